@@ -1,0 +1,195 @@
+"""Undo PDF/web extraction damage: classify raw lines, drop boilerplate, re-join wrapped lines.
+
+Text extracted from the published PDFs is wrapped at a fixed width and sprinkled with page-break
+blank lines, so blank lines carry no information. A paragraph ends where a line stops short of the
+full width after closing punctuation, where a sentence ends at the margin and the next line is
+indented, or where the next line opens a numbered item.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+CN_NUM = "一二三四五六七八九十百零〇"
+
+# --- punctuation normalisation -------------------------------------------------------------------
+_HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+
+
+def normalize_punct(text: str) -> str:
+    """One form of ``，；：（）``, no stray spaces, numbers and ``%`` untouched.
+
+    Half-width ``,`` and ``:`` stay half-width between digits (``1,000``, ``8:30``) and inside
+    URLs; brackets around document numbers become ``〔〕``.
+    """
+    text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
+    text = text.replace("［", "[").replace("］", "]").replace("．", ".").replace("％", "%")
+    # document numbers: 晋政发[2009]1号 / 晋政发(2009)1号 -> 晋政发〔2009〕1号
+    text = re.sub(r"([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号", r"\1〔\2〕\3号", text)
+
+    def repl(m: re.Match) -> str:
+        ch, start = m.group(0), m.start()
+        before = text[start - 1] if start else ""
+        after = text[start + 1] if start + 1 < len(text) else ""
+        if ch in ",:" and before.isdigit() and after.isdigit():
+            return ch
+        return _HALF_TO_FULL[ch]
+
+    text = re.sub(r"[,;:()!?]", repl, text)
+    # spaces: drop those next to CJK characters or full-width punctuation (extraction artefacts)
+    cjk = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、]"
+    text = re.sub(rf"(?<={cjk})[ \t]+", "", text)
+    text = re.sub(rf"[ \t]+(?={cjk})", "", text)
+    text = re.sub(r"[ \t]{2,}", " ", text)
+    return text.strip()
+
+
+# --- line classification -------------------------------------------------------------------------
+META_KEYS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "公开方式", "有效性")
+RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
+RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
+RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
+RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?|pdf|wps|xlsx?)\s*$", re.I)
+RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,12}公开.{0,12}[)）]\s*$")
+RE_PRINTED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
+RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号\s*$")
+RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?(?:通知|意见|决定|方案|规定|办法)\s*$")
+RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治)[^。]{0,60}[:：]\s*$")
+RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|委员会|厅|局)(?:办公厅)?\s*$")
+
+# numbered headings, outermost first
+RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
+RE_L2 = re.compile(rf"^\s*[（(]\s*([{CN_NUM}]+)\s*[)）]")
+RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d))")
+RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
+# sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
+RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff、和及与]{2,12})\s*[。：:]")
+RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
+
+
+@dataclass(frozen=True)
+class Line:
+    kind: str  # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee | issuer
+    text: str
+    lineno: int  # 1-based line number in the source text
+
+
+def classify(raw: str, lineno: int) -> Line:
+    s = raw.strip()
+    if not s:
+        return Line("blank", "", lineno)
+    if RE_URL.fullmatch(s) or (RE_URL.search(s) and len(RE_URL.sub("", s).strip()) < 4):
+        return Line("url", s, lineno)
+    if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "主题词"))
+                             or re.match(r"^\s*标题\s*[:：]", s)):
+        return Line("meta", s, lineno)
+    if RE_PUBLISH.match(s):
+        return Line("publish", s, lineno)
+    if RE_PRINTED.match(s):
+        return Line("printed", s, lineno)
+    if RE_ATTACHMENT.search(s) and len(s) < 80:
+        return Line("attachment", s, lineno)
+    if RE_DATE.match(s):
+        return Line("date", s, lineno)
+    if RE_PAGE_NUM.match(s):
+        return Line("page", s, lineno)
+    if RE_DOCNUM.match(s):
+        return Line("docnum", s, lineno)
+    if RE_ADDRESSEE.match(s):
+        return Line("addressee", s, lineno)
+    if len(s) <= 60 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
+        return Line("title", s, lineno)
+    if RE_ISSUER.match(s):
+        return Line("issuer", s, lineno)
+    return Line("text", s, lineno)
+
+
+def classify_lines(text: str) -> list[Line]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    return [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]
+
+
+# --- paragraph joining ---------------------------------------------------------------------------
+def display_width(s: str) -> int:
+    """Width in half-width cells: CJK, full-width and ambiguous (“”) characters count 2, spaces 0."""
+    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s if not c.isspace())
+
+
+def heading_level(s: str) -> int | None:
+    """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)), else None."""
+    for level, rx in enumerate((RE_L1, RE_L2, RE_L3, RE_L4), start=1):
+        if rx.match(s):
+            return level
+    return None
+
+
+def opens_item(s: str) -> bool:
+    """Does this line start a new structural unit (numbered item, sector lead, agency remark)?"""
+    if heading_level(s):
+        return True
+    m = RE_SECTOR_LEAD.match(s)
+    return bool(m) and s[m.end() - 1] in "：:"
+
+
+CLOSERS = "。！？；：）”"
+CONTINUATIONS = ("但", "而且", "并且", "其中", "从而")
+
+
+def full_width(lines: list[str]) -> int:
+    """The fixed wrap width of a block of lines: the common width of its longest lines."""
+    widths = sorted(display_width(s) for s in lines if len(s) > 8)
+    if not widths:
+        return 0
+    top = widths[int(len(widths) * 0.75):] or widths
+    return Counter(top).most_common(1)[0][0]
+
+
+def join_paragraphs(lines: list[str]) -> list[str]:
+    """Re-join wrapped lines of one document body into paragraphs (blank lines already removed)."""
+    width = full_width(lines)
+    paragraphs: list[str] = []
+    current: list[str] = []
+    for i, line in enumerate(lines):
+        current.append(line)
+        nxt = lines[i + 1] if i + 1 < len(lines) else None
+        if nxt is None or _breaks_after(line, nxt, width):
+            paragraphs.append(_concat(current))
+            current = []
+    return [p for p in paragraphs if p]
+
+
+def _concat(parts: list[str]) -> str:
+    out = ""
+    for part in parts:
+        part = part.strip()
+        # keep a space only between two Latin words split at the margin
+        if out and re.match(r"[A-Za-z0-9]", part[:1]) and re.search(r"[A-Za-z]$", out):
+            out += " "
+        out += part
+    return out
+
+
+def _breaks_after(line: str, nxt: str, width: int) -> bool:
+    s, n = line.strip(), nxt.strip()
+    deficit = width - display_width(s)
+    last = _HALF_TO_FULL.get(s[-1:], s[-1:])
+    level = heading_level(s)
+    if level and last not in CLOSERS and deficit >= 6 and len(s) <= 40:
+        return True  # bare heading line (一、加强应急管理)
+    if RE_AGENCY_OPEN.match(n):
+        return False  # a responsible-agency remark belongs to the clause before it
+    if opens_item(n) and last in CLOSERS:
+        return True
+    if last in CLOSERS and deficit >= 8:
+        return True  # stopped short of the margin after closing punctuation
+    if last in "。！？" and not n.startswith(CONTINUATIONS):
+        # A sentence ended exactly at the margin: a new paragraph if the next line is indented
+        # (its first line is two characters short) or is a complete short paragraph itself.
+        # A short next line that closes a sentence is far more often the paragraph's last line.
+        n_deficit = width - display_width(n)
+        return 3 <= n_deficit < 8 or (n_deficit >= 8 and n[-1:] not in CLOSERS)
+    return False

@@ -1,0 +1,44 @@
+"""``policytag segment``: notice files -> clause records."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from policytag.io import atomic_write
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "segment", help="split notice files into documents and clauses",
+        description="Read notices (.txt/.html/.docx/.pdf or directories of them), clean them and print one "
+                    "record per clause. Bad files are reported at the end; good files are still processed.")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="notice file(s) or directories")
+    p.add_argument("--format", choices=("jsonl", "csv", "md"), default="jsonl", help="output format (default: jsonl)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
+    p.add_argument("--documents", action="store_true", help="print document metadata (JSONL) instead of clauses")
+    p.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    import json
+
+    from .render import render_clauses
+    from .segment import segment_paths
+
+    result = segment_paths(args.paths)
+    if args.documents:
+        text = "".join(json.dumps({k: v for k, v in d.to_dict().items() if k != "text"}, ensure_ascii=False) + "\n"
+                       for d in result.documents)
+    else:
+        text = render_clauses(result.documents, result.clauses, args.format)
+    if result.documents:
+        if args.output:
+            with atomic_write(args.output) as fh:
+                fh.write(text)
+        else:
+            sys.stdout.write(text)
+        print(f"policytag: {len(result.documents)} document(s), {len(result.clauses)} clause(s)", file=sys.stderr)
+    for err in result.errors:
+        print(f"policytag: error: {err}", file=sys.stderr)
+    return 1 if result.errors else 0

@@ -1,0 +1,158 @@
+"""Read a notice file of any supported format into plain text (one job: bytes -> str).
+
+Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm`` (body text
+only), ``.docx`` and ``.pdf`` (text layer). Every failure raises :class:`ReadError` with a one-line
+reason that names the file.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+from pathlib import Path
+
+from policytag import PolicytagError
+
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+
+
+class ReadError(PolicytagError):
+    """A file could not be turned into notice text."""
+
+    def __init__(self, path: str | Path, reason: str):
+        self.path, self.reason = str(path), reason
+        super().__init__(f"{path}: {reason}")
+
+
+def _looks_binary(data: bytes) -> bool:
+    if b"\x00" in data[:8192]:
+        return True
+    sample = data[:8192]
+    controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+    return controls > len(sample) * 0.05
+
+
+def _readable_ratio(text: str) -> float:
+    """Share of characters that are CJK, ASCII printable, common punctuation or whitespace."""
+    if not text:
+        return 0.0
+    good = sum(
+        1 for c in text
+        if c.isspace() or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
+        or "\uff00" <= c <= "\uffef" or c in "“”‘’—…·•、"
+    )
+    return good / len(text)
+
+
+def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
+    """Decode text bytes: BOM, then strict UTF-8, then GB18030 (a superset of GBK/GB2312)."""
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    if _looks_binary(data):
+        raise ReadError(path, "binary file, not text")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _readable_ratio(text) > 0.9:
+            return text
+    raise ReadError(path, "unreadable text encoding (not UTF-8 or GB18030/GBK)")
+
+
+def read_txt(path: Path) -> str:
+    return decode_bytes(path.read_bytes(), path)
+
+
+def read_html(path: Path) -> str:
+    """Body text of a (government) web page: scripts, styles, navigation and forms removed."""
+    from bs4 import BeautifulSoup
+
+    data = path.read_bytes()
+    if not data.strip():
+        raise ReadError(path, "empty file")
+    head = data[:4096].decode("ascii", errors="ignore")
+    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    encoding = m.group(1).lower() if m else None
+    if encoding in ("gb2312", "gbk"):
+        encoding = "gb18030"
+    try:
+        html = data.decode(encoding) if encoding else decode_bytes(data, path)
+    except (LookupError, UnicodeDecodeError):
+        html = decode_bytes(data, path)
+    soup = BeautifulSoup(html, "lxml")
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
+        tag.decompose()
+    body = soup.body or soup
+    # Government pages put the notice in one container; prefer the largest text block when marked.
+    candidates = body.select(".TRS_Editor, #zoom, .pages_content, .article-content, .content, article")
+    if candidates:
+        body = max(candidates, key=lambda t: len(t.get_text()))
+    lines = [line.strip() for line in body.get_text("\n").splitlines()]
+    return "\n".join(line for line in lines if line)
+
+
+def read_docx(path: Path) -> str:
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+
+    try:
+        document = docx.Document(str(path))
+    except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
+        raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
+    paragraphs = [p.text for p in document.paragraphs]
+    for table in document.tables:
+        for row in table.rows:
+            paragraphs.append(" ".join(cell.text for cell in row.cells))
+    return "\n".join(paragraphs)
+
+
+def read_pdf(path: Path) -> str:
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    try:
+        reader = PdfReader(io.BytesIO(path.read_bytes()))
+        pages = [page.extract_text() or "" for page in reader.pages]
+    except (PdfReadError, ValueError, KeyError, OSError) as exc:
+        raise ReadError(path, f"not a readable PDF ({type(exc).__name__})") from None
+    text = "\n\n".join(pages)
+    if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
+        raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first")
+    return text
+
+
+READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf}
+
+
+def read_file(path: str | Path) -> str:
+    """Read one notice file into text; raises :class:`ReadError` with the reason."""
+    path = Path(path)
+    if not path.exists():
+        raise ReadError(path, "no such file")
+    if path.is_dir():
+        raise ReadError(path, "is a directory")
+    reader = READERS.get(path.suffix.lower())
+    if reader is None:
+        raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
+    if path.stat().st_size == 0:
+        raise ReadError(path, "empty file")
+    text = reader(path)
+    if not text.strip():
+        raise ReadError(path, "no text found")
+    return text
+
+
+def expand_paths(paths: list[str | Path]) -> list[Path]:
+    """Files named, with directories expanded to every supported file in them (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+        else:
+            out.append(p)
+    return out

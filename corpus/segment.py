@@ -1,0 +1,277 @@
+"""Notice text -> Documents -> Clauses.
+
+``split_documents`` cuts a file that holds several notices into documents (a new notice starts at
+a header line after body text, after the signature block, or where top-level numbering restarts at
+``一、``); ``segment_document`` turns one document's paragraphs into clauses following
+ANNOTATION_CODEBOOK §1.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from policytag.records import Clause, Document
+
+from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, RE_SECTOR_LEAD, Line,
+                    classify_lines, heading_level, join_paragraphs, normalize_punct)
+from .readers import ReadError, expand_paths, read_file
+
+HEADER_KINDS = {"meta", "title", "docnum", "addressee"}
+CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment"}
+
+
+def cn_to_int(s: str) -> int:
+    """Chinese numerals up to 99 (一, 十, 十二, 二十三) or ASCII digits -> int."""
+    if s.isdigit():
+        return int(s)
+    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
+    digits["〇"] = 0
+    if "十" in s:
+        tens, _, ones = s.partition("十")
+        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
+    return digits.get(s, 0)
+
+
+# --- documents -----------------------------------------------------------------------------------
+def split_documents(lines: list[Line]) -> list[list[Line]]:
+    """Group classified lines into one list per notice."""
+    docs: list[list[Line]] = []
+    current: list[Line] = []
+    has_body = closed = False
+    top = 0
+    for line in lines:
+        starts_new = False
+        if line.kind in HEADER_KINDS and has_body:
+            starts_new = True
+        elif line.kind == "text":
+            m = RE_L1.match(line.text)
+            if m and cn_to_int(m.group(1)) == 1 and top >= 2:
+                starts_new = True  # numbering restarts: a notice whose header was lost
+            elif closed and has_body:
+                starts_new = True  # body text after a signature block
+        if starts_new:
+            docs.append(current)
+            current, has_body, closed, top = [], False, False, 0
+        current.append(line)
+        if line.kind == "text":
+            has_body = True
+            m = RE_L1.match(line.text)
+            if m:
+                top = max(top, cn_to_int(m.group(1)))
+        elif line.kind in CLOSING_KINDS and has_body:
+            closed = True
+    docs.append(current)
+    return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+RE_YEAR_PHRASE = re.compile(r"(?:做好|抓好|加强|开展|关于)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:度)?(?:全省)?安全生产工作")
+
+
+def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict:
+    meta = {}
+    for line in lines:
+        m = RE_META.match(line.text) if line.kind == "meta" else None
+        if m:
+            meta[m.group(1)] = normalize_punct(m.group(2))
+    titles = [normalize_punct(l.text) for l in lines if l.kind == "title"]
+    title = titles[0] if titles else meta.get("标题", "")
+    number = None
+    for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号", "")]:
+        m = RE_DOCNUM.match(text or "")
+        if m:
+            number = f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+            break
+    issuer = meta.get("发文机关") or (title.split("关于")[0] if "关于" in title and not title.startswith("关于") else None)
+    if not issuer:
+        issuers = [l.text.strip() for l in lines if l.kind == "issuer"]
+        issuer = issuers[0] if issuers else None
+    date = None
+    for line in lines:
+        m = RE_DATE.match(line.text) if line.kind == "date" else None
+        if m:
+            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+    if not date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("成文日期", "")):
+        date = meta["成文日期"]
+    year = _year(title, number, paragraphs)
+    key = number or title or f"{Path(source).name}#{year}"
+    doc_id = f"{year or 'na'}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
+    return dict(doc_id=doc_id, title=title, year=year, doc_number=number, issuer=issuer or None, date=date)
+
+
+def _year(title: str, number: str | None, paragraphs: list[str]) -> int | None:
+    for text in (title, number or ""):
+        m = re.search(r"((?:19|20)\d{2})", text)
+        if m:
+            return int(m.group(1))
+    body = "\n".join(paragraphs)
+    m = RE_YEAR_PHRASE.search(body)
+    if m:
+        return int(m.group(1) or m.group(2))
+    years = Counter(re.findall(r"((?:19|20)\d{2})年", body))
+    return int(years.most_common(1)[0][0]) if years else None
+
+
+# --- clauses -------------------------------------------------------------------------------------
+RE_AGENCY = re.compile(r"[（(]\s*((?:省|市|县|国家|各级|负有|有关)[^（）()]{0,150}?(?:负责|落实|配合|实施)[^（）()]{0,20}?)\s*[)）]")
+LEVEL_RX = {1: RE_L1, 2: RE_L2, 3: RE_L3, 4: RE_L4}
+
+
+def parse_agencies(remark: str) -> list[str]:
+    """``省应急厅、省公安厅等部门分工负责`` -> ``["省应急厅", "省公安厅"]``."""
+    remark = re.split(r"[。；]", remark)[0]  # "…负责。以下均需市、县政府负责，不再一一列出"
+    body = re.sub(r"(?:按职责)?(?:分工)?(?:负责|督促企业落实|督促落实|指导督促落实|落实|配合|实施)$", "", remark)
+    body = re.sub(r"等(?:有关)?(?:成员单位|部门|单位)?(?:按职责)?(?:分工)?$", "", body)
+    body = re.sub(r"(牵头|按职责)$", "", body)
+    body = body.replace("市、县", "市县")  # "各市、县人民政府" is one agency
+    parts = re.split(r"[、，,]|和(?=省|市|县|国家|各)", body)
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _is_bare_heading(text: str, level: int) -> bool:
+    rest = LEVEL_RX[level].sub("", text, count=1).strip()
+    return bool(re.fullmatch(r"[^。；！？]{1,40}[。：]?", rest))
+
+
+def _heading_title(text: str, level: int) -> str:
+    """``（一）强化责任落实。各级…`` -> ``（一）强化责任落实``."""
+    m = LEVEL_RX[level].match(text)
+    head, rest = text[: m.end()], text[m.end():]
+    return head.strip() + re.split(r"[。：；]", rest, maxsplit=1)[0].strip()
+
+
+@dataclass
+class _Frame:
+    level: int
+    number: int
+    title: str
+    paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
+    children: Counter = field(default_factory=Counter)
+
+
+def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
+    """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset)]."""
+    pieces, start = [], 0
+    for m in RE_AGENCY.finditer(text):
+        piece = text[start:m.start()].rstrip()
+        if piece.strip():
+            pieces.append((piece, parse_agencies(m.group(1)), start))
+        elif pieces:  # a second remark right after the first one
+            pieces[-1][1].extend(parse_agencies(m.group(1)))
+        start = m.end()
+    tail = text[start:]
+    if tail.strip() or not pieces:
+        pieces.append((tail, [], start))
+    return pieces
+
+
+def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
+    """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text."""
+    clauses: list[Clause] = []
+    stack: list[_Frame] = []
+    root = _Frame(0, 0, "")
+    offset = 0
+    seen_heading = False
+    for para in paragraphs:
+        start = offset
+        offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
+        level = heading_level(para)
+        if level:
+            seen_heading = True
+            number = cn_to_int(LEVEL_RX[level].match(para).group(1))
+            while stack and stack[-1].level >= level:
+                stack.pop()
+            parent = stack[-1] if stack else root
+            parent.children[level] += 0
+            frame = _Frame(level, number, _heading_title(para, level))
+            stack.append(frame)
+            if _is_bare_heading(para, level):
+                continue
+            base = "-".join(str(f.number) for f in stack)
+            path = tuple(f.title for f in stack[:-1])
+        else:
+            parent = stack[-1] if stack else root
+            parent.paragraphs += 1
+            base = "-".join([str(f.number) for f in stack] or ["0"]) + f"-p{parent.paragraphs}"
+            path = tuple(f.title for f in stack)
+        kind = "preamble" if not seen_heading else "clause"
+        pieces = _split_at_agency_remarks(para)
+        for k, (text, agencies, rel) in enumerate(pieces, start=1):
+            lead = len(text) - len(text.lstrip())
+            text = text.strip()
+            if not text:
+                continue
+            suffix = f".{k}" if len(pieces) > 1 else ""
+            clauses.append(Clause(
+                doc_id=doc.doc_id, clause_id=f"{doc.doc_id}-{base}{suffix}", heading_path=path, text=text,
+                kind=kind, agencies=tuple(agencies), span=(start + rel + lead, start + rel + lead + len(text)),
+                year=doc.year,
+            ))
+    return clauses
+
+
+def is_sector_lead(text: str) -> bool:
+    """Does a clause open with a sector lead such as ``煤矿。`` or ``道路交通：``?"""
+    return bool(RE_SECTOR_LEAD.match(text))
+
+
+# --- whole files ---------------------------------------------------------------------------------
+def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
+    """All notices in one file's text; raises ReadError when no notice structure is found."""
+    results = []
+    for doc_lines in split_documents(classify_lines(text)):
+        body = [l.text for l in doc_lines if l.kind == "text"]
+        paragraphs = [normalize_punct(p) for p in join_paragraphs(body)]
+        paragraphs = [p for p in paragraphs if p]
+        meta = _doc_metadata(doc_lines, paragraphs, source)
+        structured = meta["title"] or meta["doc_number"] or any(heading_level(p) for p in paragraphs)
+        if not structured:
+            continue
+        doc = Document(source=source, text="\n".join(paragraphs), **meta)
+        clauses = segment_document(doc, paragraphs)
+        if clauses:
+            results.append((doc, clauses))
+    if not results:
+        raise ReadError(source, "no recognisable notice structure (no title, document number or numbered items)")
+    _dedupe_doc_ids(results)
+    return results
+
+
+def _dedupe_doc_ids(results: list[tuple[Document, list[Clause]]]) -> None:
+    seen = Counter(doc.doc_id for doc, _ in results)
+    if all(n == 1 for n in seen.values()):
+        return
+    counts: Counter = Counter()
+    for i, (doc, clauses) in enumerate(results):
+        if seen[doc.doc_id] > 1:
+            counts[doc.doc_id] += 1
+            new_id = f"{doc.doc_id}.{counts[doc.doc_id]}"
+            doc2 = Document(**{**doc.to_dict(), "doc_id": new_id})
+            clauses = [Clause.from_dict({**c.to_dict(), "doc_id": new_id,
+                                         "clause_id": new_id + c.clause_id[len(doc.doc_id):]}) for c in clauses]
+            results[i] = (doc2, clauses)
+
+
+@dataclass
+class SegmentResult:
+    documents: list[Document]
+    clauses: list[Clause]
+    errors: list[ReadError]
+
+
+def segment_paths(paths: list[str | Path]) -> SegmentResult:
+    """Read and segment every file (directories expanded); bad files are collected, not fatal."""
+    documents: list[Document] = []
+    clauses: list[Clause] = []
+    errors: list[ReadError] = []
+    for path in expand_paths(paths):
+        try:
+            for doc, doc_clauses in segment_text(read_file(path), str(path)):
+                documents.append(doc)
+                clauses.extend(doc_clauses)
+        except ReadError as exc:
+            errors.append(exc)
+    return SegmentResult(documents, clauses, errors)
