@@ -1,0 +1,132 @@
+"""The one interface every tagger implements (keyword matcher, TF-IDF baseline, fine-tuned BERT).
+
+Like a scikit-learn estimator: hyper-parameters in ``__init__``, learned state in attributes
+ending in ``_``, ``fit`` returns ``self``. Training, evaluation, tagging and Label Studio
+pre-annotation are written once against this class.
+"""
+
+from __future__ import annotations
+
+import json
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+
+from policytag import PolicytagError
+from policytag.records import Clause, Labels
+from policytag.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
+
+from .features import label_matrix
+from .thresholds import decode, tune_thresholds
+
+
+class NotFittedError(PolicytagError):
+    pass
+
+
+class Tagger(ABC):
+    """Multi-label tagger for both dimensions (sector, measure_type)."""
+
+    #: registry name, stored in the run directory
+    name: str = "tagger"
+
+    def __init__(self, use_heading: bool = True, taxonomy: Taxonomy | None = None):
+        self.use_heading = use_heading
+        self.taxonomy = taxonomy or load_taxonomy()
+        self.thresholds_: dict[str, np.ndarray] | None = None
+        self.taxonomy_version_: str | None = None
+
+    # -- to implement ------------------------------------------------------------------------
+    @abstractmethod
+    def _fit(self, clauses: Sequence[Clause], y: dict[str, np.ndarray],
+             dev: tuple[Sequence[Clause], dict[str, np.ndarray]] | None) -> None:
+        """Learn from clauses and indicator matrices ``y[dim]`` of shape [n, n_labels(dim)]."""
+
+    @abstractmethod
+    def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+        """``{dim: float array [n_clauses, n_labels(dim)]}``, columns in taxonomy order."""
+
+    @abstractmethod
+    def _save_state(self, directory: Path) -> None: ...
+
+    @abstractmethod
+    def _load_state(self, directory: Path) -> None: ...
+
+    def params(self) -> dict[str, Any]:
+        """Hyper-parameters (JSON-serialisable), enough to rebuild the object."""
+        return {"use_heading": self.use_heading}
+
+    # -- shared behaviour --------------------------------------------------------------------
+    @property
+    def model_version(self) -> str:
+        # a loaded run names itself (runs.load_run sets run_name), a fresh model its type
+        return f"{getattr(self, 'run_name', self.name)}@taxonomy-{self.taxonomy.version}"
+
+    def fit(self, clauses: Sequence[Clause], labels: Sequence[Labels],
+            dev_clauses: Sequence[Clause] | None = None, dev_labels: Sequence[Labels] | None = None) -> "Tagger":
+        """Fit on clauses/labels; with dev data, tune per-label thresholds on it."""
+        if len(clauses) != len(labels) or not clauses:
+            raise PolicytagError("fit needs the same, non-zero number of clauses and label sets")
+        y = label_matrix(labels, self.taxonomy)
+        dev = (dev_clauses, label_matrix(dev_labels, self.taxonomy)) if dev_clauses else None
+        self._fit(clauses, y, dev)
+        self.taxonomy_version_ = self.taxonomy.version
+        self.thresholds_ = {dim: np.full(len(self.taxonomy[dim].ids), 0.5) for dim in DIMENSIONS}
+        if dev is not None:
+            self.tune_thresholds(dev_clauses, dev_labels)
+        return self
+
+    def tune_thresholds(self, clauses: Sequence[Clause], labels: Sequence[Labels]) -> "Tagger":
+        self._check_fitted()
+        proba = self.predict_proba(clauses)
+        y = label_matrix(labels, self.taxonomy)
+        self.thresholds_ = {dim: tune_thresholds(proba[dim], y[dim]) for dim in DIMENSIONS}
+        return self
+
+    def predict(self, clauses: Sequence[Clause], thresholds: dict[str, np.ndarray] | float | None = None) -> list[Labels]:
+        """Label sets (best first) from ``predict_proba`` and the tuned (or given) thresholds."""
+        return self.decode(self.predict_proba(clauses), thresholds)
+
+    def decode(self, proba: dict[str, np.ndarray], thresholds: dict[str, np.ndarray] | float | None = None) -> list[Labels]:
+        self._check_fitted()
+        if thresholds is None:
+            thresholds = self.thresholds_
+        elif isinstance(thresholds, (int, float)):
+            thresholds = {dim: np.full(len(self.taxonomy[dim].ids), float(thresholds)) for dim in DIMENSIONS}
+        return decode(proba, thresholds, self.taxonomy)
+
+    def _check_fitted(self) -> None:
+        if self.thresholds_ is None:
+            raise NotFittedError(f"{type(self).__name__} is not fitted yet: call fit() or load a run")
+
+    def save(self, directory: str | Path) -> None:
+        """Write the model into an existing (temporary) directory; see ``runs.save_run``."""
+        self._check_fitted()
+        directory = Path(directory)
+        meta = {
+            "name": self.name,
+            "params": self.params(),
+            "taxonomy_version": self.taxonomy_version_,
+            "labels": {dim: self.taxonomy[dim].ids for dim in DIMENSIONS},
+            "thresholds": {dim: [float(x) for x in t] for dim, t in self.thresholds_.items()},
+        }
+        (directory / "tagger.json").write_text(json.dumps(meta, ensure_ascii=False, indent=2), encoding="utf-8")
+        self._save_state(directory)
+
+    @classmethod
+    def load(cls, directory: str | Path, taxonomy: Taxonomy | None = None) -> "Tagger":
+        directory = Path(directory)
+        meta = json.loads((directory / "tagger.json").read_text(encoding="utf-8"))
+        taxonomy = taxonomy or load_taxonomy()
+        if meta["taxonomy_version"] != taxonomy.version or any(
+                meta["labels"][dim] != taxonomy[dim].ids for dim in DIMENSIONS):
+            raise PolicytagError(
+                f"{directory}: model was trained on taxonomy version {meta['taxonomy_version']}, "
+                f"the current taxonomy is {taxonomy.version}; retrain it with `policytag train`")
+        obj = cls(**meta["params"], taxonomy=taxonomy)
+        obj.taxonomy_version_ = meta["taxonomy_version"]
+        obj.thresholds_ = {dim: np.asarray(t, dtype=np.float64) for dim, t in meta["thresholds"].items()}
+        obj._load_state(directory)
+        return obj

@@ -1,0 +1,96 @@
+"""Run directories: a trained tagger with its resolved config, taxonomy version, data hash and
+metrics, written atomically; loaded back only under the taxonomy version it was trained on.
+
+Layout of ``runs/NAME/``::
+
+    run.json        name, tagger type, taxonomy version, data hash, created, timings, sizes
+    config.yaml     the resolved training config
+    metrics.json    dev/test (or CV) metrics
+    model/          the tagger's own files (tagger.json + weights)
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import importlib
+import json
+import os
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policytag import PROJECT_ROOT, PolicytagError
+from policytag.io import atomic_dir
+from policytag.taxonomy import load_taxonomy
+
+from .base import Tagger
+
+#: tagger name -> "module:Class" (imported lazily so the baseline never imports torch)
+TAGGERS = {
+    "keyword": "policytag.models.keyword:KeywordTagger",
+    "tfidf": "policytag.models.tfidf:TfidfTagger",
+    "bert": "policytag.models.bert:BertTagger",
+}
+
+RUNS_DIR = Path(os.environ.get("POLICYTAG_RUNS", PROJECT_ROOT / "runs"))
+
+
+def tagger_class(name: str) -> type[Tagger]:
+    try:
+        module, cls = TAGGERS[name].split(":")
+    except KeyError:
+        raise PolicytagError(f"unknown model type {name!r} (choose from {', '.join(TAGGERS)})") from None
+    return getattr(importlib.import_module(module), cls)
+
+
+def dir_size(path: Path) -> int:
+    return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
+
+
+def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metrics: dict[str, Any],
+             data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False) -> Path:
+    """Write a complete run directory atomically (a crash leaves no half-written run)."""
+    run_dir = Path(run_dir)
+    with atomic_dir(run_dir, overwrite=overwrite) as tmp:
+        (tmp / "model").mkdir()
+        tagger.save(tmp / "model")
+        (tmp / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
+        (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
+        run = {
+            "name": run_dir.name,
+            "tagger": tagger.name,
+            "model_version": f"{run_dir.name}:{tagger.model_version}",
+            "taxonomy_version": tagger.taxonomy_version_,
+            "data_hash": data_hash,
+            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "model_size_bytes": dir_size(tmp / "model"),
+            **(info or {}),
+        }
+        (tmp / "run.json").write_text(json.dumps(run, ensure_ascii=False, indent=2), encoding="utf-8")
+    return run_dir
+
+
+def read_run_info(run_dir: str | Path) -> dict[str, Any]:
+    run_dir = Path(run_dir)
+    if not (run_dir / "run.json").exists():
+        raise PolicytagError(f"{run_dir}: not a policytag run directory (no run.json); train one with `policytag train`")
+    return json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+
+
+def load_run(run_dir: str | Path) -> Tagger:
+    """Load the tagger of a run; fails clearly on a taxonomy-version mismatch."""
+    run_dir = Path(run_dir)
+    info = read_run_info(run_dir)
+    taxonomy = load_taxonomy()
+    if info.get("taxonomy_version") != taxonomy.version:
+        raise PolicytagError(
+            f"{run_dir}: run was trained on taxonomy version {info.get('taxonomy_version')}, the current "
+            f"taxonomy is {taxonomy.version}; retrain it with `policytag train`")
+    tagger = tagger_class(info["tagger"]).load(run_dir / "model", taxonomy=taxonomy)
+    tagger.run_name = info["name"]
+    return tagger
+
+
+def run_metrics(run_dir: str | Path) -> dict[str, Any]:
+    return json.loads((Path(run_dir) / "metrics.json").read_text(encoding="utf-8"))

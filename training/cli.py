@@ -1,0 +1,58 @@
+"""``policytag train``, ``policytag evaluate`` and ``policytag compare``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser("train", help="train a model from a YAML config",
+                              description="Train on the temporal split (train <= 2021, dev 2022-2023, test 2024-2026), "
+                                          "tune thresholds on dev, evaluate on test, write runs/NAME atomically.")
+    p.add_argument("config", help="YAML config, e.g. configs/baseline.yaml")
+    p.add_argument("-o", "--output", metavar="RUN_DIR", help="run directory (default: runs/<config name>)")
+    p.add_argument("--cv", action="store_true", help="also cross-validate the recipe (5-fold iterative stratification)")
+    p.add_argument("--force", action="store_true", help="replace an existing run directory")
+    p.set_defaults(func=_train)
+
+    p = subparsers.add_parser("evaluate", help="re-evaluate a saved run",
+                              description="Score a saved run on its config's test/dev split, or cross-validate its recipe.")
+    p.add_argument("run", help="run directory")
+    p.add_argument("--split", choices=("test", "dev", "cv"), default="test")
+    p.add_argument("--json", action="store_true", help="print the full metrics as JSON")
+    p.set_defaults(func=_evaluate)
+
+
+def _train(args: argparse.Namespace) -> int:
+    from .config import load_config
+    from .train import train
+
+    config = load_config(args.config)
+    if args.cv:
+        config["split"]["cv"] = True
+    run_dir = train(config, args.output, overwrite=args.force)
+    metrics = json.loads((run_dir / "metrics.json").read_text(encoding="utf-8"))
+    print(f"wrote {run_dir}")
+    _print_summary("test", metrics["test"])
+    if "cv" in metrics:
+        _print_summary("cv", metrics["cv"])
+    return 0
+
+
+def _evaluate(args: argparse.Namespace) -> int:
+    from .evaluate import evaluate_run
+
+    metrics = evaluate_run(args.run, args.split)
+    if args.json:
+        print(json.dumps(metrics, ensure_ascii=False, indent=2))
+    else:
+        _print_summary(args.split, metrics)
+    return 0
+
+
+def _print_summary(split: str, metrics: dict) -> None:
+    for dim, m in metrics.items():
+        print(f"{split:5s} {dim:13s} micro-F1 {m['micro_f1']:.3f}  macro-F1 {m['macro_f1']:.3f}  "
+              f"samples-F1 {m['samples_f1']:.3f}  exact {m['exact_match']:.3f}  n={m['n']}", file=sys.stdout)

@@ -1,0 +1,75 @@
+"""The labelled dataset: gold labels joined with the segmenter's clauses (text is never stored twice)."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from policytag import PROJECT_ROOT, PolicytagError
+from policytag.corpus.segment import segment_paths
+from policytag.io import read_jsonl
+from policytag.records import Clause, Labels
+from policytag.taxonomy import load_taxonomy
+
+DEFAULT_GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
+DEFAULT_CORPUS = PROJECT_ROOT / "data" / "corpus"
+
+
+def text_sha1(text: str) -> str:
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass(frozen=True)
+class Example:
+    clause: Clause
+    labels: Labels
+
+
+@dataclass(frozen=True)
+class Dataset:
+    examples: list[Example]
+    data_hash: str
+
+    @property
+    def clauses(self) -> list[Clause]:
+        return [e.clause for e in self.examples]
+
+    @property
+    def labels(self) -> list[Labels]:
+        return [e.labels for e in self.examples]
+
+    def subset(self, indices) -> "Dataset":
+        return Dataset([self.examples[i] for i in indices], self.data_hash)
+
+
+def resolve(path: str | Path) -> Path:
+    """Config paths are relative to the repository root unless absolute."""
+    path = Path(path)
+    return path if path.is_absolute() or path.exists() else PROJECT_ROOT / path
+
+
+def load_dataset(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = DEFAULT_CORPUS) -> Dataset:
+    """Gold rows joined with segmented clauses; fails if a label's text drifted from the clause."""
+    gold, corpus = resolve(gold), resolve(corpus)
+    rows = read_jsonl(gold)
+    taxonomy = load_taxonomy()
+    seg = segment_paths([corpus])
+    by_id = {c.clause_id: c for c in seg.clauses}
+    examples, drifted = [], []
+    for row in rows:
+        clause = by_id.get(row["clause_id"])
+        if clause is None or text_sha1(clause.text) != row.get("text_sha1", text_sha1(clause.text)):
+            drifted.append(row["clause_id"])
+            continue
+        problems = taxonomy.problems(row["sector"], row["measure_type"])
+        if problems:
+            raise PolicytagError(f"{gold}: {row['clause_id']}: {'; '.join(problems)}")
+        examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
+    if drifted:
+        raise PolicytagError(f"{gold}: {len(drifted)} label(s) no longer match the segmenter's clauses "
+                             f"(re-check: {', '.join(drifted[:5])}{' …' if len(drifted) > 5 else ''})")
+    canonical = json.dumps(sorted((r["clause_id"], r.get("text_sha1"), r["sector"], r["measure_type"]) for r in rows),
+                           ensure_ascii=False)
+    return Dataset(examples, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16])

@@ -1,0 +1,34 @@
+"""Re-evaluate a saved run on its config's split (identical figures to training time)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import yaml
+
+from policytag import PolicytagError
+from policytag.models.runs import load_run, read_run_info
+
+from .data import load_dataset
+from .train import cross_validate, evaluate_on, temporal
+
+
+def run_config(run_dir: str | Path) -> dict:
+    return yaml.safe_load((Path(run_dir) / "config.yaml").read_text(encoding="utf-8"))
+
+
+def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
+    """``split``: "test" or "dev" scores the saved model; "cv" cross-validates its recipe."""
+    info = read_run_info(run_dir)
+    config = run_config(run_dir)
+    data = load_dataset(config["data"]["gold"], config["data"]["corpus"])
+    if data.data_hash != info["data_hash"]:
+        print(f"policytag: note: the gold data changed since {info['name']} was trained "
+              f"({info['data_hash']} -> {data.data_hash})")
+    if split == "cv":
+        return cross_validate(config, data)
+    if split not in ("test", "dev"):
+        raise PolicytagError(f"unknown split {split!r} (test, dev or cv)")
+    tagger = load_run(run_dir)
+    s = temporal(config, data)
+    return evaluate_on(tagger, data, s.test if split == "test" else s.dev)[0]
