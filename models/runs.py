@@ -94,3 +94,56 @@ def load_run(run_dir: str | Path) -> Tagger:
 
 def run_metrics(run_dir: str | Path) -> dict[str, Any]:
     return json.loads((Path(run_dir) / "metrics.json").read_text(encoding="utf-8"))
+
+
+def _score(run_dir: Path) -> float:
+    """Mean test macro-F1 over both dimensions (what "best" means when choosing a default)."""
+    try:
+        test = run_metrics(run_dir)["test"]
+        return sum(test[d]["macro_f1"] for d in test) / len(test)
+    except (OSError, KeyError, ValueError, ZeroDivisionError):
+        return -1.0
+
+
+def available_runs(runs_dir: Path | None = None) -> list[Path]:
+    """Run directories under ``runs/`` trained on the current taxonomy version, best first."""
+    runs_dir = Path(runs_dir or RUNS_DIR)
+    version = load_taxonomy().version
+    found = []
+    for info_file in runs_dir.glob("*/run.json") if runs_dir.exists() else []:
+        try:
+            info = json.loads(info_file.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            continue
+        if info.get("taxonomy_version") == version:
+            found.append(info_file.parent)
+    return sorted(found, key=_score, reverse=True)
+
+
+DEFAULT_CACHE = RUNS_DIR / "cache" / "default-tfidf"
+DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "baseline.yaml"
+
+
+def load_default(notify=print) -> Tagger:
+    """The best trained run available; with none, train the TF-IDF baseline from the shipped gold
+    dataset (seconds), cache it under ``runs/cache/`` and say so in one line."""
+    runs = available_runs()
+    if runs:
+        return load_run(runs[0])
+    if (DEFAULT_CACHE / "run.json").exists():
+        try:
+            return load_run(DEFAULT_CACHE)
+        except PolicytagError:
+            pass  # stale cache (taxonomy changed): retrain below
+    import time
+
+    from policytag.training.config import load_config
+    from policytag.training.train import train
+
+    start = time.perf_counter()
+    config = load_config(DEFAULT_CONFIG)
+    config["name"] = "default-tfidf"
+    train(config, DEFAULT_CACHE, overwrite=True)
+    notify(f"policytag: no trained model found; trained the TF-IDF baseline from {config['data']['gold']} "
+           f"in {time.perf_counter() - start:.1f} s (cached in {DEFAULT_CACHE.relative_to(PROJECT_ROOT) if DEFAULT_CACHE.is_relative_to(PROJECT_ROOT) else DEFAULT_CACHE})")
+    return load_run(DEFAULT_CACHE)

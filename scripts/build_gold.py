@@ -1,0 +1,109 @@
+"""Assemble the gold dataset from the annotation passes and compute second-pass agreement.
+
+Inputs (data/annotations/work/):
+  clauses/YEAR.jsonl      the clauses handed to annotators (segmenter output)
+  pass1/YEAR.jsonl        first-pass labels, every clause (annotator-1)
+  pass2/sample.jsonl      the 15% second-pass sample (seed 20260129, per year)
+  pass2/annotator-2.jsonl blind second-pass labels of that sample
+  adjudication.jsonl      final decisions on the sample's disagreements (optional)
+Outputs: data/annotations/gold-v1.jsonl and data/annotations/agreement.json.
+
+Usage: python scripts/build_gold.py
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+from sklearn.metrics import cohen_kappa_score
+
+from policytag import PROJECT_ROOT
+from policytag.corpus.segment import segment_paths
+from policytag.io import read_jsonl, write_jsonl
+from policytag.taxonomy import DIMENSIONS, load_taxonomy
+from policytag.training.data import text_sha1
+
+WORK = PROJECT_ROOT / "data" / "annotations" / "work"
+OUT = PROJECT_ROOT / "data" / "annotations"
+
+
+def by_id(rows):
+    return {r["clause_id"]: r for r in rows}
+
+
+def agreement(first: dict, second: dict, taxonomy) -> dict:
+    ids = sorted(second)
+    out = {"n": len(ids)}
+    for dim in DIMENSIONS:
+        a = [set(first[i][dim]) for i in ids]
+        b = [set(second[i][dim]) for i in ids]
+        per_label = {}
+        for label in taxonomy[dim].ids:
+            x = np.array([label in s for s in a], dtype=int)
+            y = np.array([label in s for s in b], dtype=int)
+            if x.sum() == 0 and y.sum() == 0:
+                per_label[label] = {"kappa": None, "n_first": 0, "n_second": 0, "agree": len(ids)}
+                continue
+            kappa = cohen_kappa_score(x, y) if len(set(x)) > 1 or len(set(y)) > 1 else 1.0
+            per_label[label] = {"kappa": None if np.isnan(kappa) else round(float(kappa), 3),
+                                "n_first": int(x.sum()), "n_second": int(y.sum()), "agree": int((x == y).sum())}
+        jacc = [len(s & t) / len(s | t) if s | t else 1.0 for s, t in zip(a, b)]
+        kappas = [v["kappa"] for v in per_label.values() if v["kappa"] is not None]
+        out[dim] = {"exact_set_match": round(float(np.mean([s == t for s, t in zip(a, b)])), 3),
+                    "mean_jaccard": round(float(np.mean(jacc)), 3),
+                    "mean_kappa": round(float(np.mean(kappas)), 3),
+                    "dominant_first_match": round(float(np.mean([first[i][dim][0] == second[i][dim][0] for i in ids])), 3),
+                    "per_label": per_label}
+    out["both_exact"] = round(float(np.mean([set(first[i][d]) == set(second[i][d]) for i in ids for d in DIMENSIONS])), 3)
+    return out
+
+
+def main() -> None:
+    taxonomy = load_taxonomy()
+    seg = segment_paths([PROJECT_ROOT / "data" / "corpus"])
+    clauses = {c.clause_id: c for c in seg.clauses}
+    first = {}
+    for path in sorted((WORK / "pass1").glob("*.jsonl")):
+        first.update(by_id(read_jsonl(path)))
+    missing = [cid for cid in clauses if cid not in first]
+    if missing:
+        raise SystemExit(f"{len(missing)} clauses have no first-pass label, e.g. {missing[:5]}")
+    second = by_id(read_jsonl(WORK / "pass2" / "annotator-2.jsonl"))
+    sample = [r["clause_id"] for r in read_jsonl(WORK / "pass2" / "sample.jsonl")]
+    assert set(second) == set(sample), "second pass must cover exactly the sample"
+    adjudicated = by_id(read_jsonl(WORK / "adjudication.jsonl")) if (WORK / "adjudication.jsonl").exists() else {}
+
+    report = agreement(first, second, taxonomy)
+    disagreements = [cid for cid in sample
+                     if any(set(first[cid][d]) != set(second[cid][d]) for d in DIMENSIONS)]
+    unresolved = [cid for cid in disagreements if cid not in adjudicated]
+    report["disagreements"] = len(disagreements)
+    report["adjudicated"] = len([c for c in disagreements if c in adjudicated])
+    report["adjudication_outcome"] = Counter(adjudicated[c].get("decision", "other") for c in disagreements if c in adjudicated)
+    if unresolved:
+        print(f"warning: {len(unresolved)} disagreements not adjudicated yet: {unresolved[:8]}")
+
+    rows = []
+    for c in seg.clauses:
+        src = adjudicated.get(c.clause_id) or first[c.clause_id]
+        annotator = "adjudicated" if c.clause_id in adjudicated else "annotator-1"
+        problems = taxonomy.problems(src["sector"], src["measure_type"])
+        if problems:
+            raise SystemExit(f"{c.clause_id}: {problems}")
+        note = src.get("note", "") or ""
+        if c.clause_id in adjudicated and first[c.clause_id].get("note"):
+            note = (note + " | first pass: " + first[c.clause_id]["note"]).strip(" |")
+        rows.append({"clause_id": c.clause_id, "doc_id": c.doc_id, "year": c.year, "text_sha1": text_sha1(c.text),
+                     "sector": list(src["sector"]), "measure_type": list(src["measure_type"]),
+                     "annotator": annotator, "note": note})
+    write_jsonl(OUT / "gold-v1.jsonl", rows)
+    (OUT / "agreement.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    print(f"gold: {len(rows)} clauses; sample {len(sample)}; disagreements {len(disagreements)}; "
+          f"sector exact {report['sector']['exact_set_match']}, measure exact {report['measure_type']['exact_set_match']}")
+
+
+if __name__ == "__main__":
+    main()
