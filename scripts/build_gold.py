@@ -101,8 +101,49 @@ def main() -> None:
                      "annotator": annotator, "note": note})
     write_jsonl(OUT / "gold-v1.jsonl", rows)
     (OUT / "agreement.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
+    (OUT / "stats.md").write_text(stats_markdown(rows, report, taxonomy), encoding="utf-8")
     print(f"gold: {len(rows)} clauses; sample {len(sample)}; disagreements {len(disagreements)}; "
           f"sector exact {report['sector']['exact_set_match']}, measure exact {report['measure_type']['exact_set_match']}")
+
+
+def stats_markdown(rows, agreement_report, taxonomy) -> str:
+    """Label counts per label and per year, and the agreement tables, for the data card."""
+    years = sorted({r["year"] for r in rows})
+    lines = [f"Taxonomy version: {taxonomy.version}", "",
+             f"{len(rows)} clauses in {len(years)} notices ({years[0]}–{years[-1]}).", ""]
+    for dim in DIMENSIONS:
+        d = taxonomy[dim]
+        counts = Counter(x for r in rows for x in r[dim])
+        dominant = Counter(r[dim][0] for r in rows) if dim == "measure_type" else None
+        lines += [f"### {d.name} ({dim}) — clauses per label", "",
+                  "| id | 名称 | clauses | share |" + (" dominant |" if dominant else ""),
+                  "|---|---|---:|---:|" + ("---:|" if dominant else "")]
+        for label in d.labels:
+            row = f"| `{label.id}` | {label.name} | {counts[label.id]} | {counts[label.id] / len(rows):.1%} |"
+            lines.append(row + (f" {dominant[label.id]} |" if dominant else ""))
+        unused = [label.id for label in d.labels if not counts[label.id]]
+        lines += ["", f"Never used: {', '.join(unused) if unused else 'none (every label occurs)'}.", ""]
+    lines += ["### Clauses and labels per year", "", "| year | clauses | mean sectors | mean measure types | cross_sector share |",
+              "|---|---:|---:|---:|---:|"]
+    for y in years:
+        ry = [r for r in rows if r["year"] == y]
+        lines.append(f"| {y} | {len(ry)} | {np.mean([len(r['sector']) for r in ry]):.2f} | "
+                     f"{np.mean([len(r['measure_type']) for r in ry]):.2f} | "
+                     f"{np.mean(['cross_sector' in r['sector'] for r in ry]):.0%} |")
+    a = agreement_report
+    lines += ["", f"### Second-pass agreement ({a['n']} clauses, before adjudication)", "",
+              "| dimension | exact-set match | mean Jaccard | mean per-label κ | same dominant label |", "|---|---:|---:|---:|---:|"]
+    for dim in DIMENSIONS:
+        m = a[dim]
+        lines.append(f"| {dim} | {m['exact_set_match']:.2f} | {m['mean_jaccard']:.2f} | {m['mean_kappa']:.2f} | "
+                     f"{m['dominant_first_match']:.2f} |")
+    for dim in DIMENSIONS:
+        lines += ["", f"Per-label Cohen's κ, {dim} (first / second annotator positives; κ undefined when neither used the label):", "",
+                  "| id | κ | first | second |", "|---|---:|---:|---:|"]
+        for label, v in a[dim]["per_label"].items():
+            k = "—" if v["kappa"] is None else f"{v['kappa']:.2f}"
+            lines.append(f"| `{label}` | {k} | {v['n_first']} | {v['n_second']} |")
+    return "\n".join(lines) + "\n"
 
 
 if __name__ == "__main__":
