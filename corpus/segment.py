@@ -205,8 +205,10 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
             if not text:
                 continue
             suffix = f".{k}" if len(pieces) > 1 else ""
+            # later pieces of a numbered item keep the item's title as context (codebook rule 13)
+            piece_path = path + (stack[-1].title,) if level and k > 1 else path
             clauses.append(Clause(
-                doc_id=doc.doc_id, clause_id=f"{doc.doc_id}-{base}{suffix}", heading_path=path, text=text,
+                doc_id=doc.doc_id, clause_id=f"{doc.doc_id}-{base}{suffix}", heading_path=piece_path, text=text,
                 kind=kind, agencies=tuple(agencies), span=(start + rel + lead, start + rel + lead + len(text)),
                 year=doc.year,
             ))
