@@ -168,6 +168,31 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
     return pieces
 
 
+RE_INLINE_L2 = re.compile(rf"(?<=[。；])[（(]([{CN_NUM}]+)[)）]")
+
+
+def split_inline_items(paragraphs: list[str]) -> list[str]:
+    """Split a paragraph where the next sibling item starts mid-line (``…检查。（十六）创新…``).
+
+    Only the expected next number counts, so references such as ``（一）`` inside a sentence
+    are left alone.
+    """
+    out: list[str] = []
+    last = 0
+    for para in paragraphs:
+        m = RE_L2.match(para)
+        if m:
+            last = cn_to_int(m.group(1))
+        pieces, start = [], 0
+        for inline in RE_INLINE_L2.finditer(para):
+            if cn_to_int(inline.group(1)) == last + 1:
+                pieces.append(para[start:inline.start()])
+                start, last = inline.start(), last + 1
+        pieces.append(para[start:])
+        out.extend(p for p in pieces if p)
+    return out
+
+
 def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
     """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text."""
     clauses: list[Clause] = []
@@ -227,7 +252,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     for doc_lines in split_documents(classify_lines(text)):
         body = [l.text for l in doc_lines if l.kind == "text"]
         paragraphs = [normalize_punct(p) for p in join_paragraphs(body)]
-        paragraphs = [p for p in paragraphs if p]
+        paragraphs = split_inline_items([p for p in paragraphs if p])
         meta = _doc_metadata(doc_lines, paragraphs, source)
         structured = meta["title"] or meta["doc_number"] or any(heading_level(p) for p in paragraphs)
         if not structured:
