@@ -24,6 +24,19 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--json", action="store_true", help="print the full metrics as JSON")
     p.set_defaults(func=_evaluate)
 
+    p = subparsers.add_parser("compare", help="compare saved runs in one Markdown/JSON/PNG report",
+                              description="Per-label P/R/F1/support, micro/macro/samples F1 and exact match per "
+                                          "dimension for every run (temporal test and CV), plus training time, "
+                                          "model size and throughput. Refuses runs scored on different data/splits.")
+    p.add_argument("runs", nargs="+", metavar="RUN", help="run directories")
+    p.add_argument("-o", "--output", default="reports/comparison", metavar="OUT",
+                   help="output path without suffix: writes OUT.md, OUT.json, OUT.png (default: reports/comparison)")
+    p.add_argument("--quantized", action="store_true",
+                   help="also measure dynamic int8 quantisation (speed-up, F1 change) for runs that support it")
+    p.add_argument("--allow-mismatch", action="store_true",
+                   help="compare runs from different data/splits anyway (the report carries a warning)")
+    p.set_defaults(func=_compare)
+
 
 def _train(args: argparse.Namespace) -> int:
     from .config import load_config
@@ -49,6 +62,14 @@ def _evaluate(args: argparse.Namespace) -> int:
         print(json.dumps(metrics, ensure_ascii=False, indent=2))
     else:
         _print_summary(args.split, metrics)
+    return 0
+
+
+def _compare(args: argparse.Namespace) -> int:
+    from .compare import compare_runs
+
+    paths = compare_runs(args.runs, args.output, allow_mismatch=args.allow_mismatch, quantized=args.quantized)
+    print("wrote " + ", ".join(str(p) for p in paths.values()))
     return 0
 
 

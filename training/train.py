@@ -57,8 +57,21 @@ def evaluate_on(tagger: Tagger, data: Dataset, indices) -> tuple[dict, float]:
     return evaluate_labels(part.labels, pred, load_taxonomy()), len(part.clauses) / max(elapsed, 1e-9)
 
 
+def cv_config(config: dict) -> dict:
+    """The config CV folds train with: ``model.params`` updated by ``model.cv_params`` (if any).
+
+    Lets an expensive recipe (BERT) be cross-validated with a smaller, documented budget.
+    """
+    overrides = config["model"].get("cv_params") or {}
+    if not overrides:
+        return config
+    model = {**config["model"], "params": {**(config["model"].get("params") or {}), **overrides}}
+    return {**config, "model": model}
+
+
 def cross_validate(config: dict, data: Dataset) -> dict:
     folds = []
+    config = cv_config(config)
     for split in kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"]):
         tagger, _ = fit_on_split(config, data, split)
         folds.append(evaluate_on(tagger, data, split.test)[0])

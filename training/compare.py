@@ -1,0 +1,290 @@
+"""``policytag compare``: one Markdown + JSON report and a PNG chart over several saved runs.
+
+Every figure comes from the runs' own ``metrics.json`` (written at training time; ``policytag
+evaluate`` reproduces it), so the report never silently re-trains anything. Runs are compared only
+when they were scored on the identical data and split: same ``data_hash``, same split settings and
+seed (the CV folds depend on it). A mismatch is refused unless ``allow_mismatch`` is set, and then
+the report says so at the top.
+
+Optionally (``quantized=True``) each run whose tagger supports dynamic int8 quantisation (BERT)
+is re-scored on its test split twice, float32 and int8, in the same process one after the other,
+so the speed-up and the F1 change are measured under the same machine load.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import time
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from policytag import PolicytagError
+from policytag.io import atomic_write
+from policytag.models.runs import read_run_info, run_metrics
+from policytag.taxonomy import DIMENSIONS, load_taxonomy
+
+SUMMARY_KEYS = ("micro_f1", "macro_f1", "samples_f1", "exact_match")
+
+
+def _run_record(run_dir: Path) -> dict[str, Any]:
+    info = read_run_info(run_dir)
+    config = yaml.safe_load((run_dir / "config.yaml").read_text(encoding="utf-8"))
+    metrics = run_metrics(run_dir)
+    model = config.get("model", {})
+    return {
+        "name": info["name"],
+        "path": str(run_dir),
+        "tagger": info["tagger"],
+        "model_version": info.get("model_version"),
+        "taxonomy_version": info.get("taxonomy_version"),
+        "data_hash": info["data_hash"],
+        "split": config.get("split", {}),
+        "seed": config.get("seed"),
+        "params": model.get("params") or {},
+        "cv_params": model.get("cv_params") or {},
+        "train_seconds": info.get("train_seconds"),
+        "model_size_bytes": info.get("model_size_bytes"),
+        "throughput_clauses_per_s": info.get("throughput_clauses_per_s"),
+        "best_epoch": info.get("best_epoch"),
+        "sizes": metrics.get("sizes"),
+        "test": metrics.get("test"),
+        "dev": metrics.get("dev"),
+        "cv": metrics.get("cv"),
+    }
+
+
+def _split_key(rec: dict) -> str:
+    s = {k: rec["split"].get(k) for k in ("train_until", "dev_years", "test_years", "folds")}
+    return json.dumps({**s, "seed": rec["seed"]}, sort_keys=True)
+
+
+def check_comparable(records: list[dict]) -> list[str]:
+    """Reasons the runs were not scored on the identical data/split (empty when they were)."""
+    problems = []
+    hashes = {r["data_hash"] for r in records}
+    if len(hashes) > 1:
+        problems.append("different gold data: " + ", ".join(f"{r['name']}={r['data_hash']}" for r in records))
+    splits = {_split_key(r) for r in records}
+    if len(splits) > 1:
+        problems.append("different split settings or seeds: " +
+                        "; ".join(f"{r['name']}: {_split_key(r)}" for r in records))
+    versions = {r["taxonomy_version"] for r in records}
+    if len(versions) > 1:
+        problems.append("different taxonomy versions: " + ", ".join(f"{r['name']}={r['taxonomy_version']}" for r in records))
+    with_cv = [r["name"] for r in records if r["cv"]]
+    if with_cv and len(with_cv) != len(records):
+        problems.append(f"only some runs have CV figures ({', '.join(with_cv)}); the CV table lists those")
+    return problems
+
+
+def measure_quantization(run_dir: Path, repeats: int = 1) -> dict[str, Any] | None:
+    """Float32 vs dynamic-int8 test figures and throughput of one run (None if not supported)."""
+    from policytag.models.runs import load_run
+
+    from .evaluate import run_config
+    from .data import load_dataset
+    from .train import evaluate_on, temporal
+
+    tagger = load_run(run_dir)
+    if not hasattr(tagger, "quantized_net"):
+        return None
+    config = run_config(run_dir)
+    data = load_dataset(config["data"]["gold"], config["data"]["corpus"])
+    split = temporal(config, data)
+    out: dict[str, Any] = {"machine": machine_note()}
+    for label, flag in (("float32", False), ("int8", True)):
+        tagger.quantize = flag
+        tagger.predict_proba(data.subset(split.test[:8]).clauses)  # warm-up (and builds the int8 copy)
+        runs = [evaluate_on(tagger, data, split.test) for _ in range(repeats)]
+        metrics = runs[0][0]
+        out[label] = {"throughput_clauses_per_s": round(max(r[1] for r in runs), 2),
+                      **{dim: {k: metrics[dim][k] for k in SUMMARY_KEYS} for dim in DIMENSIONS},
+                      "per_label_f1": {dim: {lid: m["f1"] for lid, m in metrics[dim]["per_label"].items()}
+                                       for dim in DIMENSIONS}}
+    out["int8"]["model_size_bytes"] = _state_size(tagger.quantized_net())
+    out["float32"]["model_size_bytes"] = _state_size(tagger.net_)
+    out["speedup"] = round(out["int8"]["throughput_clauses_per_s"] / out["float32"]["throughput_clauses_per_s"], 2)
+    out["macro_f1_change"] = {dim: round(out["int8"][dim]["macro_f1"] - out["float32"][dim]["macro_f1"], 4)
+                              for dim in DIMENSIONS}
+    return out
+
+
+def _state_size(module) -> int:
+    import io
+
+    import torch
+
+    buf = io.BytesIO()
+    torch.save(module.state_dict(), buf)
+    return buf.tell()
+
+
+def machine_note() -> str:
+    load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
+    return f"{platform.machine()} {os.cpu_count()} CPU cores, load average {load:.1f} at measurement"
+
+
+def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparison", allow_mismatch: bool = False,
+                 quantized: bool = False) -> dict[str, Path]:
+    """Write ``OUT.md``, ``OUT.json`` and ``OUT.png``; returns their paths."""
+    if not run_dirs:
+        raise PolicytagError("compare needs at least one run directory")
+    records = [_run_record(Path(r)) for r in run_dirs]
+    names = [r["name"] for r in records]
+    if len(set(names)) != len(names):
+        raise PolicytagError(f"runs must have distinct names, got {names}")
+    problems = check_comparable(records)
+    hard = [p for p in problems if not p.startswith("only some runs")]
+    if hard and not allow_mismatch:
+        raise PolicytagError("runs were not scored on the identical split:\n  " + "\n  ".join(hard) +
+                             "\nre-train them on the same data/config split, or pass --allow-mismatch")
+    taxonomy = load_taxonomy()
+    report = {
+        "generated": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
+        "machine": machine_note(),
+        "comparable": not hard,
+        "warnings": problems,
+        "labels": {dim: [{"id": l.id, "name": l.name} for l in taxonomy[dim].labels] for dim in DIMENSIONS},
+        "runs": records,
+    }
+    if quantized:
+        report["quantization"] = {r["name"]: q for r in records
+                                  if (q := measure_quantization(Path(r["path"]))) is not None}
+    out = Path(out)
+    out.parent.mkdir(parents=True, exist_ok=True)
+    paths = {"json": out.with_suffix(".json"), "md": out.with_suffix(".md"), "png": out.with_suffix(".png")}
+    with atomic_write(paths["json"]) as fh:
+        fh.write(json.dumps(report, ensure_ascii=False, indent=2))
+    with atomic_write(paths["md"]) as fh:
+        fh.write(render_markdown(report, paths["png"].name))
+    plot(report, paths["png"])
+    return paths
+
+
+# --------------------------------------------------------------------------- rendering
+def _f(x, digits: int = 3) -> str:
+    return "–" if x is None else f"{x:.{digits}f}"
+
+
+def _size(n) -> str:
+    return "–" if n is None else (f"{n / 2**20:.1f} MiB" if n >= 2**20 else f"{n / 1024:.0f} KiB")
+
+
+def _summary_table(records: list[dict], part: str) -> list[str]:
+    lines = ["| model | dimension | micro-F1 | macro-F1 | samples-F1 | exact match | n |", "|---|---|---|---|---|---|---|"]
+    for dim in DIMENSIONS:
+        for r in records:
+            m = (r.get(part) or {}).get(dim)
+            if m:
+                lines.append(f"| {r['name']} | {dim} | " + " | ".join(_f(m[k]) for k in SUMMARY_KEYS) + f" | {m['n']} |")
+    return lines
+
+
+def _per_label_table(records: list[dict], part: str, dim: str, labels: list[dict]) -> list[str]:
+    rs = [r for r in records if (r.get(part) or {}).get(dim)]
+    head = "| label | name | support | " + " | ".join(f"{r['name']} P / R / F1" for r in rs) + " |"
+    lines = [head, "|---|---|---|" + "---|" * len(rs)]
+    for lab in labels:
+        cells = []
+        for r in rs:
+            m = r[part][dim]["per_label"][lab["id"]]
+            cells.append(f"{_f(m['precision'], 2)} / {_f(m['recall'], 2)} / **{_f(m['f1'], 2)}**")
+        support = rs[0][part][dim]["per_label"][lab["id"]]["support"] if rs else 0
+        lines.append(f"| {lab['id']} | {lab['name']} | {support} | " + " | ".join(cells) + " |")
+    return lines
+
+
+def render_markdown(report: dict, png_name: str) -> str:
+    records = report["runs"]
+    lines = ["# Model comparison", "",
+             f"Generated {report['generated']} on {report['machine']}. "
+             f"Runs: {', '.join(r['name'] for r in records)}.", ""]
+    if report["warnings"]:
+        lines += ["> **WARNING** " + w for w in report["warnings"]] + [""]
+    if report["runs"]:
+        r0 = records[0]
+        sizes = r0.get("sizes") or {}
+        lines += [f"Data hash `{r0['data_hash']}`, taxonomy {r0['taxonomy_version']}. Temporal split: train ≤ "
+                  f"{r0['split'].get('train_until')} ({sizes.get('train')} clauses), dev {r0['split'].get('dev_years')} "
+                  f"({sizes.get('dev')}), test {r0['split'].get('test_years')} ({sizes.get('test')}). CV: "
+                  f"{r0['split'].get('folds')}-fold iterative stratification over both dimensions, seed {r0['seed']}; "
+                  "thresholds tuned on each fold's inner dev split.", ""]
+    lines += [f"![comparison]({png_name})", "", "## Temporal split: test", ""] + _summary_table(records, "test") + [""]
+    cv = [r for r in records if r.get("cv")]
+    if cv:
+        lines += ["## Cross-validation (mean over folds)", ""] + _summary_table(cv, "cv") + [""]
+        for r in cv:
+            if r["cv_params"]:
+                lines.append(f"- {r['name']}: CV used a smaller budget than the temporal run: "
+                             f"{json.dumps(r['cv_params'])} (see docs/training.md).")
+        lines.append("")
+    lines += ["## Cost", "", "| model | train time | model size | inference throughput | best epoch |",
+              "|---|---|---|---|---|"]
+    for r in records:
+        t = r["train_seconds"]
+        lines.append(f"| {r['name']} | {'–' if t is None else f'{t:.1f} s ({t / 60:.1f} min)'} | "
+                     f"{_size(r['model_size_bytes'])} | {_f(r['throughput_clauses_per_s'], 1)} clauses/s | "
+                     f"{r.get('best_epoch') or '–'} |")
+    lines += ["", "Train time = fit on the temporal train split incl. dev-based early stopping and threshold "
+              "tuning; throughput = test-set prediction at training time (same machine, shared with other jobs).", ""]
+    for name, q in (report.get("quantization") or {}).items():
+        lines += [f"## Dynamic int8 quantisation: {name}", "",
+                  f"Measured on {q['machine']}, test split, float32 then int8 in the same process, same thresholds.", "",
+                  "| variant | throughput | weights | " + " | ".join(f"{d} macro-F1 | {d} micro-F1" for d in DIMENSIONS) + " |",
+                  "|---|---|---|" + "---|---|" * len(DIMENSIONS)]
+        for variant in ("float32", "int8"):
+            v = q[variant]
+            lines.append(f"| {variant} | {v['throughput_clauses_per_s']:.1f} clauses/s | {_size(v['model_size_bytes'])} | " +
+                         " | ".join(f"{_f(v[d]['macro_f1'])} | {_f(v[d]['micro_f1'])}" for d in DIMENSIONS) + " |")
+        lines += ["", f"Speed-up ×{q['speedup']:.2f}; macro-F1 change " +
+                  ", ".join(f"{d} {q['macro_f1_change'][d]:+.3f}" for d in DIMENSIONS) + ".", ""]
+    for part, title in (("test", "temporal test"), ("cv", "CV")):
+        for dim in DIMENSIONS:
+            if any((r.get(part) or {}).get(dim) for r in records):
+                lines += [f"## Per label, {title}: {dim}", ""] + \
+                         _per_label_table(records, part, dim, report["labels"][dim]) + [""]
+    return "\n".join(lines)
+
+
+def plot(report: dict, path: Path) -> None:
+    """Macro/micro-F1 per dimension (test and CV), and per-label test F1 for each dimension."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+    import numpy as np
+
+    records = report["runs"]
+    names = [r["name"] for r in records]
+    fig, axes = plt.subplots(3, 1, figsize=(13, 13), gridspec_kw={"height_ratios": [1, 1.2, 1.2]})
+    ax = axes[0]
+    groups = [(f"{dim}\n{part} {key.replace('_f1', '')}-F1", part, dim, key)
+              for part in ("test", "cv") for dim in DIMENSIONS for key in ("macro_f1", "micro_f1")]
+    groups = [g for g in groups if any((r.get(g[1]) or {}).get(g[2]) for r in records)]
+    x = np.arange(len(groups))
+    width = 0.8 / max(1, len(records))
+    for i, r in enumerate(records):
+        vals = [((r.get(part) or {}).get(dim) or {}).get(key, 0.0) for _, part, dim, key in groups]
+        ax.bar(x + i * width, vals, width, label=r["name"])
+    ax.set_xticks(x + width * (len(records) - 1) / 2, [g[0] for g in groups], fontsize=8)
+    ax.set_ylim(0, 1)
+    ax.set_title("Summary F1 (temporal test and CV mean)")
+    ax.legend(fontsize=8)
+    for ax, dim in zip(axes[1:], DIMENSIONS):
+        ids = [lab["id"] for lab in report["labels"][dim]]
+        x = np.arange(len(ids))
+        for i, r in enumerate(records):
+            pl = ((r.get("test") or {}).get(dim) or {}).get("per_label", {})
+            ax.bar(x + i * width, [pl.get(lid, {}).get("f1", 0.0) for lid in ids], width, label=r["name"])
+        ax.set_xticks(x + width * (len(records) - 1) / 2, ids, rotation=45, ha="right", fontsize=8)
+        ax.set_ylim(0, 1)
+        ax.set_title(f"Per-label F1, temporal test: {dim}")
+    fig.tight_layout()
+    tmp = path.with_name(path.name + ".tmp.png")
+    fig.savefig(tmp, dpi=110)
+    plt.close(fig)
+    os.replace(tmp, path)
