@@ -1,0 +1,169 @@
+"""``policytag tag``: notices (or a clause file) -> tagged clauses and a notice summary.
+
+Thin layer: parse arguments, check the output path before any work, then call inputs -> tagging ->
+report -> render. Heavy imports happen inside ``run`` so ``policytag --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from policytag import PolicytagError
+
+FORMATS = ("jsonl", "csv", "md", "html")
+
+
+def _threshold(value: str) -> float:
+    try:
+        t = float(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a number: {value!r}") from None
+    if not 0.0 < t < 1.0:
+        raise argparse.ArgumentTypeError(f"must be between 0 and 1 (exclusive), got {value}")
+    return t
+
+
+def _positive_int(value: str) -> int:
+    try:
+        n = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not an integer: {value!r}") from None
+    if n < 1:
+        raise argparse.ArgumentTypeError(f"must be at least 1, got {value}")
+    return n
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "tag", help="tag every clause of notices and summarise what they emphasise",
+        description="Segment notices (or read a JSONL clause file), tag every clause with sectors and measure "
+                    "types, extract deadlines and quantitative targets, and summarise each notice against the "
+                    "previous year's notice in the input.",
+        epilog="examples:\n"
+               "  policytag tag data/corpus/shanxi_annual_safety_notices_2009-2026.txt --year 2026 --format md\n"
+               "  policytag tag data/corpus/ --format html -o report.html\n"
+               "  policytag tag new_notice.txt data/corpus/ --year 2027 --format md   # compare with 2026\n"
+               "  policytag tag --clauses clauses.jsonl --skip-bad -o tagged.jsonl\n"
+               "  cat notice.txt | policytag tag - --format md",
+        formatter_class=argparse.RawDescriptionHelpFormatter)
+    p.add_argument("inputs", nargs="*", metavar="INPUT",
+                   help="notice file(s) (.txt/.html/.docx/.pdf), directories of them, or - for a notice on stdin")
+    p.add_argument("--clauses", metavar="FILE.jsonl",
+                   help="tag a clause file instead: one JSON object per line with text, optional id, heading "
+                        "(string) or heading_path (list), doc_id, year")
+    p.add_argument("--model", metavar="RUN_DIR|default", default=None,
+                   help="run directory from `policytag train`; default: the best trained run in runs/, else the "
+                        "TF-IDF baseline trained from the gold data on first use (cached)")
+    p.add_argument("--format", choices=FORMATS, default="jsonl",
+                   help="jsonl/csv: one row per clause; md: summary for the terminal; html: self-contained report "
+                        "with charts (default: jsonl)")
+    p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
+    p.add_argument("--threshold", type=_threshold, metavar="P",
+                   help="one probability threshold for every label, overriding the run's tuned thresholds")
+    p.add_argument("--year", type=int, metavar="YEAR",
+                   help="report only the notice(s) of this year; the previous year's notice in the input is still "
+                        "used for the year-over-year comparison")
+    p.add_argument("--skip-bad", action="store_true",
+                   help="skip malformed clause-file lines and unreadable notice files (reported on stderr) instead "
+                        "of failing")
+    p.add_argument("--batch-size", type=_positive_int, default=None, metavar="N",
+                   help="clauses per model call (default: 128)")
+    p.set_defaults(func=run)
+
+
+def check_output_path(path: str) -> None:
+    """Fail before any work when OUT cannot be written (missing or read-only folder, a directory)."""
+    out = Path(path)
+    parent = out.parent if str(out.parent) else Path(".")
+    if out.is_dir():
+        raise PolicytagError(f"{path}: is a directory; give a file name for the output")
+    if not parent.is_dir():
+        raise PolicytagError(f"{path}: output directory {parent} does not exist")
+    try:
+        # os.access is not enough: root passes it on read-only mounts
+        fd, probe = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".probe", dir=parent)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise PolicytagError(f"{path}: output directory {parent} is not writable ({exc.strerror})") from None
+
+
+def _warn(message: str) -> None:
+    print(f"policytag: warning: {message}", file=sys.stderr)
+
+
+def run(args: argparse.Namespace) -> int:
+    if args.clauses and args.inputs:
+        raise PolicytagError("give notice INPUT(s) or --clauses FILE, not both")
+    if not args.clauses and not args.inputs:
+        raise PolicytagError("nothing to tag: give notice file(s) or directories, - for stdin, or --clauses FILE")
+    if args.output:
+        check_output_path(args.output)
+    start = time.perf_counter()
+
+    from policytag.io import atomic_write
+
+    from .inputs import read_clause_file, read_notices, select_year
+    from .report import build_report
+    from .tagging import DEFAULT_BATCH_SIZE, load_tagger, tag_clauses
+
+    inp = read_clause_file(args.clauses, args.skip_bad) if args.clauses else read_notices(args.inputs, args.skip_bad)
+    for warning in inp.warnings:
+        _warn(warning)
+    report_ids = None
+    wanted = {d.doc_id for d in inp.documents}
+    if args.year is not None:
+        report_ids, context_ids = select_year(inp, args.year)
+        wanted = report_ids | context_ids
+    documents = [d for d in inp.documents if d.doc_id in wanted]
+    clauses = [c for c in inp.clauses if c.doc_id in wanted]
+
+    tagger = load_tagger(args.model)
+    tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE)
+    report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold)
+    text = render(report, args.format)
+    if args.output:
+        try:
+            with atomic_write(args.output) as fh:
+                fh.write(text)
+            _umask_mode(args.output)
+        except OSError as exc:
+            raise PolicytagError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+    else:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    n_clauses = sum(len(n.tagged) for n in report.notices)
+    print(f"policytag: tagged {n_clauses} clause(s) of {len(report.notices)} notice(s) with {tagger.model_version} "
+          f"in {time.perf_counter() - start:.1f} s" + (f"; wrote {args.output}" if args.output else ""),
+          file=sys.stderr)
+    return 0
+
+
+def _umask_mode(path: str) -> None:
+    """atomic_write's temporary file is private (0600); give the report the usual mode (0644 under
+    the common umask) so it can be shared or served like any file the user writes."""
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
+def render(report, fmt: str) -> str:
+    """The report in one of FORMATS."""
+    if fmt == "jsonl":
+        from .render_rows import render_jsonl
+        return render_jsonl(report)
+    if fmt == "csv":
+        from .render_rows import render_csv
+        return render_csv(report)
+    if fmt == "md":
+        from .render_md import render_md
+        return render_md(report)
+    if fmt == "html":
+        from .render_html import render_html
+        return render_html(report)
+    raise PolicytagError(f"unknown format {fmt!r} (choose from {', '.join(FORMATS)})")

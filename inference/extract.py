@@ -1,0 +1,483 @@
+"""Rule-based extraction of deadlines and quantitative targets from one clause's text.
+
+This is extraction, not labelling: the phrases are formulaic (``年底前``, ``6月底前完成``,
+``再建成60座智能化煤矿``, ``覆盖率达到100%``), so regular expressions are precise and auditable
+where a learned model would need annotations we do not have.
+
+Input text is segmenter-normalised (ASCII digits, full-width ``，；：（）``, no stray spaces); raw text
+works too because the patterns tolerate spaces between numbers and units.
+
+Shapes (JSON via ``to_dict``)::
+
+    Deadline  {"text": "2017年6月底前", "kind": "by_end_of_month", "year": 2017, "month": 6, "day": null,
+               "period": null, "event": null, "due": "2017-06-30", "action": "完成…的整改", "span": [4, 13]}
+    Target    {"text": "再建成60座智能化煤矿", "value": 60, "value_max": null, "unit": "座",
+               "what": "智能化煤矿", "comparator": "=", "verb": "再建成", "per": null, "span": [3, 14]}
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import asdict, dataclass
+from typing import Any, Iterator
+
+# --- shared pieces -------------------------------------------------------------------------------
+CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+
+
+def cn_number(s: str) -> int | None:
+    """``"6"``, ``"十二"``, ``"两"``, ``"二十三"``, ``"一百"`` -> int (None when not a number)."""
+    s = s.strip()
+    if not s:
+        return None
+    if s.isdigit():
+        return int(s)
+    total, current = 0, 0
+    for ch in s:
+        if ch in CN_DIGITS:
+            current = CN_DIGITS[ch]
+        elif ch in "十百千":
+            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
+            current = 0
+        else:
+            return None
+    return total + current
+
+
+def _num(s: str) -> int | float:
+    """``"60"`` -> 60, ``"5.49"`` -> 5.49, ``"两"`` -> 2 (ints stay ints so JSON shows ``60`` not ``60.0``)."""
+    s = s.strip()
+    if re.fullmatch(r"\d+", s):
+        return int(s)
+    if re.fullmatch(r"\d+\.\d+", s):
+        value = float(s)
+        return int(value) if value.is_integer() else value
+    n = cn_number(s)
+    if n is None:
+        raise ValueError(s)
+    return n
+
+
+# Clause-internal delimiters: a deadline's action and a target's object never cross them.
+CHUNK_DELIMS = "，。；：！？\n"
+SENTENCE_DELIMS = "。；！？\n"
+
+
+def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -> tuple[int, int]:
+    """Start and end of the delimiter-bounded chunk that contains text[start:end]."""
+    left = max((text.rfind(d, 0, start) for d in delims), default=-1) + 1
+    rights = [i for i in (text.find(d, end) for d in delims) if i != -1]
+    return left, min(rights) if rights else len(text)
+
+
+# Modal and linking words that carry no content at the edges of an action or object.
+_LEAD = re.compile(r"^(?:并且|并|且|同时|要|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?!位)|至(?!少)|之|前)+")
+_TRAIL = re.compile(r"(?:并且|并|且|要|须|需|必须|务必|确保|力争|争取|努力|在|于|到|至|将|应|的)+$")
+
+
+def _tidy(s: str) -> str:
+    s = s.strip(" 　，、")
+    s = _LEAD.sub("", s)
+    s = _TRAIL.sub("", s)
+    return s.strip(" 　，、")
+
+
+def _clip(s: str, limit: int = 40) -> str:
+    return s if len(s) <= limit else s[: limit - 1] + "…"
+
+
+# --- deadlines -----------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Deadline:
+    """A time limit stated in a clause.
+
+    ``kind``: ``by_date`` (…月…日前), ``by_end_of_month`` (6月底前), ``by_end_of_year`` (年底前,
+    2016年年底之前), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
+    ``within_months`` (6个月内), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
+    (2018年7月1日起). ``year`` is the year as written (None when the text leaves it to the notice);
+    ``due`` is the ISO date it resolves to given the notice year (None when that cannot be fixed:
+    no notice year, a relative period in months, an event). ``action`` is what must be done by then.
+    """
+
+    text: str
+    kind: str
+    year: int | None
+    month: int | None
+    day: int | None
+    period: int | None
+    event: str | None
+    due: str | None
+    action: str
+    span: tuple[int, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+
+def _year(tag: str) -> str:
+    return rf"(?P<y{tag}>(?:19|20)\d{{2}})\s*年"
+
+
+def _month(tag: str) -> str:
+    return rf"(?P<m{tag}>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+
+
+def _day(tag: str) -> str:
+    return rf"(?P<d{tag}>3[01]|[12]\d|0?[1-9])\s*[日号]"
+
+
+_CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
+
+# One alternation scanned left to right; at the same position the first alternative wins, so the
+# more specific forms come first. Group-name suffixes keep each alternative's fields apart.
+RE_DEADLINE = re.compile("|".join([
+    rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
+    rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}\s*(?:之|以)?前)",
+    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)\s*(?:之|以)?前)",
+    # 2016年年底前 / 2017年底前 / 年底之前 / 今年年底前 / bare 年底 (确保年底明显见效; vetted below)
+    rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
+    rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
+    rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
+    r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
+    r"(?P<before_event>(?P<ev6>主汛期|汛期|春节|元旦|国庆|节假日|冬季|入冬|雨季|两会)(?:之|以)?前)",
+]))
+
+_KINDS = ("effective_from", "by_date", "by_end_of_month", "by_end_of_year", "within_years", "within_months",
+          "within_year", "before_event")
+
+# "年底" inside a longer word is not a deadline (e.g. 年底到期 is a past or status reference).
+_YEAR_END_VETO = re.compile(r"到期|以来|以后|之后")
+# N年内不得… is a ban period and N个月之内发生… a condition, not a time limit for a task.
+_PERIOD_VETO = re.compile(r"^\s*(?:不得|禁止|发生|连续|累计|曾)")
+
+
+def _due(kind: str, year: int | None, month: int | None, day: int | None, period: int | None) -> str | None:
+    if year is None:
+        return None
+    if kind in ("by_end_of_year", "within_year"):
+        return f"{year:04d}-12-31"
+    if kind == "within_years" and period:
+        # the notice's own year counts as the first year of the period (三年内 in 2017: 2017-2019)
+        return f"{year + period - 1:04d}-12-31"
+    if kind == "by_end_of_month" and month:
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if kind in ("by_date", "effective_from") and month and day:
+        try:
+            calendar.weekday(year, month, day)
+        except ValueError:
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}"
+    return None
+
+
+def _action(text: str, start: int, end: int) -> str:
+    """What must be done: the rest of the phrase's chunk (``…年底前[再建成60座智能化煤矿]``),
+    with the chunk's own lead-in (``专项整治方案于…``) when it names the subject, and the previous
+    chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``)."""
+    left, right = _chunk_bounds(text, start, end)
+    before, after = _tidy(text[left:start]), _tidy(text[end:right])
+    if not after and right < len(text) and text[right] == "，":
+        # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
+        nleft, nright = _chunk_bounds(text, right + 1, right + 1)
+        after = _tidy(text[nleft:nright])
+    action = f"{before}{after}" if before else after
+    if len(after) < 6 and not before and left > 0 and text[left - 1] == "，":
+        pleft, _ = _chunk_bounds(text, left - 1, left - 1)
+        prev = _tidy(text[pleft:left - 1])
+        if prev:
+            action = f"{prev}，{after}" if after else prev
+    return action
+
+
+def extract_deadlines(text: str, notice_year: int | None = None) -> list[Deadline]:
+    """Deadlines in order of appearance. ``notice_year`` resolves ``due`` for phrases without a year
+    (``6月底前`` in the 2022 notice -> 2022-06-30); explicit years before the notice year are past
+    references (``对2015年年底前到期…``) and are skipped."""
+    out: list[Deadline] = []
+    for m in RE_DEADLINE.finditer(text):
+        kind = next(k for k in _KINDS if m.group(k) is not None)
+        g = {k: v for k, v in m.groupdict().items() if v is not None}
+        year = next((int(g[k]) for k in ("y0", "y1", "y2", "y3") if k in g), None)
+        month = next((cn_number(g[k]) for k in ("m0", "m1", "m2") if k in g), None)
+        day = next((int(g[k]) for k in ("d0", "d1") if k in g), None)
+        period = next((cn_number(g[k]) for k in ("n4", "n5") if k in g), None)
+        event = g.get("ev6")
+        phrase = m.group(kind)
+        start, end = m.start(kind), m.end(kind)
+        following = text[end:end + 6]
+        if kind == "by_end_of_year":
+            # bare "年底"/"年末" only counts right after a deadline cue (确保年底明显见效) or with 前
+            core = phrase.replace(" ", "")
+            if not core.endswith("前"):
+                lead = text[max(0, start - 3):start]
+                if not re.search(r"(?:确保|力争|争取|到|至|于|在)$", lead) or _YEAR_END_VETO.match(following):
+                    continue
+            if core in ("底前", "末前", "底", "末") or not re.search(r"年", core):
+                continue  # "月底前" handled above; "底" alone is not a year end
+        if kind in ("within_years", "within_months") and (_PERIOD_VETO.match(following) or not period):
+            continue
+        if kind == "within_year" and re.match(r"[\d一二两三四五六七八九十]", text[start - 1:start] or " "):
+            continue  # the tail of "三年内" already handled, or "2016年内"-style year scope
+        if kind == "within_year" and _PERIOD_VETO.match(following):
+            continue
+        if year is not None and notice_year is not None and year < notice_year:
+            continue  # a past reference, not a time limit
+        resolved_year = year if year is not None else notice_year
+        out.append(Deadline(
+            text=phrase.strip(), kind=kind, year=year, month=month, day=day,
+            period=period if kind in ("within_years", "within_months") else None,
+            event=event, due=_due(kind, resolved_year, month, day, period), action=_action(text, start, end),
+            span=(start, end),
+        ))
+    return out
+
+
+# --- quantitative targets ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Target:
+    """A number the clause commits to.
+
+    ``value`` (and ``value_max`` for a range such as ``2-3个``) with its ``unit`` (``%`` for shares,
+    ``""`` for a bare rate such as 百万吨死亡率 ``0.1``); ``what`` is counted or measured;
+    ``comparator`` is ``=``, ``>=`` (达到/不少于/至少/以上), ``<=`` (控制在/不超过/以下) or
+    ``between`` (a range); ``verb`` is the commitment as written (再建成, 完成, 达到, 控制在);
+    ``per`` is the period of a frequency (``每月至少召开一次`` -> ``月``), else None.
+    """
+
+    text: str
+    value: int | float
+    value_max: int | float | None
+    unit: str
+    what: str
+    comparator: str
+    verb: str | None
+    per: str | None
+    span: tuple[int, int]
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        return d
+
+
+_NUM = r"\d+(?:\.\d+)?"
+_RANGE_SEP = r"\s*[-—–~～至到]\s*"
+_QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
+_CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{1,3}))?"
+# Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米.
+_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|万人|万户|人|名|座|家|个|处|所|条|项|台|"
+         r"套|辆|艘|次|批|户|支|场|栋|间|周|天|小时|类|部|张|块)")
+_TIME_UNITS = ("周", "天", "小时")
+_CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")
+_CMP = "|".join(_CMP_WORDS)
+# Verbs too general to mark a count on their own (深入开展20个重点县 is a scope); they need 至少/每月….
+_WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
+# Verbs that commit to producing a count (not 超过/发生/涉及, which describe scope or conditions).
+_VERBS = ("再建成|再建设|建成|新建改造|新建|改建|改造|建设|建立|创建|打造|组建|完成|推动|关闭|淘汰|解决|培养|培训|配备|"
+          "配齐|增设|安装|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储")
+# A count: [comparator] [verb] [filler] number unit [以上] — the lookahead makes every match start at
+# a comparator or verb, so a match that starts earlier never swallows one that would qualify.
+RE_COUNT = re.compile(
+    rf"(?=(?:{_CMP}|{_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_VERBS})?"
+    rf"(?P<fill>[^，。；：\d]{{0,8}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
+# A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
+_RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
+               "下降|降低|减少|提高|完成")
+RE_RATE = re.compile(
+    rf"(?P<rverb>{_RATE_VERBS})(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰)?"
+    rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
+    # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere
+    rf"(?<![\d.])(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|公里|周|天|小时))")
+# N%的X: 90%的化工园区达到较低安全风险等级 / 30%以上的乡村建成安全乡村
+RE_SHARE_OF = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|‰)(?P<qual>以上|以下)?的(?P<what>[^，。；：]{{1,30}})")
+# Object before the number: 新建改造排水管网500公里 / 改建燃气管网200公里
+RE_OBJECT_FIRST = re.compile(
+    rf"(?P<verb>新建改造|新建|改建|改造|修建)(?P<what>[^，。；：\d]{{1,12}}?)(?P<num>{_NUM})\s*"
+    rf"(?P<unit>(?:[千万亿百]+)?(?:公里|千米|米|平方米|立方米))")
+
+_PER = re.compile(r"每(?P<per>半年|季度|年|月|周|天|日)[^，。；\d]{0,8}$")
+_CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于": ">=", "不得低于": ">=",
+             "不超过": "<=", "不多于": "<=", "最多": "<="}
+_QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
+_RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
+              "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
+              "不超过": "<=", "保持在": "="}
+# Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比
+_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|要|并|且)+")
+
+
+def _obj(s: str) -> str:
+    """Tidy an object or subject phrase: edge punctuation, 的, modal 要/须 (not 在 or 至, which can
+    belong to the object: 在用, 至少)."""
+    s = s.strip(" 　，、")
+    s = re.sub(r"^的", "", s)
+    s = re.sub(r"(?:要|须|需|应|将|的)+$", "", s)
+    return s.strip(" 　，、")
+
+
+def _cmp_sign(cmp: str | None, qual: str | None, verb: str | None = None, ranged: bool = False) -> str:
+    if ranged:
+        return "between"
+    if qual in _QUAL_SIGN:
+        return _QUAL_SIGN[qual]
+    if cmp in _CMP_SIGN:
+        return _CMP_SIGN[cmp]
+    return _RATE_SIGN.get(verb or "", "=")
+
+
+def _prev_chunk(text: str, left: int) -> str:
+    """The chunk before the one starting at ``left``, within the same sentence ('' when none);
+    a sector lead such as ``特种设备：`` is dropped."""
+    if left <= 0 or text[left - 1] != "，":
+        return ""
+    pleft, _ = _chunk_bounds(text, left - 1, left - 1)
+    return _tidy(text[pleft:left - 1])
+
+
+def _per(text: str, left: int, start: int) -> str | None:
+    m = _PER.search(text[max(left, start - 12):start])
+    return m.group("per") if m else None
+
+
+def _rate_targets(text: str) -> Iterator[Target]:
+    for m in RE_RATE.finditer(text):
+        verb, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
+        if verb == "完成" and not unit and not base:
+            continue  # 完成2000公里… is a count (RE_COUNT); a bare 完成80 is not a share
+        if not unit and verb in ("下降", "降低", "减少", "提高"):
+            continue  # 下降10 without % states no target
+        left, right = _chunk_bounds(text, m.start(), m.end())
+        head = text[left:m.start()]
+        subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        end = m.end()
+        if verb == "完成" and of:
+            what = _obj(of[1:])  # 完成35%的安装任务
+        elif verb == "完成" and base:
+            what = _obj(base[:-1])  # 完成改革任务总量的80(%)
+        else:
+            what = subject
+            end = m.end() - (len(of) if of else 0)  # 达到100%的… : the tail is not part of the target
+        start = m.start() - len(subject) if what == subject and subject and head.endswith(subject) else m.start()
+        if not what:
+            what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
+        yield Target(text=text[start:end], value=_num(m.group("num")), value_max=None, unit=unit, what=_clip(what),
+                     comparator=_cmp_sign(None, m.group("qual"), verb), verb=verb, per=None, span=(start, end))
+
+
+def _share_targets(text: str) -> Iterator[Target]:
+    for m in RE_SHARE_OF.finditer(text):
+        yield Target(text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
+                     what=_clip(_obj(m.group("what"))), comparator=_cmp_sign(None, m.group("qual")), verb=None,
+                     per=None, span=(m.start(), m.end()))
+
+
+def _object_first_targets(text: str) -> Iterator[Target]:
+    for m in RE_OBJECT_FIRST.finditer(text):
+        yield Target(text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
+                     what=_clip(_obj(m.group("what"))), comparator="=", verb=m.group("verb"), per=None,
+                     span=(m.start(), m.end()))
+
+
+def _count_targets(text: str) -> Iterator[Target]:
+    for m in RE_COUNT.finditer(text):
+        cmp, verb, unit = m.group("cmp"), m.group("verb"), m.group("unit")
+        fill = m.group("fill") or ""
+        # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
+        inner = next((w for w in _CMP_WORDS if w in fill), None)
+        if inner:
+            cmp = cmp or inner
+            fill = fill[:fill.index(inner)]
+        per_left, right = _chunk_bounds(text, m.start(), m.end())
+        per = _per(text, per_left, m.start())
+        in_fill = re.search(r"每(半年|季度|年|月|周|天|日)", fill)
+        if in_fill:
+            per = per or in_fill.group(1)
+            fill = fill[:in_fill.start()] + fill[in_fill.end():]
+        if not cmp and not (verb and (per or verb not in _WEAK_VERBS)):
+            continue  # 深入开展20个重点县 names a scope; 至少/每月 make it a requirement
+        raw, raw2 = m.group("num") or m.group("cnum"), m.group("num2") or m.group("cnum2")
+        if m.group("num") and re.fullmatch(r"(?:19|20)\d{2}", raw) and unit in ("年", "个"):
+            continue
+        if unit in _TIME_UNITS and not cmp:
+            continue  # 落实24小时值班制度 is a duty schedule, 不少于2周的轮训 a target
+        if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)):
+            continue  # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…
+        if fill and not cmp and re.search(r"[“”]", fill):
+            continue  # a quoted name sits between verb and number
+        try:
+            value = _num(raw)
+            value_max = _num(raw2) if raw2 else None
+        except ValueError:
+            continue
+        after = text[m.end():right]
+        obj = re.match(r"的?([^，。；：、（(]{1,30})", after)
+        what = _obj(obj.group(1)) if obj else ""
+        end = m.end() + obj.end() if what else m.end()
+        if not what:
+            # 市级领导每月深入生产现场不少于一次 -> 深入生产现场; 全年投资4亿元 -> 全年投资
+            if _obj(fill):
+                what = (verb or "") + _obj(fill)
+            else:
+                before = re.sub(r"每(?:半年|季度|年|月|周|天|日)", "", text[per_left:m.start()])
+                what = (re.sub(r"^(?:对|向|为)", "", _obj(before)) + (verb or "")) or _prev_chunk(text, per_left)
+        yield Target(text=text[m.start():end], value=value, value_max=value_max, unit=unit, what=_clip(what),
+                     comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
+                     verb=verb, per=per, span=(m.start(), end))
+
+
+def extract_targets(text: str) -> list[Target]:
+    """Quantitative targets in order of appearance.
+
+    Numbers that only delimit scope (``15年以上老旧电梯``, ``停用时间超过3年``, ``3层及以上``) are not
+    targets: a count needs a commitment verb or a comparator before it, a rate needs 达到/控制在….
+    When two patterns read the same number, the earliest-starting, longest match wins.
+    """
+    found = [*_rate_targets(text), *_share_targets(text), *_object_first_targets(text), *_count_targets(text)]
+    found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
+    date_spans = [d.span for d in extract_deadlines(text)]
+    taken: list[tuple[int, int]] = []
+    out: list[Target] = []
+    for target in found:
+        nstart, nend = _number_span(text, target)
+        if any(s < nend and nstart < e for s, e in taken) or any(s <= nstart < e for s, e in date_spans):
+            continue  # the number is already read, or belongs to a date (2017年6月底前)
+        taken.append((nstart, nend))
+        out.append(target)
+    return sorted(out, key=lambda t: t.span[0])
+
+
+def _number_span(text: str, target: Target) -> tuple[int, int]:
+    """Where the target's number sits in the text (what two readings of one number share)."""
+    start, end = target.span
+    segment = text[start:end]
+    value = target.value
+    for pattern in (re.escape(str(value)) if isinstance(value, int) else _NUM, _NUM, r"[一二两三四五六七八九十]{1,3}(?=[至到—-]?[一二两三四五六七八九十]{0,3}\s*" + _UNIT + ")"):
+        m = re.search(pattern, segment)
+        if m:
+            return start + m.start(), start + m.end()
+    return start, end
+
+
+_DEADLINE_PREFIX = re.compile(
+    r"^(?:(?:19|20)\d{2}\s*年)?(?:年|今年|当年)?(?:\d{1,2}\s*月(?:\d{1,2}\s*日)?)?(?:底|末)?(?:之|以)?前|^(?:今|当|本)?年内")
+
+
+def _strip_deadlines(s: str) -> str:
+    """``2016年年底前隐患整改率`` -> ``隐患整改率``; ``三年内实现…`` -> ``实现…``."""
+    s = _DEADLINE_PREFIX.sub("", s.strip())
+    return re.sub(r"^[\d一二两三四五六七八九十]+\s*年内", "", s).strip()
+
+
+# --- agencies ------------------------------------------------------------------------------------
+def extract_agencies(text: str) -> list[str]:
+    """Responsible agencies named in ``（省应急厅、省公安厅等按职责分工负责）`` remarks inside a text
+    (the segmenter already moves remarks out of notice clauses; this serves ``--clauses`` input)."""
+    from policytag.corpus.segment import RE_AGENCY, parse_agencies
+
+    out: list[str] = []
+    for m in RE_AGENCY.finditer(text):
+        out.extend(a for a in parse_agencies(m.group(1)) if a not in out)
+    return out

@@ -1,0 +1,168 @@
+"""What ``policytag tag`` reads: notice files or directories, a notice on stdin (``-``), or a clause
+file (JSONL), turned into Documents and Clauses. One job: input -> records; nothing here knows of
+models or output formats.
+
+A clause file holds one JSON object per line: ``text`` (required), optional ``id`` (echoed back as
+``clause_id``), ``heading`` (string) or ``heading_path`` (list of strings), and optional ``doc_id``,
+``year`` and ``agencies``.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import BinaryIO
+
+from policytag import PolicytagError
+from policytag.records import Clause, Document
+
+STDIN = "-"
+
+
+@dataclass(frozen=True)
+class TagInput:
+    """Documents in input order, their clauses (document order kept) and warnings for skipped input."""
+
+    documents: tuple[Document, ...]
+    clauses: tuple[Clause, ...]
+    warnings: tuple[str, ...] = field(default=())
+
+
+def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | None = None) -> TagInput:
+    """Segment notice files/directories (``-`` = stdin). A bad file is an error, or with
+    ``skip_bad`` a warning while the good files are still read."""
+    from policytag.corpus.readers import ReadError, decode_bytes, expand_paths
+    from policytag.corpus.segment import segment_paths, segment_text
+
+    documents: list[Document] = []
+    clauses: list[Clause] = []
+    warnings: list[str] = []
+    problems: list[str] = []
+    files = [p for p in paths if p != STDIN]
+    for missing in (p for p in files if not Path(p).exists()):
+        problems.append(f"{missing}: no such file or directory")
+    files = [p for p in files if Path(p).exists()]
+    for directory in (p for p in files if Path(p).is_dir()):
+        if not expand_paths([directory]):
+            problems.append(f"{directory}: no notice files (.txt/.html/.htm/.docx/.pdf) in this directory")
+    if STDIN in paths:
+        data = (stdin or sys.stdin.buffer).read()
+        try:
+            if not data.strip():
+                raise ReadError("<stdin>", "empty notice (no text on standard input)")
+            for doc, doc_clauses in segment_text(decode_bytes(data, "<stdin>"), "<stdin>"):
+                documents.append(doc)
+                clauses.extend(doc_clauses)
+        except ReadError as exc:
+            problems.append(str(exc))
+    if files:
+        result = segment_paths(files)
+        documents.extend(result.documents)
+        clauses.extend(result.clauses)
+        problems.extend(str(e) for e in result.errors)
+    if problems and not skip_bad:
+        hint = ""
+        if len(problems) > 1:
+            hint = f" (and {len(problems) - 1} more problem(s); --skip-bad tags the readable input)"
+        elif clauses:
+            hint = " (--skip-bad tags the readable input)"
+        raise PolicytagError(problems[0] + hint)
+    warnings.extend(f"skipped {p}" for p in problems)
+    if not clauses:
+        raise PolicytagError("no clauses to tag: the input holds no notice text")
+    return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
+
+
+def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
+    """One clause-file row -> Clause; raises ValueError with the reason when the row is unusable."""
+    from .extract import extract_agencies
+
+    if not isinstance(row, dict):
+        raise ValueError("expected a JSON object")
+    text = row.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise ValueError("missing or empty 'text'")
+    if "heading_path" in row:
+        heading = row["heading_path"]
+        if not isinstance(heading, list) or not all(isinstance(h, str) for h in heading):
+            raise ValueError("'heading_path' must be a list of strings")
+    elif "heading" in row:
+        if not isinstance(row["heading"], str):
+            raise ValueError("'heading' must be a string")
+        heading = [row["heading"]] if row["heading"].strip() else []
+    else:
+        heading = []
+    year = row.get("year")
+    if year is not None and not (isinstance(year, int) and not isinstance(year, bool)):
+        raise ValueError("'year' must be an integer")
+    doc_id = str(row.get("doc_id") or default_doc)
+    clause_id = str(row["id"]) if row.get("id") not in (None, "") else f"{doc_id}-{lineno}"
+    agencies = row.get("agencies")
+    if not isinstance(agencies, list):
+        agencies = extract_agencies(text)
+    return Clause(doc_id=doc_id, clause_id=clause_id, heading_path=tuple(h.strip() for h in heading),
+                  text=text.strip(), kind="clause", agencies=tuple(str(a) for a in agencies), year=year)
+
+
+def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
+    """Read a JSONL clause file (``-`` = stdin). A malformed line is an error naming its line
+    number, or with ``skip_bad`` a warning while the good lines are still tagged."""
+    name = "<stdin>" if path == STDIN else path
+    if path == STDIN:
+        lines = sys.stdin.read().splitlines()
+    else:
+        p = Path(path)
+        if not p.exists():
+            raise PolicytagError(f"{path}: no such file")
+        if p.is_dir():
+            raise PolicytagError(f"{path}: is a directory, expected a JSONL clause file")
+        try:
+            lines = p.read_text(encoding="utf-8-sig").splitlines()
+        except UnicodeDecodeError:
+            raise PolicytagError(f"{path}: not UTF-8 text (a clause file is UTF-8 JSON lines)") from None
+    default_doc = Path(name).stem if path != STDIN else "stdin"
+    clauses: list[Clause] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    for lineno, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        try:
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                raise ValueError(f"malformed JSON ({exc.msg})") from None
+            clause = _clause_from_row(row, lineno, default_doc)
+            if clause.clause_id in seen:
+                raise ValueError(f"duplicate id {clause.clause_id!r}")
+        except ValueError as exc:
+            message = f"{name}:{lineno}: {exc}"
+            if not skip_bad:
+                raise PolicytagError(f"{message} (--skip-bad tags the good lines and reports the rest)") from None
+            warnings.append(f"skipped line {message}")
+            continue
+        seen.add(clause.clause_id)
+        clauses.append(clause)
+    if not clauses:
+        raise PolicytagError(f"{name}: no clauses to tag" + (" (every line was malformed)" if warnings else " (empty file)"))
+    documents = []
+    for doc_id in dict.fromkeys(c.doc_id for c in clauses):
+        years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
+        documents.append(Document(doc_id=doc_id, title="", year=years.pop() if len(years) == 1 else None,
+                                  doc_number=None, issuer=None, date=None, source=name, text=""))
+    return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
+
+
+def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
+    """Doc ids of the notice(s) of ``year`` (reported) and of the latest earlier year present
+    (context for the year-over-year comparison only)."""
+    years = sorted({d.year for d in inp.documents if d.year is not None})
+    chosen = {d.doc_id for d in inp.documents if d.year == year}
+    if not chosen:
+        have = f"have {years[0]}–{years[-1]}" if len(years) > 1 else (f"have {years[0]}" if years else "no notice has a year")
+        raise PolicytagError(f"no notice of year {year} in the input ({have})")
+    earlier = [y for y in years if y < year]
+    context = {d.doc_id for d in inp.documents if earlier and d.year == earlier[-1]}
+    return chosen, context

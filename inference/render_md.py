@@ -1,0 +1,141 @@
+"""Markdown summary for the terminal: per notice the label distributions (with the change against the
+previous year's notice), emphasis gained/lost, new clauses, deadlines and targets, then every clause
+with its tags; with several years first a trend table."""
+
+from __future__ import annotations
+
+from policytag.taxonomy import DIMENSIONS
+
+from .extract import Deadline, Target
+from .report import NoticeReport, Report, Trend
+from .tagging import TaggedClause
+
+BAR_WIDTH = 20
+
+
+def _pct(x: float) -> str:
+    return f"{x * 100:.0f}%"
+
+
+def _pp(x: float) -> str:
+    return f"{x:+.1f} pp"
+
+
+def _bar(share: float) -> str:
+    return "█" * max(1 if share > 0 else 0, round(share * BAR_WIDTH))
+
+
+def _cell(s: str) -> str:
+    return s.replace("|", "\\|").replace("\n", " ")
+
+
+def _short(text: str, n: int = 60) -> str:
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def format_deadline(d: Deadline) -> str:
+    due = f"（{d.due}）" if d.due else ""
+    action = f"：{d.action}" if d.action else ""
+    return f"{d.text}{due}{action}"
+
+
+def format_target(t: Target) -> str:
+    value = f"{t.value}–{t.value_max}" if t.value_max is not None else f"{t.value}"
+    sign = {"=": "", ">=": "≥", "<=": "≤", "between": ""}[t.comparator]
+    per = f"/每{t.per}" if t.per else ""
+    return f"{t.text} → {t.what or '—'} {sign}{value}{t.unit}{per}"
+
+
+def _labels(report: Report, t: TaggedClause) -> str:
+    tax = report.taxonomy
+    sector = "、".join(tax.sector.name_of(x) for x in t.labels.sector)
+    measure = "、".join(tax.measure_type.name_of(x) for x in t.labels.measure_type)
+    return f"{tax.sector.name}：{sector} · {tax.measure_type.name}：{measure}"
+
+
+def _trend(report: Report, trend: Trend) -> list[str]:
+    tax = report.taxonomy
+    out = ["## 年度趋势 Trend: share of clauses per year (%)", ""]
+    head = "| " + " | ".join(str(y)[2:] for y in trend.years) + " |"
+    for dim in DIMENSIONS:
+        out += [f"**{tax[dim].name}**", "", f"| {tax[dim].name} {head}",
+                "|---" + "|--:" * len(trend.years) + "|"]
+        for label in tax[dim].labels:
+            values = trend.shares[dim][label.id]
+            if not any(values):
+                continue
+            out.append(f"| {label.name} | " + " | ".join(f"{v * 100:.0f}" for v in values) + " |")
+        out += ["| *clauses* | " + " | ".join(str(n) for n in trend.n_clauses) + " |", ""]
+    return out
+
+
+def _notice(report: Report, n: NoticeReport) -> list[str]:
+    tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
+    title = doc.title or doc.doc_id
+    out = [f"# {title}（{doc.year if doc.year is not None else '年份不详'}）", ""]
+    meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x]
+    meta.append(f"{s.n_clauses} clauses")
+    meta.append(f"compared with the {cmp.prev_year} notice ({cmp.prev_n_clauses} clauses)" if cmp
+                else "no earlier notice in the input to compare with")
+    out += [" · ".join(meta), ""]
+    for dim in DIMENSIONS:
+        changes = {c.label_id: c for c in cmp.changes[dim]} if cmp else {}
+        vs = f" | vs {cmp.prev_year}" if cmp else ""
+        out += [f"## {tax[dim].name}", "", f"| {tax[dim].name} | clauses | share{vs} |",
+                "|---|--:|---" + ("|--:" if cmp else "") + "|"]
+        for c in sorted(s.distributions[dim], key=lambda c: -c.count):
+            change = changes.get(c.label_id)
+            if not c.count and not (change and change.prev_share):
+                continue
+            delta = f" | {_pp(change.delta_pp)}" if change else ""
+            out.append(f"| {c.name} | {c.count} | {_pct(c.share)} {_bar(c.share)}{delta} |")
+        out.append("")
+    if cmp:
+        out += [f"## 侧重变化 Emphasis compared with {cmp.prev_year}", ""]
+        for dim in DIMENSIONS:
+            gained = "、".join(f"{c.name} {_pp(c.delta_pp)}" for c in cmp.gained(dim)) or "—"
+            lost = "、".join(f"{c.name} {_pp(c.delta_pp)}" for c in cmp.lost(dim)) or "—"
+            out += [f"- {tax[dim].name} gained: {gained}", f"- {tax[dim].name} lost: {lost}"]
+        out.append("")
+        new = cmp.new_clauses
+        by_id = {t.clause.clause_id: t for t in n.tagged}
+        out += [f"## 新增内容 New this year: {len(new)} of {s.n_clauses} clauses without a close counterpart in "
+                f"{cmp.prev_year} (similarity < {cmp.threshold:.2f})", ""]
+        for nv in new:
+            t = by_id[nv.clause_id]
+            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (max sim {nv.similarity:.2f})")
+        out.append("")
+    committed = [t for t in n.tagged if t.has_commitments]
+    out += [f"## 时限与量化目标 Deadlines and targets: {len(committed)} clause(s)", ""]
+    for t in committed:
+        out.append(f"- `{t.clause.clause_id}` {_short(t.clause.text, 40)}")
+        out += [f"  - 时限 deadline: {_cell(format_deadline(d))}" for d in t.deadlines]
+        out += [f"  - 目标 target: {_cell(format_target(x))}" for x in t.targets]
+    if not committed:
+        out.append("- none")
+    out += ["", "## 条款 Clauses", ""]
+    novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
+    last_path = None
+    for t in n.tagged:
+        c = t.clause
+        if c.heading_path != last_path and c.heading_path:
+            out += ["", f"### {' > '.join(c.heading_path)}", ""]
+        last_path = c.heading_path
+        flags = " **[new]**" if novelty.get(c.clause_id) and novelty[c.clause_id].is_new else ""
+        agencies = f"（{'、'.join(c.agencies)}）" if c.agencies else ""
+        out.append(f"- `{c.clause_id}`{flags} {c.text}{agencies}")
+        out.append(f"  - {_labels(report, t)}")
+    out.append("")
+    return out
+
+
+def render_md(report: Report) -> str:
+    out: list[str] = []
+    if report.trend and len(report.notices) > 1:
+        out += _trend(report, report.trend)
+    for notice in report.notices:
+        out += _notice(report, notice)
+    threshold = f"threshold {report.threshold}" if report.threshold is not None else "tuned thresholds"
+    out += ["---", f"*policytag tag · model {report.model_version} · {threshold} · taxonomy "
+                   f"{report.taxonomy.version} · generated {report.generated}*"]
+    return "\n".join(out).strip() + "\n"

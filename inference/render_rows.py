@@ -1,0 +1,57 @@
+"""One row per tagged clause: JSON lines or CSV (same content; nested fields as compact JSON in CSV)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any, Iterator
+
+from policytag.taxonomy import DIMENSIONS
+
+from .report import Report
+
+
+def rows(report: Report) -> Iterator[dict[str, Any]]:
+    """The JSONL shape: TaggedClause.to_dict() plus ``novelty`` (``{"is_new", "similarity",
+    "nearest"}`` against the previous year's notice, or null when there is none) and ``model_version``."""
+    for notice in report.notices:
+        novelty = {n.clause_id: n for n in notice.comparison.novelty} if notice.comparison else {}
+        for t in notice.tagged:
+            row = t.to_dict()
+            n = novelty.get(t.clause.clause_id)
+            row["novelty"] = n.to_dict() if n else None
+            row["model_version"] = report.model_version
+            yield row
+
+
+def render_jsonl(report: Report) -> str:
+    return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(report))
+
+
+def render_csv(report: Report) -> str:
+    """Flat columns: labels joined by ``;``, one ``score:<dim>:<label_id>`` column per label (taxonomy
+    order), deadlines/targets/novelty as compact JSON."""
+    taxonomy = report.taxonomy
+    score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
+    fields = ["doc_id", "clause_id", "year", "heading_path", "text", "sector", "measure_type", "agencies",
+              "deadlines", "targets", "novelty", "model_version", *score_cols]
+    buf = io.StringIO()
+    writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
+    writer.writeheader()
+    compact = dict(ensure_ascii=False, separators=(",", ":"))
+    for row in rows(report):
+        flat = {
+            "doc_id": row["doc_id"], "clause_id": row["clause_id"], "year": row["year"],
+            "heading_path": " > ".join(row["heading_path"]), "text": row["text"],
+            "sector": ";".join(row["sector"]), "measure_type": ";".join(row["measure_type"]),
+            "agencies": "、".join(row["agencies"]),
+            "deadlines": json.dumps(row["deadlines"], **compact), "targets": json.dumps(row["targets"], **compact),
+            "novelty": json.dumps(row["novelty"], **compact) if row["novelty"] else "",
+            "model_version": row["model_version"],
+        }
+        for dim in DIMENSIONS:
+            for lid, p in row["scores"][dim].items():
+                flat[f"score:{dim}:{lid}"] = p
+        writer.writerow(flat)
+    return buf.getvalue()

@@ -1,0 +1,115 @@
+"""Assemble what every output format shows: per notice its tagged clauses, summary and comparison
+with the previous year's notice, plus the trend of label shares across the years in the report.
+
+The renderers (``render_rows``, ``render_md``, ``render_html``) only format a :class:`Report`.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections import defaultdict
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from policytag.records import Document
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .summary import DocSummary, label_shares, summarize
+from .tagging import TaggedClause
+from .yoy import NEW_THRESHOLD, Novelty, YearComparison, compare
+
+
+@dataclass(frozen=True)
+class Trend:
+    """Label shares per year: ``shares[dim][label_id]`` is a tuple aligned with ``years`` (0..1);
+    ``n_clauses`` is aligned with ``years`` too. Several notices of one year are pooled."""
+
+    years: tuple[int, ...]
+    n_clauses: tuple[int, ...]
+    shares: dict[str, dict[str, tuple[float, ...]]]
+
+
+@dataclass(frozen=True)
+class NoticeReport:
+    document: Document
+    summary: DocSummary
+    tagged: tuple[TaggedClause, ...]
+    comparison: YearComparison | None
+
+    def novelty(self, clause_id: str) -> Novelty | None:
+        if self.comparison is None:
+            return None
+        return next((n for n in self.comparison.novelty if n.clause_id == clause_id), None)
+
+
+@dataclass(frozen=True)
+class Report:
+    notices: tuple[NoticeReport, ...]
+    trend: Trend | None
+    taxonomy: Taxonomy
+    model_version: str
+    threshold: float | None = None
+    new_threshold: float = NEW_THRESHOLD
+    generated: str = field(default_factory=lambda: _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+
+    @property
+    def tagged(self) -> list[TaggedClause]:
+        return [t for n in self.notices for t in n.tagged]
+
+
+def _by_year(documents: Sequence[Document], tagged: Sequence[TaggedClause]) -> dict[int, list[TaggedClause]]:
+    year_of = {d.doc_id: d.year for d in documents}
+    out: dict[int, list[TaggedClause]] = defaultdict(list)
+    for t in tagged:
+        year = year_of.get(t.clause.doc_id)
+        if year is not None:
+            out[year].append(t)
+    return dict(sorted(out.items()))
+
+
+def build_trend(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy) -> Trend | None:
+    """Shares per year over the given notices; None with fewer than two years."""
+    per_year = _by_year(documents, tagged)
+    if len(per_year) < 2:
+        return None
+    shares: dict[str, dict[str, list[float]]] = {dim: {lid: [] for lid in taxonomy[dim].ids} for dim in DIMENSIONS}
+    for year_clauses in per_year.values():
+        dist = label_shares(year_clauses, taxonomy)
+        for dim in DIMENSIONS:
+            for c in dist[dim]:
+                shares[dim][c.label_id].append(c.share)
+    return Trend(tuple(per_year), tuple(len(v) for v in per_year.values()),
+                 {dim: {lid: tuple(v) for lid, v in d.items()} for dim, d in shares.items()})
+
+
+def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
+                 model_version: str, report_ids: set[str] | None = None, threshold: float | None = None,
+                 new_threshold: float = NEW_THRESHOLD) -> Report:
+    """Summaries and comparisons for the documents in ``report_ids`` (all when None); the other
+    documents serve only as the previous year for a comparison."""
+    report_ids = {d.doc_id for d in documents} if report_ids is None else report_ids
+    by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
+    for t in tagged:
+        by_doc[t.clause.doc_id].append(t)
+    per_year = _by_year(documents, tagged)
+    years = list(per_year)
+    notices = []
+    for doc in documents:
+        if doc.doc_id not in report_ids:
+            continue
+        clauses = by_doc.get(doc.doc_id, [])
+        comparison = None
+        earlier = [y for y in years if doc.year is not None and y < doc.year]
+        if earlier and clauses:
+            prev = earlier[-1]
+            comparison = compare(clauses, per_year[prev], doc.year, prev, taxonomy, new_threshold)
+        notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison))
+    reported = [d for d in documents if d.doc_id in report_ids]
+    trend_docs = reported
+    if len({d.year for d in reported if d.year is not None}) == 1:
+        # one notice: show it against the year it is compared with (2025 -> 2026)
+        prev_years = {n.comparison.prev_year for n in notices if n.comparison}
+        trend_docs = [d for d in documents if d.doc_id in report_ids or d.year in prev_years]
+    trend_ids = {d.doc_id for d in trend_docs}
+    trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
+    return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold)

@@ -1,0 +1,133 @@
+"""Clauses -> tagged clauses: one model call per batch, taxonomy-ordered scores, extracted fields.
+
+The model is loaded once (``load_tagger``) and every clause goes through ``predict_proba`` in
+batches, so a run costs one load plus ``n / batch_size`` forward passes whatever the input size.
+"""
+
+from __future__ import annotations
+
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Sequence
+
+import numpy as np
+
+from policytag import PolicytagError
+from policytag.records import Clause, Labels
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .extract import Deadline, Target, extract_deadlines, extract_targets
+
+DEFAULT_BATCH_SIZE = 128
+SCORE_DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class TaggedClause:
+    """One clause with its labels (best first), a score for every label and the extracted fields.
+
+    ``scores``: ``{"sector": {label_id: p}, "measure_type": {label_id: p}}`` in taxonomy order.
+    """
+
+    clause: Clause
+    labels: Labels
+    scores: dict[str, dict[str, float]]
+    deadlines: tuple[Deadline, ...]
+    targets: tuple[Target, ...]
+
+    @property
+    def has_commitments(self) -> bool:
+        """Does the clause carry a deadline or a quantitative target?"""
+        return bool(self.deadlines or self.targets)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The JSONL row (``policytag tag --format jsonl``)."""
+        c = self.clause
+        return {
+            "doc_id": c.doc_id,
+            "clause_id": c.clause_id,
+            "year": c.year,
+            "heading_path": list(c.heading_path),
+            "text": c.text,
+            "sector": list(self.labels.sector),
+            "measure_type": list(self.labels.measure_type),
+            "scores": self.scores,
+            "agencies": list(c.agencies),
+            "deadlines": [d.to_dict() for d in self.deadlines],
+            "targets": [t.to_dict() for t in self.targets],
+        }
+
+
+def load_tagger(model: str | None, notify: Callable[[str], None] | None = None):
+    """``None``/``"default"``: the best trained run, else the TF-IDF baseline trained from the gold
+    data on first use (``models.runs.load_default``; its one-line notice goes to ``notify``,
+    stderr by default). Otherwise a run directory. Every failure is a one-line PolicytagError."""
+    from policytag.models.runs import load_default, load_run
+
+    notify = notify or (lambda msg: print(msg, file=sys.stderr, flush=True))
+    if model in (None, "default"):
+        try:
+            return load_default(notify=notify)
+        except PolicytagError as exc:
+            raise PolicytagError(f"no default model available: {exc}; pass --model RUN_DIR") from None
+    path = Path(model)
+    if not path.exists():
+        raise PolicytagError(f"{model}: no such run directory (pass a directory written by `policytag train`, "
+                             "or `default`)")
+    if not path.is_dir():
+        raise PolicytagError(f"{model}: not a run directory (it is a file)")
+    try:
+        return load_run(path)
+    except PolicytagError:
+        raise
+    except (OSError, ValueError, KeyError, EOFError, ImportError, AttributeError) as exc:
+        # a run.json whose model files are missing or corrupt
+        raise PolicytagError(f"{model}: cannot load the run's model ({type(exc).__name__}: {exc})") from None
+
+
+def threshold_arrays(value: float | None, taxonomy: Taxonomy) -> dict[str, np.ndarray] | None:
+    """One override threshold for every label of both dimensions (None keeps the tuned ones)."""
+    if value is None:
+        return None
+    return {dim: np.full(len(taxonomy[dim].ids), float(value)) for dim in DIMENSIONS}
+
+
+def predict_proba_batched(tagger, clauses: Sequence[Clause], batch_size: int = DEFAULT_BATCH_SIZE,
+                          progress: bool = True) -> dict[str, np.ndarray]:
+    """``{dim: array [n, n_labels(dim)]}`` computed ``batch_size`` clauses at a time (a tqdm bar on
+    stderr when there is more than one batch and stderr is a terminal)."""
+    from tqdm import tqdm
+
+    taxonomy = tagger.taxonomy
+    parts: dict[str, list[np.ndarray]] = {dim: [] for dim in DIMENSIONS}
+    n = len(clauses)
+    with tqdm(total=n, unit="clause", desc="tagging", file=sys.stderr, leave=False,
+              disable=None if progress and n > batch_size else True) as bar:
+        for start in range(0, n, batch_size):
+            batch = clauses[start:start + batch_size]
+            proba = tagger.predict_proba(batch)
+            for dim in DIMENSIONS:
+                parts[dim].append(np.asarray(proba[dim], dtype=np.float64).reshape(len(batch), len(taxonomy[dim].ids)))
+            bar.update(len(batch))
+    return {dim: np.concatenate(parts[dim]) if parts[dim] else np.zeros((0, len(taxonomy[dim].ids)))
+            for dim in DIMENSIONS}
+
+
+def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = None,
+                batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True) -> list[TaggedClause]:
+    """Tag every clause: labels above the tuned (or overriding) threshold, best first, obeying the
+    taxonomy rules (``Tagger.decode``); scores for every label; deadlines and targets."""
+    clauses = list(clauses)
+    if not clauses:
+        return []
+    taxonomy = tagger.taxonomy
+    proba = predict_proba_batched(tagger, clauses, batch_size, progress)
+    labels = tagger.decode(proba, threshold_arrays(threshold, taxonomy))
+    out = []
+    for i, (clause, label) in enumerate(zip(clauses, labels)):
+        scores = {dim: {lid: round(float(p), SCORE_DECIMALS) for lid, p in zip(taxonomy[dim].ids, proba[dim][i])}
+                  for dim in DIMENSIONS}
+        out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
+                                tuple(extract_targets(clause.text))))
+    return out
