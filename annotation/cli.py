@@ -1,0 +1,195 @@
+"""``policytag annotate {config,export,push,pull}``: the Label Studio loop.
+
+Heavy imports (label-studio-sdk, datasets, the tagger) happen inside the command functions, so
+``policytag --help`` stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from pathlib import Path
+
+from policytag import PROJECT_ROOT, PolicytagError
+
+DEFAULT_CORPUS = PROJECT_ROOT / "data" / "corpus"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "annotate", help="annotate clauses in Label Studio (config, export, push, pull)",
+        description="Label clauses by sector and measure type in Label Studio and pull the result back as a "
+                    "dataset. See docs/annotation.md.")
+    sub = p.add_subparsers(dest="annotate_command", metavar="ACTION")
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    c = sub.add_parser("config", help="print the labeling config generated from the taxonomy",
+                       description="Print (or write) the Label Studio labeling config generated from "
+                                   "configs/taxonomy.yaml.")
+    c.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    c.set_defaults(func=run_config)
+
+    e = sub.add_parser("export", help="write Label Studio tasks (JSON) for manual import",
+                       description="Write one Label Studio task per clause, optionally with a model's predictions, "
+                                   "to import through the Label Studio web UI.")
+    _inputs(e, required=True)
+    e.add_argument("-o", "--output", required=True, metavar="TASKS.json", help="output file (JSON list of tasks)")
+    _predictions(e)
+    e.set_defaults(func=run_export)
+
+    u = sub.add_parser("push", help="create/reuse a project and import tasks (idempotent)",
+                       description="Create or reuse a Label Studio project (its labeling config follows the taxonomy) "
+                                   "and import one task per clause. Clauses already there are not imported again; "
+                                   "clauses whose text changed are reported. With --annotations, labels made "
+                                   "elsewhere are imported as annotations of named users.")
+    _inputs(u, required=False)
+    _server(u)
+    _predictions(u)
+    u.add_argument("--annotations", metavar="FILE.jsonl",
+                   help="existing labels to import (rows: clause_id, sector, measure_type[, annotator, note]); "
+                        "without CLAUSES_OR_NOTICES the clauses come from segmenting data/corpus")
+    u.add_argument("--overlap", type=int, metavar="N",
+                   help="ask for N annotations per task (several annotators per clause; default: leave as is)")
+    u.add_argument("--annotator", default="imported", metavar="NAME",
+                   help="user for imported rows without an 'annotator' (created if missing; default: imported)")
+    u.set_defaults(func=run_push)
+
+    q = sub.add_parser("pull", help="export annotations into a dataset (JSONL + Hugging Face dataset)",
+                       description="Export a project's annotations, map them to taxonomy ids, resolve clauses with "
+                                   "several annotators (majority per label, ties to NAME.conflicts.jsonl), report "
+                                   "agreement and write NAME.jsonl, NAME.hf/, NAME.meta.json and "
+                                   "NAME.conflicts.jsonl atomically.")
+    _server(q)
+    q.add_argument("-o", "--output", required=True, metavar="NAME.jsonl", help="dataset file, e.g. data/annotations/v2.jsonl")
+    q.add_argument("--force", action="store_true", help="replace existing outputs")
+    q.set_defaults(func=run_pull)
+
+
+def _inputs(p: argparse.ArgumentParser, required: bool) -> None:
+    p.add_argument("inputs", nargs="+" if required else "*", metavar="CLAUSES_OR_NOTICES",
+                   help="clauses JSONL (policytag segment --format jsonl) and/or notice files or directories")
+    p.add_argument("--year", type=int, action="append", metavar="YEAR",
+                   help="keep only clauses of notices from this year (repeatable)")
+
+
+def _server(p: argparse.ArgumentParser) -> None:
+    from .client import DEFAULT_PROJECT
+
+    p.add_argument("--url", default=os.environ.get("LABEL_STUDIO_URL"),
+                   help="Label Studio URL, e.g. http://localhost:8080 (default: $LABEL_STUDIO_URL)")
+    p.add_argument("--api-key", default=os.environ.get("LABEL_STUDIO_API_KEY"),
+                   help="access token (default: $LABEL_STUDIO_API_KEY)")
+    p.add_argument("--project", default=DEFAULT_PROJECT, metavar="TITLE_OR_ID",
+                   help=f"project title or id (default: {DEFAULT_PROJECT!r})")
+
+
+def _predictions(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--predictions", metavar="MODEL",
+                   help="attach predictions of a trained model: a run directory, a run name under runs/, or 'default'")
+    p.add_argument("--quiet", action="store_true", help="no progress bars")
+
+
+def _err(msg: str) -> None:
+    print(f"policytag: {msg}", file=sys.stderr)
+
+
+def _load(args, inputs):
+    from policytag.taxonomy import load_taxonomy
+
+    from .tasks import load_clauses
+
+    return load_taxonomy(), load_clauses(inputs, args.year)
+
+
+def _predict(args, clause_set, taxonomy):
+    """Predictions of ``--predictions MODEL`` for every clause (None without the option)."""
+    if not args.predictions:
+        return None
+    from .tasks import load_model, predict
+
+    return predict(clause_set.clauses, load_model(args.predictions), taxonomy)
+
+
+def run_config(args: argparse.Namespace) -> int:
+    from policytag.io import atomic_write
+    from policytag.taxonomy import load_taxonomy
+
+    from .labeling_config import build_config
+
+    config = build_config(load_taxonomy())
+    if args.output:
+        with atomic_write(args.output) as fh:
+            fh.write(config)
+    else:
+        sys.stdout.write(config)
+    return 0
+
+
+def run_export(args: argparse.Namespace) -> int:
+    from policytag.io import atomic_write
+
+    from .tasks import build_tasks
+
+    taxonomy, clause_set = _load(args, args.inputs)
+    predictions = _predict(args, clause_set, taxonomy)
+    tasks = build_tasks(clause_set, predictions)
+    with atomic_write(args.output) as fh:
+        json.dump(tasks, fh, ensure_ascii=False, indent=1)
+        fh.write("\n")
+    _err(f"{len(tasks)} task(s) written to {args.output}"
+         + (f" with predictions of {predictions[0]['model_version']}" if predictions else ""))
+    return 0
+
+
+def run_push(args: argparse.Namespace) -> int:
+    from .client import connect
+    from .push import load_label_rows, push
+
+    inputs = args.inputs or ([DEFAULT_CORPUS] if args.annotations else [])
+    if not inputs:
+        _err("error: give CLAUSES_OR_NOTICES to push (or --annotations FILE to import labels)")
+        return 2
+    if args.overlap is not None and args.overlap < 1:
+        raise PolicytagError(f"--overlap {args.overlap}: needs at least 1 annotation per task")
+    taxonomy, clause_set = _load(args, inputs)
+    rows = load_label_rows(args.annotations, clause_set, taxonomy) if args.annotations else None
+    session = connect(args.url, args.api_key)  # before the model runs: a wrong URL or key fails at once
+    predictions = _predict(args, clause_set, taxonomy)
+    report = push(session, clause_set, args.project, taxonomy, predictions, rows, args.annotator,
+                  overlap=args.overlap, progress=not args.quiet)
+    for line in report.lines():
+        _err(line)
+    if report.changed:
+        _err(f"warning: {len(report.changed)} clause(s) changed text since they were pushed; their tasks keep the "
+             f"old text and were not re-imported: "
+             + ", ".join(f"{c.clause_id} (task {c.task_id})" for c in report.changed[:10])
+             + (" …" if len(report.changed) > 10 else ""))
+    for why in report.annotations_skipped[:10]:
+        _err(f"warning: label not imported: {why}")
+    return 0
+
+
+def run_pull(args: argparse.Namespace) -> int:
+    from policytag.taxonomy import load_taxonomy
+
+    from .agreement import format_report
+    from .client import connect
+    from .pull import pull
+
+    taxonomy = load_taxonomy()
+    session = connect(args.url, args.api_key)
+    result = pull(session, args.project, Path(args.output), taxonomy, force=args.force)
+    counts = result.dataset.counts
+    _err(f"{counts['rows']} clause(s) written to {result.paths.jsonl} (+ {result.paths.hf.name}/, "
+         f"{result.paths.meta.name}); {counts['annotations'] - counts['cancelled']} annotation(s), "
+         f"{counts['cancelled']} cancelled/skipped dropped")
+    _err(format_report(result.dataset.agreement))
+    if counts["conflicts"]:
+        _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
+             f"(excluded from the dataset)")
+    if result.dataset.problems:
+        _err(f"warning: {len(result.dataset.problems)} row(s) break a codebook rule (flagged in 'problems'): "
+             + "; ".join(result.dataset.problems[:3]))
+    return 0

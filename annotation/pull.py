@@ -1,0 +1,364 @@
+"""Label Studio export -> a labelled dataset (JSONL + Hugging Face dataset + metadata + conflicts).
+
+The export is Label Studio's full JSON format (not JSON_MIN): every annotation with its
+``completed_by``, ``lead_time`` and ``was_cancelled`` flag, and every ``choices`` result as
+``value.choices``. Choices are mapped back to taxonomy ids whichever way they were stored (the
+``alias`` id our config asks for, or the Chinese name a hand-made config would store; a list, or a
+bare string). A label outside the taxonomy is an error, never silently dropped.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import datetime as _dt
+import json
+import os
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+from policytag import PolicytagError
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .agreement import POLICY, Vote, agreement_report, resolve
+from .labeling_config import NOTE_NAME
+from .tasks import text_sha1
+
+
+@dataclass
+class AnnotationRecord:
+    """One submitted (not cancelled) annotation of one clause."""
+
+    task_id: int
+    annotation_id: int
+    clause_id: str
+    doc_id: str
+    year: int | None
+    text: str
+    text_sha1: str
+    heading_path: list[str]
+    annotator: str
+    annotator_id: int | None
+    sector: list[str]
+    measure_type: list[str]
+    note: str
+    lead_time: float | None
+    created_at: str
+    updated_at: str
+
+    def detail(self) -> dict[str, Any]:
+        """The per-annotation part kept in every dataset row."""
+        return {k: getattr(self, k) for k in ("annotation_id", "annotator", "annotator_id", "sector", "measure_type",
+                                              "note", "lead_time", "created_at", "updated_at")}
+
+
+@dataclass
+class ExportStats:
+    tasks: int = 0
+    tasks_annotated: int = 0
+    annotations: int = 0
+    cancelled: int = 0  # skipped / cancelled annotations, dropped
+    superseded: int = 0  # older annotations of an annotator who annotated the same clause again
+    foreign_tasks: int = 0  # tasks without a clause_id (not made by policytag), ignored
+
+
+def _choices(value: Any) -> list[str]:
+    """``value.choices`` is normally a list; tolerate a bare string (JSON_MIN-style single choice)."""
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict) and "choices" in value:
+        return _choices(value["choices"])
+    return [str(v) for v in value]
+
+
+def _to_ids(values: Iterable[str], dim: str, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
+    """Map stored choices (ids or Chinese names) to ids; returns (ids, unknown values)."""
+    d = taxonomy[dim]
+    by_name = {label.name: label.id for label in d.labels}
+    ids, unknown = [], []
+    for v in values:
+        if v in d.ids:
+            ids.append(v)
+        elif v in by_name:
+            ids.append(by_name[v])
+        else:
+            unknown.append(v)
+    return list(dict.fromkeys(ids)), unknown
+
+
+def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
+    who = ann.get("completed_by")
+    if isinstance(who, dict):  # some exports inline the user
+        uid = who.get("id")
+        name = who.get("username") or who.get("email") or (str(uid) if uid is not None else "unknown")
+        return users.get(uid, name) if uid is not None else name, uid
+    if who is None:
+        return "unknown", None
+    return users.get(int(who), str(who)), int(who)
+
+
+def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, str] | None = None,
+                 where: str = "export") -> tuple[list[AnnotationRecord], ExportStats]:
+    """Submitted annotations of an export (cancelled/skipped ones dropped, stats counted).
+
+    ``users`` maps Label Studio user ids to the names written to the dataset.
+    """
+    users = users or {}
+    stats = ExportStats()
+    records: list[AnnotationRecord] = []
+    unknown: list[str] = []
+    if not isinstance(export, list):
+        raise PolicytagError(f"{where}: expected a list of tasks (Label Studio JSON export)")
+    for task in export:
+        stats.tasks += 1
+        data = task.get("data") or {}
+        clause_id = data.get("clause_id")
+        if not clause_id:
+            stats.foreign_tasks += 1
+            continue
+        kept = 0
+        for ann in task.get("annotations") or []:
+            stats.annotations += 1
+            if ann.get("was_cancelled"):
+                stats.cancelled += 1
+                continue
+            labels: dict[str, list[str]] = {dim: [] for dim in DIMENSIONS}
+            notes: list[str] = []
+            for res in ann.get("result") or []:
+                name = res.get("from_name")
+                if name in labels and res.get("type", "choices") == "choices":
+                    ids, bad = _to_ids(_choices(res.get("value")), name, taxonomy)
+                    labels[name].extend(i for i in ids if i not in labels[name])
+                    unknown.extend(f"{name} {b!r} (task {task.get('id')}, clause {clause_id})" for b in bad)
+                elif name == NOTE_NAME:
+                    text = (res.get("value") or {}).get("text")
+                    notes.extend([text] if isinstance(text, str) else list(text or []))
+            annotator, annotator_id = _user_of(ann, users)
+            text = str(data.get("text", ""))
+            records.append(AnnotationRecord(
+                task_id=int(task.get("id") or 0), annotation_id=int(ann.get("id") or 0), clause_id=str(clause_id),
+                doc_id=str(data.get("doc_id", "")), year=data.get("year"), text=text,
+                text_sha1=str(data.get("text_sha1") or text_sha1(text)),
+                heading_path=list(data.get("heading_path") or []), annotator=annotator, annotator_id=annotator_id,
+                sector=labels["sector"], measure_type=labels["measure_type"],
+                note="\n".join(n.strip() for n in notes if n and n.strip()),
+                lead_time=float(ann["lead_time"]) if ann.get("lead_time") is not None else None,
+                created_at=str(ann.get("created_at") or ""), updated_at=str(ann.get("updated_at") or "")))
+            kept += 1
+        stats.tasks_annotated += bool(kept)
+    if unknown:
+        raise PolicytagError(f"{where}: {len(unknown)} label(s) not in taxonomy {taxonomy.version}: "
+                             f"{'; '.join(unknown[:3])}{' …' if len(unknown) > 3 else ''} — "
+                             f"was the project labelled under another taxonomy?")
+    return records, stats
+
+
+@dataclass
+class PulledDataset:
+    """Resolved rows, conflicts, agreement and counts: everything a pull writes."""
+
+    rows: list[dict[str, Any]]
+    conflicts: list[dict[str, Any]]
+    agreement: dict[str, Any]
+    counts: dict[str, int]
+    problems: list[str] = field(default_factory=list)  # codebook rule violations, flagged in rows
+
+
+def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
+    """Group annotations by clause, resolve several annotators, flag codebook-rule violations."""
+    by_clause: dict[str, dict[str, AnnotationRecord]] = defaultdict(dict)
+    for rec in sorted(records, key=lambda r: (r.updated_at, r.annotation_id)):
+        if rec.annotator in by_clause[rec.clause_id]:
+            stats.superseded += 1  # the same annotator again: the later annotation replaces the earlier
+        by_clause[rec.clause_id][rec.annotator] = rec
+    rows, conflicts, problems = [], [], []
+    votes_by_clause = {}
+    for clause_id in sorted(by_clause, key=lambda c: (min(r.task_id for r in by_clause[c].values()), c)):
+        anns = sorted(by_clause[clause_id].values(), key=lambda r: (r.annotator, r.annotation_id))
+        votes = [Vote(r.annotator, tuple(r.sector), tuple(r.measure_type)) for r in anns]
+        votes_by_clause[clause_id] = votes
+        res = resolve(votes, taxonomy)
+        first = anns[0]
+        base = {"clause_id": clause_id, "doc_id": first.doc_id, "year": first.year, "text_sha1": first.text_sha1,
+                "text": first.text, "heading_path": first.heading_path, "task_id": first.task_id}
+        details = [r.detail() for r in anns]
+        if res.is_conflict:
+            conflicts.append({**base, "ties": res.ties, "unresolved": res.unresolved, "votes": res.votes,
+                              "annotations": details})
+            continue
+        single = len(anns) == 1
+        rule_problems = taxonomy.problems(res.sector, res.measure_type)
+        problems.extend(f"{clause_id}: {p}" for p in rule_problems)
+        rows.append({
+            **base,
+            "sector": list(res.sector),
+            "measure_type": list(res.measure_type),
+            "annotator": first.annotator if single else "+".join(r.annotator for r in anns),
+            "annotator_id": first.annotator_id if single else None,
+            "note": first.note if single else "\n".join(f"{r.annotator}: {r.note}" for r in anns if r.note),
+            "lead_time": first.lead_time if single else None,
+            "n_annotations": len(anns),
+            "resolution": res.kind,
+            "problems": rule_problems,
+            "annotations": details,
+        })
+    counts = {**asdict(stats), "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
+              "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
+              "rule_problems": len(problems)}
+    return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems)
+
+
+# --- output --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class OutputPaths:
+    jsonl: Path
+    hf: Path
+    meta: Path
+    conflicts: Path
+
+    @classmethod
+    def for_output(cls, output: str | os.PathLike) -> "OutputPaths":
+        """``data/annotations/NAME.jsonl`` -> NAME.jsonl, NAME.hf/, NAME.meta.json, NAME.conflicts.jsonl."""
+        path = Path(output)
+        stem = path.name[: -len(".jsonl")] if path.name.endswith(".jsonl") else path.name
+        if not stem:
+            raise PolicytagError(f"{output}: not a usable output name")
+        jsonl = path if path.name.endswith(".jsonl") else path.with_name(stem + ".jsonl")
+        return cls(jsonl, path.with_name(stem + ".hf"), path.with_name(stem + ".meta.json"),
+                   path.with_name(stem + ".conflicts.jsonl"))
+
+    def all(self) -> list[Path]:
+        return [self.jsonl, self.hf, self.meta, self.conflicts]
+
+
+def hf_features():
+    """An explicit schema, so an all-empty column (say, no notes yet) still gets the right type."""
+    from datasets import Features, Value
+
+    strings = [Value("string")]
+    detail = {"annotation_id": Value("int64"), "annotator": Value("string"), "annotator_id": Value("int64"),
+              "sector": strings, "measure_type": strings, "note": Value("string"), "lead_time": Value("float64"),
+              "created_at": Value("string"), "updated_at": Value("string")}
+    return Features({
+        "clause_id": Value("string"), "doc_id": Value("string"), "year": Value("int32"),
+        "text_sha1": Value("string"), "text": Value("string"), "heading_path": strings, "task_id": Value("int64"),
+        "sector": strings, "measure_type": strings, "annotator": Value("string"), "annotator_id": Value("int64"),
+        "note": Value("string"), "lead_time": Value("float64"), "n_annotations": Value("int32"),
+        "resolution": Value("string"), "problems": strings, "annotations": [detail],
+    })
+
+
+def write_dataset(paths: OutputPaths, dataset: PulledDataset, meta: dict[str, Any], force: bool = False) -> None:
+    """Write all four outputs, each atomically, renaming them into place only once all are complete.
+
+    Without ``force`` an existing output is an error (checked before anything is written).
+    """
+    from datasets import Dataset
+
+    from policytag.io import atomic_dir, atomic_write
+
+    existing = [str(p) for p in paths.all() if p.exists()]
+    if existing and not force:
+        raise PolicytagError(f"{existing[0]} already exists; pull to another name or pass --force to replace "
+                             f"{'it' if len(existing) == 1 else f'all {len(existing)} outputs'}")
+    paths.jsonl.parent.mkdir(parents=True, exist_ok=True)
+    with contextlib.ExitStack() as stack:
+        # ExitStack leaves in reverse order: on success the metadata is renamed into place first and
+        # the JSONL (what readers open) last; on any failure every temporary is removed, nothing renamed.
+        jsonl_fh = stack.enter_context(atomic_write(paths.jsonl))
+        conflicts_fh = stack.enter_context(atomic_write(paths.conflicts))
+        hf_tmp = stack.enter_context(atomic_dir(paths.hf, overwrite=True))
+        meta_fh = stack.enter_context(atomic_write(paths.meta))
+        for fh in (jsonl_fh, conflicts_fh, meta_fh):
+            _shareable(fh.fileno())
+        _shareable(hf_tmp)
+        for row in dataset.rows:
+            jsonl_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for row in dataset.conflicts:
+            conflicts_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        features = hf_features()
+        # column-wise, so that an empty pull still yields a dataset with the full schema
+        columns = {name: [row.get(name) for row in dataset.rows] for name in features}
+        with _quiet_datasets():
+            # num_shards=1: datasets cannot shard an empty table by size
+            Dataset.from_dict(columns, features=features).save_to_disk(str(hf_tmp), num_shards=1)
+        meta_fh.write(json.dumps(meta, ensure_ascii=False, indent=2) + "\n")
+
+
+def _shareable(target: int | Path) -> None:
+    """Temporary files are created 0600/0700; a dataset is meant to be shared, so apply the umask instead."""
+    umask = os.umask(0)
+    os.umask(umask)
+    if isinstance(target, int):
+        os.fchmod(target, 0o666 & ~umask)
+    else:
+        os.chmod(target, 0o777 & ~umask)
+
+
+@contextlib.contextmanager
+def _quiet_datasets():
+    """No "Saving the dataset" bar in the middle of the pull's own report."""
+    from datasets.utils import logging as ds_logging
+
+    was = ds_logging.is_progress_bar_enabled()
+    ds_logging.disable_progress_bar()
+    try:
+        yield
+    finally:
+        if was:
+            ds_logging.enable_progress_bar()
+
+
+def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDataset,
+                  paths: OutputPaths) -> dict[str, Any]:
+    return {
+        "taxonomy_version": taxonomy.version,
+        "project": {"id": int(project.id), "title": project.title},
+        "url": url,
+        "pulled_at": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+        "policy": POLICY,
+        "counts": dataset.counts,
+        "agreement": dataset.agreement,
+        "rule_problems": dataset.problems,
+        "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name},
+    }
+
+
+@dataclass
+class PullResult:
+    paths: OutputPaths
+    dataset: PulledDataset
+    meta: dict[str, Any]
+
+
+def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxonomy,
+         force: bool = False) -> PullResult:
+    """Export a project, check it against the taxonomy, resolve and write the dataset."""
+    from .client import get_project, list_users
+    from .labeling_config import check_config
+
+    paths = OutputPaths.for_output(output)
+    if not force:  # fail before talking to the server at length
+        existing = [str(p) for p in paths.all() if p.exists()]
+        if existing:
+            raise PolicytagError(f"{existing[0]} already exists; pull to another name or pass --force to replace it")
+    project = get_project(session, project_spec)
+    mismatch = check_config(project.label_config or "", taxonomy)
+    if mismatch:
+        raise PolicytagError(f"project {project.id} ({project.title!r}) does not match the taxonomy: "
+                             f"{'; '.join(mismatch)} — push with the current taxonomy to regenerate the config, "
+                             f"or pull with the taxonomy the project was labelled under")
+    try:
+        users = {uid: u.name for uid, u in list_users(session).items()}
+    except PolicytagError:  # a key that may not list users (Enterprise annotator): name annotators by id
+        users = {}
+    with session.errors(f"exporting project {project.id}"):
+        export = session.client.projects.exports.as_json(project.id)
+    records, stats = parse_export(export, taxonomy, users, where=f"project {project.id}")
+    dataset = build_dataset(records, stats, taxonomy)
+    meta = pull_metadata(taxonomy, project, session.url, dataset, paths)
+    write_dataset(paths, dataset, meta, force=force)
+    return PullResult(paths, dataset, meta)

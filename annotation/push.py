@@ -1,0 +1,224 @@
+"""Push clauses (and optionally predictions and existing labels) into a Label Studio project.
+
+Idempotent by clause id: a clause whose task already exists is not imported again; one whose
+text changed since (its ``text_sha1`` differs from the task's) is reported and left alone, so
+annotations are never silently attached to a text the annotator did not see.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Sequence
+
+from policytag import PolicytagError
+from policytag.io import read_jsonl
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .client import ExistingTask, Session, User, ensure_project, ensure_user, existing_tasks, list_users
+from .labeling_config import NOTE_NAME, TEXT_NAME
+from .tasks import ClauseSet, build_tasks, text_sha1
+
+BATCH = 250  # tasks per import request: small enough for a progress bar, large enough to be quick
+
+
+@dataclass
+class ChangedClause:
+    clause_id: str
+    task_id: int
+    old_sha1: str
+    new_sha1: str
+
+
+@dataclass
+class PushReport:
+    project_id: int
+    project_title: str
+    created_project: bool
+    config_updated: bool
+    tasks_created: int = 0
+    tasks_existing: int = 0
+    changed: list[ChangedClause] = field(default_factory=list)
+    predictions_added: int = 0
+    annotations_created: int = 0
+    annotations_existing: int = 0
+    #: "clause_id: why" for imported labels that were not pushed
+    annotations_skipped: list[str] = field(default_factory=list)
+    overlap: int | None = None
+
+    def lines(self) -> list[str]:
+        out = [f"project {self.project_id} {self.project_title!r}"
+               + (" (created)" if self.created_project else " (labeling config regenerated from the taxonomy)"
+                  if self.config_updated else ""),
+               f"tasks: {self.tasks_created} created, {self.tasks_existing} already there"]
+        if self.overlap:
+            out.append(f"overlap: {self.overlap} annotation(s) per task")
+        if self.predictions_added:
+            out.append(f"predictions: {self.predictions_added} added to existing tasks")
+        if self.annotations_created or self.annotations_existing or self.annotations_skipped:
+            out.append(f"annotations: {self.annotations_created} imported, {self.annotations_existing} already there, "
+                       f"{len(self.annotations_skipped)} skipped")
+        return out
+
+
+def _batches(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
+    return [items[i: i + size] for i in range(0, len(items), size)]
+
+
+def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: Taxonomy,
+         predictions: Sequence[dict] | None = None, annotations: Sequence[dict] | None = None,
+         default_annotator: str = "imported", overlap: int | None = None, progress: bool = True) -> PushReport:
+    """Create/reuse the project, import new tasks, add missing predictions, import labels.
+
+    ``annotations`` are label rows checked by :func:`load_label_rows`. Labels of clauses whose task
+    is new travel inside the task import (one request per batch); labels of clauses already in the
+    project are created one by one, unless that user already annotated the task.
+    ``overlap`` asks Label Studio for that many annotations per task (every task), so that
+    several annotators label the same clauses and pull can measure their agreement.
+    """
+    from tqdm import tqdm
+
+    if overlap is not None and overlap < 1:
+        raise PolicytagError(f"--overlap {overlap}: needs at least 1 annotation per task")
+    state = ensure_project(session, project_spec, taxonomy)
+    project = state.project
+    report = PushReport(int(project.id), project.title, state.created, state.config_updated)
+    if overlap is not None:
+        with session.errors(f"setting the overlap of project {project.id}"):
+            session.client.projects.update(project.id, maximum_annotations=overlap, overlap_cohort_percentage=100)
+        report.overlap = overlap
+    existing = existing_tasks(session, project, progress)
+    label_rows = _label_rows_by_clause(session, annotations or [], default_annotator)
+
+    new_tasks, pred_for_existing, later = [], [], []
+    for task in build_tasks(clause_set, predictions):
+        data = task["data"]
+        cid = data["clause_id"]
+        old = existing.get(cid)
+        if old is None:
+            rows = label_rows.get(cid, [])
+            if rows:
+                task["annotations"] = [_inline_annotation(user, row) for user, row in rows]
+                report.annotations_created += len(rows)
+            new_tasks.append(task)
+            continue
+        report.tasks_existing += 1
+        if old.text_sha1 != data["text_sha1"]:
+            report.changed.append(ChangedClause(cid, old.task_id, old.text_sha1, data["text_sha1"]))
+            report.annotations_skipped += [f"{cid}: its task shows an older text; re-check it in Label Studio"
+                                           for _ in label_rows.get(cid, [])]
+            continue
+        if predictions is not None and task["predictions"][0]["model_version"] not in old.model_versions:
+            pred_for_existing.append({**task["predictions"][0], "task": old.task_id})
+        later += [(old, user, row) for user, row in label_rows.get(cid, [])]
+
+    with session.errors(f"importing tasks into project {project.id}"):
+        with tqdm(total=len(new_tasks), desc="importing tasks", unit="task", disable=not progress, leave=False) as bar:
+            for batch in _batches(new_tasks, BATCH):
+                session.client.projects.import_tasks(project.id, request=list(batch))
+                report.tasks_created += len(batch)
+                bar.update(len(batch))
+    if pred_for_existing:
+        with session.errors(f"importing predictions into project {project.id}"):
+            for batch in _batches(pred_for_existing, BATCH):
+                session.client.projects.import_predictions(project.id, request=list(batch))
+                report.predictions_added += len(batch)
+    if predictions:
+        # the project shows the predictions of its model_version to annotators as pre-annotations
+        with session.errors(f"setting the model version of project {project.id}"):
+            session.client.projects.update(project.id, model_version=predictions[0]["model_version"])
+    for old, user, row in tqdm(later, desc="importing labels", unit="label", disable=not progress, leave=False):
+        _annotate_existing(session, report, old, user, row)
+    return report
+
+
+# --- existing labels -----------------------------------------------------------------------------
+def load_label_rows(path: str | Path, clause_set: ClauseSet, taxonomy: Taxonomy) -> list[dict]:
+    """Rows ``clause_id, sector, measure_type[, annotator, note, text_sha1]`` checked before any upload.
+
+    Unknown labels, unknown clause ids and labels made for another text (``text_sha1``) are errors;
+    the whole file is refused so that a team never ends up with half an import.
+    """
+    rows = read_jsonl(path)
+    clauses = clause_set.by_id()
+    problems = []
+    seen: set[tuple[str, str]] = set()
+    for lineno, row in enumerate(rows, start=1):
+        cid = row.get("clause_id")
+        if not cid or not all(isinstance(row.get(d), list) for d in DIMENSIONS):
+            problems.append(f"line {lineno}: needs clause_id, sector (list) and measure_type (list)")
+            continue
+        key = (cid, str(row.get("annotator") or ""))
+        if key in seen:
+            problems.append(f"{cid}: labelled twice by the same annotator (line {lineno})")
+        seen.add(key)
+        for dim in DIMENSIONS:
+            bad = [x for x in row[dim] if x not in taxonomy[dim].ids]
+            if bad:
+                problems.append(f"{cid}: {dim} label(s) not in taxonomy {taxonomy.version}: {', '.join(map(str, bad))}")
+        clause = clauses.get(cid)
+        if clause is None:
+            problems.append(f"{cid}: no such clause in the input")
+        elif row.get("text_sha1") and row["text_sha1"] != text_sha1(clause.text):
+            problems.append(f"{cid}: labelled text differs from the clause's current text (text_sha1)")
+    if problems:
+        raise PolicytagError(f"{path}: {len(problems)} problem(s), nothing imported: {problems[0]}"
+                             + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+    return rows
+
+
+def annotation_result(sector: Sequence[str], measure_type: Sequence[str], note: str = "") -> list[dict]:
+    """A Label Studio result for our config: ids as stored by the ``alias`` of each choice."""
+    result = [{"from_name": dim, "to_name": TEXT_NAME, "type": "choices", "value": {"choices": list(labels)}}
+              for dim, labels in (("sector", sector), ("measure_type", measure_type))]
+    if note:
+        result.append({"from_name": NOTE_NAME, "to_name": TEXT_NAME, "type": "textarea", "value": {"text": [note]}})
+    return result
+
+
+def _labels_of(result: list[dict]) -> dict[str, set[str]]:
+    out = {d: set() for d in DIMENSIONS}
+    for item in result or []:
+        if item.get("from_name") in out:
+            choices = (item.get("value") or {}).get("choices") or []
+            out[item["from_name"]].update([choices] if isinstance(choices, str) else choices)
+    return out
+
+
+def _label_rows_by_clause(session: Session, rows: Sequence[dict], default_annotator: str) -> dict[str, list]:
+    """clause_id -> [(user, row)], creating missing users first (before anything else is written)."""
+    if not rows:
+        return {}
+    users = list_users(session)
+    out: dict[str, list] = {}
+    for row in rows:
+        user = ensure_user(session, str(row.get("annotator") or default_annotator), users)
+        out.setdefault(row["clause_id"], []).append((user, row))
+    return out
+
+
+def _inline_annotation(user: User, row: dict) -> dict:
+    """An annotation inside a task import. ground_truth must be explicit: the import defaults it to true."""
+    ann = {"result": annotation_result(row["sector"], row["measure_type"], str(row.get("note") or "")),
+           "completed_by": user.id, "ground_truth": False}
+    if row.get("lead_time") is not None:
+        ann["lead_time"] = float(row["lead_time"])
+    return ann
+
+
+def _annotate_existing(session: Session, report: PushReport, task: ExistingTask, user: User, row: dict) -> None:
+    """Add ``row`` to an existing task as ``user``'s annotation, unless they already annotated it."""
+    cid = row["clause_id"]
+    if user.id in task.annotations:
+        if _labels_of(task.annotations[user.id]) == {d: set(row[d]) for d in DIMENSIONS}:
+            report.annotations_existing += 1
+        else:
+            report.annotations_skipped.append(f"{cid}: {user.name} already annotated it differently; kept theirs")
+        return
+    extra = {"lead_time": float(row["lead_time"])} if row.get("lead_time") is not None else {}
+    with session.errors(f"importing the label of {cid} as {user.name}"):
+        session.client.annotations.create(
+            task.task_id, result=annotation_result(row["sector"], row["measure_type"], str(row.get("note") or "")),
+            completed_by=user.id, **extra)
+    task.annotations[user.id] = annotation_result(row["sector"], row["measure_type"])
+    report.annotations_created += 1

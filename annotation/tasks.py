@@ -1,0 +1,204 @@
+"""Clauses -> Label Studio tasks (one task per clause), optionally with a model's pre-annotations.
+
+A task's ``data`` carries the clause identity (``clause_id``, ``doc_id``, ``text_sha1``) so that a
+pull can join annotations back to clauses and a re-push can recognise tasks it already created,
+plus the display fields the labeling config shows (``doc_line``, ``heading``, ``text``).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Iterable, Sequence
+
+import numpy as np
+
+from policytag import PolicytagError
+from policytag.records import Clause, Labels
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .labeling_config import TEXT_NAME
+
+HEADING_SEP = " > "
+
+
+def text_sha1(text: str) -> str:
+    """Fingerprint of a clause text (same definition as the gold file's ``text_sha1``)."""
+    return hashlib.sha1(text.encode("utf-8")).hexdigest()
+
+
+@dataclass
+class ClauseSet:
+    """Clauses to annotate plus the titles of their notices (for the small print above each task)."""
+
+    clauses: list[Clause]
+    titles: dict[str, str] = field(default_factory=dict)  # doc_id -> notice title
+
+    def by_id(self) -> dict[str, Clause]:
+        return {c.clause_id: c for c in self.clauses}
+
+
+def _is_clauses_jsonl(path: Path) -> bool:
+    """A ``.jsonl`` file whose first record looks like a clause (``policytag segment --format jsonl``)."""
+    if path.suffix.lower() not in (".jsonl", ".ndjson") or not path.is_file():
+        return False
+    with path.open(encoding="utf-8-sig") as fh:
+        for line in fh:
+            if line.strip():
+                try:
+                    row = json.loads(line)
+                except json.JSONDecodeError:
+                    return True  # let read_jsonl report the bad line with its number
+                return isinstance(row, dict) and "clause_id" in row and "text" in row
+    return True  # an empty clauses file is still a clauses file
+
+
+def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None) -> ClauseSet:
+    """Clauses from clause JSONL files and/or notice files/directories (segmented on the fly).
+
+    ``years`` keeps only clauses of notices from those years. Duplicate clause ids are an error:
+    the clause id is what keeps re-pushes idempotent.
+    """
+    from policytag.corpus.segment import segment_paths
+    from policytag.io import read_jsonl
+
+    if not paths:
+        raise PolicytagError("no input: give a clauses JSONL file or notice files/directories")
+    clauses: list[Clause] = []
+    titles: dict[str, str] = {}
+    notices = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise PolicytagError(f"{path}: no such file or directory")
+        if _is_clauses_jsonl(path):
+            for lineno, row in enumerate(read_jsonl(path), start=1):
+                missing = [k for k in ("clause_id", "doc_id", "text") if not row.get(k)]
+                if missing:
+                    raise PolicytagError(f"{path}: record {lineno} is not a clause (missing {', '.join(missing)})")
+                clauses.append(Clause.from_dict({"kind": "clause", "heading_path": [], **row}))
+                if row.get("title"):
+                    titles.setdefault(row["doc_id"], row["title"])
+        else:
+            notices.append(path)
+    if notices:
+        result = segment_paths(notices)
+        if result.errors:
+            raise PolicytagError(f"cannot segment the notices: {result.errors[0]}"
+                                 + (f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""))
+        clauses.extend(result.clauses)
+        titles.update({d.doc_id: d.title for d in result.documents if d.title})
+    if years is not None:
+        keep = set(years)
+        clauses = [c for c in clauses if c.year in keep]
+    seen: set[str] = set()
+    dupes = sorted({c.clause_id for c in clauses if c.clause_id in seen or seen.add(c.clause_id)})
+    if dupes:
+        raise PolicytagError(f"duplicate clause ids in the input: {', '.join(dupes[:5])}"
+                             + (" …" if len(dupes) > 5 else ""))
+    if not clauses:
+        raise PolicytagError("no clauses in the input" + (" for the selected years" if years is not None else ""))
+    return ClauseSet(clauses, titles)
+
+
+def task_data(clause: Clause, title: str | None = None) -> dict[str, Any]:
+    """The ``data`` of one task. ``heading``/``doc_line`` are display strings; the rest is identity."""
+    doc_line = " · ".join(str(x) for x in (title, clause.year, clause.doc_id) if x)
+    return {
+        "clause_id": clause.clause_id,
+        "doc_id": clause.doc_id,
+        "year": clause.year,
+        "title": title or "",
+        "kind": clause.kind,
+        "heading_path": list(clause.heading_path),
+        "heading": HEADING_SEP.join(clause.heading_path),
+        "doc_line": doc_line,
+        "text": clause.text,
+        "text_sha1": text_sha1(clause.text),
+    }
+
+
+def build_tasks(clause_set: ClauseSet, predictions: Sequence[dict] | None = None) -> list[dict[str, Any]]:
+    """Label Studio import records; ``predictions[i]`` (one dict per clause) is attached when given."""
+    if predictions is not None and len(predictions) != len(clause_set.clauses):
+        raise PolicytagError(f"{len(predictions)} predictions for {len(clause_set.clauses)} clauses")
+    tasks = []
+    for i, clause in enumerate(clause_set.clauses):
+        task: dict[str, Any] = {"data": task_data(clause, clause_set.titles.get(clause.doc_id))}
+        if predictions is not None:
+            task["predictions"] = [predictions[i]]
+        tasks.append(task)
+    return tasks
+
+
+# --- predictions ---------------------------------------------------------------------------------
+def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], labels: Sequence[Labels],
+                       model_version: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """Label Studio predictions, one per clause, from a tagger's probabilities and decoded labels.
+
+    Each dimension becomes one ``choices`` result whose ``value.choices`` are the predicted ids and
+    whose ``value.scores`` hold the probability of *every* label of the dimension (Label Studio
+    keeps extra keys, and annotators' reviewers can see how close the runners-up were). A result's
+    ``score`` is the mean probability of its chosen labels; the prediction's overall ``score`` is
+    the lower of the two, so sorting tasks by prediction score surfaces the least certain clauses.
+    """
+    n = len(clauses)
+    if len(labels) != n:
+        raise PolicytagError(f"{len(labels)} label sets for {n} clauses")
+    for dim in DIMENSIONS:
+        arr = proba.get(dim)
+        if arr is None:
+            raise PolicytagError(f"the model gave no {dim} probabilities")
+        if np.shape(arr) != (n, len(taxonomy[dim].ids)):
+            raise PolicytagError(f"{dim} probabilities have shape {np.shape(arr)}, expected "
+                                 f"({n}, {len(taxonomy[dim].ids)}) — was the model trained on another taxonomy?")
+    out = []
+    for i, clause in enumerate(clauses):
+        results, dim_scores = [], []
+        for dim in DIMENSIONS:
+            ids = taxonomy[dim].ids
+            row = np.asarray(proba[dim][i], dtype=float)
+            chosen = list(getattr(labels[i], dim))
+            unknown = [c for c in chosen if c not in ids]
+            if unknown:
+                raise PolicytagError(f"{clause.clause_id}: model predicted unknown {dim} label(s) {', '.join(unknown)}")
+            score = float(np.mean([row[ids.index(c)] for c in chosen])) if chosen else 0.0
+            dim_scores.append(score)
+            results.append({
+                "id": f"{clause.clause_id}:{dim}",
+                "from_name": dim, "to_name": TEXT_NAME, "type": "choices",
+                "value": {"choices": chosen, "scores": {lid: round(float(p), 4) for lid, p in zip(ids, row)}},
+                "score": round(score, 4),
+            })
+        out.append({"model_version": model_version, "score": round(min(dim_scores), 4), "result": results})
+    return out
+
+
+def load_model(spec: str):
+    """A trained tagger from a run directory, a run name under ``runs/``, or ``default``."""
+    try:
+        from policytag.models import runs
+    except ImportError as exc:
+        raise PolicytagError(f"--predictions needs policytag.models.runs, which cannot be imported ({exc})") from None
+    if spec == "default":
+        if not hasattr(runs, "load_default"):
+            raise PolicytagError("no default model is configured (policytag.models.runs has no load_default); "
+                                 "pass a run directory to --predictions")
+        return runs.load_default()
+    path = Path(spec)
+    if not path.exists() and hasattr(runs, "RUNS_DIR") and (Path(runs.RUNS_DIR) / spec).exists():
+        path = Path(runs.RUNS_DIR) / spec
+    if not path.exists():
+        raise PolicytagError(f"--predictions {spec}: no such run directory")
+    return runs.load_run(path)
+
+
+def predict(clauses: Sequence[Clause], model, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """Run ``model`` (the tagger contract: predict_proba, decode/predict, model_version) on clauses."""
+    clauses = list(clauses)
+    proba = model.predict_proba(clauses)
+    # decode the probabilities we already have when the tagger can; predict() would run the model twice
+    labels = model.decode(proba) if hasattr(model, "decode") else model.predict(clauses)
+    return format_predictions(clauses, proba, labels, str(model.model_version), taxonomy)

@@ -1,0 +1,340 @@
+"""The Label Studio loop against a real server: push, annotate as two users, pull; re-push; bad input;
+a taxonomy change; importing existing labels.
+
+One server per test session (tests/ls_server.py); every test works in its own project.
+"""
+
+import json
+
+import pytest
+
+from policytag import PROJECT_ROOT
+from policytag.annotation.labeling_config import build_config, parse_config
+from policytag.annotation.push import annotation_result
+from policytag.annotation.tasks import load_clauses, text_sha1
+from policytag.cli import main
+from policytag.records import Labels
+from policytag.taxonomy import load_taxonomy
+
+from ls_server import free_port, label_studio_executable, start_server
+
+pytestmark = pytest.mark.labelstudio
+
+CORPUS = PROJECT_ROOT / "data" / "corpus"
+GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
+YEARS = (2025, 2026)
+
+
+@pytest.fixture(scope="session")
+def ls(tmp_path_factory, pytestconfig):
+    if label_studio_executable() is None:
+        pytest.skip("label-studio is not installed (pip install label-studio)")
+    cache = getattr(pytestconfig, "cache", None)  # absent with -p no:cacheprovider: migrate from scratch
+    server = start_server(tmp_path_factory.mktemp("label-studio"),
+                          template_dir=cache.mkdir("label-studio-template") if cache else None)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def admin(ls):
+    from label_studio_sdk.client import LabelStudio
+
+    return LabelStudio(base_url=ls.url, api_key=ls.api_key)
+
+
+@pytest.fixture(scope="session")
+def annotators(ls):
+    """Two annotators who signed up through the web UI, each with their own API client."""
+    from label_studio_sdk.client import LabelStudio
+
+    out = {}
+    for who in ("alice", "bob"):
+        client = LabelStudio(base_url=ls.url, api_key=ls.signup(f"{who}@policytag.test", f"{who}-password-1"))
+        me = client.users.whoami()
+        out[who] = (client, me.username or me.email)
+    return out
+
+
+@pytest.fixture(scope="module")
+def clauses_file(tmp_path_factory):
+    """The 2025 and 2026 notices' clauses, as `policytag segment --format jsonl` prints them."""
+    work = tmp_path_factory.mktemp("clauses")
+    everything = work / "all.jsonl"
+    assert main(["segment", str(CORPUS), "--format", "jsonl", "-o", str(everything)]) == 0
+    rows = [json.loads(x) for x in everything.read_text(encoding="utf-8").splitlines()]
+    path = work / "clauses.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if r["year"] in YEARS),
+                    encoding="utf-8")
+    return path
+
+
+@pytest.fixture(scope="module")
+def clauses(clauses_file):
+    return load_clauses([clauses_file]).clauses
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory, clauses):
+    """A real keyword model, trained through the run API and saved as a run directory."""
+    runs = pytest.importorskip("policytag.models.runs")
+    labels = [Labels(("coal_mine",) if "煤矿" in c.text else ("cross_sector",), ("responsibility",)) for c in clauses]
+    tagger = runs.tagger_class("keyword")().fit(clauses, labels)
+    run_dir = tmp_path_factory.mktemp("runs") / "tiny-keyword"
+    runs.save_run(tagger, run_dir, config={"model": {"type": "keyword"}}, metrics={}, data_hash="test")
+    return run_dir
+
+
+def cli(capsys, ls, *args, key=None):
+    """Run `policytag annotate ...` against the test server; returns (exit code, stderr)."""
+    rc = main(["annotate", *args, "--url", ls.url, "--api-key", key or ls.api_key])
+    return rc, capsys.readouterr().err
+
+
+def project_named(admin, title):
+    return next(p for p in admin.projects.list() if p.title == title)
+
+
+def tasks_of(admin, project_id):
+    return list(admin.tasks.list(project=project_id, fields="all"))
+
+
+def one_line_error(err, *needles):
+    lines = [x for x in err.splitlines() if x.strip()]
+    errors = [x for x in lines if x.startswith("policytag: error:")]
+    assert len(errors) == 1, err
+    assert "Traceback" not in err
+    for needle in needles:
+        assert needle in errors[0], err
+
+
+# --- round trip ----------------------------------------------------------------------------------
+PLAN = [  # (task index, {annotator: (sector, measure_type, note, lead_time) or "cancel"})
+    (0, {"alice": (["cross_sector"], ["awareness_goals"], "", 11.0),
+         "bob": (["cross_sector"], ["awareness_goals"], "", 13.0)}),
+    (1, {"alice": (["coal_mine", "non_coal_mine"], ["hazard_remediation", "enforcement"], "", 20.0),
+         "bob": (["coal_mine", "non_coal_mine"], ["hazard_remediation", "enforcement"], "", 25.0)}),
+    (2, {"alice": (["road_transport"], ["enforcement"], "", 9.0),  # the deliberate disagreement
+         "bob": (["road_transport", "fire_safety"], ["enforcement"], "电动自行车充电也算消防", 30.0)}),
+    (3, {"alice": (["urban_gas"], ["emergency", "hazard_remediation"], "拿不准：燃气还是消防", 42.5)}),
+    (4, {"bob": (["construction"], ["rules_standards"], "", 7.0)}),
+    (5, {"alice": "cancel"}),
+]
+
+
+def test_round_trip_two_annotators(ls, admin, annotators, clauses_file, clauses, tiny_run, tmp_path, capsys):
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "round-trip", "--predictions", str(tiny_run),
+                  "--quiet")
+    assert rc == 0, err
+    assert f"tasks: {len(clauses)} created, 0 already there" in err
+    project = project_named(admin, "round-trip")
+    assert parse_config(project.label_config).version == load_taxonomy().version
+    tasks = sorted(tasks_of(admin, project.id), key=lambda t: t.id)
+    assert [t.data["clause_id"] for t in tasks] == [c.clause_id for c in clauses]
+    for t in tasks:
+        assert {"clause_id", "doc_id", "heading_path", "text", "text_sha1"} <= set(t.data)
+        (pred,) = t.predictions
+        pred = pred if isinstance(pred, dict) else pred.dict()
+        assert pred["model_version"].startswith("tiny-keyword") and pred["score"] is not None
+        assert {r["from_name"] for r in pred["result"]} == {"sector", "measure_type"}
+        assert all(len(r["value"]["scores"]) > 1 for r in pred["result"])
+
+    for index, plan in PLAN:
+        for who, labels in plan.items():
+            client, _ = annotators[who]
+            if labels == "cancel":
+                client.annotations.create(tasks[index].id, result=[], was_cancelled=True)
+            else:
+                sector, measure, note, lead = labels
+                client.annotations.create(tasks[index].id, result=annotation_result(sector, measure, note),
+                                          lead_time=lead)
+
+    out = tmp_path / "annotations" / "round-trip.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "round-trip", "-o", str(out))
+    assert rc == 0, err
+    rows = {r["clause_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    by_id = {c.clause_id: c for c in clauses}
+    expected_rows = {0, 1, 3, 4}
+    assert set(rows) == {tasks[i].data["clause_id"] for i in expected_rows}
+    for index, plan in PLAN:
+        cid = tasks[index].data["clause_id"]
+        if index not in expected_rows:
+            continue
+        row = rows[cid]
+        sector, measure, note, lead = next(iter(plan.values()))
+        assert row["sector"] == sector and row["measure_type"] == measure  # exactly the labels given
+        assert row["text"] == by_id[cid].text and row["text_sha1"] == text_sha1(by_id[cid].text)  # Chinese intact
+        assert row["doc_id"] == by_id[cid].doc_id and row["heading_path"] == list(by_id[cid].heading_path)
+        assert row["n_annotations"] == len(plan)
+        if len(plan) == 1:
+            who = next(iter(plan))
+            assert row["annotator"] == annotators[who][1] and row["note"] == note and row["lead_time"] == lead
+            assert isinstance(row["annotator_id"], int)
+    assert rows[tasks[1].data["clause_id"]]["resolution"] == "unanimous"
+
+    conflicts = [json.loads(x) for x in out.with_name("round-trip.conflicts.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [c["clause_id"] for c in conflicts] == [tasks[2].data["clause_id"]]
+    assert conflicts[0]["ties"] == {"sector": ["fire_safety"]}
+    assert {a["annotator"] for a in conflicts[0]["annotations"]} == {annotators["alice"][1], annotators["bob"][1]}
+
+    meta = json.loads(out.with_name("round-trip.meta.json").read_text(encoding="utf-8"))
+    assert meta["project"]["id"] == project.id and meta["taxonomy_version"] == load_taxonomy().version
+    assert meta["counts"]["cancelled"] == 1 and meta["counts"]["conflicts"] == 1 and meta["counts"]["rows"] == 4
+    fire = meta["agreement"]["sector"]["per_label"]["fire_safety"]
+    assert fire["disagreements"] == 1 and "kappa" in fire
+    assert "fire_safety" in err and "disagreements" in err and "conflicts" in err  # the printed report
+
+    from datasets import load_from_disk
+
+    hf = load_from_disk(str(out.with_name("round-trip.hf")))
+    assert sorted(hf["clause_id"]) == sorted(rows)
+    assert {r["clause_id"]: r["text"] for r in hf} == {cid: r["text"] for cid, r in rows.items()}
+
+    before = out.read_bytes()
+    rc, err = cli(capsys, ls, "pull", "--project", "round-trip", "-o", str(out))
+    assert rc == 1 and out.read_bytes() == before
+    one_line_error(err, "already exists", "--force")
+    rc, err = cli(capsys, ls, "pull", "--project", str(project.id), "-o", str(out), "--force")
+    assert rc == 0, err
+
+
+# --- idempotent re-push --------------------------------------------------------------------------
+def test_repush_is_idempotent_and_reports_changed_text(ls, admin, clauses_file, clauses, tmp_path, capsys):
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "repush", "--quiet")
+    assert rc == 0, err
+    project = project_named(admin, "repush")
+    n = len(tasks_of(admin, project.id))
+    assert n == len(clauses)
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "repush", "--overlap", "2", "--quiet")
+    assert rc == 0 and f"tasks: 0 created, {n} already there" in err
+    assert len(tasks_of(admin, project.id)) == n
+    assert admin.projects.get(project.id).maximum_annotations == 2
+
+    rows = [json.loads(x) for x in clauses_file.read_text(encoding="utf-8").splitlines()]
+    rows[3]["text"] = rows[3]["text"] + "（修订）"
+    edited = tmp_path / "edited.jsonl"
+    edited.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    rc, err = cli(capsys, ls, "push", str(edited), "--project", str(project.id), "--quiet")
+    assert rc == 0
+    assert "1 clause(s) changed text" in err and rows[3]["clause_id"] in err
+    tasks = tasks_of(admin, project.id)
+    assert len(tasks) == n
+    assert next(t for t in tasks if t.data["clause_id"] == rows[3]["clause_id"]).data["text"] == clauses[3].text
+
+
+# --- bad input -----------------------------------------------------------------------------------
+def test_wrong_url_key_and_project(ls, clauses_file, tmp_path, capsys):
+    out = tmp_path / "x.jsonl"
+    rc = main(["annotate", "pull", "--url", f"http://127.0.0.1:{free_port()}", "--api-key", ls.api_key,
+               "-o", str(out)])
+    one_line_error(capsys.readouterr().err, "cannot reach Label Studio")
+    assert rc == 1
+    rc, err = cli(capsys, ls, "pull", "-o", str(out), key="0" * 40)
+    assert rc == 1
+    one_line_error(err, "rejected the API key")
+    rc, err = cli(capsys, ls, "pull", "--project", "no-such-project", "-o", str(out))
+    assert rc == 1
+    one_line_error(err, "no project titled 'no-such-project'")
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "99999", "--quiet")
+    assert rc == 1
+    one_line_error(err, "no project with id 99999")
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_config_mismatch_and_unknown_labels_are_detected(ls, admin, tmp_path, capsys):
+    import yaml
+
+    raw = yaml.safe_load((PROJECT_ROOT / "configs" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    raw["version"] = "0.9.0"
+    raw["dimensions"]["sector"]["labels"] = raw["dimensions"]["sector"]["labels"][1:]  # no coal_mine
+    old = tmp_path / "old-taxonomy.yaml"
+    old.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    stale = admin.projects.create(title="stale-config", label_config=build_config(load_taxonomy(old)))
+    out = tmp_path / "out" / "stale.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "stale-config", "-o", str(out))
+    assert rc == 1
+    one_line_error(err, f"project {stale.id}", "does not match the taxonomy", "0.9.0", "coal_mine")
+
+    bogus = admin.projects.create(title="bogus-labels", label_config=build_config(load_taxonomy()))
+    admin.projects.import_tasks(bogus.id, request=[{"data": {"clause_id": "x-1", "doc_id": "x", "text": "测试条款",
+                                                              "heading": "", "doc_line": ""}}])
+    (task,) = tasks_of(admin, bogus.id)
+    admin.annotations.create(task.id, result=annotation_result(["space_travel"], ["enforcement"]))
+    rc, err = cli(capsys, ls, "pull", "--project", "bogus-labels", "-o", str(out))
+    assert rc == 1
+    one_line_error(err, "not in taxonomy", "space_travel")
+    assert not out.parent.exists() or list(out.parent.iterdir()) == []
+
+
+def test_taxonomy_change_regenerates_the_config(ls, admin, clauses_file, tmp_path, capsys, monkeypatch):
+    import yaml
+
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "taxonomy-change", "--quiet")
+    assert rc == 0, err
+    raw = yaml.safe_load((PROJECT_ROOT / "configs" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    raw["version"] = "1.99.0"
+    raw["dimensions"]["sector"]["labels"][0]["name"] = "煤矿（含洗选）"
+    new = tmp_path / "new-taxonomy.yaml"
+    new.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    monkeypatch.setenv("POLICYTAG_TAXONOMY", str(new))
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "taxonomy-change", "--quiet")
+    assert rc == 0 and "labeling config regenerated" in err and "0 created" in err
+    project = project_named(admin, "taxonomy-change")
+    info = parse_config(admin.projects.get(project.id).label_config)
+    assert info.version == "1.99.0" and ("煤矿（含洗选）", "coal_mine") in info.choices["sector"]
+    monkeypatch.delenv("POLICYTAG_TAXONOMY")
+    rc, err = cli(capsys, ls, "pull", "--project", "taxonomy-change", "-o", str(tmp_path / "t.jsonl"))
+    assert rc == 1
+    one_line_error(err, "1.99.0", "does not match the taxonomy")
+
+
+# --- importing existing labels -------------------------------------------------------------------
+def test_import_existing_labels(ls, admin, clauses_file, clauses, tmp_path, capsys):
+    corpus = {c.clause_id: c for c in load_clauses([CORPUS]).clauses}
+    if GOLD.exists():
+        gold = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines()]
+    else:  # the gold file is not there yet: labels of our own, as another tool would write them
+        gold = [{"clause_id": c.clause_id, "text_sha1": text_sha1(c.text), "sector": ["cross_sector"],
+                 "measure_type": ["responsibility"], "annotator": "annotator-1", "note": ""} for c in corpus.values()]
+    pushed = {c.clause_id for c in clauses}
+    # some clauses whose tasks exist already (2025/2026, pushed first), some whose tasks are new
+    rows = [r for r in gold if r["clause_id"] in pushed][:6] + [r for r in gold if r["clause_id"] not in pushed][:6]
+    rows[0] = {**rows[0], "annotator": "reviewer-x", "note": "从旧表格导入"}
+    rows[-1] = {k: v for k, v in rows[-1].items() if k != "annotator"}  # -> --annotator
+    labels = tmp_path / "labels.jsonl"
+    labels.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text(json.dumps({**rows[1], "sector": ["space_travel"]}) + "\n", encoding="utf-8")
+    rc, err = cli(capsys, ls, "push", "--annotations", str(bad), "--project", "imported", "--quiet")
+    assert rc == 1
+    one_line_error(err, "space_travel", "nothing imported")
+    assert not [p for p in admin.projects.list() if p.title == "imported"]
+
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "imported", "--quiet")
+    assert rc == 0, err
+    # without CLAUSES_OR_NOTICES the tasks come from segmenting data/corpus
+    rc, err = cli(capsys, ls, "push", "--annotations", str(labels), "--annotator", "spreadsheet",
+                  "--project", "imported", "--quiet")
+    assert rc == 0, err
+    assert f"tasks: {len(corpus) - len(clauses)} created, {len(clauses)} already there" in err
+    assert f"annotations: {len(rows)} imported, 0 already there, 0 skipped" in err
+    project = project_named(admin, "imported")
+    assert admin.projects.get(project.id).task_number == len(corpus)
+    rc, err = cli(capsys, ls, "push", "--annotations", str(labels), "--annotator", "spreadsheet",
+                  "--project", "imported", "--quiet")
+    assert rc == 0 and f"annotations: 0 imported, {len(rows)} already there" in err and "tasks: 0 created" in err
+
+    out = tmp_path / "imported.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "imported", "-o", str(out))
+    assert rc == 0, err
+    pulled = {r["clause_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    assert set(pulled) == {r["clause_id"] for r in rows}
+    for r in rows:
+        got = pulled[r["clause_id"]]
+        assert (got["sector"], got["measure_type"]) == (r["sector"], r["measure_type"])
+        assert got["annotator"] == r.get("annotator", "spreadsheet") and got["note"] == r.get("note", "")
+        assert got["text_sha1"] == text_sha1(corpus[r["clause_id"]].text)
+        assert got["annotations"][0]["annotation_id"] and got["resolution"] == "single"
+    exported = admin.projects.exports.as_json(project.id)
+    assert not [a for t in exported for a in t["annotations"] if a["ground_truth"]]  # imported, not ground truth
