@@ -416,6 +416,10 @@ def _count_targets(text: str) -> Iterator[Target]:
         obj = re.match(r"的?([^，。；：、（(]{1,30})", after)
         what = _obj(obj.group(1)) if obj else ""
         end = m.end() + obj.end() if what else m.end()
+        if not what and after.startswith("、"):
+            # 市级培养3—5名、县级培养2—3名专业指挥人员: the enumeration shares its last object
+            shared = re.search(rf"\d\s*{re.escape(unit)}的?([^，。；：、（(]{{1,30}})", after)
+            what = _obj(shared.group(1)) if shared else ""
         if not what:
             # 市级领导每月深入生产现场不少于一次 -> 深入生产现场; 全年投资4亿元 -> 全年投资
             if _obj(fill):

@@ -179,7 +179,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
              '<div class="grid">']
     for dim in DIMENSIONS:
         changes = {c.label_id: c.delta_pp for c in cmp.changes[dim]} if cmp else {}
-        items = [(c.label_id, c.name, c.share, c.count, changes.get(c.label_id)) for c in tax_order(s, dim)
+        items = [(c.label_id, c.name, c.share, c.count, changes.get(c.label_id)) for c in _by_count(s, dim)
                  if c.count or changes.get(c.label_id)]
         caption = f"{tax[dim].name}: share of clauses" + (f" (pp vs {cmp.prev_year} at right)" if cmp else "")
         parts.append(f'<figure class="chart" data-chart="bars-{dim}"><figcaption>{escape(caption)}</figcaption>'
@@ -240,7 +240,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
     return "".join(parts)
 
 
-def tax_order(summary, dim: str):
+def _by_count(summary, dim: str):
     """A notice's label counts, most frequent first (ties in taxonomy order)."""
     return sorted(summary.distributions[dim], key=lambda c: -c.count)
 

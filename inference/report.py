@@ -16,7 +16,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, Novelty, YearComparison, compare
+from .yoy import NEW_THRESHOLD, YearComparison, compare
 
 
 @dataclass(frozen=True)
@@ -31,19 +31,20 @@ class Trend:
 
 @dataclass(frozen=True)
 class NoticeReport:
+    """One reported notice: its tagged clauses (document order), summary and, when the input holds an
+    earlier notice, the comparison with the latest earlier year."""
+
     document: Document
     summary: DocSummary
     tagged: tuple[TaggedClause, ...]
     comparison: YearComparison | None
 
-    def novelty(self, clause_id: str) -> Novelty | None:
-        if self.comparison is None:
-            return None
-        return next((n for n in self.comparison.novelty if n.clause_id == clause_id), None)
-
 
 @dataclass(frozen=True)
 class Report:
+    """Everything a renderer needs: notices in input order, the trend (None with fewer than two years),
+    the taxonomy (ids, names, order), the model and the thresholds used."""
+
     notices: tuple[NoticeReport, ...]
     trend: Trend | None
     taxonomy: Taxonomy
@@ -51,10 +52,6 @@ class Report:
     threshold: float | None = None
     new_threshold: float = NEW_THRESHOLD
     generated: str = field(default_factory=lambda: _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
-
-    @property
-    def tagged(self) -> list[TaggedClause]:
-        return [t for n in self.notices for t in n.tagged]
 
 
 def _by_year(documents: Sequence[Document], tagged: Sequence[TaggedClause]) -> dict[int, list[TaggedClause]]:

@@ -283,3 +283,11 @@ def test_default_model_trains_baseline_on_first_use(tmp_path):
     assert second.returncode == 0 and "trained the TF-IDF baseline" not in second.stderr
     rows = [json.loads(line) for line in second.stdout.splitlines()]
     assert rows and all(ROW_FIELDS <= set(r) for r in rows)
+    # the README's report command, literally (relative path from the repository root)
+    shared = Path("../shared/corpus/shanxi_annual_safety_notices_2009-2026.txt")
+    corpus = shared if (PROJECT_ROOT / shared).exists() else CORPUS.relative_to(PROJECT_ROOT)
+    report = tmp_path / "report.html"
+    third = tag(corpus, "--format", "html", "-o", report, env=env)
+    assert third.returncode == 0, third.stderr
+    html = report.read_text(encoding="utf-8")
+    assert html.count('<section class="notice"') == 18 and 'id="trends"' in html and "://" not in html
