@@ -26,13 +26,20 @@ IMPORT_DOMAIN = "policytag.local"
 
 
 def _server_says(body: Any) -> str:
-    """The useful part of an error body, on one line."""
+    """The useful part of an error body, on one line (Label Studio puts field errors under validation_errors)."""
     if isinstance(body, dict):
-        for key in ("detail", "validation_errors", "message", "error"):
+        parts = []
+        for key in ("detail", "message", "error"):
             if body.get(key):
-                value = body[key]
-                return value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-        return json.dumps(body, ensure_ascii=False)
+                parts.append(str(body[key]))
+                break
+        errors = body.get("validation_errors")
+        if isinstance(errors, dict):
+            parts += [f"{name}: {' '.join(map(str, msgs)) if isinstance(msgs, list) else msgs}"
+                      for name, msgs in errors.items()]
+        elif errors:
+            parts.append(json.dumps(errors, ensure_ascii=False))
+        return "; ".join(parts) if parts else json.dumps(body, ensure_ascii=False)
     text = str(body or "").strip()
     if text.lstrip().startswith("<"):
         return "an HTML page instead of JSON"
