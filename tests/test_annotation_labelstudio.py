@@ -199,7 +199,7 @@ def test_round_trip_two_annotators(ls, admin, annotators, clauses_file, clauses,
 
 
 # --- idempotent re-push --------------------------------------------------------------------------
-def test_repush_is_idempotent_and_reports_changed_text(ls, admin, clauses_file, clauses, tmp_path, capsys):
+def test_repush_is_idempotent_and_reports_changed_text(ls, admin, clauses_file, clauses, tiny_run, tmp_path, capsys):
     rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "repush", "--quiet")
     assert rc == 0, err
     project = project_named(admin, "repush")
@@ -209,6 +209,13 @@ def test_repush_is_idempotent_and_reports_changed_text(ls, admin, clauses_file, 
     assert rc == 0 and f"tasks: 0 created, {n} already there" in err
     assert len(tasks_of(admin, project.id)) == n
     assert admin.projects.get(project.id).maximum_annotations == 2
+    # a model's predictions reach tasks that exist already, once
+    for expected in (f"predictions: {n} added to existing tasks", f"tasks: 0 created, {n} already there"):
+        rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "repush", "--predictions", str(tiny_run),
+                      "--quiet")
+        assert rc == 0 and expected in err
+    assert "predictions:" not in err
+    assert all(len(t.predictions) == 1 for t in tasks_of(admin, project.id))
 
     rows = [json.loads(x) for x in clauses_file.read_text(encoding="utf-8").splitlines()]
     rows[3]["text"] = rows[3]["text"] + "（修订）"
