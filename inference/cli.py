@@ -41,9 +41,9 @@ def _positive_int(value: str) -> int:
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "tag", help="tag every clause of notices and summarise what they emphasise",
-        description="Segment notices (or read a JSONL clause file), tag every clause with sectors and measure "
-                    "types, extract deadlines and quantitative targets, and summarise each notice against the "
-                    "previous year's notice in the input.",
+        description="Segment notices (or read a JSONL clause file), tag every clause with sectors and measure\n"
+                    "types, extract deadlines and quantitative targets, and summarise each notice against the\n"
+                    "previous year's notice in the input. Errors are one line on stderr; nothing is written then.",
         epilog="examples:\n"
                "  policytag tag data/corpus/shanxi_annual_safety_notices_2009-2026.txt --year 2026 --format md\n"
                "  policytag tag data/corpus/ --format html -o report.html\n"
