@@ -103,9 +103,16 @@ def pos_weights(y: np.ndarray, max_pos_weight: float) -> np.ndarray:
 
 def _bidirectional_mask(encoder, hidden, attention_mask):
     """The attention mask format ``encoder``'s layers expect (SDPA/eager), from a [b, t] 0/1 mask."""
-    from transformers.masking_utils import create_bidirectional_mask
-
+    try:
+        from transformers.masking_utils import create_bidirectional_mask
+    except ImportError:  # transformers 4.x: the additive [b, 1, 1, t] mask
+        return encoder.get_extended_attention_mask(attention_mask, attention_mask.shape)
     return create_bidirectional_mask(config=encoder.config, inputs_embeds=hidden, attention_mask=attention_mask)
+
+
+def _run_layer(layer, states, mask):
+    out = layer(states, mask)
+    return out[0] if isinstance(out, tuple) else out  # transformers 4.x layers return tuples
 
 
 def _build_net(encoders: dict, hidden: int, sizes: dict[str, int], dropout: float, pooling: str):
@@ -140,7 +147,7 @@ def _build_net(encoders: dict, hidden: int, sizes: dict[str, int], dropout: floa
             states = enc.embeddings(input_ids=input_ids)
             mask = _bidirectional_mask(enc, states, attention_mask)
             for layer in enc.encoder.layer[:n_layers]:
-                states = layer(states, mask)
+                states = _run_layer(layer, states, mask)
             return states
 
         def top(self, key, states, attention_mask, n_layers):
@@ -148,7 +155,7 @@ def _build_net(encoders: dict, hidden: int, sizes: dict[str, int], dropout: floa
             enc = self.encoders[key]
             mask = _bidirectional_mask(enc, states, attention_mask)
             for layer in enc.encoder.layer[n_layers:]:
-                states = layer(states, mask)
+                states = _run_layer(layer, states, mask)
             return self.pool(states, attention_mask)
 
         def classify(self, pooled: dict):
