@@ -13,8 +13,11 @@ Recipe (Hugging Face example-script style, written for a 2-core CPU):
 * one linear head per dimension, sizes from the taxonomy; loss = sum over dimensions of
   ``BCEWithLogitsLoss(pos_weight)`` with ``pos_weight = n_neg / n_pos`` per label from the training
   labels, clipped to ``[1, max_pos_weight]`` (rare labels get recall without exploding gradients);
+* optionally first a linear probe (``probe_epochs``): the heads alone on frozen pooled features,
+  so fine-tuning starts from fitted heads (LP-FT);
+* optionally the lower ``freeze_layers`` layers frozen, their outputs cached once per clause;
 * AdamW (encoder ``learning_rate``, heads ``head_learning_rate``), linear warm-up then decay;
-* after each epoch the dev set is scored (macro-F1 at per-label tuned thresholds, mean of both
+* after the probe and each epoch the dev set is scored (macro-F1 at per-label tuned thresholds, mean of both
   dimensions); the best epoch's weights are kept, training stops after ``patience`` epochs
   without improvement;
 * the base class then tunes the final per-label thresholds on dev.
