@@ -143,6 +143,7 @@ def load_default(notify=print) -> Tagger:
     start = time.perf_counter()
     config = load_config(DEFAULT_CONFIG)
     config["name"] = "default-tfidf"
+    config["split"]["cv"] = False  # the default model only needs fitting; CV is for reports
     train(config, DEFAULT_CACHE, overwrite=True)
     notify(f"policytag: no trained model found; trained the TF-IDF baseline from {config['data']['gold']} "
            f"in {time.perf_counter() - start:.1f} s (cached in {DEFAULT_CACHE.relative_to(PROJECT_ROOT) if DEFAULT_CACHE.is_relative_to(PROJECT_ROOT) else DEFAULT_CACHE})")
