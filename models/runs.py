@@ -115,7 +115,8 @@ def available_runs(runs_dir: Path | None = None) -> list[Path]:
             info = json.loads(info_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
-        if info.get("taxonomy_version") == version:
+        # the keyword matcher is a reference row, never a default tagging model
+        if info.get("taxonomy_version") == version and info.get("tagger") != "keyword":
             found.append(info_file.parent)
     return sorted(found, key=_score, reverse=True)
 
@@ -140,11 +141,12 @@ def load_default(notify=print) -> Tagger:
     from policytag.training.config import load_config
     from policytag.training.train import train
 
+    notify("policytag: no trained model found; training the TF-IDF baseline from the gold dataset …")
     start = time.perf_counter()
     config = load_config(DEFAULT_CONFIG)
     config["name"] = "default-tfidf"
     config["split"]["cv"] = False  # the default model only needs fitting; CV is for reports
     train(config, DEFAULT_CACHE, overwrite=True)
-    notify(f"policytag: no trained model found; trained the TF-IDF baseline from {config['data']['gold']} "
+    notify(f"policytag: trained the TF-IDF baseline from {config['data']['gold']} "
            f"in {time.perf_counter() - start:.1f} s (cached in {DEFAULT_CACHE.relative_to(PROJECT_ROOT) if DEFAULT_CACHE.is_relative_to(PROJECT_ROOT) else DEFAULT_CACHE})")
     return load_run(DEFAULT_CACHE)
