@@ -11,12 +11,12 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 
 from policytag.records import Clause, Document
 
-from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, RE_SECTOR_LEAD, Line,
+from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, Line,
                     classify_lines, heading_level, join_paragraphs, normalize_punct)
 from .readers import ReadError, expand_paths, read_file
 
@@ -149,7 +149,6 @@ class _Frame:
     number: int
     title: str
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
-    children: Counter = field(default_factory=Counter)
 
 
 def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
@@ -209,8 +208,6 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
             number = cn_to_int(LEVEL_RX[level].match(para).group(1))
             while stack and stack[-1].level >= level:
                 stack.pop()
-            parent = stack[-1] if stack else root
-            parent.children[level] += 0
             frame = _Frame(level, number, _heading_title(para, level))
             stack.append(frame)
             if _is_bare_heading(para, level):
@@ -238,11 +235,6 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
                 year=doc.year,
             ))
     return clauses
-
-
-def is_sector_lead(text: str) -> bool:
-    """Does a clause open with a sector lead such as ``煤矿。`` or ``道路交通：``?"""
-    return bool(RE_SECTOR_LEAD.match(text))
 
 
 # --- whole files ---------------------------------------------------------------------------------
