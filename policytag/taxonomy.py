@@ -10,10 +10,12 @@ from typing import Iterable
 
 import yaml
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
+from policytag.paths import resource, taxonomy_path
 
 DIMENSIONS = ("sector", "measure_type")
-DEFAULT_PATH = PROJECT_ROOT / "configs" / "taxonomy.yaml"
+#: the shipped taxonomy (package data; ``configs/taxonomy.yaml`` in a checkout links to it)
+DEFAULT_PATH = resource("taxonomy.yaml")
 
 
 @dataclass(frozen=True)
@@ -127,8 +129,9 @@ def _parse(raw: dict, source: str) -> Taxonomy:
 
 
 def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
-    """Load the taxonomy (``$POLICYTAG_TAXONOMY`` or ``configs/taxonomy.yaml`` by default)."""
-    path = Path(path or os.environ.get("POLICYTAG_TAXONOMY") or DEFAULT_PATH)
+    """Load the taxonomy (default: ``$POLICYTAG_TAXONOMY``, the checkout's ``configs/taxonomy.yaml``
+    or the shipped package data; see ``policytag.paths.taxonomy_path``)."""
+    path = Path(path or taxonomy_path())
     return _load_cached(str(path.resolve()), path.stat().st_mtime_ns if path.exists() else 0)
 
 
