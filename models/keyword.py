@@ -1,4 +1,5 @@
-"""Keyword baseline: the taxonomy's cue words, as a reference row in every comparison."""
+"""Keyword baseline: the taxonomy's compiled knowledge (cue words + codebook rules), as the
+reference row in every comparison."""
 
 from __future__ import annotations
 
@@ -8,18 +9,21 @@ from typing import Sequence
 
 import numpy as np
 
+from policytag.knowledge import load_knowledge
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS
 
 from .base import Tagger
-from .features import clause_input
 
 
 class KeywordTagger(Tagger):
-    """Scores a label 1 when one of its cue words occurs in the clause (plus a tiny prior).
+    """Scores a label 0.9+ when one of its cues or rules fires (``policytag.knowledge``), plus a
+    tiny prior.
 
-    ``fit`` only learns label frequencies, used to break ties and to pick a label when no cue
-    matches (the decoder always returns at least one label per dimension).
+    Text hits always count; heading hits count only for the dimensions where codebook rule 13
+    says so (``heading_counts`` in the taxonomy: measure types yes, sectors no), and only with
+    ``use_heading``. ``fit`` only learns label frequencies, used to break ties and to pick a
+    label when nothing fires (the decoder always returns at least one label per dimension).
     """
 
     name = "keyword"
@@ -28,14 +32,22 @@ class KeywordTagger(Tagger):
         self.prior_ = {dim: (y[dim].sum(axis=0) + 1) / (len(clauses) + 2) for dim in DIMENSIONS}
 
     def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
-        texts = [clause_input(c, self.use_heading) for c in clauses]
+        knowledge = load_knowledge(self.taxonomy)
+        feats = knowledge.features(clauses)
         out = {}
         for dim in DIMENSIONS:
-            labels = self.taxonomy[dim].labels
-            hits = np.array([[1.0 if any(cue in t for cue in label.cues) else 0.0 for label in labels] for t in texts])
+            f = feats[dim]  # [n, k, F]: cue_text, rule_text, hit_heading, other_label_text
+            hits = np.maximum(f[:, :, 0], f[:, :, 1])
+            if self.use_heading and knowledge.heading_counts[dim]:
+                hits = np.maximum(hits, f[:, :, 2])
             # prior is < 0.5 so it never passes the default threshold alone, only orders ties
-            out[dim] = 0.9 * hits + 0.1 * self.prior_[dim][None, :] if len(texts) else hits.reshape(0, len(labels))
+            out[dim] = 0.9 * hits + 0.1 * self.prior_[dim][None, :]
         return out
+
+    def explain(self, clauses: Sequence[Clause], labels=None):
+        from .evidence import lexical_evidence
+
+        return lexical_evidence(self, clauses, labels)
 
     def _save_state(self, directory: Path) -> None:
         (directory / "prior.json").write_text(json.dumps({d: p.tolist() for d, p in self.prior_.items()}))
@@ -45,5 +57,5 @@ class KeywordTagger(Tagger):
 
     def tune_thresholds(self, clauses, labels) -> "KeywordTagger":
         # A cue either matches or not: the reference row keeps the fixed 0.5 cut-off, so it
-        # measures the cue words themselves rather than thresholds fitted to dev data.
+        # measures the knowledge itself rather than thresholds fitted to dev data.
         return self

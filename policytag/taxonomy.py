@@ -24,6 +24,14 @@ class Label:
     name: str
     description: str
     cues: tuple[str, ...]
+    #: longer phrases inside which a cue of this label does not count (e.g. 煤矿 in 非煤矿山)
+    exclude_contexts: tuple[str, ...] = ()
+    #: Chinese description shown to annotators (hints in Label Studio)
+    description_zh: str = ""
+    #: sector group the annotation UI shows the label under (生产安全行业 / 自然灾害 / 综合); "" = none
+    group: str = ""
+    #: stable Label Studio shortcut key (one character, unique within the taxonomy); "" = none
+    hotkey: str = ""
 
 
 @dataclass(frozen=True)
@@ -78,6 +86,8 @@ class Taxonomy:
     version: str
     dimensions: dict[str, Dimension]
     source: str
+    #: the codebook's lexical decision rules (raw mappings; ``policytag.knowledge`` compiles them)
+    rules: tuple[dict, ...] = ()
 
     def __getitem__(self, dim: str) -> Dimension:
         try:
@@ -110,7 +120,9 @@ def _parse(raw: dict, source: str) -> Taxonomy:
             if not item.get("id") or not item.get("name"):
                 raise PolicytagError(f"{source}: every {dim_id} label needs an id and a name")
             labels.append(Label(str(item["id"]), str(item["name"]), str(item.get("description", "")),
-                                tuple(item.get("cues") or ())))
+                                tuple(item.get("cues") or ()), tuple(item.get("exclude_contexts") or ()),
+                                str(item.get("description_zh") or ""), str(item.get("group") or ""),
+                                str(item.get("hotkey") or "")))
         ids = [label.id for label in labels]
         if not ids:
             raise PolicytagError(f"{source}: dimension {dim_id!r} has no labels")
@@ -123,9 +135,20 @@ def _parse(raw: dict, source: str) -> Taxonomy:
                 raise PolicytagError(f"{source}: exclusive label {ex!r} is not a {dim_id} label")
         dims[dim_id] = Dimension(dim_id, str(d.get("name", dim_id)), str(d.get("description", "")),
                                  tuple(labels), int(d.get("min_labels", 1)), d.get("max_labels"), exclusive)
+    keys = [(label.hotkey, f"{d.id}.{label.id}") for d in dims.values() for label in d.labels if label.hotkey]
+    taken: dict[str, str] = {}
+    for key, where in keys:
+        if len(key) != 1 or not key.isalnum() or key != key.lower():
+            raise PolicytagError(f"{source}: {where}.hotkey: {key!r} must be one lower-case letter or digit")
+        if key in taken:
+            raise PolicytagError(f"{source}: {where}.hotkey: {key!r} is already the hotkey of {taken[key]}")
+        taken[key] = where
     if "cross_sector" not in dims["sector"].exclusive:
         raise PolicytagError(f"{source}: the cross_sector exclusivity rule must be recorded under sector.exclusive")
-    return Taxonomy(str(raw["version"]), dims, source)
+    rules = raw.get("rules") or []
+    if not isinstance(rules, list) or not all(isinstance(r, dict) for r in rules):
+        raise PolicytagError(f"{source}: rules: must be a list of mappings")
+    return Taxonomy(str(raw["version"]), dims, source, tuple(rules))
 
 
 def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
