@@ -5,14 +5,15 @@ from __future__ import annotations
 import argparse
 import sys
 
-from policytag.io import atomic_write
+from policytag.io import atomic_write, check_output_path
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "segment", help="split notice files into documents and clauses",
         description="Read notices (.txt/.html/.docx/.pdf or directories of them), clean them and print one "
-                    "record per clause. Bad files are reported at the end; good files are still processed.")
+                    "record per clause. Bad files are reported at the end (exit 1); good files are still "
+                    "processed. A notice given twice (say its .txt and its .pdf) is segmented once.")
     p.add_argument("paths", nargs="+", metavar="PATH", help="notice file(s) or directories")
     p.add_argument("--format", choices=("jsonl", "csv", "md"), default="jsonl", help="output format (default: jsonl)")
     p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
@@ -23,15 +24,21 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     import json
 
+    from .dedup import duplicates_message
     from .render import render_clauses
     from .segment import segment_paths
 
-    result = segment_paths(args.paths)
+    if args.output:
+        check_output_path(args.output)  # before any work
+    result = segment_paths(args.paths, progress=True)
     if args.documents:
         text = "".join(json.dumps({k: v for k, v in d.to_dict().items() if k != "text"}, ensure_ascii=False) + "\n"
                        for d in result.documents)
     else:
         text = render_clauses(result.documents, result.clauses, args.format)
+    message = duplicates_message(result.duplicates)
+    if message:
+        print(f"policytag: {message}", file=sys.stderr)
     if result.documents:
         if args.output:
             with atomic_write(args.output) as fh:

@@ -11,13 +11,14 @@ from __future__ import annotations
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from policytag.records import Clause, Document
 
 from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, Line,
                     classify_lines, heading_level, join_paragraphs, normalize_punct)
+from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, expand_paths, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee"}
@@ -260,7 +261,10 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
 
 
 def _dedupe_doc_ids(results: list[tuple[Document, list[Clause]]]) -> None:
-    seen = Counter(doc.doc_id for doc, _ in results)
+    # copies with the same text keep one id: segment_paths drops all but the first of them
+    from .dedup import content_key
+
+    seen = Counter(doc_id for doc_id, _ in {(doc.doc_id, content_key(doc.text)) for doc, _ in results})
     if all(n == 1 for n in seen.values()):
         return
     counts: Counter = Counter()
@@ -276,21 +280,44 @@ def _dedupe_doc_ids(results: list[tuple[Document, list[Clause]]]) -> None:
 
 @dataclass
 class SegmentResult:
+    """Documents (each once, distinct ``doc_id``s), their clauses in document order, the files that
+    could not be read, and the repeated documents that were dropped (``corpus.dedup``)."""
+
     documents: list[Document]
     clauses: list[Clause]
     errors: list[ReadError]
+    duplicates: list[Duplicate] = field(default_factory=list)
+
+    @property
+    def pairs(self) -> list[tuple[Document, list[Clause]]]:
+        """``[(document, its clauses)]`` in document order."""
+        by_doc: dict[str, list[Clause]] = {d.doc_id: [] for d in self.documents}
+        for c in self.clauses:
+            by_doc[c.doc_id].append(c)
+        return [(d, by_doc[d.doc_id]) for d in self.documents]
 
 
-def segment_paths(paths: list[str | Path]) -> SegmentResult:
-    """Read and segment every file (directories expanded); bad files are collected, not fatal."""
-    documents: list[Document] = []
-    clauses: list[Clause] = []
+def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentResult:
+    """Read and segment every file (directories expanded); bad files are collected, not fatal.
+
+    A notice given more than once (the .txt, .pdf and .docx of one notice) is kept once; the
+    copies are listed in ``duplicates`` (say so with ``duplicates_message``).
+    """
+    results: list[tuple[Document, list[Clause]]] = []
     errors: list[ReadError] = []
-    for path in expand_paths(paths):
+    files = expand_paths(paths)
+    for path in _progress(files, progress):
         try:
-            for doc, doc_clauses in segment_text(read_file(path), str(path)):
-                documents.append(doc)
-                clauses.extend(doc_clauses)
+            results.extend(segment_text(read_file(path), str(path)))
         except ReadError as exc:
             errors.append(exc)
-    return SegmentResult(documents, clauses, errors)
+    kept, duplicates = dedupe_documents(results)
+    return SegmentResult([d for d, _ in kept], [c for _, cs in kept for c in cs], errors, duplicates)
+
+
+def _progress(files: list[Path], enabled: bool):
+    if not enabled or len(files) < 20:
+        return files
+    from tqdm import tqdm
+
+    return tqdm(files, unit="file", desc="reading notices", leave=False, disable=None)

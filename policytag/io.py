@@ -1,4 +1,10 @@
-"""Small I/O helpers shared by every command: atomic writes and JSONL."""
+"""Small I/O helpers shared by every command: output-path checks, atomic writes and JSONL.
+
+``check_output_path`` is what every command that writes calls *before any work*, so a bad ``-o``
+fails in a second rather than after a long run. ``atomic_write`` never leaves a partial file and
+never renames over anything but a regular file: a device, FIFO or a symlink to one (``-o
+/dev/stdout``) is written through, after the whole output has been produced.
+"""
 
 from __future__ import annotations
 
@@ -6,26 +12,126 @@ import contextlib
 import json
 import os
 import shutil
+import stat
 import tempfile
 from pathlib import Path
 from typing import Any, Iterable, Iterator
 
 from policytag import PolicytagError
 
+# Output that goes to a special file is buffered (in memory up to this size, then on disk) and
+# streamed through only on success, so a failure writes nothing there either.
+_SPOOL_BYTES = 8 * 2**20
+
+
+def _umask() -> int:
+    """The process umask without changing it (``os.umask`` can only be read by setting it, which
+    is racy with threads); falls back to the set-and-restore trick where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("Umask:"):
+                    return int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+def _is_special(path: Path) -> bool:
+    """Does ``path`` exist as something other than a regular file or directory (following links)?"""
+    try:
+        mode = os.stat(path).st_mode
+    except OSError:
+        return False
+    return not (stat.S_ISREG(mode) or stat.S_ISDIR(mode))
+
+
+def _probe_writable(directory: Path, shown: str) -> None:
+    # os.access is not enough: root passes it on read-only mounts, and /proc accepts no new files
+    try:
+        fd, probe = tempfile.mkstemp(prefix=".policytag-", suffix=".probe", dir=directory)
+        os.close(fd)
+        os.unlink(probe)
+    except OSError as exc:
+        raise PolicytagError(f"{shown}: output directory {directory} is not writable "
+                             f"({exc.strerror or type(exc).__name__})") from None
+
+
+def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bool = True,
+                      make_parents: bool = False) -> None:
+    """Fail (one-line ``PolicytagError``) before any work when ``path`` cannot be written.
+
+    ``kind="file"``: not a directory, parent directory exists and accepts files; an existing
+    character device or FIFO (``/dev/stdout``) is fine — ``atomic_write`` writes through it — but
+    a block device or socket is refused. ``kind="dir"`` (a run or model directory built by
+    ``atomic_dir``): not an existing file, not an existing directory unless ``overwrite``, and the
+    nearest existing ancestor is a writable directory (missing parents are created). ``make_parents``
+    lets a file's missing parent directories be created too (the command makes them).
+    """
+    shown = str(path)
+    p = Path(path)
+    if kind == "file" and make_parents and not p.parent.exists():
+        check_output_path(p.parent, kind="dir")
+        return
+    if kind == "dir":
+        if p.exists() and not p.is_dir():
+            raise PolicytagError(f"{shown}: exists and is not a directory")
+        if p.is_dir() and not overwrite:
+            raise PolicytagError(f"{shown}: already exists (use --force to replace it)")
+        ancestor = p.parent if str(p.parent) else Path(".")
+        while not ancestor.exists() and ancestor != ancestor.parent:
+            ancestor = ancestor.parent
+        if not ancestor.is_dir():
+            raise PolicytagError(f"{shown}: {ancestor} is not a directory")
+        _probe_writable(ancestor, shown)
+        return
+    if p.is_dir():
+        raise PolicytagError(f"{shown}: is a directory; give a file name for the output")
+    if _is_special(p):
+        mode = os.stat(p).st_mode
+        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+            raise PolicytagError(f"{shown}: is a special file (block device or socket); cannot write a report there")
+        if not os.access(p, os.W_OK):
+            raise PolicytagError(f"{shown}: not writable")
+        return
+    if not overwrite and p.exists():
+        raise PolicytagError(f"{shown}: already exists (use --force to replace it)")
+    parent = p.parent if str(p.parent) else Path(".")
+    if not parent.is_dir():
+        what = "is not a directory" if parent.exists() else "does not exist"
+        raise PolicytagError(f"{shown}: output directory {parent} {what}")
+    _probe_writable(parent, shown)
+
 
 @contextlib.contextmanager
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[Any]:
     """Write to a temporary file beside ``path`` and rename it into place only on success.
 
-    A failure (or Ctrl-C) leaves any previous file untouched and no partial file behind.
+    A failure (or Ctrl-C) leaves any previous file untouched and no partial file behind. The new
+    file gets ``0666 & ~umask`` like any file the user creates. A symlink to a regular file is
+    kept: its target is replaced. A character device or FIFO (``/dev/stdout``, a named pipe) is
+    never renamed over: the output is buffered and written through it on success.
     """
+    shown = path
     path = Path(path)
+    if path.is_symlink() and path.exists():
+        path = Path(os.path.realpath(path))  # replace the target, keep the link
+    if _is_special(path):
+        with _write_through(path, shown, mode, encoding) as fh:
+            yield fh
+        return
+    if path.is_dir():
+        raise PolicytagError(f"{shown}: is a directory; give a file name for the output")
     parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise PolicytagError(f"{path}: output directory {parent} does not exist")
-    if not os.access(parent, os.W_OK):
-        raise PolicytagError(f"{path}: output directory is not writable")
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    if not parent.is_dir():
+        raise PolicytagError(f"{shown}: output directory {parent} does not exist")
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    except OSError as exc:
+        raise PolicytagError(f"{shown}: output directory {parent} is not writable "
+                             f"({exc.strerror or type(exc).__name__})") from None
     try:
         with os.fdopen(fd, mode, encoding=None if "b" in mode else encoding) as fh:
             yield fh
@@ -39,21 +145,37 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
         raise
 
 
-def _umask() -> int:
-    mask = os.umask(0)
-    os.umask(mask)
-    return mask
+@contextlib.contextmanager
+def _write_through(path: Path, shown, mode: str, encoding: str | None) -> Iterator[Any]:
+    st_mode = os.stat(path).st_mode
+    if not (stat.S_ISCHR(st_mode) or stat.S_ISFIFO(st_mode)):
+        raise PolicytagError(f"{shown}: is a special file (block device or socket); cannot write there")
+    binary = "b" in mode
+    spool_mode = "w+b" if binary else "w+"
+    with tempfile.SpooledTemporaryFile(max_size=_SPOOL_BYTES, mode=spool_mode,
+                                       encoding=None if binary else encoding) as buf:
+        yield buf
+        buf.seek(0)
+        try:
+            # "a" rather than "w": no O_TRUNC, which devices ignore and some refuse
+            with open(path, "ab" if binary else "a", encoding=None if binary else encoding) as out:
+                shutil.copyfileobj(buf, out)
+        except OSError as exc:
+            raise PolicytagError(f"{shown}: cannot write ({exc.strerror or type(exc).__name__})") from None
 
 
 @contextlib.contextmanager
 def atomic_dir(path: str | os.PathLike, overwrite: bool = False) -> Iterator[Path]:
-    """Build a directory in a temporary sibling and move it to ``path`` only when complete."""
+    """Build a directory in a temporary sibling and move it to ``path`` only when complete.
+
+    The directory gets ``0777 & ~umask`` (``mkdtemp`` makes it private, 0700).
+    """
     path = Path(path)
-    if path.exists() and not overwrite:
-        raise PolicytagError(f"{path}: already exists (use --force to replace it)")
+    check_output_path(path, kind="dir", overwrite=overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
     try:
+        os.chmod(tmp, 0o777 & ~_umask())
         yield tmp
         if path.exists():
             old = path.with_name(f".{path.name}.old")
