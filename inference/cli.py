@@ -7,15 +7,18 @@ report -> render. Heavy imports happen inside ``run`` so ``policytag --help`` st
 from __future__ import annotations
 
 import argparse
-import os
 import sys
-import tempfile
 import time
 from pathlib import Path
 
-from policytag import PolicytagError
+from policytag import PolicytagError, UsageError
 
 FORMATS = ("jsonl", "csv", "md", "html")
+# what an output file name implies when --format is not given
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md",
+                  ".html": "html", ".htm": "html"}
+#: exit code when --skip-bad skipped input (the output of the readable input is still written)
+EXIT_SKIPPED = 1
 
 
 def _threshold(value: str) -> float:
@@ -59,9 +62,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--model", metavar="RUN_DIR|default", default=None,
                    help="run directory from `policytag train`; default: the best trained run in runs/, else the "
                         "TF-IDF baseline trained from the gold data on first use (cached)")
-    p.add_argument("--format", choices=FORMATS, default="jsonl",
+    p.add_argument("--format", choices=FORMATS, default=None,
                    help="jsonl/csv: one row per clause; md: summary for the terminal; html: self-contained report "
-                        "with charts (default: jsonl)")
+                        "with charts (default: from the -o suffix (.html, .md, .csv, .jsonl), else jsonl)")
+    p.add_argument("--excel", action="store_true",
+                   help="CSV for spreadsheets: UTF-8 with a byte-order mark even on stdout (files written with -o "
+                        "always get one), so Excel shows the Chinese text")
     p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
     p.add_argument("--threshold", type=_threshold, metavar="P",
                    help="one probability threshold for every label, overriding the run's tuned thresholds")
@@ -70,27 +76,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "used for the year-over-year comparison")
     p.add_argument("--skip-bad", action="store_true",
                    help="skip malformed clause-file lines and unreadable notice files (reported on stderr) instead "
-                        "of failing")
+                        f"of failing; the readable input is still tagged and written, and the exit code is "
+                        f"{EXIT_SKIPPED} when anything was skipped")
     p.add_argument("--batch-size", type=_positive_int, default=None, metavar="N",
                    help="clauses per model call (default: 128)")
     p.set_defaults(func=run)
 
 
 def check_output_path(path: str) -> None:
-    """Fail before any work when OUT cannot be written (missing or read-only folder, a directory)."""
-    out = Path(path)
-    parent = out.parent if str(out.parent) else Path(".")
-    if out.is_dir():
-        raise PolicytagError(f"{path}: is a directory; give a file name for the output")
-    if not parent.is_dir():
-        raise PolicytagError(f"{path}: output directory {parent} does not exist")
-    try:
-        # os.access is not enough: root passes it on read-only mounts
-        fd, probe = tempfile.mkstemp(prefix=f".{out.name}.", suffix=".probe", dir=parent)
-        os.close(fd)
-        os.unlink(probe)
-    except OSError as exc:
-        raise PolicytagError(f"{path}: output directory {parent} is not writable ({exc.strerror})") from None
+    """Fail before any work when OUT cannot be written (``policytag.io.check_output_path``)."""
+    from policytag.io import check_output_path as check
+
+    check(path)
+
+
+def output_format(fmt: str | None, output: str | None) -> str:
+    """``--format``, or what the ``-o`` suffix implies (``report.html`` -> html); a clash is an error."""
+    implied = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    if fmt and implied and fmt != implied:
+        raise UsageError(f"--format {fmt} but -o {output} names a .{implied} file; drop --format or rename the output")
+    return fmt or implied or "jsonl"
 
 
 def _warn(message: str) -> None:
@@ -99,9 +104,10 @@ def _warn(message: str) -> None:
 
 def run(args: argparse.Namespace) -> int:
     if args.clauses and args.inputs:
-        raise PolicytagError("give notice INPUT(s) or --clauses FILE, not both")
+        raise UsageError("give notice INPUT(s) or --clauses FILE, not both")
     if not args.clauses and not args.inputs:
-        raise PolicytagError("nothing to tag: give notice file(s) or directories, - for stdin, or --clauses FILE")
+        raise UsageError("nothing to tag: give notice file(s) or directories, - for stdin, or --clauses FILE")
+    fmt = output_format(args.format, args.output)
     if args.output:
         check_output_path(args.output)
     start = time.perf_counter()
@@ -113,6 +119,8 @@ def run(args: argparse.Namespace) -> int:
     from .tagging import DEFAULT_BATCH_SIZE, load_tagger, tag_clauses
 
     inp = read_clause_file(args.clauses, args.skip_bad) if args.clauses else read_notices(args.inputs, args.skip_bad)
+    for note in inp.notes:
+        print(f"policytag: {note}", file=sys.stderr)
     for warning in inp.warnings:
         _warn(warning)
     report_ids = None
@@ -126,12 +134,13 @@ def run(args: argparse.Namespace) -> int:
     tagger = load_tagger(args.model)
     tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE)
     report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold)
-    text = render(report, args.format)
+    text = render(report, fmt)
+    if fmt == "csv" and (args.output or args.excel):
+        text = "\ufeff" + text  # UTF-8 BOM: spreadsheets otherwise guess a legacy code page
     if args.output:
         try:
             with atomic_write(args.output) as fh:
                 fh.write(text)
-            _umask_mode(args.output)
         except OSError as exc:
             raise PolicytagError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
     else:
@@ -141,15 +150,11 @@ def run(args: argparse.Namespace) -> int:
     print(f"policytag: tagged {n_clauses} clause(s) of {len(report.notices)} notice(s) with {tagger.model_version} "
           f"in {time.perf_counter() - start:.1f} s" + (f"; wrote {args.output}" if args.output else ""),
           file=sys.stderr)
+    if inp.warnings:
+        print(f"policytag: {len(inp.warnings)} input(s) skipped (listed above); exit code {EXIT_SKIPPED}",
+              file=sys.stderr)
+        return EXIT_SKIPPED
     return 0
-
-
-def _umask_mode(path: str) -> None:
-    """atomic_write's temporary file is private (0600); give the report the usual mode (0644 under
-    the common umask) so it can be shared or served like any file the user writes."""
-    umask = os.umask(0)
-    os.umask(umask)
-    os.chmod(path, 0o666 & ~umask)
 
 
 def render(report, fmt: str) -> str:

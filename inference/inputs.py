@@ -23,21 +23,25 @@ STDIN = "-"
 
 @dataclass(frozen=True)
 class TagInput:
-    """Documents in input order, their clauses (document order kept) and warnings for skipped input."""
+    """Documents in input order (each once), their clauses (document order kept), warnings for
+    skipped input and notes (e.g. duplicate notices dropped) that are not problems."""
 
     documents: tuple[Document, ...]
     clauses: tuple[Clause, ...]
     warnings: tuple[str, ...] = field(default=())
+    notes: tuple[str, ...] = field(default=())
 
 
 def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | None = None) -> TagInput:
     """Segment notice files/directories (``-`` = stdin). A bad file is an error, or with
-    ``skip_bad`` a warning while the good files are still read."""
+    ``skip_bad`` a warning while the good files are still read. A notice given twice (its .txt
+    and its .pdf, or one file named twice) is tagged once and noted."""
+    from policytag.corpus.dedup import dedupe_documents, duplicates_message
     from policytag.corpus.readers import ReadError, decode_bytes, expand_paths
     from policytag.corpus.segment import segment_paths, segment_text
 
-    documents: list[Document] = []
-    clauses: list[Clause] = []
+    pairs: list[tuple[Document, list[Clause]]] = []
+    duplicates = []
     warnings: list[str] = []
     problems: list[str] = []
     files = [p for p in paths if p != STDIN]
@@ -52,16 +56,18 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
         try:
             if not data.strip():
                 raise ReadError("<stdin>", "empty notice (no text on standard input)")
-            for doc, doc_clauses in segment_text(decode_bytes(data, "<stdin>"), "<stdin>"):
-                documents.append(doc)
-                clauses.extend(doc_clauses)
+            pairs.extend(segment_text(decode_bytes(data, "<stdin>"), "<stdin>"))
         except ReadError as exc:
             problems.append(str(exc))
     if files:
-        result = segment_paths(files)
-        documents.extend(result.documents)
-        clauses.extend(result.clauses)
+        result = segment_paths(files, progress=True)
+        pairs.extend(result.pairs)
+        duplicates.extend(result.duplicates)
         problems.extend(str(e) for e in result.errors)
+    pairs, more = dedupe_documents(pairs)  # stdin against the files
+    duplicates.extend(more)
+    documents = [d for d, _ in pairs]
+    clauses = [c for _, cs in pairs for c in cs]
     if problems and not skip_bad:
         hint = ""
         if len(problems) > 1:
@@ -72,7 +78,8 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     warnings.extend(f"skipped {p}" for p in problems)
     if not clauses:
         raise PolicytagError("no clauses to tag: the input holds no notice text")
-    return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
+    note = duplicates_message(duplicates)
+    return TagInput(tuple(documents), tuple(clauses), tuple(warnings), (note,) if note else ())
 
 
 def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
@@ -81,9 +88,13 @@ def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
 
     if not isinstance(row, dict):
         raise ValueError("expected a JSON object")
-    text = row.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise ValueError("missing or empty 'text'")
+    if "text" not in row or row["text"] is None:
+        raise ValueError("missing 'text' (the clause text, a string)")
+    text = row["text"]
+    if not isinstance(text, str):
+        raise ValueError(f"'text' must be a string, got {_json_type(text)}")
+    if not text.strip():
+        raise ValueError("'text' is empty")
     if "heading_path" in row:
         heading = row["heading_path"]
         if not isinstance(heading, list) or not all(isinstance(h, str) for h in heading):
@@ -100,10 +111,28 @@ def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
     doc_id = str(row.get("doc_id") or default_doc)
     clause_id = str(row["id"]) if row.get("id") not in (None, "") else f"{doc_id}-{lineno}"
     agencies = row.get("agencies")
-    if not isinstance(agencies, list):
+    if agencies is None:
         agencies = extract_agencies(text)
+    elif not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
+        raise ValueError(f"'agencies' must be a list of strings, got {_json_type(agencies)}"
+                         + (" (write [\"省应急厅\"], not \"省应急厅\")" if isinstance(agencies, str) else ""))
     return Clause(doc_id=doc_id, clause_id=clause_id, heading_path=tuple(h.strip() for h in heading),
                   text=text.strip(), kind="clause", agencies=tuple(str(a) for a in agencies), year=year)
+
+
+def _json_type(value: object) -> str:
+    """The JSON name of a value's type, for messages (``a number``, ``a list``)."""
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, list):
+        return "a list" + (" of non-strings" if value and not all(isinstance(v, str) for v in value) else "")
+    if isinstance(value, dict):
+        return "an object"
+    if isinstance(value, str):
+        return "a string"
+    return "null" if value is None else type(value).__name__
 
 
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
