@@ -3,6 +3,7 @@ optionally cross-validate the same recipe, and write the run directory."""
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -96,4 +97,9 @@ def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = Fal
     info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
             "seed": config["seed"], **getattr(tagger, "train_info_", {})}
     out_dir = Path(out_dir) if out_dir else RUNS_DIR / config["name"]
+    # what a tagger's own model card (the BERT model dir's README.md) needs to know about the run
+    tagger.card_context_ = {"config": config, "metrics": metrics, "data_hash": data.data_hash,
+                            "sizes": metrics["sizes"]}
+    if int(os.environ.get("RANK", "0")) != 0:
+        return out_dir  # a secondary data-parallel worker (torchrun / accelerate launch): rank 0 writes the run
     return save_run(tagger, out_dir, config, metrics, data.data_hash, info, overwrite=overwrite)

@@ -1,0 +1,354 @@
+"""LP-FT training of :class:`~.bert_hf.PolicytagBertForTagging` on ``transformers.Trainer``.
+
+Two phases, each a ``Trainer`` built from ``TrainingArguments``:
+
+1. **linear probe** (``probe_epochs`` > 0): the encoder is frozen and run once (eval mode) to get the
+   pooled clause vectors [n, h]; a Trainer then fits the two heads alone on them (constant lr
+   ``probe_learning_rate``, no weight decay). Seconds, and fine-tuning starts from fitted heads.
+2. **fine-tuning**: encoder (minus frozen word embeddings / lower layers) + heads; AdamW with the
+   encoder at ``learning_rate`` and the heads at ``head_learning_rate`` (:class:`TaggingTrainer`),
+   linear warm-up (``warmup_ratio``) and decay, gradient clipping 1.0, seed, gradient accumulation,
+   ``dataloader_num_workers``; dev evaluated every epoch through :func:`make_compute_metrics`,
+   ``EarlyStoppingCallback(patience)`` and ``load_best_model_at_end`` on dev macro-F1. When the
+   probe's dev score beats every fine-tuning epoch the probe state is restored (LP-FT may not hurt).
+
+Dev macro-F1 is the definition of ``training/metrics.py`` (mean over labels present in dev of the
+per-label F1, sklearn ``precision_recall_fscore_support``), at per-label thresholds tuned on dev
+(``thresholds.tune_thresholds``), averaged over the two dimensions. It is re-implemented here, not
+imported, because ``models`` must not import ``training`` (layering); tests/test_bert.py checks the
+two agree.
+
+Data-parallel: the same call runs under ``torchrun --nproc_per_node N`` or ``accelerate launch``;
+Trainer wraps the model in DDP (gloo on CPU, nccl on GPU), every rank holds the same weights after
+training, checkpoints go to a directory shared by the ranks of one launch.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import tempfile
+import uuid
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+import torch
+from sklearn.metrics import precision_recall_fscore_support
+from transformers import EarlyStoppingCallback, PrinterCallback, Trainer, TrainingArguments
+
+from policytag import PolicytagError
+
+from .thresholds import tune_thresholds
+
+DEVICES = ("auto", "cpu", "cuda", "mps")
+
+
+def resolve_device(device: str = "auto") -> str:
+    """``auto`` -> ``cuda`` when a GPU is visible, else ``mps`` (Apple), else ``cpu``; an explicit
+    device that is not available is a one-line error."""
+    if device not in DEVICES and not (device.startswith("cuda:") and device[5:].isdigit()):
+        raise PolicytagError(f"device must be one of {', '.join(DEVICES)} (or cuda:N), not {device!r}")
+    has_mps = getattr(torch.backends, "mps", None) is not None and torch.backends.mps.is_available()
+    if device == "auto":
+        return "cuda" if torch.cuda.is_available() else "mps" if has_mps else "cpu"
+    if device.startswith("cuda") and not torch.cuda.is_available():
+        raise PolicytagError("device 'cuda' requested but no CUDA GPU is visible (use --device auto or cpu)")
+    if device == "mps" and not has_mps:
+        raise PolicytagError("device 'mps' requested but the Apple MPS backend is not available")
+    return device
+
+
+def world_size() -> int:
+    return int(os.environ.get("WORLD_SIZE", "1"))
+
+
+def is_main_process() -> bool:
+    """Rank 0 of a torchrun/accelerate launch (or a plain single process)."""
+    return int(os.environ.get("RANK", "0")) == 0
+
+
+def macro_f1(proba: np.ndarray, y: np.ndarray) -> float:
+    """Macro-F1 over labels present in ``y`` [n, k] at per-label thresholds tuned on (proba, y)."""
+    pred = (proba >= tune_thresholds(proba, y)[None, :]).astype(np.int64)
+    _, _, f, _ = precision_recall_fscore_support(y, pred, average=None, zero_division=0)
+    present = y.sum(axis=0) > 0
+    return float(np.mean(f[present])) if present.any() else 0.0
+
+
+def dev_scores(logits: np.ndarray, y: np.ndarray, slices: dict[str, slice]) -> dict[str, float]:
+    """``{"macro_f1": mean over dims, "<dim>_macro_f1": …}`` from flat logits/labels [n, K]."""
+    proba = 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
+    y = (np.asarray(y) > 0.5).astype(np.int64)
+    out = {f"{dim}_macro_f1": macro_f1(proba[:, s], y[:, s]) for dim, s in slices.items()}
+    out["macro_f1"] = float(np.mean(list(out.values())))
+    return out
+
+
+def make_compute_metrics(slices: dict[str, slice]):
+    """``compute_metrics`` for Trainer: EvalPrediction(logits [n, K], labels [n, K]) -> dev scores."""
+    def compute_metrics(eval_pred) -> dict[str, float]:
+        logits = eval_pred.predictions[0] if isinstance(eval_pred.predictions, tuple) else eval_pred.predictions
+        return dev_scores(np.asarray(logits), np.asarray(eval_pred.label_ids), slices)
+    return compute_metrics
+
+
+class TokenizedClauses(torch.utils.data.Dataset):
+    """Tokenised clause inputs (unpadded) with their flat label rows [K] (float 0/1)."""
+
+    def __init__(self, tokenizer, texts: Sequence[str], labels: np.ndarray, max_length: int):
+        enc = tokenizer(list(texts), truncation=True, max_length=max_length)
+        self.input_ids = enc["input_ids"]
+        self.labels = torch.as_tensor(labels, dtype=torch.float32)
+
+    def __len__(self) -> int:
+        return len(self.input_ids)
+
+    def __getitem__(self, i: int) -> dict[str, Any]:
+        return {"input_ids": self.input_ids[i], "labels": self.labels[i]}
+
+
+class PooledClauses(torch.utils.data.Dataset):
+    """Pooled clause vectors [n, h] with label rows [n, K] (the linear probe's data)."""
+
+    def __init__(self, pooled: torch.Tensor, labels: np.ndarray):
+        self.pooled = pooled
+        self.labels = torch.as_tensor(labels, dtype=torch.float32)
+
+    def __len__(self) -> int:
+        return len(self.pooled)
+
+    def __getitem__(self, i: int) -> dict[str, torch.Tensor]:
+        return {"pooled": self.pooled[i], "labels": self.labels[i]}
+
+
+@dataclass
+class PadCollator:
+    """Pads ``input_ids`` per batch (dynamic padding) and builds the attention mask; stacks labels."""
+
+    pad_token_id: int
+
+    def __call__(self, rows: list[dict]) -> dict[str, torch.Tensor]:
+        t = max(len(r["input_ids"]) for r in rows)
+        ids = torch.full((len(rows), t), self.pad_token_id, dtype=torch.long)
+        mask = torch.zeros((len(rows), t), dtype=torch.long)
+        for i, r in enumerate(rows):
+            ids[i, :len(r["input_ids"])] = torch.as_tensor(r["input_ids"])
+            mask[i, :len(r["input_ids"])] = 1
+        return {"input_ids": ids, "attention_mask": mask, "labels": torch.stack([r["labels"] for r in rows])}
+
+
+class TaggingTrainer(Trainer):
+    """Trainer with a separate learning rate for the freshly initialised heads."""
+
+    def __init__(self, *args, head_learning_rate: float | None = None, **kwargs):
+        self.head_learning_rate = head_learning_rate
+        super().__init__(*args, **kwargs)
+
+    def create_optimizer(self, model=None):
+        if self.optimizer is None and self.head_learning_rate is not None:
+            model = self.model if model is None else model
+            decay = set(self.get_decay_parameter_names(model))
+            groups = {"enc_decay": [], "enc_no_decay": [], "heads": []}
+            for name, p in model.named_parameters():
+                if not p.requires_grad:
+                    continue
+                if name.startswith("heads.") or ".heads." in name:
+                    groups["heads"].append(p)
+                else:
+                    groups["enc_decay" if name in decay else "enc_no_decay"].append(p)
+            self.optimizer = torch.optim.AdamW([
+                {"params": groups["enc_decay"], "lr": self.args.learning_rate, "weight_decay": self.args.weight_decay},
+                {"params": groups["enc_no_decay"], "lr": self.args.learning_rate, "weight_decay": 0.0},
+                {"params": groups["heads"], "lr": self.head_learning_rate, "weight_decay": 0.0},
+            ], lr=self.args.learning_rate, betas=(self.args.adam_beta1, self.args.adam_beta2), eps=self.args.adam_epsilon)
+            return self.optimizer
+        return super().create_optimizer(model)
+
+
+def checkpoint_dir() -> Path:
+    """A scratch directory for Trainer checkpoints, the same for every rank of one launch."""
+    launch = os.environ.get("TORCHELASTIC_RUN_ID")
+    if world_size() > 1:
+        launch = f"{launch or 'ddp'}-{os.environ.get('MASTER_PORT', '0')}"
+    return Path(tempfile.gettempdir()) / f"policytag-bert-{launch or uuid.uuid4().hex}"
+
+
+@dataclass
+class FitOptions:
+    """The training knobs of BertTagger (see its docstring)."""
+
+    device: str = "auto"
+    batch_size: int = 16
+    eval_batch_size: int = 32
+    epochs: int = 5
+    max_steps: int | None = None
+    learning_rate: float = 5e-5
+    head_learning_rate: float = 1e-3
+    weight_decay: float = 0.01
+    warmup_ratio: float = 0.1
+    max_grad_norm: float = 1.0
+    probe_epochs: int = 0
+    probe_learning_rate: float = 5e-3
+    patience: int = 3
+    gradient_accumulation_steps: int = 1
+    dataloader_num_workers: int = 0
+    bf16: bool = False
+    fp16: bool = False
+    seed: int = 13
+    progress: bool = True
+
+
+def training_arguments(opts: FitOptions, out: Path, phase: str, has_dev: bool, **overrides) -> TrainingArguments:
+    device = resolve_device(opts.device)
+    if (opts.bf16 or opts.fp16) and not device.startswith("cuda"):
+        raise PolicytagError(f"bf16/fp16 mixed precision needs a CUDA GPU; the device is {device}")
+    args: dict[str, Any] = dict(
+        output_dir=str(out / phase), seed=opts.seed, data_seed=opts.seed,
+        per_device_train_batch_size=opts.batch_size, per_device_eval_batch_size=opts.eval_batch_size,
+        gradient_accumulation_steps=opts.gradient_accumulation_steps,
+        dataloader_num_workers=opts.dataloader_num_workers, use_cpu=device == "cpu",
+        bf16=opts.bf16, fp16=opts.fp16, report_to="none", disable_tqdm=not opts.progress,
+        remove_unused_columns=False, label_names=["labels"], save_only_model=True,
+        ddp_backend=("gloo" if device == "cpu" else None) if world_size() > 1 else None,
+        ddp_find_unused_parameters=False,
+    )
+    if phase == "probe":
+        args.update(num_train_epochs=opts.probe_epochs, learning_rate=opts.probe_learning_rate,
+                    weight_decay=0.0, lr_scheduler_type="constant", max_grad_norm=0.0,
+                    eval_strategy="no", save_strategy="no", logging_strategy="steps")
+    else:
+        args.update(num_train_epochs=opts.epochs, max_steps=opts.max_steps or -1,
+                    learning_rate=opts.learning_rate, weight_decay=opts.weight_decay,
+                    warmup_steps=opts.warmup_ratio, lr_scheduler_type="linear", max_grad_norm=opts.max_grad_norm,
+                    logging_strategy="epoch",
+                    eval_strategy="epoch" if has_dev else "no", save_strategy="epoch" if has_dev else "no",
+                    load_best_model_at_end=has_dev, metric_for_best_model="macro_f1" if has_dev else None,
+                    greater_is_better=True, save_total_limit=1 if has_dev else None)
+    args.update(overrides)
+    return TrainingArguments(**args)
+
+
+@torch.inference_mode()
+def pooled_features(model, tokenizer, texts: Sequence[str], max_length: int, batch_size: int) -> torch.Tensor:
+    """Eval-mode pooled vectors [n, h] (float32, on the CPU), batched in length order."""
+    was_training = model.training
+    model.eval()
+    device = next(model.parameters()).device
+    order = sorted(range(len(texts)), key=lambda i: (len(texts[i]), i))
+    out = torch.zeros(len(texts), model.config.hidden_size)
+    for b in range(0, len(order), batch_size):
+        idx = order[b:b + batch_size]
+        enc = tokenizer([texts[i] for i in idx], truncation=True, max_length=max_length, padding=True,
+                        return_tensors="pt")
+        out[idx] = model.encode(enc["input_ids"].to(device), enc["attention_mask"].to(device)).float().cpu()
+    model.train(was_training)
+    return out
+
+
+def _quiet(trainer: Trainer, opts: FitOptions) -> Trainer:
+    """Without progress output Trainer would still print every log dict (its PrinterCallback)."""
+    if not opts.progress or not is_main_process():
+        trainer.remove_callback(PrinterCallback)
+    return trainer
+
+
+def _loss_logs(trainer: Trainer) -> list[float]:
+    return [float(h["loss"]) for h in trainer.state.log_history if "loss" in h]
+
+
+def fit_lpft(model, tokenizer, texts: Sequence[str], y: np.ndarray, dev: tuple[Sequence[str], np.ndarray] | None,
+             opts: FitOptions, max_length: int, freeze) -> dict[str, Any]:
+    """Train ``model`` in place (both phases); returns ``{"history": [...], "best_epoch", "steps"}``.
+
+    ``y`` / ``dev[1]``: flat label rows [n, K]. ``freeze(model)`` applies the fine-tuning freezing.
+    """
+    out = checkpoint_dir()
+    slices = model.dim_slices()
+    compute_metrics = make_compute_metrics(slices)
+    history: list[dict[str, Any]] = []
+    probe_state, probe_score, steps = None, -1.0, 0
+    try:
+        if opts.probe_epochs:
+            args = training_arguments(opts, out, "probe", dev is not None)
+            model.to(args.device)
+            for p in model.bert.parameters():
+                p.requires_grad_(False)
+            feats = pooled_features(model, tokenizer, texts, max_length, opts.eval_batch_size)
+            # about ten loss lines over the probe: the first and last give the recorded losses
+            per_epoch = -(-len(texts) // (opts.batch_size * world_size() * opts.gradient_accumulation_steps))
+            args.logging_steps = per_epoch * max(1, opts.probe_epochs // 10)
+            trainer = _quiet(Trainer(model=model, args=args, train_dataset=PooledClauses(feats, y)), opts)
+            trainer.train()
+            losses = _loss_logs(trainer)
+            record = {"epoch": 0, "phase": "probe", "probe_epochs": opts.probe_epochs, "steps": trainer.state.global_step,
+                      "train_loss_start": round(losses[0], 5) if losses else None,
+                      "train_loss": round(losses[-1], 5) if losses else None}
+            if dev is not None:
+                dev_feats = pooled_features(model, tokenizer, dev[0], max_length, opts.eval_batch_size)
+                model.eval()
+                with torch.inference_mode():
+                    logits = model(pooled=dev_feats.to(args.device)).logits.float().cpu().numpy()
+                probe_score = dev_scores(logits, dev[1], slices)["macro_f1"]
+                record["dev_macro_f1"] = round(probe_score, 5)
+                probe_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+            history.append(record)
+            if opts.progress and is_main_process():
+                print("linear probe: " + ", ".join(f"{k} {v}" for k, v in record.items() if k != "epoch"), flush=True)
+            for p in model.bert.parameters():
+                p.requires_grad_(True)
+        if opts.epochs > 0 and (opts.max_steps is None or opts.max_steps > 0):
+            freeze(model)
+            args = training_arguments(opts, out, "finetune", dev is not None)
+            dev_ds = TokenizedClauses(tokenizer, dev[0], dev[1], max_length) if dev is not None else None
+            callbacks = [EarlyStoppingCallback(early_stopping_patience=opts.patience)] if dev is not None else []
+            trainer = TaggingTrainer(
+                model=model, args=args, train_dataset=TokenizedClauses(tokenizer, texts, y, max_length),
+                eval_dataset=dev_ds, data_collator=PadCollator(tokenizer.pad_token_id or 0),
+                compute_metrics=compute_metrics if dev is not None else None, callbacks=callbacks,
+                head_learning_rate=opts.head_learning_rate)
+            trainer = _quiet(trainer, opts)
+            trainer.train()
+            steps = trainer.state.global_step
+            history.extend(_epoch_records(trainer.state.log_history))
+            best = trainer.state.best_metric
+            if probe_state is not None and (best is None or probe_score > best + 1e-9):
+                model.load_state_dict(probe_state)  # the probe beat every fine-tuning epoch
+                for r in history:
+                    r.pop("best", None)
+                history[0]["best"] = True
+            elif best is not None:
+                for r in history:
+                    if r.get("phase") != "probe" and r.get("dev_macro_f1") is not None \
+                            and abs(r["dev_macro_f1"] - round(best, 5)) < 1e-9:
+                        r["best"] = True
+                        break
+            trainer.accelerator.wait_for_everyone()
+        elif probe_state is not None:
+            history[0]["best"] = True
+    finally:
+        if is_main_process():
+            shutil.rmtree(out, ignore_errors=True)
+    model.eval()
+    best_epoch = next((r["epoch"] for r in history if r.get("best")), history[-1]["epoch"] if history else 0)
+    return {"history": history, "best_epoch": best_epoch, "steps": steps}
+
+
+def _epoch_records(log_history: list[dict]) -> list[dict[str, Any]]:
+    """Trainer's log history -> one record per fine-tuning epoch (train loss, dev scores)."""
+    records: dict[int, dict[str, Any]] = {}
+    for h in log_history:
+        if "epoch" not in h:
+            continue
+        epoch = max(1, int(round(h["epoch"])))
+        rec = records.setdefault(epoch, {"epoch": epoch})
+        if "loss" in h:
+            rec["train_loss"] = round(float(h["loss"]), 5)
+        if "step" in h:
+            rec["steps"] = int(h["step"])
+        for key in ("eval_macro_f1", "eval_sector_macro_f1", "eval_measure_type_macro_f1"):
+            if key in h:
+                rec[key.replace("eval_", "dev_")] = round(float(h[key]), 5)
+    return [records[k] for k in sorted(records)]
+
