@@ -5,10 +5,12 @@ Resolution policy (docs/annotation.md, "Several annotators"):
 * one annotation per annotator and clause counts (an annotator's latest one, by update time);
 * a clause annotated once keeps that annotation's labels, in their order;
 * a clause annotated by n >= 2 annotators gets, per dimension, every label chosen by more than
-  n/2 of them (majority per label); the order is by mean position in the annotations;
+  n/2 of them (majority per label); the order is by mean position in the annotations, except that
+  the dominant measure type (each annotation's first) is decided by its own majority and goes first;
 * a label chosen by exactly n/2 annotators is a tie, and a dimension left with no majority label is
-  unresolved: such a clause goes to the conflicts file for adjudication and is *excluded* from the
-  resolved dataset. Nothing is ever resolved by silently taking the first annotation.
+  unresolved (so is a dominant measure type without a majority, as ``measure_dominant``): such a
+  clause goes to the conflicts file for adjudication and is *excluded* from the resolved dataset.
+  Nothing is ever resolved by silently taking the first annotation.
 
 Agreement is measured per label as a binary decision (chosen / not chosen) on the clauses that
 have at least two annotations: Krippendorff's alpha (nominal; any number of annotators, missing
@@ -27,9 +29,13 @@ import numpy as np
 
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-POLICY = ("majority per label over the clause's annotators (one per annotator, latest); a label chosen by "
-          "exactly half of them is a tie and a dimension without any majority label is unresolved: such "
-          "clauses go to the conflicts file and are excluded from the resolved dataset")
+POLICY = ("majority per label over the clause's annotators (one per annotator, latest); the dominant measure "
+          "type by its own majority, first; a label (or dominant) chosen by exactly half of them is a tie and a "
+          "dimension without any majority label is unresolved: such clauses go to the conflicts file and are "
+          "excluded from the resolved dataset")
+
+#: the key of the dominant measure type in ties/unresolved/votes
+DOMINANT_KEY = "measure_dominant"
 
 
 @dataclass(frozen=True)
@@ -94,9 +100,24 @@ def resolve(votes: Sequence[Vote], taxonomy: Taxonomy) -> Resolution:
             ties[dim] = sorted(tied, key=lambda lab: ids.index(lab) if lab in ids else len(ids))
         elif not majority:
             unresolved.append(dim)
+    # the dominant measure type (first of each annotation) needs its own majority
+    dom_count: dict[str, int] = defaultdict(int)
+    for v in votes:
+        if v.measure_type:
+            dom_count[v.measure_type[0]] += 1
+    counts[DOMINANT_KEY] = dict(dom_count)
+    dom = [lab for lab, c in dom_count.items() if 2 * c > n]
+    if dom:
+        chosen["measure_type"] = (dom[0], *[lab for lab in chosen["measure_type"] if lab != dom[0]])
+    elif [lab for lab, c in dom_count.items() if 2 * c == n]:
+        ids = taxonomy.measure_type.ids
+        ties[DOMINANT_KEY] = sorted((lab for lab, c in dom_count.items() if 2 * c == n),
+                                    key=lambda lab: ids.index(lab) if lab in ids else len(ids))
+    elif "measure_type" not in unresolved:
+        unresolved.append(DOMINANT_KEY)
     if ties or unresolved:
         kind = "conflict"
-    elif all(set(v.labels(d)) == set(votes[0].labels(d)) for v in votes for d in DIMENSIONS):
+    elif all(set(v.labels(d)) == set(votes[0].labels(d)) for v in votes for d in DIMENSIONS) and len(dom_count) == 1:
         kind = "unanimous"
     else:
         kind = "majority"
@@ -171,6 +192,16 @@ def agreement_report(votes_by_clause: dict[str, Sequence[Vote]], taxonomy: Taxon
             kappas = [e["kappa"] for e in per_label.values() if e.get("kappa") is not None]
             summary["mean_kappa"] = round(float(np.mean(kappas)), 4) if kappas else None
         report[dim] = summary
+    # the dominant measure type as one nominal decision per clause
+    ids = taxonomy.measure_type.ids
+    m = np.full((len(annotators), len(clause_ids)), np.nan)
+    for j, cid in enumerate(clause_ids):
+        for v in multi[cid]:
+            if v.measure_type and v.measure_type[0] in ids:
+                m[row_of[v.annotator], j] = float(ids.index(v.measure_type[0]))
+    same = [len({v.measure_type[0] for v in multi[cid] if v.measure_type}) <= 1 for cid in clause_ids]
+    report[DOMINANT_KEY] = {"alpha": _alpha(m), "exact_agreement": round(float(np.mean(same)), 4),
+                            "clauses_with_disagreement": int(len(same) - sum(same))}
     return report
 
 
@@ -192,4 +223,9 @@ def format_report(report: dict[str, Any]) -> str:
             if e["disagreements"]:
                 extra = f" kappa {fmt(e.get('kappa'))}" if two else ""
                 lines.append(f"    {lab:<26} disagreements {e['disagreements']:>3}  alpha {fmt(e['alpha'])}{extra}")
+    d = report.get(DOMINANT_KEY)
+    if d:
+        fmt = lambda x: "n/a" if x is None else f"{x:.3f}"  # noqa: E731
+        lines.append(f"  dominant measure type: agreement {d['exact_agreement']:.2f}, alpha {fmt(d['alpha'])}, "
+                     f"{d['clauses_with_disagreement']} clause(s) with another dominant")
     return "\n".join(lines)

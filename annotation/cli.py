@@ -12,9 +12,11 @@ import os
 import sys
 from pathlib import Path
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
+from policytag.paths import corpus_path
 
-DEFAULT_CORPUS = PROJECT_ROOT / "data" / "corpus"
+#: the shipped corpus copy (package data; data/corpus/ in a checkout links to it)
+DEFAULT_CORPUS = corpus_path()
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -52,6 +54,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "without CLAUSES_OR_NOTICES the clauses come from segmenting data/corpus")
     u.add_argument("--overlap", type=int, metavar="N",
                    help="ask for N annotations per task (several annotators per clause; default: leave as is)")
+    u.add_argument("--prefill", action=argparse.BooleanOptionalAction, default=True,
+                   help="with --predictions: pre-fill the choices with the model's labels (default) or, with "
+                        "--no-prefill, show the model only in the suggestion line")
     u.add_argument("--annotator", default="imported", metavar="NAME",
                    help="user for imported rows without an 'annotator' (created if missing; default: imported)")
     u.set_defaults(func=run_push)
@@ -64,7 +69,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     _server(q)
     q.add_argument("-o", "--output", required=True, metavar="NAME.jsonl", help="dataset file, e.g. data/annotations/v2.jsonl")
     q.add_argument("--force", action="store_true", help="replace existing outputs")
+    q.add_argument("--flag", action=argparse.BooleanOptionalAction, default=True,
+                   help="set/clear the review flag of tasks whose annotations break a codebook rule "
+                        "(default; --no-flag leaves the project untouched)")
     q.set_defaults(func=run_pull)
+
+    x = sub.add_parser("next", help="rank the unlabelled tasks to label next (active learning)",
+                       description="Rank a project's unlabelled tasks by an active-learning strategy, write the rank "
+                                   "and the reason into each chosen task (al_rank, al_reason), set the project to "
+                                   "sequential sampling and keep a Data Manager tab ordered by the rank, so that "
+                                   "'Label All Tasks' from that tab serves them first. See docs/annotation.md.")
+    _server(x)
+    x.add_argument("--n", type=int, default=50, help="how many tasks to put first (default 50)")
+    x.add_argument("--strategy", default="mixed", choices=["uncertainty", "diversity", "mixed", "random"],
+                   help="uncertainty (closest call to a per-label threshold, both dimensions), diversity (k-means "
+                        "over clause vectors), mixed (the most uncertain of each cluster; default), random")
+    x.add_argument("--model", default="default", metavar="MODEL",
+                   help="model for uncertainty/mixed: a run directory, a run name under runs/, or 'default'")
+    x.add_argument("--seed", type=int, default=0, help="seed for k-means and random (default 0)")
+    x.add_argument("--dry-run", action="store_true", help="print the ranking, change nothing in Label Studio")
+    x.set_defaults(func=run_next)
 
 
 def _inputs(p: argparse.ArgumentParser, required: bool) -> None:
@@ -107,9 +131,11 @@ def _predict(args, clause_set, taxonomy):
     """Predictions of ``--predictions MODEL`` for every clause (None without the option)."""
     if not args.predictions:
         return None
-    from .tasks import load_model, predict
+    from policytag.app import resolve_model
 
-    return predict(clause_set.clauses, load_model(args.predictions), taxonomy)
+    from .tasks import predict
+
+    return predict(clause_set.clauses, resolve_model(args.predictions), taxonomy)
 
 
 def run_config(args: argparse.Namespace) -> int:
@@ -137,7 +163,7 @@ def run_export(args: argparse.Namespace) -> int:
     check_output_path(args.output)
     taxonomy, clause_set = _load(args, args.inputs)
     predictions = _predict(args, clause_set, taxonomy)
-    tasks = build_tasks(clause_set, predictions)
+    tasks = build_tasks(clause_set, predictions, taxonomy)
     with atomic_write(args.output) as fh:
         json.dump(tasks, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
@@ -161,7 +187,7 @@ def run_push(args: argparse.Namespace) -> int:
     session = connect(args.url, args.api_key)  # before the model runs: a wrong URL or key fails at once
     predictions = _predict(args, clause_set, taxonomy)
     report = push(session, clause_set, args.project, taxonomy, predictions, rows, args.annotator,
-                  overlap=args.overlap, progress=not args.quiet)
+                  overlap=args.overlap, progress=not args.quiet, prefill=args.prefill)
     for line in report.lines():
         _err(line)
     if report.changed:
@@ -189,7 +215,7 @@ def run_pull(args: argparse.Namespace) -> int:
     check_output_path(outputs.hf, kind="dir", overwrite=args.force)
     taxonomy = load_taxonomy()
     session = connect(args.url, args.api_key)
-    result = pull(session, args.project, Path(args.output), taxonomy, force=args.force)
+    result = pull(session, args.project, Path(args.output), taxonomy, force=args.force, flag=args.flag)
     counts = result.dataset.counts
     _err(f"{counts['rows']} clause(s) written to {result.paths.jsonl} (+ {result.paths.hf.name}/, "
          f"{result.paths.meta.name}); {counts['annotations'] - counts['cancelled']} annotation(s), "
@@ -198,7 +224,53 @@ def run_pull(args: argparse.Namespace) -> int:
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
              f"(excluded from the dataset)")
+    if result.dataset.refused:
+        _err(f"warning: {len(result.dataset.refused)} annotation(s) name no dominant measure type and were refused "
+             f"(listed in {result.paths.meta.name}): "
+             + ", ".join(f"task {r['task_id']} by {r['annotator']}" for r in result.dataset.refused[:5]))
+    if result.flagged or result.cleared:
+        _err(f"review flags: {result.flagged} task(s) flagged, {result.cleared} cleared in Label Studio")
     if result.dataset.problems:
         _err(f"warning: {len(result.dataset.problems)} row(s) break a codebook rule (flagged in 'problems'): "
              + "; ".join(result.dataset.problems[:3]))
+    return 0
+
+
+def run_next(args: argparse.Namespace) -> int:
+    """``annotate next``: active-learning ranking of the unlabelled tasks, written into the project."""
+    from policytag import UsageError
+    from policytag.taxonomy import load_taxonomy
+
+    from .active import VIEW_TITLE, model_inputs, project_tasks, rank, write_queue
+    from .client import connect, get_project
+
+    if args.n < 1:
+        raise UsageError(f"--n {args.n}: rank at least one task")
+    taxonomy = load_taxonomy()
+    session = connect(args.url, args.api_key)
+    project = get_project(session, args.project)
+    pool, labelled_ranked = project_tasks(session, project)
+    if not pool:
+        raise PolicytagError(f"project {project.id} ({project.title!r}) has no unlabelled tasks with a clause text")
+    proba = thresholds = version = None
+    if args.strategy in ("uncertainty", "mixed"):
+        from policytag.app import resolve_model
+
+        tagger = resolve_model(args.model)
+        proba, thresholds = model_inputs(tagger, [t.clause for t in pool])
+        version = str(tagger.model_version)
+    picks = rank(args.strategy, [t.clause for t in pool], args.n, taxonomy, proba, thresholds, seed=args.seed)
+    if not args.dry_run:
+        report = write_queue(session, project, args.strategy, picks, pool, labelled_ranked, version)
+    print("rank\ttask\tclause_id\tscore\treason")
+    for p in picks:
+        task = pool[p.index]
+        print(f"{p.rank}\t{task.task_id}\t{task.clause.clause_id}\t{p.score:.4f}\t{p.reason}")
+    if args.dry_run:
+        _err(f"{len(picks)} of {len(pool)} unlabelled task(s) ranked by {args.strategy} (dry run: nothing written)")
+        return 0
+    _err(f"{len(picks)} of {len(pool)} unlabelled task(s) ranked by {args.strategy}"
+         + (f" with {version}" if version else "") + f"; {report.cleared} stale rank(s) cleared; project "
+         f"{project.id} samples sequentially. Annotators: open the tab {VIEW_TITLE!r} "
+         f"({session.url}/projects/{project.id}/data?tab={report.view_id}) and click Label All Tasks.")
     return 0

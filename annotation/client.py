@@ -20,6 +20,9 @@ from policytag.taxonomy import Taxonomy
 
 from .labeling_config import build_config, check_config, project_description
 
+#: title of the Data Manager tab push creates (document, year, heading, suggestion score, flag)
+VIEW_TITLE = "标注 · policytag"
+
 DEFAULT_PROJECT = "policytag"
 #: the e-mail domain of users created for imported labels (see :func:`ensure_user`)
 IMPORT_DOMAIN = "policytag.local"
@@ -167,23 +170,31 @@ class ProjectState:
 
 def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> ProjectState:
     """Reuse project ``spec`` (id or title) or create it (titles only); keep its config in step."""
+    from .guide import instructions_html
+
     config = build_config(taxonomy)
+    # the codebook, shown before labelling (Label Studio: "show instructions before labeling")
+    instructions = {"expert_instruction": instructions_html(taxonomy), "show_instruction": True}
     project = find_project(session, spec)
     if project is None:
         if spec.isdigit():  # pragma: no cover - find_project raises for unknown ids
             raise PolicytagError(f"no project with id {spec}")
         with session.errors(f"creating project {spec!r}"):
             created = session.client.projects.create(title=spec, label_config=config,
-                                                     description=project_description(taxonomy))
+                                                     description=project_description(taxonomy), **instructions)
             project = session.client.projects.get(created.id)
         return ProjectState(project, created=True)
     if (project.label_config or "").strip() == config.strip() and not check_config(project.label_config, taxonomy):
+        if (getattr(project, "expert_instruction", None) or "") != instructions["expert_instruction"]:
+            with session.errors(f"updating the instructions of project {project.id}"):
+                session.client.projects.update(project.id, **instructions)
         return ProjectState(project)
     # The taxonomy changed (or someone edited the config): regenerate. Label Studio itself refuses a
     # config that would orphan existing annotations (e.g. a removed label still in use); we pass
     # that refusal on rather than work around it.
     with session.errors(f"updating the labeling config of project {project.id} to taxonomy {taxonomy.version}"):
-        session.client.projects.update(project.id, label_config=config, description=project_description(taxonomy))
+        session.client.projects.update(project.id, label_config=config, description=project_description(taxonomy),
+                                       **instructions)
         project = session.client.projects.get(project.id)
     return ProjectState(project, config_updated=True)
 
@@ -197,6 +208,10 @@ class ExistingTask:
     clause_id: str
     text_sha1: str
     model_versions: set[str] = field(default_factory=set)
+    #: (prediction id, model_version) of every stored prediction
+    predictions: list[tuple[int, str]] = field(default_factory=list)
+    #: the task's data as stored (a data update must send all of it)
+    data: dict[str, Any] = field(default_factory=dict)
     #: completed_by user id -> that user's (not cancelled) annotation results
     annotations: dict[int, list[dict]] = field(default_factory=dict)
 
@@ -214,11 +229,14 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
             clause_id = data.get("clause_id")
             if not clause_id:
                 continue
-            item = ExistingTask(int(task.id), str(clause_id), str(data.get("text_sha1") or ""))
+            item = ExistingTask(int(task.id), str(clause_id), str(data.get("text_sha1") or ""), data=dict(data))
             for pred in task.predictions or []:
-                version = pred.get("model_version") if isinstance(pred, dict) else getattr(pred, "model_version", None)
+                pred = pred if isinstance(pred, dict) else pred.dict()
+                version = pred.get("model_version")
                 if version:
                     item.model_versions.add(str(version))
+                if pred.get("id") is not None:
+                    item.predictions.append((int(pred["id"]), str(version or "")))
             for ann in task.annotations or []:
                 ann = ann if isinstance(ann, dict) else ann.dict()
                 if ann.get("was_cancelled"):
@@ -230,6 +248,52 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
                     item.annotations[int(user)] = ann.get("result") or []
             out[item.clause_id] = item
     return out
+
+
+# --- Data Manager --------------------------------------------------------------------------------
+#: task columns the annotators need in the task list: document, year, heading, suggestion score, flag
+SHOWN_DATA = ("title", "year", "heading", "text", "suggestion_score", "review")
+#: always-hidden built-in columns (internal or empty for this project)
+HIDDEN_BUILTIN = ("tasks:inner_id", "tasks:file_upload", "tasks:storage_filename", "tasks:updated_by",
+                  "tasks:annotations_ids", "tasks:predictions_results", "tasks:annotations_results",
+                  "tasks:predictions_model_versions", "tasks:draft_exists", "tasks:ground_truth",
+                  "tasks:cancelled_annotations", "tasks:comment_count", "tasks:unresolved_comment_count",
+                  "tasks:last_comment_updated_at", "tasks:created_at", "tasks:updated_at", "tasks:avg_lead_time")
+
+
+def view_data(data_keys: list[str]) -> dict[str, Any]:
+    """The Data Manager tab: shown task fields, every other task field and internal column hidden.
+
+    ``explore`` is the task table; ``labeling`` the narrow task list beside the labelling screen,
+    where only heading and text tell rows apart.
+    """
+    hidden_data = [f"tasks:data.{k}" for k in data_keys if k not in SHOWN_DATA]
+    return {
+        "title": VIEW_TITLE,
+        "hiddenColumns": {
+            "explore": [*HIDDEN_BUILTIN, *hidden_data],
+            "labeling": [*HIDDEN_BUILTIN, *hidden_data, "tasks:id", "tasks:completed_at", "tasks:total_annotations",
+                         "tasks:total_predictions", "tasks:annotators", "tasks:predictions_score", "tasks:agreement",
+                         "tasks:data.title", "tasks:data.year", "tasks:data.suggestion_score", "tasks:data.review"],
+        },
+        "ordering": ["tasks:id"],
+    }
+
+
+def ensure_views(session: Session, project: Any) -> None:
+    """Create the project's Data Manager tab once (an annotation lead may change it afterwards)."""
+    from .tasks import task_data
+
+    with session.errors(f"reading the Data Manager views of project {project.id}"):
+        views = list(session.client.views.list(project=project.id))
+    if any((getattr(v, "data", None) or {}).get("title") == VIEW_TITLE for v in views):
+        return
+    from policytag.records import Clause
+
+    keys = list(task_data(Clause.from_dict({"doc_id": "d", "clause_id": "c", "text": "t", "kind": "clause",
+                                            "heading_path": []})))
+    with session.errors(f"creating the Data Manager view of project {project.id}"):
+        session.client.views.create(project=project.id, data=view_data(keys))
 
 
 # --- users ---------------------------------------------------------------------------------------

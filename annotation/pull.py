@@ -22,7 +22,8 @@ from policytag import PolicytagError
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .agreement import POLICY, Vote, agreement_report, resolve
-from .labeling_config import NOTE_NAME
+from .results import parse_result
+from .rules import Violation, check_labels
 from .tasks import text_sha1
 
 
@@ -41,16 +42,21 @@ class AnnotationRecord:
     annotator: str
     annotator_id: int | None
     sector: list[str]
+    #: dominant first
     measure_type: list[str]
     note: str
     lead_time: float | None
     created_at: str
     updated_at: str
+    #: the dominant measure type as chosen (None: the annotation has none, and is refused)
+    dominant: str | None = None
+    #: the task's data as exported (its review flag is compared before the pull rewrites it)
+    task_data: dict[str, Any] = field(default_factory=dict, repr=False)
 
     def detail(self) -> dict[str, Any]:
         """The per-annotation part kept in every dataset row."""
         return {k: getattr(self, k) for k in ("annotation_id", "annotator", "annotator_id", "sector", "measure_type",
-                                              "note", "lead_time", "created_at", "updated_at")}
+                                              "dominant", "note", "lead_time", "created_at", "updated_at")}
 
 
 @dataclass
@@ -61,32 +67,7 @@ class ExportStats:
     cancelled: int = 0  # skipped / cancelled annotations, dropped
     superseded: int = 0  # older annotations of an annotator who annotated the same clause again
     foreign_tasks: int = 0  # tasks without a clause_id (not made by policytag), ignored
-
-
-def _choices(value: Any) -> list[str]:
-    """``value.choices`` is normally a list; tolerate a bare string (JSON_MIN-style single choice)."""
-    if value is None:
-        return []
-    if isinstance(value, str):
-        return [value]
-    if isinstance(value, dict) and "choices" in value:
-        return _choices(value["choices"])
-    return [str(v) for v in value]
-
-
-def _to_ids(values: Iterable[str], dim: str, taxonomy: Taxonomy) -> tuple[list[str], list[str]]:
-    """Map stored choices (ids or Chinese names) to ids; returns (ids, unknown values)."""
-    d = taxonomy[dim]
-    by_name = {label.name: label.id for label in d.labels}
-    ids, unknown = [], []
-    for v in values:
-        if v in d.ids:
-            ids.append(v)
-        elif v in by_name:
-            ids.append(by_name[v])
-        else:
-            unknown.append(v)
-    return list(dict.fromkeys(ids)), unknown
+    missing_dominant: int = 0  # annotations without a dominant measure type: refused, reported
 
 
 def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
@@ -125,17 +106,8 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
             if ann.get("was_cancelled"):
                 stats.cancelled += 1
                 continue
-            labels: dict[str, list[str]] = {dim: [] for dim in DIMENSIONS}
-            notes: list[str] = []
-            for res in ann.get("result") or []:
-                name = res.get("from_name")
-                if name in labels and res.get("type", "choices") == "choices":
-                    ids, bad = _to_ids(_choices(res.get("value")), name, taxonomy)
-                    labels[name].extend(i for i in ids if i not in labels[name])
-                    unknown.extend(f"{name} {b!r} (task {task.get('id')}, clause {clause_id})" for b in bad)
-                elif name == NOTE_NAME:
-                    text = (res.get("value") or {}).get("text")
-                    notes.extend([text] if isinstance(text, str) else list(text or []))
+            parsed = parse_result(ann.get("result"), taxonomy)
+            unknown.extend(f"{u} (task {task.get('id')}, clause {clause_id})" for u in parsed.unknown)
             annotator, annotator_id = _user_of(ann, users)
             text = str(data.get("text", ""))
             records.append(AnnotationRecord(
@@ -143,10 +115,10 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
                 doc_id=str(data.get("doc_id", "")), year=data.get("year"), text=text,
                 text_sha1=str(data.get("text_sha1") or text_sha1(text)),
                 heading_path=list(data.get("heading_path") or []), annotator=annotator, annotator_id=annotator_id,
-                sector=labels["sector"], measure_type=labels["measure_type"],
-                note="\n".join(n.strip() for n in notes if n and n.strip()),
+                sector=parsed.sector, measure_type=parsed.measure_type, note=parsed.note,
                 lead_time=float(ann["lead_time"]) if ann.get("lead_time") is not None else None,
-                created_at=str(ann.get("created_at") or ""), updated_at=str(ann.get("updated_at") or "")))
+                created_at=str(ann.get("created_at") or ""), updated_at=str(ann.get("updated_at") or ""),
+                dominant=parsed.dominant, task_data=data))
             kept += 1
         stats.tasks_annotated += bool(kept)
     if unknown:
@@ -165,6 +137,10 @@ class PulledDataset:
     agreement: dict[str, Any]
     counts: dict[str, int]
     problems: list[str] = field(default_factory=list)  # codebook rule violations, flagged in rows
+    #: annotations refused because they name no dominant measure type (task, annotator, labels)
+    refused: list[dict[str, Any]] = field(default_factory=list)
+    #: task id -> (violations of its annotators' latest annotations, the task's data as exported)
+    flags: dict[int, tuple[list[Violation], dict[str, Any]]] = field(default_factory=dict)
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
@@ -174,10 +150,25 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
         if rec.annotator in by_clause[rec.clause_id]:
             stats.superseded += 1  # the same annotator again: the later annotation replaces the earlier
         by_clause[rec.clause_id][rec.annotator] = rec
-    rows, conflicts, problems = [], [], []
+    rows, conflicts, problems, refused = [], [], [], []
+    flags: dict[int, tuple[list[Violation], dict[str, Any]]] = {}
     votes_by_clause = {}
+    for rec in records:  # every task the export holds gets checked (and its flag set or cleared)
+        flags.setdefault(rec.task_id, ([], rec.task_data))
     for clause_id in sorted(by_clause, key=lambda c: (min(r.task_id for r in by_clause[c].values()), c)):
-        anns = sorted(by_clause[clause_id].values(), key=lambda r: (r.annotator, r.annotation_id))
+        latest = sorted(by_clause[clause_id].values(), key=lambda r: (r.annotator, r.annotation_id))
+        for r in latest:
+            flags[r.task_id][0].extend(check_labels(r.sector, r.measure_type, taxonomy, dominant=r.dominant,
+                                                    annotator=r.annotator))
+        # the dataset's measure_type is dominant first: an annotation without a dominant one is refused
+        anns = [r for r in latest if r.dominant is not None]
+        for r in latest:
+            if r.dominant is None:
+                stats.missing_dominant += 1
+                refused.append({"clause_id": clause_id, "task_id": r.task_id, "annotation_id": r.annotation_id,
+                                "annotator": r.annotator, "sector": r.sector, "measure_type": r.measure_type})
+        if not anns:
+            continue
         votes = [Vote(r.annotator, tuple(r.sector), tuple(r.measure_type)) for r in anns]
         votes_by_clause[clause_id] = votes
         res = resolve(votes, taxonomy)
@@ -208,7 +199,8 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
     counts = {**asdict(stats), "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
               "rule_problems": len(problems)}
-    return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems)
+    return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
+                         refused, flags)
 
 
 # --- output --------------------------------------------------------------------------------------
@@ -240,7 +232,8 @@ def hf_features():
 
     strings = [Value("string")]
     detail = {"annotation_id": Value("int64"), "annotator": Value("string"), "annotator_id": Value("int64"),
-              "sector": strings, "measure_type": strings, "note": Value("string"), "lead_time": Value("float64"),
+              "sector": strings, "measure_type": strings, "dominant": Value("string"), "note": Value("string"),
+              "lead_time": Value("float64"),
               "created_at": Value("string"), "updated_at": Value("string")}
     return Features({
         "clause_id": Value("string"), "doc_id": Value("string"), "year": Value("int32"),
@@ -323,6 +316,7 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
         "counts": dataset.counts,
         "agreement": dataset.agreement,
         "rule_problems": dataset.problems,
+        "refused_missing_dominant": dataset.refused,
         "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name},
     }
 
@@ -332,11 +326,17 @@ class PullResult:
     paths: OutputPaths
     dataset: PulledDataset
     meta: dict[str, Any]
+    flagged: int = 0  # tasks whose review flag this pull set
+    cleared: int = 0  # tasks whose review flag this pull cleared
 
 
 def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxonomy,
-         force: bool = False) -> PullResult:
-    """Export a project, check it against the taxonomy, resolve and write the dataset."""
+         force: bool = False, flag: bool = True) -> PullResult:
+    """Export a project, check it against the taxonomy, resolve and write the dataset.
+
+    With ``flag`` (the default) every exported task's review flag is then set or cleared from the
+    codebook-rule check of its annotations (see :mod:`.rules`), so annotators see what to fix.
+    """
     from .client import get_project, list_users
     from .labeling_config import check_config
 
@@ -361,4 +361,20 @@ def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxono
     dataset = build_dataset(records, stats, taxonomy)
     meta = pull_metadata(taxonomy, project, session.url, dataset, paths)
     write_dataset(paths, dataset, meta, force=force)
-    return PullResult(paths, dataset, meta)
+    result = PullResult(paths, dataset, meta)
+    if flag:
+        result.flagged, result.cleared = apply_flags(session, dataset)
+    return result
+
+
+def apply_flags(session, dataset: PulledDataset) -> tuple[int, int]:
+    """Write the rule-check flags to the tasks; returns (tasks flagged now, flags cleared)."""
+    from .rules import flag_task
+
+    flagged = cleared = 0
+    for task_id, (violations, data) in dataset.flags.items():
+        with session.errors(f"flagging task {task_id}"):
+            changed = flag_task(session, task_id, violations, data)
+        flagged += bool(changed and violations)
+        cleared += bool(changed and not violations)
+    return flagged, cleared

@@ -15,9 +15,12 @@ from policytag import PolicytagError
 from policytag.io import read_jsonl
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from .client import ExistingTask, Session, User, ensure_project, ensure_user, existing_tasks, list_users
-from .labeling_config import NOTE_NAME, TEXT_NAME
-from .tasks import ClauseSet, build_tasks, text_sha1
+from .client import (ExistingTask, Session, User, ensure_project, ensure_user, ensure_views, existing_tasks,
+                     list_users)
+from .results import annotation_result, parse_result
+from .tasks import ClauseSet, build_tasks, suggestion_fields, text_sha1
+
+__all__ = ["PushReport", "push", "load_label_rows", "annotation_result"]
 
 BATCH = 250  # tasks per import request: small enough for a progress bar, large enough to be quick
 
@@ -40,6 +43,9 @@ class PushReport:
     tasks_existing: int = 0
     changed: list[ChangedClause] = field(default_factory=list)
     predictions_added: int = 0
+    #: existing tasks whose predictions (and suggestion lines) were replaced by another model version's
+    predictions_refreshed: int = 0
+    prefill: bool | None = None
     annotations_created: int = 0
     annotations_existing: int = 0
     #: "clause_id: why" for imported labels that were not pushed
@@ -54,7 +60,12 @@ class PushReport:
         if self.overlap:
             out.append(f"overlap: {self.overlap} annotation(s) per task")
         if self.predictions_added:
-            out.append(f"predictions: {self.predictions_added} added to existing tasks")
+            out.append(f"predictions: {self.predictions_added} added to existing tasks"
+                       + (f" ({self.predictions_refreshed} refreshed: another model version)"
+                          if self.predictions_refreshed else ""))
+        if self.prefill is not None:
+            out.append("suggestions: " + ("pre-filled as the annotators' starting point" if self.prefill
+                                          else "shown as a line only (not pre-filled)"))
         if self.annotations_created or self.annotations_existing or self.annotations_skipped:
             out.append(f"annotations: {self.annotations_created} imported, {self.annotations_existing} already there, "
                        f"{len(self.annotations_skipped)} skipped")
@@ -67,7 +78,8 @@ def _batches(items: Sequence[Any], size: int) -> list[Sequence[Any]]:
 
 def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: Taxonomy,
          predictions: Sequence[dict] | None = None, annotations: Sequence[dict] | None = None,
-         default_annotator: str = "imported", overlap: int | None = None, progress: bool = True) -> PushReport:
+         default_annotator: str = "imported", overlap: int | None = None, progress: bool = True,
+         prefill: bool = True) -> PushReport:
     """Create/reuse the project, import new tasks, add missing predictions, import labels.
 
     ``annotations`` are label rows checked by :func:`load_label_rows`. Labels of clauses whose task
@@ -75,6 +87,10 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
     project are created one by one, unless that user already annotated the task.
     ``overlap`` asks Label Studio for that many annotations per task (every task), so that
     several annotators label the same clauses and pull can measure their agreement.
+
+    With ``predictions``, existing tasks whose stored predictions come from another model version
+    get the new prediction instead (the old ones are deleted) and their suggestion lines
+    rewritten; ``prefill`` decides whether Label Studio pre-fills the choices with them.
     """
     from tqdm import tqdm
 
@@ -87,11 +103,13 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
         with session.errors(f"setting the overlap of project {project.id}"):
             session.client.projects.update(project.id, maximum_annotations=overlap, overlap_cohort_percentage=100)
         report.overlap = overlap
+    ensure_views(session, project)
     existing = existing_tasks(session, project, progress)
     label_rows = _label_rows_by_clause(session, annotations or [], default_annotator)
 
     new_tasks, pred_for_existing, later = [], [], []
-    for task in build_tasks(clause_set, predictions):
+    refresh: list[tuple[ExistingTask, dict]] = []
+    for task in build_tasks(clause_set, predictions, taxonomy):
         data = task["data"]
         cid = data["clause_id"]
         old = existing.get(cid)
@@ -110,6 +128,7 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             continue
         if predictions is not None and task["predictions"][0]["model_version"] not in old.model_versions:
             pred_for_existing.append({**task["predictions"][0], "task": old.task_id})
+            refresh.append((old, task["predictions"][0]))
         later += [(old, user, row) for user, row in label_rows.get(cid, [])]
 
     with session.errors(f"importing tasks into project {project.id}"):
@@ -123,12 +142,16 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             for batch in _batches(pred_for_existing, BATCH):
                 session.client.projects.import_predictions(project.id, request=list(batch))
                 report.predictions_added += len(batch)
+        _refresh(session, report, refresh, taxonomy, progress)
     if predictions:
-        # the project shows the predictions of its model_version to annotators as pre-annotations
+        # the project shows the predictions of its model_version to annotators as pre-annotations,
+        # when prefill is on (Label Studio: "use predictions to pre-label tasks")
         with session.errors(f"setting the model version of project {project.id}"):
-            session.client.projects.update(project.id, model_version=predictions[0]["model_version"])
+            session.client.projects.update(project.id, model_version=predictions[0]["model_version"],
+                                           show_collab_predictions=bool(prefill))
+        report.prefill = bool(prefill)
     for old, user, row in tqdm(later, desc="importing labels", unit="label", disable=not progress, leave=False):
-        _annotate_existing(session, report, old, user, row)
+        _annotate_existing(session, report, old, user, row, taxonomy)
     return report
 
 
@@ -167,22 +190,23 @@ def load_label_rows(path: str | Path, clause_set: ClauseSet, taxonomy: Taxonomy)
     return rows
 
 
-def annotation_result(sector: Sequence[str], measure_type: Sequence[str], note: str = "") -> list[dict]:
-    """A Label Studio result for our config: ids as stored by the ``alias`` of each choice."""
-    result = [{"from_name": dim, "to_name": TEXT_NAME, "type": "choices", "value": {"choices": list(labels)}}
-              for dim, labels in (("sector", sector), ("measure_type", measure_type))]
-    if note:
-        result.append({"from_name": NOTE_NAME, "to_name": TEXT_NAME, "type": "textarea", "value": {"text": [note]}})
-    return result
+def _labels_of(result: list[dict], taxonomy: Taxonomy) -> dict[str, list[str]]:
+    parsed = parse_result(result, taxonomy)
+    return {"sector": sorted(parsed.sector), "measure_type": parsed.measure_type}
 
 
-def _labels_of(result: list[dict]) -> dict[str, set[str]]:
-    out = {d: set() for d in DIMENSIONS}
-    for item in result or []:
-        if item.get("from_name") in out:
-            choices = (item.get("value") or {}).get("choices") or []
-            out[item["from_name"]].update([choices] if isinstance(choices, str) else choices)
-    return out
+def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTask, dict]], taxonomy: Taxonomy,
+             progress: bool) -> None:
+    """Delete the other model versions' predictions of these tasks and rewrite their suggestion lines."""
+    from tqdm import tqdm
+
+    for old, prediction in tqdm(items, desc="refreshing suggestions", unit="task", disable=not progress, leave=False):
+        stale = [pid for pid, version in old.predictions if version != prediction["model_version"]]
+        with session.errors(f"refreshing the predictions of task {old.task_id}"):
+            for pid in stale:
+                session.client.predictions.delete(pid)
+            session.client.tasks.update(old.task_id, data={**old.data, **suggestion_fields(prediction, taxonomy)})
+        report.predictions_refreshed += bool(stale)
 
 
 def _label_rows_by_clause(session: Session, rows: Sequence[dict], default_annotator: str) -> dict[str, list]:
@@ -206,11 +230,13 @@ def _inline_annotation(user: User, row: dict) -> dict:
     return ann
 
 
-def _annotate_existing(session: Session, report: PushReport, task: ExistingTask, user: User, row: dict) -> None:
+def _annotate_existing(session: Session, report: PushReport, task: ExistingTask, user: User, row: dict,
+                       taxonomy: Taxonomy) -> None:
     """Add ``row`` to an existing task as ``user``'s annotation, unless they already annotated it."""
     cid = row["clause_id"]
     if user.id in task.annotations:
-        if _labels_of(task.annotations[user.id]) == {d: set(row[d]) for d in DIMENSIONS}:
+        if _labels_of(task.annotations[user.id], taxonomy) == {"sector": sorted(row["sector"]),
+                                                                "measure_type": list(row["measure_type"])}:
             report.annotations_existing += 1
         else:
             report.annotations_skipped.append(f"{cid}: {user.name} already annotated it differently; kept theirs")

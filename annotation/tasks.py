@@ -19,9 +19,12 @@ from policytag import PolicytagError
 from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from .labeling_config import TEXT_NAME
+from .labeling_config import DOMINANT, OTHER, SECTOR, TEXT_NAME
 
 HEADING_SEP = " > "
+#: how many labels a suggestion line names per dimension (the predicted ones always, then runners-up)
+SUGGESTION_LABELS = 4
+NO_SUGGESTION = "模型建议：无（推送时未附模型预测）"
 
 
 def text_sha1(text: str) -> str:
@@ -103,8 +106,15 @@ def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None
     return ClauseSet(clauses, titles)
 
 
-def task_data(clause: Clause, title: str | None = None) -> dict[str, Any]:
-    """The ``data`` of one task. ``heading``/``doc_line`` are display strings; the rest is identity."""
+def task_data(clause: Clause, title: str | None = None, prediction: dict | None = None,
+              taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+    """The ``data`` of one task.
+
+    Identity: ``clause_id``, ``doc_id``, ``text_sha1``. Shown: ``doc_line``, ``heading``, ``text``,
+    the suggestion lines (``suggestion_sector``/``suggestion_measure``, from ``prediction``) and
+    ``review`` (the rule-check flag, empty until a check flags the task). ``suggestion_score`` (the
+    prediction's overall score) and ``needs_review`` are there for Data Manager columns and filters.
+    """
     doc_line = " · ".join(str(x) for x in (title, clause.year, clause.doc_id) if x)
     return {
         "clause_id": clause.clause_id,
@@ -117,16 +127,58 @@ def task_data(clause: Clause, title: str | None = None) -> dict[str, Any]:
         "doc_line": doc_line,
         "text": clause.text,
         "text_sha1": text_sha1(clause.text),
+        **suggestion_fields(prediction, taxonomy),
+        "review": "",
+        "needs_review": False,
     }
 
 
-def build_tasks(clause_set: ClauseSet, predictions: Sequence[dict] | None = None) -> list[dict[str, Any]]:
-    """Label Studio import records; ``predictions[i]`` (one dict per clause) is attached when given."""
+def _ranked(scores: dict[str, float], chosen: Sequence[str], dim, limit: int) -> str:
+    order = list(chosen) + [lab for lab, _ in sorted(scores.items(), key=lambda kv: -kv[1]) if lab not in chosen]
+    shown = order[: max(limit, len(chosen))]
+    return " · ".join(f"{dim.name_of(lab)} {scores.get(lab, 0.0):.2f}" + (" ✓" if lab in chosen else "")
+                      for lab in shown if lab in dim.ids)
+
+
+def suggestion_fields(prediction: dict | None, taxonomy: Taxonomy | None) -> dict[str, Any]:
+    """Task data fields of the suggestion lines, from one formatted prediction (or none).
+
+    ``suggestion_sector`` reads ``模型建议 (VERSION) 行业领域: 煤矿 0.93 ✓ · 非煤矿山 0.41 · …``: the
+    labels the model predicts (✓, dominant measure type first) with their probability, then the
+    most probable others, so the annotator sees what the model thinks and how sure it is even when
+    predictions are not pre-filled.
+    """
+    if not prediction or taxonomy is None:
+        return {"suggestion_sector": NO_SUGGESTION, "suggestion_measure": "", "suggestion_score": None,
+                "suggestion_model": ""}
+    version = prediction.get("model_version", "")
+    by_name = {r["from_name"]: r for r in prediction.get("result") or []}
+    out: dict[str, Any] = {}
+    for key, dim, names in (("suggestion_sector", taxonomy.sector, (SECTOR,)),
+                            ("suggestion_measure", taxonomy.measure_type, (DOMINANT, OTHER))):
+        chosen = [c for n in names for c in (by_name.get(n, {}).get("value", {}).get("choices") or [])]
+        scores = next((by_name[n]["value"].get("scores") or {} for n in names if n in by_name), {})
+        line = _ranked(scores, chosen, dim, SUGGESTION_LABELS) if scores else "（无）"
+        out[key] = f"模型建议 ({version}) {dim.name}: {line}"
+    out["suggestion_score"] = prediction.get("score")
+    out["suggestion_model"] = version
+    return out
+
+
+def build_tasks(clause_set: ClauseSet, predictions: Sequence[dict] | None = None,
+                taxonomy: Taxonomy | None = None) -> list[dict[str, Any]]:
+    """Label Studio import records; ``predictions[i]`` (one dict per clause) is attached when given,
+    and its suggestion lines are written into the task data (needs ``taxonomy``)."""
     if predictions is not None and len(predictions) != len(clause_set.clauses):
         raise PolicytagError(f"{len(predictions)} predictions for {len(clause_set.clauses)} clauses")
+    if predictions is not None and taxonomy is None:
+        from policytag.taxonomy import load_taxonomy
+
+        taxonomy = load_taxonomy()
     tasks = []
     for i, clause in enumerate(clause_set.clauses):
-        task: dict[str, Any] = {"data": task_data(clause, clause_set.titles.get(clause.doc_id))}
+        pred = predictions[i] if predictions is not None else None
+        task: dict[str, Any] = {"data": task_data(clause, clause_set.titles.get(clause.doc_id), pred, taxonomy)}
         if predictions is not None:
             task["predictions"] = [predictions[i]]
         tasks.append(task)
@@ -138,10 +190,12 @@ def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], 
                        model_version: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
     """Label Studio predictions, one per clause, from a tagger's probabilities and decoded labels.
 
-    Each dimension becomes one ``choices`` result whose ``value.choices`` are the predicted ids and
-    whose ``value.scores`` hold the probability of *every* label of the dimension (Label Studio
-    keeps extra keys, and annotators' reviewers can see how close the runners-up were). A result's
-    ``score`` is the mean probability of its chosen labels; the prediction's overall ``score`` is
+    Sectors become one ``choices`` result of the ``sector`` control; measure types become the
+    ``measure_dominant`` result (the model's best label) and, when it predicts more, a
+    ``measure_other`` result. ``value.scores`` of the sector and dominant results hold the
+    probability of *every* label of the dimension (Label Studio keeps extra keys; the suggestion
+    lines are built from them). A result's ``score`` is the mean probability of its chosen labels
+    (of the whole dimension for the dominant result); the prediction's overall ``score`` is
     the lower of the two, so sorting tasks by prediction score surfaces the least certain clauses.
     """
     n = len(clauses)
@@ -160,39 +214,29 @@ def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], 
         for dim in DIMENSIONS:
             ids = taxonomy[dim].ids
             row = np.asarray(proba[dim][i], dtype=float)
-            chosen = list(getattr(labels[i], dim))
+            chosen = list(dict.fromkeys(getattr(labels[i], dim)))
             unknown = [c for c in chosen if c not in ids]
             if unknown:
                 raise PolicytagError(f"{clause.clause_id}: model predicted unknown {dim} label(s) {', '.join(unknown)}")
             score = float(np.mean([row[ids.index(c)] for c in chosen])) if chosen else 0.0
             dim_scores.append(score)
-            results.append({
-                "id": f"{clause.clause_id}:{dim}",
-                "from_name": dim, "to_name": TEXT_NAME, "type": "choices",
-                "value": {"choices": chosen, "scores": {lid: round(float(p), 4) for lid, p in zip(ids, row)}},
-                "score": round(score, 4),
-            })
+            scores = {lid: round(float(p), 4) for lid, p in zip(ids, row)}
+            # sector: one control; measure type: the first (best) label is the dominant control's,
+            # the rest go to the "other measure types" control
+            parts = [(SECTOR, chosen)] if dim == "sector" else [(DOMINANT, chosen[:1]), (OTHER, chosen[1:])]
+            for name, picked in parts:
+                if not picked and name != SECTOR:
+                    continue
+                item = {"id": f"{clause.clause_id}:{name}", "from_name": name, "to_name": TEXT_NAME,
+                        "type": "choices", "value": {"choices": picked}}
+                if name != OTHER:
+                    item["value"]["scores"] = scores
+                    item["score"] = round(score, 4)
+                else:
+                    item["score"] = round(float(np.mean([row[ids.index(c)] for c in picked])), 4)
+                results.append(item)
         out.append({"model_version": model_version, "score": round(min(dim_scores), 4), "result": results})
     return out
-
-
-def load_model(spec: str):
-    """A trained tagger from a run directory, a run name under ``runs/``, or ``default``."""
-    try:
-        from policytag.models import runs
-    except ImportError as exc:
-        raise PolicytagError(f"--predictions needs policytag.models.runs, which cannot be imported ({exc})") from None
-    if spec == "default":
-        if not hasattr(runs, "load_default"):
-            raise PolicytagError("no default model is configured (policytag.models.runs has no load_default); "
-                                 "pass a run directory to --predictions")
-        return runs.load_default()
-    path = Path(spec)
-    if not path.exists() and hasattr(runs, "RUNS_DIR") and (Path(runs.RUNS_DIR) / spec).exists():
-        path = Path(runs.RUNS_DIR) / spec
-    if not path.exists():
-        raise PolicytagError(f"--predictions {spec}: no such run directory")
-    return runs.load_run(path)
 
 
 def predict(clauses: Sequence[Clause], model, taxonomy: Taxonomy) -> list[dict[str, Any]]:

@@ -29,18 +29,69 @@ def changed_taxonomy(tmp_path, version="9.9.9", rename=None, drop=None):
     return load_taxonomy(path)
 
 
-def test_config_shows_names_stores_ids_in_taxonomy_order(taxonomy):
-    root = ET.fromstring(build_config(taxonomy))
-    for dim in ("sector", "measure_type"):
-        node = next(c for c in root.iter("Choices") if c.get("name") == dim)
-        assert node.get("choice") == "multiple" and node.get("toName") == "text"
+def test_config_shows_names_stores_ids_grouped_with_hints_and_hotkeys(taxonomy):
+    from policytag.annotation.guide import RULES_ZH, display_ids
+
+    xml = build_config(taxonomy)
+    root = ET.fromstring(xml)
+    controls = {c.get("name"): c for c in root.iter("Choices")}
+    assert set(controls) == {"sector", "measure_dominant", "measure_other"}
+    expected = {"sector": ("multiple", "true"), "measure_dominant": ("single-radio", "true"),
+                "measure_other": ("multiple", "false")}
+    keys = []
+    for name, node in controls.items():
+        dim = taxonomy["sector" if name == "sector" else "measure_type"]
+        assert (node.get("choice"), node.get("required")) == expected[name] and node.get("toName") == "text"
         choices = list(node.iter("Choice"))
-        assert [c.get("alias") for c in choices] == taxonomy[dim].ids
-        assert [c.get("value") for c in choices] == taxonomy[dim].names
-    assert "煤矿" in build_config(taxonomy)
+        assert [c.get("alias") for c in choices] == display_ids(dim)
+        assert sorted(c.get("alias") for c in choices) == sorted(dim.ids)
+        for c in choices:
+            label = dim.labels[dim.index(c.get("alias"))]
+            assert c.get("value") == label.name
+            hint = c.get("hint")  # Chinese: name, description_zh, cue words
+            assert hint.startswith(f"{label.name}：{label.description_zh}") and "线索词：" in hint
+            assert label.cues[0] in hint and not any(ch.isascii() and ch.isalpha() for ch in label.description_zh)
+            assert c.get("hotkey") == (f"shift+{label.hotkey}" if name == "measure_other" else label.hotkey)
+            keys.append(c.get("hotkey"))
+    assert len(keys) == len(set(keys)) == 2 * len(taxonomy.measure_type.ids) + len(taxonomy.sector.ids)
+    assert "u" not in keys  # Label Studio's own "unselect" key
+    # sectors grouped under headers taken from the taxonomy's groups
+    groups = [v for v in controls["sector"] if v.tag == "View"]
+    assert [g.find("Header").get("value") for g in groups] == ["生产安全行业", "自然灾害", "综合"]
+    cross = next(c for c in controls["sector"].iter("Choice") if c.get("alias") == "cross_sector")
+    assert any(RULES_ZH[n] in cross.get("hint") for n in (3, 7, 8)) or not taxonomy.rules
+    # the rule of each control is visible text, not only a hover hint
+    headers = [h.get("value") for h in root.iter("Header")]
+    assert sum(h.startswith("规则：") for h in headers) == 3
+    assert any("不与其他行业同选" in h for h in headers) and any("最多 3 个" in h for h in headers)
+    # the suggestion lines and the review flag come from task data; the note has a Chinese placeholder
+    assert {"$suggestion_sector", "$suggestion_measure", "$review", "$heading", "$doc_line"} <= set(headers)
     values = {t.get("value") for t in root.iter("Text")}
-    assert values == {"$text", "$heading", "$doc_line"}  # clause, heading path above it, notice small print
-    assert next(root.iter("TextArea")).get("required") == "false"  # the note is optional
+    assert values == {"$text"}
+    note = next(root.iter("TextArea"))
+    assert note.get("required") == "false" and note.get("placeholder").startswith("拿不准")
+    assert "lsf-sidepanels" in next(root.iter("Style")).text  # the empty regions panel is hidden
+
+
+def test_instructions_render_the_codebook_rules_and_shortcuts(taxonomy):
+    from policytag.annotation.guide import RULES_ZH, instructions_html
+
+    page = instructions_html(taxonomy)
+    assert "判定规则" in page and all(rule[:12] in page.replace("&quot;", '"') for rule in RULES_ZH.values())
+    assert "<kbd>shift+5</kbd>" in page and "<kbd>x</kbd>" in page
+    assert "Decision rules" in page and "<li>" in page and "矿山" in page  # codebook §4 itself
+    ET.fromstring(f"<div>{page}</div>")  # well-formed
+
+
+def test_taxonomy_hotkeys_must_be_unique(tmp_path):
+    from policytag import PolicytagError
+
+    raw = yaml.safe_load((PROJECT_ROOT / "configs" / "taxonomy.yaml").read_text(encoding="utf-8"))
+    raw["dimensions"]["sector"]["labels"][1]["hotkey"] = raw["dimensions"]["sector"]["labels"][0]["hotkey"]
+    path = tmp_path / "taxonomy.yaml"
+    path.write_text(yaml.safe_dump(raw, allow_unicode=True), encoding="utf-8")
+    with pytest.raises(PolicytagError, match="hotkey.*already the hotkey of sector.coal_mine"):
+        load_taxonomy(path)
 
 
 def test_config_records_taxonomy_version_and_matches(taxonomy):
@@ -63,7 +114,7 @@ def test_foreign_config_is_detected(taxonomy):
     xml = '<View><Text name="text" value="$text"/><Choices name="sector" toName="text"><Choice value="A"/></Choices></View>'
     problems = check_config(xml, taxonomy)
     assert any("not generated by policytag" in p for p in problems)
-    assert any("measure_type" in p for p in problems)
+    assert any("measure_dominant" in p for p in problems) and any("measure_other" in p for p in problems)
 
 
 def test_config_command_prints_and_writes(tmp_path, capsys, taxonomy):

@@ -17,8 +17,17 @@ def choices(name, values):
     return {"from_name": name, "to_name": "text", "type": "choices", "value": {"choices": values}}
 
 
+def measure_results(measure):
+    """The dominant control holds the first measure type, the other control the rest (a bare string:
+    the dominant one alone, as a JSON_MIN-style single choice)."""
+    if isinstance(measure, str):
+        return [choices("measure_dominant", measure)]
+    out = [choices("measure_dominant", measure[:1])] if measure else []
+    return out + ([choices("measure_other", measure[1:])] if measure[1:] else [])
+
+
 def ann(aid, user, sector, measure, note=None, cancelled=False, lead=10.0, updated="2026-01-01T00:00:00Z"):
-    result = [] if cancelled else [choices("sector", sector), choices("measure_type", measure)]
+    result = [] if cancelled else [choices("sector", sector), *measure_results(measure)]
     if note:
         result.append({"from_name": "note", "to_name": "text", "type": "textarea", "value": {"text": [note]}})
     return {"id": aid, "completed_by": user, "result": result, "was_cancelled": cancelled, "lead_time": lead,
@@ -44,7 +53,7 @@ def export():
     return [
         # both choice shapes: a list of aliases, and a bare Chinese name (a hand-made config stores names)
         task(1, "c1", [ann(1, 1, ["coal_mine"], ["responsibility", "hazard_remediation"], note="瓦斯 → 煤矿")]),
-        task(2, "c2", [ann(2, 1, "危险化学品", ["应急准备与救援处置"], lead=3.5)]),
+        task(2, "c2", [ann(2, 1, "危险化学品", "应急准备与救援处置", lead=3.5)]),
         task(3, "c3", [ann(3, 1, ["coal_mine"], ["enforcement"]), ann(4, 2, ["coal_mine"], ["enforcement"])]),
         task(4, "c4", [ann(5, 1, ["coal_mine"], ["enforcement"]),
                        ann(6, 2, ["coal_mine", "non_coal_mine"], ["enforcement"])]),  # disagreement -> conflict
@@ -100,6 +109,63 @@ def test_rule_violations_are_flagged(taxonomy):
     export = [task(1, "c1", [ann(1, 1, ["cross_sector", "coal_mine"], ["enforcement"])])]
     ds = build_dataset(*parse_export(export, taxonomy, USERS), taxonomy)
     assert ds.rows[0]["problems"] and ds.problems
+
+
+def test_dominant_measure_type_comes_first_whatever_the_form_order(taxonomy):
+    # Label Studio stores ticked choices in form order; the dominant control says which one leads
+    result = [choices("sector", ["coal_mine"]), choices("measure_other", ["responsibility", "enforcement"]),
+              choices("measure_dominant", ["hazard_remediation"])]
+    export = [task(1, "c1", [{**ann(1, 1, [], []), "result": result}])]
+    (rec,), _ = parse_export(export, taxonomy, USERS)
+    assert rec.measure_type == ["hazard_remediation", "responsibility", "enforcement"]
+    assert rec.dominant == "hazard_remediation"
+    ds = build_dataset([rec], parse_export(export, taxonomy, USERS)[1], taxonomy)
+    assert ds.rows[0]["measure_type"][0] == "hazard_remediation"
+    assert ds.rows[0]["annotations"][0]["dominant"] == "hazard_remediation"
+
+
+def test_annotation_without_dominant_is_refused_and_reported(taxonomy):
+    result = [choices("sector", ["coal_mine"]), choices("measure_other", ["responsibility"])]
+    export = [task(1, "c1", [{**ann(1, 1, [], []), "result": result}]),
+              task(2, "c2", [ann(2, 2, ["coal_mine"], ["enforcement"])])]
+    ds = build_dataset(*parse_export(export, taxonomy, USERS), taxonomy)
+    assert [r["clause_id"] for r in ds.rows] == ["c2"]
+    assert ds.counts["missing_dominant"] == 1
+    assert ds.refused == [{"clause_id": "c1", "task_id": 1, "annotation_id": 1, "annotator": "alice",
+                           "sector": ["coal_mine"], "measure_type": ["responsibility"]}]
+    violations, _ = ds.flags[1]
+    assert [v.rule for v in violations] == ["missing_dominant"] and not ds.flags[2][0]
+
+
+def test_two_annotators_with_different_dominants_are_a_conflict_keeping_both(taxonomy):
+    export = [task(1, "c1", [ann(1, 1, ["coal_mine"], ["hazard_remediation", "responsibility"]),
+                             ann(2, 2, ["coal_mine"], ["responsibility", "hazard_remediation"])]),
+              task(2, "c2", [ann(3, 1, ["coal_mine"], ["enforcement", "emergency"]),
+                             ann(4, 2, ["coal_mine"], ["enforcement", "emergency"])])]
+    ds = build_dataset(*parse_export(export, taxonomy, USERS), taxonomy)
+    (conflict,) = ds.conflicts
+    assert conflict["ties"] == {"measure_dominant": ["responsibility", "hazard_remediation"]}
+    assert {a["annotator"]: a["measure_type"][0] for a in conflict["annotations"]} == {
+        "alice": "hazard_remediation", "bob": "responsibility"}
+    assert [r["measure_type"] for r in ds.rows] == [["enforcement", "emergency"]]
+    assert ds.agreement["measure_dominant"]["clauses_with_disagreement"] == 1
+
+
+def test_rule_check_messages_are_chinese_and_name_the_annotator(taxonomy):
+    from policytag.annotation.rules import check_annotation, flag_text
+    from policytag.annotation.results import annotation_result
+    from policytag.records import Labels
+
+    bad = annotation_result(["cross_sector", "hazardous_chemicals"],
+                            ["enforcement", "responsibility", "emergency", "publicity_training"])
+    violations = check_annotation({"result": bad}, taxonomy, annotator="alice")
+    assert {v.rule for v in violations} == {"exclusive", "max_labels"}
+    text = flag_text(violations)
+    assert text.startswith("⚠ 需复核") and "alice" in text and "综合(不分行业)" in text and "最多 3 个" in text
+    assert check_annotation(annotation_result(["coal_mine"], ["enforcement"]), taxonomy) == []
+    assert check_annotation(Labels(("coal_mine",), ("enforcement",)), taxonomy) == []
+    assert [v.rule for v in check_annotation([choices("sector", ["coal_mine"])], taxonomy)] == [
+        "min_labels", "missing_dominant"]
 
 
 class FakeProject:

@@ -6,8 +6,7 @@ import numpy as np
 import pytest
 
 from policytag import PROJECT_ROOT, PolicytagError
-from policytag.annotation.tasks import (build_tasks, format_predictions, load_clauses, load_model, predict,
-                                        text_sha1)
+from policytag.annotation.tasks import build_tasks, format_predictions, load_clauses, predict, text_sha1
 from policytag.cli import main
 from policytag.records import Labels
 from policytag.taxonomy import load_taxonomy
@@ -77,20 +76,32 @@ def test_format_predictions_with_real_arrays(clause_set):
     assert len(preds) == 3
     for i, pred in enumerate(preds):
         assert pred["model_version"] == "kw@taxonomy-1.1.0"
-        by_dim = {r["from_name"]: r for r in pred["result"]}
-        assert set(by_dim) == {"sector", "measure_type"}
-        for dim, result in by_dim.items():
-            ids = taxonomy[dim].ids
+        by_name = {r["from_name"]: r for r in pred["result"]}
+        measure = list(labels[i].measure_type)
+        # sectors in one control; the model's best measure type is the dominant, the rest "other"
+        assert by_name["sector"]["value"]["choices"] == list(labels[i].sector)
+        assert by_name["measure_dominant"]["value"]["choices"] == measure[:1]
+        assert (by_name["measure_other"]["value"]["choices"] if "measure_other" in by_name else []) == measure[1:]
+        for name, dim in (("sector", "sector"), ("measure_dominant", "measure_type")):
+            result, ids = by_name[name], taxonomy[dim].ids
             assert result["type"] == "choices" and result["to_name"] == "text"
-            assert result["value"]["choices"] == list(getattr(labels[i], dim))
             scores = result["value"]["scores"]
             assert list(scores) == ids
             assert scores == {lab: round(float(p), 4) for lab, p in zip(ids, proba[dim][i])}
-            chosen = [proba[dim][i][ids.index(c)] for c in result["value"]["choices"]]
+            chosen = [proba[dim][i][ids.index(c)] for c in getattr(labels[i], dim)]
             assert result["score"] == pytest.approx(np.mean(chosen), abs=1e-4)
-        assert pred["score"] == pytest.approx(min(r["score"] for r in pred["result"]))
-    tasks = build_tasks(type(clause_set)(clauses, clause_set.titles), preds)
+        assert pred["score"] == pytest.approx(min(by_name[n]["score"] for n in ("sector", "measure_dominant")))
+    tasks = build_tasks(type(clause_set)(clauses, clause_set.titles), preds, taxonomy)
     assert tasks[1]["predictions"] == [preds[1]]
+    # the suggestion line: model version, predicted labels first (✓) with their probability
+    data = tasks[0]["data"]
+    p_coal = proba["sector"][0][taxonomy.sector.ids.index("coal_mine")]
+    assert data["suggestion_sector"].startswith(f"模型建议 (kw@taxonomy-1.1.0) 行业领域: 煤矿 {p_coal:.2f} ✓ · ")
+    assert data["suggestion_measure"].startswith("模型建议 (kw@taxonomy-1.1.0) 措施类型: 监管执法与打非治违 ")
+    assert data["suggestion_measure"].count("✓") == 2 and data["suggestion_measure"].count(" · ") == 3
+    assert data["suggestion_score"] == preds[0]["score"] and data["review"] == "" and data["needs_review"] is False
+    assert build_tasks(type(clause_set)(clauses, clause_set.titles))[0]["data"]["suggestion_sector"].startswith(
+        "模型建议：无")
 
 
 def test_format_predictions_rejects_wrong_shapes_and_labels(clause_set):
@@ -118,14 +129,17 @@ def tiny_run(tmp_path_factory, clause_set):
 
 def test_predictions_from_a_real_run(tiny_run, clause_set):
     taxonomy = load_taxonomy()
-    model = load_model(str(tiny_run))
+    from policytag.app import resolve_model
+    from policytag.annotation.results import parse_result
+
+    model = resolve_model(str(tiny_run))
     preds = predict(clause_set.clauses, model, taxonomy)
     assert len(preds) == len(clause_set.clauses)
     assert {p["model_version"] for p in preds} == {model.model_version}
     expected = model.predict(clause_set.clauses)
     for pred, lab in zip(preds, expected):
-        by_dim = {r["from_name"]: r["value"]["choices"] for r in pred["result"]}
-        assert by_dim == {"sector": list(lab.sector), "measure_type": list(lab.measure_type)}
+        parsed = parse_result(pred["result"], taxonomy)  # the pull's reading of a result
+        assert (parsed.sector, parsed.measure_type) == (list(lab.sector), list(lab.measure_type))
 
 
 def test_export_command(tiny_run, tmp_path, capsys):

@@ -1,0 +1,166 @@
+"""The codebook inside Label Studio: Chinese hints per choice, the rule next to each control, the
+project instructions shown before labelling, and the keyboard shortcuts.
+
+Everything label-specific comes from the taxonomy (names, ``description_zh``, cue words, groups,
+hotkeys, the ``rules`` block that says which codebook rule adds or excludes which label); the rule
+sentences are the Chinese rendering of ``docs/ANNOTATION_CODEBOOK.md`` §4, numbered as there, and
+the instructions also carry the codebook's own §4 text, read from the file at push time.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from pathlib import Path
+
+from policytag.taxonomy import Dimension, Label, Taxonomy
+
+#: codebook §4, rule by rule, as the annotators read it (keep in step with ANNOTATION_CODEBOOK.md)
+RULES_ZH: dict[int, str] = {
+    1: "结合标题路径阅读条款；标注条款实际规定的内容，顺带提到的词不算（目标类条款举例列出的行业仍标这些行业，措施为思想认识与目标要求）。",
+    2: "括号里的负责部门（如“省应急厅等部门负责”）是元数据，不是措施。",
+    3: "开头的导语段（“为了认真贯彻……现就……提出如下意见”）也是条款：综合(不分行业) + 思想认识与目标要求。",
+    4: "两个措施类型拿不准时两个都选（合计最多三个）。",
+    5: "有疑问写进备注，不要默默猜。",
+    6: "“矿山”未区分煤与非煤时，同时选 煤矿 和 非煤矿山。",
+    7: "“高危行业”“重点行业领域”未列举具体行业时选 综合(不分行业)；有列举时只选所列行业。一般性措施加上点名的行业，选点名的行业。",
+    8: "一般性的防灾减灾（“防灾减灾救灾”“自然灾害防治”）未点名灾种时选 综合(不分行业)；点名灾种则选该灾种。",
+    9: "“消防”出现在名称里（消防救援队伍、森林消防、消地协作）不算 消防·人员密集场所；条款须针对火灾防控本身。",
+    10: "电动自行车：充电、停放、火灾风险 → 消防·人员密集场所；骑行和交通违法 → 道路交通运输。城市生命线、地铁、城市桥梁等城市基础设施 → 其他行业领域。",
+    11: "安全生产标准化 → 基层基础与保障能力。隐患挂牌督办 → 风险管控与隐患治理；事故挂牌督办 → 考核督查与追责问责。专项检查、大检查 → 监管执法与打非治违 + 风险管控与隐患治理。",
+    12: "措施里的数字（“年底前建成60座”）不构成 思想认识与目标要求；该类只用于以理念、目标、总体要求为主的条款。",
+    13: "标题路径包含所有上级标题，包括行业小段所属编号条目的标题。",
+}
+
+#: the dominant/other measure-type controls share the taxonomy's digit hotkeys: plain for the
+#: dominant one, shift+digit for the others
+OTHER_MODIFIER = "shift"
+
+#: at most this many cue words in one hint (the full list is in the instructions' codebook)
+HINT_CUES = 8
+
+
+def label_rules(taxonomy: Taxonomy) -> dict[str, list[int]]:
+    """label id -> codebook rule numbers that add or exclude it (from the taxonomy's ``rules``)."""
+    out: dict[str, list[int]] = {}
+    for rule in getattr(taxonomy, "rules", ()) or ():
+        number = rule.get("codebook_rule")
+        if not isinstance(number, int) or number not in RULES_ZH:
+            continue
+        for lab in list(rule.get("add") or []) + list(rule.get("exclude") or []):
+            nums = out.setdefault(str(lab), [])
+            if number not in nums:
+                nums.append(number)
+    return {lab: sorted(nums) for lab, nums in out.items()}
+
+
+def choice_hint(label: Label, rules: list[int] | None = None) -> str:
+    """Hover hint of one choice: Chinese description, cue words, the codebook rules about it."""
+    parts = [f"{label.name}：{label.description_zh or label.description}"]
+    if label.cues:
+        parts.append("线索词：" + "、".join(label.cues[:HINT_CUES]))
+    for number in rules or []:
+        parts.append(f"规则{number}：{RULES_ZH[number]}")
+    return "。".join(p.rstrip("。") for p in parts) + "。"
+
+
+def control_rule(taxonomy: Taxonomy, control: str) -> str:
+    """The rule line shown under a control's header (visible without hovering)."""
+    sector, measure = taxonomy.sector, taxonomy.measure_type
+    if control == "sector":
+        exclusive = "、".join(sector.name_of(x) for x in sector.exclusive)
+        return (f"规则：选条款点名或措施明确针对的每个行业（列举也算）；{exclusive} 只在不针对任何具体行业时选，"
+                f"且不与其他行业同选。" + RULES_ZH[6] + "“消防”在名称里不算消防（规则9）。")
+    if control == "dominant":
+        return ("规则：条款最主要的一种措施，单选、必选。标题点明措施（如“深化专项整治”“严格责任追究”）"
+                "且正文相符时，该措施必须在所选之中。")
+    if control == "other":
+        limit = f"与主要措施合计最多 {measure.max_labels} 个" if measure.max_labels else "可多选"
+        return f"规则：条款还规定的其他措施，可不选，{limit}；" + RULES_ZH[4]
+    raise ValueError(f"unknown control {control!r}")
+
+
+def grouped(dim: Dimension) -> list[tuple[str, list[Label]]]:
+    """Labels by ``group`` in order of first appearance (labels without a group: one unnamed group)."""
+    groups: dict[str, list[Label]] = {}
+    for label in dim.labels:
+        groups.setdefault(label.group, []).append(label)
+    return list(groups.items())
+
+
+def display_ids(dim: Dimension) -> list[str]:
+    """Label ids in the order the labeling config shows them (grouped, taxonomy order inside a group)."""
+    return [label.id for _, labels in grouped(dim) for label in labels]
+
+
+def hotkey(label: Label, control: str) -> str | None:
+    """Label Studio hotkey of a label in a control (``sector``, ``dominant`` or ``other``)."""
+    if not label.hotkey:
+        return None
+    return f"{OTHER_MODIFIER}+{label.hotkey}" if control == "other" else label.hotkey
+
+
+def shortcuts(taxonomy: Taxonomy) -> list[tuple[str, str, str]]:
+    """(control, key, label name) for every label: the documented keyboard map."""
+    out = []
+    for label in taxonomy.sector.labels:
+        if label.hotkey:
+            out.append(("行业领域", label.hotkey, label.name))
+    for label in taxonomy.measure_type.labels:
+        if label.hotkey:
+            out.append(("主要措施类型", label.hotkey, label.name))
+            out.append(("其他措施类型", f"{OTHER_MODIFIER}+{label.hotkey}", label.name))
+    return out
+
+
+# --- project instructions ------------------------------------------------------------------------
+def codebook_path() -> Path:
+    """The shipped codebook (package data; ``docs/ANNOTATION_CODEBOOK.md`` in a checkout links to it)."""
+    try:
+        from policytag.paths import resource
+
+        return resource("ANNOTATION_CODEBOOK.md")
+    except ImportError:  # an older layout without policytag.paths
+        from policytag import PROJECT_ROOT
+
+        return PROJECT_ROOT / "docs" / "ANNOTATION_CODEBOOK.md"
+
+
+def _codebook_section(text: str, number: int) -> str:
+    """The Markdown body of ``## <number>. …`` (without its heading)."""
+    m = re.search(rf"^## {number}\..*?$(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
+    return m.group(1).strip() if m else ""
+
+
+def instructions_html(taxonomy: Taxonomy, codebook: str | None = None) -> str:
+    """The project's instructions (Label Studio shows them before labelling): how to label, the
+    decision rules in Chinese, the shortcut keys, and the codebook's own rules (§4)."""
+    from markdown_it import MarkdownIt
+
+    if codebook is None:
+        try:
+            codebook = codebook_path().read_text(encoding="utf-8")
+        except OSError:
+            codebook = ""
+    esc = html.escape
+    sector, measure = taxonomy.sector, taxonomy.measure_type
+    parts = [
+        f"<h2>标注说明 · codebook (taxonomy {esc(taxonomy.version)})</h2>",
+        "<p>每个条款：勾选<b>行业领域</b>（至少一个）；选一个<b>主要措施类型</b>（必选）；需要时再勾<b>其他措施类型</b>"
+        f"（合计最多 {measure.max_labels or '多'} 个）。拿不准写备注，无法判断点 <b>Skip</b>。"
+        "<b>模型建议</b>一行是模型的判断和概率，仅供参考：预先勾上的选项来自模型，请逐一核对。"
+        "提交后若条款违反规则（如综合与其他行业同选），任务顶部会显示红色的“需复核”提示。</p>",
+        "<h3>判定规则</h3><ol>" + "".join(f"<li>{esc(RULES_ZH[n])}</li>" for n in sorted(RULES_ZH)) + "</ol>",
+        "<h3>快捷键</h3><table><tr><th>控件</th><th>键</th><th>标签</th></tr>"
+        + "".join(f"<tr><td>{esc(c)}</td><td><kbd>{esc(k)}</kbd></td><td>{esc(n)}</td></tr>"
+                  for c, k, n in shortcuts(taxonomy))
+        + "</table><p><kbd>ctrl+enter</kbd> 提交，<kbd>ctrl+space</kbd> 跳过。</p>",
+        "<h3>行业领域分组</h3><ul>"
+        + "".join(f"<li><b>{esc(g or sector.name)}</b>：{esc('、'.join(lab.name for lab in labels))}</li>"
+                  for g, labels in grouped(sector)) + "</ul>",
+    ]
+    rules_md = _codebook_section(codebook, 4)
+    if rules_md:
+        parts.append("<h3>Codebook §4 Decision rules (ANNOTATION_CODEBOOK.md)</h3>"
+                     + MarkdownIt("commonmark", {"html": False}).render(rules_md))
+    return "\n".join(parts)

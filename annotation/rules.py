@@ -1,0 +1,173 @@
+"""Codebook rules checked when an annotation is saved, and the flag that tells the annotator.
+
+Label Studio enforces what its config can (``required`` sector and dominant measure type, a
+single dominant measure type). The rest — ``cross_sector`` never with another sector, at most
+three measure types, the dominant one present — is checked here:
+
+* by the ML backend on Label Studio's ``ANNOTATION_CREATED`` / ``ANNOTATION_UPDATED`` webhook,
+  when it is connected: it calls :func:`handle_webhook` (or :func:`recheck_task`);
+* otherwise by ``policytag annotate pull``, for every task it exports.
+
+A violation is never fixed silently: the task gets a red ``review`` line at the top of the
+labelling screen ("⚠ 需复核 …", shown by the labeling config) and ``needs_review: true`` (a
+Data Manager column and filter); a later check that finds nothing clears both.
+
+Functions take either a ``label_studio_sdk`` client or a :class:`~.client.Session`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any, Iterable, Sequence
+
+from policytag.records import Labels
+from policytag.taxonomy import Taxonomy
+
+from .results import parse_result
+
+#: webhook actions after which a task's annotations are checked again
+WEBHOOK_ACTIONS = ("ANNOTATION_CREATED", "ANNOTATION_UPDATED", "ANNOTATIONS_CREATED", "ANNOTATIONS_DELETED")
+FLAG_PREFIX = "⚠ 需复核"
+
+
+@dataclass(frozen=True)
+class Violation:
+    """One broken codebook rule in one annotation."""
+
+    rule: str  # "exclusive" | "max_labels" | "min_labels" | "missing_dominant" | "unknown_label"
+    dimension: str  # "sector" | "measure_type"
+    labels: tuple[str, ...]  # the label ids involved
+    message: str  # Chinese, as the annotator reads it on the task
+    annotator: str = ""  # who made the annotation, when known
+
+    def text(self) -> str:
+        return f"{self.annotator}：{self.message}" if self.annotator else self.message
+
+
+def check_labels(sector: Sequence[str], measure_type: Sequence[str], taxonomy: Taxonomy,
+                 dominant: str | None = "", annotator: str = "") -> list[Violation]:
+    """Rule violations of one label set. ``dominant=None`` means the annotation named no dominant
+    measure type (``""``, the default, means "not known separately": ``measure_type[0]`` is it)."""
+    out: list[Violation] = []
+    for dim_id, ids in (("sector", list(sector)), ("measure_type", list(measure_type))):
+        dim = taxonomy[dim_id]
+        unknown = tuple(i for i in ids if i not in dim.ids)
+        if unknown:
+            out.append(Violation("unknown_label", dim_id, unknown, f"{dim.name}含未知标签 {'、'.join(unknown)}",
+                                 annotator))
+        known = [i for i in ids if i in dim.ids]
+        if len(set(known)) < dim.min_labels:
+            out.append(Violation("min_labels", dim_id, (), f"{dim.name}至少选 {dim.min_labels} 个", annotator))
+        if dim.max_labels is not None and len(set(known)) > dim.max_labels:
+            out.append(Violation("max_labels", dim_id, tuple(known),
+                                 f"{dim.name}选了 {len(set(known))} 个，最多 {dim.max_labels} 个", annotator))
+        for ex in dim.exclusive:
+            if ex in known and len(set(known)) > 1:
+                others = tuple(i for i in known if i != ex)
+                out.append(Violation("exclusive", dim_id, (ex, *others),
+                                     f"{dim.name_of(ex)} 不与其他{dim.name}同选（同时选了 "
+                                     f"{'、'.join(dim.name_of(i) for i in others)}）", annotator))
+    if dominant is None and measure_type:
+        out.append(Violation("missing_dominant", "measure_type", tuple(measure_type),
+                             f"未选主要{taxonomy.measure_type.name}", annotator))
+    elif dominant is None:
+        # no measure type at all: min_labels already says so; name the missing dominant control too
+        out.append(Violation("missing_dominant", "measure_type", (), f"未选主要{taxonomy.measure_type.name}",
+                             annotator))
+    return out
+
+
+def check_annotation(annotation: Labels | dict | Sequence[dict], taxonomy: Taxonomy,
+                     annotator: str = "") -> list[Violation]:
+    """Rule violations of one annotation: a :class:`Labels` record (dominant measure type first),
+    a Label Studio annotation (``{"result": [...], ...}``) or its bare ``result`` list."""
+    if isinstance(annotation, Labels):
+        return check_labels(annotation.sector, annotation.measure_type, taxonomy, annotator=annotator)
+    result = annotation.get("result") if isinstance(annotation, dict) else annotation
+    parsed = parse_result(result, taxonomy)
+    out = check_labels(parsed.sector, parsed.measure_type, taxonomy, dominant=parsed.dominant, annotator=annotator)
+    if parsed.unknown:
+        out.append(Violation("unknown_label", "", tuple(parsed.unknown), f"未知标签 {'、'.join(parsed.unknown)}",
+                             annotator))
+    return out
+
+
+def flag_text(violations: Iterable[Violation]) -> str:
+    """The one line the task shows (empty when there is nothing to review)."""
+    texts = list(dict.fromkeys(v.text() for v in violations))
+    return f"{FLAG_PREFIX}：" + "；".join(texts) if texts else ""
+
+
+def _client(client: Any) -> Any:
+    return getattr(client, "client", client)  # a Session wraps the SDK client
+
+
+def flag_task(client: Any, task_id: int, violations: Sequence[Violation], data: dict | None = None) -> bool:
+    """Set (or, with no violations, clear) the task's review flag; True when the task changed.
+
+    ``data`` is the task's current data when the caller has it (saves a request). The whole data
+    dict is written back because Label Studio replaces ``data`` on update.
+    """
+    sdk = _client(client)
+    if data is None:
+        data = dict(sdk.tasks.get(task_id).data or {})
+    review = flag_text(violations)
+    if str(data.get("review") or "") == review and bool(data.get("needs_review")) == bool(review):
+        return False
+    sdk.tasks.update(task_id, data={**data, "review": review, "needs_review": bool(review)})
+    return True
+
+
+def _annotator_names(sdk: Any, annotations: Sequence[dict]) -> dict[int, str]:
+    names: dict[int, str] = {}
+    for ann in annotations:
+        who = ann.get("completed_by")
+        if isinstance(who, dict):
+            names[int(who["id"])] = who.get("username") or who.get("email") or str(who["id"])
+        elif who is not None and int(who) not in names:
+            try:
+                user = sdk.users.get(int(who))
+                names[int(who)] = user.username or user.email or str(who)
+            except Exception:  # an annotator's key may not read users: name them by id
+                names[int(who)] = f"#{who}"
+    return names
+
+
+def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
+                    names: dict[int, str] | None = None) -> list[Violation]:
+    """Violations of every submitted annotation of a task (cancelled ones are skipped)."""
+    out: list[Violation] = []
+    for ann in annotations:
+        if ann.get("was_cancelled"):
+            continue
+        who = ann.get("completed_by")
+        uid = who.get("id") if isinstance(who, dict) else who
+        name = (names or {}).get(int(uid), f"#{uid}") if uid is not None else ""
+        out.extend(check_annotation(ann, taxonomy, annotator=name))
+    return out
+
+
+def recheck_task(client: Any, task_id: int, taxonomy: Taxonomy) -> list[Violation]:
+    """Check every annotation of a task and set or clear its flag; returns the violations."""
+    sdk = _client(client)
+    task = sdk.tasks.get(task_id)
+    annotations = [a if isinstance(a, dict) else a.dict() for a in sdk.annotations.list(id=task_id)]
+    violations = task_violations(annotations, taxonomy, _annotator_names(sdk, annotations))
+    flag_task(sdk, task_id, violations, dict(task.data or {}))
+    return violations
+
+
+def handle_webhook(client: Any, payload: dict, taxonomy: Taxonomy) -> list[Violation] | None:
+    """The ML backend's webhook hook: re-check the task an ``ANNOTATION_*`` event is about.
+
+    Returns the violations, or None when the event is not about an annotation.
+    """
+    if payload.get("action") not in WEBHOOK_ACTIONS:
+        return None
+    task = payload.get("task") or {}
+    task_id = task.get("id") if isinstance(task, dict) else task
+    if task_id is None:
+        task_id = (payload.get("annotation") or {}).get("task")
+    if task_id is None:
+        return None
+    return recheck_task(client, int(task_id), taxonomy)
