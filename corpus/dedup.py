@@ -63,7 +63,7 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
     kept: list[tuple[Document, list[Clause]]] = []
     duplicates: list[Duplicate] = []
     by_key: dict[str, Document] = {}
-    by_id: dict[str, list[tuple[Document, set[str]]]] = {}  # original doc_id -> kept copies
+    by_id: dict[str, list[tuple[Document, str]]] = {}  # original doc_id -> kept copies (and keys)
     used_ids: set[str] = set()
     for doc, clauses in results:
         key = content_key(doc.text)
@@ -71,13 +71,14 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             duplicates.append(Duplicate(doc.source, doc.doc_id, by_key[key].source))
             continue
         same_id = by_id.get(doc.doc_id, [])
+        # shingles only when ids collide (rare): building them costs a pass over the text
         shingles = _shingles(key) if same_id else set()
-        near = next((d for d, sh in same_id if _jaccard(sh, shingles) >= NEAR_DUPLICATE_JACCARD), None)
+        near = next((d for d, k in same_id if _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
         if near is not None:
             duplicates.append(Duplicate(doc.source, doc.doc_id, near.source))
             continue
         by_key[key] = doc
-        by_id.setdefault(doc.doc_id, []).append((doc, _shingles(key)))
+        by_id.setdefault(doc.doc_id, []).append((doc, key))
         if doc.doc_id in used_ids:
             digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
             new_id = next(f"{doc.doc_id}.{digest[i:i + 6]}" for i in range(0, 35)

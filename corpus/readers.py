@@ -32,10 +32,17 @@ def _looks_binary(data: bytes) -> bool:
     return controls > len(sample) * 0.05
 
 
+_RATIO_SAMPLE = 200_000
+
+
 def _readable_ratio(text: str) -> float:
-    """Share of characters that are CJK, ASCII printable, common punctuation or whitespace."""
+    """Share of characters that are CJK, ASCII printable, common punctuation or whitespace
+    (measured on the start, middle and end of long texts: the test runs per character)."""
     if not text:
         return 0.0
+    if len(text) > _RATIO_SAMPLE:
+        third, mid = _RATIO_SAMPLE // 3, len(text) // 2
+        text = text[:third] + text[mid - third // 2: mid + third // 2] + text[-third:]
     good = sum(
         1 for c in text
         if c.isspace() or " " <= c <= "~" or "\u4e00" <= c <= "\u9fff" or "\u3000" <= c <= "\u303f"
@@ -58,10 +65,38 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
+            if encoding == "utf-8":
+                _check_not_mixed(data, path)
             continue
         if _readable_ratio(text) > 0.9:
             return text
     raise ReadError(path, "unreadable text encoding (not UTF-8 or GB18030/GBK)")
+
+
+_UTF8_CJK_LINE = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3}")
+
+
+def _check_not_mixed(data: bytes, path: str | Path) -> None:
+    """A file that is not valid UTF-8 as a whole but has whole lines of UTF-8 Chinese is a mix of
+    encodings (say a UTF-8 notice with a GBK paragraph pasted in); decoding it as GB18030 would
+    turn the UTF-8 part into plausible-looking nonsense, so refuse it. GBK text almost never forms
+    three valid UTF-8 CJK characters in a row, so one such line is evidence enough."""
+    utf8_line = bad_line = None
+    for lineno, line in enumerate(data.split(b"\n"), start=1):
+        if line.isascii():
+            continue
+        try:
+            line.decode("utf-8")
+        except UnicodeDecodeError:
+            bad_line = bad_line or lineno
+            continue
+        if _UTF8_CJK_LINE.search(line):
+            utf8_line = utf8_line or lineno
+        if utf8_line and bad_line:
+            break
+    if utf8_line and bad_line:
+        raise ReadError(path, f"mixed text encodings: line {utf8_line} is UTF-8 but line {bad_line} is not; "
+                              "convert the file to one encoding (UTF-8)")
 
 
 def read_txt(path: Path) -> str:

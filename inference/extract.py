@@ -17,6 +17,7 @@ Shapes (JSON via ``to_dict``)::
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import re
 from dataclasses import asdict, dataclass
@@ -64,11 +65,34 @@ CHUNK_DELIMS = "，。；：！？\n"
 SENTENCE_DELIMS = "。；！？\n"
 
 
+# Extraction must stay linear in the clause length (a 5 MB clause in seconds): delimiter positions
+# are indexed once per text and looked up by bisection, and every slice around a match is capped
+# at WINDOW characters, since a clause without delimiters would otherwise make each slice O(n).
+WINDOW = 200
+_DELIM_INDEX: dict[tuple[int, str], tuple[str, list[int]]] = {}
+
+
+def _delim_positions(text: str, delims: str) -> list[int]:
+    """Sorted positions of the delimiter characters in ``text`` (cached for the last few texts)."""
+    key = (id(text), delims)
+    hit = _DELIM_INDEX.get(key)
+    if hit is not None and hit[0] is text:
+        return hit[1]
+    positions = [m.start() for m in re.finditer("[" + re.escape(delims) + "]", text)]
+    if len(_DELIM_INDEX) >= 8:
+        _DELIM_INDEX.clear()
+    _DELIM_INDEX[key] = (text, positions)
+    return positions
+
+
 def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -> tuple[int, int]:
-    """Start and end of the delimiter-bounded chunk that contains text[start:end]."""
-    left = max((text.rfind(d, 0, start) for d in delims), default=-1) + 1
-    rights = [i for i in (text.find(d, end) for d in delims) if i != -1]
-    return left, min(rights) if rights else len(text)
+    """Start and end of the delimiter-bounded chunk that contains text[start:end] (O(log n))."""
+    positions = _delim_positions(text, delims)
+    i = bisect.bisect_left(positions, start)  # last delimiter before start is positions[i - 1]
+    left = positions[i - 1] + 1 if i else 0
+    j = bisect.bisect_left(positions, end)
+    right = positions[j] if j < len(positions) else len(text)
+    return left, right
 
 
 # Modal and linking words that carry no content at the edges of an action or object.
@@ -133,7 +157,9 @@ _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 
 # One alternation scanned left to right; at the same position the first alternative wins, so the
 # more specific forms come first. Group-name suffixes keep each alternative's fields apart.
-RE_DEADLINE = re.compile("|".join([
+# The lookahead rejects, with one character-class test, the positions where no alternative can
+# start (most of them), instead of trying all eight there: a third of the scan time on long text.
+RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])(?:" + "|".join([
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}\s*(?:之|以)?前)",
     rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)\s*(?:之|以)?前)",
@@ -143,7 +169,7 @@ RE_DEADLINE = re.compile("|".join([
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
     r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
     r"(?P<before_event>(?P<ev6>主汛期|汛期|春节|元旦|国庆|节假日|冬季|入冬|雨季|两会)(?:之|以)?前)",
-]))
+]) + ")")
 
 _KINDS = ("effective_from", "by_date", "by_end_of_month", "by_end_of_year", "within_years", "within_months",
           "within_year", "before_event")
@@ -178,24 +204,26 @@ def _action(text: str, start: int, end: int) -> str:
     with the chunk's own lead-in (``专项整治方案于…``) when it names the subject, and the previous
     chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``)."""
     left, right = _chunk_bounds(text, start, end)
+    left, right = max(left, start - WINDOW), min(right, end + WINDOW)
     before, after = _tidy(text[left:start]), _tidy(text[end:right])
     if not after and right < len(text) and text[right] == "，":
         # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
-        after = _tidy(text[nleft:nright])
+        after = _tidy(text[nleft:min(nright, nleft + WINDOW)])
     action = f"{before}{after}" if before else after
     if len(after) < 6 and not before and left > 0 and text[left - 1] == "，":
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
-        prev = _tidy(text[pleft:left - 1])
+        prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
         if prev:
             action = f"{prev}，{after}" if after else prev
     return action
 
 
-def extract_deadlines(text: str, notice_year: int | None = None) -> list[Deadline]:
+def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
     """Deadlines in order of appearance. ``notice_year`` resolves ``due`` for phrases without a year
     (``6月底前`` in the 2022 notice -> 2022-06-30); explicit years before the notice year are past
-    references (``对2015年年底前到期…``) and are skipped."""
+    references (``对2015年年底前到期…``) and are skipped. ``actions=False`` leaves ``action`` empty
+    (when only the spans are needed). Linear in ``len(text)``."""
     out: list[Deadline] = []
     for m in RE_DEADLINE.finditer(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
@@ -229,7 +257,7 @@ def extract_deadlines(text: str, notice_year: int | None = None) -> list[Deadlin
         out.append(Deadline(
             text=phrase.strip(), kind=kind, year=year, month=month, day=day,
             period=period if kind in ("within_years", "within_months") else None,
-            event=event, due=_due(kind, resolved_year, month, day, period), action=_action(text, start, end),
+            event=event, due=_due(kind, resolved_year, month, day, period), action=_action(text, start, end) if actions else "",
             span=(start, end),
         ))
     return out
@@ -280,8 +308,10 @@ _VERBS = ("再建成|再建设|建成|新建改造|新建|改建|改造|建设|�
           "配齐|增设|安装|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储")
 # A count: [comparator] [verb] [filler] number unit [以上] — the lookahead makes every match start at
 # a comparator or verb, so a match that starts earlier never swallows one that would qualify.
+# first characters of every comparator and verb: a one-class test rejects most positions quickly
+_COUNT_FIRST = "".join(sorted({w[0] for w in (*_CMP_WORDS, *_VERBS.split("|"))}))
 RE_COUNT = re.compile(
-    rf"(?=(?:{_CMP}|{_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_VERBS})?"
+    rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_VERBS})?"
     rf"(?P<fill>[^，。；：\d]{{0,8}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
@@ -334,7 +364,7 @@ def _prev_chunk(text: str, left: int) -> str:
     if left <= 0 or text[left - 1] != "，":
         return ""
     pleft, _ = _chunk_bounds(text, left - 1, left - 1)
-    return _tidy(text[pleft:left - 1])
+    return _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
 
 
 def _per(text: str, left: int, start: int) -> str | None:
@@ -350,6 +380,7 @@ def _rate_targets(text: str) -> Iterator[Target]:
         if not unit and verb in ("下降", "降低", "减少", "提高"):
             continue  # 下降10 without % states no target
         left, right = _chunk_bounds(text, m.start(), m.end())
+        left = max(left, m.start() - WINDOW)
         head = text[left:m.start()]
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
         end = m.end()
@@ -391,6 +422,7 @@ def _count_targets(text: str) -> Iterator[Target]:
             cmp = cmp or inner
             fill = fill[:fill.index(inner)]
         per_left, right = _chunk_bounds(text, m.start(), m.end())
+        per_left, right = max(per_left, m.start() - WINDOW), min(right, m.end() + WINDOW)
         per = _per(text, per_left, m.start())
         in_fill = re.search(r"每(半年|季度|年|月|周|天|日)", fill)
         if in_fill:
@@ -441,14 +473,23 @@ def extract_targets(text: str) -> list[Target]:
     """
     found = [*_rate_targets(text), *_share_targets(text), *_object_first_targets(text), *_count_targets(text)]
     found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
-    date_spans = [d.span for d in extract_deadlines(text)]
-    taken: list[tuple[int, int]] = []
+    # deadline spans do not overlap (one left-to-right scan), so their starts and ends are sorted
+    date_spans = [d.span for d in extract_deadlines(text, actions=False)]
+    date_starts = [s for s, _ in date_spans]
+    # taken number spans never overlap either: keep them sorted and look at the neighbours only
+    taken_starts: list[int] = []
+    taken_ends: list[int] = []
     out: list[Target] = []
     for target in found:
         nstart, nend = _number_span(text, target)
-        if any(s < nend and nstart < e for s, e in taken) or any(s <= nstart < e for s, e in date_spans):
-            continue  # the number is already read, or belongs to a date (2017年6月底前)
-        taken.append((nstart, nend))
+        k = bisect.bisect_right(date_starts, nstart) - 1
+        if k >= 0 and nstart < date_spans[k][1]:
+            continue  # the number belongs to a date (2017年6月底前)
+        i = bisect.bisect_left(taken_starts, nstart)
+        if (i > 0 and taken_ends[i - 1] > nstart) or (i < len(taken_starts) and taken_starts[i] < nend):
+            continue  # the number is already read
+        taken_starts.insert(i, nstart)
+        taken_ends.insert(i, nend)
         out.append(target)
     return sorted(out, key=lambda t: t.span[0])
 
