@@ -1,0 +1,271 @@
+"""Active learning: which unlabelled clauses to label next, and putting them first in Label Studio.
+
+Strategies (``rank``; every one returns picks best first, each with a one-line reason):
+
+* ``uncertainty`` — least margin to the tagger's own per-label thresholds over *both* dimensions:
+  a clause is uncertain when some label's probability sits close to the threshold that decides it.
+  The margin is measured in the threshold's own units (``|p - t| / t`` below it, ``/ (1 - t)``
+  above), so a label with threshold 0.2 and one with 0.7 are compared fairly.
+* ``diversity`` — k-means over TF-IDF character n-gram vectors of the pool (the clause embedding
+  used here: cheap, model-independent, and in this genre near-duplicates share n-grams), the
+  clause nearest each centre, biggest clusters first.
+* ``mixed`` — uncertainty first, diversity second (Zhdanov 2019, "diverse mini-batch active
+  learning"): keep the ``prefilter × n`` most uncertain clauses, cluster them into ``n`` groups with
+  uncertainty as the sample weight, pick the most uncertain clause of each group. Uncertainty alone
+  picks near-duplicates here (the same sentence recurs year after year).
+* ``random`` — a seeded shuffle (the baseline the learning-curve benchmark compares against).
+
+Why not small-text: its query strategies (1.4) run on its own ``Dataset``/``Classifier``
+abstractions with one label matrix and a single threshold; our taggers have two label dimensions
+with tuned per-label thresholds, and the two functions we need are a few lines over scikit-learn.
+
+Queue ordering that Label Studio Community honours (``write_queue``): the rank and the reason are
+written into each chosen task's data (``al_rank``, ``al_score``, ``al_reason``, ``al_strategy``),
+a Data Manager tab orders by ``al_rank`` (numeric; tasks without a rank sort last), and the
+project samples sequentially, so *Label All Tasks* from that tab serves rank 1, 2, 3 …
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any, Sequence
+
+import numpy as np
+
+from policytag import PolicytagError
+from policytag.records import Clause
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+STRATEGIES = ("uncertainty", "diversity", "mixed", "random")
+#: task-data keys written by ``write_queue``
+RANK_KEY, SCORE_KEY, REASON_KEY, STRATEGY_KEY = "al_rank", "al_score", "al_reason", "al_strategy"
+AL_KEYS = (RANK_KEY, SCORE_KEY, REASON_KEY, STRATEGY_KEY)
+VIEW_TITLE = "policytag: label next"
+SEQUENTIAL = "Sequential sampling"
+
+
+@dataclass(frozen=True)
+class Pick:
+    """One chosen clause: its position in the pool, rank (1 = label first), score and reason."""
+
+    index: int
+    rank: int
+    score: float
+    reason: str
+
+
+# --- uncertainty ---------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Closest:
+    """The label whose decision is the closest call for one clause."""
+
+    margin: float  # 0 = exactly at the threshold, 1 = as far as it can be
+    dim: str
+    label: str
+    p: float
+    t: float
+
+
+def closest_calls(proba: dict[str, np.ndarray], thresholds: dict[str, np.ndarray], taxonomy: Taxonomy) -> list[Closest]:
+    """Per clause, the least normalised margin ``|p - t|`` over every label of both dimensions."""
+    n = len(next(iter(proba.values())))
+    best: list[Closest | None] = [None] * n
+    for dim in DIMENSIONS:
+        p = np.asarray(proba[dim], dtype=float)
+        t = np.broadcast_to(np.asarray(thresholds[dim], dtype=float), p.shape)
+        span = np.where(p >= t, 1.0 - t, t)  # room between the threshold and the end it is heading to
+        margin = np.abs(p - t) / np.maximum(span, 1e-6)
+        j = margin.argmin(axis=1)
+        ids = taxonomy[dim].ids
+        for i in range(n):
+            m = float(margin[i, j[i]])
+            if best[i] is None or m < best[i].margin:
+                best[i] = Closest(min(m, 1.0), dim, ids[j[i]], float(p[i, j[i]]), float(t[i, j[i]]))
+    return best  # type: ignore[return-value]
+
+
+def uncertainty_scores(proba, thresholds, taxonomy) -> tuple[np.ndarray, list[Closest]]:
+    """``1 - margin`` per clause (1 = a label right at its threshold) and the closest calls."""
+    calls = closest_calls(proba, thresholds, taxonomy)
+    return np.array([1.0 - c.margin for c in calls]), calls
+
+
+def _call_text(c: Closest, taxonomy: Taxonomy) -> str:
+    side = "just above" if c.p >= c.t else "just below"
+    return f"{c.dim} {taxonomy[c.dim].name_of(c.label)} p={c.p:.2f} {side} its threshold {c.t:.2f}"
+
+
+# --- diversity -----------------------------------------------------------------------------------
+def clause_vectors(clauses: Sequence[Clause]):
+    """L2-normalised TF-IDF character 1-3-gram vectors (sparse) of heading path + text."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from policytag.models.features import inputs
+
+    texts = inputs(clauses, use_heading=True)
+    return TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=1, sublinear_tf=True).fit_transform(texts)
+
+
+def _kmeans(X, k: int, seed: int, weights=None):
+    from sklearn.cluster import KMeans
+
+    km = KMeans(n_clusters=k, n_init=3, random_state=seed)
+    km.fit(X, sample_weight=weights)
+    dist = km.transform(X)  # [n, k] distance to every centre
+    return km.labels_, dist
+
+
+def _diverse(X, n: int, seed: int) -> list[tuple[int, int, int]]:
+    """(index, cluster, cluster size) for the clause nearest each of ``n`` k-means centres, biggest first."""
+    labels, dist = _kmeans(X, n, seed)
+    out = []
+    for k in range(n):
+        members = np.where(labels == k)[0]
+        if len(members):
+            out.append((int(members[dist[members, k].argmin()]), k, len(members)))
+    return sorted(out, key=lambda x: (-x[2], x[0]))
+
+
+# --- ranking -------------------------------------------------------------------------------------
+def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
+         proba: dict[str, np.ndarray] | None = None, thresholds: dict[str, np.ndarray] | None = None,
+         seed: int = 0, prefilter: int = 3) -> list[Pick]:
+    """The ``n`` clauses of ``clauses`` to label next under ``strategy`` (best first).
+
+    ``proba``/``thresholds`` (the tagger's ``predict_proba`` on ``clauses`` and its tuned
+    ``thresholds_``) are needed by ``uncertainty`` and ``mixed``.
+    """
+    if strategy not in STRATEGIES:
+        raise PolicytagError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
+    total = len(clauses)
+    n = min(int(n), total)
+    if n <= 0:
+        return []
+    if strategy == "random":
+        order = np.random.default_rng(seed).permutation(total)[:n]
+        return [Pick(int(i), r + 1, 0.0, f"random pick (seed {seed})") for r, i in enumerate(order)]
+    if strategy == "diversity":
+        if n == total:
+            chosen = [(i, 0, 1) for i in range(total)]
+        else:
+            chosen = _diverse(clause_vectors(clauses), n, seed)
+        return [Pick(i, r + 1, float(size), f"represents cluster {k + 1}/{n} of {size} similar clause(s)")
+                for r, (i, k, size) in enumerate(chosen)]
+    if proba is None or thresholds is None:
+        raise PolicytagError(f"the {strategy} strategy needs a model's probabilities and thresholds")
+    scores, calls = uncertainty_scores(proba, thresholds, taxonomy)
+    by_uncertainty = np.lexsort((np.arange(total), -scores))  # most uncertain first, stable
+    if strategy == "uncertainty":
+        return [Pick(int(i), r + 1, round(float(scores[i]), 4), "closest call: " + _call_text(calls[i], taxonomy))
+                for r, i in enumerate(by_uncertainty[:n])]
+    # mixed
+    pool = by_uncertainty[: min(total, max(n, prefilter * n))]
+    if len(pool) == n:
+        groups = [(int(i), k, 1) for k, i in enumerate(pool)]
+    else:
+        X = clause_vectors([clauses[i] for i in pool])
+        labels, _ = _kmeans(X, n, seed, weights=np.maximum(scores[pool], 1e-3))
+        groups = []
+        for k in range(n):
+            members = pool[labels == k]
+            if len(members):
+                groups.append((int(members[scores[members].argmax()]), k, len(members)))
+    groups.sort(key=lambda g: (-scores[g[0]], g[0]))
+    return [Pick(i, r + 1, round(float(scores[i]), 4),
+                 f"most uncertain of {size} similar clause(s) among the {len(pool)} least certain: "
+                 + _call_text(calls[i], taxonomy))
+            for r, (i, _, size) in enumerate(groups)]
+
+
+def model_inputs(tagger, clauses: Sequence[Clause]) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:
+    """``(predict_proba(clauses), thresholds)`` of a tagger (the tagger interface only)."""
+    proba = tagger.predict_proba(list(clauses))
+    thresholds = getattr(tagger, "thresholds_", None)
+    if thresholds is None:
+        raise PolicytagError(f"{tagger.model_version} has no tuned thresholds; the uncertainty strategies need them")
+    return proba, thresholds
+
+
+# --- Label Studio --------------------------------------------------------------------------------
+@dataclass
+class QueueTask:
+    task_id: int
+    data: dict[str, Any]
+    clause: Clause
+
+
+def clause_of_task(data: dict[str, Any], task_id: int) -> Clause | None:
+    text = data.get("text")
+    if not isinstance(text, str) or not text.strip():
+        return None
+    year = data.get("year")
+    return Clause(doc_id=str(data.get("doc_id") or ""), clause_id=str(data.get("clause_id") or task_id),
+                  heading_path=tuple(data.get("heading_path") or ()), text=text, kind=str(data.get("kind") or "clause"),
+                  year=year if isinstance(year, int) else None)
+
+
+def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask]]:
+    """(unlabelled tasks, tasks that carry an ``al_rank`` but are labelled) of a project."""
+    unlabelled, labelled_ranked = [], []
+    with session.errors(f"listing the tasks of project {project.id}"):
+        for task in session.client.tasks.list(project=project.id, fields="all", page_size=500):
+            data = dict(task.data or {})
+            clause = clause_of_task(data, int(task.id))
+            if clause is None:
+                continue
+            done = any(not (a.get("was_cancelled") if isinstance(a, dict) else getattr(a, "was_cancelled", False))
+                       for a in (task.annotations or []))
+            item = QueueTask(int(task.id), data, clause)
+            if not done:
+                unlabelled.append(item)
+            elif RANK_KEY in data:
+                labelled_ranked.append(item)
+    return unlabelled, labelled_ranked
+
+
+@dataclass
+class QueueReport:
+    project_id: int
+    view_id: int
+    strategy: str
+    picks: list[tuple[Pick, QueueTask]] = field(default_factory=list)
+    cleared: int = 0
+    pool: int = 0
+
+
+def write_queue(session, project, strategy: str, picks: Sequence[Pick], pool: Sequence[QueueTask],
+                labelled_ranked: Sequence[QueueTask] = (), model_version: str | None = None) -> QueueReport:
+    """Write rank/reason into the chosen tasks, clear stale ranks, set sequential sampling, ensure the tab."""
+    from tqdm import tqdm
+
+    chosen = {pool[p.index].task_id for p in picks}
+    report = QueueReport(int(project.id), 0, strategy, pool=len(pool))
+    with session.errors(f"writing the labelling queue into project {project.id}"):
+        for p in tqdm(picks, desc="ranking tasks", unit="task", leave=False, disable=len(picks) < 50):
+            task = pool[p.index]
+            reason = p.reason + (f" [{model_version}]" if model_version and strategy in ("uncertainty", "mixed") else "")
+            data = {**task.data, RANK_KEY: p.rank, SCORE_KEY: p.score, REASON_KEY: reason, STRATEGY_KEY: strategy}
+            session.client.tasks.update(task.task_id, data=data)
+            report.picks.append((p, task))
+        # tasks ranked by an earlier run but not chosen now lose their rank (they sort last)
+        for task in [t for t in pool if t.task_id not in chosen and RANK_KEY in t.data] + list(labelled_ranked):
+            session.client.tasks.update(task.task_id, data={k: v for k, v in task.data.items() if k not in AL_KEYS})
+            report.cleared += 1
+        session.client.projects.update(project.id, sampling=SEQUENTIAL)
+        report.view_id = ensure_view(session, project.id)
+    return report
+
+
+def ensure_view(session, project_id: int) -> int:
+    """The Data Manager tab ordered by ``al_rank`` (created once, reset on every run), with the reason shown."""
+    column = f"tasks:data.{RANK_KEY}"
+    data = {"title": VIEW_TITLE, "ordering": [column],
+            "filters": {"conjunction": "and", "items": []},
+            "columnsDisplayType": {column: "Number", f"tasks:data.{SCORE_KEY}": "Number"},
+            "hiddenColumns": {"explore": ["tasks:data.text_sha1", "tasks:data.heading_path", "tasks:data.doc_line"],
+                              "labeling": []}}
+    views = [v for v in session.client.views.list(project=project_id) if (v.data or {}).get("title") == VIEW_TITLE]
+    if views:
+        session.client.views.update(views[0].id, data=data, project=project_id)
+        return int(views[0].id)
+    return int(session.client.views.create(project=project_id, data=data).id)

@@ -1,0 +1,229 @@
+"""``policytag backend serve|connect``: run the Label Studio ML backend and register it with a project.
+
+Heavy imports (the tagger, starlette, uvicorn, the SDK) happen inside the command functions.
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from policytag import PolicytagError, UsageError
+
+DEFAULT_PORT = 9090
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "backend", help="Label Studio ML backend: serve predictions, retrain from annotations",
+        description="Serve a trained tagger to Label Studio (predictions on both dimensions, retraining from "
+                    "the project's annotations) and connect it to a project. See docs/backend.md.")
+    sub = p.add_subparsers(dest="backend_command", metavar="ACTION")
+    p.set_defaults(func=lambda args: (p.print_help(), 2)[1])
+
+    s = sub.add_parser("serve", help="run the ML backend (HTTP) for Label Studio",
+                       description="Run Label Studio's ML backend protocol (/health, /setup, /predict, /webhook) "
+                                   "over a trained tagger. Retraining (on START_TRAINING or every N annotations) "
+                                   "runs in a background thread and switches models only when the held-out "
+                                   "macro-F1 did not drop.")
+    s.add_argument("--model", default="default", metavar="RUN_DIR|NAME|default",
+                   help="the model to serve: a run directory, a run name under runs/, or 'default' (default)")
+    s.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
+    s.add_argument("--port", type=int, default=DEFAULT_PORT, help=f"port (default: {DEFAULT_PORT})")
+    s.add_argument("--train-every", type=int, default=25, metavar="N",
+                   help="retrain after N new/updated annotations in a project (0: only on START_TRAINING; default 25)")
+    s.add_argument("--no-retrain", action="store_true", help="serve predictions only, never retrain")
+    s.add_argument("--label-studio-url", default=os.environ.get("LABEL_STUDIO_URL"), metavar="URL",
+                   help="Label Studio to pull annotations from when retraining (default: $LABEL_STUDIO_URL, else "
+                        "the host and token Label Studio sends in /setup)")
+    s.add_argument("--api-key", default=os.environ.get("LABEL_STUDIO_API_KEY"),
+                   help="Label Studio access token for the pull (default: $LABEL_STUDIO_API_KEY)")
+    s.add_argument("--runs-dir", metavar="DIR",
+                   help="where retrained runs are written (default: RUNS/backend/, outside the default-model search)")
+    s.add_argument("--max-body-mb", type=float, default=8.0, help="largest request body accepted (default 8 MiB)")
+    s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    s.set_defaults(func=run_serve)
+
+    c = sub.add_parser("connect", help="register a running backend with a Label Studio project",
+                       description="Add the backend at --url to a Label Studio project (label-studio-sdk ml.create), "
+                                   "check Label Studio can reach it, and print its state and model version.")
+    c.add_argument("--url", required=True, metavar="BACKEND_URL", help="the backend as Label Studio will reach it, "
+                                                                       "e.g. http://localhost:9090")
+    c.add_argument("--project", required=True, metavar="TITLE_OR_ID", help="Label Studio project title or id")
+    c.add_argument("--label-studio-url", default=os.environ.get("LABEL_STUDIO_URL"), metavar="URL",
+                   help="Label Studio URL (default: $LABEL_STUDIO_URL)")
+    c.add_argument("--api-key", default=os.environ.get("LABEL_STUDIO_API_KEY"),
+                   help="access token (default: $LABEL_STUDIO_API_KEY)")
+    c.add_argument("--title", default="policytag", help="name of the backend in Label Studio (default: policytag)")
+    c.add_argument("--interactive", action="store_true",
+                   help="also use it for interactive pre-annotation (not needed for plain predictions)")
+    c.set_defaults(func=run_connect)
+
+
+def _err(msg: str) -> None:
+    print(f"policytag: {msg}", file=sys.stderr, flush=True)
+
+
+def default_recipe() -> dict[str, Any]:
+    """The fast default recipe: whatever the default-model provisioning trains (one place decides)."""
+    from policytag import app
+
+    if hasattr(app, "default_recipe"):
+        return app.default_recipe()
+    from policytag.training.config import load_config
+
+    try:
+        from policytag.paths import default_config_path
+        path = default_config_path()
+    except ImportError:  # older layout
+        from policytag.models.runs import DEFAULT_CONFIG as path
+    config = load_config(path)
+    config["split"]["cv"] = False
+    return config
+
+
+def _resolved_recipe(recipe: dict[str, Any]) -> dict[str, Any]:
+    """Data paths made concrete (``policytag:`` package data, relative paths) once, at start-up."""
+    try:
+        from policytag.paths import resolve_data_path
+    except ImportError:
+        return recipe
+    data = {k: str(resolve_data_path(v)) for k, v in recipe["data"].items()}
+    return {**recipe, "data": data}
+
+
+def check_taxonomy(tagger, taxonomy) -> None:
+    """A tagger trained under another taxonomy version (or label set) is refused, in one line."""
+    version = getattr(tagger, "taxonomy_version_", None)
+    if version is not None and version != taxonomy.version:
+        raise PolicytagError(f"the model {tagger.model_version} was trained on taxonomy version {version}, the "
+                             f"current taxonomy is {taxonomy.version}; retrain it (policytag train) before serving it")
+
+
+def default_rule_check(taxonomy):
+    """Codebook checks on an annotation webhook: the annotation layer's checker when it has one,
+    else the taxonomy's own rules (``Taxonomy.problems``) on the annotation's labels."""
+    try:
+        from policytag.annotation import rules  # issue 14's checker, when present
+    except ImportError:
+        rules = None
+    checker = getattr(rules, "check_annotation", None) if rules else None
+    from policytag.annotation.pull import _choices, _to_ids
+
+    def labels_of(payload: dict) -> dict[str, list[str]]:
+        out = {"sector": [], "measure_type": []}
+        for res in (payload.get("annotation") or {}).get("result") or []:
+            if isinstance(res, dict) and res.get("from_name") in out:
+                out[res["from_name"]] = _to_ids(_choices(res.get("value")), res["from_name"], taxonomy)[0]
+        return out
+
+    def check(payload: dict) -> list[str]:
+        labels = labels_of(payload)
+        if checker is not None:
+            try:
+                found = checker(labels["sector"], labels["measure_type"], taxonomy)
+                return [getattr(p, "message", str(p)) for p in (found or [])]
+            except TypeError:
+                pass  # another signature: fall back to the taxonomy's rules
+        return list(taxonomy.problems(labels["sector"], labels["measure_type"]))
+
+    return check
+
+
+def run_serve(args: argparse.Namespace) -> int:
+    from policytag.app import resolve_model
+    from policytag.taxonomy import load_taxonomy
+
+    from .service import Backend, BackendSettings
+
+    if not 0 < args.port < 65536:
+        raise UsageError(f"--port {args.port}: not a port number")
+    if args.train_every < 0:
+        raise UsageError(f"--train-every {args.train_every}: must be 0 or more")
+    try:
+        import starlette  # noqa: F401
+        import uvicorn  # noqa: F401
+    except ImportError as exc:
+        raise PolicytagError(f"policytag backend needs starlette and uvicorn ({exc.name} is missing): "
+                             f"pip install 'policytag[backend]'") from None
+    logging.basicConfig(level=getattr(logging, args.log_level.upper()), format="%(asctime)s %(name)s: %(message)s")
+    taxonomy = load_taxonomy()
+    tagger = resolve_model(args.model, notify=_err)
+    check_taxonomy(tagger, taxonomy)
+    settings = BackendSettings(train_every=args.train_every or None)
+    factory = None if args.no_retrain else _retrainer_factory(args, taxonomy)
+    backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=default_rule_check(taxonomy))
+    from .server import create_app, serve
+
+    app = create_app(backend, max_body_bytes=int(args.max_body_mb * 1024 * 1024))
+    _err(f"serving {tagger.model_version} on http://{args.host}:{args.port} "
+         f"(retraining {'off' if factory is None else f'on START_TRAINING and every {args.train_every} annotations' if args.train_every else 'on START_TRAINING'})")
+    serve(app, args.host, args.port, log_level=args.log_level)
+    return 0
+
+
+def _retrainer_factory(args: argparse.Namespace, taxonomy):
+    from policytag.models.runs import load_run
+
+    from .retrain import Retrainer, pull_rows
+
+    recipe = _resolved_recipe(default_recipe())
+    runs_dir = Path(args.runs_dir) if args.runs_dir else _runs_root() / "backend"
+
+    def factory(backend):
+        def fetch(project):
+            state = backend.project(project)
+            url = args.label_studio_url or state.hostname
+            key = args.api_key or state.access_token
+            if project is None:
+                raise PolicytagError("the training request names no project")
+            if not url or not key:
+                raise PolicytagError("no Label Studio URL/API key to pull annotations from: start the backend with "
+                                     "--label-studio-url and --api-key (or LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY)")
+            return pull_rows(url, key, project, taxonomy)
+
+        return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
+                         current=lambda: backend.tagger, switch=backend.switch, load_run=load_run)
+
+    return factory
+
+
+def _runs_root() -> Path:
+    try:
+        from policytag.paths import runs_dir
+        return runs_dir()
+    except ImportError:
+        from policytag.models.runs import RUNS_DIR
+        return Path(RUNS_DIR)
+
+
+def run_connect(args: argparse.Namespace) -> int:
+    from policytag.annotation.client import connect, get_project
+
+    session = connect(args.label_studio_url, args.api_key)
+    project = get_project(session, args.project)
+    url = args.url.rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"--url {args.url}: expected an http:// or https:// URL")
+    with session.errors(f"listing the ML backends of project {project.id}"):
+        existing = [m for m in session.client.ml.list(project=project.id) if (m.url or "").rstrip("/") == url]
+    with session.errors(f"connecting the backend {url} to project {project.id}"):
+        if existing:
+            ml = existing[0]
+            session.client.ml.update(ml.id, url=url, title=args.title, is_interactive=args.interactive)
+        else:
+            ml = session.client.ml.create(project=project.id, url=url, title=args.title,
+                                          is_interactive=args.interactive, auto_update=True)
+        ml = session.client.ml.get(ml.id)
+    state = str(getattr(ml, "state", "") or "")
+    if state in ("ER", "DI") or "ERROR" in state.upper() or "DISCONNECTED" in state.upper():
+        raise PolicytagError(f"Label Studio cannot use the backend at {url} (state {state}): "
+                             f"{' '.join(str(ml.error_message or 'no answer').split())[:300]} — is it running, and does "
+                             f"Label Studio run with ML_BLOCK_LOCAL_IP=false for a backend on a local address?")
+    _err(f"backend {ml.id} {args.title!r} connected to project {project.id} ({project.title!r}): state {state}, "
+         f"model_version {ml.model_version or '?'}")
+    return 0

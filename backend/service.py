@@ -1,0 +1,165 @@
+"""The backend's behaviour behind the HTTP routes: setup, predict, webhook events, retraining triggers.
+
+Knows nothing about model internals: it calls the tagger interface (``predict_proba``, ``decode``,
+``model_version``) and formats results with :func:`policytag.annotation.tasks.format_predictions`,
+so what Label Studio stores is exactly what ``annotate push --predictions`` would have imported.
+The serving tagger is swapped under a lock; a request holds on to the tagger it started with.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+from dataclasses import dataclass, field
+from typing import Any, Callable
+
+from policytag.annotation.labeling_config import check_config
+from policytag.annotation.tasks import format_predictions
+from policytag.taxonomy import Taxonomy
+
+from .protocol import (ANNOTATION_EVENTS, DELETE_EVENTS, TRAIN_EVENT, BadRequest, parse_predict, parse_setup,
+                       parse_webhook)
+
+log = logging.getLogger("policytag.backend")
+
+
+@dataclass
+class BackendSettings:
+    #: retrain after this many new/updated annotations per project (None: only on START_TRAINING)
+    train_every: int | None = None
+    #: most tasks in one /predict request
+    max_tasks: int = 1000
+    #: tasks predicted per tagger call (keeps memory flat on a large request)
+    batch_size: int = 64
+
+
+@dataclass
+class ProjectState:
+    """What the backend remembers per Label Studio project."""
+
+    hostname: str | None = None
+    access_token: str | None = None
+    since_training: int = 0  # annotation events since the last retraining request
+    events: dict[str, int] = field(default_factory=dict)
+    flagged: dict[int, list[str]] = field(default_factory=dict)  # annotation id -> codebook problems
+
+
+class Backend:
+    """One served tagger, optionally a :class:`~policytag.backend.retrain.Retrainer`."""
+
+    def __init__(self, tagger, taxonomy: Taxonomy, settings: BackendSettings | None = None,
+                 retrainer_factory: Callable[["Backend"], Any] | None = None,
+                 rule_check: Callable[[dict], list[str]] | None = None):
+        self.taxonomy = taxonomy
+        self.settings = settings or BackendSettings()
+        self._tagger = tagger
+        self._lock = threading.Lock()
+        self.projects: dict[int | None, ProjectState] = {}
+        self.rule_check = rule_check
+        self.retrainer = retrainer_factory(self) if retrainer_factory else None
+
+    # -- the serving model ----------------------------------------------------------------------
+    @property
+    def tagger(self):
+        with self._lock:
+            return self._tagger
+
+    def switch(self, tagger) -> None:
+        """Install a new tagger atomically (requests in flight finish with the old one)."""
+        with self._lock:
+            old, self._tagger = self._tagger, tagger
+        log.info("model_version %s -> %s", old.model_version, tagger.model_version)
+
+    @property
+    def model_version(self) -> str:
+        return str(self.tagger.model_version)
+
+    def project(self, pid: int | None) -> ProjectState:
+        return self.projects.setdefault(pid, ProjectState())
+
+    # -- routes ---------------------------------------------------------------------------------
+    def health(self) -> dict[str, Any]:
+        tagger = self.tagger
+        out = {"status": "UP", "model_class": f"policytag.{type(tagger).__name__}",
+               "model_version": str(tagger.model_version), "taxonomy_version": self.taxonomy.version}
+        if self.retrainer is not None:
+            out["training"] = self.retrainer.status()
+        return out
+
+    def setup(self, data: dict[str, Any]) -> dict[str, Any]:
+        req = parse_setup(data)
+        self._check_config(req.schema, "setup")
+        state = self.project(req.project)
+        state.hostname, state.access_token = req.hostname or state.hostname, req.access_token or state.access_token
+        return {"model_version": self.model_version}
+
+    def predict(self, data: dict[str, Any]) -> dict[str, Any]:
+        req = parse_predict(data, self.settings.max_tasks)
+        if req.label_config:
+            self._check_config(req.label_config, "predict")
+        tagger = self.tagger  # one model for the whole request, even if a retraining switches meanwhile
+        version = str(tagger.model_version)
+        results: list[dict[str, Any]] = []
+        step = max(1, self.settings.batch_size)
+        for i in range(0, len(req.clauses), step):
+            batch = req.clauses[i: i + step]
+            proba = tagger.predict_proba(batch)
+            labels = tagger.decode(proba)
+            results += format_predictions(batch, proba, labels, version, self.taxonomy)
+        return {"results": results, "model_version": version}
+
+    def webhook(self, data: dict[str, Any]) -> dict[str, Any]:
+        event = parse_webhook(data)
+        state = self.project(event.project)
+        state.events[event.action] = state.events.get(event.action, 0) + 1
+        if event.action in ANNOTATION_EVENTS:
+            out: dict[str, Any] = {"status": "ok", "action": event.action}
+            problems = self._rule_problems(data)
+            if problems:
+                for aid in event.annotation_ids:
+                    state.flagged[aid] = problems
+                out["problems"] = problems
+                log.warning("annotation %s breaks codebook rule(s): %s", event.annotation_ids, "; ".join(problems))
+            state.since_training += 1
+            every = self.settings.train_every
+            if every and state.since_training >= every and self.retrainer is not None:
+                state.since_training = 0
+                out["training"] = self.retrainer.request(event.project, f"{every} new annotation(s)")
+            return out
+        if event.action in DELETE_EVENTS:
+            for aid in event.annotation_ids:
+                state.flagged.pop(aid, None)
+            # deletions change the training data too: they count towards the trigger
+            state.since_training += 1
+            return {"status": "ok", "action": event.action, "deleted": event.annotation_ids}
+        if event.action == TRAIN_EVENT:
+            if self.retrainer is None:
+                return {"status": "ok", "action": event.action,
+                        "message": "retraining is off for this backend (start it with --retrain-project or a base dataset)"}
+            state.since_training = 0
+            return {"status": "ok", "action": event.action,
+                    "training": self.retrainer.request(event.project, "START_TRAINING")}
+        return {"status": "ignored", "action": event.action,
+                "message": f"event {event.action} is not used by the policytag backend"}
+
+    # -- helpers --------------------------------------------------------------------------------
+    def _check_config(self, xml: str, where: str) -> None:
+        from policytag import PolicytagError
+
+        try:
+            problems = check_config(xml, self.taxonomy)
+        except PolicytagError as exc:
+            raise BadRequest(422, f"{where}: {exc}") from None
+        if problems:
+            raise BadRequest(422, f"{where}: the project's labeling config does not match taxonomy "
+                                  f"{self.taxonomy.version}: {'; '.join(problems)} — regenerate it with "
+                                  f"`policytag annotate push` (or `policytag annotate config`)")
+
+    def _rule_problems(self, data: dict[str, Any]) -> list[str]:
+        if self.rule_check is None or not isinstance(data.get("annotation"), dict):
+            return []
+        try:
+            return list(self.rule_check(data) or [])
+        except Exception as exc:  # a rule checker bug must not fail the webhook
+            log.warning("codebook rule check failed: %s", exc)
+            return []

@@ -1,0 +1,70 @@
+"""A real ``policytag backend serve`` process for the tests (free port, log file, stopped by PID)."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+from ls_server import free_port
+
+STARTUP_TIMEOUT = float(os.environ.get("POLICYTAG_BACKEND_STARTUP_TIMEOUT", 180))
+
+
+@dataclass
+class BackendProcess:
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def log(self) -> str:
+        try:
+            return self.log_path.read_text(errors="replace")
+        except OSError:
+            return ""
+
+    def health(self) -> dict:
+        r = httpx.get(f"{self.url}/health", timeout=10)
+        r.raise_for_status()
+        return r.json()
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)
+            try:
+                self.process.wait(timeout=20)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait(timeout=20)
+
+
+def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None) -> BackendProcess:
+    """Run ``policytag backend serve ARGS --port FREE`` and wait until ``/health`` answers."""
+    workdir.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    log_path = workdir / "backend.log"
+    full_env = {**os.environ, "PYTHONUNBUFFERED": "1", **(env or {})}
+    with log_path.open("wb") as log:
+        process = subprocess.Popen(
+            [sys.executable, "-m", "policytag.cli", "backend", "serve", *args, "--host", "127.0.0.1", "--port", str(port)],
+            stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=full_env, cwd=workdir,
+            start_new_session=True)
+    backend = BackendProcess(f"http://127.0.0.1:{port}", process, log_path)
+    deadline = time.monotonic() + STARTUP_TIMEOUT
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"the backend exited with {process.returncode}:\n{backend.log()[-3000:]}")
+        try:
+            if httpx.get(f"{backend.url}/health", timeout=2).status_code == 200:
+                return backend
+        except httpx.HTTPError:
+            pass
+        time.sleep(0.5)
+    backend.stop()
+    raise RuntimeError(f"the backend did not come up within {STARTUP_TIMEOUT:.0f} s:\n{backend.log()[-3000:]}")
