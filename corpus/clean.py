@@ -66,6 +66,22 @@ RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
 RE_L2 = re.compile(rf"^\s*[（(]\s*([{CN_NUM}]+)\s*[)）]")
 RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d))")
 RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
+
+
+def _decimal_item(depth: int) -> re.Pattern:
+    """``1.1`` (depth 2), ``1.1.1`` (depth 3) … item numbers; group 1 is the last component.
+
+    The number must be followed by the item text (a CJK character, quote or bracket), not by a unit
+    or a further component: ``1.5亿元``, ``2.5%`` at the start of a wrapped line are not items.
+    """
+    sep = r"[.．]"
+    return re.compile(
+        rf"^\s*\d{{1,2}}(?:{sep}\d{{1,2}}){{{depth - 2}}}{sep}(\d{{1,2}})(?!\d)(?!{sep}\d)\s*(?:[、.．]\s*)?"
+        r"(?=[\u4e00-\u9fff“（(])(?![亿万千百元吨米个倍公年月日%％])")
+
+
+# Decimal items sit between 1. (level 3) and (1) (level 4), one step per extra component.
+DECIMAL_LEVELS = {3.25: _decimal_item(2), 3.5: _decimal_item(3), 3.75: _decimal_item(4)}
 # sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
 RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff、和及与]{2,12})\s*[。：:]")
 RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
@@ -114,14 +130,54 @@ def classify_lines(text: str) -> list[Line]:
 
 
 # --- paragraph joining ---------------------------------------------------------------------------
+_WIDE_RX: re.Pattern | None = None
+
+
+def _wide_rx() -> re.Pattern:
+    """One character class of every wide (W/F/A, non-space) BMP character, built once (~20 ms), so
+    width is two regex passes instead of a Python call per character; astral characters are
+    checked one by one (they are rare)."""
+    global _WIDE_RX
+    if _WIDE_RX is None:
+        ranges, start, prev = [], None, None
+        for cp in range(0x80, 0x10000):
+            c = chr(cp)
+            wide = not (0xD800 <= cp <= 0xDFFF) and not c.isspace() and unicodedata.east_asian_width(c) in "WFA"
+            if wide and start is None:
+                start = cp
+            if not wide and start is not None:
+                ranges.append((start, prev))
+                start = None
+            prev = cp
+        if start is not None:
+            ranges.append((start, prev))
+        cls = "".join(f"\\u{a:04x}" if a == b else f"\\u{a:04x}-\\u{b:04x}" for a, b in ranges)
+        _WIDE_RX = re.compile(f"[{cls}]")
+    return _WIDE_RX
+
+
+_SPACE_RX = re.compile(r"\s")
+_ASTRAL_RX = re.compile("[\U00010000-\U0010ffff]")
+
+
 def display_width(s: str) -> int:
     """Width in half-width cells: CJK, full-width and ambiguous (“”) characters count 2, spaces 0."""
-    return sum(2 if unicodedata.east_asian_width(c) in "WFA" else 1 for c in s if not c.isspace())
+    if s.isascii():
+        return len(s) - len(_SPACE_RX.findall(s)) if not s.isprintable() or " " in s else len(s)
+    narrow_and_wide = len(s) - len(_SPACE_RX.findall(s))
+    wide = len(_wide_rx().findall(s))
+    for c in _ASTRAL_RX.findall(s):
+        wide += unicodedata.east_asian_width(c) in "WFA"
+    return narrow_and_wide + wide
 
 
-def heading_level(s: str) -> int | None:
-    """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)), else None."""
+def heading_level(s: str) -> float | None:
+    """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)); 3.25, 3.5,
+    3.75 for decimal items (1.1 / 1.1.1 / 1.1.1.1, nested under 1.); else None."""
     for level, rx in enumerate((RE_L1, RE_L2, RE_L3, RE_L4), start=1):
+        if rx.match(s):
+            return level
+    for level, rx in DECIMAL_LEVELS.items():
         if rx.match(s):
             return level
     return None

@@ -16,7 +16,7 @@ from pathlib import Path
 
 from policytag.records import Clause, Document
 
-from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, Line,
+from .clean import (CN_NUM, DECIMAL_LEVELS, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, Line,
                     classify_lines, heading_level, join_paragraphs, normalize_punct)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, expand_paths, read_file
@@ -118,7 +118,7 @@ def _year(title: str, number: str | None, paragraphs: list[str]) -> int | None:
 
 # --- clauses -------------------------------------------------------------------------------------
 RE_AGENCY = re.compile(r"[（(]\s*((?:省|市|县|国家|各级|负有|有关)[^（）()]{0,150}?(?:负责|落实|配合|实施)[^（）()]{0,20}?)\s*[)）]")
-LEVEL_RX = {1: RE_L1, 2: RE_L2, 3: RE_L3, 4: RE_L4}
+LEVEL_RX = {1: RE_L1, 2: RE_L2, 3: RE_L3, 4: RE_L4, **DECIMAL_LEVELS}
 
 
 def parse_agencies(remark: str) -> list[str]:
@@ -134,6 +134,8 @@ def parse_agencies(remark: str) -> list[str]:
 
 def _is_bare_heading(text: str, level: int) -> bool:
     rest = LEVEL_RX[level].sub("", text, count=1).strip()
+    if level != int(level):  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
+        return bool(re.fullmatch(r"[^。；！？，]{1,20}[。：]?", rest))
     return bool(re.fullmatch(r"[^。；！？]{1,40}[。：]?", rest))
 
 
@@ -146,7 +148,7 @@ def _heading_title(text: str, level: int) -> str:
 
 @dataclass
 class _Frame:
-    level: int
+    level: float
     number: int
     title: str
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
@@ -200,10 +202,11 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
     root = _Frame(0, 0, "")
     offset = 0
     seen_heading = False
-    for para in paragraphs:
+    levels = [heading_level(p) for p in paragraphs]
+    for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
-        level = heading_level(para)
+        level = levels[i]
         if level:
             seen_heading = True
             number = cn_to_int(LEVEL_RX[level].match(para).group(1))
@@ -211,7 +214,11 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
                 stack.pop()
             frame = _Frame(level, number, _heading_title(para, level))
             stack.append(frame)
-            if _is_bare_heading(para, level):
+            # a short heading is only a title when something sits under it; a short item followed
+            # by a sibling (1.1 … 1.2 …) or by the end is a clause of its own
+            nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
+            has_children = i + 1 < len(paragraphs) and (nxt is None or nxt > level)
+            if _is_bare_heading(para, level) and has_children:
                 continue
             base = "-".join(str(f.number) for f in stack)
             path = tuple(f.title for f in stack[:-1])
@@ -264,6 +271,8 @@ def _dedupe_doc_ids(results: list[tuple[Document, list[Clause]]]) -> None:
     # copies with the same text keep one id: segment_paths drops all but the first of them
     from .dedup import content_key
 
+    if len({doc.doc_id for doc, _ in results}) == len(results):
+        return  # the usual case: no collision, no need to hash the texts
     seen = Counter(doc_id for doc_id, _ in {(doc.doc_id, content_key(doc.text)) for doc, _ in results})
     if all(n == 1 for n in seen.values()):
         return
