@@ -247,7 +247,14 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
 
 # --- whole files ---------------------------------------------------------------------------------
 def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
-    """All notices in one file's text; raises ReadError when no notice structure is found."""
+    """All notices in one file's text; raises ReadError when no notice structure is found.
+
+    Traditional Chinese is converted to simplified first (``corpus.script``), so documents and
+    clauses of a traditional notice carry simplified text.
+    """
+    from .script import to_simplified
+
+    text, _ = to_simplified(text)
     results = []
     for doc_lines in split_documents(classify_lines(text)):
         body = [l.text for l in doc_lines if l.kind == "text"]
