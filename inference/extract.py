@@ -219,11 +219,22 @@ def _action(text: str, start: int, end: int) -> str:
     return action
 
 
+def _simplified(text: str) -> str:
+    """Traditional-script text in simplified characters (the patterns are simplified), when the
+    conversion keeps every offset (it maps character for character on notice text)."""
+    from policytag.corpus.script import to_simplified
+
+    converted, changed = to_simplified(text)
+    return converted if changed and len(converted) == len(text) else text
+
+
 def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
     """Deadlines in order of appearance. ``notice_year`` resolves ``due`` for phrases without a year
     (``6月底前`` in the 2022 notice -> 2022-06-30); explicit years before the notice year are past
     references (``对2015年年底前到期…``) and are skipped. ``actions=False`` leaves ``action`` empty
-    (when only the spans are needed). Linear in ``len(text)``."""
+    (when only the spans are needed). Linear in ``len(text)``. Traditional-script text is matched
+    in simplified form (spans still point into ``text``; phrases come out simplified)."""
+    text = _simplified(text)
     out: list[Deadline] = []
     for m in RE_DEADLINE.finditer(text):
         kind = next(k for k in _KINDS if m.group(k) is not None)
@@ -470,7 +481,9 @@ def extract_targets(text: str) -> list[Target]:
     Numbers that only delimit scope (``15年以上老旧电梯``, ``停用时间超过3年``, ``3层及以上``) are not
     targets: a count needs a commitment verb or a comparator before it, a rate needs 达到/控制在….
     When two patterns read the same number, the earliest-starting, longest match wins.
+    Traditional-script text is matched in simplified form, as in ``extract_deadlines``.
     """
+    text = _simplified(text)
     found = [*_rate_targets(text), *_share_targets(text), *_object_first_targets(text), *_count_targets(text)]
     found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
     # deadline spans do not overlap (one left-to-right scan), so their starts and ends are sorted
@@ -523,6 +536,6 @@ def extract_agencies(text: str) -> list[str]:
     from policytag.corpus.segment import RE_AGENCY, parse_agencies
 
     out: list[str] = []
-    for m in RE_AGENCY.finditer(text):
+    for m in RE_AGENCY.finditer(_simplified(text)):
         out.extend(a for a in parse_agencies(m.group(1)) if a not in out)
     return out
