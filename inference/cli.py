@@ -112,11 +112,12 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.output)
     start = time.perf_counter()
 
+    from policytag.app import resolve_model
     from policytag.io import atomic_write
 
     from .inputs import read_clause_file, read_notices, select_year
     from .report import build_report
-    from .tagging import DEFAULT_BATCH_SIZE, load_tagger, tag_clauses
+    from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
 
     inp = read_clause_file(args.clauses, args.skip_bad) if args.clauses else read_notices(args.inputs, args.skip_bad)
     for note in inp.notes:
@@ -131,7 +132,7 @@ def run(args: argparse.Namespace) -> int:
     documents = [d for d in inp.documents if d.doc_id in wanted]
     clauses = [c for c in inp.clauses if c.doc_id in wanted]
 
-    tagger = load_tagger(args.model)
+    tagger = resolve_model(args.model)
     tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE)
     report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold)
     text = render(report, fmt)

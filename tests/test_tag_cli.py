@@ -267,26 +267,26 @@ def test_inputs_and_clause_file_are_exclusive(run_dir, tmp_path):
 # --- the embedded default model -------------------------------------------------------------------
 @pytest.mark.slow
 @pytest.mark.skipif(not GOLD.exists(), reason=f"{GOLD.relative_to(PROJECT_ROOT)} not delivered yet: "
-                                              "load_default() has no gold data to train the baseline from")
+                                              "the default model has no gold data to train from")
 def test_default_model_trains_baseline_on_first_use(tmp_path):
-    """The README's main command on a fresh clone: no --model, no runs/ -> the TF-IDF baseline is
-    trained from the shipped gold data, cached, announced in one stderr line; the second run reuses it."""
+    """The README's main command on a fresh clone: no --model, no runs/ -> the default recipe
+    (package data) is trained from the shipped gold data, cached, announced in one stderr line; the
+    second run reuses it."""
     env = {"POLICYTAG_RUNS": str(tmp_path / "runs")}  # a fresh clone has no runs/
-    # training time is load_default's (configs/baseline.yaml); allow for a slow, busy CI machine
+    # training time is the default recipe's (configs/default.yaml); allow for a slow, busy CI machine
     first = tag(CORPUS, "--year", 2026, "--format", "md", env=env, timeout=1800)
     assert first.returncode == 0, first.stderr
-    notices = [line for line in first.stderr.splitlines() if "trained the TF-IDF baseline" in line]
+    notices = [line for line in first.stderr.splitlines() if "trained the default model" in line]
     assert len(notices) == 1 and "Traceback" not in first.stderr
-    assert (tmp_path / "runs" / "cache" / "default-tfidf" / "run.json").exists()
+    assert (tmp_path / "runs" / "cache" / "default" / "run.json").exists()
     assert "# 关于做好2026年安全生产工作的通知（2026）" in first.stdout
-    assert "model default-tfidf@" in first.stdout.splitlines()[-1]
+    assert "model default@" in first.stdout.splitlines()[-1]
     second = tag(CORPUS, "--year", 2026, "--format", "jsonl", "--model", "default", env=env)
-    assert second.returncode == 0 and "trained the TF-IDF baseline" not in second.stderr
+    assert second.returncode == 0 and "trained the default model" not in second.stderr
     rows = [json.loads(line) for line in second.stdout.splitlines()]
     assert rows and all(ROW_FIELDS <= set(r) for r in rows)
     # the README's report command, literally (relative path from the repository root)
-    shared = Path("../shared/corpus/shanxi_annual_safety_notices_2009-2026.txt")
-    corpus = shared if (PROJECT_ROOT / shared).exists() else CORPUS.relative_to(PROJECT_ROOT)
+    corpus = CORPUS.relative_to(PROJECT_ROOT)
     report = tmp_path / "report.html"
     third = tag(corpus, "--format", "html", "-o", report, env=env)
     assert third.returncode == 0, third.stderr

@@ -81,9 +81,9 @@ def _train(args: argparse.Namespace) -> int:
     run_dir = train(config, args.output, overwrite=args.force)
     metrics = json.loads((run_dir / "metrics.json").read_text(encoding="utf-8"))
     print(f"wrote {run_dir}")
-    _print_summary("test", metrics["test"])
-    if "cv" in metrics:
-        _print_summary("cv", metrics["cv"])
+    for split in ("test", "oof", "cv"):  # oof: a run fitted on all clauses (split.mode: all)
+        if split in metrics:
+            _print_summary(split, metrics[split])
     return 0
 
 

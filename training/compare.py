@@ -24,13 +24,14 @@ import yaml
 
 from policytag import PolicytagError
 from policytag.io import atomic_write
-from policytag.models.runs import read_run_info, run_metrics
+from policytag.models.runs import read_run_info, refuse_pickles, run_metrics
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
 SUMMARY_KEYS = ("micro_f1", "macro_f1", "samples_f1", "exact_match")
 
 
 def _run_record(run_dir: Path) -> dict[str, Any]:
+    refuse_pickles(Path(run_dir))  # nothing is unpickled here, but such a run is never reported either
     info = read_run_info(run_dir)
     config = yaml.safe_load((run_dir / "config.yaml").read_text(encoding="utf-8"))
     metrics = run_metrics(run_dir)
@@ -86,14 +87,13 @@ def measure_quantization(run_dir: Path, repeats: int = 1) -> dict[str, Any] | No
     from policytag.models.runs import load_run
 
     from .evaluate import run_config
-    from .data import load_dataset
-    from .train import evaluate_on, temporal
+    from .train import config_dataset, evaluate_on, temporal
 
     tagger = load_run(run_dir)
     if not hasattr(tagger, "quantized_net"):
         return None
     config = run_config(run_dir)
-    data = load_dataset(config["data"]["gold"], config["data"]["corpus"])
+    data = config_dataset(config)
     split = temporal(config, data)
     out: dict[str, Any] = {"machine": machine_note()}
     for label, flag in (("float32", False), ("int8", True)):

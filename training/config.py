@@ -1,47 +1,200 @@
-"""Training configs: a YAML file fully describes a run (data, split, model, thresholds, seed)."""
+"""Training configs: a YAML file fully describes a run (data, split, model, seed), validated
+before any work against a typed schema.
+
+Schema (every level forbids unknown keys; ``model.params`` is checked against the tagger type's
+own schema in ``policytag.models.params``)::
+
+    name:  str            run name (default: the file's stem); letters, digits, . _ - only
+    seed:  int >= 0       (13)
+    data:
+      gold:   path        gold JSONL (data/annotations/gold-v1.jsonl)
+      corpus: path        corpus file or directory the gold labels (data/corpus)
+    split:
+      mode: temporal|all  temporal: train <= train_until, dev, test years (default);
+                          all: fit on every gold clause, thresholds from out-of-fold predictions
+      train_until: int    (2021)
+      dev_years:  [int]   ([2022, 2023]), all > train_until
+      test_years: [int]   ([2024, 2025, 2026]), disjoint from dev_years
+      folds: int 2..20    (5) K of the K-fold CV (and of the out-of-fold thresholds in mode all)
+      cv: bool            (false) also cross-validate the recipe
+    model:
+      type: str           a registered tagger type (keyword, tfidf, bert, ...)
+      params: {...}       validated by that type's params schema
+      cv_params: {...}    overrides of params for the CV folds only (same schema)
+
+Paths: ``policytag:REL`` names package data; a relative path is tried against the current
+directory, then the checkout the config file lives in (see ``policytag.paths``).
+
+Every problem is one ``ConfigError`` line ``FILE: dotted.key: why`` (exit code 2).
+"""
 
 from __future__ import annotations
 
-import copy
+import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, Optional
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from policytag import PolicytagError
-
-DEFAULTS: dict[str, Any] = {
-    "name": None,
-    "seed": 13,
-    "data": {"gold": "data/annotations/gold-v1.jsonl", "corpus": "data/corpus"},
-    "split": {"train_until": 2021, "dev_years": [2022, 2023], "test_years": [2024, 2025, 2026],
-              "folds": 5, "cv": False},
-    "model": {"type": "tfidf", "params": {}},
-}
+from policytag import ConfigError
+from policytag.models.params import PARAMS
+from policytag.paths import is_checkout, resolve_data_path
 
 
-def _merge(base: dict, over: dict) -> dict:
-    out = copy.deepcopy(base)
-    for k, v in (over or {}).items():
-        out[k] = _merge(out[k], v) if isinstance(v, dict) and isinstance(out.get(k), dict) else v
-    return out
+class _Section(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True)
+
+
+class DataConfig(_Section):
+    gold: str = "data/annotations/gold-v1.jsonl"
+    corpus: str = "data/corpus"
+
+
+class SplitConfig(_Section):
+    mode: Literal["temporal", "all"] = "temporal"
+    train_until: int = Field(default=2021, ge=1949, le=2100)
+    dev_years: list[int] = Field(default=[2022, 2023], min_length=1)
+    test_years: list[int] = Field(default=[2024, 2025, 2026], min_length=1)
+    folds: int = Field(default=5, ge=2, le=20)
+    cv: bool = False
+
+    @field_validator("dev_years")
+    @classmethod
+    def _dev_after_train(cls, value: list[int], info) -> list[int]:
+        until = info.data.get("train_until")
+        if until is not None and any(y <= until for y in value):
+            raise ValueError(f"every dev year must be after train_until ({until}), got {value}")
+        return value
+
+    @field_validator("test_years")
+    @classmethod
+    def _test_disjoint(cls, value: list[int], info) -> list[int]:
+        clash = sorted(set(value) & set(info.data.get("dev_years") or []))
+        if clash:
+            raise ValueError(f"test years {clash} are also dev years")
+        until = info.data.get("train_until")
+        if until is not None and any(y <= until for y in value):
+            raise ValueError(f"every test year must be after train_until ({until}), got {value}")
+        return value
+
+
+class ModelConfig(_Section):
+    type: str = "tfidf"
+    params: dict[str, Any] = Field(default_factory=dict)
+    cv_params: dict[str, Any] = Field(default_factory=dict)
+
+    @field_validator("type")
+    @classmethod
+    def _known(cls, value: str) -> str:
+        if value not in PARAMS:
+            raise ValueError(f"unknown model type {value!r} (one of {', '.join(PARAMS)})")
+        return value
+
+
+class RunConfig(_Section):
+    name: Optional[str] = Field(default=None, pattern=r"^[A-Za-z0-9][A-Za-z0-9._-]*$", max_length=100)
+    seed: int = Field(default=13, ge=0)
+    data: DataConfig = Field(default_factory=DataConfig)
+    split: SplitConfig = Field(default_factory=SplitConfig)
+    model: ModelConfig = Field(default_factory=ModelConfig)
+
+
+#: what the run stores and what ``train`` reads: plain dicts, defaults filled in
+DEFAULTS: dict[str, Any] = RunConfig().model_dump()
+
+
+def _why(err: dict) -> str:
+    kind = err.get("type", "")
+    if kind == "extra_forbidden":
+        return "unknown key"
+    if kind == "missing":
+        return "required key missing"
+    msg = err.get("msg", "invalid value")
+    msg = msg.removeprefix("Value error, ").replace("Input should", "should")
+    msg = re.sub(r" or instance of \w+", "", msg)
+    if kind != "value_error" and "input" in err and not isinstance(err["input"], (dict, list)):
+        msg += f" (got {err['input']!r})"
+    return msg
+
+
+def _dotted(loc: tuple) -> str:
+    return ".".join(str(p) for p in loc) or "(top level)"
+
+
+def _first_error(exc: ValidationError, prefix: tuple, source) -> ConfigError:
+    errors = exc.errors()
+    err = errors[0]
+    more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
+    return ConfigError(f"{source}: {_dotted(prefix + tuple(err['loc']))}: {_why(err)}{more}")
+
+
+def validate_config(raw: Any, source: str | Path = "<config>") -> dict[str, Any]:
+    """Validate a config mapping; returns the resolved config (plain dicts, defaults filled in).
+
+    Raises ``ConfigError`` with ``SOURCE: dotted.key: why`` for the first problem found.
+    """
+    if not isinstance(raw, dict):
+        raise ConfigError(f"{source}: a config must be a mapping of keys to values")
+    raw = {k: v for k, v in raw.items() if k != "source"}  # a stored config re-validates
+    try:
+        config = RunConfig.model_validate(raw).model_dump()
+    except ValidationError as exc:
+        raise _first_error(exc, (), source) from None
+    schema = PARAMS[config["model"]["type"]]
+    model = config["model"]
+    try:
+        # the stored params are the validated ones, defaults included, so a run describes itself
+        params = schema.model_validate(model["params"])
+    except ValidationError as exc:
+        raise _first_error(exc, ("model", "params"), source) from None
+    model["params"] = params.model_dump()
+    for key in ("random_state", "seed"):  # the run's seed seeds the tagger unless params set one
+        if key in schema.model_fields and key not in params.model_fields_set:
+            model["params"][key] = config["seed"]
+    try:
+        # cv_params: overrides of params, so each key is checked in the merged context
+        schema.model_validate({**model["params"], **model["cv_params"]})
+        unknown = sorted(set(model["cv_params"]) - set(schema.model_fields))
+        if unknown:
+            raise ConfigError(f"{source}: model.cv_params.{unknown[0]}: unknown key")
+    except ValidationError as exc:
+        raise _first_error(exc, ("model", "cv_params"), source) from None
+    return config
 
 
 def load_config(path: str | Path) -> dict[str, Any]:
-    """Read a config and fill in defaults; the result is what the run directory stores."""
+    """Read and validate a config file and fill in defaults; the result is what the run stores.
+
+    Data paths are resolved here (``policytag:`` prefix, cwd, then the config's checkout) and
+    stored as given, so a run stays portable; ``resolved_path`` does the resolution.
+    """
     path = Path(path)
-    if not path.exists():
-        raise PolicytagError(f"{path}: no such config file")
+    if not path.is_file():
+        raise ConfigError(f"{path}: no such config file")
     try:
-        raw = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+        raw = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except UnicodeDecodeError:
+        raise ConfigError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
-        raise PolicytagError(f"{path}: invalid YAML ({str(exc).splitlines()[0]})") from None
-    if not isinstance(raw, dict):
-        raise PolicytagError(f"{path}: a config must be a mapping")
-    unknown = set(raw) - set(DEFAULTS)
-    if unknown:
-        raise PolicytagError(f"{path}: unknown config key(s): {', '.join(sorted(unknown))}")
-    config = _merge(DEFAULTS, raw)
+        raise ConfigError(f"{path}: invalid YAML ({' '.join(str(exc).split())[:160]})") from None
+    config = validate_config(raw if raw is not None else {}, path)
     config["name"] = config["name"] or path.stem
     config["source"] = str(path)
     return config
+
+
+def config_checkout(config: dict[str, Any]) -> Path | None:
+    """The checkout holding the config file (``configs/x.yaml`` -> the checkout), if any."""
+    source = config.get("source")
+    if not source:
+        return None
+    for parent in Path(source).resolve().parents:
+        if is_checkout(parent):
+            return parent
+    return None
+
+
+def resolved_path(config: dict[str, Any], value: str) -> Path:
+    """A data path of ``config`` resolved as documented above."""
+    return resolve_data_path(value, base=config_checkout(config))

@@ -7,14 +7,16 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
 from policytag.corpus.segment import segment_paths
 from policytag.io import read_jsonl
+from policytag.paths import corpus_path, gold_path, resolve_data_path
 from policytag.records import Clause, Labels
 from policytag.taxonomy import load_taxonomy
 
-DEFAULT_GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
-DEFAULT_CORPUS = PROJECT_ROOT / "data" / "corpus"
+#: the shipped gold dataset and the corpus copy it labels (package data)
+DEFAULT_GOLD = gold_path()
+DEFAULT_CORPUS = corpus_path()
 
 
 def text_sha1(text: str) -> str:
@@ -45,9 +47,9 @@ class Dataset:
 
 
 def resolve(path: str | Path) -> Path:
-    """Config paths are relative to the repository root unless absolute."""
-    path = Path(path)
-    return path if path.is_absolute() or path.exists() else PROJECT_ROOT / path
+    """A data path: ``policytag:REL`` (package data), absolute, or relative to the current
+    directory, then the checkout/home (``policytag.paths.resolve_data_path``)."""
+    return resolve_data_path(path)
 
 
 def load_dataset(gold: str | Path = DEFAULT_GOLD, corpus: str | Path = DEFAULT_CORPUS) -> Dataset:

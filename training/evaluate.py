@@ -9,8 +9,7 @@ import yaml
 from policytag import PolicytagError
 from policytag.models.runs import load_run, read_run_info
 
-from .data import load_dataset
-from .train import cross_validate, evaluate_on, temporal
+from .train import config_dataset, cross_validate, evaluate_on, temporal
 
 
 def run_config(run_dir: str | Path) -> dict:
@@ -21,7 +20,7 @@ def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
     """``split``: "test" or "dev" scores the saved model; "cv" cross-validates its recipe."""
     info = read_run_info(run_dir)
     config = run_config(run_dir)
-    data = load_dataset(config["data"]["gold"], config["data"]["corpus"])
+    data = config_dataset(config)
     if data.data_hash != info["data_hash"]:
         print(f"policytag: note: the gold data changed since {info['name']} was trained "
               f"({info['data_hash']} -> {data.data_hash})")
@@ -29,6 +28,9 @@ def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
         return cross_validate(config, data)
     if split not in ("test", "dev"):
         raise PolicytagError(f"unknown split {split!r} (test, dev or cv)")
+    if (config.get("split") or {}).get("mode") == "all":
+        raise PolicytagError(f"{run_dir}: fitted on every gold clause (split.mode: all), so it has no {split} "
+                             "split; use --split cv, or its out-of-fold figures in metrics.json")
     tagger = load_run(run_dir)
     s = temporal(config, data)
     return evaluate_on(tagger, data, s.test if split == "test" else s.dev)[0]

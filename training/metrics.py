@@ -7,7 +7,7 @@ from typing import Sequence
 import numpy as np
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
 
-from policytag.models.features import label_matrix
+from policytag.labels import label_matrix
 from policytag.records import Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 

@@ -8,7 +8,7 @@ import numpy as np
 from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
 
 from policytag import PolicytagError
-from policytag.models.features import label_matrix
+from policytag.labels import label_matrix
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
 from .data import Dataset

@@ -1,5 +1,14 @@
-"""Train a tagger from a config on the temporal split, tune thresholds on dev, evaluate on test,
-optionally cross-validate the same recipe, and write the run directory."""
+"""Train a tagger from a (validated) config and write the run directory.
+
+``split.mode: temporal`` (default): fit on train years, tune thresholds on dev years, evaluate on
+test years; optionally cross-validate the same recipe (``split.cv``).
+
+``split.mode: all`` (the shipped default model): fit on every gold clause; the per-label
+thresholds come from out-of-fold predictions (``split.folds``-fold iterative stratification:
+each fold's model predicts the clauses it did not see), so no label is held out from the final
+model. Its metrics are the out-of-fold figures (``metrics["oof"]``; thresholds were tuned on the
+same predictions, so they are slightly optimistic); there is no test split.
+"""
 
 from __future__ import annotations
 
@@ -11,10 +20,15 @@ from typing import Any
 
 import numpy as np
 
-from policytag.models.base import Tagger
-from policytag.models.runs import RUNS_DIR, save_run, tagger_class
-from policytag.taxonomy import load_taxonomy
+from sklearn.base import clone
 
+from policytag.labels import label_matrix
+from policytag.models.base import Tagger
+from policytag.models.runs import save_run, tagger_class
+from policytag.paths import runs_dir
+from policytag.taxonomy import DIMENSIONS, load_taxonomy
+
+from .config import resolved_path
 from .data import Dataset, load_dataset
 from .metrics import evaluate_labels, mean_metrics
 from .splits import Split, kfold_splits, temporal_split
@@ -31,13 +45,19 @@ def set_seed(seed: int) -> None:
 
 
 def build_tagger(config: dict[str, Any]) -> Tagger:
+    """The tagger ``config["model"]`` describes (params already validated by ``load_config``)."""
     params = dict(config["model"].get("params") or {})
     cls = tagger_class(config["model"]["type"])
-    if "random_state" in cls.__init__.__code__.co_varnames and "random_state" not in params:
-        params["random_state"] = config["seed"]
-    if "seed" in cls.__init__.__code__.co_varnames and "seed" not in params:
-        params["seed"] = config["seed"]
+    names = cls._get_param_names()
+    for key in ("random_state", "seed"):
+        if key in names and key not in params:
+            params[key] = config["seed"]
     return cls(**params)
+
+
+def config_dataset(config: dict) -> Dataset:
+    """The gold dataset a config names (paths resolved as ``training.config`` documents)."""
+    return load_dataset(resolved_path(config, config["data"]["gold"]), resolved_path(config, config["data"]["corpus"]))
 
 
 def fit_on_split(config: dict, data: Dataset, split: Split) -> tuple[Tagger, float]:
@@ -84,8 +104,56 @@ def temporal(config: dict, data: Dataset) -> Split:
     return temporal_split(data, s["train_until"], s["dev_years"], s["test_years"])
 
 
-def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = False) -> Path:
-    data = load_dataset(config["data"]["gold"], config["data"]["corpus"])
+def oof_proba(config: dict, data: Dataset) -> dict[str, np.ndarray]:
+    """Out-of-fold probabilities ``{dim: [n, k]}``: every clause scored by a model of the recipe
+    fitted on the other folds (no dev data: thresholds are not needed for probabilities)."""
+    taxonomy = load_taxonomy()
+    out = {dim: np.zeros((len(data.examples), len(taxonomy[dim].ids))) for dim in DIMENSIONS}
+    prototype = build_tagger(config)
+    for split in kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"]):
+        set_seed(config["seed"])
+        train_idx = np.concatenate([split.train, split.dev])  # the inner dev part is not needed here
+        part = data.subset(train_idx)
+        tagger = clone(prototype).fit(part.clauses, part.labels)
+        proba = tagger.predict_proba(data.subset(split.test).clauses)
+        for dim in DIMENSIONS:
+            out[dim][split.test] = proba[dim]
+    return out
+
+
+def fit_all(config: dict, data: Dataset) -> tuple[Tagger, dict, float]:
+    """Fit on every clause; thresholds from out-of-fold predictions; returns (tagger, OOF
+    metrics, fit seconds)."""
+    taxonomy = load_taxonomy()
+    start = time.perf_counter()
+    oof = oof_proba(config, data)
+    set_seed(config["seed"])
+    tagger = build_tagger(config).fit(data.clauses, data.labels)
+    tagger.set_thresholds_from(oof, label_matrix(data.labels, taxonomy))
+    seconds = time.perf_counter() - start
+    metrics = evaluate_labels(data.labels, tagger.decode(oof), taxonomy)
+    return tagger, metrics, seconds
+
+
+def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = False,
+          info: dict[str, Any] | None = None) -> Path:
+    """Train as ``config`` says and write the run directory (default ``RUNS_DIR/NAME``).
+
+    ``info``: extra keys for run.json (e.g. the default model's recipe fingerprint).
+    """
+    out_dir = Path(out_dir) if out_dir else runs_dir() / config["name"]
+    data = config_dataset(config)
+    if config["split"].get("mode") == "all":
+        tagger, oof_metrics, train_seconds = fit_all(config, data)
+        start = time.perf_counter()
+        tagger.predict(data.clauses[:64])
+        throughput = min(64, len(data.clauses)) / max(time.perf_counter() - start, 1e-9)
+        metrics = {"split": "all", "sizes": {"train": len(data.examples)}, "oof": oof_metrics}
+        if config["split"].get("cv"):
+            metrics["cv"] = cross_validate(config, data)
+        run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
+                    "seed": config["seed"], **getattr(tagger, "train_info_", {}), **(info or {})}
+        return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite)
     split = temporal(config, data)
     tagger, train_seconds = fit_on_split(config, data, split)
     test_metrics, throughput = evaluate_on(tagger, data, split.test)
@@ -94,12 +162,11 @@ def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = Fal
                "dev": dev_metrics, "test": test_metrics}
     if config["split"].get("cv"):
         metrics["cv"] = cross_validate(config, data)
-    info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
-            "seed": config["seed"], **getattr(tagger, "train_info_", {})}
-    out_dir = Path(out_dir) if out_dir else RUNS_DIR / config["name"]
+    run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
+                "seed": config["seed"], **getattr(tagger, "train_info_", {}), **(info or {})}
     # what a tagger's own model card (the BERT model dir's README.md) needs to know about the run
     tagger.card_context_ = {"config": config, "metrics": metrics, "data_hash": data.data_hash,
                             "sizes": metrics["sizes"]}
     if int(os.environ.get("RANK", "0")) != 0:
         return out_dir  # a secondary data-parallel worker (torchrun / accelerate launch): rank 0 writes the run
-    return save_run(tagger, out_dir, config, metrics, data.data_hash, info, overwrite=overwrite)
+    return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite)
