@@ -37,6 +37,17 @@ MIN_MEASURE = 12
 FIELDS = {"clause_id", "doc_id", "source", "year", "heading_path", "text", "kind", "agencies", "sector",
           "measure_type", "annotator", "tests_rule", "note"}
 DIMS = ("sector", "measure_type")
+CORPUS = HERE.parents[1] / "data" / "corpus"
+#: the words a reader would call a sector's name (for counting clauses that use only cue words/synonyms)
+PLAIN_NAMES = {
+    "coal_mine": ["煤矿"], "non_coal_mine": ["非煤矿山", "金属非金属矿山"], "hazardous_chemicals": ["危险化学品", "危化品"],
+    "fireworks_explosives": ["烟花爆竹", "民用爆炸物品", "民爆"], "road_transport": ["道路交通", "道路运输"],
+    "rail_air_water": ["铁路", "民航", "水上交通"], "construction": ["建筑施工"], "fire_safety": ["消防"],
+    "urban_gas": ["燃气"], "oil_gas_pipeline": ["油气"], "metallurgy_industry": ["冶金", "工贸"],
+    "special_equipment": ["特种设备"], "occupational_health": ["职业健康", "职业病", "职业卫生"],
+    "forest_grassland_fire": ["森林", "草原"], "flood_drought": ["防汛", "抗旱", "洪"], "earthquake": ["地震"],
+    "geological_hazard": ["地质灾害"], "meteorological": ["气象"],
+}
 
 
 def read_jsonl(path: Path) -> list[dict]:
@@ -143,6 +154,13 @@ def coverage_tables(rows: list[dict], taxonomy) -> tuple[list[str], list[str]]:
             if counts[lab.id] < minimum:
                 missed.append(f"{dim}:{lab.id} has {counts[lab.id]} < {minimum}")
         lines.append("")
+    names = PLAIN_NAMES
+    unnamed = Counter(s for r in rows for s in r["sector"]
+                      if s not in ("cross_sector", "other_sectors")
+                      and not any(part in r["text"] or any(part in h for h in r["heading_path"]) for part in names[s]))
+    lines += [f"Sector labels whose plain name (`PLAIN_NAMES` in stats.py) appears neither in the text nor in "
+              f"the heading path, i.e. the sector is named only by a cue word or synonym: {sum(unnamed.values())} "
+              f"({', '.join(f'{k} {v}' for k, v in unnamed.most_common())}; other_sectors and cross_sector not counted).", ""]
     rules = Counter(r["tests_rule"] or "(none)" for r in rows)
     lines += ["### Clauses per codebook rule they test (`tests_rule`)", "", "| rule | clauses |", "|---|---:|"]
     for rule in sorted(rules, key=lambda x: (x == "(none)", int(x.split("-")[1]) if x.startswith("rule-") else 0)):
@@ -152,6 +170,22 @@ def coverage_tables(rows: list[dict], taxonomy) -> tuple[list[str], list[str]]:
             missed.append(f"no clause tests {needed}")
     lines.append("")
     return lines, missed
+
+
+def corpus_overlap(rows: list[dict]) -> tuple[int, str, int]:
+    """Longest run of characters any clause shares with the corpus (whitespace removed):
+    (length, clause id, clauses sharing 25+ characters). Shows the texts are not copied."""
+    corpus = "".join("".join(p.read_text(encoding="utf-8").split()) for p in sorted(CORPUS.glob("*.txt")))
+    best, best_id, long_runs = 0, "", 0
+    for r in rows:
+        text, run = r["text"], 0
+        for start in range(len(text)):
+            while start + run + 1 <= len(text) and text[start:start + run + 1] in corpus:
+                run += 1
+        if run > best:
+            best, best_id = run, r["clause_id"]
+        long_runs += run >= 25
+    return best, best_id, long_runs
 
 
 def agreement_tables(agr: dict, taxonomy) -> list[str]:
@@ -204,6 +238,11 @@ def main(argv: list[str] | None = None) -> int:
                           "kept_first": sum(a["decision"] == "first" for a in adjudications),
                           "kept_second": sum(a["decision"] == "second" for a in adjudications)}
     cov, missed = coverage_tables(rows, taxonomy)
+    if CORPUS.is_dir():
+        longest, where, long_runs = corpus_overlap(rows)
+        cov.append(f"Longest character run shared with the corpus: {longest} ({where}); "
+                   f"clauses sharing 25+ characters: {long_runs}.")
+        cov.append("")
     print("\n".join(cov + agreement_tables(agr, taxonomy)))
     print(f"Adjudicated: {agr['adjudicated']['disagreements']} disagreements "
           f"(first pass kept {agr['adjudicated']['kept_first']}, second {agr['adjudicated']['kept_second']}).")
