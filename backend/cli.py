@@ -105,33 +105,37 @@ def check_taxonomy(tagger, taxonomy) -> None:
 
 
 def default_rule_check(taxonomy):
-    """Codebook checks on an annotation webhook: the annotation layer's checker when it has one,
-    else the taxonomy's own rules (``Taxonomy.problems``) on the annotation's labels."""
+    """Codebook checks of the annotation in an ANNOTATION_* webhook (annotation/rules.py), as lines."""
     try:
-        from policytag.annotation import rules  # issue 14's checker, when present
-    except ImportError:
-        rules = None
-    checker = getattr(rules, "check_annotation", None) if rules else None
-    from policytag.annotation.pull import _choices, _to_ids
-
-    def labels_of(payload: dict) -> dict[str, list[str]]:
-        out = {"sector": [], "measure_type": []}
-        for res in (payload.get("annotation") or {}).get("result") or []:
-            if isinstance(res, dict) and res.get("from_name") in out:
-                out[res["from_name"]] = _to_ids(_choices(res.get("value")), res["from_name"], taxonomy)[0]
-        return out
+        from policytag.annotation.rules import check_annotation
+    except ImportError:  # an annotation layer without the rule checker: no checks
+        return None
 
     def check(payload: dict) -> list[str]:
-        labels = labels_of(payload)
-        if checker is not None:
-            try:
-                found = checker(labels["sector"], labels["measure_type"], taxonomy)
-                return [getattr(p, "message", str(p)) for p in (found or [])]
-            except TypeError:
-                pass  # another signature: fall back to the taxonomy's rules
-        return list(taxonomy.problems(labels["sector"], labels["measure_type"]))
+        return [v.text() for v in check_annotation(payload["annotation"], taxonomy)]
 
     return check
+
+
+def task_flagger(args: argparse.Namespace, taxonomy):
+    """Sets/clears the task's review flag in Label Studio (annotation/rules.py ``handle_webhook``)."""
+    try:
+        from policytag.annotation.rules import handle_webhook
+    except ImportError:
+        return None
+    from policytag.annotation.client import connect
+
+    sessions: dict[tuple[str, str], Any] = {}
+
+    def flag(payload: dict, state) -> None:
+        url, key = args.label_studio_url or state.hostname, args.api_key or state.access_token
+        if not url or not key:
+            return  # nowhere to write the flag; the webhook answer still lists the problems
+        if (url, key) not in sessions:
+            sessions[(url, key)] = connect(url, key)
+        handle_webhook(sessions[(url, key)], payload, taxonomy)
+
+    return flag
 
 
 def run_serve(args: argparse.Namespace) -> int:
@@ -156,7 +160,8 @@ def run_serve(args: argparse.Namespace) -> int:
     check_taxonomy(tagger, taxonomy)
     settings = BackendSettings(train_every=args.train_every or None)
     factory = None if args.no_retrain else _retrainer_factory(args, taxonomy)
-    backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=default_rule_check(taxonomy))
+    backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=default_rule_check(taxonomy),
+                      flagger=task_flagger(args, taxonomy))
     from .server import create_app, serve
 
     app = create_app(backend, max_body_bytes=int(args.max_body_mb * 1024 * 1024))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import logging
 import threading
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
@@ -49,13 +50,18 @@ class Backend:
 
     def __init__(self, tagger, taxonomy: Taxonomy, settings: BackendSettings | None = None,
                  retrainer_factory: Callable[["Backend"], Any] | None = None,
-                 rule_check: Callable[[dict], list[str]] | None = None):
+                 rule_check: Callable[[dict], list[str]] | None = None,
+                 flagger: Callable[[dict, "ProjectState"], None] | None = None):
         self.taxonomy = taxonomy
         self.settings = settings or BackendSettings()
         self._tagger = tagger
         self._lock = threading.Lock()
         self.projects: dict[int | None, ProjectState] = {}
         self.rule_check = rule_check
+        # flagging a task in Label Studio means calling Label Studio back: never inside its webhook
+        # request (it waits at most WEBHOOK_TIMEOUT, 1 s by default), so one background thread does it
+        self.flagger = flagger
+        self._flag_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policytag-flag") if flagger else None
         self.retrainer = retrainer_factory(self) if retrainer_factory else None
 
     # -- the serving model ----------------------------------------------------------------------
@@ -120,6 +126,8 @@ class Backend:
                     state.flagged[aid] = problems
                 out["problems"] = problems
                 log.warning("annotation %s breaks codebook rule(s): %s", event.annotation_ids, "; ".join(problems))
+            if self._flag_pool is not None:
+                self._flag_pool.submit(self._flag, data, state)
             state.since_training += 1
             every = self.settings.train_every
             if every and state.since_training >= every and self.retrainer is not None:
@@ -129,6 +137,8 @@ class Backend:
         if event.action in DELETE_EVENTS:
             for aid in event.annotation_ids:
                 state.flagged.pop(aid, None)
+            if self._flag_pool is not None:  # the task's flag may have to be cleared
+                self._flag_pool.submit(self._flag, data, state)
             # deletions change the training data too: they count towards the trigger
             state.since_training += 1
             return {"status": "ok", "action": event.action, "deleted": event.annotation_ids}
@@ -154,6 +164,12 @@ class Backend:
             raise BadRequest(422, f"{where}: the project's labeling config does not match taxonomy "
                                   f"{self.taxonomy.version}: {'; '.join(problems)} — regenerate it with "
                                   f"`policytag annotate push` (or `policytag annotate config`)")
+
+    def _flag(self, data: dict[str, Any], state: ProjectState) -> None:
+        try:
+            self.flagger(data, state)
+        except Exception as exc:  # Label Studio unreachable, task deleted meanwhile …: log, keep serving
+            log.warning("could not update the task's review flag: %s", " ".join(str(exc).split())[:300])
 
     def _rule_problems(self, data: dict[str, Any]) -> list[str]:
         if self.rule_check is None or not isinstance(data.get("annotation"), dict):

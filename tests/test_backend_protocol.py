@@ -100,7 +100,10 @@ def test_predict_matches_the_tagger_and_the_labeling_config(backend, keyword_run
         for item in res["result"]:
             assert item["from_name"] in choices and item["to_name"] == "text" and item["type"] == "choices"
             assert set(item["value"]["choices"]) <= {alias for _, alias in choices[item["from_name"]]}
-        assert res["score"] == min(item["score"] for item in res["result"])
+    # exactly what `annotate push --predictions RUN` would import for these clauses
+    from policytag.annotation.tasks import predict
+
+    assert results == predict(clauses, tagger, taxonomy)
     # accepted as they are, the predictions read back (through pull's parser) as the tagger's labels
     from policytag.annotation.pull import parse_export
 
