@@ -168,11 +168,11 @@ def run_metrics(run_dir: str | Path) -> dict[str, Any]:
 
 def selection_score(run_dir: Path) -> float:
     """What "best" means when choosing a default model: the mean over both dimensions of the
-    CV macro-F1 when the run has one, else the dev macro-F1. Never the test split (choosing on
+    CV macro-F1 when the run has one, else the dev (else out-of-fold) macro-F1. Never the test split (choosing on
     test would make its figures optimistic). -1 when the run has neither."""
     try:
         metrics = run_metrics(run_dir)
-        scores = metrics.get("cv") or metrics["dev"]
+        scores = metrics.get("cv") or metrics.get("dev") or metrics["oof"]
         return sum(scores[d]["macro_f1"] for d in scores) / len(scores)
     except (OSError, KeyError, ValueError, TypeError, ZeroDivisionError):
         return -1.0

@@ -9,21 +9,16 @@ import pytest
 
 from policytag import PROJECT_ROOT
 
-from test_tag_cli import make_keyword_run, tag
-
-SHARED = PROJECT_ROOT.parent / "shared" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
-LOCAL = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
-CORPUS = SHARED if SHARED.exists() else LOCAL
+# the repository's own corpus copy (tests never read ../shared)
+CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 YEARS = list(range(2009, 2027))
 
 
 @pytest.fixture(scope="module")
-def report(tmp_path_factory) -> Path:
-    tmp = tmp_path_factory.mktemp("report")
-    run = make_keyword_run(tmp / "kw")
-    out = tmp / "report.html"
-    proc = tag(CORPUS, "--format", "html", "-o", out, "--model", run)
+def report(tmp_path_factory, keyword_run, policytag_cli) -> Path:
+    out = tmp_path_factory.mktemp("report") / "report.html"
+    proc = policytag_cli("tag", CORPUS, "--format", "html", "-o", out, "--model", keyword_run)
     assert proc.returncode == 0, proc.stderr
     return out
 

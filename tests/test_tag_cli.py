@@ -1,5 +1,5 @@
 """``policytag tag`` through the CLI (subprocess): output fields, input kinds, year selection, bad input,
-and the embedded default model (load_default training the baseline from the real gold file)."""
+and the embedded default model (policytag.app training the packaged recipe from the real gold file)."""
 
 import json
 import os
@@ -21,30 +21,10 @@ DEADLINE_FIELDS = {"text", "kind", "year", "month", "day", "period", "event", "d
 TARGET_FIELDS = {"text", "value", "value_max", "unit", "what", "comparator", "verb", "per", "span"}
 
 
-def make_keyword_run(run_dir: Path) -> Path:
-    """A real run directory without the gold data: the keyword tagger (taxonomy cue words), its label
-    priors fitted on corpus clauses labelled by the same cues. Enough to exercise the tag pipeline;
-    the TF-IDF default path is tested separately once the gold file exists."""
-    from policytag.corpus.segment import segment_paths
-    from policytag.models.keyword import KeywordTagger
-    from policytag.models.runs import save_run
-    from policytag.records import Labels
-
-    taxonomy = load_taxonomy()
-    clauses = segment_paths([CORPUS]).clauses
-    labels = []
-    for c in clauses:
-        sector = [lab.id for lab in taxonomy.sector.labels if any(cue in c.text for cue in lab.cues)]
-        measure = [lab.id for lab in taxonomy.measure_type.labels if any(cue in c.text for cue in lab.cues)]
-        sector = [s for s in sector if s != "cross_sector"] or ["cross_sector"]
-        labels.append(Labels(tuple(sector), tuple(measure[:3] or ["awareness_goals"])))
-    tagger = KeywordTagger().fit(clauses, labels)
-    return save_run(tagger, run_dir, {"name": run_dir.name, "model": {"type": "keyword"}}, {}, "test-cues")
-
-
 @pytest.fixture(scope="session")
-def run_dir(tmp_path_factory) -> Path:
-    return make_keyword_run(tmp_path_factory.mktemp("runs") / "kw")
+def run_dir(keyword_run) -> Path:
+    """The shared keyword run (conftest.py)."""
+    return keyword_run
 
 
 def tag(*args, stdin=None, env=None, timeout=300):

@@ -17,6 +17,8 @@ own schema in ``policytag.models.params``)::
       test_years: [int]   ([2024, 2025, 2026]), disjoint from dev_years
       folds: int 2..20    (5) K of the K-fold CV (and of the out-of-fold thresholds in mode all)
       cv: bool            (false) also cross-validate the recipe
+      oof_thresholds: bool (true) mode all: tune thresholds on out-of-fold predictions; false
+                          keeps the tagger's own (e.g. a stacked model that tunes them itself)
     model:
       type: str           a registered tagger type (keyword, tfidf, bert, ...)
       params: {...}       validated by that type's params schema
@@ -58,6 +60,7 @@ class SplitConfig(_Section):
     test_years: list[int] = Field(default=[2024, 2025, 2026], min_length=1)
     folds: int = Field(default=5, ge=2, le=20)
     cv: bool = False
+    oof_thresholds: bool = True
 
     @field_validator("dev_years")
     @classmethod

@@ -126,9 +126,11 @@ def fit_all(config: dict, data: Dataset) -> tuple[Tagger, dict, float]:
     metrics, fit seconds)."""
     taxonomy = load_taxonomy()
     start = time.perf_counter()
-    oof = oof_proba(config, data)
+    oof = oof_proba(config, data) if config["split"].get("oof_thresholds", True) else None
     set_seed(config["seed"])
     tagger = build_tagger(config).fit(data.clauses, data.labels)
+    if oof is None:  # the tagger tuned its own thresholds (e.g. the hybrid's internal OOF)
+        return tagger, {}, time.perf_counter() - start
     tagger.set_thresholds_from(oof, label_matrix(data.labels, taxonomy))
     seconds = time.perf_counter() - start
     metrics = evaluate_labels(data.labels, tagger.decode(oof), taxonomy)
@@ -148,7 +150,9 @@ def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = Fal
         start = time.perf_counter()
         tagger.predict(data.clauses[:64])
         throughput = min(64, len(data.clauses)) / max(time.perf_counter() - start, 1e-9)
-        metrics = {"split": "all", "sizes": {"train": len(data.examples)}, "oof": oof_metrics}
+        metrics = {"split": "all", "sizes": {"train": len(data.examples)}}
+        if oof_metrics:
+            metrics["oof"] = oof_metrics
         if config["split"].get("cv"):
             metrics["cv"] = cross_validate(config, data)
         run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
