@@ -320,7 +320,8 @@ def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentRes
     copies are listed in ``duplicates`` (say so with ``duplicates_message``).
     """
     results: list[tuple[Document, list[Clause]]] = []
-    errors: list[ReadError] = []
+    errors: list[ReadError] = [ReadError(p, "no notice files (.txt/.html/.htm/.docx/.pdf) in this directory")
+                               for p in map(Path, paths) if p.is_dir() and not expand_paths([p])]
     files = expand_paths(paths)
     for path in _progress(files, progress):
         try:

@@ -37,7 +37,7 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     ``skip_bad`` a warning while the good files are still read. A notice given twice (its .txt
     and its .pdf, or one file named twice) is tagged once and noted."""
     from policytag.corpus.dedup import dedupe_documents, duplicates_message
-    from policytag.corpus.readers import ReadError, decode_bytes, expand_paths
+    from policytag.corpus.readers import ReadError, decode_bytes
     from policytag.corpus.segment import segment_paths, segment_text
 
     pairs: list[tuple[Document, list[Clause]]] = []
@@ -48,9 +48,6 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     for missing in (p for p in files if not Path(p).exists()):
         problems.append(f"{missing}: no such file or directory")
     files = [p for p in files if Path(p).exists()]
-    for directory in (p for p in files if Path(p).is_dir()):
-        if not expand_paths([directory]):
-            problems.append(f"{directory}: no notice files (.txt/.html/.htm/.docx/.pdf) in this directory")
     if STDIN in paths:
         data = (stdin or sys.stdin.buffer).read()
         try:
