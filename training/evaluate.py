@@ -7,7 +7,7 @@ from pathlib import Path
 import yaml
 
 from policytag import PolicytagError
-from policytag.models.runs import load_run, read_run_info
+from policytag.models.runs import load_run, read_run_info, refuse_pickles
 
 from .train import config_dataset, cross_validate, evaluate_on, temporal
 
@@ -18,6 +18,7 @@ def run_config(run_dir: str | Path) -> dict:
 
 def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
     """``split``: "test" or "dev" scores the saved model; "cv" cross-validates its recipe."""
+    refuse_pickles(Path(run_dir))  # before any work, whatever the split
     info = read_run_info(run_dir)
     config = run_config(run_dir)
     data = config_dataset(config)
