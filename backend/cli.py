@@ -42,6 +42,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "the host and token Label Studio sends in /setup)")
     s.add_argument("--api-key", default=os.environ.get("LABEL_STUDIO_API_KEY"),
                    help="Label Studio access token for the pull (default: $LABEL_STUDIO_API_KEY)")
+    s.add_argument("--recipe", metavar="CONFIG.yaml",
+                   help="training config retraining uses (default: the default model's recipe, the fast one)")
     s.add_argument("--runs-dir", metavar="DIR",
                    help="where retrained runs are written (default: RUNS/backend/, outside the default-model search)")
     s.add_argument("--max-body-mb", type=float, default=8.0, help="largest request body accepted (default 8 MiB)")
@@ -176,7 +178,14 @@ def _retrainer_factory(args: argparse.Namespace, taxonomy):
 
     from .retrain import Retrainer, pull_rows
 
-    recipe = _resolved_recipe(default_recipe())
+    if args.recipe:
+        from policytag.training.config import load_config
+
+        recipe = load_config(args.recipe)
+        recipe["split"]["cv"] = False
+    else:
+        recipe = default_recipe()
+    recipe = _resolved_recipe(recipe)
     runs_dir = Path(args.runs_dir) if args.runs_dir else _runs_root() / "backend"
 
     def factory(backend):

@@ -90,6 +90,9 @@ class Backend:
                "model_version": str(tagger.model_version), "taxonomy_version": self.taxonomy.version}
         if self.retrainer is not None:
             out["training"] = self.retrainer.status()
+        out["projects"] = {str(pid): {"events": dict(st.events), "since_training": st.since_training,
+                                      "flagged_annotations": len(st.flagged)}
+                           for pid, st in list(self.projects.items())}
         return out
 
     def setup(self, data: dict[str, Any]) -> dict[str, Any]:

@@ -1,0 +1,110 @@
+"""Retraining from annotations (no server): gold minus the held-out years + annotations, the
+held-out macro-F1 gate (a better model is saved and switched to, a worse one refused with both
+figures), held-out annotations never trained on, and the one-at-a-time worker."""
+
+import json
+import threading
+import time
+
+import pytest
+
+from policytag.backend.cli import _resolved_recipe, default_recipe
+from policytag.backend.retrain import Retrainer, retrain_once
+from policytag.io import read_jsonl
+from policytag.models.runs import load_run, tagger_class
+
+#: the default recipe with 1-2-grams (a fit takes seconds, not a minute, on a busy 2-core machine)
+FAST = {"ngram_range": [1, 2], "max_features": 20000}
+
+
+@pytest.fixture(scope="module")
+def recipe():
+    r = _resolved_recipe(default_recipe())
+    return {**r, "model": {**r["model"], "params": {**(r["model"].get("params") or {}), **FAST}}}
+
+
+@pytest.fixture(scope="module")
+def gold(recipe):
+    from policytag.training.data import load_dataset
+
+    return load_dataset(recipe["data"]["gold"], recipe["data"]["corpus"])
+
+
+@pytest.fixture(scope="module")
+def weak(gold, recipe):
+    """A TF-IDF model that saw only 15 clauses."""
+    few = [e for e in gold.examples if e.clause.year <= 2021][:15]
+    return tagger_class("tfidf")(**recipe["model"]["params"]).fit([e.clause for e in few], [e.labels for e in few])
+
+
+def row(example, **over):
+    c, y = example.clause, example.labels
+    return {"clause_id": c.clause_id, "doc_id": c.doc_id, "year": c.year, "text": c.text,
+            "heading_path": list(c.heading_path), "sector": list(y.sector), "measure_type": list(y.measure_type),
+            **over}
+
+
+def test_a_better_model_is_saved_and_switched_to(tmp_path, recipe, gold, weak):
+    test_example = next(e for e in gold.examples if e.clause.year == 2025)
+    new_clause = next(e for e in gold.examples if e.clause.year == 2019)
+    rows = [row(test_example),  # a held-out clause: must not be trained on
+            row(new_clause, clause_id="new-2027-1", doc_id="new-2027", year=2027)]  # a clause gold does not have
+    new, outcome = retrain_once(weak, rows, recipe, tmp_path / "runs", "bk", 5, "test", load_run)
+    assert new is not None and outcome.accepted, outcome
+    assert outcome.new_macro_f1 > outcome.old_macro_f1
+    assert outcome.n_annotations == 2 and outcome.n_annotations_heldout == 1
+    n_gold_train = sum(e.clause.year <= 2021 for e in gold.examples)
+    assert outcome.n_train == n_gold_train + 1
+    assert outcome.n_heldout == sum(e.clause.year >= 2024 for e in gold.examples)
+    assert new.model_version != weak.model_version and new.model_version == outcome.new_version
+    run = json.loads((tmp_path / "runs" / outcome.run_dir.split("/")[-1] / "run.json").read_text(encoding="utf-8"))
+    assert run["taxonomy_version"] == new.taxonomy_version_
+    assert "switched to" in outcome.line() and f"{outcome.old_macro_f1:.4f}" in outcome.line()
+
+
+def test_a_worse_model_is_refused_with_both_figures(tmp_path, recipe, gold, weak):
+    # the current model is strong (all of gold's train years); the recipe's base data is tiny
+    train = [e for e in gold.examples if e.clause.year <= 2023]
+    strong = tagger_class("tfidf")(**recipe["model"]["params"]).fit([e.clause for e in train], [e.labels for e in train])
+    rows = read_jsonl(recipe["data"]["gold"])
+    years = {e.clause.clause_id: e.clause.year for e in gold.examples}
+    keep = [r for r in rows if years.get(r["clause_id"], 0) >= 2024] + [r for r in rows if years.get(r["clause_id"]) == 2019][:10]
+    tiny = tmp_path / "tiny-gold.jsonl"
+    tiny.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in keep), encoding="utf-8")
+    small = {**recipe, "data": {**recipe["data"], "gold": str(tiny)}}
+    new, outcome = retrain_once(strong, [], small, tmp_path / "runs", "bk", 5, "test", load_run)
+    assert new is None and not outcome.accepted
+    assert outcome.new_macro_f1 < outcome.old_macro_f1
+    assert "refused" in outcome.line() and f"{outcome.new_macro_f1:.4f}" in outcome.line()
+    assert not (tmp_path / "runs").exists() or not any((tmp_path / "runs").iterdir())
+
+
+def test_worker_runs_one_job_at_a_time_and_coalesces_requests(recipe, weak, tmp_path):
+    running, peak, calls = [0], [0], []
+    lock, started = threading.Lock(), threading.Event()
+
+    def fetch(project):
+        started.set()
+        with lock:
+            running[0] += 1
+            peak[0] = max(peak[0], running[0])
+        calls.append(project)
+        time.sleep(0.3)
+        with lock:
+            running[0] -= 1
+        return []
+
+    switched = []
+    bad = {**recipe, "data": {**recipe["data"], "gold": str(tmp_path / "missing.jsonl")}}  # fails fast, after fetch
+    worker = Retrainer(bad, tmp_path / "runs", "bk", fetch, current=lambda: weak, switch=switched.append,
+                       load_run=load_run)
+    assert worker.request(1, "START_TRAINING") == "retraining started"
+    assert started.wait(30)  # the first job is running now
+    answers = [worker.request(1, "START_TRAINING") for _ in range(3)]
+    assert answers[0] == "queued behind the running retraining" and "already queued" in answers[2]
+    assert worker.wait_idle(60)
+    assert peak[0] == 1 and len(calls) == 2  # the three later requests collapsed into one more job
+    status = worker.status()
+    assert status["done"] == len(calls) and not status["running"]
+    assert status["last"]["error"] and not switched  # a failing job is reported, the model kept
+    worker.stop()
