@@ -19,6 +19,7 @@ from .extract import Deadline, Target, extract_deadlines, extract_targets
 
 DEFAULT_BATCH_SIZE = 128
 SCORE_DECIMALS = 4
+EXTRACT_PROGRESS_CHARS = 1_000_000  # inputs longer than this show an extraction progress bar
 
 
 @dataclass(frozen=True)
@@ -96,9 +97,16 @@ def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = Non
     proba = predict_proba_batched(tagger, clauses, batch_size, progress)
     labels = tagger.decode(proba, threshold_arrays(threshold, taxonomy))
     out = []
-    for i, (clause, label) in enumerate(zip(clauses, labels)):
-        scores = {dim: {lid: round(float(p), SCORE_DECIMALS) for lid, p in zip(taxonomy[dim].ids, proba[dim][i])}
-                  for dim in DIMENSIONS}
-        out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
-                                tuple(extract_targets(clause.text))))
+    from tqdm import tqdm
+
+    # extraction is linear but a multi-megabyte input still takes seconds: show progress (in characters)
+    total = sum(len(c.text) for c in clauses)
+    with tqdm(total=total, unit="char", unit_scale=True, desc="extracting", file=sys.stderr, leave=False,
+              disable=None if progress and total > EXTRACT_PROGRESS_CHARS else True) as bar:
+        for i, (clause, label) in enumerate(zip(clauses, labels)):
+            scores = {dim: {lid: round(float(p), SCORE_DECIMALS) for lid, p in zip(taxonomy[dim].ids, proba[dim][i])}
+                      for dim in DIMENSIONS}
+            out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
+                                    tuple(extract_targets(clause.text))))
+            bar.update(len(clause.text))
     return out
