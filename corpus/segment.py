@@ -203,6 +203,7 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
     offset = 0
     seen_heading = False
     levels = [heading_level(p) for p in paragraphs]
+    used_ids: set[str] = set()
     for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
@@ -235,10 +236,14 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
             if not text:
                 continue
             suffix = f".{k}" if len(pieces) > 1 else ""
+            clause_id = f"{doc.doc_id}-{base}{suffix}"
+            if clause_id in used_ids:  # a numbering mistake in the notice (一、 twice): keep ids unique
+                clause_id += f"~{sum(1 for u in used_ids if u.startswith(clause_id)) + 1}"
+            used_ids.add(clause_id)
             # later pieces of a numbered item keep the item's title as context (codebook rule 13)
             piece_path = path + (stack[-1].title,) if level and k > 1 else path
             clauses.append(Clause(
-                doc_id=doc.doc_id, clause_id=f"{doc.doc_id}-{base}{suffix}", heading_path=piece_path, text=text,
+                doc_id=doc.doc_id, clause_id=clause_id, heading_path=piece_path, text=text,
                 kind=kind, agencies=tuple(agencies), span=(start + rel + lead, start + rel + lead + len(text)),
                 year=doc.year,
             ))

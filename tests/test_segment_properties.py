@@ -1,0 +1,114 @@
+"""Property-based tests (Hypothesis): random Unicode text and random numbering shapes never make the
+segmenter or the extractors raise, every clause's span points at its text, extracted spans point
+at their phrases, and the work grows linearly with the input."""
+
+from __future__ import annotations
+
+import time
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from policytag.corpus.readers import ReadError
+from policytag.corpus.segment import segment_text
+from policytag.inference.extract import extract_agencies, extract_deadlines, extract_targets
+
+SETTINGS = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+CN = "一二三四五六七八九十"
+# pieces notices are made of, so random text often looks like a notice and reaches deep code paths
+WORDS = ["加强", "煤矿", "安全", "年底前", "6月底前", "完成", "再建成", "60座", "覆盖率达到", "100%", "至少",
+         "每月", "开展", "一次", "检查", "不少于", "2周", "（省应急厅负责）", "（省公安厅、省住建厅等按职责分工负责）",
+         "2026年", "三年内", "汛期前", "，", "。", "；", "：", "、", "“", "”", "关于做好2026年安全生产工作的通知",
+         "晋政发〔2026〕1号", "各市、县人民政府：", "山西省人民政府", "2026年1月20日", "號", "於", "負責", " ", "\t"]
+
+
+def numbering(depth: int, n: int) -> str:
+    """A numbering marker of one of the shapes notices use."""
+    shapes = [f"{CN[(n - 1) % 10]}、", f"（{CN[(n - 1) % 10]}）", f"{n}.", f"（{n}）", f"{n}.{n % 3 + 1}",
+              f"{n}.{n % 3 + 1}.{n % 2 + 1}", f"{n}、", f"({n})", f"{n}．"]
+    return shapes[depth % len(shapes)]
+
+
+line = st.one_of(
+    st.text(min_size=0, max_size=60),  # any Unicode, controls and surrogate-free
+    st.lists(st.sampled_from(WORDS), min_size=1, max_size=12).map("".join),
+    st.tuples(st.integers(0, 8), st.integers(1, 12), st.lists(st.sampled_from(WORDS), max_size=10))
+      .map(lambda t: numbering(t[0], t[1]) + "".join(t[2])),
+)
+documents = st.lists(line, min_size=0, max_size=40).map("\n".join)
+
+
+def _check_clauses(text: str) -> None:
+    try:
+        results = segment_text(text, "random.txt")
+    except ReadError:
+        return  # "no recognisable notice structure" is a fine answer for random text
+    for doc, clauses in results:
+        for c in clauses:
+            start, end = c.span
+            assert 0 <= start <= end <= len(doc.text)
+            assert doc.text[start:end] == c.text, (c.clause_id, c.text)
+            assert c.text and c.doc_id == doc.doc_id and c.clause_id.startswith(doc.doc_id)
+        assert len({c.clause_id for c in clauses}) == len(clauses)
+
+
+@SETTINGS
+@given(documents)
+def test_segmenter_never_raises_and_spans_point_at_the_text(text):
+    _check_clauses(text)
+
+
+@SETTINGS
+@given(st.lists(st.tuples(st.integers(0, 8), st.integers(1, 30), st.lists(st.sampled_from(WORDS), max_size=15)),
+                min_size=1, max_size=30))
+def test_random_numbering_shapes_under_a_notice_header(items):
+    header = "山西省人民政府\n关于做好2026年安全生产工作的通知\n晋政发〔2026〕1号\n各市、县人民政府：\n"
+    body = "\n".join(numbering(d, n) + "".join(words) for d, n, words in items)
+    _check_clauses(header + body + "\n山西省人民政府\n2026年1月20日\n")
+
+
+def _check_extraction(text: str) -> None:
+    for d in extract_deadlines(text, 2026):
+        start, end = d.span
+        assert 0 <= start < end <= len(text)
+        assert text[start:end].strip() == d.text or d.text in text[start:end]
+    for t in extract_targets(text):
+        start, end = t.span
+        assert 0 <= start < end <= len(text) and text[start:end] == t.text
+    assert all(isinstance(a, str) and a for a in extract_agencies(text))
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=200), st.lists(st.sampled_from(WORDS), max_size=40).map("".join)))
+def test_extractors_never_raise_and_spans_point_at_phrases(text):
+    _check_extraction(text)
+
+
+def _cpu(fn, *args) -> float:
+    start = time.process_time()
+    fn(*args)
+    return time.process_time() - start
+
+
+@settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.sampled_from(WORDS), min_size=20, max_size=40).map("".join))
+def test_linear_time_on_growing_inputs(unit):
+    """16x the input may cost at most ~40x the time (generous: quadratic would be 256x)."""
+    small, large = unit * 150, unit * 2400
+    notice = "关于做好2026年安全生产工作的通知\n晋政发〔2026〕1号\n一、总体要求\n"
+
+    def both(text):
+        extract_deadlines(text, 2026)
+        extract_targets(text)
+
+    def seg(text):
+        try:
+            segment_text(notice + text, "big.txt")
+        except ReadError:
+            pass
+
+    for fn in (both, seg):
+        t_small = max(_cpu(fn, small), 0.01)
+        t_large = _cpu(fn, large)
+        assert t_large < 40 * t_small, f"{fn.__name__}: {len(small)} chars {t_small:.3f} s, {len(large)} chars {t_large:.3f} s"
