@@ -17,7 +17,7 @@ from policytag.taxonomy import DIMENSIONS
 
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import format_deadline, format_target
-from .report import NoticeReport, Report
+from .report import NoticeReport, Report, evidence_spans
 from .tagging import TaggedClause
 
 COLORS = {"sector": "#3b6fb6", "measure_type": "#d9822b"}
@@ -45,7 +45,7 @@ td.num{text-align:right;white-space:nowrap}
 .tag{display:inline-block;font-size:11px;border-radius:9px;padding:0 6px;margin:1px 2px 1px 0;white-space:nowrap}
 .tag.sector{background:#e3ecf8;color:#1d4477}.tag.measure_type{background:#fbead8;color:#7a4310}
 .new{display:inline-block;font-size:11px;background:#fff1b8;border-radius:9px;padding:0 6px}
-mark.dl{background:#ffe3e3;padding:0 1px}mark.tg{background:#dff5e3;padding:0 1px}
+mark.dl{background:#ffe3e3;padding:0 1px}mark.ev{background:#fff3b0;padding:0 1px;border-bottom:1px solid #c9a400}mark.tg{background:#dff5e3;padding:0 1px}
 code{font-size:12px;color:var(--muted)}
 .clauses .path{color:var(--muted);font-size:12px}
 .toolbar{display:flex;gap:8px;align-items:center;margin:6px 0}
@@ -119,16 +119,21 @@ def _pp(delta: float) -> str:
     return f'<span class="{tone}">{delta:+.1f} pp</span>'
 
 
-def _highlight(t: TaggedClause) -> str:
-    """Clause text with deadlines (red) and targets (green) marked; overlapping spans keep the first."""
-    spans = sorted([(d.span, "dl", format_deadline(d)) for d in t.deadlines] +
-                   [(x.span, "tg", format_target(x)) for x in t.targets], key=lambda s: s[0])
+def _highlight(t: TaggedClause, taxonomy=None) -> str:
+    """Clause text with deadlines (red), targets (green) and label evidence (yellow, the label and
+    the cue/rule/n-gram in its tooltip) marked; overlapping spans keep the first."""
+    spans = [(d.span, "dl", format_deadline(d), "") for d in t.deadlines] + \
+            [(x.span, "tg", format_target(x), "") for x in t.targets]
+    if taxonomy is not None:
+        spans += [((e.start, e.end), "ev", e.tip, " ".join(e.labels)) for e in evidence_spans(t, taxonomy)]
+    spans.sort(key=lambda s: s[0])
     text, out, pos = t.clause.text, [], 0
-    for (start, end), cls, tip in spans:
+    for (start, end), cls, tip, labels in spans:
         if start < pos:
             continue
         out.append(escape(text[pos:start]))
-        out.append(f'<mark class="{cls}" title="{_e(tip)}">{escape(text[start:end])}</mark>')
+        data = f' data-labels="{_e(labels)}"' if labels else ""
+        out.append(f'<mark class="{cls}"{data} title="{_e(tip)}">{escape(text[start:end])}</mark>')
         pos = end
     out.append(escape(text[pos:]))
     return "".join(out)
@@ -234,7 +239,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
         agencies = f'<div class="path">（{escape("、".join(c.agencies))}）</div>' if c.agencies else ""
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '
                      f'data-measure="{_e(" ".join(t.labels.measure_type))}"><td><code>{escape(c.clause_id)}</code>{flag}</td>'
-                     f"<td>{path}{_highlight(t)}{agencies}</td><td>{_tags(report, t, 'sector')}</td>"
+                     f"<td>{path}{_highlight(t, report.taxonomy)}{agencies}</td><td>{_tags(report, t, 'sector')}</td>"
                      f"<td>{_tags(report, t, 'measure_type')}</td></tr>")
     parts.append("</table></details></section>")
     return "".join(parts)

@@ -7,7 +7,7 @@ from __future__ import annotations
 from policytag.taxonomy import DIMENSIONS
 
 from .extract import Deadline, Target
-from .report import NoticeReport, Report, Trend
+from .report import NoticeReport, Report, Trend, evidence_spans
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -51,6 +51,32 @@ def _labels(report: Report, t: TaggedClause) -> str:
     sector = "、".join(tax.sector.name_of(x) for x in t.labels.sector)
     measure = "、".join(tax.measure_type.name_of(x) for x in t.labels.measure_type)
     return f"{tax.sector.name}：{sector} · {tax.measure_type.name}：{measure}"
+
+
+def _marked(report: Report, t: TaggedClause) -> str:
+    """Clause text with the evidence for its labels in **bold**."""
+    text, out, pos = t.clause.text, [], 0
+    for e in evidence_spans(t, report.taxonomy):
+        out += [text[pos:e.start], f"**{text[e.start:e.end]}**"]
+        pos = e.end
+    return "".join(out) + text[pos:]
+
+
+def _evidence_line(report: Report, t: TaggedClause) -> str:
+    """``煤矿 ← 煤矿（cue）、矿山（rule 6 mine_unqualified）; …`` per output label (at most 3 items each)."""
+    parts = []
+    for dim, per in (t.evidence or {}).items():
+        for lid, evs in per.items():
+            items = []
+            for ev in evs[:3]:
+                if ev.kind == "score":
+                    items.append(f"score {ev.weight:.2f}")
+                else:
+                    where = "heading " if ev.source == "heading" else ""
+                    how = f"rule {ev.rule}" if ev.kind == "rule" and ev.rule else ev.kind
+                    items.append(f"{_cell(ev.text)}（{where}{how}）")
+            parts.append(f"{report.taxonomy[dim].name_of(lid)} ← {'、'.join(items)}")
+    return "; ".join(parts)
 
 
 def _trend(report: Report, trend: Trend) -> list[str]:
@@ -123,8 +149,11 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         last_path = c.heading_path
         flags = " **[new]**" if novelty.get(c.clause_id) and novelty[c.clause_id].is_new else ""
         agencies = f"（{'、'.join(c.agencies)}）" if c.agencies else ""
-        out.append(f"- `{c.clause_id}`{flags} {c.text}{agencies}")
+        out.append(f"- `{c.clause_id}`{flags} {_marked(report, t)}{agencies}")
         out.append(f"  - {_labels(report, t)}")
+        ev = _evidence_line(report, t)
+        if ev:
+            out.append(f"  - 依据 evidence: {ev}")
     out.append("")
     return out
 

@@ -110,3 +110,35 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     trend_ids = {d.doc_id for d in trend_docs}
     trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
     return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold)
+
+
+@dataclass(frozen=True)
+class EvidenceSpan:
+    """A stretch of clause text that is evidence for one or more output labels (for highlighting)."""
+
+    start: int
+    end: int
+    labels: tuple[str, ...]  # label names (taxonomy), in the order the evidence was found
+    tip: str  # e.g. "煤矿: cue 煤矿; 风险管控与隐患治理: rule inspection_campaign"
+
+
+def evidence_spans(tagged: TaggedClause, taxonomy: Taxonomy) -> list[EvidenceSpan]:
+    """Non-overlapping evidence spans in the clause text, in text order (the longer span wins an
+    overlap; hits in the heading path and score-only entries have no span in the text)."""
+    by_span: dict[tuple[int, int], list[str]] = defaultdict(list)
+    names: dict[tuple[int, int], list[str]] = defaultdict(list)
+    for dim, per in (tagged.evidence or {}).items():
+        for lid, evs in per.items():
+            for ev in evs:
+                if ev.source != "text" or ev.kind == "score" or ev.span[1] <= ev.span[0]:
+                    continue
+                name = taxonomy[dim].name_of(lid)
+                how = f"rule {ev.rule}" if ev.kind == "rule" and ev.rule else ev.kind
+                by_span[tuple(ev.span)].append(f"{name}: {how} {ev.text}")
+                if name not in names[tuple(ev.span)]:
+                    names[tuple(ev.span)].append(name)
+    chosen: list[tuple[int, int]] = []
+    for span in sorted(by_span, key=lambda s: (s[0] - s[1], s[0])):  # longest first
+        if all(span[1] <= a or span[0] >= b for a, b in chosen):
+            chosen.append(span)
+    return [EvidenceSpan(a, b, tuple(names[(a, b)]), "; ".join(by_span[(a, b)])) for a, b in sorted(chosen)]

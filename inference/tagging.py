@@ -34,6 +34,8 @@ class TaggedClause:
     scores: dict[str, dict[str, float]]
     deadlines: tuple[Deadline, ...]
     targets: tuple[Target, ...]
+    #: ``{dim: {label_id: (Evidence, ...)}}`` for every output label (``models.evidence``)
+    evidence: dict[str, dict[str, tuple]] | None = None
 
     @property
     def has_commitments(self) -> bool:
@@ -55,6 +57,8 @@ class TaggedClause:
             "agencies": list(c.agencies),
             "deadlines": [d.to_dict() for d in self.deadlines],
             "targets": [t.to_dict() for t in self.targets],
+            "evidence": {dim: {lid: [e.to_dict() for e in evs] for lid, evs in per.items()}
+                         for dim, per in (self.evidence or {}).items()},
         }
 
 
@@ -96,6 +100,7 @@ def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = Non
     taxonomy = tagger.taxonomy
     proba = predict_proba_batched(tagger, clauses, batch_size, progress)
     labels = tagger.decode(proba, threshold_arrays(threshold, taxonomy))
+    evidence = clause_evidence(tagger, clauses, labels, proba, batch_size)
     out = []
     from tqdm import tqdm
 
@@ -107,6 +112,37 @@ def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = Non
             scores = {dim: {lid: round(float(p), SCORE_DECIMALS) for lid, p in zip(taxonomy[dim].ids, proba[dim][i])}
                       for dim in DIMENSIONS}
             out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
-                                    tuple(extract_targets(clause.text))))
+                                    tuple(extract_targets(clause.text)), evidence[i]))
             bar.update(len(clause.text))
+    return out
+
+
+def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels], proba: dict[str, np.ndarray],
+                    batch_size: int = DEFAULT_BATCH_SIZE) -> list[dict[str, dict[str, tuple]]]:
+    """Per clause ``{dim: {label_id: (Evidence, ...)}}`` for every output label.
+
+    Evidence comes from ``models.evidence.evidence_for`` (cue/rule hits with spans, TF-IDF
+    n-grams, occlusion). A label output with no lexical evidence at all (typically
+    ``cross_sector`` when the clause names no sector, or the best-scoring label the decoder
+    must output) gets one ``kind="score"`` entry: the model's probability, no span.
+    """
+    from policytag.models.evidence import evidence_for
+    from policytag.records import Evidence
+
+    taxonomy = tagger.taxonomy
+    found = []
+    for start in range(0, len(clauses), batch_size):
+        found += evidence_for(tagger, clauses[start:start + batch_size], labels[start:start + batch_size])
+    out = []
+    for i, (label, evs) in enumerate(zip(labels, found)):
+        per: dict[str, dict[str, tuple]] = {}
+        for dim in DIMENSIONS:
+            per[dim] = {}
+            for lid in getattr(label, dim):
+                mine = tuple(e for e in evs if e.dimension == dim and e.label == lid)
+                if not mine:
+                    p = float(proba[dim][i, taxonomy[dim].index(lid)])
+                    mine = (Evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
+                per[dim][lid] = mine
+        out.append(per)
     return out

@@ -91,3 +91,29 @@ class Prediction:
 
     def to_dict(self) -> dict[str, Any]:
         return {**self.labels.to_dict(), "scores": self.scores, "model_version": self.model_version}
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """Why a label was output: a cue word, a codebook rule, a weighted n-gram or an attribution.
+
+    ``span``: character offsets into the clause text (``source="text"``) or into the heading path
+    joined with ``" > "`` (``source="heading"``). ``weight``: 1.0 for a cue/rule hit; the
+    coefficient × TF-IDF value of an n-gram; the probability drop when occluding a phrase.
+    """
+
+    label: str
+    dimension: str
+    kind: str  # "cue" | "rule" | "ngram" | "attribution"
+    text: str
+    span: tuple[int, int]
+    weight: float = 1.0
+    source: str = "text"
+    rule: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        d = asdict(self)
+        d["span"] = list(self.span)
+        if self.rule is None:
+            d.pop("rule")
+        return d

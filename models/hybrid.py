@@ -1,0 +1,264 @@
+"""Knowledge + learned model: the codebook's cue/rule hits stacked with a learned tagger's
+out-of-fold probabilities in a per-label meta-classifier.
+
+Why stacking and not an override: the learned model (TF-IDF LR, or an LR on frozen encoder
+embeddings) knows the corpus' phrasing of measure types, but on clauses written elsewhere it
+falls back to the corpus' headings and the 48 % ``cross_sector`` prior. The cue/rule hits carry
+the codebook's sector knowledge. A small logistic regression per label learns how much to trust
+each source, from predictions the learned model made on clauses it did not see (out-of-fold), so
+the weights reflect how the learned model behaves on unseen text.
+
+Per label ``j`` of a dimension, the meta features are (shape ``[n, n_learners + 4]``):
+
+* ``logit(p_j)`` of every learned model (out-of-fold at fit time, the full-data model after),
+* ``cue_text_j``, ``rule_text_j``: a cue / rule of label ``j`` fires in the clause text,
+* ``hit_heading_j``: it fires in the heading path (rule 13: context, its weight is learned),
+* ``other_label_text_j``: some *other* label of the dimension fires in the text (what tells
+  ``cross_sector`` from a named sector).
+
+Thresholds come from the meta-classifier's own out-of-fold probabilities (no dev data needed,
+so the shipped default can learn from every label); ``threshold_source="dev"`` tunes them on the
+dev split instead. Saved as JSON + the learned models' own (pickle-free) directories.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any, Sequence
+
+import numpy as np
+from sklearn.linear_model import LogisticRegression
+
+from policytag import PolicytagError
+from policytag.knowledge import FEATURES, load_knowledge
+from policytag.records import Clause, Labels
+from policytag.taxonomy import DIMENSIONS
+
+from .base import NotFittedError, Tagger
+from .features import label_matrix
+from .thresholds import tune_thresholds
+
+_EPS = 1e-4
+
+
+def _logit(p: np.ndarray) -> np.ndarray:
+    p = np.clip(p, _EPS, 1 - _EPS)
+    return np.log(p / (1 - p))
+
+
+def _folds(y: dict[str, np.ndarray], folds: int, seed: int, groups: Sequence[str] | None = None
+           ) -> list[tuple[np.ndarray, np.ndarray]]:
+    """K folds over the training clauses. With ``groups`` (the notice of each clause), whole notices
+    are held out together, so out-of-fold predictions look like predictions on an unseen notice
+    (clauses of one notice share headings and phrasing; random folds would leak them)."""
+    from iterstrat.ml_stratifiers import MultilabelStratifiedKFold
+
+    stacked = np.hstack([y[d] for d in DIMENSIONS])
+    n = len(stacked)
+    if groups is not None and len(set(groups)) >= folds >= 2:
+        from sklearn.model_selection import GroupKFold
+
+        return list(GroupKFold(n_splits=folds).split(np.zeros(n), groups=list(groups)))
+    folds = max(2, min(folds, n))
+    kf = MultilabelStratifiedKFold(n_splits=folds, shuffle=True, random_state=seed)
+    return list(kf.split(np.zeros(n), stacked))
+
+
+class HybridTagger(Tagger):
+    """Per-label logistic meta-classifier on [learned models' OOF logits, cue/rule features].
+
+    ``learners``: list of ``{"type": ..., "params": {...}}`` (tagger types from
+    ``models.runs.TAGGERS``, e.g. ``tfidf`` and ``embedding``); an empty list gives the
+    knowledge-only meta-classifier.
+    """
+
+    name = "hybrid"
+
+    def __init__(self, learners: Sequence[dict] | None = None, folds: int = 5, meta_C: float = 1.0,
+                 class_weight: str | None = "balanced", threshold_source: str = "oof", fold_groups: str = "notice",
+                 use_heading: bool = True,
+                 random_state: int = 0, taxonomy=None):
+        super().__init__(use_heading=use_heading, taxonomy=taxonomy)
+        self.learners = [dict(x) for x in (learners if learners is not None else [{"type": "tfidf", "params": {}}])]
+        self.folds = folds
+        self.meta_C = meta_C
+        self.class_weight = class_weight
+        self.threshold_source = threshold_source
+        self.fold_groups = fold_groups
+        self.random_state = random_state
+
+    def params(self) -> dict[str, Any]:
+        return {"learners": self.learners, "folds": self.folds, "meta_C": self.meta_C,
+                "class_weight": self.class_weight, "threshold_source": self.threshold_source, "fold_groups": self.fold_groups,
+                "use_heading": self.use_heading, "random_state": self.random_state}
+
+    # ------------------------------------------------------------------ learners
+    def _make_learner(self, spec: dict) -> Tagger:
+        from .runs import tagger_class
+
+        cls = tagger_class(spec["type"])
+        params = dict(spec.get("params") or {})
+        if "random_state" in cls.__init__.__code__.co_varnames and "random_state" not in params:
+            params["random_state"] = self.random_state
+        learner = cls(**params, taxonomy=self.taxonomy)
+        if hasattr(learner, "share_cache"):
+            learner.share_cache(self._fit_cache)  # embeddings computed once per fit, all folds
+        return learner
+
+    # ------------------------------------------------------------------ features
+    def _lexical(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+        feats = load_knowledge(self.taxonomy).features(clauses)
+        if not self.use_heading:
+            for dim in DIMENSIONS:
+                feats[dim][:, :, FEATURES.index("hit_heading")] = 0.0
+        return feats
+
+    @staticmethod
+    def _meta_X(learned: list[np.ndarray], lexical: np.ndarray, j: int) -> np.ndarray:
+        cols = [_logit(p[:, j])[:, None] for p in learned] + [lexical[:, j, :]]
+        return np.hstack(cols)
+
+    def _meta_fit(self, X: np.ndarray, y: np.ndarray):
+        if y.min() == y.max():
+            return float(y[0])
+        lr = LogisticRegression(C=self.meta_C, class_weight=self.class_weight, max_iter=1000)
+        lr.fit(X, y)
+        return lr
+
+    @staticmethod
+    def _meta_predict(model, X: np.ndarray) -> np.ndarray:
+        if isinstance(model, float):
+            return np.full(len(X), model)
+        z = X @ model["coef"] + model["intercept"] if isinstance(model, dict) else model.decision_function(X)
+        return 1.0 / (1.0 + np.exp(-z))
+
+    # ------------------------------------------------------------------ fit
+    def fit(self, clauses: Sequence[Clause], labels: Sequence[Labels],
+            dev_clauses: Sequence[Clause] | None = None, dev_labels: Sequence[Labels] | None = None) -> "HybridTagger":
+        if len(clauses) != len(labels) or not clauses:
+            raise PolicytagError("fit needs the same, non-zero number of clauses and label sets")
+        y = label_matrix(labels, self.taxonomy)
+        self._fit(clauses, y, None)
+        self.taxonomy_version_ = self.taxonomy.version
+        if self.threshold_source == "dev" and dev_clauses:
+            self.tune_thresholds(dev_clauses, dev_labels)
+        return self
+
+    def _fit(self, clauses, y, dev) -> None:
+        clauses = list(clauses)
+        self._fit_cache: dict = {}
+        try:
+            groups = [c.doc_id for c in clauses] if self.fold_groups == "notice" else None
+            splits = _folds(y, self.folds, self.random_state, groups)
+            oof = [self._oof(spec, clauses, y, splits) for spec in self.learners]
+            self.learners_ = []
+            for spec in self.learners:
+                learner = self._make_learner(spec)
+                learner.fit(clauses, [self._labels_at(y, i) for i in range(len(clauses))])
+                self.learners_.append(learner)
+        finally:
+            self._fit_cache = {}
+        lexical = self._lexical(clauses)
+        self.meta_ = {}
+        self.thresholds_ = {}
+        self.oof_proba_ = {}
+        for dim in DIMENSIONS:
+            k = y[dim].shape[1]
+            models, meta_oof = [], np.zeros((len(clauses), k))
+            for j in range(k):
+                X = self._meta_X([o[dim] for o in oof], lexical[dim], j)
+                col = y[dim][:, j]
+                models.append(self._meta_fit(X, col))
+                # the meta-classifier's own out-of-fold probabilities, for thresholds/calibration
+                for tr, te in splits:
+                    m = self._meta_fit(X[tr], col[tr])
+                    meta_oof[te, j] = self._meta_predict(m, X[te])
+            self.meta_[dim] = models
+            self.oof_proba_[dim] = meta_oof
+            self.thresholds_[dim] = tune_thresholds(meta_oof, y[dim])
+        self.train_info_ = {"oof_folds": len(splits), "learners": [s["type"] for s in self.learners]}
+
+    def _labels_at(self, y, i) -> Labels:
+        return Labels(**{dim: tuple(self.taxonomy[dim].ids[j] for j in np.flatnonzero(y[dim][i])) for dim in DIMENSIONS})
+
+    def _oof(self, spec, clauses, y, splits) -> dict[str, np.ndarray]:
+        out = {dim: np.zeros(y[dim].shape, dtype=np.float64) for dim in DIMENSIONS}
+        for tr, te in splits:
+            learner = self._make_learner(spec)
+            learner.fit([clauses[i] for i in tr], [self._labels_at(y, i) for i in tr])
+            proba = learner.predict_proba([clauses[i] for i in te])
+            for dim in DIMENSIONS:
+                out[dim][te] = proba[dim]
+        return out
+
+    # ------------------------------------------------------------------ predict
+    def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+        if not hasattr(self, "meta_"):
+            raise NotFittedError("HybridTagger is not fitted yet: call fit() or load a run")
+        clauses = list(clauses)
+        if not clauses:
+            return {dim: np.zeros((0, len(self.taxonomy[dim].ids))) for dim in DIMENSIONS}
+        learned = [learner.predict_proba(clauses) for learner in self.learners_]
+        lexical = self._lexical(clauses)
+        return {dim: np.stack([self._meta_predict(m, self._meta_X([p[dim] for p in learned], lexical[dim], j))
+                               for j, m in enumerate(self.meta_[dim])], axis=1) for dim in DIMENSIONS}
+
+    def explain(self, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None):
+        """Per clause, the evidence for each output label: cue/rule hits, then the learned
+        models' own evidence (TF-IDF n-grams, embedding occlusion)."""
+        from .evidence import learned_evidence, lexical_evidence, merge_evidence
+
+        clauses = list(clauses)
+        labels = labels if labels is not None else self.predict(clauses)
+        parts = [lexical_evidence(self, clauses, labels)]
+        parts += [learned_evidence(learner, clauses, labels) for learner in self.learners_]
+        return merge_evidence(parts)
+
+    def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
+        """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""
+        names = [f"logit_{s['type']}" for s in self.learners] + list(FEATURES)
+        out = {}
+        for dim in DIMENSIONS:
+            out[dim] = {}
+            for lid, m in zip(self.taxonomy[dim].ids, self.meta_[dim]):
+                if isinstance(m, float):
+                    out[dim][lid] = {"constant": m}
+                else:
+                    coef = m["coef"] if isinstance(m, dict) else m.coef_[0]
+                    out[dim][lid] = dict(zip(names, map(float, coef)))
+        return out
+
+    # ------------------------------------------------------------------ persistence (no pickle)
+    def _save_state(self, directory: Path) -> None:
+        meta = {}
+        for dim in DIMENSIONS:
+            rows = []
+            for m in self.meta_[dim]:
+                if isinstance(m, float):
+                    rows.append({"constant": m})
+                elif isinstance(m, dict):
+                    rows.append({"coef": list(map(float, m["coef"])), "intercept": float(m["intercept"])})
+                else:
+                    rows.append({"coef": list(map(float, m.coef_[0])), "intercept": float(m.intercept_[0])})
+            meta[dim] = rows
+        (directory / "meta.json").write_text(json.dumps(meta, indent=1), encoding="utf-8")
+        np.savez(directory / "oof_proba.npz", **self.oof_proba_)
+        for i, learner in enumerate(self.learners_):
+            sub = directory / f"learner{i}"
+            sub.mkdir()
+            learner.save(sub)
+
+    def _load_state(self, directory: Path) -> None:
+        from .runs import tagger_class
+
+        meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
+        self.meta_ = {dim: [float(r["constant"]) if "constant" in r else
+                            {"coef": np.asarray(r["coef"]), "intercept": float(r["intercept"])} for r in rows]
+                      for dim, rows in meta.items()}
+        oof = directory / "oof_proba.npz"
+        if oof.exists():
+            with np.load(oof, allow_pickle=False) as z:
+                self.oof_proba_ = {k: z[k] for k in z.files}
+        self.learners_ = [tagger_class(spec["type"]).load(directory / f"learner{i}", taxonomy=self.taxonomy)
+                          for i, spec in enumerate(self.learners)]
