@@ -39,8 +39,15 @@ def _umask() -> int:
     return mask
 
 
+_STREAMS = ("/dev/stdout", "/dev/stderr", "/dev/fd/", "/proc/self/fd/")
+
+
 def _is_special(path: Path) -> bool:
-    """Does ``path`` exist as something other than a regular file or directory (following links)?"""
+    """Does ``path`` exist as something other than a regular file or directory (following links)?
+    ``/dev/stdout`` and other open-descriptor paths always count: whatever the shell redirected
+    them to (a file opened for appending, say) must be written through, not replaced."""
+    if str(path) in _STREAMS[:2] or str(path).startswith(_STREAMS[2:]):
+        return os.path.exists(path)
     try:
         mode = os.stat(path).st_mode
     except OSError:
@@ -91,7 +98,7 @@ def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bo
         raise PolicytagError(f"{shown}: is a directory; give a file name for the output")
     if _is_special(p):
         mode = os.stat(p).st_mode
-        if not (stat.S_ISCHR(mode) or stat.S_ISFIFO(mode)):
+        if stat.S_ISBLK(mode) or stat.S_ISSOCK(mode) or stat.S_ISDIR(mode):
             raise PolicytagError(f"{shown}: is a special file (block device or socket); cannot write a report there")
         if not os.access(p, os.W_OK):
             raise PolicytagError(f"{shown}: not writable")
@@ -116,12 +123,12 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
     """
     shown = path
     path = Path(path)
-    if path.is_symlink() and path.exists():
-        path = Path(os.path.realpath(path))  # replace the target, keep the link
-    if _is_special(path):
+    if _is_special(path):  # before resolving links: /dev/stdout -> /proc/self/fd/1 -> "pipe:[…]"
         with _write_through(path, shown, mode, encoding) as fh:
             yield fh
         return
+    if path.is_symlink() and path.exists():
+        path = Path(os.path.realpath(path))  # replace the target, keep the link
     if path.is_dir():
         raise PolicytagError(f"{shown}: is a directory; give a file name for the output")
     parent = path.parent if str(path.parent) else Path(".")
@@ -148,7 +155,7 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
 @contextlib.contextmanager
 def _write_through(path: Path, shown, mode: str, encoding: str | None) -> Iterator[Any]:
     st_mode = os.stat(path).st_mode
-    if not (stat.S_ISCHR(st_mode) or stat.S_ISFIFO(st_mode)):
+    if stat.S_ISBLK(st_mode) or stat.S_ISSOCK(st_mode) or stat.S_ISDIR(st_mode):
         raise PolicytagError(f"{shown}: is a special file (block device or socket); cannot write there")
     binary = "b" in mode
     spool_mode = "w+b" if binary else "w+"

@@ -103,6 +103,21 @@ def test_tag_to_a_fifo_keeps_it_a_fifo(notice, kw_run, tmp_path, capsys):
     assert len(rows) == 33 and stat.S_ISFIFO(os.stat(fifo).st_mode)
 
 
+def test_dev_stdout_into_a_pipe_and_an_appended_file(notice, tmp_path):
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, "-m", "policytag.cli", "segment", str(notice), "-o", "/dev/stdout"]
+    piped = subprocess.run(cmd, capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 0 and len(piped.stdout.splitlines()) == 33, piped.stderr
+    log = tmp_path / "log.jsonl"
+    log.write_text("earlier line\n", encoding="utf-8")
+    with open(log, "a", encoding="utf-8") as fh:  # like `policytag … -o /dev/stdout >> log.jsonl`
+        assert subprocess.run(cmd, stdout=fh, timeout=120).returncode == 0
+    lines = log.read_text(encoding="utf-8").splitlines()
+    assert lines[0] == "earlier line" and len(lines) == 34  # appended through, not replaced
+
+
 def test_sockets_are_refused_before_any_work(tmp_path):
     import socket
 
