@@ -251,8 +251,9 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
 
 
 # --- Data Manager --------------------------------------------------------------------------------
-#: task columns the annotators need in the task list: document, year, heading, suggestion score, flag
-SHOWN_DATA = ("title", "year", "heading", "text", "suggestion_score", "review")
+#: task fields the annotators need in the task list: document, year, heading, text, flag (the
+#: suggestion score is Label Studio's own "Prediction score" column: the prediction's score)
+SHOWN_DATA = ("title", "year", "heading", "text", "review")
 #: always-hidden built-in columns (internal or empty for this project)
 HIDDEN_BUILTIN = ("tasks:inner_id", "tasks:file_upload", "tasks:storage_filename", "tasks:updated_by",
                   "tasks:annotations_ids", "tasks:predictions_results", "tasks:annotations_results",
@@ -274,8 +275,11 @@ def view_data(data_keys: list[str]) -> dict[str, Any]:
             "explore": [*HIDDEN_BUILTIN, *hidden_data],
             "labeling": [*HIDDEN_BUILTIN, *hidden_data, "tasks:id", "tasks:completed_at", "tasks:total_annotations",
                          "tasks:total_predictions", "tasks:annotators", "tasks:predictions_score", "tasks:agreement",
-                         "tasks:data.title", "tasks:data.year", "tasks:data.suggestion_score", "tasks:data.review"],
+                         "tasks:data.title", "tasks:data.year", "tasks:data.review"],
         },
+        # narrow enough that the flag column is on screen next to heading and text
+        "columnsWidth": {"tasks:data.title": 170, "tasks:data.year": 70, "tasks:data.heading": 230,
+                         "tasks:data.text": 320, "tasks:data.review": 260, "tasks:completed_at": 110},
         "ordering": ["tasks:id"],
     }
 

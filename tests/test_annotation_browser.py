@@ -1,0 +1,247 @@
+"""What annotators see, checked in a real browser: Label Studio (a real server) driven by Debian's
+Chromium through Playwright (no browser download).
+
+The 2026 notice is pushed with a real model's predictions (not pre-filled, two annotations per
+task); two annotators who signed up through the web form log in and label in the label stream
+with the mouse and the documented hotkeys. Asserted on the DOM: the instructions before
+labelling, the suggestion line with scores, a Chinese hint for every choice, the rule lines; then a
+pull reproduces each annotator's dominant measure type, and the task labelled ``cross_sector`` +
+another sector shows its review flag after the pull. Screenshots of the labelling screen and the
+task list land in ``$POLICYTAG_TEST_ARTIFACTS`` (default: the test's tmp dir); docs/img/ holds a
+committed pair (``POLICYTAG_UPDATE_DOC_IMAGES=1`` rewrites it).
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import tempfile
+from pathlib import Path
+
+import pytest
+
+from policytag import PROJECT_ROOT
+from policytag.cli import main
+from policytag.records import Labels
+from policytag.taxonomy import load_taxonomy
+
+from ls_server import label_studio_executable, start_server
+
+pytestmark = pytest.mark.labelstudio
+
+CHROMIUM = Path(os.environ.get("POLICYTAG_CHROMIUM", "/usr/bin/chromium"))
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+CORPUS = PROJECT_ROOT / "data" / "corpus"
+DOC_IMAGES = PROJECT_ROOT / "docs" / "img"
+TIMEOUT_MS = 120_000  # Label Studio on a busy 2-core machine can take a while per page
+PASSWORD = "annotator-password-1"
+PROJECT = "browser"
+
+
+@pytest.fixture(scope="module")
+def ls(tmp_path_factory, pytestconfig):
+    if label_studio_executable() is None:
+        pytest.skip("label-studio is not installed (pip install label-studio)")
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
+    pytest.importorskip("playwright", reason="playwright is not installed (pip install playwright)")
+    cache = getattr(pytestconfig, "cache", None)
+    server = start_server(tmp_path_factory.mktemp("label-studio"),
+                          template_dir=cache.mkdir("label-studio-template") if cache else None)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def artifacts(tmp_path_factory):
+    path = Path(os.environ.get("POLICYTAG_TEST_ARTIFACTS") or tmp_path_factory.mktemp("artifacts"))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@pytest.fixture(scope="module")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    with sync_playwright() as pw:
+        # a fresh profile per run: nothing of a previous session (cookies, cache) leaks in
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS,
+            viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        context.set_default_timeout(TIMEOUT_MS)
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+@pytest.fixture(scope="module")
+def tiny_run(tmp_path_factory):
+    """A real keyword model trained on the 2025 notice, saved as a run directory."""
+    runs = pytest.importorskip("policytag.models.runs")
+    from policytag.annotation.tasks import load_clauses
+
+    clauses = load_clauses([CORPUS], years=[2025]).clauses
+    labels = [Labels(("coal_mine",) if "煤矿" in c.text else ("cross_sector",), ("responsibility",)) for c in clauses]
+    tagger = runs.tagger_class("keyword")().fit(clauses, labels)
+    run_dir = tmp_path_factory.mktemp("runs") / "tiny-keyword"
+    runs.save_run(tagger, run_dir, config={"model": {"type": "keyword"}}, metrics={}, data_hash="test")
+    return run_dir
+
+
+def login(context, ls, email):
+    """A new page logged in as ``email`` (one browser profile: whoever logged in before is logged out)."""
+    context.clear_cookies()
+    page = context.new_page()
+    page.goto(f"{ls.url}/user/login/")
+    page.fill("input[name=email]", email)
+    page.fill("input[name=password]", PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/user/login" not in url, wait_until="commit")
+    return page
+
+
+def open_stream(page, ls, project_id):
+    """Label All Tasks; the instructions come first and are closed like a user would."""
+    page.goto(f"{ls.url}/projects/{project_id}/data?labeling=1")
+    page.get_by_text("判定规则").first.wait_for()
+    page.keyboard.press("Escape")
+    page.get_by_text("模型建议 (").first.wait_for()
+
+
+def control(page, index):
+    """The three choice controls in config order: sector, dominant, other measure types."""
+    return page.locator(".lsf-choices").nth(index)
+
+
+def tick(page, index, name):
+    box = control(page, index).locator(f'input[name="{name}"]')
+    box.locator("xpath=ancestor::label").click()
+    assert box.is_checked()
+
+
+def current_task(page):
+    return int(page.evaluate("window.Htx.task.id"))
+
+
+def submit(page):
+    before = current_task(page)
+    page.keyboard.press("Control+Enter")  # the documented submit shortcut
+    page.wait_for_function(f"!window.Htx.task || window.Htx.task.id !== {before}")
+    return before
+
+
+def test_annotators_see_suggestions_hints_rules_and_flags(ls, browser, tiny_run, artifacts, tmp_path, capsys):
+    from label_studio_sdk.client import LabelStudio
+
+    taxonomy = load_taxonomy()
+    sector, measure = taxonomy.sector, taxonomy.measure_type
+    rc = main(["annotate", "push", str(CORPUS), "--year", "2026", "--project", PROJECT, "--predictions",
+               str(tiny_run), "--no-prefill", "--overlap", "2", "--quiet", "--url", ls.url, "--api-key", ls.api_key])
+    assert rc == 0, capsys.readouterr().err
+    admin = LabelStudio(base_url=ls.url, api_key=ls.api_key)
+    project = next(p for p in admin.projects.list() if p.title == PROJECT)
+    assert admin.projects.get(project.id).show_collab_predictions is False  # --no-prefill
+    names = {}
+    for who in ("carol", "dave"):
+        me = LabelStudio(base_url=ls.url, api_key=ls.signup(f"{who}@policytag.test", PASSWORD)).users.whoami()
+        names[who] = me.username or me.email
+
+    # --- carol: the screen, then two tasks ------------------------------------------------------
+    page = login(browser, ls, "carol@policytag.test")
+    open_stream(page, ls, project.id)
+    line = page.get_by_text(re.compile(r"^模型建议 \(tiny-keyword\S*\) 行业领域: .+ \d\.\d\d")).first
+    assert line.is_visible()
+    assert page.get_by_text(re.compile(r"^模型建议 \(tiny-keyword\S*\) 措施类型: .+ \d\.\d\d")).first.is_visible()
+    # not pre-filled: the suggestion is a line, the boxes are the annotator's own
+    assert page.locator(".lsf-choices input:checked").count() == 0
+    # every choice carries a Chinese hint (taxonomy name + description_zh + cue words)
+    hints = page.evaluate("""() => {
+        const out = {};
+        for (const [name, tag] of window.Htx.annotationStore.selected.names) {
+            if (tag.type === 'choices') out[name] = tag.tiedChildren.map(c => [c.alias, c.hint]);
+        }
+        return out;
+    }""")
+    assert set(hints) == {"sector", "measure_dominant", "measure_other"}
+    for name, choices in hints.items():
+        dim = sector if name == "sector" else measure
+        assert sorted(a for a, _ in choices) == sorted(dim.ids)
+        for alias, hint in choices:
+            label = dim.labels[dim.index(alias)]
+            assert hint.startswith(f"{label.name}：{label.description_zh}") and "线索词" in hint, (alias, hint)
+    # a hover shows it; keyboard users see the rule lines and the hotkeys without hovering
+    control(page, 0).locator('input[name="煤矿"]').locator("xpath=ancestor::label").hover()
+    page.get_by_text(re.compile("^煤矿：煤矿企业")).first.wait_for()
+    assert page.get_by_text(re.compile("^规则：")).count() == 3
+    assert control(page, 2).get_by_text("[shift+5]").count() == 1 or control(page, 2).get_by_text("shift+5").count()
+    assert page.get_by_text("生产安全行业", exact=True).is_visible() and page.get_by_text("自然灾害", exact=True).is_visible()
+    assert not page.locator(".lsf-sidepanels__wrapper_align_right").is_visible()  # no empty regions panel
+
+    # task A: mouse for one sector and two other measure types, the hotkey 5 for the dominant one
+    tick(page, 0, sector.name_of("coal_mine"))
+    tick(page, 2, measure.name_of("responsibility"))
+    page.keyboard.press("5")  # measure_dominant: hazard_remediation (documented in docs/annotation.md)
+    assert control(page, 1).locator(f'input[name="{measure.name_of("hazard_remediation")}"]').is_checked()
+    page.keyboard.press("Shift+4")  # measure_other: enforcement
+    assert control(page, 2).locator(f'input[name="{measure.name_of("enforcement")}"]').is_checked()
+    page.mouse.move(0, 0)
+    page.screenshot(path=str(artifacts / "labelling-screen.png"), full_page=True)
+    task_a = submit(page)
+    # task B: cross_sector together with another sector (x, q) -- a codebook violation
+    page.get_by_text("模型建议 (").first.wait_for()
+    page.keyboard.press("x")
+    page.keyboard.press("q")
+    tick(page, 1, measure.name_of("enforcement"))
+    task_b = submit(page)
+    assert task_b != task_a
+
+    # --- dave: the same task A, another dominant ------------------------------------------------
+    page_d = login(browser, ls, "dave@policytag.test")
+    open_stream(page_d, ls, project.id)
+    assert current_task(page_d) == task_a
+    tick(page_d, 0, sector.name_of("coal_mine"))
+    page_d.keyboard.press("2")  # dominant: responsibility
+    page_d.keyboard.press("Shift+5")  # other: hazard_remediation
+    submit(page_d)
+
+    # --- pull: every dominant reproduced, the violation flagged ---------------------------------
+    out = tmp_path / "browser.jsonl"
+    rc = main(["annotate", "pull", "--project", str(project.id), "-o", str(out), "--url", ls.url, "--api-key", ls.api_key])
+    err = capsys.readouterr().err
+    assert rc == 0, err
+    rows = {r["task_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    conflicts = {c["task_id"]: c for c in map(json.loads, out.with_name("browser.conflicts.jsonl")
+                                                 .read_text(encoding="utf-8").splitlines())}
+    assert rows[task_b]["measure_type"] == ["enforcement"] and rows[task_b]["problems"]
+    # two annotators, two dominants: a conflict that keeps each one's dominant first
+    by_annotator = {a["annotator"]: a for a in conflicts[task_a]["annotations"]}
+    assert by_annotator[names["carol"]]["measure_type"] == ["hazard_remediation", "responsibility", "enforcement"]
+    assert by_annotator[names["dave"]]["measure_type"] == ["responsibility", "hazard_remediation"]
+    assert conflicts[task_a]["ties"]["measure_dominant"] == ["responsibility", "hazard_remediation"]
+    assert "review flags: 1 task(s) flagged" in err
+
+    # carol sees the flag on task B
+    page = login(browser, ls, "carol@policytag.test")
+    page.goto(f"{ls.url}/projects/{project.id}/data?task={task_b}")
+    flag = page.get_by_text(re.compile("^⚠ 需复核")).first
+    flag.wait_for()
+    assert names["carol"] in flag.inner_text() and sector.name_of("cross_sector") in flag.inner_text()
+    # the task list: our tab, document/year/heading/score shown, internal fields hidden
+    page.keyboard.press("Escape")
+    page.goto(f"{ls.url}/projects/{project.id}/data")
+    page.get_by_text("标注 · policytag").first.wait_for()
+    page.get_by_text("Prediction score").first.wait_for()  # the suggestion score, sortable
+    header = page.locator(".lsf-table-head").first.inner_text()
+    assert all(column in header for column in ("title", "year", "heading", "review"))
+    assert not any(column in header for column in ("text_sha1", "clause_id", "heading_path", "suggestion_sector",
+                                                   "needs_review", "doc_line"))
+    page.set_viewport_size({"width": 1800, "height": 900})
+    page.screenshot(path=str(artifacts / "task-list.png"))
+    if os.environ.get("POLICYTAG_UPDATE_DOC_IMAGES"):
+        DOC_IMAGES.mkdir(parents=True, exist_ok=True)
+        for name in ("labelling-screen.png", "task-list.png"):
+            shutil.copyfile(artifacts / name, DOC_IMAGES / name)
