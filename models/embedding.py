@@ -48,11 +48,6 @@ class EmbeddingTagger(Tagger):
         self.random_state = random_state
         self._cache: dict[str, np.ndarray] = {}
 
-    def params(self) -> dict:
-        return {"model_name_or_path": self.model_name_or_path, "max_length": self.max_length,
-                "batch_size": self.batch_size, "C": self.C, "use_heading": self.use_heading,
-                "cache_size": self.cache_size, "random_state": self.random_state}
-
     def share_cache(self, cache: dict) -> None:
         """Use ``cache`` (text -> embedding) for this object's lookups (a hybrid fit shares one)."""
         self._cache = cache

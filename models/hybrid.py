@@ -80,7 +80,7 @@ class HybridTagger(Tagger):
                  use_heading: bool = True,
                  random_state: int = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
-        self.learners = [dict(x) for x in (learners if learners is not None else [{"type": "tfidf", "params": {}}])]
+        self.learners = learners  # stored unchanged (sklearn clone); None = one TF-IDF learner
         self.folds = folds
         self.meta_C = meta_C
         self.class_weight = class_weight
@@ -88,10 +88,9 @@ class HybridTagger(Tagger):
         self.fold_groups = fold_groups
         self.random_state = random_state
 
-    def params(self) -> dict[str, Any]:
-        return {"learners": self.learners, "folds": self.folds, "meta_C": self.meta_C,
-                "class_weight": self.class_weight, "threshold_source": self.threshold_source, "fold_groups": self.fold_groups,
-                "use_heading": self.use_heading, "random_state": self.random_state}
+    @property
+    def learner_specs(self) -> list[dict]:
+        return [dict(x) for x in (self.learners if self.learners is not None else [{"type": "tfidf", "params": {}}])]
 
     # ------------------------------------------------------------------ learners
     def _make_learner(self, spec: dict) -> Tagger:
@@ -151,9 +150,9 @@ class HybridTagger(Tagger):
         try:
             groups = [c.doc_id for c in clauses] if self.fold_groups == "notice" else None
             splits = _folds(y, self.folds, self.random_state, groups)
-            oof = [self._oof(spec, clauses, y, splits) for spec in self.learners]
+            oof = [self._oof(spec, clauses, y, splits) for spec in self.learner_specs]
             self.learners_ = []
-            for spec in self.learners:
+            for spec in self.learner_specs:
                 learner = self._make_learner(spec)
                 learner.fit(clauses, [self._labels_at(y, i) for i in range(len(clauses))])
                 self.learners_.append(learner)
@@ -177,7 +176,7 @@ class HybridTagger(Tagger):
             self.meta_[dim] = models
             self.oof_proba_[dim] = meta_oof
             self.thresholds_[dim] = tune_thresholds(meta_oof, y[dim])
-        self.train_info_ = {"oof_folds": len(splits), "learners": [s["type"] for s in self.learners]}
+        self.train_info_ = {"oof_folds": len(splits), "learners": [s["type"] for s in self.learner_specs]}
 
     def _labels_at(self, y, i) -> Labels:
         return Labels(**{dim: tuple(self.taxonomy[dim].ids[j] for j in np.flatnonzero(y[dim][i])) for dim in DIMENSIONS})
@@ -217,7 +216,7 @@ class HybridTagger(Tagger):
 
     def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""
-        names = [f"logit_{s['type']}" for s in self.learners] + list(FEATURES)
+        names = [f"logit_{s['type']}" for s in self.learner_specs] + list(FEATURES)
         out = {}
         for dim in DIMENSIONS:
             out[dim] = {}
@@ -261,4 +260,4 @@ class HybridTagger(Tagger):
             with np.load(oof, allow_pickle=False) as z:
                 self.oof_proba_ = {k: z[k] for k in z.files}
         self.learners_ = [tagger_class(spec["type"]).load(directory / f"learner{i}", taxonomy=self.taxonomy)
-                          for i, spec in enumerate(self.learners)]
+                          for i, spec in enumerate(self.learner_specs)]

@@ -99,11 +99,64 @@ class BertParams(TaggerParams):
         return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
 
 
+class EmbeddingParams(TaggerParams):
+    """Frozen mean-pooled encoder embeddings + one LR per label (``models/embedding.py``)."""
+
+    model_name_or_path: str = "artifacts/pretrained/multilingual-e5-small-pruned"
+    max_length: int = Field(default=256, ge=8, le=4096)
+    batch_size: int = Field(default=32, ge=1)
+    C: float = Field(default=1.0, gt=0)
+    cache_size: int = Field(default=20_000, ge=1)
+    random_state: int = Field(default=0, ge=0)
+
+    @field_validator("C", mode="before")
+    @classmethod
+    def _int_is_float(cls, value):
+        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+
+class HybridParams(TaggerParams):
+    """Knowledge + learned models stacked in a per-label meta-classifier (``models/hybrid.py``).
+
+    ``learners``: ``[{"type": "tfidf", "params": {...}}, ...]``; each entry's params are
+    validated against that type's own schema.
+    """
+
+    learners: list[dict] = Field(default_factory=lambda: [{"type": "tfidf", "params": {}}])
+    folds: int = Field(default=5, ge=2, le=20)
+    meta_C: float = Field(default=1.0, gt=0)
+    class_weight: Optional[Literal["balanced"]] = "balanced"
+    threshold_source: Literal["oof", "dev"] = "oof"
+    fold_groups: Literal["notice", "stratified"] = "notice"
+    random_state: int = Field(default=0, ge=0)
+
+    @field_validator("meta_C", mode="before")
+    @classmethod
+    def _int_is_float(cls, value):
+        return float(value) if isinstance(value, int) and not isinstance(value, bool) else value
+
+    @field_validator("learners")
+    @classmethod
+    def _learners(cls, value: list[dict]) -> list[dict]:
+        out = []
+        for i, item in enumerate(value):
+            if set(item) - {"type", "params"} or "type" not in item:
+                raise ValueError(f"learners[{i}]: needs 'type' and optional 'params', got {sorted(item)}")
+            kind = item["type"]
+            if kind not in PARAMS or kind == "hybrid":
+                raise ValueError(f"learners[{i}].type: {kind!r} is not a learnable tagger type")
+            params = PARAMS[kind].model_validate(item.get("params") or {})
+            out.append({"type": kind, "params": params.model_dump(exclude_unset=True)})
+        return out
+
+
 #: tagger type (``model.type``) -> its params schema
 PARAMS: dict[str, type[TaggerParams]] = {
     "keyword": KeywordParams,
     "tfidf": TfidfParams,
     "bert": BertParams,
+    "embedding": EmbeddingParams,
+    "hybrid": HybridParams,
 }
 
 

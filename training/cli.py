@@ -20,7 +20,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("evaluate", help="re-evaluate a saved run",
                               description="Score a saved run on its config's test/dev split, or cross-validate its recipe.")
     p.add_argument("run", help="run directory")
-    p.add_argument("--split", choices=("test", "dev", "cv"), default="test")
+    p.add_argument("--split", choices=("test", "dev", "cv", "challenge"), default="test")
     p.add_argument("--json", action="store_true", help="print the full metrics as JSON")
     p.set_defaults(func=_evaluate)
 

@@ -55,7 +55,42 @@ def _run_record(run_dir: Path) -> dict[str, Any]:
         "test": metrics.get("test"),
         "dev": metrics.get("dev"),
         "cv": metrics.get("cv"),
+        "oof": metrics.get("oof"),
+        "challenge": metrics.get("challenge"),
+        "challenge_info": metrics.get("challenge_info"),
+        "calibration": metrics.get("calibration") or {},
+        "mode": (config.get("split") or {}).get("mode", "temporal"),
+        "augment": (config.get("data") or {}).get("augment"),
     }
+
+
+def score_challenge(rec: dict) -> None:
+    """Score a run on the challenge set when it was trained before the set existed (the saved
+    model as it is; nothing is tuned). Adds ``challenge``, ``challenge_info`` and calibration."""
+    from policytag.labels import label_matrix
+    from policytag.models.calibration import calibration_report
+    from policytag.models.runs import load_run
+
+    from .challenge import challenge_path, load_challenge
+    from .metrics import evaluate_labels
+
+    config = yaml.safe_load((Path(rec["path"]) / "config.yaml").read_text(encoding="utf-8"))
+    path = challenge_path(config)
+    if not path.exists():
+        return
+    part = load_challenge(path)
+    tagger = load_run(rec["path"])
+    start = time.perf_counter()
+    proba = tagger.predict_proba(part.clauses)
+    pred = tagger.decode(proba)
+    elapsed = time.perf_counter() - start
+    taxonomy = load_taxonomy()
+    rec["challenge"] = evaluate_labels(part.labels, pred, taxonomy)
+    rec["challenge_info"] = {"path": str(path), "n": len(part.examples), "data_hash": part.data_hash,
+                             "throughput_clauses_per_s": round(len(part.examples) / max(elapsed, 1e-9), 1),
+                             "scored_at_compare_time": True}
+    rec["calibration"] = {**rec.get("calibration", {}),
+                          "challenge": calibration_report(proba, label_matrix(part.labels, taxonomy))}
 
 
 def _split_key(rec: dict) -> str:
@@ -142,6 +177,13 @@ def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparis
     if hard and not allow_mismatch:
         raise PolicytagError("runs were not scored on the identical split:\n  " + "\n  ".join(hard) +
                              "\nre-train them on the same data/config split, or pass --allow-mismatch")
+    for rec in records:
+        if not rec.get("challenge"):
+            score_challenge(rec)
+    hashes = {(r.get("challenge_info") or {}).get("data_hash") for r in records if r.get("challenge_info")}
+    if len(hashes) > 1:
+        problems.append("runs were scored on different versions of the challenge set: " +
+                        ", ".join(f"{r['name']}={(r.get('challenge_info') or {}).get('data_hash')}" for r in records))
     taxonomy = load_taxonomy()
     report = {
         "generated": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
@@ -156,12 +198,14 @@ def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparis
                                   if (q := measure_quantization(Path(r["path"]))) is not None}
     out = Path(out)
     out.parent.mkdir(parents=True, exist_ok=True)
-    paths = {"json": out.with_suffix(".json"), "md": out.with_suffix(".md"), "png": out.with_suffix(".png")}
+    paths = {"json": out.with_suffix(".json"), "md": out.with_suffix(".md"), "png": out.with_suffix(".png"),
+             "reliability": out.with_name(out.name + "-reliability.png")}
     with atomic_write(paths["json"]) as fh:
         fh.write(json.dumps(report, ensure_ascii=False, indent=2))
     with atomic_write(paths["md"]) as fh:
-        fh.write(render_markdown(report, paths["png"].name))
+        fh.write(render_markdown(report, paths["png"].name, paths["reliability"].name))
     plot(report, paths["png"])
+    plot_reliability(report, paths["reliability"])
     return paths
 
 
@@ -198,7 +242,35 @@ def _per_label_table(records: list[dict], part: str, dim: str, labels: list[dict
     return lines
 
 
-def render_markdown(report: dict, png_name: str) -> str:
+def headline_table(records: list[dict]) -> list[str]:
+    """The one-table summary (README, docs/training.md): macro-F1 per dimension on the temporal test
+    / full-recipe CV / challenge set, challenge ECE, cost."""
+    lines = ["| model | sector macro-F1 test / CV / challenge | measure-type macro-F1 test / CV / challenge | "
+             "ECE sector / measure (challenge) | train time | size | clauses/s |", "|---|---|---|---|---|---|---|"]
+    for r in records:
+        cells = []
+        for dim in DIMENSIONS:
+            vals = [((r.get(part) or {}).get(dim) or {}).get("macro_f1") for part in ("test", "cv", "challenge")]
+            cells.append(" / ".join(_f(v) for v in vals))
+        cal = (r.get("calibration") or {}).get("challenge") or {}
+        ece = " / ".join(_f((cal.get(dim) or {}).get("ece")) for dim in DIMENSIONS)
+        t = r["train_seconds"]
+        lines.append(f"| {r['name']} | {cells[0]} | {cells[1]} | {ece} | {'–' if t is None else f'{t:.0f} s'} | "
+                     f"{_size(r['model_size_bytes'])} | {_f(r['throughput_clauses_per_s'], 0)} |")
+    return lines
+
+
+def _ece_table(records: list[dict]) -> list[str]:
+    parts = ("test", "challenge", "oof")
+    lines = ["| model | " + " | ".join(f"{p} ECE sector / measure" for p in parts) + " |", "|---|---|---|---|"]
+    for r in records:
+        cal = r.get("calibration") or {}
+        lines.append(f"| {r['name']} | " + " | ".join(
+            " / ".join(_f(((cal.get(p) or {}).get(dim) or {}).get("ece")) for dim in DIMENSIONS) for p in parts) + " |")
+    return lines
+
+
+def render_markdown(report: dict, png_name: str, reliability_name: str | None = None) -> str:
     records = report["runs"]
     lines = ["# Model comparison", "",
              f"Generated {report['generated']} on {report['machine']}. "
@@ -213,7 +285,23 @@ def render_markdown(report: dict, png_name: str) -> str:
                   f"({sizes.get('dev')}), test {r0['split'].get('test_years')} ({sizes.get('test')}). CV: "
                   f"{r0['split'].get('folds')}-fold iterative stratification over both dimensions, seed {r0['seed']}; "
                   "thresholds tuned on each fold's inner dev split.", ""]
+    lines += ["## Summary", ""] + headline_table(records) + ["",
+              "test = temporal test (runs fitted on the train years; `mode: all` runs have none), CV = the same "
+              "recipe 5-fold, challenge = `data/challenge/` (never used for training, stopping or thresholds); "
+              "ECE = expected calibration error over all (clause, label) scores, 10 bins.", ""]
     lines += [f"![comparison]({png_name})", "", "## Temporal split: test", ""] + _summary_table(records, "test") + [""]
+    chal = [r for r in records if r.get("challenge")]
+    if chal:
+        info = chal[0].get("challenge_info") or {}
+        lines += ["## Challenge set", "", f"{info.get('n')} clauses (`{info.get('path')}`, hash "
+                  f"`{info.get('data_hash')}`), scored with each run's saved model.", ""] + \
+            _summary_table(chal, "challenge") + [""]
+    oof = [r for r in records if r.get("oof")]
+    if oof:
+        lines += ["## Out-of-fold (runs fitted on all labels)", ""] + _summary_table(oof, "oof") + [""]
+    lines += ["## Calibration", ""] + _ece_table(records) + [""]
+    if reliability_name:
+        lines += [f"![reliability]({reliability_name})", ""]
     cv = [r for r in records if r.get("cv")]
     if cv:
         lines += ["## Cross-validation (mean over folds)", ""] + _summary_table(cv, "cv") + [""]
@@ -242,7 +330,7 @@ def render_markdown(report: dict, png_name: str) -> str:
                          " | ".join(f"{_f(v[d]['macro_f1'])} | {_f(v[d]['micro_f1'])}" for d in DIMENSIONS) + " |")
         lines += ["", f"Speed-up ×{q['speedup']:.2f}; macro-F1 change " +
                   ", ".join(f"{d} {q['macro_f1_change'][d]:+.3f}" for d in DIMENSIONS) + ".", ""]
-    for part, title in (("test", "temporal test"), ("cv", "CV")):
+    for part, title in (("test", "temporal test"), ("cv", "CV"), ("challenge", "challenge set")):
         for dim in DIMENSIONS:
             if any((r.get(part) or {}).get(dim) for r in records):
                 lines += [f"## Per label, {title}: {dim}", ""] + \
@@ -286,5 +374,36 @@ def plot(report: dict, path: Path) -> None:
     fig.tight_layout()
     tmp = path.with_name(path.name + ".tmp.png")
     fig.savefig(tmp, dpi=110)
+    plt.close(fig)
+    os.replace(tmp, path)
+
+
+def plot_reliability(report: dict, path: Path) -> None:
+    """Reliability diagram per dimension (challenge set, else test): mean score vs positive rate."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    fig, axes = plt.subplots(1, len(DIMENSIONS), figsize=(12, 5.5))
+    for ax, dim in zip(axes, DIMENSIONS):
+        ax.plot([0, 1], [0, 1], color="#999", lw=1, ls="--")
+        for r in report["runs"]:
+            cal = r.get("calibration") or {}
+            part = "challenge" if cal.get("challenge") else "test"
+            curve = ((cal.get(part) or {}).get(dim) or {}).get("reliability") or []
+            pts = [(b["mean_score"], b["frac_positive"]) for b in curve if b["n"]]
+            if pts:
+                ax.plot(*zip(*pts), marker="o", ms=3, label=f"{r['name']} ({part}, ECE "
+                        f"{((cal.get(part) or {}).get(dim) or {}).get('ece', 0):.3f})")
+        ax.set_xlim(0, 1)
+        ax.set_ylim(0, 1)
+        ax.set_xlabel("mean score in bin")
+        ax.set_ylabel("fraction positive")
+        ax.set_title(f"Reliability: {dim}")
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    tmp = path.with_name(path.name + ".tmp.png")
+    fig.savefig(tmp, dpi=100)
     plt.close(fig)
     os.replace(tmp, path)

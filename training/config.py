@@ -51,6 +51,10 @@ class _Section(BaseModel):
 class DataConfig(_Section):
     gold: str = "data/annotations/gold-v1.jsonl"
     corpus: str = "data/corpus"
+    #: training-only clauses written for rare labels (never in dev/test/CV test folds/challenge)
+    augment: Optional[str] = None
+    #: the held-apart challenge set (``evaluate --split challenge``, ``compare``)
+    challenge: str = "data/challenge/challenge-v1.jsonl"
 
 
 class SplitConfig(_Section):

@@ -9,6 +9,10 @@ import yaml
 from policytag import PolicytagError
 from policytag.models.runs import load_run, read_run_info, refuse_pickles
 
+from policytag.taxonomy import load_taxonomy
+
+from .challenge import challenge_path, load_challenge
+from .metrics import evaluate_labels
 from .train import config_dataset, cross_validate, evaluate_on, temporal
 
 
@@ -17,7 +21,8 @@ def run_config(run_dir: str | Path) -> dict:
 
 
 def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
-    """``split``: "test" or "dev" scores the saved model; "cv" cross-validates its recipe."""
+    """``split``: "test" or "dev" scores the saved model; "cv" cross-validates its recipe;
+    "challenge" scores the saved model on the challenge set (``data.challenge``)."""
     refuse_pickles(Path(run_dir))  # before any work, whatever the split
     info = read_run_info(run_dir)
     config = run_config(run_dir)
@@ -27,8 +32,12 @@ def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
               f"({info['data_hash']} -> {data.data_hash})")
     if split == "cv":
         return cross_validate(config, data)
+    if split == "challenge":
+        # the held-apart challenge set: scored with the saved model as it is (never tuned on it)
+        part = load_challenge(challenge_path(config))
+        return evaluate_labels(part.labels, load_run(run_dir).predict(part.clauses), load_taxonomy())
     if split not in ("test", "dev"):
-        raise PolicytagError(f"unknown split {split!r} (test, dev or cv)")
+        raise PolicytagError(f"unknown split {split!r} (test, dev, cv or challenge)")
     if (config.get("split") or {}).get("mode") == "all":
         raise PolicytagError(f"{run_dir}: fitted on every gold clause (split.mode: all), so it has no {split} "
                              "split; use --split cv, or its out-of-fold figures in metrics.json")

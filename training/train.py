@@ -29,6 +29,7 @@ from policytag.paths import runs_dir
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
 from .config import resolved_path
+from .challenge import extra_metrics, with_augment
 from .data import Dataset, load_dataset
 from .metrics import evaluate_labels, mean_metrics
 from .splits import Split, kfold_splits, temporal_split
@@ -63,7 +64,7 @@ def config_dataset(config: dict) -> Dataset:
 def fit_on_split(config: dict, data: Dataset, split: Split) -> tuple[Tagger, float]:
     set_seed(config["seed"])
     tagger = build_tagger(config)
-    train, dev = data.subset(split.train), data.subset(split.dev)
+    train, dev = with_augment(config, data.subset(split.train)), data.subset(split.dev)
     start = time.perf_counter()
     tagger.fit(train.clauses, train.labels, dev.clauses, dev.labels)
     return tagger, time.perf_counter() - start
@@ -113,7 +114,7 @@ def oof_proba(config: dict, data: Dataset) -> dict[str, np.ndarray]:
     for split in kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"]):
         set_seed(config["seed"])
         train_idx = np.concatenate([split.train, split.dev])  # the inner dev part is not needed here
-        part = data.subset(train_idx)
+        part = with_augment(config, data.subset(train_idx))
         tagger = clone(prototype).fit(part.clauses, part.labels)
         proba = tagger.predict_proba(data.subset(split.test).clauses)
         for dim in DIMENSIONS:
@@ -128,7 +129,8 @@ def fit_all(config: dict, data: Dataset) -> tuple[Tagger, dict, float]:
     start = time.perf_counter()
     oof = oof_proba(config, data) if config["split"].get("oof_thresholds", True) else None
     set_seed(config["seed"])
-    tagger = build_tagger(config).fit(data.clauses, data.labels)
+    fit_data = with_augment(config, data)
+    tagger = build_tagger(config).fit(fit_data.clauses, fit_data.labels)
     if oof is None:  # the tagger tuned its own thresholds (e.g. the hybrid's internal OOF)
         return tagger, {}, time.perf_counter() - start
     tagger.set_thresholds_from(oof, label_matrix(data.labels, taxonomy))
@@ -153,6 +155,7 @@ def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = Fal
         metrics = {"split": "all", "sizes": {"train": len(data.examples)}}
         if oof_metrics:
             metrics["oof"] = oof_metrics
+        metrics.update(extra_metrics(config, tagger, data if config["data"].get("augment") is None else None))
         if config["split"].get("cv"):
             metrics["cv"] = cross_validate(config, data)
         run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
@@ -164,6 +167,7 @@ def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = Fal
     dev_metrics, _ = evaluate_on(tagger, data, split.dev)
     metrics = {"split": "temporal", "sizes": {"train": len(split.train), "dev": len(split.dev), "test": len(split.test)},
                "dev": dev_metrics, "test": test_metrics}
+    metrics.update(extra_metrics(config, tagger, data, split.test))
     if config["split"].get("cv"):
         metrics["cv"] = cross_validate(config, data)
     run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),

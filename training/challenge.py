@@ -1,0 +1,117 @@
+"""The challenge split: clauses written for evaluation only (``data/challenge/challenge-v1.jsonl``),
+in the genre but not from the corpus: other provinces' and cities' notices, standalone clauses
+with and without a heading, cue-only sectors, misleading words (codebook rules 6-11).
+
+Rows have the gold file's shape plus the clause itself (``text``, ``heading_path``), since they
+are not segmented from the corpus. The split is never used for training, early stopping or
+threshold tuning: only ``evaluate --split challenge`` and ``compare`` read it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+
+from policytag import PROJECT_ROOT, PolicytagError
+from policytag.io import read_jsonl
+from policytag.records import Clause, Labels
+from policytag.taxonomy import load_taxonomy
+
+from .data import Dataset, Example
+
+DEFAULT_CHALLENGE = PROJECT_ROOT / "data" / "challenge" / "challenge-v1.jsonl"
+
+
+def challenge_path(config: dict | None = None) -> Path:
+    """``data.challenge`` of a config when given, else ``data/challenge/challenge-v1.jsonl``."""
+    path = ((config or {}).get("data") or {}).get("challenge")
+    if not path:
+        return DEFAULT_CHALLENGE
+    path = Path(path)
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def augment_path(config: dict) -> Path | None:
+    """``data.augment`` of a config (training-only clauses for rare labels), or None."""
+    path = ((config or {}).get("data") or {}).get("augment")
+    if not path:
+        return None
+    path = Path(path)
+    return path if path.is_absolute() else PROJECT_ROOT / path
+
+
+def with_augment(config: dict, part: Dataset) -> Dataset:
+    """``part`` plus the config's augmentation clauses (``data.augment``), for *training* only:
+    dev, test, CV test folds and the challenge set never see them."""
+    path = augment_path(config)
+    if path is None:
+        return part
+    extra = load_clause_set(path, "augmentation set")
+    return Dataset(list(part.examples) + list(extra.examples), part.data_hash)
+
+
+def load_challenge(path: str | Path | None = None) -> Dataset:
+    """The challenge clauses with their labels; a one-line error when missing or malformed."""
+    return load_clause_set(Path(path) if path else DEFAULT_CHALLENGE, "challenge set")
+
+
+def load_clause_set(path: Path, what: str) -> Dataset:
+    """A JSONL file of labelled clauses that carry their own text (challenge, augmentation)."""
+    path = Path(path)
+    if not path.exists():
+        raise PolicytagError(f"{path}: {what} not found")
+    taxonomy = load_taxonomy()
+    examples = []
+    for n, row in enumerate(read_jsonl(path), 1):
+        for key in ("clause_id", "text", "sector", "measure_type"):
+            if key not in row:
+                raise PolicytagError(f"{path}: row {n}: missing {key!r}")
+        problems = taxonomy.problems(row["sector"], row["measure_type"])
+        if problems:
+            raise PolicytagError(f"{path}: {row['clause_id']}: {'; '.join(problems)}")
+        clause = Clause(doc_id=str(row.get("doc_id") or "challenge"), clause_id=str(row["clause_id"]),
+                        heading_path=tuple(row.get("heading_path") or ()), text=str(row["text"]),
+                        kind=str(row.get("kind") or "clause"), year=row.get("year"))
+        examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
+    if not examples:
+        raise PolicytagError(f"{path}: challenge set is empty")
+    canonical = json.dumps([(e.clause.clause_id, e.clause.text, e.labels.sector, e.labels.measure_type)
+                            for e in examples], ensure_ascii=False)
+    return Dataset(examples, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16])
+
+
+def extra_metrics(config: dict, tagger, data: Dataset | None = None, test_indices=None) -> dict:
+    """What every run records beside its split figures: the challenge-set metrics (when the set
+    exists) and per-dimension calibration (ECE + reliability bins) on the temporal test and the
+    challenge set. The model is not changed or tuned here."""
+    import time
+
+    from policytag.labels import label_matrix
+    from policytag.models.calibration import calibration_report
+
+    from .metrics import evaluate_labels
+
+    taxonomy = load_taxonomy()
+    out: dict = {"calibration": {}}
+    parts = []
+    if data is not None and test_indices is not None and len(test_indices):
+        parts.append(("test", data.subset(test_indices)))
+    path = challenge_path(config)
+    if path.exists():
+        parts.append(("challenge", load_challenge(path)))
+    for name, part in parts:
+        start = time.perf_counter()
+        proba = tagger.predict_proba(part.clauses)
+        pred = tagger.decode(proba)
+        elapsed = time.perf_counter() - start
+        y = label_matrix(part.labels, taxonomy)
+        out["calibration"][name] = calibration_report(proba, y)
+        if name == "challenge":
+            out["challenge"] = evaluate_labels(part.labels, pred, taxonomy)
+            out["challenge_info"] = {"path": str(path), "n": len(part.examples), "data_hash": part.data_hash,
+                                     "throughput_clauses_per_s": round(len(part.examples) / max(elapsed, 1e-9), 1)}
+    oof = getattr(tagger, "oof_proba_", None)
+    if oof and data is not None and test_indices is None:
+        out["calibration"]["oof"] = calibration_report(oof, label_matrix(data.labels, taxonomy))
+    return out
