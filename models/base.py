@@ -59,6 +59,12 @@ class Tagger(BaseEstimator, ABC):
     def taxonomy(self, value: Taxonomy | None) -> None:
         self._taxonomy = value
 
+    def __repr__(self) -> str:
+        # sklearn's repr would print the whole taxonomy; the version is what identifies it
+        params = ", ".join(f"{k}={v!r}" for k, v in self.params().items())
+        version = self._taxonomy.version if self._taxonomy is not None else "default"
+        return f"{type(self).__name__}({params}, taxonomy=<{version}>)"
+
     # -- to implement ------------------------------------------------------------------------
     @abstractmethod
     def _fit(self, clauses: Sequence[Clause], y: dict[str, np.ndarray],
@@ -124,6 +130,7 @@ class Tagger(BaseEstimator, ABC):
 
     def predict(self, clauses: Sequence[Clause], thresholds: dict[str, np.ndarray] | float | None = None) -> list[Labels]:
         """Label sets (best first) from ``predict_proba`` and the tuned (or given) thresholds."""
+        self._check_fitted()  # before predict_proba, which may touch learned state first
         return self.decode(self.predict_proba(clauses), thresholds)
 
     def decode(self, proba: dict[str, np.ndarray], thresholds: dict[str, np.ndarray] | float | None = None) -> list[Labels]:
