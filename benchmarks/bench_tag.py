@@ -94,12 +94,13 @@ def cold_start(spec: str, year: int, repeat: int) -> dict:
 
 def in_process(spec: str, year: int, repeat: int) -> dict:
     from policytag.corpus.segment import segment_paths
-    from policytag.inference.tagging import load_tagger, tag_clauses
+    from policytag.app import resolve_model
+    from policytag.inference.tagging import tag_clauses
 
     clauses = segment_paths([CORPUS]).clauses
     notice = [c for c in clauses if c.year == year]
     start = time.perf_counter()
-    tagger = load_tagger(spec)
+    tagger = resolve_model(spec)
     load_s = time.perf_counter() - start
     tag_clauses(tagger, notice[:4], progress=False)  # warm-up (lazy imports, first-call allocations)
     runs = []
