@@ -45,7 +45,7 @@ from typing import Any, Iterator, Sequence
 
 import numpy as np
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS
 
@@ -70,7 +70,9 @@ def resolve_model_path(model_name_or_path: str) -> str:
     Hub ids are passed through unchanged so ``from_pretrained`` keeps working for users with a hub;
     a missing local default gets a message that says how to build it offline.
     """
-    for candidate in (Path(model_name_or_path), PROJECT_ROOT / model_name_or_path):
+    from policytag.paths import home
+
+    for candidate in (Path(model_name_or_path), home() / model_name_or_path):
         if candidate.is_dir():
             return str(candidate)
     if model_name_or_path.startswith(("artifacts/", "/", "./", "../")):
