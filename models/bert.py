@@ -65,7 +65,8 @@ def _torch():
 
 
 def resolve_model_path(model_name_or_path: str) -> str:
-    """A local directory (absolute, or relative to the cwd or the repository root) or a hub id.
+    """A local directory (absolute, or relative to the cwd or the policytag home, which is the
+    checkout when run from one; see ``policytag.paths``) or a hub id.
 
     Hub ids are passed through unchanged so ``from_pretrained`` keeps working for users with a hub;
     a missing local default gets a message that says how to build it offline.
