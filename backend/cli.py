@@ -61,6 +61,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--api-key", default=os.environ.get("LABEL_STUDIO_API_KEY"),
                    help="access token (default: $LABEL_STUDIO_API_KEY)")
     c.add_argument("--title", default="policytag", help="name of the backend in Label Studio (default: policytag)")
+    c.add_argument("--no-prelabel", action="store_true",
+                   help="do not switch the project to live pre-annotations from this backend (by default the "
+                        "project's 'Use predictions to prelabel tasks' is turned on with this backend as the source)")
     c.add_argument("--interactive", action="store_true",
                    help="also use it for interactive pre-annotation (not needed for plain predictions)")
     c.set_defaults(func=run_connect)
@@ -238,6 +241,11 @@ def run_connect(args: argparse.Namespace) -> int:
         raise PolicytagError(f"Label Studio cannot use the backend at {url} (state {state}): "
                              f"{' '.join(str(ml.error_message or 'no answer').split())[:300]} — is it running, and does "
                              f"Label Studio run with ML_BLOCK_LOCAL_IP=false for a backend on a local address?")
+    if not args.no_prelabel:
+        # "Use predictions to prelabel tasks" with this backend as the source: opening a task without a
+        # prediction of the current model_version asks the backend for one (Label Studio's live predictions)
+        with session.errors(f"turning on pre-annotations for project {project.id}"):
+            session.client.projects.update(project.id, show_collab_predictions=True, model_version=args.title)
     _err(f"backend {ml.id} {args.title!r} connected to project {project.id} ({project.title!r}): state {state}, "
          f"model_version {ml.model_version or '?'}")
     return 0

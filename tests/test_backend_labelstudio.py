@@ -142,8 +142,10 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold, ca
     assert version0 in capsys.readouterr().err
     ml = admin.ml.list(project=project.id)
     assert len(ml) == 1 and ml[0].url.rstrip("/") == backend.url
+    settings = admin.projects.get(project.id)  # "Use predictions to prelabel tasks" from this backend
+    assert settings.show_collab_predictions and settings.model_version == ml[0].title == "policytag"
     tasks = sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
-    assert len(tasks) >= 30
+    assert len(tasks) >= 41
 
     # 1. Label Studio asks the backend; the stored predictions are exactly the backend's answer
     first = [t.id for t in tasks[:8]]
@@ -193,6 +195,9 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold, ca
     for task_id in later:
         stored = predictions_of(admin, task_id)
         assert [p["model_version"] for p in stored] == [version1]
+    # an annotator opening a task that has no prediction yet gets one from the new model
+    opened = tasks[40].id
+    assert [p["model_version"] for p in predictions_of(admin, opened)] == [version1]
     # tasks predicted before are predicted again under the new version (Label Studio asks for the new one)
     ask_predictions(admin, project.id, first[:2])
     for task_id in first[:2]:
