@@ -136,8 +136,14 @@ def test_round_trip_two_annotators(ls, admin, annotators, clauses_file, clauses,
         (pred,) = t.predictions
         pred = pred if isinstance(pred, dict) else pred.dict()
         assert pred["model_version"].startswith("tiny-keyword") and pred["score"] is not None
-        assert {r["from_name"] for r in pred["result"]} == {"sector", "measure_type"}
-        assert all(len(r["value"]["scores"]) > 1 for r in pred["result"])
+        assert {"sector", "measure_dominant"} <= {r["from_name"] for r in pred["result"]}
+        assert all(len(r["value"]["scores"]) > 1 for r in pred["result"] if r["from_name"] != "measure_other")
+        assert t.data["suggestion_sector"].startswith(f"模型建议 ({pred['model_version']}) 行业领域: ")
+    # the codebook before labelling, pre-filled suggestions by default, our Data Manager tab
+    project = admin.projects.get(project.id)
+    assert project.show_instruction and "判定规则" in project.expert_instruction
+    assert project.show_collab_predictions is True and project.model_version == pred["model_version"]
+    assert "标注 · policytag" in [v.data.get("title") for v in admin.views.list(project=project.id)]
 
     for index, plan in PLAN:
         for who, labels in plan.items():
@@ -345,3 +351,102 @@ def test_import_existing_labels(ls, admin, clauses_file, clauses, tmp_path, caps
         assert got["annotations"][0]["annotation_id"] and got["resolution"] == "single"
     exported = admin.projects.exports.as_json(project.id)
     assert not [a for t in exported for a in t["annotations"] if a["ground_truth"]]  # imported, not ground truth
+
+
+# --- dominant measure type, refreshed suggestions, flags -----------------------------------------
+def test_every_annotators_dominant_measure_type_is_reproduced(ls, admin, annotators, clauses_file, tmp_path, capsys):
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "dominant", "--quiet")
+    assert rc == 0, err
+    project = project_named(admin, "dominant")
+    tasks = sorted(tasks_of(admin, project.id), key=lambda t: t.id)
+    (alice, alice_name), (bob, bob_name) = annotators["alice"], annotators["bob"]
+    same_set = ["responsibility", "hazard_remediation", "enforcement"]
+    # task 0: the same three measure types, different dominants
+    alice.annotations.create(tasks[0].id, result=annotation_result(["coal_mine"], same_set))
+    bob.annotations.create(tasks[0].id, result=annotation_result(["coal_mine"], same_set[::-1]))
+    # task 1: one annotator whose dominant comes after the others in form order
+    alice.annotations.create(tasks[1].id, result=annotation_result(["urban_gas"], ["emergency", "awareness_goals"]))
+    # task 2: the same dominant, the others in different orders -> resolved, dominant first
+    alice.annotations.create(tasks[2].id, result=annotation_result(["construction"], ["publicity_training", "emergency"]))
+    bob.annotations.create(tasks[2].id, result=annotation_result(["construction"], ["publicity_training", "emergency"]))
+    # task 3: no dominant at all (a hand-made result): refused, reported and flagged
+    bob.annotations.create(tasks[3].id, result=[
+        {"from_name": "sector", "to_name": "text", "type": "choices", "value": {"choices": ["cross_sector"]}},
+        {"from_name": "measure_other", "to_name": "text", "type": "choices", "value": {"choices": ["responsibility"]}}])
+
+    out = tmp_path / "dominant.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "dominant", "-o", str(out))
+    assert rc == 0, err
+    rows = {r["task_id"]: r for r in map(json.loads, out.read_text(encoding="utf-8").splitlines())}
+    conflicts = {c["task_id"]: c for c in map(json.loads, out.with_name("dominant.conflicts.jsonl")
+                                                 .read_text(encoding="utf-8").splitlines())}
+    by_annotator = {a["annotator"]: a for a in conflicts[tasks[0].id]["annotations"]}
+    assert by_annotator[alice_name]["measure_type"] == same_set and by_annotator[alice_name]["dominant"] == same_set[0]
+    assert by_annotator[bob_name]["measure_type"] == same_set[::-1] and by_annotator[bob_name]["dominant"] == same_set[-1]
+    assert conflicts[tasks[0].id]["ties"] == {"measure_dominant": ["responsibility", "enforcement"]}
+    assert rows[tasks[1].id]["measure_type"] == ["emergency", "awareness_goals"]
+    assert rows[tasks[2].id]["measure_type"][0] == "publicity_training" and rows[tasks[2].id]["resolution"] == "unanimous"
+    assert tasks[3].id not in rows and tasks[3].id not in conflicts
+    meta = json.loads(out.with_name("dominant.meta.json").read_text(encoding="utf-8"))
+    assert meta["counts"]["missing_dominant"] == 1
+    assert meta["refused_missing_dominant"][0]["task_id"] == tasks[3].id
+    assert "name no dominant measure type" in err and "review flags: 1 task(s) flagged" in err
+    flagged = admin.tasks.get(tasks[3].id).data
+    assert flagged["needs_review"] is True and flagged["review"].startswith("⚠ 需复核") and bob_name in flagged["review"]
+    assert admin.tasks.get(tasks[1].id).data["review"] == ""
+
+
+def test_webhook_check_flags_and_clears(ls, admin, annotators, clauses_file, capsys):
+    """What the ML backend calls on ANNOTATION_CREATED/UPDATED (annotation/rules.py)."""
+    from policytag.annotation.rules import handle_webhook
+
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "webhook", "--quiet")
+    assert rc == 0, err
+    project = project_named(admin, "webhook")
+    task = sorted(tasks_of(admin, project.id), key=lambda t: t.id)[0]
+    alice, alice_name = annotators["alice"]
+    four = ["responsibility", "enforcement", "emergency", "publicity_training"]
+    ann = alice.annotations.create(task.id, result=annotation_result(["cross_sector", "hazardous_chemicals"], four))
+    taxonomy = load_taxonomy()
+    violations = handle_webhook(admin, {"action": "ANNOTATION_CREATED", "task": {"id": task.id},
+                                        "annotation": {"id": ann.id, "task": task.id}}, taxonomy)
+    assert {v.rule for v in violations} == {"exclusive", "max_labels"}
+    data = admin.tasks.get(task.id).data
+    assert data["needs_review"] is True and alice_name in data["review"] and "危险化学品" in data["review"]
+    assert data["text"] == task.data["text"] and data["clause_id"] == task.data["clause_id"]  # data kept whole
+    alice.annotations.update(ann.id, result=annotation_result(["hazardous_chemicals"], four[:2]))
+    assert handle_webhook(admin, {"action": "ANNOTATION_UPDATED", "task": {"id": task.id}}, taxonomy) == []
+    data = admin.tasks.get(task.id).data
+    assert data["needs_review"] is False and data["review"] == ""
+    assert handle_webhook(admin, {"action": "PROJECT_UPDATED"}, taxonomy) is None
+
+
+def test_repush_after_retraining_refreshes_suggestions_and_predictions(ls, admin, clauses_file, clauses, tiny_run,
+                                                                       tmp_path, capsys):
+    runs = pytest.importorskip("policytag.models.runs")
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "refresh", "--predictions", str(tiny_run),
+                  "--no-prefill", "--quiet")
+    assert rc == 0 and "not pre-filled" in err, err
+    project = project_named(admin, "refresh")
+    assert admin.projects.get(project.id).show_collab_predictions is False
+    before = {t.id: t.data["suggestion_sector"] for t in tasks_of(admin, project.id)}
+    # "retrained": another real model on other labels, hence another model_version
+    labels = [Labels(("urban_gas",) if "燃气" in c.text else ("cross_sector",), ("emergency",)) for c in clauses]
+    retrained = runs.tagger_class("keyword")().fit(clauses, labels)
+    run_dir = tmp_path / "retrained"
+    runs.save_run(retrained, run_dir, config={"model": {"type": "keyword"}}, metrics={}, data_hash="test2")
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "refresh", "--predictions", str(run_dir),
+                  "--quiet")
+    assert rc == 0, err
+    assert f"predictions: {len(clauses)} added to existing tasks ({len(clauses)} refreshed" in err
+    version = admin.projects.get(project.id).model_version
+    assert version.startswith("retrained") and admin.projects.get(project.id).show_collab_predictions is True
+    for t in tasks_of(admin, project.id):
+        (pred,) = t.predictions  # the old version's prediction is gone
+        pred = pred if isinstance(pred, dict) else pred.dict()
+        assert pred["model_version"] == version
+        assert t.data["suggestion_sector"].startswith(f"模型建议 ({version}) ") and t.data["suggestion_sector"] != before[t.id]
+        assert t.data["text_sha1"] == text_sha1(t.data["text"])
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "refresh", "--predictions", str(run_dir),
+                  "--quiet")
+    assert rc == 0 and "predictions:" not in err  # same version: nothing to refresh
