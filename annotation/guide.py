@@ -41,13 +41,20 @@ HINT_CUES = 8
 
 
 def label_rules(taxonomy: Taxonomy) -> dict[str, list[int]]:
-    """label id -> codebook rule numbers that add or exclude it (from the taxonomy's ``rules``)."""
+    """label id -> codebook rule numbers that add or exclude it, from the compiled knowledge
+    (``policytag.knowledge``; the taxonomy's raw ``rules`` when that module is unavailable)."""
+    try:
+        from policytag.knowledge import load_knowledge
+
+        rules = [(r.codebook_rule, r.add + r.exclude) for r in load_knowledge(taxonomy).rules]
+    except ImportError:
+        rules = [(r.get("codebook_rule"), tuple(r.get("add") or ()) + tuple(r.get("exclude") or ()))
+                 for r in getattr(taxonomy, "rules", ()) or ()]
     out: dict[str, list[int]] = {}
-    for rule in getattr(taxonomy, "rules", ()) or ():
-        number = rule.get("codebook_rule")
+    for number, labels in rules:
         if not isinstance(number, int) or number not in RULES_ZH:
             continue
-        for lab in list(rule.get("add") or []) + list(rule.get("exclude") or []):
+        for lab in labels:
             nums = out.setdefault(str(lab), [])
             if number not in nums:
                 nums.append(number)
@@ -59,6 +66,8 @@ def choice_hint(label: Label, rules: list[int] | None = None) -> str:
     parts = [f"{label.name}：{label.description_zh or label.description}"]
     if label.cues:
         parts.append("线索词：" + "、".join(label.cues[:HINT_CUES]))
+    if getattr(label, "exclude_contexts", ()):
+        parts.append("出现在" + "".join(f"“{c}”" for c in label.exclude_contexts) + "里的不算")
     for number in rules or []:
         parts.append(f"规则{number}：{RULES_ZH[number]}")
     return "。".join(p.rstrip("。") for p in parts) + "。"
