@@ -25,10 +25,15 @@ from policytag.annotation.tasks import HEADING_SEP
 from policytag.records import Clause
 
 #: events that change the project's annotations (they count towards the retraining trigger)
-ANNOTATION_EVENTS = ("ANNOTATION_CREATED", "ANNOTATION_UPDATED")
+ANNOTATION_EVENTS = ("ANNOTATION_CREATED", "ANNOTATION_UPDATED", "ANNOTATIONS_CREATED")
 DELETE_EVENTS = ("ANNOTATIONS_DELETED", "ANNOTATION_DELETED")  # LS sends the plural; accept both
 TRAIN_EVENT = "START_TRAINING"
 KNOWN_EVENTS = (*ANNOTATION_EVENTS, *DELETE_EVENTS, TRAIN_EVENT)
+#: other webhook actions Label Studio sends (``webhooks/models.py`` WebhookAction, plus Enterprise
+#: reviews): answered 200 "not used". Anything else is not a Label Studio event and gets a 422.
+OTHER_LS_EVENTS = ("PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_DELETED", "TASKS_CREATED", "TASKS_DELETED",
+                   "LABEL_LINK_CREATED", "LABEL_LINK_UPDATED", "LABEL_LINK_DELETED",
+                   "REVIEW_CREATED", "REVIEW_UPDATED", "REVIEWS_DELETED")
 
 
 class BadRequest(Exception):

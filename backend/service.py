@@ -18,8 +18,8 @@ from policytag.annotation.labeling_config import check_config
 from policytag.annotation.tasks import format_predictions
 from policytag.taxonomy import Taxonomy
 
-from .protocol import (ANNOTATION_EVENTS, DELETE_EVENTS, TRAIN_EVENT, BadRequest, parse_predict, parse_setup,
-                       parse_webhook)
+from .protocol import (ANNOTATION_EVENTS, DELETE_EVENTS, KNOWN_EVENTS, OTHER_LS_EVENTS, TRAIN_EVENT, BadRequest,
+                       parse_predict, parse_setup, parse_webhook)
 
 log = logging.getLogger("policytag.backend")
 
@@ -152,8 +152,11 @@ class Backend:
             state.since_training = 0
             return {"status": "ok", "action": event.action,
                     "training": self.retrainer.request(event.project, "START_TRAINING")}
-        return {"status": "ignored", "action": event.action,
-                "message": f"event {event.action} is not used by the policytag backend"}
+        if event.action in OTHER_LS_EVENTS:
+            return {"status": "ignored", "action": event.action,
+                    "message": f"event {event.action} is not used by the policytag backend"}
+        raise BadRequest(422, f"webhook: unknown event {event.action[:60]!r} (not a Label Studio webhook action; "
+                              f"this backend acts on {', '.join(KNOWN_EVENTS)})")
 
     # -- helpers --------------------------------------------------------------------------------
     def _check_config(self, xml: str, where: str) -> None:
