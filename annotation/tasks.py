@@ -91,6 +91,13 @@ def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None
         if result.errors:
             raise PolicytagError(f"cannot segment the notices: {result.errors[0]}"
                                  + (f" (and {len(result.errors) - 1} more)" if len(result.errors) > 1 else ""))
+        from policytag.corpus.dedup import duplicates_message
+
+        note = duplicates_message(result.duplicates)  # a notice given twice is annotated once
+        if note:
+            import sys
+
+            print(f"policytag: {note}", file=sys.stderr)
         clauses.extend(result.clauses)
         titles.update({d.doc_id: d.title for d in result.documents if d.title})
     if years is not None:
