@@ -283,8 +283,9 @@ def write_dataset(paths: OutputPaths, dataset: PulledDataset, meta: dict[str, An
 
 def _shareable(target: int | Path) -> None:
     """Temporary files are created 0600/0700; a dataset is meant to be shared, so apply the umask instead."""
-    umask = os.umask(0)
-    os.umask(umask)
+    from policytag.io import _umask
+
+    umask = _umask()  # read, not flipped: os.umask(0) would race with other threads
     if isinstance(target, int):
         os.fchmod(target, 0o666 & ~umask)
     else:

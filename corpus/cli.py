@@ -36,6 +36,8 @@ def run(args: argparse.Namespace) -> int:
                        for d in result.documents)
     else:
         text = render_clauses(result.documents, result.clauses, args.format)
+        if args.format == "csv" and args.output:
+            text = "\ufeff" + text  # UTF-8 BOM, as `tag` writes it: spreadsheets then show the Chinese text
     message = duplicates_message(result.duplicates)
     if message:
         print(f"policytag: {message}", file=sys.stderr)
