@@ -3,9 +3,10 @@
 The same notice often arrives more than once (``notice.txt``, ``notice.pdf`` and ``notice.docx``
 in one folder, or one file named twice). Its copies are *duplicates* when their cleaned text is
 the same after normalisation (whitespace and punctuation removed: PDF and Word extraction
-differ there), or when they share a ``doc_id`` (the same document number/title) and their texts
+differ there), or when they share a ``doc_id`` (the same document number/title) or a year and their texts
 are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a character or
-two). The first copy in input order is kept; the others are reported.
+two, or a wrapped title line may be missed). The most faithful copy is kept (.txt before .html,
+.docx, .pdf); the others are reported.
 
 Different documents whose ``doc_id`` collides (two drafts of one notice, two notices without
 number or title from files of the same name) keep apart: every later one gets a deterministic
@@ -17,6 +18,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass
+from pathlib import Path
 
 from policytag.records import Clause, Document
 
@@ -54,31 +56,58 @@ def _rename(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document
     return doc2, out
 
 
+# Which copy to keep: the format whose text comes through most faithfully (a PDF text layer may
+# wrap or drop characters, Word keeps paragraphs, plain text and web pages are what was published).
+FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".docx": 2, ".pdf": 3}
+
+
+def _rank(source: str) -> int:
+    return FORMAT_RANK.get(Path(source).suffix.lower(), 0)
+
+
 def dedupe_documents(results: list[tuple[Document, list[Clause]]]
                      ) -> tuple[list[tuple[Document, list[Clause]]], list[Duplicate]]:
     """``[(document, its clauses)]`` in input order -> (kept pairs, dropped duplicates).
 
-    Kept documents have distinct ``doc_id``s; their order is the input order.
+    Of a set of copies the most faithful format is kept (.txt, then .html, .docx, .pdf; the first
+    given among equals), at the position of the first copy. Kept documents have distinct
+    ``doc_id``s; their order is the input order.
     """
     kept: list[tuple[Document, list[Clause]]] = []
     duplicates: list[Duplicate] = []
-    by_key: dict[str, Document] = {}
-    by_id: dict[str, list[tuple[Document, str]]] = {}  # original doc_id -> kept copies (and keys)
+    by_key: dict[str, int] = {}  # content key -> index in kept
+    # original doc_id, and year -> (index in kept, key): the candidates for near-duplicates
+    by_id: dict[str, list[tuple[int, str]]] = {}
+    by_year: dict[int, list[tuple[int, str]]] = {}
     used_ids: set[str] = set()
+    replaced: dict[str, str] = {}  # source of a copy first kept, then replaced -> source kept instead
     for doc, clauses in results:
         key = content_key(doc.text)
-        if key in by_key:
-            duplicates.append(Duplicate(doc.source, doc.doc_id, by_key[key].source))
+        match = by_key.get(key)
+        if match is None:
+            candidates = by_id.get(doc.doc_id, []) + by_year.get(doc.year, [])
+            # lengths within 20% first: shingles cost a pass over the text, and most runs never need them
+            candidates = [(j, k) for j, k in candidates if abs(len(k) - len(key)) <= 0.2 * max(len(k), len(key))]
+            shingles = _shingles(key) if candidates else set()
+            match = next((j for j, k in candidates if _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD),
+                         None)
+        if match is not None:
+            old, old_clauses = kept[match]
+            if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place
+                if doc.doc_id != old.doc_id:
+                    doc, clauses = _rename(doc, clauses, old.doc_id)
+                kept[match] = (doc, clauses)
+                by_key[key] = match
+                duplicates.append(Duplicate(old.source, old.doc_id, doc.source))
+                replaced[old.source] = doc.source
+            else:
+                duplicates.append(Duplicate(doc.source, doc.doc_id, old.source))
             continue
-        same_id = by_id.get(doc.doc_id, [])
-        # shingles only when ids collide (rare): building them costs a pass over the text
-        shingles = _shingles(key) if same_id else set()
-        near = next((d for d, k in same_id if _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
-        if near is not None:
-            duplicates.append(Duplicate(doc.source, doc.doc_id, near.source))
-            continue
-        by_key[key] = doc
-        by_id.setdefault(doc.doc_id, []).append((doc, key))
+        index = len(kept)
+        by_key[key] = index
+        by_id.setdefault(doc.doc_id, []).append((index, key))
+        if doc.year is not None:
+            by_year.setdefault(doc.year, []).append((index, key))
         if doc.doc_id in used_ids:
             digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
             new_id = next(f"{doc.doc_id}.{digest[i:i + 6]}" for i in range(0, 35)
@@ -86,7 +115,13 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             doc, clauses = _rename(doc, clauses, new_id)
         used_ids.add(doc.doc_id)
         kept.append((doc, clauses))
-    return kept, duplicates
+
+    def final(source: str) -> str:
+        while source in replaced:
+            source = replaced[source]
+        return source
+
+    return kept, [Duplicate(d.source, d.doc_id, final(d.same_as)) for d in duplicates]
 
 
 def duplicates_message(duplicates: list[Duplicate], limit: int = 5) -> str | None:

@@ -190,15 +190,18 @@ def test_txt_pdf_docx_of_one_notice_are_tagged_once(tmp_path, kw_run, capsys):
     text = notice_2026()
     folder = tmp_path / "notices"
     folder.mkdir()
-    (folder / "a.txt").write_text(text, encoding="utf-8")
-    _write_pdf(folder / "b.pdf", text)
-    _write_docx(folder / "c.docx", text)
+    # read in name order (.docx, .pdf, .txt); the plain text is the copy kept, whatever the order
+    (folder / "notice.txt").write_text(text, encoding="utf-8")
+    _write_pdf(folder / "notice.pdf", text)
+    _write_docx(folder / "notice.docx", text)
     out = tmp_path / "tagged.jsonl"
     assert main(["tag", str(folder), "--model", str(kw_run), "-o", str(out)]) == 0
     err = capsys.readouterr().err
-    assert "skipped 2 duplicate notices" in err and "b.pdf (= " in err and "c.docx (= " in err
+    assert "skipped 2 duplicate notices" in err
+    assert "notice.pdf (= " in err and "notice.docx (= " in err and "notice.txt (=" not in err
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     assert len(rows) == 33 and len({r["clause_id"] for r in rows}) == 33
+    assert [r["text"] for r in rows] == [c.text for c in segment_paths([folder / "notice.txt"]).clauses]
     # the summary counts every clause once as well
     assert main(["tag", str(folder), "--model", str(kw_run), "--format", "md"]) == 0
     md = capsys.readouterr().out
