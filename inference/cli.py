@@ -13,10 +13,10 @@ from pathlib import Path
 
 from policytag import PolicytagError, UsageError
 
-FORMATS = ("jsonl", "csv", "md", "html")
+FORMATS = ("jsonl", "csv", "md", "html", "parquet")  # parquet: streamed rows (inference/stream.py)
 # what an output file name implies when --format is not given
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md",
-                  ".html": "html", ".htm": "html"}
+                  ".html": "html", ".htm": "html", ".parquet": "parquet", ".pq": "parquet"}
 #: exit code when --skip-bad skipped input (the output of the readable input is still written)
 EXIT_SKIPPED = 1
 
@@ -79,7 +79,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         f"of failing; the readable input is still tagged and written, and the exit code is "
                         f"{EXIT_SKIPPED} when anything was skipped")
     p.add_argument("--batch-size", type=_positive_int, default=None, metavar="N",
-                   help="clauses per model call (default: 128)")
+                   help="clauses per model call (default: 128; 256 when streaming)")
+    from .stream_cli import add_arguments as add_stream_arguments  # --stream/--resume/--engine ray
+
+    add_stream_arguments(p)
     p.set_defaults(func=run)
 
 
@@ -110,6 +113,10 @@ def run(args: argparse.Namespace) -> int:
     fmt = output_format(args.format, args.output)
     if args.output:
         check_output_path(args.output)
+    from .stream_cli import run_stream, wants_stream
+
+    if wants_stream(args, fmt):  # rows in batches to OUT.partial -> OUT, resumable (inference/stream.py)
+        return run_stream(args, fmt)
     start = time.perf_counter()
 
     from policytag.app import resolve_model

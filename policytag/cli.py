@@ -24,6 +24,7 @@ COMMAND_MODULES = [
     "policytag.corpus.cli",
     "policytag.annotation.cli",
     "policytag.models.cli",
+    "policytag.models.hub_cli",
     "policytag.training.cli",
     "policytag.inference.cli",
     "policytag.backend.cli",

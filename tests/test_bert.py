@@ -1,12 +1,13 @@
-"""BertTagger on a tiny randomly initialised BERT (seconds): shapes, pos_weight, the frozen-layer
-cache, save/load, deterministic inference, int8 quantisation, and the real train/evaluate path.
+"""BertTagger on a tiny randomly initialised BERT (seconds): Trainer-based LP-FT, early stopping,
+Hub-format model directory (AutoConfig/AutoTokenizer/AutoModel), exact reload, int8 thresholds,
+device selection, the dev metric against training/metrics.py, and the real train/evaluate path.
 
-The real encoder is exercised by the slow smoke test (tests/test_bert_smoke.py).
+The real encoder is exercised by the slow smoke test (tests/test_bert_smoke.py); two-process
+data-parallel training by tests/test_ddp.py.
 """
 
 from __future__ import annotations
 
-import collections
 import json
 
 import numpy as np
@@ -14,46 +15,31 @@ import pytest
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
+pytest.importorskip("accelerate")
 
-from policytag import PROJECT_ROOT  # noqa: E402
+from tiny_bert import GOLD, build_tiny_bert, toy_data  # noqa: E402
+
+from policytag import PolicytagError  # noqa: E402
 from policytag.models.bert import BertTagger, pos_weights, resolve_model_path  # noqa: E402
 from policytag.models.runs import load_run  # noqa: E402
-from policytag.records import Clause, Labels  # noqa: E402
 from policytag.taxonomy import DIMENSIONS, load_taxonomy  # noqa: E402
-
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
 
 
 @pytest.fixture(scope="module")
 def tiny_model(tmp_path_factory):
-    """A 2-layer, hidden-32 BERT with a character vocabulary from the corpus, saved like a hub model."""
-    from transformers import BertConfig, BertModel, BertTokenizerFast
-
-    out = tmp_path_factory.mktemp("tiny-bert")
-    counts = collections.Counter()
-    for path in sorted((PROJECT_ROOT / "data" / "corpus").glob("*.txt")):
-        counts.update(path.read_text(encoding="utf-8"))
-    chars = [c for c, _ in counts.most_common(3000) if not c.isspace()]
-    (out / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]) + "\n",
-                                   encoding="utf-8")
-    tok = BertTokenizerFast(vocab_file=str(out / "vocab.txt"))
-    torch.manual_seed(0)
-    config = BertConfig(vocab_size=len(tok), hidden_size=32, num_hidden_layers=2, num_attention_heads=2,
-                        intermediate_size=64, max_position_embeddings=256)
-    BertModel(config, add_pooling_layer=False).save_pretrained(out)
-    tok.save_pretrained(out)
-    return out
+    return build_tiny_bert(tmp_path_factory.mktemp("tiny-bert"))
 
 
-def _toy_data():
-    tax = load_taxonomy()
-    sec, mt = tax.sector.ids, tax.measure_type.ids
-    texts = ["加强煤矿瓦斯治理", "深化危险化学品专项整治", "严厉打击道路交通超载", "强化消防安全检查",
-             "落实安全生产责任制", "开展安全宣传教育培训"]
-    labels = [Labels((sec[0],), (mt[3],)), Labels((sec[2],), (mt[4],)), Labels((sec[4],), (mt[3],)),
-              Labels((sec[7],), (mt[4],)), Labels(("cross_sector",), (mt[1],)), Labels(("cross_sector",), (mt[8],))]
-    clauses = [Clause("d", f"d-{i}", ("一、总体要求",), t, "clause", year=2020) for i, t in enumerate(texts)]
-    return clauses * 3, labels * 3
+@pytest.fixture(scope="module")
+def fitted(tiny_model, tmp_path_factory):
+    """A tagger fitted with LP-FT on the toy data (dev = first 6 clauses) and saved to a directory."""
+    clauses, labels = toy_data()
+    tagger = BertTagger(model_name_or_path=str(tiny_model), epochs=2, batch_size=4, max_length=64,
+                        probe_epochs=3, progress=False, num_threads=1, device="cpu")
+    tagger.fit(clauses, labels, clauses[:6], labels[:6])
+    out = tmp_path_factory.mktemp("saved")
+    tagger.save(out)
+    return tagger, out
 
 
 def test_pos_weights_clipped():
@@ -65,71 +51,134 @@ def test_pos_weights_clipped():
     assert w[2] == 1.0   # more positives than negatives: never below 1
 
 
-def test_missing_local_model_says_how_to_build(tmp_path):
-    from policytag import PolicytagError
-
+def test_missing_local_model_says_how_to_build():
     with pytest.raises(PolicytagError, match="policytag pretrained build"):
         resolve_model_path("artifacts/pretrained/does-not-exist")
     assert resolve_model_path("intfloat/multilingual-e5-small") == "intfloat/multilingual-e5-small"  # hub id kept
 
 
-@pytest.mark.parametrize("shared", [True, False])
-def test_fit_predict_save_load(tiny_model, tmp_path, shared):
-    clauses, labels = _toy_data()
-    tagger = BertTagger(model_name_or_path=str(tiny_model), epochs=2, batch_size=4, max_length=64,
-                        shared_encoder=shared, progress=False, num_threads=1)
-    tagger.fit(clauses, labels, clauses[:6], labels[:6])
-    proba = tagger.predict_proba(clauses[:5])
+def test_lpft_history_from_trainer(fitted):
+    tagger, _ = fitted
+    history = tagger.train_info_["history"]
+    assert history[0]["phase"] == "probe" and history[0]["train_loss"] < history[0]["train_loss_start"]
+    assert [r["epoch"] for r in history[1:]] == [1, 2]           # Trainer's per-epoch log, dev scored
+    assert all("dev_macro_f1" in r for r in history)
+    assert sum(bool(r.get("best")) for r in history) == 1       # load_best_model_at_end / probe kept
+    assert tagger.train_info_["device"] == "cpu" and tagger.train_info_["world_size"] == 1
+
+
+def test_hub_format_directory_loads_with_auto_classes(fitted):
+    from transformers import AutoConfig, AutoModel, AutoTokenizer
+
+    tagger, out = fitted
     tax = load_taxonomy()
+    config = AutoConfig.from_pretrained(out)
+    flat = [lid for dim in DIMENSIONS for lid in tax[dim].ids]
+    assert config.model_type == "bert"
+    assert [config.id2label[i] for i in range(len(flat))] == flat
+    assert config.label2id == {lid: i for i, lid in enumerate(flat)}
+    assert config.label_dims == {dim: tax[dim].ids for dim in DIMENSIONS}
+    assert config.dimensions == list(DIMENSIONS)
+    assert config.taxonomy_version == tax.version and config.problem_type == "multi_label_classification"
+    tok = AutoTokenizer.from_pretrained(out)
+    assert tok("加强煤矿瓦斯治理")["input_ids"][0] == tok.cls_token_id
+    encoder = AutoModel.from_pretrained(out)  # the fine-tuned encoder alone (heads.* are dropped)
+    enc_state = encoder.state_dict()
+    ours = tagger.model_.bert.state_dict()
+    key = "encoder.layer.0.attention.self.query.weight"
+    torch.testing.assert_close(enc_state[key], ours[key])
+    card = (out / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n") and tax.version in card and "Intended use" in card
+    assert (out / "model.safetensors").exists() and not list(out.glob("*.pt")) and not list(out.glob("*.bin"))
+
+
+def test_reload_gives_identical_predictions(fitted):
+    tagger, out = fitted
+    clauses, _ = toy_data()
+    again = BertTagger.load(out)
     for dim in DIMENSIONS:
-        assert proba[dim].shape == (5, len(tax[dim].ids))
-        assert ((proba[dim] >= 0) & (proba[dim] <= 1)).all()
+        np.testing.assert_array_equal(again.predict_proba(clauses)[dim], tagger.predict_proba(clauses)[dim])
+    assert again.predict(clauses) == tagger.predict(clauses)
+    for dim in DIMENSIONS:
+        np.testing.assert_array_equal(again.int8_thresholds_[dim], tagger.int8_thresholds_[dim])
+
+
+def test_dev_metric_is_training_metrics_macro_f1(fitted):
+    """compute_metrics' macro-F1 equals training/metrics.py's at the same (tuned) thresholds."""
+    from policytag.models.bert_trainer import macro_f1
+    from policytag.models.thresholds import tune_thresholds
+    from policytag.training.metrics import dimension_metrics
+
+    rng = np.random.default_rng(0)
+    y = (rng.random((40, 6)) < 0.3).astype(np.int64)
+    y[:, 5] = 0  # a label absent from dev: left out of the macro average by both
+    proba = np.clip(y * 0.4 + rng.random((40, 6)) * 0.6, 0, 1)
+    pred = (proba >= tune_thresholds(proba, y)[None, :]).astype(np.int64)
+    expected = dimension_metrics(y, pred, [f"l{j}" for j in range(6)])["macro_f1"]
+    assert macro_f1(proba, y) == pytest.approx(expected, abs=1e-12)
+
+
+def test_early_stopping_stops_when_dev_does_not_improve(tiny_model):
+    clauses, labels = toy_data()
+    # a learning rate this small leaves the dev score unchanged: patience 1 ends after epoch 2 of 6
+    tagger = BertTagger(model_name_or_path=str(tiny_model), epochs=6, patience=1, batch_size=6, max_length=64,
+                        learning_rate=1e-9, head_learning_rate=1e-9, progress=False, num_threads=1, device="cpu")
+    tagger.fit(clauses, labels, clauses[:6], labels[:6])
     assert [r["epoch"] for r in tagger.train_info_["history"]] == [1, 2]
-    tagger.save(tmp_path)
-    assert (tmp_path / ("encoder" if shared else "encoder-sector") / "tokenizer.json").exists()
-    again = BertTagger.load(tmp_path)
-    for dim in DIMENSIONS:
-        np.testing.assert_array_equal(again.predict_proba(clauses[:5])[dim], proba[dim])
-    assert again.predict(clauses[:5]) == tagger.predict(clauses[:5])
+    assert tagger.train_info_["best_epoch"] == 1
 
 
-def test_frozen_layer_cache_matches_full_forward(tiny_model):
-    clauses, _ = _toy_data()
-    tagger = BertTagger(model_name_or_path=str(tiny_model), freeze_layers=1, progress=False)
-    tagger._init_model(str(tiny_model))
-    texts = [c.text for c in clauses[:6]]
-    cache = tagger._bottom_cache(texts)
-    tagger.net_.eval()
-    with torch.inference_mode():
-        cached = tagger._logits(texts, list(range(6)), cache)
-        full = tagger._logits(texts, list(range(6)), None)
-    for dim in DIMENSIONS:
-        torch.testing.assert_close(cached[dim], full[dim], atol=1e-5, rtol=1e-4)
-
-
-def test_prediction_does_not_depend_on_batching(tiny_model):
-    clauses, labels = _toy_data()
-    tagger = BertTagger(model_name_or_path=str(tiny_model), epochs=1, progress=False, eval_batch_size=32)
-    tagger.fit(clauses, labels)
+def test_prediction_does_not_depend_on_batching(fitted):
+    tagger, _ = fitted
+    clauses, _ = toy_data()
     whole = tagger.predict_proba(clauses)
-    tagger.eval_batch_size = 2
-    small = tagger.predict_proba(clauses)
+    before, tagger.eval_batch_size = tagger.eval_batch_size, 2
+    try:
+        small = tagger.predict_proba(clauses)
+    finally:
+        tagger.eval_batch_size = before
     for dim in DIMENSIONS:
         np.testing.assert_allclose(small[dim], whole[dim], atol=1e-5)
 
 
-def test_dynamic_int8_quantisation(tiny_model):
-    clauses, labels = _toy_data()
-    tagger = BertTagger(model_name_or_path=str(tiny_model), epochs=1, progress=False)
-    tagger.fit(clauses, labels)
-    fp = tagger.predict_proba(clauses)
-    tagger.quantize = True
-    q = tagger.predict_proba(clauses)
+def test_int8_uses_its_own_dev_tuned_thresholds(fitted):
+    tagger, _ = fitted
+    clauses, _ = toy_data()
+    fp = tagger.predict_proba(clauses, use_quantized=False)
+    q = tagger.predict_proba(clauses, use_quantized=True)
     assert isinstance(tagger.quantized_net().heads["sector"], torch.ao.nn.quantized.dynamic.Linear)
     for dim in DIMENSIONS:
-        assert q[dim].shape == fp[dim].shape
-        assert np.abs(q[dim] - fp[dim]).max() < 0.05  # int8 weights: close, not identical
-    assert tagger.params()["quantize"] is True
+        assert 0 < np.abs(q[dim] - fp[dim]).max() < 0.05  # int8 weights: close, not identical
+    assert set(tagger.int8_thresholds_) == set(DIMENSIONS)
+    tagger.quantize = True
+    try:
+        assert tagger.predict(clauses) == tagger.decode(q, tagger.int8_thresholds_)
+    finally:
+        tagger.quantize = False
+    assert tagger.predict(clauses) == tagger.decode(fp, tagger.thresholds_)
+
+
+def test_device_selection():
+    from policytag.models.bert_trainer import FitOptions, resolve_device, training_arguments
+
+    expected = "cuda" if torch.cuda.is_available() else ("mps" if torch.backends.mps.is_available() else "cpu")
+    assert resolve_device("auto") == expected
+    assert resolve_device("cpu") == "cpu"
+    with pytest.raises(PolicytagError, match="device must be one of"):
+        resolve_device("tpu")
+    if not torch.cuda.is_available():
+        with pytest.raises(PolicytagError, match="no CUDA GPU"):
+            resolve_device("cuda")
+        with pytest.raises(PolicytagError, match="needs a CUDA GPU"):
+            training_arguments(FitOptions(device="cpu", bf16=True), __import__("pathlib").Path("/tmp/x"), True)
+
+
+def test_old_private_layout_is_refused(tmp_path, fitted):
+    _, out = fitted
+    (tmp_path / "tagger.json").write_text((out / "tagger.json").read_text(encoding="utf-8"), encoding="utf-8")
+    (tmp_path / "heads.pt").write_bytes(b"")
+    with pytest.raises(PolicytagError, match="old private layout"):
+        BertTagger.load(tmp_path)
 
 
 @pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present")
@@ -142,8 +191,8 @@ def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     cfg_path = tmp_path / "tiny.yaml"
     cfg_path.write_text(json.dumps({
         "name": "tiny-bert", "model": {"type": "bert", "params": {
-            "model_name_or_path": str(tiny_model), "epochs": 1, "max_length": 64, "freeze_layers": 1,
-            "progress": False}}}), encoding="utf-8")
+            "model_name_or_path": str(tiny_model), "epochs": 1, "max_length": 64, "probe_epochs": 2,
+            "progress": False, "device": "cpu"}}}), encoding="utf-8")
     run = train(load_config(cfg_path), tmp_path / "run")
     info = json.loads((run / "run.json").read_text())
     assert info["tagger"] == "bert" and info["history"] and info["train_seconds"] > 0
@@ -152,3 +201,6 @@ def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     second = evaluate_run(run, "test")
     assert first == second == saved
     assert load_run(run).name == "bert"
+    card = (run / "model" / "README.md").read_text(encoding="utf-8")
+    macro = saved["sector"]["macro_f1"]
+    assert f"macro-F1 {macro:.3f}" in card and "| coal_mine |" in card  # per-label test metrics from the run

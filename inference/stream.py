@@ -1,0 +1,391 @@
+"""Streaming tagging: clauses are read, tagged in batches and written incrementally, with bounded
+memory (one batch of clauses and rows at a time, plus the set of ids already written), a tqdm
+progress bar, and ``--resume``.
+
+Inputs (:func:`clause_batches`): notice files / directories (segmented one file at a time), a JSONL
+clause file (line by line), a Parquet clause file (record batches) or a Hugging Face dataset saved
+with ``save_to_disk`` (a directory with ``dataset_info.json``). Clause rows have the fields of
+``policytag tag --clauses`` (``text``, optional ``id``, ``heading``/``heading_path``, ``doc_id``,
+``year``, ``agencies``).
+
+Outputs (:class:`JsonlSink`, :class:`ParquetSink`): one row per clause, the ``policytag tag
+--format jsonl`` row without the notice-level ``novelty`` (it needs the whole previous notice).
+
+Atomicity and resume. Rows go to ``OUT.partial`` (JSONL: a file, appended and flushed per batch;
+Parquet: a directory of part files, each written atomically) and ``OUT.partial`` is renamed to
+``OUT`` only when the input is exhausted, so ``OUT`` never exists half-written. An interrupted run
+leaves ``OUT.partial``; ``--resume`` reads the ids already in it (a JSONL line cut by a crash is
+dropped), skips those clauses and appends the rest: no duplicates, no gaps. Without ``--resume`` an
+existing partial output is an error (nothing is overwritten silently). ``--resume`` with a
+finished ``OUT`` continues from it (e.g. the input grew). Resuming with another model than the one
+that wrote the partial output is refused.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator, Sequence
+
+from policytag import PolicytagError
+from policytag.records import Clause
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
+
+PARTIAL = ".partial"
+STREAM_FORMATS = ("jsonl", "parquet")
+
+
+# -- inputs ------------------------------------------------------------------------------------
+def input_kind(path: str) -> str:
+    """``jsonl`` | ``parquet`` | ``hf`` (a saved Hugging Face dataset) for a clause input path."""
+    p = Path(path)
+    if p.is_dir():
+        if (p / "dataset_info.json").exists() or (p / "dataset_dict.json").exists() or (p / "state.json").exists():
+            return "hf"
+        raise PolicytagError(f"{path}: a directory, but not a saved Hugging Face dataset (no dataset_info.json)")
+    if p.suffix.lower() in (".parquet", ".pq"):
+        return "parquet"
+    return "jsonl"
+
+
+def _rows_jsonl(path: str) -> Iterator[tuple[int, Any]]:
+    with open(path, encoding="utf-8-sig") as fh:
+        for lineno, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield lineno, ValueError(f"malformed JSON ({exc.msg})")
+
+
+def _rows_parquet(path: str, batch_size: int) -> Iterator[tuple[int, Any]]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as exc:  # pyarrow raises several types for a file that is not Parquet
+        raise PolicytagError(f"{path}: not a readable Parquet file ({exc})") from None
+    n = 0
+    for batch in pf.iter_batches(batch_size=batch_size):
+        for row in batch.to_pylist():
+            n += 1
+            yield n, row
+
+
+def _rows_hf(path: str, batch_size: int) -> Iterator[tuple[int, Any]]:
+    from datasets import DatasetDict, load_from_disk
+
+    ds = load_from_disk(path)
+    if isinstance(ds, DatasetDict):
+        raise PolicytagError(f"{path}: a DatasetDict ({', '.join(ds)}); save one split with save_to_disk")
+    n = 0
+    for batch in ds.iter(batch_size=batch_size):
+        keys = list(batch)
+        for values in zip(*(batch[k] for k in keys)):
+            n += 1
+            yield n, dict(zip(keys, values))
+
+
+def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_size: int = 1024) -> Iterator[Clause]:
+    """Clauses of a clause input (JSONL / Parquet / HF dataset), in file order; a bad row is an error
+    naming its row number, or with ``skip_bad`` a warning."""
+    from .inputs import _clause_from_row
+
+    if not Path(path).exists():
+        raise PolicytagError(f"{path}: no such file")
+    kind = input_kind(path)
+    rows = {"jsonl": lambda: _rows_jsonl(path), "parquet": lambda: _rows_parquet(path, batch_size),
+            "hf": lambda: _rows_hf(path, batch_size)}[kind]()
+    default_doc = Path(path).stem
+    for n, row in rows:
+        try:
+            if isinstance(row, Exception):
+                raise row
+            yield _clause_from_row(row, n, default_doc)
+        except ValueError as exc:
+            message = f"{path}:{n}: {exc}"
+            if not skip_bad:
+                raise PolicytagError(f"{message} (--skip-bad tags the good rows and reports the rest)") from None
+            warn(f"skipped row {message}")
+
+
+def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None]) -> Iterator[Clause]:
+    """Clauses of notice files/directories, segmented one file at a time (memory: one file); a
+    notice whose ``doc_id`` was already seen (the .txt and .pdf of one notice) is read once."""
+    from policytag.corpus.readers import ReadError, expand_paths, read_file
+    from policytag.corpus.segment import segment_text
+
+    missing = [p for p in paths if not Path(p).exists()]
+    if missing and not skip_bad:
+        raise PolicytagError(f"{missing[0]}: no such file or directory")
+    for p in missing:
+        warn(f"skipped {p}: no such file or directory")
+    seen: set[str] = set()
+    for path in expand_paths([p for p in paths if Path(p).exists()]):
+        try:
+            docs = segment_text(read_file(path), str(path))
+        except ReadError as exc:
+            if not skip_bad:
+                raise PolicytagError(f"{exc} (--skip-bad tags the readable notices)") from None
+            warn(f"skipped {exc}")
+            continue
+        for doc, clauses in docs:
+            if doc.doc_id in seen:
+                continue
+            seen.add(doc.doc_id)
+            yield from clauses
+
+
+def batched(items: Iterable[Clause], size: int) -> Iterator[list[Clause]]:
+    batch: list[Clause] = []
+    for item in items:
+        batch.append(item)
+        if len(batch) >= size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+# -- rows ----------------------------------------------------------------------------------------
+def stream_row(tagged, model_version: str) -> dict[str, Any]:
+    """The JSONL row of one tagged clause (``TaggedClause.to_dict()`` + ``model_version``)."""
+    return {**tagged.to_dict(), "model_version": model_version}
+
+
+def parquet_schema(taxonomy: Taxonomy):
+    """Arrow schema of the Parquet output: scores as a struct per dimension (taxonomy order),
+    deadlines/targets as JSON strings (their fields are the extractor's, not a column contract)."""
+    import pyarrow as pa
+
+    scores = pa.struct([pa.field(dim, pa.struct([pa.field(lid, pa.float64()) for lid in taxonomy[dim].ids]))
+                        for dim in DIMENSIONS])
+    return pa.schema([
+        ("doc_id", pa.string()), ("clause_id", pa.string()), ("year", pa.int64()),
+        ("heading_path", pa.list_(pa.string())), ("text", pa.string()),
+        ("sector", pa.list_(pa.string())), ("measure_type", pa.list_(pa.string())), ("scores", scores),
+        ("agencies", pa.list_(pa.string())), ("deadlines", pa.string()), ("targets", pa.string()),
+        ("model_version", pa.string()),
+    ])
+
+
+def rows_to_table(rows: list[dict[str, Any]], taxonomy: Taxonomy):
+    import pyarrow as pa
+
+    flat = [{**r, "deadlines": json.dumps(r["deadlines"], ensure_ascii=False),
+             "targets": json.dumps(r["targets"], ensure_ascii=False)} for r in rows]
+    return pa.Table.from_pylist(flat, schema=parquet_schema(taxonomy))
+
+
+def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str) -> list[dict[str, Any]]:
+    """Tag one batch -> output rows (no progress bar: the caller shows one for the stream)."""
+    return [stream_row(t, model_version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
+                                                               progress=False)]
+
+
+# -- sinks ---------------------------------------------------------------------------------------
+class JsonlSink:
+    """Appends rows to ``OUT.partial`` (flushed per batch); ``finish`` renames it to ``OUT``."""
+
+    def __init__(self, out: Path):
+        self.out, self.partial = out, out.with_name(out.name + PARTIAL)
+
+    def exists(self) -> bool:
+        return self.partial.exists()
+
+    def adopt_finished(self) -> None:
+        os.replace(self.out, self.partial)
+
+    def written(self) -> tuple[set[str], str | None]:
+        """Ids in the partial output and the model version that wrote it; a last line cut by a
+        crash is truncated away."""
+        ids: set[str] = set()
+        version = None
+        good = 0
+        with open(self.partial, "rb") as fh:
+            for raw in fh:
+                if not raw.endswith(b"\n"):
+                    break
+                try:
+                    row = json.loads(raw)
+                except ValueError:
+                    break
+                ids.add(str(row["clause_id"]))
+                version = version or row.get("model_version")
+                good += len(raw)
+        if good != self.partial.stat().st_size:
+            with open(self.partial, "r+b") as fh:
+                fh.truncate(good)
+        return ids, version
+
+    def open(self, append: bool) -> None:
+        self.fh = open(self.partial, "a" if append else "w", encoding="utf-8")
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        self.fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        self.fh.flush()
+        os.fsync(self.fh.fileno())
+
+    def close(self) -> None:
+        if getattr(self, "fh", None):
+            self.fh.close()
+
+    def finish(self) -> None:
+        self.close()
+        os.replace(self.partial, self.out)
+
+
+class ParquetSink:
+    """Writes each batch as an atomically renamed part file in the ``OUT.partial/`` directory;
+    ``finish`` merges the parts (streaming, one part in memory) into ``OUT``."""
+
+    def __init__(self, out: Path, taxonomy: Taxonomy):
+        self.out, self.partial, self.taxonomy = out, out.with_name(out.name + PARTIAL), taxonomy
+
+    def exists(self) -> bool:
+        return self.partial.exists()
+
+    def _parts(self) -> list[Path]:
+        return sorted(self.partial.glob("part-*.parquet"))
+
+    def adopt_finished(self) -> None:
+        self.partial.mkdir()
+        os.replace(self.out, self.partial / "part-000000.parquet")
+
+    def written(self) -> tuple[set[str], str | None]:
+        import pyarrow.parquet as pq
+
+        ids: set[str] = set()
+        version = None
+        for part in self._parts():
+            table = pq.read_table(part, columns=["clause_id", "model_version"])
+            ids.update(table.column("clause_id").to_pylist())
+            if version is None and table.num_rows:
+                version = table.column("model_version")[0].as_py()
+        return ids, version
+
+    def open(self, append: bool) -> None:
+        if not append:
+            shutil.rmtree(self.partial, ignore_errors=True)
+        self.partial.mkdir(exist_ok=True)
+        parts = self._parts()
+        self.next = int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
+
+    def write(self, rows: list[dict[str, Any]]) -> None:
+        if rows:
+            self.write_table(rows_to_table(rows, self.taxonomy))
+
+    def write_table(self, table) -> None:
+        """One part file (``parquet_schema``), written under a temporary name and renamed."""
+        import pyarrow.parquet as pq
+
+        if not table.num_rows:
+            return
+        final = self.partial / f"part-{self.next:06d}.parquet"
+        tmp = final.with_suffix(".tmp")
+        pq.write_table(table.cast(parquet_schema(self.taxonomy)), tmp)
+        os.replace(tmp, final)
+        self.next += 1
+
+    def close(self) -> None:
+        pass
+
+    def finish(self) -> None:
+        import pyarrow.parquet as pq
+
+        tmp = self.out.with_name(f".{self.out.name}.tmp")
+        with pq.ParquetWriter(tmp, parquet_schema(self.taxonomy)) as writer:
+            for part in self._parts():
+                writer.write_table(pq.read_table(part))
+        os.replace(tmp, self.out)
+        shutil.rmtree(self.partial)
+
+
+def make_sink(out: str | Path, fmt: str, taxonomy: Taxonomy):
+    if fmt not in STREAM_FORMATS:
+        raise PolicytagError(f"streaming writes {' or '.join(STREAM_FORMATS)} rows, not {fmt!r} "
+                             "(summaries need every clause: drop --stream for md/html/csv)")
+    return JsonlSink(Path(out)) if fmt == "jsonl" else ParquetSink(Path(out), taxonomy)
+
+
+def stream_format(out: str, fmt: str | None) -> str:
+    """``--format`` if given, else from the output suffix (``.parquet`` -> parquet, else jsonl)."""
+    if fmt:
+        return fmt
+    return "parquet" if Path(out).suffix.lower() in (".parquet", ".pq") else "jsonl"
+
+
+# -- driver --------------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class StreamResult:
+    written: int       # rows written by this run
+    resumed: int       # rows already in the partial output (skipped)
+    output: Path
+    seconds: float
+
+
+def prepare_sink(out: str | Path, fmt: str, taxonomy: Taxonomy, resume: bool, model_version: str):
+    """The sink, opened for writing, and the ids already written (empty unless resuming)."""
+    sink = make_sink(out, fmt, taxonomy)
+    done: set[str] = set()
+    if resume and not sink.exists() and Path(out).exists():
+        sink.adopt_finished()
+    if sink.exists():
+        if not resume:
+            raise PolicytagError(f"{sink.partial} exists (an interrupted run): pass --resume to continue it, "
+                                 "or delete it to start again")
+        done, version = sink.written()
+        if version is not None and version != model_version:
+            raise PolicytagError(f"{sink.partial} was written by model {version}, not {model_version}; "
+                                 "resume with the same --model or delete it")
+    sink.open(append=bool(done) or sink.exists())
+    return sink, done
+
+
+def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "jsonl", *,
+               threshold: float | None = None, batch_size: int = DEFAULT_BATCH_SIZE, resume: bool = False,
+               model_version: str | None = None, progress: bool = True, total: int | None = None,
+               on_batch: Callable[[int], None] | None = None) -> StreamResult:
+    """Tag ``clauses`` (any iterable: read lazily) into ``out`` batch by batch; see the module doc.
+
+    ``on_batch(n_written_so_far)`` is called after each batch is durably written (tests use it to
+    interrupt a run). A clause id seen twice in the input is an error (it would be ambiguous on
+    resume).
+    """
+    from tqdm import tqdm
+
+    start = time.perf_counter()
+    version = model_version or tagger.model_version
+    sink, done = prepare_sink(out, fmt, tagger.taxonomy, resume, version)
+    seen: set[str] = set()
+    written = 0
+    try:
+        with tqdm(total=total, unit="clause", desc="tagging", file=sys.stderr, disable=None if progress else True,
+                  initial=0) as bar:
+            def todo() -> Iterator[Clause]:
+                for c in clauses:
+                    if c.clause_id in seen:
+                        raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
+                    seen.add(c.clause_id)
+                    if c.clause_id in done:
+                        bar.update(1)
+                        continue
+                    yield c
+            for batch in batched(todo(), batch_size):
+                sink.write(tag_rows(tagger, batch, threshold, version))
+                written += len(batch)
+                bar.update(len(batch))
+                if on_batch:
+                    on_batch(written)
+    finally:
+        sink.close()
+    sink.finish()
+    return StreamResult(written, len(done), Path(out), time.perf_counter() - start)

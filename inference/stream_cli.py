@@ -1,0 +1,132 @@
+"""``policytag tag --stream`` / ``--resume`` / ``--engine ray``: the streaming path of the tag command.
+
+Registered by ``inference/cli.py`` (``add_arguments``) and entered from its ``run`` when any of these
+options is given or the output is Parquet. The work is in ``inference/stream.py`` (single process)
+and ``inference/ray_engine.py`` (Ray Data); this module only checks arguments and reports.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from policytag import PolicytagError, UsageError
+
+ENGINES = ("local", "ray")
+
+
+def add_arguments(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group(
+        "streaming (many notices or clauses)",
+        "Rows (jsonl or parquet) are tagged in batches and written incrementally to OUT.partial, renamed to OUT "
+        "when done; memory stays bounded whatever the input size. Clause inputs: .jsonl, .parquet, or a saved "
+        "Hugging Face dataset directory.")
+    g.add_argument("--stream", action="store_true",
+                   help="stream rows to -o OUT instead of building a summary (implied by --resume, --engine ray "
+                        "and a .parquet output)")
+    g.add_argument("--resume", action="store_true",
+                   help="continue an interrupted streaming run: ids already in OUT.partial (or OUT) are skipped")
+    g.add_argument("--engine", choices=ENGINES, default="local",
+                   help="local: this process (default); ray: Ray Data map_batches with an actor pool, Parquet in "
+                        "and out (pip install 'policytag[ray]')")
+    g.add_argument("--ray-address", metavar="ADDR", default=None,
+                   help="an existing Ray cluster (e.g. ray://head:10001 or auto); default: start a local Ray")
+    g.add_argument("--workers", type=int, default=2, metavar="N",
+                   help="Ray actors, each loading the model once (default: 2)")
+
+
+def wants_stream(args: argparse.Namespace, fmt: str) -> bool:
+    return bool(args.stream or args.resume or args.engine != "local" or fmt == "parquet")
+
+
+def _total(path: str) -> int | None:
+    """Row count for the progress bar when it is cheap to know (Parquet metadata, HF dataset, JSONL lines)."""
+    from .stream import input_kind
+
+    try:
+        kind = input_kind(path)
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            return pq.ParquetFile(path).metadata.num_rows
+        if kind == "hf":
+            return None
+        with open(path, "rb") as fh:
+            return sum(1 for line in fh if line.strip())
+    except (OSError, PolicytagError):
+        return None
+    except Exception:  # an unreadable Parquet footer: the reader reports it properly
+        return None
+
+
+def _run_dir(tagger, spec: str | None) -> Path:
+    """The run directory Ray actors load the model from (they load it themselves, once each)."""
+    from policytag.paths import default_model_dir, runs_dir
+
+    if getattr(tagger, "run_dir", None):
+        return Path(tagger.run_dir)
+    if spec in (None, "", "default"):
+        name = getattr(tagger, "run_name", None)
+        candidate = runs_dir() / name if name else None
+        return candidate if candidate and (candidate / "run.json").exists() else default_model_dir()
+    path = Path(spec)
+    return path if path.is_dir() else runs_dir() / spec
+
+
+def run_stream(args: argparse.Namespace, fmt: str) -> int:
+    from policytag.app import resolve_model
+
+    from .stream import notice_clauses, clause_rows, stream_tag
+
+    if not args.output:
+        raise UsageError("streaming writes to a file: give -o OUT (.jsonl or .parquet)")
+    if args.year is not None:
+        raise UsageError("--year selects notices for a summary; it does not combine with streaming")
+    if fmt not in ("jsonl", "parquet"):
+        raise UsageError(f"streaming writes jsonl or parquet rows, not {fmt} (summaries need every clause)")
+    if args.workers < 1:
+        raise UsageError("--workers must be at least 1")
+    skipped: list[str] = []
+
+    def warn(message: str) -> None:
+        skipped.append(message)
+        print(f"policytag: warning: {message}", file=sys.stderr)
+
+    tagger = resolve_model(args.model)
+    batch_size = args.batch_size or 256
+    partial = f"{args.output}.partial"
+    try:
+        if args.engine == "ray":
+            from .ray_engine import tag_parquet_ray
+
+            if not args.clauses or fmt != "parquet":
+                raise UsageError("--engine ray reads a Parquet clause file (--clauses FILE.parquet) and writes "
+                                 "Parquet (-o OUT.parquet)")
+            if args.resume:
+                raise UsageError("--resume is for --engine local (a Ray run is restarted as a whole)")
+            result = tag_parquet_ray(_run_dir(tagger, args.model), args.clauses, args.output,
+                                     model_version=tagger.model_version, batch_size=batch_size,
+                                     workers=args.workers, address=args.ray_address, threshold=args.threshold)
+        else:
+            if args.clauses:
+                clauses = clause_rows(args.clauses, args.skip_bad, warn)
+                total = _total(args.clauses)
+            else:
+                clauses = notice_clauses(args.inputs, args.skip_bad, warn)
+                total = None
+            result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
+                                resume=args.resume, total=total)
+    except KeyboardInterrupt:
+        if Path(partial).exists():
+            print(f"policytag: interrupted; the rows written so far are in {partial} (--resume continues)",
+                  file=sys.stderr)
+        raise
+    except PolicytagError as exc:
+        if Path(partial).exists() and "--resume" not in str(exc):
+            raise PolicytagError(f"{exc} (rows written so far are kept in {partial}; --resume continues)") from None
+        raise
+    resumed = f" ({result.resumed} already written, resumed)" if result.resumed else ""
+    print(f"policytag: tagged {result.written} clause(s){resumed} with {tagger.model_version} "
+          f"in {result.seconds:.1f} s; wrote {args.output}", file=sys.stderr)
+    return 1 if skipped else 0
