@@ -13,6 +13,7 @@ import html
 import re
 from pathlib import Path
 
+from policytag import PolicytagError
 from policytag.taxonomy import Dimension, Label, Taxonomy
 
 #: codebook §4, rule by rule, as the annotators read it (keep in step with ANNOTATION_CODEBOOK.md)
@@ -47,7 +48,9 @@ def label_rules(taxonomy: Taxonomy) -> dict[str, list[int]]:
         from policytag.knowledge import load_knowledge
 
         rules = [(r.codebook_rule, r.add + r.exclude) for r in load_knowledge(taxonomy).rules]
-    except ImportError:
+    except (ImportError, PolicytagError):
+        # no knowledge module, or rules that name labels this taxonomy lacks (an older taxonomy
+        # being compared): the hints then just leave such labels out
         rules = [(r.get("codebook_rule"), tuple(r.get("add") or ()) + tuple(r.get("exclude") or ()))
                  for r in getattr(taxonomy, "rules", ()) or ()]
     out: dict[str, list[int]] = {}

@@ -46,6 +46,8 @@ class PushReport:
     #: existing tasks whose predictions (and suggestion lines) were replaced by another model version's
     predictions_refreshed: int = 0
     prefill: bool | None = None
+    #: existing tasks (pushed by an older policytag) that got the display fields the config shows
+    tasks_backfilled: int = 0
     annotations_created: int = 0
     annotations_existing: int = 0
     #: "clause_id: why" for imported labels that were not pushed
@@ -57,6 +59,8 @@ class PushReport:
                + (" (created)" if self.created_project else " (labeling config regenerated from the taxonomy)"
                   if self.config_updated else ""),
                f"tasks: {self.tasks_created} created, {self.tasks_existing} already there"]
+        if self.tasks_backfilled:
+            out.append(f"display fields (suggestion lines, review flag) added to {self.tasks_backfilled} older task(s)")
         if self.overlap:
             out.append(f"overlap: {self.overlap} annotation(s) per task")
         if self.predictions_added:
@@ -108,7 +112,8 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
     label_rows = _label_rows_by_clause(session, annotations or [], default_annotator)
 
     new_tasks, pred_for_existing, later = [], [], []
-    refresh: list[tuple[ExistingTask, dict]] = []
+    refresh: list[tuple[ExistingTask, dict, str]] = []
+    backfill: list[tuple[ExistingTask, dict]] = []
     for task in build_tasks(clause_set, predictions, taxonomy):
         data = task["data"]
         cid = data["clause_id"]
@@ -128,7 +133,11 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             continue
         if predictions is not None and task["predictions"][0]["model_version"] not in old.model_versions:
             pred_for_existing.append({**task["predictions"][0], "task": old.task_id})
-            refresh.append((old, task["predictions"][0]))
+            refresh.append((old, {**data, **old.data, **suggestion_fields(task["predictions"][0], taxonomy)},
+                            task["predictions"][0]["model_version"]))
+        elif any(k not in old.data for k in data):
+            # a task pushed by an older policytag: add the fields the labeling config now shows
+            backfill.append((old, {**data, **old.data}))
         later += [(old, user, row) for user, row in label_rows.get(cid, [])]
 
     with session.errors(f"importing tasks into project {project.id}"):
@@ -142,7 +151,12 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             for batch in _batches(pred_for_existing, BATCH):
                 session.client.projects.import_predictions(project.id, request=list(batch))
                 report.predictions_added += len(batch)
-        _refresh(session, report, refresh, taxonomy, progress)
+        _refresh(session, report, refresh, progress)
+    for old, data in tqdm(backfill, desc="adding display fields", unit="task", disable=not progress, leave=False):
+        with session.errors(f"adding display fields to task {old.task_id}"):
+            session.client.tasks.update(old.task_id, data=data)
+        old.data = data
+    report.tasks_backfilled = len(backfill)
     if predictions:
         # the project shows the predictions of its model_version to annotators as pre-annotations,
         # when prefill is on (Label Studio: "use predictions to pre-label tasks")
@@ -195,17 +209,20 @@ def _labels_of(result: list[dict], taxonomy: Taxonomy) -> dict[str, list[str]]:
     return {"sector": sorted(parsed.sector), "measure_type": parsed.measure_type}
 
 
-def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTask, dict]], taxonomy: Taxonomy,
+def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTask, dict, str]],
              progress: bool) -> None:
-    """Delete the other model versions' predictions of these tasks and rewrite their suggestion lines."""
+    """Delete the other model versions' predictions of these tasks and write their new data
+    (the suggestion lines of the new prediction; everything else as stored)."""
     from tqdm import tqdm
 
-    for old, prediction in tqdm(items, desc="refreshing suggestions", unit="task", disable=not progress, leave=False):
-        stale = [pid for pid, version in old.predictions if version != prediction["model_version"]]
+    for old, data, version in tqdm(items, desc="refreshing suggestions", unit="task", disable=not progress,
+                                   leave=False):
+        stale = [pid for pid, v in old.predictions if v != version]
         with session.errors(f"refreshing the predictions of task {old.task_id}"):
             for pid in stale:
                 session.client.predictions.delete(pid)
-            session.client.tasks.update(old.task_id, data={**old.data, **suggestion_fields(prediction, taxonomy)})
+            session.client.tasks.update(old.task_id, data=data)
+        old.data = data
         report.predictions_refreshed += bool(stale)
 
 

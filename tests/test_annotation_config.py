@@ -110,6 +110,13 @@ def test_changed_taxonomy_changes_config_and_is_detected(taxonomy, tmp_path):
     assert "9.9.9" in text and "earthquake" in text and "coal_mine" in text
 
 
+def test_config_of_a_taxonomy_whose_rules_name_a_missing_label(taxonomy, tmp_path):
+    # an older taxonomy without coal_mine, whose rules still mention it: the hints leave it out
+    other = changed_taxonomy(tmp_path, drop="coal_mine")
+    problems = " ".join(check_config(build_config(other), taxonomy))
+    assert "coal_mine" in problems and "9.9.9" in problems
+
+
 def test_foreign_config_is_detected(taxonomy):
     xml = '<View><Text name="text" value="$text"/><Choices name="sector" toName="text"><Choice value="A"/></Choices></View>'
     problems = check_config(xml, taxonomy)

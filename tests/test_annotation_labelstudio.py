@@ -429,6 +429,14 @@ def test_repush_after_retraining_refreshes_suggestions_and_predictions(ls, admin
     assert rc == 0 and "not pre-filled" in err, err
     project = project_named(admin, "refresh")
     assert admin.projects.get(project.id).show_collab_predictions is False
+    # a task as an older policytag pushed it (no suggestion lines, no review flag): push adds them
+    old = tasks_of(admin, project.id)[0]
+    shown = ("suggestion_sector", "suggestion_measure", "suggestion_score", "suggestion_model", "review", "needs_review")
+    admin.tasks.update(old.id, data={k: v for k, v in old.data.items() if k not in shown})
+    rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "refresh", "--quiet")
+    assert rc == 0 and "display fields (suggestion lines, review flag) added to 1 older task(s)" in err, err
+    data = admin.tasks.get(old.id).data
+    assert data["review"] == "" and data["suggestion_sector"].startswith("模型建议") and data["text"] == old.data["text"]
     before = {t.id: t.data["suggestion_sector"] for t in tasks_of(admin, project.id)}
     # "retrained": another real model on other labels, hence another model_version
     labels = [Labels(("urban_gas",) if "燃气" in c.text else ("cross_sector",), ("emergency",)) for c in clauses]
