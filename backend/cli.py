@@ -9,6 +9,7 @@ import argparse
 import logging
 import os
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
@@ -218,29 +219,53 @@ def _runs_root() -> Path:
         return Path(RUNS_DIR)
 
 
+LOCAL_HINT = ("Label Studio must run with ML_BLOCK_LOCAL_IP=false and SSRF_PROTECTION_ENABLED=false to use a "
+              "backend on a local or private address")
+
+
 def run_connect(args: argparse.Namespace) -> int:
     from policytag.annotation.client import connect, get_project
 
-    session = connect(args.label_studio_url, args.api_key)
-    project = get_project(session, args.project)
     url = args.url.rstrip("/")
     if not url.startswith(("http://", "https://")):
         raise UsageError(f"--url {args.url}: expected an http:// or https:// URL")
+    session = connect(args.label_studio_url, args.api_key)
+    project = get_project(session, args.project)
     with session.errors(f"listing the ML backends of project {project.id}"):
         existing = [m for m in session.client.ml.list(project=project.id) if (m.url or "").rstrip("/") == url]
-    with session.errors(f"connecting the backend {url} to project {project.id}"):
-        if existing:
-            ml = existing[0]
-            session.client.ml.update(ml.id, url=url, title=args.title, is_interactive=args.interactive)
-        else:
-            ml = session.client.ml.create(project=project.id, url=url, title=args.title,
-                                          is_interactive=args.interactive, auto_update=True)
-        ml = session.client.ml.get(ml.id)
+    created = False
+    try:
+        with session.errors(f"connecting the backend {url} to project {project.id}"):
+            if existing:
+                ml = existing[0]
+                session.client.ml.update(ml.id, url=url, title=args.title, is_interactive=args.interactive)
+            else:
+                ml = session.client.ml.create(project=project.id, url=url, title=args.title,
+                                              is_interactive=args.interactive, auto_update=True)
+                created = True
+            ml = session.client.ml.get(ml.id)  # Label Studio re-checks /health and /setup on every read
+            for _ in range(3):  # its health timeout is 1 s: give a busy backend a few more chances
+                if str(getattr(ml, "state", "") or "") not in ("ER", "DI"):
+                    break
+                time.sleep(2)
+                ml = session.client.ml.get(ml.id)
+    except PolicytagError as exc:
+        if "HTTP 400" in str(exc):  # Label Studio refused the address, or could not reach the backend there
+            import re
+
+            said = re.sub(r"<[^>]+>", "", str(exc).split("HTTP 400:", 1)[1]).strip()[:200]
+            raise PolicytagError(f"Label Studio refused the backend at {url} for project {project.id} ({said}); is "
+                                 f"`policytag backend serve` running there? {LOCAL_HINT}") from None
+        raise
     state = str(getattr(ml, "state", "") or "")
-    if state in ("ER", "DI") or "ERROR" in state.upper() or "DISCONNECTED" in state.upper():
-        raise PolicytagError(f"Label Studio cannot use the backend at {url} (state {state}): "
-                             f"{' '.join(str(ml.error_message or 'no answer').split())[:300]} — is it running, and does "
-                             f"Label Studio run with ML_BLOCK_LOCAL_IP=false for a backend on a local address?")
+    if state in ("ER", "DI"):
+        if created:  # do not leave a broken backend registered in the project
+            with session.errors(f"removing the unusable backend from project {project.id}"):
+                session.client.ml.delete(ml.id)
+        said = " ".join(str(ml.error_message or "no answer").split())[:300]
+        raise PolicytagError(f"Label Studio cannot use the backend at {url} "
+                             f"({'error' if state == 'ER' else 'not reachable'}: {said}); is "
+                             f"`policytag backend serve` running there? {LOCAL_HINT}")
     if not args.no_prelabel:
         # "Use predictions to prelabel tasks" with this backend as the source: opening a task without a
         # prediction of the current model_version asks the backend for one (Label Studio's live predictions)

@@ -203,3 +203,15 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold, ca
     for task_id in first[:2]:
         assert {p["model_version"] for p in predictions_of(admin, task_id)} == {version0, version1}
     assert backend.health()["status"] == "UP"
+
+
+def test_connect_to_nothing_is_one_line_and_leaves_no_backend(ls, admin, project, capsys):
+    from ls_server import free_port
+
+    url = f"http://127.0.0.1:{free_port()}"  # nothing listens there
+    rc = main(["backend", "connect", "--project", str(project.id), "--url", url,
+               "--label-studio-url", ls.url, "--api-key", ls.api_key])
+    err = [line for line in capsys.readouterr().err.splitlines() if line.strip()]
+    assert rc == 1 and len(err) == 1 and err[0].startswith("policytag: error:"), err
+    assert url in err[0] and "ML_BLOCK_LOCAL_IP=false" in err[0]
+    assert all(m.url.rstrip("/") != url for m in admin.ml.list(project=project.id))
