@@ -85,3 +85,20 @@ def test_report_with_three_annotators_and_missing_values(taxonomy):
     m = np.array([[1, 0], [1, np.nan], [0, 0]], dtype=float)
     assert report["sector"]["per_label"]["coal_mine"]["alpha"] == pytest.approx(
         krippendorff.alpha(reliability_data=m, level_of_measurement="nominal"), abs=1e-4)
+
+
+def test_dominant_measure_type_has_its_own_majority(taxonomy):
+    # three annotators, same set; two of them lead with emergency: it goes first, whatever the mean positions
+    votes = [v("a", ["coal_mine"], ["emergency", "enforcement"]), v("b", ["coal_mine"], ["emergency", "enforcement"]),
+             v("c", ["coal_mine"], ["enforcement", "emergency"])]
+    res = resolve(votes, taxonomy)
+    assert res.kind == "majority" and res.measure_type == ("emergency", "enforcement")
+    assert res.votes["measure_dominant"] == {"emergency": 2, "enforcement": 1}
+    # three annotators, three dominants: no majority for the dominant -> unresolved, a conflict
+    votes[1] = v("b", ["coal_mine"], ["hazard_remediation", "emergency", "enforcement"])
+    votes[2] = v("c", ["coal_mine"], ["enforcement", "emergency", "hazard_remediation"])
+    res = resolve(votes, taxonomy)
+    assert res.is_conflict and "measure_dominant" in res.unresolved
+    report = agreement_report({"c1": votes}, taxonomy)
+    assert report["measure_dominant"]["exact_agreement"] == 0.0
+    assert "dominant measure type" in format_report(report)
