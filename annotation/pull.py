@@ -16,10 +16,10 @@ import os
 from collections import defaultdict
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Sequence
 
 from policytag import PolicytagError
-from policytag.taxonomy import DIMENSIONS, Taxonomy
+from policytag.taxonomy import Taxonomy
 
 from .agreement import POLICY, Vote, agreement_report, resolve
 from .results import parse_result
