@@ -68,15 +68,16 @@ def _folds(y: dict[str, np.ndarray], folds: int, seed: int, groups: Sequence[str
 class HybridTagger(Tagger):
     """Per-label logistic meta-classifier on [learned models' OOF logits, cue/rule features].
 
-    ``learners``: list of ``{"type": ..., "params": {...}}`` (tagger types from
-    ``models.runs.TAGGERS``, e.g. ``tfidf`` and ``embedding``); an empty list gives the
+    ``learners``: list of ``{"type": ..., "params": {...}, "dimensions": [...]}`` (tagger types
+    from ``models.runs.TAGGERS``, e.g. ``tfidf`` and ``embedding``; ``dimensions``: which
+    dimensions' meta features use the learner, default both); an empty list gives the
     knowledge-only meta-classifier.
     """
 
     name = "hybrid"
 
-    def __init__(self, learners: Sequence[dict] | None = None, folds: int = 5, meta_C: float = 1.0,
-                 class_weight: str | None = "balanced", threshold_source: str = "oof", fold_groups: str = "notice",
+    def __init__(self, learners: Sequence[dict] | None = None, folds: int = 5, meta_C: float = 10.0,
+                 class_weight: str | None = "balanced", threshold_source: str = "oof", fold_groups: str = "stratified",
                  use_heading: bool = True,
                  random_state: int = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
@@ -100,7 +101,7 @@ class HybridTagger(Tagger):
         params = dict(spec.get("params") or {})
         if "random_state" in cls.__init__.__code__.co_varnames and "random_state" not in params:
             params["random_state"] = self.random_state
-        learner = cls(**params, taxonomy=self.taxonomy)
+        learner = cls(**params, taxonomy=self.taxonomy)  # spec["dimensions"] only steers the meta features
         if hasattr(learner, "share_cache"):
             learner.share_cache(self._fit_cache)  # embeddings computed once per fit, all folds
         return learner
@@ -113,10 +114,14 @@ class HybridTagger(Tagger):
                 feats[dim][:, :, FEATURES.index("hit_heading")] = 0.0
         return feats
 
-    @staticmethod
-    def _meta_X(learned: list[np.ndarray], lexical: np.ndarray, j: int) -> np.ndarray:
-        cols = [_logit(p[:, j])[:, None] for p in learned] + [lexical[:, j, :]]
-        return np.hstack(cols)
+    def _uses(self, spec: dict, dim: str) -> bool:
+        """Does the learner's probability enter the meta features of ``dim``? (``dimensions`` in
+        the learner spec; default both.)"""
+        return dim in (spec.get("dimensions") or DIMENSIONS)
+
+    def _meta_X(self, learned: list[dict[str, np.ndarray]], lexical: np.ndarray, dim: str, j: int) -> np.ndarray:
+        cols = [_logit(p[dim][:, j])[:, None] for spec, p in zip(self.learner_specs, learned) if self._uses(spec, dim)]
+        return np.hstack(cols + [lexical[:, j, :]])
 
     def _meta_fit(self, X: np.ndarray, y: np.ndarray):
         if y.min() == y.max():
@@ -166,7 +171,7 @@ class HybridTagger(Tagger):
             k = y[dim].shape[1]
             models, meta_oof = [], np.zeros((len(clauses), k))
             for j in range(k):
-                X = self._meta_X([o[dim] for o in oof], lexical[dim], j)
+                X = self._meta_X(oof, lexical[dim], dim, j)
                 col = y[dim][:, j]
                 models.append(self._meta_fit(X, col))
                 # the meta-classifier's own out-of-fold probabilities, for thresholds/calibration
@@ -200,7 +205,7 @@ class HybridTagger(Tagger):
             return {dim: np.zeros((0, len(self.taxonomy[dim].ids))) for dim in DIMENSIONS}
         learned = [learner.predict_proba(clauses) for learner in self.learners_]
         lexical = self._lexical(clauses)
-        return {dim: np.stack([self._meta_predict(m, self._meta_X([p[dim] for p in learned], lexical[dim], j))
+        return {dim: np.stack([self._meta_predict(m, self._meta_X(learned, lexical[dim], dim, j))
                                for j, m in enumerate(self.meta_[dim])], axis=1) for dim in DIMENSIONS}
 
     def explain(self, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None):
@@ -216,9 +221,9 @@ class HybridTagger(Tagger):
 
     def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""
-        names = [f"logit_{s['type']}" for s in self.learner_specs] + list(FEATURES)
         out = {}
         for dim in DIMENSIONS:
+            names = [f"logit_{s['type']}" for s in self.learner_specs if self._uses(s, dim)] + list(FEATURES)
             out[dim] = {}
             for lid, m in zip(self.taxonomy[dim].ids, self.meta_[dim]):
                 if isinstance(m, float):

@@ -124,10 +124,10 @@ class HybridParams(TaggerParams):
 
     learners: list[dict] = Field(default_factory=lambda: [{"type": "tfidf", "params": {}}])
     folds: int = Field(default=5, ge=2, le=20)
-    meta_C: float = Field(default=1.0, gt=0)
+    meta_C: float = Field(default=10.0, gt=0)
     class_weight: Optional[Literal["balanced"]] = "balanced"
     threshold_source: Literal["oof", "dev"] = "oof"
-    fold_groups: Literal["notice", "stratified"] = "notice"
+    fold_groups: Literal["notice", "stratified"] = "stratified"
     random_state: int = Field(default=0, ge=0)
 
     @field_validator("meta_C", mode="before")
@@ -140,13 +140,18 @@ class HybridParams(TaggerParams):
     def _learners(cls, value: list[dict]) -> list[dict]:
         out = []
         for i, item in enumerate(value):
-            if set(item) - {"type", "params"} or "type" not in item:
-                raise ValueError(f"learners[{i}]: needs 'type' and optional 'params', got {sorted(item)}")
+            if set(item) - {"type", "params", "dimensions"} or "type" not in item:
+                raise ValueError(f"learners[{i}]: needs 'type', optional 'params' and 'dimensions', got {sorted(item)}")
+            dims = item.get("dimensions")
+            if dims is not None and (not isinstance(dims, list) or not dims or
+                                     set(dims) - {"sector", "measure_type"}):
+                raise ValueError(f"learners[{i}].dimensions: a non-empty list of sector/measure_type, got {dims!r}")
             kind = item["type"]
             if kind not in PARAMS or kind == "hybrid":
                 raise ValueError(f"learners[{i}].type: {kind!r} is not a learnable tagger type")
             params = PARAMS[kind].model_validate(item.get("params") or {})
-            out.append({"type": kind, "params": params.model_dump(exclude_unset=True)})
+            out.append({"type": kind, "params": params.model_dump(exclude_unset=True),
+                        **({"dimensions": list(dims)} if dims else {})})
         return out
 
 
