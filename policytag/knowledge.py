@@ -205,8 +205,11 @@ class Knowledge:
         """Per-label lexical features ``{dim: float array [n_clauses, n_labels, len(FEATURES)]}``.
 
         Features (see ``FEATURES``): cue hit in the text, rule hit in the text, cue/rule hit in
-        the heading, and whether the text names any *other* label of the dimension (what
-        decides ``cross_sector`` against a specific sector).
+        the heading, whether the text names any *other* label of the dimension (what decides
+        ``cross_sector`` against a specific sector), whether the label is named in the clause's
+        lead (its first ``LEAD_CHARS`` characters: a sector sub-paragraph ``煤矿：…`` or an item
+        title ``（十七）消防。…``), and whether another label is (the codebook's §1 and rule 1:
+        the lead names what the clause targets; later mentions are often examples in passing).
         """
         out = {dim: np.zeros((len(clauses), len(self.taxonomy[dim].ids), len(FEATURES))) for dim in DIMENSIONS}
         for i, clause in enumerate(clauses):
@@ -217,17 +220,19 @@ class Knowledge:
                     j = ids.index(h.label)
                     if h.source == "heading":
                         f[j, 2] = 1.0
-                    elif h.kind == "cue":
-                        f[j, 0] = 1.0
-                    else:
-                        f[j, 1] = 1.0
+                        continue
+                    f[j, 0 if h.kind == "cue" else 1] = 1.0
+                    if h.span[0] < LEAD_CHARS:
+                        f[j, 4] = 1.0
                 text_any = np.maximum(f[:, 0], f[:, 1])
-                n_text = text_any.sum()
-                f[:, 3] = (n_text - text_any) > 0
+                f[:, 3] = (text_any.sum() - text_any) > 0
+                f[:, 5] = (f[:, 4].sum() - f[:, 4]) > 0
         return out
 
 
-FEATURES = ("cue_text", "rule_text", "hit_heading", "other_label_text")
+FEATURES = ("cue_text", "rule_text", "hit_heading", "other_label_text", "lead_text", "other_lead")
+#: how far into the clause text a hit counts as the clause's lead (item number + sector name)
+LEAD_CHARS = 12
 
 _CACHE: dict[int, tuple[Taxonomy, Knowledge]] = {}
 
