@@ -105,6 +105,10 @@ SCRIPT = """
     svg.setAttribute("data-box", [Math.round(box.left + window.scrollX), Math.round(box.top + window.scrollY),
                                   Math.round(box.width), Math.round(box.height)].join(","));
   });
+  // Record the painted style of the evidence highlights (a headless check reads it from the DOM).
+  each(document.querySelectorAll("mark.ev"), function (mark) {
+    mark.setAttribute("data-bg", window.getComputedStyle(mark).backgroundColor);
+  });
   document.documentElement.setAttribute("data-ready", "1");
 })();
 """

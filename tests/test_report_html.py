@@ -95,3 +95,40 @@ def test_renders_in_headless_chromium(report, tmp_path):
     x, y, w, h = boxes["trend"][0]
     r, g, b = image[y:y + h, x:x + w].reshape(-1, 3).T
     assert ((b > 150) & (r < 110) & (g > 80) & (g < 140)).sum() > 200
+
+
+def test_evidence_is_highlighted_in_the_clause_text(report):
+    """Every <mark class="ev"> names output labels of its row and wraps a cue/rule of one of them."""
+    import html as html_lib
+
+    from policytag.knowledge import load_knowledge
+    from policytag.taxonomy import load_taxonomy
+
+    html = report.read_text(encoding="utf-8")
+    tax = load_taxonomy()
+    names = {lab.name: (dim, lab.id) for dim in ("sector", "measure_type") for lab in tax[dim].labels}
+    rows = re.findall(r'<tr class="clause" data-sector="([^"]*)" data-measure="([^"]*)">(.*?)</tr>', html, flags=re.S)
+    assert len(rows) > 400
+    knowledge = load_knowledge(tax)
+    marked = 0
+    for sector, measure, body in rows:
+        output = set(sector.split()) | set(measure.split())
+        cell = re.findall(r"<td>(.*?)</td>", body, flags=re.S)[1]  # the clause text cell
+        cell = re.sub(r'<div class="path">.*?</div>', "", cell, flags=re.S)
+        clause_text = html_lib.unescape(re.sub(r"<[^>]+>", "", cell))
+        hits = {(h.text, h.label) for h in knowledge.match(clause_text)}
+        for labels, text in re.findall(r'<mark class="ev" data-labels="([^"]*)" title="[^"]*">([^<]+)</mark>', body):
+            ids = {names[n][1] for n in labels.split()}
+            assert ids <= output, (labels, output)
+            assert any((html_lib.unescape(text), i) in hits for i in ids), (text, labels)
+            marked += 1
+    assert marked > 400
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+def test_evidence_highlight_styled_in_headless_chromium(report, tmp_path):
+    dom = _chromium(tmp_path, report.resolve().as_uri(), "--dump-dom")
+    assert dom.returncode == 0, dom.stderr[-2000:]
+    bgs = re.findall(r'<mark class="ev"[^>]*data-bg="([^"]+)"', dom.stdout)
+    assert len(bgs) > 400
+    assert set(bgs) == {"rgb(255, 243, 176)"}  # the evidence colour of the stylesheet, applied
