@@ -28,8 +28,9 @@ def challenge_path(config: dict | None = None) -> Path:
     path = ((config or {}).get("data") or {}).get("challenge")
     if not path:
         return DEFAULT_CHALLENGE
-    path = Path(path)
-    return path if path.is_absolute() else PROJECT_ROOT / path
+    from .config import resolved_path
+
+    return resolved_path(config, path)
 
 
 def augment_path(config: dict) -> Path | None:
@@ -37,8 +38,9 @@ def augment_path(config: dict) -> Path | None:
     path = ((config or {}).get("data") or {}).get("augment")
     if not path:
         return None
-    path = Path(path)
-    return path if path.is_absolute() else PROJECT_ROOT / path
+    from .config import resolved_path
+
+    return resolved_path(config, path)
 
 
 def with_augment(config: dict, part: Dataset) -> Dataset:
