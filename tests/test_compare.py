@@ -73,3 +73,42 @@ def test_cv_config_overrides_only_the_cv_budget():
     assert config["model"]["params"]["epochs"] == 8  # the original is untouched
     plain = {"seed": 1, "model": {"type": "tfidf", "params": {}}}
     assert cv_config(plain) is plain
+
+
+CHALLENGE = PROJECT_ROOT / "data" / "challenge" / "challenge-v1.jsonl"
+
+
+@needs_gold
+@pytest.mark.skipif(not CHALLENGE.exists(), reason="challenge set not present")
+def test_compare_reports_challenge_and_calibration(runs):
+    tmp, r = runs
+    out = tmp / "report2" / "cmp"
+    assert main(["compare", str(r["kw-a"]), str(r["kw-b"]), "-o", str(out)]) == 0
+    md = out.with_suffix(".md").read_text(encoding="utf-8")
+    report = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    assert out.with_name("cmp-reliability.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+    assert "## Summary" in md and "## Challenge set" in md and "## Calibration" in md
+    assert "Per label, challenge set: sector" in md
+    for run in report["runs"]:
+        assert run["challenge"]["sector"]["n"] > 100
+        for part in ("test", "challenge"):
+            for dim in ("sector", "measure_type"):
+                cal = run["calibration"][part][dim]
+                assert 0.0 <= cal["ece"] <= 1.0 and len(cal["reliability"]) == 10
+                assert sum(b["n"] for b in cal["reliability"]) == cal_n(run, part, dim)
+
+
+def cal_n(run, part, dim):
+    tax = load_taxonomy()
+    return run[part][dim]["n"] * len(tax[dim].ids)
+
+
+@needs_gold
+@pytest.mark.skipif(not CHALLENGE.exists(), reason="challenge set not present")
+def test_evaluate_split_challenge(runs, capsys):
+    _, r = runs
+    assert main(["evaluate", str(r["kw-a"]), "--split", "challenge", "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    saved = json.loads((r["kw-a"] / "metrics.json").read_text(encoding="utf-8"))["challenge"]
+    for dim in ("sector", "measure_type"):
+        assert metrics[dim]["macro_f1"] == pytest.approx(saved[dim]["macro_f1"])
