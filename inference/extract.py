@@ -46,12 +46,15 @@ def cn_number(s: str) -> int | None:
     return total + current
 
 
+_RE_DECIMAL = re.compile(r"\d+\.\d+")
+
+
 def _num(s: str) -> int | float:
     """``"60"`` -> 60, ``"5.49"`` -> 5.49, ``"两"`` -> 2 (ints stay ints so JSON shows ``60`` not ``60.0``)."""
     s = s.strip()
-    if re.fullmatch(r"\d+", s):
+    if s.isascii() and s.isdigit():
         return int(s)
-    if re.fullmatch(r"\d+\.\d+", s):
+    if _RE_DECIMAL.fullmatch(s):
         value = float(s)
         return int(value) if value.is_integer() else value
     n = cn_number(s)
@@ -173,6 +176,16 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
 
 _KINDS = ("effective_from", "by_date", "by_end_of_month", "by_end_of_year", "within_years", "within_months",
           "within_year", "before_event")
+# kind -> its (year, month, day, period, event) group names
+_KIND_FIELDS = {
+    "effective_from": ("y0", "m0", "d0", None, None), "by_date": ("y1", "m1", "d1", None, None),
+    "by_end_of_month": ("y2", "m2", None, None, None), "by_end_of_year": ("y3", None, None, None, None),
+    "within_years": (None, None, None, "n4", None), "within_months": (None, None, None, "n5", None),
+    "within_year": (None, None, None, None, None), "before_event": (None, None, None, None, "ev6"),
+}
+_YEAR_END_CUE = re.compile(r"(?:确保|力争|争取|到|至|于|在)$")
+_NUMERAL = re.compile(r"[\d一二两三四五六七八九十]")
+_LAST_DEADLINE_SPANS: list = []  # [text, spans] of the last extract_deadlines call
 
 # "年底" inside a longer word is not a deadline (e.g. 年底到期 is a past or status reference).
 _YEAR_END_VETO = re.compile(r"到期|以来|以后|之后")
@@ -236,34 +249,37 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
     in simplified form (spans still point into ``text``; phrases come out simplified)."""
     text = _simplified(text)
     out: list[Deadline] = []
+    spans: list[tuple[int, int]] = []  # every vetted phrase, past references included (for targets)
     for m in RE_DEADLINE.finditer(text):
-        kind = next(k for k in _KINDS if m.group(k) is not None)
-        g = {k: v for k, v in m.groupdict().items() if v is not None}
-        year = next((int(g[k]) for k in ("y0", "y1", "y2", "y3") if k in g), None)
-        month = next((cn_number(g[k]) for k in ("m0", "m1", "m2") if k in g), None)
-        day = next((int(g[k]) for k in ("d0", "d1") if k in g), None)
-        period = next((cn_number(g[k]) for k in ("n4", "n5") if k in g), None)
-        event = g.get("ev6")
+        kind = m.lastgroup  # the outer, named group of the alternative that matched
+        y, mo, d, n, ev = _KIND_FIELDS[kind]
+        raw_year = m.group(y) if y else None
+        year = int(raw_year) if raw_year else None
+        period = cn_number(m.group(n)) if n and m.group(n) else None
         phrase = m.group(kind)
-        start, end = m.start(kind), m.end(kind)
+        start, end = m.span(kind)
         following = text[end:end + 6]
         if kind == "by_end_of_year":
             # bare "年底"/"年末" only counts right after a deadline cue (确保年底明显见效) or with 前
             core = phrase.replace(" ", "")
             if not core.endswith("前"):
                 lead = text[max(0, start - 3):start]
-                if not re.search(r"(?:确保|力争|争取|到|至|于|在)$", lead) or _YEAR_END_VETO.match(following):
+                if not _YEAR_END_CUE.search(lead) or _YEAR_END_VETO.match(following):
                     continue
-            if core in ("底前", "末前", "底", "末") or not re.search(r"年", core):
+            if core in ("底前", "末前", "底", "末") or "年" not in core:
                 continue  # "月底前" handled above; "底" alone is not a year end
         if kind in ("within_years", "within_months") and (_PERIOD_VETO.match(following) or not period):
             continue
-        if kind == "within_year" and re.match(r"[\d一二两三四五六七八九十]", text[start - 1:start] or " "):
+        if kind == "within_year" and _NUMERAL.match(text[start - 1:start] or " "):
             continue  # the tail of "三年内" already handled, or "2016年内"-style year scope
         if kind == "within_year" and _PERIOD_VETO.match(following):
             continue
+        spans.append((start, end))
         if year is not None and notice_year is not None and year < notice_year:
             continue  # a past reference, not a time limit
+        month = cn_number(m.group(mo)) if mo and m.group(mo) else None
+        day = int(m.group(d)) if d and m.group(d) else None
+        event = m.group(ev) if ev else None
         resolved_year = year if year is not None else notice_year
         out.append(Deadline(
             text=phrase.strip(), kind=kind, year=year, month=month, day=day,
@@ -271,7 +287,17 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
             event=event, due=_due(kind, resolved_year, month, day, period), action=_action(text, start, end) if actions else "",
             span=(start, end),
         ))
+    _LAST_DEADLINE_SPANS[:] = [text, spans]
     return out
+
+
+def _deadline_spans(text: str) -> list[tuple[int, int]]:
+    """Spans of every deadline phrase in ``text`` (past references too), reusing the scan of the
+    ``extract_deadlines`` call just made on the same text (``tag_clauses`` calls both)."""
+    if _LAST_DEADLINE_SPANS and _LAST_DEADLINE_SPANS[0] is text:
+        return _LAST_DEADLINE_SPANS[1]
+    extract_deadlines(text, actions=False)
+    return _LAST_DEADLINE_SPANS[1]
 
 
 # --- quantitative targets ------------------------------------------------------------------------
@@ -350,12 +376,16 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
 _SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|要|并|且)+")
 
 
+_OBJ_TRAIL = re.compile(r"(?:要|须|需|应|将|的)+$")
+
+
 def _obj(s: str) -> str:
     """Tidy an object or subject phrase: edge punctuation, 的, modal 要/须 (not 在 or 至, which can
     belong to the object: 在用, 至少)."""
     s = s.strip(" 　，、")
-    s = re.sub(r"^的", "", s)
-    s = re.sub(r"(?:要|须|需|应|将|的)+$", "", s)
+    if s.startswith("的"):
+        s = s[1:]
+    s = _OBJ_TRAIL.sub("", s)
     return s.strip(" 　，、")
 
 
@@ -423,6 +453,12 @@ def _object_first_targets(text: str) -> Iterator[Target]:
                      span=(m.start(), m.end()))
 
 
+_PER_IN_FILL = re.compile(r"每(半年|季度|年|月|周|天|日)")
+_YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+_OBJECT_AFTER = re.compile(r"的?([^，。；：、（(]{1,30})")
+_OBJECT_LEAD = re.compile(r"^(?:对|向|为)")
+
+
 def _count_targets(text: str) -> Iterator[Target]:
     for m in RE_COUNT.finditer(text):
         cmp, verb, unit = m.group("cmp"), m.group("verb"), m.group("unit")
@@ -435,20 +471,20 @@ def _count_targets(text: str) -> Iterator[Target]:
         per_left, right = _chunk_bounds(text, m.start(), m.end())
         per_left, right = max(per_left, m.start() - WINDOW), min(right, m.end() + WINDOW)
         per = _per(text, per_left, m.start())
-        in_fill = re.search(r"每(半年|季度|年|月|周|天|日)", fill)
+        in_fill = _PER_IN_FILL.search(fill) if "每" in fill else None
         if in_fill:
             per = per or in_fill.group(1)
             fill = fill[:in_fill.start()] + fill[in_fill.end():]
         if not cmp and not (verb and (per or verb not in _WEAK_VERBS)):
             continue  # 深入开展20个重点县 names a scope; 至少/每月 make it a requirement
         raw, raw2 = m.group("num") or m.group("cnum"), m.group("num2") or m.group("cnum2")
-        if m.group("num") and re.fullmatch(r"(?:19|20)\d{2}", raw) and unit in ("年", "个"):
+        if m.group("num") and unit in ("年", "个") and _YEAR_NUMBER.fullmatch(raw):
             continue
         if unit in _TIME_UNITS and not cmp:
             continue  # 落实24小时值班制度 is a duty schedule, 不少于2周的轮训 a target
         if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)):
             continue  # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…
-        if fill and not cmp and re.search(r"[“”]", fill):
+        if fill and not cmp and ("“" in fill or "”" in fill):
             continue  # a quoted name sits between verb and number
         try:
             value = _num(raw)
@@ -456,7 +492,7 @@ def _count_targets(text: str) -> Iterator[Target]:
         except ValueError:
             continue
         after = text[m.end():right]
-        obj = re.match(r"的?([^，。；：、（(]{1,30})", after)
+        obj = _OBJECT_AFTER.match(after)
         what = _obj(obj.group(1)) if obj else ""
         end = m.end() + obj.end() if what else m.end()
         if not what and after.startswith("、"):
@@ -468,8 +504,8 @@ def _count_targets(text: str) -> Iterator[Target]:
             if _obj(fill):
                 what = (verb or "") + _obj(fill)
             else:
-                before = re.sub(r"每(?:半年|季度|年|月|周|天|日)", "", text[per_left:m.start()])
-                what = (re.sub(r"^(?:对|向|为)", "", _obj(before)) + (verb or "")) or _prev_chunk(text, per_left)
+                before = _PER_IN_FILL.sub("", text[per_left:m.start()])
+                what = (_OBJECT_LEAD.sub("", _obj(before)) + (verb or "")) or _prev_chunk(text, per_left)
         yield Target(text=text[m.start():end], value=value, value_max=value_max, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
                      verb=verb, per=per, span=(m.start(), end))
@@ -487,7 +523,7 @@ def extract_targets(text: str) -> list[Target]:
     found = [*_rate_targets(text), *_share_targets(text), *_object_first_targets(text), *_count_targets(text)]
     found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
     # deadline spans do not overlap (one left-to-right scan), so their starts and ends are sorted
-    date_spans = [d.span for d in extract_deadlines(text, actions=False)]
+    date_spans = _deadline_spans(text)
     date_starts = [s for s, _ in date_spans]
     # taken number spans never overlap either: keep them sorted and look at the neighbours only
     taken_starts: list[int] = []
@@ -512,11 +548,20 @@ def _number_span(text: str, target: Target) -> tuple[int, int]:
     start, end = target.span
     segment = text[start:end]
     value = target.value
-    for pattern in (re.escape(str(value)) if isinstance(value, int) else _NUM, _NUM, r"[一二两三四五六七八九十]{1,3}(?=[至到—-]?[一二两三四五六七八九十]{0,3}\s*" + _UNIT + ")"):
-        m = re.search(pattern, segment)
+    if isinstance(value, int):
+        digits = str(value)
+        i = segment.find(digits)
+        if i != -1:
+            return start + i, start + i + len(digits)
+    for rx in (_RE_NUM, _RE_CN_COUNT):
+        m = rx.search(segment)
         if m:
             return start + m.start(), start + m.end()
     return start, end
+
+
+_RE_NUM = re.compile(_NUM)
+_RE_CN_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}(?=[至到—-]?[一二两三四五六七八九十]{0,3}\s*" + _UNIT + ")")
 
 
 _DEADLINE_PREFIX = re.compile(
