@@ -106,15 +106,16 @@ def retrain_once(current, rows: Sequence[dict[str, Any]], recipe: dict[str, Any]
     """
     from policytag.models.runs import save_run
     from policytag.taxonomy import load_taxonomy
-    from policytag.training.data import load_dataset
+    from policytag.training.challenge import with_augment
+    from policytag.training.data import Dataset, Example
     from policytag.training.metrics import evaluate_labels
-    from policytag.training.train import build_tagger, set_seed
+    from policytag.training.train import build_tagger, config_dataset, fit_all, set_seed
 
     start = time.perf_counter()
     taxonomy = load_taxonomy()
     split = recipe["split"]
     test_years, dev_years = set(split["test_years"]), set(split["dev_years"])
-    data = load_dataset(recipe["data"]["gold"], recipe["data"]["corpus"])
+    data = config_dataset(recipe)
     heldout = [e for e in data.examples if e.clause.year in test_years]
     heldout_ids = {e.clause.clause_id for e in heldout}
     labelled: dict[str, tuple[Clause, Labels]] = {
@@ -130,19 +131,26 @@ def retrain_once(current, rows: Sequence[dict[str, Any]], recipe: dict[str, Any]
         if not labels.sector or not labels.measure_type:
             continue  # a dimension left empty is not a usable training label
         labelled[clause.clause_id] = (clause, labels)
-    train = [v for v in labelled.values() if v[0].year not in dev_years]
-    dev = [v for v in labelled.values() if v[0].year in dev_years]
-    outcome.n_train, outcome.n_dev = len(train), len(dev)
     if not heldout:
         raise PolicytagError(f"no held-out clauses (years {sorted(test_years)}) in {recipe['data']['gold']}")
+    everything = Dataset([Example(c, y) for c, y in labelled.values()], data.data_hash)
 
     held_clauses = [e.clause for e in heldout]
     held_labels = [e.labels for e in heldout]
     old_f1, _ = _macro(evaluate_labels(held_labels, current.predict(held_clauses), taxonomy))
-    set_seed(recipe["seed"])
-    tagger = build_tagger(recipe)
-    tagger.fit([c for c, _ in train], [y for _, y in train],
-               [c for c, _ in dev] or None, [y for _, y in dev] or None)
+    if split.get("mode") == "all":
+        # the recipe's own way (e.g. the shipped default: every labelled clause, out-of-fold
+        # thresholds); "every" excludes the held-out years here, which only the gate sees
+        outcome.n_train = len(everything.examples)
+        tagger, _, _ = fit_all(recipe, everything)
+    else:  # temporal: dev years tune the thresholds, as `policytag train` does
+        train = Dataset([e for e in everything.examples if e.clause.year not in dev_years], data.data_hash)
+        dev = [e for e in everything.examples if e.clause.year in dev_years]
+        outcome.n_train, outcome.n_dev = len(train.examples), len(dev)
+        train = with_augment(recipe, train)
+        set_seed(recipe["seed"])
+        tagger = build_tagger(recipe)
+        tagger.fit(train.clauses, train.labels, [e.clause for e in dev] or None, [e.labels for e in dev] or None)
     new_metrics = evaluate_labels(held_labels, tagger.predict(held_clauses), taxonomy)
     new_f1, per = _macro(new_metrics)
     outcome.old_macro_f1, outcome.new_macro_f1, outcome.per_dimension = round(old_f1, 4), round(new_f1, 4), per
@@ -154,12 +162,13 @@ def retrain_once(current, rows: Sequence[dict[str, Any]], recipe: dict[str, Any]
     data_hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     run_dir = Path(runs_dir) / f"{name}-{stamp}"
-    config = {**recipe, "name": run_dir.name,
-              "retrained_from": {"project": project, "annotations": len(rows), "base_model": outcome.old_version}}
-    metrics = {"split": "backend-heldout", "sizes": {"train": len(train), "dev": len(dev), "test": len(heldout)},
-               "test": new_metrics}
+    config = {**recipe, "name": run_dir.name}
+    metrics = {"split": "backend-heldout",
+               "sizes": {"train": outcome.n_train, "dev": outcome.n_dev, "test": len(heldout)}, "test": new_metrics}
     save_run(tagger, run_dir, config, metrics, data_hash,
-             {"train_seconds": round(time.perf_counter() - start, 2), "seed": recipe["seed"]})
+             {"train_seconds": round(time.perf_counter() - start, 2), "seed": recipe["seed"],
+              "retrained_from": {"project": project, "annotations": len(rows), "base_model": outcome.old_version,
+                                 "heldout_macro_f1": {"before": outcome.old_macro_f1, "after": outcome.new_macro_f1}}})
     new = load_run(run_dir)
     outcome.accepted, outcome.new_version, outcome.run_dir = True, str(new.model_version), str(run_dir)
     outcome.seconds = round(time.perf_counter() - start, 2)

@@ -65,11 +65,13 @@ def gold():
 
 @pytest.fixture(scope="module")
 def fast_recipe(tmp_path_factory):
-    """The default recipe with 1-2-grams: retraining takes seconds on a busy 2-core machine."""
+    """The default recipe's data and split with a fast TF-IDF model: retraining takes seconds."""
     from policytag.backend.cli import _resolved_recipe, default_recipe
 
     r = _resolved_recipe(default_recipe())
-    r["model"]["params"] = {**(r["model"].get("params") or {}), "ngram_range": [1, 2], "max_features": 20000}
+    r = {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
+         "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2, "C": 4.0,
+                                                "use_heading": True}}}
     path = tmp_path_factory.mktemp("recipe") / "fast.yaml"
     path.write_text(yaml.safe_dump({k: r[k] for k in ("name", "seed", "data", "split", "model")}, allow_unicode=True),
                     encoding="utf-8")

@@ -13,14 +13,16 @@ from policytag.backend.retrain import Retrainer, retrain_once
 from policytag.io import read_jsonl
 from policytag.models.runs import load_run, tagger_class
 
-#: the default recipe with 1-2-grams (a fit takes seconds, not a minute, on a busy 2-core machine)
-FAST = {"ngram_range": [1, 2], "max_features": 20000}
 
 
 @pytest.fixture(scope="module")
 def recipe():
+    """The default recipe's data and split, with a fast TF-IDF model and the temporal split (dev
+    years tune thresholds), without augmentation clauses (so the counts below are gold's)."""
     r = _resolved_recipe(default_recipe())
-    return {**r, "model": {**r["model"], "params": {**(r["model"].get("params") or {}), **FAST}}}
+    return {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
+            "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2,
+                                                   "C": 4.0, "use_heading": True}}}
 
 
 @pytest.fixture(scope="module")
@@ -108,3 +110,17 @@ def test_worker_runs_one_job_at_a_time_and_coalesces_requests(recipe, weak, tmp_
     assert status["done"] == len(calls) and not status["running"]
     assert status["last"]["error"] and not switched  # a failing job is reported, the model kept
     worker.stop()
+
+
+def test_a_recipe_in_mode_all_trains_on_everything_but_the_heldout_years(tmp_path, recipe, gold):
+    """The shipped default recipe fits on all labels with out-of-fold thresholds (split.mode: all);
+    retraining follows it, minus the held-out years (a keyword model keeps this fast)."""
+    all_mode = {**recipe, "split": {**recipe["split"], "mode": "all", "oof_thresholds": True},
+                "model": {"type": "keyword", "params": {}}}
+    few = [e for e in gold.examples if e.clause.year <= 2021][:15]
+    current = tagger_class("keyword")().fit([e.clause for e in few], [e.labels for e in few])
+    new, outcome = retrain_once(current, [], all_mode, tmp_path / "runs", "bk", None, "test", load_run)
+    assert outcome.error is None and outcome.n_dev == 0
+    assert outcome.n_train == sum(e.clause.year <= 2023 for e in gold.examples)
+    assert outcome.old_macro_f1 is not None and outcome.new_macro_f1 is not None
+    assert (new is not None) == outcome.accepted == (outcome.new_macro_f1 >= outcome.old_macro_f1)
