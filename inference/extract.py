@@ -409,7 +409,8 @@ def _prev_chunk(text: str, left: int) -> str:
 
 
 def _per(text: str, left: int, start: int) -> str | None:
-    m = _PER.search(text[max(left, start - 12):start])
+    window = text[max(left, start - 12):start]
+    m = _PER.search(window) if "每" in window else None
     return m.group("per") if m else None
 
 
@@ -464,7 +465,7 @@ def _count_targets(text: str) -> Iterator[Target]:
         cmp, verb, unit = m.group("cmp"), m.group("verb"), m.group("unit")
         fill = m.group("fill") or ""
         # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
-        inner = next((w for w in _CMP_WORDS if w in fill), None)
+        inner = next((w for w in _CMP_WORDS if w in fill), None) if fill else None
         if inner:
             cmp = cmp or inner
             fill = fill[:fill.index(inner)]
