@@ -34,10 +34,11 @@ def test_torchrun_two_processes_trains_a_loadable_run(tmp_path):
             "model_name_or_path": str(tiny), "max_length": 64, "probe_epochs": 2, "epochs": 2, "batch_size": 8,
             "progress": False, "device": "cpu", "num_threads": 1}}}), encoding="utf-8")
     run = tmp_path / "run"
-    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(PROJECT_ROOT)}
+    # TMPDIR: the ranks' shared checkpoint scratch directory lands here, so its cleanup is checked
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(PROJECT_ROOT), "TMPDIR": str(tmp_path)}
     cmd = [sys.executable, "-m", "torch.distributed.run", "--nproc_per_node", "2", "--master_port", "29517",
            "-m", "policytag.cli", "train", str(cfg), "-o", str(run)]
-    proc = subprocess.run(cmd, cwd=tmp_path, env=env, capture_output=True, text=True, timeout=600)
+    proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, capture_output=True, text=True, timeout=600)
     assert proc.returncode == 0, proc.stderr[-3000:]
 
     info = json.loads((run / "run.json").read_text(encoding="utf-8"))
@@ -50,4 +51,4 @@ def test_torchrun_two_processes_trains_a_loadable_run(tmp_path):
     for dim in DIMENSIONS:
         assert proba[dim].shape == (len(clauses), len(tagger.taxonomy[dim].ids)) and np.isfinite(proba[dim]).all()
     assert len(tagger.predict(clauses)) == len(clauses)
-    assert not list(tmp_path.glob("policytag-bert-*"))  # scratch checkpoints cleaned up
+    assert not list(tmp_path.glob("policytag-bert-*"))  # the scratch checkpoints were removed
