@@ -98,7 +98,7 @@ def _resolved_recipe(recipe: dict[str, Any]) -> dict[str, Any]:
         from policytag.paths import resolve_data_path
     except ImportError:
         return recipe
-    data = {k: str(resolve_data_path(v)) for k, v in recipe["data"].items()}
+    data = {k: (str(resolve_data_path(v)) if v else v) for k, v in recipe["data"].items()}  # augment may be None
     return {**recipe, "data": data}
 
 
