@@ -128,6 +128,7 @@ class HybridParams(TaggerParams):
     class_weight: Optional[Literal["balanced"]] = "balanced"
     threshold_source: Literal["oof", "dev"] = "oof"
     fold_groups: Literal["notice", "stratified"] = "stratified"
+    calibration: Optional[Literal["isotonic", "platt"]] = "isotonic"
     random_state: int = Field(default=0, ge=0)
 
     @field_validator("meta_C", mode="before")

@@ -57,6 +57,17 @@ def test_save_load_roundtrip_without_pickle(small_hybrid, tmp_path):
     assert model.predict(part.clauses[:20]) == loaded.predict(part.clauses[:20])
 
 
+def test_scores_are_calibrated_on_oof(small_hybrid):
+    from policytag.labels import label_matrix
+    from policytag.models.calibration import ece
+
+    model, part = small_hybrid
+    assert model.calibrator_ is not None and model.calibrator_.method == "isotonic"
+    y = label_matrix(part.labels, model.taxonomy)
+    for dim in ("sector", "measure_type"):  # the OOF scores the thresholds were tuned on are calibrated
+        assert ece(model.oof_proba_[dim], y[dim]) < 0.02
+
+
 def test_clone_keeps_params(small_hybrid):
     model, _ = small_hybrid
     c = clone(model)
