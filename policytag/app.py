@@ -65,15 +65,22 @@ def resolve_model(spec: str | None, notify: Notify | None = None):
 
 
 def recipe_fingerprint(config: dict) -> str:
-    """sha256 of what the default model depends on: the validated recipe, the gold file bytes
-    and the taxonomy version (cheap: no segmentation)."""
+    """sha256 of what the default model depends on: the validated recipe, the bytes of every data
+    file it names (gold, corpus, augmentation, ...) and the taxonomy version (cheap: no
+    segmentation, a few hundred KiB read)."""
     from policytag.taxonomy import load_taxonomy
     from policytag.training.config import resolved_path
 
     h = hashlib.sha256()
     h.update(json.dumps({k: v for k, v in config.items() if k != "source"}, sort_keys=True).encode("utf-8"))
-    gold = resolved_path(config, config["data"]["gold"])
-    h.update(gold.read_bytes() if gold.is_file() else b"")
+    for key, value in sorted((config.get("data") or {}).items()):
+        if not isinstance(value, str) or not value:
+            continue
+        path = resolved_path(config, value)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            h.update(f"{key}:{f.name}\0".encode("utf-8"))
+            h.update(f.read_bytes() if f.is_file() else b"")
     h.update(load_taxonomy().version.encode("utf-8"))
     return h.hexdigest()[:16]
 
