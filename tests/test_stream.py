@@ -177,3 +177,12 @@ def test_stream_usage_errors(keyword_run, clause_file, capsys):
     assert "give -o OUT" in capsys.readouterr().err
     assert main(["tag", "--clauses", str(src), "--model", str(keyword_run), "--stream", "-o", "x.md"]) == 2
     assert "jsonl or parquet" in capsys.readouterr().err
+
+
+def test_notice_directory_streams_every_clause(keyword_run, tmp_path):
+    from policytag.corpus.segment import segment_paths
+
+    corpus = PROJECT_ROOT / "data" / "corpus"
+    out = tmp_path / "notices.jsonl"
+    assert main(["tag", str(corpus), "--model", str(keyword_run), "--stream", "-o", str(out)]) == 0
+    assert _ids(out) == [c.clause_id for c in segment_paths([corpus]).clauses]
