@@ -248,6 +248,11 @@ def _cases() -> list[Case]:
                  output="{w}/out/tasks.json"))
         add(Case(f"backend-serve-{run}", ("backend", "serve", "--model", f"{{w}}/runs/{run}", "--no-retrain",
                                           "--port", "9")))
+    for run in CORRUPT_RUNS + ["good"]:  # `push` takes transformer runs only: the keyword run is bad input too
+        # a readable run of the wrong kind is a usage error (2), a corrupt one a data error (1)
+        add(Case(f"push-{run}", ("push", f"{{w}}/runs/{run}", "--repo-id", "org/name", "--dry-run"),
+                 exit_code=2 if run in ("good", "other_tagger", "old_taxonomy", "model_garbage") else 1))
+    add(Case("push-bad-repo-id", ("push", "{w}/runs/good", "--repo-id", "not a repo id", "--dry-run"), exit_code=2))
     add(Case("evaluate-config_garbage", ("evaluate", "{w}/runs/config_garbage")))
     for run in COMPARE_CORRUPT:
         add(Case(f"compare-{run}", ("compare", "{w}/runs/good", f"{{w}}/runs/{run}", "-o", "{w}/out/cmp"),
@@ -305,7 +310,8 @@ def _cases() -> list[Case]:
                  ("tag", "{w}/notice.txt", "--format", "pdf"), ("tag",), ("tag", "{w}/notice.txt", "--clauses", "x"),
                  ("segment",), ("segment", "{w}/notice.txt", "--format", "xml"), ("evaluate", "x", "--split", "y"),
                  ("compare",), ("train",), ("annotate", "export"), ("annotate", "pull"), ("no-such-command",),
-                 ("pretrained", "build", "--bogus"), ("backend", "serve", "--port", "70000")]:
+                 ("pretrained", "build", "--bogus"), ("backend", "serve", "--port", "70000"),
+                 ("push", "{w}/runs/good")]:
         add(Case("usage-" + "-".join(a.strip("-{}/w") or "x" for a in argv), argv, exit_code=2))
     return cases
 
