@@ -125,3 +125,24 @@ def test_bad_rules_are_one_line_config_errors():
         Knowledge(_with_rules([{"id": "x", "dimension": "sector", "patterns": ["("], "add": ["coal_mine"]}]))
     with pytest.raises(ConfigError, match="unknown key"):
         Knowledge(_with_rules([{"id": "x", "dimension": "sector", "patterns": ["a"], "add": ["coal_mine"], "typo": 1}]))
+
+
+def test_matching_grows_linearly_with_many_hits():
+    # Thousands of overlapping cue hits (煤矿 inside 非煤矿山, 消防 inside 消防救援队伍) in one long
+    # clause: a per-hit scan over earlier hits was quadratic (minutes on a 5 MB clause).
+    import time
+
+    k = load_knowledge()
+    unit = "加强非煤矿山和煤矿瓦斯防治，消防救援队伍开展消防检查，危险化学品企业落实责任。"
+
+    def cost(n):
+        text = unit * n
+        start = time.process_time()
+        hits = k.match(text)
+        return time.process_time() - start, hits
+
+    small, hits_small = cost(2_000)
+    large, hits_large = cost(8_000)
+    assert len(hits_large) == 4 * len(hits_small)
+    # 4x the input: linear-ish time is ~4x (quadratic would be ~16x); generous for a busy machine
+    assert large < 8 * small + 0.5, (small, large)
