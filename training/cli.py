@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 
 
@@ -79,6 +80,10 @@ def _train(args: argparse.Namespace) -> int:
     if args.cv:
         config["split"]["cv"] = True
     run_dir = train(config, args.output, overwrite=args.force)
+    if int(os.environ.get("RANK", "0")) != 0:
+        # a secondary data-parallel worker: rank 0 writes the run (maybe later than this returns)
+        # and reports it
+        return 0
     metrics = json.loads((run_dir / "metrics.json").read_text(encoding="utf-8"))
     print(f"wrote {run_dir}")
     for split in ("test", "oof", "cv"):  # oof: a run fitted on all clauses (split.mode: all)
