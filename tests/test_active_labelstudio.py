@@ -37,19 +37,12 @@ def admin(ls):
 
 
 @pytest.fixture(scope="module")
-def gold():
-    from policytag.training.data import load_dataset
-
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
-def run(tmp_path_factory, gold):
+def run(tmp_path_factory, gold_dataset):
     """A real keyword model with thresholds tuned on the dev years, as a run directory."""
     from policytag.models.runs import save_run, tagger_class
 
-    train = [e for e in gold.examples if e.clause.year <= 2021]
-    dev = [e for e in gold.examples if e.clause.year in (2022, 2023)]
+    train = [e for e in gold_dataset.examples if e.clause.year <= 2021]
+    dev = [e for e in gold_dataset.examples if e.clause.year in (2022, 2023)]
     tagger = tagger_class("keyword")().fit([e.clause for e in train], [e.labels for e in train],
                                            [e.clause for e in dev], [e.labels for e in dev])
     run_dir = tmp_path_factory.mktemp("runs") / "kw-al"
@@ -58,8 +51,8 @@ def run(tmp_path_factory, gold):
 
 
 @pytest.fixture(scope="module")
-def project(ls, admin, gold, tmp_path_factory):
-    rows = [e.clause.to_dict() for e in gold.examples if e.clause.year in YEARS]
+def project(ls, admin, gold_dataset, tmp_path_factory):
+    rows = [e.clause.to_dict() for e in gold_dataset.examples if e.clause.year in YEARS]
     path = tmp_path_factory.mktemp("clauses") / "clauses.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert main(["annotate", "push", str(path), "--project", "al-queue", "--url", ls.url, "--api-key", ls.api_key,

@@ -16,13 +16,6 @@ def taxonomy():
     return load_taxonomy()
 
 
-@pytest.fixture(scope="module")
-def gold():
-    from policytag.training.data import load_dataset
-
-    return load_dataset()
-
-
 def flat(taxonomy, n, value=0.05):
     """Probabilities far below a 0.5 threshold everywhere (nothing uncertain), to be edited per test."""
     return {dim: np.full((n, len(taxonomy[dim].ids)), value) for dim in DIMENSIONS}
@@ -51,11 +44,11 @@ def test_closest_call_is_over_both_dimensions_in_threshold_units(taxonomy):
     assert "just below" in picks[1].reason
 
 
-def near_duplicate_pool(gold, groups=4, copies=5):
+def near_duplicate_pool(gold_dataset, groups=4, copies=5):
     """``groups`` distinct clauses, each repeated ``copies`` times with a small edit (the genre's
     year-after-year repeats); returns clauses and the group of each."""
     seen, bases = set(), []
-    for e in gold.examples:
+    for e in gold_dataset.examples:
         key = e.clause.text[:12]
         if len(e.clause.text) > 60 and key not in seen:
             seen.add(key)
@@ -70,16 +63,16 @@ def near_duplicate_pool(gold, groups=4, copies=5):
     return clauses, np.array(group)
 
 
-def test_diversity_covers_every_group_of_near_duplicates(gold, taxonomy):
-    clauses, group = near_duplicate_pool(gold)
+def test_diversity_covers_every_group_of_near_duplicates(gold_dataset, taxonomy):
+    clauses, group = near_duplicate_pool(gold_dataset)
     picks = rank("diversity", clauses, 4, taxonomy, seed=1)
     assert sorted(group[[p.index for p in picks]]) == [0, 1, 2, 3]
     assert all("cluster" in p.reason for p in picks)
     assert [p.rank for p in picks] == [1, 2, 3, 4]
 
 
-def test_mixed_avoids_the_near_duplicates_that_uncertainty_picks(gold, taxonomy):
-    clauses, group = near_duplicate_pool(gold)
+def test_mixed_avoids_the_near_duplicates_that_uncertainty_picks(gold_dataset, taxonomy):
+    clauses, group = near_duplicate_pool(gold_dataset)
     proba, t = flat(taxonomy, len(clauses)), halves(taxonomy)
     # group 0's copies are the most uncertain clauses; one clause of every other group is fairly uncertain
     for i in np.where(group == 0)[0]:
@@ -95,8 +88,8 @@ def test_mixed_avoids_the_near_duplicates_that_uncertainty_picks(gold, taxonomy)
     assert all(p.score >= 0 and "most uncertain of" in p.reason for p in mixed)
 
 
-def test_random_is_seeded_and_without_repeats(gold, taxonomy):
-    clauses = [e.clause for e in gold.examples[:40]]
+def test_random_is_seeded_and_without_repeats(gold_dataset, taxonomy):
+    clauses = [e.clause for e in gold_dataset.examples[:40]]
     a = rank("random", clauses, 10, taxonomy, seed=3)
     b = rank("random", clauses, 10, taxonomy, seed=3)
     c = rank("random", clauses, 10, taxonomy, seed=4)
@@ -104,14 +97,14 @@ def test_random_is_seeded_and_without_repeats(gold, taxonomy):
     assert len({p.index for p in a}) == 10
 
 
-def test_uncertainty_on_a_real_model(gold, taxonomy):
+def test_uncertainty_on_a_real_model(gold_dataset, taxonomy):
     """A real (keyword) model with thresholds tuned on dev: the picks are the pool's smallest margins."""
     from policytag.annotation.active import model_inputs
     from policytag.models.runs import tagger_class
 
-    train = [e for e in gold.examples if e.clause.year <= 2021]
-    dev = [e for e in gold.examples if e.clause.year in (2022, 2023)]
-    pool = [e.clause for e in gold.examples if e.clause.year >= 2024]
+    train = [e for e in gold_dataset.examples if e.clause.year <= 2021]
+    dev = [e for e in gold_dataset.examples if e.clause.year in (2022, 2023)]
+    pool = [e.clause for e in gold_dataset.examples if e.clause.year >= 2024]
     tagger = tagger_class("keyword")().fit([e.clause for e in train], [e.labels for e in train],
                                            [e.clause for e in dev], [e.labels for e in dev])
     proba, thresholds = model_inputs(tagger, pool)

@@ -57,13 +57,6 @@ def admin(ls):
 
 
 @pytest.fixture(scope="module")
-def gold():
-    from policytag.training.data import load_dataset
-
-    return load_dataset()
-
-
-@pytest.fixture(scope="module")
 def fast_recipe(tmp_path_factory):
     """The default recipe's data and split with a fast TF-IDF model: retraining takes seconds."""
     from policytag.backend.cli import _resolved_recipe, default_recipe
@@ -79,11 +72,11 @@ def fast_recipe(tmp_path_factory):
 
 
 @pytest.fixture(scope="module")
-def weak_run(tmp_path_factory, gold):
+def weak_run(tmp_path_factory, gold_dataset):
     """A real TF-IDF model that saw 15 clauses, as a run directory: retraining must beat it."""
     from policytag.models.runs import save_run, tagger_class
 
-    few = [e for e in gold.examples if e.clause.year <= 2020][:15]
+    few = [e for e in gold_dataset.examples if e.clause.year <= 2020][:15]
     tagger = tagger_class("tfidf")(ngram_range=(1, 2), max_features=20000).fit([e.clause for e in few],
                                                                                [e.labels for e in few])
     run_dir = tmp_path_factory.mktemp("runs") / "weak-tfidf"
@@ -92,9 +85,9 @@ def weak_run(tmp_path_factory, gold):
 
 
 @pytest.fixture(scope="module")
-def project(ls, admin, tmp_path_factory, gold):
+def project(ls, admin, tmp_path_factory, gold_dataset):
     """A project with the clauses of YEARS, pushed with `policytag annotate push`."""
-    rows = [e.clause.to_dict() for e in gold.examples if e.clause.year in YEARS]
+    rows = [e.clause.to_dict() for e in gold_dataset.examples if e.clause.year in YEARS]
     path = tmp_path_factory.mktemp("clauses") / "clauses.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
     assert main(["annotate", "push", str(path), "--project", "ml-loop", "--url", ls.url, "--api-key", ls.api_key,
@@ -134,7 +127,7 @@ def wait_for(predicate, timeout, what):
     raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
-def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold, capsys):
+def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold_dataset, capsys):
     from policytag.annotation.results import annotation_result
 
     version0 = backend.health()["model_version"]
@@ -169,7 +162,7 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold, ca
     from label_studio_sdk.client import LabelStudio
 
     carol = LabelStudio(base_url=ls.url, api_key=ls.signup("carol@policytag.test", "carol-password-1"))
-    labels = {e.clause.clause_id: e.labels for e in gold.examples}
+    labels = {e.clause.clause_id: e.labels for e in gold_dataset.examples}
     annotated = tasks[8:28]
     for t in annotated:
         y = labels[t.data["clause_id"]]
