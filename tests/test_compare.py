@@ -112,3 +112,112 @@ def test_evaluate_split_challenge(runs, capsys):
     saved = json.loads((r["kw-a"] / "metrics.json").read_text(encoding="utf-8"))["challenge"]
     for dim in ("sector", "measure_type"):
         assert metrics[dim]["macro_f1"] == pytest.approx(saved[dim]["macro_f1"])
+
+
+# --------------------------------------------------------------------------- real-dev column
+# Rows in realdev's format (id, source fields, heading joined with " > ", text, labels), written
+# for this test: never real-dev's own text.
+REALDEV_ROWS = [
+    {"id": "t001", "issuer": "测试县应急管理局", "year": 2024, "heading": "二、重点任务 > （一）矿山",
+     "text": "持续开展煤矿瓦斯超限专项执法检查，对违法违规行为依法从严查处。",
+     "sector": ["coal_mine"], "measure_type": ["enforcement"], "confidence": "high"},
+    {"id": "t002", "issuer": "测试市安委会", "year": 2023, "heading": "",
+     "text": "加强危险化学品企业重大危险源监测预警，推动化工园区建设信息平台。",
+     "sector": ["hazardous_chemicals"], "measure_type": ["engineering_technology", "hazard_remediation"],
+     "confidence": "medium"},
+    {"id": "t003", "issuer": "", "year": 2022, "heading": "三、保障措施",
+     "text": "各乡镇各部门要严格落实安全生产责任制，层层签订责任书，确保责任落到实处。",
+     "sector": ["cross_sector"], "measure_type": ["responsibility"], "confidence": "high"},
+    {"id": "t004", "issuer": "测试区", "year": 2025, "heading": "",
+     "text": "汛期前组织开展防汛应急演练，储备抢险物资，落实值班值守制度。",
+     "sector": ["flood_drought"], "measure_type": ["emergency"], "confidence": "high"},
+]
+
+
+def _write_realdev(path, rows=REALDEV_ROWS):
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+@needs_gold
+def test_compare_has_a_realdev_column_for_every_run(runs, tmp_path, monkeypatch):
+    from policytag.models.runs import load_run
+    from policytag.training.metrics import evaluate_labels
+    from policytag.training.realdev import load_realdev
+
+    tmp, r = runs
+    realdev = _write_realdev(tmp_path / "realdev.jsonl")
+    monkeypatch.setenv("POLICYTAG_REALDEV", str(realdev))
+    out = tmp_path / "rd" / "cmp"
+    assert main(["compare", str(r["kw-a"]), str(r["kw-b"]), "-o", str(out)]) == 0
+    report = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    md = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert report["realdev"]["n"] == len(REALDEV_ROWS)
+    part = load_realdev(realdev)
+    assert [c.heading_path for c in part.clauses][0] == ("二、重点任务", "（一）矿山")
+    for run in report["runs"]:
+        # the figures are the saved model's own predictions on the file, not copied from anywhere
+        expected = evaluate_labels(part.labels, load_run(run["path"]).predict(part.clauses), load_taxonomy())
+        for dim in ("sector", "measure_type"):
+            got = run["realdev"][dim]
+            assert got["micro_f1"] == pytest.approx(expected[dim]["micro_f1"])
+            assert got["macro_f1"] == pytest.approx(expected[dim]["macro_f1"])
+            support = {lid: m["support"] for lid, m in got["per_label"].items()}
+            assert support["coal_mine" if dim == "sector" else "enforcement"] == 1
+            assert sum(support.values()) == sum(len(row[dim]) for row in REALDEV_ROWS)
+    assert "## Real-dev (real clauses of other governments)" in md
+    assert "Per label, real-dev: sector" in md and "Per label, real-dev: measure_type" in md
+    assert "**real-dev** sector micro / macro-F1" in md  # the headline table's column
+    # the headline row carries the real-dev micro / macro figures of each run
+    run = report["runs"][0]
+    cell = f"{run['realdev']['sector']['micro_f1']:.3f} / {run['realdev']['sector']['macro_f1']:.3f}"
+    assert any(line.startswith(f"| {run['name']} |") and cell in line for line in md.splitlines())
+
+
+@needs_gold
+def test_compare_without_realdev_says_so_and_does_not_crash(runs, tmp_path, monkeypatch, capsys):
+    tmp, r = runs
+    monkeypatch.setenv("POLICYTAG_REALDEV", str(tmp_path / "nowhere" / "realdev.jsonl"))
+    out = tmp_path / "nord" / "cmp"
+    assert main(["compare", str(r["kw-a"]), "-o", str(out)]) == 0
+    report = json.loads(out.with_suffix(".json").read_text(encoding="utf-8"))
+    md = out.with_suffix(".md").read_text(encoding="utf-8")
+    assert "real-dev set not found" in report["realdev"]["absent"]
+    assert report["runs"][0]["realdev"] is None
+    assert sum("real-dev set not found" in line for line in md.splitlines()) == 1
+    assert "## Real-dev" not in md
+    assert "real-dev set not found" in capsys.readouterr().out
+
+
+@needs_gold
+def test_evaluate_split_realdev(runs, tmp_path, monkeypatch, capsys):
+    _, r = runs
+    monkeypatch.setenv("POLICYTAG_REALDEV", str(_write_realdev(tmp_path / "realdev.jsonl")))
+    assert main(["evaluate", str(r["kw-a"]), "--split", "realdev", "--json"]) == 0
+    metrics = json.loads(capsys.readouterr().out)
+    assert metrics["sector"]["n"] == len(REALDEV_ROWS)
+    monkeypatch.setenv("POLICYTAG_REALDEV", str(tmp_path / "missing.jsonl"))
+    assert main(["evaluate", str(r["kw-a"]), "--split", "realdev"]) == 1
+    assert "real-dev set not found" in capsys.readouterr().err
+
+
+def test_realdev_is_looked_for_next_to_the_current_directory(tmp_path, monkeypatch):
+    from policytag.training.realdev import candidates, realdev_path
+
+    monkeypatch.delenv("POLICYTAG_REALDEV", raising=False)
+    checkout = tmp_path / "checkout"
+    checkout.mkdir()
+    target = tmp_path / "shared" / "realdev" / "realdev.jsonl"
+    target.parent.mkdir(parents=True)
+    _write_realdev(target)
+    monkeypatch.chdir(checkout)
+    assert candidates()[0] == target.resolve()
+    assert realdev_path() == target.resolve()
+
+
+def test_realdev_rejects_labels_outside_the_taxonomy(tmp_path):
+    from policytag.training.realdev import load_realdev
+
+    bad = dict(REALDEV_ROWS[0], sector=["no_such_sector"])
+    with pytest.raises(PolicytagError, match="no_such_sector"):
+        load_realdev(_write_realdev(tmp_path / "bad.jsonl", [bad]))

@@ -21,7 +21,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("evaluate", help="re-evaluate a saved run",
                               description="Score a saved run on its config's test/dev split, or cross-validate its recipe.")
     p.add_argument("run", help="run directory")
-    p.add_argument("--split", choices=("test", "dev", "cv", "challenge"), default="test")
+    p.add_argument("--split", choices=("test", "dev", "cv", "challenge", "realdev"), default="test",
+                   help="realdev: the real-text dev set ($POLICYTAG_REALDEV or ../shared/realdev/realdev.jsonl; "
+                        "evaluation only)")
     p.add_argument("--json", action="store_true", help="print the full metrics as JSON")
     p.set_defaults(func=_evaluate)
 
@@ -34,6 +36,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="output path without suffix: writes OUT.md, OUT.json, OUT.png (default: reports/comparison)")
     p.add_argument("--quantized", action="store_true",
                    help="also measure dynamic int8 quantisation (speed-up, F1 change) for runs that support it")
+    p.add_argument("--realdev", metavar="FILE",
+                   help="real-dev file for the real-dev column (default: $POLICYTAG_REALDEV, else "
+                        "../shared/realdev/realdev.jsonl; absent: the report says so)")
     p.add_argument("--allow-mismatch", action="store_true",
                    help="compare runs from different data/splits anyway (the report carries a warning)")
     p.set_defaults(func=_compare)
@@ -121,7 +126,11 @@ def _compare(args: argparse.Namespace) -> int:
             check_output_path(target)  # parent is a file: one-line error
     for run in args.runs:
         _check_run(run, need_metrics=True)
-    paths = compare_runs(args.runs, args.output, allow_mismatch=args.allow_mismatch, quantized=args.quantized)
+    paths = compare_runs(args.runs, args.output, allow_mismatch=args.allow_mismatch, quantized=args.quantized,
+                         realdev=args.realdev)
+    report = json.loads(paths["json"].read_text(encoding="utf-8"))
+    if (report.get("realdev") or {}).get("absent"):
+        print(f"policytag: note: {report['realdev']['absent']}")
     print("wrote " + ", ".join(str(p) for p in paths.values()))
     return 0
 

@@ -6,6 +6,11 @@ when they were scored on the identical data and split: same ``data_hash``, same 
 seed (the CV folds depend on it). A mismatch is refused unless ``allow_mismatch`` is set, and then
 the report says so at the top.
 
+Real-dev column: every run is also scored, with its saved model, on the real-text dev set
+(``training/realdev.py``: ``$POLICYTAG_REALDEV`` or ``../shared/realdev/realdev.jsonl``; real clauses
+of other governments, outside the repository, for evaluation and model selection only). When the
+set is absent the report says so in one line and has no real-dev figures.
+
 Optionally (``quantized=True``) each run whose tagger supports dynamic int8 quantisation (BERT)
 is re-scored on its test split twice, float32 and int8, in the same process one after the other,
 so the speed-up and the F1 change are measured under the same machine load.
@@ -58,6 +63,8 @@ def _run_record(run_dir: Path) -> dict[str, Any]:
         "oof": metrics.get("oof"),
         "challenge": metrics.get("challenge"),
         "challenge_info": metrics.get("challenge_info"),
+        "realdev": None,  # scored at compare time (score_realdev_record): the set lives outside the repo
+        "realdev_info": None,
         "calibration": metrics.get("calibration") or {},
         "mode": (config.get("split") or {}).get("mode", "temporal"),
         "augment": (config.get("data") or {}).get("augment"),
@@ -91,6 +98,18 @@ def score_challenge(rec: dict) -> None:
                              "scored_at_compare_time": True}
     rec["calibration"] = {**rec.get("calibration", {}),
                           "challenge": calibration_report(proba, label_matrix(part.labels, taxonomy))}
+
+
+def score_realdev_record(rec: dict, path: Path) -> None:
+    """Score a run's saved model on the real-dev set (nothing is tuned): adds ``realdev`` (micro,
+    macro, samples F1, exact match, per-label P/R/F1/support per dimension) and ``realdev_info``."""
+    from policytag.models.runs import load_run
+
+    from .realdev import score_realdev
+
+    scored = score_realdev(load_run(rec["path"]), path)
+    if scored is not None:
+        rec["realdev"], rec["realdev_info"] = scored
 
 
 def _split_key(rec: dict) -> str:
@@ -164,8 +183,12 @@ def machine_note() -> str:
 
 
 def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparison", allow_mismatch: bool = False,
-                 quantized: bool = False) -> dict[str, Path]:
-    """Write ``OUT.md``, ``OUT.json`` and ``OUT.png``; returns their paths."""
+                 quantized: bool = False, realdev: str | Path | None = None) -> dict[str, Path]:
+    """Write ``OUT.md``, ``OUT.json`` and ``OUT.png``; returns their paths.
+
+    ``realdev``: the real-dev file (default: ``training.realdev.realdev_path()``; absent -> the
+    report says so and has no real-dev column)."""
+    from .realdev import absent_message, realdev_path
     if not run_dirs:
         raise PolicytagError("compare needs at least one run directory")
     records = [_run_record(Path(r)) for r in run_dirs]
@@ -184,10 +207,21 @@ def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparis
     if len(hashes) > 1:
         problems.append("runs were scored on different versions of the challenge set: " +
                         ", ".join(f"{r['name']}={(r.get('challenge_info') or {}).get('data_hash')}" for r in records))
+    rd_path = Path(realdev) if realdev else realdev_path()
+    if rd_path is not None and not rd_path.is_file():
+        raise PolicytagError(f"{rd_path}: real-dev file not found")
+    if rd_path is not None:
+        for rec in records:
+            score_realdev_record(rec, rd_path)
+        first = next((r["realdev_info"] for r in records if r.get("realdev_info")), {})
+        realdev_note = {"path": str(rd_path), "n": first.get("n"), "data_hash": first.get("data_hash")}
+    else:
+        realdev_note = {"absent": absent_message()}
     taxonomy = load_taxonomy()
     report = {
         "generated": time.strftime("%Y-%m-%d %H:%M:%S %Z"),
         "machine": machine_note(),
+        "realdev": realdev_note,
         "comparable": not hard,
         "warnings": problems,
         "labels": {dim: [{"id": l.id, "name": l.name} for l in taxonomy[dim].labels] for dim in DIMENSIONS},
@@ -244,20 +278,36 @@ def _per_label_table(records: list[dict], part: str, dim: str, labels: list[dict
 
 def headline_table(records: list[dict]) -> list[str]:
     """The one-table summary (README, docs/training.md): macro-F1 per dimension on the temporal test
-    / full-recipe CV / challenge set, challenge ECE, cost."""
+    / full-recipe CV / challenge set, micro / macro-F1 on the real-dev set (real clauses of other
+    governments, outside the repository), challenge ECE, cost."""
     lines = ["| model | sector macro-F1 test / CV / challenge | measure-type macro-F1 test / CV / challenge | "
-             "ECE sector / measure (challenge) | train time | size | clauses/s |", "|---|---|---|---|---|---|---|"]
+             "**real-dev** sector micro / macro-F1 | **real-dev** measure-type micro / macro-F1 | "
+             "ECE sector / measure (challenge) | train time | size | clauses/s |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for r in records:
         cells = []
         for dim in DIMENSIONS:
             vals = [((r.get(part) or {}).get(dim) or {}).get("macro_f1") for part in ("test", "cv", "challenge")]
             cells.append(" / ".join(_f(v) for v in vals))
+        for dim in DIMENSIONS:
+            m = (r.get("realdev") or {}).get(dim) or {}
+            cells.append(f"{_f(m.get('micro_f1'))} / {_f(m.get('macro_f1'))}")
         cal = (r.get("calibration") or {}).get("challenge") or {}
         ece = " / ".join(_f((cal.get(dim) or {}).get("ece")) for dim in DIMENSIONS)
         t = r["train_seconds"]
-        lines.append(f"| {r['name']} | {cells[0]} | {cells[1]} | {ece} | {'–' if t is None else f'{t:.0f} s'} | "
+        lines.append(f"| {r['name']} | " + " | ".join(cells) + f" | {ece} | {'–' if t is None else f'{t:.0f} s'} | "
                      f"{_size(r['model_size_bytes'])} | {_f(r['throughput_clauses_per_s'], 0)} |")
     return lines
+
+
+def realdev_line(report: dict) -> str:
+    """One sentence on the real-dev set: what was scored, or why there are no real-dev figures."""
+    note = report.get("realdev") or {}
+    if note.get("absent") or not note:
+        return "Real-dev: " + (note.get("absent") or "not scored") + "."
+    return (f"Real-dev = {note.get('n')} real clauses of other governments (`{Path(note['path']).name}`, hash "
+            f"`{note.get('data_hash')}`, kept outside the repository; evaluation and model selection only, "
+            "never training), scored with each run's saved model at compare time.")
 
 
 def _ece_table(records: list[dict]) -> list[str]:
@@ -288,7 +338,8 @@ def render_markdown(report: dict, png_name: str, reliability_name: str | None = 
     lines += ["## Summary", ""] + headline_table(records) + ["",
               "test = temporal test (runs fitted on the train years; `mode: all` runs have none), CV = the same "
               "recipe 5-fold, challenge = `data/challenge/` (never used for training, stopping or thresholds); "
-              "ECE = expected calibration error over all (clause, label) scores, 10 bins.", ""]
+              "ECE = expected calibration error over all (clause, label) scores, 10 bins.", "",
+              realdev_line(report), ""]
     lines += [f"![comparison]({png_name})", "", "## Temporal split: test", ""] + _summary_table(records, "test") + [""]
     chal = [r for r in records if r.get("challenge")]
     if chal:
@@ -296,6 +347,10 @@ def render_markdown(report: dict, png_name: str, reliability_name: str | None = 
         lines += ["## Challenge set", "", f"{info.get('n')} clauses (`{info.get('path')}`, hash "
                   f"`{info.get('data_hash')}`), scored with each run's saved model.", ""] + \
             _summary_table(chal, "challenge") + [""]
+    rd = [r for r in records if r.get("realdev")]
+    if rd:
+        lines += ["## Real-dev (real clauses of other governments)", "", realdev_line(report), ""] + \
+            _summary_table(rd, "realdev") + [""]
     oof = [r for r in records if r.get("oof")]
     if oof:
         lines += ["## Out-of-fold (runs fitted on all labels)", ""] + _summary_table(oof, "oof") + [""]
@@ -330,7 +385,8 @@ def render_markdown(report: dict, png_name: str, reliability_name: str | None = 
                          " | ".join(f"{_f(v[d]['macro_f1'])} | {_f(v[d]['micro_f1'])}" for d in DIMENSIONS) + " |")
         lines += ["", f"Speed-up ×{q['speedup']:.2f}; macro-F1 change " +
                   ", ".join(f"{d} {q['macro_f1_change'][d]:+.3f}" for d in DIMENSIONS) + ".", ""]
-    for part, title in (("test", "temporal test"), ("cv", "CV"), ("challenge", "challenge set")):
+    for part, title in (("test", "temporal test"), ("cv", "CV"), ("challenge", "challenge set"),
+                        ("realdev", "real-dev")):
         for dim in DIMENSIONS:
             if any((r.get(part) or {}).get(dim) for r in records):
                 lines += [f"## Per label, {title}: {dim}", ""] + \
@@ -351,7 +407,7 @@ def plot(report: dict, path: Path) -> None:
     fig, axes = plt.subplots(3, 1, figsize=(13, 13), gridspec_kw={"height_ratios": [1, 1.2, 1.2]})
     ax = axes[0]
     groups = [(f"{dim}\n{part} {key.replace('_f1', '')}-F1", part, dim, key)
-              for part in ("test", "cv") for dim in DIMENSIONS for key in ("macro_f1", "micro_f1")]
+              for part in ("test", "cv", "realdev") for dim in DIMENSIONS for key in ("macro_f1", "micro_f1")]
     groups = [g for g in groups if any((r.get(g[1]) or {}).get(g[2]) for r in records)]
     x = np.arange(len(groups))
     width = 0.8 / max(1, len(records))
@@ -360,7 +416,7 @@ def plot(report: dict, path: Path) -> None:
         ax.bar(x + i * width, vals, width, label=r["name"])
     ax.set_xticks(x + width * (len(records) - 1) / 2, [g[0] for g in groups], fontsize=8)
     ax.set_ylim(0, 1)
-    ax.set_title("Summary F1 (temporal test and CV mean)")
+    ax.set_title("Summary F1 (temporal test, CV mean and real-dev)")
     ax.legend(fontsize=8)
     for ax, dim in zip(axes[1:], DIMENSIONS):
         ids = [lab["id"] for lab in report["labels"][dim]]

@@ -22,7 +22,8 @@ def run_config(run_dir: str | Path) -> dict:
 
 def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
     """``split``: "test" or "dev" scores the saved model; "cv" cross-validates its recipe;
-    "challenge" scores the saved model on the challenge set (``data.challenge``)."""
+    "challenge" scores the saved model on the challenge set (``data.challenge``); "realdev" on the
+    real-text dev set (``training.realdev``; a one-line error when it is absent)."""
     refuse_pickles(Path(run_dir))  # before any work, whatever the split
     info = read_run_info(run_dir)
     config = run_config(run_dir)
@@ -36,8 +37,15 @@ def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
         # the held-apart challenge set: scored with the saved model as it is (never tuned on it)
         part = load_challenge(challenge_path(config))
         return evaluate_labels(part.labels, load_run(run_dir).predict(part.clauses), load_taxonomy())
+    if split == "realdev":
+        from .realdev import absent_message, realdev_path, score_realdev
+
+        path = realdev_path()
+        if path is None:
+            raise PolicytagError(absent_message())
+        return score_realdev(load_run(run_dir), path)[0]
     if split not in ("test", "dev"):
-        raise PolicytagError(f"unknown split {split!r} (test, dev, cv or challenge)")
+        raise PolicytagError(f"unknown split {split!r} (test, dev, cv, challenge or realdev)")
     if (config.get("split") or {}).get("mode") == "all":
         raise PolicytagError(f"{run_dir}: fitted on every gold clause (split.mode: all), so it has no {split} "
                              "split; use --split cv, or its out-of-fold figures in metrics.json")
