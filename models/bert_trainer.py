@@ -13,11 +13,9 @@ Two phases:
    ``EarlyStoppingCallback(patience)`` and ``load_best_model_at_end`` on dev macro-F1. When the
    probe's dev score beats every fine-tuning epoch the probe state is restored (LP-FT may not hurt).
 
-Dev macro-F1 is the definition of ``training/metrics.py`` (mean over labels present in dev of the
-per-label F1, sklearn ``precision_recall_fscore_support``), at per-label thresholds tuned on dev
-(``thresholds.tune_thresholds``), averaged over the two dimensions. It is re-implemented here, not
-imported, because ``models`` must not import ``training`` (layering); tests/test_bert.py checks the
-two agree.
+Dev macro-F1 is ``policytag.metrics.macro_f1`` (the one definition every report uses: mean over
+labels present in dev of the per-label F1) at per-label thresholds tuned on dev
+(``thresholds.tune_thresholds``), averaged over the two dimensions.
 
 Data-parallel: the same call runs under ``torchrun --nproc_per_node N`` or ``accelerate launch``;
 Trainer wraps the model in DDP (gloo on CPU, nccl on GPU), every rank holds the same weights after
@@ -36,10 +34,10 @@ from typing import Any, Sequence
 
 import numpy as np
 import torch
-from sklearn.metrics import precision_recall_fscore_support
 from transformers import EarlyStoppingCallback, PrinterCallback, Trainer, TrainingArguments
 
 from policytag import PolicytagError
+from policytag.metrics import macro_f1
 
 from .thresholds import tune_thresholds
 
@@ -70,19 +68,16 @@ def is_main_process() -> bool:
     return int(os.environ.get("RANK", "0")) == 0
 
 
-def macro_f1(proba: np.ndarray, y: np.ndarray) -> float:
-    """Macro-F1 over labels present in ``y`` [n, k] at per-label thresholds tuned on (proba, y)."""
-    pred = (proba >= tune_thresholds(proba, y)[None, :]).astype(np.int64)
-    _, _, f, _ = precision_recall_fscore_support(y, pred, average=None, zero_division=0)
-    present = y.sum(axis=0) > 0
-    return float(np.mean(f[present])) if present.any() else 0.0
+def tuned_macro_f1(proba: np.ndarray, y: np.ndarray) -> float:
+    """``policytag.metrics.macro_f1`` of ``y`` [n, k] at per-label thresholds tuned on (proba, y)."""
+    return macro_f1(y, (proba >= tune_thresholds(proba, y)[None, :]).astype(np.int64))
 
 
 def dev_scores(logits: np.ndarray, y: np.ndarray, slices: dict[str, slice]) -> dict[str, float]:
     """``{"macro_f1": mean over dims, "<dim>_macro_f1": …}`` from flat logits/labels [n, K]."""
     proba = 1.0 / (1.0 + np.exp(-logits.astype(np.float64)))
     y = (np.asarray(y) > 0.5).astype(np.int64)
-    out = {f"{dim}_macro_f1": macro_f1(proba[:, s], y[:, s]) for dim, s in slices.items()}
+    out = {f"{dim}_macro_f1": tuned_macro_f1(proba[:, s], y[:, s]) for dim, s in slices.items()}
     out["macro_f1"] = float(np.mean(list(out.values())))
     return out
 

@@ -1,5 +1,5 @@
-"""Calibration of label scores: expected calibration error, reliability curves, and isotonic /
-Platt calibrators fitted on out-of-fold predictions.
+"""Isotonic / Platt calibrators of label scores, fitted on out-of-fold predictions (the error
+they reduce, ECE, and the reliability curves are ``policytag.metrics``).
 
 Annotators see the scores as pre-annotation confidence and active learning ranks by them, so a
 score of 0.8 should be right about 80 % of the time. All functions take one dimension's
@@ -10,35 +10,6 @@ pair, which is what a reader of the scores sees.
 from __future__ import annotations
 
 import numpy as np
-
-
-def reliability(proba: np.ndarray, y: np.ndarray, bins: int = 10) -> list[dict]:
-    """Equal-width bins over [0, 1]: per bin ``{lo, hi, n, mean_score, frac_positive}``."""
-    p, t = np.asarray(proba, dtype=np.float64).ravel(), np.asarray(y, dtype=np.float64).ravel()
-    edges = np.linspace(0.0, 1.0, bins + 1)
-    idx = np.clip(np.digitize(p, edges[1:-1], right=False), 0, bins - 1)
-    out = []
-    for b in range(bins):
-        m = idx == b
-        out.append({"lo": float(edges[b]), "hi": float(edges[b + 1]), "n": int(m.sum()),
-                    "mean_score": float(p[m].mean()) if m.any() else None,
-                    "frac_positive": float(t[m].mean()) if m.any() else None})
-    return out
-
-
-def ece(proba: np.ndarray, y: np.ndarray, bins: int = 10) -> float:
-    """Expected calibration error: sum over bins of (bin share) × |mean score − positive rate|."""
-    curve = reliability(proba, y, bins)
-    n = sum(b["n"] for b in curve)
-    if not n:
-        return 0.0
-    return float(sum(b["n"] / n * abs(b["mean_score"] - b["frac_positive"]) for b in curve if b["n"]))
-
-
-def calibration_report(proba: dict[str, np.ndarray], y: dict[str, np.ndarray], bins: int = 10) -> dict:
-    """``{dim: {"ece": float, "reliability": [bins]}}``."""
-    return {dim: {"ece": round(ece(proba[dim], y[dim], bins), 4), "reliability": reliability(proba[dim], y[dim], bins)}
-            for dim in proba}
 
 
 class Calibrator:

@@ -18,11 +18,11 @@ from collections import Counter
 from pathlib import Path
 
 import numpy as np
-from sklearn.metrics import cohen_kappa_score
 
 from policytag import PROJECT_ROOT
 from policytag.corpus.segment import segment_paths
 from policytag.io import read_jsonl, write_jsonl
+from policytag.metrics import cohen_kappa
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 from policytag.training.data import text_sha1
 
@@ -47,8 +47,8 @@ def agreement(first: dict, second: dict, taxonomy) -> dict:
             if x.sum() == 0 and y.sum() == 0:
                 per_label[label] = {"kappa": None, "n_first": 0, "n_second": 0, "agree": len(ids)}
                 continue
-            kappa = cohen_kappa_score(x, y) if len(set(x)) > 1 or len(set(y)) > 1 else 1.0
-            per_label[label] = {"kappa": None if np.isnan(kappa) else round(float(kappa), 3),
+            kappa = cohen_kappa(x, y)  # None when both readers chose the label for every clause
+            per_label[label] = {"kappa": None if kappa is None else round(kappa, 3),
                                 "n_first": int(x.sum()), "n_second": int(y.sum()), "agree": int((x == y).sum())}
         jacc = [len(s & t) / len(s | t) if s | t else 1.0 for s, t in zip(a, b)]
         kappas = [v["kappa"] for v in per_label.values() if v["kappa"] is not None]

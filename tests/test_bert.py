@@ -103,21 +103,6 @@ def test_reload_gives_identical_predictions(fitted):
         np.testing.assert_array_equal(again.int8_thresholds_[dim], tagger.int8_thresholds_[dim])
 
 
-def test_dev_metric_is_training_metrics_macro_f1(fitted):
-    """compute_metrics' macro-F1 equals training/metrics.py's at the same (tuned) thresholds."""
-    from policytag.models.bert_trainer import macro_f1
-    from policytag.models.thresholds import tune_thresholds
-    from policytag.training.metrics import dimension_metrics
-
-    rng = np.random.default_rng(0)
-    y = (rng.random((40, 6)) < 0.3).astype(np.int64)
-    y[:, 5] = 0  # a label absent from dev: left out of the macro average by both
-    proba = np.clip(y * 0.4 + rng.random((40, 6)) * 0.6, 0, 1)
-    pred = (proba >= tune_thresholds(proba, y)[None, :]).astype(np.int64)
-    expected = dimension_metrics(y, pred, [f"l{j}" for j in range(6)])["macro_f1"]
-    assert macro_f1(proba, y) == pytest.approx(expected, abs=1e-12)
-
-
 def test_early_stopping_stops_when_dev_does_not_improve(tiny_model):
     clauses, labels = toy_data()
     # a learning rate this small leaves the dev score unchanged: patience 1 ends after epoch 2 of 6

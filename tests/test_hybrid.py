@@ -59,7 +59,7 @@ def test_save_load_roundtrip_without_pickle(small_hybrid, tmp_path):
 
 def test_scores_are_calibrated_on_oof(small_hybrid):
     from policytag.labels import label_matrix
-    from policytag.models.calibration import ece
+    from policytag.metrics import ece
 
     model, part = small_hybrid
     assert model.calibrator_ is not None and model.calibrator_.method == "isotonic"

@@ -90,7 +90,7 @@ def extra_metrics(config: dict, tagger, data: Dataset | None = None, test_indice
     import time
 
     from policytag.labels import label_matrix
-    from policytag.models.calibration import calibration_report
+    from policytag.metrics import calibration_report
 
     from .metrics import evaluate_labels
 

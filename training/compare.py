@@ -75,7 +75,7 @@ def score_challenge(rec: dict) -> None:
     """Score a run on the challenge set when it was trained before the set existed (the saved
     model as it is; nothing is tuned). Adds ``challenge``, ``challenge_info`` and calibration."""
     from policytag.labels import label_matrix
-    from policytag.models.calibration import calibration_report
+    from policytag.metrics import calibration_report
     from policytag.models.runs import load_run
 
     from .challenge import challenge_path, load_challenge

@@ -22,13 +22,12 @@ import sys
 from collections import Counter
 from pathlib import Path
 
-import krippendorff
 import numpy as np
-from sklearn.metrics import cohen_kappa_score
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parents[1]))  # run from a checkout without installing
 from policytag.taxonomy import load_taxonomy  # noqa: E402
+from policytag.metrics import cohen_kappa, krippendorff_alpha  # noqa: E402
 
 SEED = 20261201          # the sample draw of the second reading
 SAMPLE_SHARE = 0.20
@@ -106,12 +105,10 @@ def agreement(first: dict[str, dict], second: dict[str, dict], taxonomy) -> dict
             pooled_b += y
             entry = {"n_first": sum(x), "n_second": sum(y), "agree": sum(p == q for p, q in zip(x, y)),
                      "kappa": None, "alpha": None}
-            if sum(x) or sum(y):  # undefined when neither reader used the label
-                kappa = cohen_kappa_score(x, y)
-                entry["kappa"] = None if np.isnan(kappa) else round(float(kappa), 3)
-                if len(set(x + y)) > 1:
-                    entry["alpha"] = round(float(krippendorff.alpha(reliability_data=[x, y],
-                                                                    level_of_measurement="nominal")), 3)
+            # policytag.metrics' convention: None (undefined) when neither reader varies
+            kappa, alpha = cohen_kappa(x, y), krippendorff_alpha(np.array([x, y]))
+            entry["kappa"] = None if kappa is None else round(kappa, 3)
+            entry["alpha"] = None if alpha is None else round(alpha, 3)
             per_label[lab] = entry
         kappas = [v["kappa"] for v in per_label.values() if v["kappa"] is not None]
         out[dim] = {
@@ -119,8 +116,7 @@ def agreement(first: dict[str, dict], second: dict[str, dict], taxonomy) -> dict
             "mean_jaccard": round(float(np.mean([len(p & q) / len(p | q) for p, q in zip(a, b)])), 3),
             "dominant_first_match": round(sum(first[i][dim][0] == second[i][dim][0] for i in ids) / len(ids), 3),
             "mean_kappa": round(float(np.mean(kappas)), 3),
-            "pooled_alpha": round(float(krippendorff.alpha(reliability_data=[pooled_a, pooled_b],
-                                                           level_of_measurement="nominal")), 3),
+            "pooled_alpha": round(krippendorff_alpha(np.array([pooled_a, pooled_b])), 3),
             "per_label": per_label,
         }
     return out
