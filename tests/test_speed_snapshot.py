@@ -1,0 +1,48 @@
+"""The speed work changes no prediction: a fixed small hybrid run (``tests/data/speed_snapshot``,
+built by ``tests/build_speed_snapshot.py`` with the matcher and tagging path as they were before
+the one-pass matcher) tags the stored challenge clauses through today's optimised path, and its
+labels, probabilities, evidence and extracted fields must equal the stored ones."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+HERE = Path(__file__).resolve().parent / "data" / "speed_snapshot"
+REBUILD = "only when the run itself is rebuilt: .venv/bin/python tests/build_speed_snapshot.py"
+
+
+@pytest.fixture(scope="module")
+def snapshot():
+    from policytag.models.hybrid import HybridTagger
+    from policytag.records import Clause
+    from policytag.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(HERE / "taxonomy.yaml")
+    tagger = HybridTagger.load(HERE / "model", taxonomy=taxonomy)
+    rows = [json.loads(line) for line in (HERE / "snapshot.jsonl").read_text(encoding="utf-8").splitlines()]
+    return tagger, [Clause.from_dict(r["clause"]) for r in rows], rows
+
+
+@pytest.mark.parametrize("batch_size", [1, 64, 1000])
+def test_optimised_path_reproduces_the_old_paths_snapshot(snapshot, batch_size):
+    from policytag.inference.tagging import predict_proba_batched, tag_clauses
+    from policytag.taxonomy import DIMENSIONS
+
+    tagger, clauses, rows = snapshot
+    assert len(rows) > 150
+    tagged = tag_clauses(tagger, clauses, progress=False, batch_size=batch_size)
+    proba = predict_proba_batched(tagger, clauses, batch_size=batch_size, progress=False)
+    for i, (t, row) in enumerate(zip(tagged, rows)):
+        d = t.to_dict()
+        where = f"clause {row['clause']['clause_id']} (snapshot regenerated {REBUILD})"
+        assert d["sector"] == row["sector"], where
+        assert d["measure_type"] == row["measure_type"], where
+        for dim in DIMENSIONS:
+            np.testing.assert_allclose(proba[dim][i], row["proba"][dim], rtol=0, atol=1e-9, err_msg=where)
+        assert d["evidence"] == row["evidence"], where
+        assert d["deadlines"] == row["deadlines"], where
+        assert d["targets"] == row["targets"], where
