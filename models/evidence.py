@@ -36,9 +36,11 @@ def lexical_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]
     labels = labels if labels is not None else tagger.predict(clauses)
     knowledge = load_knowledge(tagger.taxonomy)
     out = []
-    for clause, lab in zip(clauses, labels):
+    # the batch's hits were usually just computed for the features: match_clauses returns them
+    # without matching again
+    for clause_hits, lab in zip(knowledge.match_clauses(clauses), labels):
         wanted = set(_output(lab))
-        hits = [h for h in knowledge.match_clause(clause) if (h.dimension, h.label) in wanted]
+        hits = [h for h in clause_hits if (h.dimension, h.label) in wanted]
         hits.sort(key=lambda h: (h.source != "text", h.span[0]))
         out.append([Evidence(h.label, h.dimension, h.kind, h.text, h.span, h.weight, h.source, h.rule) for h in hits])
     return out

@@ -75,33 +75,41 @@ def _compile(pattern: str, where: str) -> re.Pattern:
         raise ConfigError(f"{where}: invalid regular expression {pattern!r} ({exc})") from None
 
 
-def _spans(text: str, needle: str) -> Iterable[tuple[int, int]]:
-    start = text.find(needle)
-    while start >= 0:
-        yield start, start + len(needle)
-        start = text.find(needle, start + 1)
-
-
 class _Containment:
     """Answers "is this span inside one of the spans?" in O(log n) per query.
 
-    A linear scan per hit made matching quadratic in the number of hits (minutes on a 5 MB clause):
-    spans sorted by start with a running maximum of their ends answer containment by bisection.
+    Built once from all spans (sorted by start, with a running maximum of their ends), so a label
+    with many blocking spans costs one sort, and containment is a bisection (a linear scan per hit
+    made matching quadratic: minutes on a 5 MB clause).
     """
 
-    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
-        self._spans: list[tuple[int, int]] = []
-        self.extend(spans)
+    __slots__ = ("_starts", "_max_end")
 
-    def extend(self, spans: Iterable[tuple[int, int]]) -> None:
-        self._spans.extend(spans)
-        self._spans.sort()
-        self._starts = [a for a, _ in self._spans]
-        self._max_end = list(itertools.accumulate((b for _, b in self._spans), max))
+    def __init__(self, spans: Iterable[tuple[int, int]] = ()):
+        ordered = sorted(spans)
+        self._starts = [a for a, _ in ordered]
+        self._max_end = list(itertools.accumulate((b for _, b in ordered), max))
+
+    def __bool__(self) -> bool:
+        return bool(self._starts)
 
     def __contains__(self, span: tuple[int, int]) -> bool:
         i = bisect.bisect_right(self._starts, span[0])
         return i > 0 and self._max_end[i - 1] >= span[1]
+
+
+def _outermost(occurrences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
+    """The occurrences not inside another occurrence of the same label (a shorter cue inside a
+    longer one adds nothing). Two different cues never share a span, so after sorting by
+    (start, -end) an occurrence is inside another exactly when an earlier one reaches its end."""
+    out = []
+    reach = -1
+    for a, b, cue in sorted(occurrences, key=lambda o: (o[0], -o[1])):
+        if reach >= b:
+            continue
+        out.append((a, b, cue))
+        reach = max(reach, b)
+    return out
 
 
 class Knowledge:
@@ -147,17 +155,66 @@ class Knowledge:
                 window=int(raw.get("window", 20)), add=tuple(raw.get("add") or ()),
                 exclude=tuple(raw.get("exclude") or ()), only_if_no_other=bool(raw.get("only_if_no_other")),
                 weight=float(raw.get("weight", 1.0)), where=where))
-        # cues longest first, so that evidence spans prefer the most specific cue
+        # cues longest first (kept for callers that list a label's cues)
         self.cues = {dim: [(lab.id, sorted(set(lab.cues), key=len, reverse=True), tuple(lab.exclude_contexts))
                            for lab in taxonomy[dim].labels] for dim in DIMENSIONS}
+        self._rule_by_id = {}
+        for rule in self.rules:
+            self._rule_by_id.setdefault(rule.id, rule)
+        self._rules_for = {(dim, source): [r for r in self.rules if r.dimension == dim and r.where in ("both", source)]
+                           for dim in DIMENSIONS for source in ("text", "heading")}
+        self._exclusive = {dim: frozenset(taxonomy[dim].exclusive) for dim in DIMENSIONS}
+        self._index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
+        self._automaton = self._build_automaton()
+        self._memo: dict[tuple, tuple[Hit, ...]] = {}
+
+    def _build_automaton(self):
+        """One Aho-Corasick automaton over every cue word and exclusion context of every label of
+        every dimension: one pass over a text finds all their (overlapping) occurrences, instead
+        of one ``str.find`` scan per cue (hundreds of scans per clause)."""
+        import ahocorasick
+
+        roles: dict[str, list[tuple[str, str, bool]]] = {}
+        for dim in DIMENSIONS:
+            for lab in self.taxonomy[dim].labels:
+                for word, is_cue, what in [(c, True, "cues") for c in set(lab.cues)] + \
+                        [(c, False, "exclude_contexts") for c in set(lab.exclude_contexts)]:
+                    if not isinstance(word, str) or not word:
+                        raise ConfigError(f"{self.taxonomy.source}: {dim}.{lab.id}.{what}: empty entry")
+                    roles.setdefault(word, []).append((dim, lab.id, is_cue))
+        automaton = ahocorasick.Automaton()
+        for word, role in roles.items():
+            automaton.add_word(word, (len(word), word, tuple(role)))
+        automaton.make_automaton()
+        return automaton
 
     # ------------------------------------------------------------------ matching
     def match(self, text: str, dimensions: Sequence[str] = DIMENSIONS, source: str = "text") -> list[Hit]:
-        """All cue and rule hits in ``text`` (spans are offsets into ``text``)."""
+        """All cue and rule hits in ``text`` (spans are offsets into ``text``), dimension by
+        dimension in the order given; within a dimension sorted by (start, -end, label)."""
+        occurrences = self._occurrences(text)
         hits: list[Hit] = []
         for dim in dimensions:
-            hits.extend(self._match_dim(text, dim, source))
+            hits.extend(self._match_dim(text, dim, source, occurrences.get(dim, {})))
         return hits
+
+    def _occurrences(self, text: str) -> dict[str, dict[str, tuple[list, list]]]:
+        """``{dim: {label: ([(start, end, cue)], [(start, end)] of exclusion contexts)}}``, one
+        automaton pass over ``text``."""
+        out: dict[str, dict[str, tuple[list, list]]] = {}
+        if not self._automaton.kind or not text:
+            return out
+        for end, (n, word, role) in self._automaton.iter(text):
+            start = end + 1 - n
+            for dim, label, is_cue in role:
+                per = out.setdefault(dim, {}).get(label)
+                if per is None:
+                    per = out[dim][label] = ([], [])
+                if is_cue:
+                    per[0].append((start, end + 1, word))
+                else:
+                    per[1].append((start, end + 1))
+        return out
 
     def _rule_matches(self, rule: Rule, text: str) -> list[re.Match]:
         out = []
@@ -172,58 +229,76 @@ class Knowledge:
                 out.append(m)
         return out
 
-    def _match_dim(self, text: str, dim: str, source: str) -> list[Hit]:
-        exclusive = set(self.taxonomy[dim].exclusive)
-        rules = [r for r in self.rules if r.dimension == dim and
-                 (r.where == "both" or r.where == source)]
+    def _match_dim(self, text: str, dim: str, source: str, occurrences: dict[str, tuple[list, list]]) -> list[Hit]:
+        exclusive = self._exclusive[dim]
         blocked: dict[str, list[tuple[int, int]]] = {}
         rule_hits: list[tuple[Rule, re.Match]] = []
-        for rule in rules:
+        for rule in self._rules_for[(dim, source)]:
             for m in self._rule_matches(rule, text):
                 for label in rule.exclude:
                     blocked.setdefault(label, []).append(m.span())
                 if rule.add:
                     rule_hits.append((rule, m))
         hits: list[Hit] = []
-        for label, cues, contexts in self.cues[dim]:
-            blocks = _Containment(blocked.get(label, []))
-            blocks.extend(span for ctx in contexts for span in _spans(text, ctx))
-            # A hit inside a hit of an earlier cue of the label adds nothing (a shorter cue inside a
-            # longer one). Containment is transitive, so testing against every earlier cue's hits,
-            # kept or not, gives the same answer as testing against the kept ones.
-            earlier = _Containment()
-            for cue in cues:
-                spans = list(_spans(text, cue))
-                for span in spans:
-                    if span in blocks or span in earlier:
-                        continue
-                    hits.append(Hit(dim, label, "cue", cue, span, 1.0, source))
-                earlier.extend(spans)
+        for label, (cues, contexts) in occurrences.items():
+            if not cues:
+                continue
+            # a cue inside one of the label's exclusion contexts, or inside a match of a rule that
+            # excludes the label, does not count; nor does a cue inside a longer cue of the label
+            blocks = _Containment(blocked.get(label, []) + contexts)
+            for a, b, cue in _outermost(cues):
+                if blocks and (a, b) in blocks:
+                    continue
+                hits.append(Hit(dim, label, "cue", cue, (a, b), 1.0, source))
+        # cue hits have distinct (start, end, label); rule hits follow them, so the stable sort
+        # below orders ties exactly as the per-cue matcher did (cue first, then rules in order)
+        hits.sort(key=_hit_order)
         for rule, m in rule_hits:
             for label in rule.add:
                 hits.append(Hit(dim, label, "rule", m.group(0), m.span(), rule.weight, source, rule.id,
                                 rule.codebook_rule))
         # exclusive labels (cross_sector) and only_if_no_other rules: only when nothing specific fired
-        specific = {h.label for h in hits if h.label not in exclusive}
-        if specific:
+        if any(h.label not in exclusive for h in hits):
             hits = [h for h in hits if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
-        return sorted(hits, key=lambda h: (h.span[0], -h.span[1], h.label))
+        return sorted(hits, key=_hit_order)
 
     def _rule(self, rule_id: str | None) -> Rule:
-        return next(r for r in self.rules if r.id == rule_id)
+        return self._rule_by_id[rule_id]
 
     def match_clause(self, clause: Clause, dimensions: Sequence[str] = DIMENSIONS) -> list[Hit]:
         """Hits in the clause text (``source="text"``) and in its heading path (``source="heading"``)."""
-        hits = self.match(clause.text, dimensions, "text")
-        if clause.heading_path:
-            hits += self.match(HEADING_JOIN.join(clause.heading_path), dimensions, "heading")
-        return hits
+        return self.match_clauses([clause], dimensions)[0]
+
+    def match_clauses(self, clauses: Sequence[Clause], dimensions: Sequence[str] = DIMENSIONS) -> list[list[Hit]]:
+        """``match_clause`` for many clauses; each clause is matched once: the hits of the most
+        recently matched clauses are kept (``MEMO_CLAUSES``), so the features, the decoding and the
+        evidence of one batch share one matching pass."""
+        memo = self._memo
+        out = []
+        for clause in clauses:
+            key = (clause.text, clause.heading_path)
+            hits = memo.get(key)
+            if hits is None:
+                found = self.match(clause.text, DIMENSIONS, "text")
+                if clause.heading_path:
+                    found += self.match(HEADING_JOIN.join(clause.heading_path), DIMENSIONS, "heading")
+                hits = tuple(found)
+                if len(memo) >= MEMO_CLAUSES:
+                    memo.clear()
+                memo[key] = hits
+            if tuple(dimensions) == DIMENSIONS:
+                out.append(list(hits))
+            else:
+                # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
+                out.append([h for src in ("text", "heading") for dim in dimensions for h in hits
+                            if h.dimension == dim and h.source == src])
+        return out
 
     # ------------------------------------------------------------------ features
     def feature_names(self) -> list[str]:
         return list(FEATURES)
 
-    def features(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+    def features(self, clauses: Sequence[Clause], hits: Sequence[Sequence[Hit]] | None = None) -> dict[str, np.ndarray]:
         """Per-label lexical features ``{dim: float array [n_clauses, n_labels, len(FEATURES)]}``.
 
         Features (see ``FEATURES``): cue hit in the text, rule hit in the text, cue/rule hit in
@@ -232,24 +307,37 @@ class Knowledge:
         lead (its first ``LEAD_CHARS`` characters: a sector sub-paragraph ``煤矿：…`` or an item
         title ``（十七）消防。…``), and whether another label is (the codebook's §1 and rule 1:
         the lead names what the clause targets; later mentions are often examples in passing).
+
+        ``hits``: the clauses' ``match_clauses`` result when the caller already has it.
         """
+        if hits is None:
+            hits = self.match_clauses(clauses)
         out = {dim: np.zeros((len(clauses), len(self.taxonomy[dim].ids), len(FEATURES))) for dim in DIMENSIONS}
-        for i, clause in enumerate(clauses):
-            for dim in DIMENSIONS:
-                ids = self.taxonomy[dim].ids
-                f = out[dim][i]
-                for h in self.match_clause(clause, (dim,)):
-                    j = ids.index(h.label)
-                    if h.source == "heading":
-                        f[j, 2] = 1.0
-                        continue
-                    f[j, 0 if h.kind == "cue" else 1] = 1.0
-                    if h.span[0] < LEAD_CHARS:
-                        f[j, 4] = 1.0
-                text_any = np.maximum(f[:, 0], f[:, 1])
-                f[:, 3] = (text_any.sum() - text_any) > 0
-                f[:, 5] = (f[:, 4].sum() - f[:, 4]) > 0
+        for i, clause_hits in enumerate(hits):
+            for h in clause_hits:
+                f = out[h.dimension][i]
+                j = self._index[h.dimension][h.label]
+                if h.source == "heading":
+                    f[j, 2] = 1.0
+                    continue
+                f[j, 0 if h.kind == "cue" else 1] = 1.0
+                if h.span[0] < LEAD_CHARS:
+                    f[j, 4] = 1.0
+        for dim in DIMENSIONS:  # the "other label" columns, for the whole batch at once
+            f = out[dim]
+            text_any = np.maximum(f[:, :, 0], f[:, :, 1])
+            f[:, :, 3] = (text_any.sum(axis=1, keepdims=True) - text_any) > 0
+            f[:, :, 5] = (f[:, :, 4].sum(axis=1, keepdims=True) - f[:, :, 4]) > 0
         return out
+
+
+def _hit_order(h: Hit) -> tuple[int, int, str]:
+    return (h.span[0], -h.span[1], h.label)
+
+
+#: how many clauses' hits ``Knowledge.match_clauses`` keeps (a few batches: enough for the
+#: features and the evidence of one batch to share one matching pass, bounded memory)
+MEMO_CLAUSES = 8192
 
 
 FEATURES = ("cue_text", "rule_text", "hit_heading", "other_label_text", "lead_text", "other_lead")
