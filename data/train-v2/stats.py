@@ -1,0 +1,241 @@
+"""Recompute the counts of the train-v2 training clauses and check the minimums the set must meet.
+
+Usage (from the repository root)::
+
+    python data/train-v2/stats.py              # tables + checks; exit 1 when a row is invalid or a minimum is missed
+    python data/train-v2/stats.py --markdown   # only the Markdown tables used in the data card
+    python data/train-v2/stats.py --partial    # while the set is being written: validate rows, report minimums, exit 0 unless a row is invalid
+
+Checks (issue 17, item 4):
+- every line is a JSON object with the fields of the set; labels exist in ``configs/taxonomy.yaml`` and obey its
+  rules (``cross_sector`` alone, one to three measure types, no duplicates); ids and texts are unique;
+  ``level`` and ``genre`` take the agreed values;
+- at least 800 clauses, 60 issuers, every genre and every administrative level present;
+- every sector label at least 20 times, every measure type at least 40 times and at least 10 times dominant (first);
+- no near-duplicate pair inside the set (character 4-gram Jaccard >= 0.5);
+- no clause text shared with the challenge set, the augmentation set or the gold annotations (exact match
+  after removing punctuation and whitespace), so the set stays apart from what is evaluated.
+Label order comes from the taxonomy only; nothing here lists label ids.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import unicodedata
+from collections import Counter, defaultdict
+from pathlib import Path
+
+import yaml
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent.parent
+DATA = HERE / "train-v2.jsonl"
+TAXONOMY = ROOT / "configs" / "taxonomy.yaml"
+KEPT_APART = [ROOT / "data" / "challenge", ROOT / "data" / "augment", ROOT / "data" / "annotations"]
+DIMS = ("sector", "measure_type")
+LEVELS = ("central", "province", "city", "county", "department")
+GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "other")
+FIELDS = ("clause_id", "doc_id", "source", "year", "heading_path", "text", "kind", "agencies", "annotator",
+          "note", "issuer", "level", "genre", "title") + DIMS
+MINIMUM = {"clauses": 800, "issuers": 60, "sector": 20, "measure_type": 40, "dominant": 10}
+NEAR_DUP = 0.5
+
+
+def read_rows(path: Path) -> tuple[list[dict], list[str]]:
+    rows, problems = [], []
+    with path.open(encoding="utf-8") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError as exc:
+                problems.append(f"line {n}: not JSON ({exc})")
+                continue
+            if not isinstance(row, dict):
+                problems.append(f"line {n}: not a JSON object")
+                continue
+            rows.append(row)
+    return rows, problems
+
+
+def label_order(taxonomy: dict) -> dict[str, list[tuple[str, str]]]:
+    return {d: [(lab["id"], lab["name"]) for lab in taxonomy["dimensions"][d]["labels"]] for d in DIMS}
+
+
+def row_problems(row: dict, taxonomy: dict) -> list[str]:
+    cid = row.get("clause_id", "?")
+    out = [f"{cid}: missing {k!r}" for k in FIELDS if k not in row]
+    if out:
+        return out
+    for d in DIMS:
+        spec = taxonomy["dimensions"][d]
+        ids = {lab["id"] for lab in spec["labels"]}
+        labels = row[d]
+        if not isinstance(labels, list) or not labels:
+            out.append(f"{cid}: {d} must be a non-empty list")
+            continue
+        out += [f"{cid}: unknown {d} label {x!r}" for x in labels if x not in ids]
+        if len(set(labels)) != len(labels):
+            out.append(f"{cid}: duplicate {d} labels")
+        if len(labels) < spec.get("min_labels", 1):
+            out.append(f"{cid}: too few {d} labels")
+        if spec.get("max_labels") is not None and len(labels) > spec["max_labels"]:
+            out.append(f"{cid}: more than {spec['max_labels']} {d} labels")
+        for ex in spec.get("exclusive") or []:
+            if ex in labels and len(labels) > 1:
+                out.append(f"{cid}: {ex} never co-occurs with another {d} label")
+    if row["level"] not in LEVELS:
+        out.append(f"{cid}: level {row['level']!r} not one of {LEVELS}")
+    if row["genre"] not in GENRES:
+        out.append(f"{cid}: genre {row['genre']!r} not one of {GENRES}")
+    if row["kind"] not in ("clause", "preamble"):
+        out.append(f"{cid}: kind {row['kind']!r}")
+    if not isinstance(row["heading_path"], list):
+        out.append(f"{cid}: heading_path must be a list")
+    if not str(row["text"]).strip():
+        out.append(f"{cid}: empty text")
+    return out
+
+
+def squash(text: str) -> str:
+    return re.sub(r"\W", "", unicodedata.normalize("NFKC", text))
+
+
+def shingles(text: str, n: int = 4) -> set[str]:
+    t = squash(text)
+    return {t[i:i + n] for i in range(max(1, len(t) - n + 1))}
+
+
+def near_duplicates(rows: list[dict]) -> list[tuple[str, str, float]]:
+    sh = [shingles(r["text"]) for r in rows]
+    index: dict[str, list[int]] = defaultdict(list)
+    for i, s in enumerate(sh):
+        for g in s:
+            index[g].append(i)
+    found = []
+    for i, s in enumerate(sh):
+        common = Counter(j for g in s for j in index[g] if j > i)
+        for j, c in common.items():
+            jac = c / len(s | sh[j])
+            if jac >= NEAR_DUP:
+                found.append((rows[i]["clause_id"], rows[j]["clause_id"], round(jac, 2)))
+    return found
+
+
+def kept_apart(rows: list[dict]) -> list[str]:
+    """Clause ids whose text also occurs in the challenge, augmentation or gold files."""
+    others = set()
+    for folder in KEPT_APART:
+        for path in sorted(folder.glob("*.jsonl")) if folder.exists() else []:
+            for row in read_rows(path)[0]:
+                if row.get("text"):
+                    others.add(squash(row["text"]))
+    return [r["clause_id"] for r in rows if squash(r["text"]) in others]
+
+
+def tables(rows: list[dict], order: dict) -> str:
+    out = []
+    docs = {r["doc_id"]: r for r in rows}
+    issuers = {r["issuer"] for r in rows}
+    lengths = sorted(len(r["text"]) for r in rows)
+    out += [f"{len(rows)} clauses in {len(docs)} pseudo-documents of {len(issuers)} pseudo-issuers; "
+            f"{sum(r['kind'] == 'preamble' for r in rows)} preambles; text length "
+            f"{lengths[0]}–{lengths[-1]} characters (median {lengths[len(lengths) // 2]}); years "
+            f"{min(r['year'] for r in rows)}–{max(r['year'] for r in rows)}.", ""]
+    out += ["#### Clauses by genre and administrative level (documents / issuers in brackets)", "",
+            "| genre | " + " | ".join(LEVELS) + " | all |", "|---|" + "---:|" * (len(LEVELS) + 1)]
+    for g in GENRES:
+        cells = []
+        for lv in LEVELS:
+            part = [r for r in rows if r["genre"] == g and r["level"] == lv]
+            cells.append(f"{len(part)} ({len({r['doc_id'] for r in part})}/{len({r['issuer'] for r in part})})"
+                         if part else "0")
+        part = [r for r in rows if r["genre"] == g]
+        cells.append(f"{len(part)} ({len({r['doc_id'] for r in part})}/{len({r['issuer'] for r in part})})")
+        out.append(f"| {g} | " + " | ".join(cells) + " |")
+    part = rows
+    out.append("| all | " + " | ".join(
+        f"{sum(r['level'] == lv for r in rows)} ({len({r['doc_id'] for r in rows if r['level'] == lv})}/"
+        f"{len({r['issuer'] for r in rows if r['level'] == lv})})" for lv in LEVELS)
+        + f" | {len(part)} ({len(docs)}/{len(issuers)}) |")
+    out.append("")
+    counts = {d: Counter(x for r in rows for x in r[d]) for d in DIMS}
+    first = Counter(r["measure_type"][0] for r in rows)
+    only = Counter(r["sector"][0] for r in rows if len(r["sector"]) == 1)
+    out += ["#### Sector", "", "| id | 名称 | clauses | as the only sector |", "|---|---|---:|---:|"]
+    out += [f"| `{i}` | {name} | {counts['sector'][i]} | {only[i]} |" for i, name in order["sector"]]
+    out += ["", "#### Measure type", "", "| id | 名称 | clauses | dominant (first) |", "|---|---|---:|---:|"]
+    out += [f"| `{i}` | {name} | {counts['measure_type'][i]} | {first[i]} |" for i, name in order["measure_type"]]
+    nsec = Counter(len(r["sector"]) for r in rows)
+    nmt = Counter(len(r["measure_type"]) for r in rows)
+    out += ["", "Sectors per clause: " + ", ".join(f"{k}: {nsec[k]}" for k in sorted(nsec))
+            + ". Measure types per clause: " + ", ".join(f"{k}: {nmt[k]}" for k in sorted(nmt)) + "."]
+    return "\n".join(out)
+
+
+def minimums(rows: list[dict], order: dict) -> list[str]:
+    missed = []
+    if len(rows) < MINIMUM["clauses"]:
+        missed.append(f"{len(rows)} clauses < {MINIMUM['clauses']}")
+    issuers = {r["issuer"] for r in rows}
+    if len(issuers) < MINIMUM["issuers"]:
+        missed.append(f"{len(issuers)} issuers < {MINIMUM['issuers']}")
+    missed += [f"no clause of genre {g}" for g in GENRES if not any(r["genre"] == g for r in rows)]
+    missed += [f"no clause of level {lv}" for lv in LEVELS if not any(r["level"] == lv for r in rows)]
+    for d in DIMS:
+        c = Counter(x for r in rows for x in r[d])
+        missed += [f"{d} {i}: {c[i]} < {MINIMUM[d]}" for i, _ in order[d] if c[i] < MINIMUM[d]]
+    first = Counter(r["measure_type"][0] for r in rows)
+    missed += [f"measure_type {i} dominant: {first[i]} < {MINIMUM['dominant']}"
+               for i, _ in order["measure_type"] if first[i] < MINIMUM["dominant"]]
+    return missed
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("path", nargs="?", type=Path, default=DATA)
+    ap.add_argument("--markdown", action="store_true", help="print only the Markdown tables")
+    ap.add_argument("--partial", action="store_true", help="report missed minimums without failing")
+    args = ap.parse_args(argv)
+    taxonomy = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
+    order = label_order(taxonomy)
+    rows, problems = read_rows(args.path)
+    for r in rows:
+        problems += row_problems(r, taxonomy)
+    if problems:
+        print("invalid rows:\n" + "\n".join(problems[:50]), file=sys.stderr)
+        return 1
+    if args.markdown:
+        print(tables(rows, order))
+        return 0
+    print(tables(rows, order))
+    failures = []
+    for key in ("clause_id", "text"):
+        dup = [k for k, v in Counter(r[key] for r in rows).items() if v > 1]
+        if dup:
+            failures.append(f"duplicate {key}: {dup[:5]}")
+    near = near_duplicates(rows)
+    if near:
+        failures.append(f"{len(near)} near-duplicate pairs (4-gram Jaccard >= {NEAR_DUP}): {near[:5]}")
+    shared = kept_apart(rows)
+    if shared:
+        failures.append(f"texts also in challenge/augment/gold: {shared[:5]}")
+    missed = minimums(rows, order)
+    print("\n## Checks")
+    print("rows valid; ids and texts unique; " + ("no near-duplicates; " if not near else "")
+          + ("nothing shared with challenge/augment/gold" if not shared else ""))
+    for f in failures:
+        print("FAIL:", f)
+    for m in missed:
+        print("MINIMUM MISSED:" if not args.partial else "minimum not yet met:", m)
+    if not missed:
+        print("all minimums met: " + ", ".join(f"{k} >= {v}" for k, v in MINIMUM.items()))
+    return 1 if failures or (missed and not args.partial) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
