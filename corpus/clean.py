@@ -82,6 +82,14 @@ def _decimal_item(depth: int) -> re.Pattern:
 
 # Decimal items sit between 1. (level 3) and (1) (level 4), one step per extra component.
 DECIMAL_LEVELS = {3.25: _decimal_item(2), 3.5: _decimal_item(3), 3.75: _decimal_item(4)}
+# Regulations and rules: 第一章 › 第一节 › 第一条, all above 一、/（一）, so an article's （一） items
+# nest under it. Emergency plans number their sections ``1 总则`` (a bare number, a space, a short
+# title on a line of its own), the parent of ``1.1 编制目的``: it sits where ``1.`` does.
+RE_CHAPTER = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*章")
+RE_SECTION = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*节")
+RE_ARTICLE = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*条(?![例件款])")
+RE_PLAN_SECTION = re.compile(r"^\s*(\d{1,2})\s*(?![年月日个项条次万亿元号时%])(?=[\u4e00-\u9fff]{2,14}\s*$)")
+STRUCTURE_LEVELS = {0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ARTICLE}
 # sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
 RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff、和及与]{2,12})\s*[。：:]")
 RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
@@ -126,7 +134,59 @@ def classify(raw: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]
+    return mark_titles([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])
+
+
+# A title that does not say 关于 (``某市2027年安全生产工作要点``, ``某县森林火灾应急预案``,
+# ``某市安全生产条例（2027—2029年）``): only where a document can start (see mark_titles).
+RE_TITLE_GENRE = re.compile(
+    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|意见|决定|计划)\s*"
+    r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
+_TRANSPARENT = {"blank", "page", "url"}
+
+
+def _title_like(text: str) -> bool:
+    s = text.strip()
+    return (len(s) <= 60 and bool(RE_TITLE_GENRE.match(s)) and heading_level(s) is None
+            and not RE_DATE.match(s) and not re.search(r"[。；！？]", s))
+
+
+def mark_titles(lines: list[Line]) -> list[Line]:
+    """Find titles the line patterns alone cannot: a title without 关于, a title wrapped over two
+    lines, an issuer line followed by the rest of the title (``某市安全生产委员会`` /
+    ``2027年安全生产工作要点``). Only at a place where a document can start (the first lines of
+    the file, or after a header or signature line), never after body text, so a body line that
+    happens to end in 方案 stays body text. A joined title is kept in the first line; the lines it
+    absorbed become blank."""
+    out = list(lines)
+    prev_kind = None  # kind of the last meaningful line
+    i = 0
+    while i < len(out):
+        line = out[i]
+        if line.kind in _TRANSPARENT:
+            i += 1
+            continue
+        at_start = prev_kind is None or prev_kind not in ("text",)
+        if at_start and line.kind in ("text", "issuer"):
+            j = i + 1
+            while j < len(out) and out[j].kind in _TRANSPARENT:
+                j += 1
+            nxt = out[j] if j < len(out) else None
+            joined = line.text.strip() + (nxt.text.strip() if nxt else "")
+            if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40
+                    and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
+                    and (_title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 80))
+                    and not (line.kind == "text" and _title_like(line.text))):
+                out[i] = Line("title", joined, line.lineno)
+                out[j] = Line("blank", "", nxt.lineno)
+                prev_kind = "title"
+                i = j + 1
+                continue
+            if line.kind == "text" and _title_like(line.text):
+                out[i] = Line("title", line.text.strip(), line.lineno)
+        prev_kind = out[i].kind
+        i += 1
+    return out
 
 
 # --- paragraph joining ---------------------------------------------------------------------------
@@ -173,14 +233,34 @@ def display_width(s: str) -> int:
 
 def heading_level(s: str) -> float | None:
     """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)); 3.25, 3.5,
-    3.75 for decimal items (1.1 / 1.1.1 / 1.1.1.1, nested under 1.); else None."""
+    3.75 for decimal items (1.1 / 1.1.1 / 1.1.1.1, nested under 1.); 0.5, 0.6, 0.75 for 第X章,
+    第X节, 第X条; 3 for a plan's bare section number (``1 总则``); else None."""
     for level, rx in enumerate((RE_L1, RE_L2, RE_L3, RE_L4), start=1):
         if rx.match(s):
             return level
     for level, rx in DECIMAL_LEVELS.items():
         if rx.match(s):
             return level
+    if s.lstrip().startswith("第"):
+        for level, rx in STRUCTURE_LEVELS.items():
+            if rx.match(s):
+                return level
+    if RE_PLAN_SECTION.match(s):
+        return 3
     return None
+
+
+def level_pattern(level: float) -> re.Pattern:
+    """The marker pattern of a heading level (group 1: its number)."""
+    if level == 3:
+        return RE_L3
+    return {1: RE_L1, 2: RE_L2, 4: RE_L4, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
+
+
+def level_match(text: str, level: float) -> re.Match:
+    """The marker of ``text`` at ``level`` (``1.`` and the bare ``1 总则`` share level 3)."""
+    m = level_pattern(level).match(text)
+    return m if m else RE_PLAN_SECTION.match(text)
 
 
 def opens_item(s: str) -> bool:

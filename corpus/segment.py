@@ -16,8 +16,9 @@ from pathlib import Path
 
 from policytag.records import Clause, Document
 
-from .clean import (CN_NUM, DECIMAL_LEVELS, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_L4, RE_META, Line,
-                    classify_lines, heading_level, join_paragraphs, normalize_punct)
+from . import metadata as md
+from .clean import (CN_NUM, RE_ATTACHMENT, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
+                    heading_level, join_paragraphs, level_match, normalize_punct)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, expand_paths, read_file
 
@@ -26,11 +27,15 @@ CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment"}
 
 
 def cn_to_int(s: str) -> int:
-    """Chinese numerals up to 99 (一, 十, 十二, 二十三) or ASCII digits -> int."""
+    """Chinese numerals up to 999 (一, 十, 十二, 二十三, 一百零五) or ASCII digits -> int."""
     if s.isdigit():
         return int(s)
     digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
     digits["〇"] = 0
+    if "百" in s:
+        hundreds, _, rest = s.partition("百")
+        rest = rest.lstrip("零〇")
+        return (digits.get(hundreds, 1) if hundreds else 1) * 100 + (cn_to_int(rest) if rest else 0)
     if "十" in s:
         tens, _, ones = s.partition("十")
         return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
@@ -86,10 +91,22 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         if m:
             number = f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
             break
+    # issuer: web metadata, the organ the title opens with, the signature, the document number
     issuer = meta.get("发文机关") or (title.split("关于")[0] if "关于" in title and not title.startswith("关于") else None)
     if not issuer:
+        issuer = md.issuer_from_title(title)
+    if not issuer:
         issuers = [l.text.strip() for l in lines if l.kind == "issuer"]
-        issuer = issuers[0] if issuers else None
+        issuer = issuers[-1] if issuers and len(set(issuers)) > 1 and lines[0].kind == "issuer" else (
+            issuers[0] if issuers else None)
+    num_issuer, num_region, num_level = md.issuer_from_number(number)
+    issuer = md.normalize_issuer(issuer or num_issuer, region_hint=num_region)
+    region, level = md.issuer_region_level(issuer)
+    if region is None and num_region:
+        region = num_region
+        level = level if level and level != "department" and not num_level else num_level or level
+    if level is None:
+        level = md.level_from_body(paragraphs)
     date = None
     for line in lines:
         m = RE_DATE.match(line.text) if line.kind == "date" else None
@@ -98,9 +115,32 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if not date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("成文日期", "")):
         date = meta["成文日期"]
     year = _year(title, number, paragraphs)
+    # the id is keyed on what the notice itself shows (never on a title built below), so ids of
+    # notices read before titles were built stay the same
     key = number or title or f"{Path(source).name}#{year}"
     doc_id = f"{year or 'na'}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
-    return dict(doc_id=doc_id, title=title, year=year, doc_number=number, issuer=issuer or None, date=date)
+    genre = md.genre_of(title, paragraphs)
+    built = False
+    if not title:
+        title = _attachment_title(lines)
+        if title:
+            genre = md.genre_of(title, paragraphs)
+        else:
+            title, built = md.build_title(issuer, year, genre, paragraphs, Path(source).stem), True
+    # _title_built/_paragraphs: for _inherit_issuer, removed before the Document is made
+    return dict(doc_id=doc_id, title=title, year=year, doc_number=number, issuer=issuer or None, date=date,
+                region=region, level=level, genre=genre, _title_built=built, _paragraphs=paragraphs)
+
+
+def _attachment_title(lines: list[Line]) -> str | None:
+    """``附件：某省人民政府关于做好2014年安全生产工作的通知.doc``: a web page's download link that
+    names the notice it carries."""
+    for line in lines:
+        if line.kind == "attachment":
+            m = re.match(r"^\s*附件\s*[:：]?\s*(.+?)\.(?:docx?|pdf|wps)\s*$", line.text, re.I)
+            if m and re.search(r"关于|通知|意见|要点|方案|预案", m.group(1)):
+                return normalize_punct(m.group(1))
+    return None
 
 
 def _year(title: str, number: str | None, paragraphs: list[str]) -> int | None:
@@ -118,7 +158,10 @@ def _year(title: str, number: str | None, paragraphs: list[str]) -> int | None:
 
 # --- clauses -------------------------------------------------------------------------------------
 RE_AGENCY = re.compile(r"[（(]\s*((?:省|市|县|国家|各级|负有|有关)[^（）()]{0,150}?(?:负责|落实|配合|实施)[^（）()]{0,20}?)\s*[)）]")
-LEVEL_RX = {1: RE_L1, 2: RE_L2, 3: RE_L3, 4: RE_L4, **DECIMAL_LEVELS}
+ARTICLE_LEVEL = 0.75  # 第X条: the article is the clause, whatever follows the number
+# What makes a numbered line a sentence (a clause), not just a title: a deadline or a figure, or
+# the verbs of an instruction (``（一）压实责任，6月底前完成清单编制`` has sub-items and is a clause)
+RE_SENTENCE_MARK = re.compile(r"\d|(?<![重主需必纲提首概只])要(?![求点素害件])|应当|必须|确保|务必|力争|不得|严禁|前完成|底前|以前|之前|下列|如下")
 
 
 def parse_agencies(remark: str) -> list[str]:
@@ -132,18 +175,28 @@ def parse_agencies(remark: str) -> list[str]:
     return [p.strip() for p in parts if p.strip()]
 
 
-def _is_bare_heading(text: str, level: int) -> bool:
-    rest = LEVEL_RX[level].sub("", text, count=1).strip()
+def _is_bare_heading(text: str, level: float) -> bool:
+    """A title only (context for the clauses under it), not a clause of its own."""
+    rest = text[level_match(text, level).end():].strip()
+    if level == ARTICLE_LEVEL:
+        return not rest  # an article is a provision, never a mere title
+    if RE_SENTENCE_MARK.search(rest.rstrip("。：")):
+        return False
+    if level in (0.5, 0.6):  # 第一章 总则
+        return bool(re.fullmatch(r"[^。；！？，]{1,30}", rest))
     if level != int(level):  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
         return bool(re.fullmatch(r"[^。；！？，]{1,20}[。：]?", rest))
     return bool(re.fullmatch(r"[^。；！？]{1,40}[。：]?", rest))
 
 
-def _heading_title(text: str, level: int) -> str:
-    """``（一）强化责任落实。各级…`` -> ``（一）强化责任落实``."""
-    m = LEVEL_RX[level].match(text)
+def _heading_title(text: str, level: float) -> str:
+    """``（一）强化责任落实。各级…`` -> ``（一）强化责任落实``; an article's first 30 characters."""
+    m = level_match(text, level)
     head, rest = text[: m.end()], text[m.end():]
-    return head.strip() + re.split(r"[。：；]", rest, maxsplit=1)[0].strip()
+    title = re.split(r"[。：；]", rest, maxsplit=1)[0].strip()
+    if level == ARTICLE_LEVEL and len(title) > 30:
+        title = title[:30] + "…"
+    return head.strip() + title
 
 
 @dataclass
@@ -210,7 +263,7 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
         level = levels[i]
         if level:
             seen_heading = True
-            number = cn_to_int(LEVEL_RX[level].match(para).group(1))
+            number = cn_to_int(level_match(para, level).group(1))
             while stack and stack[-1].level >= level:
                 stack.pop()
             frame = _Frame(level, number, _heading_title(para, level))
@@ -245,7 +298,8 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
             clauses.append(Clause(
                 doc_id=doc.doc_id, clause_id=clause_id, heading_path=piece_path, text=text,
                 kind=kind, agencies=tuple(agencies), span=(start + rel + lead, start + rel + lead + len(text)),
-                year=doc.year,
+                year=doc.year, issuer=doc.issuer, region=doc.region, level=doc.level, genre=doc.genre,
+                title=doc.title or None,
             ))
     return clauses
 
@@ -260,15 +314,19 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     from .script import to_simplified
 
     text, _ = to_simplified(text)
-    results = []
+    parsed = []
     for doc_lines in split_documents(classify_lines(text)):
         body = [l.text for l in doc_lines if l.kind == "text"]
         paragraphs = [normalize_punct(p) for p in join_paragraphs(body)]
         paragraphs = split_inline_items([p for p in paragraphs if p])
         meta = _doc_metadata(doc_lines, paragraphs, source)
-        structured = meta["title"] or meta["doc_number"] or any(heading_level(p) for p in paragraphs)
-        if not structured:
-            continue
+        structured = ((meta["title"] and not meta["_title_built"]) or meta["doc_number"]
+                      or any(heading_level(p) for p in paragraphs))
+        if structured:
+            parsed.append((meta, paragraphs))
+    _inherit_issuer([m for m, _ in parsed], source)
+    results = []
+    for meta, paragraphs in parsed:
         doc = Document(source=source, text="\n".join(paragraphs), **meta)
         clauses = segment_document(doc, paragraphs)
         if clauses:
@@ -277,6 +335,23 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
         raise ReadError(source, "no recognisable notice structure (no title, document number or numbered items)")
     _dedupe_doc_ids(results)
     return results
+
+
+def _inherit_issuer(metas: list[dict], source: str) -> None:
+    """A notice that names no issuer (its header lost, as when a collection file runs one notice into
+    the next) takes the issuer of the other notices in the same file when they all share one and
+    its level does not contradict it; a title built for it is rebuilt with that issuer."""
+    known = {(m["issuer"], m["region"], m["level"]) for m in metas if m["issuer"]}
+    issuer, region, level = known.pop() if len(known) == 1 else (None, None, None)
+    for m in metas:
+        if not issuer or m["issuer"] or m["level"] not in (None, level):
+            continue
+        m.update(issuer=issuer, region=region, level=level)
+        if m.pop("_title_built", False):
+            m["title"] = md.build_title(issuer, m["year"], m["genre"], m.pop("_paragraphs"), Path(source).stem)
+    for m in metas:
+        m.pop("_title_built", None)
+        m.pop("_paragraphs", None)
 
 
 def _dedupe_doc_ids(results: list[tuple[Document, list[Clause]]]) -> None:

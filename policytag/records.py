@@ -32,6 +32,10 @@ class Document:
     date: str | None  # ISO yyyy-mm-dd signing date, when present
     source: str
     text: str
+    # who wrote it and what kind of document it is (values: ``policytag.corpus.metadata``)
+    region: str | None = None  # 山西省, 某市某县; "全国" for central organs
+    level: str | None = None  # central | province | city | county | department
+    genre: str | None = None  # annual_notice | work_points | special_plan | emergency_plan | regulation | other
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
@@ -53,6 +57,12 @@ class Clause:
     agencies: tuple[str, ...] = ()
     span: tuple[int, int] = (0, 0)  # character offsets into Document.text
     year: int | None = None
+    # the document's metadata, copied onto every clause so each output row carries it
+    issuer: str | None = None
+    region: str | None = None
+    level: str | None = None
+    genre: str | None = None
+    title: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)

@@ -1,0 +1,289 @@
+"""Who wrote a document, at which administrative level, and what kind of document it is.
+
+The one place that defines the allowed ``level`` and ``genre`` values of a :class:`Document` and
+how they are read from a notice's title, document number, signature and body:
+
+- ``issuer`` is normalised (``某市安委会`` → ``某市安全生产委员会``, ``省政府`` → ``某省人民政府`` when
+  the region is known, spaces and seal remarks dropped);
+- ``region`` is the territory the issuer governs, as written in its name (``某省``, ``某省某市``,
+  ``某市某县``); central organs get ``"全国"``;
+- ``level`` is the tier of government the issuer belongs to, whatever the organ (the government
+  itself, its office, its safety committee or one of its bureaus): ``central`` (State Council,
+  ministries, national administrations), ``province`` (provinces, autonomous regions, the four
+  municipalities under the central government), ``city`` (prefecture-level cities, 州, 盟, 地区),
+  ``county`` (counties, districts, county-level cities, 旗); ``department`` is for issuers that sit
+  on no tier of that ladder: townships and street offices, development zones and parks, stations,
+  enterprises, or a bureau whose territory the document does not name;
+- ``genre``: ``annual_notice`` (a government's notice or opinions on the year's safety work),
+  ``work_points`` (工作要点), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
+  ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
+  articles), ``other`` (every other notice: 安委会 and ministry notices on one topic, 通告, …).
+
+Everything here is pure string work on text the segmenter already has; nothing is looked up.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+LEVELS = ("central", "province", "city", "county", "department")
+GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "other")
+#: How reports name a genre (``no previous 工作要点 of 某市安委会 in the input``).
+GENRE_NAMES = {"annual_notice": "年度安全生产工作通知", "work_points": "工作要点", "special_plan": "专项整治/实施方案",
+               "emergency_plan": "应急预案", "regulation": "法规规章", "other": "其他文件"}
+LEVEL_NAMES = {"central": "中央", "province": "省级", "city": "市级", "county": "县级", "department": "基层及其他"}
+CENTRAL_REGION = "全国"
+
+# provinces and province-level municipalities with the one-character abbreviations their document
+# numbers start with (晋政发 = 山西省人民政府)
+PROVINCES = {
+    "北京市": "京", "天津市": "津", "河北省": "冀", "山西省": "晋", "内蒙古自治区": "蒙", "辽宁省": "辽", "吉林省": "吉",
+    "黑龙江省": "黑", "上海市": "沪", "江苏省": "苏", "浙江省": "浙", "安徽省": "皖", "福建省": "闽", "江西省": "赣",
+    "山东省": "鲁", "河南省": "豫", "湖北省": "鄂", "湖南省": "湘", "广东省": "粤", "广西壮族自治区": "桂", "海南省": "琼",
+    "重庆市": "渝", "四川省": "川", "贵州省": "黔", "云南省": "云", "西藏自治区": "藏", "陕西省": "陕", "甘肃省": "甘",
+    "青海省": "青", "宁夏回族自治区": "宁", "新疆维吾尔自治区": "新",
+}
+_ABBREV = {abbr: name for name, abbr in PROVINCES.items()} | {"滇": "云南省", "蜀": "四川省", "秦": "陕西省", "陇": "甘肃省",
+                                                           "贵": "贵州省"}
+MUNICIPALITIES = {"北京市", "天津市", "上海市", "重庆市"}
+
+# organ words: where a territorial name ends and the organ's name begins
+_ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委", "应急", "管理", "办公", "住房", "城乡建设", "交通运输",
+                "公安", "财政", "卫生", "健康", "自然资源", "国土", "监督", "监管", "安监", "发展和改革", "发展改革", "工业和信息化",
+                "生态环境", "环境保护", "水利", "水务", "林业", "消防", "教育", "商务", "文化", "农业", "能源", "矿山", "煤矿",
+                "安全", "管委会", "气象", "地震", "民政", "人力资源", "市场", "经济", "工商", "质量", "科学技术", "司法",
+                "党委", "区委", "县委", "市委", "省委")
+_TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|省|市|州|盟|县|区|旗|镇|乡)")
+_ORGAN_SUFFIX_RX = re.compile(
+    r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
+    r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心)$")
+_CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
+_SUB_COUNTY = ("街道", "镇", "乡")
+_NON_TIER = re.compile(r"(?:开发区|园区|新区管委会|高新区|工业园|集团|公司|监督站|站$)")
+
+# abbreviations governments use for their own organs, longest first
+_ABBREVIATIONS = [
+    ("安委会办公室", "安全生产委员会办公室"), ("安委办", "安全生产委员会办公室"), ("安委会", "安全生产委员会"),
+    ("政府办公厅", "人民政府办公厅"), ("政府办公室", "人民政府办公室"), ("政府办", "人民政府办公室"),
+    ("应急局", "应急管理局"), ("应急厅", "应急管理厅"), ("安监局", "安全生产监督管理局"),
+]
+
+
+def _expand(name: str) -> str:
+    for short, full in _ABBREVIATIONS:
+        if short in name and full not in name:
+            name = name.replace(short, full, 1)
+            break
+    if name.endswith("政府") and not name.endswith("人民政府"):
+        name = name[:-2] + "人民政府"
+    return name
+
+
+def split_region(name: str) -> tuple[str, str]:
+    """``某省某市应急管理局`` -> (``某省某市``, ``应急管理局``): the territorial prefix and the organ."""
+    pos, tiers = 0, []
+    while pos < len(name):
+        m = _TIER_RX.match(name, pos)
+        if not m or any(w in m.group(0) for w in _ORGAN_WORDS):
+            break
+        tiers.append(m.group(0))
+        pos = m.end()
+    return "".join(tiers), name[pos:]
+
+
+def _tiers(region: str) -> list[str]:
+    out, pos = [], 0
+    while pos < len(region):
+        m = _TIER_RX.match(region, pos)
+        if not m:
+            break
+        out.append(m.group(0))
+        pos = m.end()
+    return out
+
+
+def region_level(region: str) -> str | None:
+    """The tier of the last territorial unit in ``region``: ``某省某市`` -> city, ``某市某区`` -> county."""
+    tiers = _tiers(region)
+    if not tiers:
+        return None
+    last, before = tiers[-1], tiers[:-1]
+    if last.endswith(_SUB_COUNTY):
+        return "department"
+    if last in PROVINCES or last.endswith(("省", "自治区", "特别行政区")):
+        return "province"
+    if last.endswith(("县", "旗", "自治县", "自治旗")):
+        return "county"
+    if last.endswith("区"):
+        return "department" if _NON_TIER.search(last) else "county"
+    if last.endswith(("市", "州", "盟", "地区")):
+        if before and any(t.endswith(("市", "州", "盟", "地区")) and t not in MUNICIPALITIES for t in before):
+            return "county"  # a county-level city under a prefecture (某市某市)
+        return "city"
+    return None
+
+
+def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | None:
+    """One written form per organ: spaces, seals and parenthesised remarks dropped, abbreviations
+    spelt out, and a bare ``省政府``/``市安委办`` prefixed with ``region_hint`` when it is known."""
+    if not raw:
+        return None
+    name = re.sub(r"[（(][^（）()]*[)）]", "", raw)
+    name = re.sub(r"[\s\u3000]+", "", name).strip("，。：:;；")
+    if not name:
+        return None
+    parts = [p for p in re.split(r"[、，,]", name) if p]
+    out = []
+    for part in parts:
+        part = _expand(part)
+        if region_hint and re.match(r"^[省市县区州](?![长委])", part) and not split_region(part)[0]:
+            tier = part[0]
+            hint_tiers = _tiers(region_hint)
+            match = [t for t in hint_tiers if t.endswith(tier)]
+            if match:
+                part = "".join(hint_tiers[:hint_tiers.index(match[-1]) + 1]) + part[1:]
+        out.append(part)
+    return "、".join(out)
+
+
+def looks_like_issuer(name: str) -> bool:
+    """Does ``name`` end like the name of an organ (人民政府, 安委会, 应急管理局, 某部…)?"""
+    name = _expand(re.sub(r"\s+", "", name))
+    return bool(2 <= len(name) <= 40 and _ORGAN_SUFFIX_RX.search(name) and not re.search(r"[，。；：]", name))
+
+
+def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
+    """``(region, level)`` of a normalised issuer (the first one of a joint document)."""
+    if not issuer:
+        return None, None
+    first = issuer.split("、")[0]
+    region, organ = split_region(first)
+    if region:
+        if _NON_TIER.search(organ) or _NON_TIER.search(region):
+            return region, "department"
+        return region, region_level(region)
+    if _CENTRAL_RX.search(first):
+        return CENTRAL_REGION, "central"
+    if re.match(r"^省(?!委)", first):
+        return None, "province"
+    if re.match(r"^市(?!委|场)", first):
+        return None, "city"
+    if re.match(r"^[县区](?!委)", first):
+        return None, "county"
+    return None, "department"
+
+
+_CENTRAL_NUMBERS = ("国发", "国办", "国函", "安委", "国能", "应急", "建质", "建办", "建安", "交安", "交运", "公消", "公交管",
+                    "工信", "自然资", "国土资", "矿安", "煤安", "安监总", "中气", "中震")
+
+
+def issuer_from_number(number: str | None) -> tuple[str | None, str | None, str | None]:
+    """``(issuer, region, level)`` read from a document number, as far as it tells them:
+    ``晋政发〔2019〕1号`` -> 山西省人民政府, ``某市安委办〔2027〕1号`` -> 某市安全生产委员会办公室."""
+    if not number:
+        return None, None, None
+    prefix = number.split("〔")[0]
+    region, organ = split_region(prefix)
+    if region:
+        issuer = region + _expand(organ) if looks_like_issuer(region + organ) else None
+        return issuer, region, region_level(region)
+    if prefix.startswith(_CENTRAL_NUMBERS):
+        return None, CENTRAL_REGION, "central"
+    province = _ABBREV.get(prefix[:1])
+    if province and len(prefix) >= 2:
+        issuer = province + "人民政府" if prefix[1:] in ("政发", "政", "府发", "府", "政函", "府函") else None
+        if prefix[1:] in ("政办发", "政办", "府办发", "府办", "政办函", "府办函"):
+            issuer = province + "人民政府办公厅"
+        if prefix[1:].startswith(("安委办", "安办")):
+            issuer = province + "安全生产委员会办公室"
+        elif prefix[1:].startswith(("安委", "安发")):
+            issuer = province + "安全生产委员会"
+        return issuer, province, "province"
+    return None, None, None
+
+
+def level_from_body(paragraphs: list[str]) -> str | None:
+    """A weak last resort: which of 全国 / 全省 / 全市 / 全县·全区 the body speaks of most."""
+    body = "\n".join(paragraphs)
+    counts = Counter({"central": body.count("全国"), "province": body.count("全省") + body.count("全区各族"),
+                      "city": body.count("全市"), "county": body.count("全县") + body.count("全区")})
+    level, n = counts.most_common(1)[0]
+    return level if n >= 2 else None
+
+
+# --- genre ---------------------------------------------------------------------------------------
+_RE_WRAPPED = re.compile(r"(?:印发|转发|下发)[《“]?(.+?)[》”]?(?:的通知|的函|的意见)?$")
+_RE_ANNUAL = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国|全州|全盟)?(?:安全生产|安全)(?:工作|重点工作)?(?:的)?(?:通知|意见|决定|安排)")
+_EVENT_WORDS = ("春节", "国庆", "中秋", "元旦", "节日", "节假日", "期间", "汛期", "暑期", "冬春", "岁末年初", "两会", "紧急",
+                "专项", "整治", "大检查", "督查", "排查")
+_GENRE_RX = [
+    ("emergency_plan", re.compile(r"预案")),
+    ("work_points", re.compile(r"工作要点|工作重点安排|要点$")),
+    ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
+    ("special_plan", re.compile(r"方案|行动计划|三年行动|攻坚行动")),
+]
+
+
+def inner_title(title: str) -> str:
+    """The title of the document a wrapper notice sends: ``关于印发《X》的通知`` -> ``X``."""
+    m = re.search(r"《([^《》]+)》", title)
+    if m and re.search(r"印发|转发|下发", title):
+        return m.group(1)
+    m = _RE_WRAPPED.search(title)
+    return m.group(1) if m else title
+
+
+def genre_of(title: str | None, paragraphs: list[str]) -> str:
+    """The genre from the title (the enclosed document's title for ``关于印发…的通知``), else from the
+    body's structure (第X条 articles: regulation; 总则 + 应急响应: emergency plan)."""
+    text = re.sub(r"\s+", "", title or "")
+    if text:
+        inner = inner_title(text)
+        for name in (inner, text):
+            core = re.sub(r"[（(][^（）()]*[)）]$", "", name)  # （2027—2029年）, （试行）
+            for genre, rx in _GENRE_RX:
+                if rx.search(core):
+                    return genre
+        if _RE_ANNUAL.search(text) and not any(w in text for w in _EVENT_WORDS):
+            return "annual_notice"
+    starts = [p[:12] for p in paragraphs]
+    if sum(1 for s in starts if re.match(r"^第[一二三四五六七八九十百零〇\d]+条", s)) >= 3:
+        return "regulation"
+    body_heads = "".join(p[:16] for p in paragraphs)
+    if "总则" in body_heads and re.search(r"应急响应|预警|应急处置", body_heads):
+        return "emergency_plan"
+    if not text or not any(rx.search(text) for _, rx in _GENRE_RX):
+        # no title (or one that names no genre): how annual notices open and set the year's goals
+        body = "\n".join(paragraphs[:4])
+        if re.search(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国)?安全生产(?:工作)?(?:提出|安排|的指导思想|的总体要求|的工作目标|的奋斗目标|重点工作安排)", body):
+            return "annual_notice"
+    return "other"
+
+
+def issuer_from_title(title: str | None) -> str | None:
+    """``某省人民政府关于…`` / ``某市安全生产委员会2027年安全生产工作要点`` -> the organ that opens the title."""
+    if not title:
+        return None
+    m = re.match(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)", re.sub(r"\s+", "", title))
+    if m and looks_like_issuer(m.group(1)):
+        return m.group(1)
+    return None
+
+
+def build_title(issuer: str | None, year: int | None, genre: str, paragraphs: list[str], fallback: str) -> str:
+    """A title for a document that shows none, from who wrote it, the year and the genre
+    (``某市安全生产委员会2027年安全生产工作要点``); the file name only when nothing else is known."""
+    who = issuer or ""
+    when = f"{year}年" if year else ""
+    lead = "\n".join(paragraphs[:3])
+    if genre == "annual_notice":
+        kind = "意见" if re.search(r"(?:以下|如下)意见", lead) else "通知"
+        return f"{who}关于{when}安全生产工作的{kind}"
+    if genre == "work_points":
+        return f"{who}{when}安全生产工作要点"
+    if genre in ("special_plan", "emergency_plan", "regulation"):
+        return f"{who}{when}{GENRE_NAMES[genre]}"
+    if who or when:
+        return f"{who}{when}文件"
+    return fallback
