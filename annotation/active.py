@@ -195,13 +195,11 @@ class QueueTask:
 
 
 def clause_of_task(data: dict[str, Any], task_id: int) -> Clause | None:
-    text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
+    """The clause of a task's data (``Clause.from_row``); None for a task that holds none."""
+    try:
+        return Clause.from_row(data, clause_id=str(task_id))
+    except ValueError:
         return None
-    year = data.get("year")
-    return Clause(doc_id=str(data.get("doc_id") or ""), clause_id=str(data.get("clause_id") or task_id),
-                  heading_path=tuple(data.get("heading_path") or ()), text=text, kind=str(data.get("kind") or "clause"),
-                  year=year if isinstance(year, int) else None)
 
 
 def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask]]:

@@ -17,11 +17,11 @@ import numpy as np
 
 from policytag import PolicytagError
 from policytag.records import Clause, Labels
+from policytag.text import HEADING_JOIN
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .labeling_config import DOMINANT, OTHER, SECTOR, TEXT_NAME
 
-HEADING_SEP = " > "
 #: how many labels a suggestion line names per dimension (the predicted ones always, then runners-up)
 SUGGESTION_LABELS = 4
 NO_SUGGESTION = "模型建议：无（推送时未附模型预测）"
@@ -130,7 +130,7 @@ def task_data(clause: Clause, title: str | None = None, prediction: dict | None 
         "title": title or "",
         "kind": clause.kind,
         "heading_path": list(clause.heading_path),
-        "heading": HEADING_SEP.join(clause.heading_path),
+        "heading": HEADING_JOIN.join(clause.heading_path),
         "doc_line": doc_line,
         "text": clause.text,
         "text_sha1": text_sha1(clause.text),

@@ -21,7 +21,6 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
-from policytag.annotation.tasks import HEADING_SEP
 from policytag.records import Clause
 
 #: events that change the project's annotations (they count towards the retraining trigger)
@@ -97,20 +96,10 @@ def task_clause(task: Any, position: int) -> Clause:
     where = f"task {position}" + (f" (id {task['id']})" if task.get("id") is not None else "")
     if not isinstance(data, dict):
         raise BadRequest(422, f"{where}: no 'data' object")
-    text = data.get("text")
-    if not isinstance(text, str) or not text.strip():
-        raise BadRequest(422, f"{where}: no data.text (each task needs the clause text)")
-    heading = data.get("heading_path")
-    if isinstance(heading, list):
-        heading_path = tuple(str(h) for h in heading)
-    elif isinstance(data.get("heading"), str) and data["heading"]:
-        heading_path = tuple(data["heading"].split(HEADING_SEP))
-    else:
-        heading_path = ()
-    year = data.get("year")
-    return Clause(doc_id=str(data.get("doc_id") or ""), clause_id=str(data.get("clause_id") or task.get("id") or position),
-                  heading_path=heading_path, text=text, kind=str(data.get("kind") or "clause"),
-                  year=year if isinstance(year, int) else None)
+    try:
+        return Clause.from_row(data, clause_id=str(task.get("id") if task.get("id") is not None else position))
+    except ValueError as exc:
+        raise BadRequest(422, f"{where}: data: {exc}") from None
 
 
 @dataclass(frozen=True)

@@ -87,9 +87,7 @@ class Outcome:
 
 
 def annotation_clause(row: dict[str, Any]) -> Clause:
-    return Clause(doc_id=str(row.get("doc_id") or ""), clause_id=str(row["clause_id"]),
-                  heading_path=tuple(row.get("heading_path") or ()), text=str(row["text"]), kind="clause",
-                  year=row.get("year") if isinstance(row.get("year"), int) else None)
+    return Clause.from_row(row)
 
 
 def _macro(metrics: dict) -> tuple[float, dict[str, float]]:

@@ -73,9 +73,7 @@ def challenge_set(taxonomy):
             continue
         if any(x not in taxonomy[d].ids for d in DIMENSIONS for x in row[d]):
             continue
-        clauses.append(Clause(doc_id=row.get("doc_id", ""), clause_id=row["clause_id"],
-                              heading_path=tuple(row.get("heading_path") or ()), text=row["text"],
-                              kind=row.get("kind", "clause"), year=row.get("year")))
+        clauses.append(Clause.from_row(row))
         labels.append(Labels(tuple(row["sector"]), tuple(row["measure_type"])))
     return (clauses, labels) if clauses else None
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policytag.records import Clause, Document
+from policytag.text import cn_number
 
 from . import metadata as md
 from .clean import (CN_NUM, RE_ATTACHMENT, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
@@ -24,22 +25,6 @@ from .readers import ReadError, expand_paths, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee"}
 CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment"}
-
-
-def cn_to_int(s: str) -> int:
-    """Chinese numerals up to 999 (一, 十, 十二, 二十三, 一百零五) or ASCII digits -> int."""
-    if s.isdigit():
-        return int(s)
-    digits = {c: i for i, c in enumerate("零一二三四五六七八九")}
-    digits["〇"] = 0
-    if "百" in s:
-        hundreds, _, rest = s.partition("百")
-        rest = rest.lstrip("零〇")
-        return (digits.get(hundreds, 1) if hundreds else 1) * 100 + (cn_to_int(rest) if rest else 0)
-    if "十" in s:
-        tens, _, ones = s.partition("十")
-        return (digits.get(tens, 1) if tens else 1) * 10 + (digits.get(ones, 0) if ones else 0)
-    return digits.get(s, 0)
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -55,7 +40,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             starts_new = True
         elif line.kind == "text":
             m = RE_L1.match(line.text)
-            if m and cn_to_int(m.group(1)) == 1 and top >= 2:
+            if m and cn_number(m.group(1)) == 1 and top >= 2:
                 starts_new = True  # numbering restarts: a notice whose header was lost
             elif closed and has_body:
                 starts_new = True  # body text after a signature block
@@ -67,7 +52,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             has_body = True
             m = RE_L1.match(line.text)
             if m:
-                top = max(top, cn_to_int(m.group(1)))
+                top = max(top, cn_number(m.group(1)))
         elif line.kind in CLOSING_KINDS and has_body:
             closed = True
     docs.append(current)
@@ -237,10 +222,10 @@ def split_inline_items(paragraphs: list[str]) -> list[str]:
     for para in paragraphs:
         m = RE_L2.match(para)
         if m:
-            last = cn_to_int(m.group(1))
+            last = cn_number(m.group(1))
         pieces, start = [], 0
         for inline in RE_INLINE_L2.finditer(para):
-            if cn_to_int(inline.group(1)) == last + 1:
+            if cn_number(inline.group(1)) == last + 1:
                 pieces.append(para[start:inline.start()])
                 start, last = inline.start(), last + 1
         pieces.append(para[start:])
@@ -263,7 +248,7 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
         level = levels[i]
         if level:
             seen_heading = True
-            number = cn_to_int(level_match(para, level).group(1))
+            number = cn_number(level_match(para, level).group(1))
             while stack and stack[-1].level >= level:
                 stack.pop()
             frame = _Frame(level, number, _heading_title(para, level))

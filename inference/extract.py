@@ -23,29 +23,9 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Iterator
 
+from policytag.text import cn_number  # the one numeral parser (also used by segmentation)
+
 # --- shared pieces -------------------------------------------------------------------------------
-CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
-
-
-def cn_number(s: str) -> int | None:
-    """``"6"``, ``"十二"``, ``"两"``, ``"二十三"``, ``"一百"`` -> int (None when not a number)."""
-    s = s.strip()
-    if not s:
-        return None
-    if s.isdigit():
-        return int(s)
-    total, current = 0, 0
-    for ch in s:
-        if ch in CN_DIGITS:
-            current = CN_DIGITS[ch]
-        elif ch in "十百千":
-            total += (current or 1) * {"十": 10, "百": 100, "千": 1000}[ch]
-            current = 0
-        else:
-            return None
-    return total + current
-
-
 _RE_DECIMAL = re.compile(r"\d+\.\d+")
 
 

@@ -3,15 +3,15 @@ file (JSONL), turned into Documents and Clauses. One job: input -> records; noth
 models or output formats.
 
 A clause file holds one JSON object per line: ``text`` (required), optional ``id`` (echoed back as
-``clause_id``), ``heading`` (string) or ``heading_path`` (list of strings), and optional ``doc_id``,
-``year`` and ``agencies``.
+``clause_id``), ``heading`` (string, split on `` > ``) or ``heading_path`` (list of strings), and
+optional ``doc_id``, ``year`` and ``agencies``: read by ``Clause.from_row``, the one row parser.
 """
 
 from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import BinaryIO
 
@@ -80,56 +80,17 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
 
 
 def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
-    """One clause-file row -> Clause; raises ValueError with the reason when the row is unusable."""
+    """One clause-file row -> Clause (``Clause.from_row``; a row without an id gets
+    ``DOC-LINE``, one without ``agencies`` those of its ``（…负责）`` remark); raises ``ValueError``
+    with the reason when the row is unusable."""
     from .extract import extract_agencies
 
-    if not isinstance(row, dict):
-        raise ValueError("expected a JSON object")
-    if "text" not in row or row["text"] is None:
-        raise ValueError("missing 'text' (the clause text, a string)")
-    text = row["text"]
-    if not isinstance(text, str):
-        raise ValueError(f"'text' must be a string, got {_json_type(text)}")
-    if not text.strip():
-        raise ValueError("'text' is empty")
-    if "heading_path" in row:
-        heading = row["heading_path"]
-        if not isinstance(heading, list) or not all(isinstance(h, str) for h in heading):
-            raise ValueError("'heading_path' must be a list of strings")
-    elif "heading" in row:
-        if not isinstance(row["heading"], str):
-            raise ValueError("'heading' must be a string")
-        heading = [row["heading"]] if row["heading"].strip() else []
-    else:
-        heading = []
-    year = row.get("year")
-    if year is not None and not (isinstance(year, int) and not isinstance(year, bool)):
-        raise ValueError("'year' must be an integer")
-    doc_id = str(row.get("doc_id") or default_doc)
-    clause_id = str(row["id"]) if row.get("id") not in (None, "") else f"{doc_id}-{lineno}"
-    agencies = row.get("agencies")
-    if agencies is None:
-        agencies = extract_agencies(text)
-    elif not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
-        raise ValueError(f"'agencies' must be a list of strings, got {_json_type(agencies)}"
-                         + (" (write [\"省应急厅\"], not \"省应急厅\")" if isinstance(agencies, str) else ""))
-    return Clause(doc_id=doc_id, clause_id=clause_id, heading_path=tuple(h.strip() for h in heading),
-                  text=text.strip(), kind="clause", agencies=tuple(str(a) for a in agencies), year=year)
-
-
-def _json_type(value: object) -> str:
-    """The JSON name of a value's type, for messages (``a number``, ``a list``)."""
-    if isinstance(value, bool):
-        return "a boolean"
-    if isinstance(value, (int, float)):
-        return "a number"
-    if isinstance(value, list):
-        return "a list" + (" of non-strings" if value and not all(isinstance(v, str) for v in value) else "")
-    if isinstance(value, dict):
-        return "an object"
-    if isinstance(value, str):
-        return "a string"
-    return "null" if value is None else type(value).__name__
+    clause = Clause.from_row(row, doc_id=default_doc, clause_id="")
+    if not clause.clause_id:
+        clause = replace(clause, clause_id=f"{clause.doc_id}-{lineno}")
+    if row.get("agencies") is None:
+        clause = replace(clause, agencies=tuple(extract_agencies(clause.text)))
+    return clause
 
 
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:

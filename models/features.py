@@ -6,8 +6,8 @@ from typing import Iterable
 
 from policytag.labels import label_matrix  # noqa: F401  (re-export for existing imports)
 from policytag.records import Clause
+from policytag.text import HEADING_JOIN, INPUT_SEP
 
-HEADING_SEP = " ｜ "
 
 
 def clause_input(clause: Clause, use_heading: bool = True) -> str:
@@ -16,7 +16,7 @@ def clause_input(clause: Clause, use_heading: bool = True) -> str:
     Headings often name the instrument (``深化专项整治``), so they are included by default.
     """
     if use_heading and clause.heading_path:
-        return " > ".join(clause.heading_path) + HEADING_SEP + clause.text
+        return HEADING_JOIN.join(clause.heading_path) + INPUT_SEP + clause.text
     return clause.text
 
 

@@ -31,9 +31,9 @@ import numpy as np
 
 from policytag import ConfigError
 from policytag.records import Clause
+from policytag.text import HEADING_JOIN
 from policytag.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 
-HEADING_JOIN = " > "
 _RULE_KEYS = {"id", "codebook_rule", "dimension", "patterns", "near", "window", "add", "exclude",
               "only_if_no_other", "weight", "where", "heading_counts", "note"}
 

@@ -5,8 +5,10 @@ All are frozen dataclasses with ``to_dict``/``from_dict`` for JSON in and out.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
+
+from .text import HEADING_JOIN
 
 
 def _from_dict(cls, data: dict[str, Any]):
@@ -73,7 +75,128 @@ class Clause:
 
     @classmethod
     def from_dict(cls, data: dict[str, Any]) -> "Clause":
+        """A ``to_dict`` result back (trusted data this package wrote); rows from users, files or
+        Label Studio go through ``from_row``."""
         return _from_dict(cls, data)
+
+    @classmethod
+    def from_row(cls, row: Any, *, doc_id: str = "", clause_id: str | None = None) -> "Clause":
+        """The one way a row (a JSON object from a clause file, a Label Studio task's ``data``, a
+        challenge/augmentation line, an annotation export) becomes a ``Clause``.
+
+        Keys: ``text`` (required: a non-empty string; surrounding whitespace dropped);
+        ``clause_id`` or ``id`` (a string or an integer; else the ``clause_id`` argument; one of
+        them is required); ``doc_id`` (string or integer; else the ``doc_id`` argument);
+        ``heading_path`` (a list of strings) or ``heading`` (a string, split on ``HEADING_JOIN``
+        `` > ``); ``kind`` (``clause``/``preamble``, default ``clause``); ``year`` (an integer);
+        ``agencies`` (a list of strings); ``span`` (two integers); any other ``Clause`` field
+        that defaults to ``None`` (document metadata) as a string. Unknown keys are ignored (tasks
+        and exports carry more).
+
+        Raises ``RowError`` (a ``ValueError``) with a one-line reason naming the key; callers add
+        where the row came from (``FILE: line N: <reason>``).
+        """
+        if not isinstance(row, dict):
+            raise RowError(f"expected a JSON object, got {json_type(row)}")
+        text = row.get("text")
+        if text is None:
+            raise RowError("missing 'text' (the clause text, a string)")
+        if not isinstance(text, str):
+            raise RowError(f"'text' must be a string, got {json_type(text)}")
+        if not text.strip():
+            raise RowError("'text' is empty")
+        key = "clause_id" if row.get("clause_id") not in (None, "") else "id"
+        cid = _identifier(row.get(key), key)
+        if cid is None:
+            if clause_id is None:
+                raise RowError("missing 'clause_id' (a string or an integer)")
+            cid = str(clause_id)
+        did = _identifier(row.get("doc_id"), "doc_id")
+        kwargs: dict[str, Any] = {"doc_id": doc_id if did is None else did, "clause_id": cid,
+                                  "heading_path": _heading_path(row), "text": text.strip()}
+        kind = row.get("kind")
+        if kind is not None:
+            if kind not in ("clause", "preamble"):
+                raise RowError(f"'kind' must be 'clause' or 'preamble', got {kind!r}"[:120])
+            kwargs["kind"] = kind
+        else:
+            kwargs["kind"] = "clause"
+        year = row.get("year")
+        if year is not None:
+            if isinstance(year, bool) or not isinstance(year, int):
+                raise RowError(f"'year' must be an integer, got {json_type(year)}")
+            kwargs["year"] = year
+        agencies = row.get("agencies")
+        if agencies is not None:
+            if not isinstance(agencies, list) or not all(isinstance(a, str) for a in agencies):
+                raise RowError(f"'agencies' must be a list of strings, got {json_type(agencies)}"
+                               + (' (write ["省应急厅"], not "省应急厅")' if isinstance(agencies, str) else ""))
+            kwargs["agencies"] = tuple(a.strip() for a in agencies if a.strip())
+        span = row.get("span")
+        if span is not None:
+            if not (isinstance(span, list) and len(span) == 2
+                    and all(isinstance(x, int) and not isinstance(x, bool) for x in span)):
+                raise RowError("'span' must be a list of two integers")
+            kwargs["span"] = tuple(span)
+        for f in fields(cls):  # optional metadata (issuer, title, ...): strings or null
+            if f.name in kwargs or f.default is not None or f.default is MISSING or row.get(f.name) is None:
+                continue
+            if not isinstance(row[f.name], str):
+                raise RowError(f"'{f.name}' must be a string, got {json_type(row[f.name])}")
+            kwargs[f.name] = row[f.name].strip() or None
+        return cls(**kwargs)
+
+
+class RowError(ValueError):
+    """A row that cannot become a record; the message is one line naming the key and the reason."""
+
+
+def json_type(value: Any) -> str:
+    """The JSON name of a value's type, for messages (``a number``, ``a list``)."""
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, (list, tuple)):
+        return "a list" + (" of non-strings" if value and not all(isinstance(v, str) for v in value) else "")
+    if isinstance(value, dict):
+        return "an object"
+    return type(value).__name__
+
+
+def _identifier(value: Any, key: str) -> str | None:
+    """An id: a string or an integer (as its decimal string); None when absent or empty. An
+    object, list, float or boolean is an error, never its repr."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, str):
+        return value.strip() or None
+    if isinstance(value, int) and not isinstance(value, bool):
+        return str(value)
+    raise RowError(f"'{key}' must be a string or an integer, got {json_type(value)}")
+
+
+def _heading_path(row: dict[str, Any]) -> tuple[str, ...]:
+    """``heading_path`` (a list of strings) or ``heading`` (a string split on HEADING_JOIN); empty
+    parts dropped."""
+    if row.get("heading_path") is not None:
+        value = row["heading_path"]
+        if not (isinstance(value, list) and all(isinstance(h, str) for h in value)):
+            # a string here is more likely a mistake than a joined path: that is what 'heading' is for
+            raise RowError(f"'heading_path' must be a list of strings, got {json_type(value)}"
+                           + (" (or give the joined path as 'heading')" if isinstance(value, str) else ""))
+        parts = value
+    elif row.get("heading") is not None:
+        if not isinstance(row["heading"], str):
+            raise RowError(f"'heading' must be a string, got {json_type(row['heading'])}")
+        parts = row["heading"].split(HEADING_JOIN)
+    else:
+        parts = []
+    return tuple(h.strip() for h in parts if h.strip())
 
 
 @dataclass(frozen=True)

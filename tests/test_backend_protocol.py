@@ -144,7 +144,7 @@ BAD_REQUESTS = [
     ("a JSON list", "/predict", {"json": [1, 2]}, 400, "JSON object"),
     ("missing tasks", "/predict", {"json": {"project": "3.1"}}, 422, "no 'tasks'"),
     ("tasks not a list", "/predict", {"json": {"tasks": {"id": 1}}}, 422, "must be a list"),
-    ("task without text", "/predict", {"json": {"tasks": [{"id": 5, "data": {"title": "x"}}]}}, 422, "no data.text"),
+    ("task without text", "/predict", {"json": {"tasks": [{"id": 5, "data": {"title": "x"}}]}}, 422, "data: missing 'text'"),
     ("task without data", "/predict", {"json": {"tasks": [{"id": 5}]}}, 422, "no 'data'"),
     ("10 MB body", "/predict", {"content": b'{"tasks": ["' + b"x" * (10 * 1024 * 1024) + b'"]}'}, 413, "larger than"),
     ("unknown event", "/webhook", {"json": {"action": "PROJECT_EXPLODED", "project": {"id": 1}}}, 422, "unknown event"),

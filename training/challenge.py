@@ -66,15 +66,16 @@ def load_clause_set(path: Path, what: str) -> Dataset:
     taxonomy = load_taxonomy()
     examples = []
     for n, row in enumerate(read_jsonl(path), 1):
-        for key in ("clause_id", "text", "sector", "measure_type"):
+        for key in ("sector", "measure_type"):
             if key not in row:
                 raise PolicytagError(f"{path}: row {n}: missing {key!r}")
+        try:
+            clause = Clause.from_row(row, doc_id="challenge")
+        except ValueError as exc:
+            raise PolicytagError(f"{path}: row {n}: {exc}") from None
         problems = taxonomy.problems(row["sector"], row["measure_type"])
         if problems:
-            raise PolicytagError(f"{path}: {row['clause_id']}: {'; '.join(problems)}")
-        clause = Clause(doc_id=str(row.get("doc_id") or "challenge"), clause_id=str(row["clause_id"]),
-                        heading_path=tuple(row.get("heading_path") or ()), text=str(row["text"]),
-                        kind=str(row.get("kind") or "clause"), year=row.get("year"))
+            raise PolicytagError(f"{path}: {clause.clause_id}: {'; '.join(problems)}")
         examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
     if not examples:
         raise PolicytagError(f"{path}: challenge set is empty")

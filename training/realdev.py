@@ -33,7 +33,6 @@ from .data import Dataset, Example
 
 ENV = "POLICYTAG_REALDEV"
 REL = Path("..") / "shared" / "realdev" / "realdev.jsonl"
-HEADING_JOIN = " > "
 
 
 def _main_checkout(root: Path) -> Path | None:
@@ -100,10 +99,10 @@ def load_realdev(path: str | Path) -> Dataset:
         unknown = [x for dim in ("sector", "measure_type") for x in row[dim] if x not in taxonomy[dim].ids]
         if unknown:
             raise PolicytagError(f"{path}: row {n}: label(s) not in taxonomy {taxonomy.version}: {', '.join(unknown)}")
-        heading = str(row.get("heading") or "")
-        clause = Clause(doc_id=f"realdev-{row.get('issuer') or 'unknown'}", clause_id=str(row.get("id") or f"realdev-{n}"),
-                        heading_path=tuple(h.strip() for h in heading.split(HEADING_JOIN) if h.strip()),
-                        text=str(row["text"]), kind="clause", year=row.get("year"))
+        try:
+            clause = Clause.from_row(row, doc_id=f"realdev-{row.get('issuer') or 'unknown'}", clause_id=f"realdev-{n}")
+        except ValueError as exc:
+            raise PolicytagError(f"{path}: row {n}: {exc}") from None
         examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
     if not examples:
         raise PolicytagError(f"{path}: real-dev set is empty")

@@ -30,8 +30,7 @@ def load_augment(path: Path = HERE / "augment-v1.jsonl") -> tuple[list[Clause], 
     clauses, labels = [], []
     for line in path.open(encoding="utf-8"):
         r = json.loads(line)
-        clauses.append(Clause(doc_id=r["doc_id"], clause_id=r["clause_id"], heading_path=tuple(r["heading_path"]),
-                              text=r["text"], kind=r["kind"], agencies=tuple(r["agencies"]), year=r["year"]))
+        clauses.append(Clause.from_row(r))
         labels.append(Labels(tuple(r["sector"]), tuple(r["measure_type"])))
     return clauses, labels
 
