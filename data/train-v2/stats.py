@@ -5,6 +5,8 @@ Usage (from the repository root)::
     python data/train-v2/stats.py              # tables + checks; exit 1 when a row is invalid or a minimum is missed
     python data/train-v2/stats.py --markdown   # only the Markdown tables used in the data card
     python data/train-v2/stats.py --partial    # while the set is being written: validate rows, report minimums, exit 0 unless a row is invalid
+    python data/train-v2/stats.py --blind-sample 0.2 --seed 17 > blind.jsonl   # rows for a blind second reader (no labels, no notes)
+    python data/train-v2/stats.py --agreement second.jsonl   # per-label agreement of a second reading with the set (Markdown)
 
 Checks (issue 17, item 4):
 - every line is a JSON object with the fields of the set; labels exist in ``configs/taxonomy.yaml`` and obey its
@@ -22,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import random
 import re
 import sys
 import unicodedata
@@ -195,11 +198,56 @@ def minimums(rows: list[dict], order: dict) -> list[str]:
     return missed
 
 
+def blind_sample(rows: list[dict], fraction: float, seed: int) -> list[dict]:
+    """A random sample stratified by genre x level (at least one clause per stratum), labels and notes removed."""
+    rng = random.Random(seed)
+    strata: dict[tuple, list[dict]] = defaultdict(list)
+    for r in rows:
+        strata[(r["genre"], r["level"])].append(r)
+    picked = []
+    for key in sorted(strata):
+        part = strata[key]
+        picked += rng.sample(part, max(1, round(fraction * len(part))))
+    hidden = set(DIMS) | {"note", "annotator"}
+    return [{k: v for k, v in r.items() if k not in hidden} for r in sorted(picked, key=lambda r: r["clause_id"])]
+
+
+def agreement(rows: list[dict], second: list[dict], order: dict) -> str:
+    """Per-label F1 and Cohen's kappa between the set's labels and a second reading of some of its clauses."""
+    first = {r["clause_id"]: r for r in rows}
+    pairs = [(first[s["clause_id"]], s) for s in second if s.get("clause_id") in first]
+    n = len(pairs)
+    if not n:
+        return "no clause of the second reading is in the set"
+    out = [f"Second reading: {n} clauses ({n / len(rows):.0%} of the set).", ""]
+    for d in DIMS:
+        exact = sum(set(a[d]) == set(b[d]) for a, b in pairs)
+        tp = sum(len(set(a[d]) & set(b[d])) for a, b in pairs)
+        na, nb = sum(len(a[d]) for a, _ in pairs), sum(len(b[d]) for _, b in pairs)
+        out += [f"#### {d}: micro-F1 {2 * tp / (na + nb):.3f}, exact label set {exact}/{n}"
+                + (f", dominant type {sum(a[d][0] == b[d][0] for a, b in pairs)}/{n}" if d == "measure_type" else ""),
+                "", "| id | first | second | both | F1 | kappa |", "|---|---:|---:|---:|---:|---:|"]
+        for lid, _ in order[d]:
+            x = [lid in a[d] for a, _ in pairs]
+            y = [lid in b[d] for _, b in pairs]
+            both = sum(p and q for p, q in zip(x, y))
+            f1 = 2 * both / (sum(x) + sum(y)) if sum(x) + sum(y) else float("nan")
+            po = sum(p == q for p, q in zip(x, y)) / n
+            pe = (sum(x) / n) * (sum(y) / n) + (1 - sum(x) / n) * (1 - sum(y) / n)
+            kappa = (po - pe) / (1 - pe) if pe < 1 else float("nan")
+            out.append(f"| `{lid}` | {sum(x)} | {sum(y)} | {both} | {f1:.2f} | {kappa:.2f} |")
+        out.append("")
+    return "\n".join(out)
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("path", nargs="?", type=Path, default=DATA)
     ap.add_argument("--markdown", action="store_true", help="print only the Markdown tables")
     ap.add_argument("--partial", action="store_true", help="report missed minimums without failing")
+    ap.add_argument("--blind-sample", type=float, metavar="FRACTION", help="print a blind sample (JSON lines) and exit")
+    ap.add_argument("--seed", type=int, default=17, help="seed of --blind-sample")
+    ap.add_argument("--agreement", type=Path, metavar="JSONL", help="per-label agreement with a second reading")
     args = ap.parse_args(argv)
     taxonomy = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
     order = label_order(taxonomy)
@@ -211,6 +259,20 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     if args.markdown:
         print(tables(rows, order))
+        return 0
+    if args.blind_sample:
+        for r in blind_sample(rows, args.blind_sample, args.seed):
+            print(json.dumps(r, ensure_ascii=False))
+        return 0
+    if args.agreement:
+        second, bad = read_rows(args.agreement)
+        for r in second:
+            bad += [p for p in row_problems({**r, **{k: r.get(k, "") for k in FIELDS if k not in r}}, taxonomy)
+                    if "sector" in p or "measure_type" in p]
+        if bad:
+            print("invalid second-reading rows:\n" + "\n".join(bad[:50]), file=sys.stderr)
+            return 1
+        print(agreement(rows, second, order))
         return 0
     print(tables(rows, order))
     failures = []
