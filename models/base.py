@@ -40,8 +40,12 @@ class NotFittedError(PolicytagError, _SklearnNotFittedError):
 class Tagger(BaseEstimator, ABC):
     """Multi-label tagger for both dimensions (sector, measure_type)."""
 
-    #: registry name, stored in the run directory
+    #: registry name (set by ``models.registry.register_tagger``), stored in the run directory
     name: str = "tagger"
+    #: may be a learner stacked inside the hybrid
+    stackable: bool = True
+    #: may be chosen as the default tagging model (the keyword matcher is a reference row only)
+    default_candidate: bool = True
 
     def __init__(self, use_heading: bool = True, taxonomy: Taxonomy | None = None):
         self.use_heading = use_heading

@@ -41,9 +41,10 @@ import json
 import os
 import time
 from pathlib import Path
-from typing import Any, Iterator, Sequence
+from typing import Annotated, Iterator, Literal, Sequence
 
 import numpy as np
+from pydantic import Field
 
 from policytag import PolicytagError
 from policytag.records import Clause
@@ -51,6 +52,8 @@ from policytag.taxonomy import DIMENSIONS
 
 from .base import NotFittedError, Tagger
 from .features import inputs
+from .registry import (Fraction, NonNegativeInt, OptionalPositiveInt, PositiveFloat, PositiveInt, Seed,
+                       register_tagger)
 from .thresholds import tune_thresholds
 
 DEFAULT_MODEL = "artifacts/pretrained/multilingual-e5-small-pruned"
@@ -111,6 +114,7 @@ def pos_weights(y: np.ndarray, max_pos_weight: float) -> np.ndarray:
     return np.clip(w, 1.0, max_pos_weight)
 
 
+@register_tagger("bert.v1", aliases=("bert",))
 class BertTagger(Tagger):
     """Fine-tuned BERT encoder with a multi-label head per taxonomy dimension.
 
@@ -118,18 +122,21 @@ class BertTagger(Tagger):
     with the run. ``max_steps`` (if set) caps fine-tuning optimisation steps (smoke tests).
     """
 
-    name = "bert"
-
-    def __init__(self, model_name_or_path: str = DEFAULT_MODEL, max_length: int = 256, pooling: str = "mean",
-                 shared_encoder: bool = True, freeze_embeddings: bool = True, freeze_layers: int = 0,
-                 probe_epochs: int = 0, probe_learning_rate: float = 5e-3, epochs: int = 10,
-                 batch_size: int = 16, learning_rate: float = 5e-5, head_learning_rate: float = 1e-3,
-                 weight_decay: float = 0.01, warmup_ratio: float = 0.1, dropout: float = 0.1,
-                 max_pos_weight: float = 10.0, patience: int = 3, max_steps: int | None = None,
-                 eval_batch_size: int = 32, num_threads: int | None = None, quantize: bool = False,
-                 progress: bool = True, seed: int = 13, use_heading: bool = True, device: str = "auto",
-                 bf16: bool = False, fp16: bool = False, gradient_accumulation_steps: int = 1,
-                 dataloader_num_workers: int = 0, max_grad_norm: float = 1.0, taxonomy=None):
+    def __init__(self, model_name_or_path: str = DEFAULT_MODEL, max_length: Annotated[int, Field(ge=8, le=512)] = 256,
+                 pooling: Literal["mean", "cls"] = "mean", shared_encoder: bool = True,
+                 freeze_embeddings: bool = True, freeze_layers: Annotated[int, Field(ge=0, le=48)] = 0,
+                 probe_epochs: NonNegativeInt = 0, probe_learning_rate: Annotated[float, Field(gt=0, le=10)] = 5e-3,
+                 epochs: NonNegativeInt = 10, batch_size: PositiveInt = 16,
+                 learning_rate: Annotated[float, Field(gt=0, le=1)] = 5e-5,
+                 head_learning_rate: Annotated[float, Field(gt=0, le=10)] = 1e-3, weight_decay: Fraction = 0.01,
+                 warmup_ratio: Fraction = 0.1, dropout: Annotated[float, Field(ge=0, lt=1)] = 0.1,
+                 max_pos_weight: PositiveFloat = 10.0, patience: NonNegativeInt = 3,
+                 max_steps: OptionalPositiveInt = None, eval_batch_size: PositiveInt = 32,
+                 num_threads: OptionalPositiveInt = None, quantize: bool = False, progress: bool = True,
+                 seed: Seed = 13, use_heading: bool = True,
+                 device: Annotated[str, Field(pattern=r"^(auto|cpu|cuda(:\d+)?|mps)$")] = "auto",
+                 bf16: bool = False, fp16: bool = False, gradient_accumulation_steps: PositiveInt = 1,
+                 dataloader_num_workers: NonNegativeInt = 0, max_grad_norm: PositiveFloat = 1.0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         if pooling not in ("mean", "cls"):
             raise PolicytagError(f"pooling must be 'mean' or 'cls', not {pooling!r}")
@@ -166,15 +173,6 @@ class BertTagger(Tagger):
         self.gradient_accumulation_steps = gradient_accumulation_steps
         self.dataloader_num_workers = dataloader_num_workers
         self.max_grad_norm = max_grad_norm
-
-    _PARAMS = ("model_name_or_path", "max_length", "pooling", "shared_encoder", "freeze_embeddings", "freeze_layers",
-               "probe_epochs", "probe_learning_rate", "epochs", "batch_size", "learning_rate", "head_learning_rate",
-               "weight_decay", "warmup_ratio", "dropout", "max_pos_weight", "patience", "max_steps",
-               "eval_batch_size", "num_threads", "quantize", "progress", "seed", "use_heading", "device", "bf16",
-               "fp16", "gradient_accumulation_steps", "dataloader_num_workers", "max_grad_norm")
-
-    def params(self) -> dict[str, Any]:
-        return {k: getattr(self, k) for k in self._PARAMS}
 
     # -- model construction ------------------------------------------------------------------
     def _label_dims(self) -> dict[str, list[str]]:

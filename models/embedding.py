@@ -12,9 +12,10 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
-from typing import Sequence
+from typing import Annotated, Sequence
 
 import numpy as np
+from pydantic import Field
 from scipy.special import expit
 from sklearn.linear_model import LogisticRegression
 
@@ -24,21 +25,21 @@ from policytag.taxonomy import DIMENSIONS
 
 from .base import NotFittedError, Tagger
 from .features import clause_input
+from .registry import PositiveFloat, PositiveInt, Seed, register_tagger
 
 DEFAULT_ENCODER = "artifacts/pretrained/multilingual-e5-small-pruned"
 
 
+@register_tagger("embedding.v1", aliases=("embedding",))
 class EmbeddingTagger(Tagger):
     """LR per label on L2-normalised mean-pooled encoder states of ``"passage: " + input``.
 
     Shapes: embeddings ``[n, hidden]`` (384 for e5-small); ``coef_[dim]`` ``[k, hidden]``.
     """
 
-    name = "embedding"
-
-    def __init__(self, model_name_or_path: str = DEFAULT_ENCODER, max_length: int = 256, batch_size: int = 32,
-                 C: float = 1.0, use_heading: bool = True, cache_size: int = 20_000, random_state: int = 0,
-                 taxonomy=None):
+    def __init__(self, model_name_or_path: str = DEFAULT_ENCODER, max_length: Annotated[int, Field(ge=8, le=4096)] = 256,
+                 batch_size: PositiveInt = 32, C: PositiveFloat = 1.0, use_heading: bool = True,
+                 cache_size: PositiveInt = 20_000, random_state: Seed = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         self.model_name_or_path = model_name_or_path
         self.max_length = max_length

@@ -37,10 +37,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 def model_dir_of(run: str) -> Path:
     """``RUN/model`` after checking it is a Hub-format transformer run."""
+    from .bert import BertTagger
+    from .registry import tagger_class
     from .runs import read_run_info
 
     info = read_run_info(run)
-    if info.get("tagger") != "bert":
+    if not issubclass(tagger_class(info["tagger"]), BertTagger):
         raise UsageError(f"{run}: a {info.get('tagger')} run; only transformer (bert) runs have a Hub-format model")
     model = Path(run) / "model"
     missing = [f for f in ("config.json", "model.safetensors", "README.md") if not (model / f).exists()]

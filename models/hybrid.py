@@ -26,9 +26,10 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-from typing import Any, Sequence
+from typing import Annotated, Literal, Optional, Sequence
 
 import numpy as np
+from pydantic import AfterValidator, Field
 from sklearn.linear_model import LogisticRegression
 
 from policytag import PolicytagError
@@ -39,6 +40,7 @@ from policytag.taxonomy import DIMENSIONS
 from .base import NotFittedError, Tagger
 from .calibration import Calibrator
 from .features import label_matrix
+from .registry import PositiveFloat, Seed, build_tagger, params_schema, register_tagger, tagger_class
 from .thresholds import tune_thresholds
 
 _EPS = 1e-4
@@ -67,21 +69,49 @@ def _folds(y: dict[str, np.ndarray], folds: int, seed: int, groups: Sequence[str
     return list(kf.split(np.zeros(n), stacked))
 
 
+def _learner_specs(value: list[dict]) -> list[dict]:
+    """Validate ``learners`` (each entry's params against that tagger type's own schema)."""
+    out = []
+    for i, item in enumerate(value):
+        if set(item) - {"type", "params", "dimensions"} or "type" not in item:
+            raise ValueError(f"learners[{i}]: needs 'type', optional 'params' and 'dimensions', got {sorted(item)}")
+        dims = item.get("dimensions")
+        if dims is not None and (not isinstance(dims, list) or not dims or set(dims) - set(DIMENSIONS)):
+            raise ValueError(f"learners[{i}].dimensions: a non-empty list of {'/'.join(DIMENSIONS)}, got {dims!r}")
+        kind = item["type"]
+        try:
+            cls = tagger_class(kind)
+        except PolicytagError:
+            cls = None
+        if cls is None or not cls.stackable:
+            raise ValueError(f"learners[{i}].type: {kind!r} is not a learnable tagger type")
+        params = params_schema(cls).model_validate(item.get("params") or {})
+        out.append({"type": kind, "params": params.model_dump(exclude_unset=True),
+                    **({"dimensions": list(dims)} if dims else {})})
+    return out
+
+
+#: ``[{"type": ..., "params": {...}, "dimensions": [...]}, ...]``; None = one TF-IDF learner
+LearnerSpecs = Annotated[Optional[list[dict]], AfterValidator(_learner_specs)]
+
+
+@register_tagger("hybrid.v1", aliases=("hybrid",))
 class HybridTagger(Tagger):
     """Per-label logistic meta-classifier on [learned models' OOF logits, cue/rule features].
 
     ``learners``: list of ``{"type": ..., "params": {...}, "dimensions": [...]}`` (tagger types
-    from ``models.runs.TAGGERS``, e.g. ``tfidf`` and ``embedding``; ``dimensions``: which
+    from ``models.registry``, e.g. ``tfidf`` and ``embedding``; ``dimensions``: which
     dimensions' meta features use the learner, default both); an empty list gives the
     knowledge-only meta-classifier.
     """
 
-    name = "hybrid"
+    stackable = False  # not a learner of another hybrid
 
-    def __init__(self, learners: Sequence[dict] | None = None, folds: int = 5, meta_C: float = 10.0,
-                 class_weight: str | None = "balanced", threshold_source: str = "oof", fold_groups: str = "stratified",
-                 calibration: str | None = "isotonic", use_heading: bool = True,
-                 random_state: int = 0, taxonomy=None):
+    def __init__(self, learners: LearnerSpecs = None, folds: Annotated[int, Field(ge=2, le=20)] = 5,
+                 meta_C: PositiveFloat = 10.0, class_weight: Optional[Literal["balanced"]] = "balanced",
+                 threshold_source: Literal["oof", "dev"] = "oof", fold_groups: Literal["notice", "stratified"] = "stratified",
+                 calibration: Optional[Literal["isotonic", "platt"]] = "isotonic", use_heading: bool = True,
+                 random_state: Seed = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         self.learners = learners  # stored unchanged (sklearn clone); None = one TF-IDF learner
         self.folds = folds
@@ -98,13 +128,8 @@ class HybridTagger(Tagger):
 
     # ------------------------------------------------------------------ learners
     def _make_learner(self, spec: dict) -> Tagger:
-        from .runs import tagger_class
-
-        cls = tagger_class(spec["type"])
-        params = dict(spec.get("params") or {})
-        if "random_state" in cls.__init__.__code__.co_varnames and "random_state" not in params:
-            params["random_state"] = self.random_state
-        learner = cls(**params, taxonomy=self.taxonomy)  # spec["dimensions"] only steers the meta features
+        # seeded as build_tagger seeds every tagger; spec["dimensions"] only steers the meta features
+        learner = build_tagger(spec["type"], spec.get("params"), seed=self.random_state, taxonomy=self.taxonomy)
         if hasattr(learner, "share_cache"):
             learner.share_cache(self._fit_cache)  # embeddings computed once per fit, all folds
         return learner
@@ -146,6 +171,7 @@ class HybridTagger(Tagger):
         if len(clauses) != len(labels) or not clauses:
             raise PolicytagError("fit needs the same, non-zero number of clauses and label sets")
         y = label_matrix(labels, self.taxonomy)
+        self._model_version = None  # a refitted model is a new model (as Tagger.fit)
         self._fit(clauses, y, None)
         self.taxonomy_version_ = self.taxonomy.version
         if self.threshold_source == "dev" and dev_clauses:
@@ -269,8 +295,6 @@ class HybridTagger(Tagger):
             learner.save(sub)
 
     def _load_state(self, directory: Path) -> None:
-        from .runs import tagger_class
-
         meta = json.loads((directory / "meta.json").read_text(encoding="utf-8"))
         cal = meta.pop("calibration", None)
         self.calibrator_ = Calibrator.from_dict(cal) if cal else None

@@ -14,8 +14,10 @@ from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS
 
 from .base import Tagger
+from .registry import register_tagger
 
 
+@register_tagger("keyword.v1", aliases=("keyword",))
 class KeywordTagger(Tagger):
     """Scores a label 0.9+ when one of its cues or rules fires (``policytag.knowledge``), plus a
     tiny prior.
@@ -26,7 +28,7 @@ class KeywordTagger(Tagger):
     label when nothing fires (the decoder always returns at least one label per dimension).
     """
 
-    name = "keyword"
+    default_candidate = False  # the reference row of every comparison, never a default model
 
     def _fit(self, clauses, y, dev) -> None:
         self.prior_ = {dim: (y[dim].sum(axis=0) + 1) / (len(clauses) + 2) for dim in DIMENSIONS}

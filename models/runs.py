@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import hashlib
-import importlib
 import json
 from pathlib import Path
 from typing import Any
@@ -35,27 +34,11 @@ from policytag.paths import runs_dir as default_runs_dir
 from policytag.taxonomy import load_taxonomy
 
 from .base import Tagger
-
-#: tagger name -> "module:Class" (imported lazily so the baseline never imports torch)
-TAGGERS = {
-    "keyword": "policytag.models.keyword:KeywordTagger",
-    "tfidf": "policytag.models.tfidf:TfidfTagger",
-    "bert": "policytag.models.bert:BertTagger",
-    "hybrid": "policytag.models.hybrid:HybridTagger",
-    "embedding": "policytag.models.embedding:EmbeddingTagger",
-}
+from .registry import is_tagger, tagger_class, tagger_names
 
 #: files a run must never contain: loading them would unpickle (and so could run code)
 PICKLE_SUFFIXES = (".joblib", ".pkl", ".pickle")
 RETRAIN = "retrain it with `policytag train CONFIG`"
-
-
-def tagger_class(name: str) -> type[Tagger]:
-    try:
-        module, cls = TAGGERS[name].split(":")
-    except KeyError:
-        raise PolicytagError(f"unknown model type {name!r} (choose from {', '.join(TAGGERS)})") from None
-    return getattr(importlib.import_module(module), cls)
 
 
 def dir_size(path: Path) -> int:
@@ -89,6 +72,10 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
              data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False) -> Path:
     """Write a complete run directory atomically (a crash leaves no half-written run)."""
     run_dir = Path(run_dir)
+    if not is_tagger(tagger.name) or tagger_class(tagger.name) is not type(tagger):
+        # run.json names the class that loads the run: an unregistered subclass would load as its parent
+        raise PolicytagError(f"{type(tagger).__name__} is not registered (decorate it with "
+                             "@register_tagger('family.v1')); its run could not be loaded back")
     with atomic_dir(run_dir, overwrite=overwrite) as tmp:
         (tmp / "model").mkdir()
         tagger.save(tmp / "model")
@@ -129,9 +116,9 @@ def read_run_info(run_dir: str | Path) -> dict[str, Any]:
         if not isinstance(info.get(key), str) or not info[key]:
             raise PolicytagError(f"{where}: {key}: missing or not a string; the run directory is corrupt, "
                                  "retrain it with `policytag train`")
-    if info["tagger"] not in TAGGERS:
+    if not is_tagger(info["tagger"]):
         raise PolicytagError(f"{where}: tagger: unknown model type {info['tagger']!r} "
-                             f"(one of {', '.join(TAGGERS)})")
+                             f"(one of {', '.join(tagger_names())})")
     if not (run_dir / "model").is_dir():
         raise PolicytagError(f"{run_dir}: no model/ directory; the run directory is incomplete")
     return info
@@ -198,6 +185,8 @@ def available_runs(runs_dir: Path | None = None) -> list[Path]:
         if has_pickles(info_file.parent):
             continue  # never a default: loading it is refused (policytag.app says so)
         # the keyword matcher is a reference row, never a default tagging model
-        if info.get("taxonomy_version") == version and info.get("tagger") != "keyword":
+        name = info.get("tagger")
+        if (info.get("taxonomy_version") == version and isinstance(name, str) and is_tagger(name)
+                and tagger_class(name).default_candidate):
             found.append(info_file.parent)
     return sorted(found, key=lambda d: (selection_score(d), d.name), reverse=True)

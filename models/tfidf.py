@@ -24,9 +24,10 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
-from typing import Sequence
+from typing import Annotated, Sequence
 
 import numpy as np
+from pydantic import AfterValidator, Field
 from scipy.special import expit
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
@@ -37,6 +38,7 @@ from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS
 
 from .base import Tagger
+from .registry import OptionalPositiveInt, PositiveFloat, PositiveInt, Seed, register_tagger
 from .features import inputs
 
 STATE_FILE = "tfidf.json"
@@ -44,6 +46,18 @@ LEGACY_PICKLE = "tfidf.joblib"
 RETRAIN_HINT = "retrain it with `policytag train CONFIG` (e.g. configs/baseline.yaml)"
 
 
+def _ngram_range(value: list[int]) -> list[int]:
+    lo, hi = value
+    if lo < 1 or hi < lo or hi > 10:
+        raise ValueError(f"must be [min, max] with 1 <= min <= max <= 10, got {value}")
+    return value
+
+
+#: ``[min, max]`` character n-gram lengths
+NgramRange = Annotated[list[int], Field(min_length=2, max_length=2), AfterValidator(_ngram_range)]
+
+
+@register_tagger("tfidf.v1", aliases=("tfidf",))
 class TfidfTagger(Tagger):
     """Character n-gram TF-IDF features shared by both dimensions; one binary LR per label.
 
@@ -51,11 +65,9 @@ class TfidfTagger(Tagger):
     because a classifier cannot be fitted on one class.
     """
 
-    name = "tfidf"
-
-    def __init__(self, ngram_range: tuple[int, int] | list[int] = (1, 3), min_df: int = 2,
-                 max_features: int | None = 200_000, C: float = 4.0, use_heading: bool = True,
-                 random_state: int = 0, taxonomy=None):
+    def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
+                 max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = True,
+                 random_state: Seed = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         self.ngram_range = ngram_range  # stored unchanged (sklearn convention), made a tuple at use
         self.min_df = min_df

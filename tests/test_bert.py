@@ -180,12 +180,12 @@ def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
             "progress": False, "device": "cpu"}}}), encoding="utf-8")
     run = train(load_config(cfg_path), tmp_path / "run")
     info = json.loads((run / "run.json").read_text())
-    assert info["tagger"] == "bert" and info["history"] and info["train_seconds"] > 0
+    assert info["tagger"] == "bert.v1" and info["history"] and info["train_seconds"] > 0
     saved = json.loads((run / "metrics.json").read_text())["test"]
     first = evaluate_run(run, "test")
     second = evaluate_run(run, "test")
     assert first == second == saved
-    assert load_run(run).name == "bert"
+    assert load_run(run).name == "bert.v1"
     card = (run / "model" / "README.md").read_text(encoding="utf-8")
     macro = saved["sector"]["macro_f1"]
     assert f"macro-F1 {macro:.3f}" in card and "| coal_mine |" in card  # per-label test metrics from the run

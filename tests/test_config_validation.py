@@ -1,10 +1,10 @@
 """Training configs are validated before any work: one line ``FILE: dotted.key: why``, exit code 2, no
 traceback, for unknown keys at every level, wrong types and out-of-range values; the run stores the
-validated config; every params schema matches its tagger's ``__init__``."""
+validated config. (The params schemas are derived from the taggers' ``__init__``:
+tests/test_registry.py.)"""
 
 from __future__ import annotations
 
-import inspect
 import json
 
 import pytest
@@ -12,7 +12,7 @@ import yaml
 
 from policytag import ConfigError
 from policytag.cli import main
-from policytag.models.params import PARAMS, TaggerParams, register_params
+from policytag.models.registry import is_tagger
 from policytag.training.config import DEFAULTS, load_config, validate_config
 
 BASE = {"name": "cfg", "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "C": 4}}}
@@ -109,7 +109,7 @@ def test_shipped_configs_are_valid():
         if path.name == "taxonomy.yaml":
             continue
         cfg = load_config(path)
-        assert cfg["model"]["type"] in PARAMS and cfg["name"]
+        assert is_tagger(cfg["model"]["type"]) and cfg["name"]
 
 
 def test_run_stores_the_validated_config(tmp_path, capsys):
@@ -120,42 +120,3 @@ def test_run_stores_the_validated_config(tmp_path, capsys):
     stored = yaml.safe_load((tmp_path / "kw" / "config.yaml").read_text(encoding="utf-8"))
     assert stored["name"] == "kw" and stored["split"]["mode"] == "temporal" and stored["seed"] == 13
     assert stored["model"] == {"type": "keyword", "params": {"use_heading": False}, "cv_params": {}}
-
-
-def test_params_schemas_match_the_taggers():
-    """Every field of a registered schema is an ``__init__`` keyword of its tagger and vice versa
-    (except ``taxonomy``), with the same default."""
-    from policytag.models.runs import TAGGERS, tagger_class
-
-    for name, schema in PARAMS.items():
-        if name not in TAGGERS:
-            continue
-        try:
-            cls = tagger_class(name)
-        except ImportError:
-            continue  # optional dependency missing (the test environment installs them all)
-        sig = inspect.signature(cls.__init__)
-        init = {k: p.default for k, p in sig.parameters.items() if k not in ("self", "taxonomy")}
-        assert set(schema.model_fields) == set(init), name
-        for key, field in schema.model_fields.items():
-            default = field.get_default(call_default_factory=True)
-            expected = init[key]
-            if expected is None and field.default_factory is not None:
-                continue  # __init__'s None means "the documented default", which the schema spells out
-            assert (list(expected) if isinstance(expected, tuple) else expected) == default, (name, key)
-
-
-def test_register_params_extension_point():
-    class ToyParams(TaggerParams):
-        width: int = 3
-
-    register_params("toy-test", ToyParams)
-    try:
-        cfg = validate_config({"model": {"type": "toy-test", "params": {"width": 5}}}, "toy.yaml")
-        assert cfg["model"]["params"] == {"use_heading": True, "width": 5}
-        with pytest.raises(ConfigError, match=r"^toy\.yaml: model\.params\.depth: unknown key$"):
-            validate_config({"model": {"type": "toy-test", "params": {"depth": 5}}}, "toy.yaml")
-    finally:
-        PARAMS.pop("toy-test")
-    with pytest.raises(TypeError):
-        register_params("bad", dict)

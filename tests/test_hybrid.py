@@ -9,12 +9,11 @@ from sklearn.base import clone
 
 from policytag.models.hybrid import HybridTagger
 from policytag.records import Clause
-from policytag.training.data import load_dataset
 
 
 @pytest.fixture(scope="module")
-def data():
-    return load_dataset()
+def data(gold_dataset):
+    return gold_dataset
 
 
 @pytest.fixture(scope="module")
@@ -91,15 +90,36 @@ def test_explain_gives_evidence_with_spans(small_hybrid):
     model, part = small_hybrid
     clauses = part.clauses[:10]
     labels = model.predict(clauses)
+    checked = 0
     for clause, lab, evs in zip(clauses, labels, model.explain(clauses, labels)):
         for ev in evs:
             assert ev.label in lab.sector + lab.measure_type
             if ev.source == "text":
                 assert clause.text[ev.span[0]:ev.span[1]] == ev.text
+                checked += 1
         assert {e.kind for e in evs} <= {"cue", "rule", "ngram"}
+    assert checked >= len(clauses)  # the loop checked real evidence, not an empty list
 
 
 def test_knowledge_only_hybrid_trains_without_learners(data):
     part = data.subset(range(0, len(data.examples), 4))
     model = HybridTagger(learners=[], folds=3).fit(part.clauses, part.labels)
     assert model.meta_weights()["sector"]["coal_mine"]["cue_text"] > 0
+
+
+def test_a_refitted_hybrid_is_a_new_model_version(data):
+    part = data.subset(range(0, len(data.examples), 6))
+    model = HybridTagger(learners=[], folds=3).fit(part.clauses, part.labels)
+    model.model_version = "old-run@20260101T000000-00000000"  # as if loaded from a run
+    model.fit(part.clauses, part.labels)
+    assert model.model_version != "old-run@20260101T000000-00000000"
+    assert model.model_version.startswith("hybrid.v1@unsaved")
+
+
+def test_learners_are_built_and_seeded_by_the_registry():
+    from policytag.models.tfidf import TfidfTagger
+
+    model = HybridTagger(random_state=5)
+    learner = model._make_learner({"type": "tfidf", "params": {"min_df": 1}})
+    assert isinstance(learner, TfidfTagger) and learner.random_state == 5 and learner.min_df == 1
+    assert model._make_learner({"type": "tfidf.v1", "params": {"random_state": 2}}).random_state == 2

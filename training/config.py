@@ -2,7 +2,7 @@
 before any work against a typed schema.
 
 Schema (every level forbids unknown keys; ``model.params`` is checked against the tagger type's
-own schema in ``policytag.models.params``)::
+own schema, derived from its ``__init__`` by ``policytag.models.registry``)::
 
     name:  str            run name (default: the file's stem); letters, digits, . _ - only
     seed:  int >= 0       (13)
@@ -20,7 +20,7 @@ own schema in ``policytag.models.params``)::
       oof_thresholds: bool (true) mode all: tune thresholds on out-of-fold predictions; false
                           keeps the tagger's own (e.g. a stacked model that tunes them itself)
     model:
-      type: str           a registered tagger type (keyword, tfidf, bert, ...)
+      type: str           a registered tagger type (tfidf or tfidf.v1, keyword, bert, hybrid, ...)
       params: {...}       validated by that type's params schema
       cv_params: {...}    overrides of params for the CV folds only (same schema)
 
@@ -40,7 +40,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from policytag import ConfigError
-from policytag.models.params import PARAMS
+from policytag.models.registry import is_tagger, params_schema, tagger_names
 from policytag.paths import is_checkout, resolve_data_path
 
 
@@ -94,8 +94,8 @@ class ModelConfig(_Section):
     @field_validator("type")
     @classmethod
     def _known(cls, value: str) -> str:
-        if value not in PARAMS:
-            raise ValueError(f"unknown model type {value!r} (one of {', '.join(PARAMS)})")
+        if not is_tagger(value):
+            raise ValueError(f"unknown model type {value!r} (one of {', '.join(tagger_names())})")
         return value
 
 
@@ -148,7 +148,7 @@ def validate_config(raw: Any, source: str | Path = "<config>") -> dict[str, Any]
         config = RunConfig.model_validate(raw).model_dump()
     except ValidationError as exc:
         raise _first_error(exc, (), source) from None
-    schema = PARAMS[config["model"]["type"]]
+    schema = params_schema(config["model"]["type"])
     model = config["model"]
     try:
         # the stored params are the validated ones, defaults included, so a run describes itself

@@ -24,7 +24,8 @@ from sklearn.base import clone
 
 from policytag.labels import label_matrix
 from policytag.models.base import Tagger
-from policytag.models.runs import save_run, tagger_class
+from policytag.models.registry import build_tagger as build_registered
+from policytag.models.runs import save_run
 from policytag.paths import runs_dir
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
@@ -47,13 +48,7 @@ def set_seed(seed: int) -> None:
 
 def build_tagger(config: dict[str, Any]) -> Tagger:
     """The tagger ``config["model"]`` describes (params already validated by ``load_config``)."""
-    params = dict(config["model"].get("params") or {})
-    cls = tagger_class(config["model"]["type"])
-    names = cls._get_param_names()
-    for key in ("random_state", "seed"):
-        if key in names and key not in params:
-            params[key] = config["seed"]
-    return cls(**params)
+    return build_registered(config["model"]["type"], config["model"].get("params"), seed=config["seed"])
 
 
 def config_dataset(config: dict) -> Dataset:
