@@ -207,7 +207,7 @@ class BertTagger(Tagger):
     # -- training ------------------------------------------------------------------------------
     def _fit(self, clauses, y, dev) -> None:
         torch = _torch()
-        from .bert_trainer import FitOptions, fit_lpft, resolve_device, world_size
+        from .bert_trainer import FitOptions, fit_lpft, resolve_device
 
         start = time.perf_counter()
         device = resolve_device(self.device)
@@ -224,9 +224,11 @@ class BertTagger(Tagger):
             info = fit_lpft(self.model_, self.tokenizer_, texts, self._flat(y), dev_data, opts, self.max_length,
                             self._freeze)
         self.model_.to("cpu" if device == "cpu" else device).eval()
+        # rank 0 of a data-parallel launch (Trainer's process state) is the one that writes the run
+        self.is_main_process_ = info.pop("is_main_process")
         # read by training.train and stored in run.json
         self.train_info_ = {**info, "fit_seconds": round(time.perf_counter() - start, 2), "device": device,
-                            "world_size": world_size(), "num_threads": self.num_threads or os.cpu_count()}
+                            "num_threads": self.num_threads or os.cpu_count()}
 
     def tune_thresholds(self, clauses, labels) -> "BertTagger":
         """Per-label thresholds on dev for float32 (``thresholds_``) and, on the CPU, for the int8

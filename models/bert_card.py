@@ -4,6 +4,11 @@
 what the model alone does not know: ``config`` (resolved training config), ``metrics``
 (``{"dev"|"test"|"cv": {dim: dimension metrics}}``), ``data_hash`` and ``sizes``. Without it the
 card still states the labels, parameters and training history.
+
+The header is ``huggingface_hub``'s ``ModelCardData`` (Hub metadata, validated field names) with a
+machine-readable ``model-index``: one ``EvalResult`` per dimension and figure (macro-/micro-F1) on
+the held-out temporal test split, so the Hub (or ``ModelCard.load(...).data.eval_results``) reads
+the figures without parsing the prose.
 """
 
 from __future__ import annotations
@@ -11,6 +16,28 @@ from __future__ import annotations
 from typing import Any
 
 from policytag.taxonomy import DIMENSIONS
+
+#: hub metadata of every card
+TAGS = ["policytag", "multi-label-classification", "work-safety", "chinese"]
+
+
+def eval_results(metrics: dict[str, Any], context: dict[str, Any]) -> list:
+    """``EvalResult``s of the temporal test split (none without test metrics)."""
+    from huggingface_hub import EvalResult
+
+    out = []
+    for dim in DIMENSIONS:
+        m = (metrics.get("test") or {}).get(dim)
+        if not m:
+            continue
+        for key, label in (("macro_f1", "macro-F1"), ("micro_f1", "micro-F1")):
+            out.append(EvalResult(
+                task_type="text-classification", task_name=f"multi-label {dim} tagging",
+                dataset_type="policytag-gold", dataset_name="policytag gold clauses, temporal test split",
+                dataset_split="test", dataset_revision=context.get("data_hash"),
+                metric_type="f1", metric_name=f"{dim} {label}", metric_config=key.split("_")[0],
+                metric_value=round(float(m[key]), 4)))
+    return out
 
 
 def _metrics_table(tagger, split_metrics: dict[str, Any]) -> list[str]:
@@ -31,7 +58,10 @@ def _metrics_table(tagger, split_metrics: dict[str, Any]) -> list[str]:
 
 
 def model_card(tagger, context: dict[str, Any] | None = None) -> str:
-    """Markdown with YAML front matter (Hub metadata) describing data, split, metrics, use, limits."""
+    """Markdown with YAML front matter (Hub metadata + ``model-index``) describing data, split,
+    metrics, use, limits."""
+    from huggingface_hub import ModelCard, ModelCardData
+
     context = context or {}
     config = context.get("config") or {}
     metrics = context.get("metrics") or {}
@@ -39,21 +69,18 @@ def model_card(tagger, context: dict[str, Any] | None = None) -> str:
     split = config.get("split") or {}
     data = config.get("data") or {}
     name = config.get("name") or "policytag-bert"
+    # a hub id is the base model; a local directory (the offline e5 conversion) is named in the text
+    local = tagger.model_name_or_path.startswith(("artifacts/", "/", "./", "../"))
+    data_card = ModelCardData(
+        language="zh", license="apache-2.0", library_name="transformers", pipeline_tag="text-classification",
+        tags=TAGS, base_model=None if local else tagger.model_name_or_path, model_name=name,
+        eval_results=eval_results(metrics, context) or None)
     lines = [
-        "---",
-        "language: [zh]",
-        "license: apache-2.0",
-        "library_name: transformers",
-        "pipeline_tag: text-classification",
-        "tags: [policytag, multi-label-classification, work-safety, chinese]",
-        f"base_model: {tagger.model_name_or_path}",
-        "---",
-        "",
         f"# {name}: sector and measure-type tagger for Chinese work-safety notices",
         "",
-        "A BERT encoder with two multi-label heads trained by [policytag](https://example.invalid/policytag) "
-        "(`policytag train`). It tags a clause (heading path + text) of a provincial annual work-safety "
-        "notice with the **sectors** it targets and the **measure types** it prescribes.",
+        "A BERT encoder with two multi-label heads trained by policytag (`policytag train`) from "
+        f"`{tagger.model_name_or_path}`. It tags a clause (heading path + text) of a provincial annual "
+        "work-safety notice with the **sectors** it targets and the **measure types** it prescribes.",
         "",
         "## Labels",
         "",
@@ -116,4 +143,4 @@ def model_card(tagger, context: dict[str, Any] | None = None) -> str:
         "```",
         "",
     ]
-    return "\n".join(lines)
+    return str(ModelCard(f"---\n{data_card.to_yaml()}\n---\n\n" + "\n".join(lines)))

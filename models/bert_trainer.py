@@ -34,7 +34,7 @@ from typing import Any, Sequence
 
 import numpy as np
 import torch
-from transformers import EarlyStoppingCallback, PrinterCallback, Trainer, TrainingArguments
+from transformers import DataCollatorWithPadding, EarlyStoppingCallback, PrinterCallback, Trainer, TrainingArguments
 
 from policytag import PolicytagError
 from policytag.metrics import macro_f1
@@ -60,12 +60,10 @@ def resolve_device(device: str = "auto") -> str:
 
 
 def world_size() -> int:
+    """Processes of a torchrun/accelerate launch, read before TrainingArguments exist (to pick the
+    gloo backend on the CPU); afterwards ``args.world_size`` / ``args.should_save`` (accelerate's
+    process state) answer every rank question."""
     return int(os.environ.get("WORLD_SIZE", "1"))
-
-
-def is_main_process() -> bool:
-    """Rank 0 of a torchrun/accelerate launch (or a plain single process)."""
-    return int(os.environ.get("RANK", "0")) == 0
 
 
 def tuned_macro_f1(proba: np.ndarray, y: np.ndarray) -> float:
@@ -91,34 +89,20 @@ def make_compute_metrics(slices: dict[str, slice]):
 
 
 class TokenizedClauses(torch.utils.data.Dataset):
-    """Tokenised clause inputs (unpadded) with their flat label rows [K] (float 0/1)."""
+    """Tokenised clause inputs (unpadded: ``DataCollatorWithPadding`` pads each batch to its longest
+    clause) with their flat label rows [K] (float 0/1)."""
 
     def __init__(self, tokenizer, texts: Sequence[str], labels: np.ndarray, max_length: int):
         enc = tokenizer(list(texts), truncation=True, max_length=max_length)
-        self.input_ids = enc["input_ids"]
-        self.labels = torch.as_tensor(labels, dtype=torch.float32)
+        self.input_ids, self.attention_mask = enc["input_ids"], enc["attention_mask"]
+        self.labels = np.asarray(labels, dtype=np.float32)
 
     def __len__(self) -> int:
         return len(self.input_ids)
 
     def __getitem__(self, i: int) -> dict[str, Any]:
-        return {"input_ids": self.input_ids[i], "labels": self.labels[i]}
-
-
-@dataclass
-class PadCollator:
-    """Pads ``input_ids`` per batch (dynamic padding) and builds the attention mask; stacks labels."""
-
-    pad_token_id: int
-
-    def __call__(self, rows: list[dict]) -> dict[str, torch.Tensor]:
-        t = max(len(r["input_ids"]) for r in rows)
-        ids = torch.full((len(rows), t), self.pad_token_id, dtype=torch.long)
-        mask = torch.zeros((len(rows), t), dtype=torch.long)
-        for i, r in enumerate(rows):
-            ids[i, :len(r["input_ids"])] = torch.as_tensor(r["input_ids"])
-            mask[i, :len(r["input_ids"])] = 1
-        return {"input_ids": ids, "attention_mask": mask, "labels": torch.stack([r["labels"] for r in rows])}
+        return {"input_ids": self.input_ids[i], "attention_mask": self.attention_mask[i],
+                "labels": self.labels[i].tolist()}
 
 
 class TaggingTrainer(Trainer):
@@ -256,25 +240,28 @@ def linear_probe(model, feats: torch.Tensor, y: torch.Tensor, opts: FitOptions) 
 
 def _quiet(trainer: Trainer, opts: FitOptions) -> Trainer:
     """Without progress output Trainer would still print every log dict (its PrinterCallback)."""
-    if not opts.progress or not is_main_process():
+    if not opts.progress or not trainer.is_world_process_zero():
         trainer.remove_callback(PrinterCallback)
     return trainer
 
 
 def fit_lpft(model, tokenizer, texts: Sequence[str], y: np.ndarray, dev: tuple[Sequence[str], np.ndarray] | None,
              opts: FitOptions, max_length: int, freeze) -> dict[str, Any]:
-    """Train ``model`` in place (both phases); returns ``{"history": [...], "best_epoch", "steps"}``.
+    """Train ``model`` in place (both phases); returns ``{"history": [...], "best_epoch", "steps",
+    "world_size", "is_main_process"}`` (the last from accelerate's process state: rank 0 of a
+    data-parallel launch, or a plain single process, writes the run).
 
     ``y`` / ``dev[1]``: flat label rows [n, K]. ``freeze(model)`` applies the fine-tuning freezing.
     """
     out = checkpoint_dir()
+    args = training_arguments(opts, out, dev is not None)  # sets up the device and the process group
     slices = model.dim_slices()
     compute_metrics = make_compute_metrics(slices)
     history: list[dict[str, Any]] = []
     probe_state, probe_score, steps = None, -1.0, 0
     try:
         if opts.probe_epochs:
-            device = training_arguments(opts, out, dev is not None).device
+            device = args.device
             model.to(device)
             for p in model.bert.parameters():
                 p.requires_grad_(False)
@@ -292,18 +279,17 @@ def fit_lpft(model, tokenizer, texts: Sequence[str], y: np.ndarray, dev: tuple[S
                 record["dev_macro_f1"] = round(probe_score, 5)
                 probe_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
             history.append(record)
-            if opts.progress and is_main_process():
+            if opts.progress and args.should_log:
                 print("linear probe: " + ", ".join(f"{k} {v}" for k, v in record.items() if k != "epoch"), flush=True)
             for p in model.bert.parameters():
                 p.requires_grad_(True)
         if opts.epochs > 0 and (opts.max_steps is None or opts.max_steps > 0):
             freeze(model)
-            args = training_arguments(opts, out, dev is not None)
             dev_ds = TokenizedClauses(tokenizer, dev[0], dev[1], max_length) if dev is not None else None
             callbacks = [EarlyStoppingCallback(early_stopping_patience=opts.patience)] if dev is not None else []
             trainer = TaggingTrainer(
                 model=model, args=args, train_dataset=TokenizedClauses(tokenizer, texts, y, max_length),
-                eval_dataset=dev_ds, data_collator=PadCollator(tokenizer.pad_token_id or 0),
+                eval_dataset=dev_ds, data_collator=DataCollatorWithPadding(tokenizer, return_tensors="pt"),
                 compute_metrics=compute_metrics if dev is not None else None, callbacks=callbacks,
                 head_learning_rate=opts.head_learning_rate)
             trainer = _quiet(trainer, opts)
@@ -326,11 +312,12 @@ def fit_lpft(model, tokenizer, texts: Sequence[str], y: np.ndarray, dev: tuple[S
         elif probe_state is not None:
             history[0]["best"] = True
     finally:
-        if is_main_process():
+        if args.should_save:  # one rank removes the checkpoints the ranks of a launch share
             shutil.rmtree(out, ignore_errors=True)
     model.eval()
     best_epoch = next((r["epoch"] for r in history if r.get("best")), history[-1]["epoch"] if history else 0)
-    return {"history": history, "best_epoch": best_epoch, "steps": steps}
+    return {"history": history, "best_epoch": best_epoch, "steps": steps, "world_size": args.world_size,
+            "is_main_process": args.should_save}
 
 
 def _epoch_records(log_history: list[dict]) -> list[dict[str, Any]]:

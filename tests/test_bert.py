@@ -189,3 +189,8 @@ def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     card = (run / "model" / "README.md").read_text(encoding="utf-8")
     macro = saved["sector"]["macro_f1"]
     assert f"macro-F1 {macro:.3f}" in card and "| coal_mine |" in card  # per-label test metrics from the run
+    from huggingface_hub import ModelCard
+
+    results = {r.metric_name: r for r in ModelCard(card).data.eval_results}  # machine-readable model-index
+    assert results["sector macro-F1"].metric_value == round(macro, 4)
+    assert results["sector macro-F1"].dataset_split == "test" and "example.invalid" not in card
