@@ -49,7 +49,8 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
-def _rename(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:
+def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:
+    """The document and its clauses under ``new_id`` (clause ids keep their structural suffix)."""
     doc2 = Document(**{**doc.to_dict(), "doc_id": new_id})
     out = [Clause.from_dict({**c.to_dict(), "doc_id": new_id,
                              "clause_id": new_id + c.clause_id[len(doc.doc_id):]}) for c in clauses]
@@ -95,7 +96,7 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             old, old_clauses = kept[match]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place
                 if doc.doc_id != old.doc_id:
-                    doc, clauses = _rename(doc, clauses, old.doc_id)
+                    doc, clauses = rename_document(doc, clauses, old.doc_id)
                 kept[match] = (doc, clauses)
                 by_key[key] = match
                 duplicates.append(Duplicate(old.source, old.doc_id, doc.source))
@@ -112,7 +113,7 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             digest = hashlib.sha1(key.encode("utf-8")).hexdigest()
             new_id = next(f"{doc.doc_id}.{digest[i:i + 6]}" for i in range(0, 35)
                           if f"{doc.doc_id}.{digest[i:i + 6]}" not in used_ids)
-            doc, clauses = _rename(doc, clauses, new_id)
+            doc, clauses = rename_document(doc, clauses, new_id)
         used_ids.add(doc.doc_id)
         kept.append((doc, clauses))
 

@@ -2,7 +2,8 @@
 memory (one batch of clauses and rows at a time, plus the set of ids already written), a tqdm
 progress bar, and ``--resume``.
 
-Inputs (:func:`clause_batches`): notice files / directories (segmented one file at a time), a JSONL
+Inputs: notice files / directories (:func:`notice_clauses`: each notice once, through
+``corpus/dedup.py`` as plain ``tag`` reads them; clauses segmented one file at a time), a JSONL
 clause file (line by line), a Parquet clause file (record batches) or a Hugging Face dataset saved
 with ``save_to_disk`` (a directory with ``dataset_info.json``). Clause rows have the fields of
 ``policytag tag --clauses`` (``text``, optional ``id``, ``heading``/``heading_path``, ``doc_id``,
@@ -117,9 +118,17 @@ def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_si
             warn(f"skipped row {message}")
 
 
-def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None]) -> Iterator[Clause]:
-    """Clauses of notice files/directories, segmented one file at a time (memory: one file); a
-    notice whose ``doc_id`` was already seen (the .txt and .pdf of one notice) is read once."""
+def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
+                   note: Callable[[str], None] | None = None) -> Iterator[Clause]:
+    """Clauses of notice files/directories, each notice once exactly as plain ``tag`` reads them
+    (``corpus.dedup``: the .txt and .pdf of one notice are one notice, the most faithful copy kept,
+    colliding ``doc_id``s made distinct), in the same order.
+
+    Two passes, so memory holds documents but never every clause: the first segments each file
+    and keeps only its documents for ``dedupe_documents``; the second segments again, one file at
+    a time, and yields the clauses of the documents kept. ``note`` gets the duplicates message.
+    """
+    from policytag.corpus.dedup import content_key, dedupe_documents, duplicates_message, rename_document
     from policytag.corpus.readers import ReadError, expand_paths, read_file
     from policytag.corpus.segment import segment_text
 
@@ -128,20 +137,30 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
         raise PolicytagError(f"{missing[0]}: no such file or directory")
     for p in missing:
         warn(f"skipped {p}: no such file or directory")
-    seen: set[str] = set()
+    documents = []
     for path in expand_paths([p for p in paths if Path(p).exists()]):
         try:
-            docs = segment_text(read_file(path), str(path))
+            documents += [(doc, []) for doc, _ in segment_text(read_file(path), str(path))]
         except ReadError as exc:
             if not skip_bad:
                 raise PolicytagError(f"{exc} (--skip-bad tags the readable notices)") from None
             warn(f"skipped {exc}")
-            continue
-        for doc, clauses in docs:
-            if doc.doc_id in seen:
-                continue
-            seen.add(doc.doc_id)
-            yield from clauses
+    kept, duplicates = dedupe_documents(documents)
+    message = duplicates_message(duplicates)
+    if message and note is not None:
+        note(message)
+    segmented: tuple[str, list] = ("", [])  # the last file segmented again (usually the next one is the same)
+    for doc, _ in kept:
+        if segmented[0] != doc.source:
+            segmented = (doc.source, segment_text(read_file(Path(doc.source)), doc.source))
+        key = content_key(doc.text)
+        found = next(((d, cs) for d, cs in segmented[1] if content_key(d.text) == key), None)
+        if found is None:
+            raise PolicytagError(f"{doc.source}: the file changed while it was being tagged")
+        original, clauses = found
+        if original.doc_id != doc.doc_id:  # dedup renamed it (a colliding doc_id, or a better copy's id)
+            _, clauses = rename_document(original, clauses, doc.doc_id)
+        yield from clauses
 
 
 def batched(items: Iterable[Clause], size: int) -> Iterator[list[Clause]]:

@@ -113,7 +113,8 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
                 clauses = clause_rows(args.clauses, args.skip_bad, warn)
                 total = _total(args.clauses)
             else:
-                clauses = notice_clauses(args.inputs, args.skip_bad, warn)
+                clauses = notice_clauses(args.inputs, args.skip_bad, warn,
+                                         note=lambda message: print(f"policytag: {message}", file=sys.stderr))
                 total = None
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
                                 resume=args.resume, total=total)
