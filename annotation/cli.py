@@ -1,4 +1,5 @@
-"""``policytag annotate {config,export,push,pull}``: the Label Studio loop.
+"""``policytag annotate {config,export,push,pull,next}``: the Label Studio loop (``next``: rank the
+unlabelled tasks to label next, active learning).
 
 Heavy imports (label-studio-sdk, datasets, the tagger) happen inside the command functions, so
 ``policytag --help`` stays fast.
@@ -21,7 +22,7 @@ DEFAULT_CORPUS = corpus_path()
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
-        "annotate", help="annotate clauses in Label Studio (config, export, push, pull)",
+        "annotate", help="annotate clauses in Label Studio (config, export, push, pull, next)",
         description="Label clauses by sector and measure type in Label Studio and pull the result back as a "
                     "dataset. See docs/annotation.md.")
     sub = p.add_subparsers(dest="annotate_command", metavar="ACTION")

@@ -97,8 +97,9 @@ class Tagger(BaseEstimator, ABC):
     # -- shared behaviour --------------------------------------------------------------------
     @property
     def model_version(self) -> str:
-        """The run's version string once loaded from (or saved as) a run, e.g.
-        ``baseline-tfidf@20261201T2150-3fa9c2d1``; an unsaved model names its type."""
+        """The run's version string once loaded from (or saved as) a run, ``RUN@CREATED-CONTENT``
+        (``runs.make_model_version``), e.g. ``baseline-tfidf@20261201T215012-3fa9c2d1``; an unsaved
+        model names its registered type: ``tfidf.v1@unsaved-taxonomy-2.0.0``."""
         version = getattr(self, "_model_version", None)
         return version or f"{self.name}@unsaved-taxonomy-{self.taxonomy.version}"
 

@@ -233,7 +233,7 @@ class BertTagger(Tagger):
     def tune_thresholds(self, clauses, labels) -> "BertTagger":
         """Per-label thresholds on dev for float32 (``thresholds_``) and, on the CPU, for the int8
         model (``int8_thresholds_``): int8 shifts probabilities, so it gets its own thresholds."""
-        from .features import label_matrix
+        from policytag.labels import label_matrix
 
         self._check_fitted()
         y = label_matrix(labels, self.taxonomy)

@@ -49,7 +49,7 @@ def _metrics_table(tagger, split_metrics: dict[str, Any]) -> list[str]:
         lines += [f"**{dim}**: macro-F1 {m['macro_f1']:.3f}, micro-F1 {m['micro_f1']:.3f}, "
                   f"samples-F1 {m['samples_f1']:.3f}, exact match {m['exact_match']:.3f} (n = {m['n']})", "",
                   "| label | name | precision | recall | F1 | support |", "|---|---|---|---|---|---|"]
-        names = {lab.id: lab.name for lab in tagger.taxonomy[dim].labels} if hasattr(tagger.taxonomy[dim], "labels") else {}
+        names = {lab.id: lab.name for lab in tagger.taxonomy[dim].labels}
         for lid, row in m["per_label"].items():
             lines.append(f"| {lid} | {names.get(lid, '')} | {row['precision']:.3f} | {row['recall']:.3f} | "
                          f"{row['f1']:.3f} | {row['support']} |")

@@ -77,17 +77,11 @@ def corpus_texts(files: list[Path]) -> list[str]:
 
 
 def _segmented_clauses(files: list[Path]) -> list[str]:
-    """Cleaned document texts and clause texts from the corpus segmenter, when it is available."""
-    try:
-        from policytag.corpus.segment import segment_paths
-    except ImportError:  # segmenter not installed in this checkout
-        return []
+    """Cleaned document texts and clause texts from the corpus segmenter."""
+    from policytag.corpus.segment import segment_paths
+
     result = segment_paths(files)
-    if isinstance(result, tuple):  # (documents, clauses[, errors])
-        documents, clauses = result[0], result[1]
-    else:
-        documents, clauses = getattr(result, "documents", []), getattr(result, "clauses", [])
-    texts = [getattr(item, "text", "") for item in [*documents, *clauses]]
+    texts = [d.text for d in result.documents] + [c.text for c in result.clauses]
     return [text for text in texts if text.strip()]
 
 

@@ -1,10 +1,9 @@
-"""Clause -> model input text. (Label encodings live in the core: ``policytag.labels``; re-exported here.)"""
+"""Clause -> model input text (label encodings live in the core: ``policytag.labels``)."""
 
 from __future__ import annotations
 
 from typing import Iterable
 
-from policytag.labels import label_matrix  # noqa: F401  (re-export for existing imports)
 from policytag.records import Clause
 from policytag.text import HEADING_JOIN, INPUT_SEP
 

@@ -34,12 +34,12 @@ from sklearn.linear_model import LogisticRegression
 
 from policytag import PolicytagError
 from policytag.knowledge import FEATURES, load_knowledge
+from policytag.labels import label_matrix
 from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS
 
 from .base import NotFittedError, Tagger
 from .calibration import Calibrator
-from .features import label_matrix
 from .registry import PositiveFloat, Seed, build_tagger, params_schema, register_tagger, tagger_class
 from .thresholds import tune_thresholds
 

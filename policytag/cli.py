@@ -19,7 +19,7 @@ import sys
 
 from policytag import PolicytagError, UsageError, __version__
 
-# (module, attribute) pairs; each register() adds one or more sub-commands.
+# modules whose register(subparsers) adds one or more sub-commands
 COMMAND_MODULES = [
     "policytag.corpus.cli",
     "policytag.annotation.cli",
@@ -56,13 +56,8 @@ def build_parser() -> argparse.ArgumentParser:
                              "(default: $POLICYTAG_RUNS, else runs/ in a checkout, else the user data dir)")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
     for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as exc:
-            if exc.name == name:  # area not built yet
-                continue
-            raise
-        module.register(sub)
+        # every area ships with the package: a missing module is a packaging error and must say so
+        importlib.import_module(name).register(sub)
     return parser
 
 

@@ -160,7 +160,7 @@ def measure_quantization(run_dir: Path, repeats: int = 1) -> dict[str, Any] | No
                       "per_label_f1": {dim: {lid: m["f1"] for lid, m in metrics[dim]["per_label"].items()}
                                        for dim in DIMENSIONS}}
     out["int8"]["model_size_bytes"] = _state_size(tagger.quantized_net())
-    out["float32"]["model_size_bytes"] = _state_size(getattr(tagger, "model_", None) or tagger.net_)
+    out["float32"]["model_size_bytes"] = _state_size(tagger.model_)
     out["speedup"] = round(out["int8"]["throughput_clauses_per_s"] / out["float32"]["throughput_clauses_per_s"], 2)
     out["macro_f1_change"] = {dim: round(out["int8"][dim]["macro_f1"] - out["float32"][dim]["macro_f1"], 4)
                               for dim in DIMENSIONS}
