@@ -137,11 +137,8 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     documents = []
     for doc_id in dict.fromkeys(c.doc_id for c in clauses):
         years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
-        # document metadata the rows carry (a `policytag segment` output does): from the first row
-        first = next(c for c in clauses if c.doc_id == doc_id)
-        documents.append(Document(doc_id=doc_id, title=first.title or "", year=years.pop() if len(years) == 1 else None,
-                                  doc_number=None, issuer=first.issuer, date=None, source=name, text="",
-                                  region=first.region, level=first.level, genre=first.genre))
+        documents.append(Document(doc_id=doc_id, title="", year=years.pop() if len(years) == 1 else None,
+                                  doc_number=None, issuer=None, date=None, source=name, text=""))
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
 
 
@@ -153,8 +150,6 @@ def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
     if not chosen:
         have = f"have {years[0]}–{years[-1]}" if len(years) > 1 else (f"have {years[0]}" if years else "no notice has a year")
         raise PolicytagError(f"no notice of year {year} in the input ({have})")
-    # context: each chosen notice's baseline, the same issuer's previous document of its genre (yoy)
-    from .yoy import previous_documents
-
-    context = {p.doc_id for d in inp.documents if d.doc_id in chosen for p in previous_documents(d, inp.documents)}
+    earlier = [y for y in years if y < year]
+    context = {d.doc_id for d in inp.documents if earlier and d.year == earlier[-1]}
     return chosen, context

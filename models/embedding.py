@@ -64,21 +64,32 @@ class EmbeddingTagger(Tagger):
             self._encoder_ = (AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval())
         return self._encoder_
 
+    #: e5 is a retrieval model trained with "query: " / "passage: " prefixes; a clause to be
+    #: classified is embedded as a passage here (``LabelSimilarityTagger`` queries with it instead)
+    prefix = "passage: "
+
     def embed(self, clauses: Sequence[Clause]) -> np.ndarray:
         """``[n, hidden]`` float32, L2-normalised; cached per input text."""
-        texts = [clause_input(c, self.use_heading) for c in clauses]
+        return self.embed_texts([clause_input(c, self.use_heading) for c in clauses], self.prefix)
+
+    def embed_texts(self, texts: Sequence[str], prefix: str = "passage: ") -> np.ndarray:
+        """``[n, hidden]`` float32 L2-normalised mean-pooled states of ``prefix + text``; cached
+        per (prefix, text) in this object's cache (shared by a hybrid's fold models)."""
+        # the encoder is part of the key: a hybrid shares one cache between learners of any encoder
+        keys = [f"{self.model_name_or_path}\0{self.max_length}\0{prefix}{t}" for t in texts]
         # sorted by length so that each batch pads to similar lengths (about half the work)
-        missing = sorted(dict.fromkeys(t for t in texts if t not in self._cache), key=len)
+        missing = sorted(dict.fromkeys(k for k in keys if k not in self._cache), key=len)
         fresh: dict[str, np.ndarray] = {}
         if missing:
             import torch
+            from tqdm.auto import tqdm
 
             tok, model = self._encoder()
             with torch.inference_mode():
-                for start in range(0, len(missing), self.batch_size):
+                for start in tqdm(range(0, len(missing), self.batch_size), desc="encoding", unit="batch",
+                                  disable=len(missing) <= 4 * self.batch_size, leave=False):
                     batch = missing[start:start + self.batch_size]
-                    enc = tok(["passage: " + t for t in batch], padding=True, truncation=True,
-                              max_length=self.max_length, return_tensors="pt")
+                    enc = tok([k.split("\0", 2)[2] for k in batch], padding=True, truncation=True, max_length=self.max_length, return_tensors="pt")
                     hidden = model(**enc).last_hidden_state
                     mask = enc["attention_mask"].unsqueeze(-1).to(hidden.dtype)
                     pooled = (hidden * mask).sum(1) / mask.sum(1).clamp(min=1.0)
@@ -87,9 +98,9 @@ class EmbeddingTagger(Tagger):
             if len(self._cache) + len(fresh) > self.cache_size:
                 self._cache.clear()  # bounded: start over rather than grow without limit
             self._cache.update(fresh)
-        if not texts:
+        if not keys:
             return np.zeros((0, self._dim()), dtype=np.float32)
-        return np.stack([fresh[t] if t in fresh else self._cache[t] for t in texts])
+        return np.stack([fresh[k] if k in fresh else self._cache[k] for k in keys])
 
     def _dim(self) -> int:
         return int(self._encoder()[1].config.hidden_size)

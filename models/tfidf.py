@@ -75,10 +75,14 @@ class TfidfTagger(Tagger):
         self.C = C
         self.random_state = random_state
 
+    def _texts(self, clauses: Sequence[Clause]) -> list[str]:
+        """What the vectorizer reads (a hook: ``models/learners.py`` masks cue words here)."""
+        return inputs(clauses, self.use_heading)
+
     def _fit(self, clauses, y, dev) -> None:
         self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.ngram_range), min_df=self.min_df,
                                            max_features=self.max_features, sublinear_tf=True)
-        X = self.vectorizer_.fit_transform(inputs(clauses, self.use_heading))
+        X = self.vectorizer_.fit_transform(self._texts(clauses))
         self.classifiers_, self.coef_, self.intercept_, self.constant_ = {}, {}, {}, {}
         for dim in DIMENSIONS:
             Y = y[dim]
@@ -102,7 +106,7 @@ class TfidfTagger(Tagger):
 
     def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
         self._check_fitted(["vectorizer_", "coef_"])
-        X = self.vectorizer_.transform(inputs(clauses, self.use_heading))
+        X = self.vectorizer_.transform(self._texts(clauses))
         out = {}
         for dim in DIMENSIONS:
             p = expit(np.asarray(X @ self.coef_[dim].T) + self.intercept_[dim][None, :])

@@ -43,14 +43,30 @@ def augment_path(config: dict) -> Path | None:
     return resolved_path(config, path)
 
 
+def train_extra_path(config: dict) -> Path | None:
+    """``data.train_extra`` of a config (more training-only clauses, e.g. data/train-v2/), or None."""
+    path = ((config or {}).get("data") or {}).get("train_extra")
+    if not path:
+        return None
+    from .config import resolved_path
+
+    return resolved_path(config, path)
+
+
+def has_training_only(config: dict) -> bool:
+    """Does the config add training-only clauses (``data.augment`` / ``data.train_extra``)?"""
+    data = (config or {}).get("data") or {}
+    return bool(data.get("augment") or data.get("train_extra"))
+
+
 def with_augment(config: dict, part: Dataset) -> Dataset:
-    """``part`` plus the config's augmentation clauses (``data.augment``), for *training* only:
-    dev, test, CV test folds and the challenge set never see them."""
-    path = augment_path(config)
-    if path is None:
-        return part
-    extra = load_clause_set(path, "augmentation set")
-    return Dataset(list(part.examples) + list(extra.examples), part.data_hash)
+    """``part`` plus the config's training-only clauses (``data.augment``, ``data.train_extra``),
+    for *training* only: dev, test, CV test folds, the challenge and real-dev sets never see them."""
+    examples = list(part.examples)
+    for path, what in ((augment_path(config), "augmentation set"), (train_extra_path(config), "training-only set")):
+        if path is not None:
+            examples += load_clause_set(path, what).examples
+    return part if len(examples) == len(part.examples) else Dataset(examples, part.data_hash)
 
 
 def load_challenge(path: str | Path | None = None) -> Dataset:

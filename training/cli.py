@@ -82,6 +82,9 @@ def _train(args: argparse.Namespace) -> int:
     if args.output:
         check_output_path(args.output, kind="dir", overwrite=args.force)
     config = load_config(args.config)
+    from .encoders import ensure_encoders
+
+    ensure_encoders(config)  # a transformer config's offline encoder is built when missing (progress bar)
     if args.cv:
         config["split"]["cv"] = True
     run_dir = train(config, args.output, overwrite=args.force)

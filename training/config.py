@@ -9,6 +9,8 @@ own schema, derived from its ``__init__`` by ``policytag.models.registry``)::
     data:
       gold:   path        gold JSONL (data/annotations/gold-v1.jsonl)
       corpus: path        corpus file or directory the gold labels (data/corpus)
+      augment: path       training-only clauses for rare labels (optional)
+      train_extra: path   more training-only clauses, e.g. data/train-v2/train-v2.jsonl (optional)
     split:
       mode: temporal|all  temporal: train <= train_until, dev, test years (default);
                           all: fit on every gold clause, thresholds from out-of-fold predictions
@@ -53,6 +55,9 @@ class DataConfig(_Section):
     corpus: str = "data/corpus"
     #: training-only clauses written for rare labels (never in dev/test/CV test folds/challenge)
     augment: Optional[str] = None
+    #: more training-only clauses (e.g. data/train-v2/train-v2.jsonl: other genres, issuers and
+    #: levels); like ``augment``, never in dev/test/CV test folds/challenge/real-dev
+    train_extra: Optional[str] = None
     #: the held-apart challenge set (``evaluate --split challenge``, ``compare``)
     challenge: str = "data/challenge/challenge-v1.jsonl"
 

@@ -30,7 +30,7 @@ from policytag.paths import runs_dir
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
 from .config import resolved_path
-from .challenge import extra_metrics, with_augment
+from .challenge import extra_metrics, has_training_only, with_augment
 from .data import Dataset, load_dataset
 from .metrics import evaluate_labels, mean_metrics
 from .splits import Split, kfold_splits, temporal_split
@@ -150,7 +150,7 @@ def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = Fal
         metrics = {"split": "all", "sizes": {"train": len(data.examples)}}
         if oof_metrics:
             metrics["oof"] = oof_metrics
-        metrics.update(extra_metrics(config, tagger, data if config["data"].get("augment") is None else None))
+        metrics.update(extra_metrics(config, tagger, None if has_training_only(config) else data))
         if config["split"].get("cv"):
             metrics["cv"] = cross_validate(config, data)
         run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),

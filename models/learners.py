@@ -1,0 +1,157 @@
+"""Learners for the hybrid that see past the cue lists (issue 17, items 5 and 6).
+
+* ``ContextTfidfTagger`` (``context_tfidf``): TF-IDF character n-grams + one LR per label, on the
+  clause text with every cue word of the masked dimension(s) replaced by one placeholder
+  character. The cue lists already feed the hybrid's meta-classifier as features; a learner that
+  sees the cues too mostly re-learns them (on real text the TF-IDF sector probabilities added
+  nothing to the cues). Masked, it has to learn the *context* a sector is written in — the
+  equipment, places, hazards and agencies the cue list lacks (``输油``/``站场``/``第三方施工``
+  around a pipeline, ``塔吊``/``基坑`` around a building site).
+* ``LabelSimilarityTagger`` (``label_similarity``): no labelled data at all — the cosine
+  similarity of the clause (``query: …``) to each label's codebook description and cue words
+  (``passage: …``) under the e5 retrieval encoder, centred on the clause's mean similarity over
+  the dimension's labels and squashed to (0, 1). The hybrid's meta-classifier learns how far to
+  trust it, per label.
+
+Both are ordinary taggers (fit / predict_proba / save / load, plain-data state) so the hybrid
+stacks them like the TF-IDF learner; ``dimensions`` in the learner spec says which dimension's
+meta features use them.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import lru_cache
+from pathlib import Path
+from typing import Sequence
+
+import numpy as np
+
+from policytag import PolicytagError
+from policytag.records import Clause
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from typing import Annotated, Literal
+
+from pydantic import Field
+
+from .base import NotFittedError
+from .embedding import DEFAULT_ENCODER, EmbeddingTagger
+from .features import clause_input
+from .registry import OptionalPositiveInt, PositiveFloat, PositiveInt, Seed, register_tagger
+from .tfidf import NgramRange, TfidfTagger
+
+#: what a masked cue becomes: one character that never occurs in the corpus, so n-grams across a
+#: mask read "a cue was here" without saying which
+MASK = "□"
+
+
+@lru_cache(maxsize=8)
+def _cue_pattern(cues: frozenset[str]) -> re.Pattern | None:
+    ordered = sorted(cues, key=len, reverse=True)  # longest first: 危险化学品 before 化学品
+    return re.compile("|".join(map(re.escape, ordered))) if ordered else None
+
+
+def mask_cues(text: str, taxonomy: Taxonomy, dims: Sequence[str]) -> str:
+    """``text`` with every cue word of ``dims`` replaced by ``MASK`` (one per occurrence)."""
+    pattern = _cue_pattern(frozenset(c for dim in dims for label in taxonomy[dim].labels for c in label.cues if c))
+    return pattern.sub(MASK, text) if pattern is not None else text
+
+
+@register_tagger("context_tfidf.v1", aliases=("context_tfidf",))
+class ContextTfidfTagger(TfidfTagger):
+    """TF-IDF + LR on the clause with the cue words of ``mask_dimensions`` masked (see module doc).
+
+    ``use_heading`` defaults to False: a sector named in a heading is context, not the clause's
+    label (codebook rule 13), and the corpus' sector headings would teach the model the corpus'
+    layout rather than the clause's wording.
+    """
+
+    name = "context_tfidf"
+
+    def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
+                 max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = False,
+                 mask_dimensions: Annotated[list[Literal["sector", "measure_type"]], Field(min_length=1)] = ("sector",),
+                 random_state: Seed = 0, taxonomy=None):
+        super().__init__(ngram_range=ngram_range, min_df=min_df, max_features=max_features, C=C,
+                         use_heading=use_heading, random_state=random_state, taxonomy=taxonomy)
+        self.mask_dimensions = mask_dimensions
+
+    def _texts(self, clauses: Sequence[Clause]) -> list[str]:
+        return [mask_cues(clause_input(c, self.use_heading), self.taxonomy, self.mask_dimensions) for c in clauses]
+
+
+@register_tagger("label_similarity.v1", aliases=("label_similarity",))
+class LabelSimilarityTagger(EmbeddingTagger):
+    """e5 similarity of the clause to each label's description + cues (no labels needed).
+
+    ``proba[dim][i, j] = sigmoid(scale * (cos(q_i, d_j) - mean_j' cos(q_i, d_j')))`` with
+    ``q_i`` the ``query:`` embedding of the clause and ``d_j`` the ``passage:`` embedding of label
+    ``j``'s Chinese name, ``description_zh`` and cue words. ``fit`` only embeds the label
+    descriptions (the labels of the training clauses are not used); the hybrid's meta-classifier
+    learns per label how much the similarity says.
+    """
+
+    name = "label_similarity"
+
+    def __init__(self, model_name_or_path: str = DEFAULT_ENCODER, max_length: Annotated[int, Field(ge=8, le=4096)] = 128,
+                 batch_size: PositiveInt = 32, scale: PositiveFloat = 50.0, use_cues: bool = True,
+                 use_heading: bool = False, cache_size: PositiveInt = 20_000, random_state: Seed = 0, taxonomy=None):
+        super().__init__(model_name_or_path=model_name_or_path, max_length=max_length, batch_size=batch_size,
+                         C=1.0, use_heading=use_heading, cache_size=cache_size, random_state=random_state,
+                         taxonomy=taxonomy)
+        self.scale = scale
+        self.use_cues = use_cues
+
+    prefix = "query: "
+
+    def label_passages(self, dim: str) -> list[str]:
+        """The text each label of ``dim`` is represented by (name, description, cues)."""
+        out = []
+        for label in self.taxonomy[dim].labels:
+            parts = [label.name, label.description_zh]
+            if self.use_cues and label.cues:
+                parts.append("、".join(label.cues))
+            out.append("：".join(p for p in parts if p))
+        return out
+
+    def _fit(self, clauses, y, dev) -> None:
+        self.label_emb_ = {dim: self.embed_texts(self.label_passages(dim), prefix="passage: ") for dim in DIMENSIONS}
+
+    def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+        if not hasattr(self, "label_emb_"):
+            raise NotFittedError("LabelSimilarityTagger is not fitted yet: call fit() or load a run")
+        clauses = list(clauses)
+        if not clauses:
+            return {dim: np.zeros((0, len(self.taxonomy[dim].ids))) for dim in DIMENSIONS}
+        q = self.embed(clauses).astype(np.float64)
+        out = {}
+        for dim in DIMENSIONS:
+            sim = q @ self.label_emb_[dim].astype(np.float64).T
+            out[dim] = 1.0 / (1.0 + np.exp(-self.scale * (sim - sim.mean(axis=1, keepdims=True))))
+        return out
+
+    def explain(self, clauses, labels=None):
+        from .evidence import lexical_evidence, merge_evidence
+
+        labels = labels if labels is not None else self.predict(clauses)
+        return merge_evidence([lexical_evidence(self, clauses, labels)])
+
+    def _save_state(self, directory: Path) -> None:
+        (directory / "label_similarity.json").write_text(json.dumps({"format": "policytag-label-similarity/1"}),
+                                                         encoding="utf-8")
+        for dim in DIMENSIONS:
+            np.save(directory / f"label_emb_{dim}.npy", self.label_emb_[dim], allow_pickle=False)
+
+    def _load_state(self, directory: Path) -> None:
+        f = directory / "label_similarity.json"
+        if not f.exists():
+            raise PolicytagError(f"{f}: missing; the run directory is incomplete, retrain it with `policytag train`")
+        self.label_emb_ = {}
+        for dim in DIMENSIONS:
+            emb = np.load(directory / f"label_emb_{dim}.npy", allow_pickle=False)
+            if emb.shape[0] != len(self.taxonomy[dim].ids):
+                raise PolicytagError(f"{directory}: label_emb_{dim}.npy has {emb.shape[0]} rows, the taxonomy "
+                                     f"{len(self.taxonomy[dim].ids)} labels; retrain it with `policytag train`")
+            self.label_emb_[dim] = emb
