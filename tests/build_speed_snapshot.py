@@ -19,9 +19,9 @@ from __future__ import annotations
 import json
 import shutil
 import sys
-from pathlib import Path
+from conftest import TEST_DATA
 
-HERE = Path(__file__).resolve().parent / "data" / "speed_snapshot"
+HERE = TEST_DATA / "speed_snapshot"
 
 
 def snapshot_rows(tagger, clauses) -> list[dict]:

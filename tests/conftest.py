@@ -16,9 +16,16 @@ import pytest
 
 from policytag import PROJECT_ROOT
 
+# The checkout's data, named once: test modules import these (``from conftest import GOLD_FILE``)
+# or use the fixtures below. All of them are tracked files, so no test skips when one is missing.
 CORPUS_DIR = PROJECT_ROOT / "data" / "corpus"
 CORPUS_FILE = CORPUS_DIR / "shanxi_annual_safety_notices_2009-2026.txt"
 GOLD_FILE = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
+GOLD_CARD = GOLD_FILE.parent / "README.md"
+CHALLENGE_FILE = PROJECT_ROOT / "data" / "challenge" / "challenge-v1.jsonl"
+TEST_DATA = Path(__file__).resolve().parent / "data"
+#: built (not tracked) encoders: tests that need one build it or skip with the build command
+PRETRAINED_DIR = PROJECT_ROOT / "artifacts" / "pretrained"
 
 
 @pytest.fixture(scope="session")

@@ -43,6 +43,7 @@ def test_config_shows_names_stores_ids_grouped_with_hints_and_hotkeys(taxonomy):
         dim = taxonomy["sector" if name == "sector" else "measure_type"]
         assert (node.get("choice"), node.get("required")) == expected[name] and node.get("toName") == "text"
         choices = list(node.iter("Choice"))
+        assert choices, name  # the checks below loop over them
         assert [c.get("alias") for c in choices] == display_ids(dim)
         assert sorted(c.get("alias") for c in choices) == sorted(dim.ids)
         for c in choices:
@@ -77,7 +78,7 @@ def test_instructions_render_the_codebook_rules_and_shortcuts(taxonomy):
     from policytag.annotation.guide import RULES_ZH, instructions_html
 
     page = instructions_html(taxonomy)
-    assert "判定规则" in page and all(rule[:12] in page.replace("&quot;", '"') for rule in RULES_ZH.values())
+    assert "判定规则" in page and RULES_ZH and all(rule[:12] in page.replace("&quot;", '"') for rule in RULES_ZH.values())
     assert "<kbd>shift+5</kbd>" in page and "<kbd>x</kbd>" in page
     assert "Decision rules" in page and "<li>" in page and "矿山" in page  # codebook §4 itself
     ET.fromstring(f"<div>{page}</div>")  # well-formed

@@ -5,25 +5,24 @@ import json
 import numpy as np
 import pytest
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
 from policytag.annotation.tasks import build_tasks, format_predictions, load_clauses, predict, text_sha1
 from policytag.cli import main
 from policytag.records import Labels
 from policytag.taxonomy import load_taxonomy
-
-CORPUS = PROJECT_ROOT / "data" / "corpus"
+from conftest import CORPUS_DIR
 
 
 @pytest.fixture(scope="module")
 def clause_set():
-    return load_clauses([CORPUS], years=[2025, 2026])
+    return load_clauses([CORPUS_DIR], years=[2025, 2026])
 
 
 @pytest.fixture(scope="module")
 def clauses_jsonl(tmp_path_factory, clause_set):
     """The clauses as `policytag segment --format jsonl` prints them."""
     path = tmp_path_factory.mktemp("clauses") / "clauses.jsonl"
-    assert main(["segment", str(CORPUS), "--format", "jsonl", "-o", str(path)]) == 0
+    assert main(["segment", str(CORPUS_DIR), "--format", "jsonl", "-o", str(path)]) == 0
     return path
 
 
@@ -144,11 +143,11 @@ def test_predictions_from_a_real_run(tiny_run, clause_set):
 
 def test_export_command(tiny_run, tmp_path, capsys):
     out = tmp_path / "tasks.json"
-    assert main(["annotate", "export", str(CORPUS), "--year", "2026", "-o", str(out)]) == 0
+    assert main(["annotate", "export", str(CORPUS_DIR), "--year", "2026", "-o", str(out)]) == 0
     tasks = json.loads(out.read_text(encoding="utf-8"))
     assert tasks and all(t["data"]["year"] == 2026 for t in tasks) and "predictions" not in tasks[0]
     assert {"clause_id", "doc_id", "heading_path", "text", "text_sha1"} <= set(tasks[0]["data"])
-    assert main(["annotate", "export", str(CORPUS), "--year", "2026", "-o", str(out), "--predictions", str(tiny_run)]) == 0
+    assert main(["annotate", "export", str(CORPUS_DIR), "--year", "2026", "-o", str(out), "--predictions", str(tiny_run)]) == 0
     tasks = json.loads(out.read_text(encoding="utf-8"))
     pred = tasks[0]["predictions"][0]
     assert pred["model_version"].startswith("tiny-keyword") and "score" in pred
@@ -158,7 +157,7 @@ def test_export_command(tiny_run, tmp_path, capsys):
 def test_export_bad_input_is_one_line(tmp_path, capsys):
     out = tmp_path / "tasks.json"
     assert main(["annotate", "export", str(tmp_path / "nope.txt"), "-o", str(out)]) == 1
-    assert main(["annotate", "export", str(CORPUS), "-o", str(out), "--predictions", str(tmp_path / "norun")]) == 1
+    assert main(["annotate", "export", str(CORPUS_DIR), "-o", str(out), "--predictions", str(tmp_path / "norun")]) == 1
     err = capsys.readouterr().err
     assert "no such file" in err and "no such run directory" in err and "Traceback" not in err
     assert not out.exists()

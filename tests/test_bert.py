@@ -17,7 +17,7 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 pytest.importorskip("accelerate")
 
-from tiny_bert import GOLD, build_tiny_bert, toy_data  # noqa: E402
+from tiny_bert import build_tiny_bert, toy_data  # noqa: E402
 
 from policytag import PolicytagError  # noqa: E402
 from policytag.models.bert import BertTagger, pos_weights, resolve_model_path  # noqa: E402
@@ -166,7 +166,6 @@ def test_old_private_layout_is_refused(tmp_path, fitted):
         BertTagger.load(tmp_path)
 
 
-@pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present")
 def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     """The real `train` path on the gold data; `evaluate` of the saved run reproduces metrics.json."""
     from policytag.training.config import load_config

@@ -15,14 +15,13 @@ import pytest
 
 from policytag import PROJECT_ROOT
 from policytag.cli import main
+from conftest import PRETRAINED_DIR
 
-PRUNED = PROJECT_ROOT / "artifacts" / "pretrained" / "multilingual-e5-small-pruned"
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
+PRUNED = PRETRAINED_DIR / "multilingual-e5-small-pruned"
 
 pytestmark = [
     pytest.mark.slow,
     pytest.mark.skipif(importlib.util.find_spec("torch") is None, reason="torch is not installed"),
-    pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present"),
 ]
 
 

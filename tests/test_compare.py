@@ -13,9 +13,6 @@ from policytag.taxonomy import load_taxonomy
 from policytag.training.compare import compare_runs
 from policytag.training.train import cv_config
 
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
-needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present")
-
 
 def _config(tmp_path, name: str, **split) -> str:
     cfg = yaml.safe_load((PROJECT_ROOT / "configs" / "keyword.yaml").read_text(encoding="utf-8"))
@@ -36,7 +33,6 @@ def runs(tmp_path_factory):
     return tmp, out
 
 
-@needs_gold
 def test_compare_writes_markdown_json_png(runs):
     tmp, r = runs
     assert main(["compare", str(r["kw-a"]), str(r["kw-b"]), "-o", str(tmp / "report" / "cmp")]) == 0
@@ -57,7 +53,6 @@ def test_compare_writes_markdown_json_png(runs):
     assert set(run["test"]["sector"]) >= {"micro_f1", "macro_f1", "samples_f1", "exact_match", "per_label"}
 
 
-@needs_gold
 def test_compare_refuses_runs_on_different_splits(runs):
     tmp, r = runs
     with pytest.raises(PolicytagError, match="identical split"):
@@ -75,11 +70,6 @@ def test_cv_config_overrides_only_the_cv_budget():
     assert cv_config(plain) is plain
 
 
-CHALLENGE = PROJECT_ROOT / "data" / "challenge" / "challenge-v1.jsonl"
-
-
-@needs_gold
-@pytest.mark.skipif(not CHALLENGE.exists(), reason="challenge set not present")
 def test_compare_reports_challenge_and_calibration(runs):
     tmp, r = runs
     out = tmp / "report2" / "cmp"
@@ -103,8 +93,6 @@ def cal_n(run, part, dim):
     return run[part][dim]["n"] * len(tax[dim].ids)
 
 
-@needs_gold
-@pytest.mark.skipif(not CHALLENGE.exists(), reason="challenge set not present")
 def test_evaluate_split_challenge(runs, capsys):
     _, r = runs
     assert main(["evaluate", str(r["kw-a"]), "--split", "challenge", "--json"]) == 0
@@ -139,7 +127,6 @@ def _write_realdev(path, rows=REALDEV_ROWS):
     return path
 
 
-@needs_gold
 def test_compare_has_a_realdev_column_for_every_run(runs, tmp_path, monkeypatch):
     from policytag.models.runs import load_run
     from policytag.training.metrics import evaluate_labels
@@ -174,7 +161,6 @@ def test_compare_has_a_realdev_column_for_every_run(runs, tmp_path, monkeypatch)
     assert any(line.startswith(f"| {run['name']} |") and cell in line for line in md.splitlines())
 
 
-@needs_gold
 def test_compare_without_realdev_says_so_and_does_not_crash(runs, tmp_path, monkeypatch, capsys):
     tmp, r = runs
     monkeypatch.setenv("POLICYTAG_REALDEV", str(tmp_path / "nowhere" / "realdev.jsonl"))
@@ -189,7 +175,6 @@ def test_compare_without_realdev_says_so_and_does_not_crash(runs, tmp_path, monk
     assert "real-dev set not found" in capsys.readouterr().out
 
 
-@needs_gold
 def test_evaluate_split_realdev(runs, tmp_path, monkeypatch, capsys):
     _, r = runs
     monkeypatch.setenv("POLICYTAG_REALDEV", str(_write_realdev(tmp_path / "realdev.jsonl")))

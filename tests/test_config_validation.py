@@ -10,7 +10,6 @@ import json
 import pytest
 import yaml
 
-from policytag import ConfigError
 from policytag.cli import main
 from policytag.models.registry import is_tagger
 from policytag.training.config import DEFAULTS, load_config, validate_config

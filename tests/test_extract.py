@@ -2,10 +2,8 @@
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.inference.extract import cn_number, extract_agencies, extract_deadlines, extract_targets
-
-CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
+from conftest import CORPUS_FILE
 
 
 def D(text, kind, due, action, year=None, month=None, day=None, period=None, event=None):
@@ -124,7 +122,7 @@ def test_cases_are_copied_from_the_corpus():
     """The sentences above are real: each occurs in the corpus (ignoring the PDF line breaks/spaces)."""
     import re
 
-    corpus = re.sub(r"\s+", "", CORPUS.read_text(encoding="utf-8"))
+    corpus = re.sub(r"\s+", "", CORPUS_FILE.read_text(encoding="utf-8"))
     corpus = corpus.replace(",", "，").replace(";", "；").replace(":", "：").replace("(", "（").replace(")", "）")
     for _, text, _, _ in CASES:
         for piece in re.split(r"[，；。：、]", text):

@@ -6,24 +6,25 @@ from collections import Counter
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.corpus.segment import segment_paths
 from policytag.io import read_jsonl
 from policytag.taxonomy import load_taxonomy
 from policytag.training.data import text_sha1
-
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
-CARD = PROJECT_ROOT / "data" / "annotations" / "README.md"
+from conftest import CORPUS_DIR, GOLD_CARD, GOLD_FILE
 
 
 @pytest.fixture(scope="module")
 def gold():
-    return read_jsonl(GOLD)
+    rows = read_jsonl(GOLD_FILE)
+    assert len(rows) > 400, "the gold file lost its rows"  # every loop below would pass on an empty file
+    return rows
 
 
 @pytest.fixture(scope="module")
 def clauses():
-    return {c.clause_id: c for c in segment_paths([PROJECT_ROOT / "data" / "corpus"]).clauses}
+    found = {c.clause_id: c for c in segment_paths([CORPUS_DIR]).clauses}
+    assert len(found) > 400, "the segmenter lost the corpus clauses"
+    return found
 
 
 def test_every_clause_annotated_exactly_once(gold, clauses):
@@ -63,15 +64,18 @@ def test_ids_and_rules(gold, clauses):
 
 def test_preamble_rule(gold, clauses):
     # codebook §4 rule 3: the preamble paragraph is cross_sector + awareness_goals
+    checked = 0
     for r in gold:
         if clauses[r["clause_id"]].kind == "preamble" and clauses[r["clause_id"]].clause_id.endswith("-0-p1"):
             assert r["sector"] == ["cross_sector"] and "awareness_goals" in r["measure_type"], r["clause_id"]
+            checked += 1
+    assert checked >= 10, f"only {checked} opening preambles found: the rule was hardly checked"
 
 
 def test_data_card_records_taxonomy_version_and_agreement():
-    text = CARD.read_text(encoding="utf-8")
+    text = GOLD_CARD.read_text(encoding="utf-8")
     assert f"Taxonomy version: {load_taxonomy().version}" in text
-    agreement = json.loads((PROJECT_ROOT / "data" / "annotations" / "agreement.json").read_text(encoding="utf-8"))
-    assert agreement["n"] >= 0.15 * len(read_jsonl(GOLD)) - 1
+    agreement = json.loads((GOLD_FILE.parent / "agreement.json").read_text(encoding="utf-8"))
+    assert agreement["n"] >= 0.15 * len(read_jsonl(GOLD_FILE)) - 1
     for label in load_taxonomy().measure_type.ids:
         assert label in text  # per-label kappa table lists every measure type

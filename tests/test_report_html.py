@@ -7,10 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from policytag import PROJECT_ROOT
+from conftest import CORPUS_FILE
 
 # the repository's own corpus copy (tests never read ../shared)
-CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
 CHROMIUM = Path("/usr/bin/chromium")
 YEARS = list(range(2009, 2027))
 
@@ -18,7 +17,7 @@ YEARS = list(range(2009, 2027))
 @pytest.fixture(scope="module")
 def report(tmp_path_factory, keyword_run, policytag_cli) -> Path:
     out = tmp_path_factory.mktemp("report") / "report.html"
-    proc = policytag_cli("tag", CORPUS, "--format", "html", "-o", out, "--model", keyword_run)
+    proc = policytag_cli("tag", CORPUS_FILE, "--format", "html", "-o", out, "--model", keyword_run)
     assert proc.returncode == 0, proc.stderr
     return out
 

@@ -5,19 +5,16 @@ import re
 import subprocess
 import sys
 from collections import Counter
-from pathlib import Path
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.corpus.segment import parse_agencies, segment_paths, segment_text
-
-CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
+from conftest import CORPUS_FILE
 
 
 @pytest.fixture(scope="module")
 def corpus():
-    result = segment_paths([CORPUS])
+    result = segment_paths([CORPUS_FILE])
     assert not result.errors
     return result
 
@@ -128,18 +125,18 @@ def test_agency_remarks_parsed_and_removed(corpus):
 
 
 def test_clause_ids_stable_across_unrelated_edits():
-    text = CORPUS.read_text(encoding="utf-8")
-    before = {c.clause_id: c.text for _, cs in segment_text(text, str(CORPUS)) for c in cs}
+    text = CORPUS_FILE.read_text(encoding="utf-8")
+    before = {c.clause_id: c.text for _, cs in segment_text(text, str(CORPUS_FILE)) for c in cs}
     # edit a paragraph elsewhere: add a sentence in the 2009 notice's section 一
     edited = text.replace("做了大量的工作。", "做了大量的工作，成效明显。", 1)
-    after = {c.clause_id: c.text for _, cs in segment_text(edited, str(CORPUS)) for c in cs}
+    after = {c.clause_id: c.text for _, cs in segment_text(edited, str(CORPUS_FILE)) for c in cs}
     assert before.keys() == after.keys()
     changed = [k for k in before if before[k] != after[k]]
     assert len(changed) == 1 and changed[0].startswith("2009-")
 
 
 def test_cli_prints_one_json_object_per_clause(corpus):
-    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", str(CORPUS), "--format", "jsonl"],
+    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", str(CORPUS_FILE), "--format", "jsonl"],
                          capture_output=True, text=True, check=True)
     rows = [json.loads(line) for line in out.stdout.splitlines()]
     assert len(rows) == len(corpus.clauses)

@@ -6,12 +6,12 @@ labels, probabilities, evidence and extracted fields must equal the stored ones.
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import numpy as np
 import pytest
+from conftest import TEST_DATA
 
-HERE = Path(__file__).resolve().parent / "data" / "speed_snapshot"
+HERE = TEST_DATA / "speed_snapshot"
 REBUILD = "only when the run itself is rebuilt: .venv/bin/python tests/build_speed_snapshot.py"
 
 

@@ -21,11 +21,10 @@ import sys
 from pathlib import Path
 
 import pytest
+from conftest import CHALLENGE_FILE
 
 ROOT = Path(__file__).resolve().parents[1]
 CLAUSES = Path("tests/data/standalone_sectors.jsonl")  # relative to ROOT, as a user would type it
-GOLD = ROOT / "data" / "annotations" / "gold-v1.jsonl"
-CHALLENGE = ROOT / "data" / "challenge" / "challenge-v1.jsonl"
 SHARE = 0.95
 
 
@@ -47,13 +46,12 @@ def test_clause_file_is_what_the_acceptance_asks_for():
         assert set(r) == {"id", "text", "expected_sector", "named_as"}, r
         assert r["expected_sector"] in sectors and r["expected_sector"] != "cross_sector", r
         assert r["named_as"] in r["text"], r
-    if CHALLENGE.exists():
-        challenge = {json.loads(line)["text"] for line in CHALLENGE.read_text(encoding="utf-8").splitlines() if line.strip()}
+    if CHALLENGE_FILE.exists():
+        challenge = {json.loads(line)["text"] for line in CHALLENGE_FILE.read_text(encoding="utf-8").splitlines() if line.strip()}
         assert not challenge & {r["text"] for r in rows}
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not GOLD.exists(), reason="no gold data: the default model cannot be trained")
 def test_default_model_names_the_plainly_named_sector(tmp_path):
     rows = load_rows()
     env = {**os.environ, "POLICYTAG_RUNS": str(tmp_path / "runs")}  # a fresh clone has no runs

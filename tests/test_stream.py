@@ -16,9 +16,6 @@ import pytest
 from policytag import PROJECT_ROOT, PolicytagError
 from policytag.cli import main
 
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
-pytestmark = pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present")
-
 
 @pytest.fixture(scope="module")
 def keyword_run(tmp_path_factory):

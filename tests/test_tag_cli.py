@@ -12,9 +12,8 @@ import pytest
 
 from policytag import PROJECT_ROOT
 from policytag.taxonomy import load_taxonomy
+from conftest import CORPUS_FILE
 
-CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
 ROW_FIELDS = {"doc_id", "clause_id", "heading_path", "text", "sector", "measure_type", "scores", "agencies",
               "deadlines", "targets"}
 DEADLINE_FIELDS = {"text", "kind", "year", "month", "day", "period", "event", "due", "action", "span"}
@@ -52,7 +51,7 @@ def rows_of(proc):
 # --- output ----------------------------------------------------------------------------------------
 @pytest.fixture(scope="module")
 def corpus_rows(run_dir):
-    return rows_of(tag(CORPUS, "--model", run_dir, "--format", "jsonl"))
+    return rows_of(tag(CORPUS_FILE, "--model", run_dir, "--format", "jsonl"))
 
 
 def test_jsonl_has_every_field_for_every_clause(corpus_rows):
@@ -81,19 +80,19 @@ def test_jsonl_has_every_field_for_every_clause(corpus_rows):
 
 
 def test_year_selects_one_notice_and_compares_with_the_previous(run_dir, corpus_rows):
-    rows = rows_of(tag(CORPUS, "--model", run_dir, "--year", 2026))
+    rows = rows_of(tag(CORPUS_FILE, "--model", run_dir, "--year", 2026))
     assert {r["year"] for r in rows} == {2026}
     assert [r["clause_id"] for r in rows] == [r["clause_id"] for r in corpus_rows if r["year"] == 2026]
     coal = next(r for r in rows if "再建成60座智能化煤矿" in r["text"])
     assert {"text": "再建成60座智能化煤矿", "value": 60, "unit": "座", "what": "智能化煤矿"}.items() <= coal["targets"][0].items()
     assert coal["deadlines"][0]["due"] == "2026-12-31"
     assert all(r["novelty"]["nearest"].startswith("2025-") for r in rows)
-    proc = tag(CORPUS, "--model", run_dir, "--year", 1999)
+    proc = tag(CORPUS_FILE, "--model", run_dir, "--year", 1999)
     assert_one_line_error(proc, "no notice of year 1999", "2009–2026")
 
 
 def test_markdown_summary(run_dir):
-    proc = tag(CORPUS, "--model", run_dir, "--year", 2026, "--format", "md")
+    proc = tag(CORPUS_FILE, "--model", run_dir, "--year", 2026, "--format", "md")
     assert proc.returncode == 0, proc.stderr
     md = proc.stdout
     taxonomy = load_taxonomy()
@@ -113,10 +112,10 @@ def test_csv_same_content(run_dir):
     import csv
     import io
 
-    proc = tag(CORPUS, "--model", run_dir, "--year", 2025, "--format", "csv")
+    proc = tag(CORPUS_FILE, "--model", run_dir, "--year", 2025, "--format", "csv")
     assert proc.returncode == 0, proc.stderr
     rows = list(csv.DictReader(io.StringIO(proc.stdout)))
-    jsonl = rows_of(tag(CORPUS, "--model", run_dir, "--year", 2025))
+    jsonl = rows_of(tag(CORPUS_FILE, "--model", run_dir, "--year", 2025))
     assert [r["clause_id"] for r in rows] == [r["clause_id"] for r in jsonl]
     taxonomy = load_taxonomy()
     for c, j in zip(rows, jsonl):
@@ -126,16 +125,16 @@ def test_csv_same_content(run_dir):
 
 
 def test_threshold_override(run_dir):
-    low = rows_of(tag(CORPUS, "--model", run_dir, "--year", 2026, "--threshold", 0.05))
-    high = rows_of(tag(CORPUS, "--model", run_dir, "--year", 2026, "--threshold", 0.95))
+    low = rows_of(tag(CORPUS_FILE, "--model", run_dir, "--year", 2026, "--threshold", 0.05))
+    high = rows_of(tag(CORPUS_FILE, "--model", run_dir, "--year", 2026, "--threshold", 0.95))
     assert sum(len(r["sector"]) for r in low) > sum(len(r["sector"]) for r in high)
     assert all(len(r["measure_type"]) <= 3 for r in low)  # taxonomy max_labels still holds
-    proc = tag(CORPUS, "--model", run_dir, "--threshold", 1.5)
+    proc = tag(CORPUS_FILE, "--model", run_dir, "--threshold", 1.5)
     assert proc.returncode == 2 and "between 0 and 1" in proc.stderr and "Traceback" not in proc.stderr
 
 
 def test_stdin_notice(run_dir):
-    lines = CORPUS.read_text(encoding="utf-8").splitlines()
+    lines = CORPUS_FILE.read_text(encoding="utf-8").splitlines()
     start = lines.index("关于做好 2026 年安全生产工作的通知")
     rows = rows_of(tag("-", "--model", run_dir, stdin="\n".join(lines[start:])))
     assert rows and {r["year"] for r in rows} == {2026}
@@ -160,7 +159,7 @@ def test_clause_file_echoes_ids_and_headings(run_dir, tmp_path):
 
 def test_writes_output_file_atomically(run_dir, tmp_path):
     out = tmp_path / "tagged.jsonl"
-    proc = tag(CORPUS, "--model", run_dir, "--year", 2026, "-o", out)
+    proc = tag(CORPUS_FILE, "--model", run_dir, "--year", 2026, "-o", out)
     assert proc.returncode == 0 and proc.stdout == "" and f"wrote {out}" in proc.stderr
     assert len(out.read_text(encoding="utf-8").splitlines()) > 20
     assert oct(out.stat().st_mode & 0o777) != "0o600"
@@ -169,9 +168,9 @@ def test_writes_output_file_atomically(run_dir, tmp_path):
 
 # --- bad input -------------------------------------------------------------------------------------
 def test_unknown_model_dir(tmp_path):
-    assert_one_line_error(tag(CORPUS, "--model", tmp_path / "nope"), "no such run directory")
+    assert_one_line_error(tag(CORPUS_FILE, "--model", tmp_path / "nope"), "no such run directory")
     (tmp_path / "empty").mkdir()
-    assert_one_line_error(tag(CORPUS, "--model", tmp_path / "empty"), "not a policytag run directory")
+    assert_one_line_error(tag(CORPUS_FILE, "--model", tmp_path / "empty"), "not a policytag run directory")
 
 
 def test_run_trained_on_another_taxonomy_version(run_dir, tmp_path):
@@ -181,7 +180,7 @@ def test_run_trained_on_another_taxonomy_version(run_dir, tmp_path):
     info["taxonomy_version"] = "0.9.0"
     (old / "run.json").write_text(json.dumps(info), encoding="utf-8")
     out = tmp_path / "out.jsonl"
-    proc = tag(CORPUS, "--model", old, "-o", out)
+    proc = tag(CORPUS_FILE, "--model", old, "-o", out)
     assert_one_line_error(proc, "taxonomy version 0.9.0", load_taxonomy().version, "retrain")
     assert not out.exists()
 
@@ -202,8 +201,8 @@ def test_missing_input_and_bad_file_among_good(run_dir, tmp_path):
     assert_one_line_error(tag(tmp_path / "missing.txt", "--model", run_dir), "no such file")
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    assert_one_line_error(tag(empty, CORPUS, "--model", run_dir, "--year", 2026), "empty", "--skip-bad")
-    proc = tag(empty, CORPUS, "--model", run_dir, "--year", 2026, "--skip-bad")
+    assert_one_line_error(tag(empty, CORPUS_FILE, "--model", run_dir, "--year", 2026), "empty", "--skip-bad")
+    proc = tag(empty, CORPUS_FILE, "--model", run_dir, "--year", 2026, "--skip-bad")
     # --skip-bad still writes the readable input but exits 1: something was skipped
     assert proc.returncode == 1 and "warning: skipped" in proc.stderr and proc.stdout.strip()
     assert_one_line_error(tag("--model", run_dir), "nothing to tag")
@@ -231,42 +230,40 @@ def test_malformed_clause_lines(run_dir, tmp_path):
 
 
 def test_unwritable_output(run_dir, tmp_path):
-    assert_one_line_error(tag(CORPUS, "--model", run_dir, "-o", tmp_path / "no" / "such" / "dir.html"),
+    assert_one_line_error(tag(CORPUS_FILE, "--model", run_dir, "-o", tmp_path / "no" / "such" / "dir.html"),
                           "does not exist")
-    assert_one_line_error(tag(CORPUS, "--model", run_dir, "-o", tmp_path), "is a directory")
-    assert_one_line_error(tag(CORPUS, "--model", run_dir, "-o", "/proc/policytag-report.html"), "not writable")
+    assert_one_line_error(tag(CORPUS_FILE, "--model", run_dir, "-o", tmp_path), "is a directory")
+    assert_one_line_error(tag(CORPUS_FILE, "--model", run_dir, "-o", "/proc/policytag-report.html"), "not writable")
     assert list(tmp_path.iterdir()) == []
 
 
 def test_inputs_and_clause_file_are_exclusive(run_dir, tmp_path):
     f = tmp_path / "c.jsonl"
     f.write_text('{"text": "x"}\n', encoding="utf-8")
-    assert_one_line_error(tag(CORPUS, "--clauses", f, "--model", run_dir), "not both")
+    assert_one_line_error(tag(CORPUS_FILE, "--clauses", f, "--model", run_dir), "not both")
 
 
 # --- the embedded default model -------------------------------------------------------------------
 @pytest.mark.slow
-@pytest.mark.skipif(not GOLD.exists(), reason=f"{GOLD.relative_to(PROJECT_ROOT)} not delivered yet: "
-                                              "the default model has no gold data to train from")
 def test_default_model_trains_baseline_on_first_use(tmp_path):
     """The README's main command on a fresh clone: no --model, no runs/ -> the default recipe
     (package data) is trained from the shipped gold data, cached, announced in one stderr line; the
     second run reuses it."""
     env = {"POLICYTAG_RUNS": str(tmp_path / "runs")}  # a fresh clone has no runs/
     # training time is the default recipe's (configs/default.yaml); allow for a slow, busy CI machine
-    first = tag(CORPUS, "--year", 2026, "--format", "md", env=env, timeout=1800)
+    first = tag(CORPUS_FILE, "--year", 2026, "--format", "md", env=env, timeout=1800)
     assert first.returncode == 0, first.stderr
     notices = [line for line in first.stderr.splitlines() if "trained the default model" in line]
     assert len(notices) == 1 and "Traceback" not in first.stderr
     assert (tmp_path / "runs" / "cache" / "default" / "run.json").exists()
     assert "# 关于做好2026年安全生产工作的通知（2026）" in first.stdout
     assert "model default@" in first.stdout.splitlines()[-1]
-    second = tag(CORPUS, "--year", 2026, "--format", "jsonl", "--model", "default", env=env)
+    second = tag(CORPUS_FILE, "--year", 2026, "--format", "jsonl", "--model", "default", env=env)
     assert second.returncode == 0 and "trained the default model" not in second.stderr
     rows = [json.loads(line) for line in second.stdout.splitlines()]
     assert rows and all(ROW_FIELDS <= set(r) for r in rows)
     # the README's report command, literally (relative path from the repository root)
-    corpus = CORPUS.relative_to(PROJECT_ROOT)
+    corpus = CORPUS_FILE.relative_to(PROJECT_ROOT)
     report = tmp_path / "report.html"
     third = tag(corpus, "--format", "html", "-o", report, env=env)
     assert third.returncode == 0, third.stderr

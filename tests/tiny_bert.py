@@ -6,12 +6,9 @@ from __future__ import annotations
 import collections
 from pathlib import Path
 
-from policytag import PROJECT_ROOT
 from policytag.records import Clause, Labels
 from policytag.taxonomy import load_taxonomy
-
-CORPUS = PROJECT_ROOT / "data" / "corpus"
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
+from conftest import CORPUS_DIR
 
 
 def build_tiny_bert(out: Path, layers: int = 2, hidden: int = 32) -> Path:
@@ -22,7 +19,7 @@ def build_tiny_bert(out: Path, layers: int = 2, hidden: int = 32) -> Path:
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
     counts: collections.Counter = collections.Counter()
-    for path in sorted(CORPUS.glob("*.txt")):
+    for path in sorted(CORPUS_DIR.glob("*.txt")):
         counts.update(path.read_text(encoding="utf-8"))
     chars = [c for c, _ in counts.most_common(3000) if not c.isspace()]
     (out / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]) + "\n",
