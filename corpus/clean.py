@@ -59,7 +59,7 @@ RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\
 RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号\s*$")
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?(?:通知|意见|决定|方案|规定|办法)\s*$")
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治)[^。]{0,60}[:：]\s*$")
-RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,12}(?:人民政府|办公厅|委员会|厅|局)(?:办公厅)?\s*$")
+RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部)(?:办公厅|办公室)?\s*$")
 
 # numbered headings, outermost first
 RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
@@ -127,7 +127,7 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("addressee", s, lineno)
     if len(s) <= 60 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
         return Line("title", s, lineno)
-    if RE_ISSUER.match(s):
+    if RE_ISSUER.match(s) and heading_level(s) is None:
         return Line("issuer", s, lineno)
     return Line("text", s, lineno)
 
@@ -284,15 +284,31 @@ def full_width(lines: list[str]) -> int:
     return Counter(top).most_common(1)[0][0]
 
 
+def is_wrapped(lines: list[str], width: int) -> bool:
+    """Was this body wrapped at a fixed width (PDF extraction)? Then some lines run to the full
+    width and stop mid-sentence, the next line going on with the same sentence. A web page, a .docx
+    or a hand-typed file has one paragraph per line and no such line: there every line is a
+    paragraph, however short (a notice of headings only, one 第X条 per line)."""
+    if width <= 0:
+        return False
+    cut = 0
+    for s, n in zip(lines, lines[1:]):
+        s = s.strip()
+        if width - display_width(s) <= 2 and _HALF_TO_FULL.get(s[-1:], s[-1:]) not in CLOSERS and heading_level(n) is None:
+            cut += 1
+    return cut >= 1
+
+
 def join_paragraphs(lines: list[str]) -> list[str]:
     """Re-join wrapped lines of one document body into paragraphs (blank lines already removed)."""
     width = full_width(lines)
+    wrapped = is_wrapped(lines, width)
     paragraphs: list[str] = []
     current: list[str] = []
     for i, line in enumerate(lines):
         current.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None or _breaks_after(line, nxt, width):
+        if nxt is None or (not wrapped and not RE_AGENCY_OPEN.match(nxt)) or _breaks_after(line, nxt, width):
             paragraphs.append(_concat(current))
             current = []
     return [p for p in paragraphs if p]

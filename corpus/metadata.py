@@ -62,21 +62,18 @@ _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国�
 _SUB_COUNTY = ("街道", "镇", "乡")
 _NON_TIER = re.compile(r"(?:开发区|园区|新区管委会|高新区|工业园|集团|公司|监督站|站$)")
 
-# abbreviations governments use for their own organs, longest first
+# abbreviations governments use for their own organs
 _ABBREVIATIONS = [
-    ("安委会办公室", "安全生产委员会办公室"), ("安委办", "安全生产委员会办公室"), ("安委会", "安全生产委员会"),
-    ("政府办公厅", "人民政府办公厅"), ("政府办公室", "人民政府办公室"), ("政府办", "人民政府办公室"),
-    ("应急局", "应急管理局"), ("应急厅", "应急管理厅"), ("安监局", "安全生产监督管理局"),
+    (re.compile(r"安委会办公室|安委办(?!公)"), "安全生产委员会办公室"), (re.compile(r"安委会"), "安全生产委员会"),
+    (re.compile(r"(?<!人民)政府办(?!公)"), "人民政府办公室"), (re.compile(r"(?<!人民)政府"), "人民政府"),
+    (re.compile(r"应急局"), "应急管理局"), (re.compile(r"应急厅(?!函)"), "应急管理厅"),
+    (re.compile(r"安监局"), "安全生产监督管理局"),
 ]
 
 
 def _expand(name: str) -> str:
-    for short, full in _ABBREVIATIONS:
-        if short in name and full not in name:
-            name = name.replace(short, full, 1)
-            break
-    if name.endswith("政府") and not name.endswith("人民政府"):
-        name = name[:-2] + "人民政府"
+    for rx, full in _ABBREVIATIONS:
+        name = rx.sub(full, name, count=1)
     return name
 
 
@@ -178,12 +175,27 @@ _CENTRAL_NUMBERS = ("国发", "国办", "国函", "安委", "国能", "应急", 
                     "工信", "自然资", "国土资", "矿安", "煤安", "安监总", "中气", "中震")
 
 
-def issuer_from_number(number: str | None) -> tuple[str | None, str | None, str | None]:
+_NUMBER_ORGANS = [(re.compile(r"^(?:政办|府办)"), "人民政府办公室"), (re.compile(r"^(?:政|府)"), "人民政府"),
+                  (re.compile(r"^安委办|^安办"), "安全生产委员会办公室"), (re.compile(r"^安委"), "安全生产委员会"),
+                  (re.compile(r"^应急"), "应急管理局")]
+
+
+def issuer_from_number(number: str | None, region_hint: str | None = None) -> tuple[str | None, str | None, str | None]:
     """``(issuer, region, level)`` read from a document number, as far as it tells them:
-    ``晋政发〔2019〕1号`` -> 山西省人民政府, ``某市安委办〔2027〕1号`` -> 某市安全生产委员会办公室."""
+    ``晋政发〔2019〕1号`` -> 山西省人民政府, ``某市安委办〔2027〕1号`` -> 某市安全生产委员会办公室;
+    with the region a title names (临江市…办法), ``临政规〔2027〕2号`` -> 临江市人民政府."""
     if not number:
         return None, None, None
     prefix = number.split("〔")[0]
+    if region_hint and prefix[:1] == region_hint[:1] and not split_region(prefix)[0]:
+        for rx, organ in _NUMBER_ORGANS:
+            if rx.match(prefix[1:]):
+                hint_level = region_level(region_hint)
+                if organ == "人民政府办公室" and hint_level == "province":
+                    organ = "人民政府办公厅"
+                if organ == "应急管理局" and hint_level == "province":
+                    organ = "应急管理厅"
+                return region_hint + organ, region_hint, hint_level
     region, organ = split_region(prefix)
     if region:
         issuer = region + _expand(organ) if looks_like_issuer(region + organ) else None

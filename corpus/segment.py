@@ -34,8 +34,14 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     has_body = closed = False
     top = 0
+    enclosed = None  # the title of the document a 关于印发《X》的通知 sends: X
     for line in lines:
         starts_new = False
+        if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
+            # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
+            current.append(Line("subtitle", line.text, line.lineno))
+            enclosed, closed = None, False
+            continue
         if line.kind in HEADER_KINDS and has_body:
             starts_new = True
         elif line.kind == "text":
@@ -47,6 +53,9 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         if starts_new:
             docs.append(current)
             current, has_body, closed, top = [], False, False, 0
+            enclosed = None
+        if line.kind == "title" and not has_body and enclosed is None and re.search(r"印发|转发", line.text):
+            enclosed = md.inner_title(normalize_punct(line.text))
         current.append(line)
         if line.kind == "text":
             has_body = True
@@ -57,6 +66,14 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             closed = True
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+def _same_title(a: str, b: str) -> bool:
+    """Titles equal but for spaces, punctuation and book-title marks."""
+    def key(s: str) -> str:
+        return re.sub(r"[\s《》“”\"'、，,（）()〔〕\[\]—-]", "", normalize_punct(s))
+
+    return bool(key(a)) and (key(a) == key(b) or key(a).endswith(key(b)) or key(b).endswith(key(a)))
 
 
 RE_YEAR_PHRASE = re.compile(r"(?:做好|抓好|加强|开展|关于)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:度)?(?:全省)?安全生产工作")
@@ -76,20 +93,25 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         if m:
             number = f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
             break
-    # issuer: web metadata, the organ the title opens with, the signature, the document number
+    # issuer: web metadata, the organ the title opens with, the signature, the document number;
+    # the region a title opens with (青石县…方案) and the document number fill what the issuer
+    # leaves open (市安委办 -> 临江市安全生产委员会办公室)
     issuer = meta.get("发文机关") or (title.split("关于")[0] if "关于" in title and not title.startswith("关于") else None)
     if not issuer:
         issuer = md.issuer_from_title(title)
     if not issuer:
         issuers = [l.text.strip() for l in lines if l.kind == "issuer"]
-        issuer = issuers[-1] if issuers and len(set(issuers)) > 1 and lines[0].kind == "issuer" else (
-            issuers[0] if issuers else None)
-    num_issuer, num_region, num_level = md.issuer_from_number(number)
-    issuer = md.normalize_issuer(issuer or num_issuer, region_hint=num_region)
+        issuer = issuers[0] if issuers else None
+    title_region = md.split_region(md.inner_title(title))[0] or md.split_region(title)[0]
+    num_issuer, num_region, num_level = md.issuer_from_number(number, title_region)
+    if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
+        num_issuer = num_region = num_level = None  # a number's one-letter province guess loses to the title
+    hint = title_region or num_region
+    issuer = md.normalize_issuer(issuer or num_issuer, region_hint=hint)
     region, level = md.issuer_region_level(issuer)
-    if region is None and num_region:
-        region = num_region
-        level = level if level and level != "department" and not num_level else num_level or level
+    if region is None and hint:
+        region = hint
+        level = md.region_level(hint) if title_region else num_level
     if level is None:
         level = md.level_from_body(paragraphs)
     date = None
@@ -99,7 +121,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
             date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     if not date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("成文日期", "")):
         date = meta["成文日期"]
-    year = _year(title, number, paragraphs)
+    year = _year(title, number, paragraphs) or (int(date[:4]) if date else None)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same
     key = number or title or f"{Path(source).name}#{year}"
@@ -181,7 +203,10 @@ def _heading_title(text: str, level: float) -> str:
     title = re.split(r"[。：；]", rest, maxsplit=1)[0].strip()
     if level == ARTICLE_LEVEL and len(title) > 30:
         title = title[:30] + "…"
-    return head.strip() + title
+    head = head.strip()
+    if level not in (1, 2, 4) and head[-1:].isdigit() or (head and head[-1] in "章节条"):
+        head += " "  # 1 总则, 1.1 编制目的, 第一章 总则 (cleaning dropped the space the notice had)
+    return head + title
 
 
 @dataclass
@@ -301,8 +326,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     text, _ = to_simplified(text)
     parsed = []
     for doc_lines in split_documents(classify_lines(text)):
-        body = [l.text for l in doc_lines if l.kind == "text"]
-        paragraphs = [normalize_punct(p) for p in join_paragraphs(body)]
+        paragraphs = [normalize_punct(p) for run in _body_runs(doc_lines) for p in join_paragraphs(run)]
         paragraphs = split_inline_items([p for p in paragraphs if p])
         meta = _doc_metadata(doc_lines, paragraphs, source)
         structured = ((meta["title"] and not meta["_title_built"]) or meta["doc_number"]
@@ -320,6 +344,22 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
         raise ReadError(source, "no recognisable notice structure (no title, document number or numbered items)")
     _dedupe_doc_ids(results)
     return results
+
+
+SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee", "publish", "printed"}
+
+
+def _body_runs(lines: list[Line]) -> list[list[str]]:
+    """The body text lines, cut where a signature or title line stood between them (a 印发 notice's
+    signature and its enclosure's title): no paragraph runs across those. Page numbers, URLs and
+    blank lines do not cut (page breaks fall mid-paragraph)."""
+    runs: list[list[str]] = [[]]
+    for line in lines:
+        if line.kind == "text":
+            runs[-1].append(line.text)
+        elif line.kind in SEPARATOR_KINDS and runs[-1]:
+            runs.append([])
+    return [r for r in runs if r]
 
 
 def _inherit_issuer(metas: list[dict], source: str) -> None:
