@@ -189,6 +189,8 @@ def _is_bare_heading(text: str, level: float) -> bool:
         return not rest  # an article is a provision, never a mere title
     if RE_SENTENCE_MARK.search(rest.rstrip("。：")):
         return False
+    if "，" in rest and rest.endswith("。"):  # a sentence of several parts, closed: not a title
+        return False
     if level in (0.5, 0.6):  # 第一章 总则
         return bool(re.fullmatch(r"[^。；！？，]{1,30}", rest))
     if level != int(level):  # decimal items (1.1): a title is a short phrase, not a sentence with a comma

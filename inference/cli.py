@@ -76,6 +76,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--year", type=int, metavar="YEAR",
                    help="report only the notice(s) of this year; the previous year's notice in the input is still "
                         "used for the year-over-year comparison")
+    p.add_argument("--compare-with", metavar="FILE",
+                   help="compare every reported notice with the notice(s) in FILE instead of the same issuer's "
+                        "previous document of the same genre in the input")
     p.add_argument("--skip-bad", action="store_true",
                    help="skip malformed clause-file lines and unreadable notice files (reported on stderr) instead "
                         f"of failing; the readable input is still tagged and written, and the exit code is "
@@ -118,6 +121,8 @@ def run(args: argparse.Namespace) -> int:
     from .stream_cli import run_stream, wants_stream
 
     if wants_stream(args, fmt):  # rows in batches to OUT.partial -> OUT, resumable (inference/stream.py)
+        if getattr(args, "compare_with", None):
+            raise UsageError("--compare-with needs a report (md, html, jsonl or csv without --stream)")
         return run_stream(args, fmt)
     start = time.perf_counter()
 
@@ -140,10 +145,21 @@ def run(args: argparse.Namespace) -> int:
         wanted = report_ids | context_ids
     documents = [d for d in inp.documents if d.doc_id in wanted]
     clauses = [c for c in inp.clauses if c.doc_id in wanted]
+    baseline_ids = None
+    if args.compare_with:  # the baseline named explicitly: tagged, compared with, not reported
+        base = read_notices([args.compare_with], args.skip_bad)
+        report_ids = report_ids if report_ids is not None else {d.doc_id for d in documents}
+        if args.year is not None:  # the year's own baseline is FILE, not the input's earlier notice
+            documents = [d for d in documents if d.doc_id in report_ids]
+            clauses = [c for c in clauses if c.doc_id in report_ids]
+        baseline_ids = {d.doc_id for d in base.documents}
+        documents += [d for d in base.documents if d.doc_id not in {x.doc_id for x in documents}]
+        clauses += [c for c in base.clauses if c.doc_id not in {x.doc_id for x in clauses}]
 
     tagger = resolve_model(args.model)
     tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE)
-    report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold)
+    report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold,
+                          baseline_ids=baseline_ids)
     text = render(report, fmt)
     if fmt == "csv" and (args.output or args.excel):
         text = "\ufeff" + text  # UTF-8 BOM: spreadsheets otherwise guess a legacy code page

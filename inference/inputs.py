@@ -150,6 +150,8 @@ def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
     if not chosen:
         have = f"have {years[0]}–{years[-1]}" if len(years) > 1 else (f"have {years[0]}" if years else "no notice has a year")
         raise PolicytagError(f"no notice of year {year} in the input ({have})")
-    earlier = [y for y in years if y < year]
-    context = {d.doc_id for d in inp.documents if earlier and d.year == earlier[-1]}
+    # context: each chosen notice's baseline, the same issuer's previous document of its genre (yoy)
+    from .yoy import previous_documents
+
+    context = {p.doc_id for d in inp.documents if d.doc_id in chosen for p in previous_documents(d, inp.documents)}
     return chosen, context

@@ -180,8 +180,10 @@ def _notice(report: Report, n: NoticeReport) -> str:
     year = doc.year if doc.year is not None else "—"
     anchor = f"notice-{doc.doc_id}"
     meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x] + [f"{s.n_clauses} clauses"]
-    meta.append(f"compared with the {cmp.prev_year} notice ({cmp.prev_n_clauses} clauses)" if cmp
-                else "no earlier notice in the input to compare with")
+    meta += [x for x in (doc.level, doc.genre) if x]
+    meta.append(f"compared with {cmp.baseline} ({cmp.prev_n_clauses} clauses"
+                + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
+                else n.comparison_note or "no earlier notice in the input to compare with")
     parts = [f'<section class="notice" id="{_e(anchor)}" data-year="{_e(year)}">',
              f"<h2>{escape(doc.title or doc.doc_id)}（{year}）</h2>",
              f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>',

@@ -101,8 +101,10 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     out = [f"# {title}（{doc.year if doc.year is not None else '年份不详'}）", ""]
     meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x]
     meta.append(f"{s.n_clauses} clauses")
-    meta.append(f"compared with the {cmp.prev_year} notice ({cmp.prev_n_clauses} clauses)" if cmp
-                else "no earlier notice in the input to compare with")
+    meta += [x for x in (doc.level, doc.genre) if x]
+    meta.append(f"compared with {cmp.baseline} ({cmp.prev_n_clauses} clauses"
+                + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
+                else n.comparison_note or "no earlier notice in the input to compare with")
     out += [" · ".join(meta), ""]
     for dim in DIMENSIONS:
         changes = {c.label_id: c for c in cmp.changes[dim]} if cmp else {}

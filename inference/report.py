@@ -16,7 +16,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, YearComparison, compare
+from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents
 
 
 @dataclass(frozen=True)
@@ -38,6 +38,8 @@ class NoticeReport:
     summary: DocSummary
     tagged: tuple[TaggedClause, ...]
     comparison: YearComparison | None
+    #: why there is no comparison (``no previous 工作要点 of 临江市安全生产委员会 before 2027 in the input``)
+    comparison_note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -81,26 +83,31 @@ def build_trend(documents: Sequence[Document], tagged: Sequence[TaggedClause], t
 
 def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
                  model_version: str, report_ids: set[str] | None = None, threshold: float | None = None,
-                 new_threshold: float = NEW_THRESHOLD) -> Report:
+                 new_threshold: float = NEW_THRESHOLD, baseline_ids: set[str] | None = None) -> Report:
     """Summaries and comparisons for the documents in ``report_ids`` (all when None); the other
-    documents serve only as the previous year for a comparison."""
+    documents serve only as a baseline. Each notice is compared with the same issuer's previous
+    document of the same genre (``yoy.previous_documents``), or with the documents in
+    ``baseline_ids`` when given (``--compare-with``)."""
     report_ids = {d.doc_id for d in documents} if report_ids is None else report_ids
     by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
     for t in tagged:
         by_doc[t.clause.doc_id].append(t)
-    per_year = _by_year(documents, tagged)
-    years = list(per_year)
+    baseline = [d for d in documents if baseline_ids and d.doc_id in baseline_ids]
     notices = []
     for doc in documents:
         if doc.doc_id not in report_ids:
             continue
         clauses = by_doc.get(doc.doc_id, [])
-        comparison = None
-        earlier = [y for y in years if doc.year is not None and y < doc.year]
-        if earlier and clauses:
-            prev = earlier[-1]
-            comparison = compare(clauses, per_year[prev], doc.year, prev, taxonomy, new_threshold)
-        notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison))
+        comparison, note = None, None
+        previous = [d for d in baseline if d.doc_id != doc.doc_id] if baseline_ids else previous_documents(doc, documents)
+        prev_clauses = [t for d in previous for t in by_doc.get(d.doc_id, [])]
+        if previous and clauses and prev_clauses:
+            prev_year = max((d.year for d in previous if d.year is not None), default=doc.year)
+            comparison = compare(clauses, prev_clauses, doc.year, prev_year, taxonomy, new_threshold,
+                                 prev_documents=previous, explicit=bool(baseline_ids))
+        elif clauses and not baseline_ids:
+            note = no_previous_message(doc)
+        notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison, note))
     reported = [d for d in documents if d.doc_id in report_ids]
     trend_docs = reported
     if len({d.year for d in reported if d.year is not None}) == 1:

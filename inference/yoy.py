@@ -1,7 +1,15 @@
 """Year-over-year comparison of notices: which labels gained or lost emphasis, which clauses are new.
 
+*Like with like*: a notice is compared with the **same issuer's** previous document **of the same
+genre** (:func:`previous_documents`): same region and level (``corpus.metadata``), same genre, the
+latest earlier year that has one (several documents of that year are pooled; when the region is
+unknown, the issuer's name must match). A 2027 city 工作要点 is never compared with a province's 2026
+notice; when the input holds no earlier document of that issuer and genre, the report says so
+(:func:`no_previous_message`). ``policytag tag --compare-with FILE`` names the baseline instead.
+Documents without any metadata (a clause file) pair by year alone, as before.
+
 *Emphasis* is a label's share of a notice's clauses; its change is reported in percentage points
-against the previous year's notice (the latest earlier year present in the input).
+against that previous document.
 
 *New this year*: a clause whose most similar clause in the previous year's notice has a cosine
 similarity below ``NEW_THRESHOLD`` (0.10), on character 2–3-gram TF-IDF vectors (sublinear tf) fitted
@@ -19,6 +27,8 @@ from typing import Sequence
 
 import numpy as np
 
+from policytag.corpus.metadata import GENRE_NAMES
+from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .summary import label_shares
@@ -71,6 +81,19 @@ class YearComparison:
     changes: dict[str, tuple[ShareChange, ...]]
     novelty: tuple[Novelty, ...]
     threshold: float = NEW_THRESHOLD
+    #: the document(s) compared with (their title, issuer, ids) and whether --compare-with chose them
+    prev_title: str | None = None
+    prev_issuer: str | None = None
+    prev_genre: str | None = None
+    prev_doc_ids: tuple[str, ...] = ()
+    explicit: bool = False
+
+    @property
+    def baseline(self) -> str:
+        """How reports name what was compared with: ``the 2026 notice of 山西省人民政府``,
+        ``the 2026 工作要点 of 临江市安全生产委员会``."""
+        kind = GENRE_NAMES[self.prev_genre] if self.prev_genre and self.prev_genre != "annual_notice" else "notice"
+        return f"the {self.prev_year} {kind}" + (f" of {self.prev_issuer}" if self.prev_issuer else "")
 
     def gained(self, dim: str, min_pp: float = EMPHASIS_PP) -> list[ShareChange]:
         return [c for c in self.changes[dim] if c.delta_pp >= min_pp]
@@ -103,9 +126,54 @@ class SimilarityIndex:
         return sims.max(axis=1), sims.argmax(axis=1)
 
 
+def _has_metadata(doc: Document) -> bool:
+    return bool(doc.issuer or doc.region or doc.level or doc.genre)
+
+
+def same_series(doc: Document, other: Document) -> bool:
+    """Are these the same issuer's documents of the same genre? Same region and level and genre;
+    with the region unknown on either side, the same issuer name. Two documents without any
+    metadata (a clause file's) count as one series, so such input still pairs by year."""
+    if not _has_metadata(doc) and not _has_metadata(other):
+        return True
+    if doc.genre != other.genre or doc.level != other.level:
+        return False
+    if doc.region and other.region:
+        return doc.region == other.region
+    return bool(doc.issuer) and doc.issuer == other.issuer
+
+
+def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Document]:
+    """The same issuer's documents of the same genre from the latest earlier year in ``documents``
+    (several when that year has several: they are pooled); those of exactly the same issuer name
+    are preferred when the region also has others (某市人民政府 and 某市安委会 both issue 工作要点)."""
+    if doc.year is None:
+        return []
+    earlier = [d for d in documents if d.year is not None and d.year < doc.year and d.doc_id != doc.doc_id
+               and same_series(doc, d)]
+    if not earlier:
+        return []
+    latest = max(d.year for d in earlier)
+    chosen = [d for d in earlier if d.year == latest]
+    exact = [d for d in chosen if doc.issuer and d.issuer == doc.issuer]
+    return exact or chosen
+
+
+def no_previous_message(doc: Document) -> str:
+    """``no previous 工作要点 of 临江市安全生产委员会 before 2027 in the input: …``."""
+    if not _has_metadata(doc):
+        return "no earlier notice in the input to compare with"
+    genre = GENRE_NAMES.get(doc.genre or "", "notice")
+    who = doc.issuer or doc.region or "this issuer"
+    before = f" before {doc.year}" if doc.year else ""
+    return f"no previous {genre} of {who}{before} in the input: no year-over-year comparison"
+
+
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
-            taxonomy: Taxonomy, threshold: float = NEW_THRESHOLD) -> YearComparison:
-    """Compare one notice's tagged clauses with the previous year's."""
+            taxonomy: Taxonomy, threshold: float = NEW_THRESHOLD, prev_documents: Sequence[Document] = (),
+            explicit: bool = False) -> YearComparison:
+    """Compare one notice's tagged clauses with its previous document's (``prev_documents``: the
+    document(s) ``previous`` comes from, for the report's wording)."""
     now, before = label_shares(current, taxonomy), label_shares(previous, taxonomy)
     changes = {}
     for dim in DIMENSIONS:
@@ -118,4 +186,10 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
         Novelty(t.clause.clause_id, round(float(s), 3), previous[j].clause.clause_id if j >= 0 else None,
                 bool(s < threshold))
         for t, s, j in zip(current, sims, nearest))
-    return YearComparison(year, prev_year, len(current), len(previous), changes, novelty, threshold)
+    titles = list(dict.fromkeys(d.title for d in prev_documents if d.title))
+    issuers = list(dict.fromkeys(d.issuer for d in prev_documents if d.issuer))
+    genres = {d.genre for d in prev_documents}
+    return YearComparison(year, prev_year, len(current), len(previous), changes, novelty, threshold,
+                          prev_title="；".join(titles) or None, prev_issuer="、".join(issuers) or None,
+                          prev_genre=genres.pop() if len(genres) == 1 else None,
+                          prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit)

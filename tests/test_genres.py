@@ -1,0 +1,191 @@
+"""Genres other governments publish, on notices written for these tests (tests/data/genres/): each
+document's title, issuer, region, level, genre and year, and each clause's text and heading path.
+The same notices wrapped at a fixed width, as PDF extraction leaves them, give the same clauses."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policytag.corpus import metadata as md
+from policytag.corpus.clean import display_width
+from policytag.corpus.segment import segment_paths, segment_text
+
+DATA = Path(__file__).parent / "data" / "genres"
+
+
+def one(name: str):
+    result = segment_paths([DATA / name])
+    assert not result.errors, result.errors
+    assert len(result.documents) == 1, [d.title for d in result.documents]
+    return result.documents[0], result.clauses
+
+
+def texts(clauses) -> list[str]:
+    return [c.text for c in clauses]
+
+
+class paths:  # noqa: N801 - used like a dict: paths(clauses)["start of a clause"] -> its heading path
+    def __init__(self, clauses):
+        self.clauses = clauses
+
+    def __getitem__(self, start: str) -> tuple[str, ...]:
+        hits = [c.heading_path for c in self.clauses if c.text.startswith(start)]
+        assert len(hits) == 1, (start, hits)
+        return hits[0]
+
+
+DOCS = {
+    # file: (title, issuer, region, level, genre, year, number of clauses)
+    "city_work_points.txt": ("临江市安全生产委员会2027年安全生产工作要点", "临江市安全生产委员会", "临江市", "city",
+                             "work_points", 2027, 11),
+    "county_special_plan.txt": ("青石县危险化学品安全风险专项整治方案", "青石县人民政府办公室", "青石县", "county",
+                                "special_plan", 2027, 10),
+    "province_implementation_plan.txt": ("东川省人民政府办公厅关于印发东川省城镇燃气安全专项整治实施方案的通知",
+                                         "东川省人民政府办公厅", "东川省", "province", "special_plan", 2027, 10),
+    "emergency_plan.txt": ("临江市生产安全事故应急预案", "临江市人民政府办公室", "临江市", "city", "emergency_plan", 2027, 15),
+    "regulation.txt": ("临江市安全生产举报奖励办法", "临江市人民政府", "临江市", "city", "regulation", 2027, 11),
+    "safety_committee_notice.txt": ("东川省安全生产委员会关于做好2027年汛期安全防范工作的通知", "东川省安全生产委员会",
+                                    "东川省", "province", "other", 2027, 4),
+    "ministry_notice.txt": ("应急管理部办公厅关于开展2027年工贸企业有限空间作业安全专项检查的通知", "应急管理部办公厅",
+                            md.CENTRAL_REGION, "central", "other", 2027, 6),
+    "headings_only.txt": ("云岭市安全生产委员会办公室关于2027年第一季度安全生产重点工作的通知", "云岭市安全生产委员会办公室",
+                          "云岭市", "city", "other", 2027, 5),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_document_metadata(name):
+    doc, clauses = one(name)
+    title, issuer, region, level, genre, year, n = DOCS[name]
+    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year) == (title, issuer, region, level, genre, year)
+    assert doc.level in md.LEVELS and doc.genre in md.GENRES
+    assert len(clauses) == n, texts(clauses)
+    for c in clauses:  # every clause row carries its document's metadata
+        assert (c.title, c.issuer, c.region, c.level, c.genre, c.year) == (title, issuer, region, level, genre, year)
+        assert doc.text[c.span[0]:c.span[1]] == c.text
+
+
+def test_city_work_points_item_with_a_deadline_and_sub_items_is_a_clause():
+    _, clauses = one("city_work_points.txt")
+    item = "（一）健全责任清单，6月底前完成市级部门安全生产权力和责任清单修订："
+    assert item in texts(clauses)  # its deadline is not lost as a mere heading
+    p = paths(clauses)
+    assert p["1.市安委办牵头"] == ("一、压实安全生产责任", "（一）健全责任清单，6月底前完成市级部门安全生产权力和责任清单修订")
+    # （三）城镇燃气 is a bare title; 1. with a sentence and (1)(2) under it is a clause of its own too
+    assert not any(t.startswith("（三）城镇燃气") for t in texts(clauses))
+    assert "1.开展餐饮场所燃气使用专项检查，推广安装可燃气体报警装置。" in texts(clauses)
+    assert p["（1）3月底前完成"] == ("二、深化重点行业领域专项整治", "（三）城镇燃气",
+                                "1.开展餐饮场所燃气使用专项检查，推广安装可燃气体报警装置")
+    assert p["2.加快老旧燃气"] == ("二、深化重点行业领域专项整治", "（三）城镇燃气")
+    assert clauses[0].kind == "preamble" and clauses[0].text.startswith("2027年全市安全生产工作的总体要求")
+
+
+def test_county_special_plan_phases_and_signature():
+    _, clauses = one("county_special_plan.txt")
+    p = paths(clauses)
+    assert p["（二）排查整治阶"] == ("三、时间安排",)
+    assert p["通过专项整治，全"] == ("一、整治目标",)
+    assert "青石县人民政府办公室" not in texts(clauses)  # the signature is metadata, not a clause
+
+
+def test_province_implementation_plan_keeps_its_enclosure():
+    doc, clauses = one("province_implementation_plan.txt")
+    assert doc.doc_number == "东政办发〔2027〕15号" and doc.date == "2027-04-06"
+    assert clauses[0].text.startswith("《东川省城镇燃气安全专项整治实施方案》已经")
+    assert clauses[1].text.startswith("为深入排查整治城镇燃气安全隐患") and clauses[1].kind == "preamble"
+    assert "东川省城镇燃气安全专项整治实施方案" not in texts(clauses)  # the enclosure's title is no clause
+    assert "（二）整治燃气管网设施，年底前完成城市老旧燃气管道更新改造：" in texts(clauses)
+    assert paths(clauses)["2.对占压、穿越"] == ("二、重点任务", "（二）整治燃气管网设施，年底前完成城市老旧燃气管道更新改造")
+
+
+def test_emergency_plan_decimal_sections():
+    doc, clauses = one("emergency_plan.txt")
+    p = paths(clauses)
+    assert p["规范全市生产安全"] == ("1 总则", "1.1 编制目的")
+    assert p["预警级别由低到高"] == ("3 预警", "3.2 预警发布", "3.2.1 预警级别")
+    assert p["（2）组织应急救援"] == ("3 预警", "3.2 预警发布", "3.2.2 预警措施")
+    assert p["市应急管理局会同"] == ("5 保障措施", "5.2 物资保障")
+    assert [c.heading_path[0] for c in clauses if c.heading_path][-1] == "5 保障措施"
+    assert not any(c.text in ("1总则", "1.1编制目的") for c in clauses)
+    assert len({c.clause_id for c in clauses}) == len(clauses)
+
+
+def test_regulation_chapters_articles_and_items():
+    _, clauses = one("regulation.txt")
+    t = texts(clauses)
+    assert [x[:3] for x in t if x.startswith("第")] == ["第一条", "第二条", "第三条", "第四条", "第五条", "第六条"]
+    p = paths(clauses)
+    assert p["第一条为鼓励社会"] == ("第一章 总则",)
+    assert p["第三条下列行为属"] == ("第二章 举报范围",)  # an article with items is a clause itself
+    assert p["（二）关闭、破坏"] == ("第二章 举报范围", "第三条 下列行为属于本办法规定的举报范围")
+    assert p["（二）举报重大事"] == ("第三章 奖励标准", "第五条 举报经核查属实的，按照下列标准给予奖励")
+    assert p["第六条本办法自2"] == ("第四章 附则",)
+    ids = {c.text[:3]: c.clause_id for c in clauses}
+    assert ids["第六条"].endswith("-4-6")  # chapter 4, article 6
+
+
+def test_headings_only_notice_is_one_clause_per_item():
+    _, clauses = one("headings_only.txt")
+    assert texts(clauses) == ["一、开展节后复工复产安全检查", "二、推进燃气安全专项整治", "三、组织春季森林防火宣传",
+                              "四、开展危险化学品企业安全诊断", "五、落实安全生产巡查反馈问题整改"]
+
+
+def test_notices_with_sentences_per_item():
+    _, clauses = one("safety_committee_notice.txt")
+    assert [c.text[:2] for c in clauses] == ["当前", "一、", "二、", "三、"]
+    _, clauses = one("ministry_notice.txt")
+    assert paths(clauses)["（三）监护人员配"] == ("二、检查内容",)
+    assert paths(clauses)["冶金、有色、建材"] == ("一、检查范围",)
+
+
+def wrap(text: str, width: int) -> str:
+    """Wrap every line at ``width`` display cells, first lines indented, as text from a PDF."""
+    out = []
+    for line in text.split("\n"):
+        cur, limit = "", width - 4
+        if not line:
+            out.append("")
+        for ch in line:
+            if display_width(cur + ch) > limit:
+                out.append(cur)
+                cur, limit = "", width
+            cur += ch
+        if cur:
+            out.append(("  " if limit == width - 4 and out and len(cur) > 20 else "") + cur)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+@pytest.mark.parametrize("width", [70, 90])
+def test_same_clauses_when_wrapped_like_a_pdf(name, width):
+    text = (DATA / name).read_text(encoding="utf-8")
+    plain = [(c.heading_path, c.text) for _, cs in segment_text(text, name) for c in cs]
+    wrapped = [(c.heading_path, c.text) for _, cs in segment_text(wrap(text, width), name) for c in cs]
+    assert wrapped == plain
+
+
+@pytest.mark.parametrize("fmt", ["jsonl", "csv", "md"])
+def test_segment_cli_shows_metadata(fmt):
+    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", str(DATA / "regulation.txt"), "--format", fmt],
+                         capture_output=True, text=True, check=True).stdout
+    if fmt == "jsonl":
+        row = json.loads(out.splitlines()[0])
+        assert (row["issuer"], row["region"], row["level"], row["genre"], row["title"]) == (
+            "临江市人民政府", "临江市", "city", "regulation", "临江市安全生产举报奖励办法")
+    else:
+        for value in ("临江市人民政府", "city", "regulation", "临江市安全生产举报奖励办法"):
+            assert value in out
+
+
+def test_documents_listing_has_metadata():
+    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", str(DATA), "--documents"],
+                         capture_output=True, text=True, check=True).stdout
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert len(docs) == len(DOCS)
+    assert {d["genre"] for d in docs} == {"work_points", "special_plan", "emergency_plan", "regulation", "other"}
+    assert {d["level"] for d in docs} == {"central", "province", "city", "county"}
