@@ -137,8 +137,11 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     documents = []
     for doc_id in dict.fromkeys(c.doc_id for c in clauses):
         years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
-        documents.append(Document(doc_id=doc_id, title="", year=years.pop() if len(years) == 1 else None,
-                                  doc_number=None, issuer=None, date=None, source=name, text=""))
+        # document metadata the rows carry (a `policytag segment` output does): from the first row
+        first = next(c for c in clauses if c.doc_id == doc_id)
+        documents.append(Document(doc_id=doc_id, title=first.title or "", year=years.pop() if len(years) == 1 else None,
+                                  doc_number=None, issuer=first.issuer, date=None, source=name, text="",
+                                  region=first.region, level=first.level, genre=first.genre))
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
 
 

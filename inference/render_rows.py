@@ -34,7 +34,7 @@ def render_csv(report: Report) -> str:
     order), deadlines/targets/novelty as compact JSON."""
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
-    fields = ["doc_id", "clause_id", "year", "heading_path", "text", "sector", "measure_type", "agencies",
+    fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type", "agencies",
               "deadlines", "targets", "novelty", "model_version", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
@@ -43,6 +43,7 @@ def render_csv(report: Report) -> str:
     for row in rows(report):
         flat = {
             "doc_id": row["doc_id"], "clause_id": row["clause_id"], "year": row["year"],
+            **{k: row.get(k) for k in ("title", "issuer", "region", "level", "genre")},
             "heading_path": " > ".join(row["heading_path"]), "text": row["text"],
             "sector": ";".join(row["sector"]), "measure_type": ";".join(row["measure_type"]),
             "agencies": "、".join(row["agencies"]),

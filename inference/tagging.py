@@ -49,6 +49,8 @@ class TaggedClause:
             "doc_id": c.doc_id,
             "clause_id": c.clause_id,
             "year": c.year,
+            # who wrote it and what kind of document (corpus/metadata.py); null for a bare clause file
+            "title": c.title, "issuer": c.issuer, "region": c.region, "level": c.level, "genre": c.genre,
             "heading_path": list(c.heading_path),
             "text": c.text,
             "sector": list(self.labels.sector),
