@@ -183,8 +183,8 @@ def test_segment_cli_shows_metadata(fmt):
 
 
 def test_documents_listing_has_metadata():
-    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", str(DATA), "--documents"],
-                         capture_output=True, text=True, check=True).stdout
+    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", *(str(DATA / n) for n in sorted(DOCS)),
+                          "--documents"], capture_output=True, text=True, check=True).stdout
     docs = [json.loads(line) for line in out.splitlines()]
     assert len(docs) == len(DOCS)
     assert {d["genre"] for d in docs} == {"work_points", "special_plan", "emergency_plan", "regulation", "other"}
