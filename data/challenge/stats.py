@@ -8,6 +8,8 @@ Inputs (all in this folder): ``challenge-v1.jsonl`` (final labels), ``second-pas
 second reading of the 20 % sample) and ``adjudication.jsonl`` (every disagreement with the first-pass
 labels, the decision and its reason). The first-pass labels of the sample are the final labels with
 the adjudicated ones put back to ``first``, so agreement is measured *before* adjudication.
+``relabels.jsonl`` lists labels changed later by codebook v2 (``before``/``after``, the rule and the
+reason); agreement and adjudication are checked against the ``before`` labels they were made on.
 
 Exit status 1 when the file breaks a codebook constraint or misses a coverage minimum.
 """
@@ -217,10 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     second = {r["clause_id"]: r for r in read_jsonl(HERE / "second-pass.jsonl")}
     if sorted(second) != sample_ids(rows):
         problems.append("second-pass.jsonl does not hold exactly the seeded 20% sample")
-    first = {cid: {dim: list(final[cid][dim]) for dim in DIMS} for cid in second}
+    # codebook-v2 relabels (relabels.jsonl): the readings and adjudications were made under v1.1, so
+    # agreement is measured on the labels as they were before the relabel
+    v1_final = {cid: {dim: list(r[dim]) for dim in DIMS} for cid, r in final.items()}
+    for rl in read_jsonl(HERE / "relabels.jsonl") if (HERE / "relabels.jsonl").exists() else []:
+        if final[rl["clause_id"]][rl["dimension"]] != rl["after"]:
+            problems.append(f"{rl['clause_id']}: {rl['dimension']} differs from relabels.jsonl 'after'")
+        v1_final[rl["clause_id"]][rl["dimension"]] = list(rl["before"])
+    first = {cid: {dim: list(v1_final[cid][dim]) for dim in DIMS} for cid in second}
     adjudications = read_jsonl(HERE / "adjudication.jsonl")
     for a in adjudications:
-        if final[a["clause_id"]][a["dimension"]] != a["final"]:
+        if v1_final[a["clause_id"]][a["dimension"]] != a["final"]:
             problems.append(f"{a['clause_id']}: final {a['dimension']} differs from adjudication.jsonl")
         first[a["clause_id"]][a["dimension"]] = a["first"]
     for cid in second:  # every remaining disagreement must have been adjudicated
