@@ -6,7 +6,7 @@ Usage (from the repository root)::
     python data/train-v2/stats.py --markdown   # only the Markdown tables used in the data card
     python data/train-v2/stats.py --partial    # while the set is being written: validate rows, report minimums, exit 0 unless a row is invalid
     python data/train-v2/stats.py --blind-sample 0.2 --seed 17 > blind.jsonl   # rows for a blind second reader (no labels, no notes)
-    python data/train-v2/stats.py --agreement second.jsonl   # per-label agreement of a second reading with the set (Markdown)
+    .venv/bin/python data/train-v2/stats.py --agreement second.jsonl   # per-label agreement of a second reading (Markdown; kappa from policytag.metrics)
 
 Checks (issue 17, item 4):
 - every line is a JSON object with the fields of the set; labels exist in ``configs/taxonomy.yaml`` and obey its
@@ -227,6 +227,9 @@ def blind_sample(rows: list[dict], fraction: float, seed: int) -> list[dict]:
 
 def agreement(rows: list[dict], second: list[dict], order: dict) -> str:
     """Per-label F1 and Cohen's kappa between the set's labels and a second reading of some of its clauses."""
+    sys.path.insert(0, str(ROOT))  # run from a checkout without installing
+    from policytag.metrics import cohen_kappa  # the project's one kappa ("—" where undefined: no variation)
+
     first = {r["clause_id"]: r for r in rows}
     pairs = [(first[s["clause_id"]], s) for s in second if s.get("clause_id") in first]
     n = len(pairs)
@@ -245,10 +248,9 @@ def agreement(rows: list[dict], second: list[dict], order: dict) -> str:
             y = [lid in b[d] for _, b in pairs]
             both = sum(p and q for p, q in zip(x, y))
             f1 = 2 * both / (sum(x) + sum(y)) if sum(x) + sum(y) else float("nan")
-            po = sum(p == q for p, q in zip(x, y)) / n
-            pe = (sum(x) / n) * (sum(y) / n) + (1 - sum(x) / n) * (1 - sum(y) / n)
-            kappa = (po - pe) / (1 - pe) if pe < 1 else float("nan")
-            out.append(f"| `{lid}` | {sum(x)} | {sum(y)} | {both} | {f1:.2f} | {kappa:.2f} |")
+            kappa = cohen_kappa(x, y)
+            out.append(f"| `{lid}` | {sum(x)} | {sum(y)} | {both} | {f1:.2f} | "
+                       f"{'—' if kappa is None else f'{kappa:.2f}'} |")
         out.append("")
     return "\n".join(out)
 
