@@ -9,8 +9,6 @@ threshold tuning: only ``evaluate --split challenge`` and ``compare`` read it.
 
 from __future__ import annotations
 
-import hashlib
-import json
 from pathlib import Path
 
 from policytag import PROJECT_ROOT, PolicytagError
@@ -94,10 +92,8 @@ def load_clause_set(path: Path, what: str) -> Dataset:
             raise PolicytagError(f"{path}: {clause.clause_id}: {'; '.join(problems)}")
         examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
     if not examples:
-        raise PolicytagError(f"{path}: challenge set is empty")
-    canonical = json.dumps([(e.clause.clause_id, e.clause.text, e.labels.sector, e.labels.measure_type)
-                            for e in examples], ensure_ascii=False)
-    return Dataset(examples, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16])
+        raise PolicytagError(f"{path}: {what} is empty")
+    return Dataset.of_clause_set(examples)
 
 
 def extra_metrics(config: dict, tagger, data: Dataset | None = None, test_indices=None) -> dict:

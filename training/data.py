@@ -45,6 +45,14 @@ class Dataset:
     def subset(self, indices) -> "Dataset":
         return Dataset([self.examples[i] for i in indices], self.data_hash)
 
+    @classmethod
+    def of_clause_set(cls, examples: list[Example]) -> "Dataset":
+        """A set of clauses that carry their own text (challenge, augmentation, real-dev), hashed
+        over what it is: ids, texts and labels."""
+        canonical = json.dumps([(e.clause.clause_id, e.clause.text, e.labels.sector, e.labels.measure_type)
+                                for e in examples], ensure_ascii=False)
+        return cls(examples, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16])
+
 
 def resolve(path: str | Path) -> Path:
     """A data path: ``policytag:REL`` (package data), absolute, or relative to the current

@@ -19,8 +19,6 @@ Row format (its README): ``id``, ``heading`` (ancestor headings joined with `` >
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 from pathlib import Path
 
@@ -106,9 +104,7 @@ def load_realdev(path: str | Path) -> Dataset:
         examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
     if not examples:
         raise PolicytagError(f"{path}: real-dev set is empty")
-    canonical = json.dumps([(e.clause.clause_id, e.clause.text, e.labels.sector, e.labels.measure_type)
-                            for e in examples], ensure_ascii=False)
-    return Dataset(examples, hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16])
+    return Dataset.of_clause_set(examples)
 
 
 def score_realdev(tagger, path: str | Path | None = None) -> tuple[dict, dict] | None:
