@@ -201,7 +201,9 @@ def issuer_from_number(number: str | None, region_hint: str | None = None) -> tu
         issuer = region + _expand(organ) if looks_like_issuer(region + organ) else None
         return issuer, region, region_level(region)
     if prefix.startswith(_CENTRAL_NUMBERS):
-        return None, CENTRAL_REGION, "central"
+        central = {"国发": "国务院", "国办发": "国务院办公厅", "国办函": "国务院办公厅", "国函": "国务院",
+                   "安委": "国务院安全生产委员会", "安委办": "国务院安全生产委员会办公室", "应急": "应急管理部"}
+        return central.get(prefix), CENTRAL_REGION, "central"
     province = _ABBREV.get(prefix[:1])
     if province and len(prefix) >= 2:
         issuer = province + "人民政府" if prefix[1:] in ("政发", "政", "府发", "府", "政函", "府函") else None

@@ -189,3 +189,48 @@ def test_documents_listing_has_metadata():
     assert len(docs) == len(DOCS)
     assert {d["genre"] for d in docs} == {"work_points", "special_plan", "emergency_plan", "regulation", "other"}
     assert {d["level"] for d in docs} == {"central", "province", "city", "county"}
+
+
+@pytest.mark.parametrize("raw, hint, issuer, region, level", [
+    ("东川省人民政府", None, "东川省人民政府", "东川省", "province"),
+    ("临江市安委会", None, "临江市安全生产委员会", "临江市", "city"),
+    ("市安委办", "临江市", "临江市安全生产委员会办公室", "临江市", "city"),
+    ("青石县政府办", None, "青石县人民政府办公室", "青石县", "county"),
+    ("东川省临江市青石县应急局", None, "东川省临江市青石县应急管理局", "东川省临江市青石县", "county"),
+    ("临江市白沙区住房和城乡建设局", None, "临江市白沙区住房和城乡建设局", "临江市白沙区", "county"),
+    ("白沙区南湖街道办事处", None, "白沙区南湖街道办事处", "白沙区南湖街道", "department"),
+    ("国务院安委会办公室", None, "国务院安全生产委员会办公室", md.CENTRAL_REGION, "central"),
+    ("应急管理部办公厅", None, "应急管理部办公厅", md.CENTRAL_REGION, "central"),
+    ("国家消防救援局", None, "国家消防救援局", md.CENTRAL_REGION, "central"),
+    ("重庆市某区应急管理局", None, "重庆市某区应急管理局", "重庆市某区", "county"),
+    ("东川省应急管理厅、东川省公安厅", None, "东川省应急管理厅、东川省公安厅", "东川省", "province"),
+])
+def test_issuer_normalised_with_region_and_level(raw, hint, issuer, region, level):
+    name = md.normalize_issuer(raw, region_hint=hint)
+    assert name == issuer
+    assert md.issuer_region_level(name) == (region, level)
+
+
+@pytest.mark.parametrize("number, expected", [
+    ("晋政发〔2019〕1号", ("山西省人民政府", "山西省", "province")),
+    ("临江市安委办〔2027〕1号", ("临江市安全生产委员会办公室", "临江市", "city")),
+    ("国办发〔2027〕3号", ("国务院办公厅", md.CENTRAL_REGION, "central")),
+    ("苏安办〔2027〕4号", ("江苏省安全生产委员会办公室", "江苏省", "province")),
+])
+def test_issuer_from_document_number(number, expected):
+    assert md.issuer_from_number(number) == expected
+
+
+@pytest.mark.parametrize("title, genre", [
+    ("东川省人民政府关于做好2027年安全生产工作的通知", "annual_notice"),
+    ("东川省人民政府关于2027年安全生产工作的意见", "annual_notice"),
+    ("临江市人民政府关于印发临江市2027年安全生产工作要点的通知", "work_points"),
+    ("青石县燃气安全专项整治三年行动实施方案（2027—2029年）", "special_plan"),
+    ("临江市危险化学品事故应急预案", "emergency_plan"),
+    ("东川省安全生产条例", "regulation"),
+    ("临江市安全生产约谈办法（试行）", "regulation"),
+    ("东川省安全生产委员会关于做好2027年春节期间安全防范工作的通知", "other"),
+    ("青石县人民政府关于禁止燃放烟花爆竹的通告", "other"),
+])
+def test_genre_from_title(title, genre):
+    assert md.genre_of(title, []) == genre
