@@ -36,6 +36,8 @@ from policytag import PolicytagError
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
+from .client import ensure_view
+
 STRATEGIES = ("uncertainty", "diversity", "mixed", "random")
 #: task-data keys written by ``write_queue``
 RANK_KEY, SCORE_KEY, REASON_KEY, STRATEGY_KEY = "al_rank", "al_score", "al_reason", "al_strategy"
@@ -206,7 +208,7 @@ def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask]]:
     """(unlabelled tasks, tasks that carry an ``al_rank`` but are labelled) of a project."""
     unlabelled, labelled_ranked = [], []
     with session.errors(f"listing the tasks of project {project.id}"):
-        for task in session.client.tasks.list(project=project.id, fields="all", page_size=500):
+        for task in session.tasks(project.id):
             data = dict(task.data or {})
             clause = clause_of_task(data, int(task.id))
             if clause is None:
@@ -243,27 +245,22 @@ def write_queue(session, project, strategy: str, picks: Sequence[Pick], pool: Se
             task = pool[p.index]
             reason = p.reason + (f" [{model_version}]" if model_version and strategy in ("uncertainty", "mixed") else "")
             data = {**task.data, RANK_KEY: p.rank, SCORE_KEY: p.score, REASON_KEY: reason, STRATEGY_KEY: strategy}
-            session.client.tasks.update(task.task_id, data=data)
+            session.update_task_data(task.task_id, data)
             report.picks.append((p, task))
         # tasks ranked by an earlier run but not chosen now lose their rank (they sort last)
         for task in [t for t in pool if t.task_id not in chosen and RANK_KEY in t.data] + list(labelled_ranked):
-            session.client.tasks.update(task.task_id, data={k: v for k, v in task.data.items() if k not in AL_KEYS})
+            session.update_task_data(task.task_id, {k: v for k, v in task.data.items() if k not in AL_KEYS})
             report.cleared += 1
-        session.client.projects.update(project.id, sampling=SEQUENTIAL)
-        report.view_id = ensure_view(session, project.id)
+        session.update_project(project.id, sampling=SEQUENTIAL)
+    report.view_id = ensure_view(session, project.id, queue_view(), reset=True)
     return report
 
 
-def ensure_view(session, project_id: int) -> int:
-    """The Data Manager tab ordered by ``al_rank`` (created once, reset on every run), with the reason shown."""
+def queue_view() -> dict[str, Any]:
+    """The Data Manager tab ordered by ``al_rank`` (reset on every run), with the reason shown."""
     column = f"tasks:data.{RANK_KEY}"
-    data = {"title": VIEW_TITLE, "ordering": [column],
+    return {"title": VIEW_TITLE, "ordering": [column],
             "filters": {"conjunction": "and", "items": []},
             "columnsDisplayType": {column: "Number", f"tasks:data.{SCORE_KEY}": "Number"},
             "hiddenColumns": {"explore": ["tasks:data.text_sha1", "tasks:data.heading_path", "tasks:data.doc_line"],
                               "labeling": []}}
-    views = [v for v in session.client.views.list(project=project_id) if (v.data or {}).get("title") == VIEW_TITLE]
-    if views:
-        session.client.views.update(views[0].id, data=data, project=project_id)
-        return int(views[0].id)
-    return int(session.client.views.create(project=project_id, data=data).id)

@@ -1,4 +1,8 @@
-"""A thin layer over ``label-studio-sdk`` 2.x: connect, find/create the project, list tasks and users.
+"""The one module that talks to Label Studio (``label-studio-sdk`` 2.x): connect, projects, tasks,
+predictions, annotations, users, exports, Data Manager tabs and ML-backend connections.
+
+Every other module reaches Label Studio through a :class:`Session` and the functions here; none
+imports the SDK (``tests/test_annotation_client_only.py`` greps for SDK calls elsewhere).
 
 Every SDK or network failure is turned into a one-line :class:`PolicytagError` (what we were doing,
 and what the server said), so the CLI never shows a traceback for a wrong URL, key or project.
@@ -24,6 +28,26 @@ from .labeling_config import build_config, check_config, project_description
 VIEW_TITLE = "标注 · policytag"
 
 DEFAULT_PROJECT = "policytag"
+
+#: Label Studio's webhook actions (``webhooks/models.py`` WebhookAction, plus Enterprise reviews)
+#: by what they mean here: the one table the ML backend (``backend/protocol.py``) and the codebook
+#: check (``annotation/rules.py``) read. "annotation": the project's annotations changed (they
+#: count towards retraining and the task is re-checked); "deletion": annotations were deleted
+#: (Label Studio sends the plural; the singular is accepted too); "training": START_TRAINING;
+#: "other": a real Label Studio event policytag does not use.
+WEBHOOK_EVENTS: dict[str, str] = {
+    "ANNOTATION_CREATED": "annotation", "ANNOTATION_UPDATED": "annotation", "ANNOTATIONS_CREATED": "annotation",
+    "ANNOTATIONS_DELETED": "deletion", "ANNOTATION_DELETED": "deletion",
+    "START_TRAINING": "training",
+    **dict.fromkeys(("PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_DELETED", "TASKS_CREATED", "TASKS_DELETED",
+                     "LABEL_LINK_CREATED", "LABEL_LINK_UPDATED", "LABEL_LINK_DELETED",
+                     "REVIEW_CREATED", "REVIEW_UPDATED", "REVIEWS_DELETED"), "other"),
+}
+
+
+def webhook_events(*kinds: str) -> tuple[str, ...]:
+    """The webhook actions of these kinds (see :data:`WEBHOOK_EVENTS`), in table order."""
+    return tuple(action for action, kind in WEBHOOK_EVENTS.items() if kind in kinds)
 #: the e-mail domain of users created for imported labels (see :func:`ensure_user`)
 IMPORT_DOMAIN = "policytag.local"
 
@@ -82,7 +106,12 @@ def api_errors(what: str, url: str) -> Iterator[None]:
 
 @dataclass
 class Session:
-    """A connected client and who we are on that server."""
+    """A connected client and who we are on that server.
+
+    The methods are the SDK calls policytag makes, one each. They do not translate errors
+    themselves: callers wrap them in ``with session.errors("what we were doing")`` so the one-line
+    message says what failed in their terms.
+    """
 
     client: Any  # label_studio_sdk.client.LabelStudio
     url: str
@@ -91,6 +120,61 @@ class Session:
 
     def errors(self, what: str):
         return api_errors(what, self.url)
+
+    # projects
+    def project(self, project_id: int) -> Any:
+        return self.client.projects.get(int(project_id))
+
+    def projects(self, title: str | None = None) -> list[Any]:
+        return list(self.client.projects.list(title=title) if title is not None else self.client.projects.list())
+
+    def create_project(self, **fields: Any) -> Any:
+        return self.client.projects.create(**fields)
+
+    def update_project(self, project_id: int, **fields: Any) -> None:
+        """Project settings (``sampling``, ``model_version``, ``maximum_annotations`` …)."""
+        self.client.projects.update(int(project_id), **fields)
+
+    def export_tasks(self, project_id: int) -> list[dict]:
+        """Every task with its annotations, in Label Studio's full JSON export format."""
+        return self.client.projects.exports.as_json(int(project_id))
+
+    # tasks, predictions, annotations
+    def tasks(self, project_id: int) -> Iterator[Any]:
+        """Every task of a project with all fields (paged by the SDK)."""
+        return iter(self.client.tasks.list(project=int(project_id), fields="all", page_size=500))
+
+    def task_data(self, task_id: int) -> dict[str, Any]:
+        return dict(self.client.tasks.get(int(task_id)).data or {})
+
+    def update_task_data(self, task_id: int, data: dict[str, Any]) -> None:
+        """Replace a task's data (Label Studio replaces the whole dict: send all of it)."""
+        self.client.tasks.update(int(task_id), data=data)
+
+    def import_tasks(self, project_id: int, tasks: list[dict]) -> None:
+        self.client.projects.import_tasks(int(project_id), request=tasks)
+
+    def import_predictions(self, project_id: int, predictions: list[dict]) -> None:
+        self.client.projects.import_predictions(int(project_id), request=predictions)
+
+    def delete_prediction(self, prediction_id: int) -> None:
+        self.client.predictions.delete(int(prediction_id))
+
+    def annotations(self, task_id: int) -> list[dict]:
+        return [a if isinstance(a, dict) else a.dict() for a in self.client.annotations.list(id=int(task_id))]
+
+    def create_annotation(self, task_id: int, **fields: Any) -> None:
+        self.client.annotations.create(int(task_id), **fields)
+
+    # users
+    def users(self) -> list[Any]:
+        return list(self.client.users.list())
+
+    def user(self, user_id: int) -> Any:
+        return self.client.users.get(int(user_id))
+
+    def create_user(self, username: str, email: str) -> Any:
+        return self.client.users.create(username=username, email=email)
 
 
 def connect(url: str | None, api_key: str | None, timeout: float = 120.0) -> Session:
@@ -131,25 +215,25 @@ def find_project(session: Session, spec: str) -> Any | None:
 
         with session.errors(f"reading project {spec}"):
             try:
-                return session.client.projects.get(int(spec))
+                return session.project(int(spec))
             except ApiError as exc:
                 if exc.status_code != 404:
                     raise
         raise PolicytagError(f"no project with id {spec} on {session.url} (projects: {_project_names(session)})")
     with session.errors("listing projects"):
-        matches = [p for p in session.client.projects.list(title=spec) if p.title == spec]
+        matches = [p for p in session.projects(title=spec) if p.title == spec]
     if len(matches) > 1:
         raise PolicytagError(f"{len(matches)} projects are titled {spec!r} on {session.url} "
                              f"(ids {', '.join(str(p.id) for p in matches)}); pass --project ID")
     if not matches:
         return None
     with session.errors(f"reading project {matches[0].id}"):
-        return session.client.projects.get(matches[0].id)
+        return session.project(matches[0].id)
 
 
 def _project_names(session: Session) -> str:
     with session.errors("listing projects"):
-        names = [f"{p.id}={p.title!r}" for p in session.client.projects.list()]
+        names = [f"{p.id}={p.title!r}" for p in session.projects()]
     return ", ".join(names[:10]) + (" …" if len(names) > 10 else "") if names else "none"
 
 
@@ -162,13 +246,15 @@ def get_project(session: Session, spec: str) -> Any:
 
 
 @dataclass
-class ProjectState:
+class EnsuredProject:
+    """A project :func:`ensure_project` found or made, and what it changed."""
+
     project: Any
     created: bool = False
     config_updated: bool = False
 
 
-def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> ProjectState:
+def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> EnsuredProject:
     """Reuse project ``spec`` (id or title) or create it (titles only); keep its config in step."""
     from .guide import instructions_html
 
@@ -180,23 +266,23 @@ def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> ProjectSt
         if spec.isdigit():  # pragma: no cover - find_project raises for unknown ids
             raise PolicytagError(f"no project with id {spec}")
         with session.errors(f"creating project {spec!r}"):
-            created = session.client.projects.create(title=spec, label_config=config,
-                                                     description=project_description(taxonomy), **instructions)
-            project = session.client.projects.get(created.id)
-        return ProjectState(project, created=True)
+            created = session.create_project(title=spec, label_config=config,
+                                             description=project_description(taxonomy), **instructions)
+            project = session.project(created.id)
+        return EnsuredProject(project, created=True)
     if (project.label_config or "").strip() == config.strip() and not check_config(project.label_config, taxonomy):
         if (getattr(project, "expert_instruction", None) or "") != instructions["expert_instruction"]:
             with session.errors(f"updating the instructions of project {project.id}"):
-                session.client.projects.update(project.id, **instructions)
-        return ProjectState(project)
+                session.update_project(project.id, **instructions)
+        return EnsuredProject(project)
     # The taxonomy changed (or someone edited the config): regenerate. Label Studio itself refuses a
     # config that would orphan existing annotations (e.g. a removed label still in use); we pass
     # that refusal on rather than work around it.
     with session.errors(f"updating the labeling config of project {project.id} to taxonomy {taxonomy.version}"):
-        session.client.projects.update(project.id, label_config=config, description=project_description(taxonomy),
-                                       **instructions)
-        project = session.client.projects.get(project.id)
-    return ProjectState(project, config_updated=True)
+        session.update_project(project.id, label_config=config, description=project_description(taxonomy),
+                               **instructions)
+        project = session.project(project.id)
+    return EnsuredProject(project, config_updated=True)
 
 
 # --- tasks ---------------------------------------------------------------------------------------
@@ -223,8 +309,7 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
     out: dict[str, ExistingTask] = {}
     total = getattr(project, "task_number", None)
     with session.errors(f"listing the tasks of project {project.id}"):
-        pager = session.client.tasks.list(project=project.id, fields="all", page_size=500)
-        for task in tqdm(pager, total=total, desc="reading tasks", unit="task", disable=not progress, leave=False):
+        for task in tqdm(session.tasks(project.id), total=total, desc="reading tasks", unit="task", disable=not progress, leave=False):
             data = task.data or {}
             clause_id = data.get("clause_id")
             if not clause_id:
@@ -284,20 +369,32 @@ def view_data(data_keys: list[str]) -> dict[str, Any]:
     }
 
 
-def ensure_views(session: Session, project: Any) -> None:
-    """Create the project's Data Manager tab once (an annotation lead may change it afterwards)."""
-    from .tasks import task_data
+def ensure_view(session: Session, project_id: int, data: dict[str, Any], reset: bool = False) -> int:
+    """The project's Data Manager tab titled ``data["title"]``: created when missing; with
+    ``reset`` an existing one is set back to ``data`` (else an annotation lead's changes stay).
+    Returns the tab's id. The one place tabs are made (push's tab, active learning's queue tab)."""
+    title = data["title"]
+    with session.errors(f"reading the Data Manager tabs of project {project_id}"):
+        views = [v for v in session.client.views.list(project=int(project_id))
+                 if (getattr(v, "data", None) or {}).get("title") == title]
+    if views and not reset:
+        return int(views[0].id)
+    with session.errors(f"{'resetting' if views else 'creating'} the Data Manager tab {title!r} of project {project_id}"):
+        if views:
+            session.client.views.update(views[0].id, data=data, project=int(project_id))
+            return int(views[0].id)
+        return int(session.client.views.create(project=int(project_id), data=data).id)
 
-    with session.errors(f"reading the Data Manager views of project {project.id}"):
-        views = list(session.client.views.list(project=project.id))
-    if any((getattr(v, "data", None) or {}).get("title") == VIEW_TITLE for v in views):
-        return
+
+def ensure_views(session: Session, project: Any) -> None:
+    """Create push's Data Manager tab once (an annotation lead may change it afterwards)."""
     from policytag.records import Clause
+
+    from .tasks import task_data
 
     keys = list(task_data(Clause.from_dict({"doc_id": "d", "clause_id": "c", "text": "t", "kind": "clause",
                                             "heading_path": []})))
-    with session.errors(f"creating the Data Manager view of project {project.id}"):
-        session.client.views.create(project=project.id, data=view_data(keys))
+    ensure_view(session, project.id, view_data(keys))
 
 
 # --- users ---------------------------------------------------------------------------------------
@@ -315,7 +412,7 @@ class User:
 
 def list_users(session: Session) -> dict[int, User]:
     with session.errors("listing users"):
-        return {int(u.id): User(int(u.id), u.email or "", u.username or "") for u in session.client.users.list()}
+        return {int(u.id): User(int(u.id), u.email or "", u.username or "") for u in session.users()}
 
 
 def ensure_user(session: Session, name: str, users: dict[int, User]) -> User:
@@ -331,7 +428,75 @@ def ensure_user(session: Session, name: str, users: dict[int, User]) -> User:
     email = name if "@" in name else f"{name}@{IMPORT_DOMAIN}"
     username = name.split("@")[0] if "@" in name else name
     with session.errors(f"creating user {name!r}"):
-        created = session.client.users.create(username=username, email=email)
+        created = session.create_user(username, email)
     user = User(int(created.id), created.email or email, created.username or username)
     users[user.id] = user
     return user
+
+
+# --- ML backends ---------------------------------------------------------------------------------
+#: why Label Studio may refuse a backend on this machine (its SSRF protection)
+LOCAL_HINT = ("Label Studio must run with ML_BLOCK_LOCAL_IP=false and SSRF_PROTECTION_ENABLED=false to use a "
+              "backend on a local or private address")
+
+
+@dataclass(frozen=True)
+class BackendConnection:
+    """An ML backend registered with a project, as Label Studio sees it after checking it."""
+
+    id: int
+    title: str
+    state: str  # Label Studio's connection state ("CO" connected, "ER" error, "DI" disconnected …)
+    model_version: str
+    created: bool  # registered now (False: an existing registration of the same URL was updated)
+
+
+def connect_ml_backend(session: Session, project: Any, url: str, title: str = "policytag",
+                       interactive: bool = False, prelabel: bool = True) -> BackendConnection:
+    """Register the ML backend at ``url`` with ``project`` (or update its registration), check
+    that Label Studio can use it, and (``prelabel``) make it the source of the project's live
+    pre-annotations. A backend Label Studio cannot use is an error, and a registration made by
+    this call is removed again."""
+    import re
+    import time
+
+    url = url.rstrip("/")
+    with session.errors(f"listing the ML backends of project {project.id}"):
+        existing = [m for m in session.client.ml.list(project=project.id) if (m.url or "").rstrip("/") == url]
+    created = False
+    try:
+        with session.errors(f"connecting the backend {url} to project {project.id}"):
+            if existing:
+                ml = existing[0]
+                session.client.ml.update(ml.id, url=url, title=title, is_interactive=interactive)
+            else:
+                ml = session.client.ml.create(project=project.id, url=url, title=title,
+                                              is_interactive=interactive, auto_update=True)
+                created = True
+            ml = session.client.ml.get(ml.id)  # Label Studio re-checks /health and /setup on every read
+            for _ in range(3):  # its health timeout is 1 s: give a busy backend a few more chances
+                if str(getattr(ml, "state", "") or "") not in ("ER", "DI"):
+                    break
+                time.sleep(2)
+                ml = session.client.ml.get(ml.id)
+    except PolicytagError as exc:
+        if "HTTP 400" in str(exc):  # Label Studio refused the address, or could not reach the backend there
+            said = re.sub(r"<[^>]+>", "", str(exc).split("HTTP 400:", 1)[1]).strip()[:200]
+            raise PolicytagError(f"Label Studio refused the backend at {url} for project {project.id} ({said}); is "
+                                 f"`policytag backend serve` running there? {LOCAL_HINT}") from None
+        raise
+    state = str(getattr(ml, "state", "") or "")
+    if state in ("ER", "DI"):
+        if created:  # do not leave a broken backend registered in the project
+            with session.errors(f"removing the unusable backend from project {project.id}"):
+                session.client.ml.delete(ml.id)
+        said = " ".join(str(ml.error_message or "no answer").split())[:300]
+        raise PolicytagError(f"Label Studio cannot use the backend at {url} "
+                             f"({'error' if state == 'ER' else 'not reachable'}: {said}); is "
+                             f"`policytag backend serve` running there? {LOCAL_HINT}")
+    if prelabel:
+        # "Use predictions to prelabel tasks" with this backend as the source: opening a task without a
+        # prediction of the current model_version asks the backend for one (Label Studio's live predictions)
+        with session.errors(f"turning on pre-annotations for project {project.id}"):
+            session.update_project(project.id, show_collab_predictions=True, model_version=title)
+    return BackendConnection(int(ml.id), title, state, str(ml.model_version or "?"), created)

@@ -8,7 +8,6 @@ element, so a project can always say which taxonomy its annotations were made un
 
 from __future__ import annotations
 
-import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from xml.sax.saxutils import quoteattr
 
@@ -140,11 +139,21 @@ class ConfigInfo:
 
 
 def parse_config(xml: str) -> ConfigInfo:
-    """Read the taxonomy version and the choices of a (possibly foreign) labeling config."""
+    """Read the taxonomy version and the choices of a (possibly foreign) labeling config.
+
+    The XML comes from the network (a project's config, the backend's /setup and /predict), so it
+    is parsed with ``defusedxml``: entity expansion ("billion laughs"), external entities and DTD
+    tricks are refused instead of expanded.
+    """
+    from defusedxml import DefusedXmlException
+    from defusedxml.ElementTree import ParseError, fromstring
+
     try:
-        root = ET.fromstring(xml or "")
-    except ET.ParseError as exc:
+        root = fromstring(xml or "")
+    except ParseError as exc:
         raise PolicytagError(f"labeling config is not valid XML ({exc})") from None
+    except DefusedXmlException as exc:
+        raise PolicytagError(f"labeling config refused: it uses XML entities or a DTD ({type(exc).__name__})") from None
     version = None
     for header in root.iter("Header"):
         value = header.get("value", "")

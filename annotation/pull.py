@@ -141,6 +141,8 @@ class PulledDataset:
     refused: list[dict[str, Any]] = field(default_factory=list)
     #: task id -> (violations of its annotators' latest annotations, the task's data as exported)
     flags: dict[int, tuple[list[Violation], dict[str, Any]]] = field(default_factory=dict)
+    #: the Label Studio project it was fetched from (``fetch_dataset``; None for a bare export)
+    project: Any = None
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
@@ -338,14 +340,27 @@ def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxono
     With ``flag`` (the default) every exported task's review flag is then set or cleared from the
     codebook-rule check of its annotations (see :mod:`.rules`), so annotators see what to fix.
     """
-    from .client import get_project, list_users
-    from .labeling_config import check_config
-
     paths = OutputPaths.for_output(output)
     if not force:  # fail before talking to the server at length
         existing = [str(p) for p in paths.all() if p.exists()]
         if existing:
             raise PolicytagError(f"{existing[0]} already exists; pull to another name or pass --force to replace it")
+    dataset = fetch_dataset(session, project_spec, taxonomy)
+    meta = pull_metadata(taxonomy, dataset.project, session.url, dataset, paths)
+    write_dataset(paths, dataset, meta, force=force)
+    result = PullResult(paths, dataset, meta)
+    if flag:
+        result.flagged, result.cleared = apply_flags(session, dataset)
+    return result
+
+
+def fetch_dataset(session, project_spec: str, taxonomy: Taxonomy) -> PulledDataset:
+    """A project's annotations, checked against the taxonomy and resolved (several annotators ->
+    one row per clause, conflicts apart): what ``annotate pull`` writes and what the ML backend
+    retrains on. ``project_spec``: project id or title."""
+    from .client import export_tasks, get_project, list_users
+    from .labeling_config import check_config
+
     project = get_project(session, project_spec)
     mismatch = check_config(project.label_config or "", taxonomy)
     if mismatch:
@@ -356,16 +371,10 @@ def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxono
         users = {uid: u.name for uid, u in list_users(session).items()}
     except PolicytagError:  # a key that may not list users (Enterprise annotator): name annotators by id
         users = {}
-    with session.errors(f"exporting project {project.id}"):
-        export = session.client.projects.exports.as_json(project.id)
-    records, stats = parse_export(export, taxonomy, users, where=f"project {project.id}")
+    records, stats = parse_export(export_tasks(session, project), taxonomy, users, where=f"project {project.id}")
     dataset = build_dataset(records, stats, taxonomy)
-    meta = pull_metadata(taxonomy, project, session.url, dataset, paths)
-    write_dataset(paths, dataset, meta, force=force)
-    result = PullResult(paths, dataset, meta)
-    if flag:
-        result.flagged, result.cleared = apply_flags(session, dataset)
-    return result
+    dataset.project = project
+    return dataset
 
 
 def apply_flags(session, dataset: PulledDataset) -> tuple[int, int]:

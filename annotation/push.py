@@ -105,7 +105,7 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
     report = PushReport(int(project.id), project.title, state.created, state.config_updated)
     if overlap is not None:
         with session.errors(f"setting the overlap of project {project.id}"):
-            session.client.projects.update(project.id, maximum_annotations=overlap, overlap_cohort_percentage=100)
+            session.update_project(project.id, maximum_annotations=overlap, overlap_cohort_percentage=100)
         report.overlap = overlap
     ensure_views(session, project)
     existing = existing_tasks(session, project, progress)
@@ -143,26 +143,26 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
     with session.errors(f"importing tasks into project {project.id}"):
         with tqdm(total=len(new_tasks), desc="importing tasks", unit="task", disable=not progress, leave=False) as bar:
             for batch in _batches(new_tasks, BATCH):
-                session.client.projects.import_tasks(project.id, request=list(batch))
+                session.import_tasks(project.id, list(batch))
                 report.tasks_created += len(batch)
                 bar.update(len(batch))
     if pred_for_existing:
         with session.errors(f"importing predictions into project {project.id}"):
             for batch in _batches(pred_for_existing, BATCH):
-                session.client.projects.import_predictions(project.id, request=list(batch))
+                session.import_predictions(project.id, list(batch))
                 report.predictions_added += len(batch)
         _refresh(session, report, refresh, progress)
     for old, data in tqdm(backfill, desc="adding display fields", unit="task", disable=not progress, leave=False):
         with session.errors(f"adding display fields to task {old.task_id}"):
-            session.client.tasks.update(old.task_id, data=data)
+            session.update_task_data(old.task_id, data)
         old.data = data
     report.tasks_backfilled = len(backfill)
     if predictions:
         # the project shows the predictions of its model_version to annotators as pre-annotations,
         # when prefill is on (Label Studio: "use predictions to pre-label tasks")
         with session.errors(f"setting the model version of project {project.id}"):
-            session.client.projects.update(project.id, model_version=predictions[0]["model_version"],
-                                           show_collab_predictions=bool(prefill))
+            session.update_project(project.id, model_version=predictions[0]["model_version"],
+                                   show_collab_predictions=bool(prefill))
         report.prefill = bool(prefill)
     for old, user, row in tqdm(later, desc="importing labels", unit="label", disable=not progress, leave=False):
         _annotate_existing(session, report, old, user, row, taxonomy)
@@ -220,8 +220,8 @@ def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTas
         stale = [pid for pid, v in old.predictions if v != version]
         with session.errors(f"refreshing the predictions of task {old.task_id}"):
             for pid in stale:
-                session.client.predictions.delete(pid)
-            session.client.tasks.update(old.task_id, data=data)
+                session.delete_prediction(pid)
+            session.update_task_data(old.task_id, data)
         old.data = data
         report.predictions_refreshed += bool(stale)
 
@@ -260,7 +260,7 @@ def _annotate_existing(session: Session, report: PushReport, task: ExistingTask,
         return
     extra = {"lead_time": float(row["lead_time"])} if row.get("lead_time") is not None else {}
     with session.errors(f"importing the label of {cid} as {user.name}"):
-        session.client.annotations.create(
+        session.create_annotation(
             task.task_id, result=annotation_result(row["sector"], row["measure_type"], str(row.get("note") or "")),
             completed_by=user.id, **extra)
     task.annotations[user.id] = annotation_result(row["sector"], row["measure_type"])

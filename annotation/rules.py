@@ -12,21 +12,25 @@ A violation is never fixed silently: the task gets a red ``review`` line at the 
 labelling screen ("⚠ 需复核 …", shown by the labeling config) and ``needs_review: true`` (a
 Data Manager column and filter); a later check that finds nothing clears both.
 
-Functions take either a ``label_studio_sdk`` client or a :class:`~.client.Session`.
+Functions that talk to Label Studio take a :class:`~.client.Session` (``annotation/client.py``).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any, Iterable, Sequence
+from typing import TYPE_CHECKING, Iterable, Sequence
 
 from policytag.records import Labels
 from policytag.taxonomy import Taxonomy
 
+from .client import webhook_events
 from .results import parse_result
 
-#: webhook actions after which a task's annotations are checked again
-WEBHOOK_ACTIONS = ("ANNOTATION_CREATED", "ANNOTATION_UPDATED", "ANNOTATIONS_CREATED", "ANNOTATIONS_DELETED")
+if TYPE_CHECKING:
+    from .client import Session
+
+#: webhook actions after which a task's annotations are checked again (from client.WEBHOOK_EVENTS)
+WEBHOOK_ACTIONS = webhook_events("annotation", "deletion")
 FLAG_PREFIX = "⚠ 需复核"
 
 
@@ -98,27 +102,22 @@ def flag_text(violations: Iterable[Violation]) -> str:
     return f"{FLAG_PREFIX}：" + "；".join(texts) if texts else ""
 
 
-def _client(client: Any) -> Any:
-    return getattr(client, "client", client)  # a Session wraps the SDK client
-
-
-def flag_task(client: Any, task_id: int, violations: Sequence[Violation], data: dict | None = None) -> bool:
+def flag_task(session: Session, task_id: int, violations: Sequence[Violation], data: dict | None = None) -> bool:
     """Set (or, with no violations, clear) the task's review flag; True when the task changed.
 
     ``data`` is the task's current data when the caller has it (saves a request). The whole data
     dict is written back because Label Studio replaces ``data`` on update.
     """
-    sdk = _client(client)
     if data is None:
-        data = dict(sdk.tasks.get(task_id).data or {})
+        data = session.task_data(task_id)
     review = flag_text(violations)
     if str(data.get("review") or "") == review and bool(data.get("needs_review")) == bool(review):
         return False
-    sdk.tasks.update(task_id, data={**data, "review": review, "needs_review": bool(review)})
+    session.update_task_data(task_id, {**data, "review": review, "needs_review": bool(review)})
     return True
 
 
-def _annotator_names(sdk: Any, annotations: Sequence[dict]) -> dict[int, str]:
+def _annotator_names(session: Session, annotations: Sequence[dict]) -> dict[int, str]:
     names: dict[int, str] = {}
     for ann in annotations:
         who = ann.get("completed_by")
@@ -126,7 +125,7 @@ def _annotator_names(sdk: Any, annotations: Sequence[dict]) -> dict[int, str]:
             names[int(who["id"])] = who.get("username") or who.get("email") or str(who["id"])
         elif who is not None and int(who) not in names:
             try:
-                user = sdk.users.get(int(who))
+                user = session.user(int(who))
                 names[int(who)] = user.username or user.email or str(who)
             except Exception:  # an annotator's key may not read users: name them by id
                 names[int(who)] = f"#{who}"
@@ -147,17 +146,17 @@ def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
     return out
 
 
-def recheck_task(client: Any, task_id: int, taxonomy: Taxonomy) -> list[Violation]:
+def recheck_task(session: Session, task_id: int, taxonomy: Taxonomy) -> list[Violation]:
     """Check every annotation of a task and set or clear its flag; returns the violations."""
-    sdk = _client(client)
-    task = sdk.tasks.get(task_id)
-    annotations = [a if isinstance(a, dict) else a.dict() for a in sdk.annotations.list(id=task_id)]
-    violations = task_violations(annotations, taxonomy, _annotator_names(sdk, annotations))
-    flag_task(sdk, task_id, violations, dict(task.data or {}))
+    with session.errors(f"re-checking task {task_id}"):
+        data = session.task_data(task_id)
+        annotations = session.annotations(task_id)
+        violations = task_violations(annotations, taxonomy, _annotator_names(session, annotations))
+        flag_task(session, task_id, violations, data)
     return violations
 
 
-def handle_webhook(client: Any, payload: dict, taxonomy: Taxonomy) -> list[Violation] | None:
+def handle_webhook(session: Session, payload: dict, taxonomy: Taxonomy) -> list[Violation] | None:
     """The ML backend's webhook hook: re-check the task an ``ANNOTATION_*`` event is about.
 
     Returns the violations, or None when the event is not about an annotation.
@@ -170,4 +169,4 @@ def handle_webhook(client: Any, payload: dict, taxonomy: Taxonomy) -> list[Viola
         task_id = (payload.get("annotation") or {}).get("task")
     if task_id is None:
         return None
-    return recheck_task(client, int(task_id), taxonomy)
+    return recheck_task(session, int(task_id), taxonomy)

@@ -9,7 +9,6 @@ import argparse
 import logging
 import os
 import sys
-import time
 from pathlib import Path
 from typing import Any
 
@@ -75,29 +74,20 @@ def _err(msg: str) -> None:
 
 
 def default_recipe() -> dict[str, Any]:
-    """The fast default recipe: whatever the default-model provisioning trains (one place decides)."""
-    from policytag import app
-
-    if hasattr(app, "default_recipe"):
-        return app.default_recipe()
+    """The default model's recipe (``policytag/resources/default.yaml``, what the default-model
+    provisioning trains), without cross-validation: the fast recipe retraining uses by default."""
+    from policytag.paths import default_config_path
     from policytag.training.config import load_config
 
-    try:
-        from policytag.paths import default_config_path
-        path = default_config_path()
-    except ImportError:  # older layout
-        from policytag.models.runs import DEFAULT_CONFIG as path
-    config = load_config(path)
+    config = load_config(default_config_path())
     config["split"]["cv"] = False
     return config
 
 
 def _resolved_recipe(recipe: dict[str, Any]) -> dict[str, Any]:
     """Data paths made concrete (``policytag:`` package data, relative paths) once, at start-up."""
-    try:
-        from policytag.paths import resolve_data_path
-    except ImportError:
-        return recipe
+    from policytag.paths import resolve_data_path
+
     data = {k: (str(resolve_data_path(v)) if v else v) for k, v in recipe["data"].items()}  # augment may be None
     return {**recipe, "data": data}
 
@@ -112,10 +102,7 @@ def check_taxonomy(tagger, taxonomy) -> None:
 
 def default_rule_check(taxonomy):
     """Codebook checks of the annotation in an ANNOTATION_* webhook (annotation/rules.py), as lines."""
-    try:
-        from policytag.annotation.rules import check_annotation
-    except ImportError:  # an annotation layer without the rule checker: no checks
-        return None
+    from policytag.annotation.rules import check_annotation
 
     def check(payload: dict) -> list[str]:
         return [v.text() for v in check_annotation(payload["annotation"], taxonomy)]
@@ -125,11 +112,8 @@ def default_rule_check(taxonomy):
 
 def task_flagger(args: argparse.Namespace, taxonomy):
     """Sets/clears the task's review flag in Label Studio (annotation/rules.py ``handle_webhook``)."""
-    try:
-        from policytag.annotation.rules import handle_webhook
-    except ImportError:
-        return None
     from policytag.annotation.client import connect
+    from policytag.annotation.rules import handle_webhook
 
     sessions: dict[tuple[str, str], Any] = {}
 
@@ -180,7 +164,11 @@ def run_serve(args: argparse.Namespace) -> int:
 def _retrainer_factory(args: argparse.Namespace, taxonomy):
     from policytag.models.runs import load_run
 
-    from .retrain import Retrainer, pull_rows
+    from policytag.annotation.client import connect
+    from policytag.annotation.pull import fetch_dataset
+    from policytag.paths import runs_dir as runs_root
+
+    from .retrain import Retrainer
 
     if args.recipe:
         from policytag.training.config import load_config
@@ -190,7 +178,7 @@ def _retrainer_factory(args: argparse.Namespace, taxonomy):
     else:
         recipe = default_recipe()
     recipe = _resolved_recipe(recipe)
-    runs_dir = Path(args.runs_dir) if args.runs_dir else _runs_root() / "backend"
+    runs_dir = Path(args.runs_dir) if args.runs_dir else runs_root() / "backend"
 
     def factory(backend):
         def fetch(project):
@@ -202,7 +190,7 @@ def _retrainer_factory(args: argparse.Namespace, taxonomy):
             if not url or not key:
                 raise PolicytagError("no Label Studio URL/API key to pull annotations from: start the backend with "
                                      "--label-studio-url and --api-key (or LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY)")
-            return pull_rows(url, key, project, taxonomy)
+            return fetch_dataset(connect(url, key), str(project), taxonomy).rows
 
         return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
                          current=lambda: backend.tagger, switch=backend.switch, load_run=load_run)
@@ -210,67 +198,15 @@ def _retrainer_factory(args: argparse.Namespace, taxonomy):
     return factory
 
 
-def _runs_root() -> Path:
-    try:
-        from policytag.paths import runs_dir
-        return runs_dir()
-    except ImportError:
-        from policytag.models.runs import RUNS_DIR
-        return Path(RUNS_DIR)
-
-
-LOCAL_HINT = ("Label Studio must run with ML_BLOCK_LOCAL_IP=false and SSRF_PROTECTION_ENABLED=false to use a "
-              "backend on a local or private address")
-
-
 def run_connect(args: argparse.Namespace) -> int:
-    from policytag.annotation.client import connect, get_project
+    from policytag.annotation.client import connect, connect_ml_backend, get_project
 
-    url = args.url.rstrip("/")
-    if not url.startswith(("http://", "https://")):
+    if not args.url.startswith(("http://", "https://")):
         raise UsageError(f"--url {args.url}: expected an http:// or https:// URL")
     session = connect(args.label_studio_url, args.api_key)
     project = get_project(session, args.project)
-    with session.errors(f"listing the ML backends of project {project.id}"):
-        existing = [m for m in session.client.ml.list(project=project.id) if (m.url or "").rstrip("/") == url]
-    created = False
-    try:
-        with session.errors(f"connecting the backend {url} to project {project.id}"):
-            if existing:
-                ml = existing[0]
-                session.client.ml.update(ml.id, url=url, title=args.title, is_interactive=args.interactive)
-            else:
-                ml = session.client.ml.create(project=project.id, url=url, title=args.title,
-                                              is_interactive=args.interactive, auto_update=True)
-                created = True
-            ml = session.client.ml.get(ml.id)  # Label Studio re-checks /health and /setup on every read
-            for _ in range(3):  # its health timeout is 1 s: give a busy backend a few more chances
-                if str(getattr(ml, "state", "") or "") not in ("ER", "DI"):
-                    break
-                time.sleep(2)
-                ml = session.client.ml.get(ml.id)
-    except PolicytagError as exc:
-        if "HTTP 400" in str(exc):  # Label Studio refused the address, or could not reach the backend there
-            import re
-
-            said = re.sub(r"<[^>]+>", "", str(exc).split("HTTP 400:", 1)[1]).strip()[:200]
-            raise PolicytagError(f"Label Studio refused the backend at {url} for project {project.id} ({said}); is "
-                                 f"`policytag backend serve` running there? {LOCAL_HINT}") from None
-        raise
-    state = str(getattr(ml, "state", "") or "")
-    if state in ("ER", "DI"):
-        if created:  # do not leave a broken backend registered in the project
-            with session.errors(f"removing the unusable backend from project {project.id}"):
-                session.client.ml.delete(ml.id)
-        said = " ".join(str(ml.error_message or "no answer").split())[:300]
-        raise PolicytagError(f"Label Studio cannot use the backend at {url} "
-                             f"({'error' if state == 'ER' else 'not reachable'}: {said}); is "
-                             f"`policytag backend serve` running there? {LOCAL_HINT}")
-    if not args.no_prelabel:
-        # "Use predictions to prelabel tasks" with this backend as the source: opening a task without a
-        # prediction of the current model_version asks the backend for one (Label Studio's live predictions)
-        with session.errors(f"turning on pre-annotations for project {project.id}"):
-            session.client.projects.update(project.id, show_collab_predictions=True, model_version=args.title)
-    _err(f"backend {ml.id} {args.title!r} connected to project {project.id} ({project.title!r}): state {state}, "
-         f"model_version {ml.model_version or '?'}")
+    ml = connect_ml_backend(session, project, args.url, title=args.title, interactive=args.interactive,
+                            prelabel=not args.no_prelabel)
+    _err(f"backend {ml.id} {ml.title!r} connected to project {project.id} ({project.title!r}): state {ml.state}, "
+         f"model_version {ml.model_version}")
     return 0

@@ -21,18 +21,17 @@ import json
 from dataclasses import dataclass, field
 from typing import Any
 
+from policytag.annotation.client import webhook_events
 from policytag.records import Clause
 
+# The webhook actions, from the one table (annotation/client.py WEBHOOK_EVENTS). Anything not in
+# it is not a Label Studio event and gets a 422; "other" events are answered 200 "not used".
 #: events that change the project's annotations (they count towards the retraining trigger)
-ANNOTATION_EVENTS = ("ANNOTATION_CREATED", "ANNOTATION_UPDATED", "ANNOTATIONS_CREATED")
-DELETE_EVENTS = ("ANNOTATIONS_DELETED", "ANNOTATION_DELETED")  # LS sends the plural; accept both
-TRAIN_EVENT = "START_TRAINING"
-KNOWN_EVENTS = (*ANNOTATION_EVENTS, *DELETE_EVENTS, TRAIN_EVENT)
-#: other webhook actions Label Studio sends (``webhooks/models.py`` WebhookAction, plus Enterprise
-#: reviews): answered 200 "not used". Anything else is not a Label Studio event and gets a 422.
-OTHER_LS_EVENTS = ("PROJECT_CREATED", "PROJECT_UPDATED", "PROJECT_DELETED", "TASKS_CREATED", "TASKS_DELETED",
-                   "LABEL_LINK_CREATED", "LABEL_LINK_UPDATED", "LABEL_LINK_DELETED",
-                   "REVIEW_CREATED", "REVIEW_UPDATED", "REVIEWS_DELETED")
+ANNOTATION_EVENTS = webhook_events("annotation")
+DELETE_EVENTS = webhook_events("deletion")
+TRAIN_EVENT = webhook_events("training")[0]
+KNOWN_EVENTS = webhook_events("annotation", "deletion", "training")
+OTHER_LS_EVENTS = webhook_events("other")
 
 
 class BadRequest(Exception):

@@ -5,18 +5,17 @@ right after, so the newest annotations are always trained on. The web server kee
 the current model meanwhile; the new model replaces it only when its held-out macro-F1 (mean of
 both dimensions) did not drop, and both figures are logged either way.
 
-Data: the base gold dataset (the recipe's ``data.gold``) minus its held-out years, with the
-project's resolved annotations (pulled with the annotation layer's export parsing and
-multi-annotator resolution) added or, for clauses already in the gold file, taking precedence.
-Annotations of clauses from the held-out years are **not** trained on, so the held-out figure
-stays honest. Dev years tune the thresholds, as in ``policytag train``.
+Training is ``policytag.training.train.train_recipe`` (the same function ``policytag train`` and
+the default model use): the recipe's gold dataset with the project's resolved annotations
+(``annotation.client.fetch_dataset``, as ``annotate pull`` resolves them) added or, for clauses
+already in the gold file, taking precedence; the recipe's test years are held out (annotations
+of them are **not** trained on, so the held-out figure stays honest) and dev years tune the
+thresholds in a temporal recipe. This module only queues jobs and decides the switch.
 """
 
 from __future__ import annotations
 
 import datetime as _dt
-import hashlib
-import json
 import logging
 import threading
 import time
@@ -25,32 +24,9 @@ from pathlib import Path
 from typing import Any, Callable, Sequence
 
 from policytag import PolicytagError
-from policytag.records import Clause, Labels
-from policytag.taxonomy import DIMENSIONS, Taxonomy
+from policytag.taxonomy import DIMENSIONS
 
 log = logging.getLogger("policytag.backend")
-
-
-# --- pulling annotations -------------------------------------------------------------------------
-def pull_rows(url: str, api_key: str, project: int, taxonomy: Taxonomy) -> list[dict[str, Any]]:
-    """The project's resolved annotation rows (as ``annotate pull`` writes them), without writing files."""
-    from policytag.annotation.client import connect, get_project, list_users
-    from policytag.annotation.labeling_config import check_config
-    from policytag.annotation.pull import build_dataset, parse_export
-
-    session = connect(url, api_key)
-    proj = get_project(session, str(project))
-    mismatch = check_config(proj.label_config or "", taxonomy)
-    if mismatch:
-        raise PolicytagError(f"project {project} does not match the taxonomy: {'; '.join(mismatch)}")
-    try:
-        users = {uid: u.name for uid, u in list_users(session).items()}
-    except PolicytagError:
-        users = {}
-    with session.errors(f"exporting project {project}"):
-        export = session.client.projects.exports.as_json(proj.id)
-    records, stats = parse_export(export, taxonomy, users, where=f"project {project}")
-    return build_dataset(records, stats, taxonomy).rows
 
 
 # --- one retraining ------------------------------------------------------------------------------
@@ -86,10 +62,6 @@ class Outcome:
                 f"(held-out macro-F1 dropped), keeping {self.old_version}")
 
 
-def annotation_clause(row: dict[str, Any]) -> Clause:
-    return Clause.from_row(row)
-
-
 def _macro(metrics: dict) -> tuple[float, dict[str, float]]:
     per = {dim: round(float(metrics[dim]["macro_f1"]), 4) for dim in DIMENSIONS}
     return sum(per.values()) / len(per), per
@@ -97,78 +69,38 @@ def _macro(metrics: dict) -> tuple[float, dict[str, float]]:
 
 def retrain_once(current, rows: Sequence[dict[str, Any]], recipe: dict[str, Any], runs_dir: Path, name: str,
                  project: int | None, reason: str, load_run: Callable[[Path], Any]) -> tuple[Any | None, Outcome]:
-    """Train ``recipe`` on gold (minus held-out years) + ``rows``; returns (new tagger or None, outcome).
+    """Train ``recipe`` on its data + ``rows`` (``training.train.train_recipe``, test years held
+    out); returns (new tagger or None, outcome).
 
-    ``load_run`` reloads the saved run (so the new model's ``model_version`` is the one its run.json
-    records, exactly as any later ``policytag tag --model RUN_DIR`` would see it).
+    The only decision made here is the gate: the new model is saved and switched to when its
+    held-out macro-F1 is not below the current model's on the same clauses; otherwise nothing is
+    written. ``load_run`` reloads the saved run (so the new model's ``model_version`` is the one
+    its run.json records, exactly as any later ``policytag tag --model RUN_DIR`` would see it).
     """
-    from policytag.models.runs import save_run
-    from policytag.taxonomy import load_taxonomy
-    from policytag.training.challenge import with_augment
-    from policytag.training.data import Dataset, Example
-    from policytag.training.metrics import evaluate_labels
-    from policytag.training.train import build_tagger, config_dataset, fit_all, set_seed
+    from policytag.training.train import evaluate_on, train_recipe
 
     start = time.perf_counter()
-    taxonomy = load_taxonomy()
-    split = recipe["split"]
-    test_years, dev_years = set(split["test_years"]), set(split["dev_years"])
-    data = config_dataset(recipe)
-    heldout = [e for e in data.examples if e.clause.year in test_years]
-    heldout_ids = {e.clause.clause_id for e in heldout}
-    labelled: dict[str, tuple[Clause, Labels]] = {
-        e.clause.clause_id: (e.clause, e.labels) for e in data.examples if e.clause.clause_id not in heldout_ids}
-    outcome = Outcome(project, reason, old_version=str(current.model_version), n_heldout=len(heldout),
-                      n_annotations=len(rows))
-    for row in rows:
-        clause = annotation_clause(row)
-        if clause.clause_id in heldout_ids or clause.year in test_years:
-            outcome.n_annotations_heldout += 1
-            continue
-        labels = Labels(tuple(row.get("sector") or ()), tuple(row.get("measure_type") or ()))
-        if not labels.sector or not labels.measure_type:
-            continue  # a dimension left empty is not a usable training label
-        labelled[clause.clause_id] = (clause, labels)
-    if not heldout:
-        raise PolicytagError(f"no held-out clauses (years {sorted(test_years)}) in {recipe['data']['gold']}")
-    everything = Dataset([Example(c, y) for c, y in labelled.values()], data.data_hash)
-
-    held_clauses = [e.clause for e in heldout]
-    held_labels = [e.labels for e in heldout]
-    old_f1, _ = _macro(evaluate_labels(held_labels, current.predict(held_clauses), taxonomy))
-    if split.get("mode") == "all":
-        # the recipe's own way (e.g. the shipped default: every labelled clause, out-of-fold
-        # thresholds); "every" excludes the held-out years here, which only the gate sees
-        outcome.n_train = len(everything.examples)
-        tagger, _, _ = fit_all(recipe, everything)
-    else:  # temporal: dev years tune the thresholds, as `policytag train` does
-        train = Dataset([e for e in everything.examples if e.clause.year not in dev_years], data.data_hash)
-        dev = [e for e in everything.examples if e.clause.year in dev_years]
-        outcome.n_train, outcome.n_dev = len(train.examples), len(dev)
-        train = with_augment(recipe, train)
-        set_seed(recipe["seed"])
-        tagger = build_tagger(recipe)
-        tagger.fit(train.clauses, train.labels, [e.clause for e in dev] or None, [e.labels for e in dev] or None)
-    new_metrics = evaluate_labels(held_labels, tagger.predict(held_clauses), taxonomy)
-    new_f1, per = _macro(new_metrics)
-    outcome.old_macro_f1, outcome.new_macro_f1, outcome.per_dimension = round(old_f1, 4), round(new_f1, 4), per
-    if new_f1 + 1e-12 < old_f1:
-        outcome.seconds = round(time.perf_counter() - start, 2)
-        return None, outcome
-    canonical = json.dumps(sorted((c.clause_id, y.sector, y.measure_type) for c, y in labelled.values()),
-                           ensure_ascii=False)
-    data_hash = hashlib.sha256(canonical.encode("utf-8")).hexdigest()[:16]
+    outcome = Outcome(project, reason, old_version=str(current.model_version), n_annotations=len(rows))
     stamp = _dt.datetime.now(_dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ")
     run_dir = Path(runs_dir) / f"{name}-{stamp}"
-    config = {**recipe, "name": run_dir.name}
-    metrics = {"split": "backend-heldout",
-               "sizes": {"train": outcome.n_train, "dev": outcome.n_dev, "test": len(heldout)}, "test": new_metrics}
-    save_run(tagger, run_dir, config, metrics, data_hash,
-             {"train_seconds": round(time.perf_counter() - start, 2), "seed": recipe["seed"],
-              "retrained_from": {"project": project, "annotations": len(rows), "base_model": outcome.old_version,
-                                 "heldout_macro_f1": {"before": outcome.old_macro_f1, "after": outcome.new_macro_f1}}})
-    new = load_run(run_dir)
-    outcome.accepted, outcome.new_version, outcome.run_dir = True, str(new.model_version), str(run_dir)
+    info: dict[str, Any] = {}
+
+    def gate(tagger, metrics: dict, heldout) -> bool:
+        sizes, used = metrics["sizes"], metrics.get("extra_rows") or {}
+        outcome.n_train, outcome.n_dev, outcome.n_heldout = sizes["train"], sizes.get("dev", 0), sizes["test"]
+        outcome.n_annotations_heldout = used.get("heldout", 0)
+        old_f1, _ = _macro(evaluate_on(current, heldout, range(len(heldout.examples)))[0])
+        new_f1, per = _macro(metrics["test"])
+        outcome.old_macro_f1, outcome.new_macro_f1, outcome.per_dimension = round(old_f1, 4), round(new_f1, 4), per
+        info["retrained_from"] = {"project": project, "annotations": len(rows), "base_model": outcome.old_version,
+                                  "heldout_macro_f1": {"before": outcome.old_macro_f1, "after": outcome.new_macro_f1}}
+        return new_f1 + 1e-12 >= old_f1
+
+    saved = train_recipe({**recipe, "name": run_dir.name}, rows, run_dir, info=info, hold_out_test=True, accept=gate)
+    new = None
+    if saved is not None:
+        new = load_run(saved)
+        outcome.accepted, outcome.new_version, outcome.run_dir = True, str(new.model_version), str(saved)
     outcome.seconds = round(time.perf_counter() - start, 2)
     return new, outcome
 

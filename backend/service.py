@@ -1,7 +1,7 @@
 """The backend's behaviour behind the HTTP routes: setup, predict, webhook events, retraining triggers.
 
 Knows nothing about model internals: it calls the tagger interface (``predict_proba``, ``decode``,
-``model_version``) and formats results with :func:`policytag.annotation.tasks.format_predictions`,
+``model_version``) and formats results with ``format_predictions`` (annotation/tasks.py),
 so what Label Studio stores is exactly what ``annotate push --predictions`` would have imported.
 The serving tagger is swapped under a lock; a request holds on to the tagger it started with.
 """
@@ -56,7 +56,7 @@ class Backend:
         self.settings = settings or BackendSettings()
         self._tagger = tagger
         self._lock = threading.Lock()
-        self.projects: dict[int | None, ProjectState] = {}
+        self.project_states: dict[int | None, ProjectState] = {}
         self.rule_check = rule_check
         # flagging a task in Label Studio means calling Label Studio back: never inside its webhook
         # request (it waits at most WEBHOOK_TIMEOUT, 1 s by default), so one background thread does it
@@ -81,7 +81,7 @@ class Backend:
         return str(self.tagger.model_version)
 
     def project(self, pid: int | None) -> ProjectState:
-        return self.projects.setdefault(pid, ProjectState())
+        return self.project_states.setdefault(pid, ProjectState())
 
     # -- routes ---------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
@@ -92,7 +92,7 @@ class Backend:
             out["training"] = self.retrainer.status()
         out["projects"] = {str(pid): {"events": dict(st.events), "since_training": st.since_training,
                                       "flagged_annotations": len(st.flagged)}
-                           for pid, st in list(self.projects.items())}
+                           for pid, st in list(self.project_states.items())}
         return out
 
     def setup(self, data: dict[str, Any]) -> dict[str, Any]:

@@ -37,7 +37,7 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
 
     from policytag.training.config import load_config
-    from policytag.training.train import train
+    from policytag.training.train import train_recipe
 
     config = load_config(args.config)
     config["split"]["cv"] = False
@@ -52,7 +52,7 @@ def main(argv: list[str] | None = None) -> int:
     cpu0 = os.times()
     start = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
-        run = train(config, Path(tmp) / "run")
+        run = train_recipe(config, out_dir=Path(tmp) / "run")
         info = json.loads((run / "run.json").read_text(encoding="utf-8"))
         metrics = json.loads((run / "metrics.json").read_text(encoding="utf-8"))
     wall = time.perf_counter() - start

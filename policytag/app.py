@@ -115,12 +115,12 @@ def default_model(notify: Notify | None = None):
 
 def train_default(config: dict, cache: Path, fingerprint: str, notify: Notify):
     from policytag.models.runs import load_run
-    from policytag.training.train import train
+    from policytag.training.train import train_recipe
 
     model = config["model"]["type"]
     notify(f"policytag: no trained model found; training the default model ({model}) from the shipped "
            "gold dataset …")
     start = time.perf_counter()
-    train(config, cache, overwrite=True, info={"recipe_fingerprint": fingerprint})
+    train_recipe(config, out_dir=cache, overwrite=True, info={"recipe_fingerprint": fingerprint})
     notify(f"policytag: trained the default model in {time.perf_counter() - start:.1f} s (cached in {cache})")
     return load_run(cache)

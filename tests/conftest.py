@@ -16,6 +16,9 @@ import pytest
 
 from policytag import PROJECT_ROOT
 
+# the one session-wide Label Studio server and admin client (fixtures ``ls``, ``admin``)
+pytest_plugins = ["ls_fixture"]
+
 # The checkout's data, named once: test modules import these (``from conftest import GOLD_FILE``)
 # or use the fixtures below. All of them are tracked files, so no test skips when one is missing.
 CORPUS_DIR = PROJECT_ROOT / "data" / "corpus"

@@ -1,4 +1,5 @@
-"""A throw-away Label Studio server for the integration tests (one per test session).
+"""A throw-away Label Studio server for the integration tests (one per test session: the
+``ls`` fixture of ``tests/ls_fixture.py`` starts it, and every module shares it).
 
 Started with a temporary HOME and data directory, an admin with a known legacy API token, update
 checks and analytics off; stopped by PID (SIGTERM, then SIGKILL). Label Studio moves to the next
@@ -31,6 +32,9 @@ ADMIN_EMAIL = "admin@policytag.test"
 ADMIN_PASSWORD = "policytag-admin-pw"
 STARTUP_TIMEOUT = float(os.environ.get("POLICYTAG_LS_STARTUP_TIMEOUT", 300))
 RE_STARTED = re.compile(r"Starting development server at (https?://[^/\s]+)/")
+#: PID of every Label Studio this process started (ls_fixture.py reports it and fails a session
+#: that started more than one)
+STARTED: list[int] = []
 
 
 def label_studio_executable() -> str | None:
@@ -113,8 +117,10 @@ def migrated_database(exe: str, template_dir: Path) -> Path | None:
         shutil.rmtree(work, ignore_errors=True)
 
 
-def start_server(workdir: Path, template_dir: Path | None = None) -> LabelStudioServer:
-    """Start Label Studio in ``workdir`` and wait until ``/health`` answers."""
+def start_server(workdir: Path, template_dir: Path | None = None,
+                 env: dict[str, str] | None = None) -> LabelStudioServer:
+    """Start Label Studio in ``workdir`` and wait until ``/health`` answers (``env``: extra
+    environment variables for the server)."""
     exe = label_studio_executable()
     if exe is None:
         raise RuntimeError("label-studio is not installed")
@@ -126,7 +132,7 @@ def start_server(workdir: Path, template_dir: Path | None = None) -> LabelStudio
         shutil.copyfile(template, data / "label_studio.sqlite3")
     token = secrets.token_hex(20)  # a 40-character legacy token, like Label Studio's own
     port = free_port()
-    env = _env(home, data)
+    env = {**_env(home, data), **(env or {})}
     log_path = workdir / "label-studio.log"
     with log_path.open("wb") as log:
         process = subprocess.Popen(
@@ -135,6 +141,7 @@ def start_server(workdir: Path, template_dir: Path | None = None) -> LabelStudio
              "--enable-legacy-api-token"],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=env, cwd=workdir,
             start_new_session=True)  # our own session: a Ctrl-C in pytest does not half-kill it
+    STARTED.append(process.pid)
     server = LabelStudioServer(f"http://127.0.0.1:{port}", token, process, log_path)
     deadline = time.monotonic() + STARTUP_TIMEOUT
     while time.monotonic() < deadline:

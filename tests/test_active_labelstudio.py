@@ -11,29 +11,9 @@ import pytest
 from policytag.annotation.active import RANK_KEY, REASON_KEY, VIEW_TITLE, closest_calls
 from policytag.cli import main
 
-from ls_server import label_studio_executable, start_server
-
 pytestmark = pytest.mark.labelstudio
 
 YEARS = (2025, 2026)
-
-
-@pytest.fixture(scope="module")
-def ls(tmp_path_factory, pytestconfig):
-    if label_studio_executable() is None:
-        pytest.skip("label-studio is not installed (pip install label-studio)")
-    cache = getattr(pytestconfig, "cache", None)
-    server = start_server(tmp_path_factory.mktemp("label-studio-al"),
-                          template_dir=cache.mkdir("label-studio-template") if cache else None)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def admin(ls):
-    from label_studio_sdk.client import LabelStudio
-
-    return LabelStudio(base_url=ls.url, api_key=ls.api_key)
 
 
 @pytest.fixture(scope="module")
@@ -127,8 +107,8 @@ def test_next_orders_the_queue_and_says_why(ls, admin, project, run, capsys):
     assert len([v for v in admin.views.list(project=project.id) if (v.data or {}).get("title") == VIEW_TITLE]) == 1
     # (the first annotator still holds the lock on the task they opened last, as Label Studio does;
     # a second annotator starting now gets the new rank 1)
-    dave = ls.signup("dave@policytag.test", "dave-password-1")
-    assert next_task(dave) == ranked[0][1]
+    frank = ls.signup("frank@policytag.test", "frank-password-1")
+    assert next_task(frank) == ranked[0][1]
 
 
 def test_next_errors_are_one_line(ls, project, capsys):

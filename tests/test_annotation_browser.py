@@ -27,11 +27,11 @@ from policytag.cli import main
 from policytag.records import Labels
 from policytag.taxonomy import load_taxonomy
 
-from ls_server import label_studio_executable, start_server
-
-pytestmark = pytest.mark.labelstudio
-
 CHROMIUM = Path(os.environ.get("POLICYTAG_CHROMIUM", "/usr/bin/chromium"))
+# checked before the session's Label Studio (the ``ls`` fixture, tests/ls_fixture.py) is started for this module
+pytestmark = [pytest.mark.labelstudio,
+              pytest.mark.skipif(not CHROMIUM.exists(), reason=f"{CHROMIUM} is missing (apt-get install chromium)")]
+pytest.importorskip("playwright", reason="playwright is not installed (pip install playwright)")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 CORPUS = PROJECT_ROOT / "data" / "corpus"
@@ -39,20 +39,6 @@ DOC_IMAGES = PROJECT_ROOT / "docs" / "img"
 TIMEOUT_MS = 120_000  # Label Studio on a busy 2-core machine can take a while per page
 PASSWORD = "annotator-password-1"
 PROJECT = "browser"
-
-
-@pytest.fixture(scope="module")
-def ls(tmp_path_factory, pytestconfig):
-    if label_studio_executable() is None:
-        pytest.skip("label-studio is not installed (pip install label-studio)")
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} is missing (apt-get install chromium)")
-    pytest.importorskip("playwright", reason="playwright is not installed (pip install playwright)")
-    cache = getattr(pytestconfig, "cache", None)
-    server = start_server(tmp_path_factory.mktemp("label-studio"),
-                          template_dir=cache.mkdir("label-studio-template") if cache else None)
-    yield server
-    server.stop()
 
 
 @pytest.fixture(scope="module")
@@ -134,7 +120,7 @@ def submit(page):
     return before
 
 
-def test_annotators_see_suggestions_hints_rules_and_flags(ls, browser, tiny_run, artifacts, tmp_path, capsys):
+def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, tiny_run, artifacts, tmp_path, capsys):
     from label_studio_sdk.client import LabelStudio
 
     taxonomy = load_taxonomy()
@@ -142,7 +128,6 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, browser, tiny_run,
     rc = main(["annotate", "push", str(CORPUS), "--year", "2026", "--project", PROJECT, "--predictions",
                str(tiny_run), "--no-prefill", "--overlap", "2", "--quiet", "--url", ls.url, "--api-key", ls.api_key])
     assert rc == 0, capsys.readouterr().err
-    admin = LabelStudio(base_url=ls.url, api_key=ls.api_key)
     project = next(p for p in admin.projects.list() if p.title == PROJECT)
     assert admin.projects.get(project.id).show_collab_predictions is False  # --no-prefill
     names = {}

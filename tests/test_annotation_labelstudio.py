@@ -1,7 +1,7 @@
 """The Label Studio loop against a real server: push, annotate as two users, pull; re-push; bad input;
 a taxonomy change; importing existing labels.
 
-One server per test session (tests/ls_server.py); every test works in its own project.
+One server per test session (the ``ls`` fixture, tests/ls_fixture.py); every test works in its own project.
 """
 
 import json
@@ -16,7 +16,8 @@ from policytag.cli import main
 from policytag.records import Labels
 from policytag.taxonomy import load_taxonomy
 
-from ls_server import free_port, label_studio_executable, start_server
+import ls_server
+from ls_server import free_port
 
 pytestmark = pytest.mark.labelstudio
 
@@ -25,22 +26,9 @@ GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
 YEARS = (2025, 2026)
 
 
-@pytest.fixture(scope="session")
-def ls(tmp_path_factory, pytestconfig):
-    if label_studio_executable() is None:
-        pytest.skip("label-studio is not installed (pip install label-studio)")
-    cache = getattr(pytestconfig, "cache", None)  # absent with -p no:cacheprovider: migrate from scratch
-    server = start_server(tmp_path_factory.mktemp("label-studio"),
-                          template_dir=cache.mkdir("label-studio-template") if cache else None)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="session")
-def admin(ls):
-    from label_studio_sdk.client import LabelStudio
-
-    return LabelStudio(base_url=ls.url, api_key=ls.api_key)
+def test_the_session_shares_one_label_studio(ls):
+    """Every module uses the ``ls`` fixture (tests/ls_fixture.py): one server per session."""
+    assert ls_server.STARTED == [ls.process.pid]
 
 
 @pytest.fixture(scope="session")
@@ -398,6 +386,7 @@ def test_every_annotators_dominant_measure_type_is_reproduced(ls, admin, annotat
 
 def test_webhook_check_flags_and_clears(ls, admin, annotators, clauses_file, capsys):
     """What the ML backend calls on ANNOTATION_CREATED/UPDATED (annotation/rules.py)."""
+    from policytag.annotation.client import connect
     from policytag.annotation.rules import handle_webhook
 
     rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "webhook", "--quiet")
@@ -408,17 +397,18 @@ def test_webhook_check_flags_and_clears(ls, admin, annotators, clauses_file, cap
     four = ["responsibility", "enforcement", "emergency", "publicity_training"]
     ann = alice.annotations.create(task.id, result=annotation_result(["cross_sector", "hazardous_chemicals"], four))
     taxonomy = load_taxonomy()
-    violations = handle_webhook(admin, {"action": "ANNOTATION_CREATED", "task": {"id": task.id},
+    session = connect(ls.url, ls.api_key)
+    violations = handle_webhook(session, {"action": "ANNOTATION_CREATED", "task": {"id": task.id},
                                         "annotation": {"id": ann.id, "task": task.id}}, taxonomy)
     assert {v.rule for v in violations} == {"exclusive", "max_labels"}
     data = admin.tasks.get(task.id).data
     assert data["needs_review"] is True and alice_name in data["review"] and "危险化学品" in data["review"]
     assert data["text"] == task.data["text"] and data["clause_id"] == task.data["clause_id"]  # data kept whole
     alice.annotations.update(ann.id, result=annotation_result(["hazardous_chemicals"], four[:2]))
-    assert handle_webhook(admin, {"action": "ANNOTATION_UPDATED", "task": {"id": task.id}}, taxonomy) == []
+    assert handle_webhook(session, {"action": "ANNOTATION_UPDATED", "task": {"id": task.id}}, taxonomy) == []
     data = admin.tasks.get(task.id).data
     assert data["needs_review"] is False and data["review"] == ""
-    assert handle_webhook(admin, {"action": "PROJECT_UPDATED"}, taxonomy) is None
+    assert handle_webhook(session, {"action": "PROJECT_UPDATED"}, taxonomy) is None
 
 
 def test_repush_after_retraining_refreshes_suggestions_and_predictions(ls, admin, clauses_file, clauses, tiny_run,

@@ -1,8 +1,8 @@
 """The whole model-in-the-loop cycle against a real Label Studio and a real backend process.
 
-Label Studio (tests/ls_server.py, with ML_BLOCK_LOCAL_IP=false and SSRF_PROTECTION_ENABLED=false
-so that it may call a backend on 127.0.0.1) and `policytag backend serve` (another free port) are
-started here and stopped by PID. The backend is connected through the SDK (`backend connect`),
+Label Studio (the session's shared server, tests/ls_fixture.py, which runs with
+ML_BLOCK_LOCAL_IP=false and SSRF_PROTECTION_ENABLED=false so that it may call a backend on
+127.0.0.1) and `policytag backend serve` (another free port, started here and stopped by PID). The backend is connected through the SDK (`backend connect`),
 Label Studio is asked to predict tasks (the Data Manager action "retrieve predictions"), and the
 stored predictions must carry the backend's labels, scores and model_version. Then an annotator
 labels tasks, training is triggered (`ml.train` -> START_TRAINING webhook), the new model_version
@@ -23,37 +23,11 @@ pytest.importorskip("uvicorn")
 from policytag.cli import main  # noqa: E402
 
 from backend_server import start_backend  # noqa: E402
-from ls_server import label_studio_executable, start_server  # noqa: E402
 
 pytestmark = pytest.mark.labelstudio
 
 #: dev/train years: the backend trains on annotations of these (held-out years are never trained on)
 YEARS = (2021, 2022)
-LS_ENV = {"ML_BLOCK_LOCAL_IP": "false", "SSRF_PROTECTION_ENABLED": "false"}
-
-
-@pytest.fixture(scope="module")
-def ls(tmp_path_factory, pytestconfig):
-    if label_studio_executable() is None:
-        pytest.skip("label-studio is not installed (pip install label-studio)")
-    cache = getattr(pytestconfig, "cache", None)
-    saved = {k: os.environ.get(k) for k in LS_ENV}
-    os.environ.update(LS_ENV)  # start_server passes the environment on to Label Studio
-    try:
-        server = start_server(tmp_path_factory.mktemp("label-studio-ml"),
-                              template_dir=cache.mkdir("label-studio-template") if cache else None)
-    finally:
-        for k, v in saved.items():
-            os.environ.pop(k) if v is None else os.environ.__setitem__(k, v)
-    yield server
-    server.stop()
-
-
-@pytest.fixture(scope="module")
-def admin(ls):
-    from label_studio_sdk.client import LabelStudio
-
-    return LabelStudio(base_url=ls.url, api_key=ls.api_key)
 
 
 @pytest.fixture(scope="module")
@@ -161,12 +135,12 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold_dat
     #    webhooks reach the backend
     from label_studio_sdk.client import LabelStudio
 
-    carol = LabelStudio(base_url=ls.url, api_key=ls.signup("carol@policytag.test", "carol-password-1"))
+    erin = LabelStudio(base_url=ls.url, api_key=ls.signup("erin@policytag.test", "erin-password-1"))
     labels = {e.clause.clause_id: e.labels for e in gold_dataset.examples}
     annotated = tasks[8:28]
     for t in annotated:
         y = labels[t.data["clause_id"]]
-        carol.annotations.create(t.id, result=annotation_result(y.sector, y.measure_type), lead_time=3.0)
+        erin.annotations.create(t.id, result=annotation_result(y.sector, y.measure_type), lead_time=3.0)
     events = wait_for(lambda: backend.health()["projects"].get(str(project.id), {}).get("events", {})
                       .get("ANNOTATION_CREATED", 0) >= len(annotated) and backend.health()["projects"][str(project.id)],
                       60, "the ANNOTATION_CREATED webhooks")

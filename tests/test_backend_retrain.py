@@ -70,7 +70,9 @@ def test_a_worse_model_is_refused_with_both_figures(tmp_path, recipe, gold, weak
     strong = tagger_class("tfidf")(**recipe["model"]["params"]).fit([e.clause for e in train], [e.labels for e in train])
     rows = read_jsonl(recipe["data"]["gold"])
     years = {e.clause.clause_id: e.clause.year for e in gold.examples}
-    keep = [r for r in rows if years.get(r["clause_id"], 0) >= 2024] + [r for r in rows if years.get(r["clause_id"]) == 2019][:10]
+    # held-out years, 10 training clauses and 5 dev clauses (the temporal split needs all three parts)
+    keep = ([r for r in rows if years.get(r["clause_id"], 0) >= 2024] + [r for r in rows if years.get(r["clause_id"]) == 2019][:10]
+            + [r for r in rows if years.get(r["clause_id"]) == 2022][:5])
     tiny = tmp_path / "tiny-gold.jsonl"
     tiny.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in keep), encoding="utf-8")
     small = {**recipe, "data": {**recipe["data"], "gold": str(tiny)}}

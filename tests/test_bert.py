@@ -170,14 +170,14 @@ def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     """The real `train` path on the gold data; `evaluate` of the saved run reproduces metrics.json."""
     from policytag.training.config import load_config
     from policytag.training.evaluate import evaluate_run
-    from policytag.training.train import train
+    from policytag.training.train import train_recipe
 
     cfg_path = tmp_path / "tiny.yaml"
     cfg_path.write_text(json.dumps({
         "name": "tiny-bert", "model": {"type": "bert", "params": {
             "model_name_or_path": str(tiny_model), "epochs": 1, "max_length": 64, "probe_epochs": 2,
             "progress": False, "device": "cpu"}}}), encoding="utf-8")
-    run = train(load_config(cfg_path), tmp_path / "run")
+    run = train_recipe(load_config(cfg_path), out_dir=tmp_path / "run")
     info = json.loads((run / "run.json").read_text())
     assert info["tagger"] == "bert.v1" and info["history"] and info["train_seconds"] > 0
     saved = json.loads((run / "metrics.json").read_text())["test"]

@@ -17,11 +17,11 @@ from policytag.cli import main  # noqa: E402
 @pytest.fixture(scope="module")
 def tfidf_run(tmp_path_factory):
     from policytag.training.config import load_config
-    from policytag.training.train import train
+    from policytag.training.train import train_recipe
 
     config = load_config(PROJECT_ROOT / "configs" / "baseline.yaml")
     config["split"]["cv"] = False
-    return train(config, tmp_path_factory.mktemp("runs") / "tfidf")
+    return train_recipe(config, out_dir=tmp_path_factory.mktemp("runs") / "tfidf")
 
 
 def test_ray_engine_equals_single_process(tfidf_run, tmp_path):

@@ -20,11 +20,11 @@ from policytag.cli import main
 @pytest.fixture(scope="module")
 def keyword_run(tmp_path_factory):
     from policytag.training.config import load_config
-    from policytag.training.train import train
+    from policytag.training.train import train_recipe
 
     config = load_config(PROJECT_ROOT / "configs" / "keyword.yaml")
     config["split"]["cv"] = False
-    return train(config, tmp_path_factory.mktemp("runs") / "keyword")
+    return train_recipe(config, out_dir=tmp_path_factory.mktemp("runs") / "keyword")
 
 
 @pytest.fixture(scope="module")

@@ -77,7 +77,7 @@ def _train(args: argparse.Namespace) -> int:
     from policytag.io import check_output_path
 
     from .config import load_config
-    from .train import train
+    from .train import train_recipe
 
     if args.output:
         check_output_path(args.output, kind="dir", overwrite=args.force)
@@ -87,7 +87,7 @@ def _train(args: argparse.Namespace) -> int:
     ensure_encoders(config)  # a transformer config's offline encoder is built when missing (progress bar)
     if args.cv:
         config["split"]["cv"] = True
-    run_dir = train(config, args.output, overwrite=args.force)
+    run_dir = train_recipe(config, out_dir=args.output, overwrite=args.force)
     if int(os.environ.get("RANK", "0")) != 0:
         # a secondary data-parallel worker: rank 0 writes the run (maybe later than this returns)
         # and reports it

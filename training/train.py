@@ -12,26 +12,31 @@ same predictions, so they are slightly optimistic); there is no test split.
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
 import random
 import time
+from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Callable, Sequence
 
 import numpy as np
 
 from sklearn.base import clone
 
+from policytag import PolicytagError
 from policytag.labels import label_matrix
 from policytag.models.base import Tagger
 from policytag.models.registry import build_tagger as build_registered
 from policytag.models.runs import save_run
 from policytag.paths import runs_dir
+from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
 from .config import resolved_path
 from .challenge import extra_metrics, has_training_only, with_augment
-from .data import Dataset, load_dataset
+from .data import Dataset, Example, load_dataset
 from .metrics import evaluate_labels, mean_metrics
 from .splits import Split, kfold_splits, temporal_split
 
@@ -134,42 +139,142 @@ def fit_all(config: dict, data: Dataset) -> tuple[Tagger, dict, float]:
     return tagger, metrics, seconds
 
 
-def train(config: dict, out_dir: str | Path | None = None, overwrite: bool = False,
-          info: dict[str, Any] | None = None) -> Path:
-    """Train as ``config`` says and write the run directory (default ``RUNS_DIR/NAME``).
+@dataclass
+class RecipeData:
+    """What a recipe trains and is scored on: the gold dataset with the extra rows merged in.
 
-    ``info``: extra keys for run.json (e.g. the default model's recipe fingerprint).
+    ``data`` holds gold's examples (in gold order; a row for a gold clause replaces its labels)
+    followed by the new clauses the rows add. ``split`` is the temporal split (None in
+    ``split.mode: all``): gold follows ``temporal_split`` exactly as ``policytag train`` without
+    rows; an added clause of a dev year is a dev clause, of any other year (or none) a training
+    clause. Rows about the test years (or a test clause) are never used: the held-out figure stays
+    honest. ``counts`` says what happened to the rows (run.json ``metrics["extra_rows"]``).
     """
+
+    data: Dataset
+    split: Split | None
+    counts: dict[str, int]
+
+
+def _row_example(row: dict[str, Any]) -> Example:
+    clause = Clause(doc_id=str(row.get("doc_id") or ""), clause_id=str(row["clause_id"]),
+                    heading_path=tuple(row.get("heading_path") or ()), text=str(row["text"]), kind="clause",
+                    year=row.get("year") if isinstance(row.get("year"), int) else None)
+    return Example(clause, Labels(tuple(row.get("sector") or ()), tuple(row.get("measure_type") or ())))
+
+
+def recipe_data(config: dict, extra_rows: Sequence[dict[str, Any]] = ()) -> RecipeData:
+    """The recipe's gold dataset plus ``extra_rows`` (labelled rows as ``annotate pull`` writes
+    them: ``clause_id``, ``text``, ``sector``, ``measure_type``, optional ``doc_id``, ``year``,
+    ``heading_path``), split as the recipe says (see :class:`RecipeData`)."""
+    gold = config_dataset(config)
+    s = config["split"]
+    test_years, dev_years = set(s["test_years"]), set(s["dev_years"])
+    temporal_mode = s.get("mode") != "all"
+    split = temporal(config, gold) if temporal_mode else None
+    examples = list(gold.examples)
+    position = {e.clause.clause_id: i for i, e in enumerate(examples)}
+    test_ids = {e.clause.clause_id for e in examples if e.clause.year in test_years}
+    counts = {"given": len(extra_rows), "heldout": 0, "incomplete": 0, "relabelled": 0, "added": 0}
+    added: list[Example] = []
+    for row in extra_rows:
+        example = _row_example(row)
+        if example.clause.clause_id in test_ids or example.clause.year in test_years:
+            counts["heldout"] += 1  # never trained on: the held-out years stay held out
+            continue
+        if not example.labels.sector or not example.labels.measure_type:
+            counts["incomplete"] += 1  # a dimension left empty is not a usable training label
+            continue
+        if example.clause.clause_id in position:
+            i = position[example.clause.clause_id]
+            examples[i] = Example(examples[i].clause, example.labels)
+            counts["relabelled"] += 1
+        else:
+            position[example.clause.clause_id] = len(examples) + len(added)
+            added.append(example)
+            counts["added"] += 1
+    used = counts["relabelled"] + counts["added"]
+    data_hash = gold.data_hash
+    if used:
+        canonical = json.dumps(sorted((e.clause.clause_id, e.labels.sector, e.labels.measure_type)
+                                      for e in examples + added), ensure_ascii=False)
+        data_hash = hashlib.sha256(f"{gold.data_hash}\0{canonical}".encode("utf-8")).hexdigest()[:16]
+    data = Dataset(examples + added, data_hash)
+    if split is not None and added:
+        new = np.arange(len(examples), len(examples) + len(added))
+        is_dev = np.array([e.clause.year in dev_years for e in added], dtype=bool)
+        split = Split(split.name, np.concatenate([split.train, new[~is_dev]]),
+                      np.concatenate([split.dev, new[is_dev]]), split.test)
+    return RecipeData(data, split, counts)
+
+
+#: ``accept(tagger, metrics, test)``: the gate a caller puts before saving (see :func:`train_recipe`)
+Accept = Callable[[Tagger, dict, Dataset], bool]
+
+
+def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_dir: str | Path | None = None, *,
+                 overwrite: bool = False, info: dict[str, Any] | None = None, hold_out_test: bool = False,
+                 accept: Accept | None = None) -> Path | None:
+    """Recipe (+ extra labelled rows) -> a saved run: the one way policytag trains.
+
+    ``policytag train``, the default-model provisioning and the ML backend's retraining all call
+    it. Data and split: :func:`recipe_data`. ``split.mode: temporal`` fits on the train years
+    (thresholds tuned on dev) and scores dev and test; ``split.mode: all`` fits on every clause
+    with out-of-fold thresholds, or, with ``hold_out_test``, on every clause but the test years,
+    which are then scored (``metrics["test"]``; the backend's gate needs a held-out figure).
+
+    ``info``: extra keys for run.json (read when the run is saved, after ``accept``).
+    ``accept(tagger, metrics, test)``: called after scoring and before anything is written; False
+    -> nothing is saved and None is returned. Returns the run directory (default
+    ``RUNS_DIR/NAME``).
+    """
+    if isinstance(extra_rows, (str, os.PathLike)):  # train_recipe(config, "runs/x"): out_dir is keyword-only
+        raise TypeError("train_recipe: extra_rows must be rows (dicts); pass the run directory as out_dir=")
     out_dir = Path(out_dir) if out_dir else runs_dir() / config["name"]
-    data = config_dataset(config)
-    if config["split"].get("mode") == "all":
-        tagger, oof_metrics, train_seconds = fit_all(config, data)
+    prepared = recipe_data(config, extra_rows)
+    data, split = prepared.data, prepared.split
+    metrics: dict[str, Any]
+    if split is None:  # split.mode: all
+        test_years = set(config["split"]["test_years"]) if hold_out_test else set()
+        fit_idx = [i for i, e in enumerate(data.examples) if e.clause.year not in test_years]
+        test_idx = [i for i, e in enumerate(data.examples) if e.clause.year in test_years]
+        if hold_out_test and not test_idx:
+            raise PolicytagError(f"no held-out clauses (years {sorted(test_years)}) in {config['data']['gold']}")
+        fit_data = data.subset(fit_idx)
+        tagger, oof_metrics, train_seconds = fit_all(config, fit_data)
         start = time.perf_counter()
-        tagger.predict(data.clauses[:64])
-        throughput = min(64, len(data.clauses)) / max(time.perf_counter() - start, 1e-9)
-        metrics = {"split": "all", "sizes": {"train": len(data.examples)}}
+        tagger.predict(fit_data.clauses[:64])
+        throughput = min(64, len(fit_data.clauses)) / max(time.perf_counter() - start, 1e-9)
+        metrics = {"split": "all", "sizes": {"train": len(fit_idx)}}
         if oof_metrics:
             metrics["oof"] = oof_metrics
-        metrics.update(extra_metrics(config, tagger, None if has_training_only(config) else data))
-        if config["split"].get("cv"):
-            metrics["cv"] = cross_validate(config, data)
-        run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
-                    "seed": config["seed"], **getattr(tagger, "train_info_", {}), **(info or {})}
-        return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite)
-    split = temporal(config, data)
-    tagger, train_seconds = fit_on_split(config, data, split)
-    test_metrics, throughput = evaluate_on(tagger, data, split.test)
-    dev_metrics, _ = evaluate_on(tagger, data, split.dev)
-    metrics = {"split": "temporal", "sizes": {"train": len(split.train), "dev": len(split.dev), "test": len(split.test)},
-               "dev": dev_metrics, "test": test_metrics}
-    metrics.update(extra_metrics(config, tagger, data, split.test))
+        if test_idx:
+            metrics["sizes"]["test"] = len(test_idx)
+            metrics["test"], throughput = evaluate_on(tagger, data, test_idx)
+            metrics.update(extra_metrics(config, tagger, data, test_idx))
+        else:
+            metrics.update(extra_metrics(config, tagger, None if has_training_only(config) else data))
+        test = data.subset(test_idx)
+    else:
+        tagger, train_seconds = fit_on_split(config, data, split)
+        test_metrics, throughput = evaluate_on(tagger, data, split.test)
+        dev_metrics, _ = evaluate_on(tagger, data, split.dev)
+        metrics = {"split": "temporal",
+                   "sizes": {"train": len(split.train), "dev": len(split.dev), "test": len(split.test)},
+                   "dev": dev_metrics, "test": test_metrics}
+        metrics.update(extra_metrics(config, tagger, data, split.test))
+        # what a tagger's own model card (the BERT model dir's README.md) needs to know about the run
+        tagger.card_context_ = {"config": config, "metrics": metrics, "data_hash": data.data_hash,
+                                "sizes": metrics["sizes"]}
+        test = data.subset(split.test)
+    if extra_rows:
+        metrics["extra_rows"] = prepared.counts
     if config["split"].get("cv"):
         metrics["cv"] = cross_validate(config, data)
+    if accept is not None and not accept(tagger, metrics, test):
+        return None
     run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
                 "seed": config["seed"], **getattr(tagger, "train_info_", {}), **(info or {})}
-    # what a tagger's own model card (the BERT model dir's README.md) needs to know about the run
-    tagger.card_context_ = {"config": config, "metrics": metrics, "data_hash": data.data_hash,
-                            "sizes": metrics["sizes"]}
     if int(os.environ.get("RANK", "0")) != 0:
         return out_dir  # a secondary data-parallel worker (torchrun / accelerate launch): rank 0 writes the run
     return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite)

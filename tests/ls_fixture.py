@@ -1,0 +1,52 @@
+"""pytest plugin (``pytest_plugins`` in conftest.py): ONE Label Studio server per test session,
+shared by every test module that needs it, and one admin client.
+
+* ``ls``: the server (``tests/ls_server.py``; skipped when label-studio is not installed). It runs
+  with ``ML_BLOCK_LOCAL_IP=false`` and ``SSRF_PROTECTION_ENABLED=false`` so that it may call an ML
+  backend on 127.0.0.1 (test_backend_labelstudio.py); nothing else depends on those settings.
+* ``admin``: an SDK client with the admin's token (tests inspect the server directly with it;
+  the code under test reaches Label Studio only through ``annotation/client.py``).
+
+Modules share the server, so each works in its own projects (distinct titles) and signs up its
+own users (distinct e-mails). The terminal summary says how many servers the session started,
+and a session that started more than one fails (``pytest_sessionfinish``).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import ls_server
+
+#: environment of the shared server
+LS_ENV = {"ML_BLOCK_LOCAL_IP": "false", "SSRF_PROTECTION_ENABLED": "false"}
+
+
+@pytest.fixture(scope="session")
+def ls(tmp_path_factory, pytestconfig) -> ls_server.LabelStudioServer:
+    if ls_server.label_studio_executable() is None:
+        pytest.skip("label-studio is not installed (pip install label-studio)")
+    cache = getattr(pytestconfig, "cache", None)  # absent with -p no:cacheprovider: migrate from scratch
+    server = ls_server.start_server(tmp_path_factory.mktemp("label-studio"),
+                                    template_dir=cache.mkdir("label-studio-template") if cache else None,
+                                    env=LS_ENV)
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="session")
+def admin(ls):
+    from label_studio_sdk.client import LabelStudio
+
+    return LabelStudio(base_url=ls.url, api_key=ls.api_key)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    if ls_server.STARTED:
+        terminalreporter.write_line(f"Label Studio: {len(ls_server.STARTED)} server(s) started this session "
+                                    f"(pid {', '.join(map(str, ls_server.STARTED))}); at most 1 expected")
+
+
+def pytest_sessionfinish(session, exitstatus) -> None:
+    if len(ls_server.STARTED) > 1:  # a module started its own server instead of using the ``ls`` fixture
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
