@@ -358,7 +358,7 @@ def fetch_dataset(session, project_spec: str, taxonomy: Taxonomy) -> PulledDatas
     """A project's annotations, checked against the taxonomy and resolved (several annotators ->
     one row per clause, conflicts apart): what ``annotate pull`` writes and what the ML backend
     retrains on. ``project_spec``: project id or title."""
-    from .client import export_tasks, get_project, list_users
+    from .client import get_project, list_users
     from .labeling_config import check_config
 
     project = get_project(session, project_spec)
@@ -371,7 +371,9 @@ def fetch_dataset(session, project_spec: str, taxonomy: Taxonomy) -> PulledDatas
         users = {uid: u.name for uid, u in list_users(session).items()}
     except PolicytagError:  # a key that may not list users (Enterprise annotator): name annotators by id
         users = {}
-    records, stats = parse_export(export_tasks(session, project), taxonomy, users, where=f"project {project.id}")
+    with session.errors(f"exporting project {project.id}"):
+        export = session.export_tasks(project.id)
+    records, stats = parse_export(export, taxonomy, users, where=f"project {project.id}")
     dataset = build_dataset(records, stats, taxonomy)
     dataset.project = project
     return dataset
