@@ -19,14 +19,13 @@ values allowed) always, and Cohen's kappa when exactly two annotators share thos
 
 from __future__ import annotations
 
-import math
-import warnings
 from collections import defaultdict
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import numpy as np
 
+from policytag.metrics import cohen_kappa, krippendorff_alpha
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 POLICY = ("majority per label over the clause's annotators (one per annotator, latest); the dominant measure "
@@ -125,29 +124,19 @@ def resolve(votes: Sequence[Vote], taxonomy: Taxonomy) -> Resolution:
 
 
 # --- agreement -----------------------------------------------------------------------------------
-def _alpha(matrix: np.ndarray) -> float | None:
-    """Krippendorff's alpha (nominal) of an annotators x units matrix with NaN for missing; None if undefined."""
-    import krippendorff
+def _rounded(value: float | None) -> float | None:
+    return None if value is None else round(value, 4)
 
-    pairable = matrix[:, (~np.isnan(matrix)).sum(axis=0) >= 2]
-    values = pairable[~np.isnan(pairable)]
-    if pairable.shape[1] == 0 or len(np.unique(values)) < 2:
-        return None  # no variation at all: alpha is 0/0 (agreement is perfect but uninformative)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = krippendorff.alpha(reliability_data=pairable, level_of_measurement="nominal")
-    return None if value is None or math.isnan(value) else round(float(value), 4)
+
+def _alpha(matrix: np.ndarray) -> float | None:
+    """Krippendorff's alpha (nominal, ``policytag.metrics``) of an annotators x units matrix with
+    NaN for missing; None if undefined (no variation at all)."""
+    return _rounded(krippendorff_alpha(matrix))
 
 
 def _kappa(a: np.ndarray, b: np.ndarray) -> float | None:
-    from sklearn.metrics import cohen_kappa_score
-
-    if len(a) == 0 or (len(np.unique(np.concatenate([a, b]))) < 2):
-        return None  # both annotators constant and equal: kappa is undefined
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
-        value = cohen_kappa_score(a, b, labels=[0, 1])
-    return None if math.isnan(value) else round(float(value), 4)
+    """Cohen's kappa (``policytag.metrics``); None when undefined (both annotators constant and equal)."""
+    return _rounded(cohen_kappa(a, b))
 
 
 def agreement_report(votes_by_clause: dict[str, Sequence[Vote]], taxonomy: Taxonomy) -> dict[str, Any]:

@@ -156,10 +156,11 @@ class RecipeData:
     counts: dict[str, int]
 
 
-def _row_example(row: dict[str, Any]) -> Example:
-    clause = Clause(doc_id=str(row.get("doc_id") or ""), clause_id=str(row["clause_id"]),
-                    heading_path=tuple(row.get("heading_path") or ()), text=str(row["text"]), kind="clause",
-                    year=row.get("year") if isinstance(row.get("year"), int) else None)
+def _row_example(row: dict[str, Any], n: int) -> Example:
+    try:
+        clause = Clause.from_row(row)
+    except ValueError as exc:
+        raise PolicytagError(f"extra training row {n}: {exc}") from None
     return Example(clause, Labels(tuple(row.get("sector") or ()), tuple(row.get("measure_type") or ())))
 
 
@@ -177,8 +178,8 @@ def recipe_data(config: dict, extra_rows: Sequence[dict[str, Any]] = ()) -> Reci
     test_ids = {e.clause.clause_id for e in examples if e.clause.year in test_years}
     counts = {"given": len(extra_rows), "heldout": 0, "incomplete": 0, "relabelled": 0, "added": 0}
     added: list[Example] = []
-    for row in extra_rows:
-        example = _row_example(row)
+    for n, row in enumerate(extra_rows, 1):
+        example = _row_example(row, n)
         if example.clause.clause_id in test_ids or example.clause.year in test_years:
             counts["heldout"] += 1  # never trained on: the held-out years stay held out
             continue
