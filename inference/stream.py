@@ -189,6 +189,9 @@ def parquet_schema(taxonomy: Taxonomy):
                         for dim in DIMENSIONS])
     return pa.schema([
         ("doc_id", pa.string()), ("clause_id", pa.string()), ("year", pa.int64()),
+        # document metadata (corpus/metadata.py), null for a bare clause file
+        ("title", pa.string()), ("issuer", pa.string()), ("region", pa.string()), ("level", pa.string()),
+        ("genre", pa.string()),
         ("heading_path", pa.list_(pa.string())), ("text", pa.string()),
         ("sector", pa.list_(pa.string())), ("measure_type", pa.list_(pa.string())), ("scores", scores),
         ("agencies", pa.list_(pa.string())), ("deadlines", pa.string()), ("targets", pa.string()),
