@@ -217,8 +217,15 @@ def _simplified(text: str) -> str:
     conversion keeps every offset (it maps character for character on notice text)."""
     from policytag.corpus.script import to_simplified
 
+    if _LAST_SIMPLIFIED and _LAST_SIMPLIFIED[0] is text:  # extract_targets right after extract_deadlines
+        return _LAST_SIMPLIFIED[1]
     converted, changed = to_simplified(text)
-    return converted if changed and len(converted) == len(text) else text
+    out = converted if changed and len(converted) == len(text) else text
+    _LAST_SIMPLIFIED[:] = [text, out]
+    return out
+
+
+_LAST_SIMPLIFIED: list = []
 
 
 def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:

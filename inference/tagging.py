@@ -95,27 +95,65 @@ def predict_proba_batched(tagger, clauses: Sequence[Clause], batch_size: int = D
 def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = None,
                 batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True) -> list[TaggedClause]:
     """Tag every clause: labels above the tuned (or overriding) threshold, best first, obeying the
-    taxonomy rules (``Tagger.decode``); scores for every label; deadlines and targets."""
+    taxonomy rules (``Tagger.decode``); scores for every label; deadlines and targets.
+
+    Batch by batch, every step at once: probabilities, decoding, evidence, extraction. So the
+    work a batch's probabilities did (cue/rule hits, the TF-IDF matrix) is still at hand for its
+    evidence, and memory is one batch of intermediate results.
+    """
+    from tqdm import tqdm
+
     clauses = list(clauses)
     if not clauses:
         return []
-    taxonomy = tagger.taxonomy
-    proba = predict_proba_batched(tagger, clauses, batch_size, progress)
-    labels = tagger.decode(proba, threshold_arrays(threshold, taxonomy))
-    evidence = clause_evidence(tagger, clauses, labels, proba, batch_size)
-    out = []
-    from tqdm import tqdm
+    thresholds = threshold_arrays(threshold, tagger.taxonomy)
+    out: list[TaggedClause] = []
+    n = len(clauses)
+    # a bar in clauses when there is more than one batch, or the input is long enough (multi-MB
+    # clauses) for extraction alone to take seconds
+    show = progress and (n > batch_size or sum(len(c.text) for c in clauses) > EXTRACT_PROGRESS_CHARS)
+    with tqdm(total=n, unit="clause", desc="tagging", file=sys.stderr, leave=False,
+              disable=None if show else True) as bar:
+        for start in range(0, n, batch_size):
+            batch = clauses[start:start + batch_size]
+            out += _tag_batch(tagger, batch, thresholds)
+            bar.update(len(batch))
+    return out
 
-    # extraction is linear but a multi-megabyte input still takes seconds: show progress (in characters)
-    total = sum(len(c.text) for c in clauses)
-    with tqdm(total=total, unit="char", unit_scale=True, desc="extracting", file=sys.stderr, leave=False,
-              disable=None if progress and total > EXTRACT_PROGRESS_CHARS else True) as bar:
-        for i, (clause, label) in enumerate(zip(clauses, labels)):
-            scores = {dim: {lid: round(float(p), SCORE_DECIMALS) for lid, p in zip(taxonomy[dim].ids, proba[dim][i])}
-                      for dim in DIMENSIONS}
-            out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
-                                    tuple(extract_targets(clause.text)), evidence[i]))
-            bar.update(len(clause.text))
+
+def round_scores(p: np.ndarray, decimals: int = SCORE_DECIMALS) -> list[list[float]]:
+    """``[[round(float(x), decimals) for x in row] for row in p]``, vectorised.
+
+    ``np.round`` scales, rounds and divides; the division gives the same double as Python's
+    ``round`` whenever both pick the same last digit, which they do unless the scaled value is
+    within rounding error of a tie (x.5): those few are rounded by Python itself.
+    """
+    p = np.asarray(p, dtype=np.float64)
+    scaled = p * 10.0 ** decimals
+    out = np.round(p, decimals)
+    near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
+    rows = out.tolist()
+    if near_tie.any():
+        values = p.tolist()
+        for i, j in zip(*np.nonzero(near_tie)):
+            rows[i][j] = round(values[i][j], decimals)
+    return rows
+
+
+def _tag_batch(tagger, batch: list[Clause], thresholds) -> list[TaggedClause]:
+    taxonomy = tagger.taxonomy
+    raw = tagger.predict_proba(batch)
+    proba = {dim: np.asarray(raw[dim], dtype=np.float64).reshape(len(batch), len(taxonomy[dim].ids))
+             for dim in DIMENSIONS}
+    labels = tagger.decode(proba, thresholds)
+    evidence = clause_evidence(tagger, batch, labels, proba, len(batch))
+    ids = {dim: taxonomy[dim].ids for dim in DIMENSIONS}
+    rows = {dim: round_scores(proba[dim]) for dim in DIMENSIONS}
+    out = []
+    for i, (clause, label) in enumerate(zip(batch, labels)):
+        scores = {dim: dict(zip(ids[dim], rows[dim][i])) for dim in DIMENSIONS}
+        out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
+                                tuple(extract_targets(clause.text)), evidence[i]))
     return out
 
 

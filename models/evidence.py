@@ -64,36 +64,65 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
 
     Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels, n_features]).
     """
-    from .features import inputs
-
     labels = labels if labels is not None else tfidf.predict(clauses)
-    X = tfidf.vectorizer_.transform(inputs(clauses, tfidf.use_heading)).tocsr()
-    vocab = tfidf.vectorizer_.get_feature_names_out()
+    X, vocab = _tfidf_matrix(tfidf, clauses)
+    indptr, indices, data = X.indptr, X.indices, X.data
+    column = {dim: {lid: j for j, lid in enumerate(tfidf.taxonomy[dim].ids)} for dim in DIMENSIONS}
     out = []
     for i, (clause, lab) in enumerate(zip(clauses, labels)):
-        row = X.getrow(i)
-        idx, val = row.indices, row.data
+        idx, val = indices[indptr[i]:indptr[i + 1]], data[indptr[i]:indptr[i + 1]]
+        columns = idx.tolist()
+        text = clause.text
+        found: dict[str, list[tuple[int, int]]] = {}  # n-gram -> its spans in the text (shared by labels)
         ev: list[Evidence] = []
-        for dim, lid in _output(lab):
-            j = tfidf.taxonomy[dim].index(lid)
-            contrib = np.asarray(tfidf.coef_[dim][j, idx]) * val
-            order = np.argsort(-contrib)[:top_ngrams]
-            spans = []
-            for o in order:
-                if contrib[o] <= 0:
-                    break
-                gram = vocab[idx[o]].strip()
-                if not gram:
-                    continue
-                # spans in the clause text; an n-gram only in the heading is not highlighted
-                start = clause.text.find(gram)
-                while start >= 0:
-                    spans.append((start, start + len(gram), float(contrib[o])))
-                    start = clause.text.find(gram, start + 1)
-            phrases = sorted(_merge_spans(spans), key=lambda m: -m[2])[:top_phrases]
-            ev += [Evidence(lid, dim, "ngram", clause.text[a:b], (a, b), round(w, 4)) for a, b, w in phrases]
+        for dim in DIMENSIONS:
+            lids = getattr(lab, dim)
+            if not lids:
+                continue
+            # every output label of the dimension at once: contributions [labels, n-grams present],
+            # each row ranked exactly as a 1-D argsort of that row would rank it
+            contrib = tfidf.coef_[dim][np.ix_([column[dim][lid] for lid in lids], columns)] * val
+            orders = np.argsort(-contrib, axis=1)[:, :top_ngrams]
+            for lid, order, weights in zip(lids, orders.tolist(), np.take_along_axis(contrib, orders, 1).tolist()):
+                spans = []
+                for o, c in zip(order, weights):
+                    if c <= 0:
+                        break
+                    gram = vocab[columns[o]]
+                    if not gram:
+                        continue
+                    # spans in the clause text; an n-gram only in the heading is not highlighted
+                    where = found.get(gram)
+                    if where is None:
+                        where = found[gram] = _find_all(text, gram)
+                    for a, b in where:
+                        spans.append((a, b, c))
+                phrases = sorted(_merge_spans(spans), key=lambda m: -m[2])[:top_phrases]
+                ev += [Evidence(lid, dim, "ngram", text[a:b], (a, b), round(w, 4)) for a, b, w in phrases]
         out.append(ev)
     return out
+
+
+def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
+    """Every (overlapping) occurrence of ``needle`` in ``text``."""
+    out = []
+    start = text.find(needle)
+    while start >= 0:
+        out.append((start, start + len(needle)))
+        start = text.find(needle, start + 1)
+    return out
+
+
+def _tfidf_matrix(tfidf, clauses: Sequence[Clause]):
+    """The clauses' TF-IDF matrix (CSR) and column -> n-gram without surrounding white space:
+    the tagger's own (kept from the probabilities of the same batch) when it offers them, else
+    computed here."""
+    if hasattr(tfidf, "transform") and hasattr(tfidf, "feature_names"):
+        return tfidf.transform(clauses).tocsr(), tfidf.feature_names(stripped=True)
+    from .features import inputs
+
+    return (tfidf.vectorizer_.transform(inputs(clauses, tfidf.use_heading)).tocsr(),
+            [g.strip() for g in tfidf.vectorizer_.get_feature_names_out()])
 
 
 def occlusion_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None,

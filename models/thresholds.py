@@ -48,14 +48,17 @@ def decode(proba: dict[str, np.ndarray], thresholds: dict[str, np.ndarray], taxo
     per_dim: dict[str, list[tuple[str, ...]]] = {}
     for dim in DIMENSIONS:
         d = taxonomy[dim]
-        p, t = proba[dim], thresholds[dim]
+        label_ids = d.ids
+        p, t = np.asarray(proba[dim]), np.asarray(thresholds[dim])
+        # the whole batch at once (each row sorted exactly as a 1-D stable argsort of that row)
+        orders = np.argsort(-p, axis=1, kind="stable")
+        passed = np.take_along_axis(p >= t[None, :], orders, axis=1)
         rows = []
-        for i in range(n):
-            order = np.argsort(-p[i], kind="stable")
-            chosen = [j for j in order if p[i, j] >= t[j]]
+        for order, ok in zip(orders.tolist(), passed.tolist()):
+            chosen = [j for j, keep in zip(order, ok) if keep]
             if len(chosen) < d.min_labels:
-                chosen = list(order[: d.min_labels])
-            ids = [d.ids[j] for j in chosen]
+                chosen = order[: d.min_labels]
+            ids = [label_ids[j] for j in chosen]
             for ex in d.exclusive:
                 if ex in ids and len(ids) > 1:
                     ids = [ex] if ids[0] == ex else [x for x in ids if x != ex]
