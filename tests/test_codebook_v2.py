@@ -222,3 +222,35 @@ def test_v2_rules_in_label_studio_hints_and_instructions():
     for n in V2_RULES:  # the Chinese rule list and the codebook's own §4 text
         assert RULES_ZH[n][:12] in page
     assert "Single-sector documents" in page and "Public prohibitions" in page
+
+
+# ---- the challenge set: v1 + v2 read together, v2 in the new genres ---------------------------------
+def test_challenge_directory_reads_v1_and_v2():
+    from collections import Counter
+
+    from policytag.training.challenge import DEFAULT_CHALLENGE, load_challenge, load_clause_set
+
+    both = load_challenge()
+    v1 = load_clause_set(DEFAULT_CHALLENGE / "challenge-v1.jsonl", "challenge set")
+    v2 = load_clause_set(DEFAULT_CHALLENGE / "challenge-v2.jsonl", "challenge set")
+    assert len(both.examples) == len(v1.examples) + len(v2.examples) and len(v2.examples) >= 100
+    ids = [e.clause.clause_id for e in both.examples]
+    assert len(ids) == len(set(ids))
+    genres = Counter(e.clause.genre for e in v2.examples)
+    levels = Counter(e.clause.level for e in v2.examples)
+    assert {"work_points", "special_plan", "emergency_plan", "regulation"} <= set(genres)
+    assert len(levels) >= 4 and all(e.clause.title for e in v2.examples)
+
+
+def test_challenge_directory_rejects_a_duplicate_id(tmp_path):
+    from policytag import PolicytagError
+    from policytag.training.challenge import DEFAULT_CHALLENGE, load_challenge
+
+    line = (DEFAULT_CHALLENGE / "challenge-v1.jsonl").read_text(encoding="utf-8").splitlines()[0]
+    (tmp_path / "challenge-v1.jsonl").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "challenge-v2.jsonl").write_text(line + "\n", encoding="utf-8")
+    (tmp_path / "second-pass.jsonl").write_text("not read\n", encoding="utf-8")  # not a clause file
+    with pytest.raises(PolicytagError, match="occurs twice"):
+        load_challenge(tmp_path)
+    (tmp_path / "challenge-v2.jsonl").unlink()
+    assert len(load_challenge(tmp_path).examples) == 1

@@ -1,6 +1,8 @@
-"""The challenge split: clauses written for evaluation only (``data/challenge/challenge-v1.jsonl``),
-in the genre but not from the corpus: other provinces' and cities' notices, standalone clauses
-with and without a heading, cue-only sectors, misleading words (codebook rules 6-11).
+"""The challenge split: clauses written for evaluation only (``data/challenge/challenge-v*.jsonl``:
+v1, other provinces' and cities' notices, standalone clauses with and without a heading, cue-only
+sectors, misleading words of codebook rules 6-11; v2, the genres of other governments (regulations,
+emergency plans, 工作要点, 专项整治方案, 通告) and misleading words of codebook-v2 rules 14-24).
+A directory means every ``challenge-v*.jsonl`` file in it, in version order.
 
 Rows have the gold file's shape plus the clause itself (``text``, ``heading_path``), since they
 are not segmented from the corpus. The split is never used for training, early stopping or
@@ -18,11 +20,14 @@ from policytag.taxonomy import load_taxonomy
 
 from .data import Dataset, Example
 
-DEFAULT_CHALLENGE = PROJECT_ROOT / "data" / "challenge" / "challenge-v1.jsonl"
+DEFAULT_CHALLENGE = PROJECT_ROOT / "data" / "challenge"
+#: the clause files of a challenge directory (v1, v2, ...); other files there are its card's inputs
+CHALLENGE_FILES = "challenge-v*.jsonl"
 
 
 def challenge_path(config: dict | None = None) -> Path:
-    """``data.challenge`` of a config when given, else ``data/challenge/challenge-v1.jsonl``."""
+    """``data.challenge`` of a config when given, else the directory ``data/challenge`` (all of
+    its ``challenge-v*.jsonl`` files)."""
     path = ((config or {}).get("data") or {}).get("challenge")
     if not path:
         return DEFAULT_CHALLENGE
@@ -73,27 +78,42 @@ def load_challenge(path: str | Path | None = None) -> Dataset:
 
 
 def load_clause_set(path: Path, what: str) -> Dataset:
-    """A JSONL file of labelled clauses that carry their own text (challenge, augmentation)."""
+    """A JSONL file of labelled clauses that carry their own text (challenge, augmentation), or a
+    directory: all its ``challenge-v*.jsonl`` files, in version order."""
     path = Path(path)
     if not path.exists():
         raise PolicytagError(f"{path}: {what} not found")
+    files = sorted(path.glob(CHALLENGE_FILES), key=_version) if path.is_dir() else [path]
+    if not files:
+        raise PolicytagError(f"{path}: no {CHALLENGE_FILES} file in this directory")
     taxonomy = load_taxonomy()
     examples = []
-    for n, row in enumerate(read_jsonl(path), 1):
-        for key in ("sector", "measure_type"):
-            if key not in row:
-                raise PolicytagError(f"{path}: row {n}: missing {key!r}")
-        try:
-            clause = Clause.from_row(row, doc_id="challenge")
-        except ValueError as exc:
-            raise PolicytagError(f"{path}: row {n}: {exc}") from None
-        problems = taxonomy.problems(row["sector"], row["measure_type"])
-        if problems:
-            raise PolicytagError(f"{path}: {clause.clause_id}: {'; '.join(problems)}")
-        examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
+    seen: set[str] = set()
+    for file in files:
+        for n, row in enumerate(read_jsonl(file), 1):
+            for key in ("sector", "measure_type"):
+                if key not in row:
+                    raise PolicytagError(f"{file}: row {n}: missing {key!r}")
+            try:
+                clause = Clause.from_row(row, doc_id="challenge")
+            except ValueError as exc:
+                raise PolicytagError(f"{file}: row {n}: {exc}") from None
+            problems = taxonomy.problems(row["sector"], row["measure_type"])
+            if problems:
+                raise PolicytagError(f"{file}: {clause.clause_id}: {'; '.join(problems)}")
+            if clause.clause_id in seen:  # the files of one directory share one id space
+                raise PolicytagError(f"{file}: row {n}: clause_id {clause.clause_id!r} occurs twice")
+            seen.add(clause.clause_id)
+            examples.append(Example(clause, Labels(tuple(row["sector"]), tuple(row["measure_type"]))))
     if not examples:
         raise PolicytagError(f"{path}: {what} is empty")
     return Dataset.of_clause_set(examples)
+
+
+def _version(file: Path) -> tuple[int, str]:
+    """``challenge-v2.jsonl`` -> (2, name): v10 sorts after v9."""
+    digits = "".join(ch for ch in file.stem.rsplit("-v", 1)[-1] if ch.isdigit())
+    return (int(digits) if digits else 0, file.name)
 
 
 def extra_metrics(config: dict, tagger, data: Dataset | None = None, test_indices=None) -> dict:

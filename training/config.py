@@ -59,7 +59,7 @@ class DataConfig(_Section):
     #: levels); like ``augment``, never in dev/test/CV test folds/challenge/real-dev
     train_extra: Optional[str] = None
     #: the held-apart challenge set (``evaluate --split challenge``, ``compare``)
-    challenge: str = "data/challenge/challenge-v1.jsonl"
+    challenge: str = "data/challenge"  # every challenge-v*.jsonl in it (v1 + v2)
 
 
 class SplitConfig(_Section):

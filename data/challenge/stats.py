@@ -11,7 +11,10 @@ the adjudicated ones put back to ``first``, so agreement is measured *before* ad
 ``relabels.jsonl`` lists labels changed later by codebook v2 (``before``/``after``, the rule and the
 reason); agreement and adjudication are checked against the ``before`` labels they were made on.
 
-Exit status 1 when the file breaks a codebook constraint or misses a coverage minimum.
+``challenge-v2.jsonl`` (codebook v2, the genres of other governments) is validated too (the v1
+constraints plus issuer/region/level/genre/title) and tabulated per genre, level, label and rule.
+
+Exit status 1 when a file breaks a codebook constraint or misses a coverage minimum.
 """
 
 from __future__ import annotations
@@ -186,6 +189,98 @@ def corpus_overlap(rows: list[dict]) -> tuple[int, str, int]:
     return best, best_id, long_runs
 
 
+# ---- challenge v2 (challenge-v2.jsonl): the genres of other governments, codebook v2 ------------
+FIELDS_V2 = FIELDS | {"issuer", "region", "level", "genre", "title"}
+LEVELS = ("central", "province", "city", "county", "department")     # corpus/metadata.py's values
+GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "other")
+MIN_V2 = 100             # issue 17: at least 100 new clauses in the new genres
+#: other clause files of the project a v2 clause must not be copied from
+OTHER_SETS = [HERE / "challenge-v1.jsonl", HERE.parents[1] / "data" / "train-v2" / "train-v2.jsonl",
+              HERE.parents[1] / "data" / "augment" / "augment-v1.jsonl"]
+
+
+def validate_v2(rows: list[dict], taxonomy, v1_ids: set[str]) -> list[str]:
+    problems = []
+    for r in rows:
+        cid = r.get("clause_id")
+        if set(r) != FIELDS_V2:
+            problems.append(f"{cid}: fields {sorted(set(r) ^ FIELDS_V2)} differ")
+            continue
+        if cid in v1_ids:
+            problems.append(f"{cid}: id also in challenge-v1.jsonl")
+        if r["level"] not in LEVELS or r["genre"] not in GENRES:
+            problems.append(f"{cid}: level {r['level']!r} / genre {r['genre']!r} not allowed")
+    # the v1 checks (labels, order, lengths, kinds) apply to v2 rows as well
+    problems += validate([{k: r[k] for k in FIELDS if k in r} for r in rows], taxonomy)
+    return problems
+
+
+def longest_shared_run(rows: list[dict], texts: list[str]) -> tuple[int, str]:
+    pool = "\n".join(texts)
+    best, best_id = 0, ""
+    for r in rows:
+        text, run = r["text"], 0
+        for start in range(len(text)):
+            while start + run + 1 <= len(text) and text[start:start + run + 1] in pool:
+                run += 1
+        if run > best:
+            best, best_id = run, r["clause_id"]
+    return best, best_id
+
+
+def v2_tables(rows: list[dict], taxonomy) -> tuple[list[str], list[str]]:
+    missed = []
+    n = len(rows)
+    if n < MIN_V2:
+        missed.append(f"challenge-v2 has {n} < {MIN_V2} clauses")
+    docs = {r["doc_id"] for r in rows}
+    issuers = {r["issuer"] for r in rows}
+    lens = [len(r["text"]) for r in rows]
+    lines = [f"{n} clauses in {len(docs)} documents of {len(issuers)} pseudo-issuers; "
+             f"{sum(1 for r in rows if not r['heading_path'])} without a heading path; "
+             f"{sum(r['kind'] == 'preamble' for r in rows)} preambles; text length {min(lens)}–{max(lens)} "
+             f"characters (median {statistics.median(lens):.0f}).", ""]
+    by = Counter((r["genre"], r["level"]) for r in rows)
+    lines += ["#### Clauses per genre and administrative level", "",
+              "| genre | " + " | ".join(LEVELS) + " | all | documents |", "|---|" + "---:|" * (len(LEVELS) + 2)]
+    for g in GENRES:
+        total = sum(by[(g, lv)] for lv in LEVELS)
+        if total:
+            ndocs = len({r["doc_id"] for r in rows if r["genre"] == g})
+            lines.append(f"| {g} | " + " | ".join(str(by[(g, lv)]) for lv in LEVELS) + f" | {total} | {ndocs} |")
+    lines.append("| all | " + " | ".join(str(sum(by[(g, lv)] for g in GENRES)) for lv in LEVELS) + f" | {n} | {len(docs)} |")
+    lines.append("")
+    for dim in DIMS:
+        d = getattr(taxonomy, dim)
+        counts = Counter(x for r in rows for x in r[dim])
+        dominant = Counter(r[dim][0] for r in rows)
+        lines += [f"#### {d.name} ({dim}) — clauses per label", "",
+                  "| id | 名称 | clauses |" + (" dominant |" if dim == "measure_type" else ""),
+                  "|---|---|---:|" + ("---:|" if dim == "measure_type" else "")]
+        for lab in d.labels:
+            lines.append(f"| `{lab.id}` | {lab.name} | {counts[lab.id]} |"
+                         + (f" {dominant[lab.id]} |" if dim == "measure_type" else ""))
+        lines.append("")
+    rules = Counter(r["tests_rule"] or "(none)" for r in rows)
+    lines += ["#### Clauses per codebook rule they test or mislead on (`tests_rule`)", "", "| rule | clauses |", "|---|---:|"]
+    for rule in sorted(rules, key=lambda x: (x == "(none)", int(x.split("-")[1]) if x.startswith("rule-") else 0)):
+        lines.append(f"| {rule} | {rules[rule]} |")
+    for needed in range(14, 25):
+        if needed != 23 and rules[f"rule-{needed}"] == 0:  # 23 (units) is about segmenting, not labels
+            missed.append(f"no v2 clause tests rule-{needed}")
+    lines.append("")
+    others = [json.loads(line)["text"] for f in OTHER_SETS if f.exists()
+              for line in f.read_text(encoding="utf-8").splitlines() if line.strip()]
+    longest, where = longest_shared_run(rows, others)
+    lines.append(f"Longest character run shared with challenge-v1, train-v2 and augment-v1: {longest} ({where}; "
+                 "legal stock formulas).")
+    if CORPUS.is_dir():
+        corpus_longest, corpus_where, _ = corpus_overlap(rows)
+        lines.append(f"Longest character run shared with the corpus: {corpus_longest} ({corpus_where}).")
+    lines.append("")
+    return lines, missed
+
+
 def agreement_tables(agr: dict, taxonomy) -> list[str]:
     lines = [f"### Second-reader agreement ({agr['n']} clauses, before adjudication)", "",
              "| dimension | exact-set match | mean Jaccard | same dominant label | mean per-label κ | pooled α |",
@@ -251,6 +346,14 @@ def main(argv: list[str] | None = None) -> int:
     print("\n".join(cov + agreement_tables(agr, taxonomy)))
     print(f"Adjudicated: {agr['adjudicated']['disagreements']} disagreements "
           f"(first pass kept {agr['adjudicated']['kept_first']}, second {agr['adjudicated']['kept_second']}).")
+    v2_file = HERE / "challenge-v2.jsonl"
+    if v2_file.exists():
+        v2_rows = read_jsonl(v2_file)
+        problems += validate_v2(v2_rows, taxonomy, set(final))
+        v2_lines, v2_missed = v2_tables(v2_rows, taxonomy)
+        missed += v2_missed
+        print("\n### Challenge v2 (`challenge-v2.jsonl`)\n")
+        print("\n".join(v2_lines))
     if args.write:
         (HERE / "agreement.json").write_text(json.dumps(agr, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for p in problems + missed:
