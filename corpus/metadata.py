@@ -77,26 +77,33 @@ def _expand(name: str) -> str:
     return name
 
 
+def _next_tier(name: str, pos: int) -> str | None:
+    """The territorial unit starting at ``pos`` (shortest match, so 某市某县 is two units; but a
+    prefecture named …州 keeps its 市: 某州市)."""
+    m = _TIER_RX.match(name, pos)
+    if not m or any(w in m.group(0) for w in _ORGAN_WORDS):
+        return None
+    token = m.group(0)
+    if token.endswith("州") and not token.endswith("自治州") and name[m.end():m.end() + 1] == "市":
+        token += "市"
+    return token
+
+
 def split_region(name: str) -> tuple[str, str]:
     """``某省某市应急管理局`` -> (``某省某市``, ``应急管理局``): the territorial prefix and the organ."""
-    pos, tiers = 0, []
-    while pos < len(name):
-        m = _TIER_RX.match(name, pos)
-        if not m or any(w in m.group(0) for w in _ORGAN_WORDS):
-            break
-        tiers.append(m.group(0))
-        pos = m.end()
-    return "".join(tiers), name[pos:]
+    tiers = _tiers(name)
+    region = "".join(tiers)
+    return region, name[len(region):]
 
 
 def _tiers(region: str) -> list[str]:
     out, pos = [], 0
     while pos < len(region):
-        m = _TIER_RX.match(region, pos)
-        if not m:
+        token = _next_tier(region, pos)
+        if not token:
             break
-        out.append(m.group(0))
-        pos = m.end()
+        out.append(token)
+        pos += len(token)
     return out
 
 

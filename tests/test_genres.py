@@ -203,6 +203,9 @@ def test_documents_listing_has_metadata():
     ("应急管理部办公厅", None, "应急管理部办公厅", md.CENTRAL_REGION, "central"),
     ("国家消防救援局", None, "国家消防救援局", md.CENTRAL_REGION, "central"),
     ("重庆市某区应急管理局", None, "重庆市某区应急管理局", "重庆市某区", "county"),
+    ("云州市住房和城乡建设局", None, "云州市住房和城乡建设局", "云州市", "city"),
+    ("云州市市场监督管理局", None, "云州市市场监督管理局", "云州市", "city"),
+    ("某某自治州应急管理局", None, "某某自治州应急管理局", "某某自治州", "city"),
     ("东川省应急管理厅、东川省公安厅", None, "东川省应急管理厅、东川省公安厅", "东川省", "province"),
 ])
 def test_issuer_normalised_with_region_and_level(raw, hint, issuer, region, level):
