@@ -18,7 +18,7 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_ATTACHMENT, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
+from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
                     heading_level, join_paragraphs, level_match, normalize_punct)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, expand_paths, read_file

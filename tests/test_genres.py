@@ -237,3 +237,50 @@ def test_issuer_from_document_number(number, expected):
 ])
 def test_genre_from_title(title, genre):
     assert md.genre_of(title, []) == genre
+
+
+def _as_docx(lines: list[str], path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def _as_html(lines: list[str], path: Path) -> None:
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    path.write_text(f"<html><head><meta charset='utf-8'><title>门户网站</title></head><body><nav>首页 | 政务公开</nav>"
+                    f"<div id='zoom'>{body}</div><footer>版权所有</footer></body></html>", encoding="utf-8")
+
+
+def _as_pdf(lines: list[str], path: Path) -> None:
+    """One PDF page per 45 lines, the text wrapped at 40 characters as published PDFs are."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path))
+    wrapped = wrap("\n".join(lines), 80).split("\n")
+    for start in range(0, len(wrapped), 45):
+        c.setFont("STSong-Light", 10)
+        for i, line in enumerate(wrapped[start:start + 45]):
+            c.drawString(40, 800 - 16 * i, line)
+        c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+def test_every_reader_gives_the_same_clauses_and_metadata(tmp_path, name, fmt):
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    path = tmp_path / f"{Path(name).stem}.{fmt}"
+    {"docx": _as_docx, "html": _as_html, "pdf": _as_pdf}[fmt](lines, path)
+    doc, clauses = one(name)
+    result = segment_paths([path])
+    assert not result.errors and len(result.documents) == 1
+    other = result.documents[0]
+    assert (other.title, other.issuer, other.level, other.genre, other.year) == (
+        doc.title, doc.issuer, doc.level, doc.genre, doc.year)
+    assert [(c.heading_path, c.text) for c in result.clauses] == [(c.heading_path, c.text) for c in clauses]
