@@ -26,7 +26,9 @@ WORDS = ["加强", "煤矿", "安全", "年底前", "6月底前", "完成", "再
 def numbering(depth: int, n: int) -> str:
     """A numbering marker of one of the shapes notices use."""
     shapes = [f"{CN[(n - 1) % 10]}、", f"（{CN[(n - 1) % 10]}）", f"{n}.", f"（{n}）", f"{n}.{n % 3 + 1}",
-              f"{n}.{n % 3 + 1}.{n % 2 + 1}", f"{n}、", f"({n})", f"{n}．"]
+              f"{n}.{n % 3 + 1}.{n % 2 + 1}", f"{n}、", f"({n})", f"{n}．",
+              # the genres of other governments: regulations (第X章/第X条) and plans (1 总则)
+              f"第{CN[(n - 1) % 10]}章 ", f"第{CN[(n - 1) % 10]}条 ", f"{n} "]
     return shapes[depth % len(shapes)]
 
 
@@ -66,6 +68,22 @@ def test_random_numbering_shapes_under_a_notice_header(items):
     header = "山西省人民政府\n关于做好2026年安全生产工作的通知\n晋政发〔2026〕1号\n各市、县人民政府：\n"
     body = "\n".join(numbering(d, n) + "".join(words) for d, n, words in items)
     _check_clauses(header + body + "\n山西省人民政府\n2026年1月20日\n")
+
+
+@SETTINGS
+@given(st.one_of(st.text(max_size=80), st.lists(st.sampled_from(WORDS + ["安委办", "人民政府", "自治州", "应急管理部",
+                                                                          "〔2027〕", "工作要点", "应急预案", "条例"]),
+                                                max_size=12).map("".join)))
+def test_metadata_never_raises_and_uses_the_defined_values(text):
+    from policytag.corpus import metadata as md
+
+    issuer = md.normalize_issuer(text, region_hint=text[:4] or None)
+    region, level = md.issuer_region_level(issuer)
+    assert level is None or level in md.LEVELS
+    assert md.genre_of(text, [text]) in md.GENRES
+    assert md.issuer_from_number(text + "〔2027〕1号")[2] in (None, *md.LEVELS)
+    title = md.build_title(issuer, 2027, md.genre_of(text, []), [text], "file")
+    assert title and isinstance(title, str)
 
 
 def _check_extraction(text: str) -> None:
