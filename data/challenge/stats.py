@@ -194,6 +194,7 @@ FIELDS_V2 = FIELDS | {"issuer", "region", "level", "genre", "title"}
 LEVELS = ("central", "province", "city", "county", "department")     # corpus/metadata.py's values
 GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "other")
 MIN_V2 = 100             # issue 17: at least 100 new clauses in the new genres
+MIN_V2_SECTOR, MIN_V2_MEASURE = 5, 10   # per-label minimums of v2 (issue 9's, as for v1)
 #: other clause files of the project a v2 clause must not be copied from
 OTHER_SETS = [HERE / "challenge-v1.jsonl", HERE.parents[1] / "data" / "train-v2" / "train-v2.jsonl",
               HERE.parents[1] / "data" / "augment" / "augment-v1.jsonl"]
@@ -254,12 +255,15 @@ def v2_tables(rows: list[dict], taxonomy) -> tuple[list[str], list[str]]:
         d = getattr(taxonomy, dim)
         counts = Counter(x for r in rows for x in r[dim])
         dominant = Counter(r[dim][0] for r in rows)
-        lines += [f"#### {d.name} ({dim}) — clauses per label", "",
+        lines += [f"#### {d.name} ({dim}) — clauses per label (minimum {MIN_V2_MEASURE if dim == 'measure_type' else MIN_V2_SECTOR})", "",
                   "| id | 名称 | clauses |" + (" dominant |" if dim == "measure_type" else ""),
                   "|---|---|---:|" + ("---:|" if dim == "measure_type" else "")]
+        minimum = MIN_V2_MEASURE if dim == "measure_type" else MIN_V2_SECTOR
         for lab in d.labels:
             lines.append(f"| `{lab.id}` | {lab.name} | {counts[lab.id]} |"
                          + (f" {dominant[lab.id]} |" if dim == "measure_type" else ""))
+            if counts[lab.id] < minimum:
+                missed.append(f"challenge-v2 {dim}:{lab.id} has {counts[lab.id]} < {minimum}")
         lines.append("")
     rules = Counter(r["tests_rule"] or "(none)" for r in rows)
     lines += ["#### Clauses per codebook rule they test or mislead on (`tests_rule`)", "", "| rule | clauses |", "|---|---:|"]
