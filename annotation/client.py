@@ -452,15 +452,19 @@ class BackendConnection:
 
 
 def connect_ml_backend(session: Session, project: Any, url: str, title: str = "policytag",
-                       interactive: bool = False, prelabel: bool = True) -> BackendConnection:
+                       interactive: bool = False, prelabel: bool = True,
+                       basic_auth: tuple[str, str] | None = None) -> BackendConnection:
     """Register the ML backend at ``url`` with ``project`` (or update its registration), check
     that Label Studio can use it, and (``prelabel``) make it the source of the project's live
-    pre-annotations. A backend Label Studio cannot use is an error, and a registration made by
-    this call is removed again."""
+    pre-annotations. ``basic_auth`` (user, password): Label Studio sends them on every call to the
+    backend. A backend Label Studio cannot use is an error, and a registration made by this call
+    is removed again."""
     import re
     import time
 
     url = url.rstrip("/")
+    auth = ({"auth_method": "BASIC_AUTH", "basic_auth_user": basic_auth[0], "basic_auth_pass": basic_auth[1]}
+            if basic_auth else {})
     with session.errors(f"listing the ML backends of project {project.id}"):
         existing = [m for m in session.client.ml.list(project=project.id) if (m.url or "").rstrip("/") == url]
     created = False
@@ -468,10 +472,10 @@ def connect_ml_backend(session: Session, project: Any, url: str, title: str = "p
         with session.errors(f"connecting the backend {url} to project {project.id}"):
             if existing:
                 ml = existing[0]
-                session.client.ml.update(ml.id, url=url, title=title, is_interactive=interactive)
+                session.client.ml.update(ml.id, url=url, title=title, is_interactive=interactive, **auth)
             else:
                 ml = session.client.ml.create(project=project.id, url=url, title=title,
-                                              is_interactive=interactive, auto_update=True)
+                                              is_interactive=interactive, auto_update=True, **auth)
                 created = True
             ml = session.client.ml.get(ml.id)  # Label Studio re-checks /health and /setup on every read
             for _ in range(3):  # its health timeout is 1 s: give a busy backend a few more chances

@@ -1,6 +1,8 @@
 """``policytag backend serve|connect``: run the Label Studio ML backend and register it with a project.
 
-Heavy imports (the tagger, starlette, uvicorn, the SDK) happen inside the command functions.
+Argument parsing and printing only: the backend's parts are wired in ``backend/wiring.py``, the
+registration with a project is ``annotation.client.connect_ml_backend``. Heavy imports (the
+tagger, starlette, uvicorn, the SDK) happen inside the command functions.
 """
 
 from __future__ import annotations
@@ -9,8 +11,6 @@ import argparse
 import logging
 import os
 import sys
-from pathlib import Path
-from typing import Any
 
 from policytag import PolicytagError, UsageError
 
@@ -73,66 +73,12 @@ def _err(msg: str) -> None:
     print(f"policytag: {msg}", file=sys.stderr, flush=True)
 
 
-def default_recipe() -> dict[str, Any]:
-    """The default model's recipe (``policytag/resources/default.yaml``, what the default-model
-    provisioning trains), without cross-validation: the fast recipe retraining uses by default."""
-    from policytag.paths import default_config_path
-    from policytag.training.config import load_config
-
-    config = load_config(default_config_path())
-    config["split"]["cv"] = False
-    return config
-
-
-def _resolved_recipe(recipe: dict[str, Any]) -> dict[str, Any]:
-    """Data paths made concrete (``policytag:`` package data, relative paths) once, at start-up."""
-    from policytag.paths import resolve_data_path
-
-    data = {k: (str(resolve_data_path(v)) if v else v) for k, v in recipe["data"].items()}  # augment may be None
-    return {**recipe, "data": data}
-
-
-def check_taxonomy(tagger, taxonomy) -> None:
-    """A tagger trained under another taxonomy version (or label set) is refused, in one line."""
-    version = getattr(tagger, "taxonomy_version_", None)
-    if version is not None and version != taxonomy.version:
-        raise PolicytagError(f"the model {tagger.model_version} was trained on taxonomy version {version}, the "
-                             f"current taxonomy is {taxonomy.version}; retrain it (policytag train) before serving it")
-
-
-def default_rule_check(taxonomy):
-    """Codebook checks of the annotation in an ANNOTATION_* webhook (annotation/rules.py), as lines."""
-    from policytag.annotation.rules import check_annotation
-
-    def check(payload: dict) -> list[str]:
-        return [v.text() for v in check_annotation(payload["annotation"], taxonomy)]
-
-    return check
-
-
-def task_flagger(args: argparse.Namespace, taxonomy):
-    """Sets/clears the task's review flag in Label Studio (annotation/rules.py ``handle_webhook``)."""
-    from policytag.annotation.client import connect
-    from policytag.annotation.rules import handle_webhook
-
-    sessions: dict[tuple[str, str], Any] = {}
-
-    def flag(payload: dict, state) -> None:
-        url, key = args.label_studio_url or state.hostname, args.api_key or state.access_token
-        if not url or not key:
-            return  # nowhere to write the flag; the webhook answer still lists the problems
-        if (url, key) not in sessions:
-            sessions[(url, key)] = connect(url, key)
-        handle_webhook(sessions[(url, key)], payload, taxonomy)
-
-    return flag
-
-
 def run_serve(args: argparse.Namespace) -> int:
     from policytag.app import resolve_model
     from policytag.taxonomy import load_taxonomy
 
     from .service import Backend, BackendSettings
+    from .wiring import check_taxonomy, retrain_recipe, retrainer_factory, rule_check, task_flagger
 
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: not a port number")
@@ -149,9 +95,10 @@ def run_serve(args: argparse.Namespace) -> int:
     tagger = resolve_model(args.model, notify=_err)
     check_taxonomy(tagger, taxonomy)
     settings = BackendSettings(train_every=args.train_every or None)
-    factory = None if args.no_retrain else _retrainer_factory(args, taxonomy)
-    backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=default_rule_check(taxonomy),
-                      flagger=task_flagger(args, taxonomy))
+    factory = None if args.no_retrain else retrainer_factory(retrain_recipe(args.recipe), args.runs_dir,
+                                                             args.label_studio_url, args.api_key, taxonomy)
+    backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=rule_check(taxonomy),
+                      flagger=task_flagger(args.label_studio_url, args.api_key, taxonomy))
     from .server import create_app, serve
 
     app = create_app(backend, max_body_bytes=int(args.max_body_mb * 1024 * 1024))
@@ -159,43 +106,6 @@ def run_serve(args: argparse.Namespace) -> int:
          f"(retraining {'off' if factory is None else f'on START_TRAINING and every {args.train_every} annotations' if args.train_every else 'on START_TRAINING'})")
     serve(app, args.host, args.port, log_level=args.log_level)
     return 0
-
-
-def _retrainer_factory(args: argparse.Namespace, taxonomy):
-    from policytag.models.runs import load_run
-
-    from policytag.annotation.client import connect
-    from policytag.annotation.pull import fetch_dataset
-    from policytag.paths import runs_dir as runs_root
-
-    from .retrain import Retrainer
-
-    if args.recipe:
-        from policytag.training.config import load_config
-
-        recipe = load_config(args.recipe)
-        recipe["split"]["cv"] = False
-    else:
-        recipe = default_recipe()
-    recipe = _resolved_recipe(recipe)
-    runs_dir = Path(args.runs_dir) if args.runs_dir else runs_root() / "backend"
-
-    def factory(backend):
-        def fetch(project):
-            state = backend.project(project)
-            url = args.label_studio_url or state.hostname
-            key = args.api_key or state.access_token
-            if project is None:
-                raise PolicytagError("the training request names no project")
-            if not url or not key:
-                raise PolicytagError("no Label Studio URL/API key to pull annotations from: start the backend with "
-                                     "--label-studio-url and --api-key (or LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY)")
-            return fetch_dataset(connect(url, key), str(project), taxonomy).rows
-
-        return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
-                         current=lambda: backend.tagger, switch=backend.switch, load_run=load_run)
-
-    return factory
 
 
 def run_connect(args: argparse.Namespace) -> int:

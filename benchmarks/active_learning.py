@@ -59,9 +59,9 @@ def machine() -> str:
 
 
 def default_recipe() -> dict:
-    from policytag.backend.cli import _resolved_recipe, default_recipe as recipe
+    from policytag.backend.wiring import retrain_recipe
 
-    return _resolved_recipe(recipe())
+    return retrain_recipe()
 
 
 def challenge_set(taxonomy):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import signal
 import subprocess
 import sys
 import time
@@ -12,7 +11,7 @@ from pathlib import Path
 
 import httpx
 
-from ls_server import free_port
+from ls_server import free_port, stop_process
 
 STARTUP_TIMEOUT = float(os.environ.get("POLICYTAG_BACKEND_STARTUP_TIMEOUT", 180))
 
@@ -35,13 +34,7 @@ class BackendProcess:
         return r.json()
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=20)
+        stop_process(self.process, 20)
 
 
 def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None) -> BackendProcess:

@@ -41,6 +41,20 @@ def admin(ls):
     return LabelStudio(base_url=ls.url, api_key=ls.api_key)
 
 
+def push_clauses(ls, admin, clauses, title: str, workdir) -> object:
+    """Push ``clauses`` (``Clause`` records) into a new project ``title`` with ``policytag annotate
+    push`` (the real CLI path) and return the project as the admin sees it."""
+    import json
+
+    from policytag.cli import main
+
+    path = workdir / "clauses.jsonl"
+    path.write_text("".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in clauses), encoding="utf-8")
+    assert main(["annotate", "push", str(path), "--project", title, "--url", ls.url, "--api-key", ls.api_key,
+                 "--quiet"]) == 0
+    return next(p for p in admin.projects.list() if p.title == title)
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     if ls_server.STARTED:
         terminalreporter.write_line(f"Label Studio: {len(ls_server.STARTED)} server(s) started this session "

@@ -43,6 +43,17 @@ def label_studio_executable() -> str | None:
     return str(here) if here.exists() else shutil.which("label-studio")
 
 
+def stop_process(process: subprocess.Popen, timeout: float) -> None:
+    """Stop a server we started, by its PID: SIGTERM, then SIGKILL after ``timeout`` seconds."""
+    if process.poll() is None:
+        process.send_signal(signal.SIGTERM)
+        try:
+            process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait(timeout=timeout)
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -63,13 +74,7 @@ class LabelStudioServer:
             return ""
 
     def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=15)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait(timeout=15)
+        stop_process(self.process, 15)
 
     def signup(self, email: str, password: str) -> str:
         """Sign a new user up through the web form (as an annotator would) and return their API token."""

@@ -3,13 +3,14 @@ and reason, the project samples sequentially, and an annotator's *Label All Task
 "label next" tab (Label Studio's /next endpoint with that view) serves them in rank order;
 re-ranking clears stale ranks."""
 
-import json
 
 import httpx
 import pytest
 
 from policytag.annotation.active import RANK_KEY, REASON_KEY, VIEW_TITLE, closest_calls
 from policytag.cli import main
+
+from ls_fixture import push_clauses
 
 pytestmark = pytest.mark.labelstudio
 
@@ -32,12 +33,8 @@ def run(tmp_path_factory, gold_dataset):
 
 @pytest.fixture(scope="module")
 def project(ls, admin, gold_dataset, tmp_path_factory):
-    rows = [e.clause.to_dict() for e in gold_dataset.examples if e.clause.year in YEARS]
-    path = tmp_path_factory.mktemp("clauses") / "clauses.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    assert main(["annotate", "push", str(path), "--project", "al-queue", "--url", ls.url, "--api-key", ls.api_key,
-                 "--quiet"]) == 0
-    return next(p for p in admin.projects.list() if p.title == "al-queue")
+    return push_clauses(ls, admin, [e.clause for e in gold_dataset.examples if e.clause.year in YEARS], "al-queue",
+                        tmp_path_factory.mktemp("clauses"))
 
 
 def next_cli(ls, capsys, *args):

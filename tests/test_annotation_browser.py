@@ -27,6 +27,8 @@ from policytag.cli import main
 from policytag.records import Labels
 from policytag.taxonomy import load_taxonomy
 
+from conftest import CORPUS_DIR
+
 CHROMIUM = Path(os.environ.get("POLICYTAG_CHROMIUM", "/usr/bin/chromium"))
 # checked before the session's Label Studio (the ``ls`` fixture, tests/ls_fixture.py) is started for this module
 pytestmark = [pytest.mark.labelstudio,
@@ -34,7 +36,6 @@ pytestmark = [pytest.mark.labelstudio,
 pytest.importorskip("playwright", reason="playwright is not installed (pip install playwright)")
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
-CORPUS = PROJECT_ROOT / "data" / "corpus"
 DOC_IMAGES = PROJECT_ROOT / "docs" / "img"
 TIMEOUT_MS = 120_000  # Label Studio on a busy 2-core machine can take a while per page
 PASSWORD = "annotator-password-1"
@@ -70,7 +71,7 @@ def tiny_run(tmp_path_factory):
     runs = pytest.importorskip("policytag.models.runs")
     from policytag.annotation.tasks import load_clauses
 
-    clauses = load_clauses([CORPUS], years=[2025]).clauses
+    clauses = load_clauses([CORPUS_DIR], years=[2025]).clauses
     labels = [Labels(("coal_mine",) if "煤矿" in c.text else ("cross_sector",), ("responsibility",)) for c in clauses]
     tagger = runs.tagger_class("keyword")().fit(clauses, labels)
     run_dir = tmp_path_factory.mktemp("runs") / "tiny-keyword"
@@ -125,7 +126,7 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, ti
 
     taxonomy = load_taxonomy()
     sector, measure = taxonomy.sector, taxonomy.measure_type
-    rc = main(["annotate", "push", str(CORPUS), "--year", "2026", "--project", PROJECT, "--predictions",
+    rc = main(["annotate", "push", str(CORPUS_DIR), "--year", "2026", "--project", PROJECT, "--predictions",
                str(tiny_run), "--no-prefill", "--overlap", "2", "--quiet", "--url", ls.url, "--api-key", ls.api_key])
     assert rc == 0, capsys.readouterr().err
     project = next(p for p in admin.projects.list() if p.title == PROJECT)

@@ -17,12 +17,11 @@ from policytag.records import Labels
 from policytag.taxonomy import load_taxonomy
 
 import ls_server
+from conftest import CORPUS_DIR, GOLD_FILE
 from ls_server import free_port
 
 pytestmark = pytest.mark.labelstudio
 
-CORPUS = PROJECT_ROOT / "data" / "corpus"
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
 YEARS = (2025, 2026)
 
 
@@ -49,7 +48,7 @@ def clauses_file(tmp_path_factory):
     """The 2025 and 2026 notices' clauses, as `policytag segment --format jsonl` prints them."""
     work = tmp_path_factory.mktemp("clauses")
     everything = work / "all.jsonl"
-    assert main(["segment", str(CORPUS), "--format", "jsonl", "-o", str(everything)]) == 0
+    assert main(["segment", str(CORPUS_DIR), "--format", "jsonl", "-o", str(everything)]) == 0
     rows = [json.loads(x) for x in everything.read_text(encoding="utf-8").splitlines()]
     path = work / "clauses.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows if r["year"] in YEARS),
@@ -291,12 +290,8 @@ def test_taxonomy_change_regenerates_the_config(ls, admin, clauses_file, tmp_pat
 
 # --- importing existing labels -------------------------------------------------------------------
 def test_import_existing_labels(ls, admin, clauses_file, clauses, tmp_path, capsys):
-    corpus = {c.clause_id: c for c in load_clauses([CORPUS]).clauses}
-    if GOLD.exists():
-        gold = [json.loads(x) for x in GOLD.read_text(encoding="utf-8").splitlines()]
-    else:  # the gold file is not there yet: labels of our own, as another tool would write them
-        gold = [{"clause_id": c.clause_id, "text_sha1": text_sha1(c.text), "sector": ["cross_sector"],
-                 "measure_type": ["responsibility"], "annotator": "annotator-1", "note": ""} for c in corpus.values()]
+    corpus = {c.clause_id: c for c in load_clauses([CORPUS_DIR]).clauses}
+    gold = [json.loads(x) for x in GOLD_FILE.read_text(encoding="utf-8").splitlines()]
     pushed = {c.clause_id for c in clauses}
     # some clauses whose tasks exist already (2025/2026, pushed first), some whose tasks are new
     rows = [r for r in gold if r["clause_id"] in pushed][:6] + [r for r in gold if r["clause_id"] not in pushed][:6]

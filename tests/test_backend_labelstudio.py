@@ -9,7 +9,6 @@ labels tasks, training is triggered (`ml.train` -> START_TRAINING webhook), the 
 appears, and predictions made after it use it.
 """
 
-import json
 import os
 import time
 
@@ -23,6 +22,7 @@ pytest.importorskip("uvicorn")
 from policytag.cli import main  # noqa: E402
 
 from backend_server import start_backend  # noqa: E402
+from ls_fixture import push_clauses  # noqa: E402
 
 pytestmark = pytest.mark.labelstudio
 
@@ -33,9 +33,9 @@ YEARS = (2021, 2022)
 @pytest.fixture(scope="module")
 def fast_recipe(tmp_path_factory):
     """The default recipe's data and split with a fast TF-IDF model: retraining takes seconds."""
-    from policytag.backend.cli import _resolved_recipe, default_recipe
+    from policytag.backend.wiring import retrain_recipe
 
-    r = _resolved_recipe(default_recipe())
+    r = retrain_recipe()
     r = {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
          "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2, "C": 4.0,
                                                 "use_heading": True}}}
@@ -61,12 +61,8 @@ def weak_run(tmp_path_factory, gold_dataset):
 @pytest.fixture(scope="module")
 def project(ls, admin, tmp_path_factory, gold_dataset):
     """A project with the clauses of YEARS, pushed with `policytag annotate push`."""
-    rows = [e.clause.to_dict() for e in gold_dataset.examples if e.clause.year in YEARS]
-    path = tmp_path_factory.mktemp("clauses") / "clauses.jsonl"
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
-    assert main(["annotate", "push", str(path), "--project", "ml-loop", "--url", ls.url, "--api-key", ls.api_key,
-                 "--quiet"]) == 0
-    return next(p for p in admin.projects.list() if p.title == "ml-loop")
+    return push_clauses(ls, admin, [e.clause for e in gold_dataset.examples if e.clause.year in YEARS], "ml-loop",
+                        tmp_path_factory.mktemp("clauses"))
 
 
 @pytest.fixture(scope="module")

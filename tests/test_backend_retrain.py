@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from policytag.backend.cli import _resolved_recipe, default_recipe
+from policytag.backend.wiring import retrain_recipe
 from policytag.backend.retrain import Retrainer, retrain_once
 from policytag.io import read_jsonl
 from policytag.models.runs import load_run, tagger_class
@@ -19,7 +19,7 @@ from policytag.models.runs import load_run, tagger_class
 def recipe():
     """The default recipe's data and split, with a fast TF-IDF model and the temporal split (dev
     years tune thresholds), without augmentation clauses (so the counts below are gold's)."""
-    r = _resolved_recipe(default_recipe())
+    r = retrain_recipe()
     return {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
             "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2,
                                                    "C": 4.0, "use_heading": True}}}

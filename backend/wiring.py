@@ -1,0 +1,97 @@
+"""What ``policytag backend serve`` plugs into the :class:`~.service.Backend`: the recipe retraining
+uses, the retraining worker (pulling annotations through ``annotation.pull.fetch_dataset``, training
+through ``training.train.train_recipe``), the codebook rule check of a webhook's annotation and
+the task flag it sets in Label Studio. The CLI (``backend/cli.py``) only parses and prints.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any, Callable
+
+from policytag import PolicytagError
+from policytag.taxonomy import Taxonomy
+
+
+def retrain_recipe(path: str | Path | None = None) -> dict[str, Any]:
+    """The training config retraining uses: ``path``, else the default model's recipe
+    (``policytag/resources/default.yaml``, what the default-model provisioning trains); without
+    cross-validation, and with its data paths (``policytag:`` package data, relative paths) made
+    concrete once, at start-up."""
+    from policytag.paths import default_config_path, resolve_data_path
+    from policytag.training.config import load_config
+
+    config = load_config(path or default_config_path())
+    config["split"]["cv"] = False
+    data = {k: (str(resolve_data_path(v)) if v else v) for k, v in config["data"].items()}  # augment may be None
+    return {**config, "data": data}
+
+
+def check_taxonomy(tagger, taxonomy: Taxonomy) -> None:
+    """A tagger trained under another taxonomy version (or label set) is refused, in one line."""
+    version = getattr(tagger, "taxonomy_version_", None)
+    if version is not None and version != taxonomy.version:
+        raise PolicytagError(f"the model {tagger.model_version} was trained on taxonomy version {version}, the "
+                             f"current taxonomy is {taxonomy.version}; retrain it (policytag train) before serving it")
+
+
+def rule_check(taxonomy: Taxonomy) -> Callable[[dict], list[str]]:
+    """Codebook checks of the annotation in an ANNOTATION_* webhook (annotation/rules.py), as lines."""
+    from policytag.annotation.rules import check_annotation
+
+    def check(payload: dict) -> list[str]:
+        return [v.text() for v in check_annotation(payload["annotation"], taxonomy)]
+
+    return check
+
+
+def _label_studio(url: str | None, key: str | None, state) -> tuple[str | None, str | None]:
+    """Where to reach Label Studio: the configured URL/key, else what the project's /setup sent."""
+    return url or state.hostname, key or state.access_token
+
+
+def task_flagger(label_studio_url: str | None, api_key: str | None, taxonomy: Taxonomy):
+    """Sets/clears the task's review flag in Label Studio (annotation/rules.py ``handle_webhook``)."""
+    from policytag.annotation.client import connect
+    from policytag.annotation.rules import handle_webhook
+
+    sessions: dict[tuple[str, str], Any] = {}
+
+    def flag(payload: dict, state) -> None:
+        url, key = _label_studio(label_studio_url, api_key, state)
+        if not url or not key:
+            return  # nowhere to write the flag; the webhook answer still lists the problems
+        if (url, key) not in sessions:
+            sessions[(url, key)] = connect(url, key)
+        handle_webhook(sessions[(url, key)], payload, taxonomy)
+
+    return flag
+
+
+def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studio_url: str | None,
+                      api_key: str | None, taxonomy: Taxonomy):
+    """``factory(backend) -> Retrainer`` training ``recipe`` on a project's pulled annotations;
+    runs go to ``runs_dir`` (default ``RUNS/backend/``, outside the default-model search)."""
+    from policytag.annotation.client import connect
+    from policytag.annotation.pull import fetch_dataset
+    from policytag.models.runs import load_run
+    from policytag.paths import runs_dir as runs_root
+
+    from .retrain import Retrainer
+
+    runs_dir = Path(runs_dir) if runs_dir else runs_root() / "backend"
+
+    def factory(backend):
+        def fetch(project):
+            if project is None:
+                raise PolicytagError("the training request names no project")
+            url, key = _label_studio(label_studio_url, api_key, backend.project(project))
+            if not url or not key:
+                raise PolicytagError("no Label Studio URL/API key to pull annotations from: start the backend with "
+                                     "--label-studio-url and --api-key (or LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY)")
+            return fetch_dataset(connect(url, key), str(project), taxonomy).rows
+
+        return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
+                         current=lambda: backend.tagger, switch=backend.switch, load_run=load_run)
+
+    return factory
