@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import html
 import re
-from pathlib import Path
-
 from policytag import PolicytagError
+from policytag.paths import codebook_path  # the shipped codebook (docs/ANNOTATION_CODEBOOK.md links to it)
 from policytag.taxonomy import Dimension, Label, Taxonomy
 
 #: codebook §4, rule by rule, as the annotators read it (keep in step with ANNOTATION_CODEBOOK.md)
@@ -138,18 +137,6 @@ def shortcuts(taxonomy: Taxonomy) -> list[tuple[str, str, str]]:
 
 
 # --- project instructions ------------------------------------------------------------------------
-def codebook_path() -> Path:
-    """The shipped codebook (package data; ``docs/ANNOTATION_CODEBOOK.md`` in a checkout links to it)."""
-    try:
-        from policytag.paths import resource
-
-        return resource("ANNOTATION_CODEBOOK.md")
-    except ImportError:  # an older layout without policytag.paths
-        from policytag import PROJECT_ROOT
-
-        return PROJECT_ROOT / "docs" / "ANNOTATION_CODEBOOK.md"
-
-
 def _codebook_section(text: str, number: int) -> str:
     """The Markdown body of ``## <number>. …`` (without its heading)."""
     m = re.search(rf"^## {number}\..*?$(.*?)(?=^## |\Z)", text, flags=re.S | re.M)
