@@ -8,6 +8,12 @@ Tests use the checkout's ``data/corpus`` (never ``../shared``); helper modules t
 from __future__ import annotations
 
 import os
+
+# One BLAS thread per test process (and the CLI processes tests start, which inherit it): the
+# models here are small, and on a shared 2-core machine OpenBLAS's own threads fight every other
+# process — a knowledge-only hybrid fit took 5-10 s instead of 0.8 s under load. Set before numpy
+# is imported; an explicit setting in the environment wins.
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 import subprocess
 import sys
 from pathlib import Path

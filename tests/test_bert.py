@@ -166,6 +166,7 @@ def test_old_private_layout_is_refused(tmp_path, fitted):
         BertTagger.load(tmp_path)
 
 
+@pytest.mark.slow  # the real train path on the gold data (40 s under load): not in the fast lane
 def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     """The real `train` path on the gold data; `evaluate` of the saved run reproduces metrics.json."""
     from policytag.training.config import load_config

@@ -19,6 +19,8 @@ from tiny_bert import build_tiny_bert, toy_data  # noqa: E402
 
 from policytag import PROJECT_ROOT  # noqa: E402
 
+pytestmark = pytest.mark.slow  # two torchrun processes train a tiny BERT: not in the fast lane
+
 
 def test_torchrun_two_processes_trains_a_loadable_run(tmp_path):
     from policytag.models.runs import load_run

@@ -50,6 +50,7 @@ def _repo_clauses() -> list[Clause]:
     return clauses
 
 
+@pytest.mark.slow  # both matchers over every clause of the repository (~30 s under load)
 def test_identical_hits_on_every_repository_clause(pair, gold_dataset):
     new, old = pair
     clauses = _repo_clauses() + list(gold_dataset.clauses)

@@ -13,6 +13,9 @@ import pyarrow.parquet as pq  # noqa: E402
 from policytag import PROJECT_ROOT  # noqa: E402
 from policytag.cli import main  # noqa: E402
 
+# starts Ray workers and trains the TF-IDF baseline with its CV (minutes on 2 cores): not in the fast lane
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def tfidf_run(tmp_path_factory):
