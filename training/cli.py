@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 
 
@@ -88,7 +87,7 @@ def _train(args: argparse.Namespace) -> int:
     if args.cv:
         config["split"]["cv"] = True
     run_dir = train_recipe(config, out_dir=args.output, overwrite=args.force)
-    if int(os.environ.get("RANK", "0")) != 0:
+    if run_dir is None:
         # a secondary data-parallel worker: rank 0 writes the run (maybe later than this returns)
         # and reports it
         return 0

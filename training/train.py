@@ -227,7 +227,7 @@ def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_di
     ``info``: extra keys for run.json (read when the run is saved, after ``accept``).
     ``accept(tagger, metrics, test)``: called after scoring and before anything is written; False
     -> nothing is saved and None is returned. Returns the run directory (default
-    ``RUNS_DIR/NAME``).
+    ``RUNS_DIR/NAME``), or None in a secondary process of a data-parallel launch (rank 0 writes).
     """
     if isinstance(extra_rows, (str, os.PathLike)):  # train_recipe(config, "runs/x"): out_dir is keyword-only
         raise TypeError("train_recipe: extra_rows must be rows (dicts); pass the run directory as out_dir=")
@@ -276,6 +276,8 @@ def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_di
         return None
     run_info = {"train_seconds": round(train_seconds, 2), "throughput_clauses_per_s": round(throughput, 1),
                 "seed": config["seed"], **getattr(tagger, "train_info_", {}), **(info or {})}
-    if int(os.environ.get("RANK", "0")) != 0:
-        return out_dir  # a secondary data-parallel worker (torchrun / accelerate launch): rank 0 writes the run
+    if not getattr(tagger, "is_main_process_", True):
+        # a secondary process of a data-parallel launch (torchrun / accelerate launch; the transformer
+        # reports it from Trainer's process state): rank 0 writes the run
+        return None
     return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite)
