@@ -1,54 +1,52 @@
-"""Tagging at scale on Ray Data: ``policytag tag --clauses IN.parquet -o OUT.parquet --engine ray``
-or, from Python, :func:`tag_parquet_ray`.
+"""Tagging on Ray: ``policytag tag INPUTS|--clauses FILE -o OUT --engine ray [--workers N]
+[--ray-address ADDR]`` or, from Python, :func:`tag_stream_ray`.
 
-The Parquet clause file is read with ``ray.data.read_parquet``; ``map_batches`` runs
-:class:`BatchTagger` on an actor pool (``concurrency=workers``), each actor loading the run's model
-once in its constructor; batches come back in input order (``preserve_order``) and the driver
-writes them through the same Parquet sink as the single-process stream (``OUT.partial/`` part
-files, merged and renamed to ``OUT`` at the end), so the output equals ``--engine local``'s row for
-row. Ray is started locally by the call (``num_cpus``, a small object store) unless ``address``
-names an existing cluster (``ray://head:10001``, ``auto``); a Ray it started is shut down again.
+It reads what the local engine reads (notice files and folders, JSONL / Parquet clause files, saved
+Hugging Face datasets: the driver uses the same readers, so bad rows, ``--skip-bad`` and row
+numbering behave the same) and writes what it writes (JSONL or Parquet, through the same sinks:
+``OUT.partial`` renamed to ``OUT`` at the end). Tagging runs on ``workers`` Ray actors, each
+loading the run once in its constructor and returning its batches already encoded (JSONL text or
+an Arrow table); the driver keeps at most ``2 × workers`` batches in flight and writes them in
+input order, so the output equals ``--engine local``'s byte for byte. Per actor this is the local
+engine's per-process work (one batch: tag + encode), so an actor tags as fast as a local worker.
 
-Ray is an optional extra: ``pip install 'policytag[ray]'``.
-
-Every input row needs an ``id``: without one the single-process reader numbers rows, which
-workers cannot reproduce.
+Ray is started locally by the call (``num_cpus``, a small object store) unless ``address`` names
+an existing cluster (``ray://head:10001``, ``auto``); a Ray it started is shut down again. Ray is
+an optional extra: ``pip install 'policytag[ray]'``.
 """
 
 from __future__ import annotations
 
+import collections
 import time
 from pathlib import Path
-from typing import Any
+from typing import Any, Iterable
 
 from policytag import PolicytagError
+from policytag.records import Clause
 
-from .stream import ParquetSink, StreamResult, rows_to_table, tag_rows
+from .stream import StreamResult, batched, make_sink
 
 DEFAULT_OBJECT_STORE = 256 * 1024 * 1024
 
 
 class BatchTagger:
-    """Ray actor: loads the run once; ``__call__(pyarrow.Table of clause rows) -> Table of tagged rows``."""
+    """Ray actor: loads the run once; ``tag(batch of Clause) -> encoded rows`` (JSONL text or an
+    Arrow table, ``stream.encode_rows``)."""
 
-    def __init__(self, run_dir: str, model_version: str, threshold: float | None = None):
+    def __init__(self, run_dir: str, model_version: str, threshold: float | None = None, fmt: str = "parquet"):
         from policytag.models.runs import load_run
 
         self.tagger = load_run(run_dir)
         self.model_version = model_version
         self.threshold = threshold
+        self.fmt = fmt
 
-    def __call__(self, table):
-        from .inputs import _clause_from_row
+    def tag(self, clauses: list[Clause]):
+        from .stream import encode_rows, tag_rows
 
-        clauses = []
-        for row in table.to_pylist():
-            try:
-                clauses.append(_clause_from_row(row, 0, "ray"))
-            except ValueError as exc:
-                raise PolicytagError(f"clause {row.get('id')!r}: {exc}") from None
         rows = tag_rows(self.tagger, clauses, self.threshold, self.model_version)
-        return rows_to_table(rows, self.tagger.taxonomy)
+        return encode_rows(rows, self.fmt, self.tagger.taxonomy)
 
 
 def _import_ray():
@@ -59,55 +57,79 @@ def _import_ray():
     return ray
 
 
-def tag_parquet_ray(run_dir: str | Path, input_path: str | Path, output: str | Path, *, model_version: str,
-                    batch_size: int = 256, workers: int = 2, address: str | None = None,
-                    threshold: float | None = None, num_cpus: int | None = None,
-                    object_store_memory: int | None = DEFAULT_OBJECT_STORE, progress: bool = True) -> StreamResult:
-    """Tag every clause of a Parquet file into ``output`` (Parquet) with ``workers`` Ray actors."""
-    import pyarrow.parquet as pq
+def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str | Path, fmt: str = "parquet", *,
+                   model_version: str, batch_size: int = 256, workers: int = 2, address: str | None = None,
+                   threshold: float | None = None, num_cpus: int | None = None,
+                   object_store_memory: int | None = DEFAULT_OBJECT_STORE, progress: bool = True,
+                   total: int | None = None) -> StreamResult:
+    """Tag ``clauses`` (read lazily by the caller's reader) into ``output`` with ``workers`` Ray actors."""
+    from tqdm import tqdm
 
     from policytag.taxonomy import load_taxonomy
 
     ray = _import_ray()
     start = time.perf_counter()
-    input_path, output = Path(input_path), Path(output)
-    try:
-        names = pq.ParquetFile(input_path).schema_arrow.names
-    except FileNotFoundError:
-        raise PolicytagError(f"{input_path}: no such file") from None
-    except Exception as exc:
-        raise PolicytagError(f"{input_path}: not a readable Parquet file ({exc})") from None
-    for column in ("id", "text"):
-        if column not in names:
-            raise PolicytagError(f"{input_path}: --engine ray needs an {column!r} column (has {', '.join(names)})")
-    sink = ParquetSink(output, load_taxonomy())
+    output = Path(output)
+    sink = make_sink(output, fmt, load_taxonomy())
     if sink.exists():
-        raise PolicytagError(f"{sink.partial} exists (an interrupted run); delete it to start again")
+        raise PolicytagError(f"{sink.partial} exists (an interrupted run); delete it to start again "
+                             "(--resume is for --engine local)")
     started_here = not ray.is_initialized()
     if started_here:
         init: dict[str, Any] = dict(address=address, include_dashboard=False, ignore_reinit_error=True,
                                     log_to_driver=False, configure_logging=False)
-        if address is None:  # a local Ray sized for this job: one logical CPU per actor + one for reading
+        if address is None:  # a local Ray sized for this job: one logical CPU per actor + one for the driver
             init.update(num_cpus=num_cpus or workers + 1, object_store_memory=object_store_memory)
         ray.init(**init)
+    written = 0
     try:
-        ctx = ray.data.DataContext.get_current()
-        ctx.execution_options.preserve_order = True  # rows come back in input order
-        ctx.enable_progress_bars = progress
-        ds = ray.data.read_parquet(str(input_path))
-        tagged = ds.map_batches(BatchTagger, fn_constructor_kwargs={
-            "run_dir": str(run_dir), "model_version": model_version, "threshold": threshold},
-            batch_size=batch_size, batch_format="pyarrow", concurrency=workers, num_cpus=1)
+        actor = ray.remote(num_cpus=1)(BatchTagger)
+        actors = [actor.remote(str(run_dir), model_version, threshold, fmt) for _ in range(workers)]
         sink.open(append=False)
-        written = 0
-        for batch in tagged.iter_batches(batch_format="pyarrow", batch_size=None):
-            sink.write_table(batch)
-            written += batch.num_rows
+        seen: set[str] = set()
+        pending: collections.deque = collections.deque()
+        with tqdm(total=total, unit="clause", desc="tagging (ray)", disable=None if progress else True) as bar:
+            def unique() -> Iterable[Clause]:
+                for c in clauses:
+                    if c.clause_id in seen:
+                        raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
+                    seen.add(c.clause_id)
+                    yield c
+
+            def drain(keep: int) -> None:
+                nonlocal written
+                while len(pending) > keep:
+                    n, ref = pending.popleft()
+                    sink.write_encoded(ray.get(ref))
+                    written += n
+                    bar.update(n)
+
+            for i, batch in enumerate(batched(unique(), batch_size)):
+                # round robin: batch i to actor i mod N; results are fetched in submission order
+                pending.append((len(batch), actors[i % workers].tag.remote(batch)))
+                drain(2 * workers - 1)
+            drain(0)
+        sink.close()
         sink.finish()
     except ray.exceptions.RayTaskError as exc:
+        sink.close()
         cause = exc.cause if isinstance(getattr(exc, "cause", None), PolicytagError) else None
         raise PolicytagError(str(cause) if cause else f"Ray task failed: {str(exc).splitlines()[0]}") from None
+    except BaseException:
+        sink.close()
+        raise
     finally:
         if started_here:
             ray.shutdown()
     return StreamResult(written, 0, output, time.perf_counter() - start)
+
+
+def tag_parquet_ray(run_dir: str | Path, input_path: str | Path, output: str | Path, **kwargs) -> StreamResult:
+    """A Parquet clause file into ``output`` (Parquet) on Ray: :func:`tag_stream_ray` over the
+    local engine's reader (kept for callers of the Parquet-only engine)."""
+    from .stream import clause_rows
+
+    def warn(message: str) -> None:
+        raise PolicytagError(message)
+
+    return tag_stream_ray(run_dir, clause_rows(str(input_path), False, warn), output, "parquet", **kwargs)

@@ -207,6 +207,14 @@ def rows_to_table(rows: list[dict[str, Any]], taxonomy: Taxonomy):
     return pa.Table.from_pylist(flat, schema=parquet_schema(taxonomy))
 
 
+def encode_rows(rows: list[dict[str, Any]], fmt: str, taxonomy: Taxonomy):
+    """Rows as the sink writes them: JSONL text, or an Arrow table (``parquet_schema``). Done by
+    the worker that tagged them when ``--workers`` > 1, so the writer only writes."""
+    if fmt == "parquet":
+        return rows_to_table(rows, taxonomy)
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+
 def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str) -> list[dict[str, Any]]:
     """Tag one batch -> output rows (no progress bar: the caller shows one for the stream)."""
     return [stream_row(t, model_version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
@@ -252,7 +260,10 @@ class JsonlSink:
         self.fh = open(self.partial, "a" if append else "w", encoding="utf-8")
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        self.fh.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+        self.write_encoded(encode_rows(rows, "jsonl", None))
+
+    def write_encoded(self, text: str) -> None:
+        self.fh.write(text)
         self.fh.flush()
         os.fsync(self.fh.fileno())
 
@@ -304,6 +315,9 @@ class ParquetSink:
     def write(self, rows: list[dict[str, Any]]) -> None:
         if rows:
             self.write_table(rows_to_table(rows, self.taxonomy))
+
+    def write_encoded(self, table) -> None:
+        self.write_table(table)
 
     def write_table(self, table) -> None:
         """One part file (``parquet_schema``), written under a temporary name and renamed."""
@@ -375,8 +389,14 @@ def prepare_sink(out: str | Path, fmt: str, taxonomy: Taxonomy, resume: bool, mo
 def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "jsonl", *,
                threshold: float | None = None, batch_size: int = DEFAULT_BATCH_SIZE, resume: bool = False,
                model_version: str | None = None, progress: bool = True, total: int | None = None,
-               on_batch: Callable[[int], None] | None = None) -> StreamResult:
+               on_batch: Callable[[int], None] | None = None, workers: int = 1,
+               run_dir: str | Path | None = None) -> StreamResult:
     """Tag ``clauses`` (any iterable: read lazily) into ``out`` batch by batch; see the module doc.
+
+    ``workers`` > 1: batches are tagged (and encoded) by that many processes, each loading the
+    run at ``run_dir`` once; this process reads, hands out batches and writes the results in input
+    order, so the output is the one-process output byte for byte. At most ``2 × workers`` batches
+    are in flight (bounded memory).
 
     ``on_batch(n_written_so_far)`` is called after each batch is durably written (tests use it to
     interrupt a run). A clause id seen twice in the input is an error (it would be ambiguous on
@@ -386,6 +406,8 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
 
     start = time.perf_counter()
     version = model_version or tagger.model_version
+    if workers > 1 and run_dir is None:
+        raise PolicytagError("--workers needs a saved run for the worker processes to load (a run directory)")
     sink, done = prepare_sink(out, fmt, tagger.taxonomy, resume, version)
     seen: set[str] = set()
     written = 0
@@ -401,13 +423,66 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
                         bar.update(1)
                         continue
                     yield c
-            for batch in batched(todo(), batch_size):
-                sink.write(tag_rows(tagger, batch, threshold, version))
-                written += len(batch)
-                bar.update(len(batch))
+
+            def wrote(n: int) -> None:
+                nonlocal written
+                written += n
+                bar.update(n)
                 if on_batch:
                     on_batch(written)
+
+            if workers > 1:
+                _stream_parallel(batched(todo(), batch_size), sink, wrote, workers, str(run_dir), version,
+                                 threshold, fmt)
+            else:
+                for batch in batched(todo(), batch_size):
+                    sink.write(tag_rows(tagger, batch, threshold, version))
+                    wrote(len(batch))
     finally:
         sink.close()
     sink.finish()
     return StreamResult(written, len(done), Path(out), time.perf_counter() - start)
+
+
+def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int], None], workers: int,
+                     run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
+    """Batches to ``workers`` processes (spawned: no state shared with this one but the run on
+    disk), results written in submission order; at most ``2 × workers`` batches in flight."""
+    import collections
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    pending: collections.deque = collections.deque()
+    with ProcessPoolExecutor(max_workers=workers, mp_context=multiprocessing.get_context("spawn"),
+                             initializer=_worker_init, initargs=(run_dir, version, threshold, fmt)) as pool:
+        try:
+            for batch in batches:
+                pending.append((len(batch), pool.submit(_worker_tag, batch)))
+                while len(pending) >= 2 * workers:
+                    n, future = pending.popleft()
+                    sink.write_encoded(future.result())
+                    wrote(n)
+            while pending:
+                n, future = pending.popleft()
+                sink.write_encoded(future.result())
+                wrote(n)
+        except BaseException:
+            for _, future in pending:
+                future.cancel()
+            raise
+
+
+_WORKER: dict[str, Any] = {}
+
+
+def _worker_init(run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
+    """In a worker process: load the run once."""
+    from policytag.models.runs import load_run
+
+    _WORKER.update(tagger=load_run(run_dir), version=version, threshold=threshold, fmt=fmt)
+
+
+def _worker_tag(batch: list[Clause]):
+    w = _WORKER
+    rows = tag_rows(w["tagger"], batch, w["threshold"], w["version"])
+    return encode_rows(rows, w["fmt"], w["tagger"].taxonomy)

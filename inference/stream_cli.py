@@ -2,7 +2,8 @@
 
 Registered by ``inference/cli.py`` (``add_arguments``) and entered from its ``run`` when any of these
 options is given or the output is Parquet. The work is in ``inference/stream.py`` (single process)
-and ``inference/ray_engine.py`` (Ray Data); this module only checks arguments and reports.
+and ``inference/ray_engine.py`` (Ray actors); both read through the same readers here and write
+through the same sinks. This module only checks arguments and reports.
 """
 
 from __future__ import annotations
@@ -28,12 +29,13 @@ def add_arguments(p: argparse.ArgumentParser) -> None:
     g.add_argument("--resume", action="store_true",
                    help="continue an interrupted streaming run: ids already in OUT.partial (or OUT) are skipped")
     g.add_argument("--engine", choices=ENGINES, default="local",
-                   help="local: this process (default); ray: Ray Data map_batches with an actor pool, Parquet in "
-                        "and out (pip install 'policytag[ray]')")
+                   help="local: this process, or --workers N processes (default); ray: N Ray actors, the same "
+                        "inputs and outputs (pip install 'policytag[ray]')")
     g.add_argument("--ray-address", metavar="ADDR", default=None,
                    help="an existing Ray cluster (e.g. ray://head:10001 or auto); default: start a local Ray")
-    g.add_argument("--workers", type=int, default=2, metavar="N",
-                   help="Ray actors, each loading the model once (default: 2)")
+    g.add_argument("--workers", type=int, default=None, metavar="N",
+                   help="processes (--engine local, default 1) or Ray actors (--engine ray, default 2), each "
+                        "loading the model once; the output is the same, in input order")
 
 
 def wants_stream(args: argparse.Namespace, fmt: str) -> bool:
@@ -85,6 +87,8 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         raise UsageError("--year selects notices for a summary; it does not combine with streaming")
     if fmt not in ("jsonl", "parquet"):
         raise UsageError(f"streaming writes jsonl or parquet rows, not {fmt} (summaries need every clause)")
+    if args.workers is None:
+        args.workers = 2 if args.engine == "ray" else 1
     if args.workers < 1:
         raise UsageError("--workers must be at least 1")
     skipped: list[str] = []
@@ -97,27 +101,27 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
     batch_size = args.batch_size or 256
     partial = f"{args.output}.partial"
     try:
+        if args.clauses:
+            clauses = clause_rows(args.clauses, args.skip_bad, warn)
+            total = _total(args.clauses)
+        else:
+            clauses = notice_clauses(args.inputs, args.skip_bad, warn,
+                                     note=lambda message: print(f"policytag: {message}", file=sys.stderr))
+            total = None
         if args.engine == "ray":
-            from .ray_engine import tag_parquet_ray
+            from .ray_engine import tag_stream_ray
 
-            if not args.clauses or fmt != "parquet":
-                raise UsageError("--engine ray reads a Parquet clause file (--clauses FILE.parquet) and writes "
-                                 "Parquet (-o OUT.parquet)")
             if args.resume:
                 raise UsageError("--resume is for --engine local (a Ray run is restarted as a whole)")
-            result = tag_parquet_ray(_run_dir(tagger, args.model), args.clauses, args.output,
-                                     model_version=tagger.model_version, batch_size=batch_size,
-                                     workers=args.workers, address=args.ray_address, threshold=args.threshold)
+            # the same readers and sinks as the local engine: JSONL/Parquet/HF/notices in, JSONL/Parquet out
+            result = tag_stream_ray(_run_dir(tagger, args.model), clauses, args.output, fmt,
+                                    model_version=tagger.model_version, batch_size=batch_size,
+                                    workers=args.workers, address=args.ray_address, threshold=args.threshold,
+                                    total=total)
         else:
-            if args.clauses:
-                clauses = clause_rows(args.clauses, args.skip_bad, warn)
-                total = _total(args.clauses)
-            else:
-                clauses = notice_clauses(args.inputs, args.skip_bad, warn,
-                                         note=lambda message: print(f"policytag: {message}", file=sys.stderr))
-                total = None
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
-                                resume=args.resume, total=total)
+                                resume=args.resume, total=total, workers=args.workers,
+                                run_dir=_run_dir(tagger, args.model) if args.workers > 1 else None)
     except KeyboardInterrupt:
         if Path(partial).exists():
             print(f"policytag: interrupted; the rows written so far are in {partial} (--resume continues)",

@@ -192,6 +192,12 @@ class HybridTagger(Tagger):
                 self.learners_.append(learner)
         finally:
             self._fit_cache = {}
+        from .tfidf import one_blas_thread
+
+        with one_blas_thread():  # small logistic regressions: see one_blas_thread
+            self._fit_meta(clauses, y, oof, splits)
+
+    def _fit_meta(self, clauses, y, oof, splits) -> None:
         lexical = self._lexical(clauses)
         self.meta_ = {}
         self.thresholds_ = {}

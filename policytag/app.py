@@ -6,9 +6,11 @@ Model specs (``resolve_model``):
 
 * ``None`` / ``"default"``: the best trained run in the runs directory (ranked by CV, else dev
   macro-F1, never test; the keyword reference row and pickle-based runs are never chosen), else
-  the default recipe (``policytag/resources/default.yaml``, shipped as package data) trained on
-  first use and cached in ``runs/cache/default``; the cache is retrained when the recipe, the
-  gold data or the taxonomy changes;
+  the **shipped default model** (``policytag/resources/model/``, package data built from the
+  default recipe by ``policytag train configs/default.yaml --package``) when it was built from
+  the recipe, data and taxonomy in use (``recipe_fingerprint``), else the default recipe
+  (``policytag/resources/default.yaml``) trained on first use and cached in
+  ``runs/cache/default``: only a recipe, data or taxonomy the user changed trains on first use;
 * a run directory (a path that exists);
 * a run name: ``RUNS_DIR/NAME``.
 """
@@ -26,6 +28,9 @@ from policytag import PolicytagError
 
 Notify = Callable[[str], None]
 
+#: the one command that rebuilds the shipped default model (run from a checkout)
+REBUILD_COMMAND = "policytag train configs/default.yaml --package"
+
 
 def _stderr(msg: str) -> None:
     print(msg, file=sys.stderr, flush=True)
@@ -37,7 +42,6 @@ def resolve_model(spec: str | None, notify: Notify | None = None):
 
     Every failure is a one-line ``PolicytagError``.
     """
-    from policytag.models.runs import load_run
     from policytag.paths import runs_dir
 
     notify = notify or _stderr
@@ -55,7 +59,7 @@ def resolve_model(spec: str | None, notify: Notify | None = None):
     if not path.is_dir():
         raise PolicytagError(f"{spec}: not a run directory (it is a file)")
     try:
-        return load_run(path)
+        return _load(path)
     except PolicytagError:
         raise
     except (OSError, ValueError, KeyError, EOFError, ImportError, AttributeError, TypeError) as exc:
@@ -64,9 +68,19 @@ def resolve_model(spec: str | None, notify: Notify | None = None):
                              f"{' '.join(str(exc).split())[:160]})") from None
 
 
+def _load(run_dir: Path):
+    """``load_run`` + where it came from (``run_dir``: worker processes and Ray actors load the
+    same run themselves)."""
+    from policytag.models.runs import load_run
+
+    tagger = load_run(run_dir)
+    tagger.run_dir = str(run_dir)
+    return tagger
+
+
 def recipe_fingerprint(config: dict) -> str:
     """sha256 of what the default model depends on: the validated recipe, the bytes of every data
-    file it names (gold, corpus, augmentation, ...) and the taxonomy version (cheap: no
+    file it names (gold, corpus, augmentation, ...) and of the taxonomy file (cheap: no
     segmentation, a few hundred KiB read)."""
     from policytag.taxonomy import load_taxonomy
     from policytag.training.config import resolved_path
@@ -81,15 +95,45 @@ def recipe_fingerprint(config: dict) -> str:
         for f in files:
             h.update(f"{key}:{f.name}\0".encode("utf-8"))
             h.update(f.read_bytes() if f.is_file() else b"")
-    h.update(load_taxonomy().version.encode("utf-8"))
+    taxonomy = load_taxonomy()
+    h.update(taxonomy.version.encode("utf-8"))
+    # the cues and rules too, not only the version: they are features of the hybrid
+    source = Path(taxonomy.source)
+    h.update(source.read_bytes() if source.is_file() else b"")
     return h.hexdigest()[:16]
 
 
+def shipped_model_problem(config: dict, info: dict | None) -> str | None:
+    """Why the shipped default model (its ``run.json`` as ``info``; None = absent) cannot stand for
+    the recipe ``config`` with today's data and taxonomy, or None when it can."""
+    if info is None:
+        return "no shipped default model (policytag/resources/model/run.json is missing)"
+    fingerprint = recipe_fingerprint(config)
+    if info.get("recipe_fingerprint") != fingerprint:
+        return (f"the shipped default model was built from another recipe, data or taxonomy "
+                f"(fingerprint {info.get('recipe_fingerprint')}, today's {fingerprint})")
+    return None
+
+
+def shipped_run_info() -> dict | None:
+    """The shipped default model's ``run.json`` (None when the package has none)."""
+    from policytag.paths import shipped_model_dir
+
+    where = shipped_model_dir() / "run.json"
+    if not where.is_file():
+        return None
+    try:
+        return json.loads(where.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+
+
 def default_model(notify: Notify | None = None):
-    """The best trained run available; with none, the cached default model, trained from the
-    default recipe on first use (one line says so, and one line how long it took)."""
-    from policytag.models.runs import available_runs, has_pickles, load_run, read_run_info
-    from policytag.paths import default_config_path, default_model_dir, runs_dir
+    """The best trained run available; with none, the shipped default model when it matches the
+    recipe in use; else the cached default model, trained from the default recipe on first use
+    (one line says so, and one line how long it took)."""
+    from policytag.models.runs import available_runs, has_pickles, read_run_info
+    from policytag.paths import default_config_path, default_model_dir, runs_dir, shipped_model_dir
     from policytag.training.config import load_config
 
     notify = notify or _stderr
@@ -100,21 +144,25 @@ def default_model(notify: Notify | None = None):
                    "(never loaded); retrain it with `policytag train CONFIG`")
     runs = available_runs(root)
     if runs:
-        return load_run(runs[0])
+        return _load(runs[0])
     config = load_config(default_config_path())  # validated before any work
+    if shipped_model_problem(config, shipped_run_info()) is None:
+        try:
+            return _load(shipped_model_dir())
+        except PolicytagError as exc:  # e.g. a damaged install: fall back to training
+            notify(f"policytag: the shipped default model cannot be loaded ({exc}); training it instead")
     fingerprint = recipe_fingerprint(config)
     cache = default_model_dir()
     if (cache / "run.json").exists():
         try:
             if read_run_info(cache).get("recipe_fingerprint") == fingerprint:
-                return load_run(cache)
+                return _load(cache)
         except PolicytagError:
             pass  # stale or corrupt cache: retrain below
     return train_default(config, cache, fingerprint, notify)
 
 
 def train_default(config: dict, cache: Path, fingerprint: str, notify: Notify):
-    from policytag.models.runs import load_run
     from policytag.training.train import train_recipe
 
     model = config["model"]["type"]
@@ -123,4 +171,31 @@ def train_default(config: dict, cache: Path, fingerprint: str, notify: Notify):
     start = time.perf_counter()
     train_recipe(config, out_dir=cache, overwrite=True, info={"recipe_fingerprint": fingerprint})
     notify(f"policytag: trained the default model in {time.perf_counter() - start:.1f} s (cached in {cache})")
-    return load_run(cache)
+    return _load(cache)
+
+
+def package_default_model(config_path: str | Path, notify: Notify | None = None) -> Path:
+    """Build the shipped default model: train the default recipe (``config_path`` must be it) into
+    ``policytag/resources/model/`` (package data of this checkout), recording the recipe
+    (``config.yaml``), data hash, taxonomy version and recipe fingerprint (``run.json``)."""
+    from policytag import UsageError
+    from policytag.paths import default_config_path, shipped_model_dir
+    from policytag.taxonomy import load_taxonomy
+    from policytag.training.config import load_config
+    from policytag.training.train import train_recipe
+
+    notify = notify or _stderr
+    if Path(config_path).resolve() != default_config_path().resolve():
+        raise UsageError(f"{config_path}: --package builds the shipped default model from the default recipe "
+                         f"({default_config_path()}, configs/default.yaml in a checkout) only")
+    config = load_config(config_path)
+    target = shipped_model_dir()
+    if not target.parent.is_dir() or not (target.parent / "__init__.py").is_file():
+        raise PolicytagError(f"{target.parent}: not the policytag/resources package of a checkout")
+    start = time.perf_counter()
+    notify(f"policytag: training the default recipe into {target} …")
+    train_recipe(config, out_dir=target, overwrite=True,
+                 info={"recipe_fingerprint": recipe_fingerprint(config), "taxonomy_version": load_taxonomy().version,
+                       "packaged_by": REBUILD_COMMAND})
+    notify(f"policytag: built the shipped default model in {time.perf_counter() - start:.1f} s")
+    return target

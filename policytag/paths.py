@@ -18,6 +18,9 @@ in this order:
 3. otherwise the user data directory (``platformdirs.user_data_dir("policytag")``, e.g.
    ``~/.local/share/policytag`` on Linux), never inside site-packages.
 
+The fitted default model ships as package data too (``policytag/resources/model/``, see
+``shipped_model_dir``), so a fresh install tags without training.
+
 Under the home: ``runs/`` (``$POLICYTAG_RUNS`` or ``--runs-dir`` override it), ``runs/cache/``
 (the default model) and ``artifacts/`` (built encoders).
 
@@ -106,6 +109,12 @@ def runs_dir() -> Path:
 def default_model_dir() -> Path:
     """The cached default model (trained from the shipped recipe on first use)."""
     return runs_dir() / "cache" / "default"
+
+
+def shipped_model_dir() -> Path:
+    """The fitted default model shipped as package data (``policytag/resources/model/``, a run
+    directory built by ``policytag train configs/default.yaml --package``); may be absent."""
+    return resource("model")
 
 
 def artifacts_dir() -> Path:

@@ -23,7 +23,10 @@ PYPROJECT = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="
 SETUPTOOLS = PYPROJECT["tool"]["setuptools"]
 PACKAGE_DATA = ["policytag/resources/taxonomy.yaml", "policytag/resources/default.yaml",
                 "policytag/resources/ANNOTATION_CODEBOOK.md", "policytag/resources/data/gold-v1.jsonl",
-                "policytag/resources/data/corpus/shanxi_annual_safety_notices_2009-2026.txt"]
+                "policytag/resources/data/corpus/shanxi_annual_safety_notices_2009-2026.txt",
+                # the shipped default model (policytag train configs/default.yaml --package)
+                "policytag/resources/model/run.json", "policytag/resources/model/config.yaml",
+                "policytag/resources/model/model/tagger.json", "policytag/resources/model/model/meta.json"]
 
 
 def test_every_source_package_is_listed():
@@ -110,8 +113,8 @@ def test_wheel_holds_package_data_and_no_work_files(wheel):
 @pytest.mark.slow
 def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     """A fresh venv: CPU torch first (pinned), then the wheel; from a temp dir outside the checkout
-    ``policytag tag CORPUS_FILE --format md`` (the default model trained from package data into the user
-    data dir) and ``policytag annotate config`` both succeed."""
+    ``policytag tag CORPUS_FILE --format md`` (the shipped default model, package data: nothing is
+    trained) and ``policytag annotate config`` both succeed."""
     env_dir = tmp_path / "venv"
     venv.EnvBuilder(with_pip=True).create(env_dir)
     py = env_dir / "bin" / "python"
@@ -134,9 +137,9 @@ def test_installed_wheel_works_outside_the_checkout(wheel, tmp_path):
     tagged = run("tag", str(notice), "--year", "2026", "--format", "md")
     assert tagged.returncode == 0, tagged.stderr[-3000:]
     assert "# 关于做好2026年安全生产工作的通知（2026）" in tagged.stdout
-    assert "trained the default model" in tagged.stderr
+    assert "training" not in tagged.stderr and "trained" not in tagged.stderr  # the shipped model, no training
     user_runs = home / ".local" / "share" / "policytag" / "runs" / "cache" / "default"
-    assert (user_runs / "run.json").is_file()  # user state in the user data dir ...
+    assert not (user_runs / "run.json").exists()  # nothing cached: the package's own model was used
     site = subprocess.run([str(py), "-c", "import policytag, pathlib; print(pathlib.Path(policytag.__file__).parent)"],
                           capture_output=True, text=True, cwd=work, env=env).stdout.strip()
     assert site and str(PROJECT_ROOT) not in site  # ... the package from site-packages, not the checkout

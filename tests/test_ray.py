@@ -1,5 +1,6 @@
 """`policytag tag --engine ray` on a local Ray (started by the command, 3 logical CPUs, a small object
-store): a 5,000-clause Parquet file tagged by 2 actors equals the single-process output exactly.
+store): a 5,000-clause Parquet file tagged by 2 actors equals the single-process output exactly, and
+so do JSONL clauses and a notice folder written as JSONL.
 Skipped without Ray (`pip install 'policytag[ray]'`). Real TF-IDF run trained from the gold data."""
 
 from __future__ import annotations
@@ -48,12 +49,19 @@ def test_ray_engine_equals_single_process(tfidf_run, tmp_path):
     assert not list(tmp_path.glob("*.partial"))
 
 
-def test_ray_engine_needs_parquet_and_ids(tfidf_run, tmp_path, capsys):
-    src = tmp_path / "noid.parquet"
-    pq.write_table(pa.Table.from_pylist([{"text": "加强煤矿瓦斯治理"}]), src)
-    assert main(["tag", "--clauses", str(src), "--model", str(tfidf_run), "-o", str(tmp_path / "o.parquet"),
-                 "--engine", "ray"]) == 1
-    assert "needs an 'id' column" in capsys.readouterr().err
-    assert main(["tag", "--clauses", str(src), "--model", str(tfidf_run), "-o", str(tmp_path / "o.jsonl"),
-                 "--engine", "ray"]) == 2
-    assert "--engine ray reads a Parquet clause file" in capsys.readouterr().err
+def test_ray_engine_reads_and_writes_what_the_local_engine_does(tfidf_run, tmp_path):
+    """JSONL clauses without ids (numbered by the reader) and a notice folder, JSONL out: byte-equal."""
+    import json
+
+    src = tmp_path / "clauses.jsonl"
+    src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
+                           for t in ["加强煤矿瓦斯治理", "严禁电动自行车进楼入户充电", "2027年6月底前完成隐患排查"] * 40),
+                   encoding="utf-8")
+    for inputs in (["--clauses", str(src)], [str(PROJECT_ROOT / "data" / "corpus")]):
+        common = ["tag", *inputs, "--model", str(tfidf_run), "--batch-size", "16", "--stream"]
+        local, ray_out = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
+        assert main([*common, "-o", str(local)]) == 0
+        assert main([*common, "-o", str(ray_out), "--engine", "ray", "--workers", "2"]) == 0
+        assert ray_out.read_bytes() == local.read_bytes() and local.stat().st_size > 1000
+        local.unlink()
+        ray_out.unlink()

@@ -15,6 +15,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="RUN_DIR", help="run directory (default: runs/<config name>)")
     p.add_argument("--cv", action="store_true", help="also cross-validate the recipe (5-fold iterative stratification)")
     p.add_argument("--force", action="store_true", help="replace an existing run directory")
+    p.add_argument("--package", action="store_true",
+                   help="build the shipped default model from the default recipe (configs/default.yaml) into "
+                        "policytag/resources/model/ (package data); run it after a change of recipe, gold data "
+                        "or taxonomy (tests/test_shipped_model.py says when)")
     p.set_defaults(func=_train)
 
     p = subparsers.add_parser("evaluate", help="re-evaluate a saved run",
@@ -78,6 +82,14 @@ def _train(args: argparse.Namespace) -> int:
     from .config import load_config
     from .train import train_recipe
 
+    if args.package:
+        from policytag import UsageError
+        from policytag.app import package_default_model
+
+        if args.output or args.cv:
+            raise UsageError("train: --package writes policytag/resources/model/ itself (no -o/--cv)")
+        print(f"wrote {package_default_model(args.config)}")
+        return 0
     if args.output:
         check_output_path(args.output, kind="dir", overwrite=args.force)
     config = load_config(args.config)
