@@ -5,13 +5,12 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-import time
 from dataclasses import dataclass
 from pathlib import Path
 
 import httpx
 
-from ls_server import free_port, stop_process
+from ls_server import free_port, stop_process, wait_until_up
 
 STARTUP_TIMEOUT = float(os.environ.get("POLICYTAG_BACKEND_STARTUP_TIMEOUT", 180))
 
@@ -49,15 +48,6 @@ def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None) 
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=full_env, cwd=workdir,
             start_new_session=True)
     backend = BackendProcess(f"http://127.0.0.1:{port}", process, log_path)
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"the backend exited with {process.returncode}:\n{backend.log()[-3000:]}")
-        try:
-            if httpx.get(f"{backend.url}/health", timeout=2).status_code == 200:
-                return backend
-        except httpx.HTTPError:
-            pass
-        time.sleep(0.5)
-    backend.stop()
-    raise RuntimeError(f"the backend did not come up within {STARTUP_TIMEOUT:.0f} s:\n{backend.log()[-3000:]}")
+    wait_until_up(process, lambda: httpx.get(f"{backend.url}/health", timeout=2).status_code == 200, "the backend",
+                  lambda: backend.log()[-3000:], STARTUP_TIMEOUT, poll=0.5)
+    return backend

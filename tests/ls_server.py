@@ -54,6 +54,23 @@ def stop_process(process: subprocess.Popen, timeout: float) -> None:
             process.wait(timeout=timeout)
 
 
+def wait_until_up(process: subprocess.Popen, ready, what: str, log, timeout: float, poll: float) -> None:
+    """Poll ``ready()`` until it is true; a process that exits, or a timeout (the process is then
+    stopped), is a RuntimeError with the tail of ``log()``."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(f"{what} exited with {process.returncode}:\n{log()}")
+        try:
+            if ready():
+                return
+        except httpx.HTTPError:
+            pass
+        time.sleep(poll)
+    stop_process(process, 15)
+    raise RuntimeError(f"{what} did not come up within {timeout:.0f} s:\n{log()}")
+
+
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -148,18 +165,13 @@ def start_server(workdir: Path, template_dir: Path | None = None,
             start_new_session=True)  # our own session: a Ctrl-C in pytest does not half-kill it
     STARTED.append(process.pid)
     server = LabelStudioServer(f"http://127.0.0.1:{port}", token, process, log_path)
-    deadline = time.monotonic() + STARTUP_TIMEOUT
-    while time.monotonic() < deadline:
-        if process.poll() is not None:
-            raise RuntimeError(f"label-studio exited with {process.returncode}:\n{server.log_tail()}")
+
+    def ready() -> bool:
         m = RE_STARTED.search(log_path.read_text(errors="replace"))
-        if m:
-            server.url = m.group(1).replace("0.0.0.0", "127.0.0.1")  # the port it really took
-            try:
-                if httpx.get(f"{server.url}/health", timeout=5).status_code == 200:
-                    return server
-            except httpx.HTTPError:
-                pass
-        time.sleep(1)
-    server.stop()
-    raise RuntimeError(f"label-studio did not come up within {STARTUP_TIMEOUT:.0f} s:\n{server.log_tail()}")
+        if not m:
+            return False
+        server.url = m.group(1).replace("0.0.0.0", "127.0.0.1")  # the port it really took
+        return httpx.get(f"{server.url}/health", timeout=5).status_code == 200
+
+    wait_until_up(process, ready, "label-studio", server.log_tail, STARTUP_TIMEOUT, poll=1.0)
+    return server
