@@ -56,9 +56,12 @@ def push_clauses(ls, admin, clauses, title: str, workdir) -> object:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    if ls_server.STARTED:
-        terminalreporter.write_line(f"Label Studio: {len(ls_server.STARTED)} server(s) started this session "
-                                    f"(pid {', '.join(map(str, ls_server.STARTED))}); at most 1 expected")
+    n = len(ls_server.STARTED)
+    if n:
+        terminalreporter.write_line(f"Label Studio: {n} server(s) started this session "
+                                    f"(pid {', '.join(map(str, ls_server.STARTED))}); at most 1 expected"
+                                    + ("" if n == 1 else ": FAILED (a module started its own server)"),
+                                    red=n > 1)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
