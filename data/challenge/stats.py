@@ -12,7 +12,9 @@ the adjudicated ones put back to ``first``, so agreement is measured *before* ad
 reason); agreement and adjudication are checked against the ``before`` labels they were made on.
 
 ``challenge-v2.jsonl`` (codebook v2, the genres of other governments) is validated too (the v1
-constraints plus issuer/region/level/genre/title) and tabulated per genre, level, label and rule.
+constraints plus issuer/region/level/genre/title) and tabulated per genre, level, label and rule;
+``second-pass-v2.jsonl`` is its blind second reading (the same seeded 20 % draw over the v2 ids), whose
+agreement with the v2 labels is printed (and stored under ``challenge_v2`` in ``agreement.json``).
 
 Exit status 1 when a file breaks a codebook constraint or misses a coverage minimum.
 """
@@ -358,6 +360,22 @@ def main(argv: list[str] | None = None) -> int:
         missed += v2_missed
         print("\n### Challenge v2 (`challenge-v2.jsonl`)\n")
         print("\n".join(v2_lines))
+        second_v2_file = HERE / "second-pass-v2.jsonl"
+        if second_v2_file.exists():
+            # the blind second reading of v2: the same seeded 20 % draw, over the v2 ids; not adjudicated
+            # yet, so agreement is between the labels in challenge-v2.jsonl and the second pass
+            second_v2 = {r["clause_id"]: r for r in read_jsonl(second_v2_file)}
+            if sorted(second_v2) != sample_ids(v2_rows):
+                problems.append("second-pass-v2.jsonl does not hold exactly the seeded 20% sample of challenge-v2")
+            else:
+                v2_final = {r["clause_id"]: r for r in v2_rows}
+                agr_v2 = agreement({cid: v2_final[cid] for cid in second_v2}, second_v2, taxonomy)
+                lines = agreement_tables(agr_v2, taxonomy)
+                lines[0] = lines[0].replace("Second-reader agreement", "Challenge v2: second-reader agreement")
+                lines[0] = lines[0].replace("before adjudication", "not adjudicated")
+                print("\n".join(lines))
+                if args.write:
+                    agr["challenge_v2"] = agr_v2
     if args.write:
         (HERE / "agreement.json").write_text(json.dumps(agr, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
     for p in problems + missed:
