@@ -68,8 +68,6 @@ class ContextTfidfTagger(TfidfTagger):
     layout rather than the clause's wording.
     """
 
-    name = "context_tfidf"
-
     def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
                  max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = False,
                  mask_dimensions: Annotated[list[Literal["sector", "measure_type"]], Field(min_length=1)] = ("sector",),
@@ -92,8 +90,6 @@ class LabelSimilarityTagger(EmbeddingTagger):
     descriptions (the labels of the training clauses are not used); the hybrid's meta-classifier
     learns per label how much the similarity says.
     """
-
-    name = "label_similarity"
 
     def __init__(self, model_name_or_path: str = DEFAULT_ENCODER, max_length: Annotated[int, Field(ge=8, le=4096)] = 128,
                  batch_size: PositiveInt = 32, scale: PositiveFloat = 50.0, use_cues: bool = True,

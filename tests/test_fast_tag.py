@@ -10,8 +10,9 @@ import sys
 import pytest
 
 from policytag import PROJECT_ROOT
+from conftest import CORPUS_FILE
 
-NOTICE = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
+NOTICE = CORPUS_FILE
 HEAVY = ["torch", "transformers", "datasets", "ray", "matplotlib", "label_studio", "label_studio_sdk"]
 
 

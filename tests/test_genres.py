@@ -14,8 +14,9 @@ import pytest
 from policytag.corpus import metadata as md
 from policytag.corpus.clean import display_width
 from policytag.corpus.segment import segment_paths, segment_text
+from conftest import TEST_DATA
 
-DATA = Path(__file__).parent / "data" / "genres"
+DATA = TEST_DATA / "genres"
 
 
 def one(name: str):

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.corpus.segment import segment_paths
 from policytag.inference.yoy import no_previous_message, previous_documents, same_series
+from conftest import CORPUS_FILE, TEST_DATA
 
-YOY = Path(__file__).parent / "data" / "genres" / "yoy"
-CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
+YOY = TEST_DATA / "genres" / "yoy"
+CORPUS = CORPUS_FILE
 
 EXPECTED = {
     # file: (title, issuer, region, level, genre, year)

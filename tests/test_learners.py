@@ -13,8 +13,9 @@ from policytag import PROJECT_ROOT
 from policytag.models.learners import MASK, ContextTfidfTagger, mask_cues
 from policytag.records import Clause, Labels
 from policytag.taxonomy import load_taxonomy
+from conftest import GOLD_FILE
 
-GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
+GOLD = GOLD_FILE
 needs_gold = pytest.mark.skipif(not GOLD.exists(), reason="gold dataset not present")
 
 
