@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import numpy as np
-from sklearn.metrics import f1_score
 
+from policytag.metrics import per_label_prf
 from policytag.records import Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -12,7 +12,7 @@ GRID = np.round(np.arange(0.05, 0.96, 0.05), 2)
 
 
 def tune_thresholds(proba: np.ndarray, y: np.ndarray, default: float = 0.5, grid: np.ndarray = GRID) -> np.ndarray:
-    """Best-F1 threshold per label column (``sklearn.metrics.f1_score``). proba, y: [n, k] -> [k].
+    """Best-F1 threshold per label column (F1 as ``policytag.metrics`` defines it). proba, y: [n, k] -> [k].
 
     Labels with no positive example in the tuning data keep ``default``: there is nothing to
     tune on, and a low threshold would only add false positives. Ties go to the threshold
@@ -29,10 +29,10 @@ def tune_thresholds(proba: np.ndarray, y: np.ndarray, default: float = 0.5, grid
     for j in range(k):
         if y[:, j].sum() == 0:
             continue
-        # one multilabel f1_score call scores every candidate threshold: column g = (p >= t_g)
+        # one multilabel F1 call scores every candidate threshold: column g = (p >= t_g)
         pred = (proba[:, j:j + 1] >= candidates[None, :]).astype(np.int64)
         truth = np.repeat(y[:, j:j + 1], len(candidates), axis=1)
-        f1 = f1_score(truth, pred, average=None, zero_division=0)
+        f1 = per_label_prf(truth, pred)[2]
         out[j] = float(candidates[int(np.argmax(f1))])
     return out
 
