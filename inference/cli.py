@@ -62,8 +62,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--model", metavar="RUN_DIR|NAME|default", default=None,
                    help="a run directory (or the name of a run in the runs directory) from `policytag train`; "
                         "default: the best run in the runs directory (by CV, else dev, else out-of-fold macro-F1; "
-                        "never test), else the default recipe (configs/default.yaml) trained from the shipped "
-                        "gold data on first use and cached in runs/cache/default")
+                        "never test), else the shipped default model when it was built from today's recipe "
+                        "(configs/default.yaml), data and taxonomy, else that recipe trained on first use and "
+                        "cached in runs/cache/default")
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="jsonl/csv: one row per clause; md: summary for the terminal; html: self-contained report "
                         "with charts (default: from the -o suffix (.html, .md, .csv, .jsonl), else jsonl)")
