@@ -170,6 +170,14 @@ def run(args: argparse.Namespace) -> int:
                 fh.write(text)
         except OSError as exc:
             raise PolicytagError(f"{args.output}: cannot write ({exc.strerror or exc})") from None
+        if fmt == "csv":  # several issuers: the comparison across them beside, one row per issuer × label
+            from .render_rows import render_across_csv
+
+            across = render_across_csv(report)
+            if across is not None:
+                side = Path(args.output).with_suffix(".across.csv")
+                with atomic_write(side) as fh:
+                    fh.write("\ufeff" + across)
     else:
         sys.stdout.write(text)
         sys.stdout.flush()

@@ -56,6 +56,17 @@ svg .bar,svg .cell{cursor:pointer}svg .bar:hover .mark,svg .cell:hover .mark{opa
 details>summary{cursor:pointer;font-weight:600;margin:12px 0 6px}
 footer{max-width:1180px;margin:30px auto;padding:10px 20px;color:var(--muted);font-size:12px;border-top:1px solid var(--line)}
 @media print{nav,.toolbar{display:none}details{display:block}}
+.across{overflow-x:auto;max-height:640px;overflow-y:auto;border:1px solid var(--line)}
+.across table{font-size:12px;width:auto}.across th{position:sticky;top:0;cursor:pointer;white-space:nowrap;z-index:1}
+.across th.lab{writing-mode:vertical-rl;padding:4px 2px;vertical-align:bottom}
+.across td{padding:1px 4px;text-align:right;border-bottom:1px solid #eef1f4}.across td.who{text-align:left;white-space:nowrap}
+.across td a{color:inherit;text-decoration:none;display:block}.across td.s a{font-weight:700;text-decoration:underline}
+.h0{background:#fff}.h1{background:#eef4fb}.h2{background:#dce8f6}.h3{background:#c6d9ef}.h4{background:#acc7e6}
+.h5{background:#8fb2dc}.h6{background:#7099cf;color:#fff}.h7{background:#5282c2;color:#fff}.h8{background:#3a6bb0;color:#fff}
+.h9{background:#24508f;color:#fff}
+.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:6px 0}
+.filters select{font:inherit;padding:2px 4px}
+#itrend-plot{min-height:40px}
 """
 
 SCRIPT = """
@@ -73,6 +84,10 @@ SCRIPT = """
       status.textContent = description ? description + ": " + shown + " of " + rows.length + " clauses" : "";
       if (description && details) { details.open = true; }
     }
+    sec.filterLabel = function (dim, id, name) {
+      var key = dim === "sector" ? "sector" : "measure";
+      apply(function (row) { return has(row, key, id); }, name);
+    };
     function has(row, dim, id) { return (" " + (row.getAttribute("data-" + dim) || "") + " ").indexOf(" " + id + " ") >= 0; }
     if (input) {
       input.addEventListener("input", function () {
@@ -99,6 +114,76 @@ SCRIPT = """
       clear.addEventListener("click", function () { if (input) { input.value = ""; } apply(function () { return true; }, ""); });
     }
   });
+
+  // Across governments: sortable columns, filters by level / year / genre, cells that list their clauses.
+  function sectionOf(docId) { return document.getElementById("notice-" + docId); }
+  each(document.querySelectorAll("table.sortable"), function (table) {
+    each(table.querySelectorAll("th"), function (th, col) {
+      th.addEventListener("click", function () {
+        var body = table.tBodies[0], rows = Array.prototype.slice.call(body.rows);
+        var dir = th.getAttribute("data-dir") === "desc" ? 1 : -1;
+        each(table.querySelectorAll("th"), function (h) { h.removeAttribute("data-dir"); });
+        th.setAttribute("data-dir", dir === 1 ? "asc" : "desc");
+        function key(row) { var c = row.cells[col]; var v = c.getAttribute("data-v"); return v === null ? c.textContent : parseFloat(v); }
+        rows.sort(function (a, b) { var x = key(a), y = key(b); return (x < y ? -1 : x > y ? 1 : 0) * dir; });
+        rows.forEach(function (r) { body.appendChild(r); });
+      });
+    });
+  });
+  var filters = document.querySelectorAll("select.afilter");
+  function applyFilters() {
+    var want = {};
+    each(filters, function (sel) { want[sel.getAttribute("data-key")] = sel.value; });
+    var shown = 0, total = 0;
+    each(document.querySelectorAll("[data-arow]"), function (row) {
+      var ok = true;
+      for (var k in want) { if (want[k] && row.getAttribute("data-" + k) !== want[k]) { ok = false; } }
+      row.hidden = !ok;
+      if (row.tagName === "TR" && row.parentNode.parentNode.getAttribute("data-dim") === "sector") { total += 1; if (ok) { shown += 1; } }
+    });
+    var st = document.getElementById("across-status");
+    if (st) { st.textContent = shown + " of " + total + " rows"; }
+  }
+  each(filters, function (sel) { sel.addEventListener("change", applyFilters); });
+  each(document.querySelectorAll(".across td a"), function (a) {
+    a.addEventListener("click", function () {
+      var td = a.parentNode, table = td.parentNode.parentNode.parentNode;
+      var dim = table.getAttribute("data-dim"), th = table.tHead.rows[0].cells[td.cellIndex];
+      var id = th.getAttribute("data-label"), docs = (td.parentNode.getAttribute("data-docs") || "").split(" ");
+      docs.forEach(function (d) { var sec = sectionOf(d); if (sec && sec.filterLabel) { sec.filterLabel(dim, id, th.getAttribute("title")); } });
+    });
+  });
+  // Per-issuer trend lines, drawn from the embedded data for the chosen label and issuers.
+  var tdata = document.getElementById("itrend-data");
+  if (tdata) {
+    var T = JSON.parse(tdata.textContent), labSel = document.getElementById("itrend-label"), whoSel = document.getElementById("itrend-who");
+    var plot = document.getElementById("itrend-plot"), palette = ["#3b6fb6","#d9822b","#1a7f37","#c62828","#8250df","#0a7b83","#bf3989","#6e7781","#9a6700","#1b1f24"];
+    function draw() {
+      var parts = labSel.value.split(":"), dim = parts[0], lid = parts[1], li = T.labels[dim].indexOf(lid);
+      var chosen = Array.prototype.filter.call(whoSel.options, function (o) { return o.selected; }).map(function (o) { return +o.value; });
+      var W = 760, H = 260, L = 40, R = 200, TOP = 10, B = 24, y0 = T.years[0], y1 = T.years[T.years.length - 1], peak = 0.05;
+      chosen.forEach(function (k) { T.issuers[k].s[dim][li].forEach(function (v) { if (v > peak) { peak = v; } }); });
+      function X(y) { return L + (y1 > y0 ? (W - L - R) * (y - y0) / (y1 - y0) : (W - L - R) / 2); }
+      function Y(v) { return TOP + (H - TOP - B) * (1 - v / peak); }
+      // "<" + "svg": a literal svg tag in the script text would read as a chart to a DOM scan
+      var svg = ["<" + 'svg class="chart-svg itrend" data-kind="itrend" viewBox="0 0 ' + W + " " + H + '" width="' + W + '" height="' + H + '">'];
+      svg.push('<line x1="' + L + '" y1="' + Y(0) + '" x2="' + (W - R) + '" y2="' + Y(0) + '" stroke="#d0d7de"/>');
+      svg.push('<text x="' + (L - 4) + '" y="' + (Y(peak) + 4) + '" font-size="10" text-anchor="end">' + Math.round(peak * 100) + "%</text>");
+      svg.push('<text x="' + (L - 4) + '" y="' + (Y(0) + 4) + '" font-size="10" text-anchor="end">0</text>');
+      T.years.forEach(function (y) { svg.push('<text x="' + X(y) + '" y="' + (H - 6) + '" font-size="10" text-anchor="middle">' + y + "</text>"); });
+      chosen.forEach(function (k, n) {
+        var it = T.issuers[k], vals = it.s[dim][li], col = palette[n % palette.length];
+        var pts = it.y.map(function (y, i) { return X(y).toFixed(1) + "," + Y(vals[i]).toFixed(1); });
+        svg.push('<g class="iline" data-issuer="' + k + '"><polyline points="' + pts.join(" ") + '" fill="none" stroke="' + col + '" stroke-width="2"/>');
+        it.y.forEach(function (y, i) { svg.push('<circle cx="' + X(y).toFixed(1) + '" cy="' + Y(vals[i]).toFixed(1) + '" r="2.5" fill="' + col + '"><title>' + it.n + " " + y + ": " + Math.round(vals[i] * 100) + "%</title></circle>"); });
+        svg.push('<text x="' + (W - R + 6) + '" y="' + (TOP + 12 + 13 * n) + '" font-size="11" fill="' + col + '">' + it.n.replace(/</g, "&lt;") + "</text></g>");
+      });
+      svg.push("</svg>");
+      plot.innerHTML = svg.join("");
+    }
+    labSel.addEventListener("change", draw); whoSel.addEventListener("change", draw); draw();
+  }
+  applyFilters();
   // Record where each chart was laid out, so a headless check can find it in a screenshot.
   each(document.querySelectorAll("svg.chart-svg"), function (svg) {
     var box = svg.getBoundingClientRect();
@@ -172,6 +257,142 @@ def _trends(report: Report) -> str:
                      + heatmap(tax.sector.ids, tax.sector.names, tax.measure_type.ids, tax.measure_type.names, pooled,
                                f"sector by measure type, all notices {years}") + "</figure>")
     parts.append("</section>")
+    return "".join(parts)
+
+
+#: above this many notices each notice section drops its charts (bars, heatmap) and keeps the summary
+#: line and the clause table, so several hundred notices stay a file of a few MB that opens quickly
+COMPACT_ABOVE = 40
+
+
+def _heat_class(share: float) -> str:
+    """Colour bucket h0..h9 of a share (square-root scale so small shares stay visible); classes, not
+    inline styles, keep a table of several hundred rows small."""
+    return f"h{min(9, int((share ** 0.5) * 10)) if share > 0 else 0}"
+
+
+def _across(report: Report) -> str:
+    """Issuer × label share tables (a heatmap per dimension), sortable and filterable, each cell a
+    link to its clauses; then what each issuer stresses more or less than the others."""
+    from policytag.corpus.metadata import GENRE_NAMES, LEVEL_NAMES
+
+    a, tax = report.across, report.taxonomy
+    levels = sorted({g.level for g in a.groups if g.level})
+    years = sorted({g.year for g in a.groups if g.year is not None})
+    genres = sorted({g.genre for g in a.groups if g.genre})
+
+    def select(key: str, values, names=None) -> str:
+        opts = "".join(f'<option value="{_e(v)}">{escape((names or {}).get(v, str(v)))}</option>' for v in values)
+        return (f'<label>{key} <select class="afilter" data-key="{key}" aria-label="filter by {key}">'
+                f'<option value="">all</option>{opts}</select></label>')
+
+    def attrs(g) -> str:
+        return (f'data-arow="1" data-level="{_e(g.level or "")}" data-year="{_e(g.year if g.year is not None else "")}" '
+                f'data-genre="{_e(g.genre or "")}" data-docs="{_e(" ".join(g.doc_ids))}"')
+
+    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.n_issuers} issuers, {len(a.groups)} rows</h2>',
+             '<p class="meta">One row per issuer, year and genre. A cell is the share of the row\'s clauses carrying the '
+             'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of all '
+             f'rows\' clauses ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
+             '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
+             select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
+    for dim in DIMENSIONS:
+        used = a.used_labels(dim)
+        head = "".join(f'<th class="lab" data-label="{_e(lid)}" title="{_e(tax[dim].name_of(lid))}">'
+                       f'{escape(tax[dim].name_of(lid))}</th>' for lid in used)
+        parts.append(f'<h3>{escape(tax[dim].name)} ({dim})</h3><div class="across"><table class="sortable heat" '
+                     f'data-dim="{dim}"><thead><tr><th>issuer</th><th>level</th><th>year</th><th>genre</th>'
+                     f"<th>clauses</th>{head}</tr></thead><tbody>")
+        for g in a.groups:
+            cells = {c.label_id: c for c in a.cells[g.key][dim]}
+            first = g.doc_ids[0]
+            row = [f'<tr {attrs(g)}><td class="who" title="{_e("；".join(g.titles))}">{escape(g.issuer)}</td>'
+                   f"<td>{escape(g.level or '')}</td><td>{g.year or ''}</td><td>{escape(GENRE_NAMES.get(g.genre or '', ''))}</td>"
+                   f"<td data-v=\"{g.n_clauses}\">{g.n_clauses}</td>"]
+            for lid in used:
+                c = cells[lid]
+                mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
+                cls = _heat_class(c.share) + (" s" if c.significant else "")
+                row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{c.count}/{c.n}, {c.diff_pp:+.1f} pp, '
+                           f'q={c.q_value:.2g}"><a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
+            parts.append("".join(row) + "</tr>")
+        parts.append('</tbody><tfoot><tr><td class="who">mean (all rows)</td><td></td><td></td><td></td><td></td>'
+                     + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")
+    parts.append('<h3>侧重差异 What each issuer stresses more or less than the others</h3><p class="meta">Difference '
+                 f"from the mean share in percentage points (clauses carrying the label / the row's clauses); only "
+                 f"differences with a Benjamini–Hochberg q &lt; {a.alpha:.2f} are listed.</p>")
+    rows = []
+    for g in a.groups:
+        more = [c for dim in DIMENSIONS for c in a.more(g.key, dim)]
+        less = [c for dim in DIMENSIONS for c in a.less(g.key, dim)]
+        if more or less:
+            fmt = lambda cs: "、".join(f'{escape(c.name)} <span class="{"up" if c.diff_pp > 0 else "down"}">'
+                                      f"{c.diff_pp:+.1f} pp</span> ({c.count}/{c.n})" for c in cs) or "—"
+            rows.append(f'<tr {attrs(g)}><td><a href="#notice-{_e(g.doc_ids[0])}">{escape(g.issuer)}</a></td>'
+                        f"<td>{g.year or ''}</td><td>{fmt(more)}</td><td>{fmt(less)}</td></tr>")
+    if rows:
+        parts.append('<table class="sortable stress"><thead><tr><th>issuer</th><th>year</th><th>stresses more</th>'
+                     "<th>stresses less</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    else:
+        parts.append('<p class="meta">No issuer differs from the others by more than chance gives at these clause '
+                     "counts.</p>")
+    parts.append("</section>")
+    return "".join(parts)
+
+
+def _issuer_trends(report: Report) -> str:
+    """Per-issuer trend lines: the data embedded once as JSON, the chart drawn by the page's script
+    for the chosen label and issuers (one small SVG instead of one per issuer × label)."""
+    import json
+
+    tax, trends = report.taxonomy, report.issuer_trends
+    years = sorted({y for t in trends for y in t.years})
+    data = {"years": years, "labels": {dim: tax[dim].ids for dim in DIMENSIONS},
+            "issuers": [{"n": t.issuer, "l": t.level, "y": list(t.years),
+                         "s": {dim: [[round(v, 3) for v in t.shares[dim][lid]] for lid in tax[dim].ids]
+                               for dim in DIMENSIONS}} for t in trends]}
+    payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+    # default: the label most used overall and the issuers with the most years
+    best = max(((dim, lid) for dim in DIMENSIONS for lid in tax[dim].ids),
+               key=lambda dl: sum(sum(t.shares[dl[0]][dl[1]]) for t in trends))
+    label_opts = "".join(
+        f'<option value="{dim}:{_e(lid)}"{" selected" if (dim, lid) == best else ""}>{escape(tax[dim].name)} · '
+        f"{escape(tax[dim].name_of(lid))}</option>" for dim in DIMENSIONS for lid in tax[dim].ids)
+    ranked = sorted(range(len(trends)), key=lambda k: -len(trends[k].years))[:5]
+    who_opts = "".join(f'<option value="{k}"{" selected" if k in ranked else ""}>{escape(t.issuer)}'
+                       f'{" (" + t.level + ")" if t.level else ""}</option>' for k, t in enumerate(trends))
+    return (f'<section id="issuer-trends"><h2>各地趋势 Trends per issuer {years[0]}–{years[-1]}</h2>'
+            '<p class="meta">Share of an issuer\'s clauses carrying the chosen label, per year (documents of one '
+            "year pooled). Choose the label, and the issuers with Ctrl/⌘-click.</p>"
+            f'<div class="filters"><label>label <select id="itrend-label">{label_opts}</select></label>'
+            f'<label>issuers <select id="itrend-who" multiple size="6">{who_opts}</select></label></div>'
+            f'<figure class="chart" data-chart="itrend"><div id="itrend-plot"></div></figure>'
+            f'<script type="application/json" id="itrend-data">{payload}</script></section>')
+
+
+def _compact_notice(report: Report, n: NoticeReport) -> str:
+    """A notice in a large report: title, metadata, top labels, new clauses count, clause table."""
+    tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
+    year = doc.year if doc.year is not None else "—"
+    meta = [x for x in (doc.issuer, doc.level, doc.genre) if x] + [f"{s.n_clauses} clauses"]
+    meta.append(f"compared with {cmp.baseline}: {len(cmp.new_clauses)} new" if cmp else n.comparison_note or "")
+    tops = " · ".join(f"{escape(tax[dim].name)}: " + "、".join(f"{escape(c.name)} {c.share * 100:.0f}%" for c in s.top(dim, 3))
+                      for dim in DIMENSIONS)
+    novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
+    parts = [f'<section class="notice compact" id="notice-{_e(doc.doc_id)}" data-year="{_e(year)}">',
+             f"<h3>{escape(doc.title or doc.doc_id)}（{year}）</h3>",
+             f'<p class="meta">{" · ".join(escape(m) for m in meta if m)}<br>{tops}</p>',
+             f'<details class="clauses"><summary>条款 {s.n_clauses} clauses</summary><div class="toolbar">'
+             '<input class="filter" type="search" placeholder="filter by text…" aria-label="filter clauses">'
+             '<button class="clear" type="button">show all</button><span class="status"></span></div><table>']
+    for t in n.tagged:
+        c = t.clause
+        nv = novelty.get(c.clause_id)
+        flag = ' <span class="new">new</span>' if nv and nv.is_new else ""
+        parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '
+                     f'data-measure="{_e(" ".join(t.labels.measure_type))}"><td><code>{escape(c.clause_id)}</code>{flag}</td>'
+                     f"<td>{escape(c.text)}</td><td>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')}</td></tr>")
+    parts.append("</table></details></section>")
     return "".join(parts)
 
 
@@ -266,13 +487,25 @@ def render_html(report: Report) -> str:
     nav = "".join(f'<a href="#notice-{_e(n.document.doc_id)}">{_e(n.document.year or n.document.doc_id)}</a>'
                   for n in notices)
     trends_link = '<a href="#trends">trends</a>' if report.trend else ""
+    trends_link += '<a href="#across">across governments</a>' if report.across else ""
+    trends_link += '<a href="#issuer-trends">trends per issuer</a>' if report.issuer_trends else ""
+    if len(notices) > COMPACT_ABOVE:  # one link per year instead of one per notice
+        first = {}
+        for n in notices:
+            first.setdefault(n.document.year, n.document.doc_id)
+        nav = "".join(f'<a href="#notice-{_e(d)}">{_e(y or "—")}</a>' for y, d in first.items())
     body = [f"<header><h1>{escape(title)}</h1>",
             f'<p class="meta">{len(notices)} notice(s) · {n_clauses} clauses · model <code>{escape(report.model_version)}'
             f"</code> · {escape(threshold)} · generated {escape(report.generated)}</p>",
             f"<nav>{trends_link}{nav}</nav></header><main>"]
     if report.trend:
         body.append(_trends(report))
-    body.extend(_notice(report, n) for n in notices)
+    if report.across:
+        body.append(_across(report))
+    if report.issuer_trends:
+        body.append(_issuer_trends(report))
+    notice = _compact_notice if len(notices) > COMPACT_ABOVE else _notice
+    body.extend(notice(report, n) for n in notices)
     body.append("</main><footer>Generated by <code>policytag tag</code>. Labels, names and order: "
                 f"taxonomy {escape(report.taxonomy.version)}. Deadlines and targets are rule-extracted; "
                 "“new” means no similar clause in the previous year's notice.</footer>")

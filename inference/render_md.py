@@ -95,6 +95,57 @@ def _trend(report: Report, trend: Trend) -> list[str]:
     return out
 
 
+def group_label(g) -> str:
+    """``东川省人民政府 2027 工作要点`` for an across-governments row."""
+    from policytag.corpus.metadata import GENRE_NAMES
+
+    parts = [g.issuer, str(g.year) if g.year is not None else "", GENRE_NAMES.get(g.genre or "", "")]
+    return " ".join(p for p in parts if p)
+
+
+def _across(report: Report) -> list[str]:
+    """Issuer × label share tables per dimension, then what each issuer stresses more or less."""
+    a, tax = report.across, report.taxonomy
+    out = [f"## 各地比较 Across governments: {a.n_issuers} issuers, {len(a.groups)} issuer-year rows", "",
+           "Share of each issuer's clauses carrying a label (%); ▲/▼ marks a share significantly above/below the "
+           f"mean share of all issuers' clauses ({a.test}).", ""]
+    for dim in DIMENSIONS:
+        used = a.used_labels(dim)
+        names = [tax[dim].name_of(lid) for lid in used]
+        out += [f"**{tax[dim].name}**", "", "| issuer | level | year | genre | clauses | " + " | ".join(names) + " |",
+                "|---|---|--:|---|--:|" + "--:|" * len(used)]
+        for g in a.groups:
+            cells = {c.label_id: c for c in a.cells[g.key][dim]}
+            vals = []
+            for lid in used:
+                c = cells[lid]
+                mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
+                vals.append(f"{c.share * 100:.0f}{mark}")
+            out.append(f"| {_cell(g.issuer)} | {g.level or '—'} | {g.year or '—'} | {g.genre or '—'} | {g.n_clauses} | "
+                       + " | ".join(vals) + " |")
+        out.append("| *mean* | | | | | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
+        out.append("")
+    out += ["### 侧重差异 What each issuer stresses more or less than the others", "",
+            "Difference from the mean share in percentage points, with the issuer's clause count; only differences "
+            f"with a Benjamini–Hochberg q < {a.alpha:.2f} are listed; the clause ids follow.", ""]
+    any_listed = False
+    for g in a.groups:
+        lines = []
+        for dim in DIMENSIONS:
+            for word, cells in (("more", a.more(g.key, dim)), ("less", a.less(g.key, dim))):
+                for c in cells:
+                    ids = ", ".join(f"`{x}`" for x in c.clause_ids[:8]) + (" …" if len(c.clause_ids) > 8 else "")
+                    lines.append(f"  - {word}: {c.name} {_pp(c.diff_pp)} ({c.count} of {c.n} clauses, "
+                                 f"mean {c.mean_share * 100:.0f}%, q={c.q_value:.3f})" + (f": {ids}" if ids else ""))
+        if lines:
+            any_listed = True
+            out += [f"- **{_cell(group_label(g))}**", *lines]
+    if not any_listed:
+        out.append("- no issuer differs from the others by more than chance gives at these clause counts")
+    out.append("")
+    return out
+
+
 def _notice(report: Report, n: NoticeReport) -> list[str]:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     title = doc.title or doc.doc_id
@@ -164,6 +215,8 @@ def render_md(report: Report) -> str:
     out: list[str] = []
     if report.trend and len(report.notices) > 1:
         out += _trend(report, report.trend)
+    if report.across:
+        out += _across(report)
     for notice in report.notices:
         out += _notice(report, notice)
     threshold = f"threshold {report.threshold}" if report.threshold is not None else "tuned thresholds"

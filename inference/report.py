@@ -14,6 +14,7 @@ from typing import Sequence
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
+from .across import AcrossComparison, IssuerTrend, build_across, issuer_trends
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
 from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents
@@ -54,6 +55,10 @@ class Report:
     threshold: float | None = None
     new_threshold: float = NEW_THRESHOLD
     generated: str = field(default_factory=lambda: _dt.datetime.now().astimezone().isoformat(timespec="seconds"))
+    #: comparison across issuers (``across.build_across``); None with fewer than two issuers
+    across: AcrossComparison | None = None
+    #: per-issuer label shares by year (``across.issuer_trends``); empty unless several issuers and years
+    issuer_trends: tuple[IssuerTrend, ...] = ()
 
 
 def _by_year(documents: Sequence[Document], tagged: Sequence[TaggedClause]) -> dict[int, list[TaggedClause]]:
@@ -116,7 +121,10 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         trend_docs = [d for d in documents if d.doc_id in report_ids or d.year in prev_years]
     trend_ids = {d.doc_id for d in trend_docs}
     trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
-    return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold)
+    reported_tagged = [t for t in tagged if t.clause.doc_id in report_ids]
+    return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold,
+                  across=build_across(reported, reported_tagged, taxonomy),
+                  issuer_trends=issuer_trends(reported, reported_tagged, taxonomy))
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,233 @@
+"""Comparison across governments (issue 19 item 3): what each issuer stresses more or less than the others.
+
+Pure computation over tagged clauses and their documents; the renderers only format it.
+
+*Rows* are issuer groups: one per (issuer, year, genre) in the input, the documents of that issuer,
+year and genre pooled (normally one document). With one year and one genre per issuer this is
+exactly an issuer × label table; with several years the rows can be filtered by year, level and
+genre without mixing years in one share.
+
+*Share* of a label in a row: the row's clauses carrying the label / the row's clauses (multi-label,
+so the shares of one dimension can sum to more than 1). *Mean share*: the label's share over all
+clauses of all rows (pooled). *Difference*: row share − mean share, in percentage points.
+
+*Chance*: for every row × label, Fisher's exact test (two-sided) of the row's clauses against the
+clauses of all other rows (2 × 2 table: with/without the label × this row/the rest); the p-values
+of all row × label tests of both dimensions are corrected together with Benjamini–Hochberg (false
+discovery rate ``ALPHA`` = 0.05). A row "stresses a label more" (or less) only when its corrected
+q-value is below ``ALPHA``; with ~30 clauses per notice that needs a large difference (a label on
+40 % of one notice's clauses against 10 % elsewhere), which is the point: small differences at
+these counts are what chance gives.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+from policytag.records import Document
+from policytag.taxonomy import DIMENSIONS, Taxonomy
+
+from .tagging import TaggedClause
+
+#: false discovery rate of the Benjamini–Hochberg correction
+ALPHA = 0.05
+TEST_NAME = ("two-sided Fisher exact test of each issuer's clauses against all other issuers' clauses, "
+             f"p-values of all issuer × label tests Benjamini–Hochberg corrected (FDR {ALPHA:.2f})")
+
+
+@dataclass(frozen=True)
+class IssuerGroup:
+    """One row: an issuer's documents of one year and genre."""
+
+    key: str  # stable id for anchors: "g0", "g1", … in row order
+    issuer: str
+    region: str | None
+    level: str | None
+    genre: str | None
+    year: int | None
+    doc_ids: tuple[str, ...]
+    titles: tuple[str, ...]
+    n_clauses: int
+
+
+@dataclass(frozen=True)
+class Cell:
+    """One row × label: ``count`` of the row's ``n`` clauses carry the label (``clause_ids``)."""
+
+    dimension: str
+    label_id: str
+    name: str
+    count: int
+    n: int
+    share: float
+    mean_share: float  # pooled over every row
+    diff_pp: float  # (share - mean_share) * 100
+    p_value: float
+    q_value: float  # Benjamini–Hochberg adjusted
+    clause_ids: tuple[str, ...]
+
+    @property
+    def significant(self) -> bool:
+        return self.q_value < ALPHA
+
+
+@dataclass(frozen=True)
+class AcrossComparison:
+    """``cells[group.key][dim]``: one Cell per label (taxonomy order)."""
+
+    groups: tuple[IssuerGroup, ...]
+    cells: dict[str, dict[str, tuple[Cell, ...]]]
+    mean_shares: dict[str, dict[str, float]]
+    n_issuers: int
+    test: str = TEST_NAME
+    alpha: float = ALPHA
+
+    def more(self, key: str, dim: str) -> list[Cell]:
+        """Labels the row stresses significantly more than the others, largest difference first."""
+        return sorted((c for c in self.cells[key][dim] if c.significant and c.diff_pp > 0), key=lambda c: -c.diff_pp)
+
+    def less(self, key: str, dim: str) -> list[Cell]:
+        return sorted((c for c in self.cells[key][dim] if c.significant and c.diff_pp < 0), key=lambda c: c.diff_pp)
+
+    def used_labels(self, dim: str) -> list[str]:
+        """Label ids that at least one row uses (taxonomy order), so tables skip all-empty columns."""
+        return [lid for lid, share in self.mean_shares[dim].items() if share > 0]
+
+
+def issuer_key(doc: Document) -> str | None:
+    """Who wrote it, for grouping: the normalised issuer, else the region; None when neither is known."""
+    return doc.issuer or doc.region
+
+
+def benjamini_hochberg(p_values: Sequence[float]) -> np.ndarray:
+    """Benjamini–Hochberg adjusted p-values (q-values), same order as the input, capped at 1."""
+    from scipy.stats import false_discovery_control
+
+    p = np.asarray(p_values, dtype=float)
+    return p if p.size == 0 else np.minimum(false_discovery_control(p, method="bh"), 1.0)
+
+
+def fisher_p(count: int, n: int, rest_count: int, rest_n: int, _cache: dict = {}) -> float:
+    """Two-sided Fisher exact p-value of [[count, n - count], [rest_count, rest_n - rest_count]].
+    Tables repeat a lot (labels nobody uses, single clauses), so results are cached."""
+    table = (count, n - count, rest_count, rest_n - rest_count)
+    if table not in _cache:
+        from scipy.stats import fisher_exact
+
+        _cache[table] = 1.0 if min(n, rest_n) == 0 else float(fisher_exact([table[:2], table[2:]]).pvalue)
+    return _cache[table]
+
+
+def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
+                 min_issuers: int = 2) -> AcrossComparison | None:
+    """The comparison across issuers of ``documents`` (rows in order of first appearance), or None
+    when fewer than ``min_issuers`` distinct issuers have tagged clauses."""
+    by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
+    for t in tagged:
+        by_doc[t.clause.doc_id].append(t)
+    grouped: dict[tuple, list[Document]] = {}
+    for doc in documents:
+        who = issuer_key(doc)
+        if who is None or not by_doc.get(doc.doc_id):
+            continue
+        grouped.setdefault((who, doc.year, doc.genre), []).append(doc)
+    if len({k[0] for k in grouped}) < min_issuers:
+        return None
+    groups, members = [], []
+    for i, ((who, year, genre), docs) in enumerate(grouped.items()):
+        clauses = [t for d in docs for t in by_doc[d.doc_id]]
+        groups.append(IssuerGroup(f"g{i}", who, docs[0].region, docs[0].level, genre, year,
+                                  tuple(d.doc_id for d in docs), tuple(dict.fromkeys(d.title for d in docs if d.title)),
+                                  len(clauses)))
+        members.append(clauses)
+    total_n = sum(g.n_clauses for g in groups)
+    # counts[dim][row, label] and the clause ids behind each
+    counts, ids = {}, {}
+    for dim in DIMENSIONS:
+        lids = taxonomy[dim].ids
+        col = {lid: j for j, lid in enumerate(lids)}
+        m = np.zeros((len(groups), len(lids)), dtype=int)
+        who: dict[tuple[int, int], list[str]] = defaultdict(list)
+        for i, clauses in enumerate(members):
+            for t in clauses:
+                for lid in getattr(t.labels, dim):
+                    m[i, col[lid]] += 1
+                    who[(i, col[lid])].append(t.clause.clause_id)
+        counts[dim], ids[dim] = m, who
+    mean_shares = {dim: {lid: float(counts[dim][:, j].sum()) / total_n if total_n else 0.0
+                         for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
+    # one p-value per row × label of both dimensions, corrected as one family
+    raw: list[tuple[str, int, int, float]] = []
+    for dim in DIMENSIONS:
+        totals = counts[dim].sum(axis=0)
+        for i, g in enumerate(groups):
+            for j in range(len(taxonomy[dim].ids)):
+                c = int(counts[dim][i, j])
+                raw.append((dim, i, j, fisher_p(c, g.n_clauses, int(totals[j]) - c, total_n - g.n_clauses)))
+    q = benjamini_hochberg([r[3] for r in raw])
+    qv = {(dim, i, j): (p, float(qq)) for (dim, i, j, p), qq in zip(raw, q)}
+    cells: dict[str, dict[str, tuple[Cell, ...]]] = {}
+    for i, g in enumerate(groups):
+        cells[g.key] = {}
+        for dim in DIMENSIONS:
+            row = []
+            for j, lid in enumerate(taxonomy[dim].ids):
+                c = int(counts[dim][i, j])
+                share = c / g.n_clauses if g.n_clauses else 0.0
+                mean = mean_shares[dim][lid]
+                p, qq = qv[(dim, i, j)]
+                row.append(Cell(dim, lid, taxonomy[dim].name_of(lid), c, g.n_clauses, share, mean,
+                                round((share - mean) * 100, 1), p, qq, tuple(ids[dim].get((i, j), ()))))
+            cells[g.key][dim] = tuple(row)
+    return AcrossComparison(tuple(groups), cells, mean_shares, len({g.issuer for g in groups}))
+
+
+@dataclass(frozen=True)
+class IssuerTrend:
+    """One issuer's label shares per year (several documents of a year pooled): ``shares[dim][label_id]``
+    aligned with ``years``; years without a document of the issuer are absent (the line has a gap)."""
+
+    issuer: str
+    level: str | None
+    years: tuple[int, ...]
+    n_clauses: tuple[int, ...]
+    shares: dict[str, dict[str, tuple[float, ...]]]
+
+
+def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
+                  min_issuers: int = 2) -> tuple[IssuerTrend, ...]:
+    """Per-issuer trend lines (issue 19 item 5): every issuer with documents of at least one year,
+    when the input holds at least ``min_issuers`` issuers and at least two years overall."""
+    by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
+    for t in tagged:
+        by_doc[t.clause.doc_id].append(t)
+    per: dict[str, dict[int, list[TaggedClause]]] = defaultdict(lambda: defaultdict(list))
+    level: dict[str, str | None] = {}
+    for doc in documents:
+        who = issuer_key(doc)
+        if who is None or doc.year is None or not by_doc.get(doc.doc_id):
+            continue
+        per[who][doc.year].extend(by_doc[doc.doc_id])
+        level.setdefault(who, doc.level)
+    if len(per) < min_issuers or len({y for years in per.values() for y in years}) < 2:
+        return ()
+    out = []
+    for who, years in per.items():
+        ys = sorted(years)
+        shares: dict[str, dict[str, list[float]]] = {dim: {lid: [] for lid in taxonomy[dim].ids} for dim in DIMENSIONS}
+        for y in ys:
+            clauses = years[y]
+            for dim in DIMENSIONS:
+                cnt = dict.fromkeys(taxonomy[dim].ids, 0)
+                for t in clauses:
+                    for lid in getattr(t.labels, dim):
+                        cnt[lid] += 1
+                for lid, c in cnt.items():
+                    shares[dim][lid].append(c / len(clauses))
+        out.append(IssuerTrend(who, level[who], tuple(ys), tuple(len(years[y]) for y in ys),
+                               {dim: {lid: tuple(v) for lid, v in d.items()} for dim, d in shares.items()}))
+    return tuple(out)
