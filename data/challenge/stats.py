@@ -14,7 +14,8 @@ reason); agreement and adjudication are checked against the ``before`` labels th
 ``challenge-v2.jsonl`` (codebook v2, the genres of other governments) is validated too (the v1
 constraints plus issuer/region/level/genre/title) and tabulated per genre, level, label and rule;
 ``second-pass-v2.jsonl`` is its blind second reading (the same seeded 20 % draw over the v2 ids), whose
-agreement with the v2 labels is printed (and stored under ``challenge_v2`` in ``agreement.json``).
+agreement with the writer's v2 labels (before adjudication, ``adjudication-v2.jsonl``) is printed
+(and stored under ``challenge_v2`` in ``agreement.json``).
 
 Exit status 1 when a file breaks a codebook constraint or misses a coverage minimum.
 """
@@ -368,12 +369,32 @@ def main(argv: list[str] | None = None) -> int:
             if sorted(second_v2) != sample_ids(v2_rows):
                 problems.append("second-pass-v2.jsonl does not hold exactly the seeded 20% sample of challenge-v2")
             else:
+                # adjudication-v2.jsonl: every disagreement, decided; agreement is measured before it,
+                # on the writer's labels (the adjudicated ones put back to ``first``)
                 v2_final = {r["clause_id"]: r for r in v2_rows}
-                agr_v2 = agreement({cid: v2_final[cid] for cid in second_v2}, second_v2, taxonomy)
+                first_v2 = {cid: {dim: list(v2_final[cid][dim]) for dim in DIMS} for cid in second_v2}
+                adj_file = HERE / "adjudication-v2.jsonl"
+                adj_v2 = read_jsonl(adj_file) if adj_file.exists() else []
+                for a in adj_v2:
+                    if v2_final[a["clause_id"]][a["dimension"]] != a["final"]:
+                        problems.append(f"{a['clause_id']}: final {a['dimension']} differs from adjudication-v2.jsonl")
+                    first_v2[a["clause_id"]][a["dimension"]] = a["first"]
+                for cid in second_v2:
+                    for dim in DIMS:
+                        same = (first_v2[cid][dim] == second_v2[cid][dim]
+                                or (dim == "sector" and set(first_v2[cid][dim]) == set(second_v2[cid][dim])))
+                        if not same and not any(a["clause_id"] == cid and a["dimension"] == dim for a in adj_v2):
+                            problems.append(f"{cid}: v2 {dim} disagreement without adjudication")
+                agr_v2 = agreement(first_v2, second_v2, taxonomy)
+                agr_v2["adjudicated"] = {"disagreements": len(adj_v2),
+                                         "kept_first": sum(a["decision"] == "first" for a in adj_v2),
+                                         "kept_second": sum(a["decision"] == "second" for a in adj_v2),
+                                         "both": sum(a["decision"] == "both" for a in adj_v2)}
                 lines = agreement_tables(agr_v2, taxonomy)
                 lines[0] = lines[0].replace("Second-reader agreement", "Challenge v2: second-reader agreement")
-                lines[0] = lines[0].replace("before adjudication", "not adjudicated")
                 print("\n".join(lines))
+                print(f"Adjudicated (v2): {len(adj_v2)} disagreements (writer kept {agr_v2['adjudicated']['kept_first']}, "
+                      f"second reader {agr_v2['adjudicated']['kept_second']}, both {agr_v2['adjudicated']['both']}).")
                 if args.write:
                     agr["challenge_v2"] = agr_v2
     if args.write:
