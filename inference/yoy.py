@@ -110,10 +110,11 @@ class SimilarityIndex:
     """Character 2–3-gram TF-IDF space fitted on the given texts."""
 
     def __init__(self, texts: Sequence[str]):
-        from sklearn.feature_extraction.text import TfidfVectorizer
+        # scikit-learn's TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True),
+        # fitted and applied without importing scikit-learn (seconds of a one-notice `tag`)
+        from policytag.models.tfidf import fit_char_tfidf
 
-        self.vectorizer = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True)
-        self.vectorizer.fit(list(texts) or [""])
+        self.vectorizer = fit_char_tfidf(list(texts) or [""], (2, 3), sublinear_tf=True)
 
     def max_similarity(self, texts: Sequence[str], previous: Sequence[str]) -> tuple[np.ndarray, np.ndarray]:
         """For each text: the highest cosine similarity to any ``previous`` text, and its index.

@@ -1,6 +1,7 @@
 """The one interface every tagger implements (keyword matcher, TF-IDF baseline, fine-tuned BERT).
 
-A scikit-learn estimator (``BaseEstimator``): hyper-parameters only in ``__init__`` and stored
+A scikit-learn style estimator (``Params``: ``BaseEstimator``'s parameter protocol, without
+importing scikit-learn at tagging time): hyper-parameters only in ``__init__`` and stored
 unchanged (no file I/O there: the taxonomy, when not passed, is loaded on first use), so
 ``get_params``/``set_params`` and ``sklearn.base.clone`` work; learned state in attributes ending
 in ``_`` set by ``fit``/``load``; using an unfitted tagger raises ``NotFittedError`` (both a
@@ -15,14 +16,12 @@ see ``runs.load_run``).
 from __future__ import annotations
 
 import json
+import sys
 from abc import ABC, abstractmethod
 from pathlib import Path
 from typing import Any, Sequence
 
 import numpy as np
-from sklearn.base import BaseEstimator
-from sklearn.exceptions import NotFittedError as _SklearnNotFittedError
-from sklearn.utils.validation import check_is_fitted
 
 from policytag import PolicytagError
 from policytag.records import Clause, Labels
@@ -33,11 +32,80 @@ from policytag.labels import label_matrix
 from .thresholds import decode, tune_thresholds
 
 
-class NotFittedError(PolicytagError, _SklearnNotFittedError):
-    """A tagger used before ``fit``/``load`` (one-line message; also sklearn's NotFittedError)."""
+class NotFittedError(PolicytagError, ValueError, AttributeError):
+    """A tagger used before ``fit``/``load`` (one-line message; also scikit-learn's NotFittedError).
+
+    Tagging never imports scikit-learn, so this class cannot inherit from its ``NotFittedError``;
+    when scikit-learn is loaded (and so its exception can be caught at all) the error raised is an
+    instance of a subclass that is both.
+    """
+
+    def __new__(cls, *args, **kwargs):
+        if cls is NotFittedError:
+            sk = sys.modules.get("sklearn.exceptions")
+            if sk is not None:
+                cls = _sklearn_compatible(sk.NotFittedError)
+        return super().__new__(cls, *args, **kwargs)
 
 
-class Tagger(BaseEstimator, ABC):
+_COMPATIBLE: dict[type, type] = {}
+
+
+def _sklearn_compatible(sk_error: type) -> type:
+    if sk_error not in _COMPATIBLE:
+        _COMPATIBLE[sk_error] = type("NotFittedError", (NotFittedError, sk_error), {"__module__": __name__})
+    return _COMPATIBLE[sk_error]
+
+
+class Params:
+    """scikit-learn's estimator parameter protocol (``get_params``/``set_params``, so
+    ``sklearn.base.clone`` works) without importing scikit-learn.
+
+    Tagging with a saved hybrid or TF-IDF model needs numpy and scipy.sparse only; importing
+    ``sklearn.base`` alone pulls in scipy.stats and pandas (seconds of a one-notice ``policytag
+    tag``), so the taggers' base class implements the protocol itself, exactly as
+    ``BaseEstimator`` does: the parameters are the ``__init__`` arguments, read back as attributes.
+    """
+
+    @classmethod
+    def _get_param_names(cls) -> list[str]:
+        import inspect
+
+        init = cls.__init__
+        if init is object.__init__:
+            return []
+        params = [p for p in inspect.signature(init).parameters.values() if p.name != "self" and p.kind != p.VAR_KEYWORD]
+        if any(p.kind == p.VAR_POSITIONAL for p in params):
+            raise RuntimeError(f"{cls.__name__}: estimators must name their parameters in __init__ (no *args)")
+        return sorted(p.name for p in params)
+
+    def get_params(self, deep: bool = True) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        for key in self._get_param_names():
+            value = getattr(self, key)
+            if deep and hasattr(value, "get_params") and not isinstance(value, type):
+                out.update((f"{key}__{k}", v) for k, v in value.get_params().items())
+            out[key] = value
+        return out
+
+    def set_params(self, **params) -> "Params":
+        valid = self.get_params(deep=True)
+        nested: dict[str, dict[str, Any]] = {}
+        for key, value in params.items():
+            key, sep, sub = key.partition("__")
+            if key not in valid:
+                raise ValueError(f"invalid parameter {key!r} for {type(self).__name__}; valid: {sorted(valid)}")
+            if sep:
+                nested.setdefault(key, {})[sub] = value
+            else:
+                setattr(self, key, value)
+                valid[key] = value
+        for key, sub in nested.items():
+            valid[key].set_params(**sub)
+        return self
+
+
+class Tagger(Params, ABC):
     """Multi-label tagger for both dimensions (sector, measure_type)."""
 
     #: registry name (set by ``models.registry.register_tagger``), stored in the run directory
@@ -147,10 +215,10 @@ class Tagger(BaseEstimator, ABC):
         return decode(proba, thresholds, self.taxonomy)
 
     def _check_fitted(self, attributes: str | list[str] = "thresholds_") -> None:
-        try:
-            check_is_fitted(self, attributes)
-        except _SklearnNotFittedError:
-            raise NotFittedError(f"{type(self).__name__} is not fitted yet: call fit() or load a run") from None
+        """``sklearn.utils.validation.check_is_fitted(self, attributes)``, as a one-line error."""
+        names = [attributes] if isinstance(attributes, str) else list(attributes)
+        if not all(hasattr(self, name) for name in names):
+            raise NotFittedError(f"{type(self).__name__} is not fitted yet: call fit() or load a run")
 
     def save(self, directory: str | Path) -> None:
         """Write the model into an existing (temporary) directory; see ``runs.save_run``."""

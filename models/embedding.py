@@ -16,8 +16,6 @@ from typing import Annotated, Sequence
 
 import numpy as np
 from pydantic import Field
-from scipy.special import expit
-from sklearn.linear_model import LogisticRegression
 
 from policytag import PolicytagError
 from policytag.records import Clause
@@ -117,6 +115,8 @@ class EmbeddingTagger(Tagger):
                 if col.min() == col.max():
                     const[j] = float(col[0])
                     continue
+                from sklearn.linear_model import LogisticRegression  # fit only: tagging never imports sklearn
+
                 with warnings.catch_warnings():
                     warnings.simplefilter("ignore")
                     lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000,
@@ -133,6 +133,8 @@ class EmbeddingTagger(Tagger):
         X = self.embed(clauses).astype(np.float64)
         out = {}
         for dim in DIMENSIONS:
+            from scipy.special import expit  # imported here: a hybrid without embeddings never needs it
+
             p = expit(X @ self.coef_[dim].T + self.intercept_[dim][None, :])
             const = ~np.isnan(self.constant_[dim])
             p[:, const] = self.constant_[dim][const]

@@ -30,7 +30,6 @@ from typing import Annotated, Literal, Optional, Sequence
 
 import numpy as np
 from pydantic import AfterValidator, Field
-from sklearn.linear_model import LogisticRegression
 
 from policytag import PolicytagError
 from policytag.knowledge import FEATURES, load_knowledge
@@ -154,6 +153,8 @@ class HybridTagger(Tagger):
     def _meta_fit(self, X: np.ndarray, y: np.ndarray):
         if y.min() == y.max():
             return float(y[0])
+        from sklearn.linear_model import LogisticRegression  # fit time only
+
         lr = LogisticRegression(C=self.meta_C, class_weight=self.class_weight, max_iter=1000)
         lr.fit(X, y)
         return lr

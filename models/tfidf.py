@@ -7,7 +7,7 @@ Saved without pickle (``model/``): ``tfidf.json`` (vectorizer parameters, vocabu
 dimension the labels that were constant in training) and ``coef_<dim>.npy`` [k, n_features],
 ``intercept_<dim>.npy`` [k]. Loading rebuilds the vectorizer from the JSON (``vocabulary=`` +
 ``idf_``) and predicts with the stored coefficients: for a binary logistic regression
-``predict_proba[:, 1] == expit(X @ coef.T + intercept)``, exactly what ``LogisticRegression``
+``predict_proba[:, 1] == expit(X @ coef.T + intercept)`` (to the last bit), what ``LogisticRegression``
 computes. A run that still holds the old ``tfidf.joblib`` is refused (never unpickled).
 
 Attributes for other code (e.g. TF-IDF evidence):
@@ -22,16 +22,13 @@ Attributes for other code (e.g. TF-IDF evidence):
 from __future__ import annotations
 
 import json
+import re
 import warnings
 from pathlib import Path
 from typing import Annotated, Sequence
 
 import numpy as np
 from pydantic import AfterValidator, Field
-from scipy.special import expit
-from sklearn.feature_extraction.text import TfidfVectorizer
-from sklearn.linear_model import LogisticRegression
-from sklearn.multiclass import OneVsRestClassifier
 
 from policytag import PolicytagError
 from policytag.records import Clause
@@ -86,6 +83,10 @@ class TfidfTagger(Tagger):
             self._fit_lr(clauses, y)
 
     def _fit_lr(self, clauses, y) -> None:
+        from sklearn.feature_extraction.text import TfidfVectorizer  # fit time only: tagging never imports it
+        from sklearn.linear_model import LogisticRegression
+        from sklearn.multiclass import OneVsRestClassifier
+
         self._forget()
         self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.ngram_range), min_df=self.min_df,
                                            max_features=self.max_features, sublinear_tf=True)
@@ -157,7 +158,7 @@ class TfidfTagger(Tagger):
         X = self.transform(clauses)
         out = {}
         for dim in DIMENSIONS:
-            p = expit(np.asarray(X @ self._coef_t(dim)) + self.intercept_[dim][None, :])
+            p = _expit(np.asarray(X @ self._coef_t(dim)) + self.intercept_[dim][None, :])
             const = ~np.isnan(self.constant_[dim])
             p[:, const] = self.constant_[dim][const]
             out[dim] = p
@@ -192,10 +193,11 @@ class TfidfTagger(Tagger):
         if state.get("format") != "policytag-tfidf/1":
             raise PolicytagError(f"{state_file}: unknown TF-IDF state format {state.get('format')!r}; {RETRAIN_HINT}")
         v = state["vectorizer"]
-        vec = TfidfVectorizer(analyzer=v["analyzer"], ngram_range=tuple(v["ngram_range"]),
-                              sublinear_tf=v["sublinear_tf"], norm=v["norm"], lowercase=v["lowercase"],
-                              smooth_idf=v["smooth_idf"], vocabulary=state["vocabulary"])
-        vec.idf_ = np.asarray(state["idf"], dtype=np.float64)  # also fixes vocabulary_ from vocabulary=
+        # the fitted vectorizer's state, without scikit-learn: tagging with a loaded run never imports it
+        vec = CharVectorizer(analyzer=v["analyzer"], ngram_range=tuple(v["ngram_range"]),
+                             sublinear_tf=v["sublinear_tf"], norm=v["norm"], lowercase=v["lowercase"],
+                             smooth_idf=v["smooth_idf"], vocabulary=state["vocabulary"],
+                             idf=np.asarray(state["idf"], dtype=np.float64))
         self.vectorizer_ = vec
         n_features = len(state["vocabulary"])
         self.coef_, self.intercept_, self.constant_ = {}, {}, {}
@@ -208,6 +210,13 @@ class TfidfTagger(Tagger):
                                      f"the run directory is corrupt, {RETRAIN_HINT}")
             self.coef_[dim], self.intercept_[dim] = coef.astype(np.float64), intercept.astype(np.float64)
             self.constant_[dim] = np.array([np.nan if c is None else float(c) for c in state["constant"][dim]])
+
+
+def _expit(z: np.ndarray) -> np.ndarray:
+    """The logistic function ``1 / (1 + exp(-z))`` in numpy (``scipy.special.expit`` agrees to the
+    last bit or one unit in it; importing ``scipy.special`` cost most of a one-notice ``tag``)."""
+    with np.errstate(over="ignore"):
+        return 1.0 / (1.0 + np.exp(-z))
 
 
 def one_blas_thread():
@@ -225,34 +234,35 @@ def one_blas_thread():
 
 
 def char_tfidf(vectorizer, texts: Sequence[str]):
-    """``vectorizer.transform(texts)`` for a fitted character n-gram ``TfidfVectorizer``, with the
-    n-grams of the whole batch looked up and counted by numpy.
+    """``vectorizer.transform(texts)`` for a fitted character n-gram TF-IDF vectorizer (scikit-learn's
+    ``TfidfVectorizer`` or a loaded ``CharVectorizer``), computed for the whole batch with numpy.
 
     scikit-learn counts n-grams in a Python loop with one dictionary lookup and one counter update
     per n-gram (~220 per corpus-like clause: half of the tagging time). Here the batch's characters
     become one array of code points, every n-gram one integer (its code points, 21 bits each), and
     the vocabulary a sorted array of such integers per n: one ``searchsorted`` finds every
     n-gram's column. The count matrix is the one scikit-learn builds (float64, CSR with sorted
-    indices) and the TF-IDF weighting is scikit-learn's own (``vectorizer._tfidf``), so the result
-    is identical (``tests/test_speed.py``). Any other vectorizer set-up falls back to
-    ``vectorizer.transform``.
+    indices) and the weighting repeats scikit-learn's arithmetic step by step (``log(tf) + 1``,
+    times idf, each row divided by the square root of its sum of squares summed in index order),
+    so the result is bit-identical (``tests/test_speed.py``). Any other set-up falls back to
+    scikit-learn.
     """
     import scipy.sparse as sp
 
     v = vectorizer
-    if (v.analyzer != "char" or v.preprocessor is not None or v.strip_accents or v.input != "content" or v.binary
-            or getattr(v, "_tfidf", None) is None or not all(isinstance(t, str) for t in texts)
-            or v.ngram_range[1] > 3 or not texts):
-        return v.transform(list(texts))
+    if (v.analyzer != "char" or getattr(v, "preprocessor", None) is not None or getattr(v, "strip_accents", None)
+            or getattr(v, "input", "content") != "content" or getattr(v, "binary", False)
+            or getattr(v, "use_idf", True) is not True or v.norm not in ("l2", None)
+            or not all(isinstance(t, str) for t in texts) or v.ngram_range[1] > 3 or not texts):
+        return _sklearn(v).transform(list(texts))
     tables = v.__dict__.get("_policytag_char_tables")
     if tables is None:
         tables = v._policytag_char_tables = _char_tables(v.vocabulary_)
-    white = v._white_spaces
-    prepped = [white.sub(" ", t.lower() if v.lowercase else t) for t in texts]
+    prepped = [_WHITE_SPACES.sub(" ", t.lower() if v.lowercase else t) for t in texts]
     try:
         cps = np.frombuffer("".join(prepped).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
     except UnicodeEncodeError:  # lone surrogates: let scikit-learn deal with them
-        return v.transform(list(texts))
+        return _sklearn(v).transform(list(texts))
     lengths = np.fromiter((len(t) for t in prepped), dtype=np.int64, count=len(prepped))
     doc = np.repeat(np.arange(len(prepped), dtype=np.int64), lengths)
     rows, cols = [], []
@@ -273,10 +283,97 @@ def char_tfidf(vectorizer, texts: Sequence[str]):
         cols.append(ids[pos[known]])
     rows_a = np.concatenate(rows) if rows else np.zeros(0, dtype=np.int64)
     cols_a = np.concatenate(cols) if cols else np.zeros(0, dtype=np.int64)
-    X = sp.coo_matrix((np.ones(len(rows_a), dtype=v.dtype), (rows_a, cols_a)),
+    X = sp.coo_matrix((np.ones(len(rows_a), dtype=np.float64), (rows_a, cols_a)),
                       shape=(len(texts), len(v.vocabulary_))).tocsr()
     X.sum_duplicates()  # counts, and indices sorted within each row (what scikit-learn's matrix has)
-    return v._tfidf.transform(X, copy=False)
+    # TfidfTransformer.transform, step by step
+    if v.sublinear_tf:
+        np.log(X.data, X.data)
+        X.data += 1.0
+    X.data *= np.asarray(v.idf_)[X.indices]
+    if v.norm == "l2" and X.nnz:
+        # sklearn's inplace_csr_row_normalize_l2: per row, the squares summed left to right (a
+        # cumulative sum along a zero-padded row is that sequential sum), then divided by sqrt
+        counts = np.diff(X.indptr)
+        width = int(counts.max())
+        padded = np.zeros((X.shape[0], width))
+        offsets = np.arange(X.nnz) - np.repeat(X.indptr[:-1], counts)
+        padded[np.repeat(np.arange(X.shape[0]), counts), offsets] = X.data * X.data
+        norms = np.sqrt(np.cumsum(padded, axis=1)[:, -1])
+        norms[norms == 0.0] = 1.0
+        X.data /= np.repeat(norms, counts)
+    return X
+
+
+#: scikit-learn's white-space normalisation of character n-gram input (``_VectorizerMixin``)
+_WHITE_SPACES = re.compile(r"\s\s+")
+
+
+class CharVectorizer:
+    """A fitted character n-gram TF-IDF vectorizer as plain state (what a run stores): the
+    vocabulary, idf and settings of scikit-learn's ``TfidfVectorizer``. ``transform`` gives what the
+    scikit-learn vectorizer gives (``char_tfidf``) without importing scikit-learn; ``to_sklearn``
+    builds the real one for anything else."""
+
+    input = "content"
+    preprocessor = None
+    strip_accents = None
+    binary = False
+    use_idf = True
+    dtype = np.float64
+
+    def __init__(self, analyzer: str, ngram_range: tuple[int, int], sublinear_tf: bool, norm: str | None,
+                 lowercase: bool, smooth_idf: bool, vocabulary: dict[str, int], idf: np.ndarray):
+        self.analyzer, self.ngram_range, self.sublinear_tf = analyzer, tuple(ngram_range), sublinear_tf
+        self.norm, self.lowercase, self.smooth_idf = norm, lowercase, smooth_idf
+        self.vocabulary_, self.idf_ = dict(vocabulary), np.asarray(idf, dtype=np.float64)
+
+    def transform(self, texts):
+        return char_tfidf(self, list(texts))
+
+    def get_feature_names_out(self) -> np.ndarray:
+        names = [""] * len(self.vocabulary_)
+        for term, i in self.vocabulary_.items():
+            names[i] = term
+        return np.asarray(names, dtype=object)
+
+    def to_sklearn(self):
+        from sklearn.feature_extraction.text import TfidfVectorizer
+
+        vec = TfidfVectorizer(analyzer=self.analyzer, ngram_range=self.ngram_range, sublinear_tf=self.sublinear_tf,
+                              norm=self.norm, lowercase=self.lowercase, smooth_idf=self.smooth_idf,
+                              vocabulary=self.vocabulary_)
+        vec.idf_ = self.idf_  # also fixes vocabulary_ from vocabulary=
+        return vec
+
+
+def fit_char_tfidf(texts: Sequence[str], ngram_range: tuple[int, int] = (2, 3), sublinear_tf: bool = True
+                   ) -> CharVectorizer:
+    """``TfidfVectorizer(analyzer="char", ngram_range=..., sublinear_tf=...).fit(texts)`` without
+    scikit-learn (defaults otherwise: lower-cased, every n-gram kept, smooth idf, l2 rows): the
+    vocabulary in sorted order and ``idf = ln((n + 1) / (df + 1)) + 1`` as scikit-learn computes
+    them, so ``transform`` gives the same matrix (``tests/test_speed.py``). For a small index built
+    on the fly (the year-on-year similarity of a report)."""
+    lo, hi = ngram_range
+    df: dict[str, int] = {}
+    for text in texts:
+        t = _WHITE_SPACES.sub(" ", text.lower())
+        grams = set()
+        for n in range(lo, min(hi, len(t)) + 1):
+            grams.update(t[i:i + n] for i in range(len(t) - n + 1))
+        for g in grams:
+            df[g] = df.get(g, 0) + 1
+    if not df:
+        raise ValueError("empty vocabulary; perhaps the documents only contain stop words")
+    terms = sorted(df)
+    counts = np.array([df[g] for g in terms], dtype=np.float64) + 1.0
+    idf = np.log(float(len(texts) + 1) / counts) + 1
+    return CharVectorizer("char", ngram_range, sublinear_tf, "l2", True, True,
+                          {g: i for i, g in enumerate(terms)}, idf)
+
+
+def _sklearn(vectorizer):
+    return vectorizer.to_sklearn() if isinstance(vectorizer, CharVectorizer) else vectorizer
 
 
 def _char_tables(vocabulary: dict[str, int]) -> dict[int, tuple[np.ndarray, np.ndarray]]:

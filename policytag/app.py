@@ -103,6 +103,40 @@ def recipe_fingerprint(config: dict) -> str:
     return h.hexdigest()[:16]
 
 
+def quick_fingerprint(recipe: Path) -> str | None:
+    """sha256 of the recipe file's bytes, of every package data file it names and of the taxonomy
+    file: what ``policytag tag`` checks before using the shipped model, without validating the
+    recipe (that imports every tagger's parameter schema: a second of a one-notice ``tag``). None
+    when the recipe names data outside the package (then ``recipe_fingerprint`` decides)."""
+    import yaml
+
+    from policytag.paths import PACKAGE_PREFIX, resolve_data_path
+    from policytag.taxonomy import load_taxonomy
+
+    try:
+        text = recipe.read_bytes()
+        raw = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+    except (OSError, yaml.YAMLError):
+        return None
+    if not isinstance(raw, dict) or not isinstance(raw.get("data"), dict):
+        return None
+    h = hashlib.sha256(text)
+    for key, value in sorted(raw["data"].items()):
+        if not isinstance(value, str) or not value:
+            continue
+        if not value.startswith(PACKAGE_PREFIX):
+            return None
+        path = resolve_data_path(value)
+        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
+        for f in files:
+            h.update(f"{key}:{f.name}\0".encode("utf-8"))
+            h.update(f.read_bytes() if f.is_file() else b"")
+    taxonomy = load_taxonomy()
+    source = Path(taxonomy.source)
+    h.update(taxonomy.version.encode("utf-8") + (source.read_bytes() if source.is_file() else b""))
+    return h.hexdigest()[:16]
+
+
 def shipped_model_problem(config: dict, info: dict | None) -> str | None:
     """Why the shipped default model (its ``run.json`` as ``info``; None = absent) cannot stand for
     the recipe ``config`` with today's data and taxonomy, or None when it can."""
@@ -145,8 +179,16 @@ def default_model(notify: Notify | None = None):
     runs = available_runs(root)
     if runs:
         return _load(runs[0])
+    shipped = shipped_run_info()
+    if shipped and shipped.get("recipe_quick_fingerprint") and \
+            shipped["recipe_quick_fingerprint"] == quick_fingerprint(default_config_path()):
+        try:  # the recipe, data and taxonomy the shipped model was built from, byte for byte
+            return _load(shipped_model_dir())
+        except PolicytagError as exc:
+            notify(f"policytag: the shipped default model cannot be loaded ({exc}); training it instead")
+            shipped = None
     config = load_config(default_config_path())  # validated before any work
-    if shipped_model_problem(config, shipped_run_info()) is None:
+    if shipped_model_problem(config, shipped) is None:
         try:
             return _load(shipped_model_dir())
         except PolicytagError as exc:  # e.g. a damaged install: fall back to training
@@ -195,7 +237,8 @@ def package_default_model(config_path: str | Path, notify: Notify | None = None)
     start = time.perf_counter()
     notify(f"policytag: training the default recipe into {target} …")
     train_recipe(config, out_dir=target, overwrite=True,
-                 info={"recipe_fingerprint": recipe_fingerprint(config), "taxonomy_version": load_taxonomy().version,
-                       "packaged_by": REBUILD_COMMAND})
+                 info={"recipe_fingerprint": recipe_fingerprint(config),
+                       "recipe_quick_fingerprint": quick_fingerprint(Path(config_path)),
+                       "taxonomy_version": load_taxonomy().version, "packaged_by": REBUILD_COMMAND})
     notify(f"policytag: built the shipped default model in {time.perf_counter() - start:.1f} s")
     return target

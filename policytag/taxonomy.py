@@ -161,7 +161,8 @@ def load_taxonomy(path: str | os.PathLike | None = None) -> Taxonomy:
 @lru_cache(maxsize=8)
 def _load_cached(path: str, _mtime: int) -> Taxonomy:
     try:
-        raw = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
+        # libyaml's safe loader when present (same result, ~10x faster than the pure-Python one)
+        raw = yaml.load(Path(path).read_text(encoding="utf-8"), Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
     except FileNotFoundError:
         raise PolicytagError(f"{path}: taxonomy config not found") from None
     except yaml.YAMLError as exc:

@@ -13,7 +13,8 @@ from policytag import PROJECT_ROOT
 from conftest import CORPUS_FILE
 
 NOTICE = CORPUS_FILE
-HEAVY = ["torch", "transformers", "datasets", "ray", "matplotlib", "label_studio", "label_studio_sdk"]
+HEAVY = ["torch", "transformers", "datasets", "ray", "matplotlib", "label_studio", "label_studio_sdk",
+         "sklearn", "pandas"]  # scikit-learn (+ pandas, scipy.stats) only to fit, never to tag
 
 
 @pytest.fixture(scope="module")

@@ -51,6 +51,37 @@ def test_char_tfidf_on_the_default_recipes_features(gold_dataset):
     _equal(char_tfidf(v, texts[:1]), v.transform(texts[:1]))
 
 
+def test_loaded_vectorizer_transforms_like_scikit_learn(vectorizer):
+    """A run's vectorizer state (``CharVectorizer``, no scikit-learn) gives the same matrix."""
+    from policytag.models.tfidf import CharVectorizer
+
+    v = vectorizer
+    light = CharVectorizer(v.analyzer, v.ngram_range, v.sublinear_tf, v.norm, v.lowercase, v.smooth_idf,
+                           v.vocabulary_, v.idf_)
+    _equal(light.transform(CORPUS_TEXTS + ["", "  x  "]), v.transform(CORPUS_TEXTS + ["", "  x  "]))
+    _equal(light.to_sklearn().transform(CORPUS_TEXTS), v.transform(CORPUS_TEXTS))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(TEXT, min_size=1, max_size=8), st.lists(TEXT, min_size=1, max_size=4))
+def test_fit_char_tfidf_equals_scikit_learns_fit(fit_texts, texts):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from policytag.models.tfidf import fit_char_tfidf
+
+    want = TfidfVectorizer(analyzer="char", ngram_range=(2, 3), sublinear_tf=True)
+    try:
+        want.fit(fit_texts)
+    except ValueError:  # no n-gram at all: both refuse
+        with pytest.raises(ValueError):
+            fit_char_tfidf(fit_texts, (2, 3))
+        return
+    got = fit_char_tfidf(fit_texts, (2, 3))
+    assert got.vocabulary_ == want.vocabulary_
+    np.testing.assert_array_equal(got.idf_, want.idf_)
+    _equal(got.transform(texts), want.transform(texts))
+
+
 def test_char_tfidf_falls_back_for_other_analyzers():
     from sklearn.feature_extraction.text import TfidfVectorizer
 
