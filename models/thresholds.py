@@ -18,8 +18,6 @@ def tune_thresholds(proba: np.ndarray, y: np.ndarray, default: float = 0.5, grid
     tune on, and a low threshold would only add false positives. Ties go to the threshold
     closest to ``default`` (more stable out of sample).
     """
-    from sklearn.metrics import f1_score  # fit time only: tagging never imports scikit-learn
-
     proba, y = np.asarray(proba, dtype=np.float64), np.asarray(y)
     if proba.shape != y.shape or proba.ndim != 2:
         raise ValueError(f"proba {proba.shape} and y {y.shape} must be the same [n, k] shape")
