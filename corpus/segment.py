@@ -35,7 +35,13 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     has_body = closed = False
     top = 0
     enclosed = None  # the title of the document a 关于印发《X》的通知 sends: X
-    for line in lines:
+    # A line shaped like an organ's name inside the body (a PDF line wrapped after
+    # 县级应急管理部) is not a signature: an issuer line closes the notice only when a date, another
+    # closing line, a header line or the end of the input follows it.
+    meaningful = [i for i, line in enumerate(lines) if line.kind not in ("blank", "page", "url")]
+    next_kind = {i: (lines[j].kind if j is not None else None)
+                 for i, j in zip(meaningful, meaningful[1:] + [None])}
+    for index, line in enumerate(lines):
         starts_new = False
         if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
             # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
@@ -63,7 +69,9 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             if m:
                 top = max(top, cn_number(m.group(1)))
         elif line.kind in CLOSING_KINDS and has_body:
-            closed = True
+            follower = next_kind.get(index)
+            if line.kind != "issuer" or follower is None or follower in CLOSING_KINDS | HEADER_KINDS:
+                closed = True
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
 

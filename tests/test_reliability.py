@@ -265,7 +265,7 @@ def test_decimal_item_numbers_at_their_own_depth(tmp_path):
     one_one = clauses[0]
     assert one_one.text.endswith("严格落实区域治理措施。")  # the wrapped line joined, 1.2 not merged in
     assert one_one.heading_path == ("一、强化重点行业领域安全", "1.煤矿安全")
-    assert clauses[3].heading_path[-1].startswith("2.1推进")  # 2.1.1 sits under 2.1
+    assert clauses[3].heading_path[-1].startswith("2.1 推进")  # 2.1.1 sits under 2.1 (decimal heads are written "2.1 title")
     assert clauses[4].agencies == ("省应急厅", "省能源局")
     assert len({c.clause_id for c in clauses}) == len(clauses)
     assert by_start  # every clause has text
