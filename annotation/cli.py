@@ -159,8 +159,12 @@ def run_config(args: argparse.Namespace) -> int:
 def run_export(args: argparse.Namespace) -> int:
     from policytag.io import atomic_write, check_output_path
 
+    from policytag.corpus.readers import SUPPORTED_SUFFIXES
+    from policytag.io import refuse_input_as_output
+
     from .tasks import build_tasks
 
+    refuse_input_as_output(args.output, args.inputs, (*SUPPORTED_SUFFIXES, ".jsonl", ".ndjson"))
     check_output_path(args.output)
     taxonomy, clause_set = _load(args, args.inputs)
     predictions = _predict(args, clause_set, taxonomy)

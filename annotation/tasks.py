@@ -74,6 +74,9 @@ def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None
     notices = []
     for raw in paths:
         path = Path(raw)
+        if str(raw) == "-":  # a notice on standard input (segment_paths reads it)
+            notices.append(raw)
+            continue
         if not path.exists():
             raise PolicytagError(f"{path}: no such file or directory")
         if _is_clauses_jsonl(path):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from policytag.io import atomic_write, check_output_path
+from policytag.io import atomic_write, check_output_path, refuse_input_as_output
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -14,9 +14,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
         description="Read notices (.txt/.html/.docx/.pdf or directories of them), clean them and print one "
                     "record per clause. Bad files are reported at the end (exit 1); good files are still "
                     "processed. A notice given twice (say its .txt and its .pdf) is segmented once.")
-    p.add_argument("paths", nargs="+", metavar="PATH", help="notice file(s) or directories")
+    p.add_argument("paths", nargs="+", metavar="PATH", help="notice file(s) or directories; - reads a notice from stdin")
     p.add_argument("--format", choices=("jsonl", "csv", "md"), default="jsonl", help="output format (default: jsonl)")
-    p.add_argument("-o", "--output", metavar="OUT", help="write to this file (atomically) instead of stdout")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="write to this file (atomically) instead of stdout; never one of the inputs")
+    p.add_argument("--force", action="store_true", help="replace OUT even when it is a read-only file")
     p.add_argument("--documents", action="store_true", help="print document metadata (JSONL) instead of clauses")
     p.set_defaults(func=run)
 
@@ -28,8 +30,13 @@ def run(args: argparse.Namespace) -> int:
     from .render import render_clauses
     from .segment import segment_paths
 
-    if args.output:
-        check_output_path(args.output)  # before any work
+    from policytag.errors import one_line
+
+    from .readers import SUPPORTED_SUFFIXES
+
+    if args.output:  # before any work
+        refuse_input_as_output(args.output, args.paths, SUPPORTED_SUFFIXES)
+        check_output_path(args.output, force=args.force)
     result = segment_paths(args.paths, progress=True)
     if args.documents:
         text = "".join(json.dumps({k: v for k, v in d.to_dict().items() if k != "text"}, ensure_ascii=False) + "\n"
@@ -46,8 +53,10 @@ def run(args: argparse.Namespace) -> int:
             with atomic_write(args.output) as fh:
                 fh.write(text)
         else:
-            sys.stdout.write(text)
+            from policytag.io import write_stdout
+
+            write_stdout(text)
         print(f"policytag: {len(result.documents)} document(s), {len(result.clauses)} clause(s)", file=sys.stderr)
     for err in result.errors:
-        print(f"policytag: error: {err}", file=sys.stderr)
+        print(f"policytag: error: {one_line(err)}", file=sys.stderr)
     return 1 if result.errors else 0

@@ -166,9 +166,19 @@ def read_file(path: str | Path) -> str:
     reader = READERS.get(path.suffix.lower())
     if reader is None:
         raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    if path.stat().st_size == 0:
+    # read before judging the size: a file without read permission, or one whose read fails (EIO),
+    # may report st_size 0 and is not "empty"; a /proc-style file reporting 0 may hold text
+    try:
+        with open(path, "rb") as fh:
+            first = fh.read(1)
+    except OSError as exc:
+        raise ReadError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
+    if not first:
         raise ReadError(path, "empty file")
-    text = reader(path)
+    try:
+        text = reader(path)
+    except OSError as exc:
+        raise ReadError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
     if not text.strip():
         raise ReadError(path, "no text found")
     return text

@@ -21,7 +21,7 @@ from . import metadata as md
 from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
                     heading_level, join_paragraphs, level_match, normalize_punct)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
-from .readers import ReadError, expand_paths, read_file
+from .readers import ReadError, decode_bytes, expand_paths, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee"}
 CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment"}
@@ -428,6 +428,10 @@ class SegmentResult:
         return [(d, by_doc[d.doc_id]) for d in self.documents]
 
 
+#: a path of ``-`` means standard input (``segment -``, ``annotate export -``)
+STDIN = "-"
+
+
 def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentResult:
     """Read and segment every file (directories expanded); bad files are collected, not fatal.
 
@@ -437,6 +441,14 @@ def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentRes
     results: list[tuple[Document, list[Clause]]] = []
     errors: list[ReadError] = [ReadError(p, "no notice files (.txt/.html/.htm/.docx/.pdf) in this directory")
                                for p in map(Path, paths) if p.is_dir() and not expand_paths([p])]
+    if any(str(p) == STDIN for p in paths):  # `segment -`: one notice (file) on standard input
+        import sys
+
+        try:
+            results.extend(segment_text(decode_bytes(sys.stdin.buffer.read(), "<stdin>"), "<stdin>"))
+        except ReadError as exc:
+            errors.append(exc)
+        paths = [p for p in paths if str(p) != STDIN]
     files = expand_paths(paths)
     for path in _progress(files, progress):
         try:

@@ -71,7 +71,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--excel", action="store_true",
                    help="CSV for spreadsheets: UTF-8 with a byte-order mark even on stdout (files written with -o "
                         "always get one), so Excel shows the Chinese text")
-    p.add_argument("-o", "--output", metavar="OUT", help="write here (atomically) instead of stdout")
+    p.add_argument("-o", "--output", metavar="OUT",
+                   help="write here (atomically) instead of stdout; never one of the inputs, and a file replaced "
+                        "keeps its mode")
+    p.add_argument("--force", action="store_true",
+                   help="replace OUT even when it is a read-only file (its mode is kept)")
     p.add_argument("--threshold", type=_threshold, metavar="P",
                    help="one probability threshold for every label, overriding the run's tuned thresholds")
     p.add_argument("--year", type=int, metavar="YEAR",
@@ -92,11 +96,17 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.set_defaults(func=run)
 
 
-def check_output_path(path: str) -> None:
-    """Fail before any work when OUT cannot be written (``policytag.io.check_output_path``)."""
+def check_output_path(path: str, inputs: list[str] | None = None, force: bool = False) -> None:
+    """Fail before any work when OUT cannot be written (``policytag.io.check_output_path``), is
+    read-only (unless ``force``) or is one of the ``inputs`` however spelled (a link, ``x/../n.txt``)."""
+    from policytag.corpus.readers import SUPPORTED_SUFFIXES
     from policytag.io import check_output_path as check
+    from policytag.io import refuse_input_as_output
 
-    check(path)
+    refuse_input_as_output(path, inputs or [], SUPPORTED_SUFFIXES)
+    check(path, force=force)
+    partial = f"{path}.partial"  # where streaming writes first: never an input either
+    refuse_input_as_output(partial, inputs or [], SUPPORTED_SUFFIXES)
 
 
 def output_format(fmt: str | None, output: str | None) -> str:
@@ -118,7 +128,7 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("nothing to tag: give notice file(s) or directories, - for stdin, or --clauses FILE")
     fmt = output_format(args.format, args.output)
     if args.output:
-        check_output_path(args.output)
+        check_output_path(args.output, [args.clauses] if args.clauses else args.inputs, args.force)
     from .stream_cli import run_stream, wants_stream
 
     if wants_stream(args, fmt):  # rows in batches to OUT.partial -> OUT, resumable (inference/stream.py)
@@ -134,7 +144,8 @@ def run(args: argparse.Namespace) -> int:
     from .report import build_report
     from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
 
-    inp = read_clause_file(args.clauses, args.skip_bad) if args.clauses else read_notices(args.inputs, args.skip_bad)
+    inp = (_read_clauses(args.clauses, args.skip_bad) if args.clauses
+           else read_notices(args.inputs, args.skip_bad))
     for note in inp.notes:
         print(f"policytag: {note}", file=sys.stderr)
     for warning in inp.warnings:
@@ -179,8 +190,9 @@ def run(args: argparse.Namespace) -> int:
                 with atomic_write(side) as fh:
                     fh.write("\ufeff" + across)
     else:
-        sys.stdout.write(text)
-        sys.stdout.flush()
+        from policytag.io import write_stdout
+
+        write_stdout(text)
     n_clauses = sum(len(n.tagged) for n in report.notices)
     print(f"policytag: tagged {n_clauses} clause(s) of {len(report.notices)} notice(s) with {tagger.model_version} "
           f"in {time.perf_counter() - start:.1f} s" + (f"; wrote {args.output}" if args.output else ""),
@@ -190,6 +202,30 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_SKIPPED
     return 0
+
+
+def _read_clauses(path: str, skip_bad: bool):
+    """A clause file for a summary: JSONL through ``read_clause_file``; Parquet or a saved Hugging
+    Face dataset through the streaming reader (``stream.clause_rows``), collected in memory."""
+    from .inputs import STDIN, TagInput, read_clause_file
+
+    if path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir()):
+        from policytag.records import Document
+
+        from .stream import clause_rows, input_kind
+
+        if input_kind(path) != "jsonl":
+            warnings: list[str] = []
+            clauses = list(clause_rows(path, skip_bad, warnings.append))
+            if not clauses:
+                raise PolicytagError(f"{path}: no clauses to tag")
+            documents = []
+            for doc_id in dict.fromkeys(c.doc_id for c in clauses):
+                years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
+                documents.append(Document(doc_id=doc_id, title="", year=years.pop() if len(years) == 1 else None,
+                                          doc_number=None, issuer=None, date=None, source=path, text=""))
+            return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
+    return read_clause_file(path, skip_bad)
 
 
 def render(report, fmt: str) -> str:

@@ -62,14 +62,17 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def _fail(message: str) -> None:
-    # one line whatever the exception text holds
-    print("policytag: error: " + " ".join(str(message).split()), file=sys.stderr)
+    # one line whatever the exception text (or a file name in it) holds: newlines are escaped
+    from policytag.errors import one_line
+
+    print("policytag: error: " + one_line(message), file=sys.stderr)
 
 
 def _os_error(exc: OSError) -> str:
+    # "<what>: <why>" even when the OS error names no file (ENOSPC on a flush, a socket …)
     name = exc.filename if exc.filename is not None else ""
     why = exc.strerror or type(exc).__name__
-    return f"{name}: {why}" if name else why
+    return f"{name}: {why}" if name else f"input/output error: {why}"
 
 
 def main(argv: list[str] | None = None) -> int:

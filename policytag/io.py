@@ -66,8 +66,18 @@ def _probe_writable(directory: Path, shown: str) -> None:
                              f"({exc.strerror or type(exc).__name__})") from None
 
 
+def _writable_by_mode(st: os.stat_result) -> bool:
+    """Do the mode bits let this process write the file? Root (CAP_DAC_OVERRIDE) could write a
+    0444 file anyway; the bits say the user meant it read-only, so they decide, not ``os.access``."""
+    if st.st_uid == os.geteuid():
+        return bool(st.st_mode & stat.S_IWUSR)
+    if st.st_gid == os.getegid() or st.st_gid in os.getgroups():
+        return bool(st.st_mode & stat.S_IWGRP)
+    return bool(st.st_mode & stat.S_IWOTH)
+
+
 def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bool = True,
-                      make_parents: bool = False) -> None:
+                      make_parents: bool = False, force: bool = False) -> None:
     """Fail (one-line ``PolicytagError``) before any work when ``path`` cannot be written.
 
     ``kind="file"``: not a directory, parent directory exists and accepts files; an existing
@@ -75,7 +85,10 @@ def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bo
     a block device or socket is refused. ``kind="dir"`` (a run or model directory built by
     ``atomic_dir``): not an existing file, not an existing directory unless ``overwrite``, and the
     nearest existing ancestor is a writable directory (missing parents are created). ``make_parents``
-    lets a file's missing parent directories be created too (the command makes them).
+    lets a file's missing parent directories be created too (the command makes them). An existing
+    regular file whose mode bits give this process no write permission (``chmod 444``) is refused
+    unless ``force``: replacing it would silently override what its owner asked for (root passes
+    every permission check, so the bits are read, not ``os.access``).
     """
     shown = str(path)
     p = Path(path)
@@ -105,6 +118,9 @@ def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bo
         return
     if not overwrite and p.exists():
         raise PolicytagError(f"{shown}: already exists (use --force to replace it)")
+    if not force and p.is_file() and not _writable_by_mode(os.stat(p)):
+        raise PolicytagError(f"{shown}: read-only file (mode {stat.S_IMODE(os.stat(p).st_mode):04o}); "
+                             "make it writable or pass --force to replace it")
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         what = "is not a directory" if parent.exists() else "does not exist"
@@ -116,8 +132,9 @@ def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bo
 def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None = "utf-8") -> Iterator[Any]:
     """Write to a temporary file beside ``path`` and rename it into place only on success.
 
-    A failure (or Ctrl-C) leaves any previous file untouched and no partial file behind. The new
-    file gets ``0666 & ~umask`` like any file the user creates. A symlink to a regular file is
+    A failure (or Ctrl-C) leaves any previous file untouched and no partial file behind. A file
+    that replaces another keeps that file's mode (a 0600 output stays 0600); a new file gets
+    ``0666 & ~umask`` like any file the user creates. A symlink to a regular file is
     kept: its target is replaced. A character device or FIFO (``/dev/stdout``, a named pipe) is
     never renamed over: the output is buffered and written through it on success.
     """
@@ -144,12 +161,81 @@ def atomic_write(path: str | os.PathLike, mode: str = "w", encoding: str | None 
             yield fh
             fh.flush()
             os.fsync(fh.fileno())
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp creates 0600; give the file normal permissions
+        os.chmod(tmp, output_mode(path))  # mkstemp creates 0600; give the file the mode it should have
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+
+
+def output_mode(path: str | os.PathLike) -> int:
+    """The permission bits a file written to ``path`` gets: those of the regular file it replaces,
+    else ``0666 & ~umask`` (what ``open`` would give a new file)."""
+    try:
+        st = os.stat(path)
+    except OSError:
+        return 0o666 & ~_umask()
+    return stat.S_IMODE(st.st_mode) if stat.S_ISREG(st.st_mode) else 0o666 & ~_umask()
+
+
+def _identity(path: str | os.PathLike) -> tuple[int, int] | None:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return None
+    return st.st_dev, st.st_ino
+
+
+def refuse_input_as_output(output: str | os.PathLike | None, inputs: Iterable[str | os.PathLike],
+                           suffixes: Iterable[str] | None = None) -> None:
+    """One-line error, before any work, when ``output`` is one of the ``inputs`` however it is
+    spelled: the same file by device and inode (``os.path.samefile``), so ``./x/../n.txt``, a
+    symlink or a hard link to an input count too. Directories among the inputs are walked for the
+    files a run would read (``suffixes``, lower case; every file when None). ``-`` (stdin) and an
+    output that does not exist yet are never an input."""
+    if not output or str(output) == "-" or _is_special(Path(output)):
+        return
+    out_id = _identity(output)
+    if out_id is None:
+        return
+    wanted = tuple(s.lower() for s in suffixes) if suffixes is not None else None
+    for raw in inputs:
+        if raw is None or str(raw) == "-":
+            continue
+        if _identity(raw) == out_id:
+            raise PolicytagError(f"{output}: is the input file {raw}; writing there would destroy the input "
+                                 "(give another -o)")
+        if os.path.isdir(raw):
+            for root, _dirs, files in os.walk(raw):
+                for name in files:
+                    if wanted is not None and not name.lower().endswith(wanted):
+                        continue
+                    f = os.path.join(root, name)
+                    if _identity(f) == out_id:
+                        raise PolicytagError(f"{output}: is the input file {f} (in {raw}); writing there would "
+                                             "destroy the input (give another -o)")
+
+
+def write_stdout(text: str) -> None:
+    """Write ``text`` to standard output and flush it, so a full disk or ``> /dev/full`` is a
+    one-line error naming ``<stdout>`` rather than a bare "No space left on device" (or an error
+    at interpreter exit)."""
+    import sys
+
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        raise
+    except OSError as exc:
+        # what is still buffered would fail again at interpreter exit ("Exception ignored …"):
+        # point descriptor 1 at /dev/null so that last flush succeeds quietly
+        with contextlib.suppress(OSError, ValueError, AttributeError):
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            os.close(devnull)
+        raise PolicytagError(f"<stdout>: cannot write ({exc.strerror or type(exc).__name__})") from None
 
 
 @contextlib.contextmanager

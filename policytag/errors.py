@@ -1,0 +1,26 @@
+"""One-line messages: every error and warning the CLI prints is exactly one line.
+
+A file name may hold a newline (``$'bad\\nname.txt'``) or another control character; printed as
+is it would split the message over two lines (and could fake a second ``policytag:`` line). So
+control characters and Unicode line/paragraph separators are shown as backslash escapes, the way
+``repr`` shows them, and the rest of the text is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# C0 controls, DEL, C1 controls (U+0085 NEL among them) and the Unicode line/paragraph separators
+_CONTROL = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]")
+_NAMED = {"\n": "\\n", "\r": "\\r", "\t": "\\t"}
+
+
+def escape(text: object) -> str:
+    """``text`` with every control character or line separator as an escape (``\\n``, ``\\x85``,
+    ``\\u2028``): what is printed stays on one line and shows what the name really holds."""
+    return _CONTROL.sub(lambda m: _NAMED.get(m.group()) or repr(m.group())[1:-1], str(text))
+
+
+def one_line(message: object) -> str:
+    """The message as one line (see ``escape``), trailing whitespace removed."""
+    return escape(str(message).rstrip())
