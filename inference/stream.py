@@ -256,13 +256,28 @@ class JsonlSink:
                 fh.truncate(good)
         return ids, version
 
-    def open(self, append: bool) -> None:
-        self.fh = open(self.partial, "a" if append else "w", encoding="utf-8")
+    def is_empty(self) -> bool:
+        return self.partial.is_file() and self.partial.stat().st_size == 0
+
+    def discard(self) -> None:
+        self.partial.unlink()
+
+    def open(self, append: bool, before_first_write: Callable[[], None] | None = None) -> None:
+        # the file is created by the first write, not here: a run that fails before its first
+        # row (a corrupt input, a bad first row) leaves no empty OUT.partial behind
+        self.fh, self._append, self._before = None, append, before_first_write
 
     def write(self, rows: list[dict[str, Any]]) -> None:
-        self.write_encoded(encode_rows(rows, "jsonl", None))
+        if rows:
+            self.write_encoded(encode_rows(rows, "jsonl", None))
 
     def write_encoded(self, text: str) -> None:
+        if not text:
+            return
+        if self.fh is None:
+            if self._before:
+                self._before()
+            self.fh = open(self.partial, "a" if self._append else "w", encoding="utf-8")
         self.fh.write(text)
         self.fh.flush()
         os.fsync(self.fh.fileno())
@@ -272,7 +287,12 @@ class JsonlSink:
             self.fh.close()
 
     def finish(self) -> None:
+        from policytag.io import output_mode
+
         self.close()
+        if not self.partial.exists():  # nothing to tag (every clause already written, or none)
+            self.partial.touch()
+        os.chmod(self.partial, output_mode(self.out))  # a replaced OUT keeps its mode
         os.replace(self.partial, self.out)
 
 
@@ -305,10 +325,17 @@ class ParquetSink:
                 version = table.column("model_version")[0].as_py()
         return ids, version
 
-    def open(self, append: bool) -> None:
+    def is_empty(self) -> bool:
+        return self.partial.is_dir() and not self._parts()
+
+    def discard(self) -> None:
+        shutil.rmtree(self.partial)
+
+    def open(self, append: bool, before_first_write: Callable[[], None] | None = None) -> None:
         if not append:
             shutil.rmtree(self.partial, ignore_errors=True)
-        self.partial.mkdir(exist_ok=True)
+        # the directory is made by the first write (see JsonlSink.open)
+        self._before = before_first_write
         parts = self._parts()
         self.next = int(parts[-1].stem.split("-")[1]) + 1 if parts else 0
 
@@ -325,6 +352,10 @@ class ParquetSink:
 
         if not table.num_rows:
             return
+        if not self.partial.is_dir():
+            if self._before:
+                self._before()
+            self.partial.mkdir()
         final = self.partial / f"part-{self.next:06d}.parquet"
         tmp = final.with_suffix(".tmp")
         pq.write_table(table.cast(parquet_schema(self.taxonomy)), tmp)
@@ -341,8 +372,11 @@ class ParquetSink:
         with pq.ParquetWriter(tmp, parquet_schema(self.taxonomy)) as writer:
             for part in self._parts():
                 writer.write_table(pq.read_table(part))
+        from policytag.io import output_mode
+
+        os.chmod(tmp, output_mode(self.out))  # a replaced OUT keeps its mode
         os.replace(tmp, self.out)
-        shutil.rmtree(self.partial)
+        shutil.rmtree(self.partial, ignore_errors=True)
 
 
 def make_sink(out: str | Path, fmt: str, taxonomy: Taxonomy):
@@ -368,21 +402,44 @@ class StreamResult:
     seconds: float
 
 
-def prepare_sink(out: str | Path, fmt: str, taxonomy: Taxonomy, resume: bool, model_version: str):
-    """The sink, opened for writing, and the ids already written (empty unless resuming)."""
+def prepare_sink(out: str | Path, fmt: str, taxonomy: Taxonomy, resume: bool, model_version: str,
+                 identity: dict[str, Any] | None = None):
+    """The sink, opened for writing, and the ids already written (empty unless resuming).
+
+    ``identity`` (``inference/resume.py``: model version, options, input files) is recorded beside
+    ``OUT.partial`` before its first row and checked by ``--resume``: a partial output of another
+    input, model or threshold is refused, in one line naming what differs."""
+    from .resume import difference, read_meta, remove_meta, run_identity, write_meta
+
+    identity = identity or run_identity(model_version, {"format": fmt})
     sink = make_sink(out, fmt, taxonomy)
     done: set[str] = set()
+    if sink.exists() and sink.is_empty():  # an older run that failed before its first row: nothing to keep
+        sink.discard()
+        remove_meta(sink.partial)
+    adopted = False
     if resume and not sink.exists() and Path(out).exists():
-        sink.adopt_finished()
+        sink.adopt_finished()  # continue a finished OUT (the input grew); nothing recorded what it read
+        adopted = True
+        write_meta(sink.partial, identity)
     if sink.exists():
         if not resume:
             raise PolicytagError(f"{sink.partial} exists (an interrupted run): pass --resume to continue it, "
                                  "or delete it to start again")
+        recorded = read_meta(sink.partial)
+        if recorded is None and not adopted:
+            raise PolicytagError(f"{sink.partial}: cannot resume: no record of the run that wrote it (an older "
+                                 "policytag); delete it to start again")
         done, version = sink.written()
         if version is not None and version != model_version:
             raise PolicytagError(f"{sink.partial} was written by model {version}, not {model_version}; "
                                  "resume with the same --model or delete it")
-    sink.open(append=bool(done) or sink.exists())
+        why = difference(recorded, identity) if recorded is not None else None
+        if why:
+            raise PolicytagError(f"{sink.partial}: cannot resume a different run: {why}; rerun with the same "
+                                 "input and options, or delete it to start again")
+        write_meta(sink.partial, identity)  # the input may have grown: compare with it next time
+    sink.open(append=bool(done) or sink.exists(), before_first_write=lambda: write_meta(sink.partial, identity))
     return sink, done
 
 
@@ -390,7 +447,7 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
                threshold: float | None = None, batch_size: int = DEFAULT_BATCH_SIZE, resume: bool = False,
                model_version: str | None = None, progress: bool = True, total: int | None = None,
                on_batch: Callable[[int], None] | None = None, workers: int = 1,
-               run_dir: str | Path | None = None) -> StreamResult:
+               run_dir: str | Path | None = None, inputs: dict[str, Any] | None = None) -> StreamResult:
     """Tag ``clauses`` (any iterable: read lazily) into ``out`` batch by batch; see the module doc.
 
     ``workers`` > 1: batches are tagged (and encoded) by that many processes, each loading the
@@ -400,15 +457,19 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
 
     ``on_batch(n_written_so_far)`` is called after each batch is durably written (tests use it to
     interrupt a run). A clause id seen twice in the input is an error (it would be ambiguous on
-    resume).
+    resume). ``inputs`` (``resume.input_identity``) names the files the clauses come from, so
+    ``--resume`` can refuse a partial output written from another input.
     """
     from tqdm import tqdm
+
+    from .resume import remove_meta, run_identity
 
     start = time.perf_counter()
     version = model_version or tagger.model_version
     if workers > 1 and run_dir is None:
         raise PolicytagError("--workers needs a saved run for the worker processes to load (a run directory)")
-    sink, done = prepare_sink(out, fmt, tagger.taxonomy, resume, version)
+    identity = run_identity(version, {"format": fmt, "threshold": threshold}, inputs)
+    sink, done = prepare_sink(out, fmt, tagger.taxonomy, resume, version, identity)
     seen: set[str] = set()
     written = 0
     try:
@@ -441,6 +502,7 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
     finally:
         sink.close()
     sink.finish()
+    remove_meta(sink.partial)
     return StreamResult(written, len(done), Path(out), time.perf_counter() - start)
 
 

@@ -101,13 +101,19 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
     batch_size = args.batch_size or 256
     partial = f"{args.output}.partial"
     try:
+        from policytag.corpus.readers import SUPPORTED_SUFFIXES
+
+        from .resume import input_identity
+
         if args.clauses:
             clauses = clause_rows(args.clauses, args.skip_bad, warn)
             total = _total(args.clauses)
+            inputs = input_identity([args.clauses])
         else:
             clauses = notice_clauses(args.inputs, args.skip_bad, warn,
                                      note=lambda message: print(f"policytag: {message}", file=sys.stderr))
             total = None
+            inputs = input_identity(args.inputs, SUPPORTED_SUFFIXES)
         if args.engine == "ray":
             from .ray_engine import tag_stream_ray
 
@@ -119,9 +125,11 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
                                     workers=args.workers, address=args.ray_address, threshold=args.threshold,
                                     total=total)
         else:
+            # what --resume checks: this input, model and threshold wrote OUT.partial (inference/resume.py)
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
                                 resume=args.resume, total=total, workers=args.workers,
-                                run_dir=_run_dir(tagger, args.model) if args.workers > 1 else None)
+                                run_dir=_run_dir(tagger, args.model) if args.workers > 1 else None,
+                                inputs=inputs)
     except KeyboardInterrupt:
         if Path(partial).exists():
             print(f"policytag: interrupted; the rows written so far are in {partial} (--resume continues)",
@@ -131,6 +139,14 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         if Path(partial).exists() and "--resume" not in str(exc):
             raise PolicytagError(f"{exc} (rows written so far are kept in {partial}; --resume continues)") from None
         raise
+    except OSError as exc:  # a full disk, a file size limit …: say where, and what is kept
+        why = exc.strerror or type(exc).__name__
+        kept = (f"; rows written so far are kept in {partial} (--resume continues)"
+                if Path(partial).exists() else "")
+        if exc.filename and not str(exc.filename).startswith(str(args.output)):
+            raise PolicytagError(f"{exc.filename}: {why}{kept}") from None  # an input that failed to read
+        # a write without a file name is the sink's (OUT.partial) write or flush
+        raise PolicytagError(f"{exc.filename or partial}: cannot write ({why}){kept}") from None
     resumed = f" ({result.resumed} already written, resumed)" if result.resumed else ""
     print(f"policytag: tagged {result.written} clause(s){resumed} with {tagger.model_version} "
           f"in {result.seconds:.1f} s; wrote {args.output}", file=sys.stderr)
