@@ -47,6 +47,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--runs-dir", metavar="DIR",
                    help="where retrained runs are written (default: RUNS/backend/, outside the default-model search)")
     s.add_argument("--max-body-mb", type=float, default=8.0, help="largest request body accepted (default 8 MiB)")
+    s.add_argument("--basic-auth", metavar="USER:PASS", default=None,
+                   help="require HTTP basic auth on every route (default: $BASIC_AUTH_USER and $BASIC_AUTH_PASS, "
+                        "as Label Studio's ML backends read them); required with a --host other than loopback. "
+                        "Connect with `backend connect --basic-auth USER:PASS`")
+    s.add_argument("--allow-any-label-studio-host", action="store_true",
+                   help="accept a /setup naming any Label Studio host (default: only --label-studio-url, else "
+                        "the host of the first /setup: retraining never follows a client to another server)")
     s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
     s.set_defaults(func=run_serve)
 
@@ -64,6 +71,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     c.add_argument("--no-prelabel", action="store_true",
                    help="do not switch the project to live pre-annotations from this backend (by default the "
                         "project's 'Use predictions to prelabel tasks' is turned on with this backend as the source)")
+    c.add_argument("--basic-auth", metavar="USER:PASS", default=None,
+                   help="the backend's HTTP basic credentials (`backend serve --basic-auth`; default: "
+                        "$BASIC_AUTH_USER/$BASIC_AUTH_PASS): Label Studio sends them on every call (auth_method BASIC_AUTH)")
     c.add_argument("--interactive", action="store_true",
                    help="also use it for interactive pre-annotation (not needed for plain predictions)")
     c.set_defaults(func=run_connect)
@@ -84,6 +94,10 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port}: not a port number")
     if args.train_every < 0:
         raise UsageError(f"--train-every {args.train_every}: must be 0 or more")
+    auth = basic_auth_credentials(args.basic_auth)
+    if auth is None and not is_loopback(args.host):
+        raise UsageError(f"--host {args.host}: listening beyond this machine needs authentication: pass "
+                         "--basic-auth USER:PASS (or set BASIC_AUTH_USER and BASIC_AUTH_PASS)")
     try:
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
@@ -94,18 +108,46 @@ def run_serve(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
     tagger = resolve_model(args.model, notify=_err)
     check_taxonomy(tagger, taxonomy)
-    settings = BackendSettings(train_every=args.train_every or None)
+    settings = BackendSettings(train_every=args.train_every or None, label_studio_url=args.label_studio_url,
+                               allow_any_host=args.allow_any_label_studio_host)
     factory = None if args.no_retrain else retrainer_factory(retrain_recipe(args.recipe), args.runs_dir,
                                                              args.label_studio_url, args.api_key, taxonomy)
     backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=rule_check(taxonomy),
                       flagger=task_flagger(args.label_studio_url, args.api_key, taxonomy))
     from .server import create_app, serve
 
-    app = create_app(backend, max_body_bytes=int(args.max_body_mb * 1024 * 1024))
+    app = create_app(backend, max_body_bytes=int(args.max_body_mb * 1024 * 1024), basic_auth=auth)
     _err(f"serving {tagger.model_version} on http://{args.host}:{args.port} "
          f"(retraining {'off' if factory is None else f'on START_TRAINING and every {args.train_every} annotations' if args.train_every else 'on START_TRAINING'})")
     serve(app, args.host, args.port, log_level=args.log_level)
     return 0
+
+
+def basic_auth_credentials(spec: str | None) -> tuple[str, str] | None:
+    """``USER:PASS`` from --basic-auth, else ``$BASIC_AUTH_USER``/``$BASIC_AUTH_PASS``; None for none."""
+    if spec is None:
+        user, password = os.environ.get("BASIC_AUTH_USER"), os.environ.get("BASIC_AUTH_PASS")
+        if not user and not password:
+            return None
+        if not user or not password:
+            raise UsageError("BASIC_AUTH_USER and BASIC_AUTH_PASS: set both (or neither)")
+        return user, password
+    user, sep, password = spec.partition(":")
+    if not sep or not user or not password:
+        raise UsageError("--basic-auth: expected USER:PASS with a non-empty user and password")
+    return user, password
+
+
+def is_loopback(host: str) -> bool:
+    """Does ``--host`` only accept connections from this machine?"""
+    import ipaddress
+
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:
+        return False  # a host name: it may resolve to any interface
 
 
 def run_connect(args: argparse.Namespace) -> int:
@@ -113,10 +155,11 @@ def run_connect(args: argparse.Namespace) -> int:
 
     if not args.url.startswith(("http://", "https://")):
         raise UsageError(f"--url {args.url}: expected an http:// or https:// URL")
+    auth = basic_auth_credentials(args.basic_auth)
     session = connect(args.label_studio_url, args.api_key)
     project = get_project(session, args.project)
     ml = connect_ml_backend(session, project, args.url, title=args.title, interactive=args.interactive,
-                            prelabel=not args.no_prelabel)
+                            prelabel=not args.no_prelabel, basic_auth=auth)
     _err(f"backend {ml.id} {ml.title!r} connected to project {project.id} ({project.title!r}): state {ml.state}, "
          f"model_version {ml.model_version}")
     return 0

@@ -32,6 +32,24 @@ class BackendSettings:
     max_tasks: int = 1000
     #: tasks predicted per tagger call (keeps memory flat on a large request)
     batch_size: int = 64
+    #: the Label Studio this backend serves (``--label-studio-url``): /setup may not name another
+    label_studio_url: str | None = None
+    #: accept any hostname in /setup (``--allow-any-label-studio-host``)
+    allow_any_host: bool = False
+
+
+def origin(url: str) -> tuple[str, str, int | None]:
+    """``(scheme, host, port)`` of a URL, the default port filled in: what "the same Label Studio"
+    means (``http://LS:8080/`` and ``http://ls:8080`` agree; another host or port does not)."""
+    from urllib.parse import urlsplit
+
+    try:
+        parts = urlsplit(url.strip())
+        port = parts.port
+    except ValueError:
+        return ("", url, None)
+    scheme = parts.scheme.lower()
+    return (scheme, (parts.hostname or "").lower(), port or {"http": 80, "https": 443}.get(scheme))
 
 
 @dataclass
@@ -63,6 +81,9 @@ class Backend:
         self.flagger = flagger
         self._flag_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policytag-flag") if flagger else None
         self.retrainer = retrainer_factory(self) if retrainer_factory else None
+        # without --label-studio-url, the first /setup's hostname is the one Label Studio: a later
+        # /setup may not point retraining (and its access token) at another host
+        self._pinned_host: str | None = self.settings.label_studio_url
 
     # -- the serving model ----------------------------------------------------------------------
     @property
@@ -97,6 +118,7 @@ class Backend:
 
     def setup(self, data: dict[str, Any]) -> dict[str, Any]:
         req = parse_setup(data)
+        self._check_host(req.hostname)
         self._check_config(req.schema, "setup")
         state = self.project(req.project)
         state.hostname, state.access_token = req.hostname or state.hostname, req.access_token or state.access_token
@@ -159,6 +181,24 @@ class Backend:
                               f"this backend acts on {', '.join(KNOWN_EVENTS)})")
 
     # -- helpers --------------------------------------------------------------------------------
+    def _check_host(self, hostname: Any) -> None:
+        """403 when /setup names a Label Studio other than the one this backend serves: otherwise any
+        client could make retraining call its own server with its own token (issue 21 row 3)."""
+        if hostname is None or self.settings.allow_any_host:
+            return
+        if not isinstance(hostname, str) or not hostname.strip():
+            raise BadRequest(422, "setup: 'hostname' must be the Label Studio URL (a string)")
+        with self._lock:
+            pinned = self._pinned_host
+            if pinned is None:
+                self._pinned_host = hostname
+                return
+        if origin(hostname) != origin(pinned):
+            shown = " ".join(hostname.split())[:100]
+            raise BadRequest(403, f"setup: hostname {shown!r} is not the Label Studio this backend serves "
+                                  f"({pinned}); start the backend with --label-studio-url for that one, or "
+                                  "--allow-any-label-studio-host")
+
     def _check_config(self, xml: str, where: str) -> None:
         from policytag import PolicytagError
 
