@@ -19,7 +19,7 @@ import json
 from dataclasses import dataclass, field
 from typing import Any, Iterator
 
-from policytag import PolicytagError
+from policytag import PolicytagError, UsageError
 from policytag.taxonomy import Taxonomy
 
 from .labeling_config import build_config, check_config, project_description
@@ -181,14 +181,15 @@ def connect(url: str | None, api_key: str | None, timeout: float = 120.0) -> Ses
     """Connect and check the key with ``whoami`` (fails fast on a wrong URL or key)."""
     from label_studio_sdk.client import LabelStudio
 
+    # a missing or malformed required option is a usage error (exit 2), like argparse's own
     if not url:
-        raise PolicytagError("no Label Studio URL: pass --url or set LABEL_STUDIO_URL")
+        raise UsageError("--url: no Label Studio URL: pass --url or set LABEL_STUDIO_URL")
     if not api_key:
-        raise PolicytagError("no Label Studio API key: pass --api-key or set LABEL_STUDIO_API_KEY "
-                             "(Label Studio → Account & Settings → Access Token)")
+        raise UsageError("--api-key: no Label Studio API key: pass --api-key or set LABEL_STUDIO_API_KEY "
+                         "(Label Studio → Account & Settings → Access Token)")
     url = url.rstrip("/")
     if not url.startswith(("http://", "https://")):
-        raise PolicytagError(f"--url {url}: expected an http:// or https:// URL")
+        raise UsageError(f"--url {url}: expected an http:// or https:// URL")
     with api_errors("connecting to Label Studio", url):
         from label_studio_sdk.core.api_error import ApiError
 

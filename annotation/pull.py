@@ -68,6 +68,9 @@ class ExportStats:
     superseded: int = 0  # older annotations of an annotator who annotated the same clause again
     foreign_tasks: int = 0  # tasks without a clause_id (not made by policytag), ignored
     missing_dominant: int = 0  # annotations without a dominant measure type: refused, reported
+    #: one line per malformed task or annotation skipped (not a JSON object, a string where a list
+    #: belongs, a non-numeric id …); an export is read as far as it is usable
+    malformed: list[str] = field(default_factory=list)
 
 
 def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
@@ -79,6 +82,18 @@ def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
     if who is None:
         return "unknown", None
     return users.get(int(who), str(who)), int(who)
+
+
+def _int_id(value: Any) -> int | None:
+    """A Label Studio id as an int (None/"" -> 0, as before); None when it is not a number."""
+    if value is None or value == "":
+        return 0
+    if isinstance(value, bool):
+        return None
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
 
 
 def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, str] | None = None,
@@ -93,30 +108,62 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
     unknown: list[str] = []
     if not isinstance(export, list):
         raise PolicytagError(f"{where}: expected a list of tasks (Label Studio JSON export)")
-    for task in export:
+    def skip(what: str, why: str) -> None:
+        stats.malformed.append(" ".join(f"{where}: {what}: {why}".split())[:300])
+
+    for position, task in enumerate(export):
         stats.tasks += 1
+        if not isinstance(task, dict):
+            skip(f"entry {position}", f"expected a task object, got {type(task).__name__}")
+            continue
         data = task.get("data") or {}
+        if not isinstance(data, dict):
+            skip(f"task {task.get('id')!r}", "'data' is not an object")
+            continue
         clause_id = data.get("clause_id")
         if not clause_id:
             stats.foreign_tasks += 1
             continue
+        task_id = _int_id(task.get("id"))
+        if task_id is None:
+            skip(f"task {task.get('id')!r}", "its id is not a number")
+            continue
+        annotations = task.get("annotations") or []
+        if not isinstance(annotations, list):
+            skip(f"task {task_id}", f"'annotations' is a {type(annotations).__name__}, not a list")
+            continue
         kept = 0
-        for ann in task.get("annotations") or []:
+        for ann in annotations:
             stats.annotations += 1
+            if not isinstance(ann, dict):
+                skip(f"task {task_id}", f"an annotation is a {type(ann).__name__}, not an object")
+                continue
+            result = ann.get("result")
+            if result is not None and (not isinstance(result, list) or not all(isinstance(r, dict) for r in result)):
+                skip(f"task {task_id} annotation {ann.get('id')!r}", "'result' is not a list of objects")
+                continue
+            if _int_id(ann.get("id")) is None:
+                skip(f"task {task_id} annotation {ann.get('id')!r}", "its id is not a number")
+                continue
             if ann.get("was_cancelled"):
                 stats.cancelled += 1
                 continue
-            parsed = parse_result(ann.get("result"), taxonomy)
+            try:
+                parsed = parse_result(result, taxonomy)
+                annotator, annotator_id = _user_of(ann, users)
+                lead_time = float(ann["lead_time"]) if ann.get("lead_time") is not None else None
+            except (AttributeError, TypeError, ValueError) as exc:  # a value of the wrong JSON type inside
+                skip(f"task {task_id} annotation {ann.get('id')!r}", f"malformed ({type(exc).__name__}: {exc})")
+                continue
             unknown.extend(f"{u} (task {task.get('id')}, clause {clause_id})" for u in parsed.unknown)
-            annotator, annotator_id = _user_of(ann, users)
             text = str(data.get("text", ""))
             records.append(AnnotationRecord(
-                task_id=int(task.get("id") or 0), annotation_id=int(ann.get("id") or 0), clause_id=str(clause_id),
+                task_id=task_id, annotation_id=_int_id(ann.get("id")) or 0, clause_id=str(clause_id),
                 doc_id=str(data.get("doc_id", "")), year=data.get("year"), text=text,
                 text_sha1=str(data.get("text_sha1") or text_sha1(text)),
                 heading_path=list(data.get("heading_path") or []), annotator=annotator, annotator_id=annotator_id,
                 sector=parsed.sector, measure_type=parsed.measure_type, note=parsed.note,
-                lead_time=float(ann["lead_time"]) if ann.get("lead_time") is not None else None,
+                lead_time=lead_time,
                 created_at=str(ann.get("created_at") or ""), updated_at=str(ann.get("updated_at") or ""),
                 dominant=parsed.dominant, task_data=data))
             kept += 1
@@ -324,6 +371,19 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
     }
 
 
+def _warn_malformed(stats: ExportStats, limit: int = 10) -> None:
+    """One warning line per malformed export entry skipped (at most ``limit``, then a count)."""
+    import sys
+
+    from policytag.errors import one_line
+
+    for line in stats.malformed[:limit]:
+        print(f"policytag: warning: skipped {one_line(line)}", file=sys.stderr)
+    if len(stats.malformed) > limit:
+        print(f"policytag: warning: … and {len(stats.malformed) - limit} more malformed entries skipped",
+              file=sys.stderr)
+
+
 @dataclass
 class PullResult:
     paths: OutputPaths
@@ -374,6 +434,7 @@ def fetch_dataset(session, project_spec: str, taxonomy: Taxonomy) -> PulledDatas
     with session.errors(f"exporting project {project.id}"):
         export = session.export_tasks(project.id)
     records, stats = parse_export(export, taxonomy, users, where=f"project {project.id}")
+    _warn_malformed(stats)
     dataset = build_dataset(records, stats, taxonomy)
     dataset.project = project
     return dataset

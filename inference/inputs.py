@@ -97,8 +97,10 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     """Read a JSONL clause file (``-`` = stdin). A malformed line is an error naming its line
     number, or with ``skip_bad`` a warning while the good lines are still tagged."""
     name = "<stdin>" if path == STDIN else path
+    # JSON lines are split on "\n" only (a trailing "\r" is JSON whitespace): str.splitlines would
+    # also split on U+2028, U+0085 … which are valid, unescaped, inside JSON strings
     if path == STDIN:
-        lines = sys.stdin.read().splitlines()
+        lines = sys.stdin.read().split("\n")
     else:
         p = Path(path)
         if not p.exists():
@@ -106,7 +108,7 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
         if p.is_dir():
             raise PolicytagError(f"{path}: is a directory, expected a JSONL clause file")
         try:
-            lines = p.read_text(encoding="utf-8-sig").splitlines()
+            lines = p.read_text(encoding="utf-8-sig").split("\n")
         except UnicodeDecodeError:
             raise PolicytagError(f"{path}: not UTF-8 text (a clause file is UTF-8 JSON lines)") from None
     default_doc = Path(name).stem if path != STDIN else "stdin"

@@ -23,6 +23,8 @@ from __future__ import annotations
 import datetime as _dt
 import hashlib
 import json
+import os
+import re
 from pathlib import Path
 from typing import Any
 
@@ -66,6 +68,53 @@ def refuse_pickles(run_dir: Path) -> None:
         if f.suffix.lower() in PICKLE_SUFFIXES:
             raise PolicytagError(f"{f}: pickle-based model file (from an older policytag, or not from policytag); "
                                  f"it is never loaded because unpickling can run code: {RETRAIN}")
+
+
+def refuse_outside_links(run_dir: Path) -> None:
+    """One-line error when a symlink inside the run points outside it (``model -> /etc``): a run
+    is shared as plain data, and following such a link would read (or hash, or load) whatever it
+    names on the receiving machine. Links that stay inside the run are fine."""
+    root = Path(run_dir).resolve()
+    for dirpath, dirnames, filenames in os.walk(run_dir):  # os.walk does not follow directory links
+        for name in dirnames + filenames:
+            p = Path(dirpath) / name
+            if p.is_symlink():
+                target = p.resolve()
+                if target != root and root not in target.parents:
+                    raise PolicytagError(f"{p}: a symlink to {os.readlink(p)}, outside the run directory; a run is "
+                                         "refused when it links elsewhere (copy the files in instead)")
+
+
+_VERSION_HASH = re.compile(r"@\d{8}T\d{6}-([0-9a-f]{8})$")
+
+
+def verify_model_files(run_dir: Path) -> None:
+    """Without loading anything, check the model files are the ones the run was saved with: no
+    ``.npy`` holds a pickle (object arrays are refused by ``allow_pickle=False`` on load only), and
+    the sha256 over ``model/`` still matches the one ``model_version`` was made from (a missing,
+    added or changed file does not). For ``compare``, which never loads a model."""
+    import numpy as np
+
+    run_dir = Path(run_dir)
+    model = run_dir / "model"
+    for f in sorted(model.rglob("*.npy")):
+        try:
+            with f.open("rb") as fh:
+                version = np.lib.format.read_magic(fh)
+                reader = (np.lib.format.read_array_header_1_0 if version == (1, 0)
+                          else np.lib.format.read_array_header_2_0)
+                _shape, _fortran, dtype = reader(fh)
+        except (OSError, ValueError, SyntaxError, TypeError) as exc:
+            raise PolicytagError(f"{f}: not a readable .npy array ({type(exc).__name__}); the run is broken: "
+                                 f"{RETRAIN}") from None
+        if dtype.hasobject:
+            raise PolicytagError(f"{f}: a pickled (object) array; it is never loaded because unpickling can run "
+                                 f"code: {RETRAIN}")
+    info = read_run_info(run_dir)
+    m = _VERSION_HASH.search(str(info.get("model_version") or ""))
+    if m and content_hash(model)[:8] != m.group(1):
+        raise PolicytagError(f"{model}: its files are not those the run was saved with (a file is missing, added "
+                             f"or changed since {info.get('model_version')}); the run is broken: {RETRAIN}")
 
 
 def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metrics: dict[str, Any],
@@ -127,6 +176,7 @@ def read_run_info(run_dir: str | Path) -> dict[str, Any]:
 def load_run(run_dir: str | Path) -> Tagger:
     """Load the tagger of a run; fails clearly on a taxonomy-version mismatch."""
     run_dir = Path(run_dir)
+    refuse_outside_links(run_dir)
     refuse_pickles(run_dir)
     info = read_run_info(run_dir)
     taxonomy = load_taxonomy()

@@ -176,9 +176,11 @@ def default_model(notify: Notify | None = None):
         if has_pickles(old.parent):
             notify(f"policytag: skipping {old.parent}: pickle-based run from an older policytag "
                    "(never loaded); retrain it with `policytag train CONFIG`")
-    runs = available_runs(root)
-    if runs:
-        return _load(runs[0])
+    for run in available_runs(root):
+        try:
+            return _load(run)
+        except PolicytagError as exc:  # one broken run must not hide the others or the default
+            notify(f"policytag: skipping {run}: {exc}")
     shipped = shipped_run_info()
     if shipped and shipped.get("recipe_quick_fingerprint") and \
             shipped["recipe_quick_fingerprint"] == quick_fingerprint(default_config_path()):

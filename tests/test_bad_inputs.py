@@ -129,6 +129,11 @@ def _bad_clause_files(d: Path) -> None:
         "duplicate_ids.jsonl": '{"id": "a", "text": "年底前完成整改。"}\n{"id": "a", "text": "年内完成。"}\n',
         "array.jsonl": '[{"id": "a", "text": "年底前完成整改。"}]\n',
         "empty.jsonl": "",
+        # issue 21 row 18: an id is a string or an integer (an object became Python's repr)
+        "id_object.jsonl": '{"id": {"x": 1}, "text": "年底前完成整改。"}\n',
+        "id_list.jsonl": '{"id": [1], "text": "年底前完成整改。"}\n',
+        "id_float.jsonl": '{"id": 1.5, "text": "年底前完成整改。"}\n',
+        "id_bool.jsonl": '{"id": true, "text": "年底前完成整改。"}\n',
     }
     for name, text in rows.items():
         (d / name).write_text(text, encoding="utf-8")
@@ -145,6 +150,9 @@ def _bad_configs(d: Path) -> None:
         "wrong_type.yaml": base + "\nseed: not-a-number\n",
         "unknown_model.yaml": base.replace("type: tfidf", "type: no-such-model"),
         "missing_data.yaml": base + "\ndata:\n  gold: /nonexistent/gold.jsonl\n",
+        # issue 21 row 13: no keys at all is a config error, not "all defaults"
+        "empty.yaml": "",
+        "comments.yaml": "# a recipe still to be written\n\n# name: x\n",
     }
     for name, text in configs.items():
         (d / name).write_text(text, encoding="utf-8")
@@ -188,6 +196,23 @@ def _runs(d: Path) -> None:
     (copy("metrics_garbage") / "metrics.json").write_text("{oops", encoding="utf-8")
     (d / "empty_run").mkdir()
     (d / "file_run").write_text("not a directory", encoding="utf-8")
+    # issue 21 row 14: model/ is a link to a (perfectly loadable) model outside the run
+    elsewhere = Path(shutil.copytree(good / "model", d.parent / "outside_model"))
+    linked = copy("model_link_outside")
+    shutil.rmtree(linked / "model")
+    (linked / "model").symlink_to(elsewhere, target_is_directory=True)
+    # issue 21 row 15: a TF-IDF run (it stores .npy arrays) and copies with a missing / pickled array
+    from policytag.models.tfidf import TfidfTagger
+
+    tfidf = save_run(TfidfTagger(min_df=1).fit(clauses, labels), d / "tfidf",
+                     {"name": "tfidf", "model": {"type": "tfidf"}}, {}, "test")
+    npys = sorted((tfidf / "model").glob("*.npy"))
+    assert npys, "the TF-IDF run stores no .npy arrays"
+    (Path(shutil.copytree(tfidf, d / "npy_missing")) / "model" / npys[0].name).unlink()
+    import numpy as np
+
+    np.save(Path(shutil.copytree(tfidf, d / "npy_pickled")) / "model" / npys[0].name,
+            np.array([{"x": 1}], dtype=object), allow_pickle=True)
 
 
 # --- the table --------------------------------------------------------------------------------------
@@ -206,12 +231,17 @@ BAD_NOTICES = ["empty.txt", "blank.txt", "binary.txt", "wrong_encoding.txt", "mi
                "notice.json", "missing.txt", "no_notices"]
 BAD_CLAUSES = ["truncated.jsonl", "text_number.jsonl", "text_list.jsonl", "text_null.jsonl", "text_empty.jsonl",
                "agencies_string.jsonl", "agencies_numbers.jsonl", "heading_path_string.jsonl", "year_string.jsonl",
-               "duplicate_ids.jsonl", "array.jsonl", "empty.jsonl", "not_utf8.jsonl", "missing.jsonl"]
+               "duplicate_ids.jsonl", "array.jsonl", "empty.jsonl", "not_utf8.jsonl", "missing.jsonl",
+               "id_object.jsonl", "id_list.jsonl", "id_float.jsonl", "id_bool.jsonl"]
 CORRUPT_RUNS = ["no_run_json", "run_json_garbage", "run_json_empty", "run_json_list", "unknown_tagger",
                 "other_tagger", "old_taxonomy", "no_model", "model_garbage", "empty_run", "file_run", "missing_run"]
+# runs that load fine unless the loader refuses what they are (issue 21 row 14)
+LINKED_RUNS = ["model_link_outside"]
 # compare reads run.json, config.yaml and metrics.json only (never the model), so it is checked on those
 COMPARE_CORRUPT = ["no_run_json", "run_json_garbage", "run_json_empty", "run_json_list", "unknown_tagger",
-                   "no_model", "empty_run", "file_run", "missing_run", "metrics_garbage"]
+                   "no_model", "empty_run", "file_run", "missing_run", "metrics_garbage", "model_link_outside"]
+# compared with the intact TF-IDF run they were copied from (issue 21 row 15)
+COMPARE_BROKEN_NPY = ["npy_missing", "npy_pickled"]
 # (bad -o value, why) for every command that writes a file
 BAD_FILE_OUTPUTS = [("{w}/existing_dir", "directory"), ("{w}/no_such_dir/out.x", "missing parent"),
                     ("{w}/a_file/out.x", "parent is a file"), ("/proc/policytag-out.x", "unwritable")]
@@ -219,6 +249,8 @@ MESSAGES = {  # clause-file rows whose message must say what is wrong
     "text_number.jsonl": ("'text' must be a string",), "text_list.jsonl": ("'text' must be a string",),
     "text_null.jsonl": ("missing 'text'",), "agencies_string.jsonl": ("'agencies' must be a list of strings",),
     "agencies_numbers.jsonl": ("'agencies' must be a list of strings",),
+    **{name: ("'id' must be a string or an integer",)
+       for name in ("id_object.jsonl", "id_list.jsonl", "id_float.jsonl", "id_bool.jsonl")},
 }
 
 
@@ -239,7 +271,7 @@ def _cases() -> list[Case]:
                                          "-o", "{w}/out/tag.jsonl"),
                  output="{w}/out/tag.jsonl", fragments=MESSAGES.get(name, ())))
     # corrupt run directories, for every command that loads one
-    for run in CORRUPT_RUNS:
+    for run in CORRUPT_RUNS + LINKED_RUNS:
         add(Case(f"tag-model-{run}", ("tag", "{w}/notice.txt", "--model", f"{{w}}/runs/{run}", "-o", "{w}/out/t.jsonl"),
                  output="{w}/out/t.jsonl"))
         add(Case(f"evaluate-{run}", ("evaluate", f"{{w}}/runs/{run}")))
@@ -257,6 +289,9 @@ def _cases() -> list[Case]:
     for run in COMPARE_CORRUPT:
         add(Case(f"compare-{run}", ("compare", "{w}/runs/good", f"{{w}}/runs/{run}", "-o", "{w}/out/cmp"),
                  output="{w}/out/cmp.md"))
+    for run in COMPARE_BROKEN_NPY:
+        add(Case(f"compare-{run}", ("compare", "{w}/runs/tfidf", f"{{w}}/runs/{run}", "-o", "{w}/out/cmp"),
+                 output="{w}/out/cmp.md", fragments=(f"runs/{run}/model",)))
     # bad outputs, for every command that writes
     for out, why in BAD_FILE_OUTPUTS:
         tag = why.replace(" ", "_")
@@ -285,21 +320,28 @@ def _cases() -> list[Case]:
                                 "--format", "md"), exit_code=2, output="{w}/out/r.html", fragments=("--format md",)))
     # malformed configs
     for name in ["broken.yaml", "list.yaml", "unknown_key.yaml", "wrong_type.yaml", "unknown_model.yaml",
-                 "not_utf8.yaml", "missing.yaml"]:
+                 "not_utf8.yaml", "missing.yaml", "empty.yaml", "comments.yaml"]:
         add(Case(f"train-config-{name}", ("train", f"{{w}}/configs/{name}", "-o", "{w}/out/run"), exit_code=2,
-                 output="{w}/out/run"))
+                 output="{w}/out/run", fragments=("empty config",) if name in ("empty.yaml", "comments.yaml") else ()))
     add(Case("train-config-missing_data.yaml", ("train", "{w}/configs/missing_data.yaml", "-o", "{w}/out/run"),
              exit_code=None, output="{w}/out/run"))  # type: ignore[arg-type]
     # Label Studio commands with an unreachable server or no server given
     add(Case("annotate-push-dead-url", ("annotate", "push", "{w}/notice.txt", "--url", DEAD_URL, "--api-key", "k")))
-    add(Case("annotate-push-no-url", ("annotate", "push", "{w}/notice.txt", "--url", "", "--api-key", "")))
-    add(Case("annotate-push-bad-scheme", ("annotate", "push", "{w}/notice.txt", "--url", "ftp://x", "--api-key", "k")))
+    # a missing or malformed --url is a usage error (exit 2), as argparse's own (issue 21 row 19)
+    add(Case("annotate-push-no-url", ("annotate", "push", "{w}/notice.txt", "--url", "", "--api-key", ""),
+             exit_code=2, fragments=("--url",)))
+    add(Case("annotate-push-bad-scheme", ("annotate", "push", "{w}/notice.txt", "--url", "ftp://x", "--api-key", "k"),
+             exit_code=2))
+    add(Case("annotate-pull-no-url", ("annotate", "pull", "--url", "", "--api-key", "k", "-o", "{w}/out/p.jsonl"),
+             exit_code=2, output="{w}/out/p.jsonl", fragments=("--url",)))
+    add(Case("annotate-pull-no-key", ("annotate", "pull", "--url", DEAD_URL, "--api-key", "", "-o",
+                                      "{w}/out/p.jsonl"), exit_code=2, output="{w}/out/p.jsonl"))
     add(Case("annotate-push-bad-notice", ("annotate", "push", "{w}/in/binary.txt", "--url", DEAD_URL,
                                           "--api-key", "k")))
     add(Case("annotate-pull-dead-url", ("annotate", "pull", "--url", DEAD_URL, "--api-key", "k",
                                         "-o", "{w}/out/pulled.jsonl"), output="{w}/out/pulled.jsonl"))
     add(Case("annotate-next-dead-url", ("annotate", "next", "--url", DEAD_URL, "--api-key", "k", "--dry-run")))
-    add(Case("annotate-next-no-url", ("annotate", "next", "--url", "", "--api-key", "")))
+    add(Case("annotate-next-no-url", ("annotate", "next", "--url", "", "--api-key", ""), exit_code=2))
     add(Case("annotate-next-bad-model", ("annotate", "next", "--url", DEAD_URL, "--api-key", "k",
                                          "--model", "{w}/runs/run_json_garbage")))
     add(Case("backend-connect-dead-url", ("backend", "connect", "--url", DEAD_URL, "--project", "x",

@@ -385,3 +385,438 @@ def test_output_suffix_implies_format(notice, kw_run, tmp_path, capsys):
     capsys.readouterr()
     assert main(["tag", str(notice), "--model", str(kw_run), "--format", "csv", "--excel"]) == 0
     assert capsys.readouterr().out.startswith("\ufeffdoc_id,")
+
+
+# =====================================================================================================
+# Issue 21: never destroy an input, never mix runs (one test or more per row; rows 3 and 16 are in
+# tests/test_backend_security.py, rows 13, 14, 15, 18 and 19 in the bad-input table)
+# =====================================================================================================
+def _one_error(err: str) -> str:
+    lines = [line for line in err.splitlines() if line.startswith("policytag: error:")]
+    assert len(lines) == 1, err
+    return lines[0]
+
+
+def _clause_file(path: Path, n: int = 30, prefix: str = "c", start: int = 0) -> Path:
+    clauses = segment_paths([CORPUS]).clauses
+    rows = [{"id": f"{prefix}{i:04d}", "text": clauses[i % len(clauses)].text, "doc_id": "d", "year": 2026}
+            for i in range(start, start + n)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+# --- row 1: -o naming an input, however spelled, is refused before any work ---------------------------
+def _spellings(target: Path, tmp_path: Path) -> dict[str, str]:
+    (tmp_path / "x").mkdir(exist_ok=True)
+    link = tmp_path / f"link-{target.name}"
+    link.symlink_to(target)
+    hard = tmp_path / f"hard-{target.name}"
+    os.link(target, hard)
+    return {"same": str(target), "dotdot": str(tmp_path / "x" / ".." / target.name), "symlink": str(link),
+            "hardlink": str(hard)}
+
+
+@pytest.mark.parametrize("how", ["same", "dotdot", "symlink", "hardlink"])
+@pytest.mark.parametrize("command", ["segment", "tag", "tag-stream", "tag-clauses", "tag-clauses-stream",
+                                     "tag-dir", "annotate-export"])
+def test_output_that_is_an_input_is_refused(command, how, notice, kw_run, tmp_path, capsys):
+    clauses = _clause_file(tmp_path / "clauses.jsonl")
+    target = clauses if command.startswith("tag-clauses") else notice
+    before = target.read_bytes()
+    out = _spellings(target, tmp_path)[how]
+    model = ["--model", str(kw_run)]
+    argv = {"segment": ["segment", str(notice), "-o", out],
+            "tag": ["tag", str(notice), *model, "-o", out],
+            "tag-stream": ["tag", str(notice), *model, "--stream", "--format", "jsonl", "-o", out],
+            "tag-clauses": ["tag", "--clauses", str(clauses), *model, "--format", "jsonl", "-o", out],
+            "tag-clauses-stream": ["tag", "--clauses", str(clauses), *model, "--stream", "--format", "jsonl",
+                                   "-o", out],
+            "tag-dir": ["tag", str(tmp_path), *model, "--format", "jsonl", "-o", out, "--skip-bad"],
+            "annotate-export": ["annotate", "export", str(notice), "-o", out]}[command]
+    capsys.readouterr()
+    assert main(argv) == 1
+    line = _one_error(capsys.readouterr().err)
+    assert "is the input file" in line and "destroy the input" in line, line
+    assert target.read_bytes() == before
+    assert not list(tmp_path.glob("*.partial*")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_an_output_beside_the_input_is_still_fine(notice, kw_run, tmp_path):
+    assert main(["segment", str(notice), "-o", str(tmp_path / "notice.jsonl")]) == 0
+    assert main(["tag", str(tmp_path), "--model", str(kw_run), "-o", str(tmp_path / "report.jsonl")]) == 0
+
+
+# --- row 2: --resume refuses a partial output of another input, model or threshold --------------------
+def _interrupted(argv: list[str], monkeypatch, after_batches: int = 2) -> None:
+    """Run the streaming command and stop it (Ctrl-C) after some batches, as a kill would."""
+    import policytag.inference.stream as stream
+
+    real, calls = stream.tag_rows, {"n": 0}
+
+    def flaky(*args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] > after_batches:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(stream, "tag_rows", flaky)
+    assert main(argv) == 130
+    monkeypatch.setattr(stream, "tag_rows", real)
+
+
+@pytest.fixture()
+def interrupted_a(kw_run, tmp_path, monkeypatch, capsys):
+    a = _clause_file(tmp_path / "a.jsonl", n=60, prefix="a")
+    out = tmp_path / "out.jsonl"
+    _interrupted(["tag", "--clauses", str(a), "--model", str(kw_run), "--stream", "--batch-size", "10",
+                  "-o", str(out)], monkeypatch)
+    partial = tmp_path / "out.jsonl.partial"
+    assert partial.exists() and len(partial.read_text(encoding="utf-8").splitlines()) == 20
+    assert (tmp_path / "out.jsonl.partial.meta.json").exists()
+    capsys.readouterr()
+    return a, out, partial
+
+
+def test_resume_refuses_another_input(interrupted_a, kw_run, tmp_path, capsys):
+    a, out, partial = interrupted_a
+    b = _clause_file(tmp_path / "b.jsonl", n=10, prefix="b")
+    before = partial.read_bytes()
+    assert main(["tag", "--clauses", str(b), "--model", str(kw_run), "--resume", "-o", str(out)]) == 1
+    line = _one_error(capsys.readouterr().err)
+    assert "cannot resume a different run" in line and "input" in line and "b.jsonl" in line, line
+    assert partial.read_bytes() == before and not out.exists()  # nothing appended, nothing finished
+
+
+def test_resume_refuses_an_input_changed_in_place(interrupted_a, kw_run, tmp_path, capsys):
+    a, out, _ = interrupted_a
+    _clause_file(a, n=60, prefix="z")  # same path, other rows
+    assert main(["tag", "--clauses", str(a), "--model", str(kw_run), "--resume", "-o", str(out)]) == 1
+    assert "changed (its first rows differ)" in _one_error(capsys.readouterr().err)
+
+
+def test_resume_refuses_another_model_and_threshold(interrupted_a, kw_run, tmp_path, capsys):
+    import shutil
+
+    a, out, _ = interrupted_a
+    assert main(["tag", "--clauses", str(a), "--model", str(kw_run), "--resume", "--threshold", "0.3",
+                 "-o", str(out)]) == 1
+    assert "option threshold" in _one_error(capsys.readouterr().err)
+    from policytag.models.keyword import KeywordTagger
+    from policytag.models.runs import save_run
+    from policytag.records import Labels
+    from policytag.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    clauses = segment_paths([CORPUS]).clauses[:40]
+    other = save_run(KeywordTagger().fit(clauses, [Labels((tax.sector.ids[1],), (tax.measure_type.ids[1],))] * 40),
+                     tmp_path / "other-run", {"name": "other", "model": {"type": "keyword"}}, {}, "test")
+    assert main(["tag", "--clauses", str(a), "--model", str(other), "--resume", "-o", str(out)]) == 1
+    assert "model" in _one_error(capsys.readouterr().err)
+    shutil.rmtree(other)
+
+
+def test_resume_of_the_same_run_and_of_a_grown_input(interrupted_a, kw_run, tmp_path, capsys):
+    a, out, partial = interrupted_a
+    with a.open("a", encoding="utf-8") as fh:  # rows appended since the interruption: tagged now
+        fh.write(json.dumps({"id": "a9999", "text": "年底前完成隐患整改。", "doc_id": "d"}, ensure_ascii=False) + "\n")
+    assert main(["tag", "--clauses", str(a), "--model", str(kw_run), "--resume", "-o", str(out)]) == 0
+    ids = [json.loads(x)["clause_id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"a{i:04d}" for i in range(60)] + ["a9999"]
+    assert not partial.exists() and not (tmp_path / "out.jsonl.partial.meta.json").exists()
+
+
+def test_resume_refuses_a_partial_without_a_record(kw_run, tmp_path, capsys):
+    a = _clause_file(tmp_path / "a.jsonl", n=5)
+    out = tmp_path / "o.jsonl"
+    (tmp_path / "o.jsonl.partial").write_text('{"clause_id": "zz", "model_version": "x"}\n', encoding="utf-8")
+    assert main(["tag", "--clauses", str(a), "--model", str(kw_run), "--resume", "-o", str(out)]) == 1
+    assert "no record of the run that wrote it" in _one_error(capsys.readouterr().err)
+
+
+# --- row 4: outputs keep the mode of the file they replace; read-only needs --force -------------------
+@pytest.mark.parametrize("command", ["segment", "tag", "tag-stream"])
+def test_replaced_output_keeps_its_mode_and_read_only_needs_force(command, notice, kw_run, tmp_path, capsys):
+    out = tmp_path / "out.jsonl"
+    argv = {"segment": ["segment", str(notice)],
+            "tag": ["tag", str(notice), "--model", str(kw_run)],
+            "tag-stream": ["tag", str(notice), "--model", str(kw_run), "--stream"]}[command] + ["-o", str(out)]
+    out.write_text("old\n", encoding="utf-8")
+    os.chmod(out, 0o600)
+    assert main(argv) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600 and out.read_text(encoding="utf-8") != "old\n"
+    out.write_text("keep\n", encoding="utf-8")
+    os.chmod(out, 0o444)
+    capsys.readouterr()
+    assert main(argv) == 1  # root could write it anyway: the mode bits decide
+    line = _one_error(capsys.readouterr().err)
+    assert "read-only" in line and "--force" in line and "0444" in line
+    assert out.read_text(encoding="utf-8") == "keep\n"
+    assert main(argv + ["--force"]) == 0
+    assert stat.S_IMODE(out.stat().st_mode) == 0o444 and out.read_text(encoding="utf-8") != "keep\n"
+
+
+def test_atomic_write_keeps_the_mode_and_new_files_get_the_umask(tmp_path):
+    old = tmp_path / "old.txt"
+    old.write_text("x", encoding="utf-8")
+    os.chmod(old, 0o640)
+    with atomic_write(old) as fh:
+        fh.write("y")
+    assert stat.S_IMODE(old.stat().st_mode) == 0o640
+    with atomic_write(tmp_path / "new.txt") as fh:
+        fh.write("z")
+    assert stat.S_IMODE((tmp_path / "new.txt").stat().st_mode) == 0o666 & ~_umask()
+    check_output_path(tmp_path / "new.txt")  # writable: fine
+    os.chmod(old, 0o444)
+    with pytest.raises(PolicytagError, match="read-only"):
+        check_output_path(old)
+    check_output_path(old, force=True)
+
+
+# --- row 5: JSONL is split on "\n" only ---------------------------------------------------------------
+@pytest.mark.parametrize("stream", [False, True])
+@pytest.mark.parametrize("sep", ["\u2028", "\u2029", "\x85"])  # C0 controls cannot be raw in JSON
+def test_unicode_line_breaks_inside_json_strings(sep, stream, kw_run, tmp_path, capsys):
+    text = f"各地要在年底前完成隐患整改。{sep}落实企业主体责任。"
+    src = tmp_path / "c.jsonl"
+    rows = [{"id": "a", "text": text}, {"id": "b", "text": "加强煤矿安全监管。"}]
+    # ensure_ascii=False: the separators stay raw characters, valid inside a JSON string
+    src.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    assert sep in src.read_text(encoding="utf-8")
+    out = tmp_path / "o.jsonl"
+    argv = ["tag", "--clauses", str(src), "--model", str(kw_run), "-o", str(out), "--skip-bad"]
+    assert main(argv + (["--stream"] if stream else [])) == 0, capsys.readouterr().err
+    got = [json.loads(line) for line in out.read_bytes().decode("utf-8").split("\n") if line]
+    assert [r["clause_id"] for r in got] == ["a", "b"]
+    assert got[0]["text"] == text.strip()
+
+
+# --- row 6: a stream that fails before its first row leaves no .partial -------------------------------
+@pytest.mark.parametrize("bad", ["broken.parquet", "badfirst.jsonl"])
+def test_failed_stream_leaves_no_empty_partial(bad, kw_run, tmp_path, capsys):
+    src = tmp_path / bad
+    if bad.endswith(".parquet"):
+        src.write_bytes(b"PAR1 this is not parquet")
+    else:
+        src.write_text('{"id": "a", "text": 42}\n', encoding="utf-8")
+    out = tmp_path / ("out.parquet" if bad.endswith(".parquet") else "out.jsonl")
+    assert main(["tag", "--clauses", str(src), "--model", str(kw_run), "--stream", "-o", str(out)]) == 1
+    _one_error(capsys.readouterr().err)
+    assert not list(tmp_path.glob("out.*")), list(tmp_path.glob("out.*"))
+    good = _clause_file(tmp_path / "good.jsonl", n=5)
+    assert main(["tag", "--clauses", str(good), "--model", str(kw_run), "--stream", "-o", str(out)]) == 0
+    assert out.exists() and not list(tmp_path.glob("out.*.partial*"))
+
+
+def test_an_empty_partial_left_by_an_older_run_is_not_in_the_way(kw_run, tmp_path):
+    good = _clause_file(tmp_path / "good.jsonl", n=5)
+    out = tmp_path / "out.jsonl"
+    (tmp_path / "out.jsonl.partial").write_bytes(b"")
+    assert main(["tag", "--clauses", str(good), "--model", str(kw_run), "--stream", "-o", str(out)]) == 0
+    assert len(out.read_text(encoding="utf-8").splitlines()) == 5
+
+
+# --- row 7: one broken run does not hide the others ---------------------------------------------------
+def test_a_broken_run_in_runs_does_not_hide_a_good_one(notice, tmp_path, monkeypatch, capsys):
+    import shutil
+
+    from policytag.models.runs import save_run
+    from policytag.models.tfidf import TfidfTagger
+    from policytag.records import Labels
+    from policytag.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    clauses = segment_paths([CORPUS]).clauses[:120]
+    labels = [Labels((tax.sector.ids[i % 3],), (tax.measure_type.ids[i % 2],)) for i in range(len(clauses))]
+    runs = tmp_path / "runs"
+    good = save_run(TfidfTagger(min_df=1).fit(clauses, labels), runs / "good", {"name": "good"},
+                    {"dev": {"sector": {"macro_f1": 0.5}, "measure_type": {"macro_f1": 0.5}}}, "test")
+    broken = Path(shutil.copytree(good, runs / "broken"))  # ranked first, its model unreadable
+    (broken / "metrics.json").write_text(json.dumps({"dev": {"sector": {"macro_f1": 0.9},
+                                                            "measure_type": {"macro_f1": 0.9}}}), encoding="utf-8")
+    for f in (broken / "model").iterdir():
+        f.write_bytes(b"\x00garbage")
+    (runs / "truncated").mkdir()
+    (runs / "truncated" / "run.json").write_text('{"name": "trunc', encoding="utf-8")
+    monkeypatch.setenv("POLICYTAG_RUNS", str(runs))
+    out = tmp_path / "t.jsonl"
+    assert main(["tag", str(notice), "-o", str(out)]) == 0, capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "skipping" in err and "broken" in err
+    assert json.loads(out.read_text(encoding="utf-8").splitlines()[0])["model_version"].startswith("good@")
+
+
+# --- row 8: a Parquet clause file without --stream ----------------------------------------------------
+def test_parquet_clauses_without_stream(kw_run, tmp_path, capsys):
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    src = _clause_file(tmp_path / "c.jsonl", n=12)
+    rows = [json.loads(x) for x in src.read_text(encoding="utf-8").splitlines()]
+    pq.write_table(pa.Table.from_pylist(rows), tmp_path / "c.parquet")
+    a, b = tmp_path / "a.jsonl", tmp_path / "b.jsonl"
+    assert main(["tag", "--clauses", str(tmp_path / "c.parquet"), "--model", str(kw_run), "-o", str(a)]) == 0
+    assert main(["tag", "--clauses", str(src), "--model", str(kw_run), "-o", str(b)]) == 0
+    assert a.read_bytes() == b.read_bytes()
+    assert main(["tag", "--clauses", str(tmp_path / "c.parquet"), "--model", str(kw_run), "--format", "md"]) == 0
+    assert "not UTF-8" not in capsys.readouterr().err
+
+
+# --- row 9: errors keep "<what>:"; the streaming case says the .partial was kept ----------------------
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
+@pytest.mark.parametrize("argv", [["segment", "{notice}"], ["tag", "{notice}", "--model", "{run}"]])
+def test_stdout_to_a_full_device_names_stdout(argv, notice, kw_run):
+    import subprocess
+    import sys
+
+    args = [a.replace("{notice}", str(notice)).replace("{run}", str(kw_run)) for a in argv]
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run([sys.executable, "-m", "policytag.cli", *args], stdout=full, stderr=subprocess.PIPE,
+                              text=True, timeout=300, cwd=PROJECT_ROOT)
+    assert proc.returncode == 1, proc.stderr
+    assert "Traceback" not in proc.stderr and "Exception ignored" not in proc.stderr, proc.stderr
+    assert _one_error(proc.stderr) == "policytag: error: <stdout>: cannot write (No space left on device)"
+
+
+def test_a_stream_that_runs_out_of_space_says_what_is_kept(kw_run, tmp_path):
+    """RLIMIT_FSIZE makes writes past 64 KiB fail (EFBIG) for real, as a full disk would."""
+    import resource
+    import signal
+    import subprocess
+    import sys
+
+    src = _clause_file(tmp_path / "c.jsonl", n=400)
+    out = tmp_path / "o.jsonl"
+
+    def limit():
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
+        resource.setrlimit(resource.RLIMIT_FSIZE, (64 * 1024, 64 * 1024))
+
+    proc = subprocess.run([sys.executable, "-m", "policytag.cli", "tag", "--clauses", str(src), "--model",
+                           str(kw_run), "--stream", "--batch-size", "20", "-o", str(out)],
+                          capture_output=True, text=True, timeout=300, cwd=PROJECT_ROOT, preexec_fn=limit)
+    assert proc.returncode == 1, proc.stderr
+    line = _one_error(proc.stderr)
+    assert line.startswith(f"policytag: error: {out}.partial: cannot write (File too large)"), line
+    assert "kept in" in line and "--resume" in line
+    assert (tmp_path / "o.jsonl.partial").exists() and not out.exists()
+
+
+# --- row 10: unreadable files are reported as unreadable, not empty -----------------------------------
+@pytest.mark.skipif(not Path("/proc/self/mem").exists(), reason="needs /proc/self/mem")
+def test_an_eio_file_is_cannot_read_not_empty(tmp_path, capsys):
+    """Reading /proc/self/mem at offset 0 fails with EIO (nothing is mapped there); its size is 0."""
+    eio = tmp_path / "n.txt"
+    eio.symlink_to("/proc/self/mem")
+    assert main(["segment", str(eio)]) == 1
+    line = _one_error(capsys.readouterr().err)
+    assert "cannot read (Input/output error)" in line and "empty" not in line, line
+
+
+def test_a_file_without_read_permission_is_cannot_read(tmp_path, capsys):
+    """EACCES for real. Root reads anything (CAP_DAC_OVERRIDE), so as root the command runs
+    in-process with the effective uid of 'nobody' (after one run as root has imported every module
+    it needs), and the uid is restored afterwards."""
+    import shutil
+    import tempfile
+
+    base = Path(tempfile.mkdtemp(prefix="policytag-eacces-"))  # under /tmp: traversable by everyone
+    try:
+        os.chmod(base, 0o755)
+        readable = base / "ok.txt"
+        readable.write_text(notice_2026(), encoding="utf-8")
+        os.chmod(readable, 0o644)
+        assert main(["segment", str(readable), "-o", str(base / "warm.jsonl")]) == 0  # imports done as root
+        secret = base / "n.txt"
+        secret.write_text(notice_2026(), encoding="utf-8")
+        capsys.readouterr()
+        if os.geteuid() == 0:
+            os.chmod(secret, 0o600)  # root's, unreadable for nobody
+            os.seteuid(65534)
+            try:
+                code = main(["segment", str(secret)])
+            finally:
+                os.seteuid(0)
+        else:
+            os.chmod(secret, 0o000)
+            code = main(["segment", str(secret)])
+        assert code == 1
+        line = _one_error(capsys.readouterr().err)
+        assert "cannot read (Permission denied)" in line and "empty" not in line, line
+    finally:
+        shutil.rmtree(base, ignore_errors=True)
+
+
+# --- row 11: a file name with a newline stays on one line ---------------------------------------------
+@pytest.mark.parametrize("command", ["segment", "tag", "tag-clauses"])
+def test_names_with_newlines_are_escaped(command, kw_run, tmp_path, capsys):
+    name = "bad\nname.txt" if command != "tag-clauses" else "bad\nname.jsonl"
+    path = tmp_path / name
+    path.write_bytes(b"" if command != "tag-clauses" else b'{"text": 1}\n')
+    argv = {"segment": ["segment", str(path)], "tag": ["tag", str(path), "--model", str(kw_run)],
+            "tag-clauses": ["tag", "--clauses", str(path), "--model", str(kw_run)]}[command]
+    assert main(argv) == 1
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1, err  # exactly one line
+    assert "bad\\nname" in err
+
+
+def test_one_line_escapes_control_characters_only():
+    from policytag.errors import one_line
+
+    assert one_line("a\nb\r\tc\u2028d\x85e 中文 é") == "a\\nb\\r\\tc\\u2028d\\x85e 中文 é"
+
+
+# --- row 12: `segment -` and `annotate export -` read stdin -------------------------------------------
+@pytest.mark.parametrize("command", ["segment", "annotate-export"])
+def test_dash_reads_stdin(command, tmp_path):
+    import subprocess
+    import sys
+
+    out = tmp_path / ("s.jsonl" if command == "segment" else "tasks.json")
+    argv = ["segment", "-", "-o", str(out)] if command == "segment" else ["annotate", "export", "-", "-o", str(out)]
+    proc = subprocess.run([sys.executable, "-m", "policytag.cli", *argv], input=notice_2026().encode("utf-8"),
+                          capture_output=True, timeout=120, cwd=tmp_path)
+    assert proc.returncode == 0, proc.stderr.decode()
+    if command == "segment":
+        rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+        assert len(rows) == 33 and rows[0]["doc_id"].startswith("2026")
+    else:
+        assert len(json.loads(out.read_text(encoding="utf-8"))) == 33
+
+
+# --- row 15: compare still reports intact runs (the broken ones are in the bad-input table) ----------
+def test_compare_reports_an_intact_tfidf_run(tmp_path, capsys):
+    from policytag.models.runs import save_run, verify_model_files
+    from policytag.models.tfidf import TfidfTagger
+    from policytag.records import Labels
+    from policytag.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    clauses = segment_paths([CORPUS]).clauses[:120]
+    labels = [Labels((tax.sector.ids[i % 3],), (tax.measure_type.ids[i % 2],)) for i in range(len(clauses))]
+    run = save_run(TfidfTagger(min_df=1).fit(clauses, labels), tmp_path / "tf", {"name": "tf"}, {}, "test")
+    verify_model_files(run)
+    assert main(["compare", str(run), "-o", str(tmp_path / "cmp")]) == 0, capsys.readouterr().err
+
+
+# --- row 17: parse_export survives malformed entries --------------------------------------------------
+def test_parse_export_skips_malformed_entries_with_warnings():
+    from policytag.annotation.pull import parse_export
+    from policytag.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    good = {"id": 1, "data": {"clause_id": "c1", "doc_id": "d", "text": "年底前完成。"},
+            "annotations": [{"id": 11, "result": [], "completed_by": 1}]}
+    export = [
+        "not a task", 42, None,
+        {"id": 2, "data": "not an object"},
+        {"id": 3, "data": {"clause_id": "c3", "text": "x"}, "annotations": "a string"},
+        {"id": 4, "data": {"clause_id": "c4", "text": "x"}, "annotations": [1, "x", None]},
+        {"id": 5, "data": {"clause_id": "c5", "text": "x"}, "annotations": [{"id": 51, "result": "nope"}]},
+        {"id": "six", "data": {"clause_id": "c6", "text": "x"}, "annotations": [{"id": {"a": 1}, "result": []}]},
+        good,
+    ]
+    records, stats = parse_export(export, tax)
+    assert [r.clause_id for r in records] == ["c1"]
+    assert stats.malformed and all("\n" not in w for w in stats.malformed)
+    assert len(stats.malformed) >= 7, stats.malformed

@@ -29,15 +29,17 @@ import yaml
 
 from policytag import PolicytagError
 from policytag.io import atomic_write
-from policytag.models.runs import read_run_info, refuse_pickles, run_metrics
+from policytag.models.runs import read_run_info, refuse_outside_links, refuse_pickles, run_metrics, verify_model_files
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
 SUMMARY_KEYS = ("micro_f1", "macro_f1", "samples_f1", "exact_match")
 
 
 def _run_record(run_dir: Path) -> dict[str, Any]:
+    refuse_outside_links(Path(run_dir))
     refuse_pickles(Path(run_dir))  # nothing is unpickled here, but such a run is never reported either
     info = read_run_info(run_dir)
+    verify_model_files(Path(run_dir))  # a missing or pickled .npy: broken, not a normal row
     config = yaml.safe_load((run_dir / "config.yaml").read_text(encoding="utf-8"))
     metrics = run_metrics(run_dir)
     model = config.get("model", {})

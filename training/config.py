@@ -190,7 +190,9 @@ def load_config(path: str | Path) -> dict[str, Any]:
         raise ConfigError(f"{path}: not UTF-8 text") from None
     except yaml.YAMLError as exc:
         raise ConfigError(f"{path}: invalid YAML ({' '.join(str(exc).split())[:160]})") from None
-    config = validate_config(raw if raw is not None else {}, path)
+    if raw is None:  # an empty or comment-only file: all defaults would fail later on a data path
+        raise ConfigError(f"{path}: empty config (no keys; start from configs/baseline.yaml)")
+    config = validate_config(raw, path)
     config["name"] = config["name"] or path.stem
     config["source"] = str(path)
     return config
