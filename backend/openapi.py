@@ -12,6 +12,8 @@ from typing import Any
 
 from policytag import __version__
 
+from .protocol import KNOWN_EVENTS, OTHER_LS_EVENTS
+
 
 def _error(description: str) -> dict[str, Any]:
     return {"description": description,
@@ -101,7 +103,8 @@ def openapi_spec(max_body_bytes: int, max_depth: int, auth: bool = False) -> dic
                 "label_config": {"type": "string"},
                 "params": {"type": "object"}}},
             "WebhookEvent": {"type": "object", "required": ["action"], "properties": {
-                "action": {"type": "string", "example": "ANNOTATION_CREATED"},
+                "action": {"type": "string", "enum": list(dict.fromkeys((*KNOWN_EVENTS, *OTHER_LS_EVENTS))),
+                           "description": "a Label Studio webhook action (another string is a 422)"},
                 "project": {"$ref": "#/components/schemas/Project"},
                 "annotation": {"type": "object"},
                 "annotations": {"type": "array", "items": {"type": "object"}},

@@ -83,7 +83,7 @@ class Backend:
         self.retrainer = retrainer_factory(self) if retrainer_factory else None
         # without --label-studio-url, the first /setup's hostname is the one Label Studio: a later
         # /setup may not point retraining (and its access token) at another host
-        self._pinned_host: str | None = self.settings.label_studio_url
+        self._pinned_host: str | None = None
 
     # -- the serving model ----------------------------------------------------------------------
     @property
@@ -118,10 +118,10 @@ class Backend:
 
     def setup(self, data: dict[str, Any]) -> dict[str, Any]:
         req = parse_setup(data)
-        self._check_host(req.hostname)
+        hostname = self._allowed_host(req.hostname)
         self._check_config(req.schema, "setup")
         state = self.project(req.project)
-        state.hostname, state.access_token = req.hostname or state.hostname, req.access_token or state.access_token
+        state.hostname, state.access_token = hostname or state.hostname, req.access_token or state.access_token
         return {"model_version": self.model_version}
 
     def predict(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -181,23 +181,35 @@ class Backend:
                               f"this backend acts on {', '.join(KNOWN_EVENTS)})")
 
     # -- helpers --------------------------------------------------------------------------------
-    def _check_host(self, hostname: Any) -> None:
-        """403 when /setup names a Label Studio other than the one this backend serves: otherwise any
-        client could make retraining call its own server with its own token (issue 21 row 3)."""
-        if hostname is None or self.settings.allow_any_host:
-            return
+    def _allowed_host(self, hostname: Any) -> str | None:
+        """The /setup ``hostname`` retraining may use, or None. Otherwise any client could make
+        retraining call its own server with its own token (issue 21 row 3):
+
+        * started with ``--label-studio-url``: retraining only ever talks to that URL, so the
+          hostname is not kept (Label Studio sends ``http://localhost:8080`` unless its HOSTNAME is
+          set, so a mismatch is normal and not refused);
+        * without it: the first /setup's host is kept, and a later /setup naming another host
+          (scheme, host, port) is refused with 403;
+        * ``--allow-any-label-studio-host``: whatever the last /setup says."""
+        if hostname is None:
+            return None
         if not isinstance(hostname, str) or not hostname.strip():
             raise BadRequest(422, "setup: 'hostname' must be the Label Studio URL (a string)")
+        if self.settings.label_studio_url:
+            return None
+        if self.settings.allow_any_host:
+            return hostname
         with self._lock:
             pinned = self._pinned_host
             if pinned is None:
                 self._pinned_host = hostname
-                return
+                return hostname
         if origin(hostname) != origin(pinned):
             shown = " ".join(hostname.split())[:100]
             raise BadRequest(403, f"setup: hostname {shown!r} is not the Label Studio this backend serves "
-                                  f"({pinned}); start the backend with --label-studio-url for that one, or "
-                                  "--allow-any-label-studio-host")
+                                  f"({pinned}, from the first /setup); start the backend with --label-studio-url, "
+                                  "or --allow-any-label-studio-host")
+        return hostname
 
     def _check_config(self, xml: str, where: str) -> None:
         from policytag import PolicytagError

@@ -20,6 +20,7 @@ class BackendProcess:
     url: str
     process: subprocess.Popen
     log_path: Path
+    auth: tuple[str, str] | None = None  # HTTP basic credentials (backend serve --basic-auth)
 
     def log(self) -> str:
         try:
@@ -28,7 +29,7 @@ class BackendProcess:
             return ""
 
     def health(self) -> dict:
-        r = httpx.get(f"{self.url}/health", timeout=10)
+        r = httpx.get(f"{self.url}/health", timeout=10, auth=self.auth)
         r.raise_for_status()
         return r.json()
 
@@ -36,8 +37,10 @@ class BackendProcess:
         stop_process(self.process, 20)
 
 
-def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None) -> BackendProcess:
-    """Run ``policytag backend serve ARGS --port FREE`` and wait until ``/health`` answers."""
+def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None,
+                  auth: tuple[str, str] | None = None) -> BackendProcess:
+    """Run ``policytag backend serve ARGS --port FREE`` and wait until ``/health`` answers
+    (with ``auth``: the HTTP basic credentials the backend was started with)."""
     workdir.mkdir(parents=True, exist_ok=True)
     port = free_port()
     log_path = workdir / "backend.log"
@@ -47,7 +50,7 @@ def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None) 
             [sys.executable, "-m", "policytag.cli", "backend", "serve", *args, "--host", "127.0.0.1", "--port", str(port)],
             stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL, env=full_env, cwd=workdir,
             start_new_session=True)
-    backend = BackendProcess(f"http://127.0.0.1:{port}", process, log_path)
-    wait_until_up(process, lambda: httpx.get(f"{backend.url}/health", timeout=2).status_code == 200, "the backend",
+    backend = BackendProcess(f"http://127.0.0.1:{port}", process, log_path, auth)
+    wait_until_up(process, lambda: httpx.get(f"{backend.url}/health", timeout=2, auth=auth).status_code == 200, "the backend",
                   lambda: backend.log()[-3000:], STARTUP_TIMEOUT, poll=0.5)
     return backend
