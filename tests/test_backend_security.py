@@ -48,13 +48,13 @@ def tagger():
 
 
 def make_app(tagger, auth=(USER, PASSWORD), **settings):
-    from policytag.backend.cli import default_rule_check
+    from policytag.backend.wiring import rule_check
     from policytag.backend.server import create_app
     from policytag.backend.service import Backend, BackendSettings
     from policytag.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy()
-    backend = Backend(tagger, taxonomy, BackendSettings(**settings), rule_check=default_rule_check(taxonomy))
+    backend = Backend(tagger, taxonomy, BackendSettings(**settings), rule_check=rule_check(taxonomy))
     return create_app(backend, max_body_bytes=256 * 1024, basic_auth=auth)
 
 
