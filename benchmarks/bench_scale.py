@@ -1,23 +1,22 @@
-"""Tagging at scale: clauses/s and peak memory for synthetic inputs of 10k, 100k (and 1M) clauses,
-built by resampling the corpus clauses, written as a Parquet clause file.
+"""Tagging at scale with the default model: clauses/s, wall time and peak RSS per process for
+10k, 100k and 1M clauses, Parquet -> Parquet and JSONL -> JSONL, with 1 and 2 local processes
+(``--workers``) and Ray actors (``--engine ray``).
 
-Engines measured, each on the same input and model:
-
-* ``single``: the streaming path in this process (``inference.stream.stream_tag``) at
-  ``--batch-size`` clauses per model call (and ``--batch-sizes`` for the batching sweep);
-* ``ray-1`` / ``ray-2``: ``--engine ray`` with 1 and 2 actors on a local Ray started for the run.
-
-Peak RSS: of this process for ``single`` (ru_maxrss grows monotonically, so each single figure is
-measured in a fresh subprocess), of the driver + Ray workers (sum of their peaks sampled every
-0.2 s with psutil) for Ray.
+Input: ``N`` clause rows (ids r0000000…) resampled with a fixed stride from the corpus clauses
+(~100 characters on average, heading paths kept), written once per size as Parquet (row groups of
+2,000) and JSONL. Each measurement is one fresh ``policytag tag --clauses IN -o OUT --model M``
+process (what a user runs: model loading and reading/writing included); wall time from start to
+exit. Peak RSS: sampled every 0.2 s over the command and all its child processes (worker processes,
+Ray workers): the largest single process and the sum.
 
 Usage::
 
-    python benchmarks/bench_scale.py [--model RUN_DIR|default] [--sizes 10000 100000 1000000]
-                                     [--engines single ray-1 ray-2] [--batch-sizes 64 256 1024] [--json OUT]
+    python benchmarks/bench_scale.py [--model default] [--sizes 10000 100000 1000000]
+        [--engines local-1 local-2 ray-2] [--formats parquet jsonl] [--batch-size 512]
+        [--only-1m parquet:local-2] [--json reports/scale.json] [--md reports/scale.md]
 
-Prints the machine first (load average!). 1M clauses take ~30 min per engine on a 2-core machine
-with the TF-IDF model; measure what fits and say so.
+The machine (CPU, cores, memory) and the load average before and after each run are recorded:
+figures from a shared machine are reported as such.
 """
 
 from __future__ import annotations
@@ -38,119 +37,172 @@ from bench_tag import machine  # noqa: E402
 from policytag import PROJECT_ROOT  # noqa: E402
 
 
-def synthetic_parquet(n: int, path: Path) -> Path:
-    """``n`` clause rows (ids r0000000…) resampled with a fixed stride from the corpus clauses."""
+def write_inputs(n: int, folder: Path, formats: list[str]) -> dict[str, Path]:
+    """``n`` clause rows as Parquet and/or JSONL (the same rows)."""
     import pyarrow as pa
     import pyarrow.parquet as pq
 
     from policytag.corpus.segment import segment_paths
 
     corpus = segment_paths([PROJECT_ROOT / "data" / "corpus"]).clauses
-    with pq.ParquetWriter(path, pa.schema([("id", pa.string()), ("text", pa.string()),
-                                           ("heading_path", pa.list_(pa.string())), ("doc_id", pa.string()),
-                                           ("year", pa.int64())])) as writer:
+    schema = pa.schema([("id", pa.string()), ("text", pa.string()), ("heading_path", pa.list_(pa.string())),
+                        ("doc_id", pa.string()), ("year", pa.int64())])
+    paths = {fmt: folder / f"in-{n}.{fmt}" for fmt in formats}
+    writer = pq.ParquetWriter(paths["parquet"], schema) if "parquet" in paths else None
+    jsonl = open(paths["jsonl"], "w", encoding="utf-8") if "jsonl" in paths else None
+    try:
         for start in range(0, n, 50_000):
             rows = []
             for i in range(start, min(n, start + 50_000)):
                 c = corpus[(i * 104729) % len(corpus)]
                 rows.append({"id": f"r{i:07d}", "text": c.text, "heading_path": list(c.heading_path),
                              "doc_id": c.doc_id, "year": c.year})
-            # row groups of 2,000: Ray Data parallelises over row groups (one group = one block)
-            writer.write_table(pa.Table.from_pylist(rows, schema=writer.schema), row_group_size=2000)
-    return path
+            if writer:  # row groups of 2,000: the reader streams them
+                writer.write_table(pa.Table.from_pylist(rows, schema=schema), row_group_size=2000)
+            if jsonl:
+                jsonl.write("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows))
+    finally:
+        if writer:
+            writer.close()
+        if jsonl:
+            jsonl.close()
+    return paths
 
 
-def _single(model: str, src: Path, out: Path, batch_size: int) -> dict:
-    """One streaming run in a fresh process; returns seconds and that process's peak RSS."""
-    code = f"""
-import json, resource, time
-from policytag.app import resolve_model
-from policytag.inference.stream import clause_rows, stream_tag
-tagger = resolve_model({model!r})
-start = time.perf_counter()
-r = stream_tag(tagger, clause_rows({str(src)!r}, False, print), {str(out)!r}, "parquet", batch_size={batch_size},
-               progress=False)
-print(json.dumps({{"seconds": time.perf_counter() - start, "n": r.written,
-                  "peak_rss_mib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}}))
-"""
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(proc.stdout.strip().splitlines()[-1])
+class RssSampler(threading.Thread):
+    """Peak RSS of a process tree: of the largest single process and of the sum."""
 
-
-class _RssSampler(threading.Thread):
-    """Peak of the summed RSS of this process and all its descendants (Ray workers)."""
-
-    def __init__(self):
+    def __init__(self, pid: int):
         super().__init__(daemon=True)
-        self.peak, self.stop = 0, threading.Event()
+        self.pid, self.stop = pid, threading.Event()
+        self.peaks: dict[int, int] = {}
+        self.peak_sum = 0
 
     def run(self):
         import psutil
 
-        me = psutil.Process()
+        try:
+            root = psutil.Process(self.pid)
+        except psutil.Error:
+            return
         while not self.stop.is_set():
             total = 0
-            for p in [me, *me.children(recursive=True)]:
+            try:
+                procs = [root, *root.children(recursive=True)]
+            except psutil.Error:
+                break
+            for p in procs:
                 try:
-                    total += p.memory_info().rss
+                    rss = p.memory_info().rss
                 except psutil.Error:
-                    pass
-            self.peak = max(self.peak, total)
+                    continue
+                total += rss
+                self.peaks[p.pid] = max(self.peaks.get(p.pid, 0), rss)
+            self.peak_sum = max(self.peak_sum, total)
             time.sleep(0.2)
 
 
-def _ray(model: str, src: Path, out: Path, workers: int, batch_size: int) -> dict:
-    from policytag.app import resolve_model
-    from policytag.inference.ray_engine import tag_parquet_ray
-    from policytag.inference.stream_cli import _run_dir
-
-    tagger = resolve_model(model)
-    sampler = _RssSampler()
-    sampler.start()
+def run_one(model: str, src: Path, out: Path, engine: str, batch_size: int) -> dict:
+    kind, workers = engine.split("-")
+    cmd = [sys.executable, "-m", "policytag.cli", "tag", "--clauses", str(src), "-o", str(out), "--stream",
+           "--model", model, "--batch-size", str(batch_size), "--workers", workers]
+    if kind == "ray":
+        cmd += ["--engine", "ray"]
+    env = {**os.environ, "TQDM_DISABLE": "1"}
+    load_before = "/".join(f"{x:.1f}" for x in os.getloadavg())
     start = time.perf_counter()
-    r = tag_parquet_ray(_run_dir(tagger, model), src, out, model_version=tagger.model_version,
-                        batch_size=batch_size, workers=workers, progress=False)
+    proc = subprocess.Popen(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True, env=env,
+                            cwd=PROJECT_ROOT)
+    sampler = RssSampler(proc.pid)
+    sampler.start()
+    _, err = proc.communicate()
     seconds = time.perf_counter() - start
     sampler.stop.set()
     sampler.join()
-    return {"seconds": seconds, "n": r.written, "peak_rss_mib": sampler.peak / 2**20}
+    if proc.returncode != 0:
+        raise SystemExit(f"bench_scale: {' '.join(cmd)} failed: {err.strip().splitlines()[-1:]}")
+    return {"seconds": seconds, "peak_rss_mib_max_process": round(max(sampler.peaks.values(), default=0) / 2**20),
+            "peak_rss_mib_sum": round(sampler.peak_sum / 2**20), "processes": len(sampler.peaks),
+            "load_before": load_before, "load_after": "/".join(f"{x:.1f}" for x in os.getloadavg())}
+
+
+def to_markdown(report: dict) -> str:
+    m = report["machine"]
+    lines = [
+        "# Tagging at scale (benchmarks/bench_scale.py)",
+        "",
+        f"Model: `{report['model_version']}` (the default model). Machine: {m['cpu']}, {m['cores']} cores, "
+        f"{m['memory']} RAM, Python {m['python']}. **Shared machine**: the load average (1/5/15 min) before "
+        "and after each run is in the table; on an idle machine expect the clauses/s to be higher.",
+        "",
+        f"Command per row: `{report['command']}`",
+        "",
+        "| clauses | in → out | engine | wall s | clauses/s | peak RSS / process (MiB) | peak RSS sum (MiB) | load before | load after |",
+        "|---:|---|---|---:|---:|---:|---:|---|---|",
+    ]
+    for r in report["results"]:
+        lines.append(f"| {r['clauses']:,} | {r['format']} → {r['format']} | {r['engine']} | {r['seconds']:.1f} | "
+                     f"{r['clauses_per_s']:,.0f} | {r['peak_rss_mib_max_process']} | {r['peak_rss_mib_sum']} | "
+                     f"{r['load_before']} | {r['load_after']} |")
+    lines += ["", *[f"- {note}" for note in report.get("notes", [])], ""]
+    return "\n".join(lines)
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default="default")
-    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000])
-    ap.add_argument("--engines", nargs="+", default=["single", "ray-1", "ray-2"])
-    ap.add_argument("--batch-size", type=int, default=256)
-    ap.add_argument("--batch-sizes", type=int, nargs="*", default=[64, 1024],
-                    help="extra single-process batch sizes, measured on the smallest size only")
-    ap.add_argument("--json", default=None)
+    ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
+    ap.add_argument("--engines", nargs="+", default=["local-1", "local-2", "ray-2"])
+    ap.add_argument("--formats", nargs="+", default=["parquet", "jsonl"], choices=["parquet", "jsonl"])
+    ap.add_argument("--batch-size", type=int, default=512)
+    ap.add_argument("--only-1m", nargs="*", default=None, metavar="FORMAT:ENGINE",
+                    help="for sizes >= 1M measure only these (e.g. parquet:local-2); default: everything")
+    ap.add_argument("--json", default=None, help="write the results as JSON (and merge with an existing file)")
+    ap.add_argument("--md", default=None, help="write the results as a Markdown table")
+    ap.add_argument("--note", action="append", default=[], help="a note for the report (repeatable)")
     args = ap.parse_args(argv)
-    print("machine:", json.dumps(machine(), ensure_ascii=False), flush=True)
-    results = []
+
+    from policytag.app import resolve_model
+
+    model_version = resolve_model(args.model).model_version
+    report = {"machine": machine(), "model_version": model_version, "batch_size": args.batch_size,
+              "command": f"policytag tag --clauses IN -o OUT --stream --model {args.model} --batch-size "
+                         f"{args.batch_size} --workers N [--engine ray]",
+              "results": [], "notes": list(args.note)}
+    if args.json and Path(args.json).exists():  # runs made earlier (e.g. the 1M run measured separately)
+        old = json.loads(Path(args.json).read_text(encoding="utf-8"))
+        keep = {(r["clauses"], r["format"], r["engine"]) for r in old.get("results", [])}
+        report["results"] = [r for r in old.get("results", []) if r.get("model_version") == model_version]
+        report["notes"] = old.get("notes", []) + report["notes"]
+        del keep
+    print("machine:", json.dumps(report["machine"], ensure_ascii=False), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         for n in args.sizes:
-            src = synthetic_parquet(n, tmp / f"in-{n}.parquet")
-            runs = [(e, args.batch_size) for e in args.engines]
-            if n == min(args.sizes):
-                runs += [("single", b) for b in args.batch_sizes]
-            for engine, batch in runs:
-                out = tmp / f"out-{n}-{engine}-{batch}.parquet"
-                if engine == "single":
-                    r = _single(args.model, src, out, batch)
-                else:
-                    r = _ray(args.model, src, out, int(engine.split("-")[1]), batch)
-                row = {"clauses": n, "engine": engine, "batch_size": batch, "seconds": round(r["seconds"], 1),
-                       "clauses_per_s": round(n / r["seconds"], 1), "peak_rss_mib": round(r["peak_rss_mib"]),
-                       "load_average": machine()["load_average_1_5_15"]}
-                assert r["n"] == n, r
-                results.append(row)
-                print(json.dumps(row), flush=True)
-                out.unlink(missing_ok=True)
+            paths = write_inputs(n, tmp, args.formats)
+            for fmt in args.formats:
+                for engine in args.engines:
+                    if n >= 1_000_000 and args.only_1m is not None and f"{fmt}:{engine}" not in args.only_1m:
+                        continue
+                    out = tmp / f"out-{n}-{engine}.{fmt}"
+                    r = run_one(args.model, paths[fmt], out, engine, args.batch_size)
+                    out.unlink(missing_ok=True)
+                    row = {"clauses": n, "format": fmt, "engine": engine, "seconds": round(r.pop("seconds"), 1),
+                           "model_version": model_version, **r}
+                    row["clauses_per_s"] = round(n / row["seconds"], 1)
+                    report["results"] = [x for x in report["results"]
+                                         if (x["clauses"], x["format"], x["engine"]) != (n, fmt, engine)] + [row]
+                    print(json.dumps(row), flush=True)
+                    if args.json:  # after every run: a long session that is cut short keeps what it measured
+                        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n",
+                                                   encoding="utf-8")
+            for p in paths.values():
+                p.unlink(missing_ok=True)
+    report["results"].sort(key=lambda r: (r["clauses"], r["format"], r["engine"]))
     if args.json:
-        Path(args.json).write_text(json.dumps({"machine": machine(), "results": results}, indent=2) + "\n",
-                                   encoding="utf-8")
+        Path(args.json).write_text(json.dumps(report, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    if args.md:
+        Path(args.md).write_text(to_markdown(report), encoding="utf-8")
     return 0
 
 

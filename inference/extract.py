@@ -20,7 +20,7 @@ from __future__ import annotations
 import bisect
 import calendar
 import re
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any, Iterator
 
 from policytag.text import cn_number  # the one numeral parser (also used by segmentation)
@@ -119,7 +119,8 @@ class Deadline:
     span: tuple[int, int]
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # the fields are plain values: a flat dict (dataclasses.asdict recurses and deep-copies)
+        d = {name: getattr(self, name) for name in self.__dataclass_fields__}
         d["span"] = list(self.span)
         return d
 
@@ -310,7 +311,8 @@ class Target:
     span: tuple[int, int]
 
     def to_dict(self) -> dict[str, Any]:
-        d = asdict(self)
+        # the fields are plain values: a flat dict (dataclasses.asdict recurses and deep-copies)
+        d = {name: getattr(self, name) for name in self.__dataclass_fields__}
         d["span"] = list(self.span)
         return d
 
