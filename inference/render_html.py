@@ -15,6 +15,7 @@ from html import escape
 
 from policytag.taxonomy import DIMENSIONS
 
+from .align import char_diff
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import format_deadline, format_target
 from .report import NoticeReport, Report, evidence_spans
@@ -67,6 +68,7 @@ footer{max-width:1180px;margin:30px auto;padding:10px 20px;color:var(--muted);fo
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:6px 0}
 .filters select{font:inherit;padding:2px 4px}
 #itrend-plot{min-height:40px}
+li.diff{margin-bottom:6px}del{background:#ffe3e3;color:#8a1c1c}ins{background:#dff5e3;text-decoration:none}
 """
 
 SCRIPT = """
@@ -432,14 +434,28 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append("</table>")
         new = cmp.new_clauses
         parts.append(f"<h3>新增内容 New this year: {len(new)} of {s.n_clauses} clauses</h3>"
-                     f'<p class="meta">No clause of the {cmp.prev_year} notice is similar (character n-gram TF-IDF '
-                     f"cosine &lt; {cmp.threshold:.2f}).</p><ul>")
+                     f'<p class="meta">No clause of {escape(cmp.baseline)} continues them (alignment score '
+                     f"&lt; {cmp.threshold:.2f}; how it was measured: reports/alignment.md).</p><ul>")
         for nv in new:
             t = by_id[nv.clause_id]
             parts.append(f"<li>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')} "
                          f"{escape(t.clause.text[:90])}{'…' if len(t.clause.text) > 90 else ''} "
-                         f'<code>{escape(nv.clause_id)} · sim {nv.similarity:.2f}</code></li>')
+                         f'<code>{escape(nv.clause_id)} · best match {nv.similarity:.2f}</code></li>')
         parts.append("</ul>")
+        revised = cmp.revised_clauses
+        parts.append(f'<details class="revised"><summary>修改内容 Revised: {len(revised)} clauses reworded from a '
+                     f"{cmp.prev_year} counterpart (<del>last year</del> <ins>this year</ins>)</summary><ul>")
+        for nv in revised:
+            ops = char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
+            body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
+                           for op, x in ops)
+            parts.append(f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '
+                         f"{nv.similarity:.2f}</code><br>{body}</li>")
+        parts.append("</ul></details>")
+        parts.append(f'<details class="dropped"><summary>删去内容 Dropped: {len(cmp.dropped)} clauses of '
+                     f"{cmp.prev_year} that no clause continues</summary><ul>"
+                     + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
+                               for cid in cmp.dropped) + "</ul></details>")
     committed = [t for t in n.tagged if t.has_commitments]
     parts.append(f"<h3>时限与量化目标 Deadlines and targets: {len(committed)} clause(s)</h3>")
     if committed:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from policytag.taxonomy import DIMENSIONS
 
+from .align import char_diff
 from .extract import Deadline, Target
 from .report import NoticeReport, Report, Trend, evidence_spans
 from .tagging import TaggedClause
@@ -146,6 +147,25 @@ def _across(report: Report) -> list[str]:
     return out
 
 
+def compact_diff(ops, context: int = 8, limit: int = 600) -> str:
+    """``[(op, text)]`` from ``align.char_diff`` as ``…kept[-old-]{+new+}kept…``, unchanged stretches
+    cut to ``context`` characters either side, the whole at most ``limit`` characters."""
+    out = []
+    for k, (op, text) in enumerate(ops):
+        if op == "-":
+            out.append(f"[-{text}-]")
+        elif op == "+":
+            out.append(f"{{+{text}+}}")
+        elif len(text) <= 2 * context:
+            out.append(text)
+        else:
+            head = text[:context] if k else ""
+            tail = text[-context:] if k < len(ops) - 1 else ""
+            out.append(f"{head}…{tail}")
+    joined = "".join(out)
+    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
+
+
 def _notice(report: Report, n: NoticeReport) -> list[str]:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     title = doc.title or doc.doc_id
@@ -178,11 +198,22 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out.append("")
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
-        out += [f"## 新增内容 New this year: {len(new)} of {s.n_clauses} clauses without a close counterpart in "
-                f"{cmp.prev_year} (similarity < {cmp.threshold:.2f})", ""]
+        out += [f"## 新增内容 New this year: {len(new)} of {s.n_clauses} clauses without a counterpart in "
+                f"{cmp.prev_year} (alignment score < {cmp.threshold:.2f}, reports/alignment.md)", ""]
         for nv in new:
             t = by_id[nv.clause_id]
-            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (max sim {nv.similarity:.2f})")
+            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.2f})")
+        revised = cmp.revised_clauses
+        out += ["", f"## 修改内容 Revised: {len(revised)} clauses reworded from a {cmp.prev_year} counterpart "
+                    "(changes: [-last year-] {+this year+})", ""]
+        for nv in revised:
+            diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
+            out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
+        carried = [nv for nv in cmp.novelty if nv.status == "carried_over"]
+        if carried:
+            out += ["", f"Carried over with few changes: {', '.join(f'`{nv.clause_id}`' for nv in carried)}"]
+        out += ["", f"## 删去内容 Dropped: {len(cmp.dropped)} clauses of {cmp.prev_year} that no clause continues", ""]
+        out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")
     committed = [t for t in n.tagged if t.has_commitments]
     out += [f"## 时限与量化目标 Deadlines and targets: {len(committed)} clause(s)", ""]

@@ -11,18 +11,17 @@ Documents without any metadata (a clause file) pair by year alone, as before.
 *Emphasis* is a label's share of a notice's clauses; its change is reported in percentage points
 against that previous document.
 
-*New this year*: a clause whose most similar clause in the previous year's notice has a cosine
-similarity below ``NEW_THRESHOLD`` (0.10), on character 2–3-gram TF-IDF vectors (sublinear tf) fitted
-on the clauses of the two notices being compared (so a notice's result does not depend on which
-other years were in the input). Annual notices are rewritten heavily: a clause on the same topic
-as one of last year's (强化部门监管责任 ↔ 强化部门监管责任, 建筑施工 ↔ 建设工程施工) scores 0.1–0.5,
-while clauses on topics last year's notice did not address score below 0.1. On the 2009–2026
-corpus the median is 0.15 and 30 % of clauses fall below 0.10 (docs/tagging.md).
+*New this year*, *revised*, *carried over*, *dropped*: the clauses of the two documents are aligned
+by ``inference/align.py`` (best sentence-level character-bigram TF-IDF match to any previous
+clause; new below ``NEW_THRESHOLD``, carried over from ``align.DEFAULT_CARRIED_FROM``), a method and
+thresholds chosen on clause pairs aligned by reading and evaluated on a held-out year pair
+(``scripts/eval_alignment.py``, reports/alignment.md). A previous clause that no later clause
+continues is *dropped*.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Sequence
 
 import numpy as np
@@ -31,11 +30,13 @@ from policytag.corpus.metadata import GENRE_NAMES
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
+from .align import DEFAULT_CARRIED_FROM, DEFAULT_METHOD, DEFAULT_NEW_BELOW, align, dropped
 from .summary import label_shares
 from .tagging import TaggedClause
 
-#: Below this max-similarity to every previous-year clause, a clause counts as new this year.
-NEW_THRESHOLD = 0.10
+#: Below this alignment score to every previous-year clause, a clause counts as new this year
+#: (``align.DEFAULT_NEW_BELOW``, measured in reports/alignment.md).
+NEW_THRESHOLD = DEFAULT_NEW_BELOW
 #: A share change of at least this many percentage points is called a gain or a loss of emphasis.
 EMPHASIS_PP = 5.0
 
@@ -55,15 +56,17 @@ class ShareChange:
 
 @dataclass(frozen=True)
 class Novelty:
-    """A clause's closest counterpart in the previous year's notice."""
+    """A clause's closest counterpart in the previous year's notice and its alignment status
+    (``carried_over`` | ``revised`` | ``new``, ``inference/align.py``)."""
 
     clause_id: str
     similarity: float
     nearest: str | None
     is_new: bool
+    status: str = ""
 
     def to_dict(self) -> dict:
-        return {"is_new": self.is_new, "similarity": self.similarity, "nearest": self.nearest}
+        return {"is_new": self.is_new, "similarity": self.similarity, "nearest": self.nearest, "status": self.status}
 
 
 @dataclass(frozen=True)
@@ -87,6 +90,14 @@ class YearComparison:
     prev_genre: str | None = None
     prev_doc_ids: tuple[str, ...] = ()
     explicit: bool = False
+    #: previous clauses no clause of this notice continues, in their notice order
+    dropped: tuple[str, ...] = ()
+    #: texts of the previous document's clauses (for the diffs of revised clauses and the dropped list)
+    prev_texts: dict[str, str] = field(default_factory=dict)
+
+    @property
+    def revised_clauses(self) -> list[Novelty]:
+        return [n for n in self.novelty if n.status == "revised"]
 
     @property
     def baseline(self) -> str:
@@ -181,16 +192,18 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
         rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1))
                 for c, p in zip(now[dim], before[dim])]
         changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
-    index = SimilarityIndex([t.clause.text for t in (*current, *previous)])
-    sims, nearest = index.max_similarity([t.clause.text for t in current], [t.clause.text for t in previous])
+    aligned = align([t.clause.text for t in current], [t.clause.text for t in previous], DEFAULT_METHOD, threshold,
+                    DEFAULT_CARRIED_FROM)
     novelty = tuple(
-        Novelty(t.clause.clause_id, round(float(s), 3), previous[j].clause.clause_id if j >= 0 else None,
-                bool(s < threshold))
-        for t, s, j in zip(current, sims, nearest))
+        Novelty(t.clause.clause_id, a.score, previous[a.counterpart].clause.clause_id if a.counterpart >= 0 else None,
+                a.status == "new", a.status)
+        for t, a in zip(current, aligned))
+    gone = tuple(previous[j].clause.clause_id for j in dropped(aligned, len(previous)))
     titles = list(dict.fromkeys(d.title for d in prev_documents if d.title))
     issuers = list(dict.fromkeys(d.issuer for d in prev_documents if d.issuer))
     genres = {d.genre for d in prev_documents}
     return YearComparison(year, prev_year, len(current), len(previous), changes, novelty, threshold,
                           prev_title="；".join(titles) or None, prev_issuer="、".join(issuers) or None,
                           prev_genre=genres.pop() if len(genres) == 1 else None,
-                          prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit)
+                          prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone,
+                          prev_texts={t.clause.clause_id: t.clause.text for t in previous})

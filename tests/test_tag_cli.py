@@ -76,7 +76,7 @@ def test_jsonl_has_every_field_for_every_clause(corpus_rows):
     assert any(r["agencies"] for r in corpus_rows)
     # a clause of the 2025 notice is compared with the 2024 notice; the 2009 notice has none before it
     assert all(r["novelty"] is None for r in corpus_rows if r["year"] == 2009)
-    assert all(set(r["novelty"]) == {"is_new", "similarity", "nearest"} for r in corpus_rows if r["year"] == 2025)
+    assert all(set(r["novelty"]) == {"is_new", "similarity", "nearest", "status"} for r in corpus_rows if r["year"] == 2025)
 
 
 def test_year_selects_one_notice_and_compares_with_the_previous(run_dir, corpus_rows):

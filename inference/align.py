@@ -1,0 +1,142 @@
+"""Clause alignment between a notice and its previous one (issue 19 item 4): is a clause carried over,
+revised, or new, and which of last year's clauses is its counterpart.
+
+Measured, not assumed: ``data/alignment/alignment-v1.jsonl`` holds clause pairs aligned by reading
+(Shanxi 2023→2024, 2024→2025, 2025→2026; ``data/alignment/README.md``), and
+``scripts/eval_alignment.py`` chooses the representation and the two thresholds on two of the
+year pairs and reports precision and recall on the third, for each of the three rotations
+(``reports/alignment.md``). The defaults below are the ones chosen there on all three pairs.
+
+Representations (``METHODS``), each giving a clause its best score against any previous clause:
+
+* ``clause_tfidf``: cosine of character 2–3-gram TF-IDF vectors of whole clauses (the former fixed
+  0.10 cut used this).
+* ``sentence_tfidf``: the same vectors per sentence (split at 。；); a clause scores the best match of
+  any of its sentences to any sentence of a previous clause. Notices regroup sentences between
+  clauses from year to year, so one continued commitment is a sentence, not a whole clause.
+* ``sentence_bigram`` / ``sentence_tfidf_2_4``: the same with character 2-grams / 2–4-grams.
+* ``containment``: the IDF-weighted share of the clause's character 4-grams that occur in one
+  previous clause (asymmetric: a short clause inside a long previous one scores high).
+
+A clause is **new** below ``new_below``, **carried over** at or above ``carried_from``, **revised**
+in between; the counterpart is the previous clause with the best score.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+import numpy as np
+
+#: representation and thresholds chosen by scripts/eval_alignment.py (reports/alignment.md)
+DEFAULT_METHOD = "sentence_bigram"
+DEFAULT_NEW_BELOW = 0.16
+DEFAULT_CARRIED_FROM = 0.75
+#: name -> (unit, character n-gram range); "containment" has its own 4-gram measure
+METHODS = {"clause_tfidf": ("clause", (2, 3)), "sentence_tfidf": ("sentence", (2, 3)),
+           "sentence_bigram": ("sentence", (2, 2)), "sentence_tfidf_2_4": ("sentence", (2, 4)),
+           "containment": ("clause", (4, 4))}
+STATUSES = ("carried_over", "revised", "new")
+_SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
+_ENUM = re.compile(r"^[（(][一二三四五六七八九十百\d]+[）)]|^\d+[.．、]")
+
+
+@dataclass(frozen=True)
+class AlignedClause:
+    """One clause of the later notice: its best score, the counterpart's index in ``previous`` (-1
+    when there is none) and the status."""
+
+    score: float
+    counterpart: int
+    status: str
+
+
+def sentences(text: str) -> list[str]:
+    """Sentences of a clause, without its enumerator (``（三）``, ``1.``); short fragments (a heading
+    like ``强化部门监管责任。``) stay sentences, they are often the continued commitment."""
+    text = _ENUM.sub("", text.strip())
+    out = [s.strip() for s in _SENTENCE.findall(text) if len(s.strip()) >= 4]
+    return out or [text]
+
+
+def _tfidf(texts: Sequence[str], ngram=(2, 3)):
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    return TfidfVectorizer(analyzer="char", ngram_range=ngram, sublinear_tf=True).fit(list(texts) or [""])
+
+
+def score_matrix(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT_METHOD) -> np.ndarray:
+    """[len(current), len(previous)] similarity of every later clause to every previous clause (0..1),
+    fitted on the two notices only, so a notice's result does not depend on the other input."""
+    if method not in METHODS:
+        raise ValueError(f"unknown alignment method {method!r} (choose from {', '.join(METHODS)})")
+    if not current or not previous:
+        return np.zeros((len(current), len(previous)))
+    unit, ngram = METHODS[method]
+    if method == "clause_tfidf":
+        vec = _tfidf([*current, *previous], ngram)
+        return (vec.transform(current) @ vec.transform(previous).T).toarray()
+    if unit == "sentence":
+        cur_s = [sentences(t) for t in current]
+        prev_s = [sentences(t) for t in previous]
+        flat_c = [s for ss in cur_s for s in ss]
+        flat_p = [s for ss in prev_s for s in ss]
+        vec = _tfidf([*flat_c, *flat_p], ngram)
+        sims = (vec.transform(flat_c) @ vec.transform(flat_p).T).toarray()
+        # pool sentence × sentence maxima back to clause × clause
+        row_starts = np.cumsum([0] + [len(x) for x in cur_s[:-1]])
+        col_starts = np.cumsum([0] + [len(x) for x in prev_s[:-1]])
+        return np.maximum.reduceat(np.maximum.reduceat(sims, row_starts, axis=0), col_starts, axis=1)
+    # containment: IDF-weighted share of the clause's character 4-grams found in the previous clause
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(4, 4), use_idf=True, norm=None, binary=True)
+    vec.fit([*current, *previous])
+    c = vec.transform(current)
+    p = (vec.transform(previous) > 0).astype(float)
+    weight = np.asarray(c.sum(axis=1)).ravel()
+    shared = (c @ p.T).toarray()
+    return shared / np.maximum(weight, 1e-9)[:, None]
+
+
+def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT_METHOD,
+          new_below: float = DEFAULT_NEW_BELOW, carried_from: float = DEFAULT_CARRIED_FROM) -> list[AlignedClause]:
+    """Status and counterpart of each later clause (texts in notice order)."""
+    sims = score_matrix(current, previous, method)
+    out = []
+    for i in range(len(current)):
+        if sims.shape[1] == 0:
+            out.append(AlignedClause(0.0, -1, "new"))
+            continue
+        j = int(sims[i].argmax())
+        s = float(sims[i, j])
+        status = "new" if s < new_below else "carried_over" if s >= carried_from else "revised"
+        out.append(AlignedClause(round(s, 3), j, status))
+    return out
+
+
+def dropped(aligned: Sequence[AlignedClause], n_previous: int) -> list[int]:
+    """Indices of previous clauses that no later clause continues (no carried-over or revised clause
+    has them as counterpart): what last year's notice said and this year's does not."""
+    kept = {a.counterpart for a in aligned if a.status != "new" and a.counterpart >= 0}
+    return [j for j in range(n_previous) if j not in kept]
+
+
+def char_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """Character diff of a revised clause against its counterpart: ``[(op, text)]`` with op ``=``
+    (kept), ``-`` (only last year) or ``+`` (only this year), from ``difflib.SequenceMatcher``."""
+    import difflib
+
+    out: list[tuple[str, str]] = []
+    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    for tag, i1, i2, j1, j2 in sm.get_opcodes():
+        if tag == "equal":
+            out.append(("=", old[i1:i2]))
+            continue
+        if i2 > i1:
+            out.append(("-", old[i1:i2]))
+        if j2 > j1:
+            out.append(("+", new[j1:j2]))
+    return out
