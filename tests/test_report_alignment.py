@@ -59,3 +59,37 @@ def test_align_statuses_and_dropped():
     ops = char_diff(previous[1], current[1])
     assert "".join(t for op, t in ops if op != "+") == previous[1]
     assert "".join(t for op, t in ops if op != "-") == current[1]
+
+
+def test_reports_list_new_revised_with_diff_and_dropped():
+    """Two notices of one invented issuer: the Markdown and HTML list the new clause, the revised one
+    with its diff against last year's counterpart, and last year's clause nobody continues."""
+    from policytag.inference.render_html import render_html
+    from policytag.inference.render_md import render_md
+    from policytag.inference.report import build_report
+    from policytag.records import Clause, Document, Labels
+    from policytag.inference.tagging import TaggedClause
+    from policytag.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    texts = {2026: ["（一）加强煤矿瓦斯防治，严格瓦斯抽采达标管理。", "（二）开展消防安全专项整治。", "（三）完善应急预案体系。"],
+             2027: ["（一）加强煤矿瓦斯防治，严格瓦斯抽采达标管理。", "（二）深入开展消防安全专项整治，紧盯高层建筑。",
+                    "（三）编制实施十五五现代化规划，部署重大工程。"]}
+    docs, tagged = [], []
+    for year, items in texts.items():
+        doc_id = f"d{year}"
+        docs.append(Document(doc_id, f"东川省人民政府关于做好{year}年安全生产工作的通知", year, None, "东川省人民政府", None,
+                             "x.txt", "", "东川省", "province", "annual_notice"))
+        for k, text in enumerate(items):
+            c = Clause(doc_id, f"{doc_id}-{k + 1}", (), text, "clause", year=year, issuer="东川省人民政府")
+            scores = {d: {lid: 0.0 for lid in tax[d].ids} for d in ("sector", "measure_type")}
+            tagged.append(TaggedClause(c, Labels(), scores, (), ()))
+    report = build_report(docs, tagged, tax, "test@1", report_ids={"d2027"})
+    cmp = report.notices[0].comparison
+    assert [n.status for n in cmp.novelty] == ["carried_over", "revised", "new"]
+    assert cmp.dropped == ("d2026-3",)
+    md = render_md(report)
+    assert "## 新增内容 New this year: 1 of 3" in md and "## 删去内容 Dropped: 1" in md
+    assert "`d2027-2` ← `d2026-2`" in md and "{+深入+}" in md
+    html = render_html(report)
+    assert "<ins>深入</ins>" in html and "Dropped: 1 clauses of 2026" in html
