@@ -128,7 +128,10 @@ def run(args: argparse.Namespace) -> int:
         raise UsageError("nothing to tag: give notice file(s) or directories, - for stdin, or --clauses FILE")
     fmt = output_format(args.format, args.output)
     if args.output:
-        check_output_path(args.output, [args.clauses] if args.clauses else args.inputs, args.force)
+        inputs = [args.clauses] if args.clauses else list(args.inputs)
+        if getattr(args, "compare_with", None):
+            inputs.append(args.compare_with)  # read too: never to be overwritten either
+        check_output_path(args.output, inputs, args.force)
     from .stream_cli import run_stream, wants_stream
 
     if wants_stream(args, fmt):  # rows in batches to OUT.partial -> OUT, resumable (inference/stream.py)

@@ -450,6 +450,16 @@ def test_output_that_is_an_input_is_refused(command, how, notice, kw_run, tmp_pa
     assert not list(tmp_path.glob("*.partial*")) and not list(tmp_path.glob(".*.tmp"))
 
 
+def test_output_that_is_the_compare_with_baseline_is_refused(notice, kw_run, tmp_path, capsys):
+    base = tmp_path / "base.txt"
+    base.write_text(notice_2026().replace("2026", "2025"), encoding="utf-8")
+    before = base.read_bytes()
+    (tmp_path / "x").mkdir()
+    assert main(["tag", str(notice), "--compare-with", str(base), "--model", str(kw_run), "--format", "md",
+                 "-o", str(tmp_path / "x" / ".." / "base.txt")]) == 1
+    assert "is the input file" in _one_error(capsys.readouterr().err) and base.read_bytes() == before
+
+
 def test_an_output_beside_the_input_is_still_fine(notice, kw_run, tmp_path):
     assert main(["segment", str(notice), "-o", str(tmp_path / "notice.jsonl")]) == 0
     assert main(["tag", str(tmp_path), "--model", str(kw_run), "-o", str(tmp_path / "report.jsonl")]) == 0
