@@ -62,9 +62,12 @@ def sentences(text: str) -> list[str]:
 
 
 def _tfidf(texts: Sequence[str], ngram=(2, 3)):
-    from sklearn.feature_extraction.text import TfidfVectorizer
+    """``TfidfVectorizer(analyzer="char", ngram_range=ngram, sublinear_tf=True)`` fitted without
+    importing scikit-learn (``models.tfidf.fit_char_tfidf``, the same matrix): a one-notice ``tag``
+    stays free of that import (its seconds)."""
+    from policytag.models.tfidf import fit_char_tfidf
 
-    return TfidfVectorizer(analyzer="char", ngram_range=ngram, sublinear_tf=True).fit(list(texts) or [""])
+    return fit_char_tfidf(list(texts) or [""], ngram, sublinear_tf=True)
 
 
 def score_matrix(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT_METHOD) -> np.ndarray:
