@@ -152,7 +152,9 @@ def run_config(args: argparse.Namespace) -> int:
         with atomic_write(args.output) as fh:
             fh.write(config)
     else:
-        sys.stdout.write(config)
+        from policytag.io import write_stdout
+
+        write_stdout(config)  # a full disk is one "<stdout>: cannot write" line
     return 0
 
 

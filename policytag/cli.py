@@ -89,7 +89,11 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        return int(args.func(args) or 0)
+        code = int(args.func(args) or 0)
+        from policytag.io import write_stdout
+
+        write_stdout("")  # flush here: a full disk or `> /dev/full` is then one "<stdout>:" line, not an exit-time error
+        return code
     except PolicytagError as exc:
         if debug:
             raise

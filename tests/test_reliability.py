@@ -682,7 +682,8 @@ def test_parquet_clauses_without_stream(kw_run, tmp_path, capsys):
 
 # --- row 9: errors keep "<what>:"; the streaming case says the .partial was kept ----------------------
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="no /dev/full")
-@pytest.mark.parametrize("argv", [["segment", "{notice}"], ["tag", "{notice}", "--model", "{run}"]])
+@pytest.mark.parametrize("argv", [["segment", "{notice}"], ["tag", "{notice}", "--model", "{run}"],
+                                  ["annotate", "config"], ["segment", "{notice}", "--documents"]])
 def test_stdout_to_a_full_device_names_stdout(argv, notice, kw_run):
     import subprocess
     import sys
