@@ -218,7 +218,7 @@ def run_pull(args: argparse.Namespace) -> int:
 
     outputs = OutputPaths.for_output(args.output)
     for target in (outputs.jsonl, outputs.meta, outputs.conflicts):
-        check_output_path(target, overwrite=args.force, make_parents=True)
+        check_output_path(target, overwrite=args.force, make_parents=True, force=args.force)
     check_output_path(outputs.hf, kind="dir", overwrite=args.force)
     taxonomy = load_taxonomy()
     session = connect(args.url, args.api_key)

@@ -120,7 +120,7 @@ def check_output_path(path: str | os.PathLike, kind: str = "file", overwrite: bo
         raise PolicytagError(f"{shown}: already exists (use --force to replace it)")
     if not force and p.is_file() and not _writable_by_mode(os.stat(p)):
         raise PolicytagError(f"{shown}: read-only file (mode {stat.S_IMODE(os.stat(p).st_mode):04o}); "
-                             "make it writable or pass --force to replace it")
+                             "make it writable first, or replace it with --force (tag, segment, annotate pull)")
     parent = p.parent if str(p.parent) else Path(".")
     if not parent.is_dir():
         what = "is not a directory" if parent.exists() else "does not exist"
