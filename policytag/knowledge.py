@@ -270,28 +270,30 @@ class Knowledge:
         return self.match_clauses([clause], dimensions)[0]
 
     def match_clauses(self, clauses: Sequence[Clause], dimensions: Sequence[str] = DIMENSIONS) -> list[list[Hit]]:
-        """``match_clause`` for many clauses; each clause is matched once: the hits of the most
-        recently matched clauses are kept (``MEMO_CLAUSES``), so the features, the decoding and the
-        evidence of one batch share one matching pass."""
-        memo = self._memo
+        """``match_clause`` for many clauses. The hits of the clauses of the latest call are kept
+        (until the next call), so the features, the decoding and the evidence of one batch share
+        one matching pass; a clause repeated within the batch is matched once."""
+        previous = self._memo
+        memo: dict[tuple, tuple[Hit, ...]] = {}
         out = []
         for clause in clauses:
             key = (clause.text, clause.heading_path)
             hits = memo.get(key)
             if hits is None:
+                hits = previous.get(key)
+            if hits is None:
                 found = self.match(clause.text, DIMENSIONS, "text")
                 if clause.heading_path:
                     found += self.match(HEADING_JOIN.join(clause.heading_path), DIMENSIONS, "heading")
                 hits = tuple(found)
-                if len(memo) >= MEMO_CLAUSES:
-                    memo.clear()
-                memo[key] = hits
+            memo[key] = hits
             if tuple(dimensions) == DIMENSIONS:
                 out.append(list(hits))
             else:
                 # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
                 out.append([h for src in ("text", "heading") for dim in dimensions for h in hits
                             if h.dimension == dim and h.source == src])
+        self._memo = memo
         return out
 
     # ------------------------------------------------------------------ features
@@ -335,9 +337,6 @@ def _hit_order(h: Hit) -> tuple[int, int, str]:
     return (h.span[0], -h.span[1], h.label)
 
 
-#: how many clauses' hits ``Knowledge.match_clauses`` keeps (a few batches: enough for the
-#: features and the evidence of one batch to share one matching pass, bounded memory)
-MEMO_CLAUSES = 8192
 
 
 FEATURES = ("cue_text", "rule_text", "hit_heading", "other_label_text", "lead_text", "other_lead")
