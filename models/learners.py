@@ -59,6 +59,40 @@ def mask_cues(text: str, taxonomy: Taxonomy, dims: Sequence[str]) -> str:
     return pattern.sub(MASK, text) if pattern is not None else text
 
 
+GateMode = Literal["label", "dimension", "none"]
+
+
+def gate_on_hits(proba: dict[str, np.ndarray], clauses: Sequence[Clause], taxonomy: Taxonomy,
+                 dims: Sequence[str], mode: str = "label") -> dict[str, np.ndarray]:
+    """``proba`` with 0.5 (logit 0: no opinion) wherever the codebook's cues/rules speak, for the
+    dimensions ``dims``: ``mode="label"``: where a cue or rule of that label fires in the clause
+    text; ``"dimension"``: where a cue or rule of any specific label of the dimension fires (the
+    learner then speaks only on clauses the cue lists are silent about); ``"none"``: never.
+
+    Why: where the codebook's cues fire, the hybrid's meta-classifier already has the strongest
+    evidence there is, and a learner that cannot see the cue (masked) or reads the clause as a
+    whole (similarity) only adds noise to it — measured on the temporal test, ungated context
+    probabilities dropped a correctly cued 煤矿/矿山 clause's label. Gated, the learner speaks only
+    where the cue lists are silent, which is what it is for: the meta-classifier learns its weight
+    from those clauses.
+    """
+    from policytag.knowledge import FEATURES, load_knowledge
+
+    feats = load_knowledge(taxonomy).features(list(clauses))
+    fired = [FEATURES.index("cue_text"), FEATURES.index("rule_text")]
+    if mode == "none":
+        return proba
+    out = dict(proba)
+    for dim in dims:
+        hit = feats[dim][:, :, fired].max(axis=2) > 0
+        if mode == "dimension":
+            exclusive = [taxonomy[dim].index(x) for x in taxonomy[dim].exclusive]
+            specific = np.delete(hit, exclusive, axis=1) if exclusive else hit
+            hit = np.repeat(specific.any(axis=1, keepdims=True), hit.shape[1], axis=1)
+        out[dim] = np.where(hit, 0.5, proba[dim])
+    return out
+
+
 @register_tagger("context_tfidf.v1", aliases=("context_tfidf",))
 class ContextTfidfTagger(TfidfTagger):
     """TF-IDF + LR on the clause with the cue words of ``mask_dimensions`` masked (see module doc).
@@ -71,10 +105,16 @@ class ContextTfidfTagger(TfidfTagger):
     def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
                  max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = False,
                  mask_dimensions: Annotated[list[Literal["sector", "measure_type"]], Field(min_length=1)] = ("sector",),
-                 random_state: Seed = 0, taxonomy=None):
+                 gate: GateMode = "label", random_state: Seed = 0, taxonomy=None):
         super().__init__(ngram_range=ngram_range, min_df=min_df, max_features=max_features, C=C,
                          use_heading=use_heading, random_state=random_state, taxonomy=taxonomy)
         self.mask_dimensions = mask_dimensions
+        self.gate = gate  # no opinion where a cue/rule of the label fires (gate_on_hits)
+
+    def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+        clauses = list(clauses)
+        proba = super().predict_proba(clauses)
+        return gate_on_hits(proba, clauses, self.taxonomy, self.mask_dimensions, self.gate) if clauses else proba
 
     def _texts(self, clauses: Sequence[Clause]) -> list[str]:
         return [mask_cues(clause_input(c, self.use_heading), self.taxonomy, self.mask_dimensions) for c in clauses]
@@ -93,12 +133,14 @@ class LabelSimilarityTagger(EmbeddingTagger):
 
     def __init__(self, model_name_or_path: str = DEFAULT_ENCODER, max_length: Annotated[int, Field(ge=8, le=4096)] = 128,
                  batch_size: PositiveInt = 32, scale: PositiveFloat = 50.0, use_cues: bool = True,
-                 use_heading: bool = False, cache_size: PositiveInt = 20_000, random_state: Seed = 0, taxonomy=None):
+                 gate: GateMode = "label", use_heading: bool = False, cache_size: PositiveInt = 20_000, random_state: Seed = 0,
+                 taxonomy=None):
         super().__init__(model_name_or_path=model_name_or_path, max_length=max_length, batch_size=batch_size,
                          C=1.0, use_heading=use_heading, cache_size=cache_size, random_state=random_state,
                          taxonomy=taxonomy)
         self.scale = scale
         self.use_cues = use_cues
+        self.gate = gate  # no opinion where a cue/rule of the label fires (gate_on_hits)
 
     prefix = "query: "
 
@@ -126,7 +168,7 @@ class LabelSimilarityTagger(EmbeddingTagger):
         for dim in DIMENSIONS:
             sim = q @ self.label_emb_[dim].astype(np.float64).T
             out[dim] = 1.0 / (1.0 + np.exp(-self.scale * (sim - sim.mean(axis=1, keepdims=True))))
-        return out
+        return gate_on_hits(out, clauses, self.taxonomy, DIMENSIONS, self.gate)
 
     def explain(self, clauses, labels=None):
         from .evidence import lexical_evidence, merge_evidence
