@@ -32,7 +32,7 @@ from policytag import PolicytagError
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Optional
 
 from pydantic import Field
 
@@ -93,6 +93,23 @@ def gate_on_hits(proba: dict[str, np.ndarray], clauses: Sequence[Clause], taxono
     return out
 
 
+def read_labelled_clauses(path: str) -> tuple[list[Clause], list]:
+    """Clauses + labels of a JSONL clause file (``text``, ``sector``, ``measure_type``, optional
+    ``heading_path``; the training-clause format). ``policytag:`` names package data."""
+    from policytag.io import read_jsonl
+    from policytag.paths import resolve_data_path
+    from policytag.records import Labels
+
+    where = resolve_data_path(path)
+    if not where.is_file():
+        raise PolicytagError(f"{path}: training clause file not found")
+    clauses, labels = [], []
+    for row in read_jsonl(where):
+        clauses.append(Clause.from_row(row))
+        labels.append(Labels(tuple(row["sector"]), tuple(row["measure_type"])))
+    return clauses, labels
+
+
 @register_tagger("context_tfidf.v1", aliases=("context_tfidf",))
 class ContextTfidfTagger(TfidfTagger):
     """TF-IDF + LR on the clause with the cue words of ``mask_dimensions`` masked (see module doc).
@@ -104,12 +121,27 @@ class ContextTfidfTagger(TfidfTagger):
 
     def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
                  max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = False,
-                 mask_dimensions: Annotated[list[Literal["sector", "measure_type"]], Field(min_length=1)] = ("sector",),
-                 gate: GateMode = "label", random_state: Seed = 0, taxonomy=None):
+                 mask_dimensions: list[Literal["sector", "measure_type"]] = ("sector",),
+                 gate: GateMode = "label", extra_train: Optional[str] = None, random_state: Seed = 0, taxonomy=None):
         super().__init__(ngram_range=ngram_range, min_df=min_df, max_features=max_features, C=C,
                          use_heading=use_heading, random_state=random_state, taxonomy=taxonomy)
         self.mask_dimensions = mask_dimensions
         self.gate = gate  # no opinion where a cue/rule of the label fires (gate_on_hits)
+        self.extra_train = extra_train
+
+    def _fit(self, clauses, y, dev) -> None:
+        """With ``extra_train`` (a labelled clause file, e.g. ``policytag:data/train-v2.jsonl``)
+        the learner also learns from those clauses, while the hybrid's meta-classifier, thresholds
+        and calibration stay fitted on the clauses the hybrid was given: the extra clauses teach
+        wording, not how much to trust it (their labelling conventions and genres differ)."""
+        if self.extra_train:
+            from policytag.labels import label_matrix
+
+            extra_clauses, extra_labels = read_labelled_clauses(self.extra_train)
+            extra_y = label_matrix(extra_labels, self.taxonomy)
+            clauses = list(clauses) + extra_clauses
+            y = {dim: np.vstack([y[dim], extra_y[dim]]) for dim in y}
+        super()._fit(clauses, y, dev)
 
     def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
         clauses = list(clauses)

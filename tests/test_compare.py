@@ -159,6 +159,16 @@ def test_compare_has_a_realdev_column_for_every_run(runs, tmp_path, monkeypatch)
     run = report["runs"][0]
     cell = f"{run['realdev']['sector']['micro_f1']:.3f} / {run['realdev']['sector']['macro_f1']:.3f}"
     assert any(line.startswith(f"| {run['name']} |") and cell in line for line in md.splitlines())
+    # the default-model ranking: CV macro and real-dev micro, averaged per dimension then over both
+    from policytag.training.compare import selection_score
+
+    ranked = [r for r in report["runs"] if r["cv"]]
+    assert ranked and "## Choosing the default recipe: CV and real-dev together" in md
+    for r in ranked:
+        want = sum((r["cv"][d]["macro_f1"] + r["realdev"][d]["micro_f1"]) / 2 for d in ("sector", "measure_type")) / 2
+        assert selection_score(r) == pytest.approx(want)
+        assert f"**{want:.3f}**" in md
+    assert all(selection_score(r) is None for r in report["runs"] if not r["cv"])
 
 
 def test_compare_without_realdev_says_so_and_does_not_crash(runs, tmp_path, monkeypatch, capsys):

@@ -302,6 +302,31 @@ def headline_table(records: list[dict]) -> list[str]:
     return lines
 
 
+def selection_score(rec: dict) -> float | None:
+    """How the default recipe is chosen (issue 17 item 7): per dimension the mean of the 5-fold
+    CV macro-F1 (the corpus' own genre, every label weighted alike) and the real-dev micro-F1
+    (other governments' real text, every clause alike), then the mean over the dimensions. Never
+    the temporal test or the challenge set. None when a run lacks CV or real-dev figures."""
+    cv, rd = rec.get("cv") or {}, rec.get("realdev") or {}
+    if not all(dim in cv and dim in rd for dim in DIMENSIONS):
+        return None
+    return sum((cv[dim]["macro_f1"] + rd[dim]["micro_f1"]) / 2 for dim in DIMENSIONS) / len(DIMENSIONS)
+
+
+def selection_table(records: list[dict]) -> list[str]:
+    rows = [(selection_score(r), r) for r in records]
+    rows = sorted([x for x in rows if x[0] is not None], key=lambda x: -x[0])
+    if not rows:
+        return []
+    lines = ["| rank | model | CV macro-F1 sector / measure | real-dev micro-F1 sector / measure | score |",
+             "|---|---|---|---|---|"]
+    for i, (score, r) in enumerate(rows, 1):
+        lines.append(f"| {i} | {r['name']} | {_f(r['cv']['sector']['macro_f1'])} / {_f(r['cv']['measure_type']['macro_f1'])} | "
+                     f"{_f(r['realdev']['sector']['micro_f1'])} / {_f(r['realdev']['measure_type']['micro_f1'])} | "
+                     f"**{score:.3f}** |")
+    return lines
+
+
 def realdev_line(report: dict) -> str:
     """One sentence on the real-dev set: what was scored, or why there are no real-dev figures."""
     note = report.get("realdev") or {}
@@ -353,6 +378,12 @@ def render_markdown(report: dict, png_name: str, reliability_name: str | None = 
     if rd:
         lines += ["## Real-dev (real clauses of other governments)", "", realdev_line(report), ""] + \
             _summary_table(rd, "realdev") + [""]
+    sel = selection_table(records)
+    if sel:
+        lines += ["## Choosing the default recipe: CV and real-dev together", "",
+                  "score = mean over the two dimensions of (5-fold CV macro-F1 + real-dev micro-F1) / 2; "
+                  "never the temporal test or the challenge set. Runs without CV or real-dev figures are not ranked.",
+                  ""] + sel + [""]
     oof = [r for r in records if r.get("oof")]
     if oof:
         lines += ["## Out-of-fold (runs fitted on all labels)", ""] + _summary_table(oof, "oof") + [""]
