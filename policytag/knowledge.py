@@ -98,6 +98,64 @@ class _Containment:
         return i > 0 and self._max_end[i - 1] >= span[1]
 
 
+def _required_literals(pattern: re.Pattern) -> frozenset[str] | None:
+    """Literals one of which every match of ``pattern`` contains, or None when none is known.
+
+    Read from the parsed pattern, conservatively: a run of plain characters in a mandatory part;
+    a group or a repetition of at least once of such a part; an alternation when each branch has
+    its own literals (one of the union). Case-insensitive patterns, lookarounds, classes and
+    optional parts give nothing. Sound by construction (a literal is only returned when the
+    pattern cannot match without it); ``tests/test_matcher_equivalence.py`` checks the hits.
+    """
+    try:
+        from re import _parser as sre_parse  # Python >= 3.11
+        from re import _constants as c
+    except ImportError:  # pragma: no cover - Python 3.10
+        import sre_constants as c
+        import sre_parse
+    if pattern.flags & re.IGNORECASE:
+        return None
+    try:
+        parsed = sre_parse.parse(pattern.pattern, pattern.flags)
+    except Exception:  # noqa: BLE001 - an unparseable pattern: run it always
+        return None
+
+    def seq(items) -> frozenset[str] | None:
+        candidates: list[frozenset[str]] = []
+        run: list[str] = []
+        for op, av in items:
+            if op is c.LITERAL:
+                run.append(chr(av))
+                continue
+            if run:
+                candidates.append(frozenset(["".join(run)]))
+                run = []
+            if op is c.SUBPATTERN:
+                _group, add_flags, _del_flags, sub = av
+                if not add_flags & c.SRE_FLAG_IGNORECASE:
+                    found = seq(sub)
+                    if found:
+                        candidates.append(found)
+            elif op is c.BRANCH:
+                alts = [seq(alt) for alt in av[1]]
+                if alts and all(alts):
+                    candidates.append(frozenset().union(*alts))
+            elif op in (c.MAX_REPEAT, c.MIN_REPEAT) or op is getattr(c, "POSSESSIVE_REPEAT", None):
+                low, _high, sub = av
+                if low >= 1:
+                    found = seq(sub)
+                    if found:
+                        candidates.append(found)
+        if run:
+            candidates.append(frozenset(["".join(run)]))
+        if not candidates:
+            return None
+        # the most selective: the set whose shortest literal is longest
+        return max(candidates, key=lambda s: (min(map(len, s)), -len(s)))
+
+    return seq(parsed)
+
+
 def _outermost(occurrences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
     """The occurrences not inside another occurrence of the same label (a shorter cue inside a
     longer one adds nothing). Two different cues never share a span, so after sorting by
@@ -171,7 +229,13 @@ class Knowledge:
     def _build_automaton(self):
         """One Aho-Corasick automaton over every cue word and exclusion context of every label of
         every dimension: one pass over a text finds all their (overlapping) occurrences, instead
-        of one ``str.find`` scan per cue (hundreds of scans per clause)."""
+        of one ``str.find`` scan per cue (hundreds of scans per clause).
+
+        It also holds, for each rule pattern, a literal the pattern cannot match without
+        (``_required_literals``: ``消防救援`` for ``(综合性|专职)?消防救援(队伍|站)?``): a pattern
+        whose literals are all absent from the text cannot match, so it is not run (most of a
+        hundred patterns, on a typical clause). Patterns without such a literal always run.
+        """
         import ahocorasick
 
         roles: dict[str, list[tuple[str, str, bool]]] = {}
@@ -182,9 +246,18 @@ class Knowledge:
                     if not isinstance(word, str) or not word:
                         raise ConfigError(f"{self.taxonomy.source}: {dim}.{lab.id}.{what}: empty entry")
                     roles.setdefault(word, []).append((dim, lab.id, is_cue))
+        triggers: dict[str, list[re.Pattern]] = {}
+        self._always: set[re.Pattern] = set()
+        for rule in self.rules:
+            for pattern in rule.patterns:
+                literals = _required_literals(pattern)
+                if literals is None:
+                    self._always.add(pattern)
+                for literal in literals or ():
+                    triggers.setdefault(literal, []).append(pattern)
         automaton = ahocorasick.Automaton()
-        for word, role in roles.items():
-            automaton.add_word(word, (len(word), word, tuple(role)))
+        for word in set(roles) | set(triggers):
+            automaton.add_word(word, (len(word), word, tuple(roles.get(word, ())), tuple(triggers.get(word, ()))))
         automaton.make_automaton()
         return automaton
 
@@ -192,19 +265,23 @@ class Knowledge:
     def match(self, text: str, dimensions: Sequence[str] = DIMENSIONS, source: str = "text") -> list[Hit]:
         """All cue and rule hits in ``text`` (spans are offsets into ``text``), dimension by
         dimension in the order given; within a dimension sorted by (start, -end, label)."""
-        occurrences = self._occurrences(text)
+        occurrences, active = self._occurrences(text)
         hits: list[Hit] = []
         for dim in dimensions:
-            hits.extend(self._match_dim(text, dim, source, occurrences.get(dim, {})))
+            hits.extend(self._match_dim(text, dim, source, occurrences.get(dim, {}), active))
         return hits
 
-    def _occurrences(self, text: str) -> dict[str, dict[str, tuple[list, list]]]:
-        """``{dim: {label: ([(start, end, cue)], [(start, end)] of exclusion contexts)}}``, one
+    def _occurrences(self, text: str) -> tuple[dict[str, dict[str, tuple[list, list]]], set]:
+        """``{dim: {label: ([(start, end, cue)], [(start, end)] of exclusion contexts)}}`` and the
+        rule patterns worth running (their required literal occurs, or they have none), from one
         automaton pass over ``text``."""
         out: dict[str, dict[str, tuple[list, list]]] = {}
+        active = set(self._always)
         if not self._automaton.kind or not text:
-            return out
-        for end, (n, word, role) in self._automaton.iter(text):
+            return out, active
+        for end, (n, word, role, patterns) in self._automaton.iter(text):
+            if patterns:
+                active.update(patterns)
             start = end + 1 - n
             for dim, label, is_cue in role:
                 per = out.setdefault(dim, {}).get(label)
@@ -214,11 +291,13 @@ class Knowledge:
                     per[0].append((start, end + 1, word))
                 else:
                     per[1].append((start, end + 1))
-        return out
+        return out, active
 
-    def _rule_matches(self, rule: Rule, text: str) -> list[re.Match]:
+    def _rule_matches(self, rule: Rule, text: str, active: set | None = None) -> list[re.Match]:
         out = []
         for pat in rule.patterns:
+            if active is not None and pat not in active:
+                continue  # its required literal is absent: it cannot match
             for m in pat.finditer(text):
                 if m.end() == m.start():
                     continue
@@ -229,12 +308,13 @@ class Knowledge:
                 out.append(m)
         return out
 
-    def _match_dim(self, text: str, dim: str, source: str, occurrences: dict[str, tuple[list, list]]) -> list[Hit]:
+    def _match_dim(self, text: str, dim: str, source: str, occurrences: dict[str, tuple[list, list]],
+                   active: set | None = None) -> list[Hit]:
         exclusive = self._exclusive[dim]
         blocked: dict[str, list[tuple[int, int]]] = {}
         rule_hits: list[tuple[Rule, re.Match]] = []
         for rule in self._rules_for[(dim, source)]:
-            for m in self._rule_matches(rule, text):
+            for m in self._rule_matches(rule, text, active):
                 for label in rule.exclude:
                     blocked.setdefault(label, []).append(m.span())
                 if rule.add:
