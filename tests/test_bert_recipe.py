@@ -14,13 +14,14 @@ torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 pytest.importorskip("accelerate")
 
-from tiny_bert import GOLD, build_tiny_bert  # noqa: E402
+from tiny_bert import build_tiny_bert  # noqa: E402
 
 from policytag import PROJECT_ROOT  # noqa: E402
 from policytag.cli import main  # noqa: E402
 from policytag.models.runs import load_run  # noqa: E402
 from policytag.taxonomy import DIMENSIONS, load_taxonomy  # noqa: E402
 
+GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
 TRAIN_V2 = PROJECT_ROOT / "data" / "train-v2" / "train-v2.jsonl"
 needs_data = pytest.mark.skipif(not (GOLD.exists() and TRAIN_V2.exists()), reason="gold / train-v2 data not present")
 

@@ -22,9 +22,12 @@ def build_tiny_bert(out: Path, layers: int = 2, hidden: int = 32) -> Path:
     for path in sorted(CORPUS_DIR.glob("*.txt")):
         counts.update(path.read_text(encoding="utf-8"))
     chars = [c for c, _ in counts.most_common(3000) if not c.isspace()]
-    (out / "vocab.txt").write_text("\n".join(["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]) + "\n",
-                                   encoding="utf-8")
-    tok = BertTokenizerFast(vocab_file=str(out / "vocab.txt"))
+    vocab = ["[PAD]", "[UNK]", "[CLS]", "[SEP]", "[MASK]", *chars]
+    (out / "vocab.txt").write_text("\n".join(vocab) + "\n", encoding="utf-8")
+    # transformers 5 builds the tokenizer from ``vocab=`` (a mapping); ``vocab_file=`` is silently
+    # ignored there and left a 5-token vocabulary that read every character as [UNK]
+    tok = BertTokenizerFast(vocab={piece: i for i, piece in enumerate(vocab)})
+    assert len(tok) == len(vocab), "tiny BERT: the character vocabulary did not reach the tokenizer"
     torch.manual_seed(0)
     config = BertConfig(vocab_size=len(tok), hidden_size=hidden, num_hidden_layers=layers, num_attention_heads=2,
                         intermediate_size=2 * hidden, max_position_embeddings=256)

@@ -114,6 +114,14 @@ def score_realdev_record(rec: dict, path: Path) -> None:
         rec["realdev"], rec["realdev_info"] = scored
 
 
+def _current_challenge_hash(rec: dict) -> str | None:
+    from .challenge import challenge_path, load_challenge
+
+    config = yaml.safe_load((Path(rec["path"]) / "config.yaml").read_text(encoding="utf-8"))
+    path = challenge_path(config)
+    return load_challenge(path).data_hash if path.exists() else None
+
+
 def _split_key(rec: dict) -> str:
     s = {k: rec["split"].get(k) for k in ("train_until", "dev_years", "test_years", "folds")}
     return json.dumps({**s, "seed": rec["seed"]}, sort_keys=True)
@@ -203,7 +211,9 @@ def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparis
         raise PolicytagError("runs were not scored on the identical split:\n  " + "\n  ".join(hard) +
                              "\nre-train them on the same data/config split, or pass --allow-mismatch")
     for rec in records:
-        if not rec.get("challenge"):
+        # scored at compare time when the run predates the challenge set or its current version
+        # (the set grows: a run trained on an older version is re-scored, its model unchanged)
+        if not rec.get("challenge") or (rec.get("challenge_info") or {}).get("data_hash") != _current_challenge_hash(rec):
             score_challenge(rec)
     hashes = {(r.get("challenge_info") or {}).get("data_hash") for r in records if r.get("challenge_info")}
     if len(hashes) > 1:
