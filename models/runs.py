@@ -118,9 +118,13 @@ def verify_model_files(run_dir: Path) -> None:
 
 
 def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metrics: dict[str, Any],
-             data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False) -> Path:
-    """Write a complete run directory atomically (a crash leaves no half-written run)."""
+             data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False,
+             name: str | None = None) -> Path:
+    """Write a complete run directory atomically (a crash leaves no half-written run). ``name``
+    (default: the directory's name) opens the ``model_version``; the shipped default lives in
+    ``resources/model/`` but is the run named ``default``."""
     run_dir = Path(run_dir)
+    name = name or run_dir.name
     if not is_tagger(tagger.name) or tagger_class(tagger.name) is not type(tagger):
         # run.json names the class that loads the run: an unregistered subclass would load as its parent
         raise PolicytagError(f"{type(tagger).__name__} is not registered (decorate it with "
@@ -132,9 +136,9 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
         (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
         refuse_pickles(tmp)  # a tagger must save plain data only
         created = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
-        version = make_model_version(run_dir.name, created, tmp / "model")
+        version = make_model_version(name, created, tmp / "model")
         run = {
-            "name": run_dir.name,
+            "name": name,
             "tagger": tagger.name,
             "model_version": version,
             "taxonomy_version": tagger.taxonomy_version_,

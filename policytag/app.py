@@ -238,7 +238,7 @@ def package_default_model(config_path: str | Path, notify: Notify | None = None)
         raise PolicytagError(f"{target.parent}: not the policytag/resources package of a checkout")
     start = time.perf_counter()
     notify(f"policytag: training the default recipe into {target} …")
-    train_recipe(config, out_dir=target, overwrite=True,
+    train_recipe(config, out_dir=target, overwrite=True, name=config["name"],
                  info={"recipe_fingerprint": recipe_fingerprint(config),
                        "recipe_quick_fingerprint": quick_fingerprint(Path(config_path)),
                        "taxonomy_version": load_taxonomy().version, "packaged_by": REBUILD_COMMAND})

@@ -245,17 +245,14 @@ def test_inputs_and_clause_file_are_exclusive(run_dir, tmp_path):
 
 # --- the embedded default model -------------------------------------------------------------------
 @pytest.mark.slow
-def test_default_model_trains_baseline_on_first_use(tmp_path):
-    """The README's main command on a fresh clone: no --model, no runs/ -> the default recipe
-    (package data) is trained from the shipped gold data, cached, announced in one stderr line; the
-    second run reuses it."""
+def test_default_model_is_shipped_and_trains_nothing_on_first_use(tmp_path):
+    """The README's main command on a fresh clone: no --model, no runs/ -> the fitted default that
+    ships as package data is loaded; nothing is trained or cached (issue 18)."""
     env = {"POLICYTAG_RUNS": str(tmp_path / "runs")}  # a fresh clone has no runs/
-    # training time is the default recipe's (configs/default.yaml); allow for a slow, busy CI machine
-    first = tag(CORPUS_FILE, "--year", 2026, "--format", "md", env=env, timeout=1800)
+    first = tag(CORPUS_FILE, "--year", 2026, "--format", "md", env=env, timeout=600)
     assert first.returncode == 0, first.stderr
-    notices = [line for line in first.stderr.splitlines() if "trained the default model" in line]
-    assert len(notices) == 1 and "Traceback" not in first.stderr
-    assert (tmp_path / "runs" / "cache" / "default" / "run.json").exists()
+    assert "trained the default model" not in first.stderr and "Traceback" not in first.stderr
+    assert not (tmp_path / "runs" / "cache" / "default").exists()
     assert "# 关于做好2026年安全生产工作的通知（2026）" in first.stdout
     assert "model default@" in first.stdout.splitlines()[-1]
     second = tag(CORPUS_FILE, "--year", 2026, "--format", "jsonl", "--model", "default", env=env)

@@ -215,7 +215,7 @@ Accept = Callable[[Tagger, dict, Dataset], bool]
 
 def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_dir: str | Path | None = None, *,
                  overwrite: bool = False, info: dict[str, Any] | None = None, hold_out_test: bool = False,
-                 accept: Accept | None = None) -> Path | None:
+                 accept: Accept | None = None, name: str | None = None) -> Path | None:
     """Recipe (+ extra labelled rows) -> a saved run: the one way policytag trains.
 
     ``policytag train``, the default-model provisioning and the ML backend's retraining all call
@@ -224,7 +224,8 @@ def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_di
     with out-of-fold thresholds, or, with ``hold_out_test``, on every clause but the test years,
     which are then scored (``metrics["test"]``; the backend's gate needs a held-out figure).
 
-    ``info``: extra keys for run.json (read when the run is saved, after ``accept``).
+    ``info``: extra keys for run.json (read when the run is saved, after ``accept``). ``name``: the
+    run's name when it differs from the directory's (the shipped default).
     ``accept(tagger, metrics, test)``: called after scoring and before anything is written; False
     -> nothing is saved and None is returned. Returns the run directory (default
     ``RUNS_DIR/NAME``), or None in a secondary process of a data-parallel launch (rank 0 writes).
@@ -280,4 +281,4 @@ def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_di
         # a secondary process of a data-parallel launch (torchrun / accelerate launch; the transformer
         # reports it from Trainer's process state): rank 0 writes the run
         return None
-    return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite)
+    return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite, name=name)
