@@ -58,7 +58,7 @@ RE_PRINTED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*�
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号\s*$")
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?(?:通知|意见|决定|方案|规定|办法)\s*$")
-RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治)[^。]{0,60}[:：]\s*$")
+RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部)(?:办公厅|办公室)?\s*$")
 
 # numbered headings, outermost first

@@ -285,3 +285,13 @@ def test_every_reader_gives_the_same_clauses_and_metadata(tmp_path, name, fmt):
     assert (other.title, other.issuer, other.level, other.genre, other.year) == (
         doc.title, doc.issuer, doc.level, doc.genre, doc.year)
     assert [(c.heading_path, c.text) for c in result.clauses] == [(c.heading_path, c.text) for c in clauses]
+
+
+def test_county_and_township_addressee_lines_are_not_clauses():
+    """A county's notice is addressed to 各乡镇人民政府 / 各街道办事处: the addressee line is dropped
+    like the provinces' 各市、县人民政府, not tagged as a preamble clause."""
+    from policytag.corpus.clean import classify_lines
+
+    for line in ("各乡镇人民政府，县直各有关单位：", "各街道办事处，区政府各部门：", "各市、县人民政府："):
+        assert [l.kind for l in classify_lines(line) if l.kind != "blank"] == ["addressee"], line
+    assert "addressee" not in [l.kind for l in classify_lines("各乡镇要在汛前完成排查。")]
