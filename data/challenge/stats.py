@@ -180,16 +180,9 @@ def corpus_overlap(rows: list[dict]) -> tuple[int, str, int]:
     """Longest run of characters any clause shares with the corpus (whitespace removed):
     (length, clause id, clauses sharing 25+ characters). Shows the texts are not copied."""
     corpus = "".join("".join(p.read_text(encoding="utf-8").split()) for p in sorted(CORPUS.glob("*.txt")))
-    best, best_id, long_runs = 0, "", 0
-    for r in rows:
-        text, run = r["text"], 0
-        for start in range(len(text)):
-            while start + run + 1 <= len(text) and text[start:start + run + 1] in corpus:
-                run += 1
-        if run > best:
-            best, best_id = run, r["clause_id"]
-        long_runs += run >= 25
-    return best, best_id, long_runs
+    runs = shared_runs(rows, corpus)
+    best, best_id = max(((run, cid) for cid, run in runs), key=lambda x: x[0], default=(0, ""))
+    return best, best_id, sum(run >= 25 for _, run in runs)
 
 
 # ---- challenge v2 (challenge-v2.jsonl): the genres of other governments, codebook v2 ------------
@@ -219,16 +212,23 @@ def validate_v2(rows: list[dict], taxonomy, v1_ids: set[str]) -> list[str]:
     return problems
 
 
-def longest_shared_run(rows: list[dict], texts: list[str]) -> tuple[int, str]:
-    pool = "\n".join(texts)
-    best, best_id = 0, ""
+def shared_runs(rows: list[dict], pool: str) -> list[tuple[str, int]]:
+    """Per clause, the longest run of its characters found verbatim in ``pool``."""
+    out = []
     for r in rows:
         text, run = r["text"], 0
         for start in range(len(text)):
             while start + run + 1 <= len(text) and text[start:start + run + 1] in pool:
                 run += 1
+        out.append((r["clause_id"], run))
+    return out
+
+
+def longest_shared_run(rows: list[dict], texts: list[str]) -> tuple[int, str]:
+    best, best_id = 0, ""
+    for cid, run in shared_runs(rows, "\n".join(texts)):
         if run > best:
-            best, best_id = run, r["clause_id"]
+            best, best_id = run, cid
     return best, best_id
 
 
