@@ -78,6 +78,21 @@ def _load(run_dir: Path):
     return tagger
 
 
+# what a data folder holds besides data: a script (data/challenge/stats.py), its bytecode, a card.
+# Editing those must not mark the shipped model stale (a refactor of stats.py did, and CI failed).
+_NOT_DATA_SUFFIXES = frozenset({".py", ".pyc", ".md"})
+
+
+def _data_files(path: Path) -> list[Path]:
+    """The data files a recipe's data entry stands for, in a fixed order: the file itself, or
+    every data file under the folder (no scripts, caches, cards or hidden files)."""
+    if not path.is_dir():
+        return [path]
+    return sorted(p for p in path.rglob("*")
+                  if p.is_file() and p.suffix not in _NOT_DATA_SUFFIXES
+                  and not any(part.startswith((".", "__pycache__")) for part in p.relative_to(path).parts))
+
+
 def recipe_fingerprint(config: dict) -> str:
     """sha256 of what the default model depends on: the validated recipe, the bytes of every data
     file it names (gold, corpus, augmentation, ...) and of the taxonomy file (cheap: no
@@ -91,8 +106,7 @@ def recipe_fingerprint(config: dict) -> str:
         if not isinstance(value, str) or not value:
             continue
         path = resolved_path(config, value)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
+        for f in _data_files(path):
             h.update(f"{key}:{f.name}\0".encode("utf-8"))
             h.update(f.read_bytes() if f.is_file() else b"")
     taxonomy = load_taxonomy()
@@ -127,8 +141,7 @@ def quick_fingerprint(recipe: Path) -> str | None:
         if not value.startswith(PACKAGE_PREFIX):
             return None
         path = resolve_data_path(value)
-        files = sorted(p for p in path.rglob("*") if p.is_file()) if path.is_dir() else [path]
-        for f in files:
+        for f in _data_files(path):
             h.update(f"{key}:{f.name}\0".encode("utf-8"))
             h.update(f.read_bytes() if f.is_file() else b"")
     taxonomy = load_taxonomy()

@@ -99,3 +99,31 @@ def test_the_check_fails_when_a_copy_of_the_recipe_or_gold_data_changes(tmp_path
                          encoding="utf-8")
     assert shipped_model_problem(_config(data_copy), built)
     assert shipped_model_problem(_config(same), None)  # and no shipped model at all is a problem too
+
+
+def test_a_script_or_card_beside_the_data_does_not_change_the_fingerprint(tmp_path):
+    """A data folder may hold a script (data/challenge/stats.py), its bytecode and a card: editing
+    them leaves the model's inputs alone, so the fingerprint too; editing a data file changes it."""
+    import shutil
+
+    from policytag.training.config import resolved_path
+
+    original = _config()
+    raw = yaml.safe_load(default_config_path().read_text(encoding="utf-8"))
+    folder = tmp_path / "challenge"
+    shutil.copytree(resolved_path(original, original["data"]["challenge"]), folder,
+                    ignore=shutil.ignore_patterns("__pycache__"))
+    recipe = tmp_path / "recipe.yaml"
+    recipe.write_text(yaml.safe_dump({**raw, "data": {**raw["data"], "challenge": str(folder)}},
+                                     allow_unicode=True), encoding="utf-8")
+    before = recipe_fingerprint(_config(recipe))
+
+    (folder / "stats.py").write_text("# refactored\n", encoding="utf-8")
+    (folder / "README.md").write_text("a new card\n", encoding="utf-8")
+    (folder / "__pycache__").mkdir()
+    (folder / "__pycache__" / "stats.cpython-311.pyc").write_bytes(b"\0bytecode")
+    assert recipe_fingerprint(_config(recipe)) == before
+
+    data = sorted(folder.glob("*.jsonl"))[0]
+    data.write_text(data.read_text(encoding="utf-8") + "\n", encoding="utf-8")
+    assert recipe_fingerprint(_config(recipe)) != before
