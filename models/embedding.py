@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import warnings
 from pathlib import Path
-from typing import Annotated, Sequence
+from typing import Annotated, Literal, Optional, Sequence
 
 import numpy as np
 from pydantic import Field
@@ -37,9 +37,13 @@ class EmbeddingTagger(Tagger):
 
     def __init__(self, model_name_or_path: str = DEFAULT_ENCODER, max_length: Annotated[int, Field(ge=8, le=4096)] = 256,
                  batch_size: PositiveInt = 32, C: PositiveFloat = 1.0, use_heading: bool = True,
-                 cache_size: PositiveInt = 20_000, random_state: Seed = 0, taxonomy=None):
+                 cache_size: PositiveInt = 20_000, random_state: Seed = 0,
+                 input_prefix: Optional[Literal["passage: ", "query: ", ""]] = None, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         self.model_name_or_path = model_name_or_path
+        # None: the class's ``prefix``; "query: " for an encoder fine-tuned on query-prefixed text
+        # (a SetFit run's encoder/, models/setfit.py), which must be read the way it was trained
+        self.input_prefix = input_prefix
         self.max_length = max_length
         self.batch_size = batch_size
         self.C = C
@@ -68,7 +72,8 @@ class EmbeddingTagger(Tagger):
 
     def embed(self, clauses: Sequence[Clause]) -> np.ndarray:
         """``[n, hidden]`` float32, L2-normalised; cached per input text."""
-        return self.embed_texts([clause_input(c, self.use_heading) for c in clauses], self.prefix)
+        prefix = self.prefix if getattr(self, "input_prefix", None) is None else self.input_prefix
+        return self.embed_texts([clause_input(c, self.use_heading) for c in clauses], prefix)
 
     def embed_texts(self, texts: Sequence[str], prefix: str = "passage: ") -> np.ndarray:
         """``[n, hidden]`` float32 L2-normalised mean-pooled states of ``prefix + text``; cached
