@@ -31,22 +31,21 @@ DEFAULT_OBJECT_STORE = 256 * 1024 * 1024
 
 
 class BatchTagger:
-    """Ray actor: loads the run once; ``tag(batch of Clause) -> encoded rows`` (JSONL text or an
-    Arrow table, ``stream.encode_rows``)."""
+    """Ray actor: loads the run once; ``tag(batch of Clause) -> (encoded rows, seconds)``: a local
+    worker's per-batch work, ``stream.tag_encode`` (JSONL text or an Arrow table)."""
 
     def __init__(self, run_dir: str, model_version: str, threshold: float | None = None, fmt: str = "parquet"):
-        from policytag.models.runs import load_run
+        from .stream import load_worker
 
-        self.tagger = load_run(run_dir)
+        self.tagger = load_worker(run_dir, fmt)
         self.model_version = model_version
         self.threshold = threshold
         self.fmt = fmt
 
     def tag(self, clauses: list[Clause]):
-        from .stream import encode_rows, tag_rows
+        from .stream import tag_encode
 
-        rows = tag_rows(self.tagger, clauses, self.threshold, self.model_version)
-        return encode_rows(rows, self.fmt, self.tagger.taxonomy)
+        return tag_encode(self.tagger, clauses, self.threshold, self.model_version, self.fmt)
 
 
 def _import_ray():
@@ -81,7 +80,7 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
         if address is None:  # a local Ray sized for this job: one logical CPU per actor + one for the driver
             init.update(num_cpus=num_cpus or workers + 1, object_store_memory=object_store_memory)
         ray.init(**init)
-    written = 0
+    written, busy, cpu, first = 0, 0.0, 0.0, None
     try:
         actor = ray.remote(num_cpus=1)(BatchTagger)
         actors = [actor.remote(str(run_dir), model_version, threshold, fmt) for _ in range(workers)]
@@ -97,11 +96,16 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
                     yield c
 
             def drain(keep: int) -> None:
-                nonlocal written
+                nonlocal written, busy, cpu, first
                 while len(pending) > keep:
                     n, ref = pending.popleft()
-                    sink.write_encoded(ray.get(ref))
+                    encoded, (seconds, cpu_seconds) = ray.get(ref)
+                    sink.write_encoded(encoded)
                     written += n
+                    busy += seconds
+                    cpu += cpu_seconds
+                    if first is None:
+                        first = time.perf_counter() - start
                     bar.update(n)
 
             for i, batch in enumerate(batched(unique(), batch_size)):
@@ -121,7 +125,7 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
     finally:
         if started_here:
             ray.shutdown()
-    return StreamResult(written, 0, output, time.perf_counter() - start)
+    return StreamResult(written, 0, output, time.perf_counter() - start, busy, cpu, workers, first)
 
 
 def tag_parquet_ray(run_dir: str | Path, input_path: str | Path, output: str | Path, **kwargs) -> StreamResult:

@@ -199,11 +199,16 @@ def parquet_schema(taxonomy: Taxonomy):
     ])
 
 
+#: columns of the Parquet output holding JSON text
+JSON_COLUMNS = ("deadlines", "targets")
+
+
 def rows_to_table(rows: list[dict[str, Any]], taxonomy: Taxonomy):
+    """Rows -> an Arrow table of ``parquet_schema`` (keys it has no column for, ``evidence``, are
+    left out)."""
     import pyarrow as pa
 
-    flat = [{**r, "deadlines": json.dumps(r["deadlines"], ensure_ascii=False),
-             "targets": json.dumps(r["targets"], ensure_ascii=False)} for r in rows]
+    flat = [{**r, **{k: json.dumps(r[k], ensure_ascii=False) for k in JSON_COLUMNS}} for r in rows]
     return pa.Table.from_pylist(flat, schema=parquet_schema(taxonomy))
 
 
@@ -215,10 +220,27 @@ def encode_rows(rows: list[dict[str, Any]], fmt: str, taxonomy: Taxonomy):
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
-def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str) -> list[dict[str, Any]]:
+def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str,
+             evidence: bool = True) -> list[dict[str, Any]]:
     """Tag one batch -> output rows (no progress bar: the caller shows one for the stream)."""
     return [stream_row(t, model_version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
-                                                               progress=False)]
+                                                               progress=False, evidence=evidence)]
+
+
+def tag_encode(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str,
+               fmt: str) -> tuple[Any, tuple[float, float]]:
+    """One batch's whole work, the same in every engine (this process, a ``--workers`` process, a
+    Ray actor): tag, then encode for the sink (``encode_rows``). Returns the encoded rows and the
+    wall and CPU seconds it took (summed into ``StreamResult.busy_seconds`` / ``busy_cpu_seconds``:
+    the per-worker throughput).
+
+    Parquet rows have no ``evidence`` column (per output label, the spans and n-grams behind it:
+    ~3.7 KB of JSON per clause), so it is not computed for them: half of a clause's tagging time
+    with the hybrid default."""
+    start, cpu = time.perf_counter(), time.process_time()
+    rows = tag_rows(tagger, clauses, threshold, model_version, evidence=fmt != "parquet")
+    encoded = encode_rows(rows, fmt, tagger.taxonomy)
+    return encoded, (time.perf_counter() - start, time.process_time() - cpu)
 
 
 # -- sinks ---------------------------------------------------------------------------------------
@@ -400,6 +422,30 @@ class StreamResult:
     resumed: int       # rows already in the partial output (skipped)
     output: Path
     seconds: float
+    #: seconds the workers (this process, --workers processes or Ray actors) spent tagging +
+    #: encoding, summed: ``written / busy_seconds`` is one worker's clauses/s while it works
+    busy_seconds: float = 0.0
+    #: the same in CPU seconds of the workers: ``written / busy_cpu_seconds`` is the clauses/s of
+    #: one worker given a whole core (the wall-time rate is lower when the cores are shared)
+    busy_cpu_seconds: float = 0.0
+    workers: int = 1
+    #: seconds from the start until the first rows were written (imports done, model and workers
+    #: loaded, one batch tagged): the start-up a small input pays
+    first_rows_seconds: float | None = None
+
+    def summary(self) -> str:
+        """``N workers: X clauses/s (Z per CPU second) each while tagging; first rows after Y s``
+        (in the CLI's last line; benchmarks/bench_scale.py reads it)."""
+        parts = []
+        if self.written and self.busy_seconds > 0:
+            rate = f"{self.written / self.busy_seconds:,.0f} clauses/s"
+            if self.busy_cpu_seconds > 0:
+                rate += f" ({self.written / self.busy_cpu_seconds:,.0f} per CPU second)"
+            parts.append(f"1 process: {rate} while tagging" if self.workers == 1
+                         else f"{self.workers} workers: {rate} each while tagging")
+        if self.first_rows_seconds is not None:
+            parts.append(f"first rows after {self.first_rows_seconds:.1f} s")
+        return "; ".join(parts)
 
 
 def prepare_sink(out: str | Path, fmt: str, taxonomy: Taxonomy, resume: bool, model_version: str,
@@ -472,6 +518,7 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
     sink, done = prepare_sink(out, fmt, tagger.taxonomy, resume, version, identity)
     seen: set[str] = set()
     written = 0
+    stats = {"busy": 0.0, "cpu": 0.0, "first": None}
     try:
         with tqdm(total=total, unit="clause", desc="tagging", file=sys.stderr, disable=None if progress else True,
                   initial=0) as bar:
@@ -485,9 +532,13 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
                         continue
                     yield c
 
-            def wrote(n: int) -> None:
+            def wrote(n: int, busy: tuple[float, float]) -> None:
                 nonlocal written
                 written += n
+                stats["busy"] += busy[0]
+                stats["cpu"] += busy[1]
+                if stats["first"] is None:
+                    stats["first"] = time.perf_counter() - start
                 bar.update(n)
                 if on_batch:
                     on_batch(written)
@@ -497,16 +548,18 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
                                  threshold, fmt)
             else:
                 for batch in batched(todo(), batch_size):
-                    sink.write(tag_rows(tagger, batch, threshold, version))
-                    wrote(len(batch))
+                    encoded, busy = tag_encode(tagger, batch, threshold, version, fmt)
+                    sink.write_encoded(encoded)
+                    wrote(len(batch), busy)
     finally:
         sink.close()
     sink.finish()
     remove_meta(sink.partial)
-    return StreamResult(written, len(done), Path(out), time.perf_counter() - start)
+    return StreamResult(written, len(done), Path(out), time.perf_counter() - start, stats["busy"], stats["cpu"],
+                        workers, stats["first"])
 
 
-def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int], None], workers: int,
+def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int, tuple[float, float]], None], workers: int,
                      run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
     """Batches to ``workers`` processes (spawned: no state shared with this one but the run on
     disk), results written in submission order; at most ``2 × workers`` batches in flight."""
@@ -522,12 +575,14 @@ def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int
                 pending.append((len(batch), pool.submit(_worker_tag, batch)))
                 while len(pending) >= 2 * workers:
                     n, future = pending.popleft()
-                    sink.write_encoded(future.result())
-                    wrote(n)
+                    encoded, busy = future.result()
+                    sink.write_encoded(encoded)
+                    wrote(n, busy)
             while pending:
                 n, future = pending.popleft()
-                sink.write_encoded(future.result())
-                wrote(n)
+                encoded, busy = future.result()
+                sink.write_encoded(encoded)
+                wrote(n, busy)
         except BaseException:
             for _, future in pending:
                 future.cancel()
@@ -537,14 +592,29 @@ def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int
 _WORKER: dict[str, Any] = {}
 
 
-def _worker_init(run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
-    """In a worker process: load the run once."""
+def load_worker(run_dir: str, fmt: str):
+    """What a worker process or Ray actor does once: load the run, import the encoder's modules
+    now rather than inside its first batch (pyarrow: ~0.5 s), and run BLAS/OpenMP on one thread.
+
+    A worker is one core's worth of work. With OpenBLAS's default of one thread per core, two
+    workers on two cores ran four threads whose spin-waits made each worker ~3x slower than a Ray
+    actor (Ray sets ``OMP_NUM_THREADS`` to the actor's one CPU): 589 against 1,856 clauses/s while
+    tagging, 10k Parquet, load 5 (reports/scale.md)."""
+    from threadpoolctl import threadpool_limits
+
     from policytag.models.runs import load_run
 
-    _WORKER.update(tagger=load_run(run_dir), version=version, threshold=threshold, fmt=fmt)
+    threadpool_limits(limits=1)  # for the life of this process (not a with-block)
+    if fmt == "parquet":
+        import pyarrow  # noqa: F401
+    return load_run(run_dir)
 
 
-def _worker_tag(batch: list[Clause]):
+def _worker_init(run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
+    """In a worker process: load the run once."""
+    _WORKER.update(tagger=load_worker(run_dir, fmt), version=version, threshold=threshold, fmt=fmt)
+
+
+def _worker_tag(batch: list[Clause]) -> tuple[Any, tuple[float, float]]:
     w = _WORKER
-    rows = tag_rows(w["tagger"], batch, w["threshold"], w["version"])
-    return encode_rows(rows, w["fmt"], w["tagger"].taxonomy)
+    return tag_encode(w["tagger"], batch, w["threshold"], w["version"], w["fmt"])

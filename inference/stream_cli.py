@@ -148,6 +148,7 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         # a write without a file name is the sink's (OUT.partial) write or flush
         raise PolicytagError(f"{exc.filename or partial}: cannot write ({why}){kept}") from None
     resumed = f" ({result.resumed} already written, resumed)" if result.resumed else ""
+    summary = result.summary()
     print(f"policytag: tagged {result.written} clause(s){resumed} with {tagger.model_version} "
-          f"in {result.seconds:.1f} s; wrote {args.output}", file=sys.stderr)
+          f"in {result.seconds:.1f} s{f' ({summary})' if summary else ''}; wrote {args.output}", file=sys.stderr)
     return 1 if skipped else 0

@@ -93,9 +93,12 @@ def predict_proba_batched(tagger, clauses: Sequence[Clause], batch_size: int = D
 
 
 def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = None,
-                batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True) -> list[TaggedClause]:
+                batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True,
+                evidence: bool = True) -> list[TaggedClause]:
     """Tag every clause: labels above the tuned (or overriding) threshold, best first, obeying the
     taxonomy rules (``Tagger.decode``); scores for every label; deadlines and targets.
+    ``evidence=False`` leaves ``TaggedClause.evidence`` None: for outputs that carry none (the
+    streaming Parquet rows), where it would be computed only to be dropped.
 
     Batch by batch, every step at once: probabilities, decoding, evidence, extraction. So the
     work a batch's probabilities did (cue/rule hits, the TF-IDF matrix) is still at hand for its
@@ -116,7 +119,7 @@ def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = Non
               disable=None if show else True) as bar:
         for start in range(0, n, batch_size):
             batch = clauses[start:start + batch_size]
-            out += _tag_batch(tagger, batch, thresholds)
+            out += _tag_batch(tagger, batch, thresholds, evidence)
             bar.update(len(batch))
     return out
 
@@ -140,13 +143,13 @@ def round_scores(p: np.ndarray, decimals: int = SCORE_DECIMALS) -> list[list[flo
     return rows
 
 
-def _tag_batch(tagger, batch: list[Clause], thresholds) -> list[TaggedClause]:
+def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = True) -> list[TaggedClause]:
     taxonomy = tagger.taxonomy
     raw = tagger.predict_proba(batch)
     proba = {dim: np.asarray(raw[dim], dtype=np.float64).reshape(len(batch), len(taxonomy[dim].ids))
              for dim in DIMENSIONS}
     labels = tagger.decode(proba, thresholds)
-    evidence = clause_evidence(tagger, batch, labels, proba, len(batch))
+    evidence = clause_evidence(tagger, batch, labels, proba, len(batch)) if with_evidence else [None] * len(batch)
     ids = {dim: taxonomy[dim].ids for dim in DIMENSIONS}
     rows = {dim: round_scores(proba[dim]) for dim in DIMENSIONS}
     out = []

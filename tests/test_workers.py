@@ -53,3 +53,41 @@ def test_workers_on_a_notice_folder(keyword_run, tmp_path):
 def test_workers_must_be_positive(keyword_run, clause_file, tmp_path):
     assert main(["tag", "--clauses", str(clause_file), "--stream", "-o", str(tmp_path / "x.jsonl"),
                  "--model", str(keyword_run), "--workers", "0"]) == 2
+
+
+def test_parquet_rows_are_the_jsonl_rows_without_evidence(keyword_run, clause_file, tmp_path):
+    """The Parquet output skips the evidence (it has no column for it), and nothing else changes:
+    every Parquet row is the JSONL row with its JSON-text columns decoded and ``evidence`` dropped."""
+    import pyarrow.parquet as pq
+
+    from policytag.inference.stream import JSON_COLUMNS
+
+    _tag(keyword_run, "--clauses", clause_file, "--stream", "-o", tmp_path / "a.jsonl")
+    _tag(keyword_run, "--clauses", clause_file, "-o", tmp_path / "a.parquet", "--workers", "2")
+    jsonl = [json.loads(line) for line in (tmp_path / "a.jsonl").read_text(encoding="utf-8").splitlines()]
+    table = pq.read_table(tmp_path / "a.parquet")
+    assert "evidence" not in table.column_names and any(r["evidence"] for r in jsonl)
+    rows = table.to_pylist()
+    for row in rows:
+        for name in JSON_COLUMNS:
+            row[name] = json.loads(row[name])
+    assert rows == [{k: v for k, v in r.items() if k != "evidence"} for r in jsonl]
+
+
+def test_summary_line_gives_the_per_worker_rate(keyword_run, clause_file, tmp_path, capsys):
+    """The command's last line says one worker's clauses/s while tagging and when the first rows
+    came, in the form benchmarks/bench_scale.py reads (Ray actor vs local process, start-up)."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_scale", PROJECT_ROOT / "benchmarks" / "bench_scale.py")
+    bench = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(bench)
+    for workers in ("1", "2"):
+        capsys.readouterr()
+        _tag(keyword_run, "--clauses", clause_file, "--stream", "-o", tmp_path / f"{workers}.jsonl", "--workers", workers)
+        err = capsys.readouterr().err
+        m = bench.SUMMARY.search(err)
+        assert m, err
+        assert float(m.group(2).replace(",", "")) > 0 and float(m.group(3).replace(",", "")) > 0  # wall, CPU
+        assert float(m.group(4)) >= 0  # first rows: 0.0 s in a warm process with a keyword run
+        assert m.group(1) == (None if workers == "1" else workers)
