@@ -169,23 +169,27 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
     ``cross_sector`` when the clause names no sector, or the best-scoring label the decoder
     must output) gets one ``kind="score"`` entry: the model's probability, no span.
     """
-    from policytag.models.evidence import evidence_for
-    from policytag.records import Evidence
+    from policytag.models.evidence import evidence_for, make_evidence
 
     taxonomy = tagger.taxonomy
     found = []
     for start in range(0, len(clauses), batch_size):
         found += evidence_for(tagger, clauses[start:start + batch_size], labels[start:start + batch_size])
+    index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
     out = []
     for i, (label, evs) in enumerate(zip(labels, found)):
+        mine: dict[tuple[str, str], list] = {}  # (dim, label) -> its evidence, in the order found
+        for e in evs:
+            mine.setdefault((e.dimension, e.label), []).append(e)
         per: dict[str, dict[str, tuple]] = {}
         for dim in DIMENSIONS:
             per[dim] = {}
             for lid in getattr(label, dim):
-                mine = tuple(e for e in evs if e.dimension == dim and e.label == lid)
-                if not mine:
-                    p = float(proba[dim][i, taxonomy[dim].index(lid)])
-                    mine = (Evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
-                per[dim][lid] = mine
+                got = mine.get((dim, lid))
+                if got:
+                    per[dim][lid] = tuple(got)
+                else:
+                    p = float(proba[dim][i, index[dim][lid]])
+                    per[dim][lid] = (make_evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
         out.append(per)
     return out

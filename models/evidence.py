@@ -27,6 +27,21 @@ from policytag.taxonomy import DIMENSIONS
 PHRASE_SPLIT = re.compile(r"[，、；。：！？,;:（）()“”\s]+")
 
 
+def make_evidence(label: str, dimension: str, kind: str, text: str, span: tuple[int, int], weight: float = 1.0,
+                  source: str = "text", rule: str | None = None) -> Evidence:
+    """``Evidence(label, dimension, kind, text, span, weight, source, rule)``, the same object
+    (equal, same hash), made at a third of the cost: a frozen dataclass's ``__init__`` sets each
+    field through ``object.__setattr__``, and a clause gets ~25 pieces of evidence (a fifth of the
+    tagging time went into making them). ``tests/test_speed.py`` checks it against the dataclass."""
+    ev = _new(Evidence)
+    ev.__dict__.update(label=label, dimension=dimension, kind=kind, text=text, span=span, weight=weight,
+                       source=source, rule=rule)
+    return ev
+
+
+_new = object.__new__
+
+
 def _output(labels: Labels) -> list[tuple[str, str]]:
     return [(dim, lid) for dim in DIMENSIONS for lid in getattr(labels, dim)]
 
@@ -42,7 +57,7 @@ def lexical_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]
         wanted = set(_output(lab))
         hits = [h for h in clause_hits if (h.dimension, h.label) in wanted]
         hits.sort(key=lambda h: (h.source != "text", h.span[0]))
-        out.append([Evidence(h.label, h.dimension, h.kind, h.text, h.span, h.weight, h.source, h.rule) for h in hits])
+        out.append([make_evidence(h.label, h.dimension, h.kind, h.text, h.span, h.weight, h.source, h.rule) for h in hits])
     return out
 
 
@@ -62,10 +77,25 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
                    top_ngrams: int = 8, top_phrases: int = 3) -> list[list[Evidence]]:
     """TF-IDF n-grams (coef × tfidf value, positive only) present in the clause text, as phrases.
 
-    Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels, n_features]).
+    Per output label: the ``top_ngrams`` n-grams of the clause with the largest coef × TF-IDF
+    value (``np.argsort`` of the clause's row decides between equal values), those with a positive value
+    located in the clause text (every occurrence), overlapping or adjacent occurrences merged into
+    phrases (weights summed left to right), the ``top_phrases`` heaviest phrases (equal weights:
+    the earlier one). Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels,
+    n_features]).
+
+    Computed for the whole batch with numpy (``_ngram_evidence_batch``); ``_ngram_evidence_rows``
+    is the same definition clause by clause, as it was computed before (the reference
+    ``tests/test_speed.py`` compares it with).
     """
-    labels = labels if labels is not None else tfidf.predict(clauses)
+    clauses = list(clauses)
+    labels = list(labels) if labels is not None else tfidf.predict(clauses)
     X, vocab = _tfidf_matrix(tfidf, clauses)
+    return _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases)
+
+
+def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases) -> list[list[Evidence]]:
+    """``ngram_evidence`` clause by clause, label by label (see there)."""
     indptr, indices, data = X.indptr, X.indices, X.data
     column = {dim: {lid: j for j, lid in enumerate(tfidf.taxonomy[dim].ids)} for dim in DIMENSIONS}
     out = []
@@ -76,16 +106,11 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
         found: dict[str, list[tuple[int, int]]] = {}  # n-gram -> its spans in the text (shared by labels)
         ev: list[Evidence] = []
         for dim in DIMENSIONS:
-            lids = getattr(lab, dim)
-            if not lids:
-                continue
-            # every output label of the dimension at once: contributions [labels, n-grams present],
-            # each row ranked exactly as a 1-D argsort of that row would rank it
-            contrib = tfidf.coef_[dim][np.ix_([column[dim][lid] for lid in lids], columns)] * val
-            orders = np.argsort(-contrib, axis=1)[:, :top_ngrams]
-            for lid, order, weights in zip(lids, orders.tolist(), np.take_along_axis(contrib, orders, 1).tolist()):
+            for lid in getattr(lab, dim):
+                contrib = tfidf.coef_[dim][column[dim][lid], idx] * val
+                order = np.argsort(-contrib)[:top_ngrams]
                 spans = []
-                for o, c in zip(order, weights):
+                for o, c in zip(order.tolist(), contrib[order].tolist()):
                     if c <= 0:
                         break
                     gram = vocab[columns[o]]
@@ -111,6 +136,232 @@ def _find_all(text: str, needle: str) -> list[tuple[int, int]]:
         out.append((start, start + len(needle)))
         start = text.find(needle, start + 1)
     return out
+
+
+def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For segments of ``counts`` items laid end to end: each item's segment and its rank in it."""
+    seg = np.repeat(np.arange(len(counts)), counts)
+    starts = np.cumsum(counts) - counts
+    return seg, np.arange(int(counts.sum())) - starts[seg]
+
+
+def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases) -> list[list[Evidence]]:
+    """``ngram_evidence`` for a batch with array operations (the definition: ``_ngram_evidence_rows``).
+
+    1. every (clause, output label) pair: the n-grams of the clause's row, with contributions;
+    2. per pair the ``top_ngrams`` largest (a partition finds each pair's threshold, a sort of
+       the few above it ranks them), positive ones kept;
+    3. their occurrences in the clause texts;
+    4. per pair the occurrence spans sorted, merged into phrases, the heaviest kept.
+    """
+    n = len(clauses)
+    taxonomy = tfidf.taxonomy
+    indptr, indices, data = X.indptr, X.indices, X.data
+    # 1. pairs in output order: clause, dimension, label as output
+    p_clause, p_dim, p_label = [], [], []
+    for dim_no, dim in enumerate(DIMENSIONS):
+        index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
+        for i, lab in enumerate(labels):
+            for lid in getattr(lab, dim):
+                p_clause.append(i)
+                p_dim.append(dim_no)
+                p_label.append(index[lid])
+    if not p_clause:
+        return [[] for _ in range(n)]
+    p_clause = np.asarray(p_clause, dtype=np.int64)
+    p_dim = np.asarray(p_dim, dtype=np.int64)
+    p_label = np.asarray(p_label, dtype=np.int64)
+    counts = np.diff(indptr)[p_clause]
+    seg, rank = _segments(counts)
+    pos = np.repeat(indptr[:-1][p_clause], counts) + rank
+    cols = indices[pos].astype(np.int64)
+    contrib = np.empty(len(pos))
+    for dim_no, dim in enumerate(DIMENSIONS):
+        mine = p_dim[seg] == dim_no
+        contrib[mine] = tfidf.coef_[dim][p_label[seg[mine]], cols[mine]] * data[pos[mine]]
+    # 2. the top n-grams of each pair: above its top_ngrams-th largest value (kth)
+    width = int(counts.max())
+    padded = np.full((len(counts), max(width, top_ngrams + 1)), -np.inf)
+    padded[seg, rank] = contrib
+    part = -np.partition(-padded, [top_ngrams - 1, top_ngrams], axis=1)
+    kth = part[:, top_ngrams - 1]
+    cand = np.flatnonzero((contrib > 0) & (contrib >= kth[seg]))
+    order = cand[np.lexsort((-contrib[cand], seg[cand]))]
+    _, r = _segments(np.bincount(seg[order], minlength=len(counts)))
+    top = order[r < top_ngrams]
+    # a pair whose kth value is shared by the next one (n-grams that always occur together get
+    # equal coefficients): which of them is kept is what np.argsort of the pair's row says, as
+    # the clause-by-clause code decides it (its order of equal values depends on the sort routine)
+    tied = np.flatnonzero((kth > 0) & (part[:, top_ngrams] == kth))
+    if len(tied):
+        starts = np.cumsum(counts) - counts
+        redo = [starts[p] + np.argsort(-contrib[starts[p]:starts[p] + counts[p]])[:top_ngrams] for p in tied.tolist()]
+        top = np.concatenate([top[~np.isin(seg[top], tied)]] + redo)
+        top = top[contrib[top] > 0]
+    t_pair, t_col, t_w = seg[top], cols[top], contrib[top]
+    # 3. where each top n-gram occurs in its clause's text
+    texts = [c.text for c in clauses]
+    clause_of = p_clause.tolist()
+    s_pair, s_a, s_b, s_w = _occurrences(texts, vocab, p_clause[t_pair], t_col, t_pair, t_w)
+    # 4. phrases: spans sorted by (start, end, weight) within a pair, merged while they touch
+    out: list[list[Evidence]] = [[] for _ in range(n)]
+    if not len(s_pair):
+        return out
+    o = np.lexsort((s_w, s_b, s_a, s_pair))
+    s_pair, s_a, s_b, s_w = s_pair[o], s_a[o], s_b[o], s_w[o]
+    first = np.ones(len(o), dtype=bool)
+    first[1:] = s_pair[1:] != s_pair[:-1]
+    # the running end of the phrase so far, per pair (texts are shorter than 2**40 characters)
+    reach = np.maximum.accumulate(s_pair.astype(np.int64) << 40 | s_b) & ((1 << 40) - 1)
+    new = first.copy()
+    new[1:] |= s_a[1:] > reach[:-1]
+    starts = np.flatnonzero(new)
+    g_pair, g_a = s_pair[starts], s_a[starts]
+    g_b = reach[np.append(starts[1:], len(o)) - 1]
+    # weights summed left to right, as the clause-by-clause code adds them
+    sizes = np.diff(np.append(starts, len(o)))
+    g_w = s_w[starts].copy()
+    for k in range(1, int(sizes.max())):
+        more = sizes > k
+        g_w[more] += s_w[starts[more] + k]
+    # the heaviest phrases per pair (equal weights: the earlier)
+    o = np.lexsort((-g_w, g_pair))
+    g_pair, g_a, g_b, g_w = g_pair[o], g_a[o], g_b[o], g_w[o]
+    _, r = _segments(np.bincount(g_pair, minlength=len(counts)))
+    keep = np.flatnonzero(r < top_phrases)
+    ids = [taxonomy[dim].ids for dim in DIMENSIONS]
+    names = [(ids[d][j], DIMENSIONS[d]) for d, j in zip(p_dim.tolist(), p_label.tolist())]
+    for pair, a, b, w in zip(g_pair[keep].tolist(), g_a[keep].tolist(), g_b[keep].tolist(), g_w[keep].tolist()):
+        i = clause_of[pair]
+        lid, dim = names[pair]
+        out[i].append(make_evidence(lid, dim, "ngram", texts[i][a:b], (a, b), round(w, 4)))
+    return out
+
+
+class _GramIndex:
+    """Where each character n-gram (n <= 3) occurs in a batch of texts, for many look-ups at once.
+
+    Every position of the concatenated texts gets the integer key of the n-gram starting there
+    (code points, 21 bits each; never across two texts); the positions sorted by (key, position)
+    and numbered by (key rank, position) make one sorted integer array, so the occurrences of a
+    (text, n-gram) pair are one contiguous range found by two binary searches.
+    """
+
+    def __init__(self, texts: Sequence[str]):
+        lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        self.lens, self.offset = lens, np.cumsum(lens) - lens
+        self.cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+        self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
+        self.stride = len(self.cps) + 1
+        self._by_n: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+
+    def _table(self, n: int):
+        table = self._by_n.get(n)
+        if table is None:
+            m = max(len(self.cps) - n + 1, 0)
+            key = self.cps[:m].copy()
+            for s in range(1, n):
+                key = (key << _BITS) | self.cps[s:s + m]
+            where = np.flatnonzero(self.doc[:m] == self.doc[n - 1:n - 1 + m])
+            key = key[where]
+            order = np.argsort(key, kind="stable")  # equal keys: by position
+            key, where = key[order], where[order]
+            new = np.ones(len(key), dtype=bool)
+            new[1:] = key[1:] != key[:-1]
+            rank = np.cumsum(new) - 1
+            table = self._by_n[n] = (key[new], rank * self.stride + where, where)
+        return table
+
+    def find(self, doc: np.ndarray, key: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
+        """For look-ups ``(texts[doc[q]], n-gram key[q] of n characters)``: the look-up of each
+        occurrence and its start in its text (every occurrence, overlapping ones too)."""
+        keys, code, where = self._table(n)
+        if not len(keys):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        r = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
+        base = np.where(keys[r] == key, r * self.stride, -1)  # -1: no such n-gram in the batch
+        lo = np.searchsorted(code, base + self.offset[doc])
+        hi = np.searchsorted(code, base + self.offset[doc] + self.lens[doc])
+        hi = np.where(base < 0, lo, hi)
+        seg, rank = _segments(hi - lo)
+        at = where[np.repeat(lo, hi - lo) + rank]
+        return seg, at - self.offset[doc[seg]]
+
+
+#: an n-gram as one integer: its code points, 21 bits each (as ``models.tfidf.char_tfidf``)
+_BITS = np.uint64(21)
+_MAX_GRAM = 3
+_INDEX: list = [None, None]  # the last batch's texts and their _GramIndex (shared by the learners)
+
+
+def _gram_keys(vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """Per column: the n-gram as an integer and its length (0: empty, or longer than ``_MAX_GRAM``)."""
+    keys = np.zeros(len(vocab), dtype=np.uint64)
+    lengths = np.zeros(len(vocab), dtype=np.int64)
+    for j, gram in enumerate(vocab):
+        if 1 <= len(gram) <= _MAX_GRAM:
+            key = 0
+            for ch in gram:
+                key = (key << 21) | ord(ch)
+            keys[j], lengths[j] = key, len(gram)
+    return keys, lengths
+
+
+_GRAM_KEYS: dict[int, tuple[list[str], tuple[np.ndarray, np.ndarray]]] = {}
+
+
+def _gram_table(vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
+    """``_gram_keys(vocab)``, computed once per vocabulary list (a tagger keeps its list)."""
+    hit = _GRAM_KEYS.get(id(vocab))
+    if hit is None or hit[0] is not vocab:
+        if len(_GRAM_KEYS) > 8:
+            _GRAM_KEYS.clear()
+        hit = _GRAM_KEYS[id(vocab)] = (vocab, _gram_keys(vocab))
+    return hit[1]
+
+
+def _occurrences(texts: list[str], vocab: list[str], doc: np.ndarray, col: np.ndarray, pair: np.ndarray,
+                 weight: np.ndarray):
+    """Every occurrence of n-gram ``vocab[col[q]]`` in ``texts[doc[q]]`` for each look-up ``q``:
+    ``(pair, start, end, weight)`` arrays, one entry per occurrence (what ``_find_all`` finds)."""
+    gram_key, gram_len = _gram_table(vocab)
+    length = gram_len[col]
+    parts = []
+    odd = np.flatnonzero(length == 0)
+    if len(odd):
+        # an empty n-gram (only white space) has no span; a longer one (a model of longer
+        # n-grams) is found with str.find
+        found = [(q, a, b) for q in odd.tolist() if vocab[col[q]]
+                 for a, b in _find_all(texts[doc[q]], vocab[col[q]])]
+        if found:
+            q, a, b = (np.asarray(x, dtype=np.int64) for x in zip(*found))
+            parts.append((pair[q], a, b, weight[q]))
+    if len(odd) < len(col):
+        if _INDEX[0] is not texts and _INDEX[0] != texts:
+            try:
+                _INDEX[:] = [texts, _GramIndex(texts)]
+            except UnicodeEncodeError:  # a lone surrogate: str.find for all
+                _INDEX[:] = [None, None]
+                rest = np.flatnonzero(length > 0)
+                found = [(q, a, b) for q in rest.tolist() for a, b in _find_all(texts[doc[q]], vocab[col[q]])]
+                if found:
+                    q, a, b = (np.asarray(x, dtype=np.int64) for x in zip(*found))
+                    parts.append((pair[q], a, b, weight[q]))
+                return _concat(parts)
+        index = _INDEX[1]
+        for n in range(1, _MAX_GRAM + 1):
+            q = np.flatnonzero(length == n)
+            if len(q):
+                which, start = index.find(doc[q], gram_key[col[q]], n)
+                which = q[which]
+                parts.append((pair[which], start, start + n, weight[which]))
+    return _concat(parts)
+
+
+def _concat(parts):
+    if not parts:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64), np.zeros(0)
+    return tuple(np.concatenate(x) for x in zip(*parts))
 
 
 def _tfidf_matrix(tfidf, clauses: Sequence[Clause]):

@@ -121,14 +121,16 @@ class TfidfTagger(Tagger):
         """The TF-IDF matrix of the clauses (CSR, sorted indices), equal to
         ``vectorizer_.transform``. The last batches' matrices are kept, so the n-gram evidence of a
         batch reuses the matrix its probabilities were computed from instead of a second pass."""
-        texts = tuple(self._texts(clauses))
+        # keyed by what ``_texts`` reads (text and heading path), so a hit costs no ``_texts``
+        # (the context learner masks cue words there)
+        key = tuple([(c.text, c.heading_path) for c in clauses])
         memo = self.__dict__.setdefault("_transform_memo", {})
-        X = memo.get(texts)
+        X = memo.get(key)
         if X is None:
-            X = char_tfidf(self.vectorizer_, texts)
+            X = char_tfidf(self.vectorizer_, self._texts(clauses))
             if len(memo) >= _MEMO_BATCHES:
                 memo.clear()
-            memo[texts] = X
+            memo[key] = X
         return X
 
     def feature_names(self, stripped: bool = False) -> list[str]:

@@ -225,6 +225,7 @@ class Knowledge:
         self._index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
         self._automaton = self._build_automaton()
         self._memo: dict[tuple, tuple[Hit, ...]] = {}
+        self._features_memo: tuple[tuple, dict[str, np.ndarray]] | None = None
 
     def _build_automaton(self):
         """One Aho-Corasick automaton over every cue word and exclusion context of every label of
@@ -392,7 +393,14 @@ class Knowledge:
 
         ``hits``: the clauses' ``match_clauses`` result when the caller already has it.
         """
+        key = None
         if hits is None:
+            # the features of the latest batch are kept: the hybrid and its gated learners ask
+            # for the same batch's features in turn (copies: callers may change them)
+            key = tuple([(c.text, c.heading_path) for c in clauses])
+            memo = self._features_memo
+            if memo is not None and memo[0] == key:
+                return {dim: f.copy() for dim, f in memo[1].items()}
             hits = self.match_clauses(clauses)
         out = {dim: np.zeros((len(clauses), len(self.taxonomy[dim].ids), len(FEATURES))) for dim in DIMENSIONS}
         for i, clause_hits in enumerate(hits):
@@ -410,6 +418,8 @@ class Knowledge:
             text_any = np.maximum(f[:, :, 0], f[:, :, 1])
             f[:, :, 3] = (text_any.sum(axis=1, keepdims=True) - text_any) > 0
             f[:, :, 5] = (f[:, :, 4].sum(axis=1, keepdims=True) - f[:, :, 4]) > 0
+        if key is not None:
+            self._features_memo = (key, {dim: f.copy() for dim, f in out.items()})
         return out
 
 

@@ -116,3 +116,137 @@ def test_batched_decode_equals_row_by_row(taxonomy):
     for labels in whole:
         assert labels.sector and labels.measure_type
         assert "cross_sector" not in labels.sector or labels.sector == ("cross_sector",)
+
+
+# ---------------------------------------------------------------- cue masking, n-gram evidence
+def _regex_mask(text, taxonomy, dims):
+    """What ``mask_cues`` did before: one alternation of the cues, longest first, ``re.sub``."""
+    import re
+
+    from policytag.models.learners import MASK
+
+    cues = sorted({c for d in dims for label in taxonomy[d].labels for c in label.cues if c}, key=len, reverse=True)
+    return re.compile("|".join(map(re.escape, cues))).sub(MASK, text)
+
+
+def _cue_text(taxonomy):
+    cues = sorted({c for d in ("sector", "measure_type") for label in taxonomy[d].labels for c in label.cues})
+    # cues, pieces of cues and filler, so cues overlap, nest and sit side by side
+    pieces = cues + [c[:len(c) // 2] for c in cues if len(c) > 1] + [c[1:] for c in cues if len(c) > 1] + ["，", "要", " "]
+    return st.lists(st.sampled_from(pieces), max_size=12).map("".join)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.data())
+def test_cue_masker_equals_the_regex_alternation(taxonomy, data):
+    from policytag.models.learners import mask_cues
+
+    text = data.draw(_cue_text(taxonomy))
+    for dims in (["sector"], ["measure_type"], ["sector", "measure_type"]):
+        assert mask_cues(text, taxonomy, dims) == _regex_mask(text, taxonomy, dims)
+
+
+def test_cue_masker_on_the_gold_clauses(taxonomy, gold_dataset):
+    from policytag.models.learners import mask_cues
+
+    for clause in gold_dataset.clauses:
+        assert mask_cues(clause.text, taxonomy, ["sector"]) == _regex_mask(clause.text, taxonomy, ["sector"])
+
+
+def _tfidf_learners():
+    """TF-IDF learners of real fitted models: the speed snapshot's run and the shipped default's."""
+    from conftest import TEST_DATA
+
+    from policytag.models.hybrid import HybridTagger
+    from policytag.models.runs import load_run
+    from policytag.paths import shipped_model_dir
+    from policytag.taxonomy import load_taxonomy
+
+    snap = TEST_DATA / "speed_snapshot"
+    models = [HybridTagger.load(snap / "model", taxonomy=load_taxonomy(snap / "taxonomy.yaml"))]
+    if (shipped_model_dir() / "run.json").exists():
+        models.append(load_run(shipped_model_dir()))
+    return [learner for m in models for learner in getattr(m, "learners_", [m])
+            if hasattr(learner, "coef_") and hasattr(learner, "vectorizer_")]
+
+
+@pytest.fixture(scope="module")
+def tfidf_learners():
+    learners = _tfidf_learners()
+    assert learners
+    return learners
+
+
+def _random_labels(taxonomy, n, seed):
+    from policytag.records import Labels
+    from policytag.taxonomy import DIMENSIONS
+
+    rng = np.random.default_rng(seed)
+    out = []
+    for _ in range(n):
+        pick = {dim: tuple(rng.choice(taxonomy[dim].ids, size=rng.integers(0, 4), replace=False)) for dim in DIMENSIONS}
+        out.append(Labels(**pick))
+    return out
+
+
+def _both_ways(learner, clauses, labels, **kw):
+    from policytag.models.evidence import _ngram_evidence_rows, _tfidf_matrix, ngram_evidence
+
+    X, vocab = _tfidf_matrix(learner, clauses)
+    top = {"top_ngrams": kw.get("top_ngrams", 8), "top_phrases": kw.get("top_phrases", 3)}
+    return (ngram_evidence(learner, clauses, labels, **top),
+            _ngram_evidence_rows(learner, X, vocab, clauses, labels, top["top_ngrams"], top["top_phrases"]))
+
+
+def test_batched_ngram_evidence_equals_clause_by_clause(tfidf_learners, gold_dataset):
+    """The array version picks, locates, merges and ranks exactly what the clause-by-clause
+    code does, on real clauses with their predicted labels and with random label sets."""
+    clauses = list(gold_dataset.clauses[:400])
+    for k, learner in enumerate(tfidf_learners):
+        for labels in (learner.predict(clauses), _random_labels(learner.taxonomy, len(clauses), k)):
+            for start in range(0, len(clauses), 128):
+                batch, lab = clauses[start:start + 128], labels[start:start + 128]
+                got, want = _both_ways(learner, batch, lab)
+                assert got == want
+                assert sum(map(len, got)) > 0
+
+
+def test_batched_ngram_evidence_with_many_equal_weights(tfidf_learners, gold_dataset):
+    """Coefficients rounded to one decimal: equal contributions everywhere, so which n-grams make
+    the top list is decided by np.argsort of each row in both versions."""
+    import copy
+
+    learner = copy.copy(tfidf_learners[0])
+    learner.coef_ = {dim: np.round(c, 1) for dim, c in learner.coef_.items()}
+    clauses = list(gold_dataset.clauses[:256])
+    labels = _random_labels(learner.taxonomy, len(clauses), 7)
+    for top_ngrams, top_phrases in ((8, 3), (1, 1), (3, 5)):
+        got, want = _both_ways(learner, clauses, labels, top_ngrams=top_ngrams, top_phrases=top_phrases)
+        assert got == want
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("煤矿安全生产隐患排查治理，。 \n\tAaé𠀀") + ["\ud800"]), max_size=30),
+                min_size=1, max_size=6), st.integers(0, 1000))
+def test_batched_ngram_evidence_on_generated_text(tfidf_learners, texts, seed):
+    """Odd text too: repeated characters (overlapping occurrences), white space, upper case,
+    characters outside the BMP, a lone surrogate (str.find then locates every n-gram)."""
+    from policytag.records import Clause
+
+    clauses = [Clause(doc_id="d", clause_id=f"c{i}", heading_path=(), text=t, kind="clause") for i, t in enumerate(texts)]
+    learner = tfidf_learners[seed % len(tfidf_learners)]
+    labels = _random_labels(learner.taxonomy, len(clauses), seed)
+    got, want = _both_ways(learner, clauses, labels)
+    assert got == want
+
+
+def test_make_evidence_is_the_dataclass():
+    from policytag.models.evidence import make_evidence
+    from policytag.records import Evidence
+
+    for args in (("mine", "sector", "ngram", "煤矿", (1, 3), 0.25), ("x", "measure_type", "rule", "", (0, 0), 1.0, "heading", "r6")):
+        fast, slow = make_evidence(*args), Evidence(*args)
+        assert fast == slow and hash(fast) == hash(slow) and repr(fast) == repr(slow)
+        assert fast.to_dict() == slow.to_dict()
+        with pytest.raises(AttributeError):  # still frozen
+            fast.label = "other"
