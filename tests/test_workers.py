@@ -41,6 +41,7 @@ def test_two_workers_write_what_one_process_writes(keyword_run, clause_file, tmp
         import pyarrow.parquet as pq
 
         assert pq.read_table(one).equals(pq.read_table(two))
+        assert pq.ParquetFile(two).num_row_groups == 1  # 10 batches of 64 merged into one row group
 
 
 def test_workers_on_a_notice_folder(keyword_run, tmp_path):
