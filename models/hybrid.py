@@ -94,6 +94,22 @@ def _learner_specs(value: list[dict]) -> list[dict]:
 LearnerSpecs = Annotated[Optional[list[dict]], AfterValidator(_learner_specs)]
 
 
+def _tune_skip(value: dict | None) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"file", "dimensions"} or not isinstance(value.get("file"), str):
+        raise ValueError(f"tune_skip: needs 'file' (a clause file) and optional 'dimensions', got {value!r}")
+    dims = value.get("dimensions", list(DIMENSIONS))
+    if not isinstance(dims, list) or not dims or set(dims) - set(DIMENSIONS):
+        raise ValueError(f"tune_skip.dimensions: a non-empty list of {'/'.join(DIMENSIONS)}, got {dims!r}")
+    return {"file": value["file"], "dimensions": list(dims)}
+
+
+#: ``{"file": ..., "dimensions": [...]}``: training clauses (by ``clause_id``) whose labels follow
+#: another convention than the gold's, left out of those dimensions' thresholds and calibration
+TuneSkip = Annotated[Optional[dict], AfterValidator(_tune_skip)]
+
+
 @register_tagger("hybrid.v1", aliases=("hybrid",))
 class HybridTagger(Tagger):
     """Per-label logistic meta-classifier on [learned models' OOF logits, cue/rule features].
@@ -110,7 +126,7 @@ class HybridTagger(Tagger):
                  meta_C: PositiveFloat = 10.0, class_weight: Optional[Literal["balanced"]] = "balanced",
                  threshold_source: Literal["oof", "dev"] = "oof", fold_groups: Literal["notice", "stratified"] = "stratified",
                  calibration: Optional[Literal["isotonic", "platt"]] = "isotonic", use_heading: bool = True,
-                 random_state: Seed = 0, taxonomy=None):
+                 tune_skip: TuneSkip = None, random_state: Seed = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         self.learners = learners  # stored unchanged (sklearn clone); None = one TF-IDF learner
         self.folds = folds
@@ -119,6 +135,9 @@ class HybridTagger(Tagger):
         self.threshold_source = threshold_source
         self.fold_groups = fold_groups
         self.calibration = calibration
+        # {"file": clause file, "dimensions": [...]}: those clauses (training-only, labelled under
+        # another convention) are left out of those dimensions' thresholds and calibration
+        self.tune_skip = tune_skip
         self.random_state = random_state
 
     @property
@@ -218,11 +237,30 @@ class HybridTagger(Tagger):
             self.oof_proba_[dim] = meta_oof
         # a monotone map per dimension fitted on the pooled OOF scores (isotonic measured best on
         # dev: ECE 0.053 -> 0.007 sector, 0.071 -> 0.016 measure type); thresholds on the mapped scores
-        self.calibrator_ = Calibrator(self.calibration).fit(self.oof_proba_, y) if self.calibration else None
+        tune = self._tune_rows(clauses)
+        self.calibrator_ = Calibrator(self.calibration).fit(
+            {d: p[tune[d]] for d, p in self.oof_proba_.items()}, {d: y[d][tune[d]] for d in y}) if self.calibration else None
         self.oof_proba_ = self._calibrate(self.oof_proba_)  # what the model outputs, out of fold
         for dim in DIMENSIONS:
-            self.thresholds_[dim] = tune_thresholds(self.oof_proba_[dim], y[dim])
+            self.thresholds_[dim] = tune_thresholds(self.oof_proba_[dim][tune[dim]], y[dim][tune[dim]])
         self.train_info_ = {"oof_folds": len(splits), "learners": [s["type"] for s in self.learner_specs]}
+
+    def _tune_rows(self, clauses) -> dict[str, np.ndarray]:
+        """Per dimension, the training rows thresholds and calibration are tuned on: all, except
+        the ``tune_skip`` clauses for its dimensions. Why: the meta-classifier learns from every
+        clause, but a decision threshold encodes a labelling convention, and the project's
+        training clauses of other genres (data/train-v2, codebook v2) differ from the gold's
+        (codebook v1.1, which the corpus and the real-text dev set follow) on some sector labels."""
+        keep = np.ones(len(clauses), dtype=bool)
+        if self.tune_skip:
+            from .learners import read_labelled_clauses
+
+            skip = {c.clause_id for c in read_labelled_clauses(self.tune_skip["file"])[0]}
+            keep = np.array([c.clause_id not in skip for c in clauses], dtype=bool)
+            if not keep.any():  # nothing else to tune on: use every row
+                keep[:] = True
+        dims = self.tune_skip["dimensions"] if self.tune_skip else []
+        return {dim: keep if dim in dims else np.ones(len(clauses), dtype=bool) for dim in DIMENSIONS}
 
     def _labels_at(self, y, i) -> Labels:
         return Labels(**{dim: tuple(self.taxonomy[dim].ids[j] for j in np.flatnonzero(y[dim][i])) for dim in DIMENSIONS})

@@ -29,6 +29,7 @@ import numpy as np
 from policytag import PolicytagError
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS, Taxonomy
+from policytag.text import INPUT_SEP
 
 from typing import Annotated, Literal, Optional
 
@@ -163,12 +164,16 @@ class ContextTfidfTagger(TfidfTagger):
     def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
                  max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = False,
                  mask_dimensions: list[Literal["sector", "measure_type"]] = ("sector",),
-                 gate: GateMode = "label", extra_train: Optional[str] = None, random_state: Seed = 0, taxonomy=None):
+                 gate: GateMode = "label", extra_train: Optional[str] = None, use_title: bool = False,
+                 random_state: Seed = 0, taxonomy=None):
         super().__init__(ngram_range=ngram_range, min_df=min_df, max_features=max_features, C=C,
                          use_heading=use_heading, random_state=random_state, taxonomy=taxonomy)
         self.mask_dimensions = mask_dimensions
         self.gate = gate  # no opinion where a cue/rule of the label fires (gate_on_hits)
         self.extra_train = extra_train
+        # the document title (masked like the text) before the clause: the document a clause
+        # belongs to is context too (an annual notice's clause vs a pipeline plan's)
+        self.use_title = use_title
 
     def _fit(self, clauses, y, dev) -> None:
         """With ``extra_train`` (a labelled clause file, e.g. ``policytag:data/train-v2.jsonl``)
@@ -191,7 +196,13 @@ class ContextTfidfTagger(TfidfTagger):
 
     def _texts(self, clauses: Sequence[Clause]) -> list[str]:
         mask = _masker(self.taxonomy, self.mask_dimensions)
-        return [mask(clause_input(c, self.use_heading)) for c in clauses]
+        texts = [clause_input(c, self.use_heading) for c in clauses]
+        if self.use_title:
+            from .title import document_title
+
+            titles = [document_title(c) for c in clauses]
+            texts = [(t[0] + INPUT_SEP + x) if t else x for t, x in zip(titles, texts)]
+        return [mask(x) for x in texts]
 
 
 @register_tagger("label_similarity.v1", aliases=("label_similarity",))
