@@ -73,7 +73,7 @@ def _evidence_line(report: Report, t: TaggedClause) -> str:
                 if ev.kind == "score":
                     items.append(f"score {ev.weight:.2f}")
                 else:
-                    where = "heading " if ev.source == "heading" else ""
+                    where = f"{ev.source} " if ev.source != "text" else ""  # heading / title (rule 21)
                     how = f"rule {ev.rule}" if ev.kind == "rule" and ev.rule else ev.kind
                     items.append(f"{_cell(ev.text)}（{where}{how}）")
             parts.append(f"{report.taxonomy[dim].name_of(lid)} ← {'、'.join(items)}")
