@@ -6,6 +6,8 @@ Inputs (data/annotations/work/):
   pass2/sample.jsonl      the 15% second-pass sample (seed 20260129, per year)
   pass2/annotator-2.jsonl blind second-pass labels of that sample
   adjudication.jsonl      final decisions on the sample's disagreements (optional)
+And data/annotations/relabels.jsonl: labels changed later by a codebook revision (``before`` must
+match the assembled label, ``after`` replaces it; agreement is measured on the passes, before it).
 Outputs: data/annotations/gold-v1.jsonl and data/annotations/agreement.json.
 
 Usage: python scripts/build_gold.py
@@ -99,11 +101,36 @@ def main() -> None:
         rows.append({"clause_id": c.clause_id, "doc_id": c.doc_id, "year": c.year, "text_sha1": text_sha1(c.text),
                      "sector": list(src["sector"]), "measure_type": list(src["measure_type"]),
                      "annotator": annotator, "note": note})
-    write_jsonl(OUT / "gold-v1.jsonl", rows)
+    apply_relabels(rows, taxonomy)
+    # gold-v1.jsonl is a link into the package data: write the file it points to, keep the link
+    write_jsonl((OUT / "gold-v1.jsonl").resolve(), rows)
     (OUT / "agreement.json").write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     (OUT / "stats.md").write_text(stats_markdown(rows, report, taxonomy), encoding="utf-8")
     print(f"gold: {len(rows)} clauses; sample {len(sample)}; disagreements {len(disagreements)}; "
           f"sector exact {report['sector']['exact_set_match']}, measure exact {report['measure_type']['exact_set_match']}")
+
+
+def apply_relabels(rows: list[dict], taxonomy) -> None:
+    """Labels changed by a later codebook revision (``relabels.jsonl``, listed in the data card):
+    each entry's ``before`` must be the label the passes gave, so a relabel cannot silently
+    overwrite a label it was not made against."""
+    path = OUT / "relabels.jsonl"
+    if not path.exists():
+        return
+    index = {r["clause_id"]: r for r in rows}
+    for rl in read_jsonl(path):
+        row = index.get(rl["clause_id"])
+        if row is None:
+            raise SystemExit(f"relabels.jsonl: {rl['clause_id']}: no such gold clause")
+        if row[rl["dimension"]] != rl["before"]:
+            raise SystemExit(f"relabels.jsonl: {rl['clause_id']}: {rl['dimension']} is {row[rl['dimension']]}, "
+                             f"not the 'before' {rl['before']}")
+        row[rl["dimension"]] = list(rl["after"])
+        problems = taxonomy.problems(row["sector"], row["measure_type"])
+        if problems:
+            raise SystemExit(f"relabels.jsonl: {rl['clause_id']}: {problems}")
+        note = f"codebook v2 relabel (rule {rl['codebook_rule']}): {rl['dimension']} was {'+'.join(rl['before'])}"
+        row["note"] = (row["note"] + " | " + note).strip(" |")
 
 
 def stats_markdown(rows, agreement_report, taxonomy) -> str:
