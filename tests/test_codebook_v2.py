@@ -184,6 +184,67 @@ def test_new_measure_cues(k, text, label):
     assert label in labels(k, text, "measure_type")
 
 
+# ---- taxonomy 2.2.0: measure-type cue words of the weak real-text labels ----------------------------
+@pytest.mark.parametrize("text,label", [
+    ("各乡镇要与辖区企业逐一签订安全生产责任书，分管负责人每月带队检查一次。", "responsibility"),
+    ("按照谁主管谁负责的要求，把安全责任层层落实到班组和岗位。", "responsibility"),
+    ("坚决取缔无证经营的加油点，对违法违规行为实施联合惩戒。", "enforcement"),
+    ("推行双随机抽查，对拒不整改的作坊依法暂扣相关证照。", "enforcement"),
+    ("组织企业开展危险源辨识，隐患实行闭环管理、整改一项销号一项。", "hazard_remediation"),
+    ("对瞒报事故的单位负责人给予党纪处分，并严肃追究相关人员责任。", "assessment_accountability"),
+    ("各街道配齐专职安全员，乡镇每年安排不少于5万元补贴用于购买技术服务。", "support_capacity"),
+])
+def test_v22_measure_cues(k, text, label):
+    assert label in labels(k, text, "measure_type")
+
+
+@pytest.mark.parametrize("text,label", [
+    # 打击 and 整顿 only with their own meaning; a duty named in passing is not a responsibility cue
+    ("汛期山区公路易受落石冲击，要设置警示标志。", "enforcement"),
+    ("各地要关注辖区内重点企业的用电负荷变化。", "responsibility"),
+    # 辨识 inside 辨识度 is no hazard identification; 配方 is not 配备
+    ("宣传标识要醒目、辨识度高，张贴在出入口。", "hazard_remediation"),
+    ("学校食堂要公开食品配方和采购来源。", "support_capacity"),
+])
+def test_v22_measure_cues_negative(k, text, label):
+    assert label not in labels(k, text, "measure_type")
+
+
+def test_v22_responsibility_fulfilment(k):
+    assert rule_hits(k, "各乡镇要落实属地管理责任，对辖区小作坊逐户登记。", "responsibility_fulfilment",
+                     "measure_type") == {"responsibility"}
+    assert rule_hits(k, "督促企业落实安全生产主体责任。", "responsibility_fulfilment", "measure_type")
+    # carrying out accountability or insurance is another instrument
+    assert not rule_hits(k, "严格落实事故责任追究，依法依规处理。", "responsibility_fulfilment", "measure_type")
+    assert not rule_hits(k, "全面落实安全生产责任险投保工作。", "responsibility_fulfilment", "measure_type")
+
+
+def test_v22_duty_article_rule_in_label_studio_hints():
+    from policytag.annotation.guide import RULES_ZH, label_rules
+    from policytag.annotation.labeling_config import build_config
+
+    taxonomy = load_taxonomy()
+    assert 17 in label_rules(taxonomy)["rules_standards"]
+    xml = build_config(taxonomy)
+    hints = {c.get("alias"): c.get("hint") for c in ET.fromstring(xml).iter("Choice")}
+    # the hover hint of rules_standards carries rule 17, whose text names the duty article
+    assert RULES_ZH[17] in hints["rules_standards"] and "法规条文规定义务" in RULES_ZH[17]
+
+
+def test_v22_regulation_duty_article(k):
+    duty = "第十二条 生产经营单位应当建立安全风险分级管控制度，按照规定开展风险辨识。"
+    assert rule_hits(k, duty, "regulation_duty_article", "measure_type") == {"rules_standards"}
+    ban = "第二十条 任何单位不得在水库大坝保护范围内爆破、打井。"
+    assert rule_hits(k, ban, "regulation_duty_article", "measure_type") == {"rules_standards"}
+    # an instruction in a work plan that says 应当 is no article of a rule; nor is a cited article
+    assert not rule_hits(k, "各企业应当在6月底前完成隐患自查。", "regulation_duty_article", "measure_type")
+    assert not rule_hits(k, "依照《安全生产法》第九十五条的规定，对事故单位处以罚款。", "regulation_duty_article",
+                         "measure_type")
+    # an article that states a purpose (rule 14) or a scope (rule 16) is not a duty article
+    assert not rule_hits(k, "第一条 为了加强烟花爆竹安全管理，根据有关法律法规，制定本办法。",
+                         "regulation_duty_article", "measure_type")
+
+
 # ---- the keyword run on whole written clauses ------------------------------------------------------
 def test_keyword_run_applies_v2(gold_dataset):
     from policytag.models.keyword import KeywordTagger
