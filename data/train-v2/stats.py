@@ -262,6 +262,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--partial", action="store_true", help="report missed minimums without failing")
     ap.add_argument("--blind-sample", type=float, metavar="FRACTION", help="print a blind sample (JSON lines) and exit")
     ap.add_argument("--seed", type=int, default=17, help="seed of --blind-sample")
+    ap.add_argument("--annotator", help="--blind-sample draws only from the rows of this writer (e.g. train-v2-writer-b)")
     ap.add_argument("--agreement", type=Path, metavar="JSONL", help="per-label agreement with a second reading")
     args = ap.parse_args(argv)
     taxonomy = yaml.safe_load(TAXONOMY.read_text(encoding="utf-8"))
@@ -276,7 +277,8 @@ def main(argv: list[str] | None = None) -> int:
         print(tables(rows, order))
         return 0
     if args.blind_sample:
-        for r in blind_sample(rows, args.blind_sample, args.seed):
+        pool = [r for r in rows if args.annotator in (None, r.get("annotator"))]
+        for r in blind_sample(pool, args.blind_sample, args.seed):
             print(json.dumps(r, ensure_ascii=False))
         return 0
     if args.agreement:
