@@ -297,7 +297,14 @@ def main(argv: list[str] | None = None) -> int:
         dup = [k for k, v in Counter(r[key] for r in rows).items() if v > 1]
         if dup:
             failures.append(f"duplicate {key}: {dup[:5]}")
-    near = near_duplicates(rows)
+    # another file of clauses (batch-b.jsonl) is also kept apart from the set itself: ids and texts
+    # unique and no near-duplicate across both
+    base = read_rows(DATA)[0] if args.path.resolve() != DATA.resolve() else []
+    for key in ("clause_id", "text"):
+        dup = {r[key] for r in base} & {r[key] for r in rows}
+        if dup:
+            failures.append(f"{key} also in {DATA.name}: {sorted(dup)[:5]}")
+    near = near_duplicates(rows + base)
     if near:
         failures.append(f"{len(near)} near-duplicate pairs (4-gram Jaccard >= {NEAR_DUP}): {near[:5]}")
     shared, closest = kept_apart(rows)
