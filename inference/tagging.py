@@ -169,27 +169,39 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
     ``cross_sector`` when the clause names no sector, or the best-scoring label the decoder
     must output) gets one ``kind="score"`` entry: the model's probability, no span.
     """
-    from policytag.models.evidence import evidence_for, make_evidence
+    from policytag.models.evidence import evidence_parts, make_evidence
 
     taxonomy = tagger.taxonomy
-    found = []
-    for start in range(0, len(clauses), batch_size):
-        found += evidence_for(tagger, clauses[start:start + batch_size], labels[start:start + batch_size])
     index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
     out = []
-    for i, (label, evs) in enumerate(zip(labels, found)):
-        mine: dict[tuple[str, str], list] = {}  # (dim, label) -> its evidence, in the order found
-        for e in evs:
-            mine.setdefault((e.dimension, e.label), []).append(e)
-        per: dict[str, dict[str, tuple]] = {}
-        for dim in DIMENSIONS:
-            per[dim] = {}
-            for lid in getattr(label, dim):
-                got = mine.get((dim, lid))
-                if got:
-                    per[dim][lid] = tuple(got)
-                else:
-                    p = float(proba[dim][i, index[dim][lid]])
-                    per[dim][lid] = (make_evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
-        out.append(per)
+    for start in range(0, len(clauses), batch_size):
+        batch_labels = labels[start:start + batch_size]
+        parts = evidence_parts(tagger, clauses[start:start + batch_size], batch_labels)
+        for k, label in enumerate(batch_labels):
+            i = start + k
+            # the sources merged (exact duplicates dropped, as merge_evidence) and grouped by label
+            # in one pass
+            mine: dict[tuple[str, str], list] = {}
+            seen = set()
+            for part in parts:
+                for e in part[k]:
+                    key = (e.dimension, e.label, e.kind, e.span, e.source)
+                    if key not in seen:
+                        seen.add(key)
+                        got = mine.get(key[:2])
+                        if got is None:
+                            mine[key[:2]] = [e]
+                        else:
+                            got.append(e)
+            per: dict[str, dict[str, tuple]] = {}
+            for dim in DIMENSIONS:
+                per[dim] = {}
+                for lid in getattr(label, dim):
+                    got = mine.get((dim, lid))
+                    if got:
+                        per[dim][lid] = tuple(got)
+                    else:
+                        p = float(proba[dim][i, index[dim][lid]])
+                        per[dim][lid] = (make_evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
+            out.append(per)
     return out

@@ -34,8 +34,9 @@ def make_evidence(label: str, dimension: str, kind: str, text: str, span: tuple[
     field through ``object.__setattr__``, and a clause gets ~25 pieces of evidence (a fifth of the
     tagging time went into making them). ``tests/test_speed.py`` checks it against the dataclass."""
     ev = _new(Evidence)
-    ev.__dict__.update(label=label, dimension=dimension, kind=kind, text=text, span=span, weight=weight,
-                       source=source, rule=rule)
+    d = ev.__dict__
+    d["label"], d["dimension"], d["kind"], d["text"] = label, dimension, kind, text
+    d["span"], d["weight"], d["source"], d["rule"] = span, weight, source, rule
     return ev
 
 
@@ -145,54 +146,64 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return seg, np.arange(int(counts.sum())) - starts[seg]
 
 
+_PAIRS: list = [None, None]  # the last labels list and its _pairs (the learners of a hybrid share it)
+
+
+def _pairs(labels: Sequence[Labels], taxonomy):
+    """Every (clause, output label) pair, dimension by dimension, then clause by clause, then as
+    output: ``(clause, label column, pairs per dimension, [(label id, dimension)])``."""
+    key = tuple(labels)
+    if _PAIRS[0] == key and _PAIRS[1][0] is taxonomy:
+        return _PAIRS[1][1]
+    p_clause, p_label, per_dim, names = [], [], [], []
+    for dim in DIMENSIONS:
+        index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
+        before = len(p_clause)
+        for i, lab in enumerate(labels):
+            for lid in getattr(lab, dim):
+                p_clause.append(i)
+                p_label.append(index[lid])
+                names.append((lid, dim))
+        per_dim.append(len(p_clause) - before)
+    out = (np.asarray(p_clause, dtype=np.int64), np.asarray(p_label, dtype=np.int64), per_dim, names, p_clause)
+    _PAIRS[:] = [key, (taxonomy, out)]
+    return out
+
+
 def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases) -> list[list[Evidence]]:
     """``ngram_evidence`` for a batch with array operations (the definition: ``_ngram_evidence_rows``).
 
     1. every (clause, output label) pair: the n-grams of the clause's row, with contributions;
-    2. per pair the ``top_ngrams`` largest (a partition finds each pair's threshold, a sort of
-       the few above it ranks them), positive ones kept;
+    2. per pair the ``top_ngrams`` largest (a partition finds each pair's cut-off), positive ones;
     3. their occurrences in the clause texts;
     4. per pair the occurrence spans sorted, merged into phrases, the heaviest kept.
     """
     n = len(clauses)
-    taxonomy = tfidf.taxonomy
     indptr, indices, data = X.indptr, X.indices, X.data
-    # 1. pairs in output order: clause, dimension, label as output
-    p_clause, p_dim, p_label = [], [], []
-    for dim_no, dim in enumerate(DIMENSIONS):
-        index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
-        for i, lab in enumerate(labels):
-            for lid in getattr(lab, dim):
-                p_clause.append(i)
-                p_dim.append(dim_no)
-                p_label.append(index[lid])
-    if not p_clause:
+    # 1. pairs; a pair's elements are its clause's row of X
+    p_clause, p_label, per_dim, names, clause_of = _pairs(labels, tfidf.taxonomy)
+    if not len(p_clause):
         return [[] for _ in range(n)]
-    p_clause = np.asarray(p_clause, dtype=np.int64)
-    p_dim = np.asarray(p_dim, dtype=np.int64)
-    p_label = np.asarray(p_label, dtype=np.int64)
     counts = np.diff(indptr)[p_clause]
     seg, rank = _segments(counts)
     pos = np.repeat(indptr[:-1][p_clause], counts) + rank
     cols = indices[pos].astype(np.int64)
     contrib = np.empty(len(pos))
-    for dim_no, dim in enumerate(DIMENSIONS):
-        mine = p_dim[seg] == dim_no
-        contrib[mine] = tfidf.coef_[dim][p_label[seg[mine]], cols[mine]] * data[pos[mine]]
-    # 2. the top n-grams of each pair: above its top_ngrams-th largest value (kth)
-    width = int(counts.max())
-    padded = np.full((len(counts), max(width, top_ngrams + 1)), -np.inf)
+    ends = np.concatenate([[0], np.cumsum(counts)])[np.cumsum([0] + per_dim)].tolist()
+    for dim, lo, hi in zip(DIMENSIONS, ends, ends[1:]):  # pairs come dimension by dimension
+        contrib[lo:hi] = tfidf.coef_[dim][p_label[seg[lo:hi]], cols[lo:hi]] * data[pos[lo:hi]]
+    # 2. the top n-grams of each pair: those at or above its top_ngrams-th largest value (kth);
+    # their order does not matter (step 4 sorts the spans)
+    width = max(int(counts.max()), top_ngrams + 1)
+    padded = np.full((len(counts), width), -np.inf)
     padded[seg, rank] = contrib
-    part = -np.partition(-padded, [top_ngrams - 1, top_ngrams], axis=1)
-    kth = part[:, top_ngrams - 1]
-    cand = np.flatnonzero((contrib > 0) & (contrib >= kth[seg]))
-    order = cand[np.lexsort((-contrib[cand], seg[cand]))]
-    _, r = _segments(np.bincount(seg[order], minlength=len(counts)))
-    top = order[r < top_ngrams]
+    part = np.partition(padded, [width - top_ngrams - 1, width - top_ngrams], axis=1)
+    kth, after = part[:, width - top_ngrams], part[:, width - top_ngrams - 1]
+    top = np.flatnonzero((contrib > 0) & (contrib >= kth[seg]))
     # a pair whose kth value is shared by the next one (n-grams that always occur together get
     # equal coefficients): which of them is kept is what np.argsort of the pair's row says, as
     # the clause-by-clause code decides it (its order of equal values depends on the sort routine)
-    tied = np.flatnonzero((kth > 0) & (part[:, top_ngrams] == kth))
+    tied = np.flatnonzero((kth > 0) & (after == kth))
     if len(tied):
         starts = np.cumsum(counts) - counts
         redo = [starts[p] + np.argsort(-contrib[starts[p]:starts[p] + counts[p]])[:top_ngrams] for p in tied.tolist()]
@@ -201,13 +212,16 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
     t_pair, t_col, t_w = seg[top], cols[top], contrib[top]
     # 3. where each top n-gram occurs in its clause's text
     texts = [c.text for c in clauses]
-    clause_of = p_clause.tolist()
     s_pair, s_a, s_b, s_w = _occurrences(texts, vocab, p_clause[t_pair], t_col, t_pair, t_w)
     # 4. phrases: spans sorted by (start, end, weight) within a pair, merged while they touch
     out: list[list[Evidence]] = [[] for _ in range(n)]
     if not len(s_pair):
         return out
-    o = np.lexsort((s_w, s_b, s_a, s_pair))
+    bits = (max(map(len, texts)) + 1).bit_length()
+    if 2 * bits + len(p_clause).bit_length() <= 62:  # (pair, start, end) as one integer: one sort key less
+        o = np.lexsort((s_w, (s_pair << (2 * bits)) | (s_a << bits) | s_b))
+    else:
+        o = np.lexsort((s_w, s_b, s_a, s_pair))
     s_pair, s_a, s_b, s_w = s_pair[o], s_a[o], s_b[o], s_w[o]
     first = np.ones(len(o), dtype=bool)
     first[1:] = s_pair[1:] != s_pair[:-1]
@@ -229,8 +243,6 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
     g_pair, g_a, g_b, g_w = g_pair[o], g_a[o], g_b[o], g_w[o]
     _, r = _segments(np.bincount(g_pair, minlength=len(counts)))
     keep = np.flatnonzero(r < top_phrases)
-    ids = [taxonomy[dim].ids for dim in DIMENSIONS]
-    names = [(ids[d][j], DIMENSIONS[d]) for d, j in zip(p_dim.tolist(), p_label.tolist())]
     for pair, a, b, w in zip(g_pair[keep].tolist(), g_a[keep].tolist(), g_b[keep].tolist(), g_w[keep].tolist()):
         i = clause_of[pair]
         lid, dim = names[pair]
@@ -239,12 +251,13 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
 
 
 class _GramIndex:
-    """Where each character n-gram (n <= 3) occurs in a batch of texts, for many look-ups at once.
+    """Where character n-grams (n <= 3) occur in a batch of texts, for many look-ups at once.
 
     Every position of the concatenated texts gets the integer key of the n-gram starting there
-    (code points, 21 bits each; never across two texts); the positions sorted by (key, position)
-    and numbered by (key rank, position) make one sorted integer array, so the occurrences of a
-    (text, n-gram) pair are one contiguous range found by two binary searches.
+    (code points, 21 bits each; ``_NONE`` where it would run into the next text). The look-ups'
+    distinct keys go into a hash table (``models.tfidf.KeyTable``), which finds the positions
+    where one of them starts; those are joined to the look-ups by (text, key). No sort of the
+    positions: they are already in text order.
     """
 
     def __init__(self, texts: Sequence[str]):
@@ -252,45 +265,46 @@ class _GramIndex:
         self.lens, self.offset = lens, np.cumsum(lens) - lens
         self.cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
-        self.stride = len(self.cps) + 1
-        self._by_n: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._keys: dict[int, np.ndarray] = {}
 
-    def _table(self, n: int):
-        table = self._by_n.get(n)
-        if table is None:
+    def keys(self, n: int) -> np.ndarray:
+        """The key of the n-gram at each position (``_NONE``: none there)."""
+        key = self._keys.get(n)
+        if key is None:
             m = max(len(self.cps) - n + 1, 0)
             key = self.cps[:m].copy()
             for s in range(1, n):
                 key = (key << _BITS) | self.cps[s:s + m]
-            where = np.flatnonzero(self.doc[:m] == self.doc[n - 1:n - 1 + m])
-            key = key[where]
-            order = np.argsort(key, kind="stable")  # equal keys: by position
-            key, where = key[order], where[order]
-            new = np.ones(len(key), dtype=bool)
-            new[1:] = key[1:] != key[:-1]
-            rank = np.cumsum(new) - 1
-            table = self._by_n[n] = (key[new], rank * self.stride + where, where)
-        return table
+            key[self.doc[:m] != self.doc[n - 1:n - 1 + m]] = _NONE
+            key = self._keys[n] = key
+        return key
 
     def find(self, doc: np.ndarray, key: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         """For look-ups ``(texts[doc[q]], n-gram key[q] of n characters)``: the look-up of each
         occurrence and its start in its text (every occurrence, overlapping ones too)."""
-        keys, code, where = self._table(n)
-        if not len(keys):
-            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
-        r = np.minimum(np.searchsorted(keys, key), len(keys) - 1)
-        base = np.where(keys[r] == key, r * self.stride, -1)  # -1: no such n-gram in the batch
-        lo = np.searchsorted(code, base + self.offset[doc])
-        hi = np.searchsorted(code, base + self.offset[doc] + self.lens[doc])
-        hi = np.where(base < 0, lo, hi)
-        seg, rank = _segments(hi - lo)
-        at = where[np.repeat(lo, hi - lo) + rank]
-        return seg, at - self.offset[doc[seg]]
+        from .tfidf import KeyTable
+
+        keys = self.keys(n)
+        wanted = np.unique(key)
+        rank = KeyTable(wanted, np.arange(len(wanted))).get(keys)
+        at = np.flatnonzero(rank >= 0)  # positions where a wanted n-gram starts
+        rank = rank[at]
+        # join occurrences to look-ups on (text, key rank)
+        code = self.doc[at] * len(wanted) + rank
+        q_code = doc * len(wanted) + np.searchsorted(wanted, key)
+        order = np.argsort(q_code, kind="stable")
+        q_sorted = q_code[order]
+        lo, hi = np.searchsorted(q_sorted, code, "left"), np.searchsorted(q_sorted, code, "right")
+        seg, r = _segments(hi - lo)
+        which = order[np.repeat(lo, hi - lo) + r]
+        start = at[seg] - self.offset[self.doc[at[seg]]]
+        return which, start
 
 
 #: an n-gram as one integer: its code points, 21 bits each (as ``models.tfidf.char_tfidf``)
 _BITS = np.uint64(21)
 _MAX_GRAM = 3
+_NONE = np.uint64(2 ** 64 - 1)  # no n-gram's key (they have at most 63 bits); KeyTable's empty slot
 _INDEX: list = [None, None]  # the last batch's texts and their _GramIndex (shared by the learners)
 
 
@@ -439,16 +453,25 @@ def learned_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]
     return occlusion_evidence(tagger, clauses, labels)
 
 
+def evidence_parts(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]) -> list[list[list[Evidence]]]:
+    """``evidence_for`` before merging: one ``[[Evidence] per clause]`` per source."""
+    clauses = list(clauses)
+    parts = getattr(tagger, "explain_parts", None)
+    if callable(parts):
+        return parts(clauses, labels)
+    explain = getattr(tagger, "explain", None)
+    if callable(explain):
+        return [explain(clauses, labels)]
+    return [lexical_evidence(tagger, clauses, labels), learned_evidence(tagger, clauses, labels)]
+
+
 def evidence_for(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]) -> list[list[Evidence]]:
     """Evidence for every output label: the tagger's own ``explain`` when it has one (hybrid,
     keyword, embedding), else the cue/rule hits (always available, from the taxonomy's knowledge)
     plus what the learned model weighed (``learned_evidence``)."""
-    clauses = list(clauses)
-    explain = getattr(tagger, "explain", None)
-    if callable(explain):
-        return explain(clauses, labels)
-    return merge_evidence([lexical_evidence(tagger, clauses, labels), learned_evidence(tagger, clauses, labels)])
+    return merge_evidence(evidence_parts(tagger, clauses, labels))
 
 
-__all__ = ["lexical_evidence", "ngram_evidence", "occlusion_evidence", "merge_evidence", "evidence_for", "learned_evidence",
+__all__ = ["lexical_evidence", "ngram_evidence", "occlusion_evidence", "merge_evidence", "evidence_for", "evidence_parts",
+           "learned_evidence", "make_evidence",
            "HEADING_JOIN"]

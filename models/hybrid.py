@@ -282,11 +282,19 @@ class HybridTagger(Tagger):
         clauses = list(clauses)
         if not clauses:
             return {dim: np.zeros((0, len(self.taxonomy[dim].ids))) for dim in DIMENSIONS}
-        learned = [learner.predict_proba(clauses) for learner in self.learners_]
+        learned = [self._learner_proba(learner, spec, clauses) for learner, spec in zip(self.learners_, self.learner_specs)]
         lexical = self._lexical(clauses)
         raw = {dim: np.stack([self._meta_predict(m, self._meta_X(learned, lexical[dim], dim, j))
                               for j, m in enumerate(self.meta_[dim])], axis=1) for dim in DIMENSIONS}
         return self._calibrate(raw)
+
+    def _learner_proba(self, learner, spec: dict, clauses: list[Clause]) -> dict[str, np.ndarray]:
+        """The learner's probabilities for the dimensions whose meta features use it (all of them
+        when the learner cannot compute fewer): a TF-IDF learner of one dimension skips the other's
+        product with its coefficients."""
+        if getattr(learner, "proba_by_dimension", False):
+            return learner.predict_proba(clauses, dimensions=[d for d in DIMENSIONS if self._uses(spec, d)])
+        return learner.predict_proba(clauses)
 
     def _calibrate(self, proba: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
         calibrator = getattr(self, "calibrator_", None)
@@ -295,13 +303,19 @@ class HybridTagger(Tagger):
     def explain(self, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None):
         """Per clause, the evidence for each output label: cue/rule hits, then the learned
         models' own evidence (TF-IDF n-grams, embedding occlusion)."""
-        from .evidence import learned_evidence, lexical_evidence, merge_evidence
+        from .evidence import merge_evidence
+
+        return merge_evidence(self.explain_parts(clauses, labels))
+
+    def explain_parts(self, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None):
+        """``explain`` before merging: one ``[[Evidence] per clause]`` per source (the cue/rule
+        hits, then each learner's), for a caller that merges them with its own pass."""
+        from .evidence import learned_evidence, lexical_evidence
 
         clauses = list(clauses)
         labels = labels if labels is not None else self.predict(clauses)
-        parts = [lexical_evidence(self, clauses, labels)]
-        parts += [learned_evidence(learner, clauses, labels) for learner in self.learners_]
-        return merge_evidence(parts)
+        return [lexical_evidence(self, clauses, labels)] + [learned_evidence(learner, clauses, labels)
+                                                           for learner in self.learners_]
 
     def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""

@@ -120,10 +120,10 @@ def gate_on_hits(proba: dict[str, np.ndarray], clauses: Sequence[Clause], taxono
     """
     from policytag.knowledge import FEATURES, load_knowledge
 
+    if mode == "none" or not dims:
+        return proba
     feats = load_knowledge(taxonomy).features(list(clauses))
     fired = [FEATURES.index("cue_text"), FEATURES.index("rule_text")]
-    if mode == "none":
-        return proba
     out = dict(proba)
     for dim in dims:
         hit = feats[dim][:, :, fired].max(axis=2) > 0
@@ -189,10 +189,11 @@ class ContextTfidfTagger(TfidfTagger):
             y = {dim: np.vstack([y[dim], extra_y[dim]]) for dim in y}
         super()._fit(clauses, y, dev)
 
-    def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+    def predict_proba(self, clauses: Sequence[Clause], dimensions: Sequence[str] = DIMENSIONS) -> dict[str, np.ndarray]:
         clauses = list(clauses)
-        proba = super().predict_proba(clauses)
-        return gate_on_hits(proba, clauses, self.taxonomy, self.mask_dimensions, self.gate) if clauses else proba
+        proba = super().predict_proba(clauses, dimensions)
+        gated = [dim for dim in self.mask_dimensions if dim in proba]
+        return gate_on_hits(proba, clauses, self.taxonomy, gated, self.gate) if clauses else proba
 
     def _texts(self, clauses: Sequence[Clause]) -> list[str]:
         mask = _masker(self.taxonomy, self.mask_dimensions)

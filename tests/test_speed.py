@@ -250,3 +250,20 @@ def test_make_evidence_is_the_dataclass():
         assert fast.to_dict() == slow.to_dict()
         with pytest.raises(AttributeError):  # still frozen
             fast.label = "other"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.integers(0, 2 ** 64 - 2), max_size=300), st.lists(st.integers(0, 2 ** 64 - 1), max_size=50),
+       st.integers(0, 2 ** 20))
+def test_key_table_finds_what_a_dict_finds(keys, others, spread):
+    """The hash table behind the TF-IDF n-gram look-up: every stored key gives its value, any
+    other key (the never-stored 2**64 - 1 included) -1; clustered keys (small integers, one
+    apart) make long probe runs."""
+    from policytag.models.tfidf import KeyTable
+
+    keys = sorted(keys | {k * 7 + spread for k in range(len(keys) // 2)} - {2 ** 64 - 1})
+    want = {k: i for i, k in enumerate(keys)}
+    table = KeyTable(np.array(keys, dtype=np.uint64), np.arange(len(keys)))
+    queries = keys + others + [2 ** 64 - 1]
+    got = table.get(np.array(queries, dtype=np.uint64)).tolist()
+    assert got == [want.get(q, -1) for q in queries]
