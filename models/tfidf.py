@@ -121,9 +121,9 @@ class TfidfTagger(Tagger):
         """The TF-IDF matrix of the clauses (CSR, sorted indices), equal to
         ``vectorizer_.transform``. The last batches' matrices are kept, so the n-gram evidence of a
         batch reuses the matrix its probabilities were computed from instead of a second pass."""
-        # keyed by what ``_texts`` reads (text and heading path), so a hit costs no ``_texts``
-        # (the context learner masks cue words there)
-        key = tuple([(c.text, c.heading_path) for c in clauses])
+        # keyed by what ``_texts`` reads (text, heading path, document title), so a hit costs no
+        # ``_texts`` (the context learner masks cue words there)
+        key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
         memo = self.__dict__.setdefault("_transform_memo", {})
         X = memo.get(key)
         if X is None:
