@@ -63,7 +63,11 @@ class EmbeddingTagger(Tagger):
             from .bert import resolve_model_path
 
             path = resolve_model_path(self.model_name_or_path)
-            self._encoder_ = (AutoTokenizer.from_pretrained(path), AutoModel.from_pretrained(path).eval())
+            try:  # mean pooling needs no pooler; e5 and SetFit encoders have none (else reported as new)
+                model = AutoModel.from_pretrained(path, add_pooling_layer=False)
+            except TypeError:  # an architecture without that argument
+                model = AutoModel.from_pretrained(path)
+            self._encoder_ = (AutoTokenizer.from_pretrained(path), model.eval())
         return self._encoder_
 
     #: e5 is a retrieval model trained with "query: " / "passage: " prefixes; a clause to be
