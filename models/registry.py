@@ -52,7 +52,7 @@ ENTRY_POINT_GROUP = "policytag.taggers"
 #: modules holding the built-in taggers (each registers its class with the decorator on import)
 BUILTIN = ("policytag.models.keyword", "policytag.models.tfidf", "policytag.models.embedding",
            "policytag.models.bert", "policytag.models.hybrid", "policytag.models.learners",
-           "policytag.models.setfit", "policytag.models.title")
+           "policytag.models.setfit", "policytag.models.title", "policytag.models.parts")
 
 _NAME = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*\.v[0-9]+$")
 
