@@ -6,7 +6,9 @@ batches, so a run costs one load plus ``n / batch_size`` forward passes whatever
 
 from __future__ import annotations
 
+import gc
 import sys
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any, Sequence
 
@@ -116,12 +118,31 @@ def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = Non
     # clauses) for extraction alone to take seconds
     show = progress and (n > batch_size or sum(len(c.text) for c in clauses) > EXTRACT_PROGRESS_CHARS)
     with tqdm(total=n, unit="clause", desc="tagging", file=sys.stderr, leave=False,
-              disable=None if show else True) as bar:
+              disable=None if show else True) as bar, _cyclic_gc_paused():
         for start in range(0, n, batch_size):
             batch = clauses[start:start + batch_size]
             out += _tag_batch(tagger, batch, thresholds, evidence)
             bar.update(len(batch))
     return out
+
+
+@contextmanager
+def _cyclic_gc_paused():
+    """Python's cyclic garbage collector off for the duration (on again after, if it was on).
+
+    Tagging allocates ~30 container objects a clause (evidence, score dicts) and keeps them in the
+    output, so the collector ran every few clauses and traversed the growing output each time:
+    12 % of the full path's time (310 -> 272 us a clause, measured at load 6). Tagging makes no
+    reference cycles worth collecting meanwhile; plain reference counting still frees everything
+    else at once, and whatever cycles there are get collected after.
+    """
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
 
 
 def round_scores(p: np.ndarray, decimals: int = SCORE_DECIMALS) -> list[list[float]]:

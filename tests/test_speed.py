@@ -267,3 +267,45 @@ def test_key_table_finds_what_a_dict_finds(keys, others, spread):
     queries = keys + others + [2 ** 64 - 1]
     got = table.get(np.array(queries, dtype=np.uint64)).tolist()
     assert got == [want.get(q, -1) for q in queries]
+
+
+def test_tagging_pauses_the_cyclic_gc_and_restores_it():
+    """``tag_clauses`` runs with the cyclic collector off (it only traversed the growing output)
+    and leaves it as it found it, on or off, even when tagging fails."""
+    import gc
+
+    from conftest import TEST_DATA
+
+    from policytag.inference.tagging import tag_clauses
+    from policytag.models.hybrid import HybridTagger
+    from policytag.records import Clause
+    from policytag.taxonomy import load_taxonomy
+
+    snap = TEST_DATA / "speed_snapshot"
+    tagger = HybridTagger.load(snap / "model", taxonomy=load_taxonomy(snap / "taxonomy.yaml"))
+    seen, fail = [], []
+    real = tagger.predict_proba
+
+    def recording(clauses):
+        seen.append(gc.isenabled())
+        if fail:
+            raise RuntimeError("tagging failed")
+        return real(clauses)
+
+    tagger.predict_proba = recording
+    clauses = [Clause(doc_id="d", clause_id=f"c{i}", heading_path=(), text=t, kind="clause")
+               for i, t in enumerate(["加强煤矿瓦斯防治。", "年底前完成隐患排查整治。"])]
+    was = gc.isenabled()
+    try:
+        for state in (True, False):
+            (gc.enable if state else gc.disable)()
+            assert len(tag_clauses(tagger, clauses, progress=False, batch_size=1)) == 2
+            assert gc.isenabled() is state
+        gc.enable()
+        fail.append(True)
+        with pytest.raises(RuntimeError):
+            tag_clauses(tagger, clauses, progress=False)
+        assert gc.isenabled()
+    finally:
+        (gc.enable if was else gc.disable)()
+    assert seen and not any(seen)
