@@ -122,6 +122,10 @@ class PartsTfidfTagger(TfidfTagger):
     part and the probabilities combined (``combine``; see the module doc). Fitting and the saved
     state are the TF-IDF learner's (the options only change how a fitted learner reads a clause)."""
 
+    # predict_proba below computes every dimension (no ``dimensions`` argument): the hybrid must not
+    # ask it for fewer, as it does the plain TF-IDF learner (hybrid-long failed to train on main)
+    proba_by_dimension = False
+
     def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
                  max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = True,
                  combine: Combine = "max", min_chars: PositiveInt = 60, min_part_chars: PositiveInt = 6,

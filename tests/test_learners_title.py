@@ -177,3 +177,19 @@ def test_hybrid_with_tune_skip_tunes_sector_thresholds_on_the_other_clauses(tmp_
     assert np.array_equal(skip.thresholds_["sector"], tune_thresholds(skip.oof_proba_["sector"][:40], y["sector"][:40]))
     assert np.array_equal(skip.thresholds_["measure_type"], tune_thresholds(skip.oof_proba_["measure_type"], y["measure_type"]))
     assert not np.array_equal(fits["all"].thresholds_["sector"], skip.thresholds_["sector"])
+
+
+def test_learners_that_compute_fewer_dimensions_accept_the_argument():
+    """The hybrid asks a learner with ``proba_by_dimension`` for the dimensions it uses only
+    (``predict_proba(clauses, dimensions=...)``); a subclass that overrides predict_proba without
+    that argument must say so, or a hybrid with it fails at prediction (it did: parts_tfidf)."""
+    import inspect
+
+    from policytag.models.registry import BUILTIN, tagger_class, tagger_names
+
+    names = [n for n in tagger_names(aliases=False) if n.endswith(".v1") and not n.startswith("mytagger")]
+    classes = {n: tagger_class(n) for n in names if any(tagger_class(n).__module__.startswith(m) for m in BUILTIN)}
+    assert "parts_tfidf.v1" in classes and "tfidf.v1" in classes
+    for name, cls in classes.items():
+        if getattr(cls, "proba_by_dimension", False):
+            assert "dimensions" in inspect.signature(cls.predict_proba).parameters, name
