@@ -3,6 +3,8 @@
 # and the README/docs tables. Run from the repository root after a change of data, taxonomy or recipes
 # (each run is retrained: a taxonomy version change makes older runs unloadable).
 #   scripts/comparison_runs.sh [EXTRA_RUN_DIR ...]     # extra runs (e.g. transformer rows) join the report
+# The 08:00 report added /work/main/runs/hybrid-setfit and hybrid-doc-setfit (run from /work/main: their
+# encoder path is relative to it).
 # ~15 min on 2 shared cores (the CV rows take most of it). BLAS on one thread: see docs/training.md §8.
 set -euo pipefail
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
