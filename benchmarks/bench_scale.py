@@ -267,6 +267,14 @@ def to_markdown(report: dict) -> str:
     return "\n".join(lines)
 
 
+def same_model(a: str, b: str) -> bool:
+    """The same model: equal versions, or the same name and model-file content hash
+    (``name@TIMESTAMP-HASH``, ``models.runs.make_model_version``): a rebuild with identical files
+    only changes the timestamp, and the rows measured on it still hold."""
+    return a == b or ("@" in a and "@" in b and a.split("@", 1)[0] == b.split("@", 1)[0]
+                      and a.rsplit("-", 1)[-1] == b.rsplit("-", 1)[-1])
+
+
 def commit() -> str:
     try:
         out = subprocess.run(["git", "rev-parse", "--short", "HEAD"], capture_output=True, text=True, cwd=PROJECT_ROOT)
@@ -321,8 +329,9 @@ def main(argv: list[str] | None = None) -> int:
               "results": [], "notes": list(args.note)}
     if args.json and Path(args.json).exists():  # runs made earlier (e.g. the 1M runs measured separately)
         old = json.loads(Path(args.json).read_text(encoding="utf-8"))
-        if old.get("model_version") == model_version:
-            report["results"] = [r for r in old.get("results", []) if r.get("model_version") == model_version]
+        if same_model(old.get("model_version", ""), model_version):
+            report["results"] = [r for r in old.get("results", [])
+                                 if same_model(r.get("model_version", ""), model_version)]
             report["notes"] = [n for n in old.get("notes", []) if n not in report["notes"]] + report["notes"]
     print("machine:", json.dumps(report["machine"], ensure_ascii=False), flush=True)
     with tempfile.TemporaryDirectory() as tmp:
