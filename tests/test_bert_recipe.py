@@ -8,13 +8,12 @@ from __future__ import annotations
 import json
 
 import pytest
-import yaml
 
 torch = pytest.importorskip("torch")
 transformers = pytest.importorskip("transformers")
 pytest.importorskip("accelerate")
 
-from tiny_bert import build_tiny_bert  # noqa: E402
+from tiny_bert import build_tiny_bert, recipe_copy as _recipe  # noqa: E402
 
 from policytag import PROJECT_ROOT  # noqa: E402
 from policytag.cli import main  # noqa: E402
@@ -24,20 +23,6 @@ from policytag.taxonomy import DIMENSIONS, load_taxonomy  # noqa: E402
 GOLD = PROJECT_ROOT / "data" / "annotations" / "gold-v1.jsonl"
 TRAIN_V2 = PROJECT_ROOT / "data" / "train-v2" / "train-v2.jsonl"
 needs_data = pytest.mark.skipif(not (GOLD.exists() and TRAIN_V2.exists()), reason="gold / train-v2 data not present")
-
-
-def _recipe(name: str, tmp_path, **changes) -> str:
-    cfg = yaml.safe_load((PROJECT_ROOT / "configs" / f"{name}.yaml").read_text(encoding="utf-8"))
-    cfg["name"] = f"tiny-{name}"
-    for key, value in changes.items():
-        *parents, last = key.split(".")
-        node = cfg
-        for p in parents:
-            node = node[int(p)] if isinstance(node, list) else node[p]
-        node[last] = value
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
-    return str(path)
 
 
 @needs_data

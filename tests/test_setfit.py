@@ -10,13 +10,12 @@ import json
 
 import numpy as np
 import pytest
-import yaml
 
 torch = pytest.importorskip("torch")
 pytest.importorskip("transformers")
 pytest.importorskip("sentence_transformers")
 
-from tiny_bert import build_tiny_bert, toy_data  # noqa: E402
+from tiny_bert import build_tiny_bert, recipe_copy as _recipe, toy_data  # noqa: E402
 
 from policytag import PROJECT_ROOT  # noqa: E402
 from policytag.labels import label_matrix  # noqa: E402
@@ -95,20 +94,6 @@ def test_setfit_fine_tunes_the_encoder_and_round_trips_without_pickle(tmp_path):
     st = SentenceTransformer(str(out / "encoder"), device="cpu")
     vec = st.encode(["query: " + clauses[0].text], normalize_embeddings=True)
     np.testing.assert_allclose(vec[0], again.embed(clauses[:1])[0], atol=1e-4)
-
-
-def _recipe(name: str, tmp_path, **changes) -> str:
-    cfg = yaml.safe_load((PROJECT_ROOT / "configs" / f"{name}.yaml").read_text(encoding="utf-8"))
-    cfg["name"] = f"tiny-{name}"
-    for key, value in changes.items():
-        *parents, last = key.split(".")
-        node = cfg
-        for p in parents:
-            node = node[int(p)] if isinstance(node, list) else node[p]
-        node[last] = value
-    path = tmp_path / f"{name}.yaml"
-    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
-    return str(path)
 
 
 @pytest.mark.slow  # two trainings on the real data (about a minute; more under load)

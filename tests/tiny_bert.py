@@ -6,6 +6,9 @@ from __future__ import annotations
 import collections
 from pathlib import Path
 
+import yaml
+
+from policytag import PROJECT_ROOT
 from policytag.records import Clause, Labels
 from policytag.taxonomy import load_taxonomy
 from conftest import CORPUS_DIR
@@ -46,3 +49,19 @@ def toy_data() -> tuple[list[Clause], list[Labels]]:
               Labels((sec[7],), (mt[4],)), Labels(("cross_sector",), (mt[1],)), Labels(("cross_sector",), (mt[8],))]
     clauses = [Clause("d", f"d-{i}", ("一、总体要求",), t, "clause", year=2020) for i, t in enumerate(texts)]
     return clauses * 3, labels * 3
+
+
+def recipe_copy(name: str, tmp_path, **changes) -> str:
+    """A copy of ``configs/NAME.yaml`` named ``tiny-NAME`` with dotted-key changes (list items by
+    index, e.g. ``model.params.learners.1.params.x``), written under ``tmp_path``: its path."""
+    cfg = yaml.safe_load((PROJECT_ROOT / "configs" / f"{name}.yaml").read_text(encoding="utf-8"))
+    cfg["name"] = f"tiny-{name}"
+    for key, value in changes.items():
+        *parents, last = key.split(".")
+        node = cfg
+        for p in parents:
+            node = node[int(p)] if isinstance(node, list) else node[p]
+        node[last] = value
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(cfg, allow_unicode=True), encoding="utf-8")
+    return str(path)
