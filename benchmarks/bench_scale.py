@@ -20,7 +20,7 @@ Ray workers): the largest single process and the sum. Per row also:
 
 Usage::
 
-    python benchmarks/bench_scale.py [--model default] [--sizes 10000 100000 1000000]
+    python benchmarks/bench_scale.py [--model RUN_DIR] [--sizes 10000 100000 1000000]
         [--engines local-1 local-2 ray-2] [--formats parquet jsonl] [--batch-size 512]
         [--only-1m parquet:local-2 ...] [--json reports/scale.json] [--md reports/scale.md]
 
@@ -299,7 +299,9 @@ def save(report: dict, json_path: str | None, md_path: str | None) -> None:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--model", default="default")
+    ap.add_argument("--model", default=None,
+                    help="run directory or name (default: the shipped default model, policytag/resources/model; "
+                         "not `default`, which prefers any trained run under runs/)")
     ap.add_argument("--sizes", type=int, nargs="+", default=[10_000, 100_000, 1_000_000])
     ap.add_argument("--engines", nargs="+", default=["local-1", "local-2", "ray-2"])
     ap.add_argument("--formats", nargs="+", default=["parquet", "jsonl"], choices=["parquet", "jsonl"])
@@ -321,6 +323,12 @@ def main(argv: list[str] | None = None) -> int:
 
     from policytag.app import resolve_model
 
+    if args.model is None:  # the model a fresh install tags with, whatever runs/ of this checkout holds
+        from policytag.paths import shipped_model_dir
+
+        shipped = shipped_model_dir().resolve()
+        args.model = str(shipped.relative_to(Path.cwd().resolve())) if shipped.is_relative_to(Path.cwd().resolve()) \
+            else str(shipped)
     model_version = resolve_model(args.model).model_version
     report = {"machine": machine(), "model_version": model_version, "commit": commit(),
               "batch_size": args.batch_size,
