@@ -31,7 +31,7 @@ import numpy as np
 
 from policytag import ConfigError
 from policytag.records import Clause
-from policytag.text import HEADING_JOIN
+from policytag.text import HEADING_JOIN, mask_remarks
 from policytag.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 
 _RULE_KEYS = {"id", "codebook_rule", "dimension", "patterns", "near", "window", "add", "exclude",
@@ -381,9 +381,11 @@ class Knowledge:
             if hits is None:
                 hits = previous.get(key)
             if hits is None:
-                found = self.match(clause.text, DIMENSIONS, "text")
+                # codebook rule 2: cue words inside a responsible-agency remark are metadata
+                # (``（牵头单位：县交通运输局）``): masked with the same length, so spans stay the text's
+                found = self.match(mask_remarks(clause.text), DIMENSIONS, "text")
                 if clause.heading_path:
-                    found += self.match(HEADING_JOIN.join(clause.heading_path), DIMENSIONS, "heading")
+                    found += self.match(mask_remarks(HEADING_JOIN.join(clause.heading_path)), DIMENSIONS, "heading")
                 hits = tuple(found)
             memo[key] = hits
             if tuple(dimensions) == DIMENSIONS:

@@ -13,6 +13,8 @@ Two separators, two meanings (they differ on purpose):
 
 from __future__ import annotations
 
+import re
+
 HEADING_JOIN = " > "
 INPUT_SEP = " ｜ "
 
@@ -44,3 +46,109 @@ def cn_number(s: str) -> int | None:
         else:
             return None
     return total + current
+
+
+# --- responsible-agency remarks (codebook rule 2: metadata, not a measure) ------------------------
+# Real work plans end an item with who does it: ``（牵头单位：县应急管理局；责任单位：各乡镇）``,
+# ``（责任单位：县交通运输局）``, ``（市应急局牵头，市公安局配合）``, ``（省应急厅等部门负责）``, or, after
+# the last sentence, ``牵头单位：县应急管理局；配合单位：……``. The agency names in them hold cue
+# words (``交通运输局``, ``应急管理局``) that say nothing about what the clause prescribes, so the
+# matcher ignores hits inside them and the learners read the clause without them. Only the form is
+# recognised (a key such as ``责任单位：`` or an agency list ending in ``牵头``/``负责``/``配合``), never
+# particular agencies; the ASCII forms (``(`` ``:``) are accepted because copied pages often use them.
+_OPEN, _CLOSE = "（(", "）)"
+#: ``牵头单位`` ``责任单位`` ``牵头责任单位`` ``配合部门`` ``责任领导`` …, then a colon
+_REMARK_KEY = (r"(?:牵头|主责|主办|责任|配合|协办|协助|协同|参与|实施|承办|督办|主管)(?:责任|负责)?"
+               r"(?:单位|部门|领导|处室|科室|人)\s*[：:]")
+#: a bracket's content (one level of nested brackets allowed: ``县应急局（县安委办）``)
+_BRACKET_BODY = rf"(?:[^{_OPEN}{_CLOSE}。]|[{_OPEN}][^{_OPEN}{_CLOSE}]{{0,30}}[{_CLOSE}]){{1,240}}?"
+#: ``（…单位：…）``: a key first
+_RE_KEYED = re.compile(rf"[{_OPEN}]\s*{_REMARK_KEY}{_BRACKET_BODY}[{_CLOSE}]")
+#: ``（市应急局牵头，市公安局、市交通运输局配合）`` / ``（省应急厅等部门按职责分工负责）``: agency
+#: names and a role verb, nothing else (no ``要``/``应``: an instruction in brackets is text)
+_ROLE = r"(?:牵头|负责|配合|参与|协助|协办|落实|实施)"
+_RE_ROLE = re.compile(rf"[{_OPEN}]\s*(?:由)?([^{_OPEN}{_CLOSE}。]{{2,160}}?{_ROLE})[{_CLOSE}]")
+#: every comma-separated part of the role form: agency names, then the role (``等部门按职责分工负责``)
+_RE_ROLE_PART = re.compile(rf"[^，,；;]{{2,80}}?{_ROLE}")
+#: an instruction in brackets is text, not a remark
+_RE_INSTRUCTION = re.compile(r"要(?!素)|应当|应该|必须|须|确保|不得|严禁")
+#: an agency word the role form must contain (so ``（逐户负责）`` is not taken for a remark)
+_RE_AGENCY_WORD = re.compile(r"局|厅|委|办|部|府|单位|中心|队|所|站|乡镇|街道|社区|公司|企业|集团")
+
+
+def _is_role_remark(body: str) -> bool:
+    return (not _RE_INSTRUCTION.search(body) and bool(_RE_AGENCY_WORD.search(body))
+            and all(_RE_ROLE_PART.fullmatch(part.strip()) for part in re.split(r"[，,；;]", body)))
+
+
+#: the key form after the clause's last sentence, unbracketed, to the end of the text
+_RE_TRAILING = re.compile(rf"(?:(?<=[。；;])|^)\s*{_REMARK_KEY}[^。]*。?\s*$")
+
+
+def remark_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans ``(start, end)`` of the responsible-agency remarks in ``text`` (codebook rule
+    2), sorted and without overlaps; ``[]`` when there is none (the common case costs one scan for
+    a bracket or a key)."""
+    if not text or not _may_have_remark(text):
+        return []
+    spans = [m.span() for m in _RE_KEYED.finditer(text)]
+    spans += [m.span() for m in _RE_ROLE.finditer(text) if _is_role_remark(m.group(1))]
+    m = _RE_TRAILING.search(text)
+    if m and m.start() > 0:  # a text that is only a remark stays as it is (nothing else to read)
+        spans.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end()))
+    spans.sort()
+    out: list[tuple[int, int]] = []
+    for a, b in spans:
+        if out and a <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], b))
+        else:
+            out.append((a, b))
+    return out
+
+
+_ROLE_WORDS = frozenset(("牵头", "负责", "配合", "参与", "协助", "协办", "落实", "实施"))
+
+
+def _may_have_remark(text: str) -> bool:
+    """What every remark has: a key's colon, or a role word right before a closing bracket (plain
+    string scans: most clauses are ruled out at a fraction of one regex scan's cost)."""
+    if "：" in text or ":" in text:
+        return True
+    for close in _CLOSE:
+        i = text.find(close)
+        while i != -1:
+            if text[i - 2:i] in _ROLE_WORDS:
+                return True
+            i = text.find(close, i + 1)
+    return False
+
+
+#: what a remark's characters become in ``mask_remarks``: a full-width space (no cue contains it)
+REMARK_FILL = "\u3000"
+
+
+def mask_remarks(text: str) -> str:
+    """``text`` with every remark character replaced by ``REMARK_FILL``: the same length, so spans
+    found in the result are spans of ``text`` (what the cue/rule matcher reads)."""
+    spans = remark_spans(text)
+    if not spans:
+        return text
+    parts, last = [], 0
+    for a, b in spans:
+        parts += [text[last:a], REMARK_FILL * (b - a)]
+        last = b
+    parts.append(text[last:])
+    return "".join(parts)
+
+
+def strip_remarks(text: str) -> str:
+    """``text`` without its remarks (what the learned models read; trailing white space dropped)."""
+    spans = remark_spans(text)
+    if not spans:
+        return text
+    parts, last = [], 0
+    for a, b in spans:
+        parts.append(text[last:a])
+        last = b
+    parts.append(text[last:])
+    return "".join(parts).rstrip()

@@ -37,6 +37,7 @@ import numpy as np
 
 from policytag import ConfigError
 from policytag.records import Clause
+from policytag.text import mask_remarks
 from policytag.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 
 HEADING_JOIN = " > "
@@ -220,9 +221,11 @@ class Knowledge:
 
     def match_clause(self, clause: Clause, dimensions: Sequence[str] = DIMENSIONS) -> list[Hit]:
         """Hits in the clause text (``source="text"``) and in its heading path (``source="heading"``)."""
-        hits = self.match(clause.text, dimensions, "text")
+        # codebook rule 2 (responsible-agency remarks are metadata): the same masking hook as the
+        # one-pass matcher, so the two are compared on the matching itself
+        hits = self.match(mask_remarks(clause.text), dimensions, "text")
         if clause.heading_path:
-            hits += self.match(HEADING_JOIN.join(clause.heading_path), dimensions, "heading")
+            hits += self.match(mask_remarks(HEADING_JOIN.join(clause.heading_path)), dimensions, "heading")
         return hits
 
     # ------------------------------------------------------------------ features

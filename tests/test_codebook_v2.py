@@ -315,3 +315,67 @@ def test_challenge_directory_rejects_a_duplicate_id(tmp_path):
         load_challenge(tmp_path)
     (tmp_path / "challenge-v2.jsonl").unlink()
     assert len(load_challenge(tmp_path).examples) == 1
+
+
+# ---- rule 2: responsible-agency remarks are metadata (policytag.text.remark_spans) ---------------
+@pytest.mark.parametrize("text, remark", [
+    ("3.开展危险化学品企业安全风险评估，年底前完成。（牵头单位：县应急管理局；责任单位：各乡镇人民政府）",
+     "（牵头单位：县应急管理局；责任单位：各乡镇人民政府）"),
+    ("（二）加强客运站安全检查。(牵头责任单位:县交通运输局;配合单位:县公安局;完成时限:2025年6月)",
+     "(牵头责任单位:县交通运输局;配合单位:县公安局;完成时限:2025年6月)"),
+    ("开展校园周边道路隐患排查（市交通运输局牵头，市教育局、市公安局配合）。",
+     "（市交通运输局牵头，市教育局、市公安局配合）"),
+    ("加快推进矿山智能化改造（县发改局、县应急管理局等部门按职责分工负责）",
+     "（县发改局、县应急管理局等部门按职责分工负责）"),
+    ("组织开展燃气安全专项整治。牵头单位：县住房城乡建设局；配合单位：县市场监管局",
+     "牵头单位：县住房城乡建设局；配合单位：县市场监管局"),
+])
+def test_rule2_remark_spans(text, remark):
+    from policytag.text import mask_remarks, remark_spans, strip_remarks
+
+    [(a, b)] = remark_spans(text)
+    assert text[a:b] == remark
+    masked = mask_remarks(text)
+    assert len(masked) == len(text) and remark not in masked and masked[:a] == text[:a]
+    assert remark not in strip_remarks(text) and strip_remarks(text).startswith(text[:a].rstrip())
+
+
+@pytest.mark.parametrize("text", [
+    "（一）强化企业主体责任。各乡镇（街道）要督促企业落实全员安全生产责任制。",  # numbering, a place in brackets
+    "建立联席会议制度（由县应急管理局负责召集），每季度研究一次重点问题。",  # who convenes: a measure
+    "各村要落实“网格员”制度（逐户负责），发现隐患及时上报。",  # no agency in the brackets
+    "县交通运输局负责全县道路运输安全监管，要每月开展一次检查。",  # a duty stated in the text itself
+    "（三）要求各企业（含个体工商户）严格落实安全责任（企业主要负责人要亲自落实）。",  # an instruction
+    "本办法所称责任单位：是指承担安全生产监管职责的部门。",  # a definition, not after a sentence
+])
+def test_rule2_remark_spans_negative(text):
+    from policytag.text import remark_spans, strip_remarks
+
+    assert remark_spans(text) == [] and strip_remarks(text) == text
+
+
+def test_rule2_cues_inside_a_remark_are_not_hits(k):
+    text = "4.开展危险化学品储存场所隐患排查，年底前完成整改。（牵头单位：县应急管理局；责任单位：县交通运输局、县公安局）"
+    clause = Clause("d", "c", (), text, "clause")
+    hits = k.match_clause(clause)
+    sectors = {h.label for h in hits if h.dimension == "sector"}
+    assert sectors == {"hazardous_chemicals"}  # not road_transport (交通运输 in the remark)
+    assert all(h.span[1] <= text.index("（牵头") for h in hits)  # every hit lies before the remark
+    # the same words in the text itself are hits (the mask is about the remark, not the words)
+    plain = "4.县交通运输局要开展道路运输企业隐患排查，年底前完成整改。"
+    assert "road_transport" in {h.label for h in k.match_clause(Clause("d", "c", (), plain, "clause"))
+                                if h.dimension == "sector"}
+
+
+def test_rule2_learners_read_the_clause_without_its_remark():
+    from policytag.models.features import clause_input
+
+    text = "开展燃气管道隐患排查（牵头单位：县住房城乡建设局；配合单位：县应急管理局）"
+    got = clause_input(Clause("d", "c", ("一、重点任务",), text, "clause"))
+    assert got.endswith("开展燃气管道隐患排查") and "应急管理局" not in got
+
+
+def test_rule2_in_label_studio_hints():
+    from policytag.annotation.guide import RULES_ZH
+
+    assert "牵头单位" in RULES_ZH[2] and "元数据" in RULES_ZH[2]
