@@ -146,6 +146,58 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return seg, np.arange(int(counts.sum())) - starts[seg]
 
 
+def _top_positive(contrib: np.ndarray, seg: np.ndarray, counts: np.ndarray, top_ngrams: int) -> np.ndarray:
+    """Per segment (a pair's row of contributions, ``counts`` long, laid end to end): the indices
+    of its positive contributions among its ``top_ngrams`` largest, as the clause-by-clause code
+    picks them (``np.argsort(-row)[:top_ngrams]``, positive ones).
+
+    Only positive contributions can be picked, so only they are ranked, and a pair with at most
+    ``top_ngrams`` of them keeps all. For the others a cheap bound first: cut a pair's positives
+    into ``top_ngrams + 1`` runs; each run's maximum is a distinct element, so the smallest of
+    those maxima is at most the pair's (top_ngrams + 1)-th largest value, and only values at or
+    above it (a few per pair) are ranked, by a partition that finds the cut-off (kth) and the next
+    value. Where kth is shared by the next value (n-grams that always occur together get equal
+    coefficients), which of the equal ones is kept is what ``np.argsort`` of the pair's whole row
+    says, so those few pairs are redone that way.
+    """
+    positive = np.flatnonzero(contrib > 0)
+    p_seg = seg[positive]
+    n_pos = np.bincount(p_seg, minlength=len(counts))
+    crowded = n_pos > top_ngrams
+    if not crowded.any():
+        return positive
+    in_crowded = crowded[p_seg]
+    sure = positive[~in_crowded]
+    many = positive[in_crowded]  # positives of the pairs with more than top_ngrams of them
+    pairs = np.flatnonzero(crowded)
+    sizes = n_pos[pairs]
+    # the bound: top_ngrams + 1 runs per crowded pair (each non-empty: sizes > top_ngrams)
+    runs = top_ngrams + 1
+    first = np.cumsum(sizes) - sizes
+    cuts = first[:, None] + (np.arange(runs)[None, :] * sizes[:, None]) // runs
+    bound = np.maximum.reduceat(contrib[many], cuts.ravel()).reshape(len(pairs), runs).min(axis=1)
+    row = np.repeat(np.arange(len(pairs)), sizes)
+    near = contrib[many] >= bound[row]
+    many, row = many[near], row[near]
+    # rank the candidates: kth = the top_ngrams-th largest, after = the next one
+    k_sizes = np.bincount(row, minlength=len(pairs))
+    _, rank = _segments(k_sizes)
+    width = int(k_sizes.max())
+    padded = np.full((len(pairs), width), -np.inf)
+    padded[row, rank] = contrib[many]
+    part = np.partition(padded, [width - top_ngrams - 1, width - top_ngrams], axis=1)
+    kth, after = part[:, width - top_ngrams], part[:, width - top_ngrams - 1]
+    chosen = many[contrib[many] >= kth[row]]
+    tied = np.flatnonzero(after == kth)
+    if len(tied):
+        starts = np.cumsum(counts) - counts
+        redo = [starts[p] + np.argsort(-contrib[starts[p]:starts[p] + counts[p]])[:top_ngrams]
+                for p in pairs[tied].tolist()]
+        chosen = np.concatenate([chosen[~np.isin(seg[chosen], pairs[tied])]] + redo)
+        chosen = chosen[contrib[chosen] > 0]
+    return np.concatenate([sure, chosen])
+
+
 _PAIRS: list = [None, None]  # the last labels list and its _pairs (the learners of a hybrid share it)
 
 
@@ -192,23 +244,9 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
     ends = np.concatenate([[0], np.cumsum(counts)])[np.cumsum([0] + per_dim)].tolist()
     for dim, lo, hi in zip(DIMENSIONS, ends, ends[1:]):  # pairs come dimension by dimension
         contrib[lo:hi] = tfidf.coef_[dim][p_label[seg[lo:hi]], cols[lo:hi]] * data[pos[lo:hi]]
-    # 2. the top n-grams of each pair: those at or above its top_ngrams-th largest value (kth);
-    # their order does not matter (step 4 sorts the spans)
-    width = max(int(counts.max()), top_ngrams + 1)
-    padded = np.full((len(counts), width), -np.inf)
-    padded[seg, rank] = contrib
-    part = np.partition(padded, [width - top_ngrams - 1, width - top_ngrams], axis=1)
-    kth, after = part[:, width - top_ngrams], part[:, width - top_ngrams - 1]
-    top = np.flatnonzero((contrib > 0) & (contrib >= kth[seg]))
-    # a pair whose kth value is shared by the next one (n-grams that always occur together get
-    # equal coefficients): which of them is kept is what np.argsort of the pair's row says, as
-    # the clause-by-clause code decides it (its order of equal values depends on the sort routine)
-    tied = np.flatnonzero((kth > 0) & (after == kth))
-    if len(tied):
-        starts = np.cumsum(counts) - counts
-        redo = [starts[p] + np.argsort(-contrib[starts[p]:starts[p] + counts[p]])[:top_ngrams] for p in tied.tolist()]
-        top = np.concatenate([top[~np.isin(seg[top], tied)]] + redo)
-        top = top[contrib[top] > 0]
+    # 2. the top n-grams of each pair: its positive contributions at or above its top_ngrams-th
+    # largest value (kth); their order does not matter (step 4 sorts the spans)
+    top = _top_positive(contrib, seg, counts, top_ngrams)
     t_pair, t_col, t_w = seg[top], cols[top], contrib[top]
     # 3. where each top n-gram occurs in its clause's text
     texts = [c.text for c in clauses]
@@ -243,10 +281,30 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
     g_pair, g_a, g_b, g_w = g_pair[o], g_a[o], g_b[o], g_w[o]
     _, r = _segments(np.bincount(g_pair, minlength=len(counts)))
     keep = np.flatnonzero(r < top_phrases)
-    for pair, a, b, w in zip(g_pair[keep].tolist(), g_a[keep].tolist(), g_b[keep].tolist(), g_w[keep].tolist()):
+    weights = round_like_python(g_w[keep], 4)
+    for pair, a, b, w in zip(g_pair[keep].tolist(), g_a[keep].tolist(), g_b[keep].tolist(), weights):
         i = clause_of[pair]
         lid, dim = names[pair]
-        out[i].append(make_evidence(lid, dim, "ngram", texts[i][a:b], (a, b), round(w, 4)))
+        out[i].append(make_evidence(lid, dim, "ngram", texts[i][a:b], (a, b), w))
+    return out
+
+
+def round_like_python(values: np.ndarray, decimals: int) -> list[float]:
+    """``[round(float(x), decimals) for x in values]``, vectorised.
+
+    ``np.round`` scales, rounds to an integer and divides; the division gives the double nearest
+    to that integer / 10**decimals, as Python's ``round`` does, whenever both pick the same integer,
+    which they do unless the scaled value is within rounding error of a tie (x.5): those few are
+    rounded by Python itself (``tests/test_speed.py``).
+    """
+    values = np.asarray(values, dtype=np.float64)
+    scaled = values * 10.0 ** decimals
+    out = np.round(values, decimals).tolist()
+    near_tie = np.flatnonzero(np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    if len(near_tie):
+        exact = values.tolist()
+        for k in near_tie.tolist():
+            out[k] = round(exact[k], decimals)
     return out
 
 
@@ -254,10 +312,11 @@ class _GramIndex:
     """Where character n-grams (n <= 3) occur in a batch of texts, for many look-ups at once.
 
     Every position of the concatenated texts gets the integer key of the n-gram starting there
-    (code points, 21 bits each; ``_NONE`` where it would run into the next text). The look-ups'
-    distinct keys go into a hash table (``models.tfidf.KeyTable``), which finds the positions
-    where one of them starts; those are joined to the look-ups by (text, key). No sort of the
-    positions: they are already in text order.
+    (code points, 21 bits each; ``_NONE`` where it would run into the next text). Per n, the
+    positions are sorted once by (key, position); a look-up (text, key) is then two binary
+    searches for the run of its key's positions inside its text. The sort is made once per batch
+    and n and serves every look-up of both TF-IDF learners (the index is shared, ``_INDEX``);
+    the earlier hash join probed every position of the batch once per learner and n.
     """
 
     def __init__(self, texts: Sequence[str]):
@@ -266,6 +325,8 @@ class _GramIndex:
         self.cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
         self.doc = np.repeat(np.arange(len(texts), dtype=np.int64), lens)
         self._keys: dict[int, np.ndarray] = {}
+        self._sorted: dict[int, tuple[np.ndarray, np.ndarray, np.ndarray]] = {}
+        self._span = len(self.cps) + 1
 
     def keys(self, n: int) -> np.ndarray:
         """The key of the n-gram at each position (``_NONE``: none there)."""
@@ -279,26 +340,35 @@ class _GramIndex:
             key = self._keys[n] = key
         return key
 
+    def _by_key(self, n: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """``(distinct keys, code, position)``: the positions sorted by (key, position), with
+        ``code = rank of the key * _span + position`` (increasing, for binary search; ``_span``
+        exceeds every text's end offset, so a text's range never runs into the next key's)."""
+        got = self._sorted.get(n)
+        if got is None:
+            key = self.keys(n)
+            position = np.argsort(key, kind="stable")
+            ordered = key[position]
+            new = np.ones(len(ordered), dtype=bool)
+            new[1:] = ordered[1:] != ordered[:-1]
+            code = (np.cumsum(new) - 1) * self._span + position
+            got = self._sorted[n] = (ordered[new], code, position)
+        return got
+
     def find(self, doc: np.ndarray, key: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
         """For look-ups ``(texts[doc[q]], n-gram key[q] of n characters)``: the look-up of each
         occurrence and its start in its text (every occurrence, overlapping ones too)."""
-        from .tfidf import KeyTable
-
-        keys = self.keys(n)
-        wanted = np.unique(key)
-        rank = KeyTable(wanted, np.arange(len(wanted))).get(keys)
-        at = np.flatnonzero(rank >= 0)  # positions where a wanted n-gram starts
-        rank = rank[at]
-        # join occurrences to look-ups on (text, key rank)
-        code = self.doc[at] * len(wanted) + rank
-        q_code = doc * len(wanted) + np.searchsorted(wanted, key)
-        order = np.argsort(q_code, kind="stable")
-        q_sorted = q_code[order]
-        lo, hi = np.searchsorted(q_sorted, code, "left"), np.searchsorted(q_sorted, code, "right")
-        seg, r = _segments(hi - lo)
-        which = order[np.repeat(lo, hi - lo) + r]
-        start = at[seg] - self.offset[self.doc[at[seg]]]
-        return which, start
+        distinct, code, position = self._by_key(n)
+        if not len(distinct):
+            return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+        rank = np.minimum(np.searchsorted(distinct, key), len(distinct) - 1)
+        known = distinct[rank] == key
+        base = rank * self._span + self.offset[doc]
+        lo = np.searchsorted(code, base)
+        hi = np.where(known, np.searchsorted(code, base + self.lens[doc]), lo)
+        which, r = _segments(hi - lo)
+        at = position[lo[which] + r]
+        return which, at - self.offset[doc[which]]
 
 
 #: an n-gram as one integer: its code points, 21 bits each (as ``models.tfidf.char_tfidf``)

@@ -309,3 +309,44 @@ def test_tagging_pauses_the_cyclic_gc_and_restores_it():
     finally:
         (gc.enable if was else gc.disable)()
     assert seen and not any(seen)
+
+
+GRAM_TEXT = st.text(alphabet=st.sampled_from(list("煤矿煤矿安全 ab") + ["𠀀"]), max_size=25)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(GRAM_TEXT, min_size=1, max_size=6), st.data())
+def test_gram_index_finds_what_str_find_finds(texts, data):
+    """The batch index behind the n-gram evidence spans: every (overlapping) occurrence of each
+    looked-up n-gram in its text, as ``str.find`` finds them; the last n-grams of the last text
+    too (a bound there once ran into the next key's positions), and n-grams absent from the text
+    or spanning two texts."""
+    from policytag.models.evidence import _find_all, _GramIndex
+
+    index = _GramIndex(texts)
+    for n in (1, 2, 3):
+        looks = []
+        for d, text in enumerate(texts):
+            grams = {text[i:i + n] for i in range(len(text) - n + 1)}
+            grams |= set(data.draw(st.lists(st.text(alphabet="煤矿安 a𠀀", min_size=n, max_size=n), max_size=3)))
+            if d + 1 < len(texts) and len(text) >= 1 and len(texts[d + 1]) >= n - 1:
+                grams.add((text + texts[d + 1])[len(text) - 1:len(text) - 1 + n])  # across the boundary
+            looks += [(d, g) for g in sorted(grams) if len(g) == n]
+        if not looks:
+            continue
+        keys = np.array([int("".join(f"{ord(ch):021b}" for ch in g), 2) for _, g in looks], dtype=np.uint64)
+        which, start = index.find(np.array([d for d, _ in looks], dtype=np.int64), keys, n)
+        got = sorted(zip(which.tolist(), start.tolist()))
+        want = sorted((q, a) for q, (d, g) in enumerate(looks) for a, _ in _find_all(texts[d], g))
+        assert got == want
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.floats(0, 50, allow_nan=False) | st.integers(0, 10 ** 6).map(lambda k: k / 10 ** 5 + 5e-5),
+                max_size=40))
+def test_round_like_python_equals_round(values):
+    """The vectorised rounding of evidence weights equals Python's ``round(w, 4)``, near ties
+    (``x.xxxx5``) included."""
+    from policytag.models.evidence import round_like_python
+
+    assert round_like_python(np.array(values, dtype=np.float64), 4) == [round(float(v), 4) for v in values]
