@@ -229,6 +229,49 @@ def _simplified(text: str) -> str:
 _LAST_SIMPLIFIED: list = []
 
 
+def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list[Deadline], list[Target]]]:
+    """``(extract_deadlines(text, year), extract_targets(text))`` for each text, the same lists.
+
+    The traditional-script check every extraction starts with (``corpus.script.is_traditional``,
+    a set of the text's characters: a third of the extraction time on short clauses) is made for
+    the whole batch at once: a text with fewer than ``MIN_TRADITIONAL`` traditional-only
+    characters is not traditional, whatever its length, so it is left as it is; the few others
+    (and texts ``is_traditional`` samples) take the usual path.
+    """
+    plain = _surely_simplified(texts)
+    out = []
+    for text, year, keep in zip(texts, years, plain):
+        if keep:
+            _LAST_SIMPLIFIED[:] = [text, text]  # what _simplified answers for it
+        out.append((extract_deadlines(text, year), extract_targets(text)))
+    return out
+
+
+_TRADITIONAL_CODES: list = []  # the sorted code points of corpus.script's traditional-only characters
+
+
+def _surely_simplified(texts: list[str]) -> list[bool]:
+    """Per text: has it fewer than ``MIN_TRADITIONAL`` traditional-only characters (so
+    ``is_traditional`` says no)? Counted with numpy over the batch's code points."""
+    import numpy as np
+
+    from policytag.corpus.script import MIN_TRADITIONAL, SAMPLE, _traditional_only
+
+    if not _TRADITIONAL_CODES:
+        _TRADITIONAL_CODES.append(np.array(sorted(map(ord, _traditional_only())), dtype=np.uint32))
+    codes = _TRADITIONAL_CODES[0]
+    try:
+        cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: the usual path for all
+        return [False] * len(texts)
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    where = np.minimum(np.searchsorted(codes, cps), len(codes) - 1)
+    doc = np.repeat(np.arange(len(texts)), lens)
+    count = np.bincount(doc[codes[where] == cps], minlength=len(texts))
+    # is_traditional judges a text longer than 3 * SAMPLE on samples: those take the usual path
+    return ((count < MIN_TRADITIONAL) & (lens <= 3 * SAMPLE)).tolist()
+
+
 def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
     """Deadlines in order of appearance. ``notice_year`` resolves ``due`` for phrases without a year
     (``6月底前`` in the 2022 notice -> 2022-06-30); explicit years before the notice year are past

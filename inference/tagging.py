@@ -17,7 +17,7 @@ import numpy as np
 from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from .extract import Deadline, Target, extract_deadlines, extract_targets
+from .extract import Deadline, Target, extract_fields
 
 DEFAULT_BATCH_SIZE = 128
 SCORE_DECIMALS = 4
@@ -173,11 +173,12 @@ def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = Tr
     evidence = clause_evidence(tagger, batch, labels, proba, len(batch)) if with_evidence else [None] * len(batch)
     ids = {dim: taxonomy[dim].ids for dim in DIMENSIONS}
     rows = {dim: round_scores(proba[dim]) for dim in DIMENSIONS}
+    fields = extract_fields([c.text for c in batch], [c.year for c in batch])
     out = []
     for i, (clause, label) in enumerate(zip(batch, labels)):
         scores = {dim: dict(zip(ids[dim], rows[dim][i])) for dim in DIMENSIONS}
-        out.append(TaggedClause(clause, label, scores, tuple(extract_deadlines(clause.text, clause.year)),
-                                tuple(extract_targets(clause.text)), evidence[i]))
+        deadlines, targets = fields[i]
+        out.append(TaggedClause(clause, label, scores, tuple(deadlines), tuple(targets), evidence[i]))
     return out
 
 

@@ -146,6 +146,10 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     return seg, np.arange(int(counts.sum())) - starts[seg]
 
 
+#: how many runs ``_top_positive`` cuts a pair's positive contributions into, per n-gram kept
+_RUNS_PER_TOP = 4
+
+
 def _top_positive(contrib: np.ndarray, seg: np.ndarray, counts: np.ndarray, top_ngrams: int) -> np.ndarray:
     """Per segment (a pair's row of contributions, ``counts`` long, laid end to end): the indices
     of its positive contributions among its ``top_ngrams`` largest, as the clause-by-clause code
@@ -153,12 +157,12 @@ def _top_positive(contrib: np.ndarray, seg: np.ndarray, counts: np.ndarray, top_
 
     Only positive contributions can be picked, so only they are ranked, and a pair with at most
     ``top_ngrams`` of them keeps all. For the others a cheap bound first: cut a pair's positives
-    into ``top_ngrams + 1`` runs; each run's maximum is a distinct element, so the smallest of
-    those maxima is at most the pair's (top_ngrams + 1)-th largest value, and only values at or
-    above it (a few per pair) are ranked, by a partition that finds the cut-off (kth) and the next
-    value. Where kth is shared by the next value (n-grams that always occur together get equal
-    coefficients), which of the equal ones is kept is what ``np.argsort`` of the pair's whole row
-    says, so those few pairs are redone that way.
+    into runs (up to ``_RUNS_PER_TOP * (top_ngrams + 1)``); the run maxima are distinct
+    elements, so the (top_ngrams + 1)-th largest of them is at most the pair's (top_ngrams + 1)-th
+    largest value, and only values at or above it (a few per pair) are ranked, by a partition that
+    finds the cut-off (kth) and the next value. Where kth is shared by the next value (n-grams that
+    always occur together get equal coefficients), which of the equal ones is kept is what
+    ``np.argsort`` of the pair's whole row says, so those pairs are redone that way.
     """
     positive = np.flatnonzero(contrib > 0)
     p_seg = seg[positive]
@@ -169,30 +173,36 @@ def _top_positive(contrib: np.ndarray, seg: np.ndarray, counts: np.ndarray, top_
     in_crowded = crowded[p_seg]
     sure = positive[~in_crowded]
     many = positive[in_crowded]  # positives of the pairs with more than top_ngrams of them
+    values = contrib[many]
     pairs = np.flatnonzero(crowded)
     sizes = n_pos[pairs]
-    # the bound: top_ngrams + 1 runs per crowded pair (each non-empty: sizes > top_ngrams)
-    runs = top_ngrams + 1
-    first = np.cumsum(sizes) - sizes
-    cuts = first[:, None] + (np.arange(runs)[None, :] * sizes[:, None]) // runs
-    bound = np.maximum.reduceat(contrib[many], cuts.ravel()).reshape(len(pairs), runs).min(axis=1)
     row = np.repeat(np.arange(len(pairs)), sizes)
-    near = contrib[many] >= bound[row]
-    many, row = many[near], row[near]
+    # the bound: each pair's positives cut into `runs` non-empty runs
+    runs = np.minimum(sizes, _RUNS_PER_TOP * (top_ngrams + 1))
+    run_pair, j = _segments(runs)
+    first = np.cumsum(sizes) - sizes
+    cuts = first[run_pair] + (j * sizes[run_pair]) // runs[run_pair]
+    maxima = np.full((len(pairs), int(runs.max())), -np.inf)
+    maxima[run_pair, j] = np.maximum.reduceat(values, cuts)
+    width = maxima.shape[1]
+    bound = np.partition(maxima, width - top_ngrams - 1, axis=1)[:, width - top_ngrams - 1]
+    near = values >= bound[row]
+    many, row, values = many[near], row[near], values[near]
     # rank the candidates: kth = the top_ngrams-th largest, after = the next one
     k_sizes = np.bincount(row, minlength=len(pairs))
     _, rank = _segments(k_sizes)
     width = int(k_sizes.max())
     padded = np.full((len(pairs), width), -np.inf)
-    padded[row, rank] = contrib[many]
+    padded[row, rank] = values
     part = np.partition(padded, [width - top_ngrams - 1, width - top_ngrams], axis=1)
     kth, after = part[:, width - top_ngrams], part[:, width - top_ngrams - 1]
-    chosen = many[contrib[many] >= kth[row]]
+    chosen = many[values >= kth[row]]
     tied = np.flatnonzero(after == kth)
     if len(tied):
         starts = np.cumsum(counts) - counts
-        redo = [starts[p] + np.argsort(-contrib[starts[p]:starts[p] + counts[p]])[:top_ngrams]
-                for p in pairs[tied].tolist()]
+        negative = -contrib
+        redo = [s + negative[s:s + n].argsort()[:top_ngrams]
+                for s, n in zip(starts[pairs[tied]].tolist(), counts[pairs[tied]].tolist())]
         chosen = np.concatenate([chosen[~np.isin(seg[chosen], pairs[tied])]] + redo)
         chosen = chosen[contrib[chosen] > 0]
     return np.concatenate([sure, chosen])

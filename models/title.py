@@ -61,6 +61,12 @@ def document_title(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
+#: the latest batch's ``_title_hits``: [key (text, heading path, title per clause), knowledge, hits]
+_TITLE_HITS: list = [None, None, None]
+#: per knowledge object (its id), the sector hits of the titles seen: {id: (knowledge, {title: hits})}
+_TITLE_MATCHES: dict[int, tuple] = {}
+
+
 @register_tagger("title_sector.v1", aliases=("title_sector",))
 class TitleSectorTagger(Tagger):
     """Rule 21 as a stackable learner: the sectors the document title names (see module doc).
@@ -90,15 +96,35 @@ class TitleSectorTagger(Tagger):
 
     def _title_hits(self, clauses: Sequence[Clause]):
         """Per clause: (title hits of specific sector labels, the specific sectors the text names,
-        where the title was found)."""
+        where the title was found).
+
+        The latest batch's answer is kept (``_TITLE_HITS``): it depends on the clauses and the
+        taxonomy only, and a hybrid asks for it four times per batch (two title learners, each
+        for its probabilities and its evidence)."""
         from policytag.knowledge import load_knowledge
 
         knowledge = load_knowledge(self.taxonomy)
+        key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
+        memo = _TITLE_HITS
+        if memo[1] is knowledge and memo[0] == key:
+            return memo[2]
+        memo[:] = [key, knowledge, self._match_titles(knowledge, clauses)]
+        return memo[2]
+
+    def _match_titles(self, knowledge, clauses: Sequence[Clause]):
         dim = self.taxonomy[SECTOR_DIM]
         exclusive = set(dim.exclusive)
         text_hits = knowledge.match_clauses(clauses)
         out = []
-        cache: dict[str, list] = {}
+        # a title's hits, kept across batches (a notice's clauses share its title)
+        entry = _TITLE_MATCHES.get(id(knowledge))
+        if entry is None or entry[0] is not knowledge:
+            if len(_TITLE_MATCHES) > 8:
+                _TITLE_MATCHES.clear()
+            entry = _TITLE_MATCHES[id(knowledge)] = (knowledge, {})
+        cache = entry[1]
+        if len(cache) > 4096:
+            cache.clear()
         for clause, hits in zip(clauses, text_hits):
             text_names = {h.label for h in hits if h.source == "text" and h.dimension == SECTOR_DIM and h.label not in exclusive}
             found = document_title(clause)
@@ -106,9 +132,10 @@ class TitleSectorTagger(Tagger):
                 out.append(([], text_names, None))
                 continue
             title, where = found
-            if title not in cache:
-                cache[title] = [h for h in knowledge.match(title, [SECTOR_DIM], "text") if h.label not in exclusive]
-            out.append((cache[title], text_names, where))
+            hits = cache.get(title)
+            if hits is None:
+                hits = cache[title] = [h for h in knowledge.match(title, [SECTOR_DIM], "text") if h.label not in exclusive]
+            out.append((hits, text_names, where))
         return out
 
     def predict_proba(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:

@@ -236,6 +236,13 @@ class Knowledge:
             self._rule_by_id.setdefault(rule.id, rule)
         self._rules_for = {(dim, source): [r for r in self.rules if r.dimension == dim and r.where in ("both", source)]
                            for dim in DIMENSIONS for source in ("text", "heading")}
+        # per (dimension, source): pattern -> positions of the rules that have it
+        self._rule_index: dict[tuple[str, str], dict[re.Pattern, list[int]]] = {}
+        for key, rules in self._rules_for.items():
+            index = self._rule_index[key] = {}
+            for i, rule in enumerate(rules):
+                for pattern in set(rule.patterns):
+                    index.setdefault(pattern, []).append(i)
         self._exclusive = {dim: frozenset(taxonomy[dim].exclusive) for dim in DIMENSIONS}
         self._index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
         self._automaton = self._build_automaton()
@@ -326,12 +333,13 @@ class Knowledge:
 
     def _match_dim(self, text: str, dim: str, source: str, occurrences: dict[str, tuple[list, list]],
                    active: set | None = None) -> list[Hit]:
+        rules = self._rules_for[(dim, source)] if active is None else self._active_rules(dim, source, active)
+        if not rules and not occurrences:
+            return []
         exclusive = self._exclusive[dim]
         blocked: dict[str, list[tuple[int, int]]] = {}
         rule_hits: list[tuple[Rule, re.Match]] = []
-        for rule in self._rules_for[(dim, source)]:
-            if active is not None and active.isdisjoint(rule.patterns):
-                continue  # the required literals of all its patterns are absent: it cannot match
+        for rule in rules:
             for m in self._rule_matches(rule, text, active):
                 for label in rule.exclude:
                     blocked.setdefault(label, []).append(m.span())
@@ -360,6 +368,15 @@ class Knowledge:
         if any(h.label not in exclusive for h in hits):
             hits = [h for h in hits if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
         return sorted(hits, key=_hit_order)
+
+    def _active_rules(self, dim: str, source: str, active: set) -> list[Rule]:
+        """The rules of ``dim`` for ``source`` with a pattern in ``active``, in rule order: the
+        others cannot match (the required literals of all their patterns are absent). Looked up
+        from the active patterns (one or two on a typical clause) instead of testing every rule."""
+        rules = self._rules_for[(dim, source)]
+        index = self._rule_index[(dim, source)]
+        found = {i for pattern in active for i in index.get(pattern, ())}
+        return [rules[i] for i in sorted(found)] if found else []
 
     def _rule(self, rule_id: str | None) -> Rule:
         return self._rule_by_id[rule_id]

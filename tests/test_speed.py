@@ -350,3 +350,29 @@ def test_round_like_python_equals_round(values):
     from policytag.models.evidence import round_like_python
 
     assert round_like_python(np.array(values, dtype=np.float64), 4) == [round(float(v), 4) for v in values]
+
+
+def test_extract_fields_equals_extracting_text_by_text(gold_dataset):
+    """The batch extraction (one traditional-script check for the batch) gives what
+    ``extract_deadlines`` and ``extract_targets`` give text by text: on gold clauses, on their
+    traditional-script copies (converted with OpenCC ``s2t``), on texts with a few traditional
+    characters only, and with a lone surrogate in the batch."""
+    import opencc
+
+    from policytag.corpus.script import is_traditional
+    from policytag.inference.extract import _surely_simplified, extract_deadlines, extract_fields, extract_targets
+
+    plain = [c.text for c in gold_dataset.clauses[:150]]
+    s2t = opencc.OpenCC("s2t")
+    traditional = [s2t.convert(t) for t in plain[:40]]
+    assert sum(map(is_traditional, traditional)) >= 20  # the conversion path is really taken
+    few = ["2027年6月底前完成隱患排查，達到100%。", "年底前實現", ""]
+    for texts in (plain + traditional + few, few + ["坏\ud800字，3月底前完成10个"]):
+        years = [2020 + i % 7 for i in range(len(texts))]
+        got = extract_fields(texts, years)
+        want = [(extract_deadlines(t, y), extract_targets(t)) for t, y in zip(texts, years)]
+        assert got == want
+        assert sum(len(d) + len(t) for d, t in got) > 0
+    surely = _surely_simplified(plain + traditional + few)
+    assert not any(s and is_traditional(t) for s, t in zip(surely, plain + traditional + few))
+    assert sum(surely) >= len(plain)
