@@ -379,3 +379,49 @@ def test_rule2_in_label_studio_hints():
     from policytag.annotation.guide import RULES_ZH
 
     assert "牵头单位" in RULES_ZH[2] and "元数据" in RULES_ZH[2]
+
+
+# ---- taxonomy 2.3.0: rule 18's duty division as lexical evidence, measure-type cue words ------------
+def test_v23_duty_division(k):
+    for text in ("县应急管理局负责全县烟花爆竹经营单位的安全监督管理。",
+                 "第九条 乡镇人民政府负责本辖区农村道路交通安全劝导站的日常管理。",
+                 "各成员单位职责如下。县住房城乡建设局负责在建工地塔吊的安全监管；县市场监管局负责电梯检验督促。"):
+        assert rule_hits(k, text, "duty_division", "measure_type") == {"responsibility"}, text
+    for text in ("企业主要负责人要每月带队检查一次。",  # 负责人: a person, not a division of duties
+                 "生产经营单位负责人应当组织制定本单位的应急预案。",
+                 "本方案由县应急管理局负责解释。",  # interpretation clause
+                 "由县安委会办公室约谈相关负责同志。",
+                 "各部门要按照职责开展检查。"):  # no agency opening the sentence with 负责
+        assert not rule_hits(k, text, "duty_division", "measure_type"), text
+
+
+def test_v23_duty_division_in_label_studio_hints():
+    from policytag.annotation.guide import RULES_ZH, label_rules
+    from policytag.annotation.labeling_config import build_config
+
+    taxonomy = load_taxonomy()
+    assert 18 in label_rules(taxonomy)["responsibility"]
+    hints = {c.get("alias"): c.get("hint") for c in ET.fromstring(build_config(taxonomy)).iter("Choice")}
+    assert RULES_ZH[18] in hints["responsibility"] and "负责……" in RULES_ZH[18]
+
+
+@pytest.mark.parametrize("text,label", [
+    ("坚持人民至上、生命至上，统筹发展和安全。", "awareness_goals"),
+    ("坚持安全第一、预防为主、综合治理的方针。", "awareness_goals"),
+    ("台风登陆前，组织沿海低洼地带群众及时撤离到避难场所。", "emergency"),
+    ("各乡镇要储备应急物资，节日期间落实应急值守。", "emergency"),
+    ("深入企业和社区普及燃气使用安全知识。", "publicity_training"),
+    ("在主要路口加装视频监控，对渣土车运行实行监控系统全覆盖。", "engineering_technology"),
+    ("对老旧消防控制室实施升级改造。", "engineering_technology"),
+])
+def test_v23_measure_cues(k, text, label):
+    assert label in labels(k, text, "measure_type")
+
+
+@pytest.mark.parametrize("text,label", [
+    ("对违规占道经营的摊点依法取缔。", "emergency"),  # no evacuation, no supplies
+    ("各企业要加强设备日常维护保养。", "engineering_technology"),
+    ("组织开展隐患排查，建立问题台账。", "publicity_training"),
+])
+def test_v23_measure_cues_negative(k, text, label):
+    assert label not in labels(k, text, "measure_type")
