@@ -63,13 +63,33 @@ def _marked(report: Report, t: TaggedClause) -> str:
     return "".join(out) + text[pos:]
 
 
+def _strongest(evs: list, n: int = 3) -> list:
+    """The ``n`` items the summary line shows: the evidence list's order for what the codebook
+    matched (cues, rules, scores: already ranked), n-grams by weight; no n-gram twice (each
+    occurrence is an item of the list) and none overlapping one already shown (``市安全生产`` and
+    ``全市安全生产``): the line names the strongest distinct reasons, the HTML report highlights all."""
+    ngrams = sorted((e for e in evs if e.kind == "ngram"), key=lambda e: -e.weight)
+    shown, seen = [], set()
+    for ev in [e for e in evs if e.kind != "ngram"] + ngrams:
+        key = (ev.kind, ev.text, ev.source, ev.rule)
+        if key in seen or (ev.kind == "ngram" and any(
+                s.kind == "ngram" and s.source == ev.source and (ev.text in s.text or s.text in ev.text)
+                for s in shown)):
+            continue
+        seen.add(key)
+        shown.append(ev)
+        if len(shown) == n:
+            break
+    return shown
+
+
 def _evidence_line(report: Report, t: TaggedClause) -> str:
     """``煤矿 ← 煤矿（cue）、矿山（rule 6 mine_unqualified）; …`` per output label (at most 3 items each)."""
     parts = []
     for dim, per in (t.evidence or {}).items():
         for lid, evs in per.items():
             items = []
-            for ev in evs[:3]:
+            for ev in _strongest(evs):
                 if ev.kind == "score":
                     items.append(f"score {ev.weight:.2f}")
                 else:
