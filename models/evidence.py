@@ -147,65 +147,54 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 
 
 #: how many runs ``_top_positive`` cuts a pair's positive contributions into, per n-gram kept
-_RUNS_PER_TOP = 4
+_RUNS_PER_TOP = 2
 
 
-def _top_positive(contrib: np.ndarray, seg: np.ndarray, counts: np.ndarray, top_ngrams: int) -> np.ndarray:
-    """Per segment (a pair's row of contributions, ``counts`` long, laid end to end): the indices
-    of its positive contributions among its ``top_ngrams`` largest, as the clause-by-clause code
-    picks them (``np.argsort(-row)[:top_ngrams]``, positive ones).
+def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray, top_ngrams: int) -> np.ndarray:
+    """The indices of each pair's positive contributions among its ``top_ngrams`` largest, as
+    the clause-by-clause code picks them (``np.argsort(-row)[:top_ngrams]``, positive ones); a
+    pair's row is ``contrib[starts[p]:starts[p + 1]]`` (``counts[p]`` long).
 
-    Only positive contributions can be picked, so only they are ranked, and a pair with at most
-    ``top_ngrams`` of them keeps all. For the others a cheap bound first: cut a pair's positives
-    into runs (up to ``_RUNS_PER_TOP * (top_ngrams + 1)``); the run maxima are distinct
-    elements, so the (top_ngrams + 1)-th largest of them is at most the pair's (top_ngrams + 1)-th
-    largest value, and only values at or above it (a few per pair) are ranked, by a partition that
-    finds the cut-off (kth) and the next value. Where kth is shared by the next value (n-grams that
-    always occur together get equal coefficients), which of the equal ones is kept is what
-    ``np.argsort`` of the pair's whole row says, so those pairs are redone that way.
+    A cheap bound first: cut each row into runs (up to ``_RUNS_PER_TOP * (top_ngrams + 1)``);
+    the run maxima are distinct elements, so the (top_ngrams + 1)-th largest of them is at most
+    the row's (top_ngrams + 1)-th largest value. Only the positive values at or above it (a few
+    per pair, against ~100 n-grams a row) are ranked, by a partition that finds the cut-off (kth)
+    and the next value; with fewer than top_ngrams + 1 positive values every one is kept. Where kth
+    is shared by the next value (n-grams that always occur together get equal coefficients),
+    which of the equal ones is kept is what ``np.argsort`` of the pair's whole row says, so those
+    pairs are redone that way.
     """
-    positive = np.flatnonzero(contrib > 0)
-    p_seg = seg[positive]
-    n_pos = np.bincount(p_seg, minlength=len(counts))
-    crowded = n_pos > top_ngrams
-    if not crowded.any():
-        return positive
-    in_crowded = crowded[p_seg]
-    sure = positive[~in_crowded]
-    many = positive[in_crowded]  # positives of the pairs with more than top_ngrams of them
-    values = contrib[many]
-    pairs = np.flatnonzero(crowded)
-    sizes = n_pos[pairs]
-    row = np.repeat(np.arange(len(pairs)), sizes)
-    # the bound: each pair's positives cut into `runs` non-empty runs
-    runs = np.minimum(sizes, _RUNS_PER_TOP * (top_ngrams + 1))
+    n_pairs = len(counts)
+    if not len(contrib):
+        return np.zeros(0, dtype=np.int64)
+    runs = np.minimum(counts, _RUNS_PER_TOP * (top_ngrams + 1))
     run_pair, j = _segments(runs)
-    first = np.cumsum(sizes) - sizes
-    cuts = first[run_pair] + (j * sizes[run_pair]) // runs[run_pair]
-    maxima = np.full((len(pairs), int(runs.max())), -np.inf)
-    maxima[run_pair, j] = np.maximum.reduceat(values, cuts)
+    cuts = starts[run_pair] + (j * counts[run_pair]) // runs[run_pair]
+    maxima = np.full((n_pairs, max(int(runs.max()), top_ngrams + 1)), -np.inf)
+    maxima[run_pair, j] = np.maximum.reduceat(contrib, cuts)
     width = maxima.shape[1]
     bound = np.partition(maxima, width - top_ngrams - 1, axis=1)[:, width - top_ngrams - 1]
-    near = values >= bound[row]
-    many, row, values = many[near], row[near], values[near]
-    # rank the candidates: kth = the top_ngrams-th largest, after = the next one
-    k_sizes = np.bincount(row, minlength=len(pairs))
-    _, rank = _segments(k_sizes)
-    width = int(k_sizes.max())
-    padded = np.full((len(pairs), width), -np.inf)
-    padded[row, rank] = values
+    cand = np.flatnonzero((contrib > 0) & (contrib >= np.repeat(bound, counts)))
+    # rank the candidates: kth = the top_ngrams-th largest, after = the next one (-inf: none)
+    pair = np.searchsorted(starts, cand, side="right") - 1
+    values = contrib[cand]
+    sizes = np.bincount(pair, minlength=n_pairs)
+    _, rank = _segments(sizes)
+    width = max(int(sizes.max()) if len(sizes) else 0, top_ngrams + 1)
+    padded = np.full((n_pairs, width), -np.inf)
+    padded[pair, rank] = values
     part = np.partition(padded, [width - top_ngrams - 1, width - top_ngrams], axis=1)
     kth, after = part[:, width - top_ngrams], part[:, width - top_ngrams - 1]
-    chosen = many[values >= kth[row]]
-    tied = np.flatnonzero(after == kth)
+    chosen = cand[values >= kth[pair]]
+    tied = np.flatnonzero((after == kth) & (kth > 0))
     if len(tied):
-        starts = np.cumsum(counts) - counts
         negative = -contrib
         redo = [s + negative[s:s + n].argsort()[:top_ngrams]
-                for s, n in zip(starts[pairs[tied]].tolist(), counts[pairs[tied]].tolist())]
-        chosen = np.concatenate([chosen[~np.isin(seg[chosen], pairs[tied])]] + redo)
+                for s, n in zip(starts[tied].tolist(), counts[tied].tolist())]
+        keep = ~np.isin(np.searchsorted(starts, chosen, side="right") - 1, tied)
+        chosen = np.concatenate([chosen[keep]] + redo)
         chosen = chosen[contrib[chosen] > 0]
-    return np.concatenate([sure, chosen])
+    return chosen
 
 
 _PAIRS: list = [None, None]  # the last labels list and its _pairs (the learners of a hybrid share it)
@@ -247,17 +236,23 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
     if not len(p_clause):
         return [[] for _ in range(n)]
     counts = np.diff(indptr)[p_clause]
-    seg, rank = _segments(counts)
-    pos = np.repeat(indptr[:-1][p_clause], counts) + rank
-    cols = indices[pos].astype(np.int64)
-    contrib = np.empty(len(pos))
-    ends = np.concatenate([[0], np.cumsum(counts)])[np.cumsum([0] + per_dim)].tolist()
-    for dim, lo, hi in zip(DIMENSIONS, ends, ends[1:]):  # pairs come dimension by dimension
-        contrib[lo:hi] = tfidf.coef_[dim][p_label[seg[lo:hi]], cols[lo:hi]] * data[pos[lo:hi]]
+    starts = np.concatenate([[0], np.cumsum(counts)])  # where each pair's elements start (and end)
+    # each element's position in X: its pair's row start, then on by one
+    pos = np.arange(int(starts[-1])) - np.repeat(starts[:-1] - indptr[:-1][p_clause], counts)
+    cols = indices[pos]
+    contrib = data[pos]
+    # times each n-gram's coefficient for the pair's label; pairs come dimension by dimension
+    bounds = np.cumsum([0] + per_dim).tolist()
+    for dim, first, last in zip(DIMENSIONS, bounds, bounds[1:]):
+        coef = tfidf.coef_[dim]
+        label = np.repeat(p_label[first:last], counts[first:last])
+        lo, hi = starts[first], starts[last]
+        contrib[lo:hi] *= coef.ravel()[label * coef.shape[1] + cols[lo:hi]]
     # 2. the top n-grams of each pair: its positive contributions at or above its top_ngrams-th
     # largest value (kth); their order does not matter (step 4 sorts the spans)
-    top = _top_positive(contrib, seg, counts, top_ngrams)
-    t_pair, t_col, t_w = seg[top], cols[top], contrib[top]
+    top = _top_positive(contrib, starts, counts, top_ngrams)
+    t_pair = np.searchsorted(starts, top, side="right") - 1
+    t_col, t_w = cols[top], contrib[top]
     # 3. where each top n-gram occurs in its clause's text
     texts = [c.text for c in clauses]
     s_pair, s_a, s_b, s_w = _occurrences(texts, vocab, p_clause[t_pair], t_col, t_pair, t_w)
