@@ -1,6 +1,7 @@
 """Benchmark ``policytag tag`` on the 2026 notice: cold start and tagging throughput per model.
 
-For each model (the default baseline, ``--bert RUN_DIR`` and any ``--model RUN_DIR``):
+For each model (the baseline: by default the shipped default model ``policytag/resources/model``,
+``--bert RUN_DIR`` and any ``--model RUN_DIR``):
 
 * cold start: a fresh ``policytag tag CORPUS --year 2026 --format jsonl`` process, timed from
   process start to the first JSONL line on stdout (and to exit), median of ``--repeat`` runs;
@@ -122,14 +123,20 @@ def in_process(spec: str, year: int, repeat: int) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--baseline", default="default", metavar="RUN_DIR|default",
-                        help="the baseline run (default: what `policytag tag` uses without --model)")
+    parser.add_argument("--baseline", default=None, metavar="RUN_DIR|default",
+                        help="the baseline run (default: the shipped default model, policytag/resources/model; "
+                             "`default` = what `policytag tag` uses without --model, which prefers a trained "
+                             "run under runs/ in a working checkout)")
     parser.add_argument("--bert", metavar="RUN_DIR", help="a BERT run directory (any run directory works)")
     parser.add_argument("--model", action="append", default=[], metavar="RUN_DIR", help="more run directories")
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--year", type=int, default=2026)
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
+    if args.baseline is None:
+        from policytag.paths import shipped_model_dir
+
+        args.baseline = str(shipped_model_dir())
 
     specs = [("baseline", args.baseline)] + ([("bert", args.bert)] if args.bert else []) + \
             [(Path(m).name, m) for m in args.model]

@@ -18,7 +18,7 @@ from a busy machine are reported as such).
 
 Usage::
 
-    python benchmarks/bench_throughput.py [--model default|RUN_DIR] [--n 3000] [--repeat 5]
+    python benchmarks/bench_throughput.py [--model RUN_DIR|default] [--n 3000] [--repeat 5]
                                           [--batch-size 1024] [--profile OUT.prof] [--json]
 """
 
@@ -96,13 +96,20 @@ class Reference:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--model", default="default", help="run directory or `default` (what `policytag tag` uses)")
+    parser.add_argument("--model", default=None,
+                        help="run directory or `default` (what `policytag tag` uses, which prefers a trained run "
+                             "under runs/ in a working checkout); default: the shipped default model, "
+                             "policytag/resources/model")
     parser.add_argument("--n", type=int, default=3000)
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--batch-size", type=int, default=None, help="tag_clauses batch size (default: its own)")
     parser.add_argument("--profile", metavar="OUT", help="also write a cProfile of one default-path run")
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
+    if args.model is None:
+        from policytag.paths import shipped_model_dir
+
+        args.model = str(shipped_model_dir())
 
     from policytag.app import resolve_model
     from policytag.inference.tagging import DEFAULT_BATCH_SIZE, tag_clauses

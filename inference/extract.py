@@ -247,27 +247,28 @@ def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list
     return out
 
 
-_TRADITIONAL_CODES: list = []  # the sorted code points of corpus.script's traditional-only characters
+_TRADITIONAL_TABLE: list = []  # [bool array over code points: is the character traditional-only?]
 
 
 def _surely_simplified(texts: list[str]) -> list[bool]:
     """Per text: has it fewer than ``MIN_TRADITIONAL`` traditional-only characters (so
-    ``is_traditional`` says no)? Counted with numpy over the batch's code points."""
+    ``is_traditional`` says no)? Counted with numpy over the batch's code points (a look-up
+    table of all code points, 1.1 MB, made once)."""
     import numpy as np
 
     from policytag.corpus.script import MIN_TRADITIONAL, SAMPLE, _traditional_only
 
-    if not _TRADITIONAL_CODES:
-        _TRADITIONAL_CODES.append(np.array(sorted(map(ord, _traditional_only())), dtype=np.uint32))
-    codes = _TRADITIONAL_CODES[0]
+    if not _TRADITIONAL_TABLE:
+        table = np.zeros(0x110000, dtype=bool)
+        table[[ord(c) for c in _traditional_only()]] = True
+        _TRADITIONAL_TABLE.append(table)
     try:
         cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     except UnicodeEncodeError:  # a lone surrogate: the usual path for all
         return [False] * len(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    where = np.minimum(np.searchsorted(codes, cps), len(codes) - 1)
     doc = np.repeat(np.arange(len(texts)), lens)
-    count = np.bincount(doc[codes[where] == cps], minlength=len(texts))
+    count = np.bincount(doc[_TRADITIONAL_TABLE[0][cps]], minlength=len(texts))
     # is_traditional judges a text longer than 3 * SAMPLE on samples: those take the usual path
     return ((count < MIN_TRADITIONAL) & (lens <= 3 * SAMPLE)).tolist()
 
