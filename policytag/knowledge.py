@@ -359,7 +359,8 @@ class Knowledge:
                 hits.append(_hit(dim, label, "cue", cue, (a, b), 1.0, source, None, None))
         # cue hits have distinct (start, end, label); rule hits follow them, so the stable sort
         # below orders ties exactly as the per-cue matcher did (cue first, then rules in order)
-        hits.sort(key=_hit_order)
+        if len(hits) > 1:
+            hits.sort(key=_hit_order)
         for rule, m in rule_hits:
             for label in rule.add:
                 hits.append(_hit(dim, label, "rule", m.group(0), m.span(), rule.weight, source, rule.id,
@@ -367,7 +368,8 @@ class Knowledge:
         # exclusive labels (cross_sector) and only_if_no_other rules: only when nothing specific fired
         if any(h.label not in exclusive for h in hits):
             hits = [h for h in hits if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
-        return sorted(hits, key=_hit_order)
+        # cue hits alone are in order already (filtering keeps it); rule hits were appended
+        return sorted(hits, key=_hit_order) if rule_hits else hits
 
     def _active_rules(self, dim: str, source: str, active: set) -> list[Rule]:
         """The rules of ``dim`` for ``source`` with a pattern in ``active``, in rule order: the
