@@ -320,10 +320,23 @@ def test_gram_index_finds_what_str_find_finds(texts, data):
     """The batch index behind the n-gram evidence spans: every (overlapping) occurrence of each
     looked-up n-gram in its text, as ``str.find`` finds them; the last n-grams of the last text
     too (a bound there once ran into the next key's positions), and n-grams absent from the text
-    or spanning two texts."""
+    or spanning two texts; with n-grams sharing a hash bucket too."""
+    import policytag.models.evidence as evidence
     from policytag.models.evidence import _find_all, _GramIndex
 
-    index = _GramIndex(texts)
+    real_bucket = evidence._bucket
+    for coarse in (False, True):
+        # coarse: 3 buckets, so n-grams share them (the key check must tell them apart)
+        evidence._bucket = (lambda key: (key % np.uint64(3)).astype(np.uint16)) if coarse else real_bucket
+        try:
+            _check_gram_index(_GramIndex(texts), texts, data)
+        finally:
+            evidence._bucket = real_bucket
+
+
+def _check_gram_index(index, texts, data):
+    from policytag.models.evidence import _find_all
+
     for n in (1, 2, 3):
         looks = []
         for d, text in enumerate(texts):
