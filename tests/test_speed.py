@@ -389,3 +389,24 @@ def test_extract_fields_equals_extracting_text_by_text(gold_dataset):
     surely = _surely_simplified(plain + traditional + few)
     assert not any(s and is_traditional(t) for s, t in zip(surely, plain + traditional + few))
     assert sum(surely) >= len(plain)
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 9), st.integers(0, 40)), max_size=200), st.sampled_from([41, 70_000]))
+def test_count_matrix_equals_scipys(pairs, n_cols):
+    """The TF-IDF count matrix (radix-sorted pairs when rows and columns fit in 16 bits, scipy's
+    COO conversion otherwise) equals scipy's: same counts, indices sorted within rows."""
+    import scipy.sparse as sp
+
+    from policytag.models.tfidf import _count_matrix
+
+    rows = np.array([r for r, _ in pairs], dtype=np.int64)
+    cols = np.array([c for _, c in pairs], dtype=np.int64)
+    # the transform hands the pairs over per n-gram length, each block in row order
+    order = np.argsort(rows, kind="stable")
+    rows, cols = rows[order], cols[order]
+    want = sp.coo_matrix((np.ones(len(rows)), (rows, cols)), shape=(10, n_cols)).tocsr()
+    want.sum_duplicates()
+    got = _count_matrix(rows, cols, 10, n_cols)
+    _equal(got, want)
+    assert got.has_canonical_format
