@@ -410,3 +410,41 @@ def test_count_matrix_equals_scipys(pairs, n_cols):
     got = _count_matrix(rows, cols, 10, n_cols)
     _equal(got, want)
     assert got.has_canonical_format
+
+
+def test_title_hits_are_matched_once_per_batch(monkeypatch):
+    """The shipped default's two title learners ask for a batch's title hits four times (their
+    probabilities and their evidence); the titles are matched once per batch, and what the
+    learners get is what a fresh matching gives."""
+    from policytag.inference.tagging import tag_clauses
+    from policytag.knowledge import load_knowledge
+    from policytag.models.runs import load_run
+    from policytag.models.title import TitleSectorTagger
+    from policytag.paths import shipped_model_dir
+    from policytag.records import Clause
+
+    if not (shipped_model_dir() / "run.json").exists():
+        pytest.skip("no shipped default model")
+    tagger = load_run(shipped_model_dir())
+    titled = [learner for learner in tagger.learners_ if isinstance(learner, TitleSectorTagger)]
+    assert len(titled) >= 2
+    titles = ["关于开展城镇燃气安全专项整治的实施方案", "关于做好森林防灭火工作的通知", None]
+    texts = ["各县区于10月底前报送整治进展情况。", "加强液化石油气钢瓶充装站检查。", "严格落实领导干部带班制度。",
+             "组织开展隐患排查，建立问题清单。", "强化烟花爆竹零售点管理。"]
+    clauses = [Clause(doc_id=f"d{i % 3}", clause_id=f"c{i}", heading_path=(), text=texts[i % len(texts)],
+                      kind="clause", title=titles[i % 3]) for i in range(10)]
+    real = TitleSectorTagger._match_titles
+    calls = []
+
+    def counting(self, knowledge, batch):
+        calls.append(len(batch))
+        return real(self, knowledge, batch)
+
+    monkeypatch.setattr(TitleSectorTagger, "_match_titles", counting)
+    tag_clauses(tagger, clauses, batch_size=4, progress=False)
+    assert calls == [4, 4, 2]
+    batch = clauses[8:]
+    memo = titled[1]._title_hits(batch)
+    assert len(calls) == 3  # the latest batch still at hand
+    fresh = real(titled[0], load_knowledge(tagger.taxonomy), batch)
+    assert memo == fresh and any(hits for hits, _, _ in fresh)
