@@ -25,6 +25,7 @@ dev split instead. Saved as JSON + the learned models' own (pickle-free) directo
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, Optional, Sequence
 
@@ -309,13 +310,23 @@ class HybridTagger(Tagger):
 
     def explain_parts(self, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None):
         """``explain`` before merging: one ``[[Evidence] per clause]`` per source (the cue/rule
-        hits, then each learner's), for a caller that merges them with its own pass."""
+        hits, then each learner's), for a caller that merges them with its own pass.
+
+        A learner explains only the labels of the dimensions whose meta features use it
+        (``dimensions`` of its spec): the measure-type TF-IDF learner's sector coefficients never
+        reach a sector score, so its n-grams are no reason for a sector label."""
         from .evidence import learned_evidence, lexical_evidence
 
         clauses = list(clauses)
         labels = labels if labels is not None else self.predict(clauses)
-        return [lexical_evidence(self, clauses, labels)] + [learned_evidence(learner, clauses, labels)
-                                                           for learner in self.learners_]
+        return [lexical_evidence(self, clauses, labels)] + [
+            learned_evidence(learner, clauses, self._labels_of_used(spec, labels))
+            for learner, spec in zip(self.learners_, self.learner_specs)]
+
+    def _labels_of_used(self, spec: dict, labels: Sequence[Labels]) -> Sequence[Labels]:
+        """``labels`` with the dimensions the learner does not feed emptied."""
+        unused = {dim: () for dim in DIMENSIONS if not self._uses(spec, dim)}
+        return [replace(lab, **unused) for lab in labels] if unused else labels
 
     def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""
