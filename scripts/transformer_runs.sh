@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Train the transformer rows of reports/comparison.md (issue 17 item 6: every variant tried is a row,
 # with its cost, losers included) on the current data and taxonomy, in dependency order:
-#   bert-v2 (fine-tuned 6-layer e5, ~25-40 min on 2 shared cores) -> hybrid-bert, hybrid-doc-bert (its encoder)
-#   setfit (contrastive fine-tune, ~12-40 min)                      -> hybrid-setfit, hybrid-doc-setfit (its encoder)
+#   bert-v2 (fine-tuned 6-layer e5, 24-28 min on 2 shared cores at load 1-9) -> hybrid-bert, hybrid-doc-bert (its encoder)
+#   setfit (contrastive fine-tune, 4 min alone, 40 min at load ~6) -> hybrid-setfit, hybrid-doc-setfit (its encoder)
 #   hybrid-sim, hybrid-doc-sim (e5 label similarity), embedding, hybrid-e5 (frozen e5; gold-only legacy rows)
 #   (configs/setfit-head.yaml: the SetFit head alone refitted over an existing runs/setfit encoder, for a
-#   taxonomy bump that changes no labels; the 2.3.0 comparison used it: docs/training.md section 8)
+#   taxonomy bump that changes no labels; same figures as setfit, not a row: docs/training.md section 8)
 # Run from the repository root: the hybrid configs name the fine-tuned encoders as runs/bert-v2/model and
 # runs/setfit/model/encoder, relative to it. Then pass the run directories to the comparison:
 #   scripts/comparison_runs.sh runs/bert-v2 runs/hybrid-bert ...   (the list this script prints last)
