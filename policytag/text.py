@@ -66,7 +66,9 @@ _BRACKET_BODY = rf"(?:[^{_OPEN}{_CLOSE}。]|[{_OPEN}][^{_OPEN}{_CLOSE}]{{0,30}}[
 _RE_KEYED = re.compile(rf"[{_OPEN}]\s*{_REMARK_KEY}{_BRACKET_BODY}[{_CLOSE}]")
 #: ``（市应急局牵头，市公安局、市交通运输局配合）`` / ``（省应急厅等部门按职责分工负责）``: agency
 #: names and a role verb, nothing else (no ``要``/``应``: an instruction in brackets is text)
-_ROLE = r"(?:牵头|负责|配合|参与|协助|协办|落实|实施)"
+#: the role verbs a remark ends with (one list: the regex below and ``_may_have_remark``'s scan)
+_ROLE_WORDS = ("牵头", "负责", "配合", "参与", "协助", "协办", "落实", "实施")
+_ROLE = "(?:" + "|".join(_ROLE_WORDS) + ")"
 _RE_ROLE = re.compile(rf"[{_OPEN}]\s*(?:由)?([^{_OPEN}{_CLOSE}。]{{2,160}}?{_ROLE})[{_CLOSE}]")
 #: every comma-separated part of the role form: agency names, then the role (``等部门按职责分工负责``)
 _RE_ROLE_PART = re.compile(rf"[^，,；;]{{2,80}}?{_ROLE}")
@@ -106,9 +108,6 @@ def remark_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-_ROLE_WORDS = frozenset(("牵头", "负责", "配合", "参与", "协助", "协办", "落实", "实施"))
-
-
 def _may_have_remark(text: str) -> bool:
     """What every remark has: a key's colon, or a role word right before a closing bracket (plain
     string scans: most clauses are ruled out at a fraction of one regex scan's cost)."""
@@ -127,28 +126,28 @@ def _may_have_remark(text: str) -> bool:
 REMARK_FILL = "\u3000"
 
 
-def mask_remarks(text: str) -> str:
-    """``text`` with every remark character replaced by ``REMARK_FILL``: the same length, so spans
-    found in the result are spans of ``text`` (what the cue/rule matcher reads)."""
+def _replace_remarks(text: str, fill: str) -> str | None:
+    """``text`` with each remark replaced by ``fill`` repeated over its length (``""``: removed);
+    None when it has no remark."""
     spans = remark_spans(text)
     if not spans:
-        return text
+        return None
     parts, last = [], 0
     for a, b in spans:
-        parts += [text[last:a], REMARK_FILL * (b - a)]
+        parts += [text[last:a], fill * (b - a)]
         last = b
     parts.append(text[last:])
     return "".join(parts)
 
 
+def mask_remarks(text: str) -> str:
+    """``text`` with every remark character replaced by ``REMARK_FILL``: the same length, so spans
+    found in the result are spans of ``text`` (what the cue/rule matcher reads)."""
+    masked = _replace_remarks(text, REMARK_FILL)
+    return text if masked is None else masked
+
+
 def strip_remarks(text: str) -> str:
     """``text`` without its remarks (what the learned models read; trailing white space dropped)."""
-    spans = remark_spans(text)
-    if not spans:
-        return text
-    parts, last = [], 0
-    for a, b in spans:
-        parts.append(text[last:a])
-        last = b
-    parts.append(text[last:])
-    return "".join(parts).rstrip()
+    stripped = _replace_remarks(text, "")
+    return text if stripped is None else stripped.rstrip()
