@@ -45,7 +45,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_tag import machine  # noqa: E402
+from bench_tag import machine, shipped_model_spec  # noqa: E402
 
 from policytag import PROJECT_ROOT  # noqa: E402
 from policytag.io import atomic_write  # noqa: E402
@@ -297,6 +297,13 @@ def save(report: dict, json_path: str | None, md_path: str | None) -> None:
             fh.write(to_markdown(report))
 
 
+def _shown(model: str) -> str:
+    """A model path as the report shows it: relative to the project root when inside it (the
+    machine's own directories say nothing to a reader)."""
+    path = Path(model)
+    return str(path.relative_to(PROJECT_ROOT)) if path.is_absolute() and path.is_relative_to(PROJECT_ROOT) else model
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--model", default=None,
@@ -324,15 +331,11 @@ def main(argv: list[str] | None = None) -> int:
     from policytag.app import resolve_model
 
     if args.model is None:  # the model a fresh install tags with, whatever runs/ of this checkout holds
-        from policytag.paths import shipped_model_dir
-
-        shipped = shipped_model_dir().resolve()
-        args.model = str(shipped.relative_to(Path.cwd().resolve())) if shipped.is_relative_to(Path.cwd().resolve()) \
-            else str(shipped)
+        args.model = shipped_model_spec()
     model_version = resolve_model(args.model).model_version
     report = {"machine": machine(), "model_version": model_version, "commit": commit(),
               "batch_size": args.batch_size,
-              "command": f"policytag tag --clauses IN -o OUT --stream --model {args.model} --batch-size "
+              "command": f"policytag tag --clauses IN -o OUT --stream --model {_shown(args.model)} --batch-size "
                          f"{args.batch_size} --workers N [--engine ray]",
               "results": [], "notes": list(args.note)}
     if args.json and Path(args.json).exists():  # runs made earlier (e.g. the 1M runs measured separately)

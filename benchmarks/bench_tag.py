@@ -36,6 +36,16 @@ from policytag import PROJECT_ROOT
 CORPUS = PROJECT_ROOT / "data" / "corpus" / "shanxi_annual_safety_notices_2009-2026.txt"
 
 
+def shipped_model_spec() -> str:
+    """The shipped default model's directory (what a fresh install tags with), absolute (the
+    benchmarks resolve it in process and in ``policytag tag`` processes started in the project
+    root): the benchmarks' default model. Not ``default``, which prefers any run trained under
+    ``runs/`` of a working checkout."""
+    from policytag.paths import shipped_model_dir
+
+    return str(shipped_model_dir().resolve())
+
+
 def machine() -> dict:
     cpu = platform.processor() or platform.machine()
     try:
@@ -134,9 +144,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print the results as JSON")
     args = parser.parse_args()
     if args.baseline is None:
-        from policytag.paths import shipped_model_dir
-
-        args.baseline = str(shipped_model_dir())
+        args.baseline = shipped_model_spec()
 
     specs = [("baseline", args.baseline)] + ([("bert", args.bert)] if args.bert else []) + \
             [(Path(m).name, m) for m in args.model]

@@ -34,7 +34,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from bench_tag import machine  # noqa: E402
+from bench_tag import machine, shipped_model_spec  # noqa: E402
 
 from policytag import PROJECT_ROOT  # noqa: E402
 
@@ -107,9 +107,7 @@ def main() -> None:
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if args.model is None:
-        from policytag.paths import shipped_model_dir
-
-        args.model = str(shipped_model_dir())
+        args.model = shipped_model_spec()
 
     from policytag.app import resolve_model
     from policytag.inference.tagging import DEFAULT_BATCH_SIZE, tag_clauses
