@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import bisect
 import calendar
+import functools
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -247,7 +248,16 @@ def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list
     return out
 
 
-_TRADITIONAL_TABLE: list = []  # [bool array over code points: is the character traditional-only?]
+@functools.lru_cache(maxsize=1)
+def _traditional_table():
+    """A bool array over all code points: is the character traditional-only? (1.1 MB, made once)"""
+    import numpy as np
+
+    from policytag.corpus.script import _traditional_only
+
+    table = np.zeros(0x110000, dtype=bool)
+    table[[ord(c) for c in _traditional_only()]] = True
+    return table
 
 
 def _surely_simplified(texts: list[str]) -> list[bool]:
@@ -256,19 +266,14 @@ def _surely_simplified(texts: list[str]) -> list[bool]:
     table of all code points, 1.1 MB, made once)."""
     import numpy as np
 
-    from policytag.corpus.script import MIN_TRADITIONAL, SAMPLE, _traditional_only
-
-    if not _TRADITIONAL_TABLE:
-        table = np.zeros(0x110000, dtype=bool)
-        table[[ord(c) for c in _traditional_only()]] = True
-        _TRADITIONAL_TABLE.append(table)
+    from policytag.corpus.script import MIN_TRADITIONAL, SAMPLE
     try:
         cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     except UnicodeEncodeError:  # a lone surrogate: the usual path for all
         return [False] * len(texts)
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     doc = np.repeat(np.arange(len(texts)), lens)
-    count = np.bincount(doc[_TRADITIONAL_TABLE[0][cps]], minlength=len(texts))
+    count = np.bincount(doc[_traditional_table()[cps]], minlength=len(texts))
     # is_traditional judges a text longer than 3 * SAMPLE on samples: those take the usual path
     return ((count < MIN_TRADITIONAL) & (lens <= 3 * SAMPLE)).tolist()
 

@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import json
 import re
+import weakref
 from pathlib import Path
 from typing import Annotated, Literal, Sequence
 
@@ -63,8 +64,9 @@ def document_title(clause: Clause) -> tuple[str, str] | None:
 
 #: the latest batch's ``_title_hits``: [key (text, heading path, title per clause), knowledge, hits]
 _TITLE_HITS: list = [None, None, None]
-#: per knowledge object (its id), the sector hits of the titles seen: {id: (knowledge, {title: hits})}
-_TITLE_MATCHES: dict[int, tuple] = {}
+#: per knowledge object, the sector hits of the titles seen: {knowledge: {title: hits}} (an entry
+#: goes with its knowledge object)
+_TITLE_MATCHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 @register_tagger("title_sector.v1", aliases=("title_sector",))
@@ -117,12 +119,7 @@ class TitleSectorTagger(Tagger):
         text_hits = knowledge.match_clauses(clauses)
         out = []
         # a title's hits, kept across batches (a notice's clauses share its title)
-        entry = _TITLE_MATCHES.get(id(knowledge))
-        if entry is None or entry[0] is not knowledge:
-            if len(_TITLE_MATCHES) > 8:
-                _TITLE_MATCHES.clear()
-            entry = _TITLE_MATCHES[id(knowledge)] = (knowledge, {})
-        cache = entry[1]
+        cache = _TITLE_MATCHES.setdefault(knowledge, {})
         if len(cache) > 4096:
             cache.clear()
         for clause, hits in zip(clauses, text_hits):
