@@ -202,28 +202,39 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
         for k, label in enumerate(batch_labels):
             i = start + k
             # the sources merged (exact duplicates dropped, as merge_evidence) and grouped by label
-            # in one pass
+            # in one pass: a duplicate has the same (dimension, label), so grouping first and
+            # dropping duplicates within a group of several keeps what merge_evidence keeps, in its
+            # order, without a key tuple and a set look-up per piece of evidence
             mine: dict[tuple[str, str], list] = {}
-            seen = set()
             for part in parts:
                 for e in part[k]:
-                    key = (e.dimension, e.label, e.kind, e.span, e.source)
-                    if key not in seen:
-                        seen.add(key)
-                        got = mine.get(key[:2])
-                        if got is None:
-                            mine[key[:2]] = [e]
-                        else:
-                            got.append(e)
+                    key = (e.dimension, e.label)
+                    got = mine.get(key)
+                    if got is None:
+                        mine[key] = [e]
+                    else:
+                        got.append(e)
             per: dict[str, dict[str, tuple]] = {}
             for dim in DIMENSIONS:
                 per[dim] = {}
                 for lid in getattr(label, dim):
                     got = mine.get((dim, lid))
                     if got:
-                        per[dim][lid] = tuple(got)
+                        per[dim][lid] = tuple(got) if len(got) == 1 else _unique(got)
                     else:
                         p = float(proba[dim][i, index[dim][lid]])
                         per[dim][lid] = (make_evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
             out.append(per)
     return out
+
+
+def _unique(evidence: list) -> tuple:
+    """``evidence`` (of one label) without exact duplicates (``merge_evidence``'s key), first kept."""
+    seen = set()
+    out = []
+    for e in evidence:
+        key = (e.kind, e.span, e.source)
+        if key not in seen:
+            seen.add(key)
+            out.append(e)
+    return tuple(out)

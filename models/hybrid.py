@@ -25,7 +25,6 @@ dev split instead. Saved as JSON + the learned models' own (pickle-free) directo
 from __future__ import annotations
 
 import json
-from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Literal, Optional, Sequence
 
@@ -49,6 +48,24 @@ _EPS = 1e-4
 def _logit(p: np.ndarray) -> np.ndarray:
     p = np.clip(p, _EPS, 1 - _EPS)
     return np.log(p / (1 - p))
+
+
+def _labels_only(labels: Sequence[Labels], dims: tuple[str, ...]) -> Sequence[Labels]:
+    """``labels`` with the dimensions not in ``dims`` emptied (``labels`` itself when none is).
+
+    One ``Labels`` per distinct label set of the batch (a batch has few: ``dataclasses.replace``
+    per clause and learner was 5 us a clause)."""
+    if set(DIMENSIONS) <= set(dims):
+        return labels
+    made: dict[tuple, Labels] = {}
+    out = []
+    for lab in labels:
+        key = tuple(getattr(lab, dim) for dim in dims)
+        got = made.get(key)
+        if got is None:
+            got = made[key] = Labels(**dict(zip(dims, key)))
+        out.append(got)
+    return out
 
 
 def _folds(y: dict[str, np.ndarray], folds: int, seed: int, groups: Sequence[str] | None = None
@@ -319,14 +336,20 @@ class HybridTagger(Tagger):
 
         clauses = list(clauses)
         labels = labels if labels is not None else self.predict(clauses)
-        return [lexical_evidence(self, clauses, labels)] + [
-            learned_evidence(learner, clauses, self._labels_of_used(spec, labels))
-            for learner, spec in zip(self.learners_, self.learner_specs)]
+        # learners that feed the same dimensions get the same label list (made once per batch)
+        used: dict[tuple[str, ...], Sequence[Labels]] = {}
+        out = [lexical_evidence(self, clauses, labels)]
+        for learner, spec in zip(self.learners_, self.learner_specs):
+            dims = tuple(dim for dim in DIMENSIONS if self._uses(spec, dim))
+            mine = used.get(dims)
+            if mine is None:
+                mine = used[dims] = _labels_only(labels, dims)
+            out.append(learned_evidence(learner, clauses, mine))
+        return out
 
     def _labels_of_used(self, spec: dict, labels: Sequence[Labels]) -> Sequence[Labels]:
         """``labels`` with the dimensions the learner does not feed emptied."""
-        unused = {dim: () for dim in DIMENSIONS if not self._uses(spec, dim)}
-        return [replace(lab, **unused) for lab in labels] if unused else labels
+        return _labels_only(labels, tuple(dim for dim in DIMENSIONS if self._uses(spec, dim)))
 
     def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""

@@ -307,9 +307,13 @@ class Knowledge:
                 active.update(patterns)
             start = end + 1 - n
             for dim, label, is_cue in role:
-                per = out.setdefault(dim, {}).get(label)
+                # get, not setdefault: setdefault(dim, {}) made a dict per occurrence
+                per_dim = out.get(dim)
+                if per_dim is None:
+                    per_dim = out[dim] = {}
+                per = per_dim.get(label)
                 if per is None:
-                    per = out[dim][label] = ([], [])
+                    per = per_dim[label] = ([], [])
                 if is_cue:
                     per[0].append((start, end + 1, word))
                 else:
@@ -333,7 +337,10 @@ class Knowledge:
 
     def _match_dim(self, text: str, dim: str, source: str, occurrences: dict[str, tuple[list, list]],
                    active: set | None = None) -> list[Hit]:
-        rules = self._rules_for[(dim, source)] if active is None else self._active_rules(dim, source, active)
+        if active is None:
+            rules = self._rules_for[(dim, source)]
+        else:
+            rules = self._active_rules(dim, source, active) if active else ()
         if not rules and not occurrences:
             return []
         exclusive = self._exclusive[dim]
@@ -346,17 +353,24 @@ class Knowledge:
                 if rule.add:
                     rule_hits.append((rule, m))
         hits: list[Hit] = []
+        new = _new
         for label, (cues, contexts) in occurrences.items():
             if not cues:
                 continue
             # a cue inside one of the label's exclusion contexts, or inside a match of a rule that
             # excludes the label, does not count; nor does a cue inside a longer cue of the label
-            blocking = blocked.get(label, []) + contexts
+            blocking = blocked.get(label)
+            blocking = blocking + contexts if blocking else contexts
             blocks = _Containment(blocking) if blocking else None
             for a, b, cue in _outermost(cues) if len(cues) > 1 else cues:
                 if blocks is not None and (a, b) in blocks:
                     continue
-                hits.append(_hit(dim, label, "cue", cue, (a, b), 1.0, source, None, None))
+                # _hit inlined (a call per hit was a fifth of this loop)
+                h = new(Hit)
+                d = h.__dict__
+                d["dimension"], d["label"], d["kind"], d["text"], d["span"] = dim, label, "cue", cue, (a, b)
+                d["weight"], d["source"], d["rule"], d["codebook_rule"] = 1.0, source, None, None
+                hits.append(h)
         # cue hits have distinct (start, end, label); rule hits follow them, so the stable sort
         # below orders ties exactly as the per-cue matcher did (cue first, then rules in order)
         if len(hits) > 1:
@@ -365,9 +379,12 @@ class Knowledge:
             for label in rule.add:
                 hits.append(_hit(dim, label, "rule", m.group(0), m.span(), rule.weight, source, rule.id,
                                  rule.codebook_rule))
-        # exclusive labels (cross_sector) and only_if_no_other rules: only when nothing specific fired
-        if any(h.label not in exclusive for h in hits):
-            hits = [h for h in hits if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
+        # exclusive labels (cross_sector) and only_if_no_other rules: only when nothing specific
+        # fired (the filter is skipped when there is nothing it could drop)
+        if hits and (rule_hits or not exclusive.isdisjoint(occurrences)):
+            if any(h.label not in exclusive for h in hits):
+                hits = [h for h in hits
+                        if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
         # cue hits alone are in order already (filtering keeps it); rule hits were appended
         return sorted(hits, key=_hit_order) if rule_hits else hits
 

@@ -448,3 +448,93 @@ def test_title_hits_are_matched_once_per_batch(monkeypatch):
     assert len(calls) == 3  # the latest batch still at hand
     fresh = real(titled[0], load_knowledge(tagger.taxonomy), batch)
     assert memo == fresh and any(hits for hits, _, _ in fresh)
+
+
+#: text made of what the target patterns read: phrases shaped like a target (verb or comparator,
+#: filler, number, white space, unit or %, qualifier) among loose numerals, units, verbs and dates
+_TARGET_PHRASE = st.tuples(
+    st.sampled_from(["", "至少", "不少于", "不超过", "建成", "再建成", "新建", "改造", "新建改造", "修建", "改建", "完成",
+                     "达到", "控制在", "召开", "检查", "覆盖率达到", "每月"]),
+    st.sampled_from(["", "排水管网", "燃气管网", "的", "智能化", "每月", "“一件事”"]),
+    st.sampled_from(["1", "3", "60", "2.5", "100", "2027", "一", "两", "十三", "3-5", "二至三", "٣"]),
+    st.sampled_from(["", " ", "\u3000", "  "]),
+    st.sampled_from(["个", "座", "公里", "万元", "亿立方米", "人次", "小时", "%", "‰", "年", ""]),
+    st.sampled_from(["", "以上", "以下", "的化工园区", "煤矿", "，"])).map("".join)
+TARGET_TEXT = st.lists(_TARGET_PHRASE | st.sampled_from(
+    ["1", "60", "一", "%", "个", "公里", "至少", "新建", "修建", "完成", "达到", "的", "，", "。", "年底前", "6月底前", "隐患",
+     "煤矿", " "]), max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(TARGET_TEXT)
+def test_target_gates_never_drop_a_reading(text):
+    """``extract_targets`` skips a pattern family's scan when the text lacks what every match of
+    that family contains (``_candidates``' gates); on generated text dense in numerals, units and
+    verbs, the gated candidates are the ungated ones, in the same order."""
+    from policytag.inference.extract import _candidates
+
+    assert _candidates(text) == _candidates(text, gated=False)
+
+
+def test_target_gates_on_the_gold_clauses(gold_dataset):
+    """The gates drop no reading on the gold clauses, and they do skip scans there (most clauses
+    have no share, no object-first verb, or no numeral + unit)."""
+    from policytag.inference.extract import _COUNT_GATE, _candidates
+
+    texts = [c.text for c in gold_dataset.clauses]
+    assert sum(len(_candidates(t)) for t in texts) > 50
+    for t in texts:
+        assert _candidates(t) == _candidates(t, gated=False)
+    assert sum(1 for t in texts if not _COUNT_GATE.search(t)) > len(texts) // 3
+
+
+def test_labels_only_equals_dataclasses_replace():
+    """The hybrid hands each learner the labels of the dimensions it feeds: ``_labels_only``
+    gives what ``dataclasses.replace`` with the other dimensions emptied gives, and shares one
+    object per distinct label set."""
+    from dataclasses import replace
+
+    from policytag.models.hybrid import _labels_only
+    from policytag.records import Labels
+
+    labels = [Labels(("coal_mine",), ("responsibility",)), Labels(("coal_mine",), ("enforcement",)),
+              Labels((), ()), Labels(("fire", "coal_mine"), ("responsibility",))]
+    assert _labels_only(labels, ("sector", "measure_type")) is labels
+    for dims, emptied in ((("sector",), "measure_type"), (("measure_type",), "sector")):
+        got = _labels_only(labels, dims)
+        assert got == [replace(lab, **{emptied: ()}) for lab in labels]
+    got = _labels_only(labels, ("sector",))
+    assert got[0] is got[1]  # the same sector set: one object
+
+
+def test_clause_evidence_merges_like_merge_evidence():
+    """``clause_evidence`` groups the sources' evidence by label and drops exact duplicates
+    inside a group; what it keeps, in order, is ``merge_evidence``'s result grouped by label,
+    also when sources repeat each other (duplicates across and within sources)."""
+    from policytag.inference.tagging import clause_evidence
+    from policytag.models.evidence import merge_evidence
+    from policytag.records import Evidence, Labels
+    from policytag.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    sec, mt = taxonomy["sector"].ids, taxonomy["measure_type"].ids
+    a = Evidence(sec[0], "sector", "cue", "煤矿", (0, 2))
+    a_rule = Evidence(sec[0], "sector", "rule", "煤矿", (0, 2), rule="r1")
+    a_rule2 = Evidence(sec[0], "sector", "rule", "煤矿", (0, 2), rule="r2")  # same key as a_rule
+    b = Evidence(mt[0], "measure_type", "ngram", "责任", (3, 5), 0.5)
+    b2 = Evidence(mt[0], "measure_type", "ngram", "落实", (6, 8), 0.25)
+    parts = [[[a, a_rule, a_rule2, b]], [[b2, b, a]], [[a_rule]]]
+
+    class Fake:
+        pass
+
+    fake = Fake()
+    fake.taxonomy = taxonomy
+    fake.explain_parts = lambda clauses, labels: parts
+    labels = [Labels((sec[0], sec[1]), (mt[0],))]
+    proba = {"sector": np.full((1, len(sec)), 0.75), "measure_type": np.full((1, len(mt)), 0.6)}
+    got = clause_evidence(fake, [object()], labels, proba)[0]
+    merged = merge_evidence(parts)[0]
+    assert got["sector"][sec[0]] == tuple(e for e in merged if e.label == sec[0]) == (a, a_rule)
+    assert got["measure_type"][mt[0]] == tuple(e for e in merged if e.label == mt[0]) == (b, b2)
+    assert [e.kind for e in got["sector"][sec[1]]] == ["score"]  # no lexical evidence: the score
