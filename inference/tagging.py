@@ -230,6 +230,9 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
 
 def _unique(evidence: list) -> tuple:
     """``evidence`` (of one label) without exact duplicates (``merge_evidence``'s key), first kept."""
+    spans = {e.span for e in evidence}
+    if len(spans) == len(evidence):  # (the usual case) no two share a span: no two share the key
+        return tuple(evidence)
     seen = set()
     out = []
     for e in evidence:

@@ -54,12 +54,29 @@ def lexical_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]
     out = []
     # the batch's hits were usually just computed for the features: match_clauses returns them
     # without matching again
+    new = _new
     for clause_hits, lab in zip(knowledge.match_clauses(clauses), labels):
+        if not clause_hits:
+            out.append([])
+            continue
         wanted = set(_output(lab))
         hits = [h for h in clause_hits if (h.dimension, h.label) in wanted]
-        hits.sort(key=lambda h: (h.source != "text", h.span[0]))
-        out.append([make_evidence(h.label, h.dimension, h.kind, h.text, h.span, h.weight, h.source, h.rule) for h in hits])
+        if len(hits) > 1:
+            hits.sort(key=_text_first)
+        row = []
+        for h in hits:  # make_evidence inlined (the call was a third of its cost)
+            ev = new(Evidence)
+            d = ev.__dict__
+            d["label"], d["dimension"], d["kind"], d["text"] = h.label, h.dimension, h.kind, h.text
+            d["span"], d["weight"], d["source"], d["rule"] = h.span, h.weight, h.source, h.rule
+            row.append(ev)
+        out.append(row)
     return out
+
+
+def _text_first(h) -> tuple[bool, int]:
+    """Evidence order of hits: text hits before heading hits, then by start."""
+    return (h.source != "text", h.span[0])
 
 
 def _merge_spans(items: list[tuple[int, int, float]]) -> list[tuple[int, int, float]]:

@@ -272,18 +272,26 @@ def char_tfidf(vectorizer, texts: Sequence[str]):
         return _sklearn(v).transform(list(texts))
     lengths = np.fromiter((len(t) for t in prepped), dtype=np.int64, count=len(prepped))
     doc = np.repeat(np.arange(len(prepped), dtype=np.int64), lengths)
-    rows, cols = [], []
+    per_n, combined = tables
+    grams = []  # (n, keys of the batch's n-grams, their clause)
     lo, hi = v.ngram_range
     for n in range(lo, hi + 1):
         m = len(cps) - n + 1
-        if m <= 0 or n not in tables:
+        if m <= 0 or n not in per_n:
             continue
         key = cps[:m].copy()
         for k in range(1, n):
             key = (key << np.uint64(21)) | cps[k:k + m]
         inside = doc[:m] == doc[n - 1:n - 1 + m]  # an n-gram never spans two clauses
-        key, where = key[inside], doc[:m][inside]
-        col = tables[n].get(key)
+        grams.append((n, key[inside], doc[:m][inside]))
+    if combined is not None and len(grams) > 1 and cps.all():
+        # every length in one look-up (no U+0000 in the texts: see _char_tables)
+        where = np.concatenate([w for _, _, w in grams])
+        looked_up = [(where, combined.get(np.concatenate([k for _, k, _ in grams])))]
+    else:
+        looked_up = [(where, per_n[n].get(key)) for n, key, where in grams]
+    rows, cols = [], []
+    for where, col in looked_up:
         known = col >= 0
         rows.append(where[known])
         cols.append(col[known])
@@ -449,22 +457,33 @@ class KeyTable:
     def get(self, keys: np.ndarray) -> np.ndarray:
         """The column of each key, -1 for a key not in the table."""
         keys = np.asarray(keys, dtype=np.uint64)
-        out = np.full(len(keys), -1, dtype=np.int64)
         home = self._slot(keys)
-        todo = np.arange(len(keys))
-        for probe in range(self._probes):
+        # the first probe on whole arrays (most keys end there: found, or absent at an empty slot),
+        # without the index array and masked assignments of the later rounds
+        stored = self._keys[home]
+        hit = stored == keys
+        out = np.where(hit, self._values[home], -1)
+        todo = np.flatnonzero(~hit & (stored != self.EMPTY))
+        for probe in range(1, self._probes):
+            if not len(todo):
+                break
             slot = (home[todo] + probe) & self._mask
             stored = self._keys[slot]
             hit = stored == keys[todo]  # (a key equal to EMPTY "finds" an empty slot's -1: absent)
             out[todo[hit]] = self._values[slot[hit]]
             todo = todo[~hit & (stored != self.EMPTY)]  # an empty slot ends the search: absent
-            if not len(todo):
-                break
         return out
 
 
-def _char_tables(vocabulary: dict[str, int]) -> dict[int, KeyTable]:
-    """Per n-gram length, a table from the vocabulary's n-grams as code-point integers to columns."""
+def _char_tables(vocabulary: dict[str, int]) -> tuple[dict[int, KeyTable], KeyTable | None]:
+    """Per n-gram length, a table from the vocabulary's n-grams as code-point integers to columns;
+    and one table of every length, when no n-gram contains U+0000 (None otherwise).
+
+    Why one table: a look-up costs a few numpy calls per probe round, and each table needs as many
+    rounds as its longest probe sequence (4-8 here), so one look-up of all lengths at once costs a
+    third of three. It is exact: an n-gram's key (21 bits per code point) whose first code point
+    is not 0 lies in [2**(21(n-1)), 2**(21n)), so keys of different lengths never meet, as long as
+    neither the vocabulary nor the text (``char_tfidf`` checks) contains U+0000."""
     by_n: dict[int, tuple[list[int], list[int]]] = {}
     for term, column in vocabulary.items():
         if not 1 <= len(term) <= 3:
@@ -475,5 +494,10 @@ def _char_tables(vocabulary: dict[str, int]) -> dict[int, KeyTable]:
         keys, cols = by_n.setdefault(len(term), ([], []))
         keys.append(key)
         cols.append(column)
-    return {n: KeyTable(np.array(keys, dtype=np.uint64), np.array(cols, dtype=np.int64))
-            for n, (keys, cols) in by_n.items()}
+    per_n = {n: KeyTable(np.array(keys, dtype=np.uint64), np.array(cols, dtype=np.int64))
+             for n, (keys, cols) in by_n.items()}
+    combined = None
+    if not any("\x00" in term for term in vocabulary):
+        combined = KeyTable(np.array([k for keys, _ in by_n.values() for k in keys], dtype=np.uint64),
+                            np.array([c for _, cols in by_n.values() for c in cols], dtype=np.int64))
+    return per_n, combined

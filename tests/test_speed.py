@@ -538,3 +538,20 @@ def test_clause_evidence_merges_like_merge_evidence():
     assert got["sector"][sec[0]] == tuple(e for e in merged if e.label == sec[0]) == (a, a_rule)
     assert got["measure_type"][mt[0]] == tuple(e for e in merged if e.label == mt[0]) == (b, b2)
     assert [e.kind for e in got["sector"][sec[1]]] == ["score"]  # no lexical evidence: the score
+
+
+@pytest.mark.parametrize("fit_nul", [False, True])
+def test_char_tfidf_with_nul_code_points(fit_nul):
+    """One look-up of every n-gram length (``_char_tables``' combined table) is exact only without
+    U+0000; with it in the vocabulary or in the texts the per-length tables answer, and the
+    matrix is still scikit-learn's (a text 2-gram ``\\x00煤`` has the key of the 1-gram ``煤``)."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    from policytag.models.tfidf import _char_tables
+
+    fit = CORPUS_TEXTS + (["煤\x00矿", "\x00安全"] if fit_nul else [])
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=1, sublinear_tf=True).fit(fit)
+    assert (_char_tables(vec.vocabulary_)[1] is None) == fit_nul
+    texts = ["加强煤矿\x00瓦斯防治", "\x00煤", "煤矿安全", "\x00\x00安全生产"]
+    for batch in (texts, texts[2:3], ["煤矿安全生产", "危险化学品 企业"]):
+        _equal(char_tfidf(vec, batch), vec.transform(batch))
