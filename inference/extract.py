@@ -287,6 +287,9 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
     text = _simplified(text)
     out: list[Deadline] = []
     spans: list[tuple[int, int]] = []  # every vetted phrase, past references included (for targets)
+    if not _may_have_deadline(text):  # (most clauses: no scan)
+        _LAST_DEADLINE_SPANS[:] = [text, spans]
+        return out
     for m in RE_DEADLINE.finditer(text):
         kind = m.lastgroup  # the outer, named group of the alternative that matched
         y, mo, d, n, ev = _KIND_FIELDS[kind]
@@ -326,6 +329,14 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
         ))
     _LAST_DEADLINE_SPANS[:] = [text, spans]
     return out
+
+
+def _may_have_deadline(text: str) -> bool:
+    """Can ``RE_DEADLINE`` match in ``text``? Every alternative contains 月 (dates, months), 底 or 末
+    (year ends), 内 (periods) or 前 (before an event); a few substring tests rule out most
+    clauses at a fraction of the scan's cost (``tests/test_speed.py`` checks it never rules
+    out a match)."""
+    return "月" in text or "底" in text or "末" in text or "内" in text or "前" in text
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:

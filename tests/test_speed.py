@@ -337,6 +337,7 @@ def test_gram_index_finds_what_str_find_finds(texts, data):
 def _check_gram_index(index, texts, data):
     from policytag.models.evidence import _find_all
 
+    all_looks = []
     for n in (1, 2, 3):
         looks = []
         for d, text in enumerate(texts):
@@ -351,6 +352,15 @@ def _check_gram_index(index, texts, data):
         which, start = index.find(np.array([d for d, _ in looks], dtype=np.int64), keys, n)
         got = sorted(zip(which.tolist(), start.tolist()))
         want = sorted((q, a) for q, (d, g) in enumerate(looks) for a, _ in _find_all(texts[d], g))
+        assert got == want
+        all_looks += [(d, g, key) for (d, g), key in zip(looks, keys.tolist())]
+    if all_looks:
+        # every length at once (what the evidence uses): the same occurrences
+        which, start = index.find_lengths(np.array([d for d, _, _ in all_looks], dtype=np.int64),
+                                          np.array([k for _, _, k in all_looks], dtype=np.uint64),
+                                          np.array([len(g) for _, g, _ in all_looks], dtype=np.int64))
+        got = sorted(zip(which.tolist(), start.tolist()))
+        want = sorted((q, a) for q, (d, g, _) in enumerate(all_looks) for a, _ in _find_all(texts[d], g))
         assert got == want
 
 
@@ -555,3 +565,27 @@ def test_char_tfidf_with_nul_code_points(fit_nul):
     texts = ["加强煤矿\x00瓦斯防治", "\x00煤", "煤矿安全", "\x00\x00安全生产"]
     for batch in (texts, texts[2:3], ["煤矿安全生产", "危险化学品 企业"]):
         _equal(char_tfidf(vec, batch), vec.transform(batch))
+
+
+_DEADLINE_TEXT = st.lists(st.sampled_from(
+    ["2027年", "6月", "十二月", "底", "末", "份", "前", "之前", "以前", "15日", "号", "起", "三年", "6个月", "个", "内", "之内",
+     "今年", "年", "主汛期", "春节", "两会", "完成", "，", " ", "确保", "到期", "不得", "煤矿"]), max_size=8).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(_DEADLINE_TEXT)
+def test_deadline_gate_never_drops_a_match(text):
+    """``extract_deadlines`` skips its scan when ``_may_have_deadline`` says no; it never says no
+    to a text ``RE_DEADLINE`` matches (the deadline-dense texts generated here, and the gold)."""
+    from policytag.inference.extract import RE_DEADLINE, _may_have_deadline
+
+    if RE_DEADLINE.search(text):
+        assert _may_have_deadline(text)
+
+
+def test_deadline_gate_on_the_gold_clauses(gold_dataset):
+    from policytag.inference.extract import RE_DEADLINE, _may_have_deadline
+
+    texts = [c.text for c in gold_dataset.clauses]
+    assert all(_may_have_deadline(t) for t in texts if RE_DEADLINE.search(t))
+    assert sum(1 for t in texts if RE_DEADLINE.search(t)) > 20
