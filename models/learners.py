@@ -13,7 +13,11 @@
   the dimension's labels and squashed to (0, 1). The hybrid's meta-classifier learns how far to
   trust it, per label.
 
-Both are ordinary taggers (fit / predict_proba / save / load, plain-data state) so the hybrid
+* ``WeightedTfidfTagger`` (``weighted_tfidf``): the TF-IDF learner with the clauses of a file
+  (train-v2: other governments' genres) and/or longer clauses weighted more in its regressions;
+  the default's measure-type learner (docs/training.md §8, third pass).
+
+All are ordinary taggers (fit / predict_proba / save / load, plain-data state) so the hybrid
 stacks them like the TF-IDF learner; ``dimensions`` in the learner spec says which dimension's
 meta features use them.
 """
@@ -204,6 +208,67 @@ class ContextTfidfTagger(TfidfTagger):
             titles = [document_title(c) for c in clauses]
             texts = [(t[0] + INPUT_SEP + x) if t else x for t, x in zip(titles, texts)]
         return [mask(x) for x in texts]
+
+
+@register_tagger("weighted_tfidf.v1", aliases=("weighted_tfidf",))
+class WeightedTfidfTagger(TfidfTagger):
+    """The TF-IDF learner with training clauses weighted in its regressions (the saved state and
+    prediction are the TF-IDF learner's: the weights only change the fit).
+
+    * ``weight_file`` / ``file_weight``: the clauses of a labelled clause file (by ``clause_id``,
+      e.g. ``policytag:data/train-v2.jsonl``: other governments' genres) weigh ``file_weight``
+      times as much as the others;
+    * ``length_power``: every clause weighs ``(characters / median characters) ** length_power``
+      (clipped to [1/4, 4]): real clauses are longer than most training clauses.
+    """
+
+    def __init__(self, ngram_range: NgramRange = (1, 3), min_df: PositiveInt = 2,
+                 max_features: OptionalPositiveInt = 200_000, C: PositiveFloat = 4.0, use_heading: bool = True,
+                 weight_file: Optional[str] = None, file_weight: PositiveFloat = 1.0,
+                 length_power: Annotated[float, Field(ge=0, le=2)] = 0.0,
+                 random_state: Seed = 0, taxonomy=None):
+        super().__init__(ngram_range=ngram_range, min_df=min_df, max_features=max_features, C=C,
+                         use_heading=use_heading, random_state=random_state, taxonomy=taxonomy)
+        self.weight_file = weight_file
+        self.file_weight = file_weight
+        self.length_power = length_power
+
+    def sample_weights(self, clauses: Sequence[Clause]) -> np.ndarray:
+        w = np.ones(len(clauses), dtype=np.float64)
+        if self.weight_file and self.file_weight != 1.0:
+            ids = {c.clause_id for c in read_labelled_clauses(self.weight_file)[0]}
+            w[[c.clause_id in ids for c in clauses]] *= self.file_weight
+        if self.length_power:
+            n = np.array([max(len(c.text), 1) for c in clauses], dtype=np.float64)
+            w *= np.clip((n / np.median(n)) ** self.length_power, 0.25, 4.0)
+        return w
+
+    def _fit_lr(self, clauses, y) -> None:
+        w = self.sample_weights(clauses)
+        if np.all(w == 1.0):
+            return super()._fit_lr(clauses, y)
+        from sklearn.feature_extraction.text import TfidfVectorizer
+        from sklearn.linear_model import LogisticRegression
+
+        self._forget()
+        self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.ngram_range), min_df=self.min_df,
+                                           max_features=self.max_features, sublinear_tf=True)
+        X = self.vectorizer_.fit_transform(self._texts(clauses))
+        self.classifiers_, self.coef_, self.intercept_, self.constant_ = {}, {}, {}, {}
+        for dim in DIMENSIONS:
+            Y = y[dim]
+            k = Y.shape[1]
+            coef = np.zeros((k, X.shape[1]), dtype=np.float64)
+            intercept = np.zeros(k, dtype=np.float64)
+            constant = np.full(k, np.nan)
+            for j in range(k):
+                if Y[:, j].min() == Y[:, j].max():
+                    constant[j] = float(Y[0, j])
+                    continue
+                lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state)
+                lr.fit(X, Y[:, j], sample_weight=w)
+                coef[j], intercept[j] = lr.coef_[0], lr.intercept_[0]
+            self.coef_[dim], self.intercept_[dim], self.constant_[dim] = coef, intercept, constant
 
 
 @register_tagger("label_similarity.v1", aliases=("label_similarity",))

@@ -10,7 +10,7 @@ set -euo pipefail
 export OMP_NUM_THREADS=1 OPENBLAS_NUM_THREADS=1 MKL_NUM_THREADS=1
 PT=.venv/bin/policytag
 ROWS="keyword baseline-tfidf hybrid-aug hybrid-x hybrid-v2 hybrid-ctx hybrid-ctx-x hybrid-ctx-tune hybrid-ctx-title
-      hybrid-doc-noctx hybrid-doc-silent hybrid-doc hybrid-long hybrid-doc-always hybrid-doc-tune2 hybrid-doc-mhead
+      hybrid-doc-noctx hybrid-doc-silent hybrid-doc hybrid-doc-mplain hybrid-long hybrid-doc-always hybrid-doc-tune2 hybrid-doc-mhead
       hybrid-doc-mdf1 hybrid-doc-metac3 hybrid-doc-m24 hybrid-doc-mtitle hybrid-doc-msmask hybrid-doc-msmask2"
 RUNS=()
 for row in $ROWS; do
