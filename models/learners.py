@@ -243,32 +243,9 @@ class WeightedTfidfTagger(TfidfTagger):
             w *= np.clip((n / np.median(n)) ** self.length_power, 0.25, 4.0)
         return w
 
-    def _fit_lr(self, clauses, y) -> None:
-        w = self.sample_weights(clauses)
-        if np.all(w == 1.0):
-            return super()._fit_lr(clauses, y)
-        from sklearn.feature_extraction.text import TfidfVectorizer
-        from sklearn.linear_model import LogisticRegression
-
-        self._forget()
-        self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.ngram_range), min_df=self.min_df,
-                                           max_features=self.max_features, sublinear_tf=True)
-        X = self.vectorizer_.fit_transform(self._texts(clauses))
-        self.classifiers_, self.coef_, self.intercept_, self.constant_ = {}, {}, {}, {}
-        for dim in DIMENSIONS:
-            Y = y[dim]
-            k = Y.shape[1]
-            coef = np.zeros((k, X.shape[1]), dtype=np.float64)
-            intercept = np.zeros(k, dtype=np.float64)
-            constant = np.full(k, np.nan)
-            for j in range(k):
-                if Y[:, j].min() == Y[:, j].max():
-                    constant[j] = float(Y[0, j])
-                    continue
-                lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state)
-                lr.fit(X, Y[:, j], sample_weight=w)
-                coef[j], intercept[j] = lr.coef_[0], lr.intercept_[0]
-            self.coef_[dim], self.intercept_[dim], self.constant_[dim] = coef, intercept, constant
+    def _fit_lr(self, clauses, y, sample_weight=None) -> None:
+        w = self.sample_weights(clauses) if sample_weight is None else sample_weight
+        super()._fit_lr(clauses, y, sample_weight=None if np.all(w == 1.0) else w)
 
 
 @register_tagger("label_similarity.v1", aliases=("label_similarity",))

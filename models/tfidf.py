@@ -82,8 +82,12 @@ class TfidfTagger(Tagger):
         with one_blas_thread():
             self._fit_lr(clauses, y)
 
-    def _fit_lr(self, clauses, y) -> None:
-        from sklearn.feature_extraction.text import TfidfVectorizer  # fit time only: tagging never imports it
+    def _fit_lr(self, clauses, y, sample_weight=None) -> None:
+        """Fit the vectorizer and the per-label regressions; ``sample_weight`` (one per clause, or
+        None) reaches every regression through scikit-learn's metadata routing (subclasses weigh
+        clauses, ``models/learners.py``)."""
+        import sklearn  # fit time only: tagging never imports it
+        from sklearn.feature_extraction.text import TfidfVectorizer
         from sklearn.linear_model import LogisticRegression
         from sklearn.multiclass import OneVsRestClassifier
 
@@ -91,15 +95,16 @@ class TfidfTagger(Tagger):
         self.vectorizer_ = TfidfVectorizer(analyzer="char", ngram_range=tuple(self.ngram_range), min_df=self.min_df,
                                            max_features=self.max_features, sublinear_tf=True)
         X = self.vectorizer_.fit_transform(self._texts(clauses))
+        weights = {} if sample_weight is None else {"sample_weight": np.asarray(sample_weight, dtype=np.float64)}
         self.classifiers_, self.coef_, self.intercept_, self.constant_ = {}, {}, {}, {}
         for dim in DIMENSIONS:
             Y = y[dim]
-            ovr = OneVsRestClassifier(LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000,
-                                                         random_state=self.random_state))
-            with warnings.catch_warnings():
+            with sklearn.config_context(enable_metadata_routing=bool(weights)), warnings.catch_warnings():
+                lr = LogisticRegression(C=self.C, class_weight="balanced", max_iter=2000, random_state=self.random_state)
+                ovr = OneVsRestClassifier(lr.set_fit_request(sample_weight=True) if weights else lr)
                 # a label with one class only becomes a constant predictor; that is expected here
                 warnings.filterwarnings("ignore", message="Label .* is present in all training examples")
-                ovr.fit(X, Y)
+                ovr.fit(X, Y, **weights)
             k = Y.shape[1]
             coef = np.zeros((k, X.shape[1]), dtype=np.float64)
             intercept = np.zeros(k, dtype=np.float64)
