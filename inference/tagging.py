@@ -175,11 +175,22 @@ def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = Tr
     rows = {dim: round_scores(proba[dim]) for dim in DIMENSIONS}
     fields = extract_fields([c.text for c in batch], [c.year for c in batch])
     out = []
+    new = _new
     for i, (clause, label) in enumerate(zip(batch, labels)):
-        scores = {dim: dict(zip(ids[dim], rows[dim][i])) for dim in DIMENSIONS}
         deadlines, targets = fields[i]
-        out.append(TaggedClause(clause, label, scores, tuple(deadlines), tuple(targets), evidence[i]))
+        # TaggedClause(clause, label, scores, deadlines, targets, evidence) without the frozen
+        # dataclass's __init__ (a call of object.__setattr__ per field): the same object
+        # (tests/test_speed.py)
+        tagged = new(TaggedClause)
+        d = tagged.__dict__
+        d["clause"], d["labels"] = clause, label
+        d["scores"] = {dim: dict(zip(ids[dim], rows[dim][i])) for dim in DIMENSIONS}
+        d["deadlines"], d["targets"], d["evidence"] = tuple(deadlines), tuple(targets), evidence[i]
+        out.append(tagged)
     return out
+
+
+_new = object.__new__
 
 
 def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels], proba: dict[str, np.ndarray],

@@ -589,3 +589,57 @@ def test_deadline_gate_on_the_gold_clauses(gold_dataset):
     texts = [c.text for c in gold_dataset.clauses]
     assert all(_may_have_deadline(t) for t in texts if RE_DEADLINE.search(t))
     assert sum(1 for t in texts if RE_DEADLINE.search(t)) > 20
+
+
+@pytest.mark.parametrize("min_labels", [0, 1, 2])
+def test_decode_equals_the_row_by_row_definition(taxonomy, min_labels):
+    """``decode`` (passing labels of all rows taken at once) gives what the plain definition
+    gives row by row: labels at or above threshold, best first (a stable sort), the best
+    ``min_labels`` when fewer pass, the exclusive label alone only when it is the best, at most
+    ``max_labels``; with ties and with 0, 1 or 2 required labels."""
+    from dataclasses import replace as dc_replace
+
+    from policytag.models.thresholds import decode
+    from policytag.taxonomy import DIMENSIONS
+
+    dims = {dim: dc_replace(taxonomy[dim], min_labels=min_labels) for dim in DIMENSIONS}
+
+    class Tax:
+        def __getitem__(self, dim):
+            return dims[dim]
+
+    rng = np.random.default_rng(min_labels)
+    proba = {dim: np.round(rng.random((200, len(taxonomy[dim].ids))) ** 2, 1) for dim in DIMENSIONS}
+    thresholds = {dim: rng.uniform(0.2, 0.9, len(taxonomy[dim].ids)) for dim in DIMENSIONS}
+    got = decode(proba, thresholds, Tax())
+    for i, labels in enumerate(got):
+        for dim in DIMENSIONS:
+            d, row = dims[dim], proba[dim][i]
+            order = sorted(range(len(row)), key=lambda j: -row[j])  # Python's sort is stable
+            chosen = [j for j in order if row[j] >= thresholds[dim][j]]
+            if len(chosen) < d.min_labels:
+                chosen = order[:d.min_labels]
+            ids = [d.ids[j] for j in chosen]
+            for ex in d.exclusive:
+                if ex in ids and len(ids) > 1:
+                    ids = [ex] if ids[0] == ex else [x for x in ids if x != ex]
+            assert getattr(labels, dim) == tuple(ids[:d.max_labels] if d.max_labels else ids)
+
+
+def test_tagged_clauses_are_the_dataclass(gold_dataset):
+    """``tag_clauses`` makes its ``TaggedClause`` rows without the dataclass ``__init__``: each
+    equals (and reads and prints like) the one the dataclass makes from its fields."""
+    import dataclasses
+
+    from policytag.inference.tagging import TaggedClause, tag_clauses
+    from policytag.models.runs import load_run
+    from policytag.paths import shipped_model_dir
+
+    if not (shipped_model_dir() / "run.json").exists():
+        pytest.skip("no shipped default model")
+    tagger = load_run(shipped_model_dir())
+    for row in tag_clauses(tagger, gold_dataset.clauses[:40], progress=False, batch_size=16):
+        fields = {f.name: getattr(row, f.name) for f in dataclasses.fields(TaggedClause)}
+        plain = TaggedClause(**fields)
+        assert type(row) is TaggedClause and row == plain and vars(row) == vars(plain) and repr(row) == repr(plain)
+        assert list(vars(row)) == [f.name for f in dataclasses.fields(TaggedClause)]
