@@ -67,10 +67,13 @@ class _CueMasker:
             self.automaton.make_automaton()
         self.empty = not cues
 
-    def __call__(self, text: str) -> str:
+    def __call__(self, text: str, found: list[tuple[int, int]] | None = None) -> str:
+        """``text`` masked; ``found``: every occurrence of the cues in ``text`` when the caller
+        has them (``Knowledge.cue_spans``), else this automaton finds them."""
         if self.empty or not text:
             return text
-        found = [(end + 1 - n, end + 1) for end, n in self.automaton.iter(text)]
+        if found is None:
+            found = [(end + 1 - n, end + 1) for end, n in self.automaton.iter(text)]
         if not found:
             return text
         # at each position the longest cue that starts there, then on after its end
@@ -195,6 +198,12 @@ class ContextTfidfTagger(TfidfTagger):
 
     def predict_proba(self, clauses: Sequence[Clause], dimensions: Sequence[str] = DIMENSIONS) -> dict[str, np.ndarray]:
         clauses = list(clauses)
+        if clauses and self.gate != "none":
+            # the batch's cue/rule matching (the gate needs it anyway) before the masking, which
+            # then reuses its cue occurrences (``_texts``)
+            from policytag.knowledge import load_knowledge
+
+            load_knowledge(self.taxonomy).match_clauses(clauses)
         proba = super().predict_proba(clauses, dimensions)
         gated = [dim for dim in self.mask_dimensions if dim in proba]
         return gate_on_hits(proba, clauses, self.taxonomy, gated, self.gate) if clauses else proba
@@ -207,7 +216,13 @@ class ContextTfidfTagger(TfidfTagger):
 
             titles = [document_title(c) for c in clauses]
             texts = [(t[0] + INPUT_SEP + x) if t else x for t, x in zip(titles, texts)]
-        return [mask(x) for x in texts]
+        # the cue occurrences of the texts the batch's matching pass read (clause texts without
+        # a remark, when nothing is put before them) are at hand: no second automaton pass
+        from policytag.knowledge import load_knowledge
+
+        knowledge = load_knowledge(self.taxonomy)
+        dims = self.mask_dimensions
+        return [mask(x, knowledge.cue_spans(x, dims)) for x in texts]
 
 
 @register_tagger("weighted_tfidf.v1", aliases=("weighted_tfidf",))

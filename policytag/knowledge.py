@@ -247,6 +247,7 @@ class Knowledge:
         self._index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
         self._automaton = self._build_automaton()
         self._memo: dict[tuple, tuple[Hit, ...]] = {}
+        self._occurrences_memo: dict[str, dict] = {}  # the latest match_clauses call's texts (cue_spans)
         self._features_memo: tuple[tuple, dict[str, np.ndarray]] | None = None
 
     def _build_automaton(self):
@@ -285,10 +286,14 @@ class Knowledge:
         return automaton
 
     # ------------------------------------------------------------------ matching
-    def match(self, text: str, dimensions: Sequence[str] = DIMENSIONS, source: str = "text") -> list[Hit]:
+    def match(self, text: str, dimensions: Sequence[str] = DIMENSIONS, source: str = "text",
+              keep: dict | None = None) -> list[Hit]:
         """All cue and rule hits in ``text`` (spans are offsets into ``text``), dimension by
-        dimension in the order given; within a dimension sorted by (start, -end, label)."""
+        dimension in the order given; within a dimension sorted by (start, -end, label).
+        ``keep``: a dict that gets ``text -> occurrences`` (for ``cue_spans``)."""
         occurrences, active = self._occurrences(text)
+        if keep is not None:
+            keep[text] = occurrences
         hits: list[Hit] = []
         for dim in dimensions:
             hits.extend(self._match_dim(text, dim, source, occurrences.get(dim, {}), active))
@@ -410,6 +415,7 @@ class Knowledge:
         one matching pass; a clause repeated within the batch is matched once."""
         previous = self._memo
         memo: dict[tuple, tuple[Hit, ...]] = {}
+        occurrences: dict[str, dict] = {}
         out = []
         for clause in clauses:
             key = (clause.text, clause.heading_path)
@@ -419,9 +425,10 @@ class Knowledge:
             if hits is None:
                 # codebook rule 2: cue words inside a responsible-agency remark are metadata
                 # (``（牵头单位：县交通运输局）``): masked with the same length, so spans stay the text's
-                found = self.match(mask_remarks(clause.text), DIMENSIONS, "text")
+                found = self.match(mask_remarks(clause.text), DIMENSIONS, "text", occurrences)
                 if clause.heading_path:
-                    found += self.match(mask_remarks(HEADING_JOIN.join(clause.heading_path)), DIMENSIONS, "heading")
+                    found += self.match(mask_remarks(HEADING_JOIN.join(clause.heading_path)), DIMENSIONS, "heading",
+                                        occurrences)
                 hits = tuple(found)
             memo[key] = hits
             if tuple(dimensions) == DIMENSIONS:
@@ -431,7 +438,23 @@ class Knowledge:
                 out.append([h for src in ("text", "heading") for dim in dimensions for h in hits
                             if h.dimension == dim and h.source == src])
         self._memo = memo
+        self._occurrences_memo = occurrences
         return out
+
+    def cue_spans(self, text: str, dimensions: Sequence[str]) -> list[tuple[int, int]] | None:
+        """Every occurrence ``(start, end)`` of every cue word of ``dimensions`` in ``text``
+        (overlapping ones too, possibly repeated: a word that is a cue of two labels), when
+        ``text`` is one the latest ``match_clauses`` call matched (a clause text without a
+        remark, a heading path); None otherwise. What the context learner masks: the matching
+        pass has already found them (``models.learners``)."""
+        found = self._occurrences_memo.get(text)
+        if found is None:
+            return None
+        spans: list[tuple[int, int]] = []
+        for dim in dimensions:
+            for cues, _ in found.get(dim, {}).values():
+                spans += [(a, b) for a, b, _ in cues]
+        return spans
 
     # ------------------------------------------------------------------ features
     def feature_names(self) -> list[str]:

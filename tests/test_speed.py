@@ -643,3 +643,30 @@ def test_tagged_clauses_are_the_dataclass(gold_dataset):
         plain = TaggedClause(**fields)
         assert type(row) is TaggedClause and row == plain and vars(row) == vars(plain) and repr(row) == repr(plain)
         assert list(vars(row)) == [f.name for f in dataclasses.fields(TaggedClause)]
+
+
+def test_context_learner_masks_with_the_matching_pass_spans(taxonomy, gold_dataset):
+    """The context learner masks cue words with the occurrences the batch's matching pass found
+    (``Knowledge.cue_spans``) where it read the same text, and with its own automaton elsewhere
+    (remarks, titles): either way the text ``mask_cues`` gives, for each masked dimension set."""
+    from policytag.knowledge import load_knowledge
+    from policytag.models.features import clause_input
+    from policytag.models.learners import ContextTfidfTagger, mask_cues
+    from policytag.records import Clause
+
+    clauses = list(gold_dataset.clauses[:120]) + [
+        Clause(doc_id="d", clause_id="r", heading_path=(), text="加强煤矿瓦斯防治（牵头单位：县应急管理局、县消防救援大队）", kind="clause"),
+        Clause(doc_id="d", clause_id="t", heading_path=(), text="严禁电动自行车进楼入户充电", kind="clause",
+               title="关于开展燃气安全专项整治的通知")]
+    knowledge = load_knowledge(taxonomy)
+    for dims, use_title in ((["sector"], True), (["sector", "measure_type"], False), (["measure_type"], False)):
+        learner = ContextTfidfTagger(mask_dimensions=dims, use_title=use_title, taxonomy=taxonomy)
+        knowledge.match_clauses(clauses)
+        reused = sum(knowledge.cue_spans(clause_input(c, False), dims) is not None for c in clauses)
+        assert reused >= 100  # the matching pass's spans were really used
+        got = learner._texts(clauses)
+        knowledge.match_clauses([])  # nothing at hand: the learner's own automaton
+        assert got == learner._texts(clauses)
+        assert any("□" in x for x in got)
+        if not use_title:
+            assert got == [mask_cues(clause_input(c, False), taxonomy, dims) for c in clauses]
