@@ -670,3 +670,44 @@ def test_context_learner_masks_with_the_matching_pass_spans(taxonomy, gold_datas
         assert any("□" in x for x in got)
         if not use_title:
             assert got == [mask_cues(clause_input(c, False), taxonomy, dims) for c in clauses]
+
+
+def test_tagging_output_goes_to_the_oldest_gc_generation():
+    """After ``tag_clauses`` the output's objects sit in the oldest generation (moved there at
+    once, not by a young-generation pass over them), nothing stays frozen, cycles made meanwhile
+    are still collected by a full collection; and an application's own frozen objects stay
+    frozen (the move is skipped then)."""
+    import gc
+
+    from conftest import TEST_DATA
+
+    from policytag.inference.tagging import tag_clauses
+    from policytag.models.hybrid import HybridTagger
+    from policytag.records import Clause
+    from policytag.taxonomy import load_taxonomy
+
+    snap = TEST_DATA / "speed_snapshot"
+    tagger = HybridTagger.load(snap / "model", taxonomy=load_taxonomy(snap / "taxonomy.yaml"))
+    clauses = [Clause(doc_id="d", clause_id=f"c{i}", heading_path=(), text=t, kind="clause")
+               for i, t in enumerate(["加强煤矿瓦斯防治。", "年底前完成隐患排查整治，建成10座智能化煤矿。"] * 20)]
+    was = gc.isenabled()
+    gc.enable()
+    try:
+        gc.collect()
+        out = tag_clauses(tagger, clauses, progress=False)
+        assert gc.get_freeze_count() == 0 and gc.isenabled()
+        oldest = {id(o) for o in gc.get_objects(2)}
+        assert id(out[0]) in oldest and id(out[-1].scores) in oldest
+        cycle = [out[0]]
+        cycle.append(cycle)  # a cycle reachable from nothing but itself, after a call
+        del cycle
+        assert gc.collect() >= 1
+        # frozen by the application: left frozen, tagging still works
+        sentinel = [[]]
+        gc.freeze()
+        out = tag_clauses(tagger, clauses, progress=False)
+        assert len(out) == len(clauses) and gc.get_freeze_count() > 0
+        assert not any(o is sentinel for o in gc.get_objects())  # still frozen (get_objects omits those)
+    finally:
+        gc.unfreeze()
+        (gc.enable if was else gc.disable)()
