@@ -22,6 +22,7 @@ Attributes for other code (e.g. TF-IDF evidence):
 from __future__ import annotations
 
 import json
+import operator
 import re
 import warnings
 from pathlib import Path
@@ -119,7 +120,7 @@ class TfidfTagger(Tagger):
 
     def _forget(self) -> None:
         """Drop what was derived from the learned state (a refit or reload changes it)."""
-        for key in ("_transform_memo", "_feature_names", "_feature_names_stripped", "_coef_t_cache"):
+        for key in ("_transform_memo", "_transform_last", "_feature_names", "_feature_names_stripped", "_coef_t_cache"):
             self.__dict__.pop(key, None)
 
     def transform(self, clauses: Sequence[Clause]):
@@ -127,7 +128,12 @@ class TfidfTagger(Tagger):
         ``vectorizer_.transform``. The last batches' matrices are kept, so the n-gram evidence of a
         batch reuses the matrix its probabilities were computed from instead of a second pass."""
         # keyed by what ``_texts`` reads (text, heading path, document title), so a hit costs no
-        # ``_texts`` (the context learner masks cue words there)
+        # ``_texts`` (the context learner masks cue words there); the very clause objects of the
+        # latest call (frozen) need no key at all
+        clauses = clauses if isinstance(clauses, (list, tuple)) else list(clauses)
+        last = self.__dict__.get("_transform_last")
+        if last is not None and len(last[0]) == len(clauses) and all(map(operator.is_, clauses, last[0])):
+            return last[1]
         key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
         memo = self.__dict__.setdefault("_transform_memo", {})
         X = memo.get(key)
@@ -136,6 +142,7 @@ class TfidfTagger(Tagger):
             if len(memo) >= _MEMO_BATCHES:
                 memo.clear()
             memo[key] = X
+        self._transform_last = (list(clauses), X)
         return X
 
     def feature_names(self, stripped: bool = False) -> list[str]:

@@ -24,6 +24,7 @@ clause lists copied from published pages carry it.
 from __future__ import annotations
 
 import json
+import operator
 import re
 import weakref
 from pathlib import Path
@@ -62,8 +63,9 @@ def document_title(clause: Clause) -> tuple[str, str] | None:
     return None
 
 
-#: the latest batch's ``_title_hits``: [key (text, heading path, title per clause), knowledge, hits]
-_TITLE_HITS: list = [None, None, None]
+#: the latest batch's ``_title_hits``: [key (text, heading path, title per clause), knowledge, hits,
+#: the clause objects]
+_TITLE_HITS: list = [None, None, None, []]
 #: per knowledge object, the sector hits of the titles seen: {knowledge: {title: hits}} (an entry
 #: goes with its knowledge object)
 _TITLE_MATCHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
@@ -106,11 +108,15 @@ class TitleSectorTagger(Tagger):
         from policytag.knowledge import load_knowledge
 
         knowledge = load_knowledge(self.taxonomy)
-        key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
         memo = _TITLE_HITS
-        if memo[1] is knowledge and memo[0] == key:
+        # the very clause objects of the latest call (clauses are frozen): no key needed
+        if memo[1] is knowledge and len(memo[3]) == len(clauses) and all(map(operator.is_, clauses, memo[3])):
             return memo[2]
-        memo[:] = [key, knowledge, self._match_titles(knowledge, clauses)]
+        key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
+        if memo[1] is knowledge and memo[0] == key:
+            memo[3] = list(clauses)
+            return memo[2]
+        memo[:] = [key, knowledge, self._match_titles(knowledge, clauses), list(clauses)]
         return memo[2]
 
     def _match_titles(self, knowledge, clauses: Sequence[Clause]):

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import operator
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -248,7 +249,8 @@ class Knowledge:
         self._automaton = self._build_automaton()
         self._memo: dict[tuple, tuple[Hit, ...]] = {}
         self._occurrences_memo: dict[str, dict] = {}  # the latest match_clauses call's texts (cue_spans)
-        self._features_memo: tuple[tuple, dict[str, np.ndarray]] | None = None
+        self._last_call: tuple[list, list] = ([], [])  # its clauses and their hits
+        self._features_memo: tuple[tuple, dict[str, np.ndarray], list] | None = None
 
     def _build_automaton(self):
         """One Aho-Corasick automaton over every cue word and exclusion context of every label of
@@ -413,10 +415,19 @@ class Knowledge:
         """``match_clause`` for many clauses. The hits of the clauses of the latest call are kept
         (until the next call), so the features, the decoding and the evidence of one batch share
         one matching pass; a clause repeated within the batch is matched once."""
+        if not isinstance(clauses, (list, tuple)):
+            clauses = list(clauses)
+        full = tuple(dimensions) == DIMENSIONS
+        last_clauses, last_hits = self._last_call
+        if full and len(clauses) == len(last_clauses) and all(map(operator.is_, clauses, last_clauses)):
+            # the very clauses of the latest call (a batch's features, titles and evidence ask in
+            # turn; clauses are frozen): its hits, without a key and two look-ups per clause
+            return [list(hits) for hits in last_hits]
         previous = self._memo
         memo: dict[tuple, tuple[Hit, ...]] = {}
         occurrences: dict[str, dict] = {}
         out = []
+        batch_hits = []
         for clause in clauses:
             key = (clause.text, clause.heading_path)
             hits = memo.get(key)
@@ -431,7 +442,8 @@ class Knowledge:
                                         occurrences)
                 hits = tuple(found)
             memo[key] = hits
-            if tuple(dimensions) == DIMENSIONS:
+            batch_hits.append(hits)
+            if full:
                 out.append(list(hits))
             else:
                 # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
@@ -439,6 +451,7 @@ class Knowledge:
                             if h.dimension == dim and h.source == src])
         self._memo = memo
         self._occurrences_memo = occurrences
+        self._last_call = (list(clauses), batch_hits)
         return out
 
     def cue_spans(self, text: str, dimensions: Sequence[str]) -> list[tuple[int, int]] | None:
@@ -475,9 +488,12 @@ class Knowledge:
         key = None
         if hits is None:
             # the features of the latest batch are kept: the hybrid and its gated learners ask
-            # for the same batch's features in turn (copies: callers may change them)
-            key = tuple([(c.text, c.heading_path) for c in clauses])
+            # for the same batch's features in turn (copies: callers may change them); the very
+            # clause objects of the latest call need no key
             memo = self._features_memo
+            if memo is not None and len(memo[2]) == len(clauses) and all(map(operator.is_, clauses, memo[2])):
+                return {dim: f.copy() for dim, f in memo[1].items()}
+            key = tuple([(c.text, c.heading_path) for c in clauses])
             if memo is not None and memo[0] == key:
                 return {dim: f.copy() for dim, f in memo[1].items()}
             hits = self.match_clauses(clauses)
@@ -498,7 +514,7 @@ class Knowledge:
             f[:, :, 3] = (text_any.sum(axis=1, keepdims=True) - text_any) > 0
             f[:, :, 5] = (f[:, :, 4].sum(axis=1, keepdims=True) - f[:, :, 4]) > 0
         if key is not None:
-            self._features_memo = (key, {dim: f.copy() for dim, f in out.items()})
+            self._features_memo = (key, {dim: f.copy() for dim, f in out.items()}, list(clauses))
         return out
 
 

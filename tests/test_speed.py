@@ -711,3 +711,60 @@ def test_tagging_output_goes_to_the_oldest_gc_generation():
     finally:
         gc.unfreeze()
         (gc.enable if was else gc.disable)()
+
+
+def test_match_clauses_answers_a_repeated_batch_from_its_last_call(taxonomy, gold_dataset):
+    """A batch asked for again (the same clause objects) gets the hits of the latest call without
+    matching: equal to a fresh matching, as new lists (a caller may change them); other clauses,
+    fewer dimensions or another order are matched (or looked up) as before."""
+    from policytag.knowledge import Knowledge
+
+    knowledge = Knowledge(taxonomy)
+    clauses = list(gold_dataset.clauses[:60])
+    first = knowledge.match_clauses(clauses)
+    calls = []
+    real = knowledge.match
+    knowledge.match = lambda *a, **k: calls.append(1) or real(*a, **k)
+    again = knowledge.match_clauses(tuple(clauses))
+    assert again == first and not calls and all(a is not b for a, b in zip(again, first))
+    again[0].append("changed")
+    assert knowledge.match_clauses(clauses)[0] == first[0]
+    fresh = Knowledge(taxonomy).match_clauses(clauses)
+    assert again[1:] == fresh[1:] and first == fresh
+    assert knowledge.match_clauses(clauses[::-1]) == fresh[::-1]
+    assert knowledge.match_clauses(clauses, ["measure_type"]) == [
+        [h for h in hits if h.dimension == "measure_type"] for hits in fresh]
+    assert knowledge.match_clauses(iter(clauses)) == fresh
+    assert not calls  # all of it from the latest batch's hits
+    assert knowledge.match_clauses(gold_dataset.clauses[60:70]) and calls
+
+
+def test_batch_memos_answer_the_same_clause_objects(taxonomy, gold_dataset):
+    """The TF-IDF transform and the lexical features of a batch, asked for again with the very
+    clause objects of the latest call, come back without recomputing (the same matrix; equal
+    feature copies) and equal a fresh computation; a refit forgets the transform."""
+    from policytag.knowledge import Knowledge
+    from policytag.models import tfidf as tfidf_module
+    from policytag.models.tfidf import TfidfTagger
+
+    clauses = list(gold_dataset.clauses[:80])
+    labels = list(gold_dataset.labels[:80])
+    learner = TfidfTagger(min_df=1, taxonomy=taxonomy).fit(clauses, labels)
+    calls = []
+    real = tfidf_module.char_tfidf
+    tfidf_module.char_tfidf = lambda *a: calls.append(1) or real(*a)
+    try:
+        X = learner.transform(clauses)
+        assert learner.transform(tuple(clauses)) is X and len(calls) == 1
+        fresh = real(learner.vectorizer_, learner._texts(clauses))
+        assert (X != fresh).nnz == 0
+        learner.fit(clauses[:60], labels[:60])
+        assert learner.transform(clauses) is not X and len(calls) == 2
+    finally:
+        tfidf_module.char_tfidf = real
+    knowledge = Knowledge(taxonomy)
+    first = knowledge.features(clauses)
+    first["sector"][:] = 7.0  # a caller's change stays its own
+    again = knowledge.features(clauses)
+    want = Knowledge(taxonomy).features(clauses)
+    assert all(np.array_equal(again[d], want[d]) for d in want)
