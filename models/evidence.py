@@ -400,13 +400,20 @@ class _GramIndex:
         each sorted as before) and the n-gram key at each entry."""
         got = self._sorted.get("merged")
         if got is None:
-            codes, positions, keys = [], [], []
-            for n in range(1, _MAX_GRAM + 1):
-                code, position = self._by_bucket(n)
-                codes.append(code + (n - 1) * _BUCKETS * self._span)
-                positions.append(position)
-                keys.append(self.keys(n)[position])
-            got = self._sorted["merged"] = (np.concatenate(codes), np.concatenate(positions), np.concatenate(keys))
+            parts = [self._by_bucket(n) for n in range(1, _MAX_GRAM + 1)]
+            total = sum(len(position) for _, position in parts)
+            # written into slices of three arrays (concatenating copies was most of the cost)
+            code_all = np.empty(total, dtype=np.int64)
+            position_all = np.empty(total, dtype=np.int64)
+            key_all = np.empty(total, dtype=np.uint64)
+            at = 0
+            for n, (code, position) in enumerate(parts, start=1):
+                end = at + len(position)
+                np.add(code, (n - 1) * _BUCKETS * self._span, out=code_all[at:end])
+                position_all[at:end] = position
+                np.take(self.keys(n), position, out=key_all[at:end])
+                at = end
+            got = self._sorted["merged"] = (code_all, position_all, key_all)
         return got
 
     def find_lengths(self, doc: np.ndarray, key: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
