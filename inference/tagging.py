@@ -253,8 +253,10 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
 
 def _unique(evidence: list) -> tuple:
     """``evidence`` (of one label) without exact duplicates (``merge_evidence``'s key), first kept."""
-    spans = {e.span for e in evidence}
-    if len(spans) == len(evidence):  # (the usual case) no two share a span: no two share the key
+    if len(evidence) == 2:  # (the most common group) two spans compared, no set
+        if evidence[0].span != evidence[1].span:
+            return tuple(evidence)
+    elif len({e.span for e in evidence}) == len(evidence):  # no two share a span: no two share the key
         return tuple(evidence)
     seen = set()
     out = []

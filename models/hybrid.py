@@ -59,6 +59,15 @@ def _labels_only(labels: Sequence[Labels], dims: tuple[str, ...]) -> Sequence[La
         return labels
     made: dict[tuple, Labels] = {}
     out = []
+    if len(dims) == 1:  # (a learner of one dimension: the usual case) its label ids are the key
+        (dim,) = dims
+        for lab in labels:
+            key = getattr(lab, dim)
+            got = made.get(key)
+            if got is None:
+                got = made[key] = Labels(**{dim: key})
+            out.append(got)
+        return out
     for lab in labels:
         key = tuple(getattr(lab, dim) for dim in dims)
         got = made.get(key)

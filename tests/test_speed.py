@@ -533,7 +533,10 @@ def test_clause_evidence_merges_like_merge_evidence():
     a_rule2 = Evidence(sec[0], "sector", "rule", "煤矿", (0, 2), rule="r2")  # same key as a_rule
     b = Evidence(mt[0], "measure_type", "ngram", "责任", (3, 5), 0.5)
     b2 = Evidence(mt[0], "measure_type", "ngram", "落实", (6, 8), 0.25)
-    parts = [[[a, a_rule, a_rule2, b]], [[b2, b, a]], [[a_rule]]]
+    c = Evidence(mt[1], "measure_type", "ngram", "排查", (9, 11), 0.5)
+    c_cue = Evidence(mt[1], "measure_type", "cue", "排查", (9, 11))  # same span, another kind: kept
+    d = Evidence(mt[2], "measure_type", "ngram", "整治", (12, 14), 0.5)
+    parts = [[[a, a_rule, a_rule2, b, c, d]], [[b2, b, a, c]], [[a_rule, d, c_cue]]]
 
     class Fake:
         pass
@@ -541,12 +544,14 @@ def test_clause_evidence_merges_like_merge_evidence():
     fake = Fake()
     fake.taxonomy = taxonomy
     fake.explain_parts = lambda clauses, labels: parts
-    labels = [Labels((sec[0], sec[1]), (mt[0],))]
+    labels = [Labels((sec[0], sec[1]), (mt[0], mt[1], mt[2]))]
     proba = {"sector": np.full((1, len(sec)), 0.75), "measure_type": np.full((1, len(mt)), 0.6)}
     got = clause_evidence(fake, [object()], labels, proba)[0]
     merged = merge_evidence(parts)[0]
     assert got["sector"][sec[0]] == tuple(e for e in merged if e.label == sec[0]) == (a, a_rule)
     assert got["measure_type"][mt[0]] == tuple(e for e in merged if e.label == mt[0]) == (b, b2)
+    assert got["measure_type"][mt[1]] == tuple(e for e in merged if e.label == mt[1]) == (c, c_cue)
+    assert got["measure_type"][mt[2]] == tuple(e for e in merged if e.label == mt[2]) == (d,)  # a pair of duplicates
     assert [e.kind for e in got["sector"][sec[1]]] == ["score"]  # no lexical evidence: the score
 
 
