@@ -59,8 +59,9 @@ def lexical_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]
         if not clause_hits:
             out.append([])
             continue
-        wanted = set(_output(lab))
-        hits = [h for h in clause_hits if (h.dimension, h.label) in wanted]
+        # (hits are of the taxonomy's dimensions, whose label sets Labels holds: a short tuple
+        # looked into per hit, no set of (dimension, label) pairs per clause)
+        hits = [h for h in clause_hits if h.label in getattr(lab, h.dimension)]
         if len(hits) > 1:
             hits.sort(key=_text_first)
         row = []
