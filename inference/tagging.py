@@ -239,14 +239,14 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
                         got.append(e)
             per: dict[str, dict[str, tuple]] = {}
             for dim in DIMENSIONS:
-                per[dim] = {}
+                per[dim] = mine_dim = {}
                 for lid in getattr(label, dim):
                     got = mine.get((dim, lid))
                     if got:
-                        per[dim][lid] = tuple(got) if len(got) == 1 else _unique(got)
+                        mine_dim[lid] = (got[0],) if len(got) == 1 else _unique(got)
                     else:
                         p = float(proba[dim][i, index[dim][lid]])
-                        per[dim][lid] = (make_evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
+                        mine_dim[lid] = (make_evidence(lid, dim, "score", "", (0, 0), round(p, SCORE_DECIMALS)),)
             out.append(per)
     return out
 
