@@ -501,16 +501,27 @@ class Knowledge:
                 return {dim: f.copy() for dim, f in memo[1].items()}
             hits = self.match_clauses(clauses)
         out = {dim: np.zeros((len(clauses), len(self.taxonomy[dim].ids), len(FEATURES))) for dim in DIMENSIONS}
+        # the (clause, label, feature) cells to set, per dimension, set at once after (an item
+        # assignment per hit into a per-clause view cost more than the rest of this loop)
+        cells = {dim: ([], [], []) for dim in DIMENSIONS}
+        index = self._index
         for i, clause_hits in enumerate(hits):
             for h in clause_hits:
-                f = out[h.dimension][i]
-                j = self._index[h.dimension][h.label]
+                rows, labels, feats = cells[h.dimension]
+                j = index[h.dimension][h.label]
+                rows.append(i)
+                labels.append(j)
                 if h.source == "heading":
-                    f[j, 2] = 1.0
+                    feats.append(2)
                     continue
-                f[j, 0 if h.kind == "cue" else 1] = 1.0
+                feats.append(0 if h.kind == "cue" else 1)
                 if h.span[0] < LEAD_CHARS:
-                    f[j, 4] = 1.0
+                    rows.append(i)
+                    labels.append(j)
+                    feats.append(4)
+        for dim, (rows, labels, feats) in cells.items():
+            if rows:
+                out[dim][rows, labels, feats] = 1.0
         for dim in DIMENSIONS:  # the "other label" columns, for the whole batch at once
             f = out[dim]
             text_any = np.maximum(f[:, :, 0], f[:, :, 1])

@@ -773,3 +773,37 @@ def test_batch_memos_answer_the_same_clause_objects(taxonomy, gold_dataset):
     again = knowledge.features(clauses)
     want = Knowledge(taxonomy).features(clauses)
     assert all(np.array_equal(again[d], want[d]) for d in want)
+
+
+def test_lexical_features_equal_the_hit_by_hit_definition(taxonomy, gold_dataset):
+    """``Knowledge.features`` (cells collected, set once per dimension) equals setting each hit's
+    cells one by one: cue/rule in the text, heading hit, lead, and the other-label columns; on
+    gold clauses with their heading paths (heading hits) and on clauses without hits."""
+    from policytag.knowledge import FEATURES, LEAD_CHARS, Knowledge
+    from policytag.records import Clause
+    from policytag.taxonomy import DIMENSIONS
+
+    knowledge = Knowledge(taxonomy)
+    clauses = list(gold_dataset.clauses[:150]) + [
+        Clause(doc_id="d", clause_id="x", heading_path=(), text="无", kind="clause")]
+    assert any(c.heading_path for c in clauses)
+    hits = knowledge.match_clauses(clauses)
+    got = knowledge.features(clauses, hits)
+    for dim in DIMENSIONS:
+        want = np.zeros((len(clauses), len(taxonomy[dim].ids), len(FEATURES)))
+        for i, clause_hits in enumerate(hits):
+            for h in clause_hits:
+                if h.dimension != dim:
+                    continue
+                j = taxonomy[dim].ids.index(h.label)
+                if h.source == "heading":
+                    want[i, j, 2] = 1.0
+                    continue
+                want[i, j, 0 if h.kind == "cue" else 1] = 1.0
+                if h.span[0] < LEAD_CHARS:
+                    want[i, j, 4] = 1.0
+        text_any = np.maximum(want[:, :, 0], want[:, :, 1])
+        want[:, :, 3] = (text_any.sum(axis=1, keepdims=True) - text_any) > 0
+        want[:, :, 5] = (want[:, :, 4].sum(axis=1, keepdims=True) - want[:, :, 4]) > 0
+        assert np.array_equal(got[dim], want)
+        assert want[:, :, 2].any() and want[:, :, 4].any()
