@@ -15,6 +15,7 @@ method, else the lexical evidence), so every tagger gives evidence for every out
 
 from __future__ import annotations
 
+import operator
 import re
 from typing import Sequence
 
@@ -242,7 +243,32 @@ def _pairs(labels: Sequence[Labels], taxonomy):
 
 
 def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases) -> list[list[Evidence]]:
-    """``ngram_evidence`` for a batch with array operations (the definition: ``_ngram_evidence_rows``).
+    """``ngram_evidence`` for a batch with array operations (the definition: ``_ngram_evidence_rows``)."""
+    return _ngram_evidence_sources([(tfidf, X, vocab, labels)], clauses, top_ngrams, top_phrases)
+
+
+def ngram_evidence_many(items: Sequence[tuple], clauses: Sequence[Clause], top_ngrams: int = 8,
+                        top_phrases: int = 3) -> list[list[Evidence]]:
+    """Per clause, the evidence of ``ngram_evidence(tfidf, clauses, labels)`` for each
+    ``(tfidf, labels)`` of ``items``, one after another (the concatenation of their lists), in one
+    batched pass: a hybrid's TF-IDF learners share the pairs' arrays, one top-n-gram selection,
+    one look-up in the gram index, one phrase pass and one loop that makes the evidence (a pass
+    per learner repeated each of ~100 numpy calls on a batch). ``tests/test_speed.py`` compares
+    it with the learner-by-learner concatenation."""
+    clauses = list(clauses)
+    sources = []
+    for tfidf, labels in items:
+        labels = list(labels) if labels is not None else tfidf.predict(clauses)
+        X, vocab = _tfidf_matrix(tfidf, clauses)
+        sources.append((tfidf, X, vocab, labels))
+    return _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases)
+
+
+def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[list[Evidence]]:
+    """``_ngram_evidence_batch`` of each ``(tfidf, X, vocab, labels)`` of ``sources``, concatenated
+    per clause, computed as one batch: the pairs of all sources laid end to end (the first
+    source's first), each with its own matrix row and coefficients; a pair's n-gram columns are
+    numbered after the columns of the sources before it (``_VocabTable``).
 
     1. every (clause, output label) pair: the n-grams of the clause's row, with contributions;
     2. per pair the ``top_ngrams`` largest (a partition finds each pair's cut-off), positive ones;
@@ -250,24 +276,42 @@ def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phra
     4. per pair the occurrence spans sorted, merged into phrases, the heaviest kept.
     """
     n = len(clauses)
-    indptr, indices, data = X.indptr, X.indices, X.data
-    # 1. pairs; a pair's elements are its clause's row of X
-    p_clause, p_label, per_dim, names, clause_of = _pairs(labels, tfidf.taxonomy)
-    if not len(p_clause):
+    # 1. pairs; a pair's elements are its clause's row of its source's X
+    p_clause_l, counts_l, cols_l, contrib_l = [], [], [], []
+    names, clause_of = [], []
+    col_offset = 0
+    for tfidf, X, vocab, labels in sources:
+        indptr, indices, data = X.indptr, X.indices, X.data
+        p_clause, p_label, per_dim, s_names, s_clause_of = _pairs(labels, tfidf.taxonomy)
+        if len(p_clause):
+            counts = np.diff(indptr)[p_clause]
+            starts = np.concatenate([[0], np.cumsum(counts)])
+            # each element's position in X: its pair's row start, then on by one
+            pos = np.arange(int(starts[-1])) - np.repeat(starts[:-1] - indptr[:-1][p_clause], counts)
+            cols = indices[pos]
+            contrib = data[pos]
+            # times each n-gram's coefficient for the pair's label; pairs come dimension by dimension
+            bounds = np.cumsum([0] + per_dim).tolist()
+            for dim, first, last in zip(DIMENSIONS, bounds, bounds[1:]):
+                coef = tfidf.coef_[dim]
+                label = np.repeat(p_label[first:last], counts[first:last])
+                lo, hi = starts[first], starts[last]
+                contrib[lo:hi] *= coef.ravel()[label * coef.shape[1] + cols[lo:hi]]
+            p_clause_l.append(p_clause)
+            counts_l.append(counts)
+            cols_l.append(cols + col_offset if col_offset else cols)
+            contrib_l.append(contrib)
+            names += s_names
+            clause_of += s_clause_of
+        col_offset += len(vocab)
+    if not p_clause_l:
         return [[] for _ in range(n)]
-    counts = np.diff(indptr)[p_clause]
+    if len(p_clause_l) == 1:
+        p_clause, counts, cols, contrib = p_clause_l[0], counts_l[0], cols_l[0], contrib_l[0]
+    else:
+        p_clause, counts, cols, contrib = (np.concatenate(x) for x in (p_clause_l, counts_l, cols_l, contrib_l))
     starts = np.concatenate([[0], np.cumsum(counts)])  # where each pair's elements start (and end)
-    # each element's position in X: its pair's row start, then on by one
-    pos = np.arange(int(starts[-1])) - np.repeat(starts[:-1] - indptr[:-1][p_clause], counts)
-    cols = indices[pos]
-    contrib = data[pos]
-    # times each n-gram's coefficient for the pair's label; pairs come dimension by dimension
-    bounds = np.cumsum([0] + per_dim).tolist()
-    for dim, first, last in zip(DIMENSIONS, bounds, bounds[1:]):
-        coef = tfidf.coef_[dim]
-        label = np.repeat(p_label[first:last], counts[first:last])
-        lo, hi = starts[first], starts[last]
-        contrib[lo:hi] *= coef.ravel()[label * coef.shape[1] + cols[lo:hi]]
+    vocab = _vocab_table([v for _, _, v, _ in sources])
     # 2. the top n-grams of each pair: its positive contributions at or above its top_ngrams-th
     # largest value (kth); their order does not matter (step 4 sorts the spans)
     top = _top_positive(contrib, starts, counts, top_ngrams)
@@ -476,6 +520,21 @@ def _gram_table(vocab: list[str]) -> tuple[np.ndarray, np.ndarray]:
     return hit[1]
 
 
+_VOCABS: list = [None, None]  # the latest sources' vocabularies and their concatenation
+
+
+def _vocab_table(vocabs: list[list[str]]) -> list[str]:
+    """Column -> n-gram for columns numbered source after source: the one vocabulary itself, or
+    the sources' vocabularies concatenated (made once per set of vocabulary lists; a tagger keeps
+    its list, so ``_gram_table`` of the concatenation is made once too)."""
+    if len(vocabs) == 1:
+        return vocabs[0]
+    key = _VOCABS[0]
+    if key is None or len(key) != len(vocabs) or not all(map(operator.is_, key, vocabs)):
+        _VOCABS[:] = [list(vocabs), [gram for vocab in vocabs for gram in vocab]]
+    return _VOCABS[1]
+
+
 def _occurrences(texts: list[str], vocab: list[str], doc: np.ndarray, col: np.ndarray, pair: np.ndarray,
                  weight: np.ndarray):
     """Every occurrence of n-gram ``vocab[col[q]]`` in ``texts[doc[q]]`` for each look-up ``q``:
@@ -582,10 +641,15 @@ def merge_evidence(parts: Sequence[list[list[Evidence]]]) -> list[list[Evidence]
     return out
 
 
+def is_tfidf(tagger) -> bool:
+    """Whether ``learned_evidence`` explains ``tagger`` with its TF-IDF n-grams."""
+    return hasattr(tagger, "coef_") and hasattr(tagger, "vectorizer_")
+
+
 def learned_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]) -> list[list[Evidence]]:
     """What a learned model weighed: TF-IDF n-grams when it is a TF-IDF model (``coef_`` and
     ``vectorizer_``), else the tagger's ``explain``, else occlusion."""
-    if hasattr(tagger, "coef_") and hasattr(tagger, "vectorizer_"):
+    if is_tfidf(tagger):
         return ngram_evidence(tagger, clauses, labels)
     explain = getattr(tagger, "explain", None)
     if callable(explain):
@@ -613,5 +677,5 @@ def evidence_for(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]) ->
 
 
 __all__ = ["lexical_evidence", "ngram_evidence", "occlusion_evidence", "merge_evidence", "evidence_for", "evidence_parts",
-           "learned_evidence", "make_evidence",
+           "learned_evidence", "make_evidence", "ngram_evidence_many", "is_tfidf",
            "HEADING_JOIN"]

@@ -350,24 +350,37 @@ class HybridTagger(Tagger):
 
     def explain_parts(self, clauses: Sequence[Clause], labels: Sequence[Labels] | None = None):
         """``explain`` before merging: one ``[[Evidence] per clause]`` per source (the cue/rule
-        hits, then each learner's), for a caller that merges them with its own pass.
+        hits, then each learner's; consecutive TF-IDF learners give one part, per clause their
+        evidence one after another), for a caller that merges them with its own pass.
 
         A learner explains only the labels of the dimensions whose meta features use it
         (``dimensions`` of its spec): the measure-type TF-IDF learner's sector coefficients never
         reach a sector score, so its n-grams are no reason for a sector label."""
-        from .evidence import learned_evidence, lexical_evidence
+        from .evidence import is_tfidf, learned_evidence, lexical_evidence, ngram_evidence_many
 
         clauses = list(clauses)
         labels = labels if labels is not None else self.predict(clauses)
         # learners that feed the same dimensions get the same label list (made once per batch)
         used: dict[tuple[str, ...], Sequence[Labels]] = {}
         out = [lexical_evidence(self, clauses, labels)]
+        run: list[tuple] = []  # consecutive TF-IDF learners and their label lists
         for learner, spec in zip(self.learners_, self.learner_specs):
             dims = tuple(dim for dim in DIMENSIONS if self._uses(spec, dim))
             mine = used.get(dims)
             if mine is None:
                 mine = used[dims] = _labels_only(labels, dims)
+            if is_tfidf(learner):
+                run.append((learner, mine))
+                continue
+            if run:
+                out.append(ngram_evidence_many(run, clauses))
+                run = []
             out.append(learned_evidence(learner, clauses, mine))
+        if run:
+            # one part for consecutive TF-IDF learners: per clause the concatenation of their
+            # parts, which every merge (merge_evidence, clause_evidence) reads in that order
+            # anyway; made in one batched pass (ngram_evidence_many)
+            out.append(ngram_evidence_many(run, clauses))
         return out
 
     def _labels_of_used(self, spec: dict, labels: Sequence[Labels]) -> Sequence[Labels]:

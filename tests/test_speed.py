@@ -225,6 +225,66 @@ def test_batched_ngram_evidence_with_many_equal_weights(tfidf_learners, gold_dat
         assert got == want
 
 
+def _one_by_one(items, clauses):
+    """The definition ``ngram_evidence_many`` replaces: each learner's ``ngram_evidence``, the
+    lists concatenated clause by clause."""
+    from policytag.models.evidence import ngram_evidence
+
+    parts = [ngram_evidence(learner, clauses, labels) for learner, labels in items]
+    return [[e for part in parts for e in part[i]] for i in range(len(clauses))]
+
+
+def test_ngram_evidence_of_several_learners_in_one_pass(tfidf_learners, gold_dataset):
+    """One batched pass over several TF-IDF learners (columns numbered learner after learner)
+    gives, per clause, each learner's n-gram evidence one after another: with the learners in
+    either order, a learner twice, label sets of one dimension per learner (as the hybrid gives
+    them) and random ones, and a learner without any output label."""
+    from policytag.models.evidence import ngram_evidence_many
+    from policytag.models.hybrid import _labels_only
+    from policytag.records import Labels
+    from policytag.taxonomy import DIMENSIONS
+
+    clauses = list(gold_dataset.clauses[:256])
+    first, second = tfidf_learners[0], tfidf_learners[-1]
+    predicted = first.predict(clauses)
+    labels = [_labels_only(predicted, ("measure_type",)), _labels_only(_random_labels(second.taxonomy, 256, 3), ("sector",)),
+              _random_labels(first.taxonomy, 256, 4), [Labels(**{dim: () for dim in DIMENSIONS})] * 256]
+    cases = [[(first, labels[0]), (second, labels[1])], [(second, labels[2]), (first, labels[0])],
+             [(first, labels[2]), (first, labels[1]), (second, labels[3])], [(second, labels[3]), (first, labels[3])]]
+    for items in cases:
+        for start in range(0, len(clauses), 128):
+            batch = clauses[start:start + 128]
+            mine = [(learner, lab[start:start + 128]) for learner, lab in items]
+            got, want = ngram_evidence_many(mine, batch), _one_by_one(mine, batch)
+            assert got == want
+            assert [[e.label for e in row] for row in got] == [[e.label for e in row] for row in want]
+
+
+def test_hybrid_explain_parts_merge_like_one_part_per_learner(gold_dataset):
+    """The hybrid's consecutive TF-IDF learners give one part (their evidence one after another);
+    merged, the parts are what a part per learner (``learned_evidence``) merges to."""
+    from policytag.models.evidence import learned_evidence, lexical_evidence, merge_evidence
+    from policytag.models.hybrid import HybridTagger, _labels_only
+    from policytag.models.runs import load_run
+    from policytag.paths import shipped_model_dir
+    from policytag.taxonomy import DIMENSIONS
+
+    if not (shipped_model_dir() / "run.json").exists():
+        pytest.skip("no shipped model")
+    model = load_run(shipped_model_dir())
+    assert isinstance(model, HybridTagger)
+    clauses = list(gold_dataset.clauses[:200])
+    labels = model.predict(clauses)
+    want = [lexical_evidence(model, clauses, labels)]
+    for learner, spec in zip(model.learners_, model.learner_specs):
+        dims = tuple(dim for dim in DIMENSIONS if model._uses(spec, dim))
+        want.append(learned_evidence(learner, clauses, _labels_only(labels, dims)))
+    got = model.explain_parts(clauses, labels)
+    assert len(got) < len(want)  # the TF-IDF learners did share a part
+    assert merge_evidence(got) == merge_evidence(want)
+    assert sum(e.kind == "ngram" for row in merge_evidence(got) for e in row) > 0
+
+
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.text(alphabet=st.sampled_from(list("煤矿安全生产隐患排查治理，。 \n\tAaé𠀀") + ["\ud800"]), max_size=30),
                 min_size=1, max_size=6), st.integers(0, 1000))
