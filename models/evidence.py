@@ -229,13 +229,20 @@ def _pairs(labels: Sequence[Labels], taxonomy):
         return _PAIRS[1][1]
     p_clause, p_label, per_dim, names = [], [], [], []
     for dim in DIMENSIONS:
-        index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
         before = len(p_clause)
-        for i, ids in enumerate([getattr(lab, dim) for lab in labels]):
-            if ids:  # (a learner of the other dimension gets empty label sets here)
-                p_clause += [i] * len(ids)
-                p_label += [index[lid] for lid in ids]
-                names += [(lid, dim) for lid in ids]
+        column = [getattr(lab, dim) for lab in labels]
+        if any(column):  # (a learner of the other dimension gets empty label sets here)
+            index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
+            # the columns and names of each distinct label set made once (a batch has few)
+            made: dict[tuple, tuple[list, list]] = {}
+            for i, ids in enumerate(column):
+                if ids:
+                    got = made.get(ids)
+                    if got is None:
+                        got = made[ids] = ([index[lid] for lid in ids], [(lid, dim) for lid in ids])
+                    p_clause += [i] * len(ids)
+                    p_label += got[0]
+                    names += got[1]
         per_dim.append(len(p_clause) - before)
     out = (np.asarray(p_clause, dtype=np.int64), np.asarray(p_label, dtype=np.int64), per_dim, names, p_clause)
     _PAIRS[:] = [key, (taxonomy, out)]
@@ -278,11 +285,11 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
     n = len(clauses)
     # 1. pairs; a pair's elements are its clause's row of its source's X
     p_clause_l, counts_l, cols_l, contrib_l = [], [], [], []
-    names, clause_of = [], []
+    names = []
     col_offset = 0
     for tfidf, X, vocab, labels in sources:
         indptr, indices, data = X.indptr, X.indices, X.data
-        p_clause, p_label, per_dim, s_names, s_clause_of = _pairs(labels, tfidf.taxonomy)
+        p_clause, p_label, per_dim, s_names, _ = _pairs(labels, tfidf.taxonomy)
         if len(p_clause):
             counts = np.diff(indptr)[p_clause]
             starts = np.concatenate([[0], np.cumsum(counts)])
@@ -293,16 +300,20 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
             # times each n-gram's coefficient for the pair's label; pairs come dimension by dimension
             bounds = np.cumsum([0] + per_dim).tolist()
             for dim, first, last in zip(DIMENSIONS, bounds, bounds[1:]):
+                if first == last:
+                    continue
                 coef = tfidf.coef_[dim]
-                label = np.repeat(p_label[first:last], counts[first:last])
                 lo, hi = starts[first], starts[last]
-                contrib[lo:hi] *= coef.ravel()[label * coef.shape[1] + cols[lo:hi]]
+                # each element's coefficient in the flat array: its pair's label row start (a
+                # multiplication per pair, not per element), plus its column
+                at = np.repeat(p_label[first:last] * coef.shape[1], counts[first:last])
+                at += cols[lo:hi]
+                contrib[lo:hi] *= np.take(coef.ravel(), at)
             p_clause_l.append(p_clause)
             counts_l.append(counts)
             cols_l.append(cols + col_offset if col_offset else cols)
             contrib_l.append(contrib)
             names += s_names
-            clause_of += s_clause_of
         col_offset += len(vocab)
     if not p_clause_l:
         return [[] for _ in range(n)]
@@ -353,11 +364,13 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
     weights = round_like_python(g_w[keep], 4)
     # make_evidence inlined: a batch makes thousands (the call was a third of their cost)
     new_evidence = _new
-    for pair, a, b, w in zip(g_pair[keep].tolist(), g_a[keep].tolist(), g_b[keep].tolist(), weights):
-        i = clause_of[pair]
+    kept = g_pair[keep]
+    # each phrase's clause and (label, dimension) looked up for all at once (not per phrase)
+    for i, name, a, b, w in zip(p_clause[kept].tolist(), map(names.__getitem__, kept.tolist()), g_a[keep].tolist(),
+                                g_b[keep].tolist(), weights):
         ev = new_evidence(Evidence)
         d = ev.__dict__
-        d["label"], d["dimension"] = names[pair]
+        d["label"], d["dimension"] = name
         d["kind"], d["text"], d["span"], d["weight"], d["source"], d["rule"] = "ngram", texts[i][a:b], (a, b), w, "text", None
         out[i].append(ev)
     return out
