@@ -444,8 +444,13 @@ class _GramIndex:
         occurrence and its start in its text (every occurrence, overlapping ones too)."""
         code, position = self._by_bucket(n)
         base = _bucket(key).astype(np.int64) * self._span + self.offset[doc]
-        lo = np.searchsorted(code, base)
-        hi = np.searchsorted(code, base + self.lens[doc])
+        # both ends of every look-up in one search, in increasing order (each binary search then
+        # starts where the previous one ended, and walks the index once instead of at random)
+        bounds = np.concatenate([base, base + self.lens[doc]])
+        order = np.argsort(bounds)
+        found = np.empty_like(order)
+        found[order] = np.searchsorted(code, bounds[order])
+        lo, hi = found[:len(base)], found[len(base):]
         which, r = _segments(hi - lo)
         at = position[lo[which] + r]
         same = self.keys(n)[at] == key[which]  # not another n-gram of the same bucket
@@ -481,8 +486,13 @@ class _GramIndex:
         look-ups). The same occurrences, possibly in another order."""
         code, position, keys = self._merged()
         base = ((n - 1) * _BUCKETS + _bucket(key).astype(np.int64)) * self._span + self.offset[doc]
-        lo = np.searchsorted(code, base)
-        hi = np.searchsorted(code, base + self.lens[doc])
+        # both ends of every look-up in one search, in increasing order (each binary search then
+        # starts where the previous one ended, and walks the index once instead of at random)
+        bounds = np.concatenate([base, base + self.lens[doc]])
+        order = np.argsort(bounds)
+        found = np.empty_like(order)
+        found[order] = np.searchsorted(code, bounds[order])
+        lo, hi = found[:len(base)], found[len(base):]
         which, r = _segments(hi - lo)
         at = lo[which] + r
         same = keys[at] == key[which]  # not another n-gram of the same bucket
