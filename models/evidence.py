@@ -337,7 +337,7 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
         return out
     bits = (max(map(len, texts)) + 1).bit_length()
     if 2 * bits + len(p_clause).bit_length() <= 62:  # (pair, start, end) as one integer: one sort key less
-        o = np.lexsort((s_w, (s_pair << (2 * bits)) | (s_a << bits) | s_b))
+        o = _by_key_then_weight((s_pair << (2 * bits)) | (s_a << bits) | s_b, s_w)
     else:
         o = np.lexsort((s_w, s_b, s_a, s_pair))
     s_pair, s_a, s_b, s_w = s_pair[o], s_a[o], s_b[o], s_w[o]
@@ -374,6 +374,18 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
         d["kind"], d["text"], d["span"], d["weight"], d["source"], d["rule"] = "ngram", texts[i][a:b], (a, b), w, "text", None
         out[i].append(ev)
     return out
+
+
+def _by_key_then_weight(key: np.ndarray, weight: np.ndarray) -> np.ndarray:
+    """``np.lexsort((weight, key))``: the order by key, equal keys by weight, equal both as they
+    come. The weight decides only between equal keys (here: equal spans of a pair, from n-grams
+    that strip to the same text), which are rare: one stable sort by key, and lexsort's two
+    only when some keys are equal (``tests/test_speed.py``)."""
+    o = np.argsort(key, kind="stable")
+    ordered = key[o]
+    if (ordered[1:] == ordered[:-1]).any():
+        return np.lexsort((weight, key))
+    return o
 
 
 def round_like_python(values: np.ndarray, decimals: int) -> list[float]:

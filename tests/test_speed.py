@@ -225,6 +225,19 @@ def test_batched_ngram_evidence_with_many_equal_weights(tfidf_learners, gold_dat
         assert got == want
 
 
+@settings(max_examples=80, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 6), st.sampled_from([0.5, 0.25, 1.0, 0.1, 0.3])), max_size=40),
+       st.booleans())
+def test_span_order_equals_lexsort(items, distinct):
+    """The phrases' sort (by span key, equal keys by weight, equal both as they come) is
+    ``np.lexsort((weight, key))``: with equal keys and equal weights, and with distinct keys."""
+    from policytag.models.evidence import _by_key_then_weight
+
+    key = np.array([k * 1000 + i if distinct else k for i, (k, _) in enumerate(items)], dtype=np.int64)
+    weight = np.array([w for _, w in items], dtype=np.float64)
+    assert _by_key_then_weight(key, weight).tolist() == np.lexsort((weight, key)).tolist()
+
+
 def _one_by_one(items, clauses):
     """The definition ``ngram_evidence_many`` replaces: each learner's ``ngram_evidence``, the
     lists concatenated clause by clause."""
