@@ -15,14 +15,13 @@ method, else the lexical evidence), so every tagger gives evidence for every out
 
 from __future__ import annotations
 
-import operator
 import re
 from typing import Sequence
 
 import numpy as np
 
 from policytag.knowledge import HEADING_JOIN, load_knowledge
-from policytag.records import Clause, Evidence, Labels
+from policytag.records import Clause, Evidence, Labels, same_objects
 from policytag.taxonomy import DIMENSIONS
 
 PHRASE_SPLIT = re.compile(r"[，、；。：！？,;:（）()“”\s]+")
@@ -451,24 +450,6 @@ class _GramIndex:
             got = self._sorted[n] = (bucket[position].astype(np.int64) * self._span + position, position)
         return got
 
-    def find(self, doc: np.ndarray, key: np.ndarray, n: int) -> tuple[np.ndarray, np.ndarray]:
-        """For look-ups ``(texts[doc[q]], n-gram key[q] of n characters)``: the look-up of each
-        occurrence and its start in its text (every occurrence, overlapping ones too)."""
-        code, position = self._by_bucket(n)
-        base = _bucket(key).astype(np.int64) * self._span + self.offset[doc]
-        # both ends of every look-up in one search, in increasing order (each binary search then
-        # starts where the previous one ended, and walks the index once instead of at random)
-        bounds = np.concatenate([base, base + self.lens[doc]])
-        order = np.argsort(bounds)
-        found = np.empty_like(order)
-        found[order] = np.searchsorted(code, bounds[order])
-        lo, hi = found[:len(base)], found[len(base):]
-        which, r = _segments(hi - lo)
-        at = position[lo[which] + r]
-        same = self.keys(n)[at] == key[which]  # not another n-gram of the same bucket
-        which, at = which[same], at[same]
-        return which, at - self.offset[doc[which]]
-
     def _merged(self) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """Every length's ``_by_bucket`` in one sorted array: ``(code, position, key)`` with
         ``code = ((n - 1) * 2**16 + bucket) * _span + position`` (the lengths one after another,
@@ -492,10 +473,11 @@ class _GramIndex:
         return got
 
     def find_lengths(self, doc: np.ndarray, key: np.ndarray, n: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        """``find`` for look-ups of several lengths at once (``n[q]`` characters, 1 to
-        ``_MAX_GRAM``): one pair of binary searches in ``_merged`` instead of one per length (a
-        look-up round is a dozen numpy calls, most of its cost on a batch's few thousand
-        look-ups). The same occurrences, possibly in another order."""
+        """For look-ups ``(texts[doc[q]], n-gram key[q] of n[q] characters)``, n from 1 to
+        ``_MAX_GRAM``: the look-up of each occurrence and its start in its text (every occurrence,
+        overlapping ones too). One pair of binary searches in ``_merged`` for every length at once
+        instead of one per length (a look-up round is a dozen numpy calls, most of its cost on a
+        batch's few thousand look-ups)."""
         code, position, keys = self._merged()
         base = ((n - 1) * _BUCKETS + _bucket(key).astype(np.int64)) * self._span + self.offset[doc]
         # both ends of every look-up in one search, in increasing order (each binary search then
@@ -565,7 +547,7 @@ def _vocab_table(vocabs: list[list[str]]) -> list[str]:
     if len(vocabs) == 1:
         return vocabs[0]
     key = _VOCABS[0]
-    if key is None or len(key) != len(vocabs) or not all(map(operator.is_, key, vocabs)):
+    if key is None or not same_objects(key, vocabs):
         _VOCABS[:] = [list(vocabs), [gram for vocab in vocabs for gram in vocab]]
     return _VOCABS[1]
 

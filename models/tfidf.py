@@ -22,7 +22,6 @@ Attributes for other code (e.g. TF-IDF evidence):
 from __future__ import annotations
 
 import json
-import operator
 import re
 import warnings
 from pathlib import Path
@@ -32,7 +31,7 @@ import numpy as np
 from pydantic import AfterValidator, Field
 
 from policytag import PolicytagError
-from policytag.records import Clause
+from policytag.records import Clause, same_objects
 from policytag.taxonomy import DIMENSIONS
 
 from .base import Tagger
@@ -132,7 +131,7 @@ class TfidfTagger(Tagger):
         # latest call (frozen) need no key at all
         clauses = clauses if isinstance(clauses, (list, tuple)) else list(clauses)
         last = self.__dict__.get("_transform_last")
-        if last is not None and len(last[0]) == len(clauses) and all(map(operator.is_, clauses, last[0])):
+        if last is not None and same_objects(clauses, last[0]):
             return last[1]
         key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
         memo = self.__dict__.setdefault("_transform_memo", {})

@@ -24,7 +24,6 @@ clause lists copied from published pages carry it.
 from __future__ import annotations
 
 import json
-import operator
 import re
 import weakref
 from pathlib import Path
@@ -34,7 +33,7 @@ import numpy as np
 from pydantic import Field
 
 from policytag import PolicytagError
-from policytag.records import Clause, Evidence, Labels
+from policytag.records import Clause, Evidence, Labels, same_objects
 from policytag.taxonomy import DIMENSIONS
 
 from .base import Tagger
@@ -110,7 +109,7 @@ class TitleSectorTagger(Tagger):
         knowledge = load_knowledge(self.taxonomy)
         memo = _TITLE_HITS
         # the very clause objects of the latest call (clauses are frozen): no key needed
-        if memo[1] is knowledge and len(memo[3]) == len(clauses) and all(map(operator.is_, clauses, memo[3])):
+        if memo[1] is knowledge and same_objects(clauses, memo[3]):
             return memo[2]
         key = tuple([(c.text, c.heading_path, c.title) for c in clauses])
         if memo[1] is knowledge and memo[0] == key:

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import operator
 import re
 from dataclasses import dataclass
 from typing import Iterable, Sequence
@@ -31,7 +30,7 @@ from typing import Iterable, Sequence
 import numpy as np
 
 from policytag import ConfigError
-from policytag.records import Clause
+from policytag.records import Clause, same_objects
 from policytag.text import HEADING_JOIN, mask_remarks
 from policytag.taxonomy import DIMENSIONS, Taxonomy, load_taxonomy
 
@@ -422,7 +421,7 @@ class Knowledge:
             clauses = list(clauses)
         full = tuple(dimensions) == DIMENSIONS
         last_clauses, last_hits = self._last_call
-        if full and len(clauses) == len(last_clauses) and all(map(operator.is_, clauses, last_clauses)):
+        if full and same_objects(clauses, last_clauses):
             # the very clauses of the latest call (a batch's features, titles and evidence ask in
             # turn; clauses are frozen): its hits, without a key and two look-ups per clause
             return [list(hits) for hits in last_hits]
@@ -494,7 +493,7 @@ class Knowledge:
             # for the same batch's features in turn (copies: callers may change them); the very
             # clause objects of the latest call need no key
             memo = self._features_memo
-            if memo is not None and len(memo[2]) == len(clauses) and all(map(operator.is_, clauses, memo[2])):
+            if memo is not None and same_objects(clauses, memo[2]):
                 return {dim: f.copy() for dim, f in memo[1].items()}
             key = tuple([(c.text, c.heading_path) for c in clauses])
             if memo is not None and memo[0] == key:

@@ -5,6 +5,7 @@ All are frozen dataclasses with ``to_dict``/``from_dict`` for JSON in and out.
 
 from __future__ import annotations
 
+import operator
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
@@ -149,6 +150,13 @@ class Clause:
 
 class RowError(ValueError):
     """A row that cannot become a record; the message is one line naming the key and the reason."""
+
+
+def same_objects(a, b) -> bool:
+    """``a`` and ``b`` hold the very same objects, in order (identity, not equality): a per-batch
+    memo answers a repeated ask of one batch (features, decoding and evidence ask in turn) without
+    building a key per clause; clauses are frozen, so the same objects mean the same input."""
+    return len(a) == len(b) and all(map(operator.is_, a, b))
 
 
 def json_type(value: Any) -> str:

@@ -422,7 +422,8 @@ def _check_gram_index(index, texts, data):
         if not looks:
             continue
         keys = np.array([int("".join(f"{ord(ch):021b}" for ch in g), 2) for _, g in looks], dtype=np.uint64)
-        which, start = index.find(np.array([d for d, _ in looks], dtype=np.int64), keys, n)
+        which, start = index.find_lengths(np.array([d for d, _ in looks], dtype=np.int64), keys,
+                                          np.full(len(keys), n, dtype=np.int64))
         got = sorted(zip(which.tolist(), start.tolist()))
         want = sorted((q, a) for q, (d, g) in enumerate(looks) for a, _ in _find_all(texts[d], g))
         assert got == want
