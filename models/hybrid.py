@@ -59,15 +59,6 @@ def _labels_only(labels: Sequence[Labels], dims: tuple[str, ...]) -> Sequence[La
         return labels
     made: dict[tuple, Labels] = {}
     out = []
-    if len(dims) == 1:  # (a learner of one dimension: the usual case) its label ids are the key
-        (dim,) = dims
-        for lab in labels:
-            key = getattr(lab, dim)
-            got = made.get(key)
-            if got is None:
-                got = made[key] = Labels(**{dim: key})
-            out.append(got)
-        return out
     for lab in labels:
         key = tuple(getattr(lab, dim) for dim in dims)
         got = made.get(key)
@@ -382,10 +373,6 @@ class HybridTagger(Tagger):
             # anyway; made in one batched pass (ngram_evidence_many)
             out.append(ngram_evidence_many(run, clauses))
         return out
-
-    def _labels_of_used(self, spec: dict, labels: Sequence[Labels]) -> Sequence[Labels]:
-        """``labels`` with the dimensions the learner does not feed emptied."""
-        return _labels_only(labels, tuple(dim for dim in DIMENSIONS if self._uses(spec, dim)))
 
     def meta_weights(self) -> dict[str, dict[str, dict[str, float]]]:
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""
