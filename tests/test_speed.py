@@ -342,6 +342,45 @@ def test_key_table_finds_what_a_dict_finds(keys, others, spread):
     assert got == [want.get(q, -1) for q in queries]
 
 
+@settings(max_examples=100, deadline=None)
+@given(st.sets(st.integers(0, 2 ** 48 - 2), max_size=300), st.lists(st.integers(0, 2 ** 48 - 2), max_size=50),
+       st.integers(0, 2 ** 20))
+def test_packed_key_table_finds_what_a_dict_finds(keys, others, spread):
+    """The one-slot-per-key table of the 16-bit n-gram keys: every stored key gives its column,
+    any other key -1 (keys below ``2**48 - 1``, the key part of an empty slot, which
+    ``char_tfidf`` never asks for: it keeps U+FFFF out); clustered keys make long probe runs,
+    which the look-up reads at once."""
+    from policytag.models.tfidf import PackedKeyTable
+
+    keys = sorted(keys | {k * 7 + spread for k in range(len(keys) // 2)} - {2 ** 48 - 1})
+    want = {k: i % 0xFFFF for i, k in enumerate(keys)}
+    table = PackedKeyTable(np.array(keys, dtype=np.uint64), np.array([want[k] for k in keys]))
+    queries = keys + others
+    got = table.get(np.array(queries, dtype=np.uint64)).tolist()
+    assert got == [want.get(q, -1) for q in queries]
+
+
+def test_char_tfidf_packed_look_up_and_wide_code_points(monkeypatch):
+    """Texts of code points 1..U+FFFE are looked up in one ``PackedKeyTable`` (16 bits a code
+    point); a vocabulary with wider code points (``𠀀``) or U+FFFF keeps those n-grams out of it,
+    and a batch that has such a code point is looked up with 21 bits a code point: the matrix is
+    scikit-learn's either way."""
+    from sklearn.feature_extraction.text import TfidfVectorizer
+
+    import policytag.models.tfidf as tfidf
+
+    fit = CORPUS_TEXTS + ["𠀀煤矿安全", "\uffff\uffff\uffff安全"]
+    vec = TfidfVectorizer(analyzer="char", ngram_range=(1, 3), min_df=1, sublinear_tf=True).fit(fit)
+    packed = []
+    real = tfidf.PackedKeyTable.get
+    monkeypatch.setattr(tfidf.PackedKeyTable, "get", lambda self, keys: packed.append(len(keys)) or real(self, keys))
+    for batch, fast in ((["煤矿安全生产", "危险化学品 企业"], True), (["𠀀煤矿", "煤矿安全"], False),
+                        (["\uffff\uffff\uffff安全", "安全"], False), (CORPUS_TEXTS, True)):
+        packed.clear()
+        _equal(char_tfidf(vec, batch), vec.transform(batch))
+        assert bool(packed) == fast
+
+
 def test_tagging_pauses_the_cyclic_gc_and_restores_it():
     """``tag_clauses`` runs with the cyclic collector off (it only traversed the growing output)
     and leaves it as it found it, on or off, even when tagging fails."""
