@@ -16,6 +16,8 @@ method, else the lexical evidence), so every tagger gives evidence for every out
 from __future__ import annotations
 
 import re
+from itertools import chain
+from operator import attrgetter, itemgetter
 from typing import Sequence
 
 import numpy as np
@@ -227,23 +229,24 @@ def _pairs(labels: Sequence[Labels], taxonomy):
     if _PAIRS[0] == key and _PAIRS[1][0] is taxonomy:
         return _PAIRS[1][1]
     p_clause, p_label, per_dim, names = [], [], [], []
+    clause_ids = np.arange(len(labels), dtype=np.int64)
     for dim in DIMENSIONS:
-        before = len(p_clause)
-        column = [getattr(lab, dim) for lab in labels]
-        if any(column):  # (a learner of the other dimension gets empty label sets here)
-            index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
-            # the columns and names of each distinct label set made once (a batch has few)
-            made: dict[tuple, tuple[list, list]] = {}
-            for i, ids in enumerate(column):
-                if ids:
-                    got = made.get(ids)
-                    if got is None:
-                        got = made[ids] = ([index[lid] for lid in ids], [(lid, dim) for lid in ids])
-                    p_clause += [i] * len(ids)
-                    p_label += got[0]
-                    names += got[1]
-        per_dim.append(len(p_clause) - before)
-    out = (np.asarray(p_clause, dtype=np.int64), np.asarray(p_label, dtype=np.int64), per_dim, names, p_clause)
+        column = list(map(attrgetter(dim), labels))
+        if not any(column):  # (a learner of the other dimension gets empty label sets here)
+            per_dim.append(0)
+            continue
+        index = {lid: j for j, lid in enumerate(taxonomy[dim].ids)}
+        # the columns and names of each distinct label set made once (a batch has few), then
+        # laid out clause after clause by C-level maps (no Python statement per clause)
+        made = {ids: ([index[lid] for lid in ids], [(lid, dim) for lid in ids]) for ids in dict.fromkeys(column)}
+        got = list(map(made.__getitem__, column))
+        sizes = list(map(len, column))
+        p_clause.append(np.repeat(clause_ids, sizes))
+        p_label += chain.from_iterable(map(itemgetter(0), got))
+        names += chain.from_iterable(map(itemgetter(1), got))
+        per_dim.append(sum(sizes))
+    p_clause = np.concatenate(p_clause) if p_clause else np.zeros(0, dtype=np.int64)
+    out = (p_clause, np.asarray(p_label, dtype=np.int64), per_dim, names)
     _PAIRS[:] = [key, (taxonomy, out)]
     return out
 
@@ -288,7 +291,7 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
     col_offset = 0
     for tfidf, X, vocab, labels in sources:
         indptr, indices, data = X.indptr, X.indices, X.data
-        p_clause, p_label, per_dim, s_names, _ = _pairs(labels, tfidf.taxonomy)
+        p_clause, p_label, per_dim, s_names = _pairs(labels, tfidf.taxonomy)
         if len(p_clause):
             counts = np.diff(indptr)[p_clause]
             starts = np.concatenate([[0], np.cumsum(counts)])

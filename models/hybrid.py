@@ -25,6 +25,7 @@ dev split instead. Saved as JSON + the learned models' own (pickle-free) directo
 from __future__ import annotations
 
 import json
+from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Literal, Optional, Sequence
 
@@ -57,15 +58,11 @@ def _labels_only(labels: Sequence[Labels], dims: tuple[str, ...]) -> Sequence[La
     per clause and learner was 5 us a clause)."""
     if set(DIMENSIONS) <= set(dims):
         return labels
-    made: dict[tuple, Labels] = {}
-    out = []
-    for lab in labels:
-        key = tuple(getattr(lab, dim) for dim in dims)
-        got = made.get(key)
-        if got is None:
-            got = made[key] = Labels(**dict(zip(dims, key)))
-        out.append(got)
-    return out
+    # each clause's key (its label sets of ``dims``) and the key -> Labels look-up by C-level
+    # maps and zip (no Python statement per clause)
+    keys = list(zip(*[map(attrgetter(dim), labels) for dim in dims]))
+    made = {key: Labels(**dict(zip(dims, key))) for key in dict.fromkeys(keys)}
+    return list(map(made.__getitem__, keys))
 
 
 def _folds(y: dict[str, np.ndarray], folds: int, seed: int, groups: Sequence[str] | None = None

@@ -68,6 +68,8 @@ _TITLE_HITS: list = [None, None, None, []]
 #: per knowledge object, the sector hits of the titles seen: {knowledge: {title: hits}} (an entry
 #: goes with its knowledge object)
 _TITLE_MATCHES: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+#: ``_match_titles``' answer for a clause without a document title (shared: never modified)
+_NO_TITLE: tuple = ((), frozenset(), None)
 
 
 @register_tagger("title_sector.v1", aliases=("title_sector",))
@@ -128,11 +130,13 @@ class TitleSectorTagger(Tagger):
         if len(cache) > 4096:
             cache.clear()
         for clause, hits in zip(clauses, text_hits):
-            text_names = {h.label for h in hits if h.source == "text" and h.dimension == SECTOR_DIM and h.label not in exclusive}
             found = document_title(clause)
             if found is None:
-                out.append(([], text_names, None))
+                # no title, no title hits: the text's sectors are never read (predict_proba and
+                # explain pass a clause without title hits), so they are not collected
+                out.append(_NO_TITLE)
                 continue
+            text_names = {h.label for h in hits if h.source == "text" and h.dimension == SECTOR_DIM and h.label not in exclusive}
             title, where = found
             hits = cache.get(title)
             if hits is None:
@@ -149,8 +153,10 @@ class TitleSectorTagger(Tagger):
         dim = self.taxonomy[SECTOR_DIM]
         exclusive = [dim.index(x) for x in dim.exclusive]
         for i, (hits, text_names, _) in enumerate(self._title_hits(clauses)):
+            if not hits:  # (most clauses: no title, or one that names no sector)
+                continue
             labels = {h.label for h in hits}
-            if not labels or len(labels) > self.max_title_labels:
+            if len(labels) > self.max_title_labels:
                 continue
             if self.when == "contrast":
                 for lid in text_names - labels:
@@ -168,10 +174,16 @@ class TitleSectorTagger(Tagger):
         into the title)."""
         clauses = list(clauses)
         labels = labels if labels is not None else self.predict(clauses)
+        title_hits = self._title_hits(clauses)
+        if not any(hits for hits, _, _ in title_hits):  # no title names a sector: nothing to say
+            return [[] for _ in clauses]
         proba = self.predict_proba(clauses)[SECTOR_DIM]
         dim = self.taxonomy[SECTOR_DIM]
         out = []
-        for i, ((hits, _, where), lab) in enumerate(zip(self._title_hits(clauses), labels)):
+        for i, ((hits, _, where), lab) in enumerate(zip(title_hits, labels)):
+            if not hits:
+                out.append([])
+                continue
             wanted = set(lab.sector)
             out.append([Evidence(h.label, SECTOR_DIM, h.kind, h.text, h.span, h.weight, where or "title", h.rule)
                         for h in hits if h.label in wanted and proba[i, dim.index(h.label)] > 0.5])

@@ -573,6 +573,51 @@ def test_title_hits_are_matched_once_per_batch(monkeypatch):
     assert memo == fresh and any(hits for hits, _, _ in fresh)
 
 
+@pytest.mark.parametrize("when", ["text_silent", "always", "contrast"])
+def test_title_learner_equals_its_clause_by_clause_definition(taxonomy, when):
+    """The title learner passes over clauses without title hits (no title, or one naming no
+    sector) and explains nothing without computing its probabilities when no clause of the batch
+    has one; its probabilities and evidence are what the definition (every clause looked at, as
+    before) gives, on a batch of titled, heading-titled and untitled clauses."""
+    from policytag.knowledge import load_knowledge
+    from policytag.models.title import SECTOR_DIM, TitleSectorTagger, document_title
+    from policytag.records import Clause, Evidence, Labels
+
+    titles = ["关于开展城镇燃气安全专项整治的实施方案", "某县森林火灾应急预案", None, "关于做好2025年安全生产工作的通知",
+              "关于加强道路交通和消防安全工作的通知"]
+    texts = ["各县区于10月底前报送整治进展情况。", "加强液化石油气钢瓶充装站检查。", "严格落实领导干部带班制度。",
+             "强化烟花爆竹零售点管理，严查煤矿超层越界。"]
+    clauses = [Clause("d", f"c{i}", ("某市危险化学品安全专项整治方案",) if i % 7 == 3 else (), texts[i % 4], "clause",
+                      title=titles[i % 5] if i % 7 != 3 else None) for i in range(21)]
+    dim = taxonomy[SECTOR_DIM]
+    labels = [Labels(tuple(dim.ids), ()) for _ in clauses]
+    learner = TitleSectorTagger(when=when, taxonomy=taxonomy).fit(clauses[:1], labels[:1])
+    knowledge = load_knowledge(taxonomy)
+    want_p = np.full((len(clauses), len(dim.ids)), 0.5)
+    want_ev = []
+    for i, clause in enumerate(clauses):  # the definition, clause by clause
+        found = document_title(clause)
+        hits = [h for h in knowledge.match(found[0], [SECTOR_DIM], "text") if h.label not in dim.exclusive] if found else []
+        names = {h.label for h in knowledge.match_clause(clause)
+                 if h.source == "text" and h.dimension == SECTOR_DIM and h.label not in dim.exclusive}
+        title_labels = {h.label for h in hits}
+        if title_labels and len(title_labels) <= learner.max_title_labels:
+            if when == "contrast":
+                for lid in names - title_labels:
+                    want_p[i, dim.index(lid)] = 1.0 - learner.strength
+            elif when == "always" or not names:
+                for lid in title_labels:
+                    want_p[i, dim.index(lid)] = learner.strength
+                want_p[i, [dim.index(x) for x in dim.exclusive]] = 1.0 - learner.strength
+        want_ev.append([Evidence(h.label, SECTOR_DIM, h.kind, h.text, h.span, h.weight, found[1], h.rule)
+                        for h in hits if want_p[i, dim.index(h.label)] > 0.5])
+    np.testing.assert_array_equal(learner.predict_proba(clauses)[SECTOR_DIM], want_p)
+    assert learner.explain(clauses, labels) == want_ev
+    assert any(want_ev) == (when != "contrast") and (want_p != 0.5).any()
+    untitled = [c for c in clauses if document_title(c) is None]
+    assert learner.explain(untitled, labels[:len(untitled)]) == [[] for _ in untitled]
+
+
 #: text made of what the target patterns read: phrases shaped like a target (verb or comparator,
 #: filler, number, white space, unit or %, qualifier) among loose numerals, units, verbs and dates
 _TARGET_PHRASE = st.tuples(
