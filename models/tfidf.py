@@ -276,12 +276,11 @@ def char_tfidf(vectorizer, texts: Sequence[str]):
     tables = v.__dict__.get("_policytag_char_tables")
     if tables is None:
         tables = v._policytag_char_tables = _char_tables(v.vocabulary_)
-    prepped = [_WHITE_SPACES.sub(" ", t.lower() if v.lowercase else t) for t in texts]
-    try:
-        cps = np.frombuffer("".join(prepped).encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
-    except UnicodeEncodeError:  # lone surrogates: let scikit-learn deal with them
+    prepared = _prepared(texts, v.lowercase)
+    if prepared is None:  # lone surrogates: let scikit-learn deal with them
         return _sklearn(v).transform(list(texts))
-    lengths = np.fromiter((len(t) for t in prepped), dtype=np.int64, count=len(prepped))
+    prepped, cps = prepared[0], prepared[1].astype(np.uint64)
+    lengths = np.fromiter(map(len, prepped), dtype=np.int64, count=len(prepped))
     doc = np.repeat(np.arange(len(prepped), dtype=np.int64), lengths)
     per_n, combined = tables
     # code points 1..U+FFFE (nearly always): 16 bits each and one PackedKeyTable look-up
@@ -331,6 +330,56 @@ def char_tfidf(vectorizer, texts: Sequence[str]):
         norms[norms == 0.0] = 1.0
         X.data /= np.repeat(norms, counts)
     return X
+
+
+def _prepared(texts: Sequence[str], lowercase: bool) -> tuple[Sequence[str], np.ndarray] | None:
+    """scikit-learn's preprocessing of each text (lower-cased if asked, each run of white space
+    made one space) and the code points of the prepared texts, one after another (uint32); None
+    when a text has a lone surrogate (no UTF-32 for it).
+
+    Most batches need neither step (Chinese text, single spaces), and the regular expression and
+    ``str.lower`` scanned every character (~20 us a batch each, measured): so the batch's code
+    points are looked up first in a table of the characters ``str.lower`` changes and of white
+    space (``str.isspace``, what ``\\s`` matches), and only the texts that may change are
+    prepared (a run of white space in them, or at their start after a text ending in white space;
+    a character lower-casing changes: ``str.lower`` maps characters one by one, except the final
+    sigma, which changes either way)."""
+    try:
+        cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+    if len(cps) and int(cps.max()) < 0x10000:
+        lower, space = _char_classes()
+        blank = space[cps]
+        may_change = lower[cps] if lowercase else np.zeros(len(cps), dtype=bool)
+        may_change[1:] |= blank[1:] & blank[:-1]
+        if not may_change.any():
+            return texts, cps
+        # only the texts with such a character are prepared (a few in a batch)
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        doc = np.repeat(np.arange(len(texts)), lengths)
+        prepped = list(texts)
+        for i in np.unique(doc[may_change]).tolist():
+            prepped[i] = _WHITE_SPACES.sub(" ", texts[i].lower() if lowercase else texts[i])
+    else:
+        prepped = [_WHITE_SPACES.sub(" ", t.lower() if lowercase else t) for t in texts]
+    try:
+        return prepped, np.frombuffer("".join(prepped).encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+
+
+_CHAR_CLASSES: list = []
+
+
+def _char_classes() -> tuple[np.ndarray, np.ndarray]:
+    """For each code point below 2**16: does ``str.lower`` change it, is it white space (made
+    once, ~15 ms)."""
+    if not _CHAR_CLASSES:
+        chars = list(map(chr, range(0x10000)))
+        _CHAR_CLASSES[:] = [np.fromiter((c.lower() != c for c in chars), dtype=bool, count=0x10000),
+                            np.fromiter(map(str.isspace, chars), dtype=bool, count=0x10000)]
+    return _CHAR_CLASSES[0], _CHAR_CLASSES[1]
 
 
 def _count_matrix(rows: np.ndarray, cols: np.ndarray, n_rows: int, n_cols: int):

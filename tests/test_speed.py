@@ -381,6 +381,21 @@ def test_char_tfidf_packed_look_up_and_wide_code_points(monkeypatch):
         assert bool(packed) == fast
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=st.sampled_from(list("煤矿安全 \t\n\u3000\xa0AbΣσİß'Ä.") + ["𠀀"]), max_size=12),
+                min_size=1, max_size=6), st.booleans())
+def test_prepared_texts_equal_scikit_learns_preprocessing(texts, lowercase):
+    """``char_tfidf``'s preprocessing (only the texts a look-up table says may change are
+    prepared) gives each text as scikit-learn prepares it (lower-cased if asked, runs of white
+    space made one space) and their code points."""
+    from policytag.models.tfidf import _WHITE_SPACES, _prepared
+
+    want = [_WHITE_SPACES.sub(" ", t.lower() if lowercase else t) for t in texts]
+    prepped, cps = _prepared(texts, lowercase)
+    assert list(prepped) == want
+    assert cps.tolist() == [ord(c) for c in "".join(want)]
+
+
 def test_tagging_pauses_the_cyclic_gc_and_restores_it():
     """``tag_clauses`` runs with the cyclic collector off (it only traversed the growing output)
     and leaves it as it found it, on or off, even when tagging fails."""
