@@ -171,18 +171,96 @@ def _required_literals(pattern: re.Pattern) -> frozenset[str] | None:
     return seq(parsed)
 
 
-def _outermost(occurrences: list[tuple[int, int, str]]) -> list[tuple[int, int, str]]:
-    """The occurrences not inside another occurrence of the same label (a shorter cue inside a
-    longer one adds nothing). Two different cues never share a span, so after sorting by
-    (start, -end) an occurrence is inside another exactly when an earlier one reaches its end."""
-    out = []
-    reach = -1
-    for a, b, cue in sorted(occurrences, key=lambda o: (o[0], -o[1])):
-        if reach >= b:
-            continue
-        out.append((a, b, cue))
-        reach = max(reach, b)
-    return out
+class _Vocabulary:
+    """What each automaton word is for, as arrays indexed by its number (``Knowledge._build_automaton``).
+
+    Labels of both dimensions are numbered together (the dimensions in order, each label in
+    taxonomy order): ``label_dim``, ``label_name``, ``label_rank`` (the order of the label ids as
+    strings: hits of one span sort by label id), ``label_exclusive``. A word's roles are rows
+    ``role_ptr[w]:role_ptr[w + 1]`` of ``role_label``/``role_cue`` (cue word or exclusion context
+    of that label); the patterns it triggers rows ``trigger_ptr[w]:trigger_ptr[w + 1]`` of
+    ``trigger_pattern``."""
+
+    def __init__(self, taxonomy: Taxonomy, words: list[str], roles: dict[str, list[tuple[int, bool]]],
+                 triggers: dict[str, list[int]]):
+        self.words = words
+        self.length = np.array([len(w) for w in words], dtype=np.int64)
+        self.label_name = [lid for dim in DIMENSIONS for lid in taxonomy[dim].ids]
+        self.label_dim_name = [dim for dim in DIMENSIONS for _ in taxonomy[dim].ids]
+        self.n_labels = len(self.label_name)
+        self.label_dim = np.array([DIMENSIONS.index(dim) for dim in self.label_dim_name], dtype=np.int64)
+        self.label_rank = np.empty(self.n_labels, dtype=np.int64)
+        self.label_rank[sorted(range(self.n_labels), key=self.label_name.__getitem__)] = np.arange(self.n_labels)
+        self.label_exclusive = np.array([lid in taxonomy[dim].exclusive
+                                         for dim, lid in zip(self.label_dim_name, self.label_name)], dtype=bool)
+        offsets = np.cumsum([0] + [len(taxonomy[dim].ids) for dim in DIMENSIONS]).tolist()
+        self.label_number = {dim: {lid: offsets[k] + j for j, lid in enumerate(taxonomy[dim].ids)}
+                             for k, dim in enumerate(DIMENSIONS)}
+        per_word = [roles.get(w, ()) for w in words]
+        self.role_ptr = _offsets([len(r) for r in per_word])
+        self.role_label = np.array([g for r in per_word for g, _ in r], dtype=np.int64)
+        self.role_cue = np.array([cue for r in per_word for _, cue in r], dtype=bool)
+        per_word = [sorted(set(triggers.get(w, ()))) for w in words]
+        self.trigger_ptr = _offsets([len(t) for t in per_word])
+        self.trigger_pattern = np.array([p for t in per_word for p in t], dtype=np.int64)
+
+
+def _offsets(counts: list[int]) -> np.ndarray:
+    """``[0, c0, c0 + c1, ...]``: where each item's rows start in a flat table (and the end)."""
+    return np.concatenate([[0], np.cumsum(counts, dtype=np.int64)]).astype(np.int64)
+
+
+def _expand(ptr: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """For items whose rows in a flat table are ``ptr[ids[i]]:ptr[ids[i] + 1]``: ``(item, row)``
+    for every row of every item, item after item, rows in table order (a vectorised
+    ``[(i, r) for i, w in enumerate(ids) for r in range(ptr[w], ptr[w + 1])]``)."""
+    first = ptr[ids]
+    counts = ptr[ids + 1] - first
+    item = np.repeat(np.arange(len(ids)), counts)
+    # a row's position in the output minus its item's first position, plus its item's first row
+    row = np.arange(len(item)) + np.repeat(first - (np.cumsum(counts) - counts), counts)
+    return item, row
+
+
+def _outermost_mask(group: np.ndarray, end: np.ndarray) -> np.ndarray:
+    """For occurrences sorted by (group, start, -end): True for those not inside an earlier
+    occurrence of their group (a shorter cue inside a longer one of its label adds nothing).
+
+    Every earlier occurrence of the group starts at or before this one, so one of them contains
+    it exactly when it reaches its end: when the running maximum of the ends before it is at
+    least its end. The groups are kept apart by adding ``group * (max end + 1)`` to each end (a
+    later group's values exceed every earlier group's), so one running maximum serves the batch.
+    What ``_outermost`` in ``tests/test_speed_matcher.py`` does occurrence by occurrence."""
+    keep = np.ones(len(end), dtype=bool)
+    if len(end) > 1:
+        value = group * (int(end.max()) + 1) + end
+        reach = np.maximum.accumulate(value)
+        keep[1:] = value[1:] > reach[:-1]
+    return keep
+
+
+class _CueOccurrences:
+    """The cue occurrences of one ``_match_texts`` batch, by (text, dimension): what
+    ``Knowledge.cue_spans`` answers. Put in order once, read into lists on the first ask."""
+
+    def __init__(self, n_texts: int, doc: np.ndarray, dim: np.ndarray, start: np.ndarray, end: np.ndarray):
+        key = doc * len(DIMENSIONS) + dim
+        order = np.argsort(key, kind="stable")
+        self._arrays = (key[order], start[order], end[order], n_texts)
+        self._lists: tuple[list, list, list] | None = None
+
+    def spans(self, i: int, dims: Sequence[int]) -> list[tuple[int, int]]:
+        if self._lists is None:
+            key, start, end, n = self._arrays
+            bounds = np.searchsorted(key, np.arange(n * len(DIMENSIONS) + 1)).tolist()
+            self._lists = (bounds, start.tolist(), end.tolist())
+        bounds, start, end = self._lists
+        out: list[tuple[int, int]] = []
+        for dim in dims:
+            k = i * len(DIMENSIONS) + dim
+            lo, hi = bounds[k], bounds[k + 1]
+            out += zip(start[lo:hi], end[lo:hi])
+        return out
 
 
 class Knowledge:
@@ -234,20 +312,14 @@ class Knowledge:
         self._rule_by_id = {}
         for rule in self.rules:
             self._rule_by_id.setdefault(rule.id, rule)
-        self._rules_for = {(dim, source): [r for r in self.rules if r.dimension == dim and r.where in ("both", source)]
-                           for dim in DIMENSIONS for source in ("text", "heading")}
-        # per (dimension, source): pattern -> positions of the rules that have it
-        self._rule_index: dict[tuple[str, str], dict[re.Pattern, list[int]]] = {}
-        for key, rules in self._rules_for.items():
-            index = self._rule_index[key] = {}
-            for i, rule in enumerate(rules):
-                for pattern in set(rule.patterns):
-                    index.setdefault(pattern, []).append(i)
         self._exclusive = {dim: frozenset(taxonomy[dim].exclusive) for dim in DIMENSIONS}
         self._index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
         self._automaton = self._build_automaton()
         self._memo: dict[tuple, tuple[Hit, ...]] = {}
-        self._occurrences_memo: dict[str, dict] = {}  # the latest match_clauses call's texts (cue_spans)
+        # the latest match_clauses call's texts -> their number in its batch, and the batch's cue
+        # occurrences (cue_spans)
+        self._cue_texts: dict[str, int] = {}
+        self._cue_occurrences: _CueOccurrences | None = None
         self._last_call: tuple[list, list] = ([], [])  # its clauses and their hits
         self._features_memo: tuple[tuple, dict[str, np.ndarray], list] | None = None
 
@@ -260,151 +332,238 @@ class Knowledge:
         (``_required_literals``: ``消防救援`` for ``(综合性|专职)?消防救援(队伍|站)?``): a pattern
         whose literals are all absent from the text cannot match, so it is not run (most of a
         hundred patterns, on a typical clause). Patterns without such a literal always run.
+
+        A word's value in the automaton is its number; what the word is for (its roles: cue or
+        exclusion context of which labels; the patterns it triggers) is in arrays indexed by that
+        number (``_Vocabulary``), so the occurrences of a whole batch are resolved with numpy
+        (``_match_texts``), not with a Python step per occurrence and role.
         """
         import ahocorasick
 
-        roles: dict[str, list[tuple[str, str, bool]]] = {}
+        roles: dict[str, list[tuple[int, int, bool]]] = {}
+        offset = 0
         for dim in DIMENSIONS:
-            for lab in self.taxonomy[dim].labels:
+            for j, lab in enumerate(self.taxonomy[dim].labels):
                 for word, is_cue, what in [(c, True, "cues") for c in set(lab.cues)] + \
                         [(c, False, "exclude_contexts") for c in set(lab.exclude_contexts)]:
                     if not isinstance(word, str) or not word:
                         raise ConfigError(f"{self.taxonomy.source}: {dim}.{lab.id}.{what}: empty entry")
-                    roles.setdefault(word, []).append((dim, lab.id, is_cue))
-        triggers: dict[str, list[re.Pattern]] = {}
-        self._always: set[re.Pattern] = set()
-        for rule in self.rules:
-            for pattern in rule.patterns:
-                literals = _required_literals(pattern)
-                if literals is None:
-                    self._always.add(pattern)
-                for literal in literals or ():
-                    triggers.setdefault(literal, []).append(pattern)
+                    roles.setdefault(word, []).append((offset + j, is_cue))
+            offset += len(self.taxonomy[dim].labels)
+        # every rule pattern numbered; a literal -> the patterns it triggers (required literals)
+        triggers: dict[str, list[int]] = {}
+        self._patterns: list[re.Pattern] = []
+        numbers: dict[re.Pattern, int] = {}
+        always: list[int] = []  # patterns without a required literal: run on every text
+        uses: list[list[tuple[int, int]]] = []  # pattern -> (rule number, position in its patterns)
+        for r, rule in enumerate(self.rules):
+            for j, pattern in enumerate(rule.patterns):
+                if pattern not in numbers:
+                    numbers[pattern] = len(self._patterns)
+                    self._patterns.append(pattern)
+                    uses.append([])
+                    literals = _required_literals(pattern)
+                    if literals is None:
+                        always.append(numbers[pattern])
+                    for literal in literals or ():
+                        triggers.setdefault(literal, []).append(numbers[pattern])
+                uses[numbers[pattern]].append((r, j))
+        self._always = np.array(always, dtype=np.int64)
+        self._use_ptr = _offsets([len(u) for u in uses])
+        self._use_rule = np.array([r for u in uses for r, _ in u], dtype=np.int64)
+        self._use_position = np.array([j for u in uses for _, j in u], dtype=np.int64)
+        self._max_patterns = max((len(rule.patterns) for rule in self.rules), default=1)
+        # rule number -> does it apply to a text / heading source; can one of its hits be dropped
+        # by the exclusive filter (it adds an exclusive label, or fires only if no other does)
+        self._rule_where = np.array([[rule.where in ("both", "text"), rule.where in ("both", "heading")]
+                                     for rule in self.rules], dtype=bool).reshape(len(self.rules), 2)
+        self._rule_may_drop = [rule.only_if_no_other or not self._exclusive[rule.dimension].isdisjoint(rule.add)
+                               for rule in self.rules]
+        words = sorted(set(roles) | set(triggers))
+        self._vocab = _Vocabulary(self.taxonomy, words, roles, triggers)
+        # joins a batch's texts for one automaton pass: a character no word contains, so no
+        # occurrence reaches from one text into the next
+        used = set("".join(words))
+        self._separator = next(chr(c) for c in itertools.chain(range(32), range(0xE000, 0xF900)) if chr(c) not in used)
         automaton = ahocorasick.Automaton()
-        for word in set(roles) | set(triggers):
-            automaton.add_word(word, (len(word), word, tuple(roles.get(word, ())), tuple(triggers.get(word, ()))))
+        for i, word in enumerate(words):
+            automaton.add_word(word, i)
         automaton.make_automaton()
         return automaton
 
     # ------------------------------------------------------------------ matching
-    def match(self, text: str, dimensions: Sequence[str] = DIMENSIONS, source: str = "text",
-              keep: dict | None = None) -> list[Hit]:
+    def match(self, text: str, dimensions: Sequence[str] = DIMENSIONS, source: str = "text") -> list[Hit]:
         """All cue and rule hits in ``text`` (spans are offsets into ``text``), dimension by
-        dimension in the order given; within a dimension sorted by (start, -end, label).
-        ``keep``: a dict that gets ``text -> occurrences`` (for ``cue_spans``)."""
-        occurrences, active = self._occurrences(text)
-        if keep is not None:
-            keep[text] = occurrences
-        hits: list[Hit] = []
-        for dim in dimensions:
-            hits.extend(self._match_dim(text, dim, source, occurrences.get(dim, {}), active))
-        return hits
+        dimension in the order given; within a dimension sorted by (start, -end, label)."""
+        hits = self._match_texts([text], [source])[0][0]
+        if tuple(dimensions) == DIMENSIONS:
+            return hits
+        return [h for dim in dimensions for h in hits if h.dimension == dim]
 
-    def _occurrences(self, text: str) -> tuple[dict[str, dict[str, tuple[list, list]]], set]:
-        """``{dim: {label: ([(start, end, cue)], [(start, end)] of exclusion contexts)}}`` and the
-        rule patterns worth running (their required literal occurs, or they have none), from one
-        automaton pass over ``text``."""
-        out: dict[str, dict[str, tuple[list, list]]] = {}
-        active = set(self._always)
-        if not self._automaton.kind or not text:
-            return out, active
-        for end, (n, word, role, patterns) in self._automaton.iter(text):
-            if patterns:
-                active.update(patterns)
-            start = end + 1 - n
-            for dim, label, is_cue in role:
-                # get, not setdefault: setdefault(dim, {}) made a dict per occurrence
-                per_dim = out.get(dim)
-                if per_dim is None:
-                    per_dim = out[dim] = {}
-                per = per_dim.get(label)
-                if per is None:
-                    per = per_dim[label] = ([], [])
-                if is_cue:
-                    per[0].append((start, end + 1, word))
-                else:
-                    per[1].append((start, end + 1))
-        return out, active
+    def _scan(self, texts: list[str]) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+        """Every occurrence of every automaton word in every text, as arrays (text number, start,
+        end, word number) in the order the automaton reports them: one pass over the texts joined
+        by ``_separator``, read into an array in C (no Python step per occurrence)."""
+        if not texts or not self._vocab.words:
+            empty = np.zeros(0, dtype=np.int64)
+            return empty, empty, empty, empty
+        joined = self._separator.join(texts)
+        flat = np.fromiter(itertools.chain.from_iterable(self._automaton.iter(joined)), dtype=np.int64)
+        last, word = flat[0::2], flat[1::2]  # (index of the last character, word number) pairs
+        lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+        offsets = np.zeros(len(texts), dtype=np.int64)
+        np.cumsum(lengths[:-1] + 1, out=offsets[1:])
+        doc = np.searchsorted(offsets, last, side="right") - 1
+        end = last + 1 - offsets[doc]
+        return doc, end - self._vocab.length[word], end, word
 
-    def _rule_matches(self, rule: Rule, text: str, active: set | None = None) -> list[re.Match]:
-        out = []
-        for pat in rule.patterns:
-            if active is not None and pat not in active:
-                continue  # its required literal is absent: it cannot match
-            for m in pat.finditer(text):
+    def _match_texts(self, texts: list[str], sources: list[str]) -> tuple[list[list[Hit]], _CueOccurrences]:
+        """``match(text, DIMENSIONS, source)`` of each text, for a batch at once; and the batch's
+        cue occurrences (``cue_spans``).
+
+        One automaton pass finds every word occurrence of every text; each occurrence gets a row
+        per role of its word (cue or exclusion context of a label). The cue rows are resolved with
+        numpy over the whole batch: sorted by (text, label, start, -end), a cue inside an earlier
+        cue of its label in its text is dropped (the running maximum of their ends reaches its
+        end), then the few rows of a (text, label) with blocking spans (exclusion contexts, rule
+        matches that ``exclude`` the label) are checked one by one, and what is left is put in
+        the output order (text, dimension, start, -end, label) before its ``Hit`` objects are
+        made. The rules run per text (only the patterns whose required literal occurs); a text
+        with rule hits or an exclusive label's cue has each dimension finished as before (rule
+        hits, the exclusive filter, the stable sort by ``_hit_order``)."""
+        v = self._vocab
+        doc, start, end, word = self._scan(texts)
+        item, row = _expand(v.role_ptr, word)
+        r_doc, r_start, r_end, r_word = doc[item], start[item], end[item], word[item]
+        r_label, r_cue = v.role_label[row], v.role_cue[row]
+        occurrences = _CueOccurrences(len(texts), r_doc[r_cue], v.label_dim[r_label[r_cue]],
+                                      r_start[r_cue], r_end[r_cue])
+        blocked, rule_hits = self._rules_of(texts, sources, doc, word)
+        context = np.flatnonzero(~r_cue)
+        for d, g, a, b in zip(r_doc[context].tolist(), r_label[context].tolist(), r_start[context].tolist(),
+                              r_end[context].tolist()):
+            blocked.setdefault((d, g), []).append((a, b))
+        cue = np.flatnonzero(r_cue)
+        group = r_doc[cue] * v.n_labels + r_label[cue]
+        cue = cue[np.lexsort((-r_end[cue], r_start[cue], group))]
+        cue = cue[_outermost_mask(r_doc[cue] * v.n_labels + r_label[cue], r_end[cue])]
+        if blocked:
+            cue = self._unblocked(cue, r_doc, r_label, r_start, r_end, blocked, v.n_labels)
+        c_doc, c_label = r_doc[cue], r_label[cue]
+        cue = cue[np.lexsort((v.label_rank[c_label], -r_end[cue], r_start[cue], v.label_dim[c_label], c_doc))]
+        out: list[list[Hit]] = [[] for _ in texts]
+        names, dims, words = v.label_name, v.label_dim_name, v.words
+        new = _new
+        for d, g, a, b, w in zip(r_doc[cue].tolist(), r_label[cue].tolist(), r_start[cue].tolist(),
+                                 r_end[cue].tolist(), r_word[cue].tolist()):
+            # _hit inlined (a call per hit was a fifth of the loop)
+            h = new(Hit)
+            dd = h.__dict__
+            dd["dimension"], dd["label"], dd["kind"], dd["text"], dd["span"] = dims[g], names[g], "cue", words[w], (a, b)
+            dd["weight"], dd["source"], dd["rule"], dd["codebook_rule"] = 1.0, sources[d], None, None
+            out[d].append(h)
+        finish = {d for d, _ in rule_hits}
+        exclusive = cue[v.label_exclusive[r_label[cue]]]
+        exclusive_cues = set(zip(r_doc[exclusive].tolist(), v.label_dim[r_label[exclusive]].tolist()))
+        finish.update(d for d, _ in exclusive_cues)
+        if finish:
+            n_dims = len(DIMENSIONS)
+            counts = np.bincount(r_doc[cue] * n_dims + v.label_dim[r_label[cue]], minlength=len(texts) * n_dims).tolist()
+            for d in finish:
+                out[d] = self._finish(d, out[d], counts[d * n_dims:(d + 1) * n_dims], rule_hits, sources[d],
+                                      exclusive_cues)
+        return out, occurrences
+
+    def _rules_of(self, texts: list[str], sources: list[str], doc: np.ndarray,
+                  word: np.ndarray) -> tuple[dict[tuple[int, int], list], dict[tuple[int, int], list]]:
+        """The rule matches of each text: ``{(text, label number): [span]}`` of the matches of
+        rules that ``exclude`` a label, and ``{(text, dimension number): [(rule number, match)]}``
+        of the rules that ``add`` labels, each in rule order, then pattern order, then text order.
+
+        Only the patterns whose required literal occurs in the text (or that have none) are run:
+        the (text, rule, pattern position) triples to run are found with numpy from the batch's
+        word occurrences (what triggers which pattern, which rules use it and where), in order."""
+        v = self._vocab
+        item, row = _expand(v.trigger_ptr, word)
+        p_doc, p_pattern = doc[item], v.trigger_pattern[row]
+        if len(self._always):
+            p_doc = np.concatenate([p_doc, np.repeat(np.arange(len(texts)), len(self._always))])
+            p_pattern = np.concatenate([p_pattern, np.tile(self._always, len(texts))])
+        item, row = _expand(self._use_ptr, p_pattern)
+        t_doc, t_rule, t_position = p_doc[item], self._use_rule[row], self._use_position[row]
+        source = np.array([s == "heading" for s in sources], dtype=np.int64)
+        applies = self._rule_where[t_rule, source[t_doc]]
+        n_rules, width = len(self.rules), self._max_patterns
+        # sorted and without repeats (a pattern triggered twice in a text runs once)
+        triples = np.unique((t_doc[applies] * n_rules + t_rule[applies]) * width + t_position[applies])
+        blocked: dict[tuple[int, int], list] = {}
+        rule_hits: dict[tuple[int, int], list] = {}
+        rules, numbers = self.rules, v.label_number
+        for key in triples.tolist():
+            key, j = divmod(key, width)
+            d, r = divmod(key, n_rules)
+            rule, text = rules[r], texts[d]
+            for m in rule.patterns[j].finditer(text):
                 if m.end() == m.start():
                     continue
                 if rule.near:
                     lo, hi = max(0, m.start() - rule.window), min(len(text), m.end() + rule.window)
                     if not any(n.search(text, lo, hi) for n in rule.near):
                         continue
-                out.append(m)
-        return out
-
-    def _match_dim(self, text: str, dim: str, source: str, occurrences: dict[str, tuple[list, list]],
-                   active: set | None = None) -> list[Hit]:
-        if active is None:
-            rules = self._rules_for[(dim, source)]
-        else:
-            rules = self._active_rules(dim, source, active) if active else ()
-        if not rules and not occurrences:
-            return []
-        exclusive = self._exclusive[dim]
-        blocked: dict[str, list[tuple[int, int]]] = {}
-        rule_hits: list[tuple[Rule, re.Match]] = []
-        for rule in rules:
-            for m in self._rule_matches(rule, text, active):
                 for label in rule.exclude:
-                    blocked.setdefault(label, []).append(m.span())
+                    blocked.setdefault((d, numbers[rule.dimension][label]), []).append(m.span())
                 if rule.add:
-                    rule_hits.append((rule, m))
-        found: list[tuple[int, int, str, str]] = []
-        for label, (cues, contexts) in occurrences.items():
-            if not cues:
-                continue
-            # a cue inside one of the label's exclusion contexts, or inside a match of a rule that
-            # excludes the label, does not count; nor does a cue inside a longer cue of the label
-            blocking = blocked.get(label)
-            blocking = blocking + contexts if blocking else contexts
-            blocks = _Containment(blocking) if blocking else None
-            for a, b, cue in _outermost(cues) if len(cues) > 1 else cues:
-                if blocks is None or (a, b) not in blocks:
-                    found.append((a, -b, label, cue))
-        # cue hits have distinct (start, end, label), so sorting these tuples orders them as
-        # _hit_order does (without a key call per hit); rule hits follow them, so the stable sort
-        # below orders ties exactly as the per-cue matcher did (cue first, then rules in order)
-        if len(found) > 1:
-            found.sort()
-        hits: list[Hit] = []
-        new = _new
-        for a, minus_b, label, cue in found:
-            # _hit inlined (a call per hit was a fifth of this loop)
-            h = new(Hit)
-            d = h.__dict__
-            d["dimension"], d["label"], d["kind"], d["text"], d["span"] = dim, label, "cue", cue, (a, -minus_b)
-            d["weight"], d["source"], d["rule"], d["codebook_rule"] = 1.0, source, None, None
-            hits.append(h)
-        for rule, m in rule_hits:
-            for label in rule.add:
-                hits.append(_hit(dim, label, "rule", m.group(0), m.span(), rule.weight, source, rule.id,
-                                 rule.codebook_rule))
-        # exclusive labels (cross_sector) and only_if_no_other rules: only when nothing specific
-        # fired (the filter is skipped when there is nothing it could drop)
-        if hits and (rule_hits or not exclusive.isdisjoint(occurrences)):
-            if any(h.label not in exclusive for h in hits):
-                hits = [h for h in hits
-                        if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
-        # cue hits alone are in order already (filtering keeps it); rule hits were appended
-        return sorted(hits, key=_hit_order) if rule_hits else hits
+                    rule_hits.setdefault((d, DIMENSIONS.index(rule.dimension)), []).append((r, m))
+        return blocked, rule_hits
 
-    def _active_rules(self, dim: str, source: str, active: set) -> list[Rule]:
-        """The rules of ``dim`` for ``source`` with a pattern in ``active``, in rule order: the
-        others cannot match (the required literals of all their patterns are absent). Looked up
-        from the active patterns (one or two on a typical clause) instead of testing every rule."""
-        rules = self._rules_for[(dim, source)]
-        index = self._rule_index[(dim, source)]
-        found = {i for pattern in active for i in index.get(pattern, ())}
-        return [rules[i] for i in sorted(found)] if found else []
+    @staticmethod
+    def _unblocked(cue: np.ndarray, r_doc, r_label, r_start, r_end, blocked: dict, n_labels: int) -> np.ndarray:
+        """The cue rows ``cue`` without those inside a blocking span of their (text, label): an
+        exclusion context of the label or a match of a rule that excludes it."""
+        key = r_doc[cue] * n_labels + r_label[cue]
+        wanted = np.array([d * n_labels + g for d, g in blocked], dtype=np.int64)
+        suspects = np.flatnonzero(np.isin(key, wanted))
+        if not len(suspects):
+            return cue
+        keep = np.ones(len(cue), dtype=bool)
+        containment: dict[tuple[int, int], _Containment] = {}
+        for i in suspects.tolist():
+            c = cue[i]
+            d, g = int(r_doc[c]), int(r_label[c])
+            blocks = containment.get((d, g))
+            if blocks is None:
+                blocks = containment[(d, g)] = _Containment(blocked[(d, g)])
+            if (int(r_start[c]), int(r_end[c])) in blocks:
+                keep[i] = False
+        return cue[keep]
+
+    def _finish(self, d: int, hits: list[Hit], counts: list[int], rule_hits: dict, source: str,
+                exclusive_cues: set) -> list[Hit]:
+        """Text ``d``'s hits, dimension by dimension: its cue hits (in order; ``counts``: how many
+        of them each dimension has) and its rule hits, the exclusive labels (``cross_sector``)
+        and ``only_if_no_other`` rules dropped when another label of the dimension has a hit
+        (looked at only when the dimension has a hit that could be dropped: an exclusive label's
+        cue, in ``exclusive_cues``, or a rule hit of ``_rule_may_drop``), rule hits put in place
+        by a stable sort (ties: cue first, then rules in order, as the per-cue matcher had them)."""
+        out: list[Hit] = []
+        at = 0
+        for k, dim in enumerate(DIMENSIONS):
+            dim_hits = hits[at:at + counts[k]]
+            at += counts[k]
+            found = rule_hits.get((d, k))
+            may_drop = (d, k) in exclusive_cues
+            for r, m in found or ():
+                rule = self.rules[r]
+                may_drop = may_drop or self._rule_may_drop[r]
+                for label in rule.add:
+                    dim_hits.append(_hit(dim, label, "rule", m.group(0), m.span(), rule.weight, source, rule.id,
+                                         rule.codebook_rule))
+            exclusive = self._exclusive[dim]
+            if may_drop and any(h.label not in exclusive for h in dim_hits):
+                dim_hits = [h for h in dim_hits
+                            if h.label not in exclusive and not (h.kind == "rule" and self._rule(h.rule).only_if_no_other)]
+            out += sorted(dim_hits, key=_hit_order) if found else dim_hits
+        return out
 
     def _rule(self, rule_id: str | None) -> Rule:
         return self._rule_by_id[rule_id]
@@ -416,7 +575,8 @@ class Knowledge:
     def match_clauses(self, clauses: Sequence[Clause], dimensions: Sequence[str] = DIMENSIONS) -> list[list[Hit]]:
         """``match_clause`` for many clauses. The hits of the clauses of the latest call are kept
         (until the next call), so the features, the decoding and the evidence of one batch share
-        one matching pass; a clause repeated within the batch is matched once."""
+        one matching pass; a clause repeated within the batch is matched once; the texts to
+        match (clause texts and heading paths) are matched together (``_match_texts``)."""
         if not isinstance(clauses, (list, tuple)):
             clauses = list(clauses)
         full = tuple(dimensions) == DIMENSIONS
@@ -426,33 +586,41 @@ class Knowledge:
             # turn; clauses are frozen): its hits, without a key and two look-ups per clause
             return [list(hits) for hits in last_hits]
         previous = self._memo
-        memo: dict[tuple, tuple[Hit, ...]] = {}
-        occurrences: dict[str, dict] = {}
-        out = []
-        batch_hits = []
+        memo: dict[tuple, tuple[Hit, ...] | None] = {}
+        keys = []
+        texts: list[str] = []
+        sources: list[str] = []
+        todo: list[tuple[tuple, bool]] = []  # (key, has a heading text) per clause to match
         for clause in clauses:
             key = (clause.text, clause.heading_path)
-            hits = memo.get(key)
-            if hits is None:
-                hits = previous.get(key)
+            keys.append(key)
+            if key in memo:
+                continue
+            hits = memo[key] = previous.get(key)
             if hits is None:
                 # codebook rule 2: cue words inside a responsible-agency remark are metadata
                 # (``（牵头单位：县交通运输局）``): masked with the same length, so spans stay the text's
-                found = self.match(mask_remarks(clause.text), DIMENSIONS, "text", occurrences)
+                texts.append(mask_remarks(clause.text))
+                sources.append("text")
                 if clause.heading_path:
-                    found += self.match(mask_remarks(HEADING_JOIN.join(clause.heading_path)), DIMENSIONS, "heading",
-                                        occurrences)
-                hits = tuple(found)
-            memo[key] = hits
-            batch_hits.append(hits)
-            if full:
-                out.append(list(hits))
-            else:
-                # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
-                out.append([h for src in ("text", "heading") for dim in dimensions for h in hits
-                            if h.dimension == dim and h.source == src])
+                    texts.append(mask_remarks(HEADING_JOIN.join(clause.heading_path)))
+                    sources.append("heading")
+                todo.append((key, bool(clause.heading_path)))
+        found, occurrences = self._match_texts(texts, sources) if texts else ([], None)
+        i = 0
+        for key, heading in todo:
+            memo[key] = tuple(found[i] + found[i + 1]) if heading else tuple(found[i])
+            i += 2 if heading else 1
+        batch_hits = [memo[key] for key in keys]
+        if full:
+            out = [list(hits) for hits in batch_hits]
+        else:
+            # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
+            out = [[h for src in ("text", "heading") for dim in dimensions for h in hits
+                    if h.dimension == dim and h.source == src] for hits in batch_hits]
         self._memo = memo
-        self._occurrences_memo = occurrences
+        self._cue_texts = {text: i for i, text in enumerate(texts)}
+        self._cue_occurrences = occurrences
         self._last_call = (list(clauses), batch_hits)
         return out
 
@@ -462,14 +630,10 @@ class Knowledge:
         ``text`` is one the latest ``match_clauses`` call matched (a clause text without a
         remark, a heading path); None otherwise. What the context learner masks: the matching
         pass has already found them (``models.learners``)."""
-        found = self._occurrences_memo.get(text)
-        if found is None:
+        i = self._cue_texts.get(text)
+        if i is None:
             return None
-        spans: list[tuple[int, int]] = []
-        for dim in dimensions:
-            for cues, _ in found.get(dim, {}).values():
-                spans += [(a, b) for a, b, _ in cues]
-        return spans
+        return self._cue_occurrences.spans(i, [DIMENSIONS.index(dim) for dim in dimensions])
 
     # ------------------------------------------------------------------ features
     def feature_names(self) -> list[str]:
