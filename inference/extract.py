@@ -217,10 +217,10 @@ def _action(text: str, start: int, end: int) -> str:
 def _simplified(text: str) -> str:
     """Traditional-script text in simplified characters (the patterns are simplified), when the
     conversion keeps every offset (it maps character for character on notice text)."""
-    from policytag.corpus.script import to_simplified
-
     if _LAST_SIMPLIFIED and _LAST_SIMPLIFIED[0] is text:  # extract_targets right after extract_deadlines
         return _LAST_SIMPLIFIED[1]
+    from policytag.corpus.script import to_simplified
+
     converted, changed = to_simplified(text)
     out = converted if changed and len(converted) == len(text) else text
     _LAST_SIMPLIFIED[:] = [text, out]
@@ -233,18 +233,29 @@ _LAST_SIMPLIFIED: list = []
 def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list[Deadline], list[Target]]]:
     """``(extract_deadlines(text, year), extract_targets(text))`` for each text, the same lists.
 
-    The traditional-script check every extraction starts with (``corpus.script.is_traditional``,
-    a set of the text's characters: a third of the extraction time on short clauses) is made for
-    the whole batch at once: a text with fewer than ``MIN_TRADITIONAL`` traditional-only
-    characters is not traditional, whatever its length, so it is left as it is; the few others
-    (and texts ``is_traditional`` samples) take the usual path.
+    Checks that every extraction starts with are made for the whole batch at once, on an array
+    of its code points (``_batch_code_points``):
+
+    * the traditional-script check (``corpus.script.is_traditional``, a set of the text's
+      characters: a third of the extraction time on short clauses): a text with fewer than
+      ``MIN_TRADITIONAL`` traditional-only characters is not traditional, whatever its length,
+      so it is matched as it is; the few others (and texts ``is_traditional`` samples) take the
+      usual path;
+    * whether a text has a numeral at all (``_may_have_numerals``): every target has one (a
+      digit, or a Chinese numeral in a count), so a text without any (about half of the
+      clauses) has no target, and one without a digit no rate, share or object-first target
+      (``_candidates(digits=False)``), without running their patterns.
     """
-    plain = _surely_simplified(texts)
+    code_points = _batch_code_points(texts)
+    plain = _surely_simplified(texts, code_points)
+    numerals = _may_have_numerals(texts, code_points)
     out = []
-    for text, year, keep in zip(texts, years, plain):
-        if keep:
-            _LAST_SIMPLIFIED[:] = [text, text]  # what _simplified answers for it
-        out.append((extract_deadlines(text, year), extract_targets(text)))
+    for text, year, keep, (digit, numeral) in zip(texts, years, plain, numerals):
+        if not keep:
+            out.append((extract_deadlines(text, year), extract_targets(text)))
+            continue
+        # a text that is surely simplified is matched as it is (what _simplified gives for it)
+        out.append((_deadlines(text, year), _targets(text, digit) if numeral else []))
     return out
 
 
@@ -260,22 +271,75 @@ def _traditional_table():
     return table
 
 
-def _surely_simplified(texts: list[str]) -> list[bool]:
+_NOT_READ = object()  # _surely_simplified called without the code points: it reads them
+
+
+def _batch_code_points(texts: list[str]):
+    """``(code points, text number of each, length of each text)`` of a batch as numpy arrays, or
+    None when a text cannot be encoded (a lone surrogate: the usual path for all)."""
+    import numpy as np
+
+    try:
+        cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:
+        return None
+    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    return cps, np.repeat(np.arange(len(texts)), lens), lens
+
+
+def _surely_simplified(texts: list[str], code_points=_NOT_READ) -> list[bool]:
     """Per text: has it fewer than ``MIN_TRADITIONAL`` traditional-only characters (so
-    ``is_traditional`` says no)? Counted with numpy over the batch's code points (a look-up
-    table of all code points, 1.1 MB, made once)."""
+    ``is_traditional`` says no)? Counted with numpy over the batch's code points
+    (``_batch_code_points``; a look-up table of all code points, 1.1 MB, made once)."""
     import numpy as np
 
     from policytag.corpus.script import MIN_TRADITIONAL, SAMPLE
-    try:
-        cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
-    except UnicodeEncodeError:  # a lone surrogate: the usual path for all
+
+    if code_points is _NOT_READ:
+        code_points = _batch_code_points(texts)
+    if code_points is None:
         return [False] * len(texts)
-    lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    doc = np.repeat(np.arange(len(texts)), lens)
+    cps, doc, lens = code_points
     count = np.bincount(doc[_traditional_table()[cps]], minlength=len(texts))
     # is_traditional judges a text longer than 3 * SAMPLE on samples: those take the usual path
     return ((count < MIN_TRADITIONAL) & (lens <= 3 * SAMPLE)).tolist()
+
+
+#: the code points ``_numeral_table`` covers; a character above it counts as a digit and a
+#: numeral (a gate may say "maybe" wrongly, never "no")
+_TABLE_END = 0x20000
+_FLAG_DIGIT, _FLAG_NUMERAL = 1, 2
+_CN_NUMERALS = "一二两三四五六七八九十"  # the Chinese numerals of RE_COUNT and _COUNT_GATE
+
+
+@functools.lru_cache(maxsize=1)
+def _numeral_table():
+    """Flags per code point below ``_TABLE_END``: ``_FLAG_DIGIT | _FLAG_NUMERAL`` for what ``\\d``
+    matches (Unicode decimal digits: ``str.isdecimal``), ``_FLAG_NUMERAL`` for the Chinese
+    numerals (128 KiB, made once in ~10 ms; ``tests/test_speed_matcher.py`` compares it with
+    ``\\d``)."""
+    import numpy as np
+
+    table = np.zeros(_TABLE_END, dtype=np.uint8)
+    table[[c for c in range(_TABLE_END) if chr(c).isdecimal()]] = _FLAG_DIGIT | _FLAG_NUMERAL
+    table[[ord(c) for c in _CN_NUMERALS]] = _FLAG_NUMERAL
+    return table
+
+
+def _may_have_numerals(texts: list[str], code_points) -> list[tuple[bool, bool]]:
+    """Per text: (may it hold a digit, may it hold a digit or a Chinese numeral), from the
+    batch's code points (``_batch_code_points``; all True when there are none)."""
+    import numpy as np
+
+    if code_points is None:
+        return [(True, True)] * len(texts)
+    cps, doc, _ = code_points
+    flags = np.full(len(cps), _FLAG_DIGIT | _FLAG_NUMERAL, dtype=np.uint8)
+    low = cps < _TABLE_END
+    flags[low] = _numeral_table()[cps[low]]
+    digit = np.bincount(doc[(flags & _FLAG_DIGIT) != 0], minlength=len(texts)) > 0
+    numeral = np.bincount(doc[(flags & _FLAG_NUMERAL) != 0], minlength=len(texts)) > 0
+    return list(zip(digit.tolist(), numeral.tolist()))
 
 
 def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
@@ -284,7 +348,11 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
     references (``对2015年年底前到期…``) and are skipped. ``actions=False`` leaves ``action`` empty
     (when only the spans are needed). Linear in ``len(text)``. Traditional-script text is matched
     in simplified form (spans still point into ``text``; phrases come out simplified)."""
-    text = _simplified(text)
+    return _deadlines(_simplified(text), notice_year, actions)
+
+
+def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
+    """``extract_deadlines`` of a text in simplified script."""
     out: list[Deadline] = []
     spans: list[tuple[int, int]] = []  # every vetted phrase, past references included (for targets)
     if not _may_have_deadline(text):  # (most clauses: no scan)
@@ -569,8 +637,13 @@ def extract_targets(text: str) -> list[Target]:
     When two patterns read the same number, the earliest-starting, longest match wins.
     Traditional-script text is matched in simplified form, as in ``extract_deadlines``.
     """
-    text = _simplified(text)
-    found = _candidates(text)
+    return _targets(_simplified(text))
+
+
+def _targets(text: str, digits: bool = True) -> list[Target]:
+    """``extract_targets`` of a text in simplified script; ``digits=False``: the text has no
+    digit (``_candidates``)."""
+    found = _candidates(text, digits=digits)
     if not found:
         return []  # (most clauses: no number a target could be read from)
     found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
@@ -595,7 +668,7 @@ def extract_targets(text: str) -> list[Target]:
     return sorted(out, key=lambda t: t.span[0])
 
 
-def _candidates(text: str, gated: bool = True) -> list[Target]:
+def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Target]:
     """Every reading of every pattern family, before overlaps are resolved.
 
     ``gated``: a family's scan is skipped when the text lacks what each of its matches contains
@@ -603,12 +676,18 @@ def _candidates(text: str, gated: bool = True) -> list[Target]:
     (``RE_SHARE_OF``) has ``%`` or ``‰``; an object-first count (``RE_OBJECT_FIRST``) one of its
     verbs (新建, 改建, 改造, 修建; 新建改造 contains 新建); a count (``RE_COUNT``) a numeral followed by a unit (``_COUNT_GATE``). Most clauses have
     none of them. ``tests/test_speed.py`` checks that the gates never drop a reading
-    (``gated=False`` is the ungated definition)."""
-    found = [*_rate_targets(text)]
-    if not gated or "%" in text or "‰" in text:
-        found += _share_targets(text)
-    if not gated or "新建" in text or "改建" in text or "改造" in text or "修建" in text:
-        found += _object_first_targets(text)
+    (``gated=False`` is the ungated definition).
+
+    ``digits=False`` (the caller knows that the text has no digit, ``_may_have_numerals``):
+    the families whose every match has one (rates, shares, object-first counts: their number is
+    ``_NUM``) are not scanned either."""
+    found = []
+    if not gated or digits:
+        found += _rate_targets(text)
+        if not gated or "%" in text or "‰" in text:
+            found += _share_targets(text)
+        if not gated or "新建" in text or "改建" in text or "改造" in text or "修建" in text:
+            found += _object_first_targets(text)
     if not gated or _COUNT_GATE.search(text):
         found += _count_targets(text)
     return found
