@@ -25,6 +25,7 @@ meta features use them.
 from __future__ import annotations
 
 import json
+from operator import itemgetter
 from pathlib import Path
 from typing import Sequence
 
@@ -41,9 +42,8 @@ from pydantic import Field
 
 from .base import NotFittedError
 from .embedding import DEFAULT_ENCODER, EmbeddingTagger
-from .features import clause_input
 from .registry import OptionalPositiveInt, PositiveFloat, PositiveInt, Seed, register_tagger
-from .tfidf import NgramRange, TfidfTagger
+from .tfidf import NgramRange, TfidfTagger, clause_inputs
 
 #: what a masked cue becomes: one character that never occurs in the corpus, so n-grams across a
 #: mask read "a cue was here" without saying which
@@ -76,8 +76,11 @@ class _CueMasker:
             found = [(end + 1 - n, end + 1) for end, n in self.automaton.iter(text)]
         if not found:
             return text
-        # at each position the longest cue that starts there, then on after its end
-        found.sort(key=lambda o: (o[0], -o[1]))
+        # at each position the longest cue that starts there, then on after its end: ordered by
+        # start, equal starts by end descending (two stable sorts on C-level keys, no Python key
+        # function per occurrence)
+        found.sort(key=itemgetter(1), reverse=True)
+        found.sort(key=itemgetter(0))
         parts, pos = [], 0
         for start, end in found:
             if start >= pos:
@@ -210,7 +213,7 @@ class ContextTfidfTagger(TfidfTagger):
 
     def _texts(self, clauses: Sequence[Clause]) -> list[str]:
         mask = _masker(self.taxonomy, self.mask_dimensions)
-        texts = [clause_input(c, self.use_heading) for c in clauses]
+        texts = clause_inputs(clauses, self.use_heading)
         if self.use_title:
             from .title import document_title
 

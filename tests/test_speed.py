@@ -396,6 +396,24 @@ def test_prepared_texts_equal_scikit_learns_preprocessing(texts, lowercase):
     assert cps.tolist() == [ord(c) for c in "".join(want)]
 
 
+def test_clause_inputs_are_kept_for_the_same_clause_objects(gold_dataset):
+    """The TF-IDF learners of a batch share its clause inputs (``clause_inputs``): equal to
+    ``features.inputs``, answered from the latest call only for the very same clause objects and
+    the same ``use_heading``; other clauses (an equal copy too) or the other setting get their own."""
+    from dataclasses import replace
+
+    from policytag.models.features import inputs
+    from policytag.models.tfidf import clause_inputs
+
+    clauses = [c for c in gold_dataset.clauses if c.heading_path][:20]
+    first = clause_inputs(clauses, True)
+    assert first == inputs(clauses, True) and clause_inputs(list(clauses), True) is first
+    assert clause_inputs(clauses, False) == inputs(clauses, False) != first
+    changed = clauses[:-1] + [replace(clauses[-1], text="另一条款。")]
+    assert clause_inputs(changed, False) == inputs(changed, False)
+    assert clause_inputs(clauses, True) == first and clause_inputs(clauses[:5], True) == inputs(clauses[:5], True)
+
+
 def test_tagging_pauses_the_cyclic_gc_and_restores_it():
     """``tag_clauses`` runs with the cyclic collector off (it only traversed the growing output)
     and leaves it as it found it, on or off, even when tagging fails."""
