@@ -41,7 +41,7 @@ from policytag.taxonomy import DIMENSIONS
 from .base import NotFittedError, Tagger
 from .calibration import Calibrator
 from .registry import PositiveFloat, Seed, build_tagger, params_schema, register_tagger, tagger_class
-from .thresholds import tune_thresholds
+from .thresholds import tune_thresholds, tune_thresholds_micro
 
 _EPS = 1e-4
 
@@ -124,6 +124,13 @@ def _tune_skip(value: dict | None) -> dict | None:
 #: another convention than the gold's, left out of those dimensions' thresholds and calibration
 TuneSkip = Annotated[Optional[dict], AfterValidator(_tune_skip)]
 
+#: clause-level meta features (``meta_extra``), the same value in every label's meta features:
+#: ``log_length`` log(characters / 64) of the clause text without remarks, ``sentences`` log of its
+#: sentence/item count, ``cue_labels`` log(1 + the number of the dimension's labels whose cue or rule
+#: fires in the text). Why: real clauses of other genres are longer and carry more measure types;
+#: these let each label's meta-classifier move with the clause's length and how many instruments it names.
+MetaExtra = Literal["log_length", "sentences", "cue_labels"]
+
 
 @register_tagger("hybrid.v1", aliases=("hybrid",))
 class HybridTagger(Tagger):
@@ -141,7 +148,9 @@ class HybridTagger(Tagger):
                  meta_C: PositiveFloat = 10.0, class_weight: Optional[Literal["balanced"]] = "balanced",
                  threshold_source: Literal["oof", "dev"] = "oof", fold_groups: Literal["notice", "stratified"] = "stratified",
                  calibration: Optional[Literal["isotonic", "platt"]] = "isotonic", use_heading: bool = True,
-                 tune_skip: TuneSkip = None, random_state: Seed = 0, taxonomy=None):
+                 tune_skip: TuneSkip = None, meta_extra: Optional[list[MetaExtra]] = None,
+                 threshold_objective: Literal["label", "micro"] = "label",
+                 oof_bags: Annotated[int, Field(ge=1, le=10)] = 1, random_state: Seed = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         self.learners = learners  # stored unchanged (sklearn clone); None = one TF-IDF learner
         self.folds = folds
@@ -153,6 +162,12 @@ class HybridTagger(Tagger):
         # {"file": clause file, "dimensions": [...]}: those clauses (training-only, labelled under
         # another convention) are left out of those dimensions' thresholds and calibration
         self.tune_skip = tune_skip
+        # options of issue 17's fourth pass (docs/training.md §8), all off by default: clause-level
+        # meta features; thresholds tuned for the dimension's micro-F1 instead of each label's F1;
+        # the out-of-fold stacking repeated over `oof_bags` fold draws and averaged (less seed noise)
+        self.meta_extra = meta_extra
+        self.threshold_objective = threshold_objective
+        self.oof_bags = oof_bags
         self.random_state = random_state
 
     @property
@@ -173,6 +188,14 @@ class HybridTagger(Tagger):
         if not self.use_heading:
             for dim in DIMENSIONS:
                 feats[dim][:, :, FEATURES.index("hit_heading")] = 0.0
+        if self.meta_extra:
+            from .features import clause_meta_features
+
+            cued = [FEATURES.index("cue_text"), FEATURES.index("rule_text")]
+            for dim in DIMENSIONS:
+                extra = clause_meta_features(clauses, self.meta_extra, feats[dim][:, :, cued].max(axis=2))
+                n, k, _ = feats[dim].shape
+                feats[dim] = np.concatenate([feats[dim], np.broadcast_to(extra[:, None, :], (n, k, extra.shape[1]))], axis=2)
         return feats
 
     def _uses(self, spec: dict, dim: str) -> bool:
@@ -220,6 +243,14 @@ class HybridTagger(Tagger):
             groups = [c.doc_id for c in clauses] if self.fold_groups == "notice" else None
             splits = _folds(y, self.folds, self.random_state, groups)
             oof = [self._oof(spec, clauses, y, splits) for spec in self.learner_specs]
+            bags = [splits]
+            for b in range(1, self.oof_bags if groups is None else 1):
+                # another fold draw; each clause's feature is the mean of its out-of-fold probabilities
+                more = _folds(y, self.folds, self.random_state + 7919 * b, groups)
+                bags.append(more)
+                for i, spec in enumerate(self.learner_specs):
+                    extra = self._oof(spec, clauses, y, more)
+                    oof[i] = {dim: oof[i][dim] + (extra[dim] - oof[i][dim]) / (b + 1) for dim in DIMENSIONS}
             self.learners_ = []
             for spec in self.learner_specs:
                 learner = self._make_learner(spec)
@@ -230,9 +261,9 @@ class HybridTagger(Tagger):
         from .tfidf import one_blas_thread
 
         with one_blas_thread():  # small logistic regressions: see one_blas_thread
-            self._fit_meta(clauses, y, oof, splits)
+            self._fit_meta(clauses, y, oof, bags)
 
-    def _fit_meta(self, clauses, y, oof, splits) -> None:
+    def _fit_meta(self, clauses, y, oof, bags) -> None:
         lexical = self._lexical(clauses)
         self.meta_ = {}
         self.thresholds_ = {}
@@ -245,9 +276,11 @@ class HybridTagger(Tagger):
                 col = y[dim][:, j]
                 models.append(self._meta_fit(X, col))
                 # the meta-classifier's own out-of-fold probabilities, for thresholds/calibration
-                for tr, te in splits:
-                    m = self._meta_fit(X[tr], col[tr])
-                    meta_oof[te, j] = self._meta_predict(m, X[te])
+                # (with oof_bags, the mean over the fold draws)
+                for splits in bags:
+                    for tr, te in splits:
+                        m = self._meta_fit(X[tr], col[tr])
+                        meta_oof[te, j] += self._meta_predict(m, X[te]) / len(bags)
             self.meta_[dim] = models
             self.oof_proba_[dim] = meta_oof
         # a monotone map per dimension fitted on the pooled OOF scores (isotonic measured best on
@@ -256,9 +289,10 @@ class HybridTagger(Tagger):
         self.calibrator_ = Calibrator(self.calibration).fit(
             {d: p[tune[d]] for d, p in self.oof_proba_.items()}, {d: y[d][tune[d]] for d in y}) if self.calibration else None
         self.oof_proba_ = self._calibrate(self.oof_proba_)  # what the model outputs, out of fold
+        tuner = tune_thresholds_micro if self.threshold_objective == "micro" else tune_thresholds
         for dim in DIMENSIONS:
-            self.thresholds_[dim] = tune_thresholds(self.oof_proba_[dim][tune[dim]], y[dim][tune[dim]])
-        self.train_info_ = {"oof_folds": len(splits), "learners": [s["type"] for s in self.learner_specs]}
+            self.thresholds_[dim] = tuner(self.oof_proba_[dim][tune[dim]], y[dim][tune[dim]])
+        self.train_info_ = {"oof_folds": len(bags[0]), "learners": [s["type"] for s in self.learner_specs]}
 
     def _tune_rows(self, clauses) -> dict[str, np.ndarray]:
         """Per dimension, the training rows thresholds and calibration are tuned on: all, except
@@ -375,7 +409,8 @@ class HybridTagger(Tagger):
         """``{dim: {label: {feature: weight}}}`` of the meta-classifiers (for docs and tests)."""
         out = {}
         for dim in DIMENSIONS:
-            names = [f"logit_{s['type']}" for s in self.learner_specs if self._uses(s, dim)] + list(FEATURES)
+            names = ([f"logit_{s['type']}" for s in self.learner_specs if self._uses(s, dim)] + list(FEATURES)
+                     + list(self.meta_extra or ()))
             out[dim] = {}
             for lid, m in zip(self.taxonomy[dim].ids, self.meta_[dim]):
                 if isinstance(m, float):
