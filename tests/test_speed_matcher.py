@@ -68,8 +68,9 @@ def test_one_batch_of_every_repository_clause(gold_dataset):
 SEPARATOR = NEW._separator
 TEXT = st.one_of(st.lists(PIECE, max_size=12).map("".join),
                  # the joining character inside a text, next to cue words: no occurrence may
-                 # reach from one text into the next, nor be lost at a text's edge
-                 st.lists(st.one_of(PIECE, st.just(SEPARATOR)), max_size=8).map("".join))
+                 # reach from one text into the next, nor be lost at a text's edge; and a lone
+                 # surrogate (which the Rust automaton cannot take as UTF-8)
+                 st.lists(st.one_of(PIECE, st.just(SEPARATOR), st.just("\ud800")), max_size=8).map("".join))
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -78,6 +79,14 @@ TEXT = st.one_of(st.lists(PIECE, max_size=12).map("".join),
 def test_generated_batches(rows):
     clauses = [Clause("d", f"c{i}", tuple(heading), text, "clause") for i, (text, heading) in enumerate(rows)]
     _same_batch(clauses)
+
+
+def test_lone_surrogates_keep_every_occurrence_and_offset():
+    cue = next(c for lab in TAXONOMY["sector"].labels for c in lab.cues if len(c) >= 2)
+    texts = [f"坏\ud800{cue}", f"{cue}\udfff{cue}", f"{cue[:1]}\ud800{cue[1:]}", "\ud800"]
+    clauses = [Clause("d", f"c{i}", (), t, "clause") for i, t in enumerate(texts)]
+    _same_batch(clauses)
+    assert any(h.text == cue for hits in Knowledge(TAXONOMY).match_clauses(clauses) for h in hits)
 
 
 def test_the_batch_comparison_can_fail():
