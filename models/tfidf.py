@@ -315,8 +315,12 @@ def char_tfidf(vectorizer, texts: Sequence[str]):
         inside = doc[:m] == doc[n - 1:n - 1 + m]  # an n-gram never spans two clauses
         grams.append((n, key[inside], doc[:m][inside]))
     if packed is not None:
-        where = np.concatenate([w for _, _, w in grams]) if grams else np.zeros(0, dtype=np.int64)
-        looked_up = [(where, packed.get(np.concatenate([k for _, k, _ in grams]) if grams else np.zeros(0, np.uint64)))]
+        # 1-grams read from an array indexed by code point, the longer ones in one hash look-up
+        unigrams, table = packed
+        looked_up = [(where, unigrams[key]) for n, key, where in grams if n == 1]
+        longer = [(key, where) for n, key, where in grams if n > 1]
+        if longer:
+            looked_up.append((np.concatenate([w for _, w in longer]), table.get(np.concatenate([k for k, _ in longer]))))
     elif combined is not None and len(grams) > 1 and cps.all():
         # every length in one look-up (no U+0000 in the texts: see _char_tables)
         where = np.concatenate([w for _, _, w in grams])
@@ -659,22 +663,28 @@ class PackedKeyTable:
         return out
 
 
-def _packed_table(vectorizer) -> PackedKeyTable | None:
-    """The vectorizer's ``PackedKeyTable`` of its 1-3-grams whose code points are 1..U+FFFE (the
-    only ones a text of such code points can contain), made once; None when the vocabulary has
-    ``2**16 - 1`` columns or more."""
+def _packed_table(vectorizer) -> tuple[np.ndarray, PackedKeyTable] | None:
+    """For the vectorizer's 1-3-grams whose code points are 1..U+FFFE (the only ones a text of
+    such code points can contain), made once: the column of each 1-gram in an array indexed by
+    its code point (-1: none; 128 KiB, which stays in the CPU caches, where a third of a batch's
+    look-ups went to the hash table) and a ``PackedKeyTable`` of the 2- and 3-grams; None when the
+    vocabulary has ``2**16 - 1`` columns or more."""
     got = vectorizer.__dict__.get("_policytag_packed_table", False)
     if got is False:
         got = None
         if len(vectorizer.vocabulary_) < 0xFFFF:
+            unigrams = np.full(PackedKeyTable.LIMIT, -1, dtype=np.int16 if len(vectorizer.vocabulary_) < 2 ** 15 else np.int32)
             keys, cols = [], []
             for term, column in vectorizer.vocabulary_.items():
                 if 1 <= len(term) <= 3 and all(0 < ord(ch) < PackedKeyTable.LIMIT for ch in term):
+                    if len(term) == 1:
+                        unigrams[ord(term)] = column
+                        continue
                     key = 0
                     for ch in term:
                         key = (key << 16) | ord(ch)
                     keys.append(key)
                     cols.append(column)
-            got = PackedKeyTable(np.array(keys, dtype=np.uint64), np.array(cols, dtype=np.int64))
+            got = (unigrams, PackedKeyTable(np.array(keys, dtype=np.uint64), np.array(cols, dtype=np.int64)))
         vectorizer._policytag_packed_table = got
     return got

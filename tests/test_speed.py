@@ -362,7 +362,7 @@ def test_packed_key_table_finds_what_a_dict_finds(keys, others, spread):
 
 def test_char_tfidf_packed_look_up_and_wide_code_points(monkeypatch):
     """Texts of code points 1..U+FFFE are looked up in one ``PackedKeyTable`` (16 bits a code
-    point); a vocabulary with wider code points (``𠀀``) or U+FFFF keeps those n-grams out of it,
+    point; 1-grams in an array indexed by code point); a vocabulary with wider code points (``𠀀``) or U+FFFF keeps those n-grams out of it,
     and a batch that has such a code point is looked up with 21 bits a code point: the matrix is
     scikit-learn's either way."""
     from sklearn.feature_extraction.text import TfidfVectorizer
