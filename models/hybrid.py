@@ -349,7 +349,29 @@ class HybridTagger(Tagger):
         for c, z in enumerate(logits):
             X[:, :, c] = z.T
         X[:, :, k:] = lexical.transpose(1, 0, 2)
-        return np.stack([self._meta_predict(m, X[j]) for j, m in enumerate(self.meta_[dim])], axis=1)
+        models = self.meta_[dim]
+        fitted = [j for j, m in enumerate(models) if isinstance(m, dict)]
+        if len(fitted) < len(models) or not fitted:  # constants (or scikit-learn models, at fit time)
+            return np.stack([self._meta_predict(m, X[j]) for j, m in enumerate(models)], axis=1)
+        # every label at once: a stacked matmul computes each label's product with the same
+        # matrix-vector kernel (gemv) on the same C-ordered matrix as ``X[j] @ coef`` (numpy's
+        # matmul takes the matrix-vector path for a last dimension of 1), so the same numbers
+        # (``tests/test_speed.py``); one call instead of one small product per label
+        weights, intercepts = self._meta_weights(dim)
+        z = np.matmul(X, weights)[:, :, 0] + intercepts
+        return np.ascontiguousarray((1.0 / (1.0 + np.exp(-z))).T)
+
+    def _meta_weights(self, dim: str) -> tuple[np.ndarray, np.ndarray]:
+        """The fitted meta-classifiers of ``dim`` as arrays: coefficients ``[labels, features, 1]``
+        and intercepts ``[labels, 1]`` (made once per ``meta_`` list)."""
+        models = self.meta_[dim]
+        cache = self.__dict__.setdefault("_meta_weights_cache", {})
+        hit = cache.get(dim)
+        if hit is None or hit[0] is not models:
+            weights = np.stack([np.asarray(m["coef"], dtype=np.float64) for m in models])[:, :, None]
+            intercepts = np.array([[m["intercept"]] for m in models], dtype=np.float64)
+            hit = cache[dim] = (models, weights, intercepts)
+        return hit[1], hit[2]
 
     def _learner_proba(self, learner, spec: dict, clauses: list[Clause]) -> dict[str, np.ndarray]:
         """The learner's probabilities for the dimensions whose meta features use it (all of them

@@ -414,6 +414,36 @@ def test_clause_inputs_are_kept_for_the_same_clause_objects(gold_dataset):
     assert clause_inputs(clauses, True) == first and clause_inputs(clauses[:5], True) == inputs(clauses[:5], True)
 
 
+def test_meta_probabilities_of_all_labels_at_once_equal_the_per_label_products(gold_dataset):
+    """The hybrid's meta-classifiers of a dimension computed in one stacked matmul give, bit for
+    bit, each label's ``_meta_predict`` of its own design matrix (the matrix-vector product per
+    label, as before); with a constant label among them every label goes the per-label way."""
+    import copy
+
+    from policytag.models.runs import load_run
+    from policytag.paths import shipped_model_dir
+    from policytag.taxonomy import DIMENSIONS
+
+    if not (shipped_model_dir() / "run.json").exists():
+        pytest.skip("no shipped default model")
+    tagger = load_run(shipped_model_dir())
+    clauses = gold_dataset.clauses[:150]
+    learned = [tagger._learner_proba(learner, spec, clauses) for learner, spec in zip(tagger.learners_, tagger.learner_specs)]
+    lexical = tagger._lexical(clauses)
+    for dim in DIMENSIONS:
+        got = tagger._meta_proba(learned, lexical[dim], dim)
+        want = np.stack([tagger._meta_predict(m, tagger._meta_X(learned, lexical[dim], dim, j))
+                         for j, m in enumerate(tagger.meta_[dim])], axis=1)
+        assert got.dtype == want.dtype and got.shape == want.shape and got.flags.c_contiguous
+        np.testing.assert_array_equal(got, want)
+        assert (want > 0.5).any() and (want < 0.5).any()
+    other = copy.copy(tagger)
+    other.meta_ = dict(tagger.meta_, sector=[0.25] + list(tagger.meta_["sector"][1:]))
+    got = other._meta_proba(learned, lexical["sector"], "sector")
+    assert (got[:, 0] == 0.25).all()
+    np.testing.assert_array_equal(got[:, 1:], tagger._meta_proba(learned, lexical["sector"], "sector")[:, 1:])
+
+
 def test_tagging_pauses_the_cyclic_gc_and_restores_it():
     """``tag_clauses`` runs with the cyclic collector off (it only traversed the growing output)
     and leaves it as it found it, on or off, even when tagging fails."""
