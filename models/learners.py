@@ -128,21 +128,27 @@ def gate_on_hits(proba: dict[str, np.ndarray], clauses: Sequence[Clause], taxono
     where the cue lists are silent, which is what it is for: the meta-classifier learns its weight
     from those clauses.
     """
-    from policytag.knowledge import FEATURES, load_knowledge
-
     if mode == "none" or not dims:
         return proba
-    feats = load_knowledge(taxonomy).features(list(clauses))
-    fired = [FEATURES.index("cue_text"), FEATURES.index("rule_text")]
     out = dict(proba)
     for dim in dims:
-        hit = feats[dim][:, :, fired].max(axis=2) > 0
-        if mode == "dimension":
-            exclusive = [taxonomy[dim].index(x) for x in taxonomy[dim].exclusive]
-            specific = np.delete(hit, exclusive, axis=1) if exclusive else hit
-            hit = np.repeat(specific.any(axis=1, keepdims=True), hit.shape[1], axis=1)
-        out[dim] = np.where(hit, 0.5, proba[dim])
+        out[dim] = np.where(gated_cells(clauses, taxonomy, dim, mode), 0.5, proba[dim])
     return out
+
+
+def gated_cells(clauses: Sequence[Clause], taxonomy: Taxonomy, dim: str, mode: str) -> np.ndarray:
+    """``[n, n_labels]``: where ``gate_on_hits`` puts 0.5 for ``dim`` (``mode`` ``label`` or
+    ``dimension``)."""
+    from policytag.knowledge import FEATURES, load_knowledge
+
+    feats = load_knowledge(taxonomy).features(list(clauses))
+    fired = [FEATURES.index("cue_text"), FEATURES.index("rule_text")]
+    hit = feats[dim][:, :, fired].max(axis=2) > 0
+    if mode == "dimension":
+        exclusive = [taxonomy[dim].index(x) for x in taxonomy[dim].exclusive]
+        specific = np.delete(hit, exclusive, axis=1) if exclusive else hit
+        hit = np.repeat(specific.any(axis=1, keepdims=True), hit.shape[1], axis=1)
+    return hit
 
 
 def read_labelled_clauses(path: str) -> tuple[list[Clause], list]:
@@ -201,15 +207,26 @@ class ContextTfidfTagger(TfidfTagger):
 
     def predict_proba(self, clauses: Sequence[Clause], dimensions: Sequence[str] = DIMENSIONS) -> dict[str, np.ndarray]:
         clauses = list(clauses)
-        if clauses and self.gate != "none":
-            # the batch's cue/rule matching (the gate needs it anyway) before the masking, which
-            # then reuses its cue occurrences (``_texts``)
-            from policytag.knowledge import load_knowledge
+        if not clauses or self.gate == "none":
+            return super().predict_proba(clauses, dimensions)
+        # the batch's cue/rule matching (the gate needs it anyway) before the masking, which
+        # then reuses its cue occurrences (``_texts``)
+        from policytag.knowledge import load_knowledge
 
-            load_knowledge(self.taxonomy).match_clauses(clauses)
-        proba = super().predict_proba(clauses, dimensions)
-        gated = [dim for dim in self.mask_dimensions if dim in proba]
-        return gate_on_hits(proba, clauses, self.taxonomy, gated, self.gate) if clauses else proba
+        load_knowledge(self.taxonomy).match_clauses(clauses)
+        self._check_fitted(["vectorizer_", "coef_"])
+        X = self.transform(clauses)
+        gated = [dim for dim in self.mask_dimensions if dim in dimensions]
+        proba = {}
+        for dim in dimensions:
+            rows = None
+            if dim in gated:
+                # a row the gate replaces entirely (every label 0.5: in the shipped default's
+                # "dimension" mode, the ~80 % of clauses naming a specific sector) is not
+                # computed; its product with the coefficients was thrown away
+                rows = np.flatnonzero(~gated_cells(clauses, self.taxonomy, dim, self.gate).all(axis=1))
+            proba[dim] = self._dimension_proba(X, dim, rows)
+        return gate_on_hits(proba, clauses, self.taxonomy, gated, self.gate)
 
     def _texts(self, clauses: Sequence[Clause]) -> list[str]:
         mask = _masker(self.taxonomy, self.mask_dimensions)

@@ -174,13 +174,23 @@ class TfidfTagger(Tagger):
         probabilities are computed on their own, so asking for fewer changes none of them."""
         self._check_fitted(["vectorizer_", "coef_"])
         X = self.transform(clauses)
-        out = {}
-        for dim in dimensions:
-            p = _expit(np.asarray(X @ self._coef_t(dim)) + self.intercept_[dim][None, :])
-            const = ~np.isnan(self.constant_[dim])
-            p[:, const] = self.constant_[dim][const]
-            out[dim] = p
-        return out
+        return {dim: self._dimension_proba(X, dim) for dim in dimensions}
+
+    def _dimension_proba(self, X, dim: str, rows: np.ndarray | None = None) -> np.ndarray:
+        """``[n, n_labels]`` probabilities of ``dim`` for the rows of ``X``; with ``rows`` (row
+        indices) only those rows are computed and the others hold 0.5 (for a caller that replaces
+        them: the context learner's gate). A row's product depends on that row alone (scipy sums
+        its elements in order), so a computed row is the same either way."""
+        intercept = self.intercept_[dim][None, :]
+        if rows is None:
+            p = _expit(np.asarray(X @ self._coef_t(dim)) + intercept)
+        else:
+            p = np.full((X.shape[0], len(self.intercept_[dim])), 0.5)
+            if len(rows):
+                p[rows] = _expit(np.asarray(X[rows] @ self._coef_t(dim)) + intercept)
+        const = ~np.isnan(self.constant_[dim])
+        p[:, const] = self.constant_[dim][const]
+        return p
 
     # -- plain-data state (no pickle) -----------------------------------------------------------
     def _save_state(self, directory: Path) -> None:

@@ -444,6 +444,36 @@ def test_meta_probabilities_of_all_labels_at_once_equal_the_per_label_products(g
     np.testing.assert_array_equal(got[:, 1:], tagger._meta_proba(learned, lexical["sector"], "sector")[:, 1:])
 
 
+@pytest.mark.parametrize("gate", ["dimension", "label", "none"])
+def test_context_learner_computes_only_the_rows_its_gate_keeps(gold_dataset, gate):
+    """The context learner computes no probabilities for a row its gate replaces entirely: what
+    it returns equals the gate applied to every row's probabilities (the definition), bit for bit,
+    in each gate mode; the shipped default's learner gates most gold clauses."""
+    import copy
+
+    from policytag.models.learners import ContextTfidfTagger, gate_on_hits, gated_cells
+    from policytag.models.runs import load_run
+    from policytag.models.tfidf import TfidfTagger
+    from policytag.paths import shipped_model_dir
+    from policytag.taxonomy import DIMENSIONS
+
+    if not (shipped_model_dir() / "run.json").exists():
+        pytest.skip("no shipped default model")
+    context = [x for x in load_run(shipped_model_dir()).learners_ if isinstance(x, ContextTfidfTagger)][0]
+    learner = copy.copy(context)
+    learner.gate = gate
+    clauses = gold_dataset.clauses[:200]
+    want = TfidfTagger.predict_proba(learner, clauses, DIMENSIONS)
+    gated = [dim for dim in learner.mask_dimensions]
+    want = gate_on_hits(want, clauses, learner.taxonomy, gated, gate)
+    got = learner.predict_proba(clauses, DIMENSIONS)
+    for dim in DIMENSIONS:
+        np.testing.assert_array_equal(got[dim], want[dim])
+    if gate == "dimension":  # rows left out and rows computed are both there
+        whole = gated_cells(clauses, learner.taxonomy, gated[0], gate).all(axis=1)
+        assert 0 < whole.sum() < len(clauses)
+
+
 def test_tagging_pauses_the_cyclic_gc_and_restores_it():
     """``tag_clauses`` runs with the cyclic collector off (it only traversed the growing output)
     and leaves it as it found it, on or off, even when tagging fails."""
