@@ -124,6 +124,22 @@ def _tune_skip(value: dict | None) -> dict | None:
 #: another convention than the gold's, left out of those dimensions' thresholds and calibration
 TuneSkip = Annotated[Optional[dict], AfterValidator(_tune_skip)]
 
+def _meta_weight(value: dict | None) -> dict | None:
+    if value is None:
+        return None
+    if not isinstance(value, dict) or set(value) - {"file", "weight", "dimensions"} or not isinstance(value.get("file"), str):
+        raise ValueError(f"meta_weight: needs 'file', 'weight' and optional 'dimensions', got {value!r}")
+    weight = value.get("weight")
+    if not isinstance(weight, (int, float)) or isinstance(weight, bool) or not weight > 0:
+        raise ValueError(f"meta_weight.weight: a positive number, got {weight!r}")
+    return {**_tune_skip({"file": value["file"], "dimensions": value.get("dimensions", list(DIMENSIONS))}),
+            "weight": float(weight)}
+
+
+#: ``{"file": ..., "weight": w, "dimensions": [...]}``: the named training clauses weigh ``w`` times
+#: in those dimensions' meta-classifiers (e.g. the clauses of other governments' genres)
+MetaWeight = Annotated[Optional[dict], AfterValidator(_meta_weight)]
+
 #: clause-level meta features (``meta_extra``), the same value in every label's meta features:
 #: ``log_length`` log(characters / 64) of the clause text without remarks, ``sentences`` log of its
 #: sentence/item count, ``cue_labels`` log(1 + the number of the dimension's labels whose cue or rule
@@ -148,7 +164,7 @@ class HybridTagger(Tagger):
                  meta_C: PositiveFloat = 10.0, class_weight: Optional[Literal["balanced"]] = "balanced",
                  threshold_source: Literal["oof", "dev"] = "oof", fold_groups: Literal["notice", "stratified"] = "stratified",
                  calibration: Optional[Literal["isotonic", "platt"]] = "isotonic", use_heading: bool = True,
-                 tune_skip: TuneSkip = None, meta_extra: Optional[list[MetaExtra]] = None,
+                 tune_skip: TuneSkip = None, meta_extra: Optional[list[MetaExtra]] = None, meta_weight: MetaWeight = None,
                  threshold_objective: Literal["label", "micro"] = "label",
                  oof_bags: Annotated[int, Field(ge=1, le=10)] = 1, random_state: Seed = 0, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
@@ -166,6 +182,7 @@ class HybridTagger(Tagger):
         # meta features; thresholds tuned for the dimension's micro-F1 instead of each label's F1;
         # the out-of-fold stacking repeated over `oof_bags` fold draws and averaged (less seed noise)
         self.meta_extra = meta_extra
+        self.meta_weight = meta_weight
         self.threshold_objective = threshold_objective
         self.oof_bags = oof_bags
         self.random_state = random_state
@@ -207,13 +224,13 @@ class HybridTagger(Tagger):
         cols = [_logit(p[dim][:, j])[:, None] for spec, p in zip(self.learner_specs, learned) if self._uses(spec, dim)]
         return np.hstack(cols + [lexical[:, j, :]])
 
-    def _meta_fit(self, X: np.ndarray, y: np.ndarray):
+    def _meta_fit(self, X: np.ndarray, y: np.ndarray, weight: np.ndarray | None = None):
         if y.min() == y.max():
             return float(y[0])
         from sklearn.linear_model import LogisticRegression  # fit time only
 
         lr = LogisticRegression(C=self.meta_C, class_weight=self.class_weight, max_iter=1000)
-        lr.fit(X, y)
+        lr.fit(X, y, sample_weight=weight)
         return lr
 
     @staticmethod
@@ -268,18 +285,20 @@ class HybridTagger(Tagger):
         self.meta_ = {}
         self.thresholds_ = {}
         self.oof_proba_ = {}
+        weights = self._meta_weights(clauses)
         for dim in DIMENSIONS:
             k = y[dim].shape[1]
             models, meta_oof = [], np.zeros((len(clauses), k))
+            w = weights.get(dim)
             for j in range(k):
                 X = self._meta_X(oof, lexical[dim], dim, j)
                 col = y[dim][:, j]
-                models.append(self._meta_fit(X, col))
+                models.append(self._meta_fit(X, col, w))
                 # the meta-classifier's own out-of-fold probabilities, for thresholds/calibration
                 # (with oof_bags, the mean over the fold draws)
                 for splits in bags:
                     for tr, te in splits:
-                        m = self._meta_fit(X[tr], col[tr])
+                        m = self._meta_fit(X[tr], col[tr], None if w is None else w[tr])
                         meta_oof[te, j] += self._meta_predict(m, X[te]) / len(bags)
             self.meta_[dim] = models
             self.oof_proba_[dim] = meta_oof
@@ -293,6 +312,16 @@ class HybridTagger(Tagger):
         for dim in DIMENSIONS:
             self.thresholds_[dim] = tuner(self.oof_proba_[dim][tune[dim]], y[dim][tune[dim]])
         self.train_info_ = {"oof_folds": len(bags[0]), "learners": [s["type"] for s in self.learner_specs]}
+
+    def _meta_weights(self, clauses) -> dict[str, np.ndarray]:
+        """``meta_weight``: per dimension it names, the sample weights of the meta-classifiers."""
+        if not self.meta_weight:
+            return {}
+        from .learners import read_labelled_clauses
+
+        named = {c.clause_id for c in read_labelled_clauses(self.meta_weight["file"])[0]}
+        w = np.array([self.meta_weight["weight"] if c.clause_id in named else 1.0 for c in clauses])
+        return {dim: w for dim in self.meta_weight["dimensions"]}
 
     def _tune_rows(self, clauses) -> dict[str, np.ndarray]:
         """Per dimension, the training rows thresholds and calibration are tuned on: all, except

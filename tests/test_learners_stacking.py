@@ -99,3 +99,25 @@ def test_threshold_objective_micro_in_the_hybrid(part):
     y = label_matrix(part.labels, model.taxonomy)["measure_type"].astype(bool)
     p = model.oof_proba_["measure_type"]
     assert _micro(p, y, model.thresholds_["measure_type"]) >= _micro(p, y, tune_thresholds(p, y)) - 1e-12
+
+
+def test_meta_weight_moves_the_named_clauses_weight(part, tmp_path):
+    import json as _json
+
+    named = part.clauses[: len(part.clauses) // 2]
+    path = tmp_path / "named.jsonl"
+    path.write_text("".join(_json.dumps({"clause_id": c.clause_id, "doc_id": c.doc_id, "text": c.text,
+                                         "sector": list(l.sector), "measure_type": list(l.measure_type)},
+                                        ensure_ascii=False) + "\n" for c, l in zip(named, part.labels)), encoding="utf-8")
+    spec = {"file": str(path), "weight": 4, "dimensions": ["measure_type"]}
+    model = HybridTagger(learners=LEARNERS, folds=3, meta_weight=spec).fit(part.clauses, part.labels)
+    plain = HybridTagger(learners=LEARNERS, folds=3).fit(part.clauses, part.labels)
+    w = model._meta_weights(part.clauses)
+    assert set(w) == {"measure_type"} and w["measure_type"].tolist().count(4.0) == len(named)
+    a, b = model.predict_proba(part.clauses), plain.predict_proba(part.clauses)
+    assert np.allclose(a["sector"], b["sector"])  # only the named dimension's meta-classifiers change
+    assert not np.allclose(a["measure_type"], b["measure_type"])
+    from policytag.models.hybrid import _meta_weight
+
+    with pytest.raises(ValueError):
+        _meta_weight({"file": str(path), "weight": 0})
