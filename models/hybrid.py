@@ -285,7 +285,7 @@ class HybridTagger(Tagger):
         self.meta_ = {}
         self.thresholds_ = {}
         self.oof_proba_ = {}
-        weights = self._meta_weights(clauses)
+        weights = self._meta_row_weights(clauses)
         for dim in DIMENSIONS:
             k = y[dim].shape[1]
             models, meta_oof = [], np.zeros((len(clauses), k))
@@ -313,7 +313,7 @@ class HybridTagger(Tagger):
             self.thresholds_[dim] = tuner(self.oof_proba_[dim][tune[dim]], y[dim][tune[dim]])
         self.train_info_ = {"oof_folds": len(bags[0]), "learners": [s["type"] for s in self.learner_specs]}
 
-    def _meta_weights(self, clauses) -> dict[str, np.ndarray]:
+    def _meta_row_weights(self, clauses) -> dict[str, np.ndarray]:
         """``meta_weight``: per dimension it names, the sample weights of the meta-classifiers."""
         if not self.meta_weight:
             return {}

@@ -112,7 +112,7 @@ def test_meta_weight_moves_the_named_clauses_weight(part, tmp_path):
     spec = {"file": str(path), "weight": 4, "dimensions": ["measure_type"]}
     model = HybridTagger(learners=LEARNERS, folds=3, meta_weight=spec).fit(part.clauses, part.labels)
     plain = HybridTagger(learners=LEARNERS, folds=3).fit(part.clauses, part.labels)
-    w = model._meta_weights(part.clauses)
+    w = model._meta_row_weights(part.clauses)
     assert set(w) == {"measure_type"} and w["measure_type"].tolist().count(4.0) == len(named)
     a, b = model.predict_proba(part.clauses), plain.predict_proba(part.clauses)
     assert np.allclose(a["sector"], b["sector"])  # only the named dimension's meta-classifiers change
