@@ -216,3 +216,39 @@ def test_realdev_rejects_labels_outside_the_taxonomy(tmp_path):
     bad = dict(REALDEV_ROWS[0], sector=["no_such_sector"])
     with pytest.raises(PolicytagError, match="no_such_sector"):
         load_realdev(_write_realdev(tmp_path / "bad.jsonl", [bad]))
+
+
+def _selection_module():
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("selection_script", PROJECT_ROOT / "scripts" / "selection.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_selection_script_seeds_the_hybrids_folds_not_only_the_cv_folds():
+    # validation copies the run's seed into the tagger's random_state (the hybrid's out-of-fold
+    # folds); setting config["seed"] after loading would move only the CV folds
+    sel = _selection_module()
+    config = sel.config_at_seed(str(PROJECT_ROOT / "configs" / "hybrid-doc.yaml"), 14)
+    assert config["seed"] == 14 and config["model"]["params"]["random_state"] == 14
+    assert config["name"] == "hybrid-doc"
+    assert sel._key(config, 14, False) != sel._key(sel.config_at_seed(str(PROJECT_ROOT / "configs" / "hybrid-doc.yaml"), 15), 15, False)
+
+
+def test_selection_table_ranks_recipes_by_their_mean_over_seeds():
+    from policytag.taxonomy import DIMENSIONS as dims
+
+    sel = _selection_module()
+
+    def row(name, seed, score, rd):
+        return {"name": name, "seed": seed, "selection": score, "cv_macro": {d: 0.8 for d in dims},
+                "realdev_micro": {d: rd for d in dims}, "test_macro": {d: 0.8 for d in dims},
+                "challenge_macro": {d: 0.8 for d in dims}}
+
+    # b wins one seed by a lot, a wins on the mean
+    rows = [row("a", 13, 0.85, 0.77), row("a", 14, 0.85, 0.77), row("b", 13, 0.86, 0.79), row("b", 14, 0.83, 0.75)]
+    lines = sel.table(rows, False)
+    assert lines[2].startswith("| a | 13,14 | 0.8500 ± 0.0000")
+    assert lines[3].startswith("| b | 13,14 | 0.8450 ± 0.0150")
