@@ -510,6 +510,38 @@ def _sklearn(vectorizer):
     return vectorizer.to_sklearn() if isinstance(vectorizer, CharVectorizer) else vectorizer
 
 
+def _table_bits(n_keys: int) -> int:
+    """log2 of the slot count of a hash table for ``n_keys`` keys: at most a quarter full."""
+    return max(4, int(4 * max(n_keys, 1) - 1).bit_length())
+
+
+def _probe_slots(home: np.ndarray, size: int) -> tuple[np.ndarray, int]:
+    """The slot of each key under linear probing from its ``home`` slot in a table of ``size``
+    slots (a power of two), and how many slots from its home a key sits at most (``_probes``).
+
+    Placed round by round on whole arrays: each key not yet placed tries the slot ``probe`` after
+    its home; of keys trying one free slot, the first takes it. Every slot a key passed is taken
+    (slots are never freed), so a look-up may stop at the first empty slot. Shared by both tables
+    so that they place keys identically."""
+    mask = size - 1
+    occupied = np.zeros(size, dtype=bool)
+    where = np.empty(len(home), dtype=np.int64)
+    todo = np.arange(len(home))
+    probe = longest = 0
+    while len(todo):
+        slot = (home[todo] + probe) & mask
+        free = np.flatnonzero(~occupied[slot])
+        taken, first = np.unique(slot[free], return_index=True)
+        winners = free[first]
+        occupied[taken] = True
+        where[todo[winners]] = taken
+        if len(winners):
+            longest = probe
+        todo = np.delete(todo, winners)
+        probe += 1
+    return where, longest + 1
+
+
 class KeyTable:
     """A hash table from integer keys (uint64, never ``2**64 - 1``) to columns, looked up for a
     whole array of keys at once: open addressing with linear probing, slots chosen by Fibonacci
@@ -523,29 +555,14 @@ class KeyTable:
     def __init__(self, keys: np.ndarray, values: np.ndarray):
         keys = np.asarray(keys, dtype=np.uint64)
         values = np.asarray(values, dtype=np.int64)
-        bits = max(4, int(4 * max(len(keys), 1) - 1).bit_length())  # at most a quarter full
+        bits = _table_bits(len(keys))
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         self._keys = np.full(1 << bits, self.EMPTY, dtype=np.uint64)
         self._values = np.full(1 << bits, -1, dtype=np.int64)
-        home = self._slot(keys)
-        todo = np.arange(len(keys))
-        probe = longest = 0
-        while len(todo):
-            # round by round: each key not yet placed tries the slot `probe` after its home; of
-            # keys trying one free slot, the first takes it. Every slot a key passed is taken (slots
-            # are never freed), so a look-up may stop at the first empty slot.
-            slot = (home[todo] + probe) & self._mask
-            free = np.flatnonzero(self._keys[slot] == self.EMPTY)
-            taken, first = np.unique(slot[free], return_index=True)
-            winners = free[first]
-            self._keys[taken] = keys[todo[winners]]
-            self._values[taken] = values[todo[winners]]
-            if len(winners):
-                longest = probe
-            todo = np.delete(todo, winners)
-            probe += 1
-        self._probes = longest + 1  # a key sits at most this many slots from its home
+        where, self._probes = _probe_slots(self._slot(keys), 1 << bits)
+        self._keys[where] = keys
+        self._values[where] = values
 
     def _slot(self, keys: np.ndarray) -> np.ndarray:
         return ((keys * self._MUL) >> self._shift).astype(np.int64)
@@ -603,8 +620,8 @@ class PackedKeyTable:
     """``KeyTable`` for n-grams of code points 1..U+FFFE with columns below ``2**16 - 1``: a key
     (16 bits per code point, at most 48) and its column share one 64-bit slot, ``key << 16 |
     column``, so a look-up reads one slot where ``KeyTable`` reads a key and then a value, and the
-    table is a quarter of ``KeyTable``'s size (8 bytes a slot, at most half full, against 16 and a
-    quarter). Why it matters: in the tagging pipeline the tables are mostly out of the CPU caches
+    table is half of ``KeyTable``'s size (8 bytes a slot against 16, both at most a quarter full).
+    Why it matters: in the tagging pipeline the tables are mostly out of the CPU caches
     when a batch looks its ~25,000 n-grams up (other stages ran in between), so the look-up was
     cache misses, about 3x slower than in a loop (measured).
 
@@ -627,26 +644,12 @@ class PackedKeyTable:
             raise ValueError("PackedKeyTable: columns must be in [0, 2**16 - 1)")
         if len(keys) and keys.max() >= np.uint64(2 ** 48 - 1):
             raise ValueError("PackedKeyTable: keys must be below 2**48 - 1")
-        bits = max(4, int(4 * max(len(keys), 1) - 1).bit_length())  # at most a quarter full
+        bits = _table_bits(len(keys))
         self._shift = np.uint64(64 - bits)
         self._mask = (1 << bits) - 1
         self._slots = np.full(1 << bits, self.EMPTY, dtype=np.uint64)
-        packed = (keys << self._SIXTEEN) | values.astype(np.uint64)
-        home = self._slot(keys)
-        todo = np.arange(len(keys))
-        probe = longest = 0
-        while len(todo):
-            # as KeyTable: round by round, the first of the keys trying one free slot takes it
-            slot = (home[todo] + probe) & self._mask
-            free = np.flatnonzero(self._slots[slot] == self.EMPTY)
-            taken, first = np.unique(slot[free], return_index=True)
-            winners = free[first]
-            self._slots[taken] = packed[todo[winners]]
-            if len(winners):
-                longest = probe
-            todo = np.delete(todo, winners)
-            probe += 1
-        self._probes = longest + 1  # a key sits at most this many slots from its home
+        where, self._probes = _probe_slots(self._slot(keys), 1 << bits)
+        self._slots[where] = (keys << self._SIXTEEN) | values.astype(np.uint64)
         self._steps = np.arange(1, self._probes)
 
     def _slot(self, keys: np.ndarray) -> np.ndarray:
