@@ -317,7 +317,6 @@ class Knowledge:
         self._exclusive = {dim: frozenset(taxonomy[dim].exclusive) for dim in DIMENSIONS}
         self._index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
         self._automaton = self._build_automaton()
-        self._memo: dict[tuple, tuple[Hit, ...]] = {}
         # the latest match_clauses call's texts -> their number in its batch, and the batch's cue
         # occurrences (cue_spans)
         self._cue_texts: dict[str, int] = {}
@@ -600,7 +599,9 @@ class Knowledge:
             # the very clauses of the latest call (a batch's features, titles and evidence ask in
             # turn; clauses are frozen): its hits, without a key and two look-ups per clause
             return [list(hits) for hits in last_hits]
-        previous = self._memo
+        # a clause repeated within the batch is matched once; nothing is kept by text across calls
+        # (a stream of many batches would then match a recurring text once: cheaper repeats, and
+        # benchmarks of resampled clauses that measure the memo)
         memo: dict[tuple, tuple[Hit, ...] | None] = {}
         keys = []
         texts: list[str] = []
@@ -611,16 +612,15 @@ class Knowledge:
             keys.append(key)
             if key in memo:
                 continue
-            hits = memo[key] = previous.get(key)
-            if hits is None:
-                # codebook rule 2: cue words inside a responsible-agency remark are metadata
-                # (``（牵头单位：县交通运输局）``): masked with the same length, so spans stay the text's
-                texts.append(mask_remarks(clause.text))
-                sources.append("text")
-                if clause.heading_path:
-                    texts.append(mask_remarks(HEADING_JOIN.join(clause.heading_path)))
-                    sources.append("heading")
-                todo.append((key, bool(clause.heading_path)))
+            memo[key] = None  # set below, once the batch's texts are matched
+            # codebook rule 2: cue words inside a responsible-agency remark are metadata
+            # (``（牵头单位：县交通运输局）``): masked with the same length, so spans stay the text's
+            texts.append(mask_remarks(clause.text))
+            sources.append("text")
+            if clause.heading_path:
+                texts.append(mask_remarks(HEADING_JOIN.join(clause.heading_path)))
+                sources.append("heading")
+            todo.append((key, bool(clause.heading_path)))
         found, occurrences = self._match_texts(texts, sources) if texts else ([], None)
         i = 0
         for key, heading in todo:
@@ -633,7 +633,6 @@ class Knowledge:
             # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
             out = [[h for src in ("text", "heading") for dim in dimensions for h in hits
                     if h.dimension == dim and h.source == src] for hits in batch_hits]
-        self._memo = memo
         self._cue_texts = {text: i for i, text in enumerate(texts)}
         self._cue_occurrences = occurrences
         self._last_call = (list(clauses), batch_hits)
