@@ -317,10 +317,9 @@ class HybridTagger(Tagger):
         """``meta_weight``: per dimension it names, the sample weights of the meta-classifiers."""
         if not self.meta_weight:
             return {}
-        from .learners import read_labelled_clauses
+        from .learners import in_clause_file
 
-        named = {c.clause_id for c in read_labelled_clauses(self.meta_weight["file"])[0]}
-        w = np.array([self.meta_weight["weight"] if c.clause_id in named else 1.0 for c in clauses])
+        w = np.where(in_clause_file(clauses, self.meta_weight["file"]), self.meta_weight["weight"], 1.0)
         return {dim: w for dim in self.meta_weight["dimensions"]}
 
     def _tune_rows(self, clauses) -> dict[str, np.ndarray]:
@@ -331,10 +330,9 @@ class HybridTagger(Tagger):
         (codebook v1.1, which the corpus and the real-text dev set follow) on some sector labels."""
         keep = np.ones(len(clauses), dtype=bool)
         if self.tune_skip:
-            from .learners import read_labelled_clauses
+            from .learners import in_clause_file
 
-            skip = {c.clause_id for c in read_labelled_clauses(self.tune_skip["file"])[0]}
-            keep = np.array([c.clause_id not in skip for c in clauses], dtype=bool)
+            keep = ~in_clause_file(clauses, self.tune_skip["file"])
             if not keep.any():  # nothing else to tune on: use every row
                 keep[:] = True
         dims = self.tune_skip["dimensions"] if self.tune_skip else []

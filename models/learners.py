@@ -168,6 +168,13 @@ def read_labelled_clauses(path: str) -> tuple[list[Clause], list]:
     return clauses, labels
 
 
+def in_clause_file(clauses: Sequence[Clause], path: str) -> np.ndarray:
+    """Which of ``clauses`` are clauses of the training-clause file ``path`` (by clause id): the
+    rows a per-file option (sample weights, rows left out of tuning) applies to."""
+    ids = {c.clause_id for c in read_labelled_clauses(path)[0]}
+    return np.array([c.clause_id in ids for c in clauses], dtype=bool)
+
+
 @register_tagger("context_tfidf.v1", aliases=("context_tfidf",))
 class ContextTfidfTagger(TfidfTagger):
     """TF-IDF + LR on the clause with the cue words of ``mask_dimensions`` masked (see module doc).
@@ -271,8 +278,7 @@ class WeightedTfidfTagger(TfidfTagger):
     def sample_weights(self, clauses: Sequence[Clause]) -> np.ndarray:
         w = np.ones(len(clauses), dtype=np.float64)
         if self.weight_file and self.file_weight != 1.0:
-            ids = {c.clause_id for c in read_labelled_clauses(self.weight_file)[0]}
-            w[[c.clause_id in ids for c in clauses]] *= self.file_weight
+            w[in_clause_file(clauses, self.weight_file)] *= self.file_weight
         if self.length_power:
             n = np.array([max(len(c.text), 1) for c in clauses], dtype=np.float64)
             w *= np.clip((n / np.median(n)) ** self.length_power, 0.25, 4.0)

@@ -459,8 +459,9 @@ class Knowledge:
             blocked.setdefault((d, g), []).append((a, b))
         cue = np.flatnonzero(r_cue)
         group = r_doc[cue] * v.n_labels + r_label[cue]
-        cue = cue[np.lexsort((-r_end[cue], r_start[cue], group))]
-        cue = cue[_outermost_mask(r_doc[cue] * v.n_labels + r_label[cue], r_end[cue])]
+        order = np.lexsort((-r_end[cue], r_start[cue], group))
+        cue = cue[order]
+        cue = cue[_outermost_mask(group[order], r_end[cue])]
         if blocked:
             cue = self._unblocked(cue, r_doc, r_label, r_start, r_end, blocked, v.n_labels)
         c_doc, c_label = r_doc[cue], r_label[cue]
