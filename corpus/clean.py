@@ -48,7 +48,8 @@ def normalize_punct(text: str) -> str:
 
 
 # --- line classification -------------------------------------------------------------------------
-META_KEYS = ("索引号", "主题分类", "发文机关", "成文日期", "标题", "发文字号", "发布日期", "主题词", "公开方式", "有效性")
+META_KEYS = ("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "标题", "发文字号", "发布日期", "主题词", "公开方式",
+             "有效性")
 RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
 RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
@@ -108,7 +109,8 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("blank", "", lineno)
     if RE_URL.fullmatch(s) or (RE_URL.search(s) and len(RE_URL.sub("", s).strip()) < 4):
         return Line("url", s, lineno)
-    if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "成文日期", "发文字号", "发布日期", "主题词"))
+    if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
+                                           "主题词"))
                              or re.match(r"^\s*标题\s*[:：]", s)):
         return Line("meta", s, lineno)
     if RE_PUBLISH.match(s):
@@ -145,7 +147,7 @@ RE_TITLE_GENRE = re.compile(
 _TRANSPARENT = {"blank", "page", "url"}
 
 
-def _title_like(text: str) -> bool:
+def title_like(text: str) -> bool:
     s = text.strip()
     return (len(s) <= 60 and bool(RE_TITLE_GENRE.match(s)) and heading_level(s) is None
             and not RE_DATE.match(s) and not re.search(r"[。；！？]", s))
@@ -175,14 +177,14 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             joined = line.text.strip() + (nxt.text.strip() if nxt else "")
             if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40
                     and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
-                    and (_title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 80))
-                    and not (line.kind == "text" and _title_like(line.text))):
+                    and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 80))
+                    and not (line.kind == "text" and title_like(line.text))):
                 out[i] = Line("title", joined, line.lineno)
                 out[j] = Line("blank", "", nxt.lineno)
                 prev_kind = "title"
                 i = j + 1
                 continue
-            if line.kind == "text" and _title_like(line.text):
+            if line.kind == "text" and title_like(line.text):
                 out[i] = Line("title", line.text.strip(), line.lineno)
         prev_kind = out[i].kind
         i += 1

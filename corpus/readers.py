@@ -13,6 +13,8 @@ from pathlib import Path
 
 from policytag import PolicytagError
 
+from .clean import RE_META, RE_TITLE, title_like
+
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
 
@@ -112,15 +114,61 @@ def read_html(path: Path) -> str:
     except (LookupError, UnicodeDecodeError):
         html = decode_bytes(data, path)
     soup = BeautifulSoup(html, "lxml")
+    page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
+    article_title = soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
-    body = soup.body or soup
+    page = soup.body or soup
+    body = page
     # Government pages put the notice in one container; prefer the largest text block when marked.
-    candidates = body.select(".TRS_Editor, #zoom, .pages_content, .article-content, .content, article")
+    candidates = page.select(_CONTENT)
     if candidates:
         body = max(candidates, key=lambda t: len(t.get_text()))
     lines = [line.strip() for line in body.get_text("\n").splitlines()]
-    return "\n".join(line for line in lines if line)
+    lines = [line for line in lines if line]
+    if body is not page:
+        lines = _outside_container(page, body, lines, page_title,
+                                   article_title.get("content", "") if article_title else "") + lines
+    return "\n".join(lines)
+
+
+# Content containers of the CMSs government sites run on (TRS, UCAP, and generic names).
+_CONTENT = ".TRS_Editor, .TRS_UEDITOR, #zoom, #UCAP-CONTENT, .pages_content, .article-content, .content, article"
+
+
+def _outside_container(page, body, lines: list[str], page_title: str, article_title: str) -> list[str]:
+    """The notice's headline and metadata rows that a CMS page keeps outside its content container.
+
+    Why: most government pages show the headline in an ``<h1>`` above the text and the document
+    number, issuing organ and date in a table (``发文字号：``, ``发文机关：``, ``成文日期：``) beside
+    it; read from the container alone, a notice loses its title (so its genre) and number. Only the
+    headline and rows of those known keys are taken, never navigation, related links or footers.
+    """
+    def title_shaped(text: str) -> bool:
+        return 4 <= len(text) <= 100 and (title_like(text) or bool(RE_TITLE.match(text)))
+
+    head = []
+    shown = "".join(lines[:6])
+    headings = [t.get_text("", strip=True) for t in page.find_all(["h1", "h2", "h3"]) if body not in t.parents]
+    # the page <title> is usually "headline_section_site name"
+    pieces = [article_title] + headings + [re.split(r"\s*[_|｜]\s*|\s+[-－—]\s+", page_title)[0]]
+    for text in pieces:
+        text = re.sub(r"\s+", "", text or "")
+        if title_shaped(text):
+            if text not in shown:
+                head.append(text)
+            break
+    strings = [s.strip() for s in page.find_all(string=True) if body not in s.parents and s.strip()]
+    for i, text in enumerate(strings):
+        m = RE_META.match(text)
+        if not m:
+            continue
+        if m.group(2).strip(" :："):
+            head.append(text)
+        elif i + 1 < len(strings) and not RE_META.match(strings[i + 1]):
+            # <td>发文字号：</td><td>国办发〔2027〕1号</td>: key and value in two cells
+            head.append(f"{m.group(1)}：{strings[i + 1]}")
+    return head
 
 
 def read_docx(path: Path) -> str:

@@ -115,7 +115,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
         num_issuer = num_region = num_level = None  # a number's one-letter province guess loses to the title
     hint = title_region or num_region
-    issuer = md.normalize_issuer(issuer or num_issuer, region_hint=hint)
+    # a web page's 发布机构 (the organ that put it online) comes last: usually the issuer, but a
+    # bureau's notice may be posted by the government office
+    issuer = md.normalize_issuer(issuer or num_issuer or meta.get("发布机构") or None, region_hint=hint)
     region, level = md.issuer_region_level(issuer)
     if region is None and hint:
         region = hint
@@ -129,6 +131,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
             date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     if not date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("成文日期", "")):
         date = meta["成文日期"]
+    if not date and (m := RE_DATE.match(meta.get("成文日期", ""))):
+        date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
     year = _year(title, number, paragraphs) or (int(date[:4]) if date else None)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same

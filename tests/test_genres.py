@@ -287,6 +287,59 @@ def test_every_reader_gives_the_same_clauses_and_metadata(tmp_path, name, fmt):
     assert [(c.heading_path, c.text) for c in result.clauses] == [(c.heading_path, c.text) for c in clauses]
 
 
+def _as_cms_page(lines: list[str], title: str, number: str | None, path: Path) -> None:
+    """A government CMS page: the headline in an <h1> and the document number, issuing organ and
+    date in a metadata table, both outside the content container; a breadcrumb, related links that
+    name other notices, and a footer around them."""
+    body = "".join(f"<p>{line}</p>" for line in lines)
+    # key and value in one cell, or (as gov.cn lays it out) in two
+    table = ("<table class='xxgk'><tr><td>索引号：000014349/2027-00031</td><td>发布机构：某市人民政府办公室</td></tr>"
+             f"<tr><td><b>发文字号：</b></td><td>{number or ''}</td><td>成文日期：2027年03月02日</td></tr></table>")
+    path.write_text(
+        f"<html><head><meta charset='utf-8'><title>{title}_政策文件_某市人民政府门户网站</title></head><body>"
+        "<div class='crumb'>当前位置：首页 &gt; 政务公开 &gt; 政策文件</div>"
+        f"{table}<div class='article'><h1>{title}</h1><div class='info'>来源：本网 发布时间：2027-03-03 字号：大 中 小</div>"
+        f"<div class='content'>{body}</div></div>"
+        "<div class='related'>相关链接：<a>关于做好2026年安全生产工作的通知</a><a>某市防汛抗旱工作方案</a></div>"
+        "<div class='foot'>主办：某市人民政府办公室 网站标识码：1234567890</div></body></html>", encoding="utf-8")
+
+
+@pytest.mark.parametrize("name", sorted(DOCS))
+def test_a_cms_page_with_headline_and_number_outside_the_text_keeps_them(tmp_path, name):
+    """Most government sites show a notice's headline in an <h1> and its number in a metadata table
+    outside the content container: read from the container alone, the page lost its title (so its
+    genre: `other`) and number. Every metadata field and every clause must equal the plain text's."""
+    doc, clauses = one(name)
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    # the page shows the title and number outside the text: drop the lines that make them up
+    head = 0
+    while "".join(lines[:head]) != doc.title.replace(" ", "") and head < 3:
+        head += 1
+    assert "".join(lines[:head]) == doc.title.replace(" ", ""), (doc.title, lines[:3])
+    rest = [line for line in lines[head:] if line != doc.doc_number]
+    path = tmp_path / f"{Path(name).stem}.html"
+    _as_cms_page(rest, doc.title, doc.doc_number, path)
+    result = segment_paths([path])
+    assert not result.errors and len(result.documents) == 1
+    other = result.documents[0]
+    fields = ("title", "doc_number", "issuer", "region", "level", "genre", "year")
+    assert [getattr(other, f) for f in fields] == [getattr(doc, f) for f in fields]
+    assert [(c.heading_path, c.text) for c in result.clauses] == [(c.heading_path, c.text) for c in clauses]
+
+
+def test_a_cms_page_reads_the_organ_and_date_of_its_metadata_table(tmp_path):
+    """Where the text has no signature, the table's 发布机构 names the issuer and its 成文日期
+    (written 2027年03月02日) the date; navigation and related links never become clauses."""
+    path = tmp_path / "page.html"
+    _as_cms_page(["一、开展汛前安全检查", "各乡镇要在5月底前完成山洪灾害危险区排查。"],
+                 "关于做好2027年汛期安全防范工作的通知", None, path)
+    result = segment_paths([path])
+    doc = result.documents[0]
+    assert (doc.title, doc.issuer, doc.date, doc.genre) == (
+        "关于做好2027年汛期安全防范工作的通知", "某市人民政府办公室", "2027-03-02", "other")
+    assert [c.text for c in result.clauses] == ["各乡镇要在5月底前完成山洪灾害危险区排查。"]
+
+
 def test_county_and_township_addressee_lines_are_not_clauses():
     """A county's notice is addressed to 各乡镇人民政府 / 各街道办事处: the addressee line is dropped
     like the provinces' 各市、县人民政府, not tagged as a preamble clause."""
