@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policytag.records import Clause, Document
-from policytag.text import cn_number
+from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
 from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
@@ -231,16 +231,55 @@ class _Frame:
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
 
 
+#: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
+RE_AGENCY_KEY = re.compile(r"(?:牵头|主责|主办|责任|配合|协办|协助|协同|参与|实施|承办|督办|主管)(?:责任|负责)?"
+                           r"(?:单位|部门|领导|处室|科室|人)\s*[：:]")
+
+
+def keyed_agencies(remark: str) -> list[str]:
+    """``（牵头单位：县应急局；配合单位：县公安局、各乡镇）`` -> ``["县应急局", "县公安局", "各乡镇"]``:
+    the agencies of a remark written with keys (work plans and their task tables); ``[]`` when
+    ``remark`` does not start with a key or names no agency."""
+    body = remark.strip()
+    body = body[1:] if body[:1] in "（(" else body
+    body = body[:-1] if body[-1:] in "）)" else body
+    keys = list(RE_AGENCY_KEY.finditer(body))
+    if not keys or keys[0].start() != 0:
+        return []
+    out: list[str] = []
+    for m, nxt in zip(keys, keys[1:] + [None]):
+        if re.search(r"领导|人\s*[：:]$", m.group(0)):
+            continue
+        value = body[m.end():nxt.start() if nxt else len(body)].strip(" ；;，,。")
+        out.extend(a for a in parse_agencies(value) if a not in out)
+    return out
+
+
+def _agency_remarks(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, agencies) of each responsible-agency remark: the ``（省应急厅等部门负责）`` form
+    and the keyed form ``（牵头单位：…；责任单位：…）`` (recognised by ``policytag.text.remark_spans``,
+    which also keeps both from the cue matcher)."""
+    found = [(m.start(), m.end(), parse_agencies(m.group(1))) for m in RE_AGENCY.finditer(text)]
+    if "：" in text or ":" in text:
+        for a, b in remark_spans(text):
+            if text[a] in "（(" and not any(s < b and a < e for s, e, _ in found):
+                agencies = keyed_agencies(text[a:b])
+                if agencies:
+                    found.append((a, b, agencies))
+        found.sort(key=lambda f: f[0])
+    return found
+
+
 def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
     """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset)]."""
     pieces, start = [], 0
-    for m in RE_AGENCY.finditer(text):
-        piece = text[start:m.start()].rstrip()
+    for a, b, agencies in _agency_remarks(text):
+        piece = text[start:a].rstrip()
         if piece.strip():
-            pieces.append((piece, parse_agencies(m.group(1)), start))
+            pieces.append((piece, agencies, start))
         elif pieces:  # a second remark right after the first one
-            pieces[-1][1].extend(parse_agencies(m.group(1)))
-        start = m.end()
+            pieces[-1][1].extend(agencies)
+        start = b
     tail = text[start:]
     if tail.strip() or not pieces:
         pieces.append((tail, [], start))
