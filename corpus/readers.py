@@ -14,6 +14,7 @@ from pathlib import Path
 from policytag import PolicytagError
 
 from .clean import RE_META, RE_TITLE, title_like
+from .tables import Cell, is_layout, table_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -124,12 +125,89 @@ def read_html(path: Path) -> str:
     candidates = page.select(_CONTENT)
     if candidates:
         body = max(candidates, key=lambda t: len(t.get_text()))
+    _html_tables(soup, body)
     lines = [line.strip() for line in body.get_text("\n").splitlines()]
     lines = [line for line in lines if line]
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
     return "\n".join(lines)
+
+
+def _html_tables(soup, body) -> None:
+    """Replace each data table in ``body`` by one ``<p>`` per line it reads as (``corpus.tables``):
+    a task table one line per task, another table one line per row. A table holding tables, or a
+    layout table (one column, a cell of numbered paragraphs), stays as it is and is read as the
+    text it holds, as before."""
+    for table in body.find_all("table"):
+        if table.find("table") is not None:
+            continue  # a layout table around others: its inner tables are handled on their own
+        grid = _html_grid(table)
+        if not grid or is_layout(grid):
+            continue
+        block = soup.new_tag("div")
+        for line in table_lines(grid):
+            p = soup.new_tag("p")
+            p.string = line
+            block.append(p)
+        table.replace_with(block)
+
+
+def _html_grid(table) -> list[list[Cell]]:
+    """The table's rows with ``colspan``/``rowspan`` cells repeated at every position they cover
+    (as python-docx gives a merged cell), so a 类别 cell spanning three rows reaches all three."""
+    grid: list[list[Cell]] = []
+    below: dict[int, tuple[Cell, int]] = {}  # column -> (cell spanning down into it, rows left)
+    for tr in table.find_all("tr"):
+        row: list[Cell] = []
+        tds = tr.find_all(["td", "th"], recursive=False)
+        col = 0
+        while tds or any(c >= col for c in below):
+            if col in below:
+                cell, left = below.pop(col)
+                if left > 1:
+                    below[col] = (cell, left - 1)
+                row.append(cell)
+                col += 1
+                continue
+            if not tds:
+                col += 1
+                continue
+            td = tds.pop(0)
+            cell = Cell(td, _html_cell_lines(td))
+            for _ in range(_span(td.get("colspan"))):
+                rows = _span(td.get("rowspan"))
+                if rows > 1:
+                    below[col] = (cell, rows - 1)
+                row.append(cell)
+                col += 1
+        if row:
+            grid.append(row)
+    return grid
+
+
+def _span(value) -> int:
+    m = re.match(r"\s*(\d+)", str(value or ""))
+    return max(1, min(int(m.group(1)), 100)) if m else 1
+
+
+_BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
+
+
+def _html_cell_lines(td) -> tuple[str, ...]:
+    """A cell's paragraphs: ``<br>`` and block elements (``<p>``, ``<div>``, ``<li>``) separate
+    lines; white space in the source (line breaks of the HTML file) is only a space, and inline
+    elements (``<span>``, ``<font>``) join the text around them."""
+    from bs4 import Comment, NavigableString
+
+    parts: list[str] = []
+    for node in td.descendants:
+        if isinstance(node, NavigableString):
+            if not isinstance(node, Comment):
+                parts.append(re.sub(r"\s+", " ", str(node)))
+        elif node.name in _BLOCK_TAGS:
+            parts.append("\n")
+    return tuple(line.strip() for line in "".join(parts).split("\n") if line.strip())
 
 
 # Content containers of the CMSs government sites run on (TRS, UCAP, and generic names).
@@ -179,11 +257,35 @@ def read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
-    paragraphs = [p.text for p in document.paragraphs]
-    for table in document.tables:
-        for row in table.rows:
-            paragraphs.append(" ".join(cell.text for cell in row.cells))
-    return "\n".join(paragraphs)
+    return "\n".join(_docx_blocks(document))
+
+
+def _docx_blocks(container) -> list[str]:
+    """Paragraphs and tables of a document body (or a table cell) in document order, so a table
+    lands where it stands (python-docx's ``paragraphs`` and ``tables`` are two separate lists)."""
+    from docx.table import Table
+
+    lines: list[str] = []
+    for block in container.iter_inner_content():
+        lines.extend(_docx_table(block) if isinstance(block, Table) else [block.text])
+    return lines
+
+
+def _docx_table(table) -> list[str]:
+    cells = [row.cells for row in table.rows]  # a merged cell repeats (python-docx resolves spans)
+    grid = [[Cell(cell._tc, tuple(line for p in cell.paragraphs for line in p.text.splitlines() if line.strip()))
+             for cell in row] for row in cells]
+    if not any(cell.tables for row in cells for cell in row) and not is_layout(grid):
+        return table_lines(grid)
+    # a layout table (or one holding tables): the paragraphs and tables of each cell once, in order
+    lines: list[str] = []
+    seen: list[object] = []
+    for row in cells:
+        for cell in row:
+            if not any(cell._tc is tc for tc in seen):
+                seen.append(cell._tc)
+                lines.extend(_docx_blocks(cell))
+    return lines
 
 
 def read_pdf(path: Path) -> str:

@@ -1,0 +1,192 @@
+"""Tables in .docx and HTML notices: read where they stand, a task table one clause per task.
+
+Every document here is built in the test from text written for it (a made-up county, 青川县).
+"""
+
+import json
+
+import pytest
+from conftest import PROJECT_ROOT, run_cli
+
+from policytag.corpus.readers import read_file
+from policytag.corpus.segment import segment_paths
+from policytag.inference.extract import extract_deadlines
+
+HEAD = ["青川县2027年安全生产工作要点", "青政办发〔2027〕9号", "一、强化责任落实", "（一）各乡镇3月底前调整安委会成员。"]
+TAIL = ["二、提升应急能力", "（一）修订县级应急预案。"]
+TASKS = [["序号", "工作任务", "责任单位", "完成时限"],
+         ["1", "开展燃气安全专项整治", "县住建局", "6月底前"],
+         ["2", "组织危险化学品企业隐患排查", "县应急局、县市场监管局", "9月底前"],
+         ["3", "完善森林防火监测预警体系", "县林业局", "11月底前"]]
+TASK_PATH = ("一、强化责任落实", "（一）各乡镇3月底前调整安委会成员")
+
+
+def _docx(path, blocks):
+    """A .docx of paragraphs (str) and tables (list of rows; a row cell None is merged with the
+    cell above it, a cell equal to "<" with the cell to its left)."""
+    import docx
+
+    document = docx.Document()
+    for block in blocks:
+        if isinstance(block, str):
+            document.add_paragraph(block)
+            continue
+        table = document.add_table(rows=len(block), cols=len(block[0]))
+        for i, row in enumerate(block):
+            for j, text in enumerate(row):
+                if text is not None and text != "<":
+                    table.cell(i, j).text = text
+        for i, row in enumerate(block):
+            for j, text in enumerate(row):
+                if text is None:
+                    table.cell(i - 1, j).merge(table.cell(i, j))
+                elif text == "<":
+                    table.cell(i, j - 1).merge(table.cell(i, j))
+    document.save(path)
+    return path
+
+
+def _clauses(path):
+    result = segment_paths([path])
+    assert not result.errors, result.errors
+    return result
+
+
+def test_docx_table_read_where_it_stands_one_clause_per_task(tmp_path):
+    result = _clauses(_docx(tmp_path / "wp.docx", HEAD + [TASKS] + TAIL))
+    clauses = result.clauses
+    assert [c.text for c in clauses] == [
+        "（一）各乡镇3月底前调整安委会成员。",
+        "1.开展燃气安全专项整治（完成时限：6月底前）",
+        "2.组织危险化学品企业隐患排查（完成时限：9月底前）",
+        "3.完善森林防火监测预警体系（完成时限：11月底前）",
+        "（一）修订县级应急预案。",
+    ]
+    # the rows sit under the heading the table stands in, not under the last heading of the notice
+    assert [c.heading_path for c in clauses[1:4]] == [TASK_PATH] * 3
+    assert clauses[4].heading_path == ("二、提升应急能力",)
+    assert [c.agencies for c in clauses[1:4]] == [("县住建局",), ("县应急局", "县市场监管局"), ("县林业局",)]
+    deadlines = [extract_deadlines(c.text, 2027) for c in clauses[1:4]]
+    assert [[d.due for d in ds] for ds in deadlines] == [["2027-06-30"], ["2027-09-30"], ["2027-11-30"]]
+    assert result.documents[0].genre == "work_points"
+
+
+def test_docx_lead_and_partner_columns_under_a_two_row_header(tmp_path):
+    table = [["序号", "重点任务", "责任单位", "<", "完成时间"],
+             [None, None, "牵头单位", "配合单位", None],
+             ["1", "推进城镇燃气管道老化更新改造", "县住建局", "各乡镇、县城管执法局", "2027年12月底前"],
+             ["2", "开展“两客一危”车辆动态监控抽查", "县交通运输局", "县公安局", "每季度"]]
+    clauses = _clauses(_docx(tmp_path / "wp.docx", HEAD[:3] + ["（一）重点任务分工"] + [table] + TAIL)).clauses
+    tasks = [c for c in clauses if c.text[:2] in ("1.", "2.")]
+    assert [c.text for c in tasks] == ["1.推进城镇燃气管道老化更新改造（完成时间：2027年12月底前）",
+                                       "2.开展“两客一危”车辆动态监控抽查（完成时间：每季度）"]
+    assert tasks[0].agencies == ("县住建局", "各乡镇", "县城管执法局")
+    assert tasks[1].agencies == ("县交通运输局", "县公安局")
+    assert tasks[0].heading_path == ("一、强化责任落实", "（一）重点任务分工")
+
+
+def test_merged_category_cells_reach_every_row(tmp_path):
+    table = [["类别", "序号", "整治内容", "责任单位"],
+             ["燃气安全", "1", "排查餐饮场所燃气报警装置安装情况", "县市场监管局"],
+             [None, "2", "清理违规存放的液化石油气钢瓶", "县住建局"],
+             ["道路运输", "3", "整治农村客运车辆超员行为", "县交通运输局"]]
+    texts = [c.text for c in _clauses(_docx(tmp_path / "wp.docx", HEAD + [table])).clauses[1:]]
+    assert texts == ["1.燃气安全：排查餐饮场所燃气报警装置安装情况",
+                     "2.燃气安全：清理违规存放的液化石油气钢瓶",
+                     "3.道路运输：整治农村客运车辆超员行为"]
+
+
+def test_a_table_that_is_not_a_task_table_reads_row_by_row(tmp_path):
+    table = [["乡镇", "检查企业", "发现隐患"], ["城关镇", "42", "17"], ["河口乡", "18", "6"]]
+    path = _docx(tmp_path / "stats.docx", HEAD + ["一季度各乡镇检查情况如下："] + [table] + TAIL)
+    text = read_file(path)
+    assert "乡镇；检查企业；发现隐患。\n城关镇；42；17。\n河口乡；18；6。\n二、提升应急能力" in text
+    clauses = _clauses(path).clauses
+    assert "城关镇；42；17。" in [c.text for c in clauses]
+
+
+def test_a_layout_table_reads_as_the_paragraphs_it_holds(tmp_path):
+    import docx
+
+    inner = ["（二）各部门落实“三管三必须”要求。", "（三）企业主要负责人每季度带队检查一次。"]
+    plain = _docx(tmp_path / "plain.docx", HEAD + inner + TAIL)
+    # the middle of the notice in a one-cell box (converted files): read where it stands
+    boxed = _docx(tmp_path / "boxed.docx", HEAD + [[["\n".join(inner)]]] + TAIL)
+    # the whole notice in one cell
+    document = docx.Document()
+    cell = document.add_table(rows=1, cols=1).cell(0, 0)
+    cell.text = HEAD[0]
+    for line in HEAD[1:] + inner + TAIL:
+        cell.add_paragraph(line)
+    wrapped = tmp_path / "wrapped.docx"
+    document.save(wrapped)
+    expected = [(c.heading_path, c.text) for c in _clauses(plain).clauses]
+    assert len(expected) == 4 and expected[2] == (("一、强化责任落实",), inner[1])
+    for path in (boxed, wrapped):
+        assert [(c.heading_path, c.text) for c in _clauses(path).clauses] == expected
+
+
+def _page(table_html, charset="utf-8"):
+    body = "".join(f"<p>{line}</p>" for line in HEAD[1:]) + table_html + "".join(f"<p>{line}</p>" for line in TAIL)
+    return (f"<html><head><meta charset='{charset}'><title>{HEAD[0]}_通知公告_青川县人民政府</title></head>"
+            f"<body><div class='nav'>首页 政务公开</div><div class='TRS_Editor'>{body}</div></body></html>")
+
+
+def test_html_task_table_with_row_spans_and_line_breaks(tmp_path):
+    table = ("<table><tr><th>类别</th><th>序号</th><th>工作任务</th><th>牵头单位</th><th>完成时限</th></tr>"
+             "<tr><td rowspan='2'>燃气安全</td><td>1</td><td>排查老旧燃气管网<br/>更换不合格连接软管</td>"
+             "<td>县住建局</td><td>6月底前</td></tr>"
+             "<tr><td>2</td><td><p>推广安装燃气泄漏报警装置</p></td><td><span>县市场</span>监管局</td><td>年底前</td></tr>"
+             "</table>")
+    path = tmp_path / "wp.html"
+    path.write_text(_page(table), encoding="utf-8")
+    result = _clauses(path)
+    assert result.documents[0].title == HEAD[0]  # the CMS headline (6a84111) still read
+    tasks = result.clauses[1:3]
+    assert [c.text for c in tasks] == ["1.燃气安全：排查老旧燃气管网；更换不合格连接软管（完成时限：6月底前）",
+                                       "2.燃气安全：推广安装燃气泄漏报警装置（完成时限：年底前）"]
+    assert [c.agencies for c in tasks] == [("县住建局",), ("县市场监管局",)]
+    assert all(c.heading_path == TASK_PATH for c in tasks)
+
+
+def test_html_layout_table_keeps_reading_as_before(tmp_path):
+    # a guard, not a new feature: a page wrapped in a one-cell table reads as it did before tables
+    body = "".join(f"<p>{line}</p>" for line in HEAD[1:] + TAIL)
+    page = (f"<html><head><meta charset='utf-8'><title>{HEAD[0]}</title></head><body><div id='zoom'>"
+            f"<table><tr><td>{body}</td></tr></table></div></body></html>")
+    plain = tmp_path / "plain.html"
+    plain.write_text(page.replace("<table><tr><td>", "").replace("</td></tr></table>", ""), encoding="utf-8")
+    wrapped = tmp_path / "wrapped.html"
+    wrapped.write_text(page, encoding="utf-8")
+    assert read_file(wrapped) == read_file(plain)
+
+
+def test_keyed_remark_in_running_text_gives_agencies(tmp_path):
+    # the remark a task table row ends with is also how work plans write it in running text
+    path = tmp_path / "wp.txt"
+    path.write_text("\n".join(HEAD + ["（二）开展燃气安全专项整治。（牵头单位：县住建局；配合单位：县市场监管局、各乡镇（街道））",
+                                      "（三）落实领导干部带班制度。（责任领导：分管副县长）"] + TAIL), encoding="utf-8")
+    clauses = _clauses(path).clauses
+    assert (clauses[1].text, clauses[1].agencies) == ("（二）开展燃气安全专项整治。", ("县住建局", "县市场监管局", "各乡镇（街道）"))
+    # a remark that names a person only is no agency remark: it stays in the text
+    assert (clauses[2].text, clauses[2].agencies) == ("（三）落实领导干部带班制度。（责任领导：分管副县长）", ())
+
+
+def test_tag_docx_one_row_per_task_and_no_cue_hit_from_agency_names(tmp_path):
+    # 县交通运输局 and 县住建局 hold sector cue words; as the responsible agencies of a task about
+    # forest fires they must give no evidence
+    table = [["序号", "工作任务", "牵头单位", "配合单位", "完成时限"],
+             ["1", "完善森林防火监测预警体系", "县林业局", "县交通运输局、县住建局", "11月底前"],
+             ["2", "开展燃气安全专项整治", "县住建局", "县交通运输局", "6月底前"]]
+    path = _docx(tmp_path / "wp.docx", HEAD + [table] + TAIL)
+    proc = run_cli("tag", path, "--model", PROJECT_ROOT / "policytag" / "resources" / "model", "--format", "jsonl",
+                   "--year", "2027")
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in proc.stdout.splitlines()]
+    tasks = [r for r in rows if r["text"][:2] in ("1.", "2.")]
+    assert len(tasks) == 2 and len(rows) == 4
+    assert tasks[0]["agencies"] == ["县林业局", "县交通运输局", "县住建局"]
+    assert [d["due"] for d in tasks[0]["deadlines"]] == ["2027-11-30"]
+    hits = [e for r in tasks for dim in r["evidence"].values() for items in dim.values() for e in items]
+    assert hits and not [e for e in hits if any(w in e["text"] for w in ("交通", "住建", "运输"))]
+    assert "road_transport" not in tasks[0]["sector"] and "construction" not in tasks[0]["sector"]
