@@ -1,8 +1,11 @@
 """Read a notice file of any supported format into plain text (one job: bytes -> str).
 
 Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm`` (body text
-only), ``.docx`` and ``.pdf`` (text layer). Every failure raises :class:`ReadError` with a one-line
-reason that names the file.
+only), ``.docx`` and ``.pdf`` (text layer); tables in .docx and HTML as rows (``corpus.tables``). A
+file is read as what its bytes say it is (a ``.doc`` that is a .docx or a Word web page is read);
+a format that cannot be read (.doc/.wps of Office 97-2003, .ofd, a scanned PDF) gets a reason
+saying what to convert it to. Every failure raises :class:`ReadError` with a one-line reason that
+names the file.
 """
 
 from __future__ import annotations
@@ -299,11 +302,53 @@ def read_pdf(path: Path) -> str:
         raise ReadError(path, f"not a readable PDF ({type(exc).__name__})") from None
     text = "\n\n".join(pages)
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
-        raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first")
+        raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
+                              "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
     return text
 
 
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf}
+
+
+#: what to do with the formats government sites also publish, which no reader here reads
+_CONVERT = {
+    "ole": "an old binary Word/WPS file (.doc, .wps; Office 97-2003): open it in Word or WPS, save it as .docx and read that",
+    "ofd": "an OFD document (.ofd): export it to PDF with an OFD reader (数科, 福昕 OFD) and read the PDF",
+    "rtf": "an RTF file: open it in Word or WPS, save it as .docx and read that",
+    "sheet": "a spreadsheet (.xls/.xlsx/.et): copy the notice text into a .docx or .txt and read that",
+}
+_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".dot": "ole", ".ofd": "ofd", ".rtf": "rtf",
+                ".xls": "sheet", ".xlsx": "sheet", ".et": "sheet"}
+
+
+def _sniff(path: Path, head: bytes) -> str | None:
+    """What the file is by its first bytes: a supported suffix (``.pdf``, ``.docx``, ``.html``) or
+    a ``_CONVERT`` kind; None when its bytes say nothing (text). Downloaded notices are often
+    misnamed: a ``.doc`` that is a .docx or a Word "web page", a ``.pdf`` that is a .doc."""
+    if head.startswith(b"%PDF-"):
+        return ".pdf"
+    if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        return "ole"
+    if head.lstrip().startswith(b"{\\rtf"):
+        return "rtf"
+    if head.startswith(b"PK\x03\x04"):
+        import zipfile
+
+        try:
+            with zipfile.ZipFile(path) as archive:
+                names = set(archive.namelist())
+        except (zipfile.BadZipFile, OSError, ValueError):
+            return None  # a truncated .docx: its reader says so
+        if "word/document.xml" in names:
+            return ".docx"
+        if "OFD.xml" in names:
+            return "ofd"
+        if any(n.startswith("xl/") for n in names):
+            return "sheet"
+        return None
+    if re.match(rb"\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", head[:1024], re.I):
+        return ".html"
+    return None
 
 
 def read_file(path: str | Path) -> str:
@@ -313,18 +358,28 @@ def read_file(path: str | Path) -> str:
         raise ReadError(path, "no such file")
     if path.is_dir():
         raise ReadError(path, "is a directory")
-    reader = READERS.get(path.suffix.lower())
-    if reader is None:
+    suffix = path.suffix.lower()
+    reader = READERS.get(suffix)
+    if reader is None and suffix not in _SUFFIX_KIND:
         raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
     # read before judging the size: a file without read permission, or one whose read fails (EIO),
     # may report st_size 0 and is not "empty"; a /proc-style file reporting 0 may hold text
     try:
         with open(path, "rb") as fh:
-            first = fh.read(1)
+            head = fh.read(2048)
     except OSError as exc:
         raise ReadError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
-    if not first:
+    if not head:
         raise ReadError(path, "empty file")
+    kind = _sniff(path, head)
+    if kind == "ole" and _SUFFIX_KIND.get(suffix) == "sheet":
+        kind = "sheet"  # .xls and .et are OLE files too
+    if kind in _CONVERT:
+        raise ReadError(path, _CONVERT[kind])
+    if kind and kind != suffix and not (kind == ".html" and suffix in (".txt", ".htm")):
+        reader = READERS[kind]  # misnamed: read what it is (an HTML file named .txt stays text)
+    if reader is None:
+        raise ReadError(path, _CONVERT[_SUFFIX_KIND[suffix]])
     try:
         text = reader(path)
     except OSError as exc:
@@ -334,12 +389,18 @@ def read_file(path: str | Path) -> str:
     return text
 
 
+#: a directory's files that are read: the supported formats and the notice formats that are not
+#: (.doc, .wps, .ofd): a folder of downloads that holds them reports each with what to do, rather
+#: than dropping it unseen (a misnamed one, a .doc that is a .docx or a web page, is read)
+_DIRECTORY_SUFFIXES = (*SUPPORTED_SUFFIXES, ".doc", ".wps", ".ofd")
+
+
 def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files named, with directories expanded to every supported file in them (sorted)."""
+    """Files named, with directories expanded to every notice file in them (sorted)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _DIRECTORY_SUFFIXES))
         else:
             out.append(p)
     return out

@@ -190,3 +190,46 @@ def test_tag_docx_one_row_per_task_and_no_cue_hit_from_agency_names(tmp_path):
     hits = [e for r in tasks for dim in r["evidence"].values() for items in dim.values() for e in items]
     assert hits and not [e for e in hits if any(w in e["text"] for w in ("交通", "住建", "运输"))]
     assert "road_transport" not in tasks[0]["sector"] and "construction" not in tasks[0]["sector"]
+
+
+# --- formats that are published but not read ------------------------------------------------------
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024  # the header of an Office 97-2003 file
+
+
+@pytest.mark.parametrize("name, data, reason", [
+    ("old.doc", OLE, "save it as .docx"),
+    ("old.wps", OLE, "save it as .docx"),
+    ("named-wrong.docx", OLE, "save it as .docx"),  # a .doc renamed .docx
+    ("named-wrong.pdf", OLE, "save it as .docx"),
+    ("sheet.xls", OLE, "a spreadsheet"),
+    ("notice.ofd", None, "export it to PDF"),
+    ("notice.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'c7\\'e0}", "save it as .docx"),
+])
+def test_unreadable_formats_say_what_to_do(tmp_path, name, data, reason):
+    import zipfile
+
+    path = tmp_path / name
+    if data is None:
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'/>")
+    else:
+        path.write_bytes(data)
+    # a notice format (.doc, .wps, .ofd) is reported when a directory of downloads holds it, too
+    for given in ([path, tmp_path] if path.suffix in (".doc", ".wps", ".ofd") else [path]):
+        result = segment_paths([given])
+        assert not result.documents and len(result.errors) == 1
+        message = str(result.errors[0])
+        assert reason in message and str(path) in message and "\n" not in message
+
+
+def test_misnamed_files_are_read_as_what_they_are(tmp_path):
+    lines = HEAD + TAIL
+    docx_as_doc = _docx(tmp_path / "a.docx", lines).rename(tmp_path / "a.doc")  # served as .doc
+    page = "".join(f"<p>{line}</p>" for line in lines)
+    web_as_doc = tmp_path / "b.doc"  # Word's "save as web page", served as .doc
+    web_as_doc.write_bytes(f"<html xmlns:o='urn:schemas-microsoft-com:office:office'><head>"
+                           f"<meta http-equiv=Content-Type content='text/html; charset=gb2312'></head>"
+                           f"<body>{page}</body></html>".encode("gbk"))
+    for path in (docx_as_doc, web_as_doc):
+        result = _clauses(path)
+        assert result.documents[0].title == HEAD[0] and len(result.clauses) == 2
