@@ -55,7 +55,7 @@ _ROLES = (
     ("deadline", re.compile(r"时限|时间|期限|时间节点|进度")),
     ("note", re.compile(r"^备注$")),
     ("category", re.compile(r"类别|领域|类型|分类|板块|行业")),
-    ("task", re.compile(r"任务|措施|内容|举措|事项|要求|要点|重点|目标|工作")),
+    ("task", re.compile(r"任务|措施|内容|举措|事项|要求|要点|重点|目标|工作|名称")),
 )
 #: the agency roles, in the order their keys are written in the remark, and the key used when the
 #: table's own header is not one the remark matcher knows (``负责单位`` -> ``责任单位``)
@@ -151,19 +151,24 @@ def table_lines(grid: Grid) -> list[str]:
     if header is None:
         return [line for row in grid if (line := _plain_row(row))]
     last, columns = header
-    lines = [_close(row[0].text) for row in grid[:last] if len(_distinct(row)) == 1 and row[0].text
-             and _role(row[0].text) is None]  # a caption row above the header (X县重点工作任务分工表)
+    # rows above the header: a numbered caption (一、燃气安全专项整治任务) is a heading of the notice;
+    # an unnumbered one only names the table (X县重点工作任务分工表) and would be a clause saying nothing
+    lines = [row[0].text for row in grid[:last] if len(_distinct(row)) == 1 and heading_level(row[0].text)]
+    labels = [label for _, label in columns]
     records: list[dict] = []
-    section = ""  # a row spanning the whole table that is not numbered: the category of the rows under it
+    section = ""  # a row of one text that is not numbered: the category of the rows under it
     for row in grid[last + 1:]:
-        cells = _distinct(row)
-        if len(cells) == 1:
+        cells = [(col, cell) for col, cell in _distinct(row) if cell.text]
+        if not cells or [re.sub(r"\s+", "", cell.text) for cell in row] == labels:
+            continue  # an empty row, or the header repeated (a table running over pages)
+        only = columns[cells[0][0]][0] if len(cells) == 1 and cells[0][0] < len(columns) else None
+        if len(_distinct(row)) == 1 or only == "category":  # a row spanning the table, or a category alone
             text = cells[0][1].text
-            if text and heading_level(text):
+            if heading_level(text):
                 lines.extend(_render(r) for r in records)
                 records, section = [], ""
                 lines.append(text)  # 一、燃气安全 inside the table: a heading of the notice
-            elif text:
+            else:
                 section = text
             continue
         record = {"seq": "", "category": [section] if section else [], "task": [], "task_keys": [],
@@ -171,7 +176,7 @@ def table_lines(grid: Grid) -> list[str]:
         for col, cell in cells:
             role, label = columns[col] if col < len(columns) else (None, "")
             text = cell.text
-            if not text or role is None and not label:
+            if role is None and not label:
                 continue
             if role == "seq":
                 record["seq"] = text
@@ -181,23 +186,38 @@ def table_lines(grid: Grid) -> list[str]:
                 record["task"].append(text)
                 record["task_keys"].append(cell.key)
             elif role in _AGENCY_KEYS:
-                record["agencies"].setdefault(_key(role, label), []).append(text)
+                for lead, names in _agency_cell(role, cell.lines):
+                    key = _key(lead, label if lead == role else _AGENCY_KEYS[lead])
+                    record["agencies"].setdefault(key, []).extend(names)
             elif role == "deadline":
                 record["deadline"] = [label if _role(label) == "deadline" else _DEADLINE_KEY, text]
             else:  # 备注 and columns of no known role: kept, with their header, in the text
                 record["note"].append(f"{label}：{text}" if label else text)
-        if not record["task"] and not record["category"]:
-            continue
         previous = records[-1] if records else None
-        if previous and record["task_keys"] and [k for k in record["task_keys"]] == previous["task_keys"]:
+        if previous and record["task_keys"] and len(record["task_keys"]) == len(previous["task_keys"]) \
+                and all(a is b for a, b in zip(record["task_keys"], previous["task_keys"])):
             # the task cell spans several rows (one per agency or deadline): one task, one line
             for key, names in record["agencies"].items():
                 previous["agencies"].setdefault(key, []).extend(n for n in names if n not in previous["agencies"][key])
             previous["deadline"] = previous["deadline"] or record["deadline"]
             continue
-        records.append(record)
+        if record["task"]:
+            records.append(record)
     lines.extend(_render(r) for r in records)
     return lines
+
+
+def _agency_cell(role: str, lines: tuple[str, ...]) -> list[tuple[str, list[str]]]:
+    """The agencies of an agency cell by role: its lines and ``、``/``，`` items, each once; an item
+    marked ``（牵头）`` or ``*`` in a 责任单位 column is the lead (``县住建局（牵头）、县应急局``)."""
+    items: list[str] = []
+    for line in lines:
+        items += [i.strip() for i in re.split(r"[、，,；;\s]+", line) if i.strip()]
+    leads, rest = [], []
+    for item in dict.fromkeys(items):
+        m = re.fullmatch(r"(.+?)\s*(?:[（(]牵头[)）]|[*＊])", item)
+        (leads if m and role == "resp" else rest).append(m.group(1) if m and role == "resp" else item)
+    return [(r, names) for r, names in (("lead", leads), (role, rest)) if names]
 
 
 def _render(record: dict) -> str:
@@ -220,16 +240,18 @@ def _render(record: dict) -> str:
         text += f"（{note}）"
     if record["deadline"]:
         text += f"（{record['deadline'][0]}：{record['deadline'][1]}）"
-    keys = [k for k in record["agencies"]]
-    if keys:
-        text += "（" + "；".join(f"{k}：{'、'.join(record['agencies'][k])}" for k in keys) + "）"
+    if record["agencies"]:
+        text += "（" + "；".join(f"{k}：{'、'.join(names)}" for k, names in record["agencies"].items()) + "）"
     return _close(prefix + text)
 
 
 def _plain_row(row: list[Cell]) -> str:
     """A row of a table that is not a task table: its cells joined by ``；`` (``发文字号`` | ``X`` ->
     ``发文字号：X``, so a metadata table still reads as metadata)."""
-    texts = [cell.text for _, cell in _distinct(row) if cell.text]
+    cells = [cell for _, cell in _distinct(row) if cell.text]
+    if len(cells) == 1:
+        return "\n".join(cells[0].lines)  # a row of one text (a heading, a note): its paragraphs as they are
+    texts = [cell.text for cell in cells]
     if not texts:
         return ""
     if len(texts) == 2 and re.sub(r"\s+", "", texts[0]).rstrip("：:") in META_KEYS:
