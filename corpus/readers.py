@@ -129,8 +129,7 @@ def read_html(path: Path) -> str:
     if candidates:
         body = max(candidates, key=lambda t: len(t.get_text()))
     _html_tables(soup, body)
-    lines = [line.strip() for line in body.get_text("\n").splitlines()]
-    lines = [line for line in lines if line]
+    lines = _block_lines(body)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
@@ -194,23 +193,49 @@ def _span(value) -> int:
     return max(1, min(int(m.group(1)), 100)) if m else 1
 
 
-_BLOCK_TAGS = {"br", "p", "div", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr"}
+#: elements that start a line of their own; every other element (``<span>``, ``<font>``, ``<b>``,
+#: ``<a>``) is inline and joins the text around it
+_BLOCK_TAGS = frozenset({"p", "div", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+                         "table", "caption", "tr", "td", "th", "thead", "tbody", "tfoot", "section", "article",
+                         "main", "blockquote", "center", "address", "figure", "figcaption", "hr", "pre", "form",
+                         "fieldset", "header", "footer", "nav", "aside", "body", "html"})
+
+
+def _block_lines(tag) -> list[str]:
+    """The text of ``tag`` as a person sees it: one line per block element and ``<br>``, inline
+    elements joined to the text around them, the HTML source's own line breaks only spaces.
+
+    Why not ``get_text("\n")``: it breaks at every text node, so a CMS paragraph set in
+    ``<span style=…>`` pieces (``（一）各乡镇<span>3月底前</span>调整…``) fell into one clause per span.
+    """
+    from bs4 import CData, NavigableString
+
+    parts: list[str] = []
+    stack = [(iter(tag.children), True)]  # (children, is a block): an explicit stack, no recursion limit
+    while stack:
+        node = next(stack[-1][0], None)
+        if node is None:
+            if stack.pop()[1]:
+                parts.append("\n")  # a block's end ends its line; an inline element's end does not
+            continue
+        if isinstance(node, NavigableString):
+            if type(node) in (NavigableString, CData):
+                parts.append(re.sub(r"\s+", " ", str(node)))
+        elif node.name == "br":
+            parts.append("\n")
+        elif node.name == "pre":
+            parts.append("\n" + node.get_text() + "\n")  # preformatted: its line breaks are lines
+        else:
+            block = node.name in _BLOCK_TAGS
+            if block:
+                parts.append("\n")
+            stack.append((iter(node.children), block))
+    return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
 
 
 def _html_cell_lines(td) -> tuple[str, ...]:
-    """A cell's paragraphs: ``<br>`` and block elements (``<p>``, ``<div>``, ``<li>``) separate
-    lines; white space in the source (line breaks of the HTML file) is only a space, and inline
-    elements (``<span>``, ``<font>``) join the text around them."""
-    from bs4 import Comment, NavigableString
-
-    parts: list[str] = []
-    for node in td.descendants:
-        if isinstance(node, NavigableString):
-            if not isinstance(node, Comment):
-                parts.append(re.sub(r"\s+", " ", str(node)))
-        elif node.name in _BLOCK_TAGS:
-            parts.append("\n")
-    return tuple(line.strip() for line in "".join(parts).split("\n") if line.strip())
+    """A cell's paragraphs (``<br>``, ``<p>``, ``<div>``); inline elements join the text around them."""
+    return tuple(_block_lines(td))
 
 
 # Content containers of the CMSs government sites run on (TRS, UCAP, and generic names).

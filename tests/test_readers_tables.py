@@ -96,6 +96,26 @@ def test_merged_category_cells_reach_every_row(tmp_path):
                      "3.道路运输：整治农村客运车辆超员行为"]
 
 
+def test_task_table_caption_sections_repeated_header_and_task_spanning_rows(tmp_path):
+    table = [["2027年重点工作任务分工表", "<", "<", "<"],  # a caption: names the table, no clause
+             ["序号", "工作任务", "责任单位", "完成时限"],
+             ["一、燃气安全", "<", "<", "<"],  # a numbered row across the table: a heading
+             ["1", "排查老旧燃气管网", "县住建局（牵头）\n县应急局", "6月底前"],
+             ["2", "清理违规存放的液化石油气钢瓶", "", ""],
+             ["序号", "工作任务", "责任单位", "完成时限"],  # the header repeated on the next page
+             ["二、危险化学品", "<", "<", "<"],
+             ["3", "加强危险货物运输车辆管理", "县交通运输局", "9月底前"],
+             [None, None, "县公安局", None]]  # one task, a second responsible agency on its own row
+    clauses = _clauses(_docx(tmp_path / "wp.docx", HEAD[:2] + [table])).clauses
+    assert [(c.heading_path, c.text, c.agencies) for c in clauses] == [
+        (("一、燃气安全",), "1.排查老旧燃气管网（完成时限：6月底前）", ("县住建局", "县应急局")),
+        (("一、燃气安全",), "2.清理违规存放的液化石油气钢瓶。", ()),
+        (("二、危险化学品",), "3.加强危险货物运输车辆管理（完成时限：9月底前）", ("县交通运输局", "县公安局")),
+    ]
+    text = read_file(tmp_path / "wp.docx")
+    assert "（牵头单位：县住建局；责任单位：县应急局）" in text and "分工表" not in text
+
+
 def test_a_table_that_is_not_a_task_table_reads_row_by_row(tmp_path):
     table = [["乡镇", "检查企业", "发现隐患"], ["城关镇", "42", "17"], ["河口乡", "18", "6"]]
     path = _docx(tmp_path / "stats.docx", HEAD + ["一季度各乡镇检查情况如下："] + [table] + TAIL)
@@ -159,6 +179,17 @@ def test_html_layout_table_keeps_reading_as_before(tmp_path):
     wrapped = tmp_path / "wrapped.html"
     wrapped.write_text(page, encoding="utf-8")
     assert read_file(wrapped) == read_file(plain)
+
+
+def test_html_inline_formatting_does_not_cut_a_paragraph(tmp_path):
+    # CMS editors set parts of a paragraph in <span style=…>/<font>/<b>; the source's line breaks are spaces
+    styled = ("<p>（一）各乡镇<span style='font-family:仿宋_GB2312'>3月底前</span>调整<b>安委会</b>\n成员，"
+              "<font color='red'>压实</font>属地责任。</p>")
+    page = _page(styled).replace("<p>（一）各乡镇3月底前调整安委会成员。</p>", "")
+    path = tmp_path / "styled.html"
+    path.write_text(page, encoding="utf-8")
+    clauses = _clauses(path).clauses
+    assert [c.text for c in clauses] == ["（一）各乡镇3月底前调整安委会成员，压实属地责任。", "（一）修订县级应急预案。"]
 
 
 def test_keyed_remark_in_running_text_gives_agencies(tmp_path):
