@@ -285,34 +285,68 @@ def read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
-    return "\n".join(_docx_blocks(document))
+    return "\n".join(_docx_blocks(document, document.element.body))
 
 
-def _docx_blocks(container) -> list[str]:
-    """Paragraphs and tables of a document body (or a table cell) in document order, so a table
-    lands where it stands (python-docx's ``paragraphs`` and ``tables`` are two separate lists)."""
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: elements whose content is part of the text: tracked insertions and moves, content controls,
+#: custom XML, fields, smart tags, links. python-docx's ``Paragraph.text`` reads only the runs and
+#: links directly in a paragraph, and ``iter_inner_content`` skips content controls, so a notice
+#: saved with tracked changes lost its inserted words (``3月底前``) and a template's body in a
+#: content control was dropped whole. Deleted text (``w:del``, ``w:moveFrom``) stays out.
+_DOCX_WRAPPERS = frozenset(_W + t for t in ("ins", "moveTo", "sdt", "sdtContent", "customXml", "smartTag",
+                                            "fldSimple", "hyperlink", "dir", "bdo"))
+
+
+def _docx_blocks(parent, element) -> list[str]:
+    """The paragraphs and tables of a body or a table cell in document order, so a table lands
+    where it stands (python-docx's ``paragraphs`` and ``tables`` are two separate lists)."""
     from docx.table import Table
 
     lines: list[str] = []
-    for block in container.iter_inner_content():
-        lines.extend(_docx_table(block) if isinstance(block, Table) else [block.text])
+    for child in element.iterchildren():
+        if child.tag == _W + "p":
+            lines.append(_docx_paragraph_text(child))
+        elif child.tag == _W + "tbl":
+            lines.extend(_docx_table(Table(child, parent)))
+        elif child.tag in _DOCX_WRAPPERS:
+            lines.extend(_docx_blocks(parent, child))
     return lines
+
+
+def _docx_paragraph_text(paragraph) -> str:
+    """A ``<w:p>``'s text: its runs (python-docx's ``CT_R.text``: text, tabs, breaks), also those
+    inside the ``_DOCX_WRAPPERS``; a text box's paragraphs (inside a run's drawing) are not its text."""
+    parts: list[str] = []
+    stack = [paragraph.iterchildren()]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == _W + "r":
+            parts.append(child.text)
+        elif child.tag in _DOCX_WRAPPERS:
+            stack.append(child.iterchildren())
+    return "".join(parts)
 
 
 def _docx_table(table) -> list[str]:
     cells = [row.cells for row in table.rows]  # a merged cell repeats (python-docx resolves spans)
-    grid = [[Cell(cell._tc, tuple(line for p in cell.paragraphs for line in p.text.splitlines() if line.strip()))
-             for cell in row] for row in cells]
-    if not any(cell.tables for row in cells for cell in row) and not is_layout(grid):
-        return table_lines(grid)
-    # a layout table (or one holding tables): the paragraphs and tables of each cell once, in order
+    if any(cell._tc.find(f".//{_W}tbl") is not None for row in cells for cell in row):
+        grid = None  # a table holding tables lays out a page; its inner tables are read on their own
+    else:
+        grid = [[Cell(cell._tc, tuple(line for text in _docx_blocks(cell, cell._tc) for line in text.splitlines()
+                                      if line.strip())) for cell in row] for row in cells]
+        if not is_layout(grid):
+            return table_lines(grid)
+    # a layout table: the paragraphs and tables of each cell once, in order
     lines: list[str] = []
     seen: list[object] = []
     for row in cells:
         for cell in row:
             if not any(cell._tc is tc for tc in seen):
                 seen.append(cell._tc)
-                lines.extend(_docx_blocks(cell))
+                lines.extend(_docx_blocks(cell, cell._tc))
     return lines
 
 

@@ -146,6 +146,28 @@ def test_a_layout_table_reads_as_the_paragraphs_it_holds(tmp_path):
         assert [(c.heading_path, c.text) for c in _clauses(path).clauses] == expected
 
 
+def test_docx_tracked_insertions_and_content_controls_are_text(tmp_path):
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    document = docx.Document()
+    for line in HEAD[:3]:
+        document.add_paragraph(line)
+    p = document.add_paragraph("（一）各乡镇")
+    # a tracked insertion (accepted or not, the published wording) and a tracked deletion
+    p._p.append(parse_xml(f'<w:ins {w} w:id="1" w:author="A"><w:r><w:t>3月底前</w:t></w:r></w:ins>'))
+    p._p.append(parse_xml(f'<w:del {w} w:id="2" w:author="A"><w:r><w:delText>尽快</w:delText></w:r></w:del>'))
+    p.add_run("调整安委会成员。")
+    # the rest of the body inside a content control, as templates have it
+    body = "".join(f"<w:p><w:r><w:t>{line}</w:t></w:r></w:p>" for line in TAIL)
+    document.element.body.insert(len(document.element.body) - 1,
+                                 parse_xml(f"<w:sdt {w}><w:sdtContent>{body}</w:sdtContent></w:sdt>"))
+    path = tmp_path / "tracked.docx"
+    document.save(path)
+    assert [c.text for c in _clauses(path).clauses] == ["（一）各乡镇3月底前调整安委会成员。", "（一）修订县级应急预案。"]
+
+
 def _page(table_html, charset="utf-8"):
     body = "".join(f"<p>{line}</p>" for line in HEAD[1:]) + table_html + "".join(f"<p>{line}</p>" for line in TAIL)
     return (f"<html><head><meta charset='{charset}'><title>{HEAD[0]}_通知公告_青川县人民政府</title></head>"
