@@ -17,6 +17,7 @@ from pathlib import Path
 from policytag import PolicytagError
 
 from .clean import RE_META, RE_TITLE, title_like
+from .docx_lists import ListNumbers
 from .tables import Cell, is_layout, table_lines
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -285,7 +286,7 @@ def read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
-    return "\n".join(_docx_blocks(document, document.element.body))
+    return "\n".join(_docx_blocks(document, document.element.body, ListNumbers(document)))
 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -298,7 +299,7 @@ _DOCX_WRAPPERS = frozenset(_W + t for t in ("ins", "moveTo", "sdt", "sdtContent"
                                             "fldSimple", "hyperlink", "dir", "bdo"))
 
 
-def _docx_blocks(parent, element) -> list[str]:
+def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
     """The paragraphs and tables of a body or a table cell in document order, so a table lands
     where it stands (python-docx's ``paragraphs`` and ``tables`` are two separate lists)."""
     from docx.table import Table
@@ -306,11 +307,11 @@ def _docx_blocks(parent, element) -> list[str]:
     lines: list[str] = []
     for child in element.iterchildren():
         if child.tag == _W + "p":
-            lines.append(_docx_paragraph_text(child))
+            lines.append(numbers.label(child) + _docx_paragraph_text(child))
         elif child.tag == _W + "tbl":
-            lines.extend(_docx_table(Table(child, parent)))
+            lines.extend(_docx_table(Table(child, parent), numbers))
         elif child.tag in _DOCX_WRAPPERS:
-            lines.extend(_docx_blocks(parent, child))
+            lines.extend(_docx_blocks(parent, child, numbers))
     return lines
 
 
@@ -330,12 +331,13 @@ def _docx_paragraph_text(paragraph) -> str:
     return "".join(parts)
 
 
-def _docx_table(table) -> list[str]:
+def _docx_table(table, numbers: ListNumbers) -> list[str]:
     cells = [row.cells for row in table.rows]  # a merged cell repeats (python-docx resolves spans)
+    read: list = []
     if any(cell._tc.find(f".//{_W}tbl") is not None for row in cells for cell in row):
         grid = None  # a table holding tables lays out a page; its inner tables are read on their own
     else:
-        grid = [[Cell(cell._tc, tuple(line for text in _docx_blocks(cell, cell._tc) for line in text.splitlines()
+        grid = [[Cell(cell._tc, tuple(line for text in _cell_blocks(cell, numbers, read) for line in text.splitlines()
                                       if line.strip())) for cell in row] for row in cells]
         if not is_layout(grid):
             return table_lines(grid)
@@ -346,7 +348,18 @@ def _docx_table(table) -> list[str]:
         for cell in row:
             if not any(cell._tc is tc for tc in seen):
                 seen.append(cell._tc)
-                lines.extend(_docx_blocks(cell, cell._tc))
+                lines.extend(_cell_blocks(cell, numbers, read))
+    return lines
+
+
+def _cell_blocks(cell, numbers: ListNumbers, read: list) -> list[str]:
+    """A cell's blocks, read once: a merged cell repeats in the grid, and reading it twice would
+    count its list numbers twice."""
+    for tc, lines in read:
+        if tc is cell._tc:
+            return lines
+    lines = _docx_blocks(cell, cell._tc, numbers)
+    read.append((cell._tc, lines))
     return lines
 
 

@@ -168,6 +168,37 @@ def test_docx_tracked_insertions_and_content_controls_are_text(tmp_path):
     assert [c.text for c in _clauses(path).clauses] == ["（一）各乡镇3月底前调整安委会成员。", "（一）修订县级应急预案。"]
 
 
+def test_docx_automatic_list_numbers_are_read(tmp_path):
+    # 一、/（一）/1. from a Word numbering list (not typed): python-docx gives the text without them
+    import docx
+    from docx.oxml import parse_xml
+
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    levels = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+    lvls = "".join(f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/></w:lvl>'
+                   for i, (fmt, text) in enumerate(levels))
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(f'<w:abstractNum {w} w:abstractNumId="90">{lvls}</w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num {w} w:numId="90"><w:abstractNumId w:val="90"/></w:num>'))
+    items = [(None, HEAD[0]), (None, HEAD[1]), (0, "强化责任落实"), (1, "健全责任体系"), (2, "各乡镇3月底前调整安委会成员。"),
+             (2, "县级部门6月底前修订权责清单。"), (1, "落实企业主体责任。"), (0, "提升应急能力"), (1, "修订县级应急预案。")]
+    for level, text in items:
+        p = document.add_paragraph(text)
+        if level is not None:
+            p._p.get_or_add_pPr().append(parse_xml(
+                f'<w:numPr {w}><w:ilvl w:val="{level}"/><w:numId w:val="90"/></w:numPr>'))
+    path = tmp_path / "numbered.docx"
+    document.save(path)
+    clauses = _clauses(path).clauses
+    assert [(c.heading_path, c.text) for c in clauses] == [
+        (("一、强化责任落实", "（一）健全责任体系"), "1.各乡镇3月底前调整安委会成员。"),
+        (("一、强化责任落实", "（一）健全责任体系"), "2.县级部门6月底前修订权责清单。"),
+        (("一、强化责任落实",), "（二）落实企业主体责任。"),
+        (("二、提升应急能力",), "（一）修订县级应急预案。"),
+    ]
+
+
 def _page(table_html, charset="utf-8"):
     body = "".join(f"<p>{line}</p>" for line in HEAD[1:]) + table_html + "".join(f"<p>{line}</p>" for line in TAIL)
     return (f"<html><head><meta charset='{charset}'><title>{HEAD[0]}_通知公告_青川县人民政府</title></head>"

@@ -1,0 +1,160 @@
+"""Word's automatic list numbers as text: ``一、`` ``（一）`` ``1.`` where a .docx shows them.
+
+A notice typed in Word or WPS often numbers its items with a numbering list instead of typed
+characters. The number is then not in the paragraph's text (python-docx reads none), so a notice's
+``一、``/``（一）`` structure vanished and its clauses ran together. :class:`ListNumbers` follows the
+``numbering.xml`` definitions (a paragraph's own ``w:numPr`` or its style's) and counts in document
+order, as Word does: counters per abstract list (separate ``w:num`` instances of one list continue
+it unless one restarts it with ``w:startOverride``), a level's count restarting the levels below it.
+Bullets and formats of no structural meaning give no text.
+"""
+
+from __future__ import annotations
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+
+
+def _chinese(n: int) -> str:
+    """1 -> 一, 10 -> 十, 12 -> 十二, 20 -> 二十, 105 -> 一百零五 (as ``一、`` numbering writes them)."""
+    if n <= 0 or n >= 1000:
+        return str(n)
+    hundreds, rest = divmod(n, 100)
+    tens, ones = divmod(rest, 10)
+    out = _DIGITS[hundreds] + "百" if hundreds else ""
+    if tens:
+        out += ("" if tens == 1 and not hundreds else _DIGITS[tens]) + "十"
+    elif hundreds and ones:
+        out += "零"
+    return out + (_DIGITS[ones] if ones else "")
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        count, n = divmod(n, value)
+        out += letters * count
+    return out
+
+
+def _letter(n: int) -> str:
+    return chr(ord("A") + (n - 1) % 26) * ((n - 1) // 26 + 1) if n > 0 else str(n)
+
+
+_FORMATS = {
+    "decimal": str,
+    "decimalZero": lambda n: f"{n:02d}",
+    "decimalFullWidth": lambda n: "".join(chr(ord(c) + 0xFEE0) for c in str(n)),
+    "decimalHalfWidth": str,
+    "chineseCounting": _chinese,
+    "chineseCountingThousand": _chinese,
+    "chineseLegalSimplified": _chinese,
+    "japaneseCounting": _chinese,
+    "taiwaneseCounting": _chinese,
+    "taiwaneseCountingThousand": _chinese,
+    "ideographDigital": lambda n: "".join(_DIGITS[int(c)] for c in str(n)),
+    "ideographTraditional": lambda n: _HEAVENLY[(n - 1) % 10],
+    "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= 20 else str(n),
+    "decimalEnclosedCircleChinese": lambda n: _CIRCLED[n - 1] if 0 < n <= 20 else str(n),
+    "upperRoman": _roman,
+    "lowerRoman": lambda n: _roman(n).lower(),
+    "upperLetter": _letter,
+    "lowerLetter": lambda n: _letter(n).lower(),
+}
+
+
+def _val(element, name: str) -> str | None:
+    child = element.find(_W + name) if element is not None else None
+    return child.get(_W + "val") if child is not None else None
+
+
+class ListNumbers:
+    """The list-number text of each paragraph of one document, counted in the order asked."""
+
+    def __init__(self, document):
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract id -> ilvl -> (start, format, text)
+        self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract id, ilvl -> start override)
+        self.style_num: dict[str, tuple[str | None, str | None]] = {}  # style id -> (numId, ilvl)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.started: set[str] = set()  # numIds whose start override has been applied
+        try:
+            numbering = document.part.numbering_part.element
+        except (KeyError, NotImplementedError, AttributeError):
+            return  # a document without numbering definitions
+        for abstract in numbering.iterchildren(_W + "abstractNum"):
+            self.levels[abstract.get(_W + "abstractNumId")] = self._levels(abstract)
+        for num in numbering.iterchildren(_W + "num"):
+            overrides = {}
+            for override in num.iterchildren(_W + "lvlOverride"):
+                start = _val(override, "startOverride")
+                if start is not None and start.lstrip("-").isdigit():
+                    overrides[int(override.get(_W + "ilvl", "0"))] = int(start)
+            self.nums[num.get(_W + "numId")] = (_val(num, "abstractNumId"), overrides)
+        styles = {s.get(_W + "styleId"): s for s in document.styles.element.iterchildren(_W + "style")}
+        for style_id in styles:
+            self.style_num[style_id] = self._style_numpr(styles, style_id)
+
+    @staticmethod
+    def _levels(abstract) -> dict[int, tuple[int, str, str]]:
+        levels = {}
+        for lvl in abstract.iterchildren(_W + "lvl"):
+            start = _val(lvl, "start") or "1"
+            levels[int(lvl.get(_W + "ilvl", "0"))] = (int(start) if start.isdigit() else 1,
+                                                     _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+        return levels
+
+    @staticmethod
+    def _style_numpr(styles: dict, style_id: str) -> tuple[str | None, str | None]:
+        """A style's numbering, inherited along ``basedOn`` (a heading style linked to a list)."""
+        seen = set()
+        while style_id in styles and style_id not in seen:
+            seen.add(style_id)
+            numpr = styles[style_id].find(f"{_W}pPr/{_W}numPr")
+            if numpr is not None:
+                return _val(numpr, "numId"), _val(numpr, "ilvl")
+            style_id = _val(styles[style_id], "basedOn")
+        return None, None
+
+    def label(self, paragraph) -> str:
+        """The list number of ``paragraph`` (a ``<w:p>``) as Word shows it (``一、``), counting it;
+        ``""`` when it has none."""
+        if not self.nums:
+            return ""
+        numpr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        num_id = ilvl = None
+        if numpr is not None:
+            num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
+        style = _val(paragraph.find(_W + "pPr"), "pStyle")
+        if style in self.style_num:
+            style_num, style_ilvl = self.style_num[style]
+            num_id = num_id or style_num
+            ilvl = ilvl or style_ilvl
+        if num_id is None or num_id not in self.nums:
+            return ""  # numId 0 (numbering switched off) is never defined
+        abstract, overrides = self.nums[num_id]
+        levels = self.levels.get(abstract)
+        level = int(ilvl) if ilvl and ilvl.isdigit() else 0
+        if not levels or level not in levels:
+            return ""
+        counts = self.counters.setdefault(abstract, {})
+        if num_id not in self.started and overrides:
+            self.started.add(num_id)
+            for lv, start in overrides.items():
+                counts[lv] = start - 1  # a restarted list
+        start, fmt, text = levels[level]
+        counts[level] = counts.get(level, start - 1) + 1
+        for deeper in [lv for lv in counts if lv > level]:
+            del counts[deeper]  # a level's count restarts the levels below it
+        if fmt in ("bullet", "none") or not text:
+            return ""
+        out = text
+        for lv in range(level, -1, -1):  # %10 would not exist: nine levels, %1..%9
+            if f"%{lv + 1}" in out:
+                lv_start, lv_fmt, _ = levels.get(lv, (1, "decimal", ""))
+                n = counts.get(lv, lv_start)
+                out = out.replace(f"%{lv + 1}", _FORMATS.get(lv_fmt, str)(n))
+        # ``%1`` alone (a plan's ``1 总则``) or ``%1.%2``: Word puts a tab before the text; a space here
+        return out if out[-1:] in "、.．)）:：" else out + " "
