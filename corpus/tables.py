@@ -81,7 +81,7 @@ def _join(parts) -> str:
     for part in (p.strip() for p in parts):
         if not part:
             continue
-        if out and out[-1] not in "。；：，、！？；）)":
+        if out and out[-1] not in "。；：，、！？）)":
             out += "；"
         out += part
     return out
@@ -256,6 +256,8 @@ def _plain_row(row: list[Cell]) -> str:
         return ""
     if len(texts) == 2 and re.sub(r"\s+", "", texts[0]).rstrip("：:") in META_KEYS:
         return f"{texts[0].rstrip('：: ')}：{texts[1]}"
+    if len(texts) == 2 and re.fullmatch(r"[^\s\d，。；：、,.;:！？（）()]{1,10}", texts[0]):
+        return _close(f"{texts[0]}：{texts[1]}")  # a label and its value (联系人 | 张三, 工作目标 | …)
     line = ""
     for text in texts:
         line += ("" if not line or line[-1] in "：:" else "；") + text
