@@ -19,6 +19,7 @@ from policytag import PolicytagError
 from .clean import RE_META, RE_TITLE, title_like
 from .docx_lists import ListNumbers
 from .tables import Cell, is_layout, table_lines
+from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
 
@@ -376,7 +377,87 @@ def read_pdf(path: Path) -> str:
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
         raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
-    return text
+    return "\n\n".join(_pdf_table_pages(path, pages))
+
+
+def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
+    """``pages`` (pypdf's text) with each page that holds a ruled table read again by pdfplumber:
+    the text above, between and below its tables, and each table as rows (``corpus.tables``).
+
+    Why: pypdf gives a table one cell per line, in an order the cleaner joins into one run (a task
+    table's 序号 column even reads as page numbers). pdfplumber finds a table by its ruling lines,
+    so a page without one, as most notice pages are, keeps pypdf's text unchanged. A task table
+    running over pages keeps the header of its first page.
+    """
+    import pdfplumber
+    from pdfminer.pdfparser import PDFSyntaxError
+
+    out = list(pages)
+    header: list[Cell] | None = None  # the header row of the last task table, for its next page
+    try:
+        with pdfplumber.open(path) as pdf:
+            for number, page in enumerate(pdf.pages):
+                tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2),
+                                key=lambda t: t.bbox[1])
+                if not tables:
+                    continue
+                lines: list[str] = []
+                top = 0.0
+                for table in tables:
+                    lines.append(_pdf_text(page, top, table.bbox[1]))
+                    grid = _pdf_grid(page, table)
+                    if is_layout(grid):
+                        lines.append(_pdf_text(page, table.bbox[1], table.bbox[3]))
+                    else:
+                        if tables_header(grid) is None and header is not None and len(grid[0]) == len(header):
+                            grid = [header] + grid  # the task table goes on from the page before
+                        found = tables_header(grid)
+                        header = grid[found[0]] if found else None
+                        lines.extend(table_lines(grid))
+                    top = table.bbox[3]
+                lines.append(_pdf_text(page, top, page.height))
+                out[number] = "\n".join(line for line in lines if line)
+    except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError):
+        return pages  # pypdf read it; a table pdfplumber cannot parse is read as pypdf's text
+    return out
+
+
+def _pdf_text(page, top: float, bottom: float) -> str:
+    if bottom - top < 1:
+        return ""
+    return page.crop((0, max(top, 0), page.width, min(bottom, page.height))).extract_text() or ""
+
+
+def _pdf_grid(page, table) -> list[list[Cell]]:
+    """A pdfplumber table as a grid of :class:`Cell`: a spanning cell (``None`` where pdfplumber
+    starts no cell) repeated at every position its box covers. A cell's lines are joined: a PDF
+    breaks a cell's text where the column ends, not where a paragraph does."""
+    from pdfplumber.utils import extract_text
+
+    made: dict[tuple, Cell] = {}
+
+    def cell_at(bbox) -> Cell:
+        if bbox not in made:
+            x0, top, x1, bottom = bbox
+            chars = [c for c in page.chars if x0 <= (c["x0"] + c["x1"]) / 2 < x1 and top <= (c["top"] + c["bottom"]) / 2 < bottom]
+            text = extract_text(chars) if chars else ""
+            text = re.sub(r"\n(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\n", "", text).replace("\n", " ").strip()
+            made[bbox] = Cell(object(), (text,) if text else ())
+        return made[bbox]
+
+    boxes = list(table.cells)
+    columns = [c.bbox for c in table.columns]
+    grid: list[list[Cell]] = []
+    for row in table.rows:
+        cy = (row.bbox[1] + row.bbox[3]) / 2
+        cells = []
+        for j, bbox in enumerate(row.cells):
+            if bbox is None and j < len(columns):
+                cx = (columns[j][0] + columns[j][2]) / 2
+                bbox = next((b for b in boxes if b[0] <= cx < b[2] and b[1] <= cy < b[3]), None)
+            cells.append(cell_at(bbox) if bbox is not None else Cell(object(), ()))
+        grid.append(cells)
+    return grid
 
 
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf}

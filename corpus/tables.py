@@ -103,13 +103,13 @@ def is_layout(grid: Grid) -> bool:
     columns = {col for row in grid for col, cell in _distinct(row) if cell.text}
     if len(columns) <= 1:
         return True
-    if _header(grid) is not None:
+    if header(grid) is not None:
         return False
     return any(len(cell.lines) >= 3 and any(heading_level(line) for line in cell.lines)
                for row in grid for _, cell in _distinct(row))
 
 
-def _header(grid: Grid) -> tuple[int, list[tuple[str | None, str]]] | None:
+def header(grid: Grid) -> tuple[int, list[tuple[str | None, str]]] | None:
     """(index of the last header row, [(role, label)] per column) when the table is a task table: a
     header row (among the first three) with a task column and at least one of 序号 / an agency / a
     deadline column. A second header row under it (责任单位 split into 牵头单位 / 配合单位) refines
@@ -147,10 +147,10 @@ def _close(line: str) -> str:
 
 def table_lines(grid: Grid) -> list[str]:
     """The lines a (non-layout) table reads as: one per task of a task table, else one per row."""
-    header = _header(grid)
-    if header is None:
+    found = header(grid)
+    if found is None:
         return [line for row in grid if (line := _plain_row(row))]
-    last, columns = header
+    last, columns = found
     # rows above the header: a numbered caption (一、燃气安全专项整治任务) is a heading of the notice;
     # an unnumbered one only names the table (X县重点工作任务分工表) and would be a clause saying nothing
     lines = [row[0].text for row in grid[:last] if len(_distinct(row)) == 1 and heading_level(row[0].text)]

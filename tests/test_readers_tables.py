@@ -199,6 +199,44 @@ def test_docx_automatic_list_numbers_are_read(tmp_path):
     ]
 
 
+def _pdf(path, paragraphs, rows, spans=(), before_table=None):
+    """A PDF of paragraphs, a ruled table (reportlab splits it over pages, without repeating its
+    header) and more paragraphs; ``spans``: reportlab SPAN commands (merged cells)."""
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=11, leading=16)
+    cells = [[Paragraph(text, style) if len(text) > 12 else text for text in row] for row in rows]
+    table = Table(cells, colWidths=[60, 30, 220, 80, 60][-len(rows[0]):])
+    table.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), "STSong-Light"), ("GRID", (0, 0), (-1, -1), 0.5, (0, 0, 0)),
+                               ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), *spans]))
+    SimpleDocTemplate(str(path)).build([Paragraph(p, style) for p in paragraphs[:before_table]] + [table]
+                                       + [Paragraph(p, style) for p in paragraphs[before_table:]])
+    return path
+
+
+def test_pdf_ruled_task_table_over_two_pages_with_merged_category(tmp_path):
+    tasks = [f"排查第{n}片区老旧燃气管网和餐饮场所燃气报警装置安装情况，建立隐患台账" for n in range(1, 31)]
+    areas = ["城关片区", "河口片区", "东山片区", "西坝片区", "南岭片区", "北川片区"]  # a category over 5 rows each
+    rows = [["类别", "序号", "工作任务", "责任单位", "完成时限"]]
+    rows += [[areas[(n - 1) // 5] if n % 5 == 1 else "", str(n), task, "县住建局", f"{n % 12 + 1}月底前"]
+             for n, task in enumerate(tasks, 1)]
+    spans = [("SPAN", (0, first), (0, first + 4)) for first in range(1, 31, 5)]
+    path = _pdf(tmp_path / "wp.pdf", HEAD + TAIL, rows, spans=spans, before_table=len(HEAD))
+    result = _clauses(path)
+    from pypdf import PdfReader
+
+    assert len(PdfReader(path).pages) >= 2  # the table runs over a page break
+    tasks_read = [c for c in result.clauses if c.text[:1].isdigit()]
+    assert [c.text for c in tasks_read] == [f"{n}.{areas[(n - 1) // 5]}：{task}（完成时限：{n % 12 + 1}月底前）"
+                                            for n, task in enumerate(tasks, 1)]
+    assert all(c.agencies == ("县住建局",) and c.heading_path == TASK_PATH for c in tasks_read)
+    assert [c.text for c in result.clauses][-1] == "（一）修订县级应急预案。"
+
+
 def _page(table_html, charset="utf-8"):
     body = "".join(f"<p>{line}</p>" for line in HEAD[1:]) + table_html + "".join(f"<p>{line}</p>" for line in TAIL)
     return (f"<html><head><meta charset='{charset}'><title>{HEAD[0]}_通知公告_青川县人民政府</title></head>"
