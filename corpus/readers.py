@@ -150,8 +150,8 @@ def _html_tables(soup, body) -> None:
         if not grid or is_layout(grid):
             continue
         block = soup.new_tag("div")
-        for line in table_lines(grid):
-            p = soup.new_tag("p")
+        for line in (piece for lines in table_lines(grid) for piece in lines.split("\n")):
+            p = soup.new_tag("p")  # one <p> per line: _block_lines reads a text's own line breaks as spaces
             p.string = line
             block.append(p)
         table.replace_with(block)

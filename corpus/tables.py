@@ -254,8 +254,10 @@ def _plain_row(row: list[Cell]) -> str:
     texts = [cell.text for cell in cells]
     if not texts:
         return ""
-    if len(texts) == 2 and re.sub(r"\s+", "", texts[0]).rstrip("：:") in META_KEYS:
-        return f"{texts[0].rstrip('：: ')}：{texts[1]}"
+    keys = texts[::2]
+    if len(texts) % 2 == 0 and all(re.sub(r"\s+", "", k).rstrip("：:") in META_KEYS for k in keys):
+        # 索引号 | X | 主题分类 | Y: a page's metadata table, one "key：value" line per pair
+        return "\n".join(re.sub(r"[\s：:]+", "", k) + "：" + v for k, v in zip(keys, texts[1::2]))
     if len(texts) == 2 and re.fullmatch(r"[^\s\d，。；：、,.;:！？（）()]{1,10}", texts[0]):
         return _close(f"{texts[0]}：{texts[1]}")  # a label and its value (联系人 | 张三, 工作目标 | …)
     line = ""

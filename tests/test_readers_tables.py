@@ -260,6 +260,18 @@ def test_html_task_table_with_row_spans_and_line_breaks(tmp_path):
     assert all(c.heading_path == TASK_PATH for c in tasks)
 
 
+def test_html_metadata_table_inside_the_container_reads_as_metadata(tmp_path):
+    meta = ("<table><tr><td>索引号：</td><td>11510000/2027-00009</td><td>主题分类</td><td>安全生产</td></tr>"
+            "<tr><td>发文字号</td><td>青政办发〔2027〕9号</td><td>成文日期</td><td>2027年02月10日</td></tr></table>")
+    path = tmp_path / "meta.html"
+    page = _page("").replace(f"<p>{HEAD[1]}</p>", "").replace("<div class='TRS_Editor'>", "<div class='TRS_Editor'>" + meta)
+    path.write_text(page, encoding="utf-8")  # the metadata table heads the container
+    assert "索引号：11510000/2027-00009\n主题分类：安全生产\n发文字号：青政办发〔2027〕9号" in read_file(path)
+    result = _clauses(path)
+    assert result.documents[0].doc_number == "青政办发〔2027〕9号"
+    assert [c.text for c in result.clauses] == ["（一）各乡镇3月底前调整安委会成员。", "（一）修订县级应急预案。"]
+
+
 def test_html_layout_table_keeps_reading_as_before(tmp_path):
     # a guard, not a new feature: a page wrapped in a one-cell table reads as it did before tables
     body = "".join(f"<p>{line}</p>" for line in HEAD[1:] + TAIL)
