@@ -13,10 +13,13 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
+from policytag.text import cn_number
+
 CN_NUM = "一二三四五六七八九十百零〇"
 
 # --- punctuation normalisation -------------------------------------------------------------------
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
+_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
 def normalize_punct(text: str) -> str:
@@ -27,6 +30,8 @@ def normalize_punct(text: str) -> str:
     """
     text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("［", "[").replace("］", "]").replace("．", ".").replace("％", "%")
+    # full-width digits (``１．`` items, ``２０２７年``): one form, so numbers read and match alike
+    text = text.translate(_FULL_DIGITS)
     # document numbers: 晋政发[2009]1号 / 晋政发(2009)1号 -> 晋政发〔2009〕1号
     text = re.sub(r"([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号", r"\1〔\2〕\3号", text)
 
@@ -57,16 +62,39 @@ RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?
 RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,12}公开.{0,12}[)）]\s*$")
 RE_PRINTED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
+# the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零)
+_CN_DIGIT = "〇○零一二三四五六七八九"
+_CN_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
+RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*([十{_CN_DIGIT}]{{1,3}})\s*月\s*([十{_CN_DIGIT}]{{1,3}})\s*日\s*$")
+# ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
+RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
+# who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text
+RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|参加|参会|请假|缺席)(?:会议)?(?:人员|单位|领导|同志)?\s*[:：]")
+# how a regulation records its making: ``（2027年1月15日某州第十四届人民代表大会第五次会议通过　…批准）``
+RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:会议|常务会议)[^（）()]{0,10}?"
+                        r"(?:通过|审议通过|批准|修正|修订|公布)[^（）()]*[)）]\s*$")
 RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号\s*$")
-RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?(?:通知|意见|决定|方案|规定|办法)\s*$")
+# a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
+# (通告, 公告), circulars (通报), safety warnings (提示) and minutes (纪要) other organs send
+RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?"
+                      r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|纪要)\s*$")
+# the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
+# (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
-RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部)(?:办公厅|办公室)?\s*$")
+RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
+                                r"[^。；要应须将对在把]{0,60}[:：]\s*$")
+RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部)"
+                       r"(?:办公厅|办公室)?\s*$")
 
 # numbered headings, outermost first
 RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
-RE_L2 = re.compile(rf"^\s*[（(]\s*([{CN_NUM}]+)\s*[)）]")
+# （一） and, as some offices type it, 一） with the closing bracket only
+RE_L2 = re.compile(rf"^\s*[（(]?\s*([{CN_NUM}]+)\s*[)）]")
 RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d))")
 RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
+# below (1): 1) (a closing bracket only), then circled numbers ①②③
+RE_L5 = re.compile(r"^\s*(\d{1,2})\s*[)）](?![\d%])")
+RE_CIRCLED = re.compile(r"^\s*([\u2460-\u2473])")
 
 
 def _decimal_item(depth: int) -> re.Pattern:
@@ -86,11 +114,15 @@ DECIMAL_LEVELS = {3.25: _decimal_item(2), 3.5: _decimal_item(3), 3.75: _decimal_
 # Regulations and rules: 第一章 › 第一节 › 第一条, all above 一、/（一）, so an article's （一） items
 # nest under it. Emergency plans number their sections ``1 总则`` (a bare number, a space, a short
 # title on a line of its own), the parent of ``1.1 编制目的``: it sits where ``1.`` does.
+# 工作要点 and long plans group their chapters into parts: 第一部分 总体要求 › 一、…
+RE_PART = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*部分")
 RE_CHAPTER = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*章")
 RE_SECTION = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*节")
 RE_ARTICLE = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*条(?![例件款])")
 RE_PLAN_SECTION = re.compile(r"^\s*(\d{1,2})\s*(?![年月日个项条次万亿元号时%])(?=[\u4e00-\u9fff]{2,14}\s*$)")
-STRUCTURE_LEVELS = {0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ARTICLE}
+STRUCTURE_LEVELS = {0.4: RE_PART, 0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ARTICLE}
+# below (1) (level 4): 1) then ①
+MINOR_LEVELS = {4.25: RE_L5, 4.5: RE_CIRCLED}
 # sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
 RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff、和及与]{2,12})\s*[。：:]")
 RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
@@ -98,7 +130,9 @@ RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|�
 
 @dataclass(frozen=True)
 class Line:
-    kind: str  # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee | issuer
+    # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee
+    # | issuer | adopted (a regulation's 会议通过 remark) | formula (特此通知) | attendance (出席：…)
+    kind: str
     text: str
     lineno: int  # 1-based line number in the source text
 
@@ -115,17 +149,23 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("meta", s, lineno)
     if RE_PUBLISH.match(s):
         return Line("publish", s, lineno)
+    if RE_ADOPTED.match(s):
+        return Line("adopted", s, lineno)
+    if RE_FORMULA.match(s):
+        return Line("formula", s, lineno)
+    if RE_ATTENDANCE.match(s) and len(s) < 120:
+        return Line("attendance", s, lineno)
     if RE_PRINTED.match(s):
         return Line("printed", s, lineno)
     if RE_ATTACHMENT.search(s) and len(s) < 80:
         return Line("attachment", s, lineno)
-    if RE_DATE.match(s):
+    if RE_DATE.match(s) or RE_DATE_CN.match(s):
         return Line("date", s, lineno)
     if RE_PAGE_NUM.match(s):
         return Line("page", s, lineno)
     if RE_DOCNUM.match(s):
         return Line("docnum", s, lineno)
-    if RE_ADDRESSEE.match(s):
+    if RE_ADDRESSEE.match(s) or RE_ADDRESSEE_LOCAL.match(s):
         return Line("addressee", s, lineno)
     if len(s) <= 60 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
         return Line("title", s, lineno)
@@ -136,13 +176,39 @@ def classify(raw: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return mark_titles([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])
+    return _attachment_lists(mark_titles([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))
+
+
+RE_ATTACHMENT_FIRST = re.compile(r"^\s*附件\s*[:：]?\s*(\d{1,2})\s*[.、．]")
+RE_ATTACHMENT_ENTRY = re.compile(r"^\s*(\d{1,2})\s*[.、．]\s*[^。；，,：:！？!?]{2,60}$")
+
+
+def _attachment_lists(lines: list[Line]) -> list[Line]:
+    """``附件：1.某某职责`` / ``2.某某分布表``: the list of attachments goes on over the next lines, each
+    entry named by the next number and no sentence; those lines are attachment lines too, not a
+    numbered item of the body."""
+    out = list(lines)
+    last = None  # the number of the last attachment entry, while a list is open
+    for i, line in enumerate(out):
+        if line.kind == "attachment":
+            m = RE_ATTACHMENT_FIRST.match(line.text)
+            last = int(m.group(1)) if m else 0
+            continue
+        if line.kind in _TRANSPARENT:
+            continue
+        m = RE_ATTACHMENT_ENTRY.match(line.text) if last is not None and line.kind == "text" else None
+        if m and int(m.group(1)) == last + 1:
+            out[i] = Line("attachment", line.text, line.lineno)
+            last += 1
+        else:
+            last = None
+    return out
 
 
 # A title that does not say 关于 (``某市2027年安全生产工作要点``, ``某县森林火灾应急预案``,
 # ``某市安全生产条例（2027—2029年）``): only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
-    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|意见|决定|计划)\s*"
+    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要)\s*"
     r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
@@ -169,6 +235,17 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             i += 1
             continue
         at_start = prev_kind is None or prev_kind not in ("text",)
+        nxt = out[i + 1] if i + 1 < len(out) else None
+        if (at_start and line.kind == "issuer" and nxt is not None and nxt.kind == "title"
+                and nxt.text.lstrip().startswith("关于") and len(line.text.strip() + nxt.text.strip()) <= 80):
+            # 重庆市某县应急管理局 / 关于开展…的通知 on the very next line: one title wrapped after the
+            # organ's name. An organ's name set apart by a blank line (the red-letter header
+            # 山西省人民政府 above the title 关于做好…的通知) is the header, and the title the line below.
+            out[i] = Line("title", line.text.strip() + nxt.text.strip(), line.lineno)
+            out[i + 1] = Line("blank", "", nxt.lineno)
+            prev_kind = "title"
+            i += 2
+            continue
         if at_start and line.kind in ("text", "issuer"):
             j = i + 1
             while j < len(out) and out[j].kind in _TRANSPARENT:
@@ -235,9 +312,13 @@ def display_width(s: str) -> int:
 
 def heading_level(s: str) -> float | None:
     """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)); 3.25, 3.5,
-    3.75 for decimal items (1.1 / 1.1.1 / 1.1.1.1, nested under 1.); 0.5, 0.6, 0.75 for 第X章,
-    第X节, 第X条; 3 for a plan's bare section number (``1 总则``); else None."""
+    3.75 for decimal items (1.1 / 1.1.1 / 1.1.1.1, nested under 1.); 4.25 and 4.5 for ``1）`` and
+    ``①`` (under (1)); 0.4, 0.5, 0.6, 0.75 for 第X部分, 第X章, 第X节, 第X条; 3 for a plan's bare
+    section number (``1 总则``); else None."""
     for level, rx in enumerate((RE_L1, RE_L2, RE_L3, RE_L4), start=1):
+        if rx.match(s):
+            return level
+    for level, rx in MINOR_LEVELS.items():
         if rx.match(s):
             return level
     for level, rx in DECIMAL_LEVELS.items():
@@ -256,13 +337,36 @@ def level_pattern(level: float) -> re.Pattern:
     """The marker pattern of a heading level (group 1: its number)."""
     if level == 3:
         return RE_L3
-    return {1: RE_L1, 2: RE_L2, 4: RE_L4, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
+    return {1: RE_L1, 2: RE_L2, 4: RE_L4, **MINOR_LEVELS, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
 
 
 def level_match(text: str, level: float) -> re.Match:
     """The marker of ``text`` at ``level`` (``1.`` and the bare ``1 总则`` share level 3)."""
     m = level_pattern(level).match(text)
     return m if m else RE_PLAN_SECTION.match(text)
+
+
+def parse_date(text: str) -> str | None:
+    """``2027年3月5日`` or ``二〇二七年三月五日`` -> ``2027-03-05``; None when ``text`` is no date."""
+    m = RE_DATE.match(text)
+    if m:
+        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
+    elif m := RE_DATE_CN.match(text):
+        year = int("".join(str(_CN_DIGIT_VALUE[c]) for c in m.group(1)))
+        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+    else:
+        return None
+    if not (1900 <= year <= 2099 and month and 1 <= month <= 12 and day and 1 <= day <= 31):
+        return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def heading_number(text: str, level: float) -> int | None:
+    """The number of the heading ``text`` opens at ``level``: ``（十二）`` -> 12, ``③`` -> 3."""
+    number = level_match(text, level).group(1)
+    if RE_CIRCLED.match(number):
+        return ord(number) - 0x245F
+    return cn_number(number)
 
 
 def opens_item(s: str) -> bool:

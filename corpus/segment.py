@@ -18,13 +18,14 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DATE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines,
-                    heading_level, join_paragraphs, level_match, normalize_punct)
+from .clean import (CN_NUM, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines, heading_level,
+                    heading_number, join_paragraphs, level_match, normalize_punct, parse_date)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
 
-HEADER_KINDS = {"meta", "title", "docnum", "addressee"}
-CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment"}
+HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted"}
+CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "attendance"}
+RE_ANNEX = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")  # the bare 附件 / 附件2 line an enclosure opens with
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -32,7 +33,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     """Group classified lines into one list per notice."""
     docs: list[list[Line]] = []
     current: list[Line] = []
-    has_body = closed = False
+    has_body = closed = annex = False  # annex: a bare 附件 line after the signature, its title next
     top = 0
     enclosed = None  # the title of the document a 关于印发《X》的通知 sends: X
     # A line shaped like an organ's name inside the body (a PDF line wrapped after
@@ -43,6 +44,14 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                  for i, j in zip(meaningful, meaningful[1:] + [None])}
     for index, line in enumerate(lines):
         starts_new = False
+        if annex and line.kind not in ("blank", "page", "url"):
+            annex = False
+            if line.kind in ("title", "text") and _title_shaped(line.text):
+                # 附件 / 某县2027年重点任务清单 after the signature: the notice's enclosure, not a new
+                # notice; its title is no clause and its items are clauses of the same document
+                current.append(Line("subtitle", line.text, line.lineno))
+                closed = False
+                continue
         if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
             # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
             current.append(Line("subtitle", line.text, line.lineno))
@@ -72,8 +81,15 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             follower = next_kind.get(index)
             if line.kind != "issuer" or follower is None or follower in CLOSING_KINDS | HEADER_KINDS:
                 closed = True
+        if line.kind == "attachment" and closed and RE_ANNEX.match(line.text):
+            annex = True
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+def _title_shaped(text: str) -> bool:
+    s = text.strip()
+    return 2 <= len(s) <= 60 and not re.search(r"[。；！？，：]", s) and heading_level(s) is None
 
 
 def _same_title(a: str, b: str) -> bool:
@@ -126,14 +142,13 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         level = md.level_from_body(paragraphs)
     date = None
     for line in lines:
-        m = RE_DATE.match(line.text) if line.kind == "date" else None
-        if m:
-            date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
+        if line.kind == "date":
+            date = parse_date(line.text) or date
     if not date and re.fullmatch(r"\d{4}-\d{2}-\d{2}", meta.get("成文日期", "")):
         date = meta["成文日期"]
-    if not date and (m := RE_DATE.match(meta.get("成文日期", ""))):
-        date = f"{int(m.group(1)):04d}-{int(m.group(2)):02d}-{int(m.group(3)):02d}"
-    year = _year(title, number, paragraphs) or (int(date[:4]) if date else None)
+    if not date:
+        date = parse_date(meta.get("成文日期", ""))
+    year = _year(title, number, paragraphs, date)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same
     key = number or title or f"{Path(source).name}#{year}"
@@ -162,7 +177,10 @@ def _attachment_title(lines: list[Line]) -> str | None:
     return None
 
 
-def _year(title: str, number: str | None, paragraphs: list[str]) -> int | None:
+def _year(title: str, number: str | None, paragraphs: list[str], date: str | None = None) -> int | None:
+    """The year a notice is for: its title's, its number's, the year its body plans (做好2027年…),
+    else the year it was signed; the year the body names most only for a notice with no date (a
+    通告 signed in December names the next year's dates in its body: 自2028年1月1日起)."""
     for text in (title, number or ""):
         m = re.search(r"((?:19|20)\d{2})", text)
         if m:
@@ -171,6 +189,8 @@ def _year(title: str, number: str | None, paragraphs: list[str]) -> int | None:
     m = RE_YEAR_PHRASE.search(body)
     if m:
         return int(m.group(1) or m.group(2))
+    if date:
+        return int(date[:4])
     years = Counter(re.findall(r"((?:19|20)\d{2})年", body))
     return int(years.most_common(1)[0][0]) if years else None
 
@@ -203,7 +223,7 @@ def _is_bare_heading(text: str, level: float) -> bool:
         return False
     if "，" in rest and rest.endswith("。"):  # a sentence of several parts, closed: not a title
         return False
-    if level in (0.5, 0.6):  # 第一章 总则
+    if level in (0.4, 0.5, 0.6):  # 第一部分 总体要求, 第一章 总则
         return bool(re.fullmatch(r"[^。；！？，]{1,30}", rest))
     if level != int(level):  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
         return bool(re.fullmatch(r"[^。；！？，]{1,20}[。：]?", rest))
@@ -218,8 +238,8 @@ def _heading_title(text: str, level: float) -> str:
     if level == ARTICLE_LEVEL and len(title) > 30:
         title = title[:30] + "…"
     head = head.strip()
-    if level not in (1, 2, 4) and head[-1:].isdigit() or (head and head[-1] in "章节条"):
-        head += " "  # 1 总则, 1.1 编制目的, 第一章 总则 (cleaning dropped the space the notice had)
+    if level not in (1, 2, 4) and head[-1:].isdigit() or (head and head[-1] in "章节条") or head.endswith("部分"):
+        head += " "  # 1 总则, 1.1 编制目的, 第一章 总则, 第一部分 总体要求 (cleaning dropped the space)
     return head + title
 
 
@@ -326,7 +346,7 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
         level = levels[i]
         if level:
             seen_heading = True
-            number = cn_number(level_match(para, level).group(1))
+            number = heading_number(para, level)
             while stack and stack[-1].level >= level:
                 stack.pop()
             frame = _Frame(level, number, _heading_title(para, level))
