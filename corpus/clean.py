@@ -176,7 +176,39 @@ def classify(raw: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    return _attachment_lists(mark_titles([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))
+    lines = mark_titles([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])
+    return _attachment_lists(_join_wrapped_headers(lines))
+
+
+_HEADER_BEFORE = (None, "title", "docnum", "meta", "adopted", "subtitle")
+
+
+def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
+    """A long addressee line (各省、自治区…，新疆生产建设兵团… / …住房和城乡建设局：) or a regulation's
+    adoption remark (（2027年…第十四届人民代表大 / 会常务委员会第十二次会议批准）) wrapped over up to four
+    lines, right under the title or number: joined into the one header line it is, so its pieces are
+    no preamble clauses (and a piece that reads like an addressee, 各成员单位：, starts no notice)."""
+    out = list(lines)
+    meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
+    prev = None
+    for n, i in enumerate(meaningful):
+        line = out[i]
+        if line.kind == "blank":  # absorbed into the header line before it
+            continue
+        if line.kind == "text" and prev in _HEADER_BEFORE and line.text.lstrip()[:1] in "各（(":
+            joined = line.text.strip()
+            for k, j in enumerate(meaningful[n + 1:n + 4], start=1):
+                if out[j].kind not in ("text", "addressee"):
+                    break
+                joined += out[j].text.strip()
+                kind = classify(joined, line.lineno).kind
+                if kind in ("addressee", "adopted"):
+                    out[i] = Line(kind, joined, line.lineno)
+                    for absorbed in meaningful[n + 1:n + 1 + k]:
+                        out[absorbed] = Line("blank", "", out[absorbed].lineno)
+                    break
+        prev = out[i].kind
+    return out
 
 
 RE_ATTACHMENT_FIRST = re.compile(r"^\s*附件\s*[:：]?\s*(\d{1,2})\s*[.、．]")

@@ -60,6 +60,8 @@ _ORGAN_SUFFIX_RX = re.compile(
     r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心)$")
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
 _SUB_COUNTY = ("街道", "镇", "乡")
+_ZONE_RX = re.compile(r"^([\u4e00-\u9fff]{2,24}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|工业园区|产业园区|园区))"
+                      r"(?:管理委员会|管委会|党工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
 _NON_TIER = re.compile(r"(?:开发区|园区|新区管委会|高新区|工业园|集团|公司|监督站|站$)")
 
 # abbreviations governments use for their own organs
@@ -163,6 +165,12 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         return None, None
     first = issuer.split("、")[0]
     region, organ = split_region(first)
+    zone = _ZONE_RX.match(first)
+    if zone and len(zone.group(1)) > len(region):
+        # 临江经济技术开发区管理委员会, 云州经济开发区应急管理局: a zone's name holds organ words (经济)
+        # or a tier's ending (云州), so split_region stops short of it; the zone is the territory its
+        # organs govern, on no tier of the ladder (a 新区 may be a district: not taken here)
+        return zone.group(1), "department"
     if region:
         if _NON_TIER.search(organ) or _NON_TIER.search(region):
             return region, "department"
@@ -222,6 +230,23 @@ def issuer_from_number(number: str | None, region_hint: str | None = None) -> tu
             issuer = province + "安全生产委员会"
         return issuer, province, "province"
     return None, None, None
+
+
+_CN_NUMERAL = "一二三四五六七八九十百零〇\\d"
+_RE_ADOPTED_BY = re.compile(rf"日\s*([\u4e00-\u9fff]{{0,30}}?)(?:第[{_CN_NUMERAL}]+届)?((?:全国)?人民代表大会(?:常务委员会)?|人民政府)"
+                            rf"(?:第[{_CN_NUMERAL}]+次)?(?:全体|常务)?会议")
+
+
+def issuer_from_adoption(remarks: list[str]) -> str | None:
+    """The organ that made a regulation, from the remark under its title:
+    ``（2027年1月15日某某自治州第十四届人民代表大会第五次会议通过　2027年3月30日某省…批准）``
+    -> ``某某自治州人民代表大会``; ``…某市人民政府第12次常务会议通过`` -> ``某市人民政府``. The first
+    meeting named is the one that made it (a later one approves or amends it)."""
+    for remark in remarks:
+        m = _RE_ADOPTED_BY.search(remark.replace(" ", "").replace("\u3000", ""))
+        if m and (m.group(1) or m.group(2).startswith("全国")):
+            return m.group(1) + m.group(2)
+    return None
 
 
 def level_from_body(paragraphs: list[str]) -> str | None:

@@ -126,6 +126,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if not issuer:
         issuers = [l.text.strip() for l in lines if l.kind == "issuer"]
         issuer = issuers[0] if issuers else None
+    if not issuer:  # a regulation names no issuer but the meeting that passed it
+        issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
     title_region = md.split_region(md.inner_title(title))[0] or md.split_region(title)[0]
     num_issuer, num_region, num_level = md.issuer_from_number(number, title_region)
     if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
