@@ -1,0 +1,377 @@
+"""A reviewer's probe of issue 17 item 2: notices in styles tests/test_genres.py does not cover,
+written for these tests (tests/data/genres/probe_*.txt; no real document copied or paraphrased):
+a township and a street office, a development zone's committee, an autonomous county, prefecture
+and banner, districts and counties of 直辖市, 国务院安委办 and a ministry's 函, bureaus as issuers;
+工作要点 with 第一部分 parts, 一是…二是…, ``一）``, full-width ``１．``; ``1)`` / ``(1)`` / ``①``; a
+实施方案 sent by a transmittal with （牵头单位：…；责任单位：…） remarks; an 应急预案 with 附则 and a
+附件 list; a 条例 with 第X章/第X节/第X条 and its 会议通过 remark; a notice with its task list
+enclosed after the signature; a 通告 to the public; minutes; dates written 二〇二七年.
+
+Each notice's expected reading (title, issuer, region, level, genre, year, date, and every clause
+with its heading path) was written down by reading the notice, before looking at the output.
+
+Decisions where the notice leaves room (consistent with docs/ANNOTATION_CODEBOOK.md §1):
+- ``一是……；二是……`` inside a paragraph are sentences of one clause, not clauses: they are no
+  structural numbering (no line of their own), like ``一要…二要…``.
+- ``特此通告。``, the signing date in any numerals, ``出席：``/``列席：`` lines, an addressee below the
+  county (各村（社区）…：) and a regulation's ``（…会议通过…）`` remark are not clauses (§1 "not clauses":
+  closing formula, signature and date, addressee, publication remarks).
+- An enclosure after the signature (``附件`` / its title / its items) belongs to the notice that
+  sends it, as an enclosure after a 关于印发 notice does: one document, the enclosure's title no clause
+  and not in the heading path.
+- A 条例's issuer is the organ whose meeting passed it (the first one its remark names).
+- Level follows the tier the issuer governs (corpus/metadata.py): a township, street office or
+  development zone is ``department``; a district or county of a 直辖市 ``county``; a 旗 ``county``;
+  a 自治州 ``city``; a bureau takes its government's tier.
+- ``1）`` and ``①`` sit below ``（1）``; ``一）`` is ``（一）`` typed without its opening bracket;
+  ``第一部分`` is above ``一、``.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from policytag.corpus import metadata as md
+from policytag.corpus.clean import classify_lines, heading_level
+from policytag.corpus.segment import segment_paths, segment_text
+from conftest import TEST_DATA
+from test_genres import _as_docx, _as_html, _as_pdf, wrap
+
+DATA = TEST_DATA / "genres"
+
+# file: (title, issuer, region, level, genre, year, date, [(heading path, start of the clause text)])
+PROBES = {
+    "probe_township_forest_fire.txt": (
+        "白沙县柳河镇人民政府关于做好2027年春季森林防火工作的通知", "白沙县柳河镇人民政府", "白沙县柳河镇", "department",
+        "other", 2027, "2027-03-05", [
+            ((), "当前正值春季森林防火关键期"),
+            (("一、落实包片责任",), "（一）镇领导班子成员"),
+            (("一、落实包片责任",), "（二）各村确定护林员"),
+            (("二、严管野外用火",), "清明节前后严禁上坟烧纸"),
+            (("三、做好扑救准备",), "1）镇半专业扑火队"),
+            (("三、做好扑救准备",), "2）各村储备"),
+            (("三、做好扑救准备",), "3）发生火情后"),
+        ]),
+    "probe_street_safety_tips.txt": (
+        "北京市望川区金桥街道办事处关于夏季用电用气安全的提示", "北京市望川区金桥街道办事处", "北京市望川区金桥街道",
+        "department", "other", 2027, "2027-06-20", [
+            ((), "入夏以来"),
+            (("一、规范电动自行车停放充电",), "①不得将电动自行车"),
+            (("一、规范电动自行车停放充电",), "②不得私拉电线"),
+            (("一、规范电动自行车停放充电",), "③充电时间不宜过长"),
+            (("二、安全使用燃气",), "①使用燃气时人不离火"),
+            (("二、安全使用燃气",), "②发现燃气泄漏"),
+            ((), "三、各社区要组织网格员"),
+        ]),
+    "probe_devzone_work_points.txt": (
+        "临江经济技术开发区管理委员会2027年安全生产工作要点", "临江经济技术开发区管理委员会", "临江经济技术开发区",
+        "department", "work_points", 2027, "2027-01-25", [
+            ((), "2027年，开发区安全生产工作"),
+            (("第一部分 总体目标",), "全年不发生较大及以上"),
+            (("第二部分 重点任务", "一、压紧压实安全责任"), "一是落实园区管委会属地管理责任"),
+            (("第二部分 重点任务", "二、强化化工园区安全管理"), "1.完成园区封闭化"),
+            (("第二部分 重点任务", "二、强化化工园区安全管理"), "2.对园区内重大危险源"),
+            (("第二部分 重点任务", "三、加强应急能力建设"), "1.组建园区专职消防救援队"),
+            (("第二部分 重点任务", "三、加强应急能力建设"), "2.每半年组织一次"),
+            (("第三部分 保障措施",), "各部门要加强协调配合"),
+        ]),
+    "probe_autonomous_county_transmittal.txt": (
+        "青峰苗族自治县人民政府办公室关于印发青峰苗族自治县道路交通安全隐患专项整治实施方案的通知",
+        "青峰苗族自治县人民政府办公室", "青峰苗族自治县", "county", "special_plan", 2027, "2027-04-12", [
+            ((), "《青峰苗族自治县道路交通安全隐患专项整治实施方案》已经"),
+            ((), "为有效遏制道路交通事故"),
+            (("一、整治时间",), "2027年4月至12月"),
+            (("二、整治任务",), "（一）整治临水临崖危险路段"),
+            (("二、整治任务",), "（二）整治农村面包车"),
+            (("二、整治任务",), "（三）整治学生接送车辆安全"),
+            (("三、工作要求",), "各乡镇、各有关部门要于每月25日前"),
+        ]),
+    "probe_banner_emergency_plan.txt": (
+        "查干旗森林草原火灾应急预案", "查干旗人民政府办公室", "查干旗", "county", "emergency_plan", 2027, "2027-03-08", [
+            (("1 总则", "1.1 编制目的"), "建立健全森林草原火灾应对工作机制"),
+            (("1 总则", "1.2 编制依据"), "依据《中华人民共和国森林法》"),
+            (("1 总则", "1.3 适用范围"), "本预案适用于本旗"),
+            (("2 组织指挥体系", "2.1 旗森林草原防灭火指挥部"), "旗森林草原防灭火指挥部负责"),
+            (("2 组织指挥体系", "2.2 苏木镇指挥机构"), "各苏木镇设立"),
+            (("3 预警和信息报告", "3.1 预警", "3.1.1 预警分级"), "根据火险等级"),
+            (("3 预警和信息报告", "3.1 预警", "3.1.2 预警响应"), "发布橙色以上预警后"),
+            (("3 预警和信息报告", "3.2 信息报告"), "发现火情后"),
+            (("4 附则", "4.1 预案管理"), "本预案由旗应急管理局负责解释"),
+            (("4 附则", "4.2 预案实施"), "本预案自印发之日起实施。"),
+        ]),
+    "probe_prefecture_regulation.txt": (
+        "雪山藏族自治州安全生产条例", "雪山藏族自治州人民代表大会", "雪山藏族自治州", "city", "regulation", 2027, None, [
+            (("第一章 总则",), "第一条为了加强安全生产工作"),
+            (("第一章 总则",), "第二条自治州行政区域内"),
+            (("第二章 生产经营单位的安全生产保障", "第一节 一般规定"), "第三条生产经营单位应当具备"),
+            (("第二章 生产经营单位的安全生产保障", "第一节 一般规定"), "第四条生产经营单位的主要负责人"),
+            (("第二章 生产经营单位的安全生产保障", "第一节 一般规定",
+              "第四条 生产经营单位的主要负责人对本单位安全生产工作负有下列职责"), "（一）建立健全并落实"),
+            (("第二章 生产经营单位的安全生产保障", "第一节 一般规定",
+              "第四条 生产经营单位的主要负责人对本单位安全生产工作负有下列职责"), "（二）组织制定并实施"),
+            (("第二章 生产经营单位的安全生产保障", "第一节 一般规定",
+              "第四条 生产经营单位的主要负责人对本单位安全生产工作负有下列职责"), "（三）保证安全生产投入"),
+            (("第二章 生产经营单位的安全生产保障", "第二节 高原特殊作业"), "第五条在海拔三千米以上"),
+            (("第三章 附则",), "第六条本条例自2027年6月1日起施行。"),
+        ]),
+    "probe_county_bureau_notice.txt": (
+        "重庆市石桥县应急管理局关于开展2027年汛期安全生产隐患排查整治的通知", "重庆市石桥县应急管理局", "重庆市石桥县",
+        "county", "other", 2027, "2027-06-03", [
+            ((), "为做好主汛期安全防范工作"),
+            (("一、排查重点",), "（1）非煤矿山排土场"),
+            (("一、排查重点",), "（2）危险化学品企业罐区"),
+            (("一、排查重点",), "（3）在建工程深基坑"),
+            (("二、工作步骤",), "1）企业自查"),
+            (("二、工作步骤",), "2）部门检查"),
+            (("二、工作步骤",), "3）总结上报"),
+            (("三、有关要求",), "各单位要落实24小时值班制度"),
+        ]),
+    "probe_district_work_points.txt": (
+        "北京市望川区安全生产委员会办公室2027年安全生产工作要点", "北京市望川区安全生产委员会办公室", "北京市望川区",
+        "county", "work_points", 2027, None, [
+            ((), "为深入贯彻落实上级"),
+            (("一、健全责任体系",), "一）明确部门监管职责。一是修订"),
+            (("一、健全责任体系",), "二）强化街道乡镇属地责任"),
+            (("二、开展重点领域整治",), "一）燃气安全。一是对辖区餐饮企业"),
+            (("二、开展重点领域整治",), "二）有限空间作业"),
+            (("三、提升基层应急能力",), "各街道乡镇要在6月底前"),
+        ]),
+    "probe_state_council_office.txt": (
+        "国务院安委办关于加强2027年岁末年初安全防范工作的通知", "国务院安全生产委员会办公室", md.CENTRAL_REGION,
+        "central", "other", 2027, "2027-12-10", [
+            ((), "岁末年初，生产经营活动"),
+            ((), "一、从严从实开展隐患排查"),
+            ((), "二、严防人员密集场所火灾事故"),
+            ((), "三、强化值班值守和应急准备"),
+        ]),
+    "probe_ministry_letter.txt": (
+        "住房和城乡建设部办公厅关于加强城市地下管线施工安全管理的函", "住房和城乡建设部办公厅", md.CENTRAL_REGION,
+        "central", "other", 2027, "2027-08-15", [
+            ((), "近期，部分地区在道路施工中"),
+            ((), "一、施工前，建设单位应当"),
+            ((), "二、各地住房和城乡建设主管部门要督促"),
+            ((), "三、对因违规施工造成"),
+        ]),
+    "probe_public_notice.txt": (
+        "临江市人民政府关于在城区禁止燃放烟花爆竹的通告", "临江市人民政府", "临江市", "city", "other", 2027,
+        "2027-12-20", [
+            ((), "为保障公共安全和人身财产安全"),
+            ((), "一、自2028年1月1日起"),
+            ((), "二、严禁在禁放区域内销售烟花爆竹"),
+            ((), "三、对违反本通告燃放烟花爆竹的"),
+            ((), "四、本通告自发布之日起施行。"),
+        ]),
+    "probe_meeting_minutes.txt": (
+        "青石县安全生产委员会2027年第二次全体会议纪要", "青石县安全生产委员会", "青石县", "county", "other", 2027,
+        "2027-07-10", [
+            ((), "2027年7月8日，县安委会主任主持召开"),
+            (("一、关于汛期安全防范",), "会议要求，各乡镇"),
+            (("二、关于燃气安全整治",), "会议指出，全县燃气安全整治"),
+            (("三、关于安全生产考核",), "会议决定，将各乡镇"),
+        ]),
+    "probe_bureau_attachment_tasks.txt": (
+        "青石县住房和城乡建设局关于印发2027年建筑施工安全生产重点任务的通知", "青石县住房和城乡建设局", "青石县",
+        "county", "other", 2027, "2027-02-28", [
+            ((), "现将《2027年建筑施工安全生产重点任务清单》印发给你们"),
+            ((), "1.开展危险性较大的分部分项工程专项检查"),
+            ((), "2.推行施工现场安全生产标准化考评"),
+            ((), "3.组织建筑起重机械安装拆卸专项整治"),
+            ((), "4.汛前完成全县在建工程深基坑"),
+        ]),
+    "probe_city_bureau_urgent.txt": (  # a control: read right before this probe's fixes too
+        "临江市应急管理局关于做好高温天气安全生产工作的紧急通知", "临江市应急管理局", "临江市", "city", "other", 2027,
+        "2027-07-22", [
+            ((), "近日我市持续出现35℃以上高温天气"),
+            ((), "（一）合理调整作业时间"),
+            ((), "（二）加强危险化学品储存管理"),
+            ((), "（三）严格值班值守"),
+        ]),
+}
+
+
+def one(name: str):
+    result = segment_paths([DATA / name])
+    assert not result.errors, result.errors
+    assert len(result.documents) == 1, [d.title for d in result.documents]
+    return result.documents[0], result.clauses
+
+
+def reading(clauses, expected) -> list[tuple[tuple[str, ...], str]]:
+    """(heading path, the text's start as long as the expected one) of each clause."""
+    return [(c.heading_path, c.text[:len(start)]) for c, (_, start) in zip(clauses, expected)] + [
+        (c.heading_path, c.text) for c in clauses[len(expected):]]
+
+
+def test_every_probe_notice_is_listed():
+    assert sorted(p.name for p in DATA.glob("probe_*.txt")) == sorted(PROBES)
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_document_metadata(name):
+    doc, clauses = one(name)
+    title, issuer, region, level, genre, year, date, _ = PROBES[name]
+    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date) == (
+        title, issuer, region, level, genre, year, date)
+    for c in clauses:  # every row carries its document's metadata, and its span
+        assert (c.title, c.issuer, c.region, c.level, c.genre, c.year) == (title, issuer, region, level, genre, year)
+        assert doc.text[c.span[0]:c.span[1]] == c.text
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+def test_clauses_and_heading_paths(name):
+    _, clauses = one(name)
+    expected = PROBES[name][-1]
+    assert reading(clauses, expected) == expected
+    assert len({c.clause_id for c in clauses}) == len(clauses)
+
+
+def test_no_header_or_closing_line_is_a_clause():
+    """Addressees below the county, 特此通告, dates in Chinese numerals, attendance lines, signatures
+    of street offices, a regulation's adoption remark and the attachment list are no clauses."""
+    not_clauses = ["各村（社区）、镇直各单位：", "二〇二七年三月五日", "各社区居委会、辖区各单位，广大居民朋友：",
+                   "北京市望川区金桥街道办事处", "特此通告。", "二〇二七年十二月二十日", "出席：县安委会主任、副主任",
+                   "列席：县安委会各成员单位主要负责人", "2.查干旗森林草原火灾扑救力量分布表", "2027年建筑施工安全生产重点任务清单"]
+    texts = [c.text for name in PROBES for c in one(name)[1]]
+    for line in not_clauses:
+        assert not any(t.startswith(line) for t in texts), line
+    assert not any("会议通过" in t for t in texts)
+
+
+def test_keyed_responsible_unit_remarks_become_agencies():
+    """（牵头单位：…；责任单位：…） is metadata like （省应急厅等部门负责）: out of the text, into agencies,
+    lead unit first; the deadlines (5月底前) stay in the clause."""
+    _, clauses = one("probe_autonomous_county_transmittal.txt")
+    first = next(c for c in clauses if c.text.startswith("（一）"))
+    assert first.text == ("（一）整治临水临崖危险路段。5月底前完成全县农村公路临水临崖路段排查，9月底前完成护栏、"
+                          "警示标志设置。")
+    assert first.agencies == ("县交通运输局", "县公安局交警大队", "各乡镇人民政府")
+    assert [c.agencies for c in clauses if c.text.startswith("（二）")] == [("县公安局交警大队", "各乡镇人民政府")]
+    assert not any("单位：" in c.text for c in clauses)
+
+
+def test_inline_first_second_items_stay_one_clause():
+    _, clauses = one("probe_devzone_work_points.txt")
+    item = next(c.text for c in clauses if c.text.startswith("一是"))
+    assert "二是督促企业主要负责人" in item and "三是推行安全生产承诺公告制度" in item
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+@pytest.mark.parametrize("width", [70, 90])
+def test_same_reading_when_wrapped_like_a_pdf(name, width):
+    """Wrapped at a fixed width, long addressee lines and adoption remarks run over several lines
+    and numbered items over several: the documents and clauses must be the same."""
+    text = (DATA / name).read_text(encoding="utf-8")
+    fields = ("title", "issuer", "region", "level", "genre", "year", "date")
+
+    def read(t):
+        pairs = segment_text(t, name)
+        return ([[getattr(d, f) for f in fields] for d, _ in pairs],
+                [(c.heading_path, c.text, c.agencies) for _, cs in pairs for c in cs])
+
+    assert read(wrap(text, width)) == read(text)
+
+
+@pytest.mark.parametrize("name", sorted(PROBES))
+@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+def test_every_reader_gives_the_same_reading(tmp_path, name, fmt):
+    lines = [line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()]
+    path = tmp_path / f"{Path(name).stem}.{fmt}"
+    {"docx": _as_docx, "html": _as_html, "pdf": _as_pdf}[fmt](lines, path)
+    doc, clauses = one(name)
+    result = segment_paths([path])
+    assert not result.errors and len(result.documents) == 1, [d.title for d in result.documents]
+    other = result.documents[0]
+    fields = ("title", "issuer", "region", "level", "genre", "year", "date")
+    assert [getattr(other, f) for f in fields] == [getattr(doc, f) for f in fields]
+    assert [(c.heading_path, c.text) for c in result.clauses] == [(c.heading_path, c.text) for c in clauses]
+
+
+def test_segment_cli_documents_listing():
+    out = subprocess.run([sys.executable, "-m", "policytag.cli", "segment", *(str(DATA / n) for n in sorted(PROBES)),
+                          "--documents"], capture_output=True, text=True, check=True).stdout
+    docs = {d["title"]: d for d in map(json.loads, out.splitlines())}
+    assert len(docs) == len(PROBES)
+    for title, issuer, region, level, genre, year, date, _ in PROBES.values():
+        d = docs[title]
+        assert (d["issuer"], d["region"], d["level"], d["genre"], d["year"], d["date"]) == (
+            issuer, region, level, genre, year, date)
+
+
+# ---- the rules behind the readings, one by one ----------------------------------------------------
+@pytest.mark.parametrize("text, date", [
+    ("二〇二七年三月五日", "2027-03-05"), ("二○二七年十二月二十日", "2027-12-20"), ("二〇二八年一月三十一日", "2028-01-31"),
+    ("2027年 6月 3日", "2027-06-03"), ("二〇二七年十三月一日", None), ("二〇二七年工作要点", None),
+])
+def test_parse_date(text, date):
+    from policytag.corpus.clean import parse_date
+
+    assert parse_date(text) == date
+
+
+@pytest.mark.parametrize("line, level", [
+    ("第一部分 总体目标", 0.4), ("第二部分重点任务", 0.4), ("一）明确部门监管职责。", 2), ("（一）明确职责", 2),
+    ("1）企业自查。", 4.25), ("①不得私拉电线", 4.5), ("⑫第十二项", 4.5), ("１．完成建设", 3),
+    ("10）项", 4.25), ("1)%的企业", None), ("一是落实责任；二是…", None),
+])
+def test_heading_levels_of_other_numbering(line, level):
+    from policytag.corpus.clean import normalize_punct
+
+    assert heading_level(normalize_punct(line)) == level
+
+
+@pytest.mark.parametrize("line, kind", [
+    ("各村（社区）、镇直各单位：", "addressee"), ("各社区居委会、辖区各单位，广大居民朋友：", "addressee"),
+    ("各成员单位：", "addressee"), ("各有关单位：", "addressee"),
+    ("各单位要做好以下工作：", "text"), ("各社区要在汛前完成排查：", "text"),
+    ("特此通告。", "formula"), ("特此通知", "formula"), ("出席：县长、副县长", "attendance"),
+    ("二〇二七年三月五日", "date"), ("北京市望川区金桥街道办事处", "issuer"),
+    ("（2027年3月1日临江市人民政府第12次常务会议通过）", "adopted"),
+    ("（2027年3月底前完成）", "text"),
+])
+def test_line_kinds(line, kind):
+    assert [l.kind for l in classify_lines(line) if l.kind != "blank"] == [kind]
+
+
+def test_titles_ending_in_letter_notice_warning_or_minutes():
+    for title in ("住房和城乡建设部办公厅关于加强城市地下管线施工安全管理的函", "临江市人民政府关于禁止燃放烟花爆竹的通告",
+                  "某街道办事处关于夏季用电安全的提示", "某县安全生产委员会2027年第二次全体会议纪要"):
+        assert [l.kind for l in classify_lines(title + "\n\n一、开展检查。")][0] == "title", title
+
+
+def test_organ_line_and_title_line_make_one_title_only_when_adjacent():
+    """``某局`` / ``关于…的通知`` on the next line is one wrapped title; an organ's name set apart by a
+    blank line is the red-letter header above the title (the Shanxi corpus prints it so) and stays apart."""
+    adjacent = classify_lines("重庆市石桥县应急管理局\n关于开展汛期隐患排查的通知\n\n一、排查重点。")
+    assert adjacent[0].kind == "title" and adjacent[0].text == "重庆市石桥县应急管理局关于开展汛期隐患排查的通知"
+    apart = classify_lines("山西省人民政府\n\n关于做好2026年安全生产工作的通知\n\n一、总体要求。")
+    assert [l.kind for l in apart if l.kind != "blank"][:2] == ["issuer", "title"]
+
+
+@pytest.mark.parametrize("remark, issuer", [
+    ("（2027年1月15日雪山藏族自治州第十四届人民代表大会第五次会议通过　2027年3月30日东川省第十四届人民代表大会"
+     "常务委员会第十二次会议批准）", "雪山藏族自治州人民代表大会"),
+    ("（2002年6月29日第九届全国人民代表大会常务委员会第二十八次会议通过）", "全国人民代表大会常务委员会"),
+    ("（2027年3月1日临江市人民政府第12次常务会议通过）", "临江市人民政府"),
+])
+def test_issuer_from_adoption_remark(remark, issuer):
+    assert md.issuer_from_adoption([remark]) == issuer
+
+
+@pytest.mark.parametrize("name, region, level", [
+    ("临江经济技术开发区管理委员会", "临江经济技术开发区", "department"),
+    ("云州经济开发区应急管理局", "云州经济开发区", "department"),
+    ("临江市高新区管委会", "临江市高新区", "department"),
+    ("上海市浦东新区应急管理局", "上海市浦东新区", "county"),  # a 新区 that is a district of a 直辖市
+    ("重庆市石桥县应急管理局", "重庆市石桥县", "county"),
+    ("北京市望川区金桥街道办事处", "北京市望川区金桥街道", "department"),
+    ("查干旗人民政府办公室", "查干旗", "county"),
+    ("雪山藏族自治州人民代表大会", "雪山藏族自治州", "city"),
+    ("青峰苗族自治县人民政府办公室", "青峰苗族自治县", "county"),
+])
+def test_region_and_level_of_issuers_off_the_province_city_county_ladder(name, region, level):
+    assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
