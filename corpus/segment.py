@@ -8,6 +8,7 @@ ANNOTATION_CODEBOOK §1.
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from collections import Counter
@@ -283,8 +284,13 @@ def _agency_remarks(text: str) -> list[tuple[int, int, list[str]]]:
     which also keeps both from the cue matcher)."""
     found = [(m.start(), m.end(), parse_agencies(m.group(1))) for m in RE_AGENCY.finditer(text)]
     if "：" in text or ":" in text:
+        # the RE_AGENCY matches are sorted and disjoint, so the one starting last before b is the only
+        # one that can overlap [a, b): a bisection, not a scan of all of them per remark (a paragraph
+        # with thousands of remarks took quadratic time: tests/test_segment_properties.py)
+        starts, ends = [s for s, _, _ in found], [e for _, e, _ in found]
         for a, b in remark_spans(text):
-            if text[a] in "（(" and not any(s < b and a < e for s, e, _ in found):
+            k = bisect.bisect_left(starts, b)
+            if text[a] in "（(" and not (k and ends[k - 1] > a):
                 agencies = keyed_agencies(text[a:b])
                 if agencies:
                     found.append((a, b, agencies))
