@@ -230,7 +230,7 @@ def _render(record: dict) -> str:
     in every output row and its words (燃气, 危险化学品) are the sector evidence they are for the task.
     """
     seq = record["seq"].rstrip(".、．")
-    prefix = f"{int(seq)}." if seq.isdigit() else ""  # 一 / （一） in a 序号 column would become a heading
+    prefix = f"{int(seq)}." if seq.isdecimal() else ""  # 一 / （一） in a 序号 column would become a heading
     parts = [p for p in dict.fromkeys(record["category"] + record["task"]) if p]
     text = ""
     for part in parts:

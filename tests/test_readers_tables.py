@@ -367,3 +367,53 @@ def test_misnamed_files_are_read_as_what_they_are(tmp_path):
     for path in (docx_as_doc, web_as_doc):
         result = _clauses(path)
         assert result.documents[0].title == HEAD[0] and len(result.clauses) == 2
+
+
+@pytest.mark.parametrize("declared, encoding", [(None, "gbk"), ("gb2312", "utf-8"), ("utf-8", "gbk")])
+def test_html_encoding_without_or_against_its_charset(tmp_path, declared, encoding):
+    # a guard (these read right before the table work too): a GBK page without a charset meta,
+    # and pages whose meta names the other encoding (a CMS template copied between sites)
+    page = _page("")
+    page = page.replace("<meta charset='utf-8'>", f"<meta charset='{declared}'>" if declared else "")
+    path = tmp_path / "page.htm"
+    path.write_bytes(page.encode(encoding))
+    result = _clauses(path)
+    assert result.documents[0].title == HEAD[0]
+    assert [c.text for c in result.clauses] == ["（一）各乡镇3月底前调整安委会成员。", "（一）修订县级应急预案。"]
+
+
+def test_any_grid_reads_without_error():
+    # ragged rows, merged cells, header words in odd places, digits of every script: never a crash,
+    # never a line glued from several rows
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from policytag.corpus.tables import Cell, is_layout, table_lines
+
+    words = st.sampled_from(["序号", "工作任务", "责任单位", "牵头单位", "完成时限", "类别", "备注", "1", "²", "１", "一、燃气",
+                             "开展排查", "县住建局（牵头）", "6月底前", "", "发文字号", "X"])
+
+    headers = st.sampled_from([[], [("序号", False), ("工作任务", False), ("责任单位", False)],
+                               [("类别", False), ("序号", False), ("重点任务", False), ("完成时限", False)]])
+
+    @settings(max_examples=300, deadline=None)
+    @given(headers, st.lists(st.lists(st.tuples(words, st.booleans()), min_size=1, max_size=6), max_size=8))
+    def check(header, rows):
+        rows = ([header] if header else []) + rows
+        grid, above = [], []
+        for r, row in enumerate(rows):
+            cells = []
+            for c, (text, merge) in enumerate(row):
+                if merge and cells:
+                    cells.append(cells[-1])  # merged with the cell to its left
+                elif merge and r and c < len(above):
+                    cells.append(above[c])  # merged with the cell above
+                else:
+                    cells.append(Cell(object(), (text,) if text else ()))
+            grid.append(cells)
+            above = cells
+        is_layout(grid)
+        lines = table_lines(grid)
+        assert len(lines) <= len(grid)
+
+    check()
