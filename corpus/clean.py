@@ -125,6 +125,12 @@ STRUCTURE_LEVELS = {0.4: RE_PART, 0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ART
 MINOR_LEVELS = {4.25: RE_L5, 4.5: RE_CIRCLED}
 # sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
 RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff、和及与]{2,12})\s*[。：:]")
+# a task's own lines in a plan's task list: ``责任单位：市应急管理局`` / ``完成时限：2027年6月底前`` under
+# ``1.开展…评估。``: part of the task's paragraph (its agencies and its deadline), never clauses
+RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协办|协助|参与)(?:责任)?(?:单位|部门|领导)|"
+                              r"完成(?:时限|时间|期限)|时间(?:节点|要求)|时限(?:要求)?)\s*[:：]")
+# who to call about the notice: ``（联系人：王某某，电话：0999-1234567）`` on a line of its own
+RE_CONTACT = re.compile(r"^\s*[（(]?\s*(?:联系人|联系电话|联系方式|咨询电话|值班电话|传真)\s*[:：][^（）()]{1,80}[)）]?\s*$")
 RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
 
 
@@ -132,6 +138,7 @@ RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|�
 class Line:
     # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee
     # | issuer | adopted (a regulation's 会议通过 remark) | formula (特此通知) | attendance (出席：…)
+    # | contact (联系人：…)
     kind: str
     text: str
     lineno: int  # 1-based line number in the source text
@@ -155,6 +162,8 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("formula", s, lineno)
     if RE_ATTENDANCE.match(s) and len(s) < 120:
         return Line("attendance", s, lineno)
+    if RE_CONTACT.match(s):
+        return Line("contact", s, lineno)
     if RE_PRINTED.match(s):
         return Line("printed", s, lineno)
     if RE_ATTACHMENT.search(s) and len(s) < 80:
@@ -446,16 +455,24 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         current.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if nxt is None or (not wrapped and not RE_AGENCY_OPEN.match(nxt)) or _breaks_after(line, nxt, width):
+        if (nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
+                or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
+            # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))
             current = []
     return [p for p in paragraphs if p]
+
+
+def _continues(line: str) -> bool:
+    return bool(RE_AGENCY_OPEN.match(line) or RE_TASK_KEY_LINE.match(line))
 
 
 def _concat(parts: list[str]) -> str:
     out = ""
     for part in parts:
         part = part.strip()
+        if out and RE_TASK_KEY_LINE.match(part) and out[-1] not in "。；;，,：:":
+            out += "；"  # 责任单位：市应急管理局 / 完成时限：…: two entries, not one run of words
         # keep a space only between two Latin words split at the margin
         if out and re.match(r"[A-Za-z0-9]", part[:1]) and re.search(r"[A-Za-z]$", out):
             out += " "
@@ -470,8 +487,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
     level = heading_level(s)
     if level and last not in CLOSERS and deficit >= 6 and len(s) <= 40:
         return True  # bare heading line (一、加强应急管理)
-    if RE_AGENCY_OPEN.match(n):
-        return False  # a responsible-agency remark belongs to the clause before it
+    if _continues(n):
+        return False  # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it
     if opens_item(n) and last in CLOSERS:
         return True
     if last in CLOSERS and deficit >= 8:

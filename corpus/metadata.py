@@ -79,11 +79,17 @@ def _expand(name: str) -> str:
     return name
 
 
+# words shaped like a place name that name none (河口县城市内涝…预案: the region is 河口县, not 河口县城市)
+_GENERIC_PLACES = {"城市", "城区", "市区", "县城", "郊区", "社区", "景区", "园区", "矿区", "林区", "牧区", "山区", "灾区",
+                   "辖区", "片区", "街区", "小区", "库区", "全市", "全县", "全区", "全省", "全州", "全盟", "全旗", "本市", "本县",
+                   "本区", "本省", "各市", "各县", "各区", "各省", "县区", "市县", "省市", "城乡", "农村地区", "重点地区"}
+
+
 def _next_tier(name: str, pos: int) -> str | None:
     """The territorial unit starting at ``pos`` (shortest match, so 某市某县 is two units; but a
     prefecture named …州 keeps its 市: 某州市)."""
     m = _TIER_RX.match(name, pos)
-    if not m or any(w in m.group(0) for w in _ORGAN_WORDS):
+    if not m or any(w in m.group(0) for w in _ORGAN_WORDS) or m.group(0) in _GENERIC_PLACES:
         return None
     token = m.group(0)
     if token.endswith("州") and not token.endswith("自治州") and name[m.end():m.end() + 1] == "市":
@@ -121,7 +127,7 @@ def region_level(region: str) -> str | None:
         return "province"
     if last.endswith(("县", "旗", "自治县", "自治旗")):
         return "county"
-    if last.endswith("区"):
+    if last.endswith("区") and not last.endswith("地区"):  # 某地区 is a prefecture, below
         return "department" if _NON_TIER.search(last) else "county"
     if last.endswith(("市", "州", "盟", "地区")):
         if before and any(t.endswith(("市", "州", "盟", "地区")) and t not in MUNICIPALITIES for t in before):

@@ -298,6 +298,22 @@ def _agency_remarks(text: str) -> list[tuple[int, int, list[str]]]:
     return found
 
 
+#: a task's unbracketed key entry after its sentence: ``…整改。责任单位：市应急管理局；完成时限：…``
+RE_TASK_KEYS = re.compile(rf"(?:^|(?<=[。；;]))\s*{RE_AGENCY_KEY.pattern}[^。]*")
+
+
+def _task_key_agencies(text: str) -> list[str]:
+    """The agencies of a task's ``责任单位：…`` entries (a plan's task list puts them on lines of their
+    own, which cleaning joins to the task). They stay in the text, where ``policytag.text`` keeps them
+    from the cue matcher: cutting them would cut the ``完成时限：`` deadline that may follow."""
+    if "：" not in text and ":" not in text:
+        return []
+    out: list[str] = []
+    for m in RE_TASK_KEYS.finditer(text):
+        out.extend(a for a in keyed_agencies(m.group(0)) if a not in out)
+    return out
+
+
 def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
     """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset)]."""
     pieces, start = [], 0
@@ -323,7 +339,12 @@ def split_inline_items(paragraphs: list[str]) -> list[str]:
     Only the expected next number counts, so references such as ``（一）`` inside a sentence
     are left alone.
     """
-    out: list[str] = []
+    return [piece for pieces in _inline_pieces(paragraphs) for piece in pieces]
+
+
+def _inline_pieces(paragraphs: list[str]) -> list[list[str]]:
+    """``split_inline_items``, as the pieces of each paragraph."""
+    out: list[list[str]] = []
     last = 0
     for para in paragraphs:
         m = RE_L2.match(para)
@@ -335,12 +356,17 @@ def split_inline_items(paragraphs: list[str]) -> list[str]:
                 pieces.append(para[start:inline.start()])
                 start, last = inline.start(), last + 1
         pieces.append(para[start:])
-        out.extend(p for p in pieces if p)
+        out.append([p for p in pieces if p])
     return out
 
 
-def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
-    """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text."""
+def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
+                     ) -> list[Clause]:
+    """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text.
+
+    At an index in ``enclosure_starts`` an enclosure begins (``附件`` and its title after the body):
+    the headings of the body above are no context of its clauses, and its opening paragraphs are
+    its preamble."""
     clauses: list[Clause] = []
     stack: list[_Frame] = []
     root = _Frame(0, 0, "")
@@ -352,6 +378,8 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
         level = levels[i]
+        if i in enclosure_starts:
+            stack, seen_heading = [], False
         if level:
             seen_heading = True
             number = heading_number(para, level)
@@ -375,6 +403,7 @@ def segment_document(doc: Document, paragraphs: list[str]) -> list[Clause]:
         kind = "preamble" if not seen_heading else "clause"
         pieces = _split_at_agency_remarks(para)
         for k, (text, agencies, rel) in enumerate(pieces, start=1):
+            agencies = agencies or _task_key_agencies(text)
             lead = len(text) - len(text.lstrip())
             text = text.strip()
             if not text:
@@ -407,8 +436,17 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     text, _ = to_simplified(text)
     parsed = []
     for doc_lines in split_documents(classify_lines(text)):
-        paragraphs = [normalize_punct(p) for run in _body_runs(doc_lines) for p in join_paragraphs(run)]
-        paragraphs = split_inline_items([p for p in paragraphs if p])
+        joined, opening = [], set()  # opening: the paragraphs an enclosure starts with
+        for run, opens_enclosure in _body_runs(doc_lines):
+            run_paragraphs = [q for q in (normalize_punct(p) for p in join_paragraphs(run)) if q]
+            if opens_enclosure and run_paragraphs:
+                opening.add(len(joined))
+            joined.extend(run_paragraphs)
+        paragraphs, enclosure_starts = [], set()
+        for i, pieces in enumerate(_inline_pieces(joined)):
+            if i in opening:
+                enclosure_starts.add(len(paragraphs))
+            paragraphs.extend(pieces)
         meta = _doc_metadata(doc_lines, paragraphs, source)
         structured = ((meta["title"] and not meta["_title_built"]) or meta["doc_number"]
                       or any(heading_level(p) for p in paragraphs))
@@ -418,7 +456,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     results = []
     for meta, paragraphs in parsed:
         doc = Document(source=source, text="\n".join(paragraphs), **meta)
-        clauses = segment_document(doc, paragraphs)
+        clauses = segment_document(doc, paragraphs, enclosure_starts)
         if clauses:
             results.append((doc, clauses))
     if not results:
@@ -427,20 +465,23 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     return results
 
 
-SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee", "publish", "printed"}
+SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee", "publish", "printed", "contact"}
 
 
-def _body_runs(lines: list[Line]) -> list[list[str]]:
+def _body_runs(lines: list[Line]) -> list[tuple[list[str], bool]]:
     """The body text lines, cut where a signature or title line stood between them (a 印发 notice's
     signature and its enclosure's title): no paragraph runs across those. Page numbers, URLs and
-    blank lines do not cut (page breaks fall mid-paragraph)."""
-    runs: list[list[str]] = [[]]
+    blank lines do not cut (page breaks fall mid-paragraph). Each run says whether it opens an
+    enclosure (an enclosure's title, ``subtitle``, stood before it)."""
+    runs: list[tuple[list[str], bool]] = [([], False)]
     for line in lines:
         if line.kind == "text":
-            runs[-1].append(line.text)
-        elif line.kind in SEPARATOR_KINDS and runs[-1]:
-            runs.append([])
-    return [r for r in runs if r]
+            runs[-1][0].append(line.text)
+        elif line.kind == "subtitle":
+            runs.append(([], True))
+        elif line.kind in SEPARATOR_KINDS and runs[-1][0]:
+            runs.append(([], runs[-1][1] and not runs[-1][0]))
+    return [r for r in runs if r[0]]
 
 
 def _inherit_issuer(metas: list[dict], source: str) -> None:

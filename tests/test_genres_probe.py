@@ -183,6 +183,45 @@ PROBES = {
             ((), "3.组织建筑起重机械安装拆卸专项整治"),
             ((), "4.汛前完成全县在建工程深基坑"),
         ]),
+    "probe_prefecture_office_redhead.txt": (  # 版头 …文件, a 地区 (prefecture), contact line, 抄送 and 印发
+        "塔河地区行政公署办公室关于进一步加强冬季供暖安全管理的通知", "塔河地区行政公署办公室", "塔河地区", "city", "other",
+        2027, "2027-11-08", [
+            ((), "进入采暖季以来"),
+            ((), "（一）开展供热设施安全检查"),
+            ((), "（二）做好煤烟中毒防范宣传"),
+            ((), "（三）落实应急值守。供热企业要设立抢修队伍，公布24小时服务电话，发现险情及时处置。"),
+        ]),
+    # 一、总则 / （一）编制目的 sections, and 附件1 with its title and list after the body. Nothing in
+    # the text names the issuer or a year: None (a guess such as 河口县人民政府 would be invented).
+    "probe_county_plan_cn_sections.txt": (
+        "河口县城市内涝灾害应急预案", None, "河口县", "county", "emergency_plan", None, None, [
+            (("一、总则", "（一）编制目的"), "为有效应对城市内涝灾害"),
+            (("一、总则", "（二）适用范围"), "本预案适用于县城规划区内"),
+            (("二、组织机构及职责",), "县防汛抗旱指挥部负责"),
+            (("三、预警与响应",), "（一）预警发布。县气象局"),
+            (("三、预警与响应", "（二）应急响应"), "1.Ⅳ级响应"),
+            (("三、预警与响应", "（二）应急响应"), "2.Ⅲ级响应"),
+            (("四、附则",), "本预案由县水利局负责解释"),
+            ((), "1.县城人民路与滨河路交叉口下穿通道。"),  # the enclosure: the body's headings are no context
+            ((), "2.县城老汽车站片区。"),
+        ]),
+    # a task list whose tasks carry 责任单位：/完成时限： lines of their own; no organ named: issuer None
+    "probe_task_lines_plan.txt": (
+        "长岭市2027年危险化学品安全专项整治工作方案", None, "长岭市", "city", "special_plan", 2027, None, [
+            ((), "为巩固危险化学品安全专项整治成果"),
+            (("一、重点任务",), "1.开展涉及硝化工艺企业安全风险评估，对评估不合格的装置依法停产整改。"
+                               "责任单位：市应急管理局；完成时限：2027年6月底前"),
+            (("一、重点任务",), "2.推进化工园区安全风险智能化管控平台建设"),
+            (("二、保障措施",), "各责任单位要明确分管领导"),
+        ]),
+    "probe_league_banner_notice.txt": (  # 盟 > 自治旗, 苏木乡镇 addressee
+        "呼和盟额尔敦鄂温克族自治旗人民政府办公室关于做好2027年草原防火期安全工作的通知",
+        "呼和盟额尔敦鄂温克族自治旗人民政府办公室", "呼和盟额尔敦鄂温克族自治旗", "county", "other", 2027, "2027-03-10", [
+            ((), "2027年春季草原防火期"),
+            ((), "一、严格火源管控"),
+            ((), "二、落实联防机制"),
+            ((), "三、强化扑救准备"),
+        ]),
     "probe_city_bureau_urgent.txt": (  # a control: read right before this probe's fixes too
         "临江市应急管理局关于做好高温天气安全生产工作的紧急通知", "临江市应急管理局", "临江市", "city", "other", 2027,
         "2027-07-22", [
@@ -235,7 +274,8 @@ def test_no_header_or_closing_line_is_a_clause():
     of street offices, a regulation's adoption remark and the attachment list are no clauses."""
     not_clauses = ["各村（社区）、镇直各单位：", "二〇二七年三月五日", "各社区居委会、辖区各单位，广大居民朋友：",
                    "北京市望川区金桥街道办事处", "特此通告。", "二〇二七年十二月二十日", "出席：县安委会主任、副主任",
-                   "列席：县安委会各成员单位主要负责人", "2.查干旗森林草原火灾扑救力量分布表", "2027年建筑施工安全生产重点任务清单"]
+                   "列席：县安委会各成员单位主要负责人", "2.查干旗森林草原火灾扑救力量分布表", "2027年建筑施工安全生产重点任务清单",
+                   "（联系人", "抄送", "塔河地区行政公署办公室", "附件1", "河口县城市内涝易涝点清单", "责任单位", "完成时限"]
     texts = [c.text for name in PROBES for c in one(name)[1]]
     for line in not_clauses:
         assert not any(t.startswith(line) for t in texts), line
@@ -252,6 +292,15 @@ def test_keyed_responsible_unit_remarks_become_agencies():
     assert first.agencies == ("县交通运输局", "县公安局交警大队", "各乡镇人民政府")
     assert [c.agencies for c in clauses if c.text.startswith("（二）")] == [("县公安局交警大队", "各乡镇人民政府")]
     assert not any("单位：" in c.text for c in clauses)
+
+
+def test_task_lines_of_a_plan_are_part_of_their_task():
+    """``责任单位：`` and ``完成时限：`` on lines of their own under a task are the task's: its agencies
+    (kept in the text, where the cue matcher ignores them) and its deadline."""
+    _, clauses = one("probe_task_lines_plan.txt")
+    tasks = [c for c in clauses if c.text[:2] in ("1.", "2.")]
+    assert [c.agencies for c in tasks] == [("市应急管理局",), ("市工业和信息化局", "市应急管理局")]
+    assert tasks[1].text.endswith("。责任单位：市工业和信息化局、市应急管理局；完成时限：2027年10月底前")
 
 
 def test_inline_first_second_items_stay_one_clause():
@@ -332,6 +381,8 @@ def test_heading_levels_of_other_numbering(line, level):
     ("二〇二七年三月五日", "date"), ("北京市望川区金桥街道办事处", "issuer"),
     ("（2027年3月1日临江市人民政府第12次常务会议通过）", "adopted"),
     ("（2027年3月底前完成）", "text"),
+    ("（联系人：王某某，电话：0999-1234567）", "contact"), ("联系电话：0999-1234567", "contact"),
+    ("（联系人要在3月底前报送名单，逾期不报的予以通报。）", "text"),
 ])
 def test_line_kinds(line, kind):
     assert [l.kind for l in classify_lines(line) if l.kind != "blank"] == [kind]
@@ -350,6 +401,12 @@ def test_organ_line_and_title_line_make_one_title_only_when_adjacent():
     assert adjacent[0].kind == "title" and adjacent[0].text == "重庆市石桥县应急管理局关于开展汛期隐患排查的通知"
     apart = classify_lines("山西省人民政府\n\n关于做好2026年安全生产工作的通知\n\n一、总体要求。")
     assert [l.kind for l in apart if l.kind != "blank"][:2] == ["issuer", "title"]
+
+
+def test_region_stops_at_words_that_name_no_place():
+    for title, region in (("河口县城市内涝灾害应急预案", "河口县"), ("临江市城区燃气管网改造方案", "临江市"),
+                          ("临江市白沙区社区消防安全工作要点", "临江市白沙区")):
+        assert md.split_region(title)[0] == region
 
 
 @pytest.mark.parametrize("remark, issuer", [
@@ -372,6 +429,8 @@ def test_issuer_from_adoption_remark(remark, issuer):
     ("查干旗人民政府办公室", "查干旗", "county"),
     ("雪山藏族自治州人民代表大会", "雪山藏族自治州", "city"),
     ("青峰苗族自治县人民政府办公室", "青峰苗族自治县", "county"),
+    ("塔河地区行政公署办公室", "塔河地区", "city"),  # a 地区 is a prefecture, not a 区
+    ("呼和盟额尔敦鄂温克族自治旗人民政府办公室", "呼和盟额尔敦鄂温克族自治旗", "county"),
 ])
 def test_region_and_level_of_issuers_off_the_province_city_county_ladder(name, region, level):
     assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
