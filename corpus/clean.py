@@ -84,7 +84,15 @@ RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇
 RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部)"
-                       r"(?:办公厅|办公室)?\s*$")
+                       r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
+# the seal note under a signature: （代章）
+RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
+
+
+def _joint_issuers(s: str) -> bool:
+    """``临江市应急管理局　　临江市公安局``: the organs of a joint notice side by side on one line."""
+    parts = s.split()
+    return 2 <= len(parts) <= 4 and all(RE_ISSUER.match(p) for p in parts)
 
 # numbered headings, outermost first
 RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
@@ -138,7 +146,7 @@ RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|�
 class Line:
     # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee
     # | issuer | adopted (a regulation's 会议通过 remark) | formula (特此通知) | attendance (出席：…)
-    # | contact (联系人：…)
+    # | contact (联系人：…) | seal (（代章）) | toc (目录 and its entries)
     kind: str
     text: str
     lineno: int  # 1-based line number in the source text
@@ -178,14 +186,16 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("addressee", s, lineno)
     if len(s) <= 60 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
         return Line("title", s, lineno)
-    if RE_ISSUER.match(s) and heading_level(s) is None:
+    if RE_SEAL.match(s):
+        return Line("seal", s, lineno)
+    if heading_level(s) is None and (RE_ISSUER.match(s) or _joint_issuers(s)):
         return Line("issuer", s, lineno)
     return Line("text", s, lineno)
 
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = mark_titles([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])
+    lines = mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))
     return _attachment_lists(_join_wrapped_headers(lines))
 
 
@@ -217,6 +227,37 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
                         out[absorbed] = Line("blank", "", out[absorbed].lineno)
                     break
         prev = out[i].kind
+    return out
+
+
+RE_TOC = re.compile(r"^\s*目\s*录\s*$")
+
+
+def _toc_key(text: str) -> str:
+    """An entry without spaces, dot leaders and page number: ``1 总则……3`` -> ``1总则``."""
+    return re.sub(r"[.…·．]*\d*$", "", re.sub(r"\s+", "", text))
+
+
+def _table_of_contents(lines: list[Line]) -> list[Line]:
+    """``目录`` and the headings listed under it (a long plan's table of contents, often with dot
+    leaders and page numbers) are no body text: they end where the body repeats the first entry.
+    Without such a repeat nothing is taken (a line reading 目录 that heads no contents)."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.kind != "text" or not RE_TOC.match(line.text):
+            continue
+        entries: list[int] = []
+        for j in range(i + 1, min(len(out), i + 400)):
+            entry = out[j]
+            if entry.kind in _TRANSPARENT:
+                continue
+            if entries and _toc_key(entry.text) == _toc_key(out[entries[0]].text):
+                for k in [i, *entries]:
+                    out[k] = Line("toc", out[k].text, out[k].lineno)
+                break
+            if entry.kind not in ("text", "title") or len(entry.text.strip()) > 60 or re.search(r"[。；，]", entry.text):
+                break
+            entries.append(j)
     return out
 
 
@@ -301,6 +342,21 @@ def mark_titles(lines: list[Line]) -> list[Line]:
                 out[j] = Line("blank", "", nxt.lineno)
                 prev_kind = "title"
                 i = j + 1
+                continue
+            k = j + 1
+            while k < len(out) and out[k].kind in _TRANSPARENT:
+                k += 1
+            third = out[k] if k < len(out) else None
+            parts = [line, nxt, third]
+            if (nxt is not None and third is not None and nxt.kind == "text" and third.kind == "text"
+                    and all(len(p.text.strip()) <= 40 and not re.search(r"[。；，！？：]", p.text)
+                            and heading_level(p.text.strip()) is None for p in parts)
+                    and RE_TITLE.match(joined + third.text.strip()) and len(joined + third.text.strip()) <= 100):
+                # a long title over three lines: 某区人民政府办公室关于印发《某市 / 某区…专项治理 / 工作方案》的通知
+                out[i] = Line("title", joined + third.text.strip(), line.lineno)
+                out[j], out[k] = Line("blank", "", nxt.lineno), Line("blank", "", third.lineno)
+                prev_kind = "title"
+                i = k + 1
                 continue
             if line.kind == "text" and title_like(line.text):
                 out[i] = Line("title", line.text.strip(), line.lineno)

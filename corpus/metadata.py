@@ -136,6 +136,23 @@ def region_level(region: str) -> str | None:
     return None
 
 
+# where one organ's name ends and the next one's begins in a joint notice's title, printed with no
+# separator once spaces are dropped: 临江市应急管理局|临江市公安局 (an organ's last character, then
+# a territorial name and an organ)
+_JOINT_RX = re.compile(r"(?<=[局厅委办院府会室部署])(?=[\u4e00-\u9fff]{0,9}?[省市县区州盟旗][\u4e00-\u9fff]{1,20}?"
+                       r"(?:局|厅|委员会|办公室|人民政府|部)$|[\u4e00-\u9fff]{0,9}?[省市县区州盟旗][\u4e00-\u9fff]{1,20}?"
+                       r"(?:局|厅|委员会|办公室|人民政府|部)(?=[\u4e00-\u9fff]{0,9}?[省市县区州盟旗]))")
+
+
+def _split_joint(name: str) -> list[str]:
+    """``临江市应急管理局临江市公安局`` -> both organs; a single organ's name stays whole."""
+    cuts = [m.start() for m in _JOINT_RX.finditer(name)]
+    if not cuts:
+        return [name]
+    parts = [name[a:b] for a, b in zip([0] + cuts, cuts + [len(name)])]
+    return parts if all(len(p) >= 4 and looks_like_issuer(p) for p in parts) else [name]
+
+
 def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | None:
     """One written form per organ: spaces, seals and parenthesised remarks dropped, abbreviations
     spelt out, and a bare ``省政府``/``市安委办`` prefixed with ``region_hint`` when it is known."""
@@ -145,7 +162,7 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
     name = re.sub(r"[\s\u3000]+", "", name).strip("，。：:;；")
     if not name:
         return None
-    parts = [p for p in re.split(r"[、，,]", name) if p]
+    parts = [q for p in re.split(r"[、，,]", name) if p for q in _split_joint(p)]
     out = []
     for part in parts:
         part = _expand(part)

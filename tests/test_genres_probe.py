@@ -222,6 +222,34 @@ PROBES = {
             ((), "二、落实联防机制"),
             ((), "三、强化扑救准备"),
         ]),
+    # a joint notice: two organs side by side over the title and in the signature, a seal note; the
+    # title keeps both organs (the space between them goes, as every space between CJK characters)
+    "probe_joint_notice_seal.txt": (
+        "临江市应急管理局临江市公安局关于开展烟花爆竹“打非治违”专项行动的通知", "临江市应急管理局、临江市公安局", "临江市",
+        "city", "other", 2027, "2027-11-25", [
+            ((), "为严厉打击非法生产"),
+            (("一、行动重点",), "（一）无证生产"),
+            (("一、行动重点",), "（二）利用物流快递"),
+            (("二、工作要求",), "各地要建立应急、公安联合执法机制"),
+        ]),
+    "probe_three_line_title.txt": (  # a 印发 title over three lines, then the enclosed plan
+        "临江市白沙区人民政府办公室关于印发《临江市白沙区有限空间作业安全专项治理工作方案》的通知",
+        "临江市白沙区人民政府办公室", "临江市白沙区", "county", "special_plan", 2027, "2027-05-06", [
+            ((), "《临江市白沙区有限空间作业安全专项治理工作方案》已经区政府同意"),
+            (("一、治理范围",), "全区涉及污水井"),
+            (("二、治理措施",), "（一）建立有限空间管理台账"),
+            (("二、治理措施",), "（二）严格作业审批"),
+        ]),
+    # a table of contents before the body; decimal items with their title and text on one line
+    "probe_plan_with_toc.txt": (
+        "临江市危险化学品事故应急预案", "临江市人民政府办公室", "临江市", "city", "emergency_plan", 2027, "2027-09-01", [
+            (("1 总则",), "1.1编制目的。为规范危险化学品事故应急处置工作"),
+            (("1 总则",), "1.2适用范围。本预案适用于"),
+            (("2 应急响应",), "2.1分级响应。一般事故"),
+            (("2 应急响应", "2.2 响应措施"), "（1）立即组织营救受害人员"),
+            (("2 应急响应", "2.2 响应措施"), "（2）迅速控制危险源"),
+            (("3 附则",), "本预案自发布之日起施行。"),
+        ]),
     "probe_city_bureau_urgent.txt": (  # a control: read right before this probe's fixes too
         "临江市应急管理局关于做好高温天气安全生产工作的紧急通知", "临江市应急管理局", "临江市", "city", "other", 2027,
         "2027-07-22", [
@@ -275,11 +303,12 @@ def test_no_header_or_closing_line_is_a_clause():
     not_clauses = ["各村（社区）、镇直各单位：", "二〇二七年三月五日", "各社区居委会、辖区各单位，广大居民朋友：",
                    "北京市望川区金桥街道办事处", "特此通告。", "二〇二七年十二月二十日", "出席：县安委会主任、副主任",
                    "列席：县安委会各成员单位主要负责人", "2.查干旗森林草原火灾扑救力量分布表", "2027年建筑施工安全生产重点任务清单",
-                   "（联系人", "抄送", "塔河地区行政公署办公室", "附件1", "河口县城市内涝易涝点清单", "责任单位", "完成时限"]
+                   "（联系人", "抄送", "（代章）", "临江市应急管理局临江市公安局", "目录", "3附则", "塔河地区行政公署办公室", "附件1", "河口县城市内涝易涝点清单", "责任单位", "完成时限"]
     texts = [c.text for name in PROBES for c in one(name)[1]]
     for line in not_clauses:
         assert not any(t.startswith(line) for t in texts), line
     assert not any("会议通过" in t for t in texts)
+    assert not {"1.1编制目的", "2.2响应措施", "1总则"} & set(texts)  # the table of contents' entries
 
 
 def test_keyed_responsible_unit_remarks_become_agencies():
@@ -381,6 +410,7 @@ def test_heading_levels_of_other_numbering(line, level):
     ("二〇二七年三月五日", "date"), ("北京市望川区金桥街道办事处", "issuer"),
     ("（2027年3月1日临江市人民政府第12次常务会议通过）", "adopted"),
     ("（2027年3月底前完成）", "text"),
+    ("（代章）", "seal"), ("临江市安全生产委员会办公室（代章）", "issuer"), ("临江市应急管理局　　临江市公安局", "issuer"),
     ("（联系人：王某某，电话：0999-1234567）", "contact"), ("联系电话：0999-1234567", "contact"),
     ("（联系人要在3月底前报送名单，逾期不报的予以通报。）", "text"),
 ])
@@ -401,6 +431,22 @@ def test_organ_line_and_title_line_make_one_title_only_when_adjacent():
     assert adjacent[0].kind == "title" and adjacent[0].text == "重庆市石桥县应急管理局关于开展汛期隐患排查的通知"
     apart = classify_lines("山西省人民政府\n\n关于做好2026年安全生产工作的通知\n\n一、总体要求。")
     assert [l.kind for l in apart if l.kind != "blank"][:2] == ["issuer", "title"]
+
+
+@pytest.mark.parametrize("joint, organs", [
+    ("临江市应急管理局临江市公安局", "临江市应急管理局、临江市公安局"),
+    ("东川省应急管理厅东川省公安厅东川省交通运输厅", "东川省应急管理厅、东川省公安厅、东川省交通运输厅"),
+    ("东川省人民政府安全生产委员会办公室", "东川省人民政府安全生产委员会办公室"),  # one organ stays whole
+    ("临江市公安局交通警察支队", "临江市公安局交通警察支队"),
+    ("住房和城乡建设部办公厅", "住房和城乡建设部办公厅"),
+])
+def test_joint_organs_written_together_are_split(joint, organs):
+    assert md.normalize_issuer(joint) == organs
+
+
+def test_a_line_reading_contents_without_contents_stays_text():
+    kinds = [l.kind for l in classify_lines("一、工作目录\n目录\n要编制风险清单目录。") if l.kind != "blank"]
+    assert "toc" not in kinds
 
 
 def test_region_stops_at_words_that_name_no_place():
