@@ -334,7 +334,7 @@ def _docx_paragraph_text(paragraph) -> str:
 
 def _docx_table(table, numbers: ListNumbers) -> list[str]:
     cells = [row.cells for row in table.rows]  # a merged cell repeats (python-docx resolves spans)
-    read: list = []
+    read: dict[int, tuple[object, list[str]]] = {}  # id(<w:tc>) -> (the element, kept alive; its lines)
     if any(cell._tc.find(f".//{_W}tbl") is not None for row in cells for cell in row):
         grid = None  # a table holding tables lays out a page; its inner tables are read on their own
     else:
@@ -344,24 +344,21 @@ def _docx_table(table, numbers: ListNumbers) -> list[str]:
             return table_lines(grid)
     # a layout table: the paragraphs and tables of each cell once, in order
     lines: list[str] = []
-    seen: list[object] = []
+    done: set[int] = set()
     for row in cells:
         for cell in row:
-            if not any(cell._tc is tc for tc in seen):
-                seen.append(cell._tc)
+            if id(cell._tc) not in done:
                 lines.extend(_cell_blocks(cell, numbers, read))
+                done.add(id(cell._tc))
     return lines
 
 
-def _cell_blocks(cell, numbers: ListNumbers, read: list) -> list[str]:
+def _cell_blocks(cell, numbers: ListNumbers, read: dict) -> list[str]:
     """A cell's blocks, read once: a merged cell repeats in the grid, and reading it twice would
-    count its list numbers twice."""
-    for tc, lines in read:
-        if tc is cell._tc:
-            return lines
-    lines = _docx_blocks(cell, cell._tc, numbers)
-    read.append((cell._tc, lines))
-    return lines
+    count its list numbers twice (``read`` holds each element, so its ``id`` stays its own)."""
+    if id(cell._tc) not in read:
+        read[id(cell._tc)] = (cell._tc, _docx_blocks(cell, cell._tc, numbers))
+    return read[id(cell._tc)][1]
 
 
 def read_pdf(path: Path) -> str:
