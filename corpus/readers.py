@@ -174,7 +174,8 @@ def _html_grid(table) -> list[list[Cell]]:
                 row.append(cell)
                 col += 1
                 continue
-            if not tds:
+            if not tds:  # a short row, with a cell spanning down into a later column: a gap
+                row.append(Cell(object(), ()))
                 col += 1
                 continue
             td = tds.pop(0)

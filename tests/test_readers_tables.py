@@ -417,3 +417,13 @@ def test_any_grid_reads_without_error():
         assert len(lines) <= len(grid)
 
     check()
+
+
+def test_html_spans_land_in_their_columns():
+    from bs4 import BeautifulSoup
+
+    from policytag.corpus.readers import _html_grid
+
+    table = BeautifulSoup("<table><tr><td colspan='2'>甲</td><td rowspan='3'>丙</td></tr><tr><td>丁</td></tr>"
+                          "<tr><td>戊</td><td>己</td></tr></table>", "lxml").table
+    assert [[c.text for c in row] for row in _html_grid(table)] == [["甲", "甲", "丙"], ["丁", "", "丙"], ["戊", "己", "丙"]]
