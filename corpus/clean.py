@@ -68,8 +68,9 @@ _CN_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")}
 RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*([十{_CN_DIGIT}]{{1,3}})\s*月\s*([十{_CN_DIGIT}]{{1,3}})\s*日\s*$")
 # ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
 RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
-# who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text
-RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|参加|参会|请假|缺席)(?:会议)?(?:人员|单位|领导|同志)?\s*[:：]")
+# who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text. Not
+# 参加人员：/参会人员：, which in a meeting notice say who is to come (an instruction: text)
+RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|请假|缺席)(?:会议)?(?:人员|单位|领导|同志)?\s*[:：]")
 # how a regulation records its making: ``（2027年1月15日某州第十四届人民代表大会第五次会议通过　…批准）``
 RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:会议|常务会议)[^（）()]{0,10}?"
                         r"(?:通过|审议通过|批准|修正|修订|公布)[^（）()]*[)）]\s*$")

@@ -25,7 +25,7 @@ from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401
 from .readers import ReadError, decode_bytes, expand_paths, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted"}
-CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "attendance", "seal"}
+CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal"}
 RE_ANNEX = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")  # the bare 附件 / 附件2 line an enclosure opens with
 
 
@@ -465,7 +465,9 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     return results
 
 
-SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee", "publish", "printed", "contact", "seal"}
+# (attendance and contact lines are dropped but close nothing: a body may go on after them)
+SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee", "publish", "printed", "contact", "seal",
+                   "attendance"}
 
 
 def _body_runs(lines: list[Line]) -> list[tuple[list[str], bool]]:

@@ -250,6 +250,18 @@ PROBES = {
             (("2 应急响应", "2.2 响应措施"), "（2）迅速控制危险源"),
             (("3 附则",), "本预案自发布之日起施行。"),
         ]),
+    # a meeting notice: 参加人员：… is who is to come (a clause), not who attended (minutes' 出席：)
+    "probe_meeting_notice.txt": (
+        "临江市安全生产委员会办公室关于召开2027年第一季度安全生产形势分析会的通知", "临江市安全生产委员会办公室", "临江市",
+        "city", "other", 2027, "2027-03-30", [
+            ((), "经研究，定于近期召开"),
+            (("一、会议时间",), "2027年4月8日上午9:00，会期半天。"),
+            (("二、会议地点",), "市政府第三会议室。"),
+            (("三、参会人员",), "各县（区）安委办主任"),
+            (("三、参会人员",), "参加人员：各县（区）应急管理局分管负责同志列席会议。"),
+            (("三、参会人员",), "请各单位于4月6日前将参会人员名单报市安委办。"),
+            (("四、会议内容",), "通报一季度全市安全生产形势"),
+        ]),
     "probe_city_bureau_urgent.txt": (  # a control: read right before this probe's fixes too
         "临江市应急管理局关于做好高温天气安全生产工作的紧急通知", "临江市应急管理局", "临江市", "city", "other", 2027,
         "2027-07-22", [
@@ -338,8 +350,16 @@ def test_inline_first_second_items_stay_one_clause():
     assert "二是督促企业主要负责人" in item and "三是推行安全生产承诺公告制度" in item
 
 
-@pytest.mark.parametrize("name", sorted(PROBES))
-@pytest.mark.parametrize("width", [70, 90])
+# A known limit of reading wrapped text: where no line of a body reaches the margin (every paragraph
+# of the meeting notice is shorter than the wrap width but one), the widest line is taken for the
+# margin, and a short sentence after it for that paragraph's last line.
+KNOWN_WRAP_MISS = {("probe_meeting_notice.txt", 70)}
+
+
+@pytest.mark.parametrize("name, width", [
+    pytest.param(name, width, marks=pytest.mark.xfail(strict=True, reason="short-line body: margin unknown"))
+    if (name, width) in KNOWN_WRAP_MISS else (name, width)
+    for name in sorted(PROBES) for width in (70, 90)])
 def test_same_reading_when_wrapped_like_a_pdf(name, width):
     """Wrapped at a fixed width, long addressee lines and adoption remarks run over several lines
     and numbered items over several: the documents and clauses must be the same."""
@@ -354,8 +374,10 @@ def test_same_reading_when_wrapped_like_a_pdf(name, width):
     assert read(wrap(text, width)) == read(text)
 
 
-@pytest.mark.parametrize("name", sorted(PROBES))
-@pytest.mark.parametrize("fmt", ["docx", "html", "pdf"])
+@pytest.mark.parametrize("name, fmt", [
+    pytest.param(name, fmt, marks=pytest.mark.xfail(strict=True, reason="short-line body: margin unknown"))
+    if (name, fmt) == ("probe_meeting_notice.txt", "pdf") else (name, fmt)  # the PDF is wrapped: KNOWN_WRAP_MISS
+    for name in sorted(PROBES) for fmt in ("docx", "html", "pdf")])
 def test_every_reader_gives_the_same_reading(tmp_path, name, fmt):
     lines = [line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()]
     path = tmp_path / f"{Path(name).stem}.{fmt}"
