@@ -100,7 +100,42 @@ def _check_not_mixed(data: bytes, path: str | Path) -> None:
 
 
 def read_txt(path: Path) -> str:
-    return decode_bytes(path.read_bytes(), path)
+    text = decode_bytes(path.read_bytes(), path)
+    return _tab_tables(text) if "\t" in text else text
+
+
+def _tab_tables(text: str) -> str:
+    """A task table pasted into a text file (cells separated by tabs, one row per line, as Word and
+    WPS copy a table) read as rows like a .docx table (``corpus.tables``). Only a run of tabbed lines
+    that opens with a task-table header is touched: other tabs (``一、<tab>标题`` from a copied
+    list) stay as they are. A merged 类别 cell pastes as its text on the first row and empty cells
+    below it, so an empty category cell takes the category above."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        j, tabs = i, lines[i].count("\t")
+        while j < len(lines) and tabs and lines[j].count("\t") == tabs:  # a table's rows have its columns
+            j += 1
+        if j == i:
+            out.append(lines[i])
+            i += 1
+            continue
+        rows = [[c.strip() for c in line.split("\t")] for line in lines[i:j]]
+        width = max(len(r) for r in rows)
+        grid = [[Cell(object(), (c,) if c else ()) for c in r + [""] * (width - len(r))] for r in rows]
+        found = tables_header(grid)
+        if found is None or found[0] != 0:
+            out.extend(lines[i:j])
+        else:
+            for col, (role, _) in enumerate(found[1]):
+                if role == "category":
+                    for r in range(2, len(grid)):
+                        if not grid[r][col].lines:
+                            grid[r][col] = grid[r - 1][col]
+            out.extend(table_lines(grid))
+        i = j
+    return "\n".join(out)
 
 
 def read_html(path: Path) -> str:

@@ -326,6 +326,25 @@ def test_tag_docx_one_row_per_task_and_no_cue_hit_from_agency_names(tmp_path):
     assert "road_transport" not in tasks[0]["sector"] and "construction" not in tasks[0]["sector"]
 
 
+def test_txt_task_table_pasted_with_tabs(tmp_path):
+    # Word/WPS copy a table as one line per row, cells separated by tabs; a merged 类别 cell pastes
+    # its text on the first row only. A copied list's "二、<tab>title" is no table and stays as it is.
+    lines = HEAD[:3] + ["（一）重点任务分工",
+                        "类别\t序号\t工作任务\t牵头单位\t配合单位\t完成时限",
+                        "燃气安全\t1\t排查老旧燃气管网\t县住建局\t各乡镇\t6月底前",
+                        "\t2\t清理违规存放的液化石油气钢瓶\t县住建局\t县市场监管局、各乡镇\t9月底前",
+                        "二、\t提升应急能力", "（一）修订县级应急预案。"]
+    path = tmp_path / "pasted.txt"
+    path.write_bytes("\r\n".join(lines).encode("gbk"))
+    clauses = _clauses(path).clauses
+    assert [(c.heading_path, c.text, c.agencies) for c in clauses] == [
+        (("一、强化责任落实", "（一）重点任务分工"), "1.燃气安全：排查老旧燃气管网（完成时限：6月底前）", ("县住建局", "各乡镇")),
+        (("一、强化责任落实", "（一）重点任务分工"), "2.燃气安全：清理违规存放的液化石油气钢瓶（完成时限：9月底前）",
+         ("县住建局", "县市场监管局", "各乡镇")),
+        (("二、提升应急能力",), "（一）修订县级应急预案。", ()),
+    ]
+
+
 # --- formats that are published but not read ------------------------------------------------------
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024  # the header of an Office 97-2003 file
 
