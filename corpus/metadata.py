@@ -60,6 +60,7 @@ _ORGAN_SUFFIX_RX = re.compile(
     r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心)$")
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
 _SUB_COUNTY = ("街道", "镇", "乡")
+_PARTY = re.compile(r"^(?:中共|中国共产党)")
 _ZONE_RX = re.compile(r"^([\u4e00-\u9fff]{2,24}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|工业园区|产业园区|园区))"
                       r"(?:管理委员会|管委会|党工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
 _NON_TIER = re.compile(r"(?:开发区|园区|新区管委会|高新区|工业园|集团|公司|监督站|站$)")
@@ -98,7 +99,9 @@ def _next_tier(name: str, pos: int) -> str | None:
 
 
 def split_region(name: str) -> tuple[str, str]:
-    """``某省某市应急管理局`` -> (``某省某市``, ``应急管理局``): the territorial prefix and the organ."""
+    """``某省某市应急管理局`` -> (``某省某市``, ``应急管理局``): the territorial prefix and the organ
+    (a party organ's 中共 before the territory is passed over: 中共某县委办公室 -> 某县, 委办公室)."""
+    name = _PARTY.sub("", name)
     tiers = _tiers(name)
     region = "".join(tiers)
     return region, name[len(region):]
@@ -136,17 +139,30 @@ def region_level(region: str) -> str | None:
     return None
 
 
-# where one organ's name ends and the next one's begins in a joint notice's title, printed with no
-# separator once spaces are dropped: 临江市应急管理局|临江市公安局 (an organ's last character, then
-# a territorial name and an organ)
-_JOINT_RX = re.compile(r"(?<=[局厅委办院府会室部署])(?=[\u4e00-\u9fff]{0,9}?[省市县区州盟旗][\u4e00-\u9fff]{1,20}?"
-                       r"(?:局|厅|委员会|办公室|人民政府|部)$|[\u4e00-\u9fff]{0,9}?[省市县区州盟旗][\u4e00-\u9fff]{1,20}?"
-                       r"(?:局|厅|委员会|办公室|人民政府|部)(?=[\u4e00-\u9fff]{0,9}?[省市县区州盟旗]))")
+_ORGAN_END = "局厅委办院府会室部署"
+
+
+_LONG_SUFFIXES = ("办公室", "办公厅", "委员会", "人民政府", "办事处", "管委会")
+
+
+def _inside_suffix(name: str, p: int) -> bool:
+    """Does ``p`` fall inside an organ suffix (县委办|公室 is no cut: 办公室 runs across it)?"""
+    return any(name.startswith(suf, start) and start + len(suf) > p
+               for suf in _LONG_SUFFIXES for start in range(max(0, p - len(suf) + 1), p))
 
 
 def _split_joint(name: str) -> list[str]:
-    """``临江市应急管理局临江市公安局`` -> both organs; a single organ's name stays whole."""
-    cuts = [m.start() for m in _JOINT_RX.finditer(name)]
+    """``临江市应急管理局临江市公安局`` -> both organs: a joint notice's organs printed with no
+    separator once spaces are dropped (also 中共某县委办公室某县人民政府办公室). A cut falls after an
+    organ's last character where a territorial name and an organ follow; a single organ's name
+    (临江市公安局交通警察支队, 某省人民政府办公厅) stays whole."""
+    cuts = []
+    for p in range(4, len(name) - 3):
+        if name[p - 1] not in _ORGAN_END or _inside_suffix(name, p):
+            continue
+        rest = _PARTY.sub("", name[p:])
+        if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委])", rest)) and looks_like_issuer(name[p:]):
+            cuts.append(p)
     if not cuts:
         return [name]
     parts = [name[a:b] for a, b in zip([0] + cuts, cuts + [len(name)])]

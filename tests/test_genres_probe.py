@@ -262,6 +262,14 @@ PROBES = {
             (("三、参会人员",), "请各单位于4月6日前将参会人员名单报市安委办。"),
             (("四、会议内容",), "通报一季度全市安全生产形势"),
         ]),
+    "probe_party_government_notice.txt": (  # 两办: the party committee's and the government's offices
+        "中共青石县委办公室青石县人民政府办公室关于进一步加强森林防灭火工作的通知", "中共青石县委办公室、青石县人民政府办公室",
+        "青石县", "county", "other", 2027, "2027-02-20", [
+            ((), "今冬明春以来"),
+            ((), "一、压实防火责任"),
+            ((), "二、严管野外火源"),
+            ((), "三、做好扑救准备"),
+        ]),
     "probe_city_bureau_urgent.txt": (  # a control: read right before this probe's fixes too
         "临江市应急管理局关于做好高温天气安全生产工作的紧急通知", "临江市应急管理局", "临江市", "city", "other", 2027,
         "2027-07-22", [
@@ -461,6 +469,8 @@ def test_organ_line_and_title_line_make_one_title_only_when_adjacent():
     ("东川省人民政府安全生产委员会办公室", "东川省人民政府安全生产委员会办公室"),  # one organ stays whole
     ("临江市公安局交通警察支队", "临江市公安局交通警察支队"),
     ("住房和城乡建设部办公厅", "住房和城乡建设部办公厅"),
+    ("中共青石县委办公室青石县人民政府办公室", "中共青石县委办公室、青石县人民政府办公室"),  # not 县委办|公室
+    ("县应急管理局县公安局", "县应急管理局、县公安局"),
 ])
 def test_joint_organs_written_together_are_split(joint, organs):
     assert md.normalize_issuer(joint) == organs
@@ -498,6 +508,7 @@ def test_issuer_from_adoption_remark(remark, issuer):
     ("雪山藏族自治州人民代表大会", "雪山藏族自治州", "city"),
     ("青峰苗族自治县人民政府办公室", "青峰苗族自治县", "county"),
     ("塔河地区行政公署办公室", "塔河地区", "city"),  # a 地区 is a prefecture, not a 区
+    ("中共青石县委办公室", "青石县", "county"),  # the party's county committee: the county's tier
     ("呼和盟额尔敦鄂温克族自治旗人民政府办公室", "呼和盟额尔敦鄂温克族自治旗", "county"),
 ])
 def test_region_and_level_of_issuers_off_the_province_city_county_ladder(name, region, level):
