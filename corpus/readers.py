@@ -167,10 +167,26 @@ def read_html(path: Path) -> str:
         body = max(candidates, key=lambda t: len(t.get_text()))
     _html_tables(soup, body)
     lines = _block_lines(body)
+    _check_notice_on_page(path, body, lines)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
     return "\n".join(lines)
+
+
+def _check_notice_on_page(path: Path, body, lines: list[str]) -> None:
+    """A page whose content holds almost no text but a link to the notice's file (附件: X.pdf) or
+    the notice as images (a scan) says so, instead of "no recognisable notice structure"."""
+    if len(re.findall(r"[\u4e00-\u9fff]", "".join(lines))) >= 40:
+        return
+    for a in body.find_all("a", href=True):
+        m = re.search(r"([^/\\?#]+\.(?:pdf|docx?|wps|ofd))(?:[?#].*)?$", a["href"].strip(), re.I)
+        if m:
+            raise ReadError(path, f"the page holds no notice text, only a link to its file {m.group(1)}: "
+                                  "download that file and read it")
+    if body.find("img") is not None:
+        raise ReadError(path, "the page shows the notice as images (a scan), not text: save the images "
+                              "and run OCR first")
 
 
 def _html_tables(soup, body) -> None:

@@ -446,3 +446,17 @@ def test_html_spans_land_in_their_columns():
     table = BeautifulSoup("<table><tr><td colspan='2'>甲</td><td rowspan='3'>丙</td></tr><tr><td>丁</td></tr>"
                           "<tr><td>戊</td><td>己</td></tr></table>", "lxml").table
     assert [[c.text for c in row] for row in _html_grid(table)] == [["甲", "甲", "丙"], ["丁", "", "丙"], ["戊", "己", "丙"]]
+
+
+@pytest.mark.parametrize("content, reason", [
+    ("<p>附件：<a href='/files/P020270210.pdf'>青川县2027年安全生产工作要点.pdf</a></p>", "only a link to its file P020270210.pdf"),
+    ("<p><img src='/files/page1.jpg'></p><p><img src='/files/page2.jpg'></p>", "as images (a scan)"),
+])
+def test_html_page_without_the_notice_text_says_where_it_is(tmp_path, content, reason):
+    page = (f"<html><head><meta charset='utf-8'><title>{HEAD[0]}_青川县人民政府</title></head>"
+            f"<body><div class='TRS_Editor'>{content}</div></body></html>")
+    path = tmp_path / "page.html"
+    path.write_text(page, encoding="utf-8")
+    result = segment_paths([path])
+    assert not result.documents and len(result.errors) == 1
+    assert reason in str(result.errors[0]) and "\n" not in str(result.errors[0])
