@@ -86,6 +86,14 @@ RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|�
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部)"
                        r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
+# a government's or ministry's rules are published by decree: 临江市人民政府令 / 第15号 / 《…办法》已经…
+# 审议通过，现予公布 / 市长　张某某 / date, then the rules themselves
+RE_DECREE = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?(?:人民政府|部|委员会|总局|局|署))令\s*$")
+RE_DECREE_NO = re.compile(r"^\s*[（(]?\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[)）]?\s*$")
+RE_SIGNER = re.compile(r"^\s*(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任)\s*[\u4e00-\u9fff]{2,4}\s*$")
+# a remark under a title that belongs to it: （试行）, （2027—2029年）, （征求意见稿）
+RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
+                             r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*$")
 # the seal note under a signature: （代章）
 RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
 
@@ -147,7 +155,8 @@ RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|�
 class Line:
     # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee
     # | issuer | adopted (a regulation's 会议通过 remark) | formula (特此通知) | attendance (出席：…)
-    # | contact (联系人：…) | seal (（代章）) | toc (目录 and its entries)
+    # | contact (联系人：…) | seal (（代章）) | toc (目录 and its entries) | decree (某市人民政府令, 第15号)
+    # | signer (市长　张某某)
     kind: str
     text: str
     lineno: int  # 1-based line number in the source text
@@ -189,6 +198,10 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("title", s, lineno)
     if RE_SEAL.match(s):
         return Line("seal", s, lineno)
+    if RE_DECREE.match(s) or RE_DECREE_NO.match(s):
+        return Line("decree", s, lineno)
+    if RE_SIGNER.match(s):
+        return Line("signer", s, lineno)
     if heading_level(s) is None and (RE_ISSUER.match(s) or _joint_issuers(s)):
         return Line("issuer", s, lineno)
     return Line("text", s, lineno)
@@ -196,7 +209,7 @@ def classify(raw: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
-    lines = mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))
+    lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
     return _attachment_lists(_join_wrapped_headers(lines))
 
 
@@ -228,6 +241,22 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
                         out[absorbed] = Line("blank", "", out[absorbed].lineno)
                     break
         prev = out[i].kind
+    return out
+
+
+def _title_remarks(lines: list[Line]) -> list[Line]:
+    """``某县…三年行动实施方案`` / ``（2027—2029年）``, ``某市…办法`` / ``（试行）``: the remark on the line
+    under a title is part of it (not a preamble clause)."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.kind != "title":
+            continue
+        j = i + 1
+        while j < len(out) and out[j].kind in _TRANSPARENT:
+            j += 1
+        if j < len(out) and out[j].kind == "text" and RE_TITLE_REMARK.match(out[j].text):
+            out[i] = Line("title", line.text.strip() + out[j].text.strip(), line.lineno)
+            out[j] = Line("blank", "", out[j].lineno)
     return out
 
 

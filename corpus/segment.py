@@ -19,13 +19,13 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines, heading_level,
+from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines, heading_level,
                     heading_number, join_paragraphs, level_match, normalize_punct, parse_date)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
 
-HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted"}
-CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal"}
+HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree"}
+CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal", "signer"}
 RE_ANNEX = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")  # the bare 附件 / 附件2 line an enclosure opens with
 
 
@@ -72,6 +72,12 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             enclosed = None
         if line.kind == "title" and not has_body and enclosed is None and re.search(r"印发|转发", line.text):
             enclosed = md.inner_title(normalize_punct(line.text))
+        if line.kind == "text" and enclosed is None and any(l.kind == "decree" for l in current[:6]):
+            # 《某市…办法》已经…审议通过，现予公布 (maybe wrapped over lines) under a decree's header:
+            # the rules it publishes follow (only the first lines are read: a decree's text is short)
+            said = [l.text.strip() for l in current if l.kind == "text"][:8] + [line.text.strip()]
+            if len(said) <= 8 and (m := re.search(r"《([^《》]+)》", "".join(said))) and "公布" in "".join(said):
+                enclosed = m.group(1)
         current.append(line)
         if line.kind == "text":
             has_body = True
@@ -96,7 +102,8 @@ def _title_shaped(text: str) -> bool:
 def _same_title(a: str, b: str) -> bool:
     """Titles equal but for spaces, punctuation and book-title marks."""
     def key(s: str) -> str:
-        return re.sub(r"[\s《》“”\"'、，,（）()〔〕\[\]—-]", "", normalize_punct(s))
+        s = re.sub(r"[（(][^（）()]*[)）]$", "", normalize_punct(s))  # …办法（试行） is …办法
+        return re.sub(r"[\s《》“”\"'、，,（）()〔〕\[\]—-]", "", s)
 
     return bool(key(a)) and (key(a) == key(b) or key(a).endswith(key(b)) or key(b).endswith(key(a)))
 
@@ -111,6 +118,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         if m:
             meta[m.group(1)] = normalize_punct(m.group(2))
     titles = [normalize_punct(l.text) for l in lines if l.kind == "title"]
+    decrees = [m.group(1) for l in lines if l.kind == "decree" and (m := RE_DECREE.match(l.text))]
+    if not titles and decrees:  # a decree is known by the rules it publishes
+        titles = [normalize_punct(l.text) for l in lines if l.kind == "subtitle"]
     title = titles[0] if titles else meta.get("标题", "")
     number = None
     for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号", "")]:
@@ -124,6 +134,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     issuer = meta.get("发文机关") or (title.split("关于")[0] if "关于" in title and not title.startswith("关于") else None)
     if not issuer:
         issuer = md.issuer_from_title(title)
+    if not issuer and decrees:
+        issuer = decrees[0]  # 临江市人民政府令 -> 临江市人民政府
     if not issuer:
         issuers = [l.text.strip() for l in lines if l.kind == "issuer"]
         issuer = issuers[0] if issuers else None
@@ -467,7 +479,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
 
 # (attendance and contact lines are dropped but close nothing: a body may go on after them)
 SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee", "publish", "printed", "contact", "seal",
-                   "attendance"}
+                   "attendance", "signer", "decree"}
 
 
 def _body_runs(lines: list[Line]) -> list[tuple[list[str], bool]]:
