@@ -140,9 +140,14 @@ def _tab_tables(text: str) -> str:
 
 def read_html(path: Path) -> str:
     """Body text of a (government) web page: scripts, styles, navigation and forms removed."""
+    return _html_text(path.read_bytes(), path)
+
+
+def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
+    """``whole_page``: a web page of its own, which must hold the notice's text (False: a piece of
+    a .docx, see ``_docx_alt_chunk``)."""
     from bs4 import BeautifulSoup
 
-    data = path.read_bytes()
     if not data.strip():
         raise ReadError(path, "empty file")
     head = data[:4096].decode("ascii", errors="ignore")
@@ -167,7 +172,8 @@ def read_html(path: Path) -> str:
         body = max(candidates, key=lambda t: len(t.get_text()))
     _html_tables(soup, body)
     lines = _block_lines(body)
-    _check_notice_on_page(path, body, lines)
+    if whole_page:
+        _check_notice_on_page(path, body, lines)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
@@ -365,7 +371,40 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
             lines.extend(_docx_table(Table(child, parent), numbers))
         elif child.tag in _DOCX_WRAPPERS:
             lines.extend(_docx_blocks(parent, child, numbers))
+        elif child.tag == _W + "altChunk":
+            lines.extend(_docx_alt_chunk(parent, child))
     return lines
+
+
+def _docx_alt_chunk(parent, chunk) -> list[str]:
+    """The text of an ``<w:altChunk>``: content kept as another file inside the .docx (an HTML page,
+    a whole .docx, plain text) that Word renders in place. Office systems (OA) that generate notices
+    often build the body this way; python-docx reads none of it, so such a notice read as empty."""
+    rid = chunk.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
+    part = parent.part.related_parts.get(rid) if rid else None
+    if part is None:
+        return []
+    where = Path(f"{parent.part.partname}#{part.partname}")
+    try:
+        if "html" in part.content_type:
+            return _html_text(part.blob, where, whole_page=False).split("\n")
+        if part.content_type in ("message/rfc822", "multipart/related"):  # MHT: the page inside the archive
+            import email
+
+            for piece in email.message_from_bytes(part.blob).walk():
+                if piece.get_content_type() == "text/html":
+                    return _html_text(piece.get_payload(decode=True) or b"", where, whole_page=False).split("\n")
+            return []
+        if "wordprocessingml" in part.content_type:
+            import docx
+
+            inner = docx.Document(io.BytesIO(part.blob))
+            return _docx_blocks(inner, inner.element.body, ListNumbers(inner))
+        if part.content_type.startswith("text/"):
+            return decode_bytes(part.blob, where).split("\n")
+    except ReadError:
+        return []  # an empty or unreadable chunk adds nothing; the rest of the document still reads
+    return []
 
 
 def _docx_paragraph_text(paragraph) -> str:

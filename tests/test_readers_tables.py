@@ -168,6 +168,43 @@ def test_docx_tracked_insertions_and_content_controls_are_text(tmp_path):
     assert [c.text for c in _clauses(path).clauses] == ["（一）各乡镇3月底前调整安委会成员。", "（一）修订县级应急预案。"]
 
 
+@pytest.mark.parametrize("kind", ["html", "mht"])
+def test_docx_alt_chunk_body_is_read(tmp_path, kind):
+    # office systems build a .docx whose body is an HTML page (or an MHT archive) kept inside it
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.opc.packuri import PackURI
+    from docx.opc.part import Part
+    from docx.oxml import parse_xml
+
+    rows = "".join(f"<tr><td>{r[0]}</td><td>{r[1]}</td><td>{r[2]}</td></tr>" for r in TASKS[:3])  # no 完成时限
+    html = ("<html><body>" + "".join(f"<p>{line}</p>" for line in HEAD[1:]) + f"<table>{rows}</table>"
+            + "".join(f"<p>{line}</p>" for line in TAIL) + "</body></html>").encode("utf-8")
+    if kind == "mht":
+        blob = (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=\"b1\"\r\n\r\n--b1\r\n"
+                b"Content-Type: text/html; charset=\"utf-8\"\r\nContent-Transfer-Encoding: 8bit\r\n\r\n" + html
+                + b"\r\n--b1--\r\n")
+        content_type, name = "message/rfc822", "/word/afchunk.mht"
+    else:
+        blob, content_type, name = html, "text/html", "/word/afchunk.htm"
+    document = docx.Document()
+    document.add_paragraph(HEAD[0])
+    rid = document.part.relate_to(Part(PackURI(name), content_type, blob, document.part.package), RT.A_F_CHUNK)
+    ns = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+          'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+    document.element.body.insert(len(document.element.body) - 1, parse_xml(f'<w:altChunk {ns} r:id="{rid}"/>'))
+    path = tmp_path / "oa.docx"
+    document.save(path)
+    result = _clauses(path)
+    assert result.documents[0].title == HEAD[0] and result.documents[0].doc_number == HEAD[1]
+    assert [(c.text, c.agencies) for c in result.clauses] == [
+        ("（一）各乡镇3月底前调整安委会成员。", ()),
+        ("1.开展燃气安全专项整治", ("县住建局",)),
+        ("2.组织危险化学品企业隐患排查", ("县应急局", "县市场监管局")),
+        ("（一）修订县级应急预案。", ()),
+    ]
+
+
 def test_docx_automatic_list_numbers_are_read(tmp_path):
     # 一、/（一）/1. from a Word numbering list (not typed): python-docx gives the text without them
     import docx
