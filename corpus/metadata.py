@@ -304,7 +304,8 @@ _EVENT_WORDS = ("春节", "国庆", "中秋", "元旦", "节日", "节假日", "
                 "专项", "整治", "大检查", "督查", "排查")
 _GENRE_RX = [
     ("emergency_plan", re.compile(r"预案")),
-    ("work_points", re.compile(r"工作要点|工作重点安排|要点$")),
+    # a year's 安全生产工作计划 is what other governments call 工作要点 (a 行动计划 is a campaign's plan)
+    ("work_points", re.compile(r"工作要点|工作重点安排|要点$|(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}工作计划$")),
     ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
     ("special_plan", re.compile(r"方案|行动计划|三年行动|攻坚行动")),
 ]

@@ -472,6 +472,16 @@ def test_line_kinds(line, kind):
     assert [l.kind for l in classify_lines(line) if l.kind != "blank"] == [kind]
 
 
+@pytest.mark.parametrize("title, genre", [
+    ("青石县2027年安全生产工作计划", "work_points"), ("关于印发青石县2027年度安全生产工作计划的通知", "work_points"),
+    ("临江市危险化学品安全风险集中治理行动计划", "special_plan"), ("临江市安全生产委员会工作规则", "regulation"),
+    ("临江市防汛应急预案（2027年修订）", "emergency_plan"), ("住房和城乡建设部办公厅关于加强城市地下管线施工安全管理的函", "other"),
+    ("青石县安全生产委员会2027年第二次全体会议纪要", "other"),
+])
+def test_genre_of_other_titles(title, genre):
+    assert md.genre_of(title, []) == genre
+
+
 def test_titles_ending_in_letter_notice_warning_or_minutes():
     for title in ("住房和城乡建设部办公厅关于加强城市地下管线施工安全管理的函", "临江市人民政府关于禁止燃放烟花爆竹的通告",
                   "某街道办事处关于夏季用电安全的提示", "某县安全生产委员会2027年第二次全体会议纪要"):
