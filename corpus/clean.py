@@ -137,6 +137,8 @@ RE_CHAPTER = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*章")
 RE_SECTION = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*节")
 RE_ARTICLE = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*条(?![例件款])")
 RE_PLAN_SECTION = re.compile(r"^\s*(\d{1,2})\s*(?![年月日个项条次万亿元号时%])(?=[\u4e00-\u9fff]{2,14}\s*$)")
+RE_BARE_ARTICLE = re.compile(rf"^\s*第\s*[{CN_NUM}\d]+\s*条\s*$")
+RE_BARE_CHAPTER = re.compile(rf"^\s*第\s*[{CN_NUM}\d]+\s*(?:章|节|部分)\s*$")
 STRUCTURE_LEVELS = {0.4: RE_PART, 0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ARTICLE}
 # below (1) (level 4): 1) then ①
 MINOR_LEVELS = {4.25: RE_L5, 4.5: RE_CIRCLED}
@@ -538,14 +540,21 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     wrapped = is_wrapped(lines, width)
     paragraphs: list[str] = []
     current: list[str] = []
+    chapter_title = False
     for i, line in enumerate(lines):
         current.append(line)
         nxt = lines[i + 1] if i + 1 < len(lines) else None
-        if (nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
+        if nxt is not None and RE_BARE_ARTICLE.match(line) and heading_level(nxt) is None:
+            continue  # 第一条 on a line of its own, its text on the next: one article
+        if (nxt is not None and RE_BARE_CHAPTER.match(line) and heading_level(nxt) is None
+                and re.fullmatch(r"[\u4e00-\u9fff、和与及]{2,20}", nxt.strip())):
+            chapter_title = True  # 第一章 / 总则: one chapter heading, ending with its title's line
+            continue
+        if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))
-            current = []
+            current, chapter_title = [], False
     return [p for p in paragraphs if p]
 
 
