@@ -255,7 +255,7 @@ def _heading_title(text: str, level: float) -> str:
     head = head.strip()
     if level not in (1, 2, 4) and head[-1:].isdigit() or (head and head[-1] in "章节条") or head.endswith("部分"):
         head += " "  # 1 总则, 1.1 编制目的, 第一章 总则, 第一部分 总体要求 (cleaning dropped the space)
-    return head + title
+    return (head + title).rstrip()  # 第一条 with nothing after it: no trailing space
 
 
 @dataclass

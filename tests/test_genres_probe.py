@@ -526,6 +526,12 @@ def test_a_line_reading_contents_without_contents_stays_text():
     assert "toc" not in kinds
 
 
+def test_an_article_with_nothing_but_items_heads_them_without_a_stray_space():
+    pairs = segment_text("临江市安全生产约谈办法\n\n第一条\n（一）督促落实责任；\n（二）推动隐患整改。\n", "x.txt")
+    assert [(c.heading_path, c.text) for _, cs in pairs for c in cs] == [
+        (("第一条",), "（一）督促落实责任；"), (("第一条",), "（二）推动隐患整改。")]
+
+
 def test_region_stops_at_words_that_name_no_place():
     for title, region in (("河口县城市内涝灾害应急预案", "河口县"), ("临江市城区燃气管网改造方案", "临江市"),
                           ("临江市白沙区社区消防安全工作要点", "临江市白沙区")):
