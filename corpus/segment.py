@@ -19,8 +19,8 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_META, Line, classify_lines, heading_level,
-                    heading_number, join_paragraphs, level_match, normalize_punct, parse_date)
+from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, Line, classify_lines,
+                    heading_level, heading_number, join_paragraphs, level_match, normalize_punct, parse_date)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
 
@@ -36,6 +36,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     current: list[Line] = []
     has_body = closed = annex = False  # annex: a bare 附件 line after the signature, its title next
     top = 0
+    tops: dict[float, int] = {}  # the highest 第X章 / 第X部分 / 第X条 / 1 总则 number seen in this notice
     enclosed = None  # the title of the document a 关于印发《X》的通知 sends: X
     # A line shaped like an organ's name inside the body (a PDF line wrapped after
     # 县级应急管理部) is not a signature: an issuer line closes the notice only when a date, another
@@ -51,7 +52,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 # 附件 / 某县2027年重点任务清单 after the signature: the notice's enclosure, not a new
                 # notice; its title is no clause and its items are clauses of the same document
                 current.append(Line("subtitle", line.text, line.lineno))
-                closed = False
+                closed, tops = False, {}  # an enclosure numbers its own chapters and sections
                 continue
         if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
             # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
@@ -62,13 +63,16 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             starts_new = True
         elif line.kind == "text":
             m = RE_L1.match(line.text)
+            outline = _outline_number(line.text)
             if m and cn_number(m.group(1)) == 1 and top >= 2:
                 starts_new = True  # numbering restarts: a notice whose header was lost
+            elif outline and outline[1] == 1 and tops.get(outline[0], 0) >= 2:
+                starts_new = True  # so do 第一章, 第一部分, 第一条, 1 总则: a plan or a rule after another
             elif closed and has_body:
                 starts_new = True  # body text after a signature block
         if starts_new:
             docs.append(current)
-            current, has_body, closed, top = [], False, False, 0
+            current, has_body, closed, top, tops = [], False, False, 0, {}
             enclosed = None
         if line.kind == "title" and not has_body and enclosed is None and re.search(r"印发|转发", line.text):
             enclosed = md.inner_title(normalize_punct(line.text))
@@ -84,6 +88,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             m = RE_L1.match(line.text)
             if m:
                 top = max(top, cn_number(m.group(1)))
+            if outline := _outline_number(line.text):
+                tops[outline[0]] = max(tops.get(outline[0], 0), outline[1])
         elif line.kind in CLOSING_KINDS and has_body:
             follower = next_kind.get(index)
             if line.kind != "issuer" or follower is None or follower in CLOSING_KINDS | HEADER_KINDS:
@@ -92,6 +98,18 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             annex = True
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+_OUTLINE_LEVELS = (0.4, 0.5, 0.75)  # 第X部分, 第X章, 第X条
+
+
+def _outline_number(text: str) -> tuple[float, int] | None:
+    """``(level, number)`` of a line opening a part, chapter, article or a plan's bare ``1 总则``
+    section: numbers that run once through a document."""
+    level = heading_level(text)
+    if level in _OUTLINE_LEVELS or (level == 3 and RE_PLAN_SECTION.match(text) and not RE_L3.match(text)):
+        return level, heading_number(text, level)
+    return None
 
 
 def _title_shaped(text: str) -> bool:
@@ -463,10 +481,10 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
         structured = ((meta["title"] and not meta["_title_built"]) or meta["doc_number"]
                       or any(heading_level(p) for p in paragraphs))
         if structured:
-            parsed.append((meta, paragraphs))
-    _inherit_issuer([m for m, _ in parsed], source)
+            parsed.append((meta, paragraphs, enclosure_starts))
+    _inherit_issuer([m for m, _, _ in parsed], source)
     results = []
-    for meta, paragraphs in parsed:
+    for meta, paragraphs, enclosure_starts in parsed:
         doc = Document(source=source, text="\n".join(paragraphs), **meta)
         clauses = segment_document(doc, paragraphs, enclosure_starts)
         if clauses:
@@ -505,8 +523,8 @@ def _inherit_issuer(metas: list[dict], source: str) -> None:
     known = {(m["issuer"], m["region"], m["level"]) for m in metas if m["issuer"]}
     issuer, region, level = known.pop() if len(known) == 1 else (None, None, None)
     for m in metas:
-        if not issuer or m["issuer"] or m["level"] not in (None, level):
-            continue
+        if not issuer or m["issuer"] or m["level"] not in (None, level) or m["region"] not in (None, region):
+            continue  # (a notice of 长岭市 never takes the issuer of 临江市's notices)
         m.update(issuer=issuer, region=region, level=level)
         if m.pop("_title_built", False):
             m["title"] = md.build_title(issuer, m["year"], m["genre"], m.pop("_paragraphs"), Path(source).stem)
