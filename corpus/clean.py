@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from policytag.text import cn_number
 
+from .metadata import issuer_from_title, split_region
+
 CN_NUM = "一二三四五六七八九十百零〇"
 
 # --- punctuation normalisation -------------------------------------------------------------------
@@ -60,7 +62,8 @@ RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?|pdf|wps|xlsx?)\s*$", re.I)
 RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,12}公开.{0,12}[)）]\s*$")
-RE_PRINTED = re.compile(r"^\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发")
+# the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
+RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零)
 _CN_DIGIT = "〇○零一二三四五六七八九"
@@ -94,6 +97,8 @@ RE_SIGNER = re.compile(r"^\s*(?:省长|市长|县长|区长|州长|盟长|旗长
 # a remark under a title that belongs to it: （试行）, （2027—2029年）, （征求意见稿）
 RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
                              r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*$")
+# the red-letter header over a notice: 某地区行政公署办公室文件, 中共某县委员会文件
+RE_REDHEAD = re.compile(r"^\s*[\u4e00-\u9fff]{2,40}?(?:人民政府|行政公署|办公厅|办公室|委员会|局|厅|部)\s*文\s*件\s*$")
 # the seal note under a signature: （代章）
 RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
 
@@ -158,7 +163,7 @@ class Line:
     # text | blank | url | meta | attachment | page | publish | printed | date | docnum | title | addressee
     # | issuer | adopted (a regulation's 会议通过 remark) | formula (特此通知) | attendance (出席：…)
     # | contact (联系人：…) | seal (（代章）) | toc (目录 and its entries) | decree (某市人民政府令, 第15号)
-    # | signer (市长　张某某)
+    # | signer (市长　张某某) | redhead (某某人民政府文件)
     kind: str
     text: str
     lineno: int  # 1-based line number in the source text
@@ -200,6 +205,8 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("title", s, lineno)
     if RE_SEAL.match(s):
         return Line("seal", s, lineno)
+    if RE_REDHEAD.match(s):
+        return Line("redhead", s, lineno)
     if RE_DECREE.match(s) or RE_DECREE_NO.match(s):
         return Line("decree", s, lineno)
     if RE_SIGNER.match(s):
@@ -333,6 +340,25 @@ def title_like(text: str) -> bool:
             and not RE_DATE.match(s) and not re.search(r"[。；！？]", s))
 
 
+def _opens_notice(lines: list[Line], i: int) -> bool:
+    """Does the line after ``lines[i]`` show that a notice starts at ``i``?"""
+    nxt = next((line for line in lines[i + 1:] if line.kind not in _TRANSPARENT), None)
+    if nxt is None:
+        return False
+    if nxt.kind in ("docnum", "addressee", "toc", "redhead", "adopted") or RE_TITLE_REMARK.match(nxt.text):
+        return True
+    prev = next((line for line in reversed(lines[:i]) if line.kind not in _TRANSPARENT), None)
+    if (prev is not None and prev.text.rstrip()[-1:] in "。！？；" and nxt.kind == "text"
+            and (issuer_from_title(lines[i].text) or split_region(lines[i].text)[0])):
+        # 长岭市2027年…工作方案 / 某县安全生产委员会…会议纪要 on a line of its own between a finished
+        # paragraph and the next one: a title that names its place or organ
+        return True
+    if nxt.kind != "text":
+        return False
+    level = heading_level(nxt.text)
+    return level in (0.4, 0.5, 0.75, 1, 3) and heading_number(nxt.text, level) == 1
+
+
 def mark_titles(lines: list[Line]) -> list[Line]:
     """Find titles the line patterns alone cannot: a title without 关于, a title wrapped over two
     lines, an issuer line followed by the rest of the title (``某市安全生产委员会`` /
@@ -350,23 +376,28 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             continue
         at_start = prev_kind is None or prev_kind not in ("text",)
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if (at_start and line.kind == "issuer" and nxt is not None and nxt.kind == "title"
+        if (line.kind == "issuer" and nxt is not None and nxt.kind == "title"
                 and nxt.text.lstrip().startswith("关于") and len(line.text.strip() + nxt.text.strip()) <= 80):
             # 重庆市某县应急管理局 / 关于开展…的通知 on the very next line: one title wrapped after the
-            # organ's name. An organ's name set apart by a blank line (the red-letter header
+            # organ's name (also right after another notice's body: a 关于 title starts a notice
+            # anywhere). An organ's name set apart by a blank line (the red-letter header
             # 山西省人民政府 above the title 关于做好…的通知) is the header, and the title the line below.
             out[i] = Line("title", line.text.strip() + nxt.text.strip(), line.lineno)
             out[i + 1] = Line("blank", "", nxt.lineno)
             prev_kind = "title"
             i += 2
             continue
-        if at_start and line.kind in ("text", "issuer"):
+        if line.kind in ("text", "issuer"):
             j = i + 1
             while j < len(out) and out[j].kind in _TRANSPARENT:
                 j += 1
             nxt = out[j] if j < len(out) else None
             joined = line.text.strip() + (nxt.text.strip() if nxt else "")
-            if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40
+            # after body text (another notice's, one with no signature) only what is surely a title:
+            # a 关于 title over lines of no punctuation, or an organ's name with the rest of a title
+            sure = nxt is not None and not re.search(r"[。；，！？：]", nxt.text) and (
+                bool(RE_TITLE.match(joined)) or (line.kind == "issuer" and title_like(joined)))
+            if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40 and (at_start or sure)
                     and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
                     and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 80))
                     and not (line.kind == "text" and title_like(line.text))):
@@ -390,7 +421,10 @@ def mark_titles(lines: list[Line]) -> list[Line]:
                 prev_kind = "title"
                 i = k + 1
                 continue
-            if line.kind == "text" and title_like(line.text):
+            if line.kind == "text" and title_like(line.text) and (at_start or _opens_notice(out, i)):
+                # after another notice's body (one with no signature), a title without 关于 is known
+                # by what is under it: a number, an addressee, a （试行）-like remark, a table of
+                # contents, or the first item of a numbering (一、 / 1 总则 / 第一章 / 第一条)
                 out[i] = Line("title", line.text.strip(), line.lineno)
         prev_kind = out[i].kind
         i += 1

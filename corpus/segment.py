@@ -24,7 +24,7 @@ from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_META, 
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
 
-HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree"}
+HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree", "redhead"}
 CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal", "signer"}
 RE_ANNEX = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")  # the bare 附件 / 附件2 line an enclosure opens with
 

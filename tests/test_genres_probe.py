@@ -444,6 +444,26 @@ def test_segment_cli_documents_listing():
             issuer, region, level, genre, year, date)
 
 
+@pytest.mark.parametrize("order", ["sorted", "reversed"])
+def test_a_file_of_many_notices_reads_as_the_notices_apart(order):
+    """All genre notices (tests/data/genres/*.txt) one after another in one file, as a collection
+    is published: each notice must come out as read alone, also those with no signature followed
+    by a title with no 关于 (the next notice is known by its number, addressee, remark, contents,
+    first item, or a title naming its place after a finished paragraph)."""
+    files = sorted(DATA.glob("*.txt"))
+    files = files if order == "sorted" else files[::-1]
+    fields = ("title", "issuer", "region", "level", "genre", "year", "date")
+
+    def read(text, name):
+        return [([getattr(d, f) for f in fields], [(c.heading_path, c.text) for c in cs])
+                for d, cs in segment_text(text, name)]
+
+    apart = [doc for f in files for doc in read(f.read_text(encoding="utf-8"), f.name)]
+    together = read("\n\n".join(f.read_text(encoding="utf-8") for f in files), "collection.txt")
+    assert [d[0][0] for d in together] == [d[0][0] for d in apart]
+    assert together == apart
+
+
 # ---- the rules behind the readings, one by one ----------------------------------------------------
 @pytest.mark.parametrize("text, date", [
     ("二〇二七年三月五日", "2027-03-05"), ("二○二七年十二月二十日", "2027-12-20"), ("二〇二八年一月三十一日", "2028-01-31"),
