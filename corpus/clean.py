@@ -342,12 +342,13 @@ def title_like(text: str) -> bool:
 
 def _opens_notice(lines: list[Line], i: int) -> bool:
     """Does the line after ``lines[i]`` show that a notice starts at ``i``?"""
-    nxt = next((line for line in lines[i + 1:] if line.kind not in _TRANSPARENT), None)
+    # (scanned by index, not over slices: copying the list per title-shaped line would be quadratic)
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in _TRANSPARENT), None)
     if nxt is None:
         return False
     if nxt.kind in ("docnum", "addressee", "toc", "redhead", "adopted") or RE_TITLE_REMARK.match(nxt.text):
         return True
-    prev = next((line for line in reversed(lines[:i]) if line.kind not in _TRANSPARENT), None)
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind not in _TRANSPARENT), None)
     if (prev is not None and prev.text.rstrip()[-1:] in "。！？；" and nxt.kind == "text"
             and (issuer_from_title(lines[i].text) or split_region(lines[i].text)[0])):
         # 长岭市2027年…工作方案 / 某县安全生产委员会…会议纪要 on a line of its own between a finished

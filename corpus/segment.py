@@ -76,7 +76,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             enclosed = None
         if line.kind == "title" and not has_body and enclosed is None and re.search(r"印发|转发", line.text):
             enclosed = md.inner_title(normalize_punct(line.text))
-        if line.kind == "text" and enclosed is None and any(l.kind == "decree" for l in current[:6]):
+        if line.kind == "text" and enclosed is None and len(current) < 40 and any(l.kind == "decree" for l in current[:6]):
             # 《某市…办法》已经…审议通过，现予公布 (maybe wrapped over lines) under a decree's header:
             # the rules it publishes follow (only the first lines are read: a decree's text is short)
             said = [l.text.strip() for l in current if l.kind == "text"][:8] + [line.text.strip()]
