@@ -464,6 +464,27 @@ def test_a_file_of_many_notices_reads_as_the_notices_apart(order):
     assert together == apart
 
 
+def test_title_checks_after_a_body_stay_linear():
+    """Many title-shaped lines after finished paragraphs, far apart: 16x the input may cost at most
+    ~40x the time (as tests/test_segment_properties.py allows; quadratic would be 256x)."""
+    import gc
+    import time
+
+    unit = "各地要加强检查。\n" + "\n" * 50 + "临江市2027年安全生产工作方案\n" + "\n" * 50
+
+    def cpu(n):
+        gc.collect()
+        best = float("inf")
+        for _ in range(2):
+            start = time.process_time()
+            segment_text("关于做好2026年安全生产工作的通知\n一、总体要求\n" + unit * n, "big.txt")
+            best = min(best, time.process_time() - start)
+        return best
+
+    small, large = max(cpu(100), 0.01), cpu(1600)
+    assert large < 40 * small, (small, large)
+
+
 # ---- the rules behind the readings, one by one ----------------------------------------------------
 @pytest.mark.parametrize("text, date", [
     ("二〇二七年三月五日", "2027-03-05"), ("二○二七年十二月二十日", "2027-12-20"), ("二〇二八年一月三十一日", "2028-01-31"),
