@@ -61,9 +61,10 @@ RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
 RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?|pdf|wps|xlsx?)\s*$", re.I)
-RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,12}公开.{0,12}[)）]\s*$")
+RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公开发布）, （此件发至县级）
 # the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
 RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
+RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$")  # the signature page's note: a page mark
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零)
 _CN_DIGIT = "〇○零一二三四五六七八九"
@@ -195,7 +196,7 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("attachment", s, lineno)
     if RE_DATE.match(s) or RE_DATE_CN.match(s):
         return Line("date", s, lineno)
-    if RE_PAGE_NUM.match(s):
+    if RE_PAGE_NUM.match(s) or RE_NO_TEXT.match(s):
         return Line("page", s, lineno)
     if RE_DOCNUM.match(s):
         return Line("docnum", s, lineno)
