@@ -113,7 +113,8 @@ def _joint_issuers(s: str) -> bool:
 RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
 # （一） and, as some offices type it, 一） with the closing bracket only
 RE_L2 = re.compile(rf"^\s*[（(]?\s*([{CN_NUM}]+)\s*[)）]")
-RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d))")
+# 1. (not 1.5亿元), also an item whose text opens with a date: 2.9月底前完成… / 3.2027年底前…
+RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d)|[.．](?=(?:19|20)\d{2}\s*年|\d{1,2}\s*月))")
 RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
 # below (1): 1) (a closing bracket only), then circled numbers ①②③
 RE_L5 = re.compile(r"^\s*(\d{1,2})\s*[)）](?![\d%])")

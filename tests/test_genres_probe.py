@@ -313,6 +313,18 @@ PROBES = {
             ((), "二、组织应急演练"),
             ((), "三、报送活动总结。请于7月5日前将活动开展情况报县安委办。"),
         ]),
+    # a county's annual notice: （二）…： with 1./2. under it, the second opening with its deadline (2.9月底前…)
+    "probe_county_annual_notice.txt": (
+        "青石县人民政府关于做好2027年全县安全生产工作的通知", "青石县人民政府", "青石县", "county", "annual_notice", 2027,
+        "2027-01-18", [
+            ((), "2027年全县安全生产工作的总体要求是"),
+            (("一、压实安全生产责任",), "（一）落实党政领导责任"),
+            (("一、压实安全生产责任", "（二）落实部门监管责任"), "1.按照“三管三必须”要求"),
+            (("一、压实安全生产责任", "（二）落实部门监管责任"), "2.9月底前完成新兴行业领域监管职责梳理。"),
+            (("二、深化重点领域整治",), "（三）矿山。严厉打击超层越界开采"),
+            (("二、深化重点领域整治", "（四）道路交通"), "1.开展农村客运车辆安全隐患排查"),
+            (("二、深化重点领域整治", "（四）道路交通"), "2.推进“两客一危”车辆"),
+        ]),
     "probe_city_bureau_urgent.txt": (  # a control: read right before this probe's fixes too
         "临江市应急管理局关于做好高温天气安全生产工作的紧急通知", "临江市应急管理局", "临江市", "city", "other", 2027,
         "2027-07-22", [
@@ -393,6 +405,14 @@ def test_task_lines_of_a_plan_are_part_of_their_task():
     tasks = [c for c in clauses if c.text[:2] in ("1.", "2.")]
     assert [c.agencies for c in tasks] == [("市应急管理局",), ("市工业和信息化局", "市应急管理局")]
     assert tasks[1].text.endswith("。责任单位：市工业和信息化局、市应急管理局；完成时限：2027年10月底前")
+
+
+@pytest.mark.xfail(strict=True, reason="known, not fixed under the FREEZE: parse_agencies keeps the role word of "
+                   "（A牵头，B配合）; dropping it changes the agencies of two Shanxi corpus clauses (省住建厅牵头, 省林草局牵头)")
+def test_a_lead_agency_is_named_without_its_role():
+    _, clauses = one("probe_county_annual_notice.txt")
+    mining = next(c for c in clauses if c.text.startswith("（三）矿山"))
+    assert mining.agencies == ("县应急局", "县自然资源局")
 
 
 def test_inline_first_second_items_stay_one_clause():
@@ -507,7 +527,8 @@ def test_parse_date(text, date):
 
 @pytest.mark.parametrize("line, level", [
     ("第一部分 总体目标", 0.4), ("第二部分重点任务", 0.4), ("一）明确部门监管职责。", 2), ("（一）明确职责", 2),
-    ("1）企业自查。", 4.25), ("①不得私拉电线", 4.5), ("⑫第十二项", 4.5), ("１．完成建设", 3),
+    ("1）企业自查。", 4.25), ("2.9月底前完成梳理。", 3), ("3.2027年底前完成", 3), ("2.5万元以上", None), ("2.5年内完成", None),
+    ("3.1编制目的", 3.25), ("①不得私拉电线", 4.5), ("⑫第十二项", 4.5), ("１．完成建设", 3),
     ("10）项", 4.25), ("1)%的企业", None), ("一是落实责任；二是…", None),
 ])
 def test_heading_levels_of_other_numbering(line, level):
