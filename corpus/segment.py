@@ -244,7 +244,9 @@ def parse_agencies(remark: str) -> list[str]:
     body = re.sub(r"(牵头|按职责)$", "", body)
     body = body.replace("市、县", "市县")  # "各市、县人民政府" is one agency
     parts = re.split(r"[、，,]|和(?=省|市|县|国家|各)", body)
-    return [p.strip() for p in parts if p.strip()]
+    # （县应急局牵头，县自然资源局配合）: each organ without its role word
+    parts = [re.sub(r"(?:牵头|配合|参与|协助|协办)$", "", p.strip()) for p in parts]
+    return [p for p in parts if p]
 
 
 def _is_bare_heading(text: str, level: float) -> bool:
@@ -341,6 +343,16 @@ def _task_key_agencies(text: str) -> list[str]:
     out: list[str] = []
     for m in RE_TASK_KEYS.finditer(text):
         out.extend(a for a in keyed_agencies(m.group(0)) if a not in out)
+    return out
+
+
+def remark_agencies(text: str) -> list[str]:
+    """Every agency the responsible-agency remarks and ``责任单位：…`` entries of ``text`` name, in
+    order, each once: what a notice clause's ``agencies`` holds, for a clause given as text alone."""
+    out: list[str] = []
+    for _, _, agencies in _agency_remarks(text):
+        out.extend(a for a in agencies if a not in out)
+    out.extend(a for a in _task_key_agencies(text) if a not in out)
     return out
 
 

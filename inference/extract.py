@@ -731,11 +731,10 @@ def _strip_deadlines(s: str) -> str:
 
 # --- agencies ------------------------------------------------------------------------------------
 def extract_agencies(text: str) -> list[str]:
-    """Responsible agencies named in ``（省应急厅、省公安厅等按职责分工负责）`` remarks inside a text
-    (the segmenter already moves remarks out of notice clauses; this serves ``--clauses`` input)."""
-    from policytag.corpus.segment import RE_AGENCY, parse_agencies
+    """Responsible agencies named in ``（省应急厅、省公安厅等按职责分工负责）`` and keyed
+    ``（牵头单位：…；配合单位：…）`` remarks or ``责任单位：…`` entries inside a text, read as the
+    segmenter reads a notice's (it already moves remarks out of notice clauses; this serves
+    ``--clauses`` input)."""
+    from policytag.corpus.segment import remark_agencies
 
-    out: list[str] = []
-    for m in RE_AGENCY.finditer(_simplified(text)):
-        out.extend(a for a in parse_agencies(m.group(1)) if a not in out)
-    return out
+    return remark_agencies(_simplified(text))

@@ -151,3 +151,13 @@ def test_agencies_from_remarks():
     text = "加快推进智能化煤矿建设（省能源局、省应急厅等按职责分工负责）"
     assert extract_agencies(text) == ["省能源局", "省应急厅"]
     assert extract_agencies("没有备注的条款。") == []
+
+
+def test_agencies_of_keyed_remarks_and_task_entries_in_a_clause_given_alone():
+    """A clause row (``--clauses`` input) names its agencies as a notice clause does: keyed remarks
+    of work plans and their task tables, ``责任单位：`` entries, and roles after each organ."""
+    assert extract_agencies("开展矿山整治（牵头单位：县应急局；配合单位：县自然资源局、各乡镇）") == [
+        "县应急局", "县自然资源局", "各乡镇"]
+    assert extract_agencies("开展矿山整治。责任单位：县应急局；完成时限：6月底前") == ["县应急局"]
+    assert extract_agencies("开展矿山整治。（县应急局牵头，县自然资源局配合）") == ["县应急局", "县自然资源局"]
+    assert extract_agencies("开展矿山整治（责任领导：张某；责任单位：县应急局）") == ["县应急局"]
