@@ -60,6 +60,11 @@ META_KEYS = ("索引号", "主题分类", "发文机关", "发布机构", "成�
 RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
 RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
+#: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
+#: slash between) and ``·3·``; a PDF exported from Word carries them on every page, and as text they cut
+#: the paragraph running over the page break
+RE_PAGE_OF = re.compile(r"^\s*(?:第\s*\d{1,3}\s*页\s*[,，/、]?\s*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页\s*[,，/、]?\s*第\s*\d{1,3}\s*页"
+                        r"|[·•]\s*\d{1,3}\s*[·•])\s*$")
 RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?|pdf|wps|xlsx?)\s*$", re.I)
 RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公开发布）, （此件发至县级）
 # the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
@@ -78,7 +83,10 @@ RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|请假|缺席)(?:会议)?(?:�
 # how a regulation records its making: ``（2027年1月15日某州第十四届人民代表大会第五次会议通过　…批准）``
 RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:会议|常务会议)[^（）()]{0,10}?"
                         r"(?:通过|审议通过|批准|修正|修订|公布)[^（）()]*[)）]\s*$")
-RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号\s*$")
+#: a document number, also with the signer a report or request sets on the same line, right of it
+#: (``松政发〔2027〕8号<tab>签发人：王某某``: the 版头 of 上行文; as text the number was lost)
+RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号"
+                       r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示) and minutes (纪要) other organs send
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?"
@@ -197,7 +205,7 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("attachment", s, lineno)
     if RE_DATE.match(s) or RE_DATE_CN.match(s):
         return Line("date", s, lineno)
-    if RE_PAGE_NUM.match(s) or RE_NO_TEXT.match(s):
+    if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s):
         return Line("page", s, lineno)
     if RE_DOCNUM.match(s):
         return Line("docnum", s, lineno)
