@@ -16,7 +16,7 @@ from pathlib import Path
 
 from policytag import PolicytagError
 
-from .clean import RE_META, RE_TITLE, title_like
+from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, title_like
 from .docx_lists import ListNumbers
 from .tables import Cell, is_layout, table_lines
 from .tables import header as tables_header
@@ -465,7 +465,48 @@ def read_pdf(path: Path) -> str:
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
         raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
-    return "\n\n".join(_pdf_table_pages(path, pages))
+    return "\n\n".join(_drop_running_lines(_pdf_table_pages(path, pages)))
+
+
+def _drop_running_lines(pages: list[str]) -> list[str]:
+    """``pages`` without their running header and footer: a short line that opens (or, page numbers
+    aside, closes) at least two pages and half of them, digits compared as one (``第3期``).
+
+    Why: a PDF exported from Word or WPS repeats its header (the issuer's name, a gazette's title)
+    and footer on every page. As text the cleaner reads such a line as an issuer or a sentence, and
+    it cuts the paragraph that runs over the page break in two. A line followed on a page by a
+    title or a date is no running line but a notice's issuer line or signature (a file of one-page
+    notices each opening with its issuer), and stays.
+    """
+    if len(pages) < 2:
+        return pages
+    split = [page.split("\n") for page in pages]
+
+    def key(line: str) -> str:
+        return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
+
+    def edges(lines: list[str]) -> tuple[int | None, int | None]:
+        filled = [i for i, line in enumerate(lines) if line.strip()]
+        body = [i for i in filled if not (RE_PAGE_NUM.match(lines[i]) or RE_PAGE_OF.match(lines[i]))]
+        return (filled[0] if filled else None), (body[-1] if body else None)
+
+    found = [edges(lines) for lines in split]
+    drop: list[set[int]] = [set() for _ in split]
+    for side in (0, 1):
+        counts: dict[str, list[int]] = {}
+        for number, (lines, ends) in enumerate(zip(split, found)):
+            i = ends[side]
+            if i is not None and len(lines[i].strip()) <= 40 and "。" not in lines[i]:
+                counts.setdefault(key(lines[i]), []).append(number)
+        for numbers in counts.values():
+            if len(numbers) < 2 or 2 * len(numbers) < len(pages):
+                continue
+            after = [next((x.strip() for x in split[n][found[n][side] + 1:] if x.strip()), "") for n in numbers]
+            if any(RE_TITLE.match(a) or title_like(a) or RE_DATE.match(a) for a in after):
+                continue
+            for n in numbers:
+                drop[n].add(found[n][side])
+    return ["\n".join(line for i, line in enumerate(lines) if i not in gone) for lines, gone in zip(split, drop)]
 
 
 def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
