@@ -127,7 +127,16 @@ class Deadline:
 
 
 def _year(tag: str) -> str:
-    return rf"(?P<y{tag}>(?:19|20)\d{{2}})\s*年"
+    # 2027年, and the year in Chinese digits that formal documents also use (二〇二七年, 二零二七年)
+    return rf"(?P<y{tag}>(?:19|20)\d{{2}}|(?:一九|二[〇零])[〇零一二三四五六七八九]{{2}})\s*年"
+
+
+_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
+
+
+def _year_value(raw: str) -> int:
+    """2027 from ``2027`` or ``二〇二七``."""
+    return int(raw.translate(_CN_DIGIT))
 
 
 def _month(tag: str) -> str:
@@ -194,13 +203,23 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
     return None
 
 
+# An item number at the start of a clause (一、 （三） 3. 2．): it opens the clause, it is not part of
+# what must be done (二、年底前完成… -> 完成…, not 二完成…)
+_ENUM_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d))\s*")
+# brackets a deadline was cut out of: 动员部署阶段（2027年3月底前） -> 动员部署阶段
+_EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
+
+
 def _action(text: str, start: int, end: int) -> str:
     """What must be done: the rest of the phrase's chunk (``…年底前[再建成60座智能化煤矿]``),
     with the chunk's own lead-in (``专项整治方案于…``) when it names the subject, and the previous
     chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``)."""
     left, right = _chunk_bounds(text, start, end)
     left, right = max(left, start - WINDOW), min(right, end + WINDOW)
-    before, after = _tidy(text[left:start]), _tidy(text[end:right])
+    lead = text[left:start]
+    if left == 0 and lead:
+        lead = _ENUM_LEAD.sub("", lead)
+    before, after = _tidy(lead), _tidy(text[end:right])
     if not after and right < len(text) and text[right] == "，":
         # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
@@ -211,7 +230,7 @@ def _action(text: str, start: int, end: int) -> str:
         prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
         if prev:
             action = f"{prev}，{after}" if after else prev
-    return action
+    return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
 
 
 def _simplified(text: str) -> str:
@@ -362,7 +381,7 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
         kind = m.lastgroup  # the outer, named group of the alternative that matched
         y, mo, d, n, ev = _KIND_FIELDS[kind]
         raw_year = m.group(y) if y else None
-        year = int(raw_year) if raw_year else None
+        year = _year_value(raw_year) if raw_year else None
         period = cn_number(m.group(n)) if n and m.group(n) else None
         phrase = m.group(kind)
         start, end = m.span(kind)
@@ -450,7 +469,7 @@ _RANGE_SEP = r"\s*[-—–~～至到]\s*"
 _QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
 _CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{1,3}))?"
 # Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米.
-_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|万人|万户|人|名|座|家|个|处|所|条|项|台|"
+_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|家次|车次|台次|户次|批次|架次|万人|万户|人|名|座|家|个|处|所|条|项|台|"
          r"套|辆|艘|次|批|户|支|场|栋|间|周|天|小时|类|部|张|块)")
 _TIME_UNITS = ("周", "天", "小时")
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")
@@ -541,6 +560,8 @@ def _rate_targets(text: str) -> Iterator[Target]:
         left, right = _chunk_bounds(text, m.start(), m.end())
         left = max(left, m.start() - WINDOW)
         head = text[left:m.start()]
+        if left == 0 and head:
+            head = _ENUM_LEAD.sub("", head)  # 一、达标率达到85%: the item number is not the subject
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
         end = m.end()
         if verb == "完成" and of:
