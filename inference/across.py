@@ -44,7 +44,7 @@ class IssuerGroup:
     """One row: an issuer's documents of one year and genre."""
 
     key: str  # stable id for anchors: "g0", "g1", … in row order
-    issuer: str
+    issuer: str | None  # None: the documents name no issuer (each such document is its own row)
     region: str | None
     level: str | None
     genre: str | None
@@ -52,6 +52,9 @@ class IssuerGroup:
     doc_ids: tuple[str, ...]
     titles: tuple[str, ...]
     n_clauses: int
+    #: what reports show (``display_names``): the issuer, with its region where two issuers share a
+    #: name (长宁县人民政府（青川省长宁县）), or ``发文机关不详 unknown issuer: <title>``
+    name: str = ""
 
 
 @dataclass(frozen=True)
@@ -82,9 +85,11 @@ class AcrossComparison:
     groups: tuple[IssuerGroup, ...]
     cells: dict[str, dict[str, tuple[Cell, ...]]]
     mean_shares: dict[str, dict[str, float]]
-    n_issuers: int
+    n_issuers: int  # distinct known issuers (documents without one are not counted)
     test: str = TEST_NAME
     alpha: float = ALPHA
+    #: rows of documents that name no issuer (each its own row)
+    n_unknown: int = 0
 
     def more(self, key: str, dim: str) -> list[Cell]:
         """Labels the row stresses significantly more than the others, largest difference first."""
@@ -99,8 +104,39 @@ class AcrossComparison:
 
 
 def issuer_key(doc: Document) -> str | None:
-    """Who wrote it, for grouping: the normalised issuer, else the region; None when neither is known."""
+    """Who wrote it, as reports name it: the normalised issuer, else the region; None when neither is known."""
     return doc.issuer or doc.region
+
+
+#: how a document without any issuer or region is named (it is never pooled with another)
+UNKNOWN_ISSUER = "发文机关不详 unknown issuer"
+
+
+def issuer_identity(doc: Document) -> tuple | None:
+    """Who wrote it, for grouping: the issuer's name *and* its region and level, so two governments
+    whose names read alike (两个长宁县人民政府 of different provinces) stay two rows; None when the
+    document names neither an issuer nor a region."""
+    who = issuer_key(doc)
+    return None if who is None else (who, doc.region, doc.level)
+
+
+def display_names(identities: Sequence[tuple | None], titles: Sequence[str | None], doc_ids: Sequence[str]) -> list[str]:
+    """One display name per identity: the issuer's name, followed by its region (else its level)
+    when another identity has the same name; ``UNKNOWN_ISSUER: title`` for a document without one."""
+    known = {i for i in identities if i is not None}
+    out = []
+    for ident, title, doc_id in zip(identities, titles, doc_ids):
+        if ident is None:
+            out.append(f"{UNKNOWN_ISSUER}: {title or doc_id}")
+            continue
+        who, region, level = ident
+        same_name = [i for i in known if i[0] == who]
+        if len(same_name) < 2:
+            out.append(who)
+        else:  # the region tells them apart, else the level
+            same_region = [i for i in same_name if i[1] == region]
+            out.append(f"{who}（{region if region and len(same_region) == 1 else level or region or '—'}）")
+    return out
 
 
 def benjamini_hochberg(p_values: Sequence[float]) -> np.ndarray:
@@ -131,18 +167,22 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         by_doc[t.clause.doc_id].append(t)
     grouped: dict[tuple, list[Document]] = {}
     for doc in documents:
-        who = issuer_key(doc)
-        if who is None or not by_doc.get(doc.doc_id):
+        if not by_doc.get(doc.doc_id):
             continue
-        grouped.setdefault((who, doc.year, doc.genre), []).append(doc)
-    if len({k[0] for k in grouped}) < min_issuers:
+        ident = issuer_identity(doc)
+        # a document naming no issuer is its own row: two unknowns are not one government
+        grouped.setdefault((ident, doc.year, doc.genre) if ident else (None, doc.doc_id), []).append(doc)
+    if len({k[0] for k in grouped if k[0] is not None}) < min_issuers:
         return None
+    keys = list(grouped)
+    names = display_names([k[0] for k in keys], [grouped[k][0].title for k in keys], [grouped[k][0].doc_id for k in keys])
     groups, members = [], []
-    for i, ((who, year, genre), docs) in enumerate(grouped.items()):
+    for i, (k, name) in enumerate(zip(keys, names)):
+        docs = grouped[k]
         clauses = [t for d in docs for t in by_doc[d.doc_id]]
-        groups.append(IssuerGroup(f"g{i}", who, docs[0].region, docs[0].level, genre, year,
-                                  tuple(d.doc_id for d in docs), tuple(dict.fromkeys(d.title for d in docs if d.title)),
-                                  len(clauses)))
+        groups.append(IssuerGroup(f"g{i}", k[0][0] if k[0] else None, docs[0].region, docs[0].level, docs[0].genre,
+                                  docs[0].year, tuple(d.doc_id for d in docs),
+                                  tuple(dict.fromkeys(d.title for d in docs if d.title)), len(clauses), name))
         members.append(clauses)
     total_n = sum(g.n_clauses for g in groups)
     # counts[dim][row, label] and the clause ids behind each
@@ -183,12 +223,14 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                 row.append(Cell(dim, lid, taxonomy[dim].name_of(lid), c, g.n_clauses, share, mean,
                                 round((share - mean) * 100, 1), p, qq, tuple(ids[dim].get((i, j), ()))))
             cells[g.key][dim] = tuple(row)
-    return AcrossComparison(tuple(groups), cells, mean_shares, len({g.issuer for g in groups}))
+    return AcrossComparison(tuple(groups), cells, mean_shares, len({k[0] for k in keys if k[0] is not None}),
+                            n_unknown=sum(1 for k in keys if k[0] is None))
 
 
 @dataclass(frozen=True)
 class IssuerTrend:
-    """One issuer's label shares per year (several documents of a year pooled): ``shares[dim][label_id]``
+    """One issuer's label shares per year for one genre (several documents of a year pooled; ``issuer``
+    is the display name, with the genre when the issuer has several): ``shares[dim][label_id]``
     aligned with ``years``; years without a document of the issuer are absent (the line has a gap)."""
 
     issuer: str
@@ -196,6 +238,7 @@ class IssuerTrend:
     years: tuple[int, ...]
     n_clauses: tuple[int, ...]
     shares: dict[str, dict[str, tuple[float, ...]]]
+    genre: str | None = None
 
 
 def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
@@ -205,18 +248,25 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
     by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
     for t in tagged:
         by_doc[t.clause.doc_id].append(t)
-    per: dict[str, dict[int, list[TaggedClause]]] = defaultdict(lambda: defaultdict(list))
-    level: dict[str, str | None] = {}
+    # one line per issuer and genre: a 工作要点's shares and an 应急预案's are not one government's trend
+    per: dict[tuple, dict[int, list[TaggedClause]]] = defaultdict(lambda: defaultdict(list))
     for doc in documents:
-        who = issuer_key(doc)
-        if who is None or doc.year is None or not by_doc.get(doc.doc_id):
+        ident = issuer_identity(doc)
+        if ident is None or doc.year is None or not by_doc.get(doc.doc_id):
             continue
-        per[who][doc.year].extend(by_doc[doc.doc_id])
-        level.setdefault(who, doc.level)
-    if len(per) < min_issuers or len({y for years in per.values() for y in years}) < 2:
+        per[(ident, doc.genre)][doc.year].extend(by_doc[doc.doc_id])
+    if len({k[0] for k in per}) < min_issuers or len({y for years in per.values() for y in years}) < 2:
         return ()
+    from policytag.corpus.metadata import GENRE_NAMES
+
+    keys = list(per)
+    names = display_names([k[0] for k in keys], [None] * len(keys), [""] * len(keys))
+    several_genres = {k[0] for k in keys if sum(1 for j in keys if j[0] == k[0]) > 1}
     out = []
-    for who, years in per.items():
+    for (ident, genre), name in zip(keys, names):
+        years = per[(ident, genre)]
+        if ident in several_genres and genre:
+            name = f"{name} · {GENRE_NAMES.get(genre, genre)}"
         ys = sorted(years)
         shares: dict[str, dict[str, list[float]]] = {dim: {lid: [] for lid in taxonomy[dim].ids} for dim in DIMENSIONS}
         for y in ys:
@@ -228,6 +278,6 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
                         cnt[lid] += 1
                 for lid, c in cnt.items():
                     shares[dim][lid].append(c / len(clauses))
-        out.append(IssuerTrend(who, level[who], tuple(ys), tuple(len(years[y]) for y in ys),
-                               {dim: {lid: tuple(v) for lid, v in d.items()} for dim, d in shares.items()}))
+        out.append(IssuerTrend(name, ident[2], tuple(ys), tuple(len(years[y]) for y in ys),
+                               {dim: {lid: tuple(v) for lid, v in d.items()} for dim, d in shares.items()}, genre))
     return tuple(out)

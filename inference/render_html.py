@@ -292,7 +292,8 @@ def _across(report: Report) -> str:
         return (f'data-arow="1" data-level="{_e(g.level or "")}" data-year="{_e(g.year if g.year is not None else "")}" '
                 f'data-genre="{_e(g.genre or "")}" data-docs="{_e(" ".join(g.doc_ids))}"')
 
-    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.n_issuers} issuers, {len(a.groups)} rows</h2>',
+    unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
+    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.n_issuers} issuers{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre. A cell is the share of the row\'s clauses carrying the '
              'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of all '
              f'rows\' clauses ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
@@ -308,7 +309,7 @@ def _across(report: Report) -> str:
         for g in a.groups:
             cells = {c.label_id: c for c in a.cells[g.key][dim]}
             first = g.doc_ids[0]
-            row = [f'<tr {attrs(g)}><td class="who" title="{_e("；".join(g.titles))}">{escape(g.issuer)}</td>'
+            row = [f'<tr {attrs(g)}><td class="who" title="{_e("；".join(g.titles))}">{escape(g.name)}</td>'
                    f"<td>{escape(g.level or '')}</td><td>{g.year or ''}</td><td>{escape(GENRE_NAMES.get(g.genre or '', ''))}</td>"
                    f"<td data-v=\"{g.n_clauses}\">{g.n_clauses}</td>"]
             for lid in used:
@@ -330,7 +331,7 @@ def _across(report: Report) -> str:
         if more or less:
             fmt = lambda cs: "、".join(f'{escape(c.name)} <span class="{"up" if c.diff_pp > 0 else "down"}">'
                                       f"{c.diff_pp:+.1f} pp</span> ({c.count}/{c.n})" for c in cs) or "—"
-            rows.append(f'<tr {attrs(g)}><td><a href="#notice-{_e(g.doc_ids[0])}">{escape(g.issuer)}</a></td>'
+            rows.append(f'<tr {attrs(g)}><td><a href="#notice-{_e(g.doc_ids[0])}">{escape(g.name)}</a></td>'
                         f"<td>{g.year or ''}</td><td>{fmt(more)}</td><td>{fmt(less)}</td></tr>")
     if rows:
         parts.append('<table class="sortable stress"><thead><tr><th>issuer</th><th>year</th><th>stresses more</th>'
@@ -500,8 +501,11 @@ def render_html(report: Report) -> str:
     n_clauses = sum(n.summary.n_clauses for n in notices)
     title = f"policytag report {span}".strip()
     threshold = f"one threshold {report.threshold}" if report.threshold is not None else "tuned per-label thresholds"
-    nav = "".join(f'<a href="#notice-{_e(n.document.doc_id)}">{_e(n.document.year or n.document.doc_id)}</a>'
-                  for n in notices)
+    # with several issuers a bare "2026" link per notice cannot tell the 2026 notices apart
+    several = len({n.document.issuer for n in notices}) > 1
+    nav = "".join(f'<a href="#notice-{_e(n.document.doc_id)}" title="{_e(n.document.title or "")}">'
+                  f'{_e(n.document.year or n.document.doc_id)}'
+                  + (f" {_e(n.document.issuer or '发文机关不详')}" if several else "") + "</a>" for n in notices)
     trends_link = '<a href="#trends">trends</a>' if report.trend else ""
     trends_link += '<a href="#across">across governments</a>' if report.across else ""
     trends_link += '<a href="#issuer-trends">trends per issuer</a>' if report.issuer_trends else ""
@@ -516,6 +520,8 @@ def render_html(report: Report) -> str:
             f"<nav>{trends_link}{nav}</nav></header><main>"]
     if report.trend:
         body.append(_trends(report))
+    elif report.trend_note:
+        body.append(f'<section id="trends"><h2>年度趋势 Trends</h2><p class="meta">{escape(report.trend_note)}.</p></section>')
     if report.across:
         body.append(_across(report))
     if report.issuer_trends:

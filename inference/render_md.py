@@ -120,14 +120,15 @@ def group_label(g) -> str:
     """``东川省人民政府 2027 工作要点`` for an across-governments row."""
     from policytag.corpus.metadata import GENRE_NAMES
 
-    parts = [g.issuer, str(g.year) if g.year is not None else "", GENRE_NAMES.get(g.genre or "", "")]
+    parts = [g.name, str(g.year) if g.year is not None else "", GENRE_NAMES.get(g.genre or "", "")]
     return " ".join(p for p in parts if p)
 
 
 def _across(report: Report) -> list[str]:
     """Issuer × label share tables per dimension, then what each issuer stresses more or less."""
     a, tax = report.across, report.taxonomy
-    out = [f"## 各地比较 Across governments: {a.n_issuers} issuers, {len(a.groups)} issuer-year rows", "",
+    unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
+    out = [f"## 各地比较 Across governments: {a.n_issuers} issuers{unknown}, {len(a.groups)} issuer-year rows", "",
            "Share of each issuer's clauses carrying a label (%); ▲/▼ marks a share significantly above/below the "
            f"mean share of all issuers' clauses ({a.test}).", ""]
     for dim in DIMENSIONS:
@@ -142,7 +143,7 @@ def _across(report: Report) -> list[str]:
                 c = cells[lid]
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
                 vals.append(f"{c.share * 100:.0f}{mark}")
-            out.append(f"| {_cell(g.issuer)} | {g.level or '—'} | {g.year or '—'} | {g.genre or '—'} | {g.n_clauses} | "
+            out.append(f"| {_cell(g.name)} | {g.level or '—'} | {g.year or '—'} | {g.genre or '—'} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
         out.append("| *mean* | | | | | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
         out.append("")
@@ -266,6 +267,8 @@ def render_md(report: Report) -> str:
     out: list[str] = []
     if report.trend and len(report.notices) > 1:
         out += _trend(report, report.trend)
+    elif report.trend_note:
+        out += ["## 年度趋势 Trend", "", f"*{report.trend_note}.*", ""]
     if report.across:
         out += _across(report)
     for notice in report.notices:

@@ -17,7 +17,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .across import AcrossComparison, IssuerTrend, build_across, issuer_trends
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents
+from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents, same_series
 
 
 @dataclass(frozen=True)
@@ -59,6 +59,8 @@ class Report:
     across: AcrossComparison | None = None
     #: per-issuer label shares by year (``across.issuer_trends``); empty unless several issuers and years
     issuer_trends: tuple[IssuerTrend, ...] = ()
+    #: why there is no pooled trend although the report spans several years (``trend_series``)
+    trend_note: str | None = None
 
 
 def _by_year(documents: Sequence[Document], tagged: Sequence[TaggedClause]) -> dict[int, list[TaggedClause]]:
@@ -84,6 +86,21 @@ def build_trend(documents: Sequence[Document], tagged: Sequence[TaggedClause], t
                 shares[dim][c.label_id].append(c.share)
     return Trend(tuple(per_year), tuple(len(v) for v in per_year.values()),
                  {dim: {lid: tuple(v) for lid, v in d.items()} for dim, d in shares.items()})
+
+
+def trend_series(documents: Sequence[Document]) -> list[list[Document]]:
+    """The documents split into series (one issuer's documents of one genre, ``yoy.same_series``),
+    in order of first appearance. A year trend pools only one series: shares of a province's notice
+    and a county's 工作要点 added into one 2026 column describe no government."""
+    series: list[list[Document]] = []
+    for doc in documents:
+        for s in series:
+            if all(same_series(doc, other) for other in s):
+                s.append(doc)
+                break
+        else:
+            series.append([doc])
+    return series
 
 
 def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
@@ -114,17 +131,24 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             note = no_previous_message(doc)
         notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison, note))
     reported = [d for d in documents if d.doc_id in report_ids]
-    trend_docs = reported
-    if len({d.year for d in reported if d.year is not None}) == 1:
-        # one notice: show it against the year it is compared with (2025 -> 2026)
-        prev_years = {n.comparison.prev_year for n in notices if n.comparison}
-        trend_docs = [d for d in documents if d.doc_id in report_ids or d.year in prev_years]
-    trend_ids = {d.doc_id for d in trend_docs}
-    trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
+    # one reported year: show it against the document(s) it is compared with (2025 -> 2026), and
+    # only those: another issuer's document of that year is not this notice's past
+    prev_ids = {i for n in notices if n.comparison for i in n.comparison.prev_doc_ids}
+    trend_docs = [d for d in documents if d.doc_id in report_ids or d.doc_id in prev_ids]
+    trend, trend_note = None, None
+    # an explicit baseline (--compare-with) is the user's choice of past, whoever issued it
+    series = trend_series(reported if baseline_ids else trend_docs)
+    if len(series) == 1:
+        trend_ids = {d.doc_id for d in trend_docs}
+        trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
+    elif len({d.year for d in trend_docs if d.year is not None}) > 1:
+        trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres, and a year's share "
+                      "is only read within one issuer's documents of one genre (see each issuer's rows by year "
+                      "under Across governments, and each notice's comparison with its own previous document)")
     reported_tagged = [t for t in tagged if t.clause.doc_id in report_ids]
     return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold,
                   across=build_across(reported, reported_tagged, taxonomy),
-                  issuer_trends=issuer_trends(reported, reported_tagged, taxonomy))
+                  issuer_trends=issuer_trends(reported, reported_tagged, taxonomy), trend_note=trend_note)
 
 
 @dataclass(frozen=True)
