@@ -511,7 +511,8 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 
 def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
     """``pages`` (pypdf's text) with each page that holds a ruled table read again by pdfplumber:
-    the text above, between and below its tables, and each table as rows (``corpus.tables``).
+    the text above, between and below its tables, and each table as rows (``corpus.tables``); a
+    page pypdf scattered into single characters (:func:`_scattered`) is read again by pdfplumber.
 
     Why: pypdf gives a table one cell per line, in an order the cleaner joins into one run (a task
     table's 序号 column even reads as page numbers). pdfplumber finds a table by its ruling lines,
@@ -529,6 +530,8 @@ def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
                 tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2),
                                 key=lambda t: t.bbox[1])
                 if not tables:
+                    if _scattered(out[number]):
+                        out[number] = page.extract_text() or ""
                     continue
                 lines: list[str] = []
                 top = 0.0
@@ -549,6 +552,17 @@ def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
     except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError):
         return pages  # pypdf read it; a table pdfplumber cannot parse is read as pypdf's text
     return out
+
+
+def _scattered(text: str) -> bool:
+    """Did pypdf give this page one glyph per line? A PDF whose producer sets each character at its
+    own position (justified lines exported glyph by glyph, as some WPS and OFD-to-PDF converters
+    write them) reads in pypdf as a column of single characters, a number's digits apart from
+    their line (``24小时`` as ``小时`` and a stray ``2``, ``4``): every character became a clause.
+    pdfplumber groups characters into lines by their position, so such a page is read by it."""
+    lines = [line.strip() for line in text.split("\n") if line.strip()]
+    short = sum(len(line) <= 2 for line in lines)
+    return short >= 8 and 3 * short >= len(lines)
 
 
 def _pdf_text(page, top: float, bottom: float) -> str:
