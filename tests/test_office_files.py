@@ -8,7 +8,7 @@ footnote mark, the signature right-aligned, 份号/特急 lines, a title broken 
 抄送/印发 imprint as a table; a 关于印发 transmittal and its enclosed 应急预案 numbered ``1``/``1.1``/
 ``1.1.1`` by a Word list; PDFs with a running header (the issuer's name) and a footer on every page
 (``- 3 -`` or ``第 3 页 共 4 页``), items running over pages, a two-line centred title, full-width-space
-indents and a landscape task-table page; CMS pages with the text in nested ``<div>/<font>/<span>``,
+indents and a landscape task-table page; a PDF set glyph by glyph (justified lines); CMS pages with the text in nested ``<div>/<font>/<span>``,
 ``<br>`` for paragraphs, ``&nbsp;`` indents, the title repeated in the body, a 附件 link list, and
 a page pasted from a PDF (a ``<br>`` at each wrapped line).
 
@@ -300,6 +300,79 @@ def plan_pdf(path, footer: str = "- {page} -"):
     c.save()
 
 
+FIRE = [("c", "松林县人民政府文件", 26), ("c", "松政发〔2027〕11号", 15), ("rule",), ("c", "松林县人民政府", 20),
+        ("c", "关于加强2027年冬春季森林防火工作的通知", 20), ("l", "各乡镇人民政府，县直各单位：", 15),
+        ("p", S + "冬春季是森林火灾易发高发期，为切实做好今冬明春森林防火工作，现就有关事项通知如下。"),
+        ("p", S + "一、严格火源管控"),
+        ("p", S + "（一）各乡镇要在进山路口设立检查站，对进山人员逐一登记，严禁携带火种进山；对林区内坟头、庙宇等重点部位实行专人看守。"),
+        ("p", S + "（二）林业部门要加强野外用火审批，大风天气一律停止审批。"),
+        ("p", S + "二、加强扑救准备"),
+        ("p", S + "（一）县森林消防队要实行24小时备勤，接到火情报告后30分钟内出动。"),
+        ("p", S + "（二）各乡镇储备风力灭火机、二号工具等扑火物资，11月底前完成物资检查补充，确保火情发生时拉得出、用得上、打得赢。"),
+        ("p", S + "三、落实值班报告"),
+        ("p", S + "防火期内，各乡镇、各单位要严格执行领导带班和24小时值班制度，发生火情及时报告县森林防火指挥部办公室。"),
+        ("r", "松林县人民政府", 15), ("r", "2027年10月25日", 15), ("l", "（此件公开发布）", 15)]
+
+
+def glyph_by_glyph_pdf(path):
+    """A red-header notice whose justified lines are set one glyph at a time (each character at its
+    own position, as some WPS and OFD-to-PDF exports write them), the issuer's name as running header
+    from the second page on (Word's different first page), ``— 3 —`` footers alternating sides, and
+    two items running over page breaks."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    pdfmetrics.registerFont(UnicodeCIDFont(font))
+    lines = []
+    for item in FIRE:
+        text = item[1] if item[0] == "p" else ""
+        if not text:
+            lines.append(item)
+        while text:
+            cut = 1
+            while cut < len(text) and pdfmetrics.stringWidth(text[:cut + 1], font, 15) <= 420:
+                cut += 1
+            lines.append(("j" if cut < len(text) else "l", text[:cut], 15))
+            text = text[cut:]
+    c = canvas.Canvas(str(path), pagesize=A4)
+    width, height = A4
+    for number, start in enumerate(range(0, len(lines), 11), 1):
+        if number > 1:
+            c.setFont(font, 10)
+            c.drawCentredString(width / 2, height - 40, "松林县人民政府")
+        y = height - 90
+        for item in lines[start:start + 11]:
+            if item[0] == "rule":
+                c.line(70, y + 10, width - 70, y + 10)
+                y -= 20
+                continue
+            kind, text, size = item
+            c.setFont(font, size)
+            if kind == "c":
+                c.drawCentredString(width / 2, y, text)
+            elif kind == "r":
+                c.drawRightString(width - 80, y, text)
+            elif kind == "j":  # justified: the gap spread between the glyphs, each drawn on its own
+                x = 80
+                gap = (420 - pdfmetrics.stringWidth(text, font, size)) / (len(text) - 1)
+                for ch in text:
+                    c.drawString(x, y, ch)
+                    x += pdfmetrics.stringWidth(ch, font, size) + gap
+            else:
+                c.drawString(80, y, text)
+            y -= max(30, size + 14)
+        c.setFont(font, 12)
+        if number % 2:
+            c.drawRightString(width - 70, 36, f"— {number} —")
+        else:
+            c.drawString(70, 36, f"— {number} —")
+        c.showPage()
+    c.save()
+
+
 # --- CMS pages ----------------------------------------------------------------------------------
 def _font_line(face: str, *spans: str) -> str:
     return f'<font face="{face}">&nbsp;&nbsp;&nbsp;&nbsp;' + "".join(f"<span>{s}</span>" for s in spans) + "</font><br>"
@@ -409,6 +482,16 @@ CASES = {
     ]),
     "plan_dash_footer.pdf": (plan_pdf, PLAN_META, PLAN_CLAUSES),
     "plan_page_of_footer.pdf": (lambda path: plan_pdf(path, "第 {page} 页 共 {total} 页"), PLAN_META, PLAN_CLAUSES),
+    "forest_fire_glyphs.pdf": (glyph_by_glyph_pdf, (
+        "松林县人民政府关于加强2027年冬春季森林防火工作的通知", "松林县人民政府", "松林县", "county", "other", 2027,
+        "松政发〔2027〕11号", "2027-10-25"), [
+        ((), FIRE[6][1].strip()),
+        (("一、严格火源管控",), FIRE[8][1].strip()),  # over the first page break
+        (("一、严格火源管控",), FIRE[9][1].strip()),
+        (("二、加强扑救准备",), FIRE[11][1].strip()),  # 24 and 30 where they stand
+        (("二、加强扑救准备",), FIRE[12][1].strip()),
+        (("三、落实值班报告",), FIRE[14][1].strip()),  # over the second page break, under the running header
+    ]),
     "work_points_cms.html": (_page(WORK_POINTS_PAGE), (
         "江州市2027年安全生产工作要点", "江州市安全生产委员会", "江州市", "city", "work_points", 2027, None, "2027-02-18"), [
         ((), "2027年全市安全生产工作的总体要求是：坚持人民至上、生命至上，统筹发展和安全，有效防范化解重大安全风险。"),
