@@ -76,6 +76,8 @@ class ListNumbers:
 
     def __init__(self, document):
         self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract id -> ilvl -> (start, format, text)
+        # abstract id -> ilvl -> the 0-based level whose use restarts it (w:lvlRestart), -1: never
+        self.restarts: dict[str, dict[int, int]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract id, ilvl -> start override)
         self.style_num: dict[str, tuple[str | None, str | None]] = {}  # style id -> (numId, ilvl)
         self.counters: dict[str, dict[int, int]] = {}
@@ -86,6 +88,9 @@ class ListNumbers:
             return  # a document without numbering definitions
         for abstract in numbering.iterchildren(_W + "abstractNum"):
             self.levels[abstract.get(_W + "abstractNumId")] = self._levels(abstract)
+            self.restarts[abstract.get(_W + "abstractNumId")] = {
+                int(lvl.get(_W + "ilvl", "0")): int(v) - 1 for lvl in abstract.iterchildren(_W + "lvl")
+                if (v := _val(lvl, "lvlRestart")) is not None and v.isdigit()}
         for num in numbering.iterchildren(_W + "num"):
             overrides = {}
             for override in num.iterchildren(_W + "lvlOverride"):
@@ -146,8 +151,12 @@ class ListNumbers:
                 counts[lv] = start - 1  # a restarted list
         start, fmt, text = levels[level]
         counts[level] = counts.get(level, start - 1) + 1
-        for deeper in [lv for lv in counts if lv > level]:
-            del counts[deeper]  # a level's count restarts the levels below it
+        restarts = self.restarts.get(abstract, {})
+        for deeper in [lv for lv in counts if lv > level and level <= restarts.get(lv, lv - 1)]:
+            # a level's count restarts the levels below it, unless their w:lvlRestart says otherwise: a
+            # regulation numbers its 第X条 on across its 第X章 (lvlRestart 0: never restart), which
+            # restarted at 第一条 in every chapter and split the rules into several documents
+            del counts[deeper]
         if fmt in ("bullet", "none") or not text:
             return ""
         out = text
