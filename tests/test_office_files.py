@@ -5,7 +5,8 @@ no real document copied or paraphrased): .docx with the red header in a table or
 document number right-aligned with tabs (and the signer of a 上行文 beside it), headings from Word
 heading styles linked to an automatic ``一、``/``（一）``/``1.`` list, page header and footer, a
 footnote mark, the signature right-aligned, 份号/特急 lines, a title broken by Shift+Enter, and the
-抄送/印发 imprint as a table; a 关于印发 transmittal and its enclosed 应急预案 numbered ``1``/``1.1``/
+抄送/印发 imprint as a table; rules whose 第X章/第X条 come from one Word list (articles
+counted on across chapters); a 关于印发 transmittal and its enclosed 应急预案 numbered ``1``/``1.1``/
 ``1.1.1`` by a Word list; PDFs with a running header (the issuer's name) and a footer on every page
 (``- 3 -`` or ``第 3 页 共 4 页``), items running over pages, a two-line centred title, full-width-space
 indents and a landscape task-table page; a PDF set glyph by glyph (justified lines); CMS pages with the text in nested ``<div>/<font>/<span>``,
@@ -214,6 +215,37 @@ def transmittal_plan_docx(path):
     d.add_paragraph(S + "发布预警后，有关单位应当采取以下措施：")
     d.add_paragraph(S + "（1）加强值班值守，及时收集事态信息；")
     d.add_paragraph(S + "（2）组织应急救援队伍进入待命状态。")
+    d.save(path)
+
+
+def regulation_docx(path):
+    """Rules numbered by one Word list: ``第%1章`` at level 0, ``第%2条`` at level 1 with
+    ``w:lvlRestart 0`` (articles count on across chapters, as a regulation template sets them), and
+    tab-indented ``（一）`` items typed under an article."""
+    import docx
+    from lxml import etree
+
+    d = docx.Document()
+    nid = _numbering(d, [("chineseCounting", "第%1章"), ("chineseCounting", "第%2条")])
+    for lvl in d.part.numbering_part.element.iter(f"{{{W}}}lvl"):
+        if lvl.get(f"{{{W}}}ilvl") == "1" and lvl.getparent().find(f"{{{W}}}lvl/{{{W}}}lvlText").get(f"{{{W}}}val") == "第%1章":
+            lvl.append(etree.fromstring(f'<w:lvlRestart xmlns:w="{W}" w:val="0"/>'))
+    _centre(d, "江州市城镇燃气安全管理办法")
+    d.add_paragraph("（2027年3月10日江州市人民政府第15次常务会议通过）")
+
+    def numbered(text, level):
+        _numpr(d.add_paragraph(text)._p.get_or_add_pPr(), nid, level)
+
+    numbered("总则", 0)
+    numbered("为了加强城镇燃气安全管理，保障人民群众生命财产安全，制定本办法。", 1)
+    numbered("本办法适用于本市行政区域内城镇燃气的经营、使用及其安全管理。", 1)
+    numbered("经营安全", 0)
+    numbered("燃气经营者应当建立健全安全生产责任制，配备专职安全管理人员。", 1)
+    numbered("燃气经营者应当对用户燃气设施每年至少进行一次入户安全检查，并作好记录：", 1)
+    d.add_paragraph("\t（一）检查燃气管道和阀门是否漏气；")
+    d.add_paragraph("\t（二）检查燃气具是否具有熄火保护装置。")
+    numbered("附则", 0)
+    numbered("本办法自2027年5月1日起施行。", 1)
     d.save(path)
 
 
@@ -479,6 +511,16 @@ CASES = {
         (("3 预警", "3.1 预警分级", "3.1.2 预警措施"), "发布预警后"),
         (("3 预警", "3.1 预警分级", "3.1.2 预警措施"), "（1）加强值班值守"),
         (("3 预警", "3.1 预警分级", "3.1.2 预警措施"), "（2）组织应急救援队伍"),
+    ]),
+    "regulation.docx": (regulation_docx, (
+        "江州市城镇燃气安全管理办法", "江州市人民政府", "江州市", "city", "regulation", 2027, None, None), [
+        (("第一章 总则",), "第一条为了加强城镇燃气安全管理"),
+        (("第一章 总则",), "第二条本办法适用于"),
+        (("第二章 经营安全",), "第三条燃气经营者应当建立健全"),
+        (("第二章 经营安全",), "第四条燃气经营者应当对用户燃气设施"),
+        (("第二章 经营安全", "第四条 燃气经营者应当对用户燃气设施每年至少进行一次入户安全检查，并…"), "（一）检查燃气管道"),
+        (("第二章 经营安全", "第四条 燃气经营者应当对用户燃气设施每年至少进行一次入户安全检查，并…"), "（二）检查燃气具"),
+        (("第三章 附则",), "第五条本办法自2027年5月1日起施行。"),
     ]),
     "plan_dash_footer.pdf": (plan_pdf, PLAN_META, PLAN_CLAUSES),
     "plan_page_of_footer.pdf": (lambda path: plan_pdf(path, "第 {page} 页 共 {total} 页"), PLAN_META, PLAN_CLAUSES),
