@@ -154,6 +154,25 @@ def test_targets_of_numbered_items_and_compound_units():
     assert "2.全年检查企业不少于300家次。"[t.span[0]:t.span[1]] == t.text
 
 
+def test_half_width_punctuation_delimits_like_full_width():
+    # a clause given with --clauses (not cleaned): 整治,年底前… ran two tasks into one action, and
+    # 改造200个. read the period as the object
+    text = "二、6月底前完成全市燃气管道隐患整治,年底前完成老旧小区消防设施改造200个."
+    d1, d2 = extract_deadlines(text, 2026)
+    assert (d1.action, d2.action) == ("完成全市燃气管道隐患整治", "完成老旧小区消防设施改造200个")
+    (t,) = extract_targets(text)
+    assert t.text == "改造200个" and t.what != "."
+    for x in (d1, d2, t):
+        assert text[x.span[0]:x.span[1]] == x.text
+    # a decimal point between digits stays one: 0.9‰
+    (r,) = extract_targets("森林火灾受害率控制在0.9‰以下.")
+    assert (r.value, r.unit, r.comparator, r.text) == (0.9, "‰", "<=", "森林火灾受害率控制在0.9‰以下")
+    same = "汛期前完成城市排涝泵站检修;年底前完成改造."
+    full = same.replace(";", "；").replace(".", "。")
+    assert ([(d.text, d.action, d.span) for d in extract_deadlines(same, 2026)]
+            == [(d.text, d.action, d.span) for d in extract_deadlines(full, 2026)])
+
+
 # --- end to end: self-written notices through the shipped default model ---------------------------
 
 NOTICES = {
