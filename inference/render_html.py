@@ -410,8 +410,10 @@ def _notice(report: Report, n: NoticeReport) -> str:
                 else n.comparison_note or "no earlier notice in the input to compare with")
     parts = [f'<section class="notice" id="{_e(anchor)}" data-year="{_e(year)}">',
              f"<h2>{escape(doc.title or doc.doc_id)}（{year}）</h2>",
-             f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>',
-             '<div class="grid">']
+             f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>']
+    if not n.tagged:  # no empty charts, heatmap and clause list for a document without clauses
+        return "".join(parts) + "</section>"
+    parts.append('<div class="grid">')
     for dim in DIMENSIONS:
         changes = {c.label_id: c.delta_pp for c in cmp.changes[dim]} if cmp else {}
         items = [(c.label_id, c.name, c.share, c.count, changes.get(c.label_id)) for c in _by_count(s, dim)

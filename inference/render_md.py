@@ -198,6 +198,8 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
                 + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
                 else n.comparison_note or "no earlier notice in the input to compare with")
     out += [" · ".join(meta), ""]
+    if not n.tagged:  # empty tables and "none" lists under every heading say nothing more
+        return out
     for dim in DIMENSIONS:
         changes = {c.label_id: c for c in cmp.changes[dim]} if cmp else {}
         vs = f" | vs {cmp.prev_year}" if cmp else ""

@@ -20,6 +20,10 @@ from .tagging import TaggedClause
 from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents, same_series
 
 
+#: what a report says of a document in which segmentation found no clause (not "no earlier notice")
+NO_CLAUSES = "no clauses found in this document: nothing tagged or compared"
+
+
 @dataclass(frozen=True)
 class Trend:
     """Label shares per year: ``shares[dim][label_id]`` is a tuple aligned with ``years`` (0..1);
@@ -129,6 +133,8 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                                  prev_documents=previous, explicit=bool(baseline_ids))
         elif clauses and not baseline_ids:
             note = no_previous_message(doc)
+        elif not clauses:
+            note = NO_CLAUSES
         notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison, note))
     reported = [d for d in documents if d.doc_id in report_ids]
     # one reported year: show it against the document(s) it is compared with (2025 -> 2026), and

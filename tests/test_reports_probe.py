@@ -134,6 +134,21 @@ def test_issuer_trend_lines_keep_genres_apart():
     assert points.years == (2026, 2027) and points.shares["sector"]["urban_gas"] == (0.0, 0.0)
 
 
+def test_document_without_clauses_says_so_instead_of_empty_sections():
+    a = _doc("a", "临江市人民政府", "临江市", "city", "annual_notice", 2026)
+    z = _doc("z", "石门县人民政府", "石门县", "county", "annual_notice", 2026)
+    report = build_report([a, z], _tagged(a, [GAS, CHEM]), TAX, "test")
+    md = render_md(report)
+    section = md[md.index("# 石门县人民政府"):]
+    # it used to say "no earlier notice in the input to compare with" above empty tables and "none" lists
+    assert "no clauses found in this document" in section and "earlier notice" not in section
+    assert "## 行业领域" not in section and "Deadlines and targets" not in section
+    html = render_html(report)
+    z_html = html[html.index('id="notice-z"'):]
+    z_html = z_html[:z_html.index("</section>")]
+    assert "no clauses found in this document" in z_html and "<svg" not in z_html
+
+
 @pytest.mark.parametrize("text,year,action,due", [
     ("二、年底前完成全县危险化学品企业安全风险隐患排查治理。", 2026, "完成全县危险化学品企业安全风险隐患排查治理", "2026-12-31"),
     ("3.9月底前完成农村瓶装液化气用户安全检查，检查覆盖率达到100%。", 2027, "完成农村瓶装液化气用户安全检查", "2027-09-30"),
