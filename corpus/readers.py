@@ -366,6 +366,8 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
     lines: list[str] = []
     for child in element.iterchildren():
         if child.tag == _W + "p":
+            for box in _docx_text_boxes(child):
+                lines.extend(_docx_blocks(parent, box, numbers))
             lines.append(numbers.label(child) + _docx_paragraph_text(child))
         elif child.tag == _W + "tbl":
             lines.extend(_docx_table(Table(child, parent), numbers))
@@ -374,6 +376,26 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
         elif child.tag == _W + "altChunk":
             lines.extend(_docx_alt_chunk(parent, child))
     return lines
+
+
+_MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+
+
+def _docx_text_boxes(paragraph) -> list:
+    """The text boxes anchored in a paragraph (``<w:txbxContent>``), read as lines before it.
+
+    Why: a 公文 template often sets the document number, or the signature and date (to lie under
+    the seal), in a text box; python-docx reads none, so such a notice lost its number and date.
+    Word keeps each box twice, as a DrawingML shape and as its VML fallback (``mc:Fallback``): only
+    the first is read. A box inside a box is read with the outer box's paragraphs."""
+    boxes = []
+    for box in paragraph.iter(_W + "txbxContent"):
+        ancestor = box.getparent()
+        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in (_MC_FALLBACK, _W + "txbxContent"):
+            ancestor = ancestor.getparent()
+        if ancestor is paragraph:
+            boxes.append(box)
+    return boxes
 
 
 def _docx_alt_chunk(parent, chunk) -> list[str]:
@@ -409,7 +431,8 @@ def _docx_alt_chunk(parent, chunk) -> list[str]:
 
 def _docx_paragraph_text(paragraph) -> str:
     """A ``<w:p>``'s text: its runs (python-docx's ``CT_R.text``: text, tabs, breaks), also those
-    inside the ``_DOCX_WRAPPERS``; a text box's paragraphs (inside a run's drawing) are not its text."""
+    inside the ``_DOCX_WRAPPERS``; a text box's paragraphs (inside a run's drawing) are not its text
+    (``_docx_text_boxes`` reads them as lines of their own)."""
     parts: list[str] = []
     stack = [paragraph.iterchildren()]
     while stack:
