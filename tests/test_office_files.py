@@ -249,6 +249,53 @@ def regulation_docx(path):
     d.save(path)
 
 
+_SHAPE_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+             'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+             'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+             'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+             'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+             'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+
+def _text_box(paragraph, lines) -> None:
+    """A floating text box of ``lines`` anchored in ``paragraph``, kept as Word keeps it: a DrawingML
+    shape and, for older readers, the same box again as VML (``mc:Fallback``)."""
+    from lxml import etree
+
+    paras = "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in lines)
+    paragraph._p.append(etree.fromstring(
+        f'<w:r {_SHAPE_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" '
+        'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column">'
+        '<wp:posOffset>3000000</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionV><wp:extent cx="2000000" cy="600000"/><wp:wrapNone/><wp:docPr id="5" name="Text Box 5"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx><wps:bodyPr/>'
+        '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>'
+        f'<v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>'))
+
+
+def text_box_notice_docx(path):
+    """A bureau's notice whose red header, document number, and signature with date (set to lie under
+    the seal) are text boxes."""
+    import docx
+
+    d = docx.Document()
+    _text_box(d.add_paragraph(), ["江州市应急管理局文件"])
+    _text_box(d.add_paragraph(), ["江应急〔2027〕20号"])
+    _centre(d, "江州市应急管理局关于开展2027年危险化学品企业安全检查的通知")
+    d.add_paragraph("各县（市、区）应急管理局：")
+    for text in ("为防范化解危险化学品安全风险，市局决定开展危险化学品企业安全检查，现将有关事项通知如下。", "一、检查范围",
+                 "全市危险化学品生产、储存企业和化工园区。", "二、检查重点", "（一）重大危险源监测预警系统运行情况。",
+                 "（二）特殊作业审批和现场管理情况。", "三、时间安排",
+                 "检查工作于6月1日开始，8月31日前结束，各县（市、区）9月10日前报送检查报告。"):
+        d.add_paragraph(S + text)
+    _text_box(d.add_paragraph(), ["江州市应急管理局", "2027年5月12日"])
+    d.add_paragraph("（此件主动公开）")
+    d.save(path)
+
+
 # --- PDF ----------------------------------------------------------------------------------------
 PLAN = [("c", "松林县2027年城镇燃气安全"), ("c", "专项整治实施方案"), ("", ""),
         ("", S + "为深入排查整治城镇燃气安全隐患，有效防范燃气事故，结合我县实际，制定本方案。"),
@@ -522,6 +569,15 @@ CASES = {
         (("第二章 经营安全", "第四条 燃气经营者应当对用户燃气设施每年至少进行一次入户安全检查，并…"), "（二）检查燃气具"),
         (("第三章 附则",), "第五条本办法自2027年5月1日起施行。"),
     ]),
+    "text_box_notice.docx": (text_box_notice_docx, (
+        "江州市应急管理局关于开展2027年危险化学品企业安全检查的通知", "江州市应急管理局", "江州市", "city", "other", 2027,
+        "江应急〔2027〕20号", "2027-05-12"), [
+        ((), "为防范化解危险化学品安全风险"),
+        (("一、检查范围",), "全市危险化学品生产、储存企业和化工园区。"),
+        (("二、检查重点",), "（一）重大危险源监测预警系统运行情况。"),
+        (("二、检查重点",), "（二）特殊作业审批和现场管理情况。"),
+        (("三、时间安排",), "检查工作于6月1日开始"),
+    ]),
     "plan_dash_footer.pdf": (plan_pdf, PLAN_META, PLAN_CLAUSES),
     "plan_page_of_footer.pdf": (lambda path: plan_pdf(path, "第 {page} 页 共 {total} 页"), PLAN_META, PLAN_CLAUSES),
     "forest_fire_glyphs.pdf": (glyph_by_glyph_pdf, (
@@ -567,6 +623,13 @@ def test_office_file_reads_as_written(tmp_path, name):
     for (path_got, text), (path_want, start) in zip(got, expected):
         assert path_got == path_want and text.startswith(start), (path_got, text)
     assert [c.kind for c in result.clauses].count("preamble") == (1 if expected[0][0] == () else 0)
+
+
+def test_text_box_read_once_where_it_is_anchored(tmp_path):
+    text_box_notice_docx(tmp_path / "n.docx")
+    lines = [line for line in read_file(tmp_path / "n.docx").split("\n") if line.strip()]
+    assert lines[:3] == ["江州市应急管理局文件", "江应急〔2027〕20号", "江州市应急管理局关于开展2027年危险化学品企业安全检查的通知"]
+    assert lines[-3:] == ["江州市应急管理局", "2027年5月12日", "（此件主动公开）"]  # the VML copy not read again
 
 
 def test_plan_task_table_agencies_on_the_landscape_page(tmp_path):
