@@ -61,11 +61,13 @@ def render_csv(report: Report) -> str:
 def render_across_csv(report: Report) -> str | None:
     """The comparison across issuers in long form, one row per issuer group × label (``policytag tag
     --format csv -o out.csv`` writes it beside as ``out.across.csv``); None with fewer than two issuers.
-    ``clause_ids`` links every cell to the clauses behind its count (``;``-joined)."""
+    ``clause_ids`` links every cell to the clauses behind its count (``;``-joined); ``name`` is the row's
+    name in the reports (the issuer, with its region where two issuers share a name, or
+    ``发文机关不详 unknown issuer: <title>`` where ``issuer`` is empty)."""
     a = report.across
     if a is None:
         return None
-    fields = ["group", "issuer", "region", "level", "year", "genre", "doc_ids", "n_clauses", "dimension", "label_id",
+    fields = ["group", "name", "issuer", "region", "level", "year", "genre", "doc_ids", "n_clauses", "dimension", "label_id",
               "label", "count", "share", "mean_share", "diff_pp", "p_value", "q_value", "significant", "clause_ids"]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
@@ -74,7 +76,7 @@ def render_across_csv(report: Report) -> str | None:
         for dim in DIMENSIONS:
             for c in a.cells[g.key][dim]:
                 writer.writerow({
-                    "group": g.key, "issuer": g.issuer, "region": g.region, "level": g.level, "year": g.year,
+                    "group": g.key, "name": g.name, "issuer": g.issuer, "region": g.region, "level": g.level, "year": g.year,
                     "genre": g.genre, "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
                     "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp, "p_value": f"{c.p_value:.4g}",

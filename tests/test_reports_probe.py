@@ -24,6 +24,7 @@ from policytag.inference.across import UNKNOWN_ISSUER, build_across, issuer_tren
 from policytag.inference.extract import extract_deadlines, extract_targets
 from policytag.inference.render_html import render_html
 from policytag.inference.render_md import render_md
+from policytag.inference.render_rows import render_across_csv
 from policytag.inference.report import build_report
 from policytag.inference.tagging import TaggedClause
 from policytag.records import Clause, Document, Labels
@@ -116,8 +117,15 @@ def test_across_shows_documents_without_issuer_each_as_its_own_row():
     unknown = [g for g in across.groups if g.issuer is None]
     assert [g.doc_ids for g in unknown] == [("u1",), ("u2",)]  # never pooled into one "unknown" issuer
     assert unknown[0].name == f"{UNKNOWN_ISSUER}: 2026年安全生产工作要点"
-    md = render_md(build_report([a, b, u1, u2], tagged, TAX, "test"))
+    report = build_report([a, b, u1, u2], tagged, TAX, "test")
+    md = render_md(report)
     assert "2 issuers and 2 document(s) naming no issuer" in md
+    import csv
+    import io
+
+    rows = list(csv.DictReader(io.StringIO(render_across_csv(report))))
+    assert {r["name"] for r in rows if not r["issuer"]} == {f"{UNKNOWN_ISSUER}: 2026年安全生产工作要点",
+                                                          f"{UNKNOWN_ISSUER}: 安全生产大检查工作方案"}
     assert f"| {UNKNOWN_ISSUER}: 安全生产大检查工作方案 | — | 2026 | work_points | 2 |" in md
 
 
