@@ -85,6 +85,7 @@ RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（�
                         r"(?:通过|审议通过|批准|修正|修订|公布)[^（）()]*[)）]\s*$")
 #: a document number, also with the signer a report or request sets on the same line, right of it
 #: (``松政发〔2027〕8号<tab>签发人：王某某``: the 版头 of 上行文; as text the number was lost)
+RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30}$")
 RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
@@ -189,6 +190,8 @@ def classify(raw: str, lineno: int) -> Line:
                                            "主题词"))
                              or re.match(r"^\s*标题\s*[:：]", s)):
         return Line("meta", s, lineno)
+    if RE_SIGNED_BY.match(s):
+        return Line("meta", s, lineno)  # the signer of a report or request, in the 版头 beside or under the number
     if RE_PUBLISH.match(s):
         return Line("publish", s, lineno)
     if RE_ADOPTED.match(s):

@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from policytag.text import remark_spans
 
-from .clean import CLOSERS, META_KEYS, heading_level
+from .clean import CLOSERS, META_KEYS, RE_REDHEAD, RE_SIGNED_BY, classify, heading_level
 
 
 @dataclass(frozen=True, eq=False)
@@ -245,6 +245,15 @@ def _render(record: dict) -> str:
     return _close(prefix + text)
 
 
+_LAYOUT_KINDS = frozenset({"issuer", "docnum", "date", "printed", "signer", "seal", "redhead", "publish", "page"})
+
+
+def _layout_cell(text: str) -> bool:
+    """A cell holding one line of a notice's layout: an organ's name, a document number, its
+    signer, a date, an imprint line, a seal note."""
+    return "\n" not in text and (classify(text, 0).kind in _LAYOUT_KINDS or bool(RE_SIGNED_BY.match(text)))
+
+
 def _plain_row(row: list[Cell]) -> str:
     """A row of a table that is not a task table: its cells joined by ``；`` (``发文字号`` | ``X`` ->
     ``发文字号：X``, so a metadata table still reads as metadata)."""
@@ -254,6 +263,13 @@ def _plain_row(row: list[Cell]) -> str:
     texts = [cell.text for cell in cells]
     if not texts:
         return ""
+    if texts[-1] == "文件" and RE_REDHEAD.match("".join(texts)):
+        return "".join(texts)  # a joint notice's red header: each organ in a row beside one 文件 cell
+    if all(_layout_cell(text) for text in texts):
+        # the 版头 or signature set out in a table (临应急〔2027〕7号 | 签发人：张某某; two organs side by
+        # side over their seals): each cell a line of its own, read as the cleaner reads such lines.
+        # Joined by ；, the number was lost and the joint signature became a clause
+        return "\n".join(texts)
     keys = texts[::2]
     if len(texts) % 2 == 0 and all(re.sub(r"\s+", "", k).rstrip("：:") in META_KEYS for k in keys):
         # 索引号 | X | 主题分类 | Y: a page's metadata table, one "key：value" line per pair
