@@ -296,6 +296,39 @@ def text_box_notice_docx(path):
     d.save(path)
 
 
+def joint_notice_tables_docx(path):
+    """A joint notice whose 版头 and signature are tables: each organ in a row beside one merged 文件
+    cell, the number beside its signer, the two organs side by side over their seals; the imprint a
+    two-column table."""
+    import docx
+
+    d = docx.Document()
+    head = d.add_table(rows=2, cols=2)
+    head.cell(0, 0).text = "临江市应急管理局"
+    head.cell(1, 0).text = "临江市公安局"
+    head.cell(0, 1).merge(head.cell(1, 1)).text = "文件"
+    number = d.add_table(rows=1, cols=2)
+    number.cell(0, 0).text = "临应急〔2027〕7号"
+    number.cell(0, 1).text = "签发人：张某某"
+    _centre(d, "临江市应急管理局　临江市公安局")
+    _centre(d, "关于开展烟花爆竹安全专项整治的通知")
+    d.add_paragraph("各县（区）应急管理局、公安局：")
+    for text in ("为加强烟花爆竹安全管理，决定在全市开展烟花爆竹安全专项整治。", "一、整治重点",
+                 "（一）非法生产、经营、储存烟花爆竹行为。", "（二）批发企业仓库超量储存行为。", "二、工作要求",
+                 "各地要于12月20日前报送整治情况。"):
+        d.add_paragraph(S + text)
+    signature = d.add_table(rows=1, cols=2)
+    signature.cell(0, 0).text = "临江市应急管理局"
+    signature.cell(0, 1).text = "临江市公安局"
+    _right(d, "2027年11月15日")
+    imprint = d.add_table(rows=2, cols=2)
+    imprint.cell(0, 0).text = "抄送："
+    imprint.cell(0, 1).text = "市委办公室，市政府办公室。"
+    imprint.cell(1, 0).text = "临江市应急管理局办公室"
+    imprint.cell(1, 1).text = "2027年11月15日印发"
+    d.save(path)
+
+
 # --- PDF ----------------------------------------------------------------------------------------
 PLAN = [("c", "松林县2027年城镇燃气安全"), ("c", "专项整治实施方案"), ("", ""),
         ("", S + "为深入排查整治城镇燃气安全隐患，有效防范燃气事故，结合我县实际，制定本方案。"),
@@ -577,6 +610,15 @@ CASES = {
         (("二、检查重点",), "（一）重大危险源监测预警系统运行情况。"),
         (("二、检查重点",), "（二）特殊作业审批和现场管理情况。"),
         (("三、时间安排",), "检查工作于6月1日开始"),
+    ]),
+    # the title keeps the two organs as the notice sets them (as probe_joint_notice_seal.txt reads)
+    "joint_notice_tables.docx": (joint_notice_tables_docx, (
+        "临江市应急管理局临江市公安局关于开展烟花爆竹安全专项整治的通知", "临江市应急管理局、临江市公安局", "临江市", "city",
+        "other", 2027, "临应急〔2027〕7号", "2027-11-15"), [
+        ((), "为加强烟花爆竹安全管理"),
+        (("一、整治重点",), "（一）非法生产、经营、储存烟花爆竹行为。"),
+        (("一、整治重点",), "（二）批发企业仓库超量储存行为。"),
+        (("二、工作要求",), "各地要于12月20日前报送整治情况。"),
     ]),
     "plan_dash_footer.pdf": (plan_pdf, PLAN_META, PLAN_CLAUSES),
     "plan_page_of_footer.pdf": (lambda path: plan_pdf(path, "第 {page} 页 共 {total} 页"), PLAN_META, PLAN_CLAUSES),
