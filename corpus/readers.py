@@ -440,10 +440,19 @@ def _docx_paragraph_text(paragraph) -> str:
         if child is None:
             stack.pop()
         elif child.tag == _W + "r":
-            parts.append(child.text)
+            if not _hidden(child):
+                parts.append(child.text)
         elif child.tag in _DOCX_WRAPPERS:
             stack.append(child.iterchildren())
     return "".join(parts)
+
+
+def _hidden(run) -> bool:
+    """Is a run hidden text (``w:vanish``)? Word shows it to no reader and prints none of it: an
+    office template's hidden prompts (``请在此处输入正文``) and an OA system's hidden field codes are
+    no part of the notice."""
+    vanish = run.find(f"{_W}rPr/{_W}vanish")
+    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
 
 
 def _docx_table(table, numbers: ListNumbers) -> list[str]:

@@ -4,7 +4,7 @@ Every file is built here from a notice written for this test (made-up places 松
 no real document copied or paraphrased): .docx with the red header in a table or spaced out, the
 document number right-aligned with tabs (and the signer of a 上行文 beside it), headings from Word
 heading styles linked to an automatic ``一、``/``（一）``/``1.`` list, page header and footer, a
-footnote mark, the signature right-aligned, 份号/特急 lines, a title broken by Shift+Enter, and the
+footnote mark, hidden text, the signature right-aligned, 份号/特急 lines, a title broken by Shift+Enter, and the
 抄送/印发 imprint as a table; rules whose 第X章/第X条 come from one Word list (articles
 counted on across chapters); a 关于印发 transmittal and its enclosed 应急预案 numbered ``1``/``1.1``/
 ``1.1.1`` by a Word list; PDFs with a running header (the issuer's name) and a footer on every page
@@ -146,7 +146,8 @@ def annual_notice_docx(path):
 
 def inspection_notice_docx(path):
     """份号 and 特急 over a spaced-out red header, the signer beside the number, a title broken by
-    Shift+Enter, bold typed headings, a 附件 line and a two-column imprint table."""
+    Shift+Enter, the template's prompt left as hidden text, bold typed headings, a 附件 line and a
+    two-column imprint table."""
     import docx
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
@@ -161,7 +162,9 @@ def inspection_notice_docx(path):
     title.add_run("关于开展2027年汛期安全生产大检查的通知")
     title.alignment = WD_ALIGN_PARAGRAPH.CENTER
     d.add_paragraph("各乡镇人民政府，县直各单位：")
-    d.add_paragraph(S + "为做好汛期安全防范工作，县政府决定在全县开展汛期安全生产大检查。现将有关事项通知如下：")
+    preamble = d.add_paragraph(S)
+    preamble.add_run("（请在此处输入正文）").font.hidden = True  # the template's prompt, hidden (w:vanish)
+    preamble.add_run("为做好汛期安全防范工作，县政府决定在全县开展汛期安全生产大检查。现将有关事项通知如下：")
     d.add_paragraph().add_run(S + "一、检查重点").bold = True
     d.add_paragraph(S + "（一）尾矿库和淤地坝。重点检查排洪设施是否畅通，6月15日前完成全部尾矿库汛前检查。")
     d.add_paragraph(S + "（二）在建工程。重点检查深基坑和临时工棚选址，严禁在河道管理范围内设置工棚。")
@@ -710,3 +713,29 @@ def test_segment_cli_documents_on_a_built_pdf(tmp_path):
     assert out.returncode == 0, out.stderr
     doc = json.loads(out.stdout.splitlines()[0])
     assert (doc["title"], doc["issuer"], doc["level"], doc["genre"]) == PLAN_META[:2] + PLAN_META[3:5]
+
+
+def test_a_docx_of_several_notices_reads_as_the_notices_apart(tmp_path):
+    """Three of the notices above in one .docx (a collection: each after a page break, with its own
+    red header, imprint table, and the joint one's tables) read as each reads alone."""
+    import copy
+
+    import docx
+    from docx.enum.text import WD_BREAK
+
+    names = ["annual_notice.docx", "inspection_notice.docx", "joint_notice_tables.docx"]
+    for name in names:
+        CASES[name][0](tmp_path / name)
+    collection = docx.Document(tmp_path / names[0])
+    for name in names[1:]:
+        collection.add_paragraph().add_run().add_break(WD_BREAK.PAGE)
+        section = collection.element.body[-1]  # the body's closing sectPr: the notice goes before it
+        for element in docx.Document(tmp_path / name).element.body:
+            if not element.tag.endswith("sectPr"):
+                section.addprevious(copy.deepcopy(element))
+    collection.save(tmp_path / "collection.docx")
+    result = segment_paths([tmp_path / "collection.docx"])
+    assert [(d.title, d.doc_number, d.date) for d in result.documents] == [
+        (CASES[n][1][0], CASES[n][1][6], CASES[n][1][7]) for n in names]
+    alone = [(c.heading_path, c.text) for n in names for c in segment_paths([tmp_path / n]).clauses]
+    assert [(c.heading_path, c.text) for c in result.clauses] == alone
