@@ -12,11 +12,12 @@ from __future__ import annotations
 
 import io
 import re
+from collections import Counter
 from pathlib import Path
 
 from policytag import PolicytagError
 
-from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, title_like
+from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, title_like
 from .docx_lists import ListNumbers
 from .tables import Cell, is_layout, table_lines
 from .tables import header as tables_header
@@ -502,7 +503,8 @@ def read_pdf(path: Path) -> str:
 
 def _drop_running_lines(pages: list[str]) -> list[str]:
     """``pages`` without their running header and footer: a short line that opens (or, page numbers
-    aside, closes) at least two pages and half of them, digits compared as one (``第3期``).
+    aside, closes) at least two pages and half of them, digits compared as one (``第3期``); and an
+    organ's name opening a later page that the notice also sets elsewhere on a line of its own.
 
     Why: a PDF exported from Word or WPS repeats its header (the issuer's name, a gazette's title)
     and footer on every page. As text the cleaner reads such a line as an issuer or a sentence, and
@@ -538,6 +540,17 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
                 continue
             for n in numbers:
                 drop[n].add(found[n][side])
+    # Word's "different first page": the header runs from page 2 on, so a two-page notice shows it
+    # once. An organ's name opening a later page, that the notice names in a line of its own
+    # elsewhere too (its title's first line, its signature), is that header
+    everywhere = Counter(key(line) for lines in split for line in lines if line.strip())
+    for n in range(1, len(split)):
+        i = found[n][0]
+        if i is None or i in drop[n] or len(split[n][i].strip()) > 40 or everywhere[key(split[n][i])] < 2:
+            continue
+        after = next((x.strip() for x in split[n][i + 1:] if x.strip()), "")
+        if classify(split[n][i], 0).kind == "issuer" and not (RE_TITLE.match(after) or title_like(after) or RE_DATE.match(after)):
+            drop[n].add(i)
     return ["\n".join(line for i, line in enumerate(lines) if i not in gone) for lines, gone in zip(split, drop)]
 
 

@@ -429,11 +429,11 @@ FIRE = [("c", "松林县人民政府文件", 26), ("c", "松政发〔2027〕11�
         ("r", "松林县人民政府", 15), ("r", "2027年10月25日", 15), ("l", "（此件公开发布）", 15)]
 
 
-def glyph_by_glyph_pdf(path):
+def glyph_by_glyph_pdf(path, per_page: int = 11):
     """A red-header notice whose justified lines are set one glyph at a time (each character at its
     own position, as some WPS and OFD-to-PDF exports write them), the issuer's name as running header
     from the second page on (Word's different first page), ``— 3 —`` footers alternating sides, and
-    two items running over page breaks."""
+    items running over page breaks (``per_page`` 11: three pages; 18: two, the header shown once)."""
     from reportlab.lib.pagesizes import A4
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
@@ -454,12 +454,12 @@ def glyph_by_glyph_pdf(path):
             text = text[cut:]
     c = canvas.Canvas(str(path), pagesize=A4)
     width, height = A4
-    for number, start in enumerate(range(0, len(lines), 11), 1):
+    for number, start in enumerate(range(0, len(lines), per_page), 1):
         if number > 1:
             c.setFont(font, 10)
             c.drawCentredString(width / 2, height - 40, "松林县人民政府")
         y = height - 90
-        for item in lines[start:start + 11]:
+        for item in lines[start:start + per_page]:
             if item[0] == "rule":
                 c.line(70, y + 10, width - 70, y + 10)
                 y -= 20
@@ -635,6 +635,16 @@ CASES = {
         (("二、加强扑救准备",), FIRE[12][1].strip()),
         (("三、落实值班报告",), FIRE[14][1].strip()),  # over the second page break, under the running header
     ]),
+    "forest_fire_glyphs_two_pages.pdf": (lambda path: glyph_by_glyph_pdf(path, 18), (
+        "松林县人民政府关于加强2027年冬春季森林防火工作的通知", "松林县人民政府", "松林县", "county", "other", 2027,
+        "松政发〔2027〕11号", "2027-10-25"), [
+        ((), FIRE[6][1].strip()),
+        (("一、严格火源管控",), FIRE[8][1].strip()),
+        (("一、严格火源管控",), FIRE[9][1].strip()),
+        (("二、加强扑救准备",), FIRE[11][1].strip()),
+        (("二、加强扑救准备",), FIRE[12][1].strip()),  # over the page break, under the header page 2 alone shows
+        (("三、落实值班报告",), FIRE[14][1].strip()),
+    ]),
     "work_points_cms.html": (_page(WORK_POINTS_PAGE), (
         "江州市2027年安全生产工作要点", "江州市安全生产委员会", "江州市", "city", "work_points", 2027, None, "2027-02-18"), [
         ((), "2027年全市安全生产工作的总体要求是：坚持人民至上、生命至上，统筹发展和安全，有效防范化解重大安全风险。"),
@@ -702,6 +712,9 @@ def test_running_lines_are_only_lines_repeated_at_the_page_edges():
     # a signature on top of the last page (此页无正文) and the date under it: kept
     signed = ["松林县应急管理局\n正文。", "松林县应急管理局\n2027年3月1日"]
     assert _drop_running_lines(signed) == signed
+    # the header of a two-page notice shown on page 2 alone: an organ named on a line elsewhere too
+    two = ["松林县人民政府\n关于做好汛期安全工作的通知\n一、加强巡查，发现", "松林县人民政府\n险情立即报告。\n松林县人民政府\n2027年6月1日"]
+    assert _drop_running_lines(two) == [two[0], "险情立即报告。\n松林县人民政府\n2027年6月1日"]
     # a line at the top of one page of three is no running header
     once = ["某某\n甲。", "乙。", "丙。"]
     assert _drop_running_lines(once) == once
