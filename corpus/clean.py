@@ -232,7 +232,25 @@ def classify(raw: str, lineno: int) -> Line:
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
-    return _attachment_lists(_join_wrapped_headers(lines))
+    return _attachment_lists(_join_wrapped_headers(_running_headers(lines)))
+
+
+def _running_headers(lines: list[Line]) -> list[Line]:
+    """An organ's name next to a page number, between lines of running text, is the next page's
+    running header (a PDF's text copied into a .txt or a web page keeps it), a page mark: read as
+    an issuer line it cut the paragraph running over the page break. A signature there is followed
+    by its date, a notice's first line by its title: both stay."""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.kind != "issuer":
+            continue
+        near = [next((out[j].kind for j in span if out[j].kind != "blank"), None)
+                for span in (range(i - 1, -1, -1), range(i + 1, len(out)))]
+        text = [next((out[j].kind for j in span if out[j].kind not in ("blank", "page")), None)
+                for span in (range(i - 1, -1, -1), range(i + 1, len(out)))]
+        if "page" in near and text == ["text", "text"]:  # (the header comes before or after the number)
+            out[i] = Line("page", line.text, line.lineno)
+    return out
 
 
 _HEADER_BEFORE = (None, "title", "docnum", "meta", "adopted", "subtitle")

@@ -752,3 +752,21 @@ def test_a_docx_of_several_notices_reads_as_the_notices_apart(tmp_path):
         (CASES[n][1][0], CASES[n][1][6], CASES[n][1][7]) for n in names]
     alone = [(c.heading_path, c.text) for n in names for c in segment_paths([tmp_path / n]).clauses]
     assert [(c.heading_path, c.text) for c in result.clauses] == alone
+
+
+@pytest.mark.parametrize("footer", ["- {page} -", "第 {page} 页 共 {total} 页"])
+def test_a_text_copy_of_the_pdf_keeps_items_over_page_breaks(tmp_path, footer):
+    """The plan's text as a copy out of the PDF gives it (a .txt; a web page pasted from it reads the
+    same): page by page, each page's running header next to its page number. The header is a page
+    mark there too. (The task table's cells come one per line in such a copy: no table is left to
+    read, so only the body before it is checked.)"""
+    from pypdf import PdfReader
+
+    plan_pdf(tmp_path / "plan.pdf", footer)
+    copy = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "plan.pdf").pages)
+    assert copy.count("松林县安全生产委员会办公室") == 4  # three running headers and the signature
+    (tmp_path / "plan.txt").write_text(copy, encoding="utf-8")
+    result = segment_paths([tmp_path / "plan.txt"])
+    assert result.documents[0].issuer == PLAN_META[1]
+    body = [(c.heading_path, c.text) for c in result.clauses][:9]
+    assert body == [(path, text) for path, text in PLAN_CLAUSES[:9]]
