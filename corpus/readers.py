@@ -498,7 +498,21 @@ def read_pdf(path: Path) -> str:
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
         raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
-    return "\n\n".join(_drop_running_lines(_pdf_table_pages(path, pages)))
+    return "\n\n".join(_unspaced(page) for page in _drop_running_lines(_pdf_table_pages(path, pages)))
+
+
+_LETTER_SPACED = re.compile(r"^\s*\S(?: \S){3,}\s*$")
+
+
+def _unspaced(page: str) -> str:
+    """A page's letter-spaced lines (``松 政 发 〔 2 0 2 7 〕 1 1 号``) closed up. pdfplumber, which reads
+    the pages with tables and the glyph-by-glyph ones, puts a space wherever two characters stand
+    more than 3 pt apart: a title or number set with wide letter spacing, as red-header documents
+    set them, came out one character per word and was read as no title and no number. Only a line
+    spaced after every character is touched (two organs set apart on one line keep their gap)."""
+    if " " not in page:
+        return page
+    return "\n".join(line.replace(" ", "") if _LETTER_SPACED.match(line) else line for line in page.split("\n"))
 
 
 def _drop_running_lines(pages: list[str]) -> list[str]:

@@ -431,7 +431,8 @@ FIRE = [("c", "松林县人民政府文件", 26), ("c", "松政发〔2027〕11�
 
 def glyph_by_glyph_pdf(path, per_page: int = 11):
     """A red-header notice whose justified lines are set one glyph at a time (each character at its
-    own position, as some WPS and OFD-to-PDF exports write them), the issuer's name as running header
+    own position, as some WPS and OFD-to-PDF exports write them), its red header, number and title
+    letter-spaced, the issuer's name as running header
     from the second page on (Word's different first page), ``— 3 —`` footers alternating sides, and
     items running over page breaks (``per_page`` 11: three pages; 18: two, the header shown once)."""
     from reportlab.lib.pagesizes import A4
@@ -466,8 +467,14 @@ def glyph_by_glyph_pdf(path, per_page: int = 11):
                 continue
             kind, text, size = item
             c.setFont(font, size)
-            if kind == "c":
-                c.drawCentredString(width / 2, y, text)
+            if kind == "c":  # the red header, number and title letter-spaced, as red-header documents set them
+                spacing = 4 if size < 26 else 8
+                line = c.beginText()
+                line.setFont(font, size)
+                line.setCharSpace(spacing)
+                line.setTextOrigin((width - pdfmetrics.stringWidth(text, font, size) - spacing * (len(text) - 1)) / 2, y)
+                line.textLine(text)
+                c.drawText(line)
             elif kind == "r":
                 c.drawRightString(width - 80, y, text)
             elif kind == "j":  # justified: the gap spread between the glyphs, each drawn on its own
