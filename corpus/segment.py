@@ -402,6 +402,26 @@ def _inline_pieces(paragraphs: list[str]) -> list[list[str]]:
     return out
 
 
+RE_UNNUMBERED_TITLE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+
+
+def _unnumbered_titles(paragraphs: list[str], levels: list) -> set[int]:
+    """The section titles of a body numbered nowhere (``总体要求`` / ``重点任务`` / ``保障措施``, set as
+    Word headings or bold lines without a number): a short line of Chinese characters alone, no
+    punctuation, each followed by a sentence. Two at least: one such line alone is no structure.
+
+    Why: such titles read as clauses saying nothing (``重点任务``), and the sentences under them as
+    preamble without a heading path. A body with any numbered heading keeps its numbering's reading
+    (a short unnumbered line there is a paragraph, as before)."""
+    if any(levels):
+        return set()
+    found = {i for i in range(len(paragraphs) - 1)
+             if RE_UNNUMBERED_TITLE.fullmatch(paragraphs[i].strip())
+             and not RE_UNNUMBERED_TITLE.fullmatch(paragraphs[i + 1].strip())
+             and paragraphs[i + 1].strip()[-1:] in "。！？；："}
+    return found if len(found) >= 2 else set()
+
+
 def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
                      ) -> list[Clause]:
     """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text.
@@ -415,6 +435,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     offset = 0
     seen_heading = False
     levels = [heading_level(p) for p in paragraphs]
+    titles = _unnumbered_titles(paragraphs, levels)
     used_ids: set[str] = set()
     for i, para in enumerate(paragraphs):
         start = offset
@@ -422,6 +443,10 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
         level = levels[i]
         if i in enclosure_starts:
             stack, seen_heading = [], False
+        if i in titles:  # 总体要求 / 重点任务: a section title without a number, context of what follows
+            seen_heading = True
+            stack = [_Frame(1, sum(1 for t in titles if t <= i), para.strip())]
+            continue
         if level:
             seen_heading = True
             number = heading_number(para, level)

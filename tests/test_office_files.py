@@ -3,7 +3,7 @@
 Every file is built here from a notice written for this test (made-up places 松林县, 江州市, 清河区;
 no real document copied or paraphrased): .docx with the red header in a table or spaced out, the
 document number right-aligned with tabs (and the signer of a 上行文 beside it), headings from Word
-heading styles linked to an automatic ``一、``/``（一）``/``1.`` list, page header and footer, a
+heading styles (also without any number) linked to an automatic ``一、``/``（一）``/``1.`` list, page header and footer, a
 footnote mark, hidden text, the signature right-aligned, 份号/特急 lines, a title broken by Shift+Enter, and the
 抄送/印发 imprint as a table; rules whose 第X章/第X条 come from one Word list (articles
 counted on across chapters); a 关于印发 transmittal and its enclosed 应急预案 numbered ``1``/``1.1``/
@@ -332,6 +332,27 @@ def joint_notice_tables_docx(path):
     d.save(path)
 
 
+def unnumbered_headings_docx(path):
+    """A bureau's notice whose sections are Word headings without any number (总体要求 / 重点任务 /
+    保障措施 in the Heading 2 style), as some governments write them."""
+    import docx
+
+    d = docx.Document()
+    _centre(d, "江州市应急管理局关于加强2027年危险化学品安全管理的通知")
+    d.add_paragraph("各县（市、区）应急管理局：")
+    d.add_paragraph(S + "为加强危险化学品安全管理，现就有关事项通知如下。")
+    d.add_heading("总体要求", level=2)
+    d.add_paragraph(S + "坚持安全第一、预防为主，全面排查整治危险化学品安全风险。")
+    d.add_heading("重点任务", level=2)
+    d.add_paragraph(S + "各地要对重大危险源企业开展全覆盖检查，9月底前完成。")
+    d.add_paragraph(S + "各地要推进化工园区封闭化管理，年底前完成改造。")
+    d.add_heading("保障措施", level=2)
+    d.add_paragraph(S + "各地要加强组织领导，落实工作责任。")
+    _right(d, "江州市应急管理局")
+    _right(d, "2027年4月1日")
+    d.save(path)
+
+
 # --- PDF ----------------------------------------------------------------------------------------
 PLAN = [("c", "松林县2027年城镇燃气安全"), ("c", "专项整治实施方案"), ("", ""),
         ("", S + "为深入排查整治城镇燃气安全隐患，有效防范燃气事故，结合我县实际，制定本方案。"),
@@ -629,6 +650,16 @@ CASES = {
         (("一、整治重点",), "（一）非法生产、经营、储存烟花爆竹行为。"),
         (("一、整治重点",), "（二）批发企业仓库超量储存行为。"),
         (("二、工作要求",), "各地要于12月20日前报送整治情况。"),
+    ]),
+    # a title without a number is context, as a numbered bare title is (codebook §1): no clause of its own
+    "unnumbered_headings.docx": (unnumbered_headings_docx, (
+        "江州市应急管理局关于加强2027年危险化学品安全管理的通知", "江州市应急管理局", "江州市", "city", "other", 2027, None,
+        "2027-04-01"), [
+        ((), "为加强危险化学品安全管理，现就有关事项通知如下。"),
+        (("总体要求",), "坚持安全第一、预防为主"),
+        (("重点任务",), "各地要对重大危险源企业开展全覆盖检查"),
+        (("重点任务",), "各地要推进化工园区封闭化管理"),
+        (("保障措施",), "各地要加强组织领导，落实工作责任。"),
     ]),
     "plan_dash_footer.pdf": (plan_pdf, PLAN_META, PLAN_CLAUSES),
     "plan_page_of_footer.pdf": (lambda path: plan_pdf(path, "第 {page} 页 共 {total} 页"), PLAN_META, PLAN_CLAUSES),
