@@ -82,6 +82,15 @@ class ListNumbers:
         self.style_num: dict[str, tuple[str | None, str | None]] = {}  # style id -> (numId, ilvl)
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()  # numIds whose start override has been applied
+        # the ids of the table-of-contents styles (toc 1 … toc 9): their paragraphs repeat the
+        # headings with page numbers (readers.py skips them)
+        self.toc_styles: set[str] = set()
+        try:
+            for style in document.styles.element.iterchildren(_W + "style"):
+                if (_val(style, "name") or "").lower().startswith("toc "):
+                    self.toc_styles.add(style.get(_W + "styleId"))
+        except (KeyError, NotImplementedError, AttributeError):
+            pass
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):

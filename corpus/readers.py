@@ -361,22 +361,33 @@ _DOCX_WRAPPERS = frozenset(_W + t for t in ("ins", "moveTo", "sdt", "sdtContent"
 
 def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
     """The paragraphs and tables of a body or a table cell in document order, so a table lands
-    where it stands (python-docx's ``paragraphs`` and ``tables`` are two separate lists)."""
+    where it stands (python-docx's ``paragraphs`` and ``tables`` are two separate lists). A table of
+    contents (its ``toc N`` paragraphs, Word's TOC block) is skipped: without a 目录 line over it,
+    its entries (``1 总则<tab>1``) read as headings and clauses before the plan."""
     from docx.table import Table
 
     lines: list[str] = []
     for child in element.iterchildren():
         if child.tag == _W + "p":
+            if _val_of(child.find(f"{_W}pPr/{_W}pStyle")) in numbers.toc_styles:
+                continue  # a table of contents entry (1 总则<tab>1): the heading again, with its page
             for box in _docx_text_boxes(child):
                 lines.extend(_docx_blocks(parent, box, numbers))
             lines.append(numbers.label(child) + _docx_paragraph_text(child))
         elif child.tag == _W + "tbl":
             lines.extend(_docx_table(Table(child, parent), numbers))
         elif child.tag in _DOCX_WRAPPERS:
+            if child.tag == _W + "sdt" and _val_of(child.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")) \
+                    == "Table of Contents":
+                continue  # Word's table of contents block
             lines.extend(_docx_blocks(parent, child, numbers))
         elif child.tag == _W + "altChunk":
             lines.extend(_docx_alt_chunk(parent, child))
     return lines
+
+
+def _val_of(element) -> str | None:
+    return element.get(_W + "val") if element is not None else None
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -5,7 +5,7 @@ no real document copied or paraphrased): .docx with the red header in a table or
 document number right-aligned with tabs (and the signer of a 上行文 beside it), headings from Word
 heading styles (also without any number) linked to an automatic ``一、``/``（一）``/``1.`` list, page header and footer, a
 footnote mark, hidden text, the signature right-aligned, 份号/特急 lines, a title broken by Shift+Enter, and the
-抄送/印发 imprint as a table; rules whose 第X章/第X条 come from one Word list (articles
+抄送/印发 imprint as a table; a plan opening with Word's table of contents; rules whose 第X章/第X条 come from one Word list (articles
 counted on across chapters); a 关于印发 transmittal and its enclosed 应急预案 numbered ``1``/``1.1``/
 ``1.1.1`` by a Word list; PDFs with a running header (the issuer's name) and a footer on every page
 (``- 3 -`` or ``第 3 页 共 4 页``), items running over pages, a two-line centred title, full-width-space
@@ -353,6 +353,44 @@ def unnumbered_headings_docx(path):
     d.save(path)
 
 
+def plan_with_contents_docx(path):
+    """A county 应急预案 opening with Word's table of contents (``toc 1``/``toc 2`` paragraphs, each a
+    link to its heading, a tab and the page number) and no 目录 line over it."""
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+    from docx.enum.text import WD_BREAK
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    d = docx.Document()
+    for name in ("TOC 1", "TOC 2"):
+        if name not in [style.name for style in d.styles]:
+            d.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
+    _centre(d, "松林县危险化学品事故应急预案")
+    for text, page, level in (("1 总则", 1, 1), ("1.1 编制目的", 1, 2), ("1.2 适用范围", 1, 2), ("2 组织体系", 2, 1),
+                              ("2.1 县应急指挥部", 2, 2), ("3 应急响应", 3, 1)):
+        link = OxmlElement("w:hyperlink")
+        link.set(qn("w:anchor"), f"_Toc{page}{level}")
+        for piece in (text, "\t", str(page)):
+            run = OxmlElement("w:r")
+            if piece == "\t":
+                run.append(OxmlElement("w:tab"))
+            else:
+                t = OxmlElement("w:t")
+                t.text = piece
+                run.append(t)
+            link.append(run)
+        d.add_paragraph(style=f"TOC {level}")._p.append(link)
+    d.paragraphs[-1].add_run().add_break(WD_BREAK.PAGE)
+    for text in ("1 总则", "1.1 编制目的", S + "为规范危险化学品事故应急处置工作，制定本预案。", "1.2 适用范围",
+                 S + "本预案适用于本县行政区域内危险化学品事故的应对工作。", "2 组织体系", "2.1 县应急指挥部",
+                 S + "县应急指挥部由分管副县长任总指挥。", "3 应急响应", S + "事故发生后，事发单位应当立即启动本单位应急预案。"):
+        d.add_paragraph(text)
+    _right(d, "松林县人民政府办公室")
+    _right(d, "2027年6月1日")
+    d.save(path)
+
+
 # --- PDF ----------------------------------------------------------------------------------------
 PLAN = [("c", "松林县2027年城镇燃气安全"), ("c", "专项整治实施方案"), ("", ""),
         ("", S + "为深入排查整治城镇燃气安全隐患，有效防范燃气事故，结合我县实际，制定本方案。"),
@@ -661,6 +699,13 @@ CASES = {
         (("重点任务",), "各地要推进化工园区封闭化管理"),
         (("保障措施",), "各地要加强组织领导，落实工作责任。"),
     ]),
+    "plan_with_contents.docx": (plan_with_contents_docx, (
+        "松林县危险化学品事故应急预案", "松林县人民政府办公室", "松林县", "county", "emergency_plan", 2027, None, "2027-06-01"), [
+        (("1 总则", "1.1 编制目的"), "为规范危险化学品事故应急处置工作"),
+        (("1 总则", "1.2 适用范围"), "本预案适用于本县"),
+        (("2 组织体系", "2.1 县应急指挥部"), "县应急指挥部由分管副县长任总指挥。"),
+        (("3 应急响应",), "事故发生后"),
+    ]),
     "plan_dash_footer.pdf": (plan_pdf, PLAN_META, PLAN_CLAUSES),
     "plan_page_of_footer.pdf": (lambda path: plan_pdf(path, "第 {page} 页 共 {total} 页"), PLAN_META, PLAN_CLAUSES),
     "forest_fire_glyphs.pdf": (glyph_by_glyph_pdf, (
@@ -808,3 +853,21 @@ def test_a_text_copy_of_the_pdf_keeps_items_over_page_breaks(tmp_path, footer):
     assert result.documents[0].issuer == PLAN_META[1]
     body = [(c.heading_path, c.text) for c in result.clauses][:9]
     assert body == [(path, text) for path, text in PLAN_CLAUSES[:9]]
+
+
+def test_a_table_of_contents_block_is_skipped(tmp_path):
+    """Word's 目录 inserted as a content control (w:sdt of the Table of Contents gallery): its entries,
+    in any style, are no text of the plan."""
+    import docx
+    from lxml import etree
+
+    d = docx.Document()
+    d.add_paragraph("松林县危险化学品事故应急预案")
+    entries = "".join(f'<w:p><w:r><w:t>{t}</w:t></w:r><w:r><w:tab/></w:r><w:r><w:t>{n}</w:t></w:r></w:p>'
+                      for t, n in (("目录", ""), ("1 总则", 1), ("2 应急响应", 2)))
+    d.paragraphs[-1]._p.addnext(etree.fromstring(
+        f'<w:sdt xmlns:w="{W}"><w:sdtPr><w:docPartObj><w:docPartGallery w:val="Table of Contents"/>'
+        f'<w:docPartUnique/></w:docPartObj></w:sdtPr><w:sdtContent>{entries}</w:sdtContent></w:sdt>'))
+    d.add_paragraph("1 总则")
+    d.save(tmp_path / "p.docx")
+    assert read_file(tmp_path / "p.docx").split("\n") == ["松林县危险化学品事故应急预案", "1 总则"]
