@@ -24,6 +24,10 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!"
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+#: an item number in Chinese numerals (``一`` of ``一.加强…``)
+_ITEM_NUMBER = re.compile(r"[一二三四五六七八九十百零〇]{1,4}")
+
+
 def normalize_punct(text: str) -> str:
     """One form of ``，；：（）``, no stray spaces, numbers and ``%`` untouched.
 
@@ -46,6 +50,15 @@ def normalize_punct(text: str) -> str:
         return _HALF_TO_FULL[ch]
 
     text = re.sub(r"[,;:()!?]", repl, text)
+    # a half-width full stop ending a Chinese sentence (主体责任.规模以上…, …负责）.) is 。 like the
+    # other half-width marks above; not after a digit (1. items, 0.9‰) nor in an item number of
+    # Chinese numerals at a line's start (一. / 十二.), which stays for the heading patterns
+    def stop(m: re.Match) -> str:
+        before = text[max(0, m.start() - 6):m.start()]  # bounded: linear on a long line of periods
+        head = before.rsplit("\n", 1)[-1] if "\n" in before or m.start() <= 6 else None
+        return "." if head is not None and _ITEM_NUMBER.fullmatch(head.strip()) else "。"
+
+    text = re.sub(r"(?m)(?<=[\u4e00-\u9fff）%”])\.(?=[\u4e00-\u9fff（“]|\s*$)", stop, text)
     # spaces: drop those next to CJK characters or full-width punctuation (extraction artefacts)
     cjk = r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’、]"
     text = re.sub(rf"(?<={cjk})[ \t]+", "", text)
@@ -90,7 +103,7 @@ RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示) and minutes (纪要) other organs send
-RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,30}?(?:(?:19|20)\d{2}\s*年)?.{0,30}?"
+RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
                       r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|纪要)\s*$")
 # the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
@@ -214,7 +227,9 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("docnum", s, lineno)
     if RE_ADDRESSEE.match(s) or RE_ADDRESSEE_LOCAL.match(s):
         return Line("addressee", s, lineno)
-    if len(s) <= 60 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
+    # a 关于 title runs to ~120 characters when it lists the sectors it covers (关于进一步加强…城镇燃气、
+    # 电动自行车、高层建筑…排查整治工作…的通知): a body line ending in 通知 with no 。；， is rarer still
+    if len(s) <= 120 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
         return Line("title", s, lineno)
     if RE_SEAL.match(s):
         return Line("seal", s, lineno)
@@ -391,6 +406,13 @@ def _opens_notice(lines: list[Line], i: int) -> bool:
     return level in (0.4, 0.5, 0.75, 1, 3) and heading_number(nxt.text, level) == 1
 
 
+def _same_place(organ: str, title: str) -> bool:
+    """``云岭市安全生产委员会`` over ``云岭市2027年安全生产工作要点``: the title names the organ's place
+    itself, so the organ's line is the header above a complete title, not the title's first part."""
+    organ, title = organ.strip(), title.strip()
+    return len(organ) >= 2 and title.startswith(organ[:2]) and not title.startswith(organ)
+
+
 def mark_titles(lines: list[Line]) -> list[Line]:
     """Find titles the line patterns alone cannot: a title without 关于, a title wrapped over two
     lines, an issuer line followed by the rest of the title (``某市安全生产委员会`` /
@@ -409,7 +431,7 @@ def mark_titles(lines: list[Line]) -> list[Line]:
         at_start = prev_kind is None or prev_kind not in ("text",)
         nxt = out[i + 1] if i + 1 < len(out) else None
         if (line.kind == "issuer" and nxt is not None and nxt.kind == "title"
-                and nxt.text.lstrip().startswith("关于") and len(line.text.strip() + nxt.text.strip()) <= 80):
+                and nxt.text.lstrip().startswith("关于") and len(line.text.strip() + nxt.text.strip()) <= 140):
             # 重庆市某县应急管理局 / 关于开展…的通知 on the very next line: one title wrapped after the
             # organ's name (also right after another notice's body: a 关于 title starts a notice
             # anywhere). An organ's name set apart by a blank line (the red-letter header
@@ -431,8 +453,9 @@ def mark_titles(lines: list[Line]) -> list[Line]:
                 bool(RE_TITLE.match(joined)) or (line.kind == "issuer" and title_like(joined)))
             if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40 and (at_start or sure)
                     and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
-                    and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 80))
-                    and not (line.kind == "text" and title_like(line.text))):
+                    and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 140))
+                    and not (line.kind == "text" and title_like(line.text))
+                    and not (line.kind == "issuer" and title_like(nxt.text) and _same_place(line.text, nxt.text))):
                 out[i] = Line("title", joined, line.lineno)
                 out[j] = Line("blank", "", nxt.lineno)
                 prev_kind = "title"
@@ -446,7 +469,7 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             if (nxt is not None and third is not None and nxt.kind == "text" and third.kind == "text"
                     and all(len(p.text.strip()) <= 40 and not re.search(r"[。；，！？：]", p.text)
                             and heading_level(p.text.strip()) is None for p in parts)
-                    and RE_TITLE.match(joined + third.text.strip()) and len(joined + third.text.strip()) <= 100):
+                    and RE_TITLE.match(joined + third.text.strip()) and len(joined + third.text.strip()) <= 140):
                 # a long title over three lines: 某区人民政府办公室关于印发《某市 / 某区…专项治理 / 工作方案》的通知
                 out[i] = Line("title", joined + third.text.strip(), line.lineno)
                 out[j], out[k] = Line("blank", "", nxt.lineno), Line("blank", "", third.lineno)

@@ -636,3 +636,33 @@ def test_issuer_from_adoption_remark(remark, issuer):
 ])
 def test_region_and_level_of_issuers_off_the_province_city_county_ladder(name, region, level):
     assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
+
+
+# --- found by the reports probe (lead): half-width stops, very long titles, an organ over its own title --
+def test_a_half_width_full_stop_ending_a_sentence_is_a_chinese_one():
+    from policytag.corpus.clean import normalize_punct
+
+    assert normalize_punct("落实企业主体责任.规模以上企业达标率达到90%以上.(县应急局负责)") == (
+        "落实企业主体责任。规模以上企业达标率达到90%以上。（县应急局负责）")
+    # item numbers, decimals and addresses keep theirs
+    for text in ("一.加强组织领导", "十二.强化保障", "1.加强组织领导", "事故率下降0.5个百分点", "见www.example.gov.cn"):
+        assert normalize_punct(text) == text
+
+
+def test_a_title_of_a_hundred_characters_over_its_organ_is_the_title():
+    long_title = ("关于进一步加强2027年全县燃气管网、电动自行车充电场所、农家乐民宿、校外培训机构、"
+                  "建筑工地、人员密集场所和危险货物运输车辆等重点行业领域安全风险隐患排查整治工作切实防范遏制较大事故的通知")
+    assert len(long_title) > 80
+    text = f"石门县安全生产委员会\n{long_title}\n石安委〔2027〕4号\n\n各乡镇人民政府：\n一、全面排查\n各乡镇要在4月底前完成辖区燃气管网隐患排查。\n"
+    [(doc, clauses)] = segment_text(text, "long.txt")
+    assert doc.title == "石门县安全生产委员会" + long_title
+    assert [c.text for c in clauses] == ["各乡镇要在4月底前完成辖区燃气管网隐患排查。"]
+
+
+def test_an_organ_over_a_title_that_names_its_own_place_is_the_header():
+    text = "云川市安全生产委员会\n云川市2027年安全生产工作要点\n\n一、压实责任\n各区县要在3月底前调整安委会成员。\n"
+    [(doc, _)] = segment_text(text, "points.txt")
+    assert (doc.title, doc.issuer, doc.genre) == ("云川市2027年安全生产工作要点", "云川市安全生产委员会", "work_points")
+    # the organ with the rest of its title below it is still one title (临江市安全生产委员会 / 2027年…要点)
+    [(doc, _)] = segment_text(text.replace("\n云川市2027年", "\n2027年"), "points.txt")
+    assert doc.title == "云川市安全生产委员会2027年安全生产工作要点"
