@@ -502,7 +502,8 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
 
     text, _ = to_simplified(text)
     parsed = []
-    for doc_lines in split_documents(classify_lines(text)):
+    classified = classify_lines(text)
+    for doc_lines in split_documents(classified):
         joined, opening = [], set()  # opening: the paragraphs an enclosure starts with
         for run, opens_enclosure in _body_runs(doc_lines):
             run_paragraphs = [q for q in (normalize_punct(p) for p in join_paragraphs(run)) if q]
@@ -526,6 +527,10 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
         clauses = segment_document(doc, paragraphs, enclosure_starts)
         if clauses:
             results.append((doc, clauses))
+    titles = [line.text for line in classified if line.kind == "title"]
+    if not results and titles:
+        # a title with nothing under it but a signature (a notice whose body was lost, or a cover page)
+        raise ReadError(source, f"no clause text under the title {titles[0]}: nothing to segment or tag")
     if not results:
         raise ReadError(source, "no recognisable notice structure (no title, document number or numbered items)")
     _dedupe_doc_ids(results)

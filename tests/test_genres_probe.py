@@ -666,3 +666,13 @@ def test_an_organ_over_a_title_that_names_its_own_place_is_the_header():
     # the organ with the rest of its title below it is still one title (临江市安全生产委员会 / 2027年…要点)
     [(doc, _)] = segment_text(text.replace("\n云川市2027年", "\n2027年"), "points.txt")
     assert doc.title == "云川市安全生产委员会2027年安全生产工作要点"
+
+
+def test_a_notice_of_a_title_and_a_signature_only_says_so(tmp_path):
+    """Its error named a missing title ('no recognisable notice structure (no title, …)') though the
+    notice has one: it says the title and that nothing is under it."""
+    from policytag.corpus.readers import ReadError
+
+    text = "白水县应急管理局\n关于转发市应急管理局汛期安全检查通知的通知\n\n白水县应急管理局\n2027年5月6日\n"
+    with pytest.raises(ReadError, match="no clause text under the title 白水县应急管理局关于转发"):
+        segment_text(text, "cover.txt")
