@@ -90,6 +90,32 @@ def keyword_run(tmp_path_factory) -> Path:
     return make_keyword_run(tmp_path_factory.mktemp("runs") / "kw")
 
 
+def best_cpu_time(fn, *args, repeat: int = 3) -> float:
+    """Best CPU seconds of ``repeat`` calls, with the garbage collector off while timing.
+
+    For the linear-time tests. Why: late in a full suite the heap holds every earlier test's objects,
+    and a generation-2 collection that falls inside one timed call costs time proportional to that
+    heap, not to the input (CI once saw 61x for a 16x input that takes 15x alone). The minimum of a
+    few calls is the usual remedy for scheduler noise on a shared 2-core machine.
+    """
+    import gc
+    import time
+
+    gc.collect()
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        times = []
+        for _ in range(repeat):
+            start = time.process_time()
+            fn(*args)
+            times.append(time.process_time() - start)
+        return min(times)
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def run_cli(*args, stdin=None, env=None, timeout=300, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
     """``policytag ARGS`` in a fresh process (text mode); returns the CompletedProcess."""
     return subprocess.run([sys.executable, "-m", "policytag.cli", *map(str, args)], input=stdin,

@@ -39,7 +39,7 @@ import pytest
 from policytag.corpus import metadata as md
 from policytag.corpus.clean import classify_lines, heading_level
 from policytag.corpus.segment import segment_paths, segment_text
-from conftest import TEST_DATA
+from conftest import TEST_DATA, best_cpu_time
 from test_genres import _as_docx, _as_html, _as_pdf, wrap
 
 DATA = TEST_DATA / "genres"
@@ -496,21 +496,13 @@ def test_a_file_of_many_notices_reads_as_the_notices_apart(order):
 def test_title_checks_after_a_body_stay_linear():
     """Many title-shaped lines after finished paragraphs, far apart: 16x the input may cost at most
     ~40x the time (as tests/test_segment_properties.py allows; quadratic would be 256x)."""
-    import gc
-    import time
-
     unit = "各地要加强检查。\n" + "\n" * 50 + "临江市2027年安全生产工作方案\n" + "\n" * 50
 
-    def cpu(n):
-        gc.collect()
-        best = float("inf")
-        for _ in range(2):
-            start = time.process_time()
-            segment_text("关于做好2026年安全生产工作的通知\n一、总体要求\n" + unit * n, "big.txt")
-            best = min(best, time.process_time() - start)
-        return best
+    def cpu(n, repeat):
+        text = "关于做好2026年安全生产工作的通知\n一、总体要求\n" + unit * n
+        return best_cpu_time(segment_text, text, "big.txt", repeat=repeat)
 
-    small, large = max(cpu(100), 0.01), cpu(1600)
+    small, large = max(cpu(100, 3), 0.01), cpu(1600, 2)
     assert large < 40 * small, (small, large)
 
 

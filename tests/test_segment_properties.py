@@ -4,12 +4,11 @@ at their phrases, and the work grows linearly with the input."""
 
 from __future__ import annotations
 
-import gc
-import time
 
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
+from conftest import best_cpu_time
 from policytag.corpus.readers import ReadError
 from policytag.corpus.script import to_simplified
 from policytag.corpus.segment import segment_text
@@ -112,30 +111,6 @@ def test_extractors_never_raise_and_spans_point_at_phrases(text):
     _check_extraction(text)
 
 
-def _cpu(fn, *args, repeat: int = 3) -> float:
-    """Best CPU time of `repeat` runs, with the garbage collector off while timing.
-
-    Why: late in a full suite the heap holds every earlier test's objects, and a
-    generation-2 collection that happens to fall inside the large run costs time
-    proportional to that heap, not to the input (CI once saw 0.61 s against 0.01 s
-    for a 16x input that takes 15x here). The minimum of a few runs is the usual
-    remedy for scheduler noise on a shared 2-core machine.
-    """
-    gc.collect()
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        times = []
-        for _ in range(repeat):
-            start = time.process_time()
-            fn(*args)
-            times.append(time.process_time() - start)
-        return min(times)
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 @settings(max_examples=3, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.sampled_from(WORDS), min_size=20, max_size=40).map("".join))
 def test_linear_time_on_growing_inputs(unit):
@@ -154,6 +129,6 @@ def test_linear_time_on_growing_inputs(unit):
             pass
 
     for fn in (both, seg):
-        t_small = max(_cpu(fn, small), 0.01)
-        t_large = _cpu(fn, large, repeat=2)
+        t_small = max(best_cpu_time(fn, small), 0.01)
+        t_large = best_cpu_time(fn, large, repeat=2)
         assert t_large < 40 * t_small, f"{fn.__name__}: {len(small)} chars {t_small:.3f} s, {len(large)} chars {t_large:.3f} s"
