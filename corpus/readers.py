@@ -509,7 +509,25 @@ def read_pdf(path: Path) -> str:
     if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
         raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
-    return "\n\n".join(_unspaced(page) for page in _drop_running_lines(_pdf_table_pages(path, pages)))
+    # pdfplumber only for the pages that may hold a ruled table or were scattered into glyphs: it
+    # lays out every character (70 ms a page against pypdf's 5), and most notice pages hold neither
+    redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages)) if _may_hold_table(page) or _scattered(text)]
+    read = _pdf_table_pages(path, pages, redo) if redo else pages
+    return "\n\n".join(_unspaced(page) for page in _drop_running_lines(read))
+
+
+# a path (re: rectangle, l: line, c/v/y: curve) or a form XObject (Do), as an operator token of a
+# page's content stream: what pdfplumber's table finder draws its edges from. A page with none holds
+# no ruled table; a match inside some string only costs the pdfplumber pass it saves otherwise.
+_PATH_OPERATOR = re.compile(rb"(?:^|\s)(?:re|l|c|v|y|Do)(?=\s|$)")
+
+
+def _may_hold_table(page) -> bool:
+    try:
+        contents = page.get_contents()
+        return contents is not None and _PATH_OPERATOR.search(contents.get_data()) is not None
+    except Exception:  # a content stream pypdf cannot decode: let pdfplumber look, as before
+        return True
 
 
 _LETTER_SPACED = re.compile(r"^\s*\S(?: \S){3,}\s*$")
@@ -579,7 +597,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     return ["\n".join(line for i, line in enumerate(lines) if i not in gone) for lines, gone in zip(split, drop)]
 
 
-def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
+def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[str]:
     """``pages`` (pypdf's text) with each page that holds a ruled table read again by pdfplumber:
     the text above, between and below its tables, and each table as rows (``corpus.tables``); a
     page pypdf scattered into single characters (:func:`_scattered`) is read again by pdfplumber.
@@ -587,7 +605,8 @@ def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
     Why: pypdf gives a table one cell per line, in an order the cleaner joins into one run (a task
     table's 序号 column even reads as page numbers). pdfplumber finds a table by its ruling lines,
     so a page without one, as most notice pages are, keeps pypdf's text unchanged. A task table
-    running over pages keeps the header of its first page.
+    running over pages keeps the header of its first page. Only the pages ``numbers`` are looked at
+    (the others hold no path to rule a table with, nor scattered glyphs).
     """
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
@@ -596,7 +615,8 @@ def _pdf_table_pages(path: Path, pages: list[str]) -> list[str]:
     header: list[Cell] | None = None  # the header row of the last task table, for its next page
     try:
         with pdfplumber.open(path) as pdf:
-            for number, page in enumerate(pdf.pages):
+            for number in numbers:
+                page = pdf.pages[number]
                 tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2),
                                 key=lambda t: t.bbox[1])
                 if not tables:
