@@ -636,7 +636,7 @@ def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentRes
             errors.append(exc)
         paths = [p for p in paths if str(p) != STDIN]
     files = expand_paths(paths)
-    for path in _progress(files, progress):
+    for path in (file_progress(files) if progress else files):
         try:
             results.extend(segment_text(read_file(path), str(path)))
         except ReadError as exc:
@@ -645,8 +645,9 @@ def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentRes
     return SegmentResult([d for d, _ in kept], [c for _, cs in kept for c in cs], errors, duplicates)
 
 
-def _progress(files: list[Path], enabled: bool):
-    if not enabled or len(files) < 20:
+def file_progress(files: list[Path]):
+    """``files`` with a "reading notices" bar on a terminal when there are many (segment, tag, tag --stream)."""
+    if len(files) < 20:
         return files
     from tqdm import tqdm
 

@@ -134,6 +134,10 @@ def run(args: argparse.Namespace) -> int:
         check_output_path(args.output, inputs, args.force)
     from .stream_cli import run_stream, wants_stream
 
+    if not wants_stream(args, fmt) and (getattr(args, "workers", None) or 1) > 1:
+        # a summary run reads and tags in this one process; --workers silently did nothing here
+        raise UsageError(f"--workers {args.workers} needs a streaming run (add --stream to write jsonl/parquet "
+                         "rows with N processes; a summary or csv/md/html report is tagged in one process)")
     if wants_stream(args, fmt):  # rows in batches to OUT.partial -> OUT, resumable (inference/stream.py)
         if getattr(args, "compare_with", None):
             raise UsageError("--compare-with needs a report (md, html, jsonl or csv without --stream)")

@@ -139,8 +139,11 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
         raise PolicytagError(f"{missing[0]}: no such file or directory")
     for p in missing:
         warn(f"skipped {p}: no such file or directory")
+    from policytag.corpus.segment import file_progress
+
     documents = []
-    for path in expand_paths([p for p in paths if Path(p).exists()]):
+    # the first pass reads every file before the first row is tagged: a bar, as plain `tag` shows
+    for path in file_progress(expand_paths([p for p in paths if Path(p).exists()])):
         try:
             documents += [(doc, []) for doc, _ in segment_text(read_file(path), str(path))]
         except ReadError as exc:
@@ -626,7 +629,12 @@ def load_worker(run_dir: str, fmt: str):
 
 
 def _worker_init(run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
-    """In a worker process: load the run once."""
+    """In a worker process: load the run once. Ctrl-C reaches the whole process group: the parent
+    stops handing out batches and keeps what it wrote (``--resume``); a worker interrupted mid-batch
+    only printed a traceback each, so workers ignore SIGINT and finish or drop their batch."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     _WORKER.update(tagger=load_worker(run_dir, fmt), version=version, threshold=threshold, fmt=fmt)
 
 

@@ -151,4 +151,6 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
     summary = result.summary()
     print(f"policytag: tagged {result.written} clause(s){resumed} with {tagger.model_version} "
           f"in {result.seconds:.1f} s{f' ({summary})' if summary else ''}; wrote {args.output}", file=sys.stderr)
+    if skipped:  # the warnings scrolled past with the progress bar: the count closes the run, as without --stream
+        print(f"policytag: {len(skipped)} input(s) skipped (listed above); exit code 1", file=sys.stderr)
     return 1 if skipped else 0
