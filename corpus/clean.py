@@ -375,7 +375,7 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # A title that does not say 关于 (``某市2027年安全生产工作要点``, ``某县森林火灾应急预案``,
 # ``某市安全生产条例（2027—2029年）``): only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
-    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要)\s*"
+    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表)\s*"
     r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 

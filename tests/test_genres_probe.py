@@ -668,3 +668,15 @@ def test_a_notice_of_a_title_and_a_signature_only_says_so(tmp_path):
     text = "白水县应急管理局\n关于转发市应急管理局汛期安全检查通知的通知\n\n白水县应急管理局\n2027年5月6日\n"
     with pytest.raises(ReadError, match="no clause text under the title 白水县应急管理局关于转发"):
         segment_text(text, "cover.txt")
+
+
+@pytest.mark.parametrize("title", ["白石县2027年安全生产重点任务清单", "白石县2027年安全生产重点工作任务分工",
+                                   "白石县安全生产工作任务分工表"])
+def test_a_task_list_title_is_a_title_and_names_the_region(title):
+    """A task list or division of tasks sent on its own is titled 重点任务清单 / 任务分工(表): read as no
+    title, the notice got a built title and its one-letter number prefix (白 -> no place, 青 -> 青海省)
+    decided the issuer."""
+    text = f"{title}\n白政办发〔2027〕9号\n\n1.开展燃气安全专项整治，6月底前完成餐饮场所燃气报警装置安装。\n"
+    [(doc, clauses)] = segment_text(text, "tasks.txt")
+    assert (doc.title, doc.region, doc.level) == (title, "白石县", "county")
+    assert [c.text for c in clauses] == ["1.开展燃气安全专项整治，6月底前完成餐饮场所燃气报警装置安装。"]
