@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from policytag.text import cn_number
+from policytag.text import cn_digits, cn_number
 
 from .metadata import issuer_from_title, split_region
 
@@ -86,7 +86,6 @@ RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$")  # the s
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
 # the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零)
 _CN_DIGIT = "〇○零一二三四五六七八九"
-_CN_DIGIT_VALUE = {c: i for i, c in enumerate("〇一二三四五六七八九")} | {"○": 0, "零": 0}
 RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*([十{_CN_DIGIT}]{{1,3}})\s*月\s*([十{_CN_DIGIT}]{{1,3}})\s*日\s*$")
 # ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
 RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
@@ -570,7 +569,7 @@ def parse_date(text: str) -> str | None:
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := RE_DATE_CN.match(text):
-        year = int("".join(str(_CN_DIGIT_VALUE[c]) for c in m.group(1)))
+        year = cn_digits(m.group(1))
         month, day = cn_number(m.group(2)), cn_number(m.group(3))
     else:
         return None

@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from policytag.text import cn_number  # the one numeral parser (also used by segmentation)
+from policytag.text import cn_digits, cn_number  # the numeral parsers (also used by segmentation)
 
 # --- shared pieces -------------------------------------------------------------------------------
 _RE_DECIMAL = re.compile(r"\d+\.\d+")
@@ -130,14 +130,6 @@ class Deadline:
 def _year(tag: str) -> str:
     # 2027年, and the year in Chinese digits that formal documents also use (二〇二七年, 二零二七年)
     return rf"(?P<y{tag}>(?:19|20)\d{{2}}|(?:一九|二[〇零])[〇零一二三四五六七八九]{{2}})\s*年"
-
-
-_CN_DIGIT = str.maketrans("〇零一二三四五六七八九", "00123456789")
-
-
-def _year_value(raw: str) -> int:
-    """2027 from ``2027`` or ``二〇二七``."""
-    return int(raw.translate(_CN_DIGIT))
 
 
 def _month(tag: str) -> str:
@@ -424,7 +416,7 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
         kind = m.lastgroup  # the outer, named group of the alternative that matched
         y, mo, d, n, ev = _KIND_FIELDS[kind]
         raw_year = m.group(y) if y else None
-        year = _year_value(raw_year) if raw_year else None
+        year = cn_digits(raw_year) if raw_year else None
         period = cn_number(m.group(n)) if n and m.group(n) else None
         phrase = m.group(kind)
         start, end = m.span(kind)

@@ -22,6 +22,16 @@ _DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4,
 _UNITS = {"十": 10, "百": 100, "千": 1000}
 
 
+#: numerals read digit by digit, as a year is written (二〇二七, 二零二七, and the look-alike ○)
+_DIGIT_BY_DIGIT = str.maketrans("〇○零一二三四五六七八九", "000123456789")
+
+
+def cn_digits(s: str) -> int:
+    """2027 from ``2027``, ``二〇二七``, ``二零二七`` or ``二○二七``: a number written digit by digit
+    (a year), where :func:`cn_number` reads place values. ``s`` holds digits only (a pattern matched it)."""
+    return int(s.translate(_DIGIT_BY_DIGIT))
+
+
 def cn_number(s: str) -> int | None:
     """A Chinese numeral or a digit string -> int; ``None`` when ``s`` is not one.
 
