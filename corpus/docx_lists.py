@@ -11,7 +11,8 @@ Bullets and formats of no structural meaning give no text.
 
 from __future__ import annotations
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+#: the WordprocessingML namespace, as lxml spells a ``w:`` tag (shared with corpus.readers)
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
@@ -66,9 +67,10 @@ _FORMATS = {
 }
 
 
-def _val(element, name: str) -> str | None:
-    child = element.find(_W + name) if element is not None else None
-    return child.get(_W + "val") if child is not None else None
+def w_val(element, *path: str) -> str | None:
+    """The ``w:val`` of the ``w:`` child at ``path`` (``w_val(p, "pPr", "pStyle")``), None where absent."""
+    child = element.find("/".join(W + name for name in path)) if element is not None else None
+    return child.get(W + "val") if child is not None else None
 
 
 class ListNumbers:
@@ -86,38 +88,38 @@ class ListNumbers:
         # headings with page numbers (readers.py skips them)
         self.toc_styles: set[str] = set()
         try:
-            for style in document.styles.element.iterchildren(_W + "style"):
-                if (_val(style, "name") or "").lower().startswith("toc "):
-                    self.toc_styles.add(style.get(_W + "styleId"))
+            for style in document.styles.element.iterchildren(W + "style"):
+                if (w_val(style, "name") or "").lower().startswith("toc "):
+                    self.toc_styles.add(style.get(W + "styleId"))
         except (KeyError, NotImplementedError, AttributeError):
             pass
         try:
             numbering = document.part.numbering_part.element
         except (KeyError, NotImplementedError, AttributeError):
             return  # a document without numbering definitions
-        for abstract in numbering.iterchildren(_W + "abstractNum"):
-            self.levels[abstract.get(_W + "abstractNumId")] = self._levels(abstract)
-            self.restarts[abstract.get(_W + "abstractNumId")] = {
-                int(lvl.get(_W + "ilvl", "0")): int(v) - 1 for lvl in abstract.iterchildren(_W + "lvl")
-                if (v := _val(lvl, "lvlRestart")) is not None and v.isdigit()}
-        for num in numbering.iterchildren(_W + "num"):
+        for abstract in numbering.iterchildren(W + "abstractNum"):
+            self.levels[abstract.get(W + "abstractNumId")] = self._levels(abstract)
+            self.restarts[abstract.get(W + "abstractNumId")] = {
+                int(lvl.get(W + "ilvl", "0")): int(v) - 1 for lvl in abstract.iterchildren(W + "lvl")
+                if (v := w_val(lvl, "lvlRestart")) is not None and v.isdigit()}
+        for num in numbering.iterchildren(W + "num"):
             overrides = {}
-            for override in num.iterchildren(_W + "lvlOverride"):
-                start = _val(override, "startOverride")
+            for override in num.iterchildren(W + "lvlOverride"):
+                start = w_val(override, "startOverride")
                 if start is not None and start.lstrip("-").isdigit():
-                    overrides[int(override.get(_W + "ilvl", "0"))] = int(start)
-            self.nums[num.get(_W + "numId")] = (_val(num, "abstractNumId"), overrides)
-        styles = {s.get(_W + "styleId"): s for s in document.styles.element.iterchildren(_W + "style")}
+                    overrides[int(override.get(W + "ilvl", "0"))] = int(start)
+            self.nums[num.get(W + "numId")] = (w_val(num, "abstractNumId"), overrides)
+        styles = {s.get(W + "styleId"): s for s in document.styles.element.iterchildren(W + "style")}
         for style_id in styles:
             self.style_num[style_id] = self._style_numpr(styles, style_id)
 
     @staticmethod
     def _levels(abstract) -> dict[int, tuple[int, str, str]]:
         levels = {}
-        for lvl in abstract.iterchildren(_W + "lvl"):
-            start = _val(lvl, "start") or "1"
-            levels[int(lvl.get(_W + "ilvl", "0"))] = (int(start) if start.isdigit() else 1,
-                                                     _val(lvl, "numFmt") or "decimal", _val(lvl, "lvlText") or "")
+        for lvl in abstract.iterchildren(W + "lvl"):
+            start = w_val(lvl, "start") or "1"
+            levels[int(lvl.get(W + "ilvl", "0"))] = (int(start) if start.isdigit() else 1,
+                                                     w_val(lvl, "numFmt") or "decimal", w_val(lvl, "lvlText") or "")
         return levels
 
     @staticmethod
@@ -126,10 +128,10 @@ class ListNumbers:
         seen = set()
         while style_id in styles and style_id not in seen:
             seen.add(style_id)
-            numpr = styles[style_id].find(f"{_W}pPr/{_W}numPr")
+            numpr = styles[style_id].find(f"{W}pPr/{W}numPr")
             if numpr is not None:
-                return _val(numpr, "numId"), _val(numpr, "ilvl")
-            style_id = _val(styles[style_id], "basedOn")
+                return w_val(numpr, "numId"), w_val(numpr, "ilvl")
+            style_id = w_val(styles[style_id], "basedOn")
         return None, None
 
     def label(self, paragraph) -> str:
@@ -137,11 +139,11 @@ class ListNumbers:
         ``""`` when it has none."""
         if not self.nums:
             return ""
-        numpr = paragraph.find(f"{_W}pPr/{_W}numPr")
+        numpr = paragraph.find(f"{W}pPr/{W}numPr")
         num_id = ilvl = None
         if numpr is not None:
-            num_id, ilvl = _val(numpr, "numId"), _val(numpr, "ilvl")
-        style = _val(paragraph.find(_W + "pPr"), "pStyle")
+            num_id, ilvl = w_val(numpr, "numId"), w_val(numpr, "ilvl")
+        style = w_val(paragraph.find(W + "pPr"), "pStyle")
         if style in self.style_num:
             style_num, style_ilvl = self.style_num[style]
             num_id = num_id or style_num

@@ -18,7 +18,7 @@ from pathlib import Path
 from policytag import PolicytagError
 
 from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, title_like
-from .docx_lists import ListNumbers
+from .docx_lists import W, ListNumbers, w_val
 from .tables import Cell, is_layout, table_lines
 from .tables import header as tables_header
 
@@ -349,13 +349,12 @@ def read_docx(path: Path) -> str:
     return "\n".join(_docx_blocks(document, document.element.body, ListNumbers(document)))
 
 
-_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 #: elements whose content is part of the text: tracked insertions and moves, content controls,
 #: custom XML, fields, smart tags, links. python-docx's ``Paragraph.text`` reads only the runs and
 #: links directly in a paragraph, and ``iter_inner_content`` skips content controls, so a notice
 #: saved with tracked changes lost its inserted words (``3月底前``) and a template's body in a
 #: content control was dropped whole. Deleted text (``w:del``, ``w:moveFrom``) stays out.
-_DOCX_WRAPPERS = frozenset(_W + t for t in ("ins", "moveTo", "sdt", "sdtContent", "customXml", "smartTag",
+_DOCX_WRAPPERS = frozenset(W + t for t in ("ins", "moveTo", "sdt", "sdtContent", "customXml", "smartTag",
                                             "fldSimple", "hyperlink", "dir", "bdo"))
 
 
@@ -368,26 +367,21 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
 
     lines: list[str] = []
     for child in element.iterchildren():
-        if child.tag == _W + "p":
-            if _val_of(child.find(f"{_W}pPr/{_W}pStyle")) in numbers.toc_styles:
+        if child.tag == W + "p":
+            if w_val(child, "pPr", "pStyle") in numbers.toc_styles:
                 continue  # a table of contents entry (1 总则<tab>1): the heading again, with its page
             for box in _docx_text_boxes(child):
                 lines.extend(_docx_blocks(parent, box, numbers))
             lines.append(numbers.label(child) + _docx_paragraph_text(child))
-        elif child.tag == _W + "tbl":
+        elif child.tag == W + "tbl":
             lines.extend(_docx_table(Table(child, parent), numbers))
         elif child.tag in _DOCX_WRAPPERS:
-            if child.tag == _W + "sdt" and _val_of(child.find(f"{_W}sdtPr/{_W}docPartObj/{_W}docPartGallery")) \
-                    == "Table of Contents":
+            if child.tag == W + "sdt" and w_val(child, "sdtPr", "docPartObj", "docPartGallery") == "Table of Contents":
                 continue  # Word's table of contents block
             lines.extend(_docx_blocks(parent, child, numbers))
-        elif child.tag == _W + "altChunk":
+        elif child.tag == W + "altChunk":
             lines.extend(_docx_alt_chunk(parent, child))
     return lines
-
-
-def _val_of(element) -> str | None:
-    return element.get(_W + "val") if element is not None else None
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
@@ -401,9 +395,9 @@ def _docx_text_boxes(paragraph) -> list:
     Word keeps each box twice, as a DrawingML shape and as its VML fallback (``mc:Fallback``): only
     the first is read. A box inside a box is read with the outer box's paragraphs."""
     boxes = []
-    for box in paragraph.iter(_W + "txbxContent"):
+    for box in paragraph.iter(W + "txbxContent"):
         ancestor = box.getparent()
-        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in (_MC_FALLBACK, _W + "txbxContent"):
+        while ancestor is not None and ancestor is not paragraph and ancestor.tag not in (_MC_FALLBACK, W + "txbxContent"):
             ancestor = ancestor.getparent()
         if ancestor is paragraph:
             boxes.append(box)
@@ -451,7 +445,7 @@ def _docx_paragraph_text(paragraph) -> str:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
-        elif child.tag == _W + "r":
+        elif child.tag == W + "r":
             if not _hidden(child):
                 parts.append(child.text)
         elif child.tag in _DOCX_WRAPPERS:
@@ -463,14 +457,14 @@ def _hidden(run) -> bool:
     """Is a run hidden text (``w:vanish``)? Word shows it to no reader and prints none of it: an
     office template's hidden prompts (``请在此处输入正文``) and an OA system's hidden field codes are
     no part of the notice."""
-    vanish = run.find(f"{_W}rPr/{_W}vanish")
-    return vanish is not None and vanish.get(_W + "val", "true") not in ("0", "false", "off")
+    vanish = run.find(f"{W}rPr/{W}vanish")
+    return vanish is not None and vanish.get(W + "val", "true") not in ("0", "false", "off")
 
 
 def _docx_table(table, numbers: ListNumbers) -> list[str]:
     cells = [row.cells for row in table.rows]  # a merged cell repeats (python-docx resolves spans)
     read: dict[int, tuple[object, list[str]]] = {}  # id(<w:tc>) -> (the element, kept alive; its lines)
-    if any(cell._tc.find(f".//{_W}tbl") is not None for row in cells for cell in row):
+    if any(cell._tc.find(f".//{W}tbl") is not None for row in cells for cell in row):
         grid = None  # a table holding tables lays out a page; its inner tables are read on their own
     else:
         grid = [[Cell(cell._tc, tuple(line for text in _cell_blocks(cell, numbers, read) for line in text.splitlines()
