@@ -17,9 +17,9 @@ from pathlib import Path
 
 from policytag import PolicytagError
 
-from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, title_like
+from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
 from .docx_lists import W, ListNumbers, w_val
-from .tables import Cell, is_layout, table_lines
+from .tables import Cell, copied_tables, is_layout, table_lines
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -102,7 +102,7 @@ def _check_not_mixed(data: bytes, path: str | Path) -> None:
 
 def read_txt(path: Path) -> str:
     text = decode_bytes(path.read_bytes(), path)
-    return _tab_tables(text) if "\t" in text else text
+    return copied_tables(_tab_tables(text) if "\t" in text else text)
 
 
 def _tab_tables(text: str) -> str:
@@ -178,7 +178,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
-    return "\n".join(lines)
+    return copied_tables("\n".join(lines))  # a task table pasted into the page as one paragraph per cell
 
 
 def _check_notice_on_page(path: Path, body, lines: list[str]) -> None:
@@ -507,7 +507,8 @@ def read_pdf(path: Path) -> str:
     # lays out every character (70 ms a page against pypdf's 5), and most notice pages hold neither
     redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages)) if _may_hold_table(page) or _scattered(text)]
     read = _pdf_table_pages(path, pages, redo) if redo else pages
-    return "\n\n".join(_unspaced(page) for page in _drop_running_lines(read))
+    # a table drawn without ruling lines, or with rules pdfplumber finds no table in, is one cell per line
+    return copied_tables("\n\n".join(_unspaced(page) for page in _drop_running_lines(read)))
 
 
 # a path (re: rectangle, l: line, c/v/y: curve) or a form XObject (Do), as an operator token of a
@@ -556,39 +557,63 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     def key(line: str) -> str:
         return re.sub(r"\d+", "#", re.sub(r"\s+", "", line))
 
-    def edges(lines: list[str]) -> tuple[int | None, int | None]:
+    def following(lines: list[str], i: int) -> str:
+        """The next line of text after line ``i`` (a page number drawn in between is passed over)."""
+        return next((x.strip() for x in lines[i + 1:] if x.strip() and not (RE_PAGE_NUM.match(x) or RE_PAGE_OF.match(x))), "")
+
+    # each edge peeled a line at a time, up to three deep: a header of two lines (the organ over the
+    # document number, a gazette's name over its issue) repeats its second line only where its first
+    # was a running line too
+    order = []
+    for lines in split:
         filled = [i for i, line in enumerate(lines) if line.strip()]
         body = [i for i in filled if not (RE_PAGE_NUM.match(lines[i]) or RE_PAGE_OF.match(lines[i]))]
-        return (filled[0] if filled else None), (body[-1] if body else None)
-
-    found = [edges(lines) for lines in split]
+        order.append((filled, body[::-1]))
     drop: list[set[int]] = [set() for _ in split]
     for side in (0, 1):
-        counts: dict[str, list[int]] = {}
-        for number, (lines, ends) in enumerate(zip(split, found)):
-            i = ends[side]
-            if i is not None and len(lines[i].strip()) <= 40 and "。" not in lines[i]:
-                counts.setdefault(key(lines[i]), []).append(number)
-        for numbers in counts.values():
-            if len(numbers) < 2 or 2 * len(numbers) < len(pages):
-                continue
-            after = [next((x.strip() for x in split[n][found[n][side] + 1:] if x.strip()), "") for n in numbers]
-            if any(RE_TITLE.match(a) or title_like(a) or RE_DATE.match(a) for a in after):
-                continue
-            for n in numbers:
-                drop[n].add(found[n][side])
+        for depth in range(3):
+            counts: dict[str, list[tuple[int, int]]] = {}
+            for number, lines in enumerate(split):
+                edge = order[number][side]
+                if len(edge) <= depth or any(i not in drop[number] for i in edge[:depth]):
+                    continue  # the page's lines nearer the edge were no running lines: this one is text
+                i = edge[depth]
+                if len(lines[i].strip()) <= 40 and "。" not in lines[i] and not _opens_paragraph(lines[i]):
+                    counts.setdefault(key(lines[i]), []).append((number, i))
+            peeled = False
+            for found in counts.values():
+                if len(found) < 2 or 2 * len(found) < len(pages):
+                    continue
+                # the line after it: a title or a date there makes it the notice's own issuer line or
+                # signature (one-page notices of one file, each opening with its issuer), kept where so
+                opens = [RE_TITLE.match(a) or title_like(a) or RE_DATE.match(a)
+                         for a in (following(split[n], i) for n, i in found)]
+                if 2 * sum(map(bool, opens)) >= len(found):
+                    continue
+                for (n, i), own in zip(found, opens):
+                    if not own:
+                        drop[n].add(i)
+                        peeled = True
+            if not peeled:
+                break
     # Word's "different first page": the header runs from page 2 on, so a two-page notice shows it
     # once. An organ's name opening a later page, that the notice names in a line of its own
     # elsewhere too (its title's first line, its signature), is that header
     everywhere = Counter(key(line) for lines in split for line in lines if line.strip())
     for n in range(1, len(split)):
-        i = found[n][0]
+        i = order[n][0][0] if order[n][0] else None
         if i is None or i in drop[n] or len(split[n][i].strip()) > 40 or everywhere[key(split[n][i])] < 2:
             continue
-        after = next((x.strip() for x in split[n][i + 1:] if x.strip()), "")
+        after = following(split[n], i)
         if classify(split[n][i], 0).kind == "issuer" and not (RE_TITLE.match(after) or title_like(after) or RE_DATE.match(after)):
             drop[n].add(i)
     return ["\n".join(line for i, line in enumerate(lines) if i not in gone) for lines, gone in zip(split, drop)]
+
+
+def _opens_paragraph(line: str) -> bool:
+    """An indented line (two full-width spaces) or a numbered item's first line is the notice's text,
+    however often a page happens to end on the same words: never a running header or footer."""
+    return line.startswith("\u3000") or heading_level(line) is not None
 
 
 def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[str]:

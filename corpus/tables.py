@@ -280,3 +280,193 @@ def _plain_row(row: list[Cell]) -> str:
     for text in texts:
         line += ("" if not line or line[-1] in "：:" else "；") + text
     return _close(line)
+
+
+# --- a task table in a text copy: one cell per line ------------------------------------------------
+# A PDF's text layer (pypdf), a PDF table drawn without ruling lines, or a web page's table copied as
+# text gives a table one cell per line: 序号 / 工作任务 / 责任单位 / 完成时限, then 1 / a task / its
+# agencies / its deadline, and so on. Read as lines, the header became four clauses and each row's
+# number a page number. Such a run is read back into rows only where nothing is left to guess: the
+# header lines are all column labels, the first 序号, with a task column and an agency or deadline
+# column; each row opens with the next number (1, 2, 3 …); and its lines fall into the columns in
+# one best way (an agency cell reads as agency names, a deadline cell as a time). A cell wrapped over
+# lines is joined again. Anything else leaves the run as it was.
+
+_SEQ_LINE = re.compile(r"^\s*(\d{1,3})\s*[.、．]?\s*$")
+_SEQ_LABEL = re.compile(r"^\s*(?:序号|编号|序|No\.?)\s*$", re.I | re.M)
+# an agency name ends in the word for an organ (局, 委员会, 乡镇 …); ``各乡镇``, ``县住建局（牵头）``
+_AGENCY_ITEM = re.compile(r"^(?:各|全)?[\u4e00-\u9fffA-Za-z]{0,30}?(?:局|委|办|厅|院|部|队|会|所|站|中心|公司|集团|政府|乡|镇|街道|"
+                          r"部门|单位|办事处|管委会|园区|处|科|室|组|区|县|市|省|团|社|行|馆|校|台|企业|人|长|书记|主任)[*＊]?$")
+_DEADLINE_CELL = re.compile(r"\d{1,2}\s*月|(?:19|20)\d{2}\s*年|年[底内中]|季度|长期|持续|常态|全年|每[年月周季天日旬]|[上下]半年|"
+                            r"底前|日前|前完成|以前|到位|完成")
+_FREE = ("task",)
+
+
+def _agency_like(text: str) -> bool:
+    text = re.sub(r"[（(][^（）()]*[)）]", "", text)  # 各县（市、区）, 县住建局（牵头）
+    items = [i for i in re.split(r"[、，,；;\s]+", text) if i]
+    return bool(items) and all(_AGENCY_ITEM.match(i) for i in items)
+
+
+def _deadline_like(text: str) -> bool:
+    return len(text) <= 40 and bool(_DEADLINE_CELL.search(text)) and not _agency_like(text)
+
+
+def _cell_fits(role: str | None, lines: list[str]) -> bool:
+    text = "".join(lines)
+    if not lines:
+        return role not in _FREE  # an empty cell: any column but the task's
+    if role in _AGENCY_KEYS:
+        return len(lines) <= 4 and _agency_like(text)
+    if role == "deadline":
+        return len(lines) <= 2 and _deadline_like(text)
+    if role in _FREE:
+        return True
+    return len(lines) <= 1  # a category, a note: one line
+
+
+def _cost(role: str | None, lines: list[str]) -> int:
+    """How unlikely a cell of these lines is. A task cell may wrap over any number of lines, but a
+    wrapped line that names agencies (``县应急局、县市场``) is more likely the next cell's start. Any
+    other cell is one line as a rule, an empty one less usual, a wrapped one the less usual the
+    longer, unless a line ends inside a name (``县市场`` / ``监管局``): then it surely wrapped."""
+    if role in _FREE:
+        return sum(2 for line in lines[1:] if "、" in line and any(_AGENCY_ITEM.match(i) for i in line.split("、")))
+    if role == "note":
+        return 0 if len(lines) <= 1 else len(lines)
+    if len(lines) > 1 and role in _AGENCY_KEYS and not all(_agency_like(line) for line in lines):
+        return 0
+    return 1 if not lines else len(lines) - 1
+
+
+def _row_cells(roles: list[str | None], lines: list[str]) -> tuple[int, list[list[str]]] | None:
+    """The cheapest split of a row's lines (its number taken off) into the columns ``roles``, in
+    order, each cell fitting its column; ties go to the split that fills the earlier columns."""
+    best: dict[tuple[int, int], tuple[int, list[list[str]]] | None] = {}
+
+    def split(col: int, start: int):
+        if col == len(roles):
+            return (0, []) if start == len(lines) else None
+        if (col, start) in best:
+            return best[(col, start)]
+        found = None
+        for end in range(len(lines), start - 1, -1):  # the longest first: earlier columns filled first
+            cell = lines[start:end]
+            if not _cell_fits(roles[col], cell):
+                continue
+            rest = split(col + 1, end)
+            if rest is not None and (found is None or _cost(roles[col], cell) + rest[0] < found[0]):
+                found = (_cost(roles[col], cell) + rest[0], [cell] + rest[1])
+        best[(col, start)] = found
+        return found
+
+    if roles.count("task") != 1:
+        return (0, [[line] for line in lines]) if len(lines) == len(roles) else None
+    found = split(0, 0)
+    if found is None or not any(cell for cell, role in zip(found[1], roles) if role not in _FREE):
+        return None  # nothing but a task: no sign the lines are a row of this table
+    return found
+
+
+def _page_marks(lines: list[str]) -> set[int]:
+    """Lines of a text copy that mark a page break: ``- 3 -``, ``第3页 共8页`` (a bare number is a
+    序号 here, never taken for a page), and a running header or footer line beside such a mark that
+    the text repeats."""
+    from .clean import RE_PAGE_NUM, RE_PAGE_OF
+
+    marks = {i for i, line in enumerate(lines) if line.strip() and not line.strip().isdigit()
+             and (RE_PAGE_NUM.match(line) or RE_PAGE_OF.match(line))}
+    counts: dict[str, int] = {}
+    for line in lines:
+        counts[line.strip()] = counts.get(line.strip(), 0) + 1
+    for i in sorted(marks):
+        for j in (i - 1, i + 1):
+            if 0 <= j < len(lines) and j not in marks and lines[j].strip() and counts[lines[j].strip()] >= 2 \
+                    and len(lines[j].strip()) <= 40 and not _SEQ_LINE.match(lines[j]):
+                marks.add(j)
+    return marks
+
+
+def _join_wrapped(lines: list[str]) -> str:
+    """A cell's lines as one text: a PDF wraps a cell where the column ends, not where a sentence does."""
+    out = ""
+    for line in (x.strip() for x in lines):
+        if out and re.search(r"[A-Za-z0-9]$", out) and re.match(r"[A-Za-z0-9]", line):
+            out += " "
+        out += line
+    return out
+
+
+def _copied_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, list[str]] | None:
+    """(index after the table, its lines) for a one-cell-per-line task table whose header opens at
+    ``start``, or None."""
+    header: list[str] = []
+    i = start
+    while i < len(lines) and lines[i].strip() and len(header) < 8 and _role(lines[i]) is not None:
+        header.append(re.sub(r"\s+", "", lines[i]))
+        i += 1
+    roles = [_role(label) for label in header]
+    if len(header) < 3 or roles[0] != "seq" or "task" not in roles \
+            or not {"lead", "resp", "coop", "deadline"} & set(roles):
+        return None
+    body = []  # (index, line) of the table's lines after the header, page marks and repeated headers left out
+    j = i
+    while j < len(lines):
+        if j in marks:
+            j += 1
+            continue
+        if [re.sub(r"\s+", "", x) for x in lines[j:j + len(header)]] == header:
+            j += len(header)  # the header repeated on the next page
+            continue
+        body.append((j, lines[j].strip()))
+        j += 1
+    rows: list[list[str]] = []
+    end = i
+    k = 0
+    while k < len(body) and (m := _SEQ_LINE.match(body[k][1])) and int(m.group(1)) == len(rows) + 1:
+        nxt = next((x for x in range(k + 1, len(body)) if (n := _SEQ_LINE.match(body[x][1])) and int(n.group(1)) == len(rows) + 2), None)
+        if nxt is not None:
+            cells = _row_cells(roles[1:], [line for _, line in body[k + 1:nxt] if line])
+            if cells is None:
+                return None  # a row that fits no split: not surely a table
+            rows.append([m.group(1)] + [_join_wrapped(c) for c in cells[1]])
+            end, k = body[nxt][0], nxt
+            continue
+        # the last row: its end is where its lines fit the columns best (the fewest lines on a tie)
+        longest = max((len(r) for r in rows), default=len(header)) + 3
+        choice = None
+        for stop in range(k + 2, min(len(body), k + 1 + longest) + 1):
+            if not body[stop - 1][1]:
+                break  # a blank line ends the table
+            cells = _row_cells(roles[1:], [line for _, line in body[k + 1:stop]])
+            if cells is not None and (choice is None or cells[0] < choice[0]):
+                choice = (cells[0], stop, cells[1])
+        if choice is None:
+            return None
+        rows.append([m.group(1)] + [_join_wrapped(c) for c in choice[2]])
+        end = body[choice[1] - 1][0] + 1
+        break
+    if len(rows) < 1:
+        return None
+    grid = [[Cell(object(), (text,) if text else ()) for text in row] for row in [header] + rows]
+    return end, table_lines(grid)
+
+
+def copied_tables(text: str) -> str:
+    """``text`` with each task table copied one cell per line read back into one line per task,
+    written as :func:`table_lines` writes a task table (see the comment above)."""
+    if not _SEQ_LABEL.search(text):
+        return text
+    lines = text.split("\n")
+    marks = _page_marks(lines)
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        found = _copied_table(lines, i, marks) if _SEQ_LABEL.match(lines[i]) else None
+        if found is None:
+            out.append(lines[i])
+            i += 1
+        else:
+            i, table = found
+            out.extend(table)
+    return "\n".join(out)

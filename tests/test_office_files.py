@@ -841,18 +841,20 @@ def test_a_docx_of_several_notices_reads_as_the_notices_apart(tmp_path):
 def test_a_text_copy_of_the_pdf_keeps_items_over_page_breaks(tmp_path, footer):
     """The plan's text as a copy out of the PDF gives it (a .txt; a web page pasted from it reads the
     same): page by page, each page's running header next to its page number. The header is a page
-    mark there too. (The task table's cells come one per line in such a copy: no table is left to
-    read, so only the body before it is checked.)"""
+    mark there too. The task table's cells come one per line in such a copy (序号 / 整治任务 / … then
+    1 / a task / …): read back into one clause per task, as the PDF's ruled table reads."""
     from pypdf import PdfReader
 
     plan_pdf(tmp_path / "plan.pdf", footer)
     copy = "\n".join(page.extract_text() for page in PdfReader(tmp_path / "plan.pdf").pages)
     assert copy.count("松林县安全生产委员会办公室") == 4  # three running headers and the signature
+    assert "\n序号\n整治任务\n牵头单位\n" in copy  # the table, one cell per line
     (tmp_path / "plan.txt").write_text(copy, encoding="utf-8")
     result = segment_paths([tmp_path / "plan.txt"])
     assert result.documents[0].issuer == PLAN_META[1]
-    body = [(c.heading_path, c.text) for c in result.clauses][:9]
-    assert body == [(path, text) for path, text in PLAN_CLAUSES[:9]]
+    assert [(c.heading_path, c.text) for c in result.clauses] == [(path, text) for path, text in PLAN_CLAUSES]
+    pdf = segment_paths([tmp_path / "plan.pdf"]).clauses
+    assert [c.agencies for c in result.clauses[-3:]] == [c.agencies for c in pdf[-3:]]
 
 
 def test_a_table_of_contents_block_is_skipped(tmp_path):
