@@ -339,7 +339,8 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
 # --- Data Manager --------------------------------------------------------------------------------
 #: task fields the annotators need in the task list: document, year, heading, text, flag (the
 #: suggestion score is Label Studio's own "Prediction score" column: the prediction's score)
-SHOWN_DATA = ("title", "year", "heading", "text", "review")
+#: the document's issuer, level and genre are columns too, so a lead can filter the queue by genre
+SHOWN_DATA = ("title", "issuer", "level", "genre", "year", "heading", "text", "review")
 #: always-hidden built-in columns (internal or empty for this project)
 HIDDEN_BUILTIN = ("tasks:inner_id", "tasks:file_upload", "tasks:storage_filename", "tasks:updated_by",
                   "tasks:annotations_ids", "tasks:predictions_results", "tasks:annotations_results",
@@ -361,7 +362,8 @@ def view_data(data_keys: list[str]) -> dict[str, Any]:
             "explore": [*HIDDEN_BUILTIN, *hidden_data],
             "labeling": [*HIDDEN_BUILTIN, *hidden_data, "tasks:id", "tasks:completed_at", "tasks:total_annotations",
                          "tasks:total_predictions", "tasks:annotators", "tasks:predictions_score", "tasks:agreement",
-                         "tasks:data.title", "tasks:data.year", "tasks:data.review"],
+                         "tasks:data.title", "tasks:data.issuer", "tasks:data.level", "tasks:data.genre",
+                         "tasks:data.year", "tasks:data.review"],
         },
         # narrow enough that the flag column is on screen next to heading and text
         "columnsWidth": {"tasks:data.title": 170, "tasks:data.year": 70, "tasks:data.heading": 230,

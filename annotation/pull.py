@@ -24,7 +24,7 @@ from policytag.taxonomy import Taxonomy
 from .agreement import POLICY, Vote, agreement_report, resolve
 from .results import parse_result
 from .rules import Violation, check_labels
-from .tasks import text_sha1
+from .tasks import CLAUSE_FIELDS, text_sha1
 
 
 @dataclass
@@ -223,7 +223,8 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
         res = resolve(votes, taxonomy)
         first = anns[0]
         base = {"clause_id": clause_id, "doc_id": first.doc_id, "year": first.year, "text_sha1": first.text_sha1,
-                "text": first.text, "heading_path": first.heading_path, "task_id": first.task_id}
+                "text": first.text, "heading_path": first.heading_path, **clause_metadata(first.task_data),
+                "task_id": first.task_id}
         details = [r.detail() for r in anns]
         if res.is_conflict:
             conflicts.append({**base, "ties": res.ties, "unresolved": res.unresolved, "votes": res.votes,
@@ -252,6 +253,22 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
                          refused, flags)
 
 
+def clause_metadata(data: dict[str, Any]) -> dict[str, Any]:
+    """The clause fields of a task's data beyond identity, text and heading path (``kind``,
+    ``agencies``, ``span`` and the document's ``title``, ``issuer``, ``region``, ``level``,
+    ``genre``): every ``Clause`` field push stored (``tasks.CLAUSE_FIELDS``), so a pulled row
+    gives the clause back whole (``Clause.from_row(row)``) and retraining sees the title the
+    models read. A task pushed by an older policytag lacks some: they are None (an empty title,
+    as such tasks store a missing one, is None too)."""
+    out: dict[str, Any] = {}
+    for name in CLAUSE_FIELDS:
+        if name in ("clause_id", "doc_id", "year", "text", "heading_path"):
+            continue
+        value = data.get(name)
+        out[name] = None if value == "" else value
+    return out
+
+
 # --- output --------------------------------------------------------------------------------------
 @dataclass(frozen=True)
 class OutputPaths:
@@ -277,7 +294,11 @@ class OutputPaths:
 
 def hf_features():
     """An explicit schema, so an all-empty column (say, no notes yet) still gets the right type."""
+    from dataclasses import fields
+
     from datasets import Features, Value
+
+    from policytag.records import Clause
 
     strings = [Value("string")]
     detail = {"annotation_id": Value("int64"), "annotator": Value("string"), "annotator_id": Value("int64"),
@@ -286,7 +307,10 @@ def hf_features():
               "created_at": Value("string"), "updated_at": Value("string")}
     return Features({
         "clause_id": Value("string"), "doc_id": Value("string"), "year": Value("int32"),
-        "text_sha1": Value("string"), "text": Value("string"), "heading_path": strings, "task_id": Value("int64"),
+        "text_sha1": Value("string"), "text": Value("string"), "heading_path": strings,
+        "kind": Value("string"), "agencies": strings, "span": [Value("int64")],
+        **{f.name: Value("string") for f in fields(Clause) if f.default is None},  # the document's metadata
+        "task_id": Value("int64"),
         "sector": strings, "measure_type": strings, "annotator": Value("string"), "annotator_id": Value("int64"),
         "note": Value("string"), "lead_time": Value("float64"), "n_annotations": Value("int32"),
         "resolution": Value("string"), "problems": strings, "annotations": [detail],

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import json
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Iterable, Sequence
 
@@ -116,26 +116,41 @@ def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None
     return ClauseSet(clauses, titles)
 
 
+#: the Clause fields every task carries as they are (``Clause.to_dict``), so that a pull gives the
+#: clause back whole (its document's title, issuer, region, level and genre included) and the
+#: backend predicts from what ``policytag tag`` reads
+CLAUSE_FIELDS = tuple(f.name for f in fields(Clause))
+
+
+def doc_line(clause: Clause, title: str | None = None) -> str:
+    """The small print above the clause: title · issuer · level · genre · year · doc id, each
+    when known (level and genre in Chinese: an annotator reads 县级 · 应急预案, not county)."""
+    from policytag.corpus.metadata import GENRE_NAMES, LEVEL_NAMES
+
+    parts = (clause.title or title, clause.issuer, LEVEL_NAMES.get(clause.level or "", clause.level),
+             GENRE_NAMES.get(clause.genre or "", clause.genre), clause.year, clause.doc_id)
+    return " · ".join(dict.fromkeys(str(x) for x in parts if x))  # a title that is its issuer's name once
+
+
 def task_data(clause: Clause, title: str | None = None, prediction: dict | None = None,
               taxonomy: Taxonomy | None = None) -> dict[str, Any]:
     """The ``data`` of one task.
 
-    Identity: ``clause_id``, ``doc_id``, ``text_sha1``. Shown: ``doc_line``, ``heading``, ``text``,
-    the suggestion lines (``suggestion_sector``/``suggestion_measure``, from ``prediction``) and
-    ``review`` (the rule-check flag, empty until a check flags the task). ``suggestion_score`` (the
-    prediction's overall score) and ``needs_review`` are there for Data Manager columns and filters.
+    Every ``Clause`` field (``CLAUSE_FIELDS``: identity, heading path, text, kind, agencies, span,
+    year and the document's title, issuer, region, level, genre), ``text_sha1``. Shown:
+    ``doc_line``, ``heading``, ``text``, the suggestion lines (``suggestion_sector``/
+    ``suggestion_measure``, from ``prediction``) and ``review`` (the rule-check flag, empty until a
+    check flags the task). ``suggestion_score`` (the prediction's overall score) and
+    ``needs_review`` are there for Data Manager columns and filters.
     """
-    doc_line = " · ".join(str(x) for x in (title, clause.year, clause.doc_id) if x)
+    data = clause.to_dict()
     return {
-        "clause_id": clause.clause_id,
-        "doc_id": clause.doc_id,
-        "year": clause.year,
-        "title": title or "",
-        "kind": clause.kind,
-        "heading_path": list(clause.heading_path),
+        **data,
+        # the clause's own title, as the models read it (push's predictions, the backend's, `tag`);
+        # ``title`` (its document's, from another row of a clause file) only fills the small print
+        "title": clause.title or "",
         "heading": HEADING_JOIN.join(clause.heading_path),
-        "doc_line": doc_line,
-        "text": clause.text,
+        "doc_line": doc_line(clause, title),
         "text_sha1": text_sha1(clause.text),
         **suggestion_fields(prediction, taxonomy),
         "review": "",

@@ -1,0 +1,193 @@
+"""The annotators' loop on documents of other genres, against a real Label Studio (the session's
+shared server, tests/ls_fixture.py): a county's emergency plan (``1 总则`` / ``1.1`` numbering), a
+city's regulation (``第一章`` / ``第X条`` with ``（一）`` items) and a district's 工作要点 whose items end
+in a task-table remark ``（牵头单位：…；完成时限：…）``, all written for this test (invented places).
+
+What a demanding annotator expects, each checked on the real server:
+
+* every task carries the clause's whole record (kind, agencies, span, and the document's title,
+  issuer, region, level, genre) and shows title · issuer · level · genre above the clause;
+* a pull gives back exactly what was pushed and what each annotator did: ``Clause.from_row(row)``
+  is the pushed clause, field for field (a pull used to drop title, issuer, region, level, genre,
+  kind, agencies and span: retraining then trained the title learner on clauses without titles);
+* clause texts with a line break, emoji, characters outside the BMP and markup survive unchanged.
+"""
+
+import json
+
+import pytest
+
+from policytag.annotation.results import annotation_result
+from policytag.annotation.tasks import load_clauses, text_sha1
+from policytag.cli import main
+from policytag.records import Clause
+
+pytestmark = pytest.mark.labelstudio
+
+PLAN_NOTICE = """青石县人民政府办公室
+关于印发青石县森林火灾应急预案的通知
+青政办发〔2027〕12号
+
+各乡镇人民政府，县直各有关单位：
+《青石县森林火灾应急预案》已经县人民政府同意，现印发给你们，请认真组织实施。
+
+青石县森林火灾应急预案
+
+1 总则
+1.1 编制目的
+为有效预防和科学处置森林火灾，最大程度减少人员伤亡和财产损失，保护森林资源和生态安全，制定本预案。
+1.2 适用范围
+本预案适用于本县行政区域内发生的森林火灾应对工作。
+2 预警
+2.1 预警发布
+县气象局会同县林业局根据森林火险气象等级，及时发布森林火险预警信息，提醒群众严禁野外用火🔥。
+3 保障措施
+3.1 队伍保障
+各乡镇组建半专业扑火队，每年开展不少于两次扑火演练，配齐风力灭火机等装备。
+
+青石县人民政府办公室
+2027年3月5日
+"""
+
+REGULATION = """临川市燃气安全管理办法
+
+（2027年4月1日临川市人民政府第18次常务会议通过）
+
+第一章 总则
+第一条 为了加强城镇燃气安全管理，预防和减少燃气事故，根据有关法律法规，结合本市实际，制定本办法。
+第二条 市城市管理局负责全市燃气安全监督管理工作；应急管理、市场监管等部门按照各自职责做好相关工作。
+第二章 经营安全
+第三条 任何单位和个人不得有下列行为：
+（一）擅自改装、拆除户内燃气设施；
+（二）在燃气管道上堆放物品或者搭建建筑物。
+第四条 本办法自2027年6月1日起施行。
+"""
+
+WORK_POINTS = """东陵区安全生产委员会
+东陵区2028年安全生产工作要点
+
+2028年，全区安全生产工作以防范化解重大安全风险为主线，坚决遏制较大以上生产安全事故。
+
+一、压实安全生产责任
+（一）落实党政领导责任。严格执行党政领导干部安全生产责任制，区委常委会每半年至少听取一次安全生产工作汇报。（牵头单位：区应急管理局；完成时限：2028年6月底前）
+二、深化重点行业领域专项整治
+（一）城镇燃气。全面排查餐饮场所燃气使用隐患，推广安装可燃气体报警装置，年底前覆盖率达到100%。（牵头单位：区城市管理局；完成时限：2028年12月底前）
+（二）电动自行车。整治电动自行车违规停放充电，新建小区同步建设集中充电设施🔌，杜绝“飞线充电”。（牵头单位：区消防救援大队；完成时限：2028年9月底前）
+"""
+
+#: clauses no segmenter makes but a clause file may hold: a line break, emoji, a CJK Extension B
+#: character (outside the BMP), markup and a Label Studio variable lookalike, a very long text
+ODD = [
+    {"clause_id": "odd-1", "doc_id": "odd", "year": 2028, "title": "青石县关于做好汛期安全防范工作的紧急通知",
+     "issuer": "青石县人民政府", "region": "青石县", "level": "county", "genre": "other",
+     "heading_path": ["一、强化预警"], "kind": "clause", "agencies": ["县应急管理局"], "span": [10, 40],
+     "text": "台风🌀来袭，\n各地立即转移危险区域群众，\r\n停止户外作业。"},
+    {"clause_id": "odd-2", "doc_id": "odd", "year": 2028, "heading_path": ["二、𠮷祥村地质灾害隐患点"], "kind": "clause",
+     "text": "𠮷祥村、䶮山乡等地质灾害隐患点落实巡查制度，群测群防员每日巡查😀。"},
+    {"clause_id": "odd-3", "doc_id": "odd", "year": 2028, "heading_path": ["三、<b>加强</b> & 宣传"], "kind": "clause",
+     "text": "通过<script>alert(1)</script>“安全生产月” & 宣传咨询日活动普及应急知识 $text ${x}"},
+    {"clause_id": "odd-4", "doc_id": "odd", "year": 2028, "heading_path": [], "kind": "clause",
+     "text": "各乡镇要全面排查辖区内燃气管道占压隐患，" * 1500},
+]
+
+
+@pytest.fixture(scope="module")
+def inputs(tmp_path_factory):
+    """The three notices as files and the odd clauses as a clause file."""
+    work = tmp_path_factory.mktemp("genres")
+    paths = []
+    for name, text in (("plan.txt", PLAN_NOTICE), ("regulation.txt", REGULATION), ("points.txt", WORK_POINTS)):
+        (work / name).write_text(text, encoding="utf-8")
+        paths.append(work / name)
+    odd = work / "odd.jsonl"
+    odd.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in ODD), encoding="utf-8")
+    return paths, odd
+
+
+@pytest.fixture(scope="module")
+def annotators(ls):
+    from label_studio_sdk.client import LabelStudio
+
+    out = {}
+    for who in ("gina", "hao"):
+        client = LabelStudio(base_url=ls.url, api_key=ls.signup(f"{who}@genres.test", f"{who}-password-1"))
+        me = client.users.whoami()
+        out[who] = (client, me.username or me.email)
+    return out
+
+
+def cli(capsys, ls, *args):
+    rc = main(["annotate", *args, "--url", ls.url, "--api-key", ls.api_key])
+    return rc, capsys.readouterr().err
+
+
+def project_tasks(admin, title):
+    project = next(p for p in admin.projects.list() if p.title == title)
+    return project, sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
+
+
+def test_tasks_carry_and_show_the_documents_metadata(ls, admin, inputs, keyword_run, capsys):
+    notices, _ = inputs
+    rc, err = cli(capsys, ls, "push", *map(str, notices), "--project", "genres-show", "--predictions",
+                  str(keyword_run), "--quiet")
+    assert rc == 0, err
+    clauses = {c.clause_id: c for c in load_clauses(notices).clauses}
+    _, tasks = project_tasks(admin, "genres-show")
+    assert len(tasks) == len(clauses)
+    genres = set()
+    for task in tasks:
+        data, clause = task.data, clauses[task.data["clause_id"]]
+        for name in ("title", "issuer", "region", "level", "genre", "kind"):
+            assert data[name] == getattr(clause, name), (name, data)
+        assert clause.issuer and clause.level and clause.genre  # the notices were written to have them
+        genres.add(clause.genre)
+        # the small print names the document, who issued it, its level and genre, in Chinese
+        from policytag.corpus.metadata import GENRE_NAMES, LEVEL_NAMES
+
+        line = data["doc_line"]
+        assert clause.title in line and clause.issuer in line, line
+        assert LEVEL_NAMES[clause.level] in line and GENRE_NAMES[clause.genre] in line, line
+        assert data["heading"] == " > ".join(clause.heading_path)
+        assert data["suggestion_sector"].startswith("模型建议 (") and task.predictions
+    assert genres == {"emergency_plan", "regulation", "work_points"}
+
+
+def test_pull_gives_back_the_clause_and_the_annotation_whole(ls, admin, inputs, annotators, keyword_run, tmp_path,
+                                                             capsys):
+    notices, odd = inputs
+    rc, err = cli(capsys, ls, "push", *map(str, notices), str(odd), "--project", "genres-round-trip",
+                  "--predictions", str(keyword_run), "--quiet")
+    assert rc == 0, err
+    pushed = {c.clause_id: c for c in load_clauses([*notices, odd]).clauses}
+    _, tasks = project_tasks(admin, "genres-round-trip")
+    labels = {}  # clause id -> (sector, measure types, note, who)
+    for i, task in enumerate(tasks):
+        who = ("gina", "hao")[i % 2]
+        sector = ["forest_grassland_fire"] if i % 3 == 0 else ["urban_gas", "fire_safety"]
+        measure = ["emergency", "support_capacity"] if i % 2 else ["rules_standards"]
+        note = f"第{i}条：拿不准😀\n换行 𠮷"
+        client, name = annotators[who]
+        client.annotations.create(task.id, result=annotation_result(sector, measure, note), lead_time=10.0 + i)
+        labels[task.data["clause_id"]] = (sector, measure, note, name, 10.0 + i)
+
+    out = tmp_path / "round-trip.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "genres-round-trip", "-o", str(out))
+    assert rc == 0, err
+    rows = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert {r["clause_id"] for r in rows} == set(pushed)
+    for row in rows:
+        clause = pushed[row["clause_id"]]
+        assert Clause.from_row(row) == clause  # every field: text, heading path, kind, span, metadata
+        assert row["text"] == clause.text and row["text_sha1"] == text_sha1(clause.text)
+        sector, measure, note, name, lead = labels[row["clause_id"]]
+        assert (sorted(row["sector"]), row["measure_type"], row["note"], row["annotator"], row["lead_time"]) == \
+            (sorted(sector), measure, note, name, lead)
+        (ann,) = row["annotations"]
+        assert ann["created_at"] and ann["updated_at"] and isinstance(ann["annotator_id"], int)
+
+    from datasets import load_from_disk
+
+    hf = {r["clause_id"]: r for r in load_from_disk(str(tmp_path / "round-trip.hf"))}
+    for row in rows:  # the Hugging Face copy holds the same metadata
+        for name in ("title", "issuer", "region", "level", "genre", "kind", "agencies", "span"):
+            assert hf[row["clause_id"]][name] == row[name], name
