@@ -27,6 +27,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from policytag.text import cn_digits
+
 LEVELS = ("central", "province", "city", "county", "department")
 GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "other")
 #: How reports name a genre (``no previous 工作要点 of 某市安委会 in the input``).
@@ -86,11 +88,38 @@ _GENERIC_PLACES = {"城市", "城区", "市区", "县城", "郊区", "社区", "
                    "本区", "本省", "各市", "各县", "各区", "各省", "县区", "市县", "省市", "城乡", "农村地区", "重点地区"}
 
 
+# 新疆生产建设兵团 governs its own ladder: the 兵团 (a province's tier), its 师 (divisions, a
+# prefecture's) and their 团 (regiment farms, a county's); a 师 or 团 is named by its number
+# (第七师, 一〇二团), which no _TIER_RX ending tells apart from text
+CORPS = "新疆生产建设兵团"
+_CORPS_DIVISION_RX = re.compile(r"第[一二三四五六七八九十]{1,3}师")
+_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九〇零\d]{2,4}团(?!体|队|结|委)")
+_BARE_TIERS = {"自治区", "自治州", "自治县", "自治旗", "特别行政区"}  # 自治区应急管理厅: a tier word, no name
+
+
+def _corps_tier(name: str, pos: int, before: str) -> str | None:
+    """A unit of the 兵团's ladder at ``pos``: the 兵团 itself, a 师 at the start or after the
+    兵团, a 团 after a 师 (a bare 一〇二团 is also a band or a team: not taken alone)."""
+    if name.startswith(CORPS, pos):
+        return CORPS
+    m = _CORPS_DIVISION_RX.match(name, pos)
+    if m and (pos == 0 or before.endswith(CORPS)):
+        return m.group(0)
+    m = _CORPS_REGIMENT_RX.match(name, pos)
+    if m and _CORPS_DIVISION_RX.search(before[-6:]):
+        return m.group(0)
+    return None
+
+
 def _next_tier(name: str, pos: int) -> str | None:
     """The territorial unit starting at ``pos`` (shortest match, so 某市某县 is two units; but a
     prefecture named …州 keeps its 市: 某州市)."""
+    corps = _corps_tier(name, pos, name[:pos])
+    if corps:
+        return corps
     m = _TIER_RX.match(name, pos)
-    if not m or any(w in m.group(0) for w in _ORGAN_WORDS) or m.group(0) in _GENERIC_PLACES:
+    if (not m or any(w in m.group(0) for w in _ORGAN_WORDS) or m.group(0) in _GENERIC_PLACES
+            or m.group(0) in _BARE_TIERS):
         return None
     token = m.group(0)
     if token.endswith("州") and not token.endswith("自治州") and name[m.end():m.end() + 1] == "市":
@@ -124,6 +153,12 @@ def region_level(region: str) -> str | None:
     if not tiers:
         return None
     last, before = tiers[-1], tiers[:-1]
+    if last == CORPS:
+        return "province"
+    if _CORPS_DIVISION_RX.fullmatch(last):
+        return "city"
+    if _CORPS_REGIMENT_RX.fullmatch(last):
+        return "county"
     if last.endswith(_SUB_COUNTY):
         return "department"
     if last in PROVINCES or last.endswith(("省", "自治区", "特别行政区")):
@@ -161,12 +196,28 @@ def _split_joint(name: str) -> list[str]:
         if name[p - 1] not in _ORGAN_END or _inside_suffix(name, p):
             continue
         rest = _PARTY.sub("", name[p:])
-        if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委])", rest)) and looks_like_issuer(name[p:]):
+        if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委场])", rest)) and looks_like_issuer(name[p:]):
             cuts.append(p)
     if not cuts:
-        return [name]
+        central = _split_central(name)
+        return central or [name]
     parts = [name[a:b] for a, b in zip([0] + cuts, cuts + [len(name)])]
-    return parts if all(len(p) >= 4 and looks_like_issuer(p) for p in parts) else [name]
+    if not all(len(p) >= 4 and looks_like_issuer(p) for p in parts):
+        return [name]
+    return [q for p in parts for q in (_split_central(p) or [p])]
+
+
+def _split_central(name: str) -> list[str] | None:
+    """``应急管理部公安部交通运输部`` -> the three ministries: central organs name no territory, so
+    a joint notice's ministries run together are cut where every piece is a central organ's whole
+    name (部, 总局, 国家…局); ``应急管理部办公厅`` has no such cut."""
+    for p in range(3, len(name) - 2):
+        if name[p - 1] in _ORGAN_END and not _inside_suffix(name, p) and _CENTRAL_RX.search(name[:p]) \
+                and looks_like_issuer(name[p:]):
+            rest = _split_central(name[p:]) or ([name[p:]] if _CENTRAL_RX.search(name[p:]) else None)
+            if rest:
+                return [name[:p]] + rest
+    return None
 
 
 def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | None:
@@ -174,7 +225,12 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
     spelt out, and a bare ``省政府``/``市安委办`` prefixed with ``region_hint`` when it is known."""
     if not raw:
         return None
-    name = re.sub(r"[（(][^（）()]*[)）]", "", raw)
+    name = re.sub(r"[（(][^（）()]*[)）]", "", raw).strip()
+    # organs side by side, set apart by spaces (应急管理部　公安部　交通运输部): a joint notice's
+    # organs, when every one of them reads as an organ (a name wrapped with a space stays whole)
+    spaced = [w for w in re.split(r"[\s\u3000]+", name) if w]
+    if len(spaced) > 1 and all(looks_like_issuer(w) and len(w) >= 3 for w in spaced):
+        name = "、".join(spaced)
     name = re.sub(r"[\s\u3000]+", "", name).strip("，。：:;；")
     if not name:
         return None
@@ -182,12 +238,15 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
     out = []
     for part in parts:
         part = _expand(part)
-        if region_hint and re.match(r"^[省市县区州](?![长委])", part) and not split_region(part)[0]:
-            tier = part[0]
+        # 兵团应急管理局, 第七师应急管理局: there is one 兵团, and a 师 named first is one of its own
+        part = re.sub(r"^(?:兵团(?=[\u4e00-\u9fff]{2})|(?=第[一二三四五六七八九十]{1,3}师))", CORPS, part)
+        bare = re.match(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])", part)
+        if region_hint and bare and not split_region(part)[0]:
+            tier = bare.group(0)
             hint_tiers = _tiers(region_hint)
             match = [t for t in hint_tiers if t.endswith(tier)]
             if match:
-                part = "".join(hint_tiers[:hint_tiers.index(match[-1]) + 1]) + part[1:]
+                part = "".join(hint_tiers[:hint_tiers.index(match[-1]) + 1]) + part[len(tier):]
         out.append(part)
     return "、".join(out)
 
@@ -213,9 +272,16 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if region:
         if _NON_TIER.search(organ) or _NON_TIER.search(region):
             return region, "department"
+        if region.endswith("新区") and re.match(r"(?:管理委员会|管委会|党工委)", organ):
+            # 临江新区管理委员会: a 新区 run by a committee is a zone (a 新区 with a 人民政府, as
+            # 天津市滨海新区, is a district: county)
+            return region, "department"
+        branch = _central_branch(first)
+        if branch:
+            return branch, "central"
         return region, region_level(region)
     if _CENTRAL_RX.search(first):
-        return CENTRAL_REGION, "central"
+        return _central_branch(first) or CENTRAL_REGION, "central"
     if re.match(r"^省(?!委)", first):
         return None, "province"
     if re.match(r"^市(?!委|场)", first):
@@ -223,6 +289,16 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if re.match(r"^[县区](?!委)", first):
         return None, "county"
     return None, "department"
+
+
+_PROVINCE_SHORT = {re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", name): name for name in PROVINCES}
+
+
+def _central_branch(name: str) -> str | None:
+    """The province a central organ's branch serves: ``国家矿山安全监察局山西局`` -> 山西省 (a
+    vertically run branch is the central organ's, but its territory is the province it names)."""
+    m = re.match(r"^(?:国家|中国)[\u4e00-\u9fff]{2,12}?(?:局|总局|署)(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:分局|监管局|监管办公室|局)", name)
+    return _PROVINCE_SHORT.get(m.group(1)) if m else None
 
 
 _CENTRAL_NUMBERS = ("国发", "国办", "国函", "安委", "国能", "应急", "建质", "建办", "建安", "交安", "交运", "公消", "公交管",
@@ -241,34 +317,76 @@ def issuer_from_number(number: str | None, region_hint: str | None = None) -> tu
     if not number:
         return None, None, None
     prefix = number.split("〔")[0]
-    if region_hint and prefix[:1] == region_hint[:1] and not split_region(prefix)[0]:
-        for rx, organ in _NUMBER_ORGANS:
-            if rx.match(prefix[1:]):
-                hint_level = region_level(region_hint)
-                if organ == "人民政府办公室" and hint_level == "province":
-                    organ = "人民政府办公厅"
-                if organ == "应急管理局" and hint_level == "province":
-                    organ = "应急管理厅"
-                return region_hint + organ, region_hint, hint_level
+    if region_hint and not split_region(prefix)[0]:
+        # the number opens with the first character of the hint's last unit whose first character
+        # it is (东政发 under 临江市东陵区 is 东陵区's; 临政发 under 临江市 is 临江市's)
+        hint_tiers = _tiers(region_hint)
+        for k in range(len(hint_tiers), 0, -1):
+            if prefix[:1] != hint_tiers[k - 1][:1]:
+                continue
+            for rx, organ in _NUMBER_ORGANS:
+                if rx.match(prefix[1:]):
+                    hint = "".join(hint_tiers[:k])
+                    hint_level = region_level(hint)
+                    if organ == "人民政府办公室" and hint_level == "province":
+                        organ = "人民政府办公厅"
+                    if organ == "应急管理局" and hint_level == "province" and hint not in MUNICIPALITIES:
+                        organ = "应急管理厅"
+                    return hint + organ, hint, hint_level
+            break
     region, organ = split_region(prefix)
     if region:
         issuer = region + _expand(organ) if looks_like_issuer(region + organ) else None
         return issuer, region, region_level(region)
+    if re.match(r"^新?兵", prefix):
+        # 新兵发, 兵安委, 兵办发: the 兵团's own numbers (新 alone is the autonomous region's)
+        head = re.sub(r"^新?兵", "", prefix)
+        organ = {"发": "", "函": "", "办发": "办公厅", "办": "办公厅", "办函": "办公厅"}.get(head)
+        organ = organ if organ is not None else _number_organ(head, "province")
+        return (CORPS + organ if organ is not None else None), CORPS, "province"
     if prefix.startswith(_CENTRAL_NUMBERS):
         central = {"国发": "国务院", "国办发": "国务院办公厅", "国办函": "国务院办公厅", "国函": "国务院",
                    "安委": "国务院安全生产委员会", "安委办": "国务院安全生产委员会办公室", "应急": "应急管理部"}
-        return central.get(prefix), CENTRAL_REGION, "central"
+        issuer = central.get(prefix)
+        if not issuer:
+            # a number's head names the organ, whatever follows it (安委办明电, 应急厅函, 矿安发)
+            issuer = next((organ for head, organ in _CENTRAL_NUMBER_HEADS if prefix.startswith(head)), None)
+        return issuer, CENTRAL_REGION, "central"
     province = _ABBREV.get(prefix[:1])
     if province and len(prefix) >= 2:
-        issuer = province + "人民政府" if prefix[1:] in ("政发", "政", "府发", "府", "政函", "府函") else None
-        if prefix[1:] in ("政办发", "政办", "府办发", "府办", "政办函", "府办函"):
-            issuer = province + "人民政府办公厅"
-        if prefix[1:].startswith(("安委办", "安办")):
-            issuer = province + "安全生产委员会办公室"
-        elif prefix[1:].startswith(("安委", "安发")):
-            issuer = province + "安全生产委员会"
-        return issuer, province, "province"
+        organ = _number_organ(prefix[1:], "province", municipality=province in MUNICIPALITIES)
+        return (province + organ if organ else None), province, "province"
     return None, None, None
+
+
+# heads of central organs' numbers, longest first within a family (安委办 before 安委)
+_CENTRAL_NUMBER_HEADS = [
+    ("国办", "国务院办公厅"), ("国发", "国务院"), ("国函", "国务院"),
+    ("安委办", "国务院安全生产委员会办公室"), ("安委", "国务院安全生产委员会"),
+    ("应急厅", "应急管理部办公厅"), ("应急", "应急管理部"), ("矿安", "国家矿山安全监察局"),
+    ("煤安监", "国家煤矿安全监察局"), ("安监总", "国家安全生产监督管理总局"),
+    ("建办", "住房和城乡建设部办公厅"), ("建", "住房和城乡建设部"), ("交办", "交通运输部办公厅"), ("交", "交通运输部"),
+    ("公消", "公安部消防局"), ("公交管", "公安部交通管理局"), ("工信", "工业和信息化部"), ("自然资", "自然资源部"),
+    ("国能", "国家能源局"), ("中气", "中国气象局"), ("中震", "中国地震局"),
+]
+
+
+def _number_organ(head: str, level: str, municipality: bool = False) -> str | None:
+    """The organ a number's head names after its territory's character: 政发 -> 人民政府, 政办发 ->
+    人民政府办公厅 (a province's office; a city's or county's is an 办公室), 安委办/安办 ->
+    安全生产委员会办公室, 安委 -> 安全生产委员会, 应急 -> 应急管理厅 (a province's; a 直辖市's
+    and every lower one's is a 局)."""
+    if head in ("政办发", "政办", "府办发", "府办", "政办函", "府办函"):
+        return "人民政府办公厅" if level == "province" else "人民政府办公室"
+    if head in ("政发", "政", "府发", "府", "政函", "府函"):
+        return "人民政府"
+    if head.startswith(("安委办", "安办")):
+        return "安全生产委员会办公室"
+    if head.startswith(("安委", "安发")):
+        return "安全生产委员会"
+    if head.startswith("应急"):
+        return "应急管理厅" if level == "province" and not municipality else "应急管理局"
+    return None
 
 
 _CN_NUMERAL = "一二三四五六七八九十百零〇\\d"
@@ -286,6 +404,49 @@ def issuer_from_adoption(remarks: list[str]) -> str | None:
         if m and (m.group(1) or m.group(2).startswith("全国")):
             return m.group(1) + m.group(2)
     return None
+
+
+_RE_CN_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零])([一二][〇○零一二三四五六七八九]{3})(?=\s*年)")
+
+
+def arabic_years(text: str) -> str:
+    """``二〇二七年`` -> ``2027年`` (a year written digit by digit, as titles and signing dates
+    may be), so the year and genre patterns, written for digits, read it too."""
+    return _RE_CN_YEAR.sub(lambda m: str(cn_digits(m.group(1))), text)
+
+
+# a national or trade standard's code ends with the year it was issued (GB 30871—2022, AQ 3013-2008,
+# GB/T 29639-2020): not the year a notice citing it is for
+_RE_STANDARD = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:/[TZ])?\s*\d{1,6}(?:\.\d+)*\s*[—–\-－]\s*(?:19|20)\d{2}(?!\d)")
+
+
+def year_text(title: str) -> str:
+    """A title as the year is read from it: years in Chinese digits as digits, standards' codes out."""
+    return arabic_years(_RE_STANDARD.sub("", title or ""))
+
+
+# an addressee that names a county or district under the issuer (各县（市、区）, 各区人民政府)
+_RE_ADDRESSES_COUNTIES = re.compile(r"县|各区|[、（(]区|区[、）)]|区人民政府|区政府|区委|区安委")
+_RE_ADDRESSES_TOWNS = re.compile(r"乡|镇|街道|苏木")
+
+
+def county_level_city(region: str | None, level: str | None, addressees: list[str]) -> str | None:
+    """The level of a 市 named alone, read from whom its notice is sent to. A 县级市 has no marker
+    of its own (临川市 may be a prefecture or a county-level city; its numbers read 临政发 either
+    way), but a prefecture-level city sends its notices to its counties and districts
+    (各县（市、区）人民政府), a county-level city to its townships and street offices (各镇人民政府、
+    街道办事处，市政府各部门): such an addressee, naming no 县 or 区, makes the 市 ``county``. The
+    few prefecture-level cities without counties (they govern towns directly) read as ``county``
+    too; a 市 with no addressee stays ``city``."""
+    if level != "city" or not region or not addressees:
+        return level
+    tiers = _tiers(region)
+    if not tiers or not tiers[-1].endswith("市"):
+        return level
+    sent_to = "".join(addressees)
+    if _RE_ADDRESSES_TOWNS.search(sent_to) and not _RE_ADDRESSES_COUNTIES.search(sent_to):
+        return "county"
+    return level
 
 
 def level_from_body(paragraphs: list[str]) -> str | None:
@@ -323,7 +484,7 @@ def inner_title(title: str) -> str:
 def genre_of(title: str | None, paragraphs: list[str]) -> str:
     """The genre from the title (the enclosed document's title for ``关于印发…的通知``), else from the
     body's structure (第X条 articles: regulation; 总则 + 应急响应: emergency plan)."""
-    text = re.sub(r"\s+", "", title or "")
+    text = arabic_years(re.sub(r"\s+", "", title or ""))
     if text:
         inner = inner_title(text)
         for name in (inner, text):
@@ -341,8 +502,8 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
         return "emergency_plan"
     if not text or not any(rx.search(text) for _, rx in _GENRE_RX):
         # no title (or one that names no genre): how annual notices open and set the year's goals
-        body = "\n".join(paragraphs[:4])
-        if re.search(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国)?安全生产(?:工作)?(?:提出|安排|的指导思想|的总体要求|的工作目标|的奋斗目标|重点工作安排)", body):
+        body = arabic_years("\n".join(paragraphs[:4]))
+        if re.search(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国)?安全生产(?:工作)?(?:提出|安排|的指导思想|的总体要求|的工作目标|的奋斗目标|重点工作安排|要(?:坚持|以|围绕|着力))", body):
             return "annual_notice"
     return "other"
 

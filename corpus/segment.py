@@ -163,7 +163,10 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     num_issuer, num_region, num_level = md.issuer_from_number(number, title_region)
     if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
         num_issuer = num_region = num_level = None  # a number's one-letter province guess loses to the title
-    hint = title_region or num_region
+    # …or, for an organ the title names bare (市安委办关于…), the place an issuer line (the header,
+    # the signature 临江市安委办) names
+    hint = title_region or num_region or next(
+        (r for l in lines if l.kind == "issuer" and (r := md.split_region(l.text.strip())[0])), "")
     # a web page's 发布机构 (the organ that put it online) comes last: usually the issuer, but a
     # bureau's notice may be posted by the government office
     issuer = md.normalize_issuer(issuer or num_issuer or meta.get("发布机构") or None, region_hint=hint)
@@ -171,6 +174,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if region is None and hint:
         region = hint
         level = md.region_level(hint) if title_region else num_level
+    level = md.county_level_city(region, level, [l.text for l in lines if l.kind == "addressee"])
     if level is None:
         level = md.level_from_body(paragraphs)
     date = None
@@ -181,7 +185,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         date = meta["成文日期"]
     if not date:
         date = parse_date(meta.get("成文日期", ""))
-    year = _year(title, number, paragraphs, date)
+    year = _year(md.year_text(title), number, paragraphs, date)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same
     key = number or title or f"{Path(source).name}#{year}"
