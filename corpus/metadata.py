@@ -12,8 +12,10 @@ how they are read from a notice's title, document number, signature and body:
   ministries, national administrations), ``province`` (provinces, autonomous regions, the four
   municipalities under the central government), ``city`` (prefecture-level cities, 州, 盟, 地区),
   ``county`` (counties, districts, county-level cities, 旗); ``department`` is for issuers that sit
-  on no tier of that ladder: townships and street offices, development zones and parks, stations,
-  enterprises, or a bureau whose territory the document does not name;
+  on no tier of that ladder: townships and street offices, development zones and parks (a 新区 run
+  by a 管理委员会), stations, enterprises, or a bureau whose territory the document does not name.
+  The 新疆生产建设兵团 is ``province``, its 师 ``city``, their 团 ``county``. A county-level city
+  named alone is told from a prefecture-level one only by its addressee (:func:`county_level_city`);
 - ``genre``: ``annual_notice`` (a government's notice or opinions on the year's safety work),
   ``work_points`` (工作要点), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
   ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
