@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policytag import PolicytagError
 
-from .clean import RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
+from .clean import RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
 from .docx_lists import W, ListNumbers, w_val
 from .tables import Cell, copied_tables, is_layout, table_lines
 from .tables import header as tables_header
@@ -162,7 +162,8 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
         html = decode_bytes(data, path)
     soup = BeautifulSoup(html, "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
-    article_title = soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
+    article_title = (soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
+                     or soup.find("meta", attrs={"property": "og:title"}))
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
     page = soup.body or soup
@@ -300,7 +301,10 @@ def _html_cell_lines(td) -> tuple[str, ...]:
 
 
 # Content containers of the CMSs government sites run on (TRS, UCAP, and generic names).
-_CONTENT = ".TRS_Editor, .TRS_UEDITOR, #zoom, #UCAP-CONTENT, .pages_content, .article-content, .content, article"
+# A WeChat official-account article (many county offices publish there first, and pages copy it)
+# keeps its text in #js_content, its headline in h1.rich_media_title and og:title.
+_CONTENT = (".TRS_Editor, .TRS_UEDITOR, #zoom, #UCAP-CONTENT, .pages_content, .article-content, .content, article, "
+            "#js_content, .rich_media_content")
 
 
 def _outside_container(page, body, lines: list[str], page_title: str, article_title: str) -> list[str]:
@@ -611,9 +615,10 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 
 
 def _opens_paragraph(line: str) -> bool:
-    """An indented line (two full-width spaces) or a numbered item's first line is the notice's text,
-    however often a page happens to end on the same words: never a running header or footer."""
-    return line.startswith("\u3000") or heading_level(line) is not None
+    """An indented line (two full-width spaces), a numbered item's first line or an enclosure's label
+    (``附件1``, ``附件2`` opening their pages: the same words but for the number, as a running
+    header's issue number) is the notice's text, however often pages open or end on such words."""
+    return line.startswith("\u3000") or heading_level(line) is not None or bool(RE_ATTACHMENT.match(line))
 
 
 def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[str]:

@@ -263,8 +263,11 @@ def _plain_row(row: list[Cell]) -> str:
     texts = [cell.text for cell in cells]
     if not texts:
         return ""
-    if texts[-1] == "文件" and RE_REDHEAD.match("".join(texts)):
-        return "".join(texts)  # a joint notice's red header: each organ in a row beside one 文件 cell
+    whole = "".join(line for cell in cells for line in cell.lines)
+    if texts[-1] == "文件" and RE_REDHEAD.match(whole):
+        # a joint notice's red header: each organ in a row beside one 文件 cell, or the organs one
+        # under another in one cell beside it (read as 甲；乙；文件, the header was a sentence)
+        return whole
     if all(_layout_cell(text) for text in texts):
         # the 版头 or signature set out in a table (临应急〔2027〕7号 | 签发人：张某某; two organs side by
         # side over their seals): each cell a line of its own, read as the cleaner reads such lines.
