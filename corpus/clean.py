@@ -101,9 +101,10 @@ RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s
 RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
-# (通告, 公告), circulars (通报), safety warnings (提示) and minutes (纪要) other organs send
+# (通告, 公告), circulars (通报), safety warnings (提示), minutes (纪要), appeals (倡议书) and the
+# explanations of a policy (关于《…》的解读) other organs send
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
-                      r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|纪要)\s*$")
+                      r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|纪要|倡议书|解读)\s*$")
 # the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
@@ -121,8 +122,20 @@ RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草
                              r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*$")
 # the red-letter header over a notice: 某地区行政公署办公室文件, 中共某县委员会文件
 RE_REDHEAD = re.compile(r"^\s*[\u4e00-\u9fff]{2,40}?(?:人民政府|行政公署|办公厅|办公室|委员会|局|厅|部)\s*文\s*件\s*$")
+# the issue number in the header of minutes and bulletins (纪要, 简报, 通报): ``〔2027〕第2期``, ``第2期``,
+# ``2027年第2期``: a header line like a document number
+RE_ISSUE_NO = re.compile(rf"^\s*(?:[〔\[（(【]\s*(?:19|20)\d{{2}}\s*[〕\]）)】]|(?:19|20)\d{{2}}\s*年)?\s*第\s*[\d{CN_NUM}]{{1,4}}\s*期\s*$")
 # the seal note under a signature: （代章）
 RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
+
+
+def organ_and_date(s: str) -> str | None:
+    """``青石县安全生产委员会办公室　　2027年4月10日`` (an organ and a date on one line, as minutes and
+    bulletins print them under their number): the date, else None."""
+    parts = s.split()
+    if len(parts) == 2 and RE_ISSUER.match(parts[0]) and (RE_DATE.match(parts[1]) or RE_DATE_CN.match(parts[1])):
+        return parts[1]
+    return None
 
 
 def _joint_issuers(s: str) -> bool:
@@ -222,8 +235,10 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("date", s, lineno)
     if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s):
         return Line("page", s, lineno)
-    if RE_DOCNUM.match(s):
+    if RE_DOCNUM.match(s) or RE_ISSUE_NO.match(s):
         return Line("docnum", s, lineno)
+    if organ_and_date(s):
+        return Line("date", s, lineno)  # 某县安委会办公室　　2027年4月10日: the organ and date minutes are issued under
     if RE_ADDRESSEE.match(s) or RE_ADDRESSEE_LOCAL.match(s):
         return Line("addressee", s, lineno)
     # a 关于 title runs to ~120 characters when it lists the sectors it covers (关于进一步加强…城镇燃气、
@@ -268,6 +283,10 @@ def _running_headers(lines: list[Line]) -> list[Line]:
 
 
 _HEADER_BEFORE = (None, "title", "docnum", "meta", "adopted", "subtitle")
+# whom an appeal or a 通告 addresses, right under its title: ``全市广大企业和企业职工：``,
+# ``广大市民朋友们：`` (no 各…, so RE_ADDRESSEE misses it); a list of people, no sentence
+RE_VOCATIVE = re.compile(r"^\s*[^。；，！？：:]{0,40}(?:职工|朋友|群众|市民|居民|村民|同志|家长|师生|同学|企业|单位|经营户|从业人员|驾驶人)们?"
+                         r"\s*[:：]\s*$")
 
 
 def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
@@ -282,7 +301,9 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
         line = out[i]
         if line.kind == "blank":  # absorbed into the header line before it
             continue
-        if line.kind == "text" and prev in _HEADER_BEFORE and line.text.lstrip()[:1] in "各（(":
+        if line.kind == "text" and prev in ("title", "docnum") and RE_VOCATIVE.match(line.text):
+            out[i] = Line("addressee", line.text, line.lineno)
+        elif line.kind == "text" and prev in _HEADER_BEFORE and line.text.lstrip()[:1] in "各（(":
             joined = line.text.strip()
             for k, j in enumerate(meaningful[n + 1:n + 4], start=1):
                 if out[j].kind not in ("text", "addressee"):
@@ -372,9 +393,11 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 
 
 # A title that does not say 关于 (``某市2027年安全生产工作要点``, ``某县森林火灾应急预案``,
-# ``某市安全生产条例（2027—2029年）``): only where a document can start (see mark_titles).
+# ``某市安全生产条例（2027—2029年）``, ``某市“十五五”安全生产规划``, ``安全生产倡议书``, ``《某办法》政策解读``):
+# only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
-    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表)\s*"
+    r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表"
+    r"|规划|倡议书|政策解读|问答)\s*"
     r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
@@ -405,7 +428,7 @@ def _opens_notice(lines: list[Line], i: int) -> bool:
     return level in (0.4, 0.5, 0.75, 1, 3) and heading_number(nxt.text, level) == 1
 
 
-def _same_place(organ: str, title: str) -> bool:
+def same_place(organ: str, title: str) -> bool:
     """``云岭市安全生产委员会`` over ``云岭市2027年安全生产工作要点``: the title names the organ's place
     itself, so the organ's line is the header above a complete title, not the title's first part."""
     organ, title = organ.strip(), title.strip()
@@ -454,7 +477,7 @@ def mark_titles(lines: list[Line]) -> list[Line]:
                     and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
                     and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 140))
                     and not (line.kind == "text" and title_like(line.text))
-                    and not (line.kind == "issuer" and title_like(nxt.text) and _same_place(line.text, nxt.text))):
+                    and not (line.kind == "issuer" and title_like(nxt.text) and same_place(line.text, nxt.text))):
                 out[i] = Line("title", joined, line.lineno)
                 out[j] = Line("blank", "", nxt.lineno)
                 prev_kind = "title"
@@ -565,6 +588,7 @@ def level_match(text: str, level: float) -> re.Match:
 
 def parse_date(text: str) -> str | None:
     """``2027年3月5日`` or ``二〇二七年三月五日`` -> ``2027-03-05``; None when ``text`` is no date."""
+    text = organ_and_date(text) or text
     m = RE_DATE.match(text)
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -617,7 +641,7 @@ def is_wrapped(lines: list[str], width: int) -> bool:
     cut = 0
     for s, n in zip(lines, lines[1:]):
         s = s.strip()
-        if width - display_width(s) <= 2 and _HALF_TO_FULL.get(s[-1:], s[-1:]) not in CLOSERS and heading_level(n) is None:
+        if width - display_width(s) <= 2 and _last_mark(s) not in CLOSERS and heading_level(n) is None:
             cut += 1
     return cut >= 1
 
@@ -646,6 +670,16 @@ def join_paragraphs(lines: list[str]) -> list[str]:
     return [p for p in paragraphs if p]
 
 
+def _last_mark(s: str) -> str:
+    """The last character of a line, a half-width mark as its full-width form: a web page's text
+    ends its sentences with ``,;:`` and ``.`` too (``…依法追究刑事责任.``), which cleaning turns into
+    ``。`` only after the lines are joined."""
+    last = s[-1:]
+    if last == "." and re.search(r"[\u4e00-\u9fff）%”]\.$", s):
+        return "。"
+    return _HALF_TO_FULL.get(last, last)
+
+
 def _continues(line: str) -> bool:
     return bool(RE_AGENCY_OPEN.match(line) or RE_TASK_KEY_LINE.match(line))
 
@@ -666,7 +700,7 @@ def _concat(parts: list[str]) -> str:
 def _breaks_after(line: str, nxt: str, width: int) -> bool:
     s, n = line.strip(), nxt.strip()
     deficit = width - display_width(s)
-    last = _HALF_TO_FULL.get(s[-1:], s[-1:])
+    last = _last_mark(s)
     level = heading_level(s)
     if level and last not in CLOSERS and deficit >= 6 and len(s) <= 40:
         return True  # bare heading line (一、加强应急管理)

@@ -20,7 +20,8 @@ from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
 from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, Line, classify_lines,
-                    heading_level, heading_number, join_paragraphs, level_match, normalize_punct, parse_date)
+                    heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
+                    parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
 
@@ -44,6 +45,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     meaningful = [i for i, line in enumerate(lines) if line.kind not in ("blank", "page", "url")]
     next_kind = {i: (lines[j].kind if j is not None else None)
                  for i, j in zip(meaningful, meaningful[1:] + [None])}
+    next_line = dict(zip(meaningful, meaningful[1:]))
     for index, line in enumerate(lines):
         starts_new = False
         if annex and line.kind not in ("blank", "page", "url"):
@@ -60,6 +62,11 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             enclosed, closed = None, False
             continue
         if line.kind in HEADER_KINDS and has_body:
+            starts_new = True
+        elif (line.kind == "issuer" and has_body and next_kind.get(index) == "title"
+              and same_place(line.text, lines[next_line[index]].text)):
+            # 东陵区安全生产委员会 over 东陵区2027年…工作要点 after a notice with no signature: the next
+            # notice's header (as mark_titles reads it), not the signature of the one before
             starts_new = True
         elif line.kind == "text":
             m = RE_L1.match(line.text)
@@ -88,6 +95,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             m = RE_L1.match(line.text)
             if m:
                 top = max(top, cn_number(m.group(1)))
+            elif heading_level(line.text) in _GROUP_LEVELS:
+                top = 0  # a plan numbers 一、 afresh in each 第X章 / 第X节 / 第X部分: no notice starts there
             if outline := _outline_number(line.text):
                 tops[outline[0]] = max(tops.get(outline[0], 0), outline[1])
         elif line.kind in CLOSING_KINDS and has_body:
@@ -101,6 +110,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
 
 
 _OUTLINE_LEVELS = (0.4, 0.5, 0.75)  # 第X部分, 第X章, 第X条
+_GROUP_LEVELS = (0.4, 0.5, 0.6)  # 第X部分 / 第X篇, 第X章, 第X节: groups of 一、 items
 
 
 def _outline_number(text: str) -> tuple[float, int] | None:
@@ -155,7 +165,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if not issuer and decrees:
         issuer = decrees[0]  # 临江市人民政府令 -> 临江市人民政府
     if not issuer:
-        issuers = [l.text.strip() for l in lines if l.kind == "issuer"]
+        # (minutes print their organ beside the date under the number: 某县安委会办公室　2027年4月10日)
+        issuers = [l.text.strip() if l.kind == "issuer" else l.text.split()[0] for l in lines
+                   if l.kind == "issuer" or (l.kind == "date" and organ_and_date(l.text))]
         issuer = issuers[0] if issuers else None
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
@@ -237,7 +249,16 @@ RE_AGENCY = re.compile(r"[（(]\s*((?:省|市|县|国家|各级|负有|有关)[^
 ARTICLE_LEVEL = 0.75  # 第X条: the article is the clause, whatever follows the number
 # What makes a numbered line a sentence (a clause), not just a title: a deadline or a figure, or
 # the verbs of an instruction (``（一）压实责任，6月底前完成清单编制`` has sub-items and is a clause)
-RE_SENTENCE_MARK = re.compile(r"\d|(?<![重主需必纲提首概只])要(?![求点素害件])|应当|必须|确保|务必|力争|不得|严禁|前完成|底前|以前|之前|下列|如下")
+RE_SENTENCE_MARK = re.compile(r"\d|(?<![重主需必纲提首概只])要(?![求点素害件])|应当|必须|确保|务必|力争|不得|严禁|前完成|底前|以前|之前|下列|如下"
+                              r"|以下[\u4e00-\u9fff]{0,6}[：:]?$")  # …重点检查以下部位： introduces its list
+# A title's period remark: ``（一）动员部署阶段（2027年3月底前）`` over the paragraph of that phase is a
+# title (the phase and when it runs), not a sentence; its figures are no deadline of an instruction
+RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()]*[)）]$")
+# a question of a 政策解读 or 问答 (``一、问：为什么要制定《办法》？`` / ``问：…？`` over ``答：…``): the
+# question is the context of its answer, which is the clause
+RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）])")
+QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
+RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 
 
 def parse_agencies(remark: str) -> list[str]:
@@ -258,6 +279,9 @@ def _is_bare_heading(text: str, level: float) -> bool:
     rest = text[level_match(text, level).end():].strip()
     if level == ARTICLE_LEVEL:
         return not rest  # an article is a provision, never a mere title
+    if RE_QUESTION.match(rest) and rest.rstrip()[-1:] in "？?":
+        return True  # 问：…？ states nothing; the answer under it does
+    rest = RE_PERIOD_REMARK.sub("", rest.strip())
     if RE_SENTENCE_MARK.search(rest.rstrip("。：")):
         return False
     if "，" in rest and rest.endswith("。"):  # a sentence of several parts, closed: not a title
@@ -273,6 +297,8 @@ def _heading_title(text: str, level: float) -> str:
     """``（一）强化责任落实。各级…`` -> ``（一）强化责任落实``; an article's first 30 characters."""
     m = level_match(text, level)
     head, rest = text[: m.end()], text[m.end():]
+    if RE_QUESTION.match(rest):  # 一、问：为什么要制定《办法》？ : the whole question is the title
+        return (head.strip() + rest.strip())[:80]
     title = re.split(r"[。：；]", rest, maxsplit=1)[0].strip()
     if level == ARTICLE_LEVEL and len(title) > 30:
         title = title[:30] + "…"
@@ -441,12 +467,23 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     levels = [heading_level(p) for p in paragraphs]
     titles = _unnumbered_titles(paragraphs, levels)
     used_ids: set[str] = set()
+    questions = 0
     for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
         level = levels[i]
         if i in enclosure_starts:
             stack, seen_heading = [], False
+        if (not level and i + 1 < len(paragraphs) and RE_QUESTION.match(para)
+                and RE_ANSWER.match(paragraphs[i + 1])):
+            # 问：…？ over 答：… (a 政策解读 without numbers): the question heads its answer, below any
+            # numbered heading, until the next question or heading
+            seen_heading = True
+            while stack and stack[-1].level >= QUESTION_LEVEL:
+                stack.pop()
+            questions += 1
+            stack.append(_Frame(QUESTION_LEVEL, questions, para.strip()[:80]))
+            continue
         if i in titles:  # 总体要求 / 重点任务: a section title without a number, context of what follows
             seen_heading = True
             stack = [_Frame(1, sum(1 for t in titles if t <= i), para.strip())]
