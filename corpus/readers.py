@@ -19,7 +19,7 @@ from policytag import PolicytagError
 
 from .clean import RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
 from .docx_lists import W, ListNumbers, w_val
-from .tables import Cell, copied_tables, is_layout, table_lines
+from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
@@ -509,7 +509,8 @@ def read_pdf(path: Path) -> str:
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
     # pdfplumber only for the pages that may hold a ruled table or were scattered into glyphs: it
     # lays out every character (70 ms a page against pypdf's 5), and most notice pages hold neither
-    redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages)) if _may_hold_table(page) or _scattered(text)]
+    redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages))
+            if _may_hold_table(page) or _scattered(text) or _spaced_header(text)]
     read = _pdf_table_pages(path, pages, redo) if redo else pages
     # a table drawn without ruling lines, or with rules pdfplumber finds no table in, is one cell per line
     return copied_tables("\n\n".join(_unspaced(page) for page in _drop_running_lines(read)))
@@ -644,7 +645,9 @@ def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[s
                 tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2),
                                 key=lambda t: t.bbox[1])
                 if not tables:
-                    if _scattered(out[number]):
+                    if _spaced_header(out[number]):
+                        out[number] = _pdf_aligned_table(page) or out[number]
+                    elif _scattered(out[number]):
                         out[number] = page.extract_text() or ""
                     continue
                 lines: list[str] = []
@@ -666,6 +669,39 @@ def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[s
     except (PDFSyntaxError, ValueError, KeyError, TypeError, OSError):
         return pages  # pypdf read it; a table pdfplumber cannot parse is read as pypdf's text
     return out
+
+
+def _spaced_header(text: str) -> bool:
+    """Does a line of pypdf's text read as a task table's header set out on one line (``序号 工作任务
+    责任单位 完成时限``)? A table drawn without ruling lines, each row one line of text, reads so."""
+    return "序" in text and any(task_header(line.split()) for line in text.split("\n") if line.count(" ") >= 2)
+
+
+def _pdf_aligned_table(page) -> str | None:
+    """A page holding a task table set out in columns without ruling lines, read by position
+    (``corpus.tables.aligned_table``): the text above and below it, the table one line per task.
+
+    Why: pypdf reads such a table one row per line, its cells apart by spaces, and a cell wrapped
+    over lines as a line of its own (``开展…全面排查 县住建局 6月底前`` / ``老旧管网和餐饮场所隐患``):
+    the cleaner made one clause of the whole table. Only the words' positions say which column a
+    wrapped line belongs to."""
+    words = sorted(page.extract_words(), key=lambda w: (round(w["top"]), w["x0"]))
+    lines: list[list[dict]] = []
+    for word in words:
+        if lines and abs(word["top"] - lines[-1][0]["top"]) <= 3:
+            lines[-1].append(word)
+        else:
+            lines.append([word])
+    for i, line in enumerate(lines):
+        found = aligned_table([[(w["x0"], w["x1"], w["text"]) for w in ln] for ln in lines[i:]])
+        if found is None:
+            continue
+        taken, table = found
+        top = min(w["top"] for w in line)
+        bottom = max(w["bottom"] for ln in lines[i:i + taken] for w in ln)
+        parts = [_pdf_text(page, 0, top - 1), *table, _pdf_text(page, bottom + 1, page.height)]
+        return "\n".join(part for part in parts if part)
+    return None
 
 
 def _scattered(text: str) -> bool:

@@ -473,3 +473,63 @@ def copied_tables(text: str) -> str:
             i, table = found
             out.extend(table)
     return "\n".join(out)
+
+
+def task_header(labels: list[str]) -> bool:
+    """Are these the column labels of a task table that can be read row by row: 序号 first, a task
+    column and an agency or deadline column, every label one the table reader knows."""
+    roles = [_role(label) for label in labels]
+    return (len(labels) >= 3 and None not in roles and roles[0] == "seq" and "task" in roles
+            and bool({"lead", "resp", "coop", "deadline"} & set(roles)))
+
+
+def aligned_table(lines: list[list[tuple[float, float, str]]]) -> tuple[int, list[str]] | None:
+    """A task table set out in columns by position alone (no ruling lines): ``lines`` are the page's
+    lines, each its words as (left, right, text), the first line its header. Returns (how many
+    lines the table takes, the lines it reads as) or None.
+
+    A column boundary is the gap between two header labels, narrowed by every line below that has a
+    word in it; the table ends at the first line with a word across a boundary (a paragraph running
+    the page's width) or with text but no number in the 序号 column. A line with no number there
+    goes on with the row above it (a cell wrapped over lines)."""
+    header = sorted(lines[0])
+    labels = [re.sub(r"\s+", "", w[2]) for w in header]
+    if not task_header(labels):
+        return None
+    gaps = [[a[1], b[0]] for a, b in zip(header, header[1:])]
+    rows: list[list[list[str]]] = []
+    taken = 1
+    for words in lines[1:]:
+        narrowed = [list(g) for g in gaps]
+        for left, right, _ in words:
+            for g in narrowed:
+                if left < g[1] and right > g[0]:  # the word reaches into the gap: keep the free side
+                    if left - g[0] >= g[1] - right:
+                        g[1] = min(g[1], left)
+                    else:
+                        g[0] = max(g[0], right)
+        if any(g[1] - g[0] < 1 or any(l < g[0] and r > g[1] for l, r, _ in words) for g in narrowed):
+            break  # a word across a column boundary: no line of the table
+        cells: list[list[str]] = [[] for _ in header]
+        for left, right, text in sorted(words):
+            centre = (left + right) / 2
+            cells[sum(centre > (g[0] + g[1]) / 2 for g in narrowed)].append(text)
+        seq = "".join(cells[0])
+        if seq and not _SEQ_LINE.match(seq):
+            break
+        if seq:
+            if int(_SEQ_LINE.match(seq).group(1)) != len(rows) + 1:
+                break
+            rows.append([[] for _ in header])
+        elif not rows:
+            break
+        for col, texts in enumerate(cells):
+            rows[-1][col].extend(texts)
+        gaps = narrowed
+        taken += 1
+    if not rows:
+        return None
+    grid = [[Cell(object(), (label,)) for label in labels]]
+    for row in rows:
+        grid.append([Cell(object(), (text,) if (text := _join_wrapped(parts)) else ()) for parts in row])
+    return taken, table_lines(grid)

@@ -116,6 +116,55 @@ def unruled_table_pdf(path):
     c.save()
 
 
+def row_per_line_table_pdf(path, centred: bool):
+    """The table drawn without lines as Word exports one: each text line of a row one text object, the
+    cells apart by cursor moves (pypdf reads a row as one line, its cells apart by spaces, a wrapped
+    cell's next line as a line of its own); the header labels ``centred`` in their columns or not."""
+    from reportlab.pdfbase import pdfmetrics
+
+    c, (width, height) = _canvas(path)
+    y = height - 80
+    for text in HEAD:
+        c.setFont(FONT, 14)
+        c.drawString(80, y, text)
+        y -= 28
+    xs = [70, 110, 380, 480, 560]
+    for number, row in enumerate(TABLE):
+        cells = [cell if isinstance(cell, list) else [cell] for cell in row]
+        for k in range(max(len(cell) for cell in cells)):
+            line = c.beginText()
+            line.setFont(FONT, 11)
+            line.setTextOrigin(xs[0], y)
+            at = xs[0]
+            for j, cell in enumerate(cells):
+                if k >= len(cell):
+                    continue
+                x = xs[j]
+                if centred and number == 0:
+                    x = (xs[j] + xs[j + 1] - pdfmetrics.stringWidth(cell[k], FONT, 11)) / 2
+                line.moveCursor(x - at, 0)
+                at = x
+                line.textOut(cell[k])
+            c.drawText(line)
+            y -= 16
+        y -= 10
+    c.setFont(FONT, 14)
+    for text in TAIL:
+        y -= 18
+        c.drawString(80, y, text)
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("centred", [False, True])
+def test_pdf_table_without_lines_one_row_per_line(tmp_path, centred):
+    row_per_line_table_pdf(tmp_path / "wp.pdf", centred)
+    from pypdf import PdfReader
+
+    assert "序号 工作任务 责任单位 完成时限\n1 开展" in PdfReader(tmp_path / "wp.pdf").pages[0].extract_text()
+    assert _read(tmp_path / "wp.pdf")[1:] == TASKS
+
+
 def _read(path):
     result = segment_paths([path])
     assert not result.errors, result.errors
