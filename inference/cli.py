@@ -109,6 +109,15 @@ def check_output_path(path: str, inputs: list[str] | None = None, force: bool = 
     refuse_input_as_output(partial, inputs or [], SUPPORTED_SUFFIXES)
 
 
+def across_path(output: str) -> Path | None:
+    """Where ``-o OUT.csv`` puts the comparison across issuers: ``OUT.across.csv``; None when OUT
+    is written through (``/dev/stdout``, a named pipe): no file is made beside a device."""
+    out = Path(output)
+    if out.exists() and not out.is_file():
+        return None
+    return out.with_suffix(".across.csv")
+
+
 def output_format(fmt: str | None, output: str | None) -> str:
     """``--format``, or what the ``-o`` suffix implies (``report.html`` -> html); a clash is an error."""
     implied = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
@@ -132,6 +141,8 @@ def run(args: argparse.Namespace) -> int:
         if getattr(args, "compare_with", None):
             inputs.append(args.compare_with)  # read too: never to be overwritten either
         check_output_path(args.output, inputs, args.force)
+        if fmt == "csv" and across_path(args.output):  # the comparison across issuers goes beside it
+            check_output_path(str(across_path(args.output)), inputs, args.force)
     from .stream_cli import run_stream, wants_stream
 
     if not wants_stream(args, fmt) and (getattr(args, "workers", None) or 1) > 1:
@@ -192,10 +203,21 @@ def run(args: argparse.Namespace) -> int:
             from .render_rows import render_across_csv
 
             across = render_across_csv(report)
-            if across is not None:
-                side = Path(args.output).with_suffix(".across.csv")
-                with atomic_write(side) as fh:
-                    fh.write("\ufeff" + across)
+            side = across_path(args.output)
+            if side is None:
+                pass
+            elif across is not None:
+                try:
+                    with atomic_write(side) as fh:
+                        fh.write("\ufeff" + across)
+                except OSError as exc:
+                    raise PolicytagError(f"{side}: cannot write ({exc.strerror or exc})") from None
+            elif side.is_file():
+                # one issuer this time: an OUT.across.csv of an earlier run would sit beside OUT as if
+                # it belonged to it (other documents, other clause ids); it is this command's own file
+                side.unlink()
+                print(f"policytag: removed {side}, left by an earlier run: this input has fewer than two issuers "
+                      "to compare", file=sys.stderr)
     else:
         from policytag.io import write_stdout
 

@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import format_deadline, format_target
-from .report import NoticeReport, Report, evidence_spans
+from .report import NoticeReport, Report, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 COLORS = {"sector": "#3b6fb6", "measure_type": "#d9822b"}
@@ -310,7 +310,7 @@ def _across(report: Report) -> str:
             cells = {c.label_id: c for c in a.cells[g.key][dim]}
             first = g.doc_ids[0]
             row = [f'<tr {attrs(g)}><td class="who" title="{_e("；".join(g.titles))}">{escape(g.name)}</td>'
-                   f"<td>{escape(g.level or '')}</td><td>{g.year or ''}</td><td>{escape(GENRE_NAMES.get(g.genre or '', ''))}</td>"
+                   f"<td>{escape(level_name(g.level))}</td><td>{year_label(g.year)}</td><td>{escape(genre_name(g.genre))}</td>"
                    f"<td data-v=\"{g.n_clauses}\">{g.n_clauses}</td>"]
             for lid in used:
                 c = cells[lid]
@@ -363,7 +363,7 @@ def _issuer_trends(report: Report) -> str:
         f"{escape(tax[dim].name_of(lid))}</option>" for dim in DIMENSIONS for lid in tax[dim].ids)
     ranked = sorted(range(len(trends)), key=lambda k: -len(trends[k].years))[:5]
     who_opts = "".join(f'<option value="{k}"{" selected" if k in ranked else ""}>{escape(t.issuer)}'
-                       f'{" (" + t.level + ")" if t.level else ""}</option>' for k, t in enumerate(trends))
+                       f'{" (" + level_name(t.level) + ")" if t.level else ""}</option>' for k, t in enumerate(trends))
     return (f'<section id="issuer-trends"><h2>各地趋势 Trends per issuer {years[0]}–{years[-1]}</h2>'
             '<p class="meta">Share of an issuer\'s clauses carrying the chosen label, per year (documents of one '
             "year pooled). Choose the label, and the issuers with Ctrl/⌘-click.</p>"
@@ -376,8 +376,8 @@ def _issuer_trends(report: Report) -> str:
 def _compact_notice(report: Report, n: NoticeReport) -> str:
     """A notice in a large report: title, metadata, top labels, new clauses count, clause table."""
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
-    year = doc.year if doc.year is not None else "—"
-    meta = [x for x in (doc.issuer, doc.level, doc.genre) if x] + [f"{s.n_clauses} clauses"]
+    year = year_label(doc.year)
+    meta = [x for x in (doc.issuer, level_name(doc.level), genre_name(doc.genre)) if x] + [f"{s.n_clauses} clauses"]
     meta.append(f"compared with {cmp.baseline}: {len(cmp.new_clauses)} new" if cmp else n.comparison_note or "")
     tops = " · ".join(f"{escape(tax[dim].name)}: " + "、".join(f"{escape(c.name)} {c.share * 100:.0f}%" for c in s.top(dim, 3))
                       for dim in DIMENSIONS)
@@ -401,10 +401,10 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
 
 def _notice(report: Report, n: NoticeReport) -> str:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
-    year = doc.year if doc.year is not None else "—"
+    year = year_label(doc.year)
     anchor = f"notice-{doc.doc_id}"
     meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x] + [f"{s.n_clauses} clauses"]
-    meta += [x for x in (doc.level, doc.genre) if x]
+    meta += [x for x in (level_name(doc.level), genre_name(doc.genre)) if x]
     meta.append(f"compared with {cmp.baseline} ({cmp.prev_n_clauses} clauses"
                 + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
                 else n.comparison_note or "no earlier notice in the input to compare with")
@@ -431,8 +431,10 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_year}</h3><table><tr><th></th><th>gained</th>"
                      "<th>lost</th></tr>")
         for dim in DIMENSIONS:
-            gained = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)}" for c in cmp.gained(dim)) or "—"
-            lost = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)}" for c in cmp.lost(dim)) or "—"
+            gained = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
+                              for c in cmp.gained(dim)) or "—"
+            lost = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
+                            for c in cmp.lost(dim)) or "—"
             parts.append(f"<tr><th>{escape(tax[dim].name)}</th><td>{gained}</td><td>{lost}</td></tr>")
         parts.append("</table>")
         new = cmp.new_clauses
@@ -506,7 +508,7 @@ def render_html(report: Report) -> str:
     # with several issuers a bare "2026" link per notice cannot tell the 2026 notices apart
     several = len({n.document.issuer for n in notices}) > 1
     nav = "".join(f'<a href="#notice-{_e(n.document.doc_id)}" title="{_e(n.document.title or "")}">'
-                  f'{_e(n.document.year or n.document.doc_id)}'
+                  f'{_e(year_label(n.document.year))}'
                   + (f" {_e(n.document.issuer or '发文机关不详')}" if several else "") + "</a>" for n in notices)
     trends_link = '<a href="#trends">trends</a>' if report.trend else ""
     trends_link += '<a href="#across">across governments</a>' if report.across else ""
@@ -515,7 +517,7 @@ def render_html(report: Report) -> str:
         first = {}
         for n in notices:
             first.setdefault(n.document.year, n.document.doc_id)
-        nav = "".join(f'<a href="#notice-{_e(d)}">{_e(y or "—")}</a>' for y, d in first.items())
+        nav = "".join(f'<a href="#notice-{_e(d)}">{_e(year_label(y))}</a>' for y, d in first.items())
     body = [f"<header><h1>{escape(title)}</h1>",
             f'<p class="meta">{len(notices)} notice(s) · {n_clauses} clauses · model <code>{escape(report.model_version)}'
             f"</code> · {escape(threshold)} · generated {escape(report.generated)}</p>",

@@ -8,14 +8,15 @@ from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff
 from .extract import Deadline, Target
-from .report import NoticeReport, Report, Trend, evidence_spans
+from .report import NoticeReport, Report, Trend, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
 
 
 def _pct(x: float) -> str:
-    return f"{x * 100:.0f}%"
+    # 1 clause of 301 is not "0%" beside a bar that shows it
+    return "<1%" if 0 < x < 0.005 else f"{x * 100:.0f}%"
 
 
 def _pp(x: float) -> str:
@@ -55,11 +56,18 @@ def _labels(report: Report, t: TaggedClause) -> str:
 
 
 def _marked(report: Report, t: TaggedClause) -> str:
-    """Clause text with the evidence for its labels in **bold**."""
+    """Clause text with the evidence for its labels in **bold**; spans that touch are one bold run
+    (``**煤矿****。开展**`` is not Markdown emphasis: the asterisks show)."""
     text, out, pos = t.clause.text, [], 0
+    runs: list[list[int]] = []
     for e in evidence_spans(t, report.taxonomy):
-        out += [text[pos:e.start], f"**{text[e.start:e.end]}**"]
-        pos = e.end
+        if runs and runs[-1][1] == e.start:
+            runs[-1][1] = e.end
+        else:
+            runs.append([e.start, e.end])
+    for start, end in runs:
+        out += [text[pos:start], f"**{text[start:end]}**"]
+        pos = end
     return "".join(out) + text[pos:]
 
 
@@ -90,8 +98,8 @@ def _evidence_line(report: Report, t: TaggedClause) -> str:
         for lid, evs in per.items():
             items = []
             for ev in _strongest(evs):
-                if ev.kind == "score":
-                    items.append(f"score {ev.weight:.2f}")
+                if ev.kind == "score":  # nothing in the text to point to: say so, with the probability
+                    items.append(f"no cue, rule or n-gram in the text; model probability {ev.weight:.2f}")
                 else:
                     where = f"{ev.source} " if ev.source != "text" else ""  # heading / title (rule 21)
                     how = f"rule {ev.rule}" if ev.kind == "rule" and ev.rule else ev.kind
@@ -143,7 +151,8 @@ def _across(report: Report) -> list[str]:
                 c = cells[lid]
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
                 vals.append(f"{c.share * 100:.0f}{mark}")
-            out.append(f"| {_cell(g.name)} | {g.level or '—'} | {g.year or '—'} | {g.genre or '—'} | {g.n_clauses} | "
+            out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
+                       f"{genre_name(g.genre) or '—'} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
         out.append("| *mean* | | | | | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
         out.append("")
@@ -190,16 +199,21 @@ def compact_diff(ops, context: int = 8, limit: int = 600) -> str:
 def _notice(report: Report, n: NoticeReport) -> list[str]:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     title = doc.title or doc.doc_id
-    out = [f"# {title}（{doc.year if doc.year is not None else '年份不详'}）", ""]
+    out = [f"# {title}（{year_label(doc.year)}）", ""]
     meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x]
     meta.append(f"{s.n_clauses} clauses")
-    meta += [x for x in (doc.level, doc.genre) if x]
+    meta += [x for x in (level_name(doc.level), genre_name(doc.genre)) if x]
     meta.append(f"compared with {cmp.baseline} ({cmp.prev_n_clauses} clauses"
                 + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
                 else n.comparison_note or "no earlier notice in the input to compare with")
     out += [" · ".join(meta), ""]
     if not n.tagged:  # empty tables and "none" lists under every heading say nothing more
         return out
+    # what the figures are out of, once for both tables
+    out += [f"Clauses carrying each label, out of the notice's {s.n_clauses} clauses (a clause can carry several "
+            "labels, so shares add up to more than 100%)"
+            + (f"; vs {cmp.prev_year}: the change of the share in percentage points (pp) against the "
+               f"{cmp.prev_n_clauses} clauses of {cmp.baseline}" if cmp else "") + ".", ""]
     for dim in DIMENSIONS:
         changes = {c.label_id: c for c in cmp.changes[dim]} if cmp else {}
         vs = f" | vs {cmp.prev_year}" if cmp else ""
@@ -215,8 +229,10 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     if cmp:
         out += [f"## 侧重变化 Emphasis compared with {cmp.prev_year}", ""]
         for dim in DIMENSIONS:
-            gained = "、".join(f"{c.name} {_pp(c.delta_pp)}" for c in cmp.gained(dim)) or "—"
-            lost = "、".join(f"{c.name} {_pp(c.delta_pp)}" for c in cmp.lost(dim)) or "—"
+            gained = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
+                              for c in cmp.gained(dim)) or "—"
+            lost = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
+                            for c in cmp.lost(dim)) or "—"
             out += [f"- {tax[dim].name} gained: {gained}", f"- {tax[dim].name} lost: {lost}"]
         out.append("")
         new = cmp.new_clauses

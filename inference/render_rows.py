@@ -14,7 +14,8 @@ from .report import Report
 
 def rows(report: Report) -> Iterator[dict[str, Any]]:
     """The JSONL shape: TaggedClause.to_dict() plus ``novelty`` (``{"is_new", "similarity",
-    "nearest"}`` against the previous year's notice, or null when there is none) and ``model_version``."""
+    "nearest"}`` against the previous year's notice, or null when there is none), ``model_version``
+    and ``taxonomy_version``."""
     for notice in report.notices:
         novelty = {n.clause_id: n for n in notice.comparison.novelty} if notice.comparison else {}
         for t in notice.tagged:
@@ -22,6 +23,8 @@ def rows(report: Report) -> Iterator[dict[str, Any]]:
             n = novelty.get(t.clause.clause_id)
             row["novelty"] = n.to_dict() if n else None
             row["model_version"] = report.model_version
+            # the label ids and names are of this taxonomy version (configs/taxonomy.yaml)
+            row["taxonomy_version"] = report.taxonomy.version
             yield row
 
 
@@ -35,7 +38,7 @@ def render_csv(report: Report) -> str:
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
     fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type", "agencies",
-              "deadlines", "targets", "novelty", "model_version", *score_cols]
+              "deadlines", "targets", "novelty", "model_version", "taxonomy_version", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -49,7 +52,7 @@ def render_csv(report: Report) -> str:
             "agencies": "、".join(row["agencies"]),
             "deadlines": json.dumps(row["deadlines"], **compact), "targets": json.dumps(row["targets"], **compact),
             "novelty": json.dumps(row["novelty"], **compact) if row["novelty"] else "",
-            "model_version": row["model_version"],
+            "model_version": row["model_version"], "taxonomy_version": row["taxonomy_version"],
         }
         for dim in DIMENSIONS:
             for lid, p in row["scores"][dim].items():
@@ -68,7 +71,8 @@ def render_across_csv(report: Report) -> str | None:
     if a is None:
         return None
     fields = ["group", "name", "issuer", "region", "level", "year", "genre", "doc_ids", "n_clauses", "dimension", "label_id",
-              "label", "count", "share", "mean_share", "diff_pp", "p_value", "q_value", "significant", "clause_ids"]
+              "label", "count", "share", "mean_share", "diff_pp", "p_value", "q_value", "significant", "clause_ids",
+              "model_version", "taxonomy_version"]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -80,5 +84,6 @@ def render_across_csv(report: Report) -> str | None:
                     "genre": g.genre, "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
                     "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp, "p_value": f"{c.p_value:.4g}",
-                    "q_value": f"{c.q_value:.4g}", "significant": int(c.significant), "clause_ids": ";".join(c.clause_ids)})
+                    "q_value": f"{c.q_value:.4g}", "significant": int(c.significant), "clause_ids": ";".join(c.clause_ids),
+                    "model_version": report.model_version, "taxonomy_version": report.taxonomy.version})
     return buf.getvalue()

@@ -20,6 +20,28 @@ from .tagging import TaggedClause
 from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents, same_series
 
 
+#: how reports show a document whose year is unknown (no year in its title, number or date)
+UNKNOWN_YEAR = "年份不详"
+
+
+def year_label(year: int | None) -> str:
+    return str(year) if year is not None else UNKNOWN_YEAR
+
+
+def level_name(level: str | None) -> str:
+    """A level as reports show it: its Chinese name (``city`` -> 市级), never the id alone."""
+    from policytag.corpus.metadata import LEVEL_NAMES
+
+    return LEVEL_NAMES.get(level, level) if level else ""
+
+
+def genre_name(genre: str | None) -> str:
+    """A genre as reports show it (``work_points`` -> 工作要点)."""
+    from policytag.corpus.metadata import GENRE_NAMES
+
+    return GENRE_NAMES.get(genre, genre) if genre else ""
+
+
 #: what a report says of a document in which segmentation found no clause (not "no earlier notice")
 NO_CLAUSES = "no clauses found in this document: nothing tagged or compared"
 
@@ -132,7 +154,7 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             comparison = compare(clauses, prev_clauses, doc.year, prev_year, taxonomy, new_threshold,
                                  prev_documents=previous, explicit=bool(baseline_ids))
         elif clauses and not baseline_ids:
-            note = no_previous_message(doc)
+            note = no_previous_message(doc, documents)
         elif not clauses:
             note = NO_CLAUSES
         notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison, note))

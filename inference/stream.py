@@ -180,9 +180,10 @@ def batched(items: Iterable[Clause], size: int) -> Iterator[list[Clause]]:
 
 
 # -- rows ----------------------------------------------------------------------------------------
-def stream_row(tagged, model_version: str) -> dict[str, Any]:
-    """The JSONL row of one tagged clause (``TaggedClause.to_dict()`` + ``model_version``)."""
-    return {**tagged.to_dict(), "model_version": model_version}
+def stream_row(tagged, model_version: str, taxonomy_version: str | None = None) -> dict[str, Any]:
+    """The JSONL row of one tagged clause (``TaggedClause.to_dict()`` + ``model_version`` and the
+    ``taxonomy_version`` its label ids are of: the same row as ``render_rows.rows``)."""
+    return {**tagged.to_dict(), "model_version": model_version, "taxonomy_version": taxonomy_version}
 
 
 def parquet_schema(taxonomy: Taxonomy):
@@ -200,7 +201,7 @@ def parquet_schema(taxonomy: Taxonomy):
         ("heading_path", pa.list_(pa.string())), ("text", pa.string()),
         ("sector", pa.list_(pa.string())), ("measure_type", pa.list_(pa.string())), ("scores", scores),
         ("agencies", pa.list_(pa.string())), ("deadlines", pa.string()), ("targets", pa.string()),
-        ("model_version", pa.string()),
+        ("model_version", pa.string()), ("taxonomy_version", pa.string()),  # which taxonomy the label ids are of
     ])
 
 
@@ -228,7 +229,7 @@ def encode_rows(rows: list[dict[str, Any]], fmt: str, taxonomy: Taxonomy):
 def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str,
              evidence: bool = True) -> list[dict[str, Any]]:
     """Tag one batch -> output rows (no progress bar: the caller shows one for the stream)."""
-    return [stream_row(t, model_version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
+    return [stream_row(t, model_version, tagger.taxonomy.version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
                                                                progress=False, evidence=evidence)]
 
 

@@ -21,6 +21,7 @@ continues is *dropped*.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Sequence
 
@@ -52,6 +53,13 @@ class ShareChange:
     share: float
     prev_share: float
     delta_pp: float
+    #: the clauses behind the shares: ``count`` of this notice's clauses, ``prev_count`` of the previous one's
+    count: int = 0
+    prev_count: int = 0
+
+    def counts(self, n: int, prev_n: int) -> str:
+        """What the shares are out of, for a reader: ``1 of 9 clauses, was 0 of 9``."""
+        return f"{self.count} of {n} clauses, was {self.prev_count} of {prev_n}"
 
 
 @dataclass(frozen=True)
@@ -142,13 +150,56 @@ def _has_metadata(doc: Document) -> bool:
     return bool(doc.issuer or doc.region or doc.level or doc.genre)
 
 
+#: Genres whose documents of successive years are one series whatever their title says: the year's
+#: whole safety work. Any other genre (a 专项整治方案, an 应急预案, a regulation, a notice on one
+#: topic) is about its topic, so a county's 自建房 plan is not "last year's" 燃气 plan (the report
+#: read "城镇燃气 -100 pp" off two plans on different subjects): those pair only on the same topic.
+PERIODIC_GENRES = frozenset({"annual_notice", "work_points"})
+# what titles say besides their topic: the enclosure's frame, periods, genre words, generic verbs
+_TITLE_FRAME = re.compile(r"^.*?关于(?:印发|转发)?|的(?:紧急)?(?:通知|通告|意见|函|决定|批复|提示)$")
+_NOT_WORD = re.compile(r"[\W_]+")
+_TITLE_NOISE = re.compile(
+    r"[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})(?:\s*[—–\-－~至]\s*(?:\d{4}|[〇零一二三四五六七八九]{4}))?年(?:度)?[）)]?|"
+    r"试行|条例|办法|规定|细则|规则|专项整治|整治|实施方案|工作方案|行动方案|行动计划|应急预案|方案|预案|计划|三年行动|行动|"
+    r"工作要点|要点|工作|活动|实施|开展|加强|进一步|深入|切实|做好|全面|关于|全[省市县区镇乡旗州]|[省市县区镇乡旗州]级|安全生产|安全")
+
+
+def title_topic(doc: Document) -> str:
+    """What a document's title says it is about, without its issuer, place, period and genre words:
+    ``青石县人民政府办公室关于印发青石县城镇燃气安全专项整治方案的通知`` -> ``城镇燃气``."""
+    title = _TITLE_FRAME.sub("", doc.title or "")
+    for name in (doc.issuer, doc.region):
+        for part in (name or "").split("、"):  # a joint notice names each organ
+            if len(part) > 1:
+                title = title.replace(part, "")
+    return _NOT_WORD.sub("", _TITLE_NOISE.sub("", title))
+
+
+def _bigrams(text: str) -> set[str]:
+    return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+
+
+def same_topic(doc: Document, other: Document) -> bool:
+    """Do the titles name the same subject? At least half the character bigrams of the shorter
+    topic occur in the other (城镇燃气 / 燃气: yes; 城镇燃气 / 自建房: no). A title with no topic
+    left (安全生产专项整治方案, 某州安全生产条例) matches only another without one: a general plan
+    and a 燃气 plan are about different things."""
+    a, b = _bigrams(title_topic(doc)), _bigrams(title_topic(other))
+    if not a or not b:
+        return not a and not b
+    return len(a & b) / min(len(a), len(b)) >= 0.5
+
+
 def same_series(doc: Document, other: Document) -> bool:
-    """Are these the same issuer's documents of the same genre? Same region and level and genre;
-    with the region unknown on either side, the same issuer name. Two documents without any
-    metadata (a clause file's) count as one series, so such input still pairs by year."""
+    """Are these the same issuer's documents of the same genre (and, outside the periodic genres,
+    on the same topic: ``same_topic``)? Same region and level and genre; with the region unknown on
+    either side, the same issuer name. Two documents without any metadata (a clause file's) count
+    as one series, so such input still pairs by year."""
     if not _has_metadata(doc) and not _has_metadata(other):
         return True
     if doc.genre != other.genre or doc.level != other.level:
+        return False
+    if doc.genre not in PERIODIC_GENRES and not same_topic(doc, other):
         return False
     if doc.region and other.region:
         return doc.region == other.region
@@ -171,14 +222,62 @@ def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Doc
     return exact or chosen
 
 
-def no_previous_message(doc: Document) -> str:
-    """``no previous 工作要点 of 临江市安全生产委员会 before 2027 in the input: …``."""
+#: administrative suffixes a territory's name changes between when it is re-designated (撤县设区:
+#: 东陵县 -> 东陵区; 县改市: 青石县 -> 青石市), with the longer ones first
+_TIER_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
+
+
+def _renamed_region(doc: Document, other: Document) -> bool:
+    """Could ``other``'s region be ``doc``'s under a former name (东陵县 and 东陵区 of one level)?
+    Only a hint for the reader: without a gazetteer a re-designated county cannot be told from a
+    namesake, so such documents are never paired by themselves."""
+    if not doc.region or not other.region or doc.region == other.region or doc.level != other.level:
+        return False
+    a, b = _TIER_SUFFIX.sub("", doc.region), _TIER_SUFFIX.sub("", other.region)
+    return len(a) >= 2 and a == b
+
+
+def _nearest_earlier(doc: Document, candidates: Sequence[Document]) -> Document | None:
+    earlier = [d for d in candidates if d.year is not None and doc.year is not None and d.year < doc.year]
+    return max(earlier, key=lambda d: d.year) if earlier else None
+
+
+def _named(d: Document) -> str:
+    genre = GENRE_NAMES.get(d.genre or "", "notice")
+    return f"the {d.year} {genre} of {d.issuer or d.region or 'an unnamed issuer'} ({d.source or d.doc_id})"
+
+
+def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> str:
+    """``no previous 工作要点 of 临江市安全生产委员会 before 2027 in the input: …``; a document whose year
+    is unknown says that instead (nothing can be "last year" of it). With the input's ``documents``
+    it names what the reader may have meant to compare with, for ``--compare-with``: the same
+    issuer's earlier document of another genre (an annual notice beside last year's 工作要点), or
+    the same genre from a region of the same name and level with another suffix (东陵县 -> 东陵区)."""
     if not _has_metadata(doc):
         return "no earlier notice in the input to compare with"
     genre = GENRE_NAMES.get(doc.genre or "", "notice")
     who = doc.issuer or doc.region or "this issuer"
-    before = f" before {doc.year}" if doc.year else ""
-    return f"no previous {genre} of {who}{before} in the input: no year-over-year comparison"
+    if doc.year is None:
+        return (f"the year of this {genre} of {who} is unknown (its title, document number and date name none): "
+                "no year-over-year comparison (--compare-with FILE names a baseline)")
+    message = f"no previous {genre} of {who} before {doc.year} in the input: no year-over-year comparison"
+    others = [d for d in documents if d.doc_id != doc.doc_id and _has_metadata(d)]
+    renamed = _nearest_earlier(doc, [d for d in others if d.genre == doc.genre and _renamed_region(doc, d)
+                                     and (d.genre in PERIODIC_GENRES or same_topic(doc, d))])
+    if renamed is not None:
+        return f"{message}; the input holds {_named(renamed)}: the same government under a former name? " \
+               "--compare-with that file compares with it"
+    same_place = [d for d in others if d.level == doc.level and doc.region and d.region == doc.region]
+    topic = _nearest_earlier(doc, [d for d in same_place if d.genre == doc.genre and not same_series(doc, d)])
+    if topic is not None:
+        return f"{message}; the input holds {_named(topic)}, on another subject (--compare-with that file compares with it)"
+    # an annual notice and a 工作要点 both set out a year's whole work: last year's other one is
+    # the nearest thing to a baseline, named but not used (its structure and length differ)
+    own = _nearest_earlier(doc, [d for d in same_place if d.genre != doc.genre and doc.genre in PERIODIC_GENRES
+                                 and d.genre in PERIODIC_GENRES and d.year == doc.year - 1])
+    if own is not None:
+        return f"{message}; the input holds {_named(own)}, a document of another kind (--compare-with that file compares with it)"
+    return message
 
 
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
@@ -189,7 +288,7 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
     now, before = label_shares(current, taxonomy), label_shares(previous, taxonomy)
     changes = {}
     for dim in DIMENSIONS:
-        rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1))
+        rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1), c.count, p.count)
                 for c, p in zip(now[dim], before[dim])]
         changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
     aligned = align([t.clause.text for t in current], [t.clause.text for t in previous], DEFAULT_METHOD, threshold,

@@ -103,7 +103,7 @@ def test_across_keeps_same_named_issuers_of_different_regions_apart():
     shares = {g.name: {c.label_id: c.share for c in across.cells[g.key]["sector"]} for g in across.groups}
     assert shares[names[0]]["urban_gas"] == 1.0 and shares[names[1]]["urban_gas"] == 0.0
     md = render_md(build_report([a, b, c], tagged, TAX, "test"))
-    assert "| 长宁县人民政府（青川省长宁县） | county |" in md and "| 长宁县人民政府（南江省长宁县） | county |" in md
+    assert "| 长宁县人民政府（青川省长宁县） | 县级 |" in md and "| 长宁县人民政府（南江省长宁县） | 县级 |" in md
 
 
 def test_across_shows_documents_without_issuer_each_as_its_own_row():
@@ -126,7 +126,7 @@ def test_across_shows_documents_without_issuer_each_as_its_own_row():
     rows = list(csv.DictReader(io.StringIO(render_across_csv(report))))
     assert {r["name"] for r in rows if not r["issuer"]} == {f"{UNKNOWN_ISSUER}: 2026年安全生产工作要点",
                                                           f"{UNKNOWN_ISSUER}: 安全生产大检查工作方案"}
-    assert f"| {UNKNOWN_ISSUER}: 安全生产大检查工作方案 | — | 2026 | work_points | 2 |" in md
+    assert f"| {UNKNOWN_ISSUER}: 安全生产大检查工作方案 | — | 2026 | 工作要点 | 2 |" in md
 
 
 def test_issuer_trend_lines_keep_genres_apart():

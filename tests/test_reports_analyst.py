@@ -1,0 +1,309 @@
+"""What an analyst reading ``policytag tag`` over a folder of several governments' notices found
+wrong, pinned so it stays fixed. Every notice here was written for these tests (invented places:
+东川省, 临川市, 青石县, 东陵县/区, 南坪镇); none is copied from a real document.
+
+* a county's 2027 自建房 rectification plan was compared with its 2026 城镇燃气 plan as "last year's"
+  (``城镇燃气 -100 pp``, every 燃气 clause "dropped"): plans, emergency plans, regulations and
+  one-topic notices only pair with a document on the same subject;
+* a notice without a year said ``no previous 其他文件 … in the input``, as if its past were missing;
+* nothing told the reader of the obvious candidates it did not compare with: the same government
+  under its former name (东陵县 -> 东陵区), last year's 工作要点 beside this year's annual notice, or
+  last year's plan on another subject;
+* the reports showed internal ids where Chinese names exist (``county``, ``annual_notice``), said
+  ``+11.1 pp`` without what it was out of, ``0%`` for 1 clause of 301, and ``score 0.88`` as evidence;
+* evidence spans that touch were bolded as ``**煤矿****。开展**`` (shown as asterisks in Markdown);
+* the rows (JSONL, CSV, the across CSV) did not say which taxonomy their label ids are of;
+* ``-o out.csv`` left an ``out.across.csv`` of an earlier run beside an output it does not belong
+  to, and wrote ``out.csv`` before finding it could not write ``out.across.csv``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+
+from policytag.inference.render_md import render_md
+from policytag.inference.render_html import render_html
+from policytag.inference.render_rows import render_across_csv, render_csv, render_jsonl
+from policytag.inference.report import build_report
+from policytag.inference.tagging import TaggedClause
+from policytag.inference import yoy
+from policytag.inference.yoy import no_previous_message, previous_documents
+from policytag.records import Clause, Document, Evidence, Labels
+from policytag.taxonomy import load_taxonomy
+from conftest import run_cli
+from report_synth import _scores
+
+TAX = load_taxonomy()
+MODEL = "policytag/resources/model"
+
+
+def _doc(doc_id, issuer, region, level, genre, year, title=None, source=None):
+    title = title or f"{issuer}关于做好{year}年安全生产工作的通知"
+    return Document(doc_id, title, year, None, issuer, None, source or f"{doc_id}.txt", "", region, level, genre)
+
+
+def _tagged(doc, texts_labels):
+    out = []
+    for k, (text, sector, measure) in enumerate(texts_labels):
+        c = Clause(doc.doc_id, f"{doc.doc_id}-{k + 1}", (), text, "clause", year=doc.year, issuer=doc.issuer,
+                   region=doc.region, level=doc.level, genre=doc.genre, title=doc.title)
+        out.append(TaggedClause(c, Labels(sector, measure), _scores(sector, measure), (), ()))
+    return out
+
+
+GAS = ("年底前完成老旧燃气管网改造。", ("urban_gas",), ("engineering_technology",))
+HOUSE = ("对经营性自建房开展结构安全鉴定。", ("construction",), ("hazard_remediation",))
+CHEM = ("开展危险化学品企业安全风险评估。", ("hazardous_chemicals",), ("hazard_remediation",))
+
+QS = "青石县人民政府办公室"
+
+
+def _plan(doc_id, year, subject):
+    return _doc(doc_id, QS, "青石县", "county", "special_plan", year,
+                title=f"{QS}关于印发青石县{subject}安全专项整治方案的通知")
+
+
+def test_plans_on_different_subjects_are_not_last_years_plan():
+    gas26, house27, gas28 = _plan("g26", 2026, "城镇燃气"), _plan("h27", 2027, "自建房"), _plan("g28", 2028, "燃气")
+    docs = [gas26, house27, gas28]
+    assert (yoy.title_topic(gas26), yoy.title_topic(house27)) == ("城镇燃气", "自建房")
+    assert previous_documents(house27, docs) == []
+    assert previous_documents(gas28, docs) == [gas26]  # 燃气 / 城镇燃气: one subject, two years apart
+    tagged = _tagged(gas26, [GAS, GAS]) + _tagged(house27, [HOUSE, HOUSE]) + _tagged(gas28, [GAS, CHEM])
+    report = build_report(docs, tagged, TAX, "test")
+    house = report.notices[1]
+    assert house.comparison is None
+    assert "on another subject" in house.comparison_note and "g26.txt" in house.comparison_note
+    assert report.notices[2].comparison.prev_doc_ids == ("g26",)
+    # the periodic genres still pair whatever their titles say
+    a = _doc("a", "东川省人民政府", "东川省", "province", "annual_notice", 2026)
+    b = _doc("b", "东川省人民政府", "东川省", "province", "annual_notice", 2027,
+             title="东川省人民政府关于进一步加强2027年安全生产工作的意见")
+    assert previous_documents(b, [a, b]) == [a]
+
+
+def test_a_notice_without_a_year_says_its_year_is_unknown():
+    doc = _doc("x", "临川市应急管理局", "临川市", "city", "other", None, title="临川市应急管理局关于加强汛期安全防范工作的通知")
+    note = no_previous_message(doc, [doc])
+    assert note.startswith("the year of this 其他文件 of 临川市应急管理局 is unknown")
+    assert "no previous" not in note and "--compare-with" in note
+    md = render_md(build_report([doc], _tagged(doc, [CHEM]), TAX, "test"))
+    assert "（年份不详）" in md and "is unknown" in md
+
+
+def test_the_note_names_what_was_not_compared_with():
+    county = _doc("c25", "东陵县人民政府", "东陵县", "county", "annual_notice", 2025, source="dongling_2025.txt")
+    district = _doc("d26", "东陵区人民政府", "东陵区", "county", "annual_notice", 2026)
+    namesake = _doc("n25", "东陵市人民政府", "东陵市", "city", "annual_notice", 2025)  # another level: not a hint
+    note = no_previous_message(district, [county, district, namesake])
+    assert note.startswith("no previous 年度安全生产工作通知 of 东陵区人民政府 before 2026 in the input")
+    assert "the 2025 年度安全生产工作通知 of 东陵县人民政府 (dongling_2025.txt)" in note and "former name" in note
+    assert previous_documents(district, [county, district]) == []  # a hint, never paired by itself
+    assert no_previous_message(district, [district, namesake]).endswith("no year-over-year comparison")
+    # the same government's annual notice beside last year's 工作要点: named, not used
+    wp = _doc("w26", "临川市安全生产委员会", "临川市", "city", "work_points", 2026, source="linchuan_wp_2026.txt")
+    annual = _doc("a27", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
+    note = no_previous_message(annual, [wp, annual])
+    assert "the 2026 工作要点 of 临川市安全生产委员会 (linchuan_wp_2026.txt), a document of another kind" in note
+    old_wp = _doc("w19", "临川市应急管理局", "临川市", "city", "work_points", 2019)  # not last year: not named
+    assert no_previous_message(annual, [old_wp, annual]).endswith("no year-over-year comparison")
+
+
+def _two_year_report():
+    before = _doc("p25", "东川省人民政府", "东川省", "province", "annual_notice", 2025)
+    now = _doc("p26", "东川省人民政府", "东川省", "province", "annual_notice", 2026)
+    county = _doc("q26", "青石县人民政府", "青石县", "county", "work_points", 2026)
+    tagged = (_tagged(before, [CHEM, CHEM]) + _tagged(now, [GAS, CHEM]) + _tagged(county, [HOUSE]))
+    return build_report([before, now, county], tagged, TAX, "test")
+
+
+def test_reports_show_chinese_names_and_what_figures_are_out_of():
+    report = _two_year_report()
+    md = render_md(report)
+    for internal in ("| county |", "| province |", "annual_notice", "work_points", "· province ·"):
+        assert internal not in md, internal
+    assert "| 青石县人民政府 | 县级 | 2026 | 工作要点 | 1 |" in md
+    assert "· 省级 · 年度安全生产工作通知 ·" in md
+    assert "out of the notice's 2 clauses" in md
+    assert "城镇燃气 +50.0 pp (1 of 2 clauses, was 0 of 2)" in md
+    html = render_html(report)
+    assert "<td>province</td>" not in html and "<td>省级</td>" in html and "(1 of 2 clauses, was 0 of 2)" in html
+    assert "(county)</option>" not in html
+
+
+def test_share_of_one_clause_in_hundreds_is_not_zero_percent():
+    doc = _doc("big", "白石市人民政府办公室", "白石市", "city", "special_plan", 2027, title="白石市治本攻坚实施方案")
+    md = render_md(build_report([doc], _tagged(doc, [CHEM] * 300 + [GAS]), TAX, "test"))
+    assert "| 城镇燃气 | 1 | <1% █ |" in md
+
+
+def test_touching_evidence_spans_are_one_bold_run_and_score_evidence_says_what_it_is():
+    doc = _doc("e", "东川省人民政府", "东川省", "province", "annual_notice", 2026)
+    text = "煤矿。开展瓦斯治理。"
+    c = Clause("e", "e-1", (), text, "clause", year=2026)
+    ev = {"sector": {"coal_mine": (Evidence("coal_mine", "sector", "cue", "煤矿", (0, 2)),
+                                   Evidence("coal_mine", "sector", "ngram", "。开展", (2, 5), 0.3))},
+          "measure_type": {"hazard_remediation": (Evidence("hazard_remediation", "measure_type", "score", "", (0, 0),
+                                                           0.88),)}}
+    t = TaggedClause(c, Labels(("coal_mine",), ("hazard_remediation",)),
+                     _scores(("coal_mine",), ("hazard_remediation",)), (), (), ev)
+    md = render_md(build_report([doc], [t], TAX, "test"))
+    assert "****" not in md and "**煤矿。开展**瓦斯治理。" in md
+    assert "score 0.88" not in md and "no cue, rule or n-gram in the text; model probability 0.88" in md
+
+
+def test_rows_say_which_taxonomy_their_label_ids_are_of():
+    report = _two_year_report()
+    rows = [json.loads(line) for line in render_jsonl(report).splitlines()]
+    assert rows and all(r["taxonomy_version"] == TAX.version and r["model_version"] == "test" for r in rows)
+    flat = list(csv.DictReader(io.StringIO(render_csv(report))))
+    assert all(r["taxonomy_version"] == TAX.version for r in flat)
+    across = list(csv.DictReader(io.StringIO(render_across_csv(report))))
+    assert all((r["taxonomy_version"], r["model_version"]) == (TAX.version, "test") for r in across)
+
+
+# --- end to end: notices written for this test, the shipped default model, every format -----------
+
+NOTICES = {
+    "dongchuan_2025.txt": """东川省人民政府
+关于做好2025年全省安全生产工作的通知
+东政发〔2025〕3号
+
+各市、县人民政府，省政府各部门：
+　　为做好2025年全省安全生产工作，现就有关事项通知如下。
+　　一、压实安全生产责任
+　　（一）强化企业主体责任。规模以上工业企业安全生产标准化达标率达到85%以上。（省应急厅负责）
+　　二、深化重点行业领域专项整治
+　　（一）煤矿。开展煤矿瓦斯超限专项治理，年底前完成全省高瓦斯矿井抽采系统改造。（省能源局负责）
+　　（二）道路交通。深化“两客一危”车辆动态监控，严厉打击超速、超载、疲劳驾驶等违法行为。（省公安厅负责）
+
+东川省人民政府
+2025年1月20日
+""",
+    "dongchuan_2026.txt": """东川省人民政府
+关于做好2026年全省安全生产工作的通知
+东政发〔2026〕2号
+
+各市、县人民政府，省政府各部门：
+　　为做好2026年全省安全生产工作，现就有关事项通知如下。
+　　一、压实安全生产责任
+　　（一）强化企业主体责任。规模以上工业企业安全生产标准化达标率达到90%以上。（省应急厅负责）
+　　二、深化重点行业领域专项整治
+　　（一）城镇燃气。全面排查城镇燃气管道老化隐患，年底前完成老旧燃气管网改造300公里。（省住建厅负责）
+　　（二）森林防火。严格落实森林防火期野外用火管控，森林火灾受害率控制在0.9‰以下。（省林业局负责）
+
+东川省人民政府
+2026年1月16日
+""",
+    "qingshi_plan_2026.txt": """青石县人民政府办公室
+关于印发青石县城镇燃气安全专项整治方案的通知
+青政办发〔2026〕12号
+
+各乡镇人民政府，县直有关部门：
+　　《青石县城镇燃气安全专项整治方案》已经县政府同意，现印发给你们，请认真组织实施。
+
+青石县城镇燃气安全专项整治方案
+　　一、整治内容
+　　（一）餐饮场所。督促餐饮场所安装燃气泄漏报警装置，6月底前完成。
+　　（二）老旧管网。完成县城老旧燃气管网更新改造15公里。
+　　二、保障措施
+　　（一）加强组织领导。成立由县政府分管副县长任组长的专项整治工作专班。
+
+青石县人民政府办公室
+2026年3月2日
+""",
+    "qingshi_plan_2027.txt": """青石县人民政府办公室
+关于印发青石县自建房安全专项整治方案的通知
+青政办发〔2027〕8号
+
+各乡镇人民政府，县直有关部门：
+　　《青石县自建房安全专项整治方案》已经县政府同意，现印发给你们，请认真组织实施。
+
+青石县自建房安全专项整治方案
+　　一、整治内容
+　　（一）经营性自建房。对3层及以上、人员密集的经营性自建房开展结构安全鉴定。
+　　（二）违法改扩建。严厉查处擅自加层、改变承重结构等违法行为。
+　　二、保障措施
+　　（一）加强组织领导。成立由县政府分管副县长任组长的专项整治工作专班。
+
+青石县人民政府办公室
+2027年3月5日
+""",
+    "nanping_2027.txt": """南坪镇人民政府
+关于印发南坪镇2027年安全生产工作要点的通知
+
+各村（社区），镇属各单位：
+　　现将《南坪镇2027年安全生产工作要点》印发给你们，请认真落实。
+
+南坪镇2027年安全生产工作要点
+　　一、每季度召开一次镇安全生产委员会会议。
+　　二、开展农村自建房、小作坊安全检查，全年不少于4次。
+
+南坪镇人民政府
+2027年1月28日
+""",
+}
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    folder = tmp_path_factory.mktemp("analyst_notices")
+    for name, text in NOTICES.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return folder
+
+
+def test_every_format_every_tag_has_evidence_at_its_offsets(folder, tmp_path):
+    outs = {}
+    for fmt in ("jsonl", "csv", "md", "html"):
+        out = tmp_path / f"r.{fmt}"
+        proc = run_cli("tag", folder, "--model", MODEL, "-o", out)
+        assert proc.returncode == 0, proc.stderr
+        outs[fmt] = out.read_text(encoding="utf-8-sig")
+    rows = [json.loads(line) for line in outs["jsonl"].splitlines()]
+    assert len({r["doc_id"] for r in rows}) == len(NOTICES)
+    for r in rows:
+        assert r["taxonomy_version"] == TAX.version and r["model_version"].startswith("default@")
+        heading = " > ".join(r["heading_path"])
+        for dim in ("sector", "measure_type"):
+            assert r[dim] and set(r["evidence"][dim]) == set(r[dim]), (r["clause_id"], dim)
+            for lid, evs in r["evidence"][dim].items():
+                assert evs, (r["clause_id"], lid)
+                for ev in evs:
+                    s, e = ev["span"]
+                    where = {"text": r["text"], "heading": heading, "title": r["title"] or ""}[ev["source"]]
+                    if ev["kind"] != "score":
+                        assert where[s:e] == ev["text"] and e > s, (r["clause_id"], ev)
+    flat = list(csv.DictReader(io.StringIO(outs["csv"])))
+    assert [r["clause_id"] for r in flat] == [r["clause_id"] for r in rows]
+    assert {r["taxonomy_version"] for r in flat} == {TAX.version}
+    assert (tmp_path / "r.across.csv").exists()
+    md, html = outs["md"], outs["html"]
+    assert f"taxonomy {TAX.version}" in md and rows[0]["model_version"] in md
+    assert f"taxonomy {TAX.version}" in html and rows[0]["model_version"] in html
+    # the 自建房 plan is not compared with the 燃气 plan; the province's 2026 notice is, with its 2025 one
+    plan = md[md.index("# 青石县人民政府办公室关于印发青石县自建房"):]
+    assert "on another subject" in plan.split("\n\n")[1] and "侧重变化" not in plan.split("\n# ")[0]
+    assert "compared with the 2025 notice of 东川省人民政府" in md
+    for internal in ("· county ·", "· department ·", "| department |", "special_plan"):
+        assert internal not in md, internal
+    assert "基层及其他" in md
+
+
+def test_a_stale_across_csv_is_removed_and_an_unwritable_one_refused_before_any_work(folder, tmp_path):
+    out, side = tmp_path / "out.csv", tmp_path / "out.across.csv"
+    assert run_cli("tag", folder, "--model", MODEL, "-o", out).returncode == 0 and side.exists()
+    one = run_cli("tag", folder / "nanping_2027.txt", "--model", MODEL, "-o", out)
+    assert one.returncode == 0, one.stderr
+    assert not side.exists() and "removed" in one.stderr  # it described the earlier run's 5 notices
+    out.unlink()
+    side.mkdir()  # cannot be written: refused before out.csv is written, not after
+    proc = run_cli("tag", folder, "--model", MODEL, "-o", out)
+    assert proc.returncode != 0 and not out.exists()
+    assert proc.stderr.startswith("policytag: error: ") and "out.across.csv" in proc.stderr
+    assert proc.stderr.count("\n") == 1
