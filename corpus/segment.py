@@ -36,6 +36,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     docs: list[list[Line]] = []
     current: list[Line] = []
     has_body = closed = annex = False  # annex: a bare 附件 line after the signature, its title next
+    in_enclosure = False  # inside an enclosure after the signature: its 附件2 opens the next one
     top = 0
     tops: dict[float, int] = {}  # the highest 第X章 / 第X部分 / 第X条 / 1 总则 number seen in this notice
     enclosed = None  # the title of the document a 关于印发《X》的通知 sends: X
@@ -54,7 +55,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 # 附件 / 某县2027年重点任务清单 after the signature: the notice's enclosure, not a new
                 # notice; its title is no clause and its items are clauses of the same document
                 current.append(Line("subtitle", line.text, line.lineno))
-                closed, tops = False, {}  # an enclosure numbers its own chapters and sections
+                # an enclosure numbers its own chapters, sections and items (一、 again: no new notice)
+                closed, tops, top, in_enclosure = False, {}, 0, True
                 continue
         if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
             # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
@@ -79,7 +81,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 starts_new = True  # body text after a signature block
         if starts_new:
             docs.append(current)
-            current, has_body, closed, top, tops = [], False, False, 0, {}
+            current, has_body, closed, top, tops, in_enclosure = [], False, False, 0, {}, False
             enclosed = None
         if line.kind == "title" and not has_body and enclosed is None and re.search(r"印发|转发", line.text):
             enclosed = md.inner_title(normalize_punct(line.text))
@@ -103,8 +105,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             follower = next_kind.get(index)
             if line.kind != "issuer" or follower is None or follower in CLOSING_KINDS | HEADER_KINDS:
                 closed = True
-        if line.kind == "attachment" and closed and RE_ANNEX.match(line.text):
-            annex = True
+        if line.kind == "attachment" and (closed or in_enclosure) and RE_ANNEX.match(line.text):
+            annex = True  # (附件2 / its title after the items of 附件1: the second enclosure)
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
 
@@ -498,7 +500,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             # a short heading is only a title when something sits under it; a short item followed
             # by a sibling (1.1 … 1.2 …) or by the end is a clause of its own
             nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
-            has_children = i + 1 < len(paragraphs) and (nxt is None or nxt > level)
+            # (the paragraph opening the next enclosure is no child of the last item before it)
+            has_children = i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
             if _is_bare_heading(para, level) and has_children:
                 continue
             base = "-".join(str(f.number) for f in stack)

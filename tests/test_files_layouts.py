@@ -342,8 +342,6 @@ def test_enclosure_labels_opening_pages_are_no_running_header(tmp_path):
     assert not any(word in c.text for c in result.clauses for word in ("抄送", "印发", "附件", "检查表"))
 
 
-@pytest.mark.xfail(strict=True, reason="segmenter (corpus/segment.py, not a reader): the last item of "
-                   "an enclosure is lost when the next enclosure's label 附件2 follows it; the text read has it")
 def test_every_item_of_every_enclosure_is_a_clause(tmp_path):
     enclosures_pdf(tmp_path / "n.pdf")
     assert "2.灭火器、消火栓等消防设施是否完好有效。" in read_file(tmp_path / "n.pdf").replace("\n", "")
