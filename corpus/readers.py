@@ -173,13 +173,35 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
     if candidates:
         body = max(candidates, key=lambda t: len(t.get_text()))
     _html_tables(soup, body)
-    lines = _block_lines(body)
+    lines = _without_chrome(_block_lines(body))
     if whole_page:
         _check_notice_on_page(path, body, lines)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
     return copied_tables("\n".join(lines))  # a task table pasted into the page as one paragraph per cell
+
+
+# A page's own controls that CMSs put inside the content container, above or below the notice:
+# 【字体：大 中 小】【打印本页】【关闭窗口】, 分享到：, 扫一扫在手机打开当前页. Read as text they made a
+# clause, or split the notice in two (a 发布时间 line full of them read as a new notice's head).
+_CHROME_WORD = r"(?:字体\s*[:：]?\s*[大中小]\s*[大中小]?\s*[大中小]?|打印(?:本页|此页|本文|正文)?|关闭(?:窗口|本页|此页)?|收藏(?:本页)?|" \
+               r"返回顶部|分享到\s*[:：]?|扫一扫在手机(?:上)?打开(?:当前页|本页)?|纠错|视力保护色|背景色)"
+_CHROME_BRACKETED = re.compile(rf"[【\[]\s*{_CHROME_WORD}\s*[】\]]")
+_CHROME_LINE = re.compile(rf"^(?:\s*[【\[]?\s*{_CHROME_WORD}\s*[】\]]?\s*)+$")
+
+
+def _without_chrome(lines: list[str]) -> list[str]:
+    """``lines`` without the page controls (``_CHROME_WORD``): a line of nothing else goes, a control in
+    brackets goes from the line it shares (``发布时间：2027-06-01 【打印本页】``)."""
+    out = []
+    for line in lines:
+        if _CHROME_LINE.match(line):
+            continue
+        line = _CHROME_BRACKETED.sub("", line).strip() if "【" in line or "[" in line else line
+        if line:
+            out.append(line)
+    return out
 
 
 def _check_notice_on_page(path: Path, body, lines: list[str]) -> None:

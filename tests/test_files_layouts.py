@@ -412,3 +412,15 @@ def test_docx_red_header_table_with_the_organs_stacked_in_one_cell(tmp_path):
         ((), "为加强烟花爆竹安全管理，现就有关事项通知如下。"),
         (("一、严格经营许可",), "（一）各乡镇要对辖区内烟花爆竹零售点逐一检查，12月20日前完成。"),
         (("二、加强运输管理",), "公安部门要加强烟花爆竹运输车辆检查。")]
+
+
+def test_page_controls_inside_the_content_container_are_no_text(tmp_path):
+    """【字体：大 中 小】【打印本页】【关闭窗口】, 分享到：, 扫一扫在手机打开当前页 inside the container
+    that holds the notice: gone, alone on a line or beside other text; words like 打印 in a sentence stay."""
+    page = (f"<html><head><title>{FLOOD_TITLE}</title></head><body><div class='content'>"
+            "<div>【字体：大 中 小】 【打印本页】 【关闭窗口】</div>"
+            + "".join(f"<p>{p}</p>" for p in FLOOD[:7]) + "<p>各单位不得打印张贴未经审核的宣传材料。</p>"
+            + "".join(f"<p>{p}</p>" for p in FLOOD[7:])
+            + "<p>分享到：</p><p>【打印本页】 【关闭窗口】</p><p>扫一扫在手机打开当前页</p></div></body></html>")
+    (tmp_path / "p.html").write_text(page, encoding="utf-8")
+    assert read_file(tmp_path / "p.html").split("\n") == [FLOOD_TITLE] + FLOOD[:7] + ["各单位不得打印张贴未经审核的宣传材料。"] + FLOOD[7:]
