@@ -110,7 +110,7 @@ RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
 RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
-RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部)"
+RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部)"
                        r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
 # a government's or ministry's rules are published by decree: 临江市人民政府令 / 第15号 / 《…办法》已经…
 # 审议通过，现予公布 / 市长　张某某 / date, then the rules themselves
@@ -458,8 +458,15 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             # organ's name (also right after another notice's body: a 关于 title starts a notice
             # anywhere). An organ's name set apart by a blank line (the red-letter header
             # 山西省人民政府 above the title 关于做好…的通知) is the header, and the title the line below.
-            out[i] = Line("title", line.text.strip() + nxt.text.strip(), line.lineno)
-            out[i + 1] = Line("blank", "", nxt.lineno)
+            # a joint notice's organs stacked over the title, one or a few a line with no blank
+            # between (应急管理部 / 工业和信息化部 / 国家市场监督管理总局 / 关于…): all of them open it
+            top = i
+            while top > 0 and i - top < 4 and out[top - 1].kind == "issuer" and out[top - 1].lineno == out[top].lineno - 1:
+                top -= 1
+            organs = "".join(out[k].text.strip() for k in range(top, i + 1))
+            out[top] = Line("title", organs + nxt.text.strip(), out[top].lineno)
+            for k in range(top + 1, i + 2):
+                out[k] = Line("blank", "", out[k].lineno)
             prev_kind = "title"
             i += 2
             continue

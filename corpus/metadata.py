@@ -510,6 +510,23 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
     return "other"
 
 
+def title_region(title: str) -> str:
+    """The place a title names for its issuer: the enclosure's (``关于印发《临江市…方案》的通知``:
+    a document sends its own enclosure), else the title's own opening. A forwarded document
+    (``关于转发《临江市应急管理局关于…》的通知``) is another organ's: its place is not the sender's."""
+    if re.search(r"转发", title or ""):
+        head = re.split(r"转发", title)[0]
+        return split_region(head)[0]
+    return split_region(inner_title(title))[0] or split_region(title)[0]
+
+
+def hint_fits(level: str | None, hint_level: str | None) -> bool:
+    """May a bare organ (县应急管理局, level ``county``) take the place a hint names? Only a place
+    on its own tier: a number's one-letter province guess (青应急 -> 青海省) never places a county's
+    bureau. An issuer of no known tier (none, or ``department``) takes any hint."""
+    return level in (None, "department") or hint_level is None or level == hint_level
+
+
 def issuer_from_title(title: str | None) -> str | None:
     """``某省人民政府关于…`` / ``某市安全生产委员会2027年安全生产工作要点`` -> the organ that opens the title."""
     if not title:

@@ -173,7 +173,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         issuer = issuers[0] if issuers else None
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
-    title_region = md.split_region(md.inner_title(title))[0] or md.split_region(title)[0]
+    title_region = md.title_region(title)
     num_issuer, num_region, num_level = md.issuer_from_number(number, title_region)
     if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
         num_issuer = num_region = num_level = None  # a number's one-letter province guess loses to the title
@@ -185,9 +185,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     # bureau's notice may be posted by the government office
     issuer = md.normalize_issuer(issuer or num_issuer or meta.get("发布机构") or None, region_hint=hint)
     region, level = md.issuer_region_level(issuer)
-    if region is None and hint:
-        region = hint
-        level = md.region_level(hint) if title_region else num_level
+    hint_level = md.region_level(hint) if title_region else num_level
+    if region is None and hint and md.hint_fits(level, hint_level):
+        region, level = hint, hint_level
     level = md.county_level_city(region, level, [l.text for l in lines if l.kind == "addressee"])
     if level is None:
         level = md.level_from_body(paragraphs)

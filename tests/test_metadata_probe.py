@@ -15,7 +15,10 @@ Decisions where the notice leaves room (docs: README "Document metadata"):
   province it names.
 - A joint notice's issuer lists every organ, in the order printed (ministries too).
 - A bare organ (市安委办, 自治区应急管理厅) takes its place from the document number or from an
-  issuer line that names it (the signature 临江市安委办).
+  issuer line that names it (the signature 临江市安委办), never a place of another tier (县应急管理局
+  numbered 青应急 is no 青海省 organ) nor the place of a document it forwards (转发 a city's notice).
+- A forwarded document (关于转发…的通知) is the forwarding organ's; its genre is the forwarded
+  document's, as an enclosure's is for 关于印发.
 - The year is the title's, else the number's …: a year in Chinese digits counts; the year in a
   standard's code (GB 30871—2022) does not.
 """
@@ -78,6 +81,24 @@ NOTICES = {
     "m3_central_branch_notice.txt": (
         "国家矿山安全监察局山西局关于开展2027年煤矿雨季“三防”专项检查的通知", "国家矿山安全监察局山西局", "山西省", "central",
         "other", 2027, "2027-05-20"),
+    # a county bureau, signed bare (县应急管理局), forwarding a city bureau's notice; its number's 青
+    # is no province's (before: region 临江市 — the forwarded notice's — and level city)
+    "m3_forwarded_by_bare_bureau.txt": (
+        "关于转发《临江市应急管理局关于开展危险化学品安全专项检查的通知》的通知", "县应急管理局", None, "county", "other", 2027,
+        "2027-03-02"),
+    # three ministries stacked over the title, one a line (before: the last one alone)
+    "m3_stacked_ministries.txt": (
+        "应急管理部工业和信息化部国家市场监督管理总局关于加强2027年电动自行车火灾防范工作的通知",
+        "应急管理部、工业和信息化部、国家市场监督管理总局", "全国", "central", "other", 2027, "2027-05-08"),
+    # five bureaus over two lines (before: the second line's two only)
+    "m3_five_organs_notice.txt": (
+        "临江市应急管理局临江市公安局临江市交通运输局临江市住房和城乡建设局临江市市场监督管理局关于开展城镇燃气安全隐患联合排查的通知",
+        "临江市应急管理局、临江市公安局、临江市交通运输局、临江市住房和城乡建设局、临江市市场监督管理局", "临江市", "city", "other",
+        2027, "2027-04-02"),
+    # a 团's committee, its number written with 〇 (before: no issuer, title without the organ)
+    "m3_regiment_notice.txt": (
+        "第十五师二〇八团安全生产委员会关于开展2027年冬季供暖安全检查的通知", "新疆生产建设兵团第十五师二〇八团安全生产委员会",
+        "新疆生产建设兵团第十五师二〇八团", "county", "other", 2027, "2027-10-08"),
 }
 
 
