@@ -12,7 +12,8 @@ so the shares of one dimension can sum to more than 1). *Mean share*: the label'
 clauses of all rows (pooled). *Difference*: row share − mean share, in percentage points.
 
 *Chance*: for every row × label, Fisher's exact test (two-sided) of the row's clauses against the
-clauses of all other rows (2 × 2 table: with/without the label × this row/the rest); the p-values
+clauses of all other issuers' rows (2 × 2 table: with/without the label × this row/the rest; the
+issuer's own rows of other years and genres are in neither); the p-values
 of all row × label tests of both dimensions are corrected together with Benjamini–Hochberg (false
 discovery rate ``ALPHA`` = 0.05). A row "stresses a label more" (or less) only when its corrected
 q-value is below ``ALPHA``; with ~30 clauses per notice that needs a large difference (a label on
@@ -200,14 +201,20 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         counts[dim], ids[dim] = m, who
     mean_shares = {dim: {lid: float(counts[dim][:, j].sum()) / total_n if total_n else 0.0
                          for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
-    # one p-value per row × label of both dimensions, corrected as one family
+    # one p-value per row × label of both dimensions, corrected as one family. A row is tested
+    # against the other *issuers'* clauses: the same issuer's other years and genres are not
+    # "the others" (a county's 2026 plan was tested against a rest holding its own 2027 plan)
+    own = [[r for r, k in enumerate(keys) if k[0] is not None and k[0] == key[0]] or [i]
+           for i, key in enumerate(keys)]
     raw: list[tuple[str, int, int, float]] = []
     for dim in DIMENSIONS:
         totals = counts[dim].sum(axis=0)
         for i, g in enumerate(groups):
+            mine = counts[dim][own[i]].sum(axis=0)
+            mine_n = sum(groups[r].n_clauses for r in own[i])
             for j in range(len(taxonomy[dim].ids)):
                 c = int(counts[dim][i, j])
-                raw.append((dim, i, j, fisher_p(c, g.n_clauses, int(totals[j]) - c, total_n - g.n_clauses)))
+                raw.append((dim, i, j, fisher_p(c, g.n_clauses, int(totals[j] - mine[j]), total_n - mine_n)))
     q = benjamini_hochberg([r[3] for r in raw])
     qv = {(dim, i, j): (p, float(qq)) for (dim, i, j, p), qq in zip(raw, q)}
     cells: dict[str, dict[str, tuple[Cell, ...]]] = {}

@@ -154,7 +154,11 @@ def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
     chosen = {d.doc_id for d in inp.documents if d.year == year}
     if not chosen:
         have = f"have {years[0]}–{years[-1]}" if len(years) > 1 else (f"have {years[0]}" if years else "no notice has a year")
-        raise PolicytagError(f"no notice of year {year} in the input ({have})")
+        if len(inp.documents) <= 3:  # a notice or two: say which is of which year (read from its text, not its name)
+            have += ": " + ", ".join(f"{Path(d.source).name or d.doc_id} is of {d.year}" if d.year is not None
+                                     else f"{Path(d.source).name or d.doc_id} names no year in its title, number or date"
+                                     for d in inp.documents)
+        raise PolicytagError(f"--year {year}: no notice of year {year} in the input ({have})")
     # context: each chosen notice's baseline, the same issuer's previous document of its genre (yoy)
     from .yoy import previous_documents
 

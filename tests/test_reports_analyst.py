@@ -307,3 +307,28 @@ def test_a_stale_across_csv_is_removed_and_an_unwritable_one_refused_before_any_
     assert proc.returncode != 0 and not out.exists()
     assert proc.stderr.startswith("policytag: error: ") and "out.across.csv" in proc.stderr
     assert proc.stderr.count("\n") == 1
+
+
+def test_an_issuer_is_tested_against_the_other_issuers_not_its_own_other_years():
+    from scipy.stats import fisher_exact
+
+    from policytag.inference.across import build_across
+
+    a26 = _doc("a26", "临川市人民政府", "临川市", "city", "annual_notice", 2026)
+    a27 = _doc("a27", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
+    b = _doc("b", "石门县人民政府", "石门县", "county", "annual_notice", 2026)
+    c = _doc("c", "东川省人民政府", "东川省", "province", "annual_notice", 2026)
+    tagged = _tagged(a26, [GAS] * 8) + _tagged(a27, [GAS] * 8) + _tagged(b, [CHEM] * 8) + _tagged(c, [CHEM] * 8)
+    across = build_across([a26, a27, b, c], tagged, TAX)
+    g = next(g for g in across.groups if g.doc_ids == ("a26",))
+    gas = next(x for x in across.cells[g.key]["sector"] if x.label_id == "urban_gas")
+    # 8 of 8 against the other issuers' 0 of 16 (临川's own 2027 notice is not "the others")
+    assert gas.p_value == pytest.approx(fisher_exact([[8, 0], [0, 16]]).pvalue)
+    assert gas.significant
+
+
+def test_year_that_contradicts_the_text_names_the_notice_and_its_year(folder):
+    proc = run_cli("tag", folder / "qingshi_plan_2027.txt", "--model", MODEL, "--year", "2026", "--format", "md")
+    assert proc.returncode == 1 and proc.stderr.count("\n") == 1
+    assert proc.stderr.startswith("policytag: error: --year 2026: no notice of year 2026 in the input")
+    assert "qingshi_plan_2027.txt is of 2027" in proc.stderr  # the year is read from the text, not the file name
