@@ -40,7 +40,7 @@ _STYLE = "\n".join([
     ".lsf-sidepanels__wrapper_align_right, .lsf-sidepanels__wrapper_align_left, .lsf-side-column "
     "{ display: none !important; }",
     *(f"{_headings(c)} {{ margin: 0 0 4px !important; font-weight: normal !important; }}"
-      for c in ("pt-review", "pt-doc", "pt-heading", "pt-suggestion", "pt-rule", "pt-group")),
+      for c in ("pt-review", "pt-doc", "pt-heading", "pt-suggestion", "pt-rule", "pt-group", "pt-rules")),
     f"{_headings('pt-review')} {{ color: #cf1322 !important; font-size: 15px !important; font-weight: bold !important; }}",
     f"{_headings('pt-doc')} {{ font-size: 12px !important; color: #888 !important; }}",
     f"{_headings('pt-heading')} {{ font-size: 14px !important; font-weight: bold !important; color: #555 !important; }}",
@@ -49,6 +49,8 @@ _STYLE = "\n".join([
     f"{_headings('pt-suggestion')} {{ font-size: 13px !important; color: #8c5e00 !important; background: #fffbe6; "
     "border: 1px dashed #ffd666; padding: 2px 8px; margin-top: 10px !important; }",
     f"{_headings('pt-rule')} {{ font-size: 12px !important; color: #666 !important; }}",
+    f"{_headings('pt-rules')} {{ font-size: 12px !important; color: #0b5394 !important; background: #f0f7ff; "
+    "padding: 2px 8px; }",
     ".pt-group { margin: 2px 0 4px; padding-left: 6px; border-left: 2px solid #d9e8ff; }",
     f"{_headings('pt-group')} {{ font-size: 12px !important; color: #1677ff !important; margin: 4px 0 0 !important; }}",
 ])
@@ -90,7 +92,8 @@ def build_config(taxonomy: Taxonomy) -> str:
     """Labeling config XML for ``taxonomy``.
 
     Top to bottom: the review flag (empty unless a rule check flagged the task), the notice in
-    small print, the heading path, the clause; the model's suggestion line for sectors, the grouped
+    small print, the heading path, the clause, the codebook rules that concern it (empty when
+    none); the model's suggestion line for sectors, the grouped
     sector choices with their rule; the suggestion line for measure types, the dominant measure type
     (single, required) and the other measure types (multi, optional), each with its rule; a note.
     """
@@ -106,6 +109,8 @@ def build_config(taxonomy: Taxonomy) -> str:
         # the heading path often decides the measure type (codebook §1), so it sits right above the text
         '  <View className="pt-heading"><Header value="$heading" size="5"/></View>',
         f'  <View className="pt-text"><Text name="{TEXT_NAME}" value="$text" granularity="word"/></View>',
+        # the codebook rules this clause falls under (tasks.codebook_rule_lines); empty when none
+        '  <View className="pt-rules"><Header value="$codebook_rules" size="6"/></View>',
         '  <View className="pt-suggestion"><Header value="$suggestion_sector" size="6"/></View>',
         *_choices(taxonomy, SECTOR, f"{sector.name}（多选，至少一个）", f"请至少选择一个{sector.name}"),
         '  <View className="pt-suggestion"><Header value="$suggestion_measure" size="6"/></View>',

@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .client import (ExistingTask, Session, User, ensure_project, ensure_user, ensure_views, existing_tasks,
                      list_users)
 from .results import annotation_result, parse_result
-from .tasks import ClauseSet, build_tasks, suggestion_fields, text_sha1
+from .tasks import RULES_KEY, ClauseSet, build_tasks, suggestion_fields, text_sha1
 
 __all__ = ["PushReport", "push", "load_label_rows", "annotation_result"]
 
@@ -60,7 +60,8 @@ class PushReport:
                   if self.config_updated else ""),
                f"tasks: {self.tasks_created} created, {self.tasks_existing} already there"]
         if self.tasks_backfilled:
-            out.append(f"display fields (suggestion lines, review flag) added to {self.tasks_backfilled} older task(s)")
+            out.append(f"display fields (suggestion lines, codebook rules, review flag) added to or refreshed in "
+                       f"{self.tasks_backfilled} older task(s)")
         if self.overlap:
             out.append(f"overlap: {self.overlap} annotation(s) per task")
         if self.predictions_added:
@@ -133,11 +134,13 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             continue
         if predictions is not None and task["predictions"][0]["model_version"] not in old.model_versions:
             pred_for_existing.append({**task["predictions"][0], "task": old.task_id})
-            refresh.append((old, {**data, **old.data, **suggestion_fields(task["predictions"][0], taxonomy)},
+            refresh.append((old, {**data, **old.data, RULES_KEY: data[RULES_KEY],
+                                  **suggestion_fields(task["predictions"][0], taxonomy)},
                             task["predictions"][0]["model_version"]))
-        elif any(k not in old.data for k in data):
-            # a task pushed by an older policytag: add the fields the labeling config now shows
-            backfill.append((old, {**data, **old.data}))
+        elif any(k not in old.data for k in data) or old.data.get(RULES_KEY) != data[RULES_KEY]:
+            # a task pushed by an older policytag: add the fields the labeling config now shows; the
+            # rule line follows the current codebook (it is not the annotators' data: never stale)
+            backfill.append((old, {**data, **old.data, RULES_KEY: data[RULES_KEY]}))
         later += [(old, user, row) for user, row in label_rows.get(cid, [])]
 
     with session.errors(f"importing tasks into project {project.id}"):

@@ -132,8 +132,52 @@ def doc_line(clause: Clause, title: str | None = None) -> str:
     return " · ".join(dict.fromkeys(str(x) for x in parts if x))  # a title that is its issuer's name once
 
 
+#: the task-data field of the rule line (shown by the labeling config as ``$codebook_rules``)
+RULES_KEY = "codebook_rules"
+#: how much of a rule's matched words the rule line quotes (a purpose clause matches a whole sentence)
+RULE_QUOTE = 14
+
+
+def codebook_rule_lines(clauses: Sequence[Clause], taxonomy: Taxonomy) -> list[str]:
+    """Per clause, the codebook rules that concern it, as the annotator reads them: ``适用规则：
+    规则17（“任何单位和个人不得”）…rule text…｜规则21（标题点名：城镇燃气）…``; empty when none.
+
+    A rule concerns a clause when the compiled knowledge (``policytag.knowledge``, the taxonomy's
+    ``rules`` block, the same evidence the models read) fires on its text or heading path; rule 21
+    when the document title names a sector and the clause text names none (the clause takes the
+    title's sector). The per-choice hints say which rules touch a label; this line says which
+    rules this very clause falls under, so a purpose clause (rule 14) or a public prohibition
+    (rule 17) is labelled by the codebook v2 decision, not by the model's pre-ticked guess.
+    """
+    from policytag.knowledge import load_knowledge
+
+    from .guide import RULES_ZH
+
+    knowledge = load_knowledge(taxonomy)
+    sector = taxonomy.sector
+    exclusive = set(sector.exclusive)  # cross_sector: "no sector named", never a named one
+    lines = []
+    for clause, hits in zip(clauses, knowledge.match_clauses(list(clauses))):
+        found: dict[int, list[str]] = {}
+        for h in hits:
+            if h.kind == "rule" and h.codebook_rule in RULES_ZH:
+                quote = h.text if len(h.text) <= RULE_QUOTE else h.text[:RULE_QUOTE] + "…"
+                quotes = found.setdefault(h.codebook_rule, [])
+                if f"“{quote}”" not in quotes:
+                    quotes.append(f"“{quote}”")
+        text_sectors = {h.label for h in hits if h.dimension == "sector" and h.source == "text"} - exclusive
+        if clause.title and not text_sectors and 21 in RULES_ZH:
+            named = [lab for lab in dict.fromkeys(h.label for h in knowledge.match(clause.title, ("sector",)))
+                     if lab not in exclusive]
+            if named:
+                found.setdefault(21, []).append("标题点名：" + "、".join(sector.name_of(lab) for lab in named))
+        lines.append("适用规则：" + "｜".join(f"规则{n}（{'，'.join(found[n])}）{RULES_ZH[n]}" for n in sorted(found))
+                     if found else "")
+    return lines
+
+
 def task_data(clause: Clause, title: str | None = None, prediction: dict | None = None,
-              taxonomy: Taxonomy | None = None) -> dict[str, Any]:
+              taxonomy: Taxonomy | None = None, rules: str = "") -> dict[str, Any]:
     """The ``data`` of one task.
 
     Every ``Clause`` field (``CLAUSE_FIELDS``: identity, heading path, text, kind, agencies, span,
@@ -141,7 +185,8 @@ def task_data(clause: Clause, title: str | None = None, prediction: dict | None 
     ``doc_line``, ``heading``, ``text``, the suggestion lines (``suggestion_sector``/
     ``suggestion_measure``, from ``prediction``) and ``review`` (the rule-check flag, empty until a
     check flags the task). ``suggestion_score`` (the prediction's overall score) and
-    ``needs_review`` are there for Data Manager columns and filters.
+    ``needs_review`` are there for Data Manager columns and filters. ``codebook_rules`` (shown
+    under the clause) is ``rules``, the clause's line of ``codebook_rule_lines``.
     """
     data = clause.to_dict()
     return {
@@ -152,6 +197,7 @@ def task_data(clause: Clause, title: str | None = None, prediction: dict | None 
         "heading": HEADING_JOIN.join(clause.heading_path),
         "doc_line": doc_line(clause, title),
         "text_sha1": text_sha1(clause.text),
+        RULES_KEY: rules,
         **suggestion_fields(prediction, taxonomy),
         "review": "",
         "needs_review": False,
@@ -193,17 +239,20 @@ def suggestion_fields(prediction: dict | None, taxonomy: Taxonomy | None) -> dic
 def build_tasks(clause_set: ClauseSet, predictions: Sequence[dict] | None = None,
                 taxonomy: Taxonomy | None = None) -> list[dict[str, Any]]:
     """Label Studio import records; ``predictions[i]`` (one dict per clause) is attached when given,
-    and its suggestion lines are written into the task data (needs ``taxonomy``)."""
+    and its suggestion lines are written into the task data, with each clause's codebook rule line
+    (``taxonomy``: the current one when not given)."""
     if predictions is not None and len(predictions) != len(clause_set.clauses):
         raise PolicytagError(f"{len(predictions)} predictions for {len(clause_set.clauses)} clauses")
-    if predictions is not None and taxonomy is None:
+    if taxonomy is None:
         from policytag.taxonomy import load_taxonomy
 
         taxonomy = load_taxonomy()
+    rules = codebook_rule_lines(clause_set.clauses, taxonomy)
     tasks = []
     for i, clause in enumerate(clause_set.clauses):
         pred = predictions[i] if predictions is not None else None
-        task: dict[str, Any] = {"data": task_data(clause, clause_set.titles.get(clause.doc_id), pred, taxonomy)}
+        task: dict[str, Any] = {"data": task_data(clause, clause_set.titles.get(clause.doc_id), pred, taxonomy,
+                                                  rules[i])}
         if predictions is not None:
             task["predictions"] = [predictions[i]]
         tasks.append(task)

@@ -150,6 +150,63 @@ def test_tasks_carry_and_show_the_documents_metadata(ls, admin, inputs, keyword_
         assert data["heading"] == " > ".join(clause.heading_path)
         assert data["suggestion_sector"].startswith("模型建议 (") and task.predictions
     assert genres == {"emergency_plan", "regulation", "work_points"}
+    # the codebook-v2 rules each clause falls under, with the words that brought them in
+    rules = {t.data["text"][:9]: t.data["codebook_rules"] for t in tasks}
+    assert rules["为有效预防和科学处"].startswith("适用规则：规则14（“为有效预防") and "“编制目的”" in rules["为有效预防和科学处"]
+    assert "规则16（“本预案适用于”" in rules["本预案适用于本县行"]
+    assert "规则17（“第三条任何单位和个人不得”，“任何单位和个人不得”）面向公众" in rules["第三条任何单位和个"]
+    # a clause of the forest-fire plan that names no sector: the title's sector (rule 21)
+    assert "规则21（标题点名：森林草原火灾）" in rules["各乡镇组建半专业扑"]
+    assert "规则10（“电动自行车”）" in rules["（二）电动自行车。"]
+    assert rules["（一）落实党政领导"] == ""  # none applies: the line stays empty
+
+
+@pytest.fixture(scope="module")
+def browser():
+    import os
+    import shutil
+    import tempfile
+    from pathlib import Path
+
+    chromium = Path(os.environ.get("POLICYTAG_CHROMIUM", "/usr/bin/chromium"))
+    if not chromium.exists():
+        pytest.skip(f"{chromium} is missing (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed (pip install playwright)")
+    profile = tempfile.mkdtemp(prefix="chromium-profile-")
+    with sync_api.sync_playwright() as pw:
+        context = pw.chromium.launch_persistent_context(
+            profile, executable_path=str(chromium), headless=True, viewport={"width": 1400, "height": 1000},
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"])
+        context.set_default_timeout(120_000)  # Label Studio on a busy 2-core machine
+        yield context
+        context.close()
+    shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_the_labelling_screen_shows_document_and_rules(ls, admin, browser):
+    """In Chromium, the task of a regulation's prohibition shows the document line (title ·
+    issuer · 市级 · 法规规章…), the heading path, the clause and its rule line (rule 17)."""
+    import ls_server
+
+    project, tasks = project_tasks(admin, "genres-show")  # pushed by the first test of this module
+    task = next(t for t in tasks if t.data["text"].startswith("第三条任何单位和个人不得"))
+    page = browser.new_page()
+    page.goto(f"{ls.url}/user/login/")
+    page.fill("input[name=email]", ls_server.ADMIN_EMAIL)
+    page.fill("input[name=password]", ls_server.ADMIN_PASSWORD)
+    page.click("button[type=submit]")
+    page.wait_for_url(lambda url: "/user/login" not in url, wait_until="commit")
+    page.goto(f"{ls.url}/projects/{project.id}/data?task={task.id}")
+    page.get_by_text("适用规则：规则17").first.wait_for()
+    from policytag.corpus.metadata import GENRE_NAMES, LEVEL_NAMES
+
+    line = task.data["doc_line"]
+    assert all(x in line for x in ("临川市燃气安全管理办法", "临川市人民政府", LEVEL_NAMES["city"], GENRE_NAMES["regulation"]))
+    # the labelling screen renders inside a shadow root (innerText of the page misses it):
+    # Playwright's text locators pierce it, and wait_for() needs each one visible
+    for needle in (line, "规则17（“第三条任何单位和个人不得”", "模型建议 ("):
+        page.get_by_text(needle).first.wait_for(timeout=30_000)
+    page.close()
 
 
 def test_pull_gives_back_the_clause_and_the_annotation_whole(ls, admin, inputs, annotators, keyword_run, tmp_path,
@@ -191,3 +248,17 @@ def test_pull_gives_back_the_clause_and_the_annotation_whole(ls, admin, inputs, 
     for row in rows:  # the Hugging Face copy holds the same metadata
         for name in ("title", "issuer", "region", "level", "genre", "kind", "agencies", "span"):
             assert hf[row["clause_id"]][name] == row[name], name
+
+    # a re-push after labelling changes nothing the annotators did; only a stale rule line (one
+    # written under an older codebook) is brought up to date
+    first = tasks[0]
+    admin.tasks.update(first.id, data={**first.data, "codebook_rules": "适用规则：规则99（旧版）"})
+    rc, err = cli(capsys, ls, "push", *map(str, notices), str(odd), "--project", "genres-round-trip",
+                  "--predictions", str(keyword_run), "--quiet")
+    assert rc == 0 and f"tasks: 0 created, {len(pushed)} already there" in err, err
+    assert "refreshed in 1 older task(s)" in err, err
+    assert admin.tasks.get(first.id).data["codebook_rules"] == first.data["codebook_rules"]
+    again = tmp_path / "again.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "genres-round-trip", "-o", str(again))
+    assert rc == 0, err
+    assert [json.loads(x) for x in again.read_text(encoding="utf-8").splitlines()] == rows

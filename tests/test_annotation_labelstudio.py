@@ -419,7 +419,7 @@ def test_repush_after_retraining_refreshes_suggestions_and_predictions(ls, admin
     shown = ("suggestion_sector", "suggestion_measure", "suggestion_score", "suggestion_model", "review", "needs_review")
     admin.tasks.update(old.id, data={k: v for k, v in old.data.items() if k not in shown})
     rc, err = cli(capsys, ls, "push", str(clauses_file), "--project", "refresh", "--quiet")
-    assert rc == 0 and "display fields (suggestion lines, review flag) added to 1 older task(s)" in err, err
+    assert rc == 0 and "display fields (suggestion lines, codebook rules, review flag) added to or refreshed in 1 older task(s)" in err, err
     data = admin.tasks.get(old.id).data
     assert data["review"] == "" and data["suggestion_sector"].startswith("模型建议") and data["text"] == old.data["text"]
     before = {t.id: t.data["suggestion_sector"] for t in tasks_of(admin, project.id)}
