@@ -191,14 +191,30 @@ _CHROME_BRACKETED = re.compile(rf"[【\[]\s*{_CHROME_WORD}\s*[】\]]")
 _CHROME_LINE = re.compile(rf"^(?:\s*[【\[]?\s*{_CHROME_WORD}\s*[】\]]?\s*)+$")
 
 
+# the page's information line a CMS sets over the notice (发布时间：… 来源：… 浏览次数：…)
+_INFO_KEY = re.compile(r"(发布时间|发布日期|发布于|来源|信息来源|文章来源|浏览次数|浏览量|访问次数|访问量|点击数|点击量|点击率|"
+                       r"阅读次数|阅读量|作者|编辑|责任编辑|审核|字号)\s*[:：]")
+_INFO_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+
+
 def _without_chrome(lines: list[str]) -> list[str]:
     """``lines`` without the page controls (``_CHROME_WORD``): a line of nothing else goes, a control in
-    brackets goes from the line it shares (``发布时间：2027-06-01 【打印本页】``)."""
+    brackets goes from the line it shares (``发布时间：2027-06-01 【打印本页】``). The page's information
+    line (``_INFO_KEY`` pairs alone) becomes its publication date as the cleaner reads metadata
+    (``发布日期：2027-06-01``), or goes: inside the content container, its 发布时间 and 来源 were read as
+    the notice's text, and as a new notice starting at the line after it."""
     out = []
     for line in lines:
         if _CHROME_LINE.match(line):
             continue
         line = _CHROME_BRACKETED.sub("", line).strip() if "【" in line or "[" in line else line
+        if _INFO_KEY.match(line):
+            keys = list(_INFO_KEY.finditer(line))
+            values = {m.group(1): line[m.end():(keys[k + 1].start() if k + 1 < len(keys) else len(line))].strip()
+                      for k, m in enumerate(keys)}
+            date = next((d.group(0) for key in ("发布日期", "发布时间", "发布于")
+                         if (d := _INFO_DATE.search(values.get(key, "")))), None)
+            line = f"发布日期：{date.strip()}" if date else ""
         if line:
             out.append(line)
     return out

@@ -416,11 +416,19 @@ def test_docx_red_header_table_with_the_organs_stacked_in_one_cell(tmp_path):
 
 def test_page_controls_inside_the_content_container_are_no_text(tmp_path):
     """【字体：大 中 小】【打印本页】【关闭窗口】, 分享到：, 扫一扫在手机打开当前页 inside the container
-    that holds the notice: gone, alone on a line or beside other text; words like 打印 in a sentence stay."""
+    that holds the notice: gone, alone on a line or beside other text; words like 打印 in a sentence
+    stay. The page's 发布时间/来源/浏览次数 line there reads as its publication date."""
     page = (f"<html><head><title>{FLOOD_TITLE}</title></head><body><div class='content'>"
+            "<div>发布时间：2027-06-01 09:30 来源：松林县应急管理局 浏览次数：<span>128</span></div>"
             "<div>【字体：大 中 小】 【打印本页】 【关闭窗口】</div>"
             + "".join(f"<p>{p}</p>" for p in FLOOD[:7]) + "<p>各单位不得打印张贴未经审核的宣传材料。</p>"
             + "".join(f"<p>{p}</p>" for p in FLOOD[7:])
             + "<p>分享到：</p><p>【打印本页】 【关闭窗口】</p><p>扫一扫在手机打开当前页</p></div></body></html>")
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
-    assert read_file(tmp_path / "p.html").split("\n") == [FLOOD_TITLE] + FLOOD[:7] + ["各单位不得打印张贴未经审核的宣传材料。"] + FLOOD[7:]
+    assert read_file(tmp_path / "p.html").split("\n") == [FLOOD_TITLE, "发布日期：2027-06-01"] + FLOOD[:7] + [
+        "各单位不得打印张贴未经审核的宣传材料。"] + FLOOD[7:]
+    # the page's information line inside the container is the page's date, not a notice's text
+    result = segment_paths([tmp_path / "p.html"])
+    assert len(result.documents) == 1 and result.documents[0].title == FLOOD_TITLE
+    assert [(c.heading_path, c.text) for c in result.clauses] == FLOOD_CLAUSES + [
+        (("二、落实值班值守",), "各单位不得打印张贴未经审核的宣传材料。")]
