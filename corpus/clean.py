@@ -153,6 +153,9 @@ RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
 # below (1): 1) (a closing bracket only), then circled numbers ①②③
 RE_L5 = re.compile(r"^\s*(\d{1,2})\s*[)）](?![\d%])")
 RE_CIRCLED = re.compile(r"^\s*([\u2460-\u2473])")
+# Roman item numbers ``Ⅰ．检查范围`` / ``Ⅱ、`` (U+2160–216B, as Chinese input methods type them), above
+# 一、 where a notice uses both; a number with no mark after it (``Ⅰ级响应``) is a response level, no item
+RE_ROMAN = re.compile(r"^\s*([\u2160-\u216b])\s*[.、．]")
 
 
 def _decimal_item(depth: int) -> re.Pattern:
@@ -164,7 +167,7 @@ def _decimal_item(depth: int) -> re.Pattern:
     sep = r"[.．]"
     return re.compile(
         rf"^\s*\d{{1,2}}(?:{sep}\d{{1,2}}){{{depth - 2}}}{sep}(\d{{1,2}})(?!\d)(?!{sep}\d)\s*(?:[、.．]\s*)?"
-        r"(?=[\u4e00-\u9fff“（(])(?![亿万千百元吨米个倍公年月日%％])")
+        r"(?=[\u4e00-\u9fff“（(\u2160-\u216b])(?![亿万千百元吨米个倍公年月日%％])")  # (Ⅰ: 2.2.1 Ⅰ级响应)
 
 
 # Decimal items sit between 1. (level 3) and (1) (level 4), one step per extra component.
@@ -183,8 +186,9 @@ RE_BARE_CHAPTER = re.compile(rf"^\s*第\s*[{CN_NUM}\d]+\s*(?:章|节|部分)\s*$
 STRUCTURE_LEVELS = {0.4: RE_PART, 0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ARTICLE}
 # below (1) (level 4): 1) then ①
 MINOR_LEVELS = {4.25: RE_L5, 4.5: RE_CIRCLED}
+ROMAN_LEVEL = 0.9
 # sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
-RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff、和及与]{2,12})\s*[。：:]")
+RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff\u2160-\u216b、和及与]{2,12})\s*[。：:]")  # (Ⅲ级响应：)
 # a task's own lines in a plan's task list: ``责任单位：市应急管理局`` / ``完成时限：2027年6月底前`` under
 # ``1.开展…评估。``: part of the task's paragraph (its agencies and its deadline), never clauses
 RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协办|协助|参与)(?:责任)?(?:单位|部门|领导)|"
@@ -568,6 +572,8 @@ def heading_level(s: str) -> float | None:
     for level, rx in MINOR_LEVELS.items():
         if rx.match(s):
             return level
+    if RE_ROMAN.match(s):
+        return ROMAN_LEVEL
     for level, rx in DECIMAL_LEVELS.items():
         if rx.match(s):
             return level
@@ -584,7 +590,7 @@ def level_pattern(level: float) -> re.Pattern:
     """The marker pattern of a heading level (group 1: its number)."""
     if level == 3:
         return RE_L3
-    return {1: RE_L1, 2: RE_L2, 4: RE_L4, **MINOR_LEVELS, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
+    return {1: RE_L1, 2: RE_L2, 4: RE_L4, ROMAN_LEVEL: RE_ROMAN, **MINOR_LEVELS, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
 
 
 def level_match(text: str, level: float) -> re.Match:
@@ -614,6 +620,8 @@ def heading_number(text: str, level: float) -> int | None:
     number = level_match(text, level).group(1)
     if RE_CIRCLED.match(number):
         return ord(number) - 0x245F
+    if "\u2160" <= number <= "\u216b":
+        return ord(number) - 0x215F  # Ⅰ -> 1
     return cn_number(number)
 
 
@@ -626,6 +634,10 @@ def opens_item(s: str) -> bool:
 
 
 CLOSERS = "。！？；：）”"
+# the closing provisions of a rule, plan or 通告 (本通告自发布之日起施行 / 本预案由…负责解释 / 本办法所称…):
+# each is a paragraph of its own, never the last line of the paragraph before it
+RE_FINAL_PROVISION = re.compile(r"^\s*本(?:通告|公告|办法|规定|预案|细则|方案|意见|条例|规则|通知|决定|要点|制度)"
+                                r"(?:自|由|所称|适用|未尽|有效期|中|施行)")
 CONTINUATIONS = ("但", "而且", "并且", "其中", "从而")
 
 
@@ -717,7 +729,9 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True
     if last in CLOSERS and deficit >= 8:
         return True  # stopped short of the margin after closing punctuation
-    if last in "。！？" and not n.startswith(CONTINUATIONS):
+    if last in "。！？；" and RE_FINAL_PROVISION.match(n):
+        return True  # 本通告自发布之日起施行: a provision of its own, however short
+    if (last in "。！？" or s.endswith(("如下：", "如下:"))) and not n.startswith(CONTINUATIONS):
         # A sentence ended exactly at the margin: a new paragraph if the next line is indented
         # (its first line is two characters short) or is a complete short paragraph itself.
         # A short next line that closes a sentence is far more often the paragraph's last line.

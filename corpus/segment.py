@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, Line, classify_lines,
+from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -259,6 +259,9 @@ RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()
 # a question of a 政策解读 or 问答 (``一、问：为什么要制定《办法》？`` / ``问：…？`` over ``答：…``): the
 # question is the context of its answer, which is the clause
 RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）])")
+# a short lead line of its own (会议要求： / 会议议定： / 主要任务：), not a sentence (no 如下: 现通知如下： is one)
+RE_LEAD = re.compile(r"(?!.*如下)[\u4e00-\u9fff]{2,8}\s*[：:]")
+RE_LEAD_IN = re.compile(r"(?:如下|下列事项)\s*[：:]\s*$")
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
 RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 
@@ -290,7 +293,7 @@ def _is_bare_heading(text: str, level: float) -> bool:
         return False
     if level in (0.4, 0.5, 0.6):  # 第一部分 总体要求, 第一章 总则
         return bool(re.fullmatch(r"[^。；！？，]{1,30}", rest))
-    if level != int(level):  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
+    if level != int(level) and level != ROMAN_LEVEL:  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
         return bool(re.fullmatch(r"[^。；！？，]{1,20}[。：]?", rest))
     return bool(re.fullmatch(r"[^。；！？]{1,40}[。：]?", rest))
 
@@ -316,6 +319,7 @@ class _Frame:
     number: int
     title: str
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
+    lead: bool = False  # a lead line (会议要求：) heading the paragraphs or items after it
 
 
 #: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
@@ -469,7 +473,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     levels = [heading_level(p) for p in paragraphs]
     titles = _unnumbered_titles(paragraphs, levels)
     used_ids: set[str] = set()
-    questions = 0
+    questions = leads = 0
     for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
@@ -485,6 +489,19 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                 stack.pop()
             questions += 1
             stack.append(_Frame(QUESTION_LEVEL, questions, para.strip()[:80]))
+            continue
+        if (not level and i + 1 < len(paragraphs) and RE_LEAD.fullmatch(para.strip())
+                and not RE_LEAD.fullmatch(paragraphs[i + 1].strip())):
+            # 会议要求： / 会议议定： on a line of its own over the paragraphs or items it introduces: a
+            # title of what follows (a clause saying nothing), until the next such line or a heading
+            # above the items it heads
+            seen_heading = True
+            nxt = levels[i + 1]
+            lead_level = nxt - 0.01 if nxt else QUESTION_LEVEL
+            while stack and (stack[-1].level >= lead_level or stack[-1].lead):
+                stack.pop()
+            leads += 1
+            stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
             continue
         if i in titles:  # 总体要求 / 重点任务: a section title without a number, context of what follows
             seen_heading = True
@@ -512,6 +529,10 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             base = "-".join([str(f.number) for f in stack] or ["0"]) + f"-p{parent.paragraphs}"
             path = tuple(f.title for f in stack)
         kind = "preamble" if not seen_heading else "clause"
+        if not level and RE_LEAD_IN.search(para):
+            # …现就有关事项通告如下： closes the preamble: the paragraphs after it are the provisions
+            # (a 通告 or minutes numbered nowhere has no heading to say so)
+            seen_heading = True
         pieces = _split_at_agency_remarks(para)
         for k, (text, agencies, rel) in enumerate(pieces, start=1):
             agencies = agencies or _task_key_agencies(text)

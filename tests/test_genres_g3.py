@@ -182,6 +182,42 @@ G3 = {
         ((), "一、各乡镇要明确一名分管负责同志和一名联络员。"),
         ((), "二、联络员名单于4月15日前报县安委办。"),
     ]),
+    "g3_minutes_lines.txt": ("东陵区安全生产委员会2027年第一次全体会议纪要", [
+        ((), "2027年2月18日，区长王某某主持召开"),
+        ((), "会议指出，2026年全区安全生产形势总体平稳"),
+        # 会议要求： / 会议议定： on lines of their own head what follows; 一是… on lines of their own
+        # are paragraphs, each a clause
+        (("会议要求",), "一是压紧压实责任。"),
+        (("会议要求",), "二是深化隐患排查。"),
+        (("会议要求",), "三是强化应急值守。"),
+        (("会议议定",), "1.由区住建局牵头"),
+        (("会议议定",), "2.由区应急局牵头"),
+    ]),
+    "g3_prohibition_notice_plain.txt": ("临川市人民政府关于加强汛期河道安全管理的通告", [
+        ((), "为保障人民群众生命财产安全"),
+        ((), "汛期内，严禁在河道、水库等水域游泳"),
+        ((), "严禁在河道管理范围内倾倒垃圾"),
+        ((), "各类船舶应当服从防汛指挥机构的统一调度"),
+        ((), "对违反本通告的行为"),
+        ((), "本通告自发布之日起施行"),
+    ]),
+    "g3_emergency_response_levels.txt": ("青石县危险化学品事故应急预案", [
+        (("1 总则", "1.1 编制目的"), "规范全县危险化学品事故应急处置工作"),
+        (("1 总则", "1.2 适用范围"), "本预案适用于"),
+        (("2 应急响应", "2.1 响应分级"), "按照事故严重程度，县级应急响应由高到低分为Ⅰ级、Ⅱ级、Ⅲ级三个等级。"),
+        (("2 应急响应", "2.2 响应程序", "2.2.1 Ⅰ级响应"), "发生较大及以上危险化学品事故"),
+        (("2 应急响应", "2.2 响应程序", "2.2.2 Ⅱ级响应"), "发生一般危险化学品事故且有人员被困的"),
+        # (a paragraph after the last sub-item reads under it: nothing marks where 2.2.2 ends)
+        (("2 应急响应", "2.2 响应程序", "2.2.2 Ⅱ级响应"), "Ⅲ级响应：发生险情"),
+        (("3 附则",), "本预案自印发之日起施行。"),
+    ]),
+    "g3_roman_numbering.txt": ("临川市应急管理局关于开展2027年度安全培训机构检查的通知", [
+        ((), "为规范安全培训机构办学行为"),
+        (("Ⅰ.检查范围",), "全市取得安全培训资质的各类培训机构。"),
+        (("Ⅱ.检查内容",), "1.培训场所、师资和设施设备是否符合要求。"),
+        (("Ⅱ.检查内容",), "2.培训档案是否完整规范"),
+        (("Ⅲ.工作要求",), "各县（市、区）应急管理局要于10月底前完成检查"),
+    ]),
     "g3_plan_chapters_sections.txt": ("临川市“十五五”安全生产规划", [
         (("第一章 规划背景", "第一节 “十四五”时期取得的成效"), "“十四五”时期，全市生产安全事故"),
         (("第一章 规划背景", "第二节 面临的形势"), "一是部分行业领域风险交织叠加；二是"),
@@ -226,8 +262,11 @@ def test_title_clauses_and_heading_paths(name):
 
 # The known limit of reading wrapped text (README, tests/test_genres_probe.py KNOWN_WRAP_MISS): at 90
 # cells one line of the plain Q&A reaches the margin, two answers stop 12 cells short of it and are
-# taken for the margin, so the short paragraph after one of them is joined to it.
-KNOWN_WRAP_MISS = {("g3_policy_qa_plain.txt", 90)}
+# taken for the margin, so the short paragraph after one of them is joined to it. At 70 cells the
+# minutes' and the 通告's paragraphs mostly fill one line and a few cells of the next, so the margin is
+# read 4 cells short (66): a paragraph filling its line to there and the full first line of the next
+# (its indent stripped) read as one paragraph.
+KNOWN_WRAP_MISS = {("g3_policy_qa_plain.txt", 90), ("g3_minutes_lines.txt", 70), ("g3_prohibition_notice_plain.txt", 70)}
 
 
 @pytest.mark.parametrize("name, width", [
@@ -304,6 +343,21 @@ def test_an_appeal_addresses_people_under_its_title(addressee, kind):
 ])
 def test_numbering_typed_with_spaces_and_half_width_marks(line, level):
     assert heading_level(normalize_punct(line)) == level
+
+
+@pytest.mark.parametrize("line, level", [
+    ("Ⅰ．检查范围", 0.9), ("Ⅱ、检查内容", 0.9), ("Ⅻ.其他", 0.9), ("Ⅰ级响应：发生险情", None), ("Ⅱ级", None),
+    ("2.2.1　Ⅰ级响应", 3.5), ("4.1 Ⅱ级应急响应", 3.25),
+])
+def test_roman_item_numbers_and_response_levels(line, level):
+    assert heading_level(normalize_punct(line)) == level
+
+
+def test_a_paragraph_ending_the_lead_in_closes_the_preamble():
+    """A 通告 numbered nowhere: the paragraph saying …通告如下： is the preamble, the provisions after it
+    are clauses (kind), as the items after it would be."""
+    _, clauses = one("g3_prohibition_notice_plain.txt")
+    assert [c.kind for c in clauses] == ["preamble"] + ["clause"] * 5
 
 
 def test_an_organ_over_a_title_of_its_own_place_after_an_unsigned_notice_heads_the_next_one():
