@@ -60,6 +60,8 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if (encoding := _utf16_without_bom(data)) is not None:
+        return data.decode(encoding, errors="replace")
     if _looks_binary(data):
         raise ReadError(path, "binary file, not text")
     for encoding in ("utf-8", "gb18030"):
@@ -72,6 +74,26 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         if _readable_ratio(text) > 0.9:
             return text
     raise ReadError(path, "unreadable text encoding (not UTF-8 or GB18030/GBK)")
+
+
+def _utf16_without_bom(data: bytes) -> str | None:
+    """``utf-16-le``/``-be`` for UTF-16 text saved without its byte-order mark (some converters and
+    exports from Java or .NET tools write it so), else None. Such text has a NUL byte in each
+    character's high byte wherever it is ASCII (line breaks, digits, the indent's spaces) and, being
+    Chinese, decodes to mostly CJK characters; a binary file does neither."""
+    sample = data[:8192]
+    if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
+        return None
+    for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
+        if zeros.count(0) * 10 < len(zeros):
+            continue  # too few ASCII characters (line breaks, digits) to be UTF-16 text
+        try:
+            text = sample.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _readable_ratio(text) > 0.95 and "\x00" not in text:
+            return encoding
+    return None
 
 
 _UTF8_CJK_LINE = re.compile(rb"(?:[\xe4-\xe9][\x80-\xbf]{2}){3}")

@@ -432,3 +432,49 @@ def test_page_controls_inside_the_content_container_are_no_text(tmp_path):
     assert len(result.documents) == 1 and result.documents[0].title == FLOOD_TITLE
     assert [(c.heading_path, c.text) for c in result.clauses] == FLOOD_CLAUSES + [
         (("二、落实值班值守",), "各单位不得打印张贴未经审核的宣传材料。")]
+
+
+# --- .txt copies as offices save them --------------------------------------------------------------
+
+LEAVE = ["松林县应急管理局", "关于做好2027年国庆节期间安全生产工作的通知", "松应急〔2027〕31号", "各乡镇人民政府，县直有关单位：",
+         S + "国庆节假期临近，为确保节日期间全县安全生产形势稳定，现就有关事项通知如下。",
+         S + "一、加强重点场所检查",
+         S + "（一）各乡镇要组织对辖区内景区、商场、宾馆饭店等人员密集场所开展一次全面检查，9月28日前完成。",
+         S + "（二）交通运输部门要加强客运站和旅游包车安全管理，严禁客车超员。",
+         S + "二、严格值班值守",
+         S + "节日期间实行24小时值班和领导带班制度，发生事故及时报告县应急管理局。",
+         "松林县应急管理局", "2027年9月20日"]
+LEAVE_CLAUSES = [((), LEAVE[4].strip()), (("一、加强重点场所检查",), LEAVE[6].strip()),
+                 (("一、加强重点场所检查",), LEAVE[7].strip()), (("二、严格值班值守",), LEAVE[9].strip())]
+
+
+def _hard_wrapped(lines, width=24):
+    """Each line cut every ``width`` characters, as a text copy saved with fixed-width line breaks."""
+    return [line[i:i + width] for line in lines for i in range(0, len(line), width)]
+
+
+@pytest.mark.parametrize("name,data", [
+    ("utf16_bom.txt", "\r\n".join(LEAVE).encode("utf-16")),  # Notepad's "Unicode": UTF-16LE with its mark
+    ("utf16le_no_bom.txt", "\r\n".join(LEAVE).encode("utf-16-le")),
+    ("utf16be_no_bom.txt", "\n".join(LEAVE).encode("utf-16-be")),
+    ("gbk_crlf.txt", "\r\n".join(LEAVE).encode("gbk")),
+    ("gb18030_wrapped.txt", "\r\n".join(_hard_wrapped(LEAVE)).encode("gb18030")),
+    ("utf8_wrapped_bom.txt", "\n".join(_hard_wrapped(LEAVE, 30)).encode("utf-8-sig")),
+])
+def test_txt_encodings_line_ends_and_fixed_width_wrapping(tmp_path, name, data):
+    (tmp_path / name).write_bytes(data)
+    result = segment_paths([tmp_path / name])
+    assert not result.errors and len(result.documents) == 1
+    doc = result.documents[0]
+    assert (doc.title, doc.doc_number, doc.date) == ("松林县应急管理局关于做好2027年国庆节期间安全生产工作的通知",
+                                                    "松应急〔2027〕31号", "2027-09-20")
+    assert [(c.heading_path, c.text) for c in result.clauses] == LEAVE_CLAUSES
+
+
+def test_binary_with_nul_bytes_is_still_no_text(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    (tmp_path / "b.txt").write_bytes(bytes(rng.randrange(256) if i % 2 else 0 for i in range(4096)))
+    result = segment_paths([tmp_path / "b.txt"])
+    assert result.errors and "binary" in str(result.errors[0])
