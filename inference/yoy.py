@@ -242,9 +242,16 @@ def _nearest_earlier(doc: Document, candidates: Sequence[Document]) -> Document 
     return max(earlier, key=lambda d: d.year) if earlier else None
 
 
-def _named(d: Document) -> str:
+def _named(d: Document, documents: Sequence[Document]) -> tuple[str, str]:
+    """``the 2025 年度安全生产工作通知 of 东陵县人民政府 (dongling_2025.txt): …--compare-with…``: the
+    document and how to compare with it. ``--compare-with FILE`` takes every notice in FILE, so a
+    notice sharing its file (the corpus file, a clause file) is named by its id, not its file."""
     genre = GENRE_NAMES.get(d.genre or "", "notice")
-    return f"the {d.year} {genre} of {d.issuer or d.region or 'an unnamed issuer'} ({d.source or d.doc_id})"
+    who = d.issuer or d.region or "an unnamed issuer"
+    if d.source and sum(1 for x in documents if x.source == d.source) == 1:
+        return f"the {d.year} {genre} of {who} ({d.source})", "--compare-with that file compares with it"
+    return (f"the {d.year} {genre} of {who} ({d.doc_id}" + (f" in {d.source})" if d.source else ")"),
+            "--compare-with a file holding that notice alone compares with it")
 
 
 def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> str:
@@ -265,18 +272,20 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     renamed = _nearest_earlier(doc, [d for d in others if d.genre == doc.genre and _renamed_region(doc, d)
                                      and (d.genre in PERIODIC_GENRES or same_topic(doc, d))])
     if renamed is not None:
-        return f"{message}; the input holds {_named(renamed)}: the same government under a former name? " \
-               "--compare-with that file compares with it"
+        name, how = _named(renamed, documents)
+        return f"{message}; the input holds {name}: the same government under a former name? {how}"
     same_place = [d for d in others if d.level == doc.level and doc.region and d.region == doc.region]
     topic = _nearest_earlier(doc, [d for d in same_place if d.genre == doc.genre and not same_series(doc, d)])
     if topic is not None:
-        return f"{message}; the input holds {_named(topic)}, on another subject (--compare-with that file compares with it)"
+        name, how = _named(topic, documents)
+        return f"{message}; the input holds {name}, on another subject ({how})"
     # an annual notice and a 工作要点 both set out a year's whole work: last year's other one is
     # the nearest thing to a baseline, named but not used (its structure and length differ)
     own = _nearest_earlier(doc, [d for d in same_place if d.genre != doc.genre and doc.genre in PERIODIC_GENRES
                                  and d.genre in PERIODIC_GENRES and d.year == doc.year - 1])
     if own is not None:
-        return f"{message}; the input holds {_named(own)}, a document of another kind (--compare-with that file compares with it)"
+        name, how = _named(own, documents)
+        return f"{message}; the input holds {name}, a document of another kind ({how})"
     return message
 
 

@@ -332,3 +332,12 @@ def test_year_that_contradicts_the_text_names_the_notice_and_its_year(folder):
     assert proc.returncode == 1 and proc.stderr.count("\n") == 1
     assert proc.stderr.startswith("policytag: error: --year 2026: no notice of year 2026 in the input")
     assert "qingshi_plan_2027.txt is of 2027" in proc.stderr  # the year is read from the text, not the file name
+
+
+def test_a_hint_about_a_notice_sharing_its_file_names_the_notice_not_the_file():
+    # --compare-with FILE takes every notice in FILE: the corpus file or a clause file is no baseline
+    county = _doc("c25", "东陵县人民政府", "东陵县", "county", "annual_notice", 2025, source="clauses.jsonl")
+    district = _doc("d26", "东陵区人民政府", "东陵区", "county", "annual_notice", 2026, source="clauses.jsonl")
+    note = no_previous_message(district, [county, district])
+    assert "(c25 in clauses.jsonl)" in note and "a file holding that notice alone" in note
+    assert "compare-with that file" not in note
