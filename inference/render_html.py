@@ -405,9 +405,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
     anchor = f"notice-{doc.doc_id}"
     meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x] + [f"{s.n_clauses} clauses"]
     meta += [x for x in (level_name(doc.level), genre_name(doc.genre)) if x]
-    meta.append(f"compared with {cmp.baseline} ({cmp.prev_n_clauses} clauses"
-                + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
-                else n.comparison_note or "no earlier notice in the input to compare with")
+    meta.append(cmp.header if cmp else n.comparison_note or "no earlier notice in the input to compare with")
     parts = [f'<section class="notice" id="{_e(anchor)}" data-year="{_e(year)}">',
              f"<h2>{escape(doc.title or doc.doc_id)}（{year}）</h2>",
              f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>']

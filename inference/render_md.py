@@ -203,9 +203,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x]
     meta.append(f"{s.n_clauses} clauses")
     meta += [x for x in (level_name(doc.level), genre_name(doc.genre)) if x]
-    meta.append(f"compared with {cmp.baseline} ({cmp.prev_n_clauses} clauses"
-                + (", chosen with --compare-with)" if cmp.explicit else ")") if cmp
-                else n.comparison_note or "no earlier notice in the input to compare with")
+    meta.append(cmp.header if cmp else n.comparison_note or "no earlier notice in the input to compare with")
     out += [" · ".join(meta), ""]
     if not n.tagged:  # empty tables and "none" lists under every heading say nothing more
         return out

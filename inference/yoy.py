@@ -114,6 +114,19 @@ class YearComparison:
         kind = GENRE_NAMES[self.prev_genre] if self.prev_genre and self.prev_genre != "annual_notice" else "notice"
         return f"the {self.prev_year} {kind}" + (f" of {self.prev_issuer}" if self.prev_issuer else "")
 
+    @property
+    def header(self) -> str:
+        """The report's line for it: ``compared with the 2019 工作要点 of 东川省应急管理厅 (6 clauses;
+        none of 2020–2025 in the input)``: a baseline years back says it is the latest there is."""
+        how = [f"{self.prev_n_clauses} clauses"]
+        if self.explicit:
+            how.append("chosen with --compare-with")
+        elif self.year is not None and self.prev_year is not None and self.year - self.prev_year > 1:
+            gap = (f"{self.prev_year + 1}" if self.year - self.prev_year == 2
+                   else f"{self.prev_year + 1}–{self.year - 1}")
+            how.append(f"the latest earlier one: none of {gap} in the input")
+        return f"compared with {self.baseline} ({'; '.join(how)})"
+
     def gained(self, dim: str, min_pp: float = EMPHASIS_PP) -> list[ShareChange]:
         return [c for c in self.changes[dim] if c.delta_pp >= min_pp]
 

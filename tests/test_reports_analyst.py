@@ -341,3 +341,11 @@ def test_a_hint_about_a_notice_sharing_its_file_names_the_notice_not_the_file():
     note = no_previous_message(district, [county, district])
     assert "(c25 in clauses.jsonl)" in note and "a file holding that notice alone" in note
     assert "compare-with that file" not in note
+
+
+def test_a_baseline_years_back_says_it_is_the_latest_there_is():
+    old = _doc("w19", "东川省应急管理厅", "东川省", "province", "work_points", 2019)
+    now = _doc("w26", "东川省应急管理厅", "东川省", "province", "work_points", 2026)
+    report = build_report([old, now], _tagged(old, [CHEM]) + _tagged(now, [GAS]), TAX, "test")
+    line = "compared with the 2019 工作要点 of 东川省应急管理厅 (1 clauses; the latest earlier one: none of 2020–2025 in the input)"
+    assert line in render_md(report) and line in render_html(report)
