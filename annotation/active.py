@@ -117,15 +117,76 @@ def _kmeans(X, k: int, seed: int, weights=None):
     return km.labels_, dist
 
 
-def _diverse(X, n: int, seed: int) -> list[tuple[int, int, int]]:
-    """(index, cluster, cluster size) for the clause nearest each of ``n`` k-means centres, biggest first."""
-    labels, dist = _kmeans(X, n, seed)
+def _diverse(X, n: int, seed: int, fitted=None) -> list[tuple[int, int, int]]:
+    """(index, cluster, cluster size) for the clause nearest each of ``n`` k-means centres, biggest
+    first (``fitted``: ``_kmeans(X, n, seed)`` when the caller has it already)."""
+    labels, dist = fitted or _kmeans(X, n, seed)
     out = []
     for k in range(n):
         members = np.where(labels == k)[0]
         if len(members):
             out.append((int(members[dist[members, k].argmin()]), k, len(members)))
     return sorted(out, key=lambda x: (-x[2], x[0]))
+
+
+# --- spreading over documents and genres ---------------------------------------------------------
+#: a document may fill at most this many times its fair share (n / documents in the pool) of a batch
+DOC_SHARE = 2
+
+
+def _group_of(clause: Clause | None, attr: str) -> str | None:
+    return getattr(clause, attr, None) if clause is not None else None
+
+
+def spread(order: Sequence[int], clauses: Sequence[Clause | None], n: int) -> tuple[list[int], set[int]]:
+    """The first ``n`` of ``order`` (pool indices, best first) once spread over documents and
+    genres; returns them best first and the ones taken for a genre that had none.
+
+    Uncertainty clusters inside a document: a notice of a genre the model has not seen is
+    uncertain from its first clause to its last, and a batch would be one document, while a genre
+    whose clauses sit just out of the top 3×n gets no label at all. So (1) when the pool holds
+    several genres and ``n`` is at least their number, every genre gets its best clause; (2) no
+    document takes more than ``DOC_SHARE`` times its fair share (``ceil(DOC_SHARE·n / documents)``,
+    so a pool of one document is not capped); (3) if the cap leaves the batch short, the rest
+    comes in order. A clause without ``doc_id``/``genre`` belongs to no group.
+    """
+    import math
+
+    n = min(n, len(order))
+    docs = {_group_of(clauses[i], "doc_id") for i in order} - {None}
+    cap = math.ceil(DOC_SHARE * n / len(docs)) if docs else n
+    genres: dict[str, int] = {}
+    for i in order:  # each genre's best clause, in order of how good that clause is
+        g = _group_of(clauses[i], "genre")
+        if g is not None and g not in genres:
+            genres[g] = i
+    chosen: list[int] = []
+    per_doc: dict[str, int] = {}
+
+    def take(i: int) -> None:
+        chosen.append(i)
+        d = _group_of(clauses[i], "doc_id")
+        if d is not None:
+            per_doc[d] = per_doc.get(d, 0) + 1
+
+    by_genre: set[int] = set()
+    if len(genres) > 1 and n >= len(genres):
+        for i in genres.values():
+            take(i)
+        by_genre = set(chosen)
+    for capped in (True, False):
+        for i in order:
+            if len(chosen) >= n:
+                break
+            d = _group_of(clauses[i], "doc_id")
+            if i in chosen or (capped and d is not None and per_doc.get(d, 0) >= cap):
+                continue
+            take(i)
+    position = {i: k for k, i in enumerate(order)}
+    chosen.sort(key=position.__getitem__)
+    # a genre's best clause that the plain order would not have chosen is marked as such
+    plain = set(order[:n])
+    return chosen, {i for i in by_genre if i not in plain}
 
 
 # --- ranking -------------------------------------------------------------------------------------
@@ -147,12 +208,28 @@ def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
         order = np.random.default_rng(seed).permutation(total)[:n]
         return [Pick(int(i), r + 1, 0.0, f"random pick (seed {seed})") for r, i in enumerate(order)]
     if strategy == "diversity":
+        fitted = None
         if n == total:
             chosen = [(i, 0, 1) for i in range(total)]
         else:
-            chosen = _diverse(clause_vectors(clauses), n, seed)
-        return [Pick(i, r + 1, float(size), f"represents cluster {k + 1}/{n} of {size} similar clause(s)")
-                for r, (i, k, size) in enumerate(chosen)]
+            X = clause_vectors(clauses)
+            fitted = _kmeans(X, n, seed)
+            chosen = _diverse(X, n, seed, fitted)
+        reps = {i: (k, size) for i, k, size in chosen}
+        # the other clauses, nearest to their own centre first, for the places the spread frees
+        rest = [i for i in range(total) if i not in reps]
+        if fitted is not None:
+            labels, dist = fitted
+            rest.sort(key=lambda i: (dist[i, labels[i]], i))
+        order, genre_picks = spread([i for i, _, _ in chosen] + rest, clauses, n)
+
+        def why(i: int) -> str:
+            if i in reps:
+                k, size = reps[i]
+                return f"represents cluster {k + 1}/{n} of {size} similar clause(s)"
+            return "near a cluster centre" + (" (its genre had no clause in the batch)" if i in genre_picks
+                                               else " (in place of a clause of a document already well represented)")
+        return [Pick(i, r + 1, float(reps.get(i, (0, 0))[1]), why(i)) for r, i in enumerate(order)]
     if proba is None or thresholds is None:
         raise PolicytagError(f"the {strategy} strategy needs a model's probabilities and thresholds")
     scores, calls = uncertainty_scores(proba, thresholds, taxonomy)
@@ -173,10 +250,20 @@ def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
             if len(members):
                 groups.append((int(members[scores[members].argmax()]), k, len(members)))
     groups.sort(key=lambda g: (-scores[g[0]], g[0]))
-    return [Pick(i, r + 1, round(float(scores[i]), 4),
-                 f"most uncertain of {size} similar clause(s) among the {len(pool)} least certain: "
-                 + _call_text(calls[i], taxonomy))
-            for r, (i, _, size) in enumerate(groups)]
+    sizes = {i: size for i, _, size in groups}
+    # the cluster representatives first, then every other clause by uncertainty, for the places
+    # that spreading over documents and genres frees
+    order, genre_picks = spread([i for i, _, _ in groups] + [int(i) for i in by_uncertainty if int(i) not in sizes],
+                                clauses, n)
+
+    def why(i: int) -> str:
+        if i in sizes:
+            return (f"most uncertain of {sizes[i]} similar clause(s) among the {len(pool)} least certain: "
+                    + _call_text(calls[i], taxonomy))
+        return ("most uncertain clause of its genre (none in the batch otherwise): " if i in genre_picks
+                else "next most uncertain (a document already well represented left a place): ") \
+            + _call_text(calls[i], taxonomy)
+    return [Pick(i, r + 1, round(float(scores[i]), 4), why(i)) for r, i in enumerate(order)]
 
 
 def model_inputs(tagger, clauses: Sequence[Clause]) -> tuple[dict[str, np.ndarray], dict[str, np.ndarray]]:

@@ -123,3 +123,49 @@ def test_bad_arguments(taxonomy):
         rank("uncertainty", [None], 1, taxonomy)
     assert rank("random", [None, None], 5, taxonomy)[-1].rank == 2  # n larger than the pool
     assert set(STRATEGIES) == {"uncertainty", "diversity", "mixed", "random"}
+
+
+@pytest.fixture(scope="module")
+def genre_pool(tmp_path_factory):
+    """The 2024 annual notice of the corpus (one long document) and three short documents of other
+    genres (an emergency plan, a regulation, a 工作要点; tests/ls_genre_notices.py), segmented."""
+    from policytag.annotation.tasks import load_clauses
+
+    from conftest import CORPUS_DIR
+    from ls_genre_notices import PLAN_NOTICE, REGULATION, WORK_POINTS
+
+    work = tmp_path_factory.mktemp("genre-pool")
+    paths = []
+    for name, text in (("plan.txt", PLAN_NOTICE), ("regulation.txt", REGULATION), ("points.txt", WORK_POINTS)):
+        (work / name).write_text(text, encoding="utf-8")
+        paths.append(work / name)
+    return load_clauses([CORPUS_DIR]).clauses, load_clauses(paths).clauses
+
+
+def test_mixed_and_diversity_spread_over_documents_and_genres(genre_pool, taxonomy):
+    """One notice the model is unsure about from its first clause to its last must not fill the
+    batch: every genre gets its most uncertain clause, and no document more than twice its share."""
+    import math
+    from collections import Counter
+
+    corpus, others = genre_pool
+    annual = [c for c in corpus if c.year == 2024]
+    pool = annual + others
+    n, docs = 8, len({c.doc_id for c in pool})
+    proba, t = flat(taxonomy, len(pool)), halves(taxonomy)
+    for i in range(len(annual)):  # the annual notice: every clause a near-threshold call
+        proba["sector"][i, 0] = 0.49 - 0.0005 * i
+    for i in range(len(annual), len(pool)):  # the other genres: clearly less uncertain
+        proba["measure_type"][i, 1] = 0.30 - 0.001 * i
+    assert {p.index for p in rank("uncertainty", pool, n, taxonomy, proba, t)} <= set(range(len(annual)))
+    for strategy in ("mixed", "diversity"):
+        picks = rank(strategy, pool, n, taxonomy, proba, t, seed=0)
+        chosen = [pool[p.index] for p in picks]
+        assert len({p.index for p in picks}) == n and [p.rank for p in picks] == list(range(1, n + 1))
+        assert {c.genre for c in chosen} == {c.genre for c in pool}, strategy
+        # at most twice its fair share (active.DOC_SHARE = 2)
+        assert max(Counter(c.doc_id for c in chosen).values()) <= math.ceil(2 * n / docs), strategy
+        assert all(p.reason for p in picks)
+    mixed = rank("mixed", pool, n, taxonomy, proba, t, seed=0)
+    assert mixed[0].index == 0  # the most uncertain clause still comes first
+    assert any("of its genre" in p.reason for p in mixed)
