@@ -84,7 +84,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     x.add_argument("--n", type=int, default=50, help="how many tasks to put first (default 50)")
     x.add_argument("--strategy", default="mixed", choices=["uncertainty", "diversity", "mixed", "random"],
                    help="uncertainty (closest call to a per-label threshold, both dimensions), diversity (k-means "
-                        "over clause vectors), mixed (the most uncertain of each cluster; default), random")
+                        "over clause vectors), mixed (the most uncertain of each cluster; default), random; mixed and "
+                        "diversity spread the batch over documents and genres")
     x.add_argument("--model", default="default", metavar="MODEL",
                    help="model for uncertainty/mixed: a run directory, a run name under runs/, or 'default'")
     x.add_argument("--seed", type=int, default=0, help="seed for k-means and random (default 0)")
