@@ -99,6 +99,27 @@ class AcrossComparison:
     def less(self, key: str, dim: str) -> list[Cell]:
         return sorted((c for c in self.cells[key][dim] if c.significant and c.diff_pp < 0), key=lambda c: c.diff_pp)
 
+    def peers_note(self) -> str | None:
+        """What the rows are compared with, where a reader could assume otherwise: an issuer alone at
+        its level (a township among provinces and cities) has no peer, and rows of several years
+        share one mean. None when every level has two issuers and the rows are of one year."""
+        from policytag.corpus.metadata import LEVEL_NAMES
+
+        parts = []
+        by_level: dict[str | None, set[str]] = defaultdict(set)
+        for g in self.groups:
+            if g.issuer is not None:
+                by_level[g.level].add(g.name)
+        alone = [(level, next(iter(names))) for level, names in by_level.items() if len(names) == 1 and level]
+        if alone and len(by_level) > 1:
+            parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} issuer" for level, name in alone)
+                         + ": compared with governments of other levels only")
+        years = sorted({g.year for g in self.groups if g.year is not None})
+        if len(years) > 1:
+            parts.append(f"the rows span {years[0]}–{years[-1]} and share one mean (--year YEAR compares one "
+                         "year's documents)")
+        return "; ".join(parts) or None
+
     def used_labels(self, dim: str) -> list[str]:
         """Label ids that at least one row uses (taxonomy order), so tables skip all-empty columns."""
         return [lid for lid, share in self.mean_shares[dim].items() if share > 0]

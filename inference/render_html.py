@@ -297,6 +297,7 @@ def _across(report: Report) -> str:
              '<p class="meta">One row per issuer, year and genre. A cell is the share of the row\'s clauses carrying the '
              'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of all '
              f'rows\' clauses ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
+             f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",
              '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
              select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
     for dim in DIMENSIONS:

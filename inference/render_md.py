@@ -139,6 +139,8 @@ def _across(report: Report) -> list[str]:
     out = [f"## 各地比较 Across governments: {a.n_issuers} issuers{unknown}, {len(a.groups)} issuer-year rows", "",
            "Share of each issuer's clauses carrying a label (%); ▲/▼ marks a share significantly above/below the "
            f"mean share of all issuers' clauses ({a.test}).", ""]
+    if a.peers_note():
+        out += [f"*Note: {a.peers_note()}.*", ""]
     for dim in DIMENSIONS:
         used = a.used_labels(dim)
         names = [tax[dim].name_of(lid) for lid in used]

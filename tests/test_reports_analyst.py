@@ -349,3 +349,15 @@ def test_a_baseline_years_back_says_it_is_the_latest_there_is():
     report = build_report([old, now], _tagged(old, [CHEM]) + _tagged(now, [GAS]), TAX, "test")
     line = "compared with the 2019 工作要点 of 东川省应急管理厅 (1 clauses; the latest earlier one: none of 2020–2025 in the input)"
     assert line in render_md(report) and line in render_html(report)
+
+
+def test_across_says_who_has_no_peer_of_its_level_and_that_years_share_one_mean():
+    town = _doc("t", "南坪镇人民政府", "南坪镇", "department", "work_points", 2027)
+    c1 = _doc("c1", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
+    c2 = _doc("c2", "白石市人民政府", "白石市", "city", "annual_notice", 2026)
+    report = build_report([town, c1, c2], _tagged(town, [HOUSE]) + _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
+    note = ("南坪镇人民政府 is the only 基层及其他 issuer: compared with governments of other levels only; "
+            "the rows span 2026–2027 and share one mean")
+    assert note in render_md(report) and note in render_html(report)
+    both_cities = build_report([c1, c2], _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
+    assert "the only" not in render_md(both_cities)
