@@ -276,13 +276,22 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
     by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
     for t in tagged:
         by_doc[t.clause.doc_id].append(t)
-    # one line per issuer and genre: a 工作要点's shares and an 应急预案's are not one government's trend
+    # one line per issuer and genre: a 工作要点's shares and an 应急预案's are not one government's trend;
+    # outside the periodic genres one line per subject too (a 燃气 plan then a 自建房 plan is no trend)
+    from .yoy import PERIODIC_GENRES, same_topic, title_topic
+
     per: dict[tuple, dict[int, list[TaggedClause]]] = defaultdict(lambda: defaultdict(list))
+    first: dict[tuple, Document] = {}  # each line's first document: later ones join it on the same subject
     for doc in documents:
         ident = issuer_identity(doc)
         if ident is None or doc.year is None or not by_doc.get(doc.doc_id):
             continue
-        per[(ident, doc.genre)][doc.year].extend(by_doc[doc.doc_id])
+        key = (ident, doc.genre, "")
+        if doc.genre not in PERIODIC_GENRES:
+            key = next((k for k, d in first.items() if k[:2] == (ident, doc.genre) and same_topic(doc, d)),
+                       (ident, doc.genre, title_topic(doc)))
+        first.setdefault(key, doc)
+        per[key][doc.year].extend(by_doc[doc.doc_id])
     if len({k[0] for k in per}) < min_issuers or len({y for years in per.values() for y in years}) < 2:
         return ()
     from policytag.corpus.metadata import GENRE_NAMES
@@ -291,10 +300,12 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
     names = display_names([k[0] for k in keys], [None] * len(keys), [""] * len(keys))
     several_genres = {k[0] for k in keys if sum(1 for j in keys if j[0] == k[0]) > 1}
     out = []
-    for (ident, genre), name in zip(keys, names):
-        years = per[(ident, genre)]
+    for (ident, genre, topic), name in zip(keys, names):
+        years = per[(ident, genre, topic)]
         if ident in several_genres and genre:
             name = f"{name} · {GENRE_NAMES.get(genre, genre)}"
+            if sum(1 for j in keys if j[:2] == (ident, genre)) > 1 and topic:
+                name = f"{name} · {topic}"
         ys = sorted(years)
         shares: dict[str, dict[str, list[float]]] = {dim: {lid: [] for lid in taxonomy[dim].ids} for dim in DIMENSIONS}
         for y in ys:

@@ -361,3 +361,15 @@ def test_across_says_who_has_no_peer_of_its_level_and_that_years_share_one_mean(
     assert note in render_md(report) and note in render_html(report)
     both_cities = build_report([c1, c2], _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
     assert "the only" not in render_md(both_cities)
+
+
+def test_issuer_trend_lines_keep_plans_on_different_subjects_apart():
+    from policytag.inference.across import issuer_trends
+
+    g26, h27, g28 = _plan("g26", 2026, "城镇燃气"), _plan("h27", 2027, "自建房"), _plan("g28", 2028, "燃气")
+    city = _doc("c", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
+    tagged = _tagged(g26, [GAS]) + _tagged(h27, [HOUSE]) + _tagged(g28, [GAS]) + _tagged(city, [CHEM])
+    trends = {t.issuer: t for t in issuer_trends([g26, h27, g28, city], tagged, TAX)}
+    gas = trends[f"{QS} · 专项整治/实施方案 · 城镇燃气"]
+    assert gas.years == (2026, 2028) and gas.shares["sector"]["urban_gas"] == (1.0, 1.0)
+    assert trends[f"{QS} · 专项整治/实施方案 · 自建房"].years == (2027,)
