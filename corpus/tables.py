@@ -455,17 +455,122 @@ def _copied_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, l
     return end, table_lines(grid)
 
 
+_SEQ_FIRST = re.compile(r"^[ \t\u3000]*(?:序号|编号|序|No\.?)[ \t\u3000]+\S", re.I | re.M)
+
+
+def _words(line: str) -> list[tuple[float, float, str]]:
+    """A text line's cells set apart by two or more spaces, each at its display columns (a CJK
+    character two columns wide, as a text copy laid out by position draws it)."""
+    import unicodedata
+
+    def columns(text: str) -> int:
+        return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+    line = line.expandtabs(8)
+    return [(columns(line[:m.start()]), columns(line[:m.end()]), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
+
+
+def _row_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, list[str]] | None:
+    """(index after the table, its lines) for a task table copied one row per line, its header on the
+    line at ``start`` (``序号 工作任务 责任单位 完成时限``), or None.
+
+    Laid out by position (cells apart by runs of spaces, as ``pdftotext -layout`` and a table typed
+    with spaces give it), the columns are read by position (:func:`aligned_table`). Apart by single
+    spaces (a PDF viewer's copy), a row line's cells are its words, and a line that opens with no
+    number goes on with a cell of the row above it (a cell wrapped over lines): the cell where it
+    makes every cell of the row read as its column (``县应急局、县市场`` + ``监管局``), else the task."""
+    head = lines[start].strip()
+    labels = head.split()
+    if not task_header(labels):
+        return None
+    if re.search(r"\S {2,}\S", head):
+        used, blank = [], 0
+        for j in range(start, len(lines)):
+            blank = blank + 1 if not lines[j].strip() else 0
+            if blank == 2:
+                break
+            if j not in marks:
+                used.append(j)
+        found = aligned_table([_words(lines[j]) for j in used])
+        return None if found is None else (used[found[0] - 1] + 1, found[1])
+    roles = [_role(label) for label in labels]
+    rows: list[tuple[str, list[str], list[str]]] = []  # (number, the row line's cells, continuation lines)
+    end, longest = start + 1, 0
+    for j in range(start + 1, len(lines)):
+        line = lines[j].strip()
+        if j in marks or not line:
+            continue
+        tokens = line.split()
+        m = _SEQ_LINE.match(tokens[0])
+        if m and int(m.group(1)) == len(rows) + 1 and len(tokens) >= 2:
+            rows.append((m.group(1), tokens[1:], []))
+            longest = max([longest] + [len(t) for t in tokens])
+        elif rows and len(tokens) == 1 and len(line) <= longest and heading_level(line) is None \
+                and (classify(line, 0).kind == "text" or _completes(roles[1:], rows[-1][1], line)):
+            rows[-1][2].append(line)  # (a line that reads as an organ only where it ends a cut agency name:
+            # the signature under the table is no part of its last row)
+        else:
+            break
+        end = j + 1
+    if not rows:
+        return None
+    grid = [[Cell(object(), (label,)) for label in labels]]
+    for number, cells, more in rows:
+        row = _spaced_row(roles[1:], cells, more)
+        if row is None:
+            return None
+        grid.append([Cell(object(), (number,))] + [Cell(object(), (text,) if text else ()) for text in row])
+    return end, table_lines(grid)
+
+
+def _completes(roles: list[str | None], cells: list[str], line: str) -> bool:
+    """Does ``line`` end an agency cell of this row that does not read as agencies without it?"""
+    return len(cells) == len(roles) and any(
+        role in _AGENCY_KEYS and not _agency_like(cell) and _agency_like(cell + line) for role, cell in zip(roles, cells))
+
+
+def _spaced_row(roles: list[str | None], cells: list[str], more: list[str]) -> list[str] | None:
+    """A row's cells (the row line's words, then each wrapped line added to one cell): the way that
+    makes every cell read as its column, the fewest wrapped lines put in the task on a tie."""
+    from itertools import product
+
+    if len(cells) == len(roles):
+        base = list(cells)
+    else:
+        split = _row_cells(roles, cells)
+        if split is None:
+            return None
+        base = ["".join(c) for c in split[1]]
+    best = None
+    for places in product(range(len(roles)), repeat=len(more)):
+        row = list(base)
+        for col, line in zip(places, more):
+            row[col] = _join_wrapped([row[col], line]) if row[col] else line
+        if all(_cell_fits(role, [text] if text else []) for role, text in zip(roles, row)):
+            # a wrapped line completes a cell that did not read as its column alone (县市场 + 监管局),
+            # else it goes on with the task; an agency or time cell that read whole is seldom wrapped
+            score = sum(1 if roles[col] in _FREE else 0 if not _cell_fits(roles[col], [base[col]] if base[col] else [])
+                        else 2 for col in places)
+            if best is None or score < best[0]:
+                best = (score, row)
+    return None if best is None else best[1]
+
+
 def copied_tables(text: str) -> str:
     """``text`` with each task table copied one cell per line read back into one line per task,
     written as :func:`table_lines` writes a task table (see the comment above)."""
-    if not _SEQ_LABEL.search(text):
+    if not (_SEQ_LABEL.search(text) or _SEQ_FIRST.search(text)):
         return text
     lines = text.split("\n")
     marks = _page_marks(lines)
     out: list[str] = []
     i = 0
     while i < len(lines):
-        found = _copied_table(lines, i, marks) if _SEQ_LABEL.match(lines[i]) else None
+        found = None
+        if _SEQ_LABEL.match(lines[i]):
+            found = _copied_table(lines, i, marks)
+        elif _SEQ_FIRST.match(lines[i]):
+            found = _row_table(lines, i, marks)
         if found is None:
             out.append(lines[i])
             i += 1

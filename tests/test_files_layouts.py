@@ -478,3 +478,54 @@ def test_binary_with_nul_bytes_is_still_no_text(tmp_path):
     (tmp_path / "b.txt").write_bytes(bytes(rng.randrange(256) if i % 2 else 0 for i in range(4096)))
     result = segment_paths([tmp_path / "b.txt"])
     assert result.errors and "binary" in str(result.errors[0])
+
+
+# --- a task table copied one row per line ----------------------------------------------------------
+
+
+def _pad(text: str, width: int) -> str:
+    """``text`` padded with spaces to ``width`` display columns (a CJK character two wide)."""
+    import unicodedata
+
+    return text + " " * (width - sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text))
+
+
+def _laid_out(rows, widths=(6, 38, 18, 10)):
+    """The table as a text copy laid out by position (``pdftotext -layout``, a table typed with
+    spaces): each cell's lines under its column, a wrapped cell's next line on a line of its own."""
+    out = []
+    for row in rows:
+        cells = [cell if isinstance(cell, list) else [cell] for cell in row]
+        for k in range(max(len(cell) for cell in cells)):
+            out.append("".join(_pad(cell[k] if k < len(cell) else "", w) for cell, w in zip(cells, widths)).rstrip())
+    return out
+
+
+def test_a_text_copy_one_row_per_line_cells_apart_by_spaces(tmp_path):
+    """The row-per-line PDF's text as a PDF viewer copies it: a row a line, its cells apart by one
+    space, a wrapped cell's next line alone (``老旧管网和餐饮场所隐患`` goes on with the task,
+    ``监管局`` ends the agency cell it was cut from)."""
+    from pypdf import PdfReader
+
+    row_per_line_table_pdf(tmp_path / "wp.pdf", centred=False)
+    copy = PdfReader(tmp_path / "wp.pdf").pages[0].extract_text()
+    assert "县应急局、县市场 9月底前\n 监管局" in copy
+    (tmp_path / "wp.txt").write_text(copy, encoding="utf-8")
+    assert _read(tmp_path / "wp.txt")[1:] == TASKS
+
+
+def test_a_text_copy_laid_out_in_columns_by_spaces(tmp_path):
+    text = "\n".join(HEAD + [""] + _laid_out(TABLE) + [""] + TAIL)
+    assert "  县住建局" in text and "\n" + " " * 44 + "监管局\n" in text
+    (tmp_path / "wp.txt").write_text(text, encoding="utf-8")
+    assert _read(tmp_path / "wp.txt")[1:] == TASKS
+
+
+@pytest.mark.parametrize("lines", [
+    ["序号 工作任务 责任单位 完成时限", "各乡镇要按照分工抓好落实。"],  # no numbered row
+    ["序号 工作任务 责任单位 完成时限", "1 开展燃气安全检查 全面排查 逐项整改"],  # no agency, no time where they stand
+    ["序号 名单 备注", "1 张某某 县应急局"],  # no task column
+])
+def test_only_an_unmistakable_row_per_line_table_is_read(lines):
+    text = "\n".join(["一、重点任务"] + lines + ["二、保障措施"])
+    assert copied_tables(text) == text
