@@ -58,12 +58,12 @@ _ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委",
                 "生态环境", "环境保护", "水利", "水务", "林业", "消防", "教育", "商务", "文化", "农业", "能源", "矿山", "煤矿",
                 "安全", "管委会", "气象", "地震", "民政", "人力资源", "市场", "经济", "工商", "质量", "科学技术", "司法",
                 "党委", "区委", "县委", "市委", "省委")
-_TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|省|市|州|盟|县|区|旗|镇|乡)")
+_TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|区|旗|镇|乡)")
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
     r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心)$")
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
-_SUB_COUNTY = ("街道", "镇", "乡")
+_SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner Mongolia
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
 _ZONE_RX = re.compile(r"^([\u4e00-\u9fff]{2,24}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|工业园区|产业园区|园区))"
                       r"(?:管理委员会|管委会|党工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
@@ -113,6 +113,17 @@ def _corps_tier(name: str, pos: int, before: str) -> str | None:
     return None
 
 
+# words that name places in running text (城区燃气, 矿区安全) but are also the names of some cities'
+# districts: a district when the city comes right before and an organ (or nothing: a region
+# already cut from its organ) right after
+_DISTRICT_NAMES = {"城区", "郊区", "矿区"}
+_RE_ORGAN_NEXT = re.compile(r"人民政府|政府|安全生产委员会|安委会|安委办|应急管理局|应急局|区委|人民代表大会")
+
+
+def before_is_city(before: str) -> bool:
+    return before.endswith("市") and before not in MUNICIPALITIES
+
+
 def _next_tier(name: str, pos: int) -> str | None:
     """The territorial unit starting at ``pos`` (shortest match, so 某市某县 is two units; but a
     prefecture named …州 keeps its 市: 某州市)."""
@@ -120,6 +131,9 @@ def _next_tier(name: str, pos: int) -> str | None:
     if corps:
         return corps
     m = _TIER_RX.match(name, pos)
+    if (m and m.group(0) in _DISTRICT_NAMES and before_is_city(name[:pos])
+            and (_RE_ORGAN_NEXT.match(name, m.end()) or m.end() == len(name))):
+        return m.group(0)  # 临江市城区人民政府: 城区, 郊区, 矿区 name districts of a city
     if (not m or any(w in m.group(0) for w in _ORGAN_WORDS) or m.group(0) in _GENERIC_PLACES
             or m.group(0) in _BARE_TIERS):
         return None
@@ -197,6 +211,8 @@ def _split_joint(name: str) -> list[str]:
     for p in range(4, len(name) - 3):
         if name[p - 1] not in _ORGAN_END or _inside_suffix(name, p):
             continue
+        if name[:p].endswith("人民政府") and re.match(r"[\u4e00-\u9fff]{1,9}?(?:街道办事处|镇人民政府|乡人民政府|苏木人民政府)$", name[p:]):
+            continue  # 某区人民政府某某街道办事处: one office's full name, not two organs
         rest = _PARTY.sub("", name[p:])
         if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委场])", rest)) and looks_like_issuer(name[p:]):
             cuts.append(p)
@@ -274,6 +290,11 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if region:
         if _NON_TIER.search(organ) or _NON_TIER.search(region):
             return region, "department"
+        office = re.match(r"^人民政府([\u4e00-\u9fff]{1,9}?(?:街道|镇|乡|苏木))(?:办事处|人民政府)", organ)
+        if office:
+            # 临江市东陵区人民政府东湖街道办事处: a street office's full name, the district
+            # government's agency: the street is the territory
+            return region + office.group(1), "department"
         if region.endswith("新区") and re.match(r"(?:管理委员会|管委会|党工委)", organ):
             # 临江新区管理委员会: a 新区 run by a committee is a zone (a 新区 with a 人民政府, as
             # 天津市滨海新区, is a district: county)
@@ -282,15 +303,21 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         if branch:
             return branch, "central"
         return region, region_level(region)
-    if _CENTRAL_RX.search(first):
-        return _central_branch(first) or CENTRAL_REGION, "central"
-    if re.match(r"^省(?!委)", first):
+    # a bare tier before the central patterns: 市委宣传部 and 县应急管理局 end like a ministry's
+    # or a central bureau's name, but their 市/县 (and its party committee 市委) is a tier
+    if re.match(r"^省", first):
         return None, "province"
-    if re.match(r"^市(?!委|场)", first):
+    if re.match(r"^市(?!场)", first):
         return None, "city"
-    if re.match(r"^[县区](?!委)", first):
+    if re.match(r"^[县区](?!域)", first):
         return None, "county"
+    if _CENTRAL_RX.search(first) or _CENTRAL_UNIT_RX.match(first):
+        return _central_branch(first) or CENTRAL_REGION, "central"
     return None, "department"
+
+
+# a ministry's own bureau or department (应急管理部消防救援局, 住房和城乡建设部工程质量安全监管司)
+_CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?:局|司|中心)$")
 
 
 _PROVINCE_SHORT = {re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", name): name for name in PROVINCES}
@@ -483,6 +510,24 @@ def inner_title(title: str) -> str:
     return m.group(1) if m else title
 
 
+_RE_BODY_KIND = re.compile(r"(?:制定|制订|印发|形成)(?:了)?本(实施方案|工作方案|行动方案|专项整治方案|方案|行动计划|预案|办法|规定|细则|条例|规则)"
+                           r"|本(办法|规定|细则|条例|规则|实施方案|方案|预案)(?:自|适用于|所称|由)")
+_KIND_GENRE = {"预案": "emergency_plan", "办法": "regulation", "规定": "regulation", "细则": "regulation",
+               "条例": "regulation", "规则": "regulation"}
+
+
+def body_kind(paragraphs: list[str]) -> tuple[str, str] | None:
+    """``(genre, word)`` of a document whose body names itself (为……，特制定本实施方案 ->
+    ``("special_plan", "实施方案")``; 第四条　本办法自…施行 -> ``("regulation", "办法")``), read in its
+    first paragraphs; ``None`` when it does not."""
+    for para in paragraphs[:8]:
+        m = _RE_BODY_KIND.search(para)
+        if m:
+            word = m.group(1) or m.group(2)
+            return _KIND_GENRE.get(word, "special_plan"), ("应急预案" if word == "预案" else word)
+    return None
+
+
 def genre_of(title: str | None, paragraphs: list[str]) -> str:
     """The genre from the title (the enclosed document's title for ``关于印发…的通知``), else from the
     body's structure (第X条 articles: regulation; 总则 + 应急响应: emergency plan)."""
@@ -502,6 +547,11 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
     body_heads = "".join(p[:16] for p in paragraphs)
     if "总则" in body_heads and re.search(r"应急响应|预警|应急处置", body_heads):
         return "emergency_plan"
+    if not text:
+        # no title at all: a plan or rules say what they are (特制定本实施方案, 制定本办法)
+        kind = body_kind(paragraphs)
+        if kind:
+            return kind[0]
     if not text or not any(rx.search(text) for _, rx in _GENRE_RX):
         # no title (or one that names no genre): how annual notices open and set the year's goals
         body = arabic_years("\n".join(paragraphs[:4]))
@@ -549,7 +599,12 @@ def build_title(issuer: str | None, year: int | None, genre: str, paragraphs: li
     if genre == "work_points":
         return f"{who}{when}安全生产工作要点"
     if genre in ("special_plan", "emergency_plan", "regulation"):
-        return f"{who}{when}{GENRE_NAMES[genre]}"
+        # the word the body names itself by (本实施方案, 本办法), else a plain one: a genre's report
+        # name (专项整治/实施方案, 法规规章) is no title
+        kind = body_kind(paragraphs)
+        word = kind[1] if kind and kind[0] == genre else {"special_plan": "工作方案", "emergency_plan": "应急预案",
+                                                            "regulation": "规定"}[genre]
+        return f"{who}{when}{word}"
     if who or when:
         return f"{who}{when}文件"
     return fallback

@@ -99,6 +99,12 @@ NOTICES = {
     "m3_regiment_notice.txt": (
         "第十五师二〇八团安全生产委员会关于开展2027年冬季供暖安全检查的通知", "新疆生产建设兵团第十五师二〇八团安全生产委员会",
         "新疆生产建设兵团第十五师二〇八团", "county", "other", 2027, "2027-10-08"),
+    # no title: a plan that names itself (特制定本实施方案) and rules (制定本办法) get a title built with
+    # that word (before: 青石县人民政府办公室2027年文件, genre other; …2027年法规规章)
+    "m3_untitled_plan.txt": (
+        "青石县人民政府办公室2027年实施方案", "青石县人民政府办公室", "青石县", "county", "special_plan", 2027, "2027-03-12"),
+    "m3_untitled_rules.txt": (
+        "青石县安全生产委员会2027年办法", "青石县安全生产委员会", "青石县", "county", "regulation", 2027, "2027-04-20"),
 }
 
 
@@ -142,6 +148,14 @@ def test_issuer_from_document_number(number, hint, expected):
     ("新疆生产建设兵团第十五师二〇八团", "新疆生产建设兵团第十五师二〇八团", "新疆生产建设兵团第十五师二〇八团", "county"),
     ("临江新区管委会", "临江新区管委会", "临江新区", "department"),
     ("国家矿山安全监察局内蒙古局", "国家矿山安全监察局内蒙古局", "内蒙古自治区", "central"),
+    # 城区, 郊区, 矿区 right after a city and before an organ name a district
+    ("临江市城区人民政府", "临江市城区人民政府", "临江市城区", "county"),
+    ("临江市矿区应急管理局", "临江市矿区应急管理局", "临江市矿区", "county"),
+    ("白音旗查干苏木人民政府", "白音旗查干苏木人民政府", "白音旗查干苏木", "department"),  # a township
+    # a street office's full name is one organ, the district government's agency
+    ("临江市东陵区人民政府东湖街道办事处", "临江市东陵区人民政府东湖街道办事处", "临江市东陵区东湖街道", "department"),
+    ("应急管理部消防救援局", "应急管理部消防救援局", "全国", "central"),  # a ministry's own bureau
+    ("市委办公室", "市委办公室", None, "city"),  # a bare tier's party office is no central organ
 ])
 def test_issuer_region_and_level(raw, issuer, region, level):
     assert md.normalize_issuer(raw) == issuer
