@@ -405,9 +405,18 @@ def _copied_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, l
     ``start``, or None."""
     header: list[str] = []
     i = start
-    while i < len(lines) and lines[i].strip() and len(header) < 8 and _role(lines[i]) is not None:
-        header.append(re.sub(r"\s+", "", lines[i]))
-        i += 1
+    while i < len(lines) and lines[i].strip() and len(header) < 8:
+        label = re.sub(r"\s+", "", lines[i])
+        if _role(label) is not None:
+            header.append(label)
+            i += 1
+        elif i + 1 < len(lines) and _role(label + re.sub(r"\s+", "", lines[i + 1])) is not None \
+                and len(label) <= 3 and not _SEQ_LINE.match(lines[i + 1]):
+            header.append(label + re.sub(r"\s+", "", lines[i + 1]))  # a label wrapped in a narrow column: 完成 / 时限
+            i += 2
+        else:
+            break
+    span = "".join(header)
     roles = [_role(label) for label in header]
     if len(header) < 3 or roles[0] != "seq" or "task" not in roles \
             or not {"lead", "resp", "coop", "deadline"} & set(roles):
@@ -418,8 +427,9 @@ def _copied_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, l
         if j in marks:
             j += 1
             continue
-        if [re.sub(r"\s+", "", x) for x in lines[j:j + len(header)]] == header:
-            j += len(header)  # the header repeated on the next page
+        if (rep := next((n for n in range(len(header), i - start + 1)
+                         if "".join(re.sub(r"\s+", "", x) for x in lines[j:j + n]) == span), None)):
+            j += rep  # the header repeated on the next page
             continue
         body.append((j, lines[j].strip()))
         j += 1

@@ -529,3 +529,13 @@ def test_a_text_copy_laid_out_in_columns_by_spaces(tmp_path):
 def test_only_an_unmistakable_row_per_line_table_is_read(lines):
     text = "\n".join(["一、重点任务"] + lines + ["二、保障措施"])
     assert copied_tables(text) == text
+
+
+def test_a_copied_table_with_labels_wrapped_in_narrow_columns():
+    """责任单位 and 完成时限 wrapped in their narrow header cells (责任 / 单位, 完成 / 时限), the header
+    repeated on the next page as wrapped."""
+    header = ["序号", "工作任务", "责任", "单位", "完成", "时限"]
+    text = "\n".join(header + ["1", "开展燃气安全检查", "县住建局", "6月底前"] + header
+                     + ["2", "组织应急演练", "县应急局", "9月底前", "二、保障措施"])
+    assert copied_tables(text).split("\n") == ["1.开展燃气安全检查（完成时限：6月底前）（责任单位：县住建局）",
+                                               "2.组织应急演练（完成时限：9月底前）（责任单位：县应急局）", "二、保障措施"]
