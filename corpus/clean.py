@@ -265,7 +265,29 @@ def classify(raw: str, lineno: int) -> Line:
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
     lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
-    return _attachment_lists(_join_wrapped_headers(_running_headers(lines)))
+    return _attachment_lists(_join_wrapped_headers(_organ_headings(_running_headers(lines))))
+
+
+def _organ_headings(lines: list[Line]) -> list[Line]:
+    """An organ's name on a line of its own between lines of body text (a duty list, 任务分工 or
+    责任清单: ``县应急管理局`` over ``1.负责……`` / ``负责……``) is the heading of the duties under it, not a
+    signature: text. A signature is followed by its date or the end, a running header stands by a
+    page number (``_running_headers``). Right under the title or addressee only where a second such
+    line follows (a list of organs; one organ's name under a title is a byline)."""
+    out = list(lines)
+    meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
+    candidates = []
+    for n, i in enumerate(meaningful):
+        if out[i].kind != "issuer" or n == 0 or n + 1 >= len(meaningful):
+            continue
+        prev, nxt = out[meaningful[n - 1]], out[meaningful[n + 1]]
+        if nxt.kind == "text" and prev.kind in ("text", "title", "addressee", "subtitle"):
+            candidates.append((i, prev.kind == "text"))
+    if any(in_body for _, in_body in candidates):
+        for i, in_body in candidates:
+            if in_body or len(candidates) >= 2:
+                out[i] = Line("text", out[i].text, out[i].lineno)
+    return out
 
 
 def _running_headers(lines: list[Line]) -> list[Line]:
@@ -421,10 +443,11 @@ def _opens_notice(lines: list[Line], i: int) -> bool:
     if nxt.kind in ("docnum", "addressee", "toc", "redhead", "adopted") or RE_TITLE_REMARK.match(nxt.text):
         return True
     prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind not in _TRANSPARENT), None)
-    if (prev is not None and prev.text.rstrip()[-1:] in "。！？；" and nxt.kind == "text"
+    if (prev is not None and prev.text.rstrip()[-1:] in "。！？；" and nxt.kind in ("text", "issuer")
             and (issuer_from_title(lines[i].text) or split_region(lines[i].text)[0])):
         # 长岭市2027年…工作方案 / 某县安全生产委员会…会议纪要 on a line of its own between a finished
-        # paragraph and the next one: a title that names its place or organ
+        # paragraph and the next one: a title that names its place or organ (also over a duty
+        # list's first organ: 某县…任务分工 / 县应急管理局)
         return True
     if nxt.kind != "text":
         return False
@@ -723,6 +746,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
     level = heading_level(s)
     if level and last not in CLOSERS and deficit >= 6 and len(s) <= 40:
         return True  # bare heading line (一、加强应急管理)
+    if deficit >= 6 and RE_ISSUER.match(s):
+        return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):
         return False  # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it
     if opens_item(n) and last in CLOSERS:

@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -261,6 +261,14 @@ RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()
 RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）])")
 # a short lead line of its own (会议要求： / 会议议定： / 主要任务：), not a sentence (no 如下: 现通知如下： is one)
 RE_LEAD = re.compile(r"(?!.*如下)[\u4e00-\u9fff]{2,8}\s*[：:]")
+# a paragraph opening with its own lead: 区教育局：负责…… / 会议强调：……
+RE_OWN_LEAD = re.compile(r"\s*[\u4e00-\u9fff]{2,16}[：:]")
+
+
+def _is_lead(para: str) -> bool:
+    return bool(RE_LEAD.fullmatch(para.strip()) or RE_ISSUER.match(para))
+
+
 RE_LEAD_IN = re.compile(r"(?:如下|下列事项)\s*[：:]\s*$")
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
 RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
@@ -490,15 +498,24 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             questions += 1
             stack.append(_Frame(QUESTION_LEVEL, questions, para.strip()[:80]))
             continue
-        if (not level and i + 1 < len(paragraphs) and RE_LEAD.fullmatch(para.strip())
-                and not RE_LEAD.fullmatch(paragraphs[i + 1].strip())):
-            # 会议要求： / 会议议定： on a line of its own over the paragraphs or items it introduces: a
-            # title of what follows (a clause saying nothing), until the next such line or a heading
-            # above the items it heads
+        if not level and stack and RE_OWN_LEAD.match(para) and any(f.lead for f in stack):
+            # 区教育局：负责…… after 区公安分局 / 负责……: a paragraph with its own lead is a sibling of the
+            # lead line before it, not under it
+            while stack and not stack[-1].lead:
+                stack.pop()
+            stack.pop()
+        if (not level and i + 1 < len(paragraphs) and _is_lead(para)
+                and not _is_lead(paragraphs[i + 1])):
+            # 会议要求： / 会议议定： or an organ's name (县应急管理局, a duty list) on a line of its own over
+            # the paragraphs or items it introduces: a title of what follows (a clause saying nothing),
+            # until the next such line or a heading above the items it heads
             seen_heading = True
             nxt = levels[i + 1]
             lead_level = nxt - 0.01 if nxt else QUESTION_LEVEL
-            while stack and (stack[-1].level >= lead_level or stack[-1].lead):
+            if any(f.lead for f in stack):  # the next lead of a list of them: a sibling of the last
+                while not stack.pop().lead:
+                    pass
+            while stack and stack[-1].level >= lead_level:
                 stack.pop()
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
@@ -519,6 +536,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
             # (the paragraph opening the next enclosure is no child of the last item before it)
             has_children = i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
+            if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
+                has_children = False  # the next organ's line of a duty list closes this one's items
             if _is_bare_heading(para, level) and has_children:
                 continue
             base = "-".join(str(f.number) for f in stack)

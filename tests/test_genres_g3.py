@@ -218,6 +218,22 @@ G3 = {
         (("Ⅱ.检查内容",), "2.培训档案是否完整规范"),
         (("Ⅲ.工作要求",), "各县（市、区）应急管理局要于10月底前完成检查"),
     ]),
+    # an organ's name on a line of its own heads its duties (not a signature: the notice's issuer is
+    # the organ that signs it); 区教育局：负责… with its own lead is a sibling, not under 区公安分局
+    "g3_responsibility_list.txt": ("东陵区安全生产委员会成员单位安全生产工作职责清单", [
+        ((), "区应急管理局：负责全区安全生产综合监督管理"),
+        ((), "区住房和城乡建设局：负责房屋建筑"),
+        ((), "区交通运输局：负责道路运输"),
+        (("区公安分局",), "负责道路交通安全管理"),
+        ((), "区教育局：负责指导学校"),
+    ]),
+    "g3_duty_list_numbered.txt": ("青石县安全生产委员会成员单位安全生产工作任务分工", [
+        (("县应急管理局",), "1.负责全县安全生产综合监督管理"),
+        (("县应急管理局",), "2.负责组织编制县生产安全事故应急预案"),
+        (("县住房和城乡建设局",), "1.负责房屋建筑和市政基础设施工程"),
+        (("县住房和城乡建设局",), "2.负责城镇燃气经营、使用安全监督管理。"),
+        (("县市场监督管理局",), "负责特种设备安全监督管理"),
+    ]),
     "g3_plan_chapters_sections.txt": ("临川市“十五五”安全生产规划", [
         (("第一章 规划背景", "第一节 “十四五”时期取得的成效"), "“十四五”时期，全市生产安全事故"),
         (("第一章 规划背景", "第二节 面临的形势"), "一是部分行业领域风险交织叠加；二是"),
@@ -289,6 +305,17 @@ def test_no_header_or_closing_line_is_a_clause():
     texts = [c.text for name in G3 for c in one(name)[1]]
     for line in not_clauses:
         assert not any(t.startswith(line) for t in texts), line
+
+
+@pytest.mark.parametrize("name, issuer", [("g3_responsibility_list.txt", "东陵区安全生产委员会办公室"),
+                                          ("g3_duty_list_numbered.txt", "青石县安全生产委员会办公室")])
+def test_a_duty_list_is_issued_by_its_signature_not_its_first_organ(name, issuer):
+    assert one(name)[0].issuer == issuer
+
+
+def test_an_organ_under_a_title_alone_is_a_byline_not_a_heading():
+    lines = classify_lines("临川市安全生产委员会工作规则\n临川市安全生产委员会\n一、总则\n为规范工作，制定本规则。")
+    assert [l.kind for l in lines if l.kind != "blank"][1] == "issuer"
 
 
 def test_minutes_take_date_and_organ_from_their_header():
