@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import format_deadline, format_target
-from .report import NoticeReport, Report, evidence_spans, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 COLORS = {"sector": "#3b6fb6", "measure_type": "#d9822b"}
@@ -476,7 +476,9 @@ def _notice(report: Report, n: NoticeReport) -> str:
     parts.append(f'<details class="clauses"><summary>条款 All {s.n_clauses} clauses with their tags</summary>'
                  '<div class="toolbar"><input class="filter" type="search" placeholder="filter by text…" '
                  'aria-label="filter clauses"><button class="clear" type="button">show all</button>'
-                 '<span class="status"></span></div><table><tr><th>clause</th><th>text</th><th>行业领域</th>'
+                 '<span class="status"></span></div>'
+                 f'<p class="meta">Highlighted: the words the labels were given for; hover for the label and why '
+                 f'({escape(EVIDENCE_LEGEND)}).</p><table><tr><th>clause</th><th>text</th><th>行业领域</th>'
                  "<th>措施类型</th></tr>")
     for t in n.tagged:
         c = t.clause

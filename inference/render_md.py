@@ -8,7 +8,7 @@ from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff
 from .extract import Deadline, Target
-from .report import NoticeReport, Report, Trend, evidence_spans, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -238,7 +238,10 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
         out += [f"## 新增内容 New this year: {len(new)} of {s.n_clauses} clauses without a counterpart in "
-                f"{cmp.prev_year} (alignment score < {cmp.threshold:.2f}, reports/alignment.md)", ""]
+                f"{cmp.prev_year}", "",
+                f"No sentence of them resembles a sentence of {cmp.baseline}: their best match (character-bigram "
+                f"similarity, 0–1) is below {cmp.threshold:.2f}; candidates to read, not a verdict (how well it works: "
+                "reports/alignment.md).", ""]
         for nv in new:
             t = by_id[nv.clause_id]
             out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.2f})")
@@ -262,7 +265,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out += [f"  - 目标 target: {_cell(format_target(x))}" for x in t.targets]
     if not committed:
         out.append("- none")
-    out += ["", "## 条款 Clauses", ""]
+    out += ["", "## 条款 Clauses", "",
+            f"Each clause with its labels; **bold**: the words they were given for; 依据 evidence: at most three "
+            f"reasons per label ({EVIDENCE_LEGEND}).", ""]
     novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
     last_path = None
     for t in n.tagged:

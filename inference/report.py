@@ -20,6 +20,13 @@ from .tagging import TaggedClause
 from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents, same_series
 
 
+#: what the evidence kinds mean, for a reader who has not read the codebook (every report says it once
+#: per notice, above its clauses)
+EVIDENCE_LEGEND = ("cue = a cue word of the codebook (docs/ANNOTATION_CODEBOOK.md) in the clause; rule NAME = one of "
+                   "its rules matched; heading/title = found in the clause's heading or the notice's title; ngram = a "
+                   "stretch of characters the model's learned weights count for the label; no cue, rule or n-gram = "
+                   "only the model's probability (every item, with its offsets, is in the JSONL/CSV rows)")
+
 #: how reports show a document whose year is unknown (no year in its title, number or date)
 UNKNOWN_YEAR = "年份不详"
 

@@ -373,3 +373,12 @@ def test_issuer_trend_lines_keep_plans_on_different_subjects_apart():
     gas = trends[f"{QS} · 专项整治/实施方案 · 城镇燃气"]
     assert gas.years == (2026, 2028) and gas.shares["sector"]["urban_gas"] == (1.0, 1.0)
     assert trends[f"{QS} · 专项整治/实施方案 · 自建房"].years == (2027,)
+
+
+def test_reports_say_what_the_evidence_kinds_and_the_new_list_mean():
+    report = _two_year_report()
+    md, html = render_md(report), render_html(report)
+    for text in (md, html):
+        assert "cue = a cue word of the codebook" in text and "ngram = a stretch of characters" in text
+    assert "No sentence of them resembles a sentence of the 2025 notice of 东川省人民政府" in md
+    assert "candidates to read, not a verdict" in md
