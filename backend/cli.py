@@ -88,7 +88,8 @@ def run_serve(args: argparse.Namespace) -> int:
     from policytag.taxonomy import load_taxonomy
 
     from .service import Backend, BackendSettings
-    from .wiring import check_taxonomy, retrain_recipe, retrainer_factory, rule_check, task_flagger
+    from .wiring import (check_taxonomy, retrain_recipe, retrainer_factory, rule_check, task_flagger,
+                         task_suggester)
 
     if not 0 < args.port < 65536:
         raise UsageError(f"--port {args.port}: not a port number")
@@ -113,7 +114,8 @@ def run_serve(args: argparse.Namespace) -> int:
     factory = None if args.no_retrain else retrainer_factory(retrain_recipe(args.recipe), args.runs_dir,
                                                              args.label_studio_url, args.api_key, taxonomy)
     backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=rule_check(taxonomy),
-                      flagger=task_flagger(args.label_studio_url, args.api_key, taxonomy))
+                      flagger=task_flagger(args.label_studio_url, args.api_key, taxonomy),
+                      suggester=task_suggester(args.label_studio_url, args.api_key, taxonomy))
     from .server import create_app, serve
 
     app = create_app(backend, max_body_bytes=int(args.max_body_mb * 1024 * 1024), basic_auth=auth)

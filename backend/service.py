@@ -69,7 +69,8 @@ class Backend:
     def __init__(self, tagger, taxonomy: Taxonomy, settings: BackendSettings | None = None,
                  retrainer_factory: Callable[["Backend"], Any] | None = None,
                  rule_check: Callable[[dict], list[str]] | None = None,
-                 flagger: Callable[[dict, "ProjectState"], None] | None = None):
+                 flagger: Callable[[dict, "ProjectState"], None] | None = None,
+                 suggester: Callable[[list, "ProjectState"], None] | None = None):
         self.taxonomy = taxonomy
         self.settings = settings or BackendSettings()
         self._tagger = tagger
@@ -79,7 +80,11 @@ class Backend:
         # flagging a task in Label Studio means calling Label Studio back: never inside its webhook
         # request (it waits at most WEBHOOK_TIMEOUT, 1 s by default), so one background thread does it
         self.flagger = flagger
-        self._flag_pool = ThreadPoolExecutor(max_workers=1, thread_name_prefix="policytag-flag") if flagger else None
+        # the suggestion lines of predicted tasks (wiring.task_suggester) are written the same way,
+        # on the same thread, so a flag and a suggestion never write one task's data at once
+        self.suggester = suggester
+        self._flag_pool = (ThreadPoolExecutor(max_workers=1, thread_name_prefix="policytag-flag")
+                           if flagger or suggester else None)
         self.retrainer = retrainer_factory(self) if retrainer_factory else None
         # without --label-studio-url, the first /setup's hostname is the one Label Studio: a later
         # /setup may not point retraining (and its access token) at another host
@@ -137,6 +142,13 @@ class Backend:
             proba = tagger.predict_proba(batch)
             labels = tagger.decode(proba)
             results += format_predictions(batch, proba, labels, version, self.taxonomy)
+        if self.suggester is not None and self._flag_pool is not None:
+            # tasks whose suggestion lines name another model (or none): the screen shows these
+            # predictions pre-ticked, so the line above them must be theirs
+            stale = [(int(task["id"]), pred) for task, pred in zip(data["tasks"], results)
+                     if isinstance(task.get("id"), int) and (task.get("data") or {}).get("suggestion_model") != version]
+            if stale:
+                self._flag_pool.submit(self._suggest, stale, self.project(req.project))
         return {"results": results, "model_version": version}
 
     def webhook(self, data: dict[str, Any]) -> dict[str, Any]:
@@ -228,6 +240,12 @@ class Backend:
             self.flagger(data, state)
         except Exception as exc:  # Label Studio unreachable, task deleted meanwhile …: log, keep serving
             log.warning("could not update the task's review flag: %s", " ".join(str(exc).split())[:300])
+
+    def _suggest(self, items: list, state: ProjectState) -> None:
+        try:
+            self.suggester(items, state)
+        except Exception as exc:  # Label Studio unreachable, task deleted meanwhile …: log, keep serving
+            log.warning("could not write the suggestion lines: %s", " ".join(str(exc).split())[:300])
 
     def _rule_problems(self, data: dict[str, Any]) -> list[str]:
         if self.rule_check is None or not isinstance(data.get("annotation"), dict):

@@ -1,7 +1,7 @@
 """What ``policytag backend serve`` plugs into the :class:`~.service.Backend`: the recipe retraining
 uses, the retraining worker (pulling annotations through ``annotation.pull.fetch_dataset``, training
 through ``training.train.train_recipe``), the codebook rule check of a webhook's annotation and
-the task flag it sets in Label Studio. The CLI (``backend/cli.py``) only parses and prints.
+the task flag it sets in Label Studio, and the suggestion lines it writes for what it predicted. The CLI (``backend/cli.py``) only parses and prints.
 """
 
 from __future__ import annotations
@@ -66,6 +66,40 @@ def task_flagger(label_studio_url: str | None, api_key: str | None, taxonomy: Ta
         handle_webhook(sessions[(url, key)], payload, taxonomy)
 
     return flag
+
+
+def task_suggester(label_studio_url: str | None, api_key: str | None, taxonomy: Taxonomy):
+    """Writes the suggestion lines of the tasks the backend just predicted into Label Studio.
+
+    The labelling screen shows the model's suggestion with every label's probability in the task
+    data (``suggestion_sector``/``suggestion_measure``, annotation/tasks.py), which push writes
+    only for its own predictions: with the backend connected, a task pushed without predictions
+    read "模型建议：无" above choices the backend had pre-ticked, and after a retraining the line
+    named the old model. ``suggest(items, state)`` takes ``[(task_id, prediction)]``; each task's
+    data is read fresh (a review flag set meanwhile stays) and written only when its lines change.
+    """
+    from policytag.annotation.client import connect
+    from policytag.annotation.tasks import suggestion_fields
+
+    sessions: dict[tuple[str, str], Any] = {}
+
+    def suggest(items: list[tuple[int, dict]], state) -> None:
+        url, key = _label_studio(label_studio_url, api_key, state)
+        if not url or not key:
+            return  # nowhere to write: the predictions themselves are stored by Label Studio
+        if (url, key) not in sessions:
+            sessions[(url, key)] = connect(url, key)
+        session = sessions[(url, key)]
+        for task_id, prediction in items:
+            with session.errors(f"writing the suggestion lines of task {task_id}"):
+                data = session.task_data(task_id)
+                if "clause_id" not in data:
+                    continue  # not a policytag task: its data is not ours to extend
+                new = {**data, **suggestion_fields(prediction, taxonomy)}
+                if new != data:
+                    session.update_task_data(task_id, new)
+
+    return suggest
 
 
 def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studio_url: str | None,

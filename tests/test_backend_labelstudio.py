@@ -126,6 +126,18 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold_dat
         assert [(r["from_name"], r["value"]["choices"]) for r in got["result"]] == \
                [(r["from_name"], r["value"]["choices"]) for r in want["result"]]
         assert [r["value"].get("scores") for r in got["result"]] == [r["value"].get("scores") for r in want["result"]]
+    # the labelling screen's suggestion lines now name what the backend pre-ticks (the tasks were
+    # pushed without predictions: their lines said "模型建议：无" above the backend's choices)
+    assert all(t.data["suggestion_sector"].startswith("模型建议：无") for t in tasks[:8])
+    from policytag.annotation.tasks import suggestion_fields
+    from policytag.taxonomy import load_taxonomy
+
+    for task_id, want in zip(first, expected):
+        lines = suggestion_fields(want, load_taxonomy())
+        data = wait_for(lambda: (lambda d: d if d["suggestion_model"] == version0 else None)(admin.tasks.get(task_id).data),
+                        60, f"the suggestion lines of task {task_id}")
+        assert {k: data[k] for k in lines} == lines and f"({version0})" in data["suggestion_sector"]
+        assert data["clause_id"] == tasks[first.index(task_id)].data["clause_id"]  # the rest of the data kept
 
     # 2. an annotator (signed up through the web form) labels tasks with their gold labels; the
     #    webhooks reach the backend
@@ -160,6 +172,8 @@ def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold_dat
     for task_id in later:
         stored = predictions_of(admin, task_id)
         assert [p["model_version"] for p in stored] == [version1]
+        wait_for(lambda: admin.tasks.get(task_id).data["suggestion_model"] == version1, 60,
+                 f"the new model's suggestion lines on task {task_id}")
     # an annotator opening a task that has no prediction yet gets one from the new model
     opened = tasks[40].id
     assert [p["model_version"] for p in predictions_of(admin, opened)] == [version1]
