@@ -672,6 +672,10 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
         after = following(split[n], i)
         if classify(split[n][i], 0).kind == "issuer" and not (RE_TITLE.match(after) or title_like(after) or RE_DATE.match(after)):
             drop[n].add(i)
+            # its second line, the document number the notice carries under its red header too
+            nxt = next((k for k in order[n][0] if k > i), None)
+            if nxt is not None and classify(split[n][nxt], 0).kind == "docnum" and everywhere[key(split[n][nxt])] >= 2:
+                drop[n].add(nxt)
     return ["\n".join(line for i, line in enumerate(lines) if i not in gone) for lines, gone in zip(split, drop)]
 
 

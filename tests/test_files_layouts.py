@@ -33,7 +33,9 @@ def _canvas(path):
 def _wrap(paragraphs, size=15, width=420):
     """(align, text) paragraphs -> lines, a body paragraph wrapped at the text width as a word processor does."""
     from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 
+    pdfmetrics.registerFont(UnicodeCIDFont(FONT))
     out = []
     for align, text in paragraphs:
         if align:
@@ -244,6 +246,19 @@ for n, part in enumerate(PARTS):
 CHECK += [("r", "松林县应急管理局"), ("r", "2027年3月9日")]
 
 
+def _check_clauses():
+    """The clauses CHECK reads as: the preamble, then each part's heading over its three items."""
+    want, heading = [], ()
+    for _, text in CHECK[3:-2]:
+        text = text.strip()
+        if text[1] == "、":
+            heading = (text,)
+        else:
+            want.append((heading, text))
+    assert len(want) == 10
+    return want
+
+
 @pytest.mark.parametrize("header", [("松林县应急管理局", "松应急〔2027〕5号"), ("松林县人民政府公报", "2027年第3期")])
 @pytest.mark.parametrize("footer", ["— {page} —", "-{page}-", "第 {page} 页 共 {total} 页"])
 def test_a_running_header_of_two_lines_leaves_every_page(tmp_path, header, footer):
@@ -252,15 +267,7 @@ def test_a_running_header_of_two_lines_leaves_every_page(tmp_path, header, foote
     assert not result.errors and len(result.documents) == 1
     doc = result.documents[0]
     assert (doc.title, doc.issuer, doc.date) == (TITLE, "松林县应急管理局", "2027-03-09")
-    want, heading = [], ()
-    for _, text in CHECK[3:-2]:  # the preamble, then each part's heading over its three items
-        text = text.strip()
-        if text[1] == "、":
-            heading = (text,)
-        else:
-            want.append((heading, text))
-    assert len(want) == 10
-    assert [(c.heading_path, c.text) for c in result.clauses] == want
+    assert [(c.heading_path, c.text) for c in result.clauses] == _check_clauses()
     text = read_file(tmp_path / "n.pdf")
     assert header[1] not in text  # the second line went with the first, on every page
 
@@ -539,3 +546,35 @@ def test_a_copied_table_with_labels_wrapped_in_narrow_columns():
                      + ["2", "组织应急演练", "县应急局", "9月底前", "二、保障措施"])
     assert copied_tables(text).split("\n") == ["1.开展燃气安全检查（完成时限：6月底前）（责任单位：县住建局）",
                                                "2.组织应急演练（完成时限：9月底前）（责任单位：县应急局）", "二、保障措施"]
+
+
+def test_a_two_page_notice_with_its_two_line_header_on_page_two_only(tmp_path):
+    """Word's different first page: the red header and number on page 1, the organ over the number
+    as running header on page 2 alone. Both header lines leave page 2 (the number was a line of text
+    there and split the notice in two)."""
+    lines = _wrap([("c", "松林县应急管理局文件"), ("c", "松应急〔2027〕5号")] + CHECK)
+    c, (width, height) = _canvas(tmp_path / "n.pdf")
+    half = (len(lines) + 1) // 2
+    for number, start in enumerate((0, half), 1):
+        if number == 2:
+            c.setFont(FONT, 10)
+            c.drawCentredString(width / 2, height - 36, "松林县应急管理局")
+            c.drawCentredString(width / 2, height - 50, "松应急〔2027〕5号")
+        c.setFont(FONT, 12)
+        c.drawCentredString(width / 2, 36, f"— {number} —")
+        c.setFont(FONT, 14)
+        for i, (align, text) in enumerate(lines[start:start + half]):
+            y = height - 80 - 24 * i
+            if align == "c":
+                c.drawCentredString(width / 2, y, text)
+            elif align == "r":
+                c.drawRightString(width - 80, y, text)
+            else:
+                c.drawString(80, y, text)
+        c.showPage()
+    c.save()
+    result = segment_paths([tmp_path / "n.pdf"])
+    assert len(result.documents) == 1
+    doc = result.documents[0]
+    assert (doc.title, doc.doc_number, doc.date) == (TITLE, "松应急〔2027〕5号", "2027-03-09")
+    assert [(c.heading_path, c.text) for c in result.clauses] == _check_clauses()
