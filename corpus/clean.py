@@ -144,11 +144,12 @@ def _joint_issuers(s: str) -> bool:
     return 2 <= len(parts) <= 4 and all(RE_ISSUER.match(p) for p in parts)
 
 # numbered headings, outermost first
-RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*、")
+# (also 一. / 一． as web pages and some offices type it: never a decimal, a Chinese numeral has no fraction)
+RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*(?:、|[.．](?![\d.．]))")
 # （一） and, as some offices type it, 一） with the closing bracket only
 RE_L2 = re.compile(rf"^\s*[（(]?\s*([{CN_NUM}]+)\s*[)）]")
 # 1. (not 1.5亿元), also an item whose text opens with a date: 2.9月底前完成… / 3.2027年底前…
-RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d)|[.．](?=(?:19|20)\d{2}\s*年|\d{1,2}\s*月))")
+RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d)|[.、．](?=(?:19|20)\d{2}\s*年|\d{1,2}\s*月))")
 RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
 # below (1): 1) (a closing bracket only), then circled numbers ①②③
 RE_L5 = re.compile(r"^\s*(\d{1,2})\s*[)）](?![\d%])")
@@ -176,13 +177,13 @@ DECIMAL_LEVELS = {3.25: _decimal_item(2), 3.5: _decimal_item(3), 3.75: _decimal_
 # nest under it. Emergency plans number their sections ``1 总则`` (a bare number, a space, a short
 # title on a line of its own), the parent of ``1.1 编制目的``: it sits where ``1.`` does.
 # 工作要点 and long plans group their chapters into parts: 第一部分 总体要求 › 一、…
-RE_PART = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*部分")
+RE_PART = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*(?:部分|篇(?!章))")  # 第一篇: a 规划's parts, above 第一章
 RE_CHAPTER = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*章")
 RE_SECTION = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*节")
 RE_ARTICLE = re.compile(rf"^\s*第\s*([{CN_NUM}\d]+)\s*条(?![例件款])")
 RE_PLAN_SECTION = re.compile(r"^\s*(\d{1,2})\s*(?![年月日个项条次万亿元号时%])(?=[\u4e00-\u9fff]{2,14}\s*$)")
 RE_BARE_ARTICLE = re.compile(rf"^\s*第\s*[{CN_NUM}\d]+\s*条\s*$")
-RE_BARE_CHAPTER = re.compile(rf"^\s*第\s*[{CN_NUM}\d]+\s*(?:章|节|部分)\s*$")
+RE_BARE_CHAPTER = re.compile(rf"^\s*第\s*[{CN_NUM}\d]+\s*(?:章|节|部分|篇)\s*$")
 STRUCTURE_LEVELS = {0.4: RE_PART, 0.5: RE_CHAPTER, 0.6: RE_SECTION, 0.75: RE_ARTICLE}
 # below (1) (level 4): 1) then ①
 MINOR_LEVELS = {4.25: RE_L5, 4.5: RE_CIRCLED}

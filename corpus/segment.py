@@ -316,7 +316,7 @@ def _heading_title(text: str, level: float) -> str:
     if level == ARTICLE_LEVEL and len(title) > 30:
         title = title[:30] + "…"
     head = head.strip()
-    if level not in (1, 2, 4) and head[-1:].isdigit() or (head and head[-1] in "章节条") or head.endswith("部分"):
+    if level not in (1, 2, 4) and head[-1:].isdigit() or (head and head[-1] in "章节条篇") or head.endswith("部分"):
         head += " "  # 1 总则, 1.1 编制目的, 第一章 总则, 第一部分 总体要求 (cleaning dropped the space)
     return (head + title).rstrip()  # 第一条 with nothing after it: no trailing space
 
@@ -411,7 +411,8 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
             pieces[-1][1].extend(agencies)
         start = b
     tail = text[start:]
-    if tail.strip() or not pieces:
+    # (…及时报告（市应急管理局负责）。: the full stop closing the sentence after its remark is no clause)
+    if tail.strip(" \t。；，！？.;,!?") or not pieces:
         pieces.append((tail, [], start))
     return pieces
 

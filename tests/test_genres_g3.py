@@ -234,6 +234,23 @@ G3 = {
         (("县住房和城乡建设局",), "2.负责城镇燃气经营、使用安全监督管理。"),
         (("县市场监督管理局",), "负责特种设备安全监督管理"),
     ]),
+    # 第一篇 › 第一章 › 一. (a Chinese numeral and a dot, as web pages type it) › 1、2027年底前…
+    "g3_plan_parts_web.txt": ("临川市应急体系建设“十五五”规划", [
+        (("第一篇 发展基础", "第一章 建设成效"), "“十四五”期间，全市建成"),
+        (("第二篇 主要任务", "第二章 提升应急救援能力", "一.加强综合性消防救援队伍建设"), "推进乡镇专职消防队建设"),
+        (("第二篇 主要任务", "第二章 提升应急救援能力", "二.强化专业救援队伍建设"), "1、2027年底前完成"),
+        (("第二篇 主要任务", "第二章 提升应急救援能力", "二.强化专业救援队伍建设"), "2、支持社会应急力量"),
+        (("第二篇 主要任务", "第三章 提升应急保障能力", "一.完善应急物资储备"), "建立市县乡三级"),
+    ]),
+    # pasted from a web page: half-width ,:.() , spaces inside 一 . and ( 一 ), a tab and no-break
+    # spaces opening lines, a trailing space, an indented signature
+    "g3_web_paste_spacing.txt": ("临川市安全生产委员会办公室关于做好2027年国庆节期间安全防范工作的通知", [
+        ((), "国庆节即将来临，为确保节日期间全市安全生产形势稳定，现就有关工作通知如下："),
+        (("一.强化风险隐患排查",), "（一）人员密集场所。各地要对商场、景区等人员密集场所开展消防安全检查，确保疏散通道畅通。"),
+        (("一.强化风险隐患排查",), "（二）道路交通。公安交警部门要加强重点路段巡查管控，严查超速、超员等违法行为。"),
+        # the remark goes to agencies; the full stop after it is no clause of its own
+        (("二.严格值班值守",), "各地各部门要严格执行24小时值班和领导带班制度，遇有重大情况及时报告"),
+    ]),
     "g3_plan_chapters_sections.txt": ("临川市“十五五”安全生产规划", [
         (("第一章 规划背景", "第一节 “十四五”时期取得的成效"), "“十四五”时期，全市生产安全事故"),
         (("第一章 规划背景", "第二节 面临的形势"), "一是部分行业领域风险交织叠加；二是"),
@@ -318,6 +335,13 @@ def test_an_organ_under_a_title_alone_is_a_byline_not_a_heading():
     assert [l.kind for l in lines if l.kind != "blank"][1] == "issuer"
 
 
+def test_a_remark_closing_a_sentence_leaves_no_full_stop_clause():
+    _, clauses = one("g3_web_paste_spacing.txt")
+    assert clauses[-1].agencies == ("市应急管理局", "市公安局")
+    pairs = segment_text("关于做好2027年安全生产工作的通知\n一、加强值守\n各地要及时报告（市应急管理局负责）。\n", "x.txt")
+    assert [(c.text, c.agencies) for c in pairs[0][1]] == [("各地要及时报告", ("市应急管理局",))]
+
+
 def test_minutes_take_date_and_organ_from_their_header():
     doc, _ = one("g3_minutes_header.txt")
     assert (doc.date, doc.issuer) == ("2027-04-10", "青石县安全生产委员会办公室")
@@ -366,7 +390,8 @@ def test_an_appeal_addresses_people_under_its_title(addressee, kind):
 
 @pytest.mark.parametrize("line, level", [
     ("( 一 )在文物保护单位燃放烟花爆竹;", 2), ("（ 二 ） 向人群抛掷", 2), ("一 、自2028年1月1日起", 1), ("1、开展宣传", 3),
-    ("1)各乡镇组织排查;", 4.25), ("１．加强组织领导。", 3),
+    ("1)各乡镇组织排查;", 4.25), ("１．加强组织领导。", 3), ("一.加强组织领导", 1), ("一．加强组织领导", 1), ("十二.强化", 1),
+    ("一.5亿元", None), ("1、2027年底前完成", 3), ("1、2号机组", None), ("第一篇 发展基础", 0.4), ("第二篇主要任务", 0.4),
 ])
 def test_numbering_typed_with_spaces_and_half_width_marks(line, level):
     assert heading_level(normalize_punct(line)) == level
