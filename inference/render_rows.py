@@ -34,11 +34,11 @@ def render_jsonl(report: Report) -> str:
 
 def render_csv(report: Report) -> str:
     """Flat columns: labels joined by ``;``, one ``score:<dim>:<label_id>`` column per label (taxonomy
-    order), deadlines/targets/novelty as compact JSON."""
+    order), deadlines/targets/novelty/evidence as compact JSON."""
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
     fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type", "agencies",
-              "deadlines", "targets", "novelty", "model_version", "taxonomy_version", *score_cols]
+              "deadlines", "targets", "novelty", "evidence", "model_version", "taxonomy_version", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -52,6 +52,8 @@ def render_csv(report: Report) -> str:
             "agencies": "、".join(row["agencies"]),
             "deadlines": json.dumps(row["deadlines"], **compact), "targets": json.dumps(row["targets"], **compact),
             "novelty": json.dumps(row["novelty"], **compact) if row["novelty"] else "",
+            # why each label was given, as in the JSONL rows (the docs promise the same content)
+            "evidence": json.dumps(row["evidence"], **compact),
             "model_version": row["model_version"], "taxonomy_version": row["taxonomy_version"],
         }
         for dim in DIMENSIONS:

@@ -382,3 +382,16 @@ def test_reports_say_what_the_evidence_kinds_and_the_new_list_mean():
         assert "cue = a cue word of the codebook" in text and "ngram = a stretch of characters" in text
     assert "No sentence of them resembles a sentence of the 2025 notice of 东川省人民政府" in md
     assert "candidates to read, not a verdict" in md
+
+
+def test_csv_rows_carry_the_evidence_as_the_jsonl_rows_do():
+    doc = _doc("e", "东川省人民政府", "东川省", "province", "annual_notice", 2026)
+    c = Clause("e", "e-1", (), "煤矿。开展瓦斯治理。", "clause", year=2026)
+    ev = {"sector": {"coal_mine": (Evidence("coal_mine", "sector", "cue", "煤矿", (0, 2)),)},
+          "measure_type": {"hazard_remediation": (Evidence("hazard_remediation", "measure_type", "cue", "治理", (7, 9)),)}}
+    t = TaggedClause(c, Labels(("coal_mine",), ("hazard_remediation",)),
+                     _scores(("coal_mine",), ("hazard_remediation",)), (), (), ev)
+    report = build_report([doc], [t], TAX, "test")
+    (row,) = csv.DictReader(io.StringIO(render_csv(report)))
+    (line,) = render_jsonl(report).splitlines()
+    assert json.loads(row["evidence"]) == json.loads(line)["evidence"] != {}
