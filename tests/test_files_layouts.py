@@ -578,3 +578,26 @@ def test_a_two_page_notice_with_its_two_line_header_on_page_two_only(tmp_path):
     doc = result.documents[0]
     assert (doc.title, doc.doc_number, doc.date) == (TITLE, "松应急〔2027〕5号", "2027-03-09")
     assert [(c.heading_path, c.text) for c in result.clauses] == _check_clauses()
+
+
+def _spans(text):
+    return "".join(f"<span style='font-family:仿宋_GB2312'>{ch}</span>" for ch in text)
+
+
+@pytest.mark.parametrize("name,page", [
+    # one <p>, its paragraphs apart by <br>, indented by &nbsp;
+    ("br.html", f"<html><body><div class='TRS_Editor'><p style='text-align:center'>{FLOOD_TITLE}</p><p>"
+                + "<br>".join("&nbsp;&nbsp;&nbsp;&nbsp;" + p for p in FLOOD) + "</p></div></body></html>"),
+    # every character a <span> of its own (a converter's output)
+    ("spans.html", f"<html><body><div id='zoom'><p>{_spans(FLOOD_TITLE)}</p>"
+                   + "".join(f"<p>&nbsp;&nbsp;{_spans(p)}</p>" for p in FLOOD) + "</div></body></html>"),
+    # no content container at all, &nbsp; on both sides of each paragraph
+    ("bare.html", f"<html><body><p align=center>{FLOOD_TITLE}</p>"
+                  + "".join(f"<p>&nbsp;&nbsp;&nbsp;&nbsp;{p}&nbsp;</p>" for p in FLOOD) + "</body></html>"),
+])
+def test_web_page_paragraph_layouts(tmp_path, name, page):
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    result = segment_paths([tmp_path / name])
+    doc = result.documents[0]
+    assert (len(result.documents), doc.title, doc.issuer, doc.date) == (1, FLOOD_TITLE, "松林县应急管理局", "2027-06-01")
+    assert [(c.heading_path, c.text) for c in result.clauses] == FLOOD_CLAUSES
