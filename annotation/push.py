@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .client import (ExistingTask, Session, User, ensure_project, ensure_user, ensure_views, existing_tasks,
                      list_users)
 from .results import annotation_result, parse_result
-from .tasks import RULES_KEY, ClauseSet, build_tasks, suggestion_fields, text_sha1
+from .tasks import DOCUMENT_FIELDS, RULES_KEY, ClauseSet, build_tasks, suggestion_fields, text_sha1
 
 __all__ = ["PushReport", "push", "load_label_rows", "annotation_result"]
 
@@ -53,6 +53,8 @@ class PushReport:
     #: "clause_id: why" for imported labels that were not pushed
     annotations_skipped: list[str] = field(default_factory=list)
     overlap: int | None = None
+    #: clause ids of existing tasks whose document metadata (title, issuer, …) was brought up to date
+    metadata_updated: list[str] = field(default_factory=list)
 
     def lines(self) -> list[str]:
         out = [f"project {self.project_id} {self.project_title!r}"
@@ -62,6 +64,9 @@ class PushReport:
         if self.tasks_backfilled:
             out.append(f"display fields (suggestion lines, codebook rules, review flag) added to or refreshed in "
                        f"{self.tasks_backfilled} older task(s)")
+        if self.metadata_updated:
+            out.append(f"document metadata (title, issuer, region, level, genre) updated in {len(self.metadata_updated)} "
+                       f"task(s) read differently now, e.g. {self.metadata_updated[0]}; their annotations are kept")
         if self.overlap:
             out.append(f"overlap: {self.overlap} annotation(s) per task")
         if self.predictions_added:
@@ -132,15 +137,21 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             report.annotations_skipped += [f"{cid}: its task shows an older text; re-check it in Label Studio"
                                            for _ in label_rows.get(cid, [])]
             continue
+        # what a re-push brings up to date in an existing task (everything else stays as stored):
+        # the rule line follows the current codebook; the document's title, issuer, region, level
+        # and genre follow the current reading of the notice (what the models read and the small
+        # print shows; not what the annotators decided), reported by count
+        updates = {RULES_KEY: data[RULES_KEY]}
+        if any(k in old.data and old.data[k] != data[k] for k in DOCUMENT_FIELDS):
+            updates |= {k: data[k] for k in (*DOCUMENT_FIELDS, "doc_line")}
+            report.metadata_updated.append(cid)
         if predictions is not None and task["predictions"][0]["model_version"] not in old.model_versions:
             pred_for_existing.append({**task["predictions"][0], "task": old.task_id})
-            refresh.append((old, {**data, **old.data, RULES_KEY: data[RULES_KEY],
-                                  **suggestion_fields(task["predictions"][0], taxonomy)},
+            refresh.append((old, {**data, **old.data, **updates, **suggestion_fields(task["predictions"][0], taxonomy)},
                             task["predictions"][0]["model_version"]))
-        elif any(k not in old.data for k in data) or old.data.get(RULES_KEY) != data[RULES_KEY]:
-            # a task pushed by an older policytag: add the fields the labeling config now shows; the
-            # rule line follows the current codebook (it is not the annotators' data: never stale)
-            backfill.append((old, {**data, **old.data, RULES_KEY: data[RULES_KEY]}))
+        elif any(k not in old.data for k in data) or any(old.data.get(k) != v for k, v in updates.items()):
+            # a task pushed by an older policytag: add the fields the labeling config now shows
+            backfill.append((old, {**data, **old.data, **updates}))
         later += [(old, user, row) for user, row in label_rows.get(cid, [])]
 
     with session.errors(f"importing tasks into project {project.id}"):

@@ -120,6 +120,8 @@ def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None
 #: clause back whole (its document's title, issuer, region, level and genre included) and the
 #: backend predicts from what ``policytag tag`` reads
 CLAUSE_FIELDS = tuple(f.name for f in fields(Clause))
+#: the document's metadata among them (title, issuer, region, level, genre: the optional fields)
+DOCUMENT_FIELDS = tuple(f.name for f in fields(Clause) if f.default is None)
 
 
 def doc_line(clause: Clause, title: str | None = None) -> str:

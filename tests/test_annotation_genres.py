@@ -187,13 +187,19 @@ def test_pull_gives_back_the_clause_and_the_annotation_whole(ls, admin, inputs, 
 
     # a re-push after labelling changes nothing the annotators did; only a stale rule line (one
     # written under an older codebook) is brought up to date
-    first = tasks[0]
+    first, second = tasks[0], tasks[1]
     admin.tasks.update(first.id, data={**first.data, "codebook_rules": "适用规则：规则99（旧版）"})
+    # as if the notice had been pushed when its issuer was read wrongly: the re-push corrects it
+    admin.tasks.update(second.id, data={**second.data, "issuer": "某某局", "doc_line": "某某局"})
     rc, err = cli(capsys, ls, "push", *map(str, notices), str(odd), "--project", "genres-round-trip",
                   "--predictions", str(keyword_run), "--quiet")
     assert rc == 0 and f"tasks: 0 created, {len(pushed)} already there" in err, err
-    assert "refreshed in 1 older task(s)" in err, err
+    assert "refreshed in 2 older task(s)" in err, err
+    assert f"document metadata (title, issuer, region, level, genre) updated in 1 task(s) read differently now, " \
+           f"e.g. {second.data['clause_id']}" in err, err
     assert admin.tasks.get(first.id).data["codebook_rules"] == first.data["codebook_rules"]
+    assert {k: admin.tasks.get(second.id).data[k] for k in ("issuer", "doc_line")} == \
+        {k: second.data[k] for k in ("issuer", "doc_line")}
     again = tmp_path / "again.jsonl"
     rc, err = cli(capsys, ls, "pull", "--project", "genres-round-trip", "-o", str(again))
     assert rc == 0, err
