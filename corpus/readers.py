@@ -215,7 +215,7 @@ _CHROME_LINE = re.compile(rf"^(?:\s*[【\[]?\s*{_CHROME_WORD}\s*[】\]]?\s*)+$")
 
 # the page's information line a CMS sets over the notice (发布时间：… 来源：… 浏览次数：…)
 _INFO_KEY = re.compile(r"(发布时间|发布日期|发布于|来源|信息来源|文章来源|浏览次数|浏览量|访问次数|访问量|点击数|点击量|点击率|"
-                       r"阅读次数|阅读量|作者|编辑|责任编辑|审核|字号)\s*[:：]")
+                       r"阅读次数|阅读量|作者|编辑|责任编辑|字号)\s*[:：]")
 _INFO_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 

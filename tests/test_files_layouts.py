@@ -601,3 +601,11 @@ def test_web_page_paragraph_layouts(tmp_path, name, page):
     doc = result.documents[0]
     assert (len(result.documents), doc.title, doc.issuer, doc.date) == (1, FLOOD_TITLE, "松林县应急管理局", "2027-06-01")
     assert [(c.heading_path, c.text) for c in result.clauses] == FLOOD_CLAUSES
+
+
+def test_a_copied_table_with_more_organ_and_time_words():
+    """Agencies ending in 联 or 协 (县妇联, 县科协), times written as 立即启动 or 持续推进."""
+    text = "\n".join(["序号", "工作任务", "责任单位", "完成时限", "1", "开展职工安全教育", "县总工会、县妇联", "立即启动",
+                      "2", "开展安全科普宣传", "县科协", "持续推进", "二、保障措施"])
+    assert copied_tables(text).split("\n") == ["1.开展职工安全教育（完成时限：立即启动）（责任单位：县总工会、县妇联）",
+                                               "2.开展安全科普宣传（完成时限：持续推进）（责任单位：县科协）", "二、保障措施"]
