@@ -353,8 +353,11 @@ def issuer_from_number(number: str | None, region_hint: str | None = None) -> tu
         for k in range(len(hint_tiers), 0, -1):
             if prefix[:1] != hint_tiers[k - 1][:1]:
                 continue
+            # two characters of the place's name (石桥府发 under 重庆市石桥县), else one
+            tier = hint_tiers[k - 1]
+            widths = (2, 1) if len(tier) >= 3 and prefix[:2] == tier[:2] else (1,)
             for rx, organ in _NUMBER_ORGANS:
-                if rx.match(prefix[1:]):
+                if any(rx.match(prefix[width:]) for width in widths):
                     hint = "".join(hint_tiers[:k])
                     hint_level = region_level(hint)
                     if organ == "人民政府办公室" and hint_level == "province":

@@ -105,6 +105,10 @@ NOTICES = {
         "青石县人民政府办公室2027年实施方案", "青石县人民政府办公室", "青石县", "county", "special_plan", 2027, "2027-03-12"),
     "m3_untitled_rules.txt": (
         "青石县安全生产委员会2027年办法", "青石县安全生产委员会", "青石县", "county", "regulation", 2027, "2027-04-20"),
+    # a plan copied without its signature: the issuer is read from a number that opens with two
+    # characters of the county's name (before: no issuer)
+    "m3_two_char_number.txt": (
+        "石桥县燃气安全专项整治实施方案", "石桥县人民政府办公室", "石桥县", "county", "special_plan", 2027, None),
 }
 
 
@@ -135,6 +139,9 @@ def test_document_metadata(name):
     ("东政发〔2027〕1号", "临江市东陵区", ("临江市东陵区人民政府", "临江市东陵区", "county")),
     ("东应急〔2027〕4号", "临江市东陵区", ("临江市东陵区应急管理局", "临江市东陵区", "county")),
     ("临政办发〔2027〕4号", "临江市东陵区", ("临江市人民政府办公室", "临江市", "city")),
+    # two characters of the place's name; one where two leave no organ (临安委: 临 + 安委)
+    ("石桥府发〔2027〕3号", "重庆市石桥县", ("重庆市石桥县人民政府", "重庆市石桥县", "county")),
+    ("东陵政办发〔2027〕3号", "临江市东陵区", ("临江市东陵区人民政府办公室", "临江市东陵区", "county")),
 ])
 def test_issuer_from_document_number(number, hint, expected):
     assert md.issuer_from_number(number, hint) == expected
