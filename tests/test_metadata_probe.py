@@ -105,10 +105,10 @@ NOTICES = {
         "青石县人民政府办公室2027年实施方案", "青石县人民政府办公室", "青石县", "county", "special_plan", 2027, "2027-03-12"),
     "m3_untitled_rules.txt": (
         "青石县安全生产委员会2027年办法", "青石县安全生产委员会", "青石县", "county", "regulation", 2027, "2027-04-20"),
-    # a plan copied without its signature: the issuer is read from a number that opens with two
-    # characters of the county's name (before: no issuer)
+    # a plan copied without its organ's name (the seal over the date lost): the issuer is read from a
+    # number that opens with two characters of the county's name (before: no issuer)
     "m3_two_char_number.txt": (
-        "石桥县燃气安全专项整治实施方案", "石桥县人民政府办公室", "石桥县", "county", "special_plan", 2027, None),
+        "石桥县燃气安全专项整治实施方案", "石桥县人民政府办公室", "石桥县", "county", "special_plan", 2027, "2027-03-15"),
 }
 
 
