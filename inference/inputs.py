@@ -10,6 +10,7 @@ optional ``doc_id``, ``year`` and ``agencies``: read by ``Clause.from_row``, the
 from __future__ import annotations
 
 import json
+import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -147,6 +148,26 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
 
 
+_NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
+
+
+def year_name_mismatches(inp: TagInput, year: int) -> list[str]:
+    """Notices whose file name says ``year`` but whose text is of another year (or of none): a
+    ``--year`` the reader took from the file name. Only a file holding one notice and naming one
+    year counts (a corpus file ``…_2009-2026.txt`` names a span, not its notices' year)."""
+    per_source: dict[str, int] = {}
+    for d in inp.documents:
+        per_source[d.source] = per_source.get(d.source, 0) + 1
+    out = []
+    for d in inp.documents:
+        name = Path(d.source).name if d.source else ""
+        if per_source.get(d.source) == 1 and _NAME_YEAR.findall(name) == [str(year)] and d.year != year:
+            what = f"of {d.year}" if d.year is not None else "of no stated year"
+            out.append(f"{name} names {year} in its file name, but its text is {what} (title, document number, "
+                       f"date): not reported with --year {year}")
+    return out
+
+
 def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
     """Doc ids of the notice(s) of ``year`` (reported) and of the latest earlier year present
     (context for the year-over-year comparison only)."""
@@ -154,6 +175,9 @@ def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
     chosen = {d.doc_id for d in inp.documents if d.year == year}
     if not chosen:
         have = f"have {years[0]}–{years[-1]}" if len(years) > 1 else (f"have {years[0]}" if years else "no notice has a year")
+        named = [Path(d.source).name for d in inp.documents if d.source and str(year) in Path(d.source).name]
+        if named and len(inp.documents) > 3:
+            have += f"; {', '.join(named[:3])}{' …' if len(named) > 3 else ''} name {year} but their text does not"
         if len(inp.documents) <= 3:  # a notice or two: say which is of which year (read from its text, not its name)
             have += ": " + ", ".join(f"{Path(d.source).name or d.doc_id} is of {d.year}" if d.year is not None
                                      else f"{Path(d.source).name or d.doc_id} names no year in its title, number or date"

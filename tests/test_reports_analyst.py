@@ -395,3 +395,13 @@ def test_csv_rows_carry_the_evidence_as_the_jsonl_rows_do():
     (row,) = csv.DictReader(io.StringIO(render_csv(report)))
     (line,) = render_jsonl(report).splitlines()
     assert json.loads(row["evidence"]) == json.loads(line)["evidence"] != {}
+
+
+def test_a_file_named_for_the_year_whose_text_is_of_another_year_is_pointed_out(tmp_path):
+    (tmp_path / "nanping_2027.txt").write_text(NOTICES["nanping_2027.txt"], encoding="utf-8")
+    (tmp_path / "gas_plan_2027.txt").write_text(NOTICES["qingshi_plan_2026.txt"], encoding="utf-8")  # a 2026 plan
+    proc = run_cli("tag", tmp_path, "--model", MODEL, "--year", "2027", "--format", "md")
+    assert proc.returncode == 0, proc.stderr
+    assert ("gas_plan_2027.txt names 2027 in its file name, but its text is of 2026 (title, document number, date): "
+            "not reported with --year 2027") in proc.stderr
+    assert "# 南坪镇人民政府" in proc.stdout and "燃气安全专项整治方案的通知（2026）" not in proc.stdout
