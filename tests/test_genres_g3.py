@@ -373,10 +373,20 @@ def test_the_organ_and_date_line_gives_the_date():
 
 
 @pytest.mark.parametrize("title", ["关于全面加强企业安全生产的倡议书", "临川市“十五五”安全生产规划",
-                                   "《临川市安全生产举报奖励办法》政策解读", "关于《青石县烟花爆竹燃放管理规定》的解读"])
+                                   "《临川市安全生产举报奖励办法》政策解读", "关于《青石县烟花爆竹燃放管理规定》的解读",
+                                   "临川市2027年安全生产工作安排", "青石县安全生产约谈制度", "临川市企业安全生产标准化建设指南",
+                                   "青石县2027年度安全生产目标责任书", "青石县人民政府关于2027年安全生产工作情况的报告",
+                                   "临川市人民政府关于同意设立化工园区的批复", "临川市有限空间作业安全指引",
+                                   "临川市安全生产工作情况简报", "临川市危险化学品企业安全生产工作导则"])
 def test_titles_of_appeals_plans_and_explanations(title):
     lines = classify_lines(f"{title}\n\n一、总体要求\n各地要加强领导。")
     assert [l.kind for l in lines if l.kind != "blank"][0] == "title"
+
+
+def test_a_body_line_ending_in_a_genre_word_stays_text():
+    lines = classify_lines("临川市2027年安全生产工作安排\n一、总体要求\n各地要加强领导，发现问题\n及时向市安委办报告\n二、工作要求\n"
+                           "各地要严格执行值班制度。")
+    assert [l.kind for l in lines if l.kind != "blank"] == ["title"] + ["text"] * 5
 
 
 @pytest.mark.parametrize("addressee, kind", [
