@@ -331,12 +331,16 @@ def write_queue(session, project, strategy: str, picks: Sequence[Pick], pool: Se
         for p in tqdm(picks, desc="ranking tasks", unit="task", leave=False, disable=len(picks) < 50):
             task = pool[p.index]
             reason = p.reason + (f" [{model_version}]" if model_version and strategy in ("uncertainty", "mixed") else "")
-            data = {**task.data, RANK_KEY: p.rank, SCORE_KEY: p.score, REASON_KEY: reason, STRATEGY_KEY: strategy}
+            # the data read now, not at listing time: ranking takes a while, and a review flag or
+            # suggestion lines written meanwhile would be reverted (Label Studio replaces ``data``)
+            data = {**session.task_data(task.task_id), RANK_KEY: p.rank, SCORE_KEY: p.score, REASON_KEY: reason,
+                    STRATEGY_KEY: strategy}
             session.update_task_data(task.task_id, data)
             report.picks.append((p, task))
         # tasks ranked by an earlier run but not chosen now lose their rank (they sort last)
         for task in [t for t in pool if t.task_id not in chosen and RANK_KEY in t.data] + list(labelled_ranked):
-            session.update_task_data(task.task_id, {k: v for k, v in task.data.items() if k not in AL_KEYS})
+            fresh = session.task_data(task.task_id)
+            session.update_task_data(task.task_id, {k: v for k, v in fresh.items() if k not in AL_KEYS})
             report.cleared += 1
         session.update_project(project.id, sampling=SEQUENTIAL)
     report.view_id = ensure_view(session, project.id, queue_view(), reset=True)

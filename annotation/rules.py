@@ -105,13 +105,21 @@ def flag_text(violations: Iterable[Violation]) -> str:
 def flag_task(session: Session, task_id: int, violations: Sequence[Violation], data: dict | None = None) -> bool:
     """Set (or, with no violations, clear) the task's review flag; True when the task changed.
 
-    ``data`` is the task's current data when the caller has it (saves a request). The whole data
-    dict is written back because Label Studio replaces ``data`` on update.
+    ``data`` is the task's data as the caller read it (an export, a listing): when it already
+    carries this flag nothing is asked or written. The whole data dict is written back because
+    Label Studio replaces ``data`` on update, so it is read again just before writing: a pull's
+    export may be minutes old, and the backend's suggestion lines, ``annotate next``'s rank or a
+    re-push written meanwhile would otherwise be reverted silently.
     """
-    if data is None:
-        data = session.task_data(task_id)
     review = flag_text(violations)
-    if str(data.get("review") or "") == review and bool(data.get("needs_review")) == bool(review):
+
+    def carries(d: dict) -> bool:
+        return str(d.get("review") or "") == review and bool(d.get("needs_review")) == bool(review)
+
+    if data is not None and carries(data):
+        return False
+    data = session.task_data(task_id)
+    if carries(data):
         return False
     session.update_task_data(task_id, {**data, "review": review, "needs_review": bool(review)})
     return True

@@ -204,3 +204,38 @@ def test_pull_gives_back_the_clause_and_the_annotation_whole(ls, admin, inputs, 
     rc, err = cli(capsys, ls, "pull", "--project", "genres-round-trip", "-o", str(again))
     assert rc == 0, err
     assert [json.loads(x) for x in again.read_text(encoding="utf-8").splitlines()] == rows
+
+
+def test_flags_and_queue_ranks_do_not_revert_what_was_written_meanwhile(ls, admin, inputs, taxonomy, capsys):
+    """Label Studio replaces a task's whole ``data`` on update. A pull flags tasks from an export
+    read minutes before, ``annotate next`` ranks from a listing: the backend's suggestion lines, a
+    rank or a flag written in between must survive their writes."""
+    from policytag.annotation.active import Pick, QueueTask, write_queue
+    from policytag.annotation.client import connect, get_project
+    from policytag.annotation.rules import check_labels, flag_task
+
+    notices, _ = inputs
+    rc, err = cli(capsys, ls, "push", *map(str, notices), "--project", "genres-stale", "--quiet")
+    assert rc == 0, err
+    project, tasks = project_tasks(admin, "genres-stale")
+    session = connect(ls.url, ls.api_key)
+    a, b = tasks[0], tasks[1]
+    stale_a, stale_b = dict(a.data), dict(b.data)  # what the pull's export / the queue's listing read
+
+    # meanwhile the backend writes task a's suggestion lines
+    meanwhile = {"suggestion_sector": "模型建议 (v2) 行业领域: 城镇燃气 0.91 ✓", "suggestion_model": "v2"}
+    admin.tasks.update(a.id, data={**a.data, **meanwhile})
+    violations = check_labels(["cross_sector", "urban_gas"], ["awareness_goals"], taxonomy,
+                              dominant="awareness_goals", annotator="gina")
+    assert violations and flag_task(session, a.id, violations, stale_a)
+    data = admin.tasks.get(a.id).data
+    assert data["needs_review"] is True and data["review"].startswith("⚠")
+    assert {k: data[k] for k in meanwhile} == meanwhile  # not reverted by the flag
+
+    # meanwhile a webhook flags task b; then `annotate next` ranks it from its listing
+    admin.tasks.update(b.id, data={**b.data, "review": "⚠ 需复核：hao：…", "needs_review": True})
+    clause = Clause.from_row(stale_b)
+    write_queue(session, get_project(session, str(project.id)), "mixed", [Pick(0, 1, 0.9, "closest call")],
+                [QueueTask(b.id, stale_b, clause)])
+    data = admin.tasks.get(b.id).data
+    assert data["al_rank"] == 1 and data["needs_review"] is True and data["review"] == "⚠ 需复核：hao：…"
