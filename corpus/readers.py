@@ -17,7 +17,7 @@ from pathlib import Path
 
 from policytag import PolicytagError
 
-from .clean import RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
+from .clean import CLOSERS, RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
 from .docx_lists import W, ListNumbers, w_val
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
@@ -514,7 +514,30 @@ def _docx_paragraph_text(paragraph) -> str:
                 parts.append(child.text)
         elif child.tag in _DOCX_WRAPPERS:
             stack.append(child.iterchildren())
-    return "".join(parts)
+    return _soft_breaks("".join(parts))
+
+
+def _soft_breaks(text: str) -> str:
+    """A paragraph's manual line breaks (Shift+Enter, ``<w:br/>``) joined where they cut a sentence:
+    the text before stops with no closing punctuation and both sides read as running text (no
+    numbered item after it, no organ, date or number line on either side).
+
+    Why: a .docx converted from a PDF, or typed to look like one, breaks each paragraph at the end of
+    every printed line; the lines are of no fixed width, so the cleaner cannot tell them from short
+    paragraphs, and an item fell apart into a heading and a clause. A break between an organ and a
+    date (a signature), two organs (a joint red header) or two items stays."""
+    if "\n" not in text:
+        return text
+    pieces = text.split("\n")
+    out = [pieces[0]]
+    for piece in pieces[1:]:
+        before, after = out[-1].strip(), piece.strip()
+        if (before and after and before[-1] not in CLOSERS and heading_level(after) is None
+                and classify(before, 0).kind == "text" and classify(after, 0).kind == "text"):
+            out[-1] = out[-1].rstrip() + after
+        else:
+            out.append(piece)
+    return "\n".join(out)
 
 
 def _hidden(run) -> bool:

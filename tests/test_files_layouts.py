@@ -609,3 +609,33 @@ def test_a_copied_table_with_more_organ_and_time_words():
                       "2", "开展安全科普宣传", "县科协", "持续推进", "二、保障措施"])
     assert copied_tables(text).split("\n") == ["1.开展职工安全教育（完成时限：立即启动）（责任单位：县总工会、县妇联）",
                                                "2.开展安全科普宣传（完成时限：持续推进）（责任单位：县科协）", "二、保障措施"]
+
+
+def test_docx_paragraphs_broken_at_each_printed_line(tmp_path):
+    """A .docx converted from a PDF: each body paragraph one Word paragraph, broken by manual line
+    breaks (Shift+Enter) wherever a printed line ended, at no fixed width; the signature and date one
+    paragraph with a break between them. The broken sentences read whole; the organ and the date stay
+    two lines."""
+    import random
+
+    import docx
+
+    d = docx.Document()
+    rng = random.Random(3)
+    for align, text in CHECK[:-2]:
+        paragraph = d.add_paragraph()
+        cuts = sorted(rng.sample(range(6, len(text) - 3), 3)) if not align and len(text) > 30 else []
+        pieces = [text[a:b] for a, b in zip([0] + cuts, cuts + [len(text)])]
+        for k, piece in enumerate(pieces):
+            run = paragraph.add_run(piece)
+            if k < len(pieces) - 1:
+                run.add_break()
+    signature = d.add_paragraph().add_run(CHECK[-2][1])
+    signature.add_break()
+    signature.add_text(CHECK[-1][1])
+    d.save(tmp_path / "n.docx")
+    assert "松林县应急管理局\n2027年3月9日" in read_file(tmp_path / "n.docx")
+    result = segment_paths([tmp_path / "n.docx"])
+    doc = result.documents[0]
+    assert (len(result.documents), doc.title, doc.date) == (1, TITLE, "2027-03-09")
+    assert [(c.heading_path, c.text) for c in result.clauses] == _check_clauses()
