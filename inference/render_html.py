@@ -417,7 +417,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
         changes = {c.label_id: c.delta_pp for c in cmp.changes[dim]} if cmp else {}
         items = [(c.label_id, c.name, c.share, c.count, changes.get(c.label_id)) for c in _by_count(s, dim)
                  if c.count or changes.get(c.label_id)]
-        caption = f"{tax[dim].name}: share of clauses" + (f" (pp vs {cmp.prev_year} at right)" if cmp else "")
+        caption = f"{tax[dim].name}: share of clauses" + (f" (pp vs {cmp.prev_label} at right)" if cmp else "")
         parts.append(f'<figure class="chart" data-chart="bars-{dim}"><figcaption>{escape(caption)}</figcaption>'
                      + share_bars(items, COLORS[dim], f"{tax[dim].name} {year}", dim) + "</figure>")
     parts.append("</div>")
@@ -427,7 +427,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                            s.cooccurrence, f"sector by measure type {year}") + "</figure>")
     by_id = {t.clause.clause_id: t for t in n.tagged}
     if cmp:
-        parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_year}</h3><table><tr><th></th><th>gained</th>"
+        parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_label}</h3><table><tr><th></th><th>gained</th>"
                      "<th>lost</th></tr>")
         for dim in DIMENSIONS:
             gained = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
@@ -448,7 +448,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append("</ul>")
         revised = cmp.revised_clauses
         parts.append(f'<details class="revised"><summary>修改内容 Revised: {len(revised)} clauses reworded from a '
-                     f"{cmp.prev_year} counterpart (<del>last year</del> <ins>this year</ins>)</summary><ul>")
+                     f"counterpart in {cmp.prev_label} (<del>last year</del> <ins>this year</ins>)</summary><ul>")
         for nv in revised:
             ops = char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
             body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
@@ -457,7 +457,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                          f"{nv.similarity:.2f}</code><br>{body}</li>")
         parts.append("</ul></details>")
         parts.append(f'<details class="dropped"><summary>删去内容 Dropped: {len(cmp.dropped)} clauses of '
-                     f"{cmp.prev_year} that no clause continues</summary><ul>"
+                     f"{cmp.prev_label} that no clause continues</summary><ul>"
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
                                for cid in cmp.dropped) + "</ul></details>")
     committed = [t for t in n.tagged if t.has_commitments]

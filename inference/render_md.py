@@ -212,11 +212,11 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     # what the figures are out of, once for both tables
     out += [f"Clauses carrying each label, out of the notice's {s.n_clauses} clauses (a clause can carry several "
             "labels, so shares add up to more than 100%)"
-            + (f"; vs {cmp.prev_year}: the change of the share in percentage points (pp) against the "
+            + (f"; vs {cmp.prev_label}: the change of the share in percentage points (pp) against the "
                f"{cmp.prev_n_clauses} clauses of {cmp.baseline}" if cmp else "") + ".", ""]
     for dim in DIMENSIONS:
         changes = {c.label_id: c for c in cmp.changes[dim]} if cmp else {}
-        vs = f" | vs {cmp.prev_year}" if cmp else ""
+        vs = f" | vs {cmp.prev_label}" if cmp else ""
         out += [f"## {tax[dim].name}", "", f"| {tax[dim].name} | clauses | share{vs} |",
                 "|---|--:|---" + ("|--:" if cmp else "") + "|"]
         for c in sorted(s.distributions[dim], key=lambda c: -c.count):
@@ -227,7 +227,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             out.append(f"| {c.name} | {c.count} | {_pct(c.share)} {_bar(c.share)}{delta} |")
         out.append("")
     if cmp:
-        out += [f"## 侧重变化 Emphasis compared with {cmp.prev_year}", ""]
+        out += [f"## 侧重变化 Emphasis compared with {cmp.prev_label}", ""]
         for dim in DIMENSIONS:
             gained = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                               for c in cmp.gained(dim)) or "—"
@@ -238,7 +238,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
         out += [f"## 新增内容 New this year: {len(new)} of {s.n_clauses} clauses without a counterpart in "
-                f"{cmp.prev_year}", "",
+                f"{cmp.prev_label}", "",
                 f"No sentence of them resembles a sentence of {cmp.baseline}: their best match (character-bigram "
                 f"similarity, 0–1) is below {cmp.threshold:.2f}; candidates to read, not a verdict (how well it works: "
                 "reports/alignment.md).", ""]
@@ -246,7 +246,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             t = by_id[nv.clause_id]
             out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.2f})")
         revised = cmp.revised_clauses
-        out += ["", f"## 修改内容 Revised: {len(revised)} clauses reworded from a {cmp.prev_year} counterpart "
+        out += ["", f"## 修改内容 Revised: {len(revised)} clauses reworded from a counterpart in {cmp.prev_label} "
                     "(changes: [-last year-] {+this year+})", ""]
         for nv in revised:
             diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
@@ -254,7 +254,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         carried = [nv for nv in cmp.novelty if nv.status == "carried_over"]
         if carried:
             out += ["", f"Carried over with few changes: {', '.join(f'`{nv.clause_id}`' for nv in carried)}"]
-        out += ["", f"## 删去内容 Dropped: {len(cmp.dropped)} clauses of {cmp.prev_year} that no clause continues", ""]
+        out += ["", f"## 删去内容 Dropped: {len(cmp.dropped)} clauses of {cmp.prev_label} that no clause continues", ""]
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")
     committed = [t for t in n.tagged if t.has_commitments]

@@ -157,11 +157,14 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         previous = [d for d in baseline if d.doc_id != doc.doc_id] if baseline_ids else previous_documents(doc, documents)
         prev_clauses = [t for d in previous for t in by_doc.get(d.doc_id, [])]
         if previous and clauses and prev_clauses:
-            prev_year = max((d.year for d in previous if d.year is not None), default=doc.year)
+            # the baseline's own year (None when it states none: it is not the notice's year)
+            prev_year = max((d.year for d in previous if d.year is not None), default=None)
             comparison = compare(clauses, prev_clauses, doc.year, prev_year, taxonomy, new_threshold,
                                  prev_documents=previous, explicit=bool(baseline_ids))
         elif clauses and not baseline_ids:
             note = no_previous_message(doc, documents)
+        elif clauses and baseline_ids and not previous:
+            note = "the --compare-with file holds this notice itself: nothing else to compare with"
         elif not clauses:
             note = NO_CLAUSES
         notices.append(NoticeReport(doc, summarize(doc, clauses, taxonomy), tuple(clauses), comparison, note))

@@ -85,8 +85,8 @@ class YearComparison:
     clause of the notice, in clause order.
     """
 
-    year: int
-    prev_year: int
+    year: int | None
+    prev_year: int | None  # None: the baseline states no year (--compare-with a notice without one)
     n_clauses: int
     prev_n_clauses: int
     changes: dict[str, tuple[ShareChange, ...]]
@@ -112,7 +112,15 @@ class YearComparison:
         """How reports name what was compared with: ``the 2026 notice of 山西省人民政府``,
         ``the 2026 工作要点 of 临江市安全生产委员会``."""
         kind = GENRE_NAMES[self.prev_genre] if self.prev_genre and self.prev_genre != "annual_notice" else "notice"
-        return f"the {self.prev_year} {kind}" + (f" of {self.prev_issuer}" if self.prev_issuer else "")
+        when = f"{self.prev_year} " if self.prev_year is not None else ""
+        unknown = " (its year unknown)" if self.prev_year is None else ""
+        return f"the {when}{kind}" + (f" of {self.prev_issuer}" if self.prev_issuer else "") + unknown
+
+    @property
+    def prev_label(self) -> str:
+        """How tables and headings name the baseline's year: ``2026``, or ``the baseline`` when it
+        states no year (never the notice's own year in its place)."""
+        return str(self.prev_year) if self.prev_year is not None else "the baseline"
 
     @property
     def header(self) -> str:

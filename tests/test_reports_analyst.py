@@ -405,3 +405,20 @@ def test_a_file_named_for_the_year_whose_text_is_of_another_year_is_pointed_out(
     assert ("gas_plan_2027.txt names 2027 in its file name, but its text is of 2026 (title, document number, date): "
             "not reported with --year 2027") in proc.stderr
     assert "# 南坪镇人民政府" in proc.stdout and "燃气安全专项整治方案的通知（2026）" not in proc.stdout
+
+
+def test_compare_with_a_notice_without_a_year_or_with_the_notice_itself(folder, tmp_path):
+    undated = tmp_path / "undated.txt"
+    undated.write_text("临川市应急管理局\n关于加强汛期安全防范工作的通知\n\n各区县应急管理局：\n"
+                       "　　一、加强雨情水情监测预警，及时发布预警信息。\n　　二、严格落实24小时值班和领导带班制度。\n\n"
+                       "临川市应急管理局\n", encoding="utf-8")
+    notice = folder / "nanping_2027.txt"
+    proc = run_cli("tag", notice, "--compare-with", undated, "--model", MODEL, "--format", "md")
+    assert proc.returncode == 0, proc.stderr
+    # the baseline's year is unknown: it is not the notice's own 2027
+    assert "compared with the 其他文件 of 临川市应急管理局 (its year unknown) (2 clauses; chosen with --compare-with)" \
+        in proc.stdout
+    assert "vs 2027" not in proc.stdout and "| vs the baseline |" in proc.stdout
+    same = run_cli("tag", notice, "--compare-with", notice, "--model", MODEL, "--format", "md")
+    assert same.returncode == 0, same.stderr
+    assert "the --compare-with file holds this notice itself: nothing else to compare with" in same.stdout
