@@ -702,6 +702,10 @@ def join_paragraphs(lines: list[str]) -> list[str]:
         nxt = lines[i + 1] if i + 1 < len(lines) else None
         if nxt is not None and RE_BARE_ARTICLE.match(line) and heading_level(nxt) is None:
             continue  # 第一条 on a line of its own, its text on the next: one article
+        if nxt is not None and _bare_number(line) and heading_level(nxt) is None:
+            continue  # 一、 / （一） on a line of its own (a PDF or a table cell), its title on the next: one item
+        if len(current) == 2 and _bare_number(current[0]):
+            line = _concat(current)  # (decide where the item's line ends as for 一、加强… on one line)
         if (nxt is not None and RE_BARE_CHAPTER.match(line) and heading_level(nxt) is None
                 and re.fullmatch(r"[\u4e00-\u9fff、和与及]{2,20}", nxt.strip())):
             chapter_title = True  # 第一章 / 总则: one chapter heading, ending with its title's line
@@ -712,6 +716,13 @@ def join_paragraphs(lines: list[str]) -> list[str]:
             paragraphs.append(_concat(current))
             current, chapter_title = [], False
     return [p for p in paragraphs if p]
+
+
+def _bare_number(line: str) -> bool:
+    """An item number with nothing after it: ``一、``, ``（一）``, ``1.``, ``（1）``."""
+    s = line.strip()
+    level = heading_level(s)
+    return bool(level) and level not in (0.4, 0.5, 0.6, 0.75) and level_match(s, level).end() == len(s)
 
 
 def _last_mark(s: str) -> str:

@@ -467,6 +467,17 @@ def _unnumbered_titles(paragraphs: list[str], levels: list) -> set[int]:
     return found if len(found) >= 2 else set()
 
 
+def _article_group_titles(paragraphs: list[str], levels: list) -> set[int]:
+    """Chapter titles without a number in a body of articles (``总则`` / ``第一条…`` … ``附则`` /
+    ``第五条…``, as some 实施细则 set them): a short line of Chinese characters alone right over a
+    第X条. They read as chapters (第X章 without its number); without this ``附则`` was a clause, and the
+    item before it took it for its child."""
+    if sum(1 for level in levels if level == ARTICLE_LEVEL) < 2 or any(level == 0.5 for level in levels):
+        return set()
+    return {i for i in range(len(paragraphs) - 1)
+            if not levels[i] and levels[i + 1] == ARTICLE_LEVEL and RE_UNNUMBERED_TITLE.fullmatch(paragraphs[i].strip())}
+
+
 def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
                      ) -> list[Clause]:
     """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text.
@@ -481,6 +492,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     seen_heading = False
     levels = [heading_level(p) for p in paragraphs]
     titles = _unnumbered_titles(paragraphs, levels)
+    chapters = _article_group_titles(paragraphs, levels)
     used_ids: set[str] = set()
     questions = leads = 0
     for i, para in enumerate(paragraphs):
@@ -521,6 +533,12 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
             continue
+        if i in chapters:  # 总则 / 附则 over 第X条: a chapter without its number
+            seen_heading = True
+            while stack and stack[-1].level >= 0.5:
+                stack.pop()
+            stack.append(_Frame(0.5, sum(1 for t in chapters if t <= i), para.strip()))
+            continue
         if i in titles:  # 总体要求 / 重点任务: a section title without a number, context of what follows
             seen_heading = True
             stack = [_Frame(1, sum(1 for t in titles if t <= i), para.strip())]
@@ -536,7 +554,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             # by a sibling (1.1 … 1.2 …) or by the end is a clause of its own
             nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
             # (the paragraph opening the next enclosure is no child of the last item before it)
-            has_children = i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
+            has_children = (i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
+                            and i + 1 not in chapters)
             if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
                 has_children = False  # the next organ's line of a duty list closes this one's items
             if _is_bare_heading(para, level) and has_children:
