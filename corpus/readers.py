@@ -186,6 +186,9 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     article_title = (soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
                      or soup.find("meta", attrs={"property": "og:title"}))
+    # a notice shown in an embedded viewer (<iframe>/<embed>/<object> of its .pdf): named if the page
+    # holds no text of its own
+    embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
     page = soup.body or soup
@@ -197,7 +200,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
     _html_tables(soup, body)
     lines = _without_chrome(_block_lines(body))
     if whole_page:
-        _check_notice_on_page(path, body, lines)
+        _check_notice_on_page(path, body, lines, embedded)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
@@ -242,13 +245,17 @@ def _without_chrome(lines: list[str]) -> list[str]:
     return out
 
 
-def _check_notice_on_page(path: Path, body, lines: list[str]) -> None:
-    """A page whose content holds almost no text but a link to the notice's file (附件: X.pdf) or
-    the notice as images (a scan) says so, instead of "no recognisable notice structure"."""
+def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str] = ()) -> None:
+    """A page whose content holds almost no text but a link to the notice's file (附件: X.pdf), the
+    file in an embedded viewer (``<iframe src=…/X.pdf>``, ``<embed>``, a PDF.js ``viewer.html?file=X.pdf``)
+    or the notice as images (a scan) says so, instead of "no recognisable notice structure"."""
     if len(re.findall(r"[\u4e00-\u9fff]", "".join(lines))) >= 40:
         return
-    for a in body.find_all("a", href=True):
-        m = re.search(r"([^/\\?#]+\.(?:pdf|docx?|wps|ofd))(?:[?#].*)?$", a["href"].strip(), re.I)
+    from urllib.parse import unquote
+
+    for href in [*embedded, *(a["href"] for a in body.find_all("a", href=True))]:
+        href = unquote(href)
+        m = re.search(r"([^/\\?#=&]+\.(?:pdf|docx?|wps|ofd))(?:[?#&].*)?$", href.strip(), re.I)
         if m:
             raise ReadError(path, f"the page holds no notice text, only a link to its file {m.group(1)}: "
                                   "download that file and read it")

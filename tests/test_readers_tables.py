@@ -488,6 +488,10 @@ def test_html_spans_land_in_their_columns():
 @pytest.mark.parametrize("content, reason", [
     ("<p>附件：<a href='/files/P020270210.pdf'>青川县2027年安全生产工作要点.pdf</a></p>", "only a link to its file P020270210.pdf"),
     ("<p><img src='/files/page1.jpg'></p><p><img src='/files/page2.jpg'></p>", "as images (a scan)"),
+    # the file shown in an embedded viewer: an <iframe> of the PDF, PDF.js with the file URL-encoded, <embed>
+    ("<iframe src='/files/P020270211.pdf' width='100%'></iframe>", "only a link to its file P020270211.pdf"),
+    ("<iframe src='/pdfjs/web/viewer.html?file=%2Ffiles%2FP020270212.pdf'></iframe>", "its file P020270212.pdf"),
+    ("<embed src='/files/P020270213.pdf' type='application/pdf'>", "its file P020270213.pdf"),
 ])
 def test_html_page_without_the_notice_text_says_where_it_is(tmp_path, content, reason):
     page = (f"<html><head><meta charset='utf-8'><title>{HEAD[0]}_青川县人民政府</title></head>"
