@@ -24,7 +24,7 @@ from policytag.taxonomy import Taxonomy
 from .agreement import POLICY, Vote, agreement_report, resolve
 from .results import parse_result
 from .rules import Violation, check_labels
-from .tasks import CLAUSE_FIELDS, text_sha1
+from .tasks import CLAUSE_FIELDS, DOCUMENT_FIELDS, text_sha1
 
 
 @dataclass
@@ -294,11 +294,7 @@ class OutputPaths:
 
 def hf_features():
     """An explicit schema, so an all-empty column (say, no notes yet) still gets the right type."""
-    from dataclasses import fields
-
     from datasets import Features, Value
-
-    from policytag.records import Clause
 
     strings = [Value("string")]
     detail = {"annotation_id": Value("int64"), "annotator": Value("string"), "annotator_id": Value("int64"),
@@ -309,7 +305,7 @@ def hf_features():
         "clause_id": Value("string"), "doc_id": Value("string"), "year": Value("int32"),
         "text_sha1": Value("string"), "text": Value("string"), "heading_path": strings,
         "kind": Value("string"), "agencies": strings, "span": [Value("int64")],
-        **{f.name: Value("string") for f in fields(Clause) if f.default is None},  # the document's metadata
+        **{name: Value("string") for name in DOCUMENT_FIELDS},  # the document's title, issuer, …
         "task_id": Value("int64"),
         "sector": strings, "measure_type": strings, "annotator": Value("string"), "annotator_id": Value("int64"),
         "note": Value("string"), "lead_time": Value("float64"), "n_annotations": Value("int32"),

@@ -11,7 +11,7 @@ import hashlib
 import json
 from dataclasses import dataclass, field, fields
 from pathlib import Path
-from typing import Any, Iterable, Sequence
+from typing import Any, Iterable, Sequence, get_type_hints
 
 import numpy as np
 
@@ -120,8 +120,10 @@ def load_clauses(paths: Sequence[str | Path], years: Iterable[int] | None = None
 #: clause back whole (its document's title, issuer, region, level and genre included) and the
 #: backend predicts from what ``policytag tag`` reads
 CLAUSE_FIELDS = tuple(f.name for f in fields(Clause))
-#: the document's metadata among them (title, issuer, region, level, genre: the optional fields)
-DOCUMENT_FIELDS = tuple(f.name for f in fields(Clause) if f.default is None)
+#: the document's metadata among them (title, issuer, region, level, genre: the optional strings;
+#: ``year``, optional too, is part of the clause id)
+DOCUMENT_FIELDS = tuple(f.name for f in fields(Clause)
+                        if f.default is None and get_type_hints(Clause)[f.name] == (str | None))
 
 
 def doc_line(clause: Clause, title: str | None = None) -> str:

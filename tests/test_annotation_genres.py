@@ -182,7 +182,7 @@ def test_pull_gives_back_the_clause_and_the_annotation_whole(ls, admin, inputs, 
 
     hf = {r["clause_id"]: r for r in load_from_disk(str(tmp_path / "round-trip.hf"))}
     for row in rows:  # the Hugging Face copy holds the same metadata
-        for name in ("title", "issuer", "region", "level", "genre", "kind", "agencies", "span"):
+        for name in ("year", "title", "issuer", "region", "level", "genre", "kind", "agencies", "span"):
             assert hf[row["clause_id"]][name] == row[name], name
 
     # a re-push after labelling changes nothing the annotators did; only a stale rule line (one
