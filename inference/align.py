@@ -109,12 +109,21 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
     """Status and counterpart of each later clause (texts in notice order)."""
     sims = score_matrix(current, previous, method)
     out = []
+    taken: set[int] = set()
     for i in range(len(current)):
         if sims.shape[1] == 0:
             out.append(AlignedClause(0.0, -1, "new"))
             continue
         j = int(sims[i].argmax())
         s = float(sims[i, j])
+        # equally good counterparts (a plan repeats 修订…管理制度，年底前印发实施。 under each sector: the
+        # same words after the item number): the first not yet taken, so the repeats of this year
+        # continue last year's repeats one for one instead of all pointing at the first and
+        # leaving the others "dropped"
+        if j in taken:
+            ties = np.flatnonzero(sims[i] >= s - 1e-9)
+            j = next((int(k) for k in ties if int(k) not in taken), j)
+        taken.add(j)
         status = "new" if s < new_below else "carried_over" if s >= carried_from else "revised"
         out.append(AlignedClause(round(s, 3), j, status))
     return out

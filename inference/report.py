@@ -180,8 +180,9 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         trend_ids = {d.doc_id for d in trend_docs}
         trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
     elif len({d.year for d in trend_docs if d.year is not None}) > 1:
-        trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres, and a year's share "
-                      "is only read within one issuer's documents of one genre (see each issuer's rows by year "
+        trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres (a plan's or "
+                      "one-topic notice's subject counts apart), and a year's share is only read within one "
+                      "issuer's documents of one genre and subject (see each issuer's rows by year "
                       "under Across governments, and each notice's comparison with its own previous document)")
     reported_tagged = [t for t in tagged if t.clause.doc_id in report_ids]
     return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold,

@@ -422,3 +422,16 @@ def test_compare_with_a_notice_without_a_year_or_with_the_notice_itself(folder, 
     same = run_cli("tag", notice, "--compare-with", notice, "--model", MODEL, "--format", "md")
     assert same.returncode == 0, same.stderr
     assert "the --compare-with file holds this notice itself: nothing else to compare with" in same.stdout
+
+
+def test_repeated_clauses_continue_last_years_repeats_one_for_one():
+    from policytag.inference.align import align, dropped
+
+    # a plan repeats one task under each sector: the same words after the item number
+    prev = ["1.修订城镇燃气安全管理制度，年底前印发实施。", "2.开展城镇燃气安全隐患排查整治。",
+            "3.修订城镇燃气安全管理制度，年底前印发实施。", "4.修订城镇燃气安全管理制度，年底前印发实施。"]
+    now = ["1.修订城镇燃气安全管理制度，年底前印发实施。", "2.修订城镇燃气安全管理制度，年底前印发实施。",
+           "3.开展城镇燃气安全隐患排查整治。", "4.修订城镇燃气安全管理制度，年底前印发实施。"]
+    aligned = align(now, prev)
+    assert [a.counterpart for a in aligned] == [0, 2, 1, 3]
+    assert dropped(aligned, len(prev)) == []  # all four were continued: none "dropped"
