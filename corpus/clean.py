@@ -425,7 +425,7 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表"
-    r"|规划|规划纲要|倡议书|政策解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复)\s*"
+    r"|规划|规划纲要|倡议书|解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复)\s*"
     r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 

@@ -292,8 +292,8 @@ def _is_bare_heading(text: str, level: float) -> bool:
     rest = text[level_match(text, level).end():].strip()
     if level == ARTICLE_LEVEL:
         return not rest  # an article is a provision, never a mere title
-    if RE_QUESTION.match(rest) and rest.rstrip()[-1:] in "？?":
-        return True  # 问：…？ states nothing; the answer under it does
+    if rest.rstrip()[-1:] in "？?" and not re.search(r"[。；！]", rest):
+        return True  # 问：…？ / 一、为什么要出台《标准》？ states nothing; the answer under it does
     rest = RE_PERIOD_REMARK.sub("", rest.strip())
     if RE_SENTENCE_MARK.search(rest.rstrip("。：")):
         return False
@@ -310,8 +310,8 @@ def _heading_title(text: str, level: float) -> str:
     """``（一）强化责任落实。各级…`` -> ``（一）强化责任落实``; an article's first 30 characters."""
     m = level_match(text, level)
     head, rest = text[: m.end()], text[m.end():]
-    if RE_QUESTION.match(rest):  # 一、问：为什么要制定《办法》？ : the whole question is the title
-        return (head.strip() + rest.strip())[:80]
+    if RE_QUESTION.match(rest) or (rest.rstrip()[-1:] in "？?" and not re.search(r"[。；！]", rest)):
+        return (head.strip() + rest.strip())[:80]  # 一、问：为什么要制定《办法》？ : the whole question is the title
     title = re.split(r"[。：；]", rest, maxsplit=1)[0].strip()
     if level == ARTICLE_LEVEL and len(title) > 30:
         title = title[:30] + "…"
