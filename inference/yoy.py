@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Sequence
 
 import numpy as np
@@ -188,16 +189,23 @@ _TITLE_NOISE = re.compile(
 def title_topic(doc: Document) -> str:
     """What a document's title says it is about, without its issuer, place, period and genre words:
     ``青石县人民政府办公室关于印发青石县城镇燃气安全专项整治方案的通知`` -> ``城镇燃气``."""
-    title = _TITLE_FRAME.sub("", doc.title or "")
-    for name in (doc.issuer, doc.region):
+    return _topic(doc.title or "", doc.issuer, doc.region)
+
+
+@lru_cache(maxsize=65536)
+def _topic(title: str, issuer: str | None, region: str | None) -> str:
+    # cached: pairing asks for every pair of a folder's documents (500 plans: 1 s uncached)
+    title = _TITLE_FRAME.sub("", title)
+    for name in (issuer, region):
         for part in (name or "").split("、"):  # a joint notice names each organ
             if len(part) > 1:
                 title = title.replace(part, "")
     return _NOT_WORD.sub("", _TITLE_NOISE.sub("", title))
 
 
-def _bigrams(text: str) -> set[str]:
-    return {text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set())
+@lru_cache(maxsize=65536)
+def _bigrams(text: str) -> frozenset[str]:
+    return frozenset({text[i:i + 2] for i in range(len(text) - 1)} or ({text} if text else set()))
 
 
 def same_topic(doc: Document, other: Document) -> bool:
