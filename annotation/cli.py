@@ -236,6 +236,12 @@ def run_pull(args: argparse.Namespace) -> int:
         _err(f"warning: {len(result.dataset.refused)} annotation(s) name no dominant measure type and were refused "
              f"(listed in {result.paths.meta.name}): "
              + ", ".join(f"task {r['task_id']} by {r['annotator']}" for r in result.dataset.refused[:5]))
+    changed = [r for r in result.dataset.superseded if r["differs"]]
+    if changed:
+        _err(f"warning: {len(changed)} annotator(s) annotated a clause twice with different labels; the later "
+             f"annotation is used, the earlier listed in {result.paths.meta.name} (superseded_annotations): "
+             + ", ".join(f"task {r['task_id']} by {r['annotator']} (annotation {r['annotation_id']} -> "
+                         f"{r['kept_annotation_id']})" for r in changed[:5]) + (" …" if len(changed) > 5 else ""))
     if result.flagged or result.cleared:
         _err(f"review flags: {result.flagged} task(s) flagged, {result.cleared} cleared in Label Studio")
     if result.dataset.problems:

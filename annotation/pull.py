@@ -190,14 +190,24 @@ class PulledDataset:
     flags: dict[int, tuple[list[Violation], dict[str, Any]]] = field(default_factory=dict)
     #: the Label Studio project it was fetched from (``fetch_dataset``; None for a bare export)
     project: Any = None
+    #: earlier annotations of an annotator who annotated the same clause again (the later one is
+    #: used): the earlier annotation whole, the kept one's id, and whether the labels differ
+    superseded: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
     """Group annotations by clause, resolve several annotators, flag codebook-rule violations."""
     by_clause: dict[str, dict[str, AnnotationRecord]] = defaultdict(dict)
+    superseded: list[dict[str, Any]] = []
     for rec in sorted(records, key=lambda r: (r.updated_at, r.annotation_id)):
-        if rec.annotator in by_clause[rec.clause_id]:
-            stats.superseded += 1  # the same annotator again: the later annotation replaces the earlier
+        earlier = by_clause[rec.clause_id].get(rec.annotator)
+        if earlier is not None:
+            # the same annotator again (Label Studio lets one user add a second annotation to a
+            # task): the later one counts, the earlier is listed, never dropped without a word
+            stats.superseded += 1
+            superseded.append({"clause_id": rec.clause_id, "task_id": rec.task_id, "annotator": rec.annotator,
+                               "kept_annotation_id": rec.annotation_id, "differs": (earlier.sector, earlier.measure_type)
+                               != (rec.sector, rec.measure_type), **earlier.detail()})
         by_clause[rec.clause_id][rec.annotator] = rec
     rows, conflicts, problems, refused = [], [], [], []
     flags: dict[int, tuple[list[Violation], dict[str, Any]]] = {}
@@ -250,7 +260,7 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
               "rule_problems": len(problems)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
-                         refused, flags)
+                         refused, flags, superseded=superseded)
 
 
 def clause_metadata(data: dict[str, Any]) -> dict[str, Any]:
@@ -387,6 +397,7 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
         "agreement": dataset.agreement,
         "rule_problems": dataset.problems,
         "refused_missing_dominant": dataset.refused,
+        "superseded_annotations": dataset.superseded,
         "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name},
     }
 

@@ -239,3 +239,28 @@ def test_flags_and_queue_ranks_do_not_revert_what_was_written_meanwhile(ls, admi
                 [QueueTask(b.id, stale_b, clause)])
     data = admin.tasks.get(b.id).data
     assert data["al_rank"] == 1 and data["needs_review"] is True and data["review"] == "⚠ 需复核：hao：…"
+
+
+def test_a_second_annotation_by_the_same_annotator_is_reported(ls, admin, inputs, annotators, tmp_path, capsys):
+    """Label Studio lets an annotator add another annotation to a task they annotated (the "+"
+    tab): the later one counts, and the earlier, when its labels differ, is reported and kept in
+    the metadata instead of vanishing from the dataset."""
+    notices, _ = inputs
+    rc, err = cli(capsys, ls, "push", *map(str, notices), "--project", "genres-twice", "--quiet")
+    assert rc == 0, err
+    _, tasks = project_tasks(admin, "genres-twice")
+    client, name = annotators["gina"]
+    task = tasks[2]
+    first = client.annotations.create(task.id, result=annotation_result(["forest_grassland_fire"], ["emergency"]))
+    later = client.annotations.create(task.id, result=annotation_result(["forest_grassland_fire"],
+                                                                         ["rules_standards", "emergency"]))
+    out = tmp_path / "twice.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "genres-twice", "-o", str(out))
+    assert rc == 0, err
+    (row,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert row["measure_type"] == ["rules_standards", "emergency"] and [a["annotation_id"] for a in row["annotations"]] == [later.id]
+    assert f"task {task.id} by {name} (annotation {first.id} -> {later.id})" in err, err
+    meta = json.loads(out.with_name("twice.meta.json").read_text(encoding="utf-8"))
+    (old,) = meta["superseded_annotations"]
+    assert (old["annotation_id"], old["kept_annotation_id"], old["measure_type"], old["differs"]) == \
+        (first.id, later.id, ["emergency"], True)
