@@ -458,7 +458,8 @@ def year_text(title: str) -> str:
 
 
 # an addressee that names a county or district under the issuer (各县（市、区）, 各区人民政府)
-_RE_ADDRESSES_COUNTIES = re.compile(r"县|各区|[、（(]区|区[、）)]|区人民政府|区政府|区委|区安委")
+# (a 区 of a zone, park or community is none: 开发区管委会, 高新区、, 各村（社区）)
+_RE_ADDRESSES_COUNTIES = re.compile(r"县|各区|[、（(]区|(?<![发新园景社矿城郊林])区(?:[、）)]|人民政府|政府|委|安委)")
 _RE_ADDRESSES_TOWNS = re.compile(r"乡|镇|街道|苏木")
 
 
