@@ -564,6 +564,20 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
     return "other"
 
 
+def first_organs(lines: list[tuple[str, int]]) -> str | None:
+    """The first organ's line of a notice (``(text, line number)`` of its organ lines), with the
+    organs on the lines right under it: a joint notice signed by organs stacked one a line
+    (应急管理部 / 自然资源部 over the date) is signed by all of them."""
+    if not lines:
+        return None
+    block = [lines[0][0]]
+    for (text, lineno), (_, prev) in zip(lines[1:], lines):
+        if lineno != prev + 1 or len(block) == 5:
+            break
+        block.append(text)
+    return "、".join(block)
+
+
 def title_region(title: str) -> str:
     """The place a title names for its issuer: the enclosure's (``关于印发《临江市…方案》的通知``:
     a document sends its own enclosure), else the title's own opening. A forwarded document

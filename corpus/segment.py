@@ -168,9 +168,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         issuer = decrees[0]  # 临江市人民政府令 -> 临江市人民政府
     if not issuer:
         # (minutes print their organ beside the date under the number: 某县安委会办公室　2027年4月10日)
-        issuers = [l.text.strip() if l.kind == "issuer" else l.text.split()[0] for l in lines
+        issuers = [(l.text.strip() if l.kind == "issuer" else l.text.split()[0], l.lineno) for l in lines
                    if l.kind == "issuer" or (l.kind == "date" and organ_and_date(l.text))]
-        issuer = issuers[0] if issuers else None
+        issuer = md.first_organs(issuers)
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
     title_region = md.title_region(title)

@@ -109,6 +109,12 @@ NOTICES = {
     # number that opens with two characters of the county's name (before: no issuer)
     "m3_two_char_number.txt": (
         "石桥县燃气安全专项整治实施方案", "石桥县人民政府办公室", "石桥县", "county", "special_plan", 2027, "2027-03-15"),
+    # a 盟's 行政公署 over its title and in its signature (before: no issuer, no region, no level)
+    "m3_league_office_notice.txt": (
+        "查干盟行政公署关于做好2027年草原防火工作的通知", "查干盟行政公署", "查干盟", "city", "other", 2027, "2027-03-06"),
+    # two ministries signing one a line over the date, no organ over the title (before: the first only)
+    "m3_stacked_signature.txt": (
+        "关于做好2027年汛期地质灾害防范工作的通知", "应急管理部、自然资源部", "全国", "central", "other", 2027, "2027-05-10"),
 }
 
 
