@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from policytag.text import cn_digits, cn_number
+from policytag.text import cn_digits, cn_number, remark_spans
 
 from .metadata import issuer_from_title, split_region
 
@@ -759,6 +759,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
     level = heading_level(s)
     if level and last not in CLOSERS and deficit >= 6 and len(s) <= 40:
         return True  # bare heading line (一、加强应急管理)
+    if level and last == "）" and remark_spans(s) and remark_spans(s)[-1][1] == len(s):
+        return True  # （二）整治老旧燃气管网（牵头单位：…）: a heading closed by its remark, its text below
     if deficit >= 6 and RE_ISSUER.match(s):
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):

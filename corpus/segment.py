@@ -328,6 +328,7 @@ class _Frame:
     title: str
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
     lead: bool = False  # a lead line (会议要求：) heading the paragraphs or items after it
+    agencies: tuple[str, ...] = ()  # named by a bare heading's closing remark, for the clauses under it
 
 
 #: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
@@ -398,6 +399,17 @@ def remark_agencies(text: str) -> list[str]:
         out.extend(a for a in agencies if a not in out)
     out.extend(a for a in _task_key_agencies(text) if a not in out)
     return out
+
+
+def _without_closing_remark(text: str) -> tuple[str, list[str]]:
+    """``（二）整治老旧燃气管网（牵头单位：市住建局；配合单位：…）`` -> the heading without its closing
+    responsible-agency remark, and the agencies it names; ``(text, [])`` when none closes it."""
+    remarks = _agency_remarks(text)
+    if remarks:
+        a, b, agencies = remarks[-1]
+        if not text[b:].strip(" \t。；;") and text[:a].strip():
+            return text[:a].rstrip(), agencies
+    return text, []
 
 
 def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
@@ -558,7 +570,11 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                             and i + 1 not in chapters)
             if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
                 has_children = False  # the next organ's line of a duty list closes this one's items
-            if _is_bare_heading(para, level) and has_children:
+            titled, remark_agencies = _without_closing_remark(para)
+            if _is_bare_heading(titled, level) and has_children:
+                # （一）加强餐饮场所燃气安全管理（市住建局牵头，…配合） over its tasks: a title whose
+                # remark names the agencies of every clause under it that names none of its own
+                frame.title, frame.agencies = _heading_title(titled, level), tuple(remark_agencies)
                 continue
             base = "-".join(str(f.number) for f in stack)
             path = tuple(f.title for f in stack[:-1])
@@ -574,7 +590,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             seen_heading = True
         pieces = _split_at_agency_remarks(para)
         for k, (text, agencies, rel) in enumerate(pieces, start=1):
-            agencies = agencies or _task_key_agencies(text)
+            agencies = (agencies or _task_key_agencies(text)
+                        or next((f.agencies for f in reversed(stack) if f.agencies), ()))
             lead = len(text) - len(text.lstrip())
             text = text.strip()
             if not text:

@@ -106,7 +106,10 @@ def remark_spans(text: str) -> list[tuple[int, int]]:
     spans = [m.span() for m in _RE_KEYED.finditer(text)]
     spans += [m.span() for m in _RE_ROLE.finditer(text) if _is_role_remark(m.group(1))]
     m = _RE_TRAILING.search(text)
-    if m and m.start() > 0:  # a text that is only a remark stays as it is (nothing else to read)
+    # (not from a ； inside a bracketed remark: （牵头单位：…；配合单位：…）年底前完成… would run on
+    # over the sentence after the remark)
+    if m and m.start() > 0 and not any(a < m.start() < b for a, b in spans):
+        # a text that is only a remark stays as it is (nothing else to read)
         spans.append((m.start() + len(m.group(0)) - len(m.group(0).lstrip()), m.end()))
     spans.sort()
     out: list[tuple[int, int]] = []

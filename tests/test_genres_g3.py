@@ -276,6 +276,14 @@ G3 = {
         (("三、判定为重大事故隐患后如何处理？",), "（一）企业应当立即停止相关作业"),
         (("三、判定为重大事故隐患后如何处理？",), "（二）负有安全生产监督管理职责的部门"),
     ]),
+    # a title-only item closing with its responsible-agency remark: the title without it, the
+    # agencies to the clauses under it
+    "g3_heading_remarks.txt": ("临川市2027年城镇燃气安全专项整治工作要点", [
+        (("一、全面排查整治燃气安全隐患", "（一）加强餐饮场所燃气安全管理"), "1.6月底前完成全市餐饮场所"),
+        (("一、全面排查整治燃气安全隐患", "（一）加强餐饮场所燃气安全管理"), "2.推动使用燃气的餐饮场所"),
+        (("一、全面排查整治燃气安全隐患", "（二）整治老旧燃气管网"), "年底前完成城市老旧燃气管道更新改造任务。"),
+        (("二、加强燃气经营企业监管",), "对燃气经营企业开展“双随机”抽查"),
+    ]),
     "g3_plan_chapters_sections.txt": ("临川市“十五五”安全生产规划", [
         (("第一章 规划背景", "第一节 “十四五”时期取得的成效"), "“十四五”时期，全市生产安全事故"),
         (("第一章 规划背景", "第二节 面临的形势"), "一是部分行业领域风险交织叠加；二是"),
@@ -365,6 +373,24 @@ def test_a_remark_closing_a_sentence_leaves_no_full_stop_clause():
     assert clauses[-1].agencies == ("市应急管理局", "市公安局")
     pairs = segment_text("关于做好2027年安全生产工作的通知\n一、加强值守\n各地要及时报告（市应急管理局负责）。\n", "x.txt")
     assert [(c.text, c.agencies) for c in pairs[0][1]] == [("各地要及时报告", ("市应急管理局",))]
+
+
+def test_a_heading_remark_names_the_agencies_of_the_clauses_under_it():
+    _, clauses = one("g3_heading_remarks.txt")
+    assert [c.agencies for c in clauses] == [("市住建局", "市市场监管局", "市消防救援支队")] * 2 + [
+        ("市住建局", "市发展改革委"), ("市住建局",)]
+
+
+def test_a_keyed_remark_followed_by_the_sentence_ends_at_its_bracket():
+    """（牵头单位：…；配合单位：…）年底前完成…: the ；inside the bracket started an unbracketed trailing
+    remark that ran on over the sentence after it (its text lost, an agency named …）年底前完成…任务)."""
+    from policytag.text import remark_spans
+
+    text = "（二）整治老旧燃气管网（牵头单位：市住建局；配合单位：市发展改革委）年底前完成城市老旧燃气管道更新改造任务。"
+    assert [text[a:b] for a, b in remark_spans(text)] == ["（牵头单位：市住建局；配合单位：市发展改革委）"]
+    pairs = segment_text(f"关于做好2027年安全生产工作的通知\n一、全面排查\n{text}\n二、加强监管\n对企业开展抽查。", "x.txt")
+    assert [(c.text, c.agencies) for c in pairs[0][1]][:2] == [
+        ("（二）整治老旧燃气管网", ("市住建局", "市发展改革委")), ("年底前完成城市老旧燃气管道更新改造任务。", ())]
 
 
 def test_minutes_take_date_and_organ_from_their_header():
