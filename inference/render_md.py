@@ -286,8 +286,34 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     return out
 
 
+def _index(report: Report) -> list[str]:
+    """One line per reported notice, before everything else: who issued it, what kind, its year and
+    size, and what it is compared with (or why nothing), so a reader of a folder's report sees each
+    notice's baseline without scrolling through every section."""
+    out = ["## 文件 Notices in this report", "", "| notice | issuer | level | genre | year | clauses | compared with |",
+           "|---|---|---|---|--:|--:|---|"]
+    for n in report.notices:
+        d, cmp = n.document, n.comparison
+        note = n.comparison_note or ""
+        if cmp:
+            against = cmp.baseline + (" (--compare-with)" if cmp.explicit else "")
+        elif not n.tagged:
+            against = "— no clauses found"
+        elif d.year is None and not cmp:
+            against = "— its year is unknown"
+        else:  # the notice's own section says why, and what the input holds instead
+            against = "— none in the input" + (" (see the notice: the input holds a candidate)" if "; the input holds" in note
+                                               else "")
+        out.append(f"| {_cell(_short(d.title or d.doc_id, 40))} | {_cell(d.issuer or '—')} | "
+                   f"{level_name(d.level) or '—'} | {genre_name(d.genre) or '—'} | {year_label(d.year)} | "
+                   f"{n.summary.n_clauses} | {_cell(against)} |")
+    return out + [""]
+
+
 def render_md(report: Report) -> str:
     out: list[str] = []
+    if len(report.notices) > 1:
+        out += _index(report)
     if report.trend and len(report.notices) > 1:
         out += _trend(report, report.trend)
     elif report.trend_note:

@@ -435,3 +435,14 @@ def test_repeated_clauses_continue_last_years_repeats_one_for_one():
     aligned = align(now, prev)
     assert [a.counterpart for a in aligned] == [0, 2, 1, 3]
     assert dropped(aligned, len(prev)) == []  # all four were continued: none "dropped"
+
+
+def test_markdown_opens_with_an_index_of_the_notices_and_their_baselines():
+    md = render_md(_two_year_report())
+    assert md.startswith("## 文件 Notices in this report")
+    assert ("| 东川省人民政府关于做好2026年安全生产工作的通知 | 东川省人民政府 | 省级 | 年度安全生产工作通知 | 2026 | 2 | "
+            "the 2025 notice of 东川省人民政府 |") in md
+    assert "| 青石县人民政府 | 县级 | 工作要点 | 2026 | 1 | — none in the input |" in md
+    doc = _doc("x", "临川市应急管理局", "临川市", "city", "other", None, title="临川市应急管理局关于加强汛期安全防范工作的通知")
+    one = render_md(build_report([doc], _tagged(doc, [CHEM]), TAX, "test"))
+    assert "Notices in this report" not in one  # one notice: its own header says it all
