@@ -123,8 +123,27 @@ def _check_not_mixed(data: bytes, path: str | Path) -> None:
 
 
 def read_txt(path: Path) -> str:
-    text = decode_bytes(path.read_bytes(), path)
+    text = _text_copy_pages(decode_bytes(path.read_bytes(), path))
     return copied_tables(_tab_tables(text) if "\t" in text else text)
+
+
+def _text_copy_pages(text: str) -> str:
+    """A text copy of a PDF (a .txt saved from it, a web page pasted from it) without its running
+    header and footer: cut into pages after each page mark (``- 3 -``, ``第 3 页 共 8 页``; a bare
+    number could be a table's 序号), each page's edges peeled as a PDF's are
+    (:func:`_drop_running_lines`). The cleaner takes an organ's name beside a page number for a page
+    mark, but a header of two lines (the organ over the document number, a gazette's name over its
+    issue) stayed: its document number read as a new notice's head, its lines cut paragraphs in two."""
+    if "页" not in text and not re.search(r"[-—–－]\s*\d", text):
+        return text
+    lines = text.split("\n")
+    marks = [i for i, line in enumerate(lines) if line.strip() and not line.strip().isdigit()
+             and (RE_PAGE_NUM.match(line) or RE_PAGE_OF.match(line))]
+    if len(marks) < 2:
+        return text
+    cuts = [0] + [i + 1 for i in marks] + [len(lines)]
+    pages = ["\n".join(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
+    return "\n".join(_drop_running_lines(pages))
 
 
 def _tab_tables(text: str) -> str:
@@ -204,7 +223,9 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
-    return copied_tables("\n".join(lines))  # a task table pasted into the page as one paragraph per cell
+    # a page pasted from a PDF keeps its page marks and running lines; a task table pasted into it as
+    # one paragraph per cell
+    return copied_tables(_text_copy_pages("\n".join(lines)))
 
 
 # A page's own controls that CMSs put inside the content container, above or below the notice:

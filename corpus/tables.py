@@ -385,7 +385,7 @@ def _page_marks(lines: list[str]) -> set[int]:
     for i in sorted(marks):
         for j in (i - 1, i + 1):
             if 0 <= j < len(lines) and j not in marks and lines[j].strip() and counts[lines[j].strip()] >= 2 \
-                    and len(lines[j].strip()) <= 40 and not _SEQ_LINE.match(lines[j]):
+                    and len(lines[j].strip()) <= 40 and not _SEQ_LINE.match(lines[j]) and _role(lines[j]) is None:
                 marks.add(j)
     return marks
 

@@ -639,3 +639,26 @@ def test_docx_paragraphs_broken_at_each_printed_line(tmp_path):
     doc = result.documents[0]
     assert (len(result.documents), doc.title, doc.date) == (1, TITLE, "2027-03-09")
     assert [(c.heading_path, c.text) for c in result.clauses] == _check_clauses()
+
+
+@pytest.mark.parametrize("header,footer", [(("松林县应急管理局", "松应急〔2027〕5号"), "- {page} -"),
+                                           (("松林县人民政府公报", "2027年第3期"), "第 {page} 页 共 {total} 页")])
+def test_a_text_copy_of_a_pdf_under_a_two_line_header(tmp_path, header, footer):
+    """The notice's PDF copied into a .txt: every page's two header lines and its page number come
+    with the text (in pypdf's order: header, number, then the page's text). Both header lines are
+    page marks; they split the notice in four and cut the items running over the page breaks."""
+    from pypdf import PdfReader
+
+    notice_pdf(tmp_path / "n.pdf", CHECK, header=header, footer=footer)
+    pages = PdfReader(tmp_path / "n.pdf").pages
+    copy = "\n".join(page.extract_text() for page in pages)
+    assert copy.count(header[1]) == len(pages) == 4
+    (tmp_path / "n.txt").write_text(copy, encoding="utf-8")
+    # and pasted into a web page, each line a paragraph
+    (tmp_path / "n.html").write_text("<html><body><div class='TRS_Editor'>" + "".join(
+        f"<p>{line}</p>" for line in copy.split("\n")) + "</div></body></html>", encoding="utf-8")
+    for name in ("n.txt", "n.html"):
+        result = segment_paths([tmp_path / name])
+        doc = result.documents[0]
+        assert (len(result.documents), doc.title, doc.date) == (1, TITLE, "2027-03-09")
+        assert [(c.heading_path, c.text) for c in result.clauses] == _check_clauses()
