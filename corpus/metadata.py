@@ -244,6 +244,11 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
     if not raw:
         return None
     name = re.sub(r"[（(][^（）()]*[)）]", "", raw).strip()
+    # a title's opening up to 关于 may hold a forwarding (青石县人民政府办公室转发临江市应急管理局
+    # 关于…的通知): the document is the forwarding organ's, not the one it forwards
+    sender = re.split(r"转发|批转|印发", name)[0]
+    if sender != name and looks_like_issuer(sender):
+        name = sender
     # organs side by side, set apart by spaces (应急管理部　公安部　交通运输部): a joint notice's
     # organs, when every one of them reads as an organ (a name wrapped with a space stays whole)
     spaced = [w for w in re.split(r"[\s\u3000]+", name) if w]

@@ -115,6 +115,14 @@ NOTICES = {
     # two ministries signing one a line over the date, no organ over the title (before: the first only)
     "m3_stacked_signature.txt": (
         "关于做好2027年汛期地质灾害防范工作的通知", "应急管理部、自然资源部", "全国", "central", "other", 2027, "2027-05-10"),
+    # 'X转发Y关于…的通知' with no 关于 before 转发: the document is X's (before: issuer
+    # 青石县人民政府办公室、转发临江市应急管理局 and 国务院、办公厅转发应急管理部)
+    "m3_county_forwards_city.txt": (
+        "青石县人民政府办公室转发临江市应急管理局关于加强高温天气安全生产工作的通知", "青石县人民政府办公室", "青石县", "county",
+        "other", 2027, "2027-07-12"),
+    "m3_state_council_forwards.txt": (
+        "国务院办公厅转发应急管理部关于进一步加强危险化学品安全生产工作意见的通知", "国务院办公厅", "全国", "central", "other",
+        2027, "2027-04-02"),
 }
 
 
