@@ -91,6 +91,14 @@ class AcrossComparison:
     alpha: float = ALPHA
     #: rows of documents that name no issuer (each its own row)
     n_unknown: int = 0
+    #: distinct governments among the issuers (``government``: a city's organs are one); 0 = not counted
+    n_governments: int = 0
+
+    @property
+    def issuers_label(self) -> str:
+        """``5 issuers`` or ``5 issuers of 4 governments`` for the headings."""
+        govs = f" of {self.n_governments} governments" if self.n_governments and self.n_governments != self.n_issuers else ""
+        return f"{self.n_issuers} issuers{govs}"
 
     def more(self, key: str, dim: str) -> list[Cell]:
         """Labels the row stresses significantly more than the others, largest difference first."""
@@ -140,6 +148,16 @@ def issuer_identity(doc: Document) -> tuple | None:
     document names neither an issuer nor a region."""
     who = issuer_key(doc)
     return None if who is None else (who, doc.region, doc.level)
+
+
+def government(identity: tuple | None) -> tuple | None:
+    """The government an issuer is an organ of: its region and level when the region is known (临川市's
+    安委会, 应急管理局 and 人民政府 are one government, as the year-over-year pairing counts them),
+    else the issuer itself."""
+    if identity is None:
+        return None
+    who, region, level = identity
+    return ("gov", region, level) if region else identity
 
 
 def display_names(identities: Sequence[tuple | None], titles: Sequence[str | None], doc_ids: Sequence[str]) -> list[str]:
@@ -194,7 +212,8 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         ident = issuer_identity(doc)
         # a document naming no issuer is its own row: two unknowns are not one government
         grouped.setdefault((ident, doc.year, doc.genre) if ident else (None, doc.doc_id), []).append(doc)
-    if len({k[0] for k in grouped if k[0] is not None}) < min_issuers:
+    # "across governments" needs two governments: a city's 安委会 beside its own government is one
+    if len({government(k[0]) for k in grouped if k[0] is not None}) < min_issuers:
         return None
     keys = list(grouped)
     names = display_names([k[0] for k in keys], [grouped[k][0].title for k in keys], [grouped[k][0].doc_id for k in keys])
@@ -224,8 +243,9 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                          for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
     # one p-value per row × label of both dimensions, corrected as one family. A row is tested
     # against the other *issuers'* clauses: the same issuer's other years and genres are not
-    # "the others" (a county's 2026 plan was tested against a rest holding its own 2027 plan)
-    own = [[r for r, k in enumerate(keys) if k[0] is not None and k[0] == key[0]] or [i]
+    # "the others" (a county's 2026 plan was tested against a rest holding its own 2027 plan), nor
+    # are the other organs of its government (the city's 安委会 for the city government's notice)
+    own = [[r for r, k in enumerate(keys) if k[0] is not None and government(k[0]) == government(key[0])] or [i]
            for i, key in enumerate(keys)]
     raw: list[tuple[str, int, int, float]] = []
     for dim in DIMENSIONS:
@@ -252,7 +272,8 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                                 round((share - mean) * 100, 1), p, qq, tuple(ids[dim].get((i, j), ()))))
             cells[g.key][dim] = tuple(row)
     return AcrossComparison(tuple(groups), cells, mean_shares, len({k[0] for k in keys if k[0] is not None}),
-                            n_unknown=sum(1 for k in keys if k[0] is None))
+                            n_unknown=sum(1 for k in keys if k[0] is None),
+                            n_governments=len({government(k[0]) for k in keys if k[0] is not None}))
 
 
 @dataclass(frozen=True)

@@ -293,7 +293,7 @@ def _across(report: Report) -> str:
                 f'data-genre="{_e(g.genre or "")}" data-docs="{_e(" ".join(g.doc_ids))}"')
 
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
-    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.n_issuers} issuers{unknown}, {len(a.groups)} rows</h2>',
+    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre. A cell is the share of the row\'s clauses carrying the '
              'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of all '
              f'rows\' clauses ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',

@@ -136,7 +136,7 @@ def _across(report: Report) -> list[str]:
     """Issuer × label share tables per dimension, then what each issuer stresses more or less."""
     a, tax = report.across, report.taxonomy
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
-    out = [f"## 各地比较 Across governments: {a.n_issuers} issuers{unknown}, {len(a.groups)} issuer-year rows", "",
+    out = [f"## 各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows", "",
            "Share of each issuer's clauses carrying a label (%); ▲/▼ marks a share significantly above/below the "
            f"mean share of all issuers' clauses ({a.test}).", ""]
     if a.peers_note():

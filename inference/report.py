@@ -179,14 +179,16 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     if len(series) == 1:
         trend_ids = {d.doc_id for d in trend_docs}
         trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
-    elif len({d.year for d in trend_docs if d.year is not None}) > 1:
+    reported_tagged = [t for t in tagged if t.clause.doc_id in report_ids]
+    across = build_across(reported, reported_tagged, taxonomy)
+    if trend is None and len({d.year for d in trend_docs if d.year is not None}) > 1:
+        where = "each issuer's rows by year under Across governments, and " if across else ""
         trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres (a plan's or "
                       "one-topic notice's subject counts apart), and a year's share is only read within one "
-                      "issuer's documents of one genre and subject (see each issuer's rows by year "
-                      "under Across governments, and each notice's comparison with its own previous document)")
-    reported_tagged = [t for t in tagged if t.clause.doc_id in report_ids]
+                      f"issuer's documents of one genre and subject (see {where}each notice's comparison with its "
+                      "own previous document)")
     return Report(tuple(notices), trend, taxonomy, model_version, threshold, new_threshold,
-                  across=build_across(reported, reported_tagged, taxonomy),
+                  across=across,
                   issuer_trends=issuer_trends(reported, reported_tagged, taxonomy), trend_note=trend_note)
 
 

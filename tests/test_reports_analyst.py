@@ -446,3 +446,26 @@ def test_markdown_opens_with_an_index_of_the_notices_and_their_baselines():
     doc = _doc("x", "临川市应急管理局", "临川市", "city", "other", None, title="临川市应急管理局关于加强汛期安全防范工作的通知")
     one = render_md(build_report([doc], _tagged(doc, [CHEM]), TAX, "test"))
     assert "Notices in this report" not in one  # one notice: its own header says it all
+
+
+def test_organs_of_one_government_are_not_compared_across_governments():
+    from scipy.stats import fisher_exact
+
+    from policytag.inference.across import build_across
+
+    wp = _doc("w", "临川市安全生产委员会", "临川市", "city", "work_points", 2027)
+    annual = _doc("a", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
+    one_city = _tagged(wp, [GAS] * 4) + _tagged(annual, [GAS] * 4)
+    # the city's 安委会 beside the city government is one government: no comparison "across governments"
+    assert build_across([wp, annual], one_city, TAX) is None
+    report = build_report([wp, annual], one_city, TAX, "t")
+    assert "Across governments" not in render_md(report)
+    other = _doc("o", "石门县人民政府", "石门县", "county", "annual_notice", 2027)
+    across = build_across([wp, annual, other], one_city + _tagged(other, [CHEM] * 8), TAX)
+    assert (across.n_issuers, across.n_governments) == (3, 2)
+    assert "3 issuers of 2 governments" in render_md(build_report([wp, annual, other], one_city
+                                                                  + _tagged(other, [CHEM] * 8), TAX, "t"))
+    g = next(g for g in across.groups if g.doc_ids == ("a",))
+    gas = next(x for x in across.cells[g.key]["sector"] if x.label_id == "urban_gas")
+    # tested against the other government's 0 of 8, not against its own 安委会's 4 of 4
+    assert gas.p_value == pytest.approx(fisher_exact([[4, 0], [0, 8]]).pvalue)
