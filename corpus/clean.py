@@ -24,6 +24,11 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!"
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
+#: an item number, a short lead of Chinese characters, a wide gap (ideographic or no-break space, tab, two
+#: spaces), then the body: at the start of a line
+RE_LEAD_GAP = re.compile(r"(?m)^(\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[.．、])"
+                         r"\s*(?:[\u4e00-\u9fff]{2,15}(?:[\u3000\u00a0\t]+| {2,})|[\u4e00-\u9fff]{4,15} ))(?=[\u4e00-\u9fff]{4})")
+# (one plain space after a lead of four characters or more: a web page's reader collapses the gap to one)
 #: an item number in Chinese numerals (``一`` of ``一.加强…``)
 _ITEM_NUMBER = re.compile(r"[一二三四五六七八九十百零〇]{1,4}")
 
@@ -34,6 +39,10 @@ def normalize_punct(text: str) -> str:
     Half-width ``,`` and ``:`` stay half-width between digits (``1,000``, ``8:30``) and inside
     URLs; brackets around document numbers become ``〔〕``.
     """
+    # （一）压实属地责任　各乡镇要…: an item's bold lead set off from its body by a wide gap (Word,
+    # web pages) instead of 。 — the gap is the lead's full stop, as §1's （一）强化责任落实。各级… has it;
+    # removed like any other space, the lead ran into its body (压实属地责任各乡镇要…)
+    text = RE_LEAD_GAP.sub(lambda m: m.group(1).rstrip(" \t\u3000\u00a0") + "。", text)
     text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("［", "[").replace("］", "]").replace("．", ".").replace("％", "%")
     # full-width digits (``１．`` items, ``２０２７年``): one form, so numbers read and match alike
@@ -659,6 +668,8 @@ def opens_item(s: str) -> bool:
 
 
 CLOSERS = "。！？；：）”"
+#: a plan's preface and closing words (前言 / 结束语): a section title outside the numbering
+RE_PREFACE = re.compile(r"前言|序言|引言|结束语|结语")
 # the closing provisions of a rule, plan or 通告 (本通告自发布之日起施行 / 本预案由…负责解释 / 本办法所称…):
 # each is a paragraph of its own, never the last line of the paragraph before it
 RE_FINAL_PROVISION = re.compile(r"^\s*本(?:通告|公告|办法|规定|预案|细则|方案|意见|条例|规则|通知|决定|要点|制度)"
@@ -761,6 +772,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # bare heading line (一、加强应急管理)
     if level and last == "）" and remark_spans(s) and remark_spans(s)[-1][1] == len(s):
         return True  # （二）整治老旧燃气管网（牵头单位：…）: a heading closed by its remark, its text below
+    if RE_PREFACE.fullmatch(re.sub(r"\s+", "", s)):
+        return True  # 前言 / 结束语 on a line of its own: a section title
     if deficit >= 6 and RE_ISSUER.match(s):
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):

@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -505,6 +505,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     levels = [heading_level(p) for p in paragraphs]
     titles = _unnumbered_titles(paragraphs, levels)
     chapters = _article_group_titles(paragraphs, levels)
+    # 前言 / 结束语: a plan's preface and closing words, each a section of its own outside the numbering
+    prefaces = {i for i, p in enumerate(paragraphs[:-1]) if not levels[i] and RE_PREFACE.fullmatch(p.strip())}
     used_ids: set[str] = set()
     questions = leads = 0
     for i, para in enumerate(paragraphs):
@@ -545,6 +547,10 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
             continue
+        if i in prefaces:  # the section closes every heading before it; any numbered heading closes it
+            seen_heading = True
+            stack = [_Frame(QUESTION_LEVEL, i + 1, para.strip(), lead=True)]
+            continue
         if i in chapters:  # 总则 / 附则 over 第X条: a chapter without its number
             seen_heading = True
             while stack and stack[-1].level >= 0.5:
@@ -567,7 +573,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
             # (the paragraph opening the next enclosure is no child of the last item before it)
             has_children = (i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
-                            and i + 1 not in chapters)
+                            and i + 1 not in chapters and i + 1 not in prefaces)
             if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
                 has_children = False  # the next organ's line of a duty list closes this one's items
             titled, remark_agencies = _without_closing_remark(para)
