@@ -114,13 +114,13 @@ class AcrossComparison:
         from policytag.corpus.metadata import LEVEL_NAMES
 
         parts = []
-        by_level: dict[str | None, set[str]] = defaultdict(set)
+        by_level: dict[str | None, dict[tuple, str]] = defaultdict(dict)  # level -> government -> a name
         for g in self.groups:
             if g.issuer is not None:
-                by_level[g.level].add(g.name)
-        alone = [(level, next(iter(names))) for level, names in by_level.items() if len(names) == 1 and level]
+                by_level[g.level].setdefault(government((g.issuer, g.region, g.level)), g.region or g.name)
+        alone = [(level, next(iter(govs.values()))) for level, govs in by_level.items() if len(govs) == 1 and level]
         if alone and len(by_level) > 1:
-            parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} issuer" for level, name in alone)
+            parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} government" for level, name in alone)
                          + ": compared with governments of other levels only")
         years = sorted({g.year for g in self.groups if g.year is not None})
         if len(years) > 1:

@@ -356,7 +356,7 @@ def test_across_says_who_has_no_peer_of_its_level_and_that_years_share_one_mean(
     c1 = _doc("c1", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
     c2 = _doc("c2", "白石市人民政府", "白石市", "city", "annual_notice", 2026)
     report = build_report([town, c1, c2], _tagged(town, [HOUSE]) + _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
-    note = ("南坪镇人民政府 is the only 基层及其他 issuer: compared with governments of other levels only; "
+    note = ("南坪镇 is the only 基层及其他 government: compared with governments of other levels only; "
             "the rows span 2026–2027 and share one mean")
     assert note in render_md(report) and note in render_html(report)
     both_cities = build_report([c1, c2], _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
