@@ -107,7 +107,8 @@ RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（�
 #: a document number, also with the signer a report or request sets on the same line, right of it
 #: (``松政发〔2027〕8号<tab>签发人：王某某``: the 版头 of 上行文; as text the number was lost)
 RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30}$")
-RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号"
+# (web copies set the year in full-width ［］ or small ﹝﹞ brackets; some offices write 〔2027〕第3号)
+RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示), minutes (纪要), appeals (倡议书), the

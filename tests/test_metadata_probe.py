@@ -123,6 +123,9 @@ NOTICES = {
     "m3_state_council_forwards.txt": (
         "国务院办公厅转发应急管理部关于进一步加强危险化学品安全生产工作意见的通知", "国务院办公厅", "全国", "central", "other",
         2027, "2027-04-02"),
+    # a web copy's number in full-width ［］ (before: no number, so no issuer)
+    "m3_bracket_number.txt": (
+        "临江市2027年安全生产月活动方案", "临江市安全生产委员会办公室", "临江市", "city", "special_plan", 2027, None),
 }
 
 
