@@ -260,7 +260,12 @@ def _renamed_region(doc: Document, other: Document) -> bool:
     """Could ``other``'s region be ``doc``'s under a former name (东陵县 and 东陵区 of one level)?
     Only a hint for the reader: without a gazetteer a re-designated county cannot be told from a
     namesake, so such documents are never paired by themselves."""
-    if not doc.region or not other.region or doc.region == other.region or doc.level != other.level:
+    if not doc.region or not other.region or doc.region == other.region:
+        return False
+    # 县改市: a county-level city named alone reads as a city (no gazetteer), so 青石县 (county) may
+    # come back as 青石市 (city)
+    county_to_city = {doc.level, other.level} == {"county", "city"} and (doc.region + other.region).count("县") == 1
+    if doc.level != other.level and not county_to_city:
         return False
     a, b = _TIER_SUFFIX.sub("", doc.region), _TIER_SUFFIX.sub("", other.region)
     return len(a) >= 2 and a == b

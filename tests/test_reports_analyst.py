@@ -469,3 +469,12 @@ def test_organs_of_one_government_are_not_compared_across_governments():
     gas = next(x for x in across.cells[g.key]["sector"] if x.label_id == "urban_gas")
     # tested against the other government's 0 of 8, not against its own 安委会's 4 of 4
     assert gas.p_value == pytest.approx(fisher_exact([[4, 0], [0, 8]]).pvalue)
+
+
+def test_a_county_become_a_city_is_pointed_out_too():
+    county = _doc("q26", "青石县人民政府", "青石县", "county", "annual_notice", 2026, source="qingshi_2026.txt")
+    city = _doc("q27", "青石市人民政府", "青石市", "city", "annual_notice", 2027)  # 县改市: read as a city
+    note = no_previous_message(city, [county, city])
+    assert "the 2026 年度安全生产工作通知 of 青石县人民政府 (qingshi_2026.txt)" in note and "former name" in note
+    province = _doc("p26", "青石省人民政府", "青石省", "province", "annual_notice", 2026)
+    assert "former name" not in no_previous_message(city, [province, city])
