@@ -23,7 +23,7 @@ from policytag.taxonomy import Taxonomy
 
 from .agreement import POLICY, Vote, agreement_report, resolve
 from .results import parse_result
-from .rules import Violation, check_labels
+from .rules import Violation, check_labels, conflict_violations
 from .tasks import CLAUSE_FIELDS, DOCUMENT_FIELDS, text_sha1
 
 
@@ -239,6 +239,8 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
         if res.is_conflict:
             conflicts.append({**base, "ties": res.ties, "unresolved": res.unresolved, "votes": res.votes,
                               "annotations": details})
+            # the task says so too (its review flag), so the adjudicator finds it in Label Studio
+            flags[first.task_id][0].extend(conflict_violations(sorted(votes, key=lambda v: v.annotator), taxonomy))
             continue
         single = len(anns) == 1
         rule_problems = taxonomy.problems(res.sector, res.measure_type)

@@ -8,6 +8,9 @@ three measure types, the dominant one present — is checked here:
   when it is connected: it calls :func:`handle_webhook` (or :func:`recheck_task`);
 * otherwise by ``policytag annotate pull``, for every task it exports.
 
+Annotators of one task who leave a label without a majority (a conflict: the pull keeps the clause
+out of the dataset) get the same flag, naming them and the split (:func:`conflict_violations`).
+
 A violation is never fixed silently: the task gets a red ``review`` line at the top of the
 labelling screen ("⚠ 需复核 …", shown by the labeling config) and ``needs_review: true`` (a
 Data Manager column and filter); a later check that finds nothing clears both.
@@ -38,7 +41,7 @@ FLAG_PREFIX = "⚠ 需复核"
 class Violation:
     """One broken codebook rule in one annotation."""
 
-    rule: str  # "exclusive" | "max_labels" | "min_labels" | "missing_dominant" | "unknown_label"
+    rule: str  # "exclusive" | "max_labels" | "min_labels" | "missing_dominant" | "unknown_label" | "conflict"
     dimension: str  # "sector" | "measure_type"
     labels: tuple[str, ...]  # the label ids involved
     message: str  # Chinese, as the annotator reads it on the task
@@ -78,6 +81,30 @@ def check_labels(sector: Sequence[str], measure_type: Sequence[str], taxonomy: T
         # no measure type at all: min_labels already says so; name the missing dominant control too
         out.append(Violation("missing_dominant", "measure_type", (), f"未选主要{taxonomy.measure_type.name}",
                              annotator))
+    return out
+
+
+def conflict_violations(votes: Sequence, taxonomy: Taxonomy) -> list[Violation]:
+    """The disagreement that keeps a clause out of a pulled dataset, as flag items: one per
+    dimension with a tie or without a majority (``agreement.resolve``, the pull's own policy),
+    naming the annotators and the split, e.g. ``gina、hao：意见不一，待裁决：行业领域 各半：消防·人员密集场所``.
+    ``votes``: ``agreement.Vote`` of each annotator's latest annotation (two or more)."""
+    from .agreement import DOMINANT_KEY, resolve
+
+    if len(votes) < 2:
+        return []
+    res = resolve(votes, taxonomy)
+    if not res.is_conflict:
+        return []
+    who = "、".join(v.annotator for v in votes)
+    out = []
+    for key in (*res.ties, *res.unresolved):
+        dim = taxonomy["measure_type" if key == DOMINANT_KEY else key]
+        what = f"主要{dim.name}" if key == DOMINANT_KEY else dim.name
+        tied = res.ties.get(key)
+        split = ("各半：" + "、".join(dim.name_of(lab) for lab in tied)) if tied else "无多数"
+        out.append(Violation("conflict", dim.id, tuple(tied or ()),
+                             f"意见不一，待裁决：{what} {split}", who))
     return out
 
 
@@ -142,8 +169,13 @@ def _annotator_names(session: Session, annotations: Sequence[dict]) -> dict[int,
 
 def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
                     names: dict[int, str] | None = None) -> list[Violation]:
-    """Violations of every submitted annotation of a task (cancelled ones are skipped)."""
+    """Violations of every submitted annotation of a task (cancelled ones are skipped), and the
+    conflict between its annotators' latest annotations when they leave no majority (the same
+    flag a pull sets, so a webhook's re-check does not clear it while the conflict stands)."""
+    from .agreement import Vote
+
     out: list[Violation] = []
+    latest: dict[str, tuple[str, dict]] = {}
     for ann in annotations:
         if ann.get("was_cancelled"):
             continue
@@ -151,7 +183,15 @@ def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
         uid = who.get("id") if isinstance(who, dict) else who
         name = (names or {}).get(int(uid), f"#{uid}") if uid is not None else ""
         out.extend(check_annotation(ann, taxonomy, annotator=name))
-    return out
+        stamp = str(ann.get("updated_at") or ann.get("created_at") or "")
+        if name not in latest or stamp >= latest[name][0]:
+            latest[name] = (stamp, ann)
+    votes = []
+    for name, (_, ann) in sorted(latest.items()):
+        parsed = parse_result(ann.get("result"), taxonomy)
+        if parsed.dominant is not None:  # as the pull: an annotation without one is refused, not a vote
+            votes.append(Vote(name, tuple(parsed.sector), tuple(parsed.measure_type)))
+    return out + conflict_violations(votes, taxonomy)
 
 
 def recheck_task(session: Session, task_id: int, taxonomy: Taxonomy) -> list[Violation]:

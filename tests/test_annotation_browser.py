@@ -208,7 +208,8 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, ti
     assert by_annotator[names["carol"]]["measure_type"] == ["hazard_remediation", "responsibility", "enforcement"]
     assert by_annotator[names["dave"]]["measure_type"] == ["responsibility", "hazard_remediation"]
     assert conflicts[task_a]["ties"]["measure_dominant"] == ["responsibility", "hazard_remediation"]
-    assert "review flags: 1 task(s) flagged" in err
+    # flagged: task B's violation, and task A's conflict (the adjudicator finds it in Label Studio)
+    assert "review flags: 2 task(s) flagged" in err
 
     # carol sees the flag on task B
     page = login(browser, ls, "carol@policytag.test")
@@ -216,6 +217,8 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, ti
     flag = page.get_by_text(re.compile("^⚠ 需复核")).first
     flag.wait_for()
     assert names["carol"] in flag.inner_text() and sector.name_of("cross_sector") in flag.inner_text()
+    page.goto(f"{ls.url}/projects/{project.id}/data?task={task_a}")
+    page.get_by_text(re.compile("^⚠ 需复核.*意见不一，待裁决：主要措施类型 各半")).first.wait_for()
     # the task list: our tab, document/year/heading/score shown, internal fields hidden
     page.keyboard.press("Escape")
     page.goto(f"{ls.url}/projects/{project.id}/data")

@@ -264,3 +264,43 @@ def test_a_second_annotation_by_the_same_annotator_is_reported(ls, admin, inputs
     (old,) = meta["superseded_annotations"]
     assert (old["annotation_id"], old["kept_annotation_id"], old["measure_type"], old["differs"]) == \
         (first.id, later.id, ["emergency"], True)
+
+
+def test_a_conflict_is_flagged_on_its_task_until_adjudicated(ls, admin, inputs, annotators, taxonomy, tmp_path,
+                                                             capsys):
+    """Two annotators disagree: the clause goes to the conflicts file, and its task says so in
+    Label Studio (the red review line, needs_review), where the adjudicator works; a third vote
+    settles it, the next pull writes the row and clears the flag; the webhook re-check of the
+    backend keeps the flag while the conflict stands."""
+    from label_studio_sdk.client import LabelStudio
+
+    from policytag.annotation.client import connect
+    from policytag.annotation.rules import recheck_task
+
+    notices, _ = inputs
+    rc, err = cli(capsys, ls, "push", *map(str, notices), "--project", "genres-conflict", "--quiet")
+    assert rc == 0, err
+    _, tasks = project_tasks(admin, "genres-conflict")
+    task = next(t for t in tasks if t.data["text"].startswith("（二）电动自行车"))
+    (gina, gname), (hao, hname) = annotators["gina"], annotators["hao"]
+    gina.annotations.create(task.id, result=annotation_result(["fire_safety"], ["hazard_remediation"]))
+    hao.annotations.create(task.id, result=annotation_result(["fire_safety", "road_transport"], ["hazard_remediation"]))
+    out = tmp_path / "conflict.jsonl"
+    rc, err = cli(capsys, ls, "pull", "--project", "genres-conflict", "-o", str(out))
+    assert rc == 0 and "1 clause(s) without a majority" in err, err
+    data = admin.tasks.get(task.id).data
+    assert data["needs_review"] is True, data["review"]
+    assert data["review"] == f"⚠ 需复核：{'、'.join(sorted([gname, hname]))}：意见不一，待裁决：行业领域 各半：道路交通运输"
+    # the backend's webhook re-check (any annotation event on the task) keeps the flag
+    session = connect(ls.url, ls.api_key)
+    assert [v.rule for v in recheck_task(session, task.id, taxonomy)] == ["conflict"]
+    assert admin.tasks.get(task.id).data["needs_review"] is True
+
+    ivy = LabelStudio(base_url=ls.url, api_key=ls.signup("ivy@genres.test", "ivy-password-1"))
+    ivy.annotations.create(task.id, result=annotation_result(["fire_safety"], ["hazard_remediation"]))
+    assert recheck_task(session, task.id, taxonomy) == []
+    rc, err = cli(capsys, ls, "pull", "--project", "genres-conflict", "-o", str(out), "--force")
+    assert rc == 0 and "without a majority" not in err, err
+    (row,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
+    assert (row["sector"], row["resolution"], row["n_annotations"]) == (["fire_safety"], "majority", 3)
+    assert admin.tasks.get(task.id).data["needs_review"] is False

@@ -373,7 +373,9 @@ def test_every_annotators_dominant_measure_type_is_reproduced(ls, admin, annotat
     meta = json.loads(out.with_name("dominant.meta.json").read_text(encoding="utf-8"))
     assert meta["counts"]["missing_dominant"] == 1
     assert meta["refused_missing_dominant"][0]["task_id"] == tasks[3].id
-    assert "name no dominant measure type" in err and "review flags: 1 task(s) flagged" in err
+    # flagged: task 3 (no dominant) and task 0 (a conflict to adjudicate)
+    assert "name no dominant measure type" in err and "review flags: 2 task(s) flagged" in err
+    assert "意见不一，待裁决：主要措施类型 各半" in admin.tasks.get(tasks[0].id).data["review"]
     flagged = admin.tasks.get(tasks[3].id).data
     assert flagged["needs_review"] is True and flagged["review"].startswith("⚠ 需复核") and bob_name in flagged["review"]
     assert admin.tasks.get(tasks[1].id).data["review"] == ""
