@@ -59,8 +59,13 @@ class ShareChange:
     prev_count: int = 0
 
     def counts(self, n: int, prev_n: int) -> str:
-        """What the shares are out of, for a reader: ``1 of 9 clauses, was 0 of 9``."""
-        return f"{self.count} of {n} clauses, was {self.prev_count} of {prev_n}"
+        """What the shares are out of, for a reader: ``1 of 9 clauses, was 0 of 9``; a share that moved
+        only because the notice grew or shrank says so (``7 of 33 clauses, was 7 of 23: as many
+        clauses, in a longer notice``): the notice says as much about it as before."""
+        out = f"{self.count} of {n} clauses, was {self.prev_count} of {prev_n}"
+        if self.count == self.prev_count and n != prev_n:
+            out += f": as many clauses, in a {'longer' if n > prev_n else 'shorter'} notice"
+        return out
 
 
 @dataclass(frozen=True)

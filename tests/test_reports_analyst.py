@@ -478,3 +478,12 @@ def test_a_county_become_a_city_is_pointed_out_too():
     assert "the 2026 年度安全生产工作通知 of 青石县人民政府 (qingshi_2026.txt)" in note and "former name" in note
     province = _doc("p26", "青石省人民政府", "青石省", "province", "annual_notice", 2026)
     assert "former name" not in no_previous_message(city, [province, city])
+
+
+def test_a_share_moved_only_by_the_notice_growing_says_so():
+    before = _doc("p25", "东川省人民政府", "东川省", "province", "annual_notice", 2025)
+    now = _doc("p26", "东川省人民政府", "东川省", "province", "annual_notice", 2026)
+    tagged = _tagged(before, [CHEM, GAS]) + _tagged(now, [CHEM, HOUSE, HOUSE, HOUSE])
+    md = render_md(build_report([before, now], tagged, TAX, "t"))
+    # 危险化学品: 1 clause both years, 50% -> 25%: listed as lost, with why
+    assert "危险化学品 -25.0 pp (1 of 4 clauses, was 1 of 2: as many clauses, in a longer notice)" in md
