@@ -16,6 +16,7 @@ from html import escape
 from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff
+from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import format_deadline, format_target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, evidence_spans, genre_name, level_name, year_label
@@ -447,7 +448,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                          f'<code>{escape(nv.clause_id)} · best match {nv.similarity:.2f}</code></li>')
         parts.append("</ul>")
         revised = cmp.revised_clauses
-        parts.append(f'<details class="revised"><summary>修改内容 Revised: {len(revised)} clauses reworded from a '
+        parts.append(f'<details class="revised"><summary>修改内容 Revised: {clauses(len(revised))} reworded from a '
                      f"counterpart in {cmp.prev_label} (<del>last year</del> <ins>this year</ins>)</summary><ul>")
         for nv in revised:
             ops = char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
@@ -456,7 +457,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
             parts.append(f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '
                          f"{nv.similarity:.2f}</code><br>{body}</li>")
         parts.append("</ul></details>")
-        parts.append(f'<details class="dropped"><summary>删去内容 Dropped: {len(cmp.dropped)} clauses of '
+        parts.append(f'<details class="dropped"><summary>删去内容 Dropped: {clauses(len(cmp.dropped))} of '
                      f"{cmp.prev_label} that no clause continues</summary><ul>"
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
                                for cid in cmp.dropped) + "</ul></details>")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff
+from .yoy import clauses
 from .extract import Deadline, Target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
@@ -246,7 +247,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             t = by_id[nv.clause_id]
             out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.2f})")
         revised = cmp.revised_clauses
-        out += ["", f"## 修改内容 Revised: {len(revised)} clauses reworded from a counterpart in {cmp.prev_label} "
+        out += ["", f"## 修改内容 Revised: {clauses(len(revised))} reworded from a counterpart in {cmp.prev_label} "
                     "(changes: [-last year-] {+this year+})", ""]
         for nv in revised:
             diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
@@ -254,7 +255,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         carried = [nv for nv in cmp.novelty if nv.status == "carried_over"]
         if carried:
             out += ["", f"Carried over with few changes: {', '.join(f'`{nv.clause_id}`' for nv in carried)}"]
-        out += ["", f"## 删去内容 Dropped: {len(cmp.dropped)} clauses of {cmp.prev_label} that no clause continues", ""]
+        out += ["", f"## 删去内容 Dropped: {clauses(len(cmp.dropped))} of {cmp.prev_label} that no clause continues", ""]
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")
     committed = [t for t in n.tagged if t.has_commitments]

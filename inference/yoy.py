@@ -43,6 +43,11 @@ NEW_THRESHOLD = DEFAULT_NEW_BELOW
 EMPHASIS_PP = 5.0
 
 
+def clauses(n: int) -> str:
+    """``1 clause``, ``5 clauses``."""
+    return f"{n} clause" if n == 1 else f"{n} clauses"
+
+
 @dataclass(frozen=True)
 class ShareChange:
     """A label's share of clauses this year and in the previous notice (0..1), and ``delta_pp``
@@ -132,7 +137,7 @@ class YearComparison:
     def header(self) -> str:
         """The report's line for it: ``compared with the 2019 工作要点 of 东川省应急管理厅 (6 clauses;
         none of 2020–2025 in the input)``: a baseline years back says it is the latest there is."""
-        how = [f"{self.prev_n_clauses} clauses"]
+        how = [clauses(self.prev_n_clauses)]
         if self.explicit:
             how.append("chosen with --compare-with")
         elif self.year is not None and self.prev_year is not None and self.year - self.prev_year > 1:

@@ -92,4 +92,4 @@ def test_reports_list_new_revised_with_diff_and_dropped():
     assert "## 新增内容 New this year: 1 of 3" in md and "## 删去内容 Dropped: 1" in md
     assert "`d2027-2` ← `d2026-2`" in md and "{+深入+}" in md
     html = render_html(report)
-    assert "<ins>深入</ins>" in html and "Dropped: 1 clauses of 2026" in html
+    assert "<ins>深入</ins>" in html and "Dropped: 1 clause of 2026" in html

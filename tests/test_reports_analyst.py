@@ -347,7 +347,7 @@ def test_a_baseline_years_back_says_it_is_the_latest_there_is():
     old = _doc("w19", "东川省应急管理厅", "东川省", "province", "work_points", 2019)
     now = _doc("w26", "东川省应急管理厅", "东川省", "province", "work_points", 2026)
     report = build_report([old, now], _tagged(old, [CHEM]) + _tagged(now, [GAS]), TAX, "test")
-    line = "compared with the 2019 工作要点 of 东川省应急管理厅 (1 clauses; the latest earlier one: none of 2020–2025 in the input)"
+    line = "compared with the 2019 工作要点 of 东川省应急管理厅 (1 clause; the latest earlier one: none of 2020–2025 in the input)"
     assert line in render_md(report) and line in render_html(report)
 
 
