@@ -487,6 +487,23 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     return level
 
 
+def province_guess_fits(number: str | None, addressees: list[str], paragraphs: list[str]) -> bool:
+    """May a number whose first character is a province's abbreviation (青安委: 青海省?) be read
+    as that province's? Many cities and counties open their numbers with the same character
+    (青石县's 青安委), so not when the notice says it is a county's or a city's: sent to townships
+    or street offices (a province writes to its cities and counties), or speaking of 全县/全市 more
+    than of 全省."""
+    if not number:
+        return True
+    prefix = number.split("〔")[0]
+    if split_region(prefix)[0] or re.match(r"^新?兵", prefix) or not _ABBREV.get(prefix[:1]):
+        return True  # not a one-letter guess
+    sent_to = "".join(addressees)
+    if _RE_ADDRESSES_TOWNS.search(sent_to) and not re.search(r"市|州|盟|地区", sent_to.replace("市直", "")):
+        return False
+    return level_from_body(paragraphs) not in ("city", "county")
+
+
 def level_from_body(paragraphs: list[str]) -> str | None:
     """A weak last resort: which of 全国 / 全省 / 全市 / 全县·全区 the body speaks of most."""
     body = "\n".join(paragraphs)

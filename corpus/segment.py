@@ -177,6 +177,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     num_issuer, num_region, num_level = md.issuer_from_number(number, title_region)
     if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
         num_issuer = num_region = num_level = None  # a number's one-letter province guess loses to the title
+    if not md.province_guess_fits(number, [l.text for l in lines if l.kind == "addressee"], paragraphs):
+        num_issuer = num_region = num_level = None  # …and to a notice sent to townships, about 全县
     # …or, for an organ the title names bare (市安委办关于…), the place an issuer line (the header,
     # the signature 临江市安委办) names
     hint = title_region or num_region or next(

@@ -19,6 +19,9 @@ Decisions where the notice leaves room (docs: README "Document metadata"):
   numbered 青应急 is no 青海省 organ) nor the place of a document it forwards (转发 a city's notice).
 - A forwarded document (关于转发…的通知) is the forwarding organ's; its genre is the forwarded
   document's, as an enclosure's is for 关于印发.
+- A number's first character may be a province's abbreviation and a county's first character too
+  (青安委: 青海省 or 青石县): read as the province's only when the notice is not sent to townships and
+  does not speak of 全县/全市 more than of 全省.
 - The year is the title's, else the number's …: a year in Chinese digits counts; the year in a
   standard's code (GB 30871—2022) does not.
 """
@@ -126,6 +129,10 @@ NOTICES = {
     # a web copy's number in full-width ［］ (before: no number, so no issuer)
     "m3_bracket_number.txt": (
         "临江市2027年安全生产月活动方案", "临江市安全生产委员会办公室", "临江市", "city", "special_plan", 2027, None),
+    # a county's notice whose number opens with 青 (青石县's), copied without its organ: not 青海省's
+    # (before: issuer 青海省安全生产委员会, level province); nothing names the county, so no issuer
+    "m3_county_number_like_province.txt": (
+        "关于做好2027年春节期间安全防范工作的通知", None, None, "county", "other", 2027, None),
 }
 
 
