@@ -123,7 +123,7 @@ def _check_not_mixed(data: bytes, path: str | Path) -> None:
 
 
 def read_txt(path: Path) -> str:
-    text = _text_copy_pages(decode_bytes(path.read_bytes(), path))
+    text = _text_copy_pages(_text_info_lines(decode_bytes(path.read_bytes(), path)))
     return copied_tables(_tab_tables(text) if "\t" in text else text)
 
 
@@ -255,15 +255,41 @@ def _without_chrome(lines: list[str]) -> list[str]:
             continue
         line = _CHROME_BRACKETED.sub("", line).strip() if "【" in line or "[" in line else line
         if _INFO_KEY.match(line):
-            keys = list(_INFO_KEY.finditer(line))
-            values = {m.group(1): line[m.end():(keys[k + 1].start() if k + 1 < len(keys) else len(line))].strip()
-                      for k, m in enumerate(keys)}
-            date = next((d.group(0) for key in ("发布日期", "发布时间", "发布于")
-                         if (d := _INFO_DATE.search(values.get(key, "")))), None)
-            line = f"发布日期：{date.strip()}" if date else ""
+            line = _info_line(line)
         if line:
             out.append(line)
     return out
+
+
+def _info_line(line: str) -> str:
+    """A page's information line (``发布时间：2027-06-01 来源：县应急管理局``) as the publication date the
+    cleaner reads as metadata (``发布日期：2027-06-01``), or "" where it gives no date."""
+    keys = list(_INFO_KEY.finditer(line))
+    values = {m.group(1): line[m.end():(keys[k + 1].start() if k + 1 < len(keys) else len(line))].strip()
+              for k, m in enumerate(keys)}
+    date = next((d.group(0) for key in ("发布日期", "发布时间", "发布于")
+                 if (d := _INFO_DATE.search(values.get(key, "")))), None)
+    return f"发布日期：{date.strip()}" if date else ""
+
+
+def _text_info_lines(text: str) -> str:
+    """A web page saved or pasted as text keeps the page's controls and information lines on lines of
+    their own (``发布时间：2027-06-01``, ``来源：县应急管理局``, ``【打印本页】【关闭窗口】``): read as the
+    notice's text they split it in two (the cleaner took the line after them for a new notice's head).
+    Only whole lines go or become the date (``_info_line``); a control inside a sentence stays."""
+    if "：" not in text and ":" not in text and "【" not in text:
+        return text
+    out = []
+    for line in text.split("\n"):
+        s = line.strip()
+        if s and _CHROME_LINE.match(s):
+            continue
+        if s and _INFO_KEY.match(s):
+            line = _info_line(s)
+            if not line:
+                continue
+        out.append(line)
+    return "\n".join(out)
 
 
 def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str] = ()) -> None:

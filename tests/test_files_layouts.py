@@ -441,6 +441,22 @@ def test_page_controls_inside_the_content_container_are_no_text(tmp_path):
         (("二、落实值班值守",), "各单位不得打印张贴未经审核的宣传材料。")]
 
 
+
+def test_a_web_page_saved_as_text_keeps_one_notice(tmp_path):
+    """The same page saved or pasted as .txt: its information line and controls are lines of their own.
+    They split the notice in two (the line after 来源 read as a new notice's head, the first notice a
+    built title and the information line its clause); now the date is the page's and the rest goes."""
+    lines = [FLOOD_TITLE, "发布时间：2027-06-01 09:30　　来源：松林县应急管理局", "浏览次数：128",
+             "【字体：大 中 小】【打印本页】【关闭窗口】", *FLOOD[:7], "各单位不得打印张贴未经审核的宣传材料。", *FLOOD[7:],
+             "分享到：", "扫一扫在手机打开当前页"]
+    (tmp_path / "p.txt").write_text("\n".join(lines), encoding="utf-8")
+    assert read_file(tmp_path / "p.txt").split("\n") == [FLOOD_TITLE, "发布日期：2027-06-01"] + FLOOD[:7] + [
+        "各单位不得打印张贴未经审核的宣传材料。"] + FLOOD[7:]
+    result = segment_paths([tmp_path / "p.txt"])
+    assert len(result.documents) == 1 and result.documents[0].title == FLOOD_TITLE
+    assert [(c.heading_path, c.text) for c in result.clauses] == FLOOD_CLAUSES + [
+        (("二、落实值班值守",), "各单位不得打印张贴未经审核的宣传材料。")]
+
 # --- .txt copies as offices save them --------------------------------------------------------------
 
 LEAVE = ["松林县应急管理局", "关于做好2027年国庆节期间安全生产工作的通知", "松应急〔2027〕31号", "各乡镇人民政府，县直有关单位：",
