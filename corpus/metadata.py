@@ -501,6 +501,8 @@ def province_guess_fits(number: str | None, addressees: list[str], paragraphs: l
     sent_to = "".join(addressees)
     if _RE_ADDRESSES_TOWNS.search(sent_to) and not re.search(r"市|州|盟|地区", sent_to.replace("市直", "")):
         return False
+    if _ABBREV[prefix[:1]].endswith("自治区"):  # an autonomous region's 全区 is its whole territory
+        paragraphs = [p.replace("全区", "全省") for p in paragraphs]
     return level_from_body(paragraphs) not in ("city", "county")
 
 

@@ -133,6 +133,11 @@ NOTICES = {
     # (before: issuer 青海省安全生产委员会, level province); nothing names the county, so no issuer
     "m3_county_number_like_province.txt": (
         "关于做好2027年春节期间安全防范工作的通知", None, None, "county", "other", 2027, None),
+    # the autonomous region's notice without its signature, speaking of 全区: its 全区 is the
+    # region's, so its number 蒙应急 is still read (fails on the first form of province_guess_fits)
+    "m3_region_number_unsigned.txt": (
+        "关于开展2027年全区危险化学品安全专项检查的通知", "内蒙古自治区应急管理厅", "内蒙古自治区", "province", "other", 2027,
+        None),
 }
 
 
