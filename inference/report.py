@@ -27,6 +27,21 @@ EVIDENCE_LEGEND = ("cue = a cue word of the codebook (docs/ANNOTATION_CODEBOOK.m
                    "stretch of characters the model's learned weights count for the label; no cue, rule or n-gram = "
                    "only the model's probability (every item, with its offsets, is in the JSONL/CSV rows)")
 
+_SENTENCE_MARKS = frozenset("。；;！？，,：:")
+#: a clause this short without any sentence mark is a heading or a bare item (一、活动主题)
+BARE_ITEM_CHARS = 20
+
+
+def bare_items_note(tagged: Sequence[TaggedClause]) -> str | None:
+    """A caution when most of a notice's clauses are bare items (a notice of headings only, a list of
+    topics): their labels rest on a few words. None otherwise."""
+    bare = sum(1 for t in tagged if len(t.clause.text) <= BARE_ITEM_CHARS and not _SENTENCE_MARKS & set(t.clause.text))
+    if tagged and bare * 2 > len(tagged):
+        return (f"{bare} of {len(tagged)} clauses are bare items without a sentence (a notice of headings or topics "
+                "only): their labels rest on a few words each")
+    return None
+
+
 #: how reports show a document whose year is unknown (no year in its title, number or date)
 UNKNOWN_YEAR = "年份不详"
 

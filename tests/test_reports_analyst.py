@@ -487,3 +487,14 @@ def test_a_share_moved_only_by_the_notice_growing_says_so():
     md = render_md(build_report([before, now], tagged, TAX, "t"))
     # 危险化学品: 1 clause both years, 50% -> 25%: listed as lost, with why
     assert "危险化学品 -25.0 pp (1 of 4 clauses, was 1 of 2: as many clauses, in a longer notice)" in md
+
+
+def test_a_notice_of_headings_only_carries_a_caution():
+    doc = _doc("h", "临川市安全生产委员会办公室", "临川市", "city", "other", 2027, title="关于开展2027年安全生产月活动的通知")
+    items = [("一、活动主题", (), ("publicity_training",)), ("二、活动时间", (), ("rules_standards",)),
+             ("（一）组织应急演练周", (), ("emergency",))]
+    report = build_report([doc], _tagged(doc, items), TAX, "t")
+    caution = "3 of 3 clauses are bare items without a sentence"
+    assert caution in render_md(report) and caution in render_html(report)
+    # a notice of sentences carries none
+    assert "bare items" not in render_md(_two_year_report())
