@@ -54,7 +54,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--allow-any-label-studio-host", action="store_true",
                    help="accept a /setup naming any Label Studio host (default: only --label-studio-url, else "
                         "the host of the first /setup: retraining never follows a client to another server)")
-    s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"])
+    s.add_argument("--log-level", default="info", choices=["debug", "info", "warning", "error"],
+                   help="how much the server logs (default: info)")
     s.set_defaults(func=run_serve)
 
     c = sub.add_parser("connect", help="register a running backend with a Label Studio project",

@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--repo-id", required=True, metavar="ORG/NAME", help="hub repository id")
     p.add_argument("--private", action="store_true", help="create the repository as private")
     p.add_argument("--revision", default=None, metavar="BRANCH", help="branch to push to (default: main)")
-    p.add_argument("--commit-message", default=None, metavar="MSG")
+    p.add_argument("--commit-message", default=None, metavar="MSG",
+                   help="commit message on the hub (default: 'policytag run RUN_NAME')")
     p.add_argument("--dry-run", action="store_true", help="check and list what would be uploaded; contact nothing")
     p.set_defaults(func=run)
 
