@@ -234,11 +234,16 @@ def _year(title: str, number: str | None, paragraphs: list[str], date: str | Non
     """The year a notice is for: its title's, its number's, the year its body plans (做好2027年…),
     else the year it was signed; the year the body names most only for a notice with no date (a
     通告 signed in December names the next year's dates in its body: 自2028年1月1日起)."""
-    for text in (title, number or ""):
+    body = "\n".join(paragraphs)
+    for i, text in enumerate((title, number or "")):
         m = re.search(r"((?:19|20)\d{2})", text)
         if m:
+            # a notice numbered in December for the next year's work (〔2026〕, 为做好2027年元旦、春节
+            # 期间…) is for the year its body plans (corpus/metadata.py's probe; genre3's file)
+            plan = RE_YEAR_PHRASE.search(body) if i == 1 else None
+            if plan and int(plan.group(1) or plan.group(2)) == int(m.group(1)) + 1:
+                return int(m.group(1)) + 1
             return int(m.group(1))
-    body = "\n".join(paragraphs)
     m = RE_YEAR_PHRASE.search(body)
     if m:
         return int(m.group(1) or m.group(2))

@@ -23,7 +23,8 @@ Decisions where the notice leaves room (docs: README "Document metadata"):
   (青安委: 青海省 or 青石县): read as the province's only when the notice is not sent to townships and
   does not speak of 全县/全市 more than of 全省.
 - The year is the title's, else the number's …: a year in Chinese digits counts; the year in a
-  standard's code (GB 30871—2022) does not.
+  standard's code (GB 30871—2022) does not; a number of one year whose body plans the next one's
+  work (a December notice: 为做好2027年元旦、春节期间…) is for the next year.
 """
 
 from __future__ import annotations
@@ -138,6 +139,11 @@ NOTICES = {
     "m3_region_number_unsigned.txt": (
         "关于开展2027年全区危险化学品安全专项检查的通知", "内蒙古自治区应急管理厅", "内蒙古自治区", "province", "other", 2027,
         None),
+    # signed 二〇二六年十二月二十八日, numbered 〔2026〕, for the 2027 holidays (为做好2027年元旦、春节
+    # 期间…): the year it is for (before: 2026, the number's)
+    "m3_december_for_next_year.txt": (
+        "白沙县人民政府办公室关于做好元旦春节期间安全防范工作的通知", "白沙县人民政府办公室", "白沙县", "county", "other", 2027,
+        "2026-12-28"),
 }
 
 
