@@ -389,15 +389,44 @@ def ensure_view(session: Session, project_id: int, data: dict[str, Any], reset: 
         return int(session.client.views.create(project=int(project_id), data=data).id)
 
 
+#: where push's tab records the task-data keys it has placed (shown or hidden)
+KEYS_MARK = "policytag_keys"
+#: the task-data keys push wrote before its tab recorded them (tabs made by a policytag before 2026-12)
+KEYS_BEFORE_MARK = ("clause_id", "doc_id", "year", "title", "kind", "heading_path", "heading", "doc_line", "text",
+                    "text_sha1", "suggestion_sector", "suggestion_measure", "suggestion_score", "suggestion_model",
+                    "review", "needs_review")
+
+
 def ensure_views(session: Session, project: Any) -> None:
-    """Create push's Data Manager tab once (an annotation lead may change it afterwards)."""
+    """Create push's Data Manager tab once (an annotation lead may change it afterwards).
+
+    Label Studio shows every task-data key a tab does not hide as a column. When push starts
+    writing a new internal key (``span``, ``codebook_rules`` …), an existing tab gets it hidden
+    and nothing else changed: the keys the tab has placed are recorded in it (``KEYS_MARK``), so
+    a column the lead chose to show stays shown.
+    """
     from policytag.records import Clause
 
     from .tasks import task_data
 
     keys = list(task_data(Clause.from_dict({"doc_id": "d", "clause_id": "c", "text": "t", "kind": "clause",
                                             "heading_path": []})))
-    ensure_view(session, project.id, view_data(keys))
+    with session.errors(f"reading the Data Manager tabs of project {project.id}"):
+        views = [v for v in session.client.views.list(project=int(project.id))
+                 if (getattr(v, "data", None) or {}).get("title") == VIEW_TITLE]
+    if not views:
+        ensure_view(session, project.id, {**view_data(keys), KEYS_MARK: keys})
+        return
+    current = dict(views[0].data or {})
+    known = current.get(KEYS_MARK) or KEYS_BEFORE_MARK
+    new = [f"tasks:data.{k}" for k in keys if k not in known and k not in SHOWN_DATA]
+    if not new and current.get(KEYS_MARK) == keys:
+        return
+    hidden = current.get("hiddenColumns") or {}
+    current["hiddenColumns"] = {**hidden, **{part: list(dict.fromkeys([*(hidden.get(part) or []), *new]))
+                                             for part in ("explore", "labeling")}}
+    with session.errors(f"updating the Data Manager tab {VIEW_TITLE!r} of project {project.id}"):
+        session.client.views.update(views[0].id, data={**current, KEYS_MARK: keys}, project=int(project.id))
 
 
 # --- users ---------------------------------------------------------------------------------------

@@ -304,3 +304,31 @@ def test_a_conflict_is_flagged_on_its_task_until_adjudicated(ls, admin, inputs, 
     (row,) = [json.loads(x) for x in out.read_text(encoding="utf-8").splitlines()]
     assert (row["sector"], row["resolution"], row["n_annotations"]) == (["fire_safety"], "majority", 3)
     assert admin.tasks.get(task.id).data["needs_review"] is False
+
+
+def test_an_older_task_list_hides_the_new_internal_fields_only(ls, admin, inputs, capsys):
+    """A project whose Data Manager tab an older policytag made: Label Studio shows every task-data
+    key the tab does not hide, so the new internal fields (span, agencies, codebook_rules …) would
+    appear as columns. A push hides them, shows issuer/level/genre, and keeps what the lead chose
+    (here: clause_id, which the lead un-hid)."""
+    from policytag.annotation.client import VIEW_TITLE, view_data
+
+    notices, _ = inputs
+    old_keys = ["clause_id", "doc_id", "year", "title", "kind", "heading_path", "heading", "doc_line", "text",
+                "text_sha1", "suggestion_sector", "suggestion_measure", "suggestion_score", "suggestion_model",
+                "review", "needs_review"]
+    old = view_data(old_keys)
+    old["hiddenColumns"] = {part: [c for c in cols if c not in ("tasks:data.clause_id", "tasks:data.issuer",
+                                                                "tasks:data.level", "tasks:data.genre")]
+                            for part, cols in old["hiddenColumns"].items()}
+    project = admin.projects.create(title="genres-old-tab")
+    admin.views.create(project=project.id, data=old)
+    rc, err = cli(capsys, ls, "push", *map(str, notices), "--project", "genres-old-tab", "--quiet")
+    assert rc == 0, err
+    (tab,) = [v for v in admin.views.list(project=project.id) if (v.data or {}).get("title") == VIEW_TITLE]
+    hidden = set(tab.data["hiddenColumns"]["explore"])
+    for key in ("span", "agencies", "region", "codebook_rules"):
+        assert f"tasks:data.{key}" in hidden, key
+    for key in ("clause_id", "issuer", "level", "genre", "title", "text"):
+        assert f"tasks:data.{key}" not in hidden, key
+    assert "tasks:data.text_sha1" in hidden
