@@ -497,6 +497,50 @@ def _article_group_titles(paragraphs: list[str], levels: list) -> set[int]:
             if not levels[i] and levels[i + 1] == ARTICLE_LEVEL and RE_UNNUMBERED_TITLE.fullmatch(paragraphs[i].strip())}
 
 
+# A closing paragraph's form: it addresses everyone (各地各部门要高度重视…, 各街道、各有关部门要…) or appeals
+# (让我们携起手来…, 安全生产，人人有责。): after the last item of a body, such a paragraph closes the
+# whole text, not that item
+RE_CLOSING = re.compile(r"^\s*(?:各[^。；！，要]{1,8}[、和及]?各[^。；！，要]{1,10}要|希望(?:各|全|广大)|请各)"
+                        r"|让我们|携起手来|人人有责")
+
+
+def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, sentence_item) -> set[int]:
+    """The paragraphs after the last numbered item of the body (or of an enclosure) that close the
+    whole text, not that item: the last item carries a sentence of its own (an item that is only a
+    title heads the paragraphs under it, closing or not: nothing tells them apart) and the first
+    paragraph after it has a closing's form (``RE_CLOSING``). Why: an 倡议书's closing appeal or a
+    plan's closing exhortation (各地各部门要高度重视……) read as part of the last item."""
+    out: set[int] = set()
+    bounds = sorted({0, len(paragraphs), *enclosure_starts})
+    for a, b in zip(bounds, bounds[1:]):
+        numbered = [i for i in range(a, b) if levels[i]]
+        if not numbered or numbered[-1] + 1 >= b:
+            continue
+        last = numbered[-1]
+        if sentence_item(last) and RE_CLOSING.search(paragraphs[last + 1]):
+            out.update(range(last + 1, b))
+    return out
+
+
+# the ordinals that tell siblings apart (Ⅰ级响应 / Ⅱ级响应 / Ⅲ级响应, 一级 / 二级)
+RE_ORDINAL = re.compile(r"[\u2160-\u216b一二三四五六七八九十0-9]+")
+RE_PARA_LEAD = re.compile(r"\s*([^：:，。；（）()]{2,12})[：:]")
+
+
+def _sibling_by_lead(para: str, frame: _Frame) -> bool:
+    """``Ⅲ级响应：发生险情……`` after ``2.2.2 Ⅱ级响应`` (over its paragraph): a paragraph whose lead is
+    the title of the item above with another ordinal is that item's sibling (a level written without
+    its number), not a paragraph under it."""
+    m = RE_PARA_LEAD.match(para)
+    if not m or frame.lead or frame.level >= QUESTION_LEVEL:
+        return False
+    mark = level_match(frame.title, frame.level)
+    name = frame.title[mark.end():].strip() if mark else ""
+    lead = m.group(1).strip()
+    return (lead != name and bool(RE_ORDINAL.search(lead))
+            and RE_ORDINAL.sub("#", lead) == RE_ORDINAL.sub("#", name))
+
+
 def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
                      ) -> list[Clause]:
     """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text.
@@ -516,6 +560,13 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     prefaces = {i for i, p in enumerate(paragraphs[:-1]) if not levels[i] and RE_PREFACE.fullmatch(p.strip())}
     used_ids: set[str] = set()
     questions = leads = 0
+
+    def sentence_item(i: int) -> bool:
+        titled = _without_closing_remark(paragraphs[i])[0]
+        return (levels[i] not in _GROUP_LEVELS and i not in prefaces
+                and not _is_bare_heading(titled, levels[i]))
+
+    closings = _closing_paragraphs(paragraphs, levels, enclosure_starts, sentence_item) - prefaces
     for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
@@ -592,6 +643,10 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             base = "-".join(str(f.number) for f in stack)
             path = tuple(f.title for f in stack[:-1])
         else:
+            if i in closings:
+                stack = []  # the closing of the whole text: no heading above it
+            elif stack and _sibling_by_lead(para, stack[-1]):
+                stack.pop()
             parent = stack[-1] if stack else root
             parent.paragraphs += 1
             base = "-".join([str(f.number) for f in stack] or ["0"]) + f"-p{parent.paragraphs}"

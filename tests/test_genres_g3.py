@@ -138,8 +138,9 @@ G3 = {
         ((), "一、做安全责任的践行者。"),
         ((), "二、做隐患排查的先行者。"),
         ((), "三、做应急处置的明白人。"),
-        # (a closing appeal after the last item reads under it: no marker says where the item ends)
-        (("三、做应急处置的明白人",), "安全生产，人人有责。"),
+        # the closing appeal after the last item (which carries a sentence) closes the whole text
+        # (tests/test_genres_g4.py)
+        ((), "安全生产，人人有责。"),
     ]),
     "g3_guiding_opinions.txt": ("临川市应急管理局关于推进小微企业安全生产标准化建设的指导意见", [
         ((), "为推动小微企业落实安全生产主体责任"),
@@ -207,8 +208,8 @@ G3 = {
         (("2 应急响应", "2.1 响应分级"), "按照事故严重程度，县级应急响应由高到低分为Ⅰ级、Ⅱ级、Ⅲ级三个等级。"),
         (("2 应急响应", "2.2 响应程序", "2.2.1 Ⅰ级响应"), "发生较大及以上危险化学品事故"),
         (("2 应急响应", "2.2 响应程序", "2.2.2 Ⅱ级响应"), "发生一般危险化学品事故且有人员被困的"),
-        # (a paragraph after the last sub-item reads under it: nothing marks where 2.2.2 ends)
-        (("2 应急响应", "2.2 响应程序", "2.2.2 Ⅱ级响应"), "Ⅲ级响应：发生险情"),
+        # Ⅲ级响应： after 2.2.2 Ⅱ级响应: a sibling written without its number (tests/test_genres_g4.py)
+        (("2 应急响应", "2.2 响应程序"), "Ⅲ级响应：发生险情"),
         (("3 附则",), "本预案自印发之日起施行。"),
     ]),
     "g3_roman_numbering.txt": ("临川市应急管理局关于开展2027年度安全培训机构检查的通知", [

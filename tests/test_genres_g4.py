@@ -1,0 +1,94 @@
+"""genre4: what genre3's probe (tests/test_genres_g3.py) left open, on notices written for these tests
+(tests/data/genres/g4_*.txt; invented places, no real document copied or paraphrased).
+
+Each notice's reading was written down from the notice before running the segmenter. Decisions,
+following docs/ANNOTATION_CODEBOOK.md §1:
+- A closing paragraph after the last numbered item of the body closes the whole text, not that item
+  (heading path empty), when the item carries a sentence of its own and the paragraph has a closing's
+  form: it addresses everyone (``各地各部门要高度重视……``, ``各街道、各有关部门要……``) or appeals
+  (``让我们……``, ``……人人有责``). After an item that is only a title (``七、…`` over its paragraphs)
+  nothing tells a closing from the item's last paragraph: it stays under the item (the Shanxi corpus
+  has such paragraphs).
+- ``Ⅲ级响应：……`` after ``2.2.2 Ⅱ级响应`` and its paragraph: a sibling of 2.2.2 written without its
+  number (its lead is the title above with another ordinal), under 2.2, not a paragraph of 2.2.2.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policytag.corpus.segment import segment_text
+from test_genres_g3 import DATA, one, reading
+
+G4 = {
+    "g4_plan_closing.txt": ("临川市东陵区2027年燃气安全隐患排查整治工作方案", [
+        ((), "为深入排查整治燃气安全隐患"),
+        (("一、工作目标",), "（一）6月底前完成"),
+        (("一、工作目标",), "（二）11月底前完成"),
+        (("二、主要任务",), "（一）全面排查用户端隐患。"),
+        (("二、主要任务",), "（二）严厉打击违法经营。"),
+        (("二、主要任务",), "（三）加强宣传教育。"),
+        ((), "各街道、各有关部门要高度重视"),
+    ]),
+}
+
+
+def test_every_g4_notice_is_listed():
+    assert sorted(p.name for p in DATA.glob("g4_*.txt")) == sorted(G4)
+
+
+@pytest.mark.parametrize("name", sorted(G4))
+def test_title_clauses_and_heading_paths(name):
+    doc, clauses = one(name)
+    title, expected = G4[name]
+    assert doc.title == title
+    assert reading(clauses, expected) == expected
+    assert len({c.clause_id for c in clauses}) == len(clauses)
+    assert all(c.kind == "clause" for c in clauses[1:])
+    for c in clauses:
+        assert doc.text[c.span[0]:c.span[1]] == c.text
+
+
+HEAD = "临川市安全生产委员会关于做好2027年汛期安全防范工作的通知\n\n各县区安委会：\n"
+TAIL = "\n\n临川市安全生产委员会\n2027年5月8日\n"
+
+
+FLOOD = ("一、加强监测预警。各县区要密切关注雨情水情变化。\n"
+         "二、落实转移避险。各乡镇要提前转移受威胁群众。\n")
+
+
+def _path_of(body: str, para: str) -> list[tuple[str, ...]]:
+    (_, clauses), = segment_text(HEAD + body + TAIL, "t.txt")
+    return [c.heading_path for c in clauses if c.text.startswith(para)]
+
+
+@pytest.mark.parametrize("closing", ["各地各部门要高度重视汛期安全防范工作，切实抓好各项措施落实。",
+                                     "让我们携起手来，共同筑牢汛期安全防线！"])
+def test_a_closing_after_the_last_sentence_item_closes_the_text(closing):
+    assert _path_of(FLOOD + closing, closing) == [()]
+    # what stays under the last item: a paragraph going on with its matter (no closing's form) …
+    assert _path_of(FLOOD + "转移安置点要配备必要的生活物资。", "转移安置点") == [("二、落实转移避险",)]
+    # … a closing-shaped paragraph after an item that is only a title (its last paragraph: nothing
+    # tells them apart) …
+    titled = "一、监测预警\n各县区要密切关注雨情水情变化。\n二、转移避险\n各乡镇要提前转移受威胁群众。\n"
+    assert _path_of(titled + closing, closing[:6]) == [("二、转移避险",)]
+    # … and one followed by more items (no closing of the body)
+    first, second = FLOOD.splitlines()
+    assert _path_of(f"{first}\n{closing}\n{second}", closing[:6]) == [("一、加强监测预警",)]
+
+
+@pytest.mark.parametrize("lead, first, second", [("Ⅲ级响应：", "Ⅰ级响应", "Ⅱ级响应"),
+                                                 ("三级响应：", "一级响应", "二级响应")])
+def test_a_lead_naming_the_next_sibling_is_a_sibling(lead, first, second):
+    def path(lead):
+        text = ("青石县危险化学品事故应急预案\n\n1　总则\n1.1　编制目的\n规范应急处置工作。\n2　应急响应\n2.1　响应分级\n"
+                f"应急响应分为三级。\n2.2　响应程序\n2.2.1　{first}\n发生较大事故的，启动响应。\n2.2.2　{second}\n"
+                f"发生一般事故的，启动响应。\n{lead}由县应急管理局组织处置。\n3　附则\n本预案自印发之日起施行。\n")
+        (_, clauses), = segment_text(text, "t.txt")
+        return [c.heading_path for c in clauses if c.text.startswith(lead)]
+
+    # Ⅰ级 / Ⅱ级 / Ⅲ级: a sibling of 2.2.2 without its number, under 2.2
+    assert path(lead) == [("2 应急响应", "2.2 响应程序")]
+    # another lead (响应措施：) is a paragraph of 2.2.2, as is the same title again (no other ordinal)
+    assert path("响应措施：") == [("2 应急响应", "2.2 响应程序", f"2.2.2 {second}")]
+    assert path(f"{second}：") == [("2 应急响应", "2.2 响应程序", f"2.2.2 {second}")]
