@@ -419,21 +419,54 @@ def _without_closing_remark(text: str) -> tuple[str, list[str]]:
     return text, []
 
 
+#: a remark's deadline key (``（牵头单位：区应急局；完成时限：6月底前）``): what the task must meet by when
+RE_DEADLINE_KEY = re.compile(r"(?:完成|办结|整改)?(?:时限|时间|期限)(?:要求)?\s*[：:]|时间节点\s*[：:]")
+
+
 def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
-    """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset)]."""
-    pieces, start = [], 0
+    """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset)]. A remark
+    that also names the task's deadline (``（牵头单位：…；完成时限：2028年6月底前）``), or a deadline remark of
+    its own after it (``（牵头单位：…）（完成时限：…）``), stays at the end of its piece, as ``责任单位：…``
+    entries do (``_task_key_agencies``): cut out, the deadline was lost to the clause, its extraction
+    and its annotators (or made a clause of its own); ``policytag.text.remark_spans`` still keeps the
+    remark from the cue matcher and the learners."""
+    pieces: list[tuple[str, list[str], int]] = []
+    start = 0
+
+    def run_on(end: int) -> None:  # the last piece runs on to ``end`` (its cut remark comes back with it)
+        first = pieces[-1][2]
+        pieces[-1] = (text[first:end].rstrip(" \t。；;，,"), pieces[-1][1], first)
+
     for a, b, agencies in _agency_remarks(text):
-        piece = text[start:a].rstrip()
-        if piece.strip():
-            pieces.append((piece, agencies, start))
-        elif pieces:  # a second remark right after the first one
+        keep = RE_DEADLINE_KEY.search(text, a, b) is not None
+        gap = text[start:a]
+        if pieces and (not gap.strip() or _deadline_remarks_only(gap)):
+            if keep or gap.strip():  # a second remark right after the first one (or a deadline between)
+                run_on(b if keep else a)
             pieces[-1][1].extend(agencies)
+        elif gap.strip():
+            start += len(gap) - len(gap.lstrip(_SEPARATORS))  # (…督办（…）；开展…: the ； ends the task before)
+            pieces.append((text[start:b if keep else a].rstrip(), agencies, start))
         start = b
+    if pieces and text[start:].strip(_SEPARATORS):
+        start += len(text[start:]) - len(text[start:].lstrip(_SEPARATORS))
     tail = text[start:]
+    if pieces and _deadline_remarks_only(tail):
+        run_on(len(text))
     # (…及时报告（市应急管理局负责）。: the full stop closing the sentence after its remark is no clause)
-    if tail.strip(" \t。；，！？.;,!?") or not pieces:
+    elif tail.strip(" \t。；，！？.;,!?") or not pieces:
         pieces.append((tail, [], start))
     return pieces
+
+
+_SEPARATORS = " \t。；;，,"
+_DEADLINE_REMARKS = re.compile(rf"(?:\s*[（(]\s*(?:{RE_DEADLINE_KEY.pattern})[^（）()]*[）)])+")
+
+
+def _deadline_remarks_only(text: str) -> bool:
+    """Is ``text`` nothing but bracketed deadline remarks (``（完成时限：2028年11月底前）。``)?"""
+    core = text.strip(" \t。；;，,")
+    return bool(core) and _DEADLINE_REMARKS.fullmatch(core) is not None
 
 
 RE_INLINE_L2 = re.compile(rf"(?<=[。；])[（(]([{CN_NUM}]+)[)）]")

@@ -203,10 +203,37 @@ _ENUM_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 
 
+# a deadline given as a task's key entry: （牵头单位：…；完成时限：2027年6月底前）, …。完成时限：…, 时间节点：…
+_KEYED_DEADLINE = re.compile(r"(?:(?:完成|办结|整改)?(?:时限|时间|期限)(?:要求)?|时间节点)\s*[：:]\s*$")
+_REMARK_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]\s*)+$")
+
+
+def _keyed_action(text: str, key: int) -> str:
+    """The task a keyed deadline belongs to: the sentence before the remark or entries that hold the
+    key (``修订职责清单（牵头单位：…；完成时限：…）`` -> ``修订职责清单``). The phrase's own chunk is the
+    rest of the remark (``）``, ``）（牵头单位``), which says nothing of what must be done."""
+    opening = max(text.rfind("（", 0, key), text.rfind("(", 0, key))
+    closing = max(text.rfind("）", 0, key), text.rfind(")", 0, key))
+    if opening > closing:  # inside a bracketed remark: the task ends where it opens
+        task_end = opening
+    else:  # entries after the task's sentence: …整改。责任单位：…；完成时限：…
+        task_end = text.rfind("。", 0, key)
+        if task_end < 0:  # no sentence before them: the text up to the first entry's key
+            task_end = min((m.start() for m in re.finditer(r"[^，,；;。：:]{1,8}[：:]", text[:key])), default=key)
+    head = _REMARK_TAIL.sub("", text[:task_end]).rstrip(" 　。；;，,")
+    begin = max(head.rfind("。"), head.rfind("；"), head.rfind(";")) + 1
+    return _tidy(_ENUM_LEAD.sub("", head[max(begin, len(head) - WINDOW):]))
+
+
 def _action(text: str, start: int, end: int) -> str:
     """What must be done: the rest of the phrase's chunk (``…年底前[再建成60座智能化煤矿]``),
     with the chunk's own lead-in (``专项整治方案于…``) when it names the subject, and the previous
-    chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``)."""
+    chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``); for a deadline
+    written as a key entry (``完成时限：…``), the task before it (``_keyed_action``)."""
+    if "：" in text[max(0, start - 8):start] or ":" in text[max(0, start - 8):start]:
+        key = _KEYED_DEADLINE.search(text, max(0, start - 10), start)
+        if key:
+            return _keyed_action(text, key.start())
     left, right = _chunk_bounds(text, start, end)
     left, right = max(left, start - WINDOW), min(right, end + WINDOW)
     lead = text[left:start]
