@@ -111,10 +111,10 @@ RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s
 RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
-# (通告, 公告), circulars (通报), safety warnings (提示), minutes (纪要), appeals (倡议书), the
+# (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the
 # explanations of a policy (关于《…》的解读), reports, requests and replies (报告, 请示, 批复) other organs send
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
-                      r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|纪要|倡议书|解读|报告|批复|请示)\s*$")
+                      r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|批复|请示)\s*$")
 # the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
@@ -431,11 +431,11 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 
 # A title that does not say 关于 (``某市2027年安全生产工作要点``, ``某县森林火灾应急预案``,
 # ``某市安全生产条例（2027—2029年）``, ``某市“十五五”安全生产规划``, ``安全生产倡议书``, ``《某办法》政策解读``,
-# ``某县安全生产约谈制度``, ``…标准化建设指南``, ``…目标责任书``, ``…工作情况简报``):
+# ``某县安全生产约谈制度``, ``…标准化建设指南``, ``…目标责任书``, ``…工作情况简报``, ``…成员单位工作职责``):
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表"
-    r"|规划|规划纲要|倡议书|解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复)\s*"
+    r"|规划|规划纲要|倡议书|解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复|职责|提醒)\s*"
     r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 

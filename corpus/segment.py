@@ -574,6 +574,20 @@ def _sibling_by_lead(para: str, frame: _Frame) -> bool:
             and RE_ORDINAL.sub("#", lead) == RE_ORDINAL.sub("#", name))
 
 
+# how a notice's opening reads: its purpose or grounds (为…/根据…), the occasion (近日…/当前…), or what it
+# sends (现将…印发给你们 / 现就…)
+RE_PREAMBLE_OPEN = re.compile(r"^\s*(?:为|根据|按照|依据|依照|经|近[日期来年]|当前|目前|今年|入[夏冬春秋]|随着|鉴于|现将|现就)"
+                              r"|制定本|现就|现将|特制定|(?:转发|印发)给")
+
+
+def _preamble_shaped(para: str, i: int) -> bool:
+    """In a body with no structure, the first paragraph is the preamble when it reads as an opening
+    (``RE_PREAMBLE_OPEN``; a 转发 notice's one paragraph too), not as a duty of its own
+    (``区应急管理局：负责…``)."""
+    return (i == 0 and not RE_OWN_LEAD.match(para)
+            and bool(RE_PREAMBLE_OPEN.search(para)))
+
+
 def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
                      ) -> list[Clause]:
     """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text.
@@ -600,6 +614,11 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                 and not _is_bare_heading(titled, levels[i]))
 
     closings = _closing_paragraphs(paragraphs, levels, enclosure_starts, sentence_item) - prefaces
+    # a body with no structure at all (no numbering, no section title, no …如下： lead-in: a 责任清单 of
+    # 区应急管理局：负责…, a short 通告): only an opening that reads as one is its preamble (§1: where
+    # there is no numbering each paragraph is a clause); it was every paragraph
+    unstructured = (set() if any(levels) or titles or chapters or prefaces
+                    or any(RE_LEAD_IN.search(p) for p in paragraphs) else set(range(len(paragraphs))))
     for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
@@ -684,7 +703,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             parent.paragraphs += 1
             base = "-".join([str(f.number) for f in stack] or ["0"]) + f"-p{parent.paragraphs}"
             path = tuple(f.title for f in stack)
-        kind = "preamble" if not seen_heading else "clause"
+        kind = "preamble" if not seen_heading and (i not in unstructured or _preamble_shaped(para, i)) else "clause"
         if not level and RE_LEAD_IN.search(para):
             # …现就有关事项通告如下： closes the preamble: the paragraphs after it are the provisions
             # (a 通告 or minutes numbered nowhere has no heading to say so)

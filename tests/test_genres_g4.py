@@ -9,6 +9,10 @@ following docs/ANNOTATION_CODEBOOK.md §1:
   (``让我们……``, ``……人人有责``). After an item that is only a title (``七、…`` over its paragraphs)
   nothing tells a closing from the item's last paragraph: it stays under the item (the Shanxi corpus
   has such paragraphs).
+- A body with no structure at all (no numbering, no section title, no ``…如下：`` line), such as a
+  责任清单 of ``县应急管理局：负责……`` paragraphs: each paragraph is a clause (§1: where there is no
+  finer numbering, one paragraph); only a first paragraph that reads as an opening (为…/根据…/近日…/
+  现将…印发给你们) is the preamble (rule 3). Before, every paragraph was preamble.
 - ``Ⅲ级响应：……`` after ``2.2.2 Ⅱ级响应`` and its paragraph: a sibling of 2.2.2 written without its
   number (its lead is the title above with another ordinal), under 2.2, not a paragraph of 2.2.2.
 """
@@ -30,6 +34,28 @@ G4 = {
         (("二、主要任务",), "（三）加强宣传教育。"),
         ((), "各街道、各有关部门要高度重视"),
     ]),
+    # a duty list numbered nowhere and with no …如下： line: each organ's duties a clause, none of them
+    # a preamble (they were all preamble); its title ends in 职责 (it was no title: the file was refused)
+    "g4_duty_list_plain.txt": ("青石县森林防灭火指挥部成员单位工作职责", [
+        ((), "县应急管理局：负责森林火灾应急救援"),
+        ((), "县林业局：负责森林火灾预防工作"),
+        ((), "县气象局：负责森林火险气象等级预报"),
+        ((), "各乡镇人民政府：负责本辖区森林防灭火工作"),
+    ]),
+    # a 提醒 (no 如下： line): its opening is the preamble, each reminder after it a clause
+    "g4_safety_reminder.txt": ("临川市应急管理局关于做好春节期间烟花爆竹安全防范的提醒", [
+        ((), "为确保春节期间全市烟花爆竹安全形势稳定"),
+        ((), "请到有合法经营许可证的零售点购买"),
+        ((), "燃放时应当远离人群"),
+        ((), "儿童燃放烟花爆竹必须在成年人陪同下进行。"),
+    ]),
+}
+# the kind of each clause (codebook §1: where there is no numbering each paragraph is a clause; the
+# preamble is an opening that reads as one: 为…/根据…/现就…)
+KINDS = {
+    "g4_plan_closing.txt": ["preamble"] + ["clause"] * 6,
+    "g4_duty_list_plain.txt": ["clause"] * 4,
+    "g4_safety_reminder.txt": ["preamble"] + ["clause"] * 3,
 }
 
 
@@ -44,7 +70,7 @@ def test_title_clauses_and_heading_paths(name):
     assert doc.title == title
     assert reading(clauses, expected) == expected
     assert len({c.clause_id for c in clauses}) == len(clauses)
-    assert all(c.kind == "clause" for c in clauses[1:])
+    assert [c.kind for c in clauses] == KINDS[name]
     for c in clauses:
         assert doc.text[c.span[0]:c.span[1]] == c.text
 
@@ -55,6 +81,12 @@ TAIL = "\n\n临川市安全生产委员会\n2027年5月8日\n"
 
 FLOOD = ("一、加强监测预警。各县区要密切关注雨情水情变化。\n"
          "二、落实转移避险。各乡镇要提前转移受威胁群众。\n")
+
+
+def test_a_duty_list_numbered_nowhere_has_no_preamble():
+    """genre3's 责任清单 (an organ's line heads the duties under it): its first duties were preamble."""
+    _, clauses = one("g3_responsibility_list.txt")
+    assert [c.kind for c in clauses] == ["clause"] * len(clauses)
 
 
 def _path_of(body: str, para: str) -> list[tuple[str, ...]]:
