@@ -6,7 +6,11 @@ cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
 PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
-"${PIP[@]}" "torch==2.13.0"
+# Here (and on CI) pip finds the CPU wheel of torch 2.13.0 in the machine's local wheel folder; where
+# it would come from PyPI, Linux gets the CUDA build: POLICYTAG_TORCH_INDEX=https://download.pytorch.org/whl/cpu
+# takes it from PyTorch's CPU index instead (the torch pin stays the same).
+TORCH_INDEX=(${POLICYTAG_TORCH_INDEX:+--index-url "$POLICYTAG_TORCH_INDEX"})
+"${PIP[@]}" "${TORCH_INDEX[@]}" "torch==2.13.0"
 if [ "${1:-}" = "--dev" ]; then
   "${PIP[@]}" -e ".[dev]"
 else
