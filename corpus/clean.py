@@ -93,9 +93,10 @@ RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公
 RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
 RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$")  # the signature page's note: a page mark
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-# the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零)
+# the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零; January
+# also as 元月: 二〇二七年元月五日)
 _CN_DIGIT = "〇○零一二三四五六七八九"
-RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*([十{_CN_DIGIT}]{{1,3}})\s*月\s*([十{_CN_DIGIT}]{{1,3}})\s*日\s*$")
+RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*(元|[十{_CN_DIGIT}]{{1,3}})\s*月\s*([十{_CN_DIGIT}]{{1,3}})\s*日\s*$")
 # ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
 RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
 # who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text. Not
@@ -642,7 +643,8 @@ def parse_date(text: str) -> str | None:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
     elif m := RE_DATE_CN.match(text):
         year = cn_digits(m.group(1))
-        month, day = cn_number(m.group(2)), cn_number(m.group(3))
+        month = 1 if m.group(2) == "元" else cn_number(m.group(2))
+        day = cn_number(m.group(3))
     else:
         return None
     if not (1900 <= year <= 2099 and month and 1 <= month <= 12 and day and 1 <= day <= 31):

@@ -457,9 +457,37 @@ def arabic_years(text: str) -> str:
 _RE_STANDARD = re.compile(r"(?<![A-Za-z])[A-Z]{1,4}(?:/[TZ])?\s*\d{1,6}(?:\.\d+)*\s*[—–\-－]\s*(?:19|20)\d{2}(?!\d)")
 
 
+# an edition remark: the year of the text a title cites (关于印发《某市安全生产责任制规定（2018年版）》的
+# 通知, 某条例（2019年修订）, （2021年修正）), not the year of the notice that sends or re-issues it
+_RE_EDITION = re.compile(r"[（(〔]\s*((?:19|20)\d{2})\s*年?\s*(?:版|修订|修正)(?:版|稿|本)?\s*[)）〕]")
+# a five-year plan's period: the n-th plan (n ≥ 3) starts in 1981 + 5·(n − 6) (“十四五” 2021–2025,
+# 十五五 2026, 十六五 2031)
+_RE_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六七八九]|[三四五六七八九])五[”\"]?(?:规划|时期|期间|计划|发展|应急|安全|[\u4e00-\u9fff]{0,12}规划)")
+
+
 def year_text(title: str) -> str:
-    """A title as the year is read from it: years in Chinese digits as digits, standards' codes out."""
-    return arabic_years(_RE_STANDARD.sub("", title or ""))
+    """A title as the year is read from it: years in Chinese digits as digits, standards' codes and
+    edition remarks (（2018年版）, （2019年修订）) out."""
+    return _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", title or "")))
+
+
+def title_fallback_year(title: str | None) -> int | None:
+    """The year a title gives when it names no year of its own and the notice has no number and no
+    date: a five-year plan's first year (``青石县“十五五”应急管理体系规划`` -> 2026), else the year of
+    the edition it cites (a regulation re-issued as ``（2019年修订）``, nothing else dated)."""
+    if not title or re.search(r"(?:19|20)\d{2}", year_text(title)):
+        return None
+    m = _RE_FIVE_YEAR.search(title)
+    if m and (n := _cn_small(m.group(1))) >= 3:
+        return 1981 + 5 * (n - 6)
+    m = _RE_EDITION.search(arabic_years(title))
+    return int(m.group(1)) if m else None
+
+
+def _cn_small(s: str) -> int:
+    """``十五`` -> 15, ``九`` -> 9 (a plan's ordinal)."""
+    digits = "一二三四五六七八九"
+    return 10 + digits.index(s[1]) + 1 if s.startswith("十") else digits.index(s) + 1
 
 
 # an addressee that names a county or district under the issuer (各县（市、区）, 各区人民政府)
@@ -485,6 +513,18 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     if _RE_ADDRESSES_TOWNS.search(sent_to) and not _RE_ADDRESSES_COUNTIES.search(sent_to):
         return "county"
     return level
+
+
+def county_remark(region: str | None, level: str | None, texts: list[str]) -> str | None:
+    """``临川市（县级）人民政府``: a 市 that marks itself county-level (（县级）, （县级市）) in its title,
+    its issuer line or its web metadata is ``county`` (the remark stays out of the issuer's name)."""
+    if level != "city" or not region:
+        return level
+    tiers = _tiers(region)
+    if not tiers or not tiers[-1].endswith("市"):
+        return level
+    rx = re.compile(re.escape(tiers[-1]) + r"\s*[（(]\s*县级(?:市)?\s*[)）]")
+    return "county" if any(rx.search(t or "") for t in texts) else level
 
 
 def province_guess_fits(number: str | None, addressees: list[str], paragraphs: list[str]) -> bool:

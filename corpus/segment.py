@@ -191,6 +191,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if region is None and hint and md.hint_fits(level, hint_level):
         region, level = hint, hint_level
     level = md.county_level_city(region, level, [l.text for l in lines if l.kind == "addressee"])
+    level = md.county_remark(region, level, [title, meta.get("发文机关", "")] + [l.text for l in lines if l.kind == "issuer"])
     if level is None:
         level = md.level_from_body(paragraphs)
     date = None
@@ -202,6 +203,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if not date:
         date = parse_date(meta.get("成文日期", ""))
     year = _year(md.year_text(title), number, paragraphs, date)
+    if not number and not date and (fallback := md.title_fallback_year(title)):
+        year = fallback  # “十五五”规划 -> 2026; a regulation's （2019年修订） (corpus/metadata.py)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same
     key = number or title or f"{Path(source).name}#{year}"
