@@ -704,10 +704,32 @@ def is_wrapped(lines: list[str], width: int) -> bool:
     return cut >= 1
 
 
+def _indented_margin(lines: list[str], width: int) -> int:
+    """The margin of a wrapped body whose paragraphs are mostly one or two lines long (a 通告, minutes,
+    a Q&A): ``full_width`` finds the common width of the longest lines, there the first lines of
+    paragraphs, which a PDF indents by two characters (the indent lost in extraction). When every line
+    cut mid-sentence near the widest cut is a paragraph's first line (the line before it closed a
+    sentence), the margin is that widest cut plus the indent (4 cells); the paragraph-ending test
+    measured short lines against a margin 4 cells short and joined paragraphs."""
+    cut = [i for i, (s, n) in enumerate(zip(lines, lines[1:]))
+           if _last_mark(s.strip()) not in CLOSERS and heading_level(n) is None and heading_level(s) is None]
+    if not cut:
+        return width
+    widest = max(display_width(lines[i].strip()) for i in cut)
+    if widest < width:
+        return width
+    near = [i for i in cut if widest - display_width(lines[i].strip()) <= 2]
+    if all(i == 0 or _last_mark(lines[i - 1].strip()) in CLOSERS for i in near):
+        return widest + 4
+    return width
+
+
 def join_paragraphs(lines: list[str]) -> list[str]:
     """Re-join wrapped lines of one document body into paragraphs (blank lines already removed)."""
     width = full_width(lines)
     wrapped = is_wrapped(lines, width)
+    if wrapped:
+        width = _indented_margin(lines, width)
     paragraphs: list[str] = []
     current: list[str] = []
     chapter_title = False

@@ -124,3 +124,31 @@ def test_a_lead_naming_the_next_sibling_is_a_sibling(lead, first, second):
     # another lead (响应措施：) is a paragraph of 2.2.2, as is the same title again (no other ordinal)
     assert path("响应措施：") == [("2 应急响应", "2.2 响应程序", f"2.2.2 {second}")]
     assert path(f"{second}：") == [("2 应急响应", "2.2 响应程序", f"2.2.2 {second}")]
+
+
+# Every genre notice wrapped like a PDF at 60 … 100 cells must read as it does unwrapped. Misses left:
+# bodies whose cut lines are not all first lines nor cut at the full margin (a Q&A whose answers' first
+# lines reach the margin while its questions stop short: its margin is read from a widest line that is
+# not the full width), and addressee or forwarding lines wrapped at 60/70. Before genre4's
+# _indented_margin (corpus/clean.py) 18 notice-widths missed, since then these 6.
+KNOWN_WRAP_MISS = {("g3_policy_qa_plain.txt", 60), ("g3_policy_qa_plain.txt", 80), ("g4_safety_reminder.txt", 80),
+                   ("m3_corps_committee_office.txt", 70), ("m3_state_council_forwards.txt", 70),
+                   ("probe_decree_rules.txt", 60)}
+
+
+def test_short_line_bodies_read_the_same_when_wrapped():
+    from test_genres import wrap
+
+    misses = set()
+    for path in sorted(DATA.glob("*.txt")):
+        text = path.read_text(encoding="utf-8")
+        plain = [(d.title, [(c.heading_path, c.text) for c in cs]) for d, cs in segment_text(text, path.name)]
+        for width in (60, 70, 80, 90, 100):
+            try:
+                wrapped = [(d.title, [(c.heading_path, c.text) for c in cs])
+                           for d, cs in segment_text(wrap(text, width), path.name)]
+            except Exception:  # (a wrapped notice refused: a miss like any other)
+                wrapped = None
+            if wrapped != plain:
+                misses.add((path.name, width))
+    assert misses <= KNOWN_WRAP_MISS, sorted(misses - KNOWN_WRAP_MISS)
