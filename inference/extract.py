@@ -104,7 +104,8 @@ class Deadline:
     ``kind``: ``by_date`` (…月…日前), ``by_end_of_month`` (6月底前), ``by_end_of_year`` (年底前,
     2016年年底之前), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
     ``within_months`` (6个月内), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
-    (2018年7月1日起). ``year`` is the year as written (None when the text leaves it to the notice);
+    (2018年7月1日起), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
+    are its end's, the due date). ``year`` is the year as written (None when the text leaves it to the notice);
     ``due`` is the ISO date it resolves to given the notice year (None when that cannot be fixed:
     no notice year, a relative period in months, an event). ``action`` is what must be done by then.
     """
@@ -147,6 +148,10 @@ _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 # The lookahead rejects, with one character-class test, the positions where no alternative can
 # start (most of them), instead of trying all eight there: a third of the scan time on long text.
 RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])(?:" + "|".join([
+    # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月; the year must be written
+    # (每年4月至10月 is a season, not a phase) and the end is the due date
+    rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*(?:至|到|—|－|-|~|～)\s*"
+    rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?(?:\s*(?:之|以)?前)?)",
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}\s*(?:之|以)?前)",
     rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)\s*(?:之|以)?前)",
@@ -158,10 +163,11 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
     r"(?P<before_event>(?P<ev6>主汛期|汛期|春节|元旦|国庆|节假日|冬季|入冬|雨季|两会)(?:之|以)?前)",
 ]) + ")")
 
-_KINDS = ("effective_from", "by_date", "by_end_of_month", "by_end_of_year", "within_years", "within_months",
+_KINDS = ("by_end_of_period", "effective_from", "by_date", "by_end_of_month", "by_end_of_year", "within_years", "within_months",
           "within_year", "before_event")
 # kind -> its (year, month, day, period, event) group names
 _KIND_FIELDS = {
+    "by_end_of_period": ("y8", "m8", "d8", None, None),
     "effective_from": ("y0", "m0", "d0", None, None), "by_date": ("y1", "m1", "d1", None, None),
     "by_end_of_month": ("y2", "m2", None, None, None), "by_end_of_year": ("y3", None, None, None, None),
     "within_years": (None, None, None, "n4", None), "within_months": (None, None, None, "n5", None),
@@ -177,6 +183,10 @@ _YEAR_END_VETO = re.compile(r"到期|以来|以后|之后")
 _PERIOD_VETO = re.compile(r"^\s*(?:不得|禁止|发生|连续|累计|曾)")
 
 
+# what follows a period that reports figures (…共发生事故…, 累计检查…) rather than sets a phase
+_PHASE_VETO = re.compile(r"[，,]?\s*(?:全[省市县区国]?|各地|我[省市县区])?\s*(?:共|累计|发生|共计|完成了|已)")
+
+
 def _due(kind: str, year: int | None, month: int | None, day: int | None, period: int | None) -> str | None:
     if year is None:
         return None
@@ -187,7 +197,9 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
         return f"{year + period - 1:04d}-12-31"
     if kind == "by_end_of_month" and month:
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-    if kind in ("by_date", "effective_from") and month and day:
+    if kind == "by_end_of_period" and month and not day:
+        return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if kind in ("by_date", "effective_from", "by_end_of_period") and month and day:
         try:
             calendar.weekday(year, month, day)
         except ValueError:
@@ -444,6 +456,12 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
         y, mo, d, n, ev = _KIND_FIELDS[kind]
         raw_year = m.group(y) if y else None
         year = cn_digits(raw_year) if raw_year else None
+        if kind == "by_end_of_period":
+            if _PHASE_VETO.match(text, m.end()):
+                continue  # 2026年1月至9月，全省共发生…: a reporting period, not a phase to finish
+            if year is None:  # 2026年11月至2月: the end is in the start's year, or the next one
+                year = cn_digits(m.group("y7"))
+                year += cn_number(m.group("m8")) < cn_number(m.group("m7"))
         period = cn_number(m.group(n)) if n and m.group(n) else None
         phrase = m.group(kind)
         start, end = m.span(kind)
@@ -540,7 +558,13 @@ _CMP = "|".join(_CMP_WORDS)
 _WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
 # Verbs that commit to producing a count (not 超过/发生/涉及, which describe scope or conditions).
 _VERBS = ("再建成|再建设|建成|新建改造|新建|改建|改造|建设|建立|创建|打造|组建|完成|推动|关闭|淘汰|解决|培养|培训|配备|"
-          "配齐|增设|安装|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储")
+          "配齐|增设|安装|接入|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储|"
+          # a level a count reaches (储备能力达到10万人): its subject comes before the verb
+          "达到|提高到|提升到|控制在|保持在")
+_LEVEL_VERBS = ("达到", "提高到", "提升到", "控制在", "保持在")
+# a level's subject that states a condition (凡死亡人数达到3人…, 造成…达到10人): not a target
+_CONDITION = re.compile(r"凡|如|若|发生|造成|导致|涉及")
+
 # A count: [comparator] [verb] [filler] number unit [以上] — the lookahead makes every match start at
 # a comparator or verb, so a match that starts earlier never swallows one that would qualify.
 # first characters of every comparator and verb: a one-class test rejects most positions quickly
@@ -548,6 +572,13 @@ _COUNT_FIRST = "".join(sorted({w[0] for w in (*_CMP_WORDS, *_VERBS.split("|"))})
 RE_COUNT = re.compile(
     rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_VERBS})?"
     rf"(?P<fill>[^，。；：\d]{{0,8}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
+# An object longer than RE_COUNT's 8 characters between verb and count (关闭不具备安全生产条件的小矿山20座):
+# read only after a verb that commits on its own, when the object holds no verb (推动…建设达标100家
+# starts at 建设; checked on the match, ``_long_counts``) and the count closes its chunk (not 开展…20家企业的检查)
+_LONG_VERBS = "|".join(v for v in _VERBS.split("|") if v not in _WEAK_VERBS and v not in _LEVEL_VERBS)
+RE_COUNT_LONG = re.compile(
+    rf"(?=[{_COUNT_FIRST}])(?P<verb>{_LONG_VERBS})(?P<fill>[^，。；：\d“”]{{9,16}}?)"
+    rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
                "下降|降低|减少|提高|完成")
@@ -661,8 +692,28 @@ _OBJECT_LEAD = re.compile(r"^(?:对|向|为)")
 
 
 def _count_targets(text: str) -> Iterator[Target]:
-    for m in RE_COUNT.finditer(text):
-        cmp, verb, unit = m.group("cmp"), m.group("verb"), m.group("unit")
+    yield from _counts(text, RE_COUNT.finditer(text), True)
+    yield from _counts(text, _long_counts(text), False)
+
+
+_VERB_OR_CMP = re.compile(f"{_VERBS}|{_CMP}")
+
+
+def _long_counts(text: str) -> Iterator[re.Match]:
+    """``RE_COUNT_LONG`` matches whose object holds no verb or comparator (a count that one of them
+    starts is RE_COUNT's); tested on each match, far cheaper than a per-character lookahead."""
+    m = RE_COUNT_LONG.search(text)
+    while m:
+        if _VERB_OR_CMP.search(m.group("fill")):
+            m = RE_COUNT_LONG.search(text, m.start() + 1)
+        else:
+            yield m
+            m = RE_COUNT_LONG.search(text, m.end())
+
+
+def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Target]:
+    for m in matches:
+        cmp, verb, unit = m.group("cmp") if short else None, m.group("verb"), m.group("unit")
         fill = m.group("fill") or ""
         # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
         inner = next((w for w in _CMP_WORDS if w in fill), None) if fill else None
@@ -687,10 +738,27 @@ def _count_targets(text: str) -> Iterator[Target]:
             continue  # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…
         if fill and not cmp and ("“" in fill or "”" in fill):
             continue  # a quoted name sits between verb and number
+        closes = m.end() == right or text[m.end()] in "（("
+        subject = ""
+        if verb in _LEVEL_VERBS:
+            if fill or cmp or not closes:
+                continue  # 达到3人以上的事故 delimits a scope; 储备能力达到10万人 closes its chunk
+            head = text[per_left:m.start()]
+            if per_left == 0 and head:
+                head = _ENUM_LEAD.sub("", head)
+            subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+            if not subject or _CONDITION.search(subject):
+                continue
         try:
             value = _num(raw)
             value_max = _num(raw2) if raw2 else None
         except ValueError:
+            continue
+        if subject:
+            start = m.start() - len(subject) if head.endswith(subject) else m.start()
+            yield Target(text=text[start:m.end()], value=value, value_max=value_max, unit=unit,
+                         what=_clip(subject), comparator=_cmp_sign(None, m.group("qual"), verb),
+                         verb=verb, per=per, span=(start, m.end()))
             continue
         after = text[m.end():right]
         obj = _OBJECT_AFTER.match(after)
