@@ -558,24 +558,28 @@ _CMP = "|".join(_CMP_WORDS)
 _WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
 # Verbs that commit to producing a count (not 超过/发生/涉及, which describe scope or conditions).
 _VERBS = ("再建成|再建设|建成|新建改造|新建|改建|改造|建设|建立|创建|打造|组建|完成|推动|关闭|淘汰|解决|培养|培训|配备|"
-          "配齐|增设|安装|接入|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储|"
-          # a level a count reaches (储备能力达到10万人): its subject comes before the verb
-          "达到|提高到|提升到|控制在|保持在")
+          "配齐|增设|安装|接入|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储")
+# a level a count reaches (储备能力达到10万人): its subject comes before the verb, and the number right
+# after it (a level verb followed by other words must not swallow a later verb's count: 推动达到标准的
+# 企业建成20座 is 建成20座)
 _LEVEL_VERBS = ("达到", "提高到", "提升到", "控制在", "保持在")
+_LEVEL_NEXT = (r"\s*[\d一二两三四五六七八九十][\d.一二两三四五六七八九十]*"
+               rf"(?:{_RANGE_SEP}[\d.一二两三四五六七八九十]+)?\s*" + _UNIT.replace("(?P<unit>", "(?:", 1))
+_COUNT_VERBS = rf"{_VERBS}|(?:{'|'.join(_LEVEL_VERBS)})(?={_LEVEL_NEXT})"
 # a level's subject that states a condition (凡死亡人数达到3人…, 造成…达到10人): not a target
 _CONDITION = re.compile(r"凡|如|若|发生|造成|导致|涉及")
 
 # A count: [comparator] [verb] [filler] number unit [以上] — the lookahead makes every match start at
 # a comparator or verb, so a match that starts earlier never swallows one that would qualify.
 # first characters of every comparator and verb: a one-class test rejects most positions quickly
-_COUNT_FIRST = "".join(sorted({w[0] for w in (*_CMP_WORDS, *_VERBS.split("|"))}))
+_COUNT_FIRST = "".join(sorted({w[0] for w in (*_CMP_WORDS, *_VERBS.split("|"), *_LEVEL_VERBS)}))
 RE_COUNT = re.compile(
-    rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_VERBS})?"
+    rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_COUNT_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_COUNT_VERBS})?"
     rf"(?P<fill>[^，。；：\d]{{0,8}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
 # An object longer than RE_COUNT's 8 characters between verb and count (关闭不具备安全生产条件的小矿山20座):
 # read only after a verb that commits on its own, when the object holds no verb (推动…建设达标100家
 # starts at 建设; checked on the match, ``_long_counts``) and the count closes its chunk (not 开展…20家企业的检查)
-_LONG_VERBS = "|".join(v for v in _VERBS.split("|") if v not in _WEAK_VERBS and v not in _LEVEL_VERBS)
+_LONG_VERBS = "|".join(v for v in _VERBS.split("|") if v not in _WEAK_VERBS)
 RE_COUNT_LONG = re.compile(
     rf"(?=[{_COUNT_FIRST}])(?P<verb>{_LONG_VERBS})(?P<fill>[^，。；：\d“”]{{9,16}}?)"
     rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
@@ -696,7 +700,7 @@ def _count_targets(text: str) -> Iterator[Target]:
     yield from _counts(text, _long_counts(text), False)
 
 
-_VERB_OR_CMP = re.compile(f"{_VERBS}|{_CMP}")
+_VERB_OR_CMP = re.compile(f"{_VERBS}|{'|'.join(_LEVEL_VERBS)}|{_CMP}")
 
 
 def _long_counts(text: str) -> Iterator[re.Match]:
@@ -740,8 +744,10 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue  # a quoted name sits between verb and number
         closes = m.end() == right or text[m.end()] in "（("
         subject = ""
-        if verb in _LEVEL_VERBS:
-            if fill or cmp or not closes:
+        if verb in _LEVEL_VERBS and cmp:
+            verb, fill = None, verb + fill  # 至少达到10万人: read as before, the comparator commits
+        elif verb in _LEVEL_VERBS:
+            if fill or not closes:
                 continue  # 达到3人以上的事故 delimits a scope; 储备能力达到10万人 closes its chunk
             head = text[per_left:m.start()]
             if per_left == 0 and head:

@@ -49,6 +49,11 @@ def test_counts_now_read(text, want):
     # a long object holding a verb: the count is read from the later verb, as before
     ("推动全县规模以上工贸企业安全生产标准化建设达标100家。",
      [("建设达标100家", 100, "家", "建设达标", "=", "建设")]),
+    # a level verb not followed by its number swallows no later verb's count; after a comparator it
+    # reads as before
+    ("推动达到安全标准的工贸企业建成20座示范班组", [("建成20座示范班组", 20, "座", "示范班组", "=", "建成")]),
+    ("督促达到规模的企业培训200人", [("培训200人", 200, "人", "督促达到规模的企业培训", "=", "培训")]),
+    ("全县储备能力至少达到10万人。", [("至少达到10万人", 10, "万人", "达到", ">=", None)]),
     # weak verbs still need a comparator or a frequency, however long the object
     ("开展辖区内全部危险化学品经营企业检查20家。", []),
 ])
