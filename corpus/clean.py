@@ -205,6 +205,10 @@ RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff\u21
 # ``1.开展…评估。``: part of the task's paragraph (its agencies and its deadline), never clauses
 RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协办|协助|参与)(?:责任)?(?:单位|部门|领导)|"
                               r"完成(?:时限|时间|期限)|时间(?:节点|要求)|时限(?:要求)?)\s*[:：]")
+# a flowchart's text (an emergency plan's 附件 处置流程图): short steps joined by arrows on one line
+# (``事故报告→先期处置→启动响应``), or an arrow alone on its line; it states nothing, it was a clause
+RE_CHART = re.compile(r"^\s*(?:[^。；，,：:！？\s→↓⇒]{1,16}\s*(?:→|⇒|↓|－>|->|—>)\s*){2,}[^。；，,：:！？\s→↓⇒]{1,16}\s*$"
+                      r"|^\s*[→↓↑⇒⇓]\s*$")
 # who to call about the notice: ``（联系人：王某某，电话：0999-1234567）`` on a line of its own
 RE_CONTACT = re.compile(r"^\s*[（(]?\s*(?:联系人|联系电话|联系方式|咨询电话|值班电话|传真)\s*[:：][^（）()]{1,80}[)）]?\s*$")
 RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
@@ -251,6 +255,10 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("date", s, lineno)
     if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s):
         return Line("page", s, lineno)
+    if RE_CHART.match(s):
+        # a flowchart's text: dropped like a page mark, but no transparent line (a title after it is no
+        # second line of the chart's title)
+        return Line("chart", s, lineno)
     if RE_DOCNUM.match(s) or RE_ISSUE_NO.match(s):
         return Line("docnum", s, lineno)
     if organ_and_date(s):

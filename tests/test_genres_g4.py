@@ -13,6 +13,8 @@ following docs/ANNOTATION_CODEBOOK.md §1:
   责任清单 of ``县应急管理局：负责……`` paragraphs: each paragraph is a clause (§1: where there is no
   finer numbering, one paragraph); only a first paragraph that reads as an opening (为…/根据…/近日…/
   现将…印发给你们) is the preamble (rule 3). Before, every paragraph was preamble.
+- A flowchart's text in an emergency plan's enclosure (``事故报告→先期处置→…``, an arrow on a line of
+  its own) states nothing: no clause, like a page mark.
 - ``Ⅲ级响应：……`` after ``2.2.2 Ⅱ级响应`` and its paragraph: a sibling of 2.2.2 written without its
   number (its lead is the title above with another ordinal), under 2.2, not a paragraph of 2.2.2.
 """
@@ -49,6 +51,40 @@ G4 = {
         ((), "燃放时应当远离人群"),
         ((), "儿童燃放烟花爆竹必须在成年人陪同下进行。"),
     ]),
+    # 1 › 1.1 › 1.1.1 with Ⅰ/Ⅱ/Ⅲ/Ⅳ级 response levels as numbered sub-items, （1） measures, 附则, and an
+    # enclosure that is a flowchart: its title no clause, its arrow chain (事故报告→先期处置→…) states
+    # nothing and is no clause (it was a preamble clause of the enclosure)
+    "g4_emergency_plan_deep.txt": ("东陵区城镇燃气事故应急预案", [
+        (("1 总则", "1.1 编制目的"), "为规范城镇燃气事故应急处置工作"),
+        (("1 总则", "1.2 编制依据", "1.2.1 法律法规"), "《中华人民共和国安全生产法》"),
+        (("1 总则", "1.2 编制依据", "1.2.2 预案依据"), "《临川市城镇燃气事故应急预案》。"),
+        (("1 总则", "1.3 工作原则"), "坚持人民至上"),
+        (("2 组织体系", "2.1 区燃气事故应急指挥部"), "总指挥由分管副区长担任"),
+        (("2 组织体系", "2.2 指挥部办公室"), "指挥部办公室设在区住建局"),
+        (("3 应急响应", "3.1 响应分级"), "按照事故的严重程度"),
+        (("3 应急响应", "3.1 响应分级", "3.1.1 Ⅰ级响应"), "发生重大及以上燃气事故时"),
+        (("3 应急响应", "3.1 响应分级", "3.1.2 Ⅱ级响应"), "发生较大燃气事故时"),
+        (("3 应急响应", "3.1 响应分级", "3.1.3 Ⅲ级响应"), "发生一般燃气事故造成人员伤亡时"),
+        (("3 应急响应", "3.1 响应分级", "3.1.4 Ⅳ级响应"), "发生燃气泄漏未造成人员伤亡时"),
+        (("3 应急响应", "3.2 响应措施"), "（1）组织抢险队伍关闭阀门"),
+        (("3 应急响应", "3.2 响应措施"), "（2）划定警戒区域"),
+        (("3 应急响应", "3.2 响应措施"), "（3）组织医疗救护力量"),
+        (("4 附则", "4.1 预案管理"), "本预案由区住建局负责解释"),
+        (("4 附则", "4.2 实施时间"), "本预案自印发之日起施行。"),
+    ]),
+    # 第X章 › 第X节 › 第X条; an article's second paragraph (款) and its （一） sub-items are clauses under it
+    "g4_regulation_sections.txt": ("临川市危险化学品安全管理办法", [
+        (("第一章 总则",), "第一条为了加强危险化学品安全管理"),
+        (("第一章 总则",), "第二条本市行政区域内"),
+        (("第二章 生产储存安全", "第一节 生产安全"), "第三条危险化学品生产企业应当"),
+        (("第二章 生产储存安全", "第一节 生产安全", "第三条 危险化学品生产企业应当建立健全全员安全生产责任制"),
+         "企业主要负责人对本单位"),
+        (("第二章 生产储存安全", "第一节 生产安全"), "第四条生产企业有下列情形之一的"),
+        (("第二章 生产储存安全", "第一节 生产安全", "第四条 生产企业有下列情形之一的，应当立即停产整改"), "（一）重大危险源"),
+        (("第二章 生产储存安全", "第一节 生产安全", "第四条 生产企业有下列情形之一的，应当立即停产整改"), "（二）特种作业人员"),
+        (("第二章 生产储存安全", "第二节 储存安全"), "第五条危险化学品应当储存在专用仓库内"),
+        (("第三章 附则",), "第六条本办法自2027年10月1日起施行。"),
+    ]),
 }
 # the kind of each clause (codebook §1: where there is no numbering each paragraph is a clause; the
 # preamble is an opening that reads as one: 为…/根据…/现就…)
@@ -56,7 +92,18 @@ KINDS = {
     "g4_plan_closing.txt": ["preamble"] + ["clause"] * 6,
     "g4_duty_list_plain.txt": ["clause"] * 4,
     "g4_safety_reminder.txt": ["preamble"] + ["clause"] * 3,
+    "g4_emergency_plan_deep.txt": ["clause"] * 16,
+    "g4_regulation_sections.txt": ["clause"] * 9,
 }
+
+
+@pytest.mark.parametrize("chart", ["事故报告→先期处置→启动响应→现场处置→响应终止", "↓"])
+def test_a_flowcharts_text_is_no_clause(chart):
+    from policytag.corpus.clean import classify_lines
+
+    assert [l.kind for l in classify_lines(chart)] == ["chart"]
+    # an instruction that names steps in order is text: it has punctuation around the steps
+    assert [l.kind for l in classify_lines("各单位要按照事故报告→先期处置→启动响应的程序，及时处置。")] == ["text"]
 
 
 def test_every_g4_notice_is_listed():
@@ -130,10 +177,15 @@ def test_a_lead_naming_the_next_sibling_is_a_sibling(lead, first, second):
 # bodies whose cut lines are not all first lines nor cut at the full margin (a Q&A whose answers' first
 # lines reach the margin while its questions stop short: its margin is read from a widest line that is
 # not the full width), and addressee or forwarding lines wrapped at 60/70. Before genre4's
-# _indented_margin (corpus/clean.py) 18 notice-widths missed, since then these 6.
+# _indented_margin (corpus/clean.py) 18 notice-widths of the notices then present missed, since then 6.
 KNOWN_WRAP_MISS = {("g3_policy_qa_plain.txt", 60), ("g3_policy_qa_plain.txt", 80), ("g4_safety_reminder.txt", 80),
                    ("m3_corps_committee_office.txt", 70), ("m3_state_council_forwards.txt", 70),
-                   ("probe_decree_rules.txt", 60)}
+                   ("probe_decree_rules.txt", 60),
+                   # a one-line article (第三条 …责任制。) and its second paragraph (款) read as one when the
+                   # only line cut at the margin is an article's first line (a numbered line is not
+                   # counted as a cut: counting it fixed these and broke six others)
+                   ("g4_regulation_sections.txt", 60), ("g4_regulation_sections.txt", 90),
+                   ("g4_regulation_sections.txt", 100)}
 
 
 def test_short_line_bodies_read_the_same_when_wrapped():
