@@ -689,6 +689,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                             and i + 1 not in chapters and i + 1 not in prefaces)
             if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
                 has_children = False  # the next organ's line of a duty list closes this one's items
+            if has_children and nxt is None and level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack[:-1]):
+                has_children = False  # an article's sub-item (项) holds no paragraph: the one after it is a 款
             titled, remark_agencies = _without_closing_remark(para)
             if _is_bare_heading(titled, level) and has_children:
                 # （一）加强餐饮场所燃气安全管理（市住建局牵头，…配合） over its tasks: a title whose
@@ -702,6 +704,11 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                 stack = []  # the closing of the whole text: no heading above it
             elif stack and _sibling_by_lead(para, stack[-1]):
                 stack.pop()
+            elif stack and stack[-1].level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack):
+                # 有前款规定情形之一的，…… after 第X条's last （二）…。: the article's next paragraph (款), not
+                # a paragraph of that sub-item (项 hold no paragraphs)
+                while stack[-1].level > ARTICLE_LEVEL:
+                    stack.pop()
             parent = stack[-1] if stack else root
             parent.paragraphs += 1
             base = "-".join([str(f.number) for f in stack] or ["0"]) + f"-p{parent.paragraphs}"

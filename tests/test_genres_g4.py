@@ -13,6 +13,9 @@ following docs/ANNOTATION_CODEBOOK.md §1:
   责任清单 of ``县应急管理局：负责……`` paragraphs: each paragraph is a clause (§1: where there is no
   finer numbering, one paragraph); only a first paragraph that reads as an opening (为…/根据…/近日…/
   现将…印发给你们) is the preamble (rule 3). Before, every paragraph was preamble.
+- In a regulation, a paragraph after an article's last sub-item (``有前款规定情形之一的，……`` after
+  ``（二）……。``) is the article's next paragraph (款), under the article; a sub-item (项) holds no
+  paragraph, so it stays a clause (it was read as a title over that paragraph and its text lost).
 - A flowchart's text in an emergency plan's enclosure (``事故报告→先期处置→…``, an arrow on a line of
   its own) states nothing: no clause, like a page mark.
 - ``Ⅲ级响应：……`` after ``2.2.2 Ⅱ级响应`` and its paragraph: a sibling of 2.2.2 written without its
@@ -82,6 +85,9 @@ G4 = {
         (("第二章 生产储存安全", "第一节 生产安全"), "第四条生产企业有下列情形之一的"),
         (("第二章 生产储存安全", "第一节 生产安全", "第四条 生产企业有下列情形之一的，应当立即停产整改"), "（一）重大危险源"),
         (("第二章 生产储存安全", "第一节 生产安全", "第四条 生产企业有下列情形之一的，应当立即停产整改"), "（二）特种作业人员"),
+        # the article's next paragraph (款) after its last sub-item: under the article, not under （二）
+        # (which it made a title: its text was lost)
+        (("第二章 生产储存安全", "第一节 生产安全", "第四条 生产企业有下列情形之一的，应当立即停产整改"), "有前款规定情形之一的"),
         (("第二章 生产储存安全", "第二节 储存安全"), "第五条危险化学品应当储存在专用仓库内"),
         (("第三章 附则",), "第六条本办法自2027年10月1日起施行。"),
     ]),
@@ -93,7 +99,7 @@ KINDS = {
     "g4_duty_list_plain.txt": ["clause"] * 4,
     "g4_safety_reminder.txt": ["preamble"] + ["clause"] * 3,
     "g4_emergency_plan_deep.txt": ["clause"] * 16,
-    "g4_regulation_sections.txt": ["clause"] * 9,
+    "g4_regulation_sections.txt": ["clause"] * 10,
 }
 
 
@@ -184,7 +190,7 @@ KNOWN_WRAP_MISS = {("g3_policy_qa_plain.txt", 60), ("g3_policy_qa_plain.txt", 80
                    # a one-line article (第三条 …责任制。) and its second paragraph (款) read as one when the
                    # only line cut at the margin is an article's first line (a numbered line is not
                    # counted as a cut: counting it fixed these and broke six others)
-                   ("g4_regulation_sections.txt", 60), ("g4_regulation_sections.txt", 90),
+                   ("g4_regulation_sections.txt", 60), ("g4_regulation_sections.txt", 70), ("g4_regulation_sections.txt", 90),
                    ("g4_regulation_sections.txt", 100)}
 
 
