@@ -299,7 +299,10 @@ def parse_agencies(remark: str) -> list[str]:
 
 def _is_bare_heading(text: str, level: float) -> bool:
     """A title only (context for the clauses under it), not a clause of its own."""
-    rest = text[level_match(text, level).end():].strip()
+    marker = level_match(text, level)
+    if marker is None:  # (16.2.1 （…负责）: with its remark gone, the number alone no longer reads as one)
+        return False
+    rest = text[marker.end():].strip()
     if level == ARTICLE_LEVEL:
         return not rest  # an article is a provision, never a mere title
     if rest.rstrip()[-1:] in "？?" and not re.search(r"[。；！]", rest):

@@ -65,6 +65,9 @@ def test_segmenter_never_raises_and_spans_point_at_the_text(text):
 @SETTINGS
 @given(st.lists(st.tuples(st.integers(0, 8), st.integers(1, 30), st.lists(st.sampled_from(WORDS), max_size=15)),
                 min_size=1, max_size=30))
+# a decimal item whose only words are an agency remark, over an item: the remark left the heading, and the
+# number alone no longer matched its level (AttributeError in 36 % of CI seeds)
+@example([(5, 16, [" ", "（省公安厅、省住建厅等按职责分工负责）"]), (7, 13, [])])
 def test_random_numbering_shapes_under_a_notice_header(items):
     header = "山西省人民政府\n关于做好2026年安全生产工作的通知\n晋政发〔2026〕1号\n各市、县人民政府：\n"
     body = "\n".join(numbering(d, n) + "".join(words) for d, n, words in items)
