@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policytag.records import Clause, Document
-from policytag.text import cn_number, remark_spans
+from policytag.text import DEADLINE_KEY, REMARK_KEY, cn_number, remark_spans
 
 from . import metadata as md
 from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
@@ -345,8 +345,7 @@ class _Frame:
 
 
 #: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
-RE_AGENCY_KEY = re.compile(r"(?:牵头|主责|主办|责任|配合|协办|协助|协同|参与|实施|承办|督办|主管)(?:责任|负责)?"
-                           r"(?:单位|部门|领导|处室|科室|人)\s*[：:]")
+RE_AGENCY_KEY = re.compile(REMARK_KEY)
 
 
 def keyed_agencies(remark: str) -> list[str]:
@@ -426,7 +425,7 @@ def _without_closing_remark(text: str) -> tuple[str, list[str]]:
 
 
 #: a remark's deadline key (``（牵头单位：区应急局；完成时限：6月底前）``): what the task must meet by when
-RE_DEADLINE_KEY = re.compile(r"(?:完成|办结|整改)?(?:时限|时间|期限)(?:要求)?\s*[：:]|时间节点\s*[：:]")
+RE_DEADLINE_KEY = re.compile(DEADLINE_KEY)
 
 
 def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
@@ -466,7 +465,7 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
 
 
 _SEPARATORS = " \t。；;，,"
-_DEADLINE_REMARKS = re.compile(rf"(?:\s*[（(]\s*(?:{RE_DEADLINE_KEY.pattern})[^（）()]*[）)])+")
+_DEADLINE_REMARKS = re.compile(rf"(?:\s*[（(]\s*(?:{DEADLINE_KEY})[^（）()]*[）)])+")
 
 
 def _deadline_remarks_only(text: str) -> bool:

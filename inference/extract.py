@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
-from policytag.text import cn_digits, cn_number  # the numeral parsers (also used by segmentation)
+from policytag.text import DEADLINE_KEY, cn_digits, cn_number  # numeral parsers and the deadline key, shared with segmentation
 
 # --- shared pieces -------------------------------------------------------------------------------
 _RE_DECIMAL = re.compile(r"\d+\.\d+")
@@ -216,7 +216,7 @@ _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 
 
 # a deadline given as a task's key entry: （牵头单位：…；完成时限：2027年6月底前）, …。完成时限：…, 时间节点：…
-_KEYED_DEADLINE = re.compile(r"(?:(?:完成|办结|整改)?(?:时限|时间|期限)(?:要求)?|时间节点)\s*[：:]\s*$")
+_KEYED_DEADLINE = re.compile(rf"{DEADLINE_KEY}\s*$")
 _REMARK_TAIL = re.compile(r"(?:[（(][^（）()]*[）)]\s*)+$")
 
 

@@ -67,13 +67,17 @@ def cn_number(s: str) -> int | None:
 # recognised (a key such as ``责任单位：`` or an agency list ending in ``牵头``/``负责``/``配合``), never
 # particular agencies; the ASCII forms (``(`` ``:``) are accepted because copied pages often use them.
 _OPEN, _CLOSE = "（(", "）)"
-#: ``牵头单位`` ``责任单位`` ``牵头责任单位`` ``配合部门`` ``责任领导`` …, then a colon
-_REMARK_KEY = (r"(?:牵头|主责|主办|责任|配合|协办|协助|协同|参与|实施|承办|督办|主管)(?:责任|负责)?"
+#: ``牵头单位`` ``责任单位`` ``牵头责任单位`` ``配合部门`` ``责任领导`` …, then a colon (also the segmenter's
+#: key of the agencies a remark names, ``corpus.segment.RE_AGENCY_KEY``)
+REMARK_KEY = (r"(?:牵头|主责|主办|责任|配合|协办|协助|协同|参与|实施|承办|督办|主管)(?:责任|负责)?"
                r"(?:单位|部门|领导|处室|科室|人)\s*[：:]")
+#: a task's deadline key in a remark or after its sentence (``完成时限：`` ``时间节点：`` …): the segmenter keeps
+#: a remark holding one in the clause, extraction reads the task before it as the deadline's action
+DEADLINE_KEY = r"(?:(?:完成|办结|整改)?(?:时限|时间|期限)(?:要求)?|时间节点)\s*[：:]"
 #: a bracket's content (one level of nested brackets allowed: ``县应急局（县安委办）``)
 _BRACKET_BODY = rf"(?:[^{_OPEN}{_CLOSE}。]|[{_OPEN}][^{_OPEN}{_CLOSE}]{{0,30}}[{_CLOSE}]){{1,240}}?"
 #: ``（…单位：…）``: a key first
-_RE_KEYED = re.compile(rf"[{_OPEN}]\s*{_REMARK_KEY}{_BRACKET_BODY}[{_CLOSE}]")
+_RE_KEYED = re.compile(rf"[{_OPEN}]\s*{REMARK_KEY}{_BRACKET_BODY}[{_CLOSE}]")
 #: ``（市应急局牵头，市公安局、市交通运输局配合）`` / ``（省应急厅等部门按职责分工负责）``: agency
 #: names and a role verb, nothing else (no ``要``/``应``: an instruction in brackets is text)
 #: the role verbs a remark ends with (one list: the regex below and ``_may_have_remark``'s scan)
@@ -94,7 +98,7 @@ def _is_role_remark(body: str) -> bool:
 
 
 #: the key form after the clause's last sentence, unbracketed, to the end of the text
-_RE_TRAILING = re.compile(rf"(?:(?<=[。；;])|^)\s*{_REMARK_KEY}[^。]*。?\s*$")
+_RE_TRAILING = re.compile(rf"(?:(?<=[。；;])|^)\s*{REMARK_KEY}[^。]*。?\s*$")
 
 
 def remark_spans(text: str) -> list[tuple[int, int]]:
