@@ -92,6 +92,23 @@ def _scores(sector, measure):
             "measure_type": {lid: float(lid in measure) for lid in _TAX.measure_type.ids}}
 
 
+def _doc(doc_id, issuer, region, level, genre, year, title=None, source=None):
+    """A document of the report tests (``tests/test_reports_probe.py``, ``…_analyst.py``): an annual
+    notice's title unless ``title`` is given, its file ``<doc_id>.txt`` unless ``source`` is."""
+    title = title or f"{issuer or ''}关于做好{year}年安全生产工作的通知"
+    return Document(doc_id, title, year, None, issuer, None, source or f"{doc_id}.txt", "", region, level, genre)
+
+
+def _tagged(doc, texts_labels):
+    """``doc``'s clauses, tagged as given: ``[(text, sectors, measure types)]``."""
+    out = []
+    for k, (text, sector, measure) in enumerate(texts_labels):
+        c = Clause(doc.doc_id, f"{doc.doc_id}-{k + 1}", (), text, "clause", year=doc.year, issuer=doc.issuer,
+                   region=doc.region, level=doc.level, genre=doc.genre, title=doc.title)
+        out.append(TaggedClause(c, Labels(sector, measure), _scores(sector, measure), (), ()))
+    return out
+
+
 def synthetic_report(n_docs: int, **kw):
     from policytag.taxonomy import load_taxonomy
 

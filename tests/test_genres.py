@@ -26,6 +26,12 @@ def one(name: str):
     return result.documents[0], result.clauses
 
 
+def reading(clauses, expected) -> list[tuple[tuple[str, ...], str]]:
+    """(heading path, the text's start as long as the expected one) of each clause."""
+    return [(c.heading_path, c.text[:len(start)]) for c, (_, start) in zip(clauses, expected)] + [
+        (c.heading_path, c.text) for c in clauses[len(expected):]]
+
+
 def texts(clauses) -> list[str]:
     return [c.text for c in clauses]
 

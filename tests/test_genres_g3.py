@@ -29,10 +29,7 @@ import pytest
 
 from policytag.corpus.clean import classify_lines, heading_level, normalize_punct, parse_date
 from policytag.corpus.segment import segment_paths, segment_text
-from conftest import TEST_DATA
-from test_genres import wrap
-
-DATA = TEST_DATA / "genres"
+from test_genres import DATA, one, reading, wrap
 
 P1, P2, P3 = "第一部分 总体要求", "第二部分 重点工作", "第三部分 保障措施"
 DUST = ("一、整治重点", "（一）粉尘涉爆企业", "1.除尘系统")
@@ -307,19 +304,6 @@ G3 = {
         (("第四章 保障措施",), "各级政府要将本规划纳入"),
     ]),
 }
-
-
-def one(name: str):
-    result = segment_paths([DATA / name])
-    assert not result.errors, result.errors
-    assert len(result.documents) == 1, [d.title for d in result.documents]
-    return result.documents[0], result.clauses
-
-
-def reading(clauses, expected) -> list[tuple[tuple[str, ...], str]]:
-    """(heading path, the text's start as long as the expected one) of each clause."""
-    return [(c.heading_path, c.text[:len(start)]) for c, (_, start) in zip(clauses, expected)] + [
-        (c.heading_path, c.text) for c in clauses[len(expected):]]
 
 
 def test_every_g3_notice_is_listed():

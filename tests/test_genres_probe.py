@@ -39,10 +39,8 @@ import pytest
 from policytag.corpus import metadata as md
 from policytag.corpus.clean import classify_lines, heading_level
 from policytag.corpus.segment import segment_paths, segment_text
-from conftest import TEST_DATA, best_cpu_time
-from test_genres import _as_docx, _as_html, _as_pdf, wrap
-
-DATA = TEST_DATA / "genres"
+from conftest import best_cpu_time
+from test_genres import DATA, _as_docx, _as_html, _as_pdf, one, reading, wrap
 
 # file: (title, issuer, region, level, genre, year, date, [(heading path, start of the clause text)])
 PROBES = {
@@ -334,19 +332,6 @@ PROBES = {
             ((), "（三）严格值班值守"),
         ]),
 }
-
-
-def one(name: str):
-    result = segment_paths([DATA / name])
-    assert not result.errors, result.errors
-    assert len(result.documents) == 1, [d.title for d in result.documents]
-    return result.documents[0], result.clauses
-
-
-def reading(clauses, expected) -> list[tuple[tuple[str, ...], str]]:
-    """(heading path, the text's start as long as the expected one) of each clause."""
-    return [(c.heading_path, c.text[:len(start)]) for c, (_, start) in zip(clauses, expected)] + [
-        (c.heading_path, c.text) for c in clauses[len(expected):]]
 
 
 def test_every_probe_notice_is_listed():

@@ -26,27 +26,11 @@ from policytag.inference.render_html import render_html
 from policytag.inference.render_md import render_md
 from policytag.inference.render_rows import render_across_csv
 from policytag.inference.report import build_report
-from policytag.inference.tagging import TaggedClause
-from policytag.records import Clause, Document, Labels
 from policytag.taxonomy import load_taxonomy
 from conftest import run_cli
-from report_synth import _scores
+from report_synth import _doc, _tagged
 
 TAX = load_taxonomy()
-
-
-def _doc(doc_id, issuer, region, level, genre, year, title=None):
-    title = title or f"{issuer or ''}关于做好{year}年安全生产工作的通知"
-    return Document(doc_id, title, year, None, issuer, None, f"{doc_id}.txt", "", region, level, genre)
-
-
-def _tagged(doc, texts_labels):
-    out = []
-    for k, (text, sector, measure) in enumerate(texts_labels):
-        c = Clause(doc.doc_id, f"{doc.doc_id}-{k + 1}", (), text, "clause", year=doc.year, issuer=doc.issuer,
-                   region=doc.region, level=doc.level, genre=doc.genre, title=doc.title)
-        out.append(TaggedClause(c, Labels(sector, measure), _scores(sector, measure), (), ()))
-    return out
 
 
 GAS = ("年底前完成老旧燃气管网改造。", ("urban_gas",), ("engineering_technology",))
