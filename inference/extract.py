@@ -242,7 +242,8 @@ def _action(text: str, start: int, end: int) -> str:
     with the chunk's own lead-in (``专项整治方案于…``) when it names the subject, and the previous
     chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``); for a deadline
     written as a key entry (``完成时限：…``), the task before it (``_keyed_action``)."""
-    if "：" in text[max(0, start - 8):start] or ":" in text[max(0, start - 8):start]:
+    near = text[max(0, start - 8):start]
+    if "：" in near or ":" in near:
         key = _KEYED_DEADLINE.search(text, max(0, start - 10), start)
         if key:
             return _keyed_action(text, key.start())
