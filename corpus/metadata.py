@@ -87,7 +87,25 @@ def _expand(name: str) -> str:
 # words shaped like a place name that name none (河口县城市内涝…预案: the region is 河口县, not 河口县城市)
 _GENERIC_PLACES = {"城市", "城区", "市区", "县城", "郊区", "社区", "景区", "园区", "矿区", "林区", "牧区", "山区", "灾区",
                    "辖区", "片区", "街区", "小区", "库区", "全市", "全县", "全区", "全省", "全州", "全盟", "全旗", "本市", "本县",
-                   "本区", "本省", "各市", "各县", "各区", "各省", "县区", "市县", "省市", "城乡", "农村地区", "重点地区"}
+                   "本区", "本省", "各市", "各县", "各区", "各省", "县区", "市县", "省市", "城乡", "农村地区", "重点地区",
+                   # 东陵区城镇燃气…预案: the subject after a place, not a town (a town named …城镇 has a
+                   # name before it: 古城镇)
+                   "城镇", "乡镇", "村镇", "集镇", "小城镇", "中心城区", "主城区", "老城区", "旧城区"}
+# endings of subjects shaped like a 区 (临江市旅游景区…, 临江市住宅小区…) that end no administrative
+# unit's name (山区, 林区, 城区 do: 黄山区, 神农架林区, 东城区)
+_SUBJECT_ENDINGS = ("景区", "小区", "社区", "库区", "灾区", "辖区", "片区", "街区", "保护区", "名胜区", "功能区", "核心区")
+# a tier's character opening a word (农贸市场, 重点区域, 美丽乡村, 创建省级): no unit ends there; 级
+# only after a place (临江市级… may open a title)
+_WORD_AFTER_TIER = {"市场", "区域", "县域", "乡村", "镇村"}
+_LEVEL_AFTER_TIER = {"省级", "市级", "县级", "区级", "乡级", "镇级"}
+
+
+def _ends_in_a_word(name: str, pos: int, end: int) -> bool:
+    """Does the unit matched at ``name[pos:end]`` end inside a word or name a subject (城镇, 景区,
+    市场) rather than a place?"""
+    token, pair = name[pos:end], name[end - 1:end + 1]
+    return (token in _GENERIC_PLACES or token.endswith(_SUBJECT_ENDINGS) or pair in _WORD_AFTER_TIER
+            or (pos > 0 and pair in _LEVEL_AFTER_TIER))
 
 
 # 新疆生产建设兵团 governs its own ladder: the 兵团 (a province's tier), its 师 (divisions, a
@@ -134,7 +152,7 @@ def _next_tier(name: str, pos: int) -> str | None:
     if (m and m.group(0) in _DISTRICT_NAMES and before_is_city(name[:pos])
             and (_RE_ORGAN_NEXT.match(name, m.end()) or m.end() == len(name))):
         return m.group(0)  # 临江市城区人民政府: 城区, 郊区, 矿区 name districts of a city
-    if (not m or any(w in m.group(0) for w in _ORGAN_WORDS) or m.group(0) in _GENERIC_PLACES
+    if (not m or any(w in m.group(0) for w in _ORGAN_WORDS) or _ends_in_a_word(name, pos, m.end())
             or m.group(0) in _BARE_TIERS):
         return None
     token = m.group(0)
@@ -496,18 +514,24 @@ _RE_ADDRESSES_COUNTIES = re.compile(r"县|各区|[、（(]区|(?<![发新园景�
 _RE_ADDRESSES_TOWNS = re.compile(r"乡|镇|街道|苏木")
 
 
+# the prefecture-level cities that govern towns and street offices directly, with no county or
+# district under them (不设区的地级市): knowledge no notice states, so a fixed list; their notices are
+# addressed as a county-level city's are (各镇人民政府、各街道办事处) and must still read ``city``
+NO_COUNTY_PREFECTURES = {"东莞市", "中山市", "嘉峪关市", "儋州市"}
+
+
 def county_level_city(region: str | None, level: str | None, addressees: list[str]) -> str | None:
     """The level of a 市 named alone, read from whom its notice is sent to. A 县级市 has no marker
     of its own (临川市 may be a prefecture or a county-level city; its numbers read 临政发 either
     way), but a prefecture-level city sends its notices to its counties and districts
     (各县（市、区）人民政府), a county-level city to its townships and street offices (各镇人民政府、
     街道办事处，市政府各部门): such an addressee, naming no 县 or 区, makes the 市 ``county``. The
-    few prefecture-level cities without counties (they govern towns directly) read as ``county``
-    too; a 市 with no addressee stays ``city``."""
+    few prefecture-level cities without counties (:data:`NO_COUNTY_PREFECTURES`, which write to
+    their towns too) stay ``city``; so does a 市 with no addressee."""
     if level != "city" or not region or not addressees:
         return level
     tiers = _tiers(region)
-    if not tiers or not tiers[-1].endswith("市"):
+    if not tiers or not tiers[-1].endswith("市") or tiers[-1] in NO_COUNTY_PREFECTURES:
         return level
     sent_to = "".join(addressees)
     if _RE_ADDRESSES_TOWNS.search(sent_to) and not _RE_ADDRESSES_COUNTIES.search(sent_to):
