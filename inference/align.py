@@ -136,19 +136,38 @@ def dropped(aligned: Sequence[AlignedClause], n_previous: int) -> list[int]:
     return [j for j in range(n_previous) if j not in kept]
 
 
+# The units a diff compares: a number is one (达到100% -> 达到80% reads [-100-]{+80+}%, not the digits'
+# common tail [-10-]{+8+}0%: an analyst reads a changed figure, not changed digits); any other
+# character is one.
+_DIFF_UNIT = re.compile(r"\d+(?:[.．]\d+)?|.", re.S)
+
+
 def char_diff(old: str, new: str) -> list[tuple[str, str]]:
     """Character diff of a revised clause against its counterpart: ``[(op, text)]`` with op ``=``
-    (kept), ``-`` (only last year) or ``+`` (only this year), from ``difflib.SequenceMatcher``."""
+    (kept), ``-`` (only last year) or ``+`` (only this year), from ``difflib.SequenceMatcher``; a
+    number is changed as a whole (``_DIFF_UNIT``)."""
     import difflib
 
+    a, b = _DIFF_UNIT.findall(old), _DIFF_UNIT.findall(new)
     out: list[tuple[str, str]] = []
-    sm = difflib.SequenceMatcher(None, old, new, autojunk=False)
+    sm = difflib.SequenceMatcher(None, a, b, autojunk=False)
     for tag, i1, i2, j1, j2 in sm.get_opcodes():
         if tag == "equal":
-            out.append(("=", old[i1:i2]))
+            out.append(("=", "".join(a[i1:i2])))
             continue
         if i2 > i1:
-            out.append(("-", old[i1:i2]))
+            out.append(("-", "".join(a[i1:i2])))
         if j2 > j1:
-            out.append(("+", new[j1:j2]))
+            out.append(("+", "".join(b[j1:j2])))
     return out
+
+
+def same_wording(old: str, new: str) -> bool:
+    """Whether a clause says word for word what its counterpart said: white space and the item number
+    opening it set aside (a task moved from （二） to （一） is not reworded; 50个 -> 60个 is)."""
+    from .extract import _ENUM_LEAD  # the extractor's reading of an opening item number, not a copy of it
+
+    def key(text: str) -> str:
+        return re.sub(r"\s+", "", _ENUM_LEAD.sub("", text))
+
+    return key(old) == key(new)

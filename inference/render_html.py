@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import format_deadline, format_target
+from .render_md import _short, format_deadline, format_target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -401,6 +401,16 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
     return "".join(parts)
 
 
+def _diff_item(cmp, nv, by_id: dict[str, TaggedClause]) -> str:
+    """A list item: the clause's id, its counterpart's, their similarity and the character diff
+    (<del>last year</del><ins>this year</ins>)."""
+    ops = char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
+    body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
+                   for op, x in ops)
+    return (f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '
+            f"{nv.similarity:.2f}</code><br>{body}</li>")
+
+
 def _notice(report: Report, n: NoticeReport) -> str:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     year = year_label(doc.year)
@@ -446,19 +456,26 @@ def _notice(report: Report, n: NoticeReport) -> str:
         for nv in new:
             t = by_id[nv.clause_id]
             parts.append(f"<li>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')} "
-                         f"{escape(t.clause.text[:90])}{'…' if len(t.clause.text) > 90 else ''} "
+                         f"{escape(_short(t.clause.text, 90))} "
                          f'<code>{escape(nv.clause_id)} · best match {nv.similarity:.2f}</code></li>')
         parts.append("</ul>")
         revised = cmp.revised_clauses
         parts.append(f'<details class="revised"><summary>修改内容 Revised: {clauses(len(revised))} reworded from a '
                      f"counterpart in {cmp.prev_label} (<del>last year</del> <ins>this year</ins>)</summary><ul>")
-        for nv in revised:
-            ops = char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
-            body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
-                           for op, x in ops)
-            parts.append(f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '
-                         f"{nv.similarity:.2f}</code><br>{body}</li>")
+        parts += [_diff_item(cmp, nv, by_id) for nv in revised]
         parts.append("</ul></details>")
+        reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
+        if reworded or same:
+            # open when something changed: a carried-over task whose figure or deadline moved is news
+            parts.append(f'<details class="carried"{" open" if reworded else ""}><summary>沿用内容 Carried over: '
+                         f"{clauses(len(reworded) + len(same))} continuing a clause of {cmp.prev_label}, "
+                         f"{len(reworded)} of them with changes (<del>last year</del> <ins>this year</ins>)</summary><ul>")
+            parts += [_diff_item(cmp, nv, by_id) for nv in reworded]
+            parts.append("</ul>")
+            if same:
+                parts.append('<p class="meta">Word for word (item number aside): '
+                             + ", ".join(f"<code>{escape(nv.clause_id)}</code>" for nv in same) + "</p>")
+            parts.append("</details>")
         parts.append(f'<details class="dropped"><summary>删去内容 Dropped: {clauses(len(cmp.dropped))} of '
                      f"{cmp.prev_label} that no clause continues</summary><ul>"
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
@@ -470,7 +487,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
         for t in committed:
             deadlines = "<br>".join(escape(format_deadline(d)) for d in t.deadlines) or "—"
             targets = "<br>".join(escape(format_target(x)) for x in t.targets) or "—"
-            parts.append(f"<tr><td><code>{escape(t.clause.clause_id)}</code><br>{escape(t.clause.text[:60])}…</td>"
+            parts.append(f"<tr><td><code>{escape(t.clause.clause_id)}</code><br>{escape(_short(t.clause.text, 60))}</td>"
                          f"<td>{deadlines}</td><td>{targets}</td></tr>")
         parts.append("</table>")
     else:

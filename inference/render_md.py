@@ -254,9 +254,17 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         for nv in revised:
             diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
             out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
-        carried = [nv for nv in cmp.novelty if nv.status == "carried_over"]
-        if carried:
-            out += ["", f"Carried over with few changes: {', '.join(f'`{nv.clause_id}`' for nv in carried)}"]
+        reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
+        if reworded or same:
+            out += ["", f"## 沿用内容 Carried over: {clauses(len(reworded) + len(same))} continuing a clause of "
+                        f"{cmp.prev_label}, {len(reworded)} of them with changes (a changed figure or deadline "
+                        "shows here)", ""]
+            for nv in reworded:
+                diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
+                out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
+            if same:
+                out += [""] * bool(reworded) + [f"Word for word (item number aside): "
+                                                f"{', '.join(f'`{nv.clause_id}`' for nv in same)}"]
         out += ["", f"## 删去内容 Dropped: {clauses(len(cmp.dropped))} of {cmp.prev_label} that no clause continues", ""]
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")

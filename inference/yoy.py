@@ -24,7 +24,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import Sequence
+from typing import Mapping, Sequence
 
 import numpy as np
 
@@ -32,7 +32,7 @@ from policytag.corpus.metadata import GENRE_NAMES
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from .align import DEFAULT_CARRIED_FROM, DEFAULT_METHOD, DEFAULT_NEW_BELOW, align, dropped
+from .align import DEFAULT_CARRIED_FROM, DEFAULT_METHOD, DEFAULT_NEW_BELOW, align, dropped, same_wording
 from .summary import label_shares
 from .tagging import TaggedClause
 
@@ -117,6 +117,15 @@ class YearComparison:
     @property
     def revised_clauses(self) -> list[Novelty]:
         return [n for n in self.novelty if n.status == "revised"]
+
+    def carried_over(self, texts: Mapping[str, str]) -> tuple[list[Novelty], list[Novelty]]:
+        """The carried-over clauses as (reworded, word for word), ``texts`` this notice's clause texts
+        by id. "Carried over" means a sentence continues one of last year's (``align``), so its clause
+        may still change a figure or a deadline (劝导站50个 -> 60个): those are shown with their diff."""
+        carried = [n for n in self.novelty if n.status == "carried_over"]
+        same = {n.clause_id for n in carried
+                if same_wording(self.prev_texts.get(n.nearest or "", ""), texts.get(n.clause_id, ""))}
+        return [n for n in carried if n.clause_id not in same], [n for n in carried if n.clause_id in same]
 
     @property
     def baseline(self) -> str:

@@ -1,0 +1,81 @@
+"""What an analyst found reading ``policytag tag`` reports over a folder of invented governments'
+notices (session 8: two provinces, three cities, three counties and a ministry, two years for some,
+annual notices, 工作要点, plans, an emergency plan and an inspection report as .txt/.docx/.html/.pdf),
+pinned so it stays fixed. Every clause here was written for these tests (invented places 柏溪县,
+云渡县, 岚北省); none is copied from a real document.
+
+* a clause "carried over" from last year with a changed figure (劝导站50个 -> 60个, 管网改造12公里 ->
+  20公里, 达标率80% -> 85%) was listed by id only, under "Carried over with few changes" in the
+  Markdown and not at all in the HTML: the change an analyst looks for was invisible;
+* diffs changed digits, not figures: 安装率达到100% -> 80% read ``[-10-]{+8+}0%``;
+* the HTML's deadline table put ``…`` after clauses it had not cut.
+"""
+
+from __future__ import annotations
+
+from policytag.inference.align import char_diff
+from policytag.inference.render_html import render_html
+from policytag.inference.render_md import render_md
+from policytag.inference.report import build_report
+from policytag.taxonomy import load_taxonomy
+from report_synth import _doc, _tagged
+
+TAX = load_taxonomy()
+BX = "柏溪县人民政府"
+
+DUTY = ("（一）严格落实乡镇属地责任，乡镇主要负责人每月至少带队检查一次辖区重点企业。", (), ("responsibility",))
+ROAD_2026 = ("（二）完善乡村道路交通安全劝导站50个。", ("road_transport",), ("hazard_remediation",))
+ROAD_2027 = ("（三）完善乡村道路交通安全劝导站60个。", ("road_transport",), ("hazard_remediation",))
+COAL = ("（三）加强煤矿瓦斯抽采和探放水管理，严禁超能力组织生产。", ("coal_mine",), ("hazard_remediation",))
+CHEM = ("（二）对加油站开展安全风险评估。", ("hazardous_chemicals",), ("hazard_remediation",))
+
+
+def _county_report():
+    d26 = _doc("bx26", BX, "柏溪县", "county", "annual_notice", 2026)
+    d27 = _doc("bx27", BX, "柏溪县", "county", "annual_notice", 2027)
+    tagged = _tagged(d26, [DUTY, ROAD_2026, COAL]) + _tagged(d27, [DUTY, CHEM, ROAD_2027])
+    return build_report([d26, d27], tagged, TAX, "test")
+
+
+def test_a_carried_over_clause_with_a_changed_figure_shows_the_change():
+    report = _county_report()
+    cmp = next(n for n in report.notices if n.summary.year == 2027).comparison
+    by_status = {nv.clause_id: nv.status for nv in cmp.novelty}
+    assert by_status["bx27-1"] == by_status["bx27-3"] == "carried_over"  # the premise: both continue 2026's
+    md = render_md(report)
+    assert "劝导站[-50-]{+60+}个" in md
+    assert "Word for word (item number aside): `bx27-1`" in md  # the duty clause did not change
+    html = render_html(report)
+    assert "劝导站<del>50</del><ins>60</ins>个" in html
+    assert '<details class="carried" open>' in html  # a change is news: shown, not folded away
+
+
+def test_a_diff_changes_figures_whole():
+    assert char_diff("安装率达到100%。", "安装率达到80%。") == [("=", "安装率达到"), ("-", "100"), ("+", "80"), ("=", "%。")]
+    assert char_diff("受害率0.9‰", "受害率0.8‰") == [("=", "受害率"), ("-", "0.9"), ("+", "0.8"), ("=", "‰")]
+
+
+def test_a_renumbered_clause_is_the_same_wording_a_changed_figure_is_not():
+    from policytag.inference.align import same_wording
+
+    assert same_wording("（二）完善乡村道路交通安全劝导站50个。", "（三）完善乡村道路交通安全劝导站50个。")
+    assert same_wording("2.开展燃气安全检查。", "二、开展燃气安全检查。")
+    assert not same_wording("（二）完善劝导站50个。", "（二）完善劝导站60个。")
+
+
+def test_the_html_deadline_table_marks_only_cut_clauses():
+    d = _doc("y27", "云渡县人民政府办公室", "云渡县", "county", "annual_notice", 2027)
+    short = "（一）年底前完成县城老旧燃气管网更新改造20公里。"
+    long = "（二）" + "督促餐饮场所安装燃气泄漏报警装置并接入监管平台，" * 3 + "6月底前完成。"
+    from dataclasses import replace
+
+    from policytag.inference.extract import extract_fields
+
+    plain = _tagged(d, [(short, ("urban_gas",), ("engineering_technology",)), (long, ("urban_gas",), ("engineering_technology",))])
+    fields = extract_fields([t.clause.text for t in plain], [2027] * len(plain))
+    tagged = [replace(t, deadlines=tuple(dl), targets=tuple(tg)) for t, (dl, tg) in zip(plain, fields)]
+    assert all(t.deadlines for t in tagged)  # the premise: both are in the deadline table
+    html = render_html(build_report([d], tagged, TAX, "test"))
+    table = html[html.index("时限与量化目标"):]
+    assert short + "</td>" in table and short + "…" not in table
+    assert long[:59] + "…</td>" in table
