@@ -190,13 +190,20 @@ def spread(order: Sequence[int], clauses: Sequence[Clause | None], n: int) -> tu
 
 
 # --- ranking -------------------------------------------------------------------------------------
+def _batch(order: Sequence[int], clauses: Sequence[Clause | None], n: int, spread_batch: bool) -> tuple[list[int], set[int]]:
+    """``spread(order, clauses, n)``, or the first ``n`` of ``order`` as they come when not spreading."""
+    return spread(order, clauses, n) if spread_batch else (list(order[:n]), set())
+
+
 def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
          proba: dict[str, np.ndarray] | None = None, thresholds: dict[str, np.ndarray] | None = None,
-         seed: int = 0, prefilter: int = 3) -> list[Pick]:
+         seed: int = 0, prefilter: int = 3, spread_batch: bool = True) -> list[Pick]:
     """The ``n`` clauses of ``clauses`` to label next under ``strategy`` (best first).
 
     ``proba``/``thresholds`` (the tagger's ``predict_proba`` on ``clauses`` and its tuned
-    ``thresholds_``) are needed by ``uncertainty`` and ``mixed``.
+    ``thresholds_``) are needed by ``uncertainty`` and ``mixed``. ``spread_batch=False`` leaves
+    out the spread over documents and genres of ``mixed`` and ``diversity`` (their ranking before
+    it: benchmarks/active_learning.py measures both).
     """
     if strategy not in STRATEGIES:
         raise PolicytagError(f"unknown strategy {strategy!r} (choose from {', '.join(STRATEGIES)})")
@@ -221,7 +228,7 @@ def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
         if fitted is not None:
             labels, dist = fitted
             rest.sort(key=lambda i: (dist[i, labels[i]], i))
-        order, genre_picks = spread([i for i, _, _ in chosen] + rest, clauses, n)
+        order, genre_picks = _batch([i for i, _, _ in chosen] + rest, clauses, n, spread_batch)
 
         def why(i: int) -> str:
             if i in reps:
@@ -253,8 +260,8 @@ def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
     sizes = {i: size for i, _, size in groups}
     # the cluster representatives first, then every other clause by uncertainty, for the places
     # that spreading over documents and genres frees
-    order, genre_picks = spread([i for i, _, _ in groups] + [int(i) for i in by_uncertainty if int(i) not in sizes],
-                                clauses, n)
+    order, genre_picks = _batch([i for i, _, _ in groups] + [int(i) for i in by_uncertainty if int(i) not in sizes],
+                                clauses, n, spread_batch)
 
     def why(i: int) -> str:
         if i in sizes:

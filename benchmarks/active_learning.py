@@ -5,7 +5,8 @@ hidden until a strategy "asks" for them); the model is evaluated after every bat
 test years (never in the pool) and, when it exists, on ``data/challenge/challenge-v1.jsonl``.
 Every run starts from the same random 50-clause seed per seed value, then labels batches of 25
 chosen by the strategy until the whole pool is labelled; 5 seeds; strategies random, uncertainty
-and mixed (``policytag.annotation.active``). Metric: macro-F1 averaged over both dimensions
+and mixed (``policytag.annotation.active``; mixed spreads each batch over documents and genres), and
+on request ``mixed-unspread``: mixed without that spread, the selection of the reports before it. Metric: macro-F1 averaged over both dimensions
 (each dimension's macro-F1 is stored too).
 
 The model is fitted on the labelled part of the pool only (the dev years are part of the pool,
@@ -23,7 +24,7 @@ Writes ``reports/active_learning.json`` (every curve of every seed, after each s
 Usage::
 
     nice python benchmarks/active_learning.py [--seeds 5] [--seed-size 50] [--batch 25]
-        [--strategies random uncertainty mixed] [--variant fast|recipe] [-o reports/active_learning]
+        [--strategies random uncertainty mixed [mixed-unspread]] [--variant fast|recipe] [-o reports/active_learning]
 """
 
 from __future__ import annotations
@@ -32,6 +33,8 @@ import argparse
 import json
 import os
 import platform
+import shlex
+import subprocess
 import sys
 import time
 from pathlib import Path
@@ -46,6 +49,9 @@ from policytag.taxonomy import DIMENSIONS, load_taxonomy
 from policytag.training.metrics import evaluate_labels
 from policytag.training.train import build_tagger, set_seed
 
+#: benchmark strategies: the name in the report -> (``active.rank`` strategy, spread over documents/genres)
+STRATEGY_RANKING = {"random": ("random", True), "uncertainty": ("uncertainty", True), "mixed": ("mixed", True),
+                    "diversity": ("diversity", True), "mixed-unspread": ("mixed", False)}
 CHALLENGE = PROJECT_ROOT / "data" / "challenge" / "challenge-v1.jsonl"
 #: the fast variant's model: TF-IDF + logistic regression, character 1-2-grams, 20k features
 FAST_MODEL = {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2, "C": 4.0,
@@ -56,6 +62,31 @@ def machine() -> str:
     load = os.getloadavg()[0] if hasattr(os, "getloadavg") else float("nan")
     return (f"{platform.machine()}, {os.cpu_count()} cores, Python {platform.python_version()}, "
             f"load average {load:.1f} at start (shared with other jobs)")
+
+
+def commit() -> str:
+    """The checkout's commit (with ``+dirty`` when tracked files differ), or ``unknown`` outside git."""
+    def git(*args: str) -> str:
+        return subprocess.run(["git", *args], cwd=PROJECT_ROOT, capture_output=True, text=True, check=True).stdout
+    try:
+        return git("rev-parse", "--short", "HEAD").strip() + ("+dirty" if git("status", "--porcelain", "-uno").strip() else "")
+    except (OSError, subprocess.CalledProcessError):
+        return "unknown"
+
+
+def selection_text(meta: dict) -> str:
+    """How the strategies choose, for the report (the spread is what changed since the previous one)."""
+    b = meta["batch"]
+    text = (f"Selection (`policytag.annotation.active.rank`): uncertainty = least margin to the per-label "
+            f"thresholds; mixed = the 3×{b} most uncertain clustered into {b} groups, the most uncertain of "
+            f"each, the batch then **spread over documents and genres** (`active.spread`, since commit 65d1d93: "
+            f"every genre of the pool gets its best clause, no document more than twice its fair share of the "
+            f"batch, ceil(2·{b} / unlabelled documents)). This pool holds {meta['pool_documents']} documents of "
+            f"{meta['pool_genres']} genre(s)" + (", so here only the per-document cap applies." if meta["pool_genres"] == 1 else "."))
+    if "mixed-unspread" in meta["strategies"]:
+        text += (" mixed-unspread is mixed without the spread (the selection of the reports before it), "
+                 "measured in the same run.")
+    return text
 
 
 def default_recipe() -> dict:
@@ -120,10 +151,12 @@ class Simulator:
             if not rest:
                 return points
             clauses = [self.pool[i].clause for i in rest]
+            ranking, spread_batch = STRATEGY_RANKING[strategy]
             proba = thresholds = None
-            if strategy in ("uncertainty", "mixed"):
+            if ranking in ("uncertainty", "mixed"):
                 proba, thresholds = model_inputs(tagger, clauses)
-            picks = rank(strategy, clauses, batch, self.taxonomy, proba, thresholds, seed=seed * 1000 + step)
+            picks = rank(ranking, clauses, batch, self.taxonomy, proba, thresholds, seed=seed * 1000 + step,
+                         spread_batch=spread_batch)
             labelled += [rest[p.index] for p in picks]
             step += 1
 
@@ -162,10 +195,12 @@ def write_markdown(path: Path, results: dict, summary: dict) -> None:
         "# Active learning: learning curves on the gold dataset",
         "",
         f"Produced by `benchmarks/active_learning.py` ({meta['machine']}; {meta['seconds']:.0f} s, "
-        f"{meta['fits']} model fits). Pool: {meta['pool']} gold clauses of the train + dev years; seed "
+        f"{meta['fits']} model fits; commit {meta['commit']}, `{meta['command']}`). Pool: {meta['pool']} gold clauses of the train + dev years; seed "
         f"{meta['seed_size']} random clauses, then batches of {meta['batch']}; {meta['seeds']} seeds "
         f"({', '.join(map(str, meta['seed_values']))}). Model: {meta['model']}. Metric: macro-F1, mean of the "
         f"sector and measure-type macro-F1; mean ± sd over seeds.",
+        "",
+        selection_text(meta),
         "",
     ]
     for ev, part in summary.items():
@@ -231,7 +266,8 @@ def main(argv=None) -> int:
     ap.add_argument("--seeds", type=int, default=5)
     ap.add_argument("--seed-size", type=int, default=50)
     ap.add_argument("--batch", type=int, default=25)
-    ap.add_argument("--strategies", nargs="+", default=["random", "uncertainty", "mixed"])
+    ap.add_argument("--strategies", nargs="+", default=["random", "uncertainty", "mixed"],
+                    choices=list(STRATEGY_RANKING))
     ap.add_argument("--variant", choices=["fast", "recipe"], default="fast")
     ap.add_argument("-o", "--output", default=str(PROJECT_ROOT / "reports" / "active_learning"),
                     help="output stem (.json, .md, .png are added)")
@@ -256,7 +292,9 @@ def main(argv=None) -> int:
     steps = 1 + -(-(len(pool) - args.seed_size) // args.batch)
     meta = {"machine": machine(), "pool": len(pool), "test": len(test), "test_years": sorted(test_years),
             "challenge": len(challenge[0]) if challenge else 0, "seed_size": args.seed_size, "batch": args.batch,
-            "seeds": len(seeds), "seed_values": seeds, "variant": args.variant,
+            "seeds": len(seeds), "seed_values": seeds, "variant": args.variant, "strategies": args.strategies,
+            "pool_documents": len({e.clause.doc_id for e in pool}), "pool_genres": len({e.clause.genre for e in pool}),
+            "commit": commit(), "command": shlex.join(["benchmarks/active_learning.py", *(argv if argv is not None else sys.argv[1:])]),
             "model": (f"{recipe['model']['type']} {json.dumps(recipe['model'].get('params') or {})}"
                       + (" (the fast variant: TF-IDF + logistic regression, character 1-2-grams, 20k features)"
                          if args.variant == "fast" else " (the default recipe)")
