@@ -113,6 +113,8 @@ class YearComparison:
     dropped: tuple[str, ...] = ()
     #: texts of the previous document's clauses (for the diffs of revised clauses and the dropped list)
     prev_texts: dict[str, str] = field(default_factory=dict)
+    #: the years the baseline's documents state, ascending (several: a --compare-with folder)
+    prev_years: tuple[int, ...] = ()
 
     @property
     def revised_clauses(self) -> list[Novelty]:
@@ -128,9 +130,23 @@ class YearComparison:
         return [n for n in carried if n.clause_id not in same], [n for n in carried if n.clause_id in same]
 
     @property
+    def pooled(self) -> bool:
+        """Whether the baseline pools documents of several years, issuers or genres (a --compare-with
+        folder): no single "2027 notice of …" describes it."""
+        return len(self.prev_doc_ids) > 1 and (len(self.prev_years) > 1 or self.prev_genre is None
+                                                or "、" in (self.prev_issuer or ""))
+
+    @property
     def baseline(self) -> str:
         """How reports name what was compared with: ``the 2026 notice of 山西省人民政府``,
-        ``the 2026 工作要点 of 临江市安全生产委员会``."""
+        ``the 2026 工作要点 of 临江市安全生产委员会``; a pooled baseline by its count, years and issuers:
+        ``the 12 documents of 2026–2027 of 柏溪县人民政府、枫桥市应急管理局、鹤川市安全生产委员会 and 6 more
+        issuers``."""
+        if self.pooled:
+            issuers = (self.prev_issuer or "").split("、")
+            who = "、".join(issuers[:3]) + (f" and {len(issuers) - 3} more issuers" if len(issuers) > 3 else "")
+            when = f" of {self.prev_label}" if self.prev_years else ""
+            return f"the {len(self.prev_doc_ids)} documents{when}" + (f" of {who}" if who else "")
         kind = GENRE_NAMES[self.prev_genre] if self.prev_genre and self.prev_genre != "annual_notice" else "notice"
         when = f"{self.prev_year} " if self.prev_year is not None else ""
         unknown = " (its year unknown)" if self.prev_year is None else ""
@@ -138,8 +154,11 @@ class YearComparison:
 
     @property
     def prev_label(self) -> str:
-        """How tables and headings name the baseline's year: ``2026``, or ``the baseline`` when it
-        states no year (never the notice's own year in its place)."""
+        """How tables and headings name the baseline's year: ``2026``, ``2026–2027`` for a baseline of
+        several years, or ``the baseline`` when it states no year (never the notice's own year in its
+        place)."""
+        if len(self.prev_years) > 1:
+            return f"{self.prev_years[0]}–{self.prev_years[-1]}"
         return str(self.prev_year) if self.prev_year is not None else "the baseline"
 
     @property
@@ -367,4 +386,5 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           prev_title="；".join(titles) or None, prev_issuer="、".join(issuers) or None,
                           prev_genre=genres.pop() if len(genres) == 1 else None,
                           prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone,
-                          prev_texts={t.clause.clause_id: t.clause.text for t in previous})
+                          prev_texts={t.clause.clause_id: t.clause.text for t in previous},
+                          prev_years=tuple(sorted({d.year for d in prev_documents if d.year is not None})))

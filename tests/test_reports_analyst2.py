@@ -79,3 +79,24 @@ def test_the_html_deadline_table_marks_only_cut_clauses():
     table = html[html.index("时限与量化目标"):]
     assert short + "</td>" in table and short + "…" not in table
     assert long[:59] + "…</td>" in table
+
+
+def test_a_compare_with_folder_of_several_years_and_issuers_is_named_as_what_it_is():
+    """``--compare-with notices/``: the baseline pools documents of 2026 and 2027 of two governments;
+    it read "the 2027 notice of 柏溪县人民政府、云渡县人民政府办公室" for the 2026 notice it was compared with."""
+    d26 = _doc("bx26", BX, "柏溪县", "county", "annual_notice", 2026)
+    d27 = _doc("bx27", BX, "柏溪县", "county", "annual_notice", 2027)
+    y27 = _doc("yd27", "云渡县人民政府办公室", "云渡县", "county", "annual_notice", 2027)
+    new = _doc("new", "岚北省人民政府", "岚北省", "province", "annual_notice", 2026)
+    docs = [new, d26, d27, y27]
+    tagged = (_tagged(new, [DUTY, CHEM]) + _tagged(d26, [DUTY, ROAD_2026]) + _tagged(d27, [DUTY, COAL])
+              + _tagged(y27, [CHEM]))
+    report = build_report(docs, tagged, TAX, "test", report_ids={"new"}, baseline_ids={"bx26", "bx27", "yd27"})
+    cmp = report.notices[0].comparison
+    assert cmp.baseline == "the 3 documents of 2026–2027 of 柏溪县人民政府、云渡县人民政府办公室"
+    md = render_md(report)
+    assert "2027 notice" not in md and "vs 2026–2027" in md
+    assert "compared with the 3 documents of 2026–2027 of 柏溪县人民政府、云渡县人民政府办公室 (5 clauses; chosen with --compare-with)" in md
+    # one document keeps its plain name
+    one = build_report(docs, tagged, TAX, "test", report_ids={"new"}, baseline_ids={"bx26"}).notices[0].comparison
+    assert one.baseline == "the 2026 notice of 柏溪县人民政府"
