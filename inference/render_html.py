@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import _short, format_deadline, format_target
+from .render_md import _short, compared_with, format_deadline, format_target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -519,6 +519,21 @@ def _by_count(summary, dim: str):
     return sorted(summary.distributions[dim], key=lambda c: -c.count)
 
 
+def _index(notices) -> str:
+    """Every notice in one table, linked to its section, with what it is compared with (as the
+    Markdown's index): above ``COMPACT_ABOVE`` notices the navigation links only each year's first
+    notice, and a reader looking for one county's notice needs a way to it. Folded away when long."""
+    rows = "".join(
+        f'<tr><td><a href="#notice-{_e(n.document.doc_id)}">{escape(n.document.title or n.document.doc_id)}</a></td>'
+        f"<td>{escape(n.document.issuer or '—')}</td><td>{escape(level_name(n.document.level) or '—')}</td>"
+        f"<td>{escape(genre_name(n.document.genre) or '—')}</td><td>{escape(year_label(n.document.year))}</td>"
+        f'<td class="num">{n.summary.n_clauses}</td><td>{escape(compared_with(n))}</td></tr>' for n in notices)
+    return (f'<section id="notices"><details{"" if len(notices) > COMPACT_ABOVE else " open"}><summary><h2 '
+            f'style="display:inline">文件 Notices in this report: {len(notices)}</h2></summary><table class="index">'
+            "<tr><th>notice</th><th>issuer</th><th>level</th><th>genre</th><th>year</th><th>clauses</th>"
+            f"<th>compared with</th></tr>{rows}</table></details></section>")
+
+
 def render_html(report: Report) -> str:
     notices = sorted(report.notices, key=lambda n: (n.document.year is None, -(n.document.year or 0)))
     years = sorted({n.document.year for n in notices if n.document.year is not None})
@@ -534,6 +549,7 @@ def render_html(report: Report) -> str:
     trends_link = '<a href="#trends">trends</a>' if report.trend else ""
     trends_link += '<a href="#across">across governments</a>' if report.across else ""
     trends_link += '<a href="#issuer-trends">trends per issuer</a>' if report.issuer_trends else ""
+    trends_link += '<a href="#notices">notices</a>' if len(notices) > 1 else ""
     if len(notices) > COMPACT_ABOVE:  # one link per year instead of one per notice
         first = {}
         for n in notices:
@@ -543,6 +559,8 @@ def render_html(report: Report) -> str:
             f'<p class="meta">{len(notices)} notice(s) · {n_clauses} clauses · model <code>{escape(report.model_version)}'
             f"</code> · {escape(threshold)} · generated {escape(report.generated)}</p>",
             f"<nav>{trends_link}{nav}</nav></header><main>"]
+    if len(notices) > 1:  # first, as in the Markdown: each notice and its baseline at a glance
+        body.append(_index(notices))
     if report.trend:
         body.append(_trends(report))
     elif report.trend_note:

@@ -304,21 +304,24 @@ def _index(report: Report) -> list[str]:
     out = ["## 文件 Notices in this report", "", "| notice | issuer | level | genre | year | clauses | compared with |",
            "|---|---|---|---|--:|--:|---|"]
     for n in report.notices:
-        d, cmp = n.document, n.comparison
-        note = n.comparison_note or ""
-        if cmp:
-            against = cmp.baseline + (" (--compare-with)" if cmp.explicit else "")
-        elif not n.tagged:
-            against = "— no clauses found"
-        elif d.year is None and not cmp:
-            against = "— its year is unknown"
-        else:  # the notice's own section says why, and what the input holds instead
-            against = "— none in the input" + (" (see the notice: the input holds a candidate)" if "; the input holds" in note
-                                               else "")
+        d = n.document
         out.append(f"| {_cell(_short(d.title or d.doc_id, 40))} | {_cell(d.issuer or '—')} | "
                    f"{level_name(d.level) or '—'} | {genre_name(d.genre) or '—'} | {year_label(d.year)} | "
-                   f"{n.summary.n_clauses} | {_cell(against)} |")
+                   f"{n.summary.n_clauses} | {_cell(compared_with(n))} |")
     return out + [""]
+
+
+def compared_with(n) -> str:
+    """A notice's baseline in a few words for the index of the Markdown and HTML reports: what it is
+    compared with, or why nothing (its own section says more)."""
+    cmp, note = n.comparison, n.comparison_note or ""
+    if cmp:
+        return cmp.baseline + (" (--compare-with)" if cmp.explicit else "")
+    if not n.tagged:
+        return "— no clauses found"
+    if n.document.year is None:
+        return "— its year is unknown"
+    return "— none in the input" + (" (see the notice: the input holds a candidate)" if "; the input holds" in note else "")
 
 
 def render_md(report: Report) -> str:

@@ -100,3 +100,20 @@ def test_a_compare_with_folder_of_several_years_and_issuers_is_named_as_what_it_
     # one document keeps its plain name
     one = build_report(docs, tagged, TAX, "test", report_ids={"new"}, baseline_ids={"bx26"}).notices[0].comparison
     assert one.baseline == "the 2026 notice of 柏溪县人民政府"
+
+
+def test_the_html_links_every_notice_and_says_what_each_is_compared_with():
+    """Above 40 notices the navigation links each year's first notice only: a reader looking for one
+    county's notice among 50 had no way to it but scrolling. The index table (as the Markdown's) links
+    every notice and names its baseline."""
+    from report_synth import synthetic_report
+
+    report = synthetic_report(50)
+    html = render_html(report)
+    index = html[html.index('<section id="notices">'):]
+    index = index[:index.index("</section>")]
+    for n in report.notices:
+        assert f'href="#notice-{n.document.doc_id}"' in index, n.document.doc_id
+        assert f'id="notice-{n.document.doc_id}"' in html
+    assert "the 2026 notice of 东川省人民政府" in index and "— none in the input" in index
+    assert html.index('<section id="notices">') < html.index('id="across"')  # first, as in the Markdown
