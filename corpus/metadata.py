@@ -75,6 +75,7 @@ _ABBREVIATIONS = [
     (re.compile(r"(?<!人民)政府办(?!公)"), "人民政府办公室"), (re.compile(r"(?<!人民)政府"), "人民政府"),
     (re.compile(r"应急局"), "应急管理局"), (re.compile(r"应急厅(?!函)"), "应急管理厅"),
     (re.compile(r"安监局"), "安全生产监督管理局"),
+    (re.compile(r"行署"), "行政公署"),  # 阿兰地区行署: a 地区's or 盟's government
 ]
 
 
@@ -96,6 +97,8 @@ _GENERIC_PLACES = {"城市", "城区", "市区", "县城", "郊区", "社区", "
 _SUBJECT_ENDINGS = ("景区", "小区", "社区", "库区", "灾区", "辖区", "片区", "街区", "保护区", "名胜区", "功能区", "核心区")
 # a tier's character opening a word (农贸市场, 重点区域, 美丽乡村, 创建省级): no unit ends there; 级
 # only after a place (临江市级… may open a title)
+# the whole of a tier (在全市安全生产工作会议上的讲话, 对全县…): no place, whatever comes before it
+_WHOLE_TIERS = tuple(w for w in _GENERIC_PLACES if w[0] in "全本各")
 _WORD_AFTER_TIER = {"市场", "区域", "县域", "乡村", "镇村"}
 _LEVEL_AFTER_TIER = {"省级", "市级", "县级", "区级", "乡级", "镇级"}
 
@@ -104,7 +107,7 @@ def _ends_in_a_word(name: str, pos: int, end: int) -> bool:
     """Does the unit matched at ``name[pos:end]`` end inside a word or name a subject (城镇, 景区,
     市场) rather than a place?"""
     token, pair = name[pos:end], name[end - 1:end + 1]
-    return (token in _GENERIC_PLACES or token.endswith(_SUBJECT_ENDINGS) or pair in _WORD_AFTER_TIER
+    return (token in _GENERIC_PLACES or token.endswith(_SUBJECT_ENDINGS + _WHOLE_TIERS) or pair in _WORD_AFTER_TIER
             or (pos > 0 and pair in _LEVEL_AFTER_TIER))
 
 
@@ -298,11 +301,27 @@ def looks_like_issuer(name: str) -> bool:
     return bool(2 <= len(name) <= 40 and _ORGAN_SUFFIX_RX.search(name) and not re.search(r"[，。；：]", name))
 
 
+# an enterprise (a state-owned 集团公司 too) sits on no tier of the government ladder, whoever owns it:
+# 中国…集团有限公司 is no central organ for opening with 中国
+_ENTERPRISE_RX = re.compile(r"集团|公司")
+
+
+def enterprise_region(name: str) -> str | None:
+    """The place an enterprise's name opens with (临江市城市建设投资集团有限公司 -> 临江市); none for
+    a name opening with 中国/国家/中华 (a national group's: 国家电网东川省电力有限公司 names a
+    province only as its branch's) or with no place."""
+    if re.match(r"^(?:中国|国家|中华)", name):
+        return None
+    return split_region(name)[0] or None
+
+
 def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     """``(region, level)`` of a normalised issuer (the first one of a joint document)."""
     if not issuer:
         return None, None
     first = issuer.split("、")[0]
+    if _ENTERPRISE_RX.search(first):
+        return enterprise_region(first), "department"
     region, organ = split_region(first)
     zone = _ZONE_RX.match(first)
     if zone and len(zone.group(1)) > len(region):
@@ -623,7 +642,7 @@ def body_kind(paragraphs: list[str]) -> tuple[str, str] | None:
 def genre_of(title: str | None, paragraphs: list[str]) -> str:
     """The genre from the title (the enclosed document's title for ``关于印发…的通知``), else from the
     body's structure (第X条 articles: regulation; 总则 + 应急响应: emergency plan)."""
-    text = arabic_years(re.sub(r"\s+", "", title or ""))
+    text = arabic_years(re.sub(r"\s+", "", unwrap_title(title)))
     if text:
         inner = inner_title(text)
         for name in (inner, text):
@@ -666,10 +685,21 @@ def first_organs(lines: list[tuple[str, int]]) -> str | None:
     return "、".join(block)
 
 
+_RE_BOOK_TITLE = re.compile(r"^\s*《([^《》]+)》\s*((?:[（(][^（）()]*[)）])?)\s*$")
+
+
+def unwrap_title(title: str | None) -> str:
+    """A title printed whole inside 《》 (``《临江市安全生产约谈办法》``, a web copy's) as it reads
+    without them; any other title as it is."""
+    m = _RE_BOOK_TITLE.match(title or "")
+    return m.group(1) + m.group(2) if m else (title or "")
+
+
 def title_region(title: str) -> str:
     """The place a title names for its issuer: the enclosure's (``关于印发《临江市…方案》的通知``:
     a document sends its own enclosure), else the title's own opening. A forwarded document
     (``关于转发《临江市应急管理局关于…》的通知``) is another organ's: its place is not the sender's."""
+    title = unwrap_title(title)
     if re.search(r"转发", title or ""):
         head = re.split(r"转发", title)[0]
         return split_region(head)[0]
@@ -687,7 +717,7 @@ def issuer_from_title(title: str | None) -> str | None:
     """``某省人民政府关于…`` / ``某市安全生产委员会2027年安全生产工作要点`` -> the organ that opens the title."""
     if not title:
         return None
-    m = re.match(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)", re.sub(r"\s+", "", title))
+    m = re.match(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)", re.sub(r"\s+", "", unwrap_title(title)))
     if m and looks_like_issuer(m.group(1)):
         return m.group(1)
     return None

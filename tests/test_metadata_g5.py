@@ -9,6 +9,12 @@ Decisions (docs: README "Segment notices", document metadata):
   before it (古城镇).
 - The prefecture-level cities with no county or district (东莞市, 中山市, 嘉峪关市, 儋州市) write to
   their towns and street offices as a county-level city does, and stay ``city``.
+- An enterprise (a state-owned 集团公司 too) is ``department`` whoever owns it: 中国…集团有限公司 is
+  no central organ. Its region is the place its name opens with (临江市城市建设投资集团有限公司 ->
+  临江市), none for a national group's name (中国…, 国家…).
+- 行署 is a 地区's or 盟's 行政公署 (spelt out, as 安委会 is).
+- 在全市…会议上的讲话 names no place (全市 is the whole of one the title does not name).
+- A title printed whole inside 《》 reads as without them (place, genre, organ).
 """
 
 from __future__ import annotations
@@ -27,6 +33,14 @@ DOCUMENTS = {
     # level department)
     "gas_plan_unsigned.txt": (
         "东陵区城镇燃气事故应急预案", None, "东陵区", "county", "emergency_plan", None, None),
+    # a national enterprise group's notice (before: region 全国, level central)
+    "enterprise_group_notice.txt": (
+        "中国东岳能源集团有限公司关于开展2027年安全生产月活动的通知", "中国东岳能源集团有限公司", None, "department", "other",
+        2027, "2027-05-25"),
+    # a 地区's 行署 (before: issuer 阿兰地区行署, not spelt out)
+    "prefecture_office_notice.txt": (
+        "阿兰地区行署关于做好2027年冬春季森林草原防火工作的通知", "阿兰地区行政公署", "阿兰地区", "city", "other", 2027,
+        "2027-10-12"),
 }
 
 
@@ -71,3 +85,26 @@ def test_region_ends_at_the_unit(name, region):
 ])
 def test_prefecture_without_counties_stays_city(region, level):
     assert md.county_level_city(region, "city", ["各镇人民政府、各街道办事处，市政府各部门："]) == level
+
+
+@pytest.mark.parametrize("issuer, region", [
+    ("中国东岳能源集团有限公司", None), ("中国东岳能源集团有限公司安全环保部", None),
+    ("国家电网东川省电力有限公司", None),  # a national group's branch: no place of its own name
+    ("临江市城市建设投资集团有限公司", "临江市"), ("临江能源集团有限公司", None),
+])
+def test_an_enterprise_is_department(issuer, region):
+    assert md.issuer_region_level(issuer) == (region, "department")
+
+
+def test_a_speech_to_the_whole_city_names_no_place():
+    assert md.title_region("在全市安全生产工作会议上的讲话") == ""
+    assert md.split_region("对全县安全生产工作的部署")[0] == ""
+
+
+@pytest.mark.parametrize("title, region, genre, issuer", [
+    ("《临江市安全生产约谈办法》", "临江市", "regulation", None),
+    ("《青石县森林火灾应急预案》（试行）", "青石县", "emergency_plan", None),
+    ("《临江市应急管理局关于开展有限空间作业检查的通知》", "临江市", "other", "临江市应急管理局"),
+])
+def test_a_title_inside_book_marks(title, region, genre, issuer):
+    assert (md.title_region(title), md.genre_of(title, []), md.issuer_from_title(title)) == (region, genre, issuer)
