@@ -134,24 +134,44 @@ def _year(tag: str) -> str:
 
 
 def _month(tag: str) -> str:
-    return rf"(?P<m{tag}>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月"
+    # 元月 is January (a month name other governments write: 2027年元月5日前)
+    return rf"(?P<m{tag}>1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九]|元)\s*月"
 
 
 def _day(tag: str) -> str:
-    return rf"(?P<d{tag}>3[01]|[12]\d|0?[1-9])\s*[日号]"
+    # a day in Arabic or Chinese digits (二〇二七年六月三十日): tens first, so 三十一 is not 三
+    return rf"(?P<d{tag}>3[01]|[12]\d|0?[1-9]|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九])\s*[日号]"
+
+
+def _year_or_next(tag: str) -> str:
+    # a year as written, or the year after the notice's (次年1月10日前, 翌年, 明年): group nx<tag>
+    return rf"(?:{_year(tag)}|(?P<nx{tag}>次年|翌年|明年))"
 
 
 _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
+_BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
+_RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
 
 # One alternation scanned left to right; at the same position the first alternative wins, so the
-# more specific forms come first. Group-name suffixes keep each alternative's fields apart.
+# more specific forms come first. Group-name suffixes keep each alternative's fields apart; the
+# outer group's name says which alternative matched (``_KIND_FIELDS``: its kind and fields).
 # The lookahead rejects, with one character-class test, the positions where no alternative can
-# start (most of them), instead of trying all eight there: a third of the scan time on long text.
+# start (most of them), instead of trying all of them there: a third of the scan time on long text.
+# Forms led by a common word (每, 即日, 上/下半年, 期限, 清明…) are in ``RE_DEADLINE_WORDS``, scanned
+# only when the text holds that word: in this class they made every 上, 中, 时, 自 a try (the scan
+# cost 2.5 times as much); a prefix word of a form found here (次年, 第, 每年, 自…之日起) is read
+# by looking back from its match (``_lead_word``).
 RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])(?:" + "|".join([
-    # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月; the year must be written
-    # (每年4月至10月 is a season, not a phase) and the end is the due date
-    rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*(?:至|到|—|－|-|~|～)\s*"
-    rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?(?:\s*(?:之|以)?前)?)",
+    # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
+    # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
+    rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
+    rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE})",
+    # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
+    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
+    # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
+    rf"(?P<quarter>(?:{_year('q')}第?)?(?P<qn>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE})",
+    # a part of a month: 6月上旬前, 6月中旬, 6月下旬前
+    rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}\s*(?:之|以)?前)",
     rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)\s*(?:之|以)?前)",
@@ -159,20 +179,63 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
+    # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
+    rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
     r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
-    r"(?P<before_event>(?P<ev6>主汛期|汛期|春节|元旦|国庆|节假日|冬季|入冬|雨季|两会)(?:之|以)?前)",
+    # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
+    r"(?P<before_event>(?P<ev6>主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会)"
+    r"(?:到来)?(?:之|以)?前)",
 ]) + ")")
 
-_KINDS = ("by_end_of_period", "effective_from", "by_date", "by_end_of_month", "by_end_of_year", "within_years", "within_months",
-          "within_year", "before_event")
-# kind -> its (year, month, day, period, event) group names
+RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])(?:" + "|".join([
+    # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
+    rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
+    rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
+    # a phase from now: （自）即日起至2027年6月30日, 即日起至9月底, 即日起至年底
+    rf"(?P<from_now>(?:自|从)?即日起{_RANGE_TO}(?:{_year('f')})?"
+    rf"(?:{_month('f')}(?:{_day('f')}|底|末)?|(?P<fye>年?(?:底|末))){_BEFORE})",
+    rf"(?P<half>(?P<hn>上|下)半年(?:末|底)?{_BEFORE})",  # (a year before it: _lead_word)
+    # a term: 整改期限为3个月, 时限为30日
+    rf"(?P<term>(?:期限|时限)(?:为|是)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
+    r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?)(?:之|以)?前)",
+]) + ")")
+
+# alternative -> (kind, year, month, day, period, event group names)
 _KIND_FIELDS = {
-    "by_end_of_period": ("y8", "m8", "d8", None, None),
-    "effective_from": ("y0", "m0", "d0", None, None), "by_date": ("y1", "m1", "d1", None, None),
-    "by_end_of_month": ("y2", "m2", None, None, None), "by_end_of_year": ("y3", None, None, None, None),
-    "within_years": (None, None, None, "n4", None), "within_months": (None, None, None, "n5", None),
-    "within_year": (None, None, None, None, None), "before_event": (None, None, None, None, "ev6"),
+    "recurring": ("recurring", None, "mc", "dc", None, None),
+    "by_end_of_period": ("by_end_of_period", "y8", "m8", "d8", None, None),
+    "from_now": ("by_end_of_period", "yf", "mf", "df", None, None),
+    "months": ("by_end_of_period", None, "ms", "ds", None, None),
+    "quarter": ("by_end_of_period", "yq", None, None, None, None),
+    "half": ("by_end_of_period", None, None, None, None, None),
+    "ten_days": ("by_end_of_period", "yt", "mt", None, None, None),
+    "effective_from": ("effective_from", "y0", "m0", "d0", None, None),
+    "by_date": ("by_date", "y1", "m1", "d1", None, None),
+    "by_end_of_month": ("by_end_of_month", "y2", "m2", None, None, None),
+    "by_end_of_year": ("by_end_of_year", "y3", None, None, None, None),
+    "within_years": ("within_years", None, None, None, "n4", None),
+    "within_months": ("within_months", None, None, None, "n5", None),
+    "within_days": ("within_days", None, None, None, "n9", None),
+    "term": ("within_days", None, None, None, "n10", None),  # within_months when in months
+    "within_year": ("within_year", None, None, None, None, None),
+    "before_event": ("before_event", None, None, None, None, "ev6"),
+    "before_event2": ("before_event", None, None, None, None, "ev7"),
 }
+#: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
+_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
+#: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
+#: quarter, 每年 before an event, the start a day count runs from, a year before a half year
+_NEXT_YEAR = ("次年", "翌年", "明年")
+_DAYS_FROM = re.compile(r"(?:自|从)[^，。；：\n]{1,15}?(?:之日|日)起\s*$")
+_YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
+_KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
+#: the day a part of a month ends on (下旬: the month's end, from the calendar)
+_XUN_DAY = {"上": 10, "中": 20, "下": None}
+#: an event written two ways, named once (汛前 and 入汛前 are before the 汛期)
+_EVENT_NAME = {"汛": "汛期", "入汛": "汛期"}
+#: a holiday on a fixed day of the notice year: the day before it is due (a lunar holiday, 元旦
+#: of which year, 汛期 of which region: null)
+_EVENT_DUE = {"国庆": (9, 30), "国庆节": (9, 30), "五一": (4, 30)}
 _YEAR_END_CUE = re.compile(r"(?:确保|力争|争取|到|至|于|在)$")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十]")
 _LAST_DEADLINE_SPANS: list = []  # [text, spans] of the last extract_deadlines call
@@ -210,7 +273,7 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
 
 # An item number at the start of a clause (一、 （三） 3. 2．): it opens the clause, it is not part of
 # what must be done (二、年底前完成… -> 完成…, not 二完成…)
-_ENUM_LEAD = re.compile(r"^\s*(?:[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d))\s*")
+_ENUM_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d))\s*")
 # brackets a deadline was cut out of: 动员部署阶段（2027年3月底前） -> 动员部署阶段
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 
@@ -261,7 +324,8 @@ def _action(text: str, start: int, end: int) -> str:
     if len(after) < 6 and not before and left > 0 and text[left - 1] == "，":
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
         prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
-        if prev:
+        # (not a chunk with a time limit of its own: 6月中旬组织评审，6月下旬前全面推开 -> 全面推开)
+        if prev and not RE_DEADLINE.search(prev):
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
 
@@ -288,11 +352,19 @@ _LAST_SIMPLIFIED: list = []
 _HALF_PUNCT = re.compile(r"[,;:!?.]")
 _FULL_PUNCT = {",": "，", ";": "；", ":": "：", "!": "！", "?": "？", ".": "。"}
 _LAST_FULLWIDTH: list = []
+# Full-width digits and per cent (２０２７年６月３０日前, １００％: pasted text; the segmenter
+# makes notice text ASCII): the date and target patterns spell their digits in ASCII (19|20, 1[0-2]),
+# so they are read as ASCII, one character for one, like the delimiters above.
+_WIDE = re.compile("[０-９％]")
+_WIDE_TO_ASCII = str.maketrans("０１２３４５６７８９％", "0123456789%")
 
 
 def _fullwidth(text: str) -> str:
-    """``text`` with half-width delimiters read as full-width (the same object when it has none)."""
-    if not ("," in text or "." in text or ";" in text or ":" in text or "!" in text or "?" in text):
+    """``text`` with half-width delimiters read as full-width, and full-width digits and ``％`` as
+    ASCII (the same object when it has none)."""
+    half = "," in text or "." in text or ";" in text or ":" in text or "!" in text or "?" in text
+    wide = _WIDE.search(text) is not None
+    if not (half or wide):
         return text
     if _LAST_FULLWIDTH and _LAST_FULLWIDTH[0] is text:
         return _LAST_FULLWIDTH[1]
@@ -304,7 +376,9 @@ def _fullwidth(text: str) -> str:
             return c
         return _FULL_PUNCT[c]
 
-    out = _HALF_PUNCT.sub(full, text)
+    out = _HALF_PUNCT.sub(full, text) if half else text
+    if wide:
+        out = out.translate(_WIDE_TO_ASCII)
     _LAST_FULLWIDTH[:] = [text, out]
     return out
 
@@ -452,59 +526,171 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
     if not _may_have_deadline(text):  # (most clauses: no scan)
         _LAST_DEADLINE_SPANS[:] = [text, spans]
         return out
-    for m in RE_DEADLINE.finditer(text):
-        kind = m.lastgroup  # the outer, named group of the alternative that matched
-        y, mo, d, n, ev = _KIND_FIELDS[kind]
-        raw_year = m.group(y) if y else None
-        year = cn_digits(raw_year) if raw_year else None
-        if kind == "by_end_of_period":
-            if _PHASE_VETO.match(text, m.end()):
-                continue  # 2026年1月至9月，全省共发生…: a reporting period, not a phase to finish
-            if year is None:  # 2026年11月至2月: the end is in the start's year, or the next one
-                year = cn_digits(m.group("y7"))
-                year += cn_number(m.group("m8")) < cn_number(m.group("m7"))
-        period = cn_number(m.group(n)) if n and m.group(n) else None
-        phrase = m.group(kind)
-        start, end = m.span(kind)
-        following = text[end:end + 6]
-        if kind == "by_end_of_year":
-            # bare "年底"/"年末" only counts right after a deadline cue (确保年底明显见效) or with 前
-            core = phrase.replace(" ", "")
-            if not core.endswith("前"):
-                lead = text[max(0, start - 3):start]
-                if not _YEAR_END_CUE.search(lead) or _YEAR_END_VETO.match(following):
-                    continue
-            if core in ("底前", "末前", "底", "末") or "年" not in core:
-                continue  # "月底前" handled above; "底" alone is not a year end
-        if kind in ("within_years", "within_months") and (_PERIOD_VETO.match(following) or not period):
+    for alt, m, start, end, lead in _deadline_matches(text):
+        if not _vetted(alt, m, text, start, end):
             continue
-        if kind == "within_year" and _NUMERAL.match(text[start - 1:start] or " "):
-            continue  # the tail of "三年内" already handled, or "2016年内"-style year scope
-        if kind == "within_year" and _PERIOD_VETO.match(following):
-            continue
+        kind, year, wrap, month, day, period, event = _deadline_fields(alt, m, notice_year, lead)
         spans.append((start, end))
         if year is not None and notice_year is not None and year < notice_year:
             continue  # a past reference, not a time limit
-        month = cn_number(m.group(mo)) if mo and m.group(mo) else None
-        day = int(m.group(d)) if d and m.group(d) else None
-        event = m.group(ev) if ev else None
-        resolved_year = year if year is not None else notice_year
+        resolved_year = year if year is not None else (notice_year + wrap if notice_year is not None else None)
+        due = None if kind == "recurring" else _due(kind, resolved_year, month, day, period)
+        if kind == "before_event" and event in _EVENT_DUE and resolved_year is not None:
+            due = _due("by_date", resolved_year, *_EVENT_DUE[event], None)
         out.append(Deadline(
-            text=phrase.strip(), kind=kind, year=year, month=month, day=day,
-            period=period if kind in ("within_years", "within_months") else None,
-            event=event, due=_due(kind, resolved_year, month, day, period), action=_action(text, start, end) if actions else "",
+            text=text[start:end].strip(), kind=kind, year=year, month=month, day=day,
+            period=period if kind in ("within_years", "within_months", "within_days") else None,
+            event=event, due=due, action=_action(text, start, end) if actions else "",
             span=(start, end),
         ))
     _LAST_DEADLINE_SPANS[:] = [text, spans]
     return out
 
 
+def _deadline_matches(text: str) -> Iterator[tuple[str, re.Match, int, int, Any]]:
+    """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when the text
+    holds one of their words, ``RE_DEADLINE_WORDS``, left to right; of two that overlap the earlier
+    (at one start the longer) is kept, as one alternation would keep it."""
+    found = [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE.finditer(text)]
+    if any(w in text for w in _WORD_GATES):
+        found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_WORDS.finditer(text)]
+        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    last_end = -1
+    for start, end, alt, m in found:
+        if start < last_end:
+            continue
+        last_end = end
+        start, lead = _lead_word(text, alt, m, start)
+        yield alt, m, start, end, lead
+
+
+def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
+    """The start of a phrase with the words before its match that belong to it, and what they say:
+    ``"next_year"`` (次年1月10日前), ``"each_year"`` (每年汛前), a year (2027年上半年), else None
+    (第一季度, 自本通知印发之日起30日内: part of the phrase, no field)."""
+    y = _KIND_FIELDS[alt][1]
+    if alt in ("effective_from", "by_date", "by_end_of_month", "ten_days") and not m.group(y) \
+            and text[max(0, start - 2):start] in _NEXT_YEAR:
+        return start - 2, "next_year"
+    if alt == "quarter" and not m.group("yq") and text[start - 1:start] == "第":
+        return start - 1, None
+    if alt == "before_event" and text[max(0, start - 2):start] == "每年":
+        return start - 2, "each_year"
+    if alt == "within_days":
+        lead = _DAYS_FROM.search(text, max(0, start - 20), start)
+        return (lead.start(), None) if lead else (start, None)
+    if alt == "half":
+        lead = _YEAR_BEFORE.search(text, max(0, start - 8), start)
+        return (lead.start(), cn_digits(lead.group("yb"))) if lead else (start, None)
+    return start, None
+
+
+def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
+    """Is the phrase an alternative matched a time limit here? (the look-alikes each form has)"""
+    phrase, following = text[start:end], text[end:end + 6]
+    if alt in ("by_end_of_period", "from_now", "months", "quarter", "half") and _PHASE_VETO.match(text, end):
+        return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
+    if alt in ("quarter", "half", "ten_days", "months") and _SINCE.match(following):
+        return False  # 上半年以来…: a time looked back on
+    if alt in ("months", "ten_days", "quarter", "half") and text[max(0, start - 2):start] in _EACH_CYCLE:
+        return False  # 每年5月至9月, 每年6月下旬: a season, not one phase
+    if alt in ("months", "quarter", "half", "ten_days") and not (
+            phrase.endswith("前") or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)):
+        return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
+    if alt in ("before_event", "before_event2") and (following[:1] in ("后", "、") or (
+            _MODIFIED.search(text, max(0, start - 2), start) and _WORK_NAME.match(following))):
+        return False  # 开展汛前排查, 做好春节前安全检查: a kind of work; 清明节前后: around, not before
+    if alt == "months" and _DEFINES.match(following):
+        return False  # 6月至9月为主汛期: a definition
+    if alt == "by_end_of_year":
+        # bare "年底"/"年末" only counts right after a deadline cue (确保年底明显见效) or with 前
+        core = phrase.replace(" ", "")
+        if not core.endswith("前"):
+            lead = text[max(0, start - 3):start]
+            if not _YEAR_END_CUE.search(lead) or _YEAR_END_VETO.match(following):
+                return False
+        if core in ("底前", "末前", "底", "末") or "年" not in core:
+            return False  # "月底前" handled above; "底" alone is not a year end
+    if alt in ("within_years", "within_months", "within_days", "term"):
+        n = m.group(_KIND_FIELDS[alt][4])
+        if _PERIOD_VETO.match(following) or not cn_number(n):
+            return False
+    if alt == "within_days" and text[start - 1:start] == "月":
+        return False  # 6月30日内: a date, not thirty days
+    if alt == "within_year" and (_NUMERAL.match(text[start - 1:start] or " ") or _PERIOD_VETO.match(following)):
+        return False  # the tail of "三年内" already handled, or "2016年内"-style year scope
+    return True
+
+
+def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
+    """(kind, year as written, years the due date lies after the notice's when none is written,
+    month, day, period, event) of a vetted phrase; ``lead`` from ``_lead_word``."""
+    kind, y, mo, d, n, ev = _KIND_FIELDS[alt]
+    raw_year = m.group(y) if y else None
+    year = cn_digits(raw_year) if raw_year else None
+    if lead == "next_year":  # 次年1月10日前: the year after the notice's
+        year = notice_year + 1 if notice_year is not None else None
+    elif isinstance(lead, int):  # 2027年上半年
+        year = lead
+    month = _month_number(m.group(mo)) if mo and m.group(mo) else None
+    day = cn_number(m.group(d)) if d and m.group(d) else None
+    period = cn_number(m.group(n)) if n and m.group(n) else None
+    event = m.group(ev) if ev else None
+    wrap = 0
+    if alt == "by_end_of_period" and year is None:  # 2026年11月至2月: the end is in the start's year, or the next one
+        year = cn_digits(m.group("y7")) + (month < _month_number(m.group("m7")))
+    elif alt == "months":  # 11月至2月 in the notice year: the end is in the next one
+        wrap = int(month < _month_number(m.group("mr")))
+    elif alt == "from_now" and m.group("fye"):
+        month = 12  # 即日起至年底
+    elif alt == "quarter":
+        month = 3 * int(cn_digits(m.group("qn")))
+    elif alt == "half":
+        month = 6 if m.group("hn") == "上" else 12
+    elif alt == "ten_days":
+        day = _XUN_DAY[m.group("xun")]
+    elif alt == "recurring":
+        event = "每" + m.group("cyc")
+    elif alt == "term" and m.group("tmonth"):
+        kind = "within_months"
+    elif alt in ("before_event", "before_event2"):
+        event = _EVENT_NAME.get(event, event)
+        if lead == "each_year":  # 每年汛前: before each year's 汛期
+            kind, event = "recurring", "每年" + event
+    return kind, year, wrap, month, day, period, event
+
+
+def _month_number(s: str) -> int:
+    """``6``, ``六``, ``十二`` or ``元`` (January) -> the month."""
+    return 1 if s == "元" else cn_number(s)
+
+
+def _opens_sentence(text: str, start: int) -> bool:
+    """Does a phrase at ``start`` open its chunk (after an item number, or 在/于/从/自)?"""
+    left, _ = _chunk_bounds(text, start, start)
+    lead = _ENUM_LEAD.sub("", text[max(left, start - 12):start]) if left == 0 else text[max(left, start - 12):start]
+    return lead.strip(" 　（(") in ("", "在", "于", "从", "自")
+
+
+#: what a span named in passing is followed by (6月至9月为主汛期) and a time looked back on (上半年以来)
+_DEFINES = re.compile(r"\s*(?:为|是|期间)")
+_SINCE = re.compile(r"\s*(?:以来|以后|之后|期间)")
+_EACH_CYCLE = ("每年", "每月", "每季")
+#: a time cue right before a period (要在第一季度…, 于上半年…) and a verb or 的 that makes an event
+#: the kind of a task (开展汛前排查, 做好春节前安全检查, 汛前的准备)
+_TIME_CUE = re.compile(r"(?:要|须|应|在|于|将|力争|确保|争取|务必|必须)$")
+_MODIFIED = re.compile(r"(?:开展|做好|进行|完成|组织|抓好|加强|落实|搞好|启动|部署|强化|实施|推进|的)$")
+_WORK_NAME = re.compile(r"(?:大?检查|排查|巡查|隐患|安全|准备|防范|检修|演练|工作)")
+
+
 def _may_have_deadline(text: str) -> bool:
-    """Can ``RE_DEADLINE`` match in ``text``? Every alternative contains 月 (dates, months), 底 or 末
-    (year ends), 内 (periods) or 前 (before an event); a few substring tests rule out most
+    """Can ``RE_DEADLINE`` match in ``text``? Every alternative contains 月 (dates, months),
+    底 or 末 (year ends), 内 (periods), 前 (before an event), 季度 (quarters), 半年 (half years),
+    期限 or 时限 (terms: 期限为30日); a few substring tests rule out most
     clauses at a fraction of the scan's cost (``tests/test_speed.py`` checks it never rules
     out a match)."""
-    return "月" in text or "底" in text or "末" in text or "内" in text or "前" in text
+    return ("月" in text or "底" in text or "末" in text or "内" in text or "前" in text or "季度" in text
+            or "半年" in text or "期限" in text or "时限" in text)
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:
