@@ -13,9 +13,9 @@ from pathlib import Path
 
 from policytag import PolicytagError, UsageError
 
-FORMATS = ("jsonl", "csv", "md", "html", "parquet")  # parquet: streamed rows (inference/stream.py)
+FORMATS = ("jsonl", "json", "csv", "md", "html", "parquet")  # parquet: streamed rows (inference/stream.py)
 # what an output file name implies when --format is not given
-SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "jsonl", ".csv": "csv", ".md": "md", ".markdown": "md",
+SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md",
                   ".html": "html", ".htm": "html", ".parquet": "parquet", ".pq": "parquet"}
 #: exit code when --skip-bad skipped input (the output of the readable input is still written)
 EXIT_SKIPPED = 1
@@ -66,8 +66,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         "(configs/default.yaml), data and taxonomy, else that recipe trained on first use and "
                         "cached in runs/cache/default")
     p.add_argument("--format", choices=FORMATS, default=None,
-                   help="jsonl/csv: one row per clause; md: summary for the terminal; html: self-contained report "
-                        "with charts (default: from the -o suffix (.html, .md, .csv, .jsonl), else jsonl)")
+                   help="jsonl/csv: one row per clause (json: the rows as one JSON array); md: summary for the terminal; "
+                        "html: self-contained report with charts (default: from the -o suffix (.html, .md, .csv, "
+                        ".jsonl, .json), else jsonl)")
     p.add_argument("--excel", action="store_true",
                    help="CSV for spreadsheets: UTF-8 with a byte-order mark even on stdout (files written with -o "
                         "always get one), so Excel shows the Chinese text")
@@ -264,6 +265,9 @@ def render(report, fmt: str) -> str:
     if fmt == "jsonl":
         from .render_rows import render_jsonl
         return render_jsonl(report)
+    if fmt == "json":
+        from .render_rows import render_json
+        return render_json(report)
     if fmt == "csv":
         from .render_rows import render_csv
         return render_csv(report)

@@ -32,6 +32,13 @@ def render_jsonl(report: Report) -> str:
     return "".join(json.dumps(row, ensure_ascii=False) + "\n" for row in rows(report))
 
 
+def render_json(report: Report) -> str:
+    """The JSONL rows as one JSON array (``-o out.json``): a ``.json`` file is read whole by
+    ``json.load``, pandas and jq, which stop at the second line of JSON Lines."""
+    lines = [json.dumps(row, ensure_ascii=False) for row in rows(report)]
+    return "[\n" + ",\n".join(lines) + "\n]\n" if lines else "[]\n"
+
+
 def render_csv(report: Report) -> str:
     """Flat columns: labels joined by ``;``, one ``score:<dim>:<label_id>`` column per label (taxonomy
     order), deadlines/targets/novelty/evidence as compact JSON."""

@@ -86,7 +86,9 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
     if args.year is not None:
         raise UsageError("--year selects notices for a summary; it does not combine with streaming")
     if fmt not in ("jsonl", "parquet"):
-        raise UsageError(f"streaming writes jsonl or parquet rows, not {fmt} (summaries need every clause)")
+        raise UsageError(f"streaming writes jsonl or parquet rows, not {fmt} "
+                         + ("(name the output .jsonl: rows are appended one per line)" if fmt == "json"
+                            else "(summaries need every clause)"))
     if args.workers is None:
         args.workers = 2 if args.engine == "ray" else 1
     if args.workers < 1:

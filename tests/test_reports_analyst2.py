@@ -117,3 +117,28 @@ def test_the_html_links_every_notice_and_says_what_each_is_compared_with():
         assert f'id="notice-{n.document.doc_id}"' in html
     assert "the 2026 notice of 东川省人民政府" in index and "— none in the input" in index
     assert html.index('<section id="notices">') < html.index('id="across"')  # first, as in the Markdown
+
+
+def test_a_json_output_is_json(tmp_path):
+    """``-o out.json`` wrote JSON Lines: ``json.load`` (and pandas, jq -s aside) stopped at the second
+    row with "Extra data". Now the same rows as one array; ``.jsonl`` stays JSON Lines."""
+    import json
+
+    from conftest import run_cli
+
+    notice = tmp_path / "baixi_2027.txt"
+    notice.write_text("柏溪县人民政府\n关于做好2027年全县安全生产工作的通知\n柏政发〔2027〕1号\n\n各乡镇人民政府：\n"
+                      "　　一、落实安全生产责任\n　　（一）严格落实乡镇属地责任，乡镇主要负责人每月至少带队检查一次辖区重点企业。\n"
+                      "　　（二）加强农村道路交通安全管理，完善乡村道路交通安全劝导站60个。\n\n柏溪县人民政府\n2027年1月28日\n",
+                      encoding="utf-8")
+    outs = {}
+    for suffix in ("json", "jsonl"):
+        out = tmp_path / f"out.{suffix}"
+        proc = run_cli("tag", notice, "--model", "policytag/resources/model", "-o", out)
+        assert proc.returncode == 0, proc.stderr
+        outs[suffix] = out.read_text(encoding="utf-8")
+    rows = json.loads(outs["json"])
+    assert [r["clause_id"] for r in rows] == [json.loads(line)["clause_id"] for line in outs["jsonl"].splitlines()]
+    assert len(rows) >= 2 and rows == [json.loads(line) for line in outs["jsonl"].splitlines()]
+    proc = run_cli("tag", notice, "--stream", "-o", tmp_path / "s.json")
+    assert proc.returncode == 2 and "name the output .jsonl" in proc.stderr
