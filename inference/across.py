@@ -40,6 +40,13 @@ TEST_NAME = ("two-sided Fisher exact test of each issuer's clauses against all o
              f"p-values of all issuer × label tests Benjamini–Hochberg corrected (FDR {ALPHA:.2f})")
 
 
+def _place_name(g) -> str:
+    """How the peers note names a government: its place when the issuer is named after it (南坪镇人民政府 ->
+    南坪镇), else the issuer (a ministry's region is 全国, and "全国 is the only 中央 government" named no
+    one the reader could find in the table)."""
+    return g.region if g.region and g.issuer.startswith(g.region) else g.name
+
+
 @dataclass(frozen=True)
 class IssuerGroup:
     """One row: an issuer's documents of one year and genre."""
@@ -117,7 +124,7 @@ class AcrossComparison:
         by_level: dict[str | None, dict[tuple, str]] = defaultdict(dict)  # level -> government -> a name
         for g in self.groups:
             if g.issuer is not None:
-                by_level[g.level].setdefault(government((g.issuer, g.region, g.level)), g.region or g.name)
+                by_level[g.level].setdefault(government((g.issuer, g.region, g.level)), _place_name(g))
         alone = [(level, next(iter(govs.values()))) for level, govs in by_level.items() if len(govs) == 1 and level]
         if alone and len(by_level) > 1:
             parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} government" for level, name in alone)

@@ -142,3 +142,19 @@ def test_a_json_output_is_json(tmp_path):
     assert len(rows) >= 2 and rows == [json.loads(line) for line in outs["jsonl"].splitlines()]
     proc = run_cli("tag", notice, "--stream", "-o", tmp_path / "s.json")
     assert proc.returncode == 2 and "name the output .jsonl" in proc.stderr
+
+
+def test_a_ministry_alone_at_its_level_is_named_not_its_region():
+    """The peers note read ``全国 is the only 中央 government``: the ministry's region, a name found
+    nowhere in the issuer table. A government named after its place keeps the place (南坪镇)."""
+    from policytag.inference.across import build_across
+
+    m = _doc("m27", "国家工矿安全监督部", "全国", "central", "work_points", 2027)
+    t = _doc("t27", "南坪镇人民政府", "南坪镇", "department", "work_points", 2027)
+    p = _doc("p27", "岚北省人民政府", "岚北省", "province", "annual_notice", 2027)
+    q = _doc("q27", "汀南省安全生产委员会", "汀南省", "province", "work_points", 2027)
+    docs = [m, t, p, q]
+    tagged = [x for d in docs for x in _tagged(d, [DUTY, COAL])]
+    note = build_across(docs, tagged, TAX).peers_note()
+    assert "国家工矿安全监督部 is the only 中央 government" in note and "全国" not in note
+    assert "南坪镇 is the only" in note
