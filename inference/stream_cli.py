@@ -134,8 +134,10 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
                                 inputs=inputs)
     except KeyboardInterrupt:
         if Path(partial).exists():
+            # one line, and the exit status of any Ctrl-C: re-raised, the CLI said "interrupted" again
             print(f"policytag: interrupted; the rows written so far are in {partial} (--resume continues)",
                   file=sys.stderr)
+            return 130
         raise
     except PolicytagError as exc:
         if Path(partial).exists() and "--resume" not in str(exc):

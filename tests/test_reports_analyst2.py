@@ -13,6 +13,8 @@ pinned so it stays fixed. Every clause here was written for these tests (invente
 
 from __future__ import annotations
 
+from pathlib import Path
+
 from policytag.inference.align import char_diff
 from policytag.inference.render_html import render_html
 from policytag.inference.render_md import render_md
@@ -158,3 +160,36 @@ def test_a_ministry_alone_at_its_level_is_named_not_its_region():
     note = build_across(docs, tagged, TAX).peers_note()
     assert "国家工矿安全监督部 is the only 中央 government" in note and "全国" not in note
     assert "南坪镇 is the only" in note
+
+
+def test_ctrl_c_in_a_streaming_run_says_so_once(tmp_path):
+    """Ctrl-C in ``tag --stream`` printed ``policytag: interrupted; the rows written so far are in
+    OUT.partial (--resume continues)`` and then ``policytag: interrupted`` again."""
+    import json
+    import os
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    from policytag import PROJECT_ROOT
+
+    clauses = tmp_path / "clauses.jsonl"
+    with clauses.open("w", encoding="utf-8") as fh:
+        for i in range(200_000):  # far more than tagging gets through before the signal
+            fh.write(json.dumps({"id": i, "text": f"（{i}）完善乡村道路交通安全劝导站{i % 90 + 10}个。"}, ensure_ascii=False) + "\n")
+    out = tmp_path / "out.jsonl"
+    proc = subprocess.Popen([sys.executable, "-m", "policytag.cli", "tag", "--clauses", str(clauses), "--stream",
+                             "--batch-size", "64", "--model", "policytag/resources/model", "-o", str(out)],
+                            cwd=PROJECT_ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+    partial = Path(f"{out}.partial")
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline and not (partial.exists() and partial.stat().st_size > 0):
+        time.sleep(0.05)
+    assert partial.exists(), "no rows were written in 120 s"
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130, err
+    assert err.count("interrupted") == 1 and f"{partial}" in err and "--resume continues" in err, err
+    assert not out.exists()
