@@ -7,6 +7,7 @@ script.
 
 from __future__ import annotations
 
+import math
 from html import escape
 from typing import Sequence
 
@@ -56,7 +57,11 @@ def heatmap(row_ids: Sequence[str], row_names: Sequence[str], col_ids: Sequence[
     """Counts as colour intensity; rows × columns = matrix[i][j]. Empty rows are kept so every
     notice's heatmap has the same layout."""
     cell_w, cell_h, left, top = 44, 20, 150, 118
-    width, height = left + cell_w * len(col_ids) + 10, top + cell_h * len(row_ids) + 10
+    # a column name is written up and to the right at 50°: the last ones reach past the last column
+    # (基层基础与保障能力 was cut off at 基层基础与保障能), so the drawing is as wide as the furthest name
+    reach = max((left + j * cell_w + cell_w / 2 + 11 * len(name) * math.cos(math.radians(50)) + 6
+                 for j, name in enumerate(col_names)), default=0)
+    width, height = max(left + cell_w * len(col_ids) + 10, reach), top + cell_h * len(row_ids) + 10
     peak = max([v for r in matrix for v in r] + [1])
     parts = []
     for j, name in enumerate(col_names):

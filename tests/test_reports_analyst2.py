@@ -193,3 +193,31 @@ def test_ctrl_c_in_a_streaming_run_says_so_once(tmp_path):
     assert proc.returncode == 130, err
     assert err.count("interrupted") == 1 and f"{partial}" in err and "--resume continues" in err, err
     assert not out.exists()
+
+
+def test_heatmap_column_names_are_drawn_whole_in_a_browser(tmp_path):
+    """Opened in Chromium, the sector × measure heatmap cut its last column names at the drawing's
+    edge (基层基础与保障能力 read 基层基础与保障能): every name must lie inside its SVG."""
+    import pytest
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    path = tmp_path / "r.html"
+    path.write_text(render_html(_county_report()), encoding="utf-8")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--headless", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1600, "height": 1000})
+        page.goto(path.resolve().as_uri())
+        outside = page.evaluate("""() => [...document.querySelectorAll('svg.heatmap')].flatMap(svg => {
+            const box = svg.getBoundingClientRect();
+            return [...svg.querySelectorAll(':scope > text')].filter(t => {
+                const r = t.getBoundingClientRect();
+                return r.right > box.right + 0.5 || r.top < box.top - 0.5 || r.left < box.left - 0.5;
+            }).map(t => t.textContent);
+        })""")
+        n_svg = page.evaluate("document.querySelectorAll('svg.heatmap').length")
+        browser.close()
+    assert n_svg >= 2  # the premise: both notices draw one
+    assert outside == []
