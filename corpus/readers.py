@@ -1,10 +1,11 @@
 """Read a notice file of any supported format into plain text (one job: bytes -> str).
 
 Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm`` (body text
-only), ``.docx`` and ``.pdf`` (text layer); tables in .docx and HTML as rows (``corpus.tables``). A
-file is read as what its bytes say it is (a ``.doc`` that is a .docx or a Word web page is read);
-a format that cannot be read (.doc/.wps of Office 97-2003, .ofd, a scanned PDF) gets a reason
-saying what to convert it to. Every failure raises :class:`ReadError` with a one-line reason that
+only), ``.docx``, ``.pdf`` (text layer) and ``.doc``/``.wps`` (Word 97-2003 binary, ``corpus.oldword``);
+tables in .docx, .doc and HTML as rows (``corpus.tables``). A file is read as what its bytes say it
+is (a ``.doc`` that is a .docx or a Word web page, a ``.pdf`` that is a .doc, is read); a format
+that cannot be read (.ofd, a scanned PDF, an encrypted .doc, a WPS 2000 file) gets a reason
+saying what to do. Every failure raises :class:`ReadError` with a one-line reason that
 names the file.
 """
 
@@ -22,7 +23,7 @@ from .docx_lists import W, ListNumbers, w_val
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf")
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
 
 
 class ReadError(PolicytagError):
@@ -631,6 +632,39 @@ def _cell_blocks(cell, numbers: ListNumbers, read: dict) -> list[str]:
     return read[id(cell._tc)][1]
 
 
+def read_doc(path: Path) -> str:
+    """A Word 97-2003 binary document (.doc, and .wps of WPS 2003 and later): its main text read by
+    ``corpus.oldword``, paragraphs as read_docx makes them (manual line breaks joined where they cut a
+    sentence) and tables as read_docx reads them (a task table one line per task)."""
+    from .oldword import OldWordError, word_blocks
+
+    try:
+        blocks = word_blocks(path, _soft_breaks)
+    except OldWordError as exc:
+        raise ReadError(path, str(exc)) from None
+    lines: list[str] = []
+    for block in blocks:
+        if isinstance(block, str):
+            lines.append(block)
+        elif is_layout(block):
+            lines.extend(_layout_lines(block))
+        else:
+            lines.extend(table_lines(block))
+    return "\n".join(lines)
+
+
+def _layout_lines(grid: list[list[Cell]]) -> list[str]:
+    """A layout table's cells' lines, each cell once, row by row (as read_docx reads one)."""
+    seen: set[int] = set()
+    lines: list[str] = []
+    for row in grid:
+        for cell in row:
+            if id(cell) not in seen:
+                seen.add(id(cell))
+                lines.extend(cell.lines)
+    return lines
+
+
 def read_pdf(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
@@ -894,12 +928,16 @@ def _pdf_grid(page, table) -> list[list[Cell]]:
     return grid
 
 
-READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf}
+READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf,
+           ".doc": read_doc, ".wps": read_doc, ".dot": read_doc}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
 _CONVERT = {
-    "ole": "an old binary Word/WPS file (.doc, .wps; Office 97-2003): open it in Word or WPS, save it as .docx and read that",
+    # a .doc/.wps whose bytes are no Office 97-2003 (OLE) file: a WPS 2000 or older file, another
+    # program's format under a Word name
+    "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
+           "save it as .docx and read that",
     "ofd": "an OFD document (.ofd): export it to PDF with an OFD reader (数科, 福昕 OFD) and read the PDF",
     "rtf": "an RTF file: open it in Word or WPS, save it as .docx and read that",
     "sheet": "a spreadsheet (.xls/.xlsx/.et): copy the notice text into a .docx or .txt and read that",
@@ -915,7 +953,7 @@ def _sniff(path: Path, head: bytes) -> str | None:
     if head.startswith(b"%PDF-"):
         return ".pdf"
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
-        return "ole"
+        return ".doc"  # an OLE file: corpus.oldword says what else it is where it holds no Word document
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     if head.startswith(b"PK\x03\x04"):
@@ -959,12 +997,14 @@ def read_file(path: str | Path) -> str:
     if not head:
         raise ReadError(path, "empty file")
     kind = _sniff(path, head)
-    if kind == "ole" and _SUFFIX_KIND.get(suffix) == "sheet":
+    if kind == ".doc" and _SUFFIX_KIND.get(suffix) == "sheet":
         kind = "sheet"  # .xls and .et are OLE files too
     if kind in _CONVERT:
         raise ReadError(path, _CONVERT[kind])
     if kind and kind != suffix and not (kind == ".html" and suffix in (".txt", ".htm")):
         reader = READERS[kind]  # misnamed: read what it is (an HTML file named .txt stays text)
+    elif kind is None and suffix in _SUFFIX_KIND:
+        reader = None  # a .doc, .wps or .ofd whose bytes are none of these formats
     if reader is None:
         raise ReadError(path, _CONVERT[_SUFFIX_KIND[suffix]])
     try:
@@ -976,10 +1016,10 @@ def read_file(path: str | Path) -> str:
     return text
 
 
-#: a directory's files that are read: the supported formats and the notice formats that are not
-#: (.doc, .wps, .ofd): a folder of downloads that holds them reports each with what to do, rather
-#: than dropping it unseen (a misnamed one, a .doc that is a .docx or a web page, is read)
-_DIRECTORY_SUFFIXES = (*SUPPORTED_SUFFIXES, ".doc", ".wps", ".ofd")
+#: a directory's files that are read: the supported formats and the notice format that is not
+#: (.ofd): a folder of downloads that holds one reports it with what to do, rather than dropping it
+#: unseen
+_DIRECTORY_SUFFIXES = (*SUPPORTED_SUFFIXES, ".ofd")
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:

