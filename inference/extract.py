@@ -418,10 +418,10 @@ def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
         read = _fullwidth(text)
         if read is text:
-            out.append((_deadlines(text, year), _targets(text, digit) if numeral else []))
+            out.append((_deadlines(text, year), _targets(text, digit) if numeral or "零" in text else []))
         else:
             out.append((_as_written(_deadlines(read, year), text, read),
-                        _as_written(_targets(read, digit), text, read) if numeral else []))
+                        _as_written(_targets(read, digit), text, read) if numeral or "零" in text else []))
     return out
 
 
@@ -736,7 +736,7 @@ _RANGE_SEP = r"\s*[-—–~～至到]\s*"
 _QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
 _CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{1,3}))?"
 # Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米.
-_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|家次|车次|台次|户次|批次|架次|万人|万户|人|名|座|家|个|处|所|条|项|台|"
+_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|家次|车次|台次|户次|批次|架次|万人|万户|人|名|座|家|个|处|所|条|项|台|起|"
          r"套|辆|艘|次|批|户|支|场|栋|间|周|天|小时|类|部|张|块)")
 _TIME_UNITS = ("周", "天", "小时")
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")
@@ -744,7 +744,7 @@ _CMP = "|".join(_CMP_WORDS)
 # Verbs too general to mark a count on their own (深入开展20个重点县 is a scope); they need 至少/每月….
 _WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
 # Verbs that commit to producing a count (not 超过/发生/涉及, which describe scope or conditions).
-_VERBS = ("再建成|再建设|建成|新建改造|新建|改建|改造|建设|建立|创建|打造|组建|完成|推动|关闭|淘汰|解决|培养|培训|配备|"
+_VERBS = ("再建成|再建设|建成|新建改造|新建|改建|改造|建设|建立|创建|打造|组建|完成|推动|关闭|淘汰|解决|培养|培育|培训|配备|"
           "配齐|增设|安装|接入|召开|组织开展|组织|开展|举办|检查|进行|深入|投资|投入|新增|增加|增储")
 # a level a count reaches (储备能力达到10万人): its subject comes before the verb, and the number right
 # after it (a level verb followed by other words must not swallow a later verb's count: 推动达到标准的
@@ -772,12 +772,16 @@ RE_COUNT_LONG = re.compile(
     rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
-               "下降|降低|减少|提高|完成")
+               "下降|降低|减少|提高|完成|达")
+# the baseline a change is measured against (同比下降10%, 较上年下降5%): part of the verb as written
+_BASELINE = r"(?:同比|较上年|比上年|较去年|比去年)"
+#: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
+_RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
 RE_RATE = re.compile(
-    rf"(?P<rverb>{_RATE_VERBS})(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰)?"
+    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰)?"
     rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
     # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere
-    rf"(?<![\d.])(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|公里|周|天|小时))")
+    rf"(?<![\d.])(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|起|公里|周|天|小时))")
 # N%的X: 90%的化工园区达到较低安全风险等级 / 30%以上的乡村建成安全乡村
 RE_SHARE_OF = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|‰)(?P<qual>以上|以下)?的(?P<what>[^，。；：]{{1,30}})")
 # Object before the number: 新建改造排水管网500公里 / 改建燃气管网200公里
@@ -791,7 +795,7 @@ _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
-              "不超过": "<=", "保持在": "="}
+              "不超过": "<=", "保持在": "=", "达": ">="}
 # Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比
 _SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|要|并|且)+")
 
@@ -836,16 +840,15 @@ def _per(text: str, left: int, start: int) -> str | None:
 
 def _rate_targets(text: str) -> Iterator[Target]:
     for m in RE_RATE.finditer(text):
-        verb, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
+        written, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
+        verb = _RE_BASELINE.sub("", written)  # (同比下降: read as 下降)
         if verb == "完成" and not unit and not base:
             continue  # 完成2000公里… is a count (RE_COUNT); a bare 完成80 is not a share
         if not unit and verb in ("下降", "降低", "减少", "提高"):
             continue  # 下降10 without % states no target
         left, right = _chunk_bounds(text, m.start(), m.end())
         left = max(left, m.start() - WINDOW)
-        head = text[left:m.start()]
-        if left == 0 and head:
-            head = _ENUM_LEAD.sub("", head)  # 一、达标率达到85%: the item number is not the subject
+        head = _subject_head(text, left, m.start())
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
         end = m.end()
         if verb == "完成" and of:
@@ -859,7 +862,71 @@ def _rate_targets(text: str) -> Iterator[Target]:
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
         yield Target(text=text[start:end], value=_num(m.group("num")), value_max=None, unit=unit, what=_clip(what),
-                     comparator=_cmp_sign(None, m.group("qual"), verb), verb=verb, per=None, span=(start, end))
+                     comparator=_cmp_sign(None, m.group("qual"), verb), verb=written, per=None, span=(start, end))
+
+
+_RE_BASELINE = re.compile(f"^{_BASELINE}")
+#: the end of an enumerated figure before a subject: 事故起数下降5%、[死亡人数]下降8%
+_FIGURE_END = re.compile(r"(?:[\d%‰][^\d、，。；：]{0,2}|以上|以下|以内|左右)、")
+
+
+def _subject_head(text: str, left: int, start: int) -> str:
+    """The words before a level or rate that may name its subject: from its chunk's start (without an
+    item number), or from after the last enumerated figure (``下降5%、死亡人数下降8%`` -> ``死亡人数``)."""
+    head = text[left:start]
+    if left == 0 and head:
+        head = _ENUM_LEAD.sub("", head)  # 一、达标率达到85%: the item number is not the subject
+    if "、" in head:
+        last = None
+        for last in _FIGURE_END.finditer(head):
+            pass
+        if last:
+            head = head[last.end():]
+    return head
+
+
+#: a rate written right after its noun, with no verb: 视频监控覆盖率100%, 占比30%以上
+RE_RATE_BARE = re.compile(rf"(?:率|比例|比重|占比)\s*(?P<num>{_NUM})\s*(?P<unit>%|‰)(?P<qual>以上|以下)?")
+
+
+def _bare_rate_targets(text: str) -> Iterator[Target]:
+    for m in RE_RATE_BARE.finditer(text):
+        noun_end = m.start("num")
+        left, _ = _chunk_bounds(text, m.start(), m.end())
+        head = _subject_head(text, max(left, noun_end - WINDOW), noun_end)
+        subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        if not subject:
+            continue
+        start = noun_end - len(subject) if head.endswith(subject) else m.start()
+        yield Target(text=text[start:m.end()], value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
+                     what=_clip(subject), comparator=_cmp_sign(None, m.group("qual")), verb=None, per=None,
+                     span=(start, m.end()))
+
+
+#: zero as a target: 生产安全事故零死亡, 重特大事故“零发生”, 实现零事故 (not 零容忍, nor a name:
+#: 零事故班组创建, “零事故”单位, “零违章、零隐患、零事故”活动)
+RE_ZERO = re.compile(r"“?零(?P<noun>死亡|伤亡|事故|发生|火灾|亡人|伤害)(?P<close>”)?"
+                     r"(?!”?(?:企业|班组|单位|工地|示范|车间|矿井|岗位|创建|村|社区|家庭|活动|行动))")
+_ZERO_VERB = re.compile(r"(?:实现|确保|保持|做到|力争)")
+
+
+def _zero_targets(text: str) -> Iterator[Target]:
+    for m in RE_ZERO.finditer(text):
+        if text[m.start():m.start() + 1] == "“" and not m.group("close"):
+            continue  # “零违章、零事故”: one of a quoted list, named by what follows it
+        left, _ = _chunk_bounds(text, m.start(), m.end())
+        head = _subject_head(text, max(left, m.start() - WINDOW), m.start())
+        verb = None
+        for verb in _ZERO_VERB.finditer(head):
+            pass
+        if verb:
+            head, verb = head[verb.end():], verb.group()
+        subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        noun = m.group("noun")
+        what = (subject or "事故") if noun == "发生" else subject + noun
+        start = m.start() - len(subject) if subject and head.endswith(subject) else m.start()
+        yield Target(text=text[start:m.end()], value=0, value_max=None, unit="", what=_clip(what), comparator="=",
+                     verb=verb, per=None, span=(start, m.end()))
 
 
 def _share_targets(text: str) -> Iterator[Target]:
@@ -936,9 +1003,7 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         elif verb in _LEVEL_VERBS:
             if fill or not closes:
                 continue  # 达到3人以上的事故 delimits a scope; 储备能力达到10万人 closes its chunk
-            head = text[per_left:m.start()]
-            if per_left == 0 and head:
-                head = _ENUM_LEAD.sub("", head)
+            head = _subject_head(text, per_left, m.start())
             subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
             if not subject or _CONDITION.search(subject):
                 continue
@@ -1008,10 +1073,24 @@ def _targets(text: str, digits: bool = True) -> list[Target]:
         i = bisect.bisect_left(taken_starts, nstart)
         if (i > 0 and taken_ends[i - 1] > nstart) or (i < len(taken_starts) and taken_starts[i] < nend):
             continue  # the number is already read
+        if text[nstart - 1:nstart] == "第":
+            continue  # an ordinal: 第12条, 第二批
+        if _reported(text, target.span[0]):
+            continue  # 全市共发生…，同比分别下降20%: a figure reported, not a target
         taken_starts.insert(i, nstart)
         taken_ends.insert(i, nend)
         out.append(target)
     return sorted(out, key=lambda t: t.span[0])
+
+
+#: words of a sentence that reports figures (a bulletin, a review) rather than sets targets
+_REPORT_CUE = re.compile(r"共(?:发生|检查|排查|查处|完成|有)|累计(?:发生|完成|检查|排查|查处)|截至|截止|已(?:经)?(?:完成|建成|达到)|同比分别")
+
+
+def _reported(text: str, start: int) -> bool:
+    """Does the sentence before ``start`` report figures (共发生…, 截至…, 已完成…)?"""
+    left, _ = _chunk_bounds(text, start, start, SENTENCE_DELIMS)
+    return _REPORT_CUE.search(text, max(left, start - WINDOW), start) is not None
 
 
 def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Target]:
@@ -1019,7 +1098,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Targ
 
     ``gated``: a family's scan is skipped when the text lacks what each of its matches contains
     (checked far more cheaply than the scan, which tries the pattern at every position): a share
-    (``RE_SHARE_OF``) has ``%`` or ``‰``; an object-first count (``RE_OBJECT_FIRST``) one of its
+    (``RE_SHARE_OF``) or a bare rate (``RE_RATE_BARE``) has ``%`` or ``‰``; a zero (``RE_ZERO``) 零; an object-first count (``RE_OBJECT_FIRST``) one of its
     verbs (新建, 改建, 改造, 修建; 新建改造 contains 新建); a count (``RE_COUNT``) a numeral followed by a unit (``_COUNT_GATE``). Most clauses have
     none of them. ``tests/test_speed.py`` checks that the gates never drop a reading
     (``gated=False`` is the ungated definition).
@@ -1032,10 +1111,13 @@ def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Targ
         found += _rate_targets(text)
         if not gated or "%" in text or "‰" in text:
             found += _share_targets(text)
+            found += _bare_rate_targets(text)
         if not gated or "新建" in text or "改建" in text or "改造" in text or "修建" in text:
             found += _object_first_targets(text)
     if not gated or _COUNT_GATE.search(text):
         found += _count_targets(text)
+    if not gated or "零" in text:
+        found += _zero_targets(text)
     return found
 
 

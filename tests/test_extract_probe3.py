@@ -17,7 +17,13 @@ Decisions (docs/tagging.md, "Deadlines" and "Targets"):
   cycle (每月, 每季度, 每年), ``month``/``day`` the point in it, ``due`` null (no one date);
 * 次年 (翌年, 明年) is the notice year + 1, written into ``year`` when the notice year is known;
 * a relative limit in days is ``within_days`` (自本通知印发之日起30日内, 15个工作日内; ``period``),
-  ``整改期限为3个月`` is ``within_months``.
+  ``整改期限为3个月`` is ``within_months``;
+* targets: 起 is a unit (较大事故控制在3起以内, 不超过5起); 同比/比上年 belong to the verb (同比下降), not the
+  subject; 达 is a rate verb (覆盖率达100%); a rate written right after its noun is a target (覆盖率100%,
+  comparator =); zero is a target (生产安全事故零死亡: value 0, unit "", what 生产安全事故死亡; 重特大事故零发生:
+  what 重特大事故), not in a name (零事故班组, “零事故”单位) nor 零容忍; a subject stops after an enumerated
+  figure (下降5%、死亡人数下降8%); a number after 第 is an ordinal; a sentence that reports figures
+  (共发生, 累计, 截至, 已完成, 同比分别) sets no target.
 """
 
 from __future__ import annotations
@@ -151,6 +157,57 @@ def test_the_batch_path_agrees_on_the_new_forms():
     got = extract_fields(texts, [Y] * len(texts))
     assert got == [(extract_deadlines(t, Y), extract_targets(t)) for t in texts]
     assert all(deadlines for deadlines, _ in got)
+
+
+@pytest.mark.parametrize("text,want", [
+    ("全市生产安全事故起数同比下降10%以上。",
+     [("全市生产安全事故起数同比下降10%以上", 10, "%", "全市生产安全事故起数", ">=", "同比下降")]),
+    ("较大事故控制在3起以内。", [("较大事故控制在3起以内", 3, "起", "较大事故", "<=", "控制在")]),
+    ("力争实现生产安全事故零死亡。", [("生产安全事故零死亡", 0, "", "生产安全事故死亡", "=", "实现")]),
+    ("确保重特大事故零发生。", [("重特大事故零发生", 0, "", "重特大事故", "=", "确保")]),
+    ("力争实现较大事故“零发生”。", [("较大事故“零发生”", 0, "", "较大事故", "=", "实现")]),
+    ("乡镇专职消防队标准化建设达标率100%。", [("乡镇专职消防队标准化建设达标率100%", 100, "%", "乡镇专职消防队标准化建设达标率", "=", None)]),
+    ("较大事故起数不超过5起。", [("不超过5起", 5, "起", "较大事故起数", "<=", None)]),
+    ("重点场所视频监控覆盖率100%。", [("重点场所视频监控覆盖率100%", 100, "%", "重点场所视频监控覆盖率", "=", None)]),
+    ("重点场所视频监控覆盖率达100%。", [("重点场所视频监控覆盖率达100%", 100, "%", "重点场所视频监控覆盖率", ">=", "达")]),
+    ("培育安全生产标准化一级企业10家以上。",
+     [("培育安全生产标准化一级企业10家以上", 10, "家", "培育安全生产标准化一级企业", ">=", "培育")]),
+    ("道路交通万车死亡率控制在1.5以下。", [("道路交通万车死亡率控制在1.5以下", 1.5, "", "道路交通万车死亡率", "<=", "控制在")]),
+    ("全年事故起数下降5%、死亡人数下降8%，较大事故不超过2起。",
+     [("全年事故起数下降5%", 5, "%", "全年事故起数", "=", "下降"),
+      ("死亡人数下降8%", 8, "%", "死亡人数", "=", "下降"),
+      ("不超过2起", 2, "起", "较大事故", "<=", None)]),
+    ("规模以上企业安全生产标准化达标率达到80%以上。",  # as before
+     [("规模以上企业安全生产标准化达标率达到80%以上", 80, "%", "规模以上企业安全生产标准化达标率", ">=", "达到")]),
+    ("城镇燃气用户安全检查覆盖率达到100%，", [("城镇燃气用户安全检查覆盖率达到100%", 100, "%", "城镇燃气用户安全检查覆盖率", ">=", "达到")]),
+    ("２０２７年底前隐患整改率达到１００％。",
+     [("隐患整改率达到１００％", 100, "%", "隐患整改率", ">=", "达到")]),
+])
+def test_targets_in_other_wordings(text, want):
+    assert _targets(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "1至9月，全市共发生生产安全事故12起、死亡15人，同比分别下降20%和25%。",  # a bulletin's figures
+    "截至10月底，已完成隐患整改率达到95%。",
+    "完成第12条规定的整改事项。",  # an article number
+    "按照《关于开展燃气安全排查的通知》（宁安委〔2027〕3号）要求完成自查。",  # a document number
+    "畅通12350安全生产举报热线，举报电话0571-12345678。",
+    "坚持对重大隐患零容忍。",
+    "开展零事故班组创建活动。",
+    "扎实开展“零违章、零隐患、零事故”活动。",  # a quoted campaign name
+    "以“零事故”单位创建为抓手，夯实安全基础。",
+])
+def test_numbers_that_are_not_targets(text):
+    assert _targets(text) == []
+
+
+def test_the_batch_path_agrees_on_the_new_targets():
+    texts = ["各镇每月5日前报送上月隐患排查情况。", "确保重特大事故零发生。", "２０２７年６月３０日前完成验收。",
+             "第一季度完成辖区内尾矿库隐患排查。", "较大事故控制在3起以内。"]
+    got = extract_fields(texts, [Y] * len(texts))
+    assert got == [(extract_deadlines(t, Y), extract_targets(t)) for t in texts]
+    assert got[1][1] and got[2][0] and got[4][1]
 
 
 @pytest.mark.parametrize("text,want", [
