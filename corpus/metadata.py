@@ -65,9 +65,13 @@ _ORGAN_SUFFIX_RX = re.compile(
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
 _SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner Mongolia
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
-_ZONE_RX = re.compile(r"^([\u4e00-\u9fff]{2,24}?(?:经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|工业园区|产业园区|园区))"
+# how the names of zones end (none ends a district's name): 开发区 and 高新区 with their short forms
+# 经开区, 保税区/综保区, 自贸区 and 试验区, 示范区, 度假区, 产业区, 经济区 (临空经济区), 合作区, 集聚区
+_ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|园区|保税区|综保区|自贸区|" \
+                r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区"
+_ZONE_RX = re.compile(rf"^([\u4e00-\u9fff]{{2,24}}?(?:{_ZONE_ENDINGS}))"
                       r"(?:管理委员会|管委会|党工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
-_NON_TIER = re.compile(r"(?:开发区|园区|新区管委会|高新区|工业园|集团|公司|监督站|站$)")
+_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$)")
 
 # abbreviations governments use for their own organs
 _ABBREVIATIONS = [
@@ -337,9 +341,9 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
             # 临江市东陵区人民政府东湖街道办事处: a street office's full name, the district
             # government's agency: the street is the territory
             return region + office.group(1), "department"
-        if region.endswith("新区") and re.match(r"(?:管理委员会|管委会|党工委)", organ):
-            # 临江新区管理委员会: a 新区 run by a committee is a zone (a 新区 with a 人民政府, as
-            # 天津市滨海新区, is a district: county)
+        if re.search(r"(?<!地)区$", region) and re.match(r"(?:管理委员会|管委会|党工委)", organ):
+            # 临江新区管理委员会, 临江港区管委会: a 区 run by a committee is a zone, whatever its name
+            # (a district has a 人民政府: 天津市滨海新区 is county)
             return region, "department"
         branch = _central_branch(first)
         if branch:

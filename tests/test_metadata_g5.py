@@ -15,6 +15,8 @@ Decisions (docs: README "Segment notices", document metadata):
 - 行署 is a 地区's or 盟's 行政公署 (spelt out, as 安委会 is).
 - 在全市…会议上的讲话 names no place (全市 is the whole of one the title does not name).
 - A title printed whole inside 《》 reads as without them (place, genre, organ).
+- A zone is ``department`` under its short names too (经开区, 综保区, 保税区, 自贸试验区, 临空经济区,
+  度假区…), and any 区 run by a 管委会/管理委员会/党工委 is a zone: a district has a 人民政府.
 """
 
 from __future__ import annotations
@@ -41,6 +43,10 @@ DOCUMENTS = {
     "prefecture_office_notice.txt": (
         "阿兰地区行署关于做好2027年冬春季森林草原防火工作的通知", "阿兰地区行政公署", "阿兰地区", "city", "other", 2027,
         "2027-10-12"),
+    # an economic zone's committee under its short name (before: level county)
+    "econ_zone_committee.txt": (
+        "临江经开区管委会关于开展2027年危险化学品企业安全风险排查的通知", "临江经开区管委会", "临江经开区", "department",
+        "other", 2027, "2027-03-16"),
 }
 
 
@@ -108,3 +114,18 @@ def test_a_speech_to_the_whole_city_names_no_place():
 ])
 def test_a_title_inside_book_marks(title, region, genre, issuer):
     assert (md.title_region(title), md.genre_of(title, []), md.issuer_from_title(title)) == (region, genre, issuer)
+
+
+@pytest.mark.parametrize("issuer, region, level", [
+    ("临江综合保税区管委会", "临江综合保税区", "department"),
+    ("临江市临空经济区管理委员会", "临江市临空经济区", "department"),
+    ("临江旅游度假区管委会", "临江旅游度假区", "department"),
+    ("临江港区管委会", "临江港区", "department"),  # a 区 run by a committee
+    ("临江经开区应急管理局", "临江经开区", "department"),
+    ("东川自贸试验区临江片区管委会", "东川自贸试验区", "department"),
+    # a district's government and a district's own committee stay county
+    ("临江市东陵区人民政府", "临江市东陵区", "county"),
+    ("临江市东陵区城市管理委员会", "临江市东陵区", "county"),
+])
+def test_zones_by_their_short_names(issuer, region, level):
+    assert md.issuer_region_level(issuer) == (region, level)
