@@ -556,7 +556,9 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     tiers = _tiers(region)
     if not tiers or not tiers[-1].endswith("市") or tiers[-1] in NO_COUNTY_PREFECTURES:
         return level
-    sent_to = "".join(addressees)
+    # what a parenthesis after the towns counts with them (各镇（区）, 各镇（区、街道）: zones run as
+    # towns) is no district; a prefecture's districts come with its counties (各县（区）)
+    sent_to = re.sub(r"(?<=[镇乡道])[（(][^（）()]*[)）]", "", "".join(addressees))
     if _RE_ADDRESSES_TOWNS.search(sent_to) and not _RE_ADDRESSES_COUNTIES.search(sent_to):
         return "county"
     return level

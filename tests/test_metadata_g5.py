@@ -15,6 +15,8 @@ Decisions (docs: README "Segment notices", document metadata):
 - 行署 is a 地区's or 盟's 行政公署 (spelt out, as 安委会 is).
 - 在全市…会议上的讲话 names no place (全市 is the whole of one the title does not name).
 - A title printed whole inside 《》 reads as without them (place, genre, organ).
+- A county-level city's addressee 各镇（区）人民政府、街道办事处 counts zones with its towns: the
+  （区） after 镇/乡/街道 is no district (a prefecture's districts come with its counties: 各县（区）).
 - A zone is ``department`` under its short names too (经开区, 综保区, 保税区, 自贸试验区, 临空经济区,
   度假区…), and any 区 run by a 管委会/管理委员会/党工委 is a zone: a district has a 人民政府.
 """
@@ -47,6 +49,10 @@ DOCUMENTS = {
     "econ_zone_committee.txt": (
         "临江经开区管委会关于开展2027年危险化学品企业安全风险排查的通知", "临江经开区管委会", "临江经开区", "department",
         "other", 2027, "2027-03-16"),
+    # a county-level city writing to 各镇（区） (before: level city, the （区） taken for districts)
+    "county_city_towns_zones.txt": (
+        "临川市应急管理局关于开展2027年“安全生产月”活动的通知", "临川市应急管理局", "临川市", "county", "other", 2027,
+        "2027-05-20"),
 }
 
 
@@ -91,6 +97,16 @@ def test_region_ends_at_the_unit(name, region):
 ])
 def test_prefecture_without_counties_stays_city(region, level):
     assert md.county_level_city(region, "city", ["各镇人民政府、各街道办事处，市政府各部门："]) == level
+
+
+@pytest.mark.parametrize("addressee, level", [
+    ("各镇（区）人民政府、街道办事处，市直各单位：", "county"),
+    ("各镇（区、街道），市直各单位：", "county"),
+    ("各乡镇（区）、街道，市直有关单位：", "county"),
+    ("各县（区）人民政府，市直各单位：", "city"),  # a prefecture's districts
+])
+def test_zones_counted_with_towns_are_no_districts(addressee, level):
+    assert md.county_level_city("临川市", "city", [addressee]) == level
 
 
 @pytest.mark.parametrize("issuer, region", [
