@@ -46,7 +46,7 @@ td.num{text-align:right;white-space:nowrap}
 .up{color:var(--up)}.down{color:var(--down)}
 .tag{display:inline-block;font-size:11px;border-radius:9px;padding:0 6px;margin:1px 2px 1px 0;white-space:nowrap}
 .tag.sector{background:#e3ecf8;color:#1d4477}.tag.measure_type{background:#fbead8;color:#7a4310}
-.new{display:inline-block;font-size:11px;background:#fff1b8;border-radius:9px;padding:0 6px}
+.new,.changed{display:inline-block;font-size:11px;background:#fff1b8;border-radius:9px;padding:0 6px}.changed{background:#dde8fb}
 mark.dl{background:#ffe3e3;padding:0 1px}mark.ev{background:#fff3b0;padding:0 1px;border-bottom:1px solid #c9a400}mark.tg{background:#dff5e3;padding:0 1px}
 code{font-size:12px;color:var(--muted)}
 .clauses .path{color:var(--muted);font-size:12px}
@@ -375,15 +375,27 @@ def _issuer_trends(report: Report) -> str:
             f'<script type="application/json" id="itrend-data">{payload}</script></section>')
 
 
+def _flag(nv, changed: set[str]) -> str:
+    """The badge beside a clause's id: ``new`` (no counterpart in the baseline), ``changed`` (it
+    continues one with other words: see Revised / Carried over), else none."""
+    if nv and nv.is_new:
+        return ' <span class="new">new</span>'
+    if nv and nv.clause_id in changed:
+        return ' <span class="changed" title="continues a clause of the baseline with other words">changed</span>'
+    return ""
+
+
 def _compact_notice(report: Report, n: NoticeReport) -> str:
     """A notice in a large report: title, metadata, top labels, new clauses count, clause table."""
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     year = year_label(doc.year)
     meta = [x for x in (doc.issuer, level_name(doc.level), genre_name(doc.genre)) if x] + [f"{s.n_clauses} clauses"]
-    meta.append(f"compared with {cmp.baseline}: {len(cmp.new_clauses)} new" if cmp else n.comparison_note or "")
     tops = " · ".join(f"{escape(tax[dim].name)}: " + "、".join(f"{escape(c.name)} {c.share * 100:.0f}%" for c in s.top(dim, 3))
                       for dim in DIMENSIONS)
     novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
+    changed = cmp.changed_ids({t.clause.clause_id: t.clause.text for t in n.tagged}) if cmp else set()
+    meta.append(f"compared with {cmp.baseline}: {len(cmp.new_clauses)} new, {len(changed)} changed" if cmp
+                else n.comparison_note or "")
     parts = [f'<section class="notice compact" id="notice-{_e(doc.doc_id)}" data-year="{_e(year)}">',
              f"<h3>{escape(doc.title or doc.doc_id)}（{year}）</h3>",
              f'<p class="meta">{" · ".join(escape(m) for m in meta if m)}<br>{tops}</p>',
@@ -392,8 +404,7 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
              '<button class="clear" type="button">show all</button><span class="status"></span></div><table>']
     for t in n.tagged:
         c = t.clause
-        nv = novelty.get(c.clause_id)
-        flag = ' <span class="new">new</span>' if nv and nv.is_new else ""
+        flag = _flag(novelty.get(c.clause_id), changed)
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '
                      f'data-measure="{_e(" ".join(t.labels.measure_type))}"><td><code>{escape(c.clause_id)}</code>{flag}</td>'
                      f"<td>{escape(c.text)}</td><td>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')}</td></tr>")
@@ -493,6 +504,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
     else:
         parts.append('<p class="meta">None found.</p>')
     novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
+    changed = cmp.changed_ids({t.clause.clause_id: t.clause.text for t in n.tagged}) if cmp else set()
     parts.append(f'<details class="clauses"><summary>条款 All {s.n_clauses} clauses with their tags</summary>'
                  '<div class="toolbar"><input class="filter" type="search" placeholder="filter by text…" '
                  'aria-label="filter clauses"><button class="clear" type="button">show all</button>'
@@ -502,8 +514,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                  "<th>措施类型</th></tr>")
     for t in n.tagged:
         c = t.clause
-        nv = novelty.get(c.clause_id)
-        flag = ' <span class="new">new</span>' if nv and nv.is_new else ""
+        flag = _flag(novelty.get(c.clause_id), changed)
         path = f'<div class="path">{escape(" > ".join(c.heading_path))}</div>' if c.heading_path else ""
         agencies = f'<div class="path">（{escape("、".join(c.agencies))}）</div>' if c.agencies else ""
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '

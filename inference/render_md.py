@@ -280,13 +280,15 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             f"Each clause with its labels; **bold**: the words they were given for; 依据 evidence: at most three "
             f"reasons per label ({EVIDENCE_LEGEND}).", ""]
     novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
+    changed = cmp.changed_ids({t.clause.clause_id: t.clause.text for t in n.tagged}) if cmp else set()
     last_path = None
     for t in n.tagged:
         c = t.clause
         if c.heading_path != last_path and c.heading_path:
             out += ["", f"### {' > '.join(c.heading_path)}", ""]
         last_path = c.heading_path
-        flags = " **[new]**" if novelty.get(c.clause_id) and novelty[c.clause_id].is_new else ""
+        flags = (" **[new]**" if novelty.get(c.clause_id) and novelty[c.clause_id].is_new
+                 else " **[changed]**" if c.clause_id in changed else "")
         agencies = f"（{'、'.join(c.agencies)}）" if c.agencies else ""
         out.append(f"- `{c.clause_id}`{flags} {_marked(report, t)}{agencies}")
         out.append(f"  - {_labels(report, t)}")

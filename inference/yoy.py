@@ -129,6 +129,11 @@ class YearComparison:
                 if same_wording(self.prev_texts.get(n.nearest or "", ""), texts.get(n.clause_id, ""))}
         return [n for n in carried if n.clause_id not in same], [n for n in carried if n.clause_id in same]
 
+    def changed_ids(self, texts: Mapping[str, str]) -> set[str]:
+        """Ids of the clauses that continue one of the baseline's with other words: revised, or carried
+        over with a change (``carried_over``), so the clause lists can flag them beside the new ones."""
+        return {n.clause_id for n in self.revised_clauses} | {n.clause_id for n in self.carried_over(texts)[0]}
+
     @property
     def pooled(self) -> bool:
         """Whether the baseline pools documents of several years, issuers or genres (a --compare-with

@@ -221,3 +221,16 @@ def test_heatmap_column_names_are_drawn_whole_in_a_browser(tmp_path):
         browser.close()
     assert n_svg >= 2  # the premise: both notices draw one
     assert outside == []
+
+
+def test_the_clause_lists_flag_changed_clauses_beside_new_ones():
+    """The clause lists flagged new clauses only: reading clause by clause, 劝导站50个 -> 60个 looked
+    like last year's clause. A clause continuing one with other words is flagged ``changed``; one
+    the same word for word is not flagged."""
+    report = _county_report()
+    md = render_md(report)
+    clauses = md[md.index("## 条款 Clauses", md.index("# 柏溪县人民政府关于做好2027")):]
+    assert "- `bx27-3` **[changed]**" in clauses and "- `bx27-2` **[new]**" in clauses
+    assert "- `bx27-1` **[" not in clauses
+    html = render_html(report)
+    assert '<code>bx27-3</code> <span class="changed"' in html and '<code>bx27-1</code></td>' in html
