@@ -33,6 +33,22 @@ class TagInput:
     notes: tuple[str, ...] = field(default=())
 
 
+def missing_message(path: str) -> str:
+    """``PATH: no such file or directory``, with the nearest names beside it when one looks like a typo
+    (``notice: … (did you mean notices/?)``): difflib's ratio over the parent folder's entries, which is
+    what a mistyped name is compared with (difflib: the standard library)."""
+    import difflib
+
+    parent = Path(path).parent
+    try:
+        entries = {q.name: q.is_dir() for q in parent.iterdir()}
+    except OSError:  # a missing or unreadable folder: no suggestion, the message stays the same
+        entries = {}
+    close = difflib.get_close_matches(Path(path).name, list(entries), n=2, cutoff=0.75)
+    shown = [str(parent / name) + ("/" if entries[name] else "") for name in close]
+    return f"{path}: no such file or directory" + (f" (did you mean {' or '.join(shown)}?)" if shown else "")
+
+
 def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | None = None) -> TagInput:
     """Segment notice files/directories (``-`` = stdin). A bad file is an error, or with
     ``skip_bad`` a warning while the good files are still read. A notice given twice (its .txt
@@ -47,7 +63,7 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     problems: list[str] = []
     files = [p for p in paths if p != STDIN]
     for missing in (p for p in files if not Path(p).exists()):
-        problems.append(f"{missing}: no such file or directory")
+        problems.append(missing_message(missing))
     files = [p for p in files if Path(p).exists()]
     if STDIN in paths:
         data = (stdin or sys.stdin.buffer).read()

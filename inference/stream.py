@@ -134,11 +134,13 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
     from policytag.corpus.readers import ReadError, expand_paths, read_file
     from policytag.corpus.segment import segment_text
 
+    from .inputs import missing_message
+
     missing = [p for p in paths if not Path(p).exists()]
     if missing and not skip_bad:
-        raise PolicytagError(f"{missing[0]}: no such file or directory")
+        raise PolicytagError(missing_message(missing[0]))
     for p in missing:
-        warn(f"skipped {p}: no such file or directory")
+        warn(f"skipped {missing_message(p)}")
     from policytag.corpus.segment import file_progress
 
     documents = []

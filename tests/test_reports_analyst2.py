@@ -234,3 +234,17 @@ def test_the_clause_lists_flag_changed_clauses_beside_new_ones():
     assert "- `bx27-1` **[" not in clauses
     html = render_html(report)
     assert '<code>bx27-3</code> <span class="changed"' in html and '<code>bx27-1</code></td>' in html
+
+
+def test_a_mistyped_input_path_names_the_nearest_files(tmp_path):
+    """``tag notice`` beside a folder ``notices/`` said only ``notice: no such file or directory``."""
+    from conftest import run_cli
+
+    (tmp_path / "notices").mkdir()
+    (tmp_path / "notices" / "baixi_2027.txt").write_text("x", encoding="utf-8")
+    proc = run_cli("tag", "notice", cwd=tmp_path)
+    assert proc.returncode == 1 and proc.stderr == (
+        "policytag: error: notice: no such file or directory (did you mean notices/?)\n")
+    proc = run_cli("tag", "notices/baixi-2027.txt", "--stream", "-o", "out.jsonl", cwd=tmp_path)
+    assert "(did you mean notices/baixi_2027.txt?)" in proc.stderr
+    assert run_cli("tag", "elsewhere.txt", cwd=tmp_path).stderr.endswith(": no such file or directory\n")
