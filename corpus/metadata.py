@@ -587,8 +587,10 @@ def province_guess_fits(number: str | None, addressees: list[str], paragraphs: l
     prefix = number.split("〔")[0]
     if split_region(prefix)[0] or re.match(r"^新?兵", prefix) or not _ABBREV.get(prefix[:1]):
         return True  # not a one-letter guess
-    sent_to = "".join(addressees)
-    if _RE_ADDRESSES_TOWNS.search(sent_to) and not re.search(r"市|州|盟|地区", sent_to.replace("市直", "")):
+    # 市直 (the city's own bureaus) and 中央、省、市驻县各单位 (units the higher tiers keep in the
+    # county) are sent to by a county, not a province's letters to its cities
+    sent_to = re.sub(r"市直|(?:中央|省|市|州|、)+驻", "", "".join(addressees))
+    if _RE_ADDRESSES_TOWNS.search(sent_to) and not re.search(r"市|州|盟|地区", sent_to):
         return False
     if _ABBREV[prefix[:1]].endswith("自治区"):  # an autonomous region's 全区 is its whole territory
         paragraphs = [p.replace("全区", "全省") for p in paragraphs]

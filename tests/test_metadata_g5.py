@@ -17,6 +17,9 @@ Decisions (docs: README "Segment notices", document metadata):
 - A title printed whole inside 《》 reads as without them (place, genre, organ).
 - A county-level city's addressee 各镇（区）人民政府、街道办事处 counts zones with its towns: the
   （区） after 镇/乡/街道 is no district (a prefecture's districts come with its counties: 各县（区）).
+- A county's number opening with a province's abbreviation (青应急: 青海省? 青石县?) is no
+  province's when the notice goes to townships, also when the addressee lists the units the higher
+  tiers keep in the county (中央、省、市驻县各单位): a province writes to its cities.
 - A zone is ``department`` under its short names too (经开区, 综保区, 保税区, 自贸试验区, 临空经济区,
   度假区…), and any 区 run by a 管委会/管理委员会/党工委 is a zone: a district has a 人民政府.
 """
@@ -53,6 +56,10 @@ DOCUMENTS = {
     "county_city_towns_zones.txt": (
         "临川市应急管理局关于开展2027年“安全生产月”活动的通知", "临川市应急管理局", "临川市", "county", "other", 2027,
         "2027-05-20"),
+    # unsigned, numbered 青应急, sent to townships and to 中央、省、市驻县各单位; nothing names the
+    # county (before: issuer 青海省应急管理厅, level province)
+    "county_number_posted_units.txt": (
+        "关于做好2027年汛期安全防范工作的通知", None, None, None, "other", 2027, None),
 }
 
 
@@ -145,3 +152,12 @@ def test_a_title_inside_book_marks(title, region, genre, issuer):
 ])
 def test_zones_by_their_short_names(issuer, region, level):
     assert md.issuer_region_level(issuer) == (region, level)
+
+
+@pytest.mark.parametrize("number, addressee, fits", [
+    ("青应急〔2027〕33号", "各乡镇人民政府，县直各单位，中央、省、市驻县各单位：", False),
+    ("青应急〔2027〕33号", "各乡镇人民政府，县直各单位，省、州驻县各单位：", False),
+    ("青应急〔2027〕33号", "各市（州）应急管理局，省直有关单位：", True),  # a province's letter
+])
+def test_units_posted_in_a_county_are_no_cities(number, addressee, fits):
+    assert md.province_guess_fits(number, [addressee], []) == fits
