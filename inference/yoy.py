@@ -126,8 +126,16 @@ class YearComparison:
         may still change a figure or a deadline (劝导站50个 -> 60个): those are shown with their diff."""
         carried = [n for n in self.novelty if n.status == "carried_over"]
         same = {n.clause_id for n in carried
-                if same_wording(self.prev_texts.get(n.nearest or "", ""), texts.get(n.clause_id, ""))}
+                if same_wording(self._moved_on(self.prev_texts.get(n.nearest or "", "")), texts.get(n.clause_id, ""))}
         return [n for n in carried if n.clause_id not in same], [n for n in carried if n.clause_id in same]
+
+    def _moved_on(self, previous: str) -> str:
+        """A baseline clause with its year written as this notice's (为做好2026年… -> 为做好2027年…): an
+        annual notice restates last year's sentence for the new year, which is no change to flag; any
+        other year or figure still differs."""
+        if self.year is None or self.prev_year is None or self.pooled or self.year == self.prev_year:
+            return previous
+        return re.sub(rf"(?<!\d){self.prev_year}(?=年)", str(self.year), previous)
 
     def changed_ids(self, texts: Mapping[str, str]) -> set[str]:
         """Ids of the clauses that continue one of the baseline's with other words: revised, or carried

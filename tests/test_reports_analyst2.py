@@ -248,3 +248,21 @@ def test_a_mistyped_input_path_names_the_nearest_files(tmp_path):
     proc = run_cli("tag", "notices/baixi-2027.txt", "--stream", "-o", "out.jsonl", cwd=tmp_path)
     assert "(did you mean notices/baixi_2027.txt?)" in proc.stderr
     assert run_cli("tag", "elsewhere.txt", cwd=tmp_path).stderr.endswith(": no such file or directory\n")
+
+
+def test_a_clause_restated_for_the_new_year_is_not_flagged_changed():
+    """为做好2026年全县安全生产工作 -> 为做好2027年…: every annual notice restates last year's preamble
+    for its own year; flagged ``changed`` beside the real changes, it was noise. A deadline moved to
+    another year than the notice's (2026年底前 -> 2028年底前) still is a change."""
+    d26 = _doc("bx26", BX, "柏溪县", "county", "annual_notice", 2026)
+    d27 = _doc("bx27", BX, "柏溪县", "county", "annual_notice", 2027)
+    pre = "为做好{y}年全县安全生产工作，现将有关事项通知如下。"
+    late = "（二）加强乡村道路交通安全劝导站建设，{y}年底前完成全部站点标准化改造。"
+    tagged = (_tagged(d26, [(pre.format(y=2026), (), ("awareness_goals",)), DUTY, (late.format(y=2026), ("road_transport",), ("engineering_technology",))])
+              + _tagged(d27, [(pre.format(y=2027), (), ("awareness_goals",)), DUTY, (late.format(y=2028), ("road_transport",), ("engineering_technology",))]))
+    report = build_report([d26, d27], tagged, TAX, "test")
+    cmp = report.notices[1].comparison
+    assert [n.status for n in cmp.novelty] == ["carried_over"] * 3  # the premise
+    reworded, same = cmp.carried_over({t.clause.clause_id: t.clause.text for t in tagged})
+    assert [n.clause_id for n in reworded] == ["bx27-3"] and [n.clause_id for n in same] == ["bx27-1", "bx27-2"]
+    assert "[-2026-]{+2028+}年底前" in render_md(report)
