@@ -166,12 +166,6 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
     rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
     rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE})",
-    # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
-    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
-    # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
-    rf"(?P<quarter>(?:{_year('q')}第?)?(?P<qn>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE})",
-    # a part of a month: 6月上旬前, 6月中旬, 6月下旬前
-    rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}\s*(?:之|以)?前)",
     rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)\s*(?:之|以)?前)",
@@ -179,12 +173,24 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
-    # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
-    rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
     r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
     r"(?P<before_event>(?P<ev6>主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会)"
     r"(?:到来)?(?:之|以)?前)",
+]) + ")")
+
+# Forms led by a numeral that main's alternatives did not have, scanned only when the text holds
+# what each of them does (``_may_have_more``): added to RE_DEADLINE they made its scan of every text
+# half as dear again.
+RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])(?:" + "|".join([
+    # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
+    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
+    # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
+    rf"(?P<quarter>(?:{_year('q')}第?)?(?P<qn>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE})",
+    # a part of a month: 6月上旬前, 6月中旬, 6月下旬前
+    rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
+    # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
+    rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
 ]) + ")")
 
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])(?:" + "|".join([
@@ -221,8 +227,18 @@ _KIND_FIELDS = {
     "before_event": ("before_event", None, None, None, None, "ev6"),
     "before_event2": ("before_event", None, None, None, None, "ev7"),
 }
+#: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds)
+_RANGE_GATE = re.compile(r"[月日号]\s*起?\s*[至到—－\-~～]")
+
+
+def _may_have_more(text: str) -> bool:
+    """Can ``RE_DEADLINE_MORE`` match? Each of its forms holds a range's separator after 月/日/号, 季度,
+    旬, or 日/天 and 内 (a day count); the substring tests come first (most texts have none)."""
+    return ("季度" in text or "旬" in text or ("内" in text and ("日" in text or "天" in text))
+            or _RANGE_GATE.search(text) is not None)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
 _WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
+_WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
 _NEXT_YEAR = ("次年", "翌年", "明年")
@@ -325,7 +341,7 @@ def _action(text: str, start: int, end: int) -> str:
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
         prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
         # (not a chunk with a time limit of its own: 6月中旬组织评审，6月下旬前全面推开 -> 全面推开)
-        if prev and not RE_DEADLINE.search(prev):
+        if prev and next(_deadline_matches(prev), None) is None:
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
 
@@ -356,16 +372,17 @@ _LAST_FULLWIDTH: list = []
 # makes notice text ASCII): the date and target patterns spell their digits in ASCII (19|20, 1[0-2]),
 # so they are read as ASCII, one character for one, like the delimiters above.
 _WIDE = re.compile("[０-９％]")
+_READ_OTHERWISE = re.compile("[,.;:!?０-９％]")  # (one test for both kinds: most texts have neither)
 _WIDE_TO_ASCII = str.maketrans("０１２３４５６７８９％", "0123456789%")
 
 
 def _fullwidth(text: str) -> str:
     """``text`` with half-width delimiters read as full-width, and full-width digits and ``％`` as
     ASCII (the same object when it has none)."""
+    if _READ_OTHERWISE.search(text) is None:
+        return text
     half = "," in text or "." in text or ";" in text or ":" in text or "!" in text or "?" in text
     wide = _WIDE.search(text) is not None
-    if not (half or wide):
-        return text
     if _LAST_FULLWIDTH and _LAST_FULLWIDTH[0] is text:
         return _LAST_FULLWIDTH[1]
     last = len(text) - 1
@@ -548,13 +565,22 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
 
 
 def _deadline_matches(text: str) -> Iterator[tuple[str, re.Match, int, int, Any]]:
-    """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when the text
-    holds one of their words, ``RE_DEADLINE_WORDS``, left to right; of two that overlap the earlier
-    (at one start the longer) is kept, as one alternation would keep it."""
+    """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when their
+    gates pass, ``RE_DEADLINE_MORE`` and ``RE_DEADLINE_WORDS``, left to right; of two that overlap the
+    earlier (at one start the longer) is kept, as one alternation would keep it."""
+    more, words = _may_have_more(text), _WORD_GATE.search(text) is not None
+    if not (more or words):  # (most texts: one scan, nothing to merge)
+        for m in RE_DEADLINE.finditer(text):
+            alt = m.lastgroup
+            start, lead = _lead_word(text, alt, m, m.start(alt))
+            yield alt, m, start, m.end(alt), lead
+        return
     found = [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE.finditer(text)]
-    if any(w in text for w in _WORD_GATES):
+    if more:
+        found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_MORE.finditer(text)]
+    if words:
         found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_WORDS.finditer(text)]
-        found.sort(key=lambda f: (f[0], f[0] - f[1]))
+    found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:
         if start < last_end:
@@ -735,8 +761,9 @@ _NUM = r"\d+(?:\.\d+)?"
 _RANGE_SEP = r"\s*[-—–~～至到]\s*"
 _QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
 _CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{1,3}))?"
-# Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米.
-_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|家次|车次|台次|户次|批次|架次|万人|万户|人|名|座|家|个|处|所|条|项|台|起|"
+# Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米. 起 counts
+# accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
+_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|家次|车次|台次|户次|批次|架次|万人|万户|人|名|座|家|个|处|所|条|项|台|(?<!一)起|"
          r"套|辆|艘|次|批|户|支|场|栋|间|周|天|小时|类|部|张|块)")
 _TIME_UNITS = ("周", "天", "小时")
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")

@@ -232,3 +232,15 @@ def test_the_word_led_forms_pass_both_gates():
     for form in forms:
         assert RE_DEADLINE_WORDS.fullmatch(form), form
         assert any(w in form for w in _WORD_GATES) and _may_have_deadline(form), form
+
+
+def test_the_numeral_led_forms_pass_both_gates():
+    """``RE_DEADLINE_MORE`` (month ranges, quarters, parts of a month, day counts) is scanned only when
+    ``_may_have_more`` says so: each of its forms passes it and ``_may_have_deadline``."""
+    from policytag.inference.extract import RE_DEADLINE_MORE, _may_have_deadline, _may_have_more
+
+    forms = ["5月至9月", "5月 至 9月底前", "5月10日起至6月30日", "11月—2月", "元月~3月末", "一季度", "2027年第二季度末前",
+             "4季度", "6月上旬前", "2027年十二月下旬", "30日内", "15个工作日内", "七天之内", "十日以内"]
+    for form in forms:
+        assert RE_DEADLINE_MORE.fullmatch(form), form
+        assert _may_have_more(form) and _may_have_deadline(form), form
