@@ -89,7 +89,7 @@ def run_serve(args: argparse.Namespace) -> int:
     from policytag.taxonomy import load_taxonomy
 
     from .service import Backend, BackendSettings
-    from .wiring import (check_taxonomy, retrain_recipe, retrainer_factory, rule_check, task_flagger,
+    from .wiring import (check_taxonomy, retrain_recipe, retrainer_factory, rule_check, saw_heldout, task_flagger,
                          task_suggester)
 
     if not 0 < args.port < 65536:
@@ -112,8 +112,13 @@ def run_serve(args: argparse.Namespace) -> int:
     check_taxonomy(tagger, taxonomy)
     settings = BackendSettings(train_every=args.train_every or None, label_studio_url=args.label_studio_url,
                                allow_any_host=args.allow_any_label_studio_host)
+    seen = saw_heldout(args.model)
     factory = None if args.no_retrain else retrainer_factory(retrain_recipe(args.recipe), args.runs_dir,
-                                                             args.label_studio_url, args.api_key, taxonomy)
+                                                             args.label_studio_url, args.api_key, taxonomy,
+                                                             current_saw_heldout=seen)
+    if factory is not None and seen:
+        _err(f"{tagger.model_version} trained on the held-out years: a retrained model must reach the recipe's own "
+             "held-out macro-F1 without annotations (computed at the first retraining), not this model's")
     backend = Backend(tagger, taxonomy, settings, retrainer_factory=factory, rule_check=rule_check(taxonomy),
                       flagger=task_flagger(args.label_studio_url, args.api_key, taxonomy),
                       suggester=task_suggester(args.label_studio_url, args.api_key, taxonomy))

@@ -27,6 +27,31 @@ def retrain_recipe(path: str | Path | None = None) -> dict[str, Any]:
     return {**config, "data": data}
 
 
+def saw_heldout(spec: str | None) -> bool:
+    """Did the model ``backend serve --model SPEC`` serves train on its recipe's held-out (test) years?
+
+    The default model: when its recipe fits on every clause (``split.mode: all``, as shipped). A
+    run directory or run name: when its metrics say it was fitted on every clause (``split: all``)
+    and score no held-out part (``sizes.test``; a retraining always holds the test years out). A run
+    whose metrics say nothing about its split is taken at its word, as before: its own figure is
+    the reference.
+    """
+    from policytag.models.runs import run_metrics
+    from policytag.paths import default_config_path, runs_dir
+    from policytag.training.config import load_config
+
+    if spec in (None, "", "default"):
+        return load_config(default_config_path())["split"].get("mode") == "all"
+    path = Path(spec)
+    if not path.exists() and (runs_dir() / spec).exists():
+        path = runs_dir() / spec  # a run name, as policytag.app.resolve_model reads it
+    try:
+        metrics = run_metrics(path)
+    except (OSError, ValueError):
+        return False
+    return isinstance(metrics, dict) and metrics.get("split") == "all" and not (metrics.get("sizes") or {}).get("test")
+
+
 def check_taxonomy(tagger, taxonomy: Taxonomy) -> None:
     """A tagger trained under another taxonomy version (or label set) is refused, in one line."""
     version = getattr(tagger, "taxonomy_version_", None)
@@ -103,9 +128,10 @@ def task_suggester(label_studio_url: str | None, api_key: str | None, taxonomy: 
 
 
 def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studio_url: str | None,
-                      api_key: str | None, taxonomy: Taxonomy):
+                      api_key: str | None, taxonomy: Taxonomy, current_saw_heldout: bool = False):
     """``factory(backend) -> Retrainer`` training ``recipe`` on a project's pulled annotations;
-    runs go to ``runs_dir`` (default ``RUNS/backend/``, outside the default-model search)."""
+    runs go to ``runs_dir`` (default ``RUNS/backend/``, outside the default-model search).
+    ``current_saw_heldout``: the served model trained on the held-out years (:func:`saw_heldout`)."""
     from policytag.annotation.client import connect
     from policytag.annotation.pull import fetch_dataset
     from policytag.models.runs import load_run
@@ -126,6 +152,7 @@ def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studi
             return fetch_dataset(connect(url, key), str(project), taxonomy).rows
 
         return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
-                         current=lambda: backend.tagger, switch=backend.switch, load_run=load_run)
+                         current=lambda: backend.tagger, switch=backend.switch, load_run=load_run,
+                         current_saw_heldout=current_saw_heldout)
 
     return factory

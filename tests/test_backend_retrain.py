@@ -126,3 +126,48 @@ def test_a_recipe_in_mode_all_trains_on_everything_but_the_heldout_years(tmp_pat
     assert outcome.n_train == sum(e.clause.year <= 2023 for e in gold.examples)
     assert outcome.old_macro_f1 is not None and outcome.new_macro_f1 is not None
     assert (new is not None) == outcome.accepted == (outcome.new_macro_f1 >= outcome.old_macro_f1)
+
+
+def test_a_current_model_fitted_on_the_heldout_years_is_not_the_gate(tmp_path, recipe, gold):
+    """The shipped default fits on every gold clause, the held-out years included: scored on them it
+    shows a training figure (about 0.94 for the default, 0.65 for a model that never saw them), so
+    every retraining was refused. Serving such a model, the worker compares the new model with the
+    recipe's own held-out figure without annotations; with no annotations the two are the same
+    model, which must pass. After the switch the retrained model (test years held out) is the gate."""
+    leaky = tagger_class("tfidf")(**recipe["model"]["params"]).fit([e.clause for e in gold.examples],
+                                                                   [e.labels for e in gold.examples])
+    switched = []
+    worker = Retrainer(recipe, tmp_path / "runs", "bk", lambda project: [], current=lambda: (switched or [leaky])[-1],
+                       switch=switched.append, load_run=load_run, current_saw_heldout=True)
+    worker.request(3, "START_TRAINING")
+    assert worker.wait_idle(300)
+    first = worker.status()["last"]
+    assert first["error"] is None and first["accepted"], first
+    assert first["reference"] == "recipe without annotations" and first["old_macro_f1"] == first["new_macro_f1"]
+    from policytag.taxonomy import DIMENSIONS
+    from policytag.training.train import evaluate_on
+
+    heldout = [i for i, e in enumerate(gold.examples) if e.clause.year >= 2024]
+    scores = evaluate_on(leaky, gold, heldout)[0]
+    leaky_f1 = sum(float(scores[dim]["macro_f1"]) for dim in DIMENSIONS) / len(DIMENSIONS)
+    assert leaky_f1 > first["old_macro_f1"] + 0.1  # the figure main compared with: a training figure
+    assert switched and not worker.current_saw_heldout
+    worker.request(3, "START_TRAINING")  # now the served model is a retrained one: its own figure counts
+    assert worker.wait_idle(300)
+    second = worker.status()["last"]
+    assert second["reference"] == "current" and second["old_version"] == switched[0].model_version
+    worker.stop()
+
+
+def test_which_served_models_trained_on_the_heldout_years(tmp_path):
+    from policytag.backend.wiring import saw_heldout
+
+    assert saw_heldout("default") is True  # policytag/resources/default.yaml: split.mode all
+    for name, metrics, seen in (("temporal", {"split": "temporal", "sizes": {"train": 310, "dev": 69, "test": 99}}, False),
+                                ("all", {"split": "all", "sizes": {"train": 478}}, True),
+                                ("retrained", {"split": "all", "sizes": {"train": 379, "test": 99}}, False),
+                                ("unknown", {}, False)):
+        run = tmp_path / name
+        run.mkdir()
+        (run / "metrics.json").write_text(json.dumps(metrics), encoding="utf-8")
+        assert saw_heldout(str(run)) is seen, name
