@@ -227,7 +227,7 @@ def run_pull(args: argparse.Namespace) -> int:
     counts = result.dataset.counts
     _err(f"{counts['rows']} clause(s) written to {result.paths.jsonl} (+ {result.paths.hf.name}/, "
          f"{result.paths.meta.name}); {counts['annotations'] - counts['cancelled']} annotation(s), "
-         f"{counts['cancelled']} cancelled/skipped dropped")
+         f"{counts['cancelled']} cancelled/skipped dropped" + skipped_note(result.dataset.skipped, result.paths.meta.name))
     _err(format_report(result.dataset.agreement))
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
@@ -248,6 +248,17 @@ def run_pull(args: argparse.Namespace) -> int:
         _err(f"warning: {len(result.dataset.problems)} row(s) break a codebook rule (flagged in 'problems'): "
              + "; ".join(result.dataset.problems[:3]))
     return 0
+
+
+def skipped_note(skipped: list[dict], meta_name: str, limit: int = 5) -> str:
+    """`` (task 27 by mei, nobody labelled it; …; skipped_annotations in NAME.meta.json)`` — or nothing.
+
+    A count alone does not tell the lead which clause to hand to someone else."""
+    if not skipped:
+        return ""
+    items = [f"task {s['task_id']} by {s['annotator']}" + (", nobody labelled it" if s["unlabelled"] else "")
+             for s in skipped[:limit]]
+    return f" ({'; '.join(items)}{' …' if len(skipped) > limit else ''}; skipped_annotations in {meta_name})"
 
 
 def run_next(args: argparse.Namespace) -> int:

@@ -65,6 +65,9 @@ class ExportStats:
     tasks_annotated: int = 0
     annotations: int = 0
     cancelled: int = 0  # skipped / cancelled annotations, dropped
+    #: each of them: task, clause, annotation id, annotator, and whether the task has no submitted
+    #: annotation (a skipped clause nobody labelled: the lead reassigns it; ``annotate next`` ranks it)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
     superseded: int = 0  # older annotations of an annotator who annotated the same clause again
     foreign_tasks: int = 0  # tasks without a clause_id (not made by policytag), ignored
     missing_dominant: int = 0  # annotations without a dominant measure type: refused, reported
@@ -82,6 +85,14 @@ def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
     if who is None:
         return "unknown", None
     return users.get(int(who), str(who)), int(who)
+
+
+def _skipper(ann: dict, users: dict[int, str]) -> str:
+    """Who skipped: the annotator's name, or "unknown" when the export's user field is unusable."""
+    try:
+        return _user_of(ann, users)[0]
+    except (TypeError, ValueError):
+        return "unknown"
 
 
 def _int_id(value: Any) -> int | None:
@@ -133,6 +144,7 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
             skip(f"task {task_id}", f"'annotations' is a {type(annotations).__name__}, not a list")
             continue
         kept = 0
+        skipped_here: list[dict[str, Any]] = []
         for ann in annotations:
             stats.annotations += 1
             if not isinstance(ann, dict):
@@ -147,6 +159,8 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
                 continue
             if ann.get("was_cancelled"):
                 stats.cancelled += 1
+                skipped_here.append({"task_id": task_id, "clause_id": str(clause_id),
+                                     "annotation_id": _int_id(ann.get("id")) or 0, "annotator": _skipper(ann, users)})
                 continue
             try:
                 parsed = parse_result(result, taxonomy)
@@ -168,6 +182,7 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
                 dominant=parsed.dominant, task_data=data))
             kept += 1
         stats.tasks_annotated += bool(kept)
+        stats.skipped += [{**s, "unlabelled": not kept} for s in skipped_here]
     if unknown:
         raise PolicytagError(f"{where}: {len(unknown)} label(s) not in taxonomy {taxonomy.version}: "
                              f"{'; '.join(unknown[:3])}{' …' if len(unknown) > 3 else ''} — "
@@ -193,6 +208,8 @@ class PulledDataset:
     #: earlier annotations of an annotator who annotated the same clause again (the later one is
     #: used): the earlier annotation whole, the kept one's id, and whether the labels differ
     superseded: list[dict[str, Any]] = field(default_factory=list)
+    #: skipped (cancelled) annotations, dropped from the rows (``ExportStats.skipped``)
+    skipped: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
@@ -258,11 +275,11 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
             "problems": rule_problems,
             "annotations": details,
         })
-    counts = {**asdict(stats), "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
+    counts = {**{k: v for k, v in asdict(stats).items() if k != "skipped"}, "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
               "rule_problems": len(problems)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
-                         refused, flags, superseded=superseded)
+                         refused, flags, superseded=superseded, skipped=list(stats.skipped))
 
 
 def clause_metadata(data: dict[str, Any]) -> dict[str, Any]:
@@ -400,6 +417,7 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
         "rule_problems": dataset.problems,
         "refused_missing_dominant": dataset.refused,
         "superseded_annotations": dataset.superseded,
+        "skipped_annotations": dataset.skipped,
         "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name},
     }
 

@@ -227,3 +227,25 @@ def test_failure_half_way_writes_nothing(tmp_path, export, taxonomy, monkeypatch
     with pytest.raises(OSError):
         write(tmp_path, export, taxonomy)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_skipped_annotations_are_named_with_their_task_and_annotator(taxonomy):
+    """A pull used to count skipped annotations only (``1 cancelled/skipped dropped``): the lead could
+    not tell which clause nobody labelled. Now each is listed with task, clause, annotator and
+    whether anyone else labelled the task, in the dataset (meta.json) and the pull's line."""
+    from types import SimpleNamespace
+
+    from policytag.annotation.cli import skipped_note
+
+    export = [task(5, "c5", [ann(7, 2, [], [], cancelled=True)]),  # skipped, nobody else: still to label
+              task(6, "c6", [ann(8, 1, [], [], cancelled=True), ann(9, 2, ["coal_mine"], ["enforcement"])])]
+    records, stats = parse_export(export, taxonomy, USERS)
+    ds = build_dataset(records, stats, taxonomy)
+    assert ds.skipped == [{"task_id": 5, "clause_id": "c5", "annotation_id": 7, "annotator": "bob", "unlabelled": True},
+                          {"task_id": 6, "clause_id": "c6", "annotation_id": 8, "annotator": "alice",
+                           "unlabelled": False}]
+    assert ds.counts["cancelled"] == 2 and "skipped" not in ds.counts
+    meta = pull_metadata(taxonomy, SimpleNamespace(id=7, title="demo"), "http://ls", ds, OutputPaths.for_output("x.jsonl"))
+    assert meta["skipped_annotations"] == ds.skipped
+    assert skipped_note(ds.skipped, "x.meta.json") == \
+        " (task 5 by bob, nobody labelled it; task 6 by alice; skipped_annotations in x.meta.json)"
