@@ -227,7 +227,8 @@ def run_pull(args: argparse.Namespace) -> int:
     counts = result.dataset.counts
     _err(f"{counts['rows']} clause(s) written to {result.paths.jsonl} (+ {result.paths.hf.name}/, "
          f"{result.paths.meta.name}); {counts['annotations'] - counts['cancelled']} annotation(s), "
-         f"{counts['cancelled']} cancelled/skipped dropped" + skipped_note(result.dataset.skipped, result.paths.meta.name))
+         f"{counts['cancelled']} cancelled/skipped dropped"
+         + skipped_note(result.dataset.skipped, result.paths.meta.name))
     _err(format_report(result.dataset.agreement))
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "

@@ -275,7 +275,8 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
             "problems": rule_problems,
             "annotations": details,
         })
-    counts = {**{k: v for k, v in asdict(stats).items() if k != "skipped"}, "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
+    listed = {k: v for k, v in asdict(stats).items() if k != "skipped"}  # the skipped go to meta.json whole
+    counts = {**listed, "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
               "rule_problems": len(problems)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
