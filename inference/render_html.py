@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import _short, compared_with, format_deadline, format_target
+from .render_md import _short, compared_with, format_deadline, format_target, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -319,7 +319,7 @@ def _across(report: Report) -> str:
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
                 cls = _heat_class(c.share) + (" s" if c.significant else "")
                 row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{c.count}/{c.n}, {c.diff_pp:+.1f} pp, '
-                           f'q={c.q_value:.2g}"><a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
+                           f'{escape(q_text(c.q_value))}"><a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
         parts.append('</tbody><tfoot><tr><td class="who">mean (all rows)</td><td></td><td></td><td></td><td></td>'
                      + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")

@@ -170,7 +170,7 @@ def _across(report: Report) -> list[str]:
                 for c in cells:
                     ids = ", ".join(f"`{x}`" for x in c.clause_ids[:8]) + (" …" if len(c.clause_ids) > 8 else "")
                     lines.append(f"  - {word}: {c.name} {_pp(c.diff_pp)} ({c.count} of {c.n} clauses, "
-                                 f"mean {c.mean_share * 100:.0f}%, q={c.q_value:.3f})" + (f": {ids}" if ids else ""))
+                                 f"mean {c.mean_share * 100:.0f}%, {q_text(c.q_value)})" + (f": {ids}" if ids else ""))
         if lines:
             any_listed = True
             out += [f"- **{_cell(group_label(g))}**", *lines]
@@ -311,6 +311,12 @@ def _index(report: Report) -> list[str]:
                    f"{level_name(d.level) or '—'} | {genre_name(d.genre) or '—'} | {year_label(d.year)} | "
                    f"{n.summary.n_clauses} | {_cell(compared_with(n))} |")
     return out + [""]
+
+
+def q_text(q: float) -> str:
+    """``q=0.046``, or ``q<0.001`` for a q-value too small for three decimals (``q=0.000`` read as a
+    certainty no test gives)."""
+    return "q<0.001" if q < 0.0005 else f"q={q:.3f}"
 
 
 def compared_with(n) -> str:

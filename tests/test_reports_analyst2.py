@@ -266,3 +266,16 @@ def test_a_clause_restated_for_the_new_year_is_not_flagged_changed():
     reworded, same = cmp.carried_over({t.clause.clause_id: t.clause.text for t in tagged})
     assert [n.clause_id for n in reworded] == ["bx27-3"] and [n.clause_id for n in same] == ["bx27-1", "bx27-2"]
     assert "[-2026-]{+2028+}年底前" in render_md(report)
+
+
+def test_a_tiny_q_value_is_not_written_as_zero():
+    """``6 of 6 clauses, mean 17%, q=0.000``: a q-value printed as zero reads as a certainty."""
+    from report_synth import synthetic_report
+
+    report = synthetic_report(12)
+    q = min(c.q_value for g in report.across.groups for dim in ("sector", "measure_type")
+            for c in report.across.cells[g.key][dim])
+    assert q < 0.0005  # the premise: the 危险化学品 issuer's share is far from chance
+    md, html = render_md(report), render_html(report)
+    assert "q=0.000" not in md and "q<0.001" in md
+    assert "q=0.000" not in html and "q&lt;0.001" in html  # as the Markdown (it read q=1.2e-05)
