@@ -1,11 +1,11 @@
 """Read a notice file of any supported format into plain text (one job: bytes -> str).
 
 Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm`` (body text
-only), ``.docx``, ``.pdf`` (text layer) and ``.doc``/``.wps`` (Word 97-2003 binary, ``corpus.oldword``);
-tables in .docx, .doc and HTML as rows (``corpus.tables``). A file is read as what its bytes say it
-is (a ``.doc`` that is a .docx or a Word web page, a ``.pdf`` that is a .doc, is read); a format
-that cannot be read (.ofd, a scanned PDF, an encrypted .doc, a WPS 2000 file) gets a reason
-saying what to do. Every failure raises :class:`ReadError` with a one-line reason that
+only), ``.docx``, ``.pdf`` (text layer), ``.doc``/``.wps`` (Word 97-2003 binary, ``corpus.oldword``) and
+``.ofd`` (``corpus.ofd``, then the PDF line logic); tables in .docx, .doc and HTML as rows
+(``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a .docx or a
+Word web page, a ``.pdf`` that is a .doc or an .ofd, is read); a file that cannot be read (a
+scanned PDF or OFD, an encrypted .doc, a WPS 2000 file) gets a reason saying what to do. Every failure raises :class:`ReadError` with a one-line reason that
 names the file.
 """
 
@@ -14,6 +14,7 @@ from __future__ import annotations
 import io
 import re
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 
 from policytag import PolicytagError
@@ -23,7 +24,7 @@ from .docx_lists import W, ListNumbers, w_val
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps")
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps", ".ofd")
 
 
 class ReadError(PolicytagError):
@@ -683,8 +684,39 @@ def read_pdf(path: Path) -> str:
     redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages))
             if _may_hold_table(page) or _scattered(text) or _spaced_header(text)]
     read = _pdf_table_pages(path, pages, redo) if redo else pages
-    # a table drawn without ruling lines, or with rules pdfplumber finds no table in, is one cell per line
-    return copied_tables("\n\n".join(_unspaced(page) for page in _drop_running_lines(read)))
+    return _fixed_layout_text(read)
+
+
+def _fixed_layout_text(pages: list[str]) -> str:
+    """The text of a fixed-layout document (PDF, OFD) from its pages' lines: running headers and
+    footers dropped, letter-spaced lines closed up, and a table drawn without ruling lines, or with
+    rules no table was found in, read back from one cell per line."""
+    return copied_tables("\n\n".join(_unspaced(page) for page in _drop_running_lines(pages)))
+
+
+def read_ofd(path: Path) -> str:
+    """An OFD document (GB/T 33190): its pages' lines built from the glyphs' positions
+    (``corpus.ofd``), a task table set out in columns read by position, then the rest as a PDF's
+    text is read (:func:`_fixed_layout_text`)."""
+    from .ofd import OfdError, has_text, line_text, ofd_pages
+
+    try:
+        pages = ofd_pages(path)
+    except OfdError as exc:
+        raise ReadError(path, str(exc)) from None
+    if not has_text(pages):
+        raise ReadError(path, "OFD has no text (scanned images?); export it to PDF, run OCR "
+                              "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
+    texts = []
+    for page in pages:
+        lines = page.lines
+        found = _aligned_table_at(lines, page.table_end)
+        if found is None:
+            texts.append("\n".join(map(line_text, lines)))
+            continue
+        first, taken, table = found
+        texts.append("\n".join([*map(line_text, lines[:first]), *table, *map(line_text, lines[first + taken:])]))
+    return _fixed_layout_text(texts)
 
 
 # a path (re: rectangle, l: line, c/v/y: curve) or a form XObject (Do), as an operator token of a
@@ -867,15 +899,25 @@ def _pdf_aligned_table(page) -> str | None:
             lines[-1].append(word)
         else:
             lines.append([word])
-    for i, line in enumerate(lines):
-        found = aligned_table([[(w["x0"], w["x1"], w["text"]) for w in ln] for ln in lines[i:]])
-        if found is None:
-            continue
-        taken, table = found
-        top = min(w["top"] for w in line)
-        bottom = max(w["bottom"] for ln in lines[i:i + taken] for w in ln)
-        parts = [_pdf_text(page, 0, top - 1), *table, _pdf_text(page, bottom + 1, page.height)]
-        return "\n".join(part for part in parts if part)
+    found = _aligned_table_at([[(w["x0"], w["x1"], w["text"]) for w in ln] for ln in lines])
+    if found is None:
+        return None
+    i, taken, table = found
+    top = min(w["top"] for w in lines[i])
+    bottom = max(w["bottom"] for ln in lines[i:i + taken] for w in ln)
+    parts = [_pdf_text(page, 0, top - 1), *table, _pdf_text(page, bottom + 1, page.height)]
+    return "\n".join(part for part in parts if part)
+
+
+def _aligned_table_at(lines: list[list[tuple[float, float, str]]],
+                      end: Callable[[int], int] | None = None) -> tuple[int, int, list[str]] | None:
+    """(its first line, the lines it takes, the lines it reads as) of the first task table set out
+    in columns among a page's ``lines`` (each its words as (left, right, text)), or None. ``end``:
+    the index after the last line a table with its header at a given line may take (default: all)."""
+    for i in range(len(lines)):
+        found = aligned_table(lines[i:end(i) if end else len(lines)])
+        if found is not None:
+            return i, found[0], found[1]
     return None
 
 
@@ -929,7 +971,7 @@ def _pdf_grid(page, table) -> list[list[Cell]]:
 
 
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf,
-           ".doc": read_doc, ".wps": read_doc, ".dot": read_doc}
+           ".doc": read_doc, ".wps": read_doc, ".dot": read_doc, ".ofd": read_ofd}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -938,11 +980,10 @@ _CONVERT = {
     # program's format under a Word name
     "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
            "save it as .docx and read that",
-    "ofd": "an OFD document (.ofd): export it to PDF with an OFD reader (数科, 福昕 OFD) and read the PDF",
     "rtf": "an RTF file: open it in Word or WPS, save it as .docx and read that",
     "sheet": "a spreadsheet (.xls/.xlsx/.et): copy the notice text into a .docx or .txt and read that",
 }
-_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".dot": "ole", ".ofd": "ofd", ".rtf": "rtf",
+_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".dot": "ole", ".rtf": "rtf",
                 ".xls": "sheet", ".xlsx": "sheet", ".et": "sheet"}
 
 
@@ -967,7 +1008,7 @@ def _sniff(path: Path, head: bytes) -> str | None:
         if "word/document.xml" in names:
             return ".docx"
         if "OFD.xml" in names:
-            return "ofd"
+            return ".ofd"
         if any(n.startswith("xl/") for n in names):
             return "sheet"
         return None
@@ -1004,7 +1045,7 @@ def read_file(path: str | Path) -> str:
     if kind and kind != suffix and not (kind == ".html" and suffix in (".txt", ".htm")):
         reader = READERS[kind]  # misnamed: read what it is (an HTML file named .txt stays text)
     elif kind is None and suffix in _SUFFIX_KIND:
-        reader = None  # a .doc, .wps or .ofd whose bytes are none of these formats
+        reader = None  # a .doc or .wps whose bytes are no Office 97-2003 file
     if reader is None:
         raise ReadError(path, _CONVERT[_SUFFIX_KIND[suffix]])
     try:
@@ -1016,10 +1057,9 @@ def read_file(path: str | Path) -> str:
     return text
 
 
-#: a directory's files that are read: the supported formats and the notice format that is not
-#: (.ofd): a folder of downloads that holds one reports it with what to do, rather than dropping it
-#: unseen
-_DIRECTORY_SUFFIXES = (*SUPPORTED_SUFFIXES, ".ofd")
+#: a directory's files that are read: the supported formats (a file of them that cannot be read, an
+#: encrypted .doc, a WPS 2000 file, is reported with what to do rather than dropped unseen)
+_DIRECTORY_SUFFIXES = SUPPORTED_SUFFIXES
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:

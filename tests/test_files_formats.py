@@ -3,7 +3,8 @@
 
 The fixtures in tests/data/formats/ are ours: notices of tests/data/genres/ and a task-table notice
 written for this test (invented places), set into real files by the scripts beside them
-(``make_doc_fixtures.py``: python-docx, then LibreOffice's Word 97-2003 writer; see its header).
+(``make_doc_fixtures.py``: python-docx, then LibreOffice's Word 97-2003 writer; ``make_ofd_fixtures.py``:
+an OFD writer following GB/T 33190 and the files real writers produce; see their headers).
 Every reading is compared through the real ``policytag segment`` command: each clause record and
 the document's metadata (``--documents``) but the file's own name.
 """
@@ -138,3 +139,110 @@ def test_tag_reads_a_doc_end_to_end(tmp_path, keyword_run):
     assert [r["text"] for r in rows] == [text for _, text, _ in TASK_CLAUSES]
     assert [(r["agencies"], [d["due"] for d in r["deadlines"]]) for r in rows[1:4]] == [
         (agencies, [due]) for (_, _, agencies), due in zip(TASK_CLAUSES[1:4], ("2027-06-30", "2027-09-30", "2027-07-15"))]
+
+
+# --- OFD ------------------------------------------------------------------------------------------
+OFD_NOTICE = (FORMATS / "probe_county_annual_notice.ofd", GENRES / "probe_county_annual_notice.txt")
+
+
+def test_ofd_notice_segments_as_its_text():
+    """Two pages, each line set in one of five ways (``g N d`` advances, listed advances, a CTM
+    scale, a glyph per object, two TextCodes); items running over the page break; the running
+    header on the template page and the seal (a stamp annotation) are no text of the notice."""
+    for documents in (False, True):
+        got, err, code = _segment(OFD_NOTICE[0], documents=documents)
+        assert code == 0, err
+        assert got == _segment(OFD_NOTICE[1], documents=documents)[0] and got
+
+
+def test_ofd_text_is_the_pages_own_content():
+    text = read_file(OFD_NOTICE[0])
+    assert "公报" not in text  # the template page's running header
+    assert text.count("青石县人民政府") == 2  # the title's first line and the signature, not the seal
+
+
+#: written down from make_ofd_fixtures.TASKS_* before the file was read
+OFD_TASK_CLAUSES = [
+    ([], "为做好汛前安全防范工作，现将排查任务安排如下。", []),
+    (["一、排查任务"], "1.排查尾矿库排洪设施和坝体稳定情况（完成时限：5月20日前）", ["县应急管理局"]),
+    (["一、排查任务"], "2.检查在建工程深基坑和高边坡支护措施落实情况（完成时限：5月31日前）", ["县住建局"]),  # its task cell wraps
+    (["一、排查任务"], "3.清理河道行洪障碍（完成时限：5月31日前）", ["县水利局"]),
+    (["二、工作要求"], "各牵头单位要于6月5日前将排查情况报县应急管理局。", []),  # under the table's rules, in its task column
+]
+
+
+def test_ofd_task_table_drawn_as_text_reads_one_clause_per_task():
+    got, err, code = _segment(FORMATS / "task_table.ofd")
+    assert code == 0, err
+    assert [(r["heading_path"], r["text"], r["agencies"]) for r in got] == OFD_TASK_CLAUSES
+    (doc,), _, _ = _segment(FORMATS / "task_table.ofd", documents=True)
+    assert (doc["title"], doc["issuer"], doc["doc_number"], doc["date"]) == (
+        "松林县应急管理局关于开展2027年汛前安全隐患排查的通知", "松林县应急管理局", "松应急〔2027〕6号", "2027-05-06")
+
+
+def _ofd(path: Path, page: str) -> Path:
+    """A one-page OFD package with ``page`` as its page's layer content."""
+    import zipfile
+
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                                    "</ofd:DocBody></ofd:OFD>")
+        archive.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:Pages><ofd:Page ID='1' "
+                                               "BaseLoc='Pages/Page_0/Content.xml'/></ofd:Pages></ofd:Document>")
+        archive.writestr("Doc_0/Pages/Page_0/Content.xml", f"<ofd:Page {ns}><ofd:Content><ofd:Layer ID='2'>{page}"
+                                                           "</ofd:Layer></ofd:Content></ofd:Page>")
+    return path
+
+
+def test_ofd_text_code_of_two_lines_reads_as_two_lines(tmp_path):
+    """A TextCode that goes back to the margin (a negative DeltaX) and down a line (DeltaY), as
+    invoice and form writers set a block, and lines given bottom first: read top to bottom."""
+    page = ("<ofd:TextObject ID='3' Boundary='20 60 100 10' Size='5'><ofd:TextCode X='0' Y='5'>第二段在下。"
+            "</ofd:TextCode></ofd:TextObject>"
+            "<ofd:TextObject ID='4' Boundary='20 40 100 20' Size='5'><ofd:TextCode X='0' Y='5' "
+            "DeltaX='g 2 5 -10 g 2 5' DeltaY='g 2 0 7 g 2 0'>第一行第二行</ofd:TextCode></ofd:TextObject>")
+    assert read_file(_ofd(tmp_path / "block.ofd", page)).split("\n") == ["第一行", "第二行", "第二段在下。"]
+
+
+def _cut_ofd(path: Path) -> Path:
+    path.write_bytes(OFD_NOTICE[0].read_bytes()[:3000])
+    return path
+
+
+def _scanned_ofd(path: Path) -> Path:
+    return _ofd(path, "<ofd:ImageObject ID='3' ResourceID='9' Boundary='0 0 210 297' CTM='210 0 0 297 0 0'/>")
+
+
+def _no_pages_ofd(path: Path) -> Path:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("OFD.xml", "<ofd:OFD xmlns:ofd='http://www.ofdspec.org/2016'><ofd:DocBody><ofd:DocRoot>"
+                                    "Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>")
+    return path
+
+
+@pytest.mark.parametrize("make, name, reason", [
+    (_cut_ofd, "cut.ofd", "damaged OFD file"),
+    (_no_pages_ofd, "hollow.ofd", "damaged OFD file (no Doc_0/Document.xml)"),
+    (_scanned_ofd, "scan.ofd", "OFD has no text (scanned images?)"),
+])
+def test_unreadable_ofd_is_one_line_and_the_run_goes_on(tmp_path, make, name, reason):
+    bad = make(tmp_path / name)
+    out = run_cli("segment", bad, FORMATS / "task_table.ofd")
+    assert out.returncode == 1
+    errors = [line for line in out.stderr.splitlines() if "error:" in line]
+    assert len(errors) == 1 and str(bad) in errors[0] and reason in errors[0], out.stderr
+    assert len({json.loads(line)["doc_id"] for line in out.stdout.splitlines()}) == 1
+
+
+def test_ofd_under_another_name_and_in_a_folder_is_read(tmp_path):
+    shutil.copy(OFD_NOTICE[0], tmp_path / "notice.pdf")  # served as .pdf
+    assert _segment(tmp_path / "notice.pdf") == _segment(OFD_NOTICE[1])
+    folder = tmp_path / "downloads"
+    folder.mkdir()
+    for source in (OFD_NOTICE[0], FORMATS / "task_table.ofd", FORMATS / "task_table.doc"):
+        shutil.copy(source, folder / source.name)
+    result = segment_paths([folder])
+    assert not result.errors and len(result.documents) == 3
