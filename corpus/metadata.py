@@ -103,6 +103,8 @@ _SUBJECT_ENDINGS = ("景区", "小区", "社区", "库区", "灾区", "辖区", 
 # only after a place (临江市级… may open a title)
 # the whole of a tier (在全市安全生产工作会议上的讲话, 对全县…): no place, whatever comes before it
 _WHOLE_TIERS = tuple(w for w in _GENERIC_PLACES if w[0] in "全本各")
+# tiers named together (县乡两级, 区县, 市县) are the tiers, no place: no place's name is made of them
+_TIER_CHARS = set("省市州盟地县区旗乡镇村")
 _WORD_AFTER_TIER = {"市场", "区域", "县域", "乡村", "镇村"}
 _LEVEL_AFTER_TIER = {"省级", "市级", "县级", "区级", "乡级", "镇级"}
 
@@ -111,7 +113,7 @@ def _ends_in_a_word(name: str, pos: int, end: int) -> bool:
     """Does the unit matched at ``name[pos:end]`` end inside a word or name a subject (城镇, 景区,
     市场) rather than a place?"""
     token, pair = name[pos:end], name[end - 1:end + 1]
-    return (token in _GENERIC_PLACES or token.endswith(_SUBJECT_ENDINGS + _WHOLE_TIERS) or pair in _WORD_AFTER_TIER
+    return (token in _GENERIC_PLACES or all(ch in _TIER_CHARS for ch in token) or token.endswith(_SUBJECT_ENDINGS + _WHOLE_TIERS) or pair in _WORD_AFTER_TIER
             or (pos > 0 and pair in _LEVEL_AFTER_TIER))
 
 

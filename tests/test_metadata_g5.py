@@ -5,8 +5,8 @@ paraphrased from a real document). Each expected reading was written down before
 
 Decisions (docs: README "Segment notices", document metadata):
 - A region ends at its administrative unit: 东陵区城镇燃气…预案 is 东陵区's (城镇 is the subject, as
-  are 乡镇, 景区, 小区, 农贸市场, 重点区域, 美丽乡村, 创建省级…); a town named …城镇 has its own name
-  before it (古城镇).
+  are 乡镇, 景区, 小区, 农贸市场, 重点区域, 美丽乡村, 创建省级…, and tiers named together: 县乡两级,
+  区县); a town named …城镇 has its own name before it (古城镇).
 - The prefecture-level cities with no county or district (东莞市, 中山市, 嘉峪关市, 儋州市) write to
   their towns and street offices as a county-level city does, and stay ``city``.
 - An enterprise (a state-owned 集团公司 too) is ``department`` whoever owns it: 中国…集团有限公司 is
@@ -89,6 +89,7 @@ def test_document_metadata(name):
     ("临江市重点区域防汛应急预案", "临江市"),
     ("青石县美丽乡村建设安全方案", "青石县"),
     ("临江市创建省级安全发展示范城市工作方案", "临江市"),
+    ("临江市县乡两级安全生产责任清单", "临江市"), ("临江市区县安全生产考核办法", "临江市"),  # tiers named together
     # units that stay: a town named …城镇, districts ending like subjects (东城区), a 市's bureau
     ("青石县古城镇人民政府", "青石县古城镇"),
     ("临江市东城区应急管理局", "临江市东城区"),
