@@ -22,6 +22,13 @@ CN_NUM = "一二三四五六七八九十百零〇"
 # --- punctuation normalisation -------------------------------------------------------------------
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
 _FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+#: item numbers typed as one enclosed character (``㈠`` … ``㈩``, ``⑴`` … ``⒇``, ``⒈`` … ``⒛``), as Word's
+#: numbering and some input methods set them: written out as the ``（一）`` / ``（1）`` / ``1.`` they stand for, so
+#: one pattern reads each numbering (unread, ``㈠企业自评。`` was a paragraph, not an item)
+ENCLOSED_NUMBERS = str.maketrans(
+    {**{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")},
+     **{chr(0x2474 + i): f"（{i + 1}）" for i in range(20)},
+     **{chr(0x2488 + i): f"{i + 1}." for i in range(20)}})
 
 
 #: an item number, a short lead of Chinese characters, a wide gap (ideographic or no-break space, tab, two
@@ -46,7 +53,7 @@ def normalize_punct(text: str) -> str:
     text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("［", "[").replace("］", "]").replace("．", ".").replace("％", "%")
     # full-width digits (``１．`` items, ``２０２７年``): one form, so numbers read and match alike
-    text = text.translate(_FULL_DIGITS)
+    text = text.translate(_FULL_DIGITS).translate(ENCLOSED_NUMBERS)
     # document numbers: 晋政发[2009]1号 / 晋政发(2009)1号 -> 晋政发〔2009〕1号
     text = re.sub(r"([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号", r"\1〔\2〕\3号", text)
 
@@ -140,6 +147,13 @@ RE_ISSUE_NO = re.compile(rf"^\s*(?:[〔\[（(【]\s*(?:19|20)\d{{2}}\s*[〕\]）
 RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
 
 
+def unbracketed_date(s: str) -> str | None:
+    """``（2027年2月15日）`` (a speech's or report's date, in brackets under its title and speaker): the date
+    inside, else None."""
+    m = re.fullmatch(r"\s*[（(]\s*(.+?)\s*[)）]\s*", s)
+    return m.group(1) if m and (RE_DATE.match(m.group(1)) or RE_DATE_CN.match(m.group(1))) else None
+
+
 def organ_and_date(s: str) -> str | None:
     """``青石县安全生产委员会办公室　　2027年4月10日`` (an organ and a date on one line, as minutes and
     bulletins print them under their number): the date, else None."""
@@ -168,6 +182,10 @@ RE_CIRCLED = re.compile(r"^\s*([\u2460-\u2473])")
 # Roman item numbers ``Ⅰ．检查范围`` / ``Ⅱ、`` (U+2160–216B, as Chinese input methods type them), above
 # 一、 where a notice uses both; a number with no mark after it (``Ⅰ级响应``) is a response level, no item
 RE_ROMAN = re.compile(r"^\s*([\u2160-\u216b])\s*[.、．]")
+# Latin capital item numbers ``A.动火作业`` / ``B、受限空间作业`` (a checklist's or an inspection plan's groups), between
+# （一） and 1.: the letter, a mark and the item's Chinese text (``A级``, ``B超``, ``PM2.5`` are no items)
+RE_LATIN = re.compile(r"^\s*([A-Z])\s*[.、．](?=\s*[\u4e00-\u9fff“（(])")
+LATIN_LEVEL = 2.5
 
 
 def _decimal_item(depth: int) -> re.Pattern:
@@ -202,9 +220,12 @@ ROMAN_LEVEL = 0.9
 # sector sub-paragraph lead: "煤矿：", "煤矿。", "消防及人员密集场所。" (short noun phrase, no comma)
 RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff\u2160-\u216b、和及与]{2,12})\s*[。：:]")  # (Ⅲ级响应：)
 # a task's own lines in a plan's task list: ``责任单位：市应急管理局`` / ``完成时限：2027年6月底前`` under
-# ``1.开展…评估。``: part of the task's paragraph (its agencies and its deadline), never clauses
+# ``1.开展…评估。``: part of the task's paragraph (its agencies and its deadline), never clauses; so are a
+# checklist row's lines under its item (``1.检查项目：燃气管道`` / ``检查内容：…`` / ``检查依据：…``): one row, one clause
+_CHECK_KEY = r"(?:检查|排查|检测|评估)(?:内容|依据|标准|方法|方式|要点)"
+RE_CHECK_KEY_LINE = re.compile(rf"^\s*{_CHECK_KEY}\s*[:：]")
 RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协办|协助|参与)(?:责任)?(?:单位|部门|领导)|"
-                              r"完成(?:时限|时间|期限)|时间(?:节点|要求)|时限(?:要求)?)\s*[:：]")
+                              rf"完成(?:时限|时间|期限)|时间(?:节点|要求)|时限(?:要求)?|{_CHECK_KEY})\s*[:：]")
 # a flowchart's text (an emergency plan's 附件 处置流程图): short steps joined by arrows on one line
 # (``事故报告→先期处置→启动响应``), or an arrow alone on its line; it states nothing, it was a clause
 RE_CHART = re.compile(r"^\s*(?:[^。；，,：:！？\s→↓⇒]{1,16}\s*(?:→|⇒|↓|－>|->|—>)\s*){2,}[^。；，,：:！？\s→↓⇒]{1,16}\s*$"
@@ -251,7 +272,7 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("printed", s, lineno)
     if RE_ATTACHMENT.search(s) and len(s) < 80:
         return Line("attachment", s, lineno)
-    if RE_DATE.match(s) or RE_DATE_CN.match(s):
+    if RE_DATE.match(s) or RE_DATE_CN.match(s) or unbracketed_date(s):
         return Line("date", s, lineno)
     if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s):
         return Line("page", s, lineno)
@@ -283,9 +304,33 @@ def classify(raw: str, lineno: int) -> Line:
 
 
 def classify_lines(text: str) -> list[Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
     lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
-    return _attachment_lists(_join_wrapped_headers(_organ_headings(_running_headers(lines))))
+    return _attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_running_headers(lines)))))
+
+
+RE_PARTICIPANTS = re.compile(r"^\s*(?:参会|参加|与会)(?:会议)?(?:人员|单位|领导|同志)\s*[:：]")
+
+
+def _attendance_lists(lines: list[Line]) -> list[Line]:
+    """``参会人员：吴某某、郑某某`` next to ``列席人员：…`` (the attendance lines after minutes): attendance too. Alone it
+    stays text: in a meeting notice ``参会人员：各乡镇分管负责同志`` says who is to come (an instruction)."""
+    out = list(lines)
+    meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
+    for n, i in enumerate(meaningful):
+        if out[i].kind != "text" or not RE_PARTICIPANTS.match(out[i].text) or len(out[i].text) >= 120:
+            continue
+        around = [out[meaningful[m]].kind for m in (n - 1, n + 1) if 0 <= m < len(meaningful)]
+        if "attendance" in around:
+            out[i] = Line("attendance", out[i].text, out[i].lineno)
+    # the rest of an attendance line wrapped at the margin (…县住房和 / 城乡建设局主要负责同志), at the end of the
+    # text or before its imprint: no sentence, nothing but the list going on
+    for n, i in enumerate(meaningful):
+        after = out[meaningful[n + 1]].kind if n + 1 < len(meaningful) else None
+        if (n and out[meaningful[n - 1]].kind == "attendance" and out[i].kind == "text" and after != "text"
+                and len(out[i].text.strip()) <= 40 and not re.search(r"[。；！？：:]", out[i].text)):
+            out[i] = Line("attendance", out[i].text, out[i].lineno)
+    return out
 
 
 def _organ_headings(lines: list[Line]) -> list[Line]:
@@ -329,10 +374,17 @@ def _running_headers(lines: list[Line]) -> list[Line]:
 
 
 _HEADER_BEFORE = (None, "title", "docnum", "meta", "adopted", "subtitle")
-# whom an appeal or a 通告 addresses, right under its title: ``全市广大企业和企业职工：``,
-# ``广大市民朋友们：`` (no 各…, so RE_ADDRESSEE misses it); a list of people, no sentence
-RE_VOCATIVE = re.compile(r"^\s*[^。；，！？：:]{0,40}(?:职工|朋友|群众|市民|居民|村民|同志|家长|师生|同学|企业|单位|经营户|从业人员|驾驶人)们?"
+# whom an appeal, a 通告 or a speech addresses, right under its title (a speech's: under its speaker and date):
+# ``全市广大企业和企业职工：``, ``广大市民朋友们：``, ``同志们：``, ``各位代表：`` (no 各…, so RE_ADDRESSEE misses it);
+# a list of people, no sentence
+RE_VOCATIVE = re.compile(r"^\s*[^。；，！？：:]{0,40}(?:职工|朋友|群众|市民|居民|村民|同志|家长|师生|同学|企业|单位|经营户|从业人员|驾驶人|代表|委员)们?"
                          r"\s*[:：]\s*$")
+
+
+# the one organ or enterprise a notice is sent to, right under its title (a 约谈 notice to a company, a 批复 to
+# the bureau that asked): ``霁山县顺达运输有限公司：``, ``县应急管理局：`` (a name, a colon, nothing else)
+RE_ONE_ADDRESSEE = re.compile(r"^\s*[\u4e00-\u9fff（）()]{2,40}?(?:有限公司|有限责任公司|公司|集团|厂|矿|站|中心|医院|学校|协会|"
+                              r"人民政府|委员会|办公室|办公厅|管委会|办事处|局|厅|委|办|支队|大队)\s*[:：]\s*$")
 
 
 def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
@@ -347,7 +399,9 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
         line = out[i]
         if line.kind == "blank":  # absorbed into the header line before it
             continue
-        if line.kind == "text" and prev in ("title", "docnum") and RE_VOCATIVE.match(line.text):
+        if line.kind == "text" and prev in ("title", "docnum", "signer", "date") and RE_VOCATIVE.match(line.text):
+            out[i] = Line("addressee", line.text, line.lineno)
+        elif line.kind == "text" and prev in ("title", "docnum") and RE_ONE_ADDRESSEE.match(line.text):
             out[i] = Line("addressee", line.text, line.lineno)
         elif line.kind == "text" and prev in _HEADER_BEFORE and line.text.lstrip()[:1] in "各（(":
             joined = line.text.strip()
@@ -444,7 +498,7 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     r"^\s*[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表"
-    r"|规划|规划纲要|倡议书|解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复|职责|提醒)\s*"
+    r"|规划|规划纲要|倡议书|解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复|职责|提醒|讲话|工作总结|工作打算)\s*"
     r"(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
@@ -606,7 +660,7 @@ def display_width(s: str) -> int:
 
 
 def heading_level(s: str) -> float | None:
-    """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)); 3.25, 3.5,
+    """1-4 for a numbered-item marker at the start of ``s`` (一、 /（一）/ 1. / (1)); 2.5 for ``A.``; 3.25, 3.5,
     3.75 for decimal items (1.1 / 1.1.1 / 1.1.1.1, nested under 1.); 4.25 and 4.5 for ``1）`` and
     ``①`` (under (1)); 0.4, 0.5, 0.6, 0.75 for 第X部分, 第X章, 第X节, 第X条; 3 for a plan's bare
     section number (``1 总则``); else None."""
@@ -618,6 +672,8 @@ def heading_level(s: str) -> float | None:
             return level
     if RE_ROMAN.match(s):
         return ROMAN_LEVEL
+    if RE_LATIN.match(s):
+        return LATIN_LEVEL
     for level, rx in DECIMAL_LEVELS.items():
         if rx.match(s):
             return level
@@ -634,7 +690,7 @@ def level_pattern(level: float) -> re.Pattern:
     """The marker pattern of a heading level (group 1: its number)."""
     if level == 3:
         return RE_L3
-    return {1: RE_L1, 2: RE_L2, 4: RE_L4, ROMAN_LEVEL: RE_ROMAN, **MINOR_LEVELS, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
+    return {1: RE_L1, 2: RE_L2, 4: RE_L4, ROMAN_LEVEL: RE_ROMAN, LATIN_LEVEL: RE_LATIN, **MINOR_LEVELS, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
 
 
 def level_match(text: str, level: float) -> re.Match:
@@ -645,7 +701,7 @@ def level_match(text: str, level: float) -> re.Match:
 
 def parse_date(text: str) -> str | None:
     """``2027年3月5日`` or ``二〇二七年三月五日`` -> ``2027-03-05``; None when ``text`` is no date."""
-    text = organ_and_date(text) or text
+    text = organ_and_date(text) or unbracketed_date(text) or text
     m = RE_DATE.match(text)
     if m:
         year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
@@ -667,6 +723,8 @@ def heading_number(text: str, level: float) -> int | None:
         return ord(number) - 0x245F
     if "\u2160" <= number <= "\u216b":
         return ord(number) - 0x215F  # Ⅰ -> 1
+    if "A" <= number <= "Z":
+        return ord(number) - ord("A") + 1  # A -> 1
     return cn_number(number)
 
 
@@ -679,6 +737,14 @@ def opens_item(s: str) -> bool:
 
 
 CLOSERS = "。！？；：）”"
+# openings that start a paragraph of their own after a closed sentence, where a wrapped body gives no other
+# sign (a short paragraph cut at the margin): a speech's ordinals (第一，/ 第二，), a principle's dash
+# (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, and a closing addressing everyone
+# (各乡镇、各有关部门要…)
+RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|会议(?:指出|强调|要求|认为|决定|原则同意|同意|明确|议定|研究|听取)"
+                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要)")
+# a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
+RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")
 #: a plan's preface and closing words (前言 / 结束语): a section title outside the numbering
 RE_PREFACE = re.compile(r"前言|序言|引言|结束语|结语")
 # the closing provisions of a rule, plan or 通告 (本通告自发布之日起施行 / 本预案由…负责解释 / 本办法所称…):
@@ -801,6 +867,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
     deficit = width - display_width(s)
     last = _last_mark(s)
     level = heading_level(s)
+    if RE_CHECK_KEY_LINE.match(n):
+        return False  # 1.检查项目：燃气管道 / 检查内容：…: the row goes on (its item is no bare heading)
     if level and last not in CLOSERS and deficit >= 6 and len(s) <= 40:
         return True  # bare heading line (一、加强应急管理)
     if level and last == "）" and remark_spans(s) and remark_spans(s)[-1][1] == len(s):
@@ -811,8 +879,10 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):
         return False  # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it
-    if opens_item(n) and last in CLOSERS:
+    if (opens_item(n) or RE_PARAGRAPH_OPENER.match(n)) and last in CLOSERS:
         return True
+    if RE_ROSTER_LINE.match(n):
+        return True  # 组长：… / 副组长：…: a team's roster, one line a member (no closing mark to end them)
     if last in CLOSERS and deficit >= 8:
         return True  # stopped short of the margin after closing punctuation
     if last in "。！？；" and RE_FINAL_PROVISION.match(n):

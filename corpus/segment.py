@@ -266,6 +266,9 @@ RE_SENTENCE_MARK = re.compile(r"\d|(?<![重主需必纲提首概只])要(?![求�
 # A title's period remark: ``（一）动员部署阶段（2027年3月底前）`` over the paragraph of that phase is a
 # title (the phase and when it runs), not a sentence; its figures are no deadline of an instruction
 RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()]*[)）]$")
+# the year a section title is about (``三、2028年工作打算``, ``一、2026年工作回顾``): a figure that makes no sentence,
+# unlike a deadline (``2027年底前``, ``2027年6月底前``: 年 followed by 底, a month or 内)
+RE_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?(?![底前内初中\d])")
 # a question of a 政策解读 or 问答 (``一、问：为什么要制定《办法》？`` / ``问：…？`` over ``答：…``): the
 # question is the context of its answer, which is the clause
 RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）])")
@@ -308,7 +311,7 @@ def _is_bare_heading(text: str, level: float) -> bool:
     if rest.rstrip()[-1:] in "？?" and not re.search(r"[。；！]", rest):
         return True  # 问：…？ / 一、为什么要出台《标准》？ states nothing; the answer under it does
     rest = RE_PERIOD_REMARK.sub("", rest.strip())
-    if RE_SENTENCE_MARK.search(rest.rstrip("。：")):
+    if RE_SENTENCE_MARK.search(RE_TITLE_YEAR.sub("", rest.rstrip("。："))):
         return False
     if "，" in rest and rest.endswith("。"):  # a sentence of several parts, closed: not a title
         return False
@@ -342,6 +345,7 @@ class _Frame:
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
     lead: bool = False  # a lead line (会议要求：) heading the paragraphs or items after it
     agencies: tuple[str, ...] = ()  # named by a bare heading's closing remark, for the clauses under it
+    leaf: bool = False  # a list's last sentence item: the paragraph after it is its parent's, not its own
 
 
 #: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
@@ -542,22 +546,67 @@ RE_CLOSING = re.compile(r"^\s*(?:各[^。；！，要]{1,8}[、和及]?各[^。�
                         r"|让我们|携起手来|人人有责")
 
 
-def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, sentence_item) -> set[int]:
+# A closing that re-addresses the audience (a speech's 同志们，…, a work report's 各位代表，…)
+RE_VOCATIVE_OPEN = re.compile(r"^\s*(?:同志们|朋友们|各位代表|各位委员|同志们、朋友们)\s*[，,！!]")
+# …or speaks of the text as a whole: names it (本通知, 本方案), sums it up (上述任务, 以上要求) or asks for it to be
+# carried out locally (结合本地实际，制定实施方案)
+RE_WHOLE_TEXT = re.compile(r"本(?:通知|方案|意见|要点|通告|决定|办法|预案|细则|计划|规划)|(?:上述|以上)(?:各项)?(?:任务|工作|要求|措施)"
+                           r"|结合[^。；]{0,12}实际[^。；]{0,10}制定")
+
+
+def _closes_text(para: str) -> bool:
+    """After a title-only last item: does ``para`` close the whole text rather than go on with the item?"""
+    return bool(RE_VOCATIVE_OPEN.match(para) or (RE_CLOSING.search(para) and RE_WHOLE_TEXT.search(para)))
+
+
+def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, sentence_item
+                        ) -> tuple[set[int], set[int]]:
     """The paragraphs after the last numbered item of the body (or of an enclosure) that close the
-    whole text, not that item: the last item carries a sentence of its own (an item that is only a
-    title heads the paragraphs under it, closing or not: nothing tells them apart) and the first
-    paragraph after it has a closing's form (``RE_CLOSING``). Why: an 倡议书's closing appeal or a
-    plan's closing exhortation (各地各部门要高度重视……) read as part of the last item."""
+    whole text, not that item. After an item that carries a sentence of its own, the first paragraph
+    after it closes when it has a closing's form (``RE_CLOSING``) or re-addresses the audience
+    (``RE_VOCATIVE_OPEN``). An item that is only a title heads its paragraphs: its first paragraph is
+    its own, and a later one closes the text only when it re-addresses the audience or, addressing
+    everyone, speaks of the text as a whole (``_closes_text``); an exhortation alone
+    (各地各部门要高度重视……) stays the item's last paragraph. Why: an 倡议书's closing appeal, a plan's
+    closing exhortation or a speech's 同志们，… read as part of the last item.
+
+    Returns the closing paragraphs and, among them, those after a title-only item."""
     out: set[int] = set()
+    after_title: set[int] = set()
     bounds = sorted({0, len(paragraphs), *enclosure_starts})
     for a, b in zip(bounds, bounds[1:]):
         numbered = [i for i in range(a, b) if levels[i]]
         if not numbered or numbered[-1] + 1 >= b:
             continue
         last = numbered[-1]
-        if sentence_item(last) and RE_CLOSING.search(paragraphs[last + 1]):
-            out.update(range(last + 1, b))
-    return out
+        if sentence_item(last):
+            if RE_CLOSING.search(paragraphs[last + 1]) or RE_VOCATIVE_OPEN.match(paragraphs[last + 1]):
+                out.update(range(last + 1, b))
+            continue
+        closing = next((k for k in range(last + 2, b) if _closes_text(paragraphs[k])), None)
+        if closing is not None:
+            out.update(range(closing, b))
+            after_title.update(range(closing, b))
+    return out, after_title
+
+
+def _ends_sentence_list(paragraphs: list[str], levels: list, i: int) -> bool:
+    """``（一）某化工有限公司`` / ``1.罐区报警仪未定期检定。`` / ``2.动火作业票证未经审批。`` / ``责令整改：…`` /
+    ``（二）…``: item ``i`` closes a sentence, the item before it is its sibling with no paragraph of its own
+    (a list of one-sentence items), the one paragraph after it opens with its own lead, and the
+    numbered line after that paragraph is no sibling of item ``i`` but its parent's (or there is none).
+    That paragraph speaks for the whole list (the parent's paragraph), and item ``i`` is a clause like
+    its siblings; read as a title (short, no sentence mark) it lost its text to the paragraph under it.
+    Where a sibling follows (``10、深入开展专项整治。`` / ``煤矿：…`` / ``11、…``), or several keyed paragraphs
+    (``13、做好重点灾种防范工作。`` / ``森林防火：…`` / ``水旱灾害：…`` / ``四、…``), they are the item's own."""
+    level = levels[i]
+    if not (0 < i < len(paragraphs) - 1 and levels[i - 1] == level and paragraphs[i].rstrip()[-1:] in "。；"
+            and heading_number(paragraphs[i - 1], level) == heading_number(paragraphs[i], level) - 1
+            and RE_OWN_LEAD.match(paragraphs[i + 1]) and not levels[i + 1]):
+        return False
+    # one such paragraph: several keyed paragraphs under the item (煤矿：… / 危险化学品：…) are its sector list
+    after = levels[i + 2] if i + 2 < len(levels) else None
+    return i + 2 == len(levels) or (after is not None and after < level)
 
 
 # the ordinals that tell siblings apart (Ⅰ级响应 / Ⅱ级响应 / Ⅲ级响应, 一级 / 二级)
@@ -618,7 +667,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
         return (levels[i] not in _GROUP_LEVELS and i not in prefaces
                 and not _is_bare_heading(titled, levels[i]))
 
-    closings = _closing_paragraphs(paragraphs, levels, enclosure_starts, sentence_item) - prefaces
+    closings, titled_closings = _closing_paragraphs(paragraphs, levels, enclosure_starts, sentence_item)
+    closings -= prefaces
     # a body with no structure at all (no numbering, no section title, no …如下： lead-in: a 责任清单 of
     # 区应急管理局：负责…, a short 通告): only an opening that reads as one is its preamble (§1: where
     # there is no numbering each paragraph is a clause); it was every paragraph
@@ -693,6 +743,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                 has_children = False  # the next organ's line of a duty list closes this one's items
             if has_children and nxt is None and level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack[:-1]):
                 has_children = False  # an article's sub-item (项) holds no paragraph: the one after it is a 款
+            if has_children and nxt is None and _ends_sentence_list(paragraphs, levels, i):
+                has_children, frame.leaf = False, True  # 2.未持证上岗。 / 责令整改：… (its parent's paragraph)
             titled, remark_agencies = _without_closing_remark(para)
             if _is_bare_heading(titled, level) and has_children:
                 # （一）加强餐饮场所燃气安全管理（市住建局牵头，…配合） over its tasks: a title whose
@@ -702,8 +754,10 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             base = "-".join(str(f.number) for f in stack)
             path = tuple(f.title for f in stack[:-1])
         else:
-            if i in closings:
+            if i in closings and i not in titled_closings:
                 stack = []  # the closing of the whole text: no heading above it
+            elif stack and stack[-1].leaf:
+                stack.pop()  # after a list's last sentence item: its parent's paragraph
             elif stack and _sibling_by_lead(para, stack[-1]):
                 stack.pop()
             elif stack and stack[-1].level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack):
@@ -714,7 +768,9 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             parent = stack[-1] if stack else root
             parent.paragraphs += 1
             base = "-".join([str(f.number) for f in stack] or ["0"]) + f"-p{parent.paragraphs}"
-            path = tuple(f.title for f in stack)
+            # a closing after a title-only item has no heading; it keeps the id it had as the item's last
+            # paragraph (ids key the gold labels of the corpus: the 2016 notice has one)
+            path = () if i in titled_closings else tuple(f.title for f in stack)
         kind = "preamble" if not seen_heading and (i not in unstructured or _preamble_shaped(para, i)) else "clause"
         if not level and RE_LEAD_IN.search(para):
             # …现就有关事项通告如下： closes the preamble: the paragraphs after it are the provisions
