@@ -21,6 +21,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -73,12 +74,13 @@ def ofd_pages(path: Path) -> list[Page]:
     """Each page of every document in the OFD file at ``path``."""
     try:
         archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError, ValueError) as exc:
+    except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError) as exc:
         raise OfdError(_damaged(f"not a readable zip archive: {type(exc).__name__}")) from None
     with archive:
         try:
             return [_page(archive, part) for part in _page_parts(archive)]
-        except (zipfile.BadZipFile, EOFError, KeyError, ValueError, OSError) as exc:  # a part cut short
+        except (zipfile.BadZipFile, zlib.error, NotImplementedError, EOFError, KeyError, ValueError,
+                OSError) as exc:  # a part cut short or garbled (a bad deflate stream, a bogus method)
             raise OfdError(_damaged(type(exc).__name__)) from None
 
 
@@ -106,7 +108,12 @@ def _xml(archive: zipfile.ZipFile, name: str):
         raise OfdError(f"{name} inside the OFD file is {info.file_size >> 20} MB, too large for a notice page")
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False)
     try:
-        return etree.fromstring(archive.read(info), parser)
+        data = archive.read(info)
+    except RuntimeError:  # zipfile: "is encrypted, password required"
+        raise OfdError("encrypted (password-protected) OFD package: open it with its password in an OFD "
+                       "reader, export it to PDF and read that") from None
+    try:
+        return etree.fromstring(data, parser)
     except etree.XMLSyntaxError as exc:
         raise OfdError(_damaged(f"{name}: {exc.msg}")) from None
 

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import io
 import re
+import zipfile
+import zlib
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -466,6 +468,11 @@ def read_docx(path: Path) -> str:
         document = docx.Document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
+    except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
+        # a part of the archive damaged (a bad CRC, a broken deflate stream, a bogus method) or
+        # encrypted: python-docx reads every part on opening and lets zipfile's errors through
+        raise ReadError(path, f"damaged .docx file ({type(exc).__name__}): if Word or WPS opens it, "
+                              "save it again and read that") from None
     return "\n".join(_docx_blocks(document, document.element.body, ListNumbers(document)))
 
 
@@ -998,13 +1005,11 @@ def _sniff(path: Path, head: bytes) -> str | None:
     if head.lstrip().startswith(b"{\\rtf"):
         return "rtf"
     if head.startswith(b"PK\x03\x04"):
-        import zipfile
-
         try:
             with zipfile.ZipFile(path) as archive:
                 names = set(archive.namelist())
-        except (zipfile.BadZipFile, OSError, ValueError):
-            return None  # a truncated .docx: its reader says so
+        except (zipfile.BadZipFile, NotImplementedError, OSError, ValueError):
+            return None  # a truncated .docx, a garbled one (zip version 22.3): its reader says so
         if "word/document.xml" in names:
             return ".docx"
         if "OFD.xml" in names:
