@@ -5,8 +5,10 @@ in one folder, or one file named twice). Its copies are *duplicates* when their 
 the same after normalisation (whitespace and punctuation removed: PDF and Word extraction
 differ there), or when they share a ``doc_id`` (the same document number/title) or a year and their texts
 are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a character or
-two, or a wrapped title line may be missed). The most faithful copy is kept (.txt before .html,
-.docx, .pdf); the others are reported.
+two, or a wrapped title line may be missed) — unless the two name two governments or carry two
+document numbers: a county issuing its notice from another's template, its own name and number
+around the same body, has issued a notice of its own. The most faithful copy is kept (.txt before .html, .docx, .pdf); the
+others are reported.
 
 Different documents whose ``doc_id`` collides (two drafts of one notice, two notices without
 number or title from files of the same name) keep apart: every later one gets a deterministic
@@ -49,6 +51,15 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a or b else 1.0
 
 
+def _two_documents(a: Document, b: Document) -> bool:
+    """Do near-identical texts name two governments (regions) or carry two document numbers? Then
+    they are two documents (a template shared by counties, a notice reissued under a new number),
+    not two copies; a copy that lost its number or issuer line (a PDF page) still matches."""
+    if a.region and b.region and a.region != b.region:
+        return True
+    return bool(a.doc_number and b.doc_number and content_key(a.doc_number) != content_key(b.doc_number))
+
+
 def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:
     """The document and its clauses under ``new_id`` (clause ids keep their structural suffix)."""
     doc2 = Document(**{**doc.to_dict(), "doc_id": new_id})
@@ -85,13 +96,15 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
     for doc, clauses in results:
         key = content_key(doc.text)
         match = by_key.get(key)
+        if match is not None and _two_documents(kept[match][0], doc):
+            match = None  # the body of one county's notice, another's name and number around it
         if match is None:
             candidates = by_id.get(doc.doc_id, []) + by_year.get(doc.year, [])
             # lengths within 20% first: shingles cost a pass over the text, and most runs never need them
             candidates = [(j, k) for j, k in candidates if abs(len(k) - len(key)) <= 0.2 * max(len(k), len(key))]
             shingles = _shingles(key) if candidates else set()
-            match = next((j for j, k in candidates if _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD),
-                         None)
+            match = next((j for j, k in candidates if not _two_documents(kept[j][0], doc)
+                          and _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
         if match is not None:
             old, old_clauses = kept[match]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place

@@ -1,0 +1,51 @@
+"""Near-identical notices of two governments are two notices, not copies of one.
+
+A county often issues its notice from the template of another's (or its city's): the same text with
+its own name and document number. ``corpus.dedup`` took such a pair for two copies of one notice
+(same year, 4-gram Jaccard >= 0.9) and dropped one: a government disappeared from the run and from
+the across-governments comparison. Copies of one notice (its .txt and .pdf, a PDF that lost a
+character) still collapse.
+"""
+
+from __future__ import annotations
+
+from conftest import TEST_DATA, run_cli
+
+TEMPLATE = (TEST_DATA / "genres" / "county_special_plan.txt").read_text(encoding="utf-8")
+
+
+def _documents(folder):
+    import json
+
+    proc = run_cli("segment", folder, "--documents")
+    assert proc.returncode == 0, proc.stderr
+    return [json.loads(line) for line in proc.stdout.splitlines()], proc.stderr
+
+
+def test_a_template_notice_of_another_county_is_kept(tmp_path):
+    (tmp_path / "qingshi.txt").write_text(TEMPLATE, encoding="utf-8")
+    other = TEMPLATE.replace("青石县", "白沙县").replace("青政办发", "白政办发")
+    (tmp_path / "baisha.txt").write_text(other, encoding="utf-8")
+    docs, err = _documents(tmp_path)
+    assert sorted(d["issuer"] for d in docs) == ["白沙县人民政府办公室", "青石县人民政府办公室"], err
+    assert "duplicate" not in err
+
+
+def test_the_same_county_under_another_number_is_kept(tmp_path):
+    # a notice reissued under a new number (a 更正 or a second batch) is another document
+    (tmp_path / "a.txt").write_text(TEMPLATE, encoding="utf-8")
+    (tmp_path / "b.txt").write_text(TEMPLATE.replace("〔2027〕7号", "〔2027〕15号"), encoding="utf-8")
+    docs, err = _documents(tmp_path)
+    assert sorted(d["doc_number"] for d in docs) == ["青政办发〔2027〕15号", "青政办发〔2027〕7号"], err
+
+
+def test_copies_of_one_notice_still_collapse(tmp_path):
+    # the same notice twice, once with a character lost in a PDF-like copy and the number
+    # printed with other brackets: one notice, the other reported as its duplicate
+    (tmp_path / "plan.txt").write_text(TEMPLATE, encoding="utf-8")
+    lossy = TEMPLATE.replace("〔2027〕7号", "[2027]7号").replace("全面摸清", "全面摸")
+    (tmp_path / "plan.html").write_text("<html><body>" + "".join(f"<p>{line}</p>" for line in lossy.splitlines())
+                                        + "</body></html>", encoding="utf-8")
+    docs, err = _documents(tmp_path)
+    assert len(docs) == 1 and docs[0]["source"].endswith("plan.txt"), err
+    assert "skipped 1 duplicate notice" in err
