@@ -62,7 +62,9 @@ _TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
     r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心)$")
-_CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
+# central organs by how their names open: also the two supreme judicial organs and the 中央… organs
+# named without 中共 (中央网信办, 共青团中央)
+_CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
 _SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner Mongolia
 _PARTY = re.compile(r"^(?:中共|中国共产党)")
 # how the names of zones end (none ends a district's name): 开发区 and 高新区 with their short forms

@@ -20,6 +20,8 @@ Decisions (docs: README "Segment notices", document metadata):
 - A county's number opening with a province's abbreviation (青应急: 青海省? 青石县?) is no
   province's when the notice goes to townships, also when the addressee lists the units the higher
   tiers keep in the county (中央、省、市驻县各单位): a province writes to its cities.
+- The supreme court and procuratorate and the 中央… organs named without 中共 (中央网信办, 共青团中央)
+  are ``central``.
 - A zone is ``department`` under its short names too (经开区, 综保区, 保税区, 自贸试验区, 临空经济区,
   度假区…), and any 区 run by a 管委会/管理委员会/党工委 is a zone: a district has a 人民政府.
 """
@@ -162,3 +164,12 @@ def test_zones_by_their_short_names(issuer, region, level):
 ])
 def test_units_posted_in_a_county_are_no_cities(number, addressee, fits):
     assert md.province_guess_fits(number, [addressee], []) == fits
+
+
+@pytest.mark.parametrize("raw, issuer", [
+    ("最高人民检察院　应急管理部", "最高人民检察院、应急管理部"),
+    ("最高人民法院", "最高人民法院"), ("共青团中央", "共青团中央"), ("中央网信办", "中央网信办"),
+])
+def test_central_organs_not_named_by_the_state(raw, issuer):
+    assert md.normalize_issuer(raw) == issuer
+    assert md.issuer_region_level(issuer) == (md.CENTRAL_REGION, "central")
