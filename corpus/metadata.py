@@ -726,13 +726,20 @@ def hint_fits(level: str | None, hint_level: str | None) -> bool:
 
 
 def issuer_from_title(title: str | None) -> str | None:
-    """``某省人民政府关于…`` / ``某市安全生产委员会2027年安全生产工作要点`` -> the organ that opens the title."""
+    """``某省人民政府关于…`` / ``某市安全生产委员会2027年安全生产工作要点`` / ``某市人民政府通告（2027年
+    第2号）`` (an organ's announcement is titled by the organ alone) -> the organ that opens the title."""
     if not title:
         return None
-    m = re.match(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)", re.sub(r"\s+", "", unwrap_title(title)))
-    if m and looks_like_issuer(m.group(1)):
-        return m.group(1)
+    text = re.sub(r"\s+", "", unwrap_title(title))
+    for rx in (_RE_TITLE_ORGAN, _RE_ANNOUNCING_ORGAN):
+        m = rx.match(text)
+        if m and looks_like_issuer(m.group(1)):
+            return m.group(1)
     return None
+
+
+_RE_TITLE_ORGAN = re.compile(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)")
+_RE_ANNOUNCING_ORGAN = re.compile(r"^(.{2,40}?)(?:通告|公告)(?:[（(][^（）()]*[)）])?$")
 
 
 def build_title(issuer: str | None, year: int | None, genre: str, paragraphs: list[str], fallback: str) -> str:

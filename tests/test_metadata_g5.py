@@ -22,6 +22,7 @@ Decisions (docs: README "Segment notices", document metadata):
   tiers keep in the county (中央、省、市驻县各单位): a province writes to its cities.
 - The supreme court and procuratorate and the 中央… organs named without 中共 (中央网信办, 共青团中央)
   are ``central``.
+- A 通告/公告 titled by its organ alone (临江市人民政府通告, also with （2027年第2号）) is that organ's.
 - A zone is ``department`` under its short names too (经开区, 综保区, 保税区, 自贸试验区, 临空经济区,
   度假区…), and any 区 run by a 管委会/管理委员会/党工委 is a zone: a district has a 人民政府.
 """
@@ -62,6 +63,9 @@ DOCUMENTS = {
     # county (before: issuer 青海省应急管理厅, level province)
     "county_number_posted_units.txt": (
         "关于做好2027年汛期安全防范工作的通知", None, None, None, "other", 2027, None),
+    # an organ's 通告 titled by the organ alone, copied without signature or date (before: no issuer)
+    "public_notice_unsigned.txt": (
+        "临江市人民政府通告", "临江市人民政府", "临江市", "city", "other", 2027, None),
 }
 
 
@@ -173,3 +177,12 @@ def test_units_posted_in_a_county_are_no_cities(number, addressee, fits):
 def test_central_organs_not_named_by_the_state(raw, issuer):
     assert md.normalize_issuer(raw) == issuer
     assert md.issuer_region_level(issuer) == (md.CENTRAL_REGION, "central")
+
+
+@pytest.mark.parametrize("title, issuer", [
+    ("临江市人民政府通告（2027年第2号）", "临江市人民政府"),
+    ("临江市应急管理局公告", "临江市应急管理局"),
+    ("临江市禁止燃放烟花爆竹的通告", None),  # a subject, no organ
+])
+def test_an_announcement_titled_by_its_organ(title, issuer):
+    assert md.issuer_from_title(title) == issuer
