@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policytag.records import Clause, Document
-from policytag.text import DEADLINE_KEY, REMARK_KEY, cn_number, remark_spans
+from policytag.text import _ROLE, DEADLINE_KEY, REMARK_KEY, _is_role_remark, _may_have_remark, cn_number, remark_spans
 
 from . import metadata as md
 from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
@@ -257,7 +257,16 @@ def _year(title: str, number: str | None, paragraphs: list[str], date: str | Non
 
 
 # --- clauses -------------------------------------------------------------------------------------
-RE_AGENCY = re.compile(r"[（(]\s*((?:省|市|县|国家|各级|负有|有关)[^（）()]{0,150}?(?:负责|落实|配合|实施)[^（）()]{0,20}?)\s*[)）]")
+#: a character of a remark, or one bracket inside it: an agency's name may hold one (各县（市、区）人民政府,
+#: 区住建局（区燃气办）)
+_REMARK_CHAR = r"(?:[^（）()]|[（(][^（）()]{0,30}[)）])"
+#: a province, city or county remark: ``（省应急厅、省公安厅等部门按职责分工负责）``,
+#: ``（省安委办和各市、县人民政府负责。以下均需…）`` (a few words may follow its role word)
+RE_AGENCY = re.compile(rf"[（(]\s*((?:省|市|县|国家|各级|负有|有关){_REMARK_CHAR}{{0,150}}?(?:负责|落实|配合|实施)[^（）()]{{0,20}}?)\s*[)）]")
+#: a role remark of any organ (区, 乡, 镇, 街道, 团, 各县…): ``（区应急局牵头，区住建局配合）``; read when its
+#: content has the form ``policytag.text`` masks for the matcher (``_is_role_remark``: agency names, each
+#: part ending in a role word, no instruction), so the two agree on what a remark is
+RE_ROLE_REMARK = re.compile(rf"[（(]\s*(?:由\s*)?((?:(?!。){_REMARK_CHAR}){{2,160}}?{_ROLE})\s*[)）]")
 ARTICLE_LEVEL = 0.75  # 第X条: the article is the clause, whatever follows the number
 # What makes a numbered line a sentence (a clause), not just a title: a deadline or a figure, or
 # the verbs of an instruction (``（一）压实责任，6月底前完成清单编制`` has sub-items and is a clause)
@@ -287,6 +296,11 @@ QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer un
 RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 
 
+#: what separates two agencies of a remark: 、 ， or 和 before an organ, outside brackets (a bracket holds
+#: part of one name: 各县（市、区）人民政府, 各村（社区）)
+RE_AGENCY_SEP = re.compile(r"(?:[、，,]|和(?=省|市|县|区|乡|镇|街道|国家|各))(?![^（()）]*[)）])")
+
+
 def parse_agencies(remark: str) -> list[str]:
     """``省应急厅、省公安厅等部门分工负责`` -> ``["省应急厅", "省公安厅"]``."""
     remark = re.split(r"[。；]", remark)[0]  # "…负责。以下均需市、县政府负责，不再一一列出"
@@ -294,7 +308,7 @@ def parse_agencies(remark: str) -> list[str]:
     body = re.sub(r"等(?:有关)?(?:成员单位|部门|单位)?(?:按职责)?(?:分工)?$", "", body)
     body = re.sub(r"(牵头|按职责)$", "", body)
     body = body.replace("市、县", "市县")  # "各市、县人民政府" is one agency
-    parts = re.split(r"[、，,]|和(?=省|市|县|国家|各)", body)
+    parts = RE_AGENCY_SEP.split(body)
     # （县应急局牵头，县自然资源局配合）: each organ without its role word
     parts = [re.sub(r"(?:牵头|配合|参与|协助|协办)$", "", p.strip()) for p in parts]
     return [p for p in parts if p]
@@ -376,6 +390,8 @@ def _agency_remarks(text: str) -> list[tuple[int, int, list[str]]]:
     and the keyed form ``（牵头单位：…；责任单位：…）`` (recognised by ``policytag.text.remark_spans``,
     which also keeps both from the cue matcher)."""
     found = [(m.start(), m.end(), parse_agencies(m.group(1))) for m in RE_AGENCY.finditer(text)]
+    if _may_have_remark(text):
+        found = _with_role_remarks(text, found)
     if "：" in text or ":" in text:
         # the RE_AGENCY matches are sorted and disjoint, so the one starting last before b is the only
         # one that can overlap [a, b): a bisection, not a scan of all of them per remark (a paragraph
@@ -389,6 +405,21 @@ def _agency_remarks(text: str) -> list[tuple[int, int, list[str]]]:
                     found.append((a, b, agencies))
         found.sort(key=lambda f: f[0])
     return found
+
+
+def _with_role_remarks(text: str, found: list[tuple[int, int, list[str]]]) -> list[tuple[int, int, list[str]]]:
+    """``found`` (sorted, disjoint ``RE_AGENCY`` remarks) with the role remarks of other organs
+    (``RE_ROLE_REMARK``) that overlap none of them, sorted."""
+    extra = [(m.start(), m.end(), parse_agencies(m.group(1))) for m in RE_ROLE_REMARK.finditer(text)
+             if _is_role_remark(m.group(1))]
+    if not extra:
+        return found
+    starts, ends = [s for s, _, _ in found], [e for _, e, _ in found]
+    for a, b, agencies in extra:
+        k = bisect.bisect_left(starts, b)  # (the one starting last before b is the only one that can overlap)
+        if not (k and ends[k - 1] > a):
+            found.append((a, b, agencies))
+    return sorted(found, key=lambda f: f[0])
 
 
 #: a task's unbracketed key entry after its sentence: ``…整改。责任单位：市应急管理局；完成时限：…``

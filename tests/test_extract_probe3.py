@@ -215,8 +215,6 @@ def test_the_batch_path_agrees_on_the_new_targets():
     ("开展燃气安全排查（各县（市、区）人民政府负责）", ["各县（市、区）人民政府"]),
     ("开展燃气安全排查（区应急局牵头，区住建局配合）", ["区应急局", "区住建局"]),
 ])
-@pytest.mark.xfail(strict=True, reason="corpus/segment.py (parse_agencies, RE_AGENCY; not extraction's file) splits "
-                   "各县（市、区） at its 、 and reads a role remark only when it opens with 省/市/县/国家/各级/负有/有关")
 def test_agencies_in_other_wordings(text, want):
     assert extract_agencies(text) == want
 
