@@ -237,6 +237,24 @@ G5 = {
         ((), "2.推进电动自行车充电设施建设"),
         ((), "3.组织安全生产执法检查"),
     ]),
+    # a checklist typed as a text table (序号 检查项目 检查内容 检查依据): each row a clause, as a task table's row is
+    "g5_checklist_text_table.txt": ("霁山县危险化学品企业安全检查表", [
+        ((), "为规范危险化学品企业安全检查工作"),
+        ((), "1."),
+        ((), "2."),
+        ((), "3."),
+    ]),
+    # a 指挥部 notice: its roster (总指挥：/副总指挥：/成员：) line by line, its member organs heading their duties
+    "g5_command_post.txt": ("枫川县人民政府关于调整枫川县森林防灭火指挥部组成人员的通知", [
+        ((), "因人事变动和工作需要"),
+        (("一、指挥部组成人员",), "总指挥：林某某"),
+        (("一、指挥部组成人员",), "副总指挥：何某某"),
+        (("一、指挥部组成人员",), "成员：县应急管理局"),
+        (("二、指挥部办公室",), "指挥部办公室设在县应急管理局"),
+        (("三、成员单位职责", "县应急管理局"), "负责组织指导森林火灾应急救援"),
+        (("三、成员单位职责", "县林业局"), "负责森林火灾预防工作"),
+        (("三、成员单位职责", "县气象局"), "负责森林火险气象等级预报"),
+    ]),
     "g5_inspection_named_list.txt": ("枫川县应急管理局关于2027年上半年非煤矿山安全检查情况的通报", [
         ((), "按照年度执法计划，县应急管理局于4月至6月"),
         (("一、检查基本情况",), "本次共检查非煤矿山企业9家"),
@@ -253,13 +271,18 @@ G5 = {
 # how many clauses open each notice as its preamble (an opening that reads as one: 为…/根据…/现将…)
 PREAMBLES = {name: 1 for name in G5} | {"g5_hazard_checklist.txt": 0, "g5_rules_sections_mixed.txt": 0,
                                         "g5_commendation_decision.txt": 0}
+# a text table the table reader does not read as one (corpus/tables.py: a copied table is read row by row only
+# as a task table, with an agency or deadline column): the checklist's rows run together into one clause
+KNOWN_READING_MISS = {"g5_checklist_text_table.txt"}
 
 
 def test_every_g5_notice_is_listed():
     assert sorted(p.name for p in DATA5.glob("*.txt")) == sorted(G5)
 
 
-@pytest.mark.parametrize("name", sorted(G5))
+@pytest.mark.parametrize("name", [
+    pytest.param(name, marks=pytest.mark.xfail(strict=True, reason="checklist text table read as one run"))
+    if name in KNOWN_READING_MISS else name for name in sorted(G5)])
 def test_title_clauses_and_heading_paths(name):
     doc, clauses = one5(name)
     title, expected = G5[name]
@@ -276,8 +299,16 @@ def _read(text: str, name: str):
     return [(d.title, [(c.heading_path, c.text) for c in cs]) for d, cs in segment_text(text, name)]
 
 
-@pytest.mark.parametrize("name", sorted(G5))
-@pytest.mark.parametrize("width", [60, 70, 80, 90, 100])
+# the known limit of reading wrapped text (tests/test_genres_g4.py): no line of the body is cut mid-sentence
+# at the margin (the preamble's first line ends its sentence exactly there), so the body reads as unwrapped,
+# one line a paragraph, and the preamble's last line (现将…通知如下：) a paragraph of its own
+KNOWN_WRAP_MISS = {("g5_command_post.txt", 90)}
+
+
+@pytest.mark.parametrize("name, width", [
+    pytest.param(name, width, marks=pytest.mark.xfail(strict=True, reason="no line cut mid-sentence: margin unknown"))
+    if (name, width) in KNOWN_WRAP_MISS else (name, width)
+    for name in sorted(G5) for width in (60, 70, 80, 90, 100)])
 def test_same_reading_when_wrapped_like_a_pdf(name, width):
     text = (DATA5 / name).read_text(encoding="utf-8")
     assert _read(wrap(text, width), name) == _read(text, name)
@@ -416,3 +447,13 @@ def test_the_shanxi_2016_closing_has_no_heading():
     assert closing.text.startswith("各地、各部门要结合本地、本部门实际，制定工作方案")
     assert closing.heading_path == ()
     assert clauses["2016-ceed0b-7-p1"].heading_path == ("七、严格事故调查处理，深入开展警示教育",)
+
+
+def test_titles_of_speeches_summaries_and_checklists():
+    titles = ["在全县2027年安全生产工作会议上的讲话", "鹤汀区应急管理局2027年工作总结和2028年工作打算",
+              "霁山县危险化学品企业安全检查表", "枫川县燃气安全隐患排查表"]
+    for title in titles:
+        assert [l.kind for l in classify_lines(f"{title}\n\n一、总体要求\n各地要加强领导。") if l.kind != "blank"][0] == "title", title
+    # the checklist is read (it was refused: no title, no number, no numbered item)
+    (doc, clauses), = segment_text((DATA5 / "g5_checklist_text_table.txt").read_text(encoding="utf-8"), "t.txt")
+    assert doc.title == "霁山县危险化学品企业安全检查表" and clauses
