@@ -10,8 +10,10 @@ stream (``fWhichTblStm``: ``0Table``/``1Table``), the Clx in it (``fcClx``/``lcb
 piece table (Pcdt/PlcPcd) maps character positions (CPs) to bytes: each piece 8-bit (cp1252,
 "compressed") or UTF-16LE. Only CPs below ``ccpText`` are the main document: headers, footers,
 footnotes, comments and text boxes come after it and are no part of the notice (as in
-``read_docx``). Which paragraph lies in a table, and which mark ends a table row, only the
-paragraph properties say (PAPX in the FKPs that ``PlcBtePapx`` points to).
+``read_docx``). Which paragraph lies in a table, which mark ends a table row, and which list
+number Word shows before a paragraph, only the paragraph properties say (PAPX in the FKPs that
+``PlcBtePapx`` points to; the lists in ``PlfLst``/``PlfLfo``). Not read: a style's list (only a
+paragraph's own), list start overrides, hidden text (read as text), text boxes.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .docx_lists import _FORMATS as NUMBER_FORMATS  # one set of number formatters for .docx and .doc
 from .tables import Cell, Grid
 
 
@@ -33,11 +36,18 @@ class OldWordError(Exception):
 _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 _WORD97_NFIB = 0x00C0  # Word 97 and later write 0x00C1 (some Word 97 builds 0x00C0/0x00C2); Word 6/95 below
 _CCP_TEXT = 3  # index of ccpText in FibRgLw97
-_FC_PLCF_BTE_PAPX, _FC_CLX = 13, 33  # indices of the (fc, lcb) pairs in FibRgFcLcb97
+_FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 13, 33, 73, 74  # (fc, lcb) pairs in FibRgFcLcb97
 
 # paragraph property sprms ([MS-DOC] 2.6.2) and the two table sprms read
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
 _SPRM_TDEF_TABLE, _SPRM_TVERT_MERGE = 0xD608, 0xD62B
+_SPRM_ILVL, _SPRM_ILFO = 0x260A, 0x460B  # a paragraph's list level and list (1-based LFO index)
+#: [MS-DOC] MSONFC number formats as the .docx names corpus.docx_lists formats (bullets: no text)
+_NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 10: "japaneseCounting",
+        11: "japaneseCounting", 14: "decimalFullWidth", 18: "decimalEnclosedCircle", 22: "decimalZero",
+        23: "bullet", 28: "decimalEnclosedCircleChinese", 30: "ideographTraditional", 33: "taiwaneseCounting",
+        35: "taiwaneseCountingThousand", 36: "ideographDigital", 37: "chineseCounting",
+        38: "chineseLegalSimplified", 39: "chineseCountingThousand", 255: "none"}
 
 # the 8-bit ("compressed") pieces are cp1252, the bytes Windows-1252 leaves undefined kept as is
 _CP1252 = {b: (bytes([b]).decode("cp1252", errors="ignore") or chr(b)) for b in range(0x80, 0xA0)}
@@ -55,6 +65,8 @@ class _Fib:
     ccp_text: int
     clx: tuple[int, int]
     papx: tuple[int, int]
+    lists: tuple[int, int]
+    overrides: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -72,6 +84,8 @@ class _Props:
     row_end: bool = False
     edges: tuple[int, ...] = ()  # the row's cell edges (twips), from sprmTDefTable
     merges: dict[int, int] = field(default_factory=dict)  # cell -> vertMerge (1: continues the cell above)
+    ilfo: int = 0  # the paragraph's list (1-based), 0: none
+    ilvl: int = 0
 
 
 def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]:
@@ -95,7 +109,8 @@ def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]
             table = ole.openstream(fib.table_stream).read()
             pieces, text = _main_text(word, table, fib)
             marks = _ParagraphProps(word, table, fib.papx)
-            return _blocks(text, lambda cp: marks.at(_fc(pieces, cp)), paragraph)
+            numbers = _ListNumbers(table, fib.lists, fib.overrides)
+            return _blocks(text, lambda cp: marks.at(_fc(pieces, cp)), paragraph, numbers.label)
         except _DAMAGED as exc:  # offsets pointing past a stream's end, a stream cut short
             raise OldWordError(_damaged(type(exc).__name__)) from None
 
@@ -153,7 +168,7 @@ def _fib(word: bytes) -> _Fib:
         return struct.unpack_from("<II", word, pairs + 8 * index)
 
     return _Fib("1Table" if flags & _F_WHICH_TABLE else "0Table", _u32(word, lw + 4 * _CCP_TEXT),
-                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX))
+                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX), pair(_FC_PLF_LST), pair(_FC_PLF_LFO))
 
 
 def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
@@ -267,7 +282,12 @@ def _props(grpprl: bytes) -> _Props:
     in_table = row_end = False
     edges: tuple[int, ...] = ()
     merges: dict[int, int] = {}
+    ilfo = ilvl = 0
     for sprm, operand in _sprms(grpprl):
+        if sprm == _SPRM_ILFO and len(operand) == 2:
+            ilfo = struct.unpack("<h", operand)[0]
+        elif sprm == _SPRM_ILVL and operand:
+            ilvl = operand[0]
         if sprm == _SPRM_IN_TABLE and operand:
             in_table = in_table or operand[0] == 1
         elif sprm == _SPRM_ITAP and len(operand) == 4:
@@ -278,7 +298,7 @@ def _props(grpprl: bytes) -> _Props:
             edges, merges = _table_def(operand, merges)
         elif sprm == _SPRM_TVERT_MERGE and len(operand) >= 3:
             merges[operand[1]] = operand[2]
-    return _Props(in_table or row_end, row_end, edges, merges)
+    return _Props(in_table or row_end, row_end, edges, merges, ilfo, ilvl)
 
 
 def _table_def(operand: bytes, merges: dict[int, int]) -> tuple[tuple[int, ...], dict[int, int]]:
@@ -294,7 +314,8 @@ def _table_def(operand: bytes, merges: dict[int, int]) -> tuple[tuple[int, ...],
     return tuple(edges), merges
 
 
-def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str], str]) -> list[str | Grid]:
+def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str], str],
+            label: Callable[[_Props], str] = lambda mark: "") -> list[str | Grid]:
     """Paragraphs and tables from the main text's characters: a field keeps its result and drops
     its code (``\\x13 HYPERLINK "…" \\x14 result \\x15``); a table of contents field (its entries,
     ``1 总则<tab>1``, read as headings before the plan, as read_docx skips them) goes whole."""
@@ -332,13 +353,14 @@ def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str]
             if ch >= " " or ch in _CHARS:
                 line.append(_CHARS.get(ch, ch))
             continue
-        done = paragraph("".join(line))
-        line.clear()
         if ch == _PAGE:  # a page or section break ends the paragraph; no table runs over it
             end_table()
-            blocks.append(done)
+            blocks.append(paragraph("".join(line)))
+            line.clear()
             continue
         mark = props(cp)
+        done = paragraph(label(mark) + "".join(line)) if line or mark.ilfo else ""
+        line.clear()
         if ch == _CELL and mark.row_end:
             rows.append((cells.copy(), mark))
             cells.clear()
@@ -390,3 +412,76 @@ def _span(columns: list[int], edges: tuple[int, ...], i: int) -> int:
     if len(edges) <= i + 1 or not columns:
         return 1
     return max(1, sum(1 for c in columns if edges[i] - 20 <= c < edges[i + 1] - 20))
+
+
+@dataclass
+class _Level:
+    start: int
+    fmt: str
+    legal: bool  # fLegal: every number of the text in decimal
+    text: str  # the number text, a level's number written as the character of that level (0-8)
+    no_restart: bool  # fNoRestart: counts on when a level above it counts (第X条 across 第X章)
+
+
+class _ListNumbers:
+    """Word's automatic list numbers (``一、``, ``（一）``) as a .docx's are read (corpus.docx_lists):
+    counted in document order per list, a level's count restarting the levels below it. Only a
+    paragraph's own list (sprmPIlfo/sprmPIlvl) is read, not a style's; LFO start overrides are not
+    read. The PlfLst (LSTFs) in the table stream is followed by each list's LVLs; the PlfLfo maps a
+    paragraph's 1-based ilfo to its list's lsid."""
+
+    def __init__(self, table: bytes, lists: tuple[int, int], overrides: tuple[int, int]):
+        self.levels: dict[int, list[_Level]] = {}
+        self.lfo: list[int] = []
+        self.counts: dict[int, dict[int, int]] = {}
+        try:
+            self._read(table, lists, overrides)
+        except (struct.error, IndexError, UnicodeDecodeError):
+            self.levels, self.lfo = {}, []  # damaged list tables: the text without list numbers
+
+    def _read(self, table: bytes, lists: tuple[int, int], overrides: tuple[int, int]) -> None:
+        fc, lcb = lists
+        if not lcb:
+            return
+        count = struct.unpack_from("<h", table, fc)[0]
+        lstfs = [(_u32(table, fc + 2 + 28 * i), table[fc + 2 + 28 * i + 26] & 1) for i in range(count)]
+        at = fc + lcb  # the LVLs follow the PlfLst
+        for lsid, simple in lstfs:
+            levels = []
+            for _ in range(1 if simple else 9):
+                start, nfc, flags = struct.unpack_from("<iBB", table, at)
+                chpx, papx = table[at + 24], table[at + 25]
+                at += 28 + papx + chpx
+                cch = _u16(table, at)
+                text = table[at + 2:at + 2 + 2 * cch].decode("utf-16-le")
+                at += 2 + 2 * cch
+                levels.append(_Level(start, _NFC.get(nfc, "decimal"), bool(flags & 0x04), text, bool(flags & 0x08)))
+            self.levels[lsid] = levels
+        fc, lcb = overrides
+        if lcb:
+            self.lfo = [_u32(table, fc + 4 + 16 * i) for i in range(_u32(table, fc))]
+
+    def label(self, mark: _Props) -> str:
+        if not 0 < mark.ilfo <= len(self.lfo) or self.lfo[mark.ilfo - 1] not in self.levels:
+            return ""
+        lsid = self.lfo[mark.ilfo - 1]
+        levels, level = self.levels[lsid], min(mark.ilvl, 8)
+        if level >= len(levels):
+            return ""
+        counts = self.counts.setdefault(lsid, {})
+        counts[level] = counts.get(level, levels[level].start - 1) + 1
+        for deeper in [lv for lv in counts if level < lv < len(levels) and not levels[lv].no_restart]:
+            del counts[deeper]  # a level's count restarts the levels below it
+        entry = levels[level]
+        if entry.fmt in ("bullet", "none") or not entry.text:
+            return ""
+        out = "".join(self._number(levels, counts, ord(ch), entry.legal) if ord(ch) < 9 else ch for ch in entry.text)
+        # ``1`` alone (a plan's ``1 总则``): Word puts a tab before the text; a space here, as for a .docx
+        return out if out[-1:] in "、.．)）:：" else out + " "
+
+    @staticmethod
+    def _number(levels: list[_Level], counts: dict[int, int], lv: int, legal: bool) -> str:
+        if lv >= len(levels):
+            return ""
+        n = counts.get(lv, levels[lv].start)
+        return NUMBER_FORMATS.get("decimal" if legal else levels[lv].fmt, str)(n)

@@ -78,6 +78,25 @@ def test_task_table_in_a_doc_reads_one_clause_per_task_as_in_the_docx():
         "松安办〔2027〕4号", "2027-03-02")
 
 
+#: written down from make_doc_fixtures.LIST_NOTICE before it was read: the numbers Word shows
+#: (一、 / （一） / 1.) are no characters of the text but a list's, counted per level
+LIST_CLAUSES = [
+    ([], "为做好汛期安全生产工作，现就有关事项通知如下："),
+    (["一、压实安全责任"], "（一）落实企业主体责任。各企业要建立汛期隐患排查制度。"),
+    (["一、压实安全责任"], "（二）落实部门监管责任。行业主管部门要开展汛前检查。"),
+    (["二、强化应急准备", "（一）完善应急预案"], "1.修订防汛应急预案。"),
+    (["二、强化应急准备", "（一）完善应急预案"], "2.开展应急演练。"),
+]
+
+
+def test_word_list_numbers_of_a_doc_read_as_in_the_docx():
+    """Without them the headings were bare words (压实安全责任) and the items ran together."""
+    got, err, code = _segment(FORMATS / "numbered_list.doc")
+    assert code == 0, err
+    assert [(r["heading_path"], r["text"]) for r in got] == LIST_CLAUSES
+    assert got == _segment(FORMATS / "numbered_list.docx")[0]
+
+
 @pytest.mark.parametrize("misnamed", ["notice.docx", "notice.pdf", "notice.txt.doc"])
 def test_word_binary_under_another_name_is_read_as_what_it_is(tmp_path, misnamed):
     """A .doc served as .docx or .pdf (download sites rename files) is read by its bytes."""

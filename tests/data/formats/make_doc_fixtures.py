@@ -45,6 +45,16 @@ TASKS_TABLE = [
     ["地质灾害防治", ...],  # a row spanning the table
     ["3", "汛期安全", "巡查尾矿库和淤地坝", "县应急管理局", "县水利局", "7月15日前"],
 ]
+#: a notice whose headings and items Word numbers itself (a list: 一、 / （一） / 1.), written for this test
+LIST_NOTICE = [
+    (None, "松林县应急管理局关于加强2027年汛期安全生产工作的通知"), (None, "松应急〔2027〕8号"), (None, ""),
+    (None, "各乡镇人民政府，县有关部门："), (None, "为做好汛期安全生产工作，现就有关事项通知如下："),
+    (0, "压实安全责任"), (1, "落实企业主体责任。各企业要建立汛期隐患排查制度。"),
+    (1, "落实部门监管责任。行业主管部门要开展汛前检查。"), (0, "强化应急准备"), (1, "完善应急预案"),
+    (2, "修订防汛应急预案。"), (2, "开展应急演练。"), (None, ""), (None, "松林县应急管理局"), (None, "2027年6月1日"),
+]
+LIST_LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
+
 TASKS_TAIL = [
     "二、工作要求",
     "各牵头单位要于每季度末将任务进展情况报县安委办。",
@@ -131,6 +141,32 @@ def tasks_docx(path: Path) -> None:
     document.save(path)
 
 
+def list_docx(path: Path) -> None:
+    """LIST_NOTICE with its numbered lines in one Word list (abstractNum + num, ``w:numPr``)."""
+    from lxml import etree
+
+    W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    document = _document()
+    numbering = document.part.numbering_part.element
+    # ids past the template's own lists
+    aid = 1 + max([int(a.get(f"{{{W}}}abstractNumId")) for a in numbering.iterchildren(f"{{{W}}}abstractNum")] + [0])
+    nid = 1 + max([int(n.get(f"{{{W}}}numId")) for n in numbering.iterchildren(f"{{{W}}}num")] + [0])
+    xml = f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>'
+    for i, (fmt, text) in enumerate(LIST_LEVELS):
+        xml += (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                '<w:suff w:val="nothing"/></w:lvl>')
+    first = numbering.find(f"{{{W}}}num")
+    abstract = etree.fromstring(xml + "</w:abstractNum>")
+    first.addprevious(abstract) if first is not None else numbering.append(abstract)
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{W}" w:numId="{nid}"><w:abstractNumId w:val="{aid}"/></w:num>'))
+    for level, line in LIST_NOTICE:
+        paragraph = document.add_paragraph(line)
+        if level is not None:
+            paragraph._p.get_or_add_pPr().append(etree.fromstring(
+                f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{nid}"/></w:numPr>'))
+    document.save(path)
+
+
 def to_doc(source: Path, target: Path) -> None:
     with tempfile.TemporaryDirectory() as out:
         subprocess.run(["soffice", "--headless", "--convert-to", "doc:MS Word 97", "--outdir", out, str(source)],
@@ -146,6 +182,8 @@ def main() -> None:
             lines = (GENRES / f"{name}.txt").read_text(encoding="utf-8").split("\n")
             notice_docx(lines, tmp / f"{name}.docx", link)
             to_doc(tmp / f"{name}.docx", HERE / f"{name}{suffix}")
+        list_docx(HERE / "numbered_list.docx")  # kept: the test compares the two readings
+        to_doc(HERE / "numbered_list.docx", HERE / "numbered_list.doc")
         tasks_docx(HERE / "task_table.docx")  # kept: the test compares the two readings
         to_doc(HERE / "task_table.docx", HERE / "task_table.doc")
 
