@@ -36,12 +36,13 @@ class OldWordError(Exception):
 _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 _WORD97_NFIB = 0x00C0  # Word 97 and later write 0x00C1 (some Word 97 builds 0x00C0/0x00C2); Word 6/95 below
 _CCP_TEXT = 3  # index of ccpText in FibRgLw97
-_FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 13, 33, 73, 74  # (fc, lcb) pairs in FibRgFcLcb97
+_FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 12, 13, 33, 73, 74  # FibRgFcLcb97 pairs
 
 # paragraph property sprms ([MS-DOC] 2.6.2) and the two table sprms read
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
 _SPRM_TDEF_TABLE, _SPRM_TVERT_MERGE = 0xD608, 0xD62B
 _SPRM_ILVL, _SPRM_ILFO = 0x260A, 0x460B  # a paragraph's list level and list (1-based LFO index)
+_SPRM_VANISH = 0x083C  # hidden text (a toggle: 1 on, 0x81 the opposite of the style's)
 #: [MS-DOC] MSONFC number formats as the .docx names corpus.docx_lists formats (bullets: no text)
 _NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 10: "japaneseCounting",
         11: "japaneseCounting", 14: "decimalFullWidth", 18: "decimalEnclosedCircle", 22: "decimalZero",
@@ -57,6 +58,8 @@ _CP1252 = {b: (bytes([b]).decode("cp1252", errors="ignore") or chr(b)) for b in 
 _CHARS = {"\x0b": "\n", "\x1e": "-", "\t": "\t"}
 _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _PARAGRAPH, _CELL, _PAGE = "\r", "\x07", "\x0c"
+_STRUCTURE = frozenset((_PARAGRAPH, _CELL, _PAGE, _FIELD_BEGIN, _FIELD_SEP, _FIELD_END))
+_NO_TEXT = "\x1f"  # the optional hyphen: read as nothing
 
 
 @dataclass(frozen=True)
@@ -67,6 +70,7 @@ class _Fib:
     papx: tuple[int, int]
     lists: tuple[int, int]
     overrides: tuple[int, int]
+    chpx: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -108,9 +112,14 @@ def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]
                 raise OldWordError(_damaged(f"no {fib.table_stream} stream"))
             table = ole.openstream(fib.table_stream).read()
             pieces, text = _main_text(word, table, fib)
+            fc = _byte_offsets(pieces)
             marks = _ParagraphProps(word, table, fib.papx)
             numbers = _ListNumbers(table, fib.lists, fib.overrides)
-            return _blocks(text, lambda cp: marks.at(_fc(pieces, cp)), paragraph, numbers.label)
+            hidden = _HiddenText(word, table, fib.chpx)
+            if hidden.ranges:  # hidden characters as a character of no text, so CPs stay where they are
+                text = "".join(_NO_TEXT if ch not in _STRUCTURE and hidden.at(fc(cp)) else ch
+                               for cp, ch in enumerate(text))
+            return _blocks(text, lambda cp: marks.at(fc(cp)), paragraph, numbers.label)
         except _DAMAGED as exc:  # offsets pointing past a stream's end, a stream cut short
             raise OldWordError(_damaged(type(exc).__name__)) from None
 
@@ -168,7 +177,7 @@ def _fib(word: bytes) -> _Fib:
         return struct.unpack_from("<II", word, pairs + 8 * index)
 
     return _Fib("1Table" if flags & _F_WHICH_TABLE else "0Table", _u32(word, lw + 4 * _CCP_TEXT),
-                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX), pair(_FC_PLF_LST), pair(_FC_PLF_LFO))
+                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX), pair(_FC_PLF_LST), pair(_FC_PLF_LFO), pair(_FC_PLCF_BTE_CHPX))
 
 
 def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
@@ -215,10 +224,15 @@ def _main_text(word: bytes, table: bytes, fib: _Fib) -> tuple[list[_Piece], str]
     return pieces, "".join(out)
 
 
-def _fc(pieces: list[_Piece], cp: int) -> int:
-    """The byte offset of the character at ``cp``."""
-    k = max(0, bisect.bisect_right([p.cp for p in pieces], cp) - 1)
-    return pieces[k].fc + (cp - pieces[k].cp) * pieces[k].width
+def _byte_offsets(pieces: list[_Piece]) -> Callable[[int], int]:
+    """The byte offset of the character at a CP (the pieces' first CPs looked up once)."""
+    starts = [p.cp for p in pieces]
+
+    def offset(cp: int) -> int:
+        piece = pieces[max(0, bisect.bisect_right(starts, cp) - 1)]
+        return piece.fc + (cp - piece.cp) * piece.width
+
+    return offset
 
 
 class _ParagraphProps:
@@ -257,6 +271,36 @@ class _ParagraphProps:
         if k < 0 or not self.runs[k][0] <= fc < self.runs[k][1]:
             return _Props()
         return _props(self.runs[k][2])
+
+
+class _HiddenText:
+    """The byte ranges of hidden text (sprmCFVanish in the CHPX FKPs that ``PlcBteChpx`` lists):
+    Word shows none of it, as read_docx drops ``w:vanish`` runs (an office template's hidden
+    prompts, an OA system's hidden field codes)."""
+
+    def __init__(self, word: bytes, table: bytes, chpx: tuple[int, int]):
+        self.ranges: list[tuple[int, int]] = []
+        fc, lcb = chpx
+        count = (lcb - 4) // 8 if lcb >= 12 else 0
+        plc = table[fc:fc + lcb]
+        for k in range(count):
+            page = (_u32(plc, 4 * (count + 1) + 4 * k) & 0x3FFFFF) * 512
+            fkp = word[page:page + 512]
+            if len(fkp) < 512:
+                continue
+            crun = fkp[511]
+            bounds = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
+            for i in range(crun):
+                offset = fkp[4 * (crun + 1) + i] * 2  # rgb: the ChpxInFkp's offset in words
+                if offset and any(s == _SPRM_VANISH and o[:1] in (b"\x01", b"\x81")
+                                  for s, o in _sprms(fkp[offset + 1:offset + 1 + fkp[offset]])):
+                    self.ranges.append((bounds[i], bounds[i + 1]))
+        self.ranges.sort()
+        self.starts = [start for start, _ in self.ranges]
+
+    def at(self, fc: int) -> bool:
+        k = bisect.bisect_right(self.starts, fc) - 1
+        return k >= 0 and fc < self.ranges[k][1]
 
 
 def _sprms(grpprl: bytes):

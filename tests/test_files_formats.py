@@ -97,6 +97,13 @@ def test_word_list_numbers_of_a_doc_read_as_in_the_docx():
     assert got == _segment(FORMATS / "numbered_list.docx")[0]
 
 
+def test_hidden_text_of_a_doc_is_no_text():
+    """An office template's hidden prompt (sprmCFVanish), which Word shows no reader, as read_docx
+    drops ``w:vanish`` runs: it was read into the preamble."""
+    assert "模板提示" in (FORMATS / "make_doc_fixtures.py").read_text(encoding="utf-8")
+    assert "模板提示" not in read_file(FORMATS / "numbered_list.doc")
+
+
 @pytest.mark.parametrize("misnamed", ["notice.docx", "notice.pdf", "notice.txt.doc"])
 def test_word_binary_under_another_name_is_read_as_what_it_is(tmp_path, misnamed):
     """A .doc served as .docx or .pdf (download sites rename files) is read by its bytes."""

@@ -53,6 +53,7 @@ LIST_NOTICE = [
     (1, "落实部门监管责任。行业主管部门要开展汛前检查。"), (0, "强化应急准备"), (1, "完善应急预案"),
     (2, "修订防汛应急预案。"), (2, "开展应急演练。"), (None, ""), (None, "松林县应急管理局"), (None, "2027年6月1日"),
 ]
+HIDDEN = "（模板提示：请在此处输入正文）"
 LIST_LEVELS = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）"), ("decimal", "%3.")]
 
 TASKS_TAIL = [
@@ -161,6 +162,8 @@ def list_docx(path: Path) -> None:
     numbering.append(etree.fromstring(f'<w:num xmlns:w="{W}" w:numId="{nid}"><w:abstractNumId w:val="{aid}"/></w:num>'))
     for level, line in LIST_NOTICE:
         paragraph = document.add_paragraph(line)
+        if line.endswith("如下："):  # an office template's hidden prompt, which no reader sees
+            paragraph.add_run(HIDDEN).font.hidden = True
         if level is not None:
             paragraph._p.get_or_add_pPr().append(etree.fromstring(
                 f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{nid}"/></w:numPr>'))
