@@ -43,6 +43,31 @@ class ArgumentParser(argparse.ArgumentParser):
         raise UsageError(f"{where + ': ' if where else ''}{message} (see {self.prog} --help)")
 
 
+def _subparser(parser: argparse.ArgumentParser, command: str | None) -> argparse.ArgumentParser | None:
+    """The sub-command's parser (``policytag tag``), or None."""
+    for action in parser._actions:  # argparse keeps sub-parsers only in this (private) list
+        if isinstance(action, argparse._SubParsersAction):
+            return action.choices.get(command) if command else None
+    return None
+
+
+def _unrecognized(parser: argparse.ArgumentParser, command: str | None, extras: list[str]) -> str:
+    """``tag: unrecognized arguments: --yeer 2027 (did you mean --year?) (see policytag tag --help)``:
+    argparse reports a sub-command's unknown option from the top-level parser, naming neither the
+    sub-command nor the option meant."""
+    import difflib
+
+    target = _subparser(parser, command) or parser
+    known = [o for action in target._actions for o in action.option_strings if o.startswith("--")]
+    guesses = []
+    for extra in extras:
+        if extra.startswith("-"):
+            guesses += difflib.get_close_matches(extra.split("=", 1)[0], known, n=1, cutoff=0.6)
+    hint = f" (did you mean {', '.join(dict.fromkeys(guesses))}?)" if guesses else ""
+    where = f"{command}: " if target is not parser else ""
+    return f"{where}unrecognized arguments: {' '.join(extras)}{hint} (see {target.prog} --help)"
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = ArgumentParser(
         prog="policytag",
@@ -81,7 +106,9 @@ def main(argv: list[str] | None = None) -> int:
     debug = debug or os.environ.get("POLICYTAG_DEBUG", "") not in ("", "0")
     try:
         parser = build_parser()
-        args = parser.parse_args(argv)
+        args, extras = parser.parse_known_args(argv)
+        if extras:
+            raise UsageError(_unrecognized(parser, getattr(args, "command", None), extras))
         if getattr(args, "runs_dir", None):
             from policytag.paths import set_runs_dir
 
