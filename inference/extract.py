@@ -408,8 +408,10 @@ def _as_written(items: list, text: str, read: str) -> list:
             else dataclasses.replace(x, text=text[x.span[0]:x.span[1]]) for x in items]
 
 
-def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list[Deadline], list[Target]]]:
-    """``(extract_deadlines(text, year), extract_targets(text))`` for each text, the same lists.
+def extract_fields(texts: list[str], years: list[int | None],
+                   dates: list[str | None] | None = None) -> list[tuple[list[Deadline], list[Target]]]:
+    """``(extract_deadlines(text, year, notice_date=date), extract_targets(text))`` for each text, the
+    same lists (``dates``: each notice's ISO date, or None; none given: no date is known).
 
     Checks that every extraction starts with are made for the whole batch at once, on an array
     of its code points (``_batch_code_points``):
@@ -428,16 +430,17 @@ def extract_fields(texts: list[str], years: list[int | None]) -> list[tuple[list
     plain = _surely_simplified(texts, code_points)
     numerals = _may_have_numerals(texts, code_points)
     out = []
-    for text, year, keep, (digit, numeral) in zip(texts, years, plain, numerals):
+    dates = dates if dates is not None else [None] * len(texts)
+    for text, year, date, keep, (digit, numeral) in zip(texts, years, dates, plain, numerals):
         if not keep:
-            out.append((extract_deadlines(text, year), extract_targets(text)))
+            out.append((extract_deadlines(text, year, notice_date=date), extract_targets(text)))
             continue
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
         read = _fullwidth(text)
         if read is text:
-            out.append((_deadlines(text, year), _targets(text, digit) if numeral or "零" in text else []))
+            out.append((_deadlines(text, year, notice_date=date), _targets(text, digit) if numeral or "零" in text else []))
         else:
-            out.append((_as_written(_deadlines(read, year), text, read),
+            out.append((_as_written(_deadlines(read, year, notice_date=date), text, read),
                         _as_written(_targets(read, digit), text, read) if numeral or "零" in text else []))
     return out
 
@@ -525,18 +528,22 @@ def _may_have_numerals(texts: list[str], code_points) -> list[tuple[bool, bool]]
     return list(zip(digit.tolist(), numeral.tolist()))
 
 
-def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
+def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True,
+                      notice_date: str | None = None) -> list[Deadline]:
     """Deadlines in order of appearance. ``notice_year`` resolves ``due`` for phrases without a year
     (``6月底前`` in the 2022 notice -> 2022-06-30); explicit years before the notice year are past
-    references (``对2015年年底前到期…``) and are skipped. ``actions=False`` leaves ``action`` empty
+    references (``对2015年年底前到期…``) and are skipped, and so, when the notice's ISO date
+    ``notice_date`` is given, is a deadline due before it (a 通报 of 2027-04-08 on 2027年1月至3月);
+    a time in a sentence that reports (``…开展了…``, ``共检查…``) is none. ``actions=False`` leaves ``action`` empty
     (when only the spans are needed). Linear in ``len(text)``. Traditional-script text is matched
     in simplified form (spans still point into ``text``; phrases come out simplified)."""
     simple = _simplified(text)
     read = _fullwidth(simple)
-    return _as_written(_deadlines(read, notice_year, actions), simple, read)
+    return _as_written(_deadlines(read, notice_year, actions, notice_date), simple, read)
 
 
-def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) -> list[Deadline]:
+def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
+               notice_date: str | None = None) -> list[Deadline]:
     """``extract_deadlines`` of a text in simplified script."""
     out: list[Deadline] = []
     spans: list[tuple[int, int]] = []  # every vetted phrase, past references included (for targets)
@@ -550,10 +557,14 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
         spans.append((start, end))
         if year is not None and notice_year is not None and year < notice_year:
             continue  # a past reference, not a time limit
+        if _reports_past(text, end):
+            continue  # 2027年1月至3月，…开展了检查，共检查…: a time looked back on
         resolved_year = year if year is not None else (notice_year + wrap if notice_year is not None else None)
         due = None if kind == "recurring" else _due(kind, resolved_year, month, day, period)
         if kind == "before_event" and event in _EVENT_DUE and resolved_year is not None:
             due = _due("by_date", resolved_year, *_EVENT_DUE[event], None)
+        if due is not None and notice_date is not None and due < notice_date:
+            continue  # due before the notice was dated: past (ISO dates compare as strings)
         out.append(Deadline(
             text=text[start:end].strip(), kind=kind, year=year, month=month, day=day,
             period=period if kind in ("within_years", "within_months", "within_days") else None,
@@ -562,6 +573,19 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True) 
         ))
     _LAST_DEADLINE_SPANS[:] = [text, spans]
     return out
+
+
+#: a perfective 了 after a verb (开展了, 发现了), not 为了, 除了, 不了了之, 了解, 了结
+_PERFECTIVE = re.compile(r"(?<![为除不])了(?![解结之])")
+
+
+def _reports_past(text: str, end: int) -> bool:
+    """Does the sentence after a time phrase ending at ``end`` report what was done (a perfective 了, or
+    a reporting word such as 共检查, 累计, 已完成: ``_REPORT_CUE``, which keeps reported figures from
+    being targets)? Only after the phrase: ``…开展了检查，各单位要在6月底前完成整改`` sets a limit."""
+    _, right = _chunk_bounds(text, end, end, SENTENCE_DELIMS)
+    right = min(right, end + WINDOW)
+    return _PERFECTIVE.search(text, end, right) is not None or _REPORT_CUE.search(text, end, right) is not None
 
 
 def _deadline_matches(text: str) -> Iterator[tuple[str, re.Match, int, int, Any]]:
@@ -823,8 +847,9 @@ _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
               "不超过": "<=", "保持在": "=", "达": ">="}
-# Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比
-_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|要|并|且)+")
+# Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比,
+# 完成县城老旧燃气管网更新改造(200公里) -> 县城老旧燃气管网更新改造 (完成 names no work; 完成率 is a subject)
+_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|完成(?![率比])|要|并|且)+")
 
 
 _OBJ_TRAIL = re.compile(r"(?:要|须|需|应|将|的)+$")
@@ -1058,11 +1083,20 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             if _obj(fill):
                 what = (verb or "") + _obj(fill)
             else:
-                before = _PER_IN_FILL.sub("", text[per_left:m.start()])
-                what = (_OBJECT_LEAD.sub("", _obj(before)) + (verb or "")) or _prev_chunk(text, per_left)
+                obj = _object_before(text, per_left, m.start())
+                # (a bare 完成 names no work: …安全生命防护工程，年内完成120公里 reads the chunk before, as a rate does)
+                what = (obj + (verb or "") if obj or verb != "完成" else "") or _prev_chunk(text, per_left)
         yield Target(text=text[m.start():end], value=value, value_max=value_max, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
                      verb=verb, per=per, span=(m.start(), end))
+
+
+def _object_before(text: str, left: int, start: int) -> str:
+    """What a count's verb acts on when it comes before the verb (``全年投资``, ``县城…更新改造200公里``), cut as
+    the other subjects are: no item number, no deadline before it, no leading 完成 (``（一）年底前完成县城…``
+    -> ``县城…``)."""
+    head = _PER_IN_FILL.sub("", _subject_head(text, left, start))
+    return _SUBJECT_LEAD.sub("", _strip_deadlines(_OBJECT_LEAD.sub("", _obj(head))))
 
 
 def extract_targets(text: str) -> list[Target]:
