@@ -7,8 +7,8 @@ differ there), or when they share a ``doc_id`` (the same document number/title) 
 are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a character or
 two, or a wrapped title line may be missed) — unless the two name two governments or carry two
 document numbers: a county issuing its notice from another's template, its own name and number
-around the same body, has issued a notice of its own. The most faithful copy is kept (.txt before .html, .docx, .pdf); the
-others are reported.
+around the same body, has issued a notice of its own. The most faithful copy is kept (.txt before
+.html, .docx/.doc/.wps, .pdf/.ofd); the others are reported.
 
 Different documents whose ``doc_id`` collides (two drafts of one notice, two notices without
 number or title from files of the same name) keep apart: every later one gets a deterministic
@@ -69,8 +69,9 @@ def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[
 
 
 # Which copy to keep: the format whose text comes through most faithfully (a PDF text layer may
-# wrap or drop characters, Word keeps paragraphs, plain text and web pages are what was published).
-FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".docx": 2, ".pdf": 3}
+# wrap or drop characters, as may an OFD's positioned text; Word keeps paragraphs, plain text and web
+# pages are what was published).
+FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".docx": 2, ".doc": 2, ".wps": 2, ".pdf": 3, ".ofd": 3}
 
 
 def _rank(source: str) -> int:
@@ -81,8 +82,8 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
                      ) -> tuple[list[tuple[Document, list[Clause]]], list[Duplicate]]:
     """``[(document, its clauses)]`` in input order -> (kept pairs, dropped duplicates).
 
-    Of a set of copies the most faithful format is kept (.txt, then .html, .docx, .pdf; the first
-    given among equals), at the position of the first copy. Kept documents have distinct
+    Of a set of copies the most faithful format is kept (.txt, then .html, .docx/.doc/.wps,
+    .pdf/.ofd; the first given among equals), at the position of the first copy. Kept documents have distinct
     ``doc_id``s; their order is the input order.
     """
     kept: list[tuple[Document, list[Clause]]] = []

@@ -965,7 +965,7 @@ def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentRes
     copies are listed in ``duplicates`` (say so with ``duplicates_message``).
     """
     results: list[tuple[Document, list[Clause]]] = []
-    errors: list[ReadError] = [ReadError(p, "no notice files (.txt/.html/.htm/.docx/.pdf) in this directory")
+    errors: list[ReadError] = [ReadError(p, "no notice files (.txt/.html/.htm/.docx/.pdf/.doc/.wps/.ofd) in this directory")
                                for p in map(Path, paths) if p.is_dir() and not expand_paths([p])]
     if any(str(p) == STDIN for p in paths):  # `segment -`: one notice (file) on standard input
         import sys

@@ -49,3 +49,17 @@ def test_copies_of_one_notice_still_collapse(tmp_path):
     docs, err = _documents(tmp_path)
     assert len(docs) == 1 and docs[0]["source"].endswith("plan.txt"), err
     assert "skipped 1 duplicate notice" in err
+
+
+def test_a_doc_copy_gives_way_to_the_txt_copy_whatever_the_order(tmp_path):
+    # the .doc of a notice given first, its .txt second: the .txt (the text as published) is kept;
+    # .doc/.wps/.ofd had no rank and counted as plain text, so whichever came first stayed
+    import shutil
+
+    doc = TEST_DATA / "formats" / "safety_committee_notice.doc"
+    txt = TEST_DATA / "genres" / "safety_committee_notice.txt"  # the text the .doc was made from
+    shutil.copy(doc, tmp_path / "a_notice.doc")
+    shutil.copy(txt, tmp_path / "b_notice.txt")
+    docs, err = _documents(tmp_path)
+    assert len(docs) == 1 and docs[0]["source"].endswith("b_notice.txt"), err
+    assert "a_notice.doc (= " in err

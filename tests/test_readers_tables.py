@@ -382,7 +382,7 @@ def test_txt_task_table_pasted_with_tabs(tmp_path):
     ]
 
 
-# --- formats that are published but not read ------------------------------------------------------
+# --- damaged or unsupported files say what to do --------------------------------------------------
 OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024  # the header of an Office 97-2003 file
 
 
@@ -395,7 +395,7 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024  # the header of an O
     ("notice.ofd", None, "export it to PDF"),
     ("notice.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'c7\\'e0}", "save it as .docx"),
 ])
-def test_unreadable_formats_say_what_to_do(tmp_path, name, data, reason):
+def test_damaged_or_unsupported_files_say_what_to_do(tmp_path, name, data, reason):
     import zipfile
 
     path = tmp_path / name
