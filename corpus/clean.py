@@ -99,11 +99,22 @@ RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公
 # the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
 RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
 RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$")  # the signature page's note: a page mark
-RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$")
-# the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零; January
-# also as 元月: 二〇二七年元月五日)
-_CN_DIGIT = "〇○零一二三四五六七八九"
+#: the signing date in digits: ``2027年3月5日``, January also as 元月 (``2027年元月5日``)
+RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*日\s*$")
+#: …and with dots, as a form or a table prints it: ``2027.1.5`` (the whole line; a dotted number inside a
+#: sentence is no date line)
+RE_DATE_DOTTED = re.compile(r"^\s*((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*$")
+# the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零, or an Arabic 0
+# typed among the Chinese digits: 二0二七年; January also as 元月: 二〇二七年元月五日)
+_CN_DIGIT = "〇○零0一二三四五六七八九"
 RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*(元|[十{_CN_DIGIT}]{{1,3}})\s*月\s*([十{_CN_DIGIT}]{{1,3}})\s*日\s*$")
+
+
+def date_match(s: str) -> re.Match | None:
+    """The match of ``s`` as a whole date line (groups: year, month, day) in any of its forms, full-width
+    digits and dots (``２０２７年１月５日``, ``2027．1．5``) read as half-width ones; else None."""
+    s = s.translate(_FULL_DIGITS).replace("．", ".")
+    return RE_DATE.match(s) or RE_DATE_DOTTED.match(s) or RE_DATE_CN.match(s)
 # ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
 RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
 # who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text. Not
@@ -151,14 +162,14 @@ def unbracketed_date(s: str) -> str | None:
     """``（2027年2月15日）`` (a speech's or report's date, in brackets under its title and speaker): the date
     inside, else None."""
     m = re.fullmatch(r"\s*[（(]\s*(.+?)\s*[)）]\s*", s)
-    return m.group(1) if m and (RE_DATE.match(m.group(1)) or RE_DATE_CN.match(m.group(1))) else None
+    return m.group(1) if m and date_match(m.group(1)) else None
 
 
 def organ_and_date(s: str) -> str | None:
     """``青石县安全生产委员会办公室　　2027年4月10日`` (an organ and a date on one line, as minutes and
     bulletins print them under their number): the date, else None."""
     parts = s.split()
-    if len(parts) == 2 and RE_ISSUER.match(parts[0]) and (RE_DATE.match(parts[1]) or RE_DATE_CN.match(parts[1])):
+    if len(parts) == 2 and RE_ISSUER.match(parts[0]) and date_match(parts[1]):
         return parts[1]
     return None
 
@@ -272,7 +283,7 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("printed", s, lineno)
     if RE_ATTACHMENT.search(s) and len(s) < 80:
         return Line("attachment", s, lineno)
-    if RE_DATE.match(s) or RE_DATE_CN.match(s) or unbracketed_date(s):
+    if date_match(s) or unbracketed_date(s):
         return Line("date", s, lineno)
     if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s):
         return Line("page", s, lineno)
@@ -700,17 +711,14 @@ def level_match(text: str, level: float) -> re.Match:
 
 
 def parse_date(text: str) -> str | None:
-    """``2027年3月5日`` or ``二〇二七年三月五日`` -> ``2027-03-05``; None when ``text`` is no date."""
+    """``2027年3月5日``, ``2027.3.5`` or ``二〇二七年三月五日`` -> ``2027-03-05``; None when ``text`` is no date."""
     text = organ_and_date(text) or unbracketed_date(text) or text
-    m = RE_DATE.match(text)
-    if m:
-        year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3))
-    elif m := RE_DATE_CN.match(text):
-        year = cn_digits(m.group(1))
-        month = 1 if m.group(2) == "元" else cn_number(m.group(2))
-        day = cn_number(m.group(3))
-    else:
+    m = date_match(text)
+    if m is None:
         return None
+    year = cn_digits(m.group(1))  # (2027 or 二〇二七 alike; 二0二七's Arabic 0 stays 0)
+    month = 1 if m.group(2) == "元" else cn_number(m.group(2))
+    day = cn_number(m.group(3))
     if not (1900 <= year <= 2099 and month and 1 <= month <= 12 and day and 1 <= day <= 31):
         return None
     return f"{year:04d}-{month:02d}-{day:02d}"
