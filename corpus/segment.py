@@ -47,6 +47,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     next_kind = {i: (lines[j].kind if j is not None else None)
                  for i, j in zip(meaningful, meaningful[1:] + [None])}
     next_line = dict(zip(meaningful, meaningful[1:]))
+    prev_kind = {i: lines[j].kind for i, j in zip(meaningful[1:], meaningful)}
     for index, line in enumerate(lines):
         starts_new = False
         if annex and line.kind not in ("blank", "page", "url"):
@@ -63,7 +64,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             current.append(Line("subtitle", line.text, line.lineno))
             enclosed, closed = None, False
             continue
-        if line.kind in HEADER_KINDS and has_body:
+        if line.kind in HEADER_KINDS and has_body and not _imprint_number(line, prev_kind.get(index), next_kind.get(index)):
             starts_new = True
         elif (line.kind == "issuer" and has_body and next_kind.get(index) == "title"
               and same_place(line.text, lines[next_line[index]].text)):
@@ -109,6 +110,13 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             annex = True  # (附件2 / its title after the items of 附件1: the second enclosure)
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+def _imprint_number(line: Line, before: str | None, after: str | None) -> bool:
+    """A document number printed in the imprint (版记) under a notice: after ``抄送：…`` or the ``…印发``
+    line, with nothing or another imprint line after it (``抄送：…`` / 临应急〔2027〕12号 / ``…印发``). It
+    is the notice's own number, not the header of a next notice (which a title or an addressee follows)."""
+    return line.kind == "docnum" and before == "printed" and after in (None, "printed")
 
 
 _OUTLINE_LEVELS = (0.4, 0.5, 0.75)  # 第X部分, 第X章, 第X条
@@ -185,7 +193,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         (r for l in lines if l.kind == "issuer" and (r := md.split_region(l.text.strip())[0])), "")
     # a web page's 发布机构 (the organ that put it online) comes last: usually the issuer, but a
     # bureau's notice may be posted by the government office
-    issuer = md.normalize_issuer(issuer or num_issuer or meta.get("发布机构") or None, region_hint=hint)
+    issuer = md.normalize_issuer(issuer or num_issuer or meta.get("发布机构") or _imprint_issuer(lines) or None,
+                                 region_hint=hint)
     region, level = md.issuer_region_level(issuer)
     hint_level = md.region_level(hint) if title_region else num_level
     if region is None and hint and md.hint_fits(level, hint_level):
@@ -202,7 +211,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         date = meta["成文日期"]
     if not date:
         date = parse_date(meta.get("成文日期", ""))
-    year = _year(md.year_text(title), number, paragraphs, date)
+    year = _year(md.year_text(title), number, paragraphs, date) or _printed_year(lines)
     if not number and not date and (fallback := md.title_fallback_year(title)):
         year = fallback  # “十五五”规划 -> 2026; a regulation's （2019年修订） (corpus/metadata.py)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
@@ -222,6 +231,31 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
                 region=region, level=level, genre=genre, _title_built=built, _paragraphs=paragraphs)
 
 
+RE_PRINTED_BY = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?)(办公室|办公厅)\s+((?:19|20)\d{2})\s*年.*印发\s*$")
+
+
+def _imprint_issuer(lines: list[Line]) -> str | None:
+    """The organ whose office prints the notice (版记 ``临江市应急管理局办公室　2027年6月3日印发``): an
+    unsigned notice's last resort. A bureau's office prints the bureau's notices (it sends none of its
+    own to the bureaus below); a government's office prints its own as well as the government's, so it
+    names no issuer."""
+    for line in lines:
+        m = RE_PRINTED_BY.match(line.text) if line.kind == "printed" else None
+        if m and RE_ISSUER.match(m.group(1)) and not m.group(1).endswith(("人民政府", "行政公署", "委员会")):
+            return m.group(1)
+    return None
+
+
+def _printed_year(lines: list[Line]) -> int | None:
+    """The year of the imprint's ``…2027年7月2日印发`` line: the year when nothing else names one (the
+    printing date is not the signing date, so it gives no date)."""
+    for line in lines:
+        m = re.search(r"((?:19|20)\d{2})\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发", line.text) if line.kind == "printed" else None
+        if m:
+            return int(m.group(1))
+    return None
+
+
 def _attachment_title(lines: list[Line]) -> str | None:
     """``附件：某省人民政府关于做好2014年安全生产工作的通知.doc``: a web page's download link that
     names the notice it carries."""
@@ -234,8 +268,8 @@ def _attachment_title(lines: list[Line]) -> str | None:
 
 
 def _year(title: str, number: str | None, paragraphs: list[str], date: str | None = None) -> int | None:
-    """The year a notice is for: its title's, its number's, the year its body plans (做好2027年…),
-    else the year it was signed; the year the body names most only for a notice with no date (a
+    """The year a notice is for: its title's, its number's, the year its body plans (做好2027年…) unless
+    it is before the year the notice was signed, else the year it was signed; the year the body names most only for a notice with no date (a
     通告 signed in December names the next year's dates in its body: 自2028年1月1日起)."""
     body = "\n".join(paragraphs)
     for i, text in enumerate((title, number or "")):
@@ -248,7 +282,9 @@ def _year(title: str, number: str | None, paragraphs: list[str], date: str | Non
                 return int(m.group(1)) + 1
             return int(m.group(1))
     m = RE_YEAR_PHRASE.search(body)
-    if m:
+    if m and not (date and int(m.group(1) or m.group(2)) < int(date[:4])):
+        # (a body year before the signing year names what the notice looks back on, not its own year:
+        # minutes signed in 2027 that heard 关于2026年全市安全生产工作情况的汇报 are 2027's)
         return int(m.group(1) or m.group(2))
     if date:
         return int(date[:4])
