@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -54,3 +55,31 @@ def start_backend(workdir: Path, *args: str, env: dict[str, str] | None = None,
     wait_until_up(process, lambda: httpx.get(f"{backend.url}/health", timeout=2, auth=auth).status_code == 200, "the backend",
                   lambda: backend.log()[-3000:], STARTUP_TIMEOUT, poll=0.5)
     return backend
+
+
+def write_fast_recipe(directory: Path) -> Path:
+    """The default recipe's data and split with a fast TF-IDF model (retraining takes seconds), as a
+    YAML file in ``directory`` for ``backend serve --recipe``."""
+    import yaml
+
+    from policytag.backend.wiring import retrain_recipe
+
+    r = retrain_recipe()
+    r = {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
+         "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2, "C": 4.0,
+                                                "use_heading": True}}}
+    path = directory / "fast.yaml"
+    path.write_text(yaml.safe_dump({k: r[k] for k in ("name", "seed", "data", "split", "model")}, allow_unicode=True),
+                    encoding="utf-8")
+    return path
+
+
+def wait_for(predicate, timeout, what):
+    """``predicate()``'s first true value, polled every second for ``timeout`` seconds."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        value = predicate()
+        if value:
+            return value
+        time.sleep(1)
+    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")

@@ -55,6 +55,19 @@ def push_clauses(ls, admin, clauses, title: str, workdir) -> object:
     return next(p for p in admin.projects.list() if p.title == title)
 
 
+def sign_up_annotators(ls, names, domain: str) -> dict:
+    """``{name: (SDK client, the name Label Studio shows)}`` for annotators signed up as
+    ``NAME@DOMAIN`` (each module its own domain: the server is shared)."""
+    from label_studio_sdk.client import LabelStudio
+
+    out = {}
+    for who in names:
+        client = LabelStudio(base_url=ls.url, api_key=ls.signup(f"{who}@{domain}", f"{who}-password-1"))
+        me = client.users.whoami()
+        out[who] = (client, me.username or me.email)
+    return out
+
+
 def pytest_terminal_summary(terminalreporter) -> None:
     n = len(ls_server.STARTED)
     if n:

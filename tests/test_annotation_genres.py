@@ -22,6 +22,8 @@ from policytag.annotation.tasks import load_clauses, text_sha1
 from policytag.cli import main
 from policytag.records import Clause
 
+from ls_fixture import sign_up_annotators
+
 from ls_genre_notices import ODD, PLAN_NOTICE, REGULATION, WORK_POINTS
 
 pytestmark = pytest.mark.labelstudio
@@ -42,14 +44,7 @@ def inputs(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def annotators(ls):
-    from label_studio_sdk.client import LabelStudio
-
-    out = {}
-    for who in ("gina", "hao"):
-        client = LabelStudio(base_url=ls.url, api_key=ls.signup(f"{who}@genres.test", f"{who}-password-1"))
-        me = client.users.whoami()
-        out[who] = (client, me.username or me.email)
-    return out
+    return sign_up_annotators(ls, ("gina", "hao"), "genres.test")
 
 
 def cli(capsys, ls, *args):

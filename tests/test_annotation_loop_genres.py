@@ -25,16 +25,19 @@ their tests keep them so.
 
 import copy
 import json
-import time
 
 import httpx
 import pytest
-import yaml
 
 from policytag.annotation.results import annotation_result
 from policytag.annotation.tasks import load_clauses, suggestion_fields, text_sha1
 from policytag.cli import main
 from policytag.records import Clause
+
+from ls_fixture import sign_up_annotators
+from test_readers_tables import _docx as write_docx
+
+from backend_server import wait_for, write_fast_recipe
 
 pytestmark = pytest.mark.labelstudio
 
@@ -146,22 +149,6 @@ DOCUMENTS = {"ban": ("白沙县人民政府", "county", "other"), "inspection": 
 TABLE_AGENCIES = [("区住建局", "区市场监管局", "各街道办事处"), ("区应急管理局", "区生态环境分局"), ("区消防救援大队", "各街道办事处")]
 
 
-def write_docx(path, blocks):
-    import docx
-
-    document = docx.Document()
-    for block in blocks:
-        if isinstance(block, str):
-            document.add_paragraph(block)
-            continue
-        table = document.add_table(rows=len(block), cols=len(block[0]))
-        for i, row in enumerate(block):
-            for j, text in enumerate(row):
-                table.cell(i, j).text = text
-    document.save(path)
-    return path
-
-
 @pytest.fixture(scope="module")
 def notices(tmp_path_factory):
     """name -> path of the four notices (three .txt, the 工作要点 as .docx)."""
@@ -262,14 +249,7 @@ SECTOR = {"ban": ["fireworks_explosives"], "inspection": ["hazardous_chemicals"]
 
 @pytest.fixture(scope="module")
 def annotators(ls):
-    from label_studio_sdk.client import LabelStudio
-
-    out = {}
-    for who in ("lin", "mei"):
-        client = LabelStudio(base_url=ls.url, api_key=ls.signup(f"{who}@loop-genres.test", f"{who}-password-1"))
-        me = client.users.whoami()
-        out[who] = (client, me.username or me.email)
-    return out
+    return sign_up_annotators(ls, ("lin", "mei"), "loop-genres.test")
 
 
 @pytest.fixture(scope="module")
@@ -364,26 +344,7 @@ def test_pull_gives_back_every_field_and_flags_the_disagreement(ls, admin, pushe
 @pytest.fixture(scope="module")
 def fast_recipe(tmp_path_factory):
     """The default recipe's data and split with a fast TF-IDF model: retraining takes seconds."""
-    from policytag.backend.wiring import retrain_recipe
-
-    r = retrain_recipe()
-    r = {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
-         "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2, "C": 4.0,
-                                                "use_heading": True}}}
-    path = tmp_path_factory.mktemp("recipe") / "fast.yaml"
-    path.write_text(yaml.safe_dump({k: r[k] for k in ("name", "seed", "data", "split", "model")}, allow_unicode=True),
-                    encoding="utf-8")
-    return path
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
+    return write_fast_recipe(tmp_path_factory.mktemp("recipe"))
 
 
 def test_backend_predicts_what_push_stored_and_retrains_against_a_fair_reference(ls, admin, pushed, annotated,

@@ -10,18 +10,16 @@ appears, and predictions made after it use it.
 """
 
 import os
-import time
 
 import httpx
 import pytest
-import yaml
 
 pytest.importorskip("starlette")
 pytest.importorskip("uvicorn")
 
 from policytag.cli import main  # noqa: E402
 
-from backend_server import start_backend  # noqa: E402
+from backend_server import start_backend, wait_for, write_fast_recipe  # noqa: E402
 from ls_fixture import push_clauses  # noqa: E402
 
 pytestmark = pytest.mark.labelstudio
@@ -33,16 +31,7 @@ YEARS = (2021, 2022)
 @pytest.fixture(scope="module")
 def fast_recipe(tmp_path_factory):
     """The default recipe's data and split with a fast TF-IDF model: retraining takes seconds."""
-    from policytag.backend.wiring import retrain_recipe
-
-    r = retrain_recipe()
-    r = {**r, "data": {k: r["data"][k] for k in ("gold", "corpus")}, "split": {**r["split"], "mode": "temporal"},
-         "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "max_features": 20000, "min_df": 2, "C": 4.0,
-                                                "use_heading": True}}}
-    path = tmp_path_factory.mktemp("recipe") / "fast.yaml"
-    path.write_text(yaml.safe_dump({k: r[k] for k in ("name", "seed", "data", "split", "model")}, allow_unicode=True),
-                    encoding="utf-8")
-    return path
+    return write_fast_recipe(tmp_path_factory.mktemp("recipe"))
 
 
 @pytest.fixture(scope="module")
@@ -85,16 +74,6 @@ def ask_predictions(admin, project_id, task_ids):
     """What a lead does in the Data Manager: select tasks, Actions -> Retrieve Predictions."""
     admin.actions.create(id="retrieve_tasks_predictions", project=project_id,
                          selected_items={"all": False, "included": list(task_ids)})
-
-
-def wait_for(predicate, timeout, what):
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        value = predicate()
-        if value:
-            return value
-        time.sleep(1)
-    raise AssertionError(f"timed out after {timeout:.0f} s waiting for {what}")
 
 
 def test_predict_retrain_and_predict_again(ls, admin, project, backend, gold_dataset, capsys):
