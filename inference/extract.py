@@ -182,6 +182,8 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
 # Forms led by a numeral that main's alternatives did not have, scanned only when the text holds
 # what each of them does (``_may_have_more``): added to RE_DEADLINE they made its scan of every text
 # half as dear again.
+#: the verbs of finishing a bare month is due before (6月完成…; not 6月发生, 6月份以来)
+_FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
@@ -191,6 +193,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])(?:" 
     rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
     rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
+    # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
+    rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?=\s*份?\s*{_FINISH}))",
 ]) + ")")
 
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])(?:" + "|".join([
@@ -222,13 +226,15 @@ _KIND_FIELDS = {
     "within_years": ("within_years", None, None, None, "n4", None),
     "within_months": ("within_months", None, None, None, "n5", None),
     "within_days": ("within_days", None, None, None, "n9", None),
+    "bare_month": ("by_end_of_month", "yn", "mn", None, None, None),
     "term": ("within_days", None, None, None, "n10", None),  # within_months when in months
     "within_year": ("within_year", None, None, None, None, None),
     "before_event": ("before_event", None, None, None, None, "ev6"),
     "before_event2": ("before_event", None, None, None, None, "ev7"),
 }
-#: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds)
-_RANGE_GATE = re.compile(r"[月日号]\s*起?\s*[至到—－\-~～]")
+#: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
+#: or a verb of finishing right after a month (6月完成: what every bare month holds)
+_RANGE_GATE = re.compile(rf"[月日号]\s*起?\s*[至到—－\-~～]|月\s*份?\s*{_FINISH}")
 
 
 def _may_have_more(text: str) -> bool:
@@ -438,11 +444,17 @@ def extract_fields(texts: list[str], years: list[int | None],
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
         read = _fullwidth(text)
         if read is text:
-            out.append((_deadlines(text, year, notice_date=date), _targets(text, digit) if numeral or "零" in text else []))
+            out.append((_deadlines(text, year, notice_date=date), _targets(text, digit) if numeral or _zero_word(text) else []))
         else:
             out.append((_as_written(_deadlines(read, year, notice_date=date), text, read),
-                        _as_written(_targets(read, digit), text, read) if numeral or "零" in text else []))
+                        _as_written(_targets(read, digit), text, read) if numeral or _zero_word(text) else []))
     return out
+
+
+def _zero_word(text: str) -> bool:
+    """Does ``text`` hold what a target without a numeral holds: 零 (零死亡) or 不发生 (确保不发生较大事故)?
+    (two substring tests: cheaper than a regex search on the half of the texts without a numeral)"""
+    return "零" in text or "不发生" in text
 
 
 @functools.lru_cache(maxsize=1)
@@ -619,7 +631,7 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
     ``"next_year"`` (次年1月10日前), ``"each_year"`` (每年汛前), a year (2027年上半年), else None
     (第一季度, 自本通知印发之日起30日内: part of the phrase, no field)."""
     y = _KIND_FIELDS[alt][1]
-    if alt in ("effective_from", "by_date", "by_end_of_month", "ten_days") and not m.group(y) \
+    if alt in ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month") and not m.group(y) \
             and text[max(0, start - 2):start] in _NEXT_YEAR:
         return start - 2, "next_year"
     if alt == "quarter" and not m.group("yq") and text[start - 1:start] == "第":
@@ -640,11 +652,11 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     phrase, following = text[start:end], text[end:end + 6]
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
-    if alt in ("quarter", "half", "ten_days", "months") and _SINCE.match(following):
+    if alt in ("quarter", "half", "ten_days", "months", "bare_month") and _SINCE.match(following):
         return False  # 上半年以来…: a time looked back on
-    if alt in ("months", "ten_days", "quarter", "half") and text[max(0, start - 2):start] in _EACH_CYCLE:
+    if alt in ("months", "ten_days", "quarter", "half", "bare_month") and text[max(0, start - 2):start] in _EACH_CYCLE:
         return False  # 每年5月至9月, 每年6月下旬: a season, not one phase
-    if alt in ("months", "quarter", "half", "ten_days") and not (
+    if alt in ("months", "quarter", "half", "ten_days", "bare_month") and not (
             phrase.endswith("前") or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)):
         return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
     if alt in ("before_event", "before_event2") and (following[:1] in ("后", "、") or (
@@ -981,6 +993,18 @@ def _zero_targets(text: str) -> Iterator[Target]:
                      verb=verb, per=None, span=(start, m.end()))
 
 
+#: zero as a commitment not to have one: 确保不发生较大事故, 力争全年不发生亡人火灾事故 (a verb of commitment
+#: before it: 全年未发生… reports, 如不发生… is a condition)
+RE_NO_ACCIDENT = re.compile(r"(?P<verb>确保|力争|实现|做到|保证)[^，。；：不]{0,4}?"
+                            r"(?P<text>不发生(?P<what>[^，。；：、]{0,16}?(?:事故|火灾|伤亡|死亡)(?:事故)?))")
+
+
+def _no_accident_targets(text: str) -> Iterator[Target]:
+    for m in RE_NO_ACCIDENT.finditer(text):
+        yield Target(text=m.group("text"), value=0, value_max=None, unit="", what=_clip(m.group("what")), comparator="=",
+                     verb=m.group("verb"), per=None, span=m.span("text"))
+
+
 def _share_targets(text: str) -> Iterator[Target]:
     for m in RE_SHARE_OF.finditer(text):
         yield Target(text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
@@ -1179,6 +1203,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Targ
         found += _count_targets(text)
     if not gated or "零" in text:
         found += _zero_targets(text)
+    if not gated or "不发生" in text:
+        found += _no_accident_targets(text)
     return found
 
 

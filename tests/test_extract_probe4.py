@@ -95,3 +95,54 @@ def test_the_batch_path_takes_the_notice_dates():
 ])
 def test_a_count_subject_without_item_number_deadline_or_completion_verb(text, want):
     assert _targets(text) == want
+
+
+# --- known limits of probe 3 -----------------------------------------------------------------------
+# A bare month before a verb of finishing (完成, 建成, 办结, 报送, 上报, 提交) is due at its end, read where a
+# month range is (opening its chunk, or after 要/在/于…), not after 每年 (a season), not one looked back on.
+@pytest.mark.parametrize("text,want", [
+    ("6月完成全部液化石油气站点的整治。",
+     [("6月", "by_end_of_month", None, 6, None, "2027-06-30", "完成全部液化石油气站点的整治")]),
+    ("各县区要在9月完成隐患整改“回头看”。",
+     [("9月", "by_end_of_month", None, 9, None, "2027-09-30", "各县区完成隐患整改“回头看”")]),
+    ("2027年10月建成区级应急指挥平台。",
+     [("2027年10月", "by_end_of_month", 2027, 10, None, "2027-10-31", "建成区级应急指挥平台")]),
+])
+def test_a_bare_month_before_a_verb_of_finishing(text, want):
+    assert _deadlines(text) == want
+
+
+@pytest.mark.parametrize("text", [
+    "6月份以来，全市共发生火灾事故15起。",
+    "6月发生的两起事故暴露出企业主体责任不落实的问题。",
+    "3月完成了全市燃气用户隐患排查。",
+    "每年3月完成上年度安全生产考核。",
+    "县应急局听取了6月完成的督查情况汇报。",
+])
+def test_months_that_are_no_limit(text):
+    assert _deadlines(text) == []
+
+
+# 确保不发生较大事故 commits to zero, as 确保较大事故零发生 does
+@pytest.mark.parametrize("text,want", [
+    ("确保不发生较大及以上生产安全事故。", [("不发生较大及以上生产安全事故", 0, "", "较大及以上生产安全事故", "=", "确保")]),
+    ("力争全年不发生亡人火灾事故。", [("不发生亡人火灾事故", 0, "", "亡人火灾事故", "=", "力争")]),
+])
+def test_no_accident_is_a_zero_target(text, want):
+    assert _targets(text) == want
+    assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
+
+
+@pytest.mark.parametrize("text", [
+    "全年未发生较大及以上生产安全事故。",  # a report
+    "如不发生次生灾害，应急响应于24小时后终止。",  # a condition
+])
+def test_no_accident_that_is_no_target(text):
+    assert _targets(text) == []
+
+
+def test_the_bare_month_passes_the_gates():
+    from policytag.inference.extract import _may_have_deadline, _may_have_more
+
+    for form in ["6月完成", "6月份完成", "2027年十月建成", "12月 全面完成", "元月报送"]:
+        assert _may_have_more(form) and _may_have_deadline(form), form
