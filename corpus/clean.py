@@ -145,7 +145,10 @@ RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|
 # 审议通过，现予公布 / 市长　张某某 / date, then the rules themselves
 RE_DECREE = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?(?:人民政府|部|委员会|总局|局|署))令\s*$")
 RE_DECREE_NO = re.compile(r"^\s*[（(]?\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[)）]?\s*$")
-RE_SIGNER = re.compile(r"^\s*(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任)\s*[\u4e00-\u9fff]{2,4}\s*$")
+#: the signer of a decree or the speaker under a speech's title: a post and a name (``市长　张某某``), a deputy
+#: (副市长), and the organ before the post (``临江市人民政府副市长　周立新``: group 1)
+RE_SIGNER = re.compile(r"^\s*(?:([\u4e00-\u9fff]{2,30}?(?:人民政府|行政公署|委员会|管委会|局|厅|部))\s*)?(?:常务)?副?"
+                       r"(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任)\s*[\u4e00-\u9fff]{2,4}\s*$")
 # a remark under a title that belongs to it: （试行）, （2027—2029年）, （征求意见稿）
 RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
                              r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*$")

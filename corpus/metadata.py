@@ -738,6 +738,29 @@ def issuer_from_title(title: str | None) -> str | None:
     return None
 
 
+#: how an organ opening a title ends (no 办/室/处 alone: 临江市内部审计工作办法 opens with no 工作办)
+_TITLE_ORGAN_END = re.compile(r"(?:人民政府|办公厅|办公室|委员会|管委会|指挥部|行政公署|办事处|局|厅|部)$")
+
+
+def organ_opening_title(title: str | None) -> str | None:
+    """The organ a title opens with when no 关于 follows it (``青石县应急管理局安全生产权责清单（2027年版）``
+    -> 青石县应急管理局: the longest opening that is a place and an organ of three characters or more, so
+    that 临江市内部… or 临江市东部… is none); a 政府工作报告 is its place's government (``霁山县2027年政府工作
+    报告`` -> 霁山县人民政府). An unsigned document's last resort."""
+    if not title:
+        return None
+    text = re.sub(r"\s+", "", unwrap_title(title))
+    if m := re.match(r"^(.{2,20}?)(?:(?:19|20)\d{2}年)?政府工作报告", text):
+        place = split_region(m.group(1))[0]
+        return f"{place}人民政府" if place and place == m.group(1) else None
+    for end in range(min(len(text) - 1, 40), 2, -1):  # (the title goes on after the organ)
+        head = text[:end]
+        place = split_region(head)[0]
+        if place and len(head) - len(place) >= 3 and _TITLE_ORGAN_END.search(head) and looks_like_issuer(head):
+            return head
+    return None
+
+
 _RE_TITLE_ORGAN = re.compile(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)")
 _RE_ANNOUNCING_ORGAN = re.compile(r"^(.{2,40}?)(?:通告|公告)(?:[（(][^（）()]*[)）])?$")
 

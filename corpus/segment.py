@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import _ROLE, DEADLINE_KEY, REMARK_KEY, _is_role_remark, _may_have_remark, cn_number, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -181,6 +181,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         issuer = md.first_organs(issuers)
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
+    if not issuer:  # a speech: the organ in the speaker's line (临江市人民政府副市长　周立新)
+        issuer = next((m.group(1) for l in lines if l.kind == "signer" and (m := RE_SIGNER.match(l.text)) and m.group(1)), None)
     title_region = md.title_region(title)
     num_issuer, num_region, num_level = md.issuer_from_number(number, title_region)
     if title_region and num_region and not (num_region.startswith(title_region[:2]) or title_region.startswith(num_region[:2])):
@@ -193,7 +195,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         (r for l in lines if l.kind == "issuer" and (r := md.split_region(l.text.strip())[0])), "")
     # a web page's 发布机构 (the organ that put it online) comes last: usually the issuer, but a
     # bureau's notice may be posted by the government office
-    issuer = md.normalize_issuer(issuer or num_issuer or meta.get("发布机构") or _imprint_issuer(lines) or None,
+    issuer = md.normalize_issuer(issuer or num_issuer or md.organ_opening_title(title) or meta.get("发布机构")
+                                 or _imprint_issuer(lines) or None,
                                  region_hint=hint)
     region, level = md.issuer_region_level(issuer)
     hint_level = md.region_level(hint) if title_region else num_level

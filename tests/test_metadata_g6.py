@@ -16,6 +16,10 @@ Decisions (docs: README "Segment notices", document metadata):
   before the signing date's year: an earlier one names what the notice looks back on (minutes signed
   2027-03-02 that heard 关于2026年全市安全生产工作情况的汇报 are 2027's). The title's and the number's
   year still come first (关于表彰2026年度…的决定 is 2026's).
+- An unsigned document's issuer, after the signature and the number: the organ its title opens with
+  when no 关于 follows (青石县应急管理局安全生产权责清单 -> 青石县应急管理局; 临川市安全生产委员会工作规则 ->
+  the committee); a place's 政府工作报告 is its 人民政府's. A speech's is the organ of the speaker's line
+  (``临江市人民政府副市长　周立新``: organ, post, name), a signer line like ``县长　周某某``.
 - When nothing else gives a year (title, number, the year the body plans, the signing date, years in the
   body), the year of the ``…印发`` line does; the printing date gives no date.
 """
@@ -24,7 +28,8 @@ from __future__ import annotations
 
 import pytest
 
-from policytag.corpus.clean import parse_date
+from policytag.corpus import metadata as md
+from policytag.corpus.clean import RE_SIGNER, classify_lines, parse_date
 from policytag.corpus.segment import segment_paths
 from conftest import TEST_DATA
 
@@ -47,6 +52,12 @@ DOCUMENTS = {
     # date is no signing date
     "year_in_printed_only.txt": (
         "关于加强夏季高温时段户外作业安全防护的通知", "青石县应急管理局", "青石县", "county", "other", 2027, None),
+    # unsigned; the title opens with its organ, no 关于 after it (before: issuer None)
+    "duty_list.txt": (
+        "青石县应急管理局安全生产权责清单（2027年版）", "青石县应急管理局", "青石县", "county", "other", 2027, None),
+    # the speaker's line names organ, post and name (before: issuer None, and the line split the speech
+    # into two documents)
+    "speech.txt": ("在全市安全生产工作会议上的讲话", "临江市人民政府", "临江市", "city", "other", 2027, "2027-02-15"),
 }
 
 
@@ -90,3 +101,30 @@ def test_minutes_are_the_year_they_were_signed():
     # the header's organ and date 2027-03-02; the body heard 关于2026年…的汇报 (before: year 2026)
     (doc,) = segment_paths([DATA / "minutes.txt"]).documents
     assert (doc.title, doc.year, doc.date) == ("临江市安全生产委员会第一次全体会议纪要", 2027, "2027-03-02")
+
+
+def test_a_government_work_report_is_the_governments():
+    (doc,) = segment_paths([TEST_DATA / "genres5" / "g5_gov_work_report.txt"]).documents
+    assert (doc.title, doc.issuer, doc.region, doc.level) == ("霁山县2027年政府工作报告（摘要）", "霁山县人民政府", "霁山县", "county")
+
+
+@pytest.mark.parametrize("title, organ", [
+    ("青石县应急管理局安全生产权责清单（2027年版）", "青石县应急管理局"),
+    ("临江市人民政府办公室安全值班制度", "临江市人民政府办公室"),
+    ("霁山县2027年政府工作报告（摘要）", "霁山县人民政府"),
+    # no organ: a subject after the place (内部, 东部: no organ of three characters; 工作办法 no organ's end)
+    ("临江市内部审计工作办法", None), ("临江市东部新城消防规划", None), ("临江市局部地区防汛方案", None),
+    ("东陵区城镇燃气事故应急预案", None), ("临江市危险化学品企业安全生产检查表", None),
+])
+def test_the_organ_a_title_opens_with(title, organ):
+    assert md.organ_opening_title(title) == organ
+
+
+@pytest.mark.parametrize("line, organ", [
+    ("临江市人民政府副市长　周立新", "临江市人民政府"), ("青石县应急管理局局长　李明", "青石县应急管理局"),
+    ("县长　周某某", None), ("常务副市长　王强", None),
+])
+def test_a_speakers_line(line, organ):
+    kind = classify_lines(line)[0].kind
+    m = RE_SIGNER.match(line)
+    assert (kind, m.group(1)) == ("signer", organ)
