@@ -248,7 +248,8 @@ _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator o
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
 _NEXT_YEAR = ("次年", "翌年", "明年")
-_DAYS_FROM = re.compile(r"(?:自|从)[^，。；：\n]{1,15}?(?:之日|日)起\s*$")
+#: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前)
+_DAYS_FROM = re.compile(r"(?:自|从|(?<=在))[^，。；：\n]{1,15}?(?:之日|日)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
 _KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
 #: the day a part of a month ends on (下旬: the month's end, from the calendar)

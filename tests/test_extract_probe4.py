@@ -146,3 +146,9 @@ def test_the_bare_month_passes_the_gates():
 
     for form in ["6月完成", "6月份完成", "2027年十月建成", "12月 全面完成", "元月报送"]:
         assert _may_have_more(form) and _may_have_deadline(form), form
+
+
+def test_a_day_count_from_an_event_after_zai():
+    # (在 is a cue, as in 在6月底前: not part of the phrase; the start the count runs from is)
+    text = "在事故发生之日起60日内，事故调查组提交事故调查报告。"
+    assert _deadlines(text) == [("事故发生之日起60日内", "within_days", None, None, None, None, "事故调查组提交事故调查报告")]
