@@ -20,6 +20,8 @@ Decisions (docs: README "Segment notices", document metadata):
   when no 关于 follows (青石县应急管理局安全生产权责清单 -> 青石县应急管理局; 临川市安全生产委员会工作规则 ->
   the committee); a place's 政府工作报告 is its 人民政府's. A speech's is the organ of the speaker's line
   (``临江市人民政府副市长　周立新``: organ, post, name), a signer line like ``县长　周某某``.
+- A title line printed whole inside 《》 (``《临江市安全生产约谈办法》``, also with a remark after it) is a
+  title, as without them.
 - When nothing else gives a year (title, number, the year the body plans, the signing date, years in the
   body), the year of the ``…印发`` line does; the printing date gives no date.
 """
@@ -58,6 +60,9 @@ DOCUMENTS = {
     # the speaker's line names organ, post and name (before: issuer None, and the line split the speech
     # into two documents)
     "speech.txt": ("在全市安全生产工作会议上的讲话", "临江市人民政府", "临江市", "city", "other", 2027, "2027-02-15"),
+    # an untitled-looking rules text: its title printed whole inside 《》 (before: no title, one built,
+    # ``2027年办法``, region None)
+    "title_guillemets.txt": ("《临江市安全生产约谈办法》", None, "临江市", "city", "regulation", 2027, None),
 }
 
 
