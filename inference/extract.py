@@ -80,8 +80,8 @@ def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -
     return left, right
 
 
-# Modal and linking words that carry no content at the edges of an action or object.
-_LEAD = re.compile(r"^(?:并且|并|且|同时|要|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?!位)|至(?!少)|之|前)+")
+# Modal and linking words that carry no content at the edges of an action or object (要求 is a verb: 要求各单位…).
+_LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?!位)|至(?!少)|之|前)+")
 _TRAIL = re.compile(r"(?:并且|并|且|要|须|需|必须|务必|确保|力争|争取|努力|在|于|到|至|将|应|的)+$")
 
 

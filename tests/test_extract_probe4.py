@@ -152,3 +152,9 @@ def test_a_day_count_from_an_event_after_zai():
     # (在 is a cue, as in 在6月底前: not part of the phrase; the start the count runs from is)
     text = "在事故发生之日起60日内，事故调查组提交事故调查报告。"
     assert _deadlines(text) == [("事故发生之日起60日内", "within_days", None, None, None, None, "事故调查组提交事故调查报告")]
+
+
+def test_yaoqiu_is_no_modal():
+    # (要 opening an action is a modal and goes; 要求 is a verb and stays)
+    text = "市应急管理局开展全市安全生产检查，要求各单位6月底前完成整改。"
+    assert [d[6] for d in _deadlines(text)] == ["要求各单位完成整改"]
