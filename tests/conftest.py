@@ -44,6 +44,27 @@ TEST_DATA = Path(__file__).resolve().parent / "data"
 PRETRAINED_DIR = PROJECT_ROOT / "artifacts" / "pretrained"
 
 
+# Modules that write the same build output under the checkout (artifacts/pretrained): one worker.
+_SHARED_BUILD_MODULES = {"test_pretrained.py", "test_bert_smoke.py"}
+
+
+def pytest_collection_modifyitems(config, items) -> None:
+    """Groups for pytest-xdist (the suite runs ``-n auto --dist loadgroup``, pyproject.toml): every
+    test that uses the Label Studio server (fixture ``ls``/``admin`` or the ``labelstudio`` mark) on
+    one worker, so the session starts one server as ``ls_fixture`` expects; the modules that build
+    the offline encoders under artifacts/ on one worker (they would write the same files at once);
+    every other module whole on one worker, so its module fixtures (a trained model, a segmented
+    corpus) are built once, not once per worker. Without xdist the marks do nothing."""
+    for item in items:
+        if item.get_closest_marker("labelstudio") or {"ls", "admin"} & set(getattr(item, "fixturenames", ())):
+            group = "labelstudio"
+        elif item.path.name in _SHARED_BUILD_MODULES:
+            group = "shared-build"
+        else:
+            group = item.path.name
+        item.add_marker(pytest.mark.xdist_group(group))
+
+
 @pytest.fixture(scope="session")
 def corpus_file() -> Path:
     """The 18-notice corpus file of this checkout."""
