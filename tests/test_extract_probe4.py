@@ -19,6 +19,8 @@ import pytest
 
 from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
 
+from test_extract_probe2 import _targets  # one reading of a target for every probe
+
 Y = 2027
 
 
@@ -27,14 +29,6 @@ def _deadlines(text, year=Y, **kw):
     for d in extract_deadlines(text, year, **kw):
         assert text[d.span[0]:d.span[1]] == d.text
         out.append((d.text, d.kind, d.year, d.month, d.day, d.due, d.action))
-    return out
-
-
-def _targets(text):
-    out = []
-    for t in extract_targets(text):
-        assert text[t.span[0]:t.span[1]] == t.text
-        out.append((t.text, t.value, t.unit, t.what, t.comparator, t.verb))
     return out
 
 
