@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from policytag.records import Clause, Document
-from policytag.text import _ROLE, DEADLINE_KEY, REMARK_KEY, _is_role_remark, _may_have_remark, cn_number, remark_spans
+from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
 from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
@@ -303,9 +303,9 @@ _REMARK_CHAR = r"(?:[^（）()]|[（(][^（）()]{0,30}[)）])"
 #: ``（省安委办和各市、县人民政府负责。以下均需…）`` (a few words may follow its role word)
 RE_AGENCY = re.compile(rf"[（(]\s*((?:省|市|县|国家|各级|负有|有关){_REMARK_CHAR}{{0,150}}?(?:负责|落实|配合|实施)[^（）()]{{0,20}}?)\s*[)）]")
 #: a role remark of any organ (区, 乡, 镇, 街道, 团, 各县…): ``（区应急局牵头，区住建局配合）``; read when its
-#: content has the form ``policytag.text`` masks for the matcher (``_is_role_remark``: agency names, each
+#: content has the form ``policytag.text`` masks for the matcher (``is_role_remark``: agency names, each
 #: part ending in a role word, no instruction), so the two agree on what a remark is
-RE_ROLE_REMARK = re.compile(rf"[（(]\s*(?:由\s*)?((?:(?!。){_REMARK_CHAR}){{2,160}}?{_ROLE})\s*[)）]")
+RE_ROLE_REMARK = re.compile(rf"[（(]\s*(?:由\s*)?((?:(?!。){_REMARK_CHAR}){{2,160}}?{ROLE})\s*[)）]")
 ARTICLE_LEVEL = 0.75  # 第X条: the article is the clause, whatever follows the number
 # What makes a numbered line a sentence (a clause), not just a title: a deadline or a figure, or
 # the verbs of an instruction (``（一）压实责任，6月底前完成清单编制`` has sub-items and is a clause)
@@ -429,7 +429,7 @@ def _agency_remarks(text: str) -> list[tuple[int, int, list[str]]]:
     and the keyed form ``（牵头单位：…；责任单位：…）`` (recognised by ``policytag.text.remark_spans``,
     which also keeps both from the cue matcher)."""
     found = [(m.start(), m.end(), parse_agencies(m.group(1))) for m in RE_AGENCY.finditer(text)]
-    if _may_have_remark(text):
+    if may_have_remark(text):
         found = _with_role_remarks(text, found)
     if "：" in text or ":" in text:
         # the RE_AGENCY matches are sorted and disjoint, so the one starting last before b is the only
@@ -450,7 +450,7 @@ def _with_role_remarks(text: str, found: list[tuple[int, int, list[str]]]) -> li
     """``found`` (sorted, disjoint ``RE_AGENCY`` remarks) with the role remarks of other organs
     (``RE_ROLE_REMARK``) that overlap none of them, sorted."""
     extra = [(m.start(), m.end(), parse_agencies(m.group(1))) for m in RE_ROLE_REMARK.finditer(text)
-             if _is_role_remark(m.group(1))]
+             if is_role_remark(m.group(1))]
     if not extra:
         return found
     starts, ends = [s for s, _, _ in found], [e for _, e, _ in found]

@@ -80,19 +80,21 @@ _BRACKET_BODY = rf"(?:[^{_OPEN}{_CLOSE}。]|[{_OPEN}][^{_OPEN}{_CLOSE}]{{0,30}}[
 _RE_KEYED = re.compile(rf"[{_OPEN}]\s*{REMARK_KEY}{_BRACKET_BODY}[{_CLOSE}]")
 #: ``（市应急局牵头，市公安局、市交通运输局配合）`` / ``（省应急厅等部门按职责分工负责）``: agency
 #: names and a role verb, nothing else (no ``要``/``应``: an instruction in brackets is text)
-#: the role verbs a remark ends with (one list: the regex below and ``_may_have_remark``'s scan)
+#: the role verbs a remark ends with (one list: the regex below and ``may_have_remark``'s scan)
 _ROLE_WORDS = ("牵头", "负责", "配合", "参与", "协助", "协办", "落实", "实施")
-_ROLE = "(?:" + "|".join(_ROLE_WORDS) + ")"
-_RE_ROLE = re.compile(rf"[{_OPEN}]\s*(?:由)?([^{_OPEN}{_CLOSE}。]{{2,160}}?{_ROLE})[{_CLOSE}]")
+ROLE = "(?:" + "|".join(_ROLE_WORDS) + ")"
+_RE_ROLE = re.compile(rf"[{_OPEN}]\s*(?:由)?([^{_OPEN}{_CLOSE}。]{{2,160}}?{ROLE})[{_CLOSE}]")
 #: every comma-separated part of the role form: agency names, then the role (``等部门按职责分工负责``)
-_RE_ROLE_PART = re.compile(rf"[^，,；;]{{2,80}}?{_ROLE}")
+_RE_ROLE_PART = re.compile(rf"[^，,；;]{{2,80}}?{ROLE}")
 #: an instruction in brackets is text, not a remark
 _RE_INSTRUCTION = re.compile(r"要(?!素)|应当|应该|必须|须|确保|不得|严禁")
 #: an agency word the role form must contain (so ``（逐户负责）`` is not taken for a remark)
 _RE_AGENCY_WORD = re.compile(r"局|厅|委|办|部|府|单位|中心|队|所|站|乡镇|街道|社区|公司|企业|集团")
 
 
-def _is_role_remark(body: str) -> bool:
+def is_role_remark(body: str) -> bool:
+    """Is a bracket's ``body`` a role remark (agency names and a role verb, no instruction)? The
+    segmenter (corpus/segment.py) cuts such remarks from a notice's clauses with the same test."""
     return (not _RE_INSTRUCTION.search(body) and bool(_RE_AGENCY_WORD.search(body))
             and all(_RE_ROLE_PART.fullmatch(part.strip()) for part in re.split(r"[，,；;]", body)))
 
@@ -105,10 +107,10 @@ def remark_spans(text: str) -> list[tuple[int, int]]:
     """Character spans ``(start, end)`` of the responsible-agency remarks in ``text`` (codebook rule
     2), sorted and without overlaps; ``[]`` when there is none (the common case costs one scan for
     a bracket or a key)."""
-    if not text or not _may_have_remark(text):
+    if not text or not may_have_remark(text):
         return []
     spans = [m.span() for m in _RE_KEYED.finditer(text)]
-    spans += [m.span() for m in _RE_ROLE.finditer(text) if _is_role_remark(m.group(1))]
+    spans += [m.span() for m in _RE_ROLE.finditer(text) if is_role_remark(m.group(1))]
     m = _RE_TRAILING.search(text)
     # (not from a ； inside a bracketed remark: （牵头单位：…；配合单位：…）年底前完成… would run on
     # over the sentence after the remark)
@@ -125,7 +127,7 @@ def remark_spans(text: str) -> list[tuple[int, int]]:
     return out
 
 
-def _may_have_remark(text: str) -> bool:
+def may_have_remark(text: str) -> bool:
     """What every remark has: a key's colon, or a role word right before a closing bracket (plain
     string scans: most clauses are ruled out at a fraction of one regex scan's cost)."""
     if "：" in text or ":" in text:
