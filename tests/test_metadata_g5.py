@@ -32,8 +32,8 @@ from __future__ import annotations
 import pytest
 
 from policytag.corpus import metadata as md
-from policytag.corpus.segment import segment_paths
 from conftest import TEST_DATA
+from test_metadata_probe import assert_document_metadata
 
 DATA = TEST_DATA / "metadata5"
 
@@ -75,12 +75,7 @@ def test_every_document_is_listed():
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_document_metadata(name):
-    result = segment_paths([DATA / name])
-    assert not result.errors
-    (doc,) = result.documents
-    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date) == DOCUMENTS[name]
-    for c in result.clauses:  # every row carries its document's metadata
-        assert (c.issuer, c.region, c.level, c.genre, c.year) == DOCUMENTS[name][1:6]
+    assert_document_metadata(DATA / name, DOCUMENTS[name])
 
 
 @pytest.mark.parametrize("name, region", [

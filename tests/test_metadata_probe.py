@@ -151,14 +151,20 @@ def test_every_m3_notice_is_listed():
     assert sorted(p.name for p in DATA.glob("m3_*.txt")) == sorted(NOTICES)
 
 
-@pytest.mark.parametrize("name", sorted(NOTICES))
-def test_document_metadata(name):
-    result = segment_paths([DATA / name])
+def assert_document_metadata(path, expected) -> None:
+    """One document read from ``path``, its (title, issuer, region, level, genre, year, date) as
+    ``expected``, and every clause carrying its issuer, region, level, genre and year."""
+    result = segment_paths([path])
     assert not result.errors
     (doc,) = result.documents
-    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date) == NOTICES[name]
+    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date) == expected
     for c in result.clauses:  # every row carries its document's metadata
-        assert (c.issuer, c.region, c.level, c.genre, c.year) == NOTICES[name][1:6]
+        assert (c.issuer, c.region, c.level, c.genre, c.year) == expected[1:6]
+
+
+@pytest.mark.parametrize("name", sorted(NOTICES))
+def test_document_metadata(name):
+    assert_document_metadata(DATA / name, NOTICES[name])
 
 
 @pytest.mark.parametrize("number, hint, expected", [
