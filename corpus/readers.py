@@ -662,13 +662,14 @@ def read_doc(path: Path) -> str:
 
 
 def _layout_lines(grid: list[list[Cell]]) -> list[str]:
-    """A layout table's cells' lines, each cell once, row by row (as read_docx reads one)."""
+    """A layout table's cells' lines, each cell once (a merged cell's ``key`` repeats), row by row
+    (as read_docx reads one)."""
     seen: set[int] = set()
     lines: list[str] = []
     for row in grid:
         for cell in row:
-            if id(cell) not in seen:
-                seen.add(id(cell))
+            if id(cell.key) not in seen:
+                seen.add(id(cell.key))
                 lines.extend(cell.lines)
     return lines
 
@@ -1062,17 +1063,14 @@ def read_file(path: str | Path) -> str:
     return text
 
 
-#: a directory's files that are read: the supported formats (a file of them that cannot be read, an
-#: encrypted .doc, a WPS 2000 file, is reported with what to do rather than dropped unseen)
-_DIRECTORY_SUFFIXES = SUPPORTED_SUFFIXES
-
-
 def expand_paths(paths: list[str | Path]) -> list[Path]:
-    """Files named, with directories expanded to every notice file in them (sorted)."""
+    """Files named, with directories expanded to every notice file of a supported format in them
+    (sorted; one that cannot be read, an encrypted .doc, a WPS 2000 file, is then reported with what
+    to do rather than dropped unseen)."""
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in _DIRECTORY_SUFFIXES))
+            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
         else:
             out.append(p)
     return out

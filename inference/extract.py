@@ -388,10 +388,10 @@ def _fullwidth(text: str) -> str:
     ASCII (the same object when it has none)."""
     if _READ_OTHERWISE.search(text) is None:
         return text
-    half = "," in text or "." in text or ";" in text or ":" in text or "!" in text or "?" in text
-    wide = _WIDE.search(text) is not None
     if _LAST_FULLWIDTH and _LAST_FULLWIDTH[0] is text:
         return _LAST_FULLWIDTH[1]
+    half = "," in text or "." in text or ";" in text or ":" in text or "!" in text or "?" in text
+    wide = _WIDE.search(text) is not None
     last = len(text) - 1
 
     def full(m: re.Match) -> str:
