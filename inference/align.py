@@ -162,6 +162,25 @@ def char_diff(old: str, new: str) -> list[tuple[str, str]]:
     return out
 
 
+def compact_diff(ops, context: int = 8, limit: int = 600) -> str:
+    """``[(op, text)]`` from ``align.char_diff`` as ``…kept[-old-]{+new+}kept…``, unchanged stretches
+    cut to ``context`` characters either side, the whole at most ``limit`` characters."""
+    out = []
+    for k, (op, text) in enumerate(ops):
+        if op == "-":
+            out.append(f"[-{text}-]")
+        elif op == "+":
+            out.append(f"{{+{text}+}}")
+        elif len(text) <= 2 * context:
+            out.append(text)
+        else:
+            head = text[:context] if k else ""
+            tail = text[-context:] if k < len(ops) - 1 else ""
+            out.append(f"{head}…{tail}")
+    joined = "".join(out)
+    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
+
+
 def same_wording(old: str, new: str) -> bool:
     """Whether a clause says word for word what its counterpart said: white space and the item number
     opening it set aside (a task moved from （二） to （一） is not reworded; 50个 -> 60个 is)."""

@@ -375,12 +375,12 @@ def _issuer_trends(report: Report) -> str:
             f'<script type="application/json" id="itrend-data">{payload}</script></section>')
 
 
-def _flag(nv, changed: set[str]) -> str:
-    """The badge beside a clause's id: ``new`` (no counterpart in the baseline), ``changed`` (it
-    continues one with other words: see Revised / Carried over), else none."""
-    if nv and nv.is_new:
+def _flag(flag: str | None) -> str:
+    """The badge beside a clause's id for its ``NoticeReport.flags`` entry: ``new`` (no counterpart in
+    the baseline), ``changed`` (it continues one with other words: see Revised / Carried over), else none."""
+    if flag == "new":
         return ' <span class="new">new</span>'
-    if nv and nv.clause_id in changed:
+    if flag == "changed":
         return ' <span class="changed" title="continues a clause of the baseline with other words">changed</span>'
     return ""
 
@@ -392,9 +392,8 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
     meta = [x for x in (doc.issuer, level_name(doc.level), genre_name(doc.genre)) if x] + [f"{s.n_clauses} clauses"]
     tops = " · ".join(f"{escape(tax[dim].name)}: " + "、".join(f"{escape(c.name)} {c.share * 100:.0f}%" for c in s.top(dim, 3))
                       for dim in DIMENSIONS)
-    novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
-    changed = cmp.changed_ids({t.clause.clause_id: t.clause.text for t in n.tagged}) if cmp else set()
-    meta.append(f"compared with {cmp.baseline}: {len(cmp.new_clauses)} new, {len(changed)} changed" if cmp
+    changed = sum(1 for flag in n.flags.values() if flag == "changed")
+    meta.append(f"compared with {cmp.baseline}: {len(cmp.new_clauses)} new, {changed} changed" if cmp
                 else n.comparison_note or "")
     parts = [f'<section class="notice compact" id="notice-{_e(doc.doc_id)}" data-year="{_e(year)}">',
              f"<h3>{escape(doc.title or doc.doc_id)}（{year}）</h3>",
@@ -404,7 +403,7 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
              '<button class="clear" type="button">show all</button><span class="status"></span></div><table>']
     for t in n.tagged:
         c = t.clause
-        flag = _flag(novelty.get(c.clause_id), changed)
+        flag = _flag(n.flags.get(c.clause_id))
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '
                      f'data-measure="{_e(" ".join(t.labels.measure_type))}"><td><code>{escape(c.clause_id)}</code>{flag}</td>'
                      f"<td>{escape(c.text)}</td><td>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')}</td></tr>")
@@ -503,8 +502,6 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append("</table>")
     else:
         parts.append('<p class="meta">None found.</p>')
-    novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
-    changed = cmp.changed_ids({t.clause.clause_id: t.clause.text for t in n.tagged}) if cmp else set()
     parts.append(f'<details class="clauses"><summary>条款 All {s.n_clauses} clauses with their tags</summary>'
                  '<div class="toolbar"><input class="filter" type="search" placeholder="filter by text…" '
                  'aria-label="filter clauses"><button class="clear" type="button">show all</button>'
@@ -514,7 +511,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                  "<th>措施类型</th></tr>")
     for t in n.tagged:
         c = t.clause
-        flag = _flag(novelty.get(c.clause_id), changed)
+        flag = _flag(n.flags.get(c.clause_id))
         path = f'<div class="path">{escape(" > ".join(c.heading_path))}</div>' if c.heading_path else ""
         agencies = f'<div class="path">（{escape("、".join(c.agencies))}）</div>' if c.agencies else ""
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '

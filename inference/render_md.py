@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from policytag.taxonomy import DIMENSIONS
 
-from .align import char_diff
+from .align import char_diff, compact_diff
 from .yoy import clauses
 from .extract import Deadline, Target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, evidence_spans, genre_name, level_name, year_label
@@ -180,25 +180,6 @@ def _across(report: Report) -> list[str]:
     return out
 
 
-def compact_diff(ops, context: int = 8, limit: int = 600) -> str:
-    """``[(op, text)]`` from ``align.char_diff`` as ``…kept[-old-]{+new+}kept…``, unchanged stretches
-    cut to ``context`` characters either side, the whole at most ``limit`` characters."""
-    out = []
-    for k, (op, text) in enumerate(ops):
-        if op == "-":
-            out.append(f"[-{text}-]")
-        elif op == "+":
-            out.append(f"{{+{text}+}}")
-        elif len(text) <= 2 * context:
-            out.append(text)
-        else:
-            head = text[:context] if k else ""
-            tail = text[-context:] if k < len(ops) - 1 else ""
-            out.append(f"{head}…{tail}")
-    joined = "".join(out)
-    return joined if len(joined) <= limit else joined[: limit - 1] + "…"
-
-
 def _notice(report: Report, n: NoticeReport) -> list[str]:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     title = doc.title or doc.doc_id
@@ -279,16 +260,14 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     out += ["", "## 条款 Clauses", "",
             f"Each clause with its labels; **bold**: the words they were given for; 依据 evidence: at most three "
             f"reasons per label ({EVIDENCE_LEGEND}).", ""]
-    novelty = {nv.clause_id: nv for nv in cmp.novelty} if cmp else {}
-    changed = cmp.changed_ids({t.clause.clause_id: t.clause.text for t in n.tagged}) if cmp else set()
     last_path = None
     for t in n.tagged:
         c = t.clause
         if c.heading_path != last_path and c.heading_path:
             out += ["", f"### {' > '.join(c.heading_path)}", ""]
         last_path = c.heading_path
-        flags = (" **[new]**" if novelty.get(c.clause_id) and novelty[c.clause_id].is_new
-                 else " **[changed]**" if c.clause_id in changed else "")
+        flag = n.flags.get(c.clause_id)
+        flags = f" **[{flag}]**" if flag else ""
         agencies = f"（{'、'.join(c.agencies)}）" if c.agencies else ""
         out.append(f"- `{c.clause_id}`{flags} {_marked(report, t)}{agencies}")
         out.append(f"  - {_labels(report, t)}")

@@ -9,19 +9,37 @@ from typing import Any, Iterator
 
 from policytag.taxonomy import DIMENSIONS
 
-from .report import Report
+from .align import char_diff, compact_diff
+from .report import NoticeReport, Report
+from .yoy import Novelty
+
+
+def _change(notice: NoticeReport, nv: Novelty | None, text: str) -> dict[str, Any]:
+    """What the Markdown and HTML flag beside a clause, for the rows: ``changed`` (the same flag:
+    true for a revised clause or one carried over with other words, 劝导站50个 -> 60个; null without a
+    baseline), ``previous_text`` (the baseline clause it continues; null when new) and ``diff`` (the
+    Markdown's ``…[-50-]{+60+}…`` of a changed clause, else null)."""
+    cmp = notice.comparison
+    if cmp is None or nv is None:
+        return {"changed": None, "previous_text": None, "diff": None}
+    previous = cmp.previous_text(nv)
+    changed = notice.flags.get(nv.clause_id) == "changed"
+    return {"changed": changed, "previous_text": previous,
+            "diff": compact_diff(char_diff(previous or "", text)) if changed else None}
 
 
 def rows(report: Report) -> Iterator[dict[str, Any]]:
     """The JSONL shape: TaggedClause.to_dict() plus ``novelty`` (``{"is_new", "similarity",
-    "nearest"}`` against the previous year's notice, or null when there is none), ``model_version``
-    and ``taxonomy_version``."""
+    "nearest", "status"}`` against the previous year's notice, or null when there is none), the
+    change the reports flag (``changed``, ``previous_text``, ``diff``: :func:`_change`),
+    ``model_version`` and ``taxonomy_version``."""
     for notice in report.notices:
         novelty = {n.clause_id: n for n in notice.comparison.novelty} if notice.comparison else {}
         for t in notice.tagged:
             row = t.to_dict()
             n = novelty.get(t.clause.clause_id)
             row["novelty"] = n.to_dict() if n else None
+            row.update(_change(notice, n, t.clause.text))
             row["model_version"] = report.model_version
             # the label ids and names are of this taxonomy version (configs/taxonomy.yaml)
             row["taxonomy_version"] = report.taxonomy.version
@@ -45,7 +63,7 @@ def render_csv(report: Report) -> str:
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
     fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type", "agencies",
-              "deadlines", "targets", "novelty", "evidence", "model_version", "taxonomy_version", *score_cols]
+              "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -59,6 +77,9 @@ def render_csv(report: Report) -> str:
             "agencies": "、".join(row["agencies"]),
             "deadlines": json.dumps(row["deadlines"], **compact), "targets": json.dumps(row["targets"], **compact),
             "novelty": json.dumps(row["novelty"], **compact) if row["novelty"] else "",
+            # 1/0 (empty without a baseline), so a spreadsheet filter picks the changed clauses
+            "changed": "" if row["changed"] is None else int(row["changed"]),
+            "previous_text": row["previous_text"] or "", "diff": row["diff"] or "",
             # why each label was given, as in the JSONL rows (the docs promise the same content)
             "evidence": json.dumps(row["evidence"], **compact),
             "model_version": row["model_version"], "taxonomy_version": row["taxonomy_version"],

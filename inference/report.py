@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 from policytag.records import Document
@@ -89,6 +90,14 @@ class NoticeReport:
     comparison: YearComparison | None
     #: why there is no comparison (``no previous 工作要点 of 临江市安全生产委员会 before 2027 in the input``)
     comparison_note: str | None = None
+
+    @cached_property
+    def flags(self) -> dict[str, str]:
+        """``new`` / ``changed`` / ``""`` per clause id against the baseline (``YearComparison.flags``),
+        empty without one: the one reading the Markdown, HTML and the rows all show."""
+        if self.comparison is None:
+            return {}
+        return self.comparison.flags({t.clause.clause_id: t.clause.text for t in self.tagged})
 
 
 @dataclass(frozen=True)

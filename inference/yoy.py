@@ -142,6 +142,18 @@ class YearComparison:
         over with a change (``carried_over``), so the clause lists can flag them beside the new ones."""
         return {n.clause_id for n in self.revised_clauses} | {n.clause_id for n in self.carried_over(texts)[0]}
 
+    def flags(self, texts: Mapping[str, str]) -> dict[str, str]:
+        """Each clause's flag, the one every format shows (Markdown ``**[new]**``/``**[changed]**``, HTML
+        badges, the rows' ``changed``): ``new`` (no counterpart), ``changed`` (:meth:`changed_ids`) or
+        ``""`` (word for word, item number aside), by clause id; ``texts`` this notice's clause texts."""
+        changed = self.changed_ids(texts)
+        return {n.clause_id: "new" if n.is_new else "changed" if n.clause_id in changed else "" for n in self.novelty}
+
+    def previous_text(self, nv: Novelty) -> str | None:
+        """The text of the baseline clause a clause continues; None for a new clause (its nearest
+        clause is no counterpart)."""
+        return None if nv.is_new or nv.nearest is None else self.prev_texts.get(nv.nearest)
+
     @property
     def pooled(self) -> bool:
         """Whether the baseline pools documents of several years, issuers or genres (a --compare-with

@@ -1,0 +1,97 @@
+"""What an analyst found running ``policytag tag`` on new documents of invented governments (session 9:
+tests/data/reports3/, a ministry, two provinces, three cities, three counties and a development zone,
+two years for some; what each report should say is written down in tests/data/reports3/EXPECTED.md,
+before the CLI was run on them). Every sentence there was written for these tests; every place and
+organ is invented.
+
+* the JSON/JSONL/CSV rows said nothing of a clause carried over from last year with a changed figure
+  (劝导站50个 -> 60个): ``novelty`` read ``carried_over`` like a clause repeated word for word, while
+  the Markdown and HTML flagged it ``changed`` with its diff. The rows now carry the same flag
+  (``changed``, ``previous_text``, ``diff``), from the one reading all formats use
+  (``NoticeReport.flags``).
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from policytag.cli import main
+
+DATA = Path(__file__).parent / "data" / "reports3"
+FENGLING_2027 = "2027年全市安全生产和应急管理工作要点"  # in the 2027 notice's title only
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    """The folder tagged once per output format by the real CLI (its ``main``, in this process: the
+    model loads once for the module)."""
+    folder = tmp_path_factory.mktemp("reports3")
+    for name in ("out.jsonl", "out.json", "out.csv", "out.md", "out.html"):
+        assert main(["tag", str(DATA), "-o", str(folder / name)]) == 0
+    return folder
+
+
+def _jsonl(out: Path) -> list[dict]:
+    return [json.loads(line) for line in (out / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _fengling_2027(rows: list[dict]) -> list[dict]:
+    return [r for r in rows if FENGLING_2027 in (r["title"] or "")]
+
+
+def _flags_of_rows(rows: list[dict]) -> tuple[set[str], set[str]]:
+    new = {r["clause_id"] for r in rows if r["novelty"] and r["novelty"]["is_new"]}
+    return new, {r["clause_id"] for r in rows if r["changed"]}
+
+
+def _flags_of_csv(out: Path) -> tuple[set[str], set[str]]:
+    with open(out / "out.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    new = {r["clause_id"] for r in rows if r["novelty"] and json.loads(r["novelty"])["is_new"]}
+    return new, {r["clause_id"] for r in rows if r["changed"] == "1"}
+
+
+def _flags_of_md(out: Path) -> tuple[set[str], set[str]]:
+    md = (out / "out.md").read_text(encoding="utf-8")
+    found = re.findall(r"^- `([^`]+)` \*\*\[(new|changed)\]\*\*", md, re.M)
+    return {c for c, f in found if f == "new"}, {c for c, f in found if f == "changed"}
+
+
+def _flags_of_html(out: Path) -> tuple[set[str], set[str]]:
+    html = (out / "out.html").read_text(encoding="utf-8")
+    found = re.findall(r'<td><code>([^<]+)</code> <span class="(new|changed)"', html)
+    return {c for c, f in found if f == "new"}, {c for c, f in found if f == "changed"}
+
+
+def test_rows_flag_a_carried_over_clause_whose_figure_changed(out):
+    rows = _fengling_2027(_jsonl(out))
+    road = next(r for r in rows if "劝导站60个" in r["text"])
+    assert road["novelty"]["status"] == "carried_over"  # the premise: the sentence continues 2026's
+    assert road["changed"] is True
+    assert "劝导站[-50-]{+60+}个" in road["diff"]
+    assert "劝导站50个" in road["previous_text"]
+    drill = next(r for r in rows if "不少于2次" in r["text"])
+    assert drill["changed"] and "不少于[-1-]{+2+}次" in drill["diff"]
+    same = next(r for r in rows if r["text"].startswith("（二）修订市级部门"))  # word for word
+    assert same["changed"] is False and same["diff"] is None and "9月底前" in same["previous_text"]
+    ebike = next(r for r in rows if "电动自行车" in r["text"])
+    assert ebike["novelty"]["is_new"] and ebike["changed"] is False and ebike["previous_text"] is None
+    # a notice without a baseline: nothing to say either way
+    assert all(r["changed"] is None and r["diff"] is None for r in _jsonl(out) if "枫岭市2026年" in (r["title"] or ""))
+
+
+def test_every_format_flags_the_same_clauses_new_and_changed(out):
+    rows = _jsonl(out)
+    want = _flags_of_rows(rows)
+    figures = {r["clause_id"] for r in _fengling_2027(rows) if re.search("劝导站60个|120公里|不少于2次", r["text"])}
+    assert figures <= want[1] and want[0]  # the premise: the figure changes are flagged, something is new
+    with open(out / "out.json", encoding="utf-8") as f:
+        assert _flags_of_rows(json.load(f)) == want
+    assert _flags_of_csv(out) == want
+    assert _flags_of_md(out) == want
+    assert _flags_of_html(out) == want
