@@ -127,7 +127,14 @@ def _check_not_mixed(data: bytes, path: str | Path) -> None:
 
 
 def read_txt(path: Path) -> str:
-    text = _text_copy_pages(_text_info_lines(decode_bytes(path.read_bytes(), path)))
+    return _typed_tables(_text_copy_pages(_text_info_lines(decode_bytes(path.read_bytes(), path))))
+
+
+def _typed_tables(text: str) -> str:
+    """``text`` with each task table typed or pasted as lines read as rows (``corpus.tables``): cells
+    apart by tabs (``_tab_tables``), one cell per line, or one row per line with its cells apart by
+    spaces (``copied_tables``). The text readers' reading, shared by the word processors' readers:
+    in a .docx or .doc such a table is one paragraph per row or per cell."""
     return copied_tables(_tab_tables(text) if "\t" in text else text)
 
 
@@ -473,7 +480,9 @@ def read_docx(path: Path) -> str:
         # encrypted: python-docx reads every part on opening and lets zipfile's errors through
         raise ReadError(path, f"damaged .docx file ({type(exc).__name__}): if Word or WPS opens it, "
                               "save it again and read that") from None
-    return "\n".join(_docx_blocks(document, document.element.body, ListNumbers(document)))
+    # a table typed with spaces or tabs, one row a paragraph, is read as the .txt reader reads it: read
+    # as paragraphs, its rows ran together into one clause
+    return _typed_tables("\n".join(_docx_blocks(document, document.element.body, ListNumbers(document))))
 
 
 #: elements whose content is part of the text: tracked insertions and moves, content controls,

@@ -314,9 +314,9 @@ def test_same_reading_when_wrapped_like_a_pdf(name, width):
     assert _read(wrap(text, width), name) == _read(text, name)
 
 
-# a task table typed with spaces, one row a Word paragraph: the .docx reader reads no text table out of
-# paragraphs (the .txt, .html and .pdf readers do: corpus/readers.py copied_tables)
-KNOWN_READER_MISS = {("g5_duty_text_table.txt", "docx")}
+# readings a reader misses (strict xfails). Fixed: a task table typed with spaces, one row a Word paragraph,
+# which the .docx reader read as paragraphs (segfix: read_docx reads typed tables as read_txt does)
+KNOWN_READER_MISS: set[tuple[str, str]] = set()
 
 
 @pytest.mark.parametrize("name, fmt", [
