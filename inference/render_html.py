@@ -460,7 +460,9 @@ def _notice(report: Report, n: NoticeReport) -> str:
             parts.append(f"<tr><th>{escape(tax[dim].name)}</th><td>{gained}</td><td>{lost}</td></tr>")
         parts.append("</table>")
         new = cmp.new_clauses
-        parts.append(f"<h3>新增内容 New this year: {len(new)} of {s.n_clauses} clauses</h3>"
+        new_title, then, now = cmp.wording
+        changes = f"<del>{then}</del> <ins>{now}</ins>"
+        parts.append(f"<h3>新增内容 {new_title}: {len(new)} of {s.n_clauses} clauses</h3>"
                      f'<p class="meta">No clause of {escape(cmp.baseline)} continues them (alignment score '
                      f"&lt; {cmp.threshold:.2f}; how it was measured: reports/alignment.md).</p><ul>")
         for nv in new:
@@ -471,15 +473,15 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append("</ul>")
         revised = cmp.revised_clauses
         parts.append(f'<details class="revised"><summary>修改内容 Revised: {clauses(len(revised))} reworded from a '
-                     f"counterpart in {cmp.prev_label} (<del>last year</del> <ins>this year</ins>)</summary><ul>")
-        parts += [_diff_item(cmp, nv, by_id) for nv in revised]
+                     f"counterpart in {cmp.prev_label} ({changes})</summary><ul>")
+        parts += [_diff_item(cmp, nv, by_id) for nv in revised] or ["<li>none</li>"]
         parts.append("</ul></details>")
         reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
         if reworded or same:
             # open when something changed: a carried-over task whose figure or deadline moved is news
             parts.append(f'<details class="carried"{" open" if reworded else ""}><summary>沿用内容 Carried over: '
                          f"{clauses(len(reworded) + len(same))} continuing a clause of {cmp.prev_label}, "
-                         f"{len(reworded)} of them with changes (<del>last year</del> <ins>this year</ins>)</summary><ul>")
+                         f"{len(reworded)} of them with changes ({changes})</summary><ul>")
             parts += [_diff_item(cmp, nv, by_id) for nv in reworded]
             parts.append("</ul>")
             if same:

@@ -221,7 +221,8 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out.append("")
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
-        out += [f"## 新增内容 New this year: {len(new)} of {s.n_clauses} clauses without a counterpart in "
+        new_title, then, now = cmp.wording
+        out += [f"## 新增内容 {new_title}: {len(new)} of {s.n_clauses} clauses without a counterpart in "
                 f"{cmp.prev_label}", "",
                 f"No sentence of them resembles a sentence of {cmp.baseline}: their best match (character-bigram "
                 f"similarity, 0–1) is below {cmp.threshold:.2f}; candidates to read, not a verdict (how well it works: "
@@ -231,10 +232,12 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.2f})")
         revised = cmp.revised_clauses
         out += ["", f"## 修改内容 Revised: {clauses(len(revised))} reworded from a counterpart in {cmp.prev_label} "
-                    "(changes: [-last year-] {+this year+})", ""]
+                    f"(changes: [-{then}-] {{+{now}+}})", ""]
         for nv in revised:
             diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
             out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
+        if not revised:  # an empty section under its heading reads like a rendering fault
+            out.append("- none")
         reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
         if reworded or same:
             out += ["", f"## 沿用内容 Carried over: {clauses(len(reworded) + len(same))} continuing a clause of "

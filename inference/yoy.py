@@ -155,6 +155,23 @@ class YearComparison:
         return None if nv.is_new or nv.nearest is None else self.prev_texts.get(nv.nearest)
 
     @property
+    def own_past(self) -> bool:
+        """Whether the baseline is this notice's own past: the pairing's choice (the same issuer's earlier
+        document of its genre). A --compare-with baseline may be another government's notice, one of the
+        same year or a pooled folder: reports then say "not in the baseline", never "new this year"
+        and "last year" (a county's 2027 工作要点 against a ministry's 2027 one has no last year there)."""
+        return not self.explicit
+
+    @property
+    def wording(self) -> tuple[str, str, str]:
+        """How reports name the new clauses, the baseline's side of a diff and this notice's:
+        ``("New this year", "last year", "this year")`` against the notice's own past (:attr:`own_past`),
+        else ``("Not in the baseline", "baseline", "this notice")``."""
+        if self.own_past:
+            return "New this year", "last year", "this year"
+        return "Not in the baseline", "baseline", "this notice"
+
+    @property
     def pooled(self) -> bool:
         """Whether the baseline pools documents of several years, issuers or genres (a --compare-with
         folder): no single "2027 notice of …" describes it."""

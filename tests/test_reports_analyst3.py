@@ -9,6 +9,12 @@ organ is invented.
   the Markdown and HTML flagged it ``changed`` with its diff. The rows now carry the same flag
   (``changed``, ``previous_text``, ``diff``), from the one reading all formats use
   (``NoticeReport.flags``).
+* ``--compare-with`` another government's notice of the same year (a county's 2027 工作要点 against a
+  ministry's 2027 one) was reported in the words of the notice's own past: ``New this year``,
+  ``[-last year-] {+this year+}``. Against a baseline the user chose, the reports say ``Not in the
+  baseline`` and ``[-baseline-] {+this notice+}``;
+* a comparison without revised clauses showed the Revised heading over nothing (Markdown, HTML),
+  unlike the other sections' ``none``.
 """
 
 from __future__ import annotations
@@ -95,3 +101,24 @@ def test_every_format_flags_the_same_clauses_new_and_changed(out):
     assert _flags_of_csv(out) == want
     assert _flags_of_md(out) == want
     assert _flags_of_html(out) == want
+
+
+def test_a_chosen_baseline_of_another_government_is_not_last_year(tmp_path):
+    county, ministry = DATA / "weitang_work_points_2027.txt", DATA / "ministry_work_points_2027.txt"
+    for fmt in ("md", "html"):
+        assert main(["tag", str(county), "--compare-with", str(ministry), "-o", str(tmp_path / f"r.{fmt}")]) == 0
+    md, html = (tmp_path / "r.md").read_text(encoding="utf-8"), (tmp_path / "r.html").read_text(encoding="utf-8")
+    assert "compared with the 2027 工作要点 of 水域安全保障部" in md  # the premise: that baseline was used
+    assert "## 新增内容 Not in the baseline:" in md and "[-baseline-] {+this notice+}" in md
+    assert "<h3>新增内容 Not in the baseline:" in html and "<del>baseline</del> <ins>this notice</ins>" in html
+    for text in (md, html):
+        assert "New this year" not in text and "last year" not in text
+
+
+def test_an_empty_revised_section_says_none(out):
+    md = (out / "out.md").read_text(encoding="utf-8")
+    sections = re.findall(r"^## 修改内容 Revised: 0 clauses.*\n\n(.*)$", md, re.M)
+    assert sections and all(line == "- none" for line in sections)
+    html = (out / "out.html").read_text(encoding="utf-8")
+    lists = re.findall(r"Revised: 0 clauses[^<]*\(<del>[^<]*</del> <ins>[^<]*</ins>\)</summary><ul>(.*?)</ul>", html)
+    assert lists and all(items == "<li>none</li>" for items in lists)
