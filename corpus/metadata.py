@@ -19,7 +19,12 @@ how they are read from a notice's title, document number, signature and body:
 - ``genre``: ``annual_notice`` (a government's notice or opinions on the year's safety work),
   ``work_points`` (工作要点), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
   ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
-  articles), ``other`` (every other notice: 安委会 and ministry notices on one topic, 通告, …).
+  articles); what is published around them, by the kind its title ends with: ``announcement``
+  (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话), ``minutes``
+  (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告), ``decision`` (决定: a commendation,
+  an accountability ruling), ``opinion`` (意见, 实施意见, 指导意见), ``duty_list`` (责任/权责/职责清单,
+  任务分工, 工作职责); ``other`` (every other notice: 安委会 and ministry notices on one topic, 函, 提示,
+  规划, 解读, checklists, …). An annual notice titled 意见 or 决定 stays ``annual_notice``.
 
 Everything here is pure string work on text the segmenter already has; nothing is looked up.
 """
@@ -32,10 +37,14 @@ from collections import Counter
 from policytag.text import cn_digits
 
 LEVELS = ("central", "province", "city", "county", "department")
-GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "other")
+#: The allowed ``genre`` values (the one list: reports, tasks and validators import it); ``other`` last.
+GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "announcement", "bulletin",
+          "speech", "minutes", "report", "decision", "opinion", "duty_list", "other")
 #: How reports name a genre (``no previous 工作要点 of 某市安委会 in the input``).
 GENRE_NAMES = {"annual_notice": "年度安全生产工作通知", "work_points": "工作要点", "special_plan": "专项整治/实施方案",
-               "emergency_plan": "应急预案", "regulation": "法规规章", "other": "其他文件"}
+               "emergency_plan": "应急预案", "regulation": "法规规章", "announcement": "通告", "bulletin": "通报",
+               "speech": "讲话", "minutes": "会议纪要", "report": "工作总结/报告", "decision": "决定", "opinion": "意见",
+               "duty_list": "责任清单/任务分工", "other": "其他文件"}
 LEVEL_NAMES = {"central": "中央", "province": "省级", "city": "市级", "county": "县级", "department": "基层及其他"}
 CENTRAL_REGION = "全国"
 
@@ -624,6 +633,50 @@ _GENRE_RX = [
 ]
 
 
+# the kind of document a title's last words name, read after the genres of form and the annual notice
+# (an annual notice titled 意见 or 决定 stays one): anchored at the end, so that a notice (…的通知)
+# mentioning 总结, 通报 or 讲话 stays a notice; a wrapper's kind is its enclosure's (inner_title)
+_KIND_RX = [
+    ("minutes", re.compile(r"纪要$")),
+    ("speech", re.compile(r"(?:讲话|讲话稿|发言|致辞)$")),
+    # 工作总结和2028年工作打算: a summary with the next year's plans is still a summary
+    ("report", re.compile(r"(?:总结|报告)(?:(?:和|及|暨)(?:(?:19|20)\d{2}年)?(?:工作)?(?:打算|思路|计划|安排))?$")),
+    ("bulletin", re.compile(r"通报$")),
+    ("announcement", re.compile(r"(?:通告|公告)$")),
+    ("decision", re.compile(r"决定$")),
+    ("opinion", re.compile(r"意见$")),
+    # whose duties: 责任清单, 权责清单, 任务分工, 工作职责 (a 隐患排查清单 is a checklist: none)
+    ("duty_list", re.compile(r"(?:责任|权责|职责|权力|任务)清单$|(?:任务|职责)分工$|职责$")),
+]
+# an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
+# decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
+# a body that only mentions 讲话精神 or 通报批评 names none
+_BODY_KIND_RX = [
+    ("speech", re.compile(r"^同志们[：:]")),
+    ("report", re.compile(r"^各位代表[：:]|向大会报告(?:政府)?工作|总结如下")),
+    ("minutes", re.compile(r"纪要如下|^会议议定(?:事项)?|^会议纪要")),
+    ("bulletin", re.compile(r"通报如下")),
+    ("announcement", re.compile(r"(?:通告|公告)如下|^特此(?:通告|公告)")),
+    ("decision", re.compile(r"(?:作出|做出)(?:如下|以下)决定")),
+    ("opinion", re.compile(r"提出(?:如下|以下)(?:实施|指导)?意见")),
+]
+
+
+def title_kind(core: str) -> str | None:
+    """The genre a title's last words name (``…情况的通报`` -> ``bulletin``), else ``None``."""
+    return next((genre for genre, rx in _KIND_RX if rx.search(core)), None)
+
+
+def body_telltale(paragraphs: list[str]) -> str | None:
+    """The genre an untitled document's opening shows (``同志们：`` -> ``speech``), else ``None``."""
+    for para in paragraphs[:6]:
+        text = para.strip()
+        for genre, rx in _BODY_KIND_RX:
+            if rx.search(text):
+                return genre
+    return None
+
+
 def inner_title(title: str) -> str:
     """The title of the document a wrapper notice sends: ``关于印发《X》的通知`` -> ``X``."""
     m = re.search(r"《([^《》]+)》", title)
@@ -652,8 +705,11 @@ def body_kind(paragraphs: list[str]) -> tuple[str, str] | None:
 
 
 def genre_of(title: str | None, paragraphs: list[str]) -> str:
-    """The genre from the title (the enclosed document's title for ``关于印发…的通知``), else from the
-    body's structure (第X条 articles: regulation; 总则 + 应急响应: emergency plan)."""
+    """The genre from the title (the enclosed document's title for ``关于印发…的通知``): a genre of
+    form anywhere in it (预案, 工作要点, 办法, 方案), else the year's safety work (annual notice), else
+    the kind its last words name (``…的通报``: ``title_kind``); else from the body's structure (第X条
+    articles: regulation; 总则 + 应急响应: emergency plan) and, with no title, its opening (特制定本方案;
+    an annual notice's goals; ``同志们：``: ``body_telltale``)."""
     text = arabic_years(re.sub(r"\s+", "", unwrap_title(title)))
     if text:
         inner = inner_title(text)
@@ -664,6 +720,9 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
                     return genre
         if _RE_ANNUAL.search(text) and not any(w in text for w in _EVENT_WORDS):
             return "annual_notice"
+        kind = title_kind(re.sub(r"[（(][^（）()]*[)）]$", "", inner))
+        if kind:
+            return kind
     starts = [p[:12] for p in paragraphs]
     if sum(1 for s in starts if re.match(r"^第[一二三四五六七八九十百零〇\d]+条", s)) >= 3:
         return "regulation"
@@ -680,6 +739,10 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
         body = arabic_years("\n".join(paragraphs[:4]))
         if re.search(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国)?安全生产(?:工作)?(?:提出|安排|的指导思想|的总体要求|的工作目标|的奋斗目标|重点工作安排|要(?:坚持|以|围绕|着力))", body):
             return "annual_notice"
+    if not text:
+        # no title: how a speech, minutes, a bulletin, … open (after the annual notice's opinions:
+        # 就做好2027年安全生产工作提出如下意见 is an annual notice's)
+        return body_telltale(paragraphs) or "other"
     return "other"
 
 
@@ -765,6 +828,11 @@ _RE_TITLE_ORGAN = re.compile(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}
 _RE_ANNOUNCING_ORGAN = re.compile(r"^(.{2,40}?)(?:通告|公告)(?:[（(][^（）()]*[)）])?$")
 
 
+# the plain word a built title ends with (a genre's report name may list two: 工作总结/报告)
+_BUILT_WORDS = {"announcement": "通告", "bulletin": "通报", "speech": "讲话", "minutes": "会议纪要", "decision": "决定",
+                "opinion": "意见", "duty_list": "责任清单"}
+
+
 def build_title(issuer: str | None, year: int | None, genre: str, paragraphs: list[str], fallback: str) -> str:
     """A title for a document that shows none, from who wrote it, the year and the genre
     (``某市安全生产委员会2027年安全生产工作要点``); the file name only when nothing else is known."""
@@ -783,6 +851,10 @@ def build_title(issuer: str | None, year: int | None, genre: str, paragraphs: li
         word = kind[1] if kind and kind[0] == genre else {"special_plan": "工作方案", "emergency_plan": "应急预案",
                                                             "regulation": "规定"}[genre]
         return f"{who}{when}{word}"
+    if genre == "report" and (who or when):
+        return f"{who}{when}" + ("工作总结" if "总结" in lead else "工作报告")
+    if genre in _BUILT_WORDS and (who or when):
+        return f"{who}{when}{_BUILT_WORDS[genre]}"
     if who or when:
         return f"{who}{when}文件"
     return fallback

@@ -65,7 +65,7 @@ DOCUMENTS = {
         "关于做好2027年汛期安全防范工作的通知", None, None, None, "other", 2027, None),
     # an organ's 通告 titled by the organ alone, copied without signature or date (before: no issuer)
     "public_notice_unsigned.txt": (
-        "临江市人民政府通告", "临江市人民政府", "临江市", "city", "other", 2027, None),
+        "临江市人民政府通告", "临江市人民政府", "临江市", "city", "announcement", 2027, None),
 }
 
 

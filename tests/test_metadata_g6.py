@@ -57,10 +57,10 @@ DOCUMENTS = {
         "关于加强夏季高温时段户外作业安全防护的通知", "青石县应急管理局", "青石县", "county", "other", 2027, None),
     # unsigned; the title opens with its organ, no 关于 after it (before: issuer None)
     "duty_list.txt": (
-        "青石县应急管理局安全生产权责清单（2027年版）", "青石县应急管理局", "青石县", "county", "other", 2027, None),
+        "青石县应急管理局安全生产权责清单（2027年版）", "青石县应急管理局", "青石县", "county", "duty_list", 2027, None),
     # the speaker's line names organ, post and name (before: issuer None, and the line split the speech
     # into two documents)
-    "speech.txt": ("在全市安全生产工作会议上的讲话", "临江市人民政府", "临江市", "city", "other", 2027, "2027-02-15"),
+    "speech.txt": ("在全市安全生产工作会议上的讲话", "临江市人民政府", "临江市", "city", "speech", 2027, "2027-02-15"),
     # an untitled-looking rules text: its title printed whole inside 《》 (before: no title, one built,
     # ``2027年办法``, region None)
     "title_guillemets.txt": ("《临江市安全生产约谈办法》", None, "临江市", "city", "regulation", 2027, None),

@@ -124,8 +124,9 @@ NOTICES = {
     "m3_county_forwards_city.txt": (
         "青石县人民政府办公室转发临江市应急管理局关于加强高温天气安全生产工作的通知", "青石县人民政府办公室", "青石县", "county",
         "other", 2027, "2027-07-12"),
+    # the forwarded document is an 意见: its genre (session 9, meta7), the forwarding office's metadata
     "m3_state_council_forwards.txt": (
-        "国务院办公厅转发应急管理部关于进一步加强危险化学品安全生产工作意见的通知", "国务院办公厅", "全国", "central", "other",
+        "国务院办公厅转发应急管理部关于进一步加强危险化学品安全生产工作意见的通知", "国务院办公厅", "全国", "central", "opinion",
         2027, "2027-04-02"),
     # a web copy's number in full-width ［］ (before: no number, so no issuer)
     "m3_bracket_number.txt": (
