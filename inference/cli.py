@@ -127,6 +127,16 @@ def output_format(fmt: str | None, output: str | None) -> str:
     return fmt or implied or "jsonl"
 
 
+def across_note(report, fmt: str, across_written: bool) -> str | None:
+    """The line saying where the comparison across governments went when this output has none (JSONL
+    and JSON rows are per clause; CSV on stdout has no file beside it), so it is not lost unnoticed;
+    None when it is in the output or the input has fewer than two governments."""
+    if report.across is None or fmt in ("md", "html") or across_written:
+        return None
+    return (f"the input holds several governments ({len(report.across.groups)} issuer rows): the comparison across "
+            f"them is not in {fmt} rows; write it with --format md or html, or -o OUT.csv (+ OUT.across.csv)")
+
+
 def _warn(message: str) -> None:
     print(f"policytag: warning: {message}", file=sys.stderr)
 
@@ -196,6 +206,7 @@ def run(args: argparse.Namespace) -> int:
     text = render(report, fmt)
     if fmt == "csv" and (args.output or args.excel):
         text = "\ufeff" + text  # UTF-8 BOM: spreadsheets otherwise guess a legacy code page
+    across_written = False
     if args.output:
         try:
             with atomic_write(args.output) as fh:
@@ -213,6 +224,7 @@ def run(args: argparse.Namespace) -> int:
                 try:
                     with atomic_write(side) as fh:
                         fh.write("\ufeff" + across)
+                    across_written = True
                 except OSError as exc:
                     raise PolicytagError(f"{side}: cannot write ({exc.strerror or exc})") from None
             elif side.is_file():
@@ -225,6 +237,9 @@ def run(args: argparse.Namespace) -> int:
         from policytag.io import write_stdout
 
         write_stdout(text)
+    note = across_note(report, fmt, across_written)
+    if note:
+        print(f"policytag: {note}", file=sys.stderr)
     n_clauses = sum(len(n.tagged) for n in report.notices)
     print(f"policytag: tagged {n_clauses} clause(s) of {len(report.notices)} notice(s) with {tagger.model_version} "
           f"in {time.perf_counter() - start:.1f} s" + (f"; wrote {args.output}" if args.output else ""),

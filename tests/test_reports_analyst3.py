@@ -15,12 +15,15 @@ organ is invented.
   baseline`` and ``[-baseline-] {+this notice+}``;
 * a comparison without revised clauses showed the Revised heading over nothing (Markdown, HTML),
   unlike the other sections' ``none``;
+* a folder of several governments tagged to JSONL, JSON or CSV on stdout dropped the comparison across
+  them without a word (only md, html and ``-o OUT.csv`` carry it): stderr now says where it is;
 * a folder of 400 notices sat silent for seconds after the tagging bar (each notice aligned with its
   baseline, the Fisher tests across governments): a ``comparing`` bar now runs on a terminal.
 """
 
 from __future__ import annotations
 
+import contextlib
 import csv
 import io
 import json
@@ -44,7 +47,9 @@ def out(tmp_path_factory) -> Path:
     model loads once for the module)."""
     folder = tmp_path_factory.mktemp("reports3")
     for name in ("out.jsonl", "out.json", "out.csv", "out.md", "out.html"):
-        assert main(["tag", str(DATA), "-o", str(folder / name)]) == 0
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            assert main(["tag", str(DATA), "-o", str(folder / name)]) == 0
+        (folder / f"{name}.stderr").write_text(err.getvalue(), encoding="utf-8")
     return folder
 
 
@@ -145,3 +150,12 @@ def test_assembling_a_big_report_shows_progress_on_a_terminal(monkeypatch):
     monkeypatch.setattr(sys, "stderr", _Terminal())
     build_report(documents, tagged, load_taxonomy(), "synthetic-labels")
     assert "comparing" in sys.stderr.getvalue()
+
+
+def test_rows_without_the_across_comparison_say_where_it_is(out):
+    for name in ("out.jsonl", "out.json"):
+        err = (out / f"{name}.stderr").read_text(encoding="utf-8")
+        assert "the input holds several governments" in err and "--format md or html" in err
+    for name in ("out.csv", "out.md", "out.html"):  # these carry it (out.across.csv beside out.csv)
+        assert "several governments" not in (out / f"{name}.stderr").read_text(encoding="utf-8")
+    assert (out / "out.across.csv").is_file()
