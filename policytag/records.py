@@ -38,7 +38,7 @@ class Document:
     # who wrote it and what kind of document it is (values: ``policytag.corpus.metadata``)
     region: str | None = None  # 山西省, 某市某县; "全国" for central organs
     level: str | None = None  # central | province | city | county | department
-    genre: str | None = None  # annual_notice | work_points | special_plan | emergency_plan | regulation | other
+    genre: str | None = None  # one of policytag.corpus.metadata.GENRES (annual_notice … duty_list, other)
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)
