@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from policytag.text import remark_spans
 
-from .clean import CLOSERS, META_KEYS, RE_REDHEAD, RE_SIGNED_BY, classify, heading_level
+from .clean import CLOSERS, META_KEYS, RE_REDHEAD, RE_SIGNED_BY, classify, display_width, heading_level
 
 
 @dataclass(frozen=True, eq=False)
@@ -45,6 +45,7 @@ class Cell:
 
 Grid = list[list[Cell]]
 
+_CHECK_VERB = "(?:检查|排查|检测|核查|巡查|自查|检验)"
 # Column roles from the header text (spaces removed). First match wins, so the agency and deadline
 # columns are taken before the broad task words (责任单位 is not a task, 工作类别 not a task either).
 _ROLES = (
@@ -54,6 +55,11 @@ _ROLES = (
     ("resp", re.compile(r"责任(?:单位|部门|领导|人|主体|处室|科室)|主责|负责(?:单位|部门)|实施(?:单位|部门|主体)|承办|主办|主管(?:单位|部门)")),
     ("deadline", re.compile(r"时限|时间|期限|时间节点|进度")),
     ("note", re.compile(r"^备注$")),
+    # a checklist's columns (检查表, 隐患排查清单: 序号 / 检查项目 / 检查内容 / 检查依据); _checklist_roles
+    # turns them into the roles above
+    ("item", re.compile(rf"^{_CHECK_VERB}(?:项目|部位|对象|环节|场所|设施)$")),
+    ("standard", re.compile(rf"^(?:{_CHECK_VERB}|评分|评定|验收|判定)?标准$")),
+    ("check", re.compile(rf"^{_CHECK_VERB}(?:依据|方法|方式|手段|频次|结果|情况|记录)$|^(?:评分|判定)(?:依据|方法)$")),
     ("category", re.compile(r"类别|领域|类型|分类|板块|行业")),
     ("task", re.compile(r"任务|措施|内容|举措|事项|要求|要点|重点|目标|工作|名称")),
 )
@@ -72,6 +78,33 @@ def _role(label: str) -> str | None:
         if rx.search(label):
             return role
     return None
+
+
+def _checklist_roles(roles: list[str | None]) -> list[str | None]:
+    """A checklist's column roles as a task table's: its item (检查项目) is the lead of the row's text
+    (as a 类别 is), or the text itself where no column holds one; its standard (检查标准) the text where
+    there is no content column (检查内容 is a task column), else a note; 检查依据 / 检查方法 notes, written
+    with their header (``（检查方法：现场查看）``). Why not a role of their own: a checklist's row is
+    written as a task table's, and every reader of task tables then reads checklists too."""
+    if not {"item", "standard", "check"} & set(roles):
+        return roles
+    content = "task" if "task" in roles else "standard" if "standard" in roles else "item"  # the row's text
+    out: list[str | None] = []
+    for role in roles:
+        if role == content:
+            out.append("task")
+        elif role == "item":
+            out.append("category")
+        elif role in ("standard", "check"):
+            out.append("note")
+        else:
+            out.append(role)
+    return out
+
+
+def _roles(labels: list[str]) -> list[str | None]:
+    """The column role of each header label (``_ROLES``), a checklist's as a task table's."""
+    return _checklist_roles([_role(label) for label in labels])
 
 
 def _join(parts) -> str:
@@ -116,7 +149,7 @@ def header(grid: Grid) -> tuple[int, list[tuple[str | None, str]]] | None:
     the columns it names."""
     for index, row in enumerate(grid[:3]):
         labels = [re.sub(r"\s+", "", cell.text) for cell in row]
-        roles = [_role(label) for label in labels]
+        roles = _roles(labels)
         if "task" not in roles or not {"seq", "lead", "resp", "coop", "deadline"} & set(roles):
             continue
         if any(label and role is None and len(label) > _HEADER_MAX for label, role in zip(labels, roles)):
@@ -129,7 +162,7 @@ def header(grid: Grid) -> tuple[int, list[tuple[str | None, str]]] | None:
                 columns = [(r, re.sub(r"\s+", "", below[col].text)) if below[col].key is not row[col].key else columns[col]
                            for col, r in enumerate(sub)]
                 index += 1
-        return index, columns
+        return index, list(zip(_checklist_roles([r for r, _ in columns]), [label for _, label in columns]))
     return None
 
 
@@ -417,7 +450,7 @@ def _copied_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, l
         else:
             break
     span = "".join(header)
-    roles = [_role(label) for label in header]
+    roles = _roles(header)
     if len(header) < 3 or roles[0] != "seq" or "task" not in roles \
             or not {"lead", "resp", "coop", "deadline"} & set(roles):
         return None
@@ -480,7 +513,7 @@ def _words(line: str) -> list[tuple[float, float, str]]:
     return [(columns(line[:m.start()]), columns(line[:m.end()]), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", line)]
 
 
-def _row_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, list[str]] | None:
+def _row_table(lines: list[str], start: int, marks: set[int], margin: int) -> tuple[int, list[str]] | None:
     """(index after the table, its lines) for a task table copied one row per line, its header on the
     line at ``start`` (``序号 工作任务 责任单位 完成时限``), or None.
 
@@ -488,7 +521,8 @@ def _row_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, list
     with spaces give it), the columns are read by position (:func:`aligned_table`). Apart by single
     spaces (a PDF viewer's copy), a row line's cells are its words, and a line that opens with no
     number goes on with a cell of the row above it (a cell wrapped over lines): the cell where it
-    makes every cell of the row read as its column (``县应急局、县市场`` + ``监管局``), else the task."""
+    makes every cell of the row read as its column (``县应急局、县市场`` + ``监管局``), else the task.
+    ``margin``: the text's widest line (:func:`_spaced_rows`)."""
     head = lines[start].strip()
     labels = head.split()
     if not task_header(labels):
@@ -502,8 +536,8 @@ def _row_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, list
             if j not in marks:
                 used.append(j)
         found = aligned_table([_words(lines[j]) for j in used])
-        return None if found is None else (used[found[0] - 1] + 1, found[1])
-    roles = [_role(label) for label in labels]
+        return _spaced_rows(lines, start, marks, margin) if found is None else (used[found[0] - 1] + 1, found[1])
+    roles = _roles(labels)
     rows: list[tuple[str, list[str], list[str]]] = []  # (number, the row line's cells, continuation lines)
     end, longest = start + 1, 0
     for j in range(start + 1, len(lines)):
@@ -530,6 +564,40 @@ def _row_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, list
         if row is None:
             return None
         grid.append([Cell(object(), (number,))] + [Cell(object(), (text,) if text else ()) for text in row])
+    return end, table_lines(grid)
+
+
+def _spaced_rows(lines: list[str], start: int, marks: set[int], margin: int) -> tuple[int, list[str]] | None:
+    """(index after the table, its lines) for a table typed with spaces whose columns do not line up
+    (so :func:`aligned_table` cannot read it): a row typed wider than the page goes on at the page's
+    left edge, and the header, which fits, is indented as a paragraph's first line. Read by cells
+    instead of positions, where nothing is left to guess: every row line is its number and one cell
+    per column, apart by runs of spaces; a line with no number goes on with the row's last cell only
+    where the line above was cut at the margin (as wide as the text's widest line, no closing
+    punctuation) and it reads as running text (not an organ or a date: the signature under the table),
+    or it ends an agency name the margin cut (``县交`` + ``通运输局``)."""
+    labels = lines[start].split()
+    last = _roles(labels)[-1]
+    rows: list[list[str]] = []
+    end, above = start + 1, ""
+    for j in range(start + 1, len(lines)):
+        line = lines[j].strip()
+        if j in marks:
+            continue
+        cells = re.split(r"[ \t\u3000]{2,}", line)
+        m = _SEQ_LINE.match(cells[0])
+        if m and int(m.group(1)) == len(rows) + 1 and len(cells) == len(labels):
+            rows.append(cells)
+        elif rows and len(cells) == 1 and line and display_width(above) >= margin and above[-1] not in CLOSERS \
+                and heading_level(line) is None and (classify(line, 0).kind == "text" or last in _AGENCY_KEYS
+                                                     and not _agency_like(rows[-1][-1]) and _agency_like(rows[-1][-1] + line)):
+            rows[-1][-1] = _join_wrapped([rows[-1][-1], line])
+        else:
+            break
+        end, above = j + 1, line
+    if not rows:
+        return None
+    grid = [[Cell(object(), (text,)) for text in row] for row in [labels] + rows]
     return end, table_lines(grid)
 
 
@@ -573,6 +641,7 @@ def copied_tables(text: str) -> str:
         return text
     lines = text.split("\n")
     marks = _page_marks(lines)
+    margin = 0  # the widest line, measured once the text holds a table typed with spaces
     out: list[str] = []
     i = 0
     while i < len(lines):
@@ -580,7 +649,8 @@ def copied_tables(text: str) -> str:
         if _SEQ_LABEL.match(lines[i]):
             found = _copied_table(lines, i, marks)
         elif _SEQ_FIRST.match(lines[i]):
-            found = _row_table(lines, i, marks)
+            margin = margin or max(display_width(line) for line in lines)
+            found = _row_table(lines, i, marks, margin)
         if found is None:
             out.append(lines[i])
             i += 1
@@ -592,10 +662,12 @@ def copied_tables(text: str) -> str:
 
 def task_header(labels: list[str]) -> bool:
     """Are these the column labels of a task table that can be read row by row: 序号 first, a task
-    column and an agency or deadline column, every label one the table reader knows."""
-    roles = [_role(label) for label in labels]
+    column and an agency or deadline column, or a checklist's columns (检查项目, 检查内容, 检查标准 …:
+    a checklist has neither), every label one the table reader knows."""
+    roles = _roles(labels)
+    checklist = any(re.match(_CHECK_VERB, label) for label in labels)
     return (len(labels) >= 3 and None not in roles and roles[0] == "seq" and "task" in roles
-            and bool({"lead", "resp", "coop", "deadline"} & set(roles)))
+            and (bool({"lead", "resp", "coop", "deadline"} & set(roles)) or checklist))
 
 
 def aligned_table(lines: list[list[tuple[float, float, str]]]) -> tuple[int, list[str]] | None:

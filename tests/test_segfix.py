@@ -5,6 +5,14 @@ these tests (tests/data/segfix/; invented places and organs, no real document co
 Each notice's reading was written down from the notice before running the readers and segmenter:
 - A task table typed with spaces (or tabs) in a .docx, one row a Word paragraph, reads as it does in
   the .txt: one clause per task, its agencies taken from the 责任单位 / 牵头单位 / 配合单位 columns.
+- A checklist typed as a text table (序号 | 检查项目 | 检查内容 | 检查方法, or 序号 | 检查部位 | 检查标准 | 备注:
+  no agency or deadline column) reads one clause per row, as a task table does: the item column is the
+  row's lead (``1.燃气设施：``), the content its text (检查标准 where there is no 检查内容), and 检查方法 /
+  检查依据 / 备注 a bracketed note with its header (``（检查方法：现场查看）``). Spaced lines under 序号 whose
+  columns are no checklist's (检查人员, 姓名) stay as they are.
+- Printed to a PDF, a table typed with spaces whose rows are wider than the page goes on at the page's
+  left edge (its header, which fits, indented as a paragraph): it reads as the .txt does, the cut row's
+  next line completing the row's last cell (``县交通运输局`` + ``、县公路管理段``; ``县交`` + ``通运输局``).
 """
 
 from __future__ import annotations
@@ -14,8 +22,9 @@ from pathlib import Path
 import pytest
 
 from policytag.corpus.segment import segment_paths
+from policytag.corpus.tables import copied_tables
 from conftest import TEST_DATA
-from test_genres import _as_docx
+from test_genres import _as_docx, _as_pdf
 
 DATA = TEST_DATA / "segfix"
 
@@ -50,4 +59,47 @@ def test_a_table_typed_in_docx_paragraphs_reads_as_in_the_txt(tmp_path, name):
     assert _clauses(DATA / name) == ([title], expected)
     path = tmp_path / f"{name[:-4]}.docx"
     _as_docx([line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()], path)
+    assert _clauses(path) == ([title], expected)
+
+
+CHECKLISTS = {
+    "sf_checklist_method.txt": ("柘川县校园食堂安全检查表", [
+        ((), "为加强校园食堂安全管理，统一检查方法，制定本检查表。", []),
+        ((), "1.燃气设施：燃气管道是否完好，是否安装报警装置（检查方法：现场查看）", []),
+        ((), "2.食品留样：是否按规定留样并保存48小时以上（检查方法：查阅记录）", []),
+        ((), "3.从业人员：是否持有效健康证明上岗（检查方法：查验证件）", []),
+    ]),
+    "sf_checklist_standard.txt": ("柘川县商场消防安全检查表", [
+        ((), "为规范商场消防安全检查，制定本检查表。", []),
+        ((), "1.疏散通道：保持畅通，无占用、堵塞、封闭。", []),
+        ((), "2.消防控制室：实行24小时双人值班（备注：持证上岗）", []),
+        ((), "3.灭火器材：配置齐全，在有效期内。", []),
+    ]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(CHECKLISTS))
+def test_a_checklist_typed_as_a_text_table_reads_one_clause_per_row(tmp_path, name):
+    title, expected = CHECKLISTS[name]
+    assert _clauses(DATA / name) == ([title], expected)
+    path = tmp_path / f"{name[:-4]}.docx"
+    _as_docx([line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()], path)
+    assert _clauses(path) == ([title], expected)
+    # spaced lines under 序号 with columns no checklist has (a sign-off, a roster) are no table
+    for other in ("序号  检查人员      检查日期\n1     王某某        2028年5月6日",
+                  "序号  姓名      单位              职务\n1     李某某    县应急管理局      局长"):
+        assert copied_tables(other) == other
+
+
+def test_a_spaced_table_wider_than_the_page_reads_as_in_the_txt(tmp_path):
+    title = "柘川县2028年道路交通安全重点任务分工"
+    expected = [
+        ((), "为抓好全县2028年道路交通安全工作，现将重点任务分工如下：", []),
+        ((), "1.排查整治国省道沿线急弯陡坡等危险路段并完善防护设施（完成时限：2028年6月底前）", ["县交通运输局", "县公路管理段"]),
+        ((), "2.开展农村客运车辆和校车安全隐患专项检查（完成时限：2028年9月底前）", ["县公安局", "县教育局", "县交通运输局"]),
+    ]
+    source = DATA / "sf_wide_table_pdf.txt"
+    assert _clauses(source) == ([title], expected)
+    path = tmp_path / "sf_wide_table.pdf"
+    _as_pdf([line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()], path)
     assert _clauses(path) == ([title], expected)
