@@ -169,7 +169,7 @@ def run(args: argparse.Namespace) -> int:
     from policytag.app import resolve_model
     from policytag.io import atomic_write
 
-    from .inputs import read_clause_file, read_notices, select_year, year_name_mismatches
+    from .inputs import read_clause_file, read_notices, select_year, undated_note, year_name_mismatches
     from .report import build_report
     from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
 
@@ -185,6 +185,9 @@ def run(args: argparse.Namespace) -> int:
         report_ids, context_ids = select_year(inp, args.year)
         for note in year_name_mismatches(inp, args.year):  # the year in a file name is not the notice's
             print(f"policytag: {note}", file=sys.stderr)
+        undated = undated_note(inp, args.year)
+        if undated:
+            print(f"policytag: {undated}", file=sys.stderr)
         wanted = report_ids | context_ids
     documents = [d for d in inp.documents if d.doc_id in wanted]
     clauses = [c for c in inp.clauses if c.doc_id in wanted]

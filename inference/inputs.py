@@ -184,6 +184,19 @@ def year_name_mismatches(inp: TagInput, year: int) -> list[str]:
     return out
 
 
+def undated_note(inp: TagInput, year: int) -> str | None:
+    """The notices ``--year`` leaves out because they state no year (an emergency plan without a date):
+    else a folder's undated plan vanishes from the report unnoticed. Those whose file name says
+    ``year`` are named by :func:`year_name_mismatches` instead."""
+    names = [Path(d.source).name or d.doc_id for d in inp.documents
+             if d.year is None and _NAME_YEAR.findall(Path(d.source).name if d.source else "") != [str(year)]]
+    if not names:
+        return None
+    shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+    return (f"--year {year} leaves out {len(names)} notice(s) stating no year in title, number or date: {shown} "
+            "(tag them without --year)")
+
+
 def select_year(inp: TagInput, year: int) -> tuple[set[str], set[str]]:
     """Doc ids of the notice(s) of ``year`` (reported) and of the latest earlier year present
     (context for the year-over-year comparison only)."""

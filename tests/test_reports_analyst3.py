@@ -17,6 +17,8 @@ organ is invented.
   unlike the other sections' ``none``;
 * a folder of several governments tagged to JSONL, JSON or CSV on stdout dropped the comparison across
   them without a word (only md, html and ``-o OUT.csv`` carry it): stderr now says where it is;
+* ``--year 2027`` over a folder left out its undated emergency plan (鹤汀市城镇燃气事故应急预案) without a
+  word: stderr now names what it leaves out;
 * a folder of 400 notices sat silent for seconds after the tagging bar (each notice aligned with its
   baseline, the Fisher tests across governments): a ``comparing`` bar now runs on a terminal.
 """
@@ -159,3 +161,12 @@ def test_rows_without_the_across_comparison_say_where_it_is(out):
     for name in ("out.csv", "out.md", "out.html"):  # these carry it (out.across.csv beside out.csv)
         assert "several governments" not in (out / f"{name}.stderr").read_text(encoding="utf-8")
     assert (out / "out.across.csv").is_file()
+
+
+def test_year_says_which_undated_notices_it_leaves_out(tmp_path):
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        assert main(["tag", str(DATA), "--year", "2027", "-o", str(tmp_path / "y.jsonl")]) == 0
+    rows = [json.loads(line) for line in (tmp_path / "y.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert {r["year"] for r in rows} == {2027}  # the premise: the undated plan is not reported
+    assert "--year 2027 leaves out 1 notice(s) stating no year" in err.getvalue()
+    assert "heting_gas_emergency_plan.txt" in err.getvalue()
