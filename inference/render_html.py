@@ -212,22 +212,40 @@ def _pp(delta: float) -> str:
 
 
 def _highlight(t: TaggedClause, taxonomy=None) -> str:
-    """Clause text with deadlines (red), targets (green) and label evidence (yellow, the label and
-    the cue/rule/n-gram in its tooltip) marked; overlapping spans keep the first."""
-    spans = [(d.span, "dl", format_deadline(d), "") for d in t.deadlines] + \
-            [(x.span, "tg", format_target(x), "") for x in t.targets]
-    if taxonomy is not None:
-        spans += [((e.start, e.end), "ev", e.tip, " ".join(e.labels)) for e in evidence_spans(t, taxonomy)]
-    spans.sort(key=lambda s: s[0])
-    text, out, pos = t.clause.text, [], 0
-    for (start, end), cls, tip, labels in spans:
-        if start < pos:
-            continue
-        out.append(escape(text[pos:start]))
-        data = f' data-labels="{_e(labels)}"' if labels else ""
-        out.append(f'<mark class="{cls}"{data} title="{_e(tip)}">{escape(text[start:end])}</mark>')
-        pos = end
-    out.append(escape(text[pos:]))
+    """Clause text with deadlines (red) and targets (green) marked, and the label evidence (yellow,
+    the label and the cue/rule/n-gram in its tooltip) marked inside them too: a cue within a target
+    (交通安全 in 新建交通安全劝导站60个) is why the clause got its label. Overlapping deadlines and
+    targets keep the first; evidence spans never overlap (``evidence_spans``)."""
+    outer: list[tuple[int, int, str]] = []
+    for (start, end), cls, tip in sorted([(d.span, "dl", format_deadline(d)) for d in t.deadlines]
+                                         + [(x.span, "tg", format_target(x)) for x in t.targets], key=lambda s: s[0]):
+        if not outer or start >= outer[-1][1]:
+            outer.append((start, end, f'<mark class="{cls}" title="{_e(tip)}">'))
+    inner = [(e.start, e.end, f'<mark class="ev" data-labels="{_e(" ".join(e.labels))}" title="{_e(e.tip)}">')
+             for e in (evidence_spans(t, taxonomy) if taxonomy is not None else [])]
+    return _nested_marks(t.clause.text, outer, inner)
+
+
+def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
+    """The opening tag of the span covering ``[start, end)`` (a piece between two boundaries), if any."""
+    return next((tag for a, b, tag in spans if a <= start and end <= b), None)
+
+
+def _nested_marks(text: str, outer: list[tuple[int, int, str]], inner: list[tuple[int, int, str]]) -> str:
+    """``text`` escaped, with each ``(start, end, opening tag)`` of ``outer`` wrapped in its tag and
+    those of ``inner`` wrapped inside; an inner span crossing an outer edge is cut there (HTML
+    elements nest, they cannot overlap). Spans within each list do not overlap."""
+    cuts = sorted({0, len(text)} | {x for a, b, _ in outer + inner for x in (a, b) if 0 <= x <= len(text)})
+    out: list[str] = []
+    open_outer = None
+    for start, end in zip(cuts, cuts[1:]):
+        wrap = _covering(outer, start, end)
+        if wrap != open_outer:
+            out.append("</mark>" * (open_outer is not None) + (wrap or ""))
+            open_outer = wrap
+        piece, tag = escape(text[start:end]), _covering(inner, start, end)
+        out.append(f"{tag}{piece}</mark>" if tag else piece)
+    out.append("</mark>" * (open_outer is not None))
     return "".join(out)
 
 

@@ -19,6 +19,9 @@ organ is invented.
   them without a word (only md, html and ``-o OUT.csv`` carry it): stderr now says where it is;
 * ``--year 2027`` over a folder left out its undated emergency plan (鹤汀市城镇燃气事故应急预案) without a
   word: stderr now names what it leaves out;
+* the HTML highlighted no evidence inside a deadline or target: ``新建交通安全劝导站60个`` was one green
+  target mark, and 交通安全 (the cue) and 劝导 (an n-gram) for 道路交通运输 were not shown, although the
+  docs say the HTML highlights them all. Evidence marks now nest inside the deadline/target marks;
 * a folder of 400 notices sat silent for seconds after the tagging bar (each notice aligned with its
   baseline, the Fisher tests across governments): a ``comparing`` bar now runs on a terminal.
 """
@@ -31,6 +34,7 @@ import io
 import json
 import re
 import sys
+from html import unescape
 from pathlib import Path
 
 import pytest
@@ -170,3 +174,17 @@ def test_year_says_which_undated_notices_it_leaves_out(tmp_path):
     assert {r["year"] for r in rows} == {2027}  # the premise: the undated plan is not reported
     assert "--year 2027 leaves out 1 notice(s) stating no year" in err.getvalue()
     assert "heting_gas_emergency_plan.txt" in err.getvalue()
+
+
+def test_the_html_highlights_evidence_inside_a_target(out):
+    html = (out / "out.html").read_text(encoding="utf-8")
+    targets = re.findall(r'<mark class="tg" title="[^"]*">((?:[^<]|<mark class="ev"[^>]*>[^<]*</mark>)*)</mark>', html)
+    road = [t for t in targets if re.sub(r"<[^>]+>", "", t) == "新建交通安全劝导站60个"]
+    assert road, "the premise: the figure is a target"
+    assert re.search(r'<mark class="ev" data-labels="[^"]*道路交通运输[^"]*" title="[^"]*">交通安全</mark>', road[0])
+    # marks added, no character lost or repeated: every clause cell reads as its clause's text
+    texts = {r["clause_id"]: r["text"] for r in _jsonl(out)}
+    cells = re.findall(r'<tr class="clause"[^>]*><td><code>([^<]+)</code>.*?</td><td>(?:<div class="path">[^<]*</div>)?(.*?)'
+                       r'(?:<div class="path">[^<]*</div>)?</td><td>', html)
+    assert len(cells) == len(texts)
+    assert all(unescape(re.sub(r"<[^>]+>", "", cell)) == texts[cid] for cid, cell in cells)
