@@ -226,26 +226,37 @@ def _highlight(t: TaggedClause, taxonomy=None) -> str:
     return _nested_marks(t.clause.text, outer, inner)
 
 
-def _covering(spans: list[tuple[int, int, str]], start: int, end: int) -> str | None:
-    """The opening tag of the span covering ``[start, end)`` (a piece between two boundaries), if any."""
-    return next((tag for a, b, tag in spans if a <= start and end <= b), None)
+Span = tuple[int, int, str]  # start, end, the opening tag of its <mark>
 
 
-def _nested_marks(text: str, outer: list[tuple[int, int, str]], inner: list[tuple[int, int, str]]) -> str:
-    """``text`` escaped, with each ``(start, end, opening tag)`` of ``outer`` wrapped in its tag and
-    those of ``inner`` wrapped inside; an inner span crossing an outer edge is cut there (HTML
-    elements nest, they cannot overlap). Spans within each list do not overlap."""
+def _covering(spans: list[Span], start: int, end: int) -> Span | None:
+    """The span covering ``[start, end)`` (a piece between two cuts), if any."""
+    return next((s for s in spans if s[0] <= start and end <= s[1]), None)
+
+
+def _crosses(span: Span, outer: list[Span]) -> bool:
+    """Does ``span`` overlap an outer span without lying inside it?"""
+    return any(a < span[1] and span[0] < b and not (a <= span[0] and span[1] <= b) for a, b, _ in outer)
+
+
+def _nested_marks(text: str, outer: list[Span], inner: list[Span]) -> str:
+    """``text`` escaped, each ``outer`` span wrapped in its mark and the ``inner`` ones inside them.
+    HTML elements nest but cannot overlap: an inner span crossing an outer one's edge (evidence
+    专项检查 whose 检查 starts a target) stays whole and the outer mark is cut around it, since the
+    evidence is why the label was given. Spans within each list do not overlap."""
+    crossing = [s for s in inner if _crosses(s, outer)]
     cuts = sorted({0, len(text)} | {x for a, b, _ in outer + inner for x in (a, b) if 0 <= x <= len(text)})
     out: list[str] = []
-    open_outer = None
+    top = None  # the mark open at the top level: an outer span, or a crossing inner one
     for start, end in zip(cuts, cuts[1:]):
-        wrap = _covering(outer, start, end)
-        if wrap != open_outer:
-            out.append("</mark>" * (open_outer is not None) + (wrap or ""))
-            open_outer = wrap
-        piece, tag = escape(text[start:end]), _covering(inner, start, end)
-        out.append(f"{tag}{piece}</mark>" if tag else piece)
-    out.append("</mark>" * (open_outer is not None))
+        here = _covering(crossing, start, end) or _covering(outer, start, end)
+        if here != top:
+            out.append("</mark>" * (top is not None) + (here[2] if here else ""))
+            top = here
+        piece = escape(text[start:end])
+        inside = None if here in crossing else _covering(inner, start, end)
+        out.append(f"{inside[2]}{piece}</mark>" if inside else piece)
+    out.append("</mark>" * (top is not None))
     return "".join(out)
 
 

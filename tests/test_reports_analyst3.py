@@ -21,7 +21,9 @@ organ is invented.
   word: stderr now names what it leaves out;
 * the HTML highlighted no evidence inside a deadline or target: ``新建交通安全劝导站60个`` was one green
   target mark, and 交通安全 (the cue) and 劝导 (an n-gram) for 道路交通运输 were not shown, although the
-  docs say the HTML highlights them all. Evidence marks now nest inside the deadline/target marks;
+  docs say the HTML highlights them all; and evidence starting before a target and ending inside it
+  (n-gram 完成餐饮 before 餐饮场所…安装率达到95%) dropped the target mark. Evidence marks now nest
+  inside the deadline/target marks; one crossing a target's edge stays whole and cuts the target mark;
 * a folder of 400 notices sat silent for seconds after the tagging bar (each notice aligned with its
   baseline, the Fisher tests across governments): a ``comparing`` bar now runs on a terminal.
 """
@@ -188,3 +190,29 @@ def test_the_html_highlights_evidence_inside_a_target(out):
                        r'(?:<div class="path">[^<]*</div>)?</td><td>', html)
     assert len(cells) == len(texts)
     assert all(unescape(re.sub(r"<[^>]+>", "", cell)) == texts[cid] for cid, cell in cells)
+
+
+def test_evidence_crossing_a_targets_edge_stays_whole_and_the_target_stays_marked():
+    from dataclasses import replace
+
+    from policytag.inference.extract import extract_fields
+    from policytag.inference.render_html import _highlight
+    from policytag.records import Evidence
+    from report_synth import _doc, _tagged
+
+    text = "（一）开展液化气专项检查，完成餐饮场所燃气报警装置安装率达到95%。"
+    doc = _doc("jl27", "金澜经济技术开发区管理委员会", "金澜经济技术开发区", "department", "work_points", 2027)
+    (plain,) = _tagged(doc, [(text, ("urban_gas",), ("engineering_technology",))])
+    deadlines, targets = extract_fields([text], [2027])[0]
+    start = text.index("完成餐饮")
+    assert targets and targets[0].span[0] == start + 2  # the premise: the n-gram crosses the target's start
+    evidence = {"sector": {"urban_gas": (Evidence("urban_gas", "sector", "ngram", "完成餐饮", (start, start + 4), 0.4),)},
+                "measure_type": {"engineering_technology": (Evidence("engineering_technology", "measure_type", "cue",
+                                                                     "报警装置", (text.index("报警装置"), text.index("报警装置") + 4)),)}}
+    tagged = replace(plain, deadlines=tuple(deadlines), targets=tuple(targets), evidence=evidence)
+    html = _highlight(tagged, load_taxonomy())
+    assert re.search(r'<mark class="ev"[^>]*>完成餐饮</mark>', html)  # the evidence whole
+    target_marks = re.findall(r'<mark class="tg"[^>]*>((?:[^<]|<mark class="ev"[^>]*>[^<]*</mark>)*)</mark>', html)
+    assert "".join(re.sub(r"<[^>]+>", "", m) for m in target_marks) == "场所燃气报警装置安装率达到95%"  # the rest of the target
+    assert any(re.search(r'<mark class="ev"[^>]*>报警装置</mark>', m) for m in target_marks)  # a cue inside it
+    assert unescape(re.sub(r"<[^>]+>", "", html)) == text
