@@ -12,8 +12,8 @@ piece table (Pcdt/PlcPcd) maps character positions (CPs) to bytes: each piece 8-
 footnotes, comments and text boxes come after it and are no part of the notice (as in
 ``read_docx``). Which paragraph lies in a table, which mark ends a table row, and which list
 number Word shows before a paragraph, only the paragraph properties say (PAPX in the FKPs that
-``PlcBtePapx`` points to; the lists in ``PlfLst``/``PlfLfo``). Not read: a style's list (only a
-paragraph's own), list start overrides, hidden text (read as text), text boxes.
+``PlcBtePapx`` points to, over those of the paragraph's style in the ``STSH``; the lists in
+``PlfLst``/``PlfLfo``). Not read: list start overrides (LFOLVL), text boxes.
 """
 
 from __future__ import annotations
@@ -36,7 +36,7 @@ class OldWordError(Exception):
 _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 _WORD97_NFIB = 0x00C0  # Word 97 and later write 0x00C1 (some Word 97 builds 0x00C0/0x00C2); Word 6/95 below
 _CCP_TEXT = 3  # index of ccpText in FibRgLw97
-_FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 12, 13, 33, 73, 74  # FibRgFcLcb97 pairs
+_FC_STSHF, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 1, 12, 13, 33, 73, 74  # FibRgFcLcb97 pairs
 
 # paragraph property sprms ([MS-DOC] 2.6.2) and the two table sprms read
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
@@ -71,6 +71,7 @@ class _Fib:
     lists: tuple[int, int]
     overrides: tuple[int, int]
     chpx: tuple[int, int]
+    styles: tuple[int, int]
 
 
 @dataclass(frozen=True)
@@ -113,7 +114,7 @@ def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]
             table = ole.openstream(fib.table_stream).read()
             pieces, text = _main_text(word, table, fib)
             fc = _byte_offsets(pieces)
-            marks = _ParagraphProps(word, table, fib.papx)
+            marks = _ParagraphProps(word, table, fib.papx, _style_lists(table, fib.styles))
             numbers = _ListNumbers(table, fib.lists, fib.overrides)
             hidden = _HiddenText(word, table, fib.chpx)
             if hidden.ranges:  # hidden characters as a character of no text, so CPs stay where they are
@@ -177,7 +178,8 @@ def _fib(word: bytes) -> _Fib:
         return struct.unpack_from("<II", word, pairs + 8 * index)
 
     return _Fib("1Table" if flags & _F_WHICH_TABLE else "0Table", _u32(word, lw + 4 * _CCP_TEXT),
-                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX), pair(_FC_PLF_LST), pair(_FC_PLF_LFO), pair(_FC_PLCF_BTE_CHPX))
+                pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX), pair(_FC_PLF_LST), pair(_FC_PLF_LFO), pair(_FC_PLCF_BTE_CHPX),
+                pair(_FC_STSHF))
 
 
 def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
@@ -239,9 +241,10 @@ class _ParagraphProps:
     """Paragraph properties by the byte offset of a paragraph's mark: the PAPX FKPs (512-byte pages
     of the WordDocument stream that ``PlcBtePapx`` lists), each a run of paragraphs by byte range."""
 
-    def __init__(self, word: bytes, table: bytes, papx: tuple[int, int]):
+    def __init__(self, word: bytes, table: bytes, papx: tuple[int, int], styles: dict[int, tuple[int, int]]):
         self.starts: list[int] = []
-        self.runs: list[tuple[int, int, bytes]] = []  # (first byte, byte after the mark, grpprl)
+        self.runs: list[tuple[int, int, int, bytes]] = []  # (first byte, byte after the mark, istd, grpprl)
+        self.styles = styles  # istd -> the (ilfo, ilvl) a paragraph of that style has unless it sets its own
         fc, lcb = papx
         count = (lcb - 4) // 8 if lcb >= 12 else 0
         plc = table[fc:fc + lcb]
@@ -259,18 +262,19 @@ class _ParagraphProps:
         bounds = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
         for i in range(crun):
             offset = fkp[4 * (crun + 1) + 13 * i] * 2  # BxPap: bOffset (in words), then a PHE
-            grpprl = b""
+            istd, grpprl = 0, b""
             if offset:
                 cb = fkp[offset]
                 body = fkp[offset + 2:offset + 2 + 2 * fkp[offset + 1]] if cb == 0 else fkp[offset + 1:offset + 2 * cb]
-                grpprl = body[2:]  # after the style index (istd)
-            self.runs.append((bounds[i], bounds[i + 1], grpprl))
+                istd, grpprl = (_u16(body, 0) if len(body) >= 2 else 0), body[2:]  # the style index, then its sprms
+            self.runs.append((bounds[i], bounds[i + 1], istd, grpprl))
 
     def at(self, fc: int) -> _Props:
         k = bisect.bisect_right(self.starts, fc) - 1
         if k < 0 or not self.runs[k][0] <= fc < self.runs[k][1]:
             return _Props()
-        return _props(self.runs[k][2])
+        _, _, istd, grpprl = self.runs[k]
+        return _props(grpprl, self.styles.get(istd, (0, 0)))
 
 
 class _HiddenText:
@@ -303,6 +307,60 @@ class _HiddenText:
         return k >= 0 and fc < self.ranges[k][1]
 
 
+def _style_lists(table: bytes, stshf: tuple[int, int]) -> dict[int, tuple[int, int]]:
+    """Each paragraph style's list (istd -> ilfo, ilvl), inherited along ``istdBase``: a 公文
+    template numbers its headings (一、 / （一）) by linking the heading styles to an outline list,
+    and Word then writes the list into the style only, none into the paragraphs. A damaged style
+    sheet gives no style lists (the text is still read)."""
+    try:
+        own, bases = _style_sheet(table, *stshf)
+    except (struct.error, IndexError):
+        return {}
+    out: dict[int, tuple[int, int]] = {}
+    for istd in own:
+        chain, at = [], istd
+        while at in own and at not in chain:  # the style, its base, that one's base …
+            chain.append(at)
+            at = bases.get(at, 0xFFF)
+        ilfo = ilvl = None
+        for at in reversed(chain):  # the base first: a style's own list wins over its base's
+            lfo, lvl = own[at]
+            ilfo, ilvl = (lfo if lfo is not None else ilfo), (lvl if lvl is not None else ilvl)
+        if ilfo:
+            out[istd] = (ilfo, ilvl or 0)
+    return out
+
+
+def _style_sheet(table: bytes, fc: int, lcb: int) -> tuple[dict[int, tuple[int | None, int | None]], dict[int, int]]:
+    """The STSH ([MS-DOC] 2.9.271): for each paragraph style its own (ilfo, ilvl) (None: not set)
+    from its UpxPapx, and its base style (istdBase)."""
+    sheet = table[fc:fc + lcb]
+    if lcb < 6 or len(sheet) < lcb:
+        return {}, {}
+    cstd, cb_base = _u16(sheet, 2), _u16(sheet, 4)  # Stshi: cstd, cbSTDBaseInFile
+    at = 2 + _u16(sheet, 0)
+    own: dict[int, tuple[int | None, int | None]] = {}
+    bases: dict[int, int] = {}
+    for istd in range(cstd):
+        cb = _u16(sheet, at)
+        std = sheet[at + 2:at + 2 + cb]
+        at += 2 + cb
+        if cb < cb_base or _u16(std, 2) & 0xF != 1:  # an empty slot, or no paragraph style
+            continue
+        bases[istd] = _u16(std, 2) >> 4
+        name = cb_base + 2 + 2 * _u16(std, cb_base) + 2  # xstzName: cch, the name, a terminating 0
+        name += name % 2  # each UPX starts at an even offset
+        papx = std[name + 2:name + 2 + _u16(std, name)][2:]  # UpxPapx: cbUpx, istd, then the sprms
+        ilfo = ilvl = None
+        for sprm, operand in _sprms(papx):
+            if sprm == _SPRM_ILFO and len(operand) == 2:
+                ilfo = struct.unpack("<h", operand)[0]
+            elif sprm == _SPRM_ILVL and operand:
+                ilvl = operand[0]
+        own[istd] = (ilfo, ilvl)
+    return own, bases
+
+
 def _sprms(grpprl: bytes):
     """(sprm, operand) of each property in ``grpprl``; the operand's size is in the sprm's spra
     bits, or, for a variable one, in its first byte (sprmTDefTable: a 2-byte size, one too large)."""
@@ -322,11 +380,13 @@ def _sprms(grpprl: bytes):
         at += size
 
 
-def _props(grpprl: bytes) -> _Props:
+def _props(grpprl: bytes, style: tuple[int, int] = (0, 0)) -> _Props:
+    """The paragraph's own properties; its list those of its style (``style``: ilfo, ilvl) where it
+    sets none itself (a paragraph's sprmPIlfo 0 switches its style's list off)."""
     in_table = row_end = False
     edges: tuple[int, ...] = ()
     merges: dict[int, int] = {}
-    ilfo = ilvl = 0
+    ilfo, ilvl = style
     for sprm, operand in _sprms(grpprl):
         if sprm == _SPRM_ILFO and len(operand) == 2:
             ilfo = struct.unpack("<h", operand)[0]
@@ -469,8 +529,8 @@ class _Level:
 
 class _ListNumbers:
     """Word's automatic list numbers (``一、``, ``（一）``) as a .docx's are read (corpus.docx_lists):
-    counted in document order per list, a level's count restarting the levels below it. Only a
-    paragraph's own list (sprmPIlfo/sprmPIlvl) is read, not a style's; LFO start overrides are not
+    counted in document order per list, a level's count restarting the levels below it. A
+    paragraph's list is its own (sprmPIlfo/sprmPIlvl) or its style's; LFO start overrides are not
     read. The PlfLst (LSTFs) in the table stream is followed by each list's LVLs; the PlfLfo maps a
     paragraph's 1-based ilfo to its list's lsid."""
 

@@ -1,0 +1,148 @@
+"""Build the fixtures of tests/test_files_formats2.py (run by hand; CI reads the committed outputs and
+needs neither this script nor LibreOffice).
+
+Each notice is written for these tests (invented county 青柳县; EXPECTED.md holds the readings
+written down before any reader ran). It is set into a .docx with python-docx and lxml the way an
+office template sets it, and LibreOffice, a real Word 97-2003 writer, converts the .docx:
+
+    apt-get install -y --no-install-recommends libreoffice-writer-nogui
+    .venv/bin/python tests/data/formats2/make_fixtures.py
+
+Heading styles linked to an outline list (一、 / （一）): Word writes the list (sprmPIlfo, sprmPIlvl)
+into the style's paragraph properties only. LibreOffice 7.4 writes it into the style and again into
+every heading paragraph; :func:`style_lists_only` then turns the paragraphs' two list properties
+into properties of no effect of the same size (line numbers not suppressed, right indent 0: the
+defaults), leaving the list where Word leaves it, in the style. (A list restart, which Word writes as
+an LFO start override, LibreOffice 7.4 writes as a list of its own for the first item only, losing
+it: its own import of the .doc reads 1., 1. for two items. So the two item groups here are two lists.)
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import docx
+from lxml import etree
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent / "formats"))
+from make_doc_fixtures import to_doc  # noqa: E402  (the one LibreOffice call of both scripts)
+
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+#: (style or list, text): "H1"/"H2" a heading style numbered by the outline list (一、 / （一）),
+#: ("item", n) an item of the n-th decimal list (each starts at 1), None plain
+STYLE_NOTICE = [
+    (None, "青柳县农业农村局关于做好2027年春季农业生产工作的通知"), (None, "青农〔2027〕3号"), (None, ""),
+    (None, "各乡镇人民政府，县直有关单位："),
+    (None, "为抓好春季农业生产，确保全年粮食稳产增产，现将有关事项通知如下："),
+    ("H1", "稳定粮食播种面积"), ("H2", "落实播种任务"),
+    (("item", 0), "各乡镇要将粮食播种面积分解到村组和经营主体。"), (("item", 0), "县农业农村局每半月通报一次播种进度。"),
+    ("H2", "做好农资保障"),
+    (("item", 1), "县供销社要提前储备化肥和良种。"), (("item", 1), "县市场监管局要开展农资质量抽检。"),
+    ("H1", "加强技术服务"), (None, "县农技中心要组织技术人员分片包村指导春耕。"), (None, ""),
+    (None, "青柳县农业农村局"), (None, "2027年2月20日"),
+]
+OUTLINE = [("chineseCounting", "%1、"), ("chineseCounting", "（%2）")]
+ITEMS = [("decimal", "%1.")]
+
+
+
+def _abstract(numbering, levels: list[tuple[str, str]]) -> str:
+    """A new abstract list of ``levels`` (format, text) in ``numbering``; its id."""
+    aid = str(1 + max([int(a.get(f"{{{W}}}abstractNumId")) for a in numbering.iterchildren(f"{{{W}}}abstractNum")]
+                      + [0]))
+    xml = f'<w:abstractNum xmlns:w="{W}" w:abstractNumId="{aid}"><w:multiLevelType w:val="multilevel"/>'
+    for i, (fmt, text) in enumerate(levels):
+        xml += (f'<w:lvl w:ilvl="{i}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/><w:lvlText w:val="{text}"/>'
+                '<w:suff w:val="nothing"/></w:lvl>')
+    first = numbering.find(f"{{{W}}}num")
+    abstract = etree.fromstring(xml + "</w:abstractNum>")
+    first.addprevious(abstract) if first is not None else numbering.append(abstract)
+    return aid
+
+
+def _num(numbering, aid: str, restart: bool) -> str:
+    """A list instance of abstract list ``aid``; ``restart``: its level 0 starts again at 1."""
+    nid = str(1 + max([int(n.get(f"{{{W}}}numId")) for n in numbering.iterchildren(f"{{{W}}}num")] + [0]))
+    override = '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="1"/></w:lvlOverride>' if restart else ""
+    numbering.append(etree.fromstring(f'<w:num xmlns:w="{W}" w:numId="{nid}"><w:abstractNumId w:val="{aid}"/>'
+                                      f'{override}</w:num>'))
+    return nid
+
+
+def _number_style(document, name: str, nid: str, level: int) -> None:
+    """Style ``name`` numbered by list ``nid`` at ``level`` (``w:numPr`` in the style, as a 公文
+    template links its heading styles to an outline list)."""
+    ppr = document.styles[name].element.get_or_add_pPr()
+    ppr.insert(0, etree.fromstring(f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="{level}"/><w:numId w:val="{nid}"/>'
+                                   '</w:numPr>'))
+
+
+def style_docx(path: Path) -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    outline = _num(numbering, _abstract(numbering, OUTLINE), restart=False)
+    instances = [_num(numbering, _abstract(numbering, ITEMS), restart=False) for _ in range(2)]
+    _number_style(document, "Heading 1", outline, 0)
+    _number_style(document, "Heading 2", outline, 1)
+    for kind, line in STYLE_NOTICE:
+        if kind in ("H1", "H2"):
+            document.add_paragraph(line, style="Heading 1" if kind == "H1" else "Heading 2")
+            continue
+        paragraph = document.add_paragraph(line)
+        if kind is not None:
+            paragraph._p.get_or_add_pPr().append(etree.fromstring(
+                f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{instances[kind[1]]}"/></w:numPr>'))
+    document.save(path)
+
+
+def style_lists_only(path: Path) -> None:
+    """The list properties of every paragraph whose style carries the same list overwritten in
+    place by properties of no effect (see the header): the file as Word writes style numbering."""
+    import struct
+
+    import olefile
+
+    from policytag.corpus import oldword
+
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        fib = oldword._fib(bytes(word))
+        table = ole.openstream(fib.table_stream).read()
+        styles = oldword._style_lists(table, fib.styles)
+        fc, lcb = fib.papx
+        count = (lcb - 4) // 8
+        for k in range(count):
+            page = (struct.unpack_from("<I", table, fc + 4 * (count + 1) + 4 * k)[0] & 0x3FFFFF) * 512
+            crun = word[page + 511]
+            for i in range(crun):
+                offset = page + word[page + 4 * (crun + 1) + 13 * i] * 2
+                if offset == page:
+                    continue
+                cb = word[offset]
+                start, size = (offset + 2, 2 * word[offset + 1]) if cb == 0 else (offset + 1, 2 * cb - 1)
+                istd = struct.unpack_from("<H", word, start)[0]
+                if istd not in styles:
+                    continue
+                at = start + 2
+                while at + 2 <= start + size:
+                    sprm = struct.unpack_from("<H", word, at)[0]
+                    if sprm == 0x260A:  # sprmPIlvl -> sprmPFNoLineNumb 0 (the default)
+                        struct.pack_into("<HB", word, at, 0x240C, 0)
+                    elif sprm == 0x460B:  # sprmPIlfo -> sprmPDxaRight80 0 (the default)
+                        struct.pack_into("<Hh", word, at, 0x840E, 0)
+                    size_of = next(len(o) for s, o in oldword._sprms(bytes(word[at:start + size])))
+                    at += 2 + size_of + (1 if sprm >> 13 == 6 else 0)
+        ole.write_stream("WordDocument", bytes(word))
+
+
+def main() -> None:
+    style_docx(HERE / "style_numbered.docx")  # kept: the test compares the two readings
+    to_doc(HERE / "style_numbered.docx", HERE / "style_numbered.doc")
+    style_lists_only(HERE / "style_numbered.doc")
+
+
+if __name__ == "__main__":
+    main()
