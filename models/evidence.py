@@ -54,10 +54,10 @@ def lexical_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]
     labels = labels if labels is not None else tagger.predict(clauses)
     knowledge = load_knowledge(tagger.taxonomy)
     out = []
-    # the batch's hits were usually just computed for the features: match_clauses returns them
-    # without matching again
+    # the batch's hits were usually just computed for the features: clause_hits returns them
+    # without matching again (and without copying them: they are only read here)
     new = _new
-    for clause_hits, lab in zip(knowledge.match_clauses(clauses), labels):
+    for clause_hits, lab in zip(knowledge.clause_hits(clauses), labels):
         if not clause_hits:
             out.append([])
             continue

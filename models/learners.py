@@ -130,9 +130,14 @@ def gate_on_hits(proba: dict[str, np.ndarray], clauses: Sequence[Clause], taxono
     """
     if mode == "none" or not dims:
         return proba
+    return _gated(proba, {dim: gated_cells(clauses, taxonomy, dim, mode) for dim in dims})
+
+
+def _gated(proba: dict[str, np.ndarray], cells: dict[str, np.ndarray]) -> dict[str, np.ndarray]:
+    """``proba`` with 0.5 in the ``cells`` (``{dim: gated_cells}``) of their dimensions."""
     out = dict(proba)
-    for dim in dims:
-        out[dim] = np.where(gated_cells(clauses, taxonomy, dim, mode), 0.5, proba[dim])
+    for dim, gated in cells.items():
+        out[dim] = np.where(gated, 0.5, proba[dim])
     return out
 
 
@@ -141,7 +146,8 @@ def gated_cells(clauses: Sequence[Clause], taxonomy: Taxonomy, dim: str, mode: s
     ``dimension``)."""
     from policytag.knowledge import FEATURES, load_knowledge
 
-    feats = load_knowledge(taxonomy).features(list(clauses))
+    # read only: the batch's kept features, not a copy
+    feats = load_knowledge(taxonomy).batch_features(list(clauses))
     fired = [FEATURES.index("cue_text"), FEATURES.index("rule_text")]
     hit = feats[dim][:, :, fired].max(axis=2) > 0
     if mode == "dimension":
@@ -220,20 +226,23 @@ class ContextTfidfTagger(TfidfTagger):
         # then reuses its cue occurrences (``_texts``)
         from policytag.knowledge import load_knowledge
 
-        load_knowledge(self.taxonomy).match_clauses(clauses)
+        load_knowledge(self.taxonomy).clause_hits(clauses)
         self._check_fitted(["vectorizer_", "coef_"])
         X = self.transform(clauses)
-        gated = [dim for dim in self.mask_dimensions if dim in dimensions]
+        # the gated cells of each masked dimension, found once for the rows to compute and the gate
+        # (gate_on_hits finds the same cells again)
+        cells = {dim: gated_cells(clauses, self.taxonomy, dim, self.gate)
+                 for dim in self.mask_dimensions if dim in dimensions}
         proba = {}
         for dim in dimensions:
             rows = None
-            if dim in gated:
+            if dim in cells:
                 # a row the gate replaces entirely (every label 0.5: in the shipped default's
                 # "dimension" mode, the ~80 % of clauses naming a specific sector) is not
                 # computed; its product with the coefficients was thrown away
-                rows = np.flatnonzero(~gated_cells(clauses, self.taxonomy, dim, self.gate).all(axis=1))
+                rows = np.flatnonzero(~cells[dim].all(axis=1))
             proba[dim] = self._dimension_proba(X, dim, rows)
-        return gate_on_hits(proba, clauses, self.taxonomy, gated, self.gate)
+        return _gated(proba, cells)
 
     def _texts(self, clauses: Sequence[Clause]) -> list[str]:
         mask = _masker(self.taxonomy, self.mask_dimensions)

@@ -592,14 +592,25 @@ class Knowledge:
         (until the next call), so the features, the decoding and the evidence of one batch share
         one matching pass; a clause repeated within the batch is matched once; the texts to
         match (clause texts and heading paths) are matched together (``_match_texts``)."""
+        batch_hits = self.clause_hits(clauses)
+        if tuple(dimensions) == DIMENSIONS:
+            return [list(hits) for hits in batch_hits]
+        # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
+        return [[h for src in ("text", "heading") for dim in dimensions for h in hits
+                 if h.dimension == dim and h.source == src] for hits in batch_hits]
+
+    def clause_hits(self, clauses: Sequence[Clause]) -> list[tuple[Hit, ...]]:
+        """``match_clauses(clauses)`` as the kept tuples themselves, for callers that only read
+        them (the features, the evidence, the title learners, the context learner that matches
+        first): a batch asks four times, and each copy into fresh lists (built, then freed) cost
+        ~2 us a clause (measured)."""
         if not isinstance(clauses, (list, tuple)):
             clauses = list(clauses)
-        full = tuple(dimensions) == DIMENSIONS
         last_clauses, last_hits = self._last_call
-        if full and same_objects(clauses, last_clauses):
+        if same_objects(clauses, last_clauses):
             # the very clauses of the latest call (a batch's features, titles and evidence ask in
             # turn; clauses are frozen): its hits, without a key and two look-ups per clause
-            return [list(hits) for hits in last_hits]
+            return last_hits
         # a clause repeated within the batch is matched once; nothing is kept by text across calls
         # (a stream of many batches would then match a recurring text once: cheaper repeats, and
         # benchmarks of resampled clauses that measure the memo)
@@ -628,16 +639,10 @@ class Knowledge:
             memo[key] = tuple(found[i] + found[i + 1]) if heading else tuple(found[i])
             i += 2 if heading else 1
         batch_hits = [memo[key] for key in keys]
-        if full:
-            out = [list(hits) for hits in batch_hits]
-        else:
-            # the per-dimension order of ``match``: dimensions as given, text hits before heading hits
-            out = [[h for src in ("text", "heading") for dim in dimensions for h in hits
-                    if h.dimension == dim and h.source == src] for hits in batch_hits]
         self._cue_texts = {text: i for i, text in enumerate(texts)}
         self._cue_occurrences = occurrences
         self._last_call = (list(clauses), batch_hits)
-        return out
+        return batch_hits
 
     def cue_spans(self, text: str, dimensions: Sequence[str]) -> list[tuple[int, int]] | None:
         """Every occurrence ``(start, end)`` of every cue word of ``dimensions`` in ``text``
@@ -666,18 +671,30 @@ class Knowledge:
 
         ``hits``: the clauses' ``match_clauses`` result when the caller already has it.
         """
-        key = None
-        if hits is None:
-            # the features of the latest batch are kept: the hybrid and its gated learners ask
-            # for the same batch's features in turn (copies: callers may change them); the very
-            # clause objects of the latest call need no key
-            memo = self._features_memo
-            if memo is not None and same_objects(clauses, memo[2]):
-                return {dim: f.copy() for dim, f in memo[1].items()}
-            key = tuple([(c.text, c.heading_path) for c in clauses])
-            if memo is not None and memo[0] == key:
-                return {dim: f.copy() for dim, f in memo[1].items()}
-            hits = self.match_clauses(clauses)
+        if hits is not None:
+            return self._features(clauses, hits)
+        # copies: callers may change them
+        return {dim: f.copy() for dim, f in self.batch_features(clauses).items()}
+
+    def batch_features(self, clauses: Sequence[Clause]) -> dict[str, np.ndarray]:
+        """``features(clauses)`` as kept for the latest batch, read-only (not copied): for callers
+        that only read them (the gated learners ask twice a batch)."""
+        # the features of the latest batch are kept: the hybrid and its gated learners ask for the
+        # same batch's features in turn; the very clause objects of the latest call need no key
+        memo = self._features_memo
+        if memo is not None and same_objects(clauses, memo[2]):
+            return memo[1]
+        key = tuple([(c.text, c.heading_path) for c in clauses])
+        if memo is not None and memo[0] == key:
+            return memo[1]
+        out = self._features(clauses, self.clause_hits(clauses))
+        for f in out.values():
+            f.flags.writeable = False  # shared by every caller of the batch
+        self._features_memo = (key, out, list(clauses))
+        return out
+
+    def _features(self, clauses: Sequence[Clause], hits: Sequence[Sequence[Hit]]) -> dict[str, np.ndarray]:
+        """``features(clauses, hits)``, computed."""
         out = {dim: np.zeros((len(clauses), len(self.taxonomy[dim].ids), len(FEATURES))) for dim in DIMENSIONS}
         # the (clause, label, feature) cells to set, per dimension, set at once after (an item
         # assignment per hit into a per-clause view cost more than the rest of this loop)
@@ -705,8 +722,6 @@ class Knowledge:
             text_any = np.maximum(f[:, :, 0], f[:, :, 1])
             f[:, :, 3] = (text_any.sum(axis=1, keepdims=True) - text_any) > 0
             f[:, :, 5] = (f[:, :, 4].sum(axis=1, keepdims=True) - f[:, :, 4]) > 0
-        if key is not None:
-            self._features_memo = (key, {dim: f.copy() for dim, f in out.items()}, list(clauses))
         return out
 
 
