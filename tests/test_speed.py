@@ -351,7 +351,7 @@ def test_packed_key_table_finds_what_a_dict_finds(keys, others, spread):
     """The one-slot-per-key table of the 16-bit n-gram keys: every stored key gives its column,
     any other key -1 (keys below ``2**48 - 1``, the key part of an empty slot, which
     ``char_tfidf`` never asks for: it keeps U+FFFF out); clustered keys make long probe runs,
-    which the look-up reads at once."""
+    which the look-up follows round by round."""
     from policytag.models.tfidf import PackedKeyTable
 
     keys = sorted(keys | {k * 7 + spread for k in range(len(keys) // 2)} - {2 ** 48 - 1})
