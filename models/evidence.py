@@ -170,10 +170,12 @@ def _segments(counts: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
 _RUNS_PER_TOP = 2
 
 
-def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray, top_ngrams: int) -> np.ndarray:
+def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray,
+                  top_ngrams: int) -> tuple[np.ndarray, np.ndarray]:
     """The indices of each pair's positive contributions among its ``top_ngrams`` largest, as
     the clause-by-clause code picks them (``np.argsort(-row)[:top_ngrams]``, positive ones); a
-    pair's row is ``contrib[starts[p]:starts[p + 1]]`` (``counts[p]`` long).
+    pair's row is ``contrib[starts[p]:starts[p + 1]]`` (``counts[p]`` long). Returned with the
+    pair of each index (the caller needs it: found here once, for the candidates).
 
     A cheap bound first: cut each row into runs (up to ``_RUNS_PER_TOP * (top_ngrams + 1)``);
     the run maxima are distinct elements, so the (top_ngrams + 1)-th largest of them is at most
@@ -186,7 +188,7 @@ def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray, t
     """
     n_pairs = len(counts)
     if not len(contrib):
-        return np.zeros(0, dtype=np.int64)
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
     runs = np.minimum(counts, _RUNS_PER_TOP * (top_ngrams + 1))
     run_pair, j = _segments(runs)
     cuts = starts[run_pair] + (j * counts[run_pair]) // runs[run_pair]
@@ -194,7 +196,9 @@ def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray, t
     maxima[run_pair, j] = np.maximum.reduceat(contrib, cuts)
     width = maxima.shape[1]
     bound = np.partition(maxima, width - top_ngrams - 1, axis=1)[:, width - top_ngrams - 1]
-    cand = np.flatnonzero((contrib > 0) & (contrib >= np.repeat(bound, counts)))
+    # positive and at or above the bound in one comparison: x > 0 is x >= the least positive
+    # double (NaN fails both)
+    cand = np.flatnonzero(contrib >= np.repeat(np.maximum(bound, _LEAST_POSITIVE), counts))
     # rank the candidates: kth = the top_ngrams-th largest, after = the next one (-inf: none)
     pair = np.searchsorted(starts, cand, side="right") - 1
     values = contrib[cand]
@@ -205,7 +209,8 @@ def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray, t
     padded[pair, rank] = values
     part = np.partition(padded, [width - top_ngrams - 1, width - top_ngrams], axis=1)
     kth, after = part[:, width - top_ngrams], part[:, width - top_ngrams - 1]
-    chosen = cand[values >= kth[pair]]
+    keep = values >= kth[pair]
+    chosen, chosen_pair = cand[keep], pair[keep]
     tied = np.flatnonzero((after == kth) & (kth > 0))
     if len(tied):
         negative = -contrib
@@ -213,10 +218,15 @@ def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray, t
                 for s, n in zip(starts[tied].tolist(), counts[tied].tolist())]
         is_tied = np.zeros(n_pairs, dtype=bool)  # a mask, not np.isin (which sorts both sides)
         is_tied[tied] = True
-        keep = ~is_tied[np.searchsorted(starts, chosen, side="right") - 1]
+        keep = ~is_tied[chosen_pair]
         chosen = np.concatenate([chosen[keep]] + redo)
-        chosen = chosen[contrib[chosen] > 0]
-    return chosen
+        chosen_pair = np.concatenate([chosen_pair[keep], np.repeat(tied, [len(r) for r in redo])])
+        positive = contrib[chosen] > 0
+        chosen, chosen_pair = chosen[positive], chosen_pair[positive]
+    return chosen, chosen_pair
+
+
+_LEAST_POSITIVE = np.nextafter(0.0, 1.0)
 
 
 _PAIRS: list = [None, None]  # the last labels list and its _pairs (the learners of a hybrid share it)
@@ -249,6 +259,15 @@ def _pairs(labels: Sequence[Labels], taxonomy):
     out = (p_clause, np.asarray(p_label, dtype=np.int64), per_dim, names)
     _PAIRS[:] = [key, (taxonomy, out)]
     return out
+
+
+def _coef_t(tfidf, dim: str) -> np.ndarray:
+    """``tfidf.coef_[dim].T``, C-contiguous: the learner's own cached copy when it keeps one
+    (``TfidfTagger._coef_t``), else made here."""
+    cached = getattr(tfidf, "_coef_t", None)
+    if callable(cached):
+        return cached(dim)
+    return np.ascontiguousarray(tfidf.coef_[dim].T)
 
 
 def _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases) -> list[list[Evidence]]:
@@ -304,13 +323,16 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
             for dim, first, last in zip(DIMENSIONS, bounds, bounds[1:]):
                 if first == last:
                     continue
-                coef = tfidf.coef_[dim]
+                coef_t = _coef_t(tfidf, dim)
                 lo, hi = starts[first], starts[last]
-                # each element's coefficient in the flat array: its pair's label row start (a
-                # multiplication per pair, not per element), plus its column
-                at = np.repeat(p_label[first:last] * coef.shape[1], counts[first:last])
-                at += cols[lo:hi]
-                contrib[lo:hi] *= np.take(coef.ravel(), at)
+                # each element's coefficient, read from the [n_features, n_labels] copy of the
+                # coefficients the learner's probabilities were computed with (``_coef_t``): the
+                # labels of one n-gram share a cache line there, and the rows the batch's product
+                # read are still in cache; in ``coef_`` ([n_labels, n_features]) each read was a
+                # cache miss (~4x slower, measured). The same numbers.
+                at = cols[lo:hi] * np.int64(coef_t.shape[1])
+                at += np.repeat(p_label[first:last], counts[first:last])
+                contrib[lo:hi] *= np.take(coef_t.ravel(), at)
             p_clause_l.append(p_clause)
             counts_l.append(counts)
             cols_l.append(cols + col_offset if col_offset else cols)
@@ -327,8 +349,7 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
     vocab = _vocab_table([v for _, _, v, _ in sources])
     # 2. the top n-grams of each pair: its positive contributions at or above its top_ngrams-th
     # largest value (kth); their order does not matter (step 4 sorts the spans)
-    top = _top_positive(contrib, starts, counts, top_ngrams)
-    t_pair = np.searchsorted(starts, top, side="right") - 1
+    top, t_pair = _top_positive(contrib, starts, counts, top_ngrams)
     t_col, t_w = cols[top], contrib[top]
     # 3. where each top n-gram occurs in its clause's text
     texts = [c.text for c in clauses]
