@@ -10,6 +10,8 @@ import gc
 import sys
 from contextlib import contextmanager
 from dataclasses import dataclass
+from itertools import groupby
+from operator import attrgetter
 from typing import Any, Sequence
 
 import numpy as np
@@ -183,8 +185,7 @@ def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = Tr
              for dim in DIMENSIONS}
     labels = tagger.decode(proba, thresholds)
     evidence = clause_evidence(tagger, batch, labels, proba, len(batch)) if with_evidence else [None] * len(batch)
-    ids = {dim: taxonomy[dim].ids for dim in DIMENSIONS}
-    rows = {dim: round_scores(proba[dim]) for dim in DIMENSIONS}
+    scores = _score_dicts(taxonomy, proba)
     fields = extract_fields([c.text for c in batch], [c.year for c in batch])
     out = []
     new = _new
@@ -195,14 +196,22 @@ def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = Tr
         # (tests/test_speed.py)
         tagged = new(TaggedClause)
         d = tagged.__dict__
-        d["clause"], d["labels"] = clause, label
-        d["scores"] = {dim: dict(zip(ids[dim], rows[dim][i])) for dim in DIMENSIONS}
+        d["clause"], d["labels"], d["scores"] = clause, label, scores[i]
         d["deadlines"], d["targets"], d["evidence"] = tuple(deadlines), tuple(targets), evidence[i]
         out.append(tagged)
     return out
 
 
 _new = object.__new__
+
+
+def _score_dicts(taxonomy: Taxonomy, proba: dict[str, np.ndarray]) -> list[dict[str, dict[str, float]]]:
+    """Per row, ``{dim: {label_id: rounded p}}`` in taxonomy order: one comprehension over the
+    rows of both dimensions (a dict comprehension per clause cost ~1 us a clause more)."""
+    first, second = DIMENSIONS
+    ids_a, ids_b = taxonomy[first].ids, taxonomy[second].ids
+    return [{first: dict(zip(ids_a, a)), second: dict(zip(ids_b, b))}
+            for a, b in zip(round_scores(proba[first]), round_scores(proba[second]))]
 
 
 def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels], proba: dict[str, np.ndarray],
@@ -218,6 +227,10 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
 
     taxonomy = tagger.taxonomy
     index = {dim: {lid: j for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
+    # the key evidence is grouped by: its label id alone where no id names labels of two
+    # dimensions (the taxonomies here), else (dimension, label)
+    by_label = len({lid for dim in DIMENSIONS for lid in taxonomy[dim].ids}) == sum(len(taxonomy[dim].ids) for dim in DIMENSIONS)
+    group_key = _LABEL if by_label else _DIMENSION_LABEL
     out = []
     for start in range(0, len(clauses), batch_size):
         batch_labels = labels[start:start + batch_size]
@@ -227,21 +240,24 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
             # the sources merged (exact duplicates dropped, as merge_evidence) and grouped by label
             # in one pass: a duplicate has the same (dimension, label), so grouping first and
             # dropping duplicates within a group of several keeps what merge_evidence keeps, in its
-            # order, without a key tuple and a set look-up per piece of evidence
-            mine: dict[tuple[str, str], list] = {}
+            # order. A source lists a label's evidence in runs (the n-gram phrases of a label one
+            # after another), so it is grouped run by run (``groupby``, in C), not item by item
+            mine: dict = {}
             for part in parts:
-                for e in part[k]:
-                    key = (e.dimension, e.label)
+                row = part[k]
+                if not row:
+                    continue
+                for key, run in groupby(row, group_key):
                     got = mine.get(key)
                     if got is None:
-                        mine[key] = [e]
+                        mine[key] = list(run)
                     else:
-                        got.append(e)
+                        got.extend(run)
             per: dict[str, dict[str, tuple]] = {}
             for dim in DIMENSIONS:
                 per[dim] = mine_dim = {}
                 for lid in getattr(label, dim):
-                    got = mine.get((dim, lid))
+                    got = mine.get(lid if by_label else (dim, lid))
                     if got:
                         mine_dim[lid] = (got[0],) if len(got) == 1 else _unique(got)
                     else:
@@ -251,12 +267,17 @@ def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels],
     return out
 
 
+_LABEL = attrgetter("label")
+_DIMENSION_LABEL = attrgetter("dimension", "label")
+_SPAN = attrgetter("span")
+
+
 def _unique(evidence: list) -> tuple:
     """``evidence`` (of one label) without exact duplicates (``merge_evidence``'s key), first kept."""
     if len(evidence) == 2:  # (the most common group) two spans compared, no set
         if evidence[0].span != evidence[1].span:
             return tuple(evidence)
-    elif len({e.span for e in evidence}) == len(evidence):  # no two share a span: no two share the key
+    elif len(set(map(_SPAN, evidence))) == len(evidence):  # no two share a span: no two share the key
         return tuple(evidence)
     seen = set()
     out = []

@@ -108,3 +108,22 @@ def test_tagging_is_the_same_whatever_the_batch(gold_dataset):
     one = _rows(tag_clauses(tagger, clauses, progress=False, batch_size=1))
     assert _rows(tag_clauses(tagger, clauses, progress=False, batch_size=len(clauses))) == one
     assert _rows(tag_clauses(tagger, clauses, progress=False, batch_size=7)) == one
+
+
+def test_clause_evidence_groups_by_dimension_where_an_id_names_two_labels():
+    """``clause_evidence`` groups evidence by label id alone when no id names labels of two
+    dimensions; where one does (a taxonomy may reuse an id), each dimension's label gets only its
+    own evidence, as grouping by (dimension, label) gives."""
+    from types import SimpleNamespace
+
+    from policytag.inference.tagging import clause_evidence
+    from policytag.records import Evidence, Labels
+
+    taxonomy = {"sector": SimpleNamespace(ids=["x", "s1"]), "measure_type": SimpleNamespace(ids=["m1", "x"])}
+    sx = Evidence("x", "sector", "cue", "煤矿", (0, 2))
+    mx = Evidence("x", "measure_type", "ngram", "排查", (3, 5), 0.5)
+    mx2 = Evidence("x", "measure_type", "cue", "排查", (3, 5))
+    fake = SimpleNamespace(taxonomy=taxonomy, explain_parts=lambda clauses, labels: [[[sx, mx]], [[mx2, sx]]])
+    proba = {"sector": np.full((1, 2), 0.7), "measure_type": np.full((1, 2), 0.6)}
+    got = clause_evidence(fake, [object()], [Labels(("x",), ("x",))], proba)[0]
+    assert got == {"sector": {"x": (sx,)}, "measure_type": {"x": (mx, mx2)}}
