@@ -165,7 +165,17 @@ _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
 # only when the text holds that word: in this class they made every 上, 中, 时, 自 a try (the scan
 # cost 2.5 times as much); a prefix word of a form found here (次年, 第, 每年, 自…之日起) is read
 # by looking back from its match (``_lead_word``).
-RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])(?:" + "|".join([
+# A second lookahead, tried only where the first passes, looks at the character after it: the
+# characters of the class are common in other words too (一, 年, 入, 主, 节, 两: 进一步, 年度, 深入,
+# 主要, 环节), and each try of the alternation there cost as much as rejecting 25 positions; it
+# keeps every start some alternative can match at (a numeral runs on into a numeral, 年, 个, 月 or,
+# in a year, 〇/零; 两会, 五一; 年底/年末/年内/年之内; 今年…; the events' names), a third of the
+# scan time on the benchmark's clauses (``tests/test_extract_probe5.py`` compares it with the
+# first alone).
+_DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])"
+_DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两三四五六七八九十年个月〇零会]|[底末]|年[底末之内]|[今当本]年"
+                    r"|主汛|入[汛冬]|汛[期到之以前]|春节|元[旦\s月]|国庆|节假|冬季|雨季)")
+_DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
     rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
@@ -181,7 +191,8 @@ RE_DEADLINE = re.compile(r"(?=[\s\d一二两三四五六七八九十今当本年
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
     r"(?P<before_event>(?P<ev6>主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会)"
     r"(?:到来)?(?:之|以)?前)",
-]) + ")")
+]
+RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_DEADLINE_FORMS) + ")")
 
 # Forms led by a numeral that main's alternatives did not have, scanned only when the text holds
 # what each of them does (``_may_have_more``): added to RE_DEADLINE they made its scan of every text
@@ -238,14 +249,17 @@ _KIND_FIELDS = {
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
 #: or a verb of finishing right after a month (6月完成: what every bare month holds)
-_RANGE_GATE = re.compile(rf"[月日号]\s*起?\s*[至到—－\-~～]|月\s*份?\s*{_FINISH}")
+#: (led by one character class, the 月 of the second form checked behind it: the regex engine then
+#: skips to the characters of the class instead of trying the pattern at each position)
+_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*{_FINISH})")
 
 
 def _may_have_more(text: str) -> bool:
     """Can ``RE_DEADLINE_MORE`` match? Each of its forms holds a range's separator after 月/日/号, 季度,
-    旬, or 日/天 and 内 (a day count); the substring tests come first (most texts have none)."""
+    旬, or 日/天 and 内 (a day count); the substring tests come first (most texts have none), and a
+    month range or bare month has a 月 (the scan only runs on a text with one)."""
     return ("季度" in text or "旬" in text or ("内" in text and ("日" in text or "天" in text))
-            or _RANGE_GATE.search(text) is not None)
+            or ("月" in text and _RANGE_GATE.search(text) is not None))
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
 _WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
@@ -432,27 +446,32 @@ def extract_fields(texts: list[str], years: list[int | None],
       ``MIN_TRADITIONAL`` traditional-only characters is not traditional, whatever its length,
       so it is matched as it is; the few others (and texts ``is_traditional`` samples) take the
       usual path;
-    * whether a text has a numeral at all (``_may_have_numerals``): every target has one (a
-      digit, or a Chinese numeral in a count), so a text without any (about half of the
-      clauses) has no target, and one without a digit no rate, share or object-first target
-      (``_candidates(digits=False)``), without running their patterns.
+    * which of the characters the gates look for a text holds (``_text_flags``, one flag set per
+      text): whether it has a numeral at all: every target has one (a digit, or a Chinese numeral
+      in a count), so a text without any (about half of the clauses) has no target, and one
+      without a digit no rate, share or object-first target (``_candidates(digits=False)``),
+      without running their patterns; and whether it holds a character that ``_fullwidth``
+      rewrites, that every deadline form holds (``_may_have_deadline``), that the word-led forms
+      hold (``_WORD_GATES``), or that a reporting word starts with (``_REPORT_CUE``): a text
+      without one skips that test or scan. A flag may say "maybe" wrongly, never "no".
     """
     code_points = _batch_code_points(texts)
     plain = _surely_simplified(texts, code_points)
-    numerals = _may_have_numerals(texts, code_points)
+    text_flags = _text_flags(texts, code_points)
     out = []
     dates = dates if dates is not None else [None] * len(texts)
-    for text, year, date, keep, (digit, numeral) in zip(texts, years, dates, plain, numerals):
+    for text, year, date, keep, flags in zip(texts, years, dates, plain, text_flags):
         if not keep:
             out.append((extract_deadlines(text, year, notice_date=date), extract_targets(text)))
             continue
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
-        read = _fullwidth(text)
-        if read is text:
-            out.append((_deadlines(text, year, notice_date=date), _targets(text, digit) if numeral or _zero_word(text) else []))
-        else:
-            out.append((_as_written(_deadlines(read, year, notice_date=date), text, read),
-                        _as_written(_targets(read, digit), text, read) if numeral or _zero_word(text) else []))
+        read = _fullwidth(text) if flags & _FLAG_WIDTH else text
+        deadlines = _deadlines(read, year, notice_date=date, flags=flags)
+        targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags)
+                   if flags & _FLAG_NUMERAL or (flags & _FLAG_ZERO and _zero_word(text)) else [])
+        if read is not text:
+            deadlines, targets = _as_written(deadlines, text, read), _as_written(targets, text, read)
+        out.append((deadlines, targets))
     return out
 
 
@@ -508,41 +527,61 @@ def _surely_simplified(texts: list[str], code_points=_NOT_READ) -> list[bool]:
     return ((count < MIN_TRADITIONAL) & (lens <= 3 * SAMPLE)).tolist()
 
 
-#: the code points ``_numeral_table`` covers; a character above it counts as a digit and a
-#: numeral (a gate may say "maybe" wrongly, never "no")
+#: the code points ``_numeral_table`` covers; a character above it has every flag (a gate may
+#: say "maybe" wrongly, never "no")
 _TABLE_END = 0x20000
 _FLAG_DIGIT, _FLAG_NUMERAL = 1, 2
 _CN_NUMERALS = "一二两三四五六七八九十"  # the Chinese numerals of RE_COUNT and _COUNT_GATE
+#: what ``_fullwidth`` reads otherwise (``_READ_OTHERWISE``)
+_FLAG_WIDTH = 4
+#: a character of each word ``_may_have_deadline`` looks for (季度, 半年, 期限/时限: 季, 半, 限)
+_FLAG_TIME = 8
+#: a character of each word ``_zero_word`` looks for (零, 不发生)
+_FLAG_ZERO = 16
+#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋)
+_FLAG_WORDS = 32
+#: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
+_FLAG_CUE = 64
+_ALL_FLAGS = 255
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限"), (_FLAG_ZERO, "零发"),
+               (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
 
 
 @functools.lru_cache(maxsize=1)
 def _numeral_table():
     """Flags per code point below ``_TABLE_END``: ``_FLAG_DIGIT | _FLAG_NUMERAL`` for what ``\\d``
     matches (Unicode decimal digits: ``str.isdecimal``), ``_FLAG_NUMERAL`` for the Chinese
-    numerals (128 KiB, made once in ~10 ms; ``tests/test_speed_matcher.py`` compares it with
-    ``\\d``)."""
+    numerals (``tests/test_speed_extract.py`` compares them with ``\\d``), and the gate flags of
+    ``_FLAG_CHARS`` (128 KiB, made once in ~10 ms)."""
     import numpy as np
 
     table = np.zeros(_TABLE_END, dtype=np.uint8)
     table[[c for c in range(_TABLE_END) if chr(c).isdecimal()]] = _FLAG_DIGIT | _FLAG_NUMERAL
     table[[ord(c) for c in _CN_NUMERALS]] = _FLAG_NUMERAL
+    for flag, chars in _FLAG_CHARS:
+        table[[ord(c) for c in chars]] |= flag
     return table
 
 
-def _may_have_numerals(texts: list[str], code_points) -> list[tuple[bool, bool]]:
-    """Per text: (may it hold a digit, may it hold a digit or a Chinese numeral), from the
-    batch's code points (``_batch_code_points``; all True when there are none)."""
+def _text_flags(texts: list[str], code_points) -> list[int]:
+    """Per text: the flags of ``_numeral_table`` that any of its characters has (a bitwise or over
+    the batch's code points, ``_batch_code_points``; every flag when there are none)."""
     import numpy as np
 
-    if code_points is None:
-        return [(True, True)] * len(texts)
-    cps, doc, _ = code_points
-    flags = np.full(len(cps), _FLAG_DIGIT | _FLAG_NUMERAL, dtype=np.uint8)
+    if code_points is None or not texts:
+        return [_ALL_FLAGS] * len(texts)
+    cps, _, lens = code_points
+    # one flag byte per character, and a 0 after the last: the start reduceat is given for a
+    # trailing empty text (its own start is the end of the array)
+    flags = np.full(len(cps) + 1, _ALL_FLAGS, dtype=np.uint8)
     low = cps < _TABLE_END
-    flags[low] = _numeral_table()[cps[low]]
-    digit = np.bincount(doc[(flags & _FLAG_DIGIT) != 0], minlength=len(texts)) > 0
-    numeral = np.bincount(doc[(flags & _FLAG_NUMERAL) != 0], minlength=len(texts)) > 0
-    return list(zip(digit.tolist(), numeral.tolist()))
+    flags[:-1][low] = _numeral_table()[cps[low]]
+    flags[-1] = 0
+    starts = np.zeros(len(lens), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    per_text = np.bitwise_or.reduceat(flags, starts)
+    per_text[lens == 0] = 0  # (reduceat gives an empty slice the element at its start)
+    return per_text.tolist()
 
 
 def extract_deadlines(text: str, notice_year: int | None = None, actions: bool = True,
@@ -560,14 +599,14 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
 
 
 def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
-               notice_date: str | None = None) -> list[Deadline]:
-    """``extract_deadlines`` of a text in simplified script."""
+               notice_date: str | None = None, flags: int = _ALL_FLAGS) -> list[Deadline]:
+    """``extract_deadlines`` of a text in simplified script (``flags``: ``_text_flags``' for it)."""
     out: list[Deadline] = []
     spans: list[tuple[int, int]] = []  # every vetted phrase, past references included (for targets)
-    if not _may_have_deadline(text):  # (most clauses: no scan)
+    if not (flags & _FLAG_TIME and _may_have_deadline(text)):  # (most clauses: no scan)
         _LAST_DEADLINE_SPANS[:] = [text, spans]
         return out
-    for alt, m, start, end, lead in _deadline_matches(text):
+    for alt, m, start, end, lead in _deadline_matches(text, flags):
         if not _vetted(alt, m, text, start, end):
             continue
         kind, year, wrap, month, day, period, event = _deadline_fields(alt, m, notice_year, lead)
@@ -601,11 +640,13 @@ def _reports_past(text: str, end: int) -> bool:
     return m is not None and text[m.start()] not in SENTENCE_DELIMS
 
 
-def _deadline_matches(text: str) -> Iterator[tuple[str, re.Match, int, int, Any]]:
+def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str, re.Match, int, int, Any]]:
     """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when their
     gates pass, ``RE_DEADLINE_MORE`` and ``RE_DEADLINE_WORDS``, left to right; of two that overlap the
-    earlier (at one start the longer) is kept, as one alternation would keep it."""
-    more, words = _may_have_more(text), _WORD_GATE.search(text) is not None
+    earlier (at one start the longer) is kept, as one alternation would keep it. ``flags``:
+    ``_text_flags``' for the text (without ``_FLAG_WORDS`` it holds none of ``_WORD_GATES``)."""
+    more = _may_have_more(text)
+    words = bool(flags & _FLAG_WORDS) and _WORD_GATE.search(text) is not None
     if not (more or words):  # (most texts: one scan, nothing to merge)
         for m in RE_DEADLINE.finditer(text):
             alt = m.lastgroup
@@ -1137,9 +1178,10 @@ def extract_targets(text: str) -> list[Target]:
     return _as_written(_targets(read), simple, read)
 
 
-def _targets(text: str, digits: bool = True) -> list[Target]:
+def _targets(text: str, digits: bool = True, flags: int = _ALL_FLAGS) -> list[Target]:
     """``extract_targets`` of a text in simplified script; ``digits=False``: the text has no
-    digit (``_candidates``)."""
+    digit (``_candidates``); ``flags``: ``_text_flags``' for it (without ``_FLAG_CUE`` no sentence
+    of it reports figures)."""
     found = _candidates(text, digits=digits)
     if not found:
         return []  # (most clauses: no number a target could be read from)
@@ -1161,7 +1203,7 @@ def _targets(text: str, digits: bool = True) -> list[Target]:
             continue  # the number is already read
         if text[nstart - 1:nstart] == "第":
             continue  # an ordinal: 第12条, 第二批
-        if _reported(text, target.span[0]):
+        if flags & _FLAG_CUE and _reported(text, target.span[0]):
             continue  # 全市共发生…，同比分别下降20%: a figure reported, not a target
         taken_starts.insert(i, nstart)
         taken_ends.insert(i, nend)
@@ -1195,7 +1237,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Targ
     none of them. ``tests/test_speed.py`` checks that the gates never drop a reading
     (``gated=False`` is the ungated definition).
 
-    ``digits=False`` (the caller knows that the text has no digit, ``_may_have_numerals``):
+    ``digits=False`` (the caller knows that the text has no digit, ``_text_flags``):
     the families whose every match has one (rates, shares, object-first counts: their number is
     ``_NUM``) are not scanned either."""
     found = []
