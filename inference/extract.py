@@ -865,9 +865,20 @@ _CONDITION = re.compile(r"凡|如|若|发生|造成|导致|涉及")
 # a comparator or verb, so a match that starts earlier never swallows one that would qualify.
 # first characters of every comparator and verb: a one-class test rejects most positions quickly
 _COUNT_FIRST = "".join(sorted({w[0] for w in (*_CMP_WORDS, *_VERBS.split("|"), *_LEVEL_VERBS)}))
+_FILL_MAX = 8  # characters between a count's verb and its number
+#: what precedes a count's number: a comparator, a modal (要), a verb and the filler, none of them a
+#: digit or delimiter, with white space after the comparator and modal (``\s*``)
+_COUNT_REACH = max(map(len, _CMP_WORDS)) + 1 + max(map(len, (*_VERBS.split("|"), *_LEVEL_VERBS))) + _FILL_MAX
+#: tried where a comparator or verb starts: a numeral (or white space, where the reach may run on)
+#: within ``_COUNT_REACH`` characters that are no delimiter. Its verbs are common words and each try
+#: of the pattern there cost as much as rejecting ~10 positions; most have no number that close.
+#: (The first numeral, space or delimiter ends the run: no backtracking, and a try never reads more
+#: than ``_COUNT_REACH`` characters, so the scan stays linear.)
+_COUNT_NEAR = rf"(?=[^，。；：\d\s一二两三四五六七八九十]{{0,{_COUNT_REACH}}}[\d\s一二两三四五六七八九十])"
 RE_COUNT = re.compile(
-    rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_COUNT_VERBS}))(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_COUNT_VERBS})?"
-    rf"(?P<fill>[^，。；：\d]{{0,8}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
+    rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_COUNT_VERBS})){_COUNT_NEAR}"
+    rf"(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_COUNT_VERBS})?"
+    rf"(?P<fill>[^，。；：\d]{{0,{_FILL_MAX}}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
 # An object longer than RE_COUNT's 8 characters between verb and count (关闭不具备安全生产条件的小矿山20座):
 # read only after a verb that commits on its own, when the object holds no verb (推动…建设达标100家
 # starts at 建设; checked on the match, ``_long_counts``) and the count closes its chunk (not 开展…20家企业的检查)
