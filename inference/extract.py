@@ -460,13 +460,14 @@ def extract_fields(texts: list[str], years: list[int | None],
       so it is matched as it is; the few others (and texts ``is_traditional`` samples) take the
       usual path;
     * which of the characters the gates look for a text holds (``_text_flags``, one flag set per
-      text): whether it has a numeral at all: every target has one (a digit, or a Chinese numeral
-      in a count), so a text without any (about half of the clauses) has no target, and one
-      without a digit no rate, share or object-first target (``_candidates(digits=False)``),
-      without running their patterns; and whether it holds a character that ``_fullwidth``
-      rewrites, that every deadline form holds (``_may_have_deadline``), that the word-led forms
-      hold (``_WORD_GATES``), or that a reporting word starts with (``_REPORT_CUE``): a text
-      without one skips that test or scan. A flag may say "maybe" wrongly, never "no".
+      text): every target has a digit, a Chinese numeral followed by a unit (a count; white space
+      may come between them) or a zero word (零, 不发生), so a text without any (about two thirds
+      of the clauses) has no target, and one without a digit no rate, share or object-first
+      target (``_candidates(digits=False)``), without running their patterns; and whether it
+      holds a character that ``_fullwidth`` rewrites, that every deadline form holds
+      (``_may_have_deadline``), that the word-led forms hold (``_WORD_GATES``), or that a
+      reporting word starts with (``_REPORT_CUE``): a text without one skips that test or scan.
+      A flag may say "maybe" wrongly, never "no".
     """
     code_points = _batch_code_points(texts)
     plain = _surely_simplified(texts, code_points)
@@ -480,8 +481,9 @@ def extract_fields(texts: list[str], years: list[int | None],
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
         read = _fullwidth(text) if flags & _FLAG_WIDTH else text
         deadlines = _deadlines(read, year, notice_date=date, flags=flags)
+        # (a target has a digit, a numeral and unit (a count: _FLAG_COUNT), or a zero word)
         targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags)
-                   if flags & _FLAG_NUMERAL or (flags & _FLAG_ZERO and _zero_word(text)) else [])
+                   if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text)) else [])
         if read is not text:
             deadlines, targets = _as_written(deadlines, text, read), _as_written(targets, text, read)
         out.append((deadlines, targets))
@@ -555,6 +557,9 @@ _FLAG_ZERO = 16
 _FLAG_WORDS = 32
 #: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
 _FLAG_CUE = 64
+#: a numeral followed by the first character of a unit or by white space (what ``_COUNT_GATE``
+#: looks for; set per character pair in ``_text_flags``, not in the table)
+_FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限"), (_FLAG_ZERO, "零发"),
                (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
@@ -576,6 +581,19 @@ def _numeral_table():
     return table
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_or_space_table():
+    """A bool per code point below ``_TABLE_END``: does a unit start with it (``_UNIT_FIRST``), or is
+    it white space (``\\s``, which ``_COUNT_GATE`` allows between a number and its unit)? (made once)"""
+    import numpy as np
+
+    table = np.zeros(_TABLE_END, dtype=bool)
+    every = "".join(map(chr, range(_TABLE_END)))
+    table[[ord(c) for c in re.findall(r"\s", every)]] = True
+    table[[ord(c) for c in _UNIT_FIRST]] = True
+    return table
+
+
 def _text_flags(texts: list[str], code_points) -> list[int]:
     """Per text: the flags of ``_numeral_table`` that any of its characters has (a bitwise or over
     the batch's code points, ``_batch_code_points``; every flag when there are none)."""
@@ -587,9 +605,16 @@ def _text_flags(texts: list[str], code_points) -> list[int]:
     # one flag byte per character, and a 0 after the last: the start reduceat is given for a
     # trailing empty text (its own start is the end of the array)
     flags = np.full(len(cps) + 1, _ALL_FLAGS, dtype=np.uint8)
+    chars = flags[:-1]
     low = cps < _TABLE_END
-    flags[:-1][low] = _numeral_table()[cps[low]]
+    chars[low] = _numeral_table()[cps[low]]
     flags[-1] = 0
+    # a numeral with a unit's first character or white space after it (the last character of one
+    # text is followed by the first of the next: a "maybe" at worst)
+    follows = np.zeros(len(cps), dtype=bool)
+    follows[:-1] = True  # (a character above the table may start anything)
+    follows[:-1][low[1:]] = _unit_or_space_table()[cps[1:][low[1:]]]
+    chars[((chars & _FLAG_NUMERAL) != 0) & follows] |= _FLAG_COUNT
     starts = np.zeros(len(lens), dtype=np.int64)
     np.cumsum(lens[:-1], out=starts[1:])
     per_text = np.bitwise_or.reduceat(flags, starts)
@@ -854,8 +879,14 @@ _QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
 _CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{1,3}))?"
 # Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米. 起 counts
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
-_UNIT = (r"(?P<unit>(?:[千万亿百]+)?(?:立方米|平方米|公里|千米|米|吨|元)|万人次|人次|家次|车次|台次|户次|批次|架次|万人|万户|人|名|座|家|个|处|所|条|项|台|(?<!一)起|"
-         r"套|辆|艘|次|批|户|支|场|栋|间|周|天|小时|类|部|张|块)")
+_MAGNITUDES = "千万亿百"
+_MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元")  # (after an optional magnitude)
+_COUNTERS = ("万人次", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "万人", "万户", "人", "名", "座", "家", "个", "处",
+             "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
+             "类", "部", "张", "块")
+_UNIT = rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})|{'|'.join(_COUNTERS)})"
+#: the characters a unit starts with (``_text_flags``' ``_FLAG_COUNT``)
+_UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!一)")[0] for w in (*_MEASURES, *_COUNTERS))))
 _TIME_UNITS = ("周", "天", "小时")
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")
 _CMP = "|".join(_CMP_WORDS)
@@ -1209,7 +1240,7 @@ def _targets(text: str, digits: bool = True, flags: int = _ALL_FLAGS) -> list[Ta
     """``extract_targets`` of a text in simplified script; ``digits=False``: the text has no
     digit (``_candidates``); ``flags``: ``_text_flags``' for it (without ``_FLAG_CUE`` no sentence
     of it reports figures)."""
-    found = _candidates(text, digits=digits)
+    found = _candidates(text, digits=digits, count=bool(flags & _FLAG_COUNT))
     if not found:
         return []  # (most clauses: no number a target could be read from)
     found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
@@ -1254,7 +1285,7 @@ def _reported(text: str, start: int) -> bool:
     return _REPORT_CUE.search(text, max(left, start - WINDOW), start) is not None
 
 
-def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Target]:
+def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool = True) -> list[Target]:
     """Every reading of every pattern family, before overlaps are resolved.
 
     ``gated``: a family's scan is skipped when the text lacks what each of its matches contains
@@ -1266,7 +1297,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Targ
 
     ``digits=False`` (the caller knows that the text has no digit, ``_text_flags``):
     the families whose every match has one (rates, shares, object-first counts: their number is
-    ``_NUM``) are not scanned either."""
+    ``_NUM``) are not scanned either; ``count=False`` (no numeral in it is followed by a unit's
+    first character or white space, ``_FLAG_COUNT``): nor is the count gate."""
     found = []
     if not gated or digits:
         found += _rate_targets(text)
@@ -1275,7 +1307,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True) -> list[Targ
             found += _bare_rate_targets(text)
         if not gated or "新建" in text or "改建" in text or "改造" in text or "修建" in text:
             found += _object_first_targets(text)
-    if not gated or _COUNT_GATE.search(text):
+    if not gated or (count and _COUNT_GATE.search(text)):
         found += _count_targets(text)
     if not gated or "零" in text:
         found += _zero_targets(text)
