@@ -212,7 +212,9 @@ RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_
 # half as dear again.
 #: the verbs of finishing a bare month is due before (6月完成…; not 6月发生, 6月份以来)
 _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
-RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])(?:" + "|".join([
+# (the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日 or 天)
+RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])"
+                              r"(?=\s|[\d一二三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天])(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
     # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
@@ -225,7 +227,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])(?:" 
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?=\s*份?\s*{_FINISH}))",
 ]) + ")")
 
-RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])(?:" + "|".join([
+RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋)(?:"
+                               + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
@@ -480,9 +483,11 @@ def extract_fields(texts: list[str], years: list[int | None],
             continue
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
         read = _fullwidth(text) if flags & _FLAG_WIDTH else text
-        deadlines = _deadlines(read, year, notice_date=date, flags=flags)
+        # (a text without a deadline word has no deadline phrase: its targets need no spans)
+        timed = flags & _FLAG_TIME
+        deadlines = _deadlines(read, year, notice_date=date, flags=flags) if timed else []
         # (a target has a digit, a numeral and unit (a count: _FLAG_COUNT), or a zero word)
-        targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags)
+        targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags, None if timed else [])
                    if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text)) else [])
         if read is not text:
             deadlines, targets = _as_written(deadlines, text, read), _as_written(targets, text, read)
@@ -1236,16 +1241,19 @@ def extract_targets(text: str) -> list[Target]:
     return _as_written(_targets(read), simple, read)
 
 
-def _targets(text: str, digits: bool = True, flags: int = _ALL_FLAGS) -> list[Target]:
+def _targets(text: str, digits: bool = True, flags: int = _ALL_FLAGS,
+             date_spans: list[tuple[int, int]] | None = None) -> list[Target]:
     """``extract_targets`` of a text in simplified script; ``digits=False``: the text has no
     digit (``_candidates``); ``flags``: ``_text_flags``' for it (without ``_FLAG_CUE`` no sentence
-    of it reports figures)."""
+    of it reports figures); ``date_spans``: its deadline phrases' spans when the caller knows them
+    (else ``_deadline_spans``)."""
     found = _candidates(text, digits=digits, count=bool(flags & _FLAG_COUNT))
     if not found:
         return []  # (most clauses: no number a target could be read from)
     found.sort(key=lambda t: (t.span[0], -(t.span[1] - t.span[0])))
     # deadline spans do not overlap (one left-to-right scan), so their starts and ends are sorted
-    date_spans = _deadline_spans(text)
+    if date_spans is None:
+        date_spans = _deadline_spans(text)
     date_starts = [s for s, _ in date_spans]
     # taken number spans never overlap either: keep them sorted and look at the neighbours only
     taken_starts: list[int] = []
