@@ -212,9 +212,9 @@ RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_
 # half as dear again.
 #: the verbs of finishing a bare month is due before (6月完成…; not 6月发生, 6月份以来)
 _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
-# (the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日 or 天)
-RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])"
-                              r"(?=\s|[\d一二三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天])(?:" + "|".join([
+#: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日 or 天
+_MORE_SECOND = r"(?=\s|[\d一二三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天])"
+RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
     # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
@@ -227,8 +227,9 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])"
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?=\s*份?\s*{_FINISH}))",
 ]) + ")")
 
-RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋)(?:"
-                               + "|".join([
+#: the second lookahead: the first two characters of each word-led form
+_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋)"
+RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
