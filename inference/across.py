@@ -29,10 +29,12 @@ from typing import Sequence
 
 import numpy as np
 
+from policytag.corpus.metadata import CENTRAL_REGION
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .tagging import TaggedClause
+from .yoy import central_organs
 
 #: false discovery rate of the Benjamini–Hochberg correction
 ALPHA = 0.05
@@ -160,10 +162,12 @@ def issuer_identity(doc: Document) -> tuple | None:
 def government(identity: tuple | None) -> tuple | None:
     """The government an issuer is an organ of: its region and level when the region is known (临川市's
     安委会, 应急管理局 and 人民政府 are one government, as the year-over-year pairing counts them),
-    else the issuer itself."""
+    else the issuer itself; a central organ (region 全国) is its own (``yoy.central_organs``)."""
     if identity is None:
         return None
     who, region, level = identity
+    if region == CENTRAL_REGION:  # each ministry is its own: all of them are of 全国
+        return ("gov", region, level, central_organs(who))
     return ("gov", region, level) if region else identity
 
 

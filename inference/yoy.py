@@ -28,7 +28,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from policytag.corpus.metadata import GENRE_NAMES
+from policytag.corpus.metadata import CENTRAL_REGION, GENRE_NAMES
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -299,6 +299,25 @@ def same_topic(doc: Document, other: Document) -> bool:
     return len(a & b) / min(len(a), len(b)) >= 0.5
 
 
+# a ministry's office writes in its name (应急管理部办公厅 for 应急管理部)
+_OFFICE = re.compile(r"(?:办公厅|办公室)$")
+
+
+def central_organs(issuer: str | None) -> frozenset[str]:
+    """The central organs a document is of: its issuer's (a joint notice's several, 、-joined), each
+    without 办公厅/办公室. Every ministry's region is 全国, so the region, which makes one government
+    of a city's 安委会 and its 人民政府, cannot tell one ministry from another: the organ must."""
+    return frozenset(_OFFICE.sub("", part) for part in (issuer or "").split("、") if part)
+
+
+def _same_place(doc: Document, other: Document) -> bool:
+    """One government by region (a city's 安委会 and its 人民政府), both regions known; of the central
+    organs, all of region 全国, only the same organ (two ministries are two issuers: 水域安全保障部's
+    2027 工作要点 is not continued from 山林防火保障部's 2026 one)."""
+    return (bool(doc.region) and doc.region == other.region
+            and (doc.region != CENTRAL_REGION or central_organs(doc.issuer) == central_organs(other.issuer)))
+
+
 def same_series(doc: Document, other: Document) -> bool:
     """Are these the same issuer's documents of the same genre (and, outside the periodic genres,
     on the same topic: ``same_topic``)? Same region and level and genre; with the region unknown on
@@ -311,7 +330,7 @@ def same_series(doc: Document, other: Document) -> bool:
     if doc.genre not in PERIODIC_GENRES and not same_topic(doc, other):
         return False
     if doc.region and other.region:
-        return doc.region == other.region
+        return _same_place(doc, other)
     return bool(doc.issuer) and doc.issuer == other.issuer
 
 
@@ -388,7 +407,7 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     if renamed is not None:
         name, how = _named(renamed, documents)
         return f"{message}; the input holds {name}: the same government under a former name? {how}"
-    same_place = [d for d in others if d.level == doc.level and doc.region and d.region == doc.region]
+    same_place = [d for d in others if d.level == doc.level and _same_place(doc, d)]
     topic = _nearest_earlier(doc, [d for d in same_place if d.genre == doc.genre and not same_series(doc, d)])
     if topic is not None:
         name, how = _named(topic, documents)

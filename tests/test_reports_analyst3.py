@@ -24,6 +24,10 @@ organ is invented.
   docs say the HTML highlights them all; and evidence starting before a target and ending inside it
   (n-gram 完成餐饮 before 餐饮场所…安装率达到95%) dropped the target mark. Evidence marks now nest
   inside the deadline/target marks; one crossing a target's edge stays whole and cuts the target mark;
+* two ministries were one government: 水域安全保障部's 2027 工作要点 was compared with 山林防火保障部's
+  2026 one as its own past, their shares pooled into one year trend, and no across-governments section
+  (every central organ's region is 全国, and the region stood for the government). A central organ
+  is its own now (its 办公厅 writes for it);
 * a folder of 400 notices sat silent for seconds after the tagging bar (each notice aligned with its
   baseline, the Fisher tests across governments): a ``comparing`` bar now runs on a terminal.
 """
@@ -44,6 +48,8 @@ import pytest
 from policytag.cli import main
 from policytag.inference.report import build_report
 from policytag.taxonomy import load_taxonomy
+
+TAX = load_taxonomy()
 
 DATA = Path(__file__).parent / "data" / "reports3"
 FENGLING_2027 = "2027年全市安全生产和应急管理工作要点"  # in the 2027 notice's title only
@@ -216,3 +222,22 @@ def test_evidence_crossing_a_targets_edge_stays_whole_and_the_target_stays_marke
     assert "".join(re.sub(r"<[^>]+>", "", m) for m in target_marks) == "场所燃气报警装置安装率达到95%"  # the rest of the target
     assert any(re.search(r'<mark class="ev"[^>]*>报警装置</mark>', m) for m in target_marks)  # a cue inside it
     assert unescape(re.sub(r"<[^>]+>", "", html)) == text
+
+
+def test_two_ministries_are_two_governments():
+    from report_synth import _doc, _tagged
+
+    water27 = _doc("w27", "水域安全保障部", "全国", "central", "work_points", 2027)
+    forest26 = _doc("f26", "山林防火保障部", "全国", "central", "work_points", 2026)
+    water26 = _doc("w26", "水域安全保障部办公厅", "全国", "central", "work_points", 2026)
+    boats = ("一、开展船舶超载专项治理。", ("rail_air_water",), ("hazard_remediation",))
+    fires = ("一、严格野外火源管控。", ("forest_grassland_fire",), ("hazard_remediation",))
+    tagged = _tagged(water27, [boats]) + _tagged(forest26, [fires]) + _tagged(water26, [boats])
+    report = build_report([forest26, water27], [t for t in tagged if t.clause.doc_id != "w26"], TAX, "test")
+    water = next(n for n in report.notices if n.document.doc_id == "w27")
+    assert water.comparison is None and water.comparison_note.startswith("no previous 工作要点 of 水域安全保障部")
+    assert "山林防火保障部" not in water.comparison_note  # not offered as this ministry's past either
+    assert report.trend is None and report.across is not None and len(report.across.groups) == 2
+    # the ministry's own office wrote last year's: that is its past
+    own = build_report([water26, water27], [t for t in tagged if t.clause.doc_id != "f26"], TAX, "test")
+    assert next(n for n in own.notices if n.document.doc_id == "w27").comparison.prev_doc_ids == ("w26",)
