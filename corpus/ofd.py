@@ -11,7 +11,9 @@ the page, ``CTM`` (a b c d e f) maps it there, each ``TextCode`` starts at ``X``
 baseline) and moves on by ``DeltaX``/``DeltaY`` per glyph (``g N d``: N glyphs apart by d). Real
 writers put a line in one TextCode, a glyph in each TextObject, or several lines in one TextCode
 (a negative DeltaX and a DeltaY): only positions are trusted, so every glyph is placed on the page
-and lines are built from them. Not read: template pages (``Template``/``TemplatePage``: the running
+and lines are built from them. Text set top to bottom (``ReadDirection`` 90 or 270, or glyphs
+placed by ``DeltaY`` alone: a narrow column, a note in the margin) is one line of its own at its
+first glyph, none of its glyphs joined to a line it stands beside. Not read: template pages (``Template``/``TemplatePage``: the running
 header and footer a PDF repeats, dropped there too), annotations and signatures (seals), fonts (a
 TextCode in a font's private code points stays as it is).
 """
@@ -39,6 +41,7 @@ class Glyph:
     y: float  # baseline (mm, down)
     size: float
     text: str
+    vertical: bool = False  # a whole run of text set top to bottom (its first glyph's place)
 
 
 #: a line of a page: its words, each (left, right, text), left to right
@@ -191,12 +194,21 @@ def _text_object(element) -> list[Glyph]:
 
     glyphs: list[Glyph] = []
     x = y = 0.0
+    direction = element.get("ReadDirection", "0").strip()
     for code in _children(element, "TextCode"):
         text = code.text or ""
         # a TextCode without X/Y goes on where the one before it stopped
         x = float(code.get("X")) if code.get("X") is not None else x
         y = float(code.get("Y")) if code.get("Y") is not None else y
         dx, dy = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
+        if _vertical(text, dx, dy, direction):
+            left, base = place(x, y)
+            words = "".join(ch for ch in text if not ch.isspace())
+            if words:
+                glyphs.append(Glyph(left, left + size, base, size, words, vertical=True))
+            step = -1.0 if direction == "270" else 1.0  # 270: set bottom to top
+            y += sum(dy[i] if i < len(dy) else step * size / scale for i in range(len(text)))
+            continue
         for i, ch in enumerate(text):
             step = dx[i] if i < len(dx) else None
             left, base = place(x, y)
@@ -208,16 +220,30 @@ def _text_object(element) -> list[Glyph]:
     return glyphs
 
 
+def _vertical(text: str, dx: list[float], dy: list[float], direction: str) -> bool:
+    """Is this TextCode set top to bottom: a vertical reading direction, or two glyphs or more each
+    placed under the one before (DeltaY steps, no DeltaX step)?"""
+    if direction in ("90", "270"):
+        return True
+    steps = len(text) - 1
+    return steps >= 1 and not any(dx[:steps]) and len(dy) >= steps and all(d > 0 for d in dy[:steps])
+
+
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into lines by baseline (within a third of the glyph size), top to bottom,
-    each line's glyphs left to right."""
+    each line's glyphs left to right; a vertical run a line of its own, after the lines whose
+    baseline is not below its first glyph's."""
     lines: list[list[Glyph]] = []
-    for glyph in sorted(glyphs, key=lambda g: (g.y, g.x)):
+    for glyph in sorted((g for g in glyphs if not g.vertical), key=lambda g: (g.y, g.x)):
         if lines and abs(glyph.y - lines[-1][0].y) <= max(glyph.size, lines[-1][0].size) / 3:
             lines[-1].append(glyph)
         else:
             lines.append([glyph])
-    return [sorted(line, key=lambda g: g.x) for line in lines]
+    lines = [sorted(line, key=lambda g: g.x) for line in lines]
+    for run in sorted((g for g in glyphs if g.vertical), key=lambda g: (g.y, g.x)):
+        at = next((i for i, line in enumerate(lines) if line[0].y > run.y + run.size / 3), len(lines))
+        lines.insert(at, [run])
+    return lines
 
 
 def _words(line: list[Glyph]) -> Line:

@@ -103,3 +103,45 @@ def test_a_cut_style_numbered_doc_fails_in_one_line(tmp_path, cut):
     with pytest.raises(ReadError) as caught:
         read_file(path)
     assert "\n" not in str(caught.value)
+
+
+# --- OFD: vertical text -----------------------------------------------------------------------------
+def _ofd(path: Path, page: str) -> Path:
+    """A one-page OFD package with ``page`` as its page's layer content."""
+    import zipfile
+
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                                    "</ofd:DocBody></ofd:OFD>")
+        archive.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:Pages><ofd:Page ID='1' "
+                                               "BaseLoc='Pages/Page_0/Content.xml'/></ofd:Pages></ofd:Document>")
+        archive.writestr("Doc_0/Pages/Page_0/Content.xml", f"<ofd:Page {ns}><ofd:Content><ofd:Layer ID='2'>{page}"
+                                                           "</ofd:Layer></ofd:Content></ofd:Page>")
+    return path
+
+
+def _line(oid: int, y: float, text: str, x: float = 20) -> str:
+    return (f"<ofd:TextObject ID='{oid}' Boundary='{x} {y - 5} 170 8' Size='5'><ofd:TextCode X='0' Y='5' "
+            f"DeltaX='g {len(text) - 1} 5'>{text}</ofd:TextCode></ofd:TextObject>")
+
+
+#: the margin note, each glyph 6 mm under the one before: by DeltaY alone, or by the reading direction
+VERTICAL_NOTES = {
+    "delta_y": "<ofd:TextObject ID='9' Boundary='185 45 8 40' Size='5'><ofd:TextCode X='0' Y='5' "
+               "DeltaY='g 5 6'>此件公开发布</ofd:TextCode></ofd:TextObject>",
+    "read_direction": "<ofd:TextObject ID='9' Boundary='185 45 8 40' Size='6' ReadDirection='90' CharDirection='0'>"
+                      "<ofd:TextCode X='0' Y='5'>此件公开发布</ofd:TextCode></ofd:TextObject>",
+}
+
+
+@pytest.mark.parametrize("how", sorted(VERTICAL_NOTES))
+def test_ofd_vertical_text_is_one_line_beside_the_body(tmp_path, how):
+    """Written down before it was read (EXPECTED.md): the note set top to bottom in the margin is
+    one line, no glyph of it in a body line. Its glyphs were placed one after another across the
+    page (a DeltaY-only TextCode moved right by a glyph each step, a ReadDirection was ignored):
+    此 joined the first body sentence and each other glyph became a line of its own."""
+    page = (_line(3, 30, "青柳县人民政府办公室关于做好春季防火工作的通知") + _line(4, 50, "各乡镇要落实防火责任。")
+            + _line(5, 60, "各村要加强野外用火管理。") + VERTICAL_NOTES[how])
+    assert read_file(_ofd(tmp_path / "note.ofd", page)).split("\n") == [
+        "青柳县人民政府办公室关于做好春季防火工作的通知", "各乡镇要落实防火责任。", "此件公开发布", "各村要加强野外用火管理。"]
