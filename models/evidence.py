@@ -16,6 +16,8 @@ method, else the lexical evidence), so every tagger gives evidence for every out
 from __future__ import annotations
 
 import re
+import string
+import unicodedata
 from itertools import chain
 from operator import attrgetter, itemgetter
 from typing import Sequence
@@ -102,7 +104,9 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
     value (``np.argsort`` of the clause's row decides between equal values), those with a positive value
     located in the clause text (every occurrence), overlapping or adjacent occurrences merged into
     phrases (weights summed left to right), the ``top_phrases`` heaviest phrases (equal weights:
-    the earlier one). Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels,
+    the earlier one), of which those made only of digits, punctuation or white space (``202`` of a
+    year, an enumeration comma: no word an analyst can read as a reason) are not shown
+    (``names_a_word``). Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels,
     n_features]).
 
     Computed for the whole batch with numpy (``_ngram_evidence_batch``); ``_ngram_evidence_rows``
@@ -115,8 +119,10 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
     return _ngram_evidence_batch(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases)
 
 
-def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases) -> list[list[Evidence]]:
-    """``ngram_evidence`` clause by clause, label by label (see there)."""
+def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases,
+                         words_only: bool = True) -> list[list[Evidence]]:
+    """``ngram_evidence`` clause by clause, label by label (see there); ``words_only=False``
+    keeps the phrases that name no word too (the definition before they were left out)."""
     indptr, indices, data = X.indptr, X.indices, X.data
     column = {dim: {lid: j for j, lid in enumerate(tfidf.taxonomy[dim].ids)} for dim in DIMENSIONS}
     out = []
@@ -144,7 +150,8 @@ def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phras
                     for a, b in where:
                         spans.append((a, b, c))
                 phrases = sorted(_merge_spans(spans), key=lambda m: -m[2])[:top_phrases]
-                ev += [Evidence(lid, dim, "ngram", text[a:b], (a, b), round(w, 4)) for a, b, w in phrases]
+                ev += [Evidence(lid, dim, "ngram", text[a:b], (a, b), round(w, 4)) for a, b, w in phrases
+                       if not words_only or names_a_word(text[a:b])]
         out.append(ev)
     return out
 
@@ -384,6 +391,9 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
     g_pair, g_a, g_b, g_w = g_pair[o], g_a[o], g_b[o], g_w[o]
     _, r = _segments(np.bincount(g_pair, minlength=len(counts)))
     keep = np.flatnonzero(r < top_phrases)
+    # of the heaviest phrases, those that name a word (chosen first, so no other phrase takes the
+    # place of one left out: every other piece of evidence is as before)
+    keep = keep[_phrases_name_words(texts, p_clause[g_pair[keep]], g_a[keep], g_b[keep])]
     weights = round_like_python(g_w[keep], 4)
     # make_evidence inlined: a batch makes thousands (the call was a third of their cost)
     new_evidence = _new
@@ -397,6 +407,54 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
         d["kind"], d["text"], d["span"], d["weight"], d["source"], d["rule"] = "ngram", texts[i][a:b], (a, b), w, "text", None
         out[i].append(ev)
     return out
+
+
+def names_a_word(text: str) -> bool:
+    """Does ``text`` hold a character other than a digit, punctuation or white space? (What an
+    n-gram phrase must hold to be shown as evidence: ``202`` of a year, ``、`` or ``1.`` is no
+    reason an analyst can read.) Digits: ``str.isdigit`` (ASCII, full-width, circled; not 十 or
+    〇, which are words here); punctuation: Unicode categories P* and ASCII punctuation (``+``,
+    ``%``, ``~`` …) in its full-width forms too (NFKC)."""
+    return any(_is_word_char(ch) for ch in text)
+
+
+def _is_word_char(ch: str) -> bool:
+    if ch.isspace() or ch.isdigit() or unicodedata.category(ch).startswith("P"):
+        return False
+    folded = unicodedata.normalize("NFKC", ch)
+    return not (folded and all(c in _ASCII_PUNCTUATION for c in folded))
+
+
+_ASCII_PUNCTUATION = frozenset(string.punctuation)
+#: per code point below 2**16: 1 a word character, 0 not, -1 not yet asked (filled as texts
+#: bring code points: a table of all 65,536 took ~50 ms, a tenth of a one-notice ``tag``)
+_WORD_CHARS = np.full(0x10000, -1, dtype=np.int8)
+
+
+def _phrases_name_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
+    """``names_a_word(texts[doc[k]][a[k]:b[k]])`` for each phrase ``k``, for a batch at once: a
+    word character's running count over the batch's characters, read at both ends of each span."""
+    if not len(doc):
+        return np.zeros(0, dtype=bool)
+    try:
+        cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
+    except UnicodeEncodeError:  # a lone surrogate: phrase by phrase
+        return np.array([names_a_word(texts[d][x:y]) for d, x, y in zip(doc.tolist(), a.tolist(), b.tolist())], dtype=bool)
+    small = cps < 0x10000
+    word = np.zeros(len(cps), dtype=np.int8)
+    known = _WORD_CHARS[cps[small]]
+    if (known < 0).any():
+        for c in np.unique(cps[small][known < 0]).tolist():
+            _WORD_CHARS[c] = _is_word_char(chr(c))
+        known = _WORD_CHARS[cps[small]]
+    word[small] = known
+    if not small.all():
+        word[~small] = [_is_word_char(chr(c)) for c in cps[~small].tolist()]
+    running = np.zeros(len(cps) + 1, dtype=np.int64)
+    np.cumsum(word, out=running[1:])
+    lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
+    start = np.cumsum(lengths) - lengths
+    return running[start[doc] + b] > running[start[doc] + a]
 
 
 def _by_key_then_weight(key: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -717,6 +775,6 @@ def evidence_for(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]) ->
     return merge_evidence(evidence_parts(tagger, clauses, labels))
 
 
-__all__ = ["lexical_evidence", "ngram_evidence", "occlusion_evidence", "merge_evidence", "evidence_for", "evidence_parts",
+__all__ = ["lexical_evidence", "ngram_evidence", "names_a_word", "occlusion_evidence", "merge_evidence", "evidence_for", "evidence_parts",
            "learned_evidence", "make_evidence", "ngram_evidence_many", "is_tfidf",
            "HEADING_JOIN"]
