@@ -203,10 +203,30 @@ def fisher_p(count: int, n: int, rest_count: int, rest_n: int, _cache: dict = {}
     Tables repeat a lot (labels nobody uses, single clauses), so results are cached."""
     table = (count, n - count, rest_count, rest_n - rest_count)
     if table not in _cache:
-        from scipy.stats import fisher_exact
-
-        _cache[table] = 1.0 if min(n, rest_n) == 0 else float(fisher_exact([table[:2], table[2:]]).pvalue)
+        _cache[table] = 1.0 if min(n, rest_n) == 0 else _fisher_two_sided(*table)
     return _cache[table]
+
+
+#: scipy's relative tolerance for "as likely as the observed table" (``scipy.stats.fisher_exact``)
+_FISHER_RTOL = 1e-7
+
+
+def _fisher_two_sided(a: int, b: int, c: int, d: int) -> float:
+    """The two-sided Fisher exact p-value of [[a, b], [c, d]] as ``scipy.stats.fisher_exact`` computes
+    it (the hypergeometric probabilities of every table with the same margins at most as likely as
+    this one, within its tolerance), in one vectorised pass over the support. Hand-written because
+    fisher_exact costs about 1 ms a table in argument checks and distribution objects: the 3,356
+    distinct tables of a 400-notice folder took 2.4 s, this 0.1 s (the values agree to 1e-10)."""
+    from scipy.special import gammaln
+
+    n1, n2, k = a + b, c + d, a + c
+    total = n1 + n2
+    x = np.arange(max(0, k - n2), min(k, n1) + 1)
+    log_p = (gammaln(k + 1) - gammaln(x + 1) - gammaln(k - x + 1)
+             + gammaln(total - k + 1) - gammaln(n1 - x + 1) - gammaln(total - k - n1 + x + 1)
+             - gammaln(total + 1) + gammaln(n1 + 1) + gammaln(total - n1 + 1))
+    observed = log_p[a - x[0]]
+    return float(min(1.0, np.exp(log_p[log_p <= observed + np.log1p(_FISHER_RTOL)]).sum()))
 
 
 def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,

@@ -28,6 +28,8 @@ organ is invented.
   2026 one as its own past, their shares pooled into one year trend, and no across-governments section
   (every central organ's region is 全国, and the region stood for the government). A central organ
   is its own now (its 办公厅 writes for it);
+* the across comparison of a 400-notice folder spent 2.4 s in ``scipy.stats.fisher_exact`` (about 1 ms a
+  table for 3,356 distinct tables): the same p-values now come from one vectorised pass per table;
 * a folder of 400 notices sat silent for seconds after the tagging bar (each notice aligned with its
   baseline, the Fisher tests across governments): a ``comparing`` bar now runs on a terminal.
 """
@@ -241,3 +243,38 @@ def test_two_ministries_are_two_governments():
     # the ministry's own office wrote last year's: that is its past
     own = build_report([water26, water27], [t for t in tagged if t.clause.doc_id != "f26"], TAX, "test")
     assert next(n for n in own.notices if n.document.doc_id == "w27").comparison.prev_doc_ids == ("w26",)
+
+
+def _random_tables(k: int, seed: int) -> list[tuple[int, int, int, int]]:
+    """``k`` distinct 2 × 2 tables as the across comparison makes them: a row's clauses with and
+    without a label (up to 60), the other rows' (up to 5,000)."""
+    import random
+
+    rng, out = random.Random(seed), set()
+    while len(out) < k:
+        n, rest = rng.randint(1, 60), rng.randint(1, 5000)
+        count, rest_count = rng.randint(0, n), rng.randint(0, rest)
+        out.add((count, n, rest_count, rest))
+    return sorted(out)
+
+
+def test_fisher_p_is_scipys_two_sided_p_value():
+    from scipy.stats import fisher_exact
+
+    from policytag.inference.across import fisher_p
+
+    for count, n, rest_count, rest in _random_tables(100, seed=3) + [(0, 5, 0, 7), (5, 5, 0, 9), (3, 3, 4, 4), (1, 1, 0, 1)]:
+        want = fisher_exact([[count, n - count], [rest_count, rest - rest_count]]).pvalue
+        assert fisher_p(count, n, rest_count, rest) == pytest.approx(want, rel=1e-9, abs=1e-300)
+
+
+def test_fisher_p_of_a_big_folders_tables_takes_well_under_a_second():
+    import time
+
+    from policytag.inference.across import fisher_p
+
+    tables = _random_tables(3000, seed=11)  # distinct and unseen: nothing comes from the cache
+    start = time.process_time()
+    for table in tables:
+        fisher_p(*table)
+    assert time.process_time() - start < 0.6  # 0.15 s; scipy's fisher_exact: 1.4–3.6 s of CPU for these
