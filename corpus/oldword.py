@@ -8,12 +8,14 @@ bundles, msdoc2docx is a young one-author converter. olefile (well kept) opens t
 the rest follows [MS-DOC]: the FIB at the start of the ``WordDocument`` stream names the table
 stream (``fWhichTblStm``: ``0Table``/``1Table``), the Clx in it (``fcClx``/``lcbClx``), whose
 piece table (Pcdt/PlcPcd) maps character positions (CPs) to bytes: each piece 8-bit (cp1252,
-"compressed") or UTF-16LE. Only CPs below ``ccpText`` are the main document: headers, footers,
-footnotes, comments and text boxes come after it and are no part of the notice (as in
-``read_docx``). Which paragraph lies in a table, which mark ends a table row, and which list
+"compressed") or UTF-16LE. CPs below ``ccpText`` are the main document; headers, footers, footnotes
+and comments come after it and are no part of the notice (as in ``read_docx``). Text boxes (their
+own story after those) are read as ``read_docx`` reads them, each box's paragraphs before the
+paragraph it is anchored in (``PlcSpaMom``: the anchor CP and shape id of each drawn object;
+``PlcftxbxTxt``: each box's CPs in the text box story and its shape id). Which paragraph lies in a table, which mark ends a table row, and which list
 number Word shows before a paragraph, only the paragraph properties say (PAPX in the FKPs that
 ``PlcBtePapx`` points to, over those of the paragraph's style in the ``STSH``; the lists in
-``PlfLst``/``PlfLfo``). Not read: list start overrides (LFOLVL), text boxes.
+``PlfLst``/``PlfLfo``). Not read: list start overrides (LFOLVL), text boxes in headers.
 """
 
 from __future__ import annotations
@@ -36,7 +38,11 @@ class OldWordError(Exception):
 _F_ENCRYPTED, _F_WHICH_TABLE, _F_OBFUSCATED = 0x0100, 0x0200, 0x8000
 _WORD97_NFIB = 0x00C0  # Word 97 and later write 0x00C1 (some Word 97 builds 0x00C0/0x00C2); Word 6/95 below
 _CCP_TEXT = 3  # index of ccpText in FibRgLw97
-_FC_STSHF, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 1, 12, 13, 33, 73, 74  # FibRgFcLcb97 pairs
+_FC_STSHF, _FC_PLCF_BTE_CHPX, _FC_PLCF_BTE_PAPX, _FC_CLX, _FC_PLF_LST, _FC_PLF_LFO = 1, 12, 13, 33, 73, 74
+_FC_PLC_SPA_MOM, _FC_PLCF_TXBX_TXT = 40, 56  # drawn objects of the main text; the text boxes' story
+_CCP_STORIES = (4, 5, 6, 7, 8)  # ccpFtn, ccpHdd, ccpMcr (0), ccpAtn, ccpEdn: the stories before the text boxes'
+_CCP_TXBX = 9
+_FSPA_SIZE, _FTXBXS_SIZE = 26, 22  # FibRgFcLcb97 pairs
 
 # paragraph property sprms ([MS-DOC] 2.6.2) and the two table sprms read
 _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
@@ -60,6 +66,7 @@ _FIELD_BEGIN, _FIELD_SEP, _FIELD_END = "\x13", "\x14", "\x15"
 _PARAGRAPH, _CELL, _PAGE = "\r", "\x07", "\x0c"
 _STRUCTURE = frozenset((_PARAGRAPH, _CELL, _PAGE, _FIELD_BEGIN, _FIELD_SEP, _FIELD_END))
 _NO_TEXT = "\x1f"  # the optional hyphen: read as nothing
+_DRAWN = "\x08"  # the anchor of a drawn object (a text box among them)
 
 
 @dataclass(frozen=True)
@@ -72,6 +79,9 @@ class _Fib:
     overrides: tuple[int, int]
     chpx: tuple[int, int]
     styles: tuple[int, int]
+    boxes: tuple[int, int]  # the text box story: its first CP and its length
+    anchors: tuple[int, int]  # PlcSpaMom
+    box_ranges: tuple[int, int]  # PlcftxbxTxt
 
 
 @dataclass(frozen=True)
@@ -113,6 +123,7 @@ def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]
                 raise OldWordError(_damaged(f"no {fib.table_stream} stream"))
             table = ole.openstream(fib.table_stream).read()
             pieces, text = _main_text(word, table, fib)
+            boxes = _text_boxes(table, fib, len(text))
             fc = _byte_offsets(pieces)
             marks = _ParagraphProps(word, table, fib.papx, _style_lists(table, fib.styles))
             numbers = _ListNumbers(table, fib.lists, fib.overrides)
@@ -120,7 +131,13 @@ def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]
             if hidden.ranges:  # hidden characters as a character of no text, so CPs stay where they are
                 text = "".join(_NO_TEXT if ch not in _STRUCTURE and hidden.at(fc(cp)) else ch
                                for cp, ch in enumerate(text))
-            return _blocks(text, lambda cp: marks.at(fc(cp)), paragraph, numbers.label)
+            def box(cp: int) -> list[str | Grid]:  # the blocks of the text box anchored at ``cp``, if any
+                if cp not in boxes:
+                    return []
+                start, end = boxes[cp]
+                return _blocks(text[start:end], lambda at: marks.at(fc(start + at)), paragraph, numbers.label)
+
+            return _blocks(text[:fib.ccp_text], lambda cp: marks.at(fc(cp)), paragraph, numbers.label, box)
         except _DAMAGED as exc:  # offsets pointing past a stream's end, a stream cut short
             raise OldWordError(_damaged(type(exc).__name__)) from None
 
@@ -177,9 +194,13 @@ def _fib(word: bytes) -> _Fib:
     def pair(index: int) -> tuple[int, int]:
         return struct.unpack_from("<II", word, pairs + 8 * index)
 
-    return _Fib("1Table" if flags & _F_WHICH_TABLE else "0Table", _u32(word, lw + 4 * _CCP_TEXT),
+    def ccp(index: int) -> int:
+        return _u32(word, lw + 4 * index) if index < _u16(word, lw - 2) else 0
+
+    boxes = (ccp(_CCP_TEXT) + sum(ccp(i) for i in _CCP_STORIES), ccp(_CCP_TXBX))
+    return _Fib("1Table" if flags & _F_WHICH_TABLE else "0Table", ccp(_CCP_TEXT),
                 pair(_FC_CLX), pair(_FC_PLCF_BTE_PAPX), pair(_FC_PLF_LST), pair(_FC_PLF_LFO), pair(_FC_PLCF_BTE_CHPX),
-                pair(_FC_STSHF))
+                pair(_FC_STSHF), boxes, pair(_FC_PLC_SPA_MOM), pair(_FC_PLCF_TXBX_TXT))
 
 
 def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
@@ -209,13 +230,15 @@ def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
 
 
 def _main_text(word: bytes, table: bytes, fib: _Fib) -> tuple[list[_Piece], str]:
-    """The characters of CPs ``0 .. ccpText`` (the main document), one per CP."""
+    """The characters of the main document (CPs ``0 .. ccpText``), one per CP, and where the file
+    has text boxes, on to the end of their story."""
     pieces, cps = _pieces(table, *fib.clx)
+    last = sum(fib.boxes) if fib.boxes[1] and fib.anchors[1] and fib.box_ranges[1] else fib.ccp_text
     out = []
     for piece, end in zip(pieces, cps[1:]):
-        if piece.cp >= fib.ccp_text:
+        if piece.cp >= last:
             break
-        n = min(end, fib.ccp_text) - piece.cp
+        n = min(end, last) - piece.cp
         raw = word[piece.fc:piece.fc + n * piece.width]
         if len(raw) < n * piece.width:
             raise OldWordError(_damaged("text runs past the end of the file"))
@@ -224,6 +247,33 @@ def _main_text(word: bytes, table: bytes, fib: _Fib) -> tuple[list[_Piece], str]
         else:
             out.append(raw.decode("utf-16-le", errors="replace"))
     return pieces, "".join(out)
+
+
+def _text_boxes(table: bytes, fib: _Fib, read: int) -> dict[int, tuple[int, int]]:
+    """The text boxes of the main text: the CP of each one's anchor -> its CPs (start, end) in the
+    text read (``read`` characters). A box and its anchor are one shape id (FSPA.spid, FTXBXS.lid);
+    a reusable (deleted) box slot and the last, dummy, entry have none. Damaged tables: no boxes."""
+    start, length = fib.boxes
+    if not length or start + length > read:
+        return {}
+    try:
+        anchors = _plc(table, *fib.anchors, _FSPA_SIZE)
+        ranges = _plc(table, *fib.box_ranges, _FTXBXS_SIZE)
+    except (struct.error, IndexError):
+        return {}
+    story: dict[int, tuple[int, int]] = {}
+    for (first, end), data in ranges:
+        if len(data) == _FTXBXS_SIZE and not _u16(data, 8) and first < end <= length:  # fReusable 0
+            story[_u32(data, 14)] = (start + first, start + end)
+    return {cp: story[_u32(data, 0)] for (cp, _), data in anchors if _u32(data, 0) in story}
+
+
+def _plc(table: bytes, fc: int, lcb: int, size: int) -> list[tuple[tuple[int, int], bytes]]:
+    """A PLC ([MS-DOC] 2.2.2): n+1 CPs, then n data of ``size`` bytes: ((cp, next cp), data) each."""
+    count = (lcb - 4) // (4 + size) if lcb >= 4 + size else 0
+    cps = struct.unpack_from(f"<{count + 1}I", table, fc)
+    at = fc + 4 * (count + 1)
+    return [((cps[i], cps[i + 1]), table[at + size * i:at + size * (i + 1)]) for i in range(count)]
 
 
 def _byte_offsets(pieces: list[_Piece]) -> Callable[[int], int]:
@@ -419,16 +469,20 @@ def _table_def(operand: bytes, merges: dict[int, int]) -> tuple[tuple[int, ...],
 
 
 def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str], str],
-            label: Callable[[_Props], str] = lambda mark: "") -> list[str | Grid]:
+            label: Callable[[_Props], str] = lambda mark: "",
+            box: Callable[[int], list[str | Grid]] = lambda cp: []) -> list[str | Grid]:
     """Paragraphs and tables from the main text's characters: a field keeps its result and drops
     its code (``\\x13 HYPERLINK "…" \\x14 result \\x15``); a table of contents field (its entries,
-    ``1 总则<tab>1``, read as headings before the plan, as read_docx skips them) goes whole."""
+    ``1 总则<tab>1``, read as headings before the plan, as read_docx skips them) goes whole. A text
+    box (``box``: the blocks of one anchored at a CP) is read before the paragraph it is anchored in
+    (in a table cell: its paragraphs before the cell's paragraph), as read_docx reads one."""
     blocks: list[str | Grid] = []
     rows: list[tuple[list[list[str]], _Props]] = []
     cells: list[list[str]] = []
     cell: list[str] = []
     line: list[str] = []
     fields: list[list] = []  # [in the code?, code characters, drop the result?] per open field
+    boxes: list[str | Grid] = []  # the text boxes anchored in the paragraph being read
 
     def end_table() -> None:
         if cells or cell:
@@ -453,18 +507,26 @@ def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str]
             fields[-1][1].append(ch)
         if any(f[0] or f[2] for f in fields):
             continue
+        if ch == _DRAWN:
+            boxes.extend(box(cp))
+            continue
         if ch not in (_PARAGRAPH, _CELL, _PAGE):
             if ch >= " " or ch in _CHARS:
                 line.append(_CHARS.get(ch, ch))
             continue
         if ch == _PAGE:  # a page or section break ends the paragraph; no table runs over it
             end_table()
+            blocks.extend(boxes)
+            boxes.clear()
             blocks.append(paragraph("".join(line)))
             line.clear()
             continue
         mark = props(cp)
         done = paragraph(label(mark) + "".join(line)) if line or mark.ilfo else ""
         line.clear()
+        if mark.in_table or ch == _CELL:
+            cell.extend(b for b in boxes if isinstance(b, str))
+        boxes_before, boxes = boxes, []
         if ch == _CELL and mark.row_end:
             rows.append((cells.copy(), mark))
             cells.clear()
@@ -475,7 +537,9 @@ def _blocks(text: str, props: Callable[[int], _Props], paragraph: Callable[[str]
             cell.append(done)
         else:
             end_table()
+            blocks.extend(boxes_before)
             blocks.append(done)
+    blocks.extend(boxes)
     if line:
         blocks.append(paragraph("".join(line)))
     end_table()

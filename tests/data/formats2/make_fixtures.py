@@ -138,10 +138,58 @@ def style_lists_only(path: Path) -> None:
         ole.write_stream("WordDocument", bytes(word))
 
 
+SHAPE_NS = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+            'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
+            'xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing" '
+            'xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape" '
+            'xmlns:v="urn:schemas-microsoft-com:vml"')
+
+#: (text box?, lines): a text box anchored in an empty paragraph, else one paragraph a line
+TEXTBOX_NOTICE = [
+    (True, ["青柳县林业局文件"]), (True, ["青林〔2027〕5号"]),
+    (False, ["青柳县林业局关于做好2027年森林防火工作的通知", "各乡镇人民政府，县直有关单位：",
+             "为做好今年森林防火工作，现将有关事项通知如下。", "一、落实防火责任", "各乡镇要将防火责任落实到山头地块和护林员。",
+             "二、加强火源管控", "进山路口要设立检查站，严禁携带火种进山。"]),
+    (True, ["青柳县林业局", "2027年3月1日"]), (False, ["（此件主动公开）"]),
+]
+
+
+def _text_box(paragraph, lines: list[str], number: int) -> None:
+    """A floating text box of ``lines`` anchored in ``paragraph``, as Word keeps one: a DrawingML
+    shape and the same box again as VML (``mc:Fallback``) for older readers."""
+    paras = "".join(f'<w:p><w:r><w:t xml:space="preserve">{t}</w:t></w:r></w:p>' for t in lines)
+    paragraph._p.append(etree.fromstring(
+        f'<w:r {SHAPE_NS}><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing>'
+        '<wp:anchor distT="0" distB="0" distL="0" distR="0" simplePos="0" relativeHeight="1" behindDoc="0" locked="0" '
+        'layoutInCell="1" allowOverlap="1"><wp:simplePos x="0" y="0"/><wp:positionH relativeFrom="column">'
+        '<wp:posOffset>1500000</wp:posOffset></wp:positionH><wp:positionV relativeFrom="paragraph"><wp:posOffset>0'
+        '</wp:posOffset></wp:positionV><wp:extent cx="3000000" cy="700000"/><wp:wrapTopAndBottom/>'
+        f'<wp:docPr id="{number}" name="Text Box {number}"/>'
+        '<a:graphic><a:graphicData uri="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"><wps:wsp>'
+        f'<wps:cNvSpPr txBox="1"/><wps:spPr/><wps:txbx><w:txbxContent>{paras}</w:txbxContent></wps:txbx><wps:bodyPr/>'
+        '</wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing></mc:Choice><mc:Fallback><w:pict><v:shape>'
+        f'<v:textbox><w:txbxContent>{paras}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>'
+        '</mc:AlternateContent></w:r>'))
+
+
+def textbox_docx(path: Path) -> None:
+    document = docx.Document()
+    for number, (box, lines) in enumerate(TEXTBOX_NOTICE, start=5):
+        if box:
+            _text_box(document.add_paragraph(), lines, number)
+        else:
+            for line in lines:
+                document.add_paragraph(line)
+    document.save(path)
+
+
 def main() -> None:
     style_docx(HERE / "style_numbered.docx")  # kept: the test compares the two readings
     to_doc(HERE / "style_numbered.docx", HERE / "style_numbered.doc")
     style_lists_only(HERE / "style_numbered.doc")
+    textbox_docx(HERE / "textbox_notice.docx")
+    to_doc(HERE / "textbox_notice.docx", HERE / "textbox_notice.doc")
 
 
 if __name__ == "__main__":
