@@ -484,3 +484,22 @@ def test_a_notice_of_headings_only_carries_a_caution():
     assert caution in render_md(report) and caution in render_html(report)
     # a notice of sentences carries none
     assert "bare items" not in render_md(_two_year_report())
+
+
+def test_bulletins_on_different_accidents_are_not_last_years_bulletin():
+    """The genre word ends a title as 通知 does: 关于燃气事故的通报 / 关于火灾事故的通报 share only
+    的通报 and 事故, which must not make them one subject (they did: the frame kept 通报)."""
+    org = "临江市安全生产委员会办公室"
+
+    def bulletin(doc_id, year, subject, genre="bulletin"):
+        return _doc(doc_id, org, "临江市", "city", genre, year, title=f"{org}关于{subject}的通报")
+
+    gas26, fire27, gas27 = (bulletin("b26", 2026, "一起燃气爆炸事故"), bulletin("f27", 2027, "一起火灾事故"),
+                            bulletin("g27", 2027, "一起燃气爆炸事故调查处理情况"))
+    docs = [gas26, fire27, gas27]
+    assert yoy.title_topic(fire27) == "一起火灾事故"
+    assert previous_documents(fire27, docs) == []
+    assert previous_documents(gas27, docs) == [gas26]  # the same accident's follow-up pairs
+    for word in ("公告", "报告", "讲话", "纪要"):
+        assert not yoy.title_topic(_doc("x", org, "临江市", "city", "other", 2027,
+                                        title=f"{org}关于城镇燃气的{word}")).endswith(word)
