@@ -184,12 +184,89 @@ def textbox_docx(path: Path) -> None:
     document.save(path)
 
 
+#: an English version of a notice, as counties publish one beside the Chinese: every character in
+#: Windows-1252 (curly quotes, an en dash: bytes 0x80-0x9F of the 8-bit pieces), and a table
+ENGLISH_NOTICE = [
+    "Qingliu County Forestry Bureau",
+    "Notice on Forest Fire Prevention in Spring 2027",
+    "To the township governments and county departments:",
+    "The fire season runs from 1 March to 31 May 2027 \u2013 the \u201chigh-risk period\u201d named in the county plan.",
+    "Every township shall post fire wardens at each road into the hills.",
+]
+ENGLISH_TABLE = [["Task", "Lead unit", "Due"], ["Patrol the hills daily", "Township governments", "31 May"],
+                 ["Check fire tools", "County Forestry Bureau", "15 March"]]
+
+
+def english_docx(path: Path) -> None:
+    document = docx.Document()
+    for line in ENGLISH_NOTICE:
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(ENGLISH_TABLE), cols=len(ENGLISH_TABLE[0]))
+    for r, row in enumerate(ENGLISH_TABLE):
+        for c, text in enumerate(row):
+            table.cell(r, c).text = text
+    document.add_paragraph("Qingliu County Forestry Bureau, 1 March 2027")
+    document.save(path)
+
+
+def compressed(source: Path, target: Path) -> None:
+    """``source`` (one 16-bit piece, all of it Windows-1252 characters) with its text stored as
+    Word stores such text, in an 8-bit ("compressed") piece: the piece's FcCompressed with bit 30
+    set and twice the byte offset, one byte a character, and every byte offset that pointed into the
+    text (FKP run bounds and BTE keys of paragraph and character properties, fcMin/fcMac) moved to
+    the same character's new byte. LibreOffice writes no 8-bit piece (checked: UTF-16 even for
+    ASCII-only text), so this is the one way here to have one; olefile rewrites the streams in
+    place (the text shrinks; the freed bytes are zeroed)."""
+    import shutil
+    import struct
+
+    import olefile
+
+    from policytag.corpus import oldword
+
+    shutil.copy(source, target)
+    with olefile.OleFileIO(str(target), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        fib = oldword._fib(bytes(word))
+        table = bytearray(ole.openstream(fib.table_stream).read())
+        (piece,), cps = oldword._pieces(bytes(table), *fib.clx)
+        n, start = cps[1], piece.fc
+        assert piece.width == 2, "expected one 16-bit piece"
+        text = word[start:start + 2 * n].decode("utf-16-le")
+        word[start:start + 2 * n] = text.encode("cp1252") + bytes(n)
+
+        def moved(fc: int) -> int:
+            return start + (fc - start) // 2 if start <= fc <= start + 2 * n else fc
+
+        for at in (0x18, 0x1C):  # fcMin, fcMac
+            struct.pack_into("<I", word, at, moved(struct.unpack_from("<I", word, at)[0]))
+        for fc, lcb in (fib.papx, fib.chpx):
+            count = (lcb - 4) // 8
+            for k in range(count + 1):  # the BTE keys (aFC)
+                struct.pack_into("<I", table, fc + 4 * k, moved(struct.unpack_from("<I", table, fc + 4 * k)[0]))
+            for k in range(count):
+                page = (struct.unpack_from("<I", table, fc + 4 * (count + 1) + 4 * k)[0] & 0x3FFFFF) * 512
+                crun = word[page + 511]
+                for i in range(crun + 1):  # the FKP's rgfc
+                    at = page + 4 * i
+                    struct.pack_into("<I", word, at, moved(struct.unpack_from("<I", word, at)[0]))
+        clx = bytes(table[fib.clx[0]:fib.clx[0] + fib.clx[1]])
+        pcd = fib.clx[0] + clx.index(b"\x02") + 5 + 8 + 2  # Pcdt: clxt, lcb, 2 CPs, then the Pcd's fc
+        assert struct.unpack_from("<I", table, pcd)[0] == start
+        struct.pack_into("<I", table, pcd, (2 * start) | 0x40000000)
+        ole.write_stream("WordDocument", bytes(word))
+        ole.write_stream(fib.table_stream, bytes(table))
+
+
 def main() -> None:
     style_docx(HERE / "style_numbered.docx")  # kept: the test compares the two readings
     to_doc(HERE / "style_numbered.docx", HERE / "style_numbered.doc")
     style_lists_only(HERE / "style_numbered.doc")
     textbox_docx(HERE / "textbox_notice.docx")
     to_doc(HERE / "textbox_notice.docx", HERE / "textbox_notice.doc")
+    english_docx(HERE / "english_notice.docx")
+    to_doc(HERE / "english_notice.docx", HERE / "english_notice.doc")  # kept: the 16-bit twin
+    compressed(HERE / "english_notice.doc", HERE / "english_notice_8bit.doc")
 
 
 if __name__ == "__main__":
