@@ -203,7 +203,9 @@ def run(args: argparse.Namespace) -> int:
         clauses += [c for c in base.clauses if c.doc_id not in {x.doc_id for x in clauses}]
 
     tagger = resolve_model(args.model)
-    tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE)
+    # each notice's signing date: a work report's periods before it are not deadlines
+    tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE,
+                         dates={d.doc_id: d.date for d in documents})
     report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold,
                           baseline_ids=baseline_ids)
     text = render(report, fmt)

@@ -31,7 +31,7 @@ import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable, Iterator, Sequence
+from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence
 
 from policytag import PolicytagError
 from policytag.records import Clause
@@ -120,16 +120,36 @@ def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_si
             warn(f"skipped row {message}")
 
 
+class NoticeClauses:
+    """The clauses of notice files (iterate it: ``notice_clauses``' two passes) and, once the first
+    pass has read the notices, each kept notice's ISO signing date by ``doc_id`` (``dates``), which
+    ``stream_tag`` hands to ``tag_clauses``: a clause record carries no date."""
+
+    def __init__(self, paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
+                 note: Callable[[str], None] | None = None):
+        self.args = (paths, skip_bad, warn, note)
+        self.dates: dict[str, str | None] = {}
+
+    def __iter__(self) -> Iterator[Clause]:
+        return _notice_clauses(*self.args, self.dates)
+
+
 def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
-                   note: Callable[[str], None] | None = None) -> Iterator[Clause]:
+                   note: Callable[[str], None] | None = None) -> NoticeClauses:
     """Clauses of notice files/directories, each notice once exactly as plain ``tag`` reads them
     (``corpus.dedup``: the .txt and .pdf of one notice are one notice, the most faithful copy kept,
-    colliding ``doc_id``s made distinct), in the same order.
+    colliding ``doc_id``s made distinct), in the same order; with the notices' dates (``NoticeClauses``).
 
     Two passes, so memory holds documents but never every clause: the first segments each file
     and keeps only its documents for ``dedupe_documents``; the second segments again, one file at
     a time, and yields the clauses of the documents kept. ``note`` gets the duplicates message.
     """
+    return NoticeClauses(paths, skip_bad, warn, note)
+
+
+def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
+                    note: Callable[[str], None] | None, dates: dict[str, str | None]) -> Iterator[Clause]:
+    """``notice_clauses``' passes; ``dates`` gets each kept notice's date after the first."""
     from policytag.corpus.dedup import content_key, dedupe_documents, duplicates_message, rename_document
     from policytag.corpus.readers import ReadError, expand_paths, read_file
     from policytag.corpus.segment import segment_text
@@ -153,6 +173,7 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
                 raise PolicytagError(f"{exc} (--skip-bad tags the readable notices)") from None
             warn(f"skipped {exc}")
     kept, duplicates = dedupe_documents(documents)
+    dates.update((doc.doc_id, doc.date) for doc, _ in kept)
     message = duplicates_message(duplicates)
     if message and note is not None:
         note(message)
@@ -229,14 +250,15 @@ def encode_rows(rows: list[dict[str, Any]], fmt: str, taxonomy: Taxonomy):
 
 
 def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str,
-             evidence: bool = True) -> list[dict[str, Any]]:
-    """Tag one batch -> output rows (no progress bar: the caller shows one for the stream)."""
+             evidence: bool = True, dates: Mapping[str, str | None] | None = None) -> list[dict[str, Any]]:
+    """Tag one batch -> output rows (no progress bar: the caller shows one for the stream);
+    ``dates``: the notices' signing dates by ``doc_id`` (``tag_clauses``)."""
     return [stream_row(t, model_version, tagger.taxonomy.version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
-                                                               progress=False, evidence=evidence)]
+                                                               progress=False, evidence=evidence, dates=dates)]
 
 
 def tag_encode(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str,
-               fmt: str) -> tuple[Any, tuple[float, float]]:
+               fmt: str, dates: Mapping[str, str | None] | None = None) -> tuple[Any, tuple[float, float]]:
     """One batch's whole work, the same in every engine (this process, a ``--workers`` process, a
     Ray actor): tag, then encode for the sink (``encode_rows``). Returns the encoded rows and the
     wall and CPU seconds it took (summed into ``StreamResult.busy_seconds`` / ``busy_cpu_seconds``:
@@ -246,7 +268,7 @@ def tag_encode(tagger, clauses: Sequence[Clause], threshold: float | None, model
     ~3.7 KB of JSON per clause), so it is not computed for them: half of a clause's tagging time
     with the hybrid default."""
     start, cpu = time.perf_counter(), time.process_time()
-    rows = tag_rows(tagger, clauses, threshold, model_version, evidence=fmt != "parquet")
+    rows = tag_rows(tagger, clauses, threshold, model_version, evidence=fmt != "parquet", dates=dates)
     encoded = encode_rows(rows, fmt, tagger.taxonomy)
     return encoded, (time.perf_counter() - start, time.process_time() - cpu)
 
@@ -525,7 +547,9 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
     ``on_batch(n_written_so_far)`` is called after each batch is durably written (tests use it to
     interrupt a run). A clause id seen twice in the input is an error (it would be ambiguous on
     resume). ``inputs`` (``resume.input_identity``) names the files the clauses come from, so
-    ``--resume`` can refuse a partial output written from another input.
+    ``--resume`` can refuse a partial output written from another input. ``clauses`` with
+    ``dates`` (``notice_clauses``: the notices' signing dates by ``doc_id``) have their deadlines
+    read against their notice's date (``tag_clauses``).
     """
     from tqdm import tqdm
 
@@ -564,12 +588,13 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
                 if on_batch:
                     on_batch(written)
 
+            dates = getattr(clauses, "dates", None)  # (filled by the time the first batch is read)
             if workers > 1:
                 _stream_parallel(batched(todo(), batch_size), sink, wrote, workers, str(run_dir), version,
-                                 threshold, fmt)
+                                 threshold, fmt, dates)
             else:
                 for batch in batched(todo(), batch_size):
-                    encoded, busy = tag_encode(tagger, batch, threshold, version, fmt)
+                    encoded, busy = tag_encode(tagger, batch, threshold, version, fmt, dates)
                     sink.write_encoded(encoded)
                     wrote(len(batch), busy)
     finally:
@@ -581,9 +606,11 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
 
 
 def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int, tuple[float, float]], None], workers: int,
-                     run_dir: str, version: str, threshold: float | None, fmt: str) -> None:
+                     run_dir: str, version: str, threshold: float | None, fmt: str,
+                     dates: Mapping[str, str | None] | None = None) -> None:
     """Batches to ``workers`` processes (spawned: no state shared with this one but the run on
-    disk), results written in submission order; at most ``2 × workers`` batches in flight."""
+    disk), results written in submission order; at most ``2 × workers`` batches in flight. Each
+    batch goes with its notices' dates (``dates``, by ``doc_id``)."""
     import collections
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
@@ -593,7 +620,8 @@ def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int
                              initializer=_worker_init, initargs=(run_dir, version, threshold, fmt)) as pool:
         try:
             for batch in batches:
-                pending.append((len(batch), pool.submit(_worker_tag, batch)))
+                batch_dates = {c.doc_id: dates.get(c.doc_id) for c in batch} if dates else None
+                pending.append((len(batch), pool.submit(_worker_tag, batch, batch_dates)))
                 while len(pending) >= 2 * workers:
                     n, future = pending.popleft()
                     encoded, busy = future.result()
@@ -641,6 +669,6 @@ def _worker_init(run_dir: str, version: str, threshold: float | None, fmt: str) 
     _WORKER.update(tagger=load_worker(run_dir, fmt), version=version, threshold=threshold, fmt=fmt)
 
 
-def _worker_tag(batch: list[Clause]) -> tuple[Any, tuple[float, float]]:
+def _worker_tag(batch: list[Clause], dates: Mapping[str, str | None] | None = None) -> tuple[Any, tuple[float, float]]:
     w = _WORKER
-    return tag_encode(w["tagger"], batch, w["threshold"], w["version"], w["fmt"])
+    return tag_encode(w["tagger"], batch, w["threshold"], w["version"], w["fmt"], dates)

@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
-from typing import Any, Sequence
+from typing import Any, Mapping, Sequence
 
 import numpy as np
 
@@ -98,11 +98,15 @@ def predict_proba_batched(tagger, clauses: Sequence[Clause], batch_size: int = D
 
 def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = None,
                 batch_size: int = DEFAULT_BATCH_SIZE, progress: bool = True,
-                evidence: bool = True) -> list[TaggedClause]:
+                evidence: bool = True, dates: Mapping[str, str | None] | None = None) -> list[TaggedClause]:
     """Tag every clause: labels above the tuned (or overriding) threshold, best first, obeying the
     taxonomy rules (``Tagger.decode``); scores for every label; deadlines and targets.
     ``evidence=False`` leaves ``TaggedClause.evidence`` None: for outputs that carry none (the
     streaming Parquet rows), where it would be computed only to be dropped.
+    ``dates``: each notice's ISO signing date by ``doc_id`` (``Document.date``: a clause record
+    carries its notice's year, not its date). A deadline due before its notice's date is a period
+    the notice reports on, not a time limit, and is left out (``extract.extract_fields(dates=)``);
+    without it (None, or a notice it lacks or has no date for) none is known.
 
     Batch by batch, every step at once: probabilities, decoding, evidence, extraction. So the
     work a batch's probabilities did (cue/rule hits, the TF-IDF matrix) is still at hand for its
@@ -123,7 +127,7 @@ def tag_clauses(tagger, clauses: Sequence[Clause], threshold: float | None = Non
               disable=None if show else True) as bar, _cyclic_gc_paused():
         for start in range(0, n, batch_size):
             batch = clauses[start:start + batch_size]
-            out += _tag_batch(tagger, batch, thresholds, evidence)
+            out += _tag_batch(tagger, batch, thresholds, evidence, dates)
             bar.update(len(batch))
     return out
 
@@ -178,7 +182,8 @@ def round_scores(p: np.ndarray, decimals: int = SCORE_DECIMALS) -> list[list[flo
     return rows
 
 
-def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = True) -> list[TaggedClause]:
+def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = True,
+               dates: Mapping[str, str | None] | None = None) -> list[TaggedClause]:
     taxonomy = tagger.taxonomy
     raw = tagger.predict_proba(batch)
     proba = {dim: np.asarray(raw[dim], dtype=np.float64).reshape(len(batch), len(taxonomy[dim].ids))
@@ -186,7 +191,8 @@ def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = Tr
     labels = tagger.decode(proba, thresholds)
     evidence = clause_evidence(tagger, batch, labels, proba, len(batch)) if with_evidence else [None] * len(batch)
     scores = _score_dicts(taxonomy, proba)
-    fields = extract_fields([c.text for c in batch], [c.year for c in batch])
+    fields = extract_fields([c.text for c in batch], [c.year for c in batch],
+                            [dates.get(c.doc_id) for c in batch] if dates else None)
     out = []
     new = _new
     for i, (clause, label) in enumerate(zip(batch, labels)):

@@ -6,6 +6,10 @@
   and the trailing-word checks of ``_tidy``/``_obj`` against the patterns alone, on generated text
   dense in what the gates look at (white space between a numeral and its unit, half-width
   punctuation, full-width and other scripts' digits).
+* ``policytag tag`` reads a notice's deadlines against its signing date (``Document.date``, handed
+  to ``tag_clauses(dates=)`` by the ``tag`` command and by the streaming path): a work report's
+  periods before its date are not deadlines, in the JSONL rows, the Markdown and HTML reports and
+  the streamed rows alike (an invented county's notice, its right reading written down first).
 """
 
 from __future__ import annotations
@@ -118,3 +122,74 @@ def test_tidy_and_obj_equal_their_patterns_alone(s):
 
     assert ex._tidy(s) == tidy(s)
     assert ex._obj(s) == obj(s)
+
+
+# --- the notice's date in `policytag tag` ------------------------------------------------------------
+#: an invented county's bulletin dated 2027-06-20: its first part reports work done by dates before
+#: that (no 了, no 已/共/累计 to say so), its second part sets limits after it
+REPORT_AND_PLAN = """青岚县安全生产委员会办公室关于燃气安全专项整治进展和下一步工作安排的通报
+
+各乡镇人民政府，县安委会各成员单位：
+现将今年以来全县燃气安全专项整治进展和下一步工作安排通报如下。
+一、工作进展
+（一）排查整治。全县于2027年4月底前完成城镇燃气用户安全检查，发现隐患127处，均整改到位。
+（二）餐饮场所检查。5月31日前，县市场监管局会同各乡镇对辖区内86家餐饮场所逐一开展燃气安全检查，督促加装报警装置。
+（三）宣传培训。2027年3月1日至4月30日，县应急管理局组织开展燃气安全进社区活动，覆盖群众2.1万人次。
+二、下一步工作安排
+（一）各乡镇要在2027年9月底前完成老旧燃气管道更新改造。
+（二）县住建局于7月15日前将整改情况报县安委办。
+（三）年底前，全县建成燃气安全监测预警平台。
+
+青岚县安全生产委员会办公室
+2027年6月20日
+"""
+#: written down before the code ran on it: the three limits of the second part; not 2027年4月底前
+#: (2027-04-30), 5月31日前 (2027-05-31) nor 2027年3月1日至4月30日 (2027-04-30), all due before the date
+WANT = [("2027年9月底前", "2027-09-30"), ("7月15日前", "2027-07-15"), ("年底前", "2027-12-31")]
+#: the same notice without its date line: no date is known, so each time is read as a limit (as before)
+UNDATED_WANT = [("2027年4月底前", "2027-04-30"), ("5月31日前", "2027-05-31"), ("2027年3月1日至4月30日", "2027-04-30"), *WANT]
+
+
+@pytest.fixture(scope="module")
+def notices(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("extract5")
+    dated, undated = folder / "qinglan_gas_2027.txt", folder / "undated" / "qinglan_gas_2027.txt"
+    undated.parent.mkdir()
+    dated.write_text(REPORT_AND_PLAN, encoding="utf-8")
+    undated.write_text(REPORT_AND_PLAN.replace("2027年6月20日\n", ""), encoding="utf-8")
+    return dated, undated
+
+
+def _row_deadlines(path) -> list[tuple[str, str | None]]:
+    import json
+
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [(d["text"], d["due"]) for row in rows for d in row["deadlines"]]
+
+
+def _tag(cli, *args) -> str:
+    proc = cli("tag", *map(str, args))
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout
+
+
+def test_tag_reads_a_work_report_against_its_date(policytag_cli, keyword_run, notices, tmp_path):
+    dated, undated = notices
+    _tag(policytag_cli, dated, "--model", keyword_run, "-o", tmp_path / "out.jsonl")
+    assert _row_deadlines(tmp_path / "out.jsonl") == WANT
+    _tag(policytag_cli, undated, "--model", keyword_run, "-o", tmp_path / "undated.jsonl")
+    assert _row_deadlines(tmp_path / "undated.jsonl") == UNDATED_WANT
+
+
+def test_the_reports_and_the_streamed_rows_carry_the_same_deadlines(policytag_cli, keyword_run, notices, tmp_path):
+    dated, _ = notices
+    md = _tag(policytag_cli, dated, "--model", keyword_run, "--format", "md")
+    assert re.findall(r"时限 deadline: (.+?)（(\d{4}-\d\d-\d\d)）", md) == WANT
+    html = _tag(policytag_cli, dated, "--model", keyword_run, "--format", "html")
+    assert list(dict.fromkeys(re.findall(r'<mark class="dl" title="([^"（]+)（([^）"]+)）', html))) == WANT
+    _tag(policytag_cli, dated, "--model", keyword_run, "--format", "jsonl", "--stream", "-o", tmp_path / "one.jsonl")
+    assert _row_deadlines(tmp_path / "one.jsonl") == WANT
+    # worker processes get each batch's notice dates with the batch
+    _tag(policytag_cli, dated, "--model", keyword_run, "--stream", "--workers", "2", "--batch-size", "2",
+         "-o", tmp_path / "two.jsonl")
+    assert _row_deadlines(tmp_path / "two.jsonl") == WANT
