@@ -7,7 +7,9 @@ differ there), or when they share a ``doc_id`` (the same document number/title) 
 are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a character or
 two, or a wrapped title line may be missed) — unless the two name two governments or carry two
 document numbers: a county issuing its notice from another's template, its own name and number
-around the same body, has issued a notice of its own. The most faithful copy is kept (.txt before
+around the same body, has issued a notice of its own; nor are two near-identical files of one format
+that gives its text back exactly (.txt, .html, .docx, .doc, .wps): a corrected reissue under the same
+number is a second version, which the run keeps. The most faithful copy is kept (.txt before
 .html, .docx/.doc/.wps, .pdf/.ofd); the others are reported.
 
 Different documents whose ``doc_id`` collides (two drafts of one notice, two notices without
@@ -60,6 +62,18 @@ def _two_documents(a: Document, b: Document) -> bool:
     return bool(a.doc_number and b.doc_number and content_key(a.doc_number) != content_key(b.doc_number))
 
 
+# Formats whose reader gives back exactly the text that was written (no page layout to rebuild): two
+# files of one such format whose texts differ are two versions of a notice (a corrected reissue
+# under the same number), never two copies; a PDF or OFD text layer can drop or wrap characters.
+_EXACT_TEXT = {".txt": ".txt", ".html": ".html", ".htm": ".html", ".docx": ".docx", ".doc": ".doc", ".wps": ".wps"}
+
+
+def _two_versions(a: Document, b: Document) -> bool:
+    """Near-identical (not identical) texts read from two files of one exact-text format."""
+    fa, fb = (_EXACT_TEXT.get(Path(d.source).suffix.lower()) for d in (a, b))
+    return fa is not None and fa == fb
+
+
 def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:
     """The document and its clauses under ``new_id`` (clause ids keep their structural suffix)."""
     doc2 = Document(**{**doc.to_dict(), "doc_id": new_id})
@@ -105,7 +119,7 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             candidates = [(j, k) for j, k in candidates if abs(len(k) - len(key)) <= 0.2 * max(len(k), len(key))]
             shingles = _shingles(key) if candidates else set()
             match = next((j for j, k in candidates if not _two_documents(kept[j][0], doc)
-                          and _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
+                          and not _two_versions(kept[j][0], doc) and _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
         if match is not None:
             old, old_clauses = kept[match]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place

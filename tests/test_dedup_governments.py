@@ -63,3 +63,17 @@ def test_a_doc_copy_gives_way_to_the_txt_copy_whatever_the_order(tmp_path):
     docs, err = _documents(tmp_path)
     assert len(docs) == 1 and docs[0]["source"].endswith("b_notice.txt"), err
     assert "a_notice.doc (= " in err
+
+
+def test_a_corrected_text_in_the_same_format_is_a_second_version_not_a_copy(tmp_path):
+    # a notice and its corrected reissue (one figure changed, same number), both as typed text: the
+    # same reader reading one text twice gives the same text, so a difference is a second version.
+    # The first given was kept and the correction dropped as its "duplicate" (one stderr line)
+    (tmp_path / "plan.txt").write_text(TEMPLATE, encoding="utf-8")
+    fixed = TEMPLATE.replace("全面摸清", "全面彻底摸清")
+    assert fixed != TEMPLATE
+    (tmp_path / "plan_corrected.txt").write_text(fixed, encoding="utf-8")
+    docs, err = _documents(tmp_path)
+    assert sorted(d["source"].rsplit("/", 1)[-1] for d in docs) == ["plan.txt", "plan_corrected.txt"], err
+    assert "duplicate" not in err
+    assert len({d["doc_id"] for d in docs}) == 2  # the second keeps apart under a suffixed id
