@@ -231,9 +231,19 @@ def _pieces(table: bytes, fc: int, lcb: int) -> tuple[list[_Piece], list[int]]:
 
 def _main_text(word: bytes, table: bytes, fib: _Fib) -> tuple[list[_Piece], str]:
     """The characters of the main document (CPs ``0 .. ccpText``), one per CP, and where the file
-    has text boxes, on to the end of their story."""
+    has text boxes, on to the end of their story (a box story running past the file's end: the main
+    text alone, as before text boxes were read)."""
     pieces, cps = _pieces(table, *fib.clx)
-    last = sum(fib.boxes) if fib.boxes[1] and fib.anchors[1] and fib.box_ranges[1] else fib.ccp_text
+    if fib.boxes[1] and fib.anchors[1] and fib.box_ranges[1]:
+        try:
+            return pieces, _characters(word, pieces, cps, sum(fib.boxes))
+        except OldWordError:
+            pass
+    return pieces, _characters(word, pieces, cps, fib.ccp_text)
+
+
+def _characters(word: bytes, pieces: list[_Piece], cps: list[int], last: int) -> str:
+    """The characters of CPs ``0 .. last``."""
     out = []
     for piece, end in zip(pieces, cps[1:]):
         if piece.cp >= last:
@@ -246,7 +256,7 @@ def _main_text(word: bytes, table: bytes, fib: _Fib) -> tuple[list[_Piece], str]
             out.append("".join(_CP1252.get(b, chr(b)) for b in raw))
         else:
             out.append(raw.decode("utf-16-le", errors="replace"))
-    return pieces, "".join(out)
+    return "".join(out)
 
 
 def _text_boxes(table: bytes, fib: _Fib, read: int) -> dict[int, tuple[int, int]]:

@@ -136,6 +136,27 @@ def test_a_doc_text_box_lines_stand_before_their_anchor():
     assert lines[-3:] == ["青柳县林业局", "2027年3月1日", "（此件主动公开）"]
 
 
+def test_a_text_box_story_past_the_file_end_leaves_the_main_text_read(tmp_path):
+    """A file whose text box story would run past the end of its text (its FIB's ccpTxbx and its
+    piece's end garbled) is read as before boxes were read, the main text whole, not refused."""
+    import olefile
+
+    path = tmp_path / "long_boxes.doc"
+    path.write_bytes((FORMATS2 / "textbox_notice.doc").read_bytes())
+    stream, fc, lcb = _table_span(path, 33)  # the Clx: one piece (LibreOffice), its Pcdt after clxt and lcb
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        lw = 0x20 + 2 + 2 * struct.unpack_from("<H", word, 0x20)[0] + 2  # FibRgLw97
+        struct.pack_into("<I", word, lw + 4 * 9, 10 ** 6)  # ccpTxbx
+        table = bytearray(ole.openstream(stream).read())
+        assert table[fc] == 0x02 and struct.unpack_from("<I", table, fc + 1)[0] == 16  # one piece
+        struct.pack_into("<I", table, fc + 5 + 4, 10 ** 7)  # the piece's last CP
+        ole.write_stream("WordDocument", bytes(word))
+        ole.write_stream(stream, bytes(table))
+    text = read_file(path)
+    assert "进山路口要设立检查站，严禁携带火种进山。" in text and "青林〔2027〕5号" not in text
+
+
 # --- OFD: vertical text -----------------------------------------------------------------------------
 def _ofd(path: Path, page: str) -> Path:
     """A one-page OFD package with ``page`` as its page's layer content."""
