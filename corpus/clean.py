@@ -763,6 +763,8 @@ RE_PREFACE = re.compile(r"前言|序言|引言|结束语|结语")
 RE_FINAL_PROVISION = re.compile(r"^\s*本(?:通告|公告|办法|规定|预案|细则|方案|意见|条例|规则|通知|决定|要点|制度)"
                                 r"(?:自|由|所称|适用|未尽|有效期|中|施行)")
 CONTINUATIONS = ("但", "而且", "并且", "其中", "从而")
+#: a lead-in (``现就有关事项通知如下：``): the sentence a notice's opening paragraph ends with, before its items
+RE_LEAD_IN = re.compile(r"(?:如下|下列事项)\s*[：:]\s*$")
 
 
 def full_width(lines: list[str]) -> int:
@@ -809,12 +811,26 @@ def _indented_margin(lines: list[str], width: int) -> int:
     return width
 
 
+def _cut_before_lead_in(line: str, nxt: str, widest: int) -> bool:
+    """In a body with no line cut mid-sentence (read as unwrapped, one paragraph a line): was ``line``
+    cut at the margin exactly where its sentence ended, ``nxt`` its paragraph's last line? Told only
+    for a lead-in (``现将…通知如下：``), which closes the opening paragraph it follows, after a line as
+    wide as the body's widest (within a first line's indent: the margin may have cut there) and
+    longer than the lead-in. A notice wrapped where its opening's first sentence ends otherwise read
+    its lead-in as a paragraph of its own; typed one paragraph a line, a lead-in after a shorter
+    line stays one."""
+    s, n = line.strip(), nxt.strip()
+    return (_last_mark(s) in "。！？" and display_width(s) >= widest - 4 and display_width(n) < display_width(s)
+            and heading_level(n) is None and bool(RE_LEAD_IN.search(n)))
+
+
 def join_paragraphs(lines: list[str]) -> list[str]:
     """Re-join wrapped lines of one document body into paragraphs (blank lines already removed)."""
     width = full_width(lines)
     wrapped = is_wrapped(lines, width)
     if wrapped:
         width = _indented_margin(lines, width)
+    widest = max((display_width(s.strip()) for s in lines), default=0)
     paragraphs: list[str] = []
     current: list[str] = []
     chapter_title = False
@@ -831,6 +847,8 @@ def join_paragraphs(lines: list[str]) -> list[str]:
                 and re.fullmatch(r"[\u4e00-\u9fff、和与及]{2,20}", nxt.strip())):
             chapter_title = True  # 第一章 / 总则: one chapter heading, ending with its title's line
             continue
+        if not wrapped and not chapter_title and nxt is not None and _cut_before_lead_in(line, nxt, widest):
+            continue  # the opening's first line, cut at the margin where its sentence ended: its lead-in goes on
         if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)

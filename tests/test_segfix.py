@@ -13,6 +13,11 @@ Each notice's reading was written down from the notice before running the reader
 - Printed to a PDF, a table typed with spaces whose rows are wider than the page goes on at the page's
   left edge (its header, which fits, indented as a paragraph): it reads as the .txt does, the cut row's
   next line completing the row's last cell (``县交通运输局`` + ``、县公路管理段``; ``县交`` + ``通运输局``).
+- Wrapped like a PDF at 100 cells, a notice whose every body line is a short paragraph but the preamble's
+  first line, which the margin cut exactly where its sentence ended, reads as unwrapped: the preamble's
+  lead-in (``现就有关事项通知如下：``) stays the end of the preamble's paragraph. Typed one paragraph a line, a
+  lead-in after a sentence that is not the body's widest line (no margin could have cut it) stays a
+  paragraph of its own.
 """
 
 from __future__ import annotations
@@ -21,10 +26,10 @@ from pathlib import Path
 
 import pytest
 
-from policytag.corpus.segment import segment_paths
+from policytag.corpus.segment import segment_paths, segment_text
 from policytag.corpus.tables import copied_tables
 from conftest import TEST_DATA
-from test_genres import _as_docx, _as_pdf
+from test_genres import _as_docx, _as_pdf, wrap
 
 DATA = TEST_DATA / "segfix"
 
@@ -103,3 +108,23 @@ def test_a_spaced_table_wider_than_the_page_reads_as_in_the_txt(tmp_path):
     path = tmp_path / "sf_wide_table.pdf"
     _as_pdf([line for line in source.read_text(encoding="utf-8").split("\n") if line.strip()], path)
     assert _clauses(path) == ([title], expected)
+
+
+def _read(text: str) -> list[tuple[str, list[tuple[tuple[str, ...], str]]]]:
+    return [(d.title, [(c.heading_path, c.text) for c in cs]) for d, cs in segment_text(text, "t.txt")]
+
+
+def test_a_preamble_cut_at_a_sentence_end_reads_as_unwrapped():
+    text = (DATA / "sf_wrap_short_sentences.txt").read_text(encoding="utf-8")
+    expected = [("柘川县人民政府办公室关于做好今冬明春森林防火工作的通知", [
+        ((), "为切实做好今冬明春森林防火工作，有效预防和扑救森林火灾，全力保护森林资源和人民群众生命财产安全。"
+             "现就有关事项通知如下："),
+        (("一、加强组织领导",), "各乡镇要成立森林防火领导小组，主要负责同志亲自抓。"),
+        (("二、严格火源管理",), "进山路口要设立检查站，严禁携带火种进山。"),
+        (("三、强化值班值守",), "防火期内实行二十四小时值班制度。"),
+    ])]
+    assert _read(text) == expected
+    assert _read(wrap(text, 100)) == expected
+    # typed one paragraph a line, the lead-in after a short opening sentence is a paragraph of its own
+    typed = text.replace("有效预防和扑救森林火灾，全力保护森林资源和人民群众生命财产安全。", "制定本通知。\n")
+    assert [c for _, c in _read(typed)[0][1][:2]] == ["为切实做好今冬明春森林防火工作，制定本通知。", "现就有关事项通知如下："]
