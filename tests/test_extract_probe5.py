@@ -193,3 +193,21 @@ def test_the_reports_and_the_streamed_rows_carry_the_same_deadlines(policytag_cl
     _tag(policytag_cli, dated, "--model", keyword_run, "--stream", "--workers", "2", "--batch-size", "2",
          "-o", tmp_path / "two.jsonl")
     assert _row_deadlines(tmp_path / "two.jsonl") == WANT
+
+
+def test_the_phrase_objects_are_the_dataclasses_own():
+    """Deadlines and targets are made without their dataclass ``__init__`` (``extract._frozen``): the
+    same objects, every field set, still frozen."""
+    import dataclasses
+    import pickle
+
+    deadline = ex.extract_deadlines("各县区要在2027年6月底前完成整改。", 2027)[0]
+    target = ex.extract_targets("年底前建成20座智能化煤矿。")[0]
+    for x in (deadline, target):
+        made = type(x)(**{name: getattr(x, name) for name in x.__dataclass_fields__})
+        assert x == made and hash(x) == hash(made) and repr(x) == repr(made) and x.to_dict() == made.to_dict()
+        assert vars(x) == vars(made)
+        assert pickle.loads(pickle.dumps(x)) == x
+        assert dataclasses.replace(x, text="x") == dataclasses.replace(made, text="x")
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            x.text = ""
