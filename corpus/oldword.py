@@ -604,18 +604,26 @@ class _Level:
 class _ListNumbers:
     """Word's automatic list numbers (``一、``, ``（一）``) as a .docx's are read (corpus.docx_lists):
     counted in document order per list, a level's count restarting the levels below it. A
-    paragraph's list is its own (sprmPIlfo/sprmPIlvl) or its style's; LFO start overrides are not
-    read. The PlfLst (LSTFs) in the table stream is followed by each list's LVLs; the PlfLfo maps a
-    paragraph's 1-based ilfo to its list's lsid."""
+    paragraph's list is its own (sprmPIlfo/sprmPIlvl) or its style's. The PlfLst (LSTFs) in the
+    table stream is followed by each list's LVLs; the PlfLfo maps a paragraph's 1-based ilfo to its
+    list's lsid, and its LFOData says where an LFO restarts its list (an LFOLVL with fStartAt: Word's
+    "restart numbering", a second item group counting 1., 2. again), as a .docx's ``w:startOverride``:
+    counted from there at the first paragraph of that LFO."""
 
     def __init__(self, table: bytes, lists: tuple[int, int], overrides: tuple[int, int]):
         self.levels: dict[int, list[_Level]] = {}
         self.lfo: list[int] = []
         self.counts: dict[int, dict[int, int]] = {}
+        self.starts: dict[int, dict[int, int]] = {}  # ilfo -> level -> the number it restarts at
+        self.started: set[int] = set()  # the ilfos whose restart has been counted
         try:
             self._read(table, lists, overrides)
         except (struct.error, IndexError, UnicodeDecodeError):
             self.levels, self.lfo = {}, []  # damaged list tables: the text without list numbers
+        try:
+            self.starts = self._start_overrides(table, overrides)
+        except (struct.error, IndexError, UnicodeDecodeError):
+            self.starts = {}  # damaged LFOData: no restarts
 
     def _read(self, table: bytes, lists: tuple[int, int], overrides: tuple[int, int]) -> None:
         fc, lcb = lists
@@ -627,17 +635,34 @@ class _ListNumbers:
         for lsid, simple in lstfs:
             levels = []
             for _ in range(1 if simple else 9):
-                start, nfc, flags = struct.unpack_from("<iBB", table, at)
-                chpx, papx = table[at + 24], table[at + 25]
-                at += 28 + papx + chpx
-                cch = _u16(table, at)
-                text = table[at + 2:at + 2 + 2 * cch].decode("utf-16-le")
-                at += 2 + 2 * cch
-                levels.append(_Level(start, _NFC.get(nfc, "decimal"), bool(flags & 0x04), text, bool(flags & 0x08)))
+                level, at = _lvl(table, at)
+                levels.append(level)
             self.levels[lsid] = levels
         fc, lcb = overrides
         if lcb:
             self.lfo = [_u32(table, fc + 4 + 16 * i) for i in range(_u32(table, fc))]
+
+    @staticmethod
+    def _start_overrides(table: bytes, overrides: tuple[int, int]) -> dict[int, dict[int, int]]:
+        """ilfo -> level -> iStartAt of each LFOLVL with fStartAt. The LFOData follow the LFOs, one
+        for each: a cp, then as many LFOLVLs as the LFO's clfolvl says (iStartAt, then flags: the
+        level in bits 0-3, fStartAt bit 4, fFormatting bit 5: an LVL follows)."""
+        fc, lcb = overrides
+        if not lcb:
+            return {}
+        count = _u32(table, fc)
+        at = fc + 4 + 16 * count
+        starts: dict[int, dict[int, int]] = {}
+        for i in range(count):
+            at += 4  # the LFOData's cp
+            for _ in range(table[fc + 4 + 16 * i + 12]):  # clfolvl
+                start, flags = struct.unpack_from("<iI", table, at)
+                at += 8
+                if flags & 0x10:
+                    starts.setdefault(i + 1, {})[flags & 0xF] = start
+                if flags & 0x20:
+                    _, at = _lvl(table, at)
+        return starts
 
     def label(self, mark: _Props) -> str:
         if not 0 < mark.ilfo <= len(self.lfo) or self.lfo[mark.ilfo - 1] not in self.levels:
@@ -647,6 +672,10 @@ class _ListNumbers:
         if level >= len(levels):
             return ""
         counts = self.counts.setdefault(lsid, {})
+        if mark.ilfo in self.starts and mark.ilfo not in self.started:
+            self.started.add(mark.ilfo)
+            for lv, start in self.starts[mark.ilfo].items():
+                counts[lv] = start - 1  # the list restarts here
         counts[level] = counts.get(level, levels[level].start - 1) + 1
         for deeper in [lv for lv in counts if level < lv < len(levels) and not levels[lv].no_restart]:
             del counts[deeper]  # a level's count restarts the levels below it
@@ -663,3 +692,14 @@ class _ListNumbers:
             return ""
         n = counts.get(lv, levels[lv].start)
         return NUMBER_FORMATS.get("decimal" if legal else levels[lv].fmt, str)(n)
+
+
+def _lvl(table: bytes, at: int) -> tuple[_Level, int]:
+    """The LVL at ``at`` ([MS-DOC] 2.9.150: an LVLF of 28 bytes, its paragraph and character sprms,
+    the number text) and the offset after it."""
+    start, nfc, flags = struct.unpack_from("<iBB", table, at)
+    chpx, papx = table[at + 24], table[at + 25]
+    at += 28 + papx + chpx
+    cch = _u16(table, at)
+    text = table[at + 2:at + 2 + 2 * cch].decode("utf-16-le")
+    return _Level(start, _NFC.get(nfc, "decimal"), bool(flags & 0x04), text, bool(flags & 0x08)), at + 2 + 2 * cch

@@ -6,7 +6,8 @@ written down before any reader ran). It is set into a .docx with python-docx and
 office template sets it, and LibreOffice, a real Word 97-2003 writer, converts the .docx:
 
     apt-get install -y --no-install-recommends libreoffice-writer-nogui
-    .venv/bin/python tests/data/formats2/make_fixtures.py
+    npm install --prefix /tmp/cfbtool cfb   # restart_list.doc only (see restart_as_word_writes_it)
+    NODE_PATH=/tmp/cfbtool/node_modules .venv/bin/python tests/data/formats2/make_fixtures.py
 
 Heading styles linked to an outline list (一、 / （一）): Word writes the list (sprmPIlfo, sprmPIlvl)
 into the style's paragraph properties only. LibreOffice 7.4 writes it into the style and again into
@@ -258,12 +259,106 @@ def compressed(source: Path, target: Path) -> None:
         ole.write_stream(fib.table_stream, bytes(table))
 
 
+#: (list instance or None, text): instance 1 restarts instance 0's list at 1
+RESTART_NOTICE = [
+    (None, "青柳县水利局关于做好2027年汛前准备工作的通知"), (None, "青水〔2027〕7号"), (None, ""), (None, "各乡镇人民政府："),
+    (None, "为确保安全度汛，现将有关事项通知如下："), (None, "一、隐患排查"),
+    (0, "各乡镇要排查辖区内的山塘水库。"), (0, "县水利局要抽查重点堤防。"), (None, "二、物资储备"),
+    (1, "各乡镇要储备编织袋和救生衣。"), (1, "县水利局要储备抢险砂石料。"), (None, ""),
+    (None, "青柳县水利局"), (None, "2027年4月10日"),
+]
+
+
+def restart_docx(path: Path) -> None:
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    items = _abstract(numbering, ITEMS)
+    instances = [_num(numbering, items, restart=False), _num(numbering, items, restart=True)]
+    for instance, line in RESTART_NOTICE:
+        paragraph = document.add_paragraph(line)
+        if instance is not None:
+            paragraph._p.get_or_add_pPr().append(etree.fromstring(
+                f'<w:numPr xmlns:w="{W}"><w:ilvl w:val="0"/><w:numId w:val="{instances[instance]}"/></w:numPr>'))
+    document.save(path)
+
+
+def restart_as_word_writes_it(path: Path) -> None:
+    """The restarted item group as Word writes it: LibreOffice 7.4 writes a list of its own for the
+    restarted first item and a copy of the list for the items after it (its own import reads 1., 1.);
+    Word gives both items one LFO of the first group's list with an LFOLVL override (fStartAt, start
+    1). So: the first item's ilfo set to the copy's, the copy's LFO pointed at the first group's list
+    with one LFOLVL, and the PlfLfo, 8 bytes longer, written at the end of the table stream (its
+    old bytes left unused, as Word leaves freed space). The stream grows: written with the npm
+    package cfb (resize_stream.js: ``npm install cfb``; olefile rewrites a stream only at its size),
+    which lays the container out anew and adds its 4-byte signature stream ``\\x01Sh33tJ5`` (a
+    stream no Word reader looks for; LibreOffice reads the file as 1., 2. / 1., 2.)."""
+    import struct
+    import subprocess
+    import tempfile
+
+    import olefile
+
+    from policytag.corpus import oldword
+
+    with olefile.OleFileIO(str(path), write_mode=True) as ole:
+        word = bytearray(ole.openstream("WordDocument").read())
+        fib = oldword._fib(bytes(word))
+        table = bytearray(ole.openstream(fib.table_stream).read())
+        marks = oldword._ParagraphProps(bytes(word), bytes(table), fib.papx, {})
+        used = [oldword._props(grpprl).ilfo for _, _, _, grpprl in marks.runs]
+        first, restart, rest = [ilfo for i, ilfo in enumerate(used) if ilfo and ilfo not in used[:i]]
+        _set_ilfo(word, restart, rest)  # the restarted item joins the items after it
+        fc, lcb = fib.overrides
+        count = struct.unpack_from("<I", table, fc)[0]
+        lfos = bytearray(table[fc + 4:fc + 4 + 16 * count])
+        lsid = struct.unpack_from("<I", lfos, 16 * (first - 1))[0]
+        struct.pack_into("<I", lfos, 16 * (rest - 1), lsid)  # the copy's LFO: the first group's list
+        lfos[16 * (rest - 1) + 12] = 1  # clfolvl
+        data = bytearray()
+        for i in range(count):  # LFOData: each LFO's cp (0xFFFFFFFF), then its LFOLVLs
+            data += struct.pack("<I", 0xFFFFFFFF)
+            if i == rest - 1:
+                data += struct.pack("<iI", 1, 0x10)  # iStartAt 1; ilvl 0, fStartAt
+        plf = struct.pack("<I", count) + bytes(lfos) + bytes(data)
+        assert table[fc + 4 + 16 * count:fc + lcb] == b"\xff" * 4 * count  # LibreOffice: no LFOLVLs
+        pairs = _fc_lcb_pairs(bytes(word))
+        struct.pack_into("<II", word, pairs + 8 * 74, len(table), len(plf))  # fcPlfLfo, lcbPlfLfo
+        ole.write_stream("WordDocument", bytes(word))
+        stream = fib.table_stream
+    with tempfile.NamedTemporaryFile(suffix=".bin") as grown:
+        Path(grown.name).write_bytes(bytes(table) + plf)
+        subprocess.run(["node", str(HERE / "resize_stream.js"), str(path), stream, grown.name], check=True)
+
+
+def _fc_lcb_pairs(word: bytes) -> int:
+    """The byte offset of the FIB's FibRgFcLcb97 pairs."""
+    import struct
+
+    at = 0x20 + 2 + 2 * struct.unpack_from("<H", word, 0x20)[0]
+    return at + 2 + 4 * struct.unpack_from("<H", word, at)[0] + 2
+
+
+def _set_ilfo(word: bytearray, old: int, new: int) -> None:
+    """The one paragraph property sprmPIlfo ``old`` in the WordDocument stream (its PAPX in an
+    FKP) set to ``new`` in place; found anywhere else or twice, the script stops."""
+    import struct
+
+    target = struct.pack("<HH", 0x460B, old)
+    raw = bytes(word)
+    at = raw.find(target)
+    assert at >= 0 and raw.find(target, at + 1) < 0, f"sprmPIlfo {old}: not found once"
+    struct.pack_into("<HH", word, at, 0x460B, new)
+
+
 def main() -> None:
     style_docx(HERE / "style_numbered.docx")  # kept: the test compares the two readings
     to_doc(HERE / "style_numbered.docx", HERE / "style_numbered.doc")
     style_lists_only(HERE / "style_numbered.doc")
     textbox_docx(HERE / "textbox_notice.docx")
     to_doc(HERE / "textbox_notice.docx", HERE / "textbox_notice.doc")
+    restart_docx(HERE / "restart_list.docx")
+    to_doc(HERE / "restart_list.docx", HERE / "restart_list.doc")
+    restart_as_word_writes_it(HERE / "restart_list.doc")
     english_docx(HERE / "english_notice.docx")
     to_doc(HERE / "english_notice.docx", HERE / "english_notice.doc")  # kept: the 16-bit twin
     compressed(HERE / "english_notice.doc", HERE / "english_notice_8bit.doc")
