@@ -15,7 +15,7 @@ paragraph it is anchored in (``PlcSpaMom``: the anchor CP and shape id of each d
 ``PlcftxbxTxt``: each box's CPs in the text box story and its shape id). Which paragraph lies in a table, which mark ends a table row, and which list
 number Word shows before a paragraph, only the paragraph properties say (PAPX in the FKPs that
 ``PlcBtePapx`` points to, over those of the paragraph's style in the ``STSH``; the lists in
-``PlfLst``/``PlfLfo``). Not read: list start overrides (LFOLVL), text boxes in headers.
+``PlfLst``/``PlfLfo``). Not read: text boxes in headers and footers (no part of the notice).
 """
 
 from __future__ import annotations

@@ -15,7 +15,8 @@ every heading paragraph; :func:`style_lists_only` then turns the paragraphs' two
 into properties of no effect of the same size (line numbers not suppressed, right indent 0: the
 defaults), leaving the list where Word leaves it, in the style. (A list restart, which Word writes as
 an LFO start override, LibreOffice 7.4 writes as a list of its own for the first item only, losing
-it: its own import of the .doc reads 1., 1. for two items. So the two item groups here are two lists.)
+it: its own import of the .doc reads 1., 1. for two items. So style_numbered's two item groups are
+two lists; restart_list.doc has the restart as Word writes it: :func:`restart_as_word_writes_it`.)
 """
 
 from __future__ import annotations
