@@ -750,10 +750,10 @@ def opens_item(s: str) -> bool:
 CLOSERS = "。！？；：）”"
 # openings that start a paragraph of their own after a closed sentence, where a wrapped body gives no other
 # sign (a short paragraph cut at the margin): a speech's ordinals (第一，/ 第二，), a principle's dash
-# (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, and a closing addressing everyone
-# (各乡镇、各有关部门要…)
+# (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, a closing addressing everyone
+# (各乡镇、各有关部门要…), and a Q&A's 问：/ 答：
 RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|会议(?:指出|强调|要求|认为|决定|原则同意|同意|明确|议定|研究|听取)"
-                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要)")
+                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:])")
 # a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
 RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")
 #: a plan's preface and closing words (前言 / 结束语): a section title outside the numbering

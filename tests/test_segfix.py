@@ -18,6 +18,8 @@ Each notice's reading was written down from the notice before running the reader
   lead-in (``现就有关事项通知如下：``) stays the end of the preamble's paragraph. Typed one paragraph a line, a
   lead-in after a sentence that is not the body's widest line (no margin could have cut it) stays a
   paragraph of its own.
+- Wrapped, a Q&A's ``问：`` opens a paragraph after a closed sentence, also where the answer's last line
+  ends at the margin (it was joined to that answer, and its answer lost its question as heading).
 """
 
 from __future__ import annotations
@@ -128,3 +130,16 @@ def test_a_preamble_cut_at_a_sentence_end_reads_as_unwrapped():
     # typed one paragraph a line, the lead-in after a short opening sentence is a paragraph of its own
     typed = text.replace("有效预防和扑救森林火灾，全力保护森林资源和人民群众生命财产安全。", "制定本通知。\n")
     assert [c for _, c in _read(typed)[0][1][:2]] == ["为切实做好今冬明春森林防火工作，制定本通知。", "现就有关事项通知如下："]
+
+
+def test_a_question_after_an_answer_ending_at_the_margin_opens_a_paragraph():
+    text = (DATA / "sf_qa_wrapped.txt").read_text(encoding="utf-8")
+    expected = [("关于《柘川县电动自行车停放充电管理办法》的解读", [
+        (("问：为什么要制定《办法》？",),
+         "答：近年来，全县电动自行车保有量快速增长，楼道停放、入户充电引发的火灾时有发生，群众反映强烈，亟需通过制度加以规范。"),
+        (("问：电动自行车可以停放在哪里？",), "答：应当停放在小区划定的集中停放场所，不得在楼道、楼梯间和安全出口停放。"),
+        (("问：违反规定如何处理？",), "答：由消防救援机构责令改正，拒不改正的依法给予处罚。"),
+    ])]
+    assert _read(text) == expected
+    for width in (60, 70, 80):
+        assert _read(wrap(text, width)) == expected, width
