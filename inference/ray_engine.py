@@ -42,10 +42,10 @@ class BatchTagger:
         self.threshold = threshold
         self.fmt = fmt
 
-    def tag(self, clauses: list[Clause]):
+    def tag(self, clauses: list[Clause], dates: dict[str, str | None] | None = None):
         from .stream import tag_encode
 
-        return tag_encode(self.tagger, clauses, self.threshold, self.model_version, self.fmt)
+        return tag_encode(self.tagger, clauses, self.threshold, self.model_version, self.fmt, dates)
 
 
 def _import_ray():
@@ -108,9 +108,13 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
                         first = time.perf_counter() - start
                     bar.update(n)
 
+            # the notices' signing dates by doc_id (notice_clauses fills them as it reads; a clause file
+            # has none): a report's past periods are no deadlines, as in the local engine
+            dates = getattr(clauses, "dates", None)
             for i, batch in enumerate(batched(unique(), batch_size)):
+                batch_dates = {c.doc_id: dates.get(c.doc_id) for c in batch} if dates else None
                 # round robin: batch i to actor i mod N; results are fetched in submission order
-                pending.append((len(batch), actors[i % workers].tag.remote(batch)))
+                pending.append((len(batch), actors[i % workers].tag.remote(batch, batch_dates)))
                 drain(2 * workers - 1)
             drain(0)
         sink.close()

@@ -57,11 +57,24 @@ def test_ray_engine_reads_and_writes_what_the_local_engine_does(tfidf_run, tmp_p
     src.write_text("".join(json.dumps({"text": t}, ensure_ascii=False) + "\n"
                            for t in ["加强煤矿瓦斯治理", "严禁电动自行车进楼入户充电", "2027年6月底前完成隐患排查"] * 40),
                    encoding="utf-8")
-    for inputs in (["--clauses", str(src)], [str(PROJECT_ROOT / "data" / "corpus")]):
+    # the corpus beside a dated work report (tests/test_extract_probe5.py): its report periods, due
+    # before its date, are no deadlines in the actors' rows either (the notices' dates go with each batch)
+    import shutil
+
+    from test_extract_probe5 import REPORT_AND_PLAN, WANT
+
+    folder = tmp_path / "notices"
+    shutil.copytree(PROJECT_ROOT / "data" / "corpus", folder)
+    (folder / "qinglan_gas_2027.txt").write_text(REPORT_AND_PLAN, encoding="utf-8")
+    for inputs in (["--clauses", str(src)], [str(folder)]):
         common = ["tag", *inputs, "--model", str(tfidf_run), "--batch-size", "16", "--stream"]
         local, ray_out = tmp_path / "local.jsonl", tmp_path / "ray.jsonl"
         assert main([*common, "-o", str(local)]) == 0
         assert main([*common, "-o", str(ray_out), "--engine", "ray", "--workers", "2"]) == 0
         assert ray_out.read_bytes() == local.read_bytes() and local.stat().st_size > 1000
+        if inputs[0] == str(folder):
+            rows = [json.loads(line) for line in ray_out.read_text(encoding="utf-8").splitlines()]
+            assert [(d["text"], d["due"]) for r in rows if r["title"].startswith("青岚县")
+                    for d in r["deadlines"]] == WANT
         local.unlink()
         ray_out.unlink()
