@@ -221,13 +221,16 @@ def _top_positive(contrib: np.ndarray, starts: np.ndarray, counts: np.ndarray,
     tied = np.flatnonzero((after == kth) & (kth > 0))
     if len(tied):
         negative = -contrib
-        redo = [s + negative[s:s + n].argsort()[:top_ngrams]
-                for s, n in zip(starts[tied].tolist(), counts[tied].tolist())]
+        firsts = starts[tied]
+        # each tied row's own argsort (its first top_ngrams places), offset by the row's start
+        # once for all rows after (not one addition per row)
+        redo = [negative[s:s + n].argsort()[:top_ngrams] for s, n in zip(firsts.tolist(), counts[tied].tolist())]
+        sizes = np.fromiter(map(len, redo), dtype=np.int64, count=len(redo))
         is_tied = np.zeros(n_pairs, dtype=bool)  # a mask, not np.isin (which sorts both sides)
         is_tied[tied] = True
         keep = ~is_tied[chosen_pair]
-        chosen = np.concatenate([chosen[keep]] + redo)
-        chosen_pair = np.concatenate([chosen_pair[keep], np.repeat(tied, [len(r) for r in redo])])
+        chosen = np.concatenate([chosen[keep], np.concatenate(redo) + np.repeat(firsts, sizes)])
+        chosen_pair = np.concatenate([chosen_pair[keep], np.repeat(tied, sizes)])
         positive = contrib[chosen] > 0
         chosen, chosen_pair = chosen[positive], chosen_pair[positive]
     return chosen, chosen_pair
