@@ -667,7 +667,7 @@ def read_doc(path: Path) -> str:
             lines.extend(_layout_lines(block))
         else:
             lines.extend(table_lines(block))
-    return "\n".join(lines)
+    return _typed_tables("\n".join(lines))  # a table typed in its paragraphs, as read_docx reads one
 
 
 def _layout_lines(grid: list[list[Cell]]) -> list[str]:

@@ -4,7 +4,9 @@ these tests (tests/data/segfix/; invented places and organs, no real document co
 
 Each notice's reading was written down from the notice before running the readers and segmenter:
 - A task table typed with spaces (or tabs) in a .docx, one row a Word paragraph, reads as it does in
-  the .txt: one clause per task, its agencies taken from the 责任单位 / 牵头单位 / 配合单位 columns.
+  the .txt: one clause per task, its agencies taken from the 责任单位 / 牵头单位 / 配合单位 columns; so
+  does a Word 97-2003 .doc of it (sf_spaced_table.doc: the .docx _as_docx makes of sf_spaced_table_docx.txt,
+  saved by LibreOffice 7 as ``soffice --headless --convert-to doc:"MS Word 97"``).
 - A checklist typed as a text table (序号 | 检查项目 | 检查内容 | 检查方法, or 序号 | 检查部位 | 检查标准 | 备注:
   no agency or deadline column) reads one clause per row, as a task table does: the item column is the
   row's lead (``1.燃气设施：``), the content its text (检查标准 where there is no 检查内容), and 检查方法 /
@@ -67,6 +69,11 @@ def test_a_table_typed_in_docx_paragraphs_reads_as_in_the_txt(tmp_path, name):
     path = tmp_path / f"{name[:-4]}.docx"
     _as_docx([line for line in (DATA / name).read_text(encoding="utf-8").split("\n") if line.strip()], path)
     assert _clauses(path) == ([title], expected)
+
+
+def test_a_table_typed_in_doc_paragraphs_reads_as_in_the_txt():
+    assert _clauses(DATA / "sf_spaced_table.doc") == _clauses(DATA / "sf_spaced_table_docx.txt")
+    assert _clauses(DATA / "sf_spaced_table.doc")[1] == TYPED_TABLES["sf_spaced_table_docx.txt"][1]
 
 
 CHECKLISTS = {
