@@ -139,7 +139,10 @@ RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
 RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
-RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署)"
+# 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
+# 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委)
+RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署|"
+                       r"大队|支队|总队|委)"
                        r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
 # a government's or ministry's rules are published by decree: 临江市人民政府令 / 第15号 / 《…办法》已经…
 # 审议通过，现予公布 / 市长　张某某 / date, then the rules themselves
@@ -320,7 +323,24 @@ def classify(raw: str, lineno: int) -> Line:
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
     lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
-    return _attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_running_headers(lines)))))
+    return _attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(_running_headers(lines))))))
+
+
+#: a place's name alone (蓼湾区, 青石县, 东川省): how a government that prints no organ signs
+RE_PLACE_ONLY = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)\s*$")
+
+
+def _place_signatures(lines: list[Line]) -> list[Line]:
+    """A place's name alone on the line right before the date line, after the body, is the signature
+    (``蓼湾区`` / ``2027年2月26日``): it was a clause of the last item. Only there: a place's name between
+    lines of text is a heading of a list by place."""
+    out = list(lines)
+    meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
+    for n, i in enumerate(meaningful[1:-1], start=1):
+        if (out[i].kind == "text" and RE_PLACE_ONLY.match(out[i].text)
+                and out[meaningful[n + 1]].kind == "date" and out[meaningful[n - 1]].kind == "text"):
+            out[i] = Line("issuer", out[i].text, out[i].lineno)
+    return out
 
 
 RE_PARTICIPANTS = re.compile(r"^\s*(?:参会|参加|与会)(?:会议)?(?:人员|单位|领导|同志)\s*[:：]")
