@@ -683,9 +683,21 @@ def _layout_lines(grid: list[list[Cell]]) -> list[str]:
     return lines
 
 
+def _quiet_pdf_loggers() -> None:
+    """pypdf and pdfminer log what they repair or cannot read (``EOF marker not found``) through
+    Python's last-resort handler, i.e. onto stderr above our own one-line error for the file; what a
+    user needs is that one line (``not a readable PDF``), or nothing for a file that reads."""
+    import logging
+
+    for name in ("pypdf", "pdfminer"):
+        logging.getLogger(name).setLevel(logging.CRITICAL + 1)
+
+
 def read_pdf(path: Path) -> str:
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
+
+    _quiet_pdf_loggers()
 
     try:
         reader = PdfReader(io.BytesIO(path.read_bytes()))
