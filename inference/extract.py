@@ -901,10 +901,14 @@ _CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
 _MAGNITUDES = "千万亿百"
 _MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元")  # (after an optional magnitude)
-_COUNTERS = ("万人次", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "万人", "万户", "人", "名", "座", "家", "个", "处",
+_COUNTERS = ("人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
              "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
-             "类", "部", "张", "块")
-_UNIT = rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})|{'|'.join(_COUNTERS)})"
+             "类", "部", "张", "块", "份", "件")
+# a measure word after 万 or 千 (2万份, 5千台, 10万人次): 万/千 multiply, as before 元 or 米; not 百/亿,
+# which read as a number's words (百家, 亿人) more often than as a magnitude before a measure word
+_COUNTER_MAGNITUDES = "千万"
+_UNIT = (rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})"
+         rf"|[{_COUNTER_MAGNITUDES}]?(?:{'|'.join(_COUNTERS)}))")
 #: the characters a unit starts with (``_text_flags``' ``_FLAG_COUNT``)
 _UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!一)")[0] for w in (*_MEASURES, *_COUNTERS))))
 _TIME_UNITS = ("周", "天", "小时")
@@ -946,9 +950,29 @@ RE_COUNT = re.compile(
 # An object longer than RE_COUNT's 8 characters between verb and count (关闭不具备安全生产条件的小矿山20座):
 # read only after a verb that commits on its own, when the object holds no verb (推动…建设达标100家
 # starts at 建设; checked on the match, ``_long_counts``) and the count closes its chunk (not 开展…20家企业的检查)
-_LONG_VERBS = "|".join(v for v in _VERBS.split("|") if v not in _WEAK_VERBS)
+# The same form reads the verbs below, which commit to a count only when it closes the clause part
+# (取缔非法加油点12个。 / 印发宣传资料2万份。), and a verb coordinated with a second that acts on the
+# same object (关闭退出, 整治提升, 升级改造: the second is one of _PAIR_SECONDS; another verb after a
+# verb starts the object, 配备培训教材). Its object may be short too: RE_COUNT reads most of those
+# alike (``_count_targets``), but gives up where a numeral inside the object is taken for the count
+# (建成一类应急避难场所4处: 一类 is rejected, 4处 never tried).
+# (Not 整改/治理: 发现整改隐患3260项 reports; nor 签订: 签订…责任书126份 reports work done as often.)
+_END_VERBS = ("取缔", "关停", "退出", "整治", "提升", "升级", "更新", "拆除", "清理", "搬迁", "印发", "发放", "设置", "设立",
+              "购置", "储备", "修建", "改扩建")
+_PAIR_SECONDS = ("退出", "提升", "改造", "整治", "取缔", "关停", "关闭", "淘汰", "拆除", "升级", "清理")
+_LONG_VERBS = "|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS))
+# an object of 1 to 24 characters (不符合安全条件的小型砖瓦窑厂和石灰窑: 18); none: the object comes before
+# the verb (县城老旧燃气管网更新改造200公里), RE_COUNT's reading (its verb 改造, as before)
+_LONG_FILL_MAX = 24
+#: after the verb, a digit or numeral within the object's reach, before a delimiter or quote: what
+#: every match has (a count's number, or a numeral inside its object: 一类). Most verbs have none
+#: there, and this one scan rejects them at once; trying the number after each character of the
+#: object costs as much as the rest of the pattern's scan. (The pattern starts with its verbs, no
+#: lookahead: the regex engine then skips to their first characters by itself.)
+_LONG_NEAR = rf"(?=[^，。；：“”\d{_CN_NUMERALS}]{{0,{_LONG_FILL_MAX}}}[\d{_CN_NUMERALS}])"
 RE_COUNT_LONG = re.compile(
-    rf"(?=[{_COUNT_FIRST}])(?P<verb>{_LONG_VERBS})(?P<fill>[^，。；：\d“”]{{9,16}}?)"
+    rf"(?P<verb>(?:{_LONG_VERBS})(?:{'|'.join(_PAIR_SECONDS)})?){_LONG_NEAR}"
+    rf"(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
     rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
@@ -1146,8 +1170,11 @@ _OBJECT_LEAD = re.compile(r"^(?:对|向|为)")
 
 
 def _count_targets(text: str) -> Iterator[Target]:
-    yield from _counts(text, RE_COUNT.finditer(text), True)
+    # (RE_COUNT_LONG's first: where both read a count with one span, the first reading found wins.
+    # The two read it alike (a match that starts at a verb has no comparator before it), but for a
+    # verb pair, which RE_COUNT reads as its first verb with the second in the object)
     yield from _counts(text, _long_counts(text), False)
+    yield from _counts(text, RE_COUNT.finditer(text), True)
 
 
 _VERB_OR_CMP = re.compile(f"{_VERBS}|{'|'.join(_LEVEL_VERBS)}|{_CMP}")
@@ -1165,8 +1192,21 @@ def _long_counts(text: str) -> Iterator[re.Match]:
             m = RE_COUNT_LONG.search(text, m.end())
 
 
+def _done_before(text: str, start: int) -> bool:
+    """Does a reporting word stand right before the count's verb (已关闭…9座, 共发放…3万张, 累计取缔…)?
+    A figure done, not a target, whatever else its sentence says (``_reported`` reads the
+    sentence's other reporting words: 共检查, 截至…)."""
+    return text[start - 1:start] in _DONE_ONE or text[max(0, start - 2):start] in _DONE_TWO
+
+
+_DONE_ONE = ("已", "共")
+_DONE_TWO = ("已经", "共计", "累计")
+
+
 def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Target]:
     for m in matches:
+        if m.start() and _done_before(text, m.start()):
+            continue
         cmp, verb, unit = m.group("cmp") if short else None, m.group("verb"), m.group("unit")
         fill = m.group("fill") or ""
         # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
