@@ -17,6 +17,7 @@ import pytest
 from conftest import TEST_DATA, run_cli
 
 from policytag.corpus.readers import ReadError, read_file
+from test_files_formats import _ofd  # the one-page OFD package writer
 
 FORMATS2 = TEST_DATA / "formats2"
 
@@ -187,21 +188,6 @@ def test_a_text_box_story_past_the_file_end_leaves_the_main_text_read(tmp_path):
 
 
 # --- OFD: vertical text -----------------------------------------------------------------------------
-def _ofd(path: Path, page: str) -> Path:
-    """A one-page OFD package with ``page`` as its page's layer content."""
-    import zipfile
-
-    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
-    with zipfile.ZipFile(path, "w") as archive:
-        archive.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
-                                    "</ofd:DocBody></ofd:OFD>")
-        archive.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:Pages><ofd:Page ID='1' "
-                                               "BaseLoc='Pages/Page_0/Content.xml'/></ofd:Pages></ofd:Document>")
-        archive.writestr("Doc_0/Pages/Page_0/Content.xml", f"<ofd:Page {ns}><ofd:Content><ofd:Layer ID='2'>{page}"
-                                                           "</ofd:Layer></ofd:Content></ofd:Page>")
-    return path
-
-
 def _line(oid: int, y: float, text: str, x: float = 20) -> str:
     return (f"<ofd:TextObject ID='{oid}' Boundary='{x} {y - 5} 170 8' Size='5'><ofd:TextCode X='0' Y='5' "
             f"DeltaX='g {len(text) - 1} 5'>{text}</ofd:TextCode></ofd:TextObject>")
