@@ -23,8 +23,12 @@ how they are read from a notice's title, document number, signature and body:
   (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话), ``minutes``
   (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告), ``decision`` (决定: a commendation,
   an accountability ruling), ``opinion`` (意见, 实施意见, 指导意见), ``duty_list`` (责任/权责/职责清单,
-  任务分工, 工作职责); ``other`` (every other notice: 安委会 and ministry notices on one topic, 函, 提示,
-  规划, 解读, checklists, …). An annual notice titled 意见 or 决定 stays ``annual_notice``.
+  任务分工, 工作职责), ``plan`` (规划, 规划纲要: a “十五五” plan), ``appeal`` (倡议书, 倡议; untitled:
+  ``…倡议如下``, ``发出如下倡议``, ``我们倡议：``), ``reminder`` (安全提示, 风险提示, 提醒), ``checklist`` (检查表,
+  自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list); ``interpretation`` (解读, 政策解读,
+  一图读懂/图解…: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
+  other notice: 安委会 and ministry notices on one topic, 函, …). An annual notice titled 意见 or 决定 stays
+  ``annual_notice``; a notice (``关于做好…规划编制工作的通知``) stays ``other``.
 
 Everything here is pure string work on text the segmenter already has; nothing is looked up.
 """
@@ -39,12 +43,14 @@ from policytag.text import cn_digits
 LEVELS = ("central", "province", "city", "county", "department")
 #: The allowed ``genre`` values (the one list: reports, tasks and validators import it); ``other`` last.
 GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "announcement", "bulletin",
-          "speech", "minutes", "report", "decision", "opinion", "duty_list", "other")
+          "speech", "minutes", "report", "decision", "opinion", "duty_list", "plan", "interpretation", "appeal",
+          "reminder", "checklist", "other")
 #: How reports name a genre (``no previous 工作要点 of 某市安委会 in the input``).
 GENRE_NAMES = {"annual_notice": "年度安全生产工作通知", "work_points": "工作要点", "special_plan": "专项整治/实施方案",
                "emergency_plan": "应急预案", "regulation": "法规规章", "announcement": "通告", "bulletin": "通报",
                "speech": "讲话", "minutes": "会议纪要", "report": "工作总结/报告", "decision": "决定", "opinion": "意见",
-               "duty_list": "责任清单/任务分工", "other": "其他文件"}
+               "duty_list": "责任清单/任务分工", "plan": "规划", "interpretation": "政策解读", "appeal": "倡议书",
+               "reminder": "安全提示/提醒", "checklist": "检查表/排查清单", "other": "其他文件"}
 LEVEL_NAMES = {"central": "中央", "province": "省级", "city": "市级", "county": "县级", "department": "基层及其他"}
 CENTRAL_REGION = "全国"
 
@@ -647,7 +653,16 @@ _KIND_RX = [
     ("opinion", re.compile(r"意见$")),
     # whose duties: 责任清单, 权责清单, 任务分工, 工作职责 (a 隐患排查清单 is a checklist: none)
     ("duty_list", re.compile(r"(?:责任|权责|职责|权力|任务)清单$|(?:任务|职责)分工$|职责$")),
+    # after the genres of form: a …规划实施方案 is a special plan, a …规划工作要点 work points
+    ("plan", re.compile(r"规划(?:纲要)?$")),
+    ("appeal", re.compile(r"倡议书?$")),
+    ("reminder", re.compile(r"(?:提示|提醒)(?:函|单)?$")),
+    # a list of things to check (隐患排查清单, 安全检查表), no one's duties
+    ("checklist", re.compile(r"(?:检查|排查|自查|核查|评分)(?:表|清单)$|隐患清单$")),
 ]
+# an interpretation explains a rule or a plan (《…管理办法》政策解读, 一图读懂《…实施方案》): read before the
+# genres of form, which its title names too
+_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解)")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
 # a body that only mentions 讲话精神 or 通报批评 names none
@@ -659,6 +674,7 @@ _BODY_KIND_RX = [
     ("announcement", re.compile(r"(?:通告|公告)如下|^特此(?:通告|公告)")),
     ("decision", re.compile(r"(?:作出|做出)(?:如下|以下)决定")),
     ("opinion", re.compile(r"提出(?:如下|以下)(?:实施|指导)?意见")),
+    ("appeal", re.compile(r"倡议如下|(?:发出|提出)(?:如下|以下)倡议|^我们(?:郑重)?倡议|我们(?:郑重)?倡议[：:]")),
 ]
 
 
@@ -713,6 +729,8 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
     text = arabic_years(re.sub(r"\s+", "", unwrap_title(title)))
     if text:
         inner = inner_title(text)
+        if _RE_INTERPRETATION.search(re.sub(r"[（(][^（）()]*[)）]$", "", inner)):
+            return "interpretation"
         for name in (inner, text):
             core = re.sub(r"[（(][^（）()]*[)）]$", "", name)  # （2027—2029年）, （试行）
             for genre, rx in _GENRE_RX:
@@ -830,7 +848,8 @@ _RE_ANNOUNCING_ORGAN = re.compile(r"^(.{2,40}?)(?:通告|公告)(?:[（(][^（�
 
 # the plain word a built title ends with (a genre's report name may list two: 工作总结/报告)
 _BUILT_WORDS = {"announcement": "通告", "bulletin": "通报", "speech": "讲话", "minutes": "会议纪要", "decision": "决定",
-                "opinion": "意见", "duty_list": "责任清单"}
+                "opinion": "意见", "duty_list": "责任清单", "plan": "规划", "interpretation": "政策解读",
+                "appeal": "倡议书", "reminder": "安全提示", "checklist": "检查表"}
 
 
 def build_title(issuer: str | None, year: int | None, genre: str, paragraphs: list[str], fallback: str) -> str:

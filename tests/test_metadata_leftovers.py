@@ -34,9 +34,9 @@ NOTICES = {
     "m4_three_year_plan_unsigned.txt": (None, "青石县", "county", "special_plan", 2027, None),
     # five-year plans with no number or date (before: None, and 2028/2030 from years their bodies
     # name; changes these genre notices' doc_id and clause ids deliberately)
-    "g3_plan_preface_gaps.txt": (None, "青石县", "county", "other", 2026, None),
-    "g3_plan_parts_web.txt": (None, "临川市", "city", "other", 2026, None),
-    "g3_plan_chapters_sections.txt": (None, "临川市", "city", "other", 2026, None),
+    "g3_plan_preface_gaps.txt": (None, "青石县", "county", "plan", 2026, None),
+    "g3_plan_parts_web.txt": (None, "临川市", "city", "plan", 2026, None),
+    "g3_plan_chapters_sections.txt": (None, "临川市", "city", "plan", 2026, None),
 }
 
 
