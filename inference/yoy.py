@@ -258,7 +258,7 @@ def _has_metadata(doc: Document) -> bool:
 #: read "城镇燃气 -100 pp" off two plans on different subjects): those pair only on the same topic.
 PERIODIC_GENRES = frozenset({"annual_notice", "work_points"})
 # what titles say besides their topic: the enclosure's frame, periods, genre words, generic verbs
-_TITLE_FRAME = re.compile(r"^.*?关于(?:印发|转发)?|的(?:紧急)?(?:通知|通告|公告|通报|意见|函|决定|批复|提示|报告|讲话|纪要)$")
+_TITLE_FRAME = re.compile(r"^.*?关于(?:印发|转发)?|的(?:紧急)?(?:通知|通告|公告|通报|意见|函|决定|批复|提示|提醒|倡议书|倡议|报告|讲话|纪要)$")
 _NOT_WORD = re.compile(r"[\W_]+")
 _TITLE_NOISE = re.compile(
     r"[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})(?:\s*[—–\-－~至]\s*(?:\d{4}|[〇零一二三四五六七八九]{4}))?年(?:度)?[）)]?|"

@@ -500,6 +500,6 @@ def test_bulletins_on_different_accidents_are_not_last_years_bulletin():
     assert yoy.title_topic(fire27) == "一起火灾事故"
     assert previous_documents(fire27, docs) == []
     assert previous_documents(gas27, docs) == [gas26]  # the same accident's follow-up pairs
-    for word in ("公告", "报告", "讲话", "纪要"):
+    for word in ("公告", "报告", "讲话", "纪要", "提醒", "倡议书"):
         assert not yoy.title_topic(_doc("x", org, "临江市", "city", "other", 2027,
                                         title=f"{org}关于城镇燃气的{word}")).endswith(word)
