@@ -62,18 +62,6 @@ def _two_documents(a: Document, b: Document) -> bool:
     return bool(a.doc_number and b.doc_number and content_key(a.doc_number) != content_key(b.doc_number))
 
 
-# Formats whose reader gives back exactly the text that was written (no page layout to rebuild): two
-# files of one such format whose texts differ are two versions of a notice (a corrected reissue
-# under the same number), never two copies; a PDF or OFD text layer can drop or wrap characters.
-_EXACT_TEXT = {".txt": ".txt", ".html": ".html", ".htm": ".html", ".docx": ".docx", ".doc": ".doc", ".wps": ".wps"}
-
-
-def _two_versions(a: Document, b: Document) -> bool:
-    """Near-identical (not identical) texts read from two files of one exact-text format."""
-    fa, fb = (_EXACT_TEXT.get(Path(d.source).suffix.lower()) for d in (a, b))
-    return fa is not None and fa == fb
-
-
 def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:
     """The document and its clauses under ``new_id`` (clause ids keep their structural suffix)."""
     doc2 = Document(**{**doc.to_dict(), "doc_id": new_id})
@@ -88,8 +76,22 @@ def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[
 FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".docx": 2, ".doc": 2, ".wps": 2, ".pdf": 3, ".ofd": 3}
 
 
+#: the rank from which a reader rebuilds text from a page layout (PDF, OFD): below it a reader gives
+#: back exactly the text that was written
+LAYOUT_RANK = 3
+_SAME_READER = {".htm": ".html"}
+
+
 def _rank(source: str) -> int:
     return FORMAT_RANK.get(Path(source).suffix.lower(), 0)
+
+
+def _two_versions(a: Document, b: Document) -> bool:
+    """Near-identical (not identical) texts read from two files of one exact-text format: two
+    versions of a notice (a corrected reissue under the same number), never two copies, since such a
+    reader gives one text back the same every time; a PDF or OFD text layer can drop or wrap characters."""
+    fa, fb = (_SAME_READER.get(s, s) for s in (Path(d.source).suffix.lower() for d in (a, b)))
+    return fa == fb and fa in FORMAT_RANK and FORMAT_RANK[fa] < LAYOUT_RANK
 
 
 def dedupe_documents(results: list[tuple[Document, list[Clause]]]

@@ -25,7 +25,7 @@ from typing import Any, Iterable
 from policytag import PolicytagError
 from policytag.records import Clause
 
-from .stream import StreamResult, batched, make_sink
+from .stream import StreamResult, batch_dates, batched, make_sink
 
 DEFAULT_OBJECT_STORE = 256 * 1024 * 1024
 
@@ -112,9 +112,8 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
             # has none): a report's past periods are no deadlines, as in the local engine
             dates = getattr(clauses, "dates", None)
             for i, batch in enumerate(batched(unique(), batch_size)):
-                batch_dates = {c.doc_id: dates.get(c.doc_id) for c in batch} if dates else None
                 # round robin: batch i to actor i mod N; results are fetched in submission order
-                pending.append((len(batch), actors[i % workers].tag.remote(batch, batch_dates)))
+                pending.append((len(batch), actors[i % workers].tag.remote(batch, batch_dates(dates, batch))))
                 drain(2 * workers - 1)
             drain(0)
         sink.close()

@@ -120,6 +120,12 @@ def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_si
             warn(f"skipped row {message}")
 
 
+def batch_dates(dates: Mapping[str, str | None] | None, batch: Sequence[Clause]) -> dict[str, str | None] | None:
+    """The signing dates of a batch's notices, by ``doc_id`` (what a worker process or Ray actor gets
+    with its batch instead of the whole run's ``dates``); None when no date is known."""
+    return {c.doc_id: dates.get(c.doc_id) for c in batch} if dates else None
+
+
 class NoticeClauses:
     """The clauses of notice files (iterate it: ``notice_clauses``' two passes) and, once the first
     pass has read the notices, each kept notice's ISO signing date by ``doc_id`` (``dates``), which
@@ -620,8 +626,7 @@ def _stream_parallel(batches: Iterator[list[Clause]], sink, wrote: Callable[[int
                              initializer=_worker_init, initargs=(run_dir, version, threshold, fmt)) as pool:
         try:
             for batch in batches:
-                batch_dates = {c.doc_id: dates.get(c.doc_id) for c in batch} if dates else None
-                pending.append((len(batch), pool.submit(_worker_tag, batch, batch_dates)))
+                pending.append((len(batch), pool.submit(_worker_tag, batch, batch_dates(dates, batch))))
                 while len(pending) >= 2 * workers:
                     n, future = pending.popleft()
                     encoded, busy = future.result()
