@@ -8,12 +8,21 @@ exactly an issuer × label table; with several years the rows can be filtered by
 genre without mixing years in one share.
 
 *Share* of a label in a row: the row's clauses carrying the label / the row's clauses (multi-label,
-so the shares of one dimension can sum to more than 1). *Mean share*: the label's share over all
-clauses of all rows (pooled). *Difference*: row share − mean share, in percentage points.
+so the shares of one dimension can sum to more than 1). *Difference*: row share − mean share (below),
+in percentage points.
+
+*Like with like*: a row is compared with the other governments' rows of its *class*, as the
+year-over-year pairing compares a notice with its own past (``yoy``): whole-year programmes (annual
+notices and 工作要点) with programmes; a one-topic document (a 专项整治方案, an 应急预案, a one-topic
+notice) with documents of its genre on the same subject (``yoy.same_topic``: two cities' 燃气 plans).
+A flood notice tested against annual notices "stresses 防汛" because it is about floods, and a 100 %-燃气
+plan in the pool raises the 燃气 mean every annual notice is read against. A row without a peer of its
+class in another government is shown but not tested. *Mean share* of a cell: the label's share over
+all clauses of the rows of its class.
 
 *Chance*: for every row × label, Fisher's exact test (two-sided) of the row's clauses against the
-clauses of all other issuers' rows (2 × 2 table: with/without the label × this row/the rest; the
-issuer's own rows of other years and genres are in neither); the p-values
+clauses of the other governments' rows of its class (2 × 2 table: with/without the label × this
+row/the rest; the issuer's own rows of other years and genres are in neither); the p-values
 of all row × label tests of both dimensions are corrected together with Benjamini–Hochberg (false
 discovery rate ``ALPHA`` = 0.05). A row "stresses a label more" (or less) only when its corrected
 q-value is below ``ALPHA``; with ~30 clauses per notice that needs a large difference (a label on
@@ -38,8 +47,11 @@ from .yoy import central_organs
 
 #: false discovery rate of the Benjamini–Hochberg correction
 ALPHA = 0.05
-TEST_NAME = ("two-sided Fisher exact test of each issuer's clauses against all other issuers' clauses, "
-             f"p-values of all issuer × label tests Benjamini–Hochberg corrected (FDR {ALPHA:.2f})")
+TEST_NAME = ("two-sided Fisher exact test of each issuer's clauses against the other governments' clauses of the "
+             "same kind of document (annual notices and 工作要点 together; a one-topic document with those of its "
+             f"genre and subject), p-values of all issuer × label tests Benjamini–Hochberg corrected (FDR {ALPHA:.2f})")
+#: the class of the whole-year programmes, which are compared with each other whatever their titles say
+PROGRAMMES = "programmes"
 
 
 def _place_name(g) -> str:
@@ -65,6 +77,13 @@ class IssuerGroup:
     #: what reports show (``display_names``): the issuer, with its region where two issuers share a
     #: name (长宁县人民政府（青川省长宁县）), or ``发文机关不详 unknown issuer: <title>``
     name: str = ""
+    #: what the row is compared with (``comparison_classes``): ``programmes``, or a one-topic genre and
+    #: subject (``special_plan: 城镇燃气``); rows of one class and other governments are its peers
+    kind: str = PROGRAMMES
+    #: how reports name the class (``annual notices and 工作要点``, ``专项整治/实施方案 on 城镇燃气``)
+    kind_label: str = ""
+    #: False: no other government has a row of its class, so nothing is tested for it
+    tested: bool = True
 
 
 @dataclass(frozen=True)
@@ -77,7 +96,7 @@ class Cell:
     count: int
     n: int
     share: float
-    mean_share: float  # pooled over every row
+    mean_share: float  # pooled over the rows of the row's class (IssuerGroup.kind)
     diff_pp: float  # (share - mean_share) * 100
     p_value: float
     q_value: float  # Benjamini–Hochberg adjusted
@@ -102,6 +121,10 @@ class AcrossComparison:
     n_unknown: int = 0
     #: distinct governments among the issuers (``government``: a city's organs are one); 0 = not counted
     n_governments: int = 0
+    #: what ``mean_shares`` (the tables' mean row) is pooled over, when not every row: ``annual notices and 工作要点``
+    mean_of: str = ""
+    #: label ids any row carries, per dimension (taxonomy order)
+    used: dict[str, tuple[str, ...]] | None = None
 
     @property
     def issuers_label(self) -> str:
@@ -125,12 +148,17 @@ class AcrossComparison:
         parts = []
         by_level: dict[str | None, dict[tuple, str]] = defaultdict(dict)  # level -> government -> a name
         for g in self.groups:
-            if g.issuer is not None:
+            if g.issuer is not None and g.tested:  # an untested row is compared with no one: said below
                 by_level[g.level].setdefault(government((g.issuer, g.region, g.level)), _place_name(g))
         alone = [(level, next(iter(govs.values()))) for level, govs in by_level.items() if len(govs) == 1 and level]
         if alone and len(by_level) > 1:
             parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} government" for level, name in alone)
                          + ": compared with governments of other levels only")
+        untested = [f"{g.name} {g.year or ''} ({g.kind_label})".replace("  ", " ") for g in self.groups if not g.tested]
+        if untested:
+            shown = "; ".join(untested[:6]) + (f" and {len(untested) - 6} more" if len(untested) > 6 else "")
+            parts.append("one-topic documents are compared only with other governments' documents of the same genre and "
+                         f"subject; these have none here, so they are shown, not tested: {shown}")
         years = sorted({g.year for g in self.groups if g.year is not None})
         if len(years) > 1:
             parts.append(f"the rows span {years[0]}–{years[-1]} and share one mean (--year YEAR compares one "
@@ -139,6 +167,8 @@ class AcrossComparison:
 
     def used_labels(self, dim: str) -> list[str]:
         """Label ids that at least one row uses (taxonomy order), so tables skip all-empty columns."""
+        if self.used is not None:  # the mean row may be one class's: a label of another class still shows
+            return list(self.used[dim])
         return [lid for lid, share in self.mean_shares[dim].items() if share > 0]
 
 
@@ -229,6 +259,58 @@ def _fisher_two_sided(a: int, b: int, c: int, d: int) -> float:
     return float(min(1.0, np.exp(log_p[log_p <= observed + np.log1p(_FISHER_RTOL)]).sum()))
 
 
+def document_kinds(documents: Sequence[Document]) -> dict[str, tuple[str, str]]:
+    """Each document's class for the comparison across governments, ``doc_id -> (kind, label)``: the
+    whole-year programmes (annual notices, 工作要点) are one class; a one-topic document (any other
+    genre) is of its genre and subject (``yoy.same_topic`` against the first document of the class,
+    as the year-over-year pairing and the per-issuer trend lines read subjects); documents of no stated
+    genre (a clause file without metadata) are one class, as before classes were read."""
+    from policytag.corpus.metadata import GENRE_NAMES
+
+    from .yoy import PERIODIC_GENRES, same_topic, title_topic
+
+    firsts: list[tuple[tuple[str, str], Document]] = []  # one per one-topic class: the document that opened it
+    out: dict[str, tuple[str, str]] = {}
+    for doc in documents:
+        if doc.genre is None:
+            out[doc.doc_id] = ("", "documents of no stated genre")
+        elif doc.genre in PERIODIC_GENRES:
+            out[doc.doc_id] = (PROGRAMMES, "annual notices and 工作要点")
+        else:
+            kind = next((k for k, d in firsts if d.genre == doc.genre and same_topic(doc, d)), None)
+            if kind is None:
+                topic, genre = title_topic(doc), GENRE_NAMES.get(doc.genre, doc.genre)
+                kind = (f"{doc.genre}: {topic}#{len(firsts)}",
+                        f"{genre} on {topic}" if topic else f"{genre} naming no subject in its title")
+                firsts.append((kind, doc))
+            out[doc.doc_id] = kind
+    return out
+
+
+def _pooled_shares(counts: np.ndarray, sizes: Sequence[int], rows: Sequence[int], lids: Sequence[str]) -> dict[str, float]:
+    """Each label's share of all clauses of ``rows`` (pooled, not a mean of the rows' shares)."""
+    n = sum(sizes[r] for r in rows)
+    return {lid: float(counts[list(rows), j].sum()) / n if n else 0.0 for j, lid in enumerate(lids)}
+
+
+def _reference_kind(groups: Sequence[IssuerGroup]) -> str | None:
+    """The class the tables' mean row is pooled over: the programmes when they are compared (two
+    governments have some), else the tested class with the most clauses; None (every row) when all
+    rows are of one class or none is tested."""
+    kinds = {g.kind for g in groups}
+    if len(kinds) < 2:
+        return None
+    tested = [g for g in groups if g.tested]
+    if any(g.kind == PROGRAMMES for g in tested):
+        return PROGRAMMES
+    if not tested:
+        return None
+    size: dict[str, int] = defaultdict(int)
+    for g in tested:
+        size[g.kind] += g.n_clauses
+    return max(size, key=lambda k: (size[k], -min(i for i, g in enumerate(groups) if g.kind == k)))
+
+
 def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
                  min_issuers: int = 2) -> AcrossComparison | None:
     """The comparison across issuers of ``documents`` (rows in order of first appearance), or None
@@ -236,27 +318,35 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
     for t in tagged:
         by_doc[t.clause.doc_id].append(t)
+    kinds = document_kinds([d for d in documents if by_doc.get(d.doc_id)])
     grouped: dict[tuple, list[Document]] = {}
     for doc in documents:
         if not by_doc.get(doc.doc_id):
             continue
         ident = issuer_identity(doc)
-        # a document naming no issuer is its own row: two unknowns are not one government
-        grouped.setdefault((ident, doc.year, doc.genre) if ident else (None, doc.doc_id), []).append(doc)
+        # a document naming no issuer is its own row: two unknowns are not one government; an issuer's
+        # two plans of one year on two subjects are two rows (each is compared with its own subject's)
+        grouped.setdefault((ident, doc.year, doc.genre, kinds[doc.doc_id]) if ident else (None, doc.doc_id), []).append(doc)
     # "across governments" needs two governments: a city's 安委会 beside its own government is one
     if len({government(k[0]) for k in grouped if k[0] is not None}) < min_issuers:
         return None
     keys = list(grouped)
     names = display_names([k[0] for k in keys], [grouped[k][0].title for k in keys], [grouped[k][0].doc_id for k in keys])
+    row_kind = [kinds[grouped[k][0].doc_id] for k in keys]
+    govs = [government(k[0]) if k[0] is not None else ("doc", k[1]) for k in keys]
+    # a row's peers: the other governments' rows of its class (the rest its Fisher test is against)
+    peers = [[r for r in range(len(keys)) if row_kind[r][0] == row_kind[i][0] and govs[r] != govs[i]]
+             for i in range(len(keys))]
     groups, members = [], []
     for i, (k, name) in enumerate(zip(keys, names)):
         docs = grouped[k]
         clauses = [t for d in docs for t in by_doc[d.doc_id]]
         groups.append(IssuerGroup(f"g{i}", k[0][0] if k[0] else None, docs[0].region, docs[0].level, docs[0].genre,
                                   docs[0].year, tuple(d.doc_id for d in docs),
-                                  tuple(dict.fromkeys(d.title for d in docs if d.title)), len(clauses), name))
+                                  tuple(dict.fromkeys(d.title for d in docs if d.title)), len(clauses), name,
+                                  row_kind[i][0], row_kind[i][1], bool(peers[i])))
         members.append(clauses)
-    total_n = sum(g.n_clauses for g in groups)
+    sizes = [g.n_clauses for g in groups]
     # counts[dim][row, label] and the clause ids behind each
     counts, ids = {}, {}
     for dim in DIMENSIONS:
@@ -270,23 +360,23 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                     m[i, col[lid]] += 1
                     who[(i, col[lid])].append(t.clause.clause_id)
         counts[dim], ids[dim] = m, who
-    mean_shares = {dim: {lid: float(counts[dim][:, j].sum()) / total_n if total_n else 0.0
-                         for j, lid in enumerate(taxonomy[dim].ids)} for dim in DIMENSIONS}
-    # one p-value per row × label of both dimensions, corrected as one family. A row is tested
-    # against the other *issuers'* clauses: the same issuer's other years and genres are not
-    # "the others" (a county's 2026 plan was tested against a rest holding its own 2027 plan), nor
-    # are the other organs of its government (the city's 安委会 for the city government's notice)
-    own = [[r for r, k in enumerate(keys) if k[0] is not None and government(k[0]) == government(key[0])] or [i]
-           for i, key in enumerate(keys)]
+    # each class's mean share: pooled over its rows (own government included, as the one mean was)
+    of_kind = {kind: [r for r in range(len(keys)) if row_kind[r][0] == kind] for kind, _ in row_kind}
+    class_means = {kind: {dim: _pooled_shares(counts[dim], sizes, rows, taxonomy[dim].ids) for dim in DIMENSIONS}
+                   for kind, rows in of_kind.items()}
+    # one p-value per tested row × label of both dimensions, corrected as one family. A row is tested
+    # against the other *governments'* rows of its class: the same issuer's other years and genres
+    # are not "the others" (a county's 2026 plan was tested against a rest holding its own 2027 plan),
+    # nor are the other organs of its government (the city's 安委会 for the city government's notice)
     raw: list[tuple[str, int, int, float]] = []
     for dim in DIMENSIONS:
-        totals = counts[dim].sum(axis=0)
         for i, g in enumerate(groups):
-            mine = counts[dim][own[i]].sum(axis=0)
-            mine_n = sum(groups[r].n_clauses for r in own[i])
+            if not peers[i]:
+                continue
+            rest = counts[dim][peers[i]].sum(axis=0)
+            rest_n = sum(sizes[r] for r in peers[i])
             for j in range(len(taxonomy[dim].ids)):
-                c = int(counts[dim][i, j])
-                raw.append((dim, i, j, fisher_p(c, g.n_clauses, int(totals[j] - mine[j]), total_n - mine_n)))
+                raw.append((dim, i, j, fisher_p(int(counts[dim][i, j]), g.n_clauses, int(rest[j]), rest_n)))
     q = benjamini_hochberg([r[3] for r in raw])
     qv = {(dim, i, j): (p, float(qq)) for (dim, i, j, p), qq in zip(raw, q)}
     cells: dict[str, dict[str, tuple[Cell, ...]]] = {}
@@ -297,14 +387,20 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             for j, lid in enumerate(taxonomy[dim].ids):
                 c = int(counts[dim][i, j])
                 share = c / g.n_clauses if g.n_clauses else 0.0
-                mean = mean_shares[dim][lid]
-                p, qq = qv[(dim, i, j)]
+                mean = class_means[g.kind][dim][lid]
+                p, qq = qv.get((dim, i, j), (1.0, 1.0))  # untested: no peer of its class
                 row.append(Cell(dim, lid, taxonomy[dim].name_of(lid), c, g.n_clauses, share, mean,
                                 round((share - mean) * 100, 1), p, qq, tuple(ids[dim].get((i, j), ()))))
             cells[g.key][dim] = tuple(row)
+    ref = _reference_kind(groups)
+    mean_rows = of_kind[ref] if ref is not None else list(range(len(groups)))
+    mean_shares = {dim: _pooled_shares(counts[dim], sizes, mean_rows, taxonomy[dim].ids) for dim in DIMENSIONS}
+    used = {dim: tuple(lid for j, lid in enumerate(taxonomy[dim].ids) if counts[dim][:, j].any()) for dim in DIMENSIONS}
     return AcrossComparison(tuple(groups), cells, mean_shares, len({k[0] for k in keys if k[0] is not None}),
                             n_unknown=sum(1 for k in keys if k[0] is None),
-                            n_governments=len({government(k[0]) for k in keys if k[0] is not None}))
+                            n_governments=len({government(k[0]) for k in keys if k[0] is not None}),
+                            mean_of=next(g.kind_label for g in groups if g.kind == ref) if ref is not None else "",
+                            used=used)
 
 
 @dataclass(frozen=True)

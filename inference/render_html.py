@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import _short, compared_with, format_deadline, format_target, q_text
+from .render_md import _short, compared_with, format_deadline, format_target, mean_label, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -325,8 +325,8 @@ def _across(report: Report) -> str:
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre. A cell is the share of the row\'s clauses carrying the '
-             'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of all '
-             f'rows\' clauses ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
+             'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
+             f'rows of its kind ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",
              '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
              select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
@@ -350,7 +350,7 @@ def _across(report: Report) -> str:
                 row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{c.count}/{c.n}, {c.diff_pp:+.1f} pp, '
                            f'{escape(q_text(c.q_value))}"><a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
-        parts.append('</tbody><tfoot><tr><td class="who">mean (all rows)</td><td></td><td></td><td></td><td></td>'
+        parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of else "mean (all rows)")}</td><td></td><td></td><td></td><td></td>'
                      + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")
     parts.append('<h3>侧重差异 What each issuer stresses more or less than the others</h3><p class="meta">Difference '
                  f"from the mean share in percentage points (clauses carrying the label / the row's clauses); only "

@@ -133,13 +133,19 @@ def group_label(g) -> str:
     return " ".join(p for p in parts if p)
 
 
+def mean_label(a) -> str:
+    """The tables' mean row: of every row, or of one kind of document when the rows are of several
+    (the programmes' mean is what an annual notice is read against, not one a 燃气 plan raised)."""
+    return f"mean of the {a.mean_of}" if a.mean_of else "mean"
+
+
 def _across(report: Report) -> list[str]:
     """Issuer × label share tables per dimension, then what each issuer stresses more or less."""
     a, tax = report.across, report.taxonomy
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     out = [f"## 各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows", "",
            "Share of each issuer's clauses carrying a label (%); ▲/▼ marks a share significantly above/below the "
-           f"mean share of all issuers' clauses ({a.test}).", ""]
+           f"mean share of the rows of its kind ({a.test}).", ""]
     if a.peers_note():
         out += [f"*Note: {a.peers_note()}.*", ""]
     for dim in DIMENSIONS:
@@ -157,7 +163,7 @@ def _across(report: Report) -> list[str]:
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
                        f"{genre_name(g.genre) or '—'} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
-        out.append("| *mean* | | | | | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
+        out.append(f"| *{mean_label(a)}* | | | | | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
         out.append("")
     out += ["### 侧重差异 What each issuer stresses more or less than the others", "",
             "Difference from the mean share in percentage points, with the issuer's clause count; only differences "

@@ -91,6 +91,12 @@ def render_csv(report: Report) -> str:
     return buf.getvalue()
 
 
+def across_peers(g) -> str:
+    """What an across row is tested against, for the CSV: ``annual notices and 工作要点 of other governments``,
+    or empty when no other government has a document of its kind."""
+    return f"{g.kind_label} of other governments" if g.tested else ""
+
+
 def render_across_csv(report: Report) -> str | None:
     """The comparison across issuers in long form, one row per issuer group × label (``policytag tag
     --format csv -o out.csv`` writes it beside as ``out.across.csv``); None with fewer than two issuers.
@@ -101,7 +107,7 @@ def render_across_csv(report: Report) -> str | None:
     if a is None:
         return None
     fields = ["group", "name", "issuer", "region", "level", "year", "genre", "doc_ids", "n_clauses", "dimension", "label_id",
-              "label", "count", "share", "mean_share", "diff_pp", "p_value", "q_value", "significant", "clause_ids",
+              "label", "count", "share", "mean_share", "diff_pp", "p_value", "q_value", "significant", "compared_with", "clause_ids",
               "model_version", "taxonomy_version"]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
@@ -113,7 +119,9 @@ def render_across_csv(report: Report) -> str | None:
                     "group": g.key, "name": g.name, "issuer": g.issuer, "region": g.region, "level": g.level, "year": g.year,
                     "genre": g.genre, "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
-                    "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp, "p_value": f"{c.p_value:.4g}",
-                    "q_value": f"{c.q_value:.4g}", "significant": int(c.significant), "clause_ids": ";".join(c.clause_ids),
+                    "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp,
+                    # an untested row (no other government's document of its kind) has no p-value, not p = 1
+                    "p_value": f"{c.p_value:.4g}" if g.tested else "", "q_value": f"{c.q_value:.4g}" if g.tested else "",
+                    "significant": int(c.significant), "compared_with": across_peers(g), "clause_ids": ";".join(c.clause_ids),
                     "model_version": report.model_version, "taxonomy_version": report.taxonomy.version})
     return buf.getvalue()

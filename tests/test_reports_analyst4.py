@@ -1,0 +1,83 @@
+"""What an analyst found running ``policytag tag`` on a new batch of documents (session 10:
+tests/data/reports4/, a province, two of its cities, a county, a town and a central organ, two years for
+some, annual notices, 工作要点, one-topic notices and 专项整治方案; what each report should say is written down
+in tests/data/reports4/EXPECTED.md before the CLI was run on them). Every sentence there was written for
+these tests; every place and organ is invented.
+
+* the comparison across governments tested a one-topic document against every other document: 蒲阳市应急管理局's
+  防汛 notice "stressed 水旱灾害 more than the others (+90 pp)" and 柘川市's 城镇燃气 plan "城镇燃气 +82 pp":
+  a flood notice is about floods. The mean every row was read against pooled the whole-year programmes with
+  the 100 %-燃气 plans (城镇燃气 18 % where the annual notices and 工作要点 hold 5 %). Now like is compared
+  with like, as the year-over-year pairing does: annual notices and 工作要点 with the other governments'
+  ones, a one-topic document with the other governments' documents of its genre and subject (the two
+  cities' 燃气 plans with each other); one without such a peer is shown, not tested, and the report says so.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import io
+from pathlib import Path
+
+import pytest
+
+from policytag.cli import main
+
+DATA = Path(__file__).parent / "data" / "reports4"
+PROGRAMMES = ("annual_notice", "work_points")
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    """The folder tagged once per output format by the real CLI (its ``main``, in this process: the
+    model loads once for the module)."""
+    folder = tmp_path_factory.mktemp("reports4")
+    for name in ("out.csv", "out.md", "out.html"):
+        with contextlib.redirect_stderr(io.StringIO()) as err:
+            assert main(["tag", str(DATA), "-o", str(folder / name)]) == 0
+        (folder / f"{name}.stderr").write_text(err.getvalue(), encoding="utf-8")
+    return folder
+
+
+def _across(out: Path) -> list[dict]:
+    with open(out / "out.across.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def _pooled(rows: list[dict], dim: str, label: str) -> float:
+    """The label's share of all clauses of these across rows (one per group)."""
+    cells = [r for r in rows if r["dimension"] == dim and r["label_id"] == label]
+    return sum(int(r["count"]) for r in cells) / sum(int(r["n_clauses"]) for r in cells)
+
+
+def test_a_one_topic_document_is_not_said_to_stress_its_own_subject(out):
+    rows = _across(out)
+    flood = [r for r in rows if r["issuer"] == "蒲阳市应急管理局"]
+    assert flood and {r["genre"] for r in flood} == {"other"}  # the premise: the 防汛 notice, its own row
+    assert not any(r["significant"] == "1" for r in flood)
+    md = (out / "out.md").read_text(encoding="utf-8")
+    stress = md.split("### 侧重差异", 1)[1].split("\n# ", 1)[0]
+    assert "蒲阳市应急管理局" not in stress and "水旱灾害 +" not in stress
+    # and the report says why it is not compared: no document of its kind and subject elsewhere
+    note = next(line for line in md.splitlines() if line.startswith("*Note:"))
+    assert "蒲阳市应急管理局" in note and "not tested" in note
+
+
+def test_programmes_are_read_against_the_programmes_mean(out):
+    rows = _across(out)
+    programmes = [r for r in rows if r["genre"] in PROGRAMMES]
+    gas = [r for r in programmes if r["dimension"] == "sector" and r["label_id"] == "urban_gas"]
+    want = _pooled(programmes, "sector", "urban_gas")
+    assert want < _pooled(rows, "sector", "urban_gas")  # the premise: the one-topic 燃气 documents inflate it
+    assert {float(r["mean_share"]) for r in gas} == {round(want, 4)}
+
+
+def test_two_governments_plans_on_one_subject_are_compared_with_each_other(out):
+    rows = _across(out)
+    plans = [r for r in rows if r["genre"] == "special_plan" and r["year"] == "2027"]
+    assert {r["issuer"] for r in plans} == {"柘川市安全生产委员会办公室", "蒲阳市安全生产委员会办公室"}  # the 燃气 plans
+    gas = [r for r in plans if r["dimension"] == "sector" and r["label_id"] == "urban_gas"]
+    assert {float(r["mean_share"]) for r in gas} == {round(_pooled(plans, "sector", "urban_gas"), 4)}
+    assert all(r["p_value"] not in ("", None) for r in plans)  # tested (against each other)
+    assert all("城镇燃气" in r["compared_with"] for r in plans)
