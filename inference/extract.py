@@ -947,6 +947,11 @@ RE_COUNT = re.compile(
     rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_COUNT_VERBS})){_COUNT_NEAR}"
     rf"(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_COUNT_VERBS})?"
     rf"(?P<fill>[^，。；：\d]{{0,{_FILL_MAX}}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
+#: RE_COUNT with a count in digits only, tried where a Chinese numeral before it was no count (its
+#: lazy filler stops at the first numeral and unit: 建成一类应急避难场所4处 read 一类 and gave up;
+#: ``_counts`` retries the verb with this, so 一类 becomes part of the object)
+#: (the numeral's groups stay, never matched: ``(?!)`` fails at once)
+RE_COUNT_DIGITS = re.compile(RE_COUNT.pattern.replace(f"(?:{_QTY}|{_CN_QTY})", f"(?:{_QTY}|(?!)(?P<cnum>)(?P<cnum2>))"))
 # An object longer than RE_COUNT's 8 characters between verb and count (关闭不具备安全生产条件的小矿山20座):
 # read only after a verb that commits on its own, when the object holds no verb (推动…建设达标100家
 # starts at 建设; checked on the match, ``_long_counts``) and the count closes its chunk (not 开展…20家企业的检查)
@@ -1165,7 +1170,9 @@ def _object_first_targets(text: str) -> Iterator[Target]:
 
 _PER_IN_FILL = re.compile(r"每(半年|季度|年|月|周|天|日)")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
-_OBJECT_AFTER = re.compile(r"的?([^，。；：、（(]{1,30})")
+#: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
+#: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
+_OBJECT_AFTER = re.compile(r"的?((?:[^，。；：、（(并]|(?<=[合兼])并){1,30})")
 _OBJECT_LEAD = re.compile(r"^(?:对|向|为)")
 
 
@@ -1229,7 +1236,13 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         if unit in _TIME_UNITS and not cmp:
             continue  # 落实24小时值班制度 is a duty schedule, 不少于2周的轮训 a target
         if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)):
-            continue  # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…
+            # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…; a count in
+            # digits may follow with the numeral in its object (建成一类应急避难场所4处并…; not past a
+            # comparator, which starts a count of its own: 建成一支不少于6人的…)
+            later = RE_COUNT_DIGITS.match(text, m.start()) if short else None
+            if later is not None and not any(w in later.group("fill") for w in _CMP_WORDS):
+                yield from _counts(text, iter((later,)), True)
+            continue
         if fill and not cmp and ("“" in fill or "”" in fill):
             continue  # a quoted name sits between verb and number
         closes = m.end() == right or text[m.end()] in "（("

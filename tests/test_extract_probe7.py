@@ -1,0 +1,55 @@
+"""Extraction probe 7: fields misread on text other governments write (工作要点, 专项整治方案, 应急预案,
+regulations, 安委会 notices, county bulletins), each fixed by a general rule, with look-alikes that must
+stay unread.
+
+* a count in digits after a Chinese numeral that is part of its object (建成一类应急避难场所4处并配齐物资:
+  一类 was taken for the count, rejected, and 4处 never tried, since the count does not close its part);
+  并 after a count opens the next verb phrase: the count's object ends before it (…4处并配齐应急物资,
+  完成三项重点工作并于年底前总结; not in 合并, 兼并).
+
+Every sentence is invented for this file (places and organs too); the readings were written down
+before the code ran on them.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
+
+from test_extract_probe2 import _targets  # (text, value, unit, what, comparator, verb) of each target
+
+Y = 2025
+
+# --- counts after a numeral of their object ---------------------------------------------------------
+COUNTS = [
+    ("建成一类应急避难场所4处并配齐物资。",
+     [("建成一类应急避难场所4处", 4, "处", "建成一类应急避难场所", "=", "建成")]),
+    ("年内完成一类重点企业32家的安全评估。",
+     [("完成一类重点企业32家的安全评估", 32, "家", "安全评估", "=", "完成")]),
+    ("新建二级消防站2座并投入使用，",
+     [("新建二级消防站2座", 2, "座", "新建二级消防站", "=", "新建")]),
+    # 并 opens the next verb phrase
+    ("建成应急避难场所4处并配齐应急物资。",
+     [("建成应急避难场所4处", 4, "处", "建成应急避难场所", "=", "建成")]),
+]
+
+# beside each count, what must stay as it was: a numeral of an object is no count, a comparator after it
+# starts a count of its own, 合并 is no conjunction
+COUNTS_BESIDE = [
+    ("每个乡镇建成一支不少于6人的专职消防队并建成一类应急避难场所4处。",
+     [("不少于6人的专职消防队", 6, "人", "专职消防队", ">=", None),
+      ("建成一类应急避难场所4处", 4, "处", "建成一类应急避难场所", "=", "建成")]),
+    ("建成一类应急避难场所并配齐物资，新建二级消防站2座并投入使用。",
+     [("新建二级消防站2座", 2, "座", "新建二级消防站", "=", "新建")]),
+    # (a count of 2 or more in Chinese numerals right after its verb is read, as before; its object ends at 并)
+    ("完成三项重点工作并于年底前总结。", [("完成三项重点工作", 3, "项", "重点工作", "=", "完成")]),
+    ("年内完成2个乡镇合并后的应急站点调整并建成应急避难场所4处。",
+     [("完成2个乡镇合并后的应急站点调整", 2, "个", "乡镇合并后的应急站点调整", "=", "完成"),
+      ("建成应急避难场所4处", 4, "处", "建成应急避难场所", "=", "建成")]),
+]
+
+
+@pytest.mark.parametrize("text,want", COUNTS + COUNTS_BESIDE, ids=[t[:12] for t, _ in COUNTS + COUNTS_BESIDE])
+def test_counts(text, want):
+    assert _targets(text) == want
