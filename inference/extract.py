@@ -226,8 +226,8 @@ RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_
 # half as dear again.
 #: the verbs of finishing a bare month is due before (6月完成…; not 6月发生, 6月份以来)
 _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
-#: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日 or 天
-_MORE_SECOND = r"(?=\s|[\d一二三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天])"
+#: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天 or 小
+_MORE_SECOND = r"(?=\s|[\d一二三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小])"
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
@@ -237,6 +237,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])" + _
     rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
     rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
+    # a limit in hours (应急预案, reporting rules): 接报后1小时内, 24小时内 (自…之时起 before it: _lead_word)
+    rf"(?P<within_hours>(?P<nh>{_CN_OR_DIGITS})\s*个?\s*小时(?:之|以)?内)",
     # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?=\s*份?\s*{_FINISH}))",
 ]) + ")")
@@ -272,6 +274,7 @@ _KIND_FIELDS = {
     "within_years": ("within_years", None, None, None, "n4", None),
     "within_months": ("within_months", None, None, None, "n5", None),
     "within_days": ("within_days", None, None, None, "n9", None),
+    "within_hours": ("within_hours", None, None, None, "nh", None),
     "bare_month": ("by_end_of_month", "yn", "mn", None, None, None),
     "term": ("within_days", None, None, None, "n10", None),  # within_months when in months
     "within_year": ("within_year", None, None, None, None, None),
@@ -287,9 +290,9 @@ _RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月
 
 def _may_have_more(text: str) -> bool:
     """Can ``RE_DEADLINE_MORE`` match? Each of its forms holds a range's separator after 月/日/号, 季度,
-    旬, or 日/天 and 内 (a day count); the substring tests come first (most texts have none), and a
+    旬, or 日/天/小时 and 内 (a day or hour count); the substring tests come first (most texts have none), and a
     month range or bare month has a 月 (the scan only runs on a text with one)."""
-    return ("季度" in text or "旬" in text or ("内" in text and ("日" in text or "天" in text))
+    return ("季度" in text or "旬" in text or ("内" in text and ("日" in text or "天" in text or "小时" in text))
             or ("月" in text and _RANGE_GATE.search(text) is not None))
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
 _WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
@@ -298,7 +301,7 @@ _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator o
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
 _NEXT_YEAR = ("次年", "翌年", "明年")
 #: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前)
-_DAYS_FROM = re.compile(r"(?:自|从|(?<=在))[^，。；：\n]{1,15}?(?:之日|日)起\s*$")
+_DAYS_FROM = re.compile(r"(?:自|从|(?<=在))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
 _KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
 #: the day a part of a month ends on (下旬: the month's end, from the calendar)
@@ -681,7 +684,7 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
             continue  # due before the notice was dated: past (ISO dates compare as strings)
         out.append(_frozen(Deadline,
             text=text[start:end].strip(), kind=kind, year=year, month=month, day=day,
-            period=period if kind in ("within_years", "within_months", "within_days") else None,
+            period=period if kind in ("within_years", "within_months", "within_days", "within_hours") else None,
             event=event, due=due, action=_action(text, start, end) if actions else "",
             span=(start, end),
         ))
@@ -738,7 +741,7 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         return start - 1, None
     if alt == "before_event" and text[max(0, start - 2):start] == "每年":
         return start - 2, "each_year"
-    if alt == "within_days":
+    if alt in ("within_days", "within_hours"):
         lead = _DAYS_FROM.search(text, max(0, start - 20), start)
         return (lead.start(), None) if lead else (start, None)
     if alt == "half":
@@ -773,7 +776,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
                 return False
         if core in ("底前", "末前", "底", "末") or "年" not in core:
             return False  # "月底前" handled above; "底" alone is not a year end
-    if alt in ("within_years", "within_months", "within_days", "term"):
+    if alt in ("within_years", "within_months", "within_days", "within_hours", "term"):
         n = m.group(_KIND_FIELDS[alt][4])
         if _PERIOD_VETO.match(following) or not cn_number(n):
             return False

@@ -6,6 +6,9 @@ stay unread.
   一类 was taken for the count, rejected, and 4处 never tried, since the count does not close its part);
   并 after a count opens the next verb phrase: the count's object ends before it (…4处并配齐应急物资,
   完成三项重点工作并于年底前总结; not in 合并, 兼并).
+* a limit in hours (应急预案, reporting rules) is ``within_hours`` (接报后1小时内, 在事故发生后2小时内,
+  自接到报告之时起24小时内; ``period`` in hours, ``due`` null: the start is an event), as a limit in days
+  is ``within_days``; a duty rota (24小时值班) and a condition (24小时内发生…) are none.
 
 Every sentence is invented for this file (places and organs too); the readings were written down
 before the code ran on them.
@@ -18,6 +21,7 @@ import pytest
 from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
 
 from test_extract_probe2 import _targets  # (text, value, unit, what, comparator, verb) of each target
+from test_extract_probe3 import _deadlines  # (text, kind, year, month, day, period, event, due, action) of each
 
 Y = 2025
 
@@ -53,3 +57,25 @@ COUNTS_BESIDE = [
 @pytest.mark.parametrize("text,want", COUNTS + COUNTS_BESIDE, ids=[t[:12] for t, _ in COUNTS + COUNTS_BESIDE])
 def test_counts(text, want):
     assert _targets(text) == want
+
+
+# --- limits in hours ----------------------------------------------------------------------------------
+H = "within_hours"
+HOURS = [
+    ("接报后1小时内向县应急管理局报告。",
+     [("1小时内", H, None, None, None, 1, None, None, "接报后向县应急管理局报告")]),
+    ("事故发生后，事故单位负责人应当在1小时内向柘川县应急管理局报告。",
+     [("1小时内", H, None, None, None, 1, None, None, "事故单位负责人应当向柘川县应急管理局报告")]),
+    ("蓼湾区防汛指挥部自接到预警之时起24小时内完成人员转移。",
+     [("自接到预警之时起24小时内", H, None, None, None, 24, None, None, "蓼湾区防汛指挥部完成人员转移")]),
+    # a duty rota and a condition beside a limit
+    ("坚持24小时值班，重大情况二小时内报县政府。",
+     [("二小时内", H, None, None, None, 2, None, None, "重大情况报县政府")]),
+    ("企业24小时内发生两起事故的，县应急局4小时内派员到场。",
+     [("4小时内", H, None, None, None, 4, None, None, "县应急局派员到场")]),
+]
+
+
+@pytest.mark.parametrize("text,want", HOURS, ids=[t[:12] for t, _ in HOURS])
+def test_limits_in_hours(text, want):
+    assert _deadlines(text, Y) == want
