@@ -38,22 +38,20 @@ def challenge_path(config: dict | None = None) -> Path:
 
 def augment_path(config: dict) -> Path | None:
     """``data.augment`` of a config (training-only clauses for rare labels), or None."""
-    path = ((config or {}).get("data") or {}).get("augment")
-    if not path:
+    if not ((config or {}).get("data") or {}).get("augment"):
         return None
-    from .config import resolved_path
+    from .config import data_file
 
-    return resolved_path(config, path)
+    return data_file(config, "augment")
 
 
 def train_extra_path(config: dict) -> Path | None:
     """``data.train_extra`` of a config (more training-only clauses, e.g. data/train-v2/), or None."""
-    path = ((config or {}).get("data") or {}).get("train_extra")
-    if not path:
+    if not ((config or {}).get("data") or {}).get("train_extra"):
         return None
-    from .config import resolved_path
+    from .config import data_file
 
-    return resolved_path(config, path)
+    return data_file(config, "train_extra")
 
 
 def has_training_only(config: dict) -> bool:

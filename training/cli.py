@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import signal
 import sys
+import threading
+from typing import Any, Iterator
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -15,6 +19,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="RUN_DIR", help="run directory (default: runs/<config name>)")
     p.add_argument("--cv", action="store_true", help="also cross-validate the recipe (5-fold iterative stratification)")
     p.add_argument("--force", action="store_true", help="replace an existing run directory")
+    p.add_argument("--device", metavar="DEVICE",
+                   help="where a transformer trains: auto, cpu, cuda, cuda:N or mps (overrides model.params.device; "
+                        "auto = a CUDA GPU, else Apple MPS, else the CPU); checked before any work")
     p.add_argument("--package", action="store_true",
                    help="build the shipped default model from the default recipe (configs/default.yaml) into "
                         "policytag/resources/model/ (package data); run it after a change of recipe, gold data "
@@ -76,10 +83,59 @@ def _check_run(run: str, need_metrics: bool = False) -> None:
             raise PolicytagError(f"{where}: data.gold/data.corpus: missing; the run directory is corrupt")
 
 
-def _train(args: argparse.Namespace) -> int:
-    from policytag.io import check_output_path
+def _set_device(config: dict[str, Any], device: str | None) -> None:
+    """Apply ``--device`` to the config (it is stored with the run) and check the device the run
+    will use exists, before any work: an unavailable GPU used to surface after the data was read."""
+    from policytag import ConfigError, PolicytagError, UsageError
+    from policytag.models.registry import params_schema
 
-    from .config import load_config
+    params = config["model"]["params"]
+    has_device = "device" in params_schema(config["model"]["type"]).model_fields
+    if device is not None and not has_device:
+        raise UsageError(f"train: --device: model type {config['model']['type']} has no device setting "
+                         "(it trains on the CPU); only transformer types (bert, setfit, ...) take one")
+    if not has_device:
+        return
+    if device is not None:
+        params["device"] = device
+    from policytag.models.bert_trainer import resolve_device
+
+    try:
+        resolve_device(params["device"])
+    except PolicytagError as exc:
+        where = "--device" if device is not None else f"{config.get('source')}: model.params.device"
+        raise (UsageError if device is not None else ConfigError)(f"{where}: {exc}") from None
+
+
+def _raise_terminated(signum: int, _frame: Any) -> None:
+    print(f"policytag: terminated ({signal.Signals(signum).name})", file=sys.stderr, flush=True)
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _sigterm_unwinds() -> Iterator[None]:
+    """Let SIGTERM (``kill``, a scheduler's time limit, ``timeout``) unwind the stack like Ctrl-C:
+    Python's default SIGTERM ends the process at once, leaving the half-built run's temporary
+    directory and the transformer's checkpoint scratch (~100 MB per launch) in the temp directory.
+    A signal handler can only be set from the main thread; an ignored SIGTERM stays ignored."""
+    if threading.current_thread() is not threading.main_thread() or \
+            signal.getsignal(signal.SIGTERM) is signal.SIG_IGN:
+        yield
+        return
+    previous = signal.signal(signal.SIGTERM, _raise_terminated)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
+def _train(args: argparse.Namespace) -> int:
+    from pathlib import Path
+
+    from policytag.io import check_output_path
+    from policytag.paths import runs_dir
+
+    from .config import check_data_files, load_config
     from .train import train_recipe
 
     if args.package:
@@ -93,12 +149,19 @@ def _train(args: argparse.Namespace) -> int:
     if args.output:
         check_output_path(args.output, kind="dir", overwrite=args.force)
     config = load_config(args.config)
+    # the default runs/NAME is checked here too, not when the run is saved: that came after the whole
+    # fit (half an hour of BERT), only to refuse the existing run
+    out_dir = Path(args.output) if args.output else runs_dir() / config["name"]
+    check_output_path(out_dir, kind="dir", overwrite=args.force)
+    _set_device(config, args.device)
+    check_data_files(config)  # before the encoder is built (minutes) or any data is read
     from .encoders import ensure_encoders
 
-    ensure_encoders(config)  # a transformer config's offline encoder is built when missing (progress bar)
     if args.cv:
         config["split"]["cv"] = True
-    run_dir = train_recipe(config, out_dir=args.output, overwrite=args.force)
+    with _sigterm_unwinds():
+        ensure_encoders(config)  # a transformer config's offline encoder is built when missing (progress bar)
+        run_dir = train_recipe(config, out_dir=out_dir, overwrite=args.force)
     if run_dir is None:
         # a secondary data-parallel worker: rank 0 writes the run (maybe later than this returns)
         # and reports it

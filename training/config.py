@@ -27,13 +27,16 @@ own schema, derived from its ``__init__`` by ``policytag.models.registry``)::
       cv_params: {...}    overrides of params for the CV folds only (same schema)
 
 Paths: ``policytag:REL`` names package data; a relative path is tried against the current
-directory, then the checkout the config file lives in (see ``policytag.paths``).
+directory, then the checkout the config file lives in (see ``policytag.paths``), then the directory
+of the config file itself (a config kept beside its own data). A data file found nowhere is one
+``ConfigError`` line naming the key and the directories tried, before any work (``check_data_files``).
 
 Every problem is one ``ConfigError`` line ``FILE: dotted.key: why`` (exit code 2).
 """
 
 from __future__ import annotations
 
+import difflib
 import re
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -43,7 +46,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 
 from policytag import ConfigError
 from policytag.models.registry import is_tagger, params_schema, tagger_names
-from policytag.paths import is_checkout, resolve_data_path
+from policytag.paths import PACKAGE_PREFIX, checkout_root, home, is_checkout, resolve_data_path
 
 
 class _Section(BaseModel):
@@ -100,7 +103,9 @@ class ModelConfig(_Section):
     @classmethod
     def _known(cls, value: str) -> str:
         if not is_tagger(value):
-            raise ValueError(f"unknown model type {value!r} (one of {', '.join(tagger_names())})")
+            # the close match alone when there is one: the full list is 24 names long
+            hint = did_you_mean(value, tagger_names()) or f" (one of {', '.join(tagger_names())})"
+            raise ValueError(f"unknown model type {value!r}{hint}")
         return value
 
 
@@ -116,10 +121,29 @@ class RunConfig(_Section):
 DEFAULTS: dict[str, Any] = RunConfig().model_dump()
 
 
-def _why(err: dict) -> str:
+def did_you_mean(word: str, choices) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices`` (difflib: a typo such as
+    ``lerning_rate`` or ``tfdif`` is one or two edits away), else ``""``."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def _section_keys(schema: type[BaseModel], loc: tuple) -> list[str]:
+    """The keys allowed where ``loc`` points (the fields of the section holding its last part)."""
+    for part in loc[:-1]:
+        field = schema.model_fields.get(str(part))
+        inner = getattr(field, "annotation", None) if field else None
+        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
+            return []
+        schema = inner
+    return list(schema.model_fields)
+
+
+def _why(err: dict, schema: type[BaseModel] | None = None) -> str:
     kind = err.get("type", "")
     if kind == "extra_forbidden":
-        return "unknown key"
+        keys = _section_keys(schema, tuple(err["loc"])) if schema is not None else []
+        return "unknown key" + did_you_mean(err["loc"][-1], keys)
     if kind == "missing":
         return "required key missing"
     msg = err.get("msg", "invalid value")
@@ -134,11 +158,11 @@ def _dotted(loc: tuple) -> str:
     return ".".join(str(p) for p in loc) or "(top level)"
 
 
-def _first_error(exc: ValidationError, prefix: tuple, source) -> ConfigError:
+def _first_error(exc: ValidationError, prefix: tuple, source, schema: type[BaseModel] | None = None) -> ConfigError:
     errors = exc.errors()
     err = errors[0]
     more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    return ConfigError(f"{source}: {_dotted(prefix + tuple(err['loc']))}: {_why(err)}{more}")
+    return ConfigError(f"{source}: {_dotted(prefix + tuple(err['loc']))}: {_why(err, schema)}{more}")
 
 
 def validate_config(raw: Any, source: str | Path = "<config>") -> dict[str, Any]:
@@ -152,14 +176,14 @@ def validate_config(raw: Any, source: str | Path = "<config>") -> dict[str, Any]
     try:
         config = RunConfig.model_validate(raw).model_dump()
     except ValidationError as exc:
-        raise _first_error(exc, (), source) from None
+        raise _first_error(exc, (), source, RunConfig) from None
     schema = params_schema(config["model"]["type"])
     model = config["model"]
     try:
         # the stored params are the validated ones, defaults included, so a run describes itself
         params = schema.model_validate(model["params"])
     except ValidationError as exc:
-        raise _first_error(exc, ("model", "params"), source) from None
+        raise _first_error(exc, ("model", "params"), source, schema) from None
     model["params"] = params.model_dump()
     for key in ("random_state", "seed"):  # the run's seed seeds the tagger unless params set one
         if key in schema.model_fields and key not in params.model_fields_set:
@@ -169,9 +193,10 @@ def validate_config(raw: Any, source: str | Path = "<config>") -> dict[str, Any]
         schema.model_validate({**model["params"], **model["cv_params"]})
         unknown = sorted(set(model["cv_params"]) - set(schema.model_fields))
         if unknown:
-            raise ConfigError(f"{source}: model.cv_params.{unknown[0]}: unknown key")
+            raise ConfigError(f"{source}: model.cv_params.{unknown[0]}: unknown key"
+                              f"{did_you_mean(unknown[0], schema.model_fields)}")
     except ValidationError as exc:
-        raise _first_error(exc, ("model", "cv_params"), source) from None
+        raise _first_error(exc, ("model", "cv_params"), source, schema) from None
     return config
 
 
@@ -209,6 +234,58 @@ def config_checkout(config: dict[str, Any]) -> Path | None:
     return None
 
 
+def _config_dir(config: dict[str, Any]) -> Path | None:
+    source = config.get("source")
+    return Path(source).parent if source else None
+
+
 def resolved_path(config: dict[str, Any], value: str) -> Path:
-    """A data path of ``config`` resolved as documented above."""
-    return resolve_data_path(value, base=config_checkout(config))
+    """A data path of ``config`` resolved as documented above (returned as written when found
+    nowhere, so the error that follows names what the user wrote)."""
+    path = resolve_data_path(value, base=config_checkout(config))
+    beside = _config_dir(config)
+    # last, so no recipe whose data resolves from the cwd or the checkout reads anything else
+    if not path.exists() and beside is not None and not str(value).startswith(PACKAGE_PREFIX):
+        if (beside / value).exists():
+            return beside / value
+    return path
+
+
+#: data keys that must name an existing file or directory when set (``challenge`` may be absent:
+#: a run then has no challenge figures)
+REQUIRED_DATA = ("gold", "corpus", "augment", "train_extra")
+
+
+def _tried(config: dict[str, Any], value: str) -> list[str]:
+    """The directories a relative data path was looked up in, in order (for the error line)."""
+    dirs = [Path.cwd(), config_checkout(config), home(), checkout_root(), _config_dir(config)]
+    seen: dict[str, None] = {}
+    for d in dirs:
+        if d is not None:
+            seen.setdefault(str(Path(d).resolve()), None)
+    return list(seen)
+
+
+def data_file(config: dict[str, Any], key: str) -> Path:
+    """``data.KEY`` of ``config`` resolved; a ``ConfigError`` line naming the config, the key and
+    where it was looked for when it is not there."""
+    value = str(config["data"][key])
+    path = resolved_path(config, value)
+    if path.exists():
+        return path
+    source = config.get("source") or "<config>"
+    if value.startswith(PACKAGE_PREFIX) or Path(value).expanduser().is_absolute():
+        where = "no such file or directory"
+    else:
+        where = f"no such file or directory (a relative path is looked up in {', '.join(_tried(config, value))})"
+    hint = {"gold": "; the shipped gold data is policytag:data/gold-v1.jsonl",
+            "corpus": "; the shipped corpus is policytag:data/corpus"}.get(key, "")
+    raise ConfigError(f"{source}: data.{key}: {value}: {where}{hint}")
+
+
+def check_data_files(config: dict[str, Any]) -> None:
+    """Every data file the config names is there (before any work: a typo in ``data.augment``
+    would otherwise surface only when the first model is fitted)."""
+    for key in REQUIRED_DATA:
+        if (config.get("data") or {}).get(key):
+            data_file(config, key)

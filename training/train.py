@@ -34,7 +34,7 @@ from policytag.paths import runs_dir
 from policytag.records import Clause, Labels
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
-from .config import resolved_path
+from .config import check_data_files, data_file
 from .challenge import extra_metrics, has_training_only, with_augment
 from .data import Dataset, Example, load_dataset
 from .metrics import evaluate_labels, mean_metrics
@@ -58,7 +58,7 @@ def build_tagger(config: dict[str, Any]) -> Tagger:
 
 def config_dataset(config: dict) -> Dataset:
     """The gold dataset a config names (paths resolved as ``training.config`` documents)."""
-    return load_dataset(resolved_path(config, config["data"]["gold"]), resolved_path(config, config["data"]["corpus"]))
+    return load_dataset(data_file(config, "gold"), data_file(config, "corpus"))
 
 
 def fit_on_split(config: dict, data: Dataset, split: Split) -> tuple[Tagger, float]:
@@ -233,6 +233,7 @@ def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_di
     if isinstance(extra_rows, (str, os.PathLike)):  # train_recipe(config, "runs/x"): out_dir is keyword-only
         raise TypeError("train_recipe: extra_rows must be rows (dicts); pass the run directory as out_dir=")
     out_dir = Path(out_dir) if out_dir else runs_dir() / config["name"]
+    check_data_files(config)  # a missing augment/train_extra file is one line now, not after the fit
     prepared = recipe_data(config, extra_rows)
     data, split = prepared.data, prepared.split
     metrics: dict[str, Any]

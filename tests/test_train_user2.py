@@ -1,0 +1,159 @@
+"""The ML engineer's path walked as a newcomer (README "Train and compare models", docs/training.md
+§1-§6): own configs for the baseline, the hybrid and the tiny transformer, driven through the real
+`policytag train` / `compare` CLI. Each case is something that went wrong on the walk: a typo named
+without the right key, a missing data file found only after the fit, an existing runs/NAME refused
+only after the whole fit, a device that could not be chosen on the command line, a SIGTERM that left
+the checkpoint scratch behind, a compare refusal spread over escaped lines."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+
+import pytest
+import yaml
+
+from conftest import CORPUS_DIR, GOLD_FILE
+
+from policytag import PROJECT_ROOT
+from policytag.cli import main
+
+#: a small real recipe: the TF-IDF baseline on the repository's gold clauses (about a second)
+TFIDF = {"data": {"gold": str(GOLD_FILE), "corpus": str(CORPUS_DIR)},
+         "model": {"type": "tfidf", "params": {"ngram_range": [1, 2], "min_df": 2, "C": 2.0}}}
+
+
+def _config(tmp_path, name: str, body: dict) -> str:
+    path = tmp_path / f"{name}.yaml"
+    path.write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+    return str(path)
+
+
+def _one_error(capsys) -> str:
+    err = capsys.readouterr().err.strip()
+    assert err.count("\n") == 0 and err.startswith("policytag: error: "), err
+    return err
+
+
+# --------------------------------------------------------------------------- typos name the right key
+@pytest.mark.parametrize("body, key, right", [
+    ({"model": {"type": "bert", "params": {"lerning_rate": 1e-4}}}, "model.params.lerning_rate", "learning_rate"),
+    ({"model": {"type": "tfidf", "cv_params": {"min_dff": 1}}}, "model.cv_params.min_dff", "min_df"),
+    ({"modle": {"type": "tfidf"}}, "modle", "model"),
+    ({"split": {"dev_year": [2022]}}, "split.dev_year", "dev_years"),
+    ({"data": {"gol": "x.jsonl"}}, "data.gol", "gold"),
+    ({"model": {"type": "tfdif"}}, "model.type", "tfidf"),
+])
+def test_a_typo_is_one_line_naming_the_key_and_the_right_one(tmp_path, capsys, body, key, right):
+    cfg = _config(tmp_path, "typo", body)
+    assert main(["train", cfg, "-o", str(tmp_path / "run")]) == 2
+    err = _one_error(capsys)
+    assert f"{cfg}: {key}: " in err and f"(did you mean {right!r}?)" in err
+    assert not (tmp_path / "run").exists()
+
+
+# --------------------------------------------------------------------------- data files
+def test_a_missing_data_file_is_named_by_its_key_before_any_fit(tmp_path, capsys):
+    cfg = _config(tmp_path, "noaug", {**TFIDF, "data": {**TFIDF["data"], "augment": "my-augment.jsonl"}})
+    assert main(["train", cfg, "-o", str(tmp_path / "run")]) == 2  # a config error, not a failed fit
+    err = _one_error(capsys)
+    assert f"{cfg}: data.augment: my-augment.jsonl: no such file or directory" in err
+    assert str(tmp_path) in err  # says where it looked, the config's own directory included
+
+
+def test_a_data_file_beside_the_config_is_found(tmp_path, gold_dataset, capsys):
+    # a config kept with its own training-only clauses, run from the checkout: `augment: aug.jsonl`
+    # means the file next to the config (the cwd and the checkout have no such file)
+    example = next(e for e in gold_dataset.examples if e.clause.year and e.clause.year <= 2021)
+    row = {"clause_id": "mine-1", "text": example.clause.text, "sector": list(example.labels.sector),
+           "measure_type": list(example.labels.measure_type)}
+    (tmp_path / "aug.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    cfg = _config(tmp_path, "withaug", {**TFIDF, "data": {**TFIDF["data"], "augment": "aug.jsonl"}})
+    assert not (PROJECT_ROOT / "aug.jsonl").exists()
+    assert main(["train", cfg, "-o", str(tmp_path / "run")]) == 0, capsys.readouterr().err
+    stored = yaml.safe_load((tmp_path / "run" / "config.yaml").read_text(encoding="utf-8"))
+    assert stored["data"]["augment"] == "aug.jsonl"  # stored as written
+
+
+# --------------------------------------------------------------------------- the default run directory
+def test_an_existing_default_run_directory_is_refused_before_training(tmp_path, capsys, monkeypatch):
+    runs = tmp_path / "runs"
+    (runs / "mine").mkdir(parents=True)
+    (runs / "mine" / "run.json").write_text("{}", encoding="utf-8")  # precious: never touched
+    monkeypatch.setenv("POLICYTAG_RUNS", str(runs))
+    # gold is missing too: the refusal must come first, before any data is read or model fitted
+    cfg = _config(tmp_path, "mine", {**TFIDF, "data": {**TFIDF["data"], "gold": str(tmp_path / "gone.jsonl")}})
+    assert main(["train", cfg]) != 0
+    assert f"{runs / 'mine'}: already exists (use --force to replace it)" in _one_error(capsys)
+    assert (runs / "mine" / "run.json").read_text(encoding="utf-8") == "{}"
+
+
+# --------------------------------------------------------------------------- device
+def _bert_config(tmp_path, model_dir: str, **params) -> str:
+    return _config(tmp_path, "tinybert", {
+        "data": TFIDF["data"], "split": {"cv": False},
+        "model": {"type": "bert", "params": {"model_name_or_path": model_dir, "max_length": 48, "probe_epochs": 1,
+                                             "epochs": 1, "batch_size": 16, "progress": False, "num_threads": 1,
+                                             **params}}})
+
+
+def test_device_is_checked_before_any_work_and_named(tmp_path, capsys):
+    torch = pytest.importorskip("torch")
+    if torch.cuda.is_available():
+        pytest.skip("a CUDA GPU is visible: asking for one is not an error here")
+    # model_name_or_path does not exist: the device line must come before anything reads it
+    cfg = _bert_config(tmp_path, str(tmp_path / "no-encoder"), device="cuda")
+    assert main(["train", cfg, "-o", str(tmp_path / "run")]) == 2
+    assert f"{cfg}: model.params.device: device 'cuda' requested but no CUDA GPU" in _one_error(capsys)
+    assert main(["train", _bert_config(tmp_path, str(tmp_path / "no-encoder")), "--device", "cuda",
+                 "-o", str(tmp_path / "run")]) == 2
+    assert "--device: device 'cuda' requested but no CUDA GPU is visible" in _one_error(capsys)
+    assert main(["train", _config(tmp_path, "tf", TFIDF), "--device", "cpu", "-o", str(tmp_path / "run")]) == 2
+    assert "--device: model type tfidf has no device setting" in _one_error(capsys)
+
+
+@pytest.mark.slow  # trains the tiny BERT (a few seconds, torch import included)
+def test_device_flag_overrides_the_config_and_is_stored(tmp_path, capsys):
+    pytest.importorskip("torch")
+    from tiny_bert import build_tiny_bert
+
+    tiny = build_tiny_bert(tmp_path / "tiny")
+    cfg = _bert_config(tmp_path, str(tiny), device="cuda:3")  # a GPU this machine has not got
+    assert main(["train", cfg, "--device", "cpu", "-o", str(tmp_path / "run")]) == 0, capsys.readouterr().err
+    info = json.loads((tmp_path / "run" / "run.json").read_text(encoding="utf-8"))
+    stored = yaml.safe_load((tmp_path / "run" / "config.yaml").read_text(encoding="utf-8"))
+    assert info["device"] == "cpu" and stored["model"]["params"]["device"] == "cpu"
+
+
+# --------------------------------------------------------------------------- SIGTERM
+@pytest.mark.slow  # a subprocess imports torch and fine-tunes the tiny BERT until it is terminated
+def test_sigterm_mid_fit_leaves_no_scratch_and_no_run(tmp_path):
+    pytest.importorskip("torch")
+    from tiny_bert import build_tiny_bert
+
+    tiny = build_tiny_bert(tmp_path / "tiny")
+    scratch = tmp_path / "tmp"
+    scratch.mkdir()
+    cfg = _bert_config(tmp_path, str(tiny), device="cpu", epochs=200, patience=500)
+    env = {**os.environ, "TMPDIR": str(scratch), "OMP_NUM_THREADS": "1", "PYTHONPATH": str(PROJECT_ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "policytag.cli", "train", cfg, "-o", str(tmp_path / "run")],
+                            cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 240
+        # the Trainer's checkpoint scratch appears once fine-tuning has saved its first epoch
+        while not list(scratch.glob("policytag-bert-*/checkpoint-*")) and proc.poll() is None:
+            assert time.monotonic() < deadline, "fine-tuning never started"
+            time.sleep(0.1)
+        assert proc.poll() is None, proc.stderr.read()[-2000:]
+        proc.send_signal(signal.SIGTERM)
+        _, err = proc.communicate(timeout=120)
+    finally:
+        if proc.poll() is None:
+            proc.kill()
+    assert proc.returncode == 128 + signal.SIGTERM and "policytag: terminated (SIGTERM)" in err, err[-2000:]
+    assert not list(scratch.glob("policytag-bert-*"))  # ~100 MB per launch with the real encoder
+    assert not (tmp_path / "run").exists() and not list(tmp_path.glob(".run.*"))
