@@ -79,6 +79,18 @@ def test_a_data_file_beside_the_config_is_found(tmp_path, gold_dataset, capsys):
     assert stored["data"]["augment"] == "aug.jsonl"  # stored as written
 
 
+def test_evaluate_elsewhere_names_the_runs_config_key(tmp_path, capsys, monkeypatch):
+    # trained from the checkout with the README's relative paths, evaluated from another directory
+    monkeypatch.chdir(PROJECT_ROOT)
+    rel = {**TFIDF, "data": {"gold": "data/annotations/gold-v1.jsonl", "corpus": "data/corpus"}}
+    assert main(["train", _config(tmp_path, "rel", rel), "-o", str(tmp_path / "run")]) == 0
+    capsys.readouterr()
+    monkeypatch.chdir(tmp_path)
+    assert main(["evaluate", str(tmp_path / "run")]) == 1  # not a usage error: the run's data moved
+    err = _one_error(capsys)
+    assert f"{tmp_path / 'run' / 'config.yaml'}: data.gold: data/annotations/gold-v1.jsonl: no such file" in err
+
+
 # --------------------------------------------------------------------------- the default run directory
 def test_an_existing_default_run_directory_is_refused_before_training(tmp_path, capsys, monkeypatch):
     runs = tmp_path / "runs"

@@ -157,7 +157,7 @@ def measure_quantization(run_dir: Path, repeats: int = 1) -> dict[str, Any] | No
     if not hasattr(tagger, "quantized_net"):
         return None
     config = run_config(run_dir)
-    data = config_dataset(config)
+    data = config_dataset(config, Path(run_dir) / "config.yaml")
     split = temporal(config, data)
     out: dict[str, Any] = {"machine": machine_note()}
     for label, flag in (("float32", False), ("int8", True)):

@@ -44,7 +44,7 @@ from typing import Any, Literal, Optional
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
-from policytag import ConfigError
+from policytag import ConfigError, PolicytagError
 from policytag.models.registry import is_tagger, params_schema, tagger_names
 from policytag.paths import PACKAGE_PREFIX, checkout_root, home, is_checkout, resolve_data_path
 
@@ -266,21 +266,23 @@ def _tried(config: dict[str, Any], value: str) -> list[str]:
     return list(seen)
 
 
-def data_file(config: dict[str, Any], key: str) -> Path:
+def data_file(config: dict[str, Any], key: str, run_config: str | Path | None = None) -> Path:
     """``data.KEY`` of ``config`` resolved; a ``ConfigError`` line naming the config, the key and
-    where it was looked for when it is not there."""
+    where it was looked for when it is not there. ``run_config``: the config is a saved run's
+    (``RUN/config.yaml``), named instead, and the error is not a usage error (exit 1): the data
+    the run was trained on has moved."""
     value = str(config["data"][key])
     path = resolved_path(config, value)
     if path.exists():
         return path
-    source = config.get("source") or "<config>"
+    source = run_config or config.get("source") or "<config>"
     if value.startswith(PACKAGE_PREFIX) or Path(value).expanduser().is_absolute():
         where = "no such file or directory"
     else:
         where = f"no such file or directory (a relative path is looked up in {', '.join(_tried(config, value))})"
     hint = {"gold": "; the shipped gold data is policytag:data/gold-v1.jsonl",
             "corpus": "; the shipped corpus is policytag:data/corpus"}.get(key, "")
-    raise ConfigError(f"{source}: data.{key}: {value}: {where}{hint}")
+    raise (ConfigError if run_config is None else PolicytagError)(f"{source}: data.{key}: {value}: {where}{hint}")
 
 
 def check_data_files(config: dict[str, Any]) -> None:

@@ -27,7 +27,7 @@ def evaluate_run(run_dir: str | Path, split: str = "test") -> dict:
     refuse_pickles(Path(run_dir))  # before any work, whatever the split
     info = read_run_info(run_dir)
     config = run_config(run_dir)
-    data = config_dataset(config)
+    data = config_dataset(config, Path(run_dir) / "config.yaml")
     if data.data_hash != info["data_hash"]:
         print(f"policytag: note: the gold data changed since {info['name']} was trained "
               f"({info['data_hash']} -> {data.data_hash})")

@@ -56,9 +56,10 @@ def build_tagger(config: dict[str, Any]) -> Tagger:
     return build_registered(config["model"]["type"], config["model"].get("params"), seed=config["seed"])
 
 
-def config_dataset(config: dict) -> Dataset:
-    """The gold dataset a config names (paths resolved as ``training.config`` documents)."""
-    return load_dataset(data_file(config, "gold"), data_file(config, "corpus"))
+def config_dataset(config: dict, run_config: str | Path | None = None) -> Dataset:
+    """The gold dataset a config names (paths resolved as ``training.config`` documents);
+    ``run_config``: the saved run's config file, named when the data is not found."""
+    return load_dataset(data_file(config, "gold", run_config), data_file(config, "corpus", run_config))
 
 
 def fit_on_split(config: dict, data: Dataset, split: Split) -> tuple[Tagger, float]:
