@@ -17,6 +17,10 @@ FORMATS = ("jsonl", "json", "csv", "md", "html", "parquet")  # parquet: streamed
 # what an output file name implies when --format is not given
 SUFFIX_FORMATS = {".jsonl": "jsonl", ".json": "json", ".csv": "csv", ".md": "md", ".markdown": "md",
                   ".html": "html", ".htm": "html", ".parquet": "parquet", ".pq": "parquet"}
+#: suffixes of files policytag does not write: without --format such an -o got JSONL rows under a name
+#: Excel, Word or a PDF reader then refuses to open (tag … -o report.xlsx exited 0)
+FOREIGN_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".et", ".ods", ".tsv", ".docx", ".doc", ".wps", ".odt",
+                              ".pdf", ".ofd"})
 #: exit code when --skip-bad skipped input (the output of the readable input is still written)
 EXIT_SKIPPED = 1
 
@@ -121,7 +125,15 @@ def across_path(output: str) -> Path | None:
 
 def output_format(fmt: str | None, output: str | None) -> str:
     """``--format``, or what the ``-o`` suffix implies (``report.html`` -> html); a clash is an error."""
-    implied = SUFFIX_FORMATS.get(Path(output).suffix.lower()) if output else None
+    suffix = Path(output).suffix.lower() if output else ""
+    implied = SUFFIX_FORMATS.get(suffix)
+    if not fmt and suffix in FOREIGN_SUFFIXES:
+        spreadsheet = suffix in (".xlsx", ".xlsm", ".xls", ".et", ".ods", ".tsv")
+        better = Path(output).with_suffix(".csv" if spreadsheet else ".html").name
+        raise UsageError(f"-o {output}: policytag does not write {suffix} files; use -o {better} ("
+                         + ("CSV with a byte-order mark: Excel and WPS open it with the Chinese text" if spreadsheet
+                            else "a self-contained report any browser opens and prints")
+                         + ") or choose --format")
     if fmt and implied and fmt != implied:
         raise UsageError(f"--format {fmt} but -o {output} names a .{implied} file; drop --format or rename the output")
     return fmt or implied or "jsonl"

@@ -81,3 +81,13 @@ def test_two_governments_plans_on_one_subject_are_compared_with_each_other(out):
     assert {float(r["mean_share"]) for r in gas} == {round(_pooled(plans, "sector", "urban_gas"), 4)}
     assert all(r["p_value"] not in ("", None) for r in plans)  # tested (against each other)
     assert all("城镇燃气" in r["compared_with"] for r in plans)
+
+
+@pytest.mark.parametrize("name, better", [("report.xlsx", "report.csv"), ("report.docx", "report.html")])
+def test_an_output_named_for_a_format_policytag_does_not_write_is_refused(tmp_path, capsys, name, better):
+    """``tag notice.txt -o report.xlsx`` wrote JSONL rows into report.xlsx and exited 0: Excel then
+    refuses the file. Refused before any work, naming what to write instead."""
+    assert main(["tag", str(DATA / "zhechuan_annual_2027.txt"), "-o", str(tmp_path / name)]) == 2
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and better in err
+    assert not list(tmp_path.iterdir())
