@@ -62,7 +62,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                    help="notice file(s) (.txt/.html/.docx/.pdf/.doc/.wps/.ofd), directories of them, or - for a notice on stdin")
     p.add_argument("--clauses", metavar="FILE.jsonl",
                    help="tag a clause file instead: one JSON object per line with text, optional id, heading "
-                        "(string) or heading_path (list), doc_id, year")
+                        "(string) or heading_path (list), doc_id, year, date (the notice's signing date, YYYY-MM-DD)")
     p.add_argument("--model", metavar="RUN_DIR|NAME|default", default=None,
                    help="a run directory (or the name of a run in the runs directory) from `policytag train`; "
                         "default: the best run in the runs directory (by CV, else dev, else out-of-fold macro-F1; "

@@ -4,11 +4,14 @@ models or output formats.
 
 A clause file holds one JSON object per line: ``text`` (required), optional ``id`` (echoed back as
 ``clause_id``), ``heading`` (string, split on `` > ``) or ``heading_path`` (list of strings), and
-optional ``doc_id``, ``year`` and ``agencies``: read by ``Clause.from_row``, the one row parser.
+optional ``doc_id``, ``year`` and ``agencies``: read by ``Clause.from_row``, the one row parser; and
+``date``, the notice's signing date (ISO ``YYYY-MM-DD``, what ``segment --documents`` writes), which a
+clause does not hold: it becomes its document's date, so deadlines are read against it as a notice's are.
 """
 
 from __future__ import annotations
 
+import contextlib
 import json
 import re
 import sys
@@ -110,6 +113,34 @@ def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
     return clause
 
 
+def row_date(row: object) -> str | None:
+    """A clause row's ``date`` (its notice's signing date), checked: an ISO ``YYYY-MM-DD`` string of a
+    real day (``datetime.date.fromisoformat``, the standard library); None when the row has none.
+    Raises ``ValueError`` naming the key, like ``Clause.from_row``."""
+    import datetime
+
+    value = row.get("date") if isinstance(row, dict) else None
+    if value is None:
+        return None
+    if isinstance(value, str) and _ISO_DATE.fullmatch(value.strip()):
+        with contextlib.suppress(ValueError):  # 2027-02-30 matches the form but is no day
+            return datetime.date.fromisoformat(value.strip()).isoformat()
+    raise ValueError("'date' must be the notice's signing date as YYYY-MM-DD (2027-07-15), got "
+                     + json.dumps(value, ensure_ascii=False)[:60])
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _document_dates(dates: dict[str, set[str]], name: str) -> dict[str, str]:
+    """One signing date per document: rows of one notice naming two dates are an error, not a guess."""
+    for doc_id, found in dates.items():
+        if len(found) > 1:
+            raise PolicytagError(f"{name}: document {doc_id!r} has rows of two notice dates ({', '.join(sorted(found))}); "
+                                 "a notice has one signing date")
+    return {doc_id: next(iter(found)) for doc_id, found in dates.items()}
+
+
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     """Read a JSONL clause file (``-`` = stdin). A malformed line is an error naming its line
     number, or with ``skip_bad`` a warning while the good lines are still tagged."""
@@ -132,6 +163,7 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     clauses: list[Clause] = []
     warnings: list[str] = []
     seen: set[str] = set()
+    dates: dict[str, set[str]] = {}  # doc_id -> the dates its rows name
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -143,6 +175,7 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
             clause = _clause_from_row(row, lineno, default_doc)
             if clause.clause_id in seen:
                 raise ValueError(f"duplicate id {clause.clause_id!r}")
+            date = row_date(row)
         except ValueError as exc:
             message = f"{name}:{lineno}: {exc}"
             if not skip_bad:
@@ -151,15 +184,18 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
             continue
         seen.add(clause.clause_id)
         clauses.append(clause)
+        if date is not None:
+            dates.setdefault(clause.doc_id, set()).add(date)
     if not clauses:
         raise PolicytagError(f"{name}: no clauses to tag" + (" (every line was malformed)" if warnings else " (empty file)"))
+    signed = _document_dates(dates, name)
     documents = []
     for doc_id in dict.fromkeys(c.doc_id for c in clauses):
         years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
         # document metadata the rows carry (a `policytag segment` output does): from the first row
         first = next(c for c in clauses if c.doc_id == doc_id)
         documents.append(Document(doc_id=doc_id, title=first.title or "", year=years.pop() if len(years) == 1 else None,
-                                  doc_number=None, issuer=first.issuer, date=None, source=name, text="",
+                                  doc_number=None, issuer=first.issuer, date=signed.get(doc_id), source=name, text="",
                                   region=first.region, level=first.level, genre=first.genre))
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import contextlib
 import csv
+import json
 import io
 from pathlib import Path
 
@@ -91,3 +92,46 @@ def test_an_output_named_for_a_format_policytag_does_not_write_is_refused(tmp_pa
     err = capsys.readouterr().err.strip()
     assert len(err.splitlines()) == 1 and better in err
     assert not list(tmp_path.iterdir())
+
+
+def _clause_file(path: Path, date: str | None) -> Path:
+    """A mid-year report of 柘川市 as clause rows (what a `segment` output or a database export holds):
+    its 3月底前 is a period already past when it was signed, its 年底前 a limit still ahead."""
+    rows = [{"id": "zc-1", "doc_id": "zc-mid-2027", "year": 2027,
+             "text": "一、3月底前，各县（区）完成餐饮场所燃气使用安全检查。"},
+            {"id": "zc-2", "doc_id": "zc-mid-2027", "year": 2027,
+             "text": "二、各县（区）要在年底前完成城区老旧燃气管道更新改造。"}]
+    for row in rows:
+        if date is not None:
+            row["date"] = date
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+def _deadlines(tmp_path: Path, clauses: Path) -> dict[str, list[str]]:
+    out = tmp_path / f"{clauses.stem}.tagged.jsonl"
+    assert main(["tag", "--clauses", str(clauses), "-o", str(out)]) == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    return {r["clause_id"]: [d["kind"] for d in r["deadlines"]] for r in rows}
+
+
+def test_a_clause_rows_date_is_the_notice_date_deadlines_are_read_against(tmp_path):
+    """A clause file had no notice date, so a period before the signing date (3月底前 in a report signed in
+    July) was a deadline, although the docs read notices against their date. A row's ``date`` (the
+    notice's signing date, ISO, as `segment --documents` writes it) now carries it."""
+    undated = _deadlines(tmp_path, _clause_file(tmp_path / "undated.jsonl", None))
+    assert undated["zc-1"] and undated["zc-2"] == ["by_end_of_year"]  # the premise: both read as limits
+    dated = _deadlines(tmp_path, _clause_file(tmp_path / "dated.jsonl", "2027-07-15"))
+    assert dated == {"zc-1": [], "zc-2": ["by_end_of_year"]}
+
+
+@pytest.mark.parametrize("dates, said", [(["2027-7-15", "2027-7-15"], "'date' must be"),
+                                         (["2027-07-15", "2027-08-01"], "two notice dates")])
+def test_a_bad_or_conflicting_row_date_is_one_line(tmp_path, capsys, dates, said):
+    path = _clause_file(tmp_path / "c.jsonl", None)
+    rows = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    path.write_text("".join(json.dumps({**r, "date": d}, ensure_ascii=False) + "\n" for r, d in zip(rows, dates)),
+                    encoding="utf-8")
+    assert main(["tag", "--clauses", str(path), "-o", str(tmp_path / "out.jsonl")]) == 1
+    err = capsys.readouterr().err.strip()
+    assert len(err.splitlines()) == 1 and said in err and not (tmp_path / "out.jsonl").exists()
