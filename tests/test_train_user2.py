@@ -169,3 +169,15 @@ def test_sigterm_mid_fit_leaves_no_scratch_and_no_run(tmp_path):
     assert proc.returncode == 128 + signal.SIGTERM and "policytag: terminated (SIGTERM)" in err, err[-2000:]
     assert not list(scratch.glob("policytag-bert-*"))  # ~100 MB per launch with the real encoder
     assert not (tmp_path / "run").exists() and not list(tmp_path.glob(".run.*"))
+
+
+# --------------------------------------------------------------------------- compare
+def test_compare_refusal_is_one_line_naming_what_differs(tmp_path, capsys):
+    for name, seed in (("seed7", 7), ("seed8", 8)):
+        assert main(["train", _config(tmp_path, name, {**TFIDF, "seed": seed}), "-o", str(tmp_path / name)]) == 0
+    capsys.readouterr()
+    assert main(["compare", str(tmp_path / "seed7"), str(tmp_path / "seed8"), "-o", str(tmp_path / "cmp")]) == 1
+    err = _one_error(capsys)
+    assert "\\n" not in err  # the refusal used to come out as one line with escaped newlines in it
+    assert "seed seed7=7, seed8=8" in err and "train_until" not in err  # only what differs
+    assert not (tmp_path / "cmp.md").exists()

@@ -127,6 +127,14 @@ def _split_key(rec: dict) -> str:
     return json.dumps({**s, "seed": rec["seed"]}, sort_keys=True)
 
 
+def _split_differences(records: list[dict]) -> str:
+    """Only the split settings that differ, each with every run's value (``seed base=7, b=13``):
+    the whole settings of every run made a refusal too long to spot the difference in."""
+    settings = [json.loads(_split_key(r)) for r in records]
+    keys = [k for k in settings[0] if len({json.dumps(s[k]) for s in settings}) > 1]
+    return "; ".join(f"{k} " + ", ".join(f"{r['name']}={s[k]}" for r, s in zip(records, settings)) for k in keys)
+
+
 def check_comparable(records: list[dict]) -> list[str]:
     """Reasons the runs were not scored on the identical data/split (empty when they were)."""
     problems = []
@@ -135,8 +143,7 @@ def check_comparable(records: list[dict]) -> list[str]:
         problems.append("different gold data: " + ", ".join(f"{r['name']}={r['data_hash']}" for r in records))
     splits = {_split_key(r) for r in records}
     if len(splits) > 1:
-        problems.append("different split settings or seeds: " +
-                        "; ".join(f"{r['name']}: {_split_key(r)}" for r in records))
+        problems.append("different split settings or seeds: " + _split_differences(records))
     versions = {r["taxonomy_version"] for r in records}
     if len(versions) > 1:
         problems.append("different taxonomy versions: " + ", ".join(f"{r['name']}={r['taxonomy_version']}" for r in records))
@@ -208,8 +215,9 @@ def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparis
     problems = check_comparable(records)
     hard = [p for p in problems if not p.startswith("only some runs")]
     if hard and not allow_mismatch:
-        raise PolicytagError("runs were not scored on the identical split:\n  " + "\n  ".join(hard) +
-                             "\nre-train them on the same data/config split, or pass --allow-mismatch")
+        # one line (the CLI prints errors on one line; newlines came out as literal "\n")
+        raise PolicytagError("runs were not scored on the identical split (" + "; ".join(hard) +
+                             "); retrain them on the same data and split settings, or pass --allow-mismatch")
     for rec in records:
         # scored at compare time when the run predates the challenge set or its current version
         # (the set grows: a run trained on an older version is re-scored, its model unchanged)
