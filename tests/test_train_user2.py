@@ -181,3 +181,47 @@ def test_compare_refusal_is_one_line_naming_what_differs(tmp_path, capsys):
     assert "\\n" not in err  # the refusal used to come out as one line with escaped newlines in it
     assert "seed seed7=7, seed8=8" in err and "train_until" not in err  # only what differs
     assert not (tmp_path / "cmp.md").exists()
+
+
+# --------------------------------------------------------------------------- the examples a newcomer copies
+EXAMPLES = PROJECT_ROOT / "configs" / "examples"
+
+
+def _train_example(name: str, tmp_path, monkeypatch, *extra: str, **params) -> dict:
+    """Train configs/examples/NAME.yaml as its header says (from another directory: its relative
+    data paths resolve through the checkout holding it); ``params`` replace model params."""
+    source = EXAMPLES / f"{name}.yaml"
+    if params:
+        body = yaml.safe_load(source.read_text(encoding="utf-8"))
+        body["model"]["params"].update(params)
+        body["data"] = {k: str(PROJECT_ROOT / v) for k, v in body["data"].items()}  # the copy is outside it
+        source = tmp_path / f"{name}.yaml"
+        source.write_text(yaml.safe_dump(body, allow_unicode=True), encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    run = tmp_path / name
+    assert main(["train", str(source), "-o", str(run), *extra]) == 0
+    return json.loads((run / "run.json").read_text(encoding="utf-8"))
+
+
+def test_the_baseline_example_trains_from_anywhere(tmp_path, monkeypatch, capsys):
+    info = _train_example("baseline", tmp_path, monkeypatch)
+    assert info["tagger"] == "tfidf.v1" and info["taxonomy_version"] and info["data_hash"]
+    assert "test  measure_type" in capsys.readouterr().out
+
+
+@pytest.mark.slow  # the hybrid (seconds) and the tiny BERT (torch import, a short fine-tuning)
+def test_the_hybrid_and_tiny_bert_examples_train_and_compare(tmp_path, monkeypatch, capsys):
+    pytest.importorskip("torch")
+    from tiny_bert import build_tiny_bert
+
+    assert _train_example("baseline", tmp_path, monkeypatch)["tagger"] == "tfidf.v1"
+    assert _train_example("hybrid", tmp_path, monkeypatch)["tagger"] == "hybrid.v1"
+    tiny = build_tiny_bert(tmp_path / "tiny-encoder")
+    info = _train_example("tiny-bert", tmp_path, monkeypatch, "--device", "cpu", model_name_or_path=str(tiny))
+    assert info["tagger"] == "bert.v1" and info["device"] == "cpu"
+    card = (tmp_path / "tiny-bert" / "model" / "README.md").read_text(encoding="utf-8")
+    assert card.startswith("---\n") and "model-index:" in card and "name: example-tiny-bert" in card
+    capsys.readouterr()
+    runs = [str(tmp_path / n) for n in ("baseline", "hybrid", "tiny-bert")]
+    assert main(["compare", *runs, "-o", str(tmp_path / "cmp")]) == 0, capsys.readouterr().err
+    assert all(f"| {n} " in (tmp_path / "cmp.md").read_text(encoding="utf-8") for n in ("baseline", "hybrid"))
