@@ -117,6 +117,16 @@ def verify_model_files(run_dir: Path) -> None:
                              f"or changed since {info.get('model_version')}); the run is broken: {RETRAIN}")
 
 
+def share_modes(run_dir: Path) -> None:
+    """Give every file of a run being built the run directory's own permissions (``atomic_dir``
+    set them from the umask): transformers writes ``model.safetensors`` 0600 through a temporary
+    file, so a run copied into a shared runs directory was unreadable to everyone but its trainer."""
+    mode = Path(run_dir).stat().st_mode & 0o777
+    for path in Path(run_dir).rglob("*"):
+        if not path.is_symlink():
+            path.chmod(mode if path.is_dir() else mode & 0o666)
+
+
 def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metrics: dict[str, Any],
              data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False,
              name: str | None = None) -> Path:
@@ -148,6 +158,7 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
             **(info or {}),
         }
         (tmp / "run.json").write_text(json.dumps(run, ensure_ascii=False, indent=2), encoding="utf-8")
+        share_modes(tmp)
     tagger.model_version = version
     tagger.run_name = run_dir.name
     return run_dir

@@ -219,7 +219,11 @@ def test_the_hybrid_and_tiny_bert_examples_train_and_compare(tmp_path, monkeypat
     tiny = build_tiny_bert(tmp_path / "tiny-encoder")
     info = _train_example("tiny-bert", tmp_path, monkeypatch, "--device", "cpu", model_name_or_path=str(tiny))
     assert info["tagger"] == "bert.v1" and info["device"] == "cpu"
-    card = (tmp_path / "tiny-bert" / "model" / "README.md").read_text(encoding="utf-8")
+    run = tmp_path / "tiny-bert"
+    shared = run.stat().st_mode & 0o666  # model.safetensors was 0600: a copied run was unreadable to others
+    assert {f.name: f.stat().st_mode & 0o777 for f in run.rglob("*") if f.is_file()} == \
+        {f.name: shared for f in run.rglob("*") if f.is_file()}
+    card = (run / "model" / "README.md").read_text(encoding="utf-8")
     assert card.startswith("---\n") and "model-index:" in card and "name: example-tiny-bert" in card
     capsys.readouterr()
     runs = [str(tmp_path / n) for n in ("baseline", "hybrid", "tiny-bert")]
