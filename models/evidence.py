@@ -106,7 +106,9 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
     phrases (weights summed left to right), the ``top_phrases`` heaviest phrases (equal weights:
     the earlier one), of which those made only of digits, punctuation or white space (``202`` of a
     year, an enumeration comma: no word an analyst can read as a reason) are not shown
-    (``names_a_word``). Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels,
+    (``names_a_word``), and each is shown without the punctuation or white space at its edges
+    (``trim_phrase``: ``评估，`` -> ``评估``; an n-gram of characters spans a comma as readily as a
+    word, but an analyst reads the words; its weight stays the phrase's). Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels,
     n_features]).
 
     Computed for the whole batch with numpy (``_ngram_evidence_batch``); ``_ngram_evidence_rows``
@@ -122,7 +124,8 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
 def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phrases,
                          words_only: bool = True) -> list[list[Evidence]]:
     """``ngram_evidence`` clause by clause, label by label (see there); ``words_only=False``
-    keeps the phrases that name no word too (the definition before they were left out)."""
+    keeps the phrases that name no word too (the definition before they were left out; a phrase
+    of punctuation only is kept as it is, not trimmed to nothing)."""
     indptr, indices, data = X.indptr, X.indices, X.data
     column = {dim: {lid: j for j, lid in enumerate(tfidf.taxonomy[dim].ids)} for dim in DIMENSIONS}
     out = []
@@ -150,7 +153,8 @@ def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phras
                     for a, b in where:
                         spans.append((a, b, c))
                 phrases = sorted(_merge_spans(spans), key=lambda m: -m[2])[:top_phrases]
-                ev += [Evidence(lid, dim, "ngram", text[a:b], (a, b), round(w, 4)) for a, b, w in phrases
+                ev += [Evidence(lid, dim, "ngram", text[a:b], (a, b), round(w, 4))
+                       for a, b, w in ((*trim_phrase(text, a, b), w) for a, b, w in phrases)
                        if not words_only or names_a_word(text[a:b])]
         out.append(ev)
     return out
@@ -396,14 +400,16 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
     keep = np.flatnonzero(r < top_phrases)
     # of the heaviest phrases, those that name a word (chosen first, so no other phrase takes the
     # place of one left out: every other piece of evidence is as before)
-    keep = keep[_phrases_name_words(texts, p_clause[g_pair[keep]], g_a[keep], g_b[keep])]
+    # (and each shown without the punctuation or white space at its edges: ``trim_phrase``)
+    named, t_a, t_b = _phrase_words(texts, p_clause[g_pair[keep]], g_a[keep], g_b[keep])
+    keep, t_a, t_b = keep[named], t_a[named], t_b[named]
     weights = round_like_python(g_w[keep], 4)
     # make_evidence inlined: a batch makes thousands (the call was a third of their cost)
     new_evidence = _new
     kept = g_pair[keep]
     # each phrase's clause and (label, dimension) looked up for all at once (not per phrase)
-    for i, name, a, b, w in zip(p_clause[kept].tolist(), map(names.__getitem__, kept.tolist()), g_a[keep].tolist(),
-                                g_b[keep].tolist(), weights):
+    for i, name, a, b, w in zip(p_clause[kept].tolist(), map(names.__getitem__, kept.tolist()), t_a.tolist(),
+                                t_b.tolist(), weights):
         ev = new_evidence(Evidence)
         d = ev.__dict__
         d["label"], d["dimension"] = name
@@ -429,35 +435,82 @@ def _is_word_char(ch: str) -> bool:
 
 
 _ASCII_PUNCTUATION = frozenset(string.punctuation)
-#: per code point below 2**16: 1 a word character, 0 not, -1 not yet asked (filled as texts
-#: bring code points: a table of all 65,536 took ~50 ms, a tenth of a one-notice ``tag``)
-_WORD_CHARS = np.full(0x10000, -1, dtype=np.int8)
 
 
-def _phrases_name_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarray) -> np.ndarray:
-    """``names_a_word(texts[doc[k]][a[k]:b[k]])`` for each phrase ``k``, for a batch at once: a
-    word character's running count over the batch's characters, read at both ends of each span."""
+def trim_phrase(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``(a, b)`` of ``text`` without the white space and punctuation at its edges
+    (``_is_edge_char``): an n-gram phrase is shown as the words it holds (``评估，`` -> ``评估``,
+    ``、建筑施工`` -> ``建筑施工``, ``规划》`` -> ``规划``); unchanged when nothing would be left."""
+    x, y = a, b
+    while x < y and _is_edge_char(text[x]):
+        x += 1
+    while y > x and _is_edge_char(text[y - 1]):
+        y -= 1
+    return (x, y) if x < y else (a, b)
+
+
+def _is_edge_char(ch: str) -> bool:
+    """White space or punctuation (Unicode categories P*), except the signs that belong to a figure
+    (``%``, ``‰``, ``％``: ``100%`` keeps its sign)."""
+    return ch.isspace() or (unicodedata.category(ch).startswith("P") and ch not in _FIGURE_SIGNS)
+
+
+_FIGURE_SIGNS = frozenset("%‰％")
+#: per code point below 2**16: bit 1 a word character (``_is_word_char``), bit 2 an edge character
+#: (``_is_edge_char``), -1 not yet asked (filled as texts bring code points: a table of all 65,536
+#: took ~50 ms, a tenth of a one-notice ``tag``)
+_CHAR_KINDS = np.full(0x10000, -1, dtype=np.int8)
+_WORD, _EDGE = 1, 2
+
+
+def _char_kind(ch: str) -> int:
+    return _WORD * _is_word_char(ch) | _EDGE * _is_edge_char(ch)
+
+
+def _phrase_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarray
+                  ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """For each phrase ``k`` (``texts[doc[k]][a[k]:b[k]]``), for a batch at once: does it name a word
+    (``names_a_word``), and its span trimmed as ``trim_phrase`` trims it. Read from the kinds of the
+    batch's characters: a word character's running count at both ends of each span, and the kind
+    of its first and last character."""
     if not len(doc):
-        return np.zeros(0, dtype=bool)
+        return np.zeros(0, dtype=bool), a, b
     try:
         cps = np.frombuffer("".join(texts).encode("utf-32-le"), dtype=np.uint32)
     except UnicodeEncodeError:  # a lone surrogate: phrase by phrase
-        return np.array([names_a_word(texts[d][x:y]) for d, x, y in zip(doc.tolist(), a.tolist(), b.tolist())], dtype=bool)
+        pairs = [(names_a_word(texts[d][x:y]), *trim_phrase(texts[d], x, y))
+                 for d, x, y in zip(doc.tolist(), a.tolist(), b.tolist())]
+        named, ta, tb = zip(*pairs)
+        return np.array(named, dtype=bool), np.array(ta, dtype=np.int64), np.array(tb, dtype=np.int64)
     small = cps < 0x10000
-    word = np.zeros(len(cps), dtype=np.int8)
-    known = _WORD_CHARS[cps[small]]
+    kind = np.zeros(len(cps), dtype=np.int8)
+    known = _CHAR_KINDS[cps[small]]
     if (known < 0).any():
         for c in np.unique(cps[small][known < 0]).tolist():
-            _WORD_CHARS[c] = _is_word_char(chr(c))
-        known = _WORD_CHARS[cps[small]]
-    word[small] = known
+            _CHAR_KINDS[c] = _char_kind(chr(c))
+        known = _CHAR_KINDS[cps[small]]
+    kind[small] = known
     if not small.all():
-        word[~small] = [_is_word_char(chr(c)) for c in cps[~small].tolist()]
+        kind[~small] = [_char_kind(chr(c)) for c in cps[~small].tolist()]
     running = np.zeros(len(cps) + 1, dtype=np.int64)
-    np.cumsum(word, out=running[1:])
+    np.cumsum(kind & _WORD, out=running[1:])
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    start = np.cumsum(lengths) - lengths
-    return running[start[doc] + b] > running[start[doc] + a]
+    start = (np.cumsum(lengths) - lengths)[doc]
+    named = running[start + b] > running[start + a]
+    # the phrases with an edge character at either end (one in fifteen) are trimmed together, a
+    # character a round from each end while one is an edge (trim_phrase one by one cost ~1 us a
+    # clause; a phrase that names a word holds a character that is no edge, so the ends never meet)
+    edged = np.flatnonzero(named & (((kind[start + a] | kind[start + b - 1]) & _EDGE) != 0))
+    ta, tb = a.copy(), b.copy()
+    if len(edged):
+        base = start[edged]
+        x, y = base + a[edged], base + b[edged]
+        while (step := (kind[x] & _EDGE) != 0).any():
+            x += step
+        while (step := (kind[y - 1] & _EDGE) != 0).any():
+            y -= step
+        ta[edged], tb[edged] = x - base, y - base
+    return named, ta, tb
 
 
 def _by_key_then_weight(key: np.ndarray, weight: np.ndarray) -> np.ndarray:
@@ -778,6 +831,6 @@ def evidence_for(tagger, clauses: Sequence[Clause], labels: Sequence[Labels]) ->
     return merge_evidence(evidence_parts(tagger, clauses, labels))
 
 
-__all__ = ["lexical_evidence", "ngram_evidence", "names_a_word", "occlusion_evidence", "merge_evidence", "evidence_for", "evidence_parts",
+__all__ = ["lexical_evidence", "ngram_evidence", "names_a_word", "trim_phrase", "occlusion_evidence", "merge_evidence", "evidence_for", "evidence_parts",
            "learned_evidence", "make_evidence", "ngram_evidence_many", "is_tfidf",
            "HEADING_JOIN"]

@@ -9,12 +9,17 @@ stay unread.
 * a limit in hours (应急预案, reporting rules) is ``within_hours`` (接报后1小时内, 在事故发生后2小时内,
   自接到报告之时起24小时内; ``period`` in hours, ``due`` null: the start is an event), as a limit in days
   is ``within_days``; a duty rota (24小时值班) and a condition (24小时内发生…) are none.
+* evidence (models/evidence.py): an n-gram phrase is shown as the words it holds, without the punctuation
+  or white space at its edges (``隐患排查，`` -> ``隐患排查``, ``、建筑施工`` -> ``建筑施工``, ``规划》`` -> ``规划``;
+  ``100%`` keeps its sign); its weight is the phrase's, as before.
 
 Every sentence is invented for this file (places and organs too); the readings were written down
 before the code ran on them.
 """
 
 from __future__ import annotations
+
+import unicodedata
 
 import pytest
 
@@ -79,3 +84,59 @@ HOURS = [
 @pytest.mark.parametrize("text,want", HOURS, ids=[t[:12] for t, _ in HOURS])
 def test_limits_in_hours(text, want):
     assert _deadlines(text, Y) == want
+
+
+# --- evidence phrases without edge punctuation ----------------------------------------------------------
+#: clauses whose n-gram phrases, with the shipped model, ran over a comma before the change (隐患排查，,
+#: 消防安全检查，, 责任，: five phrases)
+EVIDENCE_TEXTS = [
+    "柘川县各乡镇要开展燃气安全隐患排查，严厉打击非法经营行为，做好风险评估，建立问题清单。",
+    "蓼湾区住建局、区应急局、区消防救援大队要加强建筑施工、城镇燃气、消防安全检查，督促整改。",
+    "中岳省各地要严格落实《安全生产责任制规定》，压实“三管三必须”责任，强化考核。",
+    "严厉打击非法违法生产经营行为，坚持“铁腕治患、重典治乱”，严防重特大事故。",
+]
+
+
+def _edge(ch: str) -> bool:
+    """The test's own reading of an edge character: white space or punctuation, not a figure's sign."""
+    return ch.isspace() or (unicodedata.category(ch).startswith("P") and ch not in "%‰％")
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    from policytag.app import resolve_model
+    from policytag.paths import shipped_model_dir
+
+    if not (shipped_model_dir() / "run.json").exists():
+        pytest.skip("no shipped default model")
+    return resolve_model(str(shipped_model_dir()))
+
+
+def test_ngram_phrases_show_words_without_edge_punctuation(shipped):
+    from policytag.inference.tagging import tag_clauses
+    from policytag.records import Clause
+
+    clauses = [Clause(doc_id="p7", clause_id=f"c{i}", heading_path=(), text=t, kind="clause", agencies=(), span=(0, 0),
+                      year=Y) for i, t in enumerate(EVIDENCE_TEXTS)]
+    items = [(t.clause.text, e) for t in tag_clauses(shipped, clauses, progress=False) for per in t.evidence.values()
+             for evs in per.values() for e in evs if e.kind == "ngram"]
+    assert len(items) >= 20
+    for text, e in items:
+        assert text[e.span[0]:e.span[1]] == e.text
+        assert not _edge(e.text[0]) and not _edge(e.text[-1]), e.text
+    # the phrases the commas were cut from are there, with their words
+    assert {"隐患排查", "消防安全检查", "责任"} <= {e.text for _, e in items}
+
+
+@pytest.mark.parametrize("text,span,want", [
+    ("做好风险评估，建立清单", (2, 7), "风险评估"),
+    ("加强建筑施工、城镇燃气", (6, 9), "城镇"),
+    ("落实《安全生产规划》要求", (2, 10), "安全生产规划"),
+    ("覆盖率达到100%，", (3, 10), "达到100%"),
+    ("检查，督促", (2, 3), "，"),  # nothing but an edge: as it is
+])
+def test_trim_phrase(text, span, want):
+    from policytag.models.evidence import trim_phrase
+
+    a, b = trim_phrase(text, *span)
+    assert text[a:b] == want
