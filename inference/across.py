@@ -311,9 +311,36 @@ def _reference_kind(groups: Sequence[IssuerGroup]) -> str | None:
     return max(size, key=lambda k: (size[k], -min(i for i, g in enumerate(groups) if g.kind == k)))
 
 
+def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[str, tuple[str, str]]) -> list[tuple]:
+    """The across rows in reading order: each government's rows together, in the order the governments
+    first appear, and within one its issuers (in order of appearance), genres (the programmes first),
+    years ascending and subjects. Rows followed the files' order before, so a folder named year first
+    (2026_…, 2027_…) spread one county's two 工作要点 over the table, and a 2027 plan stood above the
+    same issuer's 2026 one."""
+    from policytag.corpus.metadata import GENRE_NAMES
+
+    from .yoy import PERIODIC_GENRES
+
+    genres = list(GENRE_NAMES)
+    gov_at: dict[object, int] = {}
+    who_at: dict[object, int] = {}
+    for k in keys:
+        gov_at.setdefault(government(k[0]) if k[0] is not None else ("doc", k[1]), len(gov_at))
+        who_at.setdefault(k[0] if k[0] is not None else ("doc", k[1]), len(who_at))
+
+    def order(k: tuple) -> tuple:
+        doc = docs[k]
+        genre = -1 if doc.genre in PERIODIC_GENRES else genres.index(doc.genre) if doc.genre in genres else len(genres)
+        if k[0] is None:
+            return (gov_at[("doc", k[1])], who_at[("doc", k[1])], 0, 0, "")
+        return (gov_at[government(k[0])], who_at[k[0]], genre, doc.year or 0, kinds[doc.doc_id][0])
+
+    return sorted(keys, key=order)
+
+
 def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
                  min_issuers: int = 2) -> AcrossComparison | None:
-    """The comparison across issuers of ``documents`` (rows in order of first appearance), or None
+    """The comparison across issuers of ``documents`` (rows in ``_row_order``), or None
     when fewer than ``min_issuers`` distinct issuers have tagged clauses."""
     by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
     for t in tagged:
@@ -330,7 +357,7 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     # "across governments" needs two governments: a city's 安委会 beside its own government is one
     if len({government(k[0]) for k in grouped if k[0] is not None}) < min_issuers:
         return None
-    keys = list(grouped)
+    keys = _row_order(list(grouped), {k: docs[0] for k, docs in grouped.items()}, kinds)
     names = display_names([k[0] for k in keys], [grouped[k][0].title for k in keys], [grouped[k][0].doc_id for k in keys])
     row_kind = [kinds[grouped[k][0].doc_id] for k in keys]
     govs = [government(k[0]) if k[0] is not None else ("doc", k[1]) for k in keys]

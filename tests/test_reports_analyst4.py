@@ -150,3 +150,27 @@ def test_streaming_says_it_does_not_read_the_rows_date(tmp_path, capsys):
     assert main(["tag", "--clauses", str(_clause_file(tmp_path / "undated.jsonl", None)), "--stream",
                  "-o", str(tmp_path / "u.jsonl")]) == 0
     assert "date is not read" not in capsys.readouterr().err
+
+
+def test_across_rows_stand_by_government_and_year_whatever_the_files_are_named(tmp_path):
+    """The across rows followed the files' order: a folder named year first (2026_…, 2027_…) spread
+    青崖县's two 工作要点 and 柘川市's notices over the table, and 柘川市's 2027 燃气 plan stood above its 2026
+    自建房 plan. Now each government's rows stand together (in the order the governments first appear),
+    by issuer, genre and year."""
+    import shutil
+
+    folder = tmp_path / "batch"
+    folder.mkdir()
+    for f in DATA.glob("*.txt"):
+        year = "2026" if "2026" in f.stem else "2027"
+        shutil.copy(f, folder / f"{year}_{f.stem.replace(year, '')}.txt")  # 2026_qingya_work_points_.txt …
+    assert main(["tag", str(folder), "--format", "csv", "-o", str(tmp_path / "out.csv")]) == 0
+    rows = _across(tmp_path)
+    order = list(dict.fromkeys((r["group"], r["level"], r["issuer"], r["region"], r["year"]) for r in rows))
+    regions = [o[3] for o in order]
+    assert all(regions.index(x) == i or regions[i - 1] == x for i, x in enumerate(regions))  # each together
+    issuers = [o[2] for o in order]
+    assert all(issuers.index(x) == i or issuers[i - 1] == x for i, x in enumerate(issuers))
+    assert [o[4] for o in order if o[2] == "青崖县安全生产委员会"] == ["2026", "2027"]
+    plans = [r for r in rows if r["issuer"] == "柘川市安全生产委员会办公室" and r["label_id"] == "urban_gas"]
+    assert [r["year"] for r in plans] == ["2026", "2027"]
