@@ -229,3 +229,31 @@ def test_the_hybrid_and_tiny_bert_examples_train_and_compare(tmp_path, monkeypat
     runs = [str(tmp_path / n) for n in ("baseline", "hybrid", "tiny-bert")]
     assert main(["compare", *runs, "-o", str(tmp_path / "cmp")]) == 0, capsys.readouterr().err
     assert all(f"| {n} " in (tmp_path / "cmp.md").read_text(encoding="utf-8") for n in ("baseline", "hybrid"))
+
+
+# --------------------------------------------------------------------------- progress on long work
+def test_cross_validation_shows_its_folds_on_a_terminal_only(tmp_path):
+    import fcntl
+    import pty
+    import struct
+    import termios
+
+    cfg = _config(tmp_path, "cv", {**TFIDF, "split": {"folds": 2, "cv": True}})
+    leader, follower = pty.openpty()
+    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", 24, 100, 0, 0))  # tqdm needs a width
+    env = {**os.environ, "OMP_NUM_THREADS": "1", "PYTHONPATH": str(PROJECT_ROOT)}
+    proc = subprocess.Popen([sys.executable, "-m", "policytag.cli", "train", cfg, "-o", str(tmp_path / "run")],
+                            cwd=PROJECT_ROOT, env=env, stdout=subprocess.DEVNULL, stderr=follower)
+    os.close(follower)
+    seen = b""
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # EIO: the child closed the terminal
+            break
+        if not chunk:
+            break
+        seen += chunk
+    os.close(leader)
+    assert proc.wait(timeout=300) == 0, seen.decode(errors="replace")[-2000:]
+    assert b"cross-validation: 100%" in seen and b"2/2" in seen  # the K fits used to run silently

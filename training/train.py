@@ -16,10 +16,11 @@ import hashlib
 import json
 import os
 import random
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Sequence
+from typing import Any, Callable, Iterable, Sequence
 
 import numpy as np
 
@@ -92,10 +93,20 @@ def cv_config(config: dict) -> dict:
     return {**config, "model": model}
 
 
+def folds_progress(splits: list[Split], what: str) -> Iterable[Split]:
+    """A progress bar over the K fits of CV / out-of-fold thresholds, on a terminal only (tqdm's
+    ``disable=None``: logs and tests stay clean). K fits of a hybrid or a transformer are minutes
+    with nothing on the screen otherwise."""
+    from tqdm.auto import tqdm
+
+    return tqdm(splits, desc=what, unit="fold", disable=None, file=sys.stderr, leave=False)
+
+
 def cross_validate(config: dict, data: Dataset) -> dict:
     folds = []
     config = cv_config(config)
-    for split in kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"]):
+    splits = kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"])
+    for split in folds_progress(splits, "cross-validation"):
         tagger, _ = fit_on_split(config, data, split)
         folds.append(evaluate_on(tagger, data, split.test)[0])
     return mean_metrics(folds)
@@ -112,7 +123,8 @@ def oof_proba(config: dict, data: Dataset) -> dict[str, np.ndarray]:
     taxonomy = load_taxonomy()
     out = {dim: np.zeros((len(data.examples), len(taxonomy[dim].ids))) for dim in DIMENSIONS}
     prototype = build_tagger(config)
-    for split in kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"]):
+    splits = kfold_splits(data, folds=config["split"]["folds"], seed=config["seed"])
+    for split in folds_progress(splits, "out-of-fold thresholds"):
         set_seed(config["seed"])
         train_idx = np.concatenate([split.train, split.dev])  # the inner dev part is not needed here
         part = with_augment(config, data.subset(train_idx))
