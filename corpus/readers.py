@@ -1,10 +1,10 @@
 """Read a notice file of any supported format into plain text (one job: bytes -> str).
 
-Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm`` (body text
-only), ``.docx``, ``.pdf`` (text layer), ``.doc``/``.wps`` (Word 97-2003 binary, ``corpus.oldword``) and
+Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm``/``.shtml``/``.xhtml``
+(body text only), ``.mht``/``.mhtml`` (a web archive, Word's "single file web page"), ``.docx``, ``.pdf`` (text layer), ``.doc``/``.wps`` (Word 97-2003 binary, ``corpus.oldword``) and
 ``.ofd`` (``corpus.ofd``, then the PDF line logic); tables in .docx, .doc and HTML as rows
-(``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a .docx or a
-Word web page, a ``.pdf`` that is a .doc or an .ofd, is read); a file that cannot be read (a
+(``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a .docx, a
+Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that cannot be read (a
 scanned PDF or OFD, an encrypted .doc, a WPS 2000 file) gets a reason saying what to do. Every failure raises :class:`ReadError` with a one-line reason that
 names the file.
 """
@@ -26,7 +26,8 @@ from .docx_lists import W, ListNumbers, w_val
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
 
-SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".docx", ".pdf", ".doc", ".wps", ".ofd")
+SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
+                      ".ofd")
 
 
 class ReadError(PolicytagError):
@@ -196,16 +197,40 @@ def read_html(path: Path) -> str:
     return _html_text(path.read_bytes(), path)
 
 
-def _html_text(data: bytes, path: Path, whole_page: bool = True) -> str:
+def read_mht(path: Path) -> str:
+    """A web archive (``.mht``/``.mhtml``, RFC 2557): the text of the page it packs, read as a web page.
+
+    Why: office (OA) systems export a notice as Word's "single file web page" (often named ``.doc``),
+    and browsers save a page with its pictures so; the page sits quoted-printable or base64 encoded
+    in a MIME part, which no other reader here decodes."""
+    found = _mht_page(path.read_bytes())
+    if found is None:
+        raise ReadError(path, "a web archive (MHT) holding no web page")
+    return _html_text(found[0], path, charset=found[1])
+
+
+def _mht_page(data: bytes) -> tuple[bytes, str | None] | None:
+    """(the bytes, the charset its part declares) of the first text/html part of a MIME archive, or
+    None. The standard library's email parser decodes the part (quoted-printable, base64)."""
+    import email
+
+    for piece in email.message_from_bytes(data).walk():
+        if piece.get_content_type() == "text/html":
+            return piece.get_payload(decode=True) or b"", piece.get_content_charset()
+    return None
+
+
+def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | None = None) -> str:
     """``whole_page``: a web page of its own, which must hold the notice's text (False: a piece of
-    a .docx, see ``_docx_alt_chunk``)."""
+    a .docx, see ``_docx_alt_chunk``). ``charset``: the one its container declares (a web archive's
+    part), which like an HTTP header outranks the page's own ``<meta>``."""
     from bs4 import BeautifulSoup
 
     if not data.strip():
         raise ReadError(path, "empty file")
     head = data[:4096].decode("ascii", errors="ignore")
     m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
-    encoding = m.group(1).lower() if m else None
+    encoding = (charset or (m.group(1) if m else "")).lower() or None
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"
     try:
@@ -553,12 +578,8 @@ def _docx_alt_chunk(parent, chunk) -> list[str]:
         if "html" in part.content_type:
             return _html_text(part.blob, where, whole_page=False).split("\n")
         if part.content_type in ("message/rfc822", "multipart/related"):  # MHT: the page inside the archive
-            import email
-
-            for piece in email.message_from_bytes(part.blob).walk():
-                if piece.get_content_type() == "text/html":
-                    return _html_text(piece.get_payload(decode=True) or b"", where, whole_page=False).split("\n")
-            return []
+            found = _mht_page(part.blob)
+            return _html_text(found[0], where, whole_page=False, charset=found[1]).split("\n") if found else []
         if "wordprocessingml" in part.content_type:
             import docx
 
@@ -695,13 +716,17 @@ def _quiet_pdf_loggers() -> None:
 
 def read_pdf(path: Path) -> str:
     from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
+    from pypdf.errors import FileNotDecryptedError, PdfReadError
 
     _quiet_pdf_loggers()
 
     try:
-        reader = PdfReader(io.BytesIO(path.read_bytes()))
+        reader = PdfReader(io.BytesIO(path.read_bytes()))  # an empty user password is tried by itself
         pages = [page.extract_text() or "" for page in reader.pages]
+    except FileNotDecryptedError:
+        # a user password is set: without it nothing can be read, and "not a readable PDF" hid why
+        raise ReadError(path, "PDF is protected by a password: open it with the password, save a copy "
+                              "without one and read that") from None
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise ReadError(path, f"not a readable PDF ({type(exc).__name__})") from None
     text = "\n\n".join(pages)
@@ -999,7 +1024,8 @@ def _pdf_grid(page, table) -> list[list[Cell]]:
     return grid
 
 
-READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".docx": read_docx, ".pdf": read_pdf,
+READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
+           ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".dot": read_doc, ".ofd": read_ofd}
 
 
@@ -1041,7 +1067,15 @@ def _sniff(path: Path, head: bytes) -> str | None:
         return None
     if re.match(rb"\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", head[:1024], re.I):
         return ".html"
+    if _MIME_ARCHIVE.match(head):
+        return ".mht"
     return None
+
+
+#: a web archive's head: MIME header lines (``Key: value``, folded lines indented) up to its
+#: ``Content-Type: multipart/related`` (IE puts From/Subject/Date first, Word MIME-Version)
+_MIME_ARCHIVE = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)*?"
+                           rb"content-type:\s*multipart/related\b", re.I)
 
 
 def read_file(path: str | Path) -> str:
@@ -1069,7 +1103,7 @@ def read_file(path: str | Path) -> str:
         kind = "sheet"  # .xls and .et are OLE files too
     if kind in _CONVERT:
         raise ReadError(path, _CONVERT[kind])
-    if kind and kind != suffix and not (kind == ".html" and suffix in (".txt", ".htm")):
+    if kind and READERS[kind] is not reader and not (kind == ".html" and suffix == ".txt"):
         reader = READERS[kind]  # misnamed: read what it is (an HTML file named .txt stays text)
     elif kind is None and suffix in _SUFFIX_KIND:
         reader = None  # a .doc or .wps whose bytes are no Office 97-2003 file

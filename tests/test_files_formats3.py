@@ -1,0 +1,107 @@
+"""Files as other governments' sites and office systems publish them, read as the notice's plain text
+reads: a Word "single file web page" (MHTML, also under a .doc name), a page of a site serving
+``.shtml``, a PDF with a user password.
+
+The fixtures in tests/data/formats3/ are ours (invented county 柘川县), made by ``make_fixtures.py``
+beside them; the readings were written down in EXPECTED.md before any reader ran. Each reading is
+compared through the real ``policytag segment`` command: every clause record and the document's
+metadata but the file's name.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import TEST_DATA, run_cli
+
+FORMATS3 = TEST_DATA / "formats3"
+NOTICE = FORMATS3 / "flood_notice.txt"
+
+#: written down from flood_notice.txt before any reader ran (EXPECTED.md)
+FLOOD_META = ("柘川县应急管理局关于开展汛前安全检查的通知", "柘应急〔2027〕9号", "柘川县应急管理局", "2027-04-02")
+FLOOD_CLAUSES = [
+    ("preamble", [], "为做好汛前安全防范工作，确保安全度汛，现将有关事项通知如下："),
+    ("clause", [], "一、各乡镇要在5月底前完成山塘水库和地质灾害隐患点的排查，建立问题清单。"),
+    ("clause", [], "二、县水利局要加强汛期值班值守，发现险情及时报告。"),
+    ("clause", [], "三、县应急管理局要组织一次防汛抢险演练。"),
+]
+
+
+def _segment(path: Path, documents: bool = False) -> list[dict]:
+    out = run_cli("segment", path, *(["--documents"] if documents else []))
+    assert out.returncode == 0, out.stderr
+    records = [json.loads(line) for line in out.stdout.splitlines()]
+    for record in records:
+        record.pop("source", None)  # the file's own name
+    return records
+
+
+def _reads_as_the_notice(path: Path) -> None:
+    """``path`` gives the reading written down (EXPECTED.md), record for record the .txt's."""
+    (doc,) = _segment(path, documents=True)
+    assert (doc["title"], doc["doc_number"], doc["issuer"], doc["date"]) == FLOOD_META
+    clauses = _segment(path)
+    assert [(c["kind"], c["heading_path"], c["text"]) for c in clauses] == FLOOD_CLAUSES
+    assert clauses == _segment(NOTICE) and [doc] == _segment(NOTICE, documents=True)
+
+
+@pytest.mark.parametrize("name", ["flood_notice.mht", "flood_notice_mht.doc"])
+def test_a_word_single_file_web_page_reads_as_its_text(name):
+    """A web archive (multipart/related, the page quoted-printable in GB2312, the seal an image part),
+    as an OA system exports a notice's "Word" copy. Before: .mht was an unsupported type, and under a
+    .doc name it read as "not a Word 97-2003 file … save it as .docx"."""
+    _reads_as_the_notice(FORMATS3 / name)
+
+
+def _gb2312_page(lines: list[str]) -> bytes:
+    """The notice as a county site's page: GB2312 declared in a <meta> only, navigation, script and
+    footer around the content container."""
+    body = "".join(f"<p>{line}</p>" for line in lines if line.strip())
+    page = ("<html><head><meta http-equiv='Content-Type' content='text/html; charset=gb2312'>"
+            "<title>柘川县应急管理局关于开展汛前安全检查的通知_通知公告_柘川县人民政府</title>"
+            "<script>var nav = '首页';</script></head><body><div class='nav'><a href='/'>首页</a> | 政务公开</div>"
+            f"<div class='TRS_Editor'>{body}</div><div class='footer'>主办：柘川县人民政府办公室</div></body></html>")
+    return page.encode("gb2312")
+
+
+@pytest.mark.parametrize("suffix", [".shtml", ".xhtml"])
+def test_a_page_of_a_site_serving_shtml_reads_as_a_web_page(tmp_path, suffix):
+    """Many county sites serve their pages as .shtml (server-side includes); a page saved from one
+    keeps the name. Before: "unsupported file type .shtml"."""
+    path = tmp_path / f"content_4521{suffix}"
+    path.write_bytes(_gb2312_page(NOTICE.read_text(encoding="utf-8").split("\n")))
+    _reads_as_the_notice(path)
+
+
+def _pdf(lines: list[str], path: Path) -> None:
+    from test_genres import _as_pdf
+
+    _as_pdf([line for line in lines if line.strip()], path)
+
+
+def _encrypted(source: Path, path: Path, user_password: str) -> None:
+    from pypdf import PdfWriter
+
+    writer = PdfWriter(clone_from=source)
+    writer.encrypt(user_password=user_password, owner_password="柘川-owner", algorithm="AES-256")
+    writer.write(path)
+
+
+def test_a_pdf_with_a_user_password_is_one_line_and_no_output(tmp_path):
+    """A PDF that opens only with a password: one line naming the file and the password, exit 1,
+    nothing on stdout. Before: "not a readable PDF (FileNotDecryptedError)". An empty user password
+    (only an owner password, set to stop copying, as many sites publish) opens for anyone: that PDF
+    reads as the PDF without it."""
+    plain = tmp_path / "plain.pdf"
+    _pdf(NOTICE.read_text(encoding="utf-8").split("\n"), plain)
+    locked = tmp_path / "locked.pdf"
+    _encrypted(plain, locked, "zc2027")
+    out = run_cli("segment", locked)
+    assert out.returncode == 1 and out.stdout == ""
+    (line,) = out.stderr.strip().splitlines()
+    assert str(locked) in line and "protected by a password" in line
+    copy_locked = tmp_path / "copy_locked.pdf"
+    _encrypted(plain, copy_locked, "")
+    assert _segment(copy_locked) == _segment(plain) and _segment(copy_locked, True) == _segment(plain, True)
