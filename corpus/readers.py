@@ -527,13 +527,22 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
     from docx.table import Table
 
     lines: list[str] = []
+    carried = ""  # the text of paragraphs whose mark a tracked change deleted: it runs on into the next
     for child in element.iterchildren():
+        if carried and (child.tag in (W + "tbl", W + "altChunk") or child.tag in _DOCX_WRAPPERS):
+            lines.append(carried)  # a block, not a paragraph, follows: nothing to run on into
+            carried = ""
         if child.tag == W + "p":
             if w_val(child, "pPr", "pStyle") in numbers.toc_styles:
                 continue  # a table of contents entry (1 总则<tab>1): the heading again, with its page
             for box in _docx_text_boxes(child):
                 lines.extend(_docx_blocks(parent, box, numbers))
-            lines.append(numbers.label(child) + _docx_paragraph_text(child))
+            if _mark_deleted(child):
+                carried += _docx_paragraph_text(child)
+                continue
+            # as in Word, the joined paragraph takes the properties (its list number) of the last mark
+            lines.append(numbers.label(child) + carried + _docx_paragraph_text(child))
+            carried = ""
         elif child.tag == W + "tbl":
             lines.extend(_docx_table(Table(child, parent), numbers))
         elif child.tag in _DOCX_WRAPPERS:
@@ -542,7 +551,20 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
             lines.extend(_docx_blocks(parent, child, numbers))
         elif child.tag == W + "altChunk":
             lines.extend(_docx_alt_chunk(parent, child))
+    if carried:
+        lines.append(carried)
     return lines
+
+
+def _mark_deleted(paragraph) -> bool:
+    """Is the paragraph's mark deleted (or moved away) under tracked changes (``w:pPr/w:rPr/w:del``)?
+
+    Why: a notice published with its revisions left in shows, prints and accepts such a paragraph
+    joined to the next one. Read as a paragraph of its own, an item joined in review
+    (``一、…完成山塘水库和`` ¶ ``地质灾害隐患点的排查…``) fell into two clauses, the first read as the
+    second's heading, and a paragraph deleted whole left an empty line."""
+    marks = paragraph.find(f"{W}pPr/{W}rPr")
+    return marks is not None and (marks.find(W + "del") is not None or marks.find(W + "moveFrom") is not None)
 
 
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"

@@ -105,3 +105,38 @@ def test_a_pdf_with_a_user_password_is_one_line_and_no_output(tmp_path):
     copy_locked = tmp_path / "copy_locked.pdf"
     _encrypted(plain, copy_locked, "")
     assert _segment(copy_locked) == _segment(plain) and _segment(copy_locked, True) == _segment(plain, True)
+
+
+def _tracked_docx(lines: list[str], path: Path) -> None:
+    """The notice as a .docx whose revisions were left in (EXPECTED.md): item 一、 typed as two
+    paragraphs, the first's mark deleted under tracked changes, and before item 二、 a paragraph
+    deleted whole (its words and its mark)."""
+    import docx
+    from lxml import etree
+
+    w = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+    revision = f'xmlns:w="{w}" w:author="柘川县应急管理局" w:date="2027-04-01T09:00:00Z"'
+    deleted_mark = f'<w:rPr xmlns:w="{w}"><w:del w:id="{{}}" {revision}/></w:rPr>'
+    document = docx.Document()
+    for line in (line.strip() for line in lines if line.strip()):
+        if line.startswith("一、"):
+            first = document.add_paragraph(line[:18])
+            first._p.get_or_add_pPr().append(etree.fromstring(deleted_mark.format(1)))
+            document.add_paragraph(line[18:])
+            continue
+        if line.startswith("二、"):
+            gone = document.add_paragraph()
+            gone._p.append(etree.fromstring(f'<w:del w:id="2" {revision}><w:r><w:delText>（此条删除）各村要张贴防汛明白卡。'
+                                            '</w:delText></w:r></w:del>'))
+            gone._p.get_or_add_pPr().append(etree.fromstring(deleted_mark.format(3)))
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def test_a_docx_with_revisions_left_in_reads_as_accepted(tmp_path):
+    """A paragraph mark deleted under tracked changes joins its paragraph to the next, as Word shows,
+    prints and accepts it. Before: item 一、 read as two clauses (一、…山塘水库和 / 地质灾害…清单。, the
+    second under the first as its heading)."""
+    path = tmp_path / "revised.docx"
+    _tracked_docx(NOTICE.read_text(encoding="utf-8").split("\n"), path)
+    _reads_as_the_notice(path)
