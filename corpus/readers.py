@@ -247,13 +247,14 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
     page = soup.body or soup
+    _drop_link_boxes(page)
     body = page
     # Government pages put the notice in one container; prefer the largest text block when marked.
     candidates = page.select(_CONTENT)
     if candidates:
         body = max(candidates, key=lambda t: len(t.get_text()))
     _html_tables(soup, body)
-    lines = _without_chrome(_block_lines(body))
+    lines = _without_site_footer(_without_chrome(_block_lines(body)))
     if whole_page:
         _check_notice_on_page(path, body, lines, embedded)
     if body is not page:
@@ -271,6 +272,76 @@ _CHROME_WORD = r"(?:字体\s*[:：]?\s*[大中小]\s*[大中小]?\s*[大中小]?
                r"返回顶部|分享到\s*[:：]?|扫一扫在手机(?:上)?打开(?:当前页|本页)?|纠错|视力保护色|背景色)"
 _CHROME_BRACKETED = re.compile(rf"[【\[]\s*{_CHROME_WORD}\s*[】\]]")
 _CHROME_LINE = re.compile(rf"^(?:\s*[【\[]?\s*{_CHROME_WORD}\s*[】\]]?\s*)+$")
+
+
+#: the heading of a box of links to other pages (相关文章, 相关链接, …) and the links to the notices
+#: before and after this one (上一篇：…): the links' titles are other notices' titles
+_RELATED_HEAD = re.compile(r"^(?:相关(?:文章|链接|新闻|阅读|信息|文件|稿件|资讯|政策)|推荐阅读|延伸阅读|热点推荐|热门文章|"
+                           r"猜你喜欢)\s*[:：]?\s*(?:更多\s*[>》]*)?$")
+_NEIGHBOUR = re.compile(r"^\s*[上下]一(?:篇|条|页)\s*[:：]?")
+
+
+def _drop_link_boxes(page) -> None:
+    """Remove the boxes of links a CMS sets beside or under the notice: a heading such as 相关文章
+    with the lists of links after it, and the 上一篇：/下一篇： links.
+
+    Why: on a page whose content container no CMS name in ``_CONTENT`` finds, the whole page is
+    read, and these links' titles (柘川县人民政府办公室关于做好防汛工作的通知) read as a second notice's
+    head, taking the footer with them as its clauses. Only blocks holding nothing but links (and
+    the heading or 上一篇： words) go."""
+    for text in page.find_all(string=lambda s: _RELATED_HEAD.match(s.strip()) is not None):
+        head = _own_block(text)
+        if head is None or head.parent is None or not _RELATED_HEAD.match(_text_outside_links(head)):
+            continue
+        for sibling in head.find_next_siblings():
+            if not _links_only(sibling):
+                break
+            sibling.decompose()
+        head.decompose()
+    for text in page.find_all(string=_NEIGHBOUR):
+        block = _own_block(text)
+        if block is not None and block.parent is not None and _links_only(block, _NEIGHBOUR):
+            block.decompose()
+
+
+def _own_block(text):
+    """The nearest block element (``_BLOCK_TAGS``) around a string, or None."""
+    return next((tag for tag in text.parents if tag.name in _BLOCK_TAGS), None)
+
+
+def _text_outside_links(tag) -> str:
+    return "".join(s for s in tag.find_all(string=True) if s.find_parent("a") is None).strip()
+
+
+def _links_only(tag, prefix: re.Pattern | None = None) -> bool:
+    """Does ``tag`` hold links and, outside them, no words but punctuation (and ``prefix``)?"""
+    if tag.find("a") is None:
+        return False
+    rest = _text_outside_links(tag)
+    if prefix is not None:
+        rest = prefix.sub("", rest)
+    return not re.search(r"[\w\u4e00-\u9fff]", rest)
+
+
+#: a government site's footer: its registration marks (网站标识码, ICP备案, 公网安备), which no notice
+#: carries, and the lines a footer holds beside them (主办单位, 承办, 技术支持, 地址, 电话, …)
+_REGISTRATION = re.compile(r"网站标识码|ICP\s*[备证]|公网安备|版权所有|copyright|©", re.I)
+_FOOTER_LINE = re.compile(r"^(?:主办|承办|协办|技术支持|运行维护|运维|维护|联系我们|网站地图|地址|电话|邮编|传真|邮箱|e-?mail|"
+                          r"建议使用|推荐使用|本站|您是本站第)", re.I)
+
+
+def _without_site_footer(lines: list[str]) -> list[str]:
+    """``lines`` without the site footer that closes them: the run of footer lines at the end
+    (``_FOOTER_LINE`` or ``_REGISTRATION``), only where one of them holds a registration mark.
+
+    Why: on a page whose content container is not found, the footer (主办单位：柘川县人民政府办公室,
+    网站标识码…, 中岳ICP备…) read as the notice's last clauses."""
+    start = len(lines)
+    while start and (_REGISTRATION.search(lines[start - 1]) or _FOOTER_LINE.match(lines[start - 1])):
+        start -= 1
+    if any(_REGISTRATION.search(line) for line in lines[start:]):
+        return lines[:start]
+    return lines
 
 
 # the page's information line a CMS sets over the notice (发布时间：… 来源：… 浏览次数：…)

@@ -140,3 +140,34 @@ def test_a_docx_with_revisions_left_in_reads_as_accepted(tmp_path):
     path = tmp_path / "revised.docx"
     _tracked_docx(NOTICE.read_text(encoding="utf-8").split("\n"), path)
     _reads_as_the_notice(path)
+
+
+def _county_page(lines: list[str]) -> bytes:
+    """The notice on a county site's page (EXPECTED.md): GBK in <meta charset>, the paragraphs in a
+    container of a class no CMS list names, around it a menu, a breadcrumb, a 相关文章 box and
+    上一篇/下一篇 links titled as notices, and the site's footer."""
+    body = "".join(f"<p>{line.strip()}</p>" for line in lines if line.strip())
+    page = f"""<!DOCTYPE html><html><head><meta charset="gbk"><title>柘川县应急管理局关于开展汛前安全检查的通知</title>
+<script>document.write('欢迎访问');</script></head><body>
+<div class="top-bar"><span>欢迎访问柘川县人民政府门户网站</span><a href="#">无障碍浏览</a><a href="#">长者模式</a></div>
+<div class="menu"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li><li><a href="/bsfw/">办事服务</a></li></ul></div>
+<div class="location">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk/">政务公开</a> &gt; 通知公告</div>
+<div class="main"><div class="wz">{body}</div>
+<div class="related"><h3>相关文章</h3><ul>
+<li><a href="/zwgk/2027/0321/71.shtml">柘川县人民政府办公室关于做好2027年防汛工作的通知</a></li>
+<li><a href="/zwgk/2027/0315/64.shtml">柘川县应急管理局关于开展安全生产大检查的通知</a></li></ul></div>
+<div class="prevnext"><p>上一篇：<a href="/zwgk/2027/0330/77.shtml">柘川县应急管理局关于做好森林防火工作的通知</a></p>
+<p>下一篇：<a href="/zwgk/2027/0406/83.shtml">柘川县水利局关于公布山塘水库责任人名单的通知</a></p></div></div>
+<div class="bottom"><p>主办单位：柘川县人民政府办公室　承办单位：柘川县大数据中心</p>
+<p>网站标识码：3310000001　中岳ICP备12345678号</p><p>中岳公网安备 33100002000001号</p></div>
+</body></html>"""
+    return page.encode("gbk")
+
+
+def test_a_page_without_a_known_container_reads_without_its_links_and_footer(tmp_path):
+    """The related-article and 上一篇/下一篇 links carry other notices' titles and the footer closes the
+    page. Before: a second document headed 柘川县人民政府办公室关于做好2027年防汛工作的通知, with the
+    links and the footer (主办单位…, 网站标识码…) as its clauses."""
+    path = tmp_path / "art_2027_4521.html"
+    path.write_bytes(_county_page(NOTICE.read_text(encoding="utf-8").split("\n")))
+    _reads_as_the_notice(path)
