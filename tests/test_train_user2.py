@@ -257,3 +257,14 @@ def test_cross_validation_shows_its_folds_on_a_terminal_only(tmp_path):
     os.close(leader)
     assert proc.wait(timeout=300) == 0, seen.decode(errors="replace")[-2000:]
     assert b"cross-validation: 100%" in seen and b"2/2" in seen  # the K fits used to run silently
+
+
+def test_compare_of_a_copied_run_says_why_the_names_clash(tmp_path, capsys):
+    import shutil
+
+    assert main(["train", _config(tmp_path, "mine", TFIDF), "-o", str(tmp_path / "mine")]) == 0
+    shutil.copytree(tmp_path / "mine", tmp_path / "mine-copy")  # what one does to keep a run aside
+    capsys.readouterr()
+    assert main(["compare", str(tmp_path / "mine"), str(tmp_path / "mine-copy"), "-o", str(tmp_path / "cmp")]) == 1
+    err = _one_error(capsys)
+    assert f"{tmp_path / 'mine'} and {tmp_path / 'mine-copy'} are both the run named 'mine'" in err

@@ -199,6 +199,20 @@ def machine_note() -> str:
     return f"{platform.machine()} {os.cpu_count()} CPU cores, load average {load:.1f} at measurement"
 
 
+def _refuse_same_names(records: list[dict]) -> None:
+    """Rows are keyed by run name (run.json ``name``, set when the run is trained), so two runs of
+    one name cannot share a report; a copied run directory keeps its name, which the bare list of
+    names did not explain."""
+    by_name: dict[str, list[str]] = {}
+    for rec in records:
+        by_name.setdefault(rec["name"], []).append(str(rec["path"]))
+    for name, paths in by_name.items():
+        if len(paths) > 1:
+            raise PolicytagError(f"{' and '.join(paths)} are both the run named {name!r} (run.json name, fixed when "
+                                 "a run is trained; a copied directory keeps it): compare runs trained under "
+                                 "different names, e.g. `policytag train CONFIG -o runs/OTHER`")
+
+
 def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparison", allow_mismatch: bool = False,
                  quantized: bool = False, realdev: str | Path | None = None) -> dict[str, Path]:
     """Write ``OUT.md``, ``OUT.json`` and ``OUT.png``; returns their paths.
@@ -209,9 +223,7 @@ def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparis
     if not run_dirs:
         raise PolicytagError("compare needs at least one run directory")
     records = [_run_record(Path(r)) for r in run_dirs]
-    names = [r["name"] for r in records]
-    if len(set(names)) != len(names):
-        raise PolicytagError(f"runs must have distinct names, got {names}")
+    _refuse_same_names(records)
     problems = check_comparable(records)
     hard = [p for p in problems if not p.startswith("only some runs")]
     if hard and not allow_mismatch:
