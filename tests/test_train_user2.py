@@ -79,6 +79,15 @@ def test_a_data_file_beside_the_config_is_found(tmp_path, gold_dataset, capsys):
     assert stored["data"]["augment"] == "aug.jsonl"  # stored as written
 
 
+@pytest.mark.parametrize("split, key", [({"test_years": [2030]}, "split.test_years: no gold clause in [2030]"),
+                                        ({"train_until": 2001, "dev_years": [2002]},
+                                         "split.train_until: no gold clause in or before 2001")])
+def test_split_years_without_clauses_name_the_key(tmp_path, capsys, split, key):
+    cfg = _config(tmp_path, "years", {**TFIDF, "split": split})
+    assert main(["train", cfg, "-o", str(tmp_path / "run")]) == 2
+    assert f"{cfg}: {key} (the gold clauses are of " in _one_error(capsys)
+
+
 def test_evaluate_elsewhere_names_the_runs_config_key(tmp_path, capsys, monkeypatch):
     # trained from the checkout with the README's relative paths, evaluated from another directory
     monkeypatch.chdir(PROJECT_ROOT)

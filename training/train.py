@@ -26,7 +26,7 @@ import numpy as np
 
 from sklearn.base import clone
 
-from policytag import PolicytagError
+from policytag import ConfigError, PolicytagError
 from policytag.labels import label_matrix
 from policytag.models.base import Tagger
 from policytag.models.registry import build_tagger as build_registered
@@ -112,8 +112,23 @@ def cross_validate(config: dict, data: Dataset) -> dict:
     return mean_metrics(folds)
 
 
+def _check_split_years(config: dict, data: Dataset) -> None:
+    """One line naming the split key whose years hold no gold clause (the bare "temporal split is
+    empty somewhere (train 310, dev 69, test 0)" named neither the config nor the key)."""
+    s = config["split"]
+    years = sorted({e.clause.year for e in data.examples if e.clause.year is not None})
+    parts = (("train_until", [y for y in years if y <= s["train_until"]], f"in or before {s['train_until']}"),
+             ("dev_years", [y for y in years if y in s["dev_years"]], f"in {s['dev_years']}"),
+             ("test_years", [y for y in years if y in s["test_years"]], f"in {s['test_years']}"))
+    for key, found, where in parts:
+        if not found and years:
+            raise ConfigError(f"{config.get('source') or '<config>'}: split.{key}: no gold clause {where} "
+                              f"(the gold clauses are of {years[0]}-{years[-1]})")
+
+
 def temporal(config: dict, data: Dataset) -> Split:
     s = config["split"]
+    _check_split_years(config, data)
     return temporal_split(data, s["train_until"], s["dev_years"], s["test_years"])
 
 
