@@ -94,6 +94,18 @@ def _two_versions(a: Document, b: Document) -> bool:
     return fa == fb and fa in FORMAT_RANK and FORMAT_RANK[fa] < LAYOUT_RANK
 
 
+#: what a copy may show that the kept copy lost: a web page's text keeps its number and signing date
+#: in a metadata box the reader may not take, while the .docx of the same notice prints them
+_COPY_FIELDS = ("doc_number", "date")
+
+
+def complete_from_copy(kept: Document, copy: Document) -> Document:
+    """``kept`` with the document number and signing date it lacks taken from ``copy`` (the same
+    notice read from another file); what ``kept`` shows itself stays."""
+    missing = {f: getattr(copy, f) for f in _COPY_FIELDS if getattr(kept, f) is None and getattr(copy, f) is not None}
+    return Document(**{**kept.to_dict(), **missing}) if missing else kept
+
+
 def dedupe_documents(results: list[tuple[Document, list[Clause]]]
                      ) -> tuple[list[tuple[Document, list[Clause]]], list[Duplicate]]:
     """``[(document, its clauses)]`` in input order -> (kept pairs, dropped duplicates).
@@ -127,11 +139,12 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place
                 if doc.doc_id != old.doc_id:
                     doc, clauses = rename_document(doc, clauses, old.doc_id)
-                kept[match] = (doc, clauses)
+                kept[match] = (complete_from_copy(doc, old), clauses)
                 by_key[key] = match
                 duplicates.append(Duplicate(old.source, old.doc_id, doc.source))
                 replaced[old.source] = doc.source
             else:
+                kept[match] = (complete_from_copy(old, doc), old_clauses)
                 duplicates.append(Duplicate(doc.source, doc.doc_id, old.source))
             continue
         index = len(kept)

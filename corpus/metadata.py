@@ -20,13 +20,13 @@ how they are read from a notice's title, document number, signature and body:
   ``work_points`` (工作要点), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
   ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
   articles); what is published around them, by the kind its title ends with: ``announcement``
-  (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话), ``minutes``
-  (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告), ``decision`` (决定: a commendation,
+  (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话, 讲话提纲/要点/稿, 主持词), ``minutes``
+  (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告, …的汇报), ``decision`` (决定: a commendation,
   an accountability ruling), ``opinion`` (意见, 实施意见, 指导意见), ``duty_list`` (责任/权责/职责清单,
   任务分工, 工作职责), ``plan`` (规划, 规划纲要: a “十五五” plan), ``appeal`` (倡议书, 倡议; untitled:
   ``…倡议如下``, ``发出如下倡议``, ``我们倡议：``), ``reminder`` (安全提示, 风险提示, 提醒), ``checklist`` (检查表,
   自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list); ``interpretation`` (解读, 政策解读,
-  一图读懂/图解…: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
+  一图读懂/图解…, 答记者问, 《…》问答: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
   other notice: 安委会 and ministry notices on one topic, 函, …). An annual notice titled 意见 or 决定 stays
   ``annual_notice``; a notice (``关于做好…规划编制工作的通知``) stays ``other``.
 
@@ -81,7 +81,8 @@ _ORGAN_SUFFIX_RX = re.compile(
 # named without 中共 (中央网信办, 共青团中央)
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
 _SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner Mongolia
-_PARTY = re.compile(r"^(?:中共|中国共产党)")
+# a party organ's (中共某县委) or the youth league's (共青团某市委) name opens with its organisation, not a place
+_PARTY = re.compile(r"^(?:中共|中国共产党|共青团|中国共产主义青年团)")
 # how the names of zones end (none ends a district's name): 开发区 and 高新区 with their short forms
 # 经开区, 保税区/综保区, 自贸区 and 试验区, 示范区, 度假区, 产业区, 经济区 (临空经济区), 合作区, 集聚区
 _ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|园区|保税区|综保区|自贸区|" \
@@ -525,10 +526,16 @@ _RE_EDITION = re.compile(r"[（(〔]\s*((?:19|20)\d{2})\s*年?\s*(?:版|修订|�
 _RE_FIVE_YEAR = re.compile(r"[“\"]?(十[一二三四五六七八九]|[三四五六七八九])五[”\"]?(?:规划|时期|期间|计划|发展|应急|安全|[\u4e00-\u9fff]{0,12}规划)")
 
 
+# a figure shaped like a year that counts something (储存量2000吨以上, 2000家次, 1998.5万元) or is part of a
+# longer number: a title names a year by 年 or a period, never by a quantity with its unit
+_RE_QUANTITY = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*(?:[吨万千亿余多米元家人名辆台座户个件处起项次]|平方|立方|公里|千瓦|以上|以下|以内"
+                          r"|[kKmMtT][wWgG]?\b|\.\d))|(?<=[\d.])(?:19|20)\d{2}|(?:19|20)\d{2}(?=\d)")
+
+
 def year_text(title: str) -> str:
-    """A title as the year is read from it: years in Chinese digits as digits, standards' codes and
-    edition remarks (（2018年版）, （2019年修订）) out."""
-    return _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", title or "")))
+    """A title as the year is read from it: years in Chinese digits as digits, standards' codes,
+    edition remarks (（2018年版）, （2019年修订）) and quantities (2000吨) out."""
+    return _RE_QUANTITY.sub("", _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", title or ""))))
 
 
 def title_fallback_year(title: str | None) -> int | None:
@@ -633,7 +640,8 @@ _EVENT_WORDS = ("春节", "国庆", "中秋", "元旦", "节日", "节假日", "
 _GENRE_RX = [
     ("emergency_plan", re.compile(r"预案")),
     # a year's 安全生产工作计划 is what other governments call 工作要点 (a 行动计划 is a campaign's plan)
-    ("work_points", re.compile(r"工作要点|工作重点安排|要点$|(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}工作计划$")),
+    # (a speech's 讲话要点 / 发言要点 are the points of a speech: speech, below)
+    ("work_points", re.compile(r"工作要点|工作重点安排|(?<!讲话)(?<!发言)要点$|(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}工作计划$")),
     ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
     ("special_plan", re.compile(r"方案|行动计划|三年行动|攻坚行动")),
 ]
@@ -644,9 +652,11 @@ _GENRE_RX = [
 # mentioning 总结, 通报 or 讲话 stays a notice; a wrapper's kind is its enclosure's (inner_title)
 _KIND_RX = [
     ("minutes", re.compile(r"纪要$")),
-    ("speech", re.compile(r"(?:讲话|讲话稿|发言|致辞)$")),
-    # 工作总结和2028年工作打算: a summary with the next year's plans is still a summary
-    ("report", re.compile(r"(?:总结|报告)(?:(?:和|及|暨)(?:(?:19|20)\d{2}年)?(?:工作)?(?:打算|思路|计划|安排))?$")),
+    # what a speaker reads (讲话稿, 讲话提纲, 讲话要点) and a meeting chair's 主持词 are speeches too
+    ("speech", re.compile(r"(?:讲话|发言|致辞)(?:稿|提纲|要点)?$|主持词$")),
+    # 工作总结和2028年工作打算: a summary with the next year's plans is still a summary; a 情况的汇报
+    # is the report an organ gives its superiors
+    ("report", re.compile(r"(?:总结|报告|汇报)(?:(?:和|及|暨)(?:(?:19|20)\d{2}年)?(?:工作)?(?:打算|思路|计划|安排))?$")),
     ("bulletin", re.compile(r"通报$")),
     ("announcement", re.compile(r"(?:通告|公告)$")),
     ("decision", re.compile(r"决定$")),
@@ -662,7 +672,8 @@ _KIND_RX = [
 ]
 # an interpretation explains a rule or a plan (《…管理办法》政策解读, 一图读懂《…实施方案》): read before the
 # genres of form, which its title names too
-_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解)")
+# (also an official's answers to the press on a named rule, 就《…办法》答记者问, and a 《…》问答)
+_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解)|答记者问$|》(?:政策)?问答$")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
 # a body that only mentions 讲话精神 or 通报批评 names none

@@ -1,0 +1,214 @@
+"""Document metadata of what other governments publish (session 10, meta9): web copies with a 信息公开
+box, joint and sub-county issuers, the 兵团's regiments, a ministry's 司, 特急/明电 headers, dates in every
+form, speeches' outlines and key points, reports titled 汇报, press Q&As, quantities in titles and a web
+copy deduplicated against its .docx. Documents written for these tests (tests/data/metadata9/*.txt;
+invented places and organs, no sentence copied or paraphrased from a real document); each expected
+reading was written down before running ``policytag segment`` on the document.
+
+What was wrong and is now read right (corpus/metadata.py, corpus/dedup.py):
+- ``在全市防汛工作会议上的讲话要点`` read ``work_points`` (``要点$``): a speech's 讲话要点 / 讲话提纲 /
+  讲话稿 and a chair's 主持词 are ``speech``; ``关于…情况的汇报`` is a ``report``; ``…就《…办法》答记者问``
+  and ``《…》政策问答`` are an ``interpretation`` (they read ``other``).
+- ``…关于开展储存量2000吨以上危险化学品仓库安全检查的通知`` signed 2025 read year 2000: a figure with a unit
+  (吨, 家, 万元…) or inside a longer number is a quantity, no year.
+- ``共青团柘川市委`` read region ``共青团柘川市``: the youth league's name opens with its organisation, as 中共's.
+- ``policytag segment DIR`` with a web copy (.txt) and the .docx of one notice keeps the .txt (the faithful
+  format) but lost the number and signing date only the .docx showed: the kept copy now takes the number and
+  date it lacks from the copy it replaces (what it shows itself stays).
+
+Read as the docs say (guards, passing before and after): a ministry's 司 is ``central``/全国; a
+兵团 regiment's 安委会 is ``county``; a 高新区's 党工委 and 管委会 signing together are ``department``
+(the title's full-width space between them dropped); 特急 / 明电 / the organ over its number do not
+displace a title wrapped over three lines; the year of ``关于做好2026年安全生产工作的通知`` signed
+2025-12-26 is 2026 (the year the notice is for: README, ``year`` row), its date 2025-12-26; an imprint's
+``…2025年7月2日印发`` gives no signing date.
+
+Misreadings left to other owners' files are marked ``xfail(strict=True)`` with the file that reads them
+(corpus/clean.py, corpus/segment.py): see KNOWN_GAPS.
+"""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from policytag.corpus import metadata as md
+from policytag.corpus.dedup import complete_from_copy
+from policytag.corpus.segment import segment_paths
+from policytag.records import Document
+from conftest import TEST_DATA, run_cli
+
+DATA = TEST_DATA / "metadata9"
+
+# file: (title, issuer, region, level, genre, year, date, doc_number)
+DOCUMENTS = {
+    "committee_office_number_year.txt": ("关于开展燃气安全隐患排查整治“回头看”的通知", "蓼湾区安全生产委员会办公室", "蓼湾区",
+                                         "county", "other", 2025, None, "蓼湾区安委办〔2025〕7号"),
+    "corps_regiment_dotted.txt": ("新疆生产建设兵团第十师一八三团安全生产委员会关于印发2025年安全生产工作要点的通知",
+                                  "新疆生产建设兵团第十师一八三团安全生产委员会", "新疆生产建设兵团第十师一八三团", "county",
+                                  "work_points", 2025, "2025-02-08", None),
+    "ministry_department.txt": ("住房和城乡建设部工程质量安全监管司关于开展建筑施工起重机械安全专项检查的通知",
+                                "住房和城乡建设部工程质量安全监管司", "全国", "central", "other", 2025, "2025-05-06", None),
+    "hitech_zone_joint.txt": ("柘川高新区党工委柘川高新区管委会关于调整高新区安全生产委员会组成人员的通知",
+                              "柘川高新区党工委、柘川高新区管委会", "柘川高新区", "department", "other", 2025, "2025-03-03", None),
+    "urgent_wrapped_title.txt": ("关于立即开展危险化学品道路运输安全隐患排查的紧急通知", "中岳省安全生产委员会办公室", "中岳省",
+                                 "province", "other", 2025, "2025-08-14", "中安委办明电〔2025〕4号"),
+    "annual_next_year.txt": ("柘川县人民政府关于做好2026年安全生产工作的通知", "柘川县人民政府", "柘川县", "county",
+                             "annual_notice", 2026, "2025-12-26", "柘政〔2025〕41号"),
+    "imprint_print_date.txt": ("蓼湾区人民政府办公室关于印发《蓼湾区有限空间作业安全专项整治实施方案》的通知", "蓼湾区人民政府办公室",
+                               "蓼湾区", "county", "special_plan", 2025, None, "蓼政办〔2025〕12号"),
+    # fixed: year 2000 (储存量2000吨以上) before
+    "year_not_quantity.txt": ("蓼湾区应急管理局关于开展储存量2000吨以上危险化学品仓库安全检查的通知", "蓼湾区应急管理局", "蓼湾区",
+                              "county", "other", 2025, "2025-09-22", None),
+    # fixed: work_points (…要点) before
+    "speech_key_points.txt": ("在全市防汛工作会议上的讲话要点", "柘川市人民政府", "柘川市", "city", "speech", 2025, "2025-06-18", None),
+}
+
+# Misreadings in files meta9 does not own (the owner and the line in the session report); strict, so
+# that the fix shows here as an XPASS to turn into a plain test.
+KNOWN_GAPS = {
+    # corpus/clean.py: 文号： is no META_KEYS key (the number is lost); segment.py: the 标题： box line and
+    # the title make two documents
+    "web_box_lines.txt": (("柘川市蓼湾区应急管理局关于做好元旦春节期间安全防范工作的通知", "柘川市蓼湾区应急管理局", "柘川市蓼湾区",
+                           "county", "other", 2025, "2025-01-05", "蓼应急〔2025〕1号"),
+                          "clean.py: 文号： not a metadata key; the 标题： line splits the page in two documents"),
+    "web_box_tabs.txt": (("中岳省应急管理厅关于开展危险化学品企业安全生产执法检查的通知", "中岳省应急管理厅", "中岳省", "province",
+                          "other", 2025, "2025-03-12", "中应急〔2025〕9号"),
+                         "clean.py/segment.py: 发文字号 inside a tab-separated box line is not read"),
+    "joint_stacked_slash_date.txt": (("关于加强汛期地下空间安全管理的通知", "柘川市应急管理局、柘川市住房和城乡建设局、柘川市水务局",
+                                      "柘川市", "city", "other", 2025, "2025-06-03", None),
+                                     "clean.py: a date line 2025/6/3 is not read as a date"),
+    "date_dash_bureau.txt": (("柘川县教育局关于做好寒假期间学生安全教育工作的通知", "柘川县教育局", "柘川县", "county", "other", 2025,
+                              "2025-01-05", None), "clean.py: a date line 2025-01-05 is not read as a date"),
+    "street_office.txt": (("桂塘街道办事处关于开展沿街商铺消防安全检查的通知", "柘川市蓼湾区桂塘街道办事处", "柘川市蓼湾区桂塘街道",
+                           "department", "other", 2025, "2025-04-10", None),
+                          "segment.py: the title's short organ wins over the signature's full name of the same organ"),
+    "township_wrapped_plan.txt": (("石岭镇人民政府关于印发《石岭镇2025年森林防灭火工作方案》的通知", "柘川县石岭镇人民政府",
+                                   "柘川县石岭镇", "department", "special_plan", 2025, "2025-02-20", None),
+                                  "segment.py: the title's short organ wins over the signature's full name of the same organ"),
+    "place_signs_alone.txt": (("关于进一步加强校园周边道路交通安全管理的通知", None, "蓼湾区", "county", "other", 2025, "2025-09-01",
+                               None), "segment.py: a place signing alone is read as an organ (README: a place is not an organ)"),
+    "graphic_interpretation.txt": (("图解：柘川市2025年安全生产工作要点", None, "柘川市", "city", "interpretation", 2025, None, None),
+                                   "clean.py: the breadcrumb 首页 > 政务公开 > 政策解读 is read as the title"),
+    "speech_outline.txt": (("在全县安全生产暨消防工作会议上的讲话提纲", "柘川县人民政府", "柘川县", "county", "speech", 2025,
+                            "2025-07-09", None), "clean.py: RE_TITLE_GENRE takes no title ending 讲话提纲"),
+    "report_huibao.txt": (("关于2025年上半年全区安全生产工作情况的汇报", "蓼湾区应急管理局", "蓼湾区", "county", "report", 2025,
+                           "2025-07-04", None), "clean.py: RE_TITLE / RE_TITLE_GENRE take no title ending 汇报"),
+    "interpretation_press_qa.txt": (("柘川市应急管理局负责人就《柘川市生产经营单位安全生产约谈办法》答记者问", "柘川市应急管理局", "柘川市",
+                                     "city", "interpretation", 2025, "2025-11-03", None),
+                                    "clean.py: a title ending 答记者问 is not taken (no document at all)"),
+}
+
+
+def _read(path) -> tuple:
+    result = segment_paths([path])
+    assert not result.errors
+    (doc,) = result.documents
+    for c in result.clauses:  # every row carries its document's metadata
+        assert (c.issuer, c.region, c.level, c.genre, c.year) == (doc.issuer, doc.region, doc.level, doc.genre, doc.year)
+    return doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number
+
+
+def test_every_document_is_listed():
+    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted(DOCUMENTS | KNOWN_GAPS)
+    assert len(DOCUMENTS) + len(KNOWN_GAPS) >= 12
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_document_metadata(name):
+    assert _read(DATA / name) == DOCUMENTS[name]
+
+
+@pytest.mark.parametrize("name", sorted(KNOWN_GAPS))
+def test_known_gap(name, request):
+    expected, reason = KNOWN_GAPS[name]
+    request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
+    assert _read(DATA / name) == expected
+
+
+@pytest.mark.parametrize("name", ["year_not_quantity.txt", "speech_key_points.txt"])
+def test_cli_documents(name):
+    """``policytag segment FILE --documents``, the command acceptance runs, prints the reading."""
+    proc = run_cli("segment", DATA / name, "--documents")
+    assert proc.returncode == 0, proc.stderr
+    (row,) = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    fields = ("title", "issuer", "region", "level", "genre", "year", "date", "doc_number")
+    assert tuple(row[f] for f in fields) == DOCUMENTS[name]
+
+
+@pytest.mark.parametrize("title, genre", [
+    ("在全市防汛工作会议上的讲话要点", "speech"),
+    ("在全县安全生产暨消防工作会议上的讲话提纲", "speech"),
+    ("在全县安全生产工作会议上的讲话稿", "speech"),
+    ("在全县安全生产工作会议上的主持词", "speech"),
+    ("关于2025年上半年全区安全生产工作情况的汇报", "report"),
+    ("柘川市应急管理局负责人就《柘川市生产经营单位安全生产约谈办法》答记者问", "interpretation"),
+    ("《柘川市安全生产约谈办法》政策问答", "interpretation"),
+    # guards: 工作要点 stays work points; a notice about 汇报材料 stays a notice; a quiz is no interpretation
+    ("柘川市2025年安全生产工作要点", "work_points"),
+    ("蓼湾区安全生产委员会2025年工作要点", "work_points"),
+    ("关于做好2025年安全生产工作汇报材料报送的通知", "other"),
+    ("安全生产知识问答", "other"),
+    ("在全市安全生产工作会议上的发言", "speech"),
+])
+def test_genre_from_the_title(title, genre):
+    assert md.genre_of(title, []) == genre
+
+
+@pytest.mark.parametrize("title, kept", [
+    ("关于开展储存量2000吨以上危险化学品仓库安全检查的通知", None),
+    ("关于对年检查2000家次以上的单位给予奖励的通知", None),
+    ("关于拨付1998.5万元安全生产专项资金的通知", None),
+    # guards: years stay
+    ("关于做好2026年安全生产工作的通知", "2026"),
+    ("柘川市安全生产治本攻坚三年行动实施方案（2025-2027）", "2025"),
+    ("关于开展2025年度“安全生产月”活动的通知", "2025"),
+])
+def test_a_quantity_is_no_year(title, kept):
+    import re
+    m = re.search(r"(?:19|20)\d{2}", md.year_text(title))
+    assert (m.group(0) if m else None) == kept
+
+
+@pytest.mark.parametrize("name, region, level", [
+    ("共青团柘川市委", "柘川市", "city"),
+    ("中国共产主义青年团蓼湾区委员会", "蓼湾区", "county"),
+    ("共青团中央", "全国", "central"),  # guard
+    ("中共柘川县委办公室", "柘川县", "county"),  # guard
+])
+def test_a_league_committee_is_its_place(name, region, level):
+    assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
+
+
+def _notice_docx(path, lines: list[str]) -> None:
+    import docx  # python-docx: a real Word file, as an office saves the notice's attachment
+
+    document = docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    document.save(path)
+
+
+def test_a_web_copy_keeps_the_number_and_date_of_its_docx(tmp_path):
+    """The page copied as text (box with tabs: its 发文字号 not read) and the .docx of the same notice
+    (红头: number under the header): one notice, kept as the .txt, with the .docx's number and date."""
+    web = (DATA / "web_box_tabs.txt").read_text(encoding="utf-8")
+    (tmp_path / "a_web.txt").write_text(web, encoding="utf-8")
+    body = [line for line in web.splitlines()[5:] if line.strip()]  # addressee … date
+    _notice_docx(tmp_path / "b_attachment.docx", ["中岳省应急管理厅文件", "中应急〔2025〕9号",
+                                                  "中岳省应急管理厅关于开展危险化学品企业安全生产执法检查的通知", *body])
+    proc = run_cli("segment", tmp_path, "--documents")
+    assert proc.returncode == 0, proc.stderr
+    assert "skipped 1 duplicate notice" in proc.stderr and "b_attachment.docx" in proc.stderr
+    (row,) = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert row["source"].endswith("a_web.txt")
+    assert (row["doc_number"], row["date"], row["issuer"]) == ("中应急〔2025〕9号", "2025-03-12", "中岳省应急管理厅")
+
+
+def test_a_copy_does_not_overwrite_what_the_kept_copy_shows():
+    kept = Document("2025-aaaaaa", "关于…的通知", 2025, "蓼应急〔2025〕1号", "蓼湾区应急管理局", "2025-01-05", "a.txt", "正文")
+    copy = Document("2025-aaaaaa", "关于…的通知", 2025, "蓼应急〔2025〕2号", "蓼湾区应急管理局", "2025-01-08", "a.docx", "正文")
+    assert complete_from_copy(kept, copy) == kept
+    bare = Document("2025-aaaaaa", "关于…的通知", 2025, None, "蓼湾区应急管理局", None, "a.txt", "正文")
+    assert (complete_from_copy(bare, copy).doc_number, complete_from_copy(bare, copy).date) == ("蓼应急〔2025〕2号", "2025-01-08")
