@@ -182,10 +182,19 @@ def _next_tier(name: str, pos: int) -> str | None:
     if (not m or any(w in m.group(0) for w in _ORGAN_WORDS) or _ends_in_a_word(name, pos, m.end())
             or m.group(0) in _BARE_TIERS):
         return None
-    token = m.group(0)
-    if token.endswith("州") and not token.endswith("自治州") and name[m.end():m.end() + 1] == "市":
-        token += "市"
+    token, end = m.group(0), m.end()
+    # a name holding a tier's character before its own ending (贵州省, 万州区, 宁乡市, 武乡县; a
+    # prefecture 某州市): the shortest match stops inside it, and the tier's character right after ends it
+    # (unless it opens a word: 某乡市场, 某州区域)
+    after = _NAME_GOES_ON.get(token[-1], "") if not token.endswith("自治州") else ""
+    if name[end:end + 1] and name[end] in after and name[end:end + 2] not in _WORD_AFTER_TIER:
+        token += name[end]
     return token
+
+
+# the tier characters that may go on a name the shortest match cut at 州 or 乡 (no 县 after 州: 某州县级…
+# names the tiers; no 镇: a town's 镇区 is its built-up area)
+_NAME_GOES_ON = {"州": "省市区", "乡": "市县区"}
 
 
 def split_region(name: str) -> tuple[str, str]:

@@ -11,6 +11,9 @@ What was wrong and is now read right (corpus/metadata.py, corpus/dedup.py):
   and ``《…》政策问答`` are an ``interpretation`` (they read ``other``).
 - ``…关于开展储存量2000吨以上危险化学品仓库安全检查的通知`` signed 2025 read year 2000: a figure with a unit
   (吨, 家, 万元…) or inside a longer number is a quantity, no year.
+- ``柘州省应急管理厅`` read region 柘州 at level ``city``, ``蓼乡县`` region 蓼乡 at ``department``: a place
+  match stopped at the 州 or 乡 inside a name; the tier character right after it (州: 省市区, 乡: 市县区) now
+  ends the name.
 - ``共青团柘川市委`` read region ``共青团柘川市``: the youth league's name opens with its organisation, as 中共's.
 - ``policytag segment DIR`` with a web copy (.txt) and the .docx of one notice keeps the .txt (the faithful
   format) but lost the number and signing date only the .docx showed: the kept copy now takes the number and
@@ -61,6 +64,12 @@ DOCUMENTS = {
     # fixed: year 2000 (储存量2000吨以上) before
     "year_not_quantity.txt": ("蓼湾区应急管理局关于开展储存量2000吨以上危险化学品仓库安全检查的通知", "蓼湾区应急管理局", "蓼湾区",
                               "county", "other", 2025, "2025-09-22", None),
+    # fixed: region 柘州 (the shortest match stopped at 州), level city before
+    "province_name_with_zhou.txt": ("柘州省应急管理厅关于加强尾矿库汛期安全管理的通知", "柘州省应急管理厅", "柘州省", "province", "other",
+                                    2025, "2025-05-20", None),
+    # fixed: region 蓼乡 (cut at 乡), level department before
+    "county_name_with_xiang.txt": ("蓼乡县人民政府办公室关于印发《蓼乡县2025年安全生产工作要点》的通知", "蓼乡县人民政府办公室", "蓼乡县",
+                                   "county", "work_points", 2025, "2025-03-06", "蓼政办〔2025〕5号"),
     # fixed: work_points (…要点) before
     "speech_key_points.txt": ("在全市防汛工作会议上的讲话要点", "柘川市人民政府", "柘川市", "city", "speech", 2025, "2025-06-18", None),
 }
@@ -178,6 +187,27 @@ def test_a_quantity_is_no_year(title, kept):
     ("中共柘川县委办公室", "柘川县", "county"),  # guard
 ])
 def test_a_league_committee_is_its_place(name, region, level):
+    assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
+
+
+@pytest.mark.parametrize("name, region, level", [
+    ("柘州省应急管理厅", "柘州省", "province"),
+    ("柘川市岚州区人民政府", "柘川市岚州区", "county"),
+    ("柘川市檀乡市应急管理局", "柘川市檀乡市", "county"),
+    ("柘川市蓼乡县人民政府", "柘川市蓼乡县", "county"),
+    ("柘川市蓼乡区应急管理局", "柘川市蓼乡区", "county"),
+    # guards: an autonomous county (its 族自治县 read as a unit of its own, as before); a township stays
+    # one, also before 市场; a prefecture 某州 stays one, and 某州市 a prefecture
+    ("柘川市蓼乡彝族自治县人民政府", "柘川市蓼乡彝族自治县", "county"),
+    ("柘川县石岭乡人民政府", "柘川县石岭乡", "department"),
+    ("柘川县石岭乡市场监督管理所", "柘川县石岭乡", "department"),
+    ("蓼源州应急管理局", "蓼源州", "city"),
+    ("蓼源州市应急管理局", "蓼源州市", "city"),
+    ("蓼源藏族自治州应急管理局", "蓼源藏族自治州", "city"),
+])
+def test_a_name_holding_a_tier_character(name, region, level):
+    """柘州省, 岚州区, 檀乡市, 蓼乡县: the shortest place match stopped at the 州 or 乡 inside the name
+    (region 柘州, level city; 蓼乡, department)."""
     assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
 
 
