@@ -7,7 +7,8 @@ differ there), or when they share a ``doc_id`` (the same document number/title) 
 are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a character or
 two, or a wrapped title line may be missed) — unless the two name two governments or carry two
 document numbers: a county issuing its notice from another's template, its own name and number
-around the same body, has issued a notice of its own; nor are two near-identical files of one format
+around the same body, has issued a notice of its own (a place named with or without the units above it,
+``柘川市蓼湾区`` and ``蓼湾区``, is one place); nor are two near-identical files of one format
 that gives its text back exactly (.txt, .html, .docx, .doc, .wps): a corrected reissue under the same
 number is a second version, which the run keeps. The most faithful copy is kept (.txt before
 .html, .docx/.doc/.wps, .pdf/.ofd); the others are reported.
@@ -25,6 +26,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from policytag.records import Clause, Document
+
+from .metadata import split_region
 
 NEAR_DUPLICATE_JACCARD = 0.9
 _NOT_CONTENT = re.compile(r"[\W_]+")
@@ -57,9 +60,20 @@ def _two_documents(a: Document, b: Document) -> bool:
     """Do near-identical texts name two governments (regions) or carry two document numbers? Then
     they are two documents (a template shared by counties, a notice reissued under a new number),
     not two copies; a copy that lost its number or issuer line (a PDF page) still matches."""
-    if a.region and b.region and a.region != b.region:
+    if a.region and b.region and not _same_place(a.region, b.region):
         return True
     return bool(a.doc_number and b.doc_number and content_key(a.doc_number) != content_key(b.doc_number))
+
+
+def _same_place(a: str, b: str) -> bool:
+    """Do two regions name one place, one of them with the units above it (``柘川市蓼湾区`` and ``蓼湾区``: a
+    web page's box names the district with its city, the signature the district alone)? The longer must
+    be whole units before the shorter (``柘川市`` + ``蓼湾区``), so ``湾区`` is no short form of it."""
+    short, long_ = sorted((a, b), key=len)
+    if not long_.endswith(short):
+        return False
+    above = long_[:len(long_) - len(short)]
+    return not above or split_region(above)[0] == above
 
 
 def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:

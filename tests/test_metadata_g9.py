@@ -17,7 +17,9 @@ What was wrong and is now read right (corpus/metadata.py, corpus/dedup.py):
 - ``共青团柘川市委`` read region ``共青团柘川市``: the youth league's name opens with its organisation, as 中共's.
 - ``policytag segment DIR`` with a web copy (.txt) and the .docx of one notice keeps the .txt (the faithful
   format) but lost the number and signing date only the .docx showed: the kept copy now takes the number and
-  date it lacks from the copy it replaces (what it shows itself stays).
+  date it lacks from the copy it replaces (what it shows itself stays); and when the page's box names the district
+  with its city (柘川市蓼湾区…) and the .docx the district alone (蓼湾区…), the two regions no longer read as two
+  governments: both copies were kept.
 
 Read as the docs say (guards, passing before and after): a ministry's 司 is ``central``/全国; a
 兵团 regiment's 安委会 is ``county``; a 高新区's 党工委 and 管委会 signing together are ``department``
@@ -37,7 +39,7 @@ import json
 import pytest
 
 from policytag.corpus import metadata as md
-from policytag.corpus.dedup import complete_from_copy
+from policytag.corpus.dedup import _two_documents, complete_from_copy
 from policytag.corpus.segment import segment_paths
 from policytag.records import Document
 from conftest import TEST_DATA, run_cli
@@ -234,6 +236,37 @@ def test_a_web_copy_keeps_the_number_and_date_of_its_docx(tmp_path):
     (row,) = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     assert row["source"].endswith("a_web.txt")
     assert (row["doc_number"], row["date"], row["issuer"]) == ("中应急〔2025〕9号", "2025-03-12", "中岳省应急管理厅")
+
+
+def test_a_web_copy_naming_the_city_is_the_same_notice_as_its_docx(tmp_path):
+    """The page's box names the district with its city (发文机关：柘川市蓼湾区应急管理局), the .docx of the
+    same notice the district alone (蓼湾区应急管理局): one place, one notice. Before, the two regions
+    (柘川市蓼湾区, 蓼湾区) read as two governments and both copies were kept."""
+    web = [line for line in (DATA / "web_box_lines.txt").read_text(encoding="utf-8").splitlines()
+           if not line.startswith("文号")]  # (its 文号： line splits the page in two: KNOWN_GAPS)
+    (tmp_path / "a_web.txt").write_text("\n".join(web) + "\n", encoding="utf-8")
+    body = [line for line in web[9:] if line.strip()]  # addressee … items
+    _notice_docx(tmp_path / "b_attachment.docx", ["蓼湾区应急管理局文件", "蓼应急〔2025〕1号",
+                                                  "蓼湾区应急管理局关于做好元旦春节期间安全防范工作的通知", *body,
+                                                  "蓼湾区应急管理局", "2025年1月5日"])
+    proc = run_cli("segment", tmp_path, "--documents")
+    assert proc.returncode == 0, proc.stderr
+    (row,) = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
+    assert row["source"].endswith("a_web.txt") and row["doc_number"] == "蓼应急〔2025〕1号"
+
+
+@pytest.mark.parametrize("region_a, region_b, two", [
+    ("柘川市蓼湾区", "蓼湾区", False),
+    ("中岳省柘川市蓼湾区", "柘川市蓼湾区", False),
+    # guards: two counties of one name in two provinces, two districts, a name ending like another
+    ("中岳省长宁县", "东川省长宁县", True),
+    ("柘川市蓼湾区", "柘川市岚山区", True),
+    ("柘川市蓼湾区", "湾区", True),
+])
+def test_two_governments_or_one_place_written_twice(region_a, region_b, two):
+    a = Document("2025-aaaaaa", "关于…的通知", 2025, None, None, None, "a.txt", "正文", region=region_a)
+    b = Document("2025-aaaaaa", "关于…的通知", 2025, None, None, None, "b.docx", "正文", region=region_b)
+    assert _two_documents(a, b) is two
 
 
 def test_a_copy_does_not_overwrite_what_the_kept_copy_shows():
