@@ -240,7 +240,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])" + _
     # a limit in hours (应急预案, reporting rules): 接报后1小时内, 24小时内 (自…之时起 before it: _lead_word)
     rf"(?P<within_hours>(?P<nh>{_CN_OR_DIGITS})\s*个?\s*小时(?:之|以)?内)",
     # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
-    rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?=\s*份?\s*{_FINISH}))",
+    # (份 is part of the phrase: 6月份完成… left 份 to the action)
+    rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*份)?(?=\s*{_FINISH}))",
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
@@ -578,14 +579,15 @@ _FLAG_TIME = 8
 _FLAG_ZERO = 16
 #: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋)
 _FLAG_WORDS = 32
-#: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
+#: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别; and
+#: 发生 of ``_HAPPENED``)
 _FLAG_CUE = 64
 #: a numeral followed by the first character of a unit or by white space (what ``_COUNT_GATE``
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限"), (_FLAG_ZERO, "零发"),
-               (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
+               (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同发"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -760,7 +762,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     if alt in ("months", "ten_days", "quarter", "half", "bare_month") and text[max(0, start - 2):start] in _EACH_CYCLE:
         return False  # 每年5月至9月, 每年6月下旬: a season, not one phase
     if alt in ("months", "quarter", "half", "ten_days", "bare_month") and not (
-            phrase.endswith("前") or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)):
+            phrase.endswith("前") or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
+            or _dates_a_phase(text, start)):
         return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
     if alt in ("before_event", "before_event2") and (following[:1] in ("后", "、") or (
             _MODIFIED.search(text, max(0, start - 2), start) and _WORK_NAME.match(following))):
@@ -828,6 +831,13 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
 def _month_number(s: str) -> int:
     """``6``, ``六``, ``十二`` or ``元`` (January) -> the month."""
     return 1 if s == "元" else cn_number(s)
+
+
+def _dates_a_phase(text: str, start: int) -> bool:
+    """Does a period at ``start`` open the bracket after a phase's name (集中整治阶段（4月1日—9月30日）,
+    动员部署阶段（第一季度））? A plan's phase is dated so, as its year-led form (阶段（2026年4月至10月）) is;
+    汛期（6月至9月） defines a season."""
+    return text[start - 1:start] in ("（", "(") and text[max(0, start - 3):start - 1] == "阶段"
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1359,9 +1369,25 @@ _PAST_OR_END = re.compile("|".join([*map(re.escape, SENTENCE_DELIMS), r"了(?<![
 
 
 def _reported(text: str, start: int) -> bool:
-    """Does the sentence before ``start`` report figures (共发生…, 截至…, 已完成…)?"""
+    """Does the sentence before ``start`` report figures (共发生…, 截至…, 已完成…), or count accidents
+    that happened (全县发生生产安全事故12起，同比下降20%: ``_HAPPENED``) with no commitment in the
+    target's own part (…发生事故5起，各地要确保事故起数下降10% sets a target)?"""
     left, _ = _chunk_bounds(text, start, start, SENTENCE_DELIMS)
-    return _REPORT_CUE.search(text, max(left, start - WINDOW), start) is not None
+    lo = max(left, start - WINDOW)
+    if _REPORT_CUE.search(text, lo, start) is not None:
+        return True
+    happened = _HAPPENED.search(text, lo, start) if text.find("发生", lo, start) != -1 else None
+    if happened is None:
+        return False
+    part, part_end = _chunk_bounds(text, start, start)
+    return _COMMITS.search(text, max(part, happened.end()), min(part_end, start + WINDOW)) is None
+
+
+#: accidents counted as having happened (发生生产安全事故12起, 发生较大火灾事故2起; not 不发生/防止发生…, nor
+#: 事故发生起数控制在2起, where no 事故 stands right before the count)
+_HAPPENED = re.compile(r"(?<![不未免止绝少])发生[^，。；：\d]{0,16}?事故\s*\d+\s*起")
+#: a commitment in a target's part that a reported count before it does not take back
+_COMMITS = re.compile(r"要|确保|力争|争取|实现|必须|务必")
 
 
 def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool = True) -> list[Target]:

@@ -9,6 +9,11 @@ stay unread.
 * a limit in hours (应急预案, reporting rules) is ``within_hours`` (接报后1小时内, 在事故发生后2小时内,
   自接到报告之时起24小时内; ``period`` in hours, ``due`` null: the start is an event), as a limit in days
   is ``within_days``; a duty rota (24小时值班) and a condition (24小时内发生…) are none.
+* 份 after a bare month is part of the phrase (6月份完成… gave 6月 and the action 份完成…);
+* a period that opens the bracket after a phase's name dates the phase (集中整治阶段（4月1日—9月30日）,
+  动员部署阶段（第一季度））, as its year-led form does; 汛期（6月至9月） still defines a season;
+* a sentence that counts accidents that happened (全县发生生产安全事故12起，同比下降20%) reports, unless the
+  target's own part commits (…发生事故5起，全年事故起数要下降10%以上);
 * evidence (models/evidence.py): an n-gram phrase is shown as the words it holds, without the punctuation
   or white space at its edges (``隐患排查，`` -> ``隐患排查``, ``、建筑施工`` -> ``建筑施工``, ``规划》`` -> ``规划``;
   ``100%`` keeps its sign); its weight is the phrase's, as before.
@@ -140,3 +145,56 @@ def test_trim_phrase(text, span, want):
 
     a, b = trim_phrase(text, *span)
     assert text[a:b] == want
+
+
+# --- bare months with 份, dated phases ------------------------------------------------------------------
+M, P = "by_end_of_month", "by_end_of_period"
+PHASES = [
+    ("6月份完成全县燃气用户入户安检。",
+     [("6月份", M, None, 6, None, None, None, "2025-06-30", "完成全县燃气用户入户安检")]),
+    # 6月份以来 is a time looked back on, beside a limit
+    ("6月份以来全县开展检查，各乡镇要在9月份报送整改台账。",
+     [("9月份", M, None, 9, None, None, None, "2025-09-30", "各乡镇报送整改台账")]),
+    # a season defined in brackets, beside a dated phase
+    ("汛期（6月至9月）要加强值班值守，集中整治阶段（4月1日—9月30日）逐项整治。",
+     [("4月1日—9月30日", P, None, 9, 30, None, None, "2025-09-30", "集中整治阶段逐项整治")]),
+    ("（一）动员部署阶段（第一季度）。",
+     [("第一季度", P, None, 3, None, None, None, "2025-03-31", "动员部署阶段")]),
+    ("总结验收阶段（12月上旬）：各乡镇完成自评。",
+     [("12月上旬", P, None, 12, 10, None, None, "2025-12-10", "总结验收阶段")]),
+]
+
+
+@pytest.mark.parametrize("text,want", PHASES, ids=[t[:12] for t, _ in PHASES])
+def test_bare_months_and_dated_phases(text, want):
+    assert _deadlines(text, Y) == want
+
+
+# --- accidents that happened are reported, not targets ---------------------------------------------------
+HAPPENED = [
+    ("2024年全县发生生产安全事故12起，同比下降20%。", []),
+    ("2026年蓼湾区发生较大事故2起，同比下降50%；2027年较大事故起数控制在1起以内。",
+     [("2027年较大事故起数控制在1起以内", 1, "起", "2027年较大事故起数", "<=", "控制在")]),
+]
+
+
+@pytest.mark.parametrize("text,want", HAPPENED, ids=[t[:12] for t, _ in HAPPENED])
+def test_accidents_that_happened_are_reported(text, want):
+    assert _targets(text) == want
+    assert [ts for _, ts in extract_fields([text], [Y])] == [extract_targets(text)]
+
+
+#: a bulletin's sentence before each guard (the code before this probe read its 20% as a target)
+REPORTED = "2024年全县发生生产安全事故12起，同比下降20%。"
+
+
+# after it, a commitment in the target's part, or no count of accidents: read as before
+@pytest.mark.parametrize("text,want", [
+    ("今年以来柘川县发生生产安全事故5起，全年事故起数要下降10%以上。",
+     [("下降10%以上", 10, "%", "全年事故起数", ">=", "下降")]),
+    ("确保不发生较大事故，事故起数下降5%。",
+     [("不发生较大事故", 0, "", "较大事故", "=", "确保"), ("事故起数下降5%", 5, "%", "事故起数", "=", "下降")]),
+    ("较大事故发生起数下降10%以上。", [("较大事故发生起数下降10%以上", 10, "%", "较大事故发生起数", ">=", "下降")]),
+])
+def test_commitments_beside_happened_stay_targets(text, want):
+    assert _targets(REPORTED + text) == want
