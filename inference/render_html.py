@@ -303,15 +303,21 @@ def _heat_class(share: float) -> str:
     return f"h{min(9, int((share ** 0.5) * 10)) if share > 0 else 0}"
 
 
+def _rank(names: dict[str, str], value: str) -> int:
+    """Where ``value`` stands in a metadata table's order (``LEVEL_NAMES``: 中央 … 基层); unknown ones last."""
+    return list(names).index(value) if value in names else len(names)
+
+
 def _across(report: Report) -> str:
     """Issuer × label share tables (a heatmap per dimension), sortable and filterable, each cell a
     link to its clauses; then what each issuer stresses more or less than the others."""
     from policytag.corpus.metadata import GENRE_NAMES, LEVEL_NAMES
 
     a, tax = report.across, report.taxonomy
-    levels = sorted({g.level for g in a.groups if g.level})
+    # levels from the centre down and genres as the metadata lists them (sorted ids put 省级 after 基层)
+    levels = sorted({g.level for g in a.groups if g.level}, key=lambda v: (_rank(LEVEL_NAMES, v), v))
     years = sorted({g.year for g in a.groups if g.year is not None})
-    genres = sorted({g.genre for g in a.groups if g.genre})
+    genres = sorted({g.genre for g in a.groups if g.genre}, key=lambda v: (_rank(GENRE_NAMES, v), v))
 
     def select(key: str, values, names=None) -> str:
         opts = "".join(f'<option value="{_e(v)}">{escape((names or {}).get(v, str(v)))}</option>' for v in values)
@@ -324,7 +330,7 @@ def _across(report: Report) -> str:
 
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
-             '<p class="meta">One row per issuer, year and genre. A cell is the share of the row\'s clauses carrying the '
+             '<p class="meta">One row per issuer, year and genre (and subject, for a one-topic document). A cell is the share of the row\'s clauses carrying the '
              'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
              f'rows of its kind ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",

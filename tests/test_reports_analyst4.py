@@ -174,3 +174,13 @@ def test_across_rows_stand_by_government_and_year_whatever_the_files_are_named(t
     assert [o[4] for o in order if o[2] == "青崖县安全生产委员会"] == ["2026", "2027"]
     plans = [r for r in rows if r["issuer"] == "柘川市安全生产委员会办公室" and r["label_id"] == "urban_gas"]
     assert [r["year"] for r in plans] == ["2026", "2027"]
+
+
+def test_html_level_filter_lists_levels_from_the_top(out):
+    """The across filter listed levels by their ids' spelling (中央, 市级, 县级, 基层及其他, 省级: province last);
+    now from the centre down, as the codebook orders them."""
+    import re
+
+    html = (out / "out.html").read_text(encoding="utf-8")
+    select = re.search(r'<select class="afilter" data-key="level".*?</select>', html, re.S).group(0)
+    assert re.findall(r'<option value="\w+">([^<]+)</option>', select) == ["中央", "省级", "市级", "县级", "基层及其他"]
