@@ -58,11 +58,13 @@ def render_json(report: Report) -> str:
 
 
 def render_csv(report: Report) -> str:
-    """Flat columns: labels joined by ``;``, one ``score:<dim>:<label_id>`` column per label (taxonomy
-    order), deadlines/targets/novelty/evidence as compact JSON."""
+    """Flat columns: labels joined by ``;`` (ids, and their Chinese names in ``sector_names`` /
+    ``measure_type_names``), one ``score:<dim>:<label_id>`` column per label (taxonomy order),
+    deadlines/targets/novelty/evidence as compact JSON."""
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
-    fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type", "agencies",
+    fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type",
+              "sector_names", "measure_type_names", "agencies",
               "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
@@ -74,6 +76,8 @@ def render_csv(report: Report) -> str:
             **{k: row.get(k) for k in ("title", "issuer", "region", "level", "genre")},
             "heading_path": " > ".join(row["heading_path"]), "text": row["text"],
             "sector": ";".join(row["sector"]), "measure_type": ";".join(row["measure_type"]),
+            # the taxonomy's Chinese names beside the ids: a spreadsheet reader sees what the reports say
+            **{f"{dim}_names": ";".join(taxonomy[dim].name_of(lid) for lid in row[dim]) for dim in DIMENSIONS},
             "agencies": "、".join(row["agencies"]),
             "deadlines": json.dumps(row["deadlines"], **compact), "targets": json.dumps(row["targets"], **compact),
             "novelty": json.dumps(row["novelty"], **compact) if row["novelty"] else "",

@@ -184,3 +184,20 @@ def test_html_level_filter_lists_levels_from_the_top(out):
     html = (out / "out.html").read_text(encoding="utf-8")
     select = re.search(r'<select class="afilter" data-key="level".*?</select>', html, re.S).group(0)
     assert re.findall(r'<option value="\w+">([^<]+)</option>', select) == ["中央", "省级", "市级", "县级", "基层及其他"]
+
+
+def test_csv_rows_name_labels_in_chinese(out):
+    """The per-clause CSV, the one an analyst opens in Excel/WPS, named labels only by id
+    (``construction``, ``hazard_remediation;enforcement``) where every report names them in Chinese; it
+    now carries the taxonomy's names beside the ids, in the same order."""
+    from policytag.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    with open(out / "out.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    gas = next(r for r in rows if r["text"].startswith("（五）城镇燃气。年底前完成城区老旧燃气管道"))
+    assert "urban_gas" in gas["sector"].split(";") and "城镇燃气" in gas["sector_names"].split(";")
+    for r in rows:
+        for dim in ("sector", "measure_type"):
+            ids = [x for x in r[dim].split(";") if x]
+            assert r[f"{dim}_names"].split(";") == [tax[dim].name_of(x) for x in ids]
