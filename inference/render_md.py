@@ -144,7 +144,7 @@ def _across(report: Report) -> list[str]:
     a, tax = report.across, report.taxonomy
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     out = [f"## 各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows", "",
-           "Share of each issuer's clauses carrying a label (%); ▲/▼ marks a share significantly above/below the "
+           "Share of each issuer's clauses carrying a label (%, the clauses in brackets); ▲/▼ marks a share significantly above/below the "
            f"mean share of the rows of its kind ({a.test}).", ""]
     if a.peers_note():
         out += [f"*Note: {a.peers_note()}.*", ""]
@@ -159,7 +159,8 @@ def _across(report: Report) -> list[str]:
             for lid in used:
                 c = cells[lid]
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
-                vals.append(f"{c.share * 100:.0f}{mark}")
+                # the count beside the share: 67 is two clauses of a 3-clause 工作要点, not a trend
+                vals.append((f"{c.share * 100:.0f} ({c.count})" if c.count else "0") + mark)
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
                        f"{genre_name(g.genre) or '—'} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")

@@ -201,3 +201,20 @@ def test_csv_rows_name_labels_in_chinese(out):
         for dim in ("sector", "measure_type"):
             ids = [x for x in r[dim].split(";") if x]
             assert r[f"{dim}_names"].split(";") == [tax[dim].name_of(x) for x in ids]
+
+
+def test_markdown_across_cells_carry_their_clause_counts(out):
+    """The Markdown across table showed bare percentages: 石坪镇's 3-clause 工作要点 read 67 and 33, 蒲阳市's
+    4-clause 防汛 notice 100, beside 8- and 9-clause notices, with nothing to say 67 is two clauses. A
+    non-empty cell now carries its count (``67 (2)``), as the per-notice tables and the HTML tooltips do."""
+    md = (out / "out.md").read_text(encoding="utf-8")
+    table = md.split("**行业领域**", 1)[1].split("\n\n", 2)[1].splitlines()
+    head = [c.strip() for c in table[0].strip("|").split("|")]
+    row = next(line for line in table if line.startswith("| 青崖县石坪镇人民政府 |"))
+    cells = dict(zip(head, (c.strip() for c in row.strip("|").split("|"))))
+    across = {r["label"]: r for r in _across(out) if r["issuer"] == "青崖县石坪镇人民政府" and r["dimension"] == "sector"}
+    shown = [name for name in head[5:] if across[name]["count"] != "0"]
+    assert shown  # the premise: the town's row has labels
+    for name in head[5:]:
+        count, n = int(across[name]["count"]), int(across[name]["n_clauses"])
+        assert cells[name].rstrip("▲▼") == (f"{count / n * 100:.0f} ({count})" if count else "0")
