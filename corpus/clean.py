@@ -84,17 +84,26 @@ def normalize_punct(text: str) -> str:
 
 
 # --- line classification -------------------------------------------------------------------------
-META_KEYS = ("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "标题", "发文字号", "发布日期", "主题词", "公开方式",
+META_KEYS = ("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "标题", "发文字号", "文号", "发布日期", "主题词", "公开方式",
              "有效性")
 RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
 RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
+# a web page's navigation copied with the notice (read as text, each made a clause or split the notice in
+# two): the breadcrumb (``当前位置：首页 > 政务公开``, ``首页 > 信息公开 > 政策文件``), the share bar
+# (``分享到：微信 微博 QQ空间``), the scan code and the links to the neighbouring notices (``上一篇：…``); read as
+# links, like a URL line. Whole lines only: a sentence that names a 首页 or 上一篇 is no navigation.
+RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>＞»›/]"
+                         r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]|扫一扫|分享到\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ|"
+                         r"豆瓣|腾讯微博)\s*)*$)")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 #: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
 #: slash between) and ``·3·``; a PDF exported from Word carries them on every page, and as text they cut
 #: the paragraph running over the page break
 RE_PAGE_OF = re.compile(r"^\s*(?:第\s*\d{1,3}\s*页\s*[,，/、]?\s*共\s*\d{1,3}\s*页|共\s*\d{1,3}\s*页\s*[,，/、]?\s*第\s*\d{1,3}\s*页"
                         r"|[·•]\s*\d{1,3}\s*[·•])\s*$")
-RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?|pdf|wps|xlsx?)\s*$", re.I)
+# (also a web page's heading over its files: ``相关附件：``, ``附件下载：``)
+RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?|pdf|wps|xlsx?)\s*$"
+                           r"|^\s*(?:相关附件|附件下载|下载附件)\s*[:：]?\s*$", re.I)
 RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公开发布）, （此件发至县级）
 # the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
 RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
@@ -269,8 +278,10 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("blank", "", lineno)
     if RE_URL.fullmatch(s) or (RE_URL.search(s) and len(RE_URL.sub("", s).strip()) < 4):
         return Line("url", s, lineno)
+    if RE_PAGE_NAV.match(s) and len(s) < 80:
+        return Line("url", s, lineno)
     if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
-                                           "主题词"))
+                                           "主题词")) or re.match(r"^\s*文号\s*[:：]", s)
                              or re.match(r"^\s*标题\s*[:：]", s)):
         return Line("meta", s, lineno)
     if RE_SIGNED_BY.match(s):

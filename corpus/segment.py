@@ -161,7 +161,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         titles = [normalize_punct(l.text) for l in lines if l.kind == "subtitle"]
     title = titles[0] if titles else meta.get("标题", "")
     number = None
-    for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号", "")]:
+    for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号") or meta.get("文号", "")]:
         m = RE_DOCNUM.match(text or "")
         if m:
             number = f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
