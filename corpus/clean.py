@@ -93,7 +93,7 @@ RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 # (``分享到：微信 微博 QQ空间``), the scan code and the links to the neighbouring notices (``上一篇：…``); read as
 # links, like a URL line. Whole lines only: a sentence that names a 首页 or 上一篇 is no navigation.
 RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>＞»›/]"
-                         r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]|扫一扫|分享到\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ|"
+                         r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]|扫一扫[^。，,；;！？]{0,16}$|分享到\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ|"
                          r"豆瓣|腾讯微博)\s*)*$)")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 #: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
@@ -334,7 +334,38 @@ def classify(raw: str, lineno: int) -> Line:
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
     lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
-    return _attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(_running_headers(lines))))))
+    return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(
+        _running_headers(lines)))))))
+
+
+#: a flowchart's box typed on a line of its own: a short phrase, no sentence mark, no item number
+RE_CHART_BOX = re.compile(r"^\s*[^。；;，,：:！？!?]{1,20}\s*$")
+
+
+def _chart_boxes(lines: list[Line]) -> list[Line]:
+    """A flowchart typed one box a line with arrows between (``事故发生`` / ``↓`` / ``信息报告（区应急管理局）``):
+    the boxes next to an arrow line are the chart's too. Read alone they were clauses, and a box that
+    named an organ (``（区应急管理局）``) a new notice's title. Only text and title lines of a box's shape
+    beside a chart line, never the chart's own title (``…流程图`` over its first box)."""
+    out = list(lines)
+    charts = [i for i, line in enumerate(lines) if line.kind == "chart"]
+    for i in charts:
+        for j in (_next_meaningful(lines, i, -1), _next_meaningful(lines, i, 1)):
+            if j is None:
+                continue
+            line = lines[j]
+            if (line.kind in ("text", "title") and RE_CHART_BOX.match(line.text) and heading_level(line.text) is None
+                    and not line.text.rstrip().endswith("图")):
+                out[j] = Line("chart", line.text, line.lineno)
+    return out
+
+
+def _next_meaningful(lines: list[Line], i: int, step: int) -> int | None:
+    """The index of the nearest line before (``step`` -1) or after (+1) ``i`` that is not blank."""
+    j = i + step
+    while 0 <= j < len(lines) and lines[j].kind == "blank":
+        j += step
+    return j if 0 <= j < len(lines) else None
 
 
 #: a place's name alone (蓼湾区, 青石县, 东川省): how a government that prints no organ signs
@@ -731,9 +762,14 @@ def heading_level(s: str) -> float | None:
     return None
 
 
+#: a ``1.`` list inside a plan's decimal section (``2.1 指挥部`` / ``1.…`` / ``2.…``): below the section's
+#: decimal levels (3.25-3.75), above its ``（1）`` items (4); corpus/segment.py assigns it
+NESTED_LIST_LEVEL = 3.9
+
+
 def level_pattern(level: float) -> re.Pattern:
     """The marker pattern of a heading level (group 1: its number)."""
-    if level == 3:
+    if level in (3, NESTED_LIST_LEVEL):
         return RE_L3
     return {1: RE_L1, 2: RE_L2, 4: RE_L4, ROMAN_LEVEL: RE_ROMAN, LATIN_LEVEL: RE_LATIN, **MINOR_LEVELS, **DECIMAL_LEVELS, **STRUCTURE_LEVELS}[level]
 
@@ -784,7 +820,8 @@ CLOSERS = "。！？；：）”"
 # (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, a closing addressing everyone
 # (各乡镇、各有关部门要…), and a Q&A's 问：/ 答：
 RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|会议(?:指出|强调|要求|认为|决定|原则同意|同意|明确|议定|研究|听取)"
-                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:])")
+                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:]"
+                                 rf"|问题\s*[{CN_NUM}\d]{{1,3}}\s*[：:])")
 # a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
 RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")
 #: a plan's preface and closing words (前言 / 结束语): a section title outside the numbering

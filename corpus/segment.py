@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -319,7 +319,8 @@ RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()
 RE_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?(?![底前内初中\d])")
 # a question of a 政策解读 or 问答 (``一、问：为什么要制定《办法》？`` / ``问：…？`` over ``答：…``): the
 # question is the context of its answer, which is the clause
-RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）])")
+# 问：…, （问）…, and a 解读's numbered question 问题一：… / 问题1：… (it was read as a paragraph of its own)
+RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）]|问题\s*[一二三四五六七八九十\d]{1,3}\s*[：:])")
 # a short lead line of its own (会议要求： / 会议议定： / 主要任务：), not a sentence (no 如下: 现通知如下： is one)
 RE_LEAD = re.compile(r"(?!.*如下)[\u4e00-\u9fff]{2,8}\s*[：:]")
 # a paragraph opening with its own lead: 区教育局：负责…… / 会议强调：……
@@ -352,6 +353,28 @@ def parse_agencies(remark: str) -> list[str]:
     return [p for p in parts if p]
 
 
+def _lists_in_sections(levels: list, paragraphs: list[str]) -> list:
+    """``levels`` with each ``1.`` list that restarts inside an emergency plan's section (after ``2.1 区应急
+    指挥部`` or ``4 附则`` and their paragraphs: ``1.…`` / ``2.…``) at ``NESTED_LIST_LEVEL``, under that section.
+    ``1.`` shares level 3 with the bare ``2 组织体系``, so such a list closed the section: its items lost
+    their heading path and its last item headed the sections after it. A list starts at 1 right after
+    the section heading (or its paragraphs) and goes on while its numbers do; ``2.`` after ``1.2`` is
+    ``1.``'s sibling as before (``1.`` › ``1.1``)."""
+    out = list(levels)
+    prev = None  # the last paragraph numbered at or above the list's level
+    for i, level in enumerate(levels):
+        if not level or level > NESTED_LIST_LEVEL:
+            continue
+        if level == 3 and RE_L3.match(paragraphs[i]) and prev is not None:
+            number = heading_number(paragraphs[i], 3)
+            section = levels[prev] in DECIMAL_LEVELS or (levels[prev] == 3 and not RE_L3.match(paragraphs[prev]))
+            if (number == 1 and section) or (out[prev] == NESTED_LIST_LEVEL
+                                             and number == heading_number(paragraphs[prev], 3) + 1):
+                out[i] = NESTED_LIST_LEVEL
+        prev = i
+    return out
+
+
 def _is_bare_heading(text: str, level: float) -> bool:
     """A title only (context for the clauses under it), not a clause of its own."""
     marker = level_match(text, level)
@@ -369,7 +392,7 @@ def _is_bare_heading(text: str, level: float) -> bool:
         return False
     if level in (0.4, 0.5, 0.6):  # 第一部分 总体要求, 第一章 总则
         return bool(re.fullmatch(r"[^。；！？，]{1,30}", rest))
-    if level != int(level) and level != ROMAN_LEVEL:  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
+    if level != int(level) and level not in (ROMAN_LEVEL, NESTED_LIST_LEVEL):  # decimal items (1.1): a title is a short phrase, not a sentence with a comma
         return bool(re.fullmatch(r"[^。；！？，]{1,20}[。：]?", rest))
     return bool(re.fullmatch(r"[^。；！？]{1,40}[。：]?", rest))
 
@@ -723,7 +746,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     root = _Frame(0, 0, "")
     offset = 0
     seen_heading = False
-    levels = [heading_level(p) for p in paragraphs]
+    levels = _lists_in_sections([heading_level(p) for p in paragraphs], paragraphs)
     titles = _unnumbered_titles(paragraphs, levels)
     chapters = _article_group_titles(paragraphs, levels)
     # 前言 / 结束语: a plan's preface and closing words, each a section of its own outside the numbering
@@ -926,14 +949,28 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[str], bool]]:
     blank lines do not cut (page breaks fall mid-paragraph). Each run says whether it opens an
     enclosure (an enclosure's title, ``subtitle``, stood before it)."""
     runs: list[tuple[list[str], bool]] = [([], False)]
+    names_only = False  # inside an enclosure that lists names (_names_enclosure): no body text
     for line in lines:
         if line.kind == "text":
-            runs[-1][0].append(line.text)
+            if not names_only:
+                runs[-1][0].append(line.text)
         elif line.kind == "subtitle":
+            names_only = _names_enclosure(line.text)
             runs.append(([], True))
         elif line.kind in SEPARATOR_KINDS and runs[-1][0]:
             runs.append(([], runs[-1][1] and not runs[-1][0]))
     return [r for r in runs if r[0]]
+
+
+#: an enclosure that lists names (``…先进集体和先进个人名单``, ``问题隐患较多企业名单``, ``…成员名单``, ``…名录``)
+RE_NAMES_TITLE = re.compile(r"(?:名单|名录)\s*[（(]?[^（）()]{0,12}[)）]?\s*$")
+
+
+def _names_enclosure(title: str) -> bool:
+    """Is this enclosure a list of names or units (a commendation's 表彰名单, a bulletin's list of
+    enterprises, a team's roster)? It states no measure: its lines, read as clauses, were one clause per
+    enterprise or a run of names and posts (codebook §1: clauses are measures)."""
+    return bool(RE_NAMES_TITLE.search(normalize_punct(title)))
 
 
 def _inherit_issuer(metas: list[dict], source: str) -> None:
