@@ -88,13 +88,22 @@ META_KEYS = ("索引号", "主题分类", "发文机关", "发布机构", "成�
              "有效性")
 RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
 RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
+# a web page's information line over the notice (``信息来源：…``, ``作者：…``, ``发布时间：… 来源：… 浏览次数：…``), as
+# text reaches the cleaner without the .txt reader (``segment -``, a typed copy): it was the notice's text and
+# a new notice's head; a sentence (。；) is never one
+RE_PAGE_INFO = re.compile(r"^\s*(?:发布时间|信息来源|文章来源|来源|作者|责任编辑|浏览次数|浏览量|访问量|访问次数|点击数|点击量|"
+                          r"阅读量|阅读次数)\s*[:：][^。；;]*$")
 # a web page's navigation copied with the notice (read as text, each made a clause or split the notice in
 # two): the breadcrumb (``当前位置：首页 > 政务公开``, ``首页 > 信息公开 > 政策文件``), the share bar
 # (``分享到：微信 微博 QQ空间``), the scan code and the links to the neighbouring notices (``上一篇：…``); read as
 # links, like a URL line. Whole lines only: a sentence that names a 首页 or 上一篇 is no navigation.
 RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>＞»›/]"
                          r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]|扫一扫[^。，,；;！？]{0,16}$|分享到\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ|"
-                         r"豆瓣|腾讯微博)\s*)*$)")
+                         r"豆瓣|腾讯微博)\s*)*$"
+                         # a line of bracketed page controls (【字号：大 中 小】【打印】【关闭】) and the site's footer
+                         r"|(?:字号|字体)\s*[:：]?\s*[大中小](?:\s*[大中小]){0,2}\s*$"
+                         r"|(?:[【\[]\s*(?:字号|字体|打印|关闭|收藏|返回顶部|纠错|分享)[^】\]]{0,12}[】\]]\s*)+$"
+                         r"|.*(?:ICP备|网站标识码|公网安备|版权所有\s*[:：©]|网站地图\s*[|｜]))")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 #: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
 #: slash between) and ``·3·``; a PDF exported from Word carries them on every page, and as text they cut
@@ -153,6 +162,8 @@ RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|�
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署|"
                        r"大队|支队|总队|委)"
                        r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
+# an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)
+RE_SIGNED_AS = re.compile(r"^\s*(?:倡议|发起|落款|发文)单位\s*[:：]\s*(\S.*)$")
 # a government's or ministry's rules are published by decree: 临江市人民政府令 / 第15号 / 《…办法》已经…
 # 审议通过，现予公布 / 市长　张某某 / date, then the rules themselves
 RE_DECREE = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?(?:人民政府|部|委员会|总局|局|署))令\s*$")
@@ -278,7 +289,7 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("blank", "", lineno)
     if RE_URL.fullmatch(s) or (RE_URL.search(s) and len(RE_URL.sub("", s).strip()) < 4):
         return Line("url", s, lineno)
-    if RE_PAGE_NAV.match(s) and len(s) < 80:
+    if (RE_PAGE_NAV.match(s) or RE_PAGE_INFO.match(s)) and len(s) < 80:
         return Line("url", s, lineno)
     if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
                                            "主题词")) or re.match(r"^\s*文号\s*[:：]", s)
@@ -326,6 +337,8 @@ def classify(raw: str, lineno: int) -> Line:
         return Line("decree", s, lineno)
     if RE_SIGNER.match(s):
         return Line("signer", s, lineno)
+    if (m := RE_SIGNED_AS.match(s)) and (RE_ISSUER.match(m.group(1)) or _joint_issuers(m.group(1))):
+        return Line("issuer", m.group(1), lineno)  # 倡议单位：蓼湾区城市管理局: the organ signing, without its label
     if heading_level(s) is None and (RE_ISSUER.match(s) or _joint_issuers(s)):
         return Line("issuer", s, lineno)
     return Line("text", s, lineno)
@@ -339,6 +352,7 @@ def classify_lines(text: str) -> list[Line]:
 
 
 #: a flowchart's box typed on a line of its own: a short phrase, no sentence mark, no item number
+RE_ARROW_LINE = re.compile(r"^\s*[→↓↑⇒⇓]\s*$")
 RE_CHART_BOX = re.compile(r"^\s*[^。；;，,：:！？!?]{1,20}\s*$")
 
 
@@ -346,12 +360,13 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
     """A flowchart typed one box a line with arrows between (``事故发生`` / ``↓`` / ``信息报告（区应急管理局）``):
     the boxes next to an arrow line are the chart's too. Read alone they were clauses, and a box that
     named an organ (``（区应急管理局）``) a new notice's title. Only text and title lines of a box's shape
-    beside a chart line, never the chart's own title (``…流程图`` over its first box)."""
+    right above or below an arrow alone on its line (no blank between: the next notice's title after a
+    chart of one line, ``事故报告→先期处置→…``, is no box), never the chart's own title (``…流程图``)."""
     out = list(lines)
-    charts = [i for i, line in enumerate(lines) if line.kind == "chart"]
-    for i in charts:
-        for j in (_next_meaningful(lines, i, -1), _next_meaningful(lines, i, 1)):
-            if j is None:
+    arrows = [i for i, line in enumerate(lines) if line.kind == "chart" and RE_ARROW_LINE.match(line.text)]
+    for i in arrows:
+        for j in (i - 1, i + 1):
+            if not 0 <= j < len(lines):
                 continue
             line = lines[j]
             if (line.kind in ("text", "title") and RE_CHART_BOX.match(line.text) and heading_level(line.text) is None
@@ -360,12 +375,6 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _next_meaningful(lines: list[Line], i: int, step: int) -> int | None:
-    """The index of the nearest line before (``step`` -1) or after (+1) ``i`` that is not blank."""
-    j = i + step
-    while 0 <= j < len(lines) and lines[j].kind == "blank":
-        j += step
-    return j if 0 <= j < len(lines) else None
 
 
 #: a place's name alone (蓼湾区, 青石县, 东川省): how a government that prints no organ signs
@@ -574,7 +583,7 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     r"^\s*(《)?[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表"
-    r"|规划|规划纲要|倡议书|解读|问答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复|职责|提醒|讲话|工作总结|工作打算|检查表|排查表|自查表)\s*"
+    r"|规划|规划纲要|倡议书|解读|问答|一问一答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复|职责|提醒|讲话|工作总结|工作打算|检查表|排查表|自查表)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
@@ -820,7 +829,9 @@ CLOSERS = "。！？；：）”"
 # (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, a closing addressing everyone
 # (各乡镇、各有关部门要…), and a Q&A's 问：/ 答：
 RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|会议(?:指出|强调|要求|认为|决定|原则同意|同意|明确|议定|研究|听取)"
-                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:]"
+                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:]|问\s*\d{1,2}\s*[：:]"
+                                 # an appeal closing an 倡议书 (让我们…, 燃气安全，人人有责。): a paragraph of its own
+                                 r"|让我们|[^。；，,]{2,12}[，,]\s*人人有责"
                                  rf"|问题\s*[{CN_NUM}\d]{{1,3}}\s*[：:])")
 # a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
 RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")

@@ -155,6 +155,31 @@ G10 = {
         ((), "2.推进餐饮场所安装燃气泄漏报警装置（完成时限：2027年9月底前）"),
         ((), "3.完成老旧燃气管网更新改造（完成时限：2027年12月底前）"),
     ]),
+    # written after the first landing: footer lines of a copied page, 问1：, an 倡议书 of 一、 items signed
+    # 倡议单位：…, inline ⑴⑵ and 第一，第二，
+    "gr10_web_footer.txt": ("柘川县应急管理局关于做好高温天气安全防范工作的通知", [
+        ((), "近期我县持续高温"),
+        ((), "一、加强户外作业管理。建筑施工"),
+        ((), "二、强化用电用火安全。各乡镇要组织排查人员密集场所电气线路，发现隐患立即整改。"),
+    ]),
+    "gr10_qa_arabic.txt": ("蓼湾区电动自行车安全管理规定一问一答", [
+        (("问1：为什么要制定《规定》？",), "答：近年来"),
+        (("问2：电动自行车可以停放在楼道吗？",), "答：不可以。"),
+        (("问3：违反规定如何处理？",), "答：由消防救援机构"),
+    ]),
+    "gr10_initiative_items.txt": ("关于做好燃气安全使用的倡议书", [
+        ((), "燃气安全关系千家万户"),
+        ((), "一、规范使用燃气。"),
+        ((), "二、安装报警装置。"),
+        ((), "三、发现隐患及时报告。"),
+        ((), "燃气安全，人人有责。"),
+    ]),
+    "gr10_inline_marks.txt": ("青岚市应急管理局关于开展危险化学品企业夜间巡查的通知", [
+        ((), "为防范夜间生产安全事故"),
+        ((), "一、巡查内容。重点检查（1）值班人员在岗情况；（2）重大危险源"),
+        ((), "二、巡查方式。第一，各县（市、区）每月组织夜间巡查不少于2次；第二，"),
+        (("三、工作要求",), "各县（市、区）要于每月5日前报送上月巡查情况。"),
+    ]),
 }
 # the agencies of the task table's rows (牵头单位 then 配合单位)
 TASK_AGENCIES = [["区住建局", "区市场监管局"], ["区市场监管局", "各街道办事处"], ["区住建局", "区财政局"]]
@@ -227,22 +252,33 @@ def test_same_clauses_when_wrapped_like_a_pdf(name, width):
 
 
 @pytest.mark.parametrize("line", ["当前位置：首页 > 政务公开 > 通知公告", "首页 > 信息公开 > 政策文件", "分享到：微信 微博 QQ空间",
-                                  "扫一扫在手机打开当前页", "上一篇：柘川县应急管理局关于开展安全生产月活动的通知"])
+                                  "扫一扫在手机打开当前页", "上一篇：柘川县应急管理局关于开展安全生产月活动的通知",
+                                  "字号：大 中 小", "【字号：大 中 小】【打印】【关闭】", "信息来源：柘川县应急管理局",
+                                  "发布时间：2027-03-14 09:30　来源：柘川县人民政府办公室　浏览次数：1024",
+                                  "网站标识码：4108230001　备案号：中岳ICP备12345678号-1"])
 def test_page_navigation_is_no_text(line):
     assert [l.kind for l in classify_lines(line)] == ["url"]
 
 
 @pytest.mark.parametrize("line", ["扫一扫下方二维码，即可在线举报重大事故隐患。", "首页显示的预警信息要及时更新。",
-                                  "分享到朋友圈的安全知识要经过审核。"])
+                                  "分享到朋友圈的安全知识要经过审核。", "来源：各乡镇每月上报的隐患台账。", "资金来源：县财政预算安排"])
 def test_sentences_naming_page_words_stay_text(line):
     # over-reading guard: only whole navigation lines go
     assert [l.kind for l in classify_lines(line)] == ["text"]
+
+
+def test_an_appeals_signature_with_its_label_is_the_signature():
+    lines = classify_lines("倡议单位：蓼湾区城市管理局\n2027年9月1日")
+    assert [(l.kind, l.text) for l in lines] == [("issuer", "蓼湾区城市管理局"), ("date", "2027年9月1日")]
 
 
 def test_a_short_line_beside_no_arrow_stays_text():
     # over-reading guard: the boxes are read as a chart only beside an arrow line
     kinds = [l.kind for l in classify_lines("三、应急处置\n事故发生\n各单位要立即报告。")]
     assert kinds == ["text", "text", "text"]
+    # nor is the next notice's title after a chart of one line (an arrow chain, no arrow alone)
+    kinds = [l.kind for l in classify_lines("事故报告→先期处置→启动响应\n\n青石县森林防灭火指挥部成员单位工作职责")]
+    assert kinds[-1] != "chart"
 
 
 def test_decimal_items_under_a_numbered_item_keep_their_parent():
@@ -252,3 +288,17 @@ def test_decimal_items_under_a_numbered_item_keep_their_parent():
     (_, clauses), = segment_text(text, "x.txt")
     assert [(c.heading_path, c.text[:3]) for c in clauses] == [
         (("一、主要任务", "1.加强风险监测"), "1.1"), (("一、主要任务", "1.加强风险监测"), "1.2"), (("一、主要任务",), "2.强")]
+
+
+@pytest.mark.parametrize("name", ["gr10_web_info_box.txt", "gr10_web_plan_flat.txt", "gr10_web_footer.txt"])
+def test_a_web_copy_on_stdin_reads_as_the_file(name):
+    # `segment -` reads the text without the .txt reader's pass over page lines: 字号：大 中 小, 信息来源：…,
+    # 发布时间：… 来源：… were clauses there and split the notice in two
+    tool = str(Path(sys.executable).parent / "policytag")
+    path = DATA10 / name
+    piped = subprocess.run([tool, "segment", "-", "--format", "jsonl"], input=path.read_bytes(), capture_output=True,
+                           check=True, cwd=ROOT).stdout.decode()
+    rows = [json.loads(line) for line in piped.splitlines() if line.strip()]
+    assert [(tuple(r["heading_path"]), r["text"]) for r in rows] == [
+        (tuple(r["heading_path"]), r["text"]) for r in _cli_clauses(path)]
+    assert len({r["doc_id"] for r in rows}) == 1
