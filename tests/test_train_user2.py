@@ -277,3 +277,12 @@ def test_compare_of_a_copied_run_says_why_the_names_clash(tmp_path, capsys):
     assert main(["compare", str(tmp_path / "mine"), str(tmp_path / "mine-copy"), "-o", str(tmp_path / "cmp")]) == 1
     err = _one_error(capsys)
     assert f"{tmp_path / 'mine'} and {tmp_path / 'mine-copy'} are both the run named 'mine'" in err
+
+
+def test_a_misspelt_label_in_own_training_clauses_suggests_the_id(tmp_path, capsys):
+    row = {"clause_id": "mine-1", "text": "加强煤矿瓦斯治理", "sector": ["coal_mines"], "measure_type": ["enforcement"]}
+    (tmp_path / "aug.jsonl").write_text(json.dumps(row, ensure_ascii=False) + "\n", encoding="utf-8")
+    cfg = _config(tmp_path, "badlabel", {**TFIDF, "data": {**TFIDF["data"], "augment": str(tmp_path / "aug.jsonl")}})
+    assert main(["train", cfg, "-o", str(tmp_path / "run")]) == 1
+    assert "mine-1: unknown sector label 'coal_mines' (did you mean 'coal_mine'?)" in _one_error(capsys)
+    assert not (tmp_path / "run").exists()

@@ -75,6 +75,19 @@ def load_challenge(path: str | Path | None = None) -> Dataset:
     return load_clause_set(Path(path) if path else DEFAULT_CHALLENGE, "challenge set")
 
 
+def _label_hint(taxonomy, row: dict) -> str:
+    """`` (did you mean 'coal_mine'?)`` for the first label of ``row`` the taxonomy lacks: a
+    hand-written training file misspells ids (``coal_mines``) more often than it invents them."""
+    from .config import did_you_mean
+
+    for dim in ("sector", "measure_type"):
+        ids = taxonomy[dim].ids
+        for label in row.get(dim) or ():
+            if label not in ids:
+                return did_you_mean(label, ids)
+    return ""
+
+
 def load_clause_set(path: Path, what: str) -> Dataset:
     """A JSONL file of labelled clauses that carry their own text (challenge, augmentation), or a
     directory: all its ``challenge-v*.jsonl`` files, in version order."""
@@ -98,7 +111,7 @@ def load_clause_set(path: Path, what: str) -> Dataset:
                 raise PolicytagError(f"{file}: row {n}: {exc}") from None
             problems = taxonomy.problems(row["sector"], row["measure_type"])
             if problems:
-                raise PolicytagError(f"{file}: {clause.clause_id}: {'; '.join(problems)}")
+                raise PolicytagError(f"{file}: {clause.clause_id}: {'; '.join(problems)}{_label_hint(taxonomy, row)}")
             if clause.clause_id in seen:  # the files of one directory share one id space
                 raise PolicytagError(f"{file}: row {n}: clause_id {clause.clause_id!r} occurs twice")
             seen.add(clause.clause_id)
