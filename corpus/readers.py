@@ -1171,6 +1171,23 @@ _MIME_ARCHIVE = re.compile(rb"(?:[!-9;-~]+:[^\r\n]*\r?\n(?:[ \t][^\r\n]*\r?\n)*)
                            rb"content-type:\s*multipart/related\b", re.I)
 
 
+def _reader_by_bytes(path: Path) -> Callable[[Path], str]:
+    """The reader of a file whose name says no format read here, by what its first bytes say it is,
+    else the one-line "unsupported file type" error.
+
+    Why: a site's download link (``download.do?id=…``, ``getfile.jsp``) saves the notice's PDF, Word
+    file or page under the script's name, or under none; the bytes of these formats say plainly
+    what they are. A file whose bytes say nothing (text, an image) keeps the error."""
+    try:
+        with open(path, "rb") as fh:
+            kind = _sniff(path, fh.read(2048))
+    except OSError:
+        kind = None
+    if kind not in READERS:
+        raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
+    return READERS[kind]
+
+
 def read_file(path: str | Path) -> str:
     """Read one notice file into text; raises :class:`ReadError` with the reason."""
     path = Path(path)
@@ -1181,7 +1198,7 @@ def read_file(path: str | Path) -> str:
     suffix = path.suffix.lower()
     reader = READERS.get(suffix)
     if reader is None and suffix not in _SUFFIX_KIND:
-        raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
+        reader = _reader_by_bytes(path)
     # read before judging the size: a file without read permission, or one whose read fails (EIO),
     # may report st_size 0 and is not "empty"; a /proc-style file reporting 0 may hold text
     try:

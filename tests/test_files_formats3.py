@@ -171,3 +171,17 @@ def test_a_page_without_a_known_container_reads_without_its_links_and_footer(tmp
     path = tmp_path / "art_2027_4521.html"
     path.write_bytes(_county_page(NOTICE.read_text(encoding="utf-8").split("\n")))
     _reads_as_the_notice(path)
+
+
+@pytest.mark.parametrize("name, make", [
+    ("download.do", lambda path: _pdf(NOTICE.read_text(encoding="utf-8").split("\n"), path)),
+    ("getfile.jsp", lambda path: path.write_bytes((FORMATS3 / "flood_notice.mht").read_bytes())),
+    ("content.aspx", lambda path: path.write_bytes(_gb2312_page(NOTICE.read_text(encoding="utf-8").split("\n")))),
+    ("P020270402", lambda path: _pdf(NOTICE.read_text(encoding="utf-8").split("\n"), path)),
+])
+def test_a_file_saved_under_a_download_script_name_reads_as_what_it_is(tmp_path, name, make):
+    """Before: "unsupported file type .do" (.jsp, .aspx, "(none)") for a PDF, web archive or page
+    whose bytes say plainly what they are."""
+    path = tmp_path / name
+    make(path)
+    _reads_as_the_notice(path)
