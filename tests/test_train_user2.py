@@ -134,7 +134,9 @@ def test_device_is_checked_before_any_work_and_named(tmp_path, capsys):
                  "-o", str(tmp_path / "run")]) == 2
     assert "--device: device 'cuda' requested but no CUDA GPU is visible" in _one_error(capsys)
     assert main(["train", _config(tmp_path, "tf", TFIDF), "--device", "cpu", "-o", str(tmp_path / "run")]) == 2
-    assert "--device: model type tfidf has no device setting" in _one_error(capsys)
+    err = _one_error(capsys)
+    assert "--device: model type tfidf has no device setting (it trains on the CPU); types that take one: " in err
+    assert "bert.v1" in err.rsplit(":", 1)[1]
 
 
 @pytest.mark.slow  # trains the tiny BERT (a few seconds, torch import included)
@@ -241,6 +243,7 @@ def test_the_hybrid_and_tiny_bert_examples_train_and_compare(tmp_path, monkeypat
 
 
 # --------------------------------------------------------------------------- progress on long work
+@pytest.mark.slow  # a subprocess imports the whole stack and cross-validates (10-20 s under load)
 def test_cross_validation_shows_its_folds_on_a_terminal_only(tmp_path):
     import fcntl
     import pty

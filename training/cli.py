@@ -93,7 +93,7 @@ def _set_device(config: dict[str, Any], device: str | None) -> None:
     has_device = "device" in params_schema(config["model"]["type"]).model_fields
     if device is not None and not has_device:
         raise UsageError(f"train: --device: model type {config['model']['type']} has no device setting "
-                         "(it trains on the CPU); only transformer types (bert, setfit, ...) take one")
+                         f"(it trains on the CPU); types that take one: {', '.join(_device_types())}")
     if not has_device:
         return
     if device is not None:
@@ -105,6 +105,13 @@ def _set_device(config: dict[str, Any], device: str | None) -> None:
     except PolicytagError as exc:
         where = "--device" if device is not None else f"{config.get('source')}: model.params.device"
         raise (UsageError if device is not None else ConfigError)(f"{where}: {exc}") from None
+
+
+def _device_types() -> list[str]:
+    """Registered tagger types with a ``device`` parameter (named when ``--device`` does not apply)."""
+    from policytag.models.registry import params_schema, tagger_names
+
+    return [n for n in tagger_names() if n.endswith(".v1") and "device" in params_schema(n).model_fields]
 
 
 def _raise_terminated(signum: int, _frame: Any) -> None:
