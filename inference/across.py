@@ -157,13 +157,24 @@ class AcrossComparison:
         untested = [f"{g.name} {g.year or ''} ({g.kind_label})".replace("  ", " ") for g in self.groups if not g.tested]
         if untested:
             shown = "; ".join(untested[:6]) + (f" and {len(untested) - 6} more" if len(untested) > 6 else "")
-            parts.append("one-topic documents are compared only with other governments' documents of the same genre and "
-                         f"subject; these have none here, so they are shown, not tested: {shown}")
+            parts.append("a row is compared only with other governments' documents of its kind (annual notices and "
+                         "工作要点 together; a one-topic document with those of its genre and subject); these have none "
+                         f"here, so they are shown, not tested: {shown}")
         years = sorted({g.year for g in self.groups if g.year is not None})
         if len(years) > 1:
             parts.append(f"the rows span {years[0]}–{years[-1]} and share one mean (--year YEAR compares one "
                          "year's documents)")
         return "; ".join(parts) or None
+
+    @property
+    def none_tested(self) -> bool:
+        """No row has a peer of its kind in another government: the "stresses more or less" section has
+        nothing to say, which is not the same as "no difference"."""
+        return not any(g.tested for g in self.groups)
+
+    #: what the reports say then
+    NONE_TESTED = ("no two governments here have documents of one kind (annual notices and 工作要点, or one-topic "
+                   "documents of one genre and subject): nothing is tested")
 
     def used_labels(self, dim: str) -> list[str]:
         """Label ids that at least one row uses (taxonomy order), so tables skip all-empty columns."""

@@ -373,6 +373,8 @@ def _across(report: Report) -> str:
     if rows:
         parts.append('<table class="sortable stress"><thead><tr><th>issuer</th><th>year</th><th>stresses more</th>'
                      "<th>stresses less</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+    elif a.none_tested:
+        parts.append(f'<p class="meta">{escape(a.NONE_TESTED[0].upper() + a.NONE_TESTED[1:])}.</p>')
     else:
         parts.append('<p class="meta">No issuer differs from the others by more than chance gives at these clause '
                      "counts.</p>")

@@ -181,7 +181,9 @@ def _across(report: Report) -> list[str]:
         if lines:
             any_listed = True
             out += [f"- **{_cell(group_label(g))}**", *lines]
-    if not any_listed:
+    if a.none_tested:
+        out.append(f"- {a.NONE_TESTED}")
+    elif not any_listed:
         out.append("- no issuer differs from the others by more than chance gives at these clause counts")
     out.append("")
     return out

@@ -218,3 +218,17 @@ def test_markdown_across_cells_carry_their_clause_counts(out):
     for name in head[5:]:
         count, n = int(across[name]["count"]), int(across[name]["n_clauses"])
         assert cells[name].rstrip("▲▼") == (f"{count / n * 100:.0f} ({count})" if count else "0")
+
+
+def test_when_nothing_is_comparable_the_report_says_so(tmp_path):
+    """柘川市's 燃气 plan beside 蒲阳市's annual notice: two governments, no document of one kind in both.
+    The report said "no issuer differs from the others by more than chance gives" (nothing was tested)
+    and called the annual notice a one-topic document."""
+    out = tmp_path / "r.md"
+    assert main(["tag", str(DATA / "zhechuan_gas_plan_2027.txt"), str(DATA / "puyang_annual_2027.txt"),
+                 "-o", str(out)]) == 0
+    md = out.read_text(encoding="utf-8")
+    stress = md.split("### 侧重差异", 1)[1].split("\n# ", 1)[0]
+    assert "more than chance" not in stress and "nothing is tested" in stress
+    note = next(line for line in md.splitlines() if line.startswith("*Note:"))
+    assert "蒲阳市安全生产委员会 2027 (annual notices and 工作要点)" in note and "one-topic documents are" not in note
