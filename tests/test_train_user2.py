@@ -133,6 +133,9 @@ def test_device_is_checked_before_any_work_and_named(tmp_path, capsys):
     assert main(["train", _bert_config(tmp_path, str(tmp_path / "no-encoder")), "--device", "cuda",
                  "-o", str(tmp_path / "run")]) == 2
     assert "--device: device 'cuda' requested but no CUDA GPU is visible" in _one_error(capsys)
+    cfg = _bert_config(tmp_path, str(tmp_path / "no-encoder"), bf16=True)  # bf16 is CUDA-only
+    assert main(["train", cfg, "--device", "cpu", "-o", str(tmp_path / "run")]) == 2
+    assert f"{cfg}: model.params.bf16: mixed precision needs a CUDA GPU, the device is cpu" in _one_error(capsys)
     assert main(["train", _config(tmp_path, "tf", TFIDF), "--device", "cpu", "-o", str(tmp_path / "run")]) == 2
     err = _one_error(capsys)
     assert "--device: model type tfidf has no device setting (it trains on the CPU); types that take one: " in err

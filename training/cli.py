@@ -101,10 +101,15 @@ def _set_device(config: dict[str, Any], device: str | None) -> None:
     from policytag.models.bert_trainer import resolve_device
 
     try:
-        resolve_device(params["device"])
+        resolved = resolve_device(params["device"])
     except PolicytagError as exc:
         where = "--device" if device is not None else f"{config.get('source')}: model.params.device"
         raise (UsageError if device is not None else ConfigError)(f"{where}: {exc}") from None
+    # mixed precision is CUDA-only; the Trainer said so only after the encoder and the data were loaded
+    for key in ("bf16", "fp16"):
+        if params.get(key) and not resolved.startswith("cuda"):
+            raise ConfigError(f"{config.get('source')}: model.params.{key}: mixed precision needs a CUDA GPU, "
+                              f"the device is {resolved} (set {key}: false, or train on a GPU)")
 
 
 def _device_types() -> list[str]:
