@@ -217,7 +217,7 @@ _DEADLINE_FORMS = [
     r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
     r"(?P<before_event>(?P<ev6>主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会)"
-    r"(?:到来)?(?:之|以)?前)",
+    r"(?:到来)?(?:之|以)?前夕?)",  # (前夕, the eve: 国庆前夕 left 夕 to the action)
 ]
 RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_DEADLINE_FORMS) + ")")
 
@@ -256,7 +256,7 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])" + _WOR
     rf"(?P<half>(?P<hn>上|下)半年(?:末|底)?{_BEFORE})",  # (a year before it: _lead_word)
     # a term: 整改期限为3个月, 时限为30日
     rf"(?P<term>(?:期限|时限)(?:为|是)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
-    r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?)(?:之|以)?前)",
+    r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?)(?:之|以)?前夕?)",
 ]) + ")")
 
 # alternative -> (kind, year, month, day, period, event group names)
@@ -758,7 +758,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
     if alt in ("quarter", "half", "ten_days", "months", "bare_month") and _SINCE.match(following):
-        return False  # 上半年以来…: a time looked back on
+        return False  # 上半年以来…: a time looked back on; 第三季度起…: a start, not a limit
     if alt in ("months", "ten_days", "quarter", "half", "bare_month") and text[max(0, start - 2):start] in _EACH_CYCLE:
         return False  # 每年5月至9月, 每年6月下旬: a season, not one phase
     if alt in ("months", "quarter", "half", "ten_days", "bare_month") and not (
@@ -849,7 +849,7 @@ def _opens_sentence(text: str, start: int) -> bool:
 
 #: what a span named in passing is followed by (6月至9月为主汛期) and a time looked back on (上半年以来)
 _DEFINES = re.compile(r"\s*(?:为|是|期间)")
-_SINCE = re.compile(r"\s*(?:以来|以后|之后|期间)")
+_SINCE = re.compile(r"\s*(?:以来|以后|之后|期间|起(?!草))")  # (第三季度起: from then on; 一季度起草… is a limit)
 _EACH_CYCLE = ("每年", "每月", "每季")
 #: a time cue right before a period (要在第一季度…, 于上半年…) and a verb or 的 that makes an event
 #: the kind of a task (开展汛前排查, 做好春节前安全检查, 汛前的准备)

@@ -12,6 +12,8 @@ stay unread.
 * 份 after a bare month is part of the phrase (6月份完成… gave 6月 and the action 份完成…);
 * a period that opens the bracket after a phase's name dates the phase (集中整治阶段（4月1日—9月30日）,
   动员部署阶段（第一季度））, as its year-led form does; 汛期（6月至9月） still defines a season;
+* a period followed by 起 is a start, not a limit (第三季度起，每半月开展一次巡查; 一季度起草… is a limit);
+  前夕 (the eve) is part of an event's phrase (国庆前夕组织… gave 国庆前 and the action 夕组织…);
 * a sentence that counts accidents that happened (全县发生生产安全事故12起，同比下降20%) reports, unless the
   target's own part commits (…发生事故5起，全年事故起数要下降10%以上);
 * evidence (models/evidence.py): an n-gram phrase is shown as the words it holds, without the punctuation
@@ -198,3 +200,22 @@ REPORTED = "2024年全县发生生产安全事故12起，同比下降20%。"
 ])
 def test_commitments_beside_happened_stay_targets(text, want):
     assert _targets(REPORTED + text) == want
+
+
+# --- a start is no limit; the eve of an event ------------------------------------------------------------
+E = "before_event"
+STARTS = [
+    ("第三季度起，每半月开展一次巡查；一季度起草完成实施方案。",
+     [("一季度", P, None, 3, None, None, None, "2025-03-31", "起草完成实施方案")]),
+    ("下半年起全面推行电子巡检，6月下旬前完成设备安装。",
+     [("6月下旬前", P, None, 6, None, None, None, "2025-06-30", "完成设备安装")]),
+    ("国庆前夕组织开展旅游景区安全大检查。",
+     [("国庆前夕", E, None, None, None, None, "国庆", "2025-09-30", "组织开展旅游景区安全大检查")]),
+    ("中秋节前夕，蓼湾区市场监管局开展月饼生产企业检查。",
+     [("中秋节前夕", E, None, None, None, None, "中秋节", None, "蓼湾区市场监管局开展月饼生产企业检查")]),
+]
+
+
+@pytest.mark.parametrize("text,want", STARTS, ids=[t[:12] for t, _ in STARTS])
+def test_starts_and_eves(text, want):
+    assert _deadlines(text, Y) == want
