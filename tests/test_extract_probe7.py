@@ -26,6 +26,7 @@ before the code ran on them.
 
 from __future__ import annotations
 
+import json
 import unicodedata
 
 import pytest
@@ -219,3 +220,36 @@ STARTS = [
 @pytest.mark.parametrize("text,want", STARTS, ids=[t[:12] for t, _ in STARTS])
 def test_starts_and_eves(text, want):
     assert _deadlines(text, Y) == want
+
+
+# --- through `policytag tag` ---------------------------------------------------------------------------
+#: an invented county's plan; the fields its rows should carry, written down first
+NOTICE = """柘川县城镇燃气安全专项整治实施方案
+
+一、整治阶段
+（一）动员部署阶段（3月底前）。各乡镇制定本地实施方案，明确整治重点。
+（二）集中整治阶段（4月1日—9月30日）。各乡镇对照清单逐项整治，建成一类应急避难场所4处并配齐物资（县应急局牵头，县住建局、县消防救援大队配合）。
+（三）总结验收阶段。10月份完成自评并报县安委办，县安委办组织验收。
+二、工作要求
+（一）信息报送。发生燃气事故后，事发地乡镇应当在1小时内向县应急管理局报告。
+（二）工作回顾。2024年全县发生燃气事故3起，同比下降25%。
+
+柘川县安全生产委员会办公室
+2025年2月20日
+"""
+NOTICE_DEADLINES = [("3月底前", "by_end_of_month", "2025-03-31"), ("4月1日—9月30日", P, "2025-09-30"),
+                    ("10月份", M, "2025-10-31"), ("1小时内", H, None)]
+NOTICE_TARGETS = [("建成一类应急避难场所4处", 4, "处")]
+NOTICE_AGENCIES = ["县应急局", "县住建局", "县消防救援大队"]
+
+
+def test_tag_rows_carry_the_fields(policytag_cli, keyword_run, tmp_path):
+    notice = tmp_path / "zhechuan_gas_2025.txt"
+    notice.write_text(NOTICE, encoding="utf-8")
+    out = tmp_path / "out.jsonl"
+    proc = policytag_cli("tag", str(notice), "--model", str(keyword_run), "-o", str(out))
+    assert proc.returncode == 0, proc.stderr
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert [(d["text"], d["kind"], d["due"]) for row in rows for d in row["deadlines"]] == NOTICE_DEADLINES
+    assert [(t["text"], t["value"], t["unit"]) for row in rows for t in row["targets"]] == NOTICE_TARGETS
+    assert [a for row in rows for a in row["agencies"]] == NOTICE_AGENCIES
