@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff, compact_diff
-from .report import NoticeReport, Report
+from .report import NoticeReport, Report, genre_name, level_name
 from .yoy import Novelty
 
 
@@ -63,7 +63,8 @@ def render_csv(report: Report) -> str:
     deadlines/targets/novelty/evidence as compact JSON."""
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
-    fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "heading_path", "text", "sector", "measure_type",
+    fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "level_name", "genre_name",
+              "heading_path", "text", "sector", "measure_type",
               "sector_names", "measure_type_names", "agencies",
               "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version", *score_cols]
     buf = io.StringIO()
@@ -74,6 +75,8 @@ def render_csv(report: Report) -> str:
         flat = {
             "doc_id": row["doc_id"], "clause_id": row["clause_id"], "year": row["year"],
             **{k: row.get(k) for k in ("title", "issuer", "region", "level", "genre")},
+            # as the reports name them (市级, 工作要点): a spreadsheet filter reads Chinese, not ids
+            "level_name": level_name(row.get("level")), "genre_name": genre_name(row.get("genre")),
             "heading_path": " > ".join(row["heading_path"]), "text": row["text"],
             "sector": ";".join(row["sector"]), "measure_type": ";".join(row["measure_type"]),
             # the taxonomy's Chinese names beside the ids: a spreadsheet reader sees what the reports say
@@ -110,7 +113,7 @@ def render_across_csv(report: Report) -> str | None:
     a = report.across
     if a is None:
         return None
-    fields = ["group", "name", "issuer", "region", "level", "year", "genre", "doc_ids", "n_clauses", "dimension", "label_id",
+    fields = ["group", "name", "issuer", "region", "level", "level_name", "year", "genre", "genre_name", "doc_ids", "n_clauses", "dimension", "label_id",
               "label", "count", "share", "mean_share", "diff_pp", "p_value", "q_value", "significant", "compared_with", "clause_ids",
               "model_version", "taxonomy_version"]
     buf = io.StringIO()
@@ -120,8 +123,8 @@ def render_across_csv(report: Report) -> str | None:
         for dim in DIMENSIONS:
             for c in a.cells[g.key][dim]:
                 writer.writerow({
-                    "group": g.key, "name": g.name, "issuer": g.issuer, "region": g.region, "level": g.level, "year": g.year,
-                    "genre": g.genre, "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
+                    "group": g.key, "name": g.name, "issuer": g.issuer, "region": g.region, "level": g.level,
+                    "level_name": level_name(g.level), "year": g.year, "genre": g.genre, "genre_name": genre_name(g.genre), "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
                     "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp,
                     # an untested row (no other government's document of its kind) has no p-value, not p = 1

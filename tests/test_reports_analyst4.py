@@ -232,3 +232,17 @@ def test_when_nothing_is_comparable_the_report_says_so(tmp_path):
     assert "more than chance" not in stress and "nothing is tested" in stress
     note = next(line for line in md.splitlines() if line.startswith("*Note:"))
     assert "蒲阳市安全生产委员会 2027 (annual notices and 工作要点)" in note and "one-topic documents are" not in note
+
+
+def test_csv_files_name_levels_and_genres_in_chinese(out):
+    """Both CSVs gave a row's level and genre as ids (city, annual_notice, special_plan) where the reports
+    say 市级, 年度安全生产工作通知, 专项整治/实施方案: a spreadsheet filter on them read in English. Each now
+    has level_name and genre_name beside the ids."""
+    from policytag.corpus.metadata import GENRE_NAMES, LEVEL_NAMES
+
+    with open(out / "out.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    for table in (rows, _across(out)):
+        assert {r["level"] for r in table} >= {"central", "province", "city", "county"}  # the premise
+        for r in table:
+            assert r["level_name"] == LEVEL_NAMES[r["level"]] and r["genre_name"] == GENRE_NAMES[r["genre"]]
