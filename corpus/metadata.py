@@ -72,7 +72,7 @@ _ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委",
                 "公安", "财政", "卫生", "健康", "自然资源", "国土", "监督", "监管", "安监", "发展和改革", "发展改革", "工业和信息化",
                 "生态环境", "环境保护", "水利", "水务", "林业", "消防", "教育", "商务", "文化", "农业", "能源", "矿山", "煤矿",
                 "安全", "管委会", "气象", "地震", "民政", "人力资源", "市场", "经济", "工商", "质量", "科学技术", "司法",
-                "党委", "区委", "县委", "市委", "省委")
+                "党委", "区委", "县委", "市委", "省委", "税务")
 _TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|区|旗|镇|乡)")
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
@@ -183,7 +183,7 @@ def _next_tier(name: str, pos: int) -> str | None:
             or m.group(0) in _BARE_TIERS):
         return None
     token, end = m.group(0), m.end()
-    # a name holding a tier's character before its own ending (贵州省, 万州区, 宁乡市, 武乡县; a
+    # a name holding a tier's character before its own ending (贵州省, 万州区, 宁乡市, 武乡县, 梅县区; a
     # prefecture 某州市): the shortest match stops inside it, and the tier's character right after ends it
     # (unless it opens a word: 某乡市场, 某州区域)
     after = _NAME_GOES_ON.get(token[-1], "") if not token.endswith("自治州") else ""
@@ -192,9 +192,9 @@ def _next_tier(name: str, pos: int) -> str | None:
     return token
 
 
-# the tier characters that may go on a name the shortest match cut at 州 or 乡 (no 县 after 州: 某州县级…
-# names the tiers; no 镇: a town's 镇区 is its built-up area)
-_NAME_GOES_ON = {"州": "省市区", "乡": "市县区"}
+# the tier characters that may go on a name the shortest match cut at 州, 乡 or 县 (梅县区) (no 县 after 州:
+# 某州县级… names the tiers; no 镇: a town's 镇区 is its built-up area)
+_NAME_GOES_ON = {"州": "省市区", "乡": "市县区", "县": "区"}
 
 
 def split_region(name: str) -> tuple[str, str]:
@@ -265,10 +265,13 @@ def _split_joint(name: str) -> list[str]:
     for p in range(4, len(name) - 3):
         if name[p - 1] not in _ORGAN_END or _inside_suffix(name, p):
             continue
+        if _branch_of(name[cuts[-1] if cuts else 0:p], name[p:]):
+            continue  # 国家税务总局某市税务局: the administration's branch, one organ
         if name[:p].endswith("人民政府") and re.match(r"[\u4e00-\u9fff]{1,9}?(?:街道办事处|镇人民政府|乡人民政府|苏木人民政府)$", name[p:]):
             continue  # 某区人民政府某某街道办事处: one office's full name, not two organs
         rest = _PARTY.sub("", name[p:])
-        if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委场])", rest)) and looks_like_issuer(name[p:]):
+        # (a place or a bare tier opens the next organ; so does a central organ, 国家税务总局 after 某市财政局)
+        if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委场])|国家|国务院", rest)) and looks_like_issuer(name[p:]):
             cuts.append(p)
     if not cuts:
         central = _split_central(name)
@@ -277,6 +280,19 @@ def _split_joint(name: str) -> list[str]:
     if not all(len(p) >= 4 and looks_like_issuer(p) for p in parts):
         return [name]
     return [q for p in parts for q in (_split_central(p) or [p])]
+
+
+# a central administration (国家税务总局) whose branches are named by their place and its own trade
+_CENTRAL_ADMIN_RX = re.compile(r"^国家([\u4e00-\u9fff]{2,8}?)总局")
+
+
+def _branch_of(central: str, rest: str) -> bool:
+    """Is ``rest`` (柘川市税务局) the branch of ``central`` (国家税务总局) that its place names: the
+    administration's own trade after a place? Then ``central + rest`` is one organ, run from the centre,
+    not two organs signing together."""
+    m = _CENTRAL_ADMIN_RX.fullmatch(central)
+    region, organ = split_region(rest)
+    return bool(m and region and organ.startswith(m.group(1)))
 
 
 def _split_central(name: str) -> list[str] | None:
@@ -355,6 +371,11 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     first = issuer.split("、")[0]
     if _ENTERPRISE_RX.search(first):
         return enterprise_region(first), "department"
+    admin = _CENTRAL_ADMIN_RX.match(first)
+    if admin and _branch_of(admin.group(0), first[admin.end():]):
+        # 国家税务总局柘川市税务局: a central administration's branch, as 国家矿山安全监察局山西局 (central,
+        # its territory the place it names)
+        return split_region(first[admin.end():])[0], "central"
     region, organ = split_region(first)
     zone = _ZONE_RX.match(first)
     if zone and len(zone.group(1)) > len(region):

@@ -13,7 +13,10 @@ What was wrong and is now read right (corpus/metadata.py, corpus/dedup.py):
   (吨, 家, 万元…) or inside a longer number is a quantity, no year.
 - ``柘州省应急管理厅`` read region 柘州 at level ``city``, ``蓼乡县`` region 蓼乡 at ``department``: a place
   match stopped at the 州 or 乡 inside a name; the tier character right after it (州: 省市区, 乡: 市县区) now
-  ends the name.
+  ends the name (also 县: 区, 梅县区).
+- ``国家税务总局柘川市税务局`` (signing a joint notice) read as two organs, 国家税务总局 and 柘川市税务局: a
+  central administration's branch named by its place and trade is one organ, ``central`` as 国家矿山安全监察局山西局,
+  its region the place.
 - ``共青团柘川市委`` read region ``共青团柘川市``: the youth league's name opens with its organisation, as 中共's.
 - ``policytag segment DIR`` with a web copy (.txt) and the .docx of one notice keeps the .txt (the faithful
   format) but lost the number and signing date only the .docx showed: the kept copy now takes the number and
@@ -72,6 +75,10 @@ DOCUMENTS = {
     # fixed: region 蓼乡 (cut at 乡), level department before
     "county_name_with_xiang.txt": ("蓼乡县人民政府办公室关于印发《蓼乡县2025年安全生产工作要点》的通知", "蓼乡县人民政府办公室", "蓼乡县",
                                    "county", "work_points", 2025, "2025-03-06", "蓼政办〔2025〕5号"),
+    # fixed: four organs (国家税务总局、柘川市税务局 cut apart) before
+    "joint_tax_branch.txt": ("柘川市财政局国家税务总局柘川市税务局柘川市应急管理局关于做好安全生产专用设备税收优惠政策落实工作的通知",
+                             "柘川市财政局、国家税务总局柘川市税务局、柘川市应急管理局", "柘川市", "city", "other", 2025,
+                             "2025-03-28", None),
     # fixed: work_points (…要点) before
     "speech_key_points.txt": ("在全市防汛工作会议上的讲话要点", "柘川市人民政府", "柘川市", "city", "speech", 2025, "2025-06-18", None),
 }
@@ -200,8 +207,10 @@ def test_a_league_committee_is_its_place(name, region, level):
     ("柘川市蓼乡区应急管理局", "柘川市蓼乡区", "county"),
     # guards: an autonomous county (its 族自治县 read as a unit of its own, as before); a township stays
     # one, also before 市场; a prefecture 某州 stays one, and 某州市 a prefecture
+    ("柘川市梅县区应急管理局", "柘川市梅县区", "county"),
     ("柘川市蓼乡彝族自治县人民政府", "柘川市蓼乡彝族自治县", "county"),
     ("柘川县石岭乡人民政府", "柘川县石岭乡", "department"),
+    ("柘川县区域应急救援中心", "柘川县", "county"),
     ("柘川县石岭乡市场监督管理所", "柘川县石岭乡", "department"),
     ("蓼源州应急管理局", "蓼源州", "city"),
     ("蓼源州市应急管理局", "蓼源州市", "city"),
@@ -211,6 +220,22 @@ def test_a_name_holding_a_tier_character(name, region, level):
     """柘州省, 岚州区, 檀乡市, 蓼乡县: the shortest place match stopped at the 州 or 乡 inside the name
     (region 柘州, level city; 蓼乡, department)."""
     assert md.issuer_region_level(md.normalize_issuer(name)) == (region, level)
+
+
+@pytest.mark.parametrize("name, issuer, region, level", [
+    ("国家税务总局柘川市税务局", "国家税务总局柘川市税务局", "柘川市", "central"),
+    ("国家税务总局柘州省税务局", "国家税务总局柘州省税务局", "柘州省", "central"),
+    # guards: the administration and another place's bureau are two organs; the administration alone
+    ("国家税务总局　柘川市应急管理局", "国家税务总局、柘川市应急管理局", "全国", "central"),
+    ("国家税务总局", "国家税务总局", "全国", "central"),
+    # fixed too: a central organ run on after a province's was no cut (one organ, 柘州省应急管理厅国家…)
+    ("柘州省应急管理厅国家矿山安全监察局柘州局", "柘州省应急管理厅、国家矿山安全监察局柘州局", "柘州省", "province"),
+])
+def test_a_central_administrations_branch_is_one_organ(name, issuer, region, level):
+    """国家税务总局柘川市税务局 read as two organs, 国家税务总局 and 柘川市税务局 (a cut before a place and an
+    organ); it is the administration's branch, central as 国家矿山安全监察局山西局, its territory the place."""
+    assert md.normalize_issuer(name) == issuer
+    assert md.issuer_region_level(issuer) == (region, level)
 
 
 def _notice_docx(path, lines: list[str]) -> None:
