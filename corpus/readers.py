@@ -1128,8 +1128,12 @@ _CONVERT = {
     # program's format under a Word name
     "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
            "save it as .docx and read that",
-    "rtf": "an RTF file: open it in Word or WPS, save it as .docx and read that",
-    "sheet": "a spreadsheet (.xls/.xlsx/.et): copy the notice text into a .docx or .txt and read that",
+    # the two that are no notice format at all also say which formats are: a user with a folder of
+    # downloads learns what to convert to without the README
+    "rtf": "an RTF file, which is not read: open it in Word or WPS, save it as .docx and read that "
+           f"(the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
+    "sheet": "a spreadsheet (.xls/.xlsx/.et), which is not read: copy the notice text into a .docx or .txt and "
+             f"read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
 }
 _SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".dot": "ole", ".rtf": "rtf",
                 ".xls": "sheet", ".xlsx": "sheet", ".et": "sheet"}

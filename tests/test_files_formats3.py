@@ -185,3 +185,38 @@ def test_a_file_saved_under_a_download_script_name_reads_as_what_it_is(tmp_path,
     path = tmp_path / name
     make(path)
     _reads_as_the_notice(path)
+
+
+def _rtf(path: Path) -> None:
+    path.write_bytes(b"{\\rtf1\\ansi\\ansicpg936\\deff0{\\fonttbl{\\f0\\fnil\\fcharset134 \\'cb\\'ce\\'cc\\'e5;}}"
+                     b"\\pard\\f0 \\'d5\\'e8\\'b4\\'a8\\par}")
+
+
+def _xlsx(path: Path) -> None:
+    import zipfile
+
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+
+
+def _et(path: Path) -> None:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(504))  # an OLE file's signature, as .et and .xls begin
+
+
+@pytest.mark.parametrize("name, make, what", [
+    ("notice.rtf", _rtf, "RTF"), ("notice.doc", _rtf, "RTF"),
+    ("tasks.xlsx", _xlsx, "spreadsheet"), ("tasks.et", _et, "spreadsheet"),
+])
+def test_a_format_published_but_not_read_names_the_formats_that_are(tmp_path, name, make, what):
+    """Before: the line said what to do but not which formats are read."""
+    from policytag.corpus.readers import SUPPORTED_SUFFIXES
+
+    path = tmp_path / name
+    make(path)
+    out = run_cli("segment", path)
+    assert out.returncode == 1 and out.stdout == ""
+    (line,) = out.stderr.strip().splitlines()
+    assert str(path) in line and what in line and ".docx" in line
+    listed = line[line.index("read are"):]
+    assert all(suffix in listed.split(", ") or f" {suffix}" in listed for suffix in SUPPORTED_SUFFIXES), line
