@@ -182,6 +182,10 @@ def _year_or_next(tag: str) -> str:
 _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 _BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
 _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
+#: a date or month end that shares the 前 of the last one it is enumerated with (分别于6月底、12月底前报送…,
+#: 7月5日、次年1月5日前, 3月15日、6月15日、9月15日前): after 、 each next item, of at most 10 characters, ends in
+#: a day or month end, and the last in 前
+_SHARES_BEFORE = r"(?=(?:、\s*[^，。；：、]{1,10}?(?:底|末|日|号))+\s*(?:之|以)?前)"
 
 # One alternation scanned left to right; at the same position the first alternative wins, so the
 # more specific forms come first. Group-name suffixes keep each alternative's fields apart; the
@@ -208,8 +212,8 @@ _DEADLINE_FORMS = [
     rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
     rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE})",
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
-    rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}\s*(?:之|以)?前)",
-    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)\s*(?:之|以)?前)",
+    rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
+    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
     # 2016年年底前 / 2017年底前 / 年底之前 / 今年年底前 / bare 年底 (确保年底明显见效; vetted below)
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
@@ -391,7 +395,10 @@ def _action(text: str, start: int, end: int) -> str:
     lead = text[left:start]
     if left == 0 and lead:
         lead = _ENUM_LEAD.sub("", lead)
-    before, after = _tidy(lead), _tidy(text[end:right])
+    rest = text[end:right]
+    if rest[:1] == "、" or lead[-1:] == "、":
+        lead, rest = _without_enumerated_dates(text, start - len(lead), start, right, rest)
+    before, after = _tidy(lead), _tidy(rest)
     if not after and right < len(text) and text[right] == "，":
         # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
@@ -404,6 +411,25 @@ def _action(text: str, start: int, end: int) -> str:
         if prev and next(_deadline_matches(prev), None) is None:
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
+
+
+def _without_enumerated_dates(text: str, left: int, start: int, right: int, rest: str) -> tuple[str, str]:
+    """The words before (``text[left:start]``) and after (``rest``) a deadline at ``start`` (in the chunk
+    ``left:right``) without
+    the dates enumerated with it (分别于6月底、12月底前报送…: 6月底's action is 报送…, not 12月底前报送…,
+    and 12月底前's lead is 各成员单位分别于, not …6月底、)."""
+    while rest[:1] == "、":
+        first = next(_deadline_matches(rest[1:]), None)
+        if first is None or first[2] != 0:
+            break
+        rest = rest[1 + first[3]:]
+    cut = start
+    if text[start - 1:start] == "、":
+        # (matched in the whole chunk: the dates before it share the 前 of the last one)
+        for _, _, a, b, _ in reversed(list(_deadline_matches(text[left:right]))):
+            if left + b == cut - 1 and text[cut - 1] == "、":
+                cut = left + a
+    return text[left:cut], rest
 
 
 def _simplified(text: str) -> str:

@@ -14,6 +14,9 @@ stay unread.
   动员部署阶段（第一季度））, as its year-led form does; 汛期（6月至9月） still defines a season;
 * a period followed by 起 is a start, not a limit (第三季度起，每半月开展一次巡查; 一季度起草… is a limit);
   前夕 (the eve) is part of an event's phrase (国庆前夕组织… gave 国庆前 and the action 夕组织…);
+* dates enumerated before one 前 share it (分别于6月底、12月底前报送…, 3月15日、6月15日、9月15日前): each is a
+  deadline, and each one's action is the task, without the other dates (6月底 alone, with no 前 after the
+  last date, stays none: 6月底、9月底各报送一次);
 * a sentence that counts accidents that happened (全县发生生产安全事故12起，同比下降20%) reports, unless the
   target's own part commits (…发生事故5起，全年事故起数要下降10%以上);
 * evidence (models/evidence.py): an n-gram phrase is shown as the words it holds, without the punctuation
@@ -219,6 +222,31 @@ STARTS = [
 
 @pytest.mark.parametrize("text,want", STARTS, ids=[t[:12] for t, _ in STARTS])
 def test_starts_and_eves(text, want):
+    assert _deadlines(text, Y) == want
+
+
+# --- dates sharing one 前 ------------------------------------------------------------------------------
+D = "by_date"
+ENUMERATED = [
+    ("各成员单位分别于6月底、12月底前报送半年和全年工作总结。",
+     [("6月底", M, None, 6, None, None, None, "2025-06-30", "各成员单位分别报送半年和全年工作总结"),
+      ("12月底前", M, None, 12, None, None, None, "2025-12-31", "各成员单位分别报送半年和全年工作总结")]),
+    ("各乡镇于7月5日、次年1月5日前分别报送考核材料。",
+     [("7月5日", D, None, 7, 5, None, None, "2025-07-05", "各乡镇分别报送考核材料"),
+      ("次年1月5日前", D, 2026, 1, 5, None, None, "2026-01-05", "各乡镇分别报送考核材料")]),
+    ("（一）蓼湾区各街道于3月15日、6月15日、9月15日前报送季度台账。",
+     [("3月15日", D, None, 3, 15, None, None, "2025-03-15", "蓼湾区各街道报送季度台账"),
+      ("6月15日", D, None, 6, 15, None, None, "2025-06-15", "蓼湾区各街道报送季度台账"),
+      ("9月15日前", D, None, 9, 15, None, None, "2025-09-15", "蓼湾区各街道报送季度台账")]),
+    # no 前 after the last date: none, beside a pair that shares one
+    ("6月底、9月底各报送一次；各乡镇分别于6月底、12月底前报送工作总结。",
+     [("6月底", M, None, 6, None, None, None, "2025-06-30", "各乡镇分别报送工作总结"),
+      ("12月底前", M, None, 12, None, None, None, "2025-12-31", "各乡镇分别报送工作总结")]),
+]
+
+
+@pytest.mark.parametrize("text,want", ENUMERATED, ids=[t[:12] for t, _ in ENUMERATED])
+def test_enumerated_dates_share_their_before(text, want):
     assert _deadlines(text, Y) == want
 
 
