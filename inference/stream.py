@@ -97,27 +97,55 @@ def _rows_hf(path: str, batch_size: int) -> Iterator[tuple[int, Any]]:
             yield n, dict(zip(keys, values))
 
 
-def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_size: int = 1024) -> Iterator[Clause]:
+def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_size: int = 1024) -> "ClauseRows":
     """Clauses of a clause input (JSONL / Parquet / HF dataset), in file order; a bad row is an error
-    naming its row number, or with ``skip_bad`` a warning."""
-    from .inputs import _clause_from_row
-
+    naming its row number, or with ``skip_bad`` a warning. The rows' ``date`` (their notice's signing
+    date, ``inputs.row_date``) is collected by ``doc_id`` as the rows are read (``ClauseRows.dates``),
+    so streamed deadlines are read against it as the summary path reads them."""
     if not Path(path).exists():
         raise PolicytagError(f"{path}: no such file")
-    kind = input_kind(path)
-    rows = {"jsonl": lambda: _rows_jsonl(path), "parquet": lambda: _rows_parquet(path, batch_size),
-            "hf": lambda: _rows_hf(path, batch_size)}[kind]()
-    default_doc = Path(path).stem
-    for n, row in rows:
-        try:
-            if isinstance(row, Exception):
-                raise row
-            yield _clause_from_row(row, n, default_doc)
-        except ValueError as exc:
-            message = f"{path}:{n}: {exc}"
-            if not skip_bad:
-                raise PolicytagError(f"{message} (--skip-bad tags the good rows and reports the rest)") from None
-            warn(f"skipped row {message}")
+    return ClauseRows(path, skip_bad, warn, batch_size)
+
+
+class ClauseRows:
+    """The clauses of a clause input (iterate it) and, filled while they are read, each document's
+    signing date by ``doc_id`` (``dates``): ``stream_tag`` hands a batch's to ``tag_clauses`` after
+    reading its rows, so a row's date is known before its clause is tagged."""
+
+    def __init__(self, path: str, skip_bad: bool, warn: Callable[[str], None], batch_size: int = 1024):
+        self.path, self.skip_bad, self.warn, self.batch_size = path, skip_bad, warn, batch_size
+        self.dates: dict[str, str | None] = {}
+
+    def __iter__(self) -> Iterator[Clause]:
+        from .inputs import _clause_from_row, row_date
+
+        path = self.path
+        kind = input_kind(path)
+        rows = {"jsonl": lambda: _rows_jsonl(path), "parquet": lambda: _rows_parquet(path, self.batch_size),
+                "hf": lambda: _rows_hf(path, self.batch_size)}[kind]()
+        default_doc = Path(path).stem
+        for n, row in rows:
+            try:
+                if isinstance(row, Exception):
+                    raise row
+                clause = _clause_from_row(row, n, default_doc)
+                date = row_date(row)
+            except ValueError as exc:
+                message = f"{path}:{n}: {exc}"
+                if not self.skip_bad:
+                    raise PolicytagError(f"{message} (--skip-bad tags the good rows and reports the rest)") from None
+                self.warn(f"skipped row {message}")
+                continue
+            if date is not None:
+                self._date(clause.doc_id, date)
+            yield clause
+
+    def _date(self, doc_id: str, date: str) -> None:
+        """One signing date per document, as ``inputs.read_clause_file`` checks: a second one is an error."""
+        known = self.dates.setdefault(doc_id, date)
+        if known != date:
+            raise PolicytagError(f"{self.path}: document {doc_id!r} has rows of two notice dates "
+                                 f"({', '.join(sorted((known, date)))}); a notice has one signing date")
 
 
 def batch_dates(dates: Mapping[str, str | None] | None, batch: Sequence[Clause]) -> dict[str, str | None] | None:
