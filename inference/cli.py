@@ -280,14 +280,16 @@ def _read_clauses(path: str, skip_bad: bool):
 
         if input_kind(path) != "jsonl":
             warnings: list[str] = []
-            clauses = list(clause_rows(path, skip_bad, warnings.append))
+            rows = clause_rows(path, skip_bad, warnings.append)
+            clauses = list(rows)
             if not clauses:
                 raise PolicytagError(f"{path}: no clauses to tag")
             documents = []
             for doc_id in dict.fromkeys(c.doc_id for c in clauses):
                 years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
                 documents.append(Document(doc_id=doc_id, title="", year=years.pop() if len(years) == 1 else None,
-                                          doc_number=None, issuer=None, date=None, source=path, text=""))
+                                          doc_number=None, issuer=None, date=rows.dates.get(doc_id), source=path,
+                                          text=""))
             return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
     return read_clause_file(path, skip_bad)
 

@@ -62,29 +62,6 @@ def _total(path: str) -> int | None:
         return None
 
 
-def dates_note(path: str) -> str | None:
-    """The line saying a clause file's ``date`` key is not read when streaming (``stream.clause_rows``
-    makes Clauses, which hold no date): the summary path reads it (``inputs.row_date``), so without a
-    word the same file gave other deadlines with ``--stream``. Only the first row is looked at: cheap
-    on a file of a million rows, and a file's rows share their keys."""
-    import json
-
-    from .stream import input_kind
-
-    try:
-        if input_kind(path) != "jsonl":
-            return None
-        with open(path, encoding="utf-8-sig") as fh:
-            first = next((line for line in fh if line.strip()), "")
-        row = json.loads(first) if first else None
-    except (OSError, ValueError, PolicytagError):  # the reader reports a bad file properly
-        return None
-    if not isinstance(row, dict) or row.get("date") is None:
-        return None
-    return (f"{path}: the rows' date is not read when streaming, so every deadline is read as a limit, also one "
-            "before the notice's date; tag without --stream to read them against it")
-
-
 def _run_dir(tagger, spec: str | None) -> Path:
     """The run directory Ray actors load the model from (they load it themselves, once each)."""
     from policytag.paths import default_model_dir, runs_dir
@@ -131,9 +108,6 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         from .resume import input_identity
 
         if args.clauses:
-            note = dates_note(args.clauses)
-            if note:
-                print(f"policytag: {note}", file=sys.stderr)
             clauses = clause_rows(args.clauses, args.skip_bad, warn)
             total = _total(args.clauses)
             inputs = input_identity([args.clauses])

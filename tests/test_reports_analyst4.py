@@ -137,21 +137,6 @@ def test_a_bad_or_conflicting_row_date_is_one_line(tmp_path, capsys, dates, said
     assert len(err.splitlines()) == 1 and said in err and not (tmp_path / "out.jsonl").exists()
 
 
-def test_streaming_says_it_does_not_read_the_rows_date(tmp_path, capsys):
-    """With --stream the same dated clause file gave other deadlines (its rows' date unread) without a
-    word; stderr now says so and how to get them read."""
-    clauses = _clause_file(tmp_path / "dated.jsonl", "2027-07-15")
-    out = tmp_path / "s.jsonl"
-    assert main(["tag", "--clauses", str(clauses), "--stream", "-o", str(out)]) == 0
-    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
-    assert next(r for r in rows if r["clause_id"] == "zc-1")["deadlines"]  # the premise: read as a limit
-    err = capsys.readouterr().err
-    assert "date is not read when streaming" in err and "without --stream" in err
-    assert main(["tag", "--clauses", str(_clause_file(tmp_path / "undated.jsonl", None)), "--stream",
-                 "-o", str(tmp_path / "u.jsonl")]) == 0
-    assert "date is not read" not in capsys.readouterr().err
-
-
 def test_across_rows_stand_by_government_and_year_whatever_the_files_are_named(tmp_path):
     """The across rows followed the files' order: a folder named year first (2026_…, 2027_…) spread
     青崖县's two 工作要点 and 柘川市's notices over the table, and 柘川市's 2027 燃气 plan stood above its 2026

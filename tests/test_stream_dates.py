@@ -52,10 +52,11 @@ def test_parquet_rows_read_their_notice_date(tmp_path):
     src = tmp_path / "c.parquet"
     pq.write_table(pa.Table.from_pylist([{**r, "date": "2027-07-15" if r["doc_id"] == "lw-mid-2027" else None}
                                          for r in ROWS]), src)
-    out = tmp_path / "p.jsonl"
-    assert main(["tag", "--clauses", str(src), "--stream", "-o", str(out)]) == 0
-    got = _deadlines(out)
-    assert got["lw-1"] == [] and got["lw-3"]
+    for extra in (["--stream"], []):  # the streaming reader, and the summary path that collects it in memory
+        out = tmp_path / f"p{len(extra)}.jsonl"
+        assert main(["tag", "--clauses", str(src), *extra, "-o", str(out)]) == 0
+        got = _deadlines(out)
+        assert got["lw-1"] == [] and got["lw-3"]
 
 
 def test_two_dates_of_one_document_in_a_stream_is_one_line(tmp_path, capsys):
