@@ -91,8 +91,11 @@ RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 # a web page's information line over the notice (``信息来源：…``, ``作者：…``, ``发布时间：… 来源：… 浏览次数：…``), as
 # text reaches the cleaner without the .txt reader (``segment -``, a typed copy): it was the notice's text and
 # a new notice's head; a sentence (。；) is never one
-RE_PAGE_INFO = re.compile(r"^\s*(?:发布时间|信息来源|文章来源|来源|作者|责任编辑|浏览次数|浏览量|访问量|访问次数|点击数|点击量|"
-                          r"阅读量|阅读次数)\s*[:：][^。；;]*$")
+RE_PAGE_INFO = re.compile(r"^\s*[【\[]?\s*(?:发布时间|发布单位|信息来源|文章来源|来源|作者|责任编辑|浏览次数|浏览量|访问量|访问次数|"
+                          r"点击数|点击量|点击|阅读量|阅读次数)\s*[:：][^。；;]*$"
+                          # ``时间：2027-11-02 来源：县应急管理局 点击：212``: a bare 时间/日期 only with a page key after it (alone,
+                          # ``时间：11月5日上午9时`` is when a meeting meets)
+                          r"|^\s*(?:时间|日期)\s*[:：][^。；;]*?\s(?:来源|信息来源|点击|点击数|浏览次数|浏览量|阅读量|作者)\s*[:：][^。；;]*$")
 # a web page's navigation copied with the notice (read as text, each made a clause or split the notice in
 # two): the breadcrumb (``当前位置：首页 > 政务公开``, ``首页 > 信息公开 > 政策文件``), the share bar
 # (``分享到：微信 微博 QQ空间``), the scan code and the links to the neighbouring notices (``上一篇：…``); read as

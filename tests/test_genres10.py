@@ -38,6 +38,9 @@ CMD_GROUP = ("2 组织体系", "2.2 现场指挥部", "2.2.1 现场指挥部组�
 ART4 = ("第二章 生产和储存安全", "第一节 一般规定", "第四条 危险化学品生产、储存单位应当对重大危险源进行登记建档，定期检…")
 ART3 = ("第二章 生产和储存安全", "第一节 一般规定", "第三条 危险化学品生产、储存单位应当具备下列条件")
 
+# an article titled in 【】: its heading is the article's first 30 characters, as any article's
+ART_TITLED = ("第二章 责任内容", "第三条 【主要负责人职责】生产经营单位的主要负责人对本单位安全生产工…")
+
 # file: (title, [(heading path, start of the clause text)]) — the whole list: no clause more, none less
 G10 = {
     "gr10_web_info_box.txt": ("柘川县人民政府办公室关于做好春季森林防火工作的通知", [
@@ -180,6 +183,43 @@ G10 = {
         ((), "二、巡查方式。第一，各县（市、区）每月组织夜间巡查不少于2次；第二，"),
         (("三、工作要求",), "各县（市、区）要于每月5日前报送上月巡查情况。"),
     ]),
+    # written after the second landing: ●/◆ bullets, an accident bulletin titled with “3·15”, a plan's 附则 of 1. items
+    "gr10_bullets.txt": ("柘川县2027年安全生产宣传教育工作要点", [
+        (("一、开展主题宣传",), "●"),
+        (("一、开展主题宣传",), "●"),
+        (("二、强化警示教育",), "◆"),
+        (("二、强化警示教育",), "◆"),
+    ]),
+    "gr10_accident_bulletin.txt": ("蓼湾区安全生产委员会关于“3·15”较大中毒事故的通报", [
+        ((), "2027年3月15日，蓼湾区恒远建材有限公司"),
+        (("一、事故基本情况",), "3月15日上午9时许"),
+        (("二、事故暴露的问题",), "（一）企业未执行有限空间作业审批制度。"),
+        (("二、事故暴露的问题",), "（二）作业前未进行通风和气体检测。"),
+        (("二、事故暴露的问题",), "（三）现场未配备防护用品"),
+        (("三、有关工作要求",), "各街道、各有关部门要深刻吸取事故教训"),
+    ]),
+    "gr10_plan_annex_list.txt": ("柘川县城镇燃气事故应急预案", [
+        (("1 总则", "1.1 编制目的"), "为高效处置城镇燃气事故"),
+        (("2 应急响应", "2.1 先期处置"), "燃气经营企业接报后"),
+        (("3 附则",), "1.本预案由县住建局负责解释。"),
+        (("3 附则",), "2.本预案自印发之日起施行。"),
+    ]),
+    "gr10_rules_article_titles.txt": ("青岚市生产经营单位安全生产主体责任规定", [
+        (("第一章 总则",), "第一条【立法目的】为了落实"),
+        (("第一章 总则",), "第二条【适用范围】"),
+        (("第二章 责任内容",), "第三条【主要负责人职责】"),
+        (ART_TITLED, "（一）建立健全全员安全生产责任制；"),
+        (ART_TITLED, "（二）组织制定安全生产规章制度和操作规程。"),
+        (("第二章 责任内容",), "第四条【全员责任】"),
+        (("第三章 附则",), "第五条【施行日期】本规定自2028年3月1日起施行。"),
+    ]),
+    # a page's 日期：… 来源：… 点击： line and 【发布单位：…】【发布时间：…】, over a meeting notice whose own 时间： line stays
+    "gr10_web_time_source.txt": ("蓼湾区应急管理局关于召开2027年冬季安全生产工作会议的通知", [
+        ((), "经区政府同意，定于近期召开"),
+        (("一、会议时间",), "时间：2027年12月5日上午9时。"),
+        (("二、参会人员",), "各街道分管负责人"),
+        (("三、有关要求",), "请参会人员提前10分钟入场，不得缺席。"),
+    ]),
 }
 # the agencies of the task table's rows (牵头单位 then 配合单位)
 TASK_AGENCIES = [["区住建局", "区市场监管局"], ["区市场监管局", "各街道办事处"], ["区住建局", "区财政局"]]
@@ -290,7 +330,8 @@ def test_decimal_items_under_a_numbered_item_keep_their_parent():
         (("一、主要任务", "1.加强风险监测"), "1.1"), (("一、主要任务", "1.加强风险监测"), "1.2"), (("一、主要任务",), "2.强")]
 
 
-@pytest.mark.parametrize("name", ["gr10_web_info_box.txt", "gr10_web_plan_flat.txt", "gr10_web_footer.txt"])
+@pytest.mark.parametrize("name", ["gr10_web_info_box.txt", "gr10_web_plan_flat.txt", "gr10_web_footer.txt",
+                                  "gr10_web_time_source.txt"])
 def test_a_web_copy_on_stdin_reads_as_the_file(name):
     # `segment -` reads the text without the .txt reader's pass over page lines: 字号：大 中 小, 信息来源：…,
     # 发布时间：… 来源：… were clauses there and split the notice in two
