@@ -24,13 +24,14 @@ dev split instead. Saved as JSON + the learned models' own (pickle-free) directo
 
 from __future__ import annotations
 
+import difflib
 import json
 from operator import attrgetter
 from pathlib import Path
 from typing import Annotated, Literal, Optional, Sequence
 
 import numpy as np
-from pydantic import AfterValidator, Field
+from pydantic import AfterValidator, Field, ValidationError
 
 from policytag import PolicytagError
 from policytag.knowledge import FEATURES, load_knowledge
@@ -40,7 +41,7 @@ from policytag.taxonomy import DIMENSIONS
 
 from .base import NotFittedError, Tagger
 from .calibration import Calibrator
-from .registry import PositiveFloat, Seed, build_tagger, params_schema, register_tagger, tagger_class
+from .registry import PositiveFloat, Seed, build_tagger, params_schema, register_tagger, tagger_class, tagger_names
 from .thresholds import tune_thresholds, tune_thresholds_micro
 
 _EPS = 1e-4
@@ -98,11 +99,46 @@ def _learner_specs(value: list[dict]) -> list[dict]:
         except PolicytagError:
             cls = None
         if cls is None or not cls.stackable:
-            raise ValueError(f"learners[{i}].type: {kind!r} is not a learnable tagger type")
-        params = params_schema(cls).model_validate(item.get("params") or {})
+            raise ValueError(f"learners[{i}].type: {kind!r} is not a learnable tagger type"
+                             + _closest(kind, _stackable_names()))
+        schema = params_schema(cls)
+        try:
+            params = schema.model_validate(item.get("params") or {})
+        except ValidationError as exc:  # pydantic's location starts at the params: name the learner
+            raise ValueError(_learner_param_error(i, exc, list(schema.model_fields))) from None
         out.append({"type": kind, "params": params.model_dump(exclude_unset=True),
                     **({"dimensions": list(dims)} if dims else {})})
     return out
+
+
+def _stackable_names() -> list[str]:
+    """The tagger types a hybrid can stack (a learner's ``type``)."""
+    out = []
+    for name in tagger_names():
+        try:
+            if tagger_class(name).stackable:
+                out.append(name)
+        except PolicytagError:  # an entry point that does not load is no candidate
+            continue
+    return out
+
+
+def _closest(word: str, choices: list[str]) -> str:
+    """`` (did you mean 'x'?)`` for the closest choice (difflib, as training.config's hint: this layer
+    cannot import it), else the choices."""
+    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else f" (one of {', '.join(choices)})"
+
+
+def _learner_param_error(i: int, exc: ValidationError, keys: list[str]) -> str:
+    """``learners[0].params.min_dff: unknown key (did you mean 'min_df'?)`` for a learner's first bad param."""
+    err = exc.errors()[0]
+    where = ".".join(str(p) for p in err["loc"])
+    if err.get("type") == "extra_forbidden":
+        why = "unknown key" + _closest(str(err["loc"][-1]), keys)
+    else:
+        why = err.get("msg", "invalid value").removeprefix("Value error, ").replace("Input should", "should")
+    return f"learners[{i}].params.{where}: {why}"
 
 
 #: ``[{"type": ..., "params": {...}, "dimensions": [...]}, ...]``; None = one TF-IDF learner
