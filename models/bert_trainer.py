@@ -138,7 +138,13 @@ def checkpoint_dir() -> Path:
     launch = os.environ.get("TORCHELASTIC_RUN_ID")
     if world_size() > 1:
         launch = f"{launch or 'ddp'}-{os.environ.get('MASTER_PORT', '0')}"
-    return Path(tempfile.gettempdir()) / f"policytag-bert-{launch or uuid.uuid4().hex}"
+    if launch:
+        return Path(tempfile.gettempdir()) / f"policytag-bert-{launch}"
+    # one process: its host and pid in the name, so the next run removes it if this one is killed (-9)
+    from policytag.io import owner_tag, sweep_stale
+
+    sweep_stale(Path(tempfile.gettempdir()), "policytag-bert-", suffix="")
+    return Path(tempfile.gettempdir()) / f"policytag-bert-{owner_tag()}{uuid.uuid4().hex}"
 
 
 @dataclass

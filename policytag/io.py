@@ -257,6 +257,49 @@ def _write_through(path: Path, shown, mode: str, encoding: str | None) -> Iterat
             raise PolicytagError(f"{shown}: cannot write ({exc.strerror or type(exc).__name__})") from None
 
 
+def owner_tag() -> str:
+    """``HOST-PID-``: what a scratch directory's name starts with (after its prefix), so a later run can
+    tell one whose process died without cleaning up (``kill -9``, a power cut) from one in progress."""
+    import socket
+
+    host = "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
+    return f"{host}-{os.getpid()}-"
+
+
+def sweep_stale(parent: Path, prefix: str, suffix: str = ".tmp") -> None:
+    """Remove ``parent/PREFIX HOST-PID-*SUFFIX`` scratch directories of this host whose process is gone.
+
+    Only this host's (another machine's process on a shared disk cannot be asked) and only names with
+    ``owner_tag``'s shape (a directory of an older version, or someone else's, is left alone)."""
+    host = owner_tag().split("-")[0]
+    try:
+        entries = list(parent.iterdir())
+    except OSError:
+        return
+    for entry in entries:
+        name = entry.name
+        if not (name.startswith(prefix) and name.endswith(suffix) and entry.is_dir()):
+            continue
+        parts = name[len(prefix):].split("-", 2)
+        if len(parts) < 3 or parts[0] != host or not parts[1].isdigit():
+            continue
+        if not _alive(int(parts[1])):
+            shutil.rmtree(entry, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    """Is process ``pid`` running (signal 0 checks, sends nothing)? One we may not signal is alive."""
+    if pid == os.getpid():
+        return True
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
 @contextlib.contextmanager
 def atomic_dir(path: str | os.PathLike, overwrite: bool = False) -> Iterator[Path]:
     """Build a directory in a temporary sibling and move it to ``path`` only when complete.
@@ -266,7 +309,8 @@ def atomic_dir(path: str | os.PathLike, overwrite: bool = False) -> Iterator[Pat
     path = Path(path)
     check_output_path(path, kind="dir", overwrite=overwrite)
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent))
+    sweep_stale(path.parent, f".{path.name}.")
+    tmp = Path(tempfile.mkdtemp(prefix=f".{path.name}.{owner_tag()}", suffix=".tmp", dir=path.parent))
     try:
         os.chmod(tmp, 0o777 & ~_umask())
         yield tmp
