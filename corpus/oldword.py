@@ -49,6 +49,7 @@ _SPRM_IN_TABLE, _SPRM_TTP, _SPRM_ITAP = 0x2416, 0x2417, 0x6649
 _SPRM_TDEF_TABLE, _SPRM_TVERT_MERGE = 0xD608, 0xD62B
 _SPRM_ILVL, _SPRM_ILFO = 0x260A, 0x460B  # a paragraph's list level and list (1-based LFO index)
 _SPRM_VANISH = 0x083C  # hidden text (a toggle: 1 on, 0x81 the opposite of the style's)
+_SPRM_RMARK_DEL = 0x0800  # text deleted under tracked changes (sprmCFRMarkDel, a toggle as above)
 #: [MS-DOC] MSONFC number formats as the .docx names corpus.docx_lists formats (bullets: no text)
 _NFC = {0: "decimal", 1: "upperRoman", 2: "lowerRoman", 3: "upperLetter", 4: "lowerLetter", 10: "japaneseCounting",
         11: "japaneseCounting", 14: "decimalFullWidth", 18: "decimalEnclosedCircle", 22: "decimalZero",
@@ -340,7 +341,9 @@ class _ParagraphProps:
 class _HiddenText:
     """The byte ranges of hidden text (sprmCFVanish in the CHPX FKPs that ``PlcBteChpx`` lists):
     Word shows none of it, as read_docx drops ``w:vanish`` runs (an office template's hidden
-    prompts, an OA system's hidden field codes)."""
+    prompts, an OA system's hidden field codes). Text deleted under tracked changes
+    (sprmCFRMarkDel) is no text either, as read_docx leaves ``w:del`` out: a .doc published with its
+    revisions left in read both the deleted and the inserted words (``在6月底前5月底前完成``)."""
 
     def __init__(self, word: bytes, table: bytes, chpx: tuple[int, int]):
         self.ranges: list[tuple[int, int]] = []
@@ -356,7 +359,7 @@ class _HiddenText:
             bounds = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
             for i in range(crun):
                 offset = fkp[4 * (crun + 1) + i] * 2  # rgb: the ChpxInFkp's offset in words
-                if offset and any(s == _SPRM_VANISH and o[:1] in (b"\x01", b"\x81")
+                if offset and any(s in (_SPRM_VANISH, _SPRM_RMARK_DEL) and o[:1] in (b"\x01", b"\x81")
                                   for s, o in _sprms(fkp[offset + 1:offset + 1 + fkp[offset]])):
                     self.ranges.append((bounds[i], bounds[i + 1]))
         self.ranges.sort()

@@ -220,3 +220,11 @@ def test_a_format_published_but_not_read_names_the_formats_that_are(tmp_path, na
     assert str(path) in line and what in line and ".docx" in line
     listed = line[line.index("read are"):]
     assert all(suffix in listed.split(", ") or f" {suffix}" in listed for suffix in SUPPORTED_SUFFIXES), line
+
+
+def test_a_doc_with_revisions_left_in_reads_the_accepted_text():
+    """A Word 97-2003 file published with tracked changes not accepted (make_fixtures.REVISIONS): its
+    deleted words are in the text stream, marked sprmCFRMarkDel. Before: both versions were read
+    (一、各乡镇要在6月底前5月底前完成…, 三、县水利局要县应急管理局要组织…); now the accepted text, as its .docx."""
+    _reads_as_the_notice(FORMATS3 / "revised_notice.doc")
+    assert _segment(FORMATS3 / "revised_notice.doc") == _segment(FORMATS3 / "revised_notice.docx")

@@ -5,6 +5,10 @@
 The notice (invented county 柘川县; EXPECTED.md holds the readings written down before any reader
 ran) is flood_notice.txt beside this script. Pure Python: no LibreOffice, no Word.
 
+revised_notice.docx / .doc: the notice with revisions left in (EXPECTED.md), the .docx written
+with python-docx and lxml, the .doc converted from it by LibreOffice (``soffice``, generation only;
+tests/data/formats/make_doc_fixtures.to_doc), which writes tracked changes as sprmCFRMarkDel/Ins.
+
 flood_notice.mht: a Word "single file web page" (MHTML, RFC 2557) laid out as Word writes one, which
 office (OA) systems export as the notice's "Word" download, often named .doc: a MIME header, a
 preamble for mail readers, the page as a quoted-printable text/html part in GB2312 (its Word HTML:
@@ -17,6 +21,7 @@ from __future__ import annotations
 import base64
 import html
 import quopri
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -83,11 +88,44 @@ def mht(page: str) -> bytes:
     return "\r\n".join(line.replace("\n", "\r\n") for line in parts).encode("ascii")
 
 
+W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+#: item -> (kept before, deleted, inserted, kept after): the revisions EXPECTED.md names
+REVISIONS = {"一、": ("一、各乡镇要在", "6月底前", "5月底前", "完成山塘水库和地质灾害隐患点的排查，建立问题清单。"),
+             "三、": ("三、", "县水利局要", "县应急管理局要", "组织一次防汛抢险演练。")}
+
+
+def revised_docx(lines: list[str], path: Path) -> None:
+    """The notice with the ``REVISIONS`` left in as tracked changes (w:del / w:ins runs)."""
+    import docx
+    from lxml import etree
+
+    stamp = 'w:author="柘川县应急管理局" w:date="2027-04-01T09:00:00Z"'
+    document = docx.Document()
+    for n, line in enumerate(line for line in lines if line.strip()):
+        revision = next((r for key, r in REVISIONS.items() if line.strip().startswith(key)), None)
+        if revision is None:
+            document.add_paragraph(line.strip())
+            continue
+        before, deleted, inserted, after = revision
+        paragraph = document.add_paragraph(before)
+        paragraph._p.append(etree.fromstring(f'<w:del xmlns:w="{W}" w:id="{2 * n}" {stamp}><w:r><w:delText>{deleted}'
+                                             '</w:delText></w:r></w:del>'))
+        paragraph._p.append(etree.fromstring(f'<w:ins xmlns:w="{W}" w:id="{2 * n + 1}" {stamp}><w:r><w:t>{inserted}'
+                                             '</w:t></w:r></w:ins>'))
+        paragraph.add_run(after)
+    document.save(path)
+
+
 def main() -> None:
     lines = (HERE / "flood_notice.txt").read_text(encoding="utf-8").split("\n")
     data = mht(word_page(lines))
     (HERE / "flood_notice.mht").write_bytes(data)
     (HERE / "flood_notice_mht.doc").write_bytes(data)
+    revised_docx(lines, HERE / "revised_notice.docx")
+    sys.path.insert(0, str(HERE.parent / "formats"))
+    from make_doc_fixtures import to_doc  # the one LibreOffice call of the fixture scripts
+
+    to_doc(HERE / "revised_notice.docx", HERE / "revised_notice.doc")
 
 
 if __name__ == "__main__":
