@@ -80,10 +80,17 @@ def resolve_model_path(model_name_or_path: str) -> str:
         if candidate.is_dir():
             return str(candidate)
     if model_name_or_path.startswith(("artifacts/", "/", "./", "../")):
-        raise PolicytagError(
-            f"pretrained model directory {model_name_or_path} not found; build it offline with "
-            f"`policytag pretrained build --prune-corpus data/corpus -o {model_name_or_path}` "
-            f"(or `policytag pretrained build` for the unpruned model)")
+        looked = ", ".join(dict.fromkeys(str(c) for c in (Path(model_name_or_path).absolute(), home() / model_name_or_path)))
+        where = f"model_name_or_path: pretrained model directory {model_name_or_path} not found (looked in {looked})"
+        # only the e5 encoders are built here (training/encoders.py); any other name is the user's own
+        # Hugging Face directory, which no command of ours can make
+        if Path(model_name_or_path).name.startswith("multilingual-e5-small"):
+            raise PolicytagError(
+                f"{where}; build it offline with "
+                f"`policytag pretrained build --prune-corpus data/corpus -o {model_name_or_path}` "
+                f"(or `policytag pretrained build` for the unpruned model)")
+        raise PolicytagError(f"{where}; it must be a local Hugging Face model directory (config.json, weights, "
+                             "tokenizer) or a hub id")
     return model_name_or_path
 
 
