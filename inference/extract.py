@@ -120,7 +120,8 @@ class Deadline:
 
     ``kind``: ``by_date`` (…月…日前), ``by_end_of_month`` (6月底前), ``by_end_of_year`` (年底前,
     2016年年底之前), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
-    ``within_months`` (6个月内), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
+    ``within_months`` (6个月内), ``within_days`` (15个工作日内), ``within_hours`` (接报后1小时内; ``period``
+    in hours), ``recurring`` (每月5日前), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
     (2018年7月1日起), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
     are its end's, the due date). ``year`` is the year as written (None when the text leaves it to the notice);
     ``due`` is the ISO date it resolves to given the notice year (None when that cannot be fixed:
@@ -605,15 +606,14 @@ _FLAG_TIME = 8
 _FLAG_ZERO = 16
 #: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋)
 _FLAG_WORDS = 32
-#: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别; and
-#: 发生 of ``_HAPPENED``)
+#: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
 _FLAG_CUE = 64
 #: a numeral followed by the first character of a unit or by white space (what ``_COUNT_GATE``
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限"), (_FLAG_ZERO, "零发"),
-               (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同发"))
+               (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -1362,6 +1362,8 @@ def _targets(text: str, digits: bool = True, flags: int = _ALL_FLAGS,
     if date_spans is None:
         date_spans = _deadline_spans(text)
     date_starts = [s for s, _ in date_spans]
+    # (a substring test per text, not the cue flag: 发 is in a quarter of the clauses, 发现, 印发, 发展)
+    happened = "发生" in text
     # taken number spans never overlap either: keep them sorted and look at the neighbours only
     taken_starts: list[int] = []
     taken_ends: list[int] = []
@@ -1378,6 +1380,8 @@ def _targets(text: str, digits: bool = True, flags: int = _ALL_FLAGS,
             continue  # an ordinal: 第12条, 第二批
         if flags & _FLAG_CUE and _reported(text, target.span[0]):
             continue  # 全市共发生…，同比分别下降20%: a figure reported, not a target
+        if happened and _happened_before(text, target.span[0]):
+            continue  # 全县发生生产安全事故12起，同比下降20%: accidents counted, not a target
         taken_starts.insert(i, nstart)
         taken_ends.insert(i, nend)
         out.append(target)
@@ -1395,13 +1399,17 @@ _PAST_OR_END = re.compile("|".join([*map(re.escape, SENTENCE_DELIMS), r"了(?<![
 
 
 def _reported(text: str, start: int) -> bool:
-    """Does the sentence before ``start`` report figures (共发生…, 截至…, 已完成…), or count accidents
-    that happened (全县发生生产安全事故12起，同比下降20%: ``_HAPPENED``) with no commitment in the
-    target's own part (…发生事故5起，各地要确保事故起数下降10% sets a target)?"""
+    """Does the sentence before ``start`` report figures (共发生…, 截至…, 已完成…)?"""
+    left, _ = _chunk_bounds(text, start, start, SENTENCE_DELIMS)
+    return _REPORT_CUE.search(text, max(left, start - WINDOW), start) is not None
+
+
+def _happened_before(text: str, start: int) -> bool:
+    """Does the sentence before ``start`` count accidents that happened (全县发生生产安全事故12起，同比下降20%:
+    ``_HAPPENED``), with no commitment in the target's own part (…发生事故5起，各地要确保事故起数下降10%
+    sets a target)?"""
     left, _ = _chunk_bounds(text, start, start, SENTENCE_DELIMS)
     lo = max(left, start - WINDOW)
-    if _REPORT_CUE.search(text, lo, start) is not None:
-        return True
     happened = _HAPPENED.search(text, lo, start) if text.find("发生", lo, start) != -1 else None
     if happened is None:
         return False
