@@ -82,9 +82,9 @@ def resolve_model_path(model_name_or_path: str) -> str:
     if model_name_or_path.startswith(("artifacts/", "/", "./", "../")):
         looked = ", ".join(dict.fromkeys(str(c) for c in (Path(model_name_or_path).absolute(), home() / model_name_or_path)))
         where = f"model_name_or_path: pretrained model directory {model_name_or_path} not found (looked in {looked})"
-        # only the e5 encoders are built here (training/encoders.py); any other name is the user's own
-        # Hugging Face directory, which no command of ours can make
-        if Path(model_name_or_path).name.startswith("multilingual-e5-small"):
+        # only the e5 encoders are built here (training/encoders.py; into artifacts/pretrained/ by
+        # default); any other name is the user's own Hugging Face directory, which no command of ours makes
+        if Path(model_name_or_path).name.startswith("multilingual-e5-small") or "pretrained/" in model_name_or_path:
             raise PolicytagError(
                 f"{where}; build it offline with "
                 f"`policytag pretrained build --prune-corpus data/corpus -o {model_name_or_path}` "
