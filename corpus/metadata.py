@@ -21,7 +21,7 @@ how they are read from a notice's title, document number, signature and body:
   ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
   articles); what is published around them, by the kind its title ends with: ``announcement``
   (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话, 讲话提纲/要点/稿, 主持词), ``minutes``
-  (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告, …的汇报), ``decision`` (决定: a commendation,
+  (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告, …的汇报), ``decision`` (决定, 决定书: a commendation,
   an accountability ruling), ``opinion`` (意见, 实施意见, 指导意见), ``duty_list`` (责任/权责/职责清单,
   任务分工, 工作职责), ``plan`` (规划, 规划纲要: a “十五五” plan), ``appeal`` (倡议书, 倡议; untitled:
   ``…倡议如下``, ``发出如下倡议``, ``我们倡议：``), ``reminder`` (安全提示, 风险提示, 提醒), ``checklist`` (检查表,
@@ -671,7 +671,8 @@ _GENRE_RX = [
     ("emergency_plan", re.compile(r"预案")),
     # a year's 安全生产工作计划 is what other governments call 工作要点 (a 行动计划 is a campaign's plan)
     # (a speech's 讲话要点 / 发言要点 are the points of a speech: speech, below)
-    ("work_points", re.compile(r"工作要点|工作重点安排|(?<!讲话)(?<!发言)要点$|(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}工作计划$")),
+    # (…工作总结和2026年工作计划 is a summary with the next year's plans: a report, below)
+    ("work_points", re.compile(r"工作要点|工作重点安排|(?<!讲话)(?<!发言)要点$|^(?!.*总结(?:和|及|暨)).*(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}工作计划$")),
     ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
     ("special_plan", re.compile(r"方案|行动计划|三年行动|攻坚行动")),
 ]
@@ -689,7 +690,7 @@ _KIND_RX = [
     ("report", re.compile(r"(?:总结|报告|汇报)(?:(?:和|及|暨)(?:(?:19|20)\d{2}年)?(?:工作)?(?:打算|思路|计划|安排))?$")),
     ("bulletin", re.compile(r"通报$")),
     ("announcement", re.compile(r"(?:通告|公告)$")),
-    ("decision", re.compile(r"决定$")),
+    ("decision", re.compile(r"决定书?$")),  # (行政处罚决定书: a ruling)
     ("opinion", re.compile(r"意见$")),
     # whose duties: 责任清单, 权责清单, 任务分工, 工作职责 (a 隐患排查清单 is a checklist: none)
     ("duty_list", re.compile(r"(?:责任|权责|职责|权力|任务)清单$|(?:任务|职责)分工$|职责$")),
@@ -702,8 +703,9 @@ _KIND_RX = [
 ]
 # an interpretation explains a rule or a plan (《…管理办法》政策解读, 一图读懂《…实施方案》): read before the
 # genres of form, which its title names too
-# (also an official's answers to the press on a named rule, 就《…办法》答记者问, and a 《…》问答)
-_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解)|答记者问$|》(?:政策)?问答$")
+# (also an official's answers to the press on a named rule, 就《…办法》答记者问, a 《…》问答, and the
+# drafters' explanation of a rule, 关于《…条例（草案）》的说明, …起草说明)
+_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解)|答记者问$|》(?:政策)?问答$|》的(?:起草)?说明$|起草说明$")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
 # a body that only mentions 讲话精神 or 通报批评 names none

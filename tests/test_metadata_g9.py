@@ -8,7 +8,9 @@ reading was written down before running ``policytag segment`` on the document.
 What was wrong and is now read right (corpus/metadata.py, corpus/dedup.py):
 - ``在全市防汛工作会议上的讲话要点`` read ``work_points`` (``要点$``): a speech's 讲话要点 / 讲话提纲 /
   讲话稿 and a chair's 主持词 are ``speech``; ``关于…情况的汇报`` is a ``report``; ``…就《…办法》答记者问``
-  and ``《…》政策问答`` are an ``interpretation`` (they read ``other``).
+  and ``《…》政策问答`` are an ``interpretation`` (they read ``other``); so are the drafters' ``关于《…条例（草案）》的说明``
+  and a ``…起草说明``; a ``行政处罚决定书`` is a ``decision``; ``…2024年工作总结和2025年工作计划`` read ``work_points``
+  (a year's 工作计划) and is a ``report`` (a summary with the next year's plans, as README's 工作打算).
 - ``…关于开展储存量2000吨以上危险化学品仓库安全检查的通知`` signed 2025 read year 2000: a figure with a unit
   (吨, 家, 万元…) or inside a longer number is a quantity, no year.
 - ``柘州省应急管理厅`` read region 柘州 at level ``city``, ``蓼乡县`` region 蓼乡 at ``department``: a place
@@ -83,6 +85,9 @@ DOCUMENTS = {
     # web-furniture fix (972f099…6b44938); read right since
     "web_box_lines.txt": ("柘川市蓼湾区应急管理局关于做好元旦春节期间安全防范工作的通知", "柘川市蓼湾区应急管理局", "柘川市蓼湾区",
                           "county", "other", 2025, "2025-01-05", "蓼应急〔2025〕1号"),
+    # fixed: work_points (…2025年工作计划) before; a summary with the next year's plans is a report (README)
+    "summary_with_plan.txt": ("蓼湾区应急管理局2024年工作总结和2025年工作计划", "蓼湾区应急管理局", "蓼湾区", "county", "report", 2024,
+                              "2025-01-10", None),
     # fixed: work_points (…要点) before
     "speech_key_points.txt": ("在全市防汛工作会议上的讲话要点", "柘川市人民政府", "柘川市", "city", "speech", 2025, "2025-06-18", None),
 }
@@ -162,6 +167,14 @@ def test_cli_documents(name):
     ("关于2025年上半年全区安全生产工作情况的汇报", "report"),
     ("柘川市应急管理局负责人就《柘川市生产经营单位安全生产约谈办法》答记者问", "interpretation"),
     ("《柘川市安全生产约谈办法》政策问答", "interpretation"),
+    ("蓼湾区应急管理局2024年工作总结和2025年工作计划", "report"),
+    ("柘川市应急管理局行政处罚决定书", "decision"),
+    ("关于《柘川市安全生产条例（草案）》的说明", "interpretation"),
+    ("柘川市安全生产举报奖励实施细则起草说明", "interpretation"),
+    # guards: a year's 工作计划 stays work points, a 总结及…工作要点 too; a 情况的说明 explains no rule
+    ("蓼湾区应急管理局2025年度安全生产工作计划", "work_points"),
+    ("蓼湾区2024年工作总结及2025年工作要点", "work_points"),
+    ("关于开展安全生产检查有关情况的说明", "other"),
     # guards: 工作要点 stays work points; a notice about 汇报材料 stays a notice; a quiz is no interpretation
     ("柘川市2025年安全生产工作要点", "work_points"),
     ("蓼湾区安全生产委员会2025年工作要点", "work_points"),
