@@ -104,9 +104,9 @@ def ngram_evidence(tfidf, clauses: Sequence[Clause], labels: Sequence[Labels] | 
     value (``np.argsort`` of the clause's row decides between equal values), those with a positive value
     located in the clause text (every occurrence), overlapping or adjacent occurrences merged into
     phrases (weights summed left to right), the ``top_phrases`` heaviest phrases (equal weights:
-    the earlier one), of which those made only of digits, punctuation or white space (``202`` of a
-    year, an enumeration comma: no word an analyst can read as a reason) are not shown
-    (``names_a_word``), and each is shown without the punctuation or white space at its edges
+    the earlier one), of which those with fewer than two characters other than digits, punctuation or
+    white space (``202`` of a year, an enumeration comma, ``年`` or ``客`` cut from their words: no word
+    an analyst can read as a reason) are not shown (``names_a_word``), and each is shown without the punctuation or white space at its edges
     (``trim_phrase``: ``评估，`` -> ``评估``; an n-gram of characters spans a comma as readily as a
     word, but an analyst reads the words; its weight stays the phrase's). Needs the TF-IDF tagger's ``vectorizer_`` and ``coef_[dim]`` ([n_labels,
     n_features]).
@@ -419,12 +419,18 @@ def _ngram_evidence_sources(sources, clauses, top_ngrams, top_phrases) -> list[l
 
 
 def names_a_word(text: str) -> bool:
-    """Does ``text`` hold a character other than a digit, punctuation or white space? (What an
-    n-gram phrase must hold to be shown as evidence: ``202`` of a year, ``、`` or ``1.`` is no
-    reason an analyst can read.) Digits: ``str.isdigit`` (ASCII, full-width, circled; not 十 or
-    〇, which are words here); punctuation: Unicode categories P* and ASCII punctuation (``+``,
-    ``%``, ``~`` …) in its full-width forms too (NFKC)."""
-    return any(_is_word_char(ch) for ch in text)
+    """Does ``text`` hold ``MIN_WORD_CHARS`` characters other than digits, punctuation or white space?
+    (What an n-gram phrase must hold to be shown as evidence: ``202`` of a year, ``、`` or ``1.`` is
+    no reason an analyst can read, nor is one character cut from its word, ``年``, ``客`` or ``单``
+    of ``清单``: a character 1-gram weighs in the model, but read alone it names nothing.) Digits:
+    ``str.isdigit`` (ASCII, full-width, circled; not 十 or 〇, which are words here); punctuation:
+    Unicode categories P* and ASCII punctuation (``+``, ``%``, ``~`` …) in its full-width forms too
+    (NFKC)."""
+    return sum(map(_is_word_char, text)) >= MIN_WORD_CHARS
+
+
+#: word characters an n-gram phrase needs to be shown (``names_a_word``)
+MIN_WORD_CHARS = 2
 
 
 def _is_word_char(ch: str) -> bool:
@@ -496,7 +502,7 @@ def _phrase_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarra
     np.cumsum(kind & _WORD, out=running[1:])
     lengths = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
     start = (np.cumsum(lengths) - lengths)[doc]
-    named = running[start + b] > running[start + a]
+    named = running[start + b] - running[start + a] >= MIN_WORD_CHARS
     # the phrases with an edge character at either end (one in fifteen) are trimmed together, a
     # character a round from each end while one is an edge (trim_phrase one by one cost ~1 us a
     # clause; a phrase that names a word holds a character that is no edge, so the ends never meet)

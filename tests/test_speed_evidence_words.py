@@ -1,6 +1,7 @@
 """N-gram evidence names words: a TF-IDF phrase made only of digits, punctuation or white space
-(``202`` of a year, an enumeration comma ``、``) is no reason an analyst can read, so it is not
-shown; every other piece of evidence stays as it was.
+(``202`` of a year, an enumeration comma ``、``), or with one word character only (``年`` of a year,
+``客`` cut from 客运: a character 1-gram weighs in the model but names nothing read alone), is no
+reason an analyst can read, so it is not shown; every other piece of evidence stays as it was.
 
 The clauses are written for this test (invented, no place named). Read before the change, the
 shipped model gave: c0 ``202`` for awareness_goals; c1 ``、`` (twice each) for non_coal_mine and
@@ -24,11 +25,16 @@ TEXTS = [
 ]
 
 
+def _not_word_char(c: str) -> bool:
+    """The test's own reading of "a digit, punctuation or white space"."""
+    return (c.isspace() or c.isdigit() or unicodedata.category(c).startswith("P")
+            or bool(unicodedata.normalize("NFKC", c) and all(x in string.punctuation for x in unicodedata.normalize("NFKC", c))))
+
+
 def _no_word(text: str) -> bool:
-    """The test's own reading of "made only of digits, punctuation or white space"."""
-    return all(c.isspace() or c.isdigit() or unicodedata.category(c).startswith("P")
-               or (unicodedata.normalize("NFKC", c) and all(x in string.punctuation for x in unicodedata.normalize("NFKC", c)))
-               for c in text)
+    """Unreadable as a reason: fewer than two characters that are not digits, punctuation or white
+    space (``202``, ``、``; since session 10 also one character cut from its word, ``年`` or ``客``)."""
+    return sum(not _not_word_char(c) for c in text) < 2
 
 
 @pytest.fixture(scope="module")
