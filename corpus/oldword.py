@@ -130,7 +130,10 @@ def word_blocks(path: Path, paragraph: Callable[[str], str]) -> list[str | Grid]
             numbers = _ListNumbers(table, fib.lists, fib.overrides)
             hidden = _HiddenText(word, table, fib.chpx)
             if hidden.ranges:  # hidden characters as a character of no text, so CPs stay where they are
-                text = "".join(_NO_TEXT if ch not in _STRUCTURE and hidden.at(fc(cp)) else ch
+                # (a deleted paragraph mark too: its paragraph runs on into the next, whose mark
+                # gives the joined paragraph its properties, as Word's accepted text has it)
+                text = "".join(_NO_TEXT if (ch not in _STRUCTURE and hidden.at(fc(cp)))
+                               or (ch == _PARAGRAPH and hidden.deleted_at(fc(cp))) else ch
                                for cp, ch in enumerate(text))
             def box(cp: int) -> list[str | Grid]:  # the blocks of the text box anchored at ``cp``, if any
                 if cp not in boxes:
@@ -343,10 +346,13 @@ class _HiddenText:
     Word shows none of it, as read_docx drops ``w:vanish`` runs (an office template's hidden
     prompts, an OA system's hidden field codes). Text deleted under tracked changes
     (sprmCFRMarkDel) is no text either, as read_docx leaves ``w:del`` out: a .doc published with its
-    revisions left in read both the deleted and the inserted words (``在6月底前5月底前完成``)."""
+    revisions left in read both the deleted and the inserted words (``在6月底前5月底前完成``).
+    ``deleted`` holds the deleted ranges alone: a deleted paragraph mark joins its paragraph to the
+    next one (as read_docx reads it)."""
 
     def __init__(self, word: bytes, table: bytes, chpx: tuple[int, int]):
         self.ranges: list[tuple[int, int]] = []
+        self.deleted: list[tuple[int, int]] = []
         fc, lcb = chpx
         count = (lcb - 4) // 8 if lcb >= 12 else 0
         plc = table[fc:fc + lcb]
@@ -359,15 +365,26 @@ class _HiddenText:
             bounds = struct.unpack_from(f"<{crun + 1}I", fkp, 0)
             for i in range(crun):
                 offset = fkp[4 * (crun + 1) + i] * 2  # rgb: the ChpxInFkp's offset in words
-                if offset and any(s in (_SPRM_VANISH, _SPRM_RMARK_DEL) and o[:1] in (b"\x01", b"\x81")
-                                  for s, o in _sprms(fkp[offset + 1:offset + 1 + fkp[offset]])):
+                on = {s for s, o in _sprms(fkp[offset + 1:offset + 1 + fkp[offset]]) if o[:1] in (b"\x01", b"\x81")} \
+                    if offset else set()
+                if on & {_SPRM_VANISH, _SPRM_RMARK_DEL}:
                     self.ranges.append((bounds[i], bounds[i + 1]))
+                if _SPRM_RMARK_DEL in on:
+                    self.deleted.append((bounds[i], bounds[i + 1]))
         self.ranges.sort()
-        self.starts = [start for start, _ in self.ranges]
+        self.deleted.sort()
 
     def at(self, fc: int) -> bool:
-        k = bisect.bisect_right(self.starts, fc) - 1
-        return k >= 0 and fc < self.ranges[k][1]
+        return _within(self.ranges, fc)
+
+    def deleted_at(self, fc: int) -> bool:
+        return _within(self.deleted, fc)
+
+
+def _within(ranges: list[tuple[int, int]], fc: int) -> bool:
+    """Is ``fc`` inside one of the sorted, non-overlapping ``ranges``?"""
+    k = bisect.bisect_right(ranges, (fc, float("inf"))) - 1
+    return k >= 0 and fc < ranges[k][1]
 
 
 def _style_lists(table: bytes, stshf: tuple[int, int]) -> dict[int, tuple[int, int]]:

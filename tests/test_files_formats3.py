@@ -225,6 +225,7 @@ def test_a_format_published_but_not_read_names_the_formats_that_are(tmp_path, na
 def test_a_doc_with_revisions_left_in_reads_the_accepted_text():
     """A Word 97-2003 file published with tracked changes not accepted (make_fixtures.REVISIONS): its
     deleted words are in the text stream, marked sprmCFRMarkDel. Before: both versions were read
-    (一、各乡镇要在6月底前5月底前完成…, 三、县水利局要县应急管理局要组织…); now the accepted text, as its .docx."""
+    (一、各乡镇要在6月底前5月底前完成…, 三、县水利局要县应急管理局要组织…), and item 二、, typed as two
+    paragraphs the first of whose marks is deleted, as two clauses; now the accepted text, as its .docx."""
     _reads_as_the_notice(FORMATS3 / "revised_notice.doc")
     assert _segment(FORMATS3 / "revised_notice.doc") == _segment(FORMATS3 / "revised_notice.docx")

@@ -93,9 +93,13 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 REVISIONS = {"一、": ("一、各乡镇要在", "6月底前", "5月底前", "完成山塘水库和地质灾害隐患点的排查，建立问题清单。"),
              "三、": ("三、", "县水利局要", "县应急管理局要", "组织一次防汛抢险演练。")}
 
+#: the first part of item 二、, whose paragraph mark is deleted (the item typed as two paragraphs)
+JOINED = ("二、县水利局要加强汛期值班值守，",)
+
 
 def revised_docx(lines: list[str], path: Path) -> None:
-    """The notice with the ``REVISIONS`` left in as tracked changes (w:del / w:ins runs)."""
+    """The notice with the ``REVISIONS`` left in as tracked changes (w:del / w:ins runs), and item 二、
+    typed as two paragraphs at ``JOINED``, the first one's mark deleted (``w:pPr/w:rPr/w:del``)."""
     import docx
     from lxml import etree
 
@@ -103,6 +107,12 @@ def revised_docx(lines: list[str], path: Path) -> None:
     document = docx.Document()
     for n, line in enumerate(line for line in lines if line.strip()):
         revision = next((r for key, r in REVISIONS.items() if line.strip().startswith(key)), None)
+        if line.strip().startswith(JOINED[0]):  # two paragraphs, the first's mark deleted: one once accepted
+            first = document.add_paragraph(JOINED[0])
+            first._p.get_or_add_pPr().append(etree.fromstring(f'<w:rPr xmlns:w="{W}"><w:del w:id="{2 * n}" {stamp}/>'
+                                                              '</w:rPr>'))
+            document.add_paragraph(line.strip()[len(JOINED[0]):])
+            continue
         if revision is None:
             document.add_paragraph(line.strip())
             continue
