@@ -123,8 +123,10 @@ RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$")  # the s
 #: the signing date in digits: ``2027年3月5日``, January also as 元月 (``2027年元月5日``)
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*日\s*$")
 #: …and with dots, as a form or a table prints it: ``2027.1.5`` (the whole line; a dotted number inside a
-#: sentence is no date line)
+#: sentence is no date line); ``date_match`` reads slashes or hyphens as a web page or an OA system prints
+#: the date (``2027/1/5``, ``2027-01-05``, one separator throughout) as dots
 RE_DATE_DOTTED = re.compile(r"^\s*((?:19|20)\d{2})\s*\.\s*(\d{1,2})\s*\.\s*(\d{1,2})\s*$")
+_SLASHED = re.compile(r"^\s*(?:19|20)\d{2}\s*([/-])\s*\d{1,2}\s*\1\s*\d{1,2}\s*$")
 # the signing date as most notices print it: 二〇二七年三月五日 (〇 or the look-alike ○/零, or an Arabic 0
 # typed among the Chinese digits: 二0二七年; January also as 元月: 二〇二七年元月五日)
 _CN_DIGIT = "〇○零0一二三四五六七八九"
@@ -134,7 +136,9 @@ RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*(元|[十{_CN_DIGIT}
 def date_match(s: str) -> re.Match | None:
     """The match of ``s`` as a whole date line (groups: year, month, day) in any of its forms, full-width
     digits and dots (``２０２７年１月５日``, ``2027．1．5``) read as half-width ones; else None."""
-    s = s.translate(_FULL_DIGITS).replace("．", ".")
+    s = s.translate(_FULL_DIGITS).replace("．", ".").replace("／", "/").replace("－", "-")
+    if (slashed := _SLASHED.match(s)) is not None:  # (same length: the match's positions are the line's)
+        s = s.replace(slashed.group(1), ".")
     return RE_DATE.match(s) or RE_DATE_DOTTED.match(s) or RE_DATE_CN.match(s)
 # ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
 RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
@@ -154,7 +158,7 @@ RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?
 # (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the
 # explanations of a policy (关于《…》的解读), reports, requests and replies (报告, 请示, 批复) other organs send
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
-                      r"(?:通知|意见|决定|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|批复|请示)\s*$")
+                      r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示)\s*$")
 # the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
@@ -585,8 +589,9 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # ``某县安全生产约谈制度``, ``…标准化建设指南``, ``…目标责任书``, ``…工作情况简报``, ``…成员单位工作职责``):
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
-    r"^\s*(《)?[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|计划|函|提示|纪要|清单|任务分工|分工表"
-    r"|规划|规划纲要|倡议书|解读|问答|一问一答|工作安排|制度|指南|指引|导则|责任书|简报|报告|批复|职责|提醒|讲话|工作总结|工作打算|检查表|排查表|自查表)\s*"
+    # (an interpretation as a picture names itself first: 图解：…, 一图读懂｜…)
+    r"^\s*(?:(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\s*)?(《)?[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表"
+    r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
@@ -594,7 +599,8 @@ _TRANSPARENT = {"blank", "page", "url"}
 def title_like(text: str) -> bool:
     s = text.strip()
     return (len(s) <= 60 and bool(RE_TITLE_GENRE.match(s)) and heading_level(s) is None
-            and not RE_DATE.match(s) and not re.search(r"[。；！？]", s))
+            and not RE_DATE.match(s) and not re.search(r"[。；！？]", s)
+            and not RE_PAGE_NAV.match(s))  # 首页 > 政务公开 > 政策解读 ends in a genre word but is the page's path
 
 
 def _opens_notice(lines: list[Line], i: int) -> bool:

@@ -705,7 +705,9 @@ _KIND_RX = [
 # genres of form, which its title names too
 # (also an official's answers to the press on a named rule, 就《…办法》答记者问, a 《…》问答, and the
 # drafters' explanation of a rule, 关于《…条例（草案）》的说明, …起草说明)
-_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解)|答记者问$|》(?:政策)?问答$|》的(?:起草)?说明$|起草说明$")
+# (and a rule's or plan's questions answered one by one, …办法一问一答, …工作要点政策问答)
+_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解|图说)|答记者问$|》(?:政策)?问答$|一问一答$|政策问答$"
+                                r"|》的(?:起草)?说明$|起草说明$")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
 # a body that only mentions 讲话精神 or 通报批评 names none
@@ -831,11 +833,15 @@ def unwrap_title(title: str | None) -> str:
     return m.group(1) + m.group(2) if m else (title or "")
 
 
+#: an interpretation drawn as a picture names itself before its subject (图解：…, 一图读懂｜…)
+_RE_PICTURE = re.compile(r"^\s*(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\s*")
+
+
 def title_region(title: str) -> str:
     """The place a title names for its issuer: the enclosure's (``关于印发《临江市…方案》的通知``:
     a document sends its own enclosure), else the title's own opening. A forwarded document
     (``关于转发《临江市应急管理局关于…》的通知``) is another organ's: its place is not the sender's."""
-    title = unwrap_title(title)
+    title = _RE_PICTURE.sub("", unwrap_title(title) or "")  # 图解：柘川市… names 柘川市
     if re.search(r"转发", title or ""):
         head = re.split(r"转发", title)[0]
         return split_region(head)[0]

@@ -90,6 +90,23 @@ DOCUMENTS = {
                               "2025-01-10", None),
     # fixed: work_points (…要点) before
     "speech_key_points.txt": ("在全市防汛工作会议上的讲话要点", "柘川市人民政府", "柘川市", "city", "speech", 2025, "2025-06-18", None),
+    # fixed in session 10 by the lead (was a known gap: clean.py: a date line 2025/6/3 is not read as a date)
+    "joint_stacked_slash_date.txt": ("关于加强汛期地下空间安全管理的通知", "柘川市应急管理局、柘川市住房和城乡建设局、柘川市水务局",
+                                      "柘川市", "city", "other", 2025, "2025-06-03", None),
+    # fixed in session 10 by the lead (was a known gap: clean.py: a date line 2025-01-05 is not read as a date)
+    "date_dash_bureau.txt": ("柘川县教育局关于做好寒假期间学生安全教育工作的通知", "柘川县教育局", "柘川县", "county", "other", 2025,
+                              "2025-01-05", None),
+    # fixed in session 10 by the lead (was a known gap: clean.py: the breadcrumb 首页 > 政务公开 > 政策解读 is read as the title)
+    "graphic_interpretation.txt": ("图解：柘川市2025年安全生产工作要点", None, "柘川市", "city", "interpretation", 2025, None, None),
+    # fixed in session 10 by the lead (was a known gap: clean.py: RE_TITLE_GENRE takes no title ending 讲话提纲)
+    "speech_outline.txt": ("在全县安全生产暨消防工作会议上的讲话提纲", "柘川县人民政府", "柘川县", "county", "speech", 2025,
+                            "2025-07-09", None),
+    # fixed in session 10 by the lead (was a known gap: clean.py: RE_TITLE / RE_TITLE_GENRE take no title ending 汇报)
+    "report_huibao.txt": ("关于2025年上半年全区安全生产工作情况的汇报", "蓼湾区应急管理局", "蓼湾区", "county", "report", 2025,
+                           "2025-07-04", None),
+    # fixed in session 10 by the lead (was a known gap: clean.py: a title ending 答记者问 is not taken (no document at all))
+    "interpretation_press_qa.txt": ("柘川市应急管理局负责人就《柘川市生产经营单位安全生产约谈办法》答记者问", "柘川市应急管理局", "柘川市",
+                                     "city", "interpretation", 2025, "2025-11-03", None),
 }
 
 # Misreadings in files meta9 does not own (the owner and the line in the session report); strict, so
@@ -98,11 +115,6 @@ KNOWN_GAPS = {
     "web_box_tabs.txt": (("中岳省应急管理厅关于开展危险化学品企业安全生产执法检查的通知", "中岳省应急管理厅", "中岳省", "province",
                           "other", 2025, "2025-03-12", "中应急〔2025〕9号"),
                          "clean.py/segment.py: 发文字号 inside a tab-separated box line is not read"),
-    "joint_stacked_slash_date.txt": (("关于加强汛期地下空间安全管理的通知", "柘川市应急管理局、柘川市住房和城乡建设局、柘川市水务局",
-                                      "柘川市", "city", "other", 2025, "2025-06-03", None),
-                                     "clean.py: a date line 2025/6/3 is not read as a date"),
-    "date_dash_bureau.txt": (("柘川县教育局关于做好寒假期间学生安全教育工作的通知", "柘川县教育局", "柘川县", "county", "other", 2025,
-                              "2025-01-05", None), "clean.py: a date line 2025-01-05 is not read as a date"),
     "street_office.txt": (("桂塘街道办事处关于开展沿街商铺消防安全检查的通知", "柘川市蓼湾区桂塘街道办事处", "柘川市蓼湾区桂塘街道",
                            "department", "other", 2025, "2025-04-10", None),
                           "segment.py: the title's short organ wins over the signature's full name of the same organ"),
@@ -111,15 +123,6 @@ KNOWN_GAPS = {
                                   "segment.py: the title's short organ wins over the signature's full name of the same organ"),
     "place_signs_alone.txt": (("关于进一步加强校园周边道路交通安全管理的通知", None, "蓼湾区", "county", "other", 2025, "2025-09-01",
                                None), "segment.py: a place signing alone is read as an organ (README: a place is not an organ)"),
-    "graphic_interpretation.txt": (("图解：柘川市2025年安全生产工作要点", None, "柘川市", "city", "interpretation", 2025, None, None),
-                                   "clean.py: the breadcrumb 首页 > 政务公开 > 政策解读 is read as the title"),
-    "speech_outline.txt": (("在全县安全生产暨消防工作会议上的讲话提纲", "柘川县人民政府", "柘川县", "county", "speech", 2025,
-                            "2025-07-09", None), "clean.py: RE_TITLE_GENRE takes no title ending 讲话提纲"),
-    "report_huibao.txt": (("关于2025年上半年全区安全生产工作情况的汇报", "蓼湾区应急管理局", "蓼湾区", "county", "report", 2025,
-                           "2025-07-04", None), "clean.py: RE_TITLE / RE_TITLE_GENRE take no title ending 汇报"),
-    "interpretation_press_qa.txt": (("柘川市应急管理局负责人就《柘川市生产经营单位安全生产约谈办法》答记者问", "柘川市应急管理局", "柘川市",
-                                     "city", "interpretation", 2025, "2025-11-03", None),
-                                    "clean.py: a title ending 答记者问 is not taken (no document at all)"),
 }
 
 
