@@ -87,13 +87,14 @@ def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[
 # Which copy to keep: the format whose text comes through most faithfully (a PDF text layer may
 # wrap or drop characters, as may an OFD's positioned text; Word keeps paragraphs, plain text and web
 # pages are what was published).
-FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".docx": 2, ".doc": 2, ".wps": 2, ".pdf": 3, ".ofd": 3}
+FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".shtml": 1, ".xhtml": 1, ".mht": 1, ".mhtml": 1,
+               ".docx": 2, ".doc": 2, ".wps": 2, ".pdf": 3, ".ofd": 3}
 
 
 #: the rank from which a reader rebuilds text from a page layout (PDF, OFD): below it a reader gives
 #: back exactly the text that was written
 LAYOUT_RANK = 3
-_SAME_READER = {".htm": ".html"}
+_SAME_READER = {".htm": ".html", ".shtml": ".html", ".xhtml": ".html", ".mhtml": ".mht"}
 
 
 def _rank(source: str) -> int:

@@ -77,3 +77,13 @@ def test_a_corrected_text_in_the_same_format_is_a_second_version_not_a_copy(tmp_
     assert sorted(d["source"].rsplit("/", 1)[-1] for d in docs) == ["plan.txt", "plan_corrected.txt"], err
     assert "duplicate" not in err
     assert len({d["doc_id"] for d in docs}) == 2  # the second keeps apart under a suffixed id
+
+
+def test_web_page_suffixes_rank_as_web_pages(tmp_path):
+    # a .shtml page (read as a web page since formats3) ranked as plain text: beside the .txt of the same
+    # notice the first given was kept; now the .txt is, as beside a .html
+    page = "<html><body>" + "".join(f"<p>{line}</p>" for line in TEMPLATE.splitlines()) + "</body></html>"
+    (tmp_path / "a_plan.shtml").write_text(page, encoding="utf-8")
+    (tmp_path / "b_plan.txt").write_text(TEMPLATE, encoding="utf-8")
+    docs, err = _documents(tmp_path)
+    assert len(docs) == 1 and docs[0]["source"].endswith("b_plan.txt"), err
