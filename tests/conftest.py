@@ -144,6 +144,18 @@ def best_cpu_time(fn, *args, repeat: int = 3) -> float:
             gc.enable()
 
 
+def interruptible() -> None:
+    """``preexec_fn`` for a child a test sends Ctrl-C (SIGINT): SIGINT unblocked and at its default, as in a
+    terminal. A child inherits its parent's signal mask and ignored signals, and a pytest-xdist worker
+    that has run other tests (in-process libraries block or ignore SIGINT in the main thread while they
+    work) could hand that on: the child then never saw the signal and ran to the end (twice in a
+    fresh-clone run, in tests that pass alone)."""
+    import signal
+
+    signal.pthread_sigmask(signal.SIG_UNBLOCK, [signal.SIGINT])
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def run_cli(*args, stdin=None, env=None, timeout=300, cwd=PROJECT_ROOT) -> subprocess.CompletedProcess:
     """``policytag ARGS`` in a fresh process (text mode); returns the CompletedProcess."""
     return subprocess.run([sys.executable, "-m", "policytag.cli", *map(str, args)], input=stdin,

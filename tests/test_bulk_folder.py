@@ -18,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import run_cli
+from conftest import run_cli, interruptible
 
 from policytag import PROJECT_ROOT
 
@@ -119,7 +119,7 @@ def test_ctrl_c_with_two_workers_keeps_whole_rows_and_resume_finishes_the_run(fo
     out, full = tmp_path / "r.jsonl", tmp_path / "full.jsonl"
     args = [sys.executable, "-m", "policytag.cli", "tag", str(folder), "--skip-bad", "--stream", "--workers", "2",
             "--batch-size", "1", "--model", str(keyword_run)]
-    proc = subprocess.Popen([*args, "-o", str(out)], stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT,
+    proc = subprocess.Popen([*args, "-o", str(out)], stderr=subprocess.PIPE, text=True, cwd=PROJECT_ROOT, preexec_fn=interruptible,
                             start_new_session=True)
     partial = Path(f"{out}.partial")
     deadline = time.monotonic() + 120

@@ -172,6 +172,8 @@ def test_ctrl_c_in_a_streaming_run_says_so_once(tmp_path):
     import sys
     import time
 
+    from conftest import interruptible
+
     from policytag import PROJECT_ROOT
 
     clauses = tmp_path / "clauses.jsonl"
@@ -182,7 +184,7 @@ def test_ctrl_c_in_a_streaming_run_says_so_once(tmp_path):
     proc = subprocess.Popen([sys.executable, "-m", "policytag.cli", "tag", "--clauses", str(clauses), "--stream",
                              "--batch-size", "64", "--model", "policytag/resources/model", "-o", str(out)],
                             cwd=PROJECT_ROOT, stderr=subprocess.PIPE, stdout=subprocess.PIPE, text=True,
-                            env={**os.environ, "PYTHONUNBUFFERED": "1"})
+                            env={**os.environ, "PYTHONUNBUFFERED": "1"}, preexec_fn=interruptible)
     partial = Path(f"{out}.partial")
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline and not (partial.exists() and partial.stat().st_size > 0):
