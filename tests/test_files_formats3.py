@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from conftest import TEST_DATA, run_cli
+from test_files_formats2 import _segment  # segment --format jsonl|--documents, source dropped
 
 FORMATS3 = TEST_DATA / "formats3"
 NOTICE = FORMATS3 / "flood_notice.txt"
@@ -29,13 +30,6 @@ FLOOD_CLAUSES = [
 ]
 
 
-def _segment(path: Path, documents: bool = False) -> list[dict]:
-    out = run_cli("segment", path, *(["--documents"] if documents else []))
-    assert out.returncode == 0, out.stderr
-    records = [json.loads(line) for line in out.stdout.splitlines()]
-    for record in records:
-        record.pop("source", None)  # the file's own name
-    return records
 
 
 def _reads_as_the_notice(path: Path) -> None:
