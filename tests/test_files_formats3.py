@@ -10,7 +10,6 @@ metadata but the file's name.
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import pytest
