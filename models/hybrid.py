@@ -24,7 +24,6 @@ dev split instead. Saved as JSON + the learned models' own (pickle-free) directo
 
 from __future__ import annotations
 
-import difflib
 import json
 from operator import attrgetter
 from pathlib import Path
@@ -34,6 +33,7 @@ import numpy as np
 from pydantic import AfterValidator, Field, ValidationError
 
 from policytag import PolicytagError
+from policytag.errors import did_you_mean
 from policytag.knowledge import FEATURES, load_knowledge
 from policytag.labels import label_matrix
 from policytag.records import Clause, Labels
@@ -124,10 +124,8 @@ def _stackable_names() -> list[str]:
 
 
 def _closest(word: str, choices: list[str]) -> str:
-    """`` (did you mean 'x'?)`` for the closest choice (difflib, as training.config's hint: this layer
-    cannot import it), else the choices."""
-    close = difflib.get_close_matches(str(word), choices, n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else f" (one of {', '.join(choices)})"
+    """``did_you_mean``'s hint, else the choices (a learner type's list is short)."""
+    return did_you_mean(word, choices) or f" (one of {', '.join(choices)})"
 
 
 def _learner_param_error(i: int, exc: ValidationError, keys: list[str]) -> str:

@@ -8,6 +8,7 @@ control characters and Unicode line/paragraph separators are shown as backslash 
 
 from __future__ import annotations
 
+import difflib
 import re
 
 # C0 controls, DEL, C1 controls (U+0085 NEL among them) and the Unicode line/paragraph separators
@@ -24,3 +25,11 @@ def escape(text: object) -> str:
 def one_line(message: object) -> str:
     """The message as one line (see ``escape``), trailing whitespace removed."""
     return escape(str(message).rstrip())
+
+
+def did_you_mean(word: str, choices) -> str:
+    """`` (did you mean 'x'?)`` for the closest of ``choices`` (difflib: a typo such as
+    ``lerning_rate`` or ``tfdif`` is one or two edits away), else ``""``: the hint an error line about
+    an unknown key, type or label ends with (config validation, hybrid learners, clause files)."""
+    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
+    return f" (did you mean {close[0]!r}?)" if close else ""

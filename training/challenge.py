@@ -78,7 +78,7 @@ def load_challenge(path: str | Path | None = None) -> Dataset:
 def _label_hint(taxonomy, row: dict) -> str:
     """`` (did you mean 'coal_mine'?)`` for the first label of ``row`` the taxonomy lacks: a
     hand-written training file misspells ids (``coal_mines``) more often than it invents them."""
-    from .config import did_you_mean
+    from policytag.errors import did_you_mean
 
     for dim in ("sector", "measure_type"):
         ids = taxonomy[dim].ids

@@ -36,7 +36,6 @@ Every problem is one ``ConfigError`` line ``FILE: dotted.key: why`` (exit code 2
 
 from __future__ import annotations
 
-import difflib
 import re
 from pathlib import Path
 from typing import Any, Literal, Optional
@@ -45,6 +44,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from policytag import ConfigError, PolicytagError
+from policytag.errors import did_you_mean
 from policytag.models.registry import is_tagger, params_schema, tagger_names
 from policytag.paths import PACKAGE_PREFIX, checkout_root, home, is_checkout, resolve_data_path
 
@@ -119,13 +119,6 @@ class RunConfig(_Section):
 
 #: what the run stores and what ``train`` reads: plain dicts, defaults filled in
 DEFAULTS: dict[str, Any] = RunConfig().model_dump()
-
-
-def did_you_mean(word: str, choices) -> str:
-    """`` (did you mean 'x'?)`` for the closest of ``choices`` (difflib: a typo such as
-    ``lerning_rate`` or ``tfdif`` is one or two edits away), else ``""``."""
-    close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
-    return f" (did you mean {close[0]!r}?)" if close else ""
 
 
 def _section_keys(schema: type[BaseModel], loc: tuple) -> list[str]:
