@@ -132,13 +132,14 @@ def row_date(row: object) -> str | None:
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
-def _document_dates(dates: dict[str, set[str]], name: str) -> dict[str, str]:
-    """One signing date per document: rows of one notice naming two dates are an error, not a guess."""
-    for doc_id, found in dates.items():
-        if len(found) > 1:
-            raise PolicytagError(f"{name}: document {doc_id!r} has rows of two notice dates ({', '.join(sorted(found))}); "
-                                 "a notice has one signing date")
-    return {doc_id: next(iter(found)) for doc_id, found in dates.items()}
+def add_document_date(dates: dict[str, str | None], doc_id: str, date: str, name: str) -> None:
+    """Record ``date`` as document ``doc_id``'s signing date in ``dates``: one per document, so rows of
+    one notice naming two dates are an error, not a guess (the summary and the streaming readers both
+    call it)."""
+    known = dates.setdefault(doc_id, date)
+    if known != date:
+        raise PolicytagError(f"{name}: document {doc_id!r} has rows of two notice dates "
+                             f"({', '.join(sorted((known, date)))}); a notice has one signing date")
 
 
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
@@ -163,7 +164,7 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     clauses: list[Clause] = []
     warnings: list[str] = []
     seen: set[str] = set()
-    dates: dict[str, set[str]] = {}  # doc_id -> the dates its rows name
+    dates: dict[str, str | None] = {}  # doc_id -> the signing date its rows name
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
@@ -185,17 +186,16 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
         seen.add(clause.clause_id)
         clauses.append(clause)
         if date is not None:
-            dates.setdefault(clause.doc_id, set()).add(date)
+            add_document_date(dates, clause.doc_id, date, name)
     if not clauses:
         raise PolicytagError(f"{name}: no clauses to tag" + (" (every line was malformed)" if warnings else " (empty file)"))
-    signed = _document_dates(dates, name)
     documents = []
     for doc_id in dict.fromkeys(c.doc_id for c in clauses):
         years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
         # document metadata the rows carry (a `policytag segment` output does): from the first row
         first = next(c for c in clauses if c.doc_id == doc_id)
         documents.append(Document(doc_id=doc_id, title=first.title or "", year=years.pop() if len(years) == 1 else None,
-                                  doc_number=None, issuer=first.issuer, date=signed.get(doc_id), source=name, text="",
+                                  doc_number=None, issuer=first.issuer, date=dates.get(doc_id), source=name, text="",
                                   region=first.region, level=first.level, genre=first.genre))
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
 

@@ -117,7 +117,7 @@ class ClauseRows:
         self.dates: dict[str, str | None] = {}
 
     def __iter__(self) -> Iterator[Clause]:
-        from .inputs import _clause_from_row, row_date
+        from .inputs import _clause_from_row, add_document_date, row_date
 
         path = self.path
         kind = input_kind(path)
@@ -137,15 +137,8 @@ class ClauseRows:
                 self.warn(f"skipped row {message}")
                 continue
             if date is not None:
-                self._date(clause.doc_id, date)
+                add_document_date(self.dates, clause.doc_id, date, path)
             yield clause
-
-    def _date(self, doc_id: str, date: str) -> None:
-        """One signing date per document, as ``inputs.read_clause_file`` checks: a second one is an error."""
-        known = self.dates.setdefault(doc_id, date)
-        if known != date:
-            raise PolicytagError(f"{self.path}: document {doc_id!r} has rows of two notice dates "
-                                 f"({', '.join(sorted((known, date)))}); a notice has one signing date")
 
 
 def batch_dates(dates: Mapping[str, str | None] | None, batch: Sequence[Clause]) -> dict[str, str | None] | None:
