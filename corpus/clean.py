@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policytag.text import cn_digits, cn_number, remark_spans
 
-from .metadata import issuer_from_title, split_region
+from .metadata import PICTURE_PREFIX, issuer_from_title, split_region
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
@@ -299,8 +299,7 @@ def classify(raw: str, lineno: int) -> Line:
     if (RE_PAGE_NAV.match(s) or RE_PAGE_INFO.match(s)) and len(s) < 80:
         return Line("url", s, lineno)
     if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
-                                           "主题词")) or re.match(r"^\s*文号\s*[:：]", s)
-                             or re.match(r"^\s*标题\s*[:：]", s)):
+                                           "主题词")) or re.match(r"^\s*(?:文号|标题)\s*[:：]", s)):
         return Line("meta", s, lineno)
     if RE_SIGNED_BY.match(s):
         return Line("meta", s, lineno)  # the signer of a report or request, in the 版头 beside or under the number
@@ -380,8 +379,6 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
                     and not line.text.rstrip().endswith("图")):
                 out[j] = Line("chart", line.text, line.lineno)
     return out
-
-
 
 
 #: a place's name alone (蓼湾区, 青石县, 东川省): how a government that prints no organ signs
@@ -590,7 +587,7 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     # (an interpretation as a picture names itself first: 图解：…, 一图读懂｜…)
-    r"^\s*(?:(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\s*)?(《)?[^。；，,：:！？!?]{2,60}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表"
+    rf"^\s*(?:{PICTURE_PREFIX})?(《)?[^。；，,：:！？!?]{{2,60}}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表"
     r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}

@@ -701,12 +701,15 @@ _KIND_RX = [
     # a list of things to check (隐患排查清单, 安全检查表), no one's duties
     ("checklist", re.compile(r"(?:检查|排查|自查|核查|评分)(?:表|清单)$|隐患清单$")),
 ]
+#: an interpretation drawn as a picture names itself before its subject (图解：…, 一图读懂｜…): the pattern
+#: the genre, the place a title names and the cleaner's title shapes (clean.RE_TITLE_GENRE) all read
+PICTURE_PREFIX = r"(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\s*"
 # an interpretation explains a rule or a plan (《…管理办法》政策解读, 一图读懂《…实施方案》): read before the
 # genres of form, which its title names too
 # (also an official's answers to the press on a named rule, 就《…办法》答记者问, a 《…》问答, and the
 # drafters' explanation of a rule, 关于《…条例（草案）》的说明, …起草说明)
 # (and a rule's or plan's questions answered one by one, …办法一问一答, …工作要点政策问答)
-_RE_INTERPRETATION = re.compile(r"解读$|^(?:一图读懂|一图看懂|图解|图说)|答记者问$|》(?:政策)?问答$|一问一答$|政策问答$"
+_RE_INTERPRETATION = re.compile(rf"解读$|^{PICTURE_PREFIX}|答记者问$|》(?:政策)?问答$|一问一答$|政策问答$"
                                 r"|》的(?:起草)?说明$|起草说明$")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
@@ -833,8 +836,7 @@ def unwrap_title(title: str | None) -> str:
     return m.group(1) + m.group(2) if m else (title or "")
 
 
-#: an interpretation drawn as a picture names itself before its subject (图解：…, 一图读懂｜…)
-_RE_PICTURE = re.compile(r"^\s*(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\s*")
+_RE_PICTURE = re.compile(rf"^\s*{PICTURE_PREFIX}")
 
 
 def title_region(title: str) -> str:
