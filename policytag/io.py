@@ -257,13 +257,17 @@ def _write_through(path: Path, shown, mode: str, encoding: str | None) -> Iterat
             raise PolicytagError(f"{shown}: cannot write ({exc.strerror or type(exc).__name__})") from None
 
 
+def _host() -> str:
+    """This machine's name as a scratch directory carries it (letters and digits only: no ``-``)."""
+    import socket
+
+    return "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
+
+
 def owner_tag() -> str:
     """``HOST-PID-``: what a scratch directory's name starts with (after its prefix), so a later run can
     tell one whose process died without cleaning up (``kill -9``, a power cut) from one in progress."""
-    import socket
-
-    host = "".join(ch for ch in socket.gethostname() if ch.isalnum())[:32] or "host"
-    return f"{host}-{os.getpid()}-"
+    return f"{_host()}-{os.getpid()}-"
 
 
 def sweep_stale(parent: Path, prefix: str, suffix: str = ".tmp") -> None:
@@ -271,7 +275,7 @@ def sweep_stale(parent: Path, prefix: str, suffix: str = ".tmp") -> None:
 
     Only this host's (another machine's process on a shared disk cannot be asked) and only names with
     ``owner_tag``'s shape (a directory of an older version, or someone else's, is left alone)."""
-    host = owner_tag().split("-")[0]
+    host = _host()
     try:
         entries = list(parent.iterdir())
     except OSError:
