@@ -87,6 +87,15 @@ def normalize_punct(text: str) -> str:
 META_KEYS = ("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "标题", "发文字号", "文号", "发布日期", "主题词", "公开方式",
              "有效性")
 RE_META = re.compile(r"^\s*(%s)\s*[:：]?\s*(.*)$" % "|".join(META_KEYS))
+#: where one key of a 信息公开 box ends and the next begins on the same line: the gap (a tab, spaces) before
+#: a key and its colon (``成文日期：2025-03-12<tab>发文字号：中应急〔2025〕9号``, a box's row copied from its table)
+RE_META_GAP = re.compile(r"[\t\u3000\u00a0 ]+(?=(?:%s)\s*[:：])" % "|".join(META_KEYS))
+
+
+def meta_fields(text: str) -> list[tuple[str, str]]:
+    """``(key, value)`` of each field on a box line: a row copied from the box's table holds two or three
+    (the value of the first ran on to the end of the line, and the 发文字号 after it was lost)."""
+    return [(m.group(1), m.group(2).strip()) for part in RE_META_GAP.split(text) if (m := RE_META.match(part))]
 RE_URL = re.compile(r"(https?://|www\.)\S+", re.I)
 # a web page's information line over the notice (``信息来源：…``, ``作者：…``, ``发布时间：… 来源：… 浏览次数：…``), as
 # text reaches the cleaner without the .txt reader (``segment -``, a typed copy): it was the notice's text and

@@ -19,8 +19,8 @@ from policytag.records import Clause, Document
 from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_META, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
-                    heading_level, heading_number, join_paragraphs, level_match, normalize_punct, organ_and_date,
+from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+                    heading_level, heading_number, join_paragraphs, level_match, meta_fields, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
@@ -152,9 +152,8 @@ RE_YEAR_PHRASE = re.compile(r"(?:做好|抓好|加强|开展|关于)\s*((?:19|20
 def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict:
     meta = {}
     for line in lines:
-        m = RE_META.match(line.text) if line.kind == "meta" else None
-        if m:
-            meta[m.group(1)] = normalize_punct(m.group(2))
+        for key, value in meta_fields(line.text) if line.kind == "meta" else ():
+            meta[key] = normalize_punct(value)
     titles = [normalize_punct(l.text) for l in lines if l.kind == "title"]
     decrees = [m.group(1) for l in lines if l.kind == "decree" and (m := RE_DECREE.match(l.text))]
     if not titles and decrees:  # a decree is known by the rules it publishes
@@ -170,14 +169,17 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     # the region a title opens with (青石县…方案) and the document number fill what the issuer
     # leaves open (市安委办 -> 临江市安全生产委员会办公室)
     issuer = meta.get("发文机关") or (title.split("关于")[0] if "关于" in title and not title.startswith("关于") else None)
+    signed = [l.text.strip() for l in lines if l.kind == "issuer"]
+    issuer = _full_name(issuer, signed) if issuer else issuer
     if not issuer:
         issuer = md.issuer_from_title(title)
     if not issuer and decrees:
         issuer = decrees[0]  # 临江市人民政府令 -> 临江市人民政府
     if not issuer:
         # (minutes print their organ beside the date under the number: 某县安委会办公室　2027年4月10日)
+        # (a place signing alone, 蓼湾区 over the date, is no organ: it gives the region, below)
         issuers = [(l.text.strip() if l.kind == "issuer" else l.text.split()[0], l.lineno) for l in lines
-                   if l.kind == "issuer" or (l.kind == "date" and organ_and_date(l.text))]
+                   if (l.kind == "issuer" and not _place_alone(l.text)) or (l.kind == "date" and organ_and_date(l.text))]
         issuer = md.first_organs(issuers)
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
@@ -199,7 +201,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
                                  or _imprint_issuer(lines) or None,
                                  region_hint=hint)
     region, level = md.issuer_region_level(issuer)
-    hint_level = md.region_level(hint) if title_region else num_level
+    # (a number's level is its organ's; a place the title or a signature names is on its own tier)
+    hint_level = num_level if num_region and not title_region else md.region_level(hint) if hint else None
     if region is None and hint and md.hint_fits(level, hint_level):
         region, level = hint, hint_level
     level = md.county_level_city(region, level, [l.text for l in lines if l.kind == "addressee"])
@@ -232,6 +235,23 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     # _title_built/_paragraphs: for _inherit_issuer, removed before the Document is made
     return dict(doc_id=doc_id, title=title, year=year, doc_number=number, issuer=issuer or None, date=date,
                 region=region, level=level, genre=genre, _title_built=built, _paragraphs=paragraphs)
+
+
+def _place_alone(text: str) -> bool:
+    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it (README: a place is not an organ)."""
+    region, organ = md.split_region(text.strip())
+    return bool(region) and not organ
+
+
+def _full_name(organ: str, signed: list[str]) -> str:
+    """The organ a title opens with, by the full name the signature gives it: ``桂塘街道办事处`` signing
+    ``柘川市蓼湾区桂塘街道办事处`` is that office (its city and district say where it is). Only the
+    same organ under the places above it; any other organ in the signature leaves the title's."""
+    for name in signed:
+        prefix = name[: len(name) - len(organ)]
+        if len(name) > len(organ) and name.endswith(organ) and _place_alone(prefix):
+            return name
+    return organ
 
 
 RE_PRINTED_BY = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?)(办公室|办公厅)\s+((?:19|20)\d{2})\s*年.*印发\s*$")
