@@ -50,8 +50,29 @@ ALPHA = 0.05
 TEST_NAME = ("two-sided Fisher exact test of each issuer's clauses against the other governments' clauses of the "
              "same kind of document (annual notices and 工作要点 together; a one-topic document with those of its "
              f"genre and subject), p-values of all issuer × label tests Benjamini–Hochberg corrected (FDR {ALPHA:.2f})")
+#: when no difference passes, reports name the nearest ones up to this q-value (a row the reader expected to
+#: stand out, 4 of 9 clauses on 森林草原火灾 against a mean of 7 %, at q = 0.085, is not "no difference": it is
+#: one the test cannot tell from chance at these counts, and the reader should see it was close)
+NEAR_Q = 0.2
+#: at most this many of them
+NEAREST = 3
 #: the class of the whole-year programmes, which are compared with each other whatever their titles say
 PROGRAMMES = "programmes"
+
+
+def _levels_note(by_level: dict) -> str | None:
+    """How rows of several levels are compared, in words (``by_level``: the tested governments by level):
+    a newcomer who sees a county beside its city asks whether it is ranked among the counties only or
+    folded into its city. Neither: every row is tested against every other government's documents of
+    its kind, whatever their level. None with one level."""
+    from policytag.corpus.metadata import LEVEL_NAMES, LEVELS
+
+    levels = sorted((v for v in by_level if v), key=lambda v: (LEVELS.index(v) if v in LEVELS else len(LEVELS), v))
+    if len(levels) < 2:
+        return None
+    county = ", and a county is a government of its own, not part of its city" if {"city", "county"} <= set(levels) else ""
+    return ("levels are compared together: each government's row is tested against every other government's "
+            f"documents of its kind, whatever their level ({'、'.join(LEVEL_NAMES.get(v, v) for v in levels)}){county}")
 
 
 def _place_name(g) -> str:
@@ -140,9 +161,10 @@ class AcrossComparison:
         return sorted((c for c in self.cells[key][dim] if c.significant and c.diff_pp < 0), key=lambda c: c.diff_pp)
 
     def peers_note(self) -> str | None:
-        """What the rows are compared with, where a reader could assume otherwise: an issuer alone at
-        its level (a township among provinces and cities) has no peer, and rows of several years
-        share one mean. None when every level has two issuers and the rows are of one year."""
+        """What the rows are compared with, where a reader could assume otherwise: rows of several
+        levels are tested together (``_levels_note``), an issuer alone at its level (a township among
+        provinces and cities) has no peer, and rows of several years share one mean. None when the rows
+        are of one level and one year."""
         from policytag.corpus.metadata import LEVEL_NAMES
 
         parts = []
@@ -150,6 +172,8 @@ class AcrossComparison:
         for g in self.groups:
             if g.issuer is not None and g.tested:  # an untested row is compared with no one: said below
                 by_level[g.level].setdefault(government((g.issuer, g.region, g.level)), _place_name(g))
+        if levels := _levels_note(by_level):
+            parts.append(levels)
         alone = [(level, next(iter(govs.values()))) for level, govs in by_level.items() if len(govs) == 1 and level]
         if alone and len(by_level) > 1:
             parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} government" for level, name in alone)
@@ -165,6 +189,16 @@ class AcrossComparison:
             parts.append(f"the rows span {years[0]}–{years[-1]} and share one mean (--year YEAR compares one "
                          "year's documents)")
         return "; ".join(parts) or None
+
+    def nearest_misses(self, n: int = NEAREST) -> list[tuple[IssuerGroup, Cell]]:
+        """When no row × label passes the test: the tested cells with the smallest q-values below
+        ``NEAR_Q`` (smallest first, at most ``n``), to be named as not beyond chance. Empty when
+        something passed (that is listed instead) or nothing came near."""
+        tested = [(g, c) for g in self.groups if g.tested for dim in DIMENSIONS for c in self.cells[g.key][dim]]
+        if any(c.significant for _, c in tested):
+            return []
+        near = sorted(((g, c) for g, c in tested if c.q_value < NEAR_Q), key=lambda gc: (gc[1].q_value, gc[1].p_value))
+        return near[:n]
 
     @property
     def none_tested(self) -> bool:

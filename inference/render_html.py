@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff
 from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import _short, compared_with, format_deadline, format_target, mean_label, q_text
+from .render_md import _short, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -376,8 +376,9 @@ def _across(report: Report) -> str:
     elif a.none_tested:
         parts.append(f'<p class="meta">{escape(a.NONE_TESTED[0].upper() + a.NONE_TESTED[1:])}.</p>')
     else:
+        nearest = f"; nearest: {nearest_misses_text(a)}" if a.nearest_misses() else ""
         parts.append('<p class="meta">No issuer differs from the others by more than chance gives at these clause '
-                     "counts.</p>")
+                     f"counts{escape(nearest)}.</p>")
     parts.append("</section>")
     return "".join(parts)
 
@@ -426,7 +427,7 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
     """A notice in a large report: title, metadata, top labels, new clauses count, clause table."""
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     year = year_label(doc.year)
-    meta = [x for x in (doc.issuer, level_name(doc.level), genre_name(doc.genre)) if x] + [f"{s.n_clauses} clauses"]
+    meta = [x for x in (doc.issuer, level_name(doc.level), genre_name(doc.genre)) if x] + [clauses(s.n_clauses)]
     tops = " · ".join(f"{escape(tax[dim].name)}: " + "、".join(f"{escape(c.name)} {c.share * 100:.0f}%" for c in s.top(dim, 3))
                       for dim in DIMENSIONS)
     changed = sum(1 for flag in n.flags.values() if flag == "changed")
@@ -462,7 +463,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
     tax, doc, s, cmp = report.taxonomy, n.document, n.summary, n.comparison
     year = year_label(doc.year)
     anchor = f"notice-{doc.doc_id}"
-    meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x] + [f"{s.n_clauses} clauses"]
+    meta = [x for x in (doc.doc_number, doc.issuer, doc.date) if x] + [clauses(s.n_clauses)]
     meta += [x for x in (level_name(doc.level), genre_name(doc.genre)) if x]
     meta.append(cmp.header if cmp else n.comparison_note or "no earlier notice in the input to compare with")
     parts = [f'<section class="notice" id="{_e(anchor)}" data-year="{_e(year)}">',
@@ -487,8 +488,10 @@ def _notice(report: Report, n: NoticeReport) -> str:
                            s.cooccurrence, f"sector by measure type {year}") + "</figure>")
     by_id = {t.clause.clause_id: t for t in n.tagged}
     if cmp:
-        parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_label}</h3><table><tr><th></th><th>gained</th>"
-                     "<th>lost</th></tr>")
+        parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_label}</h3>")
+        if cmp.few_clauses_note:
+            parts.append(f'<p class="meta">Caution: {escape(cmp.few_clauses_note)}.</p>')
+        parts.append("<table><tr><th></th><th>gained</th><th>lost</th></tr>")
         for dim in DIMENSIONS:
             gained = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                               for c in cmp.gained(dim)) or "—"

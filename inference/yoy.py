@@ -41,6 +41,10 @@ from .tagging import TaggedClause
 NEW_THRESHOLD = DEFAULT_NEW_BELOW
 #: A share change of at least this many percentage points is called a gain or a loss of emphasis.
 EMPHASIS_PP = 5.0
+#: A document of fewer clauses than this is too short for its shares to say what it stresses: each clause
+#: is a third or more of them (a one-paragraph notice as last year's: 道路交通 "-85.7 pp" only because this
+#: year's notice has seven items where last year's had one sentence)
+FEW_CLAUSES = 3
 
 
 def clauses(n: int) -> str:
@@ -215,6 +219,20 @@ class YearComparison:
                    else f"{self.prev_year + 1}–{self.year - 1}")
             how.append(f"the latest earlier one: none of {gap} in the input")
         return f"compared with {self.baseline} ({'; '.join(how)})"
+
+    @property
+    def few_clauses_note(self) -> str | None:
+        """A caution above the gains and losses when this notice or its baseline has fewer than
+        ``FEW_CLAUSES`` clauses: ``the 2026 notice of 梓溪县人民政府办公室 has 1 clause, so one clause moves
+        its shares by 100 pp: the gains and losses below compare one clause with a notice; read the
+        counts``. None otherwise."""
+        short = [(f"{self.baseline}", self.prev_n_clauses)] if self.prev_n_clauses < FEW_CLAUSES else []
+        if self.n_clauses < FEW_CLAUSES:
+            short.append(("this notice", self.n_clauses))
+        if not short:
+            return None
+        said = " and ".join(f"{who} has {clauses(n)}, so one clause moves its shares by {100 / n:.0f} pp" for who, n in short)
+        return f"{said}: the gains and losses below say little of what either stresses; read the counts"
 
     def gained(self, dim: str, min_pp: float = EMPHASIS_PP) -> list[ShareChange]:
         return [c for c in self.changes[dim] if c.delta_pp >= min_pp]

@@ -1,0 +1,118 @@
+"""What an analyst found running ``policytag tag`` on a new batch of documents (session 11:
+tests/data/reports5/, two provinces, a city and two of its counties, a central organ; annual notices of
+two years for some, with a year gap for one county, a one-paragraph notice, a 工作要点, a 实施方案 and a
+forwarding notice; what each report should say is written down in tests/data/reports5/EXPECTED.md before
+the CLI was run on them). Every sentence there was written for these tests; every place and organ is
+invented.
+
+* 梓溪县's 2026 notice is one paragraph, one clause; its 2027 notice was read against it as "道路交通运输
+  -85.7 pp" and "责任体系与落实 -100.0 pp" with nothing to say that one clause is the whole baseline. Now the
+  comparison carries a caution above the gains and losses.
+* Rows of several levels sit in one across table with nothing saying how they are compared: a newcomer
+  asks whether the county is ranked among counties only or folded into its city. Now the note says
+  levels are compared together, and the p-values are what that says.
+* When no difference passes the Fisher + Benjamini–Hochberg test, the report said only "no issuer
+  differs", although 北楠省's 森林草原火灾 (4 of 9 clauses, mean 7 %) came within q = 0.085: the nearest
+  differences are now named, as not beyond chance.
+* A one-clause document was headed "1 clauses".
+"""
+
+from __future__ import annotations
+
+import contextlib
+import csv
+import html as htmllib
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from policytag.cli import main
+
+DATA = Path(__file__).parent / "data" / "reports5"
+
+
+@pytest.fixture(scope="module")
+def out(tmp_path_factory) -> Path:
+    """The folder tagged once per output format by the real CLI (its ``main``, in this process: the
+    model loads once for the module)."""
+    folder = tmp_path_factory.mktemp("reports5")
+    for name in ("out.csv", "out.md", "out.html"):
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["tag", str(DATA), "-o", str(folder / name)]) == 0
+    return folder
+
+
+def _section(md: str, title_start: str) -> str:
+    """The Markdown section of the notice whose title starts so (up to the next notice's heading)."""
+    start = md.index(f"\n# {title_start}")
+    end = md.find("\n# ", start + 1)
+    return md[start:end if end > 0 else len(md)]
+
+
+def _html_text(out: Path) -> str:
+    """The HTML report with its character references read (``'`` is written ``&#x27;``)."""
+    return htmllib.unescape((out / "out.html").read_text(encoding="utf-8"))
+
+
+def _across(out: Path) -> list[dict]:
+    with open(out / "out.across.csv", encoding="utf-8-sig", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def test_a_comparison_with_a_one_clause_notice_carries_a_caution(out):
+    md = (out / "out.md").read_text(encoding="utf-8")
+    ziqi = _section(md, "梓溪县人民政府办公室关于做好2027年")
+    assert "compared with the 2026 notice of 梓溪县人民政府办公室 (1 clause)" in ziqi  # the premise
+    emphasis = ziqi[ziqi.index("## 侧重变化"):ziqi.index("## 新增内容")]
+    assert "Caution: the 2026 notice of 梓溪县人民政府办公室 has 1 clause, so one clause moves its shares by 100 pp" in emphasis
+    html = _html_text(out)
+    assert "Caution: the 2026 notice of 梓溪县人民政府办公室 has 1 clause" in html
+    # a comparison of two notices of 9 and 10 clauses carries none
+    assert "Caution" not in _section(md, "西渚省人民政府办公厅关于做好2027年")
+
+
+def test_a_one_clause_document_is_headed_1_clause(out):
+    md = (out / "out.md").read_text(encoding="utf-8")
+    head = _section(md, "梓溪县人民政府办公室关于做好2026年").split("\n")[3]
+    assert " · 1 clause · " in head and "1 clauses" not in md
+
+
+def _fisher_p(a: int, n: int, b: int, m: int) -> float:
+    from scipy.stats import fisher_exact
+
+    return fisher_exact([[a, n - a], [b, m - b]], alternative="two-sided")[1]
+
+
+def test_across_says_levels_are_compared_together_and_that_is_what_is_tested(out):
+    note = "levels are compared together: each government's row is tested against every other government's documents of its kind, whatever their level (中央、省级、市级、县级), and a county is a government of its own, not part of its city"
+    assert note in (out / "out.md").read_text(encoding="utf-8")
+    assert note in _html_text(out)
+    # what the note says is what the test does: 梓溪县's 2027 notice against the province's, the city's, the
+    # other county's and the ministry's programmes alike (its own 2026 notice and its plan left out)
+    rows = [r for r in _across(out) if r["dimension"] == "sector" and r["label_id"] == "road_transport"]
+    ziqi = next(r for r in rows if r["issuer"] == "梓溪县人民政府办公室" and r["year"] == "2027")
+    others = [r for r in rows if r["compared_with"] == ziqi["compared_with"] and not r["issuer"].startswith("梓溪县")]
+    assert {r["level"] for r in others} == {"central", "province", "city", "county"}
+    p = _fisher_p(int(ziqi["count"]), int(ziqi["n_clauses"]), sum(int(r["count"]) for r in others),
+                  sum(int(r["n_clauses"]) for r in others))
+    assert float(ziqi["p_value"]) == pytest.approx(p, rel=1e-3)
+
+
+def test_when_no_difference_passes_the_nearest_ones_are_named(out):
+    rows = [r for r in _across(out) if r["q_value"]]
+    assert not any(r["significant"] == "1" for r in rows)  # the premise: nothing passes at these counts
+    nearest = min(rows, key=lambda r: float(r["q_value"]))
+    assert float(nearest["q_value"]) < 0.2
+    md = (out / "out.md").read_text(encoding="utf-8")
+    line = next(x for x in md.splitlines() if x.startswith("- no issuer differs"))
+    said = re.search(r"nearest: (.+?) — not beyond chance at q < 0\.05$", line)
+    assert said, line
+    first = said.group(1).split("; ")[0]
+    # the nearest named first, with the figures of the across CSV
+    assert first.startswith(f"{nearest['name']} {nearest['year']} ") and nearest["label"] in first
+    assert f"({nearest['count']} of {nearest['n_clauses']} clauses" in first
+    assert f"q={float(nearest['q_value']):.3f}" in first
+    html = _html_text(out)
+    assert f"nearest: {first}" in html
