@@ -19,7 +19,7 @@ from .align import char_diff
 from .yoy import clauses
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import _short, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, q_text
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, evidence_spans, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 COLORS = {"sector": "#3b6fb6", "measure_type": "#d9822b"}
@@ -471,8 +471,9 @@ def _notice(report: Report, n: NoticeReport) -> str:
              f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>']
     if not n.tagged:  # no empty charts, heatmap and clause list for a document without clauses
         return "".join(parts) + "</section>"
-    if bare_items_note(n.tagged):
-        parts.append(f'<p class="meta">Caution: {escape(bare_items_note(n.tagged))}.</p>')
+    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged)):
+        if note:
+            parts.append(f'<p class="meta">Caution: {escape(note)}.</p>')
     parts.append('<div class="grid">')
     for dim in DIMENSIONS:
         changes = {c.label_id: c.delta_pp for c in cmp.changes[dim]} if cmp else {}

@@ -9,7 +9,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import char_diff, compact_diff
 from .yoy import clauses
 from .extract import Deadline, Target
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, evidence_spans, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -201,8 +201,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     out += [" · ".join(meta), ""]
     if not n.tagged:  # empty tables and "none" lists under every heading say nothing more
         return out
-    if bare_items_note(n.tagged):
-        out += [f"*Caution: {bare_items_note(n.tagged)}.*", ""]
+    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged)):
+        if note:
+            out += [f"*Caution: {note}.*", ""]
     # what the figures are out of, once for both tables
     out += [f"Clauses carrying each label, out of the notice's {clauses(s.n_clauses)} (a clause can carry several "
             "labels, so shares add up to more than 100%)"

@@ -7,6 +7,7 @@ The renderers (``render_rows``, ``render_md``, ``render_html``) only format a :c
 from __future__ import annotations
 
 import datetime as _dt
+import re
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -42,6 +43,26 @@ def bare_items_note(tagged: Sequence[TaggedClause]) -> str | None:
         return (f"{bare} of {len(tagged)} clauses are bare items without a sentence (a notice of headings or topics "
                 "only): their labels rest on a few words each")
     return None
+
+
+#: a covering letter's one sentence: 现将《…》转发给你们 / 印发给你们 (the document it forwards or issues follows
+#: it, or is an attachment the input does not hold)
+_COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
+
+
+def covering_letter_note(tagged: Sequence[TaggedClause]) -> str | None:
+    """A caution when a document is a covering letter only: its clauses are all its opening and one of
+    them forwards or issues another document (现将《…》转发给你们). Its labels then describe that sentence,
+    not the forwarded document (岚桥县's 转发 notice read "思想认识与目标要求 100 %"). None otherwise."""
+    if not tagged or any(t.clause.kind != "preamble" for t in tagged):
+        return None
+    found = next((m for t in tagged if (m := _COVERING.search(t.clause.text))), None)
+    if found is None:
+        return None
+    what = found.group(1) or "the document it forwards or issues"
+    sentence = f"现将{'《…》' if found.group(1) else '…'}{found.group(2)}给你们"
+    return (f"this document is a covering letter only ({sentence}): {what} is not part of it, so its labels "
+            "describe the covering sentence, not that document's content")
 
 
 #: how reports show a document whose year is unknown (no year in its title, number or date)

@@ -15,6 +15,8 @@ invented.
   differs", although 北楠省's 森林草原火灾 (4 of 9 clauses, mean 7 %) came within q = 0.085: the nearest
   differences are now named, as not beyond chance.
 * A one-clause document was headed "1 clauses".
+* 岚桥县's forwarding notice (现将《…》转发给你们) read "思想认识与目标要求 100 %" like any programme: its one
+  clause is the covering sentence. Now a caution says the forwarded document is not part of it.
 """
 
 from __future__ import annotations
@@ -116,3 +118,14 @@ def test_when_no_difference_passes_the_nearest_ones_are_named(out):
     assert f"q={float(nearest['q_value']):.3f}" in first
     html = _html_text(out)
     assert f"nearest: {first}" in html
+
+
+def test_a_covering_letter_says_the_document_it_forwards_is_not_part_of_it(out):
+    md = (out / "out.md").read_text(encoding="utf-8")
+    letter = _section(md, "岚桥县应急管理局关于转发")
+    said = ("Caution: this document is a covering letter only (现将《…》转发给你们): 《西渚省应急管理厅关于做好2027年"
+            "元旦春节期间安全防范工作的通知》 is not part of it")
+    assert said in letter and said in _html_text(out)
+    # a plan issued with its covering sentence holds its own items; a one-paragraph notice is its own content
+    assert "covering letter" not in _section(md, "梓溪县安全生产委员会办公室关于印发")
+    assert "covering letter" not in _section(md, "梓溪县人民政府办公室关于做好2026年")
