@@ -842,12 +842,15 @@ CLOSERS = "。！？；：）”"
 # openings that start a paragraph of their own after a closed sentence, where a wrapped body gives no other
 # sign (a short paragraph cut at the margin): a speech's ordinals (第一，/ 第二，), a principle's dash
 # (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, a closing addressing everyone
-# (各乡镇、各有关部门要…), and a Q&A's 问：/ 答：
+# (各乡镇、各有关部门要…), and a Q&A's 问：/ 答： / numbered question (NUMBERED_QUESTION)
+#: a 政策解读's numbered question: ``问题一：`` / ``问题1：`` / ``问1：`` (this file's paragraph openers and
+#: segment.RE_QUESTION, the question heading its answer, read the one pattern)
+NUMBERED_QUESTION = rf"问题\s*[{CN_NUM}\d]{{1,3}}\s*[：:]|问\s*\d{{1,2}}\s*[：:]"
 RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|会议(?:指出|强调|要求|认为|决定|原则同意|同意|明确|议定|研究|听取)"
-                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:]|问\s*\d{1,2}\s*[：:]"
+                                 r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:]"
                                  # an appeal closing an 倡议书 (让我们…, 燃气安全，人人有责。): a paragraph of its own
                                  r"|让我们|[^。；，,]{2,12}[，,]\s*人人有责"
-                                 rf"|问题\s*[{CN_NUM}\d]{{1,3}}\s*[：:])")
+                                 rf"|{NUMBERED_QUESTION})")
 # a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
 RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")
 #: a plan's preface and closing words (前言 / 结束语): a section title outside the numbering

@@ -20,7 +20,7 @@ from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_re
 
 from . import metadata as md
 from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
-                    heading_level, heading_number, join_paragraphs, level_match, meta_fields, normalize_punct, organ_and_date,
+                    heading_level, heading_number, join_paragraphs, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import ReadError, decode_bytes, expand_paths, read_file
@@ -340,7 +340,7 @@ RE_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?(?![底前内初中\d])")
 # a question of a 政策解读 or 问答 (``一、问：为什么要制定《办法》？`` / ``问：…？`` over ``答：…``): the
 # question is the context of its answer, which is the clause
 # 问：…, （问）…, and a 解读's numbered question 问题一：… / 问题1：… / 问1：… (it was read as a paragraph of its own)
-RE_QUESTION = re.compile(r"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）]|问题\s*[一二三四五六七八九十\d]{1,3}\s*[：:]|问\s*\d{1,2}\s*[：:])")
+RE_QUESTION = re.compile(rf"^\s*(?:问\s*[：:]|[（(]?\s*问\s*[)）]|{NUMBERED_QUESTION})")
 # a short lead line of its own (会议要求： / 会议议定： / 主要任务：), not a sentence (no 如下: 现通知如下： is one)
 RE_LEAD = re.compile(r"(?!.*如下)[\u4e00-\u9fff]{2,8}\s*[：:]")
 # a paragraph opening with its own lead: 区教育局：负责…… / 会议强调：……
