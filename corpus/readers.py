@@ -27,7 +27,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".ofd")
+                      ".wpt", ".ofd", ".rtf")
 
 
 class ReadError(PolicytagError):
@@ -784,6 +784,97 @@ def read_doc(path: Path) -> str:
     return _typed_tables("\n".join(lines))  # a table typed in its paragraphs, as read_docx reads one
 
 
+def read_rtf(path: Path) -> str:
+    r"""An RTF file (Word's, WPS's "RTF 文件"): its text read by ``striprtf``, each table as a .doc's.
+
+    Why a library: RTF is a grammar of groups, destinations and escapes whose text parts (font
+    tables, style sheets, the \info group, pictures) must be skipped and whose escapes (``\'xx``
+    bytes in the document's code page, ``\uN`` characters with their fallbacks) decoded; striprtf
+    (pure Python) does that, taking ``\ansicpg936`` and a font's ``\fcharset134`` to GBK. Around
+    it: raw bytes above 127 (some writers put GBK bytes in as they are) and a GBK character's two
+    escapes broken over two lines are made what the library reads, and table rows marked so that
+    each reads as a table (``_rtf_blocks``)."""
+    from striprtf.striprtf import rtf_to_text
+
+    data = path.read_bytes()
+    if not data.lstrip().startswith(b"{\\rtf"):
+        raise ReadError(path, "not an RTF file (it does not begin with {\\rtf)")
+    try:
+        text = rtf_to_text(_rtf_source(data), errors="strict")
+    except (UnicodeDecodeError, LookupError, ValueError, IndexError) as exc:
+        raise ReadError(path, f"not a readable RTF file ({type(exc).__name__}): open it in Word or WPS, "
+                              "save it as .docx and read that") from None
+    return _typed_tables("\n".join(_rtf_blocks(text)))
+
+
+#: what read_rtf's source marks, as characters striprtf passes through: a cell's end, a row's end,
+#: a paragraph's end inside a cell (a control character no notice holds)
+_RTF_CELL, _RTF_ROW, _RTF_CELL_PAR = "\x1f", "\x1e", "\x1d"
+_RTF_WORD = re.compile(r"\\(?:(pard|par|intbl|cell|nestcell|row|nestrow)(?![a-zA-Z])(?:-?\d+)? ?|\\)")
+
+
+def _rtf_source(data: bytes) -> str:
+    """The RTF bytes as the text striprtf reads, its table marks in (``_RTF_CELL`` …)."""
+    # a byte above 127 in the source is the code page's byte as \'xx would give it
+    data = re.sub(rb"[\x80-\xff]", lambda m: b"\\'%02x" % m.group()[0], data)
+    source = data.decode("ascii")
+    # a line break between the two escapes of one GBK character would end the byte run there
+    source = re.sub(r"(\\'[0-9a-fA-F]{2})[\r\n]+(?=\\')", r"\1", source)
+    return _RTF_WORD.sub(_rtf_mark(), source)
+
+
+def _rtf_mark():
+    r"""The substitution of ``_RTF_WORD``: ``\cell`` and ``\row`` as marks, ``\par`` inside a table
+    paragraph (``\intbl`` since the last ``\pard``: a cell of two paragraphs) as a cell's line break;
+    the rest as it was. Only these words matter, so a scan of them is enough (no parser)."""
+    in_table = False
+
+    def mark(m: re.Match) -> str:
+        nonlocal in_table
+        word = m.group(1)
+        if word == "pard":
+            in_table = False
+        elif word == "intbl":
+            in_table = True
+        elif word in ("cell", "nestcell"):
+            return _RTF_CELL
+        elif word in ("row", "nestrow"):
+            return _RTF_ROW
+        elif word == "par" and in_table:
+            return _RTF_CELL_PAR
+        return m.group(0)
+
+    return mark
+
+
+def _rtf_blocks(text: str) -> list[str]:
+    """striprtf's text with its marked rows read as tables: a row is the text after the last line
+    break before its end mark, its cells apart by cell marks; rows in a row make a table, read as
+    read_doc reads one (a task table one line per task, a layout table as its paragraphs)."""
+    lines: list[str] = []
+    rows: list[list[Cell]] = []
+    *pieces, rest = text.split(_RTF_ROW)
+    for piece in pieces:
+        before, _, row = piece.rpartition("\n")
+        if before.strip():
+            lines.extend(_rtf_table(rows))
+            rows = []
+            lines.extend(before.split("\n"))
+        cells = row.split(_RTF_CELL)[:-1]  # after the last cell mark: the row's own paragraph, empty
+        rows.append([Cell(object(), tuple(ln.strip() for ln in cell.split(_RTF_CELL_PAR) if ln.strip())) for cell in cells])
+    lines.extend(_rtf_table(rows))
+    lines.extend(rest.replace(_RTF_CELL, "").replace(_RTF_CELL_PAR, "\n").split("\n"))
+    return lines
+
+
+def _rtf_table(rows: list[list[Cell]]) -> list[str]:
+    if not rows:
+        return []
+    width = max(len(row) for row in rows)
+    grid = [row + [Cell(object(), ()) for _ in range(width - len(row))] for row in rows]
+    return _layout_lines(grid) if is_layout(grid) else table_lines(grid)
+
+
 def _layout_lines(grid: list[list[Cell]]) -> list[str]:
     """A layout table's cells' lines, each cell once (a merged cell's ``key`` repeats), row by row
     (as read_docx reads one)."""
@@ -823,15 +914,100 @@ def read_pdf(path: Path) -> str:
     except (PdfReadError, ValueError, KeyError, OSError) as exc:
         raise ReadError(path, f"not a readable PDF ({type(exc).__name__})") from None
     text = "\n\n".join(pages)
-    if not re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text):
+    _check_fonts_mapped(path, text)  # before the text-layer check: codes read as text are no scan
+    if not _has_words(text):
         raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
+    _warn_scanned_pages(path, reader.pages, pages)
     # pdfplumber only for the pages that may hold a ruled table or were scattered into glyphs: it
     # lays out every character (70 ms a page against pypdf's 5), and most notice pages hold neither
     redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages))
             if _may_hold_table(page) or _scattered(text) or _spaced_header(text)]
     read = _pdf_table_pages(path, pages, redo) if redo else pages
+    if redo:
+        _check_fonts_mapped(path, "\n".join(read[n] for n in redo))  # pdfminer writes unmapped codes as (cid:N)
     return _fixed_layout_text(read)
+
+
+def _has_words(text: str) -> bool:
+    """Two Chinese characters or three Latin letters in a row: a page (or file) with a text layer."""
+    return re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text) is not None
+
+
+def warn(path: str | Path, message: str) -> None:
+    """One warning line on stderr about a file that still reads (``policytag: warning: FILE: …``),
+    said once per process: ``tag --stream`` reads each file twice."""
+    import sys
+
+    line = f"policytag: warning: {_SHOWN_AS.get(str(path), path)}: {message}"
+    if line not in _WARNED:
+        _WARNED.add(line)
+        print(line, file=sys.stderr)
+
+
+_WARNED: set[str] = set()
+#: the name a file read on behalf of another is shown by (a zip member unpacked to a scratch file)
+_SHOWN_AS: dict[str, str] = {}
+
+
+def _warn_scanned_pages(path: Path, pdf_pages, texts: list[str]) -> None:
+    """Say which pages of a PDF that has text are pictures without any (scanned pages: a signed
+    page, an enclosure scanned in): their words are not read, and nothing else would show it.
+
+    Why: a notice's 附件 is often scanned and appended to the text PDF; the notice read from its
+    text pages, the scanned ones vanished silently. A page with words under its picture (a caption,
+    an OCR layer) has text and is not named; a blank page holds nothing to lose."""
+    scanned = [n + 1 for n, (page, text) in enumerate(zip(pdf_pages, texts))
+               if not _has_words(text) and _draws_image(page)]
+    if scanned:
+        which = f"page {scanned[0]}" if len(scanned) == 1 else f"pages {', '.join(map(str, scanned))}"
+        verb = "is a picture" if len(scanned) == 1 else "are pictures"
+        warn(path, f"{which} of {len(pdf_pages)} {verb} without text (scanned?) and not read; "
+                   "run OCR (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) to read them")
+
+
+def _draws_image(page) -> bool:
+    try:
+        return len(page.images) > 0
+    except Exception:  # an image pypdf cannot list: no warning rather than no reading
+        return False
+
+
+_CID_CODE = re.compile(r"\(cid:\d+\)")
+#: characters no text layer of a Chinese notice holds: controls (whitespace aside), the private use
+#: area, the replacement character
+_NOT_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ue000-\uf8ff\ufffd]")
+_CJK = re.compile("[\u3400-\u9fff\uf900-\ufaff]")
+
+
+def _check_fonts_mapped(path: Path, text: str) -> None:
+    """Refuse a PDF whose text is its fonts' glyph codes rather than characters (:func:`_garbled`)."""
+    if _garbled(text):
+        raise ReadError(path, "the PDF's fonts have no Unicode map (its text extracts as codes, not characters); "
+                              "convert it with OCR (e.g. ocrmypdf -l chi_sim --force-ocr in.pdf out.pdf) or get the "
+                              ".docx/.ofd of the notice")
+
+
+def _garbled(text: str) -> bool:
+    """Is this extracted text glyph codes? A font embedded without a /ToUnicode map (or with one into
+    the private use area) extracts as control characters, private-use characters, pdfminer's
+    ``(cid:N)`` or a run of Latin letters and ASCII punctuation without one Chinese character.
+
+    Why: such a PDF shows and prints right, so it is published; read, it gave "no notice structure"
+    or "no text layer (scanned?)" (the wrong cure), or a document of mojibake that was tagged.
+    Judged on the whole text (at least 30 visible characters), so a stray symbol does not count."""
+    visible = re.sub(r"\s", "", _CID_CODE.sub("\ufffd", text))
+    if len(visible) < 30:
+        return False
+    if len(_NOT_TEXT.findall(visible)) > 0.1 * len(visible):
+        return True
+    if len(_CJK.findall(visible)) > 0.05 * len(visible):
+        return False
+    # no Chinese: a Chinese notice's codes read as Latin-1 letters (Ã¥Ã©) or ASCII punctuation
+    # and digits ("#$%&'()*+); English prose is mostly ASCII letters
+    foreign = sum(1 for ch in visible if ch.isalpha() and not ch.isascii())
+    symbols = sum(1 for ch in visible if ch.isascii() and not ch.isalnum())
+    return foreign > 0.3 * len(visible) or symbols > 0.25 * len(visible)
 
 
 def _fixed_layout_text(pages: list[str]) -> str:
@@ -1119,7 +1295,7 @@ def _pdf_grid(page, table) -> list[list[Cell]]:
 
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
-           ".doc": read_doc, ".wps": read_doc, ".dot": read_doc, ".ofd": read_ofd}
+           ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -1128,14 +1304,12 @@ _CONVERT = {
     # program's format under a Word name
     "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
            "save it as .docx and read that",
-    # the two that are no notice format at all also say which formats are: a user with a folder of
+    # a spreadsheet, no notice format at all, also says which formats are: a user with a folder of
     # downloads learns what to convert to without the README
-    "rtf": "an RTF file, which is not read: open it in Word or WPS, save it as .docx and read that "
-           f"(the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
     "sheet": "a spreadsheet (.xls/.xlsx/.et), which is not read: copy the notice text into a .docx or .txt and "
              f"read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
 }
-_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".dot": "ole", ".rtf": "rtf",
+_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".wpt": "ole", ".dot": "ole",
                 ".xls": "sheet", ".xlsx": "sheet", ".et": "sheet"}
 
 
@@ -1148,7 +1322,7 @@ def _sniff(path: Path, head: bytes) -> str | None:
     if head.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
         return ".doc"  # an OLE file: corpus.oldword says what else it is where it holds no Word document
     if head.lstrip().startswith(b"{\\rtf"):
-        return "rtf"
+        return ".rtf"
     if head.startswith(b"PK\x03\x04"):
         try:
             with zipfile.ZipFile(path) as archive:

@@ -1,0 +1,121 @@
+"""Files as users download them from government sites, read through the real ``policytag segment``:
+a text PDF with scanned pages, a PDF whose fonts have no Unicode map, RTF (Word's GBK RTF and
+LibreOffice's), WPS Office files (.wps as a zip, .wpt), a Markdown pipe table in a .txt, a zip of
+attachments.
+
+The fixtures in tests/data/formats4/ are ours (invented county 沣禾县), made by ``make_fixtures.py``
+beside them; the readings were written down in EXPECTED.md before any reader ran.
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import TEST_DATA, run_cli
+from test_files_formats2 import _segment  # segment --format jsonl|--documents, source dropped
+
+FORMATS4 = TEST_DATA / "formats4"
+NOTICE = FORMATS4 / "gas_notice.txt"
+
+#: written down from gas_notice.txt before any reader ran (EXPECTED.md)
+GAS_META = ("沣禾县应急管理局关于开展冬季燃气安全检查的通知", "沣应急〔2027〕21号", "沣禾县应急管理局", "2027-11-28")
+GAS_CLAUSES = [
+    ("preamble", [], "为防范冬季燃气事故，保障群众生命财产安全，现将有关事项通知如下："),
+    ("clause", [], "一、各乡镇要在12月20日前完成辖区餐饮场所燃气设施排查，建立隐患台账。"),
+    ("clause", [], "二、县住建局要督促燃气企业开展入户安检，发现问题及时整改。"),
+    ("clause", [], "三、县市场监管局要加强燃气器具销售环节的监督抽查。"),
+]
+
+
+def _reads_as_the_notice(path: Path) -> None:
+    """``path`` gives the reading written down (EXPECTED.md), record for record the .txt's."""
+    (doc,) = _segment(path, documents=True)
+    assert (doc["title"], doc["doc_number"], doc["issuer"], doc["date"]) == GAS_META
+    clauses = _segment(path)
+    assert [(c["kind"], c["heading_path"], c["text"]) for c in clauses] == GAS_CLAUSES
+    assert clauses == _segment(NOTICE) and [doc] == _segment(NOTICE, documents=True)
+
+
+def _refused(path: Path) -> str:
+    """The one error line of a file that is not read (exit 1, nothing on stdout)."""
+    out = run_cli("segment", path)
+    assert out.returncode == 1 and out.stdout == "", out.stdout
+    (line,) = out.stderr.strip().splitlines()
+    assert str(path) in line
+    return line
+
+
+# -- PDF ------------------------------------------------------------------------------------------
+def test_scanned_pages_of_a_text_pdf_are_named_in_one_warning():
+    """Pages 3-4 are pictures without text (a scanned 附件). Before: the notice read from pages 1-2
+    and nothing said two pages were not read; now one warning line names them, and the reading is
+    the .txt's."""
+    path = FORMATS4 / "scanned_pages.pdf"
+    out = run_cli("segment", path)
+    assert out.returncode == 0, out.stderr
+    warnings = [line for line in out.stderr.splitlines() if "warning" in line]
+    assert len(warnings) == 1, out.stderr
+    (line,) = warnings
+    assert str(path) in line and "pages 3, 4 of 4" in line and "OCR" in line, line
+    _reads_as_the_notice(path)
+
+
+@pytest.mark.parametrize("name", ["garbled_nomap.pdf", "garbled_pua.pdf"])
+def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_with_what_to_do(name):
+    """The glyphs show, the text extracts as codes (control characters; private-use characters).
+    Before: "no recognisable notice structure" and "no text layer (scanned image?)", the second
+    the wrong cure (the page has text, only its map is missing)."""
+    line = _refused(FORMATS4 / name)
+    assert "fonts have no Unicode map" in line and "OCR" in line and ".docx/.ofd" in line, line
+
+
+def test_the_garbled_text_test_keeps_english_and_chinese_text():
+    """The judgement behind the refusal: codes read as ASCII punctuation, or Latin-1 letters, with no
+    Chinese are codes; an English paragraph and a Chinese notice with a few symbols are text."""
+    from policytag.corpus.readers import _garbled
+
+    assert _garbled('"#$%&\'()*+,-./012345678\n"%&9:;:<=:>?\n@ABCDEFG$H@I*JKL\nMMNOP./01QRGSTUVWXYZ23G[')
+    assert _garbled("ãæºÌÏØÓ¦¼±¹ÜÀí¾Ö¹ØÓÚ¿ªÕ¹¶¬¼¾È¼Æø°²È«¼ì²éµÄÍ¨Öª")
+    assert _garbled("(cid:3)(cid:4)(cid:5)(cid:6)(cid:7)(cid:8)(cid:9)(cid:10)(cid:11)(cid:12)" * 3)
+    assert not _garbled("Notice on the winter inspection of gas installations in restaurants, 2027 (No. 21).")
+    assert not _garbled(NOTICE.read_text(encoding="utf-8") + "※★●◆□" * 3)
+
+
+# -- RTF ------------------------------------------------------------------------------------------
+def test_a_word_rtf_in_gbk_reads_as_the_notice():
+    """\\ansicpg936, the text as \\'xx GBK bytes (two escapes of one character broken over two source
+    lines), item 二、 as \\uN? escapes, font table, stylesheet and \\info not read. Before: "an RTF
+    file, which is not read: … save it as .docx"."""
+    _reads_as_the_notice(FORMATS4 / "gas_notice.rtf")
+
+
+@pytest.mark.parametrize("name", ["gas_tasks.rtf", "gas_tasks_lo.rtf"])
+def test_an_rtf_task_table_reads_as_the_docx_table(name):
+    """Word's \\trowd … \\cell … \\row rows (and LibreOffice's RTF of the .docx): one clause per task,
+    as the .docx reads. Before: refused."""
+    assert _segment(FORMATS4 / name) == _segment(FORMATS4 / "gas_tasks.docx")
+    assert _segment(FORMATS4 / name, True) == _segment(FORMATS4 / "gas_tasks.docx", True)
+    texts = [c["text"] for c in _segment(FORMATS4 / name)]
+    assert texts[1:] == ["1.排查餐饮场所燃气设施（完成时限：12月20日前）", "2.开展燃气用户入户安检（完成时限：12月25日前）"]
+
+
+def test_an_rtf_that_is_not_one_says_so(tmp_path):
+    """A .rtf whose bytes are no RTF (a text export under that name) gets one line, not mojibake."""
+    path = tmp_path / "notice.rtf"
+    path.write_bytes("沣禾县通知".encode("gbk"))
+    assert "not an RTF file" in _refused(path)
+
+
+# -- WPS Office -----------------------------------------------------------------------------------
+def test_wps_office_files_read_as_their_bytes_also_in_a_folder(tmp_path):
+    """A .wpt (WPS 文字 template; here a Word 97-2003 file) and a .wps that is a .docx archive (WPS
+    2019 and later) read as the notice, named or in a folder. Before: a folder's .wpt was skipped
+    unseen ("no notice files in this directory")."""
+    _reads_as_the_notice(FORMATS4 / "gas_notice_zip.wps")
+    for name in ("gas_notice.wpt", "gas_notice.rtf"):
+        folder = tmp_path / Path(name).suffix[1:]
+        folder.mkdir()
+        shutil.copy(FORMATS4 / name, folder / name)
+        _reads_as_the_notice(folder)
