@@ -33,7 +33,7 @@ import numpy as np
 from pydantic import AfterValidator, Field, ValidationError
 
 from policytag import PolicytagError
-from policytag.errors import did_you_mean
+from policytag.errors import did_you_mean_or_list, validation_reason
 from policytag.knowledge import FEATURES, load_knowledge
 from policytag.labels import label_matrix
 from policytag.records import Clause, Labels
@@ -100,12 +100,12 @@ def _learner_specs(value: list[dict]) -> list[dict]:
             cls = None
         if cls is None or not cls.stackable:
             raise ValueError(f"learners[{i}].type: {kind!r} is not a learnable tagger type"
-                             + _closest(kind, _stackable_names()))
+                             + did_you_mean_or_list(kind, _stackable_names()))
         schema = params_schema(cls)
         try:
             params = schema.model_validate(item.get("params") or {})
         except ValidationError as exc:  # pydantic's location starts at the params: name the learner
-            raise ValueError(_learner_param_error(i, exc, list(schema.model_fields))) from None
+            raise ValueError(_learner_param_error(i, exc, schema)) from None
         out.append({"type": kind, "params": params.model_dump(exclude_unset=True),
                     **({"dimensions": list(dims)} if dims else {})})
     return out
@@ -123,20 +123,11 @@ def _stackable_names() -> list[str]:
     return out
 
 
-def _closest(word: str, choices: list[str]) -> str:
-    """``did_you_mean``'s hint, else the choices (a learner type's list is short)."""
-    return did_you_mean(word, choices) or f" (one of {', '.join(choices)})"
-
-
-def _learner_param_error(i: int, exc: ValidationError, keys: list[str]) -> str:
+def _learner_param_error(i: int, exc: ValidationError, schema) -> str:
     """``learners[0].params.min_dff: unknown key (did you mean 'min_df'?)`` for a learner's first bad param."""
     err = exc.errors()[0]
     where = ".".join(str(p) for p in err["loc"])
-    if err.get("type") == "extra_forbidden":
-        why = "unknown key" + _closest(str(err["loc"][-1]), keys)
-    else:
-        why = err.get("msg", "invalid value").removeprefix("Value error, ").replace("Input should", "should")
-    return f"learners[{i}].params.{where}: {why}"
+    return f"learners[{i}].params.{where}: {validation_reason(err, schema)}"
 
 
 #: ``[{"type": ..., "params": {...}, "dimensions": [...]}, ...]``; None = one TF-IDF learner

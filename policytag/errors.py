@@ -33,3 +33,38 @@ def did_you_mean(word: str, choices) -> str:
     an unknown key, type or label ends with (config validation, hybrid learners, clause files)."""
     close = difflib.get_close_matches(str(word), [str(c) for c in choices], n=1, cutoff=0.6)
     return f" (did you mean {close[0]!r}?)" if close else ""
+
+
+def did_you_mean_or_list(word: str, choices) -> str:
+    """``did_you_mean``'s hint, else `` (one of a, b, c)``: for a short list of choices (tagger types)."""
+    return did_you_mean(word, choices) or f" (one of {', '.join(str(c) for c in choices)})"
+
+
+def _section_keys(schema, loc: tuple) -> list[str]:
+    """The keys allowed where ``loc`` points: the fields of the pydantic model holding its last part."""
+    for part in loc[:-1]:
+        field = schema.model_fields.get(str(part))
+        inner = getattr(field, "annotation", None) if field else None
+        if not (isinstance(inner, type) and hasattr(inner, "model_fields")):
+            return []
+        schema = inner
+    return list(schema.model_fields)
+
+
+def validation_reason(err: dict, schema=None) -> str:
+    """One pydantic error (an item of ``ValidationError.errors()``) as the short reason an error line
+    ends with: ``unknown key (did you mean 'min_df'?)``, ``required key missing``, ``should be a valid
+    integer (got 'x')``; ``schema`` (the validated model) lets an unknown key name its closest field.
+    One owner for the config loader and the hybrid's learner params, so both say it alike."""
+    kind = err.get("type", "")
+    if kind == "extra_forbidden":
+        keys = _section_keys(schema, tuple(err["loc"])) if schema is not None else []
+        return "unknown key" + did_you_mean(err["loc"][-1], keys)
+    if kind == "missing":
+        return "required key missing"
+    msg = err.get("msg", "invalid value")
+    msg = msg.removeprefix("Value error, ").replace("Input should", "should")
+    msg = re.sub(r" or instance of \w+", "", msg)
+    if kind != "value_error" and "input" in err and not isinstance(err["input"], (dict, list)):
+        msg += f" (got {err['input']!r})"
+    return msg

@@ -36,7 +36,6 @@ Every problem is one ``ConfigError`` line ``FILE: dotted.key: why`` (exit code 2
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 from typing import Any, Literal, Optional
 
@@ -44,7 +43,7 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from policytag import ConfigError, PolicytagError
-from policytag.errors import did_you_mean
+from policytag.errors import did_you_mean, did_you_mean_or_list, validation_reason
 from policytag.models.registry import is_tagger, params_schema, tagger_names
 from policytag.paths import PACKAGE_PREFIX, checkout_root, home, is_checkout, resolve_data_path
 
@@ -104,7 +103,7 @@ class ModelConfig(_Section):
     def _known(cls, value: str) -> str:
         if not is_tagger(value):
             # the close match alone when there is one: the full list is 24 names long
-            hint = did_you_mean(value, tagger_names()) or f" (one of {', '.join(tagger_names())})"
+            hint = did_you_mean_or_list(value, tagger_names())
             raise ValueError(f"unknown model type {value!r}{hint}")
         return value
 
@@ -121,32 +120,6 @@ class RunConfig(_Section):
 DEFAULTS: dict[str, Any] = RunConfig().model_dump()
 
 
-def _section_keys(schema: type[BaseModel], loc: tuple) -> list[str]:
-    """The keys allowed where ``loc`` points (the fields of the section holding its last part)."""
-    for part in loc[:-1]:
-        field = schema.model_fields.get(str(part))
-        inner = getattr(field, "annotation", None) if field else None
-        if not (isinstance(inner, type) and issubclass(inner, BaseModel)):
-            return []
-        schema = inner
-    return list(schema.model_fields)
-
-
-def _why(err: dict, schema: type[BaseModel] | None = None) -> str:
-    kind = err.get("type", "")
-    if kind == "extra_forbidden":
-        keys = _section_keys(schema, tuple(err["loc"])) if schema is not None else []
-        return "unknown key" + did_you_mean(err["loc"][-1], keys)
-    if kind == "missing":
-        return "required key missing"
-    msg = err.get("msg", "invalid value")
-    msg = msg.removeprefix("Value error, ").replace("Input should", "should")
-    msg = re.sub(r" or instance of \w+", "", msg)
-    if kind != "value_error" and "input" in err and not isinstance(err["input"], (dict, list)):
-        msg += f" (got {err['input']!r})"
-    return msg
-
-
 def _dotted(loc: tuple) -> str:
     return ".".join(str(p) for p in loc) or "(top level)"
 
@@ -155,7 +128,7 @@ def _first_error(exc: ValidationError, prefix: tuple, source, schema: type[BaseM
     errors = exc.errors()
     err = errors[0]
     more = f" (and {len(errors) - 1} more problem(s))" if len(errors) > 1 else ""
-    return ConfigError(f"{source}: {_dotted(prefix + tuple(err['loc']))}: {_why(err, schema)}{more}")
+    return ConfigError(f"{source}: {_dotted(prefix + tuple(err['loc']))}: {validation_reason(err, schema)}{more}")
 
 
 def validate_config(raw: Any, source: str | Path = "<config>") -> dict[str, Any]:
