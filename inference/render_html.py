@@ -297,6 +297,15 @@ def _trends(report: Report) -> str:
 COMPACT_ABOVE = 40
 
 
+def _cell_tip(g, c) -> str:
+    """An across cell's tooltip: ``1/9, +1.7 pp, q=1.000``; a row no other government's document of its
+    kind is tested against says so (``5/5, not tested: no other government's 专项整治/实施方案 on 电动自行车``),
+    not ``+0.0 pp, q=1.000``, a test that was never made (its CSV row has no p-value either)."""
+    if not g.tested:
+        return f"{c.count}/{c.n}, not tested: no other government's {g.kind_label}"
+    return f"{c.count}/{c.n}, {c.diff_pp:+.1f} pp, {q_text(c.q_value)}"
+
+
 def _heat_class(share: float) -> str:
     """Colour bucket h0..h9 of a share (square-root scale so small shares stay visible); classes, not
     inline styles, keep a table of several hundred rows small."""
@@ -353,8 +362,8 @@ def _across(report: Report) -> str:
                 c = cells[lid]
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
                 cls = _heat_class(c.share) + (" s" if c.significant else "")
-                row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{c.count}/{c.n}, {c.diff_pp:+.1f} pp, '
-                           f'{escape(q_text(c.q_value))}"><a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
+                row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(g, c))}">'
+                           f'<a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
         parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of else "mean (all rows)")}</td><td></td><td></td><td></td><td></td>'
                      + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")

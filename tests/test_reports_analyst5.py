@@ -17,6 +17,8 @@ invented.
 * A one-clause document was headed "1 clauses".
 * 岚桥县's forwarding notice (现将《…》转发给你们) read "思想认识与目标要求 100 %" like any programme: its one
   clause is the covering sentence. Now a caution says the forwarded document is not part of it.
+* The HTML across cells of a row tested against no one (梓溪县's 电动自行车 plan: no other government's plan
+  on that subject) read ``5/5, +0.0 pp, q=1.000``: a test never made (the CSV leaves its p-value empty).
 """
 
 from __future__ import annotations
@@ -129,3 +131,14 @@ def test_a_covering_letter_says_the_document_it_forwards_is_not_part_of_it(out):
     # a plan issued with its covering sentence holds its own items; a one-paragraph notice is its own content
     assert "covering letter" not in _section(md, "梓溪县安全生产委员会办公室关于印发")
     assert "covering letter" not in _section(md, "梓溪县人民政府办公室关于做好2026年")
+
+
+def test_an_untested_across_row_shows_no_q_value_in_the_html(out):
+    html = (out / "out.html").read_text(encoding="utf-8")
+    plan = [r for r in _across(out) if r["issuer"] == "梓溪县安全生产委员会办公室"]
+    assert plan and not any(r["q_value"] for r in plan)  # the premise: the CSV says it is untested
+    row = re.search(r'<tr [^>]*data-docs="{}">(.*?)</tr>'.format(plan[0]["doc_ids"]), html).group(1)
+    tips = [htmllib.unescape(t) for t in re.findall(r'<td class="h\d[^"]*" data-v="[^"]*" title="([^"]*)"', row)]
+    assert tips and all("not tested: no other government's 专项整治/实施方案 on " in t and "q=" not in t for t in tips)
+    tested = re.search(r'<tr [^>]*data-genre="annual_notice"[^>]*>(.*?)</tr>', html).group(1)
+    assert "q=" in tested  # a tested row keeps its q-value
