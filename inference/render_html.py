@@ -16,7 +16,7 @@ from html import escape
 from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff
-from .yoy import clauses
+from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import _short, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
@@ -178,7 +178,12 @@ SCRIPT = """
         var it = T.issuers[k], vals = it.s[dim][li], col = palette[n % palette.length];
         var pts = it.y.map(function (y, i) { return X(y).toFixed(1) + "," + Y(vals[i]).toFixed(1); });
         svg.push('<g class="iline" data-issuer="' + k + '"><polyline points="' + pts.join(" ") + '" fill="none" stroke="' + col + '" stroke-width="2"/>');
-        it.y.forEach(function (y, i) { svg.push('<circle cx="' + X(y).toFixed(1) + '" cy="' + Y(vals[i]).toFixed(1) + '" r="2.5" fill="' + col + '"><title>' + it.n + " " + y + ": " + Math.round(vals[i] * 100) + "%</title></circle>"); });
+        it.y.forEach(function (y, i) {
+          var n = it.c[i], few = n < T.few, of = Math.round(vals[i] * n) + " of " + n + (n === 1 ? " clause" : " clauses");
+          svg.push('<circle cx="' + X(y).toFixed(1) + '" cy="' + Y(vals[i]).toFixed(1) + '" r="' + (few ? 3.5 : 2.5) + '" fill="' + (few ? "#fff" : col) +
+                   '" stroke="' + col + '"' + (few ? ' class="few"' : "") + "><title>" + it.n + " " + y + ": " + Math.round(vals[i] * 100) + "% (" + of +
+                   (few ? ": too few clauses for a share to say much" : "") + ")</title></circle>");
+        });
         svg.push('<text x="' + (W - R + 6) + '" y="' + (TOP + 12 + 13 * n) + '" font-size="11" fill="' + col + '">' + it.n.replace(/</g, "&lt;") + "</text></g>");
       });
       svg.push("</svg>");
@@ -400,7 +405,10 @@ def _issuer_trends(report: Report) -> str:
     tax, trends = report.taxonomy, report.issuer_trends
     years = sorted({y for t in trends for y in t.years})
     data = {"years": years, "labels": {dim: tax[dim].ids for dim in DIMENSIONS},
-            "issuers": [{"n": t.issuer, "l": t.level, "y": list(t.years),
+            # "c": each year's clause count, so a point says what its share is out of and one of a document
+            # too short for its shares to mean much (yoy.FEW_CLAUSES) is drawn hollow
+            "few": FEW_CLAUSES,
+            "issuers": [{"n": t.issuer, "l": t.level, "y": list(t.years), "c": list(t.n_clauses),
                          "s": {dim: [[round(v, 3) for v in t.shares[dim][lid]] for lid in tax[dim].ids]
                                for dim in DIMENSIONS}} for t in trends]}
     payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
@@ -415,7 +423,8 @@ def _issuer_trends(report: Report) -> str:
                        f'{" (" + level_name(t.level) + ")" if t.level else ""}</option>' for k, t in enumerate(trends))
     return (f'<section id="issuer-trends"><h2>各地趋势 Trends per issuer {years[0]}–{years[-1]}</h2>'
             '<p class="meta">Share of an issuer\'s clauses carrying the chosen label, per year (documents of one '
-            "year pooled). Choose the label, and the issuers with Ctrl/⌘-click.</p>"
+            f"year pooled; a hollow point: a year of fewer than {FEW_CLAUSES} clauses, whose share one clause moves by a "
+            "third or more). Choose the label, and the issuers with Ctrl/⌘-click.</p>"
             f'<div class="filters"><label>label <select id="itrend-label">{label_opts}</select></label>'
             f'<label>issuers <select id="itrend-who" multiple size="6">{who_opts}</select></label></div>'
             f'<figure class="chart" data-chart="itrend"><div id="itrend-plot"></div></figure>'

@@ -19,6 +19,8 @@ invented.
   clause is the covering sentence. Now a caution says the forwarded document is not part of it.
 * The HTML across cells of a row tested against no one (梓溪县's 电动自行车 plan: no other government's plan
   on that subject) read ``5/5, +0.0 pp, q=1.000``: a test never made (the CSV leaves its p-value empty).
+* The per-issuer trend line of 梓溪县 started at "道路交通运输 100%" in 2026: a one-clause notice, and the
+  point said nothing of it. Now each point says what it is out of, and one of fewer than 3 clauses is hollow.
 """
 
 from __future__ import annotations
@@ -142,3 +144,25 @@ def test_an_untested_across_row_shows_no_q_value_in_the_html(out):
     assert tips and all("not tested: no other government's 专项整治/实施方案 on " in t and "q=" not in t for t in tips)
     tested = re.search(r'<tr [^>]*data-genre="annual_notice"[^>]*>(.*?)</tr>', html).group(1)
     assert "q=" in tested  # a tested row keeps its q-value
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+def test_a_trend_point_of_a_one_clause_notice_says_so(out):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto((out / "out.html").resolve().as_uri())
+        page.wait_for_selector('html[data-ready="1"]')
+        page.select_option("#itrend-label", "sector:road_transport")
+        ziqi = page.eval_on_selector_all("#itrend-who option", "os => os.filter(o => o.textContent.startsWith("
+                                         "'梓溪县人民政府办公室')).map(o => o.value)")
+        page.select_option("#itrend-who", ziqi)
+        points = page.eval_on_selector_all("#itrend-plot circle", "cs => cs.map(c => [c.getAttribute('class'), "
+                                           "c.textContent])")
+        browser.close()
+    assert points == [["few", "梓溪县人民政府办公室 2026: 100% (1 of 1 clause: too few clauses for a share to say much)"],
+                      [None, "梓溪县人民政府办公室 2027: 14% (1 of 7 clauses)"]]
