@@ -393,16 +393,27 @@ def _nearest_earlier(doc: Document, candidates: Sequence[Document]) -> Document 
     return max(earlier, key=lambda d: d.year) if earlier else None
 
 
-def _named(d: Document, documents: Sequence[Document]) -> tuple[str, str]:
+def _alone_in_file(d: Document, documents: Sequence[Document]) -> bool:
+    """Is ``d`` the only document of its file (so the file names it, for ``tag`` and ``--compare-with``)?"""
+    return bool(d.source) and sum(1 for x in documents if x.source == d.source) == 1
+
+
+def _named(d: Document, documents: Sequence[Document], doc: Document | None = None) -> tuple[str, str]:
     """``the 2025 年度安全生产工作通知 of 东陵县人民政府 (dongling_2025.txt): …--compare-with…``: the
     document and how to compare with it. ``--compare-with FILE`` takes every notice in FILE, so a
-    notice sharing its file (the corpus file, a clause file) is named by its id, not its file."""
+    notice sharing its file (the corpus file, a clause file) is named by its id, not its file. And it is
+    the baseline of every notice tagged, so with ``doc`` (the notice the hint is for) alone in its file
+    the hint is the whole command, ``policytag tag THIS --compare-with THAT``: run on the folder, the
+    bare option compared all 13 notices of six governments with one city's annual notice."""
     genre = GENRE_NAMES.get(d.genre or "", "notice")
     who = d.issuer or d.region or "an unnamed issuer"
-    if d.source and sum(1 for x in documents if x.source == d.source) == 1:
-        return f"the {d.year} {genre} of {who} ({d.source})", "--compare-with that file compares with it"
-    return (f"the {d.year} {genre} of {who} ({d.doc_id}" + (f" in {d.source})" if d.source else ")"),
-            "--compare-with a file holding that notice alone compares with it")
+    if not _alone_in_file(d, documents):
+        return (f"the {d.year} {genre} of {who} ({d.doc_id}" + (f" in {d.source})" if d.source else ")"),
+                "--compare-with a file holding that notice alone compares with it")
+    if doc is not None and _alone_in_file(doc, documents):
+        return (f"the {d.year} {genre} of {who} ({d.source})",
+                f"policytag tag {doc.source} --compare-with {d.source} compares this notice alone with it")
+    return f"the {d.year} {genre} of {who} ({d.source})", "--compare-with that file compares with it"
 
 
 def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> str:
@@ -423,19 +434,19 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     renamed = _nearest_earlier(doc, [d for d in others if d.genre == doc.genre and _renamed_region(doc, d)
                                      and (d.genre in PERIODIC_GENRES or same_topic(doc, d))])
     if renamed is not None:
-        name, how = _named(renamed, documents)
+        name, how = _named(renamed, documents, doc)
         return f"{message}; the input holds {name}: the same government under a former name? {how}"
     same_place = [d for d in others if d.level == doc.level and _same_place(doc, d)]
     topic = _nearest_earlier(doc, [d for d in same_place if d.genre == doc.genre and not same_series(doc, d)])
     if topic is not None:
-        name, how = _named(topic, documents)
+        name, how = _named(topic, documents, doc)
         return f"{message}; the input holds {name}, on another subject ({how})"
     # an annual notice and a 工作要点 both set out a year's whole work: last year's other one is
     # the nearest thing to a baseline, named but not used (its structure and length differ)
     own = _nearest_earlier(doc, [d for d in same_place if d.genre != doc.genre and doc.genre in PERIODIC_GENRES
                                  and d.genre in PERIODIC_GENRES and d.year == doc.year - 1])
     if own is not None:
-        name, how = _named(own, documents)
+        name, how = _named(own, documents, doc)
         return f"{message}; the input holds {name}, a document of another kind ({how})"
     return message
 

@@ -21,6 +21,9 @@ invented.
   on that subject) read ``5/5, +0.0 pp, q=1.000``: a test never made (the CSV leaves its p-value empty).
 * The per-issuer trend line of 梓溪县 started at "道路交通运输 100%" in 2026: a one-clause notice, and the
   point said nothing of it. Now each point says what it is out of, and one of fewer than 3 clauses is hollow.
+* 澄原市's 工作要点 has no earlier 工作要点; its note named last year's annual notice and said
+  "--compare-with that file compares with it". Run on the folder as told, the option compared all 13
+  documents of six governments with that one notice. Now the hint is the whole command, for this notice alone.
 """
 
 from __future__ import annotations
@@ -166,3 +169,16 @@ def test_a_trend_point_of_a_one_clause_notice_says_so(out):
         browser.close()
     assert points == [["few", "梓溪县人民政府办公室 2026: 100% (1 of 1 clause: too few clauses for a share to say much)"],
                       [None, "梓溪县人民政府办公室 2027: 14% (1 of 7 clauses)"]]
+
+
+def test_the_compare_with_hint_is_a_command_that_compares_this_notice_alone(out, tmp_path):
+    md = (out / "out.md").read_text(encoding="utf-8")
+    note = _section(md, "澄原市安全生产委员会2027年安全生产工作要点").split("\n")[3]
+    said = re.search(r"\(policytag tag (\S+) --compare-with (\S+) compares this notice alone with it\)", note)
+    assert said, note
+    target = tmp_path / "cw.md"
+    with contextlib.redirect_stderr(io.StringIO()):
+        assert main(["tag", said.group(1), "--compare-with", said.group(2), "-o", str(target)]) == 0
+    report = target.read_text(encoding="utf-8")
+    assert report.count("\n# ") == 0 and report.startswith("# 澄原市安全生产委员会2027年安全生产工作要点")  # this notice alone
+    assert "compared with the 2026 notice of 澄原市应急管理局 (8 clauses; chosen with --compare-with)" in report
