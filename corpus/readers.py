@@ -135,7 +135,9 @@ def _typed_tables(text: str) -> str:
     """``text`` with each task table typed or pasted as lines read as rows (``corpus.tables``): cells
     apart by tabs (``_tab_tables``), one cell per line, or one row per line with its cells apart by
     spaces (``copied_tables``). The text readers' reading, shared by the word processors' readers:
-    in a .docx or .doc such a table is one paragraph per row or per cell."""
+    in a .docx or .doc such a table is one paragraph per row or per cell. A Markdown pipe table
+    (``_pipe_tables``) is read first."""
+    text = _pipe_tables(text) if "|" in text else text
     return copied_tables(_tab_tables(text) if "\t" in text else text)
 
 
@@ -175,21 +177,77 @@ def _tab_tables(text: str) -> str:
             out.append(lines[i])
             i += 1
             continue
-        rows = [[c.strip() for c in line.split("\t")] for line in lines[i:j]]
-        width = max(len(r) for r in rows)
-        grid = [[Cell(object(), (c,) if c else ()) for c in r + [""] * (width - len(r))] for r in rows]
+        grid = _pasted_grid([[(c.strip(),) for c in line.split("\t")] for line in lines[i:j]])
         found = tables_header(grid)
         if found is None or found[0] != 0:
             out.extend(lines[i:j])
         else:
-            for col, (role, _) in enumerate(found[1]):
-                if role == "category":
-                    for r in range(2, len(grid)):
-                        if not grid[r][col].lines:
-                            grid[r][col] = grid[r - 1][col]
+            _fill_categories(grid, found)
             out.extend(table_lines(grid))
         i = j
     return "\n".join(out)
+
+
+def _pasted_grid(rows: list[list[tuple[str, ...]]]) -> list[list[Cell]]:
+    """Rows of cells (each its lines) typed or pasted as text, as a grid of :class:`Cell`, short rows
+    padded with empty cells."""
+    width = max(len(r) for r in rows)
+    return [[Cell(object(), tuple(ln for ln in c if ln)) for c in r + [()] * (width - len(r))] for r in rows]
+
+
+def _fill_categories(grid: list[list[Cell]], found) -> None:
+    """An empty cell of a task table's 类别 column takes the category above it: a merged cell pasted
+    or typed as text keeps its text on its first row only (``found``: tables.header's reading)."""
+    if found[0] != 0:
+        return
+    for col, (role, _) in enumerate(found[1]):
+        if role == "category":
+            for r in range(2, len(grid)):
+                if not grid[r][col].lines:
+                    grid[r][col] = grid[r - 1][col]
+
+
+def _pipe_tables(text: str) -> str:
+    """Markdown pipe tables (``| 序号 | 任务 | 责任单位 |`` over a ``|---|---|---|`` row, as notices
+    converted to Markdown or typed in a Markdown editor have them) read as a .docx's tables: a task
+    table one clause per task, any other one line per row. Only a header line followed by a
+    delimiter row of as many cells is a table; a line with a ``|`` elsewhere stays as it is."""
+    lines = text.split("\n")
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        header = _pipe_cells(lines[i]) if "|" in lines[i] else []
+        if not (header and i + 1 < len(lines) and _pipe_delimiter(lines[i + 1], len(header))):
+            out.append(lines[i])
+            i += 1
+            continue
+        j = i + 2
+        while j < len(lines) and "|" in lines[j] and lines[j].strip():
+            j += 1
+        grid = _pasted_grid([header, *(_pipe_cells(line) for line in lines[i + 2:j])])
+        found = tables_header(grid)
+        if found:
+            _fill_categories(grid, found)
+        out.extend(_layout_lines(grid) if is_layout(grid) else table_lines(grid))
+        i = j
+    return "\n".join(out)
+
+
+def _pipe_cells(line: str) -> list[tuple[str, ...]]:
+    """A pipe table row's cells, each its lines (a ``<br>`` in a cell breaks it); the outer pipes
+    are optional and ``\\|`` is a pipe in a cell, as in GitHub's Markdown."""
+    row = line.strip()
+    row = row[1:] if row.startswith("|") else row
+    row = row[:-1] if row.endswith("|") and not row.endswith("\\|") else row
+    cells = re.split(r"(?<!\\)\|", row)
+    return [tuple(part.strip() for part in re.split(r"<br\s*/?>", cell.replace("\\|", "|"), flags=re.I))
+            for cell in cells]
+
+
+def _pipe_delimiter(line: str, width: int) -> bool:
+    """Is ``line`` a pipe table's delimiter row (``|---|:---:|``) of ``width`` cells?"""
+    cells = _pipe_cells(line)
+    return len(cells) == width and all(re.fullmatch(r":?-+:?", "".join(cell)) for cell in cells)
 
 
 def read_html(path: Path) -> str:

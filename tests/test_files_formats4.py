@@ -119,3 +119,24 @@ def test_wps_office_files_read_as_their_bytes_also_in_a_folder(tmp_path):
         folder.mkdir()
         shutil.copy(FORMATS4 / name, folder / name)
         _reads_as_the_notice(folder)
+
+
+# -- Markdown pipe tables -------------------------------------------------------------------------
+def _pipe_table_notice(path: Path) -> None:
+    """gas_tasks' notice (EXPECTED.md) with its table typed as a Markdown pipe table in a .txt."""
+    import sys
+
+    sys.path.insert(0, str(FORMATS4))
+    from make_fixtures import TASKS, TASKS_HEAD, TASKS_TAIL
+
+    table = [f"| {' | '.join(TASKS[0])} |", "|:---:|---|---|---|", *(f"| {' | '.join(row)} |" for row in TASKS[1:])]
+    path.write_text("\n".join([*TASKS_HEAD, *table, "", *TASKS_TAIL]) + "\n", encoding="utf-8")
+
+
+def test_a_markdown_pipe_table_reads_as_the_docx_table(tmp_path):
+    """``| 序号 | 工作任务 | 责任单位 | 完成时限 |`` over ``|:---:|---|…``: one clause per task, as the
+    .docx's table. Before: the header, the delimiter row and both rows were one clause."""
+    path = tmp_path / "gas_tasks.txt"
+    _pipe_table_notice(path)
+    assert _segment(path) == _segment(FORMATS4 / "gas_tasks.docx")
+    assert _segment(path, True) == _segment(FORMATS4 / "gas_tasks.docx", True)
