@@ -7,7 +7,8 @@ differ there), or when they share a ``doc_id`` (the same document number/title) 
 are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a character or
 two, or a wrapped title line may be missed) — unless the two name two governments or carry two
 document numbers: a county issuing its notice from another's template, its own name and number
-around the same body, has issued a notice of its own (a place named with or without the units above it,
+around the same body, has issued a notice of its own; nor a draft (``…办法（征求意见稿）``) and the text
+adopted after it, whose titles tell them apart (a place named with or without the units above it,
 ``柘川市蓼湾区`` and ``蓼湾区``, is one place); nor are two near-identical files of one format
 that gives its text back exactly (.txt, .html, .docx, .doc, .wps): a corrected reissue under the same
 number is a second version, which the run keeps. The most faithful copy is kept (.txt before
@@ -62,7 +63,21 @@ def _two_documents(a: Document, b: Document) -> bool:
     not two copies; a copy that lost its number or issuer line (a PDF page) still matches."""
     if a.region and b.region and not _same_place(a.region, b.region):
         return True
+    if draft_stage(a.title) != draft_stage(b.title):
+        return True  # a draft and the text adopted after it (or two stages of a draft)
     return bool(a.doc_number and b.doc_number and content_key(a.doc_number) != content_key(b.doc_number))
+
+
+# the remark that marks a title as a draft (…办法（征求意见稿）, …条例（草案）, （送审稿）, （讨论稿）,
+# （修订草案征求意见稿））: a draft and its adopted text share nearly every word, yet they are two documents
+# (the draft put out for comment, the rule in force), and merging them would drop one
+_RE_DRAFT = re.compile(r"[（(]\s*([^（）()]*?(?:征求意见稿|草案|送审稿|讨论稿|审议稿|初稿))\s*[)）]\s*$")
+
+
+def draft_stage(title: str | None) -> str | None:
+    """The draft remark a title ends with (``（征求意见稿）`` -> ``征求意见稿``), ``None`` for a final text."""
+    m = _RE_DRAFT.search(title or "")
+    return m.group(1) if m else None
 
 
 def _same_place(a: str, b: str) -> bool:

@@ -398,6 +398,9 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         branch = _central_branch(first)
         if branch:
             return branch, "central"
+        if _VERTICAL_BRANCH_RX.fullmatch(organ):
+            # 某省通信管理局, 某省消防救援总队: a central organ's branch named by its place alone
+            return region, "central"
         return region, region_level(region)
     # a bare tier before the central patterns: 市委宣传部 and 县应急管理局 end like a ministry's
     # or a central bureau's name, but their 市/县 (and its party committee 市委) is a tier
@@ -409,11 +412,23 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         return None, "county"
     if _CENTRAL_RX.search(first) or _CENTRAL_UNIT_RX.match(first):
         return _central_branch(first) or CENTRAL_REGION, "central"
+    if _MARITIME_RX.fullmatch(first):
+        # 山东海事局: the 交通运输部's branch named by a province's short name (no tier): its province, else
+        # a territory the name does not tell (长江海事局)
+        return _central_branch(first), "central"
     return None, "department"
 
 
 # a ministry's own bureau or department (应急管理部消防救援局, 住房和城乡建设部工程质量安全监管司)
 _CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?:局|司|中心)$")
+
+
+# the branches central organs run vertically under a place's name alone, with no 国家… before it (as
+# 国家矿山安全监察局山西局 or 国家税务总局某市税务局 have): a province's 通信管理局 (工业和信息化部's), the
+# 消防救援总队/支队/大队 of a province, city and county (国家消防救援局's), a 海事局 (交通运输部's; a city's
+# 地方海事局 is its own bureau, and so is a 消防协会 or a 通信 office of the government)
+_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|消防救援(?:总队|支队|大队)|海事局")
+_MARITIME_RX = re.compile(r"(?:中华人民共和国)?(?!地方)[\u4e00-\u9fff]{2,3}海事局")
 
 
 _PROVINCE_SHORT = {re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", name): name for name in PROVINCES}
@@ -423,6 +438,8 @@ def _central_branch(name: str) -> str | None:
     """The province a central organ's branch serves: ``国家矿山安全监察局山西局`` -> 山西省 (a
     vertically run branch is the central organ's, but its territory is the province it names)."""
     m = re.match(r"^(?:国家|中国)[\u4e00-\u9fff]{2,12}?(?:局|总局|署)(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:分局|监管局|监管办公室|局)", name)
+    # (中华人民共和国)山东海事局: the maritime administration's branch names its province alone
+    m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局$", name)
     return _PROVINCE_SHORT.get(m.group(1)) if m else None
 
 
@@ -562,10 +579,17 @@ _RE_QUANTITY = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*(?:[吨万千亿余多
                           r"|[kKmMtT][wWgG]?\b|\.\d))|(?<=[\d.])(?:19|20)\d{2}|(?:19|20)\d{2}(?=\d)")
 
 
+# a target the notice sets (关于到2027年全面消除…的实施意见, 至2026年底): the year its goal is due, not the
+# year the notice is for (its number's or signing year); a plan's period (（2025年至2027年）) keeps its first
+# year, and 截至2025年 looks back on the notice's own year
+_RE_TARGET = re.compile(r"(?<!截)(?:到|至)\s*(?:19|20)\d{2}\s*年")
+
+
 def year_text(title: str) -> str:
     """A title as the year is read from it: years in Chinese digits as digits, standards' codes,
-    edition remarks (（2018年版）, （2019年修订）) and quantities (2000吨) out."""
-    return _RE_QUANTITY.sub("", _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", title or ""))))
+    edition remarks (（2018年版）, （2019年修订）), quantities (2000吨) and targets (到2027年) out."""
+    text = _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", title or "")))
+    return _RE_TARGET.sub("", _RE_QUANTITY.sub("", text))
 
 
 def title_fallback_year(title: str | None) -> int | None:
@@ -711,6 +735,11 @@ PICTURE_PREFIX = r"(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\
 # (and a rule's or plan's questions answered one by one, …办法一问一答, …工作要点政策问答)
 _RE_INTERPRETATION = re.compile(rf"解读$|^{PICTURE_PREFIX}|答记者问$|》(?:政策)?问答$|一问一答$|政策问答$"
                                 r"|》的(?:起草)?说明$|起草说明$")
+# letters about a rule or a plan, which they name but are not: a 批复 approving it (关于《某区…整治方案》的批复,
+# also forwarded), a 复函, and a request for comments on its draft (关于征求《…管理办法（征求意见稿）》意见的函 /
+# 通知 / 公告): the genres of form would read the plan or rule they name
+_RE_REPLY = re.compile(r"(?:批复|复函)$")
+_RE_SEEKS_COMMENT = re.compile(r"征求[^，。]{0,80}意见的(?:函|通知|公告|通告)$")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
 # a body that only mentions 讲话精神 or 通报批评 names none
@@ -779,6 +808,8 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
         inner = inner_title(text)
         if _RE_INTERPRETATION.search(re.sub(r"[（(][^（）()]*[)）]$", "", inner)):
             return "interpretation"
+        if _RE_REPLY.search(text) or _RE_REPLY.search(inner) or _RE_SEEKS_COMMENT.search(text):
+            return title_kind(text) or "other"  # a letter about a rule or plan (…意见的公告: an announcement)
         for name in (inner, text):
             core = re.sub(r"[（(][^（）()]*[)）]$", "", name)  # （2027—2029年）, （试行）
             for genre, rx in _GENRE_RX:
