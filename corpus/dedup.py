@@ -8,7 +8,9 @@ are near-identical (character 4-gram Jaccard >= 0.9: a PDF text layer may lose a
 two, or a wrapped title line may be missed) — unless the two name two governments or carry two
 document numbers: a county issuing its notice from another's template, its own name and number
 around the same body, has issued a notice of its own; nor a draft (``…办法（征求意见稿）``) and the text
-adopted after it, whose titles tell them apart (a place named with or without the units above it,
+adopted after it, whose titles tell them apart. A plan and the 印发 notice that sends it (``X方案`` and
+``关于印发《X方案》的通知``) are copies when the plan's text is nearly all inside the notice's, however
+short the plan (the notice's own sentences would keep a short plan below the near-duplicate threshold) (a place named with or without the units above it,
 ``柘川市蓼湾区`` and ``蓼湾区``, is one place); nor are two near-identical files of one format
 that gives its text back exactly (.txt, .html, .docx, .doc, .wps): a corrected reissue under the same
 number is a second version, which the run keeps. The most faithful copy is kept (.txt before
@@ -28,7 +30,7 @@ from pathlib import Path
 
 from policytag.records import Clause, Document
 
-from .metadata import split_region
+from .metadata import inner_title, split_region
 
 NEAR_DUPLICATE_JACCARD = 0.9
 _NOT_CONTENT = re.compile(r"[\W_]+")
@@ -89,6 +91,24 @@ def _same_place(a: str, b: str) -> bool:
         return False
     above = long_[:len(long_) - len(short)]
     return not above or split_region(above)[0] == above
+
+
+def _sends(a: Document, b: Document) -> bool:
+    """Is one of the two the notice that sends the other (``关于印发《X方案》的通知`` beside ``X方案``)? Its
+    text is the plan's with the notice's own sentences around it: too much more than the plan for a
+    near-duplicate when the plan is short, yet the same plan."""
+    ta, tb = (content_key(d.title or "") for d in (a, b))
+    if not ta or not tb or ta == tb:
+        return False
+    return content_key(inner_title(a.title or "")) == tb or content_key(inner_title(b.title or "")) == ta
+
+
+def _contained(key_a: str, key_b: str, shingles_b: set[str]) -> bool:
+    """Is the shorter of two texts nearly all inside the longer (4-gram containment >= the near-duplicate
+    threshold)?"""
+    shingles_a = _shingles(key_a)
+    short, long_ = sorted((shingles_a, shingles_b), key=len)
+    return bool(short) and len(short & long_) / len(short) >= NEAR_DUPLICATE_JACCARD
 
 
 def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[Document, list[Clause]]:
@@ -161,9 +181,13 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             candidates = by_id.get(doc.doc_id, []) + by_year.get(doc.year, [])
             # lengths within 20% first: shingles cost a pass over the text, and most runs never need them
             candidates = [(j, k) for j, k in candidates if abs(len(k) - len(key)) <= 0.2 * max(len(k), len(key))]
-            shingles = _shingles(key) if candidates else set()
-            match = next((j for j, k in candidates if not _two_documents(kept[j][0], doc)
-                          and not _two_versions(kept[j][0], doc) and _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
+            # (and a plan beside the 印发 notice that sends it, whatever the notice's own sentences add)
+            wrapped = [(j, k) for j, k in by_id.get(doc.doc_id, []) + by_year.get(doc.year, []) if _sends(kept[j][0], doc)]
+            shingles = _shingles(key) if candidates or wrapped else set()
+            match = next((j for j, k in wrapped if not _two_documents(kept[j][0], doc) and _contained(k, key, shingles)), None)
+            if match is None:
+                match = next((j for j, k in candidates if not _two_documents(kept[j][0], doc)
+                              and not _two_versions(kept[j][0], doc) and _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
         if match is not None:
             old, old_clauses = kept[match]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place

@@ -24,7 +24,7 @@ Decisions (README, Document metadata):
 - a 函 asking for comments on a draft rule and a 批复 on a plan are letters (``other``), not the rule or
   plan they name; a 条例 adopted by a 人大常委会 is the 常委会's, dated by no signature (as the probe's
   prefecture regulation);
-- two copies of one plan, one sent inside its 印发 notice, are one document; a draft (征求意见稿, 草案,
+- two copies of one plan, one sent inside its 印发 notice, are one document (however short the plan); a draft (征求意见稿, 草案,
   送审稿, 讨论稿) and the text adopted after it are two, never merged.
 """
 
@@ -275,15 +275,18 @@ _PLAN = [
 ]
 
 
-def test_a_plan_and_its_wrapper_notice_are_one_document(tmp_path):
+@pytest.mark.parametrize("paragraphs", [4, 9, len(_PLAN)])
+def test_a_plan_and_its_wrapper_notice_are_one_document(tmp_path, paragraphs):
     """The plan alone (the page's copy, .txt) and the notice sending it (关于印发《…方案》的通知, .docx: its
     own opening sentence, number and date around the same plan): one plan, kept as the .txt, with the
-    notice's number and date."""
-    (tmp_path / "a_plan.txt").write_text("\n".join([_PLAN_TITLE, *_PLAN]) + "\n", encoding="utf-8")
+    notice's number and date. A plan of 4 or 9 paragraphs was kept twice (the notice's sentences kept the
+    two texts below the near-duplicate threshold; the whole plan, 15 paragraphs, was merged: a guard)."""
+    plan = _PLAN[:paragraphs]
+    (tmp_path / "a_plan.txt").write_text("\n".join([_PLAN_TITLE, *plan]) + "\n", encoding="utf-8")
     _notice_docx(tmp_path / "b_notice.docx", [
         "柘川县人民政府办公室文件", "柘政办发〔2025〕6号", f"柘川县人民政府办公室关于印发《{_PLAN_TITLE}》的通知",
         "各乡镇人民政府，县直各单位：", f"《{_PLAN_TITLE}》已经县人民政府同意，现印发给你们，请认真贯彻落实。",
-        "柘川县人民政府办公室", "2025年4月2日", _PLAN_TITLE, *_PLAN])
+        "柘川县人民政府办公室", "2025年4月2日", _PLAN_TITLE, *plan])
     proc = run_cli("segment", tmp_path, "--documents")
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
