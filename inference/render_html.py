@@ -589,18 +589,21 @@ def _by_count(summary, dim: str):
 
 
 def _index(notices) -> str:
-    """Every notice in one table, linked to its section, with what it is compared with (as the
-    Markdown's index): above ``COMPACT_ABOVE`` notices the navigation links only each year's first
-    notice, and a reader looking for one county's notice needs a way to it. Folded away when long."""
+    """Every notice in one table, linked to its section, with its signing date and what it is compared
+    with (as the Markdown's index): above ``COMPACT_ABOVE`` notices the navigation links only each year's
+    first notice, and a reader looking for one county's notice needs a way to it. Folded away when long;
+    click a column head to sort (by signing date: a year's documents in the order they were signed)."""
     rows = "".join(
         f'<tr><td><a href="#notice-{_e(n.document.doc_id)}">{escape(n.document.title or n.document.doc_id)}</a></td>'
         f"<td>{escape(n.document.issuer or '—')}</td><td>{escape(level_name(n.document.level) or '—')}</td>"
         f"<td>{escape(genre_name(n.document.genre) or '—')}</td><td>{escape(year_label(n.document.year))}</td>"
-        f'<td class="num">{n.summary.n_clauses}</td><td>{escape(compared_with(n))}</td></tr>' for n in notices)
+        f'<td class="num" data-v="{n.summary.n_clauses}">{n.summary.n_clauses}</td><td>{escape(compared_with(n))}</td>'
+        f"<td>{escape(n.document.date or '—')}</td></tr>"
+        for n in notices)
     return (f'<section id="notices"><details{"" if len(notices) > COMPACT_ABOVE else " open"}><summary><h2 '
-            f'style="display:inline">文件 Notices in this report: {len(notices)}</h2></summary><table class="index">'
-            "<tr><th>notice</th><th>issuer</th><th>level</th><th>genre</th><th>year</th><th>clauses</th>"
-            f"<th>compared with</th></tr>{rows}</table></details></section>")
+            f'style="display:inline">文件 Notices in this report: {len(notices)}</h2></summary><table class="index sortable">'
+            "<thead><tr><th>notice</th><th>issuer</th><th>level</th><th>genre</th><th>year</th><th>clauses</th>"
+            f"<th>compared with</th><th>signed</th></tr></thead><tbody>{rows}</tbody></table></details></section>")
 
 
 def render_html(report: Report) -> str:

@@ -298,13 +298,14 @@ def _index(report: Report) -> list[str]:
     """One line per reported notice, before everything else: who issued it, what kind, its year and
     size, and what it is compared with (or why nothing), so a reader of a folder's report sees each
     notice's baseline without scrolling through every section."""
-    out = ["## 文件 Notices in this report", "", "| notice | issuer | level | genre | year | clauses | compared with |",
-           "|---|---|---|---|--:|--:|---|"]
+    out = ["## 文件 Notices in this report", "",
+           "| notice | issuer | level | genre | year | clauses | compared with | signed |", "|---|---|---|---|--:|--:|---|---|"]
     for n in report.notices:
         d = n.document
+        # the signing date: a year's documents are read in the order they were signed
         out.append(f"| {_cell(_short(d.title or d.doc_id, 40))} | {_cell(d.issuer or '—')} | "
                    f"{level_name(d.level) or '—'} | {genre_name(d.genre) or '—'} | {year_label(d.year)} | "
-                   f"{n.summary.n_clauses} | {_cell(compared_with(n))} |")
+                   f"{n.summary.n_clauses} | {_cell(compared_with(n))} | {d.date or '—'} |")
     return out + [""]
 
 

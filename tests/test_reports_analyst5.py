@@ -24,6 +24,8 @@ invented.
 * 澄原市's 工作要点 has no earlier 工作要点; its note named last year's annual notice and said
   "--compare-with that file compares with it". Run on the folder as told, the option compared all 13
   documents of six governments with that one notice. Now the hint is the whole command, for this notice alone.
+* An analyst sorting a year's documents by when they were signed found the date in each notice's header
+  only: the index of the Markdown and HTML reports now has a ``signed`` column (the HTML one sorts).
 """
 
 from __future__ import annotations
@@ -150,23 +152,31 @@ def test_an_untested_across_row_shows_no_q_value_in_the_html(out):
 
 
 CHROMIUM = Path("/usr/bin/chromium")
+needs_chromium = pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
 
 
-@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
-def test_a_trend_point_of_a_one_clause_notice_says_so(out):
+@contextlib.contextmanager
+def _page(out: Path):
+    """The HTML report open in headless Chromium (playwright), its script run."""
     sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
     with sync_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless", "--disable-gpu"])
         page = browser.new_page()
         page.goto((out / "out.html").resolve().as_uri())
         page.wait_for_selector('html[data-ready="1"]')
+        yield page
+        browser.close()
+
+
+@needs_chromium
+def test_a_trend_point_of_a_one_clause_notice_says_so(out):
+    with _page(out) as page:
         page.select_option("#itrend-label", "sector:road_transport")
         ziqi = page.eval_on_selector_all("#itrend-who option", "os => os.filter(o => o.textContent.startsWith("
                                          "'梓溪县人民政府办公室')).map(o => o.value)")
         page.select_option("#itrend-who", ziqi)
         points = page.eval_on_selector_all("#itrend-plot circle", "cs => cs.map(c => [c.getAttribute('class'), "
                                            "c.textContent])")
-        browser.close()
     assert points == [["few", "梓溪县人民政府办公室 2026: 100% (1 of 1 clause: too few clauses for a share to say much)"],
                       [None, "梓溪县人民政府办公室 2027: 14% (1 of 7 clauses)"]]
 
@@ -182,3 +192,18 @@ def test_the_compare_with_hint_is_a_command_that_compares_this_notice_alone(out,
     report = target.read_text(encoding="utf-8")
     assert report.count("\n# ") == 0 and report.startswith("# 澄原市安全生产委员会2027年安全生产工作要点")  # this notice alone
     assert "compared with the 2026 notice of 澄原市应急管理局 (8 clauses; chosen with --compare-with)" in report
+
+
+@needs_chromium
+def test_the_index_gives_each_notice_its_signing_date_and_sorts_by_it(out):
+    md = (out / "out.md").read_text(encoding="utf-8")
+    assert ("| 西渚省人民政府办公厅关于做好2027年全省安全生产工作的通知 | 西渚省人民政府办公厅 | 省级 | 年度安全生产工作通知 | 2027 | 10 | "
+            "the 2026 notice of 西渚省人民政府办公厅 | 2027-01-18 |") in md
+    with _page(out) as page:
+        read = "rs => rs.map(r => r.cells[7].textContent)"
+        page.click("table.index th:has-text('signed')")  # latest first, as the other sortable tables
+        newest = page.eval_on_selector_all("table.index tbody tr", read)
+        page.click("table.index th:has-text('signed')")
+        oldest = page.eval_on_selector_all("table.index tbody tr", read)
+    assert len(oldest) == 13 and oldest == sorted(oldest) and newest == oldest[::-1]
+    assert oldest[0] == "2023-02-06" and oldest[-1] == "2027-04-06"
