@@ -149,6 +149,16 @@ def across_note(report, fmt: str, across_written: bool) -> str | None:
             f"them is not in {fmt} rows; write it with --format md or html, or -o OUT.csv (+ OUT.across.csv)")
 
 
+def wrote_line(output: str | None, across_written: bool) -> str:
+    """``; wrote out.csv``, naming the file written beside it too (``and out.across.csv, the comparison
+    across governments …``): a reader of the one line never learnt that the across table was a second file."""
+    if not output:
+        return ""
+    side = (f" and {across_path(output)} (the comparison across governments, one row per issuer × label)"
+            if across_written else "")
+    return f"; wrote {output}{side}"
+
+
 def _warn(message: str) -> None:
     print(f"policytag: warning: {message}", file=sys.stderr)
 
@@ -259,8 +269,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"policytag: {note}", file=sys.stderr)
     n_clauses = sum(len(n.tagged) for n in report.notices)
     print(f"policytag: tagged {n_clauses} clause(s) of {len(report.notices)} notice(s) with {tagger.model_version} "
-          f"in {time.perf_counter() - start:.1f} s" + (f"; wrote {args.output}" if args.output else ""),
-          file=sys.stderr)
+          f"in {time.perf_counter() - start:.1f} s" + wrote_line(args.output, across_written), file=sys.stderr)
     if inp.warnings:
         print(f"policytag: {len(inp.warnings)} input(s) skipped (listed above); exit code {EXIT_SKIPPED}",
               file=sys.stderr)

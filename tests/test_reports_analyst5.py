@@ -24,6 +24,8 @@ invented.
 * 澄原市's 工作要点 has no earlier 工作要点; its note named last year's annual notice and said
   "--compare-with that file compares with it". Run on the folder as told, the option compared all 13
   documents of six governments with that one notice. Now the hint is the whole command, for this notice alone.
+* ``-o out.csv`` wrote out.across.csv beside it and said only ``wrote out.csv``: the comparison across
+  governments was a file the analyst did not know of. The last line now names it.
 * An analyst sorting a year's documents by when they were signed found the date in each notice's header
   only: the index of the Markdown and HTML reports now has a ``signed`` column (the HTML one sorts).
 """
@@ -50,8 +52,9 @@ def out(tmp_path_factory) -> Path:
     model loads once for the module)."""
     folder = tmp_path_factory.mktemp("reports5")
     for name in ("out.csv", "out.md", "out.html"):
-        with contextlib.redirect_stderr(io.StringIO()):
+        with contextlib.redirect_stderr(io.StringIO()) as err:
             assert main(["tag", str(DATA), "-o", str(folder / name)]) == 0
+        (folder / f"{name}.stderr").write_text(err.getvalue(), encoding="utf-8")
     return folder
 
 
@@ -207,3 +210,11 @@ def test_the_index_gives_each_notice_its_signing_date_and_sorts_by_it(out):
         oldest = page.eval_on_selector_all("table.index tbody tr", read)
     assert len(oldest) == 13 and oldest == sorted(oldest) and newest == oldest[::-1]
     assert oldest[0] == "2023-02-06" and oldest[-1] == "2027-04-06"
+
+
+def test_the_last_line_names_the_across_csv_written_beside_the_rows(out):
+    said = (out / "out.csv.stderr").read_text(encoding="utf-8").splitlines()[-1]
+    assert said.endswith(f"; wrote {out / 'out.csv'} and {out / 'out.across.csv'} (the comparison across governments, "
+                         "one row per issuer × label)")
+    assert (out / "out.across.csv").is_file()
+    assert (out / "out.md.stderr").read_text(encoding="utf-8").splitlines()[-1].endswith(f"; wrote {out / 'out.md'}")
