@@ -308,6 +308,13 @@ def _split_central(name: str) -> list[str] | None:
     return None
 
 
+# the state's name before a central organ's (中华人民共和国应急管理部, as its decrees are signed;
+# 中华人民共和国国家卫生健康委员会; a maritime branch, 中华人民共和国山东海事局): the organ its notices name
+# without it, one organ under one name (中华人民共和国海事局, the administration itself, keeps it: 海事局 alone
+# names no organ)
+_RE_STATE_PREFIX = re.compile(r"^中华人民共和国(?=[\u4e00-\u9fff]{1,12}部$|国家[\u4e00-\u9fff]{2,16}$|(?!地方)[\u4e00-\u9fff]{2,3}海事局$)")
+
+
 def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | None:
     """One written form per organ: spaces, seals and parenthesised remarks dropped, abbreviations
     spelt out, and a bare ``省政府``/``市安委办`` prefixed with ``region_hint`` when it is known."""
@@ -333,6 +340,7 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
         part = _expand(part)
         # 兵团应急管理局, 第七师应急管理局: there is one 兵团, and a 师 named first is one of its own
         part = re.sub(r"^(?:兵团(?=[\u4e00-\u9fff]{2})|(?=第[一二三四五六七八九十]{1,3}师))", CORPS, part)
+        part = _RE_STATE_PREFIX.sub("", part)
         bare = re.match(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])", part)
         if region_hint and bare and not split_region(part)[0]:
             tier = bare.group(0)
@@ -398,7 +406,7 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         branch = _central_branch(first)
         if branch:
             return branch, "central"
-        if _VERTICAL_BRANCH_RX.fullmatch(organ):
+        if _VERTICAL_BRANCH_RX.match(organ):
             # 某省通信管理局, 某省消防救援总队: a central organ's branch named by its place alone
             return region, "central"
         return region, region_level(region)

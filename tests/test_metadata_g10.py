@@ -108,6 +108,10 @@ DOCUMENTS = {
                             "county", "other", 2017, "2017-03-20", "柘安监〔2017〕6号"),
     "short_bureau_title.txt": ("蓼湾区应急局关于做好中秋国庆期间安全防范工作的通知", "蓼湾区应急管理局", "蓼湾区", "county", "other",
                                2025, "2025-09-25", "蓼应急〔2025〕26号"),
+    # the state's name before a central organ's is dropped (one organ, one name); a 海事局 named by no known
+    # province serves a territory its name does not tell: no region
+    "maritime_branch.txt": ("中华人民共和国柘江海事局关于加强主汛期船舶航行安全管理的通知", "柘江海事局", None, "central", "other",
+                            2025, "2025-06-12", None),
 }
 
 # Misreadings in files meta10 does not own (owner and line in the session report); strict, so that the
@@ -116,6 +120,13 @@ KNOWN_GAPS = {
     "government_decree.txt": (("柘川市生产经营单位安全生产主体责任规定", "柘川市人民政府", "柘川市", "city", "regulation", 2025,
                                "2025-04-20", "柘川市人民政府令第12号"),
                               "segment.py: a decree's 第12号 under 某市人民政府令 is no document number"),
+    "ministry_decree.txt": (("烟花爆竹批发仓库安全检查规定", "应急管理部", "全国", "central", "regulation", 2025, "2025-08-01",
+                             "应急管理部令第20号"),
+                            "segment.py: a decree's 第20号 under 某部令 is no document number"),
+    # a web page showing only when it was put online: that is no signing date, but the year it gives is the
+    # notice's when nothing else names one
+    "web_box_publish_date_only.txt": (("关于做好秋季森林防火工作的通知", "柘川县应急管理局", "柘川县", "county", "other", 2025, None,
+                                       None), "segment.py: _year does not read the box's 发布日期 (year None)"),
 }
 
 
@@ -328,3 +339,30 @@ def test_a_draft_word_for_word_is_still_a_draft(tmp_path):
     assert proc.returncode == 0, proc.stderr
     rows = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
     assert len(rows) == 2, proc.stderr
+
+
+def test_a_ministrys_decree_is_signed_by_the_ministry():
+    """中华人民共和国应急管理部令 signs the rules it publishes: the ministry, as its notices name it (the
+    decree's number is a known gap above)."""
+    assert _read(DATA / "ministry_decree.txt")[1:7] == ("应急管理部", "全国", "central", "regulation", 2025, "2025-08-01")
+
+
+@pytest.mark.parametrize("raw, issuer, region, level", [
+    ("中华人民共和国应急管理部", "应急管理部", "全国", "central"),
+    ("中华人民共和国国家卫生健康委员会", "国家卫生健康委员会", "全国", "central"),
+    ("中华人民共和国山东海事局", "山东海事局", "山东省", "central"),
+    ("中华人民共和国柘江海事局", "柘江海事局", None, "central"),
+    ("中岳省通信管理局办公室", "中岳省通信管理局办公室", "中岳省", "central"),
+    # guards: the maritime administration itself keeps the state's name (海事局 alone names no organ)
+    ("中华人民共和国海事局", "中华人民共和国海事局", "全国", "central"),
+    ("国务院安委会", "国务院安全生产委员会", "全国", "central"),
+    ("锡岭盟行署", "锡岭盟行政公署", "锡岭盟", "city"),
+    ("锡岭盟察哈旗白音苏木人民政府", "锡岭盟察哈旗白音苏木人民政府", "锡岭盟察哈旗白音苏木", "department"),
+    ("柘川市蓼江新区人民政府", "柘川市蓼江新区人民政府", "柘川市蓼江新区", "county"),
+    ("柘川经济技术开发区应急管理局", "柘川经济技术开发区应急管理局", "柘川经济技术开发区", "department"),
+    ("中岳省人民代表大会常务委员会", "中岳省人民代表大会常务委员会", "中岳省", "province"),
+    ("蓼源藏族自治州人民代表大会常务委员会", "蓼源藏族自治州人民代表大会常务委员会", "蓼源藏族自治州", "city"),
+])
+def test_one_organ_one_name(raw, issuer, region, level):
+    name = md.normalize_issuer(raw)
+    assert (name, *md.issuer_region_level(name)) == (issuer, region, level)
