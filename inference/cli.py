@@ -145,7 +145,10 @@ def across_note(report, fmt: str, across_written: bool) -> str | None:
     None when it is in the output or the input has fewer than two governments."""
     if report.across is None or fmt in ("md", "html") or across_written:
         return None
-    return (f"the input holds several governments ({len(report.across.groups)} issuer rows): the comparison across "
+    # as the reports head it (9 issuers of 6 governments, 13 issuer-year rows): "13 issuer rows" alone read as
+    # 13 issuers where the Markdown said 9
+    a = report.across
+    return (f"the input holds several governments ({a.issuers_label}, {len(a.groups)} issuer-year rows): the comparison across "
             f"them is not in {fmt} rows; write it with --format md or html, or -o OUT.csv (+ OUT.across.csv)")
 
 

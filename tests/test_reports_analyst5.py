@@ -26,6 +26,8 @@ invented.
   documents of six governments with that one notice. Now the hint is the whole command, for this notice alone.
 * ``-o out.csv`` wrote out.across.csv beside it and said only ``wrote out.csv``: the comparison across
   governments was a file the analyst did not know of. The last line now names it.
+* ``-o out.jsonl`` said ``the input holds several governments (13 issuer rows)`` where the reports head the
+  same input ``9 issuers of 6 governments, 13 issuer-year rows``: now the line says it as they do.
 * An analyst sorting a year's documents by when they were signed found the date in each notice's header
   only: the index of the Markdown and HTML reports now has a ``signed`` column (the HTML one sorts).
 """
@@ -218,3 +220,11 @@ def test_the_last_line_names_the_across_csv_written_beside_the_rows(out):
                          "one row per issuer × label)")
     assert (out / "out.across.csv").is_file()
     assert (out / "out.md.stderr").read_text(encoding="utf-8").splitlines()[-1].endswith(f"; wrote {out / 'out.md'}")
+
+
+def test_the_rows_line_counts_issuers_and_governments_as_the_reports_do(out, tmp_path):
+    with contextlib.redirect_stderr(io.StringIO()) as err:
+        assert main(["tag", str(DATA), "-o", str(tmp_path / "out.jsonl")]) == 0
+    heading = next(x for x in (out / "out.md").read_text(encoding="utf-8").splitlines() if x.startswith("## 各地比较"))
+    assert heading.endswith("Across governments: 9 issuers of 6 governments, 13 issuer-year rows")
+    assert "the input holds several governments (9 issuers of 6 governments, 13 issuer-year rows): " in err.getvalue()
