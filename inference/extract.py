@@ -85,7 +85,8 @@ def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -
 
 
 # Modal and linking words that carry no content at the edges of an action or object (要求 is a verb: 要求各单位…).
-_LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?!位)|至(?!少)|之|前)+")
+# (到达 is a verb: 县应急局负责人半小时内到达现场)
+_LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?![位达])|至(?!少)|之|前)+")
 _TRAIL_WORDS = ("并且", "并", "且", "要", "须", "需", "必须", "务必", "确保", "力争", "争取", "努力", "在", "于", "到", "至",
                 "将", "应", "的")
 _TRAIL = re.compile(f"(?:{'|'.join(_TRAIL_WORDS)})+$")
@@ -121,8 +122,8 @@ class Deadline:
     ``kind``: ``by_date`` (…月…日前), ``by_end_of_month`` (6月底前), ``by_end_of_year`` (年底前,
     2016年年底之前), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
     ``within_months`` (6个月内), ``within_days`` (15个工作日内), ``within_hours`` (接报后1小时内; ``period``
-    in hours), ``recurring`` (每月5日前), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
-    (2018年7月1日起), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
+    in hours), ``within_minutes`` (30分钟内, 半小时内; ``period`` in minutes), ``recurring`` (每月5日前), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
+    (2018年7月1日起; 2025年4月起: ``day`` None, due the month's first day), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
     are its end's, the due date). ``year`` is the year as written (None when the text leaves it to the notice);
     ``due`` is the ISO date it resolves to given the notice year (None when that cannot be fixed:
     no notice year, a relative period in months, an event). ``action`` is what must be done by then.
@@ -231,9 +232,13 @@ RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_
 # half as dear again.
 #: the verbs of finishing a bare month is due before (6月完成…; not 6月发生, 6月份以来)
 _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
-#: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天 or 小
-_MORE_SECOND = r"(?=\s|[\d一二三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小])"
-RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])" + _MORE_SECOND + "(?:" + "|".join([
+#: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天, 小 or 分
+#: (两 starts a numeral too: 两小时内; 半 a half hour: 半小时内)
+_MORE_SECOND = r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分]|半\s*个?\s*小)"
+#: a plan's horizon: 到2027年，… (``_vetted``: 到/至 opens its chunk or follows a cue; not after a year); what
+#: may follow the year: no month, year end, 度, 内, 前, 起, 以来… (the forms of their own), nor a second 到/至
+_HORIZON_NEXT = r"(?!\s*(?:[\d〇零一二三四五六七八九十]|月|底|末|度|内|前|起|以|之|后|的|到|至|—|－|-|~|～))"
+RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
     # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
@@ -244,6 +249,13 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二三四五六七八九十元])" + _
     rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
     # a limit in hours (应急预案, reporting rules): 接报后1小时内, 24小时内 (自…之时起 before it: _lead_word)
     rf"(?P<within_hours>(?P<nh>{_CN_OR_DIGITS})\s*个?\s*小时(?:之|以)?内)",
+    # a limit in minutes (应急预案 response times): 30分钟内, 半小时内 (30 minutes)
+    rf"(?P<within_minutes>(?:(?P<nmin>{_CN_OR_DIGITS})\s*分钟|(?P<hh>半)\s*个?\s*小时)(?:之|以)?内)",
+    # a month a rule starts from: 2025年4月起, (自)10月份起 (not 6月起草…, nor a range: 4月起至10月)
+    rf"(?P<month_from>(?:{_year('o')})?{_month('o')}(?:\s*份)?\s*起(?!\s*(?:草|[至到—－\-~～])))",
+    # a plan's horizon: (到)2027年，… (the year after 到 or 至: a look-behind, which the scan tries only
+    # where the lookaheads above pass, at a numeral)
+    rf"(?P<horizon>(?<=[到至]){_year('h')}{_HORIZON_NEXT})",
     # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
     # (份 is part of the phrase: 6月份完成… left 份 to the action)
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*份)?(?=\s*{_FINISH}))",
@@ -281,6 +293,9 @@ _KIND_FIELDS = {
     "within_months": ("within_months", None, None, None, "n5", None),
     "within_days": ("within_days", None, None, None, "n9", None),
     "within_hours": ("within_hours", None, None, None, "nh", None),
+    "within_minutes": ("within_minutes", None, None, None, "nmin", None),  # (半小时: 30, _deadline_fields)
+    "month_from": ("effective_from", "yo", "mo", None, None, None),
+    "horizon": ("by_end_of_year", "yh", None, None, None, None),
     "bare_month": ("by_end_of_month", "yn", "mn", None, None, None),
     "term": ("within_days", None, None, None, "n10", None),  # within_months when in months
     "within_year": ("within_year", None, None, None, None, None),
@@ -291,15 +306,25 @@ _KIND_FIELDS = {
 #: or a verb of finishing right after a month (6月完成: what every bare month holds)
 #: (led by one character class, the 月 of the second form checked behind it: the regex engine then
 #: skips to the characters of the class instead of trying the pattern at each position)
-_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*{_FINISH})")
+_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*(?:{_FINISH}|起))")
+#: what every horizon holds: 到 or 至 before a year (到2027年, 至二〇二七年)
+_HORIZON_GATE = re.compile(r"[到至]\s*(?:(?:19|20)\d\d|一九|二[〇零])")
 
 
 def _may_have_more(text: str) -> bool:
     """Can ``RE_DEADLINE_MORE`` match? Each of its forms holds a range's separator after 月/日/号, 季度,
-    旬, or 日/天/小时 and 内 (a day or hour count); the substring tests come first (most texts have none), and a
-    month range or bare month has a 月 (the scan only runs on a text with one)."""
-    return ("季度" in text or "旬" in text or ("内" in text and ("日" in text or "天" in text or "小时" in text))
-            or ("月" in text and _RANGE_GATE.search(text) is not None))
+    旬, 日/天/小时/分钟 and 内 (a day, hour or minute count), 起 after 月 (a month start), or 到/至 before a
+    year (a horizon); the substring tests come first (most texts have none), and a month range, bare
+    month or month start has a 月 (the scan only runs on a text with one)."""
+    return ("季度" in text or "旬" in text
+            or ("内" in text and ("日" in text or "天" in text or "小时" in text or "分钟" in text))
+            or ("月" in text and _RANGE_GATE.search(text) is not None) or _may_have_horizon(text))
+
+
+def _may_have_horizon(text: str) -> bool:
+    """Does ``text`` hold 到 or 至 before a year (what every horizon holds)? (substring tests first: 到 and
+    至 are common, 达到, 至少; the search runs on the texts with one)"""
+    return ("到" in text or "至" in text) and _HORIZON_GATE.search(text) is not None
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
 _WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
@@ -343,6 +368,8 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     if kind == "by_end_of_period" and month and not day:
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+    if kind == "effective_from" and month and not day:
+        return f"{year:04d}-{month:02d}-01"  # 2025年4月起: from the month's first day
     if kind in ("by_date", "effective_from", "by_end_of_period") and month and day:
         try:
             calendar.weekday(year, month, day)
@@ -354,7 +381,8 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
 
 # An item number at the start of a clause (一、 （三） 3. 2．): it opens the clause, it is not part of
 # what must be done (二、年底前完成… -> 完成…, not 二完成…)
-_ENUM_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d))\s*")
+# (also 2） with a closing bracket only, which 应急预案 number their steps with: 2）重大情况要在30分钟内…)
+_ENUM_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d)|\d{1,2}\s*[）)])\s*")
 # brackets a deadline was cut out of: 动员部署阶段（2027年3月底前） -> 动员部署阶段
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 
@@ -397,6 +425,11 @@ def _action(text: str, start: int, end: int) -> str:
     if left == 0 and lead:
         lead = _ENUM_LEAD.sub("", lead)
     rest = text[end:right]
+    # 本办法自2025年7月1日起施行: the 自 of a start is no part of what starts, and a start borrows no
+    # action from the chunk before (…负责解释，自…起施行 starts 施行, not 负责解释)
+    start_from = lead[-1:] in ("自", "从") and text[end - 1] == "起"
+    if start_from:
+        lead = lead[:-1]
     if rest[:1] == "、" or lead[-1:] == "、":
         lead, rest = _without_enumerated_dates(text, start - len(lead), start, right, rest)
     before, after = _tidy(lead), _tidy(rest)
@@ -405,7 +438,7 @@ def _action(text: str, start: int, end: int) -> str:
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
         after = _tidy(text[nleft:min(nright, nleft + WINDOW)])
     action = f"{before}{after}" if before else after
-    if len(after) < 6 and not before and left > 0 and text[left - 1] == "，":
+    if len(after) < 6 and not before and not start_from and left > 0 and text[left - 1] == "，":
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
         prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
         # (not a chunk with a time limit of its own: 6月中旬组织评审，6月下旬前全面推开 -> 全面推开)
@@ -600,7 +633,8 @@ _FLAG_DIGIT, _FLAG_NUMERAL = 1, 2
 _CN_NUMERALS = "一二两三四五六七八九十"  # the Chinese numerals of RE_COUNT and _COUNT_GATE
 #: what ``_fullwidth`` reads otherwise (``_READ_OTHERWISE``)
 _FLAG_WIDTH = 4
-#: a character of each word ``_may_have_deadline`` looks for (季度, 半年, 期限/时限: 季, 半, 限)
+#: a character of each word ``_may_have_deadline`` looks for (季度, 半年, 期限/时限: 季, 半, 限; the 到/至
+#: before a horizon's year)
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生)
 _FLAG_ZERO = 16
@@ -612,7 +646,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限"), (_FLAG_ZERO, "零发"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至"), (_FLAG_ZERO, "零发"),
                (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -712,12 +746,15 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
             continue  # due before the notice was dated: past (ISO dates compare as strings)
         out.append(_frozen(Deadline,
             text=text[start:end].strip(), kind=kind, year=year, month=month, day=day,
-            period=period if kind in ("within_years", "within_months", "within_days", "within_hours") else None,
+            period=period if kind in _PERIOD_KINDS else None,
             event=event, due=due, action=_action(text, start, end) if actions else "",
             span=(start, end),
         ))
     _LAST_DEADLINE_SPANS[:] = [text, spans]
     return out
+
+
+_PERIOD_KINDS = ("within_years", "within_months", "within_days", "within_hours", "within_minutes")
 
 
 def _reports_past(text: str, end: int) -> bool:
@@ -762,14 +799,14 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
     ``"next_year"`` (次年1月10日前), ``"each_year"`` (每年汛前), a year (2027年上半年), else None
     (第一季度, 自本通知印发之日起30日内: part of the phrase, no field)."""
     y = _KIND_FIELDS[alt][1]
-    if alt in ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month") and not m.group(y) \
+    if alt in ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month", "month_from") and not m.group(y) \
             and text[max(0, start - 2):start] in _NEXT_YEAR:
         return start - 2, "next_year"
     if alt == "quarter" and not m.group("yq") and text[start - 1:start] == "第":
         return start - 1, None
     if alt == "before_event" and text[max(0, start - 2):start] == "每年":
         return start - 2, "each_year"
-    if alt in ("within_days", "within_hours"):
+    if alt in ("within_days", "within_hours", "within_minutes"):
         lead = _DAYS_FROM.search(text, max(0, start - 20), start)
         return (lead.start(), None) if lead else (start, None)
     if alt == "half":
@@ -805,10 +842,14 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
                 return False
         if core in ("底前", "末前", "底", "末") or "年" not in core:
             return False  # "月底前" handled above; "底" alone is not a year end
-    if alt in ("within_years", "within_months", "within_days", "within_hours", "term"):
+    if alt in ("within_years", "within_months", "within_days", "within_hours", "within_minutes", "term"):
         n = m.group(_KIND_FIELDS[alt][4])
-        if _PERIOD_VETO.match(following) or not cn_number(n):
+        if _PERIOD_VETO.match(following) or not (n is None or cn_number(n)):  # (None: 半小时)
             return False
+    if alt == "month_from" and text[max(0, start - 2):start] in _EACH_CYCLE:
+        return False  # 每年4月起进入主汛期: a season
+    if alt == "horizon" and not _horizon_opens(text, start):
+        return False  # 2026年到2027年: a range of years; 推迟到2027年: a postponement
     if alt == "within_days" and text[start - 1:start] == "月":
         return False  # 6月30日内: a date, not thirty days
     if alt == "within_year" and (_NUMERAL.match(text[start - 1:start] or " ") or _PERIOD_VETO.match(following)):
@@ -845,6 +886,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         day = _XUN_DAY[m.group("xun")]
     elif alt == "recurring":
         event = "每" + m.group("cyc")
+    elif alt == "within_minutes" and m.group("hh"):
+        period = 30  # 半小时内
     elif alt == "term" and m.group("tmonth"):
         kind = "within_months"
     elif alt in ("before_event", "before_event2"):
@@ -864,6 +907,13 @@ def _dates_a_phase(text: str, start: int) -> bool:
     动员部署阶段（第一季度））? A plan's phase is dated so, as its year-led form (阶段（2026年4月至10月）) is;
     汛期（6月至9月） defines a season."""
     return text[start - 1:start] in ("（", "(") and text[max(0, start - 3):start - 1] == "阶段"
+
+
+def _horizon_opens(text: str, start: int) -> bool:
+    """Does the 到/至 before a horizon's year at ``start`` open its chunk (after an item number, or a
+    cue: 力争到2030年) and follow no year (2026年到2027年)?"""
+    return (not _NUMERAL.match(text[start - 2:start - 1] or " ") and text[start - 2:start - 1] != "年"
+            and (_opens_sentence(text, start - 1) or _TIME_CUE.search(text, max(0, start - 3), start - 1) is not None))
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -887,11 +937,12 @@ _WORK_NAME = re.compile(r"(?:大?检查|排查|巡查|隐患|安全|准备|防�
 def _may_have_deadline(text: str) -> bool:
     """Can ``RE_DEADLINE`` match in ``text``? Every alternative contains 月 (dates, months),
     底 or 末 (year ends), 内 (periods), 前 (before an event), 季度 (quarters), 半年 (half years),
-    期限 or 时限 (terms: 期限为30日); a few substring tests rule out most
+    期限 or 时限 (terms: 期限为30日), and every form of ``RE_DEADLINE_MORE`` one of them too or 到/至 before
+    a year (a horizon: ``_may_have_horizon``); a few substring tests rule out most
     clauses at a fraction of the scan's cost (``tests/test_speed.py`` checks it never rules
     out a match)."""
     return ("月" in text or "底" in text or "末" in text or "内" in text or "前" in text or "季度" in text
-            or "半年" in text or "期限" in text or "时限" in text)
+            or "半年" in text or "期限" in text or "时限" in text or _may_have_horizon(text))
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:
@@ -1019,8 +1070,9 @@ RE_COUNT_LONG = re.compile(
     rf"(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
     rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
+# (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
-               "下降|降低|减少|提高|完成|达")
+               "下降|降低|减少|提高|完成|保持|达")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%): part of the verb as written
 _BASELINE = r"(?:同比|较上年|比上年|较去年|比去年)"
 #: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
@@ -1037,7 +1089,10 @@ RE_OBJECT_FIRST = re.compile(
     rf"(?P<verb>新建改造|新建|改建|改造|修建)(?P<what>[^，。；：\d]{{1,12}}?)(?P<num>{_NUM})\s*"
     rf"(?P<unit>(?:[千万亿百]+)?(?:公里|千米|米|平方米|立方米))")
 
-_PER = re.compile(r"每(?P<per>半年|季度|年|月|周|天|日)[^，。；\d]{0,8}$")
+#: the period of a frequency as written after 每: 月, 季度, 半年…, and a number of them (每三年, 每2年, 每两个月;
+#: 每个月 and 每个季度 are 月 and 季度)
+_CYCLE = r"(?:[\d一二两三四五六七八九十]+\s*个?\s*)?(?:半年|季度|年|月|周|天|日)"
+_PER = re.compile(rf"每个?(?P<per>{_CYCLE})[^，。；\d]{{0,8}}$")
 _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于": ">=", "不得低于": ">=",
              "不超过": "<=", "不多于": "<=", "最多": "<="}
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
@@ -1207,7 +1262,7 @@ def _object_first_targets(text: str) -> Iterator[Target]:
                      span=(m.start(), m.end()))
 
 
-_PER_IN_FILL = re.compile(r"每(半年|季度|年|月|周|天|日)")
+_PER_IN_FILL = re.compile(rf"每个?({_CYCLE})")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 #: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
 #: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
@@ -1274,6 +1329,8 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue
         if unit in _TIME_UNITS and not cmp:
             continue  # 落实24小时值班制度 is a duty schedule, 不少于2周的轮训 a target
+        if unit[-1] == "元" and _is_fine(text, m.start(), m.end()):
+            continue  # 处不超过5万元的罚款: a penalty's amount, not a target
         if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)):
             # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…; a count in
             # digits may follow with the numeral in its object (建成一类应急避难场所4处并…; not past a
@@ -1325,6 +1382,17 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         yield _frozen(Target, text=text[m.start():end], value=value, value_max=value_max, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
                      verb=verb, per=per, span=(m.start(), end))
+
+
+#: a fine after an amount (…5万元的罚款, 2万元以下罚金) and before one (罚款不超过…, or 处/处以 right before it:
+#: 处不超过…; not a 处 further back, 每处补助不少于5万元 is a subsidy)
+_FINE_AFTER = re.compile(r"\s*(?:以上|以下)?\s*的?\s*(?:罚款|罚金)")
+_FINE_BEFORE = re.compile(r"(?:罚款|罚金)[^，。；：]{0,6}$|处以?$")
+
+
+def _is_fine(text: str, start: int, end: int) -> bool:
+    """Is the amount of money at ``text[start:end]`` a fine (``处不超过5万元的罚款``, ``罚款不超过10万元``)?"""
+    return _FINE_AFTER.match(text, end) is not None or _FINE_BEFORE.search(text, max(0, start - 8), start) is not None
 
 
 def _object_before(text: str, left: int, start: int) -> str:

@@ -153,9 +153,11 @@ def _ngram_evidence_rows(tfidf, X, vocab, clauses, labels, top_ngrams, top_phras
                     for a, b in where:
                         spans.append((a, b, c))
                 phrases = sorted(_merge_spans(spans), key=lambda m: -m[2])[:top_phrases]
+                # (whether a phrase names a word is read before it is trimmed and widened: widening
+                # to a code's letters, N of LNG, must not let in a phrase that names none)
                 ev += [Evidence(lid, dim, "ngram", text[a:b], (a, b), round(w, 4))
-                       for a, b, w in ((*trim_phrase(text, a, b), w) for a, b, w in phrases)
-                       if not words_only or names_a_word(text[a:b])]
+                       for a, b, w in ((*trim_phrase(text, a, b), w) for a, b, w in phrases
+                                       if not words_only or names_a_word(text[a:b]))]
         out.append(ev)
     return out
 
@@ -446,13 +448,51 @@ _ASCII_PUNCTUATION = frozenset(string.punctuation)
 def trim_phrase(text: str, a: int, b: int) -> tuple[int, int]:
     """The span ``(a, b)`` of ``text`` without the white space and punctuation at its edges
     (``_is_edge_char``): an n-gram phrase is shown as the words it holds (``评估，`` -> ``评估``,
-    ``、建筑施工`` -> ``建筑施工``, ``规划》`` -> ``规划``); unchanged when nothing would be left."""
+    ``、建筑施工`` -> ``建筑施工``, ``规划》`` -> ``规划``); unchanged when nothing would be left. Then
+    widened to whole runs of digits and Latin letters (``widen_to_runs``: ``00公里`` of 500公里 ->
+    ``500公里``)."""
     x, y = a, b
     while x < y and _is_edge_char(text[x]):
         x += 1
     while y > x and _is_edge_char(text[y - 1]):
         y -= 1
-    return (x, y) if x < y else (a, b)
+    return widen_to_runs(text, x, y) if x < y else (a, b)
+
+
+#: the characters of a run of digits and Latin letters (ASCII or full-width; a decimal point between two
+#: digits joins them too, 0.1‰): a number or a code (5G, LNG), which a phrase shows whole
+_DIGITS = frozenset("0123456789０１２３４５６７８９")
+_RUN_CHARS = _DIGITS | frozenset(string.ascii_letters) | frozenset(map(chr, range(ord("Ａ"), ord("Ｚ") + 1))) \
+    | frozenset(map(chr, range(ord("ａ"), ord("ｚ") + 1)))
+_POINTS = frozenset(".．")
+#: how far a phrase is widened into a run on each side: a number or a code is shorter; a longer run
+#: (a web address, a serial number) is shown cut rather than whole
+RUN_REACH = 16
+
+
+def widen_to_runs(text: str, a: int, b: int) -> tuple[int, int]:
+    """The span ``(a, b)`` of ``text`` widened so that it neither begins nor ends inside a run of
+    digits or Latin letters: a character n-gram starts wherever it occurs (``00公里`` of ``500公里``,
+    ``开展5`` of ``开展5G``), but an analyst reads the figure and the code whole (``500公里``,
+    ``开展5G``). A side whose run goes on for more than ``RUN_REACH`` characters is left as it is.
+    (Hand-written: at most ``RUN_REACH`` steps a side, on the few phrases that need it.)"""
+    x = a
+    while x > 0 and a - x < RUN_REACH and _joined(text, x):
+        x -= 1
+    y = b
+    while y < len(text) and y - b < RUN_REACH and _joined(text, y):
+        y += 1
+    return (a if x > 0 and _joined(text, x) else x), (b if y < len(text) and _joined(text, y) else y)
+
+
+def _joined(text: str, i: int) -> bool:
+    """Do ``text[i - 1]`` and ``text[i]`` belong to one run (``5|00``, ``L|NG``, ``0.|1``, ``0|.1``)?"""
+    left, right = text[i - 1], text[i]
+    if left in _POINTS:
+        return i >= 2 and text[i - 2] in _DIGITS and right in _DIGITS
+    if right in _POINTS:
+        return left in _DIGITS and i + 1 < len(text) and text[i + 1] in _DIGITS
+    return left in _RUN_CHARS and right in _RUN_CHARS
 
 
 def _is_edge_char(ch: str) -> bool:
@@ -463,14 +503,14 @@ def _is_edge_char(ch: str) -> bool:
 
 _FIGURE_SIGNS = frozenset("%‰％")
 #: per code point below 2**16: bit 1 a word character (``_is_word_char``), bit 2 an edge character
-#: (``_is_edge_char``), -1 not yet asked (filled as texts bring code points: a table of all 65,536
+#: (``_is_edge_char``), bit 4 a character of a run or a decimal point (``widen_to_runs``), -1 not yet asked (filled as texts bring code points: a table of all 65,536
 #: took ~50 ms, a tenth of a one-notice ``tag``)
 _CHAR_KINDS = np.full(0x10000, -1, dtype=np.int8)
-_WORD, _EDGE = 1, 2
+_WORD, _EDGE, _RUNISH = 1, 2, 4
 
 
 def _char_kind(ch: str) -> int:
-    return _WORD * _is_word_char(ch) | _EDGE * _is_edge_char(ch)
+    return _WORD * _is_word_char(ch) | _EDGE * _is_edge_char(ch) | _RUNISH * (ch in _RUN_CHARS or ch in _POINTS)
 
 
 def _phrase_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarray
@@ -516,6 +556,14 @@ def _phrase_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarra
         while (step := (kind[y - 1] & _EDGE) != 0).any():
             y -= step
         ta[edged], tb[edged] = x - base, y - base
+    # the phrases with a run's character on both sides of an end (a figure or code cut: ``00公里`` of
+    # 500公里) are widened as ``widen_to_runs`` widens them, one by one (a few a batch)
+    first, after = start + ta, start + tb
+    inside = named & (ta > 0) & ((kind[first - 1] & kind[first] & _RUNISH) != 0)
+    ends = named & (after < start + lengths[doc])
+    ends[ends] = (kind[after[ends] - 1] & kind[after[ends]] & _RUNISH) != 0
+    for k in np.flatnonzero(inside | ends).tolist():
+        ta[k], tb[k] = widen_to_runs(texts[doc[k]], int(ta[k]), int(tb[k]))
     return named, ta, tb
 
 
