@@ -235,9 +235,6 @@ _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
 #: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天, 小 or 分
 #: (两 starts a numeral too: 两小时内; 半 a half hour: 半小时内)
 _MORE_SECOND = r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分]|半\s*个?\s*小)"
-#: a plan's horizon: 到2027年，… (``_vetted``: 到/至 opens its chunk or follows a cue; not after a year); what
-#: may follow the year: no month, year end, 度, 内, 前, 起, 以来… (the forms of their own), nor a second 到/至
-_HORIZON_NEXT = r"(?!\s*(?:[\d〇零一二三四五六七八九十]|月|底|末|度|内|前|起|以|之|后|的|到|至|—|－|-|~|～))"
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
@@ -253,9 +250,6 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
     rf"(?P<within_minutes>(?:(?P<nmin>{_CN_OR_DIGITS})\s*分钟|(?P<hh>半)\s*个?\s*小时)(?:之|以)?内)",
     # a month a rule starts from: 2025年4月起, (自)10月份起 (not 6月起草…, nor a range: 4月起至10月)
     rf"(?P<month_from>(?:{_year('o')})?{_month('o')}(?:\s*份)?\s*起(?!\s*(?:草|[至到—－\-~～])))",
-    # a plan's horizon: (到)2027年，… (the year after 到 or 至: a look-behind, which the scan tries only
-    # where the lookaheads above pass, at a numeral)
-    rf"(?P<horizon>(?<=[到至]){_year('h')}{_HORIZON_NEXT})",
     # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
     # (份 is part of the phrase: 6月份完成… left 份 to the action)
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*份)?(?=\s*{_FINISH}))",
@@ -307,24 +301,30 @@ _KIND_FIELDS = {
 #: (led by one character class, the 月 of the second form checked behind it: the regex engine then
 #: skips to the characters of the class instead of trying the pattern at each position)
 _RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*(?:{_FINISH}|起))")
-#: what every horizon holds: 到 or 至 before a year (到2027年, 至二〇二七年)
-_HORIZON_GATE = re.compile(r"[到至]\s*(?:(?:19|20)\d\d|一九|二[〇零])")
+#: a plan's horizon: 到2027年，… (``_vetted``: 到/至 opens its chunk or follows a cue; not after a year); what
+#: may follow the year: no month, year end, 度, 内, 前, 起, 以来… (the forms of their own), nor a second 到/至.
+#: A pattern of its own, led by 到/至 (the regex engine skips to them), scanned on the texts with one
+#: (``_deadline_matches``): in RE_DEADLINE_MORE, its gate made a text that holds 到2027年底 scan all of it
+_HORIZON_NEXT = r"(?!\s*(?:[\d〇零一二三四五六七八九十]|月|底|末|度|内|前|起|以|之|后|的|到|至|—|－|-|~|～))"
+#: (a year of this century: 到2027年, 到二〇二七年; what ``_may_have_horizon`` looks for by substring)
+RE_HORIZON = re.compile(rf"[到至](?P<horizon>(?P<yh>20\d{{2}}|二[〇零][〇零一二三四五六七八九]{{2}})\s*年{_HORIZON_NEXT})")
 
 
 def _may_have_more(text: str) -> bool:
     """Can ``RE_DEADLINE_MORE`` match? Each of its forms holds a range's separator after 月/日/号, 季度,
-    旬, 日/天/小时/分钟 and 内 (a day, hour or minute count), 起 after 月 (a month start), or 到/至 before a
-    year (a horizon); the substring tests come first (most texts have none), and a month range, bare
-    month or month start has a 月 (the scan only runs on a text with one)."""
+    旬, 日/天/小时/分钟 and 内 (a day, hour or minute count) or 起 after 月 (a month start); the substring
+    tests come first (most texts have none), and a month range, bare month or month start has a 月 (the
+    scan only runs on a text with one)."""
     return ("季度" in text or "旬" in text
             or ("内" in text and ("日" in text or "天" in text or "小时" in text or "分钟" in text))
-            or ("月" in text and _RANGE_GATE.search(text) is not None) or _may_have_horizon(text))
+            or ("月" in text and _RANGE_GATE.search(text) is not None))
 
 
 def _may_have_horizon(text: str) -> bool:
-    """Does ``text`` hold 到 or 至 before a year (what every horizon holds)? (substring tests first: 到 and
-    至 are common, 达到, 至少; the search runs on the texts with one)"""
-    return ("到" in text or "至" in text) and _HORIZON_GATE.search(text) is not None
+    """Can ``RE_HORIZON`` match: does ``text`` hold 到 or 至 right before a 2 or 二 (a year of this century)?
+    (substring tests: 到 and 至 alone are common, 达到, 至少, and a search led by the two of them, a
+    character class, costs ten times as much on the texts that hold one)"""
+    return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
 _WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
@@ -768,12 +768,13 @@ def _reports_past(text: str, end: int) -> bool:
 
 def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str, re.Match, int, int, Any]]:
     """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when their
-    gates pass, ``RE_DEADLINE_MORE`` and ``RE_DEADLINE_WORDS``, left to right; of two that overlap the
+    gates pass, ``RE_DEADLINE_MORE``, ``RE_DEADLINE_WORDS`` and ``RE_HORIZON``, left to right; of two that overlap the
     earlier (at one start the longer) is kept, as one alternation would keep it. ``flags``:
     ``_text_flags``' for the text (without ``_FLAG_WORDS`` it holds none of ``_WORD_GATES``)."""
     more = _may_have_more(text)
     words = bool(flags & _FLAG_WORDS) and _WORD_GATE.search(text) is not None
-    if not (more or words):  # (most texts: one scan, nothing to merge)
+    horizons = list(RE_HORIZON.finditer(text)) if _may_have_horizon(text) else None
+    if not (more or words or horizons):  # (most texts: one scan, nothing to merge)
         for m in RE_DEADLINE.finditer(text):
             alt = m.lastgroup
             start, lead = _lead_word(text, alt, m, m.start(alt))
@@ -784,6 +785,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_MORE.finditer(text)]
     if words:
         found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_WORDS.finditer(text)]
+    if horizons:
+        found += [(m.start("horizon"), m.end("horizon"), "horizon", m) for m in horizons]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:

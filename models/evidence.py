@@ -558,11 +558,11 @@ def _phrase_words(texts: list[str], doc: np.ndarray, a: np.ndarray, b: np.ndarra
         ta[edged], tb[edged] = x - base, y - base
     # the phrases with a run's character on both sides of an end (a figure or code cut: ``00公里`` of
     # 500公里) are widened as ``widen_to_runs`` widens them, one by one (a few a batch)
+    # (the character before a text's first or after its last is the next text's, or the array's end
+    # again: a "maybe" at worst, which widen_to_runs settles within the phrase's own text)
     first, after = start + ta, start + tb
-    inside = named & (ta > 0) & ((kind[first - 1] & kind[first] & _RUNISH) != 0)
-    ends = named & (after < start + lengths[doc])
-    ends[ends] = (kind[after[ends] - 1] & kind[after[ends]] & _RUNISH) != 0
-    for k in np.flatnonzero(inside | ends).tolist():
+    across = (kind.take(first - 1, mode="clip") & kind[first]) | (kind[after - 1] & kind.take(after, mode="clip"))
+    for k in np.flatnonzero(named & ((across & _RUNISH) != 0)).tolist():
         ta[k], tb[k] = widen_to_runs(texts[doc[k]], int(ta[k]), int(tb[k]))
     return named, ta, tb
 

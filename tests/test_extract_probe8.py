@@ -25,6 +25,8 @@ before the code ran on them.
 
 from __future__ import annotations
 
+import functools
+
 import pytest
 
 from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
@@ -369,7 +371,29 @@ TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 def test_the_gates_never_drop_the_new_forms(text):
     """A text one of the added forms matches passes every gate before its scan (the flag, the
     substring tests, ``_may_have_more``), and the batch reads what the one-text functions read."""
+    flags = ex._text_flags([text], ex._batch_code_points([text]))[0]
     if ex.RE_DEADLINE_MORE.search(text):
-        flags = ex._text_flags([text], ex._batch_code_points([text]))[0]
         assert flags & ex._FLAG_TIME and ex._may_have_deadline(text) and ex._may_have_more(text), text
+    if ex.RE_HORIZON.search(text):
+        assert flags & ex._FLAG_TIME and ex._may_have_deadline(text) and ex._may_have_horizon(text), text
     assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
+
+
+from test_speed import _both_ways, _random_labels, _tfidf_learners  # noqa: E402
+
+_LEARNERS = functools.lru_cache(maxsize=1)(_tfidf_learners)
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.lists(st.sampled_from(list("燃气管网改造公里达到率以下安全，、 0123456789.．５GLNPMx%") + ["2.5", "0.05"]),
+                         max_size=20).map("".join), min_size=1, max_size=6), st.integers(0, 1000))
+def test_widened_phrases_equal_clause_by_clause(texts, seed):
+    """The batch widens what the clause-by-clause reference (``trim_phrase``) widens, on text dense in
+    figures, codes, decimal points of both widths and the ends of texts."""
+    from policytag.records import Clause
+
+    learners = _LEARNERS()
+    clauses = [Clause(doc_id="d", clause_id=f"c{i}", heading_path=(), text=t, kind="clause") for i, t in enumerate(texts)]
+    learner = learners[seed % len(learners)]
+    got, want = _both_ways(learner, clauses, _random_labels(learner.taxonomy, len(clauses), seed))
+    assert got == want
