@@ -1,12 +1,16 @@
 """Read a notice file of any supported format into plain text (one job: bytes -> str).
 
-Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected), ``.html``/``.htm``/``.shtml``/``.xhtml``
-(body text only), ``.mht``/``.mhtml`` (a web archive, Word's "single file web page"), ``.docx``, ``.pdf`` (text layer), ``.doc``/``.wps`` (Word 97-2003 binary, ``corpus.oldword``) and
-``.ofd`` (``corpus.ofd``, then the PDF line logic); tables in .docx, .doc and HTML as rows
-(``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a .docx, a
-Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that cannot be read (a
-scanned PDF or OFD, an encrypted .doc, a WPS 2000 file) gets a reason saying what to do. Every failure raises :class:`ReadError` with a one-line reason that
-names the file.
+Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected; a Markdown pipe table read as a
+table), ``.html``/``.htm``/``.shtml``/``.xhtml`` (body text only), ``.mht``/``.mhtml`` (a web archive,
+Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages named in a warning,
+fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
+binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic) and ``.zip`` (a zip of
+attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf
+and HTML as rows (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
+.docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
+cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file) gets a reason saying what
+to do. Every failure raises :class:`ReadError` with a one-line reason that names the file; a file
+that reads but loses something (scanned pages) gets one warning line on stderr (:func:`warn`).
 """
 
 from __future__ import annotations
@@ -27,7 +31,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".wpt", ".ofd", ".rtf")
+                      ".wpt", ".ofd", ".rtf", ".zip")
 
 
 class ReadError(PolicytagError):
@@ -1351,9 +1355,141 @@ def _pdf_grid(page, table) -> list[list[Cell]]:
     return grid
 
 
+# -- a zip of attachments ---------------------------------------------------------------------------
+#: a zip member's name in a run: ``附件.zip!附件1.docx`` (as Java's jar: URLs name an entry)
+ZIP_MEMBER_MARK = "!"
+#: the most a member may unpack to: a notice with its pictures is a few MB; past this it is a zip bomb
+_ZIP_MEMBER_LIMIT = 100 * 1024 * 1024
+#: the most members of one zip that are read (a zip of thousands is no notice's attachments)
+_ZIP_MEMBERS_LIMIT = 500
+
+
+def _is_attachments_zip(path: Path) -> bool:
+    """Is ``path`` a ``.zip`` of files (not a .docx or .ofd archive under that name, which is read as
+    what it is)? A ``.zip`` that is no zip at all is read here too, to be refused in one line."""
+    if path.suffix.lower() != ".zip" or not path.is_file():
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return _sniff(path, fh.read(2048)) not in (".docx", ".ofd")
+    except OSError:
+        return True  # read_file says why it cannot be read
+
+
+def _member_name(info: zipfile.ZipInfo) -> str:
+    """A member's name as its maker wrote it: a zip made on a Chinese Windows (7-Zip, WinRAR, the
+    Explorer) stores GBK bytes without the UTF-8 flag, which zipfile decodes as CP437 (``¢╜╝■``)."""
+    if info.flag_bits & 0x800:
+        return info.filename
+    raw = info.filename.encode("cp437")
+    for encoding in ("utf-8", "gb18030"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+    return info.filename
+
+
+def zip_members(path: Path) -> list[Path]:
+    """The members of a zip of attachments to read, as ``ZIP.zip!member`` paths, in name order:
+    those of a format read here and nested zips (refused when read, in one line each). A zip that
+    cannot be opened, or holds no such member, is itself the one path (read_file says why)."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            names = [_member_name(info) for info in archive.infolist() if not info.is_dir()]
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return [path]
+    wanted = sorted(n for n in names if Path(n).suffix.lower() in (*SUPPORTED_SUFFIXES, ".zip"))
+    return [Path(f"{path}{ZIP_MEMBER_MARK}{name}") for name in wanted[:_ZIP_MEMBERS_LIMIT]] or [path]
+
+
+def _split_member(path: Path) -> tuple[Path, str] | None:
+    """(the zip, the member's name) of a ``ZIP.zip!member`` path, else None."""
+    text = str(path)
+    start = 0
+    while (i := text.find(ZIP_MEMBER_MARK, start)) >= 0:
+        outer = Path(text[:i])
+        if outer.suffix.lower() == ".zip" and outer.is_file():
+            return outer, text[i + 1:]
+        start = i + 1
+    return None
+
+
+def _read_zip(path: Path) -> str:
+    """A zip named as a file to read whole: its members are read one by one (``expand_paths``), so
+    reaching here it could not be opened or held nothing to read."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            archive.infolist()
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
+        raise ReadError(path, f"not a readable zip file ({type(exc).__name__})") from None
+    raise ReadError(path, f"a zip holding no notice file (the formats read are {', '.join(SUPPORTED_SUFFIXES)})")
+
+
+def _read_member(archive_path: Path, name: str) -> str:
+    """One member of a zip of attachments, read as the file it is; errors and warnings name it as
+    ``ZIP.zip!member``. Refused, each in one line: a name that climbs out of the zip (``..``, an
+    absolute path: no extractor should write it, so its maker meant harm or erred), a zip inside the
+    zip, an encrypted member, one unpacking past ``_ZIP_MEMBER_LIMIT`` (a zip bomb; the size its
+    header states is not trusted, the unpacking stops there).
+
+    Why unpacked to a scratch file: every reader here reads a path (pdfplumber, python-docx,
+    olefile) and chooses by its suffix and bytes; the member's own name never reaches the disk."""
+    import tempfile
+
+    shown = f"{archive_path}{ZIP_MEMBER_MARK}{name}"
+    parts = name.replace("\\", "/").split("/")
+    if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name):
+        raise ReadError(shown, "a member named outside the zip (an absolute path or ..) is not read: unpack the zip "
+                               "with a tool you trust and read its files")
+    suffix = Path(parts[-1]).suffix.lower()
+    if suffix == ".zip":
+        raise ReadError(shown, "a zip inside a zip is not read: unpack it and read its files")
+    try:
+        with zipfile.ZipFile(archive_path) as archive:
+            info = next((i for i in archive.infolist() if _member_name(i) == name), None)
+            if info is None:
+                raise ReadError(shown, "no such member in the zip")
+            if info.flag_bits & 0x1:
+                raise ReadError(shown, "an encrypted zip member: unpack it with its password and read the file")
+            if info.file_size > _ZIP_MEMBER_LIMIT:
+                raise ReadError(shown, _too_big(info.file_size))
+            with tempfile.TemporaryDirectory(prefix="policytag-zip-") as scratch:
+                local = Path(scratch) / f"member{suffix}"
+                with archive.open(info) as source, open(local, "wb") as target:
+                    _copy_capped(source, target, shown)
+                _SHOWN_AS[str(local)] = shown
+                try:
+                    return read_file(local)
+                except ReadError as exc:
+                    raise ReadError(shown, exc.reason) from None
+                finally:
+                    _SHOWN_AS.pop(str(local), None)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
+        raise ReadError(shown, f"damaged zip member ({type(exc).__name__}): unpack the zip and read its files") from None
+    except OSError as exc:
+        raise ReadError(shown, f"cannot unpack ({exc.strerror or type(exc).__name__})") from None
+
+
+def _too_big(size: int) -> str:
+    return (f"unpacks to over {_ZIP_MEMBER_LIMIT // 2**20} MB ({size // 2**20} MB or more), more than a notice "
+            "holds (a zip bomb?): not read")
+
+
+def _copy_capped(source, target, shown: str) -> None:
+    """Unpack a member, stopping past ``_ZIP_MEMBER_LIMIT`` bytes whatever its header said."""
+    total = 0
+    while chunk := source.read(1 << 20):
+        total += len(chunk)
+        if total > _ZIP_MEMBER_LIMIT:
+            raise ReadError(shown, _too_big(total))
+        target.write(chunk)
+
+
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
-           ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf}
+           ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
+           ".zip": _read_zip}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -1427,6 +1563,8 @@ def _reader_by_bytes(path: Path) -> Callable[[Path], str]:
 def read_file(path: str | Path) -> str:
     """Read one notice file into text; raises :class:`ReadError` with the reason."""
     path = Path(path)
+    if ZIP_MEMBER_MARK in str(path) and not path.exists() and (member := _split_member(path)) is not None:
+        return _read_member(*member)  # 附件.zip!附件1.docx, as expand_paths names a zip's members
     if not path.exists():
         raise ReadError(path, "no such file")
     if path.is_dir():
@@ -1471,7 +1609,9 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out.extend(sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES))
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
         else:
-            out.append(p)
+            files = [p]
+        for f in files:
+            out.extend(zip_members(f) if _is_attachments_zip(f) else [f])
     return out

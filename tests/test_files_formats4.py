@@ -9,6 +9,7 @@ beside them; the readings were written down in EXPECTED.md before any reader ran
 
 from __future__ import annotations
 
+import json
 import shutil
 from pathlib import Path
 
@@ -140,3 +141,125 @@ def test_a_markdown_pipe_table_reads_as_the_docx_table(tmp_path):
     _pipe_table_notice(path)
     assert _segment(path) == _segment(FORMATS4 / "gas_tasks.docx")
     assert _segment(path, True) == _segment(FORMATS4 / "gas_tasks.docx", True)
+
+
+# -- a zip of attachments -------------------------------------------------------------------------
+#: written down before any reader ran (EXPECTED.md)
+HOLIDAY = ["沣禾县人民政府办公室关于做好元旦春节期间安全防范工作的通知", "沣政办发〔2027〕30号", "各乡镇人民政府，县政府各部门：",
+           "\u3000\u3000元旦春节将至，为确保节日期间全县安全形势稳定，现就有关工作通知如下：",
+           "\u3000\u3000一、各乡镇要组织对人员密集场所开展一次消防安全检查。",
+           "\u3000\u3000二、县交通运输局要加强客运车辆和驾驶人管理，严防超员超载。", "沣禾县人民政府办公室", "2027年12月3日"]
+HOLIDAY_META = ("沣禾县人民政府办公室关于做好元旦春节期间安全防范工作的通知", "沣政办发〔2027〕30号", "沣禾县人民政府办公室", "2027-12-03")
+
+
+def _docx(lines: list[str], path: Path) -> Path:
+    import sys
+
+    sys.path.insert(0, str(FORMATS4))
+    from make_fixtures import notice_docx
+
+    notice_docx(lines, path)
+    return path
+
+
+def _attachments(folder: Path) -> list[Path]:
+    folder.mkdir()
+    files = [_docx([ln for ln in NOTICE.read_text(encoding="utf-8").split("\n") if ln.strip()], folder / "gas_notice.docx"),
+             _docx(HOLIDAY, folder / "holiday_notice.docx"), folder / "scanned_pages.pdf"]
+    shutil.copy(FORMATS4 / "scanned_pages.pdf", files[-1])
+    return files
+
+
+def test_a_zip_of_attachments_reads_as_its_files_in_a_folder(tmp_path):
+    """附件.zip holding two .docx and a PDF: each member read as its own file, named 附件.zip!member.
+    Before: "unsupported file type .zip"."""
+    import zipfile
+
+    files = _attachments(tmp_path / "loose")
+    archive = tmp_path / "附件.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        for f in files:
+            out.write(f, f.name)
+    for documents in ([], ["--documents"]):
+        in_zip, loose = run_cli("segment", archive, *documents), run_cli("segment", tmp_path / "loose", *documents)
+        assert in_zip.returncode == loose.returncode == 0, in_zip.stderr
+        as_loose = {"stdout": in_zip.stdout.replace(f"{archive}!", f"{tmp_path / 'loose'}/"),
+                    "stderr": in_zip.stderr.replace(f"{archive}!", f"{tmp_path / 'loose'}/")}
+        assert as_loose == {"stdout": loose.stdout, "stderr": loose.stderr}
+    docs = _segment(archive, documents=True)
+    assert {(d["title"], d["doc_number"], d["issuer"], d["date"]) for d in docs} == {GAS_META, HOLIDAY_META}
+    assert f"policytag: warning: {archive}!scanned_pages.pdf: pages 3, 4 of 4" in in_zip.stderr
+    sources = {json.loads(line)["source"] for line in run_cli("segment", archive, "--documents").stdout.splitlines()}
+    assert sources == {f"{archive}!gas_notice.docx", f"{archive}!holiday_notice.docx"}
+
+
+def _set_flags(data: bytes, name: bytes, set_bits: int = 0, clear_bits: int = 0) -> bytes:
+    """A zip's bytes with the general-purpose flags of member ``name`` changed in its local header
+    and its central directory entry (zipfile writes neither GBK names nor encrypted members)."""
+    out = bytearray(data)
+    # (signature, where the flags, the name's length and the name are): local header, central entry
+    for signature, flags_at, length_at, name_at in ((b"PK\x03\x04", 6, 26, 30), (b"PK\x01\x02", 8, 28, 46)):
+        at = out.find(signature)
+        while at >= 0:
+            length = int.from_bytes(out[at + length_at:at + length_at + 2], "little")
+            if bytes(out[at + name_at:at + name_at + length]) == name:
+                flags = int.from_bytes(out[at + flags_at:at + flags_at + 2], "little")
+                out[at + flags_at:at + flags_at + 2] = ((flags | set_bits) & ~clear_bits).to_bytes(2, "little")
+            at = out.find(signature, at + 4)
+    return bytes(out)
+
+
+def test_a_zip_made_on_a_chinese_windows_names_its_members_in_chinese(tmp_path):
+    """The member 附件一.docx stored as GBK bytes without the UTF-8 flag (7-Zip, WinRAR, Explorer on a
+    Chinese Windows): its source is x.zip!附件一.docx, not CP437 mojibake. Before: .zip unsupported."""
+    import zipfile
+
+    archive = tmp_path / "x.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.write(_docx(HOLIDAY, tmp_path / "h.docx"), "附件.docx")  # UTF-8: 11 bytes, as 附件一.docx in GBK
+    data = archive.read_bytes().replace("附件.docx".encode("utf-8"), "附件一.docx".encode("gbk"))
+    archive.write_bytes(_set_flags(data, "附件一.docx".encode("gbk"), clear_bits=0x800))
+    (doc,) = [json.loads(line) for line in run_cli("segment", archive, "--documents").stdout.splitlines()]
+    assert doc["source"] == f"{archive}!附件一.docx" and doc["title"] == HOLIDAY_META[0]
+
+
+def test_bad_members_of_a_zip_are_one_line_each_and_the_rest_reads(tmp_path):
+    """A nested zip, a name climbing out of the zip, a zip bomb member, an encrypted member: one error
+    line each naming x.zip!member; the good member is read; exit 1. Before: .zip unsupported."""
+    import zipfile
+
+    archive = tmp_path / "x.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as out:
+        out.write(_docx(HOLIDAY, tmp_path / "h.docx"), "holiday_notice.docx")
+        out.writestr("inner.zip", (FORMATS4 / "gas_notice_zip.wps").read_bytes())
+        out.writestr("../escape.docx", (FORMATS4 / "gas_notice_zip.wps").read_bytes())
+        out.writestr("locked.docx", (FORMATS4 / "gas_notice_zip.wps").read_bytes())
+        with out.open("bomb.txt", "w") as bomb:
+            for _ in range(101):
+                bomb.write(b"\n" * 2**20)
+    archive.write_bytes(_set_flags(archive.read_bytes(), b"locked.docx", set_bits=0x1))
+    out = run_cli("segment", archive)
+    assert out.returncode == 1
+    assert [json.loads(line)["title"] for line in out.stdout.splitlines()][0] == HOLIDAY_META[0]
+    errors = [line for line in out.stderr.splitlines() if "error" in line]
+    expected = {"../escape.docx": "outside the zip", "bomb.txt": "zip bomb", "inner.zip": "zip inside a zip",
+                "locked.docx": "encrypted"}
+    assert len(errors) == len(expected), out.stderr
+    for member, why in expected.items():
+        assert any(f"{archive}!{member}:" in line and why in line for line in errors), (member, out.stderr)
+
+
+@pytest.mark.parametrize("content, why", [("picture", "a zip holding no notice file"), ("truncated", "not a readable zip")])
+def test_a_zip_with_nothing_to_read_is_one_line(tmp_path, content, why):
+    import zipfile
+
+    archive = tmp_path / "x.zip"
+    with zipfile.ZipFile(archive, "w") as out:
+        out.writestr("seal.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+        out.write(_docx(HOLIDAY, tmp_path / "h.docx"), "holiday_notice.docx")
+    if content == "picture":
+        with zipfile.ZipFile(archive, "w") as out:
+            out.writestr("seal.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
+    else:
+        archive.write_bytes(archive.read_bytes()[:-200])
+    assert why in _refused(archive)
