@@ -742,11 +742,13 @@ PICTURE_PREFIX = r"(?:图解|一图读懂|一图看懂|图说)\s*[:：|｜丨]?\
 # drafters' explanation of a rule, 关于《…条例（草案）》的说明, …起草说明)
 # (and a rule's or plan's questions answered one by one, …办法一问一答, …工作要点政策问答)
 _RE_INTERPRETATION = re.compile(rf"解读$|^{PICTURE_PREFIX}|答记者问$|》(?:政策)?问答$|一问一答$|政策问答$"
-                                r"|》的(?:起草)?说明$|起草说明$")
+                                r"|》的(?:起草|修订|编制)?说明$|(?:起草|修订|编制)说明$")
 # letters about a rule or a plan, which they name but are not: a 批复 approving it (关于《某区…整治方案》的批复,
 # also forwarded), a 复函, and a request for comments on its draft (关于征求《…管理办法（征求意见稿）》意见的函 /
 # 通知 / 公告): the genres of form would read the plan or rule they name
 _RE_REPLY = re.compile(r"(?:批复|复函)$")
+# a decision that amends, repeals or voids a rule it names (关于修改《…管理办法》的决定, 关于废止《…》的决定)
+_RE_AMENDING = re.compile(r"(?:修改|修订|废止|宣布失效|停止执行)[^，。]{0,80}的决定$")
 _RE_SEEKS_COMMENT = re.compile(r"征求[^，。]{0,80}意见的(?:函|通知|公告|通告)$")
 # an untitled document's telltale forms, in its first paragraphs (the first paragraph naming one
 # decides): a speech addresses 同志们, a work report 各位代表, minutes set down 会议议定事项, …;
@@ -816,6 +818,8 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
         inner = inner_title(text)
         if _RE_INTERPRETATION.search(re.sub(r"[（(][^（）()]*[)）]$", "", inner)):
             return "interpretation"
+        if _RE_AMENDING.search(inner):
+            return "decision"  # 关于修改《…办法》的决定: the decision, not the rule it amends
         if _RE_REPLY.search(text) or _RE_REPLY.search(inner) or _RE_SEEKS_COMMENT.search(text):
             return title_kind(text) or "other"  # a letter about a rule or plan (…意见的公告: an announcement)
         for name in (inner, text):

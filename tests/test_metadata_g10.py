@@ -252,6 +252,18 @@ def test_a_target_is_no_year(title, kept):
     ("柘川县安全生产委员会2025年第二次全体会议纪要", "minutes"),
     ("关于表彰2025年度安全生产工作先进集体和先进个人的决定", "decision"),
     ("关于商请协助开展跨区域危险货物运输联合检查的函", "other"),
+    # a decision amending or repealing a rule is a decision, not the rule (it read regulation), also forwarded;
+    # the explanation of a plan's revision is an interpretation (it read emergency_plan)
+    ("柘川市人民政府关于废止《柘川市烟花爆竹安全管理办法》的决定", "decision"),
+    ("柘川市人民政府关于修改《柘川市危险化学品安全管理办法》的决定", "decision"),
+    ("关于转发《中岳省人民政府关于修改〈中岳省安全生产条例实施办法〉的决定》的通知", "decision"),
+    ("柘川市应急管理局关于《柘川市燃气事故应急预案》的修订说明", "interpretation"),
+    ("《蓼湾区森林火灾应急预案》编制说明", "interpretation"),
+    # guards: a repeal notice is a notice; decisions of other kinds; a rule sent by a notice
+    ("关于废止部分安全生产规范性文件的通知", "other"),
+    ("柘川市人民政府关于宣布失效一批行政规范性文件的决定", "decision"),
+    ("柘川市人民政府关于印发柘川市危险化学品安全管理办法的通知", "regulation"),
+    ("柘川市危险化学品安全管理办法修订草案", "regulation"),  # (the draft is the rule's text, as （征求意见稿）)
 ])
 def test_genre_from_the_title(title, genre):
     assert md.genre_of(title, []) == genre
