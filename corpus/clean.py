@@ -853,6 +853,9 @@ RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|
                                  rf"|{NUMBERED_QUESTION})")
 # a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
 RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")
+#: a plan's box (``专栏1 安全风险监测预警工程``, ``专栏2：重点工程``) over the projects it lists: a title of its own
+#: line (a wrapped box title ends its line; corpus/segment.py heads the box's lines with it)
+RE_BOX = re.compile(r"^\s*专栏\s*([\d一二三四五六七八九十]{0,3})\s*[：:]?\s*([^。；！？，,：:]{2,30})\s*$")
 #: a plan's preface and closing words (前言 / 结束语): a section title outside the numbering
 RE_PREFACE = re.compile(r"前言|序言|引言|结束语|结语")
 # the closing provisions of a rule, plan or 通告 (本通告自发布之日起施行 / 本预案由…负责解释 / 本办法所称…):
@@ -917,7 +920,10 @@ def _cut_before_lead_in(line: str, nxt: str, widest: int) -> bool:
     its lead-in as a paragraph of its own; typed one paragraph a line, a lead-in after a shorter
     line stays one."""
     s, n = line.strip(), nxt.strip()
-    return (_last_mark(s) in "。！？" and display_width(s) >= widest - 4 and display_width(n) < display_width(s)
+    # (a lead-in as wide as the body's widest line is the paragraph's full second line: the first one cut
+    # at the margin, both near it)
+    return (_last_mark(s) in "。！？" and display_width(s) >= widest - 4
+            and (display_width(n) < display_width(s) or display_width(n) >= widest - 4)
             and heading_level(n) is None and bool(RE_LEAD_IN.search(n)))
 
 
@@ -999,8 +1005,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # bare heading line (一、加强应急管理)
     if level and last == "）" and remark_spans(s) and remark_spans(s)[-1][1] == len(s):
         return True  # （二）整治老旧燃气管网（牵头单位：…）: a heading closed by its remark, its text below
-    if RE_PREFACE.fullmatch(re.sub(r"\s+", "", s)):
-        return True  # 前言 / 结束语 on a line of its own: a section title
+    if RE_PREFACE.fullmatch(re.sub(r"\s+", "", s)) or (RE_BOX.match(s) and deficit >= 6):
+        return True  # 前言 / 结束语 / 专栏1 重点工程 on a line of its own: a section's or box's title
     if deficit >= 6 and RE_ISSUER.match(s):
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):

@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -334,6 +334,9 @@ RE_SENTENCE_MARK = re.compile(r"\d|(?<![重主需必纲提首概只])要(?![求�
 # A title's period remark: ``（一）动员部署阶段（2027年3月底前）`` over the paragraph of that phase is a
 # title (the phase and when it runs), not a sentence; its figures are no deadline of an instruction
 RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()]*[)）]$")
+# …and an assessment's score remark: ``一、组织领导（10分）`` over its scored items is a title (the item and the
+# points it carries), its figure no sentence
+RE_SCORE_REMARK = re.compile(r"[（(]\s*(?:满分|共|计)?\s*\d{1,3}(?:\.\d)?\s*分\s*[)）]$")
 # the year a section title is about (``三、2028年工作打算``, ``一、2026年工作回顾``): a figure that makes no sentence,
 # unlike a deadline (``2027年底前``, ``2027年6月底前``: 年 followed by 底, a month or 内)
 RE_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?(?![底前内初中\d])")
@@ -405,7 +408,7 @@ def _is_bare_heading(text: str, level: float) -> bool:
         return not rest  # an article is a provision, never a mere title
     if rest.rstrip()[-1:] in "？?" and not re.search(r"[。；！]", rest):
         return True  # 问：…？ / 一、为什么要出台《标准》？ states nothing; the answer under it does
-    rest = RE_PERIOD_REMARK.sub("", rest.strip())
+    rest = RE_SCORE_REMARK.sub("", RE_PERIOD_REMARK.sub("", rest.strip()))
     if RE_SENTENCE_MARK.search(RE_TITLE_YEAR.sub("", rest.rstrip("。："))):
         return False
     if "，" in rest and rest.endswith("。"):  # a sentence of several parts, closed: not a title
@@ -823,6 +826,17 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                 stack.pop()
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
+            continue
+        if not level and i + 1 < len(paragraphs) and (box := RE_BOX.match(para)):
+            # a box set in a plan's section lists projects beside the items: it closes the item before it
+            # (its projects are no sub-items of that item) and holds the lines under it until a heading
+            # numbered above them (the section's next item, the next 第X节)
+            seen_heading = True
+            nxt = levels[i + 1]
+            while stack and stack[-1].level >= 1:
+                stack.pop()
+            stack.append(_Frame(nxt - 0.01 if nxt else QUESTION_LEVEL, i + 1,
+                                f"专栏{box.group(1)} {box.group(2)}".replace("专栏 ", "专栏")))
             continue
         if i in prefaces:  # the section closes every heading before it; any numbered heading closes it
             seen_heading = True

@@ -19,7 +19,7 @@ import pytest
 
 from policytag.corpus.segment import segment_paths, segment_text
 from conftest import TEST_DATA
-from test_genres import reading
+from test_genres import reading, wrap
 
 BODY = "为加强辖区安全管理，现将有关事项通知如下：\n一、各单位要在6月底前完成自查。\n二、严禁违规动火作业。\n\n"
 
@@ -145,7 +145,9 @@ G11 = {
             (("第三部分 夯实基层基础",), "一、加强基层监管力量。"),
         ]),
     "gr11_minutes_agreed.txt": (
-        ("柘川市安全生产委员会专题会议纪要", "柘川市安全生产委员会", "柘川市", "city", "minutes", 2026, "2026-05-09", None), [
+        # (written first as 柘川市安全生产委员会, the organ the title names; README: the organ printed beside the
+        # minutes' date issues them, here the committee's office)
+        ("柘川市安全生产委员会专题会议纪要", "柘川市安全生产委员会办公室", "柘川市", "city", "minutes", 2026, "2026-05-09", None), [
             ((), "2026年5月8日，副市长、市安委会副主任韩立平主持召开"),
             ((), "一、会议听取了市住建局关于"),
             (("二、会议议定事项",), "（一）市住建局要在6月底前"),
@@ -236,6 +238,22 @@ G11 = {
 }
 
 
+# readings still wrong, read in files genres11 does not own (strict: a fix shows as an XPASS to turn into a
+# plain test): (test, file) -> the file that reads it and what it reads
+KNOWN_GAPS = {
+    ("reading", "gr11_inspection_plan_table.txt"):
+        "corpus/metadata.py (genre_of): a year's 年度安全生产监督检查计划 reads other, not work_points as a 年度工作计划",
+    ("clauses", "gr11_inspection_plan_table.txt"):
+        "corpus/readers.py (_tab_tables): a tab-separated table with 序号 but no task column is left as text, its rows "
+        "joined into one paragraph (README: any other table gives one line per row, cells joined by ；)",
+}
+
+
+def _known(test: str, names) -> list:
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[test, n])) if (test, n) in KNOWN_GAPS
+            else n for n in sorted(names)]
+
+
 def _one(name: str):
     result = segment_paths([DATA11 / name])
     assert not result.errors, result.errors
@@ -248,14 +266,32 @@ def test_every_notice_is_listed():
     assert len(G11) >= 15
 
 
-@pytest.mark.parametrize("name", sorted(G11))
+@pytest.mark.parametrize("name", _known("reading", G11))
 def test_document_reading(name):
     doc, _ = _one(name)
     assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number) == G11[name][0]
 
 
-@pytest.mark.parametrize("name", sorted(G11))
+@pytest.mark.parametrize("name", _known("clauses", G11))
 def test_clauses_and_heading_paths(name):
     _, clauses = _one(name)
     expected = G11[name][1]
     assert reading(clauses, expected) == expected
+
+
+def test_a_box_closes_at_the_next_item_of_its_section():
+    text = ("蓼湾区“十五五”应急体系规划\n第一章 主要任务\n一、建设监测平台。2028年底前建成区级平台。\n专栏2：重点工程\n"
+            "1.监测预警工程。\n2.救援基地工程。\n二、加强队伍建设。每个街道建成一支救援队伍。\n")
+    (_, clauses), = segment_text(text, "inline.txt")
+    assert [(c.heading_path, c.text[:4]) for c in clauses] == [
+        (("第一章 主要任务",), "一、建设"), (("第一章 主要任务", "专栏2 重点工程"), "1.监测"),
+        (("第一章 主要任务", "专栏2 重点工程"), "2.救援"), (("第一章 主要任务",), "二、加强")]
+
+
+@pytest.mark.parametrize("name", sorted(G11))
+@pytest.mark.parametrize("width", [70, 90])
+def test_same_clauses_when_wrapped_like_a_pdf(name, width):
+    text = (DATA11 / name).read_text(encoding="utf-8")
+    plain = [(c.heading_path, c.text) for _, cs in segment_text(text, name) for c in cs]
+    wrapped = [(c.heading_path, c.text) for _, cs in segment_text(wrap(text, width), name) for c in cs]
+    assert wrapped == plain
