@@ -444,6 +444,7 @@ class _Frame:
     lead: bool = False  # a lead line (会议要求：) heading the paragraphs or items after it
     agencies: tuple[str, ...] = ()  # named by a bare heading's closing remark, for the clauses under it
     leaf: bool = False  # a list's last sentence item: the paragraph after it is its parent's, not its own
+    item: bool = False  # a numbered sentence (a clause), not a title: a box after it is no part of it
 
 
 #: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
@@ -829,11 +830,11 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             continue
         if not level and i + 1 < len(paragraphs) and (box := RE_BOX.match(para)):
             # a box set in a plan's section lists projects beside the items: it closes the item before it
-            # (its projects are no sub-items of that item) and holds the lines under it until a heading
-            # numbered above them (the section's next item, the next 第X节)
+            # (its projects are no sub-items of that item; the section titles above stay) and holds the
+            # lines under it until a heading numbered above them (the section's next item, the next 第X节)
             seen_heading = True
             nxt = levels[i + 1]
-            while stack and stack[-1].level >= 1:
+            while stack and stack[-1].item:
                 stack.pop()
             stack.append(_Frame(nxt - 0.01 if nxt else QUESTION_LEVEL, i + 1,
                                 f"专栏{box.group(1)} {box.group(2)}".replace("专栏 ", "专栏")))
@@ -877,6 +878,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
                 # remark names the agencies of every clause under it that names none of its own
                 frame.title, frame.agencies = _heading_title(titled, level), tuple(remark_agencies)
                 continue
+            frame.item = True
             base = "-".join(str(f.number) for f in stack)
             path = tuple(f.title for f in stack[:-1])
         else:
