@@ -409,11 +409,13 @@ def _keyed_action(text: str, key: int) -> str:
     return _tidy(_ENUM_LEAD.sub("", head[max(begin, len(head) - WINDOW):]))
 
 
-def _action(text: str, start: int, end: int) -> str:
+def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None = None) -> str:
     """What must be done: the rest of the phrase's chunk (``…年底前[再建成60座智能化煤矿]``),
     with the chunk's own lead-in (``专项整治方案于…``) when it names the subject, and the previous
     chunk when what follows is only a bare verb (``…综合治理，2017年底前[全部完成]``); for a deadline
-    written as a key entry (``完成时限：…``), the task before it (``_keyed_action``)."""
+    written as a key entry (``完成时限：…``), the task before it (``_keyed_action``). ``spans``: every
+    phrase of the text (when there are several): a limit enumerated after 、 with its own task has its own
+    part of the chunk (``_own_part``)."""
     near = text[max(0, start - 8):start]
     if "：" in near or ":" in near:
         key = _KEYED_DEADLINE.search(text, max(0, start - 10), start)
@@ -421,10 +423,11 @@ def _action(text: str, start: int, end: int) -> str:
             return _keyed_action(text, key.start())
     left, right = _chunk_bounds(text, start, end)
     left, right = max(left, start - WINDOW), min(right, end + WINDOW)
-    lead = text[left:start]
+    lead, rest = text[left:start], text[end:right]
+    if spans is not None and ("、" in lead or "、" in rest):
+        lead, rest = _own_part(text, start, end, left, right, spans)
     if left == 0 and lead:
         lead = _ENUM_LEAD.sub("", lead)
-    rest = text[end:right]
     # 本办法自2025年7月1日起施行: the 自 of a start is no part of what starts, and a start borrows no
     # action from the chunk before (…负责解释，自…起施行 starts 施行, not 负责解释)
     start_from = lead[-1:] in ("自", "从") and text[end - 1] == "起"
@@ -445,6 +448,30 @@ def _action(text: str, start: int, end: int) -> str:
         if prev and next(_deadline_matches(prev), None) is None:
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
+
+
+def _own_part(text: str, start: int, end: int, left: int, right: int,
+              spans: list[tuple[int, int]]) -> tuple[str, str]:
+    """The words before and after a limit at ``start:end`` in its chunk ``left:right`` when the chunk
+    enumerates limits, each with its own task (``30分钟内电话报告、1小时内书面报告``, ``于6月底前完成自查、县应急局于
+    7月底前完成抽查``): its task ends at the 、 before the next limit; after an earlier limit and its task, its
+    lead is its own subject after the 、 (县应急局于) or, with none, the subject before the first (事发地乡镇要在).
+    A 、 right after a limit (6月底、12月底前: dates sharing a 前) is left to ``_without_enumerated_dates``."""
+    lead_from, rest_to = left, right
+    k = bisect.bisect_right(spans, (end, end))  # (spans are sorted and do not overlap)
+    if k < len(spans) and spans[k][0] < right:
+        cut = text.rfind("、", end, spans[k][0])
+        if cut > end:
+            rest_to = cut
+    k = bisect.bisect_left(spans, (start, start)) - 1
+    if k >= 0 and spans[k][1] > left:
+        prev_start, prev_end = spans[k]
+        cut = text.rfind("、", prev_end, start)
+        if cut > prev_end:
+            own = text[cut + 1:start]
+            # (its own subject after the 、, or the one before the limits it shares)
+            return (own if _tidy(own) else text[left:prev_start]), text[end:rest_to]
+    return text[lead_from:start], text[end:rest_to]
 
 
 def _without_enumerated_dates(text: str, left: int, start: int, right: int, rest: str) -> tuple[str, str]:
@@ -747,9 +774,14 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
         out.append(_frozen(Deadline,
             text=text[start:end].strip(), kind=kind, year=year, month=month, day=day,
             period=period if kind in _PERIOD_KINDS else None,
-            event=event, due=due, action=_action(text, start, end) if actions else "",
-            span=(start, end),
+            event=event, due=due, action="", span=(start, end),
         ))
+    if actions:
+        # (read once every phrase is known, _own_part; set as _frozen sets every field, before the
+        # object leaves this function)
+        every = spans if len(spans) > 1 else None
+        for d in out:
+            d.__dict__["action"] = _action(text, *d.span, every)
     _LAST_DEADLINE_SPANS[:] = [text, spans]
     return out
 

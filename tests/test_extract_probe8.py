@@ -14,6 +14,8 @@ each fixed by a general rule, with the look-alikes beside them that must stay as
 * a frequency of several years or months is a ``per`` as written (每三年 -> 三年, 每两个月 -> 两个月), so a
   weak verb with it is a count (每两年开展一次安全评价);
 * a cap on a fine (处不超过5万元的罚款) is a penalty, not a target; a rate kept (覆盖率保持100%) is;
+* limits enumerated with their own tasks (30分钟内电话报告、1小时内书面报告) keep their own: each action ends at
+  the 、 before the next limit, a later limit's lead is its subject after the 、 or the one before the first;
 * windows (春节、全国两会期间, 汛期期间, 国庆节期间) stay unread: no kind of the deadline vocabulary is a
   window (a field to read them would be a new one: left as documented);
 * evidence (models/evidence.py): an n-gram phrase does not begin or end inside a run of digits or Latin
@@ -397,3 +399,34 @@ def test_widened_phrases_equal_clause_by_clause(texts, seed):
     learner = learners[seed % len(learners)]
     got, want = _both_ways(learner, clauses, _random_labels(learner.taxonomy, len(clauses), seed))
     assert got == want
+
+
+# --- limits enumerated with their own tasks ----------------------------------------------------------------
+#: X内A、Y内B (应急预案: 30分钟内电话报告、1小时内书面报告; plans: 于6月底前完成自查、…7月底前完成抽查): each limit's
+#: action is its own task, with the subject the parts share or its own after the 、 (the second limit's action
+#: held the first limit and its task, the first's held the second's)
+OWN_TASKS = [
+    ("较大事故发生后，事发地乡镇要在30分钟内电话报告、1小时内书面报告县应急管理局。",
+     [("30分钟内", MIN, None, None, None, 30, None, None, "事发地乡镇电话报告"),
+      ("1小时内", H, None, None, None, 1, None, None, "事发地乡镇书面报告县应急管理局")]),
+    ("重要情况半小时内电话报告、1小时内书面报告。",
+     [("半小时内", MIN, None, None, None, 30, None, None, "重要情况电话报告"),
+      ("1小时内", H, None, None, None, 1, None, None, "重要情况书面报告")]),
+    ("各乡镇于6月底前完成自查、县应急局于7月底前完成抽查。",
+     [("6月底前", M, None, 6, None, None, None, "2025-06-30", "各乡镇完成自查"),
+      ("7月底前", M, None, 7, None, None, None, "2025-07-31", "县应急局完成抽查")]),
+]
+OWN_TASKS_BESIDE = [
+    # an enumeration of objects: one task
+    ("6月底前完成燃气、消防安全检查。", [("6月底前", M, None, 6, None, None, None, "2025-06-30", "完成燃气、消防安全检查")]),
+    # dates sharing one 前: as before
+    ("各乡镇分别于6月底、12月底前报送工作总结。",
+     [("6月底", M, None, 6, None, None, None, "2025-06-30", "各乡镇分别报送工作总结"),
+      ("12月底前", M, None, 12, None, None, None, "2025-12-31", "各乡镇分别报送工作总结")]),
+]
+
+
+@pytest.mark.parametrize("text,want", OWN_TASKS + OWN_TASKS_BESIDE, ids=[t[:12] for t, _ in OWN_TASKS + OWN_TASKS_BESIDE])
+def test_enumerated_limits_keep_their_own_tasks(text, want):
+    assert _deadlines(text, Y) == want
+    _fields_agree(text)
