@@ -120,7 +120,7 @@ class Deadline:
     """A time limit stated in a clause.
 
     ``kind``: ``by_date`` (…月…日前), ``by_end_of_month`` (6月底前), ``by_end_of_year`` (年底前,
-    2016年年底之前), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
+    2016年年底之前; a plan's horizon, 到2027年，…), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
     ``within_months`` (6个月内), ``within_days`` (15个工作日内), ``within_hours`` (接报后1小时内; ``period``
     in hours), ``within_minutes`` (30分钟内, 半小时内; ``period`` in minutes), ``recurring`` (每月5日前), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
     (2018年7月1日起; 2025年4月起: ``day`` None, due the month's first day), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
