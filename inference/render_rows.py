@@ -36,7 +36,8 @@ def rows(report: Report) -> Iterator[dict[str, Any]]:
     for notice in report.notices:
         novelty = {n.clause_id: n for n in notice.comparison.novelty} if notice.comparison else {}
         for t in notice.tagged:
-            row = t.to_dict()
+            # the notice's signing date: an analyst sorts a year's documents by when they were signed
+            row = t.to_dict(notice.document.date)
             n = novelty.get(t.clause.clause_id)
             row["novelty"] = n.to_dict() if n else None
             row.update(_change(notice, n, t.clause.text))
@@ -63,7 +64,7 @@ def render_csv(report: Report) -> str:
     deadlines/targets/novelty/evidence as compact JSON."""
     taxonomy = report.taxonomy
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
-    fields = ["doc_id", "clause_id", "year", "title", "issuer", "region", "level", "genre", "level_name", "genre_name",
+    fields = ["doc_id", "clause_id", "year", "date", "title", "issuer", "region", "level", "genre", "level_name", "genre_name",
               "heading_path", "text", "sector", "measure_type",
               "sector_names", "measure_type_names", "agencies",
               "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version", *score_cols]
@@ -73,7 +74,7 @@ def render_csv(report: Report) -> str:
     compact = dict(ensure_ascii=False, separators=(",", ":"))
     for row in rows(report):
         flat = {
-            "doc_id": row["doc_id"], "clause_id": row["clause_id"], "year": row["year"],
+            "doc_id": row["doc_id"], "clause_id": row["clause_id"], "year": row["year"], "date": row["date"] or "",
             **{k: row.get(k) for k in ("title", "issuer", "region", "level", "genre")},
             # as the reports name them (市级, 工作要点): a spreadsheet filter reads Chinese, not ids
             "level_name": level_name(row.get("level")), "genre_name": genre_name(row.get("genre")),

@@ -33,7 +33,9 @@ from policytag.errors import escape
 META_SUFFIX = ".meta.json"
 #: bytes of each input hashed: the first rows (a clause row is ~0.3-2 KB)
 HEAD_BYTES = 1 << 20
-FORMAT_VERSION = 1
+#: the rows' layout: 2 added ``date`` (the notice's signing date) to every row and Parquet column set, so
+#: parts written before it cannot be joined to new ones (a Parquet ``finish`` would fail on the schema)
+FORMAT_VERSION = 2
 
 
 def meta_path(partial: str | os.PathLike) -> Path:
@@ -126,6 +128,9 @@ def _shown(value: Any) -> str:
 
 def difference(recorded: dict[str, Any], current: dict[str, Any]) -> str | None:
     """What makes ``current`` a different run from ``recorded`` (one phrase), or None."""
+    if recorded.get("format_version", 1) != current.get("format_version", 1):
+        return (f"row format: it was written by an older policytag (format {recorded.get('format_version', 1)}), "
+                f"this one writes format {current.get('format_version', 1)}")
     if recorded.get("model_version") != current.get("model_version"):
         return f"model: it was written by {recorded.get('model_version')}, this run uses {current.get('model_version')}"
     old_opts, new_opts = recorded.get("options") or {}, current.get("options") or {}

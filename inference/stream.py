@@ -230,10 +230,11 @@ def batched(items: Iterable[Clause], size: int) -> Iterator[list[Clause]]:
 
 
 # -- rows ----------------------------------------------------------------------------------------
-def stream_row(tagged, model_version: str, taxonomy_version: str | None = None) -> dict[str, Any]:
-    """The JSONL row of one tagged clause (``TaggedClause.to_dict()`` + ``model_version`` and the
-    ``taxonomy_version`` its label ids are of: the same row as ``render_rows.rows``)."""
-    return {**tagged.to_dict(), "model_version": model_version, "taxonomy_version": taxonomy_version}
+def stream_row(tagged, model_version: str, taxonomy_version: str | None = None, date: str | None = None) -> dict[str, Any]:
+    """The JSONL row of one tagged clause (``TaggedClause.to_dict(date)``, ``date`` its notice's signing
+    date, + ``model_version`` and the ``taxonomy_version`` its label ids are of: the same row as
+    ``render_rows.rows``)."""
+    return {**tagged.to_dict(date), "model_version": model_version, "taxonomy_version": taxonomy_version}
 
 
 def parquet_schema(taxonomy: Taxonomy):
@@ -245,6 +246,7 @@ def parquet_schema(taxonomy: Taxonomy):
                         for dim in DIMENSIONS])
     return pa.schema([
         ("doc_id", pa.string()), ("clause_id", pa.string()), ("year", pa.int64()),
+        ("date", pa.string()),  # the notice's signing date (ISO), null when unknown
         # document metadata (corpus/metadata.py), null for a bare clause file
         ("title", pa.string()), ("issuer", pa.string()), ("region", pa.string()), ("level", pa.string()),
         ("genre", pa.string()),
@@ -280,8 +282,8 @@ def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_v
              evidence: bool = True, dates: Mapping[str, str | None] | None = None) -> list[dict[str, Any]]:
     """Tag one batch -> output rows (no progress bar: the caller shows one for the stream);
     ``dates``: the notices' signing dates by ``doc_id`` (``tag_clauses``)."""
-    return [stream_row(t, model_version, tagger.taxonomy.version) for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1,
-                                                               progress=False, evidence=evidence, dates=dates)]
+    return [stream_row(t, model_version, tagger.taxonomy.version, (dates or {}).get(t.clause.doc_id))
+            for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1, progress=False, evidence=evidence, dates=dates)]
 
 
 def tag_encode(tagger, clauses: Sequence[Clause], threshold: float | None, model_version: str,

@@ -46,13 +46,15 @@ class TaggedClause:
         """Does the clause carry a deadline or a quantitative target?"""
         return bool(self.deadlines or self.targets)
 
-    def to_dict(self) -> dict[str, Any]:
-        """The JSONL row (``policytag tag --format jsonl``)."""
+    def to_dict(self, date: str | None = None) -> dict[str, Any]:
+        """The JSONL row (``policytag tag --format jsonl``); ``date``: the notice's signing date (ISO,
+        ``Document.date``; a clause record holds its notice's year, not its date), null when unknown."""
         c = self.clause
         return {
             "doc_id": c.doc_id,
             "clause_id": c.clause_id,
             "year": c.year,
+            "date": date,
             # who wrote it and what kind of document (corpus/metadata.py); null for a bare clause file
             "title": c.title, "issuer": c.issuer, "region": c.region, "level": c.level, "genre": c.genre,
             "heading_path": list(c.heading_path),

@@ -544,6 +544,20 @@ def test_resume_of_the_same_run_and_of_a_grown_input(interrupted_a, kw_run, tmp_
     assert not partial.exists() and not (tmp_path / "out.jsonl.partial.meta.json").exists()
 
 
+def test_resume_refuses_a_partial_of_an_older_row_format(interrupted_a, kw_run, tmp_path, capsys):
+    """Rows gained ``date`` (format 2): a partial written by the policytag before it is not continued
+    with rows of another layout (a Parquet one would fail when its parts are joined)."""
+    a, out, partial = interrupted_a
+    meta = tmp_path / "out.jsonl.partial.meta.json"
+    record = json.loads(meta.read_text(encoding="utf-8"))
+    meta.write_text(json.dumps({**record, "format_version": 1}), encoding="utf-8")
+    before = partial.read_bytes()
+    assert main(["tag", "--clauses", str(a), "--model", str(kw_run), "--resume", "-o", str(out)]) == 1
+    line = _one_error(capsys.readouterr().err)
+    assert "row format" in line and "format 1" in line and "delete it" in line, line
+    assert partial.read_bytes() == before and not out.exists()
+
+
 def test_resume_refuses_a_partial_without_a_record(kw_run, tmp_path, capsys):
     a = _clause_file(tmp_path / "a.jsonl", n=5)
     out = tmp_path / "o.jsonl"

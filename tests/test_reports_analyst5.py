@@ -38,6 +38,7 @@ import contextlib
 import csv
 import html as htmllib
 import io
+import json
 import re
 from pathlib import Path
 
@@ -228,3 +229,21 @@ def test_the_rows_line_counts_issuers_and_governments_as_the_reports_do(out, tmp
     heading = next(x for x in (out / "out.md").read_text(encoding="utf-8").splitlines() if x.startswith("## 各地比较"))
     assert heading.endswith("Across governments: 9 issuers of 6 governments, 13 issuer-year rows")
     assert "the input holds several governments (9 issuers of 6 governments, 13 issuer-year rows): " in err.getvalue()
+
+
+def test_rows_carry_their_notice_signing_date(out, tmp_path):
+    """An analyst sorting a year's documents by when they were signed: every row names its notice's date
+    (``segment --documents``' reading), in the CSV, the JSONL and the streamed JSONL alike."""
+    with open(out / "out.csv", encoding="utf-8-sig", newline="") as f:
+        rows = list(csv.DictReader(f))
+    by_doc: dict[str, set[str]] = {}
+    for r in rows:
+        by_doc.setdefault(r["title"], set()).add(r["date"])
+    assert by_doc["西渚省人民政府办公厅关于做好2027年全省安全生产工作的通知"] == {"2027-01-18"}
+    assert by_doc["梓溪县人民政府办公室关于做好2026年全县安全生产工作的通知"] == {"2026-03-02"}
+    assert all(len(dates) == 1 and "" not in dates for dates in by_doc.values())
+    for extra in ([], ["--stream"]):
+        target = tmp_path / f"rows{len(extra)}.jsonl"
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["tag", str(DATA / "lanqiao_forward_2026.txt"), "-o", str(target), *extra]) == 0
+        assert {json.loads(x)["date"] for x in target.read_text(encoding="utf-8").splitlines()} == {"2026-12-28"}
