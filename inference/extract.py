@@ -182,6 +182,10 @@ def _year_or_next(tag: str) -> str:
 
 
 _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
+#: the events of ``before_event`` (汛前 and 入汛前 are before the 汛期, not 防汛前…)
+_EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会"
+#: what follows an event that shares the 前 of the last one it is enumerated with (元旦[、春节前])
+_SHARED_EVENT_BEFORE = rf"(?:、\s*(?:{_EVENTS}))+(?:到来)?(?:之|以)?前(?!后)"
 _BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
 _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
 #: a date or month end that shares the 前 of the last one it is enumerated with (分别于6月底、12月底前报送…,
@@ -222,8 +226,9 @@ _DEADLINE_FORMS = [
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
     r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
-    r"(?P<before_event>(?P<ev6>主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会)"
-    r"(?:到来)?(?:之|以)?前夕?)",  # (前夕, the eve: 国庆前夕 left 夕 to the action)
+    # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
+    # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
+    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
 ]
 RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_DEADLINE_FORMS) + ")")
 
@@ -863,9 +868,20 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
             phrase.endswith("前") or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
             or _dates_a_phase(text, start)):
         return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
-    if alt in ("before_event", "before_event2") and (following[:1] in ("后", "、") or (
-            _MODIFIED.search(text, max(0, start - 2), start) and _WORK_NAME.match(following))):
-        return False  # 开展汛前排查, 做好春节前安全检查: a kind of work; 清明节前后: around, not before
+    if alt == "before_event" and following[:1] == "、" and phrase[-1:] not in ("前", "夕"):
+        # 元旦、春节前: it shares the last one's 前 (RE_DEADLINE); the work-name test looks after that 前
+        shared = _RE_SHARED_EVENT_BEFORE.match(text, end)
+        following = text[shared.end():shared.end() + 6] if shared else following
+    elif alt in ("before_event", "before_event2") and following[:1] in ("后", "、"):
+        return False  # 清明节前后: around, not before; 汛前、汛中: phases of work
+    if alt in ("before_event", "before_event2") and (
+            _MODIFIED.search(text, max(0, start - 2), start) and _WORK_NAME.match(following)):
+        return False  # 开展汛前排查, 做好春节前安全检查: a kind of work
+    if alt == "before_event" and text[start - 1:start] == "、" and _WORK_NAME.match(following):
+        # 做好元旦、春节前安全检查: the verb or 的 stands before the first event of the enumeration
+        first = _RE_EVENTS_BEFORE.search(text, max(0, start - 20), start)
+        if first and _MODIFIED.search(text, max(0, first.start() - 2), first.start()):
+            return False
     if alt == "months" and _DEFINES.match(following):
         return False  # 6月至9月为主汛期: a definition
     if alt == "by_end_of_year":
@@ -962,6 +978,9 @@ def _opens_sentence(text: str, start: int) -> bool:
 _DEFINES = re.compile(r"\s*(?:为|是|期间)")
 _SINCE = re.compile(r"\s*(?:以来|以后|之后|期间|起(?!草))")  # (第三季度起: from then on; 一季度起草… is a limit)
 _EACH_CYCLE = ("每年", "每月", "每季")
+_RE_SHARED_EVENT_BEFORE = re.compile(_SHARED_EVENT_BEFORE)
+#: the events enumerated before one (元旦、[春节前]), which ``_vetted`` looks behind to find the verb of their work
+_RE_EVENTS_BEFORE = re.compile(rf"(?:(?:{_EVENTS})、\s*)+$")
 #: a time cue right before a period (要在第一季度…, 于上半年…) and a verb or 的 that makes an event
 #: the kind of a task (开展汛前排查, 做好春节前安全检查, 汛前的准备)
 _TIME_CUE = re.compile(r"(?:要|须|应|在|于|将|力争|确保|争取|务必|必须)$")

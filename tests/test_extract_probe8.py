@@ -430,3 +430,27 @@ OWN_TASKS_BESIDE = [
 def test_enumerated_limits_keep_their_own_tasks(text, want):
     assert _deadlines(text, Y) == want
     _fields_agree(text)
+
+
+# --- events enumerated before one 前 ------------------------------------------------------------------------
+EVENTS = [
+    # (元旦 was unread and left in the action: 元旦各地要组织开展安全大检查)
+    ("元旦、春节前，各地要组织开展安全大检查。",
+     [("元旦", "before_event", None, None, None, None, "元旦", None, "各地要组织开展安全大检查"),
+      ("春节前", "before_event", None, None, None, None, "春节", None, "各地要组织开展安全大检查")]),
+    ("五一、国庆前，对旅游景区开展安全检查。",
+     [("五一", "before_event", None, None, None, None, "五一", "2025-04-30", "对旅游景区开展安全检查"),
+      ("国庆前", "before_event", None, None, None, None, "国庆", "2025-09-30", "对旅游景区开展安全检查")]),
+]
+EVENTS_BESIDE = [
+    ("元旦、春节前后，加强值班值守。", []),  # around them
+    ("汛前、汛中、汛后开展巡查。", []),  # phases of work
+    ("做好元旦、春节前安全检查。", []),  # a kind of work (做好…安全检查), as 做好春节前安全检查 is
+    ("做好春节前安全检查。", []),
+]
+
+
+@pytest.mark.parametrize("text,want", EVENTS + EVENTS_BESIDE, ids=[t[:12] for t, _ in EVENTS + EVENTS_BESIDE])
+def test_events_sharing_one_before(text, want):
+    assert _deadlines(text, Y) == want
+    _fields_agree(text)
