@@ -1159,13 +1159,14 @@ _SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|完�
 
 
 _OBJ_TRAIL_CHARS = "要须需应将的"
-_OBJ_TRAIL = re.compile(f"[{_OBJ_TRAIL_CHARS}]+$")
-_OBJ_TRAIL_LAST = frozenset(_OBJ_TRAIL_CHARS)
+# (and 均, both/all, before the verb of an enumeration: 持证上岗率、培训覆盖率均达到100%; not 人均, per head)
+_OBJ_TRAIL = re.compile(f"(?:[{_OBJ_TRAIL_CHARS}]|(?<!人)均)+$")
+_OBJ_TRAIL_LAST = frozenset(_OBJ_TRAIL_CHARS + "均")
 
 
 def _obj(s: str) -> str:
-    """Tidy an object or subject phrase: edge punctuation, 的, modal 要/须 (not 在 or 至, which can
-    belong to the object: 在用, 至少)."""
+    """Tidy an object or subject phrase: edge punctuation, 的, modal 要/须, a trailing 均 (not 在 or 至,
+    which can belong to the object: 在用, 至少; nor 人均)."""
     s = s.strip(" 　，、")
     if s.startswith("的"):
         s = s[1:]

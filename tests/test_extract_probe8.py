@@ -454,3 +454,16 @@ EVENTS_BESIDE = [
 def test_events_sharing_one_before(text, want):
     assert _deadlines(text, Y) == want
     _fields_agree(text)
+
+
+# --- a subject enumerated before 均 --------------------------------------------------------------------------
+@pytest.mark.parametrize("text,want", [
+    # (what held 均: 特种作业人员持证上岗率、培训覆盖率均; the text is the verb and figure, as after 要)
+    ("特种作业人员持证上岗率、培训覆盖率均达到100%。",
+     [("达到100%", 100, "%", "特种作业人员持证上岗率、培训覆盖率", ">=", "达到")]),
+    # (as before)
+    ("重大事故隐患整改率要达到100%。", [("达到100%", 100, "%", "重大事故隐患整改率", ">=", "达到")]),
+])
+def test_a_subject_before_jun(text, want):
+    assert _targets(text) == want
+    _fields_agree(text)
