@@ -863,16 +863,17 @@ def read_rtf(path: Path) -> str:
         raise ReadError(path, "not an RTF file (it does not begin with {\\rtf)")
     try:
         text = rtf_to_text(_rtf_source(data), errors="strict")
-    except (UnicodeDecodeError, LookupError, ValueError, IndexError) as exc:
+    except (UnicodeDecodeError, LookupError, ValueError, IndexError, OverflowError) as exc:
         raise ReadError(path, f"not a readable RTF file ({type(exc).__name__}): open it in Word or WPS, "
                               "save it as .docx and read that") from None
     return _typed_tables("\n".join(_rtf_blocks(text)))
 
 
 #: what read_rtf's source marks, as characters striprtf passes through: a cell's end, a row's end,
-#: a paragraph's end inside a cell (a control character no notice holds)
-_RTF_CELL, _RTF_ROW, _RTF_CELL_PAR = "\x1f", "\x1e", "\x1d"
-_RTF_WORD = re.compile(r"\\(?:(pard|par|intbl|cell|nestcell|row|nestrow)(?![a-zA-Z])(?:-?\d+)? ?|\\)")
+#: a paragraph's end inside a cell, the row's cells merged with the cell above (control characters
+#: no notice holds; the last is followed by one letter a cell, ``m`` merged, ``-`` not)
+_RTF_CELL, _RTF_ROW, _RTF_CELL_PAR, _RTF_MERGED = "\x1f", "\x1e", "\x1d", "\x1c"
+_RTF_WORD = re.compile(r"\\(?:(pard|par|intbl|cell|nestcell|row|nestrow|trowd|clvmrg|cellx)(?![a-zA-Z])(?:-?\d+)? ?|\\)")
 
 
 def _rtf_source(data: bytes) -> str:
@@ -888,20 +889,31 @@ def _rtf_source(data: bytes) -> str:
 def _rtf_mark():
     r"""The substitution of ``_RTF_WORD``: ``\cell`` and ``\row`` as marks, ``\par`` inside a table
     paragraph (``\intbl`` since the last ``\pard``: a cell of two paragraphs) as a cell's line break;
-    the rest as it was. Only these words matter, so a scan of them is enough (no parser)."""
+    the rest as it was; before ``\row``, which cells of the row continue the cell above (``\clvmrg``
+    in the row's definition, ``\trowd`` … ``\cellx``, which Word writes again before ``\row``). Only
+    these words matter, so a scan of them is enough (no parser)."""
     in_table = False
+    merged: list[bool] = []  # per cell of the row defined last: does it continue the cell above?
+    pending = False  # a \clvmrg read, its \cellx not yet
 
     def mark(m: re.Match) -> str:
-        nonlocal in_table
+        nonlocal in_table, pending
         word = m.group(1)
-        if word == "pard":
+        if word == "trowd":
+            merged.clear()
+        elif word == "clvmrg":
+            pending = True
+        elif word == "cellx":
+            merged.append(pending)
+            pending = False
+        elif word == "pard":
             in_table = False
         elif word == "intbl":
             in_table = True
         elif word in ("cell", "nestcell"):
             return _RTF_CELL
         elif word in ("row", "nestrow"):
-            return _RTF_ROW
+            return _RTF_MERGED + "".join("m" if flag else "-" for flag in merged) + _RTF_ROW
         elif word == "par" and in_table:
             return _RTF_CELL_PAR
         return m.group(0)
@@ -910,9 +922,10 @@ def _rtf_mark():
 
 
 def _rtf_blocks(text: str) -> list[str]:
-    """striprtf's text with its marked rows read as tables: a row is the text after the last line
+    r"""striprtf's text with its marked rows read as tables: a row is the text after the last line
     break before its end mark, its cells apart by cell marks; rows in a row make a table, read as
-    read_doc reads one (a task table one line per task, a layout table as its paragraphs)."""
+    read_doc reads one (a task table one line per task, a layout table as its paragraphs); a cell
+    merged down (``\clvmrg``) is the cell above it, as python-docx repeats a merged .docx cell."""
     lines: list[str] = []
     rows: list[list[Cell]] = []
     *pieces, rest = text.split(_RTF_ROW)
@@ -922,8 +935,11 @@ def _rtf_blocks(text: str) -> list[str]:
             lines.extend(_rtf_table(rows))
             rows = []
             lines.extend(before.split("\n"))
+        row, _, merged = row.partition(_RTF_MERGED)
         cells = row.split(_RTF_CELL)[:-1]  # after the last cell mark: the row's own paragraph, empty
-        rows.append([Cell(object(), tuple(ln.strip() for ln in cell.split(_RTF_CELL_PAR) if ln.strip())) for cell in cells])
+        rows.append([rows[-1][col] if rows and merged[col:col + 1] == "m" and col < len(rows[-1])
+                     else Cell(object(), tuple(ln.strip() for ln in cell.split(_RTF_CELL_PAR) if ln.strip()))
+                     for col, cell in enumerate(cells)])
     lines.extend(_rtf_table(rows))
     lines.extend(rest.replace(_RTF_CELL, "").replace(_RTF_CELL_PAR, "\n").split("\n"))
     return lines

@@ -102,6 +102,21 @@ def test_an_rtf_task_table_reads_as_the_docx_table(name):
     assert texts[1:] == ["1.排查餐饮场所燃气设施（完成时限：12月20日前）", "2.开展燃气用户入户安检（完成时限：12月25日前）"]
 
 
+def test_an_rtf_category_cell_merged_down_leads_every_task_as_in_the_docx():
+    """类别 燃气安全 merged over both rows (\\clvmgf / \\clvmrg; the second cell holds no text). Before:
+    task 2 lost its category (2.开展燃气用户入户安检…) where the .docx reads 2.燃气安全：开展…."""
+    assert _segment(FORMATS4 / "gas_tasks_merged.rtf") == _segment(FORMATS4 / "gas_tasks_merged.docx")
+    texts = [c["text"] for c in _segment(FORMATS4 / "gas_tasks_merged.rtf")]
+    assert texts[1:] == ["1.燃气安全：排查餐饮场所燃气设施（完成时限：12月20日前）", "2.燃气安全：开展燃气用户入户安检（完成时限：12月25日前）"]
+
+
+def test_a_damaged_rtf_is_one_line(tmp_path):
+    """A \\u escape past Unicode: before, a crash ("unexpected OverflowError … a bug")."""
+    path = tmp_path / "notice.rtf"
+    path.write_bytes(b"{\\rtf1\\ansi \\u9999999999 x\\par}")
+    assert "not a readable RTF file" in _refused(path)
+
+
 def test_an_rtf_that_is_not_one_says_so(tmp_path):
     """A .rtf whose bytes are no RTF (a text export under that name) gets one line, not mojibake."""
     path = tmp_path / "notice.rtf"

@@ -21,6 +21,8 @@ NOTICE = [line for line in (HERE / "gas_notice.txt").read_text(encoding="utf-8")
 TASKS = [["序号", "工作任务", "责任单位", "完成时限"],
          ["1", "排查餐饮场所燃气设施", "各乡镇", "12月20日前"],
          ["2", "开展燃气用户入户安检", "县住建局", "12月25日前"]]
+#: the same tasks under a 类别 column whose cell 燃气安全 is merged down over both rows
+TASKS_MERGED = [["类别", *TASKS[0]], ["燃气安全", *TASKS[1]], ["燃气安全", *TASKS[2]]]
 TASKS_HEAD = NOTICE[:4]  # title, number, addressee, preamble
 TASKS_TAIL = NOTICE[-2:]  # signature, date
 
@@ -138,17 +140,28 @@ def _paragraph(text: str, centred: bool = False, unicode: bool = False) -> str:
     return f"\\pard\\plain \\ltrpar{align}{indent}\\sl560\\slmult1\\widctlpar {_run(text.strip(), unicode=unicode)}\\par\n"
 
 
-def _table(rows: list[list[str]]) -> str:
-    """Rows as Word writes a table: ``\\trowd`` and cell borders per row, each cell's text ended
-    by ``\\cell``, the row by ``\\row``."""
-    widths = [900, 4200, 2100, 1800]
+def _table(rows: list[list[str]], merged_down: int | None = None) -> str:
+    """Rows as Word writes a table: ``\\trowd`` and cell borders per row (written again before
+    ``\\row``, as Word does), each cell's text ended by ``\\cell``, the row by ``\\row``.
+    ``merged_down``: a column whose cells of equal text are one cell merged down (``\\clvmgf`` on
+    the first, ``\\clvmrg`` on the others, which hold no text)."""
+    widths = [1400, 900, 4200, 2100, 1800][-len(rows[0]):]
     out = []
-    for row in rows:
+    for r, row in enumerate(rows):
+        merge = ["" for _ in row]
+        if merged_down is not None and r:
+            column = [other[merged_down] for other in rows]
+            if r > 1 and column[r - 1] == column[r]:
+                merge[merged_down] = "\\clvmrg"
+            elif r + 1 < len(rows) and column[r + 1] == column[r]:
+                merge[merged_down] = "\\clvmgf"
+        texts = ["" if m == "\\clvmrg" else cell for m, cell in zip(merge, row)]
         props = "\\trowd \\irow0\\trgaph108\\trleft0" + "".join(
-            f"\\clbrdrt\\brdrs\\brdrw10 \\clbrdrl\\brdrs\\brdrw10 \\clbrdrb\\brdrs\\brdrw10 \\clbrdrr\\brdrs\\brdrw10 "
-            f"\\cltxlrtb\\clftsWidth3\\clwWidth{w} \\cellx{sum(widths[:i + 1])}" for i, w in enumerate(widths))
-        cells = "".join(f"\\pard\\plain \\qc\\intbl {_run(cell, 24)}\\cell " for cell in row)
-        out.append(f"{props}\n{cells}\\pard\\plain \\intbl {{\\row }}\n")
+            f"{merge[i]}\\clbrdrt\\brdrs\\brdrw10 \\clbrdrl\\brdrs\\brdrw10 \\clbrdrb\\brdrs\\brdrw10 "
+            f"\\clbrdrr\\brdrs\\brdrw10 \\cltxlrtb\\clftsWidth3\\clwWidth{w} \\cellx{sum(widths[:i + 1])}"
+            for i, w in enumerate(widths))
+        cells = "".join(f"\\pard\\plain \\qc\\intbl {_run(text, 24)}\\cell " for text in texts)
+        out.append(f"{props}\n{cells}\\pard\\plain \\intbl {{{props}\\row }}\n")
     return "".join(out)
 
 
@@ -194,16 +207,18 @@ def notice_rtf(path: Path) -> None:
     path.write_bytes(rtf("".join(body)))
 
 
-def tasks_rtf(path: Path) -> None:
+def tasks_rtf(path: Path, table: list[list[str]] = TASKS, merged_down: int | None = None) -> None:
     body = [_paragraph(line, centred=i == 0) for i, line in enumerate(TASKS_HEAD)]
-    body.append(_table(TASKS))
+    body.append(_table(table, merged_down))
     body.extend(_paragraph(line) for line in TASKS_TAIL)
     path.write_bytes(rtf("".join(body)))
 
 
 # -- Word -----------------------------------------------------------------------------------------
-def notice_docx(lines: list[str], path: Path, table: list[list[str]] | None = None, tail: list[str] = ()) -> None:
-    """``lines`` one paragraph each, then ``table`` (a Word table with a grid) and ``tail``."""
+def notice_docx(lines: list[str], path: Path, table: list[list[str]] | None = None, tail: list[str] = (),
+                merged_down: int | None = None) -> None:
+    """``lines`` one paragraph each, then ``table`` (a Word table with a grid; ``merged_down``: a
+    column whose cells of equal text below the header are merged into one) and ``tail``."""
     import docx
 
     document = docx.Document()
@@ -215,6 +230,9 @@ def notice_docx(lines: list[str], path: Path, table: list[list[str]] | None = No
         for row, cells in zip(grid.rows, table):
             for cell, text in zip(row.cells, cells):
                 cell.text = text
+        if merged_down is not None:
+            column = [grid.cell(r, merged_down) for r in range(1, len(table))]
+            column[0].merge(column[-1]).text = table[1][merged_down]
     for line in tail:
         document.add_paragraph(line)
     document.save(str(path))
@@ -240,6 +258,8 @@ def main() -> None:
     tasks_rtf(HERE / "gas_tasks.rtf")
     notice_docx(TASKS_HEAD, HERE / "gas_tasks.docx", TASKS, TASKS_TAIL)
     notice_docx(NOTICE, HERE / "gas_notice_zip.wps")
+    tasks_rtf(HERE / "gas_tasks_merged.rtf", TASKS_MERGED, merged_down=0)
+    notice_docx(TASKS_HEAD, HERE / "gas_tasks_merged.docx", TASKS_MERGED, TASKS_TAIL, merged_down=0)
     # the two LibreOffice calls: an RTF as another writer sets one out (\uN escapes, its own font
     # table), and a Word 97-2003 file under a WPS template's name
     converted(HERE / "gas_tasks.docx", HERE / "gas_tasks_lo.rtf", "rtf")
