@@ -419,7 +419,7 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if re.match(r"^[县区](?!域)", first):
         return None, "county"
     if _CENTRAL_RX.search(first) or _CENTRAL_UNIT_RX.match(first):
-        return _central_branch(first) or CENTRAL_REGION, "central"
+        return _central_region(first), "central"
     if _MARITIME_RX.fullmatch(first):
         # 山东海事局: the 交通运输部's branch named by a province's short name (no tier): its province, else
         # a territory the name does not tell (长江海事局)
@@ -442,13 +442,26 @@ _MARITIME_RX = re.compile(r"(?:中华人民共和国)?(?!地方)[\u4e00-\u9fff]{
 _PROVINCE_SHORT = {re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", name): name for name in PROVINCES}
 
 
-def _central_branch(name: str) -> str | None:
-    """The province a central organ's branch serves: ``国家矿山安全监察局山西局`` -> 山西省 (a
-    vertically run branch is the central organ's, but its territory is the province it names)."""
+def _branch_place(name: str) -> str | None:
+    """The place a central organ's branch is named by (``国家矿山安全监察局山西局`` -> 山西, ``山东海事局`` ->
+    山东, ``国家能源局华北监管局`` -> 华北), ``None`` for no branch's name."""
     m = re.match(r"^(?:国家|中国)[\u4e00-\u9fff]{2,12}?(?:局|总局|署)(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:分局|监管局|监管办公室|局)", name)
     # (中华人民共和国)山东海事局: the maritime administration's branch names its province alone
     m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局$", name)
-    return _PROVINCE_SHORT.get(m.group(1)) if m else None
+    return m.group(1) if m else None
+
+
+def _central_branch(name: str) -> str | None:
+    """The province a central organ's branch serves: ``国家矿山安全监察局山西局`` -> 山西省 (a
+    vertically run branch is the central organ's, but its territory is the province it names)."""
+    return _PROVINCE_SHORT.get(_branch_place(name) or "")
+
+
+def _central_region(name: str) -> str | None:
+    """The region of a central organ named by no tier's place: its branch's province, none for a branch of a
+    place no province list knows (国家矿山安全监察局中岳局, 国家能源局华北监管局: not the whole country),
+    else 全国."""
+    return _central_branch(name) or (None if _branch_place(name) else CENTRAL_REGION)
 
 
 _CENTRAL_NUMBERS = ("国发", "国办", "国函", "安委", "国能", "应急", "建质", "建办", "建安", "交安", "交运", "公消", "公交管",

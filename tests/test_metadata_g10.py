@@ -378,3 +378,19 @@ def test_a_ministrys_decree_is_signed_by_the_ministry():
 def test_one_organ_one_name(raw, issuer, region, level):
     name = md.normalize_issuer(raw)
     assert (name, *md.issuer_region_level(name)) == (issuer, region, level)
+
+
+@pytest.mark.parametrize("name, region", [
+    # a branch named by a place no province list knows serves that place, not the whole country (read 全国)
+    ("国家矿山安全监察局中岳局", None),
+    ("国家能源局华北监管局", None),
+    # guards: a known province; central organs and their own 司/局
+    ("国家矿山安全监察局山西局", "山西省"),
+    ("国家矿山安全监察局", "全国"),
+    ("国家市场监督管理总局质量发展局", "全国"),
+    ("国家能源局综合司", "全国"),
+    ("国家林业和草原局", "全国"),
+    ("中国地震局", "全国"),
+])
+def test_a_branch_of_an_unknown_place_is_no_nationwide_organ(name, region):
+    assert md.issuer_region_level(md.normalize_issuer(name)) == (region, "central")
