@@ -24,6 +24,13 @@ Decisions (README, Document metadata):
 - a 函 asking for comments on a draft rule and a 批复 on a plan are letters (``other``), not the rule or
   plan they name; a 条例 adopted by a 人大常委会 is the 常委会's, dated by no signature (as the probe's
   prefecture regulation);
+- the state's name before a central organ's is dropped (中华人民共和国应急管理部, as its decrees are signed, is
+  应急管理部); a branch of a place no province list knows (国家矿山安全监察局中岳局, 柘江海事局) has no region,
+  not 全国;
+- a decision amending or repealing a named rule (关于修改《…办法》的决定) is a ``decision``; a plan's 修订说明 /
+  编制说明 an ``interpretation``;
+- a joint title's full-width spaces between organs are dropped (as tests/test_metadata_g9.py's
+  hitech_zone_joint reads; three expectations first written with them were corrected to that convention);
 - two copies of one plan, one sent inside its 印发 notice, are one document (however short the plan); a draft (征求意见稿, 草案,
   送审稿, 讨论稿) and the text adopted after it are two, never merged.
 """
