@@ -128,7 +128,8 @@ RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?
 RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公开发布）, （此件发至县级）
 # the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
 RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
-RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$")  # the signature page's note: a page mark
+RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$"  # the signature page's note: a page mark
+                        r"|^\s*[（(]\s*略\s*[)）]\s*$")  # …and （略）, an enclosure left out of the copy: says nothing
 #: the signing date in digits: ``2027年3月5日``, January also as 元月 (``2027年元月5日``)
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*日\s*$")
 #: …and with dots, as a form or a table prints it: ``2027.1.5`` (the whole line; a dotted number inside a

@@ -28,6 +28,8 @@ from .readers import ReadError, decode_bytes, expand_paths, read_file
 HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree", "redhead"}
 CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal", "signer"}
 RE_ANNEX = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")  # the bare 附件 / 附件2 line an enclosure opens with
+#: …or its number and title on one line (``附件1：某区2026年“安全生产月”活动方案``, as a web page sets it)
+RE_ANNEX_TITLED = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]\s*(\S.*?)\s*$")
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -59,6 +61,13 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 # an enclosure numbers its own chapters, sections and items (一、 again: no new notice)
                 closed, tops, top, in_enclosure = False, {}, 0, True
                 continue
+        if (line.kind == "text" and (closed or in_enclosure) and (m := RE_ANNEX_TITLED.match(line.text))
+                and _title_shaped(m.group(1))):
+            # 附件1：某区…活动方案 after the signature (or 附件2：… after the first enclosure's items): the
+            # notice's enclosure with its title, as a bare 附件1 line over the title is
+            current.append(Line("subtitle", m.group(1), line.lineno))
+            closed, tops, top, in_enclosure = False, {}, 0, True
+            continue
         if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
             # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
             current.append(Line("subtitle", line.text, line.lineno))

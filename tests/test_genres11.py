@@ -256,6 +256,26 @@ G11 = {
             (("三、严格落实安全生产责任",), "各乡镇、各部门要把安全生产工作摆在突出位置"),
             ((), "同志们，安全生产责任重于泰山。"),
         ]),
+    # written after the second landing: an enclosure titled on its 附件1： line, a 通告 of （一） items only
+    "gr11_annex_same_line.txt": (
+        ("蓼湾区应急管理局关于开展2026年“安全生产月”活动的通知", "柘川市蓼湾区应急管理局", "柘川市蓼湾区", "county", "other", 2026,
+         "2026-05-25", None), [
+            ((), "根据上级部署，区应急管理局决定"),
+            (("一、活动主题",), "人人讲安全、个个会应急。"),
+            (("二、活动内容",), "（一）开展安全宣传咨询日活动。"),
+            (("二、活动内容",), "（二）开展应急演练。"),
+        ]),
+    "gr11_items_paren_only.txt": (
+        ("柘川县公安局柘川县交通运输局关于春运期间道路交通安全管理的通告", "柘川县公安局、柘川县交通运输局", "柘川县", "county",
+         "announcement", 2026, "2026-01-10", None), [
+            ((), "为确保春运期间道路交通安全"),
+            ((), "（一）春运期间，客运车辆驾驶人"),
+            ((), "（二）凌晨2时至5时"),
+            ((), "（三）有下列情形之一的，依法从重处罚："),
+            (("（三）有下列情形之一的，依法从重处罚",), "1、客车超员的；"),
+            (("（三）有下列情形之一的，依法从重处罚",), "2、驾驶人酒后驾驶的。"),
+            ((), "（四）本通告自2026年1月20日起施行。"),
+        ]),
 }
 
 
@@ -309,8 +329,15 @@ def test_a_box_closes_at_the_next_item_of_its_section():
         (("第一章 主要任务", "专栏2 重点工程"), "2.救援"), (("第一章 主要任务",), "二、加强")]
 
 
-@pytest.mark.parametrize("name", sorted(G11))
-@pytest.mark.parametrize("width", [70, 90])
+# wrapped at 70 cells, the opening's first line ends its sentence at the margin and its second line (a short
+# sentence, no lead-in) reads as a paragraph of its own: the known limit of README "Segment notices" (a body
+# with no line cut mid-sentence reads one paragraph a line)
+WRAP_MISS = {("gr11_annex_same_line.txt", 70)}
+
+
+@pytest.mark.parametrize("name, width", [
+    pytest.param(n, w, marks=pytest.mark.xfail(strict=True, reason="margin cut at a sentence end"))
+    if (n, w) in WRAP_MISS else (n, w) for n in sorted(G11) for w in (70, 90)])
 def test_same_clauses_when_wrapped_like_a_pdf(name, width):
     text = (DATA11 / name).read_text(encoding="utf-8")
     plain = [(c.heading_path, c.text) for _, cs in segment_text(text, name) for c in cs]
