@@ -393,7 +393,8 @@ OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024  # the header of an O
     ("named-wrong.pdf", OLE, "save it as .docx"),
     ("sheet.xls", OLE, "a spreadsheet"),
     ("notice.ofd", None, "export it to PDF"),
-    ("notice.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'c7\\'e0}", "save it as .docx"),
+    # RTF is read now (striprtf): one character of text is no notice, and says so
+    ("notice.rtf", b"{\\rtf1\\ansi\\ansicpg936 \\'c7\\'e0}", "no recognisable notice structure"),
 ])
 def test_damaged_or_unsupported_files_say_what_to_do(tmp_path, name, data, reason):
     import zipfile
