@@ -183,13 +183,26 @@ def _tab_tables(text: str) -> str:
             continue
         grid = _pasted_grid([[(c.strip(),) for c in line.split("\t")] for line in lines[i:j]])
         found = tables_header(grid)
-        if found is None or found[0] != 0:
-            out.extend(lines[i:j])
-        else:
+        if found is not None and found[0] == 0:
             _fill_categories(grid, found)
             out.extend(table_lines(grid))
+        elif _numbered_table(grid):
+            out.extend(table_lines(grid[1:]))  # its header's words (序号；检查领域；…) say nothing
+        else:
+            out.extend(lines[i:j])
         i = j
     return "\n".join(out)
+
+
+def _numbered_table(grid: list[list[Cell]]) -> bool:
+    """Is a tabbed run a table of numbered rows under a ``序号`` header (``序号⇥检查领域⇥…`` over
+    ``1⇥危险化学品⇥…``, ``2⇥…``), though no task table (no task, agency or deadline column)? Read
+    one line per row, cells joined by ``；`` as any other table's; before, its rows ran together into
+    one paragraph (the header row, no clause, is left out).
+    Only rows numbered 1, 2, 3 … in order count, so a copied list's ``一、⇥标题`` stays text."""
+    if len(grid) < 3 or re.sub(r"\s+", "", grid[0][0].text) not in ("序号", "编号"):
+        return False
+    return all(row[0].text == str(n) for n, row in enumerate(grid[1:], start=1))
 
 
 def _pasted_grid(rows: list[list[tuple[str, ...]]]) -> list[list[Cell]]:

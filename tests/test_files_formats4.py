@@ -158,6 +158,17 @@ def test_a_markdown_pipe_table_reads_as_the_docx_table(tmp_path):
     assert _segment(path, True) == _segment(FORMATS4 / "gas_tasks.docx", True)
 
 
+def test_a_tabbed_table_of_numbered_rows_without_a_task_column_reads_row_by_row(tmp_path):
+    """序号⇥乡镇⇥餐饮场所数量⇥检查时间 over rows 1, 2: no task table (no task column), yet a table. Before:
+    the header and both rows ran together into one clause (also tests/test_genres11.py's
+    gr11_inspection_plan_table gap)."""
+    head = [ln for ln in NOTICE.read_text(encoding="utf-8").split("\n") if ln.strip()]
+    table = ["序号\t乡镇\t餐饮场所数量\t检查时间", "1\t沣水镇\t35家\t12月上旬", "2\t禾丰乡\t18家\t12月中旬"]
+    path = tmp_path / "numbered_rows.txt"
+    path.write_text("\n".join([*head[:4], *table, *head[-2:]]) + "\n", encoding="utf-8")
+    assert [c["text"] for c in _segment(path)] == [GAS_CLAUSES[0][2], "1；沣水镇；35家；12月上旬。", "2；禾丰乡；18家；12月中旬。"]
+
+
 # -- a zip of attachments -------------------------------------------------------------------------
 #: written down before any reader ran (EXPECTED.md)
 HOLIDAY = ["沣禾县人民政府办公室关于做好元旦春节期间安全防范工作的通知", "沣政办发〔2027〕30号", "各乡镇人民政府，县政府各部门：",
