@@ -395,14 +395,19 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
 RE_PLACE_ONLY = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}(?:省|自治区|市|自治州|州|盟|地区|县|自治县|区|旗|镇|乡)\s*$")
 
 
+#: a team set up for one task signing its report (``蓼湾区“4·12”一般火灾事故调查组``): no standing organ
+RE_TEAM_ONLY = re.compile(r"^\s*[\u4e00-\u9fff“”\"·．.\d]{2,40}(?:调查组|督导组|检查组|工作组)\s*$")
+
+
 def _place_signatures(lines: list[Line]) -> list[Line]:
     """A place's name alone on the line right before the date line, after the body, is the signature
     (``蓼湾区`` / ``2027年2月26日``): it was a clause of the last item. Only there: a place's name between
-    lines of text is a heading of a list by place."""
+    lines of text is a heading of a list by place. So is a task team's name there (an accident report's
+    ``…事故调查组``)."""
     out = list(lines)
     meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
     for n, i in enumerate(meaningful[1:-1], start=1):
-        if (out[i].kind == "text" and RE_PLACE_ONLY.match(out[i].text)
+        if (out[i].kind == "text" and (RE_PLACE_ONLY.match(out[i].text) or RE_TEAM_ONLY.match(out[i].text))
                 and out[meaningful[n + 1]].kind == "date" and out[meaningful[n - 1]].kind == "text"):
             out[i] = Line("issuer", out[i].text, out[i].lineno)
     return out

@@ -343,3 +343,13 @@ def test_same_clauses_when_wrapped_like_a_pdf(name, width):
     plain = [(c.heading_path, c.text) for _, cs in segment_text(text, name) for c in cs]
     wrapped = [(c.heading_path, c.text) for _, cs in segment_text(wrap(text, width), name) for c in cs]
     assert wrapped == plain
+
+
+def test_a_task_team_signing_its_report_is_the_signature():
+    # the team's line was a clause of the last item (…（二）街道要加强检查 › 蓼湾区“4·12”…调查组)
+    text = ("蓼湾区“4·12”一般火灾事故调查报告\n\n2026年4月12日，蓼湾区一仓库发生火灾。现将调查情况报告如下：\n一、事故原因\n"
+            "线路过载引燃包装物。\n二、防范措施\n（一）企业要立即开展隐患排查。\n（二）街道要加强检查。\n\n"
+            "蓼湾区“4·12”一般火灾事故调查组\n2026年6月5日\n")
+    (doc, clauses), = segment_text(text, "inline.txt")
+    assert [c.text for c in clauses][-1] == "（二）街道要加强检查。"
+    assert (doc.issuer, doc.region, doc.level, doc.date) == ("蓼湾区“4·12”一般火灾事故调查组", "蓼湾区", "county", "2026-06-05")
