@@ -23,7 +23,7 @@ from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_DECREE
                     heading_level, heading_number, join_paragraphs, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
-from .readers import ReadError, decode_bytes, expand_paths, read_file
+from .readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree", "redhead"}
 CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal", "signer"}
@@ -1085,7 +1085,7 @@ def segment_paths(paths: list[str | Path], progress: bool = False) -> SegmentRes
     copies are listed in ``duplicates`` (say so with ``duplicates_message``).
     """
     results: list[tuple[Document, list[Clause]]] = []
-    errors: list[ReadError] = [ReadError(p, "no notice files (.txt/.html/.htm/.docx/.pdf/.doc/.wps/.ofd) in this directory")
+    errors: list[ReadError] = [ReadError(p, f"no notice files ({'/'.join(SUPPORTED_SUFFIXES)}) in this directory")
                                for p in map(Path, paths) if p.is_dir() and not expand_paths([p])]
     if any(str(p) == STDIN for p in paths):  # `segment -`: one notice (file) on standard input
         import sys
