@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_DECREE, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -226,7 +226,13 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         date = meta["成文日期"]
     if not date:
         date = parse_date(meta.get("成文日期", ""))
-    year = _year(md.year_text(title), number, paragraphs, date) or _printed_year(lines)
+    if not number and decrees and issuer:
+        number = _decree_number(issuer, lines)
+    # (a web page showing only when it was put online: no signing date, but its year is the notice's when
+    # nothing else names one)
+    published = re.match(r"\s*((?:19|20)\d{2})", meta.get("发布日期", ""))
+    year = (_year(md.year_text(title), number, paragraphs, date) or _printed_year(lines)
+            or (int(published.group(1)) if published else None))
     if not number and not date and (fallback := md.title_fallback_year(title)):
         year = fallback  # “十五五”规划 -> 2026; a regulation's （2019年修订） (corpus/metadata.py)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
@@ -244,6 +250,16 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     # _title_built/_paragraphs: for _inherit_issuer, removed before the Document is made
     return dict(doc_id=doc_id, title=title, year=year, doc_number=number, issuer=issuer or None, date=date,
                 region=region, level=level, genre=genre, _title_built=built, _paragraphs=paragraphs)
+
+
+def _decree_number(issuer: str, lines: list[Line]) -> str | None:
+    """A decree's number: ``第20号`` under ``中华人民共和国应急管理部令`` -> ``应急管理部令第20号`` (the issuer's
+    name as read, the number in Arabic figures as a document number is written)."""
+    for line in lines:
+        if line.kind == "decree" and RE_DECREE_NO.match(line.text):
+            figure = re.search(rf"第\s*([\d{CN_NUM}]+)\s*号", line.text).group(1)
+            return f"{issuer}令第{int(figure) if figure.isdigit() else cn_number(figure)}号"
+    return None
 
 
 def _place_alone(text: str) -> bool:
