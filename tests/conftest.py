@@ -91,6 +91,20 @@ def gold_dataset():
     return load_dataset(GOLD_FILE, CORPUS_DIR)
 
 
+def read_document_metadata(path) -> tuple:
+    """``(title, issuer, region, level, genre, year, date, doc_number)`` of the one document in ``path``
+    (segment_paths), after checking that every clause row carries its document's metadata: what the
+    metadata tests compare with the reading written down before the code ran."""
+    from policytag.corpus.segment import segment_paths
+
+    result = segment_paths([path])
+    assert not result.errors
+    (doc,) = result.documents
+    for c in result.clauses:
+        assert (c.issuer, c.region, c.level, c.genre, c.year) == (doc.issuer, doc.region, doc.level, doc.genre, doc.year)
+    return doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number
+
+
 def make_keyword_run(run_dir: Path) -> Path:
     """A real run directory without the gold data: the keyword tagger (taxonomy cue words), its label
     priors fitted on corpus clauses labelled by the same cues. Enough to exercise the tag pipeline."""

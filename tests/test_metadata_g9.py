@@ -33,8 +33,9 @@ displace a title wrapped over three lines; the year of ``关于做好2026年安�
 2025-12-26 is 2026 (the year the notice is for: README, ``year`` row), its date 2025-12-26; an imprint's
 ``…2025年7月2日印发`` gives no signing date.
 
-Misreadings left to other owners' files are marked ``xfail(strict=True)`` with the file that reads them
-(corpus/clean.py, corpus/segment.py): see KNOWN_GAPS.
+The four misreadings first left to other owners' files as strict xfails (a tabbed box's 发文字号, the
+title's short organ over the signature's full name, a place signing alone) read right since session 11
+(genres11) and are in DOCUMENTS.
 """
 
 from __future__ import annotations
@@ -45,9 +46,8 @@ import pytest
 
 from policytag.corpus import metadata as md
 from policytag.corpus.dedup import _two_documents, complete_from_copy
-from policytag.corpus.segment import segment_paths
 from policytag.records import Document
-from conftest import TEST_DATA, run_cli
+from conftest import TEST_DATA, read_document_metadata as _read, run_cli
 
 DATA = TEST_DATA / "metadata9"
 
@@ -122,33 +122,16 @@ DOCUMENTS = {
 
 # Misreadings in files meta9 does not own (the owner and the line in the session report); strict, so
 # that the fix shows here as an XPASS to turn into a plain test.
-KNOWN_GAPS: dict = {}  # (all four fixed in session 11 by genres11: see DOCUMENTS)
-
-
-def _read(path) -> tuple:
-    result = segment_paths([path])
-    assert not result.errors
-    (doc,) = result.documents
-    for c in result.clauses:  # every row carries its document's metadata
-        assert (c.issuer, c.region, c.level, c.genre, c.year) == (doc.issuer, doc.region, doc.level, doc.genre, doc.year)
-    return doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number
 
 
 def test_every_document_is_listed():
-    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted(DOCUMENTS | KNOWN_GAPS)
-    assert len(DOCUMENTS) + len(KNOWN_GAPS) >= 12
+    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted(DOCUMENTS)
+    assert len(DOCUMENTS) >= 12
 
 
 @pytest.mark.parametrize("name", sorted(DOCUMENTS))
 def test_document_metadata(name):
     assert _read(DATA / name) == DOCUMENTS[name]
-
-
-@pytest.mark.parametrize("name", sorted(KNOWN_GAPS))
-def test_known_gap(name, request):
-    expected, reason = KNOWN_GAPS[name]
-    request.applymarker(pytest.mark.xfail(strict=True, reason=reason))
-    assert _read(DATA / name) == expected
 
 
 @pytest.mark.parametrize("name", ["year_not_quantity.txt", "speech_key_points.txt"])
