@@ -5,7 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 PY=${PYTHON:-python3}
 [ -x .venv/bin/python ] || "$PY" -m venv .venv
-PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check)
+# --no-compile: pip byte-compiles every installed module (torch, transformers, label-studio's Django:
+# ~60 s of CPU here), most of which no command imports; Python compiles what is imported, once
+PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check --no-compile)
 # Here (and on CI) pip finds the CPU wheel of torch 2.13.0 in the machine's local wheel folder; where
 # it would come from PyPI, Linux gets the CUDA build: POLICYTAG_TORCH_INDEX=https://download.pytorch.org/whl/cpu
 # takes it from PyTorch's CPU index instead (the torch pin stays the same).
