@@ -245,7 +245,7 @@ def _pipe_tables(text: str) -> str:
         found = tables_header(grid)
         if found:
             _fill_categories(grid, found)
-        out.extend(_layout_lines(grid) if is_layout(grid) else table_lines(grid))
+        out.extend(_grid_lines(grid))
         i = j
     return "\n".join(out)
 
@@ -962,7 +962,12 @@ def _rtf_table(rows: list[list[Cell]]) -> list[str]:
     if not rows:
         return []
     width = max(len(row) for row in rows)
-    grid = [row + [Cell(object(), ()) for _ in range(width - len(row))] for row in rows]
+    return _grid_lines([row + [Cell(object(), ()) for _ in range(width - len(row))] for row in rows])
+
+
+def _grid_lines(grid: list[list[Cell]]) -> list[str]:
+    """A table read from text (a pipe table, an RTF table) as read_doc reads one: a layout table as its
+    cells' paragraphs, any other one line per row (a task table one clause per task)."""
     return _layout_lines(grid) if is_layout(grid) else table_lines(grid)
 
 
