@@ -146,6 +146,8 @@ class AcrossComparison:
     mean_of: str = ""
     #: label ids any row carries, per dimension (taxonomy order)
     used: dict[str, tuple[str, ...]] | None = None
+    #: the clauses ``mean_shares`` pools (the mean row's own clause count)
+    mean_n: int = 0
 
     @property
     def issuers_label(self) -> str:
@@ -199,6 +201,20 @@ class AcrossComparison:
             return []
         near = sorted(((g, c) for g, c in tested if c.q_value < NEAR_Q), key=lambda gc: (gc[1].q_value, gc[1].p_value))
         return near[:n]
+
+    def tested_cells(self) -> list[tuple[IssuerGroup, Cell]]:
+        """Every row × label the test was made for (the family Benjamini–Hochberg corrects)."""
+        return [(g, c) for g in self.groups if g.tested for dim in DIMENSIONS for c in self.cells[g.key][dim]]
+
+    def smallest_p(self) -> tuple[IssuerGroup, Cell] | None:
+        """When nothing passed and nothing came near (``nearest_misses`` empty): the tested cell of the
+        smallest p-value, to be named with the number of tests, so a reader sees why 3 of 8 clauses
+        against none elsewhere is not "a difference" (one of 90 tests). None when something passed,
+        something came near, or nothing was tested."""
+        tested = self.tested_cells()
+        if not tested or any(c.significant for _, c in tested) or self.nearest_misses():
+            return None
+        return min(tested, key=lambda gc: (gc[1].p_value, -abs(gc[1].diff_pp)))
 
     @property
     def none_tested(self) -> bool:
@@ -472,7 +488,7 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                             n_unknown=sum(1 for k in keys if k[0] is None),
                             n_governments=len({government(k[0]) for k in keys if k[0] is not None}),
                             mean_of=next(g.kind_label for g in groups if g.kind == ref) if ref is not None else "",
-                            used=used)
+                            used=used, mean_n=sum(sizes[r] for r in mean_rows))
 
 
 @dataclass(frozen=True)

@@ -198,7 +198,7 @@ def run(args: argparse.Namespace) -> int:
     from .report import build_report
     from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
 
-    inp = (_read_clauses(args.clauses, args.skip_bad) if args.clauses
+    inp = (read_clause_file(args.clauses, args.skip_bad) if args.clauses
            else read_notices(args.inputs, args.skip_bad))
     for note in inp.notes:
         print(f"policytag: {note}", file=sys.stderr)
@@ -278,32 +278,6 @@ def run(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return EXIT_SKIPPED
     return 0
-
-
-def _read_clauses(path: str, skip_bad: bool):
-    """A clause file for a summary: JSONL through ``read_clause_file``; Parquet or a saved Hugging
-    Face dataset through the streaming reader (``stream.clause_rows``), collected in memory."""
-    from .inputs import STDIN, TagInput, read_clause_file
-
-    if path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir()):
-        from policytag.records import Document
-
-        from .stream import clause_rows, input_kind
-
-        if input_kind(path) != "jsonl":
-            warnings: list[str] = []
-            rows = clause_rows(path, skip_bad, warnings.append)
-            clauses = list(rows)
-            if not clauses:
-                raise PolicytagError(f"{path}: no clauses to tag")
-            documents = []
-            for doc_id in dict.fromkeys(c.doc_id for c in clauses):
-                years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
-                documents.append(Document(doc_id=doc_id, title="", year=years.pop() if len(years) == 1 else None,
-                                          doc_number=None, issuer=None, date=rows.dates.get(doc_id), source=path,
-                                          text=""))
-            return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
-    return read_clause_file(path, skip_bad)
 
 
 def render(report, fmt: str) -> str:

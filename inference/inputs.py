@@ -143,8 +143,44 @@ def add_document_date(dates: dict[str, str | None], doc_id: str, date: str, name
 
 
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
-    """Read a JSONL clause file (``-`` = stdin). A malformed line is an error naming its line
-    number, or with ``skip_bad`` a warning while the good lines are still tagged."""
+    """Read a clause file for a summary: JSONL (``-`` = stdin), or Parquet / a saved Hugging Face dataset
+    (their rows through the streaming reader, ``stream.clause_rows``, collected in memory). A bad row is an
+    error naming its line (row) number, or with ``skip_bad`` a warning while the good ones are still
+    tagged. Every kind gives its documents the metadata its rows carry (:func:`clause_documents`)."""
+    name = "<stdin>" if path == STDIN else path
+    if path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir()):
+        clauses, warnings, dates = _table_clauses(path, skip_bad)
+    else:
+        clauses, warnings, dates = _jsonl_clauses(path, skip_bad)
+    if not clauses:
+        raise PolicytagError(f"{name}: no clauses to tag" + (" (every line was malformed)" if warnings else " (empty file)"))
+    return TagInput(clause_documents(clauses, dates, name), tuple(clauses), tuple(warnings))
+
+
+def _table_clauses(path: str, skip_bad: bool) -> tuple[list[Clause], list[str], dict[str, str | None]]:
+    """The clauses of a Parquet file or saved dataset (``stream.clause_rows`` reads and checks each row, as
+    it does for a streamed run), their warnings and their notices' dates; an id given twice is a bad row,
+    as in a JSONL file."""
+    from .stream import clause_rows
+
+    warnings: list[str] = []
+    rows = clause_rows(path, skip_bad, warnings.append)
+    clauses: list[Clause] = []
+    seen: set[str] = set()
+    for n, clause in enumerate(rows, start=1):
+        if clause.clause_id in seen:
+            message = f"{path}: duplicate id {clause.clause_id!r}"
+            if not skip_bad:
+                raise PolicytagError(f"{message} (--skip-bad tags the good rows and reports the rest)")
+            warnings.append(f"skipped row {message}")
+            continue
+        seen.add(clause.clause_id)
+        clauses.append(clause)
+    return clauses, warnings, rows.dates
+
+
+def _jsonl_clauses(path: str, skip_bad: bool) -> tuple[list[Clause], list[str], dict[str, str | None]]:
+    """The clauses of a JSONL clause file (``-`` = stdin), their warnings and their notices' dates."""
     name = "<stdin>" if path == STDIN else path
     # JSON lines are split on "\n" only (a trailing "\r" is JSON whitespace): str.splitlines would
     # also split on U+2028, U+0085 … which are valid, unescaped, inside JSON strings
@@ -154,8 +190,6 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
         p = Path(path)
         if not p.exists():
             raise PolicytagError(f"{path}: no such file")
-        if p.is_dir():
-            raise PolicytagError(f"{path}: is a directory, expected a JSONL clause file")
         try:
             lines = p.read_text(encoding="utf-8-sig").split("\n")
         except UnicodeDecodeError:
@@ -187,17 +221,27 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
         clauses.append(clause)
         if date is not None:
             add_document_date(dates, clause.doc_id, date, name)
-    if not clauses:
-        raise PolicytagError(f"{name}: no clauses to tag" + (" (every line was malformed)" if warnings else " (empty file)"))
+    return clauses, warnings, dates
+
+
+def clause_documents(clauses: list[Clause], dates: dict[str, str | None], source: str) -> tuple[Document, ...]:
+    """One Document per ``doc_id`` of a clause file, in first-seen order, with the metadata its rows carry
+    (a ``policytag segment`` output does: title, issuer, region, level, genre from its first row), its year
+    when its rows agree on one, and the signing date they name. The one reader of a clause file's
+    documents: Parquet rows had their own loop here that dropped title, issuer, level and genre."""
+    first: dict[str, Clause] = {}
+    years: dict[str, set[int]] = {}
+    for c in clauses:
+        first.setdefault(c.doc_id, c)
+        if c.year is not None:
+            years.setdefault(c.doc_id, set()).add(c.year)
     documents = []
-    for doc_id in dict.fromkeys(c.doc_id for c in clauses):
-        years = {c.year for c in clauses if c.doc_id == doc_id} - {None}
-        # document metadata the rows carry (a `policytag segment` output does): from the first row
-        first = next(c for c in clauses if c.doc_id == doc_id)
-        documents.append(Document(doc_id=doc_id, title=first.title or "", year=years.pop() if len(years) == 1 else None,
-                                  doc_number=None, issuer=first.issuer, date=dates.get(doc_id), source=name, text="",
-                                  region=first.region, level=first.level, genre=first.genre))
-    return TagInput(tuple(documents), tuple(clauses), tuple(warnings))
+    for doc_id, row in first.items():
+        year = years.get(doc_id, set())
+        documents.append(Document(doc_id=doc_id, title=row.title or "", year=next(iter(year)) if len(year) == 1 else None,
+                                  doc_number=None, issuer=row.issuer, date=dates.get(doc_id), source=source, text="",
+                                  region=row.region, level=row.level, genre=row.genre))
+    return tuple(documents)
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")

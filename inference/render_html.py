@@ -15,11 +15,11 @@ from html import escape
 
 from policytag.taxonomy import DIMENSIONS
 
-from .align import char_diff
+from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import _short, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, q_text
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
+from .render_md import MEAN_IS, _short, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, next_in_file, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 COLORS = {"sector": "#3b6fb6", "measure_type": "#d9822b"}
@@ -346,7 +346,7 @@ def _across(report: Report) -> str:
     parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre (and subject, for a one-topic document). A cell is the share of the row\'s clauses carrying the '
              'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
-             f'rows of its kind ({escape(a.test)}). Click a column head to sort, a cell to list its clauses.</p>',
+             f'rows of its kind ({escape(a.test)}); {escape(MEAN_IS)}. Click a column head to sort, a cell to list its clauses.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",
              '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
              select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
@@ -370,7 +370,7 @@ def _across(report: Report) -> str:
                 row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(g, c))}">'
                            f'<a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
-        parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of else "mean (all rows)")}</td><td></td><td></td><td></td><td></td>'
+        parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of else "mean of all rows (pooled)")}</td><td></td><td></td><td></td><td>{a.mean_n}</td>'
                      + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")
     parts.append('<h3>侧重差异 What each issuer stresses more or less than the others</h3><p class="meta">Difference '
                  f"from the mean share in percentage points (clauses carrying the label / the row's clauses); only "
@@ -390,9 +390,8 @@ def _across(report: Report) -> str:
     elif a.none_tested:
         parts.append(f'<p class="meta">{escape(a.NONE_TESTED[0].upper() + a.NONE_TESTED[1:])}.</p>')
     else:
-        nearest = f"; nearest: {nearest_misses_text(a)}" if a.nearest_misses() else ""
-        parts.append('<p class="meta">No issuer differs from the others by more than chance gives at these clause '
-                     f"counts{escape(nearest)}.</p>")
+        said = no_difference_text(a)
+        parts.append(f'<p class="meta">{escape(said[0].upper() + said[1:])}.</p>')
     parts.append("</section>")
     return "".join(parts)
 
@@ -489,7 +488,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
              f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>']
     if not n.tagged:  # no empty charts, heatmap and clause list for a document without clauses
         return "".join(parts) + "</section>"
-    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged)):
+    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged, next_in_file(n, report.notices))):
         if note:
             parts.append(f'<p class="meta">Caution: {escape(note)}.</p>')
     parts.append('<div class="grid">')
@@ -523,12 +522,12 @@ def _notice(report: Report, n: NoticeReport) -> str:
         changes = f"<del>{then}</del> <ins>{now}</ins>"
         parts.append(f"<h3>新增内容 {new_title}: {len(new)} of {s.n_clauses} clauses</h3>"
                      f'<p class="meta">No clause of {escape(cmp.baseline)} continues them (alignment score '
-                     f"&lt; {cmp.threshold:.2f}; how it was measured: reports/alignment.md).</p><ul>")
+                     f"&lt; {cmp.threshold:.2f}; {escape(SAME_SUBJECT)}; how it was measured: reports/alignment.md).</p><ul>")
         for nv in new:
             t = by_id[nv.clause_id]
             parts.append(f"<li>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')} "
                          f"{escape(_short(t.clause.text, 90))} "
-                         f'<code>{escape(nv.clause_id)} · best match {nv.similarity:.2f}</code></li>')
+                         f'<code>{escape(nv.clause_id)} · best match {nv.similarity:.3f}</code></li>')
         parts.append("</ul>")
         revised = cmp.revised_clauses
         parts.append(f'<details class="revised"><summary>修改内容 Revised: {clauses(len(revised))} reworded from a '

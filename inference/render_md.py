@@ -6,10 +6,10 @@ from __future__ import annotations
 
 from policytag.taxonomy import DIMENSIONS
 
-from .align import char_diff, compact_diff
+from .align import SAME_SUBJECT, char_diff, compact_diff
 from .yoy import clauses
 from .extract import Deadline, Target
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, next_in_file, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -135,8 +135,15 @@ def group_label(g) -> str:
 
 def mean_label(a) -> str:
     """The tables' mean row: of every row, or of one kind of document when the rows are of several
-    (the programmes' mean is what an annual notice is read against, not one a 燃气 plan raised)."""
-    return f"mean of the {a.mean_of}" if a.mean_of else "mean"
+    (the programmes' mean is what an annual notice is read against, not one a 燃气 plan raised). It is
+    pooled (the label's share of all their clauses), which the name says: read as the mean of the rows'
+    shares, it misled where a 15-clause province sat beside a 4-clause county."""
+    return f"mean of the {a.mean_of} (pooled)" if a.mean_of else "mean (pooled)"
+
+
+#: what the mean share is, where a report first names it
+MEAN_IS = ("the mean share is pooled: the label's share of all clauses of the rows of its kind, the row's own "
+           "included, so a long document weighs more than a short one")
 
 
 def _across(report: Report) -> list[str]:
@@ -145,7 +152,7 @@ def _across(report: Report) -> list[str]:
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     out = [f"## 各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows", "",
            "Share of each issuer's clauses carrying a label (%, the clauses in brackets); ▲/▼ marks a share significantly above/below the "
-           f"mean share of the rows of its kind ({a.test}).", ""]
+           f"mean share of the rows of its kind ({a.test}); {MEAN_IS}.", ""]
     if a.peers_note():
         out += [f"*Note: {a.peers_note()}.*", ""]
     for dim in DIMENSIONS:
@@ -164,7 +171,7 @@ def _across(report: Report) -> list[str]:
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
                        f"{genre_name(g.genre) or '—'} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
-        out.append(f"| *{mean_label(a)}* | | | | | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
+        out.append(f"| *{mean_label(a)}* | | | | {a.mean_n} | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
         out.append("")
     out += ["### 侧重差异 What each issuer stresses more or less than the others", "",
             "Difference from the mean share in percentage points, with the issuer's clause count; only differences "
@@ -184,8 +191,7 @@ def _across(report: Report) -> list[str]:
     if a.none_tested:
         out.append(f"- {a.NONE_TESTED}")
     elif not any_listed:
-        out.append("- no issuer differs from the others by more than chance gives at these clause counts"
-                   + (f"; nearest: {nearest_misses_text(a)}" if a.nearest_misses() else ""))
+        out.append(f"- {no_difference_text(a)}")
     out.append("")
     return out
 
@@ -201,7 +207,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     out += [" · ".join(meta), ""]
     if not n.tagged:  # empty tables and "none" lists under every heading say nothing more
         return out
-    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged)):
+    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged, next_in_file(n, report.notices))):
         if note:
             out += [f"*Caution: {note}.*", ""]
     # what the figures are out of, once for both tables
@@ -238,11 +244,11 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out += [f"## 新增内容 {new_title}: {len(new)} of {s.n_clauses} clauses without a counterpart in "
                 f"{cmp.prev_label}", "",
                 f"No sentence of them resembles a sentence of {cmp.baseline}: their best match (character-bigram "
-                f"similarity, 0–1) is below {cmp.threshold:.2f}; candidates to read, not a verdict (how well it works: "
-                "reports/alignment.md).", ""]
+                f"similarity, 0–1) is below {cmp.threshold:.2f}; {SAME_SUBJECT}; candidates to read, not a verdict (how "
+                "well it works: reports/alignment.md).", ""]
         for nv in new:
             t = by_id[nv.clause_id]
-            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.2f})")
+            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.3f})")
         revised = cmp.revised_clauses
         out += ["", f"## 修改内容 Revised: {clauses(len(revised))} reworded from a counterpart in {cmp.prev_label} "
                     f"(changes: [-{then}-] {{+{now}+}})", ""]
@@ -315,6 +321,23 @@ def nearest_misses_text(a) -> str:
     cells = "; ".join(f"{group_label(g)} {c.name} {_pp(c.diff_pp)} ({c.count} of {c.n} clauses, mean "
                       f"{c.mean_share * 100:.0f}%, {q_text(c.q_value)})" for g, c in a.nearest_misses())
     return f"{cells} — not beyond chance at q < {a.alpha:.2f}"
+
+
+def no_difference_text(a) -> str:
+    """The line when no difference passes: the nearest ones (``nearest_misses_text``), else the smallest
+    p-value with the number of tests it was corrected for (the cities' 非煤矿山, 3 of 8 clauses against
+    none elsewhere, p=0.028: one of 90 tests, q=1.000), so "no difference" says what it is out of."""
+    said = "no issuer differs from the others by more than chance gives at these clause counts"
+    if a.nearest_misses():
+        return f"{said}; nearest: {nearest_misses_text(a)}"
+    smallest = a.smallest_p()
+    if smallest is None:
+        return said
+    g, c = smallest
+    n = len(a.tested_cells())
+    return (f"{said}; the smallest p-value of the {n} tests (each tested row × label): {group_label(g)} {c.name} "
+            f"{_pp(c.diff_pp)} ({c.count} of {c.n} clauses, mean {c.mean_share * 100:.0f}%, p={c.p_value:.3f}, "
+            f"{q_text(c.q_value)} corrected for the {n} tests)")
 
 
 def q_text(q: float) -> str:

@@ -50,10 +50,14 @@ def bare_items_note(tagged: Sequence[TaggedClause]) -> str | None:
 _COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
 
 
-def covering_letter_note(tagged: Sequence[TaggedClause]) -> str | None:
+def covering_letter_note(tagged: Sequence[TaggedClause], after: "NoticeReport | None" = None) -> str | None:
     """A caution when a document is a covering letter only: its clauses are all its opening and one of
     them forwards or issues another document (现将《…》转发给你们). Its labels then describe that sentence,
-    not the forwarded document (岚桥县's 转发 notice read "思想认识与目标要求 100 %"). None otherwise."""
+    not the forwarded document (岚桥县's 转发 notice read "思想认识与目标要求 100 %"). ``after``: the notice
+    that follows it in its file (:func:`next_in_file`), which is the forwarded document when the letter
+    was published with it pasted below: then the caution names that report instead of calling the
+    document absent (青榆县's letter said the 枫临市 notice "is not part of it" while the same report
+    showed it, 5 clauses, as the city bureau's). None otherwise."""
     if not tagged or any(t.clause.kind != "preamble" for t in tagged):
         return None
     found = next((m for t in tagged if (m := _COVERING.search(t.clause.text))), None)
@@ -61,8 +65,26 @@ def covering_letter_note(tagged: Sequence[TaggedClause]) -> str | None:
         return None
     what = found.group(1) or "the document it forwards or issues"
     sentence = f"现将{'《…》' if found.group(1) else '…'}{found.group(2)}给你们"
+    if after is not None and after.tagged:
+        doc = after.document
+        who = ", ".join(x for x in (doc.issuer, year_label(doc.year)) if x)
+        return (f"this document is a covering letter only ({sentence}); {what} follows it in the same file and is "
+                f"reported as a document of its own ({doc.title or doc.doc_id}: {who}, "
+                f"{len(after.tagged)} clause{'s' if len(after.tagged) != 1 else ''}), so this document's labels "
+                "describe the covering sentence, not that document's content")
     return (f"this document is a covering letter only ({sentence}): {what} is not part of it, so its labels "
             "describe the covering sentence, not that document's content")
+
+
+def next_in_file(n: "NoticeReport", notices: Sequence["NoticeReport"]) -> "NoticeReport | None":
+    """The reported notice read right after ``n`` from the same file (a letter's pasted enclosure or
+    forwarded notice); None when ``n`` is its file's last or has no file (stdin, a clause file)."""
+    source = n.document.source
+    if not source:
+        return None
+    same = [m for m in notices if m.document.source == source]
+    at = next((i for i, m in enumerate(same) if m is n), None)
+    return same[at + 1] if at is not None and at + 1 < len(same) else None
 
 
 #: how reports show a document whose year is unknown (no year in its title, number or date)

@@ -451,6 +451,22 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     return message
 
 
+def subject_reader(taxonomy: Taxonomy):
+    """text -> the sectors its codebook cue words name (``knowledge.match``), the exclusive
+    不分行业 label aside (it names no subject): what ``align`` asks of two clauses' lead sentences
+    before pairing them. Cue words, not the model's tags: a lead is a few words, and the subject an
+    item names is in its words."""
+    from policytag.knowledge import load_knowledge
+
+    knowledge = load_knowledge(taxonomy)
+    general = frozenset(taxonomy["sector"].exclusive)
+
+    def subjects(text: str) -> frozenset[str]:
+        return frozenset(h.label for h in knowledge.match(text, ("sector",)) if h.kind == "cue") - general
+
+    return subjects
+
+
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
             taxonomy: Taxonomy, threshold: float = NEW_THRESHOLD, prev_documents: Sequence[Document] = (),
             explicit: bool = False) -> YearComparison:
@@ -463,7 +479,7 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                 for c, p in zip(now[dim], before[dim])]
         changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
     aligned = align([t.clause.text for t in current], [t.clause.text for t in previous], DEFAULT_METHOD, threshold,
-                    DEFAULT_CARRIED_FROM)
+                    DEFAULT_CARRIED_FROM, subjects=subject_reader(taxonomy))
     novelty = tuple(
         Novelty(t.clause.clause_id, a.score, previous[a.counterpart].clause.clause_id if a.counterpart >= 0 else None,
                 a.status == "new", a.status)
