@@ -4,12 +4,13 @@ Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected; a Markdown pip
 table), ``.html``/``.htm``/``.shtml``/``.xhtml`` (body text only), ``.mht``/``.mhtml`` (a web archive,
 Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages named in a warning,
 fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
-binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic) and ``.zip`` (a zip of
-attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf
-and HTML as rows (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
+binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
+each visible sheet's title rows, then its table) and ``.zip`` (a zip of attachments: each member read
+as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
+(``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
 .docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
-cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file) gets a reason saying what
-to do. Every failure raises :class:`ReadError` with a one-line reason that names the file; a file
+cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file, an .xls/.et spreadsheet) gets
+a reason saying what to do. Every failure raises :class:`ReadError` with a one-line reason that names the file; a file
 that reads but loses something (scanned pages) gets one warning line on stderr (:func:`warn`).
 """
 
@@ -31,7 +32,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".wpt", ".ofd", ".rtf", ".zip")
+                      ".wpt", ".ofd", ".rtf", ".xlsx", ".zip")
 
 
 class ReadError(PolicytagError):
@@ -883,10 +884,11 @@ def read_rtf(path: Path) -> str:
 
 
 #: what read_rtf's source marks, as characters striprtf passes through: a cell's end, a row's end,
-#: a paragraph's end inside a cell, the row's cells merged with the cell above (control characters
-#: no notice holds; the last is followed by one letter a cell, ``m`` merged, ``-`` not)
+#: a paragraph's end inside a cell, the row's merged cells (control characters no notice holds; the
+#: last is followed by one letter a cell: ``m`` merged with the cell above, ``h`` with the cell to
+#: its left, ``-`` not merged)
 _RTF_CELL, _RTF_ROW, _RTF_CELL_PAR, _RTF_MERGED = "\x1f", "\x1e", "\x1d", "\x1c"
-_RTF_WORD = re.compile(r"\\(?:(pard|par|intbl|cell|nestcell|row|nestrow|trowd|clvmrg|cellx)(?![a-zA-Z])(?:-?\d+)? ?|\\)")
+_RTF_WORD = re.compile(r"\\(?:(pard|par|intbl|cell|nestcell|row|nestrow|trowd|clvmrg|clmrg|cellx)(?![a-zA-Z])(?:-?\d+)? ?|\\)")
 
 
 def _rtf_source(data: bytes) -> str:
@@ -896,18 +898,74 @@ def _rtf_source(data: bytes) -> str:
     source = data.decode("ascii")
     # a line break between the two escapes of one GBK character would end the byte run there
     source = re.sub(r"(\\'[0-9a-fA-F]{2})[\r\n]+(?=\\')", r"\1", source)
-    return _RTF_WORD.sub(_rtf_mark(), source)
+    return _RTF_WORD.sub(_rtf_mark(), _rtf_text_boxes(source))
+
+
+_RTF_SHAPE = re.compile(r"\{\\shp(?![a-zA-Z])")
+_RTF_SHAPE_TEXT = re.compile(r"\{\\shptxt(?![a-zA-Z])")
+_RTF_PAR = re.compile(r"\\par(?![a-zA-Z])[ ]?")
+
+
+def _rtf_text_boxes(source: str) -> str:
+    r"""The source with each shape's text (a text box: ``{\shp{\*\shpinst … {\shptxt …}}{\shprslt …}}``)
+    moved out of the shape, as a group of its own paragraphs, to where the paragraph it is anchored
+    in begins (after the ``\par`` before it), and the shape itself dropped (its fallback copy in
+    ``\shprslt`` too).
+
+    Why: striprtf skips a shape as a destination, so a notice whose number, or signature and date
+    (set to lie under the seal), Word keeps in text boxes read without them; read_docx and read_doc
+    read a box's paragraphs before the paragraph it is anchored in, and so does this."""
+    if "\\shptxt" not in source:
+        return source
+    edits: list[tuple[int, int, str]] = []  # (from, to, text put there), in the source's order
+    done = 0
+    for m in _RTF_SHAPE.finditer(source):
+        if m.start() < done:
+            continue  # a shape inside a shape (a group's member): its text is the outer one's
+        end = _rtf_group_end(source, m.start())
+        box = _RTF_SHAPE_TEXT.search(source, m.start(), end)
+        text = source[box.end():_rtf_group_end(source, box.start()) - 1] if box else ""
+        anchor = max((p.end() for p in _RTF_PAR.finditer(source, done, m.start())), default=m.start())
+        edits += [(anchor, anchor, "{" + text + "}")] if text.strip() else []
+        edits.append((m.start(), end, ""))
+        done = end
+    out, at = [], 0
+    for start, stop, text in sorted(edits, key=lambda e: (e[0], e[1])):
+        out.append(source[at:start] + text)
+        at = stop
+    return "".join(out) + source[at:]
+
+
+def _rtf_group_end(source: str, start: int) -> int:
+    r"""The index after the ``}`` closing the group that opens at ``source[start]`` (escaped braces
+    ``\{``, ``\}`` and backslashes ``\\`` are text); the source's end for a group never closed."""
+    depth = 0
+    i = start
+    while i < len(source):
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "{":
+            depth += 1
+        elif ch == "}":
+            depth -= 1
+            if depth == 0:
+                return i + 1
+        i += 1
+    return len(source)
 
 
 def _rtf_mark():
     r"""The substitution of ``_RTF_WORD``: ``\cell`` and ``\row`` as marks, ``\par`` inside a table
     paragraph (``\intbl`` since the last ``\pard``: a cell of two paragraphs) as a cell's line break;
     the rest as it was; before ``\row``, which cells of the row continue the cell above (``\clvmrg``
-    in the row's definition, ``\trowd`` … ``\cellx``, which Word writes again before ``\row``). Only
-    these words matter, so a scan of them is enough (no parser)."""
+    in the row's definition, ``\trowd`` … ``\cellx``, which Word writes again before ``\row``) or the
+    cell to their left (``\clmrg``: a row of one category or title merged across the table, as
+    Word 2003 and WPS write one). Only these words matter, so a scan of them is enough (no parser)."""
     in_table = False
-    merged: list[bool] = []  # per cell of the row defined last: does it continue the cell above?
-    pending = False  # a \clvmrg read, its \cellx not yet
+    merged: list[str] = []  # per cell of the row defined last: "m" above, "h" left, "-" not merged
+    pending = "-"  # a \clvmrg or \clmrg read, its \cellx not yet
 
     def mark(m: re.Match) -> str:
         nonlocal in_table, pending
@@ -915,10 +973,12 @@ def _rtf_mark():
         if word == "trowd":
             merged.clear()
         elif word == "clvmrg":
-            pending = True
+            pending = "m" if pending == "-" else pending
+        elif word == "clmrg":
+            pending = "h"  # merged both ways: the cell to its left is already the merged cell
         elif word == "cellx":
             merged.append(pending)
-            pending = False
+            pending = "-"
         elif word == "pard":
             in_table = False
         elif word == "intbl":
@@ -926,7 +986,7 @@ def _rtf_mark():
         elif word in ("cell", "nestcell"):
             return _RTF_CELL
         elif word in ("row", "nestrow"):
-            return _RTF_MERGED + "".join("m" if flag else "-" for flag in merged) + _RTF_ROW
+            return _RTF_MERGED + "".join(merged) + _RTF_ROW
         elif word == "par" and in_table:
             return _RTF_CELL_PAR
         return m.group(0)
@@ -937,8 +997,8 @@ def _rtf_mark():
 def _rtf_blocks(text: str) -> list[str]:
     r"""striprtf's text with its marked rows read as tables: a row is the text after the last line
     break before its end mark, its cells apart by cell marks; rows in a row make a table, read as
-    read_doc reads one (a task table one line per task, a layout table as its paragraphs); a cell
-    merged down (``\clvmrg``) is the cell above it, as python-docx repeats a merged .docx cell."""
+    read_doc reads one (a task table one line per task, a layout table as its paragraphs); merged
+    cells as :func:`_rtf_row` makes them."""
     lines: list[str] = []
     rows: list[list[Cell]] = []
     *pieces, rest = text.split(_RTF_ROW)
@@ -950,12 +1010,26 @@ def _rtf_blocks(text: str) -> list[str]:
             lines.extend(before.split("\n"))
         row, _, merged = row.partition(_RTF_MERGED)
         cells = row.split(_RTF_CELL)[:-1]  # after the last cell mark: the row's own paragraph, empty
-        rows.append([rows[-1][col] if rows and merged[col:col + 1] == "m" and col < len(rows[-1])
-                     else Cell(object(), tuple(ln.strip() for ln in cell.split(_RTF_CELL_PAR) if ln.strip()))
-                     for col, cell in enumerate(cells)])
+        rows.append(_rtf_row(cells, merged, rows[-1] if rows else []))
     lines.extend(_rtf_table(rows))
     lines.extend(rest.replace(_RTF_CELL, "").replace(_RTF_CELL_PAR, "\n").split("\n"))
     return lines
+
+
+def _rtf_row(cells: list[str], merged: str, above: list[Cell]) -> list[Cell]:
+    r"""A table row's cells (their text, paragraphs apart by ``_RTF_CELL_PAR``): a cell merged down
+    (``\clvmrg``, ``m``) is the cell above it, one merged across (``\clmrg``, ``h``) the cell to its
+    left, as python-docx repeats a merged .docx cell at every grid position it covers."""
+    row: list[Cell] = []
+    for col, text in enumerate(cells):
+        flag = merged[col:col + 1]
+        if flag == "h" and row:
+            row.append(row[-1])
+        elif flag == "m" and col < len(above):
+            row.append(above[col])
+        else:
+            row.append(Cell(object(), tuple(ln.strip() for ln in text.split(_RTF_CELL_PAR) if ln.strip())))
+    return row
 
 
 def _rtf_table(rows: list[list[Cell]]) -> list[str]:
@@ -1136,6 +1210,80 @@ def read_ofd(path: Path) -> str:
         first, taken, table = found
         texts.append("\n".join([*map(line_text, lines[:first]), *table, *map(line_text, lines[first + taken:])]))
     return _fixed_layout_text(texts)
+
+
+def read_xlsx(path: Path) -> str:
+    """A spreadsheet (``.xlsx``, as Excel and WPS 表格 save one): each visible sheet's rows above its
+    table (a title merged across, ``附件2``) as lines, then its table as a .docx table reads
+    (``corpus.tables``: a task table one clause per task, another table one line per row).
+
+    Why: a notice's task list (任务分解表, 责任清单) is often published as a spreadsheet of its own;
+    it was refused. openpyxl reads it (merged ranges, shared strings, dates by their number format),
+    and a merged range is one :class:`Cell` at every position it covers, as python-docx gives one."""
+    import openpyxl
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)  # data_only: a formula's last value, not its source
+    except (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError,
+            EOFError) as exc:
+        raise ReadError(path, f"a spreadsheet that cannot be read ({type(exc).__name__}): open it in WPS or Excel, "
+                              f"save it again as .xlsx and read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})") from None
+    lines: list[str] = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state == "visible":  # a hidden sheet (lists a form draws on) is no part of what is shown
+            lines.extend(_sheet_lines(_sheet_grid(sheet)))
+    return "\n".join(lines)
+
+
+def _sheet_grid(sheet) -> list[list[Cell]]:
+    """A sheet's used rows and columns as a grid (rows and columns empty throughout dropped: a sheet's
+    formatting reaches far past its text); a merged range is one cell wherever it lies."""
+    merged: dict[tuple[int, int], Cell] = {}
+    for span in sheet.merged_cells.ranges:
+        cell = Cell(object(), _sheet_cell_lines(sheet.cell(span.min_row, span.min_col)))
+        for row in range(span.min_row, span.max_row + 1):
+            for col in range(span.min_col, span.max_col + 1):
+                merged[row, col] = cell
+    grid = [[merged.get((c.row, c.column)) or Cell(object(), _sheet_cell_lines(c)) for c in row
+             if hasattr(c, "column")] for row in sheet.iter_rows()]
+    grid = [row for row in grid if any(cell.lines for cell in row)]
+    width = max((len(row) for row in grid), default=0)
+    grid = [row + [Cell(object(), ())] * (width - len(row)) for row in grid]
+    used = [col for col in range(width) if any(row[col].lines for row in grid)]
+    return [[row[col] for col in used] for row in grid]
+
+
+def _sheet_cell_lines(cell) -> tuple[str, ...]:
+    """A cell's text as it is shown: a whole number without ``.0`` (a 序号 typed as a number), a date
+    as a notice writes one (``2027年8月15日``), a cell's own line breaks (Alt+Enter) kept."""
+    import datetime
+
+    value = cell.value
+    if value is None:
+        return ()
+    if isinstance(value, datetime.datetime) and value.time() == datetime.time(0):
+        value = value.date()
+    if isinstance(value, datetime.date) and not isinstance(value, datetime.datetime):
+        text = f"{value.year}年{value.month}月{value.day}日"
+    elif isinstance(value, float) and value.is_integer():
+        text = str(int(value))
+    else:
+        text = str(value)
+    return tuple(line.strip() for line in text.splitlines() if line.strip())
+
+
+def _sheet_lines(grid: list[list[Cell]]) -> list[str]:
+    """A sheet's lines: each leading row of one text (a title merged across the table, ``附件2``) as a
+    line, the rows from the first of several cells on as one table (:func:`_grid_lines`).
+
+    Why not the table reader alone: a table in a notice drops an unnumbered caption row (the notice
+    names its table); a spreadsheet has no notice around it, and its caption is its title."""
+    start = 0
+    while start < len(grid) and len({id(cell.key) for cell in grid[start] if cell.lines}) <= 1:
+        start += 1
+    lines = [line for row in grid[:start] for line in next(cell for cell in row if cell.lines).lines]
+    return lines + (_grid_lines(grid[start:]) if grid[start:] else [])
 
 
 # a path (re: rectangle, l: line, c/v/y: curve) or a form XObject (Do), as an operator token of a
@@ -1523,7 +1671,7 @@ def _copy_capped(source, target, shown: str) -> None:
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
-           ".zip": _read_zip}
+           ".xlsx": read_xlsx, ".zip": _read_zip}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -1532,13 +1680,17 @@ _CONVERT = {
     # program's format under a Word name
     "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
            "save it as .docx and read that",
-    # a spreadsheet, no notice format at all, also says which formats are: a user with a folder of
-    # downloads learns what to convert to without the README
-    "sheet": "a spreadsheet (.xls/.xlsx/.et), which is not read: copy the notice text into a .docx or .txt and "
-             f"read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
+    # a binary spreadsheet (Excel 97-2003 .xls, WPS 表格 .et; both OLE files): .xlsx is read, these are
+    # not; the line says which formats are, so a user with a folder of downloads learns what to convert to
+    "sheet": "a spreadsheet in a binary format (.xls/.et), which is not read: open it in WPS or Excel, save it as .xlsx and read "
+             f"that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
+    # an OLE file named .xlsx: a password-protected workbook (Excel encrypts it into an OLE package)
+    # or an .xls renamed
+    "sealed sheet": "an encrypted workbook or an Excel 97-2003 one under an .xlsx name: open it in WPS or Excel, "
+                    f"save it as .xlsx without a password and read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
 }
 _SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".wpt": "ole", ".dot": "ole",
-                ".xls": "sheet", ".xlsx": "sheet", ".et": "sheet"}
+                ".xls": "sheet", ".et": "sheet"}
 
 
 def _sniff(path: Path, head: bytes) -> str | None:
@@ -1562,7 +1714,7 @@ def _sniff(path: Path, head: bytes) -> str | None:
         if "OFD.xml" in names:
             return ".ofd"
         if any(n.startswith("xl/") for n in names):
-            return "sheet"
+            return ".xlsx"
         return None
     if re.match(rb"\s*(?:<!doctype\s+html|<html|<\?xml[^>]*>\s*<html)", head[:1024], re.I):
         return ".html"
@@ -1619,6 +1771,8 @@ def read_file(path: str | Path) -> str:
     kind = _sniff(path, head)
     if kind == ".doc" and _SUFFIX_KIND.get(suffix) == "sheet":
         kind = "sheet"  # .xls and .et are OLE files too
+    elif kind == ".doc" and suffix == ".xlsx":
+        kind = "sealed sheet"
     if kind in _CONVERT:
         raise ReadError(path, _CONVERT[kind])
     if kind and READERS[kind] is not reader and not (kind == ".html" and suffix == ".txt"):

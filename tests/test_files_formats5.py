@@ -1,0 +1,111 @@
+"""Files as government sites publish them, read through the real ``policytag segment``: a task table
+published as an .xlsx spreadsheet (binary .xls/.et and sealed workbooks refused in one line), Word
+RTF with text boxes and with rows merged across a table (``\\clmgf``/``\\clmrg``).
+
+The fixtures in tests/data/formats5/ are ours (invented county 榆汀县), made by ``make_fixtures.py``
+beside them; the readings were written down in EXPECTED.md before any reader ran.
+"""
+
+from __future__ import annotations
+
+import shutil
+import zipfile
+from pathlib import Path
+
+import pytest
+from conftest import TEST_DATA, run_cli
+from test_files_formats2 import _segment  # segment --format jsonl|--documents, source dropped
+
+FORMATS5 = TEST_DATA / "formats5"
+
+
+def _refused(path: Path) -> str:
+    """The one error line of a file that is not read (exit 1, nothing on stdout)."""
+    out = run_cli("segment", path)
+    assert out.returncode == 1 and out.stdout == "", out.stdout
+    (line,) = out.stderr.strip().splitlines()
+    assert str(path) in line
+    return line
+
+
+def _clauses(path: Path) -> list[tuple]:
+    """What a clause says, without the ids (a notice without a number or title keys its id on the
+    file's name, so two copies of one such notice differ there)."""
+    return [(c["kind"], c["heading_path"], c["text"], c["agencies"]) for c in _segment(path)]
+
+
+# -- a spreadsheet --------------------------------------------------------------------------------
+def test_an_xlsx_task_table_reads_as_its_text_copy():
+    """task_sheet.xlsx (EXPECTED.md): a title merged across, 序号 as numbers, a date cell, a hidden
+    sheet. Before: refused ("a spreadsheet … which is not read"); now its title line and one clause
+    per task, as the same table typed with tabs in task_sheet.txt reads (the date as 2027年8月15日, the
+    hidden sheet's 是 / 否 not read)."""
+    from policytag.corpus.readers import read_file
+
+    sheet, text = FORMATS5 / "task_sheet.xlsx", FORMATS5 / "task_sheet.txt"
+    assert read_file(sheet) == read_file(text).rstrip("\n")
+    got = _clauses(sheet)
+    assert got == _clauses(text)
+    assert [agencies for *_, agencies in got] == [[], ["各乡镇"], ["县消防救援大队"], ["县商务局"]]
+    assert got[-1][2] == "3.督促商场超市落实主体责任（完成时限：2027年8月15日）"
+
+
+def test_a_folder_reads_its_xlsx(tmp_path):
+    """A folder of downloads with the task list as .xlsx beside the notice. Before: the .xlsx was
+    skipped unseen (a folder with nothing else: "no notice files"); now it is read with the rest."""
+    shutil.copy(FORMATS5 / "task_sheet.xlsx", tmp_path / "附件2.xlsx")
+    shutil.copy(FORMATS5 / "fire_notice.txt", tmp_path / "通知.txt")
+    out = run_cli("segment", tmp_path, "--documents")
+    assert out.returncode == 0, out.stderr
+    assert sorted(Path(line.split('"source": "')[1].split('"')[0]).name for line in out.stdout.splitlines()) \
+        == ["通知.txt", "附件2.xlsx"]
+
+
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(1024)  # an OLE file's header: .xls, .et, an encrypted .xlsx
+
+
+@pytest.mark.parametrize("name, data, words", [
+    ("tasks.xls", OLE, "save it as .xlsx and read that"),
+    ("tasks.et", OLE, "save it as .xlsx and read that"),
+    ("tasks.xlsx", OLE, "encrypted workbook"),  # Excel stores a workbook with a password as an OLE file
+    ("cut.xlsx", None, "save it again as .xlsx"),  # a download cut short
+])
+def test_a_spreadsheet_that_cannot_be_read_says_what_to_do_in_one_line(tmp_path, name, data, words):
+    """Before: each said to copy the notice text into a .docx or .txt, though an .xlsx is read now."""
+    from policytag.corpus.readers import SUPPORTED_SUFFIXES
+
+    path = tmp_path / name
+    path.write_bytes(data if data is not None else (FORMATS5 / "task_sheet.xlsx").read_bytes()[:3000])
+    line = _refused(path)
+    assert words in line and "spreadsheet" in line.replace("workbook", "spreadsheet"), line
+    assert ", ".join(SUPPORTED_SUFFIXES) in line, line
+
+
+def test_a_zip_named_xlsx_without_a_workbook_is_one_line(tmp_path):
+    """A zip with an xl/ folder but no workbook part (a broken export): one line, no traceback."""
+    path = tmp_path / "tasks.xlsx"
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr("[Content_Types].xml", "<Types/>")
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+    line = _refused(path)
+    assert "spreadsheet that cannot be read" in line, line
+
+
+# -- RTF ------------------------------------------------------------------------------------------
+def test_rtf_text_boxes_are_read_before_their_paragraph():
+    """fire_textbox.rtf: the number, and the signature with the date, in Word text boxes (\\shp …
+    \\shptxt, with the \\shprslt fallback). Before: both boxes skipped (striprtf ignores shapes), so
+    no number and no date; now the .txt's reading, record for record."""
+    path = FORMATS5 / "fire_textbox.rtf"
+    assert _segment(path, documents=True) == _segment(FORMATS5 / "fire_notice.txt", documents=True)
+    assert _segment(path) == _segment(FORMATS5 / "fire_notice.txt")
+
+
+def test_rtf_rows_merged_across_lead_their_tasks_as_in_the_docx():
+    """fire_tasks_sections.rtf: category rows merged across the table (\\clmgf, \\clmrg). Before:
+    such a row read as four cells, its text in the 序号 column, and the category was lost; now each
+    task under it is led by it, as in the .docx twin."""
+    rtf, twin = FORMATS5 / "fire_tasks_sections.rtf", FORMATS5 / "fire_tasks_sections.docx"
+    got = _segment(rtf)
+    assert got == _segment(twin) and _segment(rtf, True) == _segment(twin, True)
+    assert [c["text"].split("：")[0] for c in got[1:]] == ["1.人员密集场所", "2.高层建筑和商业场所", "3.高层建筑和商业场所"]
