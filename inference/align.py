@@ -51,8 +51,8 @@ METHODS = {"clause_tfidf": ("clause", (2, 3)), "sentence_tfidf": ("sentence", (2
            "containment": ("clause", (4, 4))}
 STATUSES = ("carried_over", "revised", "new")
 #: what the reports say of the subject check (``align(subjects=…)``), beside the "new" threshold
-SAME_SUBJECT = ("a clause is paired only with a previous clause on the same subject (when both first sentences "
-                "name a sector, they share one)")
+SAME_SUBJECT = ("a clause is paired only with a previous clause on its subject (when both first sentences name a "
+                "sector, the other clause names one of them)")
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 _ENUM = re.compile(r"^[（(][一二三四五六七八九十百\d]+[）)]|^\d+[.．、]")
 

@@ -507,8 +507,9 @@ def _notice(report: Report, n: NoticeReport) -> str:
     by_id = {t.clause.clause_id: t for t in n.tagged}
     if cmp:
         parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_label}</h3>")
-        if cmp.few_clauses_note:
-            parts.append(f'<p class="meta">Caution: {escape(cmp.few_clauses_note)}.</p>')
+        for note in (cmp.difference_note, cmp.few_clauses_note):
+            if note:
+                parts.append(f'<p class="meta">Caution: {escape(note)}.</p>')
         parts.append("<table><tr><th></th><th>gained</th><th>lost</th></tr>")
         for dim in DIMENSIONS:
             gained = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"

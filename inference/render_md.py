@@ -229,8 +229,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out.append("")
     if cmp:
         out += [f"## 侧重变化 Emphasis compared with {cmp.prev_label}", ""]
-        if cmp.few_clauses_note:
-            out += [f"*Caution: {cmp.few_clauses_note}.*", ""]
+        for note in (cmp.difference_note, cmp.few_clauses_note):
+            if note:
+                out += [f"*Caution: {note}.*", ""]
         for dim in DIMENSIONS:
             gained = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                               for c in cmp.gained(dim)) or "—"

@@ -245,7 +245,7 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                 # the baseline's own year (None when it states none: it is not the notice's year)
                 prev_year = max((d.year for d in previous if d.year is not None), default=None)
                 comparison = compare(clauses, prev_clauses, doc.year, prev_year, taxonomy, new_threshold,
-                                     prev_documents=previous, explicit=bool(baseline_ids))
+                                     prev_documents=previous, explicit=bool(baseline_ids), document=doc)
             elif clauses and not baseline_ids:
                 note = no_previous_message(doc, documents)
             elif clauses and baseline_ids and not previous:

@@ -119,6 +119,8 @@ class YearComparison:
     prev_texts: dict[str, str] = field(default_factory=dict)
     #: the years the baseline's documents state, ascending (several: a --compare-with folder)
     prev_years: tuple[int, ...] = ()
+    #: what sets a --compare-with baseline apart from the notice's own past (``baseline_difference``)
+    difference_note: str | None = None
 
     @property
     def revised_clauses(self) -> list[Novelty]:
@@ -467,11 +469,46 @@ def subject_reader(taxonomy: Taxonomy):
     return subjects
 
 
+def baseline_difference(doc: Document, baseline: Sequence[Document]) -> str | None:
+    """A caution for a --compare-with baseline that is not this notice's own past: another government's
+    document, of another level or kind, or not of an earlier year (``东漪省人民政府`` 2027 against
+    ``苇塘县人民政府`` 2027 read "Emphasis compared with 2027" and "监管执法 -28.3 pp" as if the province had
+    changed course). None when the baseline is the notice's own earlier document of its kind, or when
+    the baseline pools several documents (the report names those by their count, years and issuers)."""
+    from policytag.corpus.metadata import LEVEL_NAMES
+
+    if len(baseline) != 1 or not _has_metadata(doc):
+        return None
+    prev = baseline[0]
+    what = []
+    if prev.region and doc.region:
+        other = not _same_place(doc, prev)
+    else:
+        other = bool(prev.issuer) and prev.issuer != doc.issuer
+    if other:
+        what.append("another government's document" + (f" ({prev.issuer})" if prev.issuer else ""))
+    if prev.level and doc.level and prev.level != doc.level:
+        what.append(f"of another level ({LEVEL_NAMES.get(prev.level, prev.level)}; this notice: "
+                    f"{LEVEL_NAMES.get(doc.level, doc.level)})")
+    if prev.genre and doc.genre and prev.genre != doc.genre:
+        what.append(f"of another kind ({GENRE_NAMES.get(prev.genre, prev.genre)}; this notice: "
+                    f"{GENRE_NAMES.get(doc.genre, doc.genre)})")
+    if prev.year is not None and doc.year is not None and prev.year >= doc.year:
+        what.append("of the same year" if prev.year == doc.year else f"of a later year ({prev.year})")
+    if not what:
+        return None
+    if not other:
+        what.insert(0, "a document")
+    return (f"the baseline chosen with --compare-with is {', '.join(what)}: the gains and losses below are "
+            "differences between two documents, not changes over time")
+
+
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
             taxonomy: Taxonomy, threshold: float = NEW_THRESHOLD, prev_documents: Sequence[Document] = (),
-            explicit: bool = False) -> YearComparison:
+            explicit: bool = False, document: Document | None = None) -> YearComparison:
     """Compare one notice's tagged clauses with its previous document's (``prev_documents``: the
-    document(s) ``previous`` comes from, for the report's wording)."""
+    document(s) ``previous`` comes from, for the report's wording; ``document``: the notice's own, for
+    what sets an explicit baseline apart from its past)."""
     now, before = label_shares(current, taxonomy), label_shares(previous, taxonomy)
     changes = {}
     for dim in DIMENSIONS:
@@ -493,4 +530,6 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           prev_genre=genres.pop() if len(genres) == 1 else None,
                           prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone,
                           prev_texts={t.clause.clause_id: t.clause.text for t in previous},
-                          prev_years=tuple(sorted({d.year for d in prev_documents if d.year is not None})))
+                          prev_years=tuple(sorted({d.year for d in prev_documents if d.year is not None})),
+                          difference_note=baseline_difference(document, prev_documents)
+                          if explicit and document is not None else None)

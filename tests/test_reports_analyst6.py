@@ -217,3 +217,25 @@ def test_no_difference_says_how_many_tests_and_the_smallest_p(tmp_path):
             f"corrected for the {len(tested)} tests)")
     assert line.endswith(said)
     assert said in htmllib.unescape((tmp_path / "cities.html").read_text(encoding="utf-8"))
+
+
+def test_a_compare_with_baseline_of_another_government_level_or_year_carries_a_caution(tmp_path):
+    """东漪省's 2027 notice (15 clauses) against 苇塘县's 2027 notice (4 clauses), chosen with --compare-with, read
+    "Emphasis compared with 2027" and "监管执法与打非治违 -28.3 pp" like a province changing course: the gains and
+    losses are between two governments' documents of one year. A caution now says so; the county's own
+    2026 notice chosen with --compare-with carries none."""
+    for fmt in ("md", "html"):
+        _tag([str(DATA / "dongyi_annual_2027.txt"), "--compare-with", str(DATA / "weitang_annual_2027.txt"),
+              "-o", str(tmp_path / f"dw.{fmt}")])
+    md = (tmp_path / "dw.md").read_text(encoding="utf-8")
+    assert "compared with the 2027 notice of 苇塘县人民政府 (4 clauses; chosen with --compare-with)" in md  # the premise
+    said = ("Caution: the baseline chosen with --compare-with is another government's document (苇塘县人民政府), of another "
+            "level (县级; this notice: 省级), of the same year: the gains and losses below are differences between two "
+            "documents, not changes over time")
+    emphasis = _part(md, "侧重变化")
+    assert said in emphasis
+    assert said in htmllib.unescape((tmp_path / "dw.html").read_text(encoding="utf-8"))
+    _tag([str(DATA / "qingyu_annual_2027.txt"), "--compare-with", str(DATA / "qingyu_annual_2026.txt"),
+          "-o", str(tmp_path / "q.md")])
+    own = (tmp_path / "q.md").read_text(encoding="utf-8")
+    assert "chosen with --compare-with" in own and "the baseline chosen with --compare-with is" not in own
