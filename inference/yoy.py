@@ -292,15 +292,32 @@ def title_topic(doc: Document) -> str:
     return _topic(doc.title or "", doc.issuer, doc.region)
 
 
+#: a title that issues or forwards another document names that document's title in 《》: its topic is
+#: that title's (青榆县应急管理局关于转发《枫临市应急管理局关于开展…汛期安全隐患排查整治的通知》的通知 was "about"
+#: 枫临市应急管理局汛期隐患排查的通知: the forwarded notice's organ and frame were left in)
+_ENCLOSED_TITLE = re.compile(r"关于(?:印发|转发)《([^《》]+)》")
+
+
 @lru_cache(maxsize=65536)
 def _topic(title: str, issuer: str | None, region: str | None) -> str:
     # cached: pairing asks for every pair of a folder's documents (500 plans: 1 s uncached)
+    enclosed = _ENCLOSED_TITLE.search(title)
+    if enclosed:
+        title = enclosed.group(1)
     title = _TITLE_FRAME.sub("", title)
     for name in (issuer, region):
         for part in (name or "").split("、"):  # a joint notice names each organ
             if len(part) > 1:
                 title = title.replace(part, "")
-    return _NOT_WORD.sub("", _TITLE_NOISE.sub("", title))
+    topic = _NOT_WORD.sub("", _TITLE_NOISE.sub("", title))
+    return "" if topic in _KIND_WORDS else topic
+
+
+#: what is left of a title that names its kind and no subject: a title the reader built for a document
+#: that shows none (``枫临市应急管理局2027年文件``, ``蓼湾县人民政府2027年通告``: ``metadata.build_title``) or a
+#: plain ``…2027年安全生产工作总结``; the across note read "其他文件 on 文件"
+_KIND_WORDS = frozenset({"文件", "通知", "通告", "公告", "通报", "讲话", "会议纪要", "纪要", "决定", "意见", "责任清单",
+                         "规划", "政策解读", "倡议书", "提示", "检查表", "总结", "报告"})
 
 
 @lru_cache(maxsize=65536)

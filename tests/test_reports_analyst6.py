@@ -239,3 +239,14 @@ def test_a_compare_with_baseline_of_another_government_level_or_year_carries_a_c
           "-o", str(tmp_path / "q.md")])
     own = (tmp_path / "q.md").read_text(encoding="utf-8")
     assert "chosen with --compare-with" in own and "the baseline chosen with --compare-with is" not in own
+
+
+def test_the_subject_of_a_forwarding_notice_or_a_built_title_is_named_as_it_is(out):
+    """The across note named 青榆县应急管理局's 转发 notice "on 枫临市应急管理局汛期隐患排查的通知" (the forwarded
+    title's organ and frame left in) and the forwarded notice, whose title line was not read and which got
+    a built one (枫临市应急管理局2027年文件), "on 文件". Now the forwarded title's subject, and no subject."""
+    md = (out / "out.md").read_text(encoding="utf-8")
+    note = next(x for x in md.splitlines() if x.startswith("*Note: ") and "shown, not tested" in x)
+    assert "青榆县应急管理局 2027 (其他文件 on 汛期隐患排查)" in note
+    assert "枫临市应急管理局 2027 (其他文件 naming no subject in its title)" in note
+    assert "城镇燃气安全专项整治方案" not in note and "(专项整治/实施方案 on 城镇燃气)" in note  # an issued plan as before
