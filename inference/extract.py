@@ -86,7 +86,8 @@ def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -
 
 # Modal and linking words that carry no content at the edges of an action or object (要求 is a verb: 要求各单位…).
 # (到达 is a verb: 县应急局负责人半小时内到达现场)
-_LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?![位达])|至(?!少)|之|前)+")
+# (期间 after a range, 3月1日至5月31日期间，…, is part of no action)
+_LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?![位达])|至(?!少)|之|前|期间)+")
 _TRAIL_WORDS = ("并且", "并", "且", "要", "须", "需", "必须", "务必", "确保", "力争", "争取", "努力", "在", "于", "到", "至",
                 "将", "应", "的")
 _TRAIL = re.compile(f"(?:{'|'.join(_TRAIL_WORDS)})+$")
@@ -123,7 +124,8 @@ class Deadline:
     2016年年底之前; a plan's horizon, 到2027年，…), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
     ``within_months`` (6个月内), ``within_days`` (15个工作日内), ``within_hours`` (接报后1小时内; ``period``
     in hours), ``within_minutes`` (30分钟内, 半小时内; ``period`` in minutes), ``recurring`` (每月5日前), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
-    (2018年7月1日起; 2025年4月起: ``day`` None, due the month's first day), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
+    (2018年7月1日起; 2025年4月起: ``day`` None, due the month's first day; 自2027年起: ``month`` None, due
+    01-01), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
     are its end's, the due date). ``year`` is the year as written (None when the text leaves it to the notice);
     ``due`` is the ISO date it resolves to given the notice year (None when that cannot be fixed:
     no notice year, a relative period in months, an event). ``action`` is what must be done by then.
@@ -239,7 +241,9 @@ RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_
 _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
 #: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天, 小 or 分
 #: (两 starts a numeral too: 两小时内; 半 a half hour: 半小时内)
-_MORE_SECOND = r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分]|半\s*个?\s*小)"
+#: (a day range: 3至5个工作日内, 5—10日内; 半年内)
+_MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分至到—－\-~～]"
+                r"|半\s*(?:个?\s*小|年))")
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
@@ -248,11 +252,14 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
     # a part of a month: 6月上旬前, 6月中旬, 6月下旬前
     rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
-    rf"(?P<within_days>(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
+    # (a range before it is one limit, due at its outer end: 3至5个工作日内, 5—10日内 -> 5, 10)
+    rf"(?P<within_days>(?:(?:{_CN_OR_DIGITS}){_RANGE_TO})?(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
     # a limit in hours (应急预案, reporting rules): 接报后1小时内, 24小时内 (自…之时起 before it: _lead_word)
     rf"(?P<within_hours>(?P<nh>{_CN_OR_DIGITS})\s*个?\s*小时(?:之|以)?内)",
     # a limit in minutes (应急预案 response times): 30分钟内, 半小时内 (30 minutes)
     rf"(?P<within_minutes>(?:(?P<nmin>{_CN_OR_DIGITS})\s*分钟|(?P<hh>半)\s*个?\s*小时)(?:之|以)?内)",
+    # a half year: 半年内 (six months: it read as 年内, the year's end, with 半 left to the action)
+    r"(?P<half_year>半\s*年(?:之|以)?内)",
     # a month a rule starts from: 2025年4月起, (自)10月份起 (not 6月起草…, nor a range: 4月起至10月)
     rf"(?P<month_from>(?:{_year('o')})?{_month('o')}(?:\s*份)?\s*起(?!\s*(?:草|[至到—－\-~～])))",
     # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
@@ -269,7 +276,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])" + _WOR
     # a phase from now: （自）即日起至2027年6月30日, 即日起至9月底, 即日起至年底
     rf"(?P<from_now>(?:自|从)?即日起{_RANGE_TO}(?:{_year('f')})?"
     rf"(?:{_month('f')}(?:{_day('f')}|底|末)?|(?P<fye>年?(?:底|末))){_BEFORE})",
-    rf"(?P<half>(?P<hn>上|下)半年(?:末|底)?{_BEFORE})",  # (a year before it: _lead_word)
+    # (a year before it: _lead_word; 上半年内 is the half year: its 内 was left to the action)
+    rf"(?P<half>(?P<hn>上|下)半年(?:末|底|(?:之|以)?内)?{_BEFORE})",
     # a term: 整改期限为3个月, 时限为30日
     rf"(?P<term>(?:期限|时限)(?:为|是)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?)(?:之|以)?前夕?)",
@@ -293,6 +301,8 @@ _KIND_FIELDS = {
     "within_days": ("within_days", None, None, None, "n9", None),
     "within_hours": ("within_hours", None, None, None, "nh", None),
     "within_minutes": ("within_minutes", None, None, None, "nmin", None),  # (半小时: 30, _deadline_fields)
+    "half_year": ("within_months", None, None, None, None, None),  # (period 6, _deadline_fields)
+    "year_from": ("effective_from", "yz", None, None, None, None),
     "month_from": ("effective_from", "yo", "mo", None, None, None),
     "horizon": ("by_end_of_year", "yh", None, None, None, None),
     "bare_month": ("by_end_of_month", "yn", "mn", None, None, None),
@@ -315,13 +325,23 @@ _HORIZON_NEXT = r"(?!\s*(?:[\d〇零一二三四五六七八九十]|月|底|末|
 RE_HORIZON = re.compile(rf"[到至](?P<horizon>(?P<yh>20\d{{2}}|二[〇零][〇零一二三四五六七八九]{{2}})\s*年{_HORIZON_NEXT})")
 
 
+#: a year a rule starts from: 自2027年起, 从2027年开始, 2027年起，… (``_vetted``: after 自/从, or opening its chunk
+#: before a comma); not 起草, 起火, 起重…, nor a range (2026年起至2028年) or a thing named (2027年开始的试点)
+RE_YEAR_FROM = re.compile(rf"(?P<year_from>{_year('z')}\s*(?:起(?![草步诉火飞义重吊降爆见])|开始)(?!\s*(?:[至到—－\-~～]|的)))")
+
+
+def _may_have_year_from(text: str) -> bool:
+    """Can ``RE_YEAR_FROM`` match: does ``text`` hold 年起 or 年开始? (substring tests)"""
+    return "年起" in text or "年开始" in text
+
+
 def _may_have_more(text: str) -> bool:
     """Can ``RE_DEADLINE_MORE`` match? Each of its forms holds a range's separator after 月/日/号, 季度,
     旬, 日/天/小时/分钟 and 内 (a day, hour or minute count) or 起 after 月 (a month start); the substring
     tests come first (most texts have none), and a month range, bare month or month start has a 月 (the
-    scan only runs on a text with one)."""
+    scan only runs on a text with one); 半年内 holds 内 and 半."""
     return ("季度" in text or "旬" in text
-            or ("内" in text and ("日" in text or "天" in text or "小时" in text or "分钟" in text))
+            or ("内" in text and ("日" in text or "天" in text or "小时" in text or "分钟" in text or "半" in text))
             or ("月" in text and _RANGE_GATE.search(text) is not None))
 
 
@@ -358,7 +378,8 @@ _PERIOD_VETO = re.compile(r"^\s*(?:不得|禁止|发生|连续|累计|曾)")
 
 
 # what follows a period that reports figures (…共发生事故…, 累计检查…) rather than sets a phase
-_PHASE_VETO = re.compile(r"[，,]?\s*(?:全[省市县区国]?|各地|我[省市县区])?\s*(?:共|累计|发生|共计|完成了|已)")
+# (also after 期间: 2026年1月至9月期间，全省共发生…)
+_PHASE_VETO = re.compile(r"(?:期间)?[，,]?\s*(?:全[省市县区国]?|各地|我[省市县区])?\s*(?:共|累计|发生|共计|完成了|已)")
 
 
 def _due(kind: str, year: int | None, month: int | None, day: int | None, period: int | None) -> str | None:
@@ -375,6 +396,8 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
         return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
     if kind == "effective_from" and month and not day:
         return f"{year:04d}-{month:02d}-01"  # 2025年4月起: from the month's first day
+    if kind == "effective_from" and not month:
+        return f"{year:04d}-01-01"  # 自2027年起: from the year's first day
     if kind in ("by_date", "effective_from", "by_end_of_period") and month and day:
         try:
             calendar.weekday(year, month, day)
@@ -435,7 +458,7 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         lead = _ENUM_LEAD.sub("", lead)
     # 本办法自2025年7月1日起施行: the 自 of a start is no part of what starts, and a start borrows no
     # action from the chunk before (…负责解释，自…起施行 starts 施行, not 负责解释)
-    start_from = lead[-1:] in ("自", "从") and text[end - 1] == "起"
+    start_from = lead[-1:] in ("自", "从") and (text[end - 1] == "起" or text[end - 2:end] == "开始")
     if start_from:
         lead = lead[:-1]
     if rest[:1] == "、" or lead[-1:] == "、":
@@ -666,7 +689,8 @@ _CN_NUMERALS = "一二两三四五六七八九十"  # the Chinese numerals of RE
 #: what ``_fullwidth`` reads otherwise (``_READ_OTHERWISE``)
 _FLAG_WIDTH = 4
 #: a character of each word ``_may_have_deadline`` looks for (季度, 半年, 期限/时限: 季, 半, 限; the 到/至
-#: before a horizon's year)
+#: before a horizon's year; the 起/始 of a year start, 自2027年起, 从2027年开始: a text with 起草 or 一起 then
+#: pays ``_may_have_deadline``'s substring tests, not a scan)
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生)
 _FLAG_ZERO = 16
@@ -678,7 +702,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至"), (_FLAG_ZERO, "零发"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始"), (_FLAG_ZERO, "零发"),
                (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -805,13 +829,14 @@ def _reports_past(text: str, end: int) -> bool:
 
 def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str, re.Match, int, int, Any]]:
     """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when their
-    gates pass, ``RE_DEADLINE_MORE``, ``RE_DEADLINE_WORDS`` and ``RE_HORIZON``, left to right; of two that overlap the
+    gates pass, ``RE_DEADLINE_MORE``, ``RE_DEADLINE_WORDS``, ``RE_HORIZON`` and ``RE_YEAR_FROM``, left to right; of two that overlap the
     earlier (at one start the longer) is kept, as one alternation would keep it. ``flags``:
     ``_text_flags``' for the text (without ``_FLAG_WORDS`` it holds none of ``_WORD_GATES``)."""
     more = _may_have_more(text)
     words = bool(flags & _FLAG_WORDS) and _WORD_GATE.search(text) is not None
     horizons = list(RE_HORIZON.finditer(text)) if _may_have_horizon(text) else None
-    if not (more or words or horizons):  # (most texts: one scan, nothing to merge)
+    starts = list(RE_YEAR_FROM.finditer(text)) if _may_have_year_from(text) else None
+    if not (more or words or horizons or starts):  # (most texts: one scan, nothing to merge)
         for m in RE_DEADLINE.finditer(text):
             alt = m.lastgroup
             start, lead = _lead_word(text, alt, m, m.start(alt))
@@ -824,6 +849,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_WORDS.finditer(text)]
     if horizons:
         found += [(m.start("horizon"), m.end("horizon"), "horizon", m) for m in horizons]
+    if starts:
+        found += [(m.start(), m.end(), "year_from", m) for m in starts]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:
@@ -860,6 +887,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     phrase, following = text[start:end], text[end:end + 6]
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
+    if alt == "months" and following.startswith("期间"):
+        following = text[end + 2:end + 8]  # 在3月1日至5月31日期间，…: a phase, as its year-led form is
     if alt in ("quarter", "half", "ten_days", "months", "bare_month") and _SINCE.match(following):
         return False  # 上半年以来…: a time looked back on; 第三季度起…: a start, not a limit
     if alt in ("months", "ten_days", "quarter", "half", "bare_month") and text[max(0, start - 2):start] in _EACH_CYCLE:
@@ -893,12 +922,15 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
                 return False
         if core in ("底前", "末前", "底", "末") or "年" not in core:
             return False  # "月底前" handled above; "底" alone is not a year end
-    if alt in ("within_years", "within_months", "within_days", "within_hours", "within_minutes", "term"):
-        n = m.group(_KIND_FIELDS[alt][4])
+    if alt in ("within_years", "within_months", "within_days", "within_hours", "within_minutes", "term", "half_year"):
+        n = m.group(_KIND_FIELDS[alt][4]) if _KIND_FIELDS[alt][4] else None
         if _PERIOD_VETO.match(following) or not (n is None or cn_number(n)):  # (None: 半小时)
             return False
     if alt == "month_from" and text[max(0, start - 2):start] in _EACH_CYCLE:
         return False  # 每年4月起进入主汛期: a season
+    if alt == "year_from" and not (text[start - 1:start] in ("自", "从") or (
+            _opens_sentence(text, start) and text[end:end + 1] in ("，", ","))):
+        return False  # 2026年开始实施…: a year that opens no rule; 自2027年起 and 2027年起，… do
     if alt == "horizon" and not _horizon_opens(text, start):
         return False  # 2026年到2027年: a range of years; 推迟到2027年: a postponement
     if alt == "within_days" and text[start - 1:start] == "月":
@@ -939,6 +971,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         event = "每" + m.group("cyc")
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
+    elif alt == "half_year":
+        period = 6  # 半年内
     elif alt == "term" and m.group("tmonth"):
         kind = "within_months"
     elif alt in ("before_event", "before_event2"):
@@ -961,10 +995,26 @@ def _dates_a_phase(text: str, start: int) -> bool:
 
 
 def _horizon_opens(text: str, start: int) -> bool:
-    """Does the 到/至 before a horizon's year at ``start`` open its chunk (after an item number, or a
-    cue: 力争到2030年) and follow no year (2026年到2027年)?"""
+    """Does the 到/至 before a horizon's year at ``start`` open its chunk (after an item number, a cue:
+    力争到2030年, or its subject: 全市到2027年) and follow no year (2026年到2027年)?"""
     return (not _NUMERAL.match(text[start - 2:start - 1] or " ") and text[start - 2:start - 1] != "年"
-            and (_opens_sentence(text, start - 1) or _TIME_CUE.search(text, max(0, start - 3), start - 1) is not None))
+            and (_opens_sentence(text, start - 1) or _TIME_CUE.search(text, max(0, start - 3), start - 1) is not None
+                 or _after_place(text, start - 1)))
+
+
+#: a place, or the whole of one, as the subject a plan's horizon follows (全市到2027年, 我区到…, 各乡镇到…,
+#: 栖梧县到…, 各县（市、区）到…): nothing before 到 but a place's name (not 延长到2027年, 持续到…: a verb)
+_PLACE = re.compile(r"(?:全|我|本|各)?[^\d，。；：、（）()\s“”]{0,10}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|村|社区|园区|新区)"
+                    r"(?:[（(][^（）()]{1,8}[）)])?")
+
+
+def _after_place(text: str, start: int) -> bool:
+    """Does the chunk before ``start`` (without an item number) hold only a place's name (``_PLACE``)?"""
+    left, _ = _chunk_bounds(text, start, start)
+    lead = text[max(left, start - 20):start]
+    if left == 0:
+        lead = _ENUM_LEAD.sub("", lead)
+    return _PLACE.fullmatch(lead) is not None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -991,12 +1041,14 @@ _WORK_NAME = re.compile(r"(?:大?检查|排查|巡查|隐患|安全|准备|防�
 def _may_have_deadline(text: str) -> bool:
     """Can ``RE_DEADLINE`` match in ``text``? Every alternative contains 月 (dates, months),
     底 or 末 (year ends), 内 (periods), 前 (before an event), 季度 (quarters), 半年 (half years),
-    期限 or 时限 (terms: 期限为30日), and every form of ``RE_DEADLINE_MORE`` one of them too or 到/至 before
-    a year (a horizon: ``_may_have_horizon``); a few substring tests rule out most
+    期限 or 时限 (terms: 期限为30日), and every form of ``RE_DEADLINE_MORE`` one of them too, or 到/至 before
+    a year (a horizon: ``_may_have_horizon``), or 年起/年开始 (a year start: ``_may_have_year_from``); a few
+    substring tests rule out most
     clauses at a fraction of the scan's cost (``tests/test_speed.py`` checks it never rules
     out a match)."""
     return ("月" in text or "底" in text or "末" in text or "内" in text or "前" in text or "季度" in text
-            or "半年" in text or "期限" in text or "时限" in text or _may_have_horizon(text))
+            or "半年" in text or "期限" in text or "时限" in text or _may_have_horizon(text)
+            or _may_have_year_from(text))
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:
@@ -1123,6 +1175,24 @@ RE_COUNT_LONG = re.compile(
     rf"(?P<verb>(?:{_LONG_VERBS})(?:{'|'.join(_PAIR_SECONDS)})?){_LONG_NEAR}"
     rf"(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
     rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
+# A count of occurrences after a weak verb and its object, closing the clause part (组织开展执法检查3次,
+# 开展应急演练2次以上, 开展…演练不少于1次): the weak verbs commit to a count only so (深入开展20个重点县 is a
+# scope): how many times (次) the work is done; a count of its scale (场次, 人次, 家次, 批次: 组织开展宣传活动
+# 12场次, probe 6) only with a comparator or 以上. In digits (开展一次安全评价 without 每 stays unread); the object
+# holds no verb that commits on its own (组织…培训不少于3000人次 is 培训's count: ``_weak_counts``) and the
+# sentence does not report (``_WEAK_REPORTS``)
+_OCCURRENCES = ("人次", "场次", "家次", "批次", "次")
+RE_COUNT_WEAK = re.compile(
+    rf"(?P<verb>组织开展|开展|组织|举办|召开|进行)(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
+    rf"(?:(?P<cmp>{_CMP})\s*)?(?P<num>\d+)\s*(?P<unit>{'|'.join(_OCCURRENCES)})(?P<qual>以上|左右)?"
+    r"(?=[，。；：！？\n（(]|$)")
+#: a verb in a weak count's object that commits on its own (its count is that verb's), or a comparator
+_STRONG_IN_FILL = re.compile("|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS,
+                                       *_LEVEL_VERBS, *_CMP_WORDS)))
+#: what every ``RE_COUNT_WEAK`` match holds: a digit before its unit (most texts with 次 have 一次, 两次: no scan)
+_WEAK_GATE = re.compile(rf"\d\s*(?:{'|'.join(_OCCURRENCES)})")
+#: what follows a count that was done, not set (…检查4次，发现并督促整改…; 开展了…)
+_WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督促整改|其中|共|累计)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 # (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
@@ -1155,7 +1225,8 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
               "不超过": "<=", "保持在": "=", "达": ">="}
 # Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比,
 # 完成县城老旧燃气管网更新改造(200公里) -> 县城老旧燃气管网更新改造 (完成 names no work; 完成率 is a subject)
-_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|完成(?![率比])|要|并|且)+")
+# (对 introduces what a rate is of: 对辖区内危化品企业的抽查比例不低于10%; not 对口, 对外)
+_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|完成(?![率比])|要|并|且|对(?![口外象接话]))+")
 
 
 _OBJ_TRAIL_CHARS = "要须需应将的"
@@ -1322,7 +1393,8 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 #: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
 #: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
 _OBJECT_AFTER = re.compile(r"的?((?:[^，。；：、（(并]|(?<=[合兼])并){1,30})")
-_OBJECT_LEAD = re.compile(r"^(?:对|向|为)")
+#: (and a weak verb that only organises the counted work: 组织企业负责人…培训不少于3000人次 counts 企业负责人…培训)
+_OBJECT_LEAD = re.compile(r"^(?:对|向|为|组织开展|组织|开展)")
 
 
 def _count_targets(text: str) -> Iterator[Target]:
@@ -1346,6 +1418,22 @@ def _long_counts(text: str) -> Iterator[re.Match]:
         else:
             yield m
             m = RE_COUNT_LONG.search(text, m.end())
+
+
+def _weak_counts(text: str) -> Iterator[Target]:
+    """Counts of occurrences after a weak verb and its object (``RE_COUNT_WEAK``)."""
+    for m in RE_COUNT_WEAK.finditer(text):
+        verb, fill = m.group("verb"), m.group("fill")
+        if _STRONG_IN_FILL.search(fill) or "了" in fill or (m.start() and _done_before(text, m.start())):
+            continue  # another verb's count; 开展了检查3次, 共组织…15次: done
+        if _WEAK_REPORTS.match(text, m.end()):
+            continue  # …检查4次，发现…隐患52处: a bulletin's figures
+        if m.group("unit") != "次" and not (m.group("cmp") or m.group("qual") == "以上"):
+            continue  # 组织开展宣传活动12场次: the scale of the work (probe 6), not a commitment
+        left, _ = _chunk_bounds(text, m.start(), m.end())
+        yield _frozen(Target, text=m.group(), value=int(m.group("num")), value_max=None, unit=m.group("unit"),
+                      what=_clip(verb + _obj(fill)), comparator=_cmp_sign(m.group("cmp"), m.group("qual")),
+                      verb=verb, per=_per(text, max(left, m.start() - WINDOW), m.start()), span=m.span())
 
 
 def _done_before(text: str, start: int) -> bool:
@@ -1571,6 +1659,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
             found += _object_first_targets(text)
     if not gated or (count and _COUNT_GATE.search(text)):
         found += _count_targets(text)
+        if not gated or ("次" in text and _WEAK_GATE.search(text)):
+            found += _weak_counts(text)
     if not gated or "零" in text:
         found += _zero_targets(text)
     if not gated or "不发生" in text:
