@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, _short, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, next_in_file, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -361,7 +361,7 @@ def _across(report: Report) -> str:
             cells = {c.label_id: c for c in a.cells[g.key][dim]}
             first = g.doc_ids[0]
             row = [f'<tr {attrs(g)}><td class="who" title="{_e("；".join(g.titles))}">{escape(g.name)}</td>'
-                   f"<td>{escape(level_name(g.level))}</td><td>{year_label(g.year)}</td><td>{escape(genre_name(g.genre))}</td>"
+                   f"<td>{escape(level_name(g.level))}</td><td>{year_label(g.year)}</td><td>{escape(genre_name(g.genre))}{UNTESTED_MARK * (not g.tested)}</td>"
                    f"<td data-v=\"{g.n_clauses}\">{g.n_clauses}</td>"]
             for lid in used:
                 c = cells[lid]
@@ -552,7 +552,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
                                for cid in cmp.dropped) + "</ul></details>")
     committed = [t for t in n.tagged if t.has_commitments]
-    parts.append(f"<h3>时限与量化目标 Deadlines and targets: {len(committed)} clause(s)</h3>")
+    parts.append(f"<h3>时限与量化目标 Deadlines and targets: {committed_count(len(committed), len(n.tagged))}</h3>")
     if committed:
         parts.append("<table><tr><th>clause</th><th>deadline</th><th>target</th></tr>")
         for t in committed:

@@ -133,6 +133,12 @@ def group_label(g) -> str:
     return " ".join(p for p in parts if p)
 
 
+#: beside the genre of a row tested against no one (no other government's document of its kind): its
+#: shares sat in the heatmap as dark as a tested row's (青榆县应急管理局's one-clause letter: 水旱灾害 100) with
+#: only the note above the table to say so
+UNTESTED_MARK = " (not tested)"
+
+
 def mean_label(a) -> str:
     """The tables' mean row: of every row, or of one kind of document when the rows are of several
     (the programmes' mean is what an annual notice is read against, not one a 燃气 plan raised). It is
@@ -169,7 +175,7 @@ def _across(report: Report) -> list[str]:
                 # the count beside the share: 67 is two clauses of a 3-clause 工作要点, not a trend
                 vals.append((f"{c.share * 100:.0f} ({c.count})" if c.count else "0") + mark)
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
-                       f"{genre_name(g.genre) or '—'} | {g.n_clauses} | "
+                       f"{genre_name(g.genre) or '—'}{UNTESTED_MARK * (not g.tested)} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
         out.append(f"| *{mean_label(a)}* | | | | {a.mean_n} | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
         out.append("")
@@ -273,7 +279,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")
     committed = [t for t in n.tagged if t.has_commitments]
-    out += [f"## 时限与量化目标 Deadlines and targets: {len(committed)} clause(s)", ""]
+    out += [f"## 时限与量化目标 Deadlines and targets: {committed_count(len(committed), len(n.tagged))}", ""]
     for t in committed:
         out.append(f"- `{t.clause.clause_id}` {_short(t.clause.text, 40)}")
         out += [f"  - 时限 deadline: {_cell(format_deadline(d))}" for d in t.deadlines]
@@ -339,6 +345,12 @@ def no_difference_text(a) -> str:
     return (f"{said}; the smallest p-value of the {n} tests (each tested row × label): {group_label(g)} {c.name} "
             f"{_pp(c.diff_pp)} ({c.count} of {c.n} clauses, mean {c.mean_share * 100:.0f}%, p={c.p_value:.3f}, "
             f"{q_text(c.q_value)} corrected for the {n} tests)")
+
+
+def committed_count(n: int, total: int) -> str:
+    """``10 of 15 clauses`` carry a deadline or target: out of the notice's clauses, as every other count
+    of a notice section (it read ``10 clause(s)``)."""
+    return f"{n} of {clauses(total)}"
 
 
 def q_text(q: float) -> str:

@@ -250,3 +250,33 @@ def test_the_subject_of_a_forwarding_notice_or_a_built_title_is_named_as_it_is(o
     assert "青榆县应急管理局 2027 (其他文件 on 汛期隐患排查)" in note
     assert "枫临市应急管理局 2027 (其他文件 naming no subject in its title)" in note
     assert "城镇燃气安全专项整治方案" not in note and "(专项整治/实施方案 on 城镇燃气)" in note  # an issued plan as before
+
+
+def test_the_deadlines_and_targets_count_says_what_it_is_out_of(out):
+    """"Deadlines and targets: 10 clause(s)" under a notice of 15 clauses: now "10 of 15 clauses", counted
+    as the clause list below it (every clause listed once) and the notice's header."""
+    md = (out / "out.md").read_text(encoding="utf-8")
+    html = htmllib.unescape((out / "out.html").read_text(encoding="utf-8"))
+    for title, total in (("东漪省人民政府关于做好2027年", 15), ("苇塘县人民政府关于做好2027年", 4)):
+        section = _section(md, title)
+        assert f" · {total} clauses · " in section.split("\n")[3]  # the premise: the header's count
+        part = _part(section, "时限与量化目标")
+        listed = len(_ids(part))
+        assert part.split("\n")[1] == f"## 时限与量化目标 Deadlines and targets: {listed} of {total} clauses"
+        assert f"<h3>时限与量化目标 Deadlines and targets: {listed} of {total} clauses</h3>" in html
+
+
+def test_an_untested_row_says_so_in_the_table(out):
+    """The rows tested against no one (the 燃气 plan, the 转发 letter and the forwarded notice) sat in the across
+    tables as dark as any (青榆县应急管理局's one clause: 水旱灾害 100) with only the note above to say so; each
+    now says "not tested" beside its genre, in the Markdown and the HTML, and a tested row does not."""
+    untested = {r["name"] for r in _across(out) if not r["q_value"]}
+    assert untested == {"枫临市安全生产委员会办公室", "枫临市应急管理局", "青榆县应急管理局"}  # the premise (the CSV)
+    md = (out / "out.md").read_text(encoding="utf-8")
+    html = htmllib.unescape((out / "out.html").read_text(encoding="utf-8"))
+    table = md.split("**行业领域**")[1].split("**措施类型**")[0]
+    rows = {r.split("|")[1].strip(): r.split("|")[4].strip() for r in table.splitlines() if r.startswith("| ") and "|--" not in r
+            and not r.startswith("| issuer") and not r.startswith("| *")}
+    assert {name for name, genre in rows.items() if genre.endswith(" (not tested)")} == untested
+    marked = re.findall(r'<td class="who"[^>]*>([^<]+)</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*\(not tested\)</td>', html)
+    assert set(marked) == untested
