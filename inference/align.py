@@ -124,31 +124,41 @@ def lead(text: str) -> str:
     return sentences(text)[0]
 
 
-def different_subjects(current: Sequence[str], previous: Sequence[str],
-                       subjects: Callable[[str], frozenset[str]]) -> np.ndarray:
-    """[len(current), len(previous)] True where both clauses' lead sentences name a subject
-    (``subjects(lead)`` not empty) and neither lead's subject is named anywhere in the other clause: a
-    道路交通 item is no revision of a 消防 one, however alike their frame. A lead naming no subject
-    (``落实安全生产责任。``) pairs with any; so does a lead whose subject the other clause names further
-    on (2014's 非煤矿山 item continues 2013's clause that opens on 煤矿 and goes on through every sector)."""
-    cur_lead = [subjects(lead(t)) for t in current]
-    prev_lead = [subjects(lead(t)) for t in previous]
-    cur_all = [subjects(t) for t in current]
-    prev_all = [subjects(t) for t in previous]
+#: text(s) -> for each, the subjects its lead sentence names and those the whole clause names
+#: (``yoy.subject_reader``: one batched cue-matching pass over the texts)
+SubjectReader = Callable[[Sequence[str]], "list[tuple[frozenset[str], frozenset[str]]]"]
+
+
+def lead_end(text: str) -> int:
+    """Where a clause's lead sentence (:func:`lead`) ends in ``text``: the subjects named before it are
+    the lead's (one cue-matching pass serves the lead and the whole clause)."""
+    first = lead(text)
+    at = text.find(first)
+    return len(text) if at < 0 else at + len(first)
+
+
+def different_subjects(current: Sequence[str], previous: Sequence[str], subjects: SubjectReader) -> np.ndarray:
+    """[len(current), len(previous)] True where both clauses' lead sentences name a subject and neither
+    lead's subject is named anywhere in the other clause: a 道路交通 item is no revision of a 消防 one,
+    however alike their frame. A lead naming no subject (``落实安全生产责任。``) pairs with any; so does a
+    lead whose subject the other clause names further on (2014's 非煤矿山 item continues 2013's clause that
+    opens on 煤矿 and goes on through every sector)."""
+    read = subjects([*current, *previous])
+    cur, prev = read[:len(current)], read[len(current):]
     out = np.zeros((len(current), len(previous)), dtype=bool)
-    for i, (cl, ca) in enumerate(zip(cur_lead, cur_all)):
+    for i, (cl, ca) in enumerate(cur):
         if not cl:
             continue
-        for j, (pl, pa) in enumerate(zip(prev_lead, prev_all)):
+        for j, (pl, pa) in enumerate(prev):
             out[i, j] = bool(pl) and not (cl & pa) and not (pl & ca)
     return out
 
 
 def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT_METHOD,
           new_below: float = DEFAULT_NEW_BELOW, carried_from: float = DEFAULT_CARRIED_FROM,
-          subjects: Callable[[str], frozenset[str]] | None = None) -> list[AlignedClause]:
-    """Status and counterpart of each later clause (texts in notice order); with ``subjects`` (text ->
-    the subjects it names), only clauses whose leads share a subject, or name none, are paired."""
+          subjects: SubjectReader | None = None) -> list[AlignedClause]:
+    """Status and counterpart of each later clause (texts in notice order); with ``subjects``
+    (:data:`SubjectReader`), only clauses on one subject (:func:`different_subjects`) are paired."""
     sims = score_matrix(current, previous, method)
     if subjects is not None and sims.size:
         sims = np.where(different_subjects(current, previous, subjects), 0.0, sims)

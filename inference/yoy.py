@@ -471,17 +471,27 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
 
 
 def subject_reader(taxonomy: Taxonomy):
-    """text -> the sectors its codebook cue words name (``knowledge.match``), the exclusive
-    不分行业 label aside (it names no subject): what ``align`` asks of two clauses' lead sentences
-    before pairing them. Cue words, not the model's tags: a lead is a few words, and the subject an
-    item names is in its words."""
+    """texts -> for each, the sectors its codebook cue words name in its lead sentence and in the whole
+    text (``knowledge.match_clauses``, one pass over all texts; ``align.lead_end`` tells the lead's
+    cues), the exclusive 不分行业 label aside (it names no subject): what ``align`` asks of two clauses
+    before pairing them. Cue words, not the model's tags: a lead is a few words, and the subject an item
+    names is in its words."""
     from policytag.knowledge import load_knowledge
+    from policytag.records import Clause
+
+    from .align import lead_end
 
     knowledge = load_knowledge(taxonomy)
     general = frozenset(taxonomy["sector"].exclusive)
 
-    def subjects(text: str) -> frozenset[str]:
-        return frozenset(h.label for h in knowledge.match(text, ("sector",)) if h.kind == "cue") - general
+    def subjects(texts: Sequence[str]) -> list[tuple[frozenset[str], frozenset[str]]]:
+        clauses = [Clause("", "", (), text, "clause") for text in texts]
+        out = []
+        for text, hits in zip(texts, knowledge.match_clauses(clauses, ("sector",))):
+            cues = [h for h in hits if h.kind == "cue" and h.source == "text" and h.label not in general]
+            end = lead_end(text)
+            out.append((frozenset(h.label for h in cues if h.span[1] <= end), frozenset(h.label for h in cues)))
+        return out
 
     return subjects
 
