@@ -11,9 +11,12 @@ the page, ``CTM`` (a b c d e f) maps it there, each ``TextCode`` starts at ``X``
 baseline) and moves on by ``DeltaX``/``DeltaY`` per glyph (``g N d``: N glyphs apart by d). Real
 writers put a line in one TextCode, a glyph in each TextObject, or several lines in one TextCode
 (a negative DeltaX and a DeltaY): only positions are trusted, so every glyph is placed on the page
-and lines are built from them. Text set top to bottom (``ReadDirection`` 90 or 270, or glyphs
-placed by ``DeltaY`` alone: a narrow column, a note in the margin) is one line of its own at its
-first glyph, none of its glyphs joined to a line it stands beside. Not read: template pages (``Template``/``TemplatePage``: the running
+and lines are built from them. Text set top to bottom (``ReadDirection`` 90 or 270, glyphs
+placed by ``DeltaY`` alone, a ``CTM`` turning the object a quarter, or a column of lone glyphs each an
+object of its own: a narrow column, a note in the margin) is one line of its own at its
+first glyph, none of its glyphs joined to a line it stands beside. A table drawn with its cell
+borders (PathObjects' straight strokes, ``AbbreviatedData`` ``M``/``L``/``C``) is found by its rules
+(``ruled_tables``: rows, columns, merged cells where a border is missing). Not read: template pages (``Template``/``TemplatePage``: the running
 header and footer a PDF repeats, dropped there too), annotations and signatures (seals), fonts (a
 TextCode in a font's private code points stays as it is).
 """
@@ -48,11 +51,16 @@ class Glyph:
 Line = list[tuple[float, float, str]]
 
 
+#: a straight stroke of a path on the page: (x0, y0, x1, y1), mm, y down
+Segment = tuple[float, float, float, float]
+
+
 @dataclass(frozen=True)
 class Page:
     lines: list[Line]  # top to bottom
     baselines: list[float]  # each line's
     rules: list[tuple[float, float, float]]  # vertical ruling lines: (x, top, bottom)
+    segments: tuple[Segment, ...] = ()  # every straight stroke of the page's paths (a table's cell borders)
 
     def table_end(self, first: int) -> int:
         """The index after the last line a ruled table whose header is line ``first`` may hold:
@@ -170,6 +178,7 @@ def _page(archive: zipfile.ZipFile, part: str) -> Page:
     page = _xml(archive, part)
     glyphs: list[Glyph] = []
     rules: list[tuple[float, float, float]] = []
+    segments: list[Segment] = []
     for content in _children(page, "Content"):
         for element in content.iter():
             if _local(element.tag) == "TextObject":
@@ -178,8 +187,171 @@ def _page(archive: zipfile.ZipFile, part: str) -> Page:
                 box = _numbers(element.get("Boundary"))
                 if len(box) == 4 and box[2] < 1.0 and box[3] > 2.0:
                     rules.append((box[0] + box[2] / 2, box[1], box[1] + box[3]))
+                segments.extend(_path_segments(element, box))
     lines = _lines(glyphs)
-    return Page([_words(line) for line in lines], [line[0].y for line in lines], rules)
+    return Page([_words(line) for line in lines], [line[0].y for line in lines], rules, tuple(segments))
+
+
+#: the operands each path operator of ``AbbreviatedData`` takes (GB/T 33190 9.3.2): S/M start or move,
+#: L a line, Q/B curves, A an arc, C closes the subpath
+_PATH_ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
+
+
+def _path_segments(element, box: list[float]) -> list[Segment]:
+    """The straight strokes (``L``, and ``C`` back to the subpath's start) of a PathObject's
+    ``AbbreviatedData``, on the page: its own space starts at its ``Boundary`` and ``CTM`` maps it.
+    Curves and arcs are passed over (a seal's ring, a rounded corner: no table border)."""
+    data = next((child.text for child in element if _local(child.tag) == "AbbreviatedData"), None)
+    if not data or len(box) != 4:
+        return []
+    try:
+        ctm = _numbers(element.get("CTM"))
+    except ValueError:
+        ctm = []  # a garbled CTM on a path: its strokes as drawn unmoved, not the whole file refused
+    a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+    def place(x: float, y: float) -> tuple[float, float]:
+        return box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
+
+    tokens = data.split()
+    out: list[Segment] = []
+    here = start = (0.0, 0.0)
+    i = 0
+    while i < len(tokens):
+        op = tokens[i]
+        n = _PATH_ARGS.get(op)
+        if n is None or (n and i + n >= len(tokens)):
+            break  # an operator unknown or cut short: what came before stands
+        try:
+            args = [float(t) for t in tokens[i + 1:i + 1 + n]]
+        except ValueError:
+            break
+        if op in ("S", "M"):
+            here = start = (args[0], args[1])
+        elif op in ("L", "C"):
+            to = (args[0], args[1]) if op == "L" else start
+            out.append((*place(*here), *place(*to)))
+            here = to
+        else:
+            here = (args[-2], args[-1])
+        i += 1 + n
+    return out
+
+
+def _ruling(segments: tuple[Segment, ...]) -> tuple[list[tuple[float, float, float]], list[tuple[float, float, float]]]:
+    """The page's horizontal strokes as (y, left, right) and vertical ones as (x, top, bottom), each
+    longer than 2 mm (a tick, a dot or a slanted stroke is no border)."""
+    across, down = [], []
+    for x0, y0, x1, y1 in segments:
+        if abs(y1 - y0) < 0.3 and abs(x1 - x0) > 2:
+            across.append(((y0 + y1) / 2, min(x0, x1), max(x0, x1)))
+        elif abs(x1 - x0) < 0.3 and abs(y1 - y0) > 2:
+            down.append(((x0 + x1) / 2, min(y0, y1), max(y0, y1)))
+    return across, down
+
+
+def _stops(values: list[float], tolerance: float = 0.8) -> list[float]:
+    """Distinct positions among ``values`` (those within ``tolerance`` of one another are one)."""
+    out: list[float] = []
+    for v in sorted(values):
+        if not out or v - out[-1] > tolerance:
+            out.append(v)
+    return out
+
+
+@dataclass(frozen=True)
+class RuledTable:
+    """A table drawn with its cell borders: ``ys`` the row borders, ``xs`` the column borders (mm),
+    ``cells[i][j]`` the id of the cell at row i, column j (one id over a merged cell's positions)."""
+    ys: list[float]
+    xs: list[float]
+    cells: list[list[int]]
+
+    def cell_at(self, x: float, y: float) -> tuple[int, int] | None:
+        if not (self.ys[0] < y < self.ys[-1] and self.xs[0] < x < self.xs[-1]):
+            return None
+        i = next(k for k in range(len(self.ys) - 1) if y < self.ys[k + 1])
+        j = next(k for k in range(len(self.xs) - 1) if x < self.xs[k + 1])
+        return i, j
+
+
+def ruled_tables(page: Page) -> list[RuledTable]:
+    """The tables a page draws with ruling lines: groups of horizontal and vertical strokes that
+    meet, with two rows and two columns at least, top to bottom. A border missing between two
+    positions (no stroke across the middle of that side) makes them one merged cell.
+
+    Why: a table read by its words' positions alone needs a 序号 column to tell a row from a cell's
+    wrapped line (``aligned_table``); its rules say that for any table, as pdfplumber finds a PDF's."""
+    across, down = _ruling(page.segments)
+    if len(across) < 3 or len(down) < 3:
+        return []
+    strokes = [("h", *s) for s in across] + [("v", *s) for s in down]
+    group = list(range(len(strokes)))
+
+    def root(k: int) -> int:
+        while group[k] != k:
+            group[k] = group[group[k]]
+            k = group[k]
+        return k
+
+    for m, one in enumerate(strokes):
+        for n in range(m + 1, len(strokes)):
+            if _meet(one, strokes[n]):
+                group[root(m)] = root(n)
+    tables = []
+    for members in _groups(group, root):
+        hs = [strokes[k][1:] for k in members if strokes[k][0] == "h"]
+        vs = [strokes[k][1:] for k in members if strokes[k][0] == "v"]
+        table = _table_of(hs, vs)
+        if table is not None:
+            tables.append(table)
+    return sorted(tables, key=lambda t: t.ys[0])
+
+
+def _meet(one: tuple, other: tuple, slack: float = 1.0) -> bool:
+    """Do two strokes (``("h", y, left, right)`` / ``("v", x, top, bottom)``) touch or cross?"""
+    if one[0] != other[0]:
+        (_, y, left, right), (_, x, top, bottom) = (one, other) if one[0] == "h" else (other, one)
+        return left - slack <= x <= right + slack and top - slack <= y <= bottom + slack
+    return abs(one[1] - other[1]) <= slack and one[2] <= other[3] + slack and other[2] <= one[3] + slack
+
+
+def _groups(group: list[int], root) -> list[list[int]]:
+    found: dict[int, list[int]] = {}
+    for k in range(len(group)):
+        found.setdefault(root(k), []).append(k)
+    return list(found.values())
+
+
+def _table_of(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]) -> RuledTable | None:
+    """The grid of a group of strokes that meet, or None when it draws no table of two rows and two
+    columns (a box round a paragraph, a red rule under the 版头, a signature line)."""
+    ys, xs = _stops([h[0] for h in hs]), _stops([v[0] for v in vs])
+    if len(ys) < 3 or len(xs) < 3:
+        return None
+
+    def ruled_across(y: float, x: float) -> bool:  # a horizontal stroke at y through x
+        return any(abs(h[0] - y) <= 0.8 and h[1] - 0.5 <= x <= h[2] + 0.5 for h in hs)
+
+    def ruled_down(x: float, y: float) -> bool:
+        return any(abs(v[0] - x) <= 0.8 and v[1] - 0.5 <= y <= v[2] + 0.5 for v in vs)
+
+    cells: list[list[int]] = []
+    made = 0
+    for i in range(len(ys) - 1):
+        row: list[int] = []
+        mid_y = (ys[i] + ys[i + 1]) / 2
+        for j in range(len(xs) - 1):
+            mid_x = (xs[j] + xs[j + 1]) / 2
+            if j and not ruled_down(xs[j], mid_y):
+                row.append(row[-1])  # no border on its left: the cell to the left goes on
+            elif i and not ruled_across(ys[i], mid_x):
+                row.append(cells[-1][j])  # no border above it: the cell above goes on
+            else:
+                row.append(made)
+                made += 1
+        cells.append(row)
+    return RuledTable(ys, xs, cells)
 
 
 def _text_object(element) -> list[Glyph]:
@@ -195,12 +367,23 @@ def _text_object(element) -> list[Glyph]:
     glyphs: list[Glyph] = []
     x = y = 0.0
     direction = element.get("ReadDirection", "0").strip()
+    # a CTM turning the object a quarter (its x axis along the page's y: ``0 1 -1 0``, a note set in
+    # the margin by rotating it) sets each of its lines down or up the page, glyph under glyph
+    turned = abs(b) > abs(a)
     for code in _children(element, "TextCode"):
         text = code.text or ""
         # a TextCode without X/Y goes on where the one before it stopped
         x = float(code.get("X")) if code.get("X") is not None else x
         y = float(code.get("Y")) if code.get("Y") is not None else y
         dx, dy = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
+        if turned:
+            # the object's lines run down (or up) the page: the TextCode is one run, as a vertical one
+            left, base = place(x, y)
+            words = "".join(ch for ch in text if not ch.isspace())
+            if words:
+                glyphs.append(Glyph(left, left + size, base, size, words, vertical=True))
+            x += sum(dx[i] if i < len(dx) else size / scale for i in range(len(text)))
+            continue
         if _vertical(text, dx, dy, direction):
             left, base = place(x, y)
             words = "".join(ch for ch in text if not ch.isspace())
@@ -229,10 +412,55 @@ def _vertical(text: str, dx: list[float], dy: list[float], direction: str) -> bo
     return steps >= 1 and not any(dx[:steps]) and len(dy) >= steps and all(d > 0 for d in dy[:steps])
 
 
+def _stacked(glyphs: list[Glyph]) -> list[Glyph]:
+    """``glyphs`` with each column of three or more lone glyphs set one under another (each its own
+    TextObject, a glyph-by-glyph writer's note in the margin) made one vertical run.
+
+    Why: placed one by one, each glyph of 此件公开发布 stood on a baseline of its own: 此 joined the
+    body line beside it and the others became lines of one glyph. A lone glyph has no other within
+    a glyph's width on its baseline; a column's glyphs stand at one left edge, each at most 1.3
+    glyph heights under the one before (a table's rows of one-glyph cells stand further apart)."""
+    rows: list[list[Glyph]] = []  # glyphs by baseline, as _lines groups them
+    for g in sorted((g for g in glyphs if not g.vertical), key=lambda g: (g.y, g.x)):
+        if rows and abs(g.y - rows[-1][0].y) <= max(g.size, rows[-1][0].size) / 3:
+            rows[-1].append(g)
+        else:
+            rows.append([g])
+    alone = []
+    for row in rows:
+        row.sort(key=lambda g: g.x)
+        for k, g in enumerate(row):
+            if (k == 0 or g.x - row[k - 1].right > g.size) and (k + 1 == len(row) or row[k + 1].x - g.right > g.size):
+                alone.append(g)
+    columns: list[list[Glyph]] = []  # lone glyphs by left edge (within a third of a glyph)
+    for g in sorted(alone, key=lambda g: g.x):
+        if columns and g.x - columns[-1][-1].x <= g.size / 3:
+            columns[-1].append(g)
+        else:
+            columns.append([g])
+    runs: list[list[Glyph]] = []
+    for column in columns:
+        for g in sorted(column, key=lambda g: g.y):
+            last = runs[-1][-1] if runs and runs[-1][-1] in column else None
+            if last and 0 < g.y - last.y <= 1.3 * g.size:
+                runs[-1].append(g)
+            else:
+                runs.append([g])
+    stacked = {id(g) for run in runs if len(run) >= 3 for g in run}
+    if not stacked:
+        return glyphs
+    out = [g for g in glyphs if id(g) not in stacked]
+    for run in (r for r in runs if len(r) >= 3):
+        first = run[0]
+        out.append(Glyph(first.x, first.right, first.y, first.size, "".join(g.text for g in run), vertical=True))
+    return out
+
+
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into lines by baseline (within a third of the glyph size), top to bottom,
     each line's glyphs left to right; a vertical run a line of its own, after the lines whose
     baseline is not below its first glyph's."""
+    glyphs = _stacked(glyphs)
     lines: list[list[Glyph]] = []
     for glyph in sorted((g for g in glyphs if not g.vertical), key=lambda g: (g.y, g.x)):
         if lines and abs(glyph.y - lines[-1][0].y) <= max(glyph.size, lines[-1][0].size) / 3:

@@ -1201,7 +1201,12 @@ def read_ofd(path: Path) -> str:
         raise ReadError(path, "OFD has no text (scanned images?); export it to PDF, run OCR "
                               "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
     texts = []
+    header: list[Cell] | None = None  # the header row of the last ruled task table, for its next page
     for page in pages:
+        lines, header = _ofd_ruled_lines(page, header)
+        if lines is not None:
+            texts.append("\n".join(lines))
+            continue
         lines = page.lines
         found = _aligned_table_at(lines, page.table_end)
         if found is None:
@@ -1210,6 +1215,68 @@ def read_ofd(path: Path) -> str:
         first, taken, table = found
         texts.append("\n".join([*map(line_text, lines[:first]), *table, *map(line_text, lines[first + taken:])]))
     return _fixed_layout_text(texts)
+
+
+def _ofd_ruled_lines(page, header: list[Cell] | None) -> tuple[list[str] | None, list[Cell] | None]:
+    """(the page's lines with each table ruled round its cells read as rows, the header row of its
+    last task table), or (None, ``header``) for a page holding no such table (read as before).
+
+    Why: a ruled table was read only by its words' positions, and only under a 序号 header; one
+    without (工作任务 | 牵头单位 | 配合单位 | 完成时限) stayed lines of words apart by spaces, its
+    wrapped cells lines of their own, and the cleaner made the whole table one clause. Its rules say
+    which words share a cell (``corpus.ofd.ruled_tables``), merged cells included, as pdfplumber's
+    do for a PDF; a task table going on from the page before keeps that page's header."""
+    from .ofd import line_text, ruled_tables
+
+    tables = [t for t in ruled_tables(page)]
+    if not tables:
+        return None, header
+    out: list[str | None] = [line_text(line) for line in page.lines]
+    read_any = False
+    for table in tables:
+        spots: dict[int, list[tuple[int, float, str]]] = {}  # cell id -> (line, left, text) of its words
+        first = None
+        kept: dict[int, list] = {}
+        for k, (line, baseline) in enumerate(zip(page.lines, page.baselines)):
+            for left, right, text in line:
+                at = table.cell_at((left + right) / 2, baseline - 0.5)
+                if at is None:
+                    kept.setdefault(k, []).append((left, right, text))
+                    continue
+                spots.setdefault(table.cells[at[0]][at[1]], []).append((k, left, text))
+                first = k if first is None else min(first, k)
+        grid = _ruled_grid(table, spots)
+        if first is None or is_layout(grid):
+            continue
+        if tables_header(grid) is None and header is not None and len(grid[0]) == len(header):
+            grid = [header] + grid  # the task table goes on from the page before
+        found = tables_header(grid)
+        header = grid[found[0]] if found else None
+        touched = {k for words in spots.values() for k, _, _ in words}
+        for k in touched:
+            out[k] = " ".join(text for _, _, text in kept[k]) if k in kept else None
+        out[first] = "\n".join([*table_lines(grid), *([out[first]] if first in kept else [])])
+        read_any = True
+    if not read_any:
+        return None, header
+    return [line for line in out if line], header
+
+
+def _ruled_grid(table, spots: dict[int, list[tuple[int, float, str]]]) -> list[list[Cell]]:
+    """A ruled table's rows of :class:`Cell`: one per cell id (a merged cell repeats), its words line
+    by line, the lines joined as a wrapped cell's are (``corpus.tables``: a cell wraps where the
+    column ends, not where a sentence does)."""
+    from .tables import _join_wrapped
+
+    made: dict[int, Cell] = {}
+    for cell_id, words in spots.items():
+        rows: dict[int, list[tuple[float, str]]] = {}
+        for k, left, text in words:
+            rows.setdefault(k, []).append((left, text))
+        text = _join_wrapped([" ".join(t for _, t in sorted(rows[k])) for k in sorted(rows)])
+        made[cell_id] = Cell(object(), (text,) if text else ())
+    empty: dict[int, Cell] = {}
+    return [[made.get(c) or empty.setdefault(c, Cell(object(), ())) for c in row] for row in table.cells]
 
 
 def read_xlsx(path: Path) -> str:

@@ -1,6 +1,7 @@
 """Files as government sites publish them, read through the real ``policytag segment``: a task table
 published as an .xlsx spreadsheet (binary .xls/.et and sealed workbooks refused in one line), Word
-RTF with text boxes and with rows merged across a table (``\\clmgf``/``\\clmrg``).
+RTF with text boxes and with rows merged across a table (``\\clmgf``/``\\clmrg``), an OFD table ruled
+round its cells without a 序号 column, OFD notes set down the margin glyph by glyph or turned by a CTM.
 
 The fixtures in tests/data/formats5/ are ours (invented county 榆汀县), made by ``make_fixtures.py``
 beside them; the readings were written down in EXPECTED.md before any reader ran.
@@ -109,3 +110,46 @@ def test_rtf_rows_merged_across_lead_their_tasks_as_in_the_docx():
     got = _segment(rtf)
     assert got == _segment(twin) and _segment(rtf, True) == _segment(twin, True)
     assert [c["text"].split("：")[0] for c in got[1:]] == ["1.人员密集场所", "2.高层建筑和商业场所", "3.高层建筑和商业场所"]
+
+
+# -- OFD ------------------------------------------------------------------------------------------
+def test_an_ofd_ruled_table_without_a_seq_column_reads_as_the_docx_table():
+    """fire_tasks_noseq.ofd: a table ruled round its cells, 工作任务 | 牵头单位 | 配合单位 | 完成时限 (no 序号),
+    task cells wrapped, a 配合单位 merged down over two tasks. Before: the OFD reader read a table by
+    position only under a 序号 header, so the whole table was one clause of run-together words; now
+    one clause per task as in the .docx twin, the merged 配合单位 in both tasks' agencies."""
+    ofd, twin = FORMATS5 / "fire_tasks_noseq.ofd", FORMATS5 / "fire_tasks_noseq.docx"
+    assert _segment(ofd, documents=True) == _segment(twin, documents=True)
+    # the preamble is wrapped once before the table, which the cleaner leaves as two (EXPECTED.md), so
+    # the tasks' spans differ: their content is compared
+    tasks = [t for t in _clauses(ofd) if t[0] == "clause"]
+    assert tasks == [t for t in _clauses(twin) if t[0] == "clause"]
+    assert [agencies for *_, agencies in tasks] == [["各乡镇", "县消防救援大队"], ["县消防救援大队", "县住建局"],
+                                                    ["县商务局", "县住建局"]]
+    assert tasks[0][2] == "开展人员密集场所消防设施排查并建立问题清单（完成时限：7月15日前）"
+
+
+#: the margin note 此件公开发布 set top to bottom beside the body (EXPECTED.md): a glyph per
+#: TextObject, each 6 mm under the one before; one TextObject turned a quarter by its CTM
+NOTE = "此件公开发布"
+TURNED_NOTES = {
+    "glyphs": "".join(f"<ofd:TextObject ID='{20 + k}' Boundary='185 {45 + 6 * k} 8 8' Size='5'><ofd:TextCode X='0' "
+                      f"Y='5'>{ch}</ofd:TextCode></ofd:TextObject>" for k, ch in enumerate(NOTE)),
+    "ctm": "<ofd:TextObject ID='20' Boundary='185 45 8 40' CTM='0 1 -1 0 0 0' Size='5'><ofd:TextCode X='5' Y='0' "
+           f"DeltaX='g {len(NOTE) - 1} 6'>{NOTE}</ofd:TextCode></ofd:TextObject>",
+}
+
+
+@pytest.mark.parametrize("how", sorted(TURNED_NOTES))
+def test_ofd_text_set_down_the_page_glyph_by_glyph_or_by_its_ctm_is_one_line(tmp_path, how):
+    """Before: each glyph of the note stood on a baseline of its own, 此 joined the body line beside it
+    (各乡镇要落实消防安全责任。 此) and the others were lines of one glyph; now the note is one line after
+    the body line it starts beside, as formats2's DeltaY and ReadDirection notes are."""
+    from test_files_formats2 import _line, _ofd
+
+    from policytag.corpus.readers import read_file
+
+    page = (_line(3, 30, "榆汀县安全生产委员会办公室关于做好消防工作的通知") + _line(4, 50, "各乡镇要落实消防安全责任。")
+            + _line(5, 60, "各村要清理房前屋后可燃物。") + TURNED_NOTES[how])
+    assert read_file(_ofd(tmp_path / "note.ofd", page)).split("\n") == [
+        "榆汀县安全生产委员会办公室关于做好消防工作的通知", "各乡镇要落实消防安全责任。", NOTE, "各村要清理房前屋后可燃物。"]

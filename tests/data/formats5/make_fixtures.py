@@ -439,11 +439,90 @@ def textbox_rtf(f4) -> None:
     (HERE / "fire_textbox.rtf").write_bytes(f4.rtf("".join(body)))
 
 
+# -- OFD ------------------------------------------------------------------------------------------
+#: the ruled table of fire_tasks_noseq (EXPECTED.md): no 序号 column; None: the cell above goes on
+NOSEQ = [["工作任务", "牵头单位", "配合单位", "完成时限"],
+         ["开展人员密集场所消防设施排查并建立问题清单", "各乡镇", "县消防救援大队", "7月15日前"],
+         ["对高层建筑和大型商业综合体开展消防设施联合检查", "县消防救援大队", "县住建局", "7月31日前"],
+         ["督促商场超市落实消防安全主体责任并开展自查", "县商务局", None, "8月15日前"]]
+NOSEQ_COLUMNS = (70.0, 32.0, 32.0, 22.8)  # mm: the body's width, 156.8
+
+
+def _formats_ofd():
+    """tests/data/formats' OFD writer (GB/T 33190 packages as real writers set them)."""
+    spec = importlib.util.spec_from_file_location("formats_ofd", HERE.parent / "formats" / "make_ofd_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def _ruled_table(ofd, writer, rows: list[list[str | None]], columns: tuple[float, ...]) -> None:
+    """``rows`` as a table ruled round every cell, each border a PathObject; a ``None`` cell is the
+    cell above it going on (no rule between them in that column); cells wrapped at their width."""
+    edges = [ofd.LEFT]
+    for width in columns:
+        edges.append(edges[-1] + width)
+    first = top = writer.y - ofd.BODY - 1.5
+    writer.rule(edges[0], top, edges[-1], top)
+    for r, row in enumerate(rows):
+        cells = []
+        for text, width in zip(row, columns):
+            lines, rest = [], text or ""
+            while rest:
+                line, rest = ofd.wrap(rest, (width - 2) / ofd.CELL)
+                lines.append(line)
+            cells.append(lines)
+        height = max(len(c) for c in cells) * 7.0 + 3
+        for k, (lines, x0) in enumerate(zip(cells, edges)):
+            for j, text in enumerate(lines):
+                writer.text(x0 + 1, top + 6 + 7.0 * j, text, ofd.CELL, style=ofd.STYLES[(k + j) % len(ofd.STYLES)])
+        top += height
+        below = rows[r + 1] if r + 1 < len(rows) else [""] * len(row)
+        for k in range(len(row)):  # the rule under each cell, but under one the next row goes on from
+            if below[k] is not None:
+                writer.rule(edges[k], top, edges[k + 1], top)
+    for x in edges:
+        writer.rule(x, first, x, top)
+    writer.y = top + ofd.BODY + 6
+
+
+def noseq_ofd(path: Path) -> None:
+    """fire_notice's head and preamble, the NOSEQ table ruled, the signature and date; its .docx twin."""
+    import docx
+
+    ofd = _formats_ofd()
+    writer = ofd.Writer()
+    writer.line(TITLE[:20], "center", ofd.TITLE)
+    writer.line(TITLE[20:], "center", ofd.TITLE)
+    writer.line(NUMBER, "center")
+    writer.line(ADDRESSEE)
+    writer.paragraph(PREAMBLE.strip())
+    _ruled_table(ofd, writer, NOSEQ, NOSEQ_COLUMNS)
+    writer.line(SIGNATURE, "right")
+    writer.line(DATE, "right")
+    ofd.package(writer, path, TITLE, "榆汀县安全生产委员会办公室政务公开", SIGNATURE)
+    document = docx.Document()
+    for line in (TITLE, NUMBER, ADDRESSEE, PREAMBLE):
+        document.add_paragraph(line)
+    table = document.add_table(rows=len(NOSEQ), cols=4)
+    table.style = "Table Grid"
+    for r, cells in enumerate(NOSEQ):
+        for c, text in enumerate(cells):
+            if text is None:
+                table.cell(r - 1, c).merge(table.cell(r, c))
+            else:
+                table.cell(r, c).text = text
+    for line in (SIGNATURE, DATE):
+        document.add_paragraph(line)
+    document.save(str(path.with_suffix(".docx")))
+
+
 def main() -> None:
     f4 = _formats4()
     task_sheet_xlsx(HERE / "task_sheet.xlsx")
     hmerge(f4, "fire_tasks_sections", [TASKS[0], ["人员密集场所"], TASKS[1], ["高层建筑和商业场所"], *TASKS[2:]])
     textbox_rtf(f4)
+    noseq_ofd(HERE / "fire_tasks_noseq.ofd")
 
 
 def probes(folder: Path) -> None:
