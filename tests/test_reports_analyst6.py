@@ -280,3 +280,20 @@ def test_an_untested_row_says_so_in_the_table(out):
     assert {name for name, genre in rows.items() if genre.endswith(" (not tested)")} == untested
     marked = re.findall(r'<td class="who"[^>]*>([^<]+)</td><td>[^<]*</td><td>[^<]*</td><td>[^<]*\(not tested\)</td>', html)
     assert set(marked) == untested
+
+
+def test_the_subject_check_reads_analyst5s_short_county_clauses_as_their_reader_did(tmp_path):
+    """tests/data/reports5/EXPECTED.md (written by another analyst before this rule) names three short county
+    clauses read as revisions of a clause on another subject: 岚桥县 2025's 森林防火 item (of 2023's 烟花爆竹
+    one), its 自建房 item (of 2023's 非煤矿山 one), 梓溪县 2027's 防汛 item (of 2026's one-paragraph 道路交通
+    notice). Each is new now; the items that do continue last year's stay paired."""
+    target = tmp_path / "r5.jsonl"
+    _tag([str(ROOT / "tests" / "data" / "reports5"), "-o", str(target)])
+    rows = [json.loads(x) for x in target.read_text(encoding="utf-8").splitlines()]
+    def status(title: str, opening: str) -> str:
+        return next(r["novelty"]["status"] for r in rows if r["title"].startswith(title) and r["text"].startswith(opening))
+
+    lanqiao, ziqi = "岚桥县人民政府关于做好2025年", "梓溪县人民政府办公室关于做好2027年"
+    assert status(lanqiao, "三、加强森林防火") == "new" and status(lanqiao, "四、整治经营性自建房") == "new"
+    assert status(ziqi, "五、做好防汛工作") == "new"
+    assert status(lanqiao, "二、整治非煤矿山") != "new"  # continues 2023's 非煤矿山 item (5座 -> 2座)
