@@ -485,10 +485,12 @@ RE_VOCATIVE = re.compile(r"^\s*[^。；，！？：:]{0,40}(?:职工|朋友|群�
                          r"\s*[:：]\s*$")
 
 
-# the one organ or enterprise a notice is sent to, right under its title (a 约谈 notice to a company, a 批复 to
-# the bureau that asked): ``霁山县顺达运输有限公司：``, ``县应急管理局：`` (a name, a colon, nothing else)
-RE_ONE_ADDRESSEE = re.compile(r"^\s*[\u4e00-\u9fff（）()]{2,40}?(?:有限公司|有限责任公司|公司|集团|厂|矿|站|中心|医院|学校|协会|"
-                              r"人民政府|委员会|办公室|办公厅|管委会|办事处|局|厅|委|办|支队|大队)\s*[:：]\s*$")
+# the organs or enterprises a notice is sent to, right under its title (a 约谈 notice to a company or to several,
+# a 批复 to the bureau that asked): ``霁山县顺达运输有限公司：``, ``县应急管理局：``, ``甲有限公司、乙有限公司：``
+# (names apart by 、, a colon, nothing else)
+_ADDRESSED_NAME = (r"[\u4e00-\u9fff（）()]{2,40}?(?:有限公司|有限责任公司|公司|集团|厂|矿|站|中心|医院|学校|协会|"
+                   r"人民政府|委员会|办公室|办公厅|管委会|办事处|局|厅|委|办|支队|大队)")
+RE_ONE_ADDRESSEE = re.compile(rf"^\s*{_ADDRESSED_NAME}(?:\s*[、，,]\s*{_ADDRESSED_NAME}){{0,9}}\s*[:：]\s*$")
 
 
 def _join_wrapped_headers(lines: list[Line]) -> list[Line]:

@@ -773,14 +773,25 @@ def _sibling_by_lead(para: str, frame: _Frame) -> bool:
 # sends (现将…印发给你们 / 现就…)
 RE_PREAMBLE_OPEN = re.compile(r"^\s*(?:为|根据|按照|依据|依照|经|近[日期来年]|当前|目前|今年|入[夏冬春秋]|随着|鉴于|现将|现就)"
                               r"|制定本|现就|现将|特制定|(?:转发|印发)给")
+# the covering sentence of a notice that sends a text (现将《…方案》印发给你们 / 转发给你们 / 下发给你们,
+# 《…》已经县政府同意，现予印发), and a request to carry that text out standing as a paragraph of its own
+# (请结合实际，认真贯彻落实。 / 请遵照执行。): the opening of the notice, its preamble (codebook §1 and rule 3)
+RE_COVERING = re.compile(r"(?:印发|转发|下发)给?你们|现予以?(?:印发|转发|下发)|予以(?:印发|转发|下发)|现(?:印发|转发|下发)给")
+RE_CARRY_OUT = re.compile(r"\s*请[^。；！]{0,24}(?:贯彻落实|贯彻执行|遵照执行|认真执行|组织实施|抓好落实|执行)\s*[。！]?\s*")
 
 
-def _preamble_shaped(para: str, i: int) -> bool:
+def _preamble_shaped(para: str, i: int, opening: bool) -> bool:
     """In a body with no structure, the first paragraph is the preamble when it reads as an opening
     (``RE_PREAMBLE_OPEN``; a 转发 notice's one paragraph too), not as a duty of its own
-    (``区应急管理局：负责…``)."""
-    return (i == 0 and not RE_OWN_LEAD.match(para)
-            and bool(RE_PREAMBLE_OPEN.search(para)))
+    (``区应急管理局：负责…``). While the paragraphs before it are the preamble (``opening``), a covering
+    sentence or a request to carry the sent text out is too: a covering notice whose enclosure is not in
+    the file (a web page linking it) read them as clauses, the same sentences before the enclosure as
+    its preamble."""
+    if RE_OWN_LEAD.match(para):
+        return False
+    if i == 0:
+        return bool(RE_PREAMBLE_OPEN.search(para) or RE_COVERING.search(para))
+    return opening and bool(RE_COVERING.search(para) or RE_CARRY_OUT.fullmatch(para))
 
 
 def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
@@ -802,6 +813,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     prefaces = {i for i, p in enumerate(paragraphs[:-1]) if not levels[i] and RE_PREFACE.fullmatch(p.strip())}
     used_ids: set[str] = set()
     questions = leads = 0
+    opening = True  # every paragraph so far is the preamble
 
     def sentence_item(i: int) -> bool:
         titled = _without_closing_remark(paragraphs[i])[0]
@@ -924,7 +936,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             # a closing after a title-only item has no heading; it keeps the id it had as the item's last
             # paragraph (ids key the gold labels of the corpus: the 2016 notice has one)
             path = () if i in titled_closings else tuple(f.title for f in stack)
-        kind = "preamble" if not seen_heading and (i not in unstructured or _preamble_shaped(para, i)) else "clause"
+        kind = "preamble" if not seen_heading and (i not in unstructured or _preamble_shaped(para, i, opening)) else "clause"
+        opening = opening and kind == "preamble"
         if not level and RE_LEAD_IN.search(para):
             # …现就有关事项通告如下： closes the preamble: the paragraphs after it are the provisions
             # (a 通告 or minutes numbered nowhere has no heading to say so)
