@@ -20,6 +20,7 @@ import io
 import re
 import zipfile
 import zlib
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
@@ -1290,6 +1291,7 @@ def read_xlsx(path: Path) -> str:
     import openpyxl
     from openpyxl.utils.exceptions import InvalidFileException
 
+    _check_sheet_size(path)
     try:
         book = openpyxl.load_workbook(path, data_only=True)  # data_only: a formula's last value, not its source
     except (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError,
@@ -1303,22 +1305,35 @@ def read_xlsx(path: Path) -> str:
     return "\n".join(lines)
 
 
+def _check_sheet_size(path: Path) -> None:
+    """Refuse a workbook whose parts unpack past ``_ZIP_MEMBER_LIMIT`` (as their headers state): openpyxl
+    unpacks and parses every sheet whole, and a task list is a few kB; past that it is a zip bomb. A
+    file that is no zip is left to openpyxl to refuse."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
+        return
+    if total > _ZIP_MEMBER_LIMIT:
+        raise ReadError(path, _too_big(total))
+
+
 def _sheet_grid(sheet) -> list[list[Cell]]:
-    """A sheet's used rows and columns as a grid (rows and columns empty throughout dropped: a sheet's
-    formatting reaches far past its text); a merged range is one cell wherever it lies."""
+    """A sheet's rows and columns that hold text, as a grid; a merged range is one cell wherever it lies.
+
+    Why from the cells stored (``_cells``, openpyxl's map of them) and not ``iter_rows``: that makes a
+    cell at every position of the used rectangle, and one formatted cell at XFD1048576 (a column
+    formatted to the sheet's end, as Excel leaves them) stretches it to 17 billion positions."""
+    filled = {at: lines for at, cell in sheet._cells.items() if (lines := _sheet_cell_lines(cell))}
+    rows = sorted({r for r, _ in filled})
+    cols = sorted({c for _, c in filled})
     merged: dict[tuple[int, int], Cell] = {}
-    for span in sheet.merged_cells.ranges:
-        cell = Cell(object(), _sheet_cell_lines(sheet.cell(span.min_row, span.min_col)))
-        for row in range(span.min_row, span.max_row + 1):
-            for col in range(span.min_col, span.max_col + 1):
+    for span in sheet.merged_cells.ranges:  # only its used positions: a range may span the whole sheet
+        cell = Cell(object(), filled.get((span.min_row, span.min_col), ()))
+        for row in rows[bisect_left(rows, span.min_row):bisect_right(rows, span.max_row)]:
+            for col in cols[bisect_left(cols, span.min_col):bisect_right(cols, span.max_col)]:
                 merged[row, col] = cell
-    grid = [[merged.get((c.row, c.column)) or Cell(object(), _sheet_cell_lines(c)) for c in row
-             if hasattr(c, "column")] for row in sheet.iter_rows()]
-    grid = [row for row in grid if any(cell.lines for cell in row)]
-    width = max((len(row) for row in grid), default=0)
-    grid = [row + [Cell(object(), ())] * (width - len(row)) for row in grid]
-    used = [col for col in range(width) if any(row[col].lines for row in grid)]
-    return [[row[col] for col in used] for row in grid]
+    return [[merged.get((r, c)) or Cell(object(), filled.get((r, c), ())) for c in cols] for r in rows]
 
 
 def _sheet_cell_lines(cell) -> tuple[str, ...]:

@@ -153,3 +153,30 @@ def test_ofd_text_set_down_the_page_glyph_by_glyph_or_by_its_ctm_is_one_line(tmp
             + _line(5, 60, "各村要清理房前屋后可燃物。") + TURNED_NOTES[how])
     assert read_file(_ofd(tmp_path / "note.ofd", page)).split("\n") == [
         "榆汀县安全生产委员会办公室关于做好消防工作的通知", "各乡镇要落实消防安全责任。", NOTE, "各村要清理房前屋后可燃物。"]
+
+
+def test_a_sheet_formatted_to_its_last_cell_reads_its_text_only(tmp_path):
+    """One formatted empty cell at XFD1048576 (Excel leaves them where a whole column was formatted)
+    makes the used rectangle 17 billion positions; the sheet is read from the cells it stores."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+
+    from policytag.corpus.readers import read_file
+
+    book = Workbook()
+    book.active.append(["序号", "工作任务"])
+    book.active.append([1, "排查消防设施"])
+    book.active.cell(1048576, 16384).font = Font(bold=True)
+    book.save(tmp_path / "far.xlsx")
+    assert read_file(tmp_path / "far.xlsx") == "1.排查消防设施。"  # a task table of one task
+
+
+def test_a_workbook_unpacking_past_100_mb_is_one_line(tmp_path):
+    """A sheet part of 120 MB of spaces (a zip bomb: a few hundred kB packed) is refused before
+    openpyxl unpacks it, as a zip of attachments' member is."""
+    path = tmp_path / "bomb.xlsx"
+    shutil.copy(FORMATS5 / "task_sheet.xlsx", path)
+    with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/worksheets/sheet9.xml", b" " * (120 * 2**20))
+    line = _refused(path)
+    assert "unpacks to over 100 MB" in line, line
