@@ -1,0 +1,115 @@
+"""Document metadata of issuers and forms the earlier tests lacked (session 12, meta11): a 两办 notice signed
+by a party committee's and a government's office (on one line or stacked), a 安委会 and its 办公室, the
+减灾委, a 防汛抗旱指挥部 and its office, a 森林草原防灭火指挥部, an autonomous prefecture and county, a 盟's
+行政公署 and a 旗's bureau, a 地区's 行政公署, the 兵团's 师 and 团, a 镇, a 乡 and a 街道, a 林区, a
+ministry's 办公厅 and 司 (two ministries' offices signing together), dates written ``二〇二六年一月五日`` /
+``2026-05-08`` / ``2026.6.1``, document numbers printed with ``[]``, ``()`` and ``［］``; a 转发 covering
+letter whose title names the forwarded notice's number, a development zone's 管委会, a year's 执法检查计划.
+Documents written for these tests (tests/data/metadata11/*.txt; invented places and organs, no sentence
+copied or paraphrased from a real document); each expected reading was written down before running
+``policytag segment`` on the document.
+
+Decisions (README, Document metadata):
+- a 转发 letter is for the year of the work it passes on, as its genre is the forwarded document's: the
+  year the forwarded title names (``关于转发《…关于做好2027年安全生产工作的通知》的通知``, signed 2026-12-22,
+  is 2027), else its own number's, the next year when its body plans the next year's work (signed in
+  December, ``做好2027年安全生产工作``); a document number the title quotes (``（霁安委〔2026〕12号）``,
+  ``关于转发霁政发〔2026〕30号文件的通知``) names the forwarded notice, never a year of the work;
+- ``关于做好明年安全生产工作的通知`` is the year's safety work (``annual_notice``) as ``关于做好2027年…`` is;
+- a year's 执法检查计划 / 监督检查计划 (the annual enforcement plan a 应急管理局 draws up) is the year's work
+  plan: ``work_points``, as a year's 工作计划 is;
+- a development zone's committee stays ``department`` (a 管委会 is the agency a city or a province sends to
+  run a zone, on no tier of the ladder), its region the zone's name as written; ``管委会`` is spelt out
+  ``管理委员会`` (one name per organ, as 安委会 → 安全生产委员会), and so are ``减灾委`` → 减灾委员会 and a
+  zone's party committee ``中共…工作委员会`` (region: the zone);
+- a 兵团 regiment is named by a number written with 十 too (``二十三团``), not only digit by digit (一〇二团).
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import TEST_DATA, read_document_metadata as _read
+
+DATA = TEST_DATA / "metadata11"
+
+# file: (title, issuer, region, level, genre, year, date, doc_number)
+DOCUMENTS = {
+    "two_offices_city.txt": ("中共霁川市委办公室霁川市人民政府办公室关于印发《霁川市安全生产巡查工作办法》的通知",
+                             "中共霁川市委办公室、霁川市人民政府办公室", "霁川市", "city", "regulation", 2026, "2026-03-09",
+                             "霁办发〔2026〕7号"),
+    "two_offices_province_stacked.txt": ("中共沧澜省委办公厅沧澜省人民政府办公厅关于进一步压实地方党政领导干部安全生产责任的通知",
+                                         "中共沧澜省委办公厅、沧澜省人民政府办公厅", "沧澜省", "province", "other", 2026,
+                                         "2026-04-16", "沧办发〔2026〕12号"),
+    "city_committee_points.txt": ("霁川市安全生产委员会关于印发《霁川市2026年安全生产工作要点》的通知", "霁川市安全生产委员会",
+                                  "霁川市", "city", "work_points", 2026, "2026-01-05", "霁安委〔2026〕1号"),
+    "county_committee_office.txt": ("桐溪县安委办关于开展2026年“安全生产月”活动的通知", "桐溪县安全生产委员会办公室", "桐溪县",
+                                    "county", "other", 2026, "2026-05-20", "桐安委办〔2026〕5号"),
+    "disaster_committee.txt": ("霁川市减灾委关于做好2026年汛期自然灾害防范应对工作的通知", "霁川市减灾委员会", "霁川市", "city",
+                               "other", 2026, "2026-05-08", "霁减委〔2026〕2号"),
+    "flood_hq_dotted_date.txt": ("桐溪县防汛抗旱指挥部关于做好2026年主汛期防汛工作的通知", "桐溪县防汛抗旱指挥部", "桐溪县",
+                                 "county", "other", 2026, "2026-06-01", "桐汛〔2026〕3号"),
+    "flood_hq_office.txt": ("霁川市防汛抗旱指挥部办公室关于开展2026年汛前检查的通知", "霁川市防汛抗旱指挥部办公室", "霁川市",
+                            "city", "other", 2026, "2026-04-02", "霁汛办〔2026〕4号"),
+    "forest_fire_hq_prefecture.txt": ("雾岭彝族自治州森林草原防灭火指挥部关于做好2026年春季森林草原防灭火工作的通知",
+                                      "雾岭彝族自治州森林草原防灭火指挥部", "雾岭彝族自治州", "city", "other", 2026, "2026-02-26",
+                                      "雾森防指〔2026〕1号"),
+    "autonomous_prefecture_office.txt": ("雾岭彝族自治州人民政府办公室关于加强道路交通安全管理的通知", "雾岭彝族自治州人民政府办公室",
+                                         "雾岭彝族自治州", "city", "other", 2026, "2026-03-18", "雾政办发〔2026〕8号"),
+    "autonomous_county_committee.txt": ("溪口土家族自治县安全生产委员会关于开展危险化学品安全专项检查的通知",
+                                        "溪口土家族自治县安全生产委员会", "溪口土家族自治县", "county", "other", 2026, "2026-06-12",
+                                        "溪安委〔2026〕6号"),
+    "banner_bureau.txt": ("查干盟敖登旗应急管理局关于做好冬季牧区取暖安全工作的通知", "查干盟敖登旗应急管理局", "查干盟敖登旗",
+                          "county", "other", 2026, "2026-11-03", "敖应急发〔2026〕14号"),
+    "league_office.txt": ("查干盟行政公署办公室关于加强煤矿安全生产工作的通知", "查干盟行政公署办公室", "查干盟", "city", "other",
+                          2026, "2026-02-20", "查署办发〔2026〕9号"),
+    "prefecture_area_office.txt": ("喀纳苏地区行政公署办公室关于做好冬春季节森林防火工作的通知", "喀纳苏地区行政公署办公室",
+                                   "喀纳苏地区", "city", "other", 2026, "2026-01-08", "喀署办发〔2026〕3号"),
+    "corps_division_bureau.txt": ("新疆生产建设兵团第十五师应急管理局关于开展农机安全专项检查的通知",
+                                  "新疆生产建设兵团第十五师应急管理局", "新疆生产建设兵团第十五师", "city", "other", 2026,
+                                  "2026-03-02", "师应急发〔2026〕11号"),
+    "corps_regiment_committee.txt": ("第十五师二十三团安全生产委员会关于做好棉花采收期安全生产工作的通知",
+                                     "新疆生产建设兵团第十五师二十三团安全生产委员会", "新疆生产建设兵团第十五师二十三团", "county",
+                                     "other", 2026, "2026-09-10", None),
+    "township_gov.txt": ("桐溪县云岫镇人民政府关于做好农村自建房安全排查工作的通知", "桐溪县云岫镇人民政府", "桐溪县云岫镇",
+                         "department", "other", 2026, "2026-07-06", None),
+    "street_office.txt": ("望湖街道办事处关于加强电动自行车充电安全管理的通知", "霁川市鹭屿区望湖街道办事处", "霁川市鹭屿区望湖街道",
+                          "department", "other", 2026, "2026-09-15", None),
+    "township_committee.txt": ("青萝乡安全生产委员会关于开展节前安全检查的通知", "桐溪县青萝乡安全生产委员会", "桐溪县青萝乡",
+                               "department", "other", 2026, "2026-01-20", None),
+    "forest_district_bureau.txt": ("雾松林区应急管理局关于做好景区汛期安全工作的通知", "雾松林区应急管理局", "雾松林区", "county",
+                                   "other", 2026, "2026-06-18", "雾林应急〔2026〕7号"),
+    "ministry_office.txt": ("应急管理部办公厅关于做好2026年高温天气安全防范工作的通知", "应急管理部办公厅", "全国", "central",
+                            "other", 2026, "2026-06-20", "应急厅〔2026〕15号"),
+    "ministry_department.txt": ("交通运输部安全与质量监督管理司关于开展水上客运安全检查的通知", "交通运输部安全与质量监督管理司",
+                                "全国", "central", "other", 2026, "2026-07-01", None),
+    "two_ministry_offices.txt": ("应急管理部办公厅住房和城乡建设部办公厅关于加强城镇燃气餐饮场所安全管理的通知",
+                                 "应急管理部办公厅、住房和城乡建设部办公厅", "全国", "central", "other", 2026, "2026-08-05",
+                                 "应急厅〔2026〕21号"),
+    "square_bracket_number.txt": ("鹭屿区人民政府办公室关于加强校园安全管理的通知", "鹭屿区人民政府办公室", "鹭屿区", "county",
+                                  "other", 2026, "2026-08-20", "鹭政办发〔2026〕3号"),
+    "round_bracket_number.txt": ("桐溪县人民政府关于加强森林防火工作的通告", "桐溪县人民政府", "桐溪县", "county", "announcement",
+                                 2026, "2026-01-05", "桐政告〔2026〕1号"),
+    "fullwidth_square_number.txt": ("鹭屿区应急管理局关于开展有限空间作业专项检查的通知", "鹭屿区应急管理局", "鹭屿区", "county",
+                                    "other", 2026, "2026-04-22", "鹭应急〔2026〕6号"),
+    "forward_next_year.txt": ("桐溪县安全生产委员会关于转发《霁川市安全生产委员会关于做好明年安全生产工作的通知》（霁安委〔2026〕12号）的通知",
+                              "桐溪县安全生产委员会", "桐溪县", "county", "annual_notice", 2027, "2026-12-18", "桐安委〔2026〕15号"),
+    "forward_by_number.txt": ("桐溪县人民政府办公室关于转发霁政发〔2026〕30号文件的通知", "桐溪县人民政府办公室", "桐溪县", "county",
+                              "other", 2027, "2027-01-04", "桐政办发〔2027〕1号"),
+    "zone_committee_short.txt": ("霁川经济技术开发区管委会关于开展有限空间作业专项检查的通知", "霁川经济技术开发区管理委员会",
+                                 "霁川经济技术开发区", "department", "other", 2026, "2026-04-03", "霁开管发〔2026〕3号"),
+    "zone_party_committee.txt": ("中共霁川高新区工作委员会霁川高新区管理委员会关于调整高新区安全生产委员会组成人员的通知",
+                                 "中共霁川高新区工作委员会、霁川高新区管理委员会", "霁川高新区", "department", "other", 2026,
+                                 "2026-02-09", None),
+    "enforcement_plan.txt": ("鹭屿区应急管理局2026年度安全生产执法检查计划", "鹭屿区应急管理局", "鹭屿区", "county", "work_points",
+                             2026, "2026-01-12", None),
+}
+
+
+def test_every_document_is_listed():
+    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted(DOCUMENTS)
+
+
+@pytest.mark.parametrize("name", sorted(DOCUMENTS))
+def test_document_metadata(name):
+    assert _read(DATA / name) == DOCUMENTS[name]
