@@ -98,6 +98,8 @@ _ABBREVIATIONS = [
     (re.compile(r"应急局"), "应急管理局"), (re.compile(r"应急厅(?!函)"), "应急管理厅"),
     (re.compile(r"安监局"), "安全生产监督管理局"),
     (re.compile(r"行署"), "行政公署"),  # 阿兰地区行署: a 地区's or 盟's government
+    # a government's disaster reduction committee and its office (霁川市减灾委, 减灾委办)
+    (re.compile(r"减灾委办(?!公)"), "减灾委员会办公室"), (re.compile(r"减灾委(?!员)"), "减灾委员会"),
 ]
 
 
@@ -140,7 +142,8 @@ def _ends_in_a_word(name: str, pos: int, end: int) -> bool:
 # (第七师, 一〇二团), which no _TIER_RX ending tells apart from text
 CORPS = "新疆生产建设兵团"
 _CORPS_DIVISION_RX = re.compile(r"第[一二三四五六七八九十]{1,3}师")
-_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九〇零\d]{2,4}团(?!体|队|结|委)")
+# (a regiment's number digit by digit, 一〇二团, or with 十, 二十三团)
+_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十〇零\d]{2,5}团(?!体|队|结|委)")
 _BARE_TIERS = {"自治区", "自治州", "自治县", "自治旗", "特别行政区"}  # 自治区应急管理厅: a tier word, no name
 
 
@@ -300,8 +303,10 @@ def _split_central(name: str) -> list[str] | None:
     a joint notice's ministries run together are cut where every piece is a central organ's whole
     name (部, 总局, 国家…局); ``应急管理部办公厅`` has no such cut."""
     for p in range(3, len(name) - 2):
-        if name[p - 1] in _ORGAN_END and not _inside_suffix(name, p) and _CENTRAL_RX.search(name[:p]) \
-                and looks_like_issuer(name[p:]):
+        # (no cut before an organ's suffix: 应急管理部|办公厅住房和城乡建设部办公厅 would leave a piece opening
+        # with 办公厅, which names no organ; the cut falls after it)
+        if name[p - 1] in _ORGAN_END and not _inside_suffix(name, p) and not name.startswith(_LONG_SUFFIXES, p) \
+                and _CENTRAL_RX.search(name[:p]) and looks_like_issuer(name[p:]):
             rest = _split_central(name[p:]) or ([name[p:]] if _CENTRAL_RX.search(name[p:]) else None)
             if rest:
                 return [name[:p]] + rest
@@ -606,10 +611,17 @@ _RE_QUANTITY = re.compile(r"(?<![\d.])(?:19|20)\d{2}(?=\s*(?:[吨万千亿余多
 _RE_TARGET = re.compile(r"(?<!截)(?:到|至)\s*(?:19|20)\d{2}\s*年")
 
 
+# a document number a title quotes: a 转发 letter's names the notice it forwards (关于转发霁政发〔2026〕30号文件的
+# 通知, …的通知（霁安委〔2026〕12号）的通知), whose year is when that notice was numbered, not the year of the work
+# the letter passes on (the letter's own number, signing date or body tell that); any bracket a number is printed with
+_RE_QUOTED_NUMBER = re.compile(r"[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d+\s*号")
+
+
 def year_text(title: str) -> str:
     """A title as the year is read from it: years in Chinese digits as digits, standards' codes,
-    edition remarks (（2018年版）, （2019年修订）), quantities (2000吨) and targets (到2027年) out."""
-    text = _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", title or "")))
+    document numbers it quotes (〔2026〕30号), edition remarks (（2018年版）, （2019年修订）), quantities (2000吨)
+    and targets (到2027年) out."""
+    text = _RE_EDITION.sub("", arabic_years(_RE_STANDARD.sub("", _RE_QUOTED_NUMBER.sub("", title or ""))))
     return _RE_TARGET.sub("", _RE_QUANTITY.sub("", text))
 
 
@@ -709,7 +721,8 @@ def level_from_body(paragraphs: list[str]) -> str | None:
 
 # --- genre ---------------------------------------------------------------------------------------
 _RE_WRAPPED = re.compile(r"(?:印发|转发|下发)[《“]?(.+?)[》”]?(?:的通知|的函|的意见)?$")
-_RE_ANNUAL = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国|全州|全盟)?(?:安全生产|安全)(?:工作|重点工作)?(?:的)?(?:通知|意见|决定|安排)")
+# (a notice on 明年 / 下一年度's safety work, sent in December, is the next year's annual notice)
+_RE_ANNUAL = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|明年|下一?年度)(?:全省|全市|全县|全区|全国|全州|全盟)?(?:安全生产|安全)(?:工作|重点工作)?(?:的)?(?:通知|意见|决定|安排)")
 _EVENT_WORDS = ("春节", "国庆", "中秋", "元旦", "节日", "节假日", "期间", "汛期", "暑期", "冬春", "岁末年初", "两会", "紧急",
                 "专项", "整治", "大检查", "督查", "排查")
 _GENRE_RX = [
@@ -717,7 +730,9 @@ _GENRE_RX = [
     # a year's 安全生产工作计划 is what other governments call 工作要点 (a 行动计划 is a campaign's plan)
     # (a speech's 讲话要点 / 发言要点 are the points of a speech: speech, below)
     # (…工作总结和2026年工作计划 is a summary with the next year's plans: a report, below)
-    ("work_points", re.compile(r"工作要点|工作重点安排|(?<!讲话)(?<!发言)要点$|^(?!.*总结(?:和|及|暨)).*(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}工作计划$")),
+    # (a year's 执法检查计划 / 监督检查计划, the enforcement plan a bureau draws up each year, too)
+    ("work_points", re.compile(r"工作要点|工作重点安排|(?<!讲话)(?<!发言)要点$|^(?!.*总结(?:和|及|暨)).*(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}"
+                               r"(?:工作|执法|检查|督查)计划$")),
     ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
     ("special_plan", re.compile(r"方案|行动计划|三年行动|攻坚行动")),
 ]
