@@ -13,11 +13,11 @@ how they are read from a notice's title, document number, signature and body:
   municipalities under the central government), ``city`` (prefecture-level cities, 州, 盟, 地区),
   ``county`` (counties, districts, county-level cities, 旗); ``department`` is for issuers that sit
   on no tier of that ladder: townships and street offices, development zones and parks (a 新区 run
-  by a 管理委员会), stations, enterprises, or a bureau whose territory the document does not name.
+  by a 管理委员会: the agency a city or a province sends to run it), stations, enterprises, or a bureau whose territory the document does not name.
   The 新疆生产建设兵团 is ``province``, its 师 ``city``, their 团 ``county``. A county-level city
   named alone is told from a prefecture-level one only by its addressee (:func:`county_level_city`);
 - ``genre``: ``annual_notice`` (a government's notice or opinions on the year's safety work),
-  ``work_points`` (工作要点), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
+  ``work_points`` (工作要点; a year's 工作计划 or 执法/监督检查计划), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
   ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
   articles); what is published around them, by the kind its title ends with: ``announcement``
   (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话, 讲话提纲/要点/稿, 主持词), ``minutes``
@@ -88,7 +88,7 @@ _PARTY = re.compile(r"^(?:中共|中国共产党|共青团|中国共产主义青
 _ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|园区|保税区|综保区|自贸区|" \
                 r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区"
 _ZONE_RX = re.compile(rf"^([\u4e00-\u9fff]{{2,24}}?(?:{_ZONE_ENDINGS}))"
-                      r"(?:管理委员会|管委会|党工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
+                      r"(?:管理委员会|管委会|党工委|工作委员会|工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
 _NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$)")
 
 # abbreviations governments use for their own organs
@@ -142,8 +142,8 @@ def _ends_in_a_word(name: str, pos: int, end: int) -> bool:
 # (第七师, 一〇二团), which no _TIER_RX ending tells apart from text
 CORPS = "新疆生产建设兵团"
 _CORPS_DIVISION_RX = re.compile(r"第[一二三四五六七八九十]{1,3}师")
-# (a regiment's number digit by digit, 一〇二团, or with 十, 二十三团)
-_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十〇零\d]{2,5}团(?!体|队|结|委)")
+# (a regiment's number digit by digit, 一〇二团, or with 十 and 百, 二十三团, 一百二十团)
+_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十百〇零\d]{2,5}团(?!体|队|结|委)")
 _BARE_TIERS = {"自治区", "自治州", "自治县", "自治旗", "特别行政区"}  # 自治区应急管理厅: a tier word, no name
 
 
@@ -390,7 +390,8 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         # its territory the place it names)
         return split_region(first[admin.end():])[0], "central"
     region, organ = split_region(first)
-    zone = _ZONE_RX.match(first)
+    # (a zone's party committee, 中共霁川经济技术开发区工作委员会, governs the zone its name holds after 中共)
+    zone = _ZONE_RX.match(_PARTY.sub("", first))
     if zone and len(zone.group(1)) > len(region):
         # 临江经济技术开发区管理委员会, 云州经济开发区应急管理局: a zone's name holds organ words (经济)
         # or a tier's ending (云州), so split_region stops short of it; the zone is the territory its
