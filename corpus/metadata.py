@@ -273,8 +273,10 @@ def _split_joint(name: str) -> list[str]:
         if name[:p].endswith("人民政府") and re.match(r"[\u4e00-\u9fff]{1,9}?(?:街道办事处|镇人民政府|乡人民政府|苏木人民政府)$", name[p:]):
             continue  # 某区人民政府某某街道办事处: one office's full name, not two organs
         rest = _PARTY.sub("", name[p:])
-        # (a place or a bare tier opens the next organ; so does a central organ, 国家税务总局 after 某市财政局)
-        if (split_region(rest)[0] or re.match(r"[省市县区州旗](?![长委场])|国家|国务院", rest)) and looks_like_issuer(name[p:]):
+        # (a place or a bare tier opens the next organ, an autonomous one too (自治区党委办公厅自治区人民政府办公厅);
+        # so does a central organ, 国家税务总局 after 某市财政局)
+        if (split_region(rest)[0] or re.match(r"(?:自治区|自治州|自治县|自治旗|[省市县区州旗])(?![长委场])|国家|国务院", rest)) \
+                and looks_like_issuer(name[p:]):
             cuts.append(p)
     if not cuts:
         central = _split_central(name)
