@@ -5,11 +5,11 @@ table), ``.html``/``.htm``/``.shtml``/``.xhtml`` (body text only), ``.mht``/``.m
 Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages named in a warning,
 fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
 binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
-each visible sheet's title rows, then its table) and ``.zip`` (a zip of attachments: each member read
+each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too) and ``.zip`` (a zip of attachments: each member read
 as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
 (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
 .docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
-cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file, an .xls/.et spreadsheet) gets
+cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file, an encrypted workbook) gets
 a reason saying what to do. Every failure raises :class:`ReadError` with a one-line reason that names the file; a file
 that reads but loses something (scanned pages) gets one warning line on stderr (:func:`warn`).
 """
@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import io
 import re
+import struct
 import zipfile
 import zlib
 from bisect import bisect_left, bisect_right
@@ -33,7 +34,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".wpt", ".ofd", ".rtf", ".xlsx", ".zip")
+                      ".wpt", ".ofd", ".rtf", ".xlsx", ".xls", ".et", ".zip")
 
 
 class ReadError(PolicytagError):
@@ -1319,29 +1320,74 @@ def _check_sheet_size(path: Path) -> None:
 
 
 def _sheet_grid(sheet) -> list[list[Cell]]:
-    """A sheet's rows and columns that hold text, as a grid; a merged range is one cell wherever it lies.
+    """A sheet's rows and columns that hold text, as a grid (:func:`_spread_grid`).
 
     Why from the cells stored (``_cells``, openpyxl's map of them) and not ``iter_rows``: that makes a
     cell at every position of the used rectangle, and one formatted cell at XFD1048576 (a column
     formatted to the sheet's end, as Excel leaves them) stretches it to 17 billion positions."""
     filled = {at: lines for at, cell in sheet._cells.items() if (lines := _sheet_cell_lines(cell))}
+    spans = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
+    return _spread_grid(filled, spans)
+
+
+def _spread_grid(filled: dict[tuple[int, int], tuple[str, ...]], spans: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
+    """The grid of a spreadsheet's cells that hold text (``filled``: (row, column) -> its lines), rows
+    and columns empty throughout left out; a merged range (``spans``: first and last row, first and
+    last column) one :class:`Cell` at each used position it covers, as python-docx repeats one."""
     rows = sorted({r for r, _ in filled})
     cols = sorted({c for _, c in filled})
     merged: dict[tuple[int, int], Cell] = {}
-    for span in sheet.merged_cells.ranges:  # only its used positions: a range may span the whole sheet
-        cell = Cell(object(), filled.get((span.min_row, span.min_col), ()))
-        for row in rows[bisect_left(rows, span.min_row):bisect_right(rows, span.max_row)]:
-            for col in cols[bisect_left(cols, span.min_col):bisect_right(cols, span.max_col)]:
+    for top, bottom, left, right in spans:  # only its used positions: a range may span the whole sheet
+        cell = Cell(object(), filled.get((top, left), ()))
+        for row in rows[bisect_left(rows, top):bisect_right(rows, bottom)]:
+            for col in cols[bisect_left(cols, left):bisect_right(cols, right)]:
                 merged[row, col] = cell
     return [[merged.get((r, c)) or Cell(object(), filled.get((r, c), ())) for c in cols] for r in rows]
+
+
+def read_xls(path: Path) -> str:
+    """An Excel 97-2003 workbook (``.xls``; a WPS 表格 ``.et`` is tried as one): read as an .xlsx is
+    (:func:`_sheet_lines`), by xlrd, which reads the BIFF records, merged ranges and dates by format.
+
+    Why: older office systems and sites still publish a task list (任务分解表) as .xls; it was refused."""
+    import xlrd
+
+    try:
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)  # formatting: merged ranges
+        lines: list[str] = []
+        for index in range(book.nsheets):
+            sheet = book.sheet_by_index(index)
+            if sheet.visibility:  # hidden (1) or very hidden (2): the lists a form draws on
+                continue
+            filled: dict[tuple[int, int], tuple[str, ...]] = {}
+            for r in range(sheet.nrows):
+                for c, cell in enumerate(sheet.row(r)):
+                    value = cell.value
+                    if cell.ctype == xlrd.XL_CELL_DATE:
+                        value = xlrd.xldate_as_datetime(value, book.datemode)
+                    elif cell.ctype not in (xlrd.XL_CELL_TEXT, xlrd.XL_CELL_NUMBER):
+                        continue  # empty, blank, an error code, a boolean: no words of the notice
+                    if text := _sheet_value_lines(value):
+                        filled[r, c] = text
+            lines.extend(_sheet_lines(_spread_grid(filled, [(r0, r1 - 1, c0, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells])))
+    except (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, ValueError, IndexError, KeyError, OverflowError,
+            AssertionError, EOFError, UnicodeDecodeError) as exc:  # what xlrd raises on damaged records
+        what = "an encrypted workbook" if "encrypt" in str(exc).lower() else f"a spreadsheet that cannot be read ({type(exc).__name__})"
+        raise ReadError(path, f"{what}: open it in WPS or Excel, save it as .xlsx and read that "
+                              f"(the formats read are {', '.join(SUPPORTED_SUFFIXES)})") from None
+    return "\n".join(lines)
 
 
 def _sheet_cell_lines(cell) -> tuple[str, ...]:
     """A cell's text as it is shown: a whole number without ``.0`` (a 序号 typed as a number), a date
     as a notice writes one (``2027年8月15日``), a cell's own line breaks (Alt+Enter) kept."""
+    return _sheet_value_lines(cell.value)
+
+
+def _sheet_value_lines(value) -> tuple[str, ...]:
+    """A cell's value as :func:`_sheet_cell_lines` shows it."""
     import datetime
 
-    value = cell.value
     if value is None:
         return ()
     if isinstance(value, datetime.datetime) and value.time() == datetime.time(0):
@@ -1753,7 +1799,7 @@ def _copy_capped(source, target, shown: str) -> None:
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
-           ".xlsx": read_xlsx, ".zip": _read_zip}
+           ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -1762,17 +1808,12 @@ _CONVERT = {
     # program's format under a Word name
     "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
            "save it as .docx and read that",
-    # a binary spreadsheet (Excel 97-2003 .xls, WPS 表格 .et; both OLE files): .xlsx is read, these are
-    # not; the line says which formats are, so a user with a folder of downloads learns what to convert to
-    "sheet": "a spreadsheet in a binary format (.xls/.et), which is not read: open it in WPS or Excel, save it as .xlsx and read "
-             f"that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
     # an OLE file named .xlsx: a password-protected workbook (Excel encrypts it into an OLE package)
     # or an .xls renamed
     "sealed sheet": "an encrypted workbook or an Excel 97-2003 one under an .xlsx name: open it in WPS or Excel, "
                     f"save it as .xlsx without a password and read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
 }
-_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".wpt": "ole", ".dot": "ole",
-                ".xls": "sheet", ".et": "sheet"}
+_SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".wpt": "ole", ".dot": "ole"}
 
 
 def _sniff(path: Path, head: bytes) -> str | None:
@@ -1851,8 +1892,8 @@ def read_file(path: str | Path) -> str:
     if not head:
         raise ReadError(path, "empty file")
     kind = _sniff(path, head)
-    if kind == ".doc" and _SUFFIX_KIND.get(suffix) == "sheet":
-        kind = "sheet"  # .xls and .et are OLE files too
+    if kind == ".doc" and suffix in (".xls", ".et"):
+        kind = ".xls"  # .xls and .et are OLE files too
     elif kind == ".doc" and suffix == ".xlsx":
         kind = "sealed sheet"
     if kind in _CONVERT:

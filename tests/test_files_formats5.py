@@ -51,6 +51,15 @@ def test_an_xlsx_task_table_reads_as_its_text_copy():
     assert got[-1][2] == "3.督促商场超市落实主体责任（完成时限：2027年8月15日）"
 
 
+def test_an_xls_reads_as_the_xlsx():
+    """task_sheet.xls: the same workbook in Excel 97-2003's format (EXPECTED.md). Before: refused ("a
+    spreadsheet in a binary format … save it as .xlsx"); now the .xlsx's text and clauses."""
+    from policytag.corpus.readers import read_file
+
+    assert read_file(FORMATS5 / "task_sheet.xls") == read_file(FORMATS5 / "task_sheet.xlsx")
+    assert _clauses(FORMATS5 / "task_sheet.xls") == _clauses(FORMATS5 / "task_sheet.xlsx")
+
+
 def test_a_folder_reads_its_xlsx(tmp_path):
     """A folder of downloads with the task list as .xlsx beside the notice. Before: the .xlsx was
     skipped unseen (a folder with nothing else: "no notice files"); now it is read with the rest."""

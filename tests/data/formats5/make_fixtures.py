@@ -5,8 +5,8 @@
 
 The notice (invented county 榆汀县; EXPECTED.md holds the readings written down before any reader
 ran) is fire_notice.txt beside this script, its task table fire_tasks.txt. python-docx (with raw
-WordprocessingML where it has no API: tracked changes, notes, fields), reportlab, pypdf, PIL and
-openpyxl; the RTF files are written as Word writes RTF on a Chinese system (formats4's writer).
+WordprocessingML where it has no API: tracked changes, notes, fields), reportlab, pypdf, PIL,
+openpyxl and xlwt (generation only); the RTF files are written as Word writes RTF on a Chinese system (formats4's writer).
 """
 
 from __future__ import annotations
@@ -370,6 +370,29 @@ def task_sheet_xlsx(path: Path) -> None:
     book.save(str(path))
 
 
+def task_sheet_xls(path: Path) -> None:
+    """task_sheet as an Excel 97-2003 workbook (xlwt: generation only, the readers use xlrd)."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("任务分解表")
+    sheet.write_merge(0, 0, 0, 3, SHEET_TITLE)
+    for c, label in enumerate(TASKS[0]):
+        sheet.write(1, c, label)
+    for r, row in enumerate(TASKS[1:], start=2):
+        sheet.write(r, 0, int(row[0]))
+        sheet.write(r, 1, row[1])
+        sheet.write(r, 2, row[2])
+        if r < 4:
+            sheet.write(r, 3, row[3])
+    sheet.write(4, 3, datetime.date(2027, 8, 15), xlwt.easyxf(num_format_str='yyyy"年"m"月"d"日"'))
+    options = book.add_sheet("选项")
+    options.write(0, 0, "是")
+    options.write(1, 0, "否")
+    options.visibility = 1  # hidden
+    book.save(str(path))
+
+
 # -- RTF ------------------------------------------------------------------------------------------
 def _hmerge_table(f4, rows: list[list[str]]) -> str:
     """Rows as Word writes a table, a row of one text merged across (``\\clmgf`` on its first cell,
@@ -520,6 +543,7 @@ def noseq_ofd(path: Path) -> None:
 def main() -> None:
     f4 = _formats4()
     task_sheet_xlsx(HERE / "task_sheet.xlsx")
+    task_sheet_xls(HERE / "task_sheet.xls")
     hmerge(f4, "fire_tasks_sections", [TASKS[0], ["人员密集场所"], TASKS[1], ["高层建筑和商业场所"], *TASKS[2:]])
     textbox_rtf(f4)
     noseq_ofd(HERE / "fire_tasks_noseq.ofd")
