@@ -115,6 +115,23 @@ PROBED = {
                                           "2026-12-01", None),
     "street_committee.txt": ("鹭屿区望湖街道安全生产委员会关于开展九小场所消防安全检查的通知", "鹭屿区望湖街道安全生产委员会",
                              "鹭屿区望湖街道", "department", "other", 2026, "2026-10-09", None),
+    # (third round)
+    "national_flood_hq_office.txt": ("国家防汛抗旱总指挥部办公室关于做好台风防御工作的通知", "国家防汛抗旱总指挥部办公室", "全国",
+                                     "central", "other", 2026, "2026-08-12", None),
+    "province_forward_ministry.txt": ("沧澜省应急管理厅关于转发《应急管理部关于加强汛期尾矿库安全管理的通知》的通知", "沧澜省应急管理厅",
+                                      "沧澜省", "province", "other", 2026, "2026-05-26", None),
+    "committee_office_and_bureau.txt": ("霁川市安全生产委员会办公室霁川市应急管理局关于开展重大事故隐患专项排查的通知",
+                                        "霁川市安全生产委员会办公室、霁川市应急管理局", "霁川市", "city", "other", 2026,
+                                        "2026-07-20", "霁安委办〔2026〕18号"),
+    "province_forest_fire_hq.txt": ("沧澜省森林草原防灭火指挥部办公室关于进一步加强清明节期间野外火源管控的通知",
+                                    "沧澜省森林草原防灭火指挥部办公室", "沧澜省", "province", "other", 2026, "2026-03-28",
+                                    "沧森防办〔2026〕6号"),
+    "spaced_date.txt": ("霁川市应急管理局关于开展工贸企业粉尘防爆专项检查的通知", "霁川市应急管理局", "霁川市", "city", "other", 2026,
+                        "2026-09-03", "霁应急〔2026〕25号"),
+    "letter_number.txt": ("霁川市人民政府办公室关于同意调整市安全生产委员会组成人员的函", "霁川市人民政府办公室", "霁川市", "city",
+                          "other", 2026, "2026-04-09", "霁政办函〔2026〕12号"),
+    "township_of_county_city.txt": ("岚溪市石门镇人民政府关于加强汛期地质灾害防范的通知", "岚溪市石门镇人民政府", "岚溪市石门镇",
+                                    "department", "other", 2026, "2026-06-05", None),
 }
 
 # the documents main's code misread (each test failed there): what this session fixed
