@@ -935,12 +935,25 @@ def _cut_before_lead_in(line: str, nxt: str, widest: int) -> bool:
             and heading_level(n) is None and bool(RE_LEAD_IN.search(n)))
 
 
-def join_paragraphs(lines: list[str]) -> list[str]:
-    """Re-join wrapped lines of one document body into paragraphs (blank lines already removed)."""
+def wrap_margin(lines: list[str]) -> int | None:
+    """The margin of a block of lines wrapped at a fixed width (``is_wrapped``), else None."""
+    width = full_width(lines)
+    return _indented_margin(lines, width) if is_wrapped(lines, width) else None
+
+
+def join_paragraphs(lines: list[str], page_margin: int | None = None) -> list[str]:
+    """Re-join wrapped lines of one document body into paragraphs (blank lines already removed).
+
+    ``page_margin`` is the margin the other parts of the same document were wrapped at
+    (``wrap_margin``): a covering letter of two lines, none cut mid-sentence, is printed on the pages of
+    its enclosure and wrapped as they are."""
     width = full_width(lines)
     wrapped = is_wrapped(lines, width)
     if wrapped:
         width = _indented_margin(lines, width)
+    elif page_margin and all(display_width(s.strip()) <= page_margin + 2 for s in lines):
+        # no line of its own shows the cut, but none runs past the document's margin either: the same pages
+        wrapped, width = True, page_margin
     widest = max((display_width(s.strip()) for s in lines), default=0)
     paragraphs: list[str] = []
     current: list[str] = []

@@ -20,7 +20,7 @@ from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_re
 
 from . import metadata as md
 from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
-                    heading_level, heading_number, join_paragraphs, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
+                    heading_level, heading_number, join_paragraphs, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, read_file
@@ -980,8 +980,12 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     classified = classify_lines(text)
     for doc_lines in split_documents(classified):
         joined, opening = [], set()  # opening: the paragraphs an enclosure starts with
-        for run, opens_enclosure in _body_runs(doc_lines):
-            run_paragraphs = [q for q in (normalize_punct(p) for p in join_paragraphs(run)) if q]
+        runs = _body_runs(doc_lines)
+        margin = _page_margin([[line.text for line in run] for run, _ in runs])
+        for run, opens_enclosure in runs:
+            texts = [line.text for line in run]
+            run_paragraphs = [q for q in (normalize_punct(p) for p in
+                                          join_paragraphs(texts, margin)) if q]
             if opens_enclosure and run_paragraphs:
                 opening.add(len(joined))
             joined.extend(run_paragraphs)
@@ -1017,17 +1021,24 @@ SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee",
                    "attendance", "signer", "decree"}
 
 
-def _body_runs(lines: list[Line]) -> list[tuple[list[str], bool]]:
+def _page_margin(runs: list[list[str]]) -> int | None:
+    """The margin a document's text was wrapped at, read from its longest run of lines wrapped at a fixed
+    width (``clean.wrap_margin``); None when no run shows a cut (a web page, a .docx: one paragraph a line)."""
+    wrapped = [(len(run), margin) for run in runs if (margin := wrap_margin(run))]
+    return max(wrapped)[1] if wrapped else None
+
+
+def _body_runs(lines: list[Line]) -> list[tuple[list[Line], bool]]:
     """The body text lines, cut where a signature or title line stood between them (a 印发 notice's
     signature and its enclosure's title): no paragraph runs across those. Page numbers, URLs and
     blank lines do not cut (page breaks fall mid-paragraph). Each run says whether it opens an
     enclosure (an enclosure's title, ``subtitle``, stood before it)."""
-    runs: list[tuple[list[str], bool]] = [([], False)]
+    runs: list[tuple[list[Line], bool]] = [([], False)]
     names_only = False  # inside an enclosure that lists names (_names_enclosure): no body text
     for line in lines:
         if line.kind == "text":
             if not names_only:
-                runs[-1][0].append(line.text)
+                runs[-1][0].append(line)
         elif line.kind == "subtitle":
             names_only = _names_enclosure(line.text)
             runs.append(([], True))

@@ -12,6 +12,8 @@ What was wrong and is now read right (corpus/segment.py, corpus/clean.py):
   enclosure it was; in a notice whose enclosure is not in the file (a web page linking it) it was a
   ``clause`` when an opening paragraph came before it, or when written ``《…》已经县政府同意，现予印发``, and
   so was a request to carry the text out standing alone (``请结合实际，认真贯彻落实。``).
+- a covering letter of two lines (neither cut mid-sentence) before an enclosure wrapped at a fixed width
+  read one paragraph a line: it is printed on the same pages, and is now read at their margin.
 """
 
 from __future__ import annotations
@@ -242,3 +244,35 @@ def test_an_addressee_naming_several_enterprises_is_no_clause(addressee):
             "二、约谈地点：县应急管理局会议室。\n\n鹤沙县应急管理局\n2027年6月2日\n")
     assert [t for _, t in _kinds(text)] == ["近期检查发现你们单位存在重大事故隐患，现将约谈事项通知如下：",
                                             "一、约谈时间：2027年6月8日下午3时。", "二、约谈地点：县应急管理局会议室。"]
+
+
+# --- wrapped text: a covering letter on its enclosure's pages ------------------------------------------
+def _clauses(text: str) -> list[tuple[tuple[str, ...], str, str]]:
+    return [(c.heading_path, c.kind, c.text) for _, cs in segment_text(text, "inline.txt") for c in cs]
+
+
+COVERING = ("檀溪县应急管理局关于印发《檀溪县2027年汛期安全检查方案》的通知\n\n各乡镇人民政府，县直有关单位：\n"
+            "为做好2027年汛期安全防范工作，县应急管理局研究制定了汛期安全检查方案。\n"
+            "现将方案印发给你们，请结合实际认真贯彻落实。\n\n檀溪县应急管理局\n2027年5月6日\n\n"
+            "附件\n\n檀溪县2027年汛期安全检查方案\n"
+            "一、检查范围\n"
+            "重点检查山洪灾害危险区、地质灾害隐患点、在建工程和危化品企业，各乡镇\n"
+            "要逐一建立台账。\n"
+            "二、检查要求\n"
+            "（一）各乡镇要在5月20日前完成自查，对发现的隐患立即组织整改，不能立即\n"
+            "整改的要落实监控措施。\n"
+            "（二）县直有关单位要按照职责分工开展行业检查。\n")
+
+
+def test_a_covering_letter_is_wrapped_at_its_enclosures_margin():
+    # written first: the letter's first line ends its sentence at the margin; the letter is one paragraph
+    assert _clauses(COVERING) == [
+        ((), "preamble", "为做好2027年汛期安全防范工作，县应急管理局研究制定了汛期安全检查方案。现将方案印发给你们，请结合实际认真贯彻落实。"),
+        (("一、检查范围",), "clause", "重点检查山洪灾害危险区、地质灾害隐患点、在建工程和危化品企业，各乡镇要逐一建立台账。"),
+        (("二、检查要求",), "clause", "（一）各乡镇要在5月20日前完成自查，对发现的隐患立即组织整改，不能立即整改的要落实监控措施。"),
+        (("二、检查要求",), "clause", "（二）县直有关单位要按照职责分工开展行业检查。"),
+    ]
+    # typed one paragraph a line (the enclosure's lines not cut either): the letter keeps its two paragraphs
+    typed = COVERING.replace("各乡镇\n要逐一", "各乡镇要逐一").replace("不能立即\n整改", "不能立即整改")
+    assert [t for _, kind, t in _clauses(typed) if kind == "preamble"] == [
+        "为做好2027年汛期安全防范工作，县应急管理局研究制定了汛期安全检查方案。", "现将方案印发给你们，请结合实际认真贯彻落实。"]
