@@ -697,6 +697,8 @@ def _docx_blocks(parent, element, numbers: ListNumbers) -> list[str]:
         elif child.tag in _DOCX_WRAPPERS:
             if child.tag == W + "sdt" and w_val(child, "sdtPr", "docPartObj", "docPartGallery") == "Table of Contents":
                 continue  # Word's table of contents block
+            if _placeholder(child):
+                continue
             lines.extend(_docx_blocks(parent, child, numbers))
         elif child.tag == W + "altChunk":
             lines.extend(_docx_alt_chunk(parent, child))
@@ -776,9 +778,21 @@ def _docx_paragraph_text(paragraph) -> str:
         elif child.tag == W + "r":
             if not _hidden(child):
                 parts.append(child.text)
-        elif child.tag in _DOCX_WRAPPERS:
+        elif child.tag in _DOCX_WRAPPERS and not _placeholder(child):
             stack.append(child.iterchildren())
     return _soft_breaks("".join(parts))
+
+
+def _placeholder(element) -> bool:
+    """Is ``element`` a content control left empty, showing its prompt (``w:sdtPr/w:showingPlcHdr``)?
+
+    Why: a 公文 template's controls a writer did not fill show a greyed prompt (单击或点击此处输入文字。,
+    （请输入附件名称）) that is no word of the notice; read, each was a clause, and the item before it
+    read as their heading."""
+    if element.tag != W + "sdt":
+        return False
+    shown = element.find(f"{W}sdtPr/{W}showingPlcHdr")
+    return shown is not None and shown.get(W + "val", "true") not in ("0", "false", "off")
 
 
 def _soft_breaks(text: str) -> str:

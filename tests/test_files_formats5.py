@@ -189,3 +189,13 @@ def test_a_workbook_unpacking_past_100_mb_is_one_line(tmp_path):
         archive.writestr("xl/worksheets/sheet9.xml", b" " * (120 * 2**20))
     line = _refused(path)
     assert "unpacks to over 100 MB" in line, line
+
+
+# -- Word -----------------------------------------------------------------------------------------
+def test_empty_content_controls_showing_their_prompt_are_not_read():
+    """placeholder.docx (EXPECTED.md): the number in a filled content control (read), two controls
+    left empty showing their prompts (w:showingPlcHdr). Before: 单击或点击此处输入文字。 and （请输入附件名称）
+    were two clauses, and item 三 their heading; now the .txt's reading, record for record."""
+    path = FORMATS5 / "placeholder.docx"
+    assert _segment(path, documents=True) == _segment(FORMATS5 / "fire_notice.txt", documents=True)
+    assert _segment(path) == _segment(FORMATS5 / "fire_notice.txt")

@@ -121,6 +121,31 @@ def review_docx(path: Path) -> None:
     document.save(str(path))
 
 
+def _control(inner: str, placeholder: bool) -> str:
+    """A content control (``w:sdt``) at run level holding ``inner``; ``placeholder``: it shows its
+    prompt (``w:showingPlcHdr``), as an empty control of a template does."""
+    shown = "<w:showingPlcHdr/>" if placeholder else ""
+    style = '<w:rPr><w:rStyle w:val="PlaceholderText"/></w:rPr>' if placeholder else ""
+    return (f'<w:sdt><w:sdtPr><w:alias w:val="输入项"/><w:id w:val="{sum(map(ord, inner))}"/>{shown}</w:sdtPr>'
+            f'<w:sdtContent><w:r>{style}<w:t xml:space="preserve">{inner}</w:t></w:r></w:sdtContent></w:sdt>')
+
+
+def placeholder_docx(path: Path) -> None:
+    """fire_notice from a template: the number in a filled content control, two empty ones showing prompts."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph(TITLE)
+    _body_append(document, f'<w:p xmlns:w="{W_NS}">{_control(NUMBER, False)}</w:p>')
+    for line in (ADDRESSEE, PREAMBLE, ITEM1, ITEM2, ITEM3):
+        document.add_paragraph(line)
+    _body_append(document, _p(_control("单击或点击此处输入文字。", True)))
+    _body_append(document, f'<w:p xmlns:w="{W_NS}">{_control("（请输入附件名称）", True)}</w:p>')
+    document.add_paragraph(SIGNATURE)
+    document.add_paragraph(DATE)
+    document.save(str(path))
+
+
 def landscape_docx(path: Path) -> None:
     """fire_tasks with its table on a landscape page of its own section, a fourth row deleted."""
     import docx
@@ -544,6 +569,7 @@ def main() -> None:
     f4 = _formats4()
     task_sheet_xlsx(HERE / "task_sheet.xlsx")
     task_sheet_xls(HERE / "task_sheet.xls")
+    placeholder_docx(HERE / "placeholder.docx")
     hmerge(f4, "fire_tasks_sections", [TASKS[0], ["人员密集场所"], TASKS[1], ["高层建筑和商业场所"], *TASKS[2:]])
     textbox_rtf(f4)
     noseq_ofd(HERE / "fire_tasks_noseq.ofd")
