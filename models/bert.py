@@ -21,6 +21,8 @@ Recipe (``models/bert_trainer.py``; every knob is a parameter below and a key in
   (``requires_grad=False``: backward stops above them). The old per-clause cache of frozen
   lower-layer states is gone: it needed transformers' private layer call signatures, and with
   the default recipe (all 12 layers trained) it never ran; its cost is measured in docs/training.md;
+* ``group_by_length``: fine-tuning batches of clauses of like length (Trainer's length-grouped
+  sampler): about half the padded tokens of random batches on the training clauses;
 * ``device``: ``auto`` (a GPU when present) | ``cpu`` | ``cuda`` | ``mps``; ``bf16``/``fp16`` only on
   a GPU; ``gradient_accumulation_steps``, ``dataloader_num_workers``; the same config runs under
   ``torchrun --nproc_per_node N`` / ``accelerate launch`` (data-parallel);
@@ -94,16 +96,34 @@ def resolve_model_path(model_name_or_path: str) -> str:
     return model_name_or_path
 
 
+def default_threads() -> int:
+    """The intra-op threads a block uses when the config names none: ``OMP_NUM_THREADS`` when set
+    (the usual way to give a process its share: a test worker, a Ray actor, a batch job's slot),
+    else the cores this process may run on.
+
+    Why not all cores: two processes each spinning all cores' worth of threads on the same cores
+    are several times slower than each using its share (measured on 2 cores with a second busy
+    process: 1 thread 1.6-1.9 s per fine-tuning step, 2 threads 3.2-5.9 s).
+    """
+    env = os.environ.get("OMP_NUM_THREADS", "").strip()
+    if env.isdigit() and int(env) > 0:
+        return int(env)
+    try:
+        return len(os.sched_getaffinity(0)) or 1
+    except AttributeError:  # macOS, Windows
+        return os.cpu_count() or 1
+
+
 @contextlib.contextmanager
 def torch_threads(n: int | None) -> Iterator[None]:
-    """Use ``n`` intra-op threads (default: all cores) inside the block, restore afterwards.
+    """Use ``n`` intra-op threads (default: ``default_threads()``) inside the block, restore afterwards.
 
     torch's default can exceed the cores this process really gets; pinning it also keeps
     inference reductions in the same order from run to run (identical figures on re-evaluation).
     """
     torch = _torch()
     before = torch.get_num_threads()
-    torch.set_num_threads(max(1, n or os.cpu_count() or 1))
+    torch.set_num_threads(max(1, n or default_threads()))
     try:
         yield
     finally:
@@ -143,7 +163,8 @@ class BertTagger(Tagger):
                  seed: Seed = 13, use_heading: bool = True,
                  device: Annotated[str, Field(pattern=r"^(auto|cpu|cuda(:\d+)?|mps)$")] = "auto",
                  bf16: bool = False, fp16: bool = False, gradient_accumulation_steps: PositiveInt = 1,
-                 dataloader_num_workers: NonNegativeInt = 0, max_grad_norm: PositiveFloat = 1.0, taxonomy=None):
+                 dataloader_num_workers: NonNegativeInt = 0, max_grad_norm: PositiveFloat = 1.0,
+                 group_by_length: bool = False, taxonomy=None):
         super().__init__(use_heading=use_heading, taxonomy=taxonomy)
         if pooling not in ("mean", "cls"):
             raise PolicytagError(f"pooling must be 'mean' or 'cls', not {pooling!r}")
@@ -180,6 +201,7 @@ class BertTagger(Tagger):
         self.gradient_accumulation_steps = gradient_accumulation_steps
         self.dataloader_num_workers = dataloader_num_workers
         self.max_grad_norm = max_grad_norm
+        self.group_by_length = group_by_length
 
     # -- model construction ------------------------------------------------------------------
     def _label_dims(self) -> dict[str, list[str]]:
@@ -224,7 +246,8 @@ class BertTagger(Tagger):
         opts = FitOptions(**{k: getattr(self, k) for k in (
             "device", "batch_size", "eval_batch_size", "epochs", "max_steps", "learning_rate", "head_learning_rate",
             "weight_decay", "warmup_ratio", "max_grad_norm", "probe_epochs", "probe_learning_rate", "patience",
-            "gradient_accumulation_steps", "dataloader_num_workers", "bf16", "fp16", "seed", "progress")})
+            "gradient_accumulation_steps", "dataloader_num_workers", "bf16", "fp16", "seed", "progress",
+            "group_by_length")})
         texts = inputs(clauses, self.use_heading)
         dev_data = (inputs(dev[0], self.use_heading), self._flat(dev[1])) if dev is not None else None
         with torch_threads(self.num_threads if device == "cpu" else None):
@@ -235,7 +258,7 @@ class BertTagger(Tagger):
         self.is_main_process_ = info.pop("is_main_process")
         # read by training.train and stored in run.json
         self.train_info_ = {**info, "fit_seconds": round(time.perf_counter() - start, 2), "device": device,
-                            "num_threads": self.num_threads or os.cpu_count()}
+                            "num_threads": self.num_threads or default_threads()}
 
     def tune_thresholds(self, clauses, labels) -> "BertTagger":
         """Per-label thresholds on dev for float32 (``thresholds_``) and, on the CPU, for the int8

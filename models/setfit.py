@@ -139,15 +139,10 @@ class SetFitTagger(EmbeddingTagger):
         return self._encoder_
 
     def _fit(self, clauses, y, dev) -> None:
-        import torch
-
-        from .bert import resolve_model_path
+        from .bert import resolve_model_path, torch_threads
 
         clauses = list(clauses)
-        threads = torch.get_num_threads()
-        if self.num_threads:
-            torch.set_num_threads(self.num_threads)
-        try:
+        with torch_threads(self.num_threads):
             started = time.perf_counter()
             st = self._finetune(resolve_model_path(self.model_name_or_path), clauses, y)
             self.finetune_seconds_ = time.perf_counter() - started
@@ -156,8 +151,6 @@ class SetFitTagger(EmbeddingTagger):
             self._st_ = st
             self._cache = {}  # embeddings of the base encoder (or an earlier fit) are stale now
             super()._fit(clauses, y, dev)  # the LR head on the fine-tuned embeddings
-        finally:
-            torch.set_num_threads(threads)
 
     def _finetune(self, base: str, clauses, y):
         """The contrastive fine-tuning (sentence-transformers); returns the SentenceTransformer."""

@@ -14,6 +14,14 @@ import os
 # process — a knowledge-only hybrid fit took 5-10 s instead of 0.8 s under load. Set before numpy
 # is imported; an explicit setting in the environment wins.
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
+# Each pytest-xdist worker gets its share of the cores for torch's intra-op threads (torch reads
+# OMP_NUM_THREADS at import; the BERT recipe's default, models.bert.default_threads, reads it too).
+# Without it the BERT smoke test's torch threads fought the other worker for the same 2 cores:
+# its fine-tuning steps ran 2-3x slower than with one thread, 1,059 s of a 22-minute suite.
+if os.environ.get("PYTEST_XDIST_WORKER") and "OMP_NUM_THREADS" not in os.environ:
+    _workers = int(os.environ.get("PYTEST_XDIST_WORKER_COUNT", "1"))
+    _cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1)
+    os.environ["OMP_NUM_THREADS"] = str(max(1, _cores // max(1, _workers)))
 import subprocess
 import sys
 from pathlib import Path

@@ -194,3 +194,53 @@ def test_train_and_reevaluate_give_identical_figures(tiny_model, tmp_path):
     results = {r.metric_name: r for r in ModelCard(card).data.eval_results}  # machine-readable model-index
     assert results["sector macro-F1"].metric_value == round(macro, 4)
     assert results["sector macro-F1"].dataset_split == "test" and "example.invalid" not in card
+
+
+def test_length_grouped_batches_pad_less(tiny_model, tmp_path):
+    """``group_by_length``: the fine-tuning batches hold clauses of like length (Trainer's
+    length-grouped sampler), so they carry fewer padded tokens than random batches of the same data."""
+    from transformers import AutoTokenizer, DataCollatorWithPadding
+
+    from policytag.models.bert_trainer import FitOptions, TaggingTrainer, TokenizedClauses, training_arguments
+
+    tokenizer = AutoTokenizer.from_pretrained(str(tiny_model))
+    rng = np.random.default_rng(0)
+    texts = ["安全生产" * int(n) for n in rng.integers(1, 30, size=96)]
+    y = np.zeros((len(texts), 2), dtype=np.float32)
+
+    def padded_tokens(group: bool) -> int:
+        args = training_arguments(FitOptions(device="cpu", batch_size=8, group_by_length=group, progress=False),
+                                  tmp_path / f"ckpt-{group}", has_dev=False)
+        model = transformers.BertModel(transformers.BertConfig.from_pretrained(str(tiny_model)))
+        trainer = TaggingTrainer(model=model, args=args, train_dataset=TokenizedClauses(tokenizer, texts, y, 128),
+                                 data_collator=DataCollatorWithPadding(tokenizer, return_tensors="pt"))
+        return sum(int(b["input_ids"].numel()) for b in trainer.get_train_dataloader())
+
+    grouped, random = padded_tokens(True), padded_tokens(False)
+    assert grouped < 0.8 * random, (grouped, random)
+
+
+def test_length_grouped_fit_trains(tiny_model):
+    clauses, labels = toy_data()
+    tagger = BertTagger(model_name_or_path=str(tiny_model), epochs=1, batch_size=4, max_length=64,
+                        progress=False, num_threads=1, device="cpu", group_by_length=True)
+    tagger.fit(clauses, labels, clauses[:6], labels[:6])
+    assert tagger.get_params()["group_by_length"] is True
+    assert set(tagger.predict_proba(clauses[:3])) == set(DIMENSIONS)
+
+
+def test_default_threads_follow_omp_num_threads(monkeypatch):
+    """The recipe's default intra-op threads: the process's share when OMP_NUM_THREADS gives one (a
+    test worker, a Ray actor), else the cores it may run on — not every core of the machine."""
+    import os
+
+    from policytag.models.bert import default_threads, torch_threads
+
+    monkeypatch.setenv("OMP_NUM_THREADS", "3")
+    assert default_threads() == 3
+    with torch_threads(None):
+        assert torch.get_num_threads() == 3
+    monkeypatch.delenv("OMP_NUM_THREADS")
+    assert default_threads() == len(os.sched_getaffinity(0))
+    monkeypatch.setenv("OMP_NUM_THREADS", "garbage")
+    assert default_threads() == len(os.sched_getaffinity(0))
