@@ -1225,8 +1225,9 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
               "不超过": "<=", "保持在": "=", "达": ">="}
 # Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比,
 # 完成县城老旧燃气管网更新改造(200公里) -> 县城老旧燃气管网更新改造 (完成 names no work; 完成率 is a subject)
-# (对 introduces what a rate is of: 对辖区内危化品企业的抽查比例不低于10%; not 对口, 对外)
-_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|完成(?![率比])|要|并|且|对(?![口外象接话]))+")
+# (对 introduces what a rate is of: 对辖区内危化品企业的抽查比例不低于10%; not 对口, 对外; 其中, among them, links a
+# figure to the one before: …不低于30%，其中重点企业抽查比例不低于50%)
+_SUBJECT_LEAD = re.compile(r"^(?:实现|推动|推进|确保|力争|全面|完成(?![率比])|要|并|且|对(?![口外象接话])|其中)+")
 
 
 _OBJ_TRAIL_CHARS = "要须需应将的"
