@@ -355,8 +355,20 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
             match = [t for t in hint_tiers if t.endswith(tier)]
             if match:
                 part = "".join(hint_tiers[:hint_tiers.index(match[-1]) + 1]) + part[len(tier):]
-        out.append(part)
+        out.append(_prefecture_office(part, region_hint))
     return "、".join(out)
+
+
+def _prefecture_office(name: str, region_hint: str | None) -> str:
+    """``塔勒克行政公署`` with the place ``塔勒克地区`` known -> ``塔勒克地区行政公署``: a 地区's government is
+    called by the prefecture's name without 地区 (塔勒克行署), and is one organ with its full name."""
+    m = re.match(r"^([\u4e00-\u9fff]{2,8}?)行政公署", name)
+    if not (m and region_hint) or split_region(name)[0]:
+        return name
+    last = (_tiers(region_hint) or [""])[-1]
+    if last == m.group(1) + "地区":
+        return region_hint[: region_hint.index(last)] + last + name[len(m.group(1)):]
+    return name
 
 
 def looks_like_issuer(name: str) -> bool:

@@ -230,3 +230,9 @@ def test_region_and_level(issuer, expected):
 ])
 def test_genre_of_titles(title, genre):
     assert md.genre_of(title, []) == genre
+
+
+def test_a_prefectures_short_government_name_takes_its_place():
+    assert md.normalize_issuer("塔勒克行署办公室", region_hint="塔勒克地区") == "塔勒克地区行政公署办公室"
+    # (only its own prefecture's name: another place's hint leaves it as written)
+    assert md.normalize_issuer("塔勒克行署", region_hint="霁川市") == "塔勒克行政公署"
