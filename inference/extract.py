@@ -303,6 +303,8 @@ _KIND_FIELDS = {
     "within_minutes": ("within_minutes", None, None, None, "nmin", None),  # (半小时: 30, _deadline_fields)
     "half_year": ("within_months", None, None, None, None, None),  # (period 6, _deadline_fields)
     "year_from": ("effective_from", "yz", None, None, None, None),
+    "use_years": ("within_years", None, None, None, "nuy", None),
+    "use_months": ("within_months", None, None, None, "num", None),  # (用半年时间: 6, _deadline_fields)
     "month_from": ("effective_from", "yo", "mo", None, None, None),
     "horizon": ("by_end_of_year", "yh", None, None, None, None),
     "bare_month": ("by_end_of_month", "yn", "mn", None, None, None),
@@ -328,6 +330,17 @@ RE_HORIZON = re.compile(rf"[到至](?P<horizon>(?P<yh>20\d{{2}}|二[〇零][〇�
 #: a year a rule starts from: 自2027年起, 从2027年开始, 2027年起，… (``_vetted``: after 自/从, or opening its chunk
 #: before a comma); not 起草, 起火, 起重…, nor a range (2026年起至2028年) or a thing named (2027年开始的试点)
 RE_YEAR_FROM = re.compile(rf"(?P<year_from>{_year('z')}\s*(?:起(?![草步诉火飞义重吊降爆见])|开始)(?!\s*(?:[至到—－\-~～]|的)))")
+
+
+#: a time a task is given (三年行动方案): 用三年时间…, 用2年左右时间, 用半年时间, 用3个月的时间 (a limit from now:
+#: ``within_years``, or ``within_months`` in months; 用 is part of the phrase, not the action)
+RE_USE_TIME = re.compile(rf"用\s*(?:(?P<nuy>{_CN_OR_DIGITS})\s*年|(?P<num>{_CN_OR_DIGITS})\s*个\s*月|(?P<nuh>半)\s*年)"
+                         r"(?:左右)?\s*(?:的)?\s*时间")
+
+
+def _may_have_use_time(text: str) -> bool:
+    """Can ``RE_USE_TIME`` match: does ``text`` hold 时间 and 用? (substring tests)"""
+    return "时间" in text and "用" in text
 
 
 def _may_have_year_from(text: str) -> bool:
@@ -689,8 +702,8 @@ _CN_NUMERALS = "一二两三四五六七八九十"  # the Chinese numerals of RE
 #: what ``_fullwidth`` reads otherwise (``_READ_OTHERWISE``)
 _FLAG_WIDTH = 4
 #: a character of each word ``_may_have_deadline`` looks for (季度, 半年, 期限/时限: 季, 半, 限; the 到/至
-#: before a horizon's year; the 起/始 of a year start, 自2027年起, 从2027年开始: a text with 起草 or 一起 then
-#: pays ``_may_have_deadline``'s substring tests, not a scan)
+#: before a horizon's year; the 起/始 of a year start, 自2027年起, 从2027年开始, and the 间 of 用三年时间: a text
+#: with 起草, 一起 or 时间 then pays ``_may_have_deadline``'s substring tests, not a scan)
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生)
 _FLAG_ZERO = 16
@@ -702,7 +715,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始"), (_FLAG_ZERO, "零发"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发"),
                (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -829,14 +842,16 @@ def _reports_past(text: str, end: int) -> bool:
 
 def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str, re.Match, int, int, Any]]:
     """(alternative, match, start, end, lead word) of each phrase of ``RE_DEADLINE`` and, when their
-    gates pass, ``RE_DEADLINE_MORE``, ``RE_DEADLINE_WORDS``, ``RE_HORIZON`` and ``RE_YEAR_FROM``, left to right; of two that overlap the
+    gates pass, ``RE_DEADLINE_MORE``, ``RE_DEADLINE_WORDS``, ``RE_HORIZON``, ``RE_YEAR_FROM`` and ``RE_USE_TIME``,
+    left to right; of two that overlap the
     earlier (at one start the longer) is kept, as one alternation would keep it. ``flags``:
     ``_text_flags``' for the text (without ``_FLAG_WORDS`` it holds none of ``_WORD_GATES``)."""
     more = _may_have_more(text)
     words = bool(flags & _FLAG_WORDS) and _WORD_GATE.search(text) is not None
     horizons = list(RE_HORIZON.finditer(text)) if _may_have_horizon(text) else None
     starts = list(RE_YEAR_FROM.finditer(text)) if _may_have_year_from(text) else None
-    if not (more or words or horizons or starts):  # (most texts: one scan, nothing to merge)
+    uses = list(RE_USE_TIME.finditer(text)) if _may_have_use_time(text) else None
+    if not (more or words or horizons or starts or uses):  # (most texts: one scan, nothing to merge)
         for m in RE_DEADLINE.finditer(text):
             alt = m.lastgroup
             start, lead = _lead_word(text, alt, m, m.start(alt))
@@ -851,6 +866,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start("horizon"), m.end("horizon"), "horizon", m) for m in horizons]
     if starts:
         found += [(m.start(), m.end(), "year_from", m) for m in starts]
+    if uses:
+        found += [(m.start(), m.end(), "use_years" if m.group("nuy") else "use_months", m) for m in uses]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:
@@ -922,7 +939,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
                 return False
         if core in ("底前", "末前", "底", "末") or "年" not in core:
             return False  # "月底前" handled above; "底" alone is not a year end
-    if alt in ("within_years", "within_months", "within_days", "within_hours", "within_minutes", "term", "half_year"):
+    if alt in ("within_years", "within_months", "within_days", "within_hours", "within_minutes", "term", "half_year",
+               "use_years", "use_months"):
         n = m.group(_KIND_FIELDS[alt][4]) if _KIND_FIELDS[alt][4] else None
         if _PERIOD_VETO.match(following) or not (n is None or cn_number(n)):  # (None: 半小时)
             return False
@@ -971,8 +989,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         event = "每" + m.group("cyc")
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
-    elif alt == "half_year":
-        period = 6  # 半年内
+    elif alt == "half_year" or (alt == "use_months" and m.group("nuh")):
+        period = 6  # 半年内, 用半年时间
     elif alt == "term" and m.group("tmonth"):
         kind = "within_months"
     elif alt in ("before_event", "before_event2"):
@@ -1042,13 +1060,14 @@ def _may_have_deadline(text: str) -> bool:
     """Can ``RE_DEADLINE`` match in ``text``? Every alternative contains 月 (dates, months),
     底 or 末 (year ends), 内 (periods), 前 (before an event), 季度 (quarters), 半年 (half years),
     期限 or 时限 (terms: 期限为30日), and every form of ``RE_DEADLINE_MORE`` one of them too, or 到/至 before
-    a year (a horizon: ``_may_have_horizon``), or 年起/年开始 (a year start: ``_may_have_year_from``); a few
+    a year (a horizon: ``_may_have_horizon``), or 年起/年开始 (a year start: ``_may_have_year_from``), or 用 and
+    时间 (``_may_have_use_time``); a few
     substring tests rule out most
     clauses at a fraction of the scan's cost (``tests/test_speed.py`` checks it never rules
     out a match)."""
     return ("月" in text or "底" in text or "末" in text or "内" in text or "前" in text or "季度" in text
             or "半年" in text or "期限" in text or "时限" in text or _may_have_horizon(text)
-            or _may_have_year_from(text))
+            or _may_have_year_from(text) or _may_have_use_time(text))
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:

@@ -247,7 +247,22 @@ PERIODS = [
     # (its 内 was left to the action: 内完成…)
     ("上半年内完成城区燃气管道隐患排查。", [("上半年内", P, None, 6, None, None, None, "2026-06-30", "完成城区燃气管道隐患排查")]),
 ]
+PERIODS += [
+    # a time a task is given (用三年时间…: a limit from now, as 三年内; 用 is part of the phrase)
+    ("用三年时间，基本完成全县老旧燃气管网改造。",
+     [("用三年时间", WY, None, None, None, 3, None, "2028-12-31", "基本完成全县老旧燃气管网改造")]),
+    ("力争用2年左右时间，实现规上企业安全生产标准化全覆盖。",
+     [("用2年左右时间", WY, None, None, None, 2, None, "2027-12-31", "实现规上企业安全生产标准化全覆盖")]),
+    ("用一年时间完成全市瓶装液化石油气站点整合。",
+     [("用一年时间", WY, None, None, None, 1, None, "2026-12-31", "完成全市瓶装液化石油气站点整合")]),
+    ("用半年时间集中整治电动自行车违规充电。",
+     [("用半年时间", WM, None, None, None, 6, None, None, "集中整治电动自行车违规充电")]),
+    ("用3个月的时间开展“回头看”。", [("用3个月的时间", WM, None, None, None, 3, None, None, "开展“回头看”")]),
+]
 PERIODS_BESIDE = [
+    ("停用时间超过3年的尾矿库要限期闭库。", []),  # a duration of disuse
+    ("栖梧县用两年时间完成了全部农村危房改造。", []),  # reported
+    ("利用节假日时间开展安全宣传。", []),
     ("年内完成全部隐患销号。", [("年内", "within_year", None, None, None, None, None, "2026-12-31", "完成全部隐患销号")]),
     ("5年内不得担任本行业生产经营单位的主要负责人。", []),  # a ban period
     ("3个月之内发生两起以上较大事故的，约谈主要负责人。", []),  # a condition
@@ -326,7 +341,7 @@ from policytag.inference import extract as ex  # noqa: E402
 #: the pieces of the forms added here and their look-alikes
 PIECES = ["到", "至", "全市", "各乡镇", "栖梧县", "延长", "自", "从", "2027", "2025", "二〇二七", "年", "起", "开始", "草", "的",
           "，", "。", " ", "半", "年内", "内", "之", "3", "5", "10", "—", "个", "工作", "日", "期间", "月", "1", "开展", "组织",
-          "演练", "次", "人次", "以上", "不少于", "培训", "发现", "每年", "对", "比例", "不低于", "%", "上"]
+          "演练", "次", "人次", "以上", "不少于", "培训", "发现", "每年", "对", "比例", "不低于", "%", "上", "用", "时间", "左右", "三"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
@@ -340,6 +355,8 @@ def test_the_gates_never_drop_the_new_forms(text):
         assert flags & ex._FLAG_TIME and ex._may_have_deadline(text) and ex._may_have_more(text), text
     if ex.RE_YEAR_FROM.search(text):
         assert flags & ex._FLAG_TIME and ex._may_have_deadline(text) and ex._may_have_year_from(text), text
+    if ex.RE_USE_TIME.search(text):
+        assert flags & ex._FLAG_TIME and ex._may_have_deadline(text) and ex._may_have_use_time(text), text
     if ex.RE_COUNT_WEAK.search(text):
         assert flags & ex._FLAG_DIGIT and flags & ex._FLAG_COUNT and ex._COUNT_GATE.search(text), text
     assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
