@@ -7,6 +7,8 @@ neither the sub-command nor ``--year``, and points at a help page that lists no 
 
 from __future__ import annotations
 
+import re
+
 from conftest import CORPUS_FILE, run_cli
 
 
@@ -29,3 +31,15 @@ def test_a_top_level_mistype_points_at_the_top_level_help():
     proc = run_cli("--verison")
     assert proc.returncode == 2
     assert "did you mean --version?" in proc.stderr and "(see policytag --help)" in proc.stderr
+
+
+def test_segment_help_names_every_format_read():
+    """The help spells the formats (importing the readers would slow every command's start); formats5
+    added .xlsx/.xls/.et to the readers and the help still listed ten formats."""
+    from policytag.corpus.readers import SUPPORTED_SUFFIXES
+
+    proc = run_cli("segment", "--help")
+    assert proc.returncode == 0
+    text = "".join(proc.stdout.split())  # argparse wraps the description anywhere, even inside .wpt
+    listed = set(re.findall(r"\.[a-z]+", text[text.index("Readnotices"):text.index("ordirectories")]))
+    assert listed == set(SUPPORTED_SUFFIXES), sorted(set(SUPPORTED_SUFFIXES) ^ listed)
