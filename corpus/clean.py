@@ -509,13 +509,18 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
             out[i] = Line("addressee", line.text, line.lineno)
         elif line.kind == "text" and prev in ("title", "docnum") and RE_ONE_ADDRESSEE.match(line.text):
             out[i] = Line("addressee", line.text, line.lineno)
-        elif line.kind == "text" and prev in _HEADER_BEFORE and line.text.lstrip()[:1] in "各（(":
+        elif line.kind == "text" and prev in _HEADER_BEFORE and (line.text.lstrip()[:1] in "各（("
+                                                                  or not re.search(r"[。；;：:！？]", line.text)):
+            # (各… / （…: an addressee or adoption remark; a line of names without a sentence mark: the
+            # enterprises a notice is sent to, wrapped — only a join that classifies as one is taken)
             joined = line.text.strip()
             for k, j in enumerate(meaningful[n + 1:n + 4], start=1):
                 if out[j].kind not in ("text", "addressee"):
                     break
                 joined += out[j].text.strip()
                 kind = classify(joined, line.lineno).kind
+                if prev in ("title", "docnum") and RE_ONE_ADDRESSEE.match(joined):
+                    kind = "addressee"
                 if kind in ("addressee", "adopted"):
                     out[i] = Line(kind, joined, line.lineno)
                     for absorbed in meaningful[n + 1:n + 1 + k]:
@@ -847,10 +852,12 @@ def opens_item(s: str) -> bool:
 
 
 CLOSERS = "。！？；：）”"
+PARAGRAPH_END = CLOSERS.replace("；", "")  # the marks a paragraph may end with (；closes a clause inside one)
 # openings that start a paragraph of their own after a closed sentence, where a wrapped body gives no other
 # sign (a short paragraph cut at the margin): a speech's ordinals (第一，/ 第二，), a principle's dash
 # (——坚持预防为主。), the minutes' 会议指出，/ 会议强调，/ 会议要求，, a closing addressing everyone
-# (各乡镇、各有关部门要…), and a Q&A's 问：/ 答： / numbered question (NUMBERED_QUESTION)
+# (各乡镇、各有关部门要…) or re-addressing a speech's audience (同志们，…), and a Q&A's 问：/ 答： / numbered
+# question (NUMBERED_QUESTION)
 #: a 政策解读's numbered question: ``问题一：`` / ``问题1：`` / ``问1：`` (this file's paragraph openers and
 #: segment.RE_QUESTION, the question heading its answer, read the one pattern)
 NUMBERED_QUESTION = rf"问题\s*[{CN_NUM}\d]{{1,3}}\s*[：:]|问\s*\d{{1,2}}\s*[：:]"
@@ -858,6 +865,8 @@ RE_PARAGRAPH_OPENER = re.compile(rf"^\s*(?:第[{CN_NUM}]{{1,3}}\s*[，,]|——|
                                  r"|各[^。；！，要]{1,8}[、和及]各[^。；！，要]{1,10}要|[问答]\s*[：:]"
                                  # an appeal closing an 倡议书 (让我们…, 燃气安全，人人有责。): a paragraph of its own
                                  r"|让我们|[^。；，,]{2,12}[，,]\s*人人有责"
+                                 # a speech re-addressing its audience (同志们，安全生产责任重于泰山。): its closing
+                                 r"|(?:同志们|朋友们|各位代表|各位委员)\s*[，,！!]"
                                  rf"|{NUMBERED_QUESTION})")
 # a team's roster (工作专班, 领导小组, 指挥部): ``组　长：郑某某　市政府副市长`` / ``副组长：…`` / ``成　员：…``
 RE_ROSTER_LINE = re.compile(r"^\s*(?:副?\s*组\s*长|成\s*员|副?总指挥|副?指挥长|副?\s*主\s*任|办公室主任|联络员)\s*[:：]")
@@ -914,7 +923,8 @@ def _indented_margin(lines: list[str], width: int) -> int:
     if widest < width:
         return width
     near = [i for i in cut if widest - display_width(lines[i].strip()) <= 2]
-    if all(i == 0 or _last_mark(lines[i - 1].strip()) in CLOSERS for i in near):
+    # (a line after one ending in ；goes on with its paragraph's list of clauses: 一是……；/ 二是……, no first line)
+    if all(i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END for i in near):
         return widest + 4
     return width
 
