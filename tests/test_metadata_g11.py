@@ -136,6 +136,10 @@ PROBED = {
 
 # the documents main's code misread (each test failed there): what this session fixed
 FIXED = {
+    # (the 国务院安委会办公室 and a ministry signing together: two organs, the State Council's committee whole)
+    "state_council_committee_office_and_ministry.txt": ("国务院安委会办公室应急管理部关于开展有限空间作业安全专项治理的通知",
+                                                        "国务院安全生产委员会办公室、应急管理部", "全国", "central", "other", 2026,
+                                                        "2026-10-12", "安委办〔2026〕14号"),
     # (a 地区's 行署 named without 地区 in its title: the organ the signature names in full)
     "prefecture_short_office.txt": ("塔勒克行署关于加强冬季取暖季节一氧化碳中毒防范工作的通知", "塔勒克地区行政公署", "塔勒克地区", "city",
                                     "other", 2026, "2026-10-28", "塔署发〔2026〕21号"),
@@ -236,3 +240,12 @@ def test_a_prefectures_short_government_name_takes_its_place():
     assert md.normalize_issuer("塔勒克行署办公室", region_hint="塔勒克地区") == "塔勒克地区行政公署办公室"
     # (only its own prefecture's name: another place's hint leaves it as written)
     assert md.normalize_issuer("塔勒克行署", region_hint="霁川市") == "塔勒克行政公署"
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("国务院安委会办公室应急管理部", "国务院安全生产委员会办公室、应急管理部"),
+    ("国务院安委会办公室应急管理部公安部", "国务院安全生产委员会办公室、应急管理部、公安部"),
+    ("国务院抗震救灾指挥部办公室应急管理部", "国务院抗震救灾指挥部办公室、应急管理部"),
+])
+def test_the_state_councils_own_bodies_stay_whole_beside_a_ministry(raw, expected):
+    assert md.normalize_issuer(raw) == expected
