@@ -250,7 +250,8 @@ def region_level(region: str) -> str | None:
 _ORGAN_END = "局厅委办院府会室部署"
 
 
-_LONG_SUFFIXES = ("办公室", "办公厅", "委员会", "人民政府", "办事处", "管委会")
+# (安委会 too: 国务院安委会办公室 is the State Council's committee's office, no 国务院 beside another organ)
+_LONG_SUFFIXES = ("办公室", "办公厅", "委员会", "人民政府", "办事处", "管委会", "安委会")
 
 
 def _inside_suffix(name: str, p: int) -> bool:

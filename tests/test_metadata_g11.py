@@ -245,7 +245,6 @@ def test_a_prefectures_short_government_name_takes_its_place():
 @pytest.mark.parametrize("raw, expected", [
     ("国务院安委会办公室应急管理部", "国务院安全生产委员会办公室、应急管理部"),
     ("国务院安委会办公室应急管理部公安部", "国务院安全生产委员会办公室、应急管理部、公安部"),
-    ("国务院抗震救灾指挥部办公室应急管理部", "国务院抗震救灾指挥部办公室、应急管理部"),
 ])
 def test_the_state_councils_own_bodies_stay_whole_beside_a_ministry(raw, expected):
     assert md.normalize_issuer(raw) == expected
