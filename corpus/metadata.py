@@ -100,6 +100,8 @@ _ABBREVIATIONS = [
     (re.compile(r"行署"), "行政公署"),  # 阿兰地区行署: a 地区's or 盟's government
     # a government's disaster reduction committee and its office (霁川市减灾委, 减灾委办)
     (re.compile(r"减灾委办(?!公)"), "减灾委员会办公室"), (re.compile(r"减灾委(?!员)"), "减灾委员会"),
+    # a development zone's committee (霁川经济技术开发区管委会): one spelling, so its two names group as one issuer
+    (re.compile(r"管委会"), "管理委员会"),
 ]
 
 

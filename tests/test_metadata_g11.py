@@ -171,10 +171,7 @@ FIXED = {
 DOCUMENTS = PROBED | FIXED
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): file -> why
-KNOWN_GAPS = {
-    "zone_committee_short.txt": "管委会 is not spelt out 管理委员会 (metadata._ABBREVIATIONS): the change is one line, but "
-                                "tests/test_metadata_g5.py, _g9.py, _g10.py and test_metadata_probe.py expect 管委会 kept",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 
 def test_every_document_is_listed():

@@ -53,7 +53,7 @@ DOCUMENTS = {
         "2027-10-12"),
     # an economic zone's committee under its short name (before: level county)
     "econ_zone_committee.txt": (
-        "临江经开区管委会关于开展2027年危险化学品企业安全风险排查的通知", "临江经开区管委会", "临江经开区", "department",
+        "临江经开区管委会关于开展2027年危险化学品企业安全风险排查的通知", "临江经开区管理委员会", "临江经开区", "department",
         "other", 2027, "2027-03-16"),
     # a county-level city writing to 各镇（区） (before: level city, the （区） taken for districts)
     "county_city_towns_zones.txt": (
