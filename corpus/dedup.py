@@ -123,7 +123,8 @@ def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[
 # wrap or drop characters, as may an OFD's positioned text; Word keeps paragraphs, plain text and web
 # pages are what was published).
 FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".shtml": 1, ".xhtml": 1, ".mht": 1, ".mhtml": 1,
-               ".docx": 2, ".doc": 2, ".wps": 2, ".pdf": 3, ".ofd": 3}
+               ".docx": 2, ".doc": 2, ".wps": 2, ".wpt": 2, ".rtf": 2, ".xlsx": 2, ".xls": 2, ".et": 2,
+               ".pdf": 3, ".ofd": 3}
 
 
 #: the rank from which a reader rebuilds text from a page layout (PDF, OFD): below it a reader gives

@@ -87,3 +87,14 @@ def test_web_page_suffixes_rank_as_web_pages(tmp_path):
     (tmp_path / "b_plan.txt").write_text(TEMPLATE, encoding="utf-8")
     docs, err = _documents(tmp_path)
     assert len(docs) == 1 and docs[0]["source"].endswith("b_plan.txt"), err
+
+
+def test_every_format_read_has_a_copy_rank():
+    """Which copy of a notice given twice is kept: every format the readers read has a rank (a .zip is
+    read as its members'). The RTF, .wpt and spreadsheet readers came without one, so an .xlsx copy
+    ranked with a .txt one and two near-identical .rtf versions were not told apart from two copies."""
+    from policytag.corpus.dedup import FORMAT_RANK, LAYOUT_RANK
+    from policytag.corpus.readers import SUPPORTED_SUFFIXES
+
+    assert set(SUPPORTED_SUFFIXES) - {".zip"} <= set(FORMAT_RANK)
+    assert all(FORMAT_RANK[s] == FORMAT_RANK[".docx"] < LAYOUT_RANK for s in (".rtf", ".wpt", ".xlsx", ".xls", ".et"))
