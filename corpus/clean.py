@@ -298,12 +298,23 @@ class Line:
     kind: str
     text: str
     lineno: int  # 1-based line number in the source text
+    # the raw line opened with blanks (a PDF's first-line indent, where the text copy kept it); lines
+    # rebuilt by later passes drop it, which only loses a hint (join_paragraphs, _reliable_indents)
+    indent: bool = False
 
 
 def classify(raw: str, lineno: int) -> Line:
     s = raw.strip()
     if not s:
         return Line("blank", "", lineno)
+    line = _classify(s, lineno)
+    if line.kind == "text" and raw[:1].isspace():
+        return Line("text", s, lineno, indent=True)
+    return line
+
+
+def _classify(s: str, lineno: int) -> Line:
+    """The kind of one non-blank line ``s`` (stripped)."""
     if RE_URL.fullmatch(s) or (RE_URL.search(s) and len(RE_URL.sub("", s).strip()) < 4):
         return Line("url", s, lineno)
     if (RE_PAGE_NAV.match(s) or RE_PAGE_INFO.match(s)) and len(s) < 80:
@@ -951,12 +962,25 @@ def wrap_margin(lines: list[str]) -> int | None:
     return _indented_margin(lines, width) if is_wrapped(lines, width) else None
 
 
-def join_paragraphs(lines: list[str], page_margin: int | None = None) -> list[str]:
+def _reliable_indents(lines: list[str], indents: list[bool], width: int) -> bool:
+    """Does a leading indent mark a paragraph's first line in this wrapped body? Where the text copy kept
+    the PDF's first-line indent: some line is indented and no line going on with a sentence cut at the
+    margin is (a copy that indents at random, or its continuation lines, says nothing)."""
+    if not any(indents):
+        return False
+    return not any(indents[i + 1] for i, (s, n) in enumerate(zip(lines, lines[1:]))
+                   if _last_mark(s.strip()) not in CLOSERS and heading_level(n) is None
+                   and width - display_width(s.strip()) <= 2)
+
+
+def join_paragraphs(lines: list[str], page_margin: int | None = None, indents: list[bool] | None = None
+                    ) -> list[str]:
     """Re-join wrapped lines of one document body into paragraphs (blank lines already removed).
 
     ``page_margin`` is the margin the other parts of the same document were wrapped at
     (``wrap_margin``): a covering letter of two lines, none cut mid-sentence, is printed on the pages of
-    its enclosure and wrapped as they are."""
+    its enclosure and wrapped as they are. ``indents`` says which lines were indented in the source (the
+    PDF's first-line indent, where the copy kept it: ``_reliable_indents``)."""
     width = full_width(lines)
     wrapped = is_wrapped(lines, width)
     if wrapped:
@@ -964,6 +988,7 @@ def join_paragraphs(lines: list[str], page_margin: int | None = None) -> list[st
     elif page_margin and all(display_width(s.strip()) <= page_margin + 2 for s in lines):
         # no line of its own shows the cut, but none runs past the document's margin either: the same pages
         wrapped, width = True, page_margin
+    indented = indents if wrapped and indents and _reliable_indents(lines, indents, width) else None
     widest = max((display_width(s.strip()) for s in lines), default=0)
     paragraphs: list[str] = []
     current: list[str] = []
@@ -984,6 +1009,7 @@ def join_paragraphs(lines: list[str], page_margin: int | None = None) -> list[st
         if not wrapped and not chapter_title and nxt is not None and _cut_before_lead_in(line, nxt, widest):
             continue  # the opening's first line, cut at the margin where its sentence ended: its lead-in goes on
         if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
+                or (indented and indented[i + 1] and _last_mark(line.strip()) in CLOSERS)
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))

@@ -985,7 +985,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
         for run, opens_enclosure in runs:
             texts = [line.text for line in run]
             run_paragraphs = [q for q in (normalize_punct(p) for p in
-                                          join_paragraphs(texts, margin)) if q]
+                                          join_paragraphs(texts, margin, [line.indent for line in run])) if q]
             if opens_enclosure and run_paragraphs:
                 opening.add(len(joined))
             joined.extend(run_paragraphs)

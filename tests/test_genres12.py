@@ -12,6 +12,10 @@ What was wrong and is now read right (corpus/segment.py, corpus/clean.py):
   enclosure it was; in a notice whose enclosure is not in the file (a web page linking it) it was a
   ``clause`` when an opening paragraph came before it, or when written ``《…》已经县政府同意，现予印发``, and
   so was a request to carry the text out standing alone (``请结合实际，认真贯彻落实。``).
+- wrapped like a PDF, a line ending its sentence a character or two short of the margin, the next line a
+  short closed sentence, read as one paragraph (a 款 joined to its article, an answer's second paragraph to
+  its first): widths cannot tell (real cut lines spread 8 cells), but where the text copy kept the PDF's
+  first-line indent and no continuation line is indented, an indented line opens a paragraph.
 - wrapped like a PDF: the addressee of several enterprises wrapped over two lines was a preamble clause; a
   speech's closing ``同志们，…`` after a line ending its sentence at the margin joined the paragraph before it;
   a paragraph of ``一是……；二是……`` whose first line ended at ``；`` read the margin 4 cells too wide (the line
@@ -272,6 +276,28 @@ def test_an_addressee_naming_several_enterprises_is_no_clause(addressee):
 # --- wrapped text: a covering letter on its enclosure's pages ------------------------------------------
 def _clauses(text: str) -> list[tuple[tuple[str, ...], str, str]]:
     return [(c.heading_path, c.kind, c.text) for _, cs in segment_text(text, "inline.txt") for c in cs]
+
+
+RULES = ("檀溪县瓶装液化石油气安全管理办法\n\n"
+         "第一条　为了加强本县瓶装液化石油气安全管理，防止和减少燃气事故，根据有关\n"
+         "法律法规，结合本县实际，制定本办法。\n"
+         "  第二条　本县行政区域内瓶装液化石油气的充装、配送和使用适用本办法。\n"
+         "  供应企业应当建立用户档案，如实登记用户信息。\n"
+         "  第三条　本办法自2027年5月1日起施行。\n")
+
+
+def test_an_indented_line_after_a_closed_one_opens_a_paragraph_when_the_copy_kept_the_indent():
+    # written first: 第二条's line ends one character short of the margin; the indented 款 is its own clause
+    art2 = "第二条 本县行政区域内瓶装液化石油气的充装、配送和使用适用本办法"
+    assert _clauses(RULES) == [
+        ((), "clause", "第一条为了加强本县瓶装液化石油气安全管理，防止和减少燃气事故，根据有关法律法规，结合本县实际，制定本办法。"),
+        ((), "clause", "第二条本县行政区域内瓶装液化石油气的充装、配送和使用适用本办法。"),
+        ((art2,), "clause", "供应企业应当建立用户档案，如实登记用户信息。"),
+        ((), "clause", "第三条本办法自2027年5月1日起施行。"),
+    ]
+    # a copy that indents a line going on with a cut sentence says nothing by its indents: read as before
+    random = RULES.replace("\n法律法规", "\n  法律法规")
+    assert [t for _, _, t in _clauses(random)][1].endswith("适用本办法。供应企业应当建立用户档案，如实登记用户信息。")
 
 
 COVERING = ("檀溪县应急管理局关于印发《檀溪县2027年汛期安全检查方案》的通知\n\n各乡镇人民政府，县直有关单位：\n"
