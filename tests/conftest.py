@@ -99,6 +99,16 @@ def gold_dataset():
     return load_dataset(GOLD_FILE, CORPUS_DIR)
 
 
+def refused_line(path) -> str:
+    """The one error line ``policytag segment`` gives for a file it does not read (exit 1, nothing on
+    stdout), after checking it names the file: what the file-format tests compare."""
+    out = run_cli("segment", path)
+    assert out.returncode == 1 and out.stdout == "", out.stdout
+    (line,) = out.stderr.strip().splitlines()
+    assert str(path) in line
+    return line
+
+
 def read_document_metadata(path) -> tuple:
     """``(title, issuer, region, level, genre, year, date, doc_number)`` of the one document in ``path``
     (segment_paths), after checking that every clause row carries its document's metadata: what the

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TEST_DATA, run_cli
+from conftest import TEST_DATA, refused_line, run_cli
 from test_files_formats2 import _segment  # segment --format jsonl|--documents, source dropped
 
 FORMATS4 = TEST_DATA / "formats4"
@@ -39,15 +39,6 @@ def _reads_as_the_notice(path: Path) -> None:
     assert clauses == _segment(NOTICE) and [doc] == _segment(NOTICE, documents=True)
 
 
-def _refused(path: Path) -> str:
-    """The one error line of a file that is not read (exit 1, nothing on stdout)."""
-    out = run_cli("segment", path)
-    assert out.returncode == 1 and out.stdout == "", out.stdout
-    (line,) = out.stderr.strip().splitlines()
-    assert str(path) in line
-    return line
-
-
 # -- PDF ------------------------------------------------------------------------------------------
 def test_scanned_pages_of_a_text_pdf_are_named_in_one_warning():
     """Pages 3-4 are pictures without text (a scanned 附件). Before: the notice read from pages 1-2
@@ -68,7 +59,7 @@ def test_a_pdf_whose_fonts_have_no_unicode_map_is_refused_with_what_to_do(name):
     """The glyphs show, the text extracts as codes (control characters; private-use characters).
     Before: "no recognisable notice structure" and "no text layer (scanned image?)", the second
     the wrong cure (the page has text, only its map is missing)."""
-    line = _refused(FORMATS4 / name)
+    line = refused_line(FORMATS4 / name)
     assert "fonts have no Unicode map" in line and "OCR" in line and ".docx/.ofd" in line, line
 
 
@@ -114,14 +105,14 @@ def test_a_damaged_rtf_is_one_line(tmp_path):
     """A \\u escape past Unicode: before, a crash ("unexpected OverflowError … a bug")."""
     path = tmp_path / "notice.rtf"
     path.write_bytes(b"{\\rtf1\\ansi \\u9999999999 x\\par}")
-    assert "not a readable RTF file" in _refused(path)
+    assert "not a readable RTF file" in refused_line(path)
 
 
 def test_an_rtf_that_is_not_one_says_so(tmp_path):
     """A .rtf whose bytes are no RTF (a text export under that name) gets one line, not mojibake."""
     path = tmp_path / "notice.rtf"
     path.write_bytes("沣禾县通知".encode("gbk"))
-    assert "not an RTF file" in _refused(path)
+    assert "not an RTF file" in refused_line(path)
 
 
 # -- WPS Office -----------------------------------------------------------------------------------
@@ -288,4 +279,4 @@ def test_a_zip_with_nothing_to_read_is_one_line(tmp_path, content, why):
             out.writestr("seal.png", b"\x89PNG\r\n\x1a\n" + bytes(64))
     else:
         archive.write_bytes(archive.read_bytes()[:-200])
-    assert why in _refused(archive)
+    assert why in refused_line(archive)

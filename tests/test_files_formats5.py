@@ -14,19 +14,10 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from conftest import TEST_DATA, run_cli
+from conftest import TEST_DATA, refused_line, run_cli
 from test_files_formats2 import _segment  # segment --format jsonl|--documents, source dropped
 
 FORMATS5 = TEST_DATA / "formats5"
-
-
-def _refused(path: Path) -> str:
-    """The one error line of a file that is not read (exit 1, nothing on stdout)."""
-    out = run_cli("segment", path)
-    assert out.returncode == 1 and out.stdout == "", out.stdout
-    (line,) = out.stderr.strip().splitlines()
-    assert str(path) in line
-    return line
 
 
 def _clauses(path: Path) -> list[tuple]:
@@ -86,7 +77,7 @@ def test_a_spreadsheet_that_cannot_be_read_says_what_to_do_in_one_line(tmp_path,
 
     path = tmp_path / name
     path.write_bytes(data if data is not None else (FORMATS5 / "task_sheet.xlsx").read_bytes()[:3000])
-    line = _refused(path)
+    line = refused_line(path)
     assert words in line and "spreadsheet" in line.replace("workbook", "spreadsheet"), line
     assert ", ".join(SUPPORTED_SUFFIXES) in line, line
 
@@ -97,7 +88,7 @@ def test_a_zip_named_xlsx_without_a_workbook_is_one_line(tmp_path):
     with zipfile.ZipFile(path, "w") as archive:
         archive.writestr("[Content_Types].xml", "<Types/>")
         archive.writestr("xl/workbook.xml", "<workbook/>")
-    line = _refused(path)
+    line = refused_line(path)
     assert "spreadsheet that cannot be read" in line, line
 
 
@@ -187,7 +178,7 @@ def test_a_workbook_unpacking_past_100_mb_is_one_line(tmp_path):
     shutil.copy(FORMATS5 / "task_sheet.xlsx", path)
     with zipfile.ZipFile(path, "a", zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("xl/worksheets/sheet9.xml", b" " * (120 * 2**20))
-    line = _refused(path)
+    line = refused_line(path)
     assert "unpacks to over 100 MB" in line, line
 
 
