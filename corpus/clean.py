@@ -973,19 +973,18 @@ def _reliable_indents(lines: list[str], indents: list[bool], width: int) -> bool
                    and width - display_width(s.strip()) <= 2)
 
 
-def join_paragraphs(lines: list[str], page_margin: int | None = None, indents: list[bool] | None = None
-                    ) -> list[str]:
+def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | None = None,
+                    indents: list[bool] | None = None) -> list[str]:
     """Re-join wrapped lines of one document body into paragraphs (blank lines already removed).
 
-    ``page_margin`` is the margin the other parts of the same document were wrapped at
+    ``margin`` is the lines' own ``wrap_margin`` (None: not wrapped at a fixed width), which the caller
+    has read already to find the page margin. ``page_margin`` is the margin the other parts of the same document were wrapped at
     (``wrap_margin``): a covering letter of two lines, none cut mid-sentence, is printed on the pages of
     its enclosure and wrapped as they are. ``indents`` says which lines were indented in the source (the
     PDF's first-line indent, where the copy kept it: ``_reliable_indents``)."""
-    width = full_width(lines)
-    wrapped = is_wrapped(lines, width)
-    if wrapped:
-        width = _indented_margin(lines, width)
-    elif page_margin and all(display_width(s.strip()) <= page_margin + 2 for s in lines):
+    wrapped = margin is not None
+    width = margin if margin is not None else full_width(lines)
+    if not wrapped and page_margin and all(display_width(s.strip()) <= page_margin + 2 for s in lines):
         # no line of its own shows the cut, but none runs past the document's margin either: the same pages
         wrapped, width = True, page_margin
     indented = indents if wrapped and indents and _reliable_indents(lines, indents, width) else None

@@ -981,11 +981,12 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     for doc_lines in split_documents(classified):
         joined, opening = [], set()  # opening: the paragraphs an enclosure starts with
         runs = _body_runs(doc_lines)
-        margin = _page_margin([[line.text for line in run] for run, _ in runs])
-        for run, opens_enclosure in runs:
-            texts = [line.text for line in run]
+        texts = [[line.text for line in run] for run, _ in runs]
+        margins = [wrap_margin(run) for run in texts]  # each run's own, read once
+        page = _page_margin(texts, margins)
+        for (run, opens_enclosure), run_texts, margin in zip(runs, texts, margins):
             run_paragraphs = [q for q in (normalize_punct(p) for p in
-                                          join_paragraphs(texts, margin, [line.indent for line in run])) if q]
+                                          join_paragraphs(run_texts, margin, page, [line.indent for line in run])) if q]
             if opens_enclosure and run_paragraphs:
                 opening.add(len(joined))
             joined.extend(run_paragraphs)
@@ -1021,10 +1022,11 @@ SEPARATOR_KINDS = {"subtitle", "title", "issuer", "date", "docnum", "addressee",
                    "attendance", "signer", "decree"}
 
 
-def _page_margin(runs: list[list[str]]) -> int | None:
-    """The margin a document's text was wrapped at, read from its longest run of lines wrapped at a fixed
-    width (``clean.wrap_margin``); None when no run shows a cut (a web page, a .docx: one paragraph a line)."""
-    wrapped = [(len(run), margin) for run in runs if (margin := wrap_margin(run))]
+def _page_margin(runs: list[list[str]], margins: list[int | None]) -> int | None:
+    """The margin a document's text was wrapped at: that of its longest run of lines wrapped at a fixed
+    width (``margins``: each run's ``clean.wrap_margin``); None when no run shows a cut (a web page, a
+    .docx: one paragraph a line)."""
+    wrapped = [(len(run), margin) for run, margin in zip(runs, margins) if margin]
     return max(wrapped)[1] if wrapped else None
 
 
