@@ -376,21 +376,18 @@ def _text_object(element) -> list[Glyph]:
         x = float(code.get("X")) if code.get("X") is not None else x
         y = float(code.get("Y")) if code.get("Y") is not None else y
         dx, dy = _deltas(code.get("DeltaX")), _deltas(code.get("DeltaY"))
-        if turned:
-            # the object's lines run down (or up) the page: the TextCode is one run, as a vertical one
+        # the object's lines run down (or up) the page when it is turned a quarter, or the TextCode itself
+        # runs down it: one run, a line of its own (its lines advance along the object's x, or y)
+        if turned or _vertical(text, dx, dy, direction):
             left, base = place(x, y)
             words = "".join(ch for ch in text if not ch.isspace())
             if words:
                 glyphs.append(Glyph(left, left + size, base, size, words, vertical=True))
-            x += sum(dx[i] if i < len(dx) else size / scale for i in range(len(text)))
-            continue
-        if _vertical(text, dx, dy, direction):
-            left, base = place(x, y)
-            words = "".join(ch for ch in text if not ch.isspace())
-            if words:
-                glyphs.append(Glyph(left, left + size, base, size, words, vertical=True))
-            step = -1.0 if direction == "270" else 1.0  # 270: set bottom to top
-            y += sum(dy[i] if i < len(dy) else step * size / scale for i in range(len(text)))
+            if turned:
+                x += sum(dx[i] if i < len(dx) else size / scale for i in range(len(text)))
+            else:
+                step = -1.0 if direction == "270" else 1.0  # 270: set bottom to top
+                y += sum(dy[i] if i < len(dy) else step * size / scale for i in range(len(text)))
             continue
         for i, ch in enumerate(text):
             step = dx[i] if i < len(dx) else None
@@ -420,15 +417,8 @@ def _stacked(glyphs: list[Glyph]) -> list[Glyph]:
     body line beside it and the others became lines of one glyph. A lone glyph has no other within
     a glyph's width on its baseline; a column's glyphs stand at one left edge, each at most 1.3
     glyph heights under the one before (a table's rows of one-glyph cells stand further apart)."""
-    rows: list[list[Glyph]] = []  # glyphs by baseline, as _lines groups them
-    for g in sorted((g for g in glyphs if not g.vertical), key=lambda g: (g.y, g.x)):
-        if rows and abs(g.y - rows[-1][0].y) <= max(g.size, rows[-1][0].size) / 3:
-            rows[-1].append(g)
-        else:
-            rows.append([g])
     alone = []
-    for row in rows:
-        row.sort(key=lambda g: g.x)
+    for row in _baseline_rows(glyphs):
         for k, g in enumerate(row):
             if (k == 0 or g.x - row[k - 1].right > g.size) and (k + 1 == len(row) or row[k + 1].x - g.right > g.size):
                 alone.append(g)
@@ -456,18 +446,24 @@ def _stacked(glyphs: list[Glyph]) -> list[Glyph]:
     return out
 
 
+def _baseline_rows(glyphs: list[Glyph]) -> list[list[Glyph]]:
+    """The glyphs set across (not vertical runs) grouped by baseline (within a third of the glyph
+    size), top to bottom, each row left to right."""
+    rows: list[list[Glyph]] = []
+    for glyph in sorted((g for g in glyphs if not g.vertical), key=lambda g: (g.y, g.x)):
+        if rows and abs(glyph.y - rows[-1][0].y) <= max(glyph.size, rows[-1][0].size) / 3:
+            rows[-1].append(glyph)
+        else:
+            rows.append([glyph])
+    return [sorted(row, key=lambda g: g.x) for row in rows]
+
+
 def _lines(glyphs: list[Glyph]) -> list[list[Glyph]]:
     """Glyphs grouped into lines by baseline (within a third of the glyph size), top to bottom,
     each line's glyphs left to right; a vertical run a line of its own, after the lines whose
     baseline is not below its first glyph's."""
     glyphs = _stacked(glyphs)
-    lines: list[list[Glyph]] = []
-    for glyph in sorted((g for g in glyphs if not g.vertical), key=lambda g: (g.y, g.x)):
-        if lines and abs(glyph.y - lines[-1][0].y) <= max(glyph.size, lines[-1][0].size) / 3:
-            lines[-1].append(glyph)
-        else:
-            lines.append([glyph])
-    lines = [sorted(line, key=lambda g: g.x) for line in lines]
+    lines = _baseline_rows(glyphs)
     for run in sorted((g for g in glyphs if g.vertical), key=lambda g: (g.y, g.x)):
         at = next((i for i, line in enumerate(lines) if line[0].y > run.y + run.size / 3), len(lines))
         lines.insert(at, [run])
