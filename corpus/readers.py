@@ -35,6 +35,8 @@ from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
                       ".wpt", ".ofd", ".rtf", ".xlsx", ".xls", ".et", ".zip")
+#: what a refusal adds so that a user with a folder of downloads learns what to convert to
+_FORMATS_READ = f"the formats read are {', '.join(SUPPORTED_SUFFIXES)}"
 
 
 class ReadError(PolicytagError):
@@ -1244,7 +1246,7 @@ def _ofd_ruled_lines(page, header: list[Cell] | None) -> tuple[list[str] | None,
     do for a PDF; a task table going on from the page before keeps that page's header."""
     from .ofd import line_text, ruled_tables
 
-    tables = [t for t in ruled_tables(page)]
+    tables = ruled_tables(page)
     if not tables:
         return None, header
     out: list[str | None] = [line_text(line) for line in page.lines]
@@ -1312,7 +1314,7 @@ def read_xlsx(path: Path) -> str:
     except (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError,
             EOFError) as exc:
         raise ReadError(path, f"a spreadsheet that cannot be read ({type(exc).__name__}): open it in WPS or Excel, "
-                              f"save it again as .xlsx and read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})") from None
+                              f"save it again as .xlsx and read that ({_FORMATS_READ})") from None
     lines: list[str] = []
     for sheet in book.worksheets:
         if sheet.sheet_state == "visible":  # a hidden sheet (lists a form draws on) is no part of what is shown
@@ -1339,7 +1341,7 @@ def _sheet_grid(sheet) -> list[list[Cell]]:
     Why from the cells stored (``_cells``, openpyxl's map of them) and not ``iter_rows``: that makes a
     cell at every position of the used rectangle, and one formatted cell at XFD1048576 (a column
     formatted to the sheet's end, as Excel leaves them) stretches it to 17 billion positions."""
-    filled = {at: lines for at, cell in sheet._cells.items() if (lines := _sheet_cell_lines(cell))}
+    filled = {at: lines for at, cell in sheet._cells.items() if (lines := _sheet_value_lines(cell.value))}
     spans = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
     return _spread_grid(filled, spans)
 
@@ -1388,18 +1390,14 @@ def read_xls(path: Path) -> str:
             AssertionError, EOFError, UnicodeDecodeError) as exc:  # what xlrd raises on damaged records
         what = "an encrypted workbook" if "encrypt" in str(exc).lower() else f"a spreadsheet that cannot be read ({type(exc).__name__})"
         raise ReadError(path, f"{what}: open it in WPS or Excel, save it as .xlsx and read that "
-                              f"(the formats read are {', '.join(SUPPORTED_SUFFIXES)})") from None
+                              f"({_FORMATS_READ})") from None
     return "\n".join(lines)
 
 
-def _sheet_cell_lines(cell) -> tuple[str, ...]:
-    """A cell's text as it is shown: a whole number without ``.0`` (a 序号 typed as a number), a date
-    as a notice writes one (``2027年8月15日``), a cell's own line breaks (Alt+Enter) kept."""
-    return _sheet_value_lines(cell.value)
-
-
 def _sheet_value_lines(value) -> tuple[str, ...]:
-    """A cell's value as :func:`_sheet_cell_lines` shows it."""
+    """A cell's value (openpyxl's or xlrd's) as it is shown: a whole number without ``.0`` (a 序号
+    typed as a number), a date as a notice writes one (``2027年8月15日``), a cell's own line breaks
+    (Alt+Enter) kept."""
     import datetime
 
     if value is None:
@@ -1747,7 +1745,7 @@ def _read_zip(path: Path) -> str:
             archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
         raise ReadError(path, f"not a readable zip file ({type(exc).__name__})") from None
-    raise ReadError(path, f"a zip holding no notice file (the formats read are {', '.join(SUPPORTED_SUFFIXES)})")
+    raise ReadError(path, f"a zip holding no notice file ({_FORMATS_READ})")
 
 
 def _read_member(archive_path: Path, name: str) -> str:
@@ -1825,7 +1823,7 @@ _CONVERT = {
     # an OLE file named .xlsx: a password-protected workbook (Excel encrypts it into an OLE package)
     # or an .xls renamed
     "sealed sheet": "an encrypted workbook or an Excel 97-2003 one under an .xlsx name: open it in WPS or Excel, "
-                    f"save it as .xlsx without a password and read that (the formats read are {', '.join(SUPPORTED_SUFFIXES)})",
+                    f"save it as .xlsx without a password and read that ({_FORMATS_READ})",
 }
 _SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".wpt": "ole", ".dot": "ole"}
 
