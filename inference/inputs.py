@@ -17,7 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO
+from typing import BinaryIO, Iterable, Iterator
 
 from policytag import PolicytagError
 from policytag.records import Clause, Document
@@ -144,44 +144,33 @@ def add_document_date(dates: dict[str, str | None], doc_id: str, date: str, name
 
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     """Read a clause file for a summary: JSONL (``-`` = stdin), or Parquet / a saved Hugging Face dataset
-    (their rows through the streaming reader, ``stream.clause_rows``, collected in memory). A bad row is an
-    error naming its line (row) number, or with ``skip_bad`` a warning while the good ones are still
-    tagged. Every kind gives its documents the metadata its rows carry (:func:`clause_documents`)."""
+    (their rows through the streaming readers, ``stream.table_rows``, collected in memory). Every kind goes
+    through one loop (:func:`_row_clauses`): a bad row, or an id given twice, is an error naming its line
+    (row) number, or with ``skip_bad`` a warning while the good ones are still tagged. Every kind gives
+    its documents the metadata its rows carry (:func:`clause_documents`)."""
     name = "<stdin>" if path == STDIN else path
-    if path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir()):
-        clauses, warnings, dates = _table_clauses(path, skip_bad)
-    else:
-        clauses, warnings, dates = _jsonl_clauses(path, skip_bad)
+    table = path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir())
+    rows = _table_rows(path) if table else _jsonl_rows(path)
+    default_doc = Path(name).stem if path != STDIN else "stdin"
+    clauses, warnings, dates = _row_clauses(rows, name, default_doc, skip_bad, "row" if table else "line")
     if not clauses:
-        raise PolicytagError(f"{name}: no clauses to tag" + (" (every line was malformed)" if warnings else " (empty file)"))
+        raise PolicytagError(f"{name}: no clauses to tag" + (f" (every {'row' if table else 'line'} was malformed)" if warnings else " (empty file)"))
     return TagInput(clause_documents(clauses, dates, name), tuple(clauses), tuple(warnings))
 
 
-def _table_clauses(path: str, skip_bad: bool) -> tuple[list[Clause], list[str], dict[str, str | None]]:
-    """The clauses of a Parquet file or saved dataset (``stream.clause_rows`` reads and checks each row, as
-    it does for a streamed run), their warnings and their notices' dates; an id given twice is a bad row,
-    as in a JSONL file."""
-    from .stream import clause_rows
+def _table_rows(path: str) -> Iterator[tuple[int, object]]:
+    """The numbered rows of a Parquet file or saved dataset, read by the streaming path's readers (one
+    reading of those formats)."""
+    from .stream import _rows_hf, _rows_parquet, input_kind
 
-    warnings: list[str] = []
-    rows = clause_rows(path, skip_bad, warnings.append)
-    clauses: list[Clause] = []
-    seen: set[str] = set()
-    for n, clause in enumerate(rows, start=1):
-        if clause.clause_id in seen:
-            message = f"{path}: duplicate id {clause.clause_id!r}"
-            if not skip_bad:
-                raise PolicytagError(f"{message} (--skip-bad tags the good rows and reports the rest)")
-            warnings.append(f"skipped row {message}")
-            continue
-        seen.add(clause.clause_id)
-        clauses.append(clause)
-    return clauses, warnings, rows.dates
+    if not Path(path).exists():
+        raise PolicytagError(f"{path}: no such file")
+    return _rows_hf(path, 1024) if input_kind(path) == "hf" else _rows_parquet(path, 1024)
 
 
-def _jsonl_clauses(path: str, skip_bad: bool) -> tuple[list[Clause], list[str], dict[str, str | None]]:
-    """The clauses of a JSONL clause file (``-`` = stdin), their warnings and their notices' dates."""
-    name = "<stdin>" if path == STDIN else path
+def _jsonl_rows(path: str) -> Iterator[tuple[int, object]]:
+    """The numbered rows of a JSONL clause file (``-`` = stdin): ``(line number, parsed row)``, or a
+    ``ValueError`` in place of a row that is not JSON; blank lines skipped."""
     # JSON lines are split on "\n" only (a trailing "\r" is JSON whitespace): str.splitlines would
     # also split on U+2028, U+0085 … which are valid, unescaped, inside JSON strings
     if path == STDIN:
@@ -194,28 +183,37 @@ def _jsonl_clauses(path: str, skip_bad: bool) -> tuple[list[Clause], list[str], 
             lines = p.read_text(encoding="utf-8-sig").split("\n")
         except UnicodeDecodeError:
             raise PolicytagError(f"{path}: not UTF-8 text (a clause file is UTF-8 JSON lines)") from None
-    default_doc = Path(name).stem if path != STDIN else "stdin"
-    clauses: list[Clause] = []
-    warnings: list[str] = []
-    seen: set[str] = set()
-    dates: dict[str, str | None] = {}  # doc_id -> the signing date its rows name
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         try:
-            try:
-                row = json.loads(line)
-            except json.JSONDecodeError as exc:
-                raise ValueError(f"malformed JSON ({exc.msg})") from None
-            clause = _clause_from_row(row, lineno, default_doc)
+            yield lineno, json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield lineno, ValueError(f"malformed JSON ({exc.msg})")
+
+
+def _row_clauses(rows: Iterable[tuple[int, object]], name: str, default_doc: str, skip_bad: bool,
+                 unit: str) -> tuple[list[Clause], list[str], dict[str, str | None]]:
+    """The clauses of a clause file's numbered rows, their warnings and their notices' dates: the one
+    owner of a summary's row checks (JSONL and Parquet each had a loop and a duplicate-id check of its
+    own, Parquet's naming no row). ``unit`` (line | row) is what the messages call a row."""
+    clauses: list[Clause] = []
+    warnings: list[str] = []
+    seen: set[str] = set()
+    dates: dict[str, str | None] = {}  # doc_id -> the signing date its rows name
+    for n, row in rows:
+        try:
+            if isinstance(row, ValueError):
+                raise row
+            clause = _clause_from_row(row, n, default_doc)
             if clause.clause_id in seen:
                 raise ValueError(f"duplicate id {clause.clause_id!r}")
             date = row_date(row)
         except ValueError as exc:
-            message = f"{name}:{lineno}: {exc}"
+            message = f"{name}:{n}: {exc}"
             if not skip_bad:
-                raise PolicytagError(f"{message} (--skip-bad tags the good lines and reports the rest)") from None
-            warnings.append(f"skipped line {message}")
+                raise PolicytagError(f"{message} (--skip-bad tags the good {unit}s and reports the rest)") from None
+            warnings.append(f"skipped {unit} {message}")
             continue
         seen.add(clause.clause_id)
         clauses.append(clause)
