@@ -19,7 +19,7 @@ from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, next_in_file, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 COLORS = {"sector": "#3b6fb6", "measure_type": "#d9822b"}
@@ -488,7 +488,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
              f'<p class="meta">{" · ".join(escape(m) for m in meta)} · <code>{escape(doc.doc_id)}</code></p>']
     if not n.tagged:  # no empty charts, heatmap and clause list for a document without clauses
         return "".join(parts) + "</section>"
-    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged, next_in_file(n, report.notices))):
+    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged, report.next_in_file(n))):
         if note:
             parts.append(f'<p class="meta">Caution: {escape(note)}.</p>')
     parts.append('<div class="grid">')

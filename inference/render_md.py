@@ -9,7 +9,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff, compact_diff
 from .yoy import clauses
 from .extract import Deadline, Target
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, next_in_file, genre_name, level_name, year_label
+from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -213,7 +213,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     out += [" · ".join(meta), ""]
     if not n.tagged:  # empty tables and "none" lists under every heading say nothing more
         return out
-    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged, next_in_file(n, report.notices))):
+    for note in (bare_items_note(n.tagged), covering_letter_note(n.tagged, report.next_in_file(n))):
         if note:
             out += [f"*Caution: {note}.*", ""]
     # what the figures are out of, once for both tables
