@@ -268,8 +268,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
-_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋)"
-RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])" + _WORDS_SECOND + "(?:" + "|".join([
+_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|次月)"
+RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除次])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
@@ -280,12 +280,16 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中])" + _WOR
     rf"(?P<half>(?P<hn>上|下)半年(?:末|底|(?:之|以)?内)?{_BEFORE})",
     # a term: 整改期限为3个月, 时限为30日
     rf"(?P<term>(?:期限|时限)(?:为|是)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
-    r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?)(?:之|以)?前夕?)",
+    # the month after each one reported on: 次月10日前, 次月底前 (a point in each cycle, as 每月5日前; ``event`` 次月)
+    rf"(?P<next_month>次月\s*(?:{_day('x')}|底|末)\s*(?:之|以)?前)",
+    # (lunar festivals too: 元宵节前, 除夕前)
+    r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
 ]) + ")")
 
 # alternative -> (kind, year, month, day, period, event group names)
 _KIND_FIELDS = {
     "recurring": ("recurring", None, "mc", "dc", None, None),
+    "next_month": ("recurring", None, None, "dx", None, None),
     "by_end_of_period": ("by_end_of_period", "y8", "m8", "d8", None, None),
     "from_now": ("by_end_of_period", "yf", "mf", "df", None, None),
     "months": ("by_end_of_period", None, "ms", "ds", None, None),
@@ -364,7 +368,7 @@ def _may_have_horizon(text: str) -> bool:
     character class, costs ten times as much on the texts that hold one)"""
     return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
-_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋")
+_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕", "次月")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
@@ -477,6 +481,8 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
     if rest[:1] == "、" or lead[-1:] == "、":
         lead, rest = _without_enumerated_dates(text, start - len(lead), start, right, rest)
     before, after = _tidy(lead), _tidy(rest)
+    if before and before[0] == "为" and _PURPOSE.fullmatch(before):
+        before = ""  # 为用两年时间全面消除…: the purpose 为 (为了, 为确保) is no part of what must be done
     if not after and right < len(text) and text[right] == "，":
         # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
@@ -489,6 +495,10 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         if prev and next(_deadline_matches(prev), None) is None:
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
+
+
+#: a purpose that leads a phrase's chunk, nothing else before the phrase (为用两年时间…, 为了在年底前…, 为确保到2027年…)
+_PURPOSE = re.compile(r"为了?(?:确保|力争|争取|努力)?")
 
 
 def _own_part(text: str, start: int, end: int, left: int, right: int,
@@ -707,7 +717,7 @@ _FLAG_WIDTH = 4
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生)
 _FLAG_ZERO = 16
-#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋)
+#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕, 次月)
 _FLAG_WORDS = 32
 #: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
 _FLAG_CUE = 64
@@ -716,7 +726,7 @@ _FLAG_CUE = 64
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发"),
-               (_FLAG_WORDS, "每即半限清午秋"), (_FLAG_CUE, "共累截已同"))
+               (_FLAG_WORDS, "每即半限清午秋宵夕次"), (_FLAG_CUE, "共累截已同"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -987,6 +997,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         day = _XUN_DAY[m.group("xun")]
     elif alt == "recurring":
         event = "每" + m.group("cyc")
+    elif alt == "next_month":
+        event = "次月"
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
     elif alt == "half_year" or (alt == "use_months" and m.group("nuh")):
@@ -1017,22 +1029,32 @@ def _horizon_opens(text: str, start: int) -> bool:
     力争到2030年, or its subject: 全市到2027年) and follow no year (2026年到2027年)?"""
     return (not _NUMERAL.match(text[start - 2:start - 1] or " ") and text[start - 2:start - 1] != "年"
             and (_opens_sentence(text, start - 1) or _TIME_CUE.search(text, max(0, start - 3), start - 1) is not None
-                 or _after_place(text, start - 1)))
+                 or _after_subject(text, start - 1)))
 
 
 #: a place, or the whole of one, as the subject a plan's horizon follows (全市到2027年, 我区到…, 各乡镇到…,
 #: 栖梧县到…, 各县（市、区）到…): nothing before 到 but a place's name (not 延长到2027年, 持续到…: a verb)
 _PLACE = re.compile(r"(?:全|我|本|各)?[^\d，。；：、（）()\s“”]{0,10}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|村|社区|园区|新区)"
                     r"(?:[（(][^（）()]{1,8}[）)])?")
+#: an organ as that subject (市应急局到2027年, 县住建局到…, 区消防救援大队到…, 各级应急管理部门到…, 各生产经营单位到…):
+#: a name ending in the word for an organ (局, 厅, 委, 办, 部门, 队, 中心, 站, 所, 院, 署, 政府, 单位, 企业, 公司;
+#: organ names run longer than places': 省住房和城乡建设厅), with no verb or word that only ends so (``_NOT_ORGAN``)
+_ORGAN = re.compile(r"(?:全|我|本|各)?[^\d，。；：、（）()\s“”]{0,14}?"
+                    r"(?:局|厅|委员会|委|办公室|办|部门|部|队|中心|站|所|院|署|政府|单位|企业|公司)(?:[（(][^（）()]{1,8}[）)])?")
+#: words ending as an organ does that name none: verbs (督办到2027年, 举办到…) and 全部/内部 (全部到2027年完成)
+_NOT_ORGAN = ("督办", "承办", "主办", "举办", "交办", "协办", "代办", "转办", "全部", "内部", "外部")
 
 
-def _after_place(text: str, start: int) -> bool:
-    """Does the chunk before ``start`` (without an item number) hold only a place's name (``_PLACE``)?"""
+def _after_subject(text: str, start: int) -> bool:
+    """Does the chunk before ``start`` (without an item number) hold only a place's name (``_PLACE``) or an
+    organ's (``_ORGAN``)?"""
     left, _ = _chunk_bounds(text, start, start)
     lead = text[max(left, start - 20):start]
     if left == 0:
         lead = _ENUM_LEAD.sub("", lead)
-    return _PLACE.fullmatch(lead) is not None
+    if _PLACE.fullmatch(lead) is not None:
+        return True
+    return _ORGAN.fullmatch(lead) is not None and not lead.endswith(_NOT_ORGAN)
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1201,15 +1223,29 @@ RE_COUNT_LONG = re.compile(
 # holds no verb that commits on its own (组织…培训不少于3000人次 is 培训's count: ``_weak_counts``) and the
 # sentence does not report (``_WEAK_REPORTS``)
 _OCCURRENCES = ("人次", "场次", "家次", "批次", "次")
-RE_COUNT_WEAK = re.compile(
-    rf"(?P<verb>组织开展|开展|组织|举办|召开|进行)(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
-    rf"(?:(?P<cmp>{_CMP})\s*)?(?P<num>\d+)\s*(?P<unit>{'|'.join(_OCCURRENCES)})(?P<qual>以上|左右)?"
-    r"(?=[，。；：！？\n（(]|$)")
-#: a verb in a weak count's object that commits on its own (its count is that verb's), or a comparator
-_STRONG_IN_FILL = re.compile("|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS,
-                                       *_LEVEL_VERBS, *_CMP_WORDS)))
+
+
+def _weak_count_pattern(number: str) -> re.Pattern:
+    """``RE_COUNT_WEAK`` with the count written as ``number`` (a pattern of the digits or of the numerals)."""
+    return re.compile(
+        rf"(?P<verb>组织开展|开展|组织|举办|召开|进行)(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
+        rf"(?:(?P<cmp>{_CMP})\s*)?(?P<num>{number})\s*(?P<unit>{'|'.join(_OCCURRENCES)})(?P<qual>以上|左右)?"
+        r"(?=[，。；：！？\n（(]|$)")
+
+
+RE_COUNT_WEAK = _weak_count_pattern(r"\d+")
+#: the same count in Chinese numerals (组织开展执法检查三次以上, 开展应急演练两次): read as in digits. A pattern of its
+#: own behind its own gate (``_WEAK_CN_GATE``): most texts with 次 hold 一次 or 两次 before a noun (开展一次检查),
+#: not closing the clause part
+RE_COUNT_WEAK_CN = _weak_count_pattern(f"[{_CN_NUMERALS}]{{1,3}}")
+#: a verb in a weak count's object that commits on its own (its count is that verb's), or a comparator;
+#: not one that names a class with 班 (举办…培训班10次: the classes held are the count)
+_STRONG_IN_FILL = re.compile("(?:" + "|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS,
+                                               *_LEVEL_VERBS, *_CMP_WORDS)) + ")(?!班)")
 #: what every ``RE_COUNT_WEAK`` match holds: a digit before its unit (most texts with 次 have 一次, 两次: no scan)
 _WEAK_GATE = re.compile(rf"\d\s*(?:{'|'.join(_OCCURRENCES)})")
+#: what every ``RE_COUNT_WEAK_CN`` match holds: a numeral, its unit and what closes the clause part
+_WEAK_CN_GATE = re.compile(rf"[{_CN_NUMERALS}]\s*(?:{'|'.join(_OCCURRENCES)})(?:以上|左右)?(?:[，。；：！？\n（(]|$)")
 #: what follows a count that was done, not set (…检查4次，发现并督促整改…; 开展了…)
 _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督促整改|其中|共|累计)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
@@ -1394,8 +1430,14 @@ def _no_accident_targets(text: str) -> Iterator[Target]:
                      verb=m.group("verb"), per=None, span=m.span("text"))
 
 
+#: what after N%的 names no share of things: a fine (处上一年年收入40%的罚款) or the ratio itself (按照不低于…2%的比例配备…)
+_SHARE_NOT = re.compile(r"罚款|罚金|比例|比重")
+
+
 def _share_targets(text: str) -> Iterator[Target]:
     for m in RE_SHARE_OF.finditer(text):
+        if _SHARE_NOT.match(m.group("what")):
+            continue
         yield _frozen(Target, text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
                      what=_clip(_obj(m.group("what"))), comparator=_cmp_sign(None, m.group("qual")), verb=None,
                      per=None, span=(m.start(), m.end()))
@@ -1440,9 +1482,9 @@ def _long_counts(text: str) -> Iterator[re.Match]:
             m = RE_COUNT_LONG.search(text, m.end())
 
 
-def _weak_counts(text: str) -> Iterator[Target]:
-    """Counts of occurrences after a weak verb and its object (``RE_COUNT_WEAK``)."""
-    for m in RE_COUNT_WEAK.finditer(text):
+def _weak_counts(text: str, rx: re.Pattern = RE_COUNT_WEAK) -> Iterator[Target]:
+    """Counts of occurrences after a weak verb and its object (``RE_COUNT_WEAK``, or ``RE_COUNT_WEAK_CN``)."""
+    for m in rx.finditer(text):
         verb, fill = m.group("verb"), m.group("fill")
         if _STRONG_IN_FILL.search(fill) or "了" in fill or (m.start() and _done_before(text, m.start())):
             continue  # another verb's count; 开展了检查3次, 共组织…15次: done
@@ -1451,7 +1493,7 @@ def _weak_counts(text: str) -> Iterator[Target]:
         if m.group("unit") != "次" and not (m.group("cmp") or m.group("qual") == "以上"):
             continue  # 组织开展宣传活动12场次: the scale of the work (probe 6), not a commitment
         left, _ = _chunk_bounds(text, m.start(), m.end())
-        yield _frozen(Target, text=m.group(), value=int(m.group("num")), value_max=None, unit=m.group("unit"),
+        yield _frozen(Target, text=m.group(), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
                       what=_clip(verb + _obj(fill)), comparator=_cmp_sign(m.group("cmp"), m.group("qual")),
                       verb=verb, per=_per(text, max(left, m.start() - WINDOW), m.start()), span=m.span())
 
@@ -1681,6 +1723,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
         found += _count_targets(text)
         if not gated or ("次" in text and _WEAK_GATE.search(text)):
             found += _weak_counts(text)
+        if not gated or ("次" in text and _WEAK_CN_GATE.search(text)):
+            found += _weak_counts(text, RE_COUNT_WEAK_CN)
     if not gated or "零" in text:
         found += _zero_targets(text)
     if not gated or "不发生" in text:
