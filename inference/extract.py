@@ -268,8 +268,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
-_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|次月)"
-RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除次])" + _WORDS_SECOND + "(?:" + "|".join([
+_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕)"
+RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
@@ -280,8 +280,6 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除次]
     rf"(?P<half>(?P<hn>上|下)半年(?:末|底|(?:之|以)?内)?{_BEFORE})",
     # a term: 整改期限为3个月, 时限为30日
     rf"(?P<term>(?:期限|时限)(?:为|是)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
-    # the month after each one reported on: 次月10日前, 次月底前 (a point in each cycle, as 每月5日前; ``event`` 次月)
-    rf"(?P<next_month>次月\s*(?:{_day('x')}|底|末)\s*(?:之|以)?前)",
     # (lunar festivals too: 元宵节前, 除夕前)
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
 ]) + ")")
@@ -336,6 +334,12 @@ RE_HORIZON = re.compile(rf"[到至](?P<horizon>(?P<yh>20\d{{2}}|二[〇零][〇�
 RE_YEAR_FROM = re.compile(rf"(?P<year_from>{_year('z')}\s*(?:起(?![草步诉火飞义重吊降爆见])|开始)(?!\s*(?:[至到—－\-~～]|的)))")
 
 
+#: the month after each one reported on: 次月10日前, 次月底前 (a point in each cycle, as 每月5日前: ``recurring``,
+#: ``event`` 次月). A pattern of its own, scanned on a text holding 次月 (a substring test): as a word-led form, the
+#: character flag of 次 (一次, 两次: common) made many texts search for the word-led forms' words
+RE_NEXT_MONTH = re.compile(rf"(?P<next_month>次月\s*(?:{_day('x')}|底|末)\s*(?:之|以)?前)")
+
+
 #: a time a task is given (三年行动方案): 用三年时间…, 用2年左右时间, 用半年时间, 用3个月的时间 (a limit from now:
 #: ``within_years``, or ``within_months`` in months; 用 is part of the phrase, not the action)
 RE_USE_TIME = re.compile(rf"用\s*(?:(?P<nuy>{_CN_OR_DIGITS})\s*年|(?P<num>{_CN_OR_DIGITS})\s*个\s*月|(?P<nuh>半)\s*年)"
@@ -368,7 +372,7 @@ def _may_have_horizon(text: str) -> bool:
     character class, costs ten times as much on the texts that hold one)"""
     return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
-_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕", "次月")
+_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
@@ -717,7 +721,7 @@ _FLAG_WIDTH = 4
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生)
 _FLAG_ZERO = 16
-#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕, 次月)
+#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕)
 _FLAG_WORDS = 32
 #: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
 _FLAG_CUE = 64
@@ -726,7 +730,7 @@ _FLAG_CUE = 64
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发"),
-               (_FLAG_WORDS, "每即半限清午秋宵夕次"), (_FLAG_CUE, "共累截已同"))
+               (_FLAG_WORDS, "每即半限清午秋宵夕"), (_FLAG_CUE, "共累截已同"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -855,13 +859,15 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
     gates pass, ``RE_DEADLINE_MORE``, ``RE_DEADLINE_WORDS``, ``RE_HORIZON``, ``RE_YEAR_FROM`` and ``RE_USE_TIME``,
     left to right; of two that overlap the
     earlier (at one start the longer) is kept, as one alternation would keep it. ``flags``:
-    ``_text_flags``' for the text (without ``_FLAG_WORDS`` it holds none of ``_WORD_GATES``)."""
+    ``_text_flags``' for the text (without ``_FLAG_WORDS`` it holds none of ``_WORD_GATES``); and ``RE_NEXT_MONTH``
+    on a text holding 次月."""
     more = _may_have_more(text)
     words = bool(flags & _FLAG_WORDS) and _WORD_GATE.search(text) is not None
     horizons = list(RE_HORIZON.finditer(text)) if _may_have_horizon(text) else None
     starts = list(RE_YEAR_FROM.finditer(text)) if _may_have_year_from(text) else None
     uses = list(RE_USE_TIME.finditer(text)) if _may_have_use_time(text) else None
-    if not (more or words or horizons or starts or uses):  # (most texts: one scan, nothing to merge)
+    nexts = list(RE_NEXT_MONTH.finditer(text)) if "次月" in text else None
+    if not (more or words or horizons or starts or uses or nexts):  # (most texts: one scan, nothing to merge)
         for m in RE_DEADLINE.finditer(text):
             alt = m.lastgroup
             start, lead = _lead_word(text, alt, m, m.start(alt))
@@ -878,6 +884,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start(), m.end(), "year_from", m) for m in starts]
     if uses:
         found += [(m.start(), m.end(), "use_years" if m.group("nuy") else "use_months", m) for m in uses]
+    if nexts:
+        found += [(m.start(), m.end(), "next_month", m) for m in nexts]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:
@@ -1244,8 +1252,9 @@ _STRONG_IN_FILL = re.compile("(?:" + "|".join((*(v for v in _VERBS.split("|") if
                                                *_LEVEL_VERBS, *_CMP_WORDS)) + ")(?!班)")
 #: what every ``RE_COUNT_WEAK`` match holds: a digit before its unit (most texts with 次 have 一次, 两次: no scan)
 _WEAK_GATE = re.compile(rf"\d\s*(?:{'|'.join(_OCCURRENCES)})")
-#: what every ``RE_COUNT_WEAK_CN`` match holds: a numeral, its unit and what closes the clause part
-_WEAK_CN_GATE = re.compile(rf"[{_CN_NUMERALS}]\s*(?:{'|'.join(_OCCURRENCES)})(?:以上|左右)?(?:[，。；：！？\n（(]|$)")
+#: what every ``RE_COUNT_WEAK_CN`` match holds: 次 after a numeral, white space or the first character of its unit
+#: (人次, 场次…), then what closes the clause part (led by the literal 次: the regex engine skips to it)
+_WEAK_CN_GATE = re.compile(rf"次(?<=[{_CN_NUMERALS}\s人场家批]次)(?:以上|左右)?(?:[，。；：！？\n（(]|$)")
 #: what follows a count that was done, not set (…检查4次，发现并督促整改…; 开展了…)
 _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督促整改|其中|共|累计)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务

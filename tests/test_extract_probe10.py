@@ -429,6 +429,8 @@ def test_the_gates_never_drop_the_new_forms(text):
     if words:
         assert flags & ex._FLAG_TIME and flags & ex._FLAG_WORDS and ex._may_have_deadline(text), text
         assert ex._WORD_GATE.search(text), text
+    if ex.RE_NEXT_MONTH.search(text):
+        assert flags & ex._FLAG_TIME and ex._may_have_deadline(text), text
     assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
     assert extract_fields([text], [Y], ["2026-03-01"]) == [
         (extract_deadlines(text, Y, notice_date="2026-03-01"), extract_targets(text))]
