@@ -300,10 +300,14 @@ class EvidenceSpan:
 
 
 def evidence_spans(tagged: TaggedClause, taxonomy: Taxonomy) -> list[EvidenceSpan]:
-    """Non-overlapping evidence spans in the clause text, in text order (the longer span wins an
-    overlap; hits in the heading path and score-only entries have no span in the text)."""
-    by_span: dict[tuple[int, int], list[str]] = defaultdict(list)
-    names: dict[tuple[int, int], list[str]] = defaultdict(list)
+    """Non-overlapping evidence spans in the clause text, in text order (for highlighting). What the
+    codebook matched (cues, rules) is chosen first, the longer span winning an overlap among them; n-grams
+    fill the rest, the longer first, where they overlap nothing chosen. (The longer span used to win every
+    overlap: a measure type's n-gram 气安全检查 hid the sector's cue 燃气, bolding 燃**气安全检查**.) Each
+    span is one match, so a highlight names exactly what matched. Hits in the heading path and score-only
+    entries have no span in the text."""
+    codebook: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)  # span -> (label name, tip)
+    ngrams: dict[tuple[int, int], list[tuple[str, str]]] = defaultdict(list)
     for dim, per in (tagged.evidence or {}).items():
         for lid, evs in per.items():
             for ev in evs:
@@ -311,11 +315,16 @@ def evidence_spans(tagged: TaggedClause, taxonomy: Taxonomy) -> list[EvidenceSpa
                     continue
                 name = taxonomy[dim].name_of(lid)
                 how = f"rule {ev.rule}" if ev.kind == "rule" and ev.rule else ev.kind
-                by_span[tuple(ev.span)].append(f"{name}: {how} {ev.text}")
-                if name not in names[tuple(ev.span)]:
-                    names[tuple(ev.span)].append(name)
-    chosen: list[tuple[int, int]] = []
-    for span in sorted(by_span, key=lambda s: (s[0] - s[1], s[0])):  # longest first
-        if all(span[1] <= a or span[0] >= b for a, b in chosen):
-            chosen.append(span)
-    return [EvidenceSpan(a, b, tuple(names[(a, b)]), "; ".join(by_span[(a, b)])) for a, b in sorted(chosen)]
+                (ngrams if ev.kind == "ngram" else codebook)[tuple(ev.span)].append((name, f"{name}: {how} {ev.text}"))
+    chosen: dict[tuple[int, int], list[tuple[str, str]]] = {}
+    for spans in (codebook, ngrams):
+        for span in sorted(spans, key=lambda s: (s[0] - s[1], s[0])):  # longest first
+            if all(span[1] <= a or span[0] >= b for a, b in chosen):
+                chosen[span] = spans[span]
+    return [_span(a, b, chosen[(a, b)]) for a, b in sorted(chosen)]
+
+
+def _span(start: int, end: int, items: list[tuple[str, str]]) -> EvidenceSpan:
+    """An EvidenceSpan of its (label name, tip) items: each name once, in the order found."""
+    names = tuple(dict.fromkeys(name for name, _ in items))
+    return EvidenceSpan(start, end, names, "; ".join(tip for _, tip in items))

@@ -6,6 +6,13 @@ was run on them). Every sentence there was written for these tests; every place 
 * A Parquet clause file's repeated id was refused naming no row (``c.parquet: duplicate id 'a'``) while a
   JSONL file's named its line: JSONL and Parquet each had a reading loop and a duplicate-id check of their
   own in inference/inputs.py. One loop now (``_row_clauses``), naming the row for both.
+* The bold words of a clause cut the codebook's cue words in half: in 开展燃气安全检查 a measure type's n-gram
+  气安全检查 (5 characters) won the overlap with the sector's cue 燃气 (2), and the Markdown read
+  ``开展燃**气安全检查**`` (the HTML marked the same): the word the sector was given for was not shown. What
+  the codebook matched (cues, rules) is now shown whole, n-grams only around it.
+* The 尾矿库 plan's 附件 task rows (heading path empty) were listed in the Markdown under ``### 二、工作要求``, the
+  last heading shown, as if they were part of that section. A clause under no heading after headed ones now
+  gets a heading saying so.
 """
 
 from __future__ import annotations
@@ -13,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -27,6 +35,86 @@ def _run(args: list[str]) -> tuple[int, str]:
     with contextlib.redirect_stderr(io.StringIO()) as err:
         code = main(args)
     return code, err.getvalue()
+
+
+@pytest.fixture(scope="module")
+def folder(tmp_path_factory) -> Path:
+    """The whole folder tagged once as Markdown and as JSONL rows by the real CLI."""
+    out = tmp_path_factory.mktemp("reports7")
+    for name in ("out.md", "out.jsonl"):
+        code, said = _run(["tag", str(DATA), "-o", str(out / name)])
+        assert code == 0, said
+    return out
+
+
+def _rows(folder: Path) -> list[dict]:
+    return [json.loads(x) for x in (folder / "out.jsonl").read_text(encoding="utf-8").splitlines()]
+
+
+def _clause_lines(md: str) -> dict[str, tuple[str, str | None]]:
+    """Each clause's line of the notices' clause lists (``## 条款 Clauses``) after its id and flag, by id, with
+    the last ``###`` heading above it in its list (None when there is none)."""
+    lines: dict[str, tuple[str, str | None]] = {}
+    heading, listing = None, False
+    for line in md.splitlines():
+        if line.startswith(("# ", "## ")):
+            heading, listing = None, line.startswith("## 条款")
+        elif line.startswith("### "):
+            heading = line[4:]
+        elif listing and (m := re.match(r"- `([^`]+)`(?: \*\*\[\w+\]\*\*)? (.*)", line)):
+            lines.setdefault(m.group(1), (m.group(2), heading))
+    return lines
+
+
+def _bold(marked: str, n: int) -> set[int]:
+    """The offsets, among the first ``n`` characters of the text, that ``marked`` shows in ``**bold**``."""
+    bold, on, pos, i = set(), False, 0, 0
+    while i < len(marked) and pos < n:
+        if marked.startswith("**", i):
+            on, i = not on, i + 2
+            continue
+        if on:
+            bold.add(pos)
+        pos, i = pos + 1, i + 1
+    return bold
+
+
+def test_the_words_the_codebook_matched_are_bold_whole(folder):
+    """Every cue and rule match in a clause's text (the JSONL rows' evidence spans) is bold whole in the
+    Markdown, unless a longer (or as long) cue or rule match overlaps it: an n-gram never cuts one. Over every
+    clause of the folder; the premise: 燃气 is a cue of one of them."""
+    lines = _clause_lines((folder / "out.md").read_text(encoding="utf-8"))
+    cut = []
+    cues = set()
+    for row in _rows(folder):
+        marked, _ = lines[row["clause_id"]]
+        bold = _bold(marked, len(row["text"]))
+        spans = [tuple(e["span"]) for per in row["evidence"].values() for evs in per.values() for e in evs
+                 if e["kind"] in ("cue", "rule") and e["source"] == "text"]
+        for a, b in spans:
+            cues.add(row["text"][a:b])
+            rival = any(x < b and a < y and y - x >= b - a and (x, y) != (a, b) for x, y in spans)
+            if not set(range(a, b)) <= bold and not rival:
+                cut.append((row["clause_id"], row["text"][a:b], marked))
+    assert "燃气" in cues
+    assert not cut, cut[:5]
+
+
+def test_a_clause_under_no_heading_is_not_listed_under_the_last_heading(folder):
+    """Each clause of the Markdown list sits under its own heading path; the plan's four 附件 task rows (no
+    heading) are not under ``二、工作要求``."""
+    lines = _clause_lines((folder / "out.md").read_text(encoding="utf-8"))
+    rows = _rows(folder)
+    task_rows = [r for r in rows if r["text"].startswith(("1.开展尾矿库", "2.完成停用", "3.建设尾矿库", "4.组织下游"))]
+    assert len(task_rows) == 4 and all(not r["heading_path"] for r in task_rows)  # the premise
+    sections = {" > ".join(r["heading_path"]) for r in rows if r["heading_path"]}
+
+    def right(row: dict, heading: str | None) -> bool:
+        """A headed clause under its own path; an unheaded one under none or a heading naming no section."""
+        return heading == " > ".join(row["heading_path"]) if row["heading_path"] else heading not in sections
+
+    wrong = [(r["clause_id"], lines[r["clause_id"]][1]) for r in rows if not right(r, lines[r["clause_id"]][1])]
+    assert not wrong, wrong
 
 
 def test_a_repeated_id_names_its_row_in_parquet_as_in_jsonl(tmp_path):
