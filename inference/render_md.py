@@ -292,8 +292,10 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     last_path = None
     for t in n.tagged:
         c = t.clause
-        if c.heading_path != last_path and c.heading_path:
-            out += ["", f"### {' > '.join(c.heading_path)}", ""]
+        if c.heading_path != last_path and (c.heading_path or last_path):
+            # a clause under no heading after headed ones (an 附件 table's rows, a closing paragraph) gets a
+            # heading saying so: else it reads as part of the last section shown (二、工作要求)
+            out += ["", f"### {' > '.join(c.heading_path) if c.heading_path else NO_HEADING}", ""]
         last_path = c.heading_path
         flag = n.flags.get(c.clause_id)
         flags = f" **[{flag}]**" if flag else ""
@@ -305,6 +307,10 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             out.append(f"  - 依据 evidence: {ev}")
     out.append("")
     return out
+
+
+#: the Markdown clause list's heading over clauses that follow headed ones but are under no heading
+NO_HEADING = "(under no heading of the notice)"
 
 
 def _index(report: Report) -> list[str]:
