@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+import time
 from pathlib import Path
 
 from policytag import PolicytagError, UsageError
@@ -76,6 +77,35 @@ def _run_dir(tagger, spec: str | None) -> Path:
     return path if path.is_dir() else runs_dir() / spec
 
 
+#: seconds between two progress lines in a log (stderr not a terminal, where the bar is not drawn)
+LOG_EVERY_S = 30.0
+
+
+class LogProgress:
+    """Progress lines for a log: ``policytag: 51,200 of 210,000 clauses tagged (24%) in 45 s``, at most one
+    every ``LOG_EVERY_S`` seconds, when stderr is not a terminal. tqdm draws no bar there, so a run under
+    nohup or a batch scheduler said nothing for minutes (210,000 clauses: 2 minutes of an empty log)."""
+
+    def __init__(self, total: int | None):
+        self.total, self.start = total, time.perf_counter()
+        self.last = self.start
+
+    def __call__(self, written: int) -> None:
+        now = time.perf_counter()
+        if now - self.last < LOG_EVERY_S:
+            return
+        self.last = now
+        of = f" of {self.total:,}" if self.total else ""
+        share = f" ({written / self.total:.0%})" if self.total else ""
+        print(f"policytag: {written:,}{of} clauses tagged{share} in {now - self.start:.0f} s", file=sys.stderr)
+
+
+def log_progress(total: int | None) -> LogProgress | None:
+    """A :class:`LogProgress` when stderr is not a terminal (else the bar shows progress): None there."""
+    isatty = getattr(sys.stderr, "isatty", None)
+    return None if isatty is not None and isatty() else LogProgress(total)
+
+
 def run_stream(args: argparse.Namespace, fmt: str) -> int:
     from policytag.app import resolve_model
 
@@ -130,6 +160,7 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
             # what --resume checks: this input, model and threshold wrote OUT.partial (inference/resume.py)
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
                                 resume=args.resume, total=total, workers=args.workers,
+                                on_batch=log_progress(None if args.resume else total),  # resumed rows: not counted
                                 run_dir=_run_dir(tagger, args.model) if args.workers > 1 else None,
                                 inputs=inputs)
     except KeyboardInterrupt:
