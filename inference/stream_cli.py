@@ -174,6 +174,12 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         if Path(partial).exists() and "--resume" not in str(exc):
             raise PolicytagError(f"{exc} (rows written so far are kept in {partial}; --resume continues)") from None
         raise
+    except UnicodeDecodeError:  # a JSONL clause file in another encoding (GBK): the streaming reader decodes as it reads
+        if not args.clauses:
+            raise  # notices are decoded by their readers, which say which file: this would be a bug
+        kept = (f"; rows written so far are kept in {partial} (--resume continues)"
+                if Path(partial).exists() else "")
+        raise PolicytagError(f"{args.clauses}: not UTF-8 text (a clause file is UTF-8 JSON lines){kept}") from None
     except OSError as exc:  # a full disk, a file size limit …: say where, and what is kept
         why = exc.strerror or type(exc).__name__
         kept = (f"; rows written so far are kept in {partial} (--resume continues)"

@@ -18,6 +18,8 @@ was run on them). Every sentence there was written for these tests; every place 
 * ``policytag tag --clauses big.jsonl -o tagged.jsonl`` (no --stream) builds a report of all 210,000 clauses in
   memory: 2.4 GiB after a minute of CPU, growing, with nothing said. Now a line before the tagging says what it
   costs and names --stream.
+* A JSONL clause file that is not UTF-8 (GBK) was refused by a report run in one line, but a ``--stream`` run
+  ended "unexpected UnicodeDecodeError … (a bug)": now the same line as the report's.
 """
 
 from __future__ import annotations
@@ -176,3 +178,13 @@ def test_a_report_of_many_clauses_says_what_it_holds_and_names_stream(tmp_path, 
         assert ("in memory" in said and "--stream" in said) is said_so, said
         if said_so:
             assert said.index("--stream") < said.index("policytag: tagged"), said
+
+
+def test_a_clause_file_not_in_utf8_is_one_line_when_streamed_as_in_a_report(tmp_path):
+    """A GBK clause file: the report run and the streamed run both say, in one line, that it is not UTF-8."""
+    source = tmp_path / "gbk.jsonl"
+    source.write_bytes(json.dumps({"id": "a", "text": "开展燃气安全检查。"}, ensure_ascii=False).encode("gbk") + b"\n")
+    for extra in ([], ["--stream"]):
+        code, said = _run(["tag", "--clauses", str(source), *extra, "-o", str(tmp_path / "t.jsonl")])
+        lines = said.strip().splitlines()
+        assert code == 1 and len(lines) == 1 and f"{source}: not UTF-8 text" in lines[0], (extra, said)
