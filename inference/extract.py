@@ -279,7 +279,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除])" 
     # (a year before it: _lead_word; 上半年内 is the half year: its 内 was left to the action)
     rf"(?P<half>(?P<hn>上|下)半年(?:末|底|(?:之|以)?内)?{_BEFORE})",
     # a term: 整改期限为3个月, 时限为30日
-    rf"(?P<term>(?:期限|时限)(?:为|是)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
+    # (整改时限不得超过15个工作日, 期限不超过3个月: the longest time allowed is the term)
+    rf"(?P<term>(?:期限|时限)(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     # (lunar festivals too: 元宵节前, 除夕前)
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
 ]) + ")")
@@ -487,6 +488,8 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
     before, after = _tidy(lead), _tidy(rest)
     if before and before[0] == "为" and _PURPOSE.fullmatch(before):
         before = ""  # 为用两年时间全面消除…: the purpose 为 (为了, 为确保) is no part of what must be done
+    if after[:1] == "为" and after.endswith("阶段"):
+        after = after[1:]  # 2027年4月至9月为集中整治阶段: the 为 (is) names the phase, as 阶段（2027年4月至9月） does
     if not after and right < len(text) and text[right] == "，":
         # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
@@ -649,7 +652,8 @@ def extract_fields(texts: list[str], years: list[int | None],
         deadlines = _deadlines(read, year, notice_date=date, flags=flags) if timed else []
         # (a target has a digit, a numeral and unit (a count: _FLAG_COUNT), or a zero word)
         targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags, None if timed else [])
-                   if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text)) else [])
+                   if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text))
+                   or "百分之" in text else [])
         if read is not text:
             deadlines, targets = _as_written(deadlines, text, read), _as_written(targets, text, read)
         out.append((deadlines, targets))
@@ -1208,7 +1212,13 @@ RE_COUNT_DIGITS = re.compile(RE_COUNT.pattern.replace(f"(?:{_QTY}|{_CN_QTY})", f
 # (建成一类应急避难场所4处: 一类 is rejected, 4处 never tried).
 # (Not 整改/治理: 发现整改隐患3260项 reports; nor 签订: 签订…责任书126份 reports work done as often.)
 _END_VERBS = ("取缔", "关停", "退出", "整治", "提升", "升级", "更新", "拆除", "清理", "搬迁", "印发", "发放", "设置", "设立",
-              "购置", "储备", "修建", "改扩建")
+              "购置", "储备", "修建", "改扩建", "安排", "下达", "拨付", "筹措", "落实")
+#: verbs of funding, read only with an amount of money (安排…资金500万元; 安排专项检查3次 is no commitment to a count)
+_MONEY_VERBS = ("安排", "下达", "拨付", "筹措", "落实")
+#: a verb right before these names a kind of money or class (建设资金, 改造经费, 培训班), not the work: its count is
+#: no count of that verb's (拨付应急救援能力建设资金500万元 is 拨付's), but for a verb of funding (投入资金…)
+_NOUN_HEADS = ("资金", "经费", "班")
+_FUNDS_VERBS = ("投资", "投入", "新增", "增加", *_MONEY_VERBS)
 _PAIR_SECONDS = ("退出", "提升", "改造", "整治", "取缔", "关停", "关闭", "淘汰", "拆除", "升级", "清理")
 _LONG_VERBS = "|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS))
 # an object of 1 to 24 characters (不符合安全条件的小型砖瓦窑厂和石灰窑: 18); none: the object comes before
@@ -1336,9 +1346,18 @@ def _per(text: str, left: int, start: int) -> str | None:
     return m.group("per") if m else None
 
 
-def _rate_targets(text: str) -> Iterator[Target]:
-    for m in RE_RATE.finditer(text):
+#: a rate in words: 下降百分之十, 达到百分之九十五以上, 达到百分之百 (regulations and some plans write them so): read as
+#: ``RE_RATE``'s, ``unit`` %; no object between verb and number (处…年收入百分之四十的罚款 has no rate verb). Scanned
+#: on a text holding 百分之 (a substring test); its ``base`` and ``of`` never match
+RE_RATE_CN = re.compile(
+    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?(?P<unit>百分之)"
+    r"(?P<num>[一二两三四五六七八九十百零〇]{1,4})(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
+
+
+def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
+    for m in rx.finditer(text):
         written, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
+        unit = "%" if unit == "百分之" else unit
         verb = _RE_BASELINE.sub("", written)  # (同比下降: read as 下降)
         if verb == "完成" and not unit and not base:
             continue  # 完成2000公里… is a count (RE_COUNT); a bare 完成80 is not a share
@@ -1476,7 +1495,7 @@ def _count_targets(text: str) -> Iterator[Target]:
     yield from _counts(text, RE_COUNT.finditer(text), True)
 
 
-_VERB_OR_CMP = re.compile(f"{_VERBS}|{'|'.join(_LEVEL_VERBS)}|{_CMP}")
+_VERB_OR_CMP = re.compile(f"(?:{_VERBS})(?!{'|'.join(_NOUN_HEADS)})|{'|'.join(_LEVEL_VERBS)}|{_CMP}")
 
 
 def _long_counts(text: str) -> Iterator[re.Match]:
@@ -1507,6 +1526,9 @@ def _weak_counts(text: str, rx: re.Pattern = RE_COUNT_WEAK) -> Iterator[Target]:
                       verb=verb, per=_per(text, max(left, m.start() - WINDOW), m.start()), span=m.span())
 
 
+_MONEY_PURPOSE = ("用于", "用来", "由")
+
+
 def _done_before(text: str, start: int) -> bool:
     """Does a reporting word stand right before the count's verb (已关闭…9座, 共发放…3万张, 累计取缔…)?
     A figure done, not a target, whatever else its sentence says (``_reported`` reads the
@@ -1524,6 +1546,10 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue
         cmp, verb, unit = m.group("cmp") if short else None, m.group("verb"), m.group("unit")
         fill = m.group("fill") or ""
+        if verb and fill.startswith(_NOUN_HEADS) and verb not in _FUNDS_VERBS:
+            continue  # 建设资金500万元: 建设 names the money, it builds nothing
+        if verb in _MONEY_VERBS and unit[-1] != "元":
+            continue  # 安排专项检查3次: a verb of funding commits to an amount of money only
         # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
         inner = next((w for w in _CMP_WORDS if w in fill), None) if fill else None
         if inner:
@@ -1578,7 +1604,8 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
                          verb=verb, per=per, span=(start, m.end()))
             continue
         after = text[m.end():right]
-        obj = _OBJECT_AFTER.match(after)
+        # (投入资金2000万元用于隐患治理: what money is for, or who pays it, is no object of the amount)
+        obj = None if unit[-1] == "元" and after.startswith(_MONEY_PURPOSE) else _OBJECT_AFTER.match(after)
         what = _obj(obj.group(1)) if obj else ""
         end = m.end() + obj.end() if what else m.end()
         if not what and after.startswith("、"):
@@ -1711,7 +1738,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
 
     ``gated``: a family's scan is skipped when the text lacks what each of its matches contains
     (checked far more cheaply than the scan, which tries the pattern at every position): a share
-    (``RE_SHARE_OF``) or a bare rate (``RE_RATE_BARE``) has ``%`` or ``‰``; a zero (``RE_ZERO``) 零; an object-first count (``RE_OBJECT_FIRST``) one of its
+    (``RE_SHARE_OF``) or a bare rate (``RE_RATE_BARE``) has ``%`` or ``‰``; a rate in words (``RE_RATE_CN``) 百分之; a zero (``RE_ZERO``) 零; an object-first count (``RE_OBJECT_FIRST``) one of its
     verbs (新建, 改建, 改造, 修建; 新建改造 contains 新建); a count (``RE_COUNT``) a numeral followed by a unit (``_COUNT_GATE``). Most clauses have
     none of them. ``tests/test_speed.py`` checks that the gates never drop a reading
     (``gated=False`` is the ungated definition).
@@ -1734,6 +1761,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
             found += _weak_counts(text)
         if not gated or ("次" in text and _WEAK_CN_GATE.search(text)):
             found += _weak_counts(text, RE_COUNT_WEAK_CN)
+    if not gated or "百分之" in text:
+        found += _rate_targets(text, RE_RATE_CN)
     if not gated or "零" in text:
         found += _zero_targets(text)
     if not gated or "不发生" in text:

@@ -404,6 +404,61 @@ def test_rates_money_and_counts(text, want):
     _fields_agree(text)
 
 
+# --- a second round: phases named with 为, terms not exceeding, money and rates in words ------------------------
+ROUND2_DEADLINES = [
+    ("2027年4月至9月为集中整治阶段。",
+     [("2027年4月至9月", P, 2027, 9, None, None, None, "2027-09-30", "集中整治阶段")]),
+    ("2027年3月底前为自查自纠阶段。",
+     [("2027年3月底前", M, 2027, 3, None, None, None, "2027-03-31", "自查自纠阶段")]),
+    ("整改时限不得超过15个工作日。", [("时限不得超过15个工作日", WD, None, None, None, 15, None, None, "整改")]),
+    ("重大事故隐患整改期限不超过3个月。",
+     [("期限不超过3个月", WM, None, None, None, 3, None, None, "重大事故隐患整改")]),
+    # (read as before: 为 for whom, not naming a phase)
+    ("9月底前为全县中小学校配齐消防器材。",
+     [("9月底前", M, None, 9, None, None, None, "2026-09-30", "为全县中小学校配齐消防器材")]),
+    ("整改期限为3个月。", [("期限为3个月", WM, None, None, None, 3, None, None, "整改")]),
+]
+
+
+@pytest.mark.parametrize("text,want", ROUND2_DEADLINES, ids=_ids(ROUND2_DEADLINES))
+def test_phases_named_with_wei_and_terms_not_exceeding(text, want):
+    assert _deadlines(text, Y) == want
+    _fields_agree(text)
+
+
+ROUND2_TARGETS = [
+    ("重大事故隐患整改期限不超过3个月。", []),  # a term, not a count of 个
+    ("县财政安排应急救援能力建设资金500万元。",
+     [("安排应急救援能力建设资金500万元", 500, "万元", "安排应急救援能力建设资金", "=", "安排", None)]),
+    ("拨付应急救援能力建设资金500万元。",
+     [("拨付应急救援能力建设资金500万元", 500, "万元", "拨付应急救援能力建设资金", "=", "拨付", None)]),
+    ("下达省级安全生产专项资金3000万元。",
+     [("下达省级安全生产专项资金3000万元", 3000, "万元", "下达省级安全生产专项资金", "=", "下达", None)]),
+    ("全年新增应急救援能力建设资金1000万元。",
+     [("新增应急救援能力建设资金1000万元", 1000, "万元", "新增应急救援能力建设资金", "=", "新增", None)]),
+    ("投入资金2000万元用于隐患治理。", [("投入资金2000万元", 2000, "万元", "投入资金", "=", "投入", None)]),
+    ("改造资金500万元由县财政承担。", []),  # who pays, no commitment verb
+    ("安排专项检查3次。", []),  # a verb of funding counts money only
+    ("县财政已安排专项资金800万元。", []),  # done
+    ("全县火灾事故起数同比下降百分之五以上。",
+     [("全县火灾事故起数同比下降百分之五以上", 5, "%", "全县火灾事故起数", ">=", "同比下降", None)]),
+    ("重点场所视频监控覆盖率达到百分之九十五。",
+     [("重点场所视频监控覆盖率达到百分之九十五", 95, "%", "重点场所视频监控覆盖率", ">=", "达到", None)]),
+    ("隐患整改率达到百分之百。", [("隐患整改率达到百分之百", 100, "%", "隐患整改率", ">=", "达到", None)]),
+    ("对主要负责人处上一年年收入百分之四十的罚款。", []),  # a fine
+    # (read as before)
+    ("全年投入安全生产专项资金2000万元。",
+     [("投入安全生产专项资金2000万元", 2000, "万元", "投入安全生产专项资金", "=", "投入", None)]),
+    ("处5万元以上10万元以下的罚款。", []),
+]
+
+
+@pytest.mark.parametrize("text,want", ROUND2_TARGETS, ids=_ids(ROUND2_TARGETS))
+def test_money_and_rates_in_words(text, want):
+    assert _targets(text) == want
+    _fields_agree(text)
+
+
 # --- the gates keep the new forms -------------------------------------------------------------------------
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -413,7 +468,8 @@ from policytag.inference import extract as ex  # noqa: E402
 #: the pieces of the forms added here and their look-alikes
 PIECES = ["到", "市应急局", "县住建局", "督办", "全部", "2027", "年", "，", "。", "开展", "组织", "组织开展", "演练", "检查",
           "培训班", "三", "两", "十", "3", "次", "场次", "以上", "不少于", "了", "共", "为", "用", "两年", "时间", "次月", "每月",
-          "10", "日", "底", "前", "后", "元宵节", "除夕", "端午", "夜", "期间", "做好", "安全", "40", "%", "的", "罚款", "比例"]
+          "10", "日", "底", "前", "后", "元宵节", "除夕", "端午", "夜", "期间", "做好", "安全", "40", "%", "的", "罚款", "比例",
+          "百分之", "五", "达到", "下降", "同比", "覆盖率", "以上", "安排", "建设", "资金", "500", "万元", "用于"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
@@ -429,6 +485,8 @@ def test_the_gates_never_drop_the_new_forms(text):
     if words:
         assert flags & ex._FLAG_TIME and flags & ex._FLAG_WORDS and ex._may_have_deadline(text), text
         assert ex._WORD_GATE.search(text), text
+    if ex.RE_RATE_CN.search(text):
+        assert "百分之" in text, text
     if ex.RE_NEXT_MONTH.search(text):
         assert flags & ex._FLAG_TIME and ex._may_have_deadline(text), text
     assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
