@@ -278,7 +278,16 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         bar.set_description("comparing governments")
         across = build_across(reported, reported_tagged, taxonomy)
         bar.update(1)
-    if trend is None and len({d.year for d in trend_docs if d.year is not None}) > 1:
+    # ... unless it is not their past: another government's, level's or kind's document, or of their year (a year
+    # table of 石渡县's 2027 工作要点 beside 云岑州's 2026 annual notice read as one government's course)
+    foreign = next((n.comparison.difference_note for n in notices if n.comparison and n.comparison.difference_note), None)
+    if trend is not None and foreign is not None:
+        trend = None
+        if len(notices) > 1:  # (one notice's report draws no trend: its comparison says it all)
+            trend_note = (f"no year trend: {foreign.split(': the gains and losses')[0]}, not the notices' own past, "
+                          "so its shares and theirs are two documents, not two years of one series (each notice's "
+                          "comparison below shows the differences)")
+    elif trend is None and len({d.year for d in trend_docs if d.year is not None}) > 1:
         where = "each issuer's rows by year under Across governments, and " if across else ""
         trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres (a plan's or "
                       "one-topic notice's subject counts apart), and a year's share is only read within one "

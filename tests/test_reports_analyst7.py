@@ -20,6 +20,10 @@ was run on them). Every sentence there was written for these tests; every place 
   costs and names --stream.
 * A JSONL clause file that is not UTF-8 (GBK) was refused by a report run in one line, but a ``--stream`` run
   ended "unexpected UnicodeDecodeError … (a bug)": now the same line as the report's.
+* ``--compare-with`` 石渡瑶族自治县's 2027 工作要点 (its letter and the 工作要点, two notices) against 云岑州's 2026
+  annual notice: the emphasis section cautioned that the baseline is another government, level and kind, but
+  the report opened with "Trend: share of clauses per year" in columns 26 and 27, one government's course to
+  read. Now no year table there, and a line saying why.
 """
 
 from __future__ import annotations
@@ -188,3 +192,18 @@ def test_a_clause_file_not_in_utf8_is_one_line_when_streamed_as_in_a_report(tmp_
         code, said = _run(["tag", "--clauses", str(source), *extra, "-o", str(tmp_path / "t.jsonl")])
         lines = said.strip().splitlines()
         assert code == 1 and len(lines) == 1 and f"{source}: not UTF-8 text" in lines[0], (extra, said)
+
+
+def test_a_baseline_of_another_government_draws_no_year_trend(tmp_path):
+    """石渡县 2027 against 云岑州 2026 (--compare-with): no per-year table, a note naming what differs; 云岑州's own
+    two notices, tagged together, still get theirs."""
+    out = tmp_path / "s.md"
+    code, said = _run(["tag", str(DATA / "shidu_annual_2027.txt"), "--compare-with", str(DATA / "yuncen_annual_2026.txt"),
+                       "-o", str(out)])
+    assert code == 0, said
+    md = out.read_text(encoding="utf-8")
+    assert "Trend: share of clauses per year" not in md
+    assert "no year trend: the baseline chosen with --compare-with is another government's document" in md
+    own = tmp_path / "y.md"
+    code, said = _run(["tag", str(DATA / "yuncen_annual_2026.txt"), str(DATA / "yuncen_annual_2027.txt"), "-o", str(own)])
+    assert code == 0 and "Trend: share of clauses per year" in own.read_text(encoding="utf-8"), said
