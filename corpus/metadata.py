@@ -72,11 +72,11 @@ _ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委",
                 "公安", "财政", "卫生", "健康", "自然资源", "国土", "监督", "监管", "安监", "发展和改革", "发展改革", "工业和信息化",
                 "生态环境", "环境保护", "水利", "水务", "林业", "消防", "教育", "商务", "文化", "农业", "能源", "矿山", "煤矿",
                 "安全", "管委会", "气象", "地震", "民政", "人力资源", "市场", "经济", "工商", "质量", "科学技术", "司法",
-                "党委", "区委", "县委", "市委", "省委", "税务")
+                "党委", "区委", "县委", "市委", "省委", "税务", "分局")  # (分局: 某市公安局临河分局, a bureau's branch)
 _TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|区|旗|镇|乡)")
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
-    r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心)$")
+    r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心|(?:消防救援|交通警察)(?:总队|支队|大队))$")
 # central organs by how their names open: also the two supreme judicial organs and the 中央… organs
 # named without 中共 (中央网信办, 共青团中央)
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
@@ -84,12 +84,14 @@ _SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner 
 # a party organ's (中共某县委) or the youth league's (共青团某市委) name opens with its organisation, not a place
 _PARTY = re.compile(r"^(?:中共|中国共产党|共青团|中国共产主义青年团)")
 # how the names of zones end (none ends a district's name): 开发区 and 高新区 with their short forms
-# 经开区, 保税区/综保区, 自贸区 and 试验区, 示范区, 度假区, 产业区, 经济区 (临空经济区), 合作区, 集聚区
+# 经开区, 保税区/综保区, 自贸区 and 试验区, 示范区, 度假区, 产业区, 经济区 (临空经济区), 合作区, 集聚区, and a
+# 管理区 (a lake's or a farm's area a city runs by a 管理委员会: 梧溪市柳湖管理区)
 _ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|园区|保税区|综保区|自贸区|" \
-                r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区"
+                r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区|管理区"
 _ZONE_RX = re.compile(rf"^([\u4e00-\u9fff]{{2,24}}?(?:{_ZONE_ENDINGS}))"
                       r"(?:管理委员会|管委会|党工委|工作委员会|工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
-_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$)")
+# (schools and hospitals too: an institution a government runs is on no tier of its ladder, as an enterprise)
+_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$|学校|[中小]学|大学|学院|幼儿园|医院|卫生院)")
 
 # abbreviations governments use for their own organs
 _ABBREVIATIONS = [
@@ -394,6 +396,12 @@ def enterprise_region(name: str) -> str | None:
     return split_region(name)[0] or None
 
 
+# a village's or a community's own committee (村民委员会 / 居民委员会, their short names and their party
+# branch): the place before it is its territory. Read only before such a committee's name: 村 and 社区 end
+# subjects in titles (农村, 城中村, 社区消防…), so they are no tier of split_region
+_RE_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查))(?:村民委员会|居民委员会|村委会|居委会|嘎查委员会|党支部|党总支)")
+
+
 def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     """``(region, level)`` of a normalised issuer (the first one of a joint document)."""
     if not issuer:
@@ -407,6 +415,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         # its territory the place it names)
         return split_region(first[admin.end():])[0], "central"
     region, organ = split_region(first)
+    if village := _RE_VILLAGE.match(organ):
+        # 某镇柳塘村村民委员会, 某街道柳岸社区居民委员会: the village or community the committee governs itself
+        # (below the township, on no tier of the ladder)
+        return region + village.group(1), "department"
     # (a zone's party committee, 中共霁川经济技术开发区工作委员会, governs the zone its name holds after 中共)
     zone = _ZONE_RX.match(_PARTY.sub("", first))
     if zone and len(zone.group(1)) > len(region):
@@ -631,8 +643,9 @@ _RE_TARGET = re.compile(r"(?<!截)(?:到|至)\s*(?:19|20)\d{2}\s*年")
 
 # a document number a title quotes: a 转发 letter's names the notice it forwards (关于转发霁政发〔2026〕30号文件的
 # 通知, …的通知（霁安委〔2026〕12号）的通知), whose year is when that notice was numbered, not the year of the work
-# the letter passes on (the letter's own number, signing date or body tell that); any bracket a number is printed with
-_RE_QUOTED_NUMBER = re.compile(r"[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*[〕\]］)）】﹞]\s*第?\s*\d+\s*号")
+# the letter passes on (the letter's own number, signing date or body tell that); any bracket a number is printed with,
+# its year also with 年 (梧政发〔2027年〕30号)
+_RE_QUOTED_NUMBER = re.compile(r"[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*年?\s*[〕\]］)）】﹞]\s*第?\s*\d+\s*号")
 
 
 def year_text(title: str) -> str:
@@ -936,7 +949,19 @@ def title_region(title: str) -> str:
     if re.search(r"转发", title or ""):
         head = re.split(r"转发", title)[0]
         return split_region(head)[0]
-    return split_region(inner_title(title))[0] or split_region(title)[0]
+    return split_region(inner_title(title))[0] or split_region(title)[0] or _commented_region(title)
+
+
+#: a title naming no organ, about the document in its 《》 (关于《X》的起草说明 / 的解读, 《X》修订解读)
+_RE_ABOUT_DOCUMENT = re.compile(r"^(?:关于)?《([^《》]+)》")
+
+
+def _commented_region(title: str) -> str:
+    """The place of the document a title with no organ of its own explains or asks comments on
+    (``关于《梧溪市…办法（征求意见稿）》的起草说明`` -> 梧溪市): its drafters and interpreters are that
+    place's organs. Not a reply (``关于《某区…方案》的批复``): the organ above the place writes it."""
+    m = _RE_ABOUT_DOCUMENT.match(title)
+    return split_region(m.group(1))[0] if m and not _RE_REPLY.search(title) else ""
 
 
 def hint_fits(level: str | None, hint_level: str | None) -> bool:
