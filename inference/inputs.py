@@ -165,7 +165,25 @@ def _table_rows(path: str) -> Iterator[tuple[int, object]]:
 
     if not Path(path).exists():
         raise PolicytagError(f"{path}: no such file")
-    return _rows_hf(path, 1024) if input_kind(path) == "hf" else _rows_parquet(path, 1024)
+    if input_kind(path) == "hf":
+        return _rows_hf(path, 1024)
+    check_text_column(path)
+    return _rows_parquet(path, 1024)
+
+
+def check_text_column(path: str) -> None:
+    """A Parquet file without a ``text`` column is refused in one line naming the columns it has: else each
+    of its rows was a bad row, and with --skip-bad a report said only "no clauses to tag (every row was
+    malformed)" and a streamed run printed a warning per row (200,000 for a researcher's file) first. (An
+    unreadable file is left to the reader, which says so.)"""
+    import pyarrow.parquet as pq
+
+    try:
+        names = pq.ParquetFile(path).schema_arrow.names
+    except Exception:  # not Parquet: _rows_parquet refuses it in one line
+        return
+    if "text" not in names:
+        raise PolicytagError(f"{path}: no 'text' column (the clause text); its columns: {', '.join(names)}")
 
 
 def _jsonl_rows(path: str) -> Iterator[tuple[int, object]]:

@@ -24,6 +24,9 @@ was run on them). Every sentence there was written for these tests; every place 
   annual notice: the emphasis section cautioned that the baseline is another government, level and kind, but
   the report opened with "Trend: share of clauses per year" in columns 26 and 27, one government's course to
   read. Now no year table there, and a line saying why.
+* A Parquet clause file whose text column is named otherwise (``txt``), with --skip-bad: a report said only "no
+  clauses to tag (every line was malformed)", a streamed run printed a warning per row first (200,000 for the
+  researcher's file). Now one line naming its columns, for both.
 """
 
 from __future__ import annotations
@@ -207,3 +210,18 @@ def test_a_baseline_of_another_government_draws_no_year_trend(tmp_path):
     own = tmp_path / "y.md"
     code, said = _run(["tag", str(DATA / "yuncen_annual_2026.txt"), str(DATA / "yuncen_annual_2027.txt"), "-o", str(own)])
     assert code == 0 and "Trend: share of clauses per year" in own.read_text(encoding="utf-8"), said
+
+
+def test_a_parquet_clause_file_without_a_text_column_is_one_line(tmp_path):
+    """Three rows with ``txt`` for ``text``, with --skip-bad: one line naming the columns, neither a warning per
+    row nor "every row was malformed" naming no reason."""
+    pa = pytest.importorskip("pyarrow")
+    import pyarrow.parquet as pq
+
+    table = tmp_path / "renamed.parquet"
+    pq.write_table(pa.Table.from_pylist([{"id": f"r{i}", "txt": "开展燃气安全检查。"} for i in range(3)]), table)
+    for out in ("r.md", "r.parquet"):  # a report, and a streamed run
+        code, said = _run(["tag", "--clauses", str(table), "--skip-bad", "-o", str(tmp_path / out)])
+        lines = said.strip().splitlines()
+        assert code == 1 and len(lines) == 1, said
+        assert f"{table}: no 'text' column (the clause text); its columns: id, txt" in lines[0], said
