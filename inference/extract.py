@@ -212,7 +212,7 @@ _SHARES_BEFORE = r"(?=(?:、\s*[^，。；：、]{1,10}?(?:底|末|日|号))+\s*
 # scan time on the benchmark's clauses (``tests/test_extract_probe5.py`` compares it with the
 # first alone).
 _DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])"
-_DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两三四五六七八九十年个月〇零会]|[底末]|年[底末之内]|[今当本]年"
+_DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两三四五六七八九十年个月〇零会]|[底末]|年[底末之内]|年度内|[今当本]年"
                     r"|主汛|入[汛冬]|汛[期到之以前]|春节|元[旦\s月]|国庆|节假|冬季|雨季)")
 _DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
@@ -226,7 +226,8 @@ _DEADLINE_FORMS = [
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
-    r"(?P<within_year>(?:今|当|本)?年(?:之)?内)",
+    # (年度内, 本年度内: the year in a plan's wording; not 年度内部审计, 年度内容)
+    r"(?P<within_year>(?:今|当|本)?年度?(?:之)?内(?![部容]))",
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
     # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
@@ -378,6 +379,10 @@ _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator o
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
 _NEXT_YEAR = ("次年", "翌年", "明年")
+#: the notice's own year written before a month, a date or a part of the year (今年6月底前, 今年第三季度): part of the phrase
+_THIS_YEAR = ("今年", "本年", "当年")
+_THIS_YEAR_FORMS = ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month", "month_from", "quarter",
+                    "half", "months")
 #: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前)
 _DAYS_FROM = re.compile(r"(?:自|从|(?<=在))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
@@ -909,9 +914,17 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
             and text[max(0, start - 2):start] in _NEXT_YEAR:
         return start - 2, "next_year"
     if alt == "quarter" and not m.group("yq") and text[start - 1:start] == "第":
-        return start - 1, None
+        start -= 1
+    if alt in _THIS_YEAR_FORMS and not (y and m.group(y)) and text[max(0, start - 2):start] in _THIS_YEAR:
+        return start - 2, None  # 今年6月底前: the notice's year, written (no field: the year is implied as without it)
+    if alt in ("quarter",):
+        return start, None
     if alt == "before_event" and text[max(0, start - 2):start] == "每年":
         return start - 2, "each_year"
+    if alt in ("before_event", "before_event2"):
+        # 2027年春节前: the year of the event (without it the action began with 2027年)
+        lead = _YEAR_BEFORE.search(text, max(0, start - 8), start)
+        return (lead.start(), cn_digits(lead.group("yb"))) if lead else (start, None)
     if alt in ("within_days", "within_hours", "within_minutes"):
         lead = _DAYS_FROM.search(text, max(0, start - 20), start)
         return (lead.start(), None) if lead else (start, None)

@@ -459,6 +459,36 @@ def test_money_and_rates_in_words(text, want):
     _fields_agree(text)
 
 
+# --- a third round: the year written before an event or a month, 年度内 -------------------------------------------
+ROUND3 = [
+    ("2027年春节前完成全部烟花爆竹批发企业检查。",
+     [("2027年春节前", BE, 2027, None, None, None, "春节", None, "完成全部烟花爆竹批发企业检查")]),
+    ("2026年国庆节前，完成旅游景区游乐设施检测。",
+     [("2026年国庆节前", BE, 2026, None, None, None, "国庆节", "2026-09-30", "完成旅游景区游乐设施检测")]),
+    ("2027年汛前完成病险水库除险加固。",
+     [("2027年汛前", BE, 2027, None, None, None, "汛期", None, "完成病险水库除险加固")]),
+    ("2025年春节前已完成的检查不再重复。", []),  # a past year
+    ("今年6月底前完成全县自建房排查。",
+     [("今年6月底前", M, None, 6, None, None, None, "2026-06-30", "完成全县自建房排查")]),
+    ("各乡镇要在今年9月30日前完成林区防火隔离带清理。",
+     [("今年9月30日前", D, None, 9, 30, None, None, "2026-09-30", "各乡镇完成林区防火隔离带清理")]),
+    ("今年第三季度完成全部验收。", [("今年第三季度", P, None, 9, None, None, None, "2026-09-30", "完成全部验收")]),
+    ("本年度内完成全部隐患整改。", [("本年度内", WYR, None, None, None, None, None, "2026-12-31", "完成全部隐患整改")]),
+    ("年度内完成全部企业复评。", [("年度内", WYR, None, None, None, None, None, "2026-12-31", "完成全部企业复评")]),
+    # (read as before)
+    ("年度考核结果作为评先评优的重要依据。", []),
+    ("开展年度内部审计。", []),  # 内部, inside
+    ("听取今年一季度安全生产工作情况汇报。", []),  # a quarter in passing
+    ("明年3月底前完成整改。", [("明年3月底前", M, 2027, 3, None, None, None, "2027-03-31", "完成整改")]),
+]
+
+
+@pytest.mark.parametrize("text,want", ROUND3, ids=_ids(ROUND3))
+def test_the_year_before_an_event_or_a_month(text, want):
+    assert _deadlines(text, Y) == want
+    _fields_agree(text)
+
+
 # --- the gates keep the new forms -------------------------------------------------------------------------
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
@@ -469,7 +499,8 @@ from policytag.inference import extract as ex  # noqa: E402
 PIECES = ["到", "市应急局", "县住建局", "督办", "全部", "2027", "年", "，", "。", "开展", "组织", "组织开展", "演练", "检查",
           "培训班", "三", "两", "十", "3", "次", "场次", "以上", "不少于", "了", "共", "为", "用", "两年", "时间", "次月", "每月",
           "10", "日", "底", "前", "后", "元宵节", "除夕", "端午", "夜", "期间", "做好", "安全", "40", "%", "的", "罚款", "比例",
-          "百分之", "五", "达到", "下降", "同比", "覆盖率", "以上", "安排", "建设", "资金", "500", "万元", "用于"]
+          "百分之", "五", "达到", "下降", "同比", "覆盖率", "以上", "安排", "建设", "资金", "500", "万元", "用于",
+          "今年", "本年度", "年度", "内", "内部", "春节", "国庆节", "6月", "第三季度", "为", "阶段", "期限", "不超过", "3个月"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=14).map("".join)
 
 
