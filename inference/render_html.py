@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import SENTENCE_MATCH, MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -473,7 +473,7 @@ def _diff_item(cmp, nv, by_id: dict[str, TaggedClause]) -> str:
     body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
                    for op, x in ops)
     return (f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '
-            f"{nv.similarity:.2f}</code><br>{body}</li>")
+            f"{SENTENCE_MATCH} {nv.similarity:.2f}</code><br>{body}</li>")
 
 
 def _notice(report: Report, n: NoticeReport) -> str:

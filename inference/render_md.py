@@ -261,7 +261,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
                     f"(changes: [-{then}-] {{+{now}+}})", ""]
         for nv in revised:
             diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
-            out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
+            out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({SENTENCE_MATCH} {nv.similarity:.2f}): {_cell(diff)}")
         if not revised:  # an empty section under its heading reads like a rendering fault
             out.append("- none")
         reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
@@ -271,7 +271,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
                         "shows here)", ""]
             for nv in reworded:
                 diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
-                out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
+                out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({SENTENCE_MATCH} {nv.similarity:.2f}): {_cell(diff)}")
             if same:
                 out += [""] * bool(reworded) + [f"Word for word (item number aside): "
                                                 f"{', '.join(f'`{nv.clause_id}`' for nv in same)}"]
@@ -308,6 +308,11 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     out.append("")
     return out
 
+
+#: what the figure beside a revised or carried-over clause is: the best character-bigram similarity of one of its
+#: sentences to one of its counterpart's (align.py), so a clause whose figure moved may read 1.00 (its heading
+#: sentence is unchanged); unnamed, "(1.00)" beside 采石场[-5-]{+3+}处 read as "identical"
+SENTENCE_MATCH = "best sentence match"
 
 #: the Markdown clause list's heading over clauses that follow headed ones but are under no heading
 NO_HEADING = "(under no heading of the notice)"

@@ -27,6 +27,9 @@ was run on them). Every sentence there was written for these tests; every place 
 * A Parquet clause file whose text column is named otherwise (``txt``), with --skip-bad: a report said only "no
   clauses to tag (every line was malformed)", a streamed run printed a warning per row first (200,000 for the
   researcher's file). Now one line naming its columns, for both.
+* A carried-over clause whose figure moved read ``2027-…-2 ← 2026-…-2 (1.00): …采石场[-5-]{+3+}处`` (HTML ``· 1.00``):
+  the figure is the best match of one sentence (二、深化非煤矿山整治 is unchanged), read by an analyst as
+  "identical"; nothing said what it is. Now ``(best sentence match 1.00)``.
 """
 
 from __future__ import annotations
@@ -225,3 +228,16 @@ def test_a_parquet_clause_file_without_a_text_column_is_one_line(tmp_path):
         lines = said.strip().splitlines()
         assert code == 1 and len(lines) == 1, said
         assert f"{table}: no 'text' column (the clause text); its columns: id, txt" in lines[0], said
+
+
+def test_the_figure_beside_a_continued_clause_says_what_it_is(folder, tmp_path):
+    """Every revised or carried-over line of the Markdown and HTML names its figure the best sentence match;
+    the premise: 云岑州's 二、 (采石场 5处 → 3处) reads 1.00 while its text changed."""
+    md = (folder / "out.md").read_text(encoding="utf-8")
+    diffs = re.findall(r"^- `[^`]+` ← `[^`]+` \(([^)]*)\): (.*)$", md, re.M)
+    assert any(fig.endswith("1.00") and "[-5-]{+3+}" in diff for fig, diff in diffs), diffs
+    assert diffs and all(fig.startswith("best sentence match ") for fig, _ in diffs), diffs
+    html = tmp_path / "out.html"
+    code, said = _run(["tag", str(DATA / "yuncen_annual_2027.txt"), str(DATA / "yuncen_annual_2026.txt"), "-o", str(html)])
+    items = re.findall(r'<li class="diff"><code>([^<]*)</code>', html.read_text(encoding="utf-8"))
+    assert code == 0 and len(items) == 2 and all(" · best sentence match " in x for x in items), (said, items)
