@@ -281,7 +281,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除])" 
     rf"(?P<half>(?P<hn>上|下)半年(?:末|底|(?:之|以)?内)?{_BEFORE})",
     # a term: 整改期限为3个月, 时限为30日
     # (整改时限不得超过15个工作日, 期限不超过3个月: the longest time allowed is the term)
-    rf"(?P<term>(?:期限|时限)(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
+    # (整顿期限一般不超过6个月, 原则上: the usual term)
+    rf"(?P<term>(?:期限|时限)(?:一般|原则上)?(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     # (lunar festivals too: 元宵节前, 除夕前)
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
 ]) + ")")
@@ -1163,9 +1164,9 @@ _CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
 _MAGNITUDES = "千万亿百"
 _MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元")  # (after an optional magnitude)
-_COUNTERS = ("人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
+_COUNTERS = ("个月", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
              "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
-             "类", "部", "张", "块", "份", "件")
+             "类", "部", "张", "块", "份", "件", "学时")
 # a measure word after 万 or 千 (2万份, 5千台, 10万人次): 万/千 multiply, as before 元 or 米; not 百/亿,
 # which read as a number's words (百家, 亿人) more often than as a magnitude before a measure word
 _COUNTER_MAGNITUDES = "千万"
@@ -1173,7 +1174,8 @@ _UNIT = (rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})"
          rf"|[{_COUNTER_MAGNITUDES}]?(?:{'|'.join(_COUNTERS)}))")
 #: the characters a unit starts with (``_text_flags``' ``_FLAG_COUNT``)
 _UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!一)")[0] for w in (*_MEASURES, *_COUNTERS))))
-_TIME_UNITS = ("周", "天", "小时")
+#: (学时: class hours of training, 培训时间不得少于24学时; 个月: 至少保存六个月, which read 6 个 of 月)
+_TIME_UNITS = ("周", "天", "小时", "学时", "个月")
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")
 _CMP = "|".join(_CMP_WORDS)
 # Verbs too general to mark a count on their own (深入开展20个重点县 is a scope); they need 至少/每月….

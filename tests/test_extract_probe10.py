@@ -489,6 +489,44 @@ def test_the_year_before_an_event_or_a_month(text, want):
     _fields_agree(text)
 
 
+# --- a fourth round: regulations' class hours and usual terms -------------------------------------------------
+ROUND4_TARGETS = [
+    ("第二十八条 生产经营单位应当建立安全生产教育培训档案，培训时间不得少于24学时。",
+     [("培训时间不得少于24学时", 24, "学时", "培训时间", ">=", "培训", None)]),
+    ("新上岗的从业人员，每年再培训时间不得少于20学时。",
+     [("培训时间不得少于20学时", 20, "学时", "培训时间", ">=", "培训", "年")]),
+    ("对存在重大事故隐患的企业，责令停产停业整顿，整顿期限一般不超过6个月。", []),  # a term, no count of 个
+    ("整改期限不超过3个月。", []),
+    ("组织专题培训48学时。", []),  # a length without a comparator, as 24小时
+    # (read as before)
+    ("建成标准化矿井3个，月产能稳步提高。", [("建成标准化矿井3个", 3, "个", "建成标准化矿井", "=", "建成", None)]),
+]
+ROUND4_DEADLINES = [
+    ("对存在重大事故隐患的企业，责令停产停业整顿，整顿期限一般不超过6个月。",
+     [("期限一般不超过6个月", WM, None, None, None, 6, None, None, "整顿")]),
+    ("隐患整改期限原则上为30日。", [("期限原则上为30日", WD, None, None, None, 30, None, None, "隐患整改")]),
+]
+
+
+def test_a_length_of_months_is_counted_in_months():
+    """至少保存六个月 read 6 个 with the object 月: a length of months is counted in 个月 (its ``what``, 保存, is the
+    chunk's verb only: the subject 监控数据 before the comparator is not looked for)."""
+    [t] = extract_targets("客运企业要落实车辆动态监控主体责任，监控数据至少保存六个月。")
+    assert (t.text, t.value, t.unit, t.comparator) == ("至少保存六个月", 6, "个月", ">=")
+
+
+@pytest.mark.parametrize("text,want", ROUND4_TARGETS, ids=_ids(ROUND4_TARGETS))
+def test_class_hours_and_terms_are_no_counts_of_ge(text, want):
+    assert _targets(text) == want
+    _fields_agree(text)
+
+
+@pytest.mark.parametrize("text,want", ROUND4_DEADLINES, ids=_ids(ROUND4_DEADLINES))
+def test_usual_terms(text, want):
+    assert _deadlines(text, Y) == want
+    _fields_agree(text)
+
+
 # --- the gates keep the new forms -------------------------------------------------------------------------
 from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
