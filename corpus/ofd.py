@@ -286,20 +286,8 @@ def ruled_tables(page: Page) -> list[RuledTable]:
     if len(across) < 3 or len(down) < 3:
         return []
     strokes = [("h", *s) for s in across] + [("v", *s) for s in down]
-    group = list(range(len(strokes)))
-
-    def root(k: int) -> int:
-        while group[k] != k:
-            group[k] = group[group[k]]
-            k = group[k]
-        return k
-
-    for m, one in enumerate(strokes):
-        for n in range(m + 1, len(strokes)):
-            if _meet(one, strokes[n]):
-                group[root(m)] = root(n)
     tables = []
-    for members in _groups(group, root):
+    for members in _touching_groups(strokes):
         hs = [strokes[k][1:] for k in members if strokes[k][0] == "h"]
         vs = [strokes[k][1:] for k in members if strokes[k][0] == "v"]
         table = _table_of(hs, vs)
@@ -308,19 +296,31 @@ def ruled_tables(page: Page) -> list[RuledTable]:
     return sorted(tables, key=lambda t: t.ys[0])
 
 
+def _touching_groups(strokes: list[tuple]) -> list[list[int]]:
+    """The indices of ``strokes`` grouped by touch: two strokes that meet (:func:`_meet`), directly or
+    through others, are in one group (one drawn table). scipy's connected components of the graph
+    of meeting pairs, not a hand-kept union-find."""
+    import numpy as np
+    from scipy.sparse import coo_array
+    from scipy.sparse.csgraph import connected_components
+
+    pairs = [(m, n) for m in range(len(strokes)) for n in range(m + 1, len(strokes)) if _meet(strokes[m], strokes[n])]
+    rows = np.array([m for m, _ in pairs], dtype=np.int64)
+    cols = np.array([n for _, n in pairs], dtype=np.int64)
+    graph = coo_array((np.ones(len(pairs), dtype=np.int8), (rows, cols)), shape=(len(strokes), len(strokes)))
+    _, labels = connected_components(graph, directed=False)
+    found: dict[int, list[int]] = {}
+    for k, label in enumerate(labels):
+        found.setdefault(int(label), []).append(k)
+    return list(found.values())
+
+
 def _meet(one: tuple, other: tuple, slack: float = 1.0) -> bool:
     """Do two strokes (``("h", y, left, right)`` / ``("v", x, top, bottom)``) touch or cross?"""
     if one[0] != other[0]:
         (_, y, left, right), (_, x, top, bottom) = (one, other) if one[0] == "h" else (other, one)
         return left - slack <= x <= right + slack and top - slack <= y <= bottom + slack
     return abs(one[1] - other[1]) <= slack and one[2] <= other[3] + slack and other[2] <= one[3] + slack
-
-
-def _groups(group: list[int], root) -> list[list[int]]:
-    found: dict[int, list[int]] = {}
-    for k in range(len(group)):
-        found.setdefault(root(k), []).append(k)
-    return list(found.values())
 
 
 def _table_of(hs: list[tuple[float, float, float]], vs: list[tuple[float, float, float]]) -> RuledTable | None:
