@@ -1313,8 +1313,7 @@ def read_xlsx(path: Path) -> str:
         book = openpyxl.load_workbook(path, data_only=True)  # data_only: a formula's last value, not its source
     except (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError,
             EOFError) as exc:
-        raise ReadError(path, f"a spreadsheet that cannot be read ({type(exc).__name__}): open it in WPS or Excel, "
-                              f"save it again as .xlsx and read that ({_FORMATS_READ})") from None
+        raise ReadError(path, _unreadable_sheet(exc, xlsx=True)) from None
     lines: list[str] = []
     for sheet in book.worksheets:
         if sheet.sheet_state == "visible":  # a hidden sheet (lists a form draws on) is no part of what is shown
@@ -1388,10 +1387,24 @@ def read_xls(path: Path) -> str:
             lines.extend(_sheet_lines(_spread_grid(filled, [(r0, r1 - 1, c0, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells])))
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, ValueError, IndexError, KeyError, OverflowError,
             AssertionError, EOFError, UnicodeDecodeError) as exc:  # what xlrd raises on damaged records
-        what = "an encrypted workbook" if "encrypt" in str(exc).lower() else f"a spreadsheet that cannot be read ({type(exc).__name__})"
-        raise ReadError(path, f"{what}: open it in WPS or Excel, save it as .xlsx and read that "
-                              f"({_FORMATS_READ})") from None
+        raise ReadError(path, _unreadable_sheet(exc)) from None
     return "\n".join(lines)
+
+
+def _unreadable_sheet(exc: Exception | None, xlsx: bool = False) -> str:
+    """The one refusal of a workbook that is not read (an .xlsx, .xls or .et damaged, cut short or with a
+    password; ``exc`` what its reader raised, None for an OLE file under an .xlsx name): what it is, then
+    what to do. Why one: the .xlsx and .xls readers worded it two ways. "again" where it already is an
+    .xlsx (``xlsx``: its bytes are one); "without a password" where a password may be why."""
+    if exc is None:
+        what = "an encrypted workbook or an Excel 97-2003 one under an .xlsx name"
+    elif "encrypt" in str(exc).lower():
+        what = "an encrypted workbook"
+    else:
+        what = f"a spreadsheet that cannot be read ({type(exc).__name__})"
+    again = "again " if xlsx else ""
+    password = " without a password" if "encrypted" in what else ""
+    return f"{what}: open it in WPS or Excel, save it {again}as .xlsx{password} and read that ({_FORMATS_READ})"
 
 
 def _sheet_value_lines(value) -> tuple[str, ...]:
@@ -1820,10 +1833,6 @@ _CONVERT = {
     # program's format under a Word name
     "ole": "not a Word 97-2003 file (a WPS 2000 or older file, or another program's): open it in WPS or Word, "
            "save it as .docx and read that",
-    # an OLE file named .xlsx: a password-protected workbook (Excel encrypts it into an OLE package)
-    # or an .xls renamed
-    "sealed sheet": "an encrypted workbook or an Excel 97-2003 one under an .xlsx name: open it in WPS or Excel, "
-                    f"save it as .xlsx without a password and read that ({_FORMATS_READ})",
 }
 _SUFFIX_KIND = {".doc": "ole", ".wps": "ole", ".wpt": "ole", ".dot": "ole"}
 
@@ -1907,7 +1916,9 @@ def read_file(path: str | Path) -> str:
     if kind == ".doc" and suffix in (".xls", ".et"):
         kind = ".xls"  # .xls and .et are OLE files too
     elif kind == ".doc" and suffix == ".xlsx":
-        kind = "sealed sheet"
+        # an OLE file named .xlsx: a password-protected workbook (Excel encrypts it into an OLE
+        # package) or an .xls renamed
+        raise ReadError(path, _unreadable_sheet(None))
     if kind in _CONVERT:
         raise ReadError(path, _CONVERT[kind])
     if kind and READERS[kind] is not reader and not (kind == ".html" and suffix == ".txt"):
