@@ -1322,16 +1322,35 @@ def read_xlsx(path: Path) -> str:
 
 
 def _check_sheet_size(path: Path) -> None:
-    """Refuse a workbook whose parts unpack past ``_ZIP_MEMBER_LIMIT`` (as their headers state): openpyxl
-    unpacks and parses every sheet whole, and a task list is a few kB; past that it is a zip bomb. A
-    file that is no zip is left to openpyxl to refuse."""
+    """Refuse a workbook whose parts unpack past ``_ZIP_MEMBER_LIMIT``: openpyxl unpacks and parses
+    every sheet whole, and a task list is a few kB; past that it is a zip bomb. The bytes each part
+    actually unpacks to are counted, up to the limit (:func:`_unpacked_size`), not the sizes its
+    headers state: a good workbook whose header stated 3 GB was refused as a bomb; a header stating
+    less than its part holds gets no further, here or in openpyxl (zipfile stops at the stated size
+    and finds the CRC wrong). A file that is no zip is left to openpyxl to refuse."""
     try:
         with zipfile.ZipFile(path) as archive:
-            total = sum(info.file_size for info in archive.infolist())
+            total = 0
+            for info in archive.infolist():
+                total += _unpacked_size(archive, info, _ZIP_MEMBER_LIMIT - total)
+                if total > _ZIP_MEMBER_LIMIT:
+                    raise ReadError(path, _too_big(total))
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return
-    if total > _ZIP_MEMBER_LIMIT:
-        raise ReadError(path, _too_big(total))
+
+
+def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -> int:
+    """The bytes a member unpacks to, counted by unpacking it a MB at a time and stopping once past
+    ``room``; a member that cannot be unpacked (damaged, encrypted) counts what came out before (its
+    reader says what is wrong, if the part is read at all)."""
+    size = 0
+    try:
+        with archive.open(info) as part:
+            while size <= room and (chunk := part.read(1 << 20)):
+                size += len(chunk)
+    except (zipfile.BadZipFile, zlib.error, EOFError, RuntimeError, NotImplementedError):
+        pass  # RuntimeError: an encrypted member
+    return size
 
 
 def _sheet_grid(sheet) -> list[list[Cell]]:

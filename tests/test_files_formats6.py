@@ -47,3 +47,33 @@ def test_an_encrypted_xls_is_refused_in_the_xlsx_wording(tmp_path):
     tail = "open it in WPS or Excel, save it as .xlsx without a password and read that (the formats read are"
     assert "an encrypted workbook: " + tail in xls, xls
     assert tail in xlsx, xlsx
+
+
+def _state_size(path: Path, member: str, size: int) -> None:
+    """Make the zip at ``path`` state ``size`` as ``member``'s unpacked size, in its local header and its
+    central directory entry, its bytes and CRC left as they are (a writer that got the size wrong)."""
+    data = bytearray(path.read_bytes())
+    name = member.encode()
+    for mark, name_len_at, name_at, size_at in ((b"PK\x03\x04", 26, 30, 22), (b"PK\x01\x02", 28, 46, 24)):
+        at = data.find(mark)
+        while at >= 0:
+            length = struct.unpack_from("<H", data, at + name_len_at)[0]
+            if data[at + name_at:at + name_at + length] == name:
+                struct.pack_into("<I", data, at + size_at, size)
+            at = data.find(mark, at + 4)
+    path.write_bytes(bytes(data))
+
+
+def test_a_workbook_whose_zip_states_3_gb_is_read_by_what_it_unpacks_to(tmp_path):
+    """task_sheet.xlsx with its sheet part's header stating 3 GB, its 2 kB of XML unchanged. Before: refused
+    ("unpacks to over 100 MB (3072 MB or more) … a zip bomb?") on the stated size alone; now the sizes are
+    counted as the parts unpack (capped at 100 MB, formats5's bomb still refused), so it reads as the
+    workbook does."""
+    from policytag.corpus.readers import read_file
+
+    path = tmp_path / "tasks.xlsx"
+    shutil.copy(FORMATS5 / "task_sheet.xlsx", path)
+    _state_size(path, "xl/worksheets/sheet1.xml", 3 * 2**30)
+    with zipfile.ZipFile(path) as archive:
+        assert archive.getinfo("xl/worksheets/sheet1.xml").file_size == 3 * 2**30
+    assert read_file(path) == read_file(FORMATS5 / "task_sheet.xlsx")
