@@ -52,7 +52,10 @@ _ROLES = (
     ("seq", re.compile(r"^(?:序号|编号|序|No\.?)$", re.I)),
     ("lead", re.compile(r"牵头")),
     ("coop", re.compile(r"配合|协办|协助|协同|参与")),
-    ("resp", re.compile(r"责任(?:单位|部门|领导|人|主体|处室|科室)|主责|负责(?:单位|部门)|实施(?:单位|部门|主体)|承办|主办|主管(?:单位|部门)")),
+    # a bare 单位 / 部门 heads the organ's column of a duty list (序号 / 单位 / 安全生产工作职责); anchored, so
+    # 计量单位 or 单位名称 (an enterprise listed for inspection) stays no agency
+    ("resp", re.compile(r"责任(?:单位|部门|领导|人|主体|处室|科室)|主责|负责(?:单位|部门)|实施(?:单位|部门|主体)|承办|主办|主管(?:单位|部门)"
+                        r"|^(?:单位|部门)$")),
     ("deadline", re.compile(r"时限|时间|期限|时间节点|进度")),
     ("note", re.compile(r"^备注$")),
     # a checklist's columns (检查表, 隐患排查清单: 序号 / 检查项目 / 检查内容 / 检查依据); _checklist_roles

@@ -77,3 +77,24 @@ def test_a_workbook_whose_zip_states_3_gb_is_read_by_what_it_unpacks_to(tmp_path
     with zipfile.ZipFile(path) as archive:
         assert archive.getinfo("xl/worksheets/sheet1.xml").file_size == 3 * 2**30
     assert read_file(path) == read_file(FORMATS5 / "task_sheet.xlsx")
+
+
+# -- a duty list whose organ column is headed 单位 -------------------------------------------------
+def test_a_duty_list_headed_by_a_bare_danwei_names_each_row_s_organ_as_its_agency(tmp_path):
+    """An .xlsx duty list (成员单位安全生产工作职责) of 序号 | 单位 | 安全生产工作职责, the organs invented. Written
+    down first: one clause per row, its organ in ``agencies`` and out of the text. Before: the bare 单位
+    column had no role, so each row kept （单位：县林业局） in its text and named no agency."""
+    from openpyxl import Workbook
+
+    from policytag.corpus.segment import segment_paths
+
+    book = Workbook()
+    for row in (["序号", "单位", "安全生产工作职责"], [1, "栎川县林业局", "负责林区防火和林业生产安全监督管理。"],
+                [2, "栎川县文化旅游局", "负责A级旅游景区和文化娱乐场所安全监督管理。"]):
+        book.active.append(row)
+    book.save(tmp_path / "duties.xlsx")
+    result = segment_paths([tmp_path / "duties.xlsx"])
+    assert not result.errors, result.errors
+    assert [(c.text, c.agencies) for c in result.clauses] == [
+        ("1.负责林区防火和林业生产安全监督管理。", ("栎川县林业局",)),
+        ("2.负责A级旅游景区和文化娱乐场所安全监督管理。", ("栎川县文化旅游局",))]
