@@ -179,17 +179,74 @@ def _page(archive: zipfile.ZipFile, part: str) -> Page:
     glyphs: list[Glyph] = []
     rules: list[tuple[float, float, float]] = []
     segments: list[Segment] = []
-    for content in _children(page, "Content"):
-        for element in content.iter():
-            if _local(element.tag) == "TextObject":
-                glyphs.extend(_text_object(element))
-            elif _local(element.tag) == "PathObject":
-                box = _numbers(element.get("Boundary"))
-                if len(box) == 4 and box[2] < 1.0 and box[3] > 2.0:
-                    rules.append((box[0] + box[2] / 2, box[1], box[1] + box[3]))
-                segments.extend(_path_segments(element, box))
+    objects = [element for content in _children(page, "Content") for element in content.iter()
+               if _local(element.tag) in ("TextObject", "PathObject")]
+    frame = _reading_frame([element for element in objects if _local(element.tag) == "TextObject"])
+    for element in objects:
+        if _local(element.tag) == "TextObject":
+            glyphs.extend(_text_object(element, frame))
+        else:
+            box = _framed_box(_numbers(element.get("Boundary")), frame)
+            if len(box) == 4 and box[2] < 1.0 and box[3] > 2.0:
+                rules.append((box[0] + box[2] / 2, box[1], box[1] + box[3]))
+            segments.extend(_path_segments(element, _numbers(element.get("Boundary")), frame))
     lines = _lines(glyphs)
     return Page([_words(line) for line in lines], [line[0].y for line in lines], rules, tuple(segments))
+
+
+#: an affine map of the page's points (x, y) to the points they are read at: (p, q, r, s, t, u) sends
+#: (x, y) to (p x + r y + t, q x + s y + u); ``UPRIGHT`` leaves them where they are
+Frame = tuple[float, float, float, float, float, float]
+UPRIGHT: Frame = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _ctm(element) -> tuple[float, float, float, float, float, float]:
+    """An object's CTM (a b c d e f), the identity where it has none or a garbled one (its glyphs then
+    placed unmoved, not the whole file refused)."""
+    try:
+        ctm = _numbers(element.get("CTM"))
+    except ValueError:
+        ctm = []
+    return tuple(ctm) if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+
+
+def _reading_frame(texts: list) -> Frame:
+    """How a page is read: upright, or turned back a quarter where most of its text (by glyphs) is set in
+    TextObjects whose CTM turns them the same quarter (a landscape page, a table, printed onto portrait
+    paper by a converter: every line running down the page, the next to its left, or up it).
+
+    Why: each such object was read as a vertical note, a line of its own, so a turned page's table
+    was a column of cell texts, its rules a table of the landscape columns. Read in the turned frame
+    (the page's y across, its x down, mirrored as the turn needs), the page is the landscape page it
+    shows; a few turned objects on an upright page (a note in the margin) leave it upright."""
+    glyphs = {"upright": 0, "down": 0, "up": 0}
+    for element in texts:
+        a, b, *_ = _ctm(element)
+        n = sum(len((code.text or "").strip()) for code in _children(element, "TextCode"))
+        glyphs["upright" if abs(b) <= abs(a) else "down" if b > 0 else "up"] += n
+    turn = max(("down", "up"), key=glyphs.get)
+    if glyphs[turn] <= glyphs["upright"]:
+        return UPRIGHT
+    # down (x along the page's y, the next line to the left): read x = page y, y = -page x; up: the mirror
+    return (0.0, -1.0, 1.0, 0.0, 0.0, 0.0) if turn == "down" else (0.0, 1.0, -1.0, 0.0, 0.0, 0.0)
+
+
+def _placement(box: list[float], ctm: tuple, frame: Frame) -> tuple[float, float, float, float, float, float]:
+    """(a, b, c, d, x0, y0): an object's point (x, y) is read at (x0 + a x + c y, y0 + b x + d y), its CTM
+    (from its ``Boundary``'s corner) and the page's reading ``frame`` composed."""
+    a, b, c, d, e, f = ctm
+    p, q, r, s, t, u = frame
+    x, y = box[0] + e, box[1] + f
+    return (p * a + r * b, q * a + s * b, p * c + r * d, q * c + s * d, p * x + r * y + t, q * x + s * y + u)
+
+
+def _framed_box(box: list[float], frame: Frame) -> list[float]:
+    """A ``Boundary`` (x y w h) as read in ``frame``: the box round its turned corners."""
+    if len(box) != 4 or frame == UPRIGHT:
+        return box
+    p, q, r, s, t, u = frame
+    xs, ys = zip(*[(p * x + r * y + t, q * x + s * y + u) for x in (box[0], box[0] + box[2]) for y in (box[1], box[1] + box[3])])
+    return [min(xs), min(ys), max(xs) - min(xs), max(ys) - min(ys)]
 
 
 #: the operands each path operator of ``AbbreviatedData`` takes (GB/T 33190 9.3.2): S/M start or move,
@@ -197,21 +254,17 @@ def _page(archive: zipfile.ZipFile, part: str) -> Page:
 _PATH_ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
 
 
-def _path_segments(element, box: list[float]) -> list[Segment]:
+def _path_segments(element, box: list[float], frame: Frame = UPRIGHT) -> list[Segment]:
     """The straight strokes (``L``, and ``C`` back to the subpath's start) of a PathObject's
-    ``AbbreviatedData``, on the page: its own space starts at its ``Boundary`` and ``CTM`` maps it.
-    Curves and arcs are passed over (a seal's ring, a rounded corner: no table border)."""
+    ``AbbreviatedData``, on the page as read in ``frame``: its own space starts at its ``Boundary`` and
+    ``CTM`` maps it. Curves and arcs are passed over (a seal's ring, a rounded corner: no table border)."""
     data = next((child.text for child in element if _local(child.tag) == "AbbreviatedData"), None)
     if not data or len(box) != 4:
         return []
-    try:
-        ctm = _numbers(element.get("CTM"))
-    except ValueError:
-        ctm = []  # a garbled CTM on a path: its strokes as drawn unmoved, not the whole file refused
-    a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    a, b, c, d, x0, y0 = _placement(box, _ctm(element), frame)
 
     def place(x: float, y: float) -> tuple[float, float]:
-        return box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
+        return x0 + a * x + c * y, y0 + b * x + d * y
 
     tokens = data.split()
     out: list[Segment] = []
@@ -354,15 +407,17 @@ def _table_of(hs: list[tuple[float, float, float]], vs: list[tuple[float, float,
     return RuledTable(ys, xs, cells)
 
 
-def _text_object(element) -> list[Glyph]:
+def _text_object(element, frame: Frame = UPRIGHT) -> list[Glyph]:
+    """A TextObject's glyphs on the page as read in ``frame`` (:func:`_reading_frame`)."""
     box = _numbers(element.get("Boundary")) + [0.0, 0.0]
-    ctm = _numbers(element.get("CTM"))
-    a, b, c, d, e, f = ctm if len(ctm) == 6 else (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
+    if element.get("CTM") is not None:
+        _numbers(element.get("CTM"))  # a garbled CTM on text: the file is damaged, as before
+    a, b, c, d, x0, y0 = _placement(box, _ctm(element), frame)
     scale = abs(a * d - b * c) ** 0.5 or 1.0
     size = float(element.get("Size") or 0) * scale or 3.5
 
     def place(x: float, y: float) -> tuple[float, float]:
-        return box[0] + a * x + c * y + e, box[1] + b * x + d * y + f
+        return x0 + a * x + c * y, y0 + b * x + d * y
 
     glyphs: list[Glyph] = []
     x = y = 0.0

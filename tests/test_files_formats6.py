@@ -98,3 +98,20 @@ def test_a_duty_list_headed_by_a_bare_danwei_names_each_row_s_organ_as_its_agenc
     assert [(c.text, c.agencies) for c in result.clauses] == [
         ("1.负责林区防火和林业生产安全监督管理。", ("栎川县林业局",)),
         ("2.负责A级旅游景区和文化娱乐场所安全监督管理。", ("栎川县文化旅游局",))]
+
+
+# -- OFD ------------------------------------------------------------------------------------------
+def test_an_ofd_table_on_a_page_turned_a_quarter_reads_as_the_docx_table():
+    """fire_tasks_turned.ofd (EXPECTED.md): formats5's ruled table without a 序号 column on a landscape page
+    turned a quarter onto a portrait one (every object's CTM ``0 1 -1 0 …``). Before: each turned object was a
+    vertical note, a line of its own, and the rules a table of the landscape columns (工作任务 read as one row
+    of the task cells); now the page is read in its turned frame: one clause per task as in the .docx twin,
+    the merged 配合单位 in both tasks' agencies."""
+    from test_files_formats2 import _segment
+
+    ofd, twin = FORMATS6 / "fire_tasks_turned.ofd", FORMATS5 / "fire_tasks_noseq.docx"
+    assert _segment(ofd, documents=True) == _segment(twin, documents=True)
+    tasks = [(c["heading_path"], c["text"], c["agencies"]) for c in _segment(ofd) if c["kind"] == "clause"]
+    assert tasks == [(c["heading_path"], c["text"], c["agencies"]) for c in _segment(twin) if c["kind"] == "clause"]
+    assert [agencies for *_, agencies in tasks] == [["各乡镇", "县消防救援大队"], ["县消防救援大队", "县住建局"],
+                                                    ["县商务局", "县住建局"]]
