@@ -14,6 +14,7 @@ import struct
 import zipfile
 from pathlib import Path
 
+import pytest
 from conftest import TEST_DATA, refused_line
 
 FORMATS5 = TEST_DATA / "formats5"
@@ -101,15 +102,17 @@ def test_a_duty_list_headed_by_a_bare_danwei_names_each_row_s_organ_as_its_agenc
 
 
 # -- OFD ------------------------------------------------------------------------------------------
-def test_an_ofd_table_on_a_page_turned_a_quarter_reads_as_the_docx_table():
+@pytest.mark.parametrize("name", ["fire_tasks_turned.ofd", "fire_tasks_turned_ccw.ofd"])
+def test_an_ofd_table_on_a_page_turned_a_quarter_reads_as_the_docx_table(name):
     """fire_tasks_turned.ofd (EXPECTED.md): formats5's ruled table without a 序号 column on a landscape page
-    turned a quarter onto a portrait one (every object's CTM ``0 1 -1 0 …``). Before: each turned object was a
+    turned a quarter onto a portrait one (every object's CTM ``0 1 -1 0 …``; _ccw: ``0 -1 1 0 …``, its lines
+    running up the page). Before: each turned object was a
     vertical note, a line of its own, and the rules a table of the landscape columns (工作任务 read as one row
     of the task cells); now the page is read in its turned frame: one clause per task as in the .docx twin,
     the merged 配合单位 in both tasks' agencies."""
     from test_files_formats2 import _segment
 
-    ofd, twin = FORMATS6 / "fire_tasks_turned.ofd", FORMATS5 / "fire_tasks_noseq.docx"
+    ofd, twin = FORMATS6 / name, FORMATS5 / "fire_tasks_noseq.docx"
     assert _segment(ofd, documents=True) == _segment(twin, documents=True)
     tasks = [(c["heading_path"], c["text"], c["agencies"]) for c in _segment(ofd) if c["kind"] == "clause"]
     assert tasks == [(c["heading_path"], c["text"], c["agencies"]) for c in _segment(twin) if c["kind"] == "clause"]

@@ -25,29 +25,32 @@ def _load(name: str, path: Path):
 
 
 # -- OFD: a landscape table page turned a quarter onto a portrait page ----------------------------
-#: the landscape page's height (mm): what its y runs over before it is turned
-LANDSCAPE_H = 210.0
+#: the landscape page's height and width (mm): what its y and x run over before it is turned
+LANDSCAPE_H, LANDSCAPE_W = 210.0, 297.0
 
 
-def _turned(obj: str) -> str:
+def _turned(obj: str, clockwise: bool = True) -> str:
     """An object of a landscape page (its ``Boundary`` x y w h, its ``CTM`` if any) set on a portrait page
-    turned a quarter clockwise, as a converter prints a landscape section on portrait paper: the point
-    (X, Y) of the landscape page lands at (210 - Y, X), so its lines run down the page, the next line
-    to the left. The object's own space is kept; its CTM is composed with the turn."""
+    turned a quarter, as a converter prints a landscape section on portrait paper. Clockwise, the point
+    (X, Y) of the landscape page lands at (210 - Y, X): its lines run down the page, the next line to the
+    left; counter-clockwise at (Y, 297 - X): they run up it, the next to the right. The object's own
+    space is kept; its CTM is composed with the turn."""
     x, y, w, h = map(float, re.search(r'Boundary="([^"]+)"', obj).group(1).split())
     found = re.search(r'CTM="([^"]+)"', obj)
     a, b, c, d, e, f = map(float, found.group(1).split()) if found else (1, 0, 0, 1, 0, 0)
-    # (u, v) -> (a u + c v + e, b u + d v + f) in the box, then the turn (p, q) -> (h - q, p) from the new
-    # box's corner (210 - y - h, x): the composed CTM
-    turned = (-b, a, -d, c, h - f, e)
+    # (u, v) -> (a u + c v + e, b u + d v + f) in the box, then the turn, from the new box's corner
+    if clockwise:
+        corner, turned = (LANDSCAPE_H - y - h, x), (-b, a, -d, c, h - f, e)
+    else:
+        corner, turned = (y, LANDSCAPE_W - x - w), (b, -a, d, -c, f, w - e)
     obj = re.sub(r' CTM="[^"]+"', "", obj)
-    return re.sub(r'Boundary="[^"]+"', f'Boundary="{LANDSCAPE_H - y - h:.3f} {x:.3f} {h:.3f} {w:.3f}" '
+    return re.sub(r'Boundary="[^"]+"', f'Boundary="{corner[0]:.3f} {corner[1]:.3f} {h:.3f} {w:.3f}" '
                   f'CTM="{" ".join(f"{v:g}" for v in turned)}"', obj, count=1)
 
 
-def turned_table_ofd(path: Path) -> None:
+def turned_table_ofd(path: Path, clockwise: bool = True) -> None:
     """formats5's fire_tasks_noseq notice with its ruled table (no 序号 column, a 配合单位 merged down) on a
-    page of its own, turned a quarter clockwise; the head and preamble on page 1, the signature on page 3."""
+    page of its own, turned a quarter; the head and preamble on page 1, the signature on page 3."""
     f5 = _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
     ofd = f5._formats_ofd()
     writer = ofd.Writer()
@@ -59,7 +62,7 @@ def turned_table_ofd(path: Path) -> None:
     writer.pages.append([])
     writer.y = ofd.TOP
     f5._ruled_table(ofd, writer, f5.NOSEQ, f5.NOSEQ_COLUMNS)
-    writer.pages[-1] = [_turned(obj) for obj in writer.pages[-1]]
+    writer.pages[-1] = [_turned(obj, clockwise) for obj in writer.pages[-1]]
     writer.pages.append([])
     writer.y = ofd.TOP
     writer.line(f5.SIGNATURE, "right")
@@ -287,6 +290,7 @@ def probes(folder: Path) -> None:
 
 def main() -> None:
     turned_table_ofd(HERE / "fire_tasks_turned.ofd")
+    turned_table_ofd(HERE / "fire_tasks_turned_ccw.ofd", clockwise=False)
 
 
 if __name__ == "__main__":
