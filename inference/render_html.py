@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import SENTENCE_MATCH, MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -66,6 +66,7 @@ footer{max-width:1180px;margin:30px auto;padding:10px 20px;color:var(--muted);fo
 .h0{background:#fff}.h1{background:#eef4fb}.h2{background:#dce8f6}.h3{background:#c6d9ef}.h4{background:#acc7e6}
 .h5{background:#8fb2dc}.h6{background:#7099cf;color:#fff}.h7{background:#5282c2;color:#fff}.h8{background:#3a6bb0;color:#fff}
 .h9{background:#24508f;color:#fff}
+.across td.few:not(.h0){background-image:repeating-linear-gradient(135deg,rgba(255,255,255,.6) 0 3px,transparent 3px 7px)}
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:6px 0}
 .filters select{font:inherit;padding:2px 4px}
 #itrend-plot{min-height:40px}
@@ -346,7 +347,8 @@ def _across(report: Report) -> str:
     parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre (and subject, for a one-topic document). A cell is the share of the row\'s clauses carrying the '
              'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
-             f'rows of its kind ({escape(a.test)}); {escape(MEAN_IS)}. Click a column head to sort, a cell to list its clauses.</p>',
+             f'rows of its kind ({escape(a.test)}); {escape(MEAN_IS)}; a hatched cell: a row of fewer than {FEW_CLAUSES} clauses, '
+             'whose share one clause moves by a third or more. Click a column head to sort, a cell to list its clauses.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",
              '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
              select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
@@ -366,7 +368,9 @@ def _across(report: Report) -> str:
             for lid in used:
                 c = cells[lid]
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
-                cls = _heat_class(c.share) + (" s" if c.significant else "")
+                # a row too short for its shares to mean much (青崖县's one clause read 100, as dark as a 6-of-6
+                # row tested beyond chance) is hatched, as a trend point of one is drawn hollow
+                cls = _heat_class(c.share) + (" s" if c.significant else "") + (" few" if g.n_clauses < FEW_CLAUSES else "")
                 row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(g, c))}">'
                            f'<a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
@@ -466,6 +470,10 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
     return "".join(parts)
 
 
+#: the Markdown's SENTENCE_MATCH for the HTML, where the figure follows the ids after a dot
+SENTENCE_MATCH_HTML = "after the ids: the best match of one of its sentences, 0–1, so 1.00 may still change a figure"
+
+
 def _diff_item(cmp, nv, by_id: dict[str, TaggedClause]) -> str:
     """A list item: the clause's id, its counterpart's, their similarity and the character diff
     (<del>last year</del><ins>this year</ins>)."""
@@ -473,7 +481,7 @@ def _diff_item(cmp, nv, by_id: dict[str, TaggedClause]) -> str:
     body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
                    for op, x in ops)
     return (f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '
-            f"{SENTENCE_MATCH} {nv.similarity:.2f}</code><br>{body}</li>")
+            f"{nv.similarity:.2f}</code><br>{body}</li>")
 
 
 def _notice(report: Report, n: NoticeReport) -> str:
@@ -532,7 +540,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append("</ul>")
         revised = cmp.revised_clauses
         parts.append(f'<details class="revised"><summary>修改内容 Revised: {clauses(len(revised))} reworded from a '
-                     f"counterpart in {cmp.prev_label} ({changes})</summary><ul>")
+                     f"counterpart in {cmp.prev_label}; {escape(SENTENCE_MATCH_HTML)} ({changes})</summary><ul>")
         parts += [_diff_item(cmp, nv, by_id) for nv in revised] or ["<li>none</li>"]
         parts.append("</ul></details>")
         reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
@@ -540,7 +548,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
             # open when something changed: a carried-over task whose figure or deadline moved is news
             parts.append(f'<details class="carried"{" open" if reworded else ""}><summary>沿用内容 Carried over: '
                          f"{clauses(len(reworded) + len(same))} continuing a clause of {cmp.prev_label}, "
-                         f"{len(reworded)} of them with changes ({changes})</summary><ul>")
+                         f"{len(reworded)} of them with changes; {escape(SENTENCE_MATCH_HTML)} ({changes})</summary><ul>")
             parts += [_diff_item(cmp, nv, by_id) for nv in reworded]
             parts.append("</ul>")
             if same:

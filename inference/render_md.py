@@ -258,20 +258,20 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.3f})")
         revised = cmp.revised_clauses
         out += ["", f"## 修改内容 Revised: {clauses(len(revised))} reworded from a counterpart in {cmp.prev_label} "
-                    f"(changes: [-{then}-] {{+{now}+}})", ""]
+                    f"(changes: [-{then}-] {{+{now}+}}; {SENTENCE_MATCH})", ""]
         for nv in revised:
             diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
-            out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({SENTENCE_MATCH} {nv.similarity:.2f}): {_cell(diff)}")
+            out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
         if not revised:  # an empty section under its heading reads like a rendering fault
             out.append("- none")
         reworded, same = cmp.carried_over({cid: t.clause.text for cid, t in by_id.items()})
         if reworded or same:
             out += ["", f"## 沿用内容 Carried over: {clauses(len(reworded) + len(same))} continuing a clause of "
                         f"{cmp.prev_label}, {len(reworded)} of them with changes (a changed figure or deadline "
-                        "shows here)", ""]
+                        f"shows here; {SENTENCE_MATCH})", ""]
             for nv in reworded:
                 diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
-                out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({SENTENCE_MATCH} {nv.similarity:.2f}): {_cell(diff)}")
+                out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
             if same:
                 out += [""] * bool(reworded) + [f"Word for word (item number aside): "
                                                 f"{', '.join(f'`{nv.clause_id}`' for nv in same)}"]
@@ -309,10 +309,11 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     return out
 
 
-#: what the figure beside a revised or carried-over clause is: the best character-bigram similarity of one of its
-#: sentences to one of its counterpart's (align.py), so a clause whose figure moved may read 1.00 (its heading
-#: sentence is unchanged); unnamed, "(1.00)" beside 采石场[-5-]{+3+}处 read as "identical"
-SENTENCE_MATCH = "best sentence match"
+#: what the figure in brackets beside a revised or carried-over clause is, said in its section's heading: the best
+#: character-bigram similarity of one of its sentences to one of its counterpart's (align.py), so a clause whose
+#: figure moved may read 1.00 (its heading sentence unchanged); unexplained, "(1.00)" beside 采石场[-5-]{+3+}处
+#: read as "identical"
+SENTENCE_MATCH = "in brackets: the best match of one of its sentences, 0–1, so 1.00 may still change a figure"
 
 #: the Markdown clause list's heading over clauses that follow headed ones but are under no heading
 NO_HEADING = "(under no heading of the notice)"

@@ -29,7 +29,10 @@ was run on them). Every sentence there was written for these tests; every place 
   researcher's file). Now one line naming its columns, for both.
 * A carried-over clause whose figure moved read ``2027-…-2 ← 2026-…-2 (1.00): …采石场[-5-]{+3+}处`` (HTML ``· 1.00``):
   the figure is the best match of one sentence (二、深化非煤矿山整治 is unchanged), read by an analyst as
-  "identical"; nothing said what it is. Now ``(best sentence match 1.00)``.
+  "identical"; nothing said what it is. Now the heading of each such section (the HTML box) says it.
+* In the HTML across heatmap 青崖县's one clause drew two cells of 100, as dark as the ministry's 6 of 6 tested
+  beyond chance: the darkest cells of the table were a one-clause notice. A row of fewer than 3 clauses is now
+  hatched (seen in headless Chromium), and the legend says so, as a trend point of one is drawn hollow.
 """
 
 from __future__ import annotations
@@ -231,13 +234,42 @@ def test_a_parquet_clause_file_without_a_text_column_is_one_line(tmp_path):
 
 
 def test_the_figure_beside_a_continued_clause_says_what_it_is(folder, tmp_path):
-    """Every revised or carried-over line of the Markdown and HTML names its figure the best sentence match;
-    the premise: 云岑州's 二、 (采石场 5处 → 3处) reads 1.00 while its text changed."""
+    """The heading of every Markdown section listing revised or carried-over clauses, and the HTML box of each,
+    says what the figure beside each clause is; the premise: 云岑州's 二、 (采石场 5处 → 3处) reads (1.00)."""
     md = (folder / "out.md").read_text(encoding="utf-8")
-    diffs = re.findall(r"^- `[^`]+` ← `[^`]+` \(([^)]*)\): (.*)$", md, re.M)
-    assert any(fig.endswith("1.00") and "[-5-]{+3+}" in diff for fig, diff in diffs), diffs
-    assert diffs and all(fig.startswith("best sentence match ") for fig, _ in diffs), diffs
+    assert re.search(r"^- `[^`]+` ← `[^`]+` \(1\.00\): .*\[-5-\]\{\+3\+\}", md, re.M)
+    headings = re.findall(r"^## (?:修改内容 Revised|沿用内容 Carried over): .*$", md, re.M)
+    assert headings and all("in brackets: the best match of one of its sentences, 0–1" in h for h in headings), headings
     html = tmp_path / "out.html"
     code, said = _run(["tag", str(DATA / "yuncen_annual_2027.txt"), str(DATA / "yuncen_annual_2026.txt"), "-o", str(html)])
-    items = re.findall(r'<li class="diff"><code>([^<]*)</code>', html.read_text(encoding="utf-8"))
-    assert code == 0 and len(items) == 2 and all(" · best sentence match " in x for x in items), (said, items)
+    boxes = re.findall(r'<details class="(?:revised|carried)"[^>]*><summary>(.*?)</summary>', html.read_text(encoding="utf-8"))
+    assert code == 0 and len(boxes) == 2, (said, boxes)
+    assert all("after the ids: the best match of one of its sentences, 0–1" in b for b in boxes), boxes
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+def test_a_one_clause_row_is_hatched_in_the_heatmap_seen_in_a_browser(tmp_path):
+    """The folder's HTML in headless Chromium: 青崖县's 100 cells (1 clause) are drawn hatched, the ministry's 100
+    (6 of 6) plain, and the legend says what a hatched cell is."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    html = tmp_path / "out.html"
+    code, said = _run(["tag", str(DATA), "-o", str(html)])
+    assert code == 0, said
+    style = """tr => Array.from(tr.cells).filter(td => td.textContent.startsWith('100'))
+                   .map(td => getComputedStyle(td).backgroundImage)"""
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector('html[data-ready="1"]')
+        sector = 'table.heat[data-dim="sector"] tbody tr'
+        one = page.eval_on_selector(f'{sector}:has(td.who:text-is("青崖县人民政府"))', style)
+        six = page.eval_on_selector(f'{sector}:has(td.who:text-is("国家工贸安全监察总局"))', style)
+        legend = page.inner_text("#across")
+        browser.close()
+    assert len(one) == 2 and all("gradient" in x for x in one), one
+    assert len(six) == 1 and six[0] == "none", six
+    assert "a hatched cell: a row of fewer than 3 clauses" in legend
