@@ -275,11 +275,14 @@ ROMAN_LEVEL = 0.9
 RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff\u2160-\u216b、和及与]{2,12})\s*[。：:]")  # (Ⅲ级响应：)
 # a task's own lines in a plan's task list: ``责任单位：市应急管理局`` / ``完成时限：2027年6月底前`` under
 # ``1.开展…评估。``: part of the task's paragraph (its agencies and its deadline), never clauses; so are a
-# checklist row's lines under its item (``1.检查项目：燃气管道`` / ``检查内容：…`` / ``检查依据：…``): one row, one clause
+# checklist row's lines under its item (``1.检查项目：燃气管道`` / ``检查内容：…`` / ``检查依据：…``): one row, one clause;
+# a rectification plan's problem over its measure and deadline (``（一）问题：…。`` / ``整改措施：…`` / ``整改时限：…``:
+# one task), and a power list's power over its grounds and duties (``1.对…的处罚`` / ``实施依据：…`` / ``责任事项：…``)
 _CHECK_KEY = r"(?:检查|排查|检测|评估)(?:内容|依据|标准|方法|方式|要点)"
+_ENTRY_KEY = r"整改(?:措施|时限|期限|目标|责任人)|(?:设定|实施|法律|法定)依据|责任事项|(?:追责|问责)(?:情形|依据)"
 RE_CHECK_KEY_LINE = re.compile(rf"^\s*{_CHECK_KEY}\s*[:：]")
 RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协办|协助|参与)(?:责任)?(?:单位|部门|领导)|"
-                              rf"完成(?:时限|时间|期限)|时间(?:节点|要求)|时限(?:要求)?|{_CHECK_KEY})\s*[:：]")
+                              rf"完成(?:时限|时间|期限)|时间(?:节点|要求)|时限(?:要求)?|{_CHECK_KEY}|{_ENTRY_KEY})\s*[:：]")
 # a flowchart's text (an emergency plan's 附件 处置流程图): short steps joined by arrows on one line
 # (``事故报告→先期处置→启动响应``), or an arrow alone on its line; it states nothing, it was a clause
 RE_CHART = re.compile(r"^\s*(?:[^。；，,：:！？\s→↓⇒]{1,16}\s*(?:→|⇒|↓|－>|->|—>)\s*){2,}[^。；，,：:！？\s→↓⇒]{1,16}\s*$"
@@ -373,7 +376,8 @@ def _classify(s: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
-    lines = _title_remarks(mark_titles(_table_of_contents([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))
+    lines = _title_remarks(mark_titles(_title_tails(_table_of_contents(
+        [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(
         _running_headers(lines)))))))
 
@@ -554,6 +558,37 @@ def _title_remarks(lines: list[Line]) -> list[Line]:
         if j < len(out) and out[j].kind == "text" and RE_TITLE_REMARK.match(out[j].text):
             out[i] = Line("title", line.text.strip() + out[j].text.strip(), line.lineno)
             out[j] = Line("blank", "", out[j].lineno)
+    return out
+
+
+# the last words of a title wrapped at the margin, opening with what closes the title's quoted name or
+# with its 的: ``》的起草说明``, ``的通知`` (no title and no sentence starts so)
+RE_TITLE_TAIL = re.compile(r"^\s*(?:[》〉）)”]+\s*的?|的)[^。；，,！？!?：:]{1,20}$")
+_SENTENCE_MARKS = re.compile(r"[。；，,！？!?：:]")
+# a line opening with the mark that ends or cuts the sentence of the line above (a copy wrapped with no rule
+# keeping marks off a line's start)
+RE_SENTENCE_GOES_ON = re.compile(r"^\s*[。，,；;：:！？!?、]")
+
+
+def _title_tails(lines: list[Line]) -> list[Line]:
+    """A title wrapped where no line patterns can tell it (``国务院办公厅转发…工作意见`` / ``的通知``; after an
+    unsigned draft, ``关于《…办法（征求意见稿）`` / ``》的起草说明``): a tail line opening with ``》``/``的``
+    right under the title's first part is the title's end, joined to it. It read as a body line, or as a
+    title of its own (``》的起草说明``) that opened a document."""
+    out = list(lines)
+    for i in range(1, len(out)):
+        head, tail = out[i - 1], out[i]
+        if head.kind == "title" and tail.kind == "text" and RE_SENTENCE_GOES_ON.match(tail.text):
+            # 会议听取了…关于…情况的汇报 / 。会议指出…: a body line cut at the margin before its full stop, no title
+            out[i - 1] = Line("text", head.text, head.lineno)
+            continue
+        if not (tail.kind in ("text", "title") and head.kind in ("text", "title") and RE_TITLE_TAIL.match(tail.text)):
+            continue
+        joined = head.text.strip() + tail.text.strip()
+        if (len(head.text.strip()) <= 60 and not _SENTENCE_MARKS.search(head.text) and heading_level(head.text.strip()) is None
+                and (RE_TITLE.match(joined) or title_like(joined))):
+            out[i - 1] = Line("title", joined, head.lineno)
+            out[i] = Line("blank", "", tail.lineno)
     return out
 
 
@@ -926,8 +961,10 @@ def _indented_margin(lines: list[str], width: int) -> int:
     cut mid-sentence near the widest cut is a paragraph's first line (the line before it closed a
     sentence), the margin is that widest cut plus the indent (4 cells); the paragraph-ending test
     measured short lines against a margin 4 cells short and joined paragraphs."""
+    # (a numbered line is a title unless it stops inside a sentence: 第一条　为了…，危害， is an article's cut first line)
     cut = [i for i, (s, n) in enumerate(zip(lines, lines[1:]))
-           if _last_mark(s.strip()) not in CLOSERS and heading_level(n) is None and heading_level(s) is None]
+           if _last_mark(s.strip()) not in CLOSERS and heading_level(n) is None
+           and (heading_level(s) is None or _last_mark(s.strip()) in "，、")]
     if not cut:
         return width
     widest = max(display_width(lines[i].strip()) for i in cut)
@@ -936,8 +973,36 @@ def _indented_margin(lines: list[str], width: int) -> int:
     near = [i for i in cut if widest - display_width(lines[i].strip()) <= 2]
     # (a line after one ending in ；goes on with its paragraph's list of clauses: 一是……；/ 二是……, no first line)
     if all(i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END for i in near):
-        return widest + 4
+        return widest if _first_lines_full_below(lines, cut, near, widest) else widest + 4
+    at_width = [i for i in cut if abs(display_width(lines[i].strip()) - width) <= 1]
+    if (widest - width <= 4 and all(i - 1 in cut for i in near) and at_width
+            and all(_opens_paragraph(lines, i, cut) for i in at_width)):
+        # the widest cuts go on with a sentence cut on the line above (full lines) and every line cut at the
+        # common width opens a paragraph: that width is the first lines' a PDF indents (minutes of short
+        # paragraphs), and the widest cuts are the margin
+        return widest
     return width
+
+
+def _opens_paragraph(lines: list[str], i: int, cut: list[int]) -> bool:
+    """Does ``lines[i]`` open a paragraph: the first line, or one after a closed sentence or a title line?"""
+    if i == 0:
+        return True
+    prev = lines[i - 1].strip()
+    return _last_mark(prev) in PARAGRAPH_END or (heading_level(prev) is not None and i - 1 not in cut)
+
+
+def _first_lines_full_below(lines: list[str], cut: list[int], near: list[int], widest: int) -> bool:
+    """Are the widest cut lines second lines after all, the first lines a PDF indents running 4 cells short
+    of them? So when a paragraph's first line is cut mid-sentence there (``有关要求：请各企业…，不``) and a
+    widest cut follows a line that ended its sentence there too (``…等问题。`` / ``根据…现将有``: that
+    paragraph's first line filled to the margin where its first sentence ended). Read as first lines,
+    the margin came out 4 cells too wide and the opening split at its first sentence's end."""
+    def first_line_full(i: int) -> bool:
+        return abs(display_width(lines[i].strip()) - (widest - 4)) <= 1
+
+    first = [i for i in cut if i not in near and (i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END)]
+    return any(first_line_full(i) for i in first) and any(i > 0 and first_line_full(i - 1) for i in near)
 
 
 def _cut_before_lead_in(line: str, nxt: str, widest: int) -> bool:
@@ -1008,7 +1073,7 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
         if not wrapped and not chapter_title and nxt is not None and _cut_before_lead_in(line, nxt, widest):
             continue  # the opening's first line, cut at the margin where its sentence ended: its lead-in goes on
         if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
-                or (indented and indented[i + 1] and _last_mark(line.strip()) in CLOSERS)
+                or (indented and indented[i + 1] and _last_mark(line.strip()) in CLOSERS and not _continues(nxt))
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))
@@ -1030,7 +1095,13 @@ def _last_mark(s: str) -> str:
     last = s[-1:]
     if last == "." and re.search(r"[\u4e00-\u9fff）%”]\.$", s):
         return "。"
+    if last in "）)" and RE_NAME_BRACKET.search(s):
+        return s[-2]  # 各县（市、区）: a bracket inside a name closes no sentence
     return _HALF_TO_FULL.get(last, last)
+
+
+# a bracket inside a name (县（市、区）, 乡镇（街道）, 村（社区）, 党（工）委): short names, no remark
+RE_NAME_BRACKET = re.compile(r"[（(](?:[\u4e00-\u9fff]{1,3}、)+[\u4e00-\u9fff]{1,3}[)）]$|[乡镇村党][（(](?:街道|社区|工)[)）]$")
 
 
 def _continues(line: str) -> bool:

@@ -271,11 +271,14 @@ def _place_alone(text: str) -> bool:
 def _full_name(organ: str, signed: list[str]) -> str:
     """The organ a title opens with, by the full name the signature gives it: ``桂塘街道办事处`` signing
     ``柘川市蓼湾区桂塘街道办事处`` is that office (its city and district say where it is). Only the
-    same organ under the places above it; any other organ in the signature leaves the title's."""
+    same organ under the places above it; any other organ in the signature leaves the title's. Both names
+    are compared spelt out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee)."""
+    short = md.normalize_issuer(organ) or organ
     for name in signed:
-        prefix = name[: len(name) - len(organ)]
-        if len(name) > len(organ) and name.endswith(organ) and _place_alone(prefix):
-            return name
+        full = md.normalize_issuer(name) or name
+        prefix = full[: len(full) - len(short)]
+        if len(full) > len(short) and full.endswith(short) and _place_alone(prefix):
+            return full
     return organ
 
 
@@ -777,7 +780,23 @@ RE_PREAMBLE_OPEN = re.compile(r"^\s*(?:为|根据|按照|依据|依照|经|近[�
 # 《…》已经县政府同意，现予印发), and a request to carry that text out standing as a paragraph of its own
 # (请结合实际，认真贯彻落实。 / 请遵照执行。): the opening of the notice, its preamble (codebook §1 and rule 3)
 RE_COVERING = re.compile(r"(?:印发|转发|下发)给?你们|现予以?(?:印发|转发|下发)|予以(?:印发|转发|下发)|现(?:印发|转发|下发)给")
-RE_CARRY_OUT = re.compile(r"\s*请[^。；！]{0,24}(?:贯彻落实|贯彻执行|遵照执行|认真执行|组织实施|抓好落实|执行)\s*[。！]?\s*")
+# (a request may add what carrying it out should achieve: …认真抓好贯彻落实，确保各项任务落到实处。)
+RE_CARRY_OUT = re.compile(r"\s*请[^。；！]{0,24}(?:贯彻落实|贯彻执行|遵照执行|认真执行|组织实施|抓好落实|执行)"
+                          r"(?:[，,]\s*确保[^。；！，]{0,20}(?:落到实处|落地见效|取得实效))?\s*[。！]?\s*")
+COVERING_WITHIN = 3  # a covering letter sends its text within its first paragraphs
+
+
+def _covering_paragraph(paragraphs: list[str]) -> int:
+    """The paragraph holding the covering sentence among the first few of a body with no structure, or -1.
+    The paragraphs before it lead up to the text it sends (``汛期临近，…`` / ``方案已经县政府常务会议研究同意。``
+    / ``现将《方案》印发给你们，``): the letter's opening, all of it preamble, though they do not open as an
+    opening does. A paragraph with a lead of its own (``区应急管理局：负责…``) is a duty, no letter."""
+    for i, para in enumerate(paragraphs[:COVERING_WITHIN]):
+        if RE_OWN_LEAD.match(para):
+            return -1
+        if RE_COVERING.search(para):
+            return i
+    return -1
 
 
 def _preamble_shaped(para: str, i: int, opening: bool) -> bool:
@@ -827,6 +846,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     # there is no numbering each paragraph is a clause); it was every paragraph
     unstructured = (set() if any(levels) or titles or chapters or prefaces
                     or any(RE_LEAD_IN.search(p) for p in paragraphs) else set(range(len(paragraphs))))
+    covering = _covering_paragraph(paragraphs) if unstructured else -1
     for i, para in enumerate(paragraphs):
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
@@ -936,7 +956,8 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             # a closing after a title-only item has no heading; it keeps the id it had as the item's last
             # paragraph (ids key the gold labels of the corpus: the 2016 notice has one)
             path = () if i in titled_closings else tuple(f.title for f in stack)
-        kind = "preamble" if not seen_heading and (i not in unstructured or _preamble_shaped(para, i, opening)) else "clause"
+        kind = ("preamble" if not seen_heading and (i not in unstructured or i <= covering or _preamble_shaped(para, i, opening))
+                else "clause")
         opening = opening and kind == "preamble"
         if not level and RE_LEAD_IN.search(para):
             # …现就有关事项通告如下： closes the preamble: the paragraphs after it are the provisions
