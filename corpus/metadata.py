@@ -76,7 +76,9 @@ _ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委",
 _TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|区|旗|镇|乡)")
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
-    r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心|(?:消防救援|交通警察)(?:总队|支队|大队))$")
+    r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心|(?:消防救援|交通警察)(?:总队|支队|大队)|"
+    # a town's stations of the county's bureaus (石桥派出所, 司法所); no bare 所: 人员密集场所 is a subject
+    r"(?:派出|司法|财政|市场监督管理|市场监管|卫生监督)所)$")
 # central organs by how their names open: also the two supreme judicial organs and the 中央… organs
 # named without 中共 (中央网信办, 共青团中央)
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
@@ -780,7 +782,8 @@ _KIND_RX = [
     # is the report an organ gives its superiors
     ("report", re.compile(r"(?:总结|报告|汇报)(?:(?:和|及|暨)(?:(?:19|20)\d{2}年)?(?:工作)?(?:打算|思路|计划|安排))?$")),
     ("bulletin", re.compile(r"通报$")),
-    ("announcement", re.compile(r"(?:通告|公告)$")),
+    # (a 公示: a public notice of cases or a list put out for objections, as a 公告)
+    ("announcement", re.compile(r"(?:通告|公告|公示)$")),
     ("decision", re.compile(r"决定书?$")),  # (行政处罚决定书: a ruling)
     ("opinion", re.compile(r"意见$")),
     # whose duties: 责任清单, 权责清单, 任务分工, 工作职责 (a 隐患排查清单 is a checklist: none)
@@ -941,11 +944,16 @@ def unwrap_title(title: str | None) -> str:
 _RE_PICTURE = re.compile(rf"^\s*{PICTURE_PREFIX}")
 
 
+#: a year a title opens with, before the place (2027年岱川市…工作要点, 二〇二七年梧溪市…方案, 2027—2028年度…)
+_RE_YEAR_FIRST = re.compile(r"^\s*(?:(?:19|20)\d{2}|[一二][〇○零一二三四五六七八九]{3})\s*(?:[—–\-－~至]\s*(?:(?:19|20)?\d{2})\s*)?年度?")
+
+
 def title_region(title: str) -> str:
     """The place a title names for its issuer: the enclosure's (``关于印发《临江市…方案》的通知``:
     a document sends its own enclosure), else the title's own opening. A forwarded document
     (``关于转发《临江市应急管理局关于…》的通知``) is another organ's: its place is not the sender's."""
     title = _RE_PICTURE.sub("", unwrap_title(title) or "")  # 图解：柘川市… names 柘川市
+    title = _RE_YEAR_FIRST.sub("", title)  # 2027年岱川市临河区安全生产工作要点 names 岱川市临河区
     if re.search(r"转发", title or ""):
         head = re.split(r"转发", title)[0]
         return split_region(head)[0]
