@@ -658,8 +658,7 @@ def extract_fields(texts: list[str], years: list[int | None],
         deadlines = _deadlines(read, year, notice_date=date, flags=flags) if timed else []
         # (a target has a digit, a numeral and unit (a count: _FLAG_COUNT), or a zero word)
         targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags, None if timed else [])
-                   if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text))
-                   or "百分之" in text else [])
+                   if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text)) else [])
         if read is not text:
             deadlines, targets = _as_written(deadlines, text, read), _as_written(targets, text, read)
         out.append((deadlines, targets))
@@ -667,9 +666,10 @@ def extract_fields(texts: list[str], years: list[int | None],
 
 
 def _zero_word(text: str) -> bool:
-    """Does ``text`` hold what a target without a numeral holds: 零 (零死亡) or 不发生 (确保不发生较大事故)?
-    (two substring tests: cheaper than a regex search on the half of the texts without a numeral)"""
-    return "零" in text or "不发生" in text
+    """Does ``text`` hold what a target without a numeral or a unit after one holds: 零 (零死亡), 不发生 (确保不发生较大
+    事故) or 百分之 (下降百分之十)? (substring tests: cheaper than a regex search on the half of the texts without a
+    numeral)"""
+    return "零" in text or "不发生" in text or "百分之" in text
 
 
 @functools.lru_cache(maxsize=1)
@@ -729,7 +729,7 @@ _FLAG_WIDTH = 4
 #: before a horizon's year; the 起/始 of a year start, 自2027年起, 从2027年开始, and the 间 of 用三年时间: a text
 #: with 起草, 一起 or 时间 then pays ``_may_have_deadline``'s substring tests, not a scan)
 _FLAG_TIME = 8
-#: a character of each word ``_zero_word`` looks for (零, 不发生)
+#: a character of each word ``_zero_word`` looks for (零, 不发生), and 百 of a rate in words (百分之)
 _FLAG_ZERO = 16
 #: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕)
 _FLAG_WORDS = 32
@@ -739,7 +739,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发百"),
                (_FLAG_WORDS, "每即半限清午秋宵夕"), (_FLAG_CUE, "共累截已同"))
 
 
