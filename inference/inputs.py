@@ -17,7 +17,7 @@ import re
 import sys
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import BinaryIO, Iterable, Iterator
+from typing import BinaryIO, Callable, Iterable, Iterator
 
 from policytag import PolicytagError
 from policytag.records import Clause, Document
@@ -150,7 +150,7 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     its documents the metadata its rows carry (:func:`clause_documents`)."""
     name = "<stdin>" if path == STDIN else path
     table = path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir())
-    rows = _table_rows(path) if table else _jsonl_rows(path)
+    rows = _table_rows(path) if table else jsonl_rows(path)
     default_doc = Path(name).stem if path != STDIN else "stdin"
     clauses, warnings, dates = _row_clauses(rows, name, default_doc, skip_bad, "row" if table else "line")
     if not clauses:
@@ -186,39 +186,51 @@ def check_text_column(path: str) -> None:
         raise PolicytagError(f"{path}: no 'text' column (the clause text); its columns: {', '.join(names)}")
 
 
-def _jsonl_rows(path: str) -> Iterator[tuple[int, object]]:
-    """The numbered rows of a JSONL clause file (``-`` = stdin): ``(line number, parsed row)``, or a
-    ``ValueError`` in place of a row that is not JSON; blank lines skipped."""
-    # JSON lines are split on "\n" only (a trailing "\r" is JSON whitespace): str.splitlines would
-    # also split on U+2028, U+0085 … which are valid, unescaped, inside JSON strings
-    if path == STDIN:
-        lines = sys.stdin.read().split("\n")
-    else:
-        p = Path(path)
-        if not p.exists():
-            raise PolicytagError(f"{path}: no such file")
-        try:
-            lines = p.read_text(encoding="utf-8-sig").split("\n")
-        except UnicodeDecodeError:
-            raise PolicytagError(f"{path}: not UTF-8 text (a clause file is UTF-8 JSON lines)") from None
-    for lineno, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        try:
-            yield lineno, json.loads(line)
-        except json.JSONDecodeError as exc:
-            yield lineno, ValueError(f"malformed JSON ({exc.msg})")
+def jsonl_rows(path: str) -> Iterator[tuple[int, object]]:
+    """The numbered rows of a JSONL clause file (``-`` = stdin), read a line at a time: ``(line number,
+    parsed row)``, or a ``ValueError`` in place of a row that is not JSON; blank lines skipped. The one JSONL
+    reader of the summary and the streaming paths (each had its own; the streamed one decoded while it
+    read, so a GBK file ended in an uncaught UnicodeDecodeError naming no line). A line that is not UTF-8
+    stops the read naming it, with or without --skip-bad: a file in another encoding fails on every line,
+    and a warning per row would bury the one cause."""
+    name = "<stdin>" if path == STDIN else path
+    if path != STDIN and not Path(path).exists():
+        raise PolicytagError(f"{path}: no such file")
+    # bytes split on b"\n" only (a trailing "\r" is JSON whitespace): text lines would also split on
+    # U+2028, U+0085 … which are valid, unescaped, inside JSON strings
+    source = contextlib.nullcontext(sys.stdin.buffer) if path == STDIN else open(path, "rb")
+    with source as lines:
+        for lineno, raw in enumerate(lines, start=1):
+            try:
+                line = raw.decode("utf-8-sig" if lineno == 1 else "utf-8")
+            except UnicodeDecodeError:
+                raise PolicytagError(f"{name}:{lineno}: not UTF-8 text (a clause file is UTF-8 JSON lines)") from None
+            if not line.strip():
+                continue
+            try:
+                yield lineno, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield lineno, ValueError(f"malformed JSON ({exc.msg})")
 
 
 def _row_clauses(rows: Iterable[tuple[int, object]], name: str, default_doc: str, skip_bad: bool,
                  unit: str) -> tuple[list[Clause], list[str], dict[str, str | None]]:
-    """The clauses of a clause file's numbered rows, their warnings and their notices' dates: the one
-    owner of a summary's row checks (JSONL and Parquet each had a loop and a duplicate-id check of its
-    own, Parquet's naming no row). ``unit`` (line | row) is what the messages call a row."""
-    clauses: list[Clause] = []
+    """The clauses of a clause file's numbered rows (:func:`row_clauses`, collected), their warnings and
+    their notices' dates."""
     warnings: list[str] = []
-    seen: set[str] = set()
     dates: dict[str, str | None] = {}  # doc_id -> the signing date its rows name
+    clauses = list(row_clauses(rows, name, default_doc, skip_bad, warnings.append, dates, unit))
+    return clauses, warnings, dates
+
+
+def row_clauses(rows: Iterable[tuple[int, object]], name: str, default_doc: str, skip_bad: bool,
+                warn: Callable[[str], None], dates: dict[str, str | None], unit: str = "row") -> Iterator[Clause]:
+    """The clauses of a clause file's numbered rows, in order: the one owner of the row checks of the
+    summary and the streaming readers (each had a loop of its own; the streamed run's duplicate-id check sat
+    in the tagging loop, named no file or row and stopped even with --skip-bad). A bad row or an id given
+    twice is an error naming ``name:N``, or with ``skip_bad`` a ``warn``-ing. Each row's signing date is
+    recorded in ``dates`` as it is read. ``unit`` (line | row) is what the messages call a row."""
+    seen: set[str] = set()
     for n, row in rows:
         try:
             if isinstance(row, ValueError):
@@ -231,13 +243,12 @@ def _row_clauses(rows: Iterable[tuple[int, object]], name: str, default_doc: str
             message = f"{name}:{n}: {exc}"
             if not skip_bad:
                 raise PolicytagError(f"{message} (--skip-bad tags the good {unit}s and reports the rest)") from None
-            warnings.append(f"skipped {unit} {message}")
+            warn(f"skipped {unit} {message}")
             continue
         seen.add(clause.clause_id)
-        clauses.append(clause)
         if date is not None:
             add_document_date(dates, clause.doc_id, date, name)
-    return clauses, warnings, dates
+        yield clause
 
 
 def clause_documents(clauses: list[Clause], dates: dict[str, str | None], source: str) -> tuple[Document, ...]:

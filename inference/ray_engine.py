@@ -20,7 +20,7 @@ from __future__ import annotations
 import collections
 import time
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Callable, Iterable
 
 from policytag import PolicytagError
 from policytag.records import Clause
@@ -60,8 +60,10 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
                    model_version: str, batch_size: int = 256, workers: int = 2, address: str | None = None,
                    threshold: float | None = None, num_cpus: int | None = None,
                    object_store_memory: int | None = DEFAULT_OBJECT_STORE, progress: bool = True,
-                   total: int | None = None) -> StreamResult:
-    """Tag ``clauses`` (read lazily by the caller's reader) into ``output`` with ``workers`` Ray actors."""
+                   total: int | None = None, on_batch: Callable[[int], None] | None = None) -> StreamResult:
+    """Tag ``clauses`` (read lazily by the caller's reader) into ``output`` with ``workers`` Ray actors.
+    ``on_batch(n_written_so_far)`` is called after each batch is written (the CLI's progress lines in a
+    log, where tqdm draws no bar), as by the local engine's ``stream_tag``."""
     from tqdm import tqdm
 
     from policytag.taxonomy import load_taxonomy
@@ -88,11 +90,14 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
         seen: set[str] = set()
         pending: collections.deque = collections.deque()
         with tqdm(total=total, unit="clause", desc="tagging (ray)", disable=None if progress else True) as bar:
+            checked = getattr(clauses, "unique_ids", False)  # a clause file's reader checks them itself
+
             def unique() -> Iterable[Clause]:
                 for c in clauses:
-                    if c.clause_id in seen:
-                        raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
-                    seen.add(c.clause_id)
+                    if not checked:
+                        if c.clause_id in seen:
+                            raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
+                        seen.add(c.clause_id)
                     yield c
 
             def drain(keep: int) -> None:
@@ -107,6 +112,8 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
                     if first is None:
                         first = time.perf_counter() - start
                     bar.update(n)
+                    if on_batch:
+                        on_batch(written)
 
             # the notices' signing dates by doc_id (notice_clauses fills them as it reads; a clause file
             # has none): a report's past periods are no deadlines, as in the local engine

@@ -58,17 +58,6 @@ def input_kind(path: str) -> str:
     return "jsonl"
 
 
-def _rows_jsonl(path: str) -> Iterator[tuple[int, Any]]:
-    with open(path, encoding="utf-8-sig") as fh:
-        for lineno, line in enumerate(fh, start=1):
-            if not line.strip():
-                continue
-            try:
-                yield lineno, json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield lineno, ValueError(f"malformed JSON ({exc.msg})")
-
-
 def _rows_parquet(path: str, batch_size: int) -> Iterator[tuple[int, Any]]:
     import pyarrow.parquet as pq
 
@@ -116,29 +105,19 @@ class ClauseRows:
         self.path, self.skip_bad, self.warn, self.batch_size = path, skip_bad, warn, batch_size
         self.dates: dict[str, str | None] = {}
 
+    #: ids checked as the rows are read (``inputs.row_clauses``, naming file and row), so the tagging loop
+    #: need not keep a second set of every id
+    unique_ids = True
+
     def __iter__(self) -> Iterator[Clause]:
-        from .inputs import _clause_from_row, add_document_date, row_date
+        from .inputs import jsonl_rows, row_clauses
 
         path = self.path
         kind = input_kind(path)
-        rows = {"jsonl": lambda: _rows_jsonl(path), "parquet": lambda: _rows_parquet(path, self.batch_size),
+        rows = {"jsonl": lambda: jsonl_rows(path), "parquet": lambda: _rows_parquet(path, self.batch_size),
                 "hf": lambda: _rows_hf(path, self.batch_size)}[kind]()
-        default_doc = Path(path).stem
-        for n, row in rows:
-            try:
-                if isinstance(row, Exception):
-                    raise row
-                clause = _clause_from_row(row, n, default_doc)
-                date = row_date(row)
-            except ValueError as exc:
-                message = f"{path}:{n}: {exc}"
-                if not self.skip_bad:
-                    raise PolicytagError(f"{message} (--skip-bad tags the good rows and reports the rest)") from None
-                self.warn(f"skipped row {message}")
-                continue
-            if date is not None:
-                add_document_date(self.dates, clause.doc_id, date, path)
-            yield clause
+        yield from row_clauses(rows, path, Path(path).stem, self.skip_bad, self.warn, self.dates,
+                               "line" if kind == "jsonl" else "row")
 
 
 def batch_dates(dates: Mapping[str, str | None] | None, batch: Sequence[Clause]) -> dict[str, str | None] | None:
@@ -596,11 +575,14 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
     try:
         with tqdm(total=total, unit="clause", desc="tagging", file=sys.stderr, disable=None if progress else True,
                   initial=0) as bar:
+            checked = getattr(clauses, "unique_ids", False)  # a clause file's reader checks them itself
+
             def todo() -> Iterator[Clause]:
                 for c in clauses:
-                    if c.clause_id in seen:
-                        raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
-                    seen.add(c.clause_id)
+                    if not checked:
+                        if c.clause_id in seen:
+                            raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
+                        seen.add(c.clause_id)
                     if c.clause_id in done:
                         bar.update(1)
                         continue

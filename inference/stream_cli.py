@@ -159,7 +159,7 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
             result = tag_stream_ray(_run_dir(tagger, args.model), clauses, args.output, fmt,
                                     model_version=tagger.model_version, batch_size=batch_size,
                                     workers=args.workers, address=args.ray_address, threshold=args.threshold,
-                                    total=total)
+                                    total=total, on_batch=log_progress(total))
         else:
             # what --resume checks: this input, model and threshold wrote OUT.partial (inference/resume.py)
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
@@ -178,12 +178,6 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         if Path(partial).exists() and "--resume" not in str(exc):
             raise PolicytagError(f"{exc} (rows written so far are kept in {partial}; --resume continues)") from None
         raise
-    except UnicodeDecodeError:  # a JSONL clause file in another encoding (GBK): the streaming reader decodes as it reads
-        if not args.clauses:
-            raise  # notices are decoded by their readers, which say which file: this would be a bug
-        kept = (f"; rows written so far are kept in {partial} (--resume continues)"
-                if Path(partial).exists() else "")
-        raise PolicytagError(f"{args.clauses}: not UTF-8 text (a clause file is UTF-8 JSON lines){kept}") from None
     except OSError as exc:  # a full disk, a file size limit …: say where, and what is kept
         why = exc.strerror or type(exc).__name__
         kept = (f"; rows written so far are kept in {partial} (--resume continues)"

@@ -28,8 +28,13 @@ def tfidf_run(tmp_path_factory):
     return train_recipe(config, out_dir=tmp_path_factory.mktemp("runs") / "tfidf")
 
 
-def test_ray_engine_equals_single_process(tfidf_run, tmp_path):
+def test_ray_engine_equals_single_process(tfidf_run, tmp_path, monkeypatch, capsys):
+    """2 actors write what one process does; with stderr a log (not a terminal), the Ray run says how far
+    it is, as the local engine does (it said nothing until the end)."""
     from policytag.corpus.segment import segment_paths
+    from policytag.inference import stream_cli
+
+    monkeypatch.setattr(stream_cli, "LOG_EVERY_S", 0.0)  # a line for every batch
 
     corpus = segment_paths([PROJECT_ROOT / "data" / "corpus"]).clauses
     rows = []
@@ -41,7 +46,10 @@ def test_ray_engine_equals_single_process(tfidf_run, tmp_path):
     pq.write_table(pa.Table.from_pylist(rows), src, row_group_size=1000)  # several read tasks
     common = ["tag", "--clauses", str(src), "--model", str(tfidf_run), "--batch-size", "500"]
     assert main([*common, "-o", str(tmp_path / "local.parquet")]) == 0
+    capsys.readouterr()
     assert main([*common, "-o", str(tmp_path / "ray.parquet"), "--engine", "ray", "--workers", "2"]) == 0
+    said = capsys.readouterr().err
+    assert "policytag: 500 of 5,000 clauses tagged (10%)" in said and "5,000 of 5,000 clauses tagged" in said, said
     local, ray_out = pq.read_table(tmp_path / "local.parquet"), pq.read_table(tmp_path / "ray.parquet")
     assert ray_out.num_rows == 5000
     assert ray_out.column("clause_id").to_pylist() == [r["id"] for r in rows]

@@ -200,7 +200,7 @@ def test_a_clause_file_not_in_utf8_is_one_line_when_streamed_as_in_a_report(tmp_
     for extra in ([], ["--stream"]):
         code, said = _run(["tag", "--clauses", str(source), *extra, "-o", str(tmp_path / "t.jsonl")])
         lines = said.strip().splitlines()
-        assert code == 1 and len(lines) == 1 and f"{source}: not UTF-8 text" in lines[0], (extra, said)
+        assert code == 1 and len(lines) == 1 and f"{source}:1: not UTF-8 text" in lines[0], (extra, said)
 
 
 def test_a_baseline_of_another_government_draws_no_year_trend(tmp_path):
