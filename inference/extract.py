@@ -402,7 +402,8 @@ _LAST_DEADLINE_SPANS: list = []  # [text, spans] of the last extract_deadlines c
 # "年底" inside a longer word is not a deadline (e.g. 年底到期 is a past or status reference).
 _YEAR_END_VETO = re.compile(r"到期|以来|以后|之后")
 # N年内不得… is a ban period and N个月之内发生… a condition, not a time limit for a task.
-_PERIOD_VETO = re.compile(r"^\s*(?:不得|禁止|发生|连续|累计|曾)")
+# (and N日内未完成整改的: those that did not, a condition: 对30日内未完成整改的企业，依法予以处罚)
+_PERIOD_VETO = re.compile(r"^\s*(?:不得|禁止|发生|连续|累计|曾|未)")
 
 
 # what follows a period that reports figures (…共发生事故…, 累计检查…) rather than sets a phase

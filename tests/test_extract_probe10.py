@@ -521,6 +521,14 @@ def test_class_hours_and_terms_are_no_counts_of_ge(text, want):
     _fields_agree(text)
 
 
+ROUND4_DEADLINES += [
+    ("对30日内未完成整改的企业，依法予以处罚。", []),  # a condition: those that did not
+    ("3个月内未按要求整改到位的，暂扣安全生产许可证。", []),
+    # (read as before)
+    ("调查报告应在30日内报送。", [("30日内", WD, None, None, None, 30, None, None, "调查报告报送")]),
+]
+
+
 @pytest.mark.parametrize("text,want", ROUND4_DEADLINES, ids=_ids(ROUND4_DEADLINES))
 def test_usual_terms(text, want):
     assert _deadlines(text, Y) == want
