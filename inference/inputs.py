@@ -165,25 +165,39 @@ def _table_rows(path: str) -> Iterator[tuple[int, object]]:
 
     if not Path(path).exists():
         raise PolicytagError(f"{path}: no such file")
-    if input_kind(path) == "hf":
-        return _rows_hf(path, 1024)
     check_text_column(path)
-    return _rows_parquet(path, 1024)
+    return _rows_hf(path, 1024) if input_kind(path) == "hf" else _rows_parquet(path, 1024)
 
 
 def check_text_column(path: str) -> None:
-    """A Parquet file without a ``text`` column is refused in one line naming the columns it has: else each
-    of its rows was a bad row, and with --skip-bad a report said only "no clauses to tag (every row was
-    malformed)" and a streamed run printed a warning per row (200,000 for a researcher's file) first. (An
-    unreadable file is left to the reader, which says so.)"""
-    import pyarrow.parquet as pq
+    """A Parquet file or saved Hugging Face dataset without a ``text`` column is refused in one line naming
+    the columns it has: else each of its rows was a bad row, and with --skip-bad a report said only "no
+    clauses to tag (every row was malformed)" and a streamed run printed a warning per row (200,000 for a
+    researcher's file) first. (An unreadable file is left to the reader, which says so.)"""
+    names = _table_columns(path)
+    if names is not None and "text" not in names:
+        raise PolicytagError(f"{path}: no 'text' column (the clause text); its columns: {', '.join(names)}")
+
+
+def _table_columns(path: str) -> list[str] | None:
+    """The column names of a Parquet file or saved dataset (read from its schema, no rows); None when it
+    cannot be read as one (its reader refuses it in one line) or is a JSONL file."""
+    from .stream import input_kind
 
     try:
-        names = pq.ParquetFile(path).schema_arrow.names
-    except Exception:  # not Parquet: _rows_parquet refuses it in one line
-        return
-    if "text" not in names:
-        raise PolicytagError(f"{path}: no 'text' column (the clause text); its columns: {', '.join(names)}")
+        kind = input_kind(path)
+        if kind == "parquet":
+            import pyarrow.parquet as pq
+
+            return list(pq.ParquetFile(path).schema_arrow.names)
+        if kind == "hf":
+            from datasets import Dataset, load_from_disk
+
+            ds = load_from_disk(path)
+            return list(ds.column_names) if isinstance(ds, Dataset) else None
+    except Exception:  # pyarrow and datasets raise several types for what they cannot read
+        return None
+    return None
 
 
 def jsonl_rows(path: str) -> Iterator[tuple[int, object]]:

@@ -77,3 +77,17 @@ def test_a_streamed_line_keeps_a_line_separator_inside_its_json_string(tmp_path)
     assert code == 0, said
     rows = [json.loads(line) for line in out.read_text(encoding="utf-8").split("\n") if line]
     assert [r["clause_id"] for r in rows] == ["a", "b"] and rows[0]["text"] == "加强煤矿\u2028瓦斯治理\u0085。"
+
+
+@pytest.mark.parametrize("extra", [["--skip-bad"], ["--skip-bad", "--stream"]])
+def test_a_saved_dataset_without_a_text_column_is_one_line(tmp_path, extra):
+    """A saved Hugging Face dataset with ``txt`` for ``text``: one line naming its columns, as a Parquet file
+    gets, not a warning for each of its rows (and with --skip-bad a report that said only "every row was
+    malformed")."""
+    datasets = pytest.importorskip("datasets")
+    saved = tmp_path / "ds"
+    datasets.Dataset.from_list([{"id": f"r{i}", "txt": TEXTS[i]} for i in range(3)]).save_to_disk(str(saved))
+    code, said = _run(["tag", "--clauses", str(saved), *extra, "-o", str(tmp_path / "t.jsonl")])
+    lines = said.strip().splitlines()
+    assert code == 1 and len(lines) == 1, said
+    assert f"{saved}: no 'text' column (the clause text); its columns: id, txt" in lines[0], said
