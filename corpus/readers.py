@@ -838,15 +838,35 @@ def _docx_table(table, numbers: ListNumbers) -> list[str]:
                                       if line.strip())) for cell in row] for row in cells]
         if not is_layout(grid):
             return table_lines(grid)
-    # a layout table: the paragraphs and tables of each cell once, in order
+    # a layout table: the paragraphs and tables of each cell once, in order, but a web page's menu
     lines: list[str] = []
     done: set[int] = set()
+    menus = _menu_cells(cells)
     for row in cells:
         for cell in row:
-            if id(cell._tc) not in done:
+            if id(cell._tc) not in done and id(cell._tc) not in menus:
                 lines.extend(_cell_blocks(cell, numbers, read))
                 done.add(id(cell._tc))
     return lines
+
+
+def _menu_cells(cells) -> set[int]:
+    """The ids of a layout table's cells whose every word is a hyperlink (a portal's menu, 首页 / 通知公告,
+    as a page pasted into Word keeps it beside the notice's cell), when another cell holds text of its
+    own. Why: the menu's entries were read first, and 首页通知公告 became the notice's title; the HTML
+    reader drops a page's menus, and a .docx of the page should read as the page does."""
+    def words(element) -> str:
+        return "".join(t.text or "" for t in element.iter(f"{W}t")).strip()
+
+    linked = {}
+    for row in cells:
+        for cell in row:
+            text = re.sub(r"\s+", "", words(cell._tc))
+            links = re.sub(r"\s+", "", "".join(words(link) for link in cell._tc.iter(f"{W}hyperlink")))
+            linked[id(cell._tc)] = bool(text) and text == links
+    if all(linked.values()):
+        return set()  # nothing but links: no menu beside a notice, read what there is
+    return {key for key, is_menu in linked.items() if is_menu}
 
 
 def _cell_blocks(cell, numbers: ListNumbers, read: dict) -> list[str]:

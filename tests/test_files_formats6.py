@@ -118,3 +118,17 @@ def test_an_ofd_table_on_a_page_turned_a_quarter_reads_as_the_docx_table(name):
     assert tasks == [(c["heading_path"], c["text"], c["agencies"]) for c in _segment(twin) if c["kind"] == "clause"]
     assert [agencies for *_, agencies in tasks] == [["各乡镇", "县消防救援大队"], ["县消防救援大队", "县住建局"],
                                                     ["县商务局", "县住建局"]]
+
+
+# -- Word -----------------------------------------------------------------------------------------
+def test_a_docx_keeping_a_portal_menu_beside_the_notice_reads_as_the_notice():
+    """winter_nav.docx (EXPECTED.md, probes): a portal page pasted into Word, a layout table whose first cell is
+    the site's menu (首页 / 通知公告, each a hyperlink) beside the cell holding the notice and its nested task table.
+    Before: the menu was read first, and the title was 首页通知公告; now the menu is not read and the notice reads
+    as winter_nested.docx (the notice alone in one layout cell), record for record."""
+    from test_files_formats2 import _segment
+
+    nav, alone = FORMATS6 / "winter_nav.docx", FORMATS6 / "winter_nested.docx"
+    assert _segment(nav, documents=True) == _segment(alone, documents=True)
+    assert _segment(nav) == _segment(alone)
+    assert _segment(nav, documents=True)[0]["title"] == "澄溪市应急管理局关于开展冬春火灾防控工作的通知"

@@ -111,6 +111,17 @@ def _grid(table, rows: list[list[str]]) -> None:
             table.cell(r, c).text = text
 
 
+def _link(paragraph, label: str, url: str) -> None:
+    """``label`` as a hyperlink to ``url`` in ``paragraph`` (w:hyperlink over a run; python-docx has no API)."""
+    from docx.opc.constants import RELATIONSHIP_TYPE as RT
+    from docx.oxml import parse_xml
+
+    rid = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
+    r_ns = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+    paragraph._p.append(parse_xml(f'<w:hyperlink xmlns:w="{W_NS}" xmlns:r="{r_ns}" r:id="{rid}"><w:r><w:t>{label}</w:t>'
+                                  '</w:r></w:hyperlink>'))
+
+
 def nested_docx(path: Path, side_nav: bool = False) -> None:
     """The whole notice in one cell of a layout table (a nav column of links beside it when ``side_nav``),
     the task table nested in that cell after the paragraphs it follows."""
@@ -119,9 +130,11 @@ def nested_docx(path: Path, side_nav: bool = False) -> None:
     n = _notice()
     document = docx.Document()
     layout = document.add_table(rows=1, cols=2 if side_nav else 1)
-    if side_nav:
-        layout.cell(0, 0).text = "首页"
-        layout.cell(0, 0).add_paragraph("通知公告")
+    if side_nav:  # the portal's menu, each entry a hyperlink, as a page pasted into Word keeps it
+        nav = layout.cell(0, 0)
+        for k, (label, url) in enumerate((("首页", "http://www.example.gov.cn/"),
+                                          ("通知公告", "http://www.example.gov.cn/tzgg/"))):
+            _link(nav.paragraphs[0] if k == 0 else nav.add_paragraph(), label, url)
     cell = layout.cell(0, 1 if side_nav else 0)
     cell.text = n["title"]
     for line in (n["number"], n["addressee"], n["preamble"], *n["body"]):
@@ -291,6 +304,8 @@ def probes(folder: Path) -> None:
 def main() -> None:
     turned_table_ofd(HERE / "fire_tasks_turned.ofd")
     turned_table_ofd(HERE / "fire_tasks_turned_ccw.ofd", clockwise=False)
+    nested_docx(HERE / "winter_nested.docx")  # the reference of winter_nav.docx (reads as winter_notice.txt)
+    nested_docx(HERE / "winter_nav.docx", side_nav=True)
 
 
 if __name__ == "__main__":
