@@ -376,8 +376,8 @@ def _classify(s: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
-    lines = _title_remarks(mark_titles(_title_tails(_table_of_contents(
-        [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))
+    lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(
+        [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(
         _running_headers(lines)))))))
 
@@ -582,13 +582,43 @@ def _title_tails(lines: list[Line]) -> list[Line]:
             # 会议听取了…关于…情况的汇报 / 。会议指出…: a body line cut at the margin before its full stop, no title
             out[i - 1] = Line("text", head.text, head.lineno)
             continue
-        if not (tail.kind in ("text", "title") and head.kind in ("text", "title") and RE_TITLE_TAIL.match(tail.text)):
+        if not (tail.kind in ("text", "title") and RE_TITLE_TAIL.match(tail.text)):
             continue
-        joined = head.text.strip() + tail.text.strip()
-        if (len(head.text.strip()) <= 60 and not _SENTENCE_MARKS.search(head.text) and heading_level(head.text.strip()) is None
-                and (RE_TITLE.match(joined) or title_like(joined))):
-            out[i - 1] = Line("title", joined, head.lineno)
-            out[i] = Line("blank", "", tail.lineno)
+        if not _title_part(head):
+            continue
+        top = i - 1
+        # (a title over three lines, 某县…转发市安 / 委办关于…工作 / 的通知: its first line too, where the three read as one)
+        if top > 0 and _title_part(out[top - 1]) and out[top - 1].lineno == head.lineno - 1 and RE_TITLE.match(
+                out[top - 1].text.strip() + head.text.strip() + tail.text.strip()):
+            top -= 1
+        joined = "".join(out[k].text.strip() for k in range(top, i + 1))
+        if RE_TITLE.match(joined) or title_like(joined):
+            out[top] = Line("title", joined, out[top].lineno)
+            for k in range(top + 1, i + 1):
+                out[k] = Line("blank", "", out[k].lineno)
+    return out
+
+
+def _title_part(line: Line) -> bool:
+    """Can ``line`` be a line of a title wrapped over lines (short, no sentence mark, no item number)?"""
+    s = line.text.strip()
+    return (line.kind in ("text", "title", "issuer") and 0 < len(s) <= 60 and not _SENTENCE_MARKS.search(s)
+            and heading_level(s) is None)
+
+
+def _titles_after_addressee(lines: list[Line]) -> list[Line]:
+    """A title-shaped line right under the addressee, the next line going on with its sentence (``各乡镇人民政府：``
+    / ``《泊川县2027年度安全生产工作要点》`` / ``已经县政府…同意，现``): the body's first line, cut where the quoted
+    name ends (a copy wrapped narrow, as a phone shows it), no title: a title never follows the addressee. It
+    was read as a title line and dropped from the body."""
+    out = list(lines)
+    for i in range(1, len(out) - 1):
+        if out[i - 1].kind != "addressee" or out[i].kind != "title":
+            continue
+        # (the next line past those a joined title absorbed, blank now; scanned by index, not over a slice)
+        nxt = next((out[j] for j in range(i + 1, len(out)) if out[j].kind != "blank"), None)
+        if nxt is not None and nxt.kind == "text" and heading_level(nxt.text.strip()) is None:
+            out[i] = Line("text", out[i].text, out[i].lineno)
     return out
 
 

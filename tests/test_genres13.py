@@ -13,7 +13,10 @@ What was wrong and is now read right (corpus/segment.py, corpus/clean.py):
 - ``_full_name`` compared the title's organ with the signature's before spelling abbreviations out:
   ``云岫镇安委会关于…`` signed ``青石县云岫镇安全生产委员会`` kept the short name (region 云岫镇).
 - a title wrapped before its last words (``…工作意见`` / ``的通知``; ``关于《…（征求意见稿）`` / ``》的起草说明``)
-  read its tail as a clause or as a title of its own (the 起草说明 after an unsigned draft lost its title).
+  read its tail as a clause or as a title of its own (the 起草说明 after an unsigned draft lost its title); over
+  three lines (``…转发市安`` / ``委办关于…工作`` / ``的通知``), the last two joined and the first left over.
+- a copy from a phone (wrapped at 35 cells): a quoted name ending a line right under the addressee
+  (``《…方案》`` / ``已经县安委会同意，…``) read as a title line and was lost from the body.
 - wrapped like a PDF: a body of articles whose only cut lines are articles' first lines (``第一条　…，``) read
   its margin 4 cells short, so the decree's announcement above the rules (two lines, its first cut
   mid-sentence) split; a notice whose opening's first line ends its sentence at the margin, another
@@ -256,3 +259,19 @@ def test_same_clauses_when_wrapped_like_a_pdf(name, width):
     plain = [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in _read(name, text)]
     wrapped = [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in _read(name, wrap(text, width))]
     assert wrapped == plain
+
+
+# --- a copy from a phone: hard wraps at 35 cells, first lines indented by full-width spaces ---------------
+PHONE_COVER = ("栖梧县安全生产委员会办公室转发市安\n委办关于做好中秋国庆期间安全防范工作\n的通知\n\n"
+               "各乡镇安委会，县安委会各成员单位：\n"
+               "　　《栖梧县中秋国庆期间安全检查方案》\n已经县安委会同意，现印发给你们，请\n认真组织实施。\n\n"
+               "栖梧县安全生产委员会办公室\n2027年9月15日\n")
+
+
+def test_a_phone_copy_keeps_its_title_over_three_lines_and_the_quoted_name_under_the_addressee():
+    # written first: the title's three lines are one title (its last line 的通知 alone); the body's first line,
+    # the quoted name cut where it ends, opens the one paragraph of the letter, which is its preamble
+    (doc, clauses), = segment_text(PHONE_COVER, "phone.txt")
+    assert doc.title == "栖梧县安全生产委员会办公室转发市安委办关于做好中秋国庆期间安全防范工作的通知"
+    assert [(c.kind, c.text) for c in clauses] == [
+        ("preamble", "《栖梧县中秋国庆期间安全检查方案》已经县安委会同意，现印发给你们，请认真组织实施。")]
