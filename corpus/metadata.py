@@ -1015,7 +1015,8 @@ def organ_opening_title(title: str | None) -> str | None:
     return None
 
 
-_RE_TITLE_ORGAN = re.compile(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年)")
+# (…第15次常务会议纪要: minutes open with the organ whose meeting they record, its number after it)
+_RE_TITLE_ORGAN = re.compile(r"^(.{2,40}?)(?:关于|印发|转发|(?:19|20)\d{2}\s*年|第[\d一二三四五六七八九十百〇零]+次)")
 _RE_ANNOUNCING_ORGAN = re.compile(r"^(.{2,40}?)(?:通告|公告)(?:[（(][^（）()]*[)）])?$")
 
 

@@ -181,6 +181,9 @@ FIXED = {
     # (second round: a title opening with its year before the place; was no region)
     "r2_year_first_points.txt": ("2027年岱川市临河区安全生产工作要点", None, "岱川市临河区", "county", "work_points", 2027, None, None),
     # (a town's government and the police station signing together: two organs; was one name)
+    # (minutes titled by the organ and its meeting's number: the organ's, not the signing office's)
+    "r4_numbered_meeting_minutes.txt": ("梧溪市人民政府第15次常务会议纪要", "梧溪市人民政府", "梧溪市", "city", "minutes", 2027,
+                                        "2027-06-18", None),
     "r2_town_police_joint.txt": ("梧溪市石桥镇人民政府梧溪市公安局石桥派出所关于加强春节期间烟花爆竹燃放管理的通告",
                                  "梧溪市石桥镇人民政府、梧溪市公安局石桥派出所", "梧溪市石桥镇", "department", "announcement", 2027,
                                  "2027-01-20", None),
@@ -331,3 +334,14 @@ def test_a_place_of_many_people_is_no_station():
 def test_an_announcements_own_serial_number_keeps_its_year():
     # （2027年第3号） is the announcement's own serial of the year, no quoted document number
     assert "2027" in md.year_text("岱川市应急管理局行政处罚公告（2027年第3号）")
+
+
+@pytest.mark.parametrize("title, organ", [
+    ("梧溪市人民政府第15次常务会议纪要", "梧溪市人民政府"),
+    ("霁南县人民政府第二十八次常务会议纪要", "霁南县人民政府"),
+    ("梧溪市安全生产委员会第三次全体会议纪要", "梧溪市安全生产委员会"),
+    ("梧溪市安全生产委员会2027年第一次全体会议纪要", "梧溪市安全生产委员会"),  # (guard: read so on main)
+    ("梧溪市第十七届人民代表大会第三次会议决议", None),  # (a place and a congress's session: no organ before 第)
+])
+def test_minutes_open_with_the_organ_whose_meeting_they_record(title, organ):
+    assert md.issuer_from_title(title) == organ
