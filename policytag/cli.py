@@ -109,14 +109,16 @@ def main(argv: list[str] | None = None) -> int:
         args, extras = parser.parse_known_args(argv)
         if extras:
             raise UsageError(_unrecognized(parser, getattr(args, "command", None), extras))
-        if getattr(args, "runs_dir", None):
-            from policytag.paths import set_runs_dir
-
-            set_runs_dir(args.runs_dir)
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        code = int(args.func(args) or 0)
+        if getattr(args, "runs_dir", None):
+            from policytag.paths import runs_dir_set
+
+            with runs_dir_set(args.runs_dir):
+                code = int(args.func(args) or 0)
+        else:
+            code = int(args.func(args) or 0)
         from policytag.io import write_stdout
 
         write_stdout("")  # flush here: a full disk or `> /dev/full` is then one "<stdout>:" line, not an exit-time error

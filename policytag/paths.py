@@ -38,6 +38,7 @@ import re
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Iterator
 
 #: prefix of config paths that name package data, e.g. ``policytag:data/gold-v1.jsonl``
 PACKAGE_PREFIX = "policytag:"
@@ -93,9 +94,23 @@ def home() -> Path:
 
 
 def set_runs_dir(path: str | os.PathLike | None) -> None:
-    """Override the runs directory for this process (the CLI's ``--runs-dir``)."""
+    """Override the runs directory for this process (None: no override)."""
     global _runs_override
     _runs_override = Path(path).expanduser() if path else None
+
+
+@contextlib.contextmanager
+def runs_dir_set(path: str | os.PathLike) -> Iterator[None]:
+    """The runs directory overridden while the block runs (the CLI's ``--runs-dir``, one command's): a
+    ``main([...])`` called in a process that goes on (a test, a notebook) left its override behind, so a
+    later command in that process searched another command's runs (a pytest worker's tag run printed the
+    pickle refusal of a run planted by an earlier test)."""
+    previous = _runs_override
+    set_runs_dir(path)
+    try:
+        yield
+    finally:
+        set_runs_dir(previous)
 
 
 def runs_dir() -> Path:

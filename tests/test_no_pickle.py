@@ -118,9 +118,15 @@ def test_tag_refuses_the_run_dir_and_the_run_name(planted, capsys, corpus_file):
     marker, runs, evil = planted
     code = main(["tag", str(corpus_file), "--year", "2026", "--model", str(evil)])
     _one_line_refusal(capsys, code, "tfidf.joblib", "pickle", "retrain")
+    from policytag.paths import runs_dir
+
+    before = runs_dir()
     code = main(["--runs-dir", str(runs), "tag", str(corpus_file), "--year", "2026", "--model", "evil"])
     _one_line_refusal(capsys, code, "tfidf.joblib", "pickle")
     assert not marker.exists()
+    # --runs-dir is the one command's: it left its override in the process, and a later tag run in this
+    # pytest worker printed this planted run's refusal (tests/test_reports_analyst7.py failed by order)
+    assert runs_dir() == before
 
 
 def test_annotate_predictions_refuse(planted, capsys, corpus_file, tmp_path):
