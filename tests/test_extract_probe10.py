@@ -28,29 +28,12 @@ import pytest
 from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
 
 from test_extract_probe3 import _deadlines  # (text, kind, year, month, day, period, event, due, action) of each
+from test_extract_probe9 import _fields_agree, _ids, _targets  # (the last probe's readers of the same fields)
 
 Y = 2026
 YE, P, M, D, F = "by_end_of_year", "by_end_of_period", "by_end_of_month", "by_date", "effective_from"
 WD, WM, WY, R, BE = "within_days", "within_months", "within_years", "recurring", "before_event"
 H, MIN, WYR = "within_hours", "within_minutes", "within_year"
-
-
-def _targets(text: str) -> list[tuple]:
-    """(text, value, unit, what, comparator, verb, per) of each target; every span points at its text."""
-    out = []
-    for t in extract_targets(text):
-        assert text[t.span[0]:t.span[1]] == t.text
-        out.append((t.text, t.value, t.unit, t.what, t.comparator, t.verb, t.per))
-    return out
-
-
-def _fields_agree(text: str, year: int = Y) -> None:
-    """The batch path (``extract_fields``) reads what the one-text functions read."""
-    assert extract_fields([text], [year]) == [(extract_deadlines(text, year), extract_targets(text))]
-
-
-def _ids(cases: list) -> list[str]:
-    return [c[0][:14] for c in cases]
 
 
 # --- known gap 1: an organ before a horizon ------------------------------------------------------------
