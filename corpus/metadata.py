@@ -106,6 +106,8 @@ _ABBREVIATIONS = [
     (re.compile(r"减灾委办(?!公)"), "减灾委员会办公室"), (re.compile(r"减灾委(?!员)"), "减灾委员会"),
     # a development zone's committee (霁川经济技术开发区管委会): one spelling, so its two names group as one issuer
     (re.compile(r"管委会"), "管理委员会"),
+    # a village's and a community's committee (柳塘村村委会, 柳岸社区居委会): one spelling, as above
+    (re.compile(r"村委会"), "村民委员会"), (re.compile(r"居委会"), "居民委员会"),
 ]
 
 

@@ -184,6 +184,9 @@ FIXED = {
     # (minutes titled by the organ and its meeting's number: the organ's, not the signing office's)
     "r4_numbered_meeting_minutes.txt": ("梧溪市人民政府第15次常务会议纪要", "梧溪市人民政府", "梧溪市", "city", "minutes", 2027,
                                         "2027-06-18", None),
+    # (a community's committee by its short name: spelt out; was 柳岸社区居委会)
+    "r5_community_short_name.txt": ("柳岸社区居委会关于做好电动自行车集中充电的通知", "柳岸社区居民委员会", "柳岸社区", "department",
+                                    "other", 2027, "2027-04-11", None),
     "r2_town_police_joint.txt": ("梧溪市石桥镇人民政府梧溪市公安局石桥派出所关于加强春节期间烟花爆竹燃放管理的通告",
                                  "梧溪市石桥镇人民政府、梧溪市公安局石桥派出所", "梧溪市石桥镇", "department", "announcement", 2027,
                                  "2027-01-20", None),
@@ -199,6 +202,8 @@ NUMBER_GAPS = {
     "r2_street_party_office_joint.txt": ("中共望江街道工作委员会望江街道办事处关于开展高层住宅消防安全排查的通知",
                                          "中共岱川市临河区望江街道工作委员会、岱川市临河区望江街道办事处", "岱川市临河区望江街道",
                                          "department", "other", 2027, "2027-10-15", None),
+    "r5_village_short_name.txt": ("石桥镇柳塘村村委会关于做好秸秆禁烧工作的通知", "梧溪市石桥镇柳塘村村民委员会", "梧溪市石桥镇柳塘村",
+                                  "department", "other", 2027, "2027-10-20", None),
     "r3_own_number_in_title.txt": ("岱川市应急管理局关于开展液化石油气充装站安全检查的通知（岱应急〔2027〕12号）", "岱川市应急管理局",
                                    "岱川市", "city", "other", 2027, None, "岱应急〔2027〕12号"),
 }
@@ -209,6 +214,9 @@ KNOWN_GAPS: dict[str, str] = {
                                 "title built: 岱川市应急管理局2027年文件, genre other); metadata reads 公示 as an announcement",
     "r2_street_party_office_joint.txt": "corpus/segment.py _full_name: a joint title's organs (中共望江街道工作委员会、望江街道办事处) "
                                         "do not take the full names their stacked signature gives (region 望江街道, no district)",
+    "r5_village_short_name.txt": "corpus/clean.py RE_ISSUER: a signature ending in 村委会 / 居委会 (梧溪市石桥镇柳塘村村委会) "
+                                 "is no issuer line, so the title's 石桥镇柳塘村村委会 does not take its full name (region "
+                                 "石桥镇柳塘村, no city)",
     "r3_own_number_in_title.txt": "corpus/segment.py _doc_metadata: a web copy's title followed by its own number "
                                   "(…的通知（岱应急〔2027〕12号）, no 转发, no number line) gives no doc_number, so an undated "
                                   "copy gets no year (metadata.year_text rightly drops a quoted number from the title's years)",
@@ -345,3 +353,12 @@ def test_an_announcements_own_serial_number_keeps_its_year():
 ])
 def test_minutes_open_with_the_organ_whose_meeting_they_record(title, organ):
     assert md.issuer_from_title(title) == organ
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("梧溪市石桥镇柳塘村村委会", "梧溪市石桥镇柳塘村村民委员会"),
+    ("岱川市临河区望江街道柳岸社区居委会", "岱川市临河区望江街道柳岸社区居民委员会"),
+    ("梧溪市石桥镇柳塘村村民委员会", "梧溪市石桥镇柳塘村村民委员会"),  # (guard: the full name as it is)
+])
+def test_a_village_and_a_community_committee_are_spelt_out(raw, expected):
+    assert md.normalize_issuer(raw) == expected
