@@ -1004,9 +1004,10 @@ def _indented_margin(lines: list[str], width: int) -> int:
     # (a line after one ending in ；goes on with its paragraph's list of clauses: 一是……；/ 二是……, no first line)
     if all(i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END for i in near):
         return widest if _first_lines_full_below(lines, cut, near, widest) else widest + 4
+    cut_set = set(cut)  # (membership per line: a set, not the list)
     at_width = [i for i in cut if abs(display_width(lines[i].strip()) - width) <= 1]
-    if (widest - width <= 4 and all(i - 1 in cut for i in near) and at_width
-            and all(_opens_paragraph(lines, i, cut) for i in at_width)):
+    if (widest - width <= 4 and all(i - 1 in cut_set for i in near) and at_width
+            and all(_opens_paragraph(lines, i, cut_set) for i in at_width)):
         # the widest cuts go on with a sentence cut on the line above (full lines) and every line cut at the
         # common width opens a paragraph: that width is the first lines' a PDF indents (minutes of short
         # paragraphs), and the widest cuts are the margin
@@ -1014,7 +1015,7 @@ def _indented_margin(lines: list[str], width: int) -> int:
     return width
 
 
-def _opens_paragraph(lines: list[str], i: int, cut: list[int]) -> bool:
+def _opens_paragraph(lines: list[str], i: int, cut: set[int]) -> bool:
     """Does ``lines[i]`` open a paragraph: the first line, or one after a closed sentence or a title line?"""
     if i == 0:
         return True
@@ -1031,7 +1032,8 @@ def _first_lines_full_below(lines: list[str], cut: list[int], near: list[int], w
     def first_line_full(i: int) -> bool:
         return abs(display_width(lines[i].strip()) - (widest - 4)) <= 1
 
-    first = [i for i in cut if i not in near and (i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END)]
+    near_set = set(near)
+    first = [i for i in cut if i not in near_set and (i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END)]
     return any(first_line_full(i) for i in first) and any(i > 0 and first_line_full(i - 1) for i in near)
 
 
