@@ -161,14 +161,14 @@ RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（�
 #: a document number, also with the signer a report or request sets on the same line, right of it
 #: (``松政发〔2027〕8号<tab>签发人：王某某``: the 版头 of 上行文; as text the number was lost)
 RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30}$")
-# (web copies set the year in full-width ［］ or small ﹝﹞ brackets; some offices write 〔2027〕第3号)
-RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
+# (web copies set the year in full-width ［］ or small ﹝﹞ brackets; some offices write 〔2027〕第3号 or 〔2027年〕7号)
+RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the
 # explanations of a policy (关于《…》的解读), reports, requests and replies (报告, 请示, 批复) other organs send
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
-                      r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示)\s*$")
+                      r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示|公示)\s*$")
 # the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
@@ -176,7 +176,7 @@ RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|�
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
 # 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
 # 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委)
-RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署|"
+RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|村委会|居委会|指挥部|行政公署|"
                        r"大队|支队|总队|委)"
                        r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
 # an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)
@@ -685,7 +685,7 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     # (an interpretation as a picture names itself first: 图解：…, 一图读懂｜…)
-    rf"^\s*(?:{PICTURE_PREFIX})?(《)?[^。；，,：:！？!?]{{2,60}}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表"
+    rf"^\s*(?:{PICTURE_PREFIX})?(《)?[^。；，,：:！？!?]{{2,60}}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表|分解表"
     r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}

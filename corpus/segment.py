@@ -68,8 +68,11 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             current.append(Line("subtitle", m.group(1), line.lineno))
             closed, tops, top, in_enclosure = False, {}, 0, True
             continue
-        if line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed):
-            # the enclosure of a 印发 notice (its title after the notice's signature) is part of it
+        if (line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed)
+                and next_kind.get(index) not in ("docnum", "addressee")):
+            # the enclosure of a 印发 notice (its title after the notice's signature) is part of it; a title
+            # followed by its own number or addressee is the forwarded notice pasted whole after a 转发 letter,
+            # a document of its own (it lost its title to the letter, read as the letter's enclosure)
             current.append(Line("subtitle", line.text, line.lineno))
             enclosed, closed = None, False
             continue

@@ -208,23 +208,12 @@ NUMBER_GAPS = {
                                    "岱川市", "city", "other", 2027, None, "岱应急〔2027〕12号"),
 }
 KNOWN_GAPS: dict[str, str] = {
-    "number_bracket_year_nian.txt": "corpus/clean.py RE_DOCNUM: 梧应急〔2027年〕7号 (年 inside the bracket) is no number line: "
-                                    "it reads as body text and the addressee after it opens a second, untitled document",
-    "r2_penalty_publicity.txt": "corpus/clean.py RE_TITLE: a title ending in 公示 is no title line (its body is read, the "
-                                "title built: 岱川市应急管理局2027年文件, genre other); metadata reads 公示 as an announcement",
     "r2_street_party_office_joint.txt": "corpus/segment.py _full_name: a joint title's organs (中共望江街道工作委员会、望江街道办事处) "
                                         "do not take the full names their stacked signature gives (region 望江街道, no district)",
-    "r5_village_short_name.txt": "corpus/clean.py RE_ISSUER: a signature ending in 村委会 / 居委会 (梧溪市石桥镇柳塘村村委会) "
-                                 "is no issuer line, so the title's 石桥镇柳塘村村委会 does not take its full name (region "
-                                 "石桥镇柳塘村, no city)",
     "r3_own_number_in_title.txt": "corpus/segment.py _doc_metadata: a web copy's title followed by its own number "
                                   "(…的通知（岱应急〔2027〕12号）, no 转发, no number line) gives no doc_number, so an undated "
                                   "copy gets no year (metadata.year_text rightly drops a quoted number from the title's years)",
 }
-FORWARD_GAP = ("corpus/segment.py split_documents: the forwarded notice's title after the letter's signature is taken as "
-               "the letter's enclosure (subtitle) though its own number and addressee follow: the pasted notice gets "
-               "a built title (梧溪市应急管理局2027年文件)")
-
 DOCUMENTS = PROBED | FIXED | NUMBER_GAPS
 TWO_DOCUMENTS = {
     "forward_pasted_notice.txt": [
@@ -252,7 +241,6 @@ def _meta(doc) -> tuple:
     return (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number)
 
 
-@pytest.mark.xfail(strict=True, reason=FORWARD_GAP)
 def test_a_forwarded_notice_pasted_whole_keeps_its_own_title():
     result = segment_paths([DATA / "forward_pasted_notice.txt"])
     assert not result.errors
