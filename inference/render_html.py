@@ -18,7 +18,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -471,7 +471,7 @@ def _compact_notice(report: Report, n: NoticeReport) -> str:
 
 
 #: the Markdown's SENTENCE_MATCH for the HTML, where the figure follows the ids after a dot
-SENTENCE_MATCH_HTML = "after the ids: the best match of one of its sentences, 0–1, so 1.00 may still change a figure"
+SENTENCE_MATCH_HTML = f"after the ids: {SENTENCE_MATCH_IS}"
 
 
 def _diff_item(cmp, nv, by_id: dict[str, TaggedClause]) -> str:

@@ -313,7 +313,8 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
 #: character-bigram similarity of one of its sentences to one of its counterpart's (align.py), so a clause whose
 #: figure moved may read 1.00 (its heading sentence unchanged); unexplained, "(1.00)" beside 采石场[-5-]{+3+}处
 #: read as "identical"
-SENTENCE_MATCH = "in brackets: the best match of one of its sentences, 0–1, so 1.00 may still change a figure"
+SENTENCE_MATCH_IS = "the best match of one of its sentences, 0–1, so 1.00 may still change a figure"
+SENTENCE_MATCH = f"in brackets: {SENTENCE_MATCH_IS}"
 
 #: the Markdown clause list's heading over clauses that follow headed ones but are under no heading
 NO_HEADING = "(under no heading of the notice)"

@@ -280,11 +280,11 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         bar.update(1)
     # ... unless it is not their past: another government's, level's or kind's document, or of their year (a year
     # table of 石渡县's 2027 工作要点 beside 云岑州's 2026 annual notice read as one government's course)
-    foreign = next((n.comparison.difference_note for n in notices if n.comparison and n.comparison.difference_note), None)
+    foreign = next((n.comparison.baseline_apart for n in notices if n.comparison and n.comparison.baseline_apart), None)
     if trend is not None and foreign is not None:
         trend = None
         if len(notices) > 1:  # (one notice's report draws no trend: its comparison says it all)
-            trend_note = (f"no year trend: {foreign.split(': the gains and losses')[0]}, not the notices' own past, "
+            trend_note = (f"no year trend: {foreign}, not the notices' own past, "
                           "so its shares and theirs are two documents, not two years of one series (each notice's "
                           "comparison below shows the differences)")
     elif trend is None and len({d.year for d in trend_docs if d.year is not None}) > 1:

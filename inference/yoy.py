@@ -119,8 +119,16 @@ class YearComparison:
     prev_texts: dict[str, str] = field(default_factory=dict)
     #: the years the baseline's documents state, ascending (several: a --compare-with folder)
     prev_years: tuple[int, ...] = ()
-    #: what sets a --compare-with baseline apart from the notice's own past (``baseline_difference``)
-    difference_note: str | None = None
+    #: what sets a --compare-with baseline apart from the notice's own past (``baseline_difference``:
+    #: "the baseline chosen with --compare-with is another government's document, …"), None when nothing
+    baseline_apart: str | None = None
+
+    @property
+    def difference_note(self) -> str | None:
+        """The caution over the gains and losses when the baseline is not the notice's own past."""
+        if self.baseline_apart is None:
+            return None
+        return f"{self.baseline_apart}: the gains and losses below are differences between two documents, not changes over time"
 
     @property
     def revised_clauses(self) -> list[Novelty]:
@@ -497,7 +505,7 @@ def subject_reader(taxonomy: Taxonomy):
 
 
 def baseline_difference(doc: Document, baseline: Sequence[Document]) -> str | None:
-    """A caution for a --compare-with baseline that is not this notice's own past: another government's
+    """What sets a --compare-with baseline apart from this notice's own past: another government's
     document, of another level or kind, or not of an earlier year (``东漪省人民政府`` 2027 against
     ``苇塘县人民政府`` 2027 read "Emphasis compared with 2027" and "监管执法 -28.3 pp" as if the province had
     changed course). None when the baseline is the notice's own earlier document of its kind, or when
@@ -526,8 +534,7 @@ def baseline_difference(doc: Document, baseline: Sequence[Document]) -> str | No
         return None
     if not other:
         what.insert(0, "a document")
-    return (f"the baseline chosen with --compare-with is {', '.join(what)}: the gains and losses below are "
-            "differences between two documents, not changes over time")
+    return f"the baseline chosen with --compare-with is {', '.join(what)}"
 
 
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
@@ -558,5 +565,5 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone,
                           prev_texts={t.clause.clause_id: t.clause.text for t in previous},
                           prev_years=tuple(sorted({d.year for d in prev_documents if d.year is not None})),
-                          difference_note=baseline_difference(document, prev_documents)
+                          baseline_apart=baseline_difference(document, prev_documents)
                           if explicit and document is not None else None)
