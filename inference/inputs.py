@@ -144,13 +144,16 @@ def add_document_date(dates: dict[str, str | None], doc_id: str, date: str, name
 
 def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     """Read a clause file for a summary: JSONL (``-`` = stdin), or Parquet / a saved Hugging Face dataset
-    (their rows through the streaming readers, ``stream.table_rows``, collected in memory). Every kind goes
+    (their rows through the streaming readers, :func:`_table_rows`, collected in memory). Every kind goes
     through one loop (:func:`_row_clauses`): a bad row, or an id given twice, is an error naming its line
     (row) number, or with ``skip_bad`` a warning while the good ones are still tagged. Every kind gives
     its documents the metadata its rows carry (:func:`clause_documents`)."""
+    from .stream import input_kind
+
     name = "<stdin>" if path == STDIN else path
-    table = path != STDIN and (Path(path).suffix.lower() in (".parquet", ".pq") or Path(path).is_dir())
-    rows = _table_rows(path) if table else jsonl_rows(path)
+    kind = "jsonl" if path == STDIN else input_kind(path)
+    table = kind != "jsonl"
+    rows = _table_rows(path, kind) if table else jsonl_rows(path)
     default_doc = Path(name).stem if path != STDIN else "stdin"
     clauses, warnings, dates = _row_clauses(rows, name, default_doc, skip_bad, "row" if table else "line")
     if not clauses:
@@ -158,15 +161,15 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     return TagInput(clause_documents(clauses, dates, name), tuple(clauses), tuple(warnings))
 
 
-def _table_rows(path: str) -> Iterator[tuple[int, object]]:
-    """The numbered rows of a Parquet file or saved dataset, read by the streaming path's readers (one
-    reading of those formats)."""
-    from .stream import _rows_hf, _rows_parquet, input_kind
+def _table_rows(path: str, kind: str) -> Iterator[tuple[int, object]]:
+    """The numbered rows of a Parquet file or saved dataset (``kind``: ``stream.input_kind``), read by the
+    streaming path's readers (one reading of those formats)."""
+    from .stream import _rows_hf, _rows_parquet
 
     if not Path(path).exists():
         raise PolicytagError(f"{path}: no such file")
     check_text_column(path)
-    return _rows_hf(path, 1024) if input_kind(path) == "hf" else _rows_parquet(path, 1024)
+    return _rows_hf(path, 1024) if kind == "hf" else _rows_parquet(path, 1024)
 
 
 def check_text_column(path: str) -> None:

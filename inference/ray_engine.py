@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 from policytag import PolicytagError
 from policytag.records import Clause
 
-from .stream import StreamResult, batch_dates, batched, make_sink
+from .stream import StreamResult, batch_dates, batched, make_sink, unique_clauses
 
 DEFAULT_OBJECT_STORE = 256 * 1024 * 1024
 
@@ -87,19 +87,8 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
         actor = ray.remote(num_cpus=1)(BatchTagger)
         actors = [actor.remote(str(run_dir), model_version, threshold, fmt) for _ in range(workers)]
         sink.open(append=False)
-        seen: set[str] = set()
         pending: collections.deque = collections.deque()
         with tqdm(total=total, unit="clause", desc="tagging (ray)", disable=None if progress else True) as bar:
-            checked = getattr(clauses, "unique_ids", False)  # a clause file's reader checks them itself
-
-            def unique() -> Iterable[Clause]:
-                for c in clauses:
-                    if not checked:
-                        if c.clause_id in seen:
-                            raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
-                        seen.add(c.clause_id)
-                    yield c
-
             def drain(keep: int) -> None:
                 nonlocal written, busy, cpu, first
                 while len(pending) > keep:
@@ -118,7 +107,7 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
             # the notices' signing dates by doc_id (notice_clauses fills them as it reads; a clause file
             # has none): a report's past periods are no deadlines, as in the local engine
             dates = getattr(clauses, "dates", None)
-            for i, batch in enumerate(batched(unique(), batch_size)):
+            for i, batch in enumerate(batched(unique_clauses(clauses), batch_size)):
                 # round robin: batch i to actor i mod N; results are fetched in submission order
                 pending.append((len(batch), actors[i % workers].tag.remote(batch, batch_dates(dates, batch))))
                 drain(2 * workers - 1)

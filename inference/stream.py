@@ -91,8 +91,11 @@ def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_si
     naming its row number, or with ``skip_bad`` a warning. The rows' ``date`` (their notice's signing
     date, ``inputs.row_date``) is collected by ``doc_id`` as the rows are read (``ClauseRows.dates``),
     so streamed deadlines are read against it as the summary path reads them."""
+    from .inputs import check_text_column
+
     if not Path(path).exists():
         raise PolicytagError(f"{path}: no such file")
+    check_text_column(path)  # one line before any row is read, not a warning for each of its rows
     return ClauseRows(path, skip_bad, warn, batch_size)
 
 
@@ -118,6 +121,21 @@ class ClauseRows:
                 "hf": lambda: _rows_hf(path, self.batch_size)}[kind]()
         yield from row_clauses(rows, path, Path(path).stem, self.skip_bad, self.warn, self.dates,
                                "line" if kind == "jsonl" else "row")
+
+
+def unique_clauses(clauses: Iterable[Clause]) -> Iterator[Clause]:
+    """``clauses`` with a repeated id refused (resuming and the output rows key on ids), for the local and the
+    Ray engine alike; a clause file's reader (``ClauseRows.unique_ids``) checks them itself, naming file and
+    row, so its clauses pass through without a second set of every id."""
+    if getattr(clauses, "unique_ids", False):
+        yield from clauses
+        return
+    seen: set[str] = set()
+    for c in clauses:
+        if c.clause_id in seen:
+            raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
+        seen.add(c.clause_id)
+        yield c
 
 
 def batch_dates(dates: Mapping[str, str | None] | None, batch: Sequence[Clause]) -> dict[str, str | None] | None:
@@ -569,20 +587,13 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
         raise PolicytagError("--workers needs a saved run for the worker processes to load (a run directory)")
     identity = run_identity(version, {"format": fmt, "threshold": threshold}, inputs)
     sink, done = prepare_sink(out, fmt, tagger.taxonomy, resume, version, identity)
-    seen: set[str] = set()
     written = 0
     stats = {"busy": 0.0, "cpu": 0.0, "first": None}
     try:
         with tqdm(total=total, unit="clause", desc="tagging", file=sys.stderr, disable=None if progress else True,
                   initial=0) as bar:
-            checked = getattr(clauses, "unique_ids", False)  # a clause file's reader checks them itself
-
             def todo() -> Iterator[Clause]:
-                for c in clauses:
-                    if not checked:
-                        if c.clause_id in seen:
-                            raise PolicytagError(f"duplicate clause id {c.clause_id!r} in the input")
-                        seen.add(c.clause_id)
+                for c in unique_clauses(clauses):
                     if c.clause_id in done:
                         bar.update(1)
                         continue

@@ -138,9 +138,6 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
         from .resume import input_identity
 
         if args.clauses:
-            from .inputs import check_text_column
-
-            check_text_column(args.clauses)  # one line, not a warning for each of its rows
             clauses = clause_rows(args.clauses, args.skip_bad, warn)
             total = _total(args.clauses)
             inputs = input_identity([args.clauses])

@@ -13,6 +13,7 @@ one line, ``policytag: error: <what>: <why>``. Exit codes: 2 for usage and confi
 from __future__ import annotations
 
 import argparse
+import contextlib
 import importlib
 import os
 import sys
@@ -112,12 +113,9 @@ def main(argv: list[str] | None = None) -> int:
         if not getattr(args, "func", None):
             parser.print_help()
             return 2
-        if getattr(args, "runs_dir", None):
-            from policytag.paths import runs_dir_set
+        from policytag.paths import runs_dir_set
 
-            with runs_dir_set(args.runs_dir):
-                code = int(args.func(args) or 0)
-        else:
+        with runs_dir_set(args.runs_dir) if getattr(args, "runs_dir", None) else contextlib.nullcontext():
             code = int(args.func(args) or 0)
         from policytag.io import write_stdout
 
