@@ -1105,10 +1105,10 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
         if not wrapped and not chapter_title and nxt is not None and _cut_before_lead_in(line, nxt, widest):
             continue  # the opening's first line, cut at the margin where its sentence ended: its lead-in goes on
         if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
-                or (indented and indented[i + 1] and _last_mark(line.strip()) in CLOSERS and not _continues(nxt))
-                # (a title line over an indented item: 一、乡镇（街道）党（工）委书记 / 　　1.把安全生产…, a phone's copy)
-                or (indented and indented[i + 1] and heading_level(line.strip()) is not None and opens_item(nxt)
-                    and not _continues(nxt))
+                # an indented line after a closed sentence, or an indented item under a title line (一、乡镇（街道）
+                # 党（工）委书记 / 　　1.把安全生产…, a phone's copy), opens a paragraph
+                or (indented and indented[i + 1] and not _continues(nxt)
+                    and (_last_mark(line.strip()) in CLOSERS or (heading_level(line.strip()) is not None and opens_item(nxt))))
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))

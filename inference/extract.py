@@ -919,7 +919,7 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         start -= 1
     if alt in _THIS_YEAR_FORMS and not (y and m.group(y)) and text[max(0, start - 2):start] in _THIS_YEAR:
         return start - 2, None  # 今年6月底前: the notice's year, written (no field: the year is implied as without it)
-    if alt in ("quarter",):
+    if alt == "quarter":
         return start, None
     if alt == "before_event" and text[max(0, start - 2):start] == "每年":
         return start - 2, "each_year"
