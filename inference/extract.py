@@ -213,7 +213,7 @@ _SHARES_BEFORE = r"(?=(?:、\s*[^，。；：、]{1,10}?(?:底|末|日|号))+\s*
 # first alone).
 _DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])"
 _DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两三四五六七八九十年个月〇零会]|[底末]|年(?:[底末之内]|度内)|[今当本]年"
-                    r"|主汛|入[汛冬]|汛[期到之以前]|春节|元[旦\s月]|国庆|节假|冬季|雨季)")
+                    r"|主汛|入[汛冬]|汛[期到之以前结]|春节|元[旦\s月]|国庆|节假|冬季|雨季|本月)")
 _DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
@@ -228,28 +228,36 @@ _DEADLINE_FORMS = [
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
     # (年度内, 本年度内: the year in a plan's wording; not 年度内部审计, 年度内容)
     r"(?P<within_year>(?:今|当|本)?年度?(?:之)?内(?![部容]))",
-    # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word
+    # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word; before its end (汛期结束前:
+    # event 汛期结束, not the season's start)
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
     # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
-    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
+    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
+    # the end of the notice's own month (its date gives the month: ``_deadlines``)
+    r"(?P<this_month>本月\s*(?:底|末)\s*(?:之|以)?前)",
 ]
 RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_DEADLINE_FORMS) + ")")
 
 # Forms led by a numeral that main's alternatives did not have, scanned only when the text holds
 # what each of them does (``_may_have_more``): added to RE_DEADLINE they made its scan of every text
 # half as dear again.
+#: a month's number without its 月 (the first items of 7、8月份)
+_MONTH_NUMBER = r"(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])"
 #: the verbs of finishing a bare month is due before (6月完成…; not 6月发生, 6月份以来)
 _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
 #: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天, 小 or 分
 #: (两 starts a numeral too: 两小时内; 半 a half hour: 半小时内)
 #: (a day range: 3至5个工作日内, 5—10日内; 半年内)
-_MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分至到—－\-~～]"
+_MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分至到—－\-~～、]"
                 r"|半\s*(?:个?\s*小|年))")
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
+    # months listed with one 月 (7、8月份, 6、7、8月): a period, as 7月至8月 is (vetted as one; consecutive months only)
+    rf"(?P<month_list>{_MONTH_NUMBER}(?:\s*、\s*{_MONTH_NUMBER})*\s*、\s*{_month('l')}(?:\s*份)?{_BEFORE})",
     # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
-    rf"(?P<quarter>(?:{_year('q')}第?)?(?P<qn>[一二三四1-4])\s*季度(?:末|底)?{_BEFORE})",
+    # (第一季度内: its 内 was left to the action; 每年第一季度内 is a point in each year: _lead_word)
+    rf"(?P<quarter>(?:{_year('q')}第?)?(?P<qn>[一二三四1-4])\s*季度(?:(?:之|以)?内(?![部容])|(?:末|底)?{_BEFORE}))",
     # a part of a month: 6月上旬前, 6月中旬, 6月下旬前
     rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
@@ -269,8 +277,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
-_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕)"
-RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除])" + _WORDS_SECOND + "(?:" + "|".join([
+_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
+RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
@@ -285,6 +293,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除])" 
     rf"(?P<term>(?:期限|时限)(?:一般|原则上)?(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     # (lunar festivals too: 元宵节前, 除夕前)
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
+    # before an expiry: (有效期)届满前, 届满前1个月, 届满前30日 (what expires: _lead_word; the offset is in the text)
+    rf"(?P<expiry>届满(?:之|以)?前(?!后)(?:\s*(?:{_CN_OR_DIGITS})\s*(?:个\s*月|个?\s*(?:工作)?日|天))?)",
 ]) + ")")
 
 # alternative -> (kind, year, month, day, period, event group names)
@@ -317,12 +327,17 @@ _KIND_FIELDS = {
     "within_year": ("within_year", None, None, None, None, None),
     "before_event": ("before_event", None, None, None, None, "ev6"),
     "before_event2": ("before_event", None, None, None, None, "ev7"),
+    "expiry": ("before_event", None, None, None, None, None),  # (event: what expires, _deadline_fields)
+    "this_month": ("by_end_of_month", None, None, None, None, None),  # (month: the notice date's, _deadlines)
+    "month_list": ("by_end_of_period", None, "ml", None, None, None),
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
-#: or a verb of finishing right after a month (6月完成: what every bare month holds)
+#: a verb of finishing right after a month (6月完成: what every bare month holds), or a month's number and 、
+#: right before a month (7、8月: what every month list holds)
 #: (led by one character class, the 月 of the second form checked behind it: the regex engine then
 #: skips to the characters of the class instead of trying the pattern at each position)
-_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*(?:{_FINISH}|起))")
+_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*(?:{_FINISH}|起)"
+                         r"|(?<=、\d月)|(?<=、\d\d月)|(?<=、[一二三四五六七八九十]月)|(?<=、十[一二]月))")
 #: a plan's horizon: 到2027年，… (``_vetted``: 到/至 opens its chunk or follows a cue; not after a year); what
 #: may follow the year: no month, year end, 度, 内, 前, 起, 以来… (the forms of their own), nor a second 到/至.
 #: A pattern of its own, led by 到/至 (the regex engine skips to them), scanned on the texts with one
@@ -375,7 +390,8 @@ def _may_have_horizon(text: str) -> bool:
     character class, costs ten times as much on the texts that hold one)"""
     return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
-_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕")
+_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕",
+               "届满")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
@@ -383,7 +399,7 @@ _NEXT_YEAR = ("次年", "翌年", "明年")
 #: the notice's own year written before a month, a date or a part of the year (今年6月底前, 今年第三季度): part of the phrase
 _THIS_YEAR = ("今年", "本年", "当年")
 _THIS_YEAR_FORMS = ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month", "month_from", "quarter",
-                    "half", "months")
+                    "half", "months", "month_list")
 #: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前)
 _DAYS_FROM = re.compile(r"(?:自|从|(?<=在))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
@@ -395,6 +411,8 @@ _EVENT_NAME = {"汛": "汛期", "入汛": "汛期"}
 #: a holiday on a fixed day of the notice year: the day before it is due (a lunar holiday, 元旦
 #: of which year, 汛期 of which region: null)
 _EVENT_DUE = {"国庆": (9, 30), "国庆节": (9, 30), "五一": (4, 30)}
+#: what expires before a 届满 (有效期届满前, 任期届满前30日)
+_EXPIRES = re.compile(r"(?:有效期|任期|聘期|合同期|服务期|期限|期)$")
 _YEAR_END_CUE = re.compile(r"(?:确保|力争|争取|到|至|于|在)$")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十]")
 _LAST_DEADLINE_SPANS: list = []  # [text, spans] of the last extract_deadlines call
@@ -732,7 +750,7 @@ _FLAG_WIDTH = 4
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生), and 百 of a rate in words (百分之)
 _FLAG_ZERO = 16
-#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕)
+#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕, 届满)
 _FLAG_WORDS = 32
 #: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
 _FLAG_CUE = 64
@@ -741,7 +759,7 @@ _FLAG_CUE = 64
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发百"),
-               (_FLAG_WORDS, "每即半限清午秋宵夕"), (_FLAG_CUE, "共累截已同"))
+               (_FLAG_WORDS, "每即半限清午秋宵夕届"), (_FLAG_CUE, "共累截已同"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -827,6 +845,8 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
         if not _vetted(alt, m, text, start, end):
             continue
         kind, year, wrap, month, day, period, event = _deadline_fields(alt, m, notice_year, lead)
+        if alt == "this_month" and notice_date:
+            month = int(notice_date[5:7])  # 本月底前: the month the notice is dated in
         spans.append((start, end))
         if year is not None and notice_year is not None and year < notice_year:
             continue  # a past reference, not a time limit
@@ -920,7 +940,12 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
     if alt in _THIS_YEAR_FORMS and not (y and m.group(y)) and text[max(0, start - 2):start] in _THIS_YEAR:
         return start - 2, None  # 今年6月底前: the notice's year, written (no field: the year is implied as without it)
     if alt == "quarter":
-        return start, None
+        # 每年第一季度内: a point in each year, not the notice year's quarter
+        return (start - 2, "each_year") if text[max(0, start - 2):start] == "每年" else (start, None)
+    if alt == "expiry":
+        # what expires: 有效期届满前, 任期届满前 (its name is the event)
+        lead = _EXPIRES.search(text, max(0, start - 4), start)
+        return (lead.start(), lead.group()) if lead else (start, "")
     if alt == "before_event" and text[max(0, start - 2):start] == "每年":
         return start - 2, "each_year"
     if alt in ("before_event", "before_event2"):
@@ -939,16 +964,21 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
 def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     """Is the phrase an alternative matched a time limit here? (the look-alikes each form has)"""
     phrase, following = text[start:end], text[end:end + 6]
-    if alt in ("by_end_of_period", "from_now", "months", "quarter", "half") and _PHASE_VETO.match(text, end):
+    if alt in ("by_end_of_period", "from_now", "months", "quarter", "half", "month_list") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
-    if alt == "months" and following.startswith("期间"):
+    if alt == "month_list" and not _consecutive_months(phrase):
+        return False  # 3、6、9月: months named one by one, not a period (nor 1、 an item number before 6月)
+    if alt in ("months", "month_list") and following.startswith("期间"):
         following = text[end + 2:end + 8]  # 在3月1日至5月31日期间，…: a phase, as its year-led form is
-    if alt in ("quarter", "half", "ten_days", "months", "bare_month") and _SINCE.match(following):
+    if alt in ("quarter", "half", "ten_days", "months", "bare_month", "month_list") and _SINCE.match(following):
         return False  # 上半年以来…: a time looked back on; 第三季度起…: a start, not a limit
-    if alt in ("months", "ten_days", "quarter", "half", "bare_month") and text[max(0, start - 2):start] in _EACH_CYCLE:
+    if alt in ("months", "ten_days", "quarter", "half", "bare_month", "month_list") and (
+            text[max(0, start - 2):start] in _EACH_CYCLE):
         return False  # 每年5月至9月, 每年6月下旬: a season, not one phase
-    if alt in ("months", "quarter", "half", "ten_days", "bare_month") and not (
-            phrase.endswith("前") or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
+    if alt == "quarter" and phrase[:1] == "每" and phrase[-1:] not in ("内", "前", "末", "底"):
+        return False  # 每年第三季度是…: a season; 每年第一季度内 a point in each year
+    if alt in ("months", "quarter", "half", "ten_days", "bare_month", "month_list") and not (
+            phrase.endswith(("前", "内")) or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
             or _dates_a_phase(text, start)):
         return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
     if alt == "before_event" and following[:1] == "、" and phrase[-1:] not in ("前", "夕"):
@@ -965,7 +995,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         first = _RE_EVENTS_BEFORE.search(text, max(0, start - 20), start)
         if first and _MODIFIED.search(text, max(0, first.start() - 2), first.start()):
             return False
-    if alt == "months" and _DEFINES.match(following):
+    if alt in ("months", "month_list") and _DEFINES.match(following):
         return False  # 6月至9月为主汛期: a definition
     if alt == "by_end_of_year":
         # bare "年底"/"年末" only counts right after a deadline cue (确保年底明显见效) or with 前
@@ -1018,6 +1048,10 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         month = 12  # 即日起至年底
     elif alt == "quarter":
         month = 3 * int(cn_digits(m.group("qn")))
+        if lead == "each_year":  # 每年第一季度内: in each year's first quarter
+            kind, event = "recurring", "每年"
+    elif alt == "expiry":
+        event = lead + "届满"
     elif alt == "half":
         month = 6 if m.group("hn") == "上" else 12
     elif alt == "ten_days":
@@ -1034,9 +1068,24 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         kind = "within_months"
     elif alt in ("before_event", "before_event2"):
         event = _EVENT_NAME.get(event, event)
+        if alt == "before_event" and m.group("end6"):
+            event += "结束"  # 汛期结束前: before the season's end
         if lead == "each_year":  # 每年汛前: before each year's 汛期
             kind, event = "recurring", "每年" + event
     return kind, year, wrap, month, day, period, event
+
+
+_RE_MONTH_NUMBER = re.compile(_MONTH_NUMBER)
+
+
+def _consecutive_months(phrase: str) -> bool:
+    """Are the months of a list (7、8月份, 6、7、8月) consecutive, each one written as the others are (digits or
+    numerals)? A period is listed so; 3、6、9月 names months one by one, and 一、6月 is an item number before a month."""
+    numbers = _RE_MONTH_NUMBER.findall(phrase)
+    if len({n.isascii() for n in numbers}) != 1:
+        return False
+    months = [_month_number(n) for n in numbers]
+    return all(b == a + 1 for a, b in zip(months, months[1:]))
 
 
 def _month_number(s: str) -> int:
@@ -1072,13 +1121,29 @@ _ORGAN = re.compile(r"(?:全|我|本|各)?[^\d，。；：、（）()\s“”]{0
 _NOT_ORGAN = ("督办", "承办", "主办", "举办", "交办", "协办", "代办", "转办", "全部", "内部", "外部")
 
 
+#: what joins the organs or places of a list before a horizon (市应急局、市住建局和市交通运输局到2027年); not 和 inside a
+#: name (省住房和城乡建设厅): a joining 和/及/与 is tried only where the words before it end a name
+_LISTED = re.compile(r"、|(?<=[局厅委办部队心站所院署府位业司省市县区州盟旗镇乡道村区）)])(?:和|及|以及|与)")
+
+
 def _after_subject(text: str, start: int) -> bool:
-    """Does the chunk before ``start`` (without an item number) hold only a place's name (``_PLACE``) or an
-    organ's (``_ORGAN``)?"""
+    """Does the chunk before ``start`` (without an item number) hold only a place's or an organ's name, or a list
+    of them (``_subject_name``)? (a list may run longer than one name: 60 characters, not 20)"""
     left, _ = _chunk_bounds(text, start, start)
     lead = text[max(left, start - 20):start]
+    if "、" in lead or "和" in lead or "及" in lead or "与" in lead:
+        lead = text[max(left, start - 60):start]
     if left == 0:
         lead = _ENUM_LEAD.sub("", lead)
+    if _subject_name(lead):
+        return True
+    # 市应急局、市住建局、市交通运输局到2027年: every item of the list names one
+    items = _LISTED.split(lead)
+    return len(items) > 1 and all(_subject_name(item) for item in items)
+
+
+def _subject_name(lead: str) -> bool:
+    """Is ``lead`` a place's name (``_PLACE``) or an organ's (``_ORGAN``, not a verb or word that ends as one does)?"""
     if _PLACE.fullmatch(lead) is not None:
         return True
     return _ORGAN.fullmatch(lead) is not None and not lead.endswith(_NOT_ORGAN)
@@ -1442,6 +1507,39 @@ def _bare_rate_targets(text: str) -> Iterator[Target]:
                      span=(start, m.end()))
 
 
+#: figures given respectively (事故起数和死亡人数分别控制在35起、20人以内; 持证率和覆盖率分别达到95%、90%以上): 分别, a rate
+#: or level verb, then two or more figures (a number with its unit, %, ‰ or none) listed with 、
+_FIGURE = (rf"{_NUM}\s*(?:%|‰|{_UNIT.replace('(?P<unit>', '(?:', 1)})?(?:以上|以下|以内|左右)?")
+RE_RESPECTIVE = re.compile(rf"分别(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}|提高到|提升到))"
+                           rf"(?P<figures>{_FIGURE}(?:、{_FIGURE})+)(?![\d.、])")
+RE_ONE_FIGURE = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|‰|{_UNIT.replace('(?P<unit>', '(?:', 1)})?"
+                           r"(?P<qual>以上|以下|以内|左右)?")
+#: what joins the subjects before 分别 (事故起数和死亡人数, 起数、死亡人数)
+_SUBJECTS_JOINED = re.compile(r"、|和|及|与")
+
+
+def _respective_targets(text: str) -> list[Target]:
+    """One target per figure given respectively, paired in order with the subjects listed before 分别 (as many
+    of them as figures, else none); each target's text is its figure, the verb and a qualifier written once (以内
+    after the last) are shared."""
+    out: list[Target] = []
+    for m in RE_RESPECTIVE.finditer(text):
+        left, _ = _chunk_bounds(text, m.start(), m.end())
+        head = _subject_head(text, max(left, m.start() - WINDOW), m.start())
+        subjects = [_SUBJECT_LEAD.sub("", _obj(s)) for s in _SUBJECTS_JOINED.split(_strip_deadlines(_obj(head)))]
+        figures = list(RE_ONE_FIGURE.finditer(text, m.start("figures"), m.end("figures")))
+        if len(subjects) != len(figures) or not all(subjects):
+            continue
+        written = m.group("rverb")
+        verb, shared = _RE_BASELINE.sub("", written), figures[-1].group("qual")
+        for subject, f in zip(subjects, figures):
+            unit = f.group("unit") or ""
+            out.append(_frozen(Target, text=f.group(), value=_num(f.group("num")), value_max=None, unit=unit,
+                               what=_clip(subject), comparator=_cmp_sign(None, f.group("qual") or shared, verb),
+                               verb=written, per=None, span=f.span()))
+    return out
+
+
 #: zero as a target: 生产安全事故零死亡, 重特大事故“零发生”, 实现零事故 (not 零容忍, nor a name:
 #: 零事故班组创建, “零事故”单位, “零违章、零隐患、零事故”活动)
 RE_ZERO = re.compile(r"“?零(?P<noun>死亡|伤亡|事故|发生|火灾|亡人|伤害)(?P<close>”)?"
@@ -1560,6 +1658,8 @@ def _done_before(text: str, start: int) -> bool:
     return text[start - 1:start] in _DONE_ONE or text[max(0, start - 2):start] in _DONE_TWO
 
 
+#: a weak verb of a count of times (``_weak_count_pattern``'s) in a count's object: the count is its own
+_WEAK_IN_FILL = re.compile("组织|开展|举办|召开|进行")
 _DONE_ONE = ("已", "共")
 _DONE_TWO = ("已经", "共计", "累计")
 
@@ -1572,6 +1672,12 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         fill = m.group("fill") or ""
         if verb and fill.startswith(_NOUN_HEADS) and verb not in _FUNDS_VERBS:
             continue  # 建设资金500万元: 建设 names the money, it builds nothing
+        weak = _WEAK_IN_FILL.search(fill) if short and verb and unit in _OCCURRENCES and verb not in _WEAK_VERBS else None
+        if weak:
+            # 建设项目开展安全检查3次, 建设管理局每月组织一次…: the times are the weak verb's, 建设 names the projects
+            # (the count is read again from that verb)
+            yield from _counts(text, iter(filter(None, (RE_COUNT.match(text, m.start("fill") + weak.start()),))), True)
+            continue
         # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
         inner = next((w for w in _CMP_WORDS if w in fill), None) if fill else None
         if inner:
@@ -1770,6 +1876,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
     ``_NUM``) are not scanned either; ``count=False`` (no numeral in it is followed by a unit's
     first character or white space, ``_FLAG_COUNT``): nor is the count gate."""
     found = []
+    respective = _respective_targets(text) if not gated or (digits and "分别" in text) else []
     if not gated or digits:
         found += _rate_targets(text)
         if not gated or "%" in text or "‰" in text:
@@ -1789,6 +1896,12 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
         found += _zero_targets(text)
     if not gated or "不发生" in text:
         found += _no_accident_targets(text)
+    if respective:
+        # (a figure given respectively is its subject's: the readings of its number that run the subjects into
+        # one, 事故起数和死亡人数分别下降10%, or skip the later figures, are not kept)
+        spans = [_number_span(text, t) for t in respective]
+        found = respective + [t for t in found if not any(a < e and s < b for a, b in [_number_span(text, t)]
+                                                           for s, e in spans)]
     return found
 
 
