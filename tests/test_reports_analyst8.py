@@ -1,0 +1,89 @@
+"""What analyst8 found (session 14) measuring where a report run's memory goes on large synthetic clause files
+(tests/data/reports8/make_clauses.py) and running ``policytag tag`` on a new batch of documents as an analyst
+(tests/data/reports8/, what each report should say written down in its EXPECTED.md before the CLI was run on them).
+Every sentence there was written for these tests; every place, organ and company is invented.
+
+* ``policytag tag --clauses c.jsonl -o t.jsonl`` (no --stream) on 10,000 clauses peaked at 457 MiB RSS (json 487,
+  csv 437, md 304, html 302): after tagging (127 MiB for the tagged clauses) the whole output text was built as one
+  string, held twice while its pieces were joined and once more encoded on the way to the file. The renderers now
+  yield the report a row, a section or a notice at a time, written as they come (``cli.write_report``); standard
+  output gets them once all are rendered, spooled to a temporary file past 8 M characters, so a failure still
+  writes nothing there. Peak 268–279 MiB for every format; every output byte for byte as before.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+import tracemalloc
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from report_synth import synthetic_report
+
+from policytag.inference import cli, render_html, render_md, render_rows  # noqa: F401 (imported before measuring)
+from policytag.inference.render_md import strip_pieces
+
+FORMATS = ("jsonl", "json", "csv", "md", "html")
+
+
+@pytest.fixture(scope="module")
+def big_report():
+    """A report of 3,200 synthetic clauses (200 notices of 100 invented governments, two years each)."""
+    return synthetic_report(200)
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_written_report_is_never_held_whole(big_report, fmt, tmp_path):
+    """Writing the report to a file never holds its text whole (main built it whole: its peak was at least twice
+    the text, its lines and their join), and the file reads as the text rendered whole."""
+    out = tmp_path / f"r.{fmt}"
+    tracemalloc.start()
+    try:
+        cli.write_report(big_report, fmt, str(out), bom=fmt == "csv")
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    text = out.read_text(encoding="utf-8")
+    assert text == ("\ufeff" if fmt == "csv" else "") + cli.render(big_report, fmt)
+    assert len(text) > 500_000  # large enough for the bound to mean something
+    held = sys.getsizeof(text)  # the text held once (main held it at least twice: its pieces and their join)
+    assert peak < held, f"{fmt}: peak {peak:,} B while writing a text of {held:,} B"
+
+
+@pytest.mark.parametrize("fmt", ("md", "csv"))
+def test_standard_output_spooled_past_the_limit_reads_exactly_as_rendered(fmt, capsys, monkeypatch):
+    """Past ``STDOUT_SPOOL_CHARS`` the pieces wait in a temporary file: stdout still gets the text exactly
+    (carriage returns inside a clause stay as they are: no line-end translation on the way through the file)."""
+    report = synthetic_report(60)
+    first = report.notices[0].tagged[0].clause
+    object.__setattr__(first, "text", first.text + "\r甲\r\n乙")  # (a frozen record: changed for this report only)
+    monkeypatch.setattr(cli, "STDOUT_SPOOL_CHARS", 10_000)
+    cli.write_report(report, fmt, None)
+    got = capsys.readouterr().out
+    assert len(got) > 100_000 and "\r甲\r\n乙" in got
+    assert got == cli.render(report, fmt)
+
+
+def test_nothing_reaches_standard_output_when_rendering_fails(big_report, capsys, monkeypatch):
+    """A failure part-way through rendering writes nothing to stdout (the text is written once all is rendered),
+    spooled or not."""
+    def failing(report, fmt):
+        yield "x" * 20_000
+        raise RuntimeError("render failed")
+
+    monkeypatch.setattr(cli, "STDOUT_SPOOL_CHARS", 10_000)
+    monkeypatch.setattr(cli, "render_pieces", failing)
+    with pytest.raises(RuntimeError):
+        cli.write_report(big_report, "md", None)
+    assert capsys.readouterr().out == ""
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(alphabet=" \n\t\u3000a甲", max_size=6), max_size=8))
+def test_pieces_stripped_read_as_the_text_stripped(pieces):
+    """The Markdown is ``"\\n".join(lines).strip()`` of every section; stripped a piece at a time it is the same."""
+    assert "".join(strip_pieces(pieces)) == "".join(pieces).strip()
