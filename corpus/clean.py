@@ -1105,15 +1105,26 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
         if not wrapped and not chapter_title and nxt is not None and _cut_before_lead_in(line, nxt, widest):
             continue  # the opening's first line, cut at the margin where its sentence ended: its lead-in goes on
         if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
-                # an indented line after a closed sentence, or an indented item under a title line (一、乡镇（街道）
-                # 党（工）委书记 / 　　1.把安全生产…, a phone's copy), opens a paragraph
+                # an indented line after a closed sentence, or under a numbered title (一、乡镇（街道）党（工）委书记 /
+                # 　　1.把安全生产…), also one wrapped over lines (　　一、关于全县…情况的 / 汇报 / 　　会议听取了…, a
+                # phone's copy), opens a paragraph
                 or (indented and indented[i + 1] and not _continues(nxt)
-                    and (_last_mark(line.strip()) in CLOSERS or (heading_level(line.strip()) is not None and opens_item(nxt))))
+                    and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt)))
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))
             current, chapter_title = [], False
     return [p for p in paragraphs if p]
+
+
+def _numbered_title(current: list[str], nxt: str) -> bool:
+    """Do the lines of ``current`` make a numbered title (no sentence closed in it) that an indented ``nxt`` goes on
+    under? On one line, only over an item (``一、乡镇（街道）党（工）委书记`` / ``1.把安全生产…``); over several lines
+    (``一、关于全县汛期安全生产工作情况的`` / ``汇报``), over any indented line: a text copy may indent a line going on
+    with a cut sentence now and then (the Shanxi corpus does), never in a numbered title's run of lines."""
+    if heading_level(current[0].strip()) is None or re.search(r"[。；！？：:;!?]", _concat(current)):
+        return False
+    return len(current) > 1 or opens_item(nxt)
 
 
 def _bare_number(line: str) -> bool:
