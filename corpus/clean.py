@@ -109,7 +109,8 @@ RE_PAGE_INFO = re.compile(r"^\s*[【\[]?\s*(?:发布时间|发布单位|信息�
 # two): the breadcrumb (``当前位置：首页 > 政务公开``, ``首页 > 信息公开 > 政策文件``), the share bar
 # (``分享到：微信 微博 QQ空间``), the scan code and the links to the neighbouring notices (``上一篇：…``); read as
 # links, like a URL line. Whole lines only: a sentence that names a 首页 or 上一篇 is no navigation.
-RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置)\s*[:：]|首页\s*[>＞»›/]"
+RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您现在的位置|所在位置|您当前所在位置|当前所在位置|您所在的位置|"
+                         r"您当前的位置|您现在所在位置)\s*[:：]|首页\s*[>＞»›/]"
                          r"|(?:上一篇|下一篇|上一条|下一条)\s*[:：]|扫一扫[^。，,；;！？]{0,16}$|分享到\s*[:：]?\s*(?:(?:微信|朋友圈|微博|新浪微博|QQ空间|QQ|"
                          r"豆瓣|腾讯微博)\s*)*$"
                          # a line of bracketed page controls (【字号：大 中 小】【打印】【关闭】) and the site's footer
@@ -150,11 +151,18 @@ def date_match(s: str) -> re.Match | None:
     if (slashed := _SLASHED.match(s)) is not None:  # (same length: the match's positions are the line's)
         s = s.replace(slashed.group(1), ".")
     return RE_DATE.match(s) or RE_DATE_DOTTED.match(s) or RE_DATE_CN.match(s)
-# ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature)
-RE_FORMULA = re.compile(r"^\s*特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)\s*[。！.]?\s*$")
+# ``特此通知。`` / ``特此通告。``: the closing formula states nothing (not a clause, like the signature); so are a
+# 请示's ``妥否，请批示。`` (also 当否/可否, 请审示/请批复), a 批复's or 复函's ``此复。`` / ``特此函复。``, and the courtesy closing
+# of a reply to a deputy's suggestion or a letter (``感谢您对应急管理工作的关心和支持，欢迎继续提出宝贵意见。``)
+RE_FORMULA = re.compile(r"^\s*(?:特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)|此复|"
+                        r"(?:妥否|当否|可否|是否妥当)\s*[，,]?\s*请(?:批示|批复|审示|审批|示复|指示)|"
+                        r"(?:衷心)?感谢(?:您|你|你们|您们|各位代表|各位委员)对[^。！]{1,40}的(?:关心|关注|支持|理解|帮助)[^。！]{0,40})"
+                        r"\s*[。！.]?\s*$")
 # who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text. Not
 # 参加人员：/参会人员：, which in a meeting notice say who is to come (an instruction: text)
-RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|请假|缺席)(?:会议)?(?:人员|单位|领导|同志)?\s*[:：]")
+RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|请假|缺席)(?:会议)?(?:人员|单位|领导|同志)?\s*[:：]"
+                           # (who took the minutes, by name only: ``记录：程某某``, ``记录人：程某某``)
+                           r"|^\s*(?:记录|记录人|纪要整理)\s*[:：]\s*[\u4e00-\u9fff·]{2,5}\s*$")
 # how a regulation records its making: ``（2027年1月15日某州第十四届人民代表大会第五次会议通过　…批准）``
 RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:会议|常务会议)[^（）()]{0,10}?"
                         r"(?:通过|审议通过|批准|修正|修订|公布)[^（）()]*[)）]\s*$")
@@ -166,9 +174,10 @@ RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the
-# explanations of a policy (关于《…》的解读), reports, requests and replies (报告, 请示, 批复) other organs send
+# explanations of a policy (关于《…》的解读), reports, requests and replies (报告, 请示, 批复) other organs send,
+# and an organ's answer to a deputy's suggestion or a member's proposal (关于…第58号建议的答复)
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
-                      r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示|公示)\s*$")
+                      r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示|公示|答复)\s*$")
 # the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
@@ -178,7 +187,8 @@ RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|�
 # 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委)
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|村委会|居委会|指挥部|行政公署|"
                        r"大队|支队|总队|委)"
-                       r"(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
+                       # (an organ's party group or committee signs as such: 中共某市应急管理局党组)
+                       r"(?:党组|党委|党工委)?(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
 # an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)
 RE_SIGNED_AS = re.compile(r"^\s*(?:倡议|发起|落款|发文)单位\s*[:：]\s*(\S.*)$")
 # a government's or ministry's rules are published by decree: 临江市人民政府令 / 第15号 / 《…办法》已经…
@@ -278,7 +288,8 @@ RE_SECTOR_LEAD = re.compile(r"^\s*(?:\d{1,2}\s*[.、．]\s*)?([\u4e00-\u9fff\u21
 # checklist row's lines under its item (``1.检查项目：燃气管道`` / ``检查内容：…`` / ``检查依据：…``): one row, one clause;
 # a rectification plan's problem over its measure and deadline (``（一）问题：…。`` / ``整改措施：…`` / ``整改时限：…``:
 # one task), and a power list's power over its grounds and duties (``1.对…的处罚`` / ``实施依据：…`` / ``责任事项：…``)
-_CHECK_KEY = r"(?:检查|排查|检测|评估)(?:内容|依据|标准|方法|方式|要点)"
+# (and an assessment's scored item over its scoring rule: ``1.考核内容：…。`` / ``评分标准：…``)
+_CHECK_KEY = r"(?:(?:检查|排查|检测|评估)(?:内容|依据|标准|方法|方式|要点)|考核(?:内容|标准)|评分(?:标准|办法|细则))"
 _ENTRY_KEY = r"整改(?:措施|时限|期限|目标|责任人)|(?:设定|实施|法律|法定)依据|责任事项|(?:追责|问责)(?:情形|依据)"
 RE_CHECK_KEY_LINE = re.compile(rf"^\s*{_CHECK_KEY}\s*[:：]")
 RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协办|协助|参与)(?:责任)?(?:单位|部门|领导)|"
@@ -376,10 +387,61 @@ def _classify(s: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
-    lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(
-        [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))))
+    lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_cut_line_rests(
+        [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(
         _running_headers(lines)))))))
+
+
+def _cut_line_rests(lines: list[Line]) -> list[Line]:
+    """A line that is no text of the notice, cut by a wrap (a PDF's margin, a phone's screen): its rest on the next
+    line is that line's too. A web page's breadcrumb or information line (``…> 政务公开 > 通知`` / ``公告``;
+    ``发布时间：… 来源：…浏览次`` / ``数：128``), a contact line cut before its bracket closes (``（联系人：…电话：0000-765432``
+    / ``1）``), an imprint's list of organs (``抄送：市人大常委会人事代表工作委员`` / ``会，市政府督查室。``) and a closing
+    formula cut after its comma (``感谢您对…的关心和支持，`` / ``欢迎继续提出宝贵意见。``). Read alone the rest was a
+    title's first words, a clause, or a document of its own after the date."""
+    out = list(lines)
+    head = ""  # the cut line so far, its rests joined (an imprint's list may run over three lines)
+    for i in range(1, len(out)):
+        head = head or out[i - 1].text.strip()
+        rest = _CUT_RESTS.get(out[i - 1].kind)
+        if out[i].kind == "text" and rest is not None and rest(head, out[i].text.strip()):
+            out[i] = Line(out[i - 1].kind, out[i].text, out[i].lineno)
+            head += out[i].text.strip()
+        else:
+            head = ""
+    return out
+
+
+def _imprint_rest(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of a ``抄送：`` list cut at the margin: organs apart by ，/、, no sentence of its own?"""
+    return (bool(re.match(r"抄\s*送", head)) and head[-1:] not in "。." and len(rest) <= 40
+            and not re.search(r"[；;！？!?：:]|要|应当|必须", rest) and "。" not in rest[:-1])
+
+
+def _formula_rest(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of a closing formula cut after its comma (``…关心和支持，`` / ``欢迎继续提出宝贵意见。``)?"""
+    return head[-1:] in "，," and len(rest) <= 20 and rest[-1:] in "。！!" and not re.search(r"[。！；？]", rest[:-1])
+
+
+def _contact_rest(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of the bracketed contact line ``head`` (its bracket left open), the two joined one?"""
+    return (head[:1] in "（(" and head[-1:] not in ")）" and len(rest) <= 20 and rest[-1:] in ")）"
+            and bool(RE_CONTACT.match(head + rest)))
+
+
+def _page_line_rest(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of the page line ``head`` cut at the margin: the two joined still one page line, ``rest``
+    no sentence and no title's first words (a breadcrumb's last part is a short word: 公告, 政策文件)?"""
+    if len(rest) > 20 or re.search(r"[。；;，,！？!?]|关于", rest) or title_like(rest):
+        return False
+    if RE_PAGE_INFO.match(head):
+        return bool(RE_PAGE_INFO.match(head + rest))
+    return bool(RE_PAGE_NAV.match(head) and len(rest) <= 8 and RE_PAGE_NAV.match(head + rest))
+
+
+# what the rest of each kind of line cut at the margin looks like (_cut_line_rests)
+_CUT_RESTS = {"url": _page_line_rest, "contact": _contact_rest, "printed": _imprint_rest, "formula": _formula_rest}
 
 
 #: a flowchart's box typed on a line of its own: a short phrase, no sentence mark, no item number
@@ -411,19 +473,23 @@ RE_PLACE_ONLY = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}(?:省|自治区|市|自�
 
 
 #: a team set up for one task signing its report (``蓼湾区“4·12”一般火灾事故调查组``): no standing organ
-RE_TEAM_ONLY = re.compile(r"^\s*[\u4e00-\u9fff“”\"·．.\d]{2,40}(?:调查组|督导组|检查组|工作组)\s*$")
+RE_TEAM_ONLY = re.compile(r"^\s*[\u4e00-\u9fff“”\"·．.\d]{2,40}(?:调查组|督导组|检查组|工作组|调研组|巡查组|督查组|评估组|核查组)\s*$")
 
 
 def _place_signatures(lines: list[Line]) -> list[Line]:
     """A place's name alone on the line right before the date line, after the body, is the signature
     (``蓼湾区`` / ``2027年2月26日``): it was a clause of the last item. Only there: a place's name between
     lines of text is a heading of a list by place. So is a task team's name there (an accident report's
-    ``…事故调查组``)."""
+    ``…事故调查组``), and right under the title, its byline (a 调研报告's ``某局调研组``): a team is no standing organ
+    that a line of its own would name otherwise."""
     out = list(lines)
     meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
     for n, i in enumerate(meaningful[1:-1], start=1):
-        if (out[i].kind == "text" and (RE_PLACE_ONLY.match(out[i].text) or RE_TEAM_ONLY.match(out[i].text))
-                and out[meaningful[n + 1]].kind == "date" and out[meaningful[n - 1]].kind == "text"):
+        before, after = out[meaningful[n - 1]].kind, out[meaningful[n + 1]].kind
+        if out[i].kind == "text" and RE_TEAM_ONLY.match(out[i].text) and before == "title":
+            out[i] = Line("issuer", out[i].text, out[i].lineno)
+        elif (out[i].kind == "text" and (RE_PLACE_ONLY.match(out[i].text) or RE_TEAM_ONLY.match(out[i].text))
+                and after == "date" and before == "text"):
             out[i] = Line("issuer", out[i].text, out[i].lineno)
     return out
 
@@ -681,12 +747,13 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 
 # A title that does not say 关于 (``某市2027年安全生产工作要点``, ``某县森林火灾应急预案``,
 # ``某市安全生产条例（2027—2029年）``, ``某市“十五五”安全生产规划``, ``安全生产倡议书``, ``《某办法》政策解读``,
-# ``某县安全生产约谈制度``, ``…标准化建设指南``, ``…目标责任书``, ``…工作情况简报``, ``…成员单位工作职责``):
+# ``某县安全生产约谈制度``, ``…标准化建设指南``, ``…目标责任书``, ``…工作情况简报``, ``…成员单位工作职责``,
+# an open letter to the public ``致全县中小学生家长的一封信``, ``…公开信``, an answer ``对…第12号提案的答复``):
 # only where a document can start (see mark_titles).
 RE_TITLE_GENRE = re.compile(
     # (an interpretation as a picture names itself first: 图解：…, 一图读懂｜…)
     rf"^\s*(?:{PICTURE_PREFIX})?(《)?[^。；，,：:！？!?]{{2,60}}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表|分解表"
-    r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表)\s*"
+    r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表|一封信|公开信|答复)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 

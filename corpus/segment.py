@@ -701,6 +701,11 @@ RE_WHOLE_TEXT = re.compile(r"本(?:通知|方案|意见|要点|通告|决定|办
                            r"|结合[^。；]{0,12}实际[^。；]{0,10}制定")
 
 
+# …or sums up the items above (以上共需资金335万元，恳请…; 上述项目…): after an item that carries a sentence it
+# speaks of the list, not of that item
+RE_SUMMING_UP = re.compile(r"^\s*(?:以上|上述)")
+
+
 def _closes_text(para: str) -> bool:
     """After a title-only last item: does ``para`` close the whole text rather than go on with the item?"""
     return bool(RE_VOCATIVE_OPEN.match(para) or (RE_CLOSING.search(para) and RE_WHOLE_TEXT.search(para)))
@@ -727,7 +732,8 @@ def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, s
             continue
         last = numbered[-1]
         if sentence_item(last):
-            if RE_CLOSING.search(paragraphs[last + 1]) or RE_VOCATIVE_OPEN.match(paragraphs[last + 1]):
+            if (RE_CLOSING.search(paragraphs[last + 1]) or RE_VOCATIVE_OPEN.match(paragraphs[last + 1])
+                    or RE_SUMMING_UP.match(paragraphs[last + 1])):
                 out.update(range(last + 1, b))
             continue
         closing = next((k for k in range(last + 2, b) if _closes_text(paragraphs[k])), None)
