@@ -26,7 +26,8 @@ county clauses of one frame (``对全县…开展…安全隐患排查，6月底
 whatever they are about, so a 道路交通 clause read as a revision of last year's 消防 one. The lead is
 where an item says what it is about (a long clause's body names sectors in passing: 公路交通 in a
 rescue-base clause), and the other clause is searched whole (a clause opening on 煤矿 may go on through
-every sector). On the Shanxi pairs aligned by reading (data/alignment) no status or counterpart changes
+every sector). When only one lead names a subject, a short other clause (at most ``SHORT_ITEM_SENTENCES``)
+naming one sector in all has that sector as its subject (``四、加强那达慕大会安全保障。…消防安全检查。``). On the Shanxi pairs aligned by reading (data/alignment) no status or counterpart changes
 (tests/test_reports_analyst6.py); over all 17 Shanxi year pairs 5 of 448 clauses change: 2 revisions of a
 clause on another subject become new (2022's 燃气 item had been read as revising 2021's 自建房 one), 3 keep
 their status with another counterpart.
@@ -52,7 +53,8 @@ METHODS = {"clause_tfidf": ("clause", (2, 3)), "sentence_tfidf": ("sentence", (2
 STATUSES = ("carried_over", "revised", "new")
 #: what the reports say of the subject check (``align(subjects=…)``), beside the "new" threshold
 SAME_SUBJECT = ("a clause is paired only with a previous clause on its subject (when both first sentences name a "
-                "sector, the other clause names one of them)")
+                "sector, the other clause names one of them; when one does and the other is a short item naming one "
+                "sector, the first names it too)")
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 _ENUM = re.compile(r"^[（(][一二三四五六七八九十百\d]+[）)]|^\d+[.．、]")
 
@@ -138,20 +140,42 @@ def lead_end(text: str) -> int:
 
 
 def different_subjects(current: Sequence[str], previous: Sequence[str], subjects: SubjectReader) -> np.ndarray:
-    """[len(current), len(previous)] True where both clauses' lead sentences name a subject and neither
-    lead's subject is named anywhere in the other clause: a 道路交通 item is no revision of a 消防 one,
-    however alike their frame. A lead naming no subject (``落实安全生产责任。``) pairs with any; so does a
-    lead whose subject the other clause names further on (2014's 非煤矿山 item continues 2013's clause that
-    opens on 煤矿 and goes on through every sector)."""
+    """[len(current), len(previous)] True where the clauses are on different subjects (:func:`_apart`): a
+    道路交通 item is no revision of a 消防 one, however alike their frame. Two leads naming no subject
+    (``落实安全生产责任。``) pair; so does a lead whose subject the other clause names further on (2014's
+    非煤矿山 item continues 2013's clause that opens on 煤矿 and goes on through every sector)."""
     read = subjects([*current, *previous])
     cur, prev = read[:len(current)], read[len(current):]
+    # a clause whose lead names no sector gives its one sector as its subject only when it is short (an item
+    # of a county's list): a long one names sectors in passing (重大危险源 in a 安委会 coordination clause)
+    cur_short = [len(sentences(t)) <= SHORT_ITEM_SENTENCES for t in current]
+    prev_short = [len(sentences(t)) <= SHORT_ITEM_SENTENCES for t in previous]
     out = np.zeros((len(current), len(previous)), dtype=bool)
     for i, (cl, ca) in enumerate(cur):
-        if not cl:
-            continue
         for j, (pl, pa) in enumerate(prev):
-            out[i, j] = bool(pl) and not (cl & pa) and not (pl & ca)
+            out[i, j] = _apart(cl, ca if cur_short[i] or cl else frozenset(), pl, pa if prev_short[j] or pl else frozenset())
     return out
+
+
+#: the most sentences (the lead included) of a clause whose one sector is its subject though its lead names none
+SHORT_ITEM_SENTENCES = 3
+
+
+def _apart(cl: frozenset, ca: frozenset, pl: frozenset, pa: frozenset) -> bool:
+    """Are two clauses on different subjects, given the sectors each lead names (``cl``, ``pl``) and each
+    clause names (``ca``, ``pa``; given empty for a long clause whose lead names none)? Both leads naming
+    one: neither lead's is named in the other clause. One lead naming one (``四、加强风电场建设施工安全。``)
+    and the other none (``四、加强那达慕大会安全保障。``, whose body goes on to 消防安全检查): when the other
+    clause names one sector in all (its subject, 消防) and the two clauses none in common (else a 建筑施工
+    item read as a revision of last year's 那达慕 消防 item, same number, same frame). A clause naming
+    several in passing (应急物资 reaching 森林 and 公路) is about none of them and pairs with any, as two
+    leads naming none do."""
+    if cl and pl:
+        return not (cl & pa) and not (pl & ca)
+    if cl or pl:
+        lone = pa if cl else ca  # the clause whose lead names no sector: its one sector, if it names one
+        return len(lone) == 1 and not (ca & pa)
+    return False
 
 
 def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT_METHOD,

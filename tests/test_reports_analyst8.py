@@ -13,10 +13,12 @@ Every sentence there was written for these tests; every place, organ and company
 
 from __future__ import annotations
 
+import contextlib
 import io
 import json
 import sys
 import tracemalloc
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
@@ -24,6 +26,7 @@ from hypothesis import strategies as st
 
 from report_synth import synthetic_report
 
+from policytag.cli import main
 from policytag.inference import cli, render_html, render_md, render_rows  # noqa: F401 (imported before measuring)
 from policytag.inference.render_md import strip_pieces
 
@@ -87,3 +90,43 @@ def test_nothing_reaches_standard_output_when_rendering_fails(big_report, capsys
 def test_pieces_stripped_read_as_the_text_stripped(pieces):
     """The Markdown is ``"\\n".join(lines).strip()`` of every section; stripped a piece at a time it is the same."""
     assert "".join(strip_pieces(pieces)) == "".join(pieces).strip()
+
+
+DATA = Path(__file__).parent / "data" / "reports8"
+WIND = "四、加强风电场建设施工安全。对在建风电项目吊装作业开展专项检查，督促施工单位落实起重作业安全措施。"
+NAADAM = "四、加强那达慕大会安全保障。大会期间对赛马场看台、临时帐篷开展消防安全检查。"
+
+
+def test_a_lead_naming_a_sector_is_no_revision_of_a_clause_on_another():
+    """查干敖包旗 2027's 四、 (建筑施工, named in its lead) against 2026's 四、 (那达慕, whose lead names no sector and
+    whose body names 消防): another subject in the same frame, so no pair; read "revised (0.19)" on main. A
+    clause whose lead names none still pairs with one naming a sector it shares, and two leads naming none pair."""
+    from policytag.inference.align import different_subjects
+    from policytag.inference.yoy import subject_reader
+    from policytag.taxonomy import load_taxonomy
+
+    read = subject_reader(load_taxonomy())
+    assert different_subjects([WIND], [NAADAM], read).tolist() == [[True]]
+    assert different_subjects([NAADAM], [WIND], read).tolist() == [[True]]
+    shared = "四、加强节庆活动安全保障。对临时搭建的看台和舞台开展建筑施工安全检查。"
+    assert different_subjects([WIND], [shared], read).tolist() == [[False]]
+    assert different_subjects(["一、落实安全生产责任。层层签订责任书。"], [NAADAM], read).tolist() == [[False]]
+
+
+def test_the_banner_s_new_item_is_new_and_last_year_s_dropped(tmp_path):
+    """The analyst's year pair (EXPECTED.md): 2027's 四、 风电 is new, 2026's 四、 那达慕 dropped; the rest as before."""
+    out = tmp_path / "c.jsonl"
+    with contextlib.redirect_stderr(io.StringIO()):
+        code = main(["tag", str(DATA / "chagan_banner_2027.txt"), str(DATA / "chagan_banner_2026.txt"), "--year", "2027",
+                     "--model", "default", "-o", str(out)])
+    assert code == 0
+    rows = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    status = {r["text"][:2]: r["novelty"]["status"] for r in rows}
+    assert status == {"一、": "carried_over", "二、": "carried_over", "三、": "carried_over", "四、": "new",
+                      "五、": "carried_over"}
+    md = tmp_path / "c.md"
+    with contextlib.redirect_stderr(io.StringIO()):
+        main(["tag", str(DATA / "chagan_banner_2027.txt"), str(DATA / "chagan_banner_2026.txt"), "--year", "2027",
+              "--model", "default", "-o", str(md)])
+    dropped = md.read_text(encoding="utf-8").split("## 删去内容")[1].split("##")[0]
+    assert "Dropped: 1 clause" in dropped and "那达慕" in dropped
