@@ -277,12 +277,19 @@ def run(args: argparse.Namespace) -> int:
 LARGE_REPORT = 50_000
 
 
+#: a report run's peak memory, measured (tests/data/reports8/EXPECTED.md, -o t.jsonl and t.md, load 7-12): 268 MiB
+#: for 10,000 synthetic clauses, 712 MiB for 50,000: about this much a clause beyond a fixed part
+REPORT_BYTES_PER_CLAUSE = 11_100
+REPORT_FIXED_BYTES = 160 << 20
+
+
 def large_report_note(n: int) -> str:
     """What a report of ``n`` clauses costs, and the streaming path: 210,000 synthetic clauses to a JSONL
     report held 2.4 GiB (and growing) after a minute of CPU, with nothing said, where ``--stream`` tagged them
     in 170 MiB (tests/data/reports7/EXPECTED.md)."""
-    return (f"{n:,} clauses: a report holds every clause, its scores and evidence in memory (several GiB at "
-            "this size); --stream writes the rows (jsonl or parquet) in batches in bounded memory, and --resume "
+    gib = (REPORT_FIXED_BYTES + n * REPORT_BYTES_PER_CLAUSE) / 2**30
+    return (f"{n:,} clauses: a report holds every clause, its scores and evidence in memory (about {gib:.1f} GiB "
+            "at this size); --stream writes the rows (jsonl or parquet) in batches in bounded memory, and --resume "
             "continues it if interrupted")
 
 
