@@ -32,6 +32,7 @@ these counts are what chance gives.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
@@ -73,6 +74,15 @@ def _levels_note(by_level: dict) -> str | None:
     county = ", and a county is a government of its own, not part of its city" if {"city", "county"} <= set(levels) else ""
     return ("levels are compared together: each government's row is tested against every other government's "
             f"documents of its kind, whatever their level ({'、'.join(LEVEL_NAMES.get(v, v) for v in levels)}){county}")
+
+
+#: how an enterprise's name ends (集团有限公司, 股份有限公司, 有限责任公司, a bare 集团): whatever its owner, no government
+_ENTERPRISE = re.compile(r"(公司|集团)$")
+
+
+def is_enterprise(issuer: str | None) -> bool:
+    """Is the issuer an enterprise (a state-owned group too: ``岚江能源集团有限公司``), by how its name ends?"""
+    return bool(issuer and _ENTERPRISE.search(issuer))
 
 
 def _place_name(g) -> str:
@@ -171,15 +181,24 @@ class AcrossComparison:
 
         parts = []
         by_level: dict[str | None, dict[tuple, str]] = defaultdict(dict)  # level -> government -> a name
+        firms: dict[tuple, str] = {}  # the enterprises among the tested rows, in row order: identity -> name
         for g in self.groups:
             if g.issuer is not None and g.tested:  # an untested row is compared with no one: said below
-                by_level[g.level].setdefault(government((g.issuer, g.region, g.level)), _place_name(g))
+                who = government((g.issuer, g.region, g.level))
+                by_level[g.level].setdefault(who, _place_name(g))
+                if is_enterprise(g.issuer):
+                    firms.setdefault(who, g.name)
         if levels := _levels_note(by_level):
             parts.append(levels)
-        alone = [(level, next(iter(govs.values()))) for level, govs in by_level.items() if len(govs) == 1 and level]
+        # an enterprise alone at its level is named below as an enterprise, not as "the only 基层及其他 government"
+        alone = [(level, name) for level, govs in by_level.items() if len(govs) == 1 and level
+                 for who, name in govs.items() if who not in firms]
         if alone and len(by_level) > 1:
             parts.append("; ".join(f"{name} is the only {LEVEL_NAMES.get(level, level)} government" for level, name in alone)
                          + ": compared with governments of other levels only")
+        if firms:
+            parts.append(f"{'、'.join(firms.values())} {'is an enterprise' if len(firms) == 1 else 'are enterprises'}, not "
+                         "a government: tested against the governments' documents of its kind as if it were one")
         untested = [f"{g.name} {g.year or ''} ({g.kind_label})".replace("  ", " ") for g in self.groups if not g.tested]
         if untested:
             shown = "; ".join(untested[:6]) + (f" and {len(untested) - 6} more" if len(untested) > 6 else "")

@@ -130,3 +130,34 @@ def test_the_banner_s_new_item_is_new_and_last_year_s_dropped(tmp_path):
               "--model", "default", "-o", str(md)])
     dropped = md.read_text(encoding="utf-8").split("## 删去内容")[1].split("##")[0]
     assert "Dropped: 1 clause" in dropped and "那达慕" in dropped
+
+
+def _enterprise_report():
+    """Two counties' annual notices and a state-owned group's 工作要点 (level 基层及其他), tagged as given."""
+    from report_synth import _doc, _tagged
+
+    from policytag.inference.report import build_report
+    from policytag.taxonomy import load_taxonomy
+
+    coal = ("深化所属煤矿重大灾害治理，年底前完成防冲能力评估。", ("coal_mine",), ("hazard_remediation",))
+    fire = ("开展草原防火巡护，严控野外用火。", ("forest_grassland_fire",), ("responsibility",))
+    road = ("排查牧区道路急弯陡坡，完善警示标志。", ("road_transport",), ("hazard_remediation",))
+    a = _doc("a", "查干敖包旗人民政府", "查干敖包旗", "county", "annual_notice", 2027)
+    b = _doc("b", "哈日努尔旗人民政府", "哈日努尔旗", "county", "annual_notice", 2027)
+    firm = _doc("f", "岚江能源集团有限公司", None, "department", "work_points", 2027,
+                title="岚江能源集团有限公司2027年安全生产工作要点")
+    tagged = _tagged(a, [fire, road]) + _tagged(b, [road, fire]) + _tagged(firm, [coal, coal, fire])
+    return build_report([a, b, firm], tagged, load_taxonomy(), "test")
+
+
+def test_an_enterprise_is_not_called_a_government():
+    """岚江能源集团有限公司's 工作要点 beside governments' annual notices: the note read "岚江能源集团有限公司 is the only
+    基层及其他 government"; it is a company, tested against the governments' documents as if it were one, and the
+    note now says so (Markdown and HTML)."""
+    from policytag.inference.render_html import render_html
+    from policytag.inference.render_md import render_md
+
+    report = _enterprise_report()
+    for text in (render_md(report), render_html(report)):
+        assert "岚江能源集团有限公司 is the only" not in text
+        assert "岚江能源集团有限公司 is an enterprise, not a government" in text
