@@ -855,18 +855,54 @@ def _menu_cells(cells) -> set[int]:
     as a page pasted into Word keeps it beside the notice's cell), when another cell holds text of its
     own. Why: the menu's entries were read first, and 首页通知公告 became the notice's title; the HTML
     reader drops a page's menus, and a .docx of the page should read as the page does."""
-    def words(element) -> str:
-        return "".join(t.text or "" for t in element.iter(f"{W}t")).strip()
-
     linked = {}
     for row in cells:
         for cell in row:
-            text = re.sub(r"\s+", "", words(cell._tc))
-            links = re.sub(r"\s+", "", "".join(words(link) for link in cell._tc.iter(f"{W}hyperlink")))
-            linked[id(cell._tc)] = bool(text) and text == links
+            text = re.sub(r"\s+", "", "".join(t.text or "" for t in cell._tc.iter(f"{W}t")))
+            linked[id(cell._tc)] = bool(text) and text == re.sub(r"\s+", "", _linked_words(cell._tc))
     if all(linked.values()):
         return set()  # nothing but links: no menu beside a notice, read what there is
     return {key for key, is_menu in linked.items() if is_menu}
+
+
+_HYPERLINK_CODE = re.compile(r"^\s*HYPERLINK\b", re.I)
+
+
+def _linked_words(element) -> str:
+    """The words of ``element`` shown as links: those inside a ``w:hyperlink``, a ``w:fldSimple`` whose code
+    is HYPERLINK, or the result of a complex HYPERLINK field (``w:fldChar`` begin, ``w:instrText`` code,
+    separate, the shown runs, end).
+
+    Why: Word and WPS keep a link pasted from a web page as a field, not as a ``w:hyperlink``; a portal's
+    menu of such links was text, read first, and its words (首页通知公告) became the title."""
+    words: list[str] = []
+    fields: list[list] = []  # the complex fields open at this point: [code so far, showing its result]
+    for node in element.iter(f"{W}fldChar", f"{W}instrText", f"{W}t"):
+        if node.tag == W + "fldChar":
+            kind = node.get(W + "fldCharType")
+            if kind == "begin":
+                fields.append(["", False])
+            elif kind == "separate" and fields:
+                fields[-1][1] = True
+            elif kind == "end" and fields:
+                fields.pop()
+        elif node.tag == W + "instrText":
+            if fields and not fields[-1][1]:
+                fields[-1][0] += node.text or ""
+        elif any(shown and _HYPERLINK_CODE.match(code) for code, shown in fields) or _in_link(node, element):
+            words.append(node.text or "")
+    return "".join(words)
+
+
+def _in_link(node, top) -> bool:
+    """Does ``node`` lie inside a ``w:hyperlink`` or a HYPERLINK ``w:fldSimple`` below ``top``?"""
+    for ancestor in node.iterancestors():
+        if ancestor is top:
+            return False
+        if ancestor.tag == W + "hyperlink" or (
+                ancestor.tag == W + "fldSimple" and _HYPERLINK_CODE.match(ancestor.get(W + "instr") or "")):
+            return True
+    return False
 
 
 def _cell_blocks(cell, numbers: ListNumbers, read: dict) -> list[str]:
