@@ -323,6 +323,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
                      or soup.find("meta", attrs={"property": "og:title"}))
     # a notice shown in an embedded viewer (<iframe>/<embed>/<object> of its .pdf): named if the page
     # holds no text of its own
+    _inline_frames(soup)
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
@@ -343,6 +344,21 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     # a page pasted from a PDF keeps its page marks and running lines; a task table pasted into it as
     # one paragraph per cell
     return copied_tables(_text_copy_pages("\n".join(lines)))
+
+
+def _inline_frames(soup) -> None:
+    """Each ``<iframe srcdoc="…">`` replaced by the page it holds, as a browser shows it in place.
+
+    Why: a site that frames the notice's body keeps it, HTML escaped, in the frame's ``srcdoc``; frames
+    are dropped with scripts and styles, so such a page read as its menu (title 首页 通知公告, no clause)."""
+    from bs4 import BeautifulSoup
+
+    for frame in soup.find_all("iframe", srcdoc=True):
+        inner = BeautifulSoup(frame["srcdoc"], "lxml")
+        held = soup.new_tag("div")
+        for child in list((inner.body or inner).contents):
+            held.append(child.extract())
+        frame.replace_with(held)
 
 
 # A page's own controls that CMSs put inside the content container, above or below the notice:
@@ -1174,8 +1190,10 @@ def read_pdf(path: Path) -> str:
 
 
 def _has_words(text: str) -> bool:
-    """Two Chinese characters or three Latin letters in a row: a page (or file) with a text layer."""
-    return re.search(r"[\u4e00-\u9fff]{2,}|[A-Za-z]{3,}", text) is not None
+    """Two Chinese characters or three Latin letters in a row: a page (or file) with a text layer. Two
+    Chinese characters a space apart count: a converter that places each character as a word gives a text
+    layer of ``澄 溪 市 应 急`` (closed up by :func:`_unspaced`), and such a PDF was refused as a scan."""
+    return re.search(r"[\u4e00-\u9fff][ \u3000]?[\u4e00-\u9fff]|[A-Za-z]{3,}", text) is not None
 
 
 def warn(path: str | Path, message: str) -> None:
@@ -1366,7 +1384,10 @@ def read_xlsx(path: Path) -> str:
 
     _check_sheet_size(path)
     try:
-        book = openpyxl.load_workbook(path, data_only=True)  # data_only: a formula's last value, not its source
+        # opened as a file, not by name: openpyxl refuses a name not ending in .xlsx/.xlsm, and WPS 表格 saves
+        # a workbook in this format under .et too (read_file sends it here by its bytes); it was refused
+        with open(path, "rb") as fh:
+            book = openpyxl.load_workbook(fh, data_only=True)  # data_only: a formula's last value, not its source
     except (InvalidFileException, zipfile.BadZipFile, zlib.error, KeyError, ValueError, TypeError, OSError,
             EOFError) as exc:
         raise ReadError(path, _unreadable_sheet(exc, xlsx=True)) from None
@@ -1539,7 +1560,24 @@ def _unspaced(page: str) -> str:
     spaced after every character is touched (two organs set apart on one line keep their gap)."""
     if " " not in page:
         return page
-    return "\n".join(line.replace(" ", "") if _LETTER_SPACED.match(line) else line for line in page.split("\n"))
+    lines = page.split("\n")
+    spaced = _LETTER_SPACED_SHORT if _spaced_throughout(lines) else _LETTER_SPACED
+    return "\n".join(line.replace(" ", "") if spaced.match(line) else line for line in lines)
+
+
+#: a line of two characters or more, a space after every one (``序 号``)
+_LETTER_SPACED_SHORT = re.compile(r"^\s*\S(?: \S)+\s*$")
+
+
+def _spaced_throughout(lines: list[str]) -> bool:
+    """Is a page's whole text layer letter-spaced (two thirds of its lines of two characters or more
+    spaced after every character, four at least)? Then its short lines are too: a converter that places
+    each character as a word spaces every line, and a table's two-character cells (``序 号``, ``1 2``) kept
+    their spaces where the 4-character rule of a red header's title left them, so no table header was
+    found and the task table read as one run of cells."""
+    long = [line for line in lines if len(line.replace(" ", "")) >= 2]
+    spaced = sum(bool(_LETTER_SPACED_SHORT.match(line)) for line in long)
+    return spaced >= 4 and 3 * spaced >= 2 * len(long)
 
 
 def _drop_running_lines(pages: list[str]) -> list[str]:

@@ -46,3 +46,47 @@ def test_reading_an_ofd_ruled_table_imports_no_scipy():
 
     assert out[0] == "[]", out
     assert int(out[1]) == len(read_file(FORMATS6 / "fire_tasks_turned.ofd")) > 0
+
+
+# -- the winter notice in the formats another government sends (EXPECTED.md, "Probes") ---------------
+@pytest.fixture(scope="module")
+def winter(tmp_path_factory):
+    """formats6's winter_notice.txt (make_fixtures.WINTER_NOTICE) and its reading: the reference of the probes."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("formats6_fixtures", FORMATS6 / "make_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    path = tmp_path_factory.mktemp("winter") / "winter_notice.txt"
+    path.write_text(module.WINTER_NOTICE, encoding="utf-8")
+    from test_files_formats2 import _segment
+
+    return _segment(path, documents=True), _segment(path)
+
+
+@pytest.mark.parametrize("name", ["winter_spaced.pdf", "winter_iframe.html"])
+def test_a_probe_reads_as_the_winter_notice(name, winter):
+    """winter_spaced.pdf: the notice's text layer a space after every character (a converter placing each
+    character as a word), the task table set out in columns. Before: refused as a scan ("PDF has no text
+    layer": no two Chinese characters in a row); then, the two-character cells (序 号, 1 2) kept their spaces
+    and the task table read as one run of cells. winter_iframe.html: the body in an <iframe srcdoc="…">.
+    Before: frames were dropped, the page read as its menu (title 首页 通知公告, no clause). Now both read
+    as winter_notice.txt, record for record."""
+    from test_files_formats2 import _segment
+
+    documents, clauses = winter
+    assert _segment(FORMATS7 / name, documents=True) == documents
+    assert _segment(FORMATS7 / name) == clauses
+
+
+def test_a_wps_et_saved_as_an_xlsx_archive_reads_as_the_xlsx(tmp_path):
+    """WPS 表格 saves .et as an .xlsx archive (the binary .et of older WPS reads by xlrd, as an .xls);
+    formats5's task_sheet.xlsx named .et. Before: read_file sent it to openpyxl by its bytes, which refused
+    the name ("a spreadsheet that cannot be read (InvalidFileException)"); now it reads as the .xlsx."""
+    import shutil
+
+    from policytag.corpus.readers import read_file
+
+    et = tmp_path / "task_sheet.et"
+    shutil.copy(TEST_DATA / "formats5" / "task_sheet.xlsx", et)
+    assert read_file(et) == read_file(TEST_DATA / "formats5" / "task_sheet.xlsx")
