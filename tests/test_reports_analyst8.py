@@ -161,3 +161,24 @@ def test_an_enterprise_is_not_called_a_government():
     for text in (render_md(report), render_html(report)):
         assert "岚江能源集团有限公司 is the only" not in text
         assert "岚江能源集团有限公司 is an enterprise, not a government" in text
+
+
+def test_another_government_s_baseline_is_named_not_its_year_alone(tmp_path):
+    """查干敖包旗 2027 --compare-with the 盟's 2027 notice: headings and columns read "vs 2027", "Emphasis compared with
+    2027", "Dropped: 8 clauses of 2027" beside a 2027 notice, as if its own year; they now name the 盟's notice. The
+    旗's own 2026 notice chosen with --compare-with is still named by its year."""
+    import html as htmllib
+
+    def tag(baseline: str, fmt: str) -> str:
+        out = tmp_path / f"{baseline}.{fmt}"
+        with contextlib.redirect_stderr(io.StringIO()):
+            assert main(["tag", str(DATA / "chagan_banner_2027.txt"), "--compare-with", str(DATA / f"{baseline}.txt"),
+                         "--model", "default", "-o", str(out)]) == 0
+        return htmllib.unescape(out.read_text(encoding="utf-8")) if fmt == "html" else out.read_text(encoding="utf-8")
+
+    md = tag("wulantala_league_2027", "md")
+    assert "| vs 乌兰塔拉盟行政公署 2027 |" in md and "| vs 2027 |" not in md
+    assert "Emphasis compared with 乌兰塔拉盟行政公署 2027" in md and "clauses of 乌兰塔拉盟行政公署 2027 that no clause" in md
+    assert "Emphasis compared with 乌兰塔拉盟行政公署 2027" in tag("wulantala_league_2027", "html")
+    own = tag("chagan_banner_2026", "md")
+    assert "| vs 2026 |" in own and "Emphasis compared with 2026" in own
