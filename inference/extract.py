@@ -39,6 +39,8 @@ def _num(s: str) -> int | float:
     if _RE_DECIMAL.fullmatch(s):
         value = float(s)
         return int(value) if value.is_integer() else value
+    if len(s) > 1 and ("〇" in s or "零" in s) and not any(u in s for u in "十百千"):
+        return cn_digits(s)  # 一〇〇 (written digit by digit, as a year is): 100, not 0
     n = cn_number(s)
     if n is None:
         raise ValueError(s)
@@ -66,8 +68,13 @@ def _delim_positions(text: str, delims: str) -> list[int]:
     hit = _DELIM_INDEX.get(key)
     if hit is not None and hit[0] is text:
         return hit[1]
-    rx = _DELIM_CLASS.get(delims) or re.compile("[" + re.escape(delims) + "]")
-    positions = [m.start() for m in rx.finditer(text)]
+    chunks = _DELIM_INDEX.get((key[0], CHUNK_DELIMS)) if delims == SENTENCE_DELIMS else None
+    if chunks is not None and chunks[0] is text:
+        # (the sentence delimiters are some of the chunk delimiters: picked from their positions, not a second scan)
+        positions = [p for p in chunks[1] if text[p] in SENTENCE_DELIMS]
+    else:
+        rx = _DELIM_CLASS.get(delims) or re.compile("[" + re.escape(delims) + "]")
+        positions = [m.start() for m in rx.finditer(text)]
     if len(_DELIM_INDEX) >= 8:
         _DELIM_INDEX.clear()
     _DELIM_INDEX[key] = (text, positions)
@@ -400,8 +407,9 @@ _NEXT_YEAR = ("次年", "翌年", "明年")
 _THIS_YEAR = ("今年", "本年", "当年")
 _THIS_YEAR_FORMS = ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month", "month_from", "quarter",
                     "half", "months", "month_list")
-#: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前)
-_DAYS_FROM = re.compile(r"(?:自|从|(?<=在))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
+#: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前;
+#: so is 于: 请于收到本函之日起5个工作日内)
+_DAYS_FROM = re.compile(r"(?:自|从|(?<=[在于]))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
 _KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
 #: the day a part of a month ends on (下旬: the month's end, from the calendar)
@@ -413,6 +421,8 @@ _EVENT_NAME = {"汛": "汛期", "入汛": "汛期"}
 _EVENT_DUE = {"国庆": (9, 30), "国庆节": (9, 30), "五一": (4, 30)}
 #: what expires before a 届满 (有效期届满前, 任期届满前30日)
 _EXPIRES = re.compile(r"(?:有效期|任期|聘期|合同期|服务期|期限|期)$")
+#: what reports a limit not kept (事故调查报告: 未在1小时内报告, 未于3月底前完成, 没有在…)
+_FAILED = re.compile(r"(?:未|没有|未能|没能)(?:按期|按时)?(?:在|于)?\s*$")
 _YEAR_END_CUE = re.compile(r"(?:确保|力争|争取|到|至|于|在)$")
 _NUMERAL = re.compile(r"[\d一二两三四五六七八九十]")
 _LAST_DEADLINE_SPANS: list = []  # [text, spans] of the last extract_deadlines call
@@ -688,7 +698,7 @@ def _zero_word(text: str) -> bool:
     """Does ``text`` hold what a target without a numeral or a unit after one holds: 零 (零死亡), 不发生 (确保不发生较大
     事故) or 百分之 (下降百分之十)? (substring tests: cheaper than a regex search on the half of the texts without a
     numeral)"""
-    return "零" in text or "不发生" in text or "百分之" in text
+    return "零" in text or "不发生" in text or "百分之" in text or "〇" in text
 
 
 @functools.lru_cache(maxsize=1)
@@ -758,7 +768,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发百"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发百〇"),
                (_FLAG_WORDS, "每即半限清午秋宵夕届"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -964,6 +974,8 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
 def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     """Is the phrase an alternative matched a time limit here? (the look-alikes each form has)"""
     phrase, following = text[start:end], text[end:end + 6]
+    if _FAILED.search(text, max(0, start - 4), start):
+        return False  # 企业未在1小时内报告, 未于3月底前完成: a finding that a limit was not kept, not a limit
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half", "month_list") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
     if alt == "month_list" and not _consecutive_months(phrase):
@@ -1225,7 +1237,10 @@ class Target:
 _NUM = r"\d+(?:\.\d+)?"
 _RANGE_SEP = r"\s*[-—–~～至到]\s*"
 _QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
-_CN_QTY = r"(?P<cnum>[一二两三四五六七八九十]{1,3})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{1,3}))?"
+#: a number in Chinese numerals: 二十, 三十五, and with 千/百 inside (两千万元 is 2000 万元, 五百万元 500 万元: it read
+#: 5 百万元 or nothing)
+_CN_NUMBER = r"[一二两三四五六七八九][千百][零〇一二两三四五六七八九十百]{0,4}|[一二两三四五六七八九十]{1,3}"
+_CN_QTY = rf"(?P<cnum>{_CN_NUMBER})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{{1,3}}))?"
 # Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米. 起 counts
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
 _MAGNITUDES = "千万亿百"
@@ -1358,8 +1373,9 @@ _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督�
 # (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
                "下降|降低|减少|提高|完成|保持|达")
-# the baseline a change is measured against (同比下降10%, 较上年下降5%): part of the verb as written
-_BASELINE = r"(?:同比|较上年|比上年|较去年|比去年)"
+# the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
+# as written
+_BASELINE = r"(?:同比|较上年|比上年|较去年|比去年|[比较](?:19|20)\d{2}\s*年(?:底|末)?)"
 #: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
 _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
 RE_RATE = re.compile(
@@ -1376,8 +1392,8 @@ RE_OBJECT_FIRST = re.compile(
 
 #: the period of a frequency as written after 每: 月, 季度, 半年…, and a number of them (每三年, 每2年, 每两个月;
 #: 每个月 and 每个季度 are 月 and 季度)
-_CYCLE = r"(?:[\d一二两三四五六七八九十]+\s*个?\s*)?(?:半年|季度|年|月|周|天|日)"
-_PER = re.compile(rf"每个?(?P<per>{_CYCLE})[^，。；\d]{{0,8}}$")
+_CYCLE = r"(?:[\d一二两三四五六七八九十]+\s*个?\s*)?(?:半年|季度|学期|年|月|周|天|日)"
+_PER = re.compile(rf"每个?(?P<per>{_CYCLE})(?P<cmp>{_CMP})?[^，。；\d]{{0,16}}$")
 _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于": ">=", "不得低于": ">=",
              "不超过": "<=", "不多于": "<=", "最多": "<="}
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
@@ -1428,9 +1444,15 @@ def _prev_chunk(text: str, left: int) -> str:
 
 
 def _per(text: str, left: int, start: int) -> str | None:
-    window = text[max(left, start - 12):start]
-    m = _PER.search(window) if "每" in window else None
+    # (每年 before a verb and its object: 每年培训企业主要负责人不少于5000人次; within the chunk)
+    m = _per_match(text, left, start)
     return m.group("per") if m else None
+
+
+def _per_match(text: str, left: int, start: int) -> re.Match | None:
+    """The frequency before a count at ``start`` (``_PER``: 每年, 每两年至少, in its chunk from ``left``)."""
+    window = text[max(left, start - 20):start]
+    return _PER.search(window) if "每" in window else None
 
 
 #: a rate in words: 下降百分之十, 达到百分之九十五以上, 达到百分之百 (regulations and some plans write them so): read as
@@ -1439,6 +1461,13 @@ def _per(text: str, left: int, start: int) -> str | None:
 RE_RATE_CN = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?(?P<unit>百分之)"
     r"(?P<num>[一二两三四五六七八九十百零〇]{1,4})(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
+
+
+#: a rate in Chinese digits written one by one: 达到一〇〇% (read as 100%; at least one 〇/零, as a number so written
+#: has: 九五% is no such number). Scanned on a text holding % or ‰ and 〇 or 零; its ``base`` and ``of`` never match
+RE_RATE_CN_DIGITS = re.compile(
+    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?"
+    r"(?P<num>(?=[一二三四五六七八九〇零]*[〇零])[一二三四五六七八九〇零]{2,4})(?P<unit>%|‰)(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
 
 
 def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
@@ -1453,6 +1482,10 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         left, right = _chunk_bounds(text, m.start(), m.end())
         left = max(left, m.start() - WINDOW)
         head = _subject_head(text, left, m.start())
+        verb_start = m.start()
+        if head.endswith(_ANNUAL):
+            # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
+            head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
         end = m.end()
         if verb == "完成" and of:
@@ -1462,7 +1495,7 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         else:
             what = subject
             end = m.end() - (len(of) if of else 0)  # 达到100%的… : the tail is not part of the target
-        start = m.start() - len(subject) if what == subject and subject and head.endswith(subject) else m.start()
+        start = verb_start - len(subject) if what == subject and subject and head.endswith(subject) else verb_start
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
         yield _frozen(Target, text=text[start:end], value=_num(m.group("num")), value_max=None, unit=unit, what=_clip(what),
@@ -1470,6 +1503,7 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
 
 
 _RE_BASELINE = re.compile(f"^{_BASELINE}")
+_ANNUAL = "年均"
 #: the end of an enumerated figure before a subject: 事故起数下降5%、[死亡人数]下降8%
 _FIGURE_END = re.compile(r"(?:[\d%‰][^\d、，。；：]{0,2}|以上|以下|以内|左右)、")
 
@@ -1603,8 +1637,9 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 #: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
 #: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
 _OBJECT_AFTER = re.compile(r"的?((?:[^，。；：、（(并]|(?<=[合兼])并){1,30})")
-#: (and a weak verb that only organises the counted work: 组织企业负责人…培训不少于3000人次 counts 企业负责人…培训)
-_OBJECT_LEAD = re.compile(r"^(?:对|向|为|组织开展|组织|开展)")
+#: (and a weak verb that only organises the counted work: 组织企业负责人…培训不少于3000人次 counts 企业负责人…培训;
+#: and a comparator the count took from before its object: 至少对居民用户…检查一次)
+_OBJECT_LEAD = re.compile(rf"^(?:(?:{_CMP})?(?:对|向|为)|{_CMP}|组织开展|组织|开展)")
 
 
 def _count_targets(text: str) -> Iterator[Target]:
@@ -1660,14 +1695,20 @@ def _done_before(text: str, start: int) -> bool:
 
 #: a weak verb of a count of times (``_weak_count_pattern``'s) in a count's object: the count is its own
 _WEAK_IN_FILL = re.compile("组织|开展|举办|召开|进行")
+def _may_compare(fill: str) -> bool:
+    """Can a comparator (``_CMP_WORDS``) stand in ``fill``? (each holds 于, 少, 过 or 多)"""
+    return "于" in fill or "少" in fill or "过" in fill or "多" in fill
+
+
 _DONE_ONE = ("已", "共")
 _DONE_TWO = ("已经", "共计", "累计")
 
 
 def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Target]:
     for m in matches:
-        if m.start() and _done_before(text, m.start()):
-            continue
+        if m.start() and _done_before(text, m.start()) and not (short and m.group("cmp") or _may_compare(m.group("fill") or "")
+                                                                 and any(w in m.group("fill") for w in _CMP_WORDS)):
+            continue  # (累计培训时间不少于20学时: a comparator sets a cumulative target; 累计关闭…23处 is done)
         cmp, verb, unit = m.group("cmp") if short else None, m.group("verb"), m.group("unit")
         fill = m.group("fill") or ""
         if verb and fill.startswith(_NOUN_HEADS) and verb not in _FUNDS_VERBS:
@@ -1679,13 +1720,17 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             yield from _counts(text, iter(filter(None, (RE_COUNT.match(text, m.start("fill") + weak.start()),))), True)
             continue
         # 检查每年不得少于两次 / 深入生产现场不少于一次: the comparator sits inside the filler
-        inner = next((w for w in _CMP_WORDS if w in fill), None) if fill else None
+        # (each comparator holds 于, 少, 过 or 多: four substring tests rule out most fillers, not eight)
+        inner = next((w for w in _CMP_WORDS if w in fill), None) if fill and _may_compare(fill) else None
         if inner:
             cmp = cmp or inner
             fill = fill[:fill.index(inner)]
         per_left, right = _chunk_bounds(text, m.start(), m.end())
         per_left, right = max(per_left, m.start() - WINDOW), min(right, m.end() + WINDOW)
-        per = _per(text, per_left, m.start())
+        cycle = _per_match(text, per_left, m.start())
+        per = cycle.group("per") if cycle else None
+        if cycle and not cmp and cycle.group("cmp"):
+            cmp = cycle.group("cmp")  # 每两年至少对居民用户…检查一次: the comparator after the cycle is the count's
         in_fill = _PER_IN_FILL.search(fill) if "每" in fill else None
         if in_fill:
             per = per or in_fill.group(1)
@@ -1697,10 +1742,13 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue
         if unit in _TIME_UNITS and not cmp:
             continue  # 落实24小时值班制度 is a duty schedule, 不少于2周的轮训 a target
-        if unit[-1] == "元" and _is_fine(text, m.start(), m.end()):
-            continue  # 处不超过5万元的罚款: a penalty's amount, not a target
-        if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)):
-            # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…; a count in
+        if unit[-1] == "元" and (_is_fine(text, m.start(), m.end()) or "罚" in fill):
+            continue  # 处不超过5万元的罚款, …处以罚款150万元: a penalty's amount, not a target
+        if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)
+                                    or (not short and _num(raw) >= 2)):
+            # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…, or to close the clause
+            # part after a verb and its object (新建消防站二十座, RE_COUNT_LONG; not 一, which is a/each as often as
+            # one: 一批, 完成一项销号一项); a count in
             # digits may follow with the numeral in its object (建成一类应急避难场所4处并…; not past a
             # comparator, which starts a count of its own: 建成一支不少于6人的…)
             later = RE_COUNT_DIGITS.match(text, m.start()) if short else None
@@ -1892,6 +1940,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
             found += _weak_counts(text, RE_COUNT_WEAK_CN)
     if not gated or "百分之" in text:
         found += _rate_targets(text, RE_RATE_CN)
+    if not gated or (("%" in text or "‰" in text) and ("〇" in text or "零" in text)):
+        found += _rate_targets(text, RE_RATE_CN_DIGITS)
     if not gated or "零" in text:
         found += _zero_targets(text)
     if not gated or "不发生" in text:
@@ -1907,7 +1957,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
 
 #: what every RE_COUNT match contains: the last character of its number (a digit or a Chinese
 #: numeral), optional white space, then its unit
-_COUNT_GATE = re.compile(rf"[\d一二两三四五六七八九十]\s*{_UNIT}")
+_COUNT_GATE = re.compile(rf"[\d一二两三四五六七八九十百千]\s*{_UNIT}")
 
 
 def _number_span(text: str, target: Target) -> tuple[int, int]:
@@ -1928,7 +1978,7 @@ def _number_span(text: str, target: Target) -> tuple[int, int]:
 
 
 _RE_NUM = re.compile(_NUM)
-_RE_CN_COUNT = re.compile(r"[一二两三四五六七八九十]{1,3}(?=[至到—-]?[一二两三四五六七八九十]{0,3}\s*" + _UNIT + ")")
+_RE_CN_COUNT = re.compile(rf"(?:{_CN_NUMBER})(?=[至到—-]?[一二两三四五六七八九十]{{0,3}}\s*" + _UNIT + ")")
 
 
 _DEADLINE_PREFIX = re.compile(
