@@ -534,7 +534,7 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
         prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
         # (not a chunk with a time limit of its own: 6月中旬组织评审，6月下旬前全面推开 -> 全面推开)
-        if prev and next(_deadline_matches(prev), None) is None:
+        if prev and not (_may_have_deadline(prev) and next(_deadline_matches(prev), None) is not None):
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
 
@@ -682,9 +682,10 @@ def extract_fields(texts: list[str], years: list[int | None],
             continue
         # a text that is surely simplified is matched as it is (what _simplified gives for it)
         read = _fullwidth(text) if flags & _FLAG_WIDTH else text
-        # (a text without a deadline word has no deadline phrase: its targets need no spans)
-        timed = flags & _FLAG_TIME
-        deadlines = _deadlines(read, year, notice_date=date, flags=flags) if timed else []
+        # (a text without a deadline word has no deadline phrase: its targets need no spans; tested here, not in
+        # _deadlines, which a text without one then is not called for)
+        timed = flags & _FLAG_TIME and _may_have_deadline(read)
+        deadlines = _deadlines(read, year, notice_date=date, flags=flags, checked=True) if timed else []
         # (a target has a digit, a numeral and unit (a count: _FLAG_COUNT), or a zero word)
         targets = (_targets(read, bool(flags & _FLAG_DIGIT), flags, None if timed else [])
                    if flags & (_FLAG_DIGIT | _FLAG_COUNT) or (flags & _FLAG_ZERO and _zero_word(text)) else [])
@@ -717,7 +718,7 @@ _NOT_READ = object()  # _surely_simplified called without the code points: it re
 
 
 def _batch_code_points(texts: list[str]):
-    """``(code points, text number of each, length of each text)`` of a batch as numpy arrays, or
+    """``(code points, where each text starts in them, length of each text)`` of a batch as numpy arrays, or
     None when a text cannot be encoded (a lone surrogate: the usual path for all)."""
     import numpy as np
 
@@ -726,7 +727,9 @@ def _batch_code_points(texts: list[str]):
     except UnicodeEncodeError:
         return None
     lens = np.fromiter(map(len, texts), dtype=np.int64, count=len(texts))
-    return cps, np.repeat(np.arange(len(texts)), lens), lens
+    starts = np.zeros(len(texts), dtype=np.int64)
+    np.cumsum(lens[:-1], out=starts[1:])
+    return cps, starts, lens
 
 
 def _surely_simplified(texts: list[str], code_points=_NOT_READ) -> list[bool]:
@@ -741,8 +744,15 @@ def _surely_simplified(texts: list[str], code_points=_NOT_READ) -> list[bool]:
         code_points = _batch_code_points(texts)
     if code_points is None:
         return [False] * len(texts)
-    cps, doc, lens = code_points
-    count = np.bincount(doc[_traditional_table()[cps]], minlength=len(texts))
+    cps, starts, lens = code_points
+    if not len(texts):
+        return []
+    # (a sum per text over the looked-up characters, as _text_flags ors them: no text number per character;
+    # a 0 after the last, for a trailing empty text)
+    traditional = np.zeros(len(cps) + 1, dtype=bool)
+    np.take(_traditional_table(), cps, out=traditional[:-1])
+    count = np.add.reduceat(traditional.view(np.uint8), starts, dtype=np.int64)
+    count[lens == 0] = 0
     # is_traditional judges a text longer than 3 * SAMPLE on samples: those take the usual path
     return ((count < MIN_TRADITIONAL) & (lens <= 3 * SAMPLE)).tolist()
 
@@ -801,6 +811,18 @@ def _unit_or_space_table():
     return table
 
 
+@functools.lru_cache(maxsize=2)
+def _every_code_point(table, above):
+    """``table()`` (``_numeral_table`` or ``_unit_or_space_table``, below ``_TABLE_END``) over every code point,
+    ``above`` for those above it (a character above the table has every flag, may start anything)."""
+    import numpy as np
+
+    low = table()
+    full = np.full(0x110000, above, dtype=low.dtype)
+    full[:_TABLE_END] = low
+    return full
+
+
 def _text_flags(texts: list[str], code_points) -> list[int]:
     """Per text: the flags of ``_numeral_table`` that any of its characters has (a bitwise or over
     the batch's code points, ``_batch_code_points``; every flag when there are none)."""
@@ -808,22 +830,22 @@ def _text_flags(texts: list[str], code_points) -> list[int]:
 
     if code_points is None or not texts:
         return [_ALL_FLAGS] * len(texts)
-    cps, _, lens = code_points
+    cps, starts, lens = code_points
     # one flag byte per character, and a 0 after the last: the start reduceat is given for a
     # trailing empty text (its own start is the end of the array)
-    flags = np.full(len(cps) + 1, _ALL_FLAGS, dtype=np.uint8)
+    # (each look-up a take from a table of every code point: masking the ones above _TABLE_END
+    # out and back in cost twice the rest of this function)
+    flags = np.empty(len(cps) + 1, dtype=np.uint8)
     chars = flags[:-1]
-    low = cps < _TABLE_END
-    chars[low] = _numeral_table()[cps[low]]
+    np.take(_every_code_point(_numeral_table, _ALL_FLAGS), cps, out=chars)
     flags[-1] = 0
     # a numeral with a unit's first character or white space after it (the last character of one
-    # text is followed by the first of the next: a "maybe" at worst)
-    follows = np.zeros(len(cps), dtype=bool)
-    follows[:-1] = True  # (a character above the table may start anything)
-    follows[:-1][low[1:]] = _unit_or_space_table()[cps[1:][low[1:]]]
-    chars[((chars & _FLAG_NUMERAL) != 0) & follows] |= _FLAG_COUNT
-    starts = np.zeros(len(lens), dtype=np.int64)
-    np.cumsum(lens[:-1], out=starts[1:])
+    # text is followed by the first of the next: a "maybe" at worst; the batch's last by nothing)
+    follows = np.empty(len(cps), dtype=bool)
+    np.take(_every_code_point(_unit_or_space_table, True), cps[1:], out=follows[:-1])
+    follows[-1:] = False
+    follows &= (chars & _FLAG_NUMERAL).astype(bool)
+    chars |= follows.view(np.uint8) * np.uint8(_FLAG_COUNT)
     per_text = np.bitwise_or.reduceat(flags, starts)
     per_text[lens == 0] = 0  # (reduceat gives an empty slice the element at its start)
     return per_text.tolist()
@@ -844,11 +866,12 @@ def extract_deadlines(text: str, notice_year: int | None = None, actions: bool =
 
 
 def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
-               notice_date: str | None = None, flags: int = _ALL_FLAGS) -> list[Deadline]:
-    """``extract_deadlines`` of a text in simplified script (``flags``: ``_text_flags``' for it)."""
+               notice_date: str | None = None, flags: int = _ALL_FLAGS, checked: bool = False) -> list[Deadline]:
+    """``extract_deadlines`` of a text in simplified script (``flags``: ``_text_flags``' for it; ``checked``: the
+    caller found that it may hold one, ``_may_have_deadline``)."""
     out: list[Deadline] = []
     spans: list[tuple[int, int]] = []  # every vetted phrase, past references included (for targets)
-    if not (flags & _FLAG_TIME and _may_have_deadline(text)):  # (most clauses: no scan)
+    if not (checked or flags & _FLAG_TIME and _may_have_deadline(text)):  # (most clauses: no scan)
         _LAST_DEADLINE_SPANS[:] = [text, spans]
         return out
     for alt, m, start, end, lead in _deadline_matches(text, flags):
@@ -904,17 +927,22 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
     on a text holding 次月."""
     more = _may_have_more(text)
     words = bool(flags & _FLAG_WORDS) and _WORD_GATE.search(text) is not None
+    # (RE_DEADLINE's forms without a numeral: year ends and 年内 (底/末/内), 本月底, 元月底, an event: a text with
+    # no numeral and none of them is not scanned)
+    main = bool(flags & _FLAG_NUMERAL) or _may_match_wordless(text)
     horizons = list(RE_HORIZON.finditer(text)) if _may_have_horizon(text) else None
     starts = list(RE_YEAR_FROM.finditer(text)) if _may_have_year_from(text) else None
     uses = list(RE_USE_TIME.finditer(text)) if _may_have_use_time(text) else None
     nexts = list(RE_NEXT_MONTH.finditer(text)) if "次月" in text else None
     if not (more or words or horizons or starts or uses or nexts):  # (most texts: one scan, nothing to merge)
+        if not main:
+            return
         for m in RE_DEADLINE.finditer(text):
             alt = m.lastgroup
             start, lead = _lead_word(text, alt, m, m.start(alt))
             yield alt, m, start, m.end(alt), lead
         return
-    found = [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE.finditer(text)]
+    found = [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE.finditer(text)] if main else []
     if more:
         found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_MORE.finditer(text)]
     if words:
@@ -935,6 +963,14 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         last_end = end
         start, lead = _lead_word(text, alt, m, start)
         yield alt, m, start, end, lead
+
+
+def _may_match_wordless(text: str) -> bool:
+    """Can ``RE_DEADLINE`` match in a text without a numeral (digits, 一…十)? Its forms without one hold 底 or 末
+    (年底前, 本月底前, 元月底前), 内 (年内), 元 (元旦, 元月份前) or an event's name (汛, 春节, 国庆, 节假日, 冬, 雨季); the
+    others hold a year, a day or a count (``tests/test_extract_probe11.py`` compares it with the scan)."""
+    return ("底" in text or "末" in text or "内" in text or "汛" in text or "春节" in text or "元" in text
+            or "国庆" in text or "节假日" in text or "冬" in text or "雨季" in text)
 
 
 def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
@@ -974,7 +1010,8 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
 def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     """Is the phrase an alternative matched a time limit here? (the look-alikes each form has)"""
     phrase, following = text[start:end], text[end:end + 6]
-    if _FAILED.search(text, max(0, start - 4), start):
+    before = text[max(0, start - 4):start]
+    if ("未" in before or "没" in before) and _FAILED.search(before):
         return False  # 企业未在1小时内报告, 未于3月底前完成: a finding that a limit was not kept, not a limit
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half", "month_list") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase

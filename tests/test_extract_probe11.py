@@ -412,3 +412,27 @@ def test_mixed_numerals_read_as_digits(digits, numerals):
         return [(t.value, t.unit, t.what, t.comparator, t.verb, t.per) for t in extract_targets(text)]
     assert fields(numerals) == fields(digits)
     _fields_agree(numerals)
+
+
+def test_a_text_without_a_numeral_is_scanned_when_a_deadline_could_match():
+    """``_may_match_wordless`` (which spares a text without a numeral the deadline scan) says yes wherever
+    ``RE_DEADLINE`` matches in such a text: every string of up to 4 characters over the characters its
+    numeral-free forms are made of (and a filler), and the numeral-free phrases of each form in a sentence."""
+    import itertools
+
+    from policytag.inference import extract as ex
+
+    alphabet = "底末内汛期春节元旦月份国庆假日冬入雨季年今当本度之以前夕到来主两会结束安"
+    numeral = ex._NUMERAL
+    checked = 0
+    for n in range(1, 5):
+        for chars in itertools.product(alphabet, repeat=n):
+            text = "".join(chars)
+            if numeral.search(text) is None and ex.RE_DEADLINE.search(text) is not None:
+                assert ex._may_match_wordless(text), text
+                checked += 1
+    assert checked > 1000
+    for phrase in ("年底前", "今年年底前", "年内", "本年度内", "元月份前", "元月底前", "本月底前", "汛期前", "汛前",
+                   "入汛前", "主汛期结束前", "春节前", "元旦、春节前", "国庆节前", "节假日前", "入冬前", "冬季到来前", "雨季前"):
+        text = f"各地要在{phrase}完成隐患排查。"
+        assert ex.RE_DEADLINE.search(text) is not None and ex._may_match_wordless(text), phrase
