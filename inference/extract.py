@@ -260,8 +260,10 @@ _MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两�
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
     rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
-    # months listed with one 月 (7、8月份, 6、7、8月): a period, as 7月至8月 is (vetted as one; consecutive months only)
-    rf"(?P<month_list>{_MONTH_NUMBER}(?:\s*、\s*{_MONTH_NUMBER})*\s*、\s*{_month('l')}(?:\s*份)?{_BEFORE})",
+    # months listed with one 月 (7、8月份, 6、7、8月): a period, as 7月至8月 is (vetted as one; consecutive months only,
+    # ``_more_matches``); not when the last month runs on into a date (2、3月底前, 三、5月15日前: an item number)
+    rf"(?P<month_list>{_MONTH_NUMBER}(?:\s*、\s*{_MONTH_NUMBER})*\s*、\s*{_month('l')}"
+    rf"(?!\s*[底末上中下\d一二三四五六七八九十])(?:\s*份)?{_BEFORE})",
     # a quarter: (第)一季度, 一季度末前, 2027年第二季度 (a 第 before the numeral: _lead_word)
     # (第一季度内: its 内 was left to the action; 每年第一季度内 is a point in each year: _lead_word)
     rf"(?P<quarter>(?:{_year('q')}第?)?(?P<qn>[一二三四1-4])\s*季度(?:(?:之|以)?内(?![部容])|(?:末|底)?{_BEFORE}))",
@@ -944,7 +946,7 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         return
     found = [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE.finditer(text)] if main else []
     if more:
-        found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_MORE.finditer(text)]
+        found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in _more_matches(text)]
     if words:
         found += [(m.start(m.lastgroup), m.end(m.lastgroup), m.lastgroup, m) for m in RE_DEADLINE_WORDS.finditer(text)]
     if horizons:
@@ -963,6 +965,19 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         last_end = end
         start, lead = _lead_word(text, alt, m, start)
         yield alt, m, start, end, lead
+
+
+def _more_matches(text: str) -> Iterator[re.Match]:
+    """``RE_DEADLINE_MORE``'s matches, but a list of months that are not consecutive (3、6、9月: named one by one; 三、5月:
+    an item number before a month) is none, nor one of two months opening the text without 份 (2、3月开展…: item 2),
+    and the forms it covered are tried after its first character (三、[5月至9月])."""
+    m = RE_DEADLINE_MORE.search(text)
+    while m:
+        if m.lastgroup == "month_list" and not _month_list(text, m):
+            m = RE_DEADLINE_MORE.search(text, m.start() + 1)
+            continue
+        yield m
+        m = RE_DEADLINE_MORE.search(text, m.end())
 
 
 def _may_match_wordless(text: str) -> bool:
@@ -1015,8 +1030,6 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         return False  # 企业未在1小时内报告, 未于3月底前完成: a finding that a limit was not kept, not a limit
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half", "month_list") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
-    if alt == "month_list" and not _consecutive_months(phrase):
-        return False  # 3、6、9月: months named one by one, not a period (nor 1、 an item number before 6月)
     if alt in ("months", "month_list") and following.startswith("期间"):
         following = text[end + 2:end + 8]  # 在3月1日至5月31日期间，…: a phase, as its year-led form is
     if alt in ("quarter", "half", "ten_days", "months", "bare_month", "month_list") and _SINCE.match(following):
@@ -1125,6 +1138,15 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
 
 
 _RE_MONTH_NUMBER = re.compile(_MONTH_NUMBER)
+
+
+def _month_list(text: str, m: re.Match) -> bool:
+    """Is the ``month_list`` match ``m`` a period: consecutive months, and not two opening the text without 份 (an item
+    number before a month: 2、3月开展…; 7、8月份 is a period)?"""
+    phrase = m.group("month_list")
+    if not _consecutive_months(phrase):
+        return False
+    return not (phrase.count("、") == 1 and "份" not in phrase and not text[:m.start()].strip())
 
 
 def _consecutive_months(phrase: str) -> bool:

@@ -125,6 +125,14 @@ TIMES_BESIDE = [
     ("7、8月份为主汛期。", []),  # a definition
     ("听取7、8月份安全生产情况汇报。", []),  # named in passing
     ("每年第三季度是事故多发期。", []),  # a season
+    # (an item number before a month is no list of months: read as before)
+    ("三、5月底前完成全部自建房安全隐患排查整治。",
+     [("5月底前", M, None, 5, None, None, None, "2026-05-31", "完成全部自建房安全隐患排查整治")]),
+    ("2、3月底前完成检查。", [("3月底前", M, None, 3, None, None, None, "2026-03-31", "完成检查")]),
+    ("三、5月至9月，开展汛期检查。", [("5月至9月", P, None, 9, None, None, None, "2026-09-30", "开展汛期检查")]),
+    ("2、3月开展专项检查。", []),
+    ("三、四月开展专项检查。", []),
+    ("3、6、9月开展检查。", []),  # months named one by one
 ]
 
 
