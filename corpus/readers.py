@@ -5,8 +5,8 @@ table), ``.html``/``.htm``/``.shtml``/``.xhtml`` (body text only), ``.mht``/``.m
 Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages named in a warning,
 fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
 binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
-each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too) and ``.zip`` (a zip of attachments: each member read
-as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
+each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too), ``.eml`` (a mail: each attachment read as its own file, named ``x.eml!name``, else its
+text) and ``.zip`` (a zip of attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
 (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
 .docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
 cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file, an encrypted workbook) gets
@@ -1852,12 +1852,12 @@ def zip_members(path: Path) -> list[Path]:
 
 
 def _split_member(path: Path) -> tuple[Path, str] | None:
-    """(the zip, the member's name) of a ``ZIP.zip!member`` path, else None."""
+    """(the zip or mail, the member's name) of a ``ZIP.zip!member`` / ``MAIL.eml!attachment`` path, else None."""
     text = str(path)
     start = 0
     while (i := text.find(ZIP_MEMBER_MARK, start)) >= 0:
         outer = Path(text[:i])
-        if outer.suffix.lower() == ".zip" and outer.is_file():
+        if outer.suffix.lower() in (".zip", ".eml") and outer.is_file():
             return outer, text[i + 1:]
         start = i + 1
     return None
@@ -1883,8 +1883,6 @@ def _read_member(archive_path: Path, name: str) -> str:
 
     Why unpacked to a scratch file: every reader here reads a path (pdfplumber, python-docx,
     olefile) and chooses by its suffix and bytes; the member's own name never reaches the disk."""
-    import tempfile
-
     shown = f"{archive_path}{ZIP_MEMBER_MARK}{name}"
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name):
@@ -1902,21 +1900,102 @@ def _read_member(archive_path: Path, name: str) -> str:
                 raise ReadError(shown, "an encrypted zip member: unpack it with its password and read the file")
             if info.file_size > _ZIP_MEMBER_LIMIT:
                 raise ReadError(shown, _too_big(info.file_size))
-            with tempfile.TemporaryDirectory(prefix="policytag-zip-") as scratch:
-                local = Path(scratch) / f"member{suffix}"
-                with archive.open(info) as source, open(local, "wb") as target:
-                    _copy_capped(source, target, shown)
-                _SHOWN_AS[str(local)] = shown
-                try:
-                    return read_file(local)
-                except ReadError as exc:
-                    raise ReadError(shown, exc.reason) from None
-                finally:
-                    _SHOWN_AS.pop(str(local), None)
+            with archive.open(info) as source:
+                return _read_scratch(shown, suffix, lambda target: _copy_capped(source, target, shown))
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError) as exc:
         raise ReadError(shown, f"damaged zip member ({type(exc).__name__}): unpack the zip and read its files") from None
     except OSError as exc:
         raise ReadError(shown, f"cannot unpack ({exc.strerror or type(exc).__name__})") from None
+
+
+def _read_scratch(shown: str, suffix: str, write: Callable) -> str:
+    """A file unpacked from a zip or a mail (``write`` fills the scratch file) read as what it is, its errors
+    and warnings naming it ``shown``; the scratch folder goes with the read."""
+    import tempfile
+
+    with tempfile.TemporaryDirectory(prefix="policytag-zip-") as scratch:
+        local = Path(scratch) / f"member{suffix}"
+        with open(local, "wb") as target:
+            write(target)
+        _SHOWN_AS[str(local)] = shown
+        try:
+            return read_file(local)
+        except ReadError as exc:
+            raise ReadError(shown, exc.reason) from None
+        finally:
+            _SHOWN_AS.pop(str(local), None)
+
+
+# -- a mail (.eml) --------------------------------------------------------------------------------
+def _mail(path: Path):
+    """A saved mail (``.eml``, RFC 5322, as Outlook, Foxmail and webmail save one) parsed by the standard
+    library's ``email`` (names in RFC 2047/2231 decoded), or the one-line error."""
+    import email
+    from email import policy
+
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise ReadError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
+    mail = email.message_from_bytes(data, policy=policy.default)
+    if not mail.keys() or mail.defects and not mail.get_payload():
+        raise ReadError(path, "not a readable mail (.eml): no mail headers")
+    return mail
+
+
+def _attachments(mail) -> list[tuple[str, object]]:
+    """(file name, part) of a mail's attachments of a format read here, in their order; a name given
+    twice is read once."""
+    found: dict[str, object] = {}
+    for part in mail.walk():
+        name = part.get_filename()
+        if name and not part.is_multipart():
+            name = name.replace("\\", "/").split("/")[-1]  # a name is a name, never a path
+            if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                found.setdefault(name, part)
+    return list(found.items())
+
+
+def mail_members(path: Path) -> list[Path]:
+    """The attachments of a mail to read, as ``MAIL.eml!name`` paths (an office mails a notice as its
+    attachment, the mail's own text a cover note: 请查收). A mail without such an attachment, or one that
+    cannot be parsed, is itself the one path: its text is read (the notice pasted into the mail)."""
+    try:
+        names = [name for name, _ in _attachments(_mail(path))]
+    except ReadError:
+        return [path]
+    return [Path(f"{path}{ZIP_MEMBER_MARK}{name}") for name in names[:_ZIP_MEMBERS_LIMIT]] or [path]
+
+
+def _read_attachment(mail_path: Path, name: str) -> str:
+    """One attachment of a mail, read as the file it is (``MAIL.eml!name`` in errors and warnings); one
+    decoding past ``_ZIP_MEMBER_LIMIT`` is refused, as a zip member is."""
+    shown = f"{mail_path}{ZIP_MEMBER_MARK}{name}"
+    part = dict(_attachments(_mail(mail_path))).get(name)
+    if part is None:
+        raise ReadError(shown, "no such attachment in the mail")
+    data = part.get_payload(decode=True) or b""
+    if len(data) > _ZIP_MEMBER_LIMIT:
+        raise ReadError(shown, _too_big(len(data)))
+    return _read_scratch(shown, Path(name).suffix.lower(), lambda target: target.write(data))
+
+
+def read_eml(path: Path) -> str:
+    """A mail read whole: its attachments of a format read here, one after another, or, with none, its text
+    (the HTML part read as a web page is, else the plain text): the notice pasted into the mail.
+
+    Why: a notice sent by mail was refused ("unsupported file type .eml"). A folder's mails are expanded to
+    their attachments (``mail_members``); this reads one named alone, as ``policytag segment mail.eml``."""
+    mail = _mail(path)
+    attached = _attachments(mail)
+    if attached:
+        return "\n\n".join(_read_attachment(path, name) for name, _ in attached)
+    body = mail.get_body(preferencelist=("html", "plain"))
+    if body is None:
+        raise ReadError(path, f"a mail with no text and no attachment read here ({_FORMATS_READ})")
+    if body.get_content_type() == "text/html":
+        return _html_text(body.get_payload(decode=True) or b"", path, charset=body.get_content_charset())
+    return body.get_content()
 
 
 def _too_big(size: int) -> str:
@@ -1937,7 +2016,7 @@ def _copy_capped(source, target, shown: str) -> None:
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
-           ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip}
+           ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip, ".eml": read_eml}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -2007,7 +2086,8 @@ def read_file(path: str | Path) -> str:
     """Read one notice file into text; raises :class:`ReadError` with the reason."""
     path = Path(path)
     if ZIP_MEMBER_MARK in str(path) and not path.exists() and (member := _split_member(path)) is not None:
-        return _read_member(*member)  # 附件.zip!附件1.docx, as expand_paths names a zip's members
+        # 附件.zip!附件1.docx, as expand_paths names a zip's members; 通知.eml!通知.docx a mail's attachments
+        return _read_attachment(*member) if member[0].suffix.lower() == ".eml" else _read_member(*member)
     if not path.exists():
         raise ReadError(path, "no such file")
     if path.is_dir():
@@ -2060,5 +2140,8 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
         else:
             files = [p]
         for f in files:
-            out.extend(zip_members(f) if _is_attachments_zip(f) else [f])
+            if _is_attachments_zip(f):
+                out.extend(zip_members(f))
+            else:
+                out.extend(mail_members(f) if f.suffix.lower() == ".eml" and f.is_file() else [f])
     return out

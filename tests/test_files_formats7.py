@@ -7,6 +7,7 @@ The fixtures are ours (invented places and organs), made by ``tests/data/formats
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 
@@ -90,3 +91,40 @@ def test_a_wps_et_saved_as_an_xlsx_archive_reads_as_the_xlsx(tmp_path):
     et = tmp_path / "task_sheet.et"
     shutil.copy(TEST_DATA / "formats5" / "task_sheet.xlsx", et)
     assert read_file(et) == read_file(TEST_DATA / "formats5" / "task_sheet.xlsx")
+
+
+# -- a mail ---------------------------------------------------------------------------------------
+def test_a_mail_is_read_as_the_notice_it_carries(winter):
+    """winter_mail.eml: a cover note (请查收) with the notice's .docx attached under its Chinese name (RFC 2231);
+    winter_mail_body.eml: the notice pasted into the mail (text and HTML parts), a picture attached. Before:
+    "unsupported file type .eml"; now the attachment is read as a zip's member is, named
+    ``winter_mail.eml!<its name>``, the cover note not read, and a mail with no attachment read here is read
+    by its own text: both as winter_notice.txt."""
+    from test_files_formats2 import _segment
+    from test_files_formats2 import run_cli
+
+    documents, clauses = winter
+    for name in ("winter_mail.eml", "winter_mail_body.eml"):
+        assert _segment(FORMATS7 / name, documents=True) == documents, name
+        assert _segment(FORMATS7 / name) == clauses, name
+    out = run_cli("segment", FORMATS7 / "winter_mail.eml", "--documents").stdout.splitlines()
+    sources = {json.loads(line)["source"] for line in out}
+    assert sources == {f"{FORMATS7 / 'winter_mail.eml'}!澄溪市应急管理局关于开展冬春火灾防控工作的通知.docx"}
+
+
+def test_a_mail_s_bad_attachment_is_one_error_line_naming_it(tmp_path):
+    """A mail whose attachment is a truncated .docx: one error line naming ``MAIL.eml!name``, exit 1."""
+    from email.message import EmailMessage
+
+    from test_files_formats2 import run_cli
+
+    mail = EmailMessage()
+    mail["From"], mail["Subject"] = "office@example.gov.cn", "通知"
+    mail.set_content("请查收。")
+    mail.add_attachment((FORMATS6 / "winter_nested.docx").read_bytes()[:2000], maintype="application",
+                        subtype="octet-stream", filename="通知.docx")
+    (tmp_path / "m.eml").write_bytes(bytes(mail))
+    out = run_cli("segment", tmp_path / "m.eml")
+    assert out.returncode == 1
+    errors = [line for line in out.stderr.splitlines() if line.startswith("policytag: error:")]
+    assert len(errors) == 1 and f"{tmp_path / 'm.eml'}!通知.docx: " in errors[0], out.stderr

@@ -220,22 +220,33 @@ def iframe_html() -> str:
     return _page(body, n["title"])
 
 
-def mail_eml(path: Path, attachment: Path) -> None:
-    """A mail as Outlook or Foxmail saves it (.eml): a cover note in text and HTML, the notice's .docx attached
-    under its Chinese name (RFC 2231), as an office mails a notice to the units it goes to."""
+def mail_eml(path: Path, attachment: Path | None) -> None:
+    """A mail as Outlook or Foxmail saves it (.eml). With ``attachment``: a cover note in text and HTML, the
+    notice's .docx attached under its Chinese name (RFC 2231), as an office mails a notice to the units it
+    goes to. Without: the notice pasted into the mail (its text and HTML parts), a picture attached."""
     from email.message import EmailMessage
 
     n = _parts()
     mail = EmailMessage()
     mail["From"] = "澄溪市应急管理局办公室 <office@example.gov.cn>"
     mail["To"] = "units@example.gov.cn"
-    mail["Subject"] = "转发：" + n["title"]
+    mail["Subject"] = ("转发：" if attachment else "") + n["title"]
     mail["Date"] = "Tue, 16 Nov 2027 09:30:00 +0800"
-    mail.set_content("各单位：\n附件是" + n["title"] + "，请查收并抓好落实。\n\n澄溪市应急管理局办公室\n")
-    mail.add_alternative("<p>各单位：</p><p>附件是" + n["title"] + "，请查收并抓好落实。</p>", subtype="html")
-    mail.add_attachment(attachment.read_bytes(), maintype="application",
-                        subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
-                        filename=n["title"] + ".docx")
+    if attachment is not None:
+        mail.set_content("各单位：\n附件是" + n["title"] + "，请查收并抓好落实。\n\n澄溪市应急管理局办公室\n")
+        mail.add_alternative("<p>各单位：</p><p>附件是" + n["title"] + "，请查收并抓好落实。</p>", subtype="html")
+        mail.add_attachment(attachment.read_bytes(), maintype="application",
+                            subtype="vnd.openxmlformats-officedocument.wordprocessingml.document",
+                            filename=n["title"] + ".docx")
+    else:
+        notice = formats6().WINTER_NOTICE
+        mail.set_content(notice)
+        rows = "".join("<tr>" + "".join(f"<td>{t}</td>" for t in row) + "</tr>" for row in n["table"])
+        lines = [line for line in notice.split("\n") if line.strip() and "\t" not in line]
+        paras = "".join(f"<p>{line}</p>" for line in lines[:-2])
+        mail.add_alternative(f'<html><body>{paras}<table border="1">{rows}</table><p>{lines[-2]}</p>'
+                             f"<p>{lines[-1]}</p></body></html>", subtype="html")
+        mail.add_attachment(b"\x89PNG\r\n\x1a\n" + bytes(64), maintype="image", subtype="png", filename="印章.png")
     path.write_bytes(bytes(mail))
 
 
@@ -277,17 +288,44 @@ def probes(folder: Path) -> None:
     (folder / "trs.html").write_text(trs_html(), encoding="utf-8")
     (folder / "iframe.html").write_text(iframe_html(), encoding="utf-8")
     mail_eml(folder / "mail.eml", folder / "flat.docx")
+    mail_eml(folder / "mail_body.eml", None)
     merged_rows_xlsx(folder / "merged_rows.xlsx")
     with zipfile.ZipFile(folder / "folder.zip", "w") as archive:  # a folder zipped: the .docx and its PDF copy
         archive.write(folder / "flat.docx", "冬春火灾防控/澄溪市应急管理局关于开展冬春火灾防控工作的通知.docx")
         archive.write(folder / "running.pdf", "冬春火灾防控/澄溪市应急管理局关于开展冬春火灾防控工作的通知.pdf")
 
 
+def odt_twins(folder: Path = HERE) -> None:
+    """.odt files LibreOffice saves from .docx notices of earlier tests (each reads as its twin): formats5's
+    reviewed notice (tracked changes, comments, foot- and endnotes, header and PAGE footer), its ruled task
+    table without 序号 (配合单位 merged down), formats6's notice nested in a layout cell, and its list-numbered
+    copy (restart.docx: 一、 and （一） as Word list numbers, the （一） list restarting under 二)."""
+    import shutil
+    import tempfile
+
+    f5 = _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
+    with tempfile.TemporaryDirectory() as scratch:
+        work = Path(scratch)
+        f5.review_docx(work / "fire_review.docx")
+        formats6().restart_docx(work / "winter_restart.docx")
+        shutil.copy(HERE.parent / "formats5" / "fire_tasks_noseq.docx", work)
+        shutil.copy(HERE.parent / "formats6" / "winter_nested.docx", work)
+        for docx in sorted(work.glob("*.docx")):
+            shutil.copy(_soffice(docx, "odt", work), folder / f"{docx.stem}.odt")
+
+
 def main() -> None:
+    import tempfile
+
     nav_fields_docx(HERE / "winter_nav_fields.docx")
     nav_fields_docx(HERE / "winter_nav_fldsimple.docx", simple=True)
     running_pdf(HERE / "winter_spaced.pdf", header="", lines_per_page=40, spaced=True)
     (HERE / "winter_iframe.html").write_text(iframe_html(), encoding="utf-8")
+    odt_twins()
+    with tempfile.TemporaryDirectory() as scratch:
+        _flat_docx(Path(scratch) / "flat.docx")
+        mail_eml(HERE / "winter_mail.eml", Path(scratch) / "flat.docx")
+    mail_eml(HERE / "winter_mail_body.eml", None)
 
 
 if __name__ == "__main__":
