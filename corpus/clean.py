@@ -389,8 +389,8 @@ def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_cut_line_rests(
         [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))))
-    return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_place_signatures(
-        _running_headers(lines)))))))
+    return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
+        _place_signatures(_running_headers(lines))))))))
 
 
 def _cut_line_rests(lines: list[Line]) -> list[Line]:
@@ -491,6 +491,26 @@ def _place_signatures(lines: list[Line]) -> list[Line]:
         elif (out[i].kind == "text" and (RE_PLACE_ONLY.match(out[i].text) or RE_TEAM_ONLY.match(out[i].text))
                 and after == "date" and before == "text"):
             out[i] = Line("issuer", out[i].text, out[i].lineno)
+    return out
+
+
+def _wrapped_signatures(lines: list[Line]) -> list[Line]:
+    """A long signature wrapped over two lines right before the date (a phone's screen, a narrow column:
+    ``汀阜县鑫源化工有限公司“3·21”中毒`` / ``窒息事故调查组`` / ``2027年5月10日``), after a closed sentence: one
+    signature. Read apart, the first piece was a clause of the last item and the issuer the second piece alone."""
+    out = list(lines)
+    meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
+    for n in range(2, len(meaningful)):
+        a, b, date = (out[meaningful[n - 2]], out[meaningful[n - 1]], out[meaningful[n]])
+        if not (date.kind == "date" and a.kind == "text" and b.kind in ("text", "issuer")
+                and not _SENTENCE_MARKS.search(a.text + b.text)):
+            continue
+        joined = a.text.strip() + b.text.strip()
+        before = out[meaningful[n - 3]] if n >= 3 else None
+        if ((RE_ISSUER.match(joined) or RE_TEAM_ONLY.match(joined))
+                and (before is None or before.kind != "text" or _last_mark(before.text.strip()) in PARAGRAPH_END)):
+            out[meaningful[n - 2]] = Line("issuer", joined, a.lineno)
+            out[meaningful[n - 1]] = Line("blank", "", b.lineno)
     return out
 
 
