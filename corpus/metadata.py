@@ -13,7 +13,8 @@ how they are read from a notice's title, document number, signature and body:
   municipalities under the central government), ``city`` (prefecture-level cities, 州, 盟, 地区),
   ``county`` (counties, districts, county-level cities, 旗); ``department`` is for issuers that sit
   on no tier of that ladder: townships and street offices, development zones and parks (a 新区 run
-  by a 管理委员会: the agency a city or a province sends to run it), stations, enterprises, or a bureau whose territory the document does not name.
+  by a 管理委员会: the agency a city or a province sends to run it; a 新区's bureau when its notice names that committee,
+  :func:`run_as_zone`), stations, enterprises, or a bureau whose territory the document does not name.
   The 新疆生产建设兵团 is ``province``, its 师 ``city``, their 团 ``county``. A county-level city
   named alone is told from a prefecture-level one only by its addressee (:func:`county_level_city`);
 - ``genre``: ``annual_notice`` (a government's notice or opinions on the year's safety work),
@@ -78,7 +79,9 @@ _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
     r"[厅局部委办院署司处站室]|管理委员会|管委会|指挥部|中心|(?:消防救援|交通警察)(?:总队|支队|大队)|"
     # a town's stations of the county's bureaus (石桥派出所, 司法所); no bare 所: 人员密集场所 is a subject
-    r"(?:派出|司法|财政|市场监督管理|市场监管|卫生监督)所)$")
+    r"(?:派出|司法|财政|市场监督管理|市场监管|卫生监督)所|"
+    # an association (枫岭市危险化学品行业协会, 燃气协会): a social organisation that signs notices and appeals
+    r"协会)$")
 # central organs by how their names open: also the two supreme judicial organs and the 中央… organs
 # named without 中共 (中央网信办, 共青团中央)
 _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
@@ -380,6 +383,42 @@ def _prefecture_office(name: str, region_hint: str | None) -> str:
     return name
 
 
+def _place_only(text: str) -> bool:
+    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it."""
+    region, organ = split_region(text.strip())
+    return bool(region) and not organ
+
+
+def _signed_name(short: str, fulls: list[str]) -> str:
+    """``short`` (one organ, spelt out) by the full name a signature gives it: the same organ under the
+    places above it (``望江街道办事处`` signing ``岱川市临河区望江街道办事处``; a party organ's 中共 stays first:
+    ``中共望江街道工作委员会`` signing ``中共岱川市临河区望江街道工作委员会``); else ``short``."""
+    party = _PARTY.match(short)
+    bare = short[party.end():] if party else short
+    for full in fulls:
+        if party and not full.startswith(party.group(0)):
+            continue
+        full_bare = full[party.end():] if party else full
+        prefix = full_bare[: len(full_bare) - len(bare)]
+        if len(full_bare) > len(bare) and full_bare.endswith(bare) and _place_only(prefix):
+            return full
+    return short
+
+
+def full_name(organ: str, signed: list[str]) -> str:
+    """The organ a title opens with, by the full name the signature gives it: ``桂塘街道办事处`` signing
+    ``柘川市蓼湾区桂塘街道办事处`` is that office (its city and district say where it is); each organ of a
+    joint title by its own line of a stacked signature (``中共望江街道工作委员会　望江街道办事处`` over
+    ``中共岱川市临河区望江街道工作委员会`` / ``岱川市临河区望江街道办事处``). Only the same organ under the
+    places above it; an organ the signature names no fuller keeps the title's name. Names are compared spelt
+    out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee); the title's
+    ``organ`` is returned as it is when the signature names none of its organs fuller."""
+    shorts = (normalize_issuer(organ) or organ).split("、")
+    fulls = [f for name in signed for f in (normalize_issuer(name) or name).split("、")]
+    named = [_signed_name(short, fulls) for short in shorts]
+    return "、".join(named) if named != shorts else organ
+
+
 def looks_like_issuer(name: str) -> bool:
     """Does ``name`` end like the name of an organ (人民政府, 安委会, 应急管理局, 某部…)?"""
     name = _expand(re.sub(r"\s+", "", name))
@@ -438,9 +477,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
             # 临江市东陵区人民政府东湖街道办事处: a street office's full name, the district
             # government's agency: the street is the territory
             return region + office.group(1), "department"
-        if re.search(r"(?<!地)区$", region) and re.match(r"(?:管理委员会|管委会|党工委)", organ):
+        if re.search(r"(?<!地)区$", region) and _ZONE_ORGAN_RX.match(organ):
             # 临江新区管理委员会, 临江港区管委会: a 区 run by a committee is a zone, whatever its name
-            # (a district has a 人民政府: 天津市滨海新区 is county)
+            # (a district has a 人民政府: 天津市滨海新区 is county); so is one led by the party's work committee
+            # (中共临江市云湖新区工作委员会: a district's party organ is its 区委, a 委员会 with no 工作)
             return region, "department"
         branch = _central_branch(first)
         if branch:
@@ -466,6 +506,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     return None, "department"
 
 
+# the organs that run a zone, not a district: its committee and the party's work committee sent to lead it
+_ZONE_ORGAN_RX = re.compile(r"管理委员会|管委会|党工委|工作委员会|工委")
+
+
 # a ministry's own bureau or department (应急管理部消防救援局, 住房和城乡建设部工程质量安全监管司)
 _CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?:局|司|中心)$")
 
@@ -473,8 +517,9 @@ _CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?
 # the branches central organs run vertically under a place's name alone, with no 国家… before it (as
 # 国家矿山安全监察局山西局 or 国家税务总局某市税务局 have): a province's 通信管理局 (工业和信息化部's), the
 # 消防救援总队/支队/大队 of a province, city and county (国家消防救援局's), a 海事局 (交通运输部's; a city's
-# 地方海事局 is its own bureau, and so is a 消防协会 or a 通信 office of the government)
-_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|消防救援(?:总队|支队|大队)|海事局")
+# 地方海事局 is its own bureau, and so is a 消防协会 or a 通信 office of the government), a 气象局 of a province, city
+# or county (the 中国气象局's, which runs them all)
+_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|消防救援(?:总队|支队|大队)|海事局|气象局")
 _MARITIME_RX = re.compile(r"(?:中华人民共和国)?(?!地方)[\u4e00-\u9fff]{2,3}海事局")
 
 
@@ -652,6 +697,21 @@ _RE_TARGET = re.compile(r"(?<!截)(?:到|至)\s*(?:19|20)\d{2}\s*年")
 _RE_QUOTED_NUMBER = re.compile(r"[〔\[［(（【﹝]\s*(?:19|20)\d{2}\s*年?\s*[〕\]］)）】﹞]\s*第?\s*\d+\s*号")
 
 
+# a title followed by its own number (a web copy's: …的通知（岱应急〔2027〕12号）): the bracket closes the title
+_RE_OWN_NUMBER = re.compile(r"[（(]\s*([\u4e00-\u9fff]{1,8})\s*[〔\[［【﹝]\s*((?:19|20)\d{2})\s*年?\s*[〕\]］】﹞]\s*第?\s*(\d+)\s*号"
+                            r"\s*[)）]\s*$")
+
+
+def title_number(title: str | None) -> str | None:
+    """The document number a title closes with, its own (``岱川市应急管理局关于开展…检查的通知（岱应急〔2027〕12号）``
+    -> ``岱应急〔2027〕12号``, printed as a number line's is); none for a 转发/批转 letter, whose closing number
+    may be the forwarded notice's, nor for a number the title quotes inside it (关于转发…〔2026〕30号文件的通知)."""
+    m = _RE_OWN_NUMBER.search(title or "")
+    if not m or re.search(r"转发|批转", title[: m.start()]):
+        return None
+    return f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+
+
 def year_text(title: str) -> str:
     """A title as the year is read from it: years in Chinese digits as digits, standards' codes,
     document numbers it quotes (〔2026〕30号), edition remarks (（2018年版）, （2019年修订）), quantities (2000吨)
@@ -698,7 +758,10 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     (各县（市、区）人民政府), a county-level city to its townships and street offices (各镇人民政府、
     街道办事处，市政府各部门): such an addressee, naming no 县 or 区, makes the 市 ``county``. The
     few prefecture-level cities without counties (:data:`NO_COUNTY_PREFECTURES`, which write to
-    their towns too) stay ``city``; so does a 市 with no addressee."""
+    their towns too) stay ``city``; so does a 市 with no addressee. A 新区 sent to its committee's departments
+    is a zone (:func:`run_as_zone`)."""
+    if run_as_zone(region, level, addressees):
+        return "department"
     if level != "city" or not region or not addressees:
         return level
     tiers = _tiers(region)
@@ -712,9 +775,27 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     return level
 
 
+# a committee or the party's work committee named bare (管委会各部门) or after its 新区 (新区管委会, 新区党工委)
+_RE_RUN_BY_COMMITTEE = re.compile(r"(?:^|[，,、：:；;\s]|新区)(?:管理委员会|管委会|党工委|工作委员会)")
+
+
+def run_as_zone(region: str | None, level: str | None, texts: list[str]) -> bool:
+    """Is the 新区 a notice's organ serves run by a 管理委员会 (a zone: ``department``), not by a 人民政府 (a
+    district: ``county``, as 上海市浦东新区 is)? A 新区's bureau (云湖新区应急管理局) does not say; the notice
+    does when its addressees, header or signature name the committee it works under (新区各街道，管委会各部门;
+    新区管委会; 新区党工委). A committee after another zone's name (开发区管委会, sent to by a district) is that
+    zone's."""
+    if level != "county" or not region or not region.endswith("新区"):
+        return False
+    return any(_RE_RUN_BY_COMMITTEE.search(t or "") for t in texts)
+
+
 def county_remark(region: str | None, level: str | None, texts: list[str]) -> str | None:
     """``临川市（县级）人民政府``: a 市 that marks itself county-level (（县级）, （县级市）) in its title,
-    its issuer line or its web metadata is ``county`` (the remark stays out of the issuer's name)."""
+    its issuer line or its web metadata is ``county`` (the remark stays out of the issuer's name). A 新区
+    whose committee is named there is a zone (:func:`run_as_zone`)."""
+    if run_as_zone(region, level, texts):
+        return "department"
     if level != "city" or not region:
         return level
     tiers = _tiers(region)
@@ -871,6 +952,18 @@ def body_kind(paragraphs: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# a document a title quotes without sending it (关于认真贯彻落实《…管理办法》的通知, 关于开展《…条例》宣贯活动的通知):
+# what the notice is about, not what it is; a title sending one (印发, 转发, 下发: inner_title; 发布, 公布, 颁布) is
+# read by it
+_RE_QUOTED_DOCUMENT = re.compile(r"(?<!印发)(?<!转发)(?<!下发)(?<!发布)(?<!公布)(?<!颁布)《[^《》]*》")
+
+
+def own_words(title: str) -> str:
+    """A title without the documents it quotes but does not send (``关于贯彻落实《某市…管理办法》的通知`` ->
+    ``关于贯彻落实的通知``): the words that say what kind of document it is itself."""
+    return _RE_QUOTED_DOCUMENT.sub("", title)
+
+
 def genre_of(title: str | None, paragraphs: list[str]) -> str:
     """The genre from the title (the enclosed document's title for ``关于印发…的通知``): a genre of
     form anywhere in it (预案, 工作要点, 办法, 方案), else the year's safety work (annual notice), else
@@ -886,7 +979,7 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
             return "decision"  # 关于修改《…办法》的决定: the decision, not the rule it amends
         if _RE_REPLY.search(text) or _RE_REPLY.search(inner) or _RE_SEEKS_COMMENT.search(text):
             return title_kind(text) or "other"  # a letter about a rule or plan (…意见的公告: an announcement)
-        for name in (inner, text):
+        for name in (own_words(inner), own_words(text)):
             core = re.sub(r"[（(][^（）()]*[)）]$", "", name)  # （2027—2029年）, （试行）
             for genre, rx in _GENRE_RX:
                 if rx.search(core):
@@ -907,7 +1000,7 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
         kind = body_kind(paragraphs)
         if kind:
             return kind[0]
-    if not text or not any(rx.search(text) for _, rx in _GENRE_RX):
+    if not text or not any(rx.search(own_words(text)) for _, rx in _GENRE_RX):
         # no title (or one that names no genre): how annual notices open and set the year's goals
         body = arabic_years("\n".join(paragraphs[:4]))
         if re.search(r"(?:19|20)\d{2}\s*年(?:度)?(?:全省|全市|全县|全区|全国)?安全生产(?:工作)?(?:提出|安排|的指导思想|的总体要求|的工作目标|的奋斗目标|重点工作安排|要(?:坚持|以|围绕|着力))", body):
