@@ -1974,6 +1974,9 @@ def _read_attachment(mail_path: Path, name: str) -> str:
     part = dict(_attachments(_mail(mail_path))).get(name)
     if part is None:
         raise ReadError(shown, "no such attachment in the mail")
+    if Path(name).suffix.lower() == ".zip":  # read from a scratch file, it said it held no notice file
+        raise ReadError(shown, "a zip attached to a mail is not read here: save the attachment and read the zip "
+                               "(each file in it is read)")
     data = part.get_payload(decode=True) or b""
     if len(data) > _ZIP_MEMBER_LIMIT:
         raise ReadError(shown, _too_big(len(data)))
