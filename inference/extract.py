@@ -21,6 +21,7 @@ import bisect
 import dataclasses
 import calendar
 import functools
+import gc
 import re
 from dataclasses import dataclass
 from typing import Any, Iterator
@@ -672,7 +673,24 @@ def extract_fields(texts: list[str], years: list[int | None],
       (``_may_have_deadline``), that the word-led forms hold (``_WORD_GATES``), or that a
       reporting word starts with (``_REPORT_CUE``): a text without one skips that test or scan.
       A flag may say "maybe" wrongly, never "no".
+
+    The cyclic garbage collector is paused while the batch is read: extraction makes no reference cycles, but
+    each phrase it keeps (and each match, list and tuple on the way) counts towards the collector's next pass,
+    and those passes, over every object the process holds, took 5 % of the time on the throughput benchmark
+    (more in a process holding a model). Its state is restored after, as the caller had it.
     """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        return _extract_batch(texts, years, dates)
+    finally:
+        if enabled:
+            gc.enable()
+
+
+def _extract_batch(texts: list[str], years: list[int | None],
+                   dates: list[str | None] | None) -> list[tuple[list[Deadline], list[Target]]]:
+    """``extract_fields`` with the collector paused."""
     code_points = _batch_code_points(texts)
     plain = _surely_simplified(texts, code_points)
     text_flags = _text_flags(texts, code_points)
