@@ -50,6 +50,36 @@ def test_reading_an_ofd_ruled_table_imports_no_scipy():
     assert int(out[1]) == len(read_file(FORMATS6 / "fire_tasks_turned.ofd")) > 0
 
 
+def test_an_ofd_table_drawn_cell_by_cell_is_grouped_without_comparing_every_pair_of_rules(monkeypatch):
+    """A 40-row, 6-column table whose every cell draws its own four borders (960 strokes, as some converters
+    draw a table) and a ruled box apart from it. Before: each stroke reached was compared with every stroke not
+    yet grouped (134,614 calls of _meet; scipy's version before it every pair, 464,166; 0.6-1 s at load 11); now
+    only with those near it, and the groups are those of the pairwise comparison written out here."""
+    from policytag.corpus import ofd
+
+    strokes = [("h", 200.0, 20.0, 60.0), ("h", 210.0, 20.0, 60.0), ("v", 20.0, 200.0, 210.0), ("v", 60.0, 200.0, 210.0)]
+    for r in range(40):
+        for c in range(6):
+            x0, x1, y0, y1 = 20 + c * 28, 20 + (c + 1) * 28, 30 + r * 4, 30 + (r + 1) * 4
+            strokes += [("h", y0, x0, x1), ("h", y1, x0, x1), ("v", x0, y0, y1), ("v", x1, y0, y1)]
+    calls = []
+    meet = ofd._meet
+    monkeypatch.setattr(ofd, "_meet", lambda one, other: calls.append(1) or meet(one, other))
+    groups = ofd._touching_groups(strokes)
+    assert len(calls) < 30 * len(strokes), len(calls)
+    monkeypatch.undo()
+    label = list(range(len(strokes)))  # the pairwise reference: a label per stroke, merged pair by pair
+    for m in range(len(strokes)):
+        for n in range(m + 1, len(strokes)):
+            if meet(strokes[m], strokes[n]) and label[m] != label[n]:
+                old = label[n]
+                label = [label[m] if x == old else x for x in label]
+    reference: dict[int, list[int]] = {}
+    for k, x in enumerate(label):
+        reference.setdefault(x, []).append(k)
+    assert sorted(groups) == sorted(reference.values()) and len(groups) == 2
+
+
 # -- the winter notice in the formats another government sends (EXPECTED.md, "Probes") ---------------
 @pytest.fixture(scope="module")
 def winter(tmp_path_factory):
