@@ -357,7 +357,10 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
     out = []
     for part in parts:
         part = _expand(part)
-        # 兵团应急管理局, 第七师应急管理局: there is one 兵团, and a 师 named first is one of its own
+        # 兵团应急管理局, 第七师应急管理局: there is one 兵团, and a 师 named first is one of its own (also by its
+        # short name without 第, 十四师应急管理局, as a title may open)
+        if looks_like_issuer(part):
+            part = re.sub(r"^([一二三四五六七八九十]{1,3}师)(?=[\u4e00-\u9fff]{2})", r"第\1", part)
         part = re.sub(r"^(?:兵团(?=[\u4e00-\u9fff]{2})|(?=第[一二三四五六七八九十]{1,3}师))", CORPS, part)
         part = _RE_STATE_PREFIX.sub("", part)
         bare = re.match(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])", part)
