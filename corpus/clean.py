@@ -178,9 +178,9 @@ RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?
 # and an organ's answer to a deputy's suggestion or a member's proposal (关于…第58号建议的答复)
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
                       r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示|公示|答复)\s*$")
-# the addressee line: 各市、县人民政府： … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
+# the addressee line: 各市、县人民政府：, 各旗、市人民政府：(a league's banners) … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
-RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
+RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|旗|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
 RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
 # 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
@@ -474,6 +474,9 @@ RE_PLACE_ONLY = re.compile(r"^\s*[\u4e00-\u9fff]{1,10}(?:省|自治区|市|自�
 
 #: a team set up for one task signing its report (``蓼湾区“4·12”一般火灾事故调查组``): no standing organ
 RE_TEAM_ONLY = re.compile(r"^\s*[\u4e00-\u9fff“”\"·．.\d]{2,40}(?:调查组|督导组|检查组|工作组|调研组|巡查组|督查组|评估组|核查组)\s*$")
+# an enterprise group or a ministry's department signing its own document (``岚溪能源集团有限公司``, ``…冶金安全监察司``):
+# only over the date, as a place's name (a company named between lines of text is one of a list)
+RE_BODY_ONLY = re.compile(r"^\s*[\u4e00-\u9fff（）()]{2,40}(?:集团|司)\s*$")
 
 
 def _place_signatures(lines: list[Line]) -> list[Line]:
@@ -481,14 +484,16 @@ def _place_signatures(lines: list[Line]) -> list[Line]:
     (``蓼湾区`` / ``2027年2月26日``): it was a clause of the last item. Only there: a place's name between
     lines of text is a heading of a list by place. So is a task team's name there (an accident report's
     ``…事故调查组``), and right under the title, its byline (a 调研报告's ``某局调研组``): a team is no standing organ
-    that a line of its own would name otherwise."""
+    that a line of its own would name otherwise; and an enterprise group's or a ministry department's name
+    (``…集团有限公司``, ``…司``)."""
     out = list(lines)
     meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
     for n, i in enumerate(meaningful[1:-1], start=1):
         before, after = out[meaningful[n - 1]].kind, out[meaningful[n + 1]].kind
         if out[i].kind == "text" and RE_TEAM_ONLY.match(out[i].text) and before == "title":
             out[i] = Line("issuer", out[i].text, out[i].lineno)
-        elif (out[i].kind == "text" and (RE_PLACE_ONLY.match(out[i].text) or RE_TEAM_ONLY.match(out[i].text))
+        elif (out[i].kind == "text" and (RE_PLACE_ONLY.match(out[i].text) or RE_TEAM_ONLY.match(out[i].text)
+                                         or RE_BODY_ONLY.match(out[i].text))
                 and after == "date" and before == "text"):
             out[i] = Line("issuer", out[i].text, out[i].lineno)
     return out
@@ -592,6 +597,11 @@ RE_VOCATIVE = re.compile(r"^\s*[^。；，！？：:]{0,40}(?:职工|朋友|群�
 _ADDRESSED_NAME = (r"[\u4e00-\u9fff（）()]{2,40}?(?:有限公司|有限责任公司|公司|集团|厂|矿|站|中心|医院|学校|协会|"
                    r"人民政府|委员会|办公室|办公厅|管委会|办事处|局|厅|委|办|支队|大队)")
 RE_ONE_ADDRESSEE = re.compile(rf"^\s*{_ADDRESSED_NAME}(?:\s*[、，,]\s*{_ADDRESSED_NAME}){{0,9}}\s*[:：]\s*$")
+# the sections of a zone or an organ, each kind of them named with 各 but not at the line's start (so RE_ADDRESSEE
+# misses it): ``新区各部门，各园区管理办公室，区内各危险化学品企业：``, ``各街道办事处，管委会各部门：``; every piece ends in a
+# kind of organ (a line telling them what to do, 新区各部门要做好以下工作：, does not)
+_EACH_ORGANS = r"[\u4e00-\u9fff（）()]{0,12}各[\u4e00-\u9fff（）()]{0,16}?(?:部门|单位|企业|办公室|办事处|机构|人民政府|园区|乡镇|街道|处室|科室|站所)"
+RE_EACH_ADDRESSEE = re.compile(rf"^\s*{_EACH_ORGANS}(?:\s*[、，,]\s*{_EACH_ORGANS}){{0,9}}\s*[:：]\s*$")
 
 
 def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
@@ -608,7 +618,8 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
             continue
         if line.kind == "text" and prev in ("title", "docnum", "signer", "date") and RE_VOCATIVE.match(line.text):
             out[i] = Line("addressee", line.text, line.lineno)
-        elif line.kind == "text" and prev in ("title", "docnum") and RE_ONE_ADDRESSEE.match(line.text):
+        elif line.kind == "text" and prev in ("title", "docnum") and (RE_ONE_ADDRESSEE.match(line.text)
+                                                                   or RE_EACH_ADDRESSEE.match(line.text)):
             out[i] = Line("addressee", line.text, line.lineno)
         elif line.kind == "text" and prev in _HEADER_BEFORE and (line.text.lstrip()[:1] in "各（("
                                                                   or not re.search(r"[。；;：:！？]", line.text)):
