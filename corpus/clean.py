@@ -184,9 +184,9 @@ RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|旗|自治|乡
 RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
 # 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
-# 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委)
+# 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委); 协会: an association signing an appeal
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|村委会|居委会|指挥部|行政公署|"
-                       r"大队|支队|总队|委)"
+                       r"大队|支队|总队|委|协会)"
                        # (an organ's party group or committee signs as such: 中共某市应急管理局党组)
                        r"(?:党组|党委|党工委)?(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
 # an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)
@@ -196,9 +196,10 @@ RE_SIGNED_AS = re.compile(r"^\s*(?:倡议|发起|落款|发文)单位\s*[:：]\s
 RE_DECREE = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?(?:人民政府|部|委员会|总局|局|署))令\s*$")
 RE_DECREE_NO = re.compile(r"^\s*[（(]?\s*第\s*[\d一二三四五六七八九十百零〇]+\s*号\s*[)）]?\s*$")
 #: the signer of a decree or the speaker under a speech's title: a post and a name (``市长　张某某``), a deputy
-#: (副市长), and the organ before the post (``临江市人民政府副市长　周立新``: group 1)
-RE_SIGNER = re.compile(r"^\s*(?:([\u4e00-\u9fff]{2,30}?(?:人民政府|行政公署|委员会|管委会|局|厅|部))\s*)?(?:常务)?副?"
-                       r"(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任)\s*[\u4e00-\u9fff]{2,4}\s*$")
+#: (副市长), and the organ before the post (``临江市人民政府副市长　周立新``: group 1; a party secretary,
+#: ``中共枫岭市委书记　周明远``)
+RE_SIGNER = re.compile(r"^\s*(?:([\u4e00-\u9fff]{2,30}?(?:人民政府|行政公署|委员会|管委会|局|厅|部|[省市县区州盟旗]委))\s*)?(?:常务)?副?"
+                       r"(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任|书记)\s*[\u4e00-\u9fff]{2,4}\s*$")
 # a remark under a title that belongs to it: （试行）, （2027—2029年）, （征求意见稿）
 RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
                              r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*$")
@@ -599,8 +600,8 @@ _ADDRESSED_NAME = (r"[\u4e00-\u9fff（）()]{2,40}?(?:有限公司|有限责任�
 RE_ONE_ADDRESSEE = re.compile(rf"^\s*{_ADDRESSED_NAME}(?:\s*[、，,]\s*{_ADDRESSED_NAME}){{0,9}}\s*[:：]\s*$")
 # the sections of a zone or an organ, each kind of them named with 各 but not at the line's start (so RE_ADDRESSEE
 # misses it): ``新区各部门，各园区管理办公室，区内各危险化学品企业：``, ``各街道办事处，管委会各部门：``; every piece ends in a
-# kind of organ (a line telling them what to do, 新区各部门要做好以下工作：, does not)
-_EACH_ORGANS = r"[\u4e00-\u9fff（）()]{0,12}各[\u4e00-\u9fff（）()]{0,16}?(?:部门|单位|企业|办公室|办事处|机构|人民政府|园区|乡镇|街道|处室|科室|站所)"
+# kind of organ or of an enterprise's units (公司各车队：); a line telling them what to do, 新区各部门要做好以下工作：, does not
+_EACH_ORGANS = r"[\u4e00-\u9fff（）()]{0,12}各[\u4e00-\u9fff（）()]{0,16}?(?:部门|单位|企业|办公室|办事处|机构|人民政府|园区|乡镇|街道|处室|科室|站所|车队|分公司|子公司|项目部|班组)"
 RE_EACH_ADDRESSEE = re.compile(rf"^\s*{_EACH_ORGANS}(?:\s*[、，,]\s*{_EACH_ORGANS}){{0,9}}\s*[:：]\s*$")
 
 

@@ -95,8 +95,9 @@ _ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发
                 r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区|管理区"
 _ZONE_RX = re.compile(rf"^([\u4e00-\u9fff]{{2,24}}?(?:{_ZONE_ENDINGS}))"
                       r"(?:管理委员会|管委会|党工委|工作委员会|工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
-# (schools and hospitals too: an institution a government runs is on no tier of its ladder, as an enterprise)
-_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$|学校|[中小]学|大学|学院|幼儿园|医院|卫生院)")
+# (schools and hospitals too: an institution a government runs is on no tier of its ladder, as an enterprise;
+# and an association, 枫岭市燃气协会: a social organisation, compared with governments it would read as one)
+_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$|学校|[中小]学|大学|学院|幼儿园|医院|卫生院|协会$)")
 
 # abbreviations governments use for their own organs
 _ABBREVIATIONS = [
@@ -431,6 +432,8 @@ def looks_like_issuer(name: str) -> bool:
 # an enterprise (a state-owned 集团公司 too) sits on no tier of the government ladder, whoever owns it:
 # 中国…集团有限公司 is no central organ for opening with 中国
 _ENTERPRISE_RX = re.compile(r"集团|公司")
+_GOVERNMENT_TEAM_RX = re.compile(r"事故(?:联合)?调查组$")
+_COMPANY_IN_NAME = re.compile(r".*(?:公司|集团)")
 
 
 def enterprise_region(name: str) -> str | None:
@@ -453,6 +456,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if not issuer:
         return None, None
     first = issuer.split("、")[0]
+    # (a team the government sets up is named after the accident it investigates, the enterprise's name in it:
+    # 汀阜县鑫源化工有限公司“3·21”中毒窒息事故调查组 is the county's team, no enterprise)
+    if _GOVERNMENT_TEAM_RX.search(first) and (company := _COMPANY_IN_NAME.search(first)):
+        first = (split_region(first)[0] or "") + first[company.end():]  # 汀阜县“3·21”…调查组
     if _ENTERPRISE_RX.search(first):
         return enterprise_region(first), "department"
     admin = _CENTRAL_ADMIN_RX.match(first)

@@ -177,12 +177,14 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         if m:
             number = f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
             break
+    # (a web copy's title closing with its own number, …的通知（岱应急〔2027〕12号）, and no number line)
+    number = number or md.title_number(title)
     # issuer: web metadata, the organ the title opens with, the signature, the document number;
     # the region a title opens with (青石县…方案) and the document number fill what the issuer
     # leaves open (市安委办 -> 临江市安全生产委员会办公室)
     issuer = meta.get("发文机关") or (title.split("关于")[0] if "关于" in title and not title.startswith("关于") else None)
     signed = [l.text.strip() for l in lines if l.kind == "issuer"]
-    issuer = _full_name(issuer, signed) if issuer else issuer
+    issuer = md.full_name(issuer, signed) if issuer else issuer
     if not issuer:
         issuer = md.issuer_from_title(title)
     if not issuer and decrees:
@@ -269,20 +271,6 @@ def _place_alone(text: str) -> bool:
     """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it (README: a place is not an organ)."""
     region, organ = md.split_region(text.strip())
     return bool(region) and not organ
-
-
-def _full_name(organ: str, signed: list[str]) -> str:
-    """The organ a title opens with, by the full name the signature gives it: ``桂塘街道办事处`` signing
-    ``柘川市蓼湾区桂塘街道办事处`` is that office (its city and district say where it is). Only the
-    same organ under the places above it; any other organ in the signature leaves the title's. Both names
-    are compared spelt out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee)."""
-    short = md.normalize_issuer(organ) or organ
-    for name in signed:
-        full = md.normalize_issuer(name) or name
-        prefix = full[: len(full) - len(short)]
-        if len(full) > len(short) and full.endswith(short) and _place_alone(prefix):
-            return full
-    return organ
 
 
 RE_PRINTED_BY = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?)(办公室|办公厅)\s+((?:19|20)\d{2})\s*年.*印发\s*$")

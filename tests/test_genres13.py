@@ -296,8 +296,8 @@ def phone_wrap(text: str, width: int = 35) -> str:
 
 
 _SIGNATURE = re.compile(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\S{2,20}(?:局|人民政府|办公室|委员会))\s*$")
-# (the minutes' item title wrapped over two lines, 一、关于…情况的 / 汇报, runs into the indented paragraph under it:
-# its last line is no numbered line, and the paragraph under it opens no item)
+# (empty since session 14: the minutes' item title wrapped over two lines, 一、关于…情况的 / 汇报, ran into the indented
+# paragraph under it; clean._numbered_title now ends such a title at the indented line under it)
 PHONE_MISS: set[str] = set()
 
 

@@ -95,3 +95,13 @@ def test_a_company_named_between_lines_of_text_stays_text():
     text = GROUP.replace("三、组织集团", "三、下列企业开展对标检查：\n岚溪第二煤业有限公司\n四、组织集团")
     _, clauses = _read(text)
     assert any("岚溪第二煤业有限公司" in c.text for c in clauses)
+
+
+def test_an_enterprise_branch_writing_to_its_own_units():
+    """``公司各车队：`` under a branch company's title was a heading over the first paragraph, and the branch's
+    name over the date a clause (tests/data/metadata12/r2_soe_branch.txt)."""
+    from policytag import PROJECT_ROOT
+    text = (PROJECT_ROOT / "tests" / "data" / "metadata12" / "r2_soe_branch.txt").read_text(encoding="utf-8")
+    _, clauses = _read(text)
+    assert [(c.kind, c.heading_path, c.text[:2]) for c in clauses] == [
+        ("preamble", (), "为确"), ("clause", (), "一、"), ("clause", (), "二、")]

@@ -207,13 +207,7 @@ NUMBER_GAPS = {
     "r3_own_number_in_title.txt": ("岱川市应急管理局关于开展液化石油气充装站安全检查的通知（岱应急〔2027〕12号）", "岱川市应急管理局",
                                    "岱川市", "city", "other", 2027, None, "岱应急〔2027〕12号"),
 }
-KNOWN_GAPS: dict[str, str] = {
-    "r2_street_party_office_joint.txt": "corpus/segment.py _full_name: a joint title's organs (中共望江街道工作委员会、望江街道办事处) "
-                                        "do not take the full names their stacked signature gives (region 望江街道, no district)",
-    "r3_own_number_in_title.txt": "corpus/segment.py _doc_metadata: a web copy's title followed by its own number "
-                                  "(…的通知（岱应急〔2027〕12号）, no 转发, no number line) gives no doc_number, so an undated "
-                                  "copy gets no year (metadata.year_text rightly drops a quoted number from the title's years)",
-}
+KNOWN_GAPS: dict[str, str] = {}  # (both fixed in session 14: segment.py takes md.full_name and md.title_number)
 DOCUMENTS = PROBED | FIXED | NUMBER_GAPS
 TWO_DOCUMENTS = {
     "forward_pasted_notice.txt": [

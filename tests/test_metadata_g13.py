@@ -143,7 +143,7 @@ FIXED = {
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
-OPEN = {
+OPEN = {  # (open at the probe's end, fixed since: KNOWN_GAPS)
     "associations_appeal.txt": ("关于安全用气、守护平安的倡议书", "枫岭市燃气协会、枫岭市餐饮行业协会、枫岭市消费者协会", "枫岭市",
                                 "department", "appeal", 2027, "2027-09-01", None),
     "association_notice.txt": ("枫岭市危险化学品行业协会关于开展会员企业安全生产标准化自查的通知", "枫岭市危险化学品行业协会", "枫岭市",
@@ -155,22 +155,9 @@ OPEN = {
     "r3_party_secretary_speech.txt": ("在全市安全生产工作会议上的讲话", "中共枫岭市委", "枫岭市", "city", "speech", 2027, "2027-02-26",
                                       None),
 }
-KNOWN_GAPS: dict[str, str] = {
-    "associations_appeal.txt": "corpus/clean.py RE_ISSUER: an association's name (枫岭市燃气协会) stacked over the date is read "
-                               "as text, not a signature line, so the appeal has no issuer (metadata reads 协会 as an organ: "
-                               "looks_like_issuer)",
-    "association_notice.txt": "level: an association is a social organisation on no tier of the government ladder "
-                              "(department, as an enterprise) by this reading, but tests/test_metadata_g10.py guards "
-                              "中岳省消防协会 -> province (a file meta13 does not own); left at the place's tier (city) "
-                              "for the lead to decide",
-    "new_area_bureau_committee_evidence.txt": "corpus/clean.py RE_ADDRESSEE: an addressee line opening with the issuer's own "
-                                              "新区 (新区各街道办事处，管委会各部门，…：) is read as text, so the committee it "
-                                              "names reaches no level rule (metadata.run_as_zone reads it: see the unit test)",
-    "new_area_committee_office.txt": "corpus/clean.py RE_ADDRESSEE: as new_area_bureau_committee_evidence.txt (新区各街道办事处，"
-                                     "管委会各部门：)",
-    "r3_party_secretary_speech.txt": "corpus/clean.py RE_SIGNER: a party secretary's line (中共枫岭市委书记　周明远: 市委 and 书记) "
-                                     "is read as text, so the speech has no issuer",
-}
+# (the five open at the probe's end were fixed by the lead in session 14: 协会 in clean.RE_ISSUER, an association on
+# no tier (metadata._NON_TIER), 新区各…/管委会各部门 addressees (clean.RE_EACH_ADDRESSEE), 市委书记 in clean.RE_SIGNER)
+KNOWN_GAPS: dict[str, str] = {}
 DOCUMENTS = PROBED | FIXED | OPEN
 TWO_DOCUMENTS = {
     "two_notices_one_file.txt": [
@@ -185,7 +172,7 @@ TWO_DOCUMENTS = {
 def test_every_document_is_listed():
     assert sorted(p.name for p in DATA.glob("*.txt")) == sorted([*DOCUMENTS, *TWO_DOCUMENTS])
     assert not PROBED.keys() & FIXED.keys() and not (PROBED.keys() | FIXED.keys()) & OPEN.keys()
-    assert set(KNOWN_GAPS) == set(OPEN)
+    assert set(KNOWN_GAPS) <= set(OPEN)
     assert len(DOCUMENTS) + len(TWO_DOCUMENTS) >= 40
 
 
