@@ -1702,6 +1702,27 @@ def _share_targets(text: str) -> Iterator[Target]:
                      per=None, span=(m.start(), m.end()))
 
 
+#: the ratio a rule sets: 按不低于从业人员1%的比例配备专职安全管理人员, 按营业收入1.5%的比例提取安全生产费用 (a share of a
+#: base, by which something is staffed or set aside; not 处以罚款, whose verb is none of these)
+RE_RATIO = re.compile(rf"按(?:照)?(?P<cmp>{_CMP}|不高于)?(?P<base>[^，。；：\d%‰]{{1,12}}?)的?(?P<num>{_NUM})\s*(?P<unit>%|‰)"
+                      r"(?P<qual>以上|以下)?的?(?:比例|比重)(?P<verb>配备|配置|配足|设置|选配|提取|计提|足额提取)")
+
+
+def _ratio_targets(text: str) -> Iterator[Target]:
+    """The ratio a rule sets (``RE_RATIO``): what is set (the verb's object) as a share of its base, ``what``
+    ``专职安全管理人员占从业人员比例``, the text from 按 to the object's end."""
+    for m in RE_RATIO.finditer(text):
+        obj = _OBJECT_AFTER.match(text, m.end())
+        what = _obj(obj.group(1)) if obj else ""
+        if not what:
+            continue
+        cmp = m.group("cmp")
+        yield _frozen(Target, text=text[m.start():obj.end()], value=_num(m.group("num")), value_max=None,
+                      unit=m.group("unit"), what=_clip(f"{what}占{_obj(m.group('base'))}比例"),
+                      comparator=_cmp_sign(cmp if cmp != "不高于" else "不超过", m.group("qual")), verb=m.group("verb"),
+                      per=None, span=(m.start(), obj.end()))
+
+
 def _object_first_targets(text: str) -> Iterator[Target]:
     for m in RE_OBJECT_FIRST.finditer(text):
         yield _frozen(Target, text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
@@ -2007,6 +2028,8 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
         if not gated or "%" in text or "‰" in text:
             found += _share_targets(text)
             found += _bare_rate_targets(text)
+            if not gated or ("比" in text and "按" in text):
+                found += _ratio_targets(text)
         if not gated or "新建" in text or "改建" in text or "改造" in text or "修建" in text:
             found += _object_first_targets(text)
     if not gated or (count and _COUNT_GATE.search(text)):
