@@ -5,7 +5,8 @@ table), ``.html``/``.htm``/``.shtml``/``.xhtml`` (body text only), ``.mht``/``.m
 Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages named in a warning,
 fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
 binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
-each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too), ``.eml`` (a mail: each attachment read as its own file, named ``x.eml!name``, else its
+each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too), ``.odt`` (content.xml walked
+with lxml, read as a .docx), ``.eml`` (a mail: each attachment read as its own file, named ``x.eml!name``, else its
 text) and ``.zip`` (a zip of attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
 (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
 .docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
@@ -927,6 +928,234 @@ def _cell_blocks(cell, numbers: ListNumbers, read: dict) -> list[str]:
     if id(cell._tc) not in read:
         read[id(cell._tc)] = (cell._tc, _docx_blocks(cell, cell._tc, numbers))
     return read[id(cell._tc)][1]
+
+
+#: OpenDocument's namespaces (ODF 1.2, as LibreOffice and WPS write .odt)
+_ODF_TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
+_ODF_TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
+_ODF_OFFICE = "{urn:oasis:names:tc:opendocument:xmlns:office:1.0}"
+_ODF_DRAW = "{urn:oasis:names:tc:opendocument:xmlns:drawing:1.0}"
+_ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
+#: elements of a paragraph that are no words of it: notes, comments, tracked changes' markers, a frame
+#: (its text box is read as lines before the paragraph), hidden text, a field's hidden value
+_ODF_NOT_TEXT = frozenset((_ODF_TEXT + "note", _ODF_OFFICE + "annotation", _ODF_OFFICE + "annotation-end",
+                           _ODF_TEXT + "change", _ODF_TEXT + "change-start", _ODF_TEXT + "change-end",
+                           _ODF_DRAW + "frame", _ODF_DRAW + "a", _ODF_TEXT + "hidden-text", _ODF_TEXT + "hidden-paragraph"))
+#: body-level elements that hold no text of the notice: declarations, a generated table of contents,
+#: the tracked changes' record (deleted text lives there: the text reads as its changes accepted)
+_ODF_SKIPPED = frozenset(_ODF_TEXT + t for t in ("tracked-changes", "table-of-content", "sequence-decls",
+                                                "variable-decls", "user-field-decls", "alphabetical-index",
+                                                "illustration-index", "table-index", "soft-page-break"))
+
+
+def read_odt(path: Path) -> str:
+    """An OpenDocument text (``.odt``, as LibreOffice, WPS and government OA systems on domestic office
+    suites save a notice): paragraphs, lists, text boxes and tables read as read_docx reads a .docx's
+    (a task table one line per task, a layout table as its cells' paragraphs), notes and comments left out,
+    tracked changes read accepted.
+
+    Why: such a notice was refused ("unsupported file type .odt"). Hand-walked with lxml (a dependency
+    already) rather than odfpy/odfdo: they give an element's text, not the tables as grids of merged
+    cells that ``corpus.tables`` reads; content.xml's elements are few and stable (ODF 1.2)."""
+    root = _odt_content(path)
+    body = root.find(f"{_ODF_OFFICE}body/{_ODF_OFFICE}text")
+    if body is None:
+        raise ReadError(path, "not an OpenDocument text (no office:text): an .ods or .odp? save it as .docx")
+    return _typed_tables("\n".join(_odt_blocks(body, _OdfLists(root, _odt_part(path, "styles.xml")))))
+
+
+def _odt_part(path: Path, name: str):
+    """The parsed styles.xml (``name``) of an .odt, or None where it is missing or unreadable (its list
+    styles are then unknown: the text still reads, without the numbers they set)."""
+    try:
+        return _odt_content(path, name)
+    except ReadError:
+        return None
+
+
+def _odt_content(path: Path, name: str = "content.xml"):
+    """The parsed content.xml of an .odt, or the one-line error a damaged or encrypted one gets."""
+    from lxml import etree
+
+    try:
+        with zipfile.ZipFile(path) as archive:
+            info = archive.getinfo(name)
+            if _unpacked_size(archive, info, _ZIP_MEMBER_LIMIT) > _ZIP_MEMBER_LIMIT:
+                raise ReadError(path, _too_big(_ZIP_MEMBER_LIMIT))
+            data = archive.read(info)
+    except (zipfile.BadZipFile, KeyError, zlib.error, EOFError, OSError) as exc:
+        raise ReadError(path, f"not a readable .odt file ({type(exc).__name__})") from None
+    except RuntimeError:  # a zip-encrypted part
+        data = b""
+    try:
+        return etree.fromstring(data, etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False))
+    except etree.XMLSyntaxError:
+        # an .odt saved with a password keeps content.xml encrypted (META-INF/manifest.xml's encryption-data)
+        raise ReadError(path, "encrypted or damaged .odt: open it in LibreOffice or WPS, save it as .docx "
+                              "without a password and read that") from None
+
+
+def _odt_blocks(element, lists: "_OdfLists", label: str = "") -> list[str]:
+    """The lines of a body, section, list or table cell in document order: a paragraph or heading a line
+    (after the text boxes anchored in it), a table where it stands, a list item's first paragraph after
+    its number (``label``, :class:`_OdfLists`)."""
+    lines: list[str] = []
+    for child in element:
+        if child.tag in (_ODF_TEXT + "p", _ODF_TEXT + "h"):
+            for box in child.iter(_ODF_DRAW + "text-box"):
+                lines.extend(_odt_blocks(box, lists))
+            lines.append(label + _soft_breaks(_odt_text(child)))
+            label = ""
+        elif child.tag == _ODF_TABLE + "table":
+            lines.extend(_odt_table(child, lists))
+        elif child.tag == _ODF_DRAW + "frame":  # a frame anchored to the page: its text box's lines
+            for box in child.iter(_ODF_DRAW + "text-box"):
+                lines.extend(_odt_blocks(box, lists))
+        elif child.tag == _ODF_TEXT + "list":
+            lines.extend(_odt_list(child, lists))
+        elif child.tag not in _ODF_SKIPPED and child.tag not in _ODF_NOT_TEXT:
+            lines.extend(_odt_blocks(child, lists))  # a section, …: its paragraphs
+    return lines
+
+
+def _odt_list(listing, lists: "_OdfLists", style: str | None = None, level: int = 1,
+              counts: dict[int, int] | None = None) -> list[str]:
+    """A ``text:list``'s lines: each item's first paragraph after its number, a list nested in an item
+    counted at the next level."""
+    style, counts = lists.open(listing, style, counts)
+    lines: list[str] = []
+    for item in listing:
+        if item.tag not in (_ODF_TEXT + "list-item", _ODF_TEXT + "list-header"):
+            continue
+        label = lists.count(item, style, level, counts) if item.tag == _ODF_TEXT + "list-item" else ""
+        for child in item:
+            if child.tag == _ODF_TEXT + "list":
+                lines.extend(_odt_list(child, lists, style, level + 1, counts))
+                continue
+            lines.extend(_odt_blocks([child], lists, label))
+            if child.tag in (_ODF_TEXT + "p", _ODF_TEXT + "h"):
+                label = ""
+    return lines
+
+
+#: ODF's ``style:num-format`` values, as docx_lists' formats of Word's (``一, 二, 三, ...`` is chineseCounting)
+_ODF_NUM_FORMATS = {"1": "decimal", "一, 二, 三, ...": "chineseCounting", "①, ②, ③, ...": "decimalEnclosedCircle",
+                    "甲, 乙, 丙, ...": "ideographTraditional", "a": "lowerLetter", "A": "upperLetter",
+                    "i": "lowerRoman", "I": "upperRoman", "１, ２, ３, ...": "decimalFullWidth"}
+_ODF_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+
+
+class _OdfLists:
+    """The numbers an .odt's lists show, counted as ODF 1.2 says (§ 5.3): a list's number format from its
+    list style (``text:list-style``: ``style:num-format``, prefix, suffix, start value, levels shown) in
+    content.xml or styles.xml; a list goes on counting the list its ``text:continue-list`` names, or the last
+    list of its style when ``text:continue-numbering`` is true, else counts from its start; an item's
+    ``text:start-value`` restarts the count.
+
+    Why: a notice whose 一、 and （一） are list numbers (Word's, saved as .odt) keeps them in the styles, not in
+    the text; read without them 强化隐患排查 was a clause, not the heading 一、强化隐患排查."""
+
+    def __init__(self, *roots) -> None:
+        self.styles: dict[str, dict[int, tuple[str, str, str, int, int]]] = {}
+        for root in (r for r in roots if r is not None):
+            for style in root.iter(_ODF_TEXT + "list-style"):
+                self.styles[style.get(_ODF_STYLE + "name", "")] = {
+                    int(level.get(_ODF_TEXT + "level", "1")): (
+                        _ODF_NUM_FORMATS.get(level.get(_ODF_STYLE + "num-format", ""), ""),
+                        level.get(_ODF_STYLE + "num-prefix", ""), level.get(_ODF_STYLE + "num-suffix", ""),
+                        int(level.get(_ODF_TEXT + "start-value") or 1),
+                        int(level.get(_ODF_TEXT + "display-levels") or 1))
+                    for level in style.iter(_ODF_TEXT + "list-level-style-number")}
+        self.chains: dict[str, dict[int, int]] = {}  # xml:id -> the counts of the chain of lists it is in
+        self.last: dict[str, dict[int, int]] = {}  # list style -> the counts of its last list
+
+    def open(self, listing, style: str | None, counts: dict[int, int] | None) -> tuple[str, dict[int, int]]:
+        """(the list's style, the counts it goes on with): a nested list keeps its parent's counts."""
+        style = listing.get(_ODF_TEXT + "style-name") or style or ""
+        if counts is None:
+            goes_on = listing.get(_ODF_TEXT + "continue-list")
+            if goes_on in self.chains:
+                counts = self.chains[goes_on]
+            elif listing.get(_ODF_TEXT + "continue-numbering") == "true" and style in self.last:
+                counts = self.last[style]
+            else:
+                counts = {}
+            self.last[style] = counts
+        own_id = listing.get("{http://www.w3.org/XML/1998/namespace}id")
+        if own_id:
+            self.chains[own_id] = counts
+        return style, counts
+
+    def count(self, item, style: str, level: int, counts: dict[int, int]) -> str:
+        """Count ``item`` at ``level`` and give its number as shown (``一、``, ``（二）``); "" for a bullet."""
+        from .docx_lists import _FORMATS
+
+        fmt, prefix, suffix, start, shown = self.styles.get(style, {}).get(level, ("", "", "", 1, 1))
+        restart = item.get(_ODF_TEXT + "start-value")
+        counts[level] = int(restart) if restart else counts.get(level, start - 1) + 1
+        for deeper in [k for k in counts if k > level]:
+            del counts[deeper]
+        if not fmt:
+            return ""
+        numbers = [counts.get(k, 1) for k in range(max(1, level - shown + 1), level + 1)]
+        return prefix + ".".join(_FORMATS[fmt](n) for n in numbers) + suffix
+
+
+def _odt_text(paragraph) -> str:
+    """A paragraph's words: spans and links opened, ``text:s`` as its spaces, tabs, line breaks (joined
+    by read_odt's caller where they cut a sentence), the elements of ``_ODF_NOT_TEXT`` left out."""
+    parts = [paragraph.text or ""]
+    for child in paragraph:
+        if child.tag == _ODF_TEXT + "s":
+            parts.append(" " * int(child.get(_ODF_TEXT + "c", "1")))
+        elif child.tag == _ODF_TEXT + "tab":
+            parts.append("\t")
+        elif child.tag == _ODF_TEXT + "line-break":
+            parts.append("\n")
+        elif child.tag not in _ODF_NOT_TEXT and isinstance(child.tag, str):
+            parts.append(_odt_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _odt_table(table, lists: "_OdfLists") -> list[str]:
+    """An ODF table as read_docx reads a table: a grid of :class:`Cell` (a cell spanning rows or columns
+    at every position it covers, as ``table:covered-table-cell`` marks them), then a layout table's cells'
+    lines, or ``corpus.tables``' reading; a table holding tables lays out a page and is read cell by cell."""
+    rows = [row for row in table.iter(_ODF_TABLE + "table-row") if _odf_table_of(row) is table]
+    spans: dict[tuple[int, int], Cell] = {}
+    grid: list[list[Cell]] = []
+    for r, row in enumerate(rows):
+        cells: list[Cell] = []
+        for cell in row:
+            if cell.tag not in (_ODF_TABLE + "table-cell", _ODF_TABLE + "covered-table-cell"):
+                continue
+            for _ in range(min(int(cell.get(_ODF_TABLE + "number-columns-repeated", "1")), 64)):
+                c = len(cells)
+                if cell.tag == _ODF_TABLE + "covered-table-cell":
+                    cells.append(spans.get((r, c)) or Cell(object(), ()))
+                    continue
+                made = Cell(cell, tuple(line for block in _odt_blocks(cell, lists) for line in block.splitlines() if line.strip()))
+                for dr in range(int(cell.get(_ODF_TABLE + "number-rows-spanned", "1"))):
+                    for dc in range(int(cell.get(_ODF_TABLE + "number-columns-spanned", "1"))):
+                        spans[(r + dr, c + dc)] = made
+                cells.append(made)
+        grid.append(cells)
+    width = max((len(row) for row in grid), default=0)
+    grid = [row + [Cell(object(), ()) for _ in range(width - len(row))] for row in grid if row]
+    if not grid:
+        return []
+    if any(cell.find(f".//{_ODF_TABLE}table") is not None for row in rows for cell in row):
+        return _layout_lines(grid)
+    return _grid_lines(grid)
+
+
+def _odf_table_of(row):
+    """The table a row belongs to (through header-rows and row groups), not a table nested in a cell."""
+    ancestor = row.getparent()
+    while ancestor is not None and ancestor.tag != _ODF_TABLE + "table":
+        ancestor = ancestor.getparent()
+    return ancestor
 
 
 def read_doc(path: Path) -> str:
@@ -2019,7 +2248,8 @@ def _copy_capped(source, target, shown: str) -> None:
 READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": read_html, ".xhtml": read_html,
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
-           ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip, ".eml": read_eml}
+           ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip, ".odt": read_odt,
+           ".eml": read_eml}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -2052,6 +2282,8 @@ def _sniff(path: Path, head: bytes) -> str | None:
             return ".docx"
         if "OFD.xml" in names:
             return ".ofd"
+        if "content.xml" in names and "mimetype" in names and _odt_mimetype(path):
+            return ".odt"
         if any(n.startswith("xl/") for n in names):
             return ".xlsx"
         return None
@@ -2060,6 +2292,15 @@ def _sniff(path: Path, head: bytes) -> str | None:
     if _MIME_ARCHIVE.match(head):
         return ".mht"
     return None
+
+
+def _odt_mimetype(path: Path) -> bool:
+    """Does an OpenDocument package say it is a text document (its ``mimetype`` member)?"""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            return archive.read("mimetype")[:64].strip() == _ODT_MIMETYPE
+    except (zipfile.BadZipFile, KeyError, zlib.error, RuntimeError, OSError):
+        return False
 
 
 #: a web archive's head: MIME header lines (``Key: value``, folded lines indented) up to its
