@@ -35,7 +35,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".wpt", ".ofd", ".rtf", ".xlsx", ".xls", ".et", ".zip")
+                      ".wpt", ".ofd", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".eml", ".zip")
 #: what a refusal adds so that a user with a folder of downloads learns what to convert to
 _FORMATS_READ = f"the formats read are {', '.join(SUPPORTED_SUFFIXES)}"
 

@@ -105,3 +105,16 @@ def test_an_enterprise_branch_writing_to_its_own_units():
     _, clauses = _read(text)
     assert [(c.kind, c.heading_path, c.text[:2]) for c in clauses] == [
         ("preamble", (), "为确"), ("clause", (), "一、"), ("clause", (), "二、")]
+
+
+def test_a_folder_holding_an_odt_and_a_mail_reads_both(tmp_path):
+    """.odt and .eml (formats7) were read only when named: a folder of downloads skipped them silently."""
+    import shutil
+
+    from policytag import PROJECT_ROOT
+    from policytag.corpus.segment import segment_paths
+    for name in ("fire_review.odt", "winter_mail.eml"):
+        shutil.copy(PROJECT_ROOT / "tests" / "data" / "formats7" / name, tmp_path / name)
+    result = segment_paths([tmp_path])
+    sources = {str(d.source) for d in result.documents}
+    assert any(s.endswith("fire_review.odt") for s in sources) and any("winter_mail.eml" in s for s in sources), sources

@@ -131,9 +131,9 @@ def test_bad_inputs_raise_one_line_reasons(tmp_path):
 
 
 def test_unsupported_and_missing(tmp_path):
-    (tmp_path / "x.odt").write_text("x")
+    (tmp_path / "x.pages").write_text("x")
     with pytest.raises(ReadError, match="unsupported file type"):
-        read_file(tmp_path / "x.odt")
+        read_file(tmp_path / "x.pages")
     with pytest.raises(ReadError, match="no such file"):
         read_file(tmp_path / "missing.txt")
 
