@@ -387,8 +387,8 @@ def _prefecture_office(name: str, region_hint: str | None) -> str:
     return name
 
 
-def _place_only(text: str) -> bool:
-    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it."""
+def place_only(text: str) -> bool:
+    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it (README: a place is not an organ)."""
     region, organ = split_region(text.strip())
     return bool(region) and not organ
 
@@ -404,7 +404,7 @@ def _signed_name(short: str, fulls: list[str]) -> str:
             continue
         full_bare = full[party.end():] if party else full
         prefix = full_bare[: len(full_bare) - len(bare)]
-        if len(full_bare) > len(bare) and full_bare.endswith(bare) and _place_only(prefix):
+        if len(full_bare) > len(bare) and full_bare.endswith(bare) and place_only(prefix):
             return full
     return short
 
@@ -433,7 +433,6 @@ def looks_like_issuer(name: str) -> bool:
 # 中国…集团有限公司 is no central organ for opening with 中国
 _ENTERPRISE_RX = re.compile(r"集团|公司")
 _GOVERNMENT_TEAM_RX = re.compile(r"事故(?:联合)?调查组$")
-_COMPANY_IN_NAME = re.compile(r".*(?:公司|集团)")
 
 
 def enterprise_region(name: str) -> str | None:
@@ -458,8 +457,8 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     first = issuer.split("、")[0]
     # (a team the government sets up is named after the accident it investigates, the enterprise's name in it:
     # 汀阜县鑫源化工有限公司“3·21”中毒窒息事故调查组 is the county's team, no enterprise)
-    if _GOVERNMENT_TEAM_RX.search(first) and (company := _COMPANY_IN_NAME.search(first)):
-        first = (split_region(first)[0] or "") + first[company.end():]  # 汀阜县“3·21”…调查组
+    if _GOVERNMENT_TEAM_RX.search(first) and (companies := list(_ENTERPRISE_RX.finditer(first))):
+        first = (split_region(first)[0] or "") + first[companies[-1].end():]  # 汀阜县“3·21”…调查组
     if _ENTERPRISE_RX.search(first):
         return enterprise_region(first), "department"
     admin = _CENTRAL_ADMIN_RX.match(first)

@@ -193,7 +193,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         # (minutes print their organ beside the date under the number: 某县安委会办公室　2027年4月10日)
         # (a place signing alone, 蓼湾区 over the date, is no organ: it gives the region, below)
         issuers = [(l.text.strip() if l.kind == "issuer" else l.text.split()[0], l.lineno) for l in lines
-                   if (l.kind == "issuer" and not _place_alone(l.text)) or (l.kind == "date" and organ_and_date(l.text))]
+                   if (l.kind == "issuer" and not md.place_only(l.text)) or (l.kind == "date" and organ_and_date(l.text))]
         issuer = md.first_organs(issuers)
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
@@ -265,12 +265,6 @@ def _decree_number(issuer: str, lines: list[Line]) -> str | None:
             figure = re.search(rf"第\s*([\d{CN_NUM}]+)\s*号", line.text).group(1)
             return f"{issuer}令第{int(figure) if figure.isdigit() else cn_number(figure)}号"
     return None
-
-
-def _place_alone(text: str) -> bool:
-    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it (README: a place is not an organ)."""
-    region, organ = md.split_region(text.strip())
-    return bool(region) and not organ
 
 
 RE_PRINTED_BY = re.compile(r"^\s*([\u4e00-\u9fff]{2,30}?)(办公室|办公厅)\s+((?:19|20)\d{2})\s*年.*印发\s*$")
