@@ -387,10 +387,8 @@ def same_series(doc: Document, other: Document) -> bool:
     return bool(doc.issuer) and doc.issuer == other.issuer
 
 
-def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Document]:
-    """The same issuer's documents of the same genre from the latest earlier year in ``documents``
-    (several when that year has several: they are pooled); those of exactly the same issuer name
-    are preferred when the region also has others (某市人民政府 and 某市安委会 both issue 工作要点)."""
+def _latest_earlier(doc: Document, documents: Sequence[Document]) -> list[Document]:
+    """The documents of ``doc``'s series (``same_series``) from the latest earlier year in ``documents``."""
     if doc.year is None:
         return []
     earlier = [d for d in documents if d.year is not None and d.year < doc.year and d.doc_id != doc.doc_id
@@ -398,7 +396,14 @@ def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Doc
     if not earlier:
         return []
     latest = max(d.year for d in earlier)
-    chosen = [d for d in earlier if d.year == latest]
+    return [d for d in earlier if d.year == latest]
+
+
+def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Document]:
+    """The same issuer's documents of the same genre from the latest earlier year in ``documents``
+    (several when that year has several: they are pooled); those of exactly the same issuer name
+    are preferred when the region also has others (某市人民政府 and 某市安委会 both issue 工作要点)."""
+    chosen = _latest_earlier(doc, documents)
     if not _has_metadata(doc) and len(chosen) > 1:
         # several documents of that year with no issuer, level or genre (a researcher's clause file): which
         # one is this notice's predecessor is unknown, and pooling them all compared each notice with
@@ -406,20 +411,6 @@ def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Doc
         return []
     exact = [d for d in chosen if doc.issuer and d.issuer == doc.issuer]
     return exact or chosen
-
-
-def _unpaired_metadata_less(doc: Document, documents: Sequence[Document]) -> tuple[int, int] | None:
-    """``(count, year)`` of the documents without metadata in the latest earlier year when there are
-    several (``previous_documents`` pairs none of them), else None."""
-    if doc.year is None:
-        return None
-    earlier = [d for d in documents if d.year is not None and d.year < doc.year and d.doc_id != doc.doc_id
-               and not _has_metadata(d)]
-    if not earlier:
-        return None
-    latest = max(d.year for d in earlier)
-    count = sum(1 for d in earlier if d.year == latest)
-    return (count, latest) if count > 1 else None
 
 
 #: administrative suffixes a territory's name changes between when it is re-designated (撤县设区:
@@ -477,10 +468,9 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     issuer's earlier document of another genre (an annual notice beside last year's 工作要点), or
     the same genre from a region of the same name and level with another suffix (东陵县 -> 东陵区)."""
     if not _has_metadata(doc):
-        several = _unpaired_metadata_less(doc, documents)
-        if several:
-            count, year = several
-            return (f"the input holds {count} documents of {year} and names no issuer, level or genre of any: which one "
+        latest = _latest_earlier(doc, documents)  # (more than one: previous_documents pairs none of them)
+        if len(latest) > 1:
+            return (f"the input holds {len(latest)} documents of {latest[0].year} and names no issuer, level or genre of any: which one "
                     "is this notice's predecessor is unknown, so there is no year-over-year comparison (clause rows "
                     "with issuer, level and genre pair them; --compare-with FILE names a baseline)")
         return "no earlier notice in the input to compare with"
