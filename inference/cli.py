@@ -339,38 +339,23 @@ def write_report(report, fmt: str, output: str | None, bom: bool = False) -> Non
         raise PolicytagError(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
-#: how much of a report bound for standard output is held in memory before the rest goes to a temporary file
-STDOUT_SPOOL_CHARS = 8 << 20
+#: how much of a report bound for standard output (bytes of its UTF-8 text) is held in memory before the rest goes
+#: to a temporary file
+STDOUT_SPOOL_BYTES = 8 << 20
 
 
 def write_stdout_pieces(pieces: Iterable[str]) -> None:
     """Write the rendered ``pieces`` to standard output once all are rendered (``policytag.io.write_stdout``),
-    so a failure while rendering writes nothing there, as before; beyond ``STDOUT_SPOOL_CHARS`` they wait in
-    a temporary file (the standard library's, deleted on close) rather than in memory."""
+    so a failure while rendering writes nothing there, as before; beyond ``STDOUT_SPOOL_BYTES`` they wait in
+    a temporary file rather than in memory (the standard library's spooled file, deleted on close)."""
     import tempfile
 
     from policytag.io import write_stdout
 
-    held: list[str] = []
-    size = 0
-    spool = None
-    try:
+    # newline="": written and read back exactly, no line-end translation
+    with tempfile.SpooledTemporaryFile(STDOUT_SPOOL_BYTES, "w+", encoding="utf-8", newline="") as spool:
         for piece in pieces:
-            if spool is not None:
-                spool.write(piece)
-                continue
-            held.append(piece)
-            size += len(piece)
-            if size > STDOUT_SPOOL_CHARS:  # newline="": written and read back exactly, no line-end translation
-                spool = tempfile.TemporaryFile("w+", encoding="utf-8", newline="")
-                spool.writelines(held)
-                held = []
-        if spool is None:
-            write_stdout("".join(held))
-            return
+            spool.write(piece)  # (write, not writelines: the size is checked after each write, rolling over in time)
         spool.seek(0)
         while block := spool.read(1 << 20):
             write_stdout(block)
-    finally:
-        if spool is not None:
-            spool.close()

@@ -7,7 +7,7 @@ Every sentence there was written for these tests; every place, organ and company
   csv 437, md 304, html 302): after tagging (127 MiB for the tagged clauses) the whole output text was built as one
   string, held twice while its pieces were joined and once more encoded on the way to the file. The renderers now
   yield the report a row, a section or a notice at a time, written as they come (``cli.write_report``); standard
-  output gets them once all are rendered, spooled to a temporary file past 8 M characters, so a failure still
+  output gets them once all are rendered, spooled to a temporary file past 8 MiB, so a failure still
   writes nothing there. Peak 268–279 MiB for every format; every output byte for byte as before.
 """
 
@@ -59,12 +59,12 @@ def test_a_written_report_is_never_held_whole(big_report, fmt, tmp_path):
 
 @pytest.mark.parametrize("fmt", ("md", "csv"))
 def test_standard_output_spooled_past_the_limit_reads_exactly_as_rendered(fmt, capsys, monkeypatch):
-    """Past ``STDOUT_SPOOL_CHARS`` the pieces wait in a temporary file: stdout still gets the text exactly
+    """Past ``STDOUT_SPOOL_BYTES`` the pieces wait in a temporary file: stdout still gets the text exactly
     (carriage returns inside a clause stay as they are: no line-end translation on the way through the file)."""
     report = synthetic_report(60)
     first = report.notices[0].tagged[0].clause
     object.__setattr__(first, "text", first.text + "\r甲\r\n乙")  # (a frozen record: changed for this report only)
-    monkeypatch.setattr(cli, "STDOUT_SPOOL_CHARS", 10_000)
+    monkeypatch.setattr(cli, "STDOUT_SPOOL_BYTES", 10_000)
     cli.write_report(report, fmt, None)
     got = capsys.readouterr().out
     assert len(got) > 100_000 and "\r甲\r\n乙" in got
@@ -78,7 +78,7 @@ def test_nothing_reaches_standard_output_when_rendering_fails(big_report, capsys
         yield "x" * 20_000
         raise RuntimeError("render failed")
 
-    monkeypatch.setattr(cli, "STDOUT_SPOOL_CHARS", 10_000)
+    monkeypatch.setattr(cli, "STDOUT_SPOOL_BYTES", 10_000)
     monkeypatch.setattr(cli, "render_pieces", failing)
     with pytest.raises(RuntimeError):
         cli.write_report(big_report, "md", None)
