@@ -435,6 +435,14 @@ _ENTERPRISE_RX = re.compile(r"集团|公司")
 _GOVERNMENT_TEAM_RX = re.compile(r"事故(?:联合)?调查组$")
 
 
+def is_enterprise(issuer: str | None) -> bool:
+    """Is the (first) issuer an enterprise or one of its own organs (岚江能源集团有限公司, its 安全生产委员会, 公司各车队)?
+    The one definition metadata's levels and the reports' notes share. A government's accident investigation team
+    named after a company (汀阜县鑫源化工有限公司“3·21”中毒窒息事故调查组) is no enterprise."""
+    first = (issuer or "").split("、")[0]
+    return bool(_ENTERPRISE_RX.search(first)) and not _GOVERNMENT_TEAM_RX.search(first)
+
+
 def enterprise_region(name: str) -> str | None:
     """The place an enterprise's name opens with (临江市城市建设投资集团有限公司 -> 临江市); none for
     a name opening with 中国/国家/中华 (a national group's: 国家电网东川省电力有限公司 names a
@@ -459,7 +467,7 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     # 汀阜县鑫源化工有限公司“3·21”中毒窒息事故调查组 is the county's team, no enterprise)
     if _GOVERNMENT_TEAM_RX.search(first) and (companies := list(_ENTERPRISE_RX.finditer(first))):
         first = (split_region(first)[0] or "") + first[companies[-1].end():]  # 汀阜县“3·21”…调查组
-    if _ENTERPRISE_RX.search(first):
+    if is_enterprise(first):
         return enterprise_region(first), "department"
     admin = _CENTRAL_ADMIN_RX.match(first)
     if admin and _branch_of(admin.group(0), first[admin.end():]):

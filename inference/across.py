@@ -32,14 +32,13 @@ these counts are what chance gives.
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from dataclasses import dataclass
 from typing import Sequence
 
 import numpy as np
 
-from policytag.corpus.metadata import CENTRAL_REGION
+from policytag.corpus.metadata import CENTRAL_REGION, is_enterprise
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -74,15 +73,6 @@ def _levels_note(by_level: dict) -> str | None:
     county = ", and a county is a government of its own, not part of its city" if {"city", "county"} <= set(levels) else ""
     return ("levels are compared together: each government's row is tested against every other government's "
             f"documents of its kind, whatever their level ({'、'.join(LEVEL_NAMES.get(v, v) for v in levels)}){county}")
-
-
-#: how an enterprise's name ends (集团有限公司, 股份有限公司, 有限责任公司, a bare 集团): whatever its owner, no government
-_ENTERPRISE = re.compile(r"(公司|集团)$")
-
-
-def is_enterprise(issuer: str | None) -> bool:
-    """Is the issuer an enterprise (a state-owned group too: ``岚江能源集团有限公司``), by how its name ends?"""
-    return bool(issuer and _ENTERPRISE.search(issuer))
 
 
 def _place_name(g) -> str:

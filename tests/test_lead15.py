@@ -1,0 +1,47 @@
+"""Session 15, lead: one definition of an enterprise for metadata's levels and the reports' notes.
+
+metadata read an issuer naming 集团/公司 anywhere as an enterprise (its level 基层及其他), while the across report's
+note asked only whether the name *ended* with 公司/集团: a group's own committee (岚江能源集团有限公司安全生产委员会)
+was an enterprise to metadata and "the only 基层及其他 government" to the report. Both now ask
+``corpus.metadata.is_enterprise``.
+"""
+from __future__ import annotations
+
+import pytest
+
+from policytag.corpus.metadata import is_enterprise, issuer_region_level
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("岚江能源集团有限公司", True),
+    ("岚江能源集团有限公司安全生产委员会", True),   # the group's own committee
+    ("东川交通投资集团有限公司第三分公司", True),
+    ("汀阜县鑫源化工有限公司“3·21”中毒窒息事故调查组", False),  # the county's team, named after a company
+    ("汀阜县应急管理局", False),
+    ("", False),
+    (None, False),
+])
+def test_is_enterprise(issuer, expected):
+    assert is_enterprise(issuer) is expected
+
+
+def test_metadata_and_report_agree_on_a_group_s_committee():
+    """The committee is on no tier of the government ladder (metadata) and the report's note calls it an
+    enterprise, not "the only 基层及其他 government" (on main the note's own check read its name's end only)."""
+    from report_synth import _doc, _tagged
+
+    from policytag.inference.render_md import render_md
+    from policytag.inference.report import build_report
+    from policytag.taxonomy import load_taxonomy
+
+    firm_name = "岚江能源集团有限公司安全生产委员会"
+    assert issuer_region_level(firm_name)[1] == "department"
+    coal = ("深化所属煤矿重大灾害治理，年底前完成防冲能力评估。", ("coal_mine",), ("hazard_remediation",))
+    road = ("排查牧区道路急弯陡坡，完善警示标志。", ("road_transport",), ("hazard_remediation",))
+    a = _doc("a", "查干敖包旗人民政府", "查干敖包旗", "county", "annual_notice", 2027)
+    b = _doc("b", "哈日努尔旗人民政府", "哈日努尔旗", "county", "annual_notice", 2027)
+    firm = _doc("f", firm_name, None, "department", "work_points", 2027, title=f"{firm_name}2027年安全生产工作要点")
+    tagged = _tagged(a, [road, coal]) + _tagged(b, [road, road]) + _tagged(firm, [coal, coal, road])
+    text = render_md(build_report([a, b, firm], tagged, load_taxonomy(), "test"))
+    assert f"{firm_name} is the only" not in text
+    assert f"{firm_name} is an enterprise, not a government" in text
