@@ -15,6 +15,11 @@ Strategies (``rank``; every one returns picks best first, each with a one-line r
   picks near-duplicates here (the same sentence recurs year after year).
 * ``random`` — a seeded shuffle (the baseline the learning-curve benchmark compares against).
 
+``mixed`` and ``diversity`` take each wording once (``same_wording``: punctuation and digits aside,
+character 4-gram Jaccard >= 0.9, the corpus's near-duplicate threshold): a sentence repeated in 30
+notices is one candidate, and its copies come only after every distinct wording, so a batch of 10
+is never the same words 10 times (it was, when those copies were the least certain clauses).
+
 Why not small-text: its query strategies (1.4) run on its own ``Dataset``/``Classifier``
 abstractions with one label matrix and a single threshold; our taggers have two label dimensions
 with tuned per-label thresholds, and the two functions we need are a few lines over scikit-learn.
@@ -27,12 +32,14 @@ project samples sequentially, so *Label All Tasks* from that tab serves rank 1, 
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Any, Sequence
 
 import numpy as np
 
 from policytag import PolicytagError
+from policytag.corpus.dedup import NEAR_DUPLICATE_JACCARD, content_key
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -189,6 +196,86 @@ def spread(order: Sequence[int], clauses: Sequence[Clause | None], n: int) -> tu
     return chosen, {i for i in by_genre if i not in plain}
 
 
+# --- one wording once ----------------------------------------------------------------------------
+#: two clauses share a wording when their character 4-gram sets overlap this much: the corpus's
+#: near-duplicate threshold (``policytag.corpus.dedup``), here on clauses
+SAME_WORDING_JACCARD = NEAR_DUPLICATE_JACCARD
+_DIGITS = re.compile(r"\d+")
+
+
+def wording_key(clause: Clause) -> str:
+    """The clause text without whitespace and punctuation (``dedup.content_key``) and with every run
+    of digits one ``0``: a sentence repeated year after year differs only in its year and figures."""
+    return _DIGITS.sub("0", content_key(clause.text))
+
+
+def _shingles(key: str) -> frozenset[str]:
+    return frozenset(key[i:i + 4] for i in range(max(1, len(key) - 3)))
+
+
+def same_wording(order: Sequence[int], clauses: Sequence[Clause]) -> dict[int, int]:
+    """For each clause of ``order`` (pool indices, best first) that repeats the wording of an earlier
+    one: its index -> the earlier one's.
+
+    Hand-written prefix filtering (Chaudhuri et al. 2006) rather than all pairs: two 4-gram sets with
+    Jaccard >= t share one of the first ``|x| - ceil(t·|x|) + 1`` grams of each in one global order, so
+    each clause is compared only with the earlier ones that share such a gram (no dependency
+    for the few lines; datasketch's MinHash would be approximate)."""
+    import math
+
+    t = SAME_WORDING_JACCARD
+    exact: dict[str, int] = {}
+    grams: dict[int, frozenset[str]] = {}
+    postings: dict[str, list[int]] = {}
+    copies: dict[int, int] = {}
+    for i in order:
+        key = wording_key(clauses[i])
+        if key in exact:
+            copies[i] = copies.get(exact[key], exact[key])
+            continue
+        exact[key] = i
+        mine = _shingles(key)
+        prefix = sorted(mine)[: len(mine) - math.ceil(t * len(mine)) + 1]
+        seen: set[int] = set()
+        for g in prefix:
+            for j in postings.get(g, ()):
+                if j not in seen:
+                    seen.add(j)
+                    if len(mine & grams[j]) / len(mine | grams[j]) >= t:
+                        copies[i] = j
+                        break
+            if i in copies:
+                break
+        if i in copies:
+            continue
+        grams[i] = mine
+        for g in prefix:
+            postings.setdefault(g, []).append(i)
+    return copies
+
+
+def _once_per_wording(order: Sequence[int], clauses: Sequence[Clause]) -> tuple[list[int], list[int], dict[int, int]]:
+    """``order`` split into its first clause of each wording and the copies (both in order), and the
+    map copy -> first clause."""
+    copies = same_wording(order, clauses)
+    return [i for i in order if i not in copies], [i for i in order if i in copies], copies
+
+
+def _fill(chosen: list[int], copies: Sequence[int], n: int) -> list[int]:
+    """A batch short of ``n`` distinct wordings takes copies, in order, at its end."""
+    return chosen + [i for i in copies if i not in chosen][: max(0, n - len(chosen))]
+
+
+def _wording_note(i: int, copy_of: dict[int, int], rank_of: dict[int, int]) -> str:
+    """The reason's end: the copies a pick stands for, or whose wording a filling copy repeats."""
+    if i in copy_of:
+        first = copy_of[i]
+        return (f" (same wording as rank {rank_of[first]}: the pool has too few distinct wordings)"
+                if first in rank_of else " (same wording as a clause outside the batch)")
+    k = sum(1 for j in copy_of.values() if j == i)
+    return f" (stands for {k} more clause(s) of the same wording)" if k else ""
+
+
 # --- ranking -------------------------------------------------------------------------------------
 def _batch(order: Sequence[int], clauses: Sequence[Clause | None], n: int, spread_batch: bool) -> tuple[list[int], set[int]]:
     """``spread(order, clauses, n)``, or the first ``n`` of ``order`` as they come when not spreading."""
@@ -228,14 +315,20 @@ def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
         if fitted is not None:
             labels, dist = fitted
             rest.sort(key=lambda i: (dist[i, labels[i]], i))
-        order, genre_picks = _batch([i for i, _, _ in chosen] + rest, clauses, n, spread_batch)
+        distinct, copies, copy_of = _once_per_wording([i for i, _, _ in chosen] + rest, clauses)
+        order, genre_picks = _batch(distinct, clauses, n, spread_batch)
+        order = _fill(order, copies, n)
+        rank_of = {i: r + 1 for r, i in enumerate(order)}
 
         def why(i: int) -> str:
-            if i in reps:
+            if i in reps and i not in copy_of:
                 k, size = reps[i]
-                return f"represents cluster {k + 1}/{n} of {size} similar clause(s)"
-            return "near a cluster centre" + (" (its genre had no clause in the batch)" if i in genre_picks
-                                               else " (in place of a clause of a document already well represented)")
+                text = f"represents cluster {k + 1}/{n} of {size} similar clause(s)"
+            else:
+                text = "near a cluster centre" + (
+                    "" if i in copy_of else " (its genre had no clause in the batch)" if i in genre_picks
+                    else " (in place of a clause of a document already well represented)")
+            return text + _wording_note(i, copy_of, rank_of)
         return [Pick(i, r + 1, float(reps.get(i, (0, 0))[1]), why(i)) for r, i in enumerate(order)]
     if proba is None or thresholds is None:
         raise PolicytagError(f"the {strategy} strategy needs a model's probabilities and thresholds")
@@ -244,32 +337,40 @@ def rank(strategy: str, clauses: Sequence[Clause], n: int, taxonomy: Taxonomy,
     if strategy == "uncertainty":
         return [Pick(int(i), r + 1, round(float(scores[i]), 4), "closest call: " + _call_text(calls[i], taxonomy))
                 for r, i in enumerate(by_uncertainty[:n])]
-    # mixed
-    pool = by_uncertainty[: min(total, max(n, prefilter * n))]
-    if len(pool) == n:
-        groups = [(int(i), k, 1) for k, i in enumerate(pool)]
+    # mixed: over the first clause of each wording (a sentence repeated in 30 notices is one
+    # candidate, not 30 that fill the prefilter and every cluster)
+    distinct, copies, copy_of = _once_per_wording([int(i) for i in by_uncertainty], clauses)
+    pool = np.asarray(distinct[: max(n, prefilter * n)], dtype=int)
+    k = min(n, len(pool))
+    if len(pool) == k:
+        groups = [(int(i), c, 1) for c, i in enumerate(pool)]
     else:
         X = clause_vectors([clauses[i] for i in pool])
-        labels, _ = _kmeans(X, n, seed, weights=np.maximum(scores[pool], 1e-3))
+        labels, _ = _kmeans(X, k, seed, weights=np.maximum(scores[pool], 1e-3))
         groups = []
-        for k in range(n):
-            members = pool[labels == k]
+        for c in range(k):
+            members = pool[labels == c]
             if len(members):
-                groups.append((int(members[scores[members].argmax()]), k, len(members)))
+                groups.append((int(members[scores[members].argmax()]), c, len(members)))
     groups.sort(key=lambda g: (-scores[g[0]], g[0]))
     sizes = {i: size for i, _, size in groups}
-    # the cluster representatives first, then every other clause by uncertainty, for the places
-    # that spreading over documents and genres frees
-    order, genre_picks = _batch([i for i, _, _ in groups] + [int(i) for i in by_uncertainty if int(i) not in sizes],
+    # the cluster representatives first, then every other wording by uncertainty, for the places
+    # that spreading over documents and genres frees; copies only when the wordings run out
+    order, genre_picks = _batch([i for i, _, _ in groups] + [i for i in distinct if i not in sizes],
                                 clauses, n, spread_batch)
+    order = _fill(order, copies, n)
+    rank_of = {i: r + 1 for r, i in enumerate(order)}
 
     def why(i: int) -> str:
         if i in sizes:
-            return (f"most uncertain of {sizes[i]} similar clause(s) among the {len(pool)} least certain: "
-                    + _call_text(calls[i], taxonomy))
-        return ("most uncertain clause of its genre (none in the batch otherwise): " if i in genre_picks
-                else "next most uncertain (a document already well represented left a place): ") \
-            + _call_text(calls[i], taxonomy)
+            head = f"most uncertain of {sizes[i]} similar clause(s) among the {len(pool)} least certain: "
+        elif i in copy_of:
+            head = "next most uncertain: "
+        elif i in genre_picks:
+            head = "most uncertain clause of its genre (none in the batch otherwise): "
+        else:
+            head = "next most uncertain (a document already well represented left a place): "
+        return head + _call_text(calls[i], taxonomy) + _wording_note(i, copy_of, rank_of)
     return [Pick(i, r + 1, round(float(scores[i]), 4), why(i)) for r, i in enumerate(order)]
 
 
