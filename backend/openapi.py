@@ -93,7 +93,8 @@ def openapi_spec(max_body_bytes: int, max_depth: int, auth: bool = False) -> dic
             "Task": {"type": "object", "required": ["data"], "properties": {
                 "id": {"type": "integer"},
                 "data": {"type": "object", "required": ["text"], "properties": {
-                    "text": {"type": "string"}, "heading": {"type": "string"},
+                    "text": {"type": "string", "description": "the clause; an empty or blank one gets an empty prediction"},
+                    "heading": {"type": "string"},
                     "heading_path": {"type": "array", "items": {"type": "string"}},
                     "clause_id": {"type": "string"}, "doc_id": {"type": "string"},
                     "year": {"type": "integer"}, "kind": {"type": "string"}}}}},

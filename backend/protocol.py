@@ -87,14 +87,19 @@ def parse_setup(data: dict[str, Any]) -> SetupRequest:
                         str(token) if token else None)
 
 
-def task_clause(task: Any, position: int) -> Clause:
-    """A task of a /predict request -> the clause the tagger sees (text and heading path)."""
+def task_clause(task: Any, position: int) -> Clause | None:
+    """A task of a /predict request -> the clause the tagger sees (text and heading path); None for a
+    task whose text is an empty or blank string: a real task with nothing to label (an emptied
+    clause, a hand-made import), answered with an empty prediction, not a malformed request: Label
+    Studio asks for a batch at once, and one such task must not cost the others their predictions."""
     if not isinstance(task, dict):
         raise BadRequest(422, f"task {position}: expected a JSON object, got {type(task).__name__}")
     data = task.get("data")
     where = f"task {position}" + (f" (id {task['id']})" if task.get("id") is not None else "")
     if not isinstance(data, dict):
         raise BadRequest(422, f"{where}: no 'data' object")
+    if isinstance(data.get("text"), str) and not data["text"].strip():
+        return None
     try:
         return Clause.from_row(data, clause_id=str(task.get("id") if task.get("id") is not None else position))
     except ValueError as exc:
@@ -103,7 +108,7 @@ def task_clause(task: Any, position: int) -> Clause:
 
 @dataclass(frozen=True)
 class PredictRequest:
-    clauses: list[Clause]
+    clauses: list[Clause | None]  # None: a task with an empty text
     project: int | None
     label_config: str | None
 

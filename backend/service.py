@@ -135,18 +135,24 @@ class Backend:
             self._check_config(req.label_config, "predict")
         tagger = self.tagger  # one model for the whole request, even if a retraining switches meanwhile
         version = str(tagger.model_version)
-        results: list[dict[str, Any]] = []
+        clauses = [c for c in req.clauses if c is not None]
+        predicted: list[dict[str, Any]] = []
         step = max(1, self.settings.batch_size)
-        for i in range(0, len(req.clauses), step):
-            batch = req.clauses[i: i + step]
+        for i in range(0, len(clauses), step):
+            batch = clauses[i: i + step]
             proba = tagger.predict_proba(batch)
             labels = tagger.decode(proba)
-            results += format_predictions(batch, proba, labels, version, self.taxonomy)
+            predicted += format_predictions(batch, proba, labels, version, self.taxonomy)
+        # one result per task, in order: a task with an empty text gets an empty prediction
+        found = iter(predicted)
+        results = [next(found) if c is not None else {"model_version": version, "score": 0.0, "result": []}
+                   for c in req.clauses]
         if self.suggester is not None and self._flag_pool is not None:
             # tasks whose suggestion lines name another model (or none): the screen shows these
             # predictions pre-ticked, so the line above them must be theirs
-            stale = [(int(task["id"]), pred) for task, pred in zip(data["tasks"], results)
-                     if isinstance(task.get("id"), int) and (task.get("data") or {}).get("suggestion_model") != version]
+            stale = [(int(task["id"]), pred) for task, pred, c in zip(data["tasks"], results, req.clauses)
+                     if c is not None and isinstance(task.get("id"), int)
+                     and (task.get("data") or {}).get("suggestion_model") != version]
             if stale:
                 self._flag_pool.submit(self._suggest, stale, self.project(req.project))
         return {"results": results, "model_version": version}
