@@ -25,6 +25,10 @@ from .labeling_config import DOMINANT, OTHER, SECTOR, TEXT_NAME
 #: how many labels a suggestion line names per dimension (the predicted ones always, then runners-up)
 SUGGESTION_LABELS = 4
 NO_SUGGESTION = "模型建议：无（推送时未附模型预测）"
+#: at most this many pieces of evidence per suggested label, each quoted up to EVIDENCE_QUOTE characters
+EVIDENCE_SHOWN, EVIDENCE_QUOTE = 3, 12
+#: how the suggestion line marks evidence found outside the clause text (``Evidence.source``)
+_EVIDENCE_WHERE = {"heading": "小标题", "title": "标题"}
 
 
 def text_sha1(text: str) -> str:
@@ -215,13 +219,22 @@ def _ranked(scores: dict[str, float], chosen: Sequence[str], dim, limit: int) ->
                       for lab in shown if lab in dim.ids)
 
 
+def _evidence_text(by_label: dict[str, list[str]], chosen: Sequence[str], dim) -> str:
+    """``｜依据：煤矿←“瓦斯”“煤矿”；非煤矿山←“尾矿库”`` for the chosen labels that have evidence, or ''."""
+    parts = [f"{dim.name_of(lab)}←{''.join(by_label[lab])}" for lab in chosen if by_label.get(lab) and lab in dim.ids]
+    return "｜依据：" + "；".join(parts) if parts else ""
+
+
 def suggestion_fields(prediction: dict | None, taxonomy: Taxonomy | None) -> dict[str, Any]:
     """Task data fields of the suggestion lines, from one formatted prediction (or none).
 
     ``suggestion_sector`` reads ``模型建议 (VERSION) 行业领域: 煤矿 0.93 ✓ · 非煤矿山 0.41 · …``: the
     labels the model predicts (✓, dominant measure type first) with their probability, then the
     most probable others, so the annotator sees what the model thinks and how sure it is even when
-    predictions are not pre-filled.
+    predictions are not pre-filled; then, when the prediction carries it (``value.evidence``, see
+    ``format_predictions``), why: ``｜依据：煤矿←“瓦斯”“煤矿”`` — the words of the clause (or
+    ``小标题“…”``, its heading path) that made the model tick each label, so the annotator checks the
+    suggestion against the text instead of taking it on trust.
     """
     if not prediction or taxonomy is None:
         return {"suggestion_sector": NO_SUGGESTION, "suggestion_measure": "", "suggestion_score": None,
@@ -234,7 +247,9 @@ def suggestion_fields(prediction: dict | None, taxonomy: Taxonomy | None) -> dic
         chosen = [c for n in names for c in (by_name.get(n, {}).get("value", {}).get("choices") or [])]
         scores = next((by_name[n]["value"].get("scores") or {} for n in names if n in by_name), {})
         line = _ranked(scores, chosen, dim, SUGGESTION_LABELS) if scores else "（无）"
-        out[key] = f"模型建议 ({version}) {dim.name}: {line}"
+        evidence = {lab: quotes for n in names for lab, quotes in
+                    ((by_name.get(n, {}).get("value", {}).get("evidence")) or {}).items()}
+        out[key] = f"模型建议 ({version}) {dim.name}: {line}" + _evidence_text(evidence, chosen, dim)
     out["suggestion_score"] = prediction.get("score")
     out["suggestion_model"] = version
     return out
@@ -264,8 +279,25 @@ def build_tasks(clause_set: ClauseSet, predictions: Sequence[dict] | None = None
 
 
 # --- predictions ---------------------------------------------------------------------------------
+def evidence_quotes(evidence: Sequence[Any], dim: str) -> dict[str, list[str]]:
+    """One clause's evidence (``models.evidence``) for one dimension as the suggestion line quotes
+    it: per label, its first ``EVIDENCE_SHOWN`` distinct phrases (cue and rule hits first, as
+    ``evidence_for`` orders them), ``“瓦斯”`` or ``小标题“基层基础”``."""
+    out: dict[str, list[str]] = {}
+    for ev in evidence:
+        if ev.dimension != dim:
+            continue
+        text = ev.text if len(ev.text) <= EVIDENCE_QUOTE else ev.text[:EVIDENCE_QUOTE] + "…"
+        quote = f"{_EVIDENCE_WHERE.get(ev.source, '')}“{text}”"
+        quotes = out.setdefault(ev.label, [])
+        if quote not in quotes and len(quotes) < EVIDENCE_SHOWN:
+            quotes.append(quote)
+    return out
+
+
 def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], labels: Sequence[Labels],
-                       model_version: str, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+                       model_version: str, taxonomy: Taxonomy,
+                       evidence: Sequence[Sequence[Any]] | None = None) -> list[dict[str, Any]]:
     """Label Studio predictions, one per clause, from a tagger's probabilities and decoded labels.
 
     Sectors become one ``choices`` result of the ``sector`` control; measure types become the
@@ -275,8 +307,13 @@ def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], 
     lines are built from them). A result's ``score`` is the mean probability of its chosen labels
     (of the whole dimension for the dominant result); the prediction's overall ``score`` is
     the lower of the two, so sorting tasks by prediction score surfaces the least certain clauses.
+    ``evidence`` (per clause, ``models.evidence.evidence_for``'s list) adds ``value.evidence``,
+    ``{label: [quote, …]}`` for the chosen labels of each result (``evidence_quotes``): the
+    suggestion lines show it.
     """
     n = len(clauses)
+    if evidence is not None and len(evidence) != n:
+        raise PolicytagError(f"evidence for {len(evidence)} clauses, {n} clauses")
     if len(labels) != n:
         raise PolicytagError(f"{len(labels)} label sets for {n} clauses")
     for dim in DIMENSIONS:
@@ -299,6 +336,7 @@ def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], 
             score = float(np.mean([row[ids.index(c)] for c in chosen])) if chosen else 0.0
             dim_scores.append(score)
             scores = {lid: round(float(p), 4) for lid, p in zip(ids, row)}
+            quotes = evidence_quotes(evidence[i], dim) if evidence is not None else {}
             # sector: one control; measure type: the first (best) label is the dominant control's,
             # the rest go to the "other measure types" control
             parts = [(SECTOR, chosen)] if dim == "sector" else [(DOMINANT, chosen[:1]), (OTHER, chosen[1:])]
@@ -307,6 +345,9 @@ def format_predictions(clauses: Sequence[Clause], proba: dict[str, np.ndarray], 
                     continue
                 item = {"id": f"{clause.clause_id}:{name}", "from_name": name, "to_name": TEXT_NAME,
                         "type": "choices", "value": {"choices": picked}}
+                shown = {lab: quotes[lab] for lab in picked if quotes.get(lab)}
+                if shown:
+                    item["value"]["evidence"] = shown
                 if name != OTHER:
                     item["value"]["scores"] = scores
                     item["score"] = round(score, 4)
@@ -323,4 +364,13 @@ def predict(clauses: Sequence[Clause], model, taxonomy: Taxonomy) -> list[dict[s
     proba = model.predict_proba(clauses)
     # decode the probabilities we already have when the tagger can; predict() would run the model twice
     labels = model.decode(proba) if hasattr(model, "decode") else model.predict(clauses)
-    return format_predictions(clauses, proba, labels, str(model.model_version), taxonomy)
+    return format_predictions(clauses, proba, labels, str(model.model_version), taxonomy,
+                              evidence=model_evidence(model, clauses, labels))
+
+
+def model_evidence(model, clauses: Sequence[Clause], labels: Sequence[Labels]) -> list[list[Any]]:
+    """Why the model chose each label (``models.evidence.evidence_for``: its own explanation, else
+    the codebook cues and rules that fired), for the suggestion lines."""
+    from policytag.models.evidence import evidence_for
+
+    return evidence_for(model, list(clauses), list(labels))

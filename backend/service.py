@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Any, Callable
 
 from policytag.annotation.labeling_config import check_config
-from policytag.annotation.tasks import format_predictions
+from policytag.annotation.tasks import format_predictions, model_evidence
 from policytag.taxonomy import Taxonomy
 
 from .protocol import (ANNOTATION_EVENTS, DELETE_EVENTS, KNOWN_EVENTS, OTHER_LS_EVENTS, TRAIN_EVENT, BadRequest,
@@ -142,7 +142,8 @@ class Backend:
             batch = clauses[i: i + step]
             proba = tagger.predict_proba(batch)
             labels = tagger.decode(proba)
-            predicted += format_predictions(batch, proba, labels, version, self.taxonomy)
+            predicted += format_predictions(batch, proba, labels, version, self.taxonomy,
+                                            evidence=model_evidence(tagger, batch, labels))
         # one result per task, in order: a task with an empty text gets an empty prediction
         found = iter(predicted)
         results = [next(found) if c is not None else {"model_version": version, "score": 0.0, "result": []}
