@@ -243,12 +243,35 @@ def run_pull(args: argparse.Namespace) -> int:
              f"annotation is used, the earlier listed in {result.paths.meta.name} (superseded_annotations): "
              + ", ".join(f"task {r['task_id']} by {r['annotator']} (annotation {r['annotation_id']} -> "
                          f"{r['kept_annotation_id']})" for r in changed[:5]) + (" …" if len(changed) > 5 else ""))
+    _report_replaced(result)
     if result.flagged or result.cleared:
         _err(f"review flags: {result.flagged} task(s) flagged, {result.cleared} cleared in Label Studio")
     if result.dataset.problems:
         _err(f"warning: {len(result.dataset.problems)} row(s) break a codebook rule (flagged in 'problems'): "
              + "; ".join(result.dataset.problems[:3]))
     return 0
+
+
+#: at most this many replaced labels are printed (all of them are in meta.json)
+REPLACED_SHOWN = 20
+
+
+def _report_replaced(result) -> None:
+    """--force over an earlier pull: one line per label of the replaced file that changed or went."""
+    from .pull import replaced_line
+
+    jsonl, meta = result.paths.jsonl.name, result.paths.meta.name
+    if result.unreadable_previous:
+        _err(f"warning: {result.unreadable_previous} line(s) of the replaced {jsonl} were not labelled rows and "
+             f"could not be compared")
+    if not result.replaced:
+        return
+    _err(f"warning: {len(result.replaced)} label(s) of the replaced {jsonl} changed or went (replaced_labels in "
+         f"{meta}):")
+    for item in result.replaced[:REPLACED_SHOWN]:
+        _err("  replaced: " + replaced_line(item, result.paths.conflicts.name))
+    if len(result.replaced) > REPLACED_SHOWN:
+        _err(f"  … and {len(result.replaced) - REPLACED_SHOWN} more in {meta}")
 
 
 def skipped_note(skipped: list[dict], meta_name: str, limit: int = 5) -> str:

@@ -423,6 +423,71 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
     }
 
 
+# --- what a --force pull replaces ---------------------------------------------------------------
+def previous_labels(path: Path) -> tuple[dict[str, dict[str, Any]], int]:
+    """The labels of the dataset a ``--force`` pull is about to replace: ``{clause_id: row}`` and how
+    many lines could not be read as a labelled row (a hand-edited file may hold some)."""
+    rows: dict[str, dict[str, Any]] = {}
+    unreadable = 0
+    with open(path, encoding="utf-8", errors="replace") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except json.JSONDecodeError:
+                unreadable += 1
+                continue
+            if not isinstance(row, dict) or not isinstance(row.get("clause_id"), str):
+                unreadable += 1
+                continue
+            rows[row["clause_id"]] = row
+    return rows, unreadable
+
+
+def _labels(row: dict[str, Any]) -> dict[str, Any]:
+    return {"sector": list(row.get("sector") or []), "measure_type": list(row.get("measure_type") or [])}
+
+
+def _same_labels(a: dict[str, Any], b: dict[str, Any]) -> bool:
+    """Sectors as a set (their order is the annotators' click order); measure types dominant first,
+    the others as a set."""
+    ma, mb = a["measure_type"], b["measure_type"]
+    return (set(a["sector"]) == set(b["sector"]) and ma[:1] == mb[:1] and set(ma[1:]) == set(mb[1:]))
+
+
+def replaced_labels(previous: dict[str, dict[str, Any]], dataset: PulledDataset) -> list[dict[str, Any]]:
+    """Each clause of the replaced dataset whose labels the new pull changes or drops: an annotation
+    edited in Label Studio after the last pull, a label edited in the file by hand, an annotation
+    deleted or skipped since, a second annotator who made the clause a conflict. ``now``:
+    ``changed``, ``in conflict`` or ``not labelled``."""
+    rows = {r["clause_id"]: r for r in dataset.rows}
+    conflicts = {r["clause_id"] for r in dataset.conflicts}
+    out = []
+    for clause_id, old in previous.items():
+        before, new = _labels(old), rows.get(clause_id)
+        if new is not None and _same_labels(before, _labels(new)):
+            continue
+        now = "changed" if new is not None else "in conflict" if clause_id in conflicts else "not labelled"
+        out.append({"clause_id": clause_id, "task_id": (new or old).get("task_id"), "now": now,
+                    "before": before, "after": _labels(new) if new is not None else None})
+    return out
+
+
+def replaced_line(item: dict[str, Any], conflicts_name: str) -> str:
+    """One line per replaced label: ``clause C (task T): sector a -> a, b; measure_type x -> y``."""
+    where = f"clause {item['clause_id']} (task {item['task_id']})"
+    before, after = item["before"], item["after"]
+    if after is None:
+        why = f"now in conflict ({conflicts_name})" if item["now"] == "in conflict" else \
+            "now without an annotation (deleted or skipped in Label Studio)"
+        return (f"{where}: was sector {', '.join(before['sector']) or '-'}; measure_type "
+                f"{', '.join(before['measure_type']) or '-'}, {why}")
+    parts = [f"{dim} {', '.join(before[dim]) or '-'} -> {', '.join(after[dim]) or '-'}"
+             for dim in ("sector", "measure_type") if before[dim] != after[dim]]
+    return f"{where}: " + "; ".join(parts)
+
+
 def _warn_malformed(stats: ExportStats, limit: int = 10) -> None:
     """One warning line per malformed export entry skipped (at most ``limit``, then a count)."""
     import sys
@@ -443,6 +508,9 @@ class PullResult:
     meta: dict[str, Any]
     flagged: int = 0  # tasks whose review flag this pull set
     cleared: int = 0  # tasks whose review flag this pull cleared
+    #: labels of the replaced dataset (--force) that this pull changed or dropped (``replaced_labels``)
+    replaced: list[dict[str, Any]] = field(default_factory=list)
+    unreadable_previous: int = 0  # lines of the replaced JSONL that were not labelled rows
 
 
 def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxonomy,
@@ -457,10 +525,15 @@ def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxono
         existing = [str(p) for p in paths.all() if p.exists()]
         if existing:
             raise PolicytagError(f"{existing[0]} already exists; pull to another name or pass --force to replace it")
+    # with --force, what the replaced file said (read before anything is written): no label of it
+    # goes without a line saying so
+    previous, unreadable = previous_labels(paths.jsonl) if force and paths.jsonl.is_file() else ({}, 0)
     dataset = fetch_dataset(session, project_spec, taxonomy)
+    replaced = replaced_labels(previous, dataset)
     meta = pull_metadata(taxonomy, dataset.project, session.url, dataset, paths)
+    meta["replaced_labels"] = replaced
     write_dataset(paths, dataset, meta, force=force)
-    result = PullResult(paths, dataset, meta)
+    result = PullResult(paths, dataset, meta, replaced=replaced, unreadable_previous=unreadable)
     if flag:
         result.flagged, result.cleared = apply_flags(session, dataset)
     return result
