@@ -399,9 +399,11 @@ def clause_of_task(data: dict[str, Any], task_id: int) -> Clause | None:
         return None
 
 
-def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask]]:
-    """(unlabelled tasks, tasks that carry an ``al_rank`` but are labelled) of a project."""
+def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask], int]:
+    """(unlabelled tasks, tasks that carry an ``al_rank`` but are labelled, how many clause tasks
+    are labelled) of a project."""
     unlabelled, labelled_ranked = [], []
+    labelled = 0
     with session.errors(f"listing the tasks of project {project.id}"):
         for task in session.tasks(project.id):
             data = dict(task.data or {})
@@ -411,11 +413,12 @@ def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask]]:
             done = any(not (a.get("was_cancelled") if isinstance(a, dict) else getattr(a, "was_cancelled", False))
                        for a in (task.annotations or []))
             item = QueueTask(int(task.id), data, clause)
+            labelled += done
             if not done:
                 unlabelled.append(item)
             elif RANK_KEY in data:
                 labelled_ranked.append(item)
-    return unlabelled, labelled_ranked
+    return unlabelled, labelled_ranked, labelled
 
 
 @dataclass
@@ -446,13 +449,19 @@ def write_queue(session, project, strategy: str, picks: Sequence[Pick], pool: Se
             session.update_task_data(task.task_id, data)
             report.picks.append((p, task))
         # tasks ranked by an earlier run but not chosen now lose their rank (they sort last)
-        for task in [t for t in pool if t.task_id not in chosen and RANK_KEY in t.data] + list(labelled_ranked):
-            fresh = session.task_data(task.task_id)
-            session.update_task_data(task.task_id, {k: v for k, v in fresh.items() if k not in AL_KEYS})
-            report.cleared += 1
+        report.cleared = clear_ranks(session, [t for t in pool if t.task_id not in chosen and RANK_KEY in t.data]
+                                     + list(labelled_ranked))
         session.update_project(project.id, sampling=SEQUENTIAL)
     report.view_id = ensure_view(session, project.id, queue_view(), reset=True)
     return report
+
+
+def clear_ranks(session, tasks: Sequence[QueueTask]) -> int:
+    """Remove the queue keys from these tasks' data (read fresh: a flag written meanwhile stays)."""
+    for task in tasks:
+        fresh = session.task_data(task.task_id)
+        session.update_task_data(task.task_id, {k: v for k, v in fresh.items() if k not in AL_KEYS})
+    return len(tasks)
 
 
 def queue_view() -> dict[str, Any]:

@@ -290,7 +290,7 @@ def run_next(args: argparse.Namespace) -> int:
     from policytag import UsageError
     from policytag.taxonomy import load_taxonomy
 
-    from .active import VIEW_TITLE, model_inputs, project_tasks, rank, write_queue
+    from .active import VIEW_TITLE, clear_ranks, model_inputs, project_tasks, rank, write_queue
     from .client import connect, get_project
 
     if args.n < 1:
@@ -298,9 +298,18 @@ def run_next(args: argparse.Namespace) -> int:
     taxonomy = load_taxonomy()
     session = connect(args.url, args.api_key)
     project = get_project(session, args.project)
-    pool, labelled_ranked = project_tasks(session, project)
-    if not pool:
-        raise PolicytagError(f"project {project.id} ({project.title!r}) has no unlabelled tasks with a clause text")
+    pool, labelled_ranked, labelled = project_tasks(session, project)
+    if not pool and not labelled:
+        raise PolicytagError(f"project {project.id} ({project.title!r}) has no tasks with a clause text: push clauses "
+                             f"first (policytag annotate push NOTICES --project {project.id})")
+    if not pool:  # the work is done: not an error, and no labelled task keeps a rank of an earlier run
+        cleared = 0
+        if not args.dry_run:
+            with session.errors(f"clearing the labelling queue of project {project.id}"):
+                cleared = clear_ranks(session, labelled_ranked)
+        _err(f"all {labelled} task(s) of project {project.id} ({project.title!r}) are labelled: nothing to rank"
+             + (f"; {cleared} stale rank(s) cleared" if cleared else ""))
+        return 0
     proba = thresholds = version = None
     if args.strategy in ("uncertainty", "mixed"):
         from policytag.app import resolve_model
