@@ -287,11 +287,14 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
-_WORDS_SECOND = r"(?=每[\s月季半年]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
+_WORDS_SECOND = r"(?=每[\s月季半年周星]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
+    # a weekly limit: 每周五前, 每星期一之前 (a day of each week; ``event`` 每周, the weekday stays in the text: ``day``
+    # is a day of the month)
+    r"(?P<weekly>每\s*(?:周|星期)\s*[一二三四五六日天]\s*(?:之|以)?前)",
     # a phase from now: （自）即日起至2027年6月30日, 即日起至9月底, 即日起至年底
     rf"(?P<from_now>(?:自|从)?即日起{_RANGE_TO}(?:{_year('f')})?"
     rf"(?:{_month('f')}(?:{_day('f')}|底|末)?|(?P<fye>年?(?:底|末))){_BEFORE})",
@@ -311,6 +314,7 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届]
 _KIND_FIELDS = {
     "recurring": ("recurring", None, "mc", "dc", None, None),
     "next_month": ("recurring", None, None, "dx", None, None),
+    "weekly": ("recurring", None, None, None, None, None),  # (event 每周, _deadline_fields)
     "by_end_of_period": ("by_end_of_period", "y8", "m8", "d8", None, None),
     "from_now": ("by_end_of_period", "yf", "mf", "df", None, None),
     "months": ("by_end_of_period", None, "ms", "ds", None, None),
@@ -400,7 +404,7 @@ def _may_have_horizon(text: str) -> bool:
     character class, costs ten times as much on the texts that hold one)"""
     return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
-_WORD_GATES = ("每月", "每季", "每年", "每半年", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕",
+_WORD_GATES = ("每月", "每季", "每年", "每半年", "每周", "每星期", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕",
                "届满")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
@@ -1140,6 +1144,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         event = "每" + m.group("cyc")
     elif alt == "next_month":
         event = "次月"
+    elif alt == "weekly":
+        event = "每周"
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
     elif alt == "half_year" or (alt == "use_months" and m.group("nuh")):
@@ -1324,7 +1330,7 @@ _MAGNITUDES = "千万亿百"
 _MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元")  # (after an optional magnitude)
 _COUNTERS = ("个月", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
              "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
-             "类", "部", "张", "块", "份", "件", "学时")
+             "类", "部", "张", "块", "份", "件", "学时", "架")
 # a measure word after 万 or 千 (2万份, 5千台, 10万人次): 万/千 multiply, as before 元 or 米; not 百/亿,
 # which read as a number's words (百家, 亿人) more often than as a magnitude before a measure word
 _COUNTER_MAGNITUDES = "千万"
@@ -1448,8 +1454,13 @@ _WEAK_CN_GATE = re.compile(rf"次(?<=[{_CN_NUMERALS}\s人场家批]次)(?:以上
 _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督促整改|其中|共|累计)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 # (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
-_RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|"
-               "下降|降低|减少|提高|完成|保持|达")
+_RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|不高于|"
+               "下降|降低|减少|提高|完成|保持|达|低于|高于")
+#: comparators that set a ratio's ceiling or floor (亿元GDP生产安全事故死亡率低于0.2, 不高于0.8%) but bound a scope as
+#: often (气温低于5时, 负债率高于70%的企业): read only under a ratio, and not before 的 (``_rate_targets``)
+_BOUND_VERBS = ("低于", "高于", "不高于")
+#: what a ratio's subject ends in (万车死亡率, 抽查比例, 占比)
+_RATIO_NOUN = ("率", "比例", "比重", "占比")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
 # as written
 _BASELINE = r"(?:同比|较上年|比上年|较去年|比去年|[比较](?:19|20)\d{2}\s*年(?:底|末)?)"
@@ -1458,8 +1469,9 @@ _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同�
 RE_RATE = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰)?"
     rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
-    # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere
-    rf"(?<![\d.])(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|起|公里|周|天|小时))")
+    # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere; nor a number cut short
+    # (a bare figure, 死亡率控制在0.2, ends the match: ``_rate_targets`` keeps it under a ratio only)
+    rf"(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|起|公里|周|天|小时))")
 # N%的X: 90%的化工园区达到较低安全风险等级 / 30%以上的乡村建成安全乡村
 RE_SHARE_OF = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|‰)(?P<qual>以上|以下)?的(?P<what>[^，。；：]{{1,30}})")
 # Object before the number: 新建改造排水管网500公里 / 改建燃气管网200公里
@@ -1476,7 +1488,9 @@ _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
-              "不超过": "<=", "保持在": "=", "达": ">="}
+              "不超过": "<=", "保持在": "=", "达": ">=",
+              # (the comparator set has no strict sign: 低于 0.2 is read as a ceiling, as 控制在…以下 is)
+              "低于": "<=", "不高于": "<=", "高于": ">="}
 # Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比,
 # 完成县城老旧燃气管网更新改造(200公里) -> 县城老旧燃气管网更新改造 (完成 names no work; 完成率 is a subject)
 # (对 introduces what a rate is of: 对辖区内危化品企业的抽查比例不低于10%; not 对口, 对外; 其中, among them, links a
@@ -1564,6 +1578,10 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
             # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
             head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        if (verb in _BOUND_VERBS or not (unit or m.group("qual"))) and (of or not (unit or subject.endswith(_RATIO_NOUN))):
+            # 负债率高于70%的企业, 气温低于5时: a scope, not a ratio's bound; a bare figure (万车死亡率控制在0.2) is a
+            # ratio's only (达到3级 is no target)
+            continue
         end = m.end()
         if verb == "完成" and of:
             what = _obj(of[1:])  # 完成35%的安装任务
@@ -1691,11 +1709,13 @@ def _no_accident_targets(text: str) -> Iterator[Target]:
 
 #: what after N%的 names no share of things: a fine (处上一年年收入40%的罚款) or the ratio itself (按照不低于…2%的比例配备…)
 _SHARE_NOT = re.compile(r"罚款|罚金|比例|比重")
+#: a threshold right before N%的X: the share names a class of X (负债率高于70%的企业), not a share of X to reach
+_THRESHOLD_BEFORE = re.compile(r"(?:高于|低于|超过|大于|小于|不足)\s*$")
 
 
 def _share_targets(text: str) -> Iterator[Target]:
     for m in RE_SHARE_OF.finditer(text):
-        if _SHARE_NOT.match(m.group("what")):
+        if _SHARE_NOT.match(m.group("what")) or _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
             continue
         yield _frozen(Target, text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
                      what=_clip(_obj(m.group("what"))), comparator=_cmp_sign(None, m.group("qual")), verb=None,
@@ -1877,6 +1897,9 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
                          what=_clip(subject), comparator=_cmp_sign(None, m.group("qual"), verb),
                          verb=verb, per=per, span=(start, m.end()))
             continue
+        start = m.start()
+        if verb and not cmp and verb not in _WEAK_VERBS:
+            start, verb, fill = _listed_verbs(text, per_left, start, verb, fill)
         after = text[m.end():right]
         # (投入资金2000万元用于隐患治理: what money is for, or who pays it, is no object of the amount)
         obj = None if unit[-1] == "元" and after.startswith(_MONEY_PURPOSE) else _OBJECT_AFTER.match(after)
@@ -1894,9 +1917,58 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
                 obj = _object_before(text, per_left, m.start())
                 # (a bare 完成 names no work: …安全生命防护工程，年内完成120公里 reads the chunk before, as a rate does)
                 what = (obj + (verb or "") if obj or verb != "完成" else "") or _prev_chunk(text, per_left)
-        yield _frozen(Target, text=text[m.start():end], value=value, value_max=value_max, unit=unit, what=_clip(what),
+        yield _frozen(Target, text=text[start:end], value=value, value_max=value_max, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
-                     verb=verb, per=per, span=(m.start(), end))
+                     verb=verb, per=per, span=(start, end))
+        if verb and text.startswith("、", end) and (obj or _obj(fill)):
+            # 建成省级储备库3个、市级储备库16个: the items after it share its verb (its object before the number: each
+            # item's what is the verb and its object, as the first's; after it: the object alone)
+            yield from _listed_counts(text, end, verb, cmp, per, None if obj else verb)
+
+
+#: verbs listed before the one a count follows (新建、改建[应急避难场所12处]): one count of both
+_LISTED_VERBS_BEFORE = re.compile(rf"(?:(?:{_LONG_VERBS})、)+$")
+#: verbs listed right after it, taken for its object by a short count's filler (新建[、改造消防站]8座)
+_LISTED_VERBS_AFTER = re.compile(rf"(?:、(?:{_LONG_VERBS}))+")
+
+
+def _listed_verbs(text: str, left: int, start: int, verb: str, fill: str) -> tuple[int, str, str]:
+    """A count's start, verb and filler with the verbs listed with its own (新建、改建应急避难场所12处: ``verb``
+    新建、改建, the start at 新建); only verbs that commit on their own (``_LONG_VERBS``)."""
+    before = _LISTED_VERBS_BEFORE.search(text, max(left, start - 12), start)
+    if before:
+        start, verb = before.start(), before.group() + verb
+    after = _LISTED_VERBS_AFTER.match(fill) if fill.startswith("、") else None
+    if after:
+        verb, fill = verb + after.group(), fill[after.end():]
+    return start, verb, fill
+
+
+#: an item of counts listed after one verb: its object, then its figure (、市级储备库16个), ending its item
+_ITEM_OBJECT_FIRST = re.compile(rf"、(?P<what>[^，。；：、\d（(“”]{{1,12}}?)(?P<num>{_NUM})\s*{_UNIT}"
+                                rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$)")
+#: or its figure, then its object (、20个智能化工作面)
+_ITEM_NUMBER_FIRST = re.compile(rf"、(?P<num>{_NUM})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?的?"
+                                rf"(?P<what>[^，。；：、（(并\d“”]{{1,30}})")
+
+
+def _listed_counts(text: str, end: int, verb: str, cmp: str | None, per: str | None,
+                   prefix: str | None) -> Iterator[Target]:
+    """The counts listed after the one ending at ``end`` that share its verb (建成省级储备库3个、[市级储备库16个]):
+    ``prefix`` (the verb) before each object, written before its figure as the first's was; None: each object comes
+    after its figure (建成60座智能化煤矿、[20个智能化工作面]). The list ends at an item that does not fit, or that has
+    a verb or comparator of its own (市级培养3—5名、县级培养…: read as its own count)."""
+    rx = _ITEM_NUMBER_FIRST if prefix is None else _ITEM_OBJECT_FIRST
+    m = rx.match(text, end)
+    while m is not None:
+        what = _obj(m.group("what"))
+        if not what or _VERB_OR_CMP.search(m.group("what")):
+            return
+        start = m.start() + 1
+        yield _frozen(Target, text=text[start:m.end()], value=_num(m.group("num")), value_max=None,
+                      unit=m.group("unit"), what=_clip((prefix or "") + what), comparator=_cmp_sign(cmp, m.group("qual")),
+                      verb=verb, per=per, span=(start, m.end()))
+        m = rx.match(text, m.end())
 
 
 #: a fine after an amount (…5万元的罚款, 2万元以下罚金) and before one (罚款不超过…, or 处/处以 right before it:
