@@ -235,7 +235,8 @@ _DEADLINE_FORMS = [
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
     # (年度内, 本年度内: the year in a plan's wording; not 年度内部审计, 年度内容)
-    r"(?P<within_year>(?:今|当|本)?年度?(?:之)?内(?![部容]))",
+    # (a year written before 年度内 is its year: 2027年度内; not before 年内, a count of years' reading)
+    rf"(?P<within_year>(?:{_year('w')}度|(?:今|当|本)?年度?)(?:之)?内(?![部容]))",
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word; before its end (汛期结束前:
     # event 汛期结束, not the season's start)
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
@@ -338,7 +339,7 @@ _KIND_FIELDS = {
     "horizon": ("by_end_of_year", "yh", None, None, None, None),
     "bare_month": ("by_end_of_month", "yn", "mn", None, None, None),
     "term": ("within_days", None, None, None, "n10", None),  # within_months when in months
-    "within_year": ("within_year", None, None, None, None, None),
+    "within_year": ("within_year", "yw", None, None, None, None),
     "before_event": ("before_event", None, None, None, None, "ev6"),
     "before_event2": ("before_event", None, None, None, None, "ev7"),
     "expiry": ("before_event", None, None, None, None, None),  # (event: what expires, _deadline_fields)
@@ -1327,7 +1328,8 @@ _CN_QTY = rf"(?P<cnum>{_CN_NUMBER})(?:[至到—-](?P<cnum2>[一二两三四五�
 # Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米. 起 counts
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
 _MAGNITUDES = "千万亿百"
-_MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元")  # (after an optional magnitude)
+#: (m: a 标准's metres, 净宽度不应小于1.5m; not of mm, m², m³ or a word in Latin letters)
+_MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元", "m(?![A-Za-z²³])")  # (after an optional magnitude)
 _COUNTERS = ("个月", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
              "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
              "类", "部", "张", "块", "份", "件", "学时", "架")
@@ -1340,7 +1342,10 @@ _UNIT = (rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})"
 _UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!一)")[0] for w in (*_MEASURES, *_COUNTERS))))
 #: (学时: class hours of training, 培训时间不得少于24学时; 个月: 至少保存六个月, which read 6 个 of 月)
 _TIME_UNITS = ("周", "天", "小时", "学时", "个月")
-_CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多")
+_CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多", *(_STANDARD_CMPS := (
+    # a 标准's minimum and maximum (疏散楼梯不应少于2部, 防火间距不得小于50米, 面积不应大于2500平方米)
+    "不应少于", "不应低于", "不应小于", "不得小于", "不宜小于", "不小于", "不应大于", "不得大于", "不宜大于", "不大于",
+    "不应超过")))
 _CMP = "|".join(_CMP_WORDS)
 # Verbs too general to mark a count on their own (深入开展20个重点县 is a scope); they need 至少/每月….
 _WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
@@ -1413,12 +1418,17 @@ _LONG_NEAR = rf"(?=[^，。；：“”\d{_CN_NUMERALS}]{{0,{_LONG_FILL_MAX}}}[\
 RE_COUNT_LONG = re.compile(
     rf"(?P<verb>(?:{_LONG_VERBS})(?:{'|'.join(_PAIR_SECONDS)})?){_LONG_NEAR}"
     rf"(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
-    rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
+    rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$)")
 #: the same form after a verb of funding, with an amount of money (县财政安排…建设资金500万元): a pattern of its own,
 #: scanned on a text holding 元 (安排 and 落实 are common words: among the other verbs their tries cost ~0.15 us a clause)
 RE_COUNT_MONEY = re.compile(
     rf"(?P<verb>{'|'.join(_MONEY_VERBS)}){_LONG_NEAR}(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
-    rf"(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(]|$)")
+    rf"(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$)")
+#: an amount right after a verb of funding, the money named after it (省级财政安排3000万元专项资金)
+RE_MONEY_FIRST = re.compile(
+    rf"(?P<verb>{'|'.join(_MONEY_VERBS)})(?P<fill>)(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|左右)?"
+    # (the money's name closes the clause part: not a title's 关于拨付1998.5万元安全生产专项资金的通知)
+    rf"(?=[^，。；：\d]{{0,12}}?(?:{'|'.join(_NOUN_HEADS[:2])})(?:[，。；：！？\n（(、]|$))")
 # A count of occurrences after a weak verb and its object, closing the clause part (组织开展执法检查3次,
 # 开展应急演练2次以上, 开展…演练不少于1次): the weak verbs commit to a count only so (深入开展20个重点县 is a
 # scope): how many times (次) the work is done; a count of its scale (场次, 人次, 家次, 批次: 组织开展宣传活动
@@ -1484,7 +1494,8 @@ RE_OBJECT_FIRST = re.compile(
 _CYCLE = r"(?:[\d一二两三四五六七八九十]+\s*个?\s*)?(?:半年|季度|学期|年|月|周|天|日)"
 _PER = re.compile(rf"每个?(?P<per>{_CYCLE})(?P<cmp>{_CMP})?[^，。；\d]{{0,16}}$")
 _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于": ">=", "不得低于": ">=",
-             "不超过": "<=", "不多于": "<=", "最多": "<="}
+             "不超过": "<=", "不多于": "<=", "最多": "<=",
+             **{w: "<=" if "大" in w or "超" in w else ">=" for w in _STANDARD_CMPS}}
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
@@ -1578,7 +1589,8 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
             # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
             head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
-        if (verb in _BOUND_VERBS or not (unit or m.group("qual"))) and (of or not (unit or subject.endswith(_RATIO_NOUN))):
+        if (verb in _BOUND_VERBS or not (unit or m.group("qual"))) and (
+                of or not (unit or subject.endswith(_RATIO_NOUN)) or text.startswith("的", m.end())):
             # 负债率高于70%的企业, 气温低于5时: a scope, not a ratio's bound; a bare figure (万车死亡率控制在0.2) is a
             # ratio's only (达到3级 is no target)
             continue
@@ -1767,6 +1779,7 @@ def _count_targets(text: str) -> Iterator[Target]:
     yield from _counts(text, _long_counts(text), False)
     if "元" in text:
         yield from _counts(text, _long_counts(text, RE_COUNT_MONEY), False)
+        yield from _counts(text, RE_MONEY_FIRST.finditer(text), False)
     yield from _counts(text, RE_COUNT.finditer(text), True)
 
 
@@ -1802,6 +1815,12 @@ def _weak_counts(text: str, rx: re.Pattern = RE_COUNT_WEAK) -> Iterator[Target]:
 
 
 _MONEY_PURPOSE = ("用于", "用来", "由")
+
+
+def _planned(text: str, start: int) -> bool:
+    """Does 计划 stand right before the verb at ``start`` (全年计划检查企业1200家次, 年度执法计划检查企业860家)? A weak verb
+    that a plan commits to is a count, as one with 每月 or 至少 is."""
+    return text.startswith("计划", start - 2) if start >= 2 else False
 
 
 def _done_before(text: str, start: int) -> bool:
@@ -1853,8 +1872,10 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         if in_fill:
             per = per or in_fill.group(1)
             fill = fill[:in_fill.start()] + fill[in_fill.end():]
-        if not cmp and not (verb and (per or verb not in _WEAK_VERBS)):
-            continue  # 深入开展20个重点县 names a scope; 至少/每月 make it a requirement
+        if not cmp and not (verb and (per or verb not in _WEAK_VERBS or _planned(text, m.start()))):
+            continue  # 深入开展20个重点县 names a scope; 至少/每月 make it a requirement, as 计划 does (计划检查企业1200家次)
+        if cmp in _STANDARD_CMPS and text.startswith("的", m.end()):
+            continue  # 面积不小于500平方米的公共娱乐场所: a 标准's scope
         raw, raw2 = m.group("num") or m.group("cnum"), m.group("num2") or m.group("cnum2")
         if m.group("num") and unit in ("年", "个") and _YEAR_NUMBER.fullmatch(raw):
             continue
