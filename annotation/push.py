@@ -45,6 +45,8 @@ class PushReport:
     predictions_added: int = 0
     #: existing tasks whose predictions (and suggestion lines) were replaced by another model version's
     predictions_refreshed: int = 0
+    #: of those, the tasks that hold annotations (kept as they are: a push never changes one)
+    refreshed_annotated: int = 0
     prefill: bool | None = None
     #: existing tasks (pushed by an older policytag) that got the display fields the config shows
     tasks_backfilled: int = 0
@@ -71,8 +73,10 @@ class PushReport:
             out.append(f"overlap: {self.overlap} annotation(s) per task")
         if self.predictions_added:
             out.append(f"predictions: {self.predictions_added} added to existing tasks"
-                       + (f" ({self.predictions_refreshed} refreshed: another model version)"
-                          if self.predictions_refreshed else ""))
+                       + (f" ({self.predictions_refreshed} refreshed: another model version's predictions deleted, "
+                          f"suggestion lines rewritten)" if self.predictions_refreshed else "")
+                       + f"; annotations are never changed by a push: {self.refreshed_annotated} of these task(s) "
+                         f"hold annotations, kept as they are")
         if self.prefill is not None:
             out.append("suggestions: " + ("pre-filled as the annotators' starting point" if self.prefill
                                           else "shown as a line only (not pre-filled)"))
@@ -238,6 +242,7 @@ def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTas
             session.update_task_data(old.task_id, data)
         old.data = data
         report.predictions_refreshed += bool(stale)
+        report.refreshed_annotated += bool(old.annotations)
 
 
 def _label_rows_by_clause(session: Session, rows: Sequence[dict], default_annotator: str) -> dict[str, list]:
