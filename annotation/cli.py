@@ -291,13 +291,14 @@ def run_next(args: argparse.Namespace) -> int:
     from policytag.taxonomy import load_taxonomy
 
     from .active import VIEW_TITLE, clear_ranks, model_inputs, project_tasks, rank, write_queue
-    from .client import connect, get_project
+    from .client import connect, get_project, refuse_foreign_config
 
     if args.n < 1:
         raise UsageError(f"--n {args.n}: rank at least one task")
     taxonomy = load_taxonomy()
     session = connect(args.url, args.api_key)
     project = get_project(session, args.project)
+    refuse_foreign_config(project, "refusing to write a labelling queue into its tasks")
     pool, labelled_ranked, labelled = project_tasks(session, project)
     if not pool and not labelled:
         raise PolicytagError(f"project {project.id} ({project.title!r}) has no tasks with a clause text: push clauses "

@@ -22,7 +22,7 @@ from typing import Any, Iterator
 from policytag import PolicytagError, UsageError
 from policytag.taxonomy import Taxonomy
 
-from .labeling_config import build_config, check_config, project_description
+from .labeling_config import build_config, check_config, parse_config, project_description
 
 #: title of the Data Manager tab push creates (document, year, heading, suggestion score, flag)
 VIEW_TITLE = "标注 · policytag"
@@ -276,6 +276,7 @@ def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> EnsuredPr
             with session.errors(f"updating the instructions of project {project.id}"):
                 session.update_project(project.id, **instructions)
         return EnsuredProject(project)
+    refuse_foreign_config(project)
     # The taxonomy changed (or someone edited the config): regenerate. Label Studio itself refuses a
     # config that would orphan existing annotations (e.g. a removed label still in use); we pass
     # that refusal on rather than work around it.
@@ -284,6 +285,23 @@ def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> EnsuredPr
                                **instructions)
         project = session.project(project.id)
     return EnsuredProject(project, config_updated=True)
+
+
+def refuse_foreign_config(project: Any, refusing: str = "refusing to replace it; push to a project of its own "
+                                                          "(--project NEW_TITLE creates one)") -> None:
+    """A project whose labeling config policytag did not make (no ``policytag-taxonomy:`` header: a
+    team's other project reached by a wrong id or a shared title) is never rewritten: replacing its
+    config, description and instructions and importing clauses into it would break that project.
+    Only an empty project (no task: made in the web UI for policytag to set up) is taken over.
+    ``annotate next`` refuses the same projects (it would write ranks into their tasks)."""
+    try:
+        ours = parse_config(project.label_config or "").version is not None
+    except PolicytagError:  # not even XML: certainly not ours
+        ours = False
+    tasks = int(getattr(project, "task_number", 0) or 0)
+    if not ours and tasks:
+        raise PolicytagError(f"project {project.id} ({project.title!r}) has a labeling config policytag did not make "
+                             f"and {tasks} task(s): {refusing}")
 
 
 # --- tasks ---------------------------------------------------------------------------------------
