@@ -159,13 +159,14 @@ def is_loopback(host: str) -> bool:
 
 
 def run_connect(args: argparse.Namespace) -> int:
-    from policytag.annotation.client import connect, connect_ml_backend, get_project
+    from policytag.annotation.client import connect, connect_ml_backend, get_project, refuse_foreign_config
 
     if not args.url.startswith(("http://", "https://")):
         raise UsageError(f"--url {args.url}: expected an http:// or https:// URL")
     auth = basic_auth_credentials(args.basic_auth)
     session = connect(args.label_studio_url, args.api_key)
     project = get_project(session, args.project)
+    refuse_foreign_config(project, "refusing to connect the policytag backend to it")
     ml = connect_ml_backend(session, project, args.url, title=args.title, interactive=args.interactive,
                             prelabel=not args.no_prelabel, basic_auth=auth)
     _err(f"backend {ml.id} {ml.title!r} connected to project {project.id} ({project.title!r}): state {ml.state}, "

@@ -3,8 +3,9 @@ session's real Label Studio.
 
 A team's other project (a sentiment task over ``$text``) reached by a wrong ``--project`` id or a
 shared title: ``annotate push`` used to replace its labeling config, description and instructions
-and import clauses into it; ``annotate next`` wrote ranks into its tasks and switched its sampling.
-Now both refuse in one line and leave it as it was. An empty project made in the web UI (no task)
+and import clauses into it; ``annotate next`` wrote ranks into its tasks and switched its sampling;
+``backend connect`` registered the backend with it. Now each refuses in one line and leaves it as
+it was. An empty project made in the web UI (no task)
 is still set up by push."""
 
 import pytest
@@ -47,6 +48,12 @@ def test_push_and_next_leave_another_teams_project_alone(ls, admin, tmp_path, ca
     rc, err = cli(capsys, ls, "next", "--project", str(other.id), "--strategy", "diversity", "--n", "1")
     assert rc == 1 and err.strip().endswith("refusing to write a labelling queue into its tasks"), err
     assert len(err.strip().splitlines()) == 1
+    # nor is the backend connected to it (it would answer every /setup with a 422)
+    rc = main(["backend", "connect", "--project", str(other.id), "--url", "http://127.0.0.1:9",
+               "--label-studio-url", ls.url, "--api-key", ls.api_key])
+    err = capsys.readouterr().err
+    assert rc == 1 and err.strip().endswith("refusing to connect the policytag backend to it"), err
+    assert len(err.strip().splitlines()) == 1 and not list(admin.ml.list(project=other.id))
 
     after = admin.projects.get(other.id)
     assert (after.label_config, after.description, after.sampling) == \
