@@ -13,7 +13,8 @@ adopted after it, whose titles tell them apart. A plan and the 印发 notice tha
 short the plan (the notice's own sentences would keep a short plan below the near-duplicate threshold) (a place named with or without the units above it,
 ``柘川市蓼湾区`` and ``蓼湾区``, is one place); nor are two near-identical files of one format
 that gives its text back exactly (.txt, .html, .docx, .doc, .wps): a corrected reissue under the same
-number is a second version, which the run keeps. The most faithful copy is kept (.txt before
+number is a second version, which the run keeps; nor are one series' notices for two periods (titles of the same
+words around two years or quarters: ``…2026年春季森林防火…`` / ``…2027年…``), whose bodies may repeat word for word. The most faithful copy is kept (.txt before
 .html, .docx/.doc/.wps, .pdf/.ofd); the others are reported.
 
 Different documents whose ``doc_id`` collides (two drafts of one notice, two notices without
@@ -30,7 +31,7 @@ from pathlib import Path
 
 from policytag.records import Clause, Document
 
-from .metadata import inner_title, split_region
+from .metadata import arabic_years, inner_title, split_region
 
 NEAR_DUPLICATE_JACCARD = 0.9
 _NOT_CONTENT = re.compile(r"[\W_]+")
@@ -67,6 +68,8 @@ def _two_documents(a: Document, b: Document) -> bool:
         return True
     if draft_stage(a.title) != draft_stage(b.title):
         return True  # a draft and the text adopted after it (or two stages of a draft)
+    if two_periods(a.title, b.title):
+        return True  # one series' notices of two years or quarters: the body compared may be word for word the same
     return bool(a.doc_number and b.doc_number and content_key(a.doc_number) != content_key(b.doc_number))
 
 
@@ -74,6 +77,31 @@ def _two_documents(a: Document, b: Document) -> bool:
 # （修订草案征求意见稿））: a draft and its adopted text share nearly every word, yet they are two documents
 # (the draft put out for comment, the rule in force), and merging them would drop one
 _RE_DRAFT = re.compile(r"[（(]\s*([^（）()]*?(?:征求意见稿|草案|送审稿|讨论稿|审议稿|初稿))\s*[)）]\s*$")
+
+
+# the period a title names (a year, a range of years, a quarter, a half-year, a month, a batch or an issue, a season or
+# a holiday): a series' notices (…2026年春季森林防火…, …2027年春季森林防火…; 第一季度 / 第二季度 执法检查情况的通报)
+# repeat their body from one period to the next, and the body the copies are compared on leaves the title out
+_RE_PERIOD = re.compile(r"(?:19|20)\d{2}(?:\s*[—–\-－~至]\s*(?:19|20)?\d{2})?\s*年度?|第?[一二三四1-4]\s*季度|[上下]半年"
+                        r"|(?<![\d一二三四五六七八九十])(?:[一二三四五六七八九十]{1,2}|\d{1,2})\s*月份?(?!\d)|第\s*[\d一二三四五六七八九十百]+\s*(?:批|期)"
+                        r"|春节|元旦|国庆|中秋|五一|清明|端午|汛期|冬春|秋冬|春季|夏季|秋季|冬季|暑期|寒假|暑假")
+
+
+def title_periods(title: str | None) -> list[str]:
+    """The periods a title names, in order, spaces removed (``2027年``, ``第二季度``, ``春季``); ``二〇二七年`` as
+    ``2027年``."""
+    return [re.sub(r"\s+", "", m.group(0)) for m in _RE_PERIOD.finditer(arabic_years(title or ""))]
+
+
+def two_periods(title_a: str | None, title_b: str | None) -> bool:
+    """Are two titles one series' title for two periods: the same words around two different periods (a series'
+    notices of two years or quarters)? Only then: a web copy whose title lost its year, or a title built for a
+    copy that shows none, says nothing."""
+    a, b = title_periods(title_a), title_periods(title_b)
+    if not (a and len(a) == len(b) and a != b):
+        return False  # (a copy's title that lost one of its periods names fewer: no second period)
+    rest_a, rest_b = (content_key(_RE_PERIOD.sub("", arabic_years(t or ""))) for t in (title_a, title_b))
+    return rest_a == rest_b
 
 
 def draft_stage(title: str | None) -> str | None:

@@ -73,7 +73,9 @@ _ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委",
                 "公安", "财政", "卫生", "健康", "自然资源", "国土", "监督", "监管", "安监", "发展和改革", "发展改革", "工业和信息化",
                 "生态环境", "环境保护", "水利", "水务", "林业", "消防", "教育", "商务", "文化", "农业", "能源", "矿山", "煤矿",
                 "安全", "管委会", "气象", "地震", "民政", "人力资源", "市场", "经济", "工商", "质量", "科学技术", "司法",
-                "党委", "区委", "县委", "市委", "省委", "税务", "分局")  # (分局: 某市公安局临河分局, a bureau's branch)
+                "党委", "区委", "县委", "市委", "省委", "税务", "分局",  # (分局: 某市公安局临河分局, a bureau's branch)
+                # (中国民用航空岚东地区管理局: the civil aviation administration's regional branch, no 地区 of a province)
+                "航空")
 _TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|区|旗|镇|乡)")
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
@@ -112,6 +114,9 @@ _ABBREVIATIONS = [
     (re.compile(r"管委会"), "管理委员会"),
     # a village's and a community's committee (柳塘村村委会, 柳岸社区居委会): one spelling, as above
     (re.compile(r"村委会"), "村民委员会"), (re.compile(r"居委会"), "居民委员会"),
+    # the civil aviation administration and its regional branches by their short name (民航局, 民航华北地区管理局,
+    # 民航某某安全监督管理局): one spelling, as they sign in full (中国民用航空…)
+    (re.compile(r"^民航(?=局$|[\u4e00-\u9fff]{2,6}(?:地区管理局|安全监督管理局)$)"), "中国民用航空"),
 ]
 
 
@@ -406,7 +411,34 @@ def _signed_name(short: str, fulls: list[str]) -> str:
         prefix = full_bare[: len(full_bare) - len(bare)]
         if len(full_bare) > len(bare) and full_bare.endswith(bare) and place_only(prefix):
             return full
+        if _autonomous_short(bare, full_bare):
+            return full
     return short
+
+
+# the nationalities an autonomous unit's full name holds (彝族, 苗族侗族, 土家族苗族): its short name leaves them out
+_RE_NATIONALITIES = r"(?:[\u4e00-\u9fff]{1,5}?族)+自治"
+
+
+def _autonomous_short(short: str, full: str) -> bool:
+    """Is ``short`` (雾岭州应急管理局) ``full`` (雾岭彝族自治州应急管理局) by the short name an autonomous 州, 县 or 旗
+    goes by, its nationalities and 自治 left out, under the same places above it? Only a name the full one holds
+    word for word around them."""
+    region = split_region(short)[0]
+    if not region or region[-1] not in "州县旗" or region.endswith("自治" + region[-1]):
+        return False
+    stem, rest = region[:-1], short[len(region):]
+    m = re.search(re.escape(stem) + _RE_NATIONALITIES + re.escape(region[-1] + rest) + "$", full)
+    return bool(m and (m.start() == 0 or place_only(full[:m.start()])))
+
+
+def _signer_of_place(place: str, fulls: list[str]) -> str | None:
+    """The one organ of a signature that governs ``place`` (澜湾街道 in the title, 桐岚市鹭汀区澜湾街道办事处
+    signing): a place is no organ (README), the organ signing for it is the issuer; none when no signer's
+    territory ends with that place, or when several do (a joint notice says no more than the title)."""
+    place = place.strip()
+    own = [f for f in fulls if (region := split_region(f)[0]) and region.endswith(place) and split_region(f)[1]]
+    return own[0] if len(own) == 1 else None
 
 
 def full_name(organ: str, signed: list[str]) -> str:
@@ -417,8 +449,10 @@ def full_name(organ: str, signed: list[str]) -> str:
     places above it; an organ the signature names no fuller keeps the title's name. Names are compared spelt
     out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee); the title's
     ``organ`` is returned as it is when the signature names none of its organs fuller."""
-    shorts = (normalize_issuer(organ) or organ).split("、")
     fulls = [f for name in signed for f in (normalize_issuer(name) or name).split("、")]
+    if place_only(organ) and (signer := _signer_of_place(organ, fulls)):
+        return signer
+    shorts = (normalize_issuer(organ) or organ).split("、")
     named = [_signed_name(short, fulls) for short in shorts]
     return "、".join(named) if named != shorts else organ
 
@@ -547,6 +581,11 @@ def _branch_place(name: str) -> str | None:
     """The place a central organ's branch is named by (``国家矿山安全监察局山西局`` -> 山西, ``山东海事局`` ->
     山东, ``国家能源局华北监管局`` -> 华北), ``None`` for no branch's name."""
     m = re.match(r"^(?:国家|中国)[\u4e00-\u9fff]{2,12}?(?:局|总局|署)(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:分局|监管局|监管办公室|局)", name)
+    # (国家铁路局沈阳铁路监督管理局: the railway administration's regional office, named by the city it sits in;
+    # 中国民用航空华东地区管理局 / 中国民用航空山西安全监督管理局: the civil aviation administration's, named by an
+    # area or a province)
+    m = m or re.match(r"^国家铁路局(内蒙古|黑龙江|[\u4e00-\u9fff]{2})铁路监督管理局", name)
+    m = m or re.match(r"^中国民用航空(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:地区管理局|安全监督管理局)", name)
     # (中华人民共和国)山东海事局: the maritime administration's branch names its province alone
     m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局$", name)
     return m.group(1) if m else None
