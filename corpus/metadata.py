@@ -432,13 +432,12 @@ def _autonomous_short(short: str, full: str) -> bool:
     return bool(m and (m.start() == 0 or place_only(full[:m.start()])))
 
 
-def _signer_of_place(place: str, fulls: list[str]) -> str | None:
-    """The one organ of a signature that governs ``place`` (澜湾街道 in the title, 桐岚市鹭汀区澜湾街道办事处
-    signing): a place is no organ (README), the organ signing for it is the issuer; none when no signer's
-    territory ends with that place, or when several do (a joint notice says no more than the title)."""
+def _signers_of_place(place: str, fulls: list[str]) -> str:
+    """The signing organs that govern ``place`` (澜湾街道 in the title, 桐岚市鹭汀区澜湾街道办事处 signing; 芦口镇, its
+    party committee and its government signing together: both), joined as a joint notice's issuers; ``""`` when no
+    signer's territory ends with that place."""
     place = place.strip()
-    own = [f for f in fulls if (region := split_region(f)[0]) and region.endswith(place) and split_region(f)[1]]
-    return own[0] if len(own) == 1 else None
+    return "、".join(f for f in fulls if (region := split_region(f)[0]) and region.endswith(place) and split_region(f)[1])
 
 
 def full_name(organ: str, signed: list[str]) -> str:
@@ -448,10 +447,13 @@ def full_name(organ: str, signed: list[str]) -> str:
     ``中共岱川市临河区望江街道工作委员会`` / ``岱川市临河区望江街道办事处``). Only the same organ under the
     places above it; an organ the signature names no fuller keeps the title's name. Names are compared spelt
     out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee); the title's
-    ``organ`` is returned as it is when the signature names none of its organs fuller."""
+    ``organ`` is returned as it is when the signature names none of its organs fuller. A place alone (``澜湾街道``)
+    is no organ: the organs signing for it, when any does."""
     fulls = [f for name in signed for f in (normalize_issuer(name) or name).split("、")]
-    if place_only(organ) and (signer := _signer_of_place(organ, fulls)):
-        return signer
+    if place_only(organ) and (signers := _signers_of_place(organ, fulls)):
+        # a place is no organ (README): the organs signing for it are the issuers (a place signing as itself, 蓼湾区
+        # over the date, stays as it was read: tests/test_signatures.py)
+        return signers
     shorts = (normalize_issuer(organ) or organ).split("、")
     named = [_signed_name(short, fulls) for short in shorts]
     return "、".join(named) if named != shorts else organ
