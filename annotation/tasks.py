@@ -369,8 +369,14 @@ def predict(clauses: Sequence[Clause], model, taxonomy: Taxonomy) -> list[dict[s
 
 
 def model_evidence(model, clauses: Sequence[Clause], labels: Sequence[Labels]) -> list[list[Any]]:
-    """Why the model chose each label (``models.evidence.evidence_for``: its own explanation, else
-    the codebook cues and rules that fired), for the suggestion lines."""
-    from policytag.models.evidence import evidence_for
+    """Why the model chose each label, for the suggestion lines: ``models.evidence.evidence_for``
+    when it is cheap (the tagger explains itself — hybrid, keyword, embedding — or is a TF-IDF
+    model), else the codebook cues and rules that fired (``lexical_evidence``). Not occlusion: for
+    a transformer it runs the model once per phrase of every clause, ~25 times a prediction's cost,
+    and the backend answers Label Studio's /predict within its timeout."""
+    from policytag.models.evidence import evidence_for, is_tfidf, lexical_evidence
 
-    return evidence_for(model, list(clauses), list(labels))
+    clauses, labels = list(clauses), list(labels)
+    if any(callable(getattr(model, m, None)) for m in ("explain", "explain_parts")) or is_tfidf(model):
+        return evidence_for(model, clauses, labels)
+    return lexical_evidence(model, clauses, labels)
