@@ -163,6 +163,8 @@ def _check_word(ole) -> None:
                            "save it without one and read that")
     if ole.exists("Workbook") or ole.exists("Book"):
         raise OldWordError("a spreadsheet (.xls/.et): copy the notice text into a .docx or .txt and read that")
+    if ole.exists("__substg1.0_001A001F") or ole.exists("__substg1.0_001A001E"):  # PR_MESSAGE_CLASS: a mail
+        raise OldWordError("an Outlook mail (.msg) under another name: name it .msg and read that")
     if ole.exists("CONTENTS") or ole.exists("MatOST"):
         raise OldWordError("not a Word-format document (a Microsoft Works or old WPS file): open it in WPS "
                            "or Word, save it as .docx and read that")

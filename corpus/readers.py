@@ -6,8 +6,8 @@ Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages n
 fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
 binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
 each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too), ``.odt`` (content.xml walked
-with lxml, read as a .docx), ``.eml`` (a mail: each attachment read as its own file, named ``x.eml!name``, else its
-text) and ``.zip`` (a zip of attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
+with lxml, read as a .docx), ``.eml`` and ``.msg`` (a mail, Outlook's read by ``corpus.msg``: each attachment read as its own
+file, named ``x.eml!name``, an attached zip's members ``x.eml!a.zip!member``, else its text) and ``.zip`` (a zip of attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
 (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
 .docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
 cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file, an encrypted workbook) gets
@@ -25,6 +25,7 @@ import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable
+from contextlib import contextmanager
 from pathlib import Path
 
 from policytag import PolicytagError
@@ -35,7 +36,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".wpt", ".ofd", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".eml", ".zip")
+                      ".wpt", ".ofd", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".eml", ".msg", ".zip")
 #: what a refusal adds so that a user with a folder of downloads learns what to convert to
 _FORMATS_READ = f"the formats read are {', '.join(SUPPORTED_SUFFIXES)}"
 
@@ -138,7 +139,13 @@ def _check_not_mixed(data: bytes, path: str | Path) -> None:
 
 
 def read_txt(path: Path) -> str:
-    return _typed_tables(_text_copy_pages(_text_info_lines(decode_bytes(path.read_bytes(), path))))
+    return plain_text(decode_bytes(path.read_bytes(), path))
+
+
+def plain_text(text: str) -> str:
+    """Typed text read as a .txt is: a portal's info lines, a PDF copy's running lines, typed tables as rows.
+    Shared by the readers of text that is no file of its own (a mail's plain-text body)."""
+    return _typed_tables(_text_copy_pages(_text_info_lines(text)))
 
 
 def _typed_tables(text: str) -> str:
@@ -2071,13 +2078,17 @@ def zip_members(path: Path) -> list[Path]:
     """The members of a zip of attachments to read, as ``ZIP.zip!member`` paths, in name order:
     those of a format read here and nested zips (refused when read, in one line each). A zip that
     cannot be opened, or holds no such member, is itself the one path (read_file says why)."""
+    return [Path(f"{path}{ZIP_MEMBER_MARK}{name}") for name in _zip_member_names(path)] or [path]
+
+
+def _zip_member_names(path: Path) -> list[str]:
+    """The names of the members of the zip at ``path`` to read (see ``zip_members``); none when it cannot be opened."""
     try:
         with zipfile.ZipFile(path) as archive:
             names = [_member_name(info) for info in archive.infolist() if not info.is_dir()]
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
-        return [path]
-    wanted = sorted(n for n in names if Path(n).suffix.lower() in (*SUPPORTED_SUFFIXES, ".zip"))
-    return [Path(f"{path}{ZIP_MEMBER_MARK}{name}") for name in wanted[:_ZIP_MEMBERS_LIMIT]] or [path]
+        return []
+    return sorted(n for n in names if Path(n).suffix.lower() in (*SUPPORTED_SUFFIXES, ".zip"))[:_ZIP_MEMBERS_LIMIT]
 
 
 def _split_member(path: Path) -> tuple[Path, str] | None:
@@ -2086,7 +2097,7 @@ def _split_member(path: Path) -> tuple[Path, str] | None:
     start = 0
     while (i := text.find(ZIP_MEMBER_MARK, start)) >= 0:
         outer = Path(text[:i])
-        if outer.suffix.lower() in (".zip", ".eml") and outer.is_file():
+        if outer.suffix.lower() in (".zip", *_MAIL_SUFFIXES) and outer.is_file():
             return outer, text[i + 1:]
         start = i + 1
     return None
@@ -2103,7 +2114,7 @@ def _read_zip(path: Path) -> str:
     raise ReadError(path, f"a zip holding no notice file ({_FORMATS_READ})")
 
 
-def _read_member(archive_path: Path, name: str) -> str:
+def _read_member(archive_path: Path, name: str, shown_archive: str | None = None) -> str:
     """One member of a zip of attachments, read as the file it is; errors and warnings name it as
     ``ZIP.zip!member``. Refused, each in one line: a name that climbs out of the zip (``..``, an
     absolute path: no extractor should write it, so its maker meant harm or erred), a zip inside the
@@ -2111,8 +2122,9 @@ def _read_member(archive_path: Path, name: str) -> str:
     header states is not trusted, the unpacking stops there).
 
     Why unpacked to a scratch file: every reader here reads a path (pdfplumber, python-docx,
-    olefile) and chooses by its suffix and bytes; the member's own name never reaches the disk."""
-    shown = f"{archive_path}{ZIP_MEMBER_MARK}{name}"
+    olefile) and chooses by its suffix and bytes; the member's own name never reaches the disk.
+    ``shown_archive``: the zip's name in messages when ``archive_path`` is a scratch copy (a mail's zip)."""
+    shown = f"{shown_archive or archive_path}{ZIP_MEMBER_MARK}{name}"
     parts = name.replace("\\", "/").split("/")
     if name.startswith(("/", "\\")) or ".." in parts or re.match(r"^[A-Za-z]:", name):
         raise ReadError(shown, "a member named outside the zip (an absolute path or ..) is not read: unpack the zip "
@@ -2140,12 +2152,7 @@ def _read_member(archive_path: Path, name: str) -> str:
 def _read_scratch(shown: str, suffix: str, write: Callable) -> str:
     """A file unpacked from a zip or a mail (``write`` fills the scratch file) read as what it is, its errors
     and warnings naming it ``shown``; the scratch folder goes with the read."""
-    import tempfile
-
-    with tempfile.TemporaryDirectory(prefix="policytag-zip-") as scratch:
-        local = Path(scratch) / f"member{suffix}"
-        with open(local, "wb") as target:
-            write(target)
+    with _scratch_file(shown, suffix, write) as local:
         _SHOWN_AS[str(local)] = shown
         try:
             return read_file(local)
@@ -2155,7 +2162,39 @@ def _read_scratch(shown: str, suffix: str, write: Callable) -> str:
             _SHOWN_AS.pop(str(local), None)
 
 
-# -- a mail (.eml) --------------------------------------------------------------------------------
+#: how many zips and mails deep a file may be unpacked from: a mail's zip's file (MAIL.eml!a.zip!x.docx), a zip's
+#: mail's attachment (x.zip!m.eml!x.docx); one level more (a zip in a mail in a zip) is refused, as a zip in a zip
+#: is, so that no file multiplies its size through a chain of containers
+_NESTING_LIMIT = 2
+_nesting = 0
+
+
+@contextmanager
+def _scratch_file(shown: str, suffix: str, write: Callable):
+    """A scratch file filled by ``write``, one level deeper in zips and mails (refused past ``_NESTING_LIMIT``);
+    the scratch folder is removed after."""
+    import tempfile
+
+    global _nesting
+    if _nesting >= _NESTING_LIMIT:
+        raise ReadError(shown, f"nested too deep (more than {_NESTING_LIMIT} zips and mails, one in another): "
+                               "unpack it and read its files")
+    _nesting += 1
+    try:
+        with tempfile.TemporaryDirectory(prefix="policytag-zip-") as scratch:
+            local = Path(scratch) / f"member{suffix}"
+            with open(local, "wb") as target:
+                write(target)
+            yield local
+    finally:
+        _nesting -= 1
+
+
+# -- a mail (.eml, .msg) ----------------------------------------------------------------------------
+#: the saved mails read: RFC 5322 text (.eml: Outlook's "save as", Foxmail, webmail) and Outlook's own .msg
+_MAIL_SUFFIXES = (".eml", ".msg")
+
+
 def _mail(path: Path):
     """A saved mail (``.eml``, RFC 5322, as Outlook, Foxmail and webmail save one) parsed by the standard
     library's ``email`` (names in RFC 2047/2231 decoded), or the one-line error."""
@@ -2172,62 +2211,144 @@ def _mail(path: Path):
     return mail
 
 
-def _attachments(mail) -> list[tuple[str, object]]:
-    """(file name, part) of a mail's attachments of a format read here, in their order; a name given
-    twice is read once."""
-    found: dict[str, object] = {}
-    for part in mail.walk():
+def _outlook(path: Path):
+    """An Outlook ``.msg`` read by ``corpus.msg``, or the one-line error."""
+    from .msg import MsgError, read_mail
+
+    try:
+        return read_mail(path)
+    except MsgError as exc:
+        raise ReadError(path, str(exc)) from None
+
+
+def _attached_files(path: Path) -> dict[str, Callable[[], bytes]]:
+    """A mail's attachments of a format read here (a zip among them), in their order, each name with
+    what gives its bytes (decoded when asked for); a name given twice is read once."""
+    if path.suffix.lower() == ".msg":
+        from .msg import attachment_data
+
+        found: dict[str, Callable[[], bytes]] = {}
+        for item in _outlook(path).attachments:
+            if Path(item.name).suffix.lower() in SUPPORTED_SUFFIXES:
+                found.setdefault(item.name, lambda item=item: attachment_data(path, item))
+        return found
+    found = {}
+    for part in _mail(path).walk():
         name = part.get_filename()
         if name and not part.is_multipart():
             name = name.replace("\\", "/").split("/")[-1]  # a name is a name, never a path
             if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
-                found.setdefault(name, part)
-    return list(found.items())
+                found.setdefault(name, lambda part=part: part.get_payload(decode=True) or b"")
+    return found
 
 
 def mail_members(path: Path) -> list[Path]:
     """The attachments of a mail to read, as ``MAIL.eml!name`` paths (an office mails a notice as its
-    attachment, the mail's own text a cover note: 请查收). A mail without such an attachment, or one that
-    cannot be parsed, is itself the one path: its text is read (the notice pasted into the mail)."""
+    attachment, the mail's own text a cover note: 请查收); an attached zip's members as
+    ``MAIL.eml!name.zip!member``, as a zip's are. A mail without such an attachment, or one that cannot be
+    parsed, is itself the one path: its text is read (the notice pasted into the mail)."""
     try:
-        names = [name for name, _ in _attachments(_mail(path))]
+        files = _attached_files(path)
     except ReadError:
         return [path]
+    names: list[str] = []
+    for name, data in files.items():
+        names.extend(_zip_attachment_members(path, name, data) if Path(name).suffix.lower() == ".zip" else [name])
     return [Path(f"{path}{ZIP_MEMBER_MARK}{name}") for name in names[:_ZIP_MEMBERS_LIMIT]] or [path]
+
+
+def _zip_attachment_members(mail_path: Path, name: str, data: Callable[[], bytes]) -> list[str]:
+    """``name!member`` for each member of an attached zip to read; ``[name]`` alone when none (read_file
+    then says why: too big, not a zip, nothing in it to read)."""
+    try:
+        with _attached_zip(mail_path, name, data) as local:
+            members = _zip_member_names(local)
+    except ReadError:
+        members = []
+    return [f"{name}{ZIP_MEMBER_MARK}{member}" for member in members] or [name]
+
+
+@contextmanager
+def _attached_zip(mail_path: Path, name: str, data: Callable[[], bytes]):
+    """An attached zip in a scratch file (one level of nesting), refused past ``_ZIP_MEMBER_LIMIT`` as a
+    zip member is."""
+    shown = f"{mail_path}{ZIP_MEMBER_MARK}{name}"
+    payload = _capped_attachment(shown, data)
+    with _scratch_file(shown, ".zip", lambda target: target.write(payload)) as local:
+        yield local
+
+
+def _capped_attachment(shown: str, data: Callable[[], bytes]) -> bytes:
+    payload = data()
+    if len(payload) > _ZIP_MEMBER_LIMIT:
+        raise ReadError(shown, _too_big(len(payload)))
+    return payload
 
 
 def _read_attachment(mail_path: Path, name: str) -> str:
     """One attachment of a mail, read as the file it is (``MAIL.eml!name`` in errors and warnings); one
-    decoding past ``_ZIP_MEMBER_LIMIT`` is refused, as a zip member is."""
+    decoding past ``_ZIP_MEMBER_LIMIT`` is refused, as a zip member is. ``name.zip!member``: a member of an
+    attached zip, read as a zip's member is; an attached zip named alone is read as its members, one after another."""
     shown = f"{mail_path}{ZIP_MEMBER_MARK}{name}"
-    part = dict(_attachments(_mail(mail_path))).get(name)
-    if part is None:
+    files = _attached_files(mail_path)
+    if name not in files and (inside := _zipped_attachment(name, files)) is not None:
+        zip_name, member = inside
+        with _attached_zip(mail_path, zip_name, files[zip_name]) as local:
+            return _read_member(local, member, shown_archive=f"{mail_path}{ZIP_MEMBER_MARK}{zip_name}")
+    if name not in files:
         raise ReadError(shown, "no such attachment in the mail")
-    if Path(name).suffix.lower() == ".zip":  # read from a scratch file, it said it held no notice file
-        raise ReadError(shown, "a zip attached to a mail is not read here: save the attachment and read the zip "
-                               "(each file in it is read)")
-    data = part.get_payload(decode=True) or b""
-    if len(data) > _ZIP_MEMBER_LIMIT:
-        raise ReadError(shown, _too_big(len(data)))
-    return _read_scratch(shown, Path(name).suffix.lower(), lambda target: target.write(data))
+    if Path(name).suffix.lower() == ".zip":
+        members = [m.split(ZIP_MEMBER_MARK, 1)[1] for m in _zip_attachment_members(mail_path, name, files[name])
+                   if ZIP_MEMBER_MARK in m]
+        if not members:
+            raise ReadError(shown, f"an attached zip holding no notice file ({_FORMATS_READ}), or none that opens")
+        return "\n\n".join(_read_attachment(mail_path, f"{name}{ZIP_MEMBER_MARK}{m}") for m in members)
+    payload = _capped_attachment(shown, files[name])
+    return _read_scratch(shown, Path(name).suffix.lower(), lambda target: target.write(payload))
 
 
-def read_eml(path: Path) -> str:
-    """A mail read whole: its attachments of a format read here, one after another, or, with none, its text
-    (the HTML part read as a web page is, else the plain text): the notice pasted into the mail.
+def _zipped_attachment(name: str, files: dict) -> tuple[str, str] | None:
+    """(the attached zip, the member) of ``a.zip!member``, else None."""
+    start = 0
+    while (i := name.find(ZIP_MEMBER_MARK, start)) >= 0:
+        if name[:i] in files and Path(name[:i]).suffix.lower() == ".zip":
+            return name[:i], name[i + 1:]
+        start = i + 1
+    return None
+
+
+def read_mail(path: Path) -> str:
+    """A mail (.eml or .msg) read whole: its attachments of a format read here, one after another, or, with
+    none, its text (the HTML part read as a web page is, else the plain text): the notice pasted into the mail.
 
     Why: a notice sent by mail was refused ("unsupported file type .eml"). A folder's mails are expanded to
     their attachments (``mail_members``); this reads one named alone, as ``policytag segment mail.eml``."""
-    mail = _mail(path)
-    attached = _attachments(mail)
+    attached = _attached_files(path)
     if attached:
-        return "\n\n".join(_read_attachment(path, name) for name, _ in attached)
-    body = mail.get_body(preferencelist=("html", "plain"))
+        return "\n\n".join(_read_attachment(path, name) for name in attached)
+    return _outlook_text(path) if path.suffix.lower() == ".msg" else _eml_text(path)
+
+
+def _eml_text(path: Path) -> str:
+    body = _mail(path).get_body(preferencelist=("html", "plain"))
     if body is None:
         raise ReadError(path, f"a mail with no text and no attachment read here ({_FORMATS_READ})")
     if body.get_content_type() == "text/html":
         return _html_text(body.get_payload(decode=True) or b"", path, charset=body.get_content_charset())
-    return body.get_content()
+    return plain_text(body.get_content())
+
+
+def _outlook_text(path: Path) -> str:
+    """An Outlook mail's own text: its HTML read as a web page is, else its plain text, as an .eml's."""
+    mail = _outlook(path)
+    if mail.html and mail.html.strip(b"\x00 \r\n\t"):
+        return _html_text(mail.html, path, charset=mail.charset)
+    if mail.body and mail.body.strip():
+        return plain_text(mail.body)
+    if mail.rtf_only:
+        raise ReadError(path, "an Outlook mail whose text is kept only as RTF: open it in Outlook, save it as "
+                              ".eml (or its text as .txt) and read that")
+    raise ReadError(path, f"a mail with no text and no attachment read here ({_FORMATS_READ})")
 
 
 def _too_big(size: int) -> str:
@@ -2249,7 +2370,7 @@ READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": re
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
            ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip, ".odt": read_odt,
-           ".eml": read_eml}
+           ".eml": read_mail, ".msg": read_mail}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -2331,7 +2452,7 @@ def read_file(path: str | Path) -> str:
     path = Path(path)
     if ZIP_MEMBER_MARK in str(path) and not path.exists() and (member := _split_member(path)) is not None:
         # 附件.zip!附件1.docx, as expand_paths names a zip's members; 通知.eml!通知.docx a mail's attachments
-        return _read_attachment(*member) if member[0].suffix.lower() == ".eml" else _read_member(*member)
+        return _read_attachment(*member) if member[0].suffix.lower() in _MAIL_SUFFIXES else _read_member(*member)
     if not path.exists():
         raise ReadError(path, "no such file")
     if path.is_dir():
@@ -2350,8 +2471,8 @@ def read_file(path: str | Path) -> str:
     if not head:
         raise ReadError(path, "empty file")
     kind = _sniff(path, head)
-    if kind == ".doc" and suffix in (".xls", ".et"):
-        kind = ".xls"  # .xls and .et are OLE files too
+    if kind == ".doc" and suffix in (".xls", ".et", ".msg"):
+        kind = suffix if suffix == ".msg" else ".xls"  # .xls, .et and Outlook's .msg are OLE files too
     elif kind == ".doc" and suffix == ".xlsx":
         # an OLE file named .xlsx: a password-protected workbook (Excel encrypts it into an OLE
         # package) or an .xls renamed
@@ -2387,5 +2508,5 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
             if _is_attachments_zip(f):
                 out.extend(zip_members(f))
             else:
-                out.extend(mail_members(f) if f.suffix.lower() == ".eml" and f.is_file() else [f])
+                out.extend(mail_members(f) if f.suffix.lower() in _MAIL_SUFFIXES and f.is_file() else [f])
     return out

@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import zipfile
 
 import pytest
 from conftest import TEST_DATA
@@ -212,23 +211,3 @@ def test_a_mail_s_bad_attachment_is_one_error_line_naming_it(tmp_path):
     assert out.returncode == 1
     errors = [line for line in out.stderr.splitlines() if line.startswith("policytag: error:")]
     assert len(errors) == 1 and f"{tmp_path / 'm.eml'}!通知.docx: " in errors[0], out.stderr
-
-
-def test_a_zip_attached_to_a_mail_is_refused_saying_to_read_the_zip(tmp_path):
-    """A mail with 附件.zip attached (a zip of the notice's files). Before: "a zip holding no notice file", which
-    it does hold; now one line saying to save the zip and read it (its members are read from a zip named)."""
-    from email.message import EmailMessage
-
-    from policytag.corpus.readers import ReadError, read_file
-
-    archive = tmp_path / "a.zip"
-    with zipfile.ZipFile(archive, "w") as packed:
-        packed.write(FORMATS6 / "winter_nested.docx", "通知.docx")
-    mail = EmailMessage()
-    mail["From"], mail["Subject"] = "office@example.gov.cn", "通知"
-    mail.set_content("请查收附件。")
-    mail.add_attachment(archive.read_bytes(), maintype="application", subtype="zip", filename="附件.zip")
-    (tmp_path / "m.eml").write_bytes(bytes(mail))
-    with pytest.raises(ReadError, match="a zip attached to a mail is not read here: save the attachment") as caught:
-        read_file(f"{tmp_path / 'm.eml'}!附件.zip")
-    assert str(caught.value).startswith(f"{tmp_path / 'm.eml'}!附件.zip: ")

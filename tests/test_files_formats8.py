@@ -1,0 +1,175 @@
+"""Files a user from another government sends, read through the real readers and ``policytag segment``:
+Outlook's .msg mails, a zip attached to a mail, and the formats probed in tests/data/formats8/ (EXPECTED.md
+there: the readings written down before any reader ran).
+
+The fixtures are ours (invented places and organs), made by ``tests/data/formats8/make_fixtures.py``.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import io
+import json
+import zipfile
+from email.message import EmailMessage
+
+import pytest
+from conftest import TEST_DATA
+from test_files_formats2 import _segment, run_cli
+
+FORMATS6 = TEST_DATA / "formats6"
+FORMATS8 = TEST_DATA / "formats8"
+TITLE = "澄溪市应急管理局关于开展冬春火灾防控工作的通知"
+
+
+def _fixtures():
+    """tests/data/formats8/make_fixtures.py as a module (its writers make the mails of the tests below)."""
+    spec = importlib.util.spec_from_file_location("formats8_fixtures", FORMATS8 / "make_fixtures.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def winter(tmp_path_factory):
+    """formats6's winter_notice.txt and its reading: the reference of the mails (as in formats7)."""
+    path = tmp_path_factory.mktemp("winter") / "winter_notice.txt"
+    path.write_text(_fixtures().formats6().WINTER_NOTICE, encoding="utf-8")
+    return _segment(path, documents=True), _segment(path)
+
+
+def _errors(out) -> list[str]:
+    return [line for line in out.stderr.splitlines() if line.startswith("policytag: error:")]
+
+
+# -- Outlook .msg ---------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["winter_mail.msg", "winter_mail_body.msg", "winter_mail_ansi.msg"])
+def test_an_outlook_msg_reads_as_the_notice_it_carries(name, winter):
+    """winter_mail.msg: a cover note with the notice's .docx attached under its Chinese long name (0x3707) and a
+    seal picture; winter_mail_body.msg: the notice pasted into the mail (PR_BODY and PR_HTML); winter_mail_ansi.msg:
+    the notice as the 8-bit PR_BODY of a non-Unicode Outlook, code page 936. Before: "unsupported file type .msg";
+    now each reads as winter_notice.txt, record for record (the cover note and the picture not read)."""
+    documents, clauses = winter
+    assert _segment(FORMATS8 / name, documents=True) == documents
+    assert _segment(FORMATS8 / name) == clauses
+
+
+def test_an_outlook_msg_s_attachment_is_named_as_an_eml_s_is():
+    out = run_cli("segment", FORMATS8 / "winter_mail.msg", "--documents")
+    assert {json.loads(line)["source"] for line in out.stdout.splitlines()} == {
+        f"{FORMATS8 / 'winter_mail.msg'}!{TITLE}.docx"}
+
+
+def test_a_folder_s_outlook_mails_are_read(tmp_path):
+    """A folder holding a .msg: before, skipped unseen (no supported suffix); now read, its attachment named."""
+    import shutil
+
+    shutil.copy(FORMATS8 / "winter_mail.msg", tmp_path / "通知.msg")
+    out = run_cli("segment", tmp_path, "--documents")
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["source"] for line in out.stdout.splitlines()] == [f"{tmp_path / '通知.msg'}!{TITLE}.docx"]
+
+
+@pytest.mark.parametrize("content, why", [
+    ("text", "not a readable Outlook mail (.msg): not an OLE compound file"),
+    ("word", "not an Outlook mail (.msg): an OLE file holding no mail properties"),
+])
+def test_a_msg_that_is_no_outlook_mail_is_one_error_line(tmp_path, content, why):
+    """A text file and a Word 97-2003 file named .msg: one error line each saying what it is not; before,
+    "unsupported file type .msg" for both."""
+    path = tmp_path / "x.msg"
+    if content == "text":
+        path.write_text("各单位：请查收。", encoding="utf-8")
+    else:
+        path.write_bytes((TEST_DATA / "formats" / "numbered_list.doc").read_bytes())
+    out = run_cli("segment", path)
+    assert out.returncode == 1
+    assert len(_errors(out)) == 1 and _errors(out)[0].startswith(f"policytag: error: {path}: {why}"), out.stderr
+
+
+def test_an_outlook_mail_named_doc_says_what_it_is(tmp_path):
+    """A .msg a user renamed .doc: before, "an Office 97-2003 file with no Word document in it"; now one line
+    saying it is an Outlook mail and to name it .msg."""
+    path = tmp_path / "通知.doc"
+    path.write_bytes((FORMATS8 / "winter_mail.msg").read_bytes())
+    out = run_cli("segment", path)
+    assert _errors(out) == [f"policytag: error: {path}: an Outlook mail (.msg) under another name: name it .msg "
+                            "and read that"], out.stderr
+
+
+def test_a_plain_text_mail_reads_its_typed_table_as_a_txt_does(tmp_path, winter):
+    """An .eml whose only text is the notice as plain text (its task table typed with tabs). Before: the body was
+    read as it stood, not as a .txt is read, so the table was one paragraph (序号工作任务…): 6 clauses, not 7;
+    now as winter_notice.txt, record for record."""
+    mail = EmailMessage()
+    mail["From"], mail["Subject"] = "office@example.gov.cn", TITLE
+    mail.set_content(_fixtures().formats6().WINTER_NOTICE)
+    (tmp_path / "m.eml").write_bytes(bytes(mail))
+    documents, clauses = winter
+    assert _segment(tmp_path / "m.eml") == clauses
+    assert _segment(tmp_path / "m.eml", documents=True) == documents
+
+
+# -- a zip attached to a mail ---------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["winter_mail_zip.eml", "winter_mail_zip.msg"])
+def test_a_zip_attached_to_a_mail_is_read_as_its_members(name, winter):
+    """A cover note with 附件.zip attached (the notice's .docx in a folder, a seal beside it). Before: refused, "a
+    zip attached to a mail is not read here"; now its member is read as a zip's member is, named
+    ``MAIL!附件.zip!folder/name.docx``, as winter_notice.txt."""
+    documents, clauses = winter
+    assert _segment(FORMATS8 / name, documents=True) == documents
+    assert _segment(FORMATS8 / name) == clauses
+    out = run_cli("segment", FORMATS8 / name, "--documents")
+    assert {json.loads(line)["source"] for line in out.stdout.splitlines()} == {
+        f"{FORMATS8 / name}!附件.zip!冬春火灾防控/{TITLE}.docx"}
+
+
+def _mail_with(zipped: bytes, name: str = "附件.zip") -> bytes:
+    mail = EmailMessage()
+    mail["From"], mail["Subject"] = "office@example.gov.cn", "通知"
+    mail.set_content("请查收附件。")
+    mail.add_attachment(zipped, maintype="application", subtype="zip", filename=name)
+    return bytes(mail)
+
+
+def test_bad_members_of_a_mail_s_zip_are_one_line_each_and_the_rest_reads(tmp_path):
+    """A mail's zip holding the notice, a zip, a member unpacking past 100 MB (a zip bomb: ~100 kB packed): the
+    notice read, one error line naming ``m.eml!附件.zip!member`` for each of the others, exit 1."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.write(FORMATS6 / "winter_nested.docx", "通知.docx")
+        archive.writestr("inner.zip", b"PK\x05\x06" + bytes(18))  # an empty zip
+        with archive.open("bomb.txt", "w") as bomb:
+            for _ in range(101):
+                bomb.write(b"\n" * 2**20)
+    (tmp_path / "m.eml").write_bytes(_mail_with(buffer.getvalue()))
+    out = run_cli("segment", tmp_path / "m.eml", "--documents")
+    assert out.returncode == 1
+    assert [json.loads(line)["source"] for line in out.stdout.splitlines()] == [f"{tmp_path / 'm.eml'}!附件.zip!通知.docx"]
+    errors = _errors(out)
+    assert len(errors) == 2, out.stderr
+    for member, why in {"inner.zip": "a zip inside a zip", "bomb.txt": "zip bomb"}.items():
+        assert any(f"{tmp_path / 'm.eml'}!附件.zip!{member}: " in line and why in line for line in errors), out.stderr
+
+
+def test_a_zip_in_a_mail_in_a_zip_is_refused_in_one_line(tmp_path):
+    """x.zip holding a mail that attaches a zip of the notice: three containers deep, refused in one line
+    ("nested too deep"), as a zip in a zip is, so no chain of containers multiplies a file's size. Before: refused
+    as "a zip attached to a mail is not read here". Two containers (y.zip!m.eml, the .docx attached) still read."""
+    inner = io.BytesIO()
+    with zipfile.ZipFile(inner, "w") as archive:
+        archive.write(FORMATS6 / "winter_nested.docx", "通知.docx")
+    with zipfile.ZipFile(tmp_path / "x.zip", "w") as archive:
+        archive.writestr("m.eml", _mail_with(inner.getvalue()))
+    out = run_cli("segment", tmp_path / "x.zip")
+    assert out.returncode == 1 and not out.stdout.strip()
+    assert len(_errors(out)) == 1 and "nested too deep" in _errors(out)[0], out.stderr
+    assert _errors(out)[0].startswith(f"policytag: error: {tmp_path / 'x.zip'}!m.eml: "), out.stderr
+    mail = EmailMessage()
+    mail["From"], mail["Subject"] = "office@example.gov.cn", "通知"
+    mail.set_content("请查收附件。")
+    mail.add_attachment((FORMATS6 / "winter_nested.docx").read_bytes(), maintype="application",
+                        subtype="octet-stream", filename="通知.docx")
+    with zipfile.ZipFile(tmp_path / "y.zip", "w") as archive:
+        archive.writestr("m.eml", bytes(mail))
+    assert _segment(tmp_path / "y.zip") == _segment(FORMATS6 / "winter_nested.docx")
