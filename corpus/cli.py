@@ -13,7 +13,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     # costs ~0.2 s on every command's start; tests/test_cli_usage.py keeps the two lists equal
     p = subparsers.add_parser(
         "segment", help="split notice files into documents and clauses",
-        description="Read notices (.txt/.html/.htm/.shtml/.xhtml/.mht/.mhtml/.docx/.pdf/.doc/.wps/.wpt/.ofd/.rtf/.odt/.xlsx/.xls/.et/.eml/.msg, "
+        description="Read notices (.txt/.html/.htm/.shtml/.xhtml/.mht/.mhtml/.docx/.pdf/.doc/.wps/.wpt/.ofd/.rtf/.odt/.xlsx/.xls/.et/.eml/.msg/.docm/.dotx/.dotm, "
                     "a .zip of them, or directories of them), clean them and print one "
                     "record per clause. Bad files are reported at the end (exit 1); good files are still "
                     "processed. A notice given twice (say its .txt and its .pdf) is segmented once.")

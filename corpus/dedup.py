@@ -154,6 +154,7 @@ def rename_document(doc: Document, clauses: list[Clause], new_id: str) -> tuple[
 # are ranked by their own suffix: MAIL.eml!name.docx)
 FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".shtml": 1, ".xhtml": 1, ".mht": 1, ".mhtml": 1, ".eml": 1, ".msg": 1,
                ".docx": 2, ".doc": 2, ".wps": 2, ".wpt": 2, ".rtf": 2, ".odt": 2, ".xlsx": 2, ".xls": 2, ".et": 2,
+               ".docm": 2, ".dotx": 2, ".dotm": 2,
                ".pdf": 3, ".ofd": 3}
 
 

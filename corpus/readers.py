@@ -2,7 +2,7 @@
 
 Supported: ``.txt`` (UTF-8, UTF-8 with BOM, GB18030/GBK detected; a Markdown pipe table read as a
 table), ``.html``/``.htm``/``.shtml``/``.xhtml`` (body text only), ``.mht``/``.mhtml`` (a web archive,
-Word's "single file web page"), ``.docx``, ``.pdf`` (text layer; scanned pages named in a warning,
+Word's "single file web page"), ``.docx`` (and ``.docm``/``.dotx``/``.dotm``, the same package), ``.pdf`` (text layer; scanned pages named in a warning,
 fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.wpt`` (Word 97-2003
 binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
 each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too), ``.odt`` (content.xml walked
@@ -36,7 +36,7 @@ from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, 
 from .tables import header as tables_header
 
 SUPPORTED_SUFFIXES = (".txt", ".html", ".htm", ".shtml", ".xhtml", ".mht", ".mhtml", ".docx", ".pdf", ".doc", ".wps",
-                      ".wpt", ".ofd", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".eml", ".msg", ".zip")
+                      ".wpt", ".ofd", ".rtf", ".odt", ".xlsx", ".xls", ".et", ".eml", ".msg", ".docm", ".dotx", ".dotm", ".zip")
 #: what a refusal adds so that a user with a folder of downloads learns what to convert to
 _FORMATS_READ = f"the formats read are {', '.join(SUPPORTED_SUFFIXES)}"
 
@@ -607,7 +607,7 @@ def _block_lines(tag) -> list[str]:
             continue
         if isinstance(node, NavigableString):
             if type(node) in (NavigableString, CData):
-                parts.append(re.sub(r"\s+", " ", str(node)))
+                parts.append(_collapse_source_space(str(node)))
         elif node.name == "br":
             parts.append("\n")
         elif node.name == "pre":
@@ -617,7 +617,37 @@ def _block_lines(tag) -> list[str]:
             if block:
                 parts.append("\n")
             stack.append((iter(node.children), block))
-    return [line.strip() for line in "".join(parts).split("\n") if line.strip()]
+    return [line.strip() for line in _segment_breaks("".join(parts)).split("\n") if line.strip()]
+
+
+#: a line break of the HTML source, kept through collapsing until the characters on both sides are known
+_SEGMENT_BREAK = "\x00"
+_SEGMENT_BREAK_RUN = re.compile(f" *{_SEGMENT_BREAK}[ {_SEGMENT_BREAK}]*")
+
+
+def _collapse_source_space(text: str) -> str:
+    """A text node's white space collapsed as a browser does: a run holding a line break of the source kept as
+    one ``_SEGMENT_BREAK`` (``_segment_breaks`` decides it), any other run one space."""
+    text = text.replace(_SEGMENT_BREAK, "")
+    return re.sub(r"\s+", lambda m: _SEGMENT_BREAK if "\n" in m.group() or "\r" in m.group() else " ", text)
+
+
+def _segment_breaks(text: str) -> str:
+    """Each collapsed line break of the source dropped between two East Asian wide characters, else a space:
+    CSS Text 3's segment break transformation (§4.1.2), which browsers apply to Chinese text.
+
+    Why: Word saves a page (网页 .htm, a .mht) with its source wrapped at ~76 characters, breaking a line between
+    two Chinese characters; read as a space, 火灾 became 火 灾 and a table cell's 各县（区）应急管理局 was cut apart."""
+    import unicodedata
+
+    def wide(ch: str) -> bool:
+        return unicodedata.east_asian_width(ch) in "FWH" and not 0xAC00 <= ord(ch) <= 0xD7A3  # Hangul keeps it
+
+    def decide(m: re.Match) -> str:
+        before, after = m.string[m.start() - 1:m.start()], m.string[m.end():m.end() + 1]
+        return "" if before and after and wide(before) and wide(after) else " "
+
+    return _SEGMENT_BREAK_RUN.sub(decide, text) if _SEGMENT_BREAK in text else text
 
 
 def _html_cell_lines(td) -> tuple[str, ...]:
@@ -668,11 +698,10 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
 
 
 def read_docx(path: Path) -> str:
-    import docx
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = docx.Document(str(path))
+        document = _word_document(str(path))
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
@@ -683,6 +712,32 @@ def read_docx(path: Path) -> str:
     # a table typed with spaces or tabs, one row a paragraph, is read as the .txt reader reads it: read
     # as paragraphs, its rows ran together into one clause
     return _typed_tables("\n".join(_docx_blocks(document, document.element.body, ListNumbers(document))))
+
+
+#: the main part's content type of Word's other packages, each a .docx but for it: a macro-enabled document
+#: (.docm), a template (.dotx) and a macro-enabled template (.dotm), as an office sends a 公文 template filled in
+_WORD_MAIN_TYPES = ("application/vnd.ms-word.document.macroEnabled.main+xml",
+                    "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+                    "application/vnd.ms-word.template.macroEnabledTemplate.main+xml")
+
+
+def _word_document(source):
+    """A python-docx Document of a .docx, .docm, .dotx or .dotm (a path or a file object).
+
+    Why not ``docx.Document``: it refuses any main part but a .docx's ("is not a Word file", a ValueError), so
+    a .docm or .dotx was "not a readable .docx file"; their parts are a .docx's, so the main part of these types
+    is opened as python-docx opens a .docx's (its DocumentPart; macros, in their own part, are never run or read)."""
+    from docx.opc.constants import CONTENT_TYPE as CT
+    from docx.opc.part import PartFactory
+    from docx.package import Package
+    from docx.parts.document import DocumentPart
+
+    for content_type in _WORD_MAIN_TYPES:
+        PartFactory.part_type_for.setdefault(content_type, DocumentPart)
+    part = Package.open(source).main_document_part
+    if part.content_type not in (CT.WML_DOCUMENT_MAIN, *_WORD_MAIN_TYPES):
+        raise ValueError(f"not a Word file, content type is {part.content_type!r}")
+    return part.document
 
 
 #: elements whose content is part of the text: tracked insertions and moves, content controls,
@@ -780,9 +835,7 @@ def _docx_alt_chunk(parent, chunk) -> list[str]:
             found = _mht_page(part.blob)
             return _html_text(found[0], where, whole_page=False, charset=found[1]).split("\n") if found else []
         if "wordprocessingml" in part.content_type:
-            import docx
-
-            inner = docx.Document(io.BytesIO(part.blob))
+            inner = _word_document(io.BytesIO(part.blob))
             return _docx_blocks(inner, inner.element.body, ListNumbers(inner))
         if part.content_type.startswith("text/"):
             return decode_bytes(part.blob, where).split("\n")
@@ -2370,7 +2423,7 @@ READERS = {".txt": read_txt, ".html": read_html, ".htm": read_html, ".shtml": re
            ".mht": read_mht, ".mhtml": read_mht, ".docx": read_docx, ".pdf": read_pdf,
            ".doc": read_doc, ".wps": read_doc, ".wpt": read_doc, ".dot": read_doc, ".ofd": read_ofd, ".rtf": read_rtf,
            ".xlsx": read_xlsx, ".xls": read_xls, ".et": read_xls, ".zip": _read_zip, ".odt": read_odt,
-           ".eml": read_mail, ".msg": read_mail}
+           ".eml": read_mail, ".msg": read_mail, ".docm": read_docx, ".dotx": read_docx, ".dotm": read_docx}
 
 
 #: what to do with the formats government sites also publish, which no reader here reads
@@ -2439,12 +2492,37 @@ def _reader_by_bytes(path: Path) -> Callable[[Path], str]:
     what they are. A file whose bytes say nothing (text, an image) keeps the error."""
     try:
         with open(path, "rb") as fh:
-            kind = _sniff(path, fh.read(2048))
+            head = fh.read(2048)
     except OSError:
-        kind = None
-    if kind not in READERS:
-        raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
-    return READERS[kind]
+        head = b""
+    kind = _sniff(path, head) if head else None
+    if kind in READERS:
+        return READERS[kind]
+    if (why := _no_text_format(path.suffix.lower(), head)) is not None:
+        raise ReadError(path, why)
+    raise ReadError(path, f"unsupported file type {path.suffix or '(none)'}; use one of {', '.join(SUPPORTED_SUFFIXES)}")
+
+
+_PICTURE = ("a picture (a scanned or photographed page?), which holds no text to read: OCR it into a .txt or .docx "
+            "(or get the notice as .docx, .pdf or a web page) and read that")
+_CNKI = "a CNKI CAJ file: open it in CAJViewer, save or print it as PDF and read that"
+#: formats a user is sent that no reader here reads, by suffix, and what to do with each: pictures of a page,
+#: CNKI's CAJ family (an academic or gazette download), Apabi's CEB (a digital library's e-document)
+_NO_TEXT_SUFFIXES = {**dict.fromkeys((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp"), _PICTURE),
+                     **dict.fromkeys((".caj", ".kdh", ".nh"), _CNKI),
+                     ".ceb": "an Apabi CEB e-document: open it in Apabi Reader, print it to PDF (or copy its text into "
+                             "a .txt) and read that"}
+#: the same by their first bytes, for one saved under a script's name (download.do): JPEG, PNG, TIFF, GIF, WebP
+#: and CAJ's own headers (a .caj that is a PDF inside is read as the PDF)
+_NO_TEXT_MAGIC = ((b"\xff\xd8\xff", _PICTURE), (b"\x89PNG\r\n\x1a\n", _PICTURE), (b"II*\x00", _PICTURE),
+                  (b"MM\x00*", _PICTURE), (b"GIF8", _PICTURE), (b"CAJ", _CNKI), (b"KDH ", _CNKI))
+
+
+def _no_text_format(suffix: str, head: bytes) -> str | None:
+    """What to do with a file of a format that holds no text read here (a picture, a CAJ, a CEB), else None."""
+    if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
+        return _PICTURE
+    return next((why for magic, why in _NO_TEXT_MAGIC if head.startswith(magic)), _NO_TEXT_SUFFIXES.get(suffix))
 
 
 def read_file(path: str | Path) -> str:

@@ -173,3 +173,74 @@ def test_a_zip_in_a_mail_in_a_zip_is_refused_in_one_line(tmp_path):
     with zipfile.ZipFile(tmp_path / "y.zip", "w") as archive:
         archive.writestr("m.eml", bytes(mail))
     assert _segment(tmp_path / "y.zip") == _segment(FORMATS6 / "winter_nested.docx")
+
+
+# -- Word's other packages and web pages ----------------------------------------------------------
+@pytest.mark.parametrize("name", ["winter_flat.docm", "winter_flat.dotx"])
+def test_a_docm_or_dotx_reads_as_the_docx_it_is(name, winter, tmp_path):
+    """formats7's flat.docx as a macro-enabled document and as a template (the same package, the main part's
+    content type …macroEnabled.main+xml / …template.main+xml). Before: "not a readable .docx file (ValueError)"
+    (python-docx opens only a .docx's main part) and a folder skipped them; now each reads as winter_notice.txt,
+    named alone and in a folder."""
+    import shutil
+
+    documents, clauses = winter
+    assert _segment(FORMATS8 / name, documents=True) == documents
+    assert _segment(FORMATS8 / name) == clauses
+    shutil.copy(FORMATS8 / name, tmp_path)
+    out = run_cli("segment", tmp_path, "--documents")
+    assert out.returncode == 0, out.stderr
+    assert [json.loads(line)["title"] for line in out.stdout.splitlines()] == [TITLE]
+
+
+def test_a_page_word_saved_as_a_web_page_reads_as_the_notice(winter):
+    """winter_word_page.htm (EXPECTED.md): the notice saved by Word as 网页: GB2312, Office namespaces, mso styles,
+    the 一、 headings as Word list numbers in <![if !supportLists]>, <o:p> paragraphs, the source wrapped at 76
+    characters between two Chinese characters. Before: each source line break was read as a space (火 灾,
+    开展人员 密集场所, a cell's 各县（区 ）应急管理局 cut apart), the task rows misread; now as winter_notice.txt."""
+    documents, clauses = winter
+    assert _segment(FORMATS8 / "winter_word_page.htm", documents=True) == documents
+    assert _segment(FORMATS8 / "winter_word_page.htm") == clauses
+
+
+def test_a_source_line_break_is_dropped_only_between_chinese_characters(tmp_path):
+    """CSS Text 3's rule, as browsers show a page: a source line break between two Chinese (wide) characters is
+    no space, between Latin words or a Chinese character and a digit it is one."""
+    from policytag.corpus.readers import read_file
+
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p>各县（区）要组织对人员密集\n场所开展消防安全检查，依据GB\n50016和\n2027年计划。</p>"
+                    "<p>Work\nSafety</p></body></html>", encoding="utf-8")
+    assert read_file(page).split("\n") == ["各县（区）要组织对人员密集场所开展消防安全检查，依据GB 50016和 2027年计划。",
+                                           "Work Safety"]
+
+
+# -- formats that hold no text to read ------------------------------------------------------------
+def _picture(path, kind: str) -> None:
+    from PIL import Image
+
+    Image.new("RGB", (60, 80), "white").save(path, format=kind)
+
+
+@pytest.mark.parametrize("name, why", [
+    ("scan.jpg", "a picture (a scanned or photographed page?), which holds no text to read: OCR it"),
+    ("scan.png", "a picture (a scanned or photographed page?)"),
+    ("scan.tif", "a picture (a scanned or photographed page?)"),
+    ("download.do", "a picture (a scanned or photographed page?)"),
+    ("paper.caj", "a CNKI CAJ file: open it in CAJViewer, save or print it as PDF and read that"),
+    ("paper.kdh", "a CNKI CAJ file"),
+    ("book.ceb", "an Apabi CEB e-document: open it in Apabi Reader, print it to PDF"),
+])
+def test_a_file_holding_no_text_is_one_line_saying_what_to_do(tmp_path, name, why):
+    """A scanned page as a picture (a PNG saved by a download script as download.do too), CNKI's CAJ family and
+    Apabi's CEB. Before: "unsupported file type .jpg; use one of …", which names no way on; now one line naming
+    what the file is and what to do."""
+    path = tmp_path / name
+    if name.startswith(("scan", "download")):
+        _picture(path, {"jpg": "JPEG", "png": "PNG", "tif": "TIFF", "do": "PNG"}[name.rsplit(".", 1)[1]])
+    else:
+        path.write_bytes({"caj": b"CAJ\x00", "kdh": b"KDH \x00", "ceb": b"\x00CEB"}[name[-3:]] + bytes(300))
+    out = run_cli("segment", path)
+    assert out.returncode == 1
+    assert len(_errors(out)) == 1 and _errors(out)[0].startswith(f"policytag: error: {path}: {why}"), out.stderr
+
