@@ -12,7 +12,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from itertools import groupby
 from operator import attrgetter
-from typing import Any, Mapping, Sequence
+from typing import Any, Iterator, Mapping, Sequence
 
 import numpy as np
 
@@ -35,7 +35,8 @@ class TaggedClause:
 
     clause: Clause
     labels: Labels
-    scores: dict[str, dict[str, float]]
+    #: a :class:`Scores` view when made by ``tag_clauses`` (reads like the dict; ``plain_scores`` gives the dict)
+    scores: Mapping[str, Mapping[str, float]]
     deadlines: tuple[Deadline, ...]
     targets: tuple[Target, ...]
     #: ``{dim: {label_id: (Evidence, ...)}}`` for every output label (``models.evidence``)
@@ -61,7 +62,7 @@ class TaggedClause:
             "text": c.text,
             "sector": list(self.labels.sector),
             "measure_type": list(self.labels.measure_type),
-            "scores": self.scores,
+            "scores": plain_scores(self.scores),
             "agencies": list(c.agencies),
             "deadlines": [d.to_dict() for d in self.deadlines],
             "targets": [t.to_dict() for t in self.targets],
@@ -166,22 +167,74 @@ def _cyclic_gc_paused():
 
 
 def round_scores(p: np.ndarray, decimals: int = SCORE_DECIMALS) -> list[list[float]]:
-    """``[[round(float(x), decimals) for x in row] for row in p]``, vectorised.
+    """``[[round(float(x), decimals) for x in row] for row in p]``, vectorised (``rounded_array``)."""
+    return rounded_array(p, decimals).tolist()
+
+
+def rounded_array(p: np.ndarray, decimals: int = SCORE_DECIMALS) -> np.ndarray:
+    """``p`` (2-D) with every value as Python's ``round(float(x), decimals)`` gives it, as a float64 array.
 
     ``np.round`` scales, rounds and divides; the division gives the same double as Python's
     ``round`` whenever both pick the same last digit, which they do unless the scaled value is
-    within rounding error of a tie (x.5): those few are rounded by Python itself.
+    within rounding error of a tie (x.5): those few are rounded by Python itself. A float64 holds
+    each such double exactly, so ``.tolist()`` gives the same floats as rounding one by one.
     """
     p = np.asarray(p, dtype=np.float64)
     scaled = p * 10.0 ** decimals
     out = np.round(p, decimals)
     near_tie = np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6
-    rows = out.tolist()
     if near_tie.any():
-        values = p.tolist()
         for i, j in zip(*np.nonzero(near_tie)):
-            rows[i][j] = round(values[i][j], decimals)
-    return rows
+            out[i, j] = round(float(p[i, j]), decimals)
+    return out
+
+
+class ScoreTable:
+    """One batch's rounded scores: per dimension the label ids (taxonomy order) and a float64 array
+    ``[clauses, labels]``. Its clauses' :class:`Scores` read their rows from it: 8 bytes a score where a
+    dict of Python floats per clause took ~1.6 KB a clause (30 floats, two dicts and one around them),
+    for every clause a report holds until it is written."""
+
+    __slots__ = ("ids", "values")
+
+    def __init__(self, ids: dict[str, tuple[str, ...]], values: dict[str, np.ndarray]) -> None:
+        self.ids, self.values = ids, values
+
+
+class Scores(Mapping[str, Mapping[str, float]]):
+    """One clause's scores, ``{dim: {label_id: p}}`` in taxonomy order, read from its batch's
+    :class:`ScoreTable` when asked (each ``scores[dim]`` is a new dict of the same floats the
+    rounding gives). Compares equal to the plain dict; ``to_dict`` gives that dict."""
+
+    __slots__ = ("_table", "_row")
+
+    def __init__(self, table: ScoreTable, row: int) -> None:
+        self._table, self._row = table, row
+
+    def __getitem__(self, dim: str) -> dict[str, float]:
+        table = self._table
+        return dict(zip(table.ids[dim], table.values[dim][self._row].tolist()))
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._table.ids)
+
+    def __len__(self) -> int:
+        return len(self._table.ids)
+
+    def to_dict(self) -> dict[str, dict[str, float]]:
+        return {dim: self[dim] for dim in self._table.ids}
+
+    def __repr__(self) -> str:
+        return repr(self.to_dict())
+
+    def __reduce__(self):
+        # pickled (a worker process, a Ray actor) as the plain dict: not the whole batch's table
+        return (dict, (self.to_dict(),))
+
+
+def plain_scores(scores: Mapping[str, Mapping[str, float]]) -> dict[str, dict[str, float]]:
+    """``scores`` as the plain dict a row holds (a :class:`Scores` view read out; a dict as it is)."""
+    return scores.to_dict() if isinstance(scores, Scores) else scores
 
 
 def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = True,
@@ -213,13 +266,12 @@ def _tag_batch(tagger, batch: list[Clause], thresholds, with_evidence: bool = Tr
 _new = object.__new__
 
 
-def _score_dicts(taxonomy: Taxonomy, proba: dict[str, np.ndarray]) -> list[dict[str, dict[str, float]]]:
-    """Per row, ``{dim: {label_id: rounded p}}`` in taxonomy order: one comprehension over the
-    rows of both dimensions (a dict comprehension per clause cost ~1 us a clause more)."""
-    first, second = DIMENSIONS
-    ids_a, ids_b = taxonomy[first].ids, taxonomy[second].ids
-    return [{first: dict(zip(ids_a, a)), second: dict(zip(ids_b, b))}
-            for a, b in zip(round_scores(proba[first]), round_scores(proba[second]))]
+def _score_dicts(taxonomy: Taxonomy, proba: dict[str, np.ndarray]) -> list[Scores]:
+    """Per row, ``{dim: {label_id: rounded p}}`` in taxonomy order, as a :class:`Scores` view of one
+    :class:`ScoreTable` for the batch (the rounded floats are made when a row is written, not held)."""
+    table = ScoreTable({dim: tuple(taxonomy[dim].ids) for dim in DIMENSIONS},
+                       {dim: rounded_array(proba[dim]) for dim in DIMENSIONS})
+    return [Scores(table, i) for i in range(len(proba[DIMENSIONS[0]]))]
 
 
 def clause_evidence(tagger, clauses: Sequence[Clause], labels: Sequence[Labels], proba: dict[str, np.ndarray],
