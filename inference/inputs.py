@@ -158,7 +158,8 @@ def read_clause_file(path: str, skip_bad: bool = False) -> TagInput:
     clauses, warnings, dates = _row_clauses(rows, name, default_doc, skip_bad, "row" if table else "line")
     if not clauses:
         raise PolicytagError(f"{name}: no clauses to tag" + (f" (every {'row' if table else 'line'} was malformed)" if warnings else " (empty file)"))
-    return TagInput(clause_documents(clauses, dates, name), tuple(clauses), tuple(warnings))
+    documents = clause_documents(clauses, dates, name)
+    return TagInput(documents, with_document_metadata(tuple(clauses), documents), tuple(warnings))
 
 
 def _table_rows(path: str, kind: str) -> Iterator[tuple[int, object]]:
@@ -270,22 +271,63 @@ def row_clauses(rows: Iterable[tuple[int, object]], name: str, default_doc: str,
 
 def clause_documents(clauses: list[Clause], dates: dict[str, str | None], source: str) -> tuple[Document, ...]:
     """One Document per ``doc_id`` of a clause file, in first-seen order, with the metadata its rows carry
-    (a ``policytag segment`` output does: title, issuer, region, level, genre from its first row), its year
-    when its rows agree on one, and the signing date they name. The one reader of a clause file's
-    documents: Parquet rows had their own loop here that dropped title, issuer, level and genre."""
+    (a ``policytag segment`` output does: title, issuer, region, level, genre from its first row that carries
+    any, :func:`_metadata_rows`), its year when its rows agree on one, and the signing date they name. The one
+    reader of a clause file's documents: Parquet rows had their own loop here that dropped title, issuer,
+    level and genre."""
     first: dict[str, Clause] = {}
     years: dict[str, set[int]] = {}
     for c in clauses:
         first.setdefault(c.doc_id, c)
         if c.year is not None:
             years.setdefault(c.doc_id, set()).add(c.year)
+    named = _metadata_rows(clauses, source)
     documents = []
     for doc_id, row in first.items():
+        row = named.get(doc_id, row)
         year = years.get(doc_id, set())
         documents.append(Document(doc_id=doc_id, title=row.title or "", year=next(iter(year)) if len(year) == 1 else None,
                                   doc_number=None, issuer=row.issuer, date=dates.get(doc_id), source=source, text="",
                                   region=row.region, level=row.level, genre=row.genre))
     return tuple(documents)
+
+
+#: the document metadata a clause file's row may carry (``policytag segment`` writes them on every row)
+METADATA_FIELDS = ("title", "issuer", "region", "level", "genre")
+
+
+def _carries_metadata(c: Clause) -> bool:
+    return any(getattr(c, f) for f in METADATA_FIELDS)
+
+
+def _metadata_rows(clauses: list[Clause], source: str) -> dict[str, Clause]:
+    """Per ``doc_id``, its first row that carries document metadata. A document whose first row carries none
+    (rows merged from two exports, a hand-added row) was read as naming no issuer although its other rows
+    name one: 澄漪县's notice became an unnamed document and left the comparison across governments.
+    Rows of one document naming two issuers are an error, as two signing dates are (a notice has one)."""
+    named: dict[str, Clause] = {}
+    for c in clauses:
+        if not _carries_metadata(c):
+            continue
+        known = named.setdefault(c.doc_id, c)
+        if c.issuer and known.issuer and c.issuer != known.issuer:
+            raise PolicytagError(f"{source}: document {c.doc_id!r} has rows of two issuers ({known.issuer}, {c.issuer}); "
+                                 "a notice has one issuer (give each its own doc_id)")
+        if c.issuer and not known.issuer:
+            named[c.doc_id] = c  # a row naming the issuer says more than one naming a title alone
+    return named
+
+
+def with_document_metadata(clauses: tuple[Clause, ...], documents: tuple[Document, ...]) -> tuple[Clause, ...]:
+    """The clauses, each row that carries no metadata of its own given its document's (``clause_documents``):
+    every output row of a document then names its issuer, as the report does (a CSV filtered by issuer kept
+    澄漪县's three named rows and lost the fourth). Rows that carry metadata are left as they are."""
+    meta = {d.doc_id: d for d in documents if d.issuer or d.title}
+    if not meta:
+        return clauses
+    return tuple(replace(c, title=d.title or None, issuer=d.issuer, region=d.region, level=d.level, genre=d.genre)
+                 if (d := meta.get(c.doc_id)) is not None and not _carries_metadata(c) else c
+                 for c in clauses)
 
 
 _NAME_YEAR = re.compile(r"(?<!\d)(?:19|20)\d{2}(?!\d)")
