@@ -507,7 +507,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                  if c.count or changes.get(c.label_id)]
         caption = f"{tax[dim].name}: share of clauses" + (f" (pp vs {cmp.prev_label} at right)" if cmp else "")
         parts.append(f'<figure class="chart" data-chart="bars-{dim}"><figcaption>{escape(caption)}</figcaption>'
-                     + share_bars(items, COLORS[dim], f"{tax[dim].name} {year}", dim) + "</figure>")
+                     + share_bars(items, COLORS[dim], f"{tax[dim].name} {year}", dim, total=s.n_clauses) + "</figure>")
     parts.append("</div>")
     parts.append('<figure class="chart" data-chart="heatmap"><figcaption>行业领域 × 措施类型 (clauses; click a cell '
                  'to list them)</figcaption>'
@@ -519,13 +519,14 @@ def _notice(report: Report, n: NoticeReport) -> str:
         for note in (cmp.difference_note, cmp.few_clauses_note):
             if note:
                 parts.append(f'<p class="meta">Caution: {escape(note)}.</p>')
-        parts.append("<table><tr><th></th><th>gained</th><th>lost</th></tr>")
+        # the corner cell names its column (a screen reader read the dimension cells under an empty header)
+        parts.append('<table><tr><th scope="col">维度 dimension</th><th scope="col">gained</th><th scope="col">lost</th></tr>')
         for dim in DIMENSIONS:
             gained = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                               for c in cmp.gained(dim)) or "—"
             lost = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                             for c in cmp.lost(dim)) or "—"
-            parts.append(f"<tr><th>{escape(tax[dim].name)}</th><td>{gained}</td><td>{lost}</td></tr>")
+            parts.append(f'<tr><th scope="row">{escape(tax[dim].name)}</th><td>{gained}</td><td>{lost}</td></tr>')
         parts.append("</table>")
         new = cmp.new_clauses
         new_title, then, now = cmp.wording
@@ -556,8 +557,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                 parts.append('<p class="meta">Word for word (item number aside): '
                              + ", ".join(f"<code>{escape(nv.clause_id)}</code>" for nv in same) + "</p>")
             parts.append("</details>")
-        parts.append(f'<details class="dropped"><summary>删去内容 Dropped: {clauses(len(cmp.dropped))} of '
-                     f"{cmp.prev_label} that no clause continues</summary><ul>"
+        parts.append(f'<details class="dropped"><summary>{escape(cmp.dropped_heading(len(cmp.dropped)))}</summary><ul>'
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
                                for cid in cmp.dropped) + "</ul></details>")
     committed = [t for t in n.tagged if t.has_commitments]

@@ -277,7 +277,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             if same:
                 out += [""] * bool(reworded) + [f"Word for word (item number aside): "
                                                 f"{', '.join(f'`{nv.clause_id}`' for nv in same)}"]
-        out += ["", f"## 删去内容 Dropped: {clauses(len(cmp.dropped))} of {cmp.prev_label} that no clause continues", ""]
+        out += ["", f"## {cmp.dropped_heading(len(cmp.dropped))}", ""]
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")
     committed = [t for t in n.tagged if t.has_commitments]

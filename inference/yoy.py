@@ -187,6 +187,15 @@ class YearComparison:
             return "New this year", "last year", "this year"
         return "Not in the baseline", "baseline", "this notice"
 
+    def dropped_heading(self, n: int) -> str:
+        """The heading over the baseline's clauses that no clause continues: "Dropped" against the notice's
+        own past, but against a baseline that is not (``baseline_apart``: a province's notice beside a
+        ministry's of the same year) the notice dropped nothing: those clauses are only in the baseline."""
+        if self.baseline_apart is None:
+            return f"删去内容 Dropped: {clauses(n)} of {self.prev_label} that no clause continues"
+        return (f"基线独有 Only in the baseline: {clauses(n)} of {self.prev_label} that no clause of this notice "
+                "continues (the baseline is not this notice's past: nothing was dropped)")
+
     @property
     def pooled(self) -> bool:
         """Whether the baseline pools documents of several years, issuers or genres (a --compare-with
