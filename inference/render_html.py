@@ -171,7 +171,14 @@ SCRIPT = """
       function X(y) { return L + (y1 > y0 ? (W - L - R) * (y - y0) / (y1 - y0) : (W - L - R) / 2); }
       function Y(v) { return TOP + (H - TOP - B) * (1 - v / peak); }
       // "<" + "svg": a literal svg tag in the script text would read as a chart to a DOM scan
-      var svg = ["<" + 'svg class="chart-svg itrend" data-kind="itrend" viewBox="0 0 ' + W + " " + H + '" width="' + W + '" height="' + H + '">'];
+      // its accessible name carries the data (what a screen reader reads of a role=img): each issuer's share per year
+      var spoken = chosen.map(function (k) {
+        var it = T.issuers[k], vals = it.s[dim][li];
+        return it.n + " " + it.y.map(function (y, i) {
+          return y + " " + Math.round(vals[i] * 100) + "% (" + Math.round(vals[i] * it.c[i]) + " of " + it.c[i] + ")"; }).join(", ");
+      }).join("; ");
+      var name = (labSel.options[labSel.selectedIndex].text + " per issuer: " + spoken).replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
+      var svg = ["<" + 'svg class="chart-svg itrend" data-kind="itrend" role="img" aria-label="' + name + '" viewBox="0 0 ' + W + " " + H + '" width="' + W + '" height="' + H + '">'];
       svg.push('<line x1="' + L + '" y1="' + Y(0) + '" x2="' + (W - R) + '" y2="' + Y(0) + '" stroke="#d0d7de"/>');
       svg.push('<text x="' + (L - 4) + '" y="' + (Y(peak) + 4) + '" font-size="10" text-anchor="end">' + Math.round(peak * 100) + "%</text>");
       svg.push('<text x="' + (L - 4) + '" y="' + (Y(0) + 4) + '" font-size="10" text-anchor="end">0</text>');
