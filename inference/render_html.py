@@ -382,7 +382,7 @@ def _across(report: Report) -> str:
                 row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(g, c))}">'
                            f'<a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
-        parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of else "mean of all rows (pooled)")}</td><td></td><td></td><td></td><td>{a.mean_n}</td>'
+        parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of or len({g.kind for g in a.groups}) > 1 else "mean of all rows (pooled)")}</td><td></td><td></td><td></td><td>{a.mean_n}</td>'
                      + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")
     parts.append('<h3>侧重差异 What each issuer stresses more or less than the others</h3><p class="meta">Difference '
                  f"from the mean share in percentage points (clauses carrying the label / the row's clauses); only "

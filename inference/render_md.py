@@ -146,7 +146,13 @@ def mean_label(a) -> str:
     (the programmes' mean is what an annual notice is read against, not one a 燃气 plan raised). It is
     pooled (the label's share of all their clauses), which the name says: read as the mean of the rows'
     shares, it misled where a 15-clause province sat beside a 4-clause county."""
-    return f"mean of the {a.mean_of} (pooled)" if a.mean_of else "mean (pooled)"
+    if a.mean_of:
+        return f"mean of the {a.mean_of} (pooled)"
+    if len({g.kind for g in a.groups}) > 1:
+        # no kind is tested: the mean pools every row, a ministry's 其他文件 with a province's annual notice,
+        # which "mean (pooled)" did not say; it is no reference any row is read against
+        return "mean of all rows, documents of different kinds (pooled; no row is tested against it)"
+    return "mean (pooled)"
 
 
 #: what the mean share is, where a report first names it

@@ -224,3 +224,23 @@ def test_the_per_issuer_trend_chart_reads_out_each_issuer_s_years(tmp_path):
     assert len(names) == 1, names
     assert "溆坪县人民政府 2025 " in names[0] and ", 2026 " in names[0] and ", 2027 " in names[0]
     assert "of 5)" in names[0] and "汀澄市人民政府 2026 " in names[0], names[0]
+
+
+def test_a_mean_row_over_documents_of_different_kinds_says_so(tmp_path):
+    """The ministry's notice (read as 其他文件) and the province's annual notice in one report: neither is tested (no
+    peer of its kind), and the tables' mean row pools both kinds. Main called it "mean (pooled)" (HTML: "mean of all
+    rows (pooled)") as if it were the reference of one kind; it now says it pools documents of different kinds and is
+    no row's reference. A folder whose mean row is of one kind keeps its name."""
+    def tag(inputs: list[str], fmt: str) -> str:
+        out = tmp_path / f"r.{fmt}"
+        code, said = _run(["tag", *inputs, "-o", str(out)])
+        assert code == 0, said
+        return htmllib.unescape(out.read_text(encoding="utf-8"))
+
+    both = [str(DATA / "ministry_energy_2027.txt"), str(DATA / "lanhai_province_2027.txt")]
+    said = "mean of all rows, documents of different kinds (pooled; no row is tested against it)"
+    md = tag(both, "md")
+    assert md.count(f"| *{said}* |") == 2 and "mean (pooled)" not in md
+    assert said in tag(both, "html")
+    folder = tag([str(DATA)], "md")
+    assert "| *mean of the annual notices and 工作要点 (pooled)* |" in folder and said not in folder
