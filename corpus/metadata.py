@@ -94,12 +94,16 @@ _PARTY = re.compile(r"^(?:中共|中国共产党|共青团|中国共产主义青
 # 经开区, 保税区/综保区, 自贸区 and 试验区, 示范区, 度假区, 产业区, 经济区 (临空经济区), 合作区, 集聚区, and a
 # 管理区 (a lake's or a farm's area a city runs by a 管理委员会: 梧溪市柳湖管理区)
 _ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|园区|保税区|综保区|自贸区|" \
-                r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区|管理区"
+                r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区|管理区|" \
+                r"风景名胜区"  # (a scenic area its 管理委员会 runs: 桐岚市云雾山风景名胜区管理委员会, a zone)
 _ZONE_RX = re.compile(rf"^([\u4e00-\u9fff]{{2,24}}?(?:{_ZONE_ENDINGS}))"
                       r"(?:管理委员会|管委会|党工委|工作委员会|工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
 # (schools and hospitals too: an institution a government runs is on no tier of its ladder, as an enterprise;
 # and an association, 枫岭市燃气协会: a social organisation, compared with governments it would read as one)
-_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$|学校|[中小]学|大学|学院|幼儿园|医院|卫生院|协会$)")
+# (and the institutions a government runs outside its ladder: a state forest farm or a farm, a prison; a station of a
+# county's bureau in a town, 派出所 or 司法所, as a 站 is)
+_NON_TIER = re.compile(rf"(?:{_ZONE_ENDINGS}|新区管委会|工业园|集团|公司|监督站|站$|学校|[中小]学|大学|学院|幼儿园|医院|卫生院|协会$"
+                       r"|林场$|农场$|监狱$|戒毒所$|(?:派出|司法|财政|市场监督管理|市场监管)所$)")
 
 # abbreviations governments use for their own organs
 _ABBREVIATIONS = [

@@ -136,6 +136,13 @@ PROBED = {
                                 "other", 2027, "2027-04-18", "矿安〔2027〕15号"),
     "cn_year_points_title.txt": ("二〇二七年苇塘县安全生产工作要点", "苇塘县安全生产委员会", "苇塘县", "county", "work_points", 2027,
                                  "2027-02-10", None),
+    # (third round)
+    "r3_enforcement_detachment.txt": ("桐岚市应急管理综合行政执法支队关于开展危险化学品执法检查的通知", "桐岚市应急管理综合行政执法支队",
+                                      "桐岚市", "city", "other", 2027, "2027-04-25", None),
+    "r3_traffic_police_detachment.txt": ("桐岚市公安局交通警察支队关于做好春运道路交通安全工作的通知", "桐岚市公安局交通警察支队", "桐岚市",
+                                         "city", "other", 2027, "2027-01-15", None),
+    "r3_double_forward.txt": ("苇塘县人民政府办公室关于转发桐岚市人民政府办公室关于转发渌川省应急管理厅2027年安全生产工作要点的通知的通知",
+                              "苇塘县人民政府办公室", "苇塘县", "county", "work_points", 2027, "2027-03-20", None),
     "hitech_work_committee_joint.txt": ("中共桐岚高新区工作委员会桐岚高新区管理委员会关于压实企业安全生产主体责任的通知",
                                         "中共桐岚高新区工作委员会、桐岚高新区管理委员会", "桐岚高新区", "department", "other", 2027,
                                         "2027-09-14", None),
@@ -170,6 +177,18 @@ FIXED = {
     # (a town named alone in the title is no organ: was issuer 芦口镇, region 芦口镇)
     "r2_town_alone_joint.txt": ("芦口镇关于做好秋收期间防火工作的通知", "中共苇塘县芦口镇委员会、苇塘县芦口镇人民政府", "苇塘县芦口镇",
                                 "department", "other", 2027, "2027-09-20", None),
+    # (third round) (institutions and stations a government runs outside its ladder: were province, county)
+    "r3_state_forest_farm.txt": ("渌川省国有岚神林场关于做好森林防火期野外巡护工作的通知", "渌川省国有岚神林场", "渌川省", "department",
+                                 "other", 2027, "2027-10-09", None),
+    "r3_farm.txt": ("渌川省岚河农场关于做好麦收期间防火工作的通知", "渌川省岚河农场", "渌川省", "department", "other", 2027, "2027-05-28",
+                    None),
+    "r3_prison.txt": ("渌川省岚山监狱关于开展监管场所消防安全检查的通知", "渌川省岚山监狱", "渌川省", "department", "other", 2027,
+                      "2027-11-03", None),
+    "r3_police_station.txt": ("苇塘县公安局芦口派出所关于加强辖区烟花爆竹安全管理的通告", "苇塘县公安局芦口派出所", "苇塘县", "department",
+                              "announcement", 2027, "2027-01-20", None),
+    # (a 风景名胜区 its committee runs is a zone: was region 桐岚市, city)
+    "r3_scenic_area_committee.txt": ("桐岚市云雾山风景名胜区管理委员会关于加强景区游客安全管理的通知", "桐岚市云雾山风景名胜区管理委员会",
+                                     "桐岚市云雾山风景名胜区", "department", "other", 2027, "2027-07-01", None),
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
@@ -335,3 +354,31 @@ def test_a_forwarding_notice_and_the_notice_it_forwards(tmp_path):
 ])
 def test_one_series_for_two_periods(a, b, two):
     assert dedup.two_periods(a, b) is two
+
+
+@pytest.mark.parametrize("name, expected", [
+    ("渌川省国有岚神林场", ("渌川省", "department")),
+    ("桐岚市岚河农场", ("桐岚市", "department")),
+    ("渌川省岚山监狱", ("渌川省", "department")),
+    ("苇塘县公安局芦口派出所", ("苇塘县", "department")),
+    ("苇塘县司法局芦口司法所", ("苇塘县", "department")),
+    ("桐岚市云雾山风景名胜区管理委员会", ("桐岚市云雾山风景名胜区", "department")),
+    # (guards: the government's own bureaus on these trades stay on its tier; a town with its station, the town first)
+    ("桐岚市林业局", ("桐岚市", "city")),
+    ("渌川省监狱管理局", ("渌川省", "province")),
+    ("苇塘县司法局", ("苇塘县", "county")),
+    ("桐岚市公安局交通警察支队", ("桐岚市", "city")),
+    ("苇塘县芦口镇人民政府、苇塘县公安局芦口派出所", ("苇塘县芦口镇", "department")),
+])
+def test_institutions_and_stations_sit_on_no_tier(name, expected):
+    assert md.issuer_region_level(md.normalize_issuer(name)) == expected
+
+
+def test_a_portal_copy_whose_headline_lost_its_year_is_still_a_copy(tmp_path):
+    # (guard, read right on main: a headline without the year names no second period)
+    text = _text("spring_fire_2027.txt")
+    _docx(tmp_path / "notice.docx", text)
+    _portal(tmp_path / "notice.html", text.replace("做好2027年春季", "做好春季", 1))
+    docs, err = _segment(tmp_path)
+    assert len(docs) == 1 and docs[0]["source"].endswith("notice.html"), err
+    assert "skipped 1 duplicate notice" in err
