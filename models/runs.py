@@ -26,7 +26,7 @@ import json
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Sequence
 
 import yaml
 
@@ -127,12 +127,19 @@ def share_modes(run_dir: Path) -> None:
             path.chmod(mode if path.is_dir() else mode & 0o666)
 
 
+#: the labelled rows a run trained on besides its recipe's data (``save_run``'s ``extra_rows``)
+EXTRA_ROWS_FILE = "extra_rows.jsonl"
+
+
 def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metrics: dict[str, Any],
              data_hash: str, info: dict[str, Any] | None = None, overwrite: bool = False,
-             name: str | None = None) -> Path:
+             name: str | None = None, extra_rows: Sequence[dict[str, Any]] = ()) -> Path:
     """Write a complete run directory atomically (a crash leaves no half-written run). ``name``
     (default: the directory's name) opens the ``model_version``; the shipped default lives in
-    ``resources/model/`` but is the run named ``default``."""
+    ``resources/model/`` but is the run named ``default``. ``extra_rows`` (the labelled rows trained on
+    besides the recipe's data, e.g. a project's pulled annotations) are written beside the config as
+    ``EXTRA_ROWS_FILE``: the project's annotations change after a retraining, and without its own copy
+    the run could not be trained again (``policytag train RUN/config.yaml --rows RUN/extra_rows.jsonl``)."""
     run_dir = Path(run_dir)
     name = name or run_dir.name
     if not is_tagger(tagger.name) or tagger_class(tagger.name) is not type(tagger):
@@ -144,6 +151,9 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
         tagger.save(tmp / "model")
         (tmp / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
+        if extra_rows:
+            with (tmp / EXTRA_ROWS_FILE).open("w", encoding="utf-8") as fh:
+                fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in extra_rows)
         refuse_pickles(tmp)  # a tagger must save plain data only
         created = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
         version = make_model_version(name, created, tmp / "model")
@@ -155,6 +165,7 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
             "data_hash": data_hash,
             "created": created.isoformat(timespec="seconds"),
             "model_size_bytes": dir_size(tmp / "model"),
+            **({"extra_rows": {"file": EXTRA_ROWS_FILE, "n": len(extra_rows)}} if extra_rows else {}),
             **(info or {}),
         }
         (tmp / "run.json").write_text(json.dumps(run, ensure_ascii=False, indent=2), encoding="utf-8")

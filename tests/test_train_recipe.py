@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 
 import pytest
+import yaml
 
 from policytag.training.config import load_config
 from policytag.training.train import recipe_data, train_recipe
@@ -90,3 +91,36 @@ def test_a_refusing_gate_writes_nothing_and_holds_out_the_test_years(recipe, gol
 def test_a_path_in_place_of_rows_is_refused(recipe, tmp_path):
     with pytest.raises(TypeError, match="out_dir="):
         train_recipe(recipe, tmp_path / "run")
+
+
+def test_a_run_keeps_the_rows_it_trained_on_and_trains_again_from_them(recipe, rows, tmp_path, capsys):
+    """A backend retraining trains on a project's annotations, which change after it: its run now keeps the
+    rows (extra_rows.jsonl, named in run.json), and `policytag train RUN/config.yaml --rows RUN/extra_rows.jsonl`
+    trains on the same data again (same data hash). A run without rows writes no such file."""
+    from policytag.cli import main
+
+    run = train_recipe(recipe, rows, tmp_path / "kw")
+    kept = [json.loads(line) for line in (run / "extra_rows.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert kept == [dict(r) for r in rows]
+    info = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    assert info["extra_rows"] == {"file": "extra_rows.jsonl", "n": len(rows)}
+    assert main(["train", str(run / "config.yaml"), "--rows", str(run / "extra_rows.jsonl"),
+                 "-o", str(tmp_path / "again")]) == 0
+    again = json.loads((tmp_path / "again" / "run.json").read_text(encoding="utf-8"))
+    assert again["data_hash"] == info["data_hash"]
+    plain = train_recipe(recipe, out_dir=tmp_path / "plain")
+    assert not (plain / "extra_rows.jsonl").exists()
+    assert "extra_rows" not in json.loads((plain / "run.json").read_text(encoding="utf-8"))
+
+
+def test_a_bad_rows_file_is_one_line_before_any_training(recipe, tmp_path, capsys):
+    from policytag.cli import main
+
+    config = tmp_path / "kw.yaml"
+    config.write_text(yaml.safe_dump(recipe, allow_unicode=True), encoding="utf-8")
+    bad = tmp_path / "rows.jsonl"
+    bad.write_text('{"clause_id": "a"}\nnot json\n', encoding="utf-8")
+    assert main(["train", str(config), "--rows", str(bad), "-o", str(tmp_path / "run")]) != 0
+    err = capsys.readouterr().err.strip().splitlines()
+    assert len(err) == 1 and "rows.jsonl:2: malformed JSON" in err[0]
+    assert not (tmp_path / "run").exists()

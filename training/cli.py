@@ -19,6 +19,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("-o", "--output", metavar="RUN_DIR", help="run directory (default: runs/<config name>)")
     p.add_argument("--cv", action="store_true", help="also cross-validate the recipe (5-fold iterative stratification)")
     p.add_argument("--force", action="store_true", help="replace an existing run directory")
+    p.add_argument("--rows", metavar="FILE.jsonl",
+                   help="labelled rows to train on besides the recipe's data, as `annotate pull` writes them (a "
+                        "retrained run keeps its own in RUN/extra_rows.jsonl: `policytag train RUN/config.yaml "
+                        "--rows RUN/extra_rows.jsonl` trains it again)")
     p.add_argument("--device", metavar="DEVICE",
                    help="where a transformer trains: auto, cpu, cuda, cuda:N or mps (overrides model.params.device; "
                         "auto = a CUDA GPU, else Apple MPS, else the CPU); checked before any work")
@@ -144,7 +148,7 @@ def _sigterm_unwinds() -> Iterator[None]:
 def _train(args: argparse.Namespace) -> int:
     from pathlib import Path
 
-    from policytag.io import check_output_path
+    from policytag.io import check_output_path, read_jsonl
     from policytag.paths import runs_dir
 
     from .config import check_data_files, load_config
@@ -161,6 +165,7 @@ def _train(args: argparse.Namespace) -> int:
     if args.output:
         check_output_path(args.output, kind="dir", overwrite=args.force)
     config = load_config(args.config)
+    rows = read_jsonl(args.rows) if args.rows else []  # a bad file is one line now, not after the fit
     # the default runs/NAME is checked here too, not when the run is saved: that came after the whole
     # fit (half an hour of BERT), only to refuse the existing run
     out_dir = Path(args.output) if args.output else runs_dir() / config["name"]
@@ -173,7 +178,7 @@ def _train(args: argparse.Namespace) -> int:
         config["split"]["cv"] = True
     with _sigterm_unwinds():
         ensure_encoders(config)  # a transformer config's offline encoder is built when missing (progress bar)
-        run_dir = train_recipe(config, out_dir=out_dir, overwrite=args.force)
+        run_dir = train_recipe(config, rows, out_dir=out_dir, overwrite=args.force)
     if run_dir is None:
         # a secondary data-parallel worker: rank 0 writes the run (maybe later than this returns)
         # and reports it

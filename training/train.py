@@ -310,4 +310,5 @@ def train_recipe(config: dict, extra_rows: Sequence[dict[str, Any]] = (), out_di
         # a secondary process of a data-parallel launch (torchrun / accelerate launch; the transformer
         # reports it from Trainer's process state): rank 0 writes the run
         return None
-    return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite, name=name)
+    return save_run(tagger, out_dir, config, metrics, data.data_hash, run_info, overwrite=overwrite, name=name,
+                    extra_rows=extra_rows)
