@@ -577,7 +577,8 @@ _CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?
 # 地方海事局 is its own bureau, and so is a 消防协会 or a 通信 office of the government), a 气象局 of a province, city
 # or county (the 中国气象局's, which runs them all)
 _VERTICAL_BRANCH_RX = re.compile(r"通信管理局|消防救援(?:总队|支队|大队)|海事局|气象局")
-_MARITIME_RX = re.compile(r"(?:中华人民共和国)?(?!地方)[\u4e00-\u9fff]{2,3}海事局")
+# (a 海事局's own 海事处, 桐岚海事局鹭汀海事处, is the administration's too)
+_MARITIME_RX = re.compile(r"(?:中华人民共和国)?(?!地方)[\u4e00-\u9fff]{2,3}海事局(?:[\u4e00-\u9fff]{2,4}海事处)?")
 
 
 _PROVINCE_SHORT = {re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔自治区|自治区)$", "", name): name for name in PROVINCES}
@@ -593,7 +594,7 @@ def _branch_place(name: str) -> str | None:
     m = m or re.match(r"^国家铁路局(内蒙古|黑龙江|[\u4e00-\u9fff]{2})铁路监督管理局", name)
     m = m or re.match(r"^中国民用航空(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:地区管理局|安全监督管理局)", name)
     # (中华人民共和国)山东海事局: the maritime administration's branch names its province alone
-    m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局$", name)
+    m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局(?:[\u4e00-\u9fff]{2,4}海事处)?$", name)
     return m.group(1) if m else None
 
 

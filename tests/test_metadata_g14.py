@@ -143,6 +143,17 @@ PROBED = {
                                          "city", "other", 2027, "2027-01-15", None),
     "r3_double_forward.txt": ("苇塘县人民政府办公室关于转发桐岚市人民政府办公室关于转发渌川省应急管理厅2027年安全生产工作要点的通知的通知",
                               "苇塘县人民政府办公室", "苇塘县", "county", "work_points", 2027, "2027-03-20", None),
+    # (fourth round)
+    "r4_prefecture_governor_speech.txt": ("在全州安全生产工作会议上的讲话", "雾岭彝族自治州人民政府", "雾岭彝族自治州", "city", "speech",
+                                          2027, "2027-01-18", None),
+    "r4_party_committee_full_name.txt": ("中国共产党苇塘县委员会关于落实安全生产党政同责的意见", "中国共产党苇塘县委员会", "苇塘县",
+                                         "county", "opinion", 2027, "2027-03-06", None),
+    "r4_city_bureau_branch.txt": ("桐岚市应急管理局鹭汀分局关于开展工贸企业有限空间作业检查的通知", "桐岚市应急管理局鹭汀分局", "桐岚市",
+                                  "city", "other", 2027, "2027-06-17", None),
+    "r4_financial_regulator_branch.txt": ("国家金融监督管理总局山西监管局关于做好银行网点消防安全工作的通知",
+                                          "国家金融监督管理总局山西监管局", "山西省", "central", "other", 2027, "2027-08-02", None),
+    "r4_city_government_committee.txt": ("桐岚市人民政府安全生产委员会关于开展安全生产警示教育月活动的通知", "桐岚市人民政府安全生产委员会",
+                                         "桐岚市", "city", "other", 2027, "2027-05-25", "桐安委〔2027〕9号"),
     "hitech_work_committee_joint.txt": ("中共桐岚高新区工作委员会桐岚高新区管理委员会关于压实企业安全生产主体责任的通知",
                                         "中共桐岚高新区工作委员会、桐岚高新区管理委员会", "桐岚高新区", "department", "other", 2027,
                                         "2027-09-14", None),
@@ -189,6 +200,9 @@ FIXED = {
     # (a 风景名胜区 its committee runs is a zone: was region 桐岚市, city)
     "r3_scenic_area_committee.txt": ("桐岚市云雾山风景名胜区管理委员会关于加强景区游客安全管理的通知", "桐岚市云雾山风景名胜区管理委员会",
                                      "桐岚市云雾山风景名胜区", "department", "other", 2027, "2027-07-01", None),
+    # (fourth round) (a 海事局's 海事处 is the maritime administration's: was department)
+    "r4_maritime_office.txt": ("桐岚海事局鹭汀海事处关于加强渡运安全监管的通知", "桐岚海事局鹭汀海事处", None, "central", "other", 2027,
+                               "2027-04-09", None),
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
@@ -265,6 +279,10 @@ def test_civil_aviation_by_its_short_name(raw, expected):
     ("中国民用航空局", ("全国", "central")),
     ("国家铁路局", ("全国", "central")),
     ("国家矿山安全监察局山西局岚北监察分局", ("山西省", "central")),
+    # (a 海事局's 海事处: the province its 海事局 names, else none; guard: a city's 地方海事局 is the city's)
+    ("桐岚海事局鹭汀海事处", (None, "central")),
+    ("山东海事局岚港海事处", ("山东省", "central")),
+    ("桐岚市地方海事局", ("桐岚市", "city")),
 ])
 def test_a_transport_administrations_branch_serves_its_area(name, expected):
     assert md.issuer_region_level(md.normalize_issuer(name)) == expected
