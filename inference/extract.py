@@ -1465,10 +1465,14 @@ _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督�
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 # (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|不高于|"
+               # a 标准's bounds (道路纵坡不应大于8%, 不应高于爆炸下限的25%): before 低于/高于, which they hold
+               "不应低于|不应高于|不应大于|不应小于|不应超过|不宜低于|不宜高于|不宜大于|不宜小于|不得低于|不得高于|不得大于|不得小于|"
+               "不大于|不小于|"
                "下降|降低|减少|提高|完成|保持|达|低于|高于")
 #: comparators that set a ratio's ceiling or floor (亿元GDP生产安全事故死亡率低于0.2, 不高于0.8%) but bound a scope as
 #: often (气温低于5时, 负债率高于70%的企业): read only under a ratio, and not before 的 (``_rate_targets``)
-_BOUND_VERBS = ("低于", "高于", "不高于")
+_BOUND_VERBS = ("低于", "高于", "不高于", "不应低于", "不应高于", "不应大于", "不应小于", "不应超过", "不宜低于", "不宜高于",
+                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于")
 #: what a ratio's subject ends in (万车死亡率, 抽查比例, 占比)
 _RATIO_NOUN = ("率", "比例", "比重", "占比")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
@@ -1501,7 +1505,9 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
               "不超过": "<=", "保持在": "=", "达": ">=",
               # (the comparator set has no strict sign: 低于 0.2 is read as a ceiling, as 控制在…以下 is)
-              "低于": "<=", "不高于": "<=", "高于": ">="}
+              "低于": "<=", "不高于": "<=", "高于": ">=",
+              # (a 标准's: 大于/高于/超过 bound from above, 小于/低于 from below)
+              **{w: "<=" if w[-2] in "大高超" else ">=" for w in _BOUND_VERBS if len(w) == 4 or w in ("不大于", "不小于")}}
 # Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比,
 # 完成县城老旧燃气管网更新改造(200公里) -> 县城老旧燃气管网更新改造 (完成 names no work; 完成率 is a subject)
 # (对 introduces what a rate is of: 对辖区内危化品企业的抽查比例不低于10%; not 对口, 对外; 其中, among them, links a
@@ -1589,6 +1595,8 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
             # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
             head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        if verb in ("低于", "高于") and text[m.start() - 1:m.start()] in ("不", "应", "宜", "得"):
+            continue  # 不应该低于…: a bound this scan has no word for, not its opposite
         if (verb in _BOUND_VERBS or not (unit or m.group("qual"))) and (
                 of or not (unit or subject.endswith(_RATIO_NOUN)) or text.startswith("的", m.end())):
             # 负债率高于70%的企业, 气温低于5时: a scope, not a ratio's bound; a bare figure (万车死亡率控制在0.2) is a
