@@ -413,11 +413,17 @@ def _signed_name(short: str, fulls: list[str]) -> str:
             continue
         full_bare = full[party.end():] if party else full
         prefix = full_bare[: len(full_bare) - len(bare)]
-        if len(full_bare) > len(bare) and full_bare.endswith(bare) and place_only(prefix):
+        if len(full_bare) > len(bare) and full_bare.endswith(bare) and (place_only(prefix) or _central_parent(prefix)):
             return full
         if _autonomous_short(bare, full_bare):
             return full
     return short
+
+
+def _central_parent(prefix: str) -> bool:
+    """Is ``prefix`` a central organ whose own office the rest names (国家铁路局 before 岚城铁路监督管理局, 应急管理部 before
+    办公厅): the same office, a title naming it without its administration as a place's organ goes without its place."""
+    return bool(_CENTRAL_RX.search(prefix) and looks_like_issuer(prefix) and not split_region(prefix)[0])
 
 
 # the nationalities an autonomous unit's full name holds (彝族, 苗族侗族, 土家族苗族): its short name leaves them out
