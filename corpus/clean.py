@@ -231,7 +231,7 @@ def organ_and_date(s: str) -> str | None:
 def _joint_issuers(s: str) -> bool:
     """``临江市应急管理局　　临江市公安局``: the organs of a joint notice side by side on one line."""
     parts = s.split()
-    return 2 <= len(parts) <= 4 and all(RE_ISSUER.match(p) for p in parts)
+    return 2 <= len(parts) <= 6 and all(RE_ISSUER.match(p) for p in parts)
 
 # numbered headings, outermost first
 # (also 一. / 一． as web pages and some offices type it: never a decimal, a Chinese numeral has no fraction)
@@ -388,8 +388,8 @@ def _classify(s: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
-    lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_cut_line_rests(
-        [classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))))
+    lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
+        _cut_dates(_cut_line_rests([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(lines))))))))
 
@@ -414,6 +414,62 @@ def _cut_line_rests(lines: list[Line]) -> list[Line]:
     return out
 
 
+_ORGAN_GAP = "\u3000\u3000"  # how a joint notice sets its organs apart on a line
+
+
+_CUT_LINE_CELLS = 20  # a line cut at a narrow screen's margin is at least this wide (a phone shows 30-40 cells)
+
+
+def _organ_pieces(pieces: list[str]) -> tuple[str, bool]:
+    """Lines of organs' names as one line, and whether a line was cut inside a name: a line whose last word is a
+    whole organ (``临江市公安局``) ends it, set apart from the next; one ending in a name's first part (``临江市`` /
+    ``交通运输局``, ``国家市场监`` / ``督管理总局``) goes on with the same name — only a line as wide as the widest of
+    them, and wide (a line cut at the margin): a short line of a name the organ words miss (``鹤汀县人民法院``) or
+    of no name (``特急``) ends where it ends."""
+    widest = max(display_width(p) for p in pieces)
+    joined, cut = pieces[0], False
+    for before, piece in zip(pieces, pieces[1:]):
+        cut_here = (not RE_ISSUER.match(joined.split()[-1]) and display_width(before) >= max(widest - 2, _CUT_LINE_CELLS))
+        joined += ("" if cut_here else _ORGAN_GAP) + piece
+        cut = cut or cut_here
+    return joined, cut
+
+
+def _organ_line(text: str) -> bool:
+    """Is ``text`` organs' names alone, one or several apart by spaces (a joint notice's heading or signature)?"""
+    parts = text.split()
+    return bool(parts) and all(RE_ISSUER.match(p) for p in parts)
+
+
+def _wrapped_organ_lines(lines: list[Line]) -> list[Line]:
+    """A joint notice's organs (over its title or its date) wrapped at a narrow width, a line cut inside an organ's
+    name (a phone's screen: ``临江市应急管理局　临江市公安局　临江市`` / ``交通运输局``; ``中共青石县委办公室　青石县人民政府办`` /
+    ``公室``): the lines joined into one line of the organs. Read apart, the cut pieces were body text (a clause
+    under the last item, a title's first words) and the issuer the last piece alone. Lines typed one organ or a
+    few whole organs a line are left as they are."""
+    out = list(lines)
+    i = 0
+    while i < len(out):
+        best = None
+        for k in range(i + 1, min(i + 6, len(out))):
+            span = out[i:k + 1]
+            if any(p.kind not in ("text", "issuer") or _SENTENCE_MARKS.search(p.text) or heading_level(p.text.strip())
+                   or p.lineno != span[0].lineno + n for n, p in enumerate(span)):
+                break
+            joined, cut = _organ_pieces([p.text.strip() for p in span])
+            if cut and _organ_line(joined):
+                best = (k, joined)
+        if best is None:
+            i += 1
+            continue
+        k, joined = best
+        # (the pieces absorbed are dropped, not left blank: a blank line between an organ and a title says the
+        # organ is a red-letter header, mark_titles)
+        out[i:k + 1] = [Line("issuer", joined, out[i].lineno)]
+        i += 1
+    return out
+
+
 def _imprint_rest(head: str, rest: str) -> bool:
     """Is ``rest`` the end of a ``抄送：`` list cut at the margin: organs apart by ，/、, no sentence of its own?"""
     return (bool(re.match(r"抄\s*送", head)) and head[-1:] not in "。." and len(rest) <= 40
@@ -434,11 +490,33 @@ def _contact_rest(head: str, rest: str) -> bool:
 def _page_line_rest(head: str, rest: str) -> bool:
     """Is ``rest`` the end of the page line ``head`` cut at the margin: the two joined still one page line, ``rest``
     no sentence and no title's first words (a breadcrumb's last part is a short word: 公告, 政策文件)?"""
-    if len(rest) > 20 or re.search(r"[。；;，,！？!?]|关于", rest) or title_like(rest):
+    # (a rest going on with a number cut at the margin, 发布时间：202 / 7-05-09 16:02:11 【字体：大 中 小】, may be longer)
+    if len(rest) > (40 if RE_CUT_NUMBER.search(head + "\n" + rest) else 20) or re.search(r"[。；;，,！？!?]|关于", rest) or title_like(rest):
         return False
     if RE_PAGE_INFO.match(head):
         return bool(RE_PAGE_INFO.match(head + rest))
     return bool(RE_PAGE_NAV.match(head) and len(rest) <= 8 and RE_PAGE_NAV.match(head + rest))
+
+
+#: a number or date cut at a line's end: ``…发布时间：202`` / ``7-05-09``, ``…办公室　2027年4月`` / ``10日``
+RE_CUT_NUMBER = re.compile(r"\d\n[\d\-/:：]|(?:\d|\d年|\d月)\n\d{1,2}[月日]")
+
+
+def _cut_dates(lines: list[Line]) -> list[Line]:
+    """A date line cut at a narrow margin inside its date (minutes' ``青石县安全生产委员会办公室　　2027年4月`` / ``10日``,
+    a signing date ``2027年`` / ``4月10日``): one date line. Read apart, the organ was the issuer, the rest the first
+    words of the opening paragraph and the date lost."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        if (a.kind in ("text", "issuer") and b.kind == "text" and b.lineno == a.lineno + 1 and len(b.text.strip()) <= 8
+                and RE_CUT_NUMBER.search(a.text.strip() + "\n" + b.text.strip())):
+            joined = a.text.strip() + b.text.strip()
+            if classify(joined, a.lineno).kind == "date":
+                out[i:i + 2] = [Line("date", joined, a.lineno)]
+        i += 1
+    return out
 
 
 # what the rest of each kind of line cut at the margin looks like (_cut_line_rests)
@@ -825,6 +903,53 @@ def same_place(organ: str, title: str) -> bool:
     return len(organ) >= 2 and title.startswith(organ[:2]) and not title.startswith(organ)
 
 
+_TITLE_LINES = 5  # the most lines a title is wrapped over (a long 关于印发《…》的通知 on a phone's screen)
+
+
+def _long_title(lines: list[Line], i: int) -> tuple[str, list[int]] | None:
+    """The 关于 title wrapped over three to ``_TITLE_LINES`` lines from ``lines[i]`` (each short, no sentence mark, no item
+    number, text or an organ's name; page marks between them skipped): the joined title and the indices of its lines,
+    the fewest lines that make one; else None."""
+    parts: list[int] = []
+    j = i
+    while j < len(lines) and len(parts) < _TITLE_LINES:
+        line = lines[j]
+        if line.kind in _TRANSPARENT:
+            j += 1
+            continue
+        s = line.text.strip()
+        if (line.kind not in ("text", "issuer") or len(s) > 40 or re.search(r"[。；，！？：]", s)
+                or heading_level(s) is not None):
+            return None
+        parts.append(j)
+        joined = "".join(lines[k].text.strip() for k in parts)
+        if len(parts) >= 3 and RE_TITLE.match(joined) and len(joined) <= 140:
+            return joined, parts
+        j += 1
+    return None
+
+
+def _title_ahead(lines: list[Line], j: int) -> tuple[str, int] | None:
+    """The 关于 title that starts at ``lines[j]`` and the index of its last line: the line itself when it reads as a
+    title, or the title it makes with the lines right under it (``关于加强2027年危险货物道路运输安全`` / ``管理的通知``, a
+    phone's narrow lines without a sentence mark); else None."""
+    if j >= len(lines) or not lines[j].text.lstrip().startswith("关于"):
+        return None
+    if lines[j].kind == "title":
+        return lines[j].text.strip(), j
+    joined = lines[j].text.strip()
+    if lines[j].kind != "text" or re.search(r"[。；，！？：]", joined):
+        return None
+    for k in range(j + 1, min(j + _TITLE_LINES, len(lines))):
+        s = lines[k].text.strip()
+        if lines[k].kind not in ("text", "title") or re.search(r"[。；，！？：]", s) or heading_level(s) is not None:
+            return None
+        joined += s
+        if RE_TITLE.match(joined) and len(joined) <= 140:
+            return joined, k
+    return None
+
+
 def mark_titles(lines: list[Line]) -> list[Line]:
     """Find titles the line patterns alone cannot: a title without 关于, a title wrapped over two
     lines, an issuer line followed by the rest of the title (``某市安全生产委员会`` /
@@ -842,8 +967,8 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             continue
         at_start = prev_kind is None or prev_kind not in ("text",)
         nxt = out[i + 1] if i + 1 < len(out) else None
-        if (line.kind == "issuer" and nxt is not None and nxt.kind == "title"
-                and nxt.text.lstrip().startswith("关于") and len(line.text.strip() + nxt.text.strip()) <= 140):
+        ahead = _title_ahead(out, i + 1) if line.kind == "issuer" else None
+        if ahead is not None and len(line.text.strip() + ahead[0]) <= 140:
             # 重庆市某县应急管理局 / 关于开展…的通知 on the very next line: one title wrapped after the
             # organ's name (also right after another notice's body: a 关于 title starts a notice
             # anywhere). An organ's name set apart by a blank line (the red-letter header
@@ -854,11 +979,12 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             while top > 0 and i - top < 4 and out[top - 1].kind == "issuer" and out[top - 1].lineno == out[top].lineno - 1:
                 top -= 1
             organs = "".join(out[k].text.strip() for k in range(top, i + 1))
-            out[top] = Line("title", organs + nxt.text.strip(), out[top].lineno)
-            for k in range(top + 1, i + 2):
+            title, last = ahead
+            out[top] = Line("title", organs + title, out[top].lineno)
+            for k in range(top + 1, last + 1):
                 out[k] = Line("blank", "", out[k].lineno)
             prev_kind = "title"
-            i += 2
+            i = last + 1
             continue
         if line.kind in ("text", "issuer"):
             j = i + 1
@@ -880,20 +1006,16 @@ def mark_titles(lines: list[Line]) -> list[Line]:
                 prev_kind = "title"
                 i = j + 1
                 continue
-            k = j + 1
-            while k < len(out) and out[k].kind in _TRANSPARENT:
-                k += 1
-            third = out[k] if k < len(out) else None
-            parts = [line, nxt, third]
-            if (nxt is not None and third is not None and nxt.kind == "text" and third.kind == "text"
-                    and all(len(p.text.strip()) <= 40 and not re.search(r"[。；，！？：]", p.text)
-                            and heading_level(p.text.strip()) is None for p in parts)
-                    and RE_TITLE.match(joined + third.text.strip()) and len(joined + third.text.strip()) <= 140):
-                # a long title over three lines: 某区人民政府办公室关于印发《某市 / 某区…专项治理 / 工作方案》的通知
-                out[i] = Line("title", joined + third.text.strip(), line.lineno)
-                out[j], out[k] = Line("blank", "", nxt.lineno), Line("blank", "", third.lineno)
+            long_title = _long_title(out, i) if nxt is not None and nxt.kind == "text" else None
+            if long_title is not None:
+                # a long title over three to five lines: 某区人民政府办公室关于印发《某市 / 某区…专项治理 / 工作方案》的通知,
+                # or a phone's narrow lines (…关于印发 / 《临江市 / 白沙区…专项治理 / 工作方案》的通知)
+                title, parts = long_title
+                out[i] = Line("title", title, line.lineno)
+                for k in parts[1:]:
+                    out[k] = Line("blank", "", out[k].lineno)
                 prev_kind = "title"
-                i = k + 1
+                i = parts[-1] + 1
                 continue
             if line.kind == "text" and title_like(line.text) and (at_start or _opens_notice(out, i)):
                 # after another notice's body (one with no signature), a title without 关于 is known
@@ -1208,7 +1330,7 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                 # 　　1.把安全生产…), also one wrapped over lines (　　一、关于全县…情况的 / 汇报 / 　　会议听取了…, a
                 # phone's copy), opens a paragraph
                 or (indented and indented[i + 1] and not _continues(nxt)
-                    and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt)))
+                    and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt, width)))
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))
@@ -1216,14 +1338,16 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
     return [p for p in paragraphs if p]
 
 
-def _numbered_title(current: list[str], nxt: str) -> bool:
+def _numbered_title(current: list[str], nxt: str, width: int) -> bool:
     """Do the lines of ``current`` make a numbered title (no sentence closed in it) that an indented ``nxt`` goes on
-    under? On one line, only over an item (``一、乡镇（街道）党（工）委书记`` / ``1.把安全生产…``); over several lines
-    (``一、关于全县汛期安全生产工作情况的`` / ``汇报``), over any indented line: a text copy may indent a line going on
-    with a cut sentence now and then (the Shanxi corpus does), never in a numbered title's run of lines."""
+    under? On one line, over an item (``一、乡镇（街道）党（工）委书记`` / ``1.把安全生产…``) or, a line stopping short of
+    the margin (3 cells or more: no cut), over any indented line (a phone's copy: ``（一）全力守护群众生命财产安全`` /
+    ``　　坚决落实…``, the title too long for the bare-heading rule's 6 cells); over several lines (``一、关于全县汛期安全
+    生产工作情况的`` / ``汇报``), over any indented line: a text copy may indent a line going on with a cut sentence now
+    and then (the Shanxi corpus does), never in a numbered title's run of lines."""
     if heading_level(current[0].strip()) is None or re.search(r"[。；！？：:;!?]", _concat(current)):
         return False
-    return len(current) > 1 or opens_item(nxt)
+    return len(current) > 1 or opens_item(nxt) or width - display_width(current[0].strip()) >= 3
 
 
 def _bare_number(line: str) -> bool:
@@ -1283,6 +1407,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):
         return False  # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it
+    if last in "。！？" and deficit <= 2 and heading_level(n) is None and RE_LEAD_IN.search(n):
+        return False  # ……发生火灾。/ 现将有关情况通报如下：: the opening cut at the margin where a sentence ended
     if (opens_item(n) or RE_PARAGRAPH_OPENER.match(n)) and last in CLOSERS:
         return True
     if RE_ROSTER_LINE.match(n):
