@@ -519,8 +519,21 @@ def _cut_dates(lines: list[Line]) -> list[Line]:
     return out
 
 
+def _meta_rest(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of an information box's field cut at the margin (``标题：柘川县人民政府办公室关于做好`` /
+    ``春季森林防火工作的通知``, ``索引号：…/2027-000`` / ``31``): no field of its own, no sentence, and the title field
+    joined a title, or a number going on?"""
+    if len(rest) > 40 or RE_META.match(rest) or re.search(r"[。；;，,！？!?]", rest):
+        return False
+    if RE_CUT_NUMBER.search(head + "\n" + rest):
+        return True
+    m = re.match(r"\s*标题\s*[:：]\s*(.*)$", head)
+    return bool(m) and bool(RE_TITLE.match(m.group(1) + rest) or title_like(m.group(1) + rest))
+
+
 # what the rest of each kind of line cut at the margin looks like (_cut_line_rests)
-_CUT_RESTS = {"url": _page_line_rest, "contact": _contact_rest, "printed": _imprint_rest, "formula": _formula_rest}
+_CUT_RESTS = {"url": _page_line_rest, "contact": _contact_rest, "printed": _imprint_rest, "formula": _formula_rest,
+              "meta": _meta_rest}
 
 
 #: a flowchart's box typed on a line of its own: a short phrase, no sentence mark, no item number
@@ -601,10 +614,27 @@ def _wrapped_signatures(lines: list[Line]) -> list[Line]:
 RE_PARTICIPANTS = re.compile(r"^\s*(?:参会|参加|与会)(?:会议)?(?:人员|单位|领导|同志)\s*[:：]")
 
 
+def _wrapped_name_lists(lines: list[Line]) -> list[Line]:
+    """A list of who attended cut at the margin after a name's 、 (``参会人员：吴某某、郑某某、钱某某、`` / ``冯某某``, a phone's
+    copy): the rest, short and no sentence, is the list's. Read apart it was a clause of the minutes."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        a, b = out[i], out[i + 1]
+        head = a.text.strip()
+        if (a.kind in ("text", "attendance") and (RE_PARTICIPANTS.match(head) or RE_ATTENDANCE.match(head))
+                and head.endswith(("、", "，")) and b.kind in ("text", "issuer") and b.lineno == a.lineno + 1
+                and len(b.text.strip()) <= 40 and not re.search(r"[。；;：:！？]", b.text)):
+            out[i:i + 2] = [Line(a.kind, head + b.text.strip(), a.lineno)]
+            continue
+        i += 1
+    return out
+
+
 def _attendance_lists(lines: list[Line]) -> list[Line]:
     """``参会人员：吴某某、郑某某`` next to ``列席人员：…`` (the attendance lines after minutes): attendance too. Alone it
     stays text: in a meeting notice ``参会人员：各乡镇分管负责同志`` says who is to come (an instruction)."""
-    out = list(lines)
+    out = _wrapped_name_lists(lines)
     meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
     for n, i in enumerate(meaningful):
         if out[i].kind != "text" or not RE_PARTICIPANTS.match(out[i].text) or len(out[i].text) >= 120:
@@ -1016,6 +1046,15 @@ def mark_titles(lines: list[Line]) -> list[Line]:
                     out[k] = Line("blank", "", out[k].lineno)
                 prev_kind = "title"
                 i = parts[-1] + 1
+                continue
+            if (line.kind == "text" and title_like(line.text) and line.text.strip().endswith("》") and at_start
+                    and nxt is not None and nxt.kind == "text" and len(nxt.text.strip()) <= 6 and title_like(joined)
+                    and title_like(nxt.text)):
+                # 《柘川县…奖励办法》 / 政策解读: a quoted name and the genre of the text about it, wrapped (a phone)
+                out[i] = Line("title", joined, line.lineno)
+                out[j] = Line("blank", "", nxt.lineno)
+                prev_kind = "title"
+                i = j + 1
                 continue
             if line.kind == "text" and title_like(line.text) and (at_start or _opens_notice(out, i)):
                 # after another notice's body (one with no signature), a title without 关于 is known
