@@ -933,6 +933,9 @@ def same_place(organ: str, title: str) -> bool:
     return len(organ) >= 2 and title.startswith(organ[:2]) and not title.startswith(organ)
 
 
+# the words a body's first sentence opens with and no title does (``现将《岚溪市…关`` / ``于做好…的通知》转发给你们``: a
+# phone's narrow lines, the first two reading as a title)
+RE_BODY_OPENING = re.compile(r"^\s*(?:现将|现就|现把|根据|按照|依据|依照)")
 _TITLE_LINES = 5  # the most lines a title is wrapped over (a long 关于印发《…》的通知 on a phone's screen)
 
 
@@ -1029,7 +1032,7 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40 and (at_start or sure)
                     and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
                     and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 140))
-                    and not (line.kind == "text" and title_like(line.text))
+                    and not (line.kind == "text" and title_like(line.text)) and not RE_BODY_OPENING.match(line.text)
                     and not (line.kind == "issuer" and title_like(nxt.text) and same_place(line.text, nxt.text))):
                 out[i] = Line("title", joined, line.lineno)
                 out[j] = Line("blank", "", nxt.lineno)
@@ -1364,7 +1367,10 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
             continue
         if not wrapped and not chapter_title and nxt is not None and _cut_before_lead_in(line, nxt, widest):
             continue  # the opening's first line, cut at the margin where its sentence ended: its lead-in goes on
-        if (chapter_title or nxt is None or (not wrapped and not _continues(nxt)) or _breaks_after(line, nxt, width)
+        # (one paragraph cut inside a sentence in a text not wrapped as a whole goes on, whatever its line's width says)
+        cut = nxt is not None and not wrapped and _cut_mid_sentence(line, nxt)
+        if (chapter_title or nxt is None or (not wrapped and not _continues(nxt) and not cut)
+                or (not cut and _breaks_after(line, nxt, width))
                 # an indented line after a closed sentence, or under a numbered title (一、乡镇（街道）党（工）委书记 /
                 # 　　1.把安全生产…), also one wrapped over lines (　　一、关于全县…情况的 / 汇报 / 　　会议听取了…, a
                 # phone's copy), opens a paragraph
@@ -1375,6 +1381,26 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
             paragraphs.append(_concat(current))
             current, chapter_title = [], False
     return [p for p in paragraphs if p]
+
+
+# a line that stops inside a sentence: sentence marks in it, and its last character a word's or a comma's, none
+# closing anything (a title, a heading, a signature and an organ's name carry no comma; an addressee ends in ：)
+RE_CUT_MID_SENTENCE = re.compile(r"[，,；;。].*[\u4e00-\u9fff，、]$")
+
+
+def _cut_mid_sentence(line: str, nxt: str) -> bool:
+    """In a text typed one paragraph a line (not wrapped as a whole): is ``line`` one paragraph cut inside a sentence,
+    its rest on ``nxt`` (``……近期连续发生两起较大事故，现`` / ``将有关事项通知如下：``; a paragraph copied from a PDF into
+    a typed notice)? ``nxt`` opens no item, roster entry or paragraph of its own; neither line is a table row."""
+    s, n = line.strip(), nxt.strip()
+    # (a numbered line goes on only past a closed sentence, 三、从严执法。对拒不整改、逾期未 / 完成整改的…: a numbered
+    # title carries commas, 一、压实责任，强化担当, and stands over its text)
+    if ("\t" in line or "\t" in nxt or not RE_CUT_MID_SENTENCE.search(s)
+            or (heading_level(s) is not None and not re.search(r"[。；;]", s))):
+        return False
+    # (a lead-in, 将有关事项通知如下：, reads like a sector's lead, 危险化学品：, but ends the sentence cut above it)
+    opens = opens_item(n) and not (heading_level(n) is None and RE_LEAD_IN.search(n))
+    return not (opens or RE_PARAGRAPH_OPENER.match(n) or RE_ROSTER_LINE.match(n) or RE_CHECK_KEY_LINE.match(n))
 
 
 def _numbered_title(current: list[str], nxt: str, width: int) -> bool:
