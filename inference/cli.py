@@ -277,9 +277,9 @@ def run(args: argparse.Namespace) -> int:
 LARGE_REPORT = 50_000
 
 
-#: a report run's peak memory, measured (tests/data/reports8/EXPECTED.md, -o t.jsonl and t.md, load 7-12): 268 MiB
-#: for 10,000 synthetic clauses, 712 MiB for 50,000: about this much a clause beyond a fixed part
-REPORT_BYTES_PER_CLAUSE = 11_100
+#: a report run's peak memory, measured (tests/data/reports9/make_clauses.py, -o t.jsonl, load 7-9; docs/tagging.md):
+#: 238 MiB for 10,000 synthetic clauses, 525 MiB for 50,000: about this much a clause beyond a fixed part
+REPORT_BYTES_PER_CLAUSE = 7_300
 REPORT_FIXED_BYTES = 160 << 20
 
 

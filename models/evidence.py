@@ -31,37 +31,24 @@ from policytag.taxonomy import DIMENSIONS
 PHRASE_SPLIT = re.compile(r"[，、；。：！？,;:（）()“”\s]+")
 
 
-_new = object.__new__
-#: Evidence holds its fields in slots (``dataclass(slots=True)``: 96 bytes an object, against 208 with the
-#: ``__dict__`` the fast constructor below materialises; a clause holds ~25)
-_SLOTTED = "__slots__" in vars(Evidence)
-
-
 class _Unfrozen:
-    """An Evidence under construction: the same slots, not frozen, so each field is one plain slot store; its
-    class is then set to Evidence (allowed between classes of one layout). A frozen dataclass's ``__init__`` sets
-    each field through ``object.__setattr__`` (twice the cost, and a clause gets ~25 pieces of evidence)."""
+    """An Evidence under construction: the same slots (``policytag.records.Evidence`` is a slotted dataclass),
+    not frozen, so each field is one plain slot store; its class is then set to Evidence (allowed between
+    classes of one layout). A frozen dataclass's ``__init__`` sets each field through ``object.__setattr__``
+    (twice the cost, and a clause gets ~15 pieces of evidence)."""
 
-    __slots__ = vars(Evidence).get("__slots__", ())
+    __slots__ = Evidence.__slots__
 
 
 def make_evidence(label: str, dimension: str, kind: str, text: str, span: tuple[int, int], weight: float = 1.0,
                   source: str = "text", rule: str | None = None) -> Evidence:
     """``Evidence(label, dimension, kind, text, span, weight, source, rule)``, the same object
-    (equal, same hash), made at half the cost: a frozen dataclass's ``__init__`` sets each
-    field through ``object.__setattr__``, and a clause gets ~25 pieces of evidence (a fifth of the
-    tagging time went into making them). ``tests/test_speed.py`` checks it against the dataclass.
-    Slotted Evidence (``_SLOTTED``) is filled in as ``_Unfrozen``; else its ``__dict__`` is filled in."""
-    if _SLOTTED:
-        ev = _Unfrozen()
-        ev.label, ev.dimension, ev.kind, ev.text = label, dimension, kind, text
-        ev.span, ev.weight, ev.source, ev.rule = span, weight, source, rule
-        ev.__class__ = Evidence
-        return ev
-    ev = _new(Evidence)
-    d = ev.__dict__
-    d["label"], d["dimension"], d["kind"], d["text"] = label, dimension, kind, text
-    d["span"], d["weight"], d["source"], d["rule"] = span, weight, source, rule
+    (equal, same hash), made at half the cost (see ``_Unfrozen``; a fifth of the tagging time once went
+    into making them). ``tests/test_speed.py`` checks it against the dataclass."""
+    ev = _Unfrozen()
+    ev.label, ev.dimension, ev.kind, ev.text = label, dimension, kind, text
+    ev.span, ev.weight, ev.source, ev.rule = span, weight, source, rule
+    ev.__class__ = Evidence
     return ev
 
 

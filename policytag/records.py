@@ -234,7 +234,7 @@ class Prediction:
         return {**self.labels.to_dict(), "scores": self.scores, "model_version": self.model_version}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)  # a clause holds ~15 of them: 96 bytes each in slots, 208 with a __dict__
 class Evidence:
     """Why a label was output: a cue word, a codebook rule, a weighted n-gram or an attribution.
 
