@@ -415,9 +415,21 @@ def _signed_name(short: str, fulls: list[str]) -> str:
         prefix = full_bare[: len(full_bare) - len(bare)]
         if len(full_bare) > len(bare) and full_bare.endswith(bare) and (place_only(prefix) or _central_parent(prefix)):
             return full
-        if _autonomous_short(bare, full_bare):
+        if _autonomous_short(bare, full_bare) or _bare_tier_of(bare, full_bare):
             return full
     return short
+
+
+_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])")
+
+
+def _bare_tier_of(short: str, full: str) -> bool:
+    """Is ``short`` (州应急管理局, 市安委会: a tier named bare, as a notice names its own place) ``full`` (雾岭彝族自治州
+    应急管理局) by the place the signature names? The signature says which 州 it is: a number's guess at the place
+    (雾州应急 → 雾州) does not."""
+    tier = _RE_BARE_TIER.match(short)
+    region, organ = split_region(full)
+    return bool(tier and region and organ and region.endswith(tier.group(0)) and organ == short[tier.end():])
 
 
 def _central_parent(prefix: str) -> bool:

@@ -163,6 +163,11 @@ PROBED = {
                             2027, None, None),
     "r5_forest_district_plan_unsigned.txt": ("岚神林区森林火灾应急预案", None, "岚神林区", "county", "emergency_plan", 2027,
                                              "2027-03-02", None),
+    # (sixth round)
+    "r6_telegram_mingchuan.txt": ("关于做好寒潮天气安全防范工作的紧急通知", "桐岚市应急管理局", "桐岚市", "city", "other", 2027,
+                                  "2027-12-02", "桐应急明传〔2027〕5号"),
+    "r6_two_signers_line.txt": ("桐岚市应急管理局关于立即开展燃气安全隐患排查的紧急通知", "桐岚市应急管理局", "桐岚市", "city", "other",
+                                2027, "2027-06-22", "桐应急明电〔2027〕11号"),
     "hitech_work_committee_joint.txt": ("中共桐岚高新区工作委员会桐岚高新区管理委员会关于压实企业安全生产主体责任的通知",
                                         "中共桐岚高新区工作委员会、桐岚高新区管理委员会", "桐岚高新区", "department", "other", 2027,
                                         "2027-09-14", None),
@@ -216,6 +221,9 @@ FIXED = {
     # 岚城铁路监督管理局, department)
     "r5_railway_short_title.txt": ("岚城铁路监督管理局关于加强铁路道口安全管理的通知", "国家铁路局岚城铁路监督管理局", None, "central",
                                    "other", 2027, "2027-09-08", None),
+    # (sixth round) (a bare 州 in the title: the 州 the signature names, not the number's guess; was 雾州应急管理局)
+    "r6_prefecture_bare_tier.txt": ("州应急管理局关于做好森林草原防灭火工作的通知", "雾岭彝族自治州应急管理局", "雾岭彝族自治州", "city",
+                                    "other", 2027, "2027-02-14", "雾州应急〔2027〕21号"),
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
@@ -426,4 +434,15 @@ def test_a_portal_copy_whose_headline_lost_its_year_is_still_a_copy(tmp_path):
     ("鹭汀分局", ["桐岚市公安局鹭汀分局"], "鹭汀分局"),
 ])
 def test_a_central_office_named_without_its_administration(organ, signed, expected):
+    assert md.full_name(organ, signed) == expected
+
+
+@pytest.mark.parametrize("organ, signed, expected", [
+    ("州应急管理局", ["雾岭彝族自治州应急管理局"], "雾岭彝族自治州应急管理局"),
+    ("区应急管理局", ["桐岚市鹭汀区应急管理局"], "桐岚市鹭汀区应急管理局"),
+    # (guards: another tier, another organ)
+    ("市应急管理局", ["桐岚市鹭汀区应急管理局"], "市应急管理局"),
+    ("州应急管理局", ["雾岭彝族自治州人民政府"], "州应急管理局"),
+])
+def test_a_bare_tier_is_the_place_its_signature_names(organ, signed, expected):
     assert md.full_name(organ, signed) == expected
