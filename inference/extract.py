@@ -447,6 +447,11 @@ _PERIOD_VETO = re.compile(r"^\s*(?:不得|禁止|发生|连续|累计|曾|未)")
 _PHASE_VETO = re.compile(r"(?:期间)?[，,]?\s*(?:全[省市县区国]?|各地|我[省市县区])?\s*(?:共|累计|发生|共计|完成了|已)")
 
 
+#: a period counted from an event, not from the notice (事故结案后一年内, 自验收合格之日起两年内): it has no calendar
+#: date (a period in months or days never has one; one in years took the notice's year as its first)
+_COUNTS_FROM_EVENT = re.compile(r"(?:后|之日起|日起)\s*$")
+
+
 def _due(kind: str, year: int | None, month: int | None, day: int | None, period: int | None) -> str | None:
     if year is None:
         return None
@@ -911,7 +916,8 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
         if _reports_past(text, end):
             continue  # 2027年1月至3月，…开展了检查，共检查…: a time looked back on
         resolved_year = year if year is not None else (notice_year + wrap if notice_year is not None else None)
-        due = None if kind == "recurring" else _due(kind, resolved_year, month, day, period)
+        due = None if kind == "recurring" or (kind == "within_years" and _COUNTS_FROM_EVENT.search(text, 0, start)) \
+            else _due(kind, resolved_year, month, day, period)
         if kind == "before_event" and event in _EVENT_DUE and resolved_year is not None:
             due = _due("by_date", resolved_year, *_EVENT_DUE[event], None)
         if due is not None and notice_date is not None and due < notice_date:

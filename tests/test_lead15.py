@@ -45,3 +45,21 @@ def test_metadata_and_report_agree_on_a_group_s_committee():
     text = render_md(build_report([a, b, firm], tagged, load_taxonomy(), "test"))
     assert f"{firm_name} is the only" not in text
     assert f"{firm_name} is an enterprise, not a government" in text
+
+
+# --- a period counted from an event has no calendar date ---------------------------------------------------------
+# (a city's 工作要点, written for this test: `事故结案后一年内开展整改评估` read due 2027-12-31, the notice's year end,
+# as if the year counted from the notice; a period in months after an event already had no date)
+@pytest.mark.parametrize("text, kind, due, period", [
+    ("较大事故由市政府挂牌督办，事故结案后一年内开展整改评估。", "within_years", None, 1),
+    ("自验收合格之日起两年内，每半年复查一次。", "within_years", None, 2),
+    ("事故调查报告批复后一年内，组织开展整改情况评估。", "within_years", None, 1),
+    # guards: a period from the notice keeps its date (the notice's year counts as its first)
+    ("一年内完成全部整改。", "within_years", "2027-12-31", 1),
+    ("三年内完成老旧管道改造。", "within_years", "2029-12-31", 3),
+])
+def test_a_period_after_an_event_has_no_date(text, kind, due, period):
+    from policytag.inference.extract import extract_fields
+
+    deadlines, _ = extract_fields([text], [2027])[0]
+    assert [(d.kind, d.due, d.period) for d in deadlines] == [(kind, due, period)]
