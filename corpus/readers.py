@@ -1455,7 +1455,7 @@ def read_pdf(path: Path) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(path.read_bytes()))  # an empty user password is tried by itself
-        pages = [page.extract_text() or "" for page in reader.pages]
+        pages = [_page_text(page) for page in reader.pages]
     except FileNotDecryptedError:
         # a user password is set: without it nothing can be read, and "not a readable PDF" hid why
         raise ReadError(path, "PDF is protected by a password: open it with the password, save a copy "
@@ -1476,6 +1476,140 @@ def read_pdf(path: Path) -> str:
     if redo:
         _check_fonts_mapped(path, "\n".join(read[n] for n in redo))  # pdfminer writes unmapped codes as (cid:N)
     return _fixed_layout_text(read)
+
+
+def _page_text(page) -> str:
+    """pypdf's text of a page, two text columns written line by line across it put back in reading order
+    (``_columns_in_order``); the shown strings' positions are taken in the same pass (pypdf's visitor)."""
+    pieces: list[tuple[float, float, float, str]] = []
+
+    def seen(text: str, cm, tm, font, size) -> None:  # pypdf's visitor: a string shown, its matrices
+        if text.strip():
+            x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            pieces.append((y, x, abs(size * (tm[0] or 1) * (cm[0] or 1)), text.strip()))
+
+    text = page.extract_text(visitor_text=seen) or ""
+    try:
+        width = float(page.mediabox.width)
+    except (TypeError, ValueError, KeyError):
+        return text
+    return _columns_in_order(text, pieces, width)
+
+
+def _columns_in_order(text: str, pieces: list[tuple[float, float, float, str]], width: float) -> str:
+    """``text`` with a run of two text columns read left column first, then right, where the PDF writes each
+    printed line across the page (the left column's line, then the right's at the same height): pypdf follows
+    the content stream, so the columns interleaved line by line (一、… / 二、… / （一）left / （一）right …). A PDF
+    writing column by column (a gazette set by a typesetting program) already reads in order and is left as is,
+    as is any text whose lines do not match the shown strings (the span is looked for, never guessed)."""
+    band = _column_band(_piece_rows(pieces), width)
+    if band is None:
+        return text
+    left, right, stream = band
+    lines = text.split("\n")
+    squeeze = lambda line: re.sub(r"\s+", "", line)  # noqa: E731
+    target = "".join(squeeze(t) for t in stream)
+    for start in range(len(lines)):
+        joined = ""
+        for end in range(start, len(lines)):
+            joined += squeeze(lines[end])
+            if not target.startswith(joined):
+                break
+            if joined == target:
+                return "\n".join(lines[:start] + left + right + lines[end + 1:])
+    return text
+
+
+def _piece_rows(pieces: list[tuple[float, float, float, str]]) -> list[list[tuple[float, float, float, str]]]:
+    """The shown strings as printed lines, top down: strings at one height (within 1 pt), left to right, a string
+    run on from the one before it (a font change within a line) joined to it; each (x, est. right edge, size, text)."""
+    rows: list[list[tuple[float, float, float, str]]] = []
+    for piece in sorted(pieces, key=lambda p: (-p[0], p[1])):
+        if rows and abs(rows[-1][0][0] - piece[0]) <= 1:
+            rows[-1].append(piece)
+        else:
+            rows.append([piece])
+    out = []
+    for row in rows:
+        merged: list[tuple[float, float, float, str]] = []
+        for _, x, size, words in sorted(row, key=lambda p: p[1]):
+            end = x + _text_width(words, size)
+            if merged and x <= merged[-1][1] + 1.5 * size:
+                merged[-1] = (merged[-1][0], end, merged[-1][2], merged[-1][3] + words)
+            else:
+                merged.append((x, end, size, words))
+        out.append(merged)
+    return out
+
+
+def _text_width(text: str, size: float) -> float:
+    """A string's printed width estimated from its font size: a Chinese character a full em, others half."""
+    return sum(size if _CJK.match(ch) or "\uff00" <= ch <= "\uffef" or "\u3000" <= ch <= "\u303f" else size / 2
+               for ch in text)
+
+
+def _column_band(rows: list[list[tuple[float, float, float, str]]], width: float):
+    """(left column's lines, right column's lines, the band's strings in stream order) of the first run of
+    printed lines set in two text columns, else None.
+
+    A run opens at a line of two strings, the second starting in the page's middle fifth (the gutter) after the
+    first ends, and goes on over lines of two strings at the same margin and gutter, of one string at the gutter
+    (the right column the longer) or of one string at the margin ending before the gutter in the columns' type
+    size (the left the longer). It is two columns when the left column's line all but fills its width on two of
+    its lines and the right column's on one (text wrapped at the column's width): a two-column table's short cells do not
+    (a unit's name, a label), nor does a row of four cells."""
+    def pair(row, margin: float | None = None, gutter: float | None = None) -> bool:
+        if len(row) != 2 or row[0][1] > row[1][0] or not 0.4 * width <= row[1][0] <= 0.6 * width:
+            return False
+        return gutter is None or abs(row[1][0] - gutter) <= 3 and abs(row[0][0] - margin) <= 3
+
+    def filled(row) -> tuple[bool, bool]:  # does each string all but fill its column (the right one's: to the margin's mirror)
+        column = row[1][0] - row[0][0]
+        return (row[0][1] - row[0][0] >= 0.8 * column,
+                row[1][1] - row[1][0] >= 0.8 * min(column, width - row[1][0] - row[0][0]))
+
+    for first, row in enumerate(rows):
+        if not pair(row):
+            continue
+        margin, gutter, size = row[0][0], row[1][0], row[0][2]
+        left, right, stream, full = [], [], [], [0, 0]
+        for other in rows[first:]:
+            if pair(other, margin, gutter):
+                full = [n + f for n, f in zip(full, filled(other))]
+                left.append(other[0])
+                right.append(other[1])
+                stream += [other[0][3], other[1][3]]
+            elif len(other) == 1 and abs(other[0][0] - gutter) <= 3:
+                full[1] += filled([(margin, gutter, size, ""), other[0]])[1]
+                right.append(other[0])
+                stream.append(other[0][3])
+            elif len(other) == 1 and abs(other[0][0] - margin) <= 3 and other[0][1] < gutter and other[0][2] == size:
+                full[0] += filled([other[0], (gutter, gutter, size, "")])[0]
+                left.append(other[0])
+                stream.append(other[0][3])
+            else:
+                break
+        if full[0] >= 2 and full[1] >= 1:
+            return _unwrapped(left), _unwrapped(right), stream
+    return None
+
+
+def _unwrapped(column: list[tuple[float, float, float, str]]) -> list[str]:
+    """A column's printed lines as its paragraphs: a line reaching the column's edge (within one character of
+    its longest line) runs on into the next unless that one opens a paragraph (a numbered item, an indent).
+
+    Why here: the cleaner joins lines wrapped at the width the page's lines share; a column's width is no
+    other line's, so its wrapped items were read as an item and a clause of its tail (…开展消防 / 安全检查。)."""
+    edge = max(end for _, end, _, _ in column)
+    lines: list[str] = []
+    runs_on = False
+    for _, end, size, text in column:
+        if runs_on and not _opens_paragraph(text):
+            lines[-1] += text
+        else:
+            lines.append(text)
+        runs_on = end >= edge - size
+    return lines
 
 
 def _has_words(text: str) -> bool:

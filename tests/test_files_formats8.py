@@ -244,3 +244,45 @@ def test_a_file_holding_no_text_is_one_line_saying_what_to_do(tmp_path, name, wh
     assert out.returncode == 1
     assert len(_errors(out)) == 1 and _errors(out)[0].startswith(f"policytag: error: {path}: {why}"), out.stderr
 
+
+
+# -- a PDF in two text columns --------------------------------------------------------------------
+def test_two_text_columns_written_across_the_page_read_column_by_column(winter):
+    """winter_two_columns.pdf (EXPECTED.md): 一 and 二 set in two columns (items wrapped at the column's width), each
+    printed line written across the page, the left column's line then the right's. Before: pypdf followed the
+    content stream, the columns interleaved (一、… / 二、… / （一）left / （一）right …) and 一's items fell under 二;
+    now the left column reads whole, then the right, its wrapped items joined: as winter_notice.txt."""
+    documents, clauses = winter
+    assert _segment(FORMATS8 / "winter_two_columns.pdf", documents=True) == documents
+    assert _segment(FORMATS8 / "winter_two_columns.pdf") == clauses
+
+
+def test_an_unruled_two_column_table_is_no_pair_of_text_columns(tmp_path):
+    """The guard of the column reading: an unruled table of tasks (long, wrapped) and units (short) set at the
+    page's middle is read row by row as pypdf reads it, each task beside its unit; the two columns of
+    winter_two_columns.pdf, read with it, are read column by column."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from policytag.corpus.readers import read_file
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("开展人员密集场所消防安全检查并建立隐患整改台账", "各县（区）应急管理局"),
+            ("组织电动自行车集中充电场所专项巡查并通报结果", "市消防救援支队"),
+            ("排查老旧小区消防通道堵塞问题并督促限期整改", "市住房城乡建设局")]
+    c = canvas.Canvas(str(tmp_path / "t.pdf"), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10.5)
+    y = 760
+    for task, unit in rows:
+        c.drawString(50, y, task[:22])
+        c.drawString(310, y, unit)
+        c.drawString(50, y - 20, task[22:])
+        y -= 44
+    c.showPage()
+    c.save()
+    lines = [line for line in read_file(tmp_path / "t.pdf").split("\n") if line.strip()]
+    assert lines.index(rows[0][1]) < lines.index(rows[1][0][:22]), lines
+    text = read_file(FORMATS8 / "winter_two_columns.pdf")
+    assert text.index("（二）各县（区）要加强对电动自行车集中充电场所的巡查。") < text.index("二、落实工作责任") < text.index(
+        "（一）各单位要明确消防安全责任人。"), text

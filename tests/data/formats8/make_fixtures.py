@@ -298,8 +298,8 @@ def sections_docx(path: Path, typed: bool = False) -> None:
 
 
 def two_columns_pdf(path: Path) -> None:
-    """The notice with 一 and 二 set in two columns side by side under the full-width head, each printed
-    line written across the page (the left column's line, then the right's at the same height), as some
+    """The notice with 一 and 二 set in two columns side by side under the full-width head (10.5 pt, each item
+    wrapped at the column's width, 236 pt), each printed line written across the page (the left column's line, then the right's at the same height), as some
     PDF printers write a page; 三, the table and the signature full width below."""
     from reportlab.pdfgen import canvas
 
@@ -314,13 +314,14 @@ def two_columns_pdf(path: Path) -> None:
         (c.drawCentredString(297, y, text) if centre else c.drawString(50, y, text))
         y -= 28
     split, three = (n["body"].index(next(line for line in n["body"] if line.startswith(h))) for h in ("二、", "三、"))
-    left, right = n["body"][:split], n["body"][split:three]
-    c.setFont("STSong-Light", 8.5)
+    wrap = lambda lines: [piece for line in lines for piece in f5._wrap(line, 236, 10.5)]  # noqa: E731
+    left, right = wrap(n["body"][:split]), wrap(n["body"][split:three])
+    c.setFont("STSong-Light", 10.5)
     for k in range(max(len(left), len(right))):
         for x, column in ((50, left), (310, right)):
             if k < len(column):
                 c.drawString(x, y, column[k])
-        y -= 22
+        y -= 20
     rest = [line for line in n["body"] if line.startswith("三、")]
     c.setFont("STSong-Light", 12)
     for line in rest:
@@ -385,6 +386,7 @@ def main() -> None:
         (HERE / "winter_mail_zip.msg").write_bytes(outlook_msg("转发：" + title(), text, html, [("附件.zip", zipped)]))
     mail_msg(HERE / "winter_mail_body.msg", None)
     (HERE / "winter_word_page.htm").write_bytes(word_page_htm())
+    two_columns_pdf(HERE / "winter_two_columns.pdf")
     ansi_msg(HERE / "winter_mail_ansi.msg")
 
 
