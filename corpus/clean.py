@@ -128,7 +128,9 @@ RE_ATTACHMENT = re.compile(r"^\s*附件\s*[:：]|^\s*附件\s*\d*\s*$|\.(?:docx?
                            r"|^\s*(?:相关附件|附件下载|下载附件)\s*[:：]?\s*$", re.I)
 RE_PUBLISH = re.compile(r"^\s*[（(]\s*此件.{0,16}[)）]\s*$")  # （此件公开发布）, （此件发至县级）
 # the imprint under a notice (版记): ``某市人民政府办公室　　2027年3月2日印发`` and ``抄送：…``
-RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]")
+# (a briefing's distribution lines, 报：县委、县政府领导 / 送：县安委会各成员单位, are its imprint too)
+RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*印发|^\s*抄\s*送\s*[:：]"
+                        r"|^\s*(?:报|送|分送|抄报)\s*[:：]")
 RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$"  # the signature page's note: a page mark
                         r"|^\s*[（(]\s*略\s*[)）]\s*$")  # …and （略）, an enclosure left out of the copy: says nothing
 #: the signing date in digits: ``2027年3月5日``, January also as 元月 (``2027年元月5日``)
@@ -156,7 +158,9 @@ def date_match(s: str) -> re.Match | None:
 # of a reply to a deputy's suggestion or a letter (``感谢您对应急管理工作的关心和支持，欢迎继续提出宝贵意见。``)
 RE_FORMULA = re.compile(r"^\s*(?:特此(?:通知|通告|公告|通报|函告|函复|批复|报告|说明|证明)|此复|"
                         r"(?:妥否|当否|可否|是否妥当)\s*[，,]?\s*请(?:批示|批复|审示|审批|示复|指示)|"
-                        r"(?:衷心)?感谢(?:您|你|你们|您们|各位代表|各位委员)对[^。！]{1,40}的(?:关心|关注|支持|理解|帮助)[^。！]{0,40})"
+                        r"(?:衷心)?感谢(?:您|你|你们|您们|各位代表|各位委员)对[^。！]{1,40}的(?:关心|关注|支持|理解|帮助)[^。！]{0,40}|"
+                        # a speech's last words (谢谢大家！): a closing formula as 特此通知
+                        r"谢谢(?:大家|各位))"
                         r"\s*[。！.]?\s*$")
 # who attended a meeting (会议纪要): ``出席：…`` / ``列席人员：…`` lines after the minutes' text. Not
 # 参加人员：/参会人员：, which in a meeting notice say who is to come (an instruction: text)
@@ -170,7 +174,8 @@ RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（�
 #: (``松政发〔2027〕8号<tab>签发人：王某某``: the 版头 of 上行文; as text the number was lost)
 RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30}$")
 # (web copies set the year in full-width ［］ or small ﹝﹞ brackets; some offices write 〔2027〕第3号 or 〔2027年〕7号)
-RE_DOCNUM = re.compile(r"^\s*([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
+# (an enforcement order's number names its place's short name in brackets first: （鹭）应急责改〔2027〕第18号)
+RE_DOCNUM = re.compile(r"^\s*(?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the
@@ -401,7 +406,9 @@ def _cut_line_rests(lines: list[Line]) -> list[Line]:
     / ``1）``), an imprint's list of organs (``抄送：市人大常委会人事代表工作委员`` / ``会，市政府督查室。``) and a closing
     formula cut after its comma (``感谢您对…的关心和支持，`` / ``欢迎继续提出宝贵意见。``). Read alone the rest was a
     title's first words, a clause, or a document of its own after the date."""
-    out = list(lines)
+    out = [Line("text", line.text, line.lineno) if line.kind == "formula" and k and lines[k - 1].kind == "text"
+           and lines[k - 1].text.rstrip()[-1:] in "，、" else line for k, line in enumerate(lines)]
+    # (a formula on the line under one cut after its comma, 主持人：今天的发布会到此结束， / 谢谢大家！, ends that sentence)
     head = ""  # the cut line so far, its rests joined (an imprint's list may run over three lines)
     for i in range(1, len(out)):
         head = head or out[i - 1].text.strip()
@@ -893,7 +900,10 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
 RE_TITLE_GENRE = re.compile(
     # (an interpretation as a picture names itself first: 图解：…, 一图读懂｜…)
     rf"^\s*(?:{PICTURE_PREFIX})?(《)?[^。；，,：:！？!?]{{2,60}}?(?:工作要点|要点|方案|预案|条例|规定|办法|细则|规则|通知|通告|公告|通报|意见|决定|决定书|计划|函|提示|纪要|清单|任务分工|分工表|分解表"
-    r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表|一封信|公开信|答复)\s*"
+    r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表|一封信|公开信|答复"
+    # a local 技术规范, an enforcement order (责令限期整改指令书, 责令改正通知书, 整改复查意见书), a press conference's
+    # transcript (…新闻发布会实录)
+    r"|规范|指令书|通知书|意见书|实录)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
@@ -1242,7 +1252,9 @@ def is_wrapped(lines: list[str], width: int) -> bool:
     cut = 0
     for s, n in zip(lines, lines[1:]):
         s = s.strip()
-        if width - display_width(s) <= 2 and _last_mark(s) not in CLOSERS and heading_level(n) is None:
+        # (a record's labelled line over another, 约谈对象：… / 约谈人：…, is no cut: each field is a line of its own)
+        if (width - display_width(s) <= 2 and _last_mark(s) not in CLOSERS and heading_level(n) is None
+                and not (RE_FIELD_LINE.match(s) and RE_FIELD_LINE.match(n))):
             cut += 1
     return cut >= 1
 
@@ -1455,6 +1467,10 @@ def _concat(parts: list[str]) -> str:
     return out
 
 
+# a record's labelled line with its value (约谈时间：2027年8月12日上午9时, 检查地点：…): a short label, a colon, words
+RE_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[：:]\s*\S")
+
+
 def _breaks_after(line: str, nxt: str, width: int) -> bool:
     s, n = line.strip(), nxt.strip()
     deficit = width - display_width(s)
@@ -1472,6 +1488,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if _continues(n):
         return False  # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it
+    if deficit >= 2 and RE_FIELD_LINE.match(s) and RE_FIELD_LINE.match(n):
+        return True  # 约谈地点：… / 约谈对象：…: a record's labelled lines, one a line (none cut at the margin)
     if last in "。！？" and deficit <= 2 and heading_level(n) is None and RE_LEAD_IN.search(n):
         return False  # ……发生火灾。/ 现将有关情况通报如下：: the opening cut at the margin where a sentence ended
     if (opens_item(n) or RE_PARAGRAPH_OPENER.match(n)) and last in CLOSERS:
