@@ -29,7 +29,7 @@ how they are read from a notice's title, document number, signature and body:
   自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list); ``interpretation`` (解读, 政策解读,
   一图读懂/图解…, 答记者问, 《…》问答: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
   other notice: 安委会 and ministry notices on one topic, 函, …). An annual notice titled 意见 or 决定 stays
-  ``annual_notice``; a notice (``关于做好…规划编制工作的通知``) stays ``other``.
+  ``annual_notice``, as does a ministry's or a bureau's on its sector's year (…2027年交通运输安全生产工作的通知); a notice (``关于做好…规划编制工作的通知``) stays ``other``.
 
 Everything here is pure string work on text the segmenter already has; nothing is looked up.
 """
@@ -920,6 +920,11 @@ def level_from_body(paragraphs: list[str]) -> str | None:
 _RE_WRAPPED = re.compile(r"(?:印发|转发|下发)[《“]?(.+?)[》”]?(?:的通知|的函|的意见)?$")
 # (a notice on 明年 / 下一年度's safety work, sent in December, is the next year's annual notice)
 _RE_ANNUAL = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|明年|下一?年度)(?:全省|全市|全县|全区|全国|全州|全盟)?(?:安全生产|安全)(?:工作|重点工作)?(?:的)?(?:通知|意见|决定|安排)")
+# a department's or a ministry's notice on its sector's year of safety work (关于做好2027年交通运输安全生产工作的通知,
+# …2027年能源行业安全生产工作的通知, …2027年全市住建系统安全生产工作的意见): the annual notice of that sector; a part of
+# the year (2027年第一季度…, 2027年上半年…, 2027年汛期…) is no year's work
+_RE_ANNUAL_SECTOR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?!第|上半|下半|[一二三四]季|\d|[一二三四五六七八九十]+月)"
+                               r"[\u4e00-\u9fff]{2,10}?(?:行业|领域|系统)?安全生产(?:工作)?(?:的)?(?:通知|意见|安排)$")
 _EVENT_WORDS = ("春节", "国庆", "中秋", "元旦", "节日", "节假日", "期间", "汛期", "暑期", "冬春", "岁末年初", "两会", "紧急",
                 "专项", "整治", "大检查", "督查", "排查")
 _GENRE_RX = [
@@ -1065,7 +1070,7 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
             for genre, rx in _GENRE_RX:
                 if rx.search(core):
                     return genre
-        if _RE_ANNUAL.search(text) and not any(w in text for w in _EVENT_WORDS):
+        if (_RE_ANNUAL.search(text) or _RE_ANNUAL_SECTOR.search(text)) and not any(w in text for w in _EVENT_WORDS):
             return "annual_notice"
         kind = title_kind(re.sub(r"[（(][^（）()]*[)）]$", "", inner))
         if kind:

@@ -63,3 +63,27 @@ def test_a_period_after_an_event_has_no_date(text, kind, due, period):
 
     deadlines, _ = extract_fields([text], [2027])[0]
     assert [(d.kind, d.due, d.period) for d in deadlines] == [(kind, due, period)]
+
+
+# --- a sector's annual notice -------------------------------------------------------------------------------------
+# (analyst9's reports9: 国家能源生产安全部关于做好2027年能源行业安全生产工作的通知 was 其他文件, so it was compared with no
+# annual notice across governments and a province's caution called it "another kind")
+@pytest.mark.parametrize("title, genre", [
+    ("国家能源生产安全部关于做好2027年能源行业安全生产工作的通知", "annual_notice"),
+    ("交通运输部关于做好2027年交通运输安全生产工作的通知", "annual_notice"),
+    ("枫岭市住房和城乡建设局关于做好2027年全市住建系统安全生产工作的意见", "annual_notice"),
+    ("澜溪县水利局关于做好2027年度水利安全生产工作的通知", "annual_notice"),
+    # guards: a part of the year, an event, a campaign; no year at all
+    ("关于做好2027年第一季度安全生产工作的通知", "other"),
+    ("关于做好2027年上半年安全生产工作的通知", "other"),
+    ("关于做好2027年5月份安全生产工作的通知", "other"),
+    ("关于做好2027年汛期安全生产工作的通知", "other"),
+    ("关于做好2027年高考期间安全生产工作的通知", "other"),
+    ("关于开展2027年安全生产大检查工作的通知", "other"),
+    ("漪川县人民政府关于进一步做好安全生产工作的通知", "other"),
+    ("岚海省人民政府关于做好2027年安全生产工作的通知", "annual_notice"),
+])
+def test_a_sector_s_annual_notice_is_an_annual_notice(title, genre):
+    from policytag.corpus.metadata import genre_of
+
+    assert genre_of(title, []) == genre

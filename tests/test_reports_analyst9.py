@@ -227,7 +227,8 @@ def test_the_per_issuer_trend_chart_reads_out_each_issuer_s_years(tmp_path):
 
 
 def test_a_mean_row_over_documents_of_different_kinds_says_so(tmp_path):
-    """The ministry's notice (read as 其他文件) and the province's annual notice in one report: neither is tested (no
+    """The ministry's annual notice and a 新区's 实施方案 (reports8) in one report (the test paired the ministry's notice,
+    then read as 其他文件, with the province's annual notice; it is now the sector's annual notice): neither is tested (no
     peer of its kind), and the tables' mean row pools both kinds. Main called it "mean (pooled)" (HTML: "mean of all
     rows (pooled)") as if it were the reference of one kind; it now says it pools documents of different kinds and is
     no row's reference. A folder whose mean row is of one kind keeps its name."""
@@ -237,7 +238,7 @@ def test_a_mean_row_over_documents_of_different_kinds_says_so(tmp_path):
         assert code == 0, said
         return htmllib.unescape(out.read_text(encoding="utf-8"))
 
-    both = [str(DATA / "ministry_energy_2027.txt"), str(DATA / "lanhai_province_2027.txt")]
+    both = [str(DATA / "ministry_energy_2027.txt"), str(DATA.parent / "reports8" / "qinghu_newarea_plan_2027.txt")]
     said = "mean of all rows, documents of different kinds (pooled; no row is tested against it)"
     md = tag(both, "md")
     assert md.count(f"| *{said}* |") == 2 and "mean (pooled)" not in md
