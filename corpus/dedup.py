@@ -161,7 +161,8 @@ FORMAT_RANK = {".txt": 0, ".html": 1, ".htm": 1, ".shtml": 1, ".xhtml": 1, ".mht
 #: the rank from which a reader rebuilds text from a page layout (PDF, OFD): below it a reader gives
 #: back exactly the text that was written
 LAYOUT_RANK = 3
-_SAME_READER = {".htm": ".html", ".shtml": ".html", ".xhtml": ".html", ".mhtml": ".mht"}
+_SAME_READER = {".htm": ".html", ".shtml": ".html", ".xhtml": ".html", ".mhtml": ".mht",
+                ".docm": ".docx", ".dotx": ".docx", ".dotm": ".docx", ".msg": ".eml"}
 
 
 def _rank(source: str) -> int:

@@ -61,7 +61,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                "  cat notice.txt | policytag tag - --format md",
         formatter_class=argparse.RawDescriptionHelpFormatter)
     p.add_argument("inputs", nargs="*", metavar="INPUT",
-                   help="notice file(s) (.txt/.html/.docx/.pdf/.doc/.wps/.ofd), directories of them, or - for a notice on stdin")
+                   help="notice file(s) in any format `policytag segment --help` lists (.txt, .html, .docx, .pdf, .doc, .wps, "
+                        ".ofd, .eml, a .zip of them, …), directories of them, or - for a notice on stdin")
     p.add_argument("--clauses", metavar="FILE.jsonl",
                    help="tag a clause file instead: one JSON object per line with text, optional id, heading "
                         "(string) or heading_path (list), doc_id, year, date (the notice's signing date, YYYY-MM-DD)")

@@ -87,3 +87,18 @@ def test_a_sector_s_annual_notice_is_an_annual_notice(title, genre):
     from policytag.corpus.metadata import genre_of
 
     assert genre_of(title, []) == genre
+
+
+# --- formats one reader reads are one format to dedup --------------------------------------------------------------
+@pytest.mark.parametrize("a, b", [("n.docx", "n.docm"), ("n.docx", "n.dotx"), ("n.eml", "n.msg"), ("n.html", "n.htm")])
+def test_near_identical_texts_of_one_reader_s_formats_are_two_versions(a, b):
+    """formats8 read .docm/.dotx/.dotm as the .docx they are and .msg by the .eml code; dedup still took a .docx and
+    a .docm of near-identical text for copies of one notice, where two exact-text files are two versions."""
+    from policytag.corpus.dedup import _two_versions
+    from policytag.records import Document
+
+    def doc(source):
+        return Document(doc_id=source, title="t", year=2027, doc_number=None, issuer=None, date=None, source=source,
+                        text="x")
+    assert _two_versions(doc(a), doc(b))
+    assert not _two_versions(doc(a), doc("n.pdf"))
