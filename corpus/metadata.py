@@ -19,7 +19,7 @@ how they are read from a notice's title, document number, signature and body:
   named alone is told from a prefecture-level one only by its addressee (:func:`county_level_city`);
 - ``genre``: ``annual_notice`` (a government's notice or opinions on the year's safety work),
   ``work_points`` (工作要点; a year's 工作计划 or 执法/监督检查计划), ``special_plan`` (专项整治/行动/实施/工作方案, 行动计划),
-  ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则: text in 第X条
+  ``emergency_plan`` (应急预案), ``regulation`` (条例, 规定, 办法, 细则, 规则, 技术规范: text in 第X条
   articles); what is published around them, by the kind its title ends with: ``announcement``
   (通告, 公告), ``bulletin`` (通报: of an inspection, an accident), ``speech`` (讲话, 讲话提纲/要点/稿, 主持词), ``minutes``
   (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告, …的汇报), ``decision`` (决定, 决定书: a commendation,
@@ -935,7 +935,8 @@ _GENRE_RX = [
     # (a year's 执法检查计划 / 监督检查计划, the enforcement plan a bureau draws up each year, too)
     ("work_points", re.compile(r"工作要点|工作重点安排|(?<!讲话)(?<!发言)要点$|^(?!.*总结(?:和|及|暨)).*(?:19|20)\d{2}\s*年(?:度)?[^行]{0,12}"
                                r"(?:工作|执法|检查|督查)计划$")),
-    ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
+    # (a 技术规范 / 管理规范 a government issues is a rule to comply with: …燃气安全技术规范)
+    ("regulation", re.compile(r"(?:条例|规定|办法|细则|规则|规程|守则|制度|规范)(?:（试行）|（暂行）)?$|暂行办法|实施办法|管理办法")),
     ("special_plan", re.compile(r"方案|行动计划|三年行动|攻坚行动")),
 ]
 

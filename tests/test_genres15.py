@@ -254,8 +254,6 @@ G15 = {
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("reading", "g15_technical_spec.txt"): "genre other, not regulation: corpus/metadata.py's genre patterns have no "
-                                           "技术规范 (metadata, meta14's)",
     ("clauses", "g15_rectification_order.txt"): "the last item of a list of one-sentence items (3.未建立…台账。) heads "
                                                 "the two paragraphs after it (segment.py's closing paragraphs)",
     ("clauses", "g15_meeting_notice_receipt.txt"): "the 回执 form after the date (附件 / 参会回执 / 单位名称： …) reads as "
