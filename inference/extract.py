@@ -916,8 +916,10 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
         if _reports_past(text, end):
             continue  # 2027年1月至3月，…开展了检查，共检查…: a time looked back on
         resolved_year = year if year is not None else (notice_year + wrap if notice_year is not None else None)
-        due = None if kind == "recurring" or (kind == "within_years" and _COUNTS_FROM_EVENT.search(text, 0, start)) \
-            else _due(kind, resolved_year, month, day, period)
+        # (the few characters before the phrase only: a search back to the text's start made a text of many
+        # 三年内 quadratic, tests/test_segment_properties.py's linear-time test)
+        from_event = kind == "within_years" and _COUNTS_FROM_EVENT.search(text, max(0, start - 8), start)
+        due = None if kind == "recurring" or from_event else _due(kind, resolved_year, month, day, period)
         if kind == "before_event" and event in _EVENT_DUE and resolved_year is not None:
             due = _due("by_date", resolved_year, *_EVENT_DUE[event], None)
         if due is not None and notice_date is not None and due < notice_date:
