@@ -39,7 +39,7 @@ from typing import Any, Sequence
 import numpy as np
 
 from policytag import PolicytagError
-from policytag.corpus.dedup import NEAR_DUPLICATE_JACCARD, content_key
+from policytag.corpus.dedup import NEAR_DUPLICATE_JACCARD, content_key, shingles
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -209,10 +209,6 @@ def wording_key(clause: Clause) -> str:
     return _DIGITS.sub("0", content_key(clause.text))
 
 
-def _shingles(key: str) -> frozenset[str]:
-    return frozenset(key[i:i + 4] for i in range(max(1, len(key) - 3)))
-
-
 def same_wording(order: Sequence[int], clauses: Sequence[Clause]) -> dict[int, int]:
     """For each clause of ``order`` (pool indices, best first) that repeats the wording of an earlier
     one: its index -> the earlier one's.
@@ -225,7 +221,7 @@ def same_wording(order: Sequence[int], clauses: Sequence[Clause]) -> dict[int, i
 
     t = SAME_WORDING_JACCARD
     exact: dict[str, int] = {}
-    grams: dict[int, frozenset[str]] = {}
+    grams: dict[int, set[str]] = {}
     postings: dict[str, list[int]] = {}
     copies: dict[int, int] = {}
     for i in order:
@@ -234,7 +230,7 @@ def same_wording(order: Sequence[int], clauses: Sequence[Clause]) -> dict[int, i
             copies[i] = copies.get(exact[key], exact[key])
             continue
         exact[key] = i
-        mine = _shingles(key)
+        mine = shingles(key)
         prefix = sorted(mine)[: len(mine) - math.ceil(t * len(mine)) + 1]
         seen: set[int] = set()
         for g in prefix:

@@ -52,7 +52,8 @@ def content_key(text: str) -> str:
     return _NOT_CONTENT.sub("", text)
 
 
-def _shingles(key: str, n: int = 4) -> set[str]:
+def shingles(key: str, n: int = 4) -> set[str]:
+    """The character n-grams of a content key (one gram for a key shorter than n): what near-duplicates share."""
     return {key[i:i + n] for i in range(max(1, len(key) - n + 1))}
 
 
@@ -134,7 +135,7 @@ def _sends(a: Document, b: Document) -> bool:
 def _contained(key_a: str, key_b: str, shingles_b: set[str]) -> bool:
     """Is the shorter of two texts nearly all inside the longer (4-gram containment >= the near-duplicate
     threshold)?"""
-    shingles_a = _shingles(key_a)
+    shingles_a = shingles(key_a)
     short, long_ = sorted((shingles_a, shingles_b), key=len)
     return bool(short) and len(short & long_) / len(short) >= NEAR_DUPLICATE_JACCARD
 
@@ -216,11 +217,11 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             candidates = [(j, k) for j, k in candidates if abs(len(k) - len(key)) <= 0.2 * max(len(k), len(key))]
             # (and a plan beside the 印发 notice that sends it, whatever the notice's own sentences add)
             wrapped = [(j, k) for j, k in by_id.get(doc.doc_id, []) + by_year.get(doc.year, []) if _sends(kept[j][0], doc)]
-            shingles = _shingles(key) if candidates or wrapped else set()
-            match = next((j for j, k in wrapped if not _two_documents(kept[j][0], doc) and _contained(k, key, shingles)), None)
+            grams = shingles(key) if candidates or wrapped else set()
+            match = next((j for j, k in wrapped if not _two_documents(kept[j][0], doc) and _contained(k, key, grams)), None)
             if match is None:
                 match = next((j for j, k in candidates if not _two_documents(kept[j][0], doc)
-                              and not _two_versions(kept[j][0], doc) and _jaccard(_shingles(k), shingles) >= NEAR_DUPLICATE_JACCARD), None)
+                              and not _two_versions(kept[j][0], doc) and _jaccard(shingles(k), grams) >= NEAR_DUPLICATE_JACCARD), None)
         if match is not None:
             old, old_clauses = kept[match]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place
