@@ -31,7 +31,7 @@ from typing import Any, Sequence
 import yaml
 
 from policytag import PolicytagError
-from policytag.io import atomic_dir
+from policytag.io import atomic_dir, write_jsonl
 from policytag.paths import runs_dir as default_runs_dir
 from policytag.taxonomy import load_taxonomy
 
@@ -152,8 +152,7 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
         (tmp / "config.yaml").write_text(yaml.safe_dump(config, allow_unicode=True, sort_keys=False), encoding="utf-8")
         (tmp / "metrics.json").write_text(json.dumps(metrics, ensure_ascii=False, indent=2), encoding="utf-8")
         if extra_rows:
-            with (tmp / EXTRA_ROWS_FILE).open("w", encoding="utf-8") as fh:
-                fh.writelines(json.dumps(row, ensure_ascii=False) + "\n" for row in extra_rows)
+            write_jsonl(tmp / EXTRA_ROWS_FILE, extra_rows)
         refuse_pickles(tmp)  # a tagger must save plain data only
         created = _dt.datetime.now(_dt.timezone.utc).replace(microsecond=0)
         version = make_model_version(name, created, tmp / "model")
