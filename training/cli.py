@@ -152,7 +152,6 @@ def _train(args: argparse.Namespace) -> int:
     from policytag.paths import runs_dir
 
     from .config import check_data_files, load_config
-    from .train import train_recipe
 
     if args.package:
         from policytag import UsageError
@@ -172,7 +171,10 @@ def _train(args: argparse.Namespace) -> int:
     check_output_path(out_dir, kind="dir", overwrite=args.force)
     _set_device(config, args.device)
     check_data_files(config)  # before the encoder is built (minutes) or any data is read
+    # training's imports (scikit-learn, torch: seconds, more on a loaded machine) come after every
+    # check of the config, the output and the data, so that a typo is one line at once
     from .encoders import ensure_encoders
+    from .train import train_recipe
 
     if args.cv:
         config["split"]["cv"] = True
