@@ -31,7 +31,7 @@ from pathlib import Path
 
 from policytag.records import Clause, Document
 
-from .metadata import arabic_years, inner_title, split_region
+from .metadata import arabic_years, build_title, inner_title, split_region
 
 NEAR_DUPLICATE_JACCARD = 0.9
 _NOT_CONTENT = re.compile(r"[\W_]+")
@@ -103,6 +103,25 @@ def two_periods(title_a: str | None, title_b: str | None) -> bool:
         return False  # (a copy's title that lost one of its periods names fewer: no second period)
     rest_a, rest_b = (content_key(_RE_PERIOD.sub("", arabic_years(t or ""))) for t in (title_a, title_b))
     return rest_a == rest_b
+
+
+# the remark that marks a title as a revised edition (…办法（2027年修订）, …（修订版）, …（2026年修正）, …修订版): a revision
+# changes a few words of its text and keeps the rest, yet it is a document of its own (the rule in force after it) beside the
+# text it revises; identical bodies under the two titles are one text, a copy
+_RE_REVISION = re.compile(r"[（(]\s*([^（）()]*?(?:修订|修正))(?:版|稿|本)?\s*[)）]\s*$|(修订|修正)[版稿本]\s*$")
+
+
+def revision_stage(title: str | None) -> str | None:
+    """The revision remark a title ends with (``（2027年修订）`` -> ``2027年修订``, ``（修订版）`` -> ``修订``), ``None`` for an
+    unrevised title."""
+    m = _RE_REVISION.search(arabic_years(title or ""))
+    return re.sub(r"\s+", "", m.group(1) or m.group(2)) if m else None
+
+
+def _two_editions(a: Document, b: Document) -> bool:
+    """Near-identical texts under titles naming two editions (``…办法`` and ``…办法（修订版）``, ``（2025年修订）`` and
+    ``（2027年修订）``): the original and its revision, two documents."""
+    return revision_stage(a.title) != revision_stage(b.title)
 
 
 def draft_stage(title: str | None) -> str | None:
@@ -179,15 +198,37 @@ def _two_versions(a: Document, b: Document) -> bool:
 
 
 #: what a copy may show that the kept copy lost: a web page's text keeps its number and signing date
-#: in a metadata box the reader may not take, while the .docx of the same notice prints them
-_COPY_FIELDS = ("doc_number", "date")
+#: in a metadata box the reader may not take, while the .docx of the same notice prints them; and the year (a notice
+#: pasted after a 转发 letter, its date and number lost, is the same notice as the .docx that shows them)
+_COPY_FIELDS = ("doc_number", "date", "year")
+#: what a document's clauses carry of it (each output row its document's): kept in step when the document is completed
+_CLAUSE_FIELDS = ("year", "issuer", "region", "level", "genre", "title")
+
+
+def built_title(doc: Document) -> bool:
+    """Was ``doc``'s title built from its metadata (``沐川市应急管理局2027年文件``: the copy showed none, metadata.build_title)
+    rather than printed? A Document keeps no flag for it; the same call on its own fields gives it back."""
+    return doc.title == build_title(doc.issuer, doc.year, doc.genre, doc.text.split("\n"), Path(doc.source).stem)
 
 
 def complete_from_copy(kept: Document, copy: Document) -> Document:
-    """``kept`` with the document number and signing date it lacks taken from ``copy`` (the same
-    notice read from another file); what ``kept`` shows itself stays."""
+    """``kept`` with the document number, signing date and year it lacks taken from ``copy`` (the same
+    notice read from another file), and ``copy``'s printed title (and the genre read from it) where ``kept``'s
+    was only built; what ``kept`` shows itself stays."""
     missing = {f: getattr(copy, f) for f in _COPY_FIELDS if getattr(kept, f) is None and getattr(copy, f) is not None}
+    if copy.title and built_title(kept) and not built_title(copy):
+        # (a notice pasted after a bare 附件 line, its title read as the letter's enclosure: the .docx prints it)
+        missing.update(title=copy.title, genre=copy.genre)
     return Document(**{**kept.to_dict(), **missing}) if missing else kept
+
+
+def carry_metadata(doc: Document, clauses: list[Clause]) -> list[Clause]:
+    """``clauses`` with ``doc``'s metadata (year, issuer, region, level, genre, title), as a completed document's
+    clauses must show it: every row carries its document's."""
+    changed = {f: getattr(doc, f) for f in _CLAUSE_FIELDS}
+    if all(getattr(c, f) == v for c in clauses for f, v in changed.items()):
+        return clauses
+    return [Clause.from_dict({**c.to_dict(), **changed}) for c in clauses]
 
 
 def dedupe_documents(results: list[tuple[Document, list[Clause]]]
@@ -221,18 +262,21 @@ def dedupe_documents(results: list[tuple[Document, list[Clause]]]
             match = next((j for j, k in wrapped if not _two_documents(kept[j][0], doc) and _contained(k, key, grams)), None)
             if match is None:
                 match = next((j for j, k in candidates if not _two_documents(kept[j][0], doc)
-                              and not _two_versions(kept[j][0], doc) and _jaccard(shingles(k), grams) >= NEAR_DUPLICATE_JACCARD), None)
+                              and not _two_versions(kept[j][0], doc) and not _two_editions(kept[j][0], doc)
+                              and _jaccard(shingles(k), grams) >= NEAR_DUPLICATE_JACCARD), None)
         if match is not None:
             old, old_clauses = kept[match]
             if _rank(doc.source) < _rank(old.source):  # a better copy: keep it in the old one's place
                 if doc.doc_id != old.doc_id:
                     doc, clauses = rename_document(doc, clauses, old.doc_id)
-                kept[match] = (complete_from_copy(doc, old), clauses)
+                completed = complete_from_copy(doc, old)
+                kept[match] = (completed, carry_metadata(completed, clauses))
                 by_key[key] = match
                 duplicates.append(Duplicate(old.source, old.doc_id, doc.source))
                 replaced[old.source] = doc.source
             else:
-                kept[match] = (complete_from_copy(old, doc), old_clauses)
+                completed = complete_from_copy(old, doc)
+                kept[match] = (completed, carry_metadata(completed, old_clauses))
                 duplicates.append(Duplicate(doc.source, doc.doc_id, old.source))
             continue
         index = len(kept)

@@ -117,6 +117,8 @@ _ABBREVIATIONS = [
     # a development zone's committee (霁川经济技术开发区管委会): one spelling, so its two names group as one issuer
     (re.compile(r"管委会"), "管理委员会"),
     # a village's and a community's committee (柳塘村村委会, 柳岸社区居委会): one spelling, as above
+    # (柳塘村委会 is 柳塘村's 村委会, the two 村 written once: 柳塘村村民委员会, not 柳塘村民委员会)
+    (re.compile(r"(?<=[\u4e00-\u9fff])(?<!村)村委会"), "村村民委员会"),
     (re.compile(r"村委会"), "村民委员会"), (re.compile(r"居委会"), "居民委员会"),
     # the civil aviation administration and its regional branches by their short name (民航局, 民航华北地区管理局,
     # 民航某某安全监督管理局): one spelling, as they sign in full (中国民用航空…)
@@ -415,9 +417,27 @@ def _signed_name(short: str, fulls: list[str]) -> str:
         prefix = full_bare[: len(full_bare) - len(bare)]
         if len(full_bare) > len(bare) and full_bare.endswith(bare) and (place_only(prefix) or _central_parent(prefix)):
             return full
-        if _autonomous_short(bare, full_bare) or _bare_tier_of(bare, full_bare):
+        if _autonomous_short(bare, full_bare) or _bare_tier_of(bare, full_bare) or _zone_short(bare, full_bare):
             return full
     return short
+
+
+# the short names zones go by in titles and the full names they sign with (沐川经开区 / 沐川经济技术开发区)
+_ZONE_SHORT_NAMES = {"经开区": ("经济技术开发区", "经济开发区"), "高新区": ("高新技术产业开发区",), "综保区": ("综合保税区",),
+                     "自贸区": ("自由贸易试验区",)}
+
+
+def _zone_short(short: str, full: str) -> bool:
+    """Is ``short`` (沐川经开区安全生产委员会办公室) ``full`` (沐川经济技术开发区安全生产委员会办公室) by the short name its zone
+    goes by, under the same places above it (or more: 沅澜省沐川经济技术开发区…)? Only word for word but for that ending."""
+    for abbr, longs in _ZONE_SHORT_NAMES.items():
+        if abbr not in short:
+            continue
+        for long_ in longs:
+            spelt = short.replace(abbr, long_, 1)
+            if full == spelt or (full.endswith(spelt) and place_only(full[: len(full) - len(spelt)])):
+                return True
+    return False
 
 
 _RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])")
@@ -470,7 +490,11 @@ def full_name(organ: str, signed: list[str]) -> str:
     places above it; an organ the signature names no fuller keeps the title's name. Names are compared spelt
     out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee); the title's
     ``organ`` is returned as it is when the signature names none of its organs fuller. A place alone (``澜湾街道``)
-    is no organ: the organs signing for it, when any does."""
+    is no organ: the organs signing for it, when any does; none (``""``) when nothing signs."""
+    if place_only(organ) and not signed:
+        # a place titled alone and nothing signing (芦口镇关于…, only a date under it): no organ at all, the place only
+        # the document's region (README: a place is not an organ); a place signing as itself stays, below
+        return ""
     fulls = [f for name in signed for f in (normalize_issuer(name) or name).split("、")]
     if place_only(organ) and (signers := _signers_of_place(organ, fulls)):
         # a place is no organ (README): the organs signing for it are the issuers (a place signing as itself, 蓼湾区
@@ -490,6 +514,8 @@ def looks_like_issuer(name: str) -> bool:
 # an enterprise (a state-owned 集团公司 too) sits on no tier of the government ladder, whoever owns it:
 # 中国…集团有限公司 is no central organ for opening with 中国
 _ENTERPRISE_RX = re.compile(r"集团|公司")
+#: an association (行业协会, 中国…协会) signing under its own name: a social organisation, no organ of a government
+_ASSOCIATION_RX = re.compile(r"协会(?:秘书处|办公室|安全生产委员会(?:办公室)?)?$")
 _GOVERNMENT_TEAM_RX = re.compile(r"事故(?:联合)?调查组$")
 
 
@@ -513,7 +539,9 @@ def enterprise_region(name: str) -> str | None:
 # a village's or a community's own committee (村民委员会 / 居民委员会, their short names and their party
 # branch): the place before it is its territory. Read only before such a committee's name: 村 and 社区 end
 # subjects in titles (农村, 城中村, 社区消防…), so they are no tier of split_region
-_RE_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查))(?:村民委员会|居民委员会|村委会|居委会|嘎查委员会|党支部|党总支)")
+# (a 嘎查's committee is named 嘎查委员会 after its name, 巴音嘎查委员会: the 嘎查 is the place, as 柳塘村's 村委会 after 柳塘村)
+_RE_VILLAGE = re.compile(r"^([\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查))(?:村民委员会|居民委员会|村委会|居委会|嘎查委员会|党支部|党总支"
+                         r"|(?<=嘎查)委员会|(?<=村)委会)")
 
 
 def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
@@ -526,6 +554,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if _GOVERNMENT_TEAM_RX.search(first) and (companies := list(_ENTERPRISE_RX.finditer(first))):
         first = (split_region(first)[0] or "") + first[companies[-1].end():]  # 汀阜县“3·21”…调查组
     if is_enterprise(first):
+        return enterprise_region(first), "department"
+    if _ASSOCIATION_RX.search(first):
+        # a social organisation on no tier, a national one too: 中国…协会 opens as central organs do (中国气象局) but is
+        # none (its region: the place its name opens with, none for a national one, as an enterprise's)
         return enterprise_region(first), "department"
     admin = _CENTRAL_ADMIN_RX.match(first)
     if admin and _branch_of(admin.group(0), first[admin.end():]):
@@ -638,13 +670,31 @@ _NUMBER_ORGANS = [(re.compile(r"^(?:政办|府办)"), "人民政府办公室"), 
                   (re.compile(r"^应急"), "应急管理局")]
 
 
+#: a document number as its line prints it: the organ's letters, a place's short name in brackets before them or inside them
+#: (（沐）应急责改〔2027〕第12号, an enforcement order's; 鹭（江）安委〔2026〕31号), the year in any bracket, the serial
+_RE_NUMBER_LINE = re.compile(r"^\s*((?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)"
+                             r"\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号")
+
+
+def document_number(text: str | None) -> str | None:
+    """A number line's document number in one written form: ``（沐）应急责改〔2027〕第12号`` -> ``（沐）应急责改〔2027〕12号``,
+    ``鹭（江）安委［2026］31号`` -> ``鹭（江）安委〔2026〕31号`` (the year in 〔〕, no 第 or leading zero; a place's bracketed
+    short name kept where it is printed: it says whose number it is, and without it ``应急责改`` reads as the ministry's)."""
+    m = _RE_NUMBER_LINE.match(text or "")
+    if not m:
+        return None
+    head = re.sub(r"\s+", "", m.group(1)).replace("(", "（").replace(")", "）")
+    return f"{head}〔{m.group(2)}〕{int(m.group(3))}号"
+
+
 def issuer_from_number(number: str | None, region_hint: str | None = None) -> tuple[str | None, str | None, str | None]:
     """``(issuer, region, level)`` read from a document number, as far as it tells them:
     ``晋政发〔2019〕1号`` -> 山西省人民政府, ``某市安委办〔2027〕1号`` -> 某市安全生产委员会办公室;
     with the region a title names (临江市…办法), ``临政规〔2027〕2号`` -> 临江市人民政府."""
     if not number:
         return None, None, None
-    prefix = number.split("〔")[0]
+    # (a place's short name in brackets is read as printed without them: （沐）应急 is 沐应急, 鹭（江）安委 鹭江安委)
+    prefix = re.sub(r"[（()）]", "", number.split("〔")[0])
     if region_hint and not split_region(prefix)[0]:
         # the number opens with the first character of the hint's last unit whose first character
         # it is (东政发 under 临江市东陵区 is 东陵区's; 临政发 under 临江市 is 临江市's)

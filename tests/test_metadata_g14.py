@@ -236,9 +236,6 @@ OPEN = {
 KNOWN_GAPS = {
     "split_title_number_between.txt": "corpus/clean.py reads a title's first line above the document number as text "
                                       "(the title is its second line alone); line kinds are genres15's",
-    "r2_town_alone_nosig.txt": "a place titled alone and signing nothing reads as its own issuer (芦口镇); README says a place "
-                               "is no organ, but tests/test_signatures.py (the lead's) guards issuer 蓼湾区 for a place titled "
-                               "and signed alone: left for the lead to decide",
 }
 DOCUMENTS = PROBED | FIXED | OPEN
 
