@@ -90,6 +90,10 @@ _CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国�
 _SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner Mongolia
 # a party organ's (中共某县委) or the youth league's (共青团某市委) name opens with its organisation, not a place
 _PARTY = re.compile(r"^(?:中共|中国共产党|共青团|中国共产主义青年团)")
+# national groups whose provincial companies go by the group's name or short name before the province (国网沅澜省电力有限公司,
+# 国家电网…, 南网, 中石化沅澜石油分公司): a fixed list, knowledge no notice states; read as a place, 国网沅澜省 was a province's
+# name
+_NATIONAL_GROUP_SHORT = re.compile(r"^(?:国网|国家电网|南网|南方电网|中石油|中石化|中海油)")
 # how the names of zones end (none ends a district's name): 开发区 and 高新区 with their short forms
 # 经开区, 保税区/综保区, 自贸区 and 试验区, 示范区, 度假区, 产业区, 经济区 (临空经济区), 合作区, 集聚区, and a
 # 管理区 (a lake's or a farm's area a city runs by a 管理委员会: 梧溪市柳湖管理区)
@@ -227,6 +231,8 @@ def split_region(name: str) -> tuple[str, str]:
     """``某省某市应急管理局`` -> (``某省某市``, ``应急管理局``): the territorial prefix and the organ
     (a party organ's 中共 before the territory is passed over: 中共某县委办公室 -> 某县, 委办公室)."""
     name = _PARTY.sub("", name)
+    if _NATIONAL_GROUP_SHORT.match(name):
+        return "", name  # 国网沅澜省电力有限公司: a national group's company, the group's short name no place (国网沅澜省)
     tiers = _tiers(name)
     region = "".join(tiers)
     return region, name[len(region):]
@@ -529,9 +535,9 @@ def is_enterprise(issuer: str | None) -> bool:
 
 def enterprise_region(name: str) -> str | None:
     """The place an enterprise's name opens with (临江市城市建设投资集团有限公司 -> 临江市); none for
-    a name opening with 中国/国家/中华 (a national group's: 国家电网东川省电力有限公司 names a
-    province only as its branch's) or with no place."""
-    if re.match(r"^(?:中国|国家|中华)", name):
+    a name opening with 中国/国家/中华 or a national group's short name (a national group's: 国家电网东川省电力有限公司,
+    国网东川省电力有限公司 name a province only as its branch's) or with no place."""
+    if re.match(r"^(?:中国|国家|中华)", name) or _NATIONAL_GROUP_SHORT.match(name):
         return None
     return split_region(name)[0] or None
 

@@ -97,6 +97,16 @@ PROBED = {
     'direct_county_city_province.txt': ('沅澜省仙岚市人民政府关于做好汛期安全防范工作的通知', '沅澜省仙岚市人民政府', '沅澜省仙岚市', 'county', 'other', 2027, '2027-05-25', None),
     'tourism_resort_committee.txt': ('鹭江岚屿旅游度假区管理委员会关于加强海上游乐项目安全管理的通知', '鹭江岚屿旅游度假区管理委员会', '鹭江岚屿旅游度假区', 'department', 'other', 2027, '2027-07-15', None),
     'zone_party_and_committee_city_prefix.txt': ('中共沐川经济技术开发区工作委员会办公室关于做好安全生产巡查工作的通知', '中共沐川经济技术开发区工作委员会办公室', '沐川经济技术开发区', 'department', 'other', 2027, '2027-08-03', None),
+    # (second round)
+    'r2_date_yuanyue.txt': ('沐川市应急管理局关于做好春节前后烟花爆竹安全工作的通知', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, '2027-01-08', None),
+    'r2_joint_untitled_organs_stacked.txt': ('关于共同推进岚江流域应急救援基地建设的意见', '应急管理部、沅澜省人民政府', '全国', 'central', 'opinion', 2027, '2027-09-12', None),
+    'r2_prefecture_office_office.txt': ('阿岚地区行政公署办公室关于印发阿岚地区森林草原火灾应急预案的通知', '阿岚地区行政公署办公室', '阿岚地区', 'city', 'emergency_plan', 2027, '2027-03-02', '阿署办发〔2027〕5号'),
+    'r2_soe_safety_committee.txt': ('沅澜省交通投资集团有限公司安全生产委员会关于开展安全生产月活动的通知', '沅澜省交通投资集团有限公司安全生产委员会', '沅澜省', 'department', 'other', 2027, '2027-05-30', None),
+    'r2_forward_points_december.txt': ('沐川市岚河县人民政府办公室关于转发《沐川市2027年安全生产工作要点》的通知', '沐川市岚河县人民政府办公室', '沐川市岚河县', 'county', 'work_points', 2027, '2026-12-31', None),
+    'r2_points_notice_no_place.txt': ('关于印发2027年安全生产工作要点的通知', '沐川市岚河县应急管理局', '沐川市岚河县', 'county', 'work_points', 2027, '2027-02-16', '岚河应急〔2027〕3号'),
+    'r2_zone_committee_city_prefix_short.txt': ('沐川市沐川经开区管委会关于做好园区企业复工复产安全工作的通知', '沐川市沐川经济技术开发区管理委员会', '沐川市沐川经济技术开发区', 'department', 'other', 2027, '2027-02-18', None),
+    'r2_municipality_subdistrict.txt': ('岚溪区青杠街道办事处关于开展老旧小区电动自行车充电隐患排查的通知', '重庆市岚溪区青杠街道办事处', '重庆市岚溪区青杠街道', 'department', 'other', 2027, '2027-04-12', None),
+    'r2_printed_line_alone.txt': ('沐川市应急管理局关于开展夏季高温作业安全检查的通知', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, None, None),
 }
 
 # the documents main's code misread (each test failed there): what this session fixed
@@ -107,6 +117,8 @@ FIXED = {
     'gacha_committee.txt': ('巴音嘎查委员会关于做好防火期牧户安全用火的通知', '东乌岚旗巴音苏木巴音嘎查委员会', '东乌岚旗巴音苏木巴音嘎查', 'department', 'other', 2027, '2027-04-02', None),
     # (a national association is no central organ: was 全国, central)
     'national_association.txt': ('中国岚业安全协会关于开展会员单位安全生产标准化建设的通知', '中国岚业安全协会', None, 'department', 'other', 2027, '2027-06-12', None),
+    # (second round) (a national group's provincial company by the group's short name: was region 国网沅澜省)
+    'r2_state_grid_province_company.txt': ('国网沅澜省电力有限公司关于开展迎峰度夏电网设备安全检查的通知', '国网沅澜省电力有限公司', None, 'department', 'other', 2027, '2027-06-18', None),
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
@@ -114,9 +126,13 @@ OPEN = {
     'corps_regiment_short_title.txt': ('四十四团关于做好秋收期间农机安全工作的通知', '新疆生产建设兵团第三师四十四团', '新疆生产建设兵团第三师四十四团', 'county', 'other', 2027, '2027-09-05', None),
     'number_place_bracket.txt': ('鹭江市安全生产委员会关于开展岁末年初安全生产大检查的通知', '鹭江市安全生产委员会', '鹭江市', 'city', 'other', 2026, '2026-11-20', '鹭（江）安委〔2026〕31号'),
     'number_bracket_prefix_order.txt': ('沐川市应急管理局责令限期整改指令书', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, '2027-06-10', '（沐）应急责改〔2027〕12号'),
+    'r2_points_no_title_year_december.txt': ('鹭江市应急管理局安全生产工作要点', '鹭江市应急管理局', '鹭江市', 'city', 'work_points', 2027, '2026-12-28', None),
 }
 
 KNOWN_GAPS = {
+    "r2_points_no_title_year_december.txt": "corpus/segment.py's RE_YEAR_PHRASE reads a body's planned year only before "
+                                            "安全生产工作 with nothing or 全省 between (2027年全市应急管理系统安全生产工作… is "
+                                            "missed): the signing year 2026 wins; segment.py is genres16's",
     "corps_regiment_short_title.txt": "corpus/clean.py reads neither the 团's signature (新疆生产建设兵团第三师四十四团, a place "
                                       "signing as itself) as an issuer line nor 各连队，团属各单位： as an addressee; line kinds "
                                       "are genres16's",
@@ -369,3 +385,17 @@ def test_a_copy_completes_the_year_and_a_built_title():
     # (guards: a printed title stays; a copy's built title never replaces one)
     assert dedup.complete_from_copy(copy, kept) == copy
     assert dedup.built_title(kept) and not dedup.built_title(copy)
+
+
+@pytest.mark.parametrize("issuer, expected", [
+    ("国网沅澜省电力有限公司", (None, "department")),
+    ("国网沅澜省电力有限公司岚阳供电公司", (None, "department")),
+    ("中石化沅澜石油分公司", (None, "department")),
+    # (guards: a national group by its full name; a province's group; a province's own bureau)
+    ("国家电网沅澜省电力有限公司", (None, "department")),
+    ("沅澜省交通投资集团有限公司", ("沅澜省", "department")),
+    ("沅澜省能源局", ("沅澜省", "province")),
+])
+def test_a_national_groups_company_by_the_groups_short_name_names_no_place(issuer, expected):
+    assert md.issuer_region_level(issuer) == expected
+    assert md.split_region(issuer)[0] == (expected[0] or "")
