@@ -100,7 +100,8 @@ _NATIONAL_GROUP_SHORT = re.compile(r"^(?:国网|国家电网|南网|南方电网
 _ZONE_ENDINGS = r"经济技术开发区|高新技术产业开发区|经济开发区|开发区|高新区|经开区|工业园区|产业园区|园区|保税区|综保区|自贸区|" \
                 r"试验区|实验区|示范区|度假区|产业区|经济区|合作区|集聚区|管理区|" \
                 r"风景名胜区"  # (a scenic area its 管理委员会 runs: 桐岚市云雾山风景名胜区管理委员会, a zone)
-_ZONE_RX = re.compile(rf"^([\u4e00-\u9fff]{{2,24}}?(?:{_ZONE_ENDINGS}))"
+# (no bureau's name inside a zone's: 沐川市应急管理局沐川经济技术开发区分局 is the city bureau's branch, below)
+_ZONE_RX = re.compile(rf"^((?:(?!局|厅)[\u4e00-\u9fff]){{2,24}}?(?:{_ZONE_ENDINGS}))"
                       r"(?:管理委员会|管委会|党工委|工作委员会|工委|[\u4e00-\u9fff]{0,12}(?:局|办公室|中心))")
 # (schools and hospitals too: an institution a government runs is on no tier of its ladder, as an enterprise;
 # and an association, 枫岭市燃气协会: a social organisation, compared with governments it would read as one)
@@ -300,6 +301,8 @@ def _split_joint(name: str) -> list[str]:
             continue
         if _branch_of(name[cuts[-1] if cuts else 0:p], name[p:]):
             continue  # 国家税务总局某市税务局: the administration's branch, one organ
+        if name[p - 1] == "局" and re.fullmatch(r"[\u4e00-\u9fff]{2,20}分局", name[p:]):
+            continue  # 鹭江市市场监督管理局鹭江高新区分局: the bureau's branch, one organ
         if name[:p].endswith("人民政府") and re.match(r"[\u4e00-\u9fff]{1,9}?(?:街道办事处|镇人民政府|乡人民政府|苏木人民政府)$", name[p:]):
             continue  # 某区人民政府某某街道办事处: one office's full name, not two organs
         rest = _PARTY.sub("", name[p:])
@@ -521,7 +524,7 @@ def looks_like_issuer(name: str) -> bool:
 # 中国…集团有限公司 is no central organ for opening with 中国
 _ENTERPRISE_RX = re.compile(r"集团|公司")
 #: an association (行业协会, 中国…协会) signing under its own name: a social organisation, no organ of a government
-_ASSOCIATION_RX = re.compile(r"协会(?:秘书处|办公室|安全生产委员会(?:办公室)?)?$")
+_ASSOCIATION_RX = re.compile(r"协会(?:[\u4e00-\u9fff]{1,10}分会|秘书处|办公室|安全生产委员会(?:办公室)?)?$")
 _GOVERNMENT_TEAM_RX = re.compile(r"事故(?:联合)?调查组$")
 
 
@@ -583,6 +586,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         # organs govern, on no tier of the ladder (a 新区 may be a district: not taken here)
         return zone.group(1), "department"
     if region:
+        if _BUREAU_BRANCH_RX.match(organ):
+            # 沐川市应急管理局沐川经济技术开发区分局, 桐岚市应急管理局鹭汀分局: the bureau's own branch where it serves a
+            # zone or a district, on the bureau's tier
+            return region, region_level(region)
         if _NON_TIER.search(organ) or _NON_TIER.search(region):
             return region, "department"
         office = re.match(r"^人民政府([\u4e00-\u9fff]{1,9}?(?:街道|镇|乡|苏木))(?:办事处|人民政府)", organ)
@@ -617,6 +624,10 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         # a territory the name does not tell (长江海事局)
         return _central_branch(first), "central"
     return None, "department"
+
+
+#: a bureau's branch named after the bureau (应急管理局沐川经济技术开发区分局, 市场监督管理局鹭江高新区分局)
+_BUREAU_BRANCH_RX = re.compile(r"^[\u4e00-\u9fff]{2,16}局[\u4e00-\u9fff]{2,20}分局$")
 
 
 # the organs that run a zone, not a district: its committee and the party's work committee sent to lead it

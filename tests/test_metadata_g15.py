@@ -119,6 +119,11 @@ FIXED = {
     'national_association.txt': ('中国岚业安全协会关于开展会员单位安全生产标准化建设的通知', '中国岚业安全协会', None, 'department', 'other', 2027, '2027-06-12', None),
     # (second round) (a national group's provincial company by the group's short name: was region 国网沅澜省)
     'r2_state_grid_province_company.txt': ('国网沅澜省电力有限公司关于开展迎峰度夏电网设备安全检查的通知', '国网沅澜省电力有限公司', None, 'department', 'other', 2027, '2027-06-18', None),
+    # (third round) (a city bureau's branch in a zone is the bureau's: was region 沐川市应急管理局沐川经济技术开发区, department;
+    # and one organ: was split in two, 鹭江市市场监督管理局、鹭江高新区分局; an association's branch: was 全国, central)
+    'r3_city_bureau_zone_branch.txt': ('沐川市应急管理局沐川经济技术开发区分局关于开展涉氨制冷企业安全检查的通知', '沐川市应急管理局沐川经济技术开发区分局', '沐川市', 'city', 'other', 2027, '2027-07-22', None),
+    'r3_market_bureau_zone_branch.txt': ('鹭江市市场监督管理局鹭江高新区分局关于开展电梯安全专项检查的通知', '鹭江市市场监督管理局鹭江高新区分局', '鹭江市', 'city', 'other', 2027, '2027-05-11', None),
+    'r3_association_branch.txt': ('中国岚业安全协会沅澜分会关于举办安全管理人员培训班的通知', '中国岚业安全协会沅澜分会', None, 'department', 'other', 2027, '2027-08-20', None),
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
@@ -399,3 +404,18 @@ def test_a_copy_completes_the_year_and_a_built_title():
 def test_a_national_groups_company_by_the_groups_short_name_names_no_place(issuer, expected):
     assert md.issuer_region_level(issuer) == expected
     assert md.split_region(issuer)[0] == (expected[0] or "")
+
+
+@pytest.mark.parametrize("raw, expected", [
+    ("沐川市应急管理局沐川经济技术开发区分局", ("沐川市应急管理局沐川经济技术开发区分局", "沐川市", "city")),
+    ("鹭江市市场监督管理局鹭江高新区分局", ("鹭江市市场监督管理局鹭江高新区分局", "鹭江市", "city")),
+    ("沐川市公安局沐川经开区分局", ("沐川市公安局沐川经开区分局", "沐川市", "city")),
+    # (guards: a district branch; a zone's own bureau and committee; two bureaus signing together)
+    ("桐岚市应急管理局鹭汀分局", ("桐岚市应急管理局鹭汀分局", "桐岚市", "city")),
+    ("沐川经济技术开发区应急管理局", ("沐川经济技术开发区应急管理局", "沐川经济技术开发区", "department")),
+    ("沐川市沐川经开区管委会", ("沐川市沐川经开区管理委员会", "沐川市沐川经开区", "department")),
+    ("鹭江市应急管理局鹭江市公安局", ("鹭江市应急管理局、鹭江市公安局", "鹭江市", "city")),
+])
+def test_a_bureaus_branch_in_a_zone_is_the_bureaus(raw, expected):
+    issuer = md.normalize_issuer(raw)
+    assert (issuer, *md.issuer_region_level(issuer)) == expected
