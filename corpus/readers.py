@@ -7,7 +7,8 @@ fonts without a Unicode map refused), ``.rtf`` (striprtf), ``.doc``/``.wps``/``.
 binary, ``corpus.oldword``), ``.ofd`` (``corpus.ofd``, then the PDF line logic), ``.xlsx`` (openpyxl:
 each visible sheet's title rows, then its table), ``.xls``/``.et`` (xlrd, read so too), ``.odt`` (content.xml walked
 with lxml, read as a .docx), ``.eml`` and ``.msg`` (a mail, Outlook's read by ``corpus.msg``: each attachment read as its own
-file, named ``x.eml!name``, an attached zip's members ``x.eml!a.zip!member``, else its text) and ``.zip`` (a zip of attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
+file, named ``x.eml!name``, an attached zip's members ``x.eml!a.zip!member``, a mail attached to an Outlook mail
+``x.msg!subject.msg!name``, else its text; Outlook's compressed RTF text decompressed by ``compressed_rtf``) and ``.zip`` (a zip of attachments: each member read as its own file, named ``x.zip!member``); tables in .docx, .doc, .rtf, .xlsx and HTML as rows
 (``corpus.tables``). A file is read as what its bytes say it is (a ``.doc`` that is a
 .docx, a Word web page or a web archive, a ``.pdf`` that is a .doc or an .ofd, is read); a file that
 cannot be read (a scanned PDF or OFD, an encrypted .doc, a WPS 2000 file, an encrypted workbook) gets
@@ -1249,9 +1250,14 @@ def read_rtf(path: Path) -> str:
     it: raw bytes above 127 (some writers put GBK bytes in as they are) and a GBK character's two
     escapes broken over two lines are made what the library reads, and table rows marked so that
     each reads as a table (``_rtf_blocks``)."""
+    return rtf_text(path.read_bytes(), path)
+
+
+def rtf_text(data: bytes, path: str | Path) -> str:
+    """RTF bytes read as :func:`read_rtf` reads a file (``path`` names it in errors): an .rtf file, or the
+    decompressed RTF text of an Outlook mail."""
     from striprtf.striprtf import rtf_to_text
 
-    data = path.read_bytes()
     if not data.lstrip().startswith(b"{\\rtf"):
         raise ReadError(path, "not an RTF file (it does not begin with {\\rtf)")
     try:
@@ -2398,26 +2404,29 @@ def _mail(path: Path):
     return mail
 
 
-def _outlook(path: Path):
-    """An Outlook ``.msg`` read by ``corpus.msg``, or the one-line error."""
+def _outlook(path: Path, storage: str = ""):
+    """An Outlook ``.msg`` read by ``corpus.msg`` (with ``storage``: a mail attached in it), or the one-line error."""
     from .msg import MsgError, read_mail
 
     try:
-        return read_mail(path)
+        return read_mail(path, storage)
     except MsgError as exc:
         raise ReadError(path, str(exc)) from None
 
 
-def _attached_files(path: Path) -> dict[str, Callable[[], bytes]]:
-    """A mail's attachments of a format read here (a zip among them), in their order, each name with
-    what gives its bytes (decoded when asked for); a name given twice is read once."""
-    if path.suffix.lower() == ".msg":
-        from .msg import attachment_data
+class _AttachedMail(str):
+    """What ``_attached_files`` gives for a mail attached to an Outlook mail that holds no file read here:
+    its storage (its own text is read, ``_outlook_text``), in place of the bytes of a file."""
 
-        found: dict[str, Callable[[], bytes]] = {}
-        for item in _outlook(path).attachments:
-            if Path(item.name).suffix.lower() in SUPPORTED_SUFFIXES:
-                found.setdefault(item.name, lambda item=item: attachment_data(path, item))
+
+def _attached_files(path: Path) -> dict[str, Callable[[], bytes] | _AttachedMail]:
+    """A mail's attachments of a format read here (a zip among them), in their order, each name with
+    what gives its bytes (decoded when asked for); a name given twice is read once. In an Outlook mail, a
+    mail attached to it (转发为附件) is followed: its files named ``转发.msg!name``, or, with none, the
+    attached mail itself (``转发.msg``, an :class:`_AttachedMail`: its text is read)."""
+    if path.suffix.lower() == ".msg":
+        found: dict[str, Callable[[], bytes] | _AttachedMail] = {}
+        _outlook_files(path, "", "", found)
         return found
     found = {}
     for part in _mail(path).walk():
@@ -2427,6 +2436,22 @@ def _attached_files(path: Path) -> dict[str, Callable[[], bytes]]:
             if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                 found.setdefault(name, lambda part=part: part.get_payload(decode=True) or b"")
     return found
+
+
+def _outlook_files(path: Path, storage: str, prefix: str, found: dict) -> bool:
+    """Add the files of the Outlook mail at ``storage`` (and of the mails attached to it) to ``found``, named
+    under ``prefix``; whether it held any."""
+    from .msg import attachment_data
+
+    before = len(found)
+    for item in _outlook(path, storage).attachments:
+        name = prefix + item.name
+        if item.embedded:
+            if not _outlook_files(path, item.storage, name + ZIP_MEMBER_MARK, found):
+                found.setdefault(name, _AttachedMail(item.storage))
+        elif Path(item.name).suffix.lower() in SUPPORTED_SUFFIXES:
+            found.setdefault(name, lambda item=item: attachment_data(path, item))
+    return len(found) > before
 
 
 def mail_members(path: Path) -> list[Path]:
@@ -2484,6 +2509,8 @@ def _read_attachment(mail_path: Path, name: str) -> str:
             return _read_member(local, member, shown_archive=f"{mail_path}{ZIP_MEMBER_MARK}{zip_name}")
     if name not in files:
         raise ReadError(shown, "no such attachment in the mail")
+    if isinstance(files[name], _AttachedMail):
+        return _outlook_text(mail_path, files[name], shown)
     if Path(name).suffix.lower() == ".zip":
         members = [m.split(ZIP_MEMBER_MARK, 1)[1] for m in _zip_attachment_members(mail_path, name, files[name])
                    if ZIP_MEMBER_MARK in m]
@@ -2525,17 +2552,34 @@ def _eml_text(path: Path) -> str:
     return plain_text(body.get_content())
 
 
-def _outlook_text(path: Path) -> str:
-    """An Outlook mail's own text: its HTML read as a web page is, else its plain text, as an .eml's."""
-    mail = _outlook(path)
+def _outlook_text(path: Path, storage: str = "", shown: str | None = None) -> str:
+    """An Outlook mail's own text (``storage``: of a mail attached to it, ``shown`` in errors): its HTML read as a
+    web page is, else its plain text, as an .eml's; else its compressed RTF, read as an .rtf file is."""
+    mail = _outlook(path, storage)
+    shown = shown or path
     if mail.html and mail.html.strip(b"\x00 \r\n\t"):
-        return _html_text(mail.html, path, charset=mail.charset)
+        return _html_text(mail.html, Path(shown), charset=mail.charset)
     if mail.body and mail.body.strip():
         return plain_text(mail.body)
     if mail.rtf_only:
-        raise ReadError(path, "an Outlook mail whose text is kept only as RTF: open it in Outlook, save it as "
-                              ".eml (or its text as .txt) and read that")
-    raise ReadError(path, f"a mail with no text and no attachment read here ({_FORMATS_READ})")
+        return _outlook_rtf(path, mail, shown)
+    raise ReadError(shown, f"a mail with no text and no attachment read here ({_FORMATS_READ})")
+
+
+def _outlook_rtf(path: Path, mail, shown) -> str:
+    """The text of a mail kept only as compressed RTF: decompressed (``corpus.msg.rtf_body``), then read as an
+    .rtf file. Outlook's RTF of an HTML mail (``\\fromhtml1``) keeps the HTML's tags in ``{\\*\\htmltag …}``
+    groups, which an RTF reader skips as it skips any ``\\*`` destination, and its own rendering of them
+    (``\\htmlrtf`` … paragraph marks) as RTF: the text read is what Outlook shows."""
+    from .msg import MsgError, rtf_body
+
+    try:
+        data = rtf_body(path, mail)
+    except MsgError as exc:
+        raise ReadError(shown, str(exc)) from None
+    if not data:
+        raise ReadError(shown, f"a mail with no text and no attachment read here ({_FORMATS_READ})")
+    return rtf_text(data, shown)
 
 
 def _too_big(size: int) -> str:
