@@ -2195,9 +2195,18 @@ def _scattered(text: str) -> bool:
 
 
 def _pdf_text(page, top: float, bottom: float) -> str:
+    """pdfplumber's text of the page between ``top`` and ``bottom`` (the text round its ruled tables), two text
+    columns in it read left column, then right, as :func:`_page_text` reads a page without a table.
+
+    Why: pdfplumber, as pypdf, reads each printed line across the page, so a two-column page with a ruled
+    table below read its columns interleaved line by line (formats9's two_columns_ruled.pdf)."""
     if bottom - top < 1:
         return ""
-    return page.crop((0, max(top, 0), page.width, min(bottom, page.height))).extract_text() or ""
+    crop = page.crop((0, max(top, 0), page.width, min(bottom, page.height)))
+    text = crop.extract_text() or ""
+    words = crop.extract_words(extra_attrs=["size"])
+    pieces = [(float(page.height) - w["top"], w["x0"], w["size"], w["text"]) for w in words]
+    return _columns_in_order(text, pieces, float(page.width))
 
 
 def _pdf_grid(page, table) -> list[list[Cell]]:

@@ -122,3 +122,15 @@ def test_compressed_rtf_without_its_library_is_one_line(monkeypatch):
     monkeypatch.setitem(sys.modules, "compressed_rtf", None)
     with pytest.raises(ReadError, match=r"needs the compressed-rtf package: pip install compressed-rtf$"):
         read_file(FORMATS9 / "winter_mail_rtf.msg")
+
+
+# -- a PDF page in two text columns with a ruled table -----------------------------------------------
+def test_two_text_columns_over_a_ruled_table_read_column_by_column(winter):
+    """winter_two_columns_ruled.pdf (EXPECTED.md): formats8's two-column page (一 left, 二 right, each printed line
+    written across the page) with 三's task table ruled below it. A ruled table sends the page to pdfplumber,
+    whose text round the table read each line across the page: before, 一、强化隐患排查 二、落实工作责任 was one
+    line and the columns interleaved (4 of 一's and 二's clauses misread); now the left column reads whole, then
+    the right, then the table row by row: as winter_notice.txt."""
+    documents, clauses = winter
+    assert _segment(FORMATS9 / "winter_two_columns_ruled.pdf", documents=True) == documents
+    assert _segment(FORMATS9 / "winter_two_columns_ruled.pdf") == clauses

@@ -297,10 +297,11 @@ def sections_docx(path: Path, typed: bool = False) -> None:
     document.save(str(path))
 
 
-def two_columns_pdf(path: Path) -> None:
+def two_columns_pdf(path: Path, ruled: bool = False) -> None:
     """The notice with 一 and 二 set in two columns side by side under the full-width head (10.5 pt, each item
     wrapped at the column's width, 236 pt), each printed line written across the page (the left column's line, then the right's at the same height), as some
-    PDF printers write a page; 三, the table and the signature full width below."""
+    PDF printers write a page; 三, the table and the signature full width below. ``ruled`` (formats9): the table
+    drawn with lines round every cell."""
     from reportlab.pdfgen import canvas
 
     f5 = formats7()._load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
@@ -327,10 +328,19 @@ def two_columns_pdf(path: Path) -> None:
     for line in rest:
         c.drawString(50, y, line)
         y -= 26
+    top = y + 17
     for row in n["table"]:
         for k, cell in enumerate(row):
-            c.drawString((50, 90, 310, 450)[k], y, cell)
+            c.drawString((50, 90, 310, 450)[k] + (4 if ruled else 0), y, cell)
         y -= 24
+    if ruled:
+        edges = (45, 85, 305, 445, 550)
+        bottom = top - 24 * len(n["table"])
+        for k in range(len(n["table"]) + 1):
+            c.line(edges[0], top - 24 * k, edges[-1], top - 24 * k)
+        for x in edges:
+            c.line(x, top, x, bottom)
+        y -= 10
     for text in (n["signature"], n["date"]):
         c.drawRightString(545, y, text)
         y -= 24

@@ -154,10 +154,20 @@ def main() -> None:
     forward_msg(HERE / "winter_forward_body.msg", None)
     rtf_msg(HERE / "winter_mail_rtf.msg")
     rtf_msg(HERE / "winter_mail_rtf_html.msg", html=True)
+    formats8().two_columns_pdf(HERE / "winter_two_columns_ruled.pdf", ruled=True)
+
+
+# -- probes (EXPECTED.md, "Probes") ------------------------------------------------------------------
+def probes(folder: Path) -> None:
+    """The probes (EXPECTED.md): written to ``folder``; those that needed a reader fix are committed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "winter_notice.txt").write_text(formats6().WINTER_NOTICE, encoding="utf-8")
+    formats8().two_columns_pdf(folder / "two_columns_ruled.pdf", ruled=True)
 
 
 if __name__ == "__main__":
     if sys.argv[1:2] == ["--probes"]:
-        probes(Path(sys.argv[2]))  # noqa: F821 - defined below when the probes are written
+        probes(Path(sys.argv[2]))
     else:
         main()
+
