@@ -154,6 +154,12 @@ def _damaged(what: str) -> str:
     return f"damaged Word 97-2003 file ({what}): if Word or WPS opens it, save it as .docx and read that"
 
 
+#: a slide deck (a 汇报 presentation) is no notice document: its slides hold a report's headlines and figures, not
+#: a notice's clauses, and reading their text boxes in any order would make clauses of the headlines
+SLIDES = ("a slide presentation (PowerPoint or WPS 演示), not a notice document: get the notice itself (.docx, .pdf), "
+          "or save the slides' text as .txt and read that")
+
+
 def _check_word(ole) -> None:
     """A Word document, or a reason naming what the OLE file is instead."""
     if ole.exists("WordDocument"):
@@ -165,6 +171,8 @@ def _check_word(ole) -> None:
         raise OldWordError("a spreadsheet (.xls/.et): copy the notice text into a .docx or .txt and read that")
     if ole.exists("__substg1.0_001A001F") or ole.exists("__substg1.0_001A001E"):  # PR_MESSAGE_CLASS: a mail
         raise OldWordError("an Outlook mail (.msg) under another name: name it .msg and read that")
+    if ole.exists("PowerPoint Document"):
+        raise OldWordError(SLIDES)
     if ole.exists("CONTENTS") or ole.exists("MatOST"):
         raise OldWordError("not a Word-format document (a Microsoft Works or old WPS file): open it in WPS "
                            "or Word, save it as .docx and read that")

@@ -33,6 +33,7 @@ from policytag import PolicytagError
 
 from .clean import CLOSERS, RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
 from .docx_lists import W, ListNumbers, w_val
+from .oldword import SLIDES
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
 
@@ -69,8 +70,17 @@ def _readable_ratio(text: str) -> float:
     return 1.0 - len(_UNREADABLE.findall(text)) / len(text)
 
 
+#: what a text without a BOM is tried as, in order: UTF-8, GB18030 (a superset of GBK/GB2312), then Big5 as
+#: Windows writes it in Taiwan, Hong Kong and Macao (cp950; HKSCS's extra characters in big5hkscs).
+#: Big5 last: each Big5 byte pair is a valid GBK pair too, so GB18030 decodes any Big5 text, into kana,
+#: Greek, box drawing and private-use codes (GBK's rows A4-AF, Big5's commonest characters) that fail
+#: the readable-ratio check; a GBK text is read as GB18030 before Big5 is tried, as it was before.
+_TEXT_ENCODINGS = ("utf-8", "gb18030", "cp950", "big5hkscs")
+
+
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
-    """Decode text bytes: BOM, then strict UTF-8, then GB18030 (a superset of GBK/GB2312)."""
+    """Decode text bytes: BOM, then strict UTF-8, then GB18030, then Big5 (``_TEXT_ENCODINGS``); traditional
+    characters are made simplified later, as any text's are (``corpus.script``)."""
     if not data.strip():
         raise ReadError(path, "empty file")
     if data.startswith(b"\xef\xbb\xbf"):
@@ -81,7 +91,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         return data.decode(encoding, errors="replace")
     if _looks_binary(data):
         raise ReadError(path, "binary file, not text")
-    for encoding in ("utf-8", "gb18030"):
+    for encoding in _TEXT_ENCODINGS:
         try:
             text = data.decode(encoding)
         except UnicodeDecodeError:
@@ -90,7 +100,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
             continue
         if _readable_ratio(text) > 0.9:
             return text
-    raise ReadError(path, "unreadable text encoding (not UTF-8 or GB18030/GBK)")
+    raise ReadError(path, "unreadable text encoding (not UTF-8, GB18030/GBK or Big5)")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -2694,11 +2704,15 @@ _PICTURE = ("a picture (a scanned or photographed page?), which holds no text to
             "(or get the notice as .docx, .pdf or a web page) and read that")
 _CNKI = "a CNKI CAJ file: open it in CAJViewer, save or print it as PDF and read that"
 #: formats a user is sent that no reader here reads, by suffix, and what to do with each: pictures of a page,
-#: CNKI's CAJ family (an academic or gazette download), Apabi's CEB (a digital library's e-document)
+#: CNKI's CAJ family (an academic or gazette download), Apabi's CEB (a digital library's e-document), slides
 _NO_TEXT_SUFFIXES = {**dict.fromkeys((".jpg", ".jpeg", ".png", ".tif", ".tiff", ".bmp", ".gif", ".webp"), _PICTURE),
                      **dict.fromkeys((".caj", ".kdh", ".nh"), _CNKI),
                      ".ceb": "an Apabi CEB e-document: open it in Apabi Reader, print it to PDF (or copy its text into "
-                             "a .txt) and read that"}
+                             "a .txt) and read that",
+                     # slides (.pptx and its macro, show and template kinds; .ppt/.pps/.pot; WPS's .dps/.dpt): a
+                     # .ppt is an OLE file, refused by corpus.oldword with the same line
+                     **dict.fromkeys((".pptx", ".pptm", ".ppsx", ".potx", ".ppt", ".pps", ".pot", ".dps", ".dpt"),
+                                     SLIDES)}
 #: the same by their first bytes, for one saved under a script's name (download.do): JPEG, PNG, TIFF, GIF, WebP
 #: and CAJ's own headers (a .caj that is a PDF inside is read as the PDF)
 _NO_TEXT_MAGIC = ((b"\xff\xd8\xff", _PICTURE), (b"\x89PNG\r\n\x1a\n", _PICTURE), (b"II*\x00", _PICTURE),

@@ -77,10 +77,23 @@ def _role(label: str) -> str | None:
     label = re.sub(r"\s+", "", label)
     if not label or len(label) > _HEADER_MAX or re.search(r"\d", label) and not label.lower().startswith("no"):
         return None
+    label = _simplified_label(label)
     for role, rx in _ROLES:
         if rx.search(label):
             return role
     return None
+
+
+def _simplified_label(label: str) -> str:
+    """A header label in traditional characters (序號, 責任單位, 完成時限: a notice from Taiwan, Hong Kong, Macao,
+    or typed so) in simplified ones, as ``_ROLES`` is written; any other label as it is.
+
+    Why here: a text is made simplified after it is read (``corpus.script``), but its tables are recognised
+    while it is read, so a traditional task table was one paragraph (序號工作任務…). Only a label holding a
+    character that is traditional only is converted: a simplified label never changes."""
+    from .script import _converter, _traditional_only
+
+    return _converter().convert(label) if not _traditional_only().isdisjoint(label) else label
 
 
 def _checklist_roles(roles: list[str | None]) -> list[str | None]:

@@ -134,3 +134,96 @@ def test_two_text_columns_over_a_ruled_table_read_column_by_column(winter):
     documents, clauses = winter
     assert _segment(FORMATS9 / "winter_two_columns_ruled.pdf", documents=True) == documents
     assert _segment(FORMATS9 / "winter_two_columns_ruled.pdf") == clauses
+
+
+# -- probes: text in Big5, slides, and what already read right (guards) -----------------------------
+@pytest.fixture(scope="module")
+def probes(tmp_path_factory):
+    """make_fixtures.py --probes: the probe files of EXPECTED.md, written afresh."""
+    folder = tmp_path_factory.mktemp("probes")
+    _fixtures().probes(folder)
+    return folder
+
+
+@pytest.mark.parametrize("name", ["big5_nobom.txt", "big5_utf8.txt"])
+def test_a_traditional_notice_in_big5_reads_as_its_simplified_copy(name, probes, winter):
+    """The notice in traditional characters (OpenCC s2tw), saved as Big5 (cp950, as a Windows in Taiwan, Hong Kong
+    or Macao saves 'ANSI') without a BOM, and the same in UTF-8. Before: the Big5 file was refused ("unreadable
+    text encoding (not UTF-8 or GB18030/GBK)": every Big5 pair is a GBK pair, decoded into kana and private-use
+    codes); both then read 6 clauses, not 7: the tab-typed task table's header 序號/工作任務/責任單位/完成時限 was
+    no header (the table is recognised before the text is made simplified), so its rows were one paragraph.
+    Now each reads as winter_notice.txt, record for record."""
+    documents, clauses = winter
+    assert _segment(probes / name) == clauses
+    assert _segment(probes / name, documents=True) == documents
+
+
+def test_a_gbk_text_is_never_read_as_big5(tmp_path):
+    """The guard of the Big5 step: a GBK notice (its rows A4-A9 hold kana and box drawing in Big5's place) reads
+    as GB18030 first, as before; a text neither decodes to stays refused in one line."""
+    from policytag.corpus.readers import ReadError, decode_bytes
+
+    text = "各县（区）应急管理局：现将有关事项通知如下：一、强化隐患排查。"
+    assert decode_bytes(text.encode("gbk")) == text
+    with pytest.raises(ReadError, match=r"unreadable text encoding \(not UTF-8, GB18030/GBK or Big5\)"):
+        decode_bytes(bytes(range(0x80, 0xFF)) * 20)
+
+
+def test_a_traditional_task_table_header_is_a_header():
+    """tables' header roles in traditional characters (序號, 工作任務, 責任單位, 完成時限, 牽頭單位) are the simplified
+    ones'; a simplified label is never converted."""
+    from policytag.corpus.tables import _simplified_label, task_header
+
+    assert task_header(["序號", "工作任務", "責任單位", "完成時限"])
+    assert task_header(["序號", "重點任務", "牽頭單位", "配合單位"])
+    assert _simplified_label("责任单位") == "责任单位" and _simplified_label("序号") == "序号"
+
+
+@pytest.mark.parametrize("name", ["report.pptx", "report.dps", "report.ppt"])
+def test_slides_are_one_line_saying_what_they_are(name, probes, tmp_path):
+    """A 汇报 slide deck: before, "unsupported file type .pptx; use one of …" (a .ppt: "an Office 97-2003 file with
+    no Word document in it"); now one line saying it is a presentation and what to get instead. In a folder,
+    slides are skipped unseen, as pictures are (a deck beside a notice is no error)."""
+    f9 = _fixtures()
+    path = tmp_path / name
+    if name.endswith(".ppt"):
+        path.write_bytes(f9.compound_file({"PowerPoint Document": bytes(600), "Current User": bytes(64)}))
+    else:
+        shutil.copy(probes / "report.pptx", path)
+    out = run_cli("segment", path)
+    assert out.returncode == 1
+    assert _errors(out) == [f"policytag: error: {path}: a slide presentation (PowerPoint or WPS 演示), not a notice "
+                            "document: get the notice itself (.docx, .pdf), or save the slides' text as .txt and read "
+                            "that"], out.stderr
+    shutil.copy(probes / "winter_notice.txt", tmp_path)
+    out = run_cli("segment", tmp_path, "--documents")
+    assert out.returncode == 0 and not _errors(out), out.stderr
+
+
+@pytest.mark.parametrize("name", ["tracked.docx", "content_controls.docx", "wechat.html", "utf16le_nobom.txt",
+                                  "utf16be_nobom.txt", "gb18030_nobom.txt", "scanned_middle.pdf"])
+def test_probes_that_read_right_already(name, probes, winter):
+    """Guards (EXPECTED.md, read right on main): tracked changes read as accepted (w:ins in, w:del out), the number
+    in a content control and the date a DATE field in one, a WeChat 公众号 page (#js_content only: no account name,
+    阅读原文, 微信扫一扫), UTF-16 LE/BE and GB18030 without a BOM, a PDF whose middle page is a scan."""
+    documents, clauses = winter
+    assert _segment(probes / name) == clauses
+    assert _segment(probes / name, documents=True) == documents
+
+
+def test_a_scanned_page_among_text_pages_is_named_in_one_warning(probes):
+    out = run_cli("segment", probes / "scanned_middle.pdf")
+    warnings = [line for line in out.stderr.splitlines() if "warning" in line]
+    assert out.returncode == 0 and len(warnings) == 1 and "page 2 of 3 is a picture without text" in warnings[0], out.stderr
+
+
+def test_an_encrypted_pdf_is_one_line(probes):
+    out = run_cli("segment", probes / "encrypted.pdf")
+    assert out.returncode == 1
+    assert _errors(out) == [f"policytag: error: {probes / 'encrypted.pdf'}: PDF is protected by a password: open it "
+                            "with the password, save a copy without one and read that"], out.stderr
+
+
+def test_word_s_automatic_article_numbers_read_as_typed(probes):
+    """A 办法 whose 第X条 are Word list numbers (chineseCounting, lvlText 第%1条): read as the typed copy (guard)."""
+    assert _segment(probes / "auto_articles.docx") == _segment(probes / "typed_articles.docx")

@@ -158,11 +158,229 @@ def main() -> None:
 
 
 # -- probes (EXPECTED.md, "Probes") ------------------------------------------------------------------
+
+W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+
+
+def _notice_docx(path: Path, para=None) -> None:
+    """The winter notice as a plain .docx (formats7's flat one); ``para(document, line)``, when given, writes
+    each line of the head and body instead of ``add_paragraph`` (returning False to let it be added plain)."""
+    import docx
+
+    n = formats6()._notice()
+    document = docx.Document()
+    for line in (n["title"], n["number"], n["addressee"], n["preamble"], *n["body"]):
+        if para is None or not para(document, line):
+            document.add_paragraph(line)
+    formats6()._grid(document.add_table(rows=len(n["table"]), cols=len(n["table"][0])), n["table"])
+    for line in (n["signature"], n["date"]):
+        if para is None or not para(document, line):
+            document.add_paragraph(line)
+    document.save(str(path))
+
+
+def tracked_docx(path: Path) -> None:
+    """Tracked changes not accepted: 消防 inserted (``w:ins``) in 一's first item, 全部 deleted (``w:del``) in it."""
+    from docx.oxml import parse_xml
+
+    def para(document, line: str) -> bool:
+        if not line.startswith("（一）各县（区）要组织"):
+            return False
+        p = document.add_paragraph()
+        head, tail = line.split("消防", 1)
+        change = 'w:id="{}" w:author="办公室" w:date="2027-11-14T09:00:00Z"'
+        p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t>（一）各县（区）要</w:t></w:r>'))
+        p._p.append(parse_xml(f'<w:del xmlns:w="{W_NS}" {change.format(1)}><w:r><w:delText>全部</w:delText></w:r></w:del>'))
+        p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t>{head[len("（一）各县（区）要"):]}</w:t></w:r>'))
+        p._p.append(parse_xml(f'<w:ins xmlns:w="{W_NS}" {change.format(2)}><w:r><w:t>消防</w:t></w:r></w:ins>'))
+        p._p.append(parse_xml(f'<w:r xmlns:w="{W_NS}"><w:t>{tail}</w:t></w:r>'))
+        return True
+
+    _notice_docx(path, para)
+
+
+def content_controls_docx(path: Path) -> None:
+    """The number in a block content control (``w:sdt`` round its paragraph), the date a DATE field
+    (``w:fldSimple``) with its cached result in a run-level content control."""
+    from docx.oxml import parse_xml
+
+    n = formats6()._notice()
+
+    def para(document, line: str) -> bool:
+        if line == n["number"]:
+            placeholder = document.add_paragraph("")._p  # where the control goes (before the section's sectPr)
+            placeholder.addnext(parse_xml(
+                f'<w:sdt xmlns:w="{W_NS}"><w:sdtPr><w:alias w:val="文号"/><w:tag w:val="docnum"/></w:sdtPr>'
+                f'<w:sdtContent><w:p><w:r><w:t>{line}</w:t></w:r></w:p></w:sdtContent></w:sdt>'))
+            placeholder.getparent().remove(placeholder)
+            return True
+        if line == n["date"]:
+            p = document.add_paragraph()
+            p._p.append(parse_xml(
+                f'<w:sdt xmlns:w="{W_NS}"><w:sdtPr><w:date w:fullDate="2027-11-15T00:00:00Z"><w:dateFormat '
+                'w:val="yyyy年M月d日"/></w:date></w:sdtPr><w:sdtContent><w:fldSimple w:instr=" DATE \\@ &quot;yyyy年M月d日&quot; ">'
+                f'<w:r><w:t>{line}</w:t></w:r></w:fldSimple></w:sdtContent></w:sdt>'))
+            return True
+        return False
+
+    _notice_docx(path, para)
+
+
+ARTICLES = ["为加强电动自行车停放充电安全管理，预防和减少火灾事故，根据有关法律法规，结合本市实际，制定本办法。",
+            "本办法适用于本市行政区域内住宅小区、人员密集场所的电动自行车停放充电管理。",
+            "物业服务企业应当设置集中停放充电场所，并配备消防器材。",
+            "禁止在楼道、安全出口和疏散通道停放电动自行车或者为其充电。",
+            "本办法自2028年1月1日起施行。"]
+RULES_TITLE = "澄溪市电动自行车停放充电安全管理办法"
+
+
+def articles_docx(path: Path, typed: bool = False) -> None:
+    """A 办法 whose articles are Word automatic list numbers in the 第X条 style (``numFmt chineseCounting``,
+    ``lvlText 第%1条``, a space after); ``typed``: the same with 第一条 … typed (the reading to match)."""
+    import docx
+    from docx.oxml import parse_xml
+
+    document = docx.Document()
+    numbering = document.part.numbering_part.element
+    numbering.insert(0, parse_xml(
+        f'<w:abstractNum xmlns:w="{W_NS}" w:abstractNumId="80"><w:multiLevelType w:val="singleLevel"/>'
+        '<w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="第%1条"/>'
+        '<w:suff w:val="space"/><w:lvlJc w:val="left"/></w:lvl></w:abstractNum>'))
+    numbering.append(parse_xml(f'<w:num xmlns:w="{W_NS}" w:numId="81"><w:abstractNumId w:val="80"/></w:num>'))
+    document.add_paragraph(RULES_TITLE)
+    numerals = "一二三四五六七八九十"
+    for k, text in enumerate(ARTICLES):
+        if typed:
+            document.add_paragraph(f"第{numerals[k]}条　{text}")
+            continue
+        p = document.add_paragraph(text)
+        p._p.get_or_add_pPr().append(parse_xml(
+            f'<w:numPr xmlns:w="{W_NS}"><w:ilvl w:val="0"/><w:numId w:val="81"/></w:numPr>'))
+    document.save(str(path))
+
+
+def scanned_middle_pdf(path: Path) -> None:
+    """Three pages: the notice's head and 一 on page 1, page 2 a scanned picture only (no text), 二 and the rest on
+    page 3."""
+    from reportlab.pdfgen import canvas
+
+    from PIL import Image
+
+    f5 = _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
+    font = f5._font()
+    lines = formats6().WINTER_NOTICE.rstrip("\n").split("\n")
+    split = lines.index("二、落实工作责任")
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def page(texts: list[str]) -> None:
+        c.setFont(font, 12)
+        y = 780
+        for text in texts:
+            c.drawString(50, y, text.replace("\t", "    "))
+            y -= 26
+        c.showPage()
+
+    page(lines[:split])
+    scan = Image.new("L", (400, 560), 255)
+    for k in range(12):
+        scan.paste(40, (30, 30 + 40 * k, 370 - (k % 3) * 40, 44 + 40 * k))
+    import io as _io
+    from reportlab.lib.utils import ImageReader
+
+    buffer = _io.BytesIO()
+    scan.save(buffer, format="PNG")
+    c.drawImage(ImageReader(_io.BytesIO(buffer.getvalue())), 50, 100, 495, 693)
+    c.showPage()
+    page(lines[split:])
+    c.save()
+
+
+def encrypted_pdf(path: Path) -> None:
+    """The notice's first lines in a PDF with an open (user) password."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfgen import canvas
+
+    f5 = _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
+    c = canvas.Canvas(str(path), pagesize=(595, 842),
+                      encrypt=pdfencrypt.StandardEncryption("8848", ownerPassword="owner", strength=128))
+    c.setFont(f5._font(), 12)
+    for k, line in enumerate(formats6().WINTER_NOTICE.split("\n")[:6]):
+        c.drawString(50, 780 - 26 * k, line)
+    c.showPage()
+    c.save()
+
+
+def wechat_html() -> str:
+    """The notice as a WeChat 公众号 article page (mp.weixin.qq.com's layout): the account's name, the title in
+    ``#activity-name``, the text in ``#js_content`` (``section``/``p``/``span`` with inline styles, the table a
+    table), then 阅读原文, 微信扫一扫 / 关注该公众号 and a QR code."""
+    n = formats6()._notice()
+    span = lambda t: f'<p style="margin:0;line-height:1.75em;"><span style="font-size:15px;color:#333;">{t}</span></p>'  # noqa: E731
+    rows = "".join("<tr>" + "".join(f'<td style="border:1px solid #ccc;"><section>{t}</section></td>' for t in row)
+                   + "</tr>" for row in n["table"])
+    body = "".join(span(t) for t in (n["number"], n["addressee"], n["preamble"], *n["body"]))
+    return ('<!DOCTYPE html><html><head><meta charset="utf-8"><meta property="og:title" content="' + n["title"] + '">'
+            f'<title>{n["title"]}</title></head><body id="activity-detail"><div class="rich_media_wrp" id="img-content">'
+            f'<h1 class="rich_media_title" id="activity-name">{n["title"]}</h1>'
+            '<div id="meta_content" class="rich_media_meta_list"><span class="rich_media_meta rich_media_meta_text">'
+            '原创</span><span class="rich_media_meta rich_media_meta_nickname" id="profileBt"><a id="js_name">'
+            '澄溪应急</a></span><em id="publish_time" class="rich_media_meta rich_media_meta_text">2027-11-15 18:02</em>'
+            '</div><div class="rich_media_content js_underline_content" id="js_content" style="visibility: visible;">'
+            f'<section style="padding:0 8px;">{body}<section><table style="width:100%;border-collapse:collapse;">'
+            f'<tbody>{rows}</tbody></table></section>{span(n["signature"])}{span(n["date"])}</section></div>'
+            '<div class="rich_media_tool" id="js_toobar3"><a id="js_view_source" href="#">阅读原文</a>'
+            '<span id="js_read_area3">阅读 <span id="readNum3">1024</span></span>'
+            '<span class="like_btn">赞</span><span class="media_tool_meta">在看</span></div>'
+            '<div class="qr_code_pc_outer"><div class="qr_code_pc"><img id="js_pc_qr_code_img" src="qr.png">'
+            '<p>微信扫一扫<br>关注该公众号</p></div></div></div></body></html>')
+
+
+def report_pptx(path: Path) -> None:
+    """A 汇报 slide deck (.pptx, written as PowerPoint's package: presentation.xml and two slides)."""
+    import zipfile
+
+    p_ns = ('xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main" '
+            'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" '
+            'xmlns:p="http://schemas.openxmlformats.org/presentationml/2006/main"')
+
+    def slide(lines: list[str]) -> str:
+        paras = "".join(f"<a:p><a:r><a:t>{t}</a:t></a:r></a:p>" for t in lines)
+        return (f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?><p:sld {p_ns}><p:cSld><p:spTree>'
+                '<p:sp><p:txBody><a:bodyPr/>' + paras + '</p:txBody></p:sp></p:spTree></p:cSld></p:sld>')
+
+    types = ('<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/'
+             'content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/ppt/'
+             'presentation.xml" ContentType="application/vnd.openxmlformats-officedocument.presentationml.'
+             'presentation.main+xml"/><Override PartName="/ppt/slides/slide1.xml" ContentType="application/vnd.'
+             'openxmlformats-officedocument.presentationml.slide+xml"/></Types>')
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", types)
+        archive.writestr("ppt/presentation.xml", f'<?xml version="1.0" encoding="UTF-8"?><p:presentation {p_ns}/>')
+        archive.writestr("ppt/slides/slide1.xml", slide(["澄溪市冬春火灾防控工作汇报", "澄溪市应急管理局", "2027年11月"]))
+        archive.writestr("ppt/slides/slide2.xml", slide(["一、工作进展", "完成人员密集场所检查326家", "整改隐患1204处"]))
+
+
 def probes(folder: Path) -> None:
     """The probes (EXPECTED.md): written to ``folder``; those that needed a reader fix are committed."""
+    import opencc
+
     folder.mkdir(parents=True, exist_ok=True)
-    (folder / "winter_notice.txt").write_text(formats6().WINTER_NOTICE, encoding="utf-8")
+    notice = formats6().WINTER_NOTICE
+    (folder / "winter_notice.txt").write_text(notice, encoding="utf-8")
     formats8().two_columns_pdf(folder / "two_columns_ruled.pdf", ruled=True)
+    tracked_docx(folder / "tracked.docx")
+    content_controls_docx(folder / "content_controls.docx")
+    articles_docx(folder / "auto_articles.docx")
+    articles_docx(folder / "typed_articles.docx", typed=True)
+    scanned_middle_pdf(folder / "scanned_middle.pdf")
+    encrypted_pdf(folder / "encrypted.pdf")
+    (folder / "gb18030_nobom.txt").write_bytes(notice.encode("gb18030"))
+    (folder / "utf16le_nobom.txt").write_bytes(notice.replace("\n", "\r\n").encode("utf-16-le"))
+    (folder / "utf16be_nobom.txt").write_bytes(notice.encode("utf-16-be"))
+    (folder / "big5_nobom.txt").write_bytes(opencc.OpenCC("s2tw").convert(notice).encode("cp950"))
+    (folder / "big5_utf8.txt").write_text(opencc.OpenCC("s2tw").convert(notice), encoding="utf-8")
+    (folder / "wechat.html").write_text(wechat_html(), encoding="utf-8")
+    report_pptx(folder / "report.pptx")
 
 
 if __name__ == "__main__":
@@ -170,4 +388,3 @@ if __name__ == "__main__":
         probes(Path(sys.argv[2]))
     else:
         main()
-
