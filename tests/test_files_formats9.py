@@ -8,12 +8,12 @@ The fixtures are ours (invented places and organs), made by ``tests/data/formats
 
 from __future__ import annotations
 
-import importlib.util
 import json
 import shutil
 
 import pytest
 from conftest import TEST_DATA
+from fixture_writers import error_lines, make_fixtures, winter_reading
 from test_files_formats2 import _segment, run_cli
 
 FORMATS9 = TEST_DATA / "formats9"
@@ -22,22 +22,16 @@ TITLE = "澄溪市应急管理局关于开展冬春火灾防控工作的通知"
 
 def _fixtures():
     """tests/data/formats9/make_fixtures.py as a module (its writers make the mails of the tests below)."""
-    spec = importlib.util.spec_from_file_location("formats9_fixtures", FORMATS9 / "make_fixtures.py")
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    return make_fixtures("formats9")
 
 
 @pytest.fixture(scope="module")
 def winter(tmp_path_factory):
-    """formats6's winter_notice.txt and its reading: the reference of the mails (as in formats7 and formats8)."""
-    path = tmp_path_factory.mktemp("winter") / "winter_notice.txt"
-    path.write_text(_fixtures().formats6().WINTER_NOTICE, encoding="utf-8")
-    return _segment(path, documents=True), _segment(path)
+    """formats6's winter_notice.txt and its reading: the reference of the files here (as in formats7)."""
+    return winter_reading(tmp_path_factory.mktemp("winter"))
 
 
-def _errors(out) -> list[str]:
-    return [line for line in out.stderr.splitlines() if line.startswith("policytag: error:")]
+_errors = error_lines
 
 
 def _sources(path, *more) -> list[str]:

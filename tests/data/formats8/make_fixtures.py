@@ -9,7 +9,6 @@ down before any reader ran). formats6's winter notice (invented city 澄溪市) 
 
 from __future__ import annotations
 
-import importlib.util
 import struct
 import sys
 from pathlib import Path
@@ -18,15 +17,11 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 from compound import compound_file  # noqa: E402
 
+sys.path.insert(0, str(HERE.parent.parent))  # tests/: the shared fixture helpers
+from fixture_writers import load_module as _load  # noqa: E402
+
 SEAL_PNG = b"\x89PNG\r\n\x1a\n" + bytes(64)
 ZIP_FOLDER = "冬春火灾防控"
-
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def formats6():

@@ -9,7 +9,6 @@ down before any reader ran). formats6's winter notice (invented city 澄溪市) 
 
 from __future__ import annotations
 
-import importlib.util
 import struct
 import sys
 from pathlib import Path
@@ -18,12 +17,8 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent / "formats8"))
 from compound import compound_file  # noqa: E402
 
-
-def _load(name: str, path: Path):
-    spec = importlib.util.spec_from_file_location(name, path)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+sys.path.insert(0, str(HERE.parent.parent))  # tests/: the shared fixture helpers
+from fixture_writers import load_module as _load  # noqa: E402
 
 
 def formats8():
@@ -32,6 +27,10 @@ def formats8():
 
 def formats6():
     return formats8().formats6()
+
+
+def formats5():
+    return _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
 
 
 def title() -> str:
@@ -266,8 +265,7 @@ def scanned_middle_pdf(path: Path) -> None:
 
     from PIL import Image
 
-    f5 = _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
-    font = f5._font()
+    font = formats5()._font()
     lines = formats6().WINTER_NOTICE.rstrip("\n").split("\n")
     split = lines.index("二、落实工作责任")
     c = canvas.Canvas(str(path), pagesize=(595, 842))
@@ -300,7 +298,7 @@ def encrypted_pdf(path: Path) -> None:
     from reportlab.lib import pdfencrypt
     from reportlab.pdfgen import canvas
 
-    f5 = _load("formats5_fixtures", HERE.parent / "formats5" / "make_fixtures.py")
+    f5 = formats5()
     c = canvas.Canvas(str(path), pagesize=(595, 842),
                       encrypt=pdfencrypt.StandardEncryption("8848", ownerPassword="owner", strength=128))
     c.setFont(f5._font(), 12)
