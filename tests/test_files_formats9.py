@@ -161,6 +161,9 @@ def test_a_gbk_text_is_never_read_as_big5(tmp_path):
     assert decode_bytes(text.encode("gbk")) == text
     with pytest.raises(ReadError, match=r"unreadable text encoding \(not UTF-8, GB18030/GBK or Big5\)"):
         decode_bytes(bytes(range(0x80, 0xFF)) * 20)
+    for symbols in ("①②③④⑤", "■□▲△◆", "※℃№★☆"):  # a GBK text too full of symbols to pass as text: refused, not Big5
+        with pytest.raises(ReadError, match="unreadable text encoding"):
+            decode_bytes(((symbols * 2 + "各县区应急管理局要开展安全检查工作。\n") * 20).encode("gbk"))
 
 
 def test_a_traditional_task_table_header_is_a_header():
