@@ -230,6 +230,13 @@ def _attachment(ole, storage: str, charset: str | None) -> Attachment | None:
 _NOT_IN_NAME = str.maketrans({"/": "_", "\\": "_", "!": "_", "\x00": ""})
 
 
+def mail_file_name(subject: str, fallback: str, suffix: str) -> str:
+    """An attached mail's name as a file: its subject (a path's separators and the ``!`` that names a member made
+    ``_``), else ``fallback``, with ``suffix`` (``.msg``, ``.eml``) as a mail program saves it."""
+    name = subject.translate(_NOT_IN_NAME).strip() or fallback
+    return name if name.lower().endswith(suffix) else name + suffix
+
+
 def _embedded(ole, storage: str, charset: str | None) -> Attachment | None:
     """A mail attached to the mail: named by its display name (Outlook writes the attached mail's subject
     there), else its own subject, else its storage's number; ``.msg`` added, as Outlook names it when saved."""
@@ -238,7 +245,5 @@ def _embedded(ole, storage: str, charset: str | None) -> Attachment | None:
         return None
     name = (_string(ole, storage, _DISPLAY_NAME, charset) or _string(ole, message, _SUBJECT, _charset(ole, message))
             or "")
-    name = name.translate(_NOT_IN_NAME).strip() or f"附件{storage.rsplit('#', 1)[-1].lstrip('0') or '0'}"
-    if not name.lower().endswith(".msg"):
-        name += ".msg"
+    name = mail_file_name(name, f"附件{storage.rsplit('#', 1)[-1].lstrip('0') or '0'}", ".msg")
     return Attachment(name=name, storage=message, size=0, embedded=True)

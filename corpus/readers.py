@@ -2442,19 +2442,36 @@ def _attached_files(path: Path) -> dict[str, Callable[[], bytes] | _AttachedMail
     """A mail's attachments of a format read here (a zip among them), in their order, each name with
     what gives its bytes (decoded when asked for); a name given twice is read once. In an Outlook mail, a
     mail attached to it (转发为附件) is followed: its files named ``转发.msg!name``, or, with none, the
-    attached mail itself (``转发.msg``, an :class:`_AttachedMail`: its text is read)."""
+    attached mail itself (``转发.msg``, an :class:`_AttachedMail`: its text is read). In an .eml, a mail
+    attached to it (``message/rfc822``: a webmail's or Foxmail's forward as attachment) holding no file read
+    here is itself an attachment, ``<its subject>.eml``: its text is read (its files are read as the mail's)."""
     if path.suffix.lower() == ".msg":
         found: dict[str, Callable[[], bytes] | _AttachedMail] = {}
         _outlook_files(path, "", "", found)
         return found
+    from .msg import mail_file_name
+
     found = {}
     for part in _mail(path).walk():
+        if part.get_content_type() == "message/rfc822" and part.is_multipart():
+            inner = part.get_payload(0)
+            if not _holds_files(inner):
+                name = mail_file_name(str(inner.get("subject") or ""), f"附件{len(found) + 1}", ".eml")
+                found.setdefault(name, lambda inner=inner: bytes(inner))
+            continue
         name = part.get_filename()
         if name and not part.is_multipart():
             name = name.replace("\\", "/").split("/")[-1]  # a name is a name, never a path
             if Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
                 found.setdefault(name, lambda part=part: part.get_payload(decode=True) or b"")
     return found
+
+
+def _holds_files(mail) -> bool:
+    """Does this mail (an .eml's attached mail) hold a file read here, or a mail of its own?"""
+    return any(part.get_content_type() == "message/rfc822"
+               or Path((part.get_filename() or "").replace("\\", "/").split("/")[-1]).suffix.lower() in SUPPORTED_SUFFIXES
+               for part in list(mail.walk())[1:])
 
 
 def _outlook_files(path: Path, storage: str, prefix: str, found: dict) -> bool:

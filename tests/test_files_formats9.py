@@ -224,3 +224,47 @@ def test_an_encrypted_pdf_is_one_line(probes):
 def test_word_s_automatic_article_numbers_read_as_typed(probes):
     """A 办法 whose 第X条 are Word list numbers (chineseCounting, lvlText 第%1条): read as the typed copy (guard)."""
     assert _segment(probes / "auto_articles.docx") == _segment(probes / "typed_articles.docx")
+
+
+# -- a mail attached to an .eml (message/rfc822) ----------------------------------------------------
+def _forward_eml(inner) -> bytes:
+    from email.message import EmailMessage
+
+    outer = EmailMessage()
+    outer["From"], outer["Subject"] = "office@example.gov.cn", "转发：" + TITLE
+    outer.set_content("各单位：转发如下，请查收并抓好落实。")
+    outer.add_attachment(inner)  # message/rfc822, as a webmail or Foxmail forwards as an attachment
+    return bytes(outer)
+
+
+def _inner_mail(with_docx: bool):
+    from email.message import EmailMessage
+
+    inner = EmailMessage()
+    inner["From"], inner["Subject"] = "chengxi@example.gov.cn", TITLE
+    if with_docx:
+        inner.set_content("各单位：附件是通知，请查收。")
+        inner.add_attachment((TEST_DATA / "formats6" / "winter_nested.docx").read_bytes(), maintype="application",
+                             subtype="octet-stream", filename="通知.docx")
+    else:
+        inner.set_content(_fixtures().formats6().WINTER_NOTICE)
+    return inner
+
+
+def test_a_mail_attached_to_an_eml_is_read_by_its_text(tmp_path, winter):
+    """An .eml forwarding a mail as an attachment (message/rfc822) whose text is the notice. Before: the outer
+    mail's cover note was read ("no recognisable notice structure"); now the attached mail, named
+    ``MAIL.eml!<its subject>.eml``, reads as winter_notice.txt."""
+    (tmp_path / "m.eml").write_bytes(_forward_eml(_inner_mail(with_docx=False)))
+    documents, clauses = winter
+    assert _segment(tmp_path / "m.eml") == clauses
+    assert _segment(tmp_path / "m.eml", documents=True) == documents
+    assert _sources(tmp_path / "m.eml") == [f"{tmp_path / 'm.eml'}!{TITLE}.eml"]
+
+
+def test_a_file_of_a_mail_attached_to_an_eml_is_read_as_before(tmp_path):
+    """The guard: an attached mail carrying the notice's .docx is read by its file, named as before
+    (``MAIL.eml!通知.docx``), not as a mail."""
+    (tmp_path / "m.eml").write_bytes(_forward_eml(_inner_mail(with_docx=True)))
+    assert _sources(tmp_path / "m.eml") == [f"{tmp_path / 'm.eml'}!通知.docx"]
+    assert _segment(tmp_path / "m.eml") == _segment(TEST_DATA / "formats6" / "winter_nested.docx")
