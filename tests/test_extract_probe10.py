@@ -30,10 +30,7 @@ from policytag.inference.extract import extract_deadlines, extract_fields, extra
 from test_extract_probe3 import _deadlines  # (text, kind, year, month, day, period, event, due, action) of each
 from test_extract_probe9 import _fields_agree, _ids, _targets  # (the last probe's readers of the same fields)
 
-Y = 2026
-YE, P, M, D, F = "by_end_of_year", "by_end_of_period", "by_end_of_month", "by_date", "effective_from"
-WD, WM, WY, R, BE = "within_days", "within_months", "within_years", "recurring", "before_event"
-H, MIN, WYR = "within_hours", "within_minutes", "within_year"
+from extract_kinds import BE, D, F, H, M, MIN, P, R, WD, WM, WY, WYR, YE, Y  # noqa: F401 (the probes' kind aliases)
 
 
 # --- known gap 1: an organ before a horizon ------------------------------------------------------------
