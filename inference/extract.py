@@ -227,7 +227,8 @@ _DEADLINE_FORMS = [
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
     rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
     rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE})",
-    rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起)",
+    # (not 起草, to draft: 本方案于2026年11月5日起草完成 read a start with the action 本方案草完成)
+    rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起(?!草))",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
     rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
     # 2016年年底前 / 2017年底前 / 年底之前 / 今年年底前 / bare 年底 (确保年底明显见效; vetted below)
@@ -287,6 +288,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*份)?(?=\s*{_FINISH}))",
 ]) + ")")
 
+#: a time of the day before a 前 (每周五下班前, 每周一12时前, 每周五下午5点前, 17时30分前)
+_TIME_OF_DAY = r"下班|(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:时|点)(?:\s*\d{1,2}\s*分)?"
 #: the second lookahead: the first two characters of each word-led form
 _WORDS_SECOND = r"(?=每[\s月季半年周星]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
@@ -294,8 +297,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届]
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
     # a weekly limit: 每周五前, 每星期一之前 (a day of each week; ``event`` 每周, the weekday stays in the text: ``day``
-    # is a day of the month)
-    r"(?P<weekly>每\s*(?:周|星期)\s*[一二三四五六日天]\s*(?:之|以)?前)",
+    # is a day of the month); a time of that day stays in the text too: 每周五下班前, 每周一12时前, 每周五下午5点前
+    rf"(?P<weekly>每\s*(?:周|星期)\s*[一二三四五六日天]\s*(?:{_TIME_OF_DAY})?\s*(?:之|以)?前)",
     # a phase from now: （自）即日起至2027年6月30日, 即日起至9月底, 即日起至年底
     rf"(?P<from_now>(?:自|从)?即日起{_RANGE_TO}(?:{_year('f')})?"
     rf"(?:{_month('f')}(?:{_day('f')}|底|末)?|(?P<fye>年?(?:底|末))){_BEFORE})",
@@ -304,7 +307,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届]
     # a term: 整改期限为3个月, 时限为30日
     # (整改时限不得超过15个工作日, 期限不超过3个月: the longest time allowed is the term)
     # (整顿期限一般不超过6个月, 原则上: the usual term)
-    rf"(?P<term>(?:期限|时限)(?:一般|原则上)?(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
+    # (时限最长不超过30日: the longest term)
+    rf"(?P<term>(?:期限|时限)(?:一般|原则上|最长)?(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     # (lunar festivals too: 元宵节前, 除夕前)
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
     # before an expiry: (有效期)届满前, 届满前1个月, 届满前30日 (what expires: _lead_word; the offset is in the text)
@@ -345,6 +349,7 @@ _KIND_FIELDS = {
     "expiry": ("before_event", None, None, None, None, None),  # (event: what expires, _deadline_fields)
     "this_month": ("by_end_of_month", None, None, None, None, None),  # (month: the notice date's, _deadlines)
     "month_list": ("by_end_of_period", None, "ml", None, None, None),
+    "not_exceeding": ("within_days", None, None, None, "nx", None),  # (in hours or minutes: _deadline_fields)
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
 #: a verb of finishing right after a month (6月完成: what every bare month holds), or a month's number and 、
@@ -377,6 +382,15 @@ RE_NEXT_MONTH = re.compile(rf"(?P<next_month>次月\s*(?:{_day('x')}|底|末)\s*
 #: ``within_years``, or ``within_months`` in months; 用 is part of the phrase, not the action)
 RE_USE_TIME = re.compile(rf"用\s*(?:(?P<nuy>{_CN_OR_DIGITS})\s*年|(?P<num>{_CN_OR_DIGITS})\s*个\s*月|(?P<nuh>半)\s*年)"
                          r"(?:左右)?\s*(?:的)?\s*时间")
+
+
+#: the longest time allowed before the task it limits, without 内 (事故发生后不超过1小时报告, 接警后不超过5分钟出动,
+#: 不得超过3日提交…): a limit in hours, minutes or days (with 内 it is that form's, led by 不超过: ``_lead_word``). Not
+#: when the length closes its clause part (单次作业时间不超过2小时。: a target) or names a scope (不超过3天的),
+#: nor before 以内/以上/左右. A pattern of its own, scanned on a text holding 超过 (a substring test)
+RE_NOT_EXCEEDING = re.compile(rf"(?:最迟|最长|最多)?不\s*(?:得|应)?\s*超过\s*(?P<nx>{_CN_OR_DIGITS})\s*"
+                              r"(?:(?P<xh>个?\s*小时)|(?P<xm>分钟)|个?\s*(?:工作)?(?:日|天))"
+                              r"(?!\s*(?:[内的以之左（(，。；：！？,.;:!?\n]|$))")
 
 
 def _may_have_use_time(text: str) -> bool:
@@ -419,6 +433,11 @@ _THIS_YEAR_FORMS = ("effective_from", "by_date", "by_end_of_month", "ten_days", 
 #: so is 于: 请于收到本函之日起5个工作日内)
 _DAYS_FROM = re.compile(r"(?:自|从|(?<=[在于]))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
+#: the end of each cycle a limit in days counts from (每季度结束后10日内, 每月结束后5个工作日内, 每年度终了后30日内)
+_CYCLE_END = re.compile(r"每\s*(?P<cyc>月|季度|季|半年|年度|年)\s*(?:结束|终了|期满)\s*后\s*$")
+_CYCLE_EVENT = {"季": "每季度", "年度": "每年"}  # (named as ``recurring``'s other events are: 每季度末, 每年12月20日前)
+#: the longest time allowed before a limit in days, hours or minutes (不超过1小时内, 最迟不超过2小时内)
+_NOT_EXCEEDING = re.compile(r"(?:最迟|最长|最多)?不\s*(?:得|应)?\s*超过\s*$")
 _KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
 #: the day a part of a month ends on (下旬: the month's end, from the calendar)
 _XUN_DAY = {"上": 10, "中": 20, "下": None}
@@ -796,7 +815,7 @@ _CN_NUMERALS = "一二两三四五六七八九十"  # the Chinese numerals of RE
 _FLAG_WIDTH = 4
 #: a character of each word ``_may_have_deadline`` looks for (季度, 半年, 期限/时限: 季, 半, 限; the 到/至
 #: before a horizon's year; the 起/始 of a year start, 自2027年起, 从2027年开始, and the 间 of 用三年时间: a text
-#: with 起草, 一起 or 时间 then pays ``_may_have_deadline``'s substring tests, not a scan)
+#: with 起草, 一起 or 时间 then pays ``_may_have_deadline``'s substring tests, not a scan; the 超 of 不超过1小时报告)
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生), and 百 of a rate in words (百分之)
 _FLAG_ZERO = 16
@@ -808,7 +827,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间"), (_FLAG_ZERO, "零发百〇"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间超"), (_FLAG_ZERO, "零发百〇"),
                (_FLAG_WORDS, "每即半限清午秋宵夕届"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -926,7 +945,7 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
             continue  # due before the notice was dated: past (ISO dates compare as strings)
         out.append(_frozen(Deadline,
             text=text[start:end].strip(), kind=kind, year=year, month=month, day=day,
-            period=period if kind in _PERIOD_KINDS else None,
+            period=period if kind in _PERIOD_KINDS or alt == "within_days" else None,
             event=event, due=due, action="", span=(start, end),
         ))
     if actions:
@@ -967,7 +986,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
     starts = list(RE_YEAR_FROM.finditer(text)) if _may_have_year_from(text) else None
     uses = list(RE_USE_TIME.finditer(text)) if _may_have_use_time(text) else None
     nexts = list(RE_NEXT_MONTH.finditer(text)) if "次月" in text else None
-    if not (more or words or horizons or starts or uses or nexts):  # (most texts: one scan, nothing to merge)
+    exceeding = list(RE_NOT_EXCEEDING.finditer(text)) if "超过" in text else None
+    if not (more or words or horizons or starts or uses or nexts or exceeding):  # (most texts: one scan, nothing to merge)
         if not main:
             return
         for m in RE_DEADLINE.finditer(text):
@@ -988,6 +1008,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start(), m.end(), "use_years" if m.group("nuy") else "use_months", m) for m in uses]
     if nexts:
         found += [(m.start(), m.end(), "next_month", m) for m in nexts]
+    if exceeding:
+        found += [(m.start(), m.end(), "not_exceeding", m) for m in exceeding]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:
@@ -1044,7 +1066,17 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         # 2027年春节前: the year of the event (without it the action began with 2027年)
         lead = _YEAR_BEFORE.search(text, max(0, start - 8), start)
         return (lead.start(), cn_digits(lead.group("yb"))) if lead else (start, None)
+    if alt == "within_days" and text[start - 1:start] == "后":
+        # 每季度结束后10日内: days after each cycle's end (its cycle, as ``event``)
+        cycle = _CYCLE_END.search(text, max(0, start - 9), start)
+        if cycle:
+            return cycle.start(), _CYCLE_EVENT.get(cycle.group("cyc"), "每" + cycle.group("cyc"))
     if alt in ("within_days", "within_hours", "within_minutes"):
+        if text[start - 2:start] == "超过":
+            # 事故发生后不超过1小时内报告: the longest time allowed is the limit (its action read 事故发生后不超过报告)
+            lead = _NOT_EXCEEDING.search(text, max(0, start - 6), start)
+            if lead:
+                return lead.start(), None
         lead = _DAYS_FROM.search(text, max(0, start - 20), start)
         return (lead.start(), None) if lead else (start, None)
     if alt == "half":
@@ -1100,7 +1132,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         if core in ("底前", "末前", "底", "末") or "年" not in core:
             return False  # "月底前" handled above; "底" alone is not a year end
     if alt in ("within_years", "within_months", "within_days", "within_hours", "within_minutes", "term", "half_year",
-               "use_years", "use_months"):
+               "use_years", "use_months", "not_exceeding"):
         n = m.group(_KIND_FIELDS[alt][4]) if _KIND_FIELDS[alt][4] else None
         if _PERIOD_VETO.match(following) or not (n is None or cn_number(n)):  # (None: 半小时)
             return False
@@ -1155,6 +1187,10 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         event = "次月"
     elif alt == "weekly":
         event = "每周"
+    elif alt == "within_days" and isinstance(lead, str):  # 每季度结束后10日内: in each cycle, ``period`` days after it
+        kind, event = "recurring", lead
+    elif alt == "not_exceeding":  # 不超过1小时报告: the unit names the kind
+        kind = "within_hours" if m.group("xh") else "within_minutes" if m.group("xm") else "within_days"
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
     elif alt == "half_year" or (alt == "use_months" and m.group("nuh")):
@@ -1279,13 +1315,13 @@ def _may_have_deadline(text: str) -> bool:
     底 or 末 (year ends), 内 (periods), 前 (before an event), 季度 (quarters), 半年 (half years),
     期限 or 时限 (terms: 期限为30日), and every form of ``RE_DEADLINE_MORE`` one of them too, or 到/至 before
     a year (a horizon: ``_may_have_horizon``), or 年起/年开始 (a year start: ``_may_have_year_from``), or 用 and
-    时间 (``_may_have_use_time``); a few
+    时间 (``_may_have_use_time``), or 超过 (``RE_NOT_EXCEEDING``); a few
     substring tests rule out most
     clauses at a fraction of the scan's cost (``tests/test_speed.py`` checks it never rules
     out a match)."""
     return ("月" in text or "底" in text or "末" in text or "内" in text or "前" in text or "季度" in text
             or "半年" in text or "期限" in text or "时限" in text or _may_have_horizon(text)
-            or _may_have_year_from(text) or _may_have_use_time(text))
+            or _may_have_year_from(text) or _may_have_use_time(text) or "超过" in text)
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:
@@ -1337,10 +1373,11 @@ _CN_QTY = rf"(?P<cnum>{_CN_NUMBER})(?:[至到—-](?P<cnum2>[一二两三四五�
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
 _MAGNITUDES = "千万亿百"
 #: (m: a 标准's metres, 净宽度不应小于1.5m; not of mm, m², m³ or a word in Latin letters)
-_MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元", "m(?![A-Za-z²³])")  # (after an optional magnitude)
+#: (分贝: a 标准's noise limit, 厂界噪声昼间不超过60分贝)
+_MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元", "分贝", "m(?![A-Za-z²³])")  # (after an optional magnitude)
 _COUNTERS = ("个月", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
              "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
-             "类", "部", "张", "块", "份", "件", "学时", "架")
+             "类", "部", "张", "块", "份", "件", "学时", "架", "分钟")
 # a measure word after 万 or 千 (2万份, 5千台, 10万人次): 万/千 multiply, as before 元 or 米; not 百/亿,
 # which read as a number's words (百家, 亿人) more often than as a magnitude before a measure word
 _COUNTER_MAGNITUDES = "千万"
@@ -1348,12 +1385,13 @@ _UNIT = (rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})"
          rf"|[{_COUNTER_MAGNITUDES}]?(?:{'|'.join(_COUNTERS)}))")
 #: the characters a unit starts with (``_text_flags``' ``_FLAG_COUNT``)
 _UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!一)")[0] for w in (*_MEASURES, *_COUNTERS))))
-#: (学时: class hours of training, 培训时间不得少于24学时; 个月: 至少保存六个月, which read 6 个 of 月)
-_TIME_UNITS = ("周", "天", "小时", "学时", "个月")
+#: (学时: class hours of training, 培训时间不得少于24学时; 个月: 至少保存六个月, which read 6 个 of 月; 分钟: 应急演练时长
+#: 不少于30分钟, not 每30分钟报告一次 nor 15分钟应急救援圈)
+_TIME_UNITS = ("周", "天", "小时", "学时", "个月", "分钟")
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多", *(_STANDARD_CMPS := (
     # a 标准's minimum and maximum (疏散楼梯不应少于2部, 防火间距不得小于50米, 面积不应大于2500平方米)
     "不应少于", "不应低于", "不应小于", "不得小于", "不宜小于", "不小于", "不应大于", "不得大于", "不宜大于", "不大于",
-    "不应超过")))
+    "不应超过", "不得超过")))  # (不得超过: a maximum as 不超过 is, 噪声强度不得超过85分贝)
 _CMP = "|".join(_CMP_WORDS)
 # Verbs too general to mark a count on their own (深入开展20个重点县 is a scope); they need 至少/每月….
 _WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
