@@ -349,3 +349,15 @@ def test_the_time_flag_holds_the_not_exceeding_limit():
     text = "接警后不超过5分钟出动"
     assert ex._text_flags([text], ex._batch_code_points([text]))[0] & ex._FLAG_TIME
     assert extract_fields([text], [Y])[0][0] == extract_deadlines(text, Y) != []
+
+
+def test_a_text_of_many_new_forms_reads_in_linear_time():
+    """Each new form looks back a few characters only (每季度结束后, 不超过 before a limit; the weekly time of day):
+    a text of 2,400 units takes about 16x the time of 150, not more than 40x."""
+    from conftest import best_cpu_time
+
+    unit = "每周五下班前报送，每季度结束后10日内报送，事故发生后不超过1小时内报告，接警后不超过5分钟出动，噪声不得超过85分贝；"
+    small = max(best_cpu_time(lambda t: extract_deadlines(t, Y), unit * 150), 0.01)
+    large = best_cpu_time(lambda t: extract_deadlines(t, Y), unit * 2400, repeat=2)
+    assert large < 40 * small, (small, large)
+    assert len(extract_deadlines(unit * 3, Y)) == 12
