@@ -131,7 +131,7 @@ class Deadline:
     ``kind``: ``by_date`` (…月…日前), ``by_end_of_month`` (6月底前), ``by_end_of_year`` (年底前,
     2016年年底之前; a plan's horizon, 到2027年，…), ``within_year`` (年内), ``within_years`` (三年内; ``period`` = 3),
     ``within_months`` (6个月内), ``within_days`` (15个工作日内), ``within_hours`` (接报后1小时内; ``period``
-    in hours), ``within_minutes`` (30分钟内, 半小时内; ``period`` in minutes), ``recurring`` (每月5日前), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
+    in hours), ``within_minutes`` (30分钟内, 半小时内; ``period`` in minutes), ``recurring`` (每月5日前, 每周五下班前, 每日17时前; 每季度结束后10日内: ``period`` the days after each cycle's end), ``before_event`` (汛期之前; ``event`` = 汛期), ``effective_from``
     (2018年7月1日起; 2025年4月起: ``day`` None, due the month's first day; 自2027年起: ``month`` None, due
     01-01), ``by_end_of_period`` (a plan phase, 2026年4月至10月: ``year``, ``month``, ``day``
     are its end's, the due date). ``year`` is the year as written (None when the text leaves it to the notice);
@@ -244,7 +244,8 @@ _DEADLINE_FORMS = [
     # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
     rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
     # the end of the notice's own month (its date gives the month: ``_deadlines``)
-    r"(?P<this_month>本月\s*(?:底|末)\s*(?:之|以)?前)",
+    # (a day of it: 本月25日前, ``by_date``)
+    rf"(?P<this_month>本月\s*(?:底|末|{_day('m')})\s*(?:之|以)?前)",
 ]
 RE_DEADLINE = re.compile(_DEADLINE_FIRST + _DEADLINE_SECOND + "(?:" + "|".join(_DEADLINE_FORMS) + ")")
 
@@ -291,7 +292,7 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 #: a time of the day before a 前 (每周五下班前, 每周一12时前, 每周五下午5点前, 17时30分前)
 _TIME_OF_DAY = r"下班|(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:时|点)(?:\s*\d{1,2}\s*分)?"
 #: the second lookahead: the first two characters of each word-led form
-_WORDS_SECOND = r"(?=每[\s月季半年周星]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
+_WORDS_SECOND = r"(?=每[\s月季半年周星日天]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
@@ -299,6 +300,8 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届]
     # a weekly limit: 每周五前, 每星期一之前 (a day of each week; ``event`` 每周, the weekday stays in the text: ``day``
     # is a day of the month); a time of that day stays in the text too: 每周五下班前, 每周一12时前, 每周五下午5点前
     rf"(?P<weekly>每\s*(?:周|星期)\s*[一二三四五六日天]\s*(?:{_TIME_OF_DAY})?\s*(?:之|以)?前)",
+    # a daily limit: 每日17时前, 每天下班前, 每日上午10时前 (``event`` 每日; a time of day is needed: 每天巡查 is a frequency)
+    rf"(?P<daily>每\s*(?:日|天)\s*(?:{_TIME_OF_DAY})\s*(?:之|以)?前)",
     # a phase from now: （自）即日起至2027年6月30日, 即日起至9月底, 即日起至年底
     rf"(?P<from_now>(?:自|从)?即日起{_RANGE_TO}(?:{_year('f')})?"
     rf"(?:{_month('f')}(?:{_day('f')}|底|末)?|(?P<fye>年?(?:底|末))){_BEFORE})",
@@ -347,7 +350,8 @@ _KIND_FIELDS = {
     "before_event": ("before_event", None, None, None, None, "ev6"),
     "before_event2": ("before_event", None, None, None, None, "ev7"),
     "expiry": ("before_event", None, None, None, None, None),  # (event: what expires, _deadline_fields)
-    "this_month": ("by_end_of_month", None, None, None, None, None),  # (month: the notice date's, _deadlines)
+    "this_month": ("by_end_of_month", None, None, "dm", None, None),  # (month: the notice date's, _deadlines)
+    "daily": ("recurring", None, None, None, None, None),  # (event 每日, _deadline_fields)
     "month_list": ("by_end_of_period", None, "ml", None, None, None),
     "not_exceeding": ("within_days", None, None, None, "nx", None),  # (in hours or minutes: _deadline_fields)
 }
@@ -419,7 +423,7 @@ def _may_have_horizon(text: str) -> bool:
     character class, costs ten times as much on the texts that hold one)"""
     return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
-_WORD_GATES = ("每月", "每季", "每年", "每半年", "每周", "每星期", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕",
+_WORD_GATES = ("每月", "每季", "每年", "每半年", "每周", "每星期", "每日", "每天", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕",
                "届满")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
@@ -443,6 +447,8 @@ _KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
 _XUN_DAY = {"上": 10, "中": 20, "下": None}
 #: an event written two ways, named once (汛前 and 入汛前 are before the 汛期)
 _EVENT_NAME = {"汛": "汛期", "入汛": "汛期"}
+#: which holidays, written before 节假日 (重要节假日前, 法定节假日前): part of the phrase
+_HOLIDAY_KINDS = ("重要", "重大", "法定", "传统")
 #: a holiday on a fixed day of the notice year: the day before it is due (a lunar holiday, 元旦
 #: of which year, 汛期 of which region: null)
 _EVENT_DUE = {"国庆": (9, 30), "国庆节": (9, 30), "五一": (4, 30)}
@@ -564,7 +570,9 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
     action = f"{before}{after}" if before else after
     if len(after) < 6 and not before and not start_from and left > 0 and text[left - 1] == "，":
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
-        prev = _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
+        pleft = max(pleft, left - 1 - WINDOW)
+        # (an item number opening the clause is no part of it, as of the phrase's own chunk: （三）县应急局要…，汇总上报)
+        prev = _tidy(_ENUM_LEAD.sub("", text[:left - 1]) if pleft == 0 else text[pleft:left - 1])
         # (not a chunk with a time limit of its own: 6月中旬组织评审，6月下旬前全面推开 -> 全面推开)
         if prev and not (_may_have_deadline(prev) and next(_deadline_matches(prev), None) is not None):
             action = f"{prev}，{after}" if after else prev
@@ -1062,6 +1070,8 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         return (lead.start(), lead.group()) if lead else (start, "")
     if alt == "before_event" and text[max(0, start - 2):start] == "每年":
         return start - 2, "each_year"
+    if alt == "before_event" and text[max(0, start - 2):start] in _HOLIDAY_KINDS and m.group("ev6") == "节假日":
+        start -= 2  # 重要节假日前: the holidays named (the action read 重开展…: 要 was cut from 重要 as a modal)
     if alt in ("before_event", "before_event2"):
         # 2027年春节前: the year of the event (without it the action began with 2027年)
         lead = _YEAR_BEFORE.search(text, max(0, start - 8), start)
@@ -1187,6 +1197,10 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         event = "次月"
     elif alt == "weekly":
         event = "每周"
+    elif alt == "daily":
+        event = "每日"
+    elif alt == "this_month" and day:
+        kind = "by_date"  # 本月25日前
     elif alt == "within_days" and isinstance(lead, str):  # 每季度结束后10日内: in each cycle, ``period`` days after it
         kind, event = "recurring", lead
     elif alt == "not_exceeding":  # 不超过1小时报告: the unit names the kind
@@ -1527,8 +1541,9 @@ _BASELINE = r"(?:同比|较上年|比上年|较去年|比去年|[比较](?:19|20
 #: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
 _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
 RE_RATE = re.compile(
-    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰)?"
+    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰|个?\s*百分点)?"
     rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
+    # (a change in percentage points, 达标率提高5个百分点: unit 百分点, ``_rate_targets``)
     # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere; nor a number cut short
     # (a bare figure, 死亡率控制在0.2, ends the match: ``_rate_targets`` keeps it under a ratio only)
     rf"(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|起|公里|周|天|小时))")
@@ -1627,7 +1642,7 @@ RE_RATE_CN_DIGITS = re.compile(
 def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
     for m in rx.finditer(text):
         written, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
-        unit = "%" if unit == "百分之" else unit
+        unit = "%" if unit == "百分之" else "百分点" if unit.endswith("百分点") else unit  # (提高5个百分点: one unit)
         verb = _RE_BASELINE.sub("", written)  # (同比下降: read as 下降)
         if verb == "完成" and not unit and not base:
             continue  # 完成2000公里… is a count (RE_COUNT); a bare 完成80 is not a share

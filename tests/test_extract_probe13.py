@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import pytest
 
-from policytag.inference.extract import extract_agencies
+from policytag.inference.extract import extract_agencies, extract_deadlines, extract_fields
 
 from extract_kinds import BE, D, F, H, M, MIN, P, R, WD, WM, WY, YE, Y
 from test_extract_probe3 import _deadlines  # (text, kind, year, month, day, period, event, due, action) of each
@@ -282,6 +282,54 @@ def test_new_user_probe(text, deadlines, targets):
     _check(text, deadlines, targets)
 
 
+# --- what the probe found: daily limits, percentage points, a holiday's qualifier, a day of this month --------------
+FOUND = [
+    # a daily limit with a time of day is recurring, as a weekly one is (每天 is 每日)
+    ("各乡镇每日17时前报送当日巡查情况。",
+     [("每日17时前", R, None, None, None, None, "每日", None, "各乡镇报送当日巡查情况")], []),
+    ("值班室每天下班前汇总当日值班记录。",
+     [("每天下班前", R, None, None, None, None, "每日", None, "值班室汇总当日值班记录")], []),
+    ("每日上午10时前，各企业上报前一日风险监测数据。",
+     [("每日上午10时前", R, None, None, None, None, "每日", None, "各企业上报前一日风险监测数据")], []),
+    ("每天下班后关闭燃气阀门。", [], []),
+    ("每天开展一次巡查。", [], [("开展一次巡查", 1, "次", "巡查", "=", "开展", "天")]),
+    # a change in percentage points (个百分点) is a rate's, unit 百分点
+    ("到2027年，安全生产标准化达标率提高5个百分点。",
+     [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "安全生产标准化达标率提高5个百分点")],
+     [("安全生产标准化达标率提高5个百分点", 5, "百分点", "安全生产标准化达标率", "=", "提高", None)]),
+    ("事故死亡人数占比下降5个百分点以上。", [],
+     [("事故死亡人数占比下降5个百分点以上", 5, "百分点", "事故死亡人数占比", ">=", "下降", None)]),
+    ("重点企业在线监测覆盖率较2025年提高10个百分点。", [],
+     [("重点企业在线监测覆盖率较2025年提高10个百分点", 10, "百分点", "重点企业在线监测覆盖率", "=", "较2025年提高", None)]),
+    ("该指标与上年相比下降了2个百分点。", [], []),
+    ("全市共发生事故12起，同比下降3.5个百分点。", [], []),
+    # a holiday's qualifier is part of the phrase (重要节假日前 read the action 重开展安全检查: 要 cut from 重要)
+    ("重要节假日前，开展安全检查。", [("重要节假日前", BE, None, None, None, None, "节假日", None, "开展安全检查")], []),
+    ("法定节假日前，各单位组织开展一次安全检查。",
+     [("法定节假日前", BE, None, None, None, None, "节假日", None, "各单位组织开展一次安全检查")], []),
+    # an item number opening the clause is no part of an action borrowed from the chunk before a bare verb (it read
+    # （三）县应急局要…，汇总上报)
+    ("（三）县应急局要建立值班信息日报制度，每日17时前汇总上报。",
+     [("每日17时前", R, None, None, None, None, "每日", None, "县应急局要建立值班信息日报制度，汇总上报")], []),
+    ("2.各乡镇要开展燃气安全自查，6月底前完成。",
+     [("6月底前", M, None, 6, None, None, None, "2026-06-30", "各乡镇要开展燃气安全自查，完成")], []),
+    # a day of this month: the notice's month when its date is known (below), else none
+    ("请于本月25日前报送。", [("本月25日前", D, None, None, 25, None, None, None, "请报送")], []),
+]
+
+
+@pytest.mark.parametrize("text,deadlines,targets", FOUND, ids=_ids(FOUND))
+def test_what_the_probe_found(text, deadlines, targets):
+    _check(text, deadlines, targets)
+
+
+def test_a_day_of_this_month_is_in_the_notices_month_when_its_date_is_known():
+    text = "请各县区于本月25日前报送自查报告。"
+    [d] = extract_deadlines(text, Y, notice_date="2026-11-10")
+    assert (d.text, d.kind, d.month, d.day, d.due, d.action) == ("本月25日前", D, 11, 25, "2026-11-25", "请各县区报送自查报告")
+    assert extract_fields([text], [Y], ["2026-11-10"])[0][0] == [d]
+
+
 # --- responsible agencies: remarks and keyed entries ---------------------------------------------------------------
 AGENCIES = [
     ("开展燃气安全专项整治（牵头单位：市住建局；配合单位：市应急局、市市场监管局）",
@@ -324,12 +372,13 @@ from hypothesis import HealthCheck, given, settings  # noqa: E402
 from hypothesis import strategies as st  # noqa: E402
 
 from policytag.inference import extract as ex  # noqa: E402
-from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets  # noqa: E402
+from policytag.inference.extract import extract_targets  # noqa: E402
 
 #: the pieces of the forms added here and their look-alikes
 PIECES = ["每周", "每星期", "五", "一", "下班", "下午", "5", "17", "时", "点", "前", "之前", "后", "每季度", "每月", "每年度",
           "季度", "结束", "终了", "10", "日", "个工作日", "内", "不超过", "不得超过", "最长", "超过", "1", "小时", "分钟", "报告",
-          "出动", "，", "。", "的", "以上", "未", "分贝", "噪声", "不少于", "时间", "起草", "2026年11月5日", "起"]
+          "出动", "，", "。", "的", "以上", "未", "分贝", "噪声", "不少于", "时间", "起草", "2026年11月5日", "起", "每日", "每天",
+          "上午", "本月", "25日", "重要", "节假日", "覆盖率", "提高", "个百分点", "了"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 
