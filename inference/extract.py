@@ -198,6 +198,11 @@ _EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|
 _SHARED_EVENT_BEFORE = rf"(?:、\s*(?:{_EVENTS}))+(?:到来)?(?:之|以)?前(?!后)"
 _BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
 _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
+#: a time of the day before a 前 (每周五下班前, 每周一12时前, 每周五下午5点前, 17时30分前, 12月20日17:00前)
+_TIME_OF_DAY = (r"下班|(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}\s*[:：]\s*\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:时|点)"
+                r"(?:\s*\d{1,2}\s*分)?)")
+#: what may stand between a date and its 前: the weekday in brackets, a time of the day (11月30日（星期五）前, 12月20日下班前)
+_DATE_TAIL = rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?(?:\s*(?:{_TIME_OF_DAY}))?"
 #: a date or month end that shares the 前 of the last one it is enumerated with (分别于6月底、12月底前报送…,
 #: 7月5日、次年1月5日前, 3月15日、6月15日、9月15日前): after 、 each next item, of at most 10 characters, ends in
 #: a day or month end, and the last in 前
@@ -226,10 +231,10 @@ _DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
     rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
-    rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE})",
+    rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE}(?:\s*止)?)",
     # (not 起草, to draft: 本方案于2026年11月5日起草完成 read a start with the action 本方案草完成)
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起(?!草))",
-    rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
+    rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:{_DATE_TAIL}\s*(?:之|以)?前|{_SHARES_BEFORE}))",
     rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
     # 2016年年底前 / 2017年底前 / 年底之前 / 今年年底前 / bare 年底 (确保年底明显见效; vetted below)
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
@@ -263,7 +268,7 @@ _MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两�
                 r"|半\s*(?:个?\s*小|年))")
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
-    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE})",
+    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE}(?:\s*止)?)",
     # months listed with one 月 (7、8月份, 6、7、8月): a period, as 7月至8月 is (vetted as one; consecutive months only,
     # ``_more_matches``); not when the last month runs on into a date (2、3月底前, 三、5月15日前: an item number)
     rf"(?P<month_list>{_MONTH_NUMBER}(?:\s*、\s*{_MONTH_NUMBER})*\s*、\s*{_month('l')}"
@@ -289,8 +294,6 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
     rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*份)?(?=\s*{_FINISH}))",
 ]) + ")")
 
-#: a time of the day before a 前 (每周五下班前, 每周一12时前, 每周五下午5点前, 17时30分前)
-_TIME_OF_DAY = r"下班|(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:时|点)(?:\s*\d{1,2}\s*分)?"
 #: the second lookahead: the first two characters of each word-led form
 _WORDS_SECOND = r"(?=每[\s月季半年周星日天]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
@@ -1057,6 +1060,8 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
     if alt in ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month", "month_from") and not m.group(y) \
             and text[max(0, start - 2):start] in _NEXT_YEAR:
         return start - 2, "next_year"
+    if alt in ("by_end_of_period", "months") and text[start - 1:start] in ("自", "从") and "起" in m.group(alt):
+        return start - 1, None  # 自2027年1月1日起至12月31日止: the phase's start (the action read 自止)
     if alt == "quarter" and not m.group("yq") and text[start - 1:start] == "第":
         start -= 1
     if alt in _THIS_YEAR_FORMS and not (y and m.group(y)) and text[max(0, start - 2):start] in _THIS_YEAR:
