@@ -1797,11 +1797,15 @@ def _no_accident_targets(text: str) -> Iterator[Target]:
 _SHARE_NOT = re.compile(r"罚款|罚金|比例|比重")
 #: a threshold right before N%的X: the share names a class of X (负债率高于70%的企业), not a share of X to reach
 _THRESHOLD_BEFORE = re.compile(r"(?:高于|低于|超过|大于|小于|不足)\s*$")
+#: a base named between a comparator (or 按/按照) and N%的X: N% is of that base, a ratio a rule sets, not a share of X
+#: (按照不低于营业收入1.5%的标准提取…, 投入不低于年度营业收入1.5%的安全生产费用; not 按期, 按时)
+_BASE_BEFORE = re.compile(r"(?:按(?![期时])照?[^，。；：\d%‰]{0,12}|(?:低于|高于|少于|超过|大于|小于)[^，。；：\d%‰]{1,12})$")
 
 
 def _share_targets(text: str) -> Iterator[Target]:
     for m in RE_SHARE_OF.finditer(text):
-        if _SHARE_NOT.match(m.group("what")) or _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()):
+        if _SHARE_NOT.match(m.group("what")) or _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
+                or _BASE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         yield _frozen(Target, text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
                      what=_clip(_obj(m.group("what"))), comparator=_cmp_sign(None, m.group("qual")), verb=None,

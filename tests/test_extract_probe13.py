@@ -328,6 +328,14 @@ FOUND = [
      [("从2027年3月1日起至6月30日", P, 2027, 6, 30, None, None, "2027-06-30", "全县开展燃气安全排查")], []),
     ("2027年3月1日至6月30日，在全县开展燃气安全排查。",
      [("2027年3月1日至6月30日", P, 2027, 6, 30, None, None, "2027-06-30", "全县开展燃气安全排查")], []),
+    # a share of a base a rule sets is no share of what follows (it read 1.5%的标准提取安全生产费用, 1.5%的安全生产费用):
+    # unread, as probe 10 pins 按照不低于…的比例 unread; a share with nothing between its comparator and figure, or none,
+    # is read as before
+    ("企业按照不低于营业收入1.5%的标准提取安全生产费用。", [], []),
+    ("每年投入不低于年度营业收入1.5%的安全生产费用。", [], []),
+    ("力争90%的化工园区达到较低安全风险等级。", [],
+     [("90%的化工园区达到较低安全风险等级", 90, "%", "化工园区达到较低安全风险等级", "=", None, None)]),
+    ("高危行业企业按期完成90%的整改任务。", [], [("完成90%的整改任务", 90, "%", "整改任务", "=", "完成", None)]),
     # a day of this month: the notice's month when its date is known (below), else none
     ("请于本月25日前报送。", [("本月25日前", D, None, None, 25, None, None, None, "请报送")], []),
 ]
