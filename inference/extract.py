@@ -193,7 +193,7 @@ def _year_or_next(tag: str) -> str:
 
 _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 #: the events of ``before_event`` (汛前 and 入汛前 are before the 汛期, not 防汛前…)
-_EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会"
+_EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会|双节"  # (双节: 中秋 and 国庆)
 #: what follows an event that shares the 前 of the last one it is enumerated with (元旦[、春节前])
 _SHARED_EVENT_BEFORE = rf"(?:、\s*(?:{_EVENTS}))+(?:到来)?(?:之|以)?前(?!后)"
 _BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
@@ -224,9 +224,9 @@ _SHARES_BEFORE = r"(?=(?:、\s*[^，。；：、]{1,10}?(?:底|末|日|号))+\s*
 # in a year, 〇/零; 两会, 五一; 年底/年末/年内/年之内; 今年…; the events' names), a third of the
 # scan time on the benchmark's clauses (``tests/test_extract_probe5.py`` compares it with the
 # first alone).
-_DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨])"
+_DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨双])"
 _DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两三四五六七八九十年个月〇零会]|[底末]|年(?:[底末之内]|度内)|[今当本]年"
-                    r"|主汛|入[汛冬]|汛[期到之以前结]|春节|元[旦\s月]|国庆|节假|冬季|雨季|本月)")
+                    r"|主汛|入[汛冬]|汛[期到之以前结]|春节|元[旦\s月]|国庆|节假|冬季|雨季|本月|双节)")
 _DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
@@ -247,7 +247,8 @@ _DEADLINE_FORMS = [
     # event 汛期结束, not the season's start)
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
     # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
-    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
+    # (in quotation marks: “五一”前, “双节”前; the opening mark: _lead_word)
+    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:”?(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
     # the end of the notice's own month (its date gives the month: ``_deadlines``)
     # (a day of it: 本月25日前, ``by_date``)
     rf"(?P<this_month>本月\s*(?:底|末|{_day('m')})\s*(?:之|以)?前)",
@@ -1046,10 +1047,10 @@ def _more_matches(text: str) -> Iterator[re.Match]:
 
 def _may_match_wordless(text: str) -> bool:
     """Can ``RE_DEADLINE`` match in a text without a numeral (digits, 一…十)? Its forms without one hold 底 or 末
-    (年底前, 本月底前, 元月底前), 内 (年内), 元 (元旦, 元月份前) or an event's name (汛, 春节, 国庆, 节假日, 冬, 雨季); the
+    (年底前, 本月底前, 元月底前), 内 (年内), 元 (元旦, 元月份前) or an event's name (汛, 春节, 国庆, 节假日, 冬, 雨季, 双节); the
     others hold a year, a day or a count (``tests/test_extract_probe11.py`` compares it with the scan)."""
     return ("底" in text or "末" in text or "内" in text or "汛" in text or "春节" in text or "元" in text
-            or "国庆" in text or "节假日" in text or "冬" in text or "雨季" in text)
+            or "国庆" in text or "节假日" in text or "冬" in text or "雨季" in text or "双节" in text)
 
 
 def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
@@ -1077,6 +1078,8 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         return start - 2, "each_year"
     if alt == "before_event" and text[max(0, start - 2):start] in _HOLIDAY_KINDS and m.group("ev6") == "节假日":
         start -= 2  # 重要节假日前: the holidays named (the action read 重开展…: 要 was cut from 重要 as a modal)
+    if alt == "before_event" and text[start - 1:start] == "“" and "”" in m.group(alt):
+        start -= 1  # “五一”前: the event as quoted
     if alt in ("before_event", "before_event2"):
         # 2027年春节前: the year of the event (without it the action began with 2027年)
         lead = _YEAR_BEFORE.search(text, max(0, start - 8), start)
