@@ -1676,6 +1676,8 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
             what = _obj(of[1:])  # 完成35%的安装任务
         elif verb == "完成" and base:
             what = _obj(base[:-1])  # 完成改革任务总量的80(%)
+        elif of and not subject and unit:
+            what = _obj(of[1:])  # 确保不少于90%的企业完成…: a share of what follows, no subject before it (what read empty)
         else:
             what = subject
             end = m.end() - (len(of) if of else 0)  # 达到100%的… : the tail is not part of the target

@@ -342,6 +342,14 @@ FOUND = [
     ("“双节”前，开展一次安全大检查。", [("“双节”前", BE, None, None, None, None, "双节", None, "开展一次安全大检查")], []),
     ("“两会”期间，加强值班值守。", [], []),
     ("做好“双节”前安全检查。", [], []),
+    # a comparator before a share with no subject before it: the share is of what follows (it read 不少于90% with an
+    # empty what)
+    ("确保不少于90%的企业完成安全生产标准化建设。", [],
+     [("不少于90%的企业完成安全生产标准化建设", 90, "%", "企业完成安全生产标准化建设", ">=", "不少于", None)]),
+    ("力争不低于80%的乡镇建成应急消防站。", [],
+     [("不低于80%的乡镇建成应急消防站", 80, "%", "乡镇建成应急消防站", ">=", "不低于", None)]),
+    ("规模以上企业安全生产标准化达标率不低于90%。", [],
+     [("规模以上企业安全生产标准化达标率不低于90%", 90, "%", "规模以上企业安全生产标准化达标率", ">=", "不低于", None)]),
     # a day of this month: the notice's month when its date is known (below), else none
     ("请于本月25日前报送。", [("本月25日前", D, None, None, 25, None, None, None, "请报送")], []),
 ]
