@@ -358,6 +358,7 @@ _KIND_FIELDS = {
     "daily": ("recurring", None, None, None, None, None),  # (event 每日, _deadline_fields)
     "month_list": ("by_end_of_period", None, "ml", None, None, None),
     "not_exceeding": ("within_days", None, None, None, "nx", None),  # (in hours or minutes: _deadline_fields)
+    "year_before": ("by_end_of_year", "ye", None, None, None, None),
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
 #: a verb of finishing right after a month (6月完成: what every bare month holds), or a month's number and 、
@@ -399,6 +400,18 @@ RE_USE_TIME = re.compile(rf"用\s*(?:(?P<nuy>{_CN_OR_DIGITS})\s*年|(?P<num>{_CN
 RE_NOT_EXCEEDING = re.compile(rf"(?:最迟|最长|最多)?不\s*(?:得|应)?\s*超过\s*(?P<nx>{_CN_OR_DIGITS})\s*"
                               r"(?:(?P<xh>个?\s*小时)|(?P<xm>分钟)|个?\s*(?:工作)?(?:日|天))"
                               r"(?!\s*(?:[内的以之左（(，。；：！？,.;:!?\n]|$))")
+
+
+#: a year before 前 closes a plan's horizon as 到2027年 does (2028年前完成…, 2027年前，…, 2030年以前…: ``by_end_of_year``);
+#: not 前三季度 / 前10个月 (the first months of it), 前后 (around it), 前期 (the early stage), 前夕. A pattern of its own,
+#: scanned on a text holding 年前, 年以前 or 年之前 (substring tests); a year before the notice's is a past reference
+#: (2020年前建成的…: a scope), as every year is
+RE_YEAR_BEFORE = re.compile(rf"{_year('e')}\s*(?:之|以)?前(?!\s*[后夕期\d一二两三四五六七八九十半个])")
+
+
+def _may_have_year_before(text: str) -> bool:
+    """Can ``RE_YEAR_BEFORE`` match: does ``text`` hold 年前, 年以前 or 年之前? (substring tests)"""
+    return "年前" in text or "年以前" in text or "年之前" in text
 
 
 def _may_have_use_time(text: str) -> bool:
@@ -999,7 +1012,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
     uses = list(RE_USE_TIME.finditer(text)) if _may_have_use_time(text) else None
     nexts = list(RE_NEXT_MONTH.finditer(text)) if "次月" in text else None
     exceeding = list(RE_NOT_EXCEEDING.finditer(text)) if "超过" in text else None
-    if not (more or words or horizons or starts or uses or nexts or exceeding):  # (most texts: one scan, nothing to merge)
+    befores = list(RE_YEAR_BEFORE.finditer(text)) if _may_have_year_before(text) else None
+    if not (more or words or horizons or starts or uses or nexts or exceeding or befores):  # (most texts: one scan, nothing to merge)
         if not main:
             return
         for m in RE_DEADLINE.finditer(text):
@@ -1022,6 +1036,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start(), m.end(), "next_month", m) for m in nexts]
     if exceeding:
         found += [(m.start(), m.end(), "not_exceeding", m) for m in exceeding]
+    if befores:
+        found += [(m.start(), m.end(), "year_before", m) for m in befores]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:

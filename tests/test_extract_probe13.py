@@ -350,6 +350,16 @@ FOUND = [
      [("不低于80%的乡镇建成应急消防站", 80, "%", "乡镇建成应急消防站", ">=", "不低于", None)]),
     ("规模以上企业安全生产标准化达标率不低于90%。", [],
      [("规模以上企业安全生产标准化达标率不低于90%", 90, "%", "规模以上企业安全生产标准化达标率", ">=", "不低于", None)]),
+    # a year before 前 closes a plan's horizon as 到2027年 does (by_end_of_year, due that year's 12-31; it was unread);
+    # not 前三季度, 前后, 前期, nor a year before the notice's (a scope: 2020年前建成的…)
+    ("2028年前完成全部改造。", [("2028年前", YE, 2028, None, None, None, None, "2028-12-31", "完成全部改造")], []),
+    ("2027年前，全面淘汰老旧设备。", [("2027年前", YE, 2027, None, None, None, None, "2027-12-31", "全面淘汰老旧设备")], []),
+    ("力争2030年以前全面完成城镇燃气管道更新改造。",
+     [("2030年以前", YE, 2030, None, None, None, None, "2030-12-31", "全面完成城镇燃气管道更新改造")], []),
+    ("2027年前三季度，全省共发生事故30起。", [], []),
+    ("2020年前建成的老旧小区全部纳入改造范围。", [], []),
+    ("2027年前后，将迎来设备更新高峰。", [], []),
+    ("对2027年前期工作进行部署。", [], []),
     # a day of this month: the notice's month when its date is known (below), else none
     ("请于本月25日前报送。", [("本月25日前", D, None, None, 25, None, None, None, "请报送")], []),
 ]
@@ -416,7 +426,7 @@ PIECES = ["每周", "每星期", "五", "一", "下班", "下午", "5", "17", "�
           "季度", "结束", "终了", "10", "日", "个工作日", "内", "不超过", "不得超过", "最长", "超过", "1", "小时", "分钟", "报告",
           "出动", "，", "。", "的", "以上", "未", "分贝", "噪声", "不少于", "时间", "起草", "2026年11月5日", "起", "每日", "每天",
           "上午", "本月", "25日", "重要", "节假日", "覆盖率", "提高", "个百分点", "了", "“", "”", "五一", "双节", "做好",
-          "（星期五）", "12月20日", "17:00", "自", "至", "止", "按照", "不低于", "营业收入", "1.5%"]
+          "（星期五）", "12月20日", "17:00", "自", "至", "止", "按照", "不低于", "营业收入", "1.5%", "2027年", "以前", "前三季度", "前后"]
 TEXT = st.lists(st.sampled_from(PIECES), max_size=12).map("".join)
 
 
@@ -426,8 +436,10 @@ def test_the_gates_never_drop_the_new_forms(text):
     """A text the new forms match passes every gate before its scan (the flags, the substring tests), and the
     batch reads what the one-text functions read."""
     flags = ex._text_flags([text], ex._batch_code_points([text]))[0]
-    if ex.RE_NOT_EXCEEDING.search(text) or ex.RE_DEADLINE_WORDS.search(text):
+    if ex.RE_NOT_EXCEEDING.search(text) or ex.RE_DEADLINE_WORDS.search(text) or ex.RE_YEAR_BEFORE.search(text):
         assert flags & ex._FLAG_TIME and ex._may_have_deadline(text), text
+    if ex.RE_YEAR_BEFORE.search(text):
+        assert ex._may_have_year_before(text), text
     assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
 
 
