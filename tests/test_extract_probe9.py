@@ -31,9 +31,7 @@ from policytag.inference.extract import extract_deadlines, extract_fields, extra
 
 from test_extract_probe3 import _deadlines  # (text, kind, year, month, day, period, event, due, action) of each
 
-Y = 2026
-YE, P, M, D, F = "by_end_of_year", "by_end_of_period", "by_end_of_month", "by_date", "effective_from"
-WD, WM, WY, R, BE = "within_days", "within_months", "within_years", "recurring", "before_event"
+from extract_kinds import BE, D, F, M, P, R, WD, WM, WY, Y, YE  # the probes' one set of kind aliases
 
 
 def _targets(text: str) -> list[tuple]:
