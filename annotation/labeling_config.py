@@ -40,7 +40,7 @@ _STYLE = "\n".join([
     ".lsf-sidepanels__wrapper_align_right, .lsf-sidepanels__wrapper_align_left, .lsf-side-column "
     "{ display: none !important; }",
     *(f"{_headings(c)} {{ margin: 0 0 4px !important; font-weight: normal !important; }}"
-      for c in ("pt-review", "pt-doc", "pt-heading", "pt-suggestion", "pt-rule", "pt-group", "pt-rules")),
+      for c in ("pt-review", "pt-doc", "pt-heading", "pt-agencies", "pt-suggestion", "pt-rule", "pt-group", "pt-rules")),
     f"{_headings('pt-review')} {{ color: #cf1322 !important; font-size: 15px !important; font-weight: bold !important; }}",
     f"{_headings('pt-doc')} {{ font-size: 12px !important; color: #888 !important; }}",
     f"{_headings('pt-heading')} {{ font-size: 14px !important; font-weight: bold !important; color: #555 !important; }}",
@@ -48,6 +48,7 @@ _STYLE = "\n".join([
     "border-left: 3px solid #1677ff; }",
     f"{_headings('pt-suggestion')} {{ font-size: 13px !important; color: #8c5e00 !important; background: #fffbe6; "
     "border: 1px dashed #ffd666; padding: 2px 8px; margin-top: 10px !important; }",
+    f"{_headings('pt-agencies')} {{ font-size: 13px !important; color: #135200 !important; }}",
     f"{_headings('pt-rule')} {{ font-size: 12px !important; color: #666 !important; }}",
     f"{_headings('pt-rules')} {{ font-size: 12px !important; color: #0b5394 !important; background: #f0f7ff; "
     "padding: 2px 8px; }",
@@ -92,7 +93,8 @@ def build_config(taxonomy: Taxonomy) -> str:
     """Labeling config XML for ``taxonomy``.
 
     Top to bottom: the review flag (empty unless a rule check flagged the task), the notice in
-    small print, the heading path, the clause, the codebook rules that concern it (empty when
+    small print, the heading path, the clause, the agencies it charges (empty when none), the
+    codebook rules that concern it (empty when
     none); the model's suggestion line for sectors, the grouped
     sector choices with their rule; the suggestion line for measure types, the dominant measure type
     (single, required) and the other measure types (multi, optional), each with its rule; a note.
@@ -109,6 +111,9 @@ def build_config(taxonomy: Taxonomy) -> str:
         # the heading path often decides the measure type (codebook §1), so it sits right above the text
         '  <View className="pt-heading"><Header value="$heading" size="5"/></View>',
         f'  <View className="pt-text"><Text name="{TEXT_NAME}" value="$text" granularity="word"/></View>',
+        # who the clause charges (a task table's 牵头单位/责任单位 columns, a （…负责） remark): the
+        # segmenter keeps them out of the text; empty when none (tasks.agencies_line)
+        '  <View className="pt-agencies"><Header value="$agencies_line" size="6"/></View>',
         # the codebook rules this clause falls under (tasks.codebook_rule_lines); empty when none
         '  <View className="pt-rules"><Header value="$codebook_rules" size="6"/></View>',
         '  <View className="pt-suggestion"><Header value="$suggestion_sector" size="6"/></View>',

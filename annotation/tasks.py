@@ -140,6 +140,20 @@ def doc_line(clause: Clause, title: str | None = None) -> str:
     return " · ".join(dict.fromkeys(str(x) for x in parts if x))  # a title that is its issuer's name once
 
 
+#: the task-data field of the agencies line (shown by the labeling config as ``$agencies_line``)
+AGENCIES_KEY = "agencies_line"
+
+
+def agencies_line(clause: Clause) -> str:
+    """``责任单位：区住建局、区市场监管局``: the agencies a task-table row (牵头单位/责任单位 columns) or a
+    ``（…负责）`` remark names for the clause, in the order named; '' when it names none.
+
+    The segmenter takes them out of the clause text (``Clause.agencies``), so without this line
+    the annotator of a table row saw the task and not who is charged with it; the agency often
+    decides the sector (区住建局 → 城镇燃气) where the row's words alone do not."""
+    return "责任单位：" + "、".join(clause.agencies) if clause.agencies else ""
+
+
 #: the task-data field of the rule line (shown by the labeling config as ``$codebook_rules``)
 RULES_KEY = "codebook_rules"
 #: how much of a rule's matched words the rule line quotes (a purpose clause matches a whole sentence)
@@ -192,7 +206,8 @@ def task_data(clause: Clause, title: str | None = None, prediction: dict | None 
     year and the document's title, issuer, region, level, genre), ``text_sha1``. Shown:
     ``doc_line``, ``heading``, ``text``, the suggestion lines (``suggestion_sector``/
     ``suggestion_measure``, from ``prediction``) and ``review`` (the rule-check flag, empty until a
-    check flags the task). ``suggestion_score`` (the prediction's overall score) and
+    check flags the task), ``agencies_line`` (the clause's agencies, ``agencies_line``; shown under
+    the clause). ``suggestion_score`` (the prediction's overall score) and
     ``needs_review`` are there for Data Manager columns and filters. ``codebook_rules`` (shown
     under the clause) is ``rules``, the clause's line of ``codebook_rule_lines``.
     """
@@ -204,6 +219,7 @@ def task_data(clause: Clause, title: str | None = None, prediction: dict | None 
         "title": clause.title or "",
         "heading": HEADING_JOIN.join(clause.heading_path),
         "doc_line": doc_line(clause, title),
+        AGENCIES_KEY: agencies_line(clause),
         "text_sha1": text_sha1(clause.text),
         RULES_KEY: rules,
         **suggestion_fields(prediction, taxonomy),
