@@ -277,14 +277,60 @@ def ensure_project(session: Session, spec: str, taxonomy: Taxonomy) -> EnsuredPr
                 session.update_project(project.id, **instructions)
         return EnsuredProject(project)
     refuse_foreign_config(project)
-    # The taxonomy changed (or someone edited the config): regenerate. Label Studio itself refuses a
-    # config that would orphan existing annotations (e.g. a removed label still in use); we pass
-    # that refusal on rather than work around it.
+    # The taxonomy changed (or someone edited the config): regenerate, unless annotations use a
+    # label the new taxonomy lacks. Label Studio does not refuse such a config for Choices stored
+    # by alias (measured: label-studio 1.x accepted a config without fire_safety over an annotation
+    # of it), and the label would then be gone from the screen of anyone who opens the task.
+    refuse_orphaning(session, project, taxonomy)
     with session.errors(f"updating the labeling config of project {project.id} to taxonomy {taxonomy.version}"):
         session.update_project(project.id, label_config=config, description=project_description(taxonomy),
                                **instructions)
         project = session.project(project.id)
     return EnsuredProject(project, config_updated=True)
+
+
+def orphaned_labels(export: list[dict], taxonomy: Taxonomy) -> list[tuple[str, int, str]]:
+    """``(label, task id, clause id)`` for every submitted annotation's label that ``taxonomy`` does
+    not know (a label the taxonomy renamed or removed since the annotation was made)."""
+    from .results import parse_result
+
+    out = []
+    for task in export:
+        if not isinstance(task, dict) or not isinstance(task.get("data"), dict):
+            continue
+        for ann in task.get("annotations") or []:
+            if not isinstance(ann, dict) or ann.get("was_cancelled") or not isinstance(ann.get("result"), list):
+                continue
+            try:
+                unknown = parse_result(ann["result"], taxonomy).unknown
+            except (AttributeError, TypeError, ValueError):  # malformed: pull reports it, not ours to judge
+                continue
+            out += [(u, task.get("id"), str(task["data"].get("clause_id", ""))) for u in unknown]
+    return out
+
+
+def refuse_orphaning(session: Session, project: Any, taxonomy: Taxonomy) -> None:
+    """One line, nothing changed, when the project holds annotations with labels ``taxonomy`` lacks:
+    a config regenerated from it would no longer show them (an annotator who opens such a task
+    and submits drops the label without seeing it), and no pull under the new taxonomy could read
+    them. The project stays as it is, readable by a pull under the taxonomy it was labelled under."""
+    if not int(getattr(project, "task_number", 0) or 0):
+        return
+    with session.errors(f"reading the annotations of project {project.id}"):
+        export = session.export_tasks(project.id)
+    lost = orphaned_labels(export, taxonomy)
+    if not lost:
+        return
+    counts: dict[str, int] = {}
+    for label, _, _ in lost:
+        counts[label] = counts.get(label, 0) + 1
+    label, task_id, clause_id = lost[0]
+    old = parse_config(project.label_config or "").version or "?"
+    raise PolicytagError(
+        f"project {project.id} ({project.title!r}): {len(lost)} annotated label(s) are not in taxonomy "
+        f"{taxonomy.version} ({', '.join(f'{k} x{n}' for k, n in counts.items())}; e.g. {label} in task {task_id}, "
+        f"clause {clause_id}): refusing to regenerate its labeling config, which would hide them — pull the project "
+        f"with taxonomy {old} (POLICYTAG_TAXONOMY) and push the relabelled rows into a new project")
 
 
 def refuse_foreign_config(project: Any, refusing: str = "refusing to replace it; push to a project of its own "
