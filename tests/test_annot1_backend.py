@@ -14,14 +14,7 @@ from starlette.testclient import TestClient  # noqa: E402
 
 from policytag.taxonomy import load_taxonomy  # noqa: E402
 
-REGULATION = """柘原市危险化学品安全管理办法
-
-第一条　为了加强危险化学品安全管理，预防和减少危险化学品事故，制定本办法。
-第二条　本市行政区域内危险化学品的生产、储存、使用、经营和运输，适用本办法。
-第三条　危险化学品单位应当建立健全全员安全生产责任制，主要负责人对本单位的危险化学品安全管理工作全面负责。
-第四条　任何单位和个人不得非法生产、储存、经营危险化学品。
-第五条　本办法自2029年3月1日起施行。
-"""
+from annot_fixture import REGULATION  # noqa: E402
 
 
 @pytest.fixture(scope="module")

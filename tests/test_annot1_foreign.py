@@ -12,7 +12,7 @@ import pytest
 
 from policytag.cli import main
 
-from test_annot1_backend import REGULATION
+from annot_fixture import REGULATION, annotate as cli
 
 pytestmark = pytest.mark.labelstudio
 
@@ -22,11 +22,6 @@ SENTIMENT = """<View>
     <Choice value="好评"/><Choice value="差评"/>
   </Choices>
 </View>"""
-
-
-def cli(capsys, ls, *args):
-    rc = main(["annotate", *args, "--url", ls.url, "--api-key", ls.api_key])
-    return rc, capsys.readouterr().err
 
 
 def test_push_and_next_leave_another_teams_project_alone(ls, admin, tmp_path, capsys):

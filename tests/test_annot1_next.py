@@ -8,7 +8,7 @@ session's real Label Studio.
 import pytest
 
 from policytag.annotation.results import annotation_result
-from policytag.cli import main
+from annot_fixture import annotate, project_titled, push_notice
 
 pytestmark = pytest.mark.labelstudio
 
@@ -20,29 +20,21 @@ REGULATION = """柘原市燃气安全管理规定
 """
 
 
-def cli(capsys, ls, *args):
-    rc = main(["annotate", *args, "--url", ls.url, "--api-key", ls.api_key])
-    return rc, capsys.readouterr()
-
-
 def test_every_task_labelled_is_not_an_error_and_clears_the_ranks(ls, admin, tmp_path, capsys):
-    notice = tmp_path / "gas.txt"
-    notice.write_text(REGULATION, encoding="utf-8")
-    rc, out = cli(capsys, ls, "push", str(notice), "--project", "annot1-next-done", "--quiet")
-    assert rc == 0, out.err
-    project = next(p for p in admin.projects.list() if p.title == "annot1-next-done")
-    rc, out = cli(capsys, ls, "next", "--project", "annot1-next-done", "--n", "2", "--strategy", "diversity")
-    assert rc == 0, out.err
+    project, _, _ = push_notice(capsys, ls, admin, tmp_path, "annot1-next-done", REGULATION)
+    rc, err = annotate(capsys, ls, "next", "--project", "annot1-next-done", "--n", "2", "--strategy", "diversity")
+    assert rc == 0, err
     tasks = list(admin.tasks.list(project=project.id, fields="all"))
     assert len(tasks) == 3 and sum("al_rank" in t.data for t in tasks) == 2
     for t in tasks:
         admin.annotations.create(t.id, result=annotation_result(["urban_gas"], ["rules_standards"]))
 
-    rc, out = cli(capsys, ls, "next", "--project", "annot1-next-done", "--strategy", "diversity")
-    assert rc == 0, out.err
+    rc, err, out = annotate(capsys, ls, "next", "--project", "annot1-next-done", "--strategy", "diversity",
+                            stdout=True)
+    assert rc == 0, err
     assert f"all 3 task(s) of project {project.id} ('annot1-next-done') are labelled: nothing to rank; " \
-           f"2 stale rank(s) cleared" in out.err
-    assert len(out.err.strip().splitlines()) == 1 and out.out == ""
+           f"2 stale rank(s) cleared" in err
+    assert len(err.strip().splitlines()) == 1 and out == ""
     assert not any("al_rank" in t.data for t in admin.tasks.list(project=project.id, fields="all"))
 
 
@@ -51,8 +43,8 @@ def test_an_empty_project_says_to_push_first(ls, admin, capsys):
     from policytag.taxonomy import load_taxonomy
 
     project = admin.projects.create(title="annot1-next-empty", label_config=build_config(load_taxonomy()))
-    rc, out = cli(capsys, ls, "next", "--project", "annot1-next-empty", "--strategy", "diversity")
+    rc, err = annotate(capsys, ls, "next", "--project", "annot1-next-empty", "--strategy", "diversity")
     assert rc == 1
-    (line,) = out.err.strip().splitlines()
+    (line,) = err.strip().splitlines()
     assert line == (f"policytag: error: project {project.id} ('annot1-next-empty') has no tasks with a clause text: "
                     f"push clauses first (policytag annotate push NOTICES --project {project.id})")

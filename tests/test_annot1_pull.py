@@ -11,26 +11,13 @@ import json
 import pytest
 
 from policytag.annotation.results import annotation_result
-from policytag.cli import main
 
+from annot_fixture import annotate as cli, push_notice
 from ls_fixture import sign_up_annotators
 
 pytestmark = pytest.mark.labelstudio
 
-REGULATION = """柘原市危险化学品安全管理办法
-
-第一条　为了加强危险化学品安全管理，预防和减少危险化学品事故，制定本办法。
-第二条　本市行政区域内危险化学品的生产、储存、使用、经营和运输，适用本办法。
-第三条　危险化学品单位应当建立健全全员安全生产责任制，主要负责人对本单位的危险化学品安全管理工作全面负责。
-第四条　任何单位和个人不得非法生产、储存、经营危险化学品。
-第五条　本办法自2029年3月1日起施行。
-"""
 TITLE = "annot1-repull"
-
-
-def cli(capsys, ls, *args):
-    rc = main(["annotate", *args, "--url", ls.url, "--api-key", ls.api_key])
-    return rc, capsys.readouterr().err
 
 
 def rows_of(path):
@@ -38,12 +25,7 @@ def rows_of(path):
 
 
 def test_a_forced_pull_names_every_label_it_replaces(ls, admin, tmp_path, capsys):
-    notice = tmp_path / "regulation.txt"
-    notice.write_text(REGULATION, encoding="utf-8")
-    rc, err = cli(capsys, ls, "push", str(notice), "--project", TITLE, "--quiet")
-    assert rc == 0, err
-    project = next(p for p in admin.projects.list() if p.title == TITLE)
-    tasks = sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
+    project, tasks, _ = push_notice(capsys, ls, admin, tmp_path, TITLE)
     assert len(tasks) == 5  # one task per 第X条
     people = sign_up_annotators(ls, ("lan", "mo"), "annot1-pull.test")
     lan, _ = people["lan"]

@@ -4,32 +4,21 @@ in its suggestion lines; a re-push of the same notice creates no task and no pre
 
 import pytest
 
-from policytag.cli import main
 from policytag.taxonomy import load_taxonomy
 
-from test_annot1_backend import REGULATION
+from annot_fixture import REGULATION, annotate as cli, push_notice
 
 pytestmark = pytest.mark.labelstudio
 TITLE = "annot1-push-evidence"
-
-
-def cli(capsys, ls, *args):
-    rc = main(["annotate", *args, "--url", ls.url, "--api-key", ls.api_key])
-    return rc, capsys.readouterr().err
 
 
 def test_pushed_suggestions_keep_their_evidence_and_a_repush_adds_nothing(ls, admin, tmp_path, capsys):
     from policytag.annotation.tasks import load_clauses, predict
     from policytag.app import resolve_model
 
-    notice = tmp_path / "regulation.txt"
-    notice.write_text(REGULATION, encoding="utf-8")
-    rc, err = cli(capsys, ls, "push", str(notice), "--project", TITLE, "--predictions", "default", "--quiet")
-    assert rc == 0, err
+    project, tasks, notice = push_notice(capsys, ls, admin, tmp_path, TITLE, REGULATION, "--predictions", "default")
     clauses = load_clauses([notice]).clauses
     expected = {c.clause_id: p for c, p in zip(clauses, predict(clauses, resolve_model("default"), load_taxonomy()))}
-    project = next(p for p in admin.projects.list() if p.title == TITLE)
-    tasks = list(admin.tasks.list(project=project.id, fields="all"))
     assert len(tasks) == len(clauses) == 5
     for task in tasks:
         (stored,) = admin.predictions.list(task=task.id)
@@ -52,13 +41,9 @@ def test_a_repush_with_another_model_says_what_it_updates_and_what_it_keeps(ls, 
     and they do (results, authors and ids unchanged)."""
     from policytag.annotation.results import annotation_result
 
-    notice = tmp_path / "regulation.txt"
-    notice.write_text(REGULATION, encoding="utf-8")
     title = "annot1-push-model-change"
-    rc, err = cli(capsys, ls, "push", str(notice), "--project", title, "--predictions", str(keyword_run), "--quiet")
-    assert rc == 0, err
-    project = next(p for p in admin.projects.list() if p.title == title)
-    tasks = sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
+    project, tasks, notice = push_notice(capsys, ls, admin, tmp_path, title, REGULATION, "--predictions",
+                                         str(keyword_run))
     for t in tasks[:2]:
         admin.annotations.create(t.id, result=annotation_result(["hazardous_chemicals"], ["rules_standards"]))
     before = {t.id: [(a.id, a.result) for a in admin.annotations.list(id=t.id)] for t in tasks}

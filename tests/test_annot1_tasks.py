@@ -14,7 +14,7 @@ import pytest
 
 from policytag.taxonomy import DIMENSIONS, load_taxonomy
 
-from test_annot1_backend import REGULATION
+from annot_fixture import REGULATION
 
 QUOTE = re.compile(r"(小标题|标题)?“([^”]*)”")
 

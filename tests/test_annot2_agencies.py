@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from policytag.cli import main
+from annot_fixture import annotate, project_titled
 
 NOTICE = Path(__file__).parent / "data" / "annot2" / "lanxi_task_table.txt"
 
@@ -49,10 +49,9 @@ def test_a_table_row_task_names_its_agencies_and_the_screen_shows_them(clause_se
 @pytest.mark.labelstudio
 def test_pushed_rows_show_their_agencies_and_an_older_task_gets_the_line(ls, admin, clause_set, tmp_path, capsys):
     title = "annot2-agencies"
-    rc = main(["annotate", "push", str(NOTICE), "--project", title, "--url", ls.url, "--api-key", ls.api_key,
-               "--quiet"])
-    assert rc == 0, capsys.readouterr().err
-    project = next(p for p in admin.projects.list() if p.title == title)
+    rc, err = annotate(capsys, ls, "push", str(NOTICE), "--project", title, "--quiet")
+    assert rc == 0, err
+    project = project_titled(admin, title)
     assert "$agencies_line" in project.label_config  # Label Studio accepted the config that shows it
     tasks = {t.data["clause_id"]: t for t in admin.tasks.list(project=project.id, fields="all")}
     by_id = clause_set.by_id()
@@ -65,10 +64,7 @@ def test_pushed_rows_show_their_agencies_and_an_older_task_gets_the_line(ls, adm
     row = next(t for cid, t in tasks.items() if by_id[cid].agencies)
     old = {k: v for k, v in row.data.items() if k != "agencies_line"}
     admin.tasks.update(row.id, data=old)
-    capsys.readouterr()
-    rc = main(["annotate", "push", str(NOTICE), "--project", title, "--url", ls.url, "--api-key", ls.api_key,
-               "--quiet"])
-    err = capsys.readouterr().err
+    rc, err = annotate(capsys, ls, "push", str(NOTICE), "--project", title, "--quiet")
     assert rc == 0 and "tasks: 0 created, 7 already there" in err, err
     assert "added to or refreshed in 1 older task(s)" in err, err
     again = admin.tasks.get(row.id).data

@@ -14,17 +14,11 @@ from pathlib import Path
 import pytest
 
 from policytag.annotation.results import annotation_result
-from policytag.cli import main
 
-from test_annot1_pull import REGULATION
+from annot_fixture import annotate as cli, push_notice
 
 pytestmark = pytest.mark.labelstudio
 TAXONOMY = Path(__file__).resolve().parents[1] / "configs" / "taxonomy.yaml"
-
-
-def cli(capsys, ls, *args):
-    rc = main(["annotate", *args, "--url", ls.url, "--api-key", ls.api_key])
-    return rc, capsys.readouterr().err
 
 
 def taxonomy_file(tmp_path, name, edit):
@@ -36,13 +30,8 @@ def taxonomy_file(tmp_path, name, edit):
 
 
 def test_push_refuses_a_config_that_would_hide_annotated_labels(ls, admin, tmp_path, capsys, monkeypatch):
-    notice = tmp_path / "regulation.txt"
-    notice.write_text(REGULATION, encoding="utf-8")
     title = "annot2-renamed-label"
-    rc, err = cli(capsys, ls, "push", str(notice), "--project", title, "--quiet")
-    assert rc == 0, err
-    project = next(p for p in admin.projects.list() if p.title == title)
-    tasks = sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
+    project, tasks, notice = push_notice(capsys, ls, admin, tmp_path, title)
     admin.annotations.create(tasks[0].id, result=annotation_result(["fire_safety"], ["rules_standards"]))
     admin.annotations.create(tasks[1].id, result=annotation_result(["hazardous_chemicals"], ["rules_standards"]))
     config_before = admin.projects.get(project.id).label_config
