@@ -321,16 +321,22 @@ def refuse_orphaning(session: Session, project: Any, taxonomy: Taxonomy) -> None
     lost = orphaned_labels(export, taxonomy)
     if not lost:
         return
+    old = parse_config(project.label_config or "").version or "?"
+    raise PolicytagError(
+        f"project {project.id} ({project.title!r}): {orphans_summary(lost, taxonomy)}: refusing to regenerate its "
+        f"labeling config, which would hide them — pull the project with taxonomy {old} (POLICYTAG_TAXONOMY) and "
+        f"push the relabelled rows into a new project")
+
+
+def orphans_summary(lost: list[tuple[str, int, str]], taxonomy: Taxonomy) -> str:
+    """``2 annotated label(s) are not in taxonomy 2.4.0 (sector 'fire_safety' x2; e.g. … in task 7,
+    clause C)`` for :func:`orphaned_labels`' list (not empty)."""
     counts: dict[str, int] = {}
     for label, _, _ in lost:
         counts[label] = counts.get(label, 0) + 1
     label, task_id, clause_id = lost[0]
-    old = parse_config(project.label_config or "").version or "?"
-    raise PolicytagError(
-        f"project {project.id} ({project.title!r}): {len(lost)} annotated label(s) are not in taxonomy "
-        f"{taxonomy.version} ({', '.join(f'{k} x{n}' for k, n in counts.items())}; e.g. {label} in task {task_id}, "
-        f"clause {clause_id}): refusing to regenerate its labeling config, which would hide them — pull the project "
-        f"with taxonomy {old} (POLICYTAG_TAXONOMY) and push the relabelled rows into a new project")
+    return (f"{len(lost)} annotated label(s) are not in taxonomy {taxonomy.version} "
+            f"({', '.join(f'{k} x{n}' for k, n in counts.items())}; e.g. {label} in task {task_id}, clause {clause_id})")
 
 
 def refuse_foreign_config(project: Any, refusing: str = "refusing to replace it; push to a project of its own "

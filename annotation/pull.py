@@ -550,8 +550,7 @@ def fetch_dataset(session, project_spec: str, taxonomy: Taxonomy) -> PulledDatas
     mismatch = check_config(project.label_config or "", taxonomy)
     if mismatch:
         raise PolicytagError(f"project {project.id} ({project.title!r}) does not match the taxonomy: "
-                             f"{'; '.join(mismatch)} — push with the current taxonomy to regenerate the config, "
-                             f"or pull with the taxonomy the project was labelled under")
+                             f"{'; '.join(mismatch)} — {_mismatch_advice(session, project, taxonomy)}")
     try:
         users = {uid: u.name for uid, u in list_users(session).items()}
     except PolicytagError:  # a key that may not list users (Enterprise annotator): name annotators by id
@@ -563,6 +562,25 @@ def fetch_dataset(session, project_spec: str, taxonomy: Taxonomy) -> PulledDatas
     dataset = build_dataset(records, stats, taxonomy)
     dataset.project = project
     return dataset
+
+
+def _mismatch_advice(session, project: Any, taxonomy: Taxonomy) -> str:
+    """What to do about a project labelled under another taxonomy. A push regenerates the config
+    only when no annotation uses a label the current taxonomy lacks (it refuses otherwise: the
+    label would vanish from the screen), so the advice names those labels instead of a push that
+    would be refused."""
+    from .client import orphaned_labels, orphans_summary
+    from .labeling_config import parse_config
+
+    if parse_config(project.label_config or "").version is not None:  # ours: see what its annotations use
+        with session.errors(f"exporting project {project.id}"):
+            lost = orphaned_labels(session.export_tasks(project.id), taxonomy)
+        if lost:
+            old = parse_config(project.label_config or "").version
+            return (f"{orphans_summary(lost, taxonomy)}: pull with taxonomy {old}, the one the project was labelled "
+                    f"under (POLICYTAG_TAXONOMY=path/to/taxonomy.yaml)")
+    return "push with the current taxonomy to regenerate the config, or pull with the taxonomy the project was " \
+           "labelled under"
 
 
 def apply_flags(session, dataset: PulledDataset) -> tuple[int, int]:

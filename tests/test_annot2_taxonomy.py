@@ -5,8 +5,9 @@ Against the session's real Label Studio. Annotations use ``fire_safety``; the ta
 the current taxonomy to regenerate the config; ``annotate push`` then did so without a word (Label
 Studio does not refuse a config without a Choice still used by an annotation stored by alias), so
 the label vanished from the screen of anyone opening the task, and every later pull under the new
-taxonomy failed. Now push refuses in one line naming the labels, and changes nothing; a taxonomy
-that only renames a label's Chinese name (same ids) still regenerates the config."""
+taxonomy failed. Now push refuses in one line naming the labels, and changes nothing; pull's line
+names them too and says to pull with the old taxonomy (not to push); a taxonomy that only renames a
+label's Chinese name (same ids) still regenerates the config."""
 
 import json
 from pathlib import Path
@@ -40,7 +41,10 @@ def test_push_refuses_a_config_that_would_hide_annotated_labels(ls, admin, tmp_p
     renamed = taxonomy_file(tmp_path, "renamed.yaml", lambda t: t.replace("fire_safety", "fire_protection"))
     monkeypatch.setenv("POLICYTAG_TAXONOMY", str(renamed))
     rc, err = cli(capsys, ls, "pull", "--project", title, "-o", str(tmp_path / "v.jsonl"), "--no-flag")
-    assert rc == 1 and "fire_safety" in err and len(err.strip().splitlines()) == 1, err
+    assert rc == 1 and len(err.strip().splitlines()) == 1, err
+    # it names the annotated labels the taxonomy lacks and the way to read them; not a push (refused below)
+    assert "1 annotated label(s) are not in taxonomy" in err and "sector 'fire_safety' x1" in err, err
+    assert "POLICYTAG_TAXONOMY" in err and "push with the current taxonomy" not in err, err
     rc, err = cli(capsys, ls, "push", str(notice), "--project", title, "--quiet")
     assert rc == 1, err
     assert len(err.strip().splitlines()) == 1, err
