@@ -113,8 +113,13 @@ def _evidence_line(report: Report, t: TaggedClause) -> str:
 
 def _trend(report: Report, trend: Trend) -> list[str]:
     tax = report.taxonomy
-    out = ["## 年度趋势 Trend: share of clauses per year (%)", ""]
-    head = "| " + " | ".join(str(y)[2:] for y in trend.years) + " |"
+    # what a column's figures are out of, as the notice tables say it: they may add up to more than 100
+    out = ["## 年度趋势 Trend: share of clauses per year (%)", "",
+           "Each year's column: the share of that year's clauses (the *clauses* row) carrying each label; a clause can "
+           "carry several labels, so a column may add up to more than 100.", ""]
+    # years in full (2026, not 26): an analyst reads four-digit years, and a corpus spans 2009–2026; the rows
+    # are not padded, so two digits saved nothing but two characters of the header a column
+    head = "| " + " | ".join(str(y) for y in trend.years) + " |"
     for dim in DIMENSIONS:
         out += [f"**{tax[dim].name}**", "", f"| {tax[dim].name} {head}",
                 "|---" + "|--:" * len(trend.years) + "|"]

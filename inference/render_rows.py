@@ -85,7 +85,8 @@ CSV_PIECE_CHARS = 1 << 16
 def render_csv(report: Report) -> str:
     """Flat columns: labels joined by ``;`` (ids, and their Chinese names in ``sector_names`` /
     ``measure_type_names``), one ``score:<dim>:<label_id>`` column per label (taxonomy order),
-    deadlines/targets/novelty/evidence as compact JSON."""
+    deadlines/targets/novelty/evidence as compact JSON; a text a spreadsheet would run as a formula
+    (``=…``, ``+…``, ``-…``, ``@…``) starts with ``'`` (:func:`spreadsheet_text`)."""
     return "".join(iter_csv(report))
 
 
@@ -101,12 +102,30 @@ def iter_csv(report: Report) -> Iterator[str]:
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows(report):
-        writer.writerow(_flat(row, taxonomy))
+        writer.writerow(_safe_row(_flat(row, taxonomy)))
         if buf.tell() >= CSV_PIECE_CHARS:
             yield buf.getvalue()
             buf.seek(0)
             buf.truncate()
     yield buf.getvalue()
+
+
+#: what a spreadsheet (Excel, WPS, LibreOffice) takes a cell starting with for a formula: ``=HYPERLINK(…)`` in a
+#: clause read from a web page became a live link, ``+2个百分点…`` and ``-对烟花爆竹…`` (a dash list item) #NAME? errors
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(value: Any) -> Any:
+    """A CSV cell a spreadsheet shows as the text it is: a string starting with a formula character gets a
+    leading ``'`` (OWASP's advice against CSV injection; Excel and WPS show the rest as text); numbers and
+    other strings as they are. The JSONL and JSON rows keep the text untouched."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+def _safe_row(row: dict[str, Any]) -> dict[str, Any]:
+    return {k: spreadsheet_text(v) for k, v in row.items()}
 
 
 def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
@@ -161,7 +180,7 @@ def render_across_csv(report: Report) -> str | None:
     for g in a.groups:
         for dim in DIMENSIONS:
             for c in a.cells[g.key][dim]:
-                writer.writerow({
+                writer.writerow(_safe_row({
                     "group": g.key, "name": g.name, "issuer": g.issuer, "region": g.region, "level": g.level,
                     "level_name": level_name(g.level), "year": g.year, "genre": g.genre, "genre_name": genre_name(g.genre), "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
@@ -169,5 +188,5 @@ def render_across_csv(report: Report) -> str | None:
                     # an untested row (no other government's document of its kind) has no p-value, not p = 1
                     "p_value": f"{c.p_value:.4g}" if g.tested else "", "q_value": f"{c.q_value:.4g}" if g.tested else "",
                     "significant": int(c.significant), "compared_with": across_peers(g), "clause_ids": ";".join(c.clause_ids),
-                    "model_version": report.model_version, "taxonomy_version": report.taxonomy.version})
+                    "model_version": report.model_version, "taxonomy_version": report.taxonomy.version}))
     return buf.getvalue()

@@ -111,7 +111,7 @@ def test_previous_year_may_be_several_years_back(three_years):
 def test_markdown_has_trend_names_and_commitments(three_years):
     docs, tagged = three_years
     md = render_md(build_report(docs, tagged, TAX, "test@1"))
-    assert md.startswith("## 文件 Notices in this report") and "\n## 年度趋势 Trend" in md and "| 24 | 25 | 26 |" in md
+    assert md.startswith("## 文件 Notices in this report") and "\n## 年度趋势 Trend" in md and "| 2024 | 2025 | 2026 |" in md
     assert f"| {TAX.sector.name_of('coal_mine')} | 50 | 50 | 25 |" in md
     assert "年底前（2026-12-31）：再建成60座智能化煤矿" in md
     assert "再建成60座智能化煤矿 → 智能化煤矿 60座" in md
