@@ -100,9 +100,10 @@ def clause_rows(path: str, skip_bad: bool, warn: Callable[[str], None], batch_si
 
 
 class ClauseRows:
-    """The clauses of a clause input (iterate it) and, filled while they are read, each document's
-    signing date by ``doc_id`` (``dates``): ``stream_tag`` hands a batch's to ``tag_clauses`` after
-    reading its rows, so a row's date is known before its clause is tagged."""
+    """The clauses of a clause input (iterate it) and each document's signing date by ``doc_id``
+    (``dates``), filled by a first, light pass over the rows (``inputs.streamed_metadata``) before the
+    first clause is yielded: a row's date, and its document's metadata where the row names none, are
+    known before its clause is tagged, whichever row of the document names them."""
 
     def __init__(self, path: str, skip_bad: bool, warn: Callable[[str], None], batch_size: int = 1024):
         self.path, self.skip_bad, self.warn, self.batch_size = path, skip_bad, warn, batch_size
@@ -113,14 +114,18 @@ class ClauseRows:
     unique_ids = True
 
     def __iter__(self) -> Iterator[Clause]:
-        from .inputs import jsonl_rows, row_clauses
+        from .inputs import jsonl_rows, row_clauses, streamed_metadata, with_row_metadata
 
         path = self.path
         kind = input_kind(path)
         rows = {"jsonl": lambda: jsonl_rows(path), "parquet": lambda: _rows_parquet(path, self.batch_size),
-                "hf": lambda: _rows_hf(path, self.batch_size)}[kind]()
-        yield from row_clauses(rows, path, Path(path).stem, self.skip_bad, self.warn, self.dates,
-                               "line" if kind == "jsonl" else "row")
+                "hf": lambda: _rows_hf(path, self.batch_size)}[kind]
+        # a first, light pass: a document's metadata and date, wherever in the file its rows name them, for every
+        # row of it (a report's rows get them from the whole file too); memory: one row per document
+        named = streamed_metadata(rows(), path, Path(path).stem, self.dates)
+        for clause in row_clauses(rows(), path, Path(path).stem, self.skip_bad, self.warn, self.dates,
+                                  "line" if kind == "jsonl" else "row"):
+            yield with_row_metadata(clause, named.get(clause.doc_id))
 
 
 def unique_clauses(clauses: Iterable[Clause]) -> Iterator[Clause]:

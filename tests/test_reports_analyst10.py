@@ -72,3 +72,43 @@ def test_a_csv_cell_never_starts_as_a_formula(tmp_path):
     assert {r["clause_id"]: r["heading_path"] for r in rows}["f4"] == "'=一、重点任务"
     jsonl = [json.loads(line) for line in _tag(tmp_path, ["--clauses", str(DATA / "formula_clauses.jsonl")], "f.jsonl").splitlines()]
     assert [r["text"] for r in jsonl] == [s["text"] for s in source]
+
+
+def _clause_file(tmp_path: Path, rows: list[dict]) -> Path:
+    path = tmp_path / "clauses.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    return path
+
+
+META = ("title", "issuer", "region", "level", "genre", "date")
+
+
+def test_a_streamed_row_takes_its_document_s_metadata_from_any_row_of_it(tmp_path):
+    """A clause file whose document 萍溪县's metadata and signing date are on its fifth row only, streamed two rows a
+    batch: every row of it names 萍溪县人民政府 and 2027-02-26, as the report's rows do (main: the first four streamed
+    rows had no title, issuer, level, genre or date); a document whose rows name nothing stays unnamed; a row's own
+    metadata is kept."""
+    named = {"title": "萍溪县人民政府关于做好2027年安全生产工作的通知", "issuer": "萍溪县人民政府", "region": "萍溪县",
+             "level": "county", "genre": "annual_notice", "date": "2027-02-26"}
+    texts = ["加强燃气安全检查，6月底前完成。", "开展森林防火巡查。", "对渡口渡船开展安全检查。", "组织应急演练。",
+             "加强建筑施工安全监管。", "开展消防安全检查。"]
+    rows = [{"id": f"p{i}", "doc_id": "pingxi", "year": 2027, "text": t} for i, t in enumerate(texts)]
+    rows[4].update(named)
+    rows.append({"id": "u1", "doc_id": "unnamed", "year": 2027, "text": "加强道路交通安全管理。"})
+    rows.append({"id": "o1", "doc_id": "other", "year": 2027, "text": "严格非煤矿山执法检查。", "issuer": "苔溪县人民政府"})
+    path = _clause_file(tmp_path, rows)
+    streamed, report = tmp_path / "s.jsonl", tmp_path / "r.jsonl"
+    code, said = _run(["tag", "--clauses", str(path), "--stream", "--batch-size", "2", "-o", str(streamed)])
+    assert code == 0, said
+    code, said = _run(["tag", "--clauses", str(path), "-o", str(report)])
+    assert code == 0, said
+    got = {r["clause_id"]: r for r in map(json.loads, streamed.read_text(encoding="utf-8").splitlines())}
+    want = {r["clause_id"]: r for r in map(json.loads, report.read_text(encoding="utf-8").splitlines())}
+    assert list(got) == [r["id"] for r in rows]
+    for i in range(len(texts)):
+        assert {k: got[f"p{i}"][k] for k in META} == named, got[f"p{i}"]
+    assert all(got[i][k] is None for i in ("u1",) for k in META)
+    assert got["o1"]["issuer"] == "苔溪县人民政府" and got["o1"]["title"] is None
+    for cid, row in got.items():  # the streamed rows say what the report's rows say
+        assert {k: row[k] for k in META} == {k: want[cid][k] for k in META}, cid
+        assert row["deadlines"] == want[cid]["deadlines"], cid
