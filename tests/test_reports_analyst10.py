@@ -112,3 +112,32 @@ def test_a_streamed_row_takes_its_document_s_metadata_from_any_row_of_it(tmp_pat
     for cid, row in got.items():  # the streamed rows say what the report's rows say
         assert {k: row[k] for k in META} == {k: want[cid][k] for k in META}, cid
         assert row["deadlines"] == want[cid]["deadlines"], cid
+
+
+#: sha256 of the first 200 rows (JSON lines) each make_clauses.py wrote before they shared tests/data/clause_synth.py
+#: (main's three copies): the files EXPECTED.md's memory figures were measured on
+SYNTH_DIGESTS = {"reports7": "fe09458beb208c35c26652bfa02c6d193878b466f4d7b443a9614c51bdcffb01",
+                 "reports8": "4b478a2a4f4b5402a284ce25a9b1c8912cb8fe1bdff0bed93beddd4910365d45",
+                 "reports9": "0755ada242b33fda73f038e853d208f76a334eafbc45a88fdd543fcc223c9578"}
+
+
+@pytest.mark.parametrize("folder", sorted(SYNTH_DIGESTS))
+def test_the_synthetic_clause_writers_share_one_helper_and_write_the_same_files(folder):
+    """reports7, 8 and 9's make_clauses.py are their places and phrases over tests/data/clause_synth.py (reports9's was
+    a copy of reports8's with other words): the rows are those the copies wrote, byte for byte; one notice per
+    ``per_notice`` rows, ids unique, document metadata exactly where the notices have a level."""
+    import hashlib
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location(f"make_clauses_{folder}", TEST_DATA / folder / "make_clauses.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    source = (TEST_DATA / folder / "make_clauses.py").read_text(encoding="utf-8")
+    assert "from clause_synth import" in source and "rng.choice" not in source
+    rows = list(module.clause_rows(200))
+    text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    assert hashlib.sha256(text.encode()).hexdigest() == SYNTH_DIGESTS[folder]
+    assert len({r["id"] for r in rows}) == 200
+    per = module.NOTICES.per_notice
+    assert [r["doc_id"] for r in rows[:per]] == [rows[0]["doc_id"]] * per and rows[per]["doc_id"] != rows[0]["doc_id"]
+    assert all(("issuer" in r) == (module.NOTICES.level is not None) for r in rows)

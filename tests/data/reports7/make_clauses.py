@@ -9,9 +9,11 @@ Deterministic (a seeded ``random.Random``): the same N gives the same file."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: the shared writer
+from clause_synth import Notices, Phrases, clause_rows as _rows, main as _main  # noqa: E402
 
 PLACES = ("岚溪自治州", "木樨县", "青崖县", "石渡县", "云岭新区", "雾溪县")
 OPENINGS = ("各乡镇人民政府、州直各有关部门要", "州安委会各成员单位应当", "各县（市）人民政府须", "新区管委会各部门要",
@@ -25,32 +27,14 @@ TAILS = ("，{m}月底前完成。", "，确保全年不发生较大及以上事
 HEADINGS = ("一、压实安全责任", "二、强化风险防控", "三、深化专项整治", "四、夯实基层基础", "五、提升应急能力")
 
 
+PHRASES = Phrases(OPENINGS, ACTIONS, SUBJECTS, TAILS, HEADINGS, months=(3, 12))
+#: notice k: the k-th of the six places in turn, 2026 and 2027 alternating; no document metadata
+NOTICES = Notices(per_notice=40, place_year=lambda k: (PLACES[k % len(PLACES)], 2026 + k % 2))
+
+
 def clause_rows(n: int, seed: int = 7):
-    rng = random.Random(seed)
-    for i in range(1, n + 1):
-        doc = (i - 1) // 40
-        place = PLACES[doc % len(PLACES)]
-        parts = [rng.choice(ACTIONS).format(s=rng.choice(SUBJECTS)) for _ in range(rng.randint(1, 3))]
-        text = rng.choice(OPENINGS) + "；".join(parts) + rng.choice(TAILS).format(m=rng.randint(3, 12))
-        yield {"id": f"c{i:07d}", "doc_id": f"{place}-{doc:05d}", "year": 2026 + doc % 2,
-               "heading": rng.choice(HEADINGS), "text": text}
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out")
-    ap.add_argument("n", type=int, nargs="?", default=200_000)
-    ap.add_argument("--parquet", help="also write the rows as Parquet")
-    args = ap.parse_args()
-    rows = list(clause_rows(args.n))
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    if args.parquet:
-        import pyarrow as pa
-        import pyarrow.parquet as pq
-
-        pq.write_table(pa.Table.from_pylist(rows), args.parquet)
+    return _rows(n, PHRASES, NOTICES, seed)
 
 
 if __name__ == "__main__":
-    main()
+    _main(__doc__.splitlines()[0], PHRASES, NOTICES, seed=7, default_n=200_000, parquet=True)

@@ -11,9 +11,11 @@ same file."""
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: the shared writer
+from clause_synth import Notices, Phrases, clause_rows as _rows, main as _main  # noqa: E402
 
 FIRST = ("查干", "哈日", "巴音", "乌兰", "宝力", "额尔", "塔林", "阿拉", "希拉", "温都", "苏布", "呼和", "阿日", "锡拉",
          "毛都", "伊和", "巴嘎", "敖伦", "达来", "图门")
@@ -24,6 +26,8 @@ SECOND = ("敖包", "努尔", "宝力格", "塔拉", "浩特", "高勒", "希勒
 def place(k: int) -> str:
     """The k-th invented place: the 盟 first, then its (many) 旗."""
     return "乌兰塔拉盟" if k == 0 else FIRST[k % len(FIRST)] + SECOND[(k // len(FIRST)) % len(SECOND)] + "旗"
+
+
 LEADS = ("各苏木镇、盟直各部门要", "旗应急管理局会同有关部门", "各嘎查村、社区应当", "盟安委会办公室牵头，",
          "各旗人民政府要切实")
 DUTIES = ("对{s}企业开展拉网式安全检查，建立隐患台账并逐项销号", "督促{s}经营单位配齐专职安全管理人员",
@@ -35,28 +39,16 @@ ENDS = ("，{m}月底前完成。", "，做到全覆盖、无死角。", "。", 
 HEADINGS = ("一、夯实责任链条", "二、排查整治风险", "三、严格执法检查", "四、强化应急准备", "五、开展宣传培训")
 
 
+PHRASES = Phrases(LEADS, DUTIES, SUBJECTS, ENDS, HEADINGS, months=(2, 11))
+#: fifty clauses a notice; each place a 2026 and a 2027 notice; the 盟's two notices city-level, the rest county
+NOTICES = Notices(per_notice=50, place_year=lambda k: (place(k // 2), 2026 + k % 2),
+                  level=lambda k: "city" if k < 2 else "county", id_prefix="r")
+
+
 def clause_rows(n: int, seed: int = 8):
     """``n`` clause rows, fifty to a notice."""
-    rng = random.Random(seed)
-    for i in range(1, n + 1):
-        doc = (i - 1) // 50
-        region, year = place(doc // 2), 2026 + doc % 2
-        parts = [rng.choice(DUTIES).format(s=rng.choice(SUBJECTS)) for _ in range(rng.randint(1, 3))]
-        text = rng.choice(LEADS) + "；".join(parts) + rng.choice(ENDS).format(m=rng.randint(2, 11))
-        yield {"id": f"r{i:07d}", "doc_id": f"{region}-{doc:05d}", "year": year, "heading": rng.choice(HEADINGS),
-               "text": text, "title": f"{region}人民政府关于做好{year}年安全生产工作的通知",
-               "issuer": f"{region}人民政府", "region": region, "level": "city" if doc < 2 else "county",
-               "genre": "annual_notice"}
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out")
-    ap.add_argument("n", type=int, nargs="?", default=10_000)
-    args = ap.parse_args()
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in clause_rows(args.n))
+    return _rows(n, PHRASES, NOTICES, seed)
 
 
 if __name__ == "__main__":
-    main()
+    _main(__doc__.splitlines()[0], PHRASES, NOTICES, seed=8, default_n=10_000)

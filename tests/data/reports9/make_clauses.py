@@ -12,9 +12,11 @@ seven carries a comma, a double quote or a line break inside its text (what a CS
 
 from __future__ import annotations
 
-import argparse
-import json
-import random
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))  # tests/data: the shared writer
+from clause_synth import Notices, Phrases, clause_rows as _rows, main as _main  # noqa: E402
 
 HEADS = ("澜", "屿", "澄", "岚", "汀", "漪", "沣", "溆", "涪", "渼", "淇", "湄", "漳", "滢", "洵", "溱")
 TAILS = ("川", "坪", "溪", "岗", "湾", "源", "峪", "屏", "塘", "垣", "洲", "坞", "陂")
@@ -36,28 +38,16 @@ def place(k: int) -> str:
     return "澜屿州" if k == 0 else HEADS[k % len(HEADS)] + TAILS[(k // len(HEADS)) % len(TAILS)] + "县"
 
 
+PHRASES = Phrases(OPENERS, ACTIONS, SUBJECTS, CLOSERS, HEADINGS, months=(3, 11))
+#: forty clauses a notice; each place a 2025, a 2026 and a 2027 notice; the 州's three city-level, the rest county
+NOTICES = Notices(per_notice=40, place_year=lambda k: (place(k // 3), 2025 + k % 3),
+                  level=lambda k: "city" if k < 3 else "county")
+
+
 def clause_rows(n: int, seed: int = 9):
     """``n`` clause rows, forty to a notice, three years a government."""
-    rng = random.Random(seed)
-    for i in range(1, n + 1):
-        doc = (i - 1) // 40
-        region, year = place(doc // 3), 2025 + doc % 3
-        parts = [rng.choice(ACTIONS).format(s=rng.choice(SUBJECTS)) for _ in range(rng.randint(1, 3))]
-        text = rng.choice(OPENERS) + "；".join(parts) + rng.choice(CLOSERS).format(m=rng.randint(3, 11))
-        yield {"id": f"c{i:07d}", "doc_id": f"{region}-{doc:05d}", "year": year, "heading": rng.choice(HEADINGS),
-               "text": text, "title": f"{region}人民政府关于做好{year}年安全生产工作的通知",
-               "issuer": f"{region}人民政府", "region": region, "level": "city" if doc < 3 else "county",
-               "genre": "annual_notice"}
-
-
-def main() -> None:
-    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("out")
-    ap.add_argument("n", type=int, nargs="?", default=10_000)
-    args = ap.parse_args()
-    with open(args.out, "w", encoding="utf-8") as fh:
-        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in clause_rows(args.n))
+    return _rows(n, PHRASES, NOTICES, seed)
 
 
 if __name__ == "__main__":
-    main()
+    _main(__doc__.splitlines()[0], PHRASES, NOTICES, seed=9, default_n=10_000)
