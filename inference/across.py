@@ -122,6 +122,10 @@ class Cell:
     p_value: float
     q_value: float  # Benjamini–Hochberg adjusted
     clause_ids: tuple[str, ...]
+    #: False: no Fisher test was made for it (its row has no peer, or neither the row nor its peers carry the
+    #: label: a table whose margin is 0 gives p = 1 whatever the counts, and counted in the family it only
+    #: raised every other q); p and q are then 1 and the reports show none
+    tested: bool = True
 
     @property
     def significant(self) -> bool:
@@ -205,7 +209,7 @@ class AcrossComparison:
         """When no row × label passes the test: the tested cells with the smallest q-values below
         ``NEAR_Q`` (smallest first, at most ``n``), to be named as not beyond chance. Empty when
         something passed (that is listed instead) or nothing came near."""
-        tested = [(g, c) for g in self.groups if g.tested for dim in DIMENSIONS for c in self.cells[g.key][dim]]
+        tested = self.tested_cells()
         if any(c.significant for _, c in tested):
             return []
         near = sorted(((g, c) for g, c in tested if c.q_value < NEAR_Q), key=lambda gc: (gc[1].q_value, gc[1].p_value))
@@ -213,7 +217,7 @@ class AcrossComparison:
 
     def tested_cells(self) -> list[tuple[IssuerGroup, Cell]]:
         """Every row × label the test was made for (the family Benjamini–Hochberg corrects)."""
-        return [(g, c) for g in self.groups if g.tested for dim in DIMENSIONS for c in self.cells[g.key][dim]]
+        return [(g, c) for g in self.groups if g.tested for dim in DIMENSIONS for c in self.cells[g.key][dim] if c.tested]
 
     def smallest_p(self) -> tuple[IssuerGroup, Cell] | None:
         """When nothing passed and nothing came near (``nearest_misses`` empty): the tested cell of the
@@ -473,6 +477,11 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             rest = counts[dim][peers[i]].sum(axis=0)
             rest_n = sum(sizes[r] for r in peers[i])
             for j in range(len(taxonomy[dim].ids)):
+                if not counts[dim][i, j] and not rest[j]:
+                    # a label neither the row nor its peers carry: nothing to test (p = 1 whatever happens). In the
+                    # family it made 苔溪县's 非煤矿山 (4 of 5 clauses, none in the two other counties) one of 90
+                    # tests where the tables show 17 labels: its q was 0.330, now 0.187
+                    continue
                 raw.append((dim, i, j, fisher_p(int(counts[dim][i, j]), g.n_clauses, int(rest[j]), rest_n)))
     q = benjamini_hochberg([r[3] for r in raw])
     qv = {(dim, i, j): (p, float(qq)) for (dim, i, j, p), qq in zip(raw, q)}
@@ -485,9 +494,11 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                 c = int(counts[dim][i, j])
                 share = c / g.n_clauses if g.n_clauses else 0.0
                 mean = class_means[g.kind][dim][lid]
-                p, qq = qv.get((dim, i, j), (1.0, 1.0))  # untested: no peer of its class
+                # untested: no peer of its class, or a label no one of them carries
+                p, qq = qv.get((dim, i, j), (1.0, 1.0))
                 row.append(Cell(dim, lid, taxonomy[dim].name_of(lid), c, g.n_clauses, share, mean,
-                                round((share - mean) * 100, 1), p, qq, tuple(ids[dim].get((i, j), ()))))
+                                round((share - mean) * 100, 1), p, qq, tuple(ids[dim].get((i, j), ())),
+                                tested=(dim, i, j) in qv))
             cells[g.key][dim] = tuple(row)
     ref = _reference_kind(groups)
     mean_rows = of_kind[ref] if ref is not None else list(range(len(groups)))

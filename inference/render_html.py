@@ -317,6 +317,8 @@ def _cell_tip(g, c) -> str:
     not ``+0.0 pp, q=1.000``, a test that was never made (its CSV row has no p-value either)."""
     if not g.tested:
         return f"{c.count}/{c.n}, not tested: no other government's {g.kind_label}"
+    if not c.tested:  # (a label only a document of another kind carries: no test of it was made for this row)
+        return f"{c.count}/{c.n}, not tested: neither this row nor the other governments' {g.kind_label} carry it"
     return f"{c.count}/{c.n}, {c.diff_pp:+.1f} pp, {q_text(c.q_value)}"
 
 

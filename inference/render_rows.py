@@ -185,8 +185,9 @@ def render_across_csv(report: Report) -> str | None:
                     "level_name": level_name(g.level), "year": g.year, "genre": g.genre, "genre_name": genre_name(g.genre), "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
                     "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp,
-                    # an untested row (no other government's document of its kind) has no p-value, not p = 1
-                    "p_value": f"{c.p_value:.4g}" if g.tested else "", "q_value": f"{c.q_value:.4g}" if g.tested else "",
+                    # an untested row (no other government's document of its kind) or label (no one carries it) has no p-value, not p = 1
+                    "p_value": f"{c.p_value:.4g}" if g.tested and c.tested else "",
+                    "q_value": f"{c.q_value:.4g}" if g.tested and c.tested else "",
                     "significant": int(c.significant), "compared_with": across_peers(g), "clause_ids": ";".join(c.clause_ids),
                     "model_version": report.model_version, "taxonomy_version": report.taxonomy.version}))
     return buf.getvalue()

@@ -141,3 +141,28 @@ def test_the_synthetic_clause_writers_share_one_helper_and_write_the_same_files(
     per = module.NOTICES.per_notice
     assert [r["doc_id"] for r in rows[:per]] == [rows[0]["doc_id"]] * per and rows[per]["doc_id"] != rows[0]["doc_id"]
     assert all(("issuer" in r) == (module.NOTICES.level is not None) for r in rows)
+
+
+def test_a_label_no_compared_document_carries_is_not_one_of_the_tests(tmp_path):
+    """Three counties of 潆屿市: each row is tested only on the labels it or the other counties carry. A label none of
+    them carries gives p = 1 whatever happens; main counted those in the Benjamini–Hochberg family too ("the smallest
+    p-value of the 90 tests" beside tables of 17 labels), which raised every q (苔溪县's 非煤矿山, 4 of 5 clauses and
+    none in the two other counties: q=0.330). The across CSV gives such a cell no p- or q-value, the q-values are the
+    correction of the tested p-values alone, and the Markdown names the nearest miss with the CSV's figures."""
+    from scipy.stats import false_discovery_control
+
+    counties = [str(DATA / f"{c}_county_2027.txt") for c in ("yingbei", "taixi", "rongping")]
+    _tag(tmp_path, counties, "c.csv")
+    md = _tag(tmp_path, counties, "c.md")
+    with open(tmp_path / "c.across.csv", encoding="utf-8-sig", newline="") as fh:
+        rows = list(csv.DictReader(fh))
+    carried = {(r["dimension"], r["label_id"]) for r in rows if int(r["count"])}
+    tested = [r for r in rows if r["q_value"]]
+    assert tested and {(r["dimension"], r["label_id"]) for r in tested} == carried
+    assert len(tested) == 3 * len(carried) < len(rows)
+    q = false_discovery_control([float(r["p_value"]) for r in tested], method="bh")
+    assert [float(r["q_value"]) for r in tested] == pytest.approx(list(q), rel=1e-3)
+    nearest = min(tested, key=lambda r: float(r["q_value"]))
+    assert nearest["name"] == "苔溪县人民政府" and nearest["label"] == "非煤矿山"
+    assert (f"苔溪县人民政府 2027 年度安全生产工作通知 非煤矿山 +{float(nearest['diff_pp']):.1f} pp (4 of 5 clauses, mean 27%, "
+            f"q={float(nearest['q_value']):.3f})") in md
