@@ -38,7 +38,8 @@ nav{display:flex;flex-wrap:wrap;gap:6px;margin:8px 0 14px}
 nav a{font-size:12px;padding:2px 8px;border:1px solid var(--line);border-radius:12px;color:var(--ink);text-decoration:none}
 nav a:hover{background:var(--soft)}
 figure{margin:8px 0 14px;overflow-x:auto}figcaption{color:var(--muted);font-size:12px;margin-bottom:4px}
-.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:10px 24px}
+.grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(520px,100%),1fr));gap:10px 24px}
+.scroll{overflow-x:auto}
 section.notice{border-top:3px solid var(--line);margin-top:26px}
 table{border-collapse:collapse;width:100%;font-size:13px}
 th,td{border-bottom:1px solid var(--line);padding:4px 6px;text-align:left;vertical-align:top}
@@ -399,8 +400,8 @@ def _across(report: Report) -> str:
             rows.append(f'<tr {attrs(g)}><td><a href="#notice-{_e(g.doc_ids[0])}">{escape(g.name)}</a></td>'
                         f"<td>{g.year or ''}</td><td>{fmt(more)}</td><td>{fmt(less)}</td></tr>")
     if rows:
-        parts.append('<table class="sortable stress"><thead><tr><th>issuer</th><th>year</th><th>stresses more</th>'
-                     "<th>stresses less</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table>")
+        parts.append('<div class="scroll"><table class="sortable stress"><thead><tr><th>issuer</th><th>year</th>'
+                     "<th>stresses more</th><th>stresses less</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
     elif a.none_tested:
         parts.append(f'<p class="meta">{escape(a.NONE_TESTED[0].upper() + a.NONE_TESTED[1:])}.</p>')
     else:
@@ -619,9 +620,12 @@ def _index(notices) -> str:
         f"<td>{escape(n.document.date or '—')}</td></tr>"
         for n in notices)
     return (f'<section id="notices"><details{"" if len(notices) > COMPACT_ABOVE else " open"}><summary><h2 '
-            f'style="display:inline">文件 Notices in this report: {len(notices)}</h2></summary><table class="index sortable">'
+            f'style="display:inline">文件 Notices in this report: {len(notices)}</h2></summary>'
+            # in a box of its own width that scrolls sideways: on a phone the table (compared with, signed) pushed the
+            # whole page wider than the screen
+            '<div class="scroll"><table class="index sortable">'
             "<thead><tr><th>notice</th><th>issuer</th><th>level</th><th>genre</th><th>year</th><th>clauses</th>"
-            f"<th>compared with</th><th>signed</th></tr></thead><tbody>{rows}</tbody></table></details></section>")
+            f"<th>compared with</th><th>signed</th></tr></thead><tbody>{rows}</tbody></table></div></details></section>")
 
 
 def render_html(report: Report) -> str:

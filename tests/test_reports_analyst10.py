@@ -166,3 +166,40 @@ def test_a_label_no_compared_document_carries_is_not_one_of_the_tests(tmp_path):
     assert nearest["name"] == "苔溪县人民政府" and nearest["label"] == "非煤矿山"
     assert (f"苔溪县人民政府 2027 年度安全生产工作通知 非煤矿山 +{float(nearest['diff_pp']):.1f} pp (4 of 5 clauses, mean 27%, "
             f"q={float(nearest['q_value']):.3f})") in md
+
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+def _open(html: Path, width: int):
+    """A headless Chromium page of ``html`` at ``width`` CSS pixels (a phone: 375), yielded once ready."""
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": width, "height": 800})
+        errors: list[str] = []
+        page.on("pageerror", lambda e: errors.append(str(e)))
+        page.goto(html.resolve().as_uri())
+        page.wait_for_selector('html[data-ready="1"]')
+        page.errors = errors
+        yield page
+        browser.close()
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+def test_the_html_report_fits_a_phone_screen(tmp_path):
+    """The report of 潆屿市's two notices and its three counties on a 375-pixel-wide screen: the page is no wider than the
+    screen (main: 540 pixels, the notices' index table and the chart grid, whose columns were at least 520 pixels,
+    pushed it sideways, so every paragraph had to be panned); a wide table scrolls inside its own box."""
+    html = tmp_path / "r.html"
+    inputs = [str(DATA / f) for f in ("yingyu_city_2026.txt", "yingyu_city_2027.txt", "yingbei_county_2027.txt",
+                                      "taixi_county_2027.txt", "rongping_county_2027.txt")]
+    code, said = _run(["tag", *inputs, "-o", str(html)])
+    assert code == 0, said
+    for page in _open(html, 375):
+        assert page.errors == []
+        assert page.evaluate("document.documentElement.scrollWidth") <= 375
+        # the index still has all its columns, reachable by scrolling its box
+        box = page.evaluate("(() => { const t = document.querySelector('table.index'); const b = t.parentElement; "
+                            "return [getComputedStyle(b).overflowX, t.querySelectorAll('th').length]; })()")
+        assert box == ["auto", 8]
