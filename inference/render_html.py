@@ -19,7 +19,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -72,6 +72,7 @@ footer{max-width:1180px;margin:30px auto;padding:10px 20px;color:var(--muted);fo
 .filters{display:flex;flex-wrap:wrap;gap:10px;align-items:center;margin:6px 0}
 .filters select{font:inherit;padding:2px 4px}
 #itrend-plot{min-height:40px}
+details.why{font-size:12px;color:var(--muted)}details.why>summary{font-weight:400;margin:2px 0}details.why ul{margin:0;padding-left:18px}
 li.diff{margin-bottom:6px}del{background:#ffe3e3;color:#8a1c1c}ins{background:#dff5e3;text-decoration:none}
 """
 
@@ -275,10 +276,24 @@ def _nested_marks(text: str, outer: list[Span], inner: list[Span]) -> str:
     return "".join(out)
 
 
-def _tags(report: Report, t: TaggedClause, dim: str) -> str:
-    d = report.taxonomy[dim]
-    return "".join(f'<span class="tag {dim}" title="{_e(lid)} p={t.scores[dim][lid]:.2f}">{escape(d.name_of(lid))}</span>'
+def _tags(report: Report, t: TaggedClause, dim: str, why: dict[tuple[str, str], str] | None = None) -> str:
+    """A clause's labels of ``dim``, each titled by its name, why it was given (``why``: ``evidence_parts`` by
+    (dimension, label id)) and the model's probability; main titled them ``urban_gas p=0.87``, an id the
+    analyst reads nowhere else."""
+    d, why = report.taxonomy[dim], why or {}
+    return "".join(f'<span class="tag {dim}" title="{_e(why.get((dim, lid)) or d.name_of(lid))}; model probability '
+                   f'{t.scores[dim][lid]:.2f}">{escape(d.name_of(lid))}</span>'
                    for lid in getattr(t.labels, dim))
+
+
+def _why(parts: list[tuple[str, str, str]]) -> str:
+    """Why each label was given, as text in the page (folded): a tooltip is read by hovering with a mouse, never on
+    a phone or from the keyboard, and a label given for its heading or the model's probability alone had no
+    highlight to hover at all."""
+    if not parts:
+        return ""
+    return ('<details class="why"><summary>依据 evidence</summary><ul>'
+            + "".join(f"<li>{escape(part)}</li>" for _, _, part in parts) + "</ul></details>")
 
 
 def _trends(report: Report) -> str:
@@ -586,7 +601,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                  '<div class="toolbar"><input class="filter" type="search" placeholder="filter by text…" '
                  'aria-label="filter clauses"><button class="clear" type="button">show all</button>'
                  '<span class="status"></span></div>'
-                 f'<p class="meta">Highlighted: the words the labels were given for; hover for the label and why '
+                 f'<p class="meta">Highlighted: the words the labels were given for; hover for the label and why, or open 依据 evidence under the clause '
                  f'({escape(EVIDENCE_LEGEND)}).</p><table><tr><th>clause</th><th>text</th><th>行业领域</th>'
                  "<th>措施类型</th></tr>")
     for t in n.tagged:
@@ -594,10 +609,12 @@ def _notice(report: Report, n: NoticeReport) -> str:
         flag = _flag(n.flags.get(c.clause_id))
         path = f'<div class="path">{escape(" > ".join(c.heading_path))}</div>' if c.heading_path else ""
         agencies = f'<div class="path">（{escape("、".join(c.agencies))}）</div>' if c.agencies else ""
+        why = evidence_parts(report, t)
+        labels = {(dim, lid): part for dim, lid, part in why}
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '
                      f'data-measure="{_e(" ".join(t.labels.measure_type))}"><td><code>{escape(c.clause_id)}</code>{flag}</td>'
-                     f"<td>{path}{_highlight(t, report.taxonomy)}{agencies}</td><td>{_tags(report, t, 'sector')}</td>"
-                     f"<td>{_tags(report, t, 'measure_type')}</td></tr>")
+                     f"<td>{path}{_highlight(t, report.taxonomy)}{agencies}{_why(why)}</td>"
+                     f"<td>{_tags(report, t, 'sector', labels)}</td><td>{_tags(report, t, 'measure_type', labels)}</td></tr>")
     parts.append("</table></details></section>")
     return "".join(parts)
 

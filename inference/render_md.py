@@ -96,6 +96,12 @@ def _strongest(evs: list, n: int = 3) -> list:
 
 def _evidence_line(report: Report, t: TaggedClause) -> str:
     """``煤矿 ← 煤矿（cue）、矿山（rule 6 mine_unqualified）; …`` per output label (at most 3 items each)."""
+    return "; ".join(part for _, _, part in evidence_parts(report, t))
+
+
+def evidence_parts(report: Report, t: TaggedClause) -> list[tuple[str, str, str]]:
+    """``(dimension, label id, "煤矿 ← 煤矿（cue）、矿山（rule 6 mine_unqualified）")`` per output label, the label by its
+    taxonomy name (at most 3 items each): the Markdown's evidence line, and the HTML's per tag."""
     parts = []
     for dim, per in (t.evidence or {}).items():
         for lid, evs in per.items():
@@ -107,8 +113,8 @@ def _evidence_line(report: Report, t: TaggedClause) -> str:
                     where = f"{ev.source} " if ev.source != "text" else ""  # heading / title (rule 21)
                     how = f"rule {ev.rule}" if ev.kind == "rule" and ev.rule else ev.kind
                     items.append(f"{_cell(ev.text)}（{where}{how}）")
-            parts.append(f"{report.taxonomy[dim].name_of(lid)} ← {'、'.join(items)}")
-    return "; ".join(parts)
+            parts.append((dim, lid, f"{report.taxonomy[dim].name_of(lid)} ← {'、'.join(items)}"))
+    return parts
 
 
 def _trend(report: Report, trend: Trend) -> list[str]:
