@@ -179,7 +179,7 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
 def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
                     note: Callable[[str], None] | None, dates: dict[str, str | None]) -> Iterator[Clause]:
     """``notice_clauses``' passes; ``dates`` gets each kept notice's date after the first."""
-    from policytag.corpus.dedup import content_key, dedupe_documents, duplicates_message, rename_document
+    from policytag.corpus.dedup import carry_metadata, content_key, dedupe_documents, duplicates_message, rename_document
     from policytag.corpus.readers import ReadError, expand_paths, read_file
     from policytag.corpus.segment import segment_text
 
@@ -217,7 +217,9 @@ def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], 
         original, clauses = found
         if original.doc_id != doc.doc_id:  # dedup renamed it (a colliding doc_id, or a better copy's id)
             _, clauses = rename_document(original, clauses, doc.doc_id)
-        yield from clauses
+        # what dedup completed on the kept copy from the others (the year a .docx copy names): its clauses show it,
+        # as plain `tag`'s do (a no-op, no copy made, when nothing was completed)
+        yield from carry_metadata(doc, clauses)
 
 
 def batched(items: Iterable[Clause], size: int) -> Iterator[list[Clause]]:

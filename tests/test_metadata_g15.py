@@ -421,9 +421,6 @@ def test_a_bureaus_branch_in_a_zone_is_the_bureaus(raw, expected):
     assert (issuer, *md.issuer_region_level(issuer)) == expected
 
 
-@pytest.mark.xfail(strict=True, reason="inference/stream.py (analyst10's) yields the clauses it segments again, renamed to "
-                                       "the kept id but without the metadata dedup completed on the kept copy (the year "
-                                       "taken from the .docx): it should pass them through dedup.carry_metadata(doc, clauses)")
 def test_stream_rows_carry_the_year_a_copy_completed(keyword_run, tmp_path, capsys):
     from policytag.cli import main
 
