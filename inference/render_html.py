@@ -19,7 +19,7 @@ from policytag.taxonomy import DIMENSIONS
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -372,7 +372,7 @@ def _across(report: Report) -> str:
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre (and subject, for a one-topic document). A cell is the share of the row\'s clauses carrying the '
-             'label (darker = larger); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
+             f'label (darker = larger; {escape(ROW_SUMS)}); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
              f'rows of its kind ({escape(a.test)}); {escape(MEAN_IS)}; a hatched cell: a row of fewer than {FEW_CLAUSES} clauses, '
              'whose share one clause moves by a third or more. Click a column head to sort, a cell to list its clauses.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",

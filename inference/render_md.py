@@ -166,6 +166,10 @@ def mean_label(a) -> str:
     return "mean (pooled)"
 
 
+#: why an across row's shares are no split of 100 (苔溪县: 煤矿 20, 非煤矿山 80, 道路交通运输 20): said beside the tables,
+#: as the notice tables say it of theirs
+ROW_SUMS = "a clause can carry several labels, so a row's shares may add up to more than 100"
+
 #: what the mean share is, where a report first names it
 MEAN_IS = ("the mean share is pooled: the label's share of all clauses of the rows of its kind, the row's own "
            "included, so a long document weighs more than a short one")
@@ -176,7 +180,7 @@ def _across(report: Report) -> list[str]:
     a, tax = report.across, report.taxonomy
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     out = [f"## 各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows", "",
-           "Share of each issuer's clauses carrying a label (%, the clauses in brackets); ▲/▼ marks a share significantly above/below the "
+           f"Share of each issuer's clauses carrying a label (%, the clauses in brackets; {ROW_SUMS}); ▲/▼ marks a share significantly above/below the "
            f"mean share of the rows of its kind ({a.test}); {MEAN_IS}.", ""]
     if a.peers_note():
         out += [f"*Note: {a.peers_note()}.*", ""]

@@ -243,3 +243,21 @@ def test_a_tag_s_evidence_opens_with_a_tap(tmp_path):
         assert not item.is_visible()
         first.locator("summary").click()
         assert item.is_visible() and " ← " in item.inner_text()
+
+
+def test_the_across_tables_say_a_row_may_add_up_to_more_than_100(tmp_path):
+    """The three counties: 苔溪县's sector row reads 煤矿 20, 非煤矿山 80, 道路交通运输 20 (120 in all), and the Markdown and
+    the HTML now say beside the tables that a row may add up to more than 100 (main: "share of each issuer's clauses"
+    alone, which a reader checking the row against 100 read as a fault)."""
+    import html as htmllib
+
+    counties = [str(DATA / f"{c}_county_2027.txt") for c in ("yingbei", "taixi", "rongping")]
+    md = _tag(tmp_path, counties, "c.md")
+    page = htmllib.unescape(_tag(tmp_path, counties, "c.html"))
+    said = "a clause can carry several labels, so a row's shares may add up to more than 100"
+    table = md.split("**行业领域**", 1)[1].split("**措施类型**", 1)[0]
+    row = next(r for r in table.splitlines() if r.startswith("| 苔溪县人民政府 |"))
+    shares = [int(cell.split()[0]) for cell in row.strip("| ").split(" | ")[5:]]
+    assert sum(shares) > 100, row
+    intro = md.split("## 各地比较", 1)[1].split("**行业领域**", 1)[0]
+    assert said in intro and said in page.split('id="across"', 1)[1].split("<table", 1)[0]
