@@ -287,7 +287,8 @@ def _tags(report: Report, t: TaggedClause, dim: str, why: dict[tuple[str, str], 
 
 
 def _why(parts: list[tuple[str, str, str]]) -> str:
-    """Why each label was given, as text in the page (folded): a tooltip is read by hovering with a mouse, never on
+    """Why each label was given, as text in the page (folded, under the labels: the text cell stays the clause's
+    text): a tooltip is read by hovering with a mouse, never on
     a phone or from the keyboard, and a label given for its heading or the model's probability alone had no
     highlight to hover at all."""
     if not parts:
@@ -601,7 +602,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
                  '<div class="toolbar"><input class="filter" type="search" placeholder="filter by text…" '
                  'aria-label="filter clauses"><button class="clear" type="button">show all</button>'
                  '<span class="status"></span></div>'
-                 f'<p class="meta">Highlighted: the words the labels were given for; hover for the label and why, or open 依据 evidence under the clause '
+                 f'<p class="meta">Highlighted: the words the labels were given for; hover for the label and why, or open 依据 evidence under its labels '
                  f'({escape(EVIDENCE_LEGEND)}).</p><table><tr><th>clause</th><th>text</th><th>行业领域</th>'
                  "<th>措施类型</th></tr>")
     for t in n.tagged:
@@ -613,8 +614,9 @@ def _notice(report: Report, n: NoticeReport) -> str:
         labels = {(dim, lid): part for dim, lid, part in why}
         parts.append(f'<tr class="clause" data-sector="{_e(" ".join(t.labels.sector))}" '
                      f'data-measure="{_e(" ".join(t.labels.measure_type))}"><td><code>{escape(c.clause_id)}</code>{flag}</td>'
-                     f"<td>{path}{_highlight(t, report.taxonomy)}{agencies}{_why(why)}</td>"
-                     f"<td>{_tags(report, t, 'sector', labels)}</td><td>{_tags(report, t, 'measure_type', labels)}</td></tr>")
+                     f"<td>{path}{_highlight(t, report.taxonomy)}{agencies}</td>"
+                     + "".join(f"<td>{_tags(report, t, dim, labels)}{_why([x for x in why if x[0] == dim])}</td>"
+                               for dim in ("sector", "measure_type")) + "</tr>")
     parts.append("</table></details></section>")
     return "".join(parts)
 

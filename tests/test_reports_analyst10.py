@@ -206,7 +206,7 @@ def test_the_html_report_fits_a_phone_screen(tmp_path):
 
 
 def test_every_tag_s_evidence_is_in_the_page_by_its_chinese_name(tmp_path):
-    """潆屿市 2027 in HTML: each label of each clause says why it was given in the page's text, under the clause (a folded
+    """潆屿市 2027 in HTML: each label of each clause says why it was given in the page's text, under its labels (a folded
     依据 evidence list, one item per label, as the Markdown's evidence line), and in its tag's tooltip by its Chinese name
     with the model's probability. Main: a tag's tooltip was ``urban_gas p=0.87`` (an id the analyst reads nowhere
     else), and the why was only in hover tooltips of the highlighted words (no mouse on a phone, none from the keyboard,
@@ -222,7 +222,8 @@ def test_every_tag_s_evidence_is_in_the_page_by_its_chinese_name(tmp_path):
     assert len(rows) == 5
     for sectors, measures, row in rows:
         labels = [("sector", x) for x in sectors.split()] + [("measure_type", x) for x in measures.split()]
-        why = [htmllib.unescape(x) for x in re.findall(r"<li>(.*?)</li>", row.split('<details class="why">', 1)[1])]
+        folded = "".join(re.findall(r'<details class="why">(.*?)</details>', row, flags=re.S))
+        why = [htmllib.unescape(x) for x in re.findall(r"<li>(.*?)</li>", folded)]
         assert [w.split(" ← ")[0] for w in why] == [taxonomy[dim].name_of(lid) for dim, lid in labels]
         titles = [htmllib.unescape(x) for x in re.findall(r'<span class="tag [a-z_]+" title="([^"]*)">', row)]
         assert len(titles) == len(labels)
