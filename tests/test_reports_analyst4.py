@@ -80,7 +80,9 @@ def test_two_governments_plans_on_one_subject_are_compared_with_each_other(out):
     assert {r["issuer"] for r in plans} == {"柘川市安全生产委员会办公室", "蒲阳市安全生产委员会办公室"}  # the 燃气 plans
     gas = [r for r in plans if r["dimension"] == "sector" and r["label_id"] == "urban_gas"]
     assert {float(r["mean_share"]) for r in gas} == {round(_pooled(plans, "sector", "urban_gas"), 4)}
-    assert all(r["p_value"] not in ("", None) for r in plans)  # tested (against each other)
+    # tested (against each other), on every label either plan carries (one neither carries is no test: no p-value)
+    carried = {(r["dimension"], r["label_id"]) for r in plans if int(r["count"])}
+    assert carried and all((r["p_value"] not in ("", None)) == ((r["dimension"], r["label_id"]) in carried) for r in plans)
     assert all("城镇燃气" in r["compared_with"] for r in plans)
 
 
