@@ -298,10 +298,14 @@ def build_tasks(clause_set: ClauseSet, predictions: Sequence[dict] | None = None
 def evidence_quotes(evidence: Sequence[Any], dim: str) -> dict[str, list[str]]:
     """One clause's evidence (``models.evidence``) for one dimension as the suggestion line quotes
     it: per label, its first ``EVIDENCE_SHOWN`` distinct phrases (cue and rule hits first, as
-    ``evidence_for`` orders them), ``“瓦斯”`` or ``小标题“基层基础”``."""
+    ``evidence_for`` orders them), ``“瓦斯”`` or ``小标题“基层基础”``. A label a cue word or a codebook
+    rule already explains is quoted by those alone: the TF-IDF learner's n-grams beside them are
+    low-weight character runs cut across words (道路运输←“交通运输”“等行”, 非煤矿山←“非煤矿山”“业要”),
+    which an annotator cannot read as a reason; a label only the learner ticks keeps its n-grams."""
+    explained = {ev.label for ev in evidence if ev.dimension == dim and ev.kind in ("cue", "rule")}
     out: dict[str, list[str]] = {}
     for ev in evidence:
-        if ev.dimension != dim:
+        if ev.dimension != dim or (ev.kind == "ngram" and ev.label in explained):
             continue
         text = ev.text if len(ev.text) <= EVIDENCE_QUOTE else ev.text[:EVIDENCE_QUOTE] + "…"
         quote = f"{_EVIDENCE_WHERE.get(ev.source, '')}“{text}”"

@@ -47,3 +47,27 @@ def test_a_bad_data_path_is_one_line_before_trainings_imports(tmp_path, case, da
     assert len(errors) == 1 and words in errors[0], proc.stderr
     assert result["loaded"] == [], f"imported before the one-line error: {result['loaded']}"
     assert not (tmp_path / "run").exists()
+
+
+def test_the_annotators_evidence_line_quotes_no_ngram_beside_a_cue():
+    """annot2's report: the suggestion line showed 道路运输←“交通运输”“等行” and 非煤矿山←“非煤矿山”“业要”
+    (corpus clause 2009-d9a735-4-p2): the learner's low-weight n-grams, cut across words, beside the cue
+    that explains the label. A label a cue or rule explains is quoted by those; one only the learner
+    ticks keeps its n-grams (the model's reason, whatever it reads like)."""
+    from policytag.annotation.tasks import evidence_quotes
+    from policytag.models.evidence import make_evidence
+
+    text = "煤矿、非煤矿山、交通运输等行业要认真执行安全费用提取规定，街道要加强巡查。"
+    at = text.index
+    evidence = [
+        make_evidence("road_transport", "sector", "cue", "交通运输", (at("交通运输"), at("交通运输") + 4)),
+        make_evidence("road_transport", "sector", "ngram", "等行", (at("等行"), at("等行") + 2), 0.07),
+        make_evidence("non_coal_mine", "sector", "cue", "非煤矿山", (at("非煤矿山"), at("非煤矿山") + 4)),
+        make_evidence("non_coal_mine", "sector", "ngram", "业要", (at("业要"), at("业要") + 2), 0.10),
+        make_evidence("fire_safety", "sector", "ngram", "街道", (at("街道"), at("街道") + 2), 0.30),
+        make_evidence("responsibility", "measure_type", "rule", "认真执行", (at("认真执行"), at("认真执行") + 4)),
+        make_evidence("responsibility", "measure_type", "ngram", "执行", (at("执行"), at("执行") + 2), 0.2),
+    ]
+    assert evidence_quotes(evidence, "sector") == {"road_transport": ["“交通运输”"], "non_coal_mine": ["“非煤矿山”"],
+                                                   "fire_safety": ["“街道”"]}
+    assert evidence_quotes(evidence, "measure_type") == {"responsibility": ["“认真执行”"]}
