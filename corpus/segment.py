@@ -30,6 +30,8 @@ CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula"
 RE_ANNEX = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]?\s*$")  # the bare 附件 / 附件2 line an enclosure opens with
 #: …or its number and title on one line (``附件1：某区2026年“安全生产月”活动方案``, as a web page sets it)
 RE_ANNEX_TITLED = re.compile(r"^\s*附件\s*\d{0,2}\s*[:：]\s*(\S.*?)\s*$")
+#: …or a 附表 (a table set after the text, often of an unsigned plan: ``附表：2027年度重点检查企业名单``)
+RE_TABLE_TITLED = re.compile(r"^\s*附表\s*\d{0,2}\s*[:：]\s*(\S.*?)\s*$")
 
 
 # --- documents -----------------------------------------------------------------------------------
@@ -61,8 +63,10 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 # an enclosure numbers its own chapters, sections and items (一、 again: no new notice)
                 closed, tops, top, in_enclosure = False, {}, 0, True
                 continue
-        if (line.kind == "text" and (closed or in_enclosure) and (m := RE_ANNEX_TITLED.match(line.text))
+        if (line.kind == "text" and ((closed or in_enclosure) and (m := RE_ANNEX_TITLED.match(line.text))
+                                     or has_body and (m := RE_TABLE_TITLED.match(line.text)))
                 and _title_shaped(m.group(1))):
+            # (a 附表 is set after the text whether the text is signed or not: it opens no paragraph of it)
             # 附件1：某区…活动方案 after the signature (or 附件2：… after the first enclosure's items): the
             # notice's enclosure with its title, as a bare 附件1 line over the title is
             current.append(Line("subtitle", m.group(1), line.lineno))
@@ -638,6 +642,9 @@ def _inline_pieces(paragraphs: list[str]) -> list[list[str]]:
 
 
 RE_UNNUMBERED_TITLE = re.compile(r"[\u4e00-\u9fff]{2,12}")
+#: …or a briefing's headline over its story (``县应急管理局举办安全生产月启动仪式``, ``石坪镇开展“安全生产月”宣传``):
+#: longer, with digits, quotes or 、 but still no sentence mark; it opens with Chinese and ends a word
+RE_HEADLINE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff0-9“”《》、·]{11,29}[\u4e00-\u9fff”》]")
 
 
 def _unnumbered_titles(paragraphs: list[str], levels: list) -> set[int]:
@@ -651,10 +658,15 @@ def _unnumbered_titles(paragraphs: list[str], levels: list) -> set[int]:
     if any(levels):
         return set()
     found = {i for i in range(len(paragraphs) - 1)
-             if RE_UNNUMBERED_TITLE.fullmatch(paragraphs[i].strip())
-             and not RE_UNNUMBERED_TITLE.fullmatch(paragraphs[i + 1].strip())
+             if _title_line(paragraphs[i].strip())
+             and not _title_line(paragraphs[i + 1].strip())
              and paragraphs[i + 1].strip()[-1:] in "。！？；："}
     return found if len(found) >= 2 else set()
+
+
+def _title_line(text: str) -> bool:
+    """A section title (2–12 characters) or a headline (13–31) with no sentence mark, alone on its line."""
+    return bool(RE_UNNUMBERED_TITLE.fullmatch(text) or RE_HEADLINE.fullmatch(text))
 
 
 def _article_group_titles(paragraphs: list[str], levels: list) -> set[int]:
@@ -737,11 +749,23 @@ def _ends_sentence_list(paragraphs: list[str], levels: list, i: int) -> bool:
     level = levels[i]
     if not (0 < i < len(paragraphs) - 1 and levels[i - 1] == level and paragraphs[i].rstrip()[-1:] in "。；"
             and heading_number(paragraphs[i - 1], level) == heading_number(paragraphs[i], level) - 1
-            and RE_OWN_LEAD.match(paragraphs[i + 1]) and not levels[i + 1]):
+            and not levels[i + 1]):
+        return False
+    if _closes_semicolon_list(paragraphs, i):
+        # 1.…； / 2.…； / 3.…。: the list is one sentence and item i its end; every paragraph after it up to
+        # a heading above the list speaks for the whole list (an order's 依据…责令… / 如果不服本指令…)
+        after = next((levels[k] for k in range(i + 1, len(levels)) if levels[k]), None)
+        return after is None or after < level
+    if not RE_OWN_LEAD.match(paragraphs[i + 1]):
         return False
     # one such paragraph: several keyed paragraphs under the item (煤矿：… / 危险化学品：…) are its sector list
     after = levels[i + 2] if i + 2 < len(levels) else None
     return i + 2 == len(levels) or (after is not None and after < level)
+
+
+def _closes_semicolon_list(paragraphs: list[str], i: int) -> bool:
+    """Item ``i`` ends in 。 and the sibling before it in ；: the close of a list written as one sentence."""
+    return paragraphs[i].rstrip()[-1:] == "。" and paragraphs[i - 1].rstrip()[-1:] == "；"
 
 
 # the ordinals that tell siblings apart (Ⅰ级响应 / Ⅱ级响应 / Ⅲ级响应, 一级 / 二级)
@@ -1063,13 +1087,17 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], bool]]:
 
 #: an enclosure that lists names (``…先进集体和先进个人名单``, ``问题隐患较多企业名单``, ``…成员名单``, ``…名录``)
 RE_NAMES_TITLE = re.compile(r"(?:名单|名录)\s*[（(]?[^（）()]{0,12}[)）]?\s*$")
+#: …or a form to fill in and send back (``参会回执``, ``报名回执单``, ``培训报名表``, ``联络员信息登记表``)
+RE_FORM_TITLE = re.compile(r"(?:回执单?|(?:报名|登记|申请|推荐)表)\s*[（(]?[^（）()]{0,12}[)）]?\s*$")
 
 
 def _names_enclosure(title: str) -> bool:
     """Is this enclosure a list of names or units (a commendation's 表彰名单, a bulletin's list of
-    enterprises, a team's roster)? It states no measure: its lines, read as clauses, were one clause per
-    enterprise or a run of names and posts (codebook §1: clauses are measures)."""
-    return bool(RE_NAMES_TITLE.search(normalize_punct(title)))
+    enterprises, a team's roster) or a blank form (a meeting's 回执, a 报名表)? It states no measure: its
+    lines, read as clauses, were one clause per enterprise, a run of names and posts, or a form's empty
+    fields (``单位名称：`` heading ``联系电话：``) (codebook §1: clauses are measures)."""
+    title = normalize_punct(title)
+    return bool(RE_NAMES_TITLE.search(title) or RE_FORM_TITLE.search(title))
 
 
 def _inherit_issuer(metas: list[dict], source: str) -> None:

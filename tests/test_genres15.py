@@ -57,7 +57,6 @@ PHONE_MISS = {
     "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
                                     "ending 5 cells short of the margin: nothing shows a new paragraph",
     # genres15's own notices
-    "g15_enforcement_plan.txt": "the 附表's tab-separated rows, cut at 35 cells, are no table: one run of words",
     "g15_interview_minutes.txt": "a labelled line cut at the margin (约谈对象：…法 / 定代表人、主要负责人) and the next "
                                  "labelled line: the rest is short of the margin, nothing tells the two lines apart",
     "g15_work_briefing.txt": "a briefing's unnumbered headline, no mark ending it, runs into the paragraph under it",
@@ -254,14 +253,6 @@ G15 = {
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("clauses", "g15_rectification_order.txt"): "the last item of a list of one-sentence items (3.未建立…台账。) heads "
-                                                "the two paragraphs after it (segment.py's closing paragraphs)",
-    ("clauses", "g15_meeting_notice_receipt.txt"): "the 回执 form after the date (附件 / 参会回执 / 单位名称： …) reads as "
-                                                   "clauses under a heading 单位名称",
-    ("clauses", "g15_work_briefing.txt"): "a briefing's unnumbered headlines read as clauses of their own, not as the "
-                                          "headings of the paragraphs under them",
-    ("clauses", "g15_enforcement_plan.txt"): "附表：… and its table after the text read under 四、（二） (only 附件 opens "
-                                             "an enclosure)",
 }
 
 
@@ -303,10 +294,9 @@ def _all_clauses(docs) -> list:
     return [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in docs]
 
 
-# wrapped at 60…100 cells: the briefing's headlines run into the paragraph under them (no mark ends a headline);
-# the 附表's tab-separated rows, once cut, are no table
-WRAP_MISS: set[tuple[str, int]] = ({("g15_work_briefing.txt", w) for w in (60, 70, 80, 90, 100)}
-                                   | {("g15_enforcement_plan.txt", w) for w in (60, 70, 80, 90)})
+# wrapped at 60…100 cells: the briefing's headlines run into the paragraph under them (no mark ends a headline)
+# (the 附表's rows, once cut no table, are a names list's since genres16: no clauses either way)
+WRAP_MISS: set[tuple[str, int]] = {("g15_work_briefing.txt", w) for w in (60, 70, 80, 90, 100)}
 
 
 @pytest.mark.parametrize("name, width", [
