@@ -1029,6 +1029,15 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             prev_kind = "title"
             i = last + 1
             continue
+        split = _title_around_number(out, i) if line.kind == "text" and at_start else None
+        if split is not None:
+            # 某市应急管理局关于做好 / 某应急〔2027〕22号 / 汛期…工作的通知: a title cut by its number set between
+            # its lines (a layout copied from a red-letter header): one title over the number
+            out[i] = Line("title", split[0], line.lineno)
+            out[split[1]] = Line("blank", "", out[split[1]].lineno)
+            prev_kind = "docnum"
+            i = split[1] + 1
+            continue
         if line.kind in ("text", "issuer"):
             j = i + 1
             while j < len(out) and out[j].kind in _TRANSPARENT:
@@ -1077,6 +1086,26 @@ def mark_titles(lines: list[Line]) -> list[Line]:
         prev_kind = out[i].kind
         i += 1
     return out
+
+
+def _next_meaningful(lines: list[Line], i: int) -> int | None:
+    return next((j for j in range(i, min(len(lines), i + 4)) if lines[j].kind not in _TRANSPARENT), None)
+
+
+def _title_around_number(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """``lines[i]`` the start of a 关于 title (no sentence mark, no title alone), the next line a document
+    number and the one after it the title's rest (``…的通知``): the whole title and the index of its rest."""
+    first = lines[i].text.strip()
+    if len(first) > 40 or re.search(r"[。；，！？：]", first) or RE_TITLE.match(first) or title_like(first):
+        return None
+    k = _next_meaningful(lines, i + 1)
+    if k is None or lines[k].kind != "docnum":
+        return None
+    m = _next_meaningful(lines, k + 1)
+    if m is None or lines[m].kind not in ("title", "text") or re.search(r"[。；，！？：]", lines[m].text):
+        return None
+    joined = first + lines[m].text.strip()
+    return (joined, m) if RE_TITLE.match(joined) and "关于" in first and len(joined) <= 140 else None
 
 
 # --- paragraph joining ---------------------------------------------------------------------------

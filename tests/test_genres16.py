@@ -77,3 +77,15 @@ def test_a_table_after_an_unsigned_texts_last_item_is_no_part_of_it():
             "二、检查要求\n（一）检查前制定现场检查方案。\n（二）检查后及时录入执法信息系统。\n\n"
             "附表1：2027年度重点检查企业名录\n序号\t企业名称\n1\t岩溪县宏达化工有限公司\n2\t岩溪县永兴铸造厂\n")
     assert _clauses(text)[-1] == (("二、检查要求",), "clause", "（二）检查后及时录入执法信息系统。")
+
+
+@pytest.mark.parametrize("first, rest", [("岩溪县人民政府办公室关于印发岩溪县", "燃气安全专项整治工作方案的通知"),
+                                         ("岩溪县安全生产委员会关于", "开展建筑施工安全大检查的通知")])
+def test_a_title_cut_by_its_number_set_between_its_lines_is_one_title(first, rest):
+    # (the first line was read as text and the title was the rest alone; tests/test_metadata_g14.py's
+    # split_title_number_between.txt, its strict xfail dropped)
+    text = (f"{first}\n岩政办发〔2027〕15号\n{rest}\n\n各乡镇人民政府，县直各有关单位：\n"
+            "为做好有关工作，现将有关事项通知如下：\n一、全面排查隐患。\n二、严格整改落实。\n\n岩溪县人民政府办公室\n2027年5月8日\n")
+    (doc, clauses), = segment_text(text, "inline.txt")
+    assert (doc.title, doc.doc_number, clauses[0].text) == (first + rest, "岩政办发〔2027〕15号",
+                                                            "为做好有关工作，现将有关事项通知如下：")

@@ -234,8 +234,6 @@ OPEN = {
                                 None),
 }
 KNOWN_GAPS = {
-    "split_title_number_between.txt": "corpus/clean.py reads a title's first line above the document number as text "
-                                      "(the title is its second line alone); line kinds are genres15's",
 }
 DOCUMENTS = PROBED | FIXED | OPEN
 
