@@ -215,6 +215,12 @@ RE_REDHEAD = re.compile(r"^\s*[\u4e00-\u9fff]{2,40}?(?:人民政府|行政公署
 RE_ISSUE_NO = re.compile(rf"^\s*(?:[〔\[（(【]\s*(?:19|20)\d{{2}}\s*[〕\]）)】]|(?:19|20)\d{{2}}\s*年)?\s*第\s*[\d{CN_NUM}]{{1,4}}\s*期\s*$")
 # the seal note under a signature: （代章）
 RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
+# the blanks a template leaves to sign and date (a 承诺书, a 责任书): ``承诺单位（盖章）：``, ``法定代表人（签字）：``,
+# ``联系电话：`` with nothing after it, ``年　　月　　日``; none is a clause, a signature or a date (an organ over
+# （盖章） without a colon, ``某县应急管理局（盖章）``, is a signature: RE_ISSUER)
+RE_SIGN_BLANK = re.compile(r"^\s*(?:[\u4e00-\u9fff]{0,10}[（(]\s*(?:盖章|公章|签字|签名|签章|签字盖章)\s*[)）]\s*[:：]"
+                           r"|(?:联系电话|联系人|承诺人|签订日期|签字|签名|日期)\s*[:：]"
+                           r"|(?:\d{4})?[\s_＿]*年[\s_＿]+月[\s_＿]+日)[\s_＿]*$")
 
 
 def unbracketed_date(s: str) -> str | None:
@@ -376,7 +382,7 @@ def _classify(s: str, lineno: int) -> Line:
     # 电动自行车、高层建筑…排查整治工作…的通知): a body line ending in 通知 with no 。；， is rarer still
     if len(s) <= 120 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
         return Line("title", s, lineno)
-    if RE_SEAL.match(s):
+    if RE_SEAL.match(s) or RE_SIGN_BLANK.match(s):
         return Line("seal", s, lineno)
     if RE_REDHEAD.match(s):
         return Line("redhead", s, lineno)
@@ -903,7 +909,7 @@ RE_TITLE_GENRE = re.compile(
     r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表|一封信|公开信|答复"
     # a local 技术规范, an enforcement order (责令限期整改指令书, 责令改正通知书, 整改复查意见书), a press conference's
     # transcript (…新闻发布会实录), a briefing under another name (…工作动态, …工作快报, 值班专报)
-    r"|规范|指令书|通知书|意见书|实录|动态|快报|专报)\s*"
+    r"|规范|指令书|通知书|意见书|实录|动态|快报|专报|承诺书)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 

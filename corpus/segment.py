@@ -19,7 +19,7 @@ from policytag.records import Clause, Document
 from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
                     heading_level, heading_number, join_paragraphs, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -697,7 +697,8 @@ RE_WHOLE_TEXT = re.compile(r"本(?:通知|方案|意见|要点|通告|决定|办
 
 # …or sums up the items above (以上共需资金335万元，恳请…; 上述项目…): after an item that carries a sentence it
 # speaks of the list, not of that item
-RE_SUMMING_UP = re.compile(r"^\s*(?:以上|上述)")
+# (or holds whoever breaks them to account: 如违反上述承诺，… / 凡违反以上规定的，… after a 承诺书's or rules' last item)
+RE_SUMMING_UP = re.compile(r"^\s*(?:(?:如|若|凡|对)?(?:违反|未履行|不履行|未落实))?(?:以上|上述)")
 
 
 def _closes_text(para: str) -> bool:
@@ -735,6 +736,24 @@ def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, s
             out.update(range(closing, b))
             after_title.update(range(closing, b))
     return out, after_title
+
+
+# a footnote's mark in the text: ① right after a word and before a mark or the paragraph's end (行政处罚数①。), not
+# an inline item's (做到①预警信息及时传达；②…)
+RE_FOOTNOTE_REF = re.compile(r"(?<=[\u4e00-\u9fff0-9A-Za-z”》）)])([\u2460-\u2473])(?=[。，；、：）)\s]|$)")
+
+
+def _footnotes(paragraphs: list[str]) -> set[int]:
+    """The paragraphs that open with a circled mark the text before them used as a footnote's mark
+    (``…包括检查企业数、行政处罚数①。`` … ``①检查企业数按企业个数统计…``): the footnote, no item of a list."""
+    found: set[int] = set()
+    referenced: set[str] = set()
+    for i, para in enumerate(paragraphs):
+        m = RE_CIRCLED.match(para)
+        if m and m.group(1) in referenced:
+            found.add(i)
+        referenced.update(RE_FOOTNOTE_REF.findall(para))
+    return found
 
 
 def _ends_sentence_list(paragraphs: list[str], levels: list, i: int) -> bool:
@@ -841,6 +860,9 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
     offset = 0
     seen_heading = False
     levels = _lists_in_sections([heading_level(p) for p in paragraphs], paragraphs)
+    footnotes = _footnotes(paragraphs)
+    for i in footnotes:
+        levels[i] = None  # a footnote is no item: ① under 2.… was read as that item's sub-item
     titles = _unnumbered_titles(paragraphs, levels)
     chapters = _article_group_titles(paragraphs, levels)
     # 前言 / 结束语: a plan's preface and closing words, each a section of its own outside the numbering
@@ -937,7 +959,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
             # (the paragraph opening the next enclosure is no child of the last item before it)
             has_children = (i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
-                            and i + 1 not in chapters and i + 1 not in prefaces)
+                            and i + 1 not in chapters and i + 1 not in prefaces and i + 1 not in footnotes)
             if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
                 has_children = False  # the next organ's line of a duty list closes this one's items
             if has_children and nxt is None and level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack[:-1]):
@@ -956,6 +978,9 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
         else:
             if i in closings and i not in titled_closings:
                 stack = []  # the closing of the whole text: no heading above it
+            elif i in footnotes:
+                while stack and stack[-1].item:
+                    stack.pop()  # a footnote belongs to the section it stands in, not to the item above it
             elif stack and stack[-1].leaf:
                 stack.pop()  # after a list's last sentence item: its parent's paragraph
             elif stack and _sibling_by_lead(para, stack[-1]):

@@ -13,13 +13,23 @@ What was wrong and is now read right (corpus/segment.py):
   heading ``单位名称``; a 回执 or 报名表 holds no measure, as a names list does not;
 - a briefing's unnumbered headlines (longer than the 12 characters of a section title) read as clauses of their own;
 - ``附表：…`` after an unsigned plan's text read under its last item (only 附件 opened an enclosure).
+- (corpus/clean.py) a title cut by its document number set between its lines (tests/test_metadata_g14.py's
+  split_title_number_between.txt); a briefing titled …工作动态 / 快报 / 专报 and a 承诺书 had no title.
+- new genres (tests/data/genres16/, EXPECTED.md): a 承诺书 template's blanks to sign (承诺单位（盖章）： / 年　月　日) read as
+  clauses and its closing 如违反上述承诺… under its last item; a footnote (``①…`` after ``…行政处罚数①。``) read as the
+  sub-item of the item above it.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from policytag.corpus.segment import segment_text
+from policytag.corpus.segment import segment_paths, segment_text
+from conftest import TEST_DATA
+from test_genres import wrap
+from test_genres13 import phone_wrap
+
+DATA16 = TEST_DATA / "genres16"
 
 
 def _clauses(text: str) -> list[tuple[tuple[str, ...], str, str]]:
@@ -89,3 +99,203 @@ def test_a_title_cut_by_its_number_set_between_its_lines_is_one_title(first, res
     (doc, clauses), = segment_text(text, "inline.txt")
     assert (doc.title, doc.doc_number, clauses[0].text) == (first + rest, "岩政办发〔2027〕15号",
                                                             "为做好有关工作，现将有关事项通知如下：")
+
+
+# --- genres not read before (tests/data/genres16/, readings in EXPECTED.md) ---------------------------------
+# file: ((title, issuer, region, level, genre, year, date), [(heading path, kind, start of the clause)])
+PARTS = ("第一部分 总体要求", "第二部分 网格划分和人员配备", "第三部分 工作职责")
+PROBLEMS = ("一、存在问题及整改情况", "（一）道路运输企业主体责任落实不到位"), ("一、存在问题及整改情况", "（二）农村公路安全隐患排查不彻底")
+G16 = {
+    "g16_supervision_notice.txt": (
+        ("岩溪县安全生产委员会办公室关于对城区燃气安全隐患整改工作进行督办的通知", "岩溪县安全生产委员会办公室", "岩溪县", "county",
+         "other", 2027, "2027-11-02"), [
+            ((), "preamble", "10月下旬，县安委会第三督导组"),
+            (("一、督办事项",), "clause", "城区餐饮场所燃气安全隐患整改"),
+            (("二、督办要求",), "clause", "（一）各责任单位要制定整改方案"),
+            (("二、督办要求",), "clause", "（二）整改期间"),
+            (("二、督办要求",), "clause", "（三）整改完成后"),
+            (("三、工作要求",), "clause", "逾期未完成整改的"),
+            (("督办事项清单",), "clause", "1.完成城区32家餐饮场所燃气报警装置安装（完成时限：2027年11月30日前）"),
+            (("督办事项清单",), "clause", "2.拆除老街片区违规设置的液化石油气储存点（完成时限：2027年11月20日前）"),
+        ]),
+    "g16_grid_plan_parts.txt": (
+        ("石坪镇安全生产网格化管理实施方案", "石坪镇人民政府", "石坪镇", "department", "special_plan", 2027, "2027-03-08"), [
+            ((), "preamble", "为进一步压实安全生产属地管理责任"),
+            ((PARTS[0], "一、工作目标"), "clause", "到2027年底"),
+            ((PARTS[0], "二、基本原则"), "clause", "坚持属地管理"),
+            ((PARTS[1], "一、网格划分"), "clause", "以行政村（社区）为单位"),
+            ((PARTS[1], "二、人员配备"), "clause", "每个二级网格配备"),
+            ((PARTS[2], "一、网格长职责"), "clause", "网格长对本网格"),
+            ((PARTS[2], "二、网格员职责"), "clause", "网格员负责日常巡查"),
+            (("第四部分 保障措施",), "clause", "镇财政每年安排"),
+        ]),
+    "g16_rectification_report.txt": (
+        ("岩溪县交通运输局关于安全生产巡查反馈问题整改情况的报告", "岩溪县交通运输局", "岩溪县", "county", "report", 2027,
+         "2027-10-15"), [
+            ((), "preamble", "2027年8月，县安委会第二巡查组"),
+            # (a problem and its measure one task: genres13's decision, clean._ENTRY_KEY; EXPECTED.md)
+            (PROBLEMS[0], "clause", "存在问题：部分客运企业未按规定开展驾驶人安全教育培训。整改措施：组织全县12家"),
+            (PROBLEMS[0], "clause", "整改结果：已完成"),
+            (PROBLEMS[1], "clause", "存在问题：部分临水临崖路段护栏缺失。整改措施：对全县农村公路"),
+            (PROBLEMS[1], "clause", "整改结果：已增设护栏12.6公里"),
+            (("二、下一步工作打算",), "clause", "我局将建立问题整改长效机制"),
+        ]),
+    "g16_circled_lines.txt": (
+        ("岩溪县应急管理局关于做好元旦春节期间安全防范工作的通知", "岩溪县应急管理局", "岩溪县", "county", "other", 2027,
+         "2027-12-20"), [
+            ((), "preamble", "元旦春节临近"),
+            (("一、突出重点领域防范",), "clause", "①加强烟花爆竹经营场所检查"),
+            (("一、突出重点领域防范",), "clause", "②严查危险化学品运输车辆"),
+            (("一、突出重点领域防范",), "clause", "③强化商场、宾馆等人员密集场所"),
+            (("二、严格落实值班值守",), "clause", "①严格执行领导带班"),
+            (("二、严格落实值班值守",), "clause", "②遇有突发情况立即报告"),
+            ((), "clause", "三、做好应急准备。"),
+        ]),
+    "g16_commitment_template.txt": (
+        ("岩溪县生产经营单位安全生产承诺书", None, "岩溪县", "county", "other", None, None), [
+            ((), "preamble", "为切实落实企业安全生产主体责任，本单位郑重承诺："),
+            ((), "clause", "一、严格遵守"),
+            ((), "clause", "二、建立健全全员安全生产责任制"),
+            ((), "clause", "三、每月至少开展一次事故隐患排查"),
+            ((), "clause", "四、自觉接受各级监管部门的监督检查"),
+            ((), "clause", "如违反上述承诺，本单位愿意承担相应法律责任。"),
+        ]),
+    "g16_notes_lines.txt": (
+        ("岩溪县应急管理局关于报送2027年度安全生产执法统计数据的通知", "岩溪县应急管理局", "岩溪县", "county", "other", 2027,
+         "2027-12-01"), [
+            ((), "preamble", "为全面掌握全县安全生产执法情况"),
+            (("一、报送内容",), "clause", "各乡镇2027年1月至11月"),
+            (("二、报送时间",), "clause", "请于12月10日前"),
+            (("三、有关要求",), "clause", "各乡镇要确保数据真实准确"),
+            (("三、有关要求",), "clause", "注：1.行政处罚数含警告"),
+            (("三、有关要求",), "clause", "2.统计数据以执法系统录入数据为准。"),
+            (("三、有关要求",), "clause", "①检查企业数按企业个数统计"),
+        ]),
+    "g16_imprint_layouts.txt": (
+        ("岩溪县人民政府办公室关于进一步加强电动自行车消防安全管理的通知", "岩溪县人民政府办公室", "岩溪县", "county", "other", 2027,
+         "2027-09-12"), [
+            ((), "preamble", "近年来，电动自行车火灾事故多发"),
+            ((), "clause", "一、严禁电动自行车在楼道"),
+            ((), "clause", "二、各乡镇要在居民小区"),
+            ((), "clause", "三、县市场监管局要加强电动自行车及电池销售环节监督检查。"),
+        ]),
+    "g16_village_proposal.txt": (
+        ("关于做好秸秆禁烧和森林防火的倡议书", "岩溪县桐木乡石门村村民委员会", "岩溪县桐木乡石门村", "department", "appeal", 2027,
+         "2027-10-25"), [
+            ((), "preamble", "秋冬季节天干物燥"),
+            ((), "clause", "（1）不在田间地头焚烧秸秆"),
+            ((), "clause", "（2）不携带火种进山入林"),
+            ((), "clause", "（3）发现火情立即拨打119"),
+            ((), "clause", "防火安全，人人有责。让我们行动起来，共同守护绿水青山！"),
+        ]),
+}
+
+# readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
+KNOWN_GAPS: dict[tuple[str, str], str] = {
+    ("clauses", "g16_supervision_notice.txt"): "an enclosed table's title (督办事项清单) is no heading of its rows; the fix "
+                                               "(segment.py) changes readings other tests pin: left for the lead",
+}
+
+
+def _known(test: str, names) -> list:
+    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[test, n])) if (test, n) in KNOWN_GAPS
+            else n for n in sorted(names)]
+
+
+def _one16(name: str):
+    result = segment_paths([DATA16 / name])  # (as a user's file: the reader reads a table typed as text)
+    assert not result.errors, result.errors
+    assert len(result.documents) == 1, [d.title for d in result.documents]
+    return result.documents[0], result.clauses
+
+
+def _start_of(clauses, expected) -> list:
+    """The clauses as (heading path, kind, start of the text), each cut to the length of the expected start."""
+    starts = [e[2] for e in expected] + [""] * max(0, len(clauses) - len(expected))
+    return [(c.heading_path, c.kind, c.text[:len(s)] if s else c.text) for c, s in zip(clauses, starts)]
+
+
+def test_every_new_notice_is_listed_and_has_its_reading_written_down():
+    assert sorted(p.name for p in DATA16.glob("*.txt")) == sorted(G16)
+    expected_md = (DATA16 / "EXPECTED.md").read_text(encoding="utf-8")
+    assert all(f"## {name}" in expected_md for name in G16)
+
+
+@pytest.mark.parametrize("name", _known("reading", G16))
+def test_new_genre_document_reading(name):
+    doc, _ = _one16(name)
+    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date) == G16[name][0]
+
+
+@pytest.mark.parametrize("name", _known("clauses", G16))
+def test_new_genre_clauses_heading_paths_and_kinds(name):
+    _, clauses = _one16(name)
+    assert _start_of(clauses, G16[name][1]) == G16[name][1]
+
+
+def _all_clauses(text: str, name: str) -> list:
+    return [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in segment_text(text, name)]
+
+
+# wrapped like a PDF (60…100 cells) or copied from a phone (35 cells), each notice reads as typed
+WRAP_MISS: set[tuple[str, int]] = set()
+PHONE_MISS: dict[str, str] = {}
+
+
+@pytest.mark.parametrize("name, width", [
+    pytest.param(n, w, marks=pytest.mark.xfail(strict=True, reason="known wrap miss")) if (n, w) in WRAP_MISS else (n, w)
+    for n in sorted(G16) for w in (60, 70, 80, 90, 100)])
+def test_new_genre_same_clauses_when_wrapped_like_a_pdf(name, width):
+    text = (DATA16 / name).read_text(encoding="utf-8")
+    assert _all_clauses(wrap(text, width), name) == _all_clauses(text, name)
+
+
+@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PHONE_MISS[n]))
+                                  if n in PHONE_MISS else n for n in sorted(G16)])
+def test_new_genre_same_clauses_when_copied_from_a_phone(name):
+    text = (DATA16 / name).read_text(encoding="utf-8")
+    assert _all_clauses(phone_wrap(text), name) == _all_clauses(text, name)
+
+
+# --- the rules behind the new genres' readings, each on wordings of its own ------------------------------------
+def test_a_templates_blanks_to_sign_are_no_clauses():
+    text = ("岩溪县2027年度消防安全责任书\n\n为落实消防安全责任制，签订本责任书。\n一、责任单位每季度开展一次消防安全检查。\n"
+            "二、责任单位按规定配置消防器材。\n\n责任单位（盖章）：\n负责人（签名）：\n签订日期：\n2027年　　月　　日\n")
+    (doc, clauses), = segment_text(text, "inline.txt")
+    assert [c.text for c in clauses][-1] == "二、责任单位按规定配置消防器材。"
+    assert (doc.issuer, doc.date) == (None, None)
+
+
+def test_an_organ_over_its_seal_remark_still_signs():
+    # guard: 某局（盖章） with no colon is a signature, not a blank
+    text = ("岩溪县应急管理局关于开展消防演练的通知\n\n各乡镇人民政府：\n现就有关事项通知如下：\n一、4月底前完成演练。\n二、5月报送总结。\n\n"
+            "岩溪县应急管理局（盖章）\n2027年3月2日\n")
+    (doc, _), = segment_text(text, "inline.txt")
+    assert (doc.issuer, doc.date) == ("岩溪县应急管理局", "2027-03-02")
+
+
+@pytest.mark.parametrize("closing", ["如违反上述承诺，本人自愿接受处理。", "凡违反以上规定的，依法依规追究责任。"])
+def test_who_breaks_the_items_is_held_to_account_by_the_whole_text(closing):
+    # (items that carry a sentence: after a short title-only item its first paragraph is its own, _closing_paragraphs)
+    text = ("岩溪县燃气经营企业安全承诺书\n\n为落实安全生产主体责任，本企业郑重承诺：\n一、严格执行燃气安全管理制度，落实岗位责任。\n"
+            "二、定期开展入户安全检查，及时消除隐患。\n" + closing + "\n")
+    assert _clauses(text)[-1] == ((), "clause", closing)
+
+
+def test_a_footnote_is_no_sub_item_but_an_inline_item_list_stays_one_paragraph():
+    text = ("岩溪县应急管理局关于报送隐患排查数据的通知\n\n各乡镇：\n现将有关事项通知如下：\n一、报送内容\n"
+            "重大隐患数②、一般隐患数。\n二、报送要求\n1.数据按月报送。\n2.以系统数据为准。\n②重大隐患按判定标准认定。\n"
+            "三、工作要求\n各乡镇要做到①专人负责；②按时报送。\n\n岩溪县应急管理局\n2027年3月1日\n")
+    assert [(p, t[:5]) for p, _, t in _clauses(text)][-4:] == [
+        (("二、报送要求",), "1.数据按"), (("二、报送要求",), "2.以系统"), (("二、报送要求",), "②重大隐患"),
+        (("三、工作要求",), "各乡镇要做")]
+
+
+@pytest.mark.xfail(strict=True, reason="an enclosed table's title is no heading of its rows; the fix in segment.py "
+                   "changes readings tests/test_genres10.py and tests/test_office_files.py pin: left for the lead")
+def test_an_enclosed_task_tables_title_heads_its_rows():
+    # the brief's gap (annot1's report on gr10_task_division_annex): a row (1.开展…（完成时限：…）) read alone says
+    # nothing of the table it is in
+    result = segment_paths([TEST_DATA / "genres10" / "gr10_task_division_annex.txt"])
+    rows = [c.heading_path for c in result.clauses if c.text[:2] in ("1.", "2.", "3.")]
+    assert rows == [("重点任务分工表",)] * 3
