@@ -431,6 +431,7 @@ _ORGAN_GAP = "\u3000\u3000"  # how a joint notice sets its organs apart on a lin
 
 
 _CUT_LINE_CELLS = 20  # a line cut at a narrow screen's margin is at least this wide (a phone shows 30-40 cells)
+RE_OFFICE_REST = re.compile(r"(?:党组|党委|党工委)?(?:办公室|办公厅)|党组|党委|党工委")  # an organ's office or party group, alone
 
 
 def _organ_pieces(pieces: list[str]) -> tuple[str, bool]:
@@ -442,7 +443,10 @@ def _organ_pieces(pieces: list[str]) -> tuple[str, bool]:
     widest = max(display_width(p) for p in pieces)
     joined, cut = pieces[0], False
     for before, piece in zip(pieces, pieces[1:]):
-        cut_here = (not RE_ISSUER.match(joined.split()[-1]) and display_width(before) >= max(widest - 2, _CUT_LINE_CELLS))
+        # (a whole organ goes on with its office when the next piece is the office alone, no organ of its own:
+        # ``…鄂温克族自治旗人民政府`` / ``办公室``)
+        cut_here = ((not RE_ISSUER.match(joined.split()[-1]) or RE_OFFICE_REST.fullmatch(piece))
+                    and display_width(before) >= max(widest - 2, _CUT_LINE_CELLS))
         joined += ("" if cut_here else _ORGAN_GAP) + piece
         cut = cut or cut_here
     return joined, cut

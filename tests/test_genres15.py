@@ -49,8 +49,6 @@ PHONE_MISS = {
                                        "as an enclosure's title",
     "probe_decree_rules.txt": "a decree's opening cut right after the rules' quoted name (《…办法》 / 已经…审议通过): the "
                               "name reads as a title",
-    "probe_league_banner_notice.txt": "a signature of more than 16 characters before 人民政府 (…鄂温克族自治旗人民政府 / "
-                                      "办公室) is no organ to the organ pattern, so its pieces are not joined",
     "probe_task_lines_plan.txt": "a task's 责任单位：… / 完成时限：… cut inside its organ list: 完成时限 opens a clause",
     "gr10_decision_commendation.txt": "a names enclosure's title cut (…先进集体 / 和先进个人名单): the names read as clauses",
     "gr11_annex_same_line.txt": "附件：1.…活动方案 cut at the margin: the rest of the entry reads as an enclosure's title",

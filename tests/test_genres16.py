@@ -299,3 +299,14 @@ def test_an_enclosed_task_tables_title_heads_its_rows():
     result = segment_paths([TEST_DATA / "genres10" / "gr10_task_division_annex.txt"])
     rows = [c.heading_path for c in result.clauses if c.text[:2] in ("1.", "2.", "3.")]
     assert rows == [("重点任务分工表",)] * 3
+
+
+@pytest.mark.parametrize("organ", ["岚峰盟额尔敦达斡尔族自治旗人民政府", "中共岚峰额尔敦达斡尔族自治旗委员会"])
+def test_a_signature_cut_before_its_office_is_one_organ_on_a_phone(organ):
+    # (the organ fills a phone's line, 34 cells, and 办公室 goes on the next: was no organ line, the office a clause;
+    # tests/test_genres15.py's probe_league_banner_notice.txt phone miss, dropped)
+    text = (f"{organ}办公室关于做好冬季森林防火工作的通知\n\n各乡镇人民政府：\n现就有关事项通知如下：\n"
+            "一、严格野外火源管控。\n二、加强重点时段巡护。\n\n" f"{organ}办公室\n2027年11月5日\n")
+    assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
+    (doc, _), = segment_text(phone_wrap(text), "inline.txt")
+    assert doc.issuer == f"{organ}办公室"
