@@ -548,6 +548,18 @@ def _meta_rest(head: str, rest: str) -> bool:
     return bool(m) and bool(RE_TITLE.match(m.group(1) + rest) or title_like(m.group(1) + rest))
 
 
+def attachment_rest(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of an enclosure's name cut at the margin (``附件：1.蓼湾区2026年“安全生产月”`` / ``活动方案``,
+    ``附件1：…活`` / ``动方案``): a wide line that names an enclosure, and a short rest with no number, mark or bracket of
+    its own. (A bare ``附件`` over the enclosure's title is no cut: its title is the next line's own.)"""
+    return (bool(RE_ATTACHMENT_NAMED.match(head)) and display_width(head) >= _CUT_LINE_CELLS and head[-1:] not in "。；）)"
+            and len(rest) <= 20 and not re.search(r"[。；;，,：:！？!?（）()]", rest)
+            and heading_level(rest) is None and not RE_ATTACHMENT_ENTRY.match(rest))
+
+
+#: an attachment line that names its enclosure (``附件：…``, ``附件2：…``, a list's entry ``2.…`` after ``附件：1.…``)
+RE_ATTACHMENT_NAMED = re.compile(r"^\s*(?:附件\s*\d{0,2}\s*[:：]\s*\S|\d{1,2}\s*[.、．]\s*\S)")
+
 # what the rest of each kind of line cut at the margin looks like (_cut_line_rests)
 _CUT_RESTS = {"url": _page_line_rest, "contact": _contact_rest, "printed": _imprint_rest, "formula": _formula_rest,
               "meta": _meta_rest}
@@ -886,19 +898,26 @@ def _attachment_lists(lines: list[Line]) -> list[Line]:
     numbered item of the body."""
     out = list(lines)
     last = None  # the number of the last attachment entry, while a list is open
+    head = ""  # the last entry so far, its rests joined, while the next line may be its rest (attachment_rest)
     for i, line in enumerate(out):
         if line.kind == "attachment":
             m = RE_ATTACHMENT_FIRST.match(line.text)
-            last = int(m.group(1)) if m else 0
+            last, head = int(m.group(1)) if m else 0, line.text.strip()
             continue
         if line.kind in _TRANSPARENT:
+            head = ""
+            continue
+        if head and line.kind in ("text", "title") and attachment_rest(head, line.text.strip()):
+            # (an entry cut at a phone's margin, ``附件：1.…“安全生产月”`` / ``活动方案``: its rest, not a title)
+            out[i] = Line("attachment", line.text, line.lineno)
+            head += line.text.strip()
             continue
         m = RE_ATTACHMENT_ENTRY.match(line.text) if last is not None and line.kind == "text" else None
         if m and int(m.group(1)) == last + 1:
             out[i] = Line("attachment", line.text, line.lineno)
-            last += 1
+            last, head = last + 1, line.text.strip()
         else:
-            last = None
+            last, head = None, ""
     return out
 
 

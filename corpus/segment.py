@@ -19,9 +19,9 @@ from policytag.records import Clause, Document
 from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
 
 from . import metadata as md
-from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, classify_lines,
+from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
                     heading_level, heading_number, join_paragraphs, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
-                    parse_date, same_place)
+                    parse_date, same_place, title_like)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, read_file
 
@@ -52,14 +52,21 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                  for i, j in zip(meaningful, meaningful[1:] + [None])}
     next_line = dict(zip(meaningful, meaningful[1:]))
     prev_kind = {i: lines[j].kind for i, j in zip(meaningful[1:], meaningful)}
+    rests: set[int] = set()  # the lines that were the rest of an enclosure's title cut at the margin (read with it)
     for index, line in enumerate(lines):
         starts_new = False
+        if index in rests:
+            continue
         if annex and line.kind not in ("blank", "page", "url"):
             annex = False
             if line.kind in ("title", "text") and _title_shaped(line.text):
                 # 附件 / 某县2027年重点任务清单 after the signature: the notice's enclosure, not a new
                 # notice; its title is no clause and its items are clauses of the same document
-                current.append(Line("subtitle", line.text, line.lineno))
+                title = line.text.strip()
+                if (rest := next_line.get(index)) == index + 1 and _title_rest(title, lines[rest]):
+                    title += lines[rest].text.strip()  # (…先进集体 / 和先进个人名单: cut at a phone's margin)
+                    rests.add(rest)
+                current.append(Line("subtitle", title, line.lineno))
                 # an enclosure numbers its own chapters, sections and items (一、 again: no new notice)
                 closed, tops, top, in_enclosure = False, {}, 0, True
                 continue
@@ -69,7 +76,12 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             # (a 附表 is set after the text whether the text is signed or not: it opens no paragraph of it)
             # 附件1：某区…活动方案 after the signature (or 附件2：… after the first enclosure's items): the
             # notice's enclosure with its title, as a bare 附件1 line over the title is
-            current.append(Line("subtitle", m.group(1), line.lineno))
+            title = m.group(1)
+            if (rest := next_line.get(index)) == index + 1 and lines[rest].kind in ("text", "title") and \
+                    attachment_rest(line.text.strip(), lines[rest].text.strip()):
+                title += lines[rest].text.strip()  # (附件1：…活 / 动方案: the title cut at a phone's margin)
+                rests.add(rest)
+            current.append(Line("subtitle", title, line.lineno))
             closed, tops, top, in_enclosure = False, {}, 0, True
             continue
         if (line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed)
@@ -146,6 +158,16 @@ def _outline_number(text: str) -> tuple[float, int] | None:
     if level in _OUTLINE_LEVELS or (level == 3 and RE_PLAN_SECTION.match(text) and not RE_L3.match(text)):
         return level, heading_number(text, level)
     return None
+
+
+def _title_rest(head: str, line: Line) -> bool:
+    """Is ``line`` the rest of the enclosure's title ``head`` cut at the margin (``…工作先进集体`` / ``和先进个人名单``)?
+    The head alone names no genre, the two joined do (or name a list or a form), and the rest is short, one word run."""
+    rest = line.text.strip()
+    joined = head + rest
+    return (line.kind in ("text", "title") and len(rest) <= 20 and not re.search(r"[\s。；，：！？（）()]", rest)
+            and heading_level(rest) is None and not title_like(head) and _title_shaped(joined)
+            and bool(title_like(joined) or RE_NAMES_TITLE.search(joined) or RE_FORM_TITLE.search(joined)))
 
 
 def _title_shaped(text: str) -> bool:

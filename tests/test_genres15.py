@@ -45,13 +45,9 @@ PHONE_MISS = {
     "g4_emergency_plan_deep.txt": "a flowchart line (…→处置→响应终止) cut at the margin: its rest reads as a paragraph",
     "probe_autonomous_county_transmittal.txt": "a task's bracketed remark (（牵头单位：…；责任单位：…）) cut over lines: "
                                                "the remark's keys read apart",
-    "probe_banner_emergency_plan.txt": "an enclosure list (附件：1.… / 2.…) whose entries wrap: the rest of an entry reads "
-                                       "as an enclosure's title",
     "probe_decree_rules.txt": "a decree's opening cut right after the rules' quoted name (《…办法》 / 已经…审议通过): the "
                               "name reads as a title",
     "probe_task_lines_plan.txt": "a task's 责任单位：… / 完成时限：… cut inside its organ list: 完成时限 opens a clause",
-    "gr10_decision_commendation.txt": "a names enclosure's title cut (…先进集体 / 和先进个人名单): the names read as clauses",
-    "gr11_annex_same_line.txt": "附件：1.…活动方案 cut at the margin: the rest of the entry reads as an enclosure's title",
     "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
                                     "ending 5 cells short of the margin: nothing shows a new paragraph",
     # genres15's own notices

@@ -310,3 +310,21 @@ def test_a_signature_cut_before_its_office_is_one_organ_on_a_phone(organ):
     assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
     (doc, _), = segment_text(phone_wrap(text), "inline.txt")
     assert doc.issuer == f"{organ}办公室"
+
+
+def test_an_enclosure_list_and_an_enclosures_title_cut_on_a_phone_read_as_typed():
+    # (an entry's rest, 培训方案, read as an enclosure's title before the signature; the enclosure's 附件1：…培 / 训方案
+    # lost 训方案 to its body; tests/test_genres15.py's gr11_annex_same_line / probe_banner_emergency_plan misses)
+    text = ("岩溪县应急管理局关于举办2027年度危险化学品从业人员安全培训的通知\n\n各乡镇人民政府：\n"
+            "为提升从业人员安全素质，县应急管理局决定举办专题培训。现将培训方案印发给你们，请认真组织实施。\n\n"
+            "附件：1.岩溪县2027年度危险化学品从业人员安全培训方案\n2.培训报名表\n\n岩溪县应急管理局\n2027年4月2日\n\n"
+            "附件1：岩溪县2027年度危险化学品从业人员安全培训方案\n一、培训对象\n全县危险化学品企业主要负责人。\n"
+            "二、培训内容\n危险化学品安全法规和事故案例。\n")
+    assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
+
+
+def test_a_names_enclosures_title_cut_on_a_phone_lists_no_clause():
+    text = ("岩溪县安全生产委员会关于通报表扬2027年度安全生产月活动优秀组织单位的决定\n\n各乡镇人民政府，县安委会各成员单位：\n"
+            "为表扬先进，县安委会决定对城关镇人民政府等8个单位予以通报表扬。\n\n岩溪县安全生产委员会\n2027年7月10日\n\n"
+            "附件\n岩溪县2027年度安全生产月活动优秀组织单位名单\n城关镇人民政府　县应急管理局　县消防救援大队\n")
+    assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
