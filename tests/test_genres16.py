@@ -328,3 +328,14 @@ def test_a_names_enclosures_title_cut_on_a_phone_lists_no_clause():
             "为表扬先进，县安委会决定对城关镇人民政府等8个单位予以通报表扬。\n\n岩溪县安全生产委员会\n2027年7月10日\n\n"
             "附件\n岩溪县2027年度安全生产月活动优秀组织单位名单\n城关镇人民政府　县应急管理局　县消防救援大队\n")
     assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
+
+
+@pytest.mark.parametrize("genre", ["安全生产督办单", "重大事故隐患交办单", "安全生产风险告知书"])
+def test_an_organ_over_a_forms_genre_is_its_issuer_and_title(genre):
+    # (the title was built: 岩溪县安全生产委员会办公室2027年文件; the form's genre word was no title's end)
+    text = (f"岩溪县安全生产委员会办公室\n{genre}\n岩安办督单〔2027〕5号\n\n县交通运输局：\n"
+            "督办事项：县道临崖路段护栏缺失。\n督办要求：10月31日前完成护栏增设，整改期间设置警示标志。\n办结时限：2027年10月31日\n\n"
+            "岩溪县安全生产委员会办公室\n2027年10月8日\n")
+    (doc, clauses), = segment_text(text, "inline.txt")
+    assert (doc.title, doc.issuer, clauses[0].text) == ("岩溪县安全生产委员会办公室" + genre, "岩溪县安全生产委员会办公室",
+                                                        "督办事项：县道临崖路段护栏缺失。")
