@@ -1543,10 +1543,12 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # （二）整治老旧燃气管网（牵头单位：…）: a heading closed by its remark, its text below
     if RE_PREFACE.fullmatch(re.sub(r"\s+", "", s)) or (RE_BOX.match(s) and deficit >= 6):
         return True  # 前言 / 结束语 / 专栏1 重点工程 on a line of its own: a section's or box's title
+    if _continues(n):
+        # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it (also after
+        # the rest of an organ's name cut at a phone's margin, 责任单位：市工业和信息化局、市应急 / 管理局 / 完成时限：…)
+        return False
     if deficit >= 6 and RE_ISSUER.match(s):
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
-    if _continues(n):
-        return False  # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it
     if deficit >= 2 and RE_FIELD_LINE.match(s) and RE_FIELD_LINE.match(n):
         return True  # 约谈地点：… / 约谈对象：…: a record's labelled lines, one a line (none cut at the margin)
     if last in "。！？" and deficit <= 2 and heading_level(n) is None and RE_LEAD_IN.search(n):

@@ -47,7 +47,6 @@ PHONE_MISS = {
                                                "the remark's keys read apart",
     "probe_decree_rules.txt": "a decree's opening cut right after the rules' quoted name (《…办法》 / 已经…审议通过): the "
                               "name reads as a title",
-    "probe_task_lines_plan.txt": "a task's 责任单位：… / 完成时限：… cut inside its organ list: 完成时限 opens a clause",
     "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
                                     "ending 5 cells short of the margin: nothing shows a new paragraph",
     # genres15's own notices

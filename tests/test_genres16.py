@@ -339,3 +339,12 @@ def test_an_organ_over_a_forms_genre_is_its_issuer_and_title(genre):
     (doc, clauses), = segment_text(text, "inline.txt")
     assert (doc.title, doc.issuer, clauses[0].text) == ("岩溪县安全生产委员会办公室" + genre, "岩溪县安全生产委员会办公室",
                                                         "督办事项：县道临崖路段护栏缺失。")
+
+
+def test_a_tasks_deadline_after_its_organ_list_cut_on_a_phone_stays_in_the_task():
+    # (责任单位：…、县应急 / 管理局 / 　　完成时限：…: 管理局 alone read as an organ heading a duty list, so 完成时限 opened
+    # a clause under the task; tests/test_genres15.py's probe_task_lines_plan phone miss, dropped)
+    text = ("岩溪县2027年危险化学品安全专项整治工作要点\n\n一、重点任务\n1.开展危险化学品企业安全风险评估，对评估不合格的装置依法停产整改。\n"
+            "责任单位：县应急管理局\n完成时限：2027年6月底前\n2.推进重大危险源在线监测预警系统建设，实现重大危险源全覆盖。\n"
+            "责任单位：县工业和信息化局、县应急管理局\n完成时限：2027年10月底前\n二、保障措施\n各责任单位每月5日前报送工作进展。\n")
+    assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
