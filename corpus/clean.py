@@ -1399,9 +1399,12 @@ def _reliable_indents(lines: list[str], indents: list[bool], width: int) -> bool
     margin is (a copy that indents at random, or its continuation lines, says nothing)."""
     if not any(indents):
         return False
+    # (an indented headline of words alone that fills the line, 　　县应急管理局举办安全生产月启动仪式, over its indented
+    # story, is no cut line: a briefing's headline is a paragraph of its own)
     return not any(indents[i + 1] for i, (s, n) in enumerate(zip(lines, lines[1:]))
                    if _last_mark(s.strip()) not in CLOSERS and heading_level(n) is None
-                   and width - display_width(s.strip()) <= 2)
+                   and width - display_width(s.strip()) <= 2
+                   and not (indents[i] and RE_HEADLINE_LINE.fullmatch(s.strip())))
 
 
 def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | None = None,
@@ -1446,12 +1449,18 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                 # 　　1.把安全生产…), also one wrapped over lines (　　一、关于全县…情况的 / 汇报 / 　　会议听取了…, a
                 # phone's copy), opens a paragraph
                 or (indented and indented[i + 1] and not _continues(nxt)
-                    and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt, width)))
+                    and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt, width)
+                         # (an indented line of words alone over an indented line: a briefing's headline, one line)
+                         or (len(current) == 1 and indented[i] and RE_HEADLINE_LINE.fullmatch(line.strip()))))
                 or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
             paragraphs.append(_concat(current))
             current, chapter_title = [], False
     return [p for p in paragraphs if p]
+
+
+# a headline or a section title on its line: words, digits and quotes, no mark of a sentence (县住建局组织建筑工地应急演练)
+RE_HEADLINE_LINE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff0-9“”《》、·]{1,30}")
 
 
 # a line that stops inside a sentence: sentence marks in it, and its last character a word's or a comma's, none

@@ -40,8 +40,6 @@ def _reading(text: str, name: str = "inline.txt") -> list:
 
 # notices of tests/data/genres*/ whose phone copy still reads otherwise than typed: what could not be told apart
 PHONE_MISS = {
-    "g3_rules_unnumbered_chapters.txt": "a chapter title with no number (总则, 附则) indented like a paragraph over an "
-                                        "article: read as the article's first words",
     "g4_emergency_plan_deep.txt": "a flowchart line (…→处置→响应终止) cut at the margin: its rest reads as a paragraph",
     "probe_autonomous_county_transmittal.txt": "a task's bracketed remark (（牵头单位：…；责任单位：…）) cut over lines: "
                                                "the remark's keys read apart",
@@ -52,7 +50,6 @@ PHONE_MISS = {
     # genres15's own notices
     "g15_interview_minutes.txt": "a labelled line cut at the margin (约谈对象：…法 / 定代表人、主要负责人) and the next "
                                  "labelled line: the rest is short of the margin, nothing tells the two lines apart",
-    "g15_work_briefing.txt": "a briefing's unnumbered headline, no mark ending it, runs into the paragraph under it",
 }
 
 

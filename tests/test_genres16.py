@@ -348,3 +348,13 @@ def test_a_tasks_deadline_after_its_organ_list_cut_on_a_phone_stays_in_the_task(
             "责任单位：县应急管理局\n完成时限：2027年6月底前\n2.推进重大危险源在线监测预警系统建设，实现重大危险源全覆盖。\n"
             "责任单位：县工业和信息化局、县应急管理局\n完成时限：2027年10月底前\n二、保障措施\n各责任单位每月5日前报送工作进展。\n")
     assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
+
+
+def test_a_briefings_headlines_filling_a_phones_line_head_their_stories():
+    # (a headline of 17 characters, 34 cells, fills the phone's line: read as cut there, the copy's indents were taken as random
+    # and each headline ran into its story; tests/test_genres15.py's g15_work_briefing and g3_rules_unnumbered_chapters
+    # phone misses, dropped)
+    text = ("防灾减灾工作动态\n2027年第9期\n岩溪县减灾委员会办公室　　2027年5月20日\n\n"
+            "岩溪县开展防灾减灾日主题宣传周活动\n5月12日，县减灾办在城区广场设置宣传展台，发放宣传资料2000余份。\n"
+            "桐木乡完成地质灾害群测群防员培训\n5月15日，桐木乡组织全乡38名群测群防员参加培训，讲解监测预警知识。\n")
+    assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
