@@ -1568,6 +1568,8 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # 组长：… / 副组长：…: a team's roster, one line a member (no closing mark to end them)
     if last in CLOSERS and deficit >= 8:
         return True  # stopped short of the margin after closing punctuation
+    if deficit >= width // 3 and RE_HEADLINE_LINE.fullmatch(s) and _SENTENCE_MARKS.search(n):
+        return True  # a headline of words alone, far short of the margin, over the sentences of its story
     if last in "。！？；" and RE_FINAL_PROVISION.match(n):
         return True  # 本通告自发布之日起施行: a provision of its own, however short
     if (last in "。！？" or s.endswith(("如下：", "如下:"))) and not n.startswith(CONTINUATIONS):

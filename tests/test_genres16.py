@@ -358,3 +358,13 @@ def test_a_briefings_headlines_filling_a_phones_line_head_their_stories():
             "岩溪县开展防灾减灾日主题宣传周活动\n5月12日，县减灾办在城区广场设置宣传展台，发放宣传资料2000余份。\n"
             "桐木乡完成地质灾害群测群防员培训\n5月15日，桐木乡组织全乡38名群测群防员参加培训，讲解监测预警知识。\n")
     assert _all_clauses(phone_wrap(text), "inline.txt") == _all_clauses(text, "inline.txt")
+
+
+@pytest.mark.parametrize("width", [60, 80, 100])
+def test_a_briefings_headlines_read_as_typed_when_wrapped_like_a_pdf(width):
+    # (a headline far short of the margin, no mark ending it, ran into its story; tests/test_genres15.py's
+    # g15_work_briefing wrap misses, dropped)
+    text = ("防灾减灾工作动态\n2027年第9期\n岩溪县减灾委员会办公室　　2027年5月20日\n\n"
+            "岩溪县开展防灾减灾日主题宣传周活动\n5月12日，县减灾办在城区广场设置宣传展台，发放宣传资料2000余份，现场解答群众咨询300余人次。\n"
+            "桐木乡完成地质灾害群测群防员培训\n5月15日，桐木乡组织全乡38名群测群防员参加培训，讲解监测预警和转移避险知识。\n")
+    assert _all_clauses(wrap(text, width), "inline.txt") == _all_clauses(text, "inline.txt")
