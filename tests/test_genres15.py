@@ -47,9 +47,6 @@ PHONE_MISS = {
                               "name reads as a title",
     "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
                                     "ending 5 cells short of the margin: nothing shows a new paragraph",
-    # genres15's own notices
-    "g15_interview_minutes.txt": "a labelled line cut at the margin (约谈对象：…法 / 定代表人、主要负责人) and the next "
-                                 "labelled line: the rest is short of the margin, nothing tells the two lines apart",
 }
 
 
