@@ -175,7 +175,8 @@ RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（�
 RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30}$")
 # (web copies set the year in full-width ［］ or small ﹝﹞ brackets; some offices write 〔2027〕第3号 or 〔2027年〕7号)
 # (an enforcement order's number names its place's short name in brackets first: （鹭）应急责改〔2027〕第18号)
-RE_DOCNUM = re.compile(r"^\s*(?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?([\u4e00-\u9fff]{1,8})\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
+# (a place's short name in brackets before the letters, （沐）应急责改〔2027〕12号, or inside them, 鹭（江）安委〔2026〕31号)
+RE_DOCNUM = re.compile(r"^\s*(?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?([\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
                        r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the

@@ -184,7 +184,9 @@ def _same_title(a: str, b: str) -> bool:
     return bool(key(a)) and (key(a) == key(b) or key(a).endswith(key(b)) or key(b).endswith(key(a)))
 
 
-RE_YEAR_PHRASE = re.compile(r"(?:做好|抓好|加强|开展|关于)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:度)?(?:全省)?安全生产工作")
+# (…2027年全市应急管理系统安全生产工作的总体要求是: the whole place and a system may stand between the year and the work)
+RE_YEAR_PHRASE = re.compile(r"(?:做好|抓好|加强|开展|关于)\s*((?:19|20)\d{2})\s*年|((?:19|20)\d{2})\s*年(?:度)?"
+                            r"(?:全(?:省|市|县|区|州|盟|旗))?(?:[\u4e00-\u9fff]{2,6}(?:系统|行业))?安全生产工作")
 
 
 def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict:
@@ -201,7 +203,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号") or meta.get("文号", "")]:
         m = RE_DOCNUM.match(text or "")
         if m:
-            number = f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+            # (metadata's one written form keeps a place's bracketed short name that the groups drop:
+            # （沐）应急责改〔2027〕12号 — without it 应急责改 reads as the ministry's number)
+            number = md.document_number(text) or f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
             break
     # (a web copy's title closing with its own number, …的通知（岱应急〔2027〕12号）, and no number line)
     number = number or md.title_number(title)

@@ -135,17 +135,9 @@ OPEN = {
 }
 
 KNOWN_GAPS = {
-    "r2_points_no_title_year_december.txt": "corpus/segment.py's RE_YEAR_PHRASE reads a body's planned year only before "
-                                            "安全生产工作 with nothing or 全省 between (2027年全市应急管理系统安全生产工作… is "
-                                            "missed): the signing year 2026 wins; segment.py is genres16's",
     "corps_regiment_short_title.txt": "corpus/clean.py reads neither the 团's signature (新疆生产建设兵团第三师四十四团, a place "
                                       "signing as itself) as an issuer line nor 各连队，团属各单位： as an addressee; line kinds "
                                       "are genres16's",
-    "number_bracket_prefix_order.txt": "corpus/segment.py builds the number from clean.RE_DOCNUM's groups, which drop the "
-                                       "bracketed place (（沐）应急责改 -> 应急责改, read as the ministry's); "
-                                       "metadata.document_number keeps it: segment.py's owner to call it",
-    "number_place_bracket.txt": "corpus/clean.py's RE_DOCNUM reads no bracket inside a number's letters (鹭（江）安委〔2026〕31号): "
-                                "the line is text and the notice splits in two (the second with a built title)",
 }
 DOCUMENTS = PROBED | FIXED | OPEN
 TWO_DOCUMENTS = {
