@@ -409,13 +409,14 @@ RE_AGENCY_SEP = re.compile(r"(?:[、，,]|和(?=省|市|县|区|乡|镇|街道|�
 def parse_agencies(remark: str) -> list[str]:
     """``省应急厅、省公安厅等部门分工负责`` -> ``["省应急厅", "省公安厅"]``."""
     remark = re.split(r"[。；]", remark)[0]  # "…负责。以下均需市、县政府负责，不再一一列出"
-    body = re.sub(r"(?:按职责)?(?:分工)?(?:负责|督促企业落实|督促落实|指导督促落实|落实|配合|实施)$", "", remark)
+    body = re.sub(r"(?:按职责)?(?:分工)?(?:负责落实|负责|督促企业落实|督促落实|指导督促落实|落实|配合|实施)$", "", remark)
     body = re.sub(r"等(?:有关)?(?:成员单位|部门|单位)?(?:按职责)?(?:分工)?$", "", body)
     body = re.sub(r"(牵头|按职责)$", "", body)
     body = body.replace("市、县", "市县")  # "各市、县人民政府" is one agency
     parts = RE_AGENCY_SEP.split(body)
     # （县应急局牵头，县自然资源局配合）: each organ without its role word
-    parts = [re.sub(r"(?:牵头|配合|参与|协助|协办)$", "", p.strip()) for p in parts]
+    # (and one role a part ends with before the remark's last: …牵头，各县（市、区）人民政府负责落实 -> …人民政府)
+    parts = [re.sub(r"(?:牵头|配合|参与|协助|协办|(?:按职责)?(?:分工)?负责(?:落实)?)$", "", p.strip()) for p in parts]
     return [p for p in parts if p]
 
 
