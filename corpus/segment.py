@@ -59,9 +59,12 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             continue
         if annex and line.kind not in ("blank", "page", "url"):
             annex = False
-            if line.kind in ("title", "text") and _title_shaped(line.text):
+            if (line.kind in ("title", "text") and _title_shaped(line.text)
+                    and not (line.kind == "title" and next_kind.get(index) in ("docnum", "addressee"))):
                 # 附件 / 某县2027年重点任务清单 after the signature: the notice's enclosure, not a new
-                # notice; its title is no clause and its items are clauses of the same document
+                # notice; its title is no clause and its items are clauses of the same document (a title
+                # followed by its own number or addressee is the forwarded notice a 转发 letter encloses,
+                # pasted whole: a document of its own, with that title, as in the 印发 branch below)
                 title = line.text.strip()
                 if (rest := next_line.get(index)) == index + 1 and _title_rest(title, lines[rest]):
                     title += lines[rest].text.strip()  # (…先进集体 / 和先进个人名单: cut at a phone's margin)

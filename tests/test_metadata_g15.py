@@ -167,10 +167,7 @@ def _meta(doc) -> tuple:
     return (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number)
 
 
-@pytest.mark.xfail(strict=True, reason="corpus/segment.py's split_documents takes the title-shaped line after a bare 附件 "
-                                       "line as the letter's enclosure title even when a number or an addressee follows it "
-                                       "(the forwarded notice pasted whole): the notice gets a built title "
-                                       "(沐川市应急管理局2027年文件); segment.py is genres16's")
+# (it got a built title, 沐川市应急管理局2027年文件, before the lead's fix in segment.split_documents)
 def test_a_forwarded_notice_after_a_bare_annex_line_keeps_its_own_title():
     result = segment_paths([DATA / "forward_bare_annex.txt"])
     assert [_meta(d) for d in result.documents] == TWO_DOCUMENTS["forward_bare_annex.txt"]
