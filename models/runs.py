@@ -4,7 +4,7 @@ metrics, written atomically; loaded back only under the taxonomy version it was 
 Layout of ``runs/NAME/``::
 
     run.json        name, tagger type, model_version, taxonomy version, data hash, created,
-                    timings, sizes
+                    timings, sizes, the library releases it was fitted with
     config.yaml     the resolved (validated) training config
     metrics.json    dev/test (or CV) metrics
     model/          the tagger's own files (tagger.json + weights), plain data only
@@ -24,7 +24,9 @@ import datetime as _dt
 import hashlib
 import json
 import os
+import platform
 import re
+from importlib import metadata as _metadata
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -127,6 +129,31 @@ def share_modes(run_dir: Path) -> None:
             path.chmod(mode if path.is_dir() else mode & 0o666)
 
 
+#: the packages whose release can change what a fitted model predicts (run.json ``libraries``): the
+#: numerical stack, the transformer stack and the project itself
+LIBRARIES = ("numpy", "scipy", "scikit-learn", "torch", "transformers", "tokenizers", "safetensors", "policytag")
+
+
+def library_versions() -> dict[str, str]:
+    """The Python and library releases in use (from the installed distributions' metadata: nothing
+    is imported), recorded in run.json so that a run that retrains differently can say why."""
+    versions = {"python": platform.python_version()}
+    for name in LIBRARIES:
+        try:
+            versions[name] = _metadata.version(name)
+        except _metadata.PackageNotFoundError:
+            pass
+    return versions
+
+
+def library_changes(info: dict[str, Any]) -> list[str]:
+    """``name old -> new`` for each library whose release differs from the one the run (its
+    run.json ``info``) was fitted with; empty for a run that recorded none (runs before this field)."""
+    recorded, now = info.get("libraries") or {}, library_versions()
+    return [f"{name} {old} -> {now.get(name, 'absent')}" for name, old in sorted(recorded.items())
+            if name != "policytag" and now.get(name) != old]
+
+
 #: the labelled rows a run trained on besides its recipe's data (``save_run``'s ``extra_rows``)
 EXTRA_ROWS_FILE = "extra_rows.jsonl"
 
@@ -164,6 +191,7 @@ def save_run(tagger: Tagger, run_dir: str | Path, config: dict[str, Any], metric
             "data_hash": data_hash,
             "created": created.isoformat(timespec="seconds"),
             "model_size_bytes": dir_size(tmp / "model"),
+            "libraries": library_versions(),
             **({"extra_rows": {"file": EXTRA_ROWS_FILE, "n": len(extra_rows)}} if extra_rows else {}),
             **(info or {}),
         }

@@ -13,6 +13,11 @@ PIP=(.venv/bin/python -m pip install -q --disable-pip-version-check --no-compile
 # takes it from PyTorch's CPU index instead (the torch pin stays the same).
 TORCH_INDEX=(${POLICYTAG_TORCH_INDEX:+--index-url "$POLICYTAG_TORCH_INDEX"})
 "${PIP[@]}" "${TORCH_INDEX[@]}" "torch==2.13.0"
+# Every other package at the release the suite and the shipped model were checked with
+# (constraints.txt, written by scripts/lock.sh): a newer release on the index once broke a fresh
+# set-up (sentry-sdk 3.0 stopped Label Studio) and once changed the shipped model's retraining
+# (scikit-learn/numpy breaking TF-IDF vocabulary ties otherwise). POLICYTAG_UNLOCKED=1 skips it.
+[ -n "${POLICYTAG_UNLOCKED:-}" ] || PIP+=(-c constraints.txt)
 if [ "${1:-}" = "--dev" ]; then
   "${PIP[@]}" -e ".[dev]"
 else

@@ -1,0 +1,59 @@
+"""Reproducible set-ups (session 17): run.json records the library releases a run was fitted with,
+a run says which differ now, and constraints.txt (scripts/setup.sh installs under it) pins every
+declared dependency at a release its pyproject.toml range admits."""
+
+from __future__ import annotations
+
+import json
+import re
+import tomllib
+
+import pytest
+from packaging.requirements import Requirement
+from packaging.utils import canonicalize_name
+
+from policytag import PROJECT_ROOT
+from policytag.models.keyword import KeywordTagger
+from policytag.models.runs import library_changes, library_versions, save_run
+
+
+def test_a_run_records_its_library_releases_and_names_those_that_changed(gold_dataset, tmp_path):
+    small = gold_dataset.subset(range(0, 40))
+    run = save_run(KeywordTagger().fit(small.clauses, small.labels), tmp_path / "kw", {"name": "kw"}, {}, "h")
+    info = json.loads((run / "run.json").read_text(encoding="utf-8"))
+    assert info["libraries"] == library_versions()
+    assert {"python", "numpy", "scikit-learn"} <= set(info["libraries"])
+    assert library_changes(info) == []
+    old = dict(info, libraries=dict(info["libraries"], **{"scikit-learn": "0.1.0"}))
+    assert library_changes(old) == [f"scikit-learn 0.1.0 -> {library_versions()['scikit-learn']}"]
+    assert library_changes({"name": "before the field"}) == []
+
+
+def _constraints() -> dict[str, str]:
+    pins = {}
+    for line in (PROJECT_ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        if line.strip() and not line.startswith("#"):
+            name, _, version = line.partition("==")
+            assert version and re.fullmatch(r"[\w.+!-]+", version), f"constraints.txt: not a pin: {line!r}"
+            pins[canonicalize_name(name)] = version
+    return pins
+
+
+def _declared() -> list[Requirement]:
+    project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    extras = project["optional-dependencies"]
+    return [Requirement(r) for r in project["dependencies"] + [r for group in extras.values() for r in group]]
+
+
+def test_constraints_pin_every_declared_dependency_within_its_range():
+    if not (PROJECT_ROOT / "constraints.txt").is_file():
+        pytest.skip("an installed package without the checkout's constraints.txt")
+    pins = _constraints()
+    for req in _declared():
+        name = canonicalize_name(req.name)
+        if name == "torch":  # scripts/setup.sh pins the CPU build on its own line
+            assert "torch" not in pins
+            continue
+        assert name in pins, f"{req.name} is declared in pyproject.toml but not pinned: run scripts/lock.sh"
+        assert req.specifier.contains(pins[name], prereleases=True), \
+            f"constraints.txt pins {req.name}=={pins[name]}, outside pyproject.toml's {req.specifier}: run scripts/lock.sh"
