@@ -31,8 +31,8 @@ from __future__ import annotations
 import pytest
 
 from policytag.corpus import metadata as md
-from policytag.corpus.segment import segment_paths
-from conftest import TEST_DATA, read_document_metadata as _read
+from conftest import TEST_DATA
+from metadata_harness import probe_tests, read_documents
 
 DATA = TEST_DATA / "metadata12"
 
@@ -208,7 +208,6 @@ NUMBER_GAPS = {
                                    "岱川市", "city", "other", 2027, None, "岱应急〔2027〕12号"),
 }
 KNOWN_GAPS: dict[str, str] = {}  # (both fixed in session 14: segment.py takes md.full_name and md.title_number)
-DOCUMENTS = PROBED | FIXED | NUMBER_GAPS
 TWO_DOCUMENTS = {
     "forward_pasted_notice.txt": [
         ("梧溪市石桥镇人民政府关于转发《梧溪市应急管理局关于开展2027年燃气安全专项检查的通知》的通知", "梧溪市石桥镇人民政府",
@@ -219,26 +218,12 @@ TWO_DOCUMENTS = {
 }
 
 
-def test_every_document_is_listed():
-    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted([*DOCUMENTS, *TWO_DOCUMENTS])
-    assert not PROBED.keys() & FIXED.keys()
-    assert len(DOCUMENTS) + len(TWO_DOCUMENTS) >= 40
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n]))
-                                  if n in KNOWN_GAPS else n for n in sorted(DOCUMENTS)])
-def test_document_metadata(name):
-    assert _read(DATA / name) == DOCUMENTS[name]
-
-
-def _meta(doc) -> tuple:
-    return (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number)
+test_every_document_is_listed, test_document_metadata = probe_tests(
+    DATA, PROBED, FIXED, NUMBER_GAPS, known_gaps=KNOWN_GAPS, two_documents=TWO_DOCUMENTS, at_least=40)
 
 
 def test_a_forwarded_notice_pasted_whole_keeps_its_own_title():
-    result = segment_paths([DATA / "forward_pasted_notice.txt"])
-    assert not result.errors
-    assert [_meta(d) for d in result.documents] == TWO_DOCUMENTS["forward_pasted_notice.txt"]
+    assert read_documents(DATA / "forward_pasted_notice.txt") == TWO_DOCUMENTS["forward_pasted_notice.txt"]
 
 
 @pytest.mark.parametrize("title, region", [

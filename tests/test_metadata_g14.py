@@ -31,14 +31,12 @@ are the same words around two periods.
 
 from __future__ import annotations
 
-import json
-
-import docx
 import pytest
 
 from policytag.corpus import dedup
 from policytag.corpus import metadata as md
-from conftest import TEST_DATA, read_document_metadata as _read, run_cli
+from conftest import TEST_DATA
+from metadata_harness import probe_tests, segment_documents, write_docx, write_html
 
 DATA = TEST_DATA / "metadata14"
 
@@ -235,20 +233,10 @@ OPEN = {
 }
 KNOWN_GAPS = {
 }
-DOCUMENTS = PROBED | FIXED | OPEN
 
 
-def test_every_document_is_listed():
-    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted(DOCUMENTS)
-    assert not PROBED.keys() & FIXED.keys() and not (PROBED.keys() | FIXED.keys()) & OPEN.keys()
-    assert set(KNOWN_GAPS) <= set(OPEN)
-    assert len(DOCUMENTS) >= 45
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n]))
-                                  if n in KNOWN_GAPS else n for n in sorted(DOCUMENTS)])
-def test_document_metadata(name):
-    assert _read(DATA / name) == DOCUMENTS[name]
+test_every_document_is_listed, test_document_metadata = probe_tests(
+    DATA, PROBED, FIXED, OPEN, known_gaps=KNOWN_GAPS, at_least=45)
 
 
 @pytest.mark.parametrize("organ, signed, expected", [
@@ -316,29 +304,15 @@ def _text(name: str, numbered: bool = True) -> str:
     return "\n".join(line for line in lines if numbered or "号" not in line or "关于" in line) + "\n"
 
 
-def _docx(path, text: str) -> None:
-    document = docx.Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    document.save(path)
-
-
 def _portal(path, text: str) -> None:
-    body = "".join(f"<p>{line}</p>" for line in _PORTAL_HEAD + text.splitlines() + _PORTAL_TAIL)
-    path.write_text(f"<html><body>{body}</body></html>", encoding="utf-8")
-
-
-def _segment(folder) -> tuple[list[dict], str]:
-    proc = run_cli("segment", folder, "--documents")
-    assert proc.returncode == 0, proc.stderr
-    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], proc.stderr
+    write_html(path, text, _PORTAL_HEAD, _PORTAL_TAIL)
 
 
 def test_a_notice_as_docx_and_as_a_portal_page_is_one_notice(tmp_path):
     # (guard: read right on main)
-    _docx(tmp_path / "notice.docx", _text("spring_fire_2027.txt"))
+    write_docx(tmp_path / "notice.docx", _text("spring_fire_2027.txt"))
     _portal(tmp_path / "notice.html", _text("spring_fire_2027.txt"))
-    docs, err = _segment(tmp_path)
+    docs, err = segment_documents(tmp_path)
     assert [(d["source"].rsplit("/", 1)[-1], d["doc_number"], d["date"]) for d in docs] == [
         ("notice.html", "苇应急〔2027〕8号", "2027-03-01")], err
     assert "skipped 1 duplicate notice" in err
@@ -350,16 +324,16 @@ def test_a_notice_as_docx_and_as_a_portal_page_is_one_notice(tmp_path):
 ])
 def test_two_years_of_one_series_are_two_notices(tmp_path, numbered):
     _portal(tmp_path / "fire_2026.html", _text("spring_fire_2026.txt", numbered))
-    _docx(tmp_path / "fire_2027.docx", _text("spring_fire_2027.txt", numbered))
-    docs, err = _segment(tmp_path)
+    write_docx(tmp_path / "fire_2027.docx", _text("spring_fire_2027.txt", numbered))
+    docs, err = segment_documents(tmp_path)
     assert sorted(d["year"] for d in docs) == [2026, 2027], err
     assert "duplicate" not in err
 
 
 def test_two_quarters_of_one_bulletin_series_are_two_notices(tmp_path):
-    _docx(tmp_path / "q1.docx", _text("quarter_bulletin_q1.txt"))
+    write_docx(tmp_path / "q1.docx", _text("quarter_bulletin_q1.txt"))
     _portal(tmp_path / "q2.html", _text("quarter_bulletin_q2.txt"))
-    docs, err = _segment(tmp_path)
+    docs, err = segment_documents(tmp_path)
     assert sorted(d["title"] for d in docs) == ["桐岚市应急管理局关于2027年第一季度安全生产执法检查情况的通报",
                                                 "桐岚市应急管理局关于2027年第二季度安全生产执法检查情况的通报"], err
     assert "duplicate" not in err
@@ -368,9 +342,9 @@ def test_two_quarters_of_one_bulletin_series_are_two_notices(tmp_path):
 def test_a_forwarding_notice_and_the_notice_it_forwards(tmp_path):
     # (guard: the county's 转发 letter with the city's notice pasted after it, beside the city's .docx: the letter and
     # the city's notice, once)
-    _docx(tmp_path / "city.docx", _text("forwarded_city_notice.txt"))
+    write_docx(tmp_path / "city.docx", _text("forwarded_city_notice.txt"))
     (tmp_path / "county.txt").write_text(_text("forwarding_county_notice.txt"), encoding="utf-8")
-    docs, err = _segment(tmp_path)
+    docs, err = segment_documents(tmp_path)
     assert sorted((d["issuer"], d["level"]) for d in docs) == [("桐岚市应急管理局", "city"), ("苇塘县应急管理局", "county")], err
     assert "skipped 1 duplicate notice" in err
 
@@ -414,9 +388,9 @@ def test_institutions_and_stations_sit_on_no_tier(name, expected):
 def test_a_portal_copy_whose_headline_lost_its_year_is_still_a_copy(tmp_path):
     # (guard, read right on main: a headline without the year names no second period)
     text = _text("spring_fire_2027.txt")
-    _docx(tmp_path / "notice.docx", text)
+    write_docx(tmp_path / "notice.docx", text)
     _portal(tmp_path / "notice.html", text.replace("做好2027年春季", "做好春季", 1))
-    docs, err = _segment(tmp_path)
+    docs, err = segment_documents(tmp_path)
     assert len(docs) == 1 and docs[0]["source"].endswith("notice.html"), err
     assert "skipped 1 duplicate notice" in err
 

@@ -41,14 +41,13 @@ from __future__ import annotations
 
 import json
 
-import docx
 import pytest
 
 from policytag.corpus import dedup
 from policytag.corpus import metadata as md
-from policytag.corpus.segment import segment_paths
 from policytag.records import Clause, Document
-from conftest import TEST_DATA, read_document_metadata as _read, run_cli
+from conftest import TEST_DATA
+from metadata_harness import probe_tests, read_documents, segment_documents, segment_rows, write_copies
 
 DATA = TEST_DATA / "metadata15"
 
@@ -139,7 +138,6 @@ KNOWN_GAPS = {
                                       "signing as itself) as an issuer line nor 各连队，团属各单位： as an addressee; line kinds "
                                       "are genres16's",
 }
-DOCUMENTS = PROBED | FIXED | OPEN
 TWO_DOCUMENTS = {
     "forward_bare_annex.txt": [
         ("沐川市岚河县应急管理局关于转发沐川市应急管理局关于开展燃气安全专项检查的通知的通知", "沐川市岚河县应急管理局", "沐川市岚河县",
@@ -150,33 +148,19 @@ TWO_DOCUMENTS = {
 }
 
 
-def test_every_document_is_listed():
-    assert sorted(p.name for p in DATA.glob("*.txt")) == sorted([*DOCUMENTS, *TWO_DOCUMENTS])
-    assert not PROBED.keys() & FIXED.keys() and not (PROBED.keys() | FIXED.keys()) & OPEN.keys()
-    assert set(KNOWN_GAPS) <= set(OPEN)
-    assert len(DOCUMENTS) + len(TWO_DOCUMENTS) >= 40
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[n]))
-                                  if n in KNOWN_GAPS else n for n in sorted(DOCUMENTS)])
-def test_document_metadata(name):
-    assert _read(DATA / name) == DOCUMENTS[name]
-
-
-def _meta(doc) -> tuple:
-    return (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date, doc.doc_number)
+test_every_document_is_listed, test_document_metadata = probe_tests(
+    DATA, PROBED, FIXED, OPEN, known_gaps=KNOWN_GAPS, two_documents=TWO_DOCUMENTS, at_least=40)
 
 
 # (it got a built title, 沐川市应急管理局2027年文件, before the lead's fix in segment.split_documents)
 def test_a_forwarded_notice_after_a_bare_annex_line_keeps_its_own_title():
-    result = segment_paths([DATA / "forward_bare_annex.txt"])
-    assert [_meta(d) for d in result.documents] == TWO_DOCUMENTS["forward_bare_annex.txt"]
+    assert read_documents(DATA / "forward_bare_annex.txt") == TWO_DOCUMENTS["forward_bare_annex.txt"]
 
 
 def test_a_forwarded_notice_after_a_bare_annex_line_is_split_off():
     # (guard: the letter and the forwarded notice are two documents, whatever the second one's title)
-    result = segment_paths([DATA / "forward_bare_annex.txt"])
-    assert [(d.issuer, d.doc_number) for d in result.documents] == [(t[1], t[7]) for t in TWO_DOCUMENTS["forward_bare_annex.txt"]]
+    assert [(r[1], r[7]) for r in read_documents(DATA / "forward_bare_annex.txt")] == [
+        (t[1], t[7]) for t in TWO_DOCUMENTS["forward_bare_annex.txt"]]
 
 
 @pytest.mark.parametrize("line, number", [
@@ -250,41 +234,10 @@ def _text(name: str) -> str:
     return (DEDUP / name).read_text(encoding="utf-8")
 
 
-def _docx(path, text: str) -> None:
-    document = docx.Document()
-    for line in text.splitlines():
-        document.add_paragraph(line)
-    document.save(path)
-
-
-def _html(path, text: str) -> None:
-    path.write_text("<html><body>" + "".join(f"<p>{line}</p>" for line in text.splitlines()) + "</body></html>",
-                    encoding="utf-8")
-
-
-def _write(folder, files: dict[str, str]) -> None:
-    for name, text in files.items():
-        {".docx": _docx, ".html": _html}.get(name[name.rfind("."):], lambda p, t: p.write_text(t, encoding="utf-8"))(
-            folder / name, text)
-
-
-def _segment(folder) -> tuple[list[dict], str]:
-    proc = run_cli("segment", folder, "--documents")
-    assert proc.returncode == 0, proc.stderr
-    return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], proc.stderr
-
-
-def _rows(folder) -> tuple[list[tuple], str]:
-    proc = run_cli("segment", folder)
-    assert proc.returncode == 0, proc.stderr
-    rows = [json.loads(line) for line in proc.stdout.splitlines() if line.strip()]
-    return sorted({(r["doc_id"], r["title"], r["year"], r["genre"]) for r in rows}), proc.stderr
-
-
 def test_one_notice_as_txt_and_as_a_docx_spaced_otherwise_is_one(tmp_path):
     # (guard: read right on main) full-width indents, blank lines and a space inside a sentence
-    _write(tmp_path, {"gas.txt": _text("gas_notice.txt"), "gas.docx": _text("gas_notice_spaced.txt")})
-    docs, err = _segment(tmp_path)
+    write_copies(tmp_path, {"gas.txt": _text("gas_notice.txt"), "gas.docx": _text("gas_notice_spaced.txt")})
+    docs, err = segment_documents(tmp_path)
     assert [(d["source"].rsplit("/", 1)[-1], d["doc_number"]) for d in docs] == [("gas.txt", "沐应急〔2027〕16号")], err
     assert "skipped 1 duplicate notice" in err
 
@@ -292,12 +245,12 @@ def test_one_notice_as_txt_and_as_a_docx_spaced_otherwise_is_one(tmp_path):
 def test_a_forwarding_letter_of_the_same_place_and_the_notice_it_forwards(tmp_path):
     # the city's office forwarding the city bureau's notice (pasted after it without number or date) beside the
     # bureau's .docx: the letter, and the notice once, with the year, number and date the .docx shows (year was None)
-    _write(tmp_path, {"forward.txt": _text("gas_forward_enclosed.txt"), "gas.docx": _text("gas_notice.txt")})
-    docs, err = _segment(tmp_path)
+    write_copies(tmp_path, {"forward.txt": _text("gas_forward_enclosed.txt"), "gas.docx": _text("gas_notice.txt")})
+    docs, err = segment_documents(tmp_path)
     assert [(d["issuer"], d["year"], d["date"], d["doc_number"]) for d in docs] == [
         ("沐川市人民政府办公室", 2027, "2027-07-08", None), ("沐川市应急管理局", 2027, "2027-07-05", "沐应急〔2027〕16号")], err
     assert "skipped 1 duplicate notice" in err
-    rows, _ = _rows(tmp_path)
+    rows, _ = segment_rows(tmp_path)
     assert [year for _, _, year, _ in rows] == [2027, 2027]  # (every clause row carries its document's year)
 
 
@@ -308,11 +261,11 @@ def test_a_notice_after_a_bare_annex_line_takes_the_printed_title_of_its_copy(tm
     letter = ("沐川市岚河县应急管理局关于转发沐川市应急管理局关于开展燃气安全专项检查的通知的通知\n\n各乡镇人民政府，县直有关部门：\n"
               "现将沐川市应急管理局《关于开展燃气安全专项检查的通知》转发给你们，请结合实际认真贯彻落实。\n\n"
               "沐川市岚河县应急管理局\n2027年7月12日\n\n附件\n\n" + _text("gas_notice.txt"))
-    _write(tmp_path, {"letter.txt": letter, "gas.docx": _text("gas_notice.txt")})
-    docs, err = _segment(tmp_path)
+    write_copies(tmp_path, {"letter.txt": letter, "gas.docx": _text("gas_notice.txt")})
+    docs, err = segment_documents(tmp_path)
     assert sorted(d["title"] for d in docs) == ["沐川市岚河县应急管理局关于转发沐川市应急管理局关于开展燃气安全专项检查的通知的通知",
                                                 "沐川市应急管理局关于开展燃气安全专项检查的通知"], err
-    rows, _ = _rows(tmp_path)
+    rows, _ = segment_rows(tmp_path)
     assert sorted(title for _, title, _, _ in rows) == sorted(d["title"] for d in docs)
 
 
@@ -325,16 +278,16 @@ def test_a_revised_edition_and_the_text_it_revises_are_two_documents(tmp_path, f
     # signed in the same year, one article and the date of effect changed: near-identical texts (merged on main)
     original = _text("talk_rules.txt").replace("2025", "2027")
     revised = _text("talk_rules_revised.txt").replace("（2027年修订）", "（修订版）")
-    _write(tmp_path, {name: (revised if "_rev" in name else original) for name in files})
-    docs, err = _segment(tmp_path)
+    write_copies(tmp_path, {name: (revised if "_rev" in name else original) for name in files})
+    docs, err = segment_documents(tmp_path)
     assert sorted(d["title"] for d in docs) == ["沐川市安全生产约谈办法", "沐川市安全生产约谈办法（修订版）"], err
     assert "duplicate" not in err
 
 
 def test_a_revision_of_another_year_and_its_original(tmp_path):
     # (guard: two years' texts were never compared)
-    _write(tmp_path, {"rules.txt": _text("talk_rules.txt"), "rules_rev.html": _text("talk_rules_revised.txt")})
-    docs, err = _segment(tmp_path)
+    write_copies(tmp_path, {"rules.txt": _text("talk_rules.txt"), "rules_rev.html": _text("talk_rules_revised.txt")})
+    docs, err = segment_documents(tmp_path)
     assert sorted((d["title"], d["year"]) for d in docs) == [("沐川市安全生产约谈办法", 2025),
                                                              ("沐川市安全生产约谈办法（2027年修订）", 2027)], err
 
@@ -342,8 +295,8 @@ def test_a_revision_of_another_year_and_its_original(tmp_path):
 def test_one_text_under_a_title_with_and_without_its_revision_remark_is_one(tmp_path):
     # (guard: identical bodies are one text, whatever remark a copy's title lost)
     revised = _text("talk_rules_revised.txt")
-    _write(tmp_path, {"rules.txt": revised, "rules.html": revised.replace("（2027年修订）", "")})
-    docs, err = _segment(tmp_path)
+    write_copies(tmp_path, {"rules.txt": revised, "rules.html": revised.replace("（2027年修订）", "")})
+    docs, err = segment_documents(tmp_path)
     assert len(docs) == 1 and "skipped 1 duplicate notice" in err, err
 
 
@@ -415,7 +368,7 @@ def test_stream_rows_carry_the_year_a_copy_completed(keyword_run, tmp_path, caps
 
     folder = tmp_path / "notices"
     folder.mkdir()
-    _write(folder, {"forward.txt": _text("gas_forward_enclosed.txt"), "gas.docx": _text("gas_notice.txt")})
+    write_copies(folder, {"forward.txt": _text("gas_forward_enclosed.txt"), "gas.docx": _text("gas_notice.txt")})
     assert main(["tag", str(folder), "--model", str(keyword_run), "-o", str(tmp_path / "plain.jsonl")]) == 0
     assert main(["tag", str(folder), "--model", str(keyword_run), "--stream", "-o", str(tmp_path / "s.jsonl")]) == 0
     capsys.readouterr()
