@@ -491,6 +491,23 @@ def _signers_of_place(place: str, fulls: list[str]) -> str:
     return "、".join(f for f in fulls if (region := split_region(f)[0]) and region.endswith(place) and split_region(f)[1])
 
 
+#: a village, a community or a 嘎查 named alone (柳湾村, 柳岸社区, 乌兰嘎查): a place, no organ
+_VILLAGE_ALONE = re.compile(r"[\u4e00-\u9fff]{1,8}?(?:村|社区|嘎查)")
+
+
+def _committees_of_village(village: str, fulls: list[str]) -> str:
+    """The signing committees (村民委员会, 居民委员会, 嘎查委员会) of ``village``: those whose village, after the places above
+    it, is that one (柳湾村 / 峦山彝族自治县石门瑶族乡柳湾村村民委员会), joined as a joint notice's issuers; ``""`` if none."""
+    out = []
+    for full in fulls:
+        region, organ = split_region(full)
+        m = _RE_VILLAGE.match(organ)
+        if m and not _PARTY.match(full) and m.group(1).endswith(village) and (m.group(1) == village or place_only(
+                m.group(1)[: len(m.group(1)) - len(village)])):
+            out.append(full)
+    return "、".join(out)
+
+
 def full_name(organ: str, signed: list[str]) -> str:
     """The organ a title opens with, by the full name the signature gives it: ``桂塘街道办事处`` signing
     ``柘川市蓼湾区桂塘街道办事处`` is that office (its city and district say where it is); each organ of a
@@ -505,6 +522,10 @@ def full_name(organ: str, signed: list[str]) -> str:
         # the document's region (README: a place is not an organ); a place signing as itself stays, below
         return ""
     fulls = [f for name in signed for f in (normalize_issuer(name) or name).split("、")]
+    if _VILLAGE_ALONE.fullmatch(organ.strip()) and (committees := _committees_of_village(organ.strip(), fulls)):
+        # a village (or community, 嘎查) titled alone, 柳湾村关于…的倡议书: its committee signing is the issuer, as a
+        # town's government is for 芦口镇 (split_region knows no village: 村 ends subjects too, so only here)
+        return committees
     if place_only(organ) and (signers := _signers_of_place(organ, fulls)):
         # a place is no organ (README): the organs signing for it are the issuers (a place signing as itself, 蓼湾区
         # over the date, stays as it was read: tests/test_signatures.py)
@@ -899,7 +920,8 @@ _RE_ADDRESSES_TOWNS = re.compile(r"乡|镇|街道|苏木")
 NO_COUNTY_PREFECTURES = {"东莞市", "中山市", "嘉峪关市", "儋州市"}
 
 
-def county_level_city(region: str | None, level: str | None, addressees: list[str]) -> str | None:
+def county_level_city(region: str | None, level: str | None, addressees: list[str],
+                      genre: str | None = None) -> str | None:
     """The level of a 市 named alone, read from whom its notice is sent to. A 县级市 has no marker
     of its own (临川市 may be a prefecture or a county-level city; its numbers read 临政发 either
     way), but a prefecture-level city sends its notices to its counties and districts
@@ -907,7 +929,9 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     街道办事处，市政府各部门): such an addressee, naming no 县 or 区, makes the 市 ``county``. The
     few prefecture-level cities without counties (:data:`NO_COUNTY_PREFECTURES`, which write to
     their towns too) stay ``city``; so does a 市 with no addressee. A 新区 sent to its committee's departments
-    is a zone (:func:`run_as_zone`)."""
+    is a zone (:func:`run_as_zone`). A report (``genre``) goes up to the organ above its writer: a 市's report to
+    another 市's organ (榕川市人民政府 reporting to 霁阳市人民政府) is a county-level city's; a letter may go to a peer
+    city, so only a report says so."""
     if run_as_zone(region, level, addressees):
         return "department"
     if level != "city" or not region or not addressees:
@@ -920,7 +944,17 @@ def county_level_city(region: str | None, level: str | None, addressees: list[st
     sent_to = re.sub(r"(?<=[镇乡道])[（(][^（）()]*[)）]", "", "".join(addressees))
     if _RE_ADDRESSES_TOWNS.search(sent_to) and not _RE_ADDRESSES_COUNTIES.search(sent_to):
         return "county"
+    if genre == "report" and _reports_to_another_city(tiers[-1], addressees):
+        return "county"
     return level
+
+
+def _reports_to_another_city(city: str, addressees: list[str]) -> bool:
+    """Is every addressee an organ of one other 市 (霁阳市人民政府： under 榕川市), none of a province?"""
+    places = {split_region(a.strip().rstrip("：:"))[0] for a in addressees}
+    if len(places) != 1 or not (tiers := _tiers(places.pop())):
+        return False
+    return tiers[-1] != city and tiers[-1].endswith("市") and region_level("".join(tiers)) == "city"
 
 
 # a committee or the party's work committee named bare (管委会各部门) or after its 新区 (新区管委会, 新区党工委)
@@ -974,9 +1008,10 @@ def province_guess_fits(number: str | None, addressees: list[str], paragraphs: l
     return level_from_body(paragraphs) not in ("city", "county")
 
 
-def level_from_body(paragraphs: list[str]) -> str | None:
-    """A weak last resort: which of 全国 / 全省 / 全市 / 全县·全区 the body speaks of most."""
-    body = "\n".join(paragraphs)
+def level_from_body(paragraphs: list[str], title: str = "") -> str | None:
+    """A weak last resort: which of 全国 / 全省 / 全市 / 全县·全区 the body speaks of most. A ``title`` naming one
+    (``2027年全县安全生产工作要点``, unsigned, no place) counts as twice the body's word: the title says whose work it is."""
+    body = "\n".join(paragraphs) + "\n" + title * 2
     counts = Counter({"central": body.count("全国"), "province": body.count("全省") + body.count("全区各族"),
                       "city": body.count("全市"), "county": body.count("全县") + body.count("全区")})
     level, n = counts.most_common(1)[0]

@@ -103,6 +103,17 @@ def segment_documents(folder: Path) -> tuple[list[dict], str]:
     return [json.loads(line) for line in proc.stdout.splitlines() if line.strip()], proc.stderr
 
 
+def segment_folder(folder: Path) -> tuple[list, list[str]]:
+    """The documents kept from ``folder`` and the file name of each copy skipped as a duplicate, read in process
+    (``segment_paths``, which the CLI runs): cheaper than :func:`segment_documents` where the CLI's output is not
+    what a test is about."""
+    from policytag.corpus.segment import segment_paths
+
+    result = segment_paths([folder])
+    assert not result.errors, result.errors
+    return result.documents, [Path(d.source).name for d in result.duplicates]
+
+
 def segment_rows(folder: Path) -> tuple[list[tuple], str]:
     """``policytag segment FOLDER``: each document's (doc_id, title, year, genre) as its clause rows carry them."""
     proc = run_cli("segment", folder)
