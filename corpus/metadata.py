@@ -1201,15 +1201,20 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
     return "other"
 
 
+#: how far apart (in lines) two rows of one joint signature may be: the next line, or the one after a blank line
+_SIGNATURE_ROW_GAP = 2
+
+
 def first_organs(lines: list[tuple[str, int]]) -> str | None:
     """The first organ's line of a notice (``(text, line number)`` of its organ lines), with the
     organs on the lines right under it: a joint notice signed by organs stacked one a line
-    (应急管理部 / 自然资源部 over the date) is signed by all of them."""
+    (应急管理部 / 自然资源部 over the date) is signed by all of them, also with one line left blank between
+    two rows of a joint signature (room for the seals: 霁阳市住房和城乡建设局　霁阳市应急管理局 / blank / 霁阳市市场监督管理局)."""
     if not lines:
         return None
     block = [lines[0][0]]
     for (text, lineno), (_, prev) in zip(lines[1:], lines):
-        if lineno != prev + 1 or len(block) == 5:
+        if lineno - prev > _SIGNATURE_ROW_GAP or len(block) == 5:
             break
         block.append(text)
     return "、".join(block)
