@@ -236,3 +236,16 @@ def test_two_notices_with_one_cc_line_stay_two(tmp_path):
     docs, skipped = segment_folder(tmp_path)
     assert sorted(d.doc_number for d in docs) == ["霁应急〔2027〕25号", "霁应急〔2027〕26号"]
     assert not skipped
+
+
+@pytest.mark.parametrize("mark", [
+    lambda t: t.replace("2027年6月2日\n\n抄送", "2027年6月2日\n（此件主动公开）\n\n抄送"),
+    lambda t: "000126\n机密★1年\n" + t,
+    lambda t: t.replace("霁应急〔2027〕25号", "霁应急〔2027〕25号　　　签发人：周明远"),
+], ids=["public_release", "copy_number_and_secrecy", "signer"])
+def test_a_copy_with_a_header_or_release_mark_of_its_own_is_the_same_notice(tmp_path, mark):
+    # (guard: read right on main) a 份号, 密级, 签发人 or （此件主动公开） one copy prints is no text of the notice
+    text = _text("cc_people_congress.txt")
+    write_copies(tmp_path, {"plain.txt": text, "marked.docx": mark(text)})
+    docs, skipped = segment_folder(tmp_path)
+    assert [(d.doc_number, d.date) for d in docs] == [("霁应急〔2027〕25号", "2027-06-02")] and skipped == ["marked.docx"]
