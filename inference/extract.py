@@ -2291,7 +2291,139 @@ def extract_agencies(text: str) -> list[str]:
     """Responsible agencies named in ``（省应急厅、省公安厅等按职责分工负责）`` and keyed
     ``（牵头单位：…；配合单位：…）`` remarks or ``责任单位：…`` entries inside a text, read as the
     segmenter reads a notice's (it already moves remarks out of notice clauses; this serves
-    ``--clauses`` input)."""
+    ``--clauses`` input), then those of a duty sentence without brackets that closes the text
+    (``…。市应急局、市交通运输局按职责分工负责。``, ``…，由县应急管理局会同县住建局负责。``: ``_duty_sentence``)."""
     from policytag.corpus.segment import remark_agencies
 
-    return remark_agencies(_simplified(text))
+    simple = _simplified(text)
+    out = remark_agencies(simple)
+    out.extend(name for name, _ in _duty_sentence(simple) if name not in out)
+    return out
+
+
+#: the roles an agency of a clause has: it leads the task, supports the lead, or is responsible (no lead named)
+LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
+
+
+@dataclass(frozen=True)
+class AgencyRole:
+    """An agency ``extract_agencies`` reads and its role: ``lead`` (牵头, 牵头单位：, 主责单位：, the organ before
+    会同), ``support`` (配合, 参与, 协助, 协办, 配合单位：, 协办单位：, the organ after 会同) or ``responsible``
+    (负责, 按职责分工负责, 责任单位：, 实施单位：…)."""
+
+    name: str
+    role: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
+def extract_agency_roles(text: str) -> list[AgencyRole]:
+    """``extract_agencies(text)`` (the same names, the same order), each with its role. Additive: the clause
+    records, the JSONL/CSV rows and the reports carry ``agencies`` as before, a list of names."""
+    names = extract_agencies(text)
+    if not names:
+        return []
+    simple = _simplified(text)
+    roles: dict[str, str] = {}
+    for name, role in (*_remark_roles(simple), *_duty_sentence(simple)):
+        roles.setdefault(name, role)
+    return [AgencyRole(name, roles.get(name, RESPONSIBLE)) for name in names]
+
+
+#: a role word's role (the word that ends a remark's part, or a key's first word: 牵头单位：, 配合部门：)
+_ROLE_OF = {"牵头": LEAD, "主责": LEAD, "主办": LEAD,
+            "配合": SUPPORT, "参与": SUPPORT, "协助": SUPPORT, "协办": SUPPORT, "协同": SUPPORT}
+#: the role word closing a remark's part (…牵头, …配合, …按职责分工负责, …负责落实)
+_PART_ROLE = re.compile(r"(牵头|配合|参与|协助|协办|协同)(?:负责)?$|(?:负责|落实|实施)$")
+#: a part of a role remark: what a ，/；/, outside brackets ends (各县（市、区）人民政府 is one name)
+_ROLE_PART_SEP = re.compile(r"[，,；;](?![^（(]*[)）])")
+
+
+def _remark_roles(text: str) -> list[tuple[str, str]]:
+    """(agency, role) of each agency the remarks and ``责任单位：…`` entries of ``text`` name (the spans the segmenter
+    reads: ``corpus.segment._agency_remarks`` and ``RE_TASK_KEYS``)."""
+    from policytag.corpus.segment import RE_AGENCY_KEY, RE_TASK_KEYS, _agency_remarks
+
+    out: list[tuple[str, str]] = []
+    for a, b, _ in _agency_remarks(text):
+        out.extend(_bracket_roles(text[a:b].strip()[1:-1]))
+    if "：" in text or ":" in text:
+        for m in RE_TASK_KEYS.finditer(text):
+            out.extend(_keyed_roles(m.group(0).strip(), RE_AGENCY_KEY))
+    return out
+
+
+def _bracket_roles(body: str) -> list[tuple[str, str]]:
+    """The (agency, role) pairs of a remark's content: keyed (``牵头单位：…；配合单位：…``) or parts each ending in its
+    role word (``市应急局牵头，市公安局、市交通运输局配合``)."""
+    from policytag.corpus.segment import RE_AGENCY_KEY, parse_agencies
+
+    body = body.strip()
+    if RE_AGENCY_KEY.match(body):
+        return _keyed_roles(body, RE_AGENCY_KEY)
+    out: list[tuple[str, str]] = []
+    for part in _ROLE_PART_SEP.split(body.removeprefix("由")):
+        m = _PART_ROLE.search(part.strip())
+        role = _ROLE_OF.get(m.group(1), RESPONSIBLE) if m and m.group(1) else RESPONSIBLE
+        out.extend((name, role) for name in parse_agencies(part))
+    return out
+
+
+def _keyed_roles(body: str, keys: re.Pattern) -> list[tuple[str, str]]:
+    """``牵头单位：县应急局；配合单位：县公安局、各乡镇`` -> lead 县应急局, support the others (a key naming a person,
+    ``牵头领导：``, is skipped, as ``corpus.segment.keyed_agencies`` skips it)."""
+    from policytag.corpus.segment import parse_agencies
+
+    found = list(keys.finditer(body))
+    out: list[tuple[str, str]] = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        key = m.group(0)
+        if re.search(r"领导|人\s*[：:]$", key):
+            continue
+        value = body[m.end():nxt.start() if nxt else len(body)].strip(" ；;，,。")
+        role = _ROLE_OF.get(key[:2], RESPONSIBLE)
+        out.extend((name, role) for name in parse_agencies(value))
+    return out
+
+
+# --- a duty sentence without brackets closing a clause -------------------------------------------
+#: an organ's name: a government's, its departments' and offices', a team's, a station's, the towns and streets
+#: (各乡镇（街道）, 各村（社区）), the member units; a bracket inside is part of the name (各县（市、区）人民政府)
+_ORGAN_NAME = (r"(?:(?!会同|要|应当|须|负责|牵头|配合|由)[^\s，。；：、“”《》（）()]|[（(][^（）()]{1,8}[)）]){1,24}?"
+               r"(?:局|厅|委|委员会|办|办公室|办事处|政府|支队|大队|中队|队|站|所|中心|院|署|部门|单位|乡镇|街道|管委会"
+               r"|[（(](?:街道|社区|乡镇)[)）])")
+_ORGAN_LIST = rf"{_ORGAN_NAME}(?:(?:、|和|及){_ORGAN_NAME})*(?:等(?:有关)?(?:成员单位|部门|单位)?)?"
+#: one part of the sentence: organs and their role (…按职责分工负责, …牵头, …配合)
+_DUTY_PART = rf"{_ORGAN_LIST}(?:按职责)?(?:分工)?(?:牵头|配合|参与|协助|协办|负责(?:落实)?|落实)"
+#: the whole closing sentence: parts (县应急局牵头，县公安局配合), or 由 A 会同 B 负责
+RE_DUTY_SENTENCE = re.compile(
+    rf"(?:由\s*)?(?:(?P<lead>{_ORGAN_LIST})会同(?P<support>{_ORGAN_LIST})(?:按职责)?(?:分工)?负责(?:落实)?"
+    rf"|{_DUTY_PART}(?:[，,]{_DUTY_PART})*)")
+_DUTY_WORDS = ("负责", "牵头", "配合", "参与", "协助", "协办", "落实")
+#: the longest closing sentence read (a clause's last 120 characters: the look never runs back to its start)
+_DUTY_REACH = 120
+
+
+def _duty_sentence(text: str) -> list[tuple[str, str]]:
+    """(agency, role) of the duty sentence that closes ``text`` without brackets, after a full stop, a semicolon, a
+    comma or nothing (``…。市应急局、市交通运输局按职责分工负责。``, ``…；市海洋与渔业局负责。``,
+    ``…，由县应急管理局会同县住建局负责。``, ``县水利局牵头，县应急局配合。``); nothing after its role word (a sentence's
+    subject, ``各乡镇（街道）负责本辖区…``, names who is addressed, as probe 13 pins), organ names only (``由企业
+    主要负责人负责`` names a person). Looks at the last ``_DUTY_REACH`` characters only."""
+    tail = text[-_DUTY_REACH:].rstrip(" \t\n。；;.")
+    if not tail or not tail.endswith(_DUTY_WORDS):
+        return []
+    from policytag.corpus.segment import parse_agencies
+
+    # (the sentence starts after a delimiter: each start is tried, longest first; the first that reads whole wins)
+    for m in re.finditer(r"(?:^|(?<=[。；;，,！？\n]))\s*", tail):
+        sentence = tail[m.end():]
+        duty = RE_DUTY_SENTENCE.fullmatch(sentence)
+        if duty is None:
+            continue
+        if duty.group("lead"):
+            return ([(n, LEAD) for n in parse_agencies(duty.group("lead"))]
+                    + [(n, SUPPORT) for n in parse_agencies(duty.group("support"))])
+        return _bracket_roles(sentence)
+    return []
