@@ -773,7 +773,7 @@ def _zero_word(text: str) -> bool:
     """Does ``text`` hold what a target without a numeral or a unit after one holds: 零 (零死亡), 不发生 (确保不发生较大
     事故) or 百分之 (下降百分之十)? (substring tests: cheaper than a regex search on the half of the texts without a
     numeral)"""
-    return "零" in text or "不发生" in text or "百分之" in text or "〇" in text
+    return "零" in text or "不发生" in text or "百分之" in text or "〇" in text or "千分之" in text
 
 
 @functools.lru_cache(maxsize=1)
@@ -842,7 +842,7 @@ _FLAG_WIDTH = 4
 #: before a horizon's year; the 起/始 of a year start, 自2027年起, 从2027年开始, and the 间 of 用三年时间: a text
 #: with 起草, 一起 or 时间 then pays ``_may_have_deadline``'s substring tests, not a scan; the 超 of 不超过1小时报告)
 _FLAG_TIME = 8
-#: a character of each word ``_zero_word`` looks for (零, 不发生), and 百 of a rate in words (百分之)
+#: a character of each word ``_zero_word`` looks for (零, 不发生), and 百 and 千 of a rate in words (百分之, 千分之)
 _FLAG_ZERO = 16
 #: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕, 届满)
 _FLAG_WORDS = 32
@@ -852,7 +852,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间超"), (_FLAG_ZERO, "零发百〇"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间超"), (_FLAG_ZERO, "零发百千〇"),
                (_FLAG_WORDS, "每即半限清午秋宵夕届"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -1414,8 +1414,9 @@ _MAGNITUDES = "千万亿百"
 #: (分贝: a 标准's noise limit, 厂界噪声昼间不超过60分贝)
 _MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元", "分贝", "m(?![A-Za-z²³])")  # (after an optional magnitude)
 _COUNTERS = ("个月", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
-             "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周", "天", "小时",
+             "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周(?!岁)", "天", "小时",
              "类", "部", "张", "块", "份", "件", "学时", "架", "分钟")
+# (周岁 is an age, 年龄≥60周岁: no count of weeks)
 # a measure word after 万 or 千 (2万份, 5千台, 10万人次): 万/千 multiply, as before 元 or 米; not 百/亿,
 # which read as a number's words (百家, 亿人) more often than as a magnitude before a measure word
 _COUNTER_MAGNITUDES = "千万"
@@ -1426,10 +1427,13 @@ _UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!�
 #: (学时: class hours of training, 培训时间不得少于24学时; 个月: 至少保存六个月, which read 6 个 of 月; 分钟: 应急演练时长
 #: 不少于30分钟, not 每30分钟报告一次 nor 15分钟应急救援圈)
 _TIME_UNITS = ("周", "天", "小时", "学时", "个月", "分钟")
+#: the comparators a table or a 标准 writes as signs (达标率≥95%, 较大事故起数≤2起): no strict sign, as 低于/高于 have none
+_SIGN_OF = {"≥": ">=", "≤": "<=", "＞": ">=", "＜": "<=", "⩾": ">=", "⩽": "<="}
+_SIGNS = tuple(_SIGN_OF)
 _CMP_WORDS = ("不得少于", "不得低于", "不少于", "不低于", "至少", "不超过", "不多于", "最多", *(_STANDARD_CMPS := (
     # a 标准's minimum and maximum (疏散楼梯不应少于2部, 防火间距不得小于50米, 面积不应大于2500平方米)
     "不应少于", "不应低于", "不应小于", "不得小于", "不宜小于", "不小于", "不应大于", "不得大于", "不宜大于", "不大于",
-    "不应超过", "不得超过")))  # (不得超过: a maximum as 不超过 is, 噪声强度不得超过85分贝)
+    "不应超过", "不得超过")), *_SIGNS)  # (不得超过: a maximum as 不超过 is, 噪声强度不得超过85分贝)
 _CMP = "|".join(_CMP_WORDS)
 # Verbs too general to mark a count on their own (深入开展20个重点县 is a scope); they need 至少/每月….
 _WEAK_VERBS = ("深入", "进行", "检查", "开展", "组织", "组织开展", "召开", "举办")
@@ -1552,11 +1556,11 @@ _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低�
                # a 标准's bounds (道路纵坡不应大于8%, 不应高于爆炸下限的25%): before 低于/高于, which they hold
                "不应低于|不应高于|不应大于|不应小于|不应超过|不宜低于|不宜高于|不宜大于|不宜小于|不得低于|不得高于|不得大于|不得小于|"
                "不大于|不小于|"
-               "下降|降低|减少|提高|完成|保持|达|低于|高于")
+               "下降|降低|减少|提高|完成|保持|达|低于|高于|" + "|".join(_SIGNS))
 #: comparators that set a ratio's ceiling or floor (亿元GDP生产安全事故死亡率低于0.2, 不高于0.8%) but bound a scope as
 #: often (气温低于5时, 负债率高于70%的企业): read only under a ratio, and not before 的 (``_rate_targets``)
 _BOUND_VERBS = ("低于", "高于", "不高于", "不应低于", "不应高于", "不应大于", "不应小于", "不应超过", "不宜低于", "不宜高于",
-                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于")
+                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于", *_SIGNS)
 #: what a ratio's subject ends in (万车死亡率, 抽查比例, 占比)
 _RATIO_NOUN = ("率", "比例", "比重", "占比")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
@@ -1565,7 +1569,8 @@ _BASELINE = r"(?:同比|较上年|比上年|较去年|比去年|[比较](?:19|20
 #: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
 _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
 RE_RATE = re.compile(
-    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?P<num>{_NUM})\s*(?P<unit>%|‰|个?\s*百分点)?"
+    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?:(?<=[{''.join(_SIGNS)}])\s*)?"
+    rf"(?P<num>{_NUM})\s*(?P<unit>%|‰|个?\s*百分点)?"
     rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
     # (a change in percentage points, 达标率提高5个百分点: unit 百分点, ``_rate_targets``)
     # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere; nor a number cut short
@@ -1584,7 +1589,7 @@ _CYCLE = r"(?:[\d一二两三四五六七八九十]+\s*个?\s*)?(?:半年|季度
 _PER = re.compile(rf"每个?(?P<per>{_CYCLE})(?P<cmp>{_CMP})?[^，。；\d]{{0,16}}$")
 _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于": ">=", "不得低于": ">=",
              "不超过": "<=", "不多于": "<=", "最多": "<=",
-             **{w: "<=" if "大" in w or "超" in w else ">=" for w in _STANDARD_CMPS}}
+             **{w: "<=" if "大" in w or "超" in w else ">=" for w in _STANDARD_CMPS}, **_SIGN_OF}
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
@@ -1592,7 +1597,8 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
               # (the comparator set has no strict sign: 低于 0.2 is read as a ceiling, as 控制在…以下 is)
               "低于": "<=", "不高于": "<=", "高于": ">=",
               # (a 标准's: 大于/高于/超过 bound from above, 小于/低于 from below)
-              **{w: "<=" if w[-2] in "大高超" else ">=" for w in _BOUND_VERBS if len(w) == 4 or w in ("不大于", "不小于")}}
+              **{w: "<=" if w[-2] in "大高超" else ">=" for w in _BOUND_VERBS if len(w) == 4 or w in ("不大于", "不小于")},
+              **_SIGN_OF}
 # Leading words of a measured subject that are not part of it: 实现专业监管人员配比 -> 专业监管人员配比,
 # 完成县城老旧燃气管网更新改造(200公里) -> 县城老旧燃气管网更新改造 (完成 names no work; 完成率 is a subject)
 # (对 introduces what a rate is of: 对辖区内危化品企业的抽查比例不低于10%; not 对口, 对外; 其中, among them, links a
@@ -1652,8 +1658,8 @@ def _per_match(text: str, left: int, start: int) -> re.Match | None:
 #: ``RE_RATE``'s, ``unit`` %; no object between verb and number (处…年收入百分之四十的罚款 has no rate verb). Scanned
 #: on a text holding 百分之 (a substring test); its ``base`` and ``of`` never match
 RE_RATE_CN = re.compile(
-    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?(?P<unit>百分之)"
-    r"(?P<num>[一二两三四五六七八九十百零〇]{1,4})(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
+    rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?(?P<unit>[百千]分之)"
+    r"(?P<num>[一二两三四五六七八九十百零〇]{1,4}(?:点[零〇一二三四五六七八九]{1,3})?)(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
 
 
 #: a rate in Chinese digits written one by one: 达到一〇〇% (read as 100%; at least one 〇/零, as a number so written
@@ -1666,7 +1672,8 @@ RE_RATE_CN_DIGITS = re.compile(
 def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
     for m in rx.finditer(text):
         written, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
-        unit = "%" if unit == "百分之" else "百分点" if unit.endswith("百分点") else unit  # (提高5个百分点: one unit)
+        # (提高5个百分点: one unit; 千分之三 is 3 ‰ as 百分之五 is 5 %)
+        unit = "%" if unit == "百分之" else "‰" if unit == "千分之" else "百分点" if unit.endswith("百分点") else unit
         verb = _RE_BASELINE.sub("", written)  # (同比下降: read as 下降)
         if verb == "完成" and not unit and not base:
             continue  # 完成2000公里… is a count (RE_COUNT); a bare 完成80 is not a share
@@ -1700,8 +1707,16 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         start = verb_start - len(subject) if what == subject and subject and head.endswith(subject) else verb_start
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
-        yield _frozen(Target, text=text[start:end], value=_num(m.group("num")), value_max=None, unit=unit, what=_clip(what),
+        yield _frozen(Target, text=text[start:end], value=_rate_num(m.group("num")), value_max=None, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(None, m.group("qual"), verb), verb=written, per=None, span=(start, end))
+
+
+def _rate_num(s: str) -> int | float:
+    """``_num``, and a decimal in words (千分之零点九: 0.9; 百分之二点五: 2.5)."""
+    if "点" not in s:
+        return _num(s)
+    whole, _, fraction = s.partition("点")
+    return _num(f"{_num(whole)}.{cn_digits(fraction)}")
 
 
 _RE_BASELINE = re.compile(f"^{_BASELINE}")
@@ -1932,8 +1947,8 @@ def _done_before(text: str, start: int) -> bool:
 #: a weak verb of a count of times (``_weak_count_pattern``'s) in a count's object: the count is its own
 _WEAK_IN_FILL = re.compile("组织|开展|举办|召开|进行")
 def _may_compare(fill: str) -> bool:
-    """Can a comparator (``_CMP_WORDS``) stand in ``fill``? (each holds 于, 少, 过 or 多)"""
-    return "于" in fill or "少" in fill or "过" in fill or "多" in fill
+    """Can a comparator (``_CMP_WORDS``) stand in ``fill``? (each word holds 于, 少, 过 or 多; or a sign, ≥)"""
+    return "于" in fill or "少" in fill or "过" in fill or "多" in fill or any(sign in fill for sign in _SIGNS)
 
 
 _DONE_ONE = ("已", "共")
@@ -2230,7 +2245,7 @@ def _candidates(text: str, gated: bool = True, digits: bool = True, count: bool 
             found += _weak_counts(text)
         if not gated or ("次" in text and _WEAK_CN_GATE.search(text)):
             found += _weak_counts(text, RE_COUNT_WEAK_CN)
-    if not gated or "百分之" in text:
+    if not gated or "百分之" in text or "千分之" in text:
         found += _rate_targets(text, RE_RATE_CN)
     if not gated or (("%" in text or "‰" in text) and ("〇" in text or "零" in text)):
         found += _rate_targets(text, RE_RATE_CN_DIGITS)
