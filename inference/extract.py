@@ -296,7 +296,7 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
-_WORDS_SECOND = r"(?=每[\s月季半年周星日天]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|届满)"
+_WORDS_SECOND = r"(?=每[\s月季半年周星日天]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|[届期]满)"
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
@@ -318,8 +318,9 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届]
     rf"(?P<term>(?:期限|时限)(?:一般|原则上|最长)?(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     # (lunar festivals too: 元宵节前, 除夕前)
     r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
-    # before an expiry: (有效期)届满前, 届满前1个月, 届满前30日 (what expires: _lead_word; the offset is in the text)
-    rf"(?P<expiry>届满(?:之|以)?前(?!后)(?:\s*(?:{_CN_OR_DIGITS})\s*(?:个\s*月|个?\s*(?:工作)?日|天))?)",
+    # before an expiry: (有效期)届满前, 届满前1个月, 届满前30日 (what expires: _lead_word; the offset is in the text);
+    # also 期满前3个月, (有效)期满前 (a licence's rules write it so)
+    rf"(?P<expiry>[届期]满(?:之|以)?前(?!后)(?:\s*(?:{_CN_OR_DIGITS})\s*(?:个\s*月|个?\s*(?:工作)?日|天))?)",
 ]) + ")")
 
 # alternative -> (kind, year, month, day, period, event group names)
@@ -441,7 +442,7 @@ def _may_have_horizon(text: str) -> bool:
     return ("到" in text or "至" in text) and ("到2" in text or "至2" in text or "到二" in text or "至二" in text)
 #: the words a form of RE_DEADLINE_WORDS holds (one of them must be in the text for its scan)
 _WORD_GATES = ("每月", "每季", "每年", "每半年", "每周", "每星期", "每日", "每天", "即日", "半年", "期限", "时限", "清明", "端午", "中秋", "元宵", "除夕",
-               "届满")
+               "届满", "期满")
 _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator of substring tests)
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
@@ -470,7 +471,7 @@ _HOLIDAY_KINDS = ("重要", "重大", "法定", "传统")
 #: of which year, 汛期 of which region: null)
 _EVENT_DUE = {"国庆": (9, 30), "国庆节": (9, 30), "五一": (4, 30)}
 #: what expires before a 届满 (有效期届满前, 任期届满前30日)
-_EXPIRES = re.compile(r"(?:有效期|任期|聘期|合同期|服务期|期限|期)$")
+_EXPIRES = re.compile(r"(?:有效期|任期|聘期|合同期|服务期|期限|期|有效|合同|服务)$")  # (有效 and 合同 before 期满)
 #: what reports a limit not kept (事故调查报告: 未在1小时内报告, 未于3月底前完成, 没有在…)
 _FAILED = re.compile(r"(?:未|没有|未能|没能)(?:按期|按时)?(?:在|于)?\s*$")
 _YEAR_END_CUE = re.compile(r"(?:确保|力争|争取|到|至|于|在)$")
@@ -608,11 +609,13 @@ def _own_part(text: str, start: int, end: int, left: int, right: int,
     lead is its own subject after the 、 (县应急局于) or, with none, the subject before the first (事发地乡镇要在).
     A 、 right after a limit (6月底、12月底前: dates sharing a 前) is left to ``_without_enumerated_dates``."""
     lead_from, rest_to = left, right
+    shared = ""
     k = bisect.bisect_right(spans, (end, end))  # (spans are sorted and do not overlap)
     if k < len(spans) and spans[k][0] < right:
         cut = text.rfind("、", end, spans[k][0])
         if cut > end:
             rest_to = cut
+            shared = _shared_object(text, end, cut, spans[k][1], right)
     k = bisect.bisect_left(spans, (start, start)) - 1
     if k >= 0 and spans[k][1] > left:
         prev_start, prev_end = spans[k]
@@ -620,8 +623,24 @@ def _own_part(text: str, start: int, end: int, left: int, right: int,
         if cut > prev_end:
             own = text[cut + 1:start]
             # (its own subject after the 、, or the one before the limits it shares)
-            return (own if _tidy(own) else text[left:prev_start]), text[end:rest_to]
-    return text[lead_from:start], text[end:rest_to]
+            return (own if _tidy(own) else text[left:prev_start]), text[end:rest_to] + shared
+    return text[lead_from:start], text[end:rest_to] + shared
+
+
+#: the verb a limit's task opens with, after an adverb (全面完成, 基本建成): two characters, then its object
+_VERB_THEN_OBJECT = re.compile(r"(?:全面|基本|全部|初步|逐步|集中|力争)?[\u4e00-\u9fff]{2}(?P<object>[^、]{2,})")
+
+
+def _shared_object(text: str, end: int, cut: int, next_end: int, right: int) -> str:
+    """The object a bare verb before the 、 of two limits shares with the next limit's verb: ``6月底前启动、9月底前完成
+    城镇燃气管道更新改造`` -> 城镇燃气管道更新改造 for 启动 (it read 启动 alone); ``""`` when the limit's own part is more
+    than a two-character verb (``6月底前完成自查、7月底前完成抽查``: each its own task) or the next has no object."""
+    own = _tidy(text[end:cut])
+    if len(own) != 2 or not ("\u4e00" <= own[0] <= "\u9fff" and "\u4e00" <= own[1] <= "\u9fff"):
+        return ""
+    stop = text.find("、", next_end, right)
+    m = _VERB_THEN_OBJECT.fullmatch(_tidy(text[next_end:stop if stop != -1 else right]))
+    return m.group("object") if m else ""
 
 
 def _without_enumerated_dates(text: str, left: int, start: int, right: int, rest: str) -> tuple[str, str]:
@@ -844,7 +863,7 @@ _FLAG_WIDTH = 4
 _FLAG_TIME = 8
 #: a character of each word ``_zero_word`` looks for (零, 不发生), and 百 and 千 of a rate in words (百分之, 千分之)
 _FLAG_ZERO = 16
-#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕, 届满)
+#: a character of each of ``_WORD_GATES`` (每月…每半年, 即日, 半年, 期限/时限, 清明, 端午, 中秋, 元宵, 除夕, 届满, 期满)
 _FLAG_WORDS = 32
 #: the first character of each reporting word (``_REPORT_CUE``: 共…, 累计…, 截至, 截止, 已…, 同比分别)
 _FLAG_CUE = 64
@@ -853,7 +872,7 @@ _FLAG_CUE = 64
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
 _FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间超"), (_FLAG_ZERO, "零发百千〇"),
-               (_FLAG_WORDS, "每即半限清午秋宵夕届"), (_FLAG_CUE, "共累截已同"))
+               (_FLAG_WORDS, "每即半限清午秋宵夕届满"), (_FLAG_CUE, "共累截已同"))
 
 
 @functools.lru_cache(maxsize=1)
@@ -948,6 +967,7 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
     if not (checked or flags & _FLAG_TIME and _may_have_deadline(text)):  # (most clauses: no scan)
         _LAST_DEADLINE_SPANS[:] = [text, spans]
         return out
+    carry: tuple[int, int, int] | None = None  # (year, month, end) of the last dated phrase with its year written
     for alt, m, start, end, lead in _deadline_matches(text, flags):
         if not _vetted(alt, m, text, start, end):
             continue
@@ -960,6 +980,10 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
         if _reports_past(text, end):
             continue  # 2027年1月至3月，…开展了检查，共检查…: a time looked back on
         resolved_year = year if year is not None else (notice_year + wrap if notice_year is not None else None)
+        if year is None and carry is not None and kind in _CARRIED_KINDS and _carries(text, carry, start, month):
+            resolved_year = carry[0] + wrap  # 2027年上半年启动试点，下半年全面推开: 2027's second half
+        if year is not None and month is not None and kind in _CARRYING_KINDS:
+            carry = (year, month, end)
         # (the few characters before the phrase only: a search back to the text's start made a text of many
         # 三年内 quadratic, tests/test_segment_properties.py's linear-time test)
         from_event = kind == "within_years" and _COUNTS_FROM_EVENT.search(text, max(0, start - 8), start)
@@ -984,6 +1008,21 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
 
 
 _PERIOD_KINDS = ("within_years", "within_months", "within_days", "within_hours", "within_minutes")
+#: a dated phrase with its year written (2027年6月底前, 2027年上半年, 2027年3月1日至4月30日) gives that year to a phrase without
+#: one later in its sentence (…，9月底前…, …，下半年…, …，年底前…) that falls in a later month or on the year's end
+_CARRYING_KINDS = ("by_date", "by_end_of_month", "by_end_of_period")
+_CARRIED_KINDS = ("by_date", "by_end_of_month", "by_end_of_period", "by_end_of_year", "before_event")
+
+
+def _carries(text: str, carry: tuple[int, int, int], start: int, month: int | None) -> bool:
+    """Does the year of the phrase ``carry`` (year, month, end) hold for one without a year at ``start`` of ``month``:
+    in the same sentence (no 。；！？ between: a look-up in the text's delimiter index), not in an earlier month (2027年
+    11月…，3月底前 may be the next year: read as before)?"""
+    if month is not None and month < carry[1]:
+        return False
+    positions = _delim_positions(text, SENTENCE_DELIMS)
+    i = bisect.bisect_left(positions, carry[2])
+    return i == len(positions) or positions[i] >= start
 
 
 def _reports_past(text: str, end: int) -> bool:
@@ -1125,6 +1164,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     before = text[max(0, start - 4):start]
     if ("未" in before or "没" in before) and _FAILED.search(before):
         return False  # 企业未在1小时内报告, 未于3月底前完成: a finding that a limit was not kept, not a limit
+    if following[:1] == "已" and phrase.endswith("前"):
+        return False  # 2027年1月1日前已取得许可证的企业: a state reached before the date (a scope), not a limit
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half", "month_list") and _PHASE_VETO.match(text, end):
         return False  # 2026年1月至9月，全省共发生… / 第一季度全区共发生…: a reporting period, not a phase
     if alt in ("months", "month_list") and following.startswith("期间"):
@@ -1210,7 +1251,7 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         if lead == "each_year":  # 每年第一季度内: in each year's first quarter
             kind, event = "recurring", "每年"
     elif alt == "expiry":
-        event = lead + "届满"
+        event = lead + m.group("expiry")[:2]  # (有效期 + 届满, 有效 + 期满, or 期满 alone)
     elif alt == "half":
         month = 6 if m.group("hn") == "上" else 12
     elif alt == "ten_days":
