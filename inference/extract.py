@@ -2352,9 +2352,25 @@ def extract_agencies(text: str) -> list[str]:
     from policytag.corpus.segment import remark_agencies
 
     simple = _simplified(text)
-    out = remark_agencies(simple)
-    out.extend(name for name, _ in _duty_sentence(simple) if name not in out)
+    out: list[str] = []
+    for name in (*map(_agency_name, remark_agencies(simple)), *(name for name, _ in _duty_sentence(simple))):
+        if name and name not in out:
+            out.append(name)
     return out
+
+
+#: a role word the remark's parser leaves on a name (…牵头负责 -> …牵头, …按照职责分工负责 -> …按照职责, …分别负责)
+_NAME_TAIL = re.compile(r"(?:按照?职责(?:分工)?|分工|分别|牵头|配合|参与|协助|协办|协同)+$")
+
+
+def _agency_name(name: str) -> str:
+    """An agency's name without a role word left at its end (``（县应急局牵头负责，县公安局配合）`` gave 县应急局牵头,
+    ``（市应急局、市公安局按照职责分工负责）`` 市公安局按照职责: ``corpus.segment.parse_agencies`` strips one role word
+    and 按职责 only)."""
+    return _NAME_TAIL.sub("", name) if _ends_in(name, _NAME_TAIL_LAST) else name
+
+
+_NAME_TAIL_LAST = frozenset("责工别头合与助办同")
 
 
 #: the roles an agency of a clause has: it leads the task, supports the lead, or is responsible (no lead named)
@@ -2383,7 +2399,7 @@ def extract_agency_roles(text: str) -> list[AgencyRole]:
     simple = _simplified(text)
     roles: dict[str, str] = {}
     for name, role in (*_remark_roles(simple), *_duty_sentence(simple)):
-        roles.setdefault(name, role)
+        roles.setdefault(_agency_name(name), role)
     return [AgencyRole(name, roles.get(name, RESPONSIBLE)) for name in names]
 
 
@@ -2392,8 +2408,9 @@ _ROLE_OF = {"牵头": LEAD, "主责": LEAD, "主办": LEAD,
             "配合": SUPPORT, "参与": SUPPORT, "协助": SUPPORT, "协办": SUPPORT, "协同": SUPPORT}
 #: the role word closing a remark's part (…牵头, …配合, …按职责分工负责, …负责落实)
 _PART_ROLE = re.compile(r"(牵头|配合|参与|协助|协办|协同)(?:负责)?$|(?:负责|落实|实施)$")
-#: a part of a role remark: what a ，/；/, outside brackets ends (各县（市、区）人民政府 is one name)
-_ROLE_PART_SEP = re.compile(r"[，,；;](?![^（(]*[)）])")
+#: a part of a role remark: what a ，/；/, outside brackets ends (各县（市、区）人民政府 is one name), or a 、 after a role
+#: word (县应急局牵头、县公安局配合)
+_ROLE_PART_SEP = re.compile(r"(?:[，,；;]|(?<=牵头|配合|参与|协助|协办|负责|落实)、)(?![^（(]*[)）])")
 
 
 def _remark_roles(text: str) -> list[tuple[str, str]]:
@@ -2422,7 +2439,7 @@ def _bracket_roles(body: str) -> list[tuple[str, str]]:
     for part in _ROLE_PART_SEP.split(body.removeprefix("由")):
         m = _PART_ROLE.search(part.strip())
         role = _ROLE_OF.get(m.group(1), RESPONSIBLE) if m and m.group(1) else RESPONSIBLE
-        out.extend((name, role) for name in parse_agencies(part))
+        out.extend((_agency_name(name), role) for name in parse_agencies(part.replace("按照职责", "按职责")))
     return out
 
 
@@ -2450,12 +2467,12 @@ _ORGAN_NAME = (r"(?:(?!会同|要|应当|须|负责|牵头|配合|由)[^\s，。
                r"(?:局|厅|委|委员会|办|办公室|办事处|政府|支队|大队|中队|队|站|所|中心|院|署|部门|单位|乡镇|街道|管委会"
                r"|[（(](?:街道|社区|乡镇)[)）])")
 _ORGAN_LIST = rf"{_ORGAN_NAME}(?:(?:、|和|及){_ORGAN_NAME})*(?:等(?:有关)?(?:成员单位|部门|单位)?)?"
-#: one part of the sentence: organs and their role (…按职责分工负责, …牵头, …配合)
-_DUTY_PART = rf"{_ORGAN_LIST}(?:按职责)?(?:分工)?(?:牵头|配合|参与|协助|协办|负责(?:落实)?|落实)"
+#: one part of the sentence: organs and their role (…按职责分工负责, …按照职责分工负责, …分别负责, …牵头, …牵头负责, …配合)
+_DUTY_PART = (rf"{_ORGAN_LIST}(?:按照?职责)?(?:分工)?(?:分别)?(?:(?:牵头|配合|参与|协助|协办)(?:负责)?|负责(?:落实)?|落实)")
 #: the whole closing sentence: parts (县应急局牵头，县公安局配合), or 由 A 会同 B 负责
 RE_DUTY_SENTENCE = re.compile(
     rf"(?:由\s*)?(?:(?P<lead>{_ORGAN_LIST})会同(?P<support>{_ORGAN_LIST})(?:按职责)?(?:分工)?负责(?:落实)?"
-    rf"|{_DUTY_PART}(?:[，,]{_DUTY_PART})*)")
+    rf"|{_DUTY_PART}(?:[，,、]{_DUTY_PART})*)")
 _DUTY_WORDS = ("负责", "牵头", "配合", "参与", "协助", "协办", "落实")
 #: the longest closing sentence read (a clause's last 120 characters: the look never runs back to its start)
 _DUTY_REACH = 120
@@ -2479,7 +2496,7 @@ def _duty_sentence(text: str) -> list[tuple[str, str]]:
         if duty is None:
             continue
         if duty.group("lead"):
-            return ([(n, LEAD) for n in parse_agencies(duty.group("lead"))]
-                    + [(n, SUPPORT) for n in parse_agencies(duty.group("support"))])
+            return ([(_agency_name(n), LEAD) for n in parse_agencies(duty.group("lead"))]
+                    + [(_agency_name(n), SUPPORT) for n in parse_agencies(duty.group("support"))])
         return _bracket_roles(sentence)
     return []
