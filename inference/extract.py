@@ -2352,8 +2352,11 @@ def extract_agencies(text: str) -> list[str]:
     from policytag.corpus.segment import remark_agencies
 
     simple = _simplified(text)
+    remarked, duty = remark_agencies(simple), _duty_sentence(simple)
+    if not (remarked or duty):
+        return []  # (most clauses)
     out: list[str] = []
-    for name in (*map(_agency_name, remark_agencies(simple)), *(name for name, _ in _duty_sentence(simple))):
+    for name in (*map(_agency_name, remarked), *(name for name, _ in duty)):
         if name and name not in out:
             out.append(name)
     return out
@@ -2485,8 +2488,8 @@ def _duty_sentence(text: str) -> list[tuple[str, str]]:
     subject, ``各乡镇（街道）负责本辖区…``, names who is addressed, as probe 13 pins), organ names only (``由企业
     主要负责人负责`` names a person). Looks at the last ``_DUTY_REACH`` characters only."""
     tail = text[-_DUTY_REACH:].rstrip(" \t\n。；;.")
-    if not tail or not tail.endswith(_DUTY_WORDS):
-        return []
+    if not tail.endswith(_DUTY_WORDS):
+        return []  # (most clauses: one test)
     from policytag.corpus.segment import parse_agencies
 
     # (the sentence starts after a delimiter: each start is tried, longest first; the first that reads whole wins)
