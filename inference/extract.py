@@ -2356,24 +2356,24 @@ def extract_agencies(text: str) -> list[str]:
     if not (remarked or duty):
         return []  # (most clauses)
     out: list[str] = []
-    for name in (*map(_agency_name, remarked), *(name for name, _ in duty)):
+    for name in map(_agency_name, (*remarked, *(name for name, _ in duty))):
         if name and name not in out:
             out.append(name)
     return out
 
 
 #: a role word the remark's parser leaves on a name (…牵头负责 -> …牵头, …按照职责分工负责 -> …按照职责, …分别负责)
-_NAME_TAIL = re.compile(r"(?:按照?职责(?:分工)?|分工|分别|牵头|配合|参与|协助|协办|协同)+$")
+_NAME_TAIL = re.compile(r"(?:按照?职责(?:分工)?|分工|分别|牵头|配合|参与|协助|协办|协同)+$|[（(](?:牵头|配合|参与|协助|协办|协同)[)）]$")
 
 
 def _agency_name(name: str) -> str:
     """An agency's name without a role word left at its end (``（县应急局牵头负责，县公安局配合）`` gave 县应急局牵头,
     ``（市应急局、市公安局按照职责分工负责）`` 市公安局按照职责: ``corpus.segment.parse_agencies`` strips one role word
-    and 按职责 only)."""
+    and 按职责 only), nor its role in brackets (``责任单位：县应急局（牵头）、县公安局``)."""
     return _NAME_TAIL.sub("", name) if _ends_in(name, _NAME_TAIL_LAST) else name
 
 
-_NAME_TAIL_LAST = frozenset("责工别头合与助办同")
+_NAME_TAIL_LAST = frozenset("责工别头合与助办同）)")
 
 
 #: the roles an agency of a clause has: it leads the task, supports the lead, or is responsible (no lead named)
@@ -2402,10 +2402,13 @@ def extract_agency_roles(text: str) -> list[AgencyRole]:
     simple = _simplified(text)
     roles: dict[str, str] = {}
     for name, role in (*_remark_roles(simple), *_duty_sentence(simple)):
-        roles.setdefault(_agency_name(name), role)
+        marked = _ROLE_MARK.search(name)  # 县应急局（牵头） in a list of 责任单位: the one marked leads
+        roles.setdefault(_agency_name(name), _ROLE_OF[marked.group(1)] if marked else role)
     return [AgencyRole(name, roles.get(name, RESPONSIBLE)) for name in names]
 
 
+#: a role in brackets after a name in a list (责任单位：县应急局（牵头）、县公安局)
+_ROLE_MARK = re.compile(r"[（(](牵头|配合|参与|协助|协办|协同)[)）]$")
 #: a role word's role (the word that ends a remark's part, or a key's first word: 牵头单位：, 配合部门：)
 _ROLE_OF = {"牵头": LEAD, "主责": LEAD, "主办": LEAD,
             "配合": SUPPORT, "参与": SUPPORT, "协助": SUPPORT, "协办": SUPPORT, "协同": SUPPORT}
@@ -2442,7 +2445,7 @@ def _bracket_roles(body: str) -> list[tuple[str, str]]:
     for part in _ROLE_PART_SEP.split(body.removeprefix("由")):
         m = _PART_ROLE.search(part.strip())
         role = _ROLE_OF.get(m.group(1), RESPONSIBLE) if m and m.group(1) else RESPONSIBLE
-        out.extend((_agency_name(name), role) for name in parse_agencies(part.replace("按照职责", "按职责")))
+        out.extend((name, role) for name in parse_agencies(part.replace("按照职责", "按职责")))
     return out
 
 
@@ -2499,7 +2502,7 @@ def _duty_sentence(text: str) -> list[tuple[str, str]]:
         if duty is None:
             continue
         if duty.group("lead"):
-            return ([(_agency_name(n), LEAD) for n in parse_agencies(duty.group("lead"))]
-                    + [(_agency_name(n), SUPPORT) for n in parse_agencies(duty.group("support"))])
+            return ([(n, LEAD) for n in parse_agencies(duty.group("lead"))]
+                    + [(n, SUPPORT) for n in parse_agencies(duty.group("support"))])
         return _bracket_roles(sentence)
     return []
