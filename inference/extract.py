@@ -230,8 +230,9 @@ _DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两�
 _DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
+    # (a range of days in one month: 2027年12月10日至20日, the end's month the start's)
     rf"(?P<by_end_of_period>{_year('7')}{_month('7')}(?:{_day('7')})?\s*起?{_RANGE_TO}"
-    rf"(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?{_BEFORE}(?:\s*止)?)",
+    rf"(?:(?:{_year('8')})?{_month('8')}(?:{_day('8')}|底|末)?|(?(d7){_day('9')}|(?!))){_BEFORE}(?:\s*止)?)",
     # (not 起草, to draft: 本方案于2026年11月5日起草完成 read a start with the action 本方案草完成)
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起(?!草))",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:{_DATE_TAIL}\s*(?:之|以)?前|{_SHARES_BEFORE}))",
@@ -269,7 +270,9 @@ _MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两�
                 r"|半\s*(?:个?\s*小|年))")
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
-    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}{_month('s')}(?:{_day('s')}|底|末)?{_BEFORE}(?:\s*止)?)",
+    # (a range of days in one month: 12月10日至20日, the end's month the start's)
+    rf"(?P<months>{_month('r')}(?:{_day('r')})?\s*起?{_RANGE_TO}(?:{_month('s')}(?:{_day('s')}|底|末)?|(?(dr){_day('u')}|(?!)))"
+    rf"{_BEFORE}(?:\s*止)?)",
     # months listed with one 月 (7、8月份, 6、7、8月): a period, as 7月至8月 is (vetted as one; consecutive months only,
     # ``_more_matches``); not when the last month runs on into a date (2、3月底前, 三、5月15日前: an item number)
     rf"(?P<month_list>{_MONTH_NUMBER}(?:\s*、\s*{_MONTH_NUMBER})*\s*、\s*{_month('l')}"
@@ -292,7 +295,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
     rf"(?P<month_from>(?:{_year('o')})?{_month('o')}(?:\s*份)?\s*起(?!\s*(?:草|[至到—－\-~～])))",
     # a bare month before a verb of finishing: 6月完成…, 2027年10月建成… (due at its end; vetted as a range is)
     # (份 is part of the phrase: 6月份完成… left 份 to the action)
-    rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*份)?(?=\s*{_FINISH}))",
+    # (a month's end without 前 likewise: 要在6月底完成…, 6月末建成…)
+    rf"(?P<bare_month>(?:{_year('n')})?{_month('n')}(?:\s*[份底末])?(?=\s*{_FINISH}))",
 ]) + ")")
 
 #: the second lookahead: the first two characters of each word-led form
@@ -362,11 +366,11 @@ _KIND_FIELDS = {
     "year_before": ("by_end_of_year", "ye", None, None, None, None),
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
-#: a verb of finishing right after a month (6月完成: what every bare month holds), or a month's number and 、
+#: a verb of finishing right after a month or its end (6月完成, 6月底完成: what every bare month holds), or a month's number and 、
 #: right before a month (7、8月: what every month list holds)
 #: (led by one character class, the 月 of the second form checked behind it: the regex engine then
 #: skips to the characters of the class instead of trying the pattern at each position)
-_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*份?\s*(?:{_FINISH}|起)"
+_RANGE_GATE = re.compile(rf"[月日号](?:\s*起?\s*[至到—－\-~～]|(?<=月)\s*(?:份?\s*起|[份底末]?\s*{_FINISH})"
                          r"|(?<=、\d月)|(?<=、\d\d月)|(?<=、[一二三四五六七八九十]月)|(?<=、十[一二]月))")
 #: a plan's horizon: 到2027年，… (``_vetted``: 到/至 opens its chunk or follows a cue; not after a year); what
 #: may follow the year: no month, year end, 度, 内, 前, 起, 以来… (the forms of their own), nor a second 到/至.
@@ -1158,12 +1162,25 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
     return start, None
 
 
+#: a forecast around a period: 预报/预计/预测 shortly before it, or 将出现/将有/将迎来 shortly after it
+_FORECAST_BEFORE = re.compile(r"预报|预计|预测|预警")
+_FORECAST_AFTER = re.compile(r"[^，。；]{0,8}?将(?:出现|有|迎来|发生)")
+
+
+def _forecast(text: str, start: int, end: int) -> bool:
+    """Is the period at ``start:end`` a forecast's window (据预报，8月3日至5日我县将出现强降雨)? (the few characters around
+    it only)"""
+    return bool(_FORECAST_BEFORE.search(text, max(0, start - 8), start) or _FORECAST_AFTER.match(text, end))
+
+
 def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     """Is the phrase an alternative matched a time limit here? (the look-alikes each form has)"""
     phrase, following = text[start:end], text[end:end + 6]
     before = text[max(0, start - 4):start]
     if ("未" in before or "没" in before) and _FAILED.search(before):
         return False  # 企业未在1小时内报告, 未于3月底前完成: a finding that a limit was not kept, not a limit
+    if alt in ("by_end_of_period", "months", "month_list") and _forecast(text, start, end):
+        return False  # 据预报，7月19日至21日我省将出现大范围强降雨: a forecast's window, not a phase of work
     if following[:1] == "已" and phrase.endswith("前"):
         return False  # 2027年1月1日前已取得许可证的企业: a state reached before the date (a scope), not a limit
     if alt in ("by_end_of_period", "from_now", "months", "quarter", "half", "month_list") and _PHASE_VETO.match(text, end):
@@ -1179,7 +1196,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         return False  # 每年第三季度是…: a season; 每年第一季度内 a point in each year
     if alt in ("months", "quarter", "half", "ten_days", "bare_month", "month_list") and not (
             phrase.endswith(("前", "内")) or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
-            or _dates_a_phase(text, start)):
+            or _dates_a_phase(text, start) or (alt == "bare_month" and _after_subject(text, start))):
         return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
     if alt == "before_event" and following[:1] == "、" and phrase[-1:] not in ("前", "夕"):
         # 元旦、春节前: it shares the last one's 前 (RE_DEADLINE); the work-name test looks after that 前
@@ -1240,6 +1257,10 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
     period = cn_number(m.group(n)) if n and m.group(n) else None
     event = m.group(ev) if ev else None
     wrap = 0
+    if alt == "by_end_of_period" and month is None:  # 2027年12月10日至20日: the start's month
+        month, day = _month_number(m.group("m7")), cn_number(m.group("d9"))
+    elif alt == "months" and month is None:  # 12月10日至20日
+        month, day = _month_number(m.group("mr")), cn_number(m.group("du"))
     if alt == "by_end_of_period" and year is None:  # 2026年11月至2月: the end is in the start's year, or the next one
         year = cn_digits(m.group("y7")) + (month < _month_number(m.group("m7")))
     elif alt == "months":  # 11月至2月 in the notice year: the end is in the next one
@@ -1593,7 +1614,7 @@ _WEAK_CN_GATE = re.compile(rf"次(?<=[{_CN_NUMERALS}\s人场家批]次)(?:以上
 _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督促整改|其中|共|累计)")
 # A rate or share: 覆盖率达到100% / 死亡率控制在0.1以下 / 配比达到在职人员的75%以上 / 完成30%的轮训任务
 # (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
-_RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|不低于|不少于|不超过|不高于|"
+_RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|"
                # a 标准's bounds (道路纵坡不应大于8%, 不应高于爆炸下限的25%): before 低于/高于, which they hold
                "不应低于|不应高于|不应大于|不应小于|不应超过|不宜低于|不宜高于|不宜大于|不宜小于|不得低于|不得高于|不得大于|不得小于|"
                "不大于|不小于|"
@@ -1634,7 +1655,7 @@ _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于
 _QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
-              "不超过": "<=", "保持在": "=", "达": ">=",
+              "不超过": "<=", "保持在": "=", "稳定在": "=", "达": ">=",
               # (the comparator set has no strict sign: 低于 0.2 is read as a ceiling, as 控制在…以下 is)
               "低于": "<=", "不高于": "<=", "高于": ">=",
               # (a 标准's: 大于/高于/超过 bound from above, 小于/低于 from below)
@@ -2475,11 +2496,18 @@ _ORGAN_NAME = (r"(?:(?!会同|要|应当|须|负责|牵头|配合|由)[^\s，。
 _ORGAN_LIST = rf"{_ORGAN_NAME}(?:(?:、|和|及){_ORGAN_NAME})*(?:等(?:有关)?(?:成员单位|部门|单位)?)?"
 #: one part of the sentence: organs and their role (…按职责分工负责, …按照职责分工负责, …分别负责, …牵头, …牵头负责, …配合)
 _DUTY_PART = (rf"{_ORGAN_LIST}(?:按照?职责)?(?:分工)?(?:分别)?(?:(?:牵头|配合|参与|协助|协办)(?:负责)?|负责(?:落实)?|落实)")
-#: the whole closing sentence: parts (县应急局牵头，县公安局配合), or 由 A 会同 B 负责
+#: a part that names the organs' role as a unit (县应急局为牵头单位，县公安局、县交通运输局为配合单位)
+_UNIT_PART = rf"(?P<organs>{_ORGAN_LIST})为(?P<key>牵头|主责|责任|配合|协办|参与|协助)(?:单位|部门)"
+RE_UNIT_PART = re.compile(_UNIT_PART)
+#: the whole closing sentence: parts (县应急局牵头，县公安局配合), 由 A 会同 B 负责, or the units (A为牵头单位，B为配合单位)
 RE_DUTY_SENTENCE = re.compile(
     rf"(?:由\s*)?(?:(?P<lead>{_ORGAN_LIST})会同(?P<support>{_ORGAN_LIST})(?:按职责)?(?:分工)?负责(?:落实)?"
-    rf"|{_DUTY_PART}(?:[，,、]{_DUTY_PART})*)")
-_DUTY_WORDS = ("负责", "牵头", "配合", "参与", "协助", "协办", "落实")
+    rf"|{_DUTY_PART}(?:[，,、]{_DUTY_PART})*"
+    rf"|(?P<units>{_UNIT_PART.replace('?P<organs>', '').replace('?P<key>', '')}"
+    rf"(?:[，,；;]{_UNIT_PART.replace('?P<organs>', '').replace('?P<key>', '')})*))")
+#: what a 负责 may be followed by and still name no object (由各乡镇人民政府负责组织实施): read as 负责
+_DUTY_TAIL = re.compile(r"负责(?:组织实施|具体实施|组织落实|督促落实|实施)$")
+_DUTY_WORDS = ("负责", "牵头", "配合", "参与", "协助", "协办", "落实", "实施", "单位", "部门")
 #: the longest closing sentence read (a clause's last 120 characters: the look never runs back to its start)
 _DUTY_REACH = 120
 
@@ -2496,11 +2524,15 @@ def _duty_sentence(text: str) -> list[tuple[str, str]]:
     from policytag.corpus.segment import parse_agencies
 
     # (the sentence starts after a delimiter: each start is tried, longest first; the first that reads whole wins)
+    tail = _DUTY_TAIL.sub("负责", tail)
     for m in re.finditer(r"(?:^|(?<=[。；;，,！？\n]))\s*", tail):
         sentence = tail[m.end():]
         duty = RE_DUTY_SENTENCE.fullmatch(sentence)
         if duty is None:
             continue
+        if duty.group("units"):
+            return [(n, _ROLE_OF.get(part.group("key"), RESPONSIBLE)) for part in RE_UNIT_PART.finditer(sentence)
+                    for n in parse_agencies(part.group("organs"))]
         if duty.group("lead"):
             return ([(n, LEAD) for n in parse_agencies(duty.group("lead"))]
                     + [(n, SUPPORT) for n in parse_agencies(duty.group("support"))])

@@ -114,6 +114,8 @@ ROLES_FOUND = [
     ("开展农房安全排查，由各乡镇人民政府负责组织实施。", [("各乡镇人民政府", RS)]),
     ("开展联合执法。县应急局为牵头单位，县公安局、县交通运输局为配合单位。",
      [("县应急局", L), ("县公安局", S), ("县交通运输局", S)]),
+    ("加强值班值守。县应急局为责任单位。", [("县应急局", RS)]),
+    ("落实防汛责任。县水利局负责具体实施。", [("县水利局", RS)]),
 ]
 
 
@@ -348,6 +350,19 @@ FOUND = [
     # a state reached before a date is a scope (it read a limit with the action 已建成的应急避难场所)
     ("2026年底前已建成的应急避难场所，要在2027年6月底前完成提档升级。",
      [("2027年6月底前", M, 2027, 6, None, None, None, "2027-06-30", "完成提档升级")], []),
+    # (the third round's) a month's end without 前 before a verb of finishing, as a bare month (6月完成) is; a bare month
+    # after its subject too (both unread); not one reported, nor a kind of project
+    ("各乡镇要在6月底完成自查。", [("6月底", M, None, 6, None, None, None, "2026-06-30", "各乡镇完成自查")], []),
+    ("县住建局10月末建成燃气安全监管平台。",
+     [("10月末", M, None, 10, None, None, None, "2026-10-31", "县住建局建成燃气安全监管平台")], []),
+    ("各乡镇6月完成自查。", [("6月", M, None, 6, None, None, None, "2026-06-30", "各乡镇完成自查")], []),
+    ("3月底完成了自查。", [], []),
+    ("开展6月底完成的项目验收。", [], []),
+    # a range of days in one month is a phase, as one written with both months (unread); not a forecast's window
+    ("2027年12月10日至20日，开展交叉检查。",
+     [("2027年12月10日至20日", P, 2027, 12, 20, None, None, "2027-12-20", "开展交叉检查")], []),
+    ("据预报，8月3日至5日我县将出现强降雨天气。", [], []),
+    ("预计7月19日至21日有大范围强降雨。", [], []),
 ]
 
 
