@@ -877,13 +877,17 @@ def _preamble_shaped(para: str, i: int, opening: bool) -> bool:
     return opening and bool(RE_COVERING.search(para) or RE_CARRY_OUT.fullmatch(para))
 
 
-def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set[int] | frozenset = frozenset()
-                     ) -> list[Clause]:
+def segment_document(doc: Document, paragraphs: list[str],
+                     enclosure_starts: dict[int, str] | set[int] | frozenset = frozenset()) -> list[Clause]:
     """Paragraphs of one document -> clauses with heading paths, agencies and spans into doc.text.
 
     At an index in ``enclosure_starts`` an enclosure begins (``附件`` and its title after the body):
     the headings of the body above are no context of its clauses, and its opening paragraphs are
-    its preamble."""
+    its preamble. Where ``enclosure_starts`` maps each start to the enclosure's title, a task table's
+    title (``重点任务分工表``, ``督办事项清单``: _task_table_title) heads every clause of it: it is the
+    first step of their heading paths (clause ids stay as they were: the title is no numbered frame)."""
+    titles_at = enclosure_starts if isinstance(enclosure_starts, dict) else {}
+    table_path: tuple[str, ...] = ()  # the task table the paragraphs are rows of, if any
     clauses: list[Clause] = []
     stack: list[_Frame] = []
     root = _Frame(0, 0, "")
@@ -920,6 +924,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
         level = levels[i]
         if i in enclosure_starts:
             stack, seen_heading = [], False
+            table_path = tuple(filter(None, [_task_table_title(titles_at.get(i))]))
         if (not level and i + 1 < len(paragraphs) and RE_QUESTION.match(para)
                 and RE_ANSWER.match(paragraphs[i + 1])):
             # 问：…？ over 答：… (a 政策解读 without numbers): the question heads its answer, below any
@@ -1049,7 +1054,7 @@ def segment_document(doc: Document, paragraphs: list[str], enclosure_starts: set
             # later pieces of a numbered item keep the item's title as context (codebook rule 13)
             piece_path = path + (stack[-1].title,) if level and k > 1 else path
             clauses.append(Clause(
-                doc_id=doc.doc_id, clause_id=clause_id, heading_path=piece_path, text=text,
+                doc_id=doc.doc_id, clause_id=clause_id, heading_path=table_path + piece_path, text=text,
                 kind=kind, agencies=tuple(agencies), span=(start + rel + lead, start + rel + lead + len(text)),
                 year=doc.year, issuer=doc.issuer, region=doc.region, level=doc.level, genre=doc.genre,
                 title=doc.title or None,
@@ -1070,21 +1075,21 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     parsed = []
     classified = classify_lines(text)
     for doc_lines in split_documents(classified):
-        joined, opening = [], set()  # opening: the paragraphs an enclosure starts with
+        joined, opening = [], {}  # opening: the paragraphs an enclosure starts with -> the enclosure's title
         runs = _body_runs(doc_lines)
         texts = [[line.text for line in run] for run, _ in runs]
         margins = [wrap_margin(run) for run in texts]  # each run's own, read once
         page = _page_margin(texts, margins)
-        for (run, opens_enclosure), run_texts, margin in zip(runs, texts, margins):
+        for (run, enclosure_title), run_texts, margin in zip(runs, texts, margins):
             run_paragraphs = [q for q in (normalize_punct(p) for p in
                                           join_paragraphs(run_texts, margin, page, [line.indent for line in run])) if q]
-            if opens_enclosure and run_paragraphs:
-                opening.add(len(joined))
+            if enclosure_title is not None and run_paragraphs:
+                opening[len(joined)] = enclosure_title
             joined.extend(run_paragraphs)
-        paragraphs, enclosure_starts = [], set()
+        paragraphs, enclosure_starts = [], {}
         for i, pieces in enumerate(_inline_pieces(joined)):
             if i in opening:
-                enclosure_starts.add(len(paragraphs))
+                enclosure_starts[len(paragraphs)] = opening[i]
             paragraphs.extend(pieces)
         meta = _doc_metadata(doc_lines, paragraphs, source)
         structured = ((meta["title"] and not meta["_title_built"]) or meta["doc_number"]
@@ -1121,12 +1126,12 @@ def _page_margin(runs: list[list[str]], margins: list[int | None]) -> int | None
     return max(wrapped)[1] if wrapped else None
 
 
-def _body_runs(lines: list[Line]) -> list[tuple[list[Line], bool]]:
+def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
     """The body text lines, cut where a signature or title line stood between them (a 印发 notice's
     signature and its enclosure's title): no paragraph runs across those. Page numbers, URLs and
     blank lines do not cut (page breaks fall mid-paragraph). Each run says whether it opens an
-    enclosure (an enclosure's title, ``subtitle``, stood before it)."""
-    runs: list[tuple[list[Line], bool]] = [([], False)]
+    enclosure: the title of the enclosure (``subtitle``) that stood before it, else None."""
+    runs: list[tuple[list[Line], str | None]] = [([], None)]
     names_only = False  # inside an enclosure that lists names (_names_enclosure): no body text
     for line in lines:
         if line.kind == "text":
@@ -1134,10 +1139,23 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], bool]]:
                 runs[-1][0].append(line)
         elif line.kind == "subtitle":
             names_only = _names_enclosure(line.text)
-            runs.append(([], True))
+            runs.append(([], normalize_punct(line.text).strip()))
         elif line.kind in SEPARATOR_KINDS and runs[-1][0]:
-            runs.append(([], runs[-1][1] and not runs[-1][0]))
+            runs.append(([], runs[-1][1] if not runs[-1][0] else None))
     return [r for r in runs if r[0]]
+
+
+#: an enclosed table of tasks (``2027年安全生产重点任务分工表``, ``…任务清单``, ``督办事项清单``, ``责任分解表``,
+#: ``问题整改清单``), its title maybe followed by a bracketed remark (``（2027—2028年）``)
+RE_TASK_TABLE_TITLE = re.compile(r"(?:分工|分解|任务|责任|事项|督办|整改)[^（）()]{0,6}(?:表|清单)\s*"
+                                 r"(?:[（(][^（）()]{0,12}[)）])?\s*$")
+
+
+def _task_table_title(title: str | None) -> str | None:
+    """The title an enclosure's clauses are headed by: a task table's (the lead's decision, session 17: a row,
+    ``1.开展燃气经营企业安全检查（完成时限：…）``, read alone does not say it is the annex's task), else None (an
+    enclosed plan or rules head their clauses by their own sections, as the body does)."""
+    return title if title and RE_TASK_TABLE_TITLE.search(title) else None
 
 
 #: an enclosure that lists names (``…先进集体和先进个人名单``, ``问题隐患较多企业名单``, ``…成员名单``, ``…名录``)

@@ -191,10 +191,8 @@ G16 = {
 }
 
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
-KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("clauses", "g16_supervision_notice.txt"): "an enclosed table's title (督办事项清单) is no heading of its rows; the fix "
-                                               "(segment.py) changes readings other tests pin: left for the lead",
-}
+# (g16_supervision_notice.txt's 督办事项清单 heads its rows since genres17: the lead's decision)
+KNOWN_GAPS: dict[tuple[str, str], str] = {}
 
 
 def _known(test: str, names) -> list:
@@ -291,8 +289,6 @@ def test_a_footnote_is_no_sub_item_but_an_inline_item_list_stays_one_paragraph()
         (("三、工作要求",), "各乡镇要做")]
 
 
-@pytest.mark.xfail(strict=True, reason="an enclosed table's title is no heading of its rows; the fix in segment.py "
-                   "changes readings tests/test_genres10.py and tests/test_office_files.py pin: left for the lead")
 def test_an_enclosed_task_tables_title_heads_its_rows():
     # the brief's gap (annot1's report on gr10_task_division_annex): a row (1.开展…（完成时限：…）) read alone says
     # nothing of the table it is in

@@ -623,9 +623,10 @@ PLAN_CLAUSES = [
     ((SHIJIAN,), PLAN[12][1].strip()),  # runs over the second page break, under the running header
     ((SHIJIAN,), PLAN[13][1].strip()),
     (("四、保障措施",), PLAN[15][1].strip()),
-    ((), "1.燃气经营企业安全检查（完成时限：6月底前）"),
-    ((), "2.餐饮场所报警装置安装（完成时限：6月底前）"),
-    ((), "3.管道占压清理（完成时限：10月底前）"),
+    # (the enclosed task table's title heads its rows: the lead's decision, session 17; they had no heading)
+    (("松林县城镇燃气安全专项整治任务分工表",), "1.燃气经营企业安全检查（完成时限：6月底前）"),
+    (("松林县城镇燃气安全专项整治任务分工表",), "2.餐饮场所报警装置安装（完成时限：6月底前）"),
+    (("松林县城镇燃气安全专项整治任务分工表",), "3.管道占压清理（完成时限：10月底前）"),
 ]
 
 # file: (builder, (title, issuer, region, level, genre, year, doc number, date), [(heading path, clause text or its start)])
