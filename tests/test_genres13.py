@@ -25,13 +25,11 @@ What was wrong and is now read right (corpus/segment.py, corpus/clean.py):
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
-from policytag.corpus.clean import display_width
 from policytag.corpus.segment import segment_text
 from conftest import TEST_DATA
+from genres_harness import GenreSet, phone_wrap  # noqa: F401 (phone_wrap: imported from here by older tests)
 from test_genres import wrap
 
 DATA13 = TEST_DATA / "genres13"
@@ -198,43 +196,30 @@ AGENCIES = {"g13_rectification_plan.txt": [(), (), ("危险化学品监管股",)
 # (session 13: the minutes titled 霁南县人民政府第28次常务会议纪要, signed by the office, read the office as issuer
 # until metadata.py d329e06: the government whose meeting it was)
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
-
-
-def _known(test: str, names) -> list:
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[test, n])) if (test, n) in KNOWN_GAPS
-            else n for n in sorted(names)]
+# each notice wrapped like a PDF at 60…100 cells reads as it does unwrapped (the phone copy is wrapped already)
+WRAP_MISS: set[tuple[str, int]] = set()
+# (empty since session 14: the minutes' item title wrapped over two lines, 一、关于…情况的 / 汇报, ran into the indented
+# paragraph under it; clean._numbered_title now ends such a title at the indented line under it)
+PHONE_MISS: set[str] = set()
+SET13 = GenreSet(DATA13, G13, KNOWN_GAPS, WRAP_MISS, PHONE_MISS, unwrapped={"g13_phone_copy.txt"})
 
 
 def _read(name: str, text: str | None = None):
-    text = (DATA13 / name).read_text(encoding="utf-8") if text is None else text
-    return segment_text(text, name)
-
-
-def _meta(doc) -> tuple:
-    return (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date)
-
-
-def _reading(clauses, expected) -> list:
-    """The clauses as (heading path, kind, start of the text), each cut to the length of the expected start."""
-    starts = [e[2] for e in expected] + [""] * max(0, len(clauses) - len(expected))
-    return [(c.heading_path, c.kind, c.text[:len(s)] if s else c.text) for c, s in zip(clauses, starts)]
+    return SET13.read(name, text)
 
 
 def test_every_notice_is_listed_and_has_its_reading_written_down():
-    assert sorted(p.name for p in DATA13.glob("*.txt")) == sorted(G13)
-    expected_md = (DATA13 / "EXPECTED.md").read_text(encoding="utf-8")
-    assert all(f"## {name}" in expected_md for name in G13)
+    SET13.check_listed()
 
 
-@pytest.mark.parametrize("name", _known("reading", G13))
+@pytest.mark.parametrize("name", SET13.known("reading"))
 def test_document_reading(name):
-    assert [_meta(d) for d, _ in _read(name)] == [G13[name][0]]
+    SET13.check_reading(name)
 
 
-@pytest.mark.parametrize("name", _known("clauses", G13))
+@pytest.mark.parametrize("name", SET13.known("clauses"))
 def test_clauses_heading_paths_and_kinds(name):
-    (_, clauses), = _read(name)
-    assert _reading(clauses, G13[name][1]) == G13[name][1]
+    SET13.check_clauses(name)
 
 
 @pytest.mark.parametrize("name", sorted(AGENCIES))
@@ -248,18 +233,9 @@ def test_a_powers_grounds_and_duties_are_its_clause():
     assert all("实施依据：" in c.text and "责任事项：" in c.text for c in clauses)
 
 
-# each notice wrapped like a PDF at 60…100 cells reads as it does unwrapped (the phone copy is wrapped already)
-WRAP_MISS: set[tuple[str, int]] = set()
-
-
-@pytest.mark.parametrize("name, width", [
-    pytest.param(n, w, marks=pytest.mark.xfail(strict=True, reason="known wrap miss")) if (n, w) in WRAP_MISS else (n, w)
-    for n in sorted(G13) if n != "g13_phone_copy.txt" for w in (60, 70, 80, 90, 100)])
+@pytest.mark.parametrize("name, width", SET13.wrap_params())
 def test_same_clauses_when_wrapped_like_a_pdf(name, width):
-    text = (DATA13 / name).read_text(encoding="utf-8")
-    plain = [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in _read(name, text)]
-    wrapped = [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in _read(name, wrap(text, width))]
-    assert wrapped == plain
+    SET13.check_wrapped(name, width)
 
 
 # --- a copy from a phone: hard wraps at 35 cells, first lines indented by full-width spaces ---------------
@@ -278,33 +254,6 @@ def test_a_phone_copy_keeps_its_title_over_three_lines_and_the_quoted_name_under
         ("preamble", "《栖梧县中秋国庆期间安全检查方案》已经县安委会同意，现印发给你们，请认真组织实施。")]
 
 
-
-def phone_wrap(text: str, width: int = 35) -> str:
-    """Text as a phone shows a notice copied from it: every paragraph under the title opens with two full-width
-    spaces and every line stops at ``width`` cells (the signature and the date set alone, as they are)."""
-    out = []
-    for k, line in enumerate(text.split("\n")):
-        indent = k > 0 and bool(line) and not line.endswith("：") and not _SIGNATURE.match(line)
-        cur = "\u3000\u3000" if indent else ""
-        for ch in line:
-            if display_width(cur + ch) > width:
-                out.append(cur)
-                cur = ""
-            cur += ch
-        out.append(cur)
-    return "\n".join(out)
-
-
-_SIGNATURE = re.compile(r"^\s*(?:\d{4}年\d{1,2}月\d{1,2}日|\S{2,20}(?:局|人民政府|办公室|委员会))\s*$")
-# (empty since session 14: the minutes' item title wrapped over two lines, 一、关于…情况的 / 汇报, ran into the indented
-# paragraph under it; clean._numbered_title now ends such a title at the indented line under it)
-PHONE_MISS: set[str] = set()
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="known phone-copy miss"))
-                                  if n in PHONE_MISS else n for n in sorted(G13) if n != "g13_phone_copy.txt"])
+@pytest.mark.parametrize("name", SET13.phone_params())
 def test_same_clauses_when_copied_from_a_phone(name):
-    text = (DATA13 / name).read_text(encoding="utf-8")
-    plain = [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in _read(name, text)]
-    phone = [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in _read(name, phone_wrap(text))]
-    assert phone == plain
+    SET13.check_phone(name)

@@ -26,8 +26,7 @@ import pytest
 
 from policytag.corpus.segment import segment_text
 from conftest import TEST_DATA
-from test_genres import wrap
-from test_genres13 import phone_wrap
+from genres_harness import GenreSet
 
 DATA14 = TEST_DATA / "genres14"
 
@@ -149,76 +148,41 @@ NUMBERS = {"g14_reminder_letter.txt": "汀应急提〔2027〕5号", "g14_suggest
 # (the accident report's level, open at the probe's end, was fixed by the lead in session 14: metadata reads a
 # 事故调查组 named after an enterprise's accident as the government's team)
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
-
-
-def _known(test: str, names) -> list:
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[test, n])) if (test, n) in KNOWN_GAPS
-            else n for n in sorted(names)]
-
-
-def _read(name: str, text: str | None = None):
-    text = (DATA14 / name).read_text(encoding="utf-8") if text is None else text
-    return segment_text(text, name)
-
-
-def _meta(doc) -> tuple:
-    return (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date)
-
-
-def _reading(clauses, expected) -> list:
-    """The clauses as (heading path, kind, start of the text), each cut to the length of the expected start."""
-    starts = [e[2] for e in expected] + [""] * max(0, len(clauses) - len(expected))
-    return [(c.heading_path, c.kind, c.text[:len(s)] if s else c.text) for c, s in zip(clauses, starts)]
-
-
-def _clauses(docs) -> list:
-    return [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in docs]
+# each notice wrapped like a PDF at 60…100 cells reads as it does unwrapped
+WRAP_MISS: set[tuple[str, int]] = set()
+# each notice copied from a phone (35 cells, full-width indents) reads as it does unwrapped
+PHONE_MISS: set[str] = set()
+SET14 = GenreSet(DATA14, G14, KNOWN_GAPS, WRAP_MISS, PHONE_MISS)
 
 
 def test_every_notice_is_listed_and_has_its_reading_written_down():
-    assert sorted(p.name for p in DATA14.glob("*.txt")) == sorted(G14)
-    expected_md = (DATA14 / "EXPECTED.md").read_text(encoding="utf-8")
-    assert all(f"## {name}" in expected_md for name in G14)
+    SET14.check_listed()
 
 
-@pytest.mark.parametrize("name", _known("reading", G14))
+@pytest.mark.parametrize("name", SET14.known("reading"))
 def test_document_reading(name):
-    assert [_meta(d) for d, _ in _read(name)] == [G14[name][0]]
+    SET14.check_reading(name)
 
 
-@pytest.mark.parametrize("name", _known("clauses", G14))
+@pytest.mark.parametrize("name", SET14.known("clauses"))
 def test_clauses_heading_paths_and_kinds(name):
-    (_, clauses), = _read(name)
-    assert _reading(clauses, G14[name][1]) == G14[name][1]
+    SET14.check_clauses(name)
 
 
 @pytest.mark.parametrize("name", sorted(NUMBERS))
 def test_document_numbers(name):
-    (doc, _), = _read(name)
+    (doc, _), = SET14.read(name)
     assert doc.doc_number == NUMBERS[name]
 
 
-# each notice wrapped like a PDF at 60…100 cells reads as it does unwrapped
-WRAP_MISS: set[tuple[str, int]] = set()
-
-
-@pytest.mark.parametrize("name, width", [
-    pytest.param(n, w, marks=pytest.mark.xfail(strict=True, reason="known wrap miss")) if (n, w) in WRAP_MISS else (n, w)
-    for n in sorted(G14) for w in (60, 70, 80, 90, 100)])
+@pytest.mark.parametrize("name, width", SET14.wrap_params())
 def test_same_clauses_when_wrapped_like_a_pdf(name, width):
-    text = (DATA14 / name).read_text(encoding="utf-8")
-    assert _clauses(_read(name, wrap(text, width))) == _clauses(_read(name, text))
+    SET14.check_wrapped(name, width)
 
 
-# each notice copied from a phone (35 cells, full-width indents) reads as it does unwrapped
-PHONE_MISS: set[str] = set()
-
-
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason="known phone-copy miss"))
-                                  if n in PHONE_MISS else n for n in sorted(G14)])
+@pytest.mark.parametrize("name", SET14.phone_params())
 def test_same_clauses_when_copied_from_a_phone(name):
-    text = (DATA14 / name).read_text(encoding="utf-8")
-    assert _clauses(_read(name, phone_wrap(text))) == _clauses(_read(name, text))
+    SET14.check_phone(name)
 
 
 # --- the rules behind the readings, each on other wordings than the notices' ------------------------------

@@ -28,8 +28,8 @@ import pytest
 
 from policytag.corpus.segment import segment_text
 from conftest import TEST_DATA
+from genres_harness import GenreSet, phone_wrap, xfail_unless
 from test_genres import wrap
-from test_genres13 import phone_wrap
 
 GENRE_NOTICES = sorted(p for p in TEST_DATA.glob("genres*/*.txt"))
 
@@ -50,8 +50,8 @@ PHONE_MISS = {
 }
 
 
-@pytest.mark.parametrize("path", [pytest.param(p, marks=pytest.mark.xfail(strict=True, reason=PHONE_MISS[p.name]))
-                                  if p.name in PHONE_MISS else p for p in GENRE_NOTICES], ids=lambda p: p.name)
+@pytest.mark.parametrize("path", xfail_unless(GENRE_NOTICES, {p: PHONE_MISS[p.name] for p in GENRE_NOTICES
+                                                               if p.name in PHONE_MISS}), ids=lambda p: p.name)
 def test_every_genre_notice_reads_the_same_copied_from_a_phone(path):
     text = path.read_text(encoding="utf-8")
     assert _reading(phone_wrap(text), path.name) == _reading(text, path.name)
@@ -241,57 +241,30 @@ G15 = {
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 KNOWN_GAPS: dict[tuple[str, str], str] = {
 }
-
-
-def _known(test: str, names) -> list:
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[test, n])) if (test, n) in KNOWN_GAPS
-            else n for n in sorted(names)]
-
-
-def _read15(name: str, text: str | None = None):
-    text = (DATA15 / name).read_text(encoding="utf-8") if text is None else text
-    return segment_text(text, name)
-
-
-def _start_of(clauses, expected) -> list:
-    """The clauses as (heading path, kind, start of the text), each cut to the length of the expected start; a kind
-    of ``preamble`` or ``clause`` for a speaker's turn is the paragraph's either way (EXPECTED.md)."""
-    starts = [e[2] for e in expected] + [""] * max(0, len(clauses) - len(expected))
-    return [(c.heading_path, c.kind, c.text[:len(s)] if s else c.text) for c, s in zip(clauses, starts)]
-
-
-def test_every_new_notice_is_listed_and_has_its_reading_written_down():
-    assert sorted(p.name for p in DATA15.glob("*.txt")) == sorted(G15)
-    expected_md = (DATA15 / "EXPECTED.md").read_text(encoding="utf-8")
-    assert all(f"## {name}" in expected_md for name in G15)
-
-
-@pytest.mark.parametrize("name", _known("reading", G15))
-def test_new_genre_document_reading(name):
-    assert [(d.title, d.issuer, d.region, d.level, d.genre, d.year, d.date) for d, _ in _read15(name)] == [G15[name][0]]
-
-
-@pytest.mark.parametrize("name", _known("clauses", G15))
-def test_new_genre_clauses_heading_paths_and_kinds(name):
-    (_, clauses), = _read15(name)
-    assert _start_of(clauses, G15[name][1]) == G15[name][1]
-
-
-def _all_clauses(docs) -> list:
-    return [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in docs]
-
-
 # (wrapped at 60…100 cells, the briefing's headlines ran into the paragraph under them, and the 附表's rows, once cut,
 # were no table: read right since genres16)
 WRAP_MISS: set[tuple[str, int]] = set()
+SET15 = GenreSet(DATA15, G15, KNOWN_GAPS, WRAP_MISS)
 
 
-@pytest.mark.parametrize("name, width", [
-    pytest.param(n, w, marks=pytest.mark.xfail(strict=True, reason="known wrap miss")) if (n, w) in WRAP_MISS else (n, w)
-    for n in sorted(G15) for w in (60, 70, 80, 90, 100)])
+def test_every_new_notice_is_listed_and_has_its_reading_written_down():
+    SET15.check_listed()
+
+
+@pytest.mark.parametrize("name", SET15.known("reading"))
+def test_new_genre_document_reading(name):
+    SET15.check_reading(name)
+
+
+@pytest.mark.parametrize("name", SET15.known("clauses"))
+def test_new_genre_clauses_heading_paths_and_kinds(name):
+    # (a kind of ``preamble`` or ``clause`` for a speaker's turn is the paragraph's either way: EXPECTED.md)
+    SET15.check_clauses(name)
+
+
+@pytest.mark.parametrize("name, width", SET15.wrap_params())
 def test_new_genre_same_clauses_when_wrapped_like_a_pdf(name, width):
-    text = (DATA15 / name).read_text(encoding="utf-8")
-    assert _all_clauses(_read15(name, wrap(text, width))) == _all_clauses(_read15(name, text))
+    SET15.check_wrapped(name, width)
 
 
 # --- the rules behind the new genres' readings, each on wordings of its own ------------------------------------

@@ -26,8 +26,8 @@ import pytest
 
 from policytag.corpus.segment import segment_paths, segment_text
 from conftest import TEST_DATA
+from genres_harness import GenreSet, all_clauses, phone_wrap
 from test_genres import wrap
-from test_genres13 import phone_wrap
 
 DATA16 = TEST_DATA / "genres16"
 
@@ -193,66 +193,39 @@ G16 = {
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 # (g16_supervision_notice.txt's 督办事项清单 heads its rows since genres17: the lead's decision)
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
-
-
-def _known(test: str, names) -> list:
-    return [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=KNOWN_GAPS[test, n])) if (test, n) in KNOWN_GAPS
-            else n for n in sorted(names)]
-
-
-def _one16(name: str):
-    result = segment_paths([DATA16 / name])  # (as a user's file: the reader reads a table typed as text)
-    assert not result.errors, result.errors
-    assert len(result.documents) == 1, [d.title for d in result.documents]
-    return result.documents[0], result.clauses
-
-
-def _start_of(clauses, expected) -> list:
-    """The clauses as (heading path, kind, start of the text), each cut to the length of the expected start."""
-    starts = [e[2] for e in expected] + [""] * max(0, len(clauses) - len(expected))
-    return [(c.heading_path, c.kind, c.text[:len(s)] if s else c.text) for c, s in zip(clauses, starts)]
-
-
-def test_every_new_notice_is_listed_and_has_its_reading_written_down():
-    assert sorted(p.name for p in DATA16.glob("*.txt")) == sorted(G16)
-    expected_md = (DATA16 / "EXPECTED.md").read_text(encoding="utf-8")
-    assert all(f"## {name}" in expected_md for name in G16)
-
-
-@pytest.mark.parametrize("name", _known("reading", G16))
-def test_new_genre_document_reading(name):
-    doc, _ = _one16(name)
-    assert (doc.title, doc.issuer, doc.region, doc.level, doc.genre, doc.year, doc.date) == G16[name][0]
-
-
-@pytest.mark.parametrize("name", _known("clauses", G16))
-def test_new_genre_clauses_heading_paths_and_kinds(name):
-    _, clauses = _one16(name)
-    assert _start_of(clauses, G16[name][1]) == G16[name][1]
-
-
-def _all_clauses(text: str, name: str) -> list:
-    return [(d.title, [(c.heading_path, c.kind, c.text) for c in cs]) for d, cs in segment_text(text, name)]
-
-
 # wrapped like a PDF (60…100 cells) or copied from a phone (35 cells), each notice reads as typed
 WRAP_MISS: set[tuple[str, int]] = set()
 PHONE_MISS: dict[str, str] = {}
+# (each notice read as a user's file: the reader reads a table typed as text)
+SET16 = GenreSet(DATA16, G16, KNOWN_GAPS, WRAP_MISS, PHONE_MISS, as_file=True)
 
 
-@pytest.mark.parametrize("name, width", [
-    pytest.param(n, w, marks=pytest.mark.xfail(strict=True, reason="known wrap miss")) if (n, w) in WRAP_MISS else (n, w)
-    for n in sorted(G16) for w in (60, 70, 80, 90, 100)])
+def test_every_new_notice_is_listed_and_has_its_reading_written_down():
+    SET16.check_listed()
+
+
+@pytest.mark.parametrize("name", SET16.known("reading"))
+def test_new_genre_document_reading(name):
+    SET16.check_reading(name)
+
+
+@pytest.mark.parametrize("name", SET16.known("clauses"))
+def test_new_genre_clauses_heading_paths_and_kinds(name):
+    SET16.check_clauses(name)
+
+
+def _all_clauses(text: str, name: str) -> list:
+    return all_clauses(segment_text(text, name))
+
+
+@pytest.mark.parametrize("name, width", SET16.wrap_params())
 def test_new_genre_same_clauses_when_wrapped_like_a_pdf(name, width):
-    text = (DATA16 / name).read_text(encoding="utf-8")
-    assert _all_clauses(wrap(text, width), name) == _all_clauses(text, name)
+    SET16.check_wrapped(name, width)
 
 
-@pytest.mark.parametrize("name", [pytest.param(n, marks=pytest.mark.xfail(strict=True, reason=PHONE_MISS[n]))
-                                  if n in PHONE_MISS else n for n in sorted(G16)])
+@pytest.mark.parametrize("name", SET16.phone_params())
 def test_new_genre_same_clauses_when_copied_from_a_phone(name):
-    text = (DATA16 / name).read_text(encoding="utf-8")
-    assert _all_clauses(phone_wrap(text), name) == _all_clauses(text, name)
+    SET16.check_phone(name)
 
 
 # --- the rules behind the new genres' readings, each on wordings of its own ------------------------------------
