@@ -208,7 +208,11 @@ RE_SIGNER = re.compile(r"^\s*(?:([\u4e00-\u9fff]{2,30}?(?:人民政府|行政公
                        r"(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任|书记)\s*[\u4e00-\u9fff]{2,4}\s*$")
 # a remark under a title that belongs to it: （试行）, （2027—2029年）, （征求意见稿）
 RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
-                             r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*$")
+                             r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)|"
+                             # (a part published alone: ``（防范和整改措施部分）``, ``（摘要）``, ``（节选）``)
+                             r"[^（）()。；，,：:]{1,16}部分|摘要|节选)\s*[)）]\s*$"
+                             # a dash subtitle under a title (致全市人民的一封信 / ``——春节期间安全提示``)
+                             r"|^\s*(?:——|--|－－)\s*[^。；，,！？!?：:—]{2,30}\s*$")
 # the red-letter header over a notice: 某地区行政公署办公室文件, 中共某县委员会文件
 RE_REDHEAD = re.compile(r"^\s*[\u4e00-\u9fff]{2,40}?(?:人民政府|行政公署|办公厅|办公室|委员会|局|厅|部)\s*文\s*件\s*$")
 # the issue number in the header of minutes and bulletins (纪要, 简报, 通报): ``〔2027〕第2期``, ``第2期``,
@@ -328,6 +332,10 @@ class Line:
     # the raw line opened with blanks (a PDF's first-line indent, where the text copy kept it); lines
     # rebuilt by later passes drop it, which only loses a hint (join_paragraphs, _reliable_indents)
     indent: bool = False
+    # a table's row typed with tabs between its cells (_tabbed_tables): a paragraph of its own, joined to no line
+    row: bool = False
+    # an enclosure's title under a 附件 / 附表 label (segment.split_documents), not the text a 印发 notice sends
+    annex: bool = False
 
 
 def classify(raw: str, lineno: int) -> Line:
@@ -401,9 +409,39 @@ def _classify(s: str, lineno: int) -> Line:
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
-        _cut_dates(_cut_line_rests([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))]))))))))
+        _cut_dates(_cut_line_rests(_tabbed_tables([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(lines))))))))
+
+
+#: a table's column label: a few words, no number, no sentence mark (事项名称, 实施依据, 分值, 评分标准)
+RE_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff（）()、/]{1,8}$")
+
+
+def _tabbed_tables(lines: list[Line]) -> list[Line]:
+    """A table typed or pasted with tabs between its cells that the reader did not read as a task table (no 序号
+    column: a 权责清单's 事项名称⇥实施依据⇥责任事项, a 考核细则's 考核项目⇥分值⇥评分标准): its header row (three or more
+    labels) is no text (``columns``) and each row under it, down to the first line with another count of tabs, is a
+    paragraph of its own, its cells joined by ``；`` as the reader joins a plain table's. Its rows, wider than the
+    text's lines, ran together with the header and the section title after them into one paragraph."""
+    out = list(lines)
+    i = 0
+    while i < len(lines):
+        tabs = lines[i].text.count("\t")
+        cells = [c.strip() for c in lines[i].text.split("\t")]
+        if tabs < 2 or not all(RE_COLUMN_LABEL.match(c) for c in cells):
+            i += 1
+            continue
+        j = i + 1
+        while j < len(lines) and lines[j].text.count("\t") == tabs:
+            j += 1
+        if j - i >= 2:  # a header and at least one row
+            out[i] = Line("columns", lines[i].text, lines[i].lineno)
+            for k in range(i + 1, j):
+                row = "；".join(c for c in (c.strip() for c in lines[k].text.split("\t")) if c)
+                out[k] = Line("text", row, lines[k].lineno, row=True)
+        i = j
+    return out
 
 
 def _cut_line_rests(lines: list[Line]) -> list[Line]:
@@ -587,7 +625,20 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
             if (line.kind in ("text", "title") and RE_CHART_BOX.match(line.text) and heading_level(line.text) is None
                     and not line.text.rstrip().endswith("图")):
                 out[j] = Line("chart", line.text, line.lineno)
+    for i, line in enumerate(lines[:-1]):
+        # a chart's line of steps cut at the margin (a phone's copy: ``事故报告→先期处置→启动响应→现场`` / ``处置→响应终止``):
+        # its rest, steps and arrows with no sentence mark right under it, is the chart's too (it read as a paragraph)
+        rest = lines[i + 1]
+        if (line.kind == "chart" and not RE_ARROW_LINE.match(line.text) and rest.kind in ("text", "title")
+                and RE_CHART_REST.match(rest.text) and heading_level(rest.text.strip()) is None and (re.search(r"[→↓⇒]|->", rest.text)
+                                                         or re.search(r"(?:[→↓⇒]|->)\s*$", line.text))):
+            out[i + 1] = Line("chart", rest.text, rest.lineno)
     return out
+
+
+#: the rest of a chart's line of steps: steps and arrows, no sentence mark, no item number
+RE_CHART_REST = re.compile(r"^\s*(?:[→↓⇒]|->)?\s*(?:[^。；;，,：:！？!?\s→↓⇒]{1,16}\s*(?:→|⇒|↓|－>|->|—>)\s*)*"
+                           r"[^。；;，,：:！？!?\s→↓⇒]{1,16}\s*$")
 
 
 #: a place's name alone (蓼湾区, 青石县, 东川省): how a government that prints no organ signs
@@ -666,20 +717,32 @@ def _attendance_lists(lines: list[Line]) -> list[Line]:
     stays text: in a meeting notice ``参会人员：各乡镇分管负责同志`` says who is to come (an instruction)."""
     out = _wrapped_name_lists(lines)
     meaningful = [i for i, line in enumerate(out) if line.kind not in _TRANSPARENT]
+    minutes_from = next((i for i, line in enumerate(out) if line.kind == "title" and "纪要" in line.text), len(out))
     for n, i in enumerate(meaningful):
         if out[i].kind != "text" or not RE_PARTICIPANTS.match(out[i].text) or len(out[i].text) >= 120:
             continue
         around = [out[meaningful[m]].kind for m in (n - 1, n + 1) if 0 <= m < len(meaningful)]
-        if "attendance" in around:
+        # (…or alone after the text of minutes, no text after it: who attended, as 出席：… there; a meeting notice's
+        # 参会人员：… says who is to come, in its text)
+        after = [out[j] for j in meaningful[n + 1:n + 3]]
+        if after and after[0].kind == "text" and _list_rest(after[0].text) and (len(after) < 2 or after[1].kind != "text"):
+            after = after[1:]  # (the list's rest wrapped at the margin, …及有关部 / 门负责同志: read with it below)
+        if "attendance" in around or (i > minutes_from and n > 0 and out[meaningful[n - 1]].kind == "text"
+                                      and (not after or after[0].kind != "text")):
             out[i] = Line("attendance", out[i].text, out[i].lineno)
     # the rest of an attendance line wrapped at the margin (…县住房和 / 城乡建设局主要负责同志), at the end of the
     # text or before its imprint: no sentence, nothing but the list going on
     for n, i in enumerate(meaningful):
         after = out[meaningful[n + 1]].kind if n + 1 < len(meaningful) else None
         if (n and out[meaningful[n - 1]].kind == "attendance" and out[i].kind == "text" and after != "text"
-                and len(out[i].text.strip()) <= 40 and not re.search(r"[。；！？：:]", out[i].text)):
+                and _list_rest(out[i].text)):
             out[i] = Line("attendance", out[i].text, out[i].lineno)
     return out
+
+
+def _list_rest(text: str) -> bool:
+    """Can ``text`` be the rest of an attendance line wrapped at the margin: short, no sentence?"""
+    return len(text.strip()) <= 40 and not re.search(r"[。；！？：:]", text)
 
 
 def _organ_headings(lines: list[Line]) -> list[Line]:
@@ -791,7 +854,7 @@ def _title_remarks(lines: list[Line]) -> list[Line]:
         j = i + 1
         while j < len(out) and out[j].kind in _TRANSPARENT:
             j += 1
-        if j < len(out) and out[j].kind == "text" and RE_TITLE_REMARK.match(out[j].text):
+        if j < len(out) and out[j].kind in ("text", "title") and RE_TITLE_REMARK.match(out[j].text):
             out[i] = Line("title", line.text.strip() + out[j].text.strip(), line.lineno)
             out[j] = Line("blank", "", out[j].lineno)
     return out
@@ -846,16 +909,32 @@ def _titles_after_addressee(lines: list[Line]) -> list[Line]:
     """A title-shaped line right under the addressee, the next line going on with its sentence (``各乡镇人民政府：``
     / ``《泊川县2027年度安全生产工作要点》`` / ``已经县政府…同意，现``): the body's first line, cut where the quoted
     name ends (a copy wrapped narrow, as a phone shows it), no title: a title never follows the addressee. It
-    was read as a title line and dropped from the body."""
+    was read as a title line and dropped from the body. So too a decree's announcement under its number cut where
+    the rules' quoted name ends (``第15号`` / ``《…办法》`` / ``已经…常务会议审议通过，现予公布``): a title of the rules
+    is never quoted, and a decree's number is followed by its announcement."""
     out = list(lines)
     for i in range(1, len(out) - 1):
-        if out[i - 1].kind != "addressee" or out[i].kind != "title":
+        if out[i].kind != "title" or not (out[i - 1].kind == "addressee" or _announced_name(out, i)):
             continue
         # (the next line past those a joined title absorbed, blank now; scanned by index, not over a slice)
         nxt = next((out[j] for j in range(i + 1, len(out)) if out[j].kind != "blank"), None)
         if nxt is not None and nxt.kind == "text" and heading_level(nxt.text.strip()) is None:
             out[i] = Line("text", out[i].text, out[i].lineno)
     return out
+
+
+def _announced_name(lines: list[Line], i: int) -> bool:
+    """Is line ``i`` a quoted name alone (``《…办法》``) under a decree's lines (blank lines between), the next line
+    going on with the announcement (``已经…`` / ``经…``)?"""
+    prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind != "blank"), None)
+    nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind != "blank"), None)
+    return (prev is not None and prev.kind == "decree" and nxt is not None
+            and bool(RE_QUOTED_NAME_LINE.match(lines[i].text)) and bool(RE_ANNOUNCED.match(nxt.text)))
+
+
+RE_QUOTED_NAME_LINE = re.compile(r"^\s*《[^《》]+》\s*$")
+#: the announcement a decree's quoted rules go on with (``已经…审议通过``, ``经…同意``, ``已于…通过``)
+RE_ANNOUNCED = re.compile(r"^\s*(?:已经|已于|经)")
 
 
 RE_TOC = re.compile(r"^\s*目\s*录\s*$")
@@ -1527,8 +1606,10 @@ def _concat(parts: list[str]) -> str:
     out = ""
     for part in parts:
         part = part.strip()
-        if out and RE_TASK_KEY_LINE.match(part) and out[-1] not in "。；;，,：:":
-            out += "；"  # 责任单位：市应急管理局 / 完成时限：…: two entries, not one run of words
+        if out and RE_TASK_KEY_LINE.match(part) and out[-1] not in "。；;，,：:（(":
+            # 责任单位：市应急管理局 / 完成时限：…: two entries, not one run of words (a key after an opening bracket
+            # cut at the margin, …行为。（ / 牵头单位：…, is the remark's first: nothing between them)
+            out += "；"
         # keep a space only between two Latin words split at the margin
         if out and re.match(r"[A-Za-z0-9]", part[:1]) and re.search(r"[A-Za-z]$", out):
             out += " "

@@ -69,7 +69,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 if (rest := next_line.get(index)) == index + 1 and _title_rest(title, lines[rest]):
                     title += lines[rest].text.strip()  # (…先进集体 / 和先进个人名单: cut at a phone's margin)
                     rests.add(rest)
-                current.append(Line("subtitle", title, line.lineno))
+                current.append(Line("subtitle", title, line.lineno, annex=True))
                 # an enclosure numbers its own chapters, sections and items (一、 again: no new notice)
                 closed, tops, top, in_enclosure = False, {}, 0, True
                 continue
@@ -84,7 +84,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                     attachment_rest(line.text.strip(), lines[rest].text.strip()):
                 title += lines[rest].text.strip()  # (附件1：…活 / 动方案: the title cut at a phone's margin)
                 rests.add(rest)
-            current.append(Line("subtitle", title, line.lineno))
+            current.append(Line("subtitle", title, line.lineno, annex=True))
             closed, tops, top, in_enclosure = False, {}, 0, True
             continue
         if (line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed)
@@ -93,7 +93,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             # followed by its own number or addressee is the forwarded notice pasted whole after a 转发 letter,
             # a document of its own (it lost its title to the letter, read as the letter's enclosure)
             current.append(Line("subtitle", line.text, line.lineno))
-            enclosed, closed = None, False
+            # (inside the enclosure: its own 附件1：… after its text opens the next one, as after a signature)
+            enclosed, closed, in_enclosure = None, False, True
             continue
         if line.kind in HEADER_KINDS and has_body and not _imprint_number(line, prev_kind.get(index), next_kind.get(index)):
             starts_new = True
@@ -839,7 +840,9 @@ def _sibling_by_lead(para: str, frame: _Frame) -> bool:
 # how a notice's opening reads: its purpose or grounds (为…/根据…), the occasion (近日…/当前…), or what it
 # sends (现将…印发给你们 / 现就…)
 RE_PREAMBLE_OPEN = re.compile(r"^\s*(?:为|根据|按照|依据|依照|经|近[日期来年]|当前|目前|今年|入[夏冬春秋]|随着|鉴于|现将|现就)"
-                              r"|制定本|现就|现将|特制定|(?:转发|印发)给")
+                              r"|制定本|现就|现将|特制定|(?:转发|印发)给"
+                              # (…市安委办提醒您： over a letter's unnumbered tips: the lead-in to them, as …如下：)
+                              r"|(?:提醒|提示|倡议|呼吁)(?:您|你们|大家|广大[^。；：:，,]{1,8})?(?:如下)?\s*[：:]\s*$")
 # the covering sentence of a notice that sends a text (现将《…方案》印发给你们 / 转发给你们 / 下发给你们,
 # 《…》已经县政府同意，现予印发), and a request to carry that text out standing as a paragraph of its own
 # (请结合实际，认真贯彻落实。 / 请遵照执行。): the opening of the notice, its preamble (codebook §1 and rule 3)
@@ -1130,16 +1133,24 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
     """The body text lines, cut where a signature or title line stood between them (a 印发 notice's
     signature and its enclosure's title): no paragraph runs across those. Page numbers, URLs and
     blank lines do not cut (page breaks fall mid-paragraph). Each run says whether it opens an
-    enclosure: the title of the enclosure (``subtitle``) that stood before it, else None."""
+    enclosure: the title of the enclosure (``subtitle``) that stood before it, "" where that is the text a 印发
+    notice sends (no annex), else None."""
     runs: list[tuple[list[Line], str | None]] = [([], None)]
     names_only = False  # inside an enclosure that lists names (_names_enclosure): no body text
     for line in lines:
-        if line.kind == "text":
+        if line.kind == "text" and line.row:  # a table's row (clean._tabbed_tables): a run, a paragraph, of its own
+            if not names_only:
+                if runs[-1][0]:
+                    runs.append(([], None))
+                runs[-1][0].append(line)
+                runs.append(([], None))
+        elif line.kind == "text":
             if not names_only:
                 runs[-1][0].append(line)
         elif line.kind == "subtitle":
             names_only = _names_enclosure(line.text)
-            runs.append(([], normalize_punct(line.text).strip()))
+            # (the text a 印发 notice sends is no annex: its title is the notice's own subject, heading nothing)
+            runs.append(([], normalize_punct(line.text).strip() if line.annex else ""))
         elif line.kind in SEPARATOR_KINDS and runs[-1][0]:
             runs.append(([], runs[-1][1] if not runs[-1][0] else None))
     return [r for r in runs if r[0]]
