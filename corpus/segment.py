@@ -253,10 +253,12 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     hint_level = num_level if num_region and not title_region else md.region_level(hint) if hint else None
     if region is None and hint and md.hint_fits(level, hint_level):
         region, level = hint, hint_level
-    level = md.county_level_city(region, level, [l.text for l in lines if l.kind == "addressee"])
+    genre = md.genre_of(title, paragraphs)
+    # (a report goes up, to the city a county-level city belongs to: metadata reads the genre)
+    level = md.county_level_city(region, level, [l.text for l in lines if l.kind == "addressee"], genre)
     level = md.county_remark(region, level, [title, meta.get("发文机关", "")] + [l.text for l in lines if l.kind == "issuer"])
     if level is None:
-        level = md.level_from_body(paragraphs)
+        level = md.level_from_body(paragraphs, title)  # (2027年全县…要点, unsigned: the title says whose)
     date = None
     for line in lines:
         if line.kind == "date":
@@ -278,7 +280,6 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     # notices read before titles were built stay the same
     key = number or title or f"{Path(source).name}#{year}"
     doc_id = f"{year or 'na'}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
-    genre = md.genre_of(title, paragraphs)
     built = False
     if not title:
         title = _attachment_title(lines)

@@ -119,14 +119,10 @@ OPEN = {
 }
 
 KNOWN_GAPS = {
-    "year_first_county_points_unsigned.txt": "corpus/segment.py calls md.level_from_body(paragraphs) without the title: "
-                                             "its 全县 is counted once (the body's); pass title= (the lead's)",
     "urgent_marker_number_line.txt": "corpus/clean.py reads `特急　　霁政办明电〔2027〕5号` as text, not a number line "
                                      "(a 特急 / 加急 marker before the number); genres17's",
     "village_appeal.txt": "corpus/clean.py reads the signature 峦山彝族自治县石门瑶族乡柳湾村村民委员会 as text: RE_ISSUER "
                           "allows 16 characters before 委员会 (md.full_name names it once read: r2_village_…); genres17's",
-    "r2_signer_own_line.txt": "corpus/segment.py calls md.county_level_city without the genre: a 市's report to another "
-                              "市's government is a county-level city's (genre=genre, the lead's)",
 }
 
 test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, OPEN, known_gaps=KNOWN_GAPS,
