@@ -419,10 +419,15 @@ def parse_agencies(remark: str) -> list[str]:
     body = re.sub(r"(牵头|按职责)$", "", body)
     body = body.replace("市、县", "市县")  # "各市、县人民政府" is one agency
     parts = RE_AGENCY_SEP.split(body)
-    # （县应急局牵头，县自然资源局配合）: each organ without its role word
-    # (and one role a part ends with before the remark's last: …牵头，各县（市、区）人民政府负责落实 -> …人民政府)
-    parts = [re.sub(r"(?:牵头|配合|参与|协助|协办|(?:按职责)?(?:分工)?负责(?:落实)?)$", "", p.strip()) for p in parts]
+    # （县应急局牵头，县自然资源局配合）: each organ without its role words, all of them (县应急局牵头负责 ->
+    # 县应急局, not 县应急局牵头; …按照职责分工负责; and one role a part ends with before the remark's last:
+    # …牵头，各县（市、区）人民政府负责落实 -> …人民政府)
+    parts = [RE_ROLE_TAIL.sub("", p.strip()) for p in parts]
     return [p for p in parts if p]
+
+
+#: the role words that may close an agency's part of a remark, in any run (牵头负责, 按照职责分工负责, 分别负责)
+RE_ROLE_TAIL = re.compile(r"(?:按照?职责|分工|分别|牵头|配合|参与|协助|协办|协同|负责|落实)+$")
 
 
 def _lists_in_sections(levels: list, paragraphs: list[str]) -> list:

@@ -57,3 +57,17 @@ def test_constraints_pin_every_declared_dependency_within_its_range():
         assert name in pins, f"{req.name} is declared in pyproject.toml but not pinned: run scripts/lock.sh"
         assert req.specifier.contains(pins[name], prereleases=True), \
             f"constraints.txt pins {req.name}=={pins[name]}, outside pyproject.toml's {req.specifier}: run scripts/lock.sh"
+
+
+@pytest.mark.parametrize("text, agencies", [
+    ("开展检查（县应急局牵头负责，县公安局配合）", ["县应急局", "县公安局"]),
+    ("开展检查（市应急局、市公安局按照职责分工负责）", ["市应急局", "市公安局"]),
+    ("开展检查（市应急局牵头，各县（市、区）人民政府负责落实）", ["市应急局", "各县（市、区）人民政府"]),
+    ("开展检查（市住建局、市城管局分别负责）", ["市住建局", "市城管局"]),
+    ("开展检查（省应急厅、省公安厅等部门分工负责）", ["省应急厅", "省公安厅"]),
+])
+def test_a_remark_names_each_agency_without_its_role_words(text, agencies):
+    # extract14's leftover: the segmenter stripped one role word, so 县应急局牵头负责 named 县应急局牵头
+    from policytag.corpus.segment import remark_agencies
+
+    assert remark_agencies(text) == agencies
