@@ -65,8 +65,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     q = sub.add_parser("pull", help="export annotations into a dataset (JSONL + Hugging Face dataset)",
                        description="Export a project's annotations, map them to taxonomy ids, resolve clauses with "
                                    "several annotators (majority per label, ties to NAME.conflicts.jsonl), report "
-                                   "agreement and write NAME.jsonl, NAME.hf/, NAME.meta.json and "
-                                   "NAME.conflicts.jsonl atomically.")
+                                   "agreement and write NAME.jsonl, NAME.hf/, NAME.meta.json, NAME.conflicts.jsonl and "
+                                   "NAME.undecided.jsonl (clauses nobody could decide: skipped) atomically.")
     _server(q)
     q.add_argument("-o", "--output", required=True, metavar="NAME.jsonl", help="dataset file, e.g. data/annotations/v2.jsonl")
     q.add_argument("--force", action="store_true", help="replace existing outputs")
@@ -218,7 +218,7 @@ def run_pull(args: argparse.Namespace) -> int:
     from policytag.io import check_output_path
 
     outputs = OutputPaths.for_output(args.output)
-    for target in (outputs.jsonl, outputs.meta, outputs.conflicts):
+    for target in (outputs.jsonl, outputs.meta, outputs.conflicts, outputs.undecided):
         check_output_path(target, overwrite=args.force, make_parents=True, force=args.force)
     check_output_path(outputs.hf, kind="dir", overwrite=args.force)
     taxonomy = load_taxonomy()
@@ -233,6 +233,8 @@ def run_pull(args: argparse.Namespace) -> int:
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
              f"(excluded from the dataset)")
+    if result.dataset.undecided:
+        _err(undecided_line(result.dataset.undecided, result.paths.undecided))
     if result.dataset.refused:
         _err(f"warning: {len(result.dataset.refused)} annotation(s) name no dominant measure type and were refused "
              f"(listed in {result.paths.meta.name}): "
@@ -269,9 +271,21 @@ def _report_replaced(result) -> None:
     _err(f"warning: {len(result.replaced)} label(s) of the replaced {jsonl} changed or went (replaced_labels in "
          f"{meta}):")
     for item in result.replaced[:REPLACED_SHOWN]:
-        _err("  replaced: " + replaced_line(item, result.paths.conflicts.name))
+        _err("  replaced: " + replaced_line(item, result.paths.conflicts.name, result.paths.undecided.name))
     if len(result.replaced) > REPLACED_SHOWN:
         _err(f"  … and {len(result.replaced) - REPLACED_SHOWN} more in {meta}")
+
+
+def undecided_line(undecided: list[dict], path: Path, limit: int = 3) -> str:
+    """``2 clause(s) nobody could decide went to NAME.undecided.jsonl for adjudication (excluded from the
+    dataset): task 3 by mei, skipped: 拿不准：…; …`` — which clause, who, and why, when they said."""
+    items = []
+    for row in undecided[:limit]:
+        said = [f"{a['annotator']}, {a['how']}" + (f": {' '.join(a['note'].split())[:40]}" if a["note"] else "")
+                for a in row["undecided"]]
+        items.append(f"task {row['task_id']} by {'; '.join(said)}")
+    return (f"{len(undecided)} clause(s) nobody could decide went to {path} for adjudication (excluded from the "
+            f"dataset): " + " | ".join(items) + (" …" if len(undecided) > limit else ""))
 
 
 def skipped_note(skipped: list[dict], meta_name: str, limit: int = 5) -> str:

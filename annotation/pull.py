@@ -22,6 +22,7 @@ from policytag import PolicytagError
 from policytag.taxonomy import Taxonomy
 
 from .agreement import POLICY, Vote, agreement_report, resolve
+from .labeling_config import NOTE_NAME
 from .results import parse_result
 from .rules import Violation, check_labels, conflict_violations
 from .tasks import CLAUSE_FIELDS, DOCUMENT_FIELDS, text_sha1
@@ -60,6 +61,17 @@ class AnnotationRecord:
 
 
 @dataclass
+class SkippedTask:
+    """A task somebody skipped (a cancelled annotation): its data as exported, and per skip who, when
+    and the note 备注 they wrote. Label Studio's Skip sends what was on the screen with
+    ``was_cancelled`` set, so a note written before skipping ("拿不准：…") travels with it; the boxes
+    ticked (or the pre-filled suggestion) travel too, and are never read as labels."""
+
+    data: dict[str, Any]
+    skips: list[dict[str, Any]] = field(default_factory=list)
+
+
+@dataclass
 class ExportStats:
     tasks: int = 0
     tasks_annotated: int = 0
@@ -74,6 +86,8 @@ class ExportStats:
     #: one line per malformed task or annotation skipped (not a JSON object, a string where a list
     #: belongs, a non-numeric id …); an export is read as far as it is usable
     malformed: list[str] = field(default_factory=list)
+    #: task id -> the task's data and its skips with their notes (what NAME.undecided.jsonl is made of)
+    skipped_tasks: dict[int, SkippedTask] = field(default_factory=dict)
 
 
 def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
@@ -93,6 +107,18 @@ def _skipper(ann: dict, users: dict[int, str]) -> str:
         return _user_of(ann, users)[0]
     except (TypeError, ValueError):
         return "unknown"
+
+
+def _skip_note(result: Any) -> str:
+    """The note 备注 of a skipped annotation's result ("" without one). Only the note: the choices on a
+    skipped screen are a pre-fill or half a decision, and a label outside the taxonomy there is no
+    error (it is not a label)."""
+    notes: list[str] = []
+    for res in result if isinstance(result, list) else []:
+        if isinstance(res, dict) and res.get("from_name") == NOTE_NAME and isinstance(res.get("value"), dict):
+            text = res["value"].get("text")
+            notes.extend([text] if isinstance(text, str) else [t for t in text or [] if isinstance(t, str)])
+    return "\n".join(n.strip() for n in notes if n.strip())
 
 
 def _int_id(value: Any) -> int | None:
@@ -159,8 +185,12 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
                 continue
             if ann.get("was_cancelled"):
                 stats.cancelled += 1
-                skipped_here.append({"task_id": task_id, "clause_id": str(clause_id),
-                                     "annotation_id": _int_id(ann.get("id")) or 0, "annotator": _skipper(ann, users)})
+                skip_entry = {"task_id": task_id, "clause_id": str(clause_id),
+                              "annotation_id": _int_id(ann.get("id")) or 0, "annotator": _skipper(ann, users)}
+                skipped_here.append(skip_entry)
+                stats.skipped_tasks.setdefault(task_id, SkippedTask(data)).skips.append(
+                    {"how": "skipped", "annotator": skip_entry["annotator"], "annotation_id": skip_entry["annotation_id"],
+                     "note": _skip_note(result), "updated_at": str(ann.get("updated_at") or "")})
                 continue
             try:
                 parsed = parse_result(result, taxonomy)
@@ -210,6 +240,9 @@ class PulledDataset:
     superseded: list[dict[str, Any]] = field(default_factory=list)
     #: skipped (cancelled) annotations, dropped from the rows (``ExportStats.skipped``)
     skipped: list[dict[str, Any]] = field(default_factory=list)
+    #: clauses nobody decided: no row and no conflict, but skipped by somebody or submitted without a
+    #: dominant measure type (``undecided_rows``): NAME.undecided.jsonl, for adjudication
+    undecided: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
@@ -275,12 +308,51 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
             "problems": rule_problems,
             "annotations": details,
         })
-    listed = {k: v for k, v in asdict(stats).items() if k != "skipped"}  # the skipped go to meta.json whole
+    undecided = undecided_rows(stats.skipped_tasks, refused, {r["clause_id"] for r in rows}
+                               | {c["clause_id"] for c in conflicts}, by_clause)
+    # the skipped go to meta.json whole; the skipped tasks' data to NAME.undecided.jsonl
+    listed = {k: v for k, v in asdict(stats).items() if k not in ("skipped", "skipped_tasks")}
     counts = {**listed, "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
-              "rule_problems": len(problems)}
+              "rule_problems": len(problems), "undecided": len(undecided)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
-                         refused, flags, superseded=superseded, skipped=list(stats.skipped))
+                         refused, flags, superseded=superseded, skipped=list(stats.skipped), undecided=undecided)
+
+
+def undecided_rows(skipped_tasks: dict[int, SkippedTask], refused: Sequence[dict[str, Any]], decided: set[str],
+                   by_clause: dict[str, dict[str, AnnotationRecord]]) -> list[dict[str, Any]]:
+    """One row per clause that nobody decided, for adjudication: no dataset row and no conflict, but
+    an annotator skipped it (Label Studio's Skip: "cannot decide") or submitted it without a dominant
+    measure type. The clause as a gold row carries it (identity, text, heading path, document) and,
+    in ``undecided``, each attempt: ``how`` (``skipped`` / ``no dominant measure type``), annotator,
+    annotation id, the note written, and for a submitted attempt the labels ticked. No labels: an
+    undecided clause is never a gold row, and never one with empty labels."""
+    attempts: dict[str, list[dict[str, Any]]] = defaultdict(list)
+    data_of: dict[str, tuple[int, dict[str, Any]]] = {}
+    for task_id, task in skipped_tasks.items():
+        clause_id = str(task.data.get("clause_id"))
+        if clause_id in decided:
+            continue  # another annotator's label stands (or their disagreement went to conflicts)
+        attempts[clause_id] += task.skips
+        data_of.setdefault(clause_id, (task_id, task.data))
+    for r in refused:
+        if r["clause_id"] in decided:
+            continue
+        rec = by_clause[r["clause_id"]][r["annotator"]]
+        attempts[r["clause_id"]].append({"how": "no dominant measure type", "annotator": rec.annotator,
+                                         "annotation_id": rec.annotation_id, "note": rec.note,
+                                         "updated_at": rec.updated_at, "sector": rec.sector,
+                                         "measure_type": rec.measure_type})
+        data_of.setdefault(r["clause_id"], (rec.task_id, rec.task_data))
+    out = []
+    for clause_id in sorted(attempts, key=lambda c: (data_of[c][0], c)):
+        task_id, data = data_of[clause_id]
+        text = str(data.get("text", ""))
+        out.append({"clause_id": clause_id, "doc_id": str(data.get("doc_id", "")), "year": data.get("year"),
+                    "text_sha1": str(data.get("text_sha1") or text_sha1(text)), "text": text,
+                    "heading_path": list(data.get("heading_path") or []), **clause_metadata(data), "task_id": task_id,
+                    "undecided": sorted(attempts[clause_id], key=lambda a: (a["updated_at"], a["annotation_id"]))})
+    return out
 
 
 def clause_metadata(data: dict[str, Any]) -> dict[str, Any]:
@@ -306,6 +378,8 @@ class OutputPaths:
     hf: Path
     meta: Path
     conflicts: Path
+    #: clauses nobody decided (skipped, or submitted without a dominant measure type): for adjudication
+    undecided: Path
 
     @classmethod
     def for_output(cls, output: str | os.PathLike) -> "OutputPaths":
@@ -316,10 +390,10 @@ class OutputPaths:
             raise PolicytagError(f"{output}: not a usable output name")
         jsonl = path if path.name.endswith(".jsonl") else path.with_name(stem + ".jsonl")
         return cls(jsonl, path.with_name(stem + ".hf"), path.with_name(stem + ".meta.json"),
-                   path.with_name(stem + ".conflicts.jsonl"))
+                   path.with_name(stem + ".conflicts.jsonl"), path.with_name(stem + ".undecided.jsonl"))
 
     def all(self) -> list[Path]:
-        return [self.jsonl, self.hf, self.meta, self.conflicts]
+        return [self.jsonl, self.hf, self.meta, self.conflicts, self.undecided]
 
 
 def hf_features():
@@ -362,15 +436,18 @@ def write_dataset(paths: OutputPaths, dataset: PulledDataset, meta: dict[str, An
         # the JSONL (what readers open) last; on any failure every temporary is removed, nothing renamed.
         jsonl_fh = stack.enter_context(atomic_write(paths.jsonl))
         conflicts_fh = stack.enter_context(atomic_write(paths.conflicts))
+        undecided_fh = stack.enter_context(atomic_write(paths.undecided))
         hf_tmp = stack.enter_context(atomic_dir(paths.hf, overwrite=True))
         meta_fh = stack.enter_context(atomic_write(paths.meta))
-        for fh in (jsonl_fh, conflicts_fh, meta_fh):
+        for fh in (jsonl_fh, conflicts_fh, undecided_fh, meta_fh):
             _shareable(fh.fileno())
         _shareable(hf_tmp)
         for row in dataset.rows:
             jsonl_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         for row in dataset.conflicts:
             conflicts_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
+        for row in dataset.undecided:
+            undecided_fh.write(json.dumps(row, ensure_ascii=False) + "\n")
         features = hf_features()
         # column-wise, so that an empty pull still yields a dataset with the full schema
         columns = {name: [row.get(name) for row in dataset.rows] for name in features}
@@ -419,7 +496,8 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
         "refused_missing_dominant": dataset.refused,
         "superseded_annotations": dataset.superseded,
         "skipped_annotations": dataset.skipped,
-        "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name},
+        "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name,
+                  "undecided": paths.undecided.name},
     }
 
 
@@ -463,24 +541,27 @@ def replaced_labels(previous: dict[str, dict[str, Any]], dataset: PulledDataset)
     ``changed``, ``in conflict`` or ``not labelled``."""
     rows = {r["clause_id"]: r for r in dataset.rows}
     conflicts = {r["clause_id"] for r in dataset.conflicts}
+    undecided = {r["clause_id"] for r in dataset.undecided}
     out = []
     for clause_id, old in previous.items():
         before, new = _labels(old), rows.get(clause_id)
         if new is not None and _same_labels(before, _labels(new)):
             continue
-        now = "changed" if new is not None else "in conflict" if clause_id in conflicts else "not labelled"
+        now = ("changed" if new is not None else "in conflict" if clause_id in conflicts
+               else "undecided" if clause_id in undecided else "not labelled")
         out.append({"clause_id": clause_id, "task_id": (new or old).get("task_id"), "now": now,
                     "before": before, "after": _labels(new) if new is not None else None})
     return out
 
 
-def replaced_line(item: dict[str, Any], conflicts_name: str) -> str:
+def replaced_line(item: dict[str, Any], conflicts_name: str, undecided_name: str = "NAME.undecided.jsonl") -> str:
     """One line per replaced label: ``clause C (task T): sector a -> a, b; measure_type x -> y``."""
     where = f"clause {item['clause_id']} (task {item['task_id']})"
     before, after = item["before"], item["after"]
     if after is None:
-        why = f"now in conflict ({conflicts_name})" if item["now"] == "in conflict" else \
-            "now without an annotation (deleted or skipped in Label Studio)"
+        why = (f"now in conflict ({conflicts_name})" if item["now"] == "in conflict" else
+               f"now undecided ({undecided_name})" if item["now"] == "undecided" else
+               "now without an annotation (deleted or skipped in Label Studio)")
         return (f"{where}: was sector {', '.join(before['sector']) or '-'}; measure_type "
                 f"{', '.join(before['measure_type']) or '-'}, {why}")
     parts = [f"{dim} {', '.join(before[dim]) or '-'} -> {', '.join(after[dim]) or '-'}"

@@ -158,12 +158,15 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             backfill.append((old, {**data, **old.data, **updates}))
         later += [(old, user, row) for user, row in label_rows.get(cid, [])]
 
-    with session.errors(f"importing tasks into project {project.id}"):
-        with tqdm(total=len(new_tasks), desc="importing tasks", unit="task", disable=not progress, leave=False) as bar:
-            for batch in _batches(new_tasks, BATCH):
-                session.import_tasks(project.id, list(batch))
-                report.tasks_created += len(batch)
-                bar.update(len(batch))
+    with tqdm(total=len(new_tasks), desc="importing tasks", unit="task", disable=not progress, leave=False) as bar:
+        for batch in _batches(new_tasks, BATCH):
+            try:
+                with session.errors(f"importing tasks into project {project.id}"):
+                    session.import_tasks(project.id, list(batch))
+            except PolicytagError as exc:
+                raise PolicytagError(_import_failed(str(exc), report, len(new_tasks), project)) from None
+            report.tasks_created += len(batch)
+            bar.update(len(batch))
     if pred_for_existing:
         with session.errors(f"importing predictions into project {project.id}"):
             for batch in _batches(pred_for_existing, BATCH):
@@ -185,6 +188,18 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
     for old, user, row in tqdm(later, desc="importing labels", unit="label", disable=not progress, leave=False):
         _annotate_existing(session, report, old, user, row, taxonomy)
     return report
+
+
+def _import_failed(error: str, report: PushReport, total: int, project: Any) -> str:
+    """The one line of a push whose task import failed part-way (Label Studio answered 500 to one
+    batch, or went away): what failed, how many tasks are in, and that the same push resumes. A
+    batch is one request: Label Studio imports it whole or not at all, and a re-push skips every
+    clause whose task exists (by clause id), so nothing is imported twice and nothing is lost."""
+    done = report.tasks_created
+    return (f"{error} — {done} of {total} new task(s) were imported before this (batches of {BATCH}); the "
+            f"rest of this push (predictions and labels for tasks already there, the project's model version) was "
+            f"not done: run the same push again to import the other {total - done} and finish (tasks already in "
+            f"project {project.id} are not imported twice)")
 
 
 # --- existing labels -----------------------------------------------------------------------------
