@@ -37,7 +37,14 @@ pytest.importorskip("playwright", reason="playwright is not installed (pip insta
 CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
                  "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 DOC_IMAGES = PROJECT_ROOT / "docs" / "img"
-TIMEOUT_MS = 120_000  # Label Studio on a busy 2-core machine can take a while per page
+# One bound for every wait on the page. Label Studio's pages are a few MB of JavaScript, and on a
+# 2-core CI machine at load 8-10 one page can take minutes; every wait below is for a condition the
+# page reaches (a line shown, a box ticked, the task id changed), so a generous bound costs nothing
+# when the machine is idle and only turns a hang into a failure. POLICYTAG_BROWSER_TIMEOUT_S overrides it.
+TIMEOUT_MS = int(float(os.environ.get("POLICYTAG_BROWSER_TIMEOUT_S", 240)) * 1000)
+#: POLICYTAG_BROWSER_CPU_THROTTLE=N runs each page's JavaScript N times slower (Chrome DevTools' CPU
+#: throttling): a busy CI machine on demand, to check the waits below on an idle one
+CPU_THROTTLE = float(os.environ.get("POLICYTAG_BROWSER_CPU_THROTTLE", 1))
 PASSWORD = "annotator-password-1"
 PROJECT = "browser"
 
@@ -79,24 +86,78 @@ def tiny_run(tmp_path_factory):
     return run_dir
 
 
+def goto(page, url):
+    """Open ``url``; a load that times out (the server or the browser starved on a busy machine) is
+    tried once more, never more. Only the document is awaited (``domcontentloaded``): each caller
+    then waits for the very element it needs, not for every image and font of the page."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.goto(url, wait_until="domcontentloaded")
+    except PlaywrightTimeout:
+        page.goto(url, wait_until="domcontentloaded")
+
+
 def login(context, ls, email):
-    """A new page logged in as ``email`` (one browser profile: whoever logged in before is logged out)."""
+    """A new page logged in as ``email`` (one browser profile: whoever logged in before is logged out,
+    and their pages are closed: a page left open keeps polling Label Studio as nobody, and costs the
+    busy machine a renderer)."""
+    for old in list(context.pages):
+        old.close()
     context.clear_cookies()
     page = context.new_page()
-    page.goto(f"{ls.url}/user/login/")
-    page.fill("input[name=email]", email)
+    if CPU_THROTTLE > 1:
+        context.new_cdp_session(page).send("Emulation.setCPUThrottlingRate", {"rate": CPU_THROTTLE})
+    goto(page, f"{ls.url}/user/login/")
+    page.fill("input[name=email]", email)  # fill waits for the input to be there
     page.fill("input[name=password]", PASSWORD)
     page.click("button[type=submit]")
     page.wait_for_url(lambda url: "/user/login" not in url, wait_until="commit")
     return page
 
 
+#: the labelling screen's state: it holds a task, has drawn its choices and is neither loading nor
+#: submitting. Only then do the hotkeys act on this task: Label Studio drops a submit shortcut pressed
+#: while the last submit is still being saved (``isSubmitting``), and the test would wait for a next
+#: task that never comes.
+SCREEN = """() => {
+    const h = window.Htx;
+    return {htx: !!h, task: !!(h && h.task), loading: !!(h && h.isLoading), submitting: !!(h && h.isSubmitting),
+            annotation: !!(h && h.annotationStore && h.annotationStore.selected),
+            choices: document.querySelectorAll('.lsf-choices input').length};
+}"""
+READY = f"""() => {{ const s = ({SCREEN})(); return s.task && !s.loading && !s.submitting && s.annotation && s.choices > 0; }}"""
+
+
+def wait_ready(page):
+    """Wait until the screen is ready for keys; a timeout says which part of it never came."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    try:
+        page.wait_for_function(READY)
+    except PlaywrightTimeout:
+        raise AssertionError(f"the labelling screen was not ready within {TIMEOUT_MS // 1000} s: "
+                             f"{page.evaluate(SCREEN)} at {page.url}") from None
+
+
 def open_stream(page, ls, project_id):
-    """Label All Tasks; the instructions come first and are closed like a user would."""
-    page.goto(f"{ls.url}/projects/{project_id}/data?labeling=1")
-    page.get_by_text("判定规则").first.wait_for()
-    page.keyboard.press("Escape")
+    """Label All Tasks; the instructions come first and are closed like a user would (Escape, pressed
+    again while the dialog is still up: a key pressed before the dialog listens is lost)."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
+    goto(page, f"{ls.url}/projects/{project_id}/data?labeling=1")
+    instructions = page.get_by_text("判定规则").first
+    instructions.wait_for()
+    for _ in range(TIMEOUT_MS // 5_000):
+        page.keyboard.press("Escape")
+        try:
+            instructions.wait_for(state="hidden", timeout=5_000)
+            break
+        except PlaywrightTimeout:
+            continue
+    instructions.wait_for(state="hidden")  # still up after the whole bound: fail here, not at a click
     page.get_by_text("模型建议 (").first.wait_for()
+    wait_ready(page)
 
 
 def control(page, index):
@@ -104,25 +165,40 @@ def control(page, index):
     return page.locator(".lsf-choices").nth(index)
 
 
+def checked(locator):
+    """Wait until the box is ticked (a click or hotkey is handled, then drawn: on a busy machine the
+    drawing may come later than the next line of the test)."""
+    from playwright.sync_api import expect
+
+    expect(locator).to_be_checked(timeout=TIMEOUT_MS)
+
+
 def tick(page, index, name):
     box = control(page, index).locator(f'input[name="{name}"]')
     box.locator("xpath=ancestor::label").click()
-    assert box.is_checked()
+    checked(box)
 
 
 def current_task(page):
     return int(page.evaluate("window.Htx.task.id"))
 
 
-def submit(page):
+def submit(page, keys="Control+Enter"):
+    """Submit (or, with ``Control+Space``, skip) the task on screen with the documented shortcut and
+    wait until the next task is ready for keys. Pressed only once the screen is ready for it: a
+    shortcut pressed while the last one is still being saved is lost, and its wait would hang."""
+    wait_ready(page)
     before = current_task(page)
-    page.keyboard.press("Control+Enter")  # the documented submit shortcut
+    page.keyboard.press(keys)
     page.wait_for_function(f"!window.Htx.task || window.Htx.task.id !== {before}")
+    if page.evaluate("!!window.Htx.task"):
+        wait_ready(page)
     return before
 
 
 def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, tiny_run, artifacts, tmp_path, capsys):
     from label_studio_sdk.client import LabelStudio
+    from playwright.sync_api import expect
 
     taxonomy = load_taxonomy()
     sector, measure = taxonomy.sector, taxonomy.measure_type
@@ -171,16 +247,17 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, ti
     tick(page, 0, sector.name_of("coal_mine"))
     tick(page, 2, measure.name_of("responsibility"))
     page.keyboard.press("5")  # measure_dominant: hazard_remediation (documented in docs/annotation.md)
-    assert control(page, 1).locator(f'input[name="{measure.name_of("hazard_remediation")}"]').is_checked()
+    checked(control(page, 1).locator(f'input[name="{measure.name_of("hazard_remediation")}"]'))
     page.keyboard.press("Shift+4")  # measure_other: enforcement
-    assert control(page, 2).locator(f'input[name="{measure.name_of("enforcement")}"]').is_checked()
+    checked(control(page, 2).locator(f'input[name="{measure.name_of("enforcement")}"]'))
     page.mouse.move(0, 0)
     page.screenshot(path=str(artifacts / "labelling-screen.png"), full_page=True)
     task_a = submit(page)
     # task B: cross_sector together with another sector (x, q) -- a codebook violation
-    page.get_by_text("模型建议 (").first.wait_for()
     page.keyboard.press("x")
+    checked(control(page, 0).locator(f'input[name="{sector.name_of("cross_sector")}"]'))
     page.keyboard.press("q")
+    expect(control(page, 0).locator("input:checked")).to_have_count(2, timeout=TIMEOUT_MS)
     tick(page, 1, measure.name_of("enforcement"))
     task_b = submit(page)
     assert task_b != task_a
@@ -191,7 +268,9 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, ti
     assert current_task(page_d) == task_a
     tick(page_d, 0, sector.name_of("coal_mine"))
     page_d.keyboard.press("2")  # dominant: responsibility
+    checked(control(page_d, 1).locator(f'input[name="{measure.name_of("responsibility")}"]'))
     page_d.keyboard.press("Shift+5")  # other: hazard_remediation
+    checked(control(page_d, 2).locator(f'input[name="{measure.name_of("hazard_remediation")}"]'))
     submit(page_d)
 
     # --- pull: every dominant reproduced, the violation flagged ---------------------------------
@@ -213,15 +292,15 @@ def test_annotators_see_suggestions_hints_rules_and_flags(ls, admin, browser, ti
 
     # carol sees the flag on task B
     page = login(browser, ls, "carol@policytag.test")
-    page.goto(f"{ls.url}/projects/{project.id}/data?task={task_b}")
+    goto(page, f"{ls.url}/projects/{project.id}/data?task={task_b}")
     flag = page.get_by_text(re.compile("^⚠ 需复核")).first
     flag.wait_for()
     assert names["carol"] in flag.inner_text() and sector.name_of("cross_sector") in flag.inner_text()
-    page.goto(f"{ls.url}/projects/{project.id}/data?task={task_a}")
+    goto(page, f"{ls.url}/projects/{project.id}/data?task={task_a}")
     page.get_by_text(re.compile("^⚠ 需复核.*意见不一，待裁决：主要措施类型 各半")).first.wait_for()
     # the task list: our tab, document/year/heading/score shown, internal fields hidden
     page.keyboard.press("Escape")
-    page.goto(f"{ls.url}/projects/{project.id}/data")
+    goto(page, f"{ls.url}/projects/{project.id}/data")
     page.get_by_text("标注 · policytag").first.wait_for()
     page.get_by_text("Prediction score").first.wait_for()  # the suggestion score, sortable
     header = page.locator(".lsf-table-head").first.inner_text()
