@@ -346,4 +346,26 @@ def run_next(args: argparse.Namespace) -> int:
          + (f" with {version}" if version else "") + f"; {report.cleared} stale rank(s) cleared; project "
          f"{project.id} samples sequentially. Annotators: open the tab {VIEW_TITLE!r} "
          f"({session.url}/projects/{project.id}/data?tab={report.view_id}) and click Label All Tasks.")
+    stale = stale_suggestions([pool[p.index].data for p in picks], version, args.model)
+    if stale:
+        _err(stale)
     return 0
+
+
+def stale_suggestions(ranked: list[dict], version: str | None, model: str = "MODEL") -> str:
+    """A warning when the ranked tasks show another model's suggestions than the one that ranked them
+    (``next --model NEW`` after a retraining): ranking writes no prediction, so the screen still shows
+    (pre-filled, by default) what was pushed. "" when all agree or no model ranked."""
+    if not version:
+        return ""
+    shown: dict[str, int] = {}
+    for data in ranked:
+        suggested = str(data.get("suggestion_model") or "")
+        if suggested != version:
+            shown[suggested or "none"] = shown.get(suggested or "none", 0) + 1
+    if not shown:
+        return ""
+    what = ", ".join(f"{n} of {name}" for name, n in sorted(shown.items(), key=lambda kv: -kv[1]))
+    return (f"warning: {sum(shown.values())} of the {len(ranked)} ranked task(s) show another model's suggestions "
+            f"({what}), not those of {version} that ranked them: `policytag annotate push CLAUSES --project … "
+            f"--predictions {model}` refreshes them (annotations are kept), or an ML backend serving it does")

@@ -119,3 +119,42 @@ def test_a_500_on_one_import_batch_is_one_line_and_the_same_push_resumes(ls, adm
     assert rc == 0 and "tasks: 3 created, 2 already there" in err, err
     clause_ids = [t.data["clause_id"] for t in admin.tasks.list(project=project.id, fields="all")]
     assert len(clause_ids) == 5 and len(set(clause_ids)) == 5
+
+
+def _keyword_run(directory, sector: str):
+    """A real keyword model fitted on the regulation's clauses (every clause ``sector``), as a run."""
+    from policytag.annotation.tasks import load_clauses
+    from policytag.models.runs import save_run, tagger_class
+    from policytag.records import Labels
+
+    clauses = load_clauses([directory / "notice.txt"]).clauses
+    tagger = tagger_class("keyword")().fit(clauses, [Labels((sector,), ("responsibility",)) for _ in clauses])
+    run = directory / f"run-{sector}"
+    save_run(tagger, run, config={"model": {"type": "keyword"}}, metrics={}, data_hash=sector)
+    return run, str(tagger.model_version)
+
+
+def test_next_after_a_retraining_says_the_ranked_tasks_show_the_old_suggestions(ls, admin, tmp_path, capsys):
+    """`annotate next --model NEW` ranks with the new model but writes no prediction: the annotators it
+    sends there see the pushed model's suggestions (pre-filled). It says so, and what refreshes them."""
+    from annot_fixture import REGULATION
+
+    (tmp_path / "notice.txt").write_text(REGULATION, encoding="utf-8")
+    old_run, old = _keyword_run(tmp_path, "hazardous_chemicals")
+    new_run, new = _keyword_run(tmp_path, "coal_mine")
+    assert old != new
+    project, tasks, notice = push_notice(capsys, ls, admin, tmp_path, "annot3-next", REGULATION,
+                                         "--predictions", str(old_run))
+    rc, err = annotate(capsys, ls, "next", "--project", str(project.id), "--n", "3", "--strategy", "uncertainty",
+                       "--model", str(new_run))
+    assert rc == 0, err
+    line = next(x for x in err.splitlines() if "warning:" in x)
+    assert f"3 of the 3 ranked task(s) show another model's suggestions (3 of {old})" in line
+    assert f"--predictions {new_run}" in line
+    # the push it names refreshes them; the same ranking then says nothing
+    rc, err = annotate(capsys, ls, "push", str(notice), "--project", str(project.id), "--predictions", str(new_run),
+                       "--quiet")
+    assert rc == 0, err
+    rc, err = annotate(capsys, ls, "next", "--project", str(project.id), "--n", "3", "--strategy", "uncertainty",
+                       "--model", str(new_run))
+    assert rc == 0 and "warning" not in err, err
