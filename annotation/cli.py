@@ -355,14 +355,15 @@ def run_next(args: argparse.Namespace) -> int:
 def stale_suggestions(ranked: list[dict], version: str | None, model: str = "MODEL") -> str:
     """A warning when the ranked tasks show another model's suggestions than the one that ranked them
     (``next --model NEW`` after a retraining): ranking writes no prediction, so the screen still shows
-    (pre-filled, by default) what was pushed. "" when all agree or no model ranked."""
+    (pre-filled, by default) what was pushed. "" when all agree, no model ranked, or the tasks show no
+    suggestion at all (pushed without --predictions: the lead's choice, not a stale screen)."""
     if not version:
         return ""
     shown: dict[str, int] = {}
     for data in ranked:
         suggested = str(data.get("suggestion_model") or "")
-        if suggested != version:
-            shown[suggested or "none"] = shown.get(suggested or "none", 0) + 1
+        if suggested and suggested != version:
+            shown[suggested] = shown.get(suggested, 0) + 1
     if not shown:
         return ""
     what = ", ".join(f"{n} of {name}" for name, n in sorted(shown.items(), key=lambda kv: -kv[1]))

@@ -70,3 +70,14 @@ def test_the_summary_line_names_task_annotator_and_note(dataset, tmp_path):
     line = undecided_line(dataset.undecided, tmp_path / "v.undecided.jsonl")
     assert line.startswith("3 clause(s) nobody could decide went to ")
     assert "task 1 by alice, skipped: 拿不准：适用范围条款" in line and "task 4 by bob, no dominant measure type" in line
+
+
+def test_next_warns_of_stale_suggestions_only_where_another_model_made_them():
+    from policytag.annotation.cli import stale_suggestions
+
+    ranked = [{"suggestion_model": "old@1"}, {"suggestion_model": "new@2"}, {"suggestion_model": ""}, {}]
+    line = stale_suggestions(ranked, "new@2", "runs/new")
+    assert line.startswith("warning: 1 of the 4 ranked task(s) show another model's suggestions (1 of old@1)")
+    assert "--predictions runs/new" in line
+    assert stale_suggestions([{"suggestion_model": ""}, {}], "new@2") == ""  # pushed without predictions
+    assert stale_suggestions(ranked, None) == ""  # diversity / random: no model ranked
