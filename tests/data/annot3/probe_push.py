@@ -5,6 +5,7 @@ Pushes N (2,000) corpus clauses with the default model's predictions (timed; bat
 annotation.push.BATCH), labels two tasks, pushes again with another model's predictions (a
 "retrain": tasks not labelled get the new suggestion, annotations stay), prints what it saw."""
 
+import dataclasses
 import json
 import sys
 import time
@@ -23,7 +24,13 @@ from policytag.records import Labels  # noqa: E402
 work = Path(sys.argv[1])
 n = int(sys.argv[2]) if len(sys.argv) > 2 else 2000
 work.mkdir(parents=True, exist_ok=True)
-clauses = load_clauses([corpus_path()]).clauses[:n]
+clauses = load_clauses([corpus_path()]).clauses
+base = list(clauses)
+k = 1
+while len(clauses) < n:  # the corpus has fewer: copies with their own id and a round number in the text
+    clauses += [dataclasses.replace(c, clause_id=f"{c.clause_id}-r{k}", text=f"{c.text}（第{k}轮）") for c in base]
+    k += 1
+clauses = clauses[:n]
 path = work / "clauses.jsonl"
 path.write_text("".join(json.dumps(c.to_dict(), ensure_ascii=False) + "\n" for c in clauses), encoding="utf-8")
 print(f"{len(clauses)} clauses")
