@@ -160,6 +160,11 @@ class Session:
     def delete_prediction(self, prediction_id: int) -> None:
         self.client.predictions.delete(int(prediction_id))
 
+    def delete_task_predictions(self, project_id: int, task_ids: list[int]) -> None:
+        """Every prediction of these tasks in one request (the Data Manager's action), not one each."""
+        self.client.actions.create(id="delete_tasks_predictions", project=int(project_id),
+                                   selected_items={"all": False, "included": [int(t) for t in task_ids]})
+
     def annotations(self, task_id: int) -> list[dict]:
         return [a if isinstance(a, dict) else a.dict() for a in self.client.annotations.list(id=int(task_id))]
 

@@ -168,6 +168,14 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             report.tasks_created += len(batch)
             bar.update(len(batch))
     if pred_for_existing:
+        # the other model versions' predictions go first, in batches: a request per task (a DELETE
+        # each) made a re-push after a retraining take over half an hour for 2,000 tasks on a busy
+        # machine. Only tasks without the new version are here, so all their predictions are stale;
+        # a push that fails after this leaves them without one, and the same push adds it.
+        stale_tasks = [old.task_id for old, _, version in refresh if any(v != version for _, v in old.predictions)]
+        with session.errors(f"deleting the other model versions' predictions in project {project.id}"):
+            for batch in _batches(stale_tasks, BATCH):
+                session.delete_task_predictions(project.id, list(batch))
         with session.errors(f"importing predictions into project {project.id}"):
             for batch in _batches(pred_for_existing, BATCH):
                 session.import_predictions(project.id, list(batch))
@@ -244,16 +252,14 @@ def _labels_of(result: list[dict], taxonomy: Taxonomy) -> dict[str, list[str]]:
 
 def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTask, dict, str]],
              progress: bool) -> None:
-    """Delete the other model versions' predictions of these tasks and write their new data
-    (the suggestion lines of the new prediction; everything else as stored)."""
+    """Write the new data of these tasks (the suggestion lines of the new prediction; everything else
+    as stored); their other model versions' predictions were deleted in bulk before (``push``)."""
     from tqdm import tqdm
 
     for old, data, version in tqdm(items, desc="refreshing suggestions", unit="task", disable=not progress,
                                    leave=False):
         stale = [pid for pid, v in old.predictions if v != version]
-        with session.errors(f"refreshing the predictions of task {old.task_id}"):
-            for pid in stale:
-                session.delete_prediction(pid)
+        with session.errors(f"refreshing the suggestion lines of task {old.task_id}"):
             session.update_task_data(old.task_id, data)
         old.data = data
         report.predictions_refreshed += bool(stale)
