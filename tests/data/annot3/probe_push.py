@@ -1,6 +1,6 @@
 """annot3's probes of a large push against a real Label Studio (EXPECTED.md §3a, §3d).
 
-Run: .venv/bin/python tests/data/annot3/probe_push.py WORKDIR [N]
+Run: .venv/bin/python tests/data/annot3/probe_push.py WORKDIR [N [first]]  (first: the two first pushes only)
 Pushes N (2,000) corpus clauses with the default model's predictions (timed; batches of
 annotation.push.BATCH), labels two tasks, pushes again with another model's predictions (a
 "retrain": tasks not labelled get the new suggestion, annotations stay), prints what it saw."""
@@ -47,6 +47,8 @@ def cli(*args):
 try:
     print("push, no predictions:", cli("push", str(path), "--project", "p-plain"))
     print("push, default predictions:", cli("push", str(path), "--project", "p-pred", "--predictions", "default"))
+    if sys.argv[3:] == ["first"]:
+        raise SystemExit(0)
     project = next(p for p in admin.projects.list() if p.title == "p-pred")
     tasks = sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
     print("tasks", len(tasks), "predictions on first", len(tasks[0].predictions or []))
