@@ -201,8 +201,8 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
 def _import_failed(error: str, report: PushReport, total: int, project: Any) -> str:
     """The one line of a push whose task import failed part-way (Label Studio answered 500 to one
     batch, or went away): what failed, how many tasks are in, and that the same push resumes. A
-    batch is one request: Label Studio imports it whole or not at all, and a re-push skips every
-    clause whose task exists (by clause id), so nothing is imported twice and nothing is lost."""
+    re-push skips every clause whose task exists (by clause id): whatever of the failed batch Label
+    Studio kept is not imported twice, and nothing is lost."""
     done = report.tasks_created
     return (f"{error} — {done} of {total} new task(s) were imported before this (batches of {BATCH}); the "
             f"rest of this push (predictions and labels for tasks already there, the project's model version) was "
