@@ -57,13 +57,21 @@ def project_tasks(admin, title):
     return project, sorted(admin.tasks.list(project=project.id, fields="all"), key=lambda t: t.id)
 
 
-def test_tasks_carry_and_show_the_documents_metadata(ls, admin, inputs, keyword_run, capsys):
+@pytest.fixture(scope="module")
+def shown(ls, inputs, keyword_run):
+    """The three notices pushed with the keyword run's suggestions into project ``genres-show`` (a fixture, not
+    the module's first test: a test run alone, or first on its xdist worker, found no project)."""
     notices, _ = inputs
-    rc, err = cli(capsys, ls, "push", *map(str, notices), "--project", "genres-show", "--predictions",
-                  str(keyword_run), "--quiet")
-    assert rc == 0, err
+    rc = main(["annotate", "push", *map(str, notices), "--project", "genres-show", "--predictions", str(keyword_run),
+               "--quiet", "--url", ls.url, "--api-key", ls.api_key])
+    assert rc == 0
+    return "genres-show"
+
+
+def test_tasks_carry_and_show_the_documents_metadata(ls, admin, inputs, shown):
+    notices, _ = inputs
     clauses = {c.clause_id: c for c in load_clauses(notices).clauses}
-    _, tasks = project_tasks(admin, "genres-show")
+    _, tasks = project_tasks(admin, shown)
     assert len(tasks) == len(clauses)
     genres = set()
     for task in tasks:
@@ -114,12 +122,12 @@ def browser():
     shutil.rmtree(profile, ignore_errors=True)
 
 
-def test_the_labelling_screen_shows_document_and_rules(ls, admin, browser):
+def test_the_labelling_screen_shows_document_and_rules(ls, admin, browser, shown):
     """In Chromium, the task of a regulation's prohibition shows the document line (title ·
     issuer · 市级 · 法规规章…), the heading path, the clause and its rule line (rule 17)."""
     import ls_server
 
-    project, tasks = project_tasks(admin, "genres-show")  # pushed by the first test of this module
+    project, tasks = project_tasks(admin, shown)
     task = next(t for t in tasks if t.data["text"].startswith("第三条任何单位和个人不得"))
     page = browser.new_page()
     page.goto(f"{ls.url}/user/login/")
