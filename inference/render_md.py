@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from policytag.taxonomy import DIMENSIONS
 
 from .align import SAME_SUBJECT, char_diff, compact_diff
-from .yoy import clauses
+from .yoy import UNKNOWN_PREDECESSOR, clauses
 from .extract import Deadline, Target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
@@ -400,11 +400,15 @@ def compared_with(n) -> str:
     compared with, or why nothing (its own section says more)."""
     cmp, note = n.comparison, n.comparison_note or ""
     if cmp:
-        return cmp.baseline + (" (--compare-with)" if cmp.explicit else "")
+        # a bare clause file's two documents: "the 2026 notice" alone read as this issuer's own
+        return cmp.baseline + (" (--compare-with)" if cmp.explicit else " (by year alone: no issuer named)"
+                               if cmp.by_year_alone else "")
     if not n.tagged:
         return "— no clauses found"
     if n.document.year is None:
         return "— its year is unknown"
+    if UNKNOWN_PREDECESSOR in note:  # "none in the input" where the input held several candidates
+        return "— unknown: several earlier documents name no issuer"
     return "— none in the input" + (" (see the notice: the input holds a candidate)" if "; the input holds" in note else "")
 
 

@@ -20,7 +20,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .across import AcrossComparison, IssuerTrend, build_across, issuer_trends
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, YearComparison, compare, no_previous_message, previous_documents, same_series
+from .yoy import NEW_THRESHOLD, YearComparison, _has_metadata, compare, no_previous_message, previous_documents, same_series
 
 
 #: what the evidence kinds mean, for a reader who has not read the codebook (every report says it once
@@ -228,6 +228,15 @@ def trend_series(documents: Sequence[Document]) -> list[list[Document]]:
     return series
 
 
+def unnamed_pooled_year(documents: Sequence[Document]) -> tuple[int, int] | None:
+    """The first year (ascending) of which ``documents`` hold several that name no issuer, region, level or
+    genre, and how many: ``(2026, 40)``; None when each year has at most one such document."""
+    from collections import Counter
+
+    counts = Counter(d.year for d in documents if d.year is not None and not _has_metadata(d))
+    return next(((y, n) for y, n in sorted(counts.items()) if n > 1), None)
+
+
 def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
                  model_version: str, report_ids: set[str] | None = None, threshold: float | None = None,
                  new_threshold: float = NEW_THRESHOLD, baseline_ids: set[str] | None = None) -> Report:
@@ -287,6 +296,14 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             trend_note = (f"no year trend: {foreign}, not the notices' own past, "
                           "so its shares and theirs are two documents, not two years of one series (each notice's "
                           "comparison below shows the differences)")
+    elif trend is not None and (pooled := unnamed_pooled_year(trend_docs)) is not None:
+        # several documents of one year that name no issuer are no one government's year: previous_documents pairs
+        # none of them, and a trend adding them up into one column compared governments as if they were one
+        year, n = pooled
+        trend = None
+        trend_note = (f"no year trend: the input holds {n} documents of {year} and names no issuer, level or genre of "
+                      "any, so a year's column would add up several governments' documents as if they were one "
+                      "(clause rows with issuer, level and genre give each issuer its own rows by year)")
     elif trend is None and len({d.year for d in trend_docs if d.year is not None}) > 1:
         where = "each issuer's rows by year under Across governments, and " if across else ""
         trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres (a plan's or "

@@ -82,22 +82,54 @@ LOG_EVERY_S = 30.0
 
 
 class LogProgress:
-    """Progress lines for a log: ``policytag: 51,200 of 210,000 clauses tagged (24%) in 45 s``, at most one
-    every ``LOG_EVERY_S`` seconds, when stderr is not a terminal. tqdm draws no bar there, so a run under
-    nohup or a batch scheduler said nothing for minutes (210,000 clauses: 2 minutes of an empty log)."""
+    """Progress lines for a log: ``policytag: 51,200 of 210,000 clauses tagged (24%) in 45 s (1,138 clauses/s,
+    about 2 min left)``, at most one every ``LOG_EVERY_S`` seconds, when stderr is not a terminal. tqdm draws no
+    bar there, so a run under nohup or a batch scheduler said nothing for minutes (210,000 clauses: 2 minutes
+    of an empty log).
+
+    A resumed run (:meth:`resumed`) counts the rows the interrupted run wrote into the done and the total, as
+    the bar does, and its rate is of this run's rows alone: it printed ``60,000 clauses tagged in 45 s``, no
+    total and no share, where a fresh run said how far it was."""
 
     def __init__(self, total: int | None):
         self.total, self.start = total, time.perf_counter()
         self.last = self.start
+        self.before = 0  # rows the interrupted run wrote (``--resume``)
+
+    def resumed(self, n: int) -> None:
+        """Called once by ``stream_tag`` with the rows already in the partial output."""
+        self.before = n
+
+    def line(self, written: int, now: float) -> str:
+        """The progress line after ``written`` rows of this run, ``now - start`` seconds in."""
+        seconds = now - self.start
+        done = self.before + written
+        of = f" of {self.total:,}" if self.total else ""
+        share = f" ({done / self.total:.0%})" if self.total else ""
+        rate = written / seconds if seconds > 0 else 0.0
+        how = [f"{rate:,.0f} clauses/s"] if rate else []
+        if rate and self.total and self.total > done:
+            how.append(f"about {_duration((self.total - done) / rate)} left")
+        if self.before:
+            how.append(f"{self.before:,} of them by the interrupted run")
+        said = f" ({', '.join(how)})" if how else ""
+        return f"policytag: {done:,}{of} clauses tagged{share} in {seconds:.0f} s{said}"
 
     def __call__(self, written: int) -> None:
         now = time.perf_counter()
         if now - self.last < LOG_EVERY_S:
             return
         self.last = now
-        of = f" of {self.total:,}" if self.total else ""
-        share = f" ({written / self.total:.0%})" if self.total else ""
-        print(f"policytag: {written:,}{of} clauses tagged{share} in {now - self.start:.0f} s", file=sys.stderr)
+        print(self.line(written, now), file=sys.stderr)
+
+
+def _duration(seconds: float) -> str:
+    """``40 s``, ``12 min``, ``3.5 h``: a time left, as rough as the rate it comes from."""
+    if seconds < 90:
+        return f"{seconds:.0f} s"
+    if seconds < 90 * 60:
+        return f"{seconds / 60:.0f} min"
+    return f"{seconds / 3600:.1f} h"
 
 
 def log_progress(total: int | None) -> LogProgress | None:
@@ -158,9 +190,10 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
                                     total=total, on_batch=log_progress(total))
         else:
             # what --resume checks: this input, model and threshold wrote OUT.partial (inference/resume.py)
+            progress = log_progress(total)
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
-                                resume=args.resume, total=total, workers=args.workers,
-                                on_batch=log_progress(None if args.resume else total),  # resumed rows: not counted
+                                resume=args.resume, total=total, workers=args.workers, on_batch=progress,
+                                on_resume=progress.resumed if progress else None,  # counted in done and total
                                 run_dir=_run_dir(tagger, args.model) if args.workers > 1 else None,
                                 inputs=inputs)
     except KeyboardInterrupt:

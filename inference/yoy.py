@@ -47,6 +47,18 @@ EMPHASIS_PP = 5.0
 FEW_CLAUSES = 3
 
 
+#: the caveat a comparison of two documents that name no issuer carries (``YearComparison.header``): a clause file of
+#: a province's 2026 notice and a city's 2027 one, without issuer columns, read "compared with the 2026 notice" and
+#: "New this year" as if the city's notice continued the province's
+BY_YEAR_ALONE = ("paired by year alone: neither document names its issuer, region, level or genre, so this is one "
+                 "government's change only if both are its documents; clause rows with issuer, level and genre pair "
+                 "them by issuer")
+
+
+#: why a notice of a bare clause file has no baseline when the year before holds several documents
+UNKNOWN_PREDECESSOR = "which one is this notice's predecessor is unknown"
+
+
 def clauses(n: int) -> str:
     """``1 clause``, ``5 clauses``."""
     return f"{n} clause" if n == 1 else f"{n} clauses"
@@ -124,6 +136,9 @@ class YearComparison:
     baseline_apart: str | None = None
     #: the baseline is one document of another government (``other_government``): headings name it, not its year alone
     prev_other_government: bool = False
+    #: neither this notice nor its baseline names an issuer, region, level or genre (a bare clause file): they were
+    #: paired by their years alone, so nothing says they are one government's (``header`` says so)
+    by_year_alone: bool = False
 
     @property
     def difference_note(self) -> str | None:
@@ -245,6 +260,8 @@ class YearComparison:
             gap = (f"{self.prev_year + 1}" if self.year - self.prev_year == 2
                    else f"{self.prev_year + 1}–{self.year - 1}")
             how.append(f"the latest earlier one: none of {gap} in the input")
+        if self.by_year_alone:
+            how.append(BY_YEAR_ALONE)
         return f"compared with {self.baseline} ({'; '.join(how)})"
 
     @property
@@ -479,8 +496,8 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     if not _has_metadata(doc):
         latest = _latest_earlier(doc, documents)  # (more than one: previous_documents pairs none of them)
         if len(latest) > 1:
-            return (f"the input holds {len(latest)} documents of {latest[0].year} and names no issuer, level or genre of any: which one "
-                    "is this notice's predecessor is unknown, so there is no year-over-year comparison (clause rows "
+            return (f"the input holds {len(latest)} documents of {latest[0].year} and names no issuer, level or genre of any: "
+                    f"{UNKNOWN_PREDECESSOR}, so there is no year-over-year comparison (clause rows "
                     "with issuer, level and genre pair them; --compare-with FILE names a baseline)")
         return "no earlier notice in the input to compare with"
     genre = GENRE_NAMES.get(doc.genre or "", "notice")
@@ -604,4 +621,6 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           baseline_apart=baseline_difference(document, prev_documents)
                           if explicit and document is not None else None,
                           prev_other_government=explicit and document is not None and len(prev_documents) == 1
-                          and _has_metadata(document) and other_government(document, prev_documents[0]))
+                          and _has_metadata(document) and other_government(document, prev_documents[0]),
+                          by_year_alone=not explicit and document is not None and bool(prev_documents)
+                          and not any(_has_metadata(d) for d in (document, *prev_documents)))
