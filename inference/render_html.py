@@ -304,6 +304,8 @@ def _trends(report: Report) -> str:
              '<p class="meta">Share of each notice\'s clauses carrying a label (multi-label: shares of one dimension '
              'can sum to more than 100%). The number at the top right of a panel is the latest year\'s share, green '
              'when it rose against the year before, red when it fell.</p>']
+    if report.trend_note:  # a trend drawn with a caveat (documents naming no issuer, paired by year alone)
+        parts.append(f'<p class="meta">{escape(report.trend_note)}.</p>')
     for dim in DIMENSIONS:
         series = [(label.id, label.name, trend.shares[dim][label.id]) for label in tax[dim].labels]
         parts.append(f'<figure class="chart" data-chart="trend-{dim}"><figcaption>{escape(tax[dim].name)} '

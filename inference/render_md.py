@@ -123,6 +123,8 @@ def _trend(report: Report, trend: Trend) -> list[str]:
     out = ["## 年度趋势 Trend: share of clauses per year (%)", "",
            "Each year's column: the share of that year's clauses (the *clauses* row) carrying each label; a clause can "
            "carry several labels, so a column may add up to more than 100.", ""]
+    if report.trend_note:  # a trend drawn with a caveat (documents naming no issuer, paired by year alone)
+        out += [f"*{report.trend_note}.*", ""]
     # years in full (2026, not 26): an analyst reads four-digit years, and a corpus spans 2009–2026; the rows
     # are not padded, so two digits saved nothing but two characters of the header a column
     head = "| " + " | ".join(str(y) for y in trend.years) + " |"

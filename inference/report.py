@@ -163,7 +163,8 @@ class Report:
     across: AcrossComparison | None = None
     #: per-issuer label shares by year (``across.issuer_trends``); empty unless several issuers and years
     issuer_trends: tuple[IssuerTrend, ...] = ()
-    #: why there is no pooled trend although the report spans several years (``trend_series``)
+    #: why there is no pooled trend although the report spans several years (``trend_series``), or, with a trend, its
+    #: caveat (documents naming no issuer: years paired by year alone)
     trend_note: str | None = None
 
     def next_in_file(self, n: NoticeReport) -> NoticeReport | None:
@@ -304,6 +305,10 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         trend_note = (f"no year trend: the input holds {n} documents of {year} and names no issuer, level or genre of "
                       "any, so a year's column would add up several governments' documents as if they were one "
                       "(clause rows with issuer, level and genre give each issuer its own rows by year)")
+    elif trend is not None and not any(_has_metadata(d) for d in trend_docs):
+        # one unnamed document a year: paired by year alone, as the comparisons are (their headers say so too)
+        trend_note = ("the documents name no issuer, region, level or genre: their years are read as one series by "
+                      "year alone, one government's course only if all are its documents")
     elif trend is None and len({d.year for d in trend_docs if d.year is not None}) > 1:
         where = "each issuer's rows by year under Across governments, and " if across else ""
         trend_note = (f"no pooled trend: the notices come from {len(series)} issuers or genres (a plan's or "

@@ -95,6 +95,10 @@ class LogProgress:
         self.total, self.start = total, time.perf_counter()
         self.last = self.start
         self.before = 0  # rows the interrupted run wrote (``--resume``)
+        #: (time, rows) at the first batch written: the rate is of the tagging since, not of the start-up before it
+        #: (a resumed run first reads past the rows already written: 28 s of 25,088 rows made its first line
+        #: "34 clauses/s, about 12 min left" where it tagged 213 a second)
+        self.first: tuple[float, int] | None = None
 
     def resumed(self, n: int) -> None:
         """Called once by ``stream_tag`` with the rows already in the partial output."""
@@ -106,7 +110,11 @@ class LogProgress:
         done = self.before + written
         of = f" of {self.total:,}" if self.total else ""
         share = f" ({done / self.total:.0%})" if self.total else ""
-        rate = written / seconds if seconds > 0 else 0.0
+        since, base = self.first or (self.start, 0)
+        if now > since and written > base:
+            rate = (written - base) / (now - since)
+        else:  # one batch so far: over the whole run
+            rate = written / seconds if seconds > 0 else 0.0
         how = [f"{rate:,.0f} clauses/s"] if rate else []
         if rate and self.total and self.total > done:
             how.append(f"about {_duration((self.total - done) / rate)} left")
@@ -117,6 +125,8 @@ class LogProgress:
 
     def __call__(self, written: int) -> None:
         now = time.perf_counter()
+        if self.first is None:
+            self.first = (now, written)
         if now - self.last < LOG_EVERY_S:
             return
         self.last = now

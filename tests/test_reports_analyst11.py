@@ -92,8 +92,9 @@ def test_a_resumed_stream_logs_done_of_total_and_rate_and_ends_as_an_uninterrupt
     assert out.read_bytes() == whole.read_bytes()  # nothing lost, nothing twice, in input order
 
 
-def test_a_fresh_stream_log_line_gives_the_rate_and_the_time_left():
-    """A fresh run's line: done of total, the share, the rate and a rough time left (nothing of an interrupted run)."""
+def test_a_stream_log_line_gives_the_rate_and_the_time_left():
+    """A fresh run's line: done of total, the share, the rate and a rough time left; a resumed run's adds the rows of
+    the interrupted run to the done and says how many they were."""
     from policytag.inference.stream_cli import LogProgress
 
     log = LogProgress(200_000)
@@ -104,6 +105,13 @@ def test_a_fresh_stream_log_line_gives_the_rate_and_the_time_left():
     assert line == ("policytag: 150,000 of 200,000 clauses tagged (75%) in 40 s (1,250 clauses/s, about 40 s left, "
                     "100,000 of them by the interrupted run)")
     assert LogProgress(None).line(10, LogProgress(None).start + 5) .startswith("policytag: 10 clauses tagged in 5 s")
+    # the rate is of the tagging since the first batch, not of the start-up before it: a resumed run read past its
+    # 25,088 rows written for 28 s, and its first line said "34 clauses/s, about 12 min left" where it tagged 213
+    log = LogProgress(50_000)
+    log.resumed(25_088)
+    log.first = (log.start + 28.0, 256)
+    line = log.line(256 + 213 * 30, log.start + 58.0)
+    assert "(213 clauses/s, about 86 s left, 25,088 of them by the interrupted run)" in line, line
 
 
 # -- governments compared as if they were one ---------------------------------------------------------------------
@@ -129,11 +137,13 @@ def test_a_province_2026_and_a_city_2027_make_no_year_over_year_claim(province_a
 
 def test_a_bare_clause_file_of_two_governments_is_compared_by_year_alone_and_says_so(tmp_path):
     """The same two notices as clause rows naming no issuer: paired by their years (the documented reading of a bare
-    clause file), and the header and the index now say so; with the rows' issuer, region, level and genre (as
+    clause file), and the header, the index and the trend table now say so; with the rows' issuer, region, level and genre (as
     ``policytag segment`` writes them) no comparison at all. Fails on main: nothing said "by year alone"."""
     md = _tag(tmp_path, ["--clauses", str(DATA / "two_governments_bare.jsonl")], "bare.md")
     assert "compared with the 2026 notice (5 clauses; paired by year alone: neither document names its issuer" in md, md
     assert "| the 2026 notice (by year alone: no issuer named) |" in md, md.split("## 年度趋势")[0]
+    trend = md.split("## 年度趋势")[1].split("\n# ")[0]
+    assert "| 2026 | 2027 |" in trend and "their years are read as one series by year alone" in trend, trend
 
     named = tmp_path / "named.jsonl"
     meta = {"lanchuan-2026": ("岚川省人民政府", "岚川省", "province"), "qingya-2027": ("青崖市人民政府", "青崖市", "city")}
