@@ -9,9 +9,11 @@ through the same sinks. This module only checks arguments and reports.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 import time
 from pathlib import Path
+from typing import Iterator
 
 from policytag import PolicytagError, UsageError
 
@@ -148,7 +150,39 @@ def log_progress(total: int | None) -> LogProgress | None:
     return None if isatty is not None and isatty() else LogProgress(total)
 
 
+class Terminated(KeyboardInterrupt):
+    """SIGTERM during a streaming run, handled as Ctrl-C is (:func:`sigterm_as_interrupt`)."""
+
+
+@contextlib.contextmanager
+def sigterm_as_interrupt() -> Iterator[None]:
+    """SIGTERM raises :class:`Terminated` in the main thread while a streaming run lasts. A batch scheduler's time
+    limit, ``timeout``, ``docker stop`` and ``kill PID`` send SIGTERM (and a job started with ``&`` by a script
+    ignores SIGINT, so ``kill -INT`` does nothing there): the run died without a word, where Ctrl-C says where the
+    rows are and that ``--resume`` continues. The rows are whole either way (a batch is flushed at once)."""
+    import signal
+    import threading
+
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def handler(signum, frame):
+        raise Terminated
+
+    previous = signal.signal(signal.SIGTERM, handler)
+    try:
+        yield
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+
+
 def run_stream(args: argparse.Namespace, fmt: str) -> int:
+    with sigterm_as_interrupt():
+        return _run_stream(args, fmt)
+
+
+def _run_stream(args: argparse.Namespace, fmt: str) -> int:
     from policytag.app import resolve_model
 
     from .stream import notice_clauses, clause_rows, stream_tag
@@ -206,12 +240,17 @@ def run_stream(args: argparse.Namespace, fmt: str) -> int:
                                 on_resume=progress.resumed if progress else None,  # counted in done and total
                                 run_dir=_run_dir(tagger, args.model) if args.workers > 1 else None,
                                 inputs=inputs)
-    except KeyboardInterrupt:
+    except KeyboardInterrupt as exc:
+        # the shell's exit status of a process ended by the signal: 128 + SIGINT (2) or SIGTERM (15)
+        how, code = ("terminated", 143) if isinstance(exc, Terminated) else ("interrupted", 130)
         if Path(partial).exists():
             # one line, and the exit status of any Ctrl-C: re-raised, the CLI said "interrupted" again
-            print(f"policytag: interrupted; the rows written so far are in {partial} (--resume continues)",
+            print(f"policytag: {how}; the rows written so far are in {partial} (--resume continues)",
                   file=sys.stderr)
-            return 130
+            return code
+        if isinstance(exc, Terminated):
+            print("policytag: terminated before the first rows were written", file=sys.stderr)
+            return code
         raise
     except PolicytagError as exc:
         if Path(partial).exists() and "--resume" not in str(exc):

@@ -11,6 +11,8 @@ CLI was run on them). Every sentence there was written for these tests; every pl
 * Several unnamed documents of one year were added up into one column of the year trend (two governments' 2026
   notices as one 2026), although the year-over-year pairing refuses to pick one of them: no trend then, and a line
   says why; the index said "none in the input" where the input held two candidates.
+* SIGTERM (a scheduler's time limit, ``timeout``, ``kill PID``) ended a streamed run without a word: it now ends it as
+  Ctrl-C does (one line naming OUT.partial and --resume; exit 143).
 """
 
 from __future__ import annotations
@@ -90,6 +92,42 @@ def test_a_resumed_stream_logs_done_of_total_and_rate_and_ends_as_an_uninterrupt
     code, said = _run(["tag", "--clauses", str(source), "--stream", "--batch-size", "10", "-o", str(whole)])
     assert code == 0, said
     assert out.read_bytes() == whole.read_bytes()  # nothing lost, nothing twice, in input order
+
+
+def test_sigterm_ends_a_streamed_run_as_ctrl_c_does_and_resume_continues(tmp_path, monkeypatch):
+    """SIGTERM (a scheduler's time limit, ``timeout``, ``kill PID``; a script's ``&`` job ignores ``kill -INT``) after
+    the 4th batch of 10: one line naming OUT.partial and --resume, exit 143, the 40 rows kept and SIGTERM's handler
+    put back; --resume then writes the rest. On main SIGTERM reached the process' handler (here the test's, standing
+    for the default that ended the run without a word)."""
+    import signal
+
+    import policytag.inference.stream_cli as stream_cli
+
+    def unhandled(signum, frame):
+        raise RuntimeError("SIGTERM was not handled by the streaming run")
+
+    class Terminate(stream_cli.LogProgress):
+        def __call__(self, written: int) -> None:
+            if written >= 40:
+                signal.raise_signal(signal.SIGTERM)
+
+    source = _clause_rows(tmp_path / "c.jsonl", 120)
+    out = tmp_path / "t.jsonl"
+    previous = signal.signal(signal.SIGTERM, unhandled)
+    try:
+        monkeypatch.setattr(stream_cli, "log_progress", lambda total: Terminate(total))
+        code, said = _run(["tag", "--clauses", str(source), "--stream", "--batch-size", "10", "-o", str(out)])
+        assert signal.getsignal(signal.SIGTERM) is unhandled  # put back when the run ended
+    finally:
+        signal.signal(signal.SIGTERM, previous)
+    assert code == 143 and f"policytag: terminated; the rows written so far are in {out}.partial" in said, said
+    assert "--resume continues" in said and not out.exists(), said
+    assert len(Path(f"{out}.partial").read_text(encoding="utf-8").splitlines()) == 40
+    monkeypatch.undo()
+    code, said = _run(["tag", "--clauses", str(source), "--resume", "--batch-size", "10", "-o", str(out)])
+    assert code == 0, said
+    ids = [json.loads(x)["clause_id"] for x in out.read_text(encoding="utf-8").splitlines()]
+    assert ids == [f"r{i:04d}" for i in range(120)]
 
 
 def test_a_stream_log_line_gives_the_rate_and_the_time_left():
