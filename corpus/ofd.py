@@ -30,6 +30,8 @@ import zlib
 from dataclasses import dataclass
 from pathlib import Path
 
+from .lookalikes import fold
+
 _MAX_PART = 64 * 1024 * 1024  # bytes of one XML part: a page larger than this is no notice page
 
 
@@ -461,7 +463,7 @@ def _text_object(element, frame: Frame = UPRIGHT) -> list[Glyph]:
     # the margin by rotating it) sets each of its lines down or up the page, glyph under glyph
     turned = abs(b) > abs(a)
     for code in _children(element, "TextCode"):
-        text = code.text or ""
+        text = fold(code.text or "")  # a Kangxi radical (⼀ U+2F00) written for its ideograph (一): read as that
         # a TextCode without X/Y goes on where the one before it stopped
         x = float(code.get("X")) if code.get("X") is not None else x
         y = float(code.get("Y")) if code.get("Y") is not None else y

@@ -33,6 +33,7 @@ from policytag import PolicytagError
 
 from .clean import CLOSERS, RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
 from .docx_lists import W, ListNumbers, w_val
+from .lookalikes import fold as fold_lookalikes
 from .oldword import SLIDES
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
 from .tables import header as tables_header
@@ -89,6 +90,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         return data.decode("utf-16")
     if (encoding := _utf16_without_bom(data)) is not None:
         return data.decode(encoding, errors="replace")
+    data = _without_stray_nuls(data)
     if _looks_binary(data):
         raise ReadError(path, "binary file, not text")
     for encoding in _TEXT_ENCODINGS:
@@ -101,6 +103,19 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         if _readable_ratio(text) > 0.9:
             return text
     raise ReadError(path, "unreadable text encoding (not UTF-8, GB18030/GBK or Big5)")
+
+
+def _without_stray_nuls(data: bytes) -> bytes:
+    """``data`` without NUL bytes that are no part of its text: the padding an export or a disk image leaves
+    after the text (a file filled up to its block), and a stray NUL or two inside it (one in place of a line
+    break's ``\n``, as a damaged copy has it). Only checked once UTF-16 (whose ASCII characters each hold a NUL)
+    is ruled out; a binary file has NULs throughout, more than one in a thousand bytes, and stays binary."""
+    if b"\x00" not in data[:8192] and not data.endswith(b"\x00"):
+        return data
+    text = data.rstrip(b"\x00")
+    if text.count(b"\x00") <= len(text) // 1000 + 1:
+        return text.replace(b"\x00", b"")
+    return data
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
@@ -155,7 +170,10 @@ def read_txt(path: Path) -> str:
 
 def plain_text(text: str) -> str:
     """Typed text read as a .txt is: a portal's info lines, a PDF copy's running lines, typed tables as rows.
-    Shared by the readers of text that is no file of its own (a mail's plain-text body)."""
+    Shared by the readers of text that is no file of its own (a mail's plain-text body). Line ends are made
+    ``\n`` first: a file saved on an old Mac or by some exports ends its lines with ``\r`` alone (or mixes the
+    three), which every step after splits on ``\n`` and would read as one line (its tab-typed table one run)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
     return _typed_tables(_text_copy_pages(_text_info_lines(text)))
 
 
@@ -1471,7 +1489,7 @@ def read_pdf(path: Path) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(path.read_bytes()))  # an empty user password is tried by itself
-        pages = [_page_text(page) for page in reader.pages]
+        pages = [fold_lookalikes(_page_text(page)) for page in reader.pages]  # ⼀ U+2F00 read as 一
     except FileNotDecryptedError:
         # a user password is set: without it nothing can be read, and "not a readable PDF" hid why
         raise ReadError(path, "PDF is protected by a password: open it with the password, save a copy "
@@ -1877,13 +1895,20 @@ def _sheet_grid(sheet) -> list[list[Cell]]:
     formatted to the sheet's end, as Excel leaves them) stretches it to 17 billion positions."""
     filled = {at: lines for at, cell in sheet._cells.items() if (lines := _sheet_value_lines(cell.value))}
     spans = [(r.min_row, r.max_row, r.min_col, r.max_col) for r in sheet.merged_cells.ranges]
-    return _spread_grid(filled, spans)
+    rows = {r for r, dim in sheet.row_dimensions.items() if dim.hidden}
+    cols = {c for dim in sheet.column_dimensions.values() if dim.hidden and dim.min
+            for c in range(dim.min, (dim.max or dim.min) + 1)}
+    filtered = bool(sheet.auto_filter.ref and sheet.auto_filter.filterColumn)
+    return _spread_grid(filled, spans, _hidden_rows_cols(rows, cols, filtered))
 
 
-def _spread_grid(filled: dict[tuple[int, int], tuple[str, ...]], spans: list[tuple[int, int, int, int]]) -> list[list[Cell]]:
+def _spread_grid(filled: dict[tuple[int, int], tuple[str, ...]], spans: list[tuple[int, int, int, int]],
+                 hidden: tuple[set[int], set[int]] = (set(), set())) -> list[list[Cell]]:
     """The grid of a spreadsheet's cells that hold text (``filled``: (row, column) -> its lines), rows
     and columns empty throughout left out; a merged range (``spans``: first and last row, first and
-    last column) one :class:`Cell` at each used position it covers, as python-docx repeats one."""
+    last column) one :class:`Cell` at each used position it covers, as python-docx repeats one.
+    ``hidden``: the rows and columns hidden by hand (:func:`_hidden_rows_cols`), left out after the merged
+    ranges are spread, so a range whose first row is hidden still fills the rows shown."""
     rows = sorted({r for r, _ in filled})
     cols = sorted({c for _, c in filled})
     merged: dict[tuple[int, int], Cell] = {}
@@ -1892,7 +1917,18 @@ def _spread_grid(filled: dict[tuple[int, int], tuple[str, ...]], spans: list[tup
         for row in rows[bisect_left(rows, top):bisect_right(rows, bottom)]:
             for col in cols[bisect_left(cols, left):bisect_right(cols, right)]:
                 merged[row, col] = cell
-    return [[merged.get((r, c)) or Cell(object(), filled.get((r, c), ())) for c in cols] for r in rows]
+    hidden_rows, hidden_cols = hidden
+    return [[merged.get((r, c)) or Cell(object(), filled.get((r, c), ())) for c in cols if c not in hidden_cols]
+            for r in rows if r not in hidden_rows]
+
+
+def _hidden_rows_cols(rows: set[int], cols: set[int], filtered: bool) -> tuple[set[int], set[int]]:
+    """The rows and columns of a sheet not read: those hidden by hand. Why: a sheet is read as Excel and WPS
+    show and print it, as Word's hidden text is not read: a task list's row hidden by hand is a task dropped
+    or a helper row, a hidden column a helper column (a lookup, a formula's input). But where the sheet has
+    an active filter (``filtered``), rows are hidden by it, not by hand: a filter is a reader's view of the
+    list (only one unit's tasks), not an edit of it, and every row is read."""
+    return (set() if filtered else rows), cols
 
 
 def read_xls(path: Path) -> str:
@@ -1903,7 +1939,11 @@ def read_xls(path: Path) -> str:
     import xlrd
 
     try:
-        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True)  # formatting: merged ranges
+        # formatting: merged ranges, hidden rows; logfile: xlrd writes its warnings (a file cut short: "file size
+        # (300) not 512 + multiple of sector size") to stdout, where they went into `segment`'s JSON lines
+        book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
+        # a sheet with a filter (AutoFilter) has the built-in name _FilterDatabase scoped to it
+        filtered = {name.scope for name in book.name_obj_list if name.name.endswith("_FilterDatabase")}
         lines: list[str] = []
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
@@ -1919,7 +1959,11 @@ def read_xls(path: Path) -> str:
                         continue  # empty, blank, an error code, a boolean: no words of the notice
                     if text := _sheet_value_lines(value):
                         filled[r, c] = text
-            lines.extend(_sheet_lines(_spread_grid(filled, [(r0, r1 - 1, c0, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells])))
+            spans = [(r0, r1 - 1, c0, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells]
+            hidden = _hidden_rows_cols({r for r, info in sheet.rowinfo_map.items() if info.hidden},
+                                       {c for c, info in sheet.colinfo_map.items() if info.hidden},
+                                       index in filtered)
+            lines.extend(_sheet_lines(_spread_grid(filled, spans, hidden)))
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, ValueError, IndexError, KeyError, OverflowError,
             AssertionError, EOFError, UnicodeDecodeError) as exc:  # what xlrd raises on damaged records
         raise ReadError(path, _unreadable_sheet(exc)) from None
@@ -2121,6 +2165,8 @@ def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[s
         with pdfplumber.open(path) as pdf:
             for number in numbers:
                 page = pdf.pages[number]
+                for char in page.chars:  # as pypdf's text was (read_pdf): every word below is made of them
+                    char["text"] = fold_lookalikes(char["text"])
                 tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2),
                                 key=lambda t: t.bbox[1])
                 if not tables:
