@@ -473,7 +473,9 @@ def _copied_table(lines: list[str], start: int, marks: set[int]) -> tuple[int, l
     body = []  # (index, line) of the table's lines after the header, page marks and repeated headers left out
     j = i
     while j < len(lines):
-        if j in marks:
+        if j in marks or (not body and not lines[j].strip()):
+            # a blank line before the first row: the page break after a header row left at a page's foot
+            # (Word breaks a table so where 标题行重复 is not set; a PDF's pages are joined by a blank line)
             j += 1
             continue
         if (rep := next((n for n in range(len(header), i - start + 1)
