@@ -1852,7 +1852,30 @@ def read_xlsx(path: Path) -> str:
     for sheet in book.worksheets:
         if sheet.sheet_state == "visible":  # a hidden sheet (lists a form draws on) is no part of what is shown
             lines.extend(_sheet_lines(_sheet_grid(sheet)))
+    if count := _formulas_without_values(path):
+        warn(path, f"{count} formula cell(s) hold no saved value (the file was written by a program, not saved by "
+                   "Excel or WPS) and are read empty: open it in Excel or WPS, save it and read that")
     return "\n".join(lines)
+
+
+_CACHED_VALUE = re.compile(rb"<v>[^<]")
+
+
+def _formulas_without_values(path: Path) -> int:
+    """How many formula cells of a workbook's sheets hold no cached value. Why: a formula is read by the value
+    Excel or WPS saved with it (openpyxl's data_only); a workbook written by a program (a site's export, a
+    script) often saves none, and its 序号 or 责任单位 read empty with no word said. Counted on the sheets' XML,
+    cell by cell (``</c>`` closes each), in one pass."""
+    count = 0
+    with zipfile.ZipFile(path) as archive:
+        for name in archive.namelist():
+            if not (name.startswith("xl/worksheets/") and name.endswith(".xml")):
+                continue
+            for piece in archive.read(name).split(b"</c>"):
+                cell = piece[piece.rfind(b"<c "):]
+                if (b"<f>" in cell or b"<f " in cell) and not _CACHED_VALUE.search(cell):
+                    count += 1
+    return count
 
 
 def _check_sheet_size(path: Path) -> None:

@@ -139,6 +139,19 @@ def test_rows_hidden_by_a_filter_are_read(f10):
     assert _reading(read_file(FORMATS10 / "tasks_filtered.xlsx")) == _tasks(f10, [0, 1, 2])
 
 
+def test_formulas_saved_without_values_are_named_in_a_warning(f10, tmp_path, capsys):
+    """tasks_nocache: the 序号 and one 责任单位 formulas saved with no value (as a program writing .xlsx leaves
+    them): read empty, as before, but no longer silently: one warning line saying how many and what to do.
+    A workbook Excel saved (its values cached, tasks_hidden.xlsx) says nothing."""
+    f10.tasks_xlsx(tmp_path / "nocache.xlsx", hide="none", cached=False)
+    text = read_file(tmp_path / "nocache.xlsx")
+    assert "ROW()" not in text and "&" not in text  # a formula's source is never read as its cell's text
+    warning = capsys.readouterr().err.strip().split("\n")
+    assert len(warning) == 1 and "4 formula cell(s) hold no saved value" in warning[0]
+    read_file(FORMATS10 / "tasks_hidden.xlsx")
+    assert capsys.readouterr().err == ""
+
+
 def test_a_merged_cell_whose_first_row_is_hidden_still_fills_the_rows_shown(tmp_path):
     from openpyxl import Workbook
 
@@ -169,3 +182,13 @@ def test_a_cut_xls_prints_nothing_on_stdout(tmp_path):
     out = run_cli("segment", path)
     assert out.returncode == 1 and out.stdout == ""
     assert out.stderr.count("\n") == 1 and "a spreadsheet that cannot be read" in out.stderr
+
+
+# -- Gaps in files this engineer does not own -------------------------------------------------------------
+@pytest.mark.xfail(strict=True, reason="full-width digits in the document number and the date (〔２０２７〕３１号, "
+                                       "２０２７年１１月１５日) are not read as a number or a date (corpus/clean.py, "
+                                       "corpus/metadata.py): the notice splits in two, the second titled 2027年文件")
+def test_full_width_digits_in_the_number_and_the_date(f10):
+    text = f10.text_variants()["fullwidth_digits.txt"].decode("utf-8")
+    documents = segment_text(plain_text(text), "notice")
+    assert [(d.doc_number, d.date) for d, _ in documents] == [("澄应急〔2027〕31号", "2027-11-15")]
