@@ -44,4 +44,8 @@ _LOOKALIKE = re.compile("[\u2e80-\u2fdf\uf900-\ufaff\U0002f800-\U0002fa1f]")
 def fold(text: str) -> str:
     """``text`` with each look-alike folded to its ideograph; a text without one is returned as it is (a scan,
     not a copy: most pages hold none)."""
-    return text.translate(_table()) if _LOOKALIKE.search(text) else text
+    if not _LOOKALIKE.search(text):
+        return text
+    table = _table()
+    # only the matches looked up: str.translate would look up every character of the page in the table
+    return _LOOKALIKE.sub(lambda m: table.get(ord(m.group()), m.group()), text)
