@@ -2856,7 +2856,22 @@ def read_file(path: str | Path) -> str:
         raise ReadError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
     if not text.strip():
         raise ReadError(path, "no text found")
+    if reader is read_html and (suffix in READERS or suffix in _SUFFIX_KIND) and suffix not in _WEB_SUFFIXES:
+        _check_not_a_failed_download(path, suffix, text)
     return text
+
+
+_WEB_SUFFIXES = frozenset((".html", ".htm", ".shtml", ".xhtml", ".txt", ".mht", ".mhtml"))
+
+
+def _check_not_a_failed_download(path: Path, suffix: str, text: str) -> None:
+    """A web page saved under a file's name (``通知.pdf`` holding HTML) with almost no text (fewer than 40 Chinese
+    characters: no notice is that short) is a site's error or login page a download link answered with: say so,
+    and what to do, not "no recognisable notice structure", which named no cause. A notice's own page saved so
+    reads as the page (formats3's download scripts)."""
+    if len(re.findall(r"[\u4e00-\u9fff]", text)) < 40:
+        raise ReadError(path, f"a web page (HTML), not a {suffix} file, and no notice: a site's error or login page "
+                              "saved under the file's name? Download the file again (or open the link in a browser)")
 
 
 def expand_paths(paths: list[str | Path]) -> list[Path]:

@@ -192,3 +192,28 @@ def test_full_width_digits_in_the_number_and_the_date(f10):
     text = f10.text_variants()["fullwidth_digits.txt"].decode("utf-8")
     documents = segment_text(plain_text(text), "notice")
     assert [(d.doc_number, d.date) for d, _ in documents] == [("澄应急〔2027〕31号", "2027-11-15")]
+
+
+# -- A file's type by its bytes ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["error.pdf", "error.docx", "error.doc"])
+def test_a_site_s_error_page_saved_under_a_file_s_name_says_so(name, f10, tmp_path):
+    """A download link that answered with the site's 404 page, saved as 通知.pdf: before, "no recognisable notice
+    structure (no title, document number or numbered items)", naming no cause; now one line saying it is a web
+    page, not the file, and to download it again."""
+    path = tmp_path / name
+    path.write_text(f10.ERROR_PAGE, encoding="utf-8")
+    out = run_cli("segment", path) if name == "error.pdf" else None
+    with pytest.raises(ReadError, match=r"a web page \(HTML\), not a \.\w+ file, and no notice"):
+        read_file(path)
+    if out is not None:
+        assert out.returncode == 1 and out.stdout == "" and out.stderr.count("\n") == 1
+
+
+def test_a_notice_s_page_saved_under_a_file_s_name_still_reads(f10, tmp_path, winter):
+    """The guard: the notice's own page (GBK, declared in <meta http-equiv> only) saved as .doc reads as its page."""
+    page = f10.formats7().trs_html()
+    (tmp_path / "n.doc").write_bytes(page.replace('<meta charset="utf-8">', '<meta http-equiv="Content-Type" '
+                                                  'content="text/html; charset=gbk">').encode("gbk"))
+    (tmp_path / "n.html").write_text(page, encoding="utf-8")
+    assert read_file(tmp_path / "n.doc") == read_file(tmp_path / "n.html")
+    assert _reading(read_file(tmp_path / "n.doc")) == winter
