@@ -187,7 +187,9 @@ RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20
 # the addressee line: 各市、县人民政府：, 各旗、市人民政府：(a league's banners) … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
 # (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|旗|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
-RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区)"
+# (a 兵团 regiment writes to its 连队, a division to its 团场 and 师直 units: 各连队，团属各单位：)
+RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区|"
+                                r"连队|团场|师)"
                                 r"[^。；要应须将对在把]{0,60}[:：]\s*$")
 # 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
 # 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委); 协会: an association signing an appeal
@@ -195,6 +197,42 @@ RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|
                        r"大队|支队|总队|委|协会)"
                        # (an organ's party group or committee signs as such: 中共某市应急管理局党组)
                        r"(?:党组|党委|党工委)?(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
+# a village's or community's committee signing with every tier of its place (峦山彝族自治县石门瑶族乡柳湾村村民委员会, 22
+# characters: RE_ISSUER's 16 before 委员会 miss it): the line opens with a place's short name and its tier, and the
+# village's own name follows the last tier; a sentence ending in 委员会 (…由柳湾村村民委员会, 各乡镇要督促各村健全村民委员会)
+# names no tier first or says what to do. Each pattern has one bounded repeat (no nesting: a line of 市市市… stays linear).
+_PLACE_TIER = r"(?:自治区|自治州|自治县|自治旗|省|市|州|盟|地区|县|区|旗|民族乡|乡|镇|街道|苏木)"
+RE_COMMITTEE_TAIL = re.compile(r"(?:村|社区|嘎查)(?:(?:村民|居民)?委员会|村委会|居委会)$")
+RE_PLACE_OPENS = re.compile(rf"^[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}")
+RE_VILLAGE_NAME = re.compile(rf"{_PLACE_TIER}[\u4e00-\u9fff]{{1,8}}$")
+RE_SAYS_WHAT_TO_DO = re.compile(r"各|要|应当|必须|由|督促|指导|健全|建立|成立|组建|依托|会同|配合|通过")
+_COMMITTEE_ENDS = ("委员会", "村委会", "居委会")
+_LONGEST_SIGNATURE = 40
+
+
+def _grassroots_committee(t: str) -> bool:
+    """Is ``t`` (stripped) a village's or community's committee named with its place's tiers?"""
+    if len(t) > _LONGEST_SIGNATURE or not t.endswith(_COMMITTEE_ENDS) or re.search(r"[^\u4e00-\u9fff〇]", t):
+        return False
+    tail = RE_COMMITTEE_TAIL.search(t)
+    head = t[:tail.start()] if tail else ""
+    return bool(RE_PLACE_OPENS.match(head) and RE_VILLAGE_NAME.search(head)) and not RE_SAYS_WHAT_TO_DO.search(t)
+
+
+# a 兵团 unit signing as itself: a division (新疆生产建设兵团第八师) or its regiment (…第三师四十四团), no organ word
+RE_CORPS_UNIT = re.compile(rf"^\s*(?:新疆生产建设)?兵团(?:第[{CN_NUM}]{{1,3}}师)?(?:[{CN_NUM}]{{1,5}}团)?\s*$")
+
+
+def issuer_line(s: str) -> bool:
+    """Is ``s`` an organ signing (RE_ISSUER), a village's committee named with its place's tiers, or a 兵团 unit?"""
+    if RE_ISSUER.match(s):
+        return True
+    t = s.strip()
+    if _grassroots_committee(t):
+        return True
+    return "兵团" in t and len(t) <= 30 and RE_CORPS_UNIT.match(t) is not None and t not in ("兵团", "新疆生产建设兵团")
+
+
 # an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)
 RE_SIGNED_AS = re.compile(r"^\s*(?:倡议|发起|落款|发文)单位\s*[:：]\s*(\S.*)$")
 # a government's or ministry's rules are published by decree: 临江市人民政府令 / 第15号 / 《…办法》已经…
@@ -217,6 +255,9 @@ RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草
 RE_REDHEAD = re.compile(r"^\s*[\u4e00-\u9fff]{2,40}?(?:人民政府|行政公署|办公厅|办公室|委员会|局|厅|部)\s*文\s*件\s*$")
 # the issue number in the header of minutes and bulletins (纪要, 简报, 通报): ``〔2027〕第2期``, ``第2期``,
 # ``2027年第2期``: a header line like a document number
+# an urgent notice's 版头 sets its urgency (特急, 加急, 平急; a telegram's 特提, ·明电) at the number line's left, the
+# number at its right: the marker is no part of the number (霁政办明电〔2027〕5号)
+RE_URGENCY_LEAD = re.compile(r"^\s*(?:特急|加急|平急|特提)(?:\s*[·・]?\s*明电)?\s*")
 RE_ISSUE_NO = re.compile(rf"^\s*(?:[〔\[（(【]\s*(?:19|20)\d{{2}}\s*[〕\]）)】]|(?:19|20)\d{{2}}\s*年)?\s*第\s*[\d{CN_NUM}]{{1,4}}\s*期\s*$")
 # the seal note under a signature: （代章）
 RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
@@ -383,6 +424,8 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("chart", s, lineno)
     if RE_DOCNUM.match(s) or RE_ISSUE_NO.match(s):
         return Line("docnum", s, lineno)
+    if (m := RE_URGENCY_LEAD.match(s)) and m.end() < len(s) and RE_DOCNUM.match(s[m.end():]):
+        return Line("docnum", s[m.end():], lineno)  # 特急　霁政办明电〔2027〕5号: the number alone
     if organ_and_date(s):
         return Line("date", s, lineno)  # 某县安委会办公室　　2027年4月10日: the organ and date minutes are issued under
     if RE_ADDRESSEE.match(s) or RE_ADDRESSEE_LOCAL.match(s):
@@ -399,9 +442,9 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("decree", s, lineno)
     if RE_SIGNER.match(s):
         return Line("signer", s, lineno)
-    if (m := RE_SIGNED_AS.match(s)) and (RE_ISSUER.match(m.group(1)) or _joint_issuers(m.group(1))):
+    if (m := RE_SIGNED_AS.match(s)) and (issuer_line(m.group(1)) or _joint_issuers(m.group(1))):
         return Line("issuer", m.group(1), lineno)  # 倡议单位：蓼湾区城市管理局: the organ signing, without its label
-    if heading_level(s) is None and (RE_ISSUER.match(s) or _joint_issuers(s)):
+    if heading_level(s) is None and (issuer_line(s) or _joint_issuers(s)):
         return Line("issuer", s, lineno)
     return Line("text", s, lineno)
 

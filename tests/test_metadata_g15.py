@@ -134,9 +134,6 @@ OPEN = {
 }
 
 KNOWN_GAPS = {
-    "corps_regiment_short_title.txt": "corpus/clean.py reads neither the 团's signature (新疆生产建设兵团第三师四十四团, a place "
-                                      "signing as itself) as an issuer line nor 各连队，团属各单位： as an addressee; line kinds "
-                                      "are genres16's",
 }
 TWO_DOCUMENTS = {
     "forward_bare_annex.txt": [

@@ -119,10 +119,6 @@ OPEN = {
 }
 
 KNOWN_GAPS = {
-    "urgent_marker_number_line.txt": "corpus/clean.py reads `特急　　霁政办明电〔2027〕5号` as text, not a number line "
-                                     "(a 特急 / 加急 marker before the number); genres17's",
-    "village_appeal.txt": "corpus/clean.py reads the signature 峦山彝族自治县石门瑶族乡柳湾村村民委员会 as text: RE_ISSUER "
-                          "allows 16 characters before 委员会 (md.full_name names it once read: r2_village_…); genres17's",
 }
 
 test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, OPEN, known_gaps=KNOWN_GAPS,
