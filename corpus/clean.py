@@ -422,10 +422,11 @@ def _classify(s: str, lineno: int) -> Line:
         # a flowchart's text: dropped like a page mark, but no transparent line (a title after it is no
         # second line of the chart's title)
         return Line("chart", s, lineno)
-    if RE_DOCNUM.match(s) or RE_ISSUE_NO.match(s):
-        return Line("docnum", s, lineno)
+    # (before the plain number: a copy that lost the gap, 特急霁政办明电〔2027〕5号, reads as letters 特急霁政办明电)
     if (m := RE_URGENCY_LEAD.match(s)) and m.end() < len(s) and RE_DOCNUM.match(s[m.end():]):
         return Line("docnum", s[m.end():], lineno)  # 特急　霁政办明电〔2027〕5号: the number alone
+    if RE_DOCNUM.match(s) or RE_ISSUE_NO.match(s):
+        return Line("docnum", s, lineno)
     if organ_and_date(s):
         return Line("date", s, lineno)  # 某县安委会办公室　　2027年4月10日: the organ and date minutes are issued under
     if RE_ADDRESSEE.match(s) or RE_ADDRESSEE_LOCAL.match(s):

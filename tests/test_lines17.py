@@ -27,6 +27,7 @@ def kind_of(line: str, before: str = "二、发现火情立即报告。", after:
     ("平急 沐安委办〔2026〕3号", "沐安委办〔2026〕3号"),
     ("特急·明电　　桐应急明电〔2027〕9号", "桐应急明电〔2027〕9号"),
     ("特提　渌应急明电［2027］3号", "渌应急明电［2027］3号"),
+    ("特急霁政办明电〔2027〕5号", "霁政办明电〔2027〕5号"),  # (a copy that lost the gap: on main, letters 特急霁政办明电)
 ])
 def test_an_urgency_marker_beside_the_number_is_a_number_line(line, number):
     head = f"霁阳市人民政府办公室\n{line}\n\n霁阳市人民政府办公室关于立即开展燃气安全隐患排查的紧急通知\n"
