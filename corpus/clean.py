@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 from policytag.text import cn_digits, cn_number, remark_spans
 
-from .metadata import PICTURE_PREFIX, issuer_from_title, split_region
+from .metadata import NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
@@ -176,8 +176,7 @@ RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s
 # (web copies set the year in full-width ［］ or small ﹝﹞ brackets; some offices write 〔2027〕第3号 or 〔2027年〕7号)
 # (an enforcement order's number names its place's short name in brackets first: （鹭）应急责改〔2027〕第18号)
 # (a place's short name in brackets before the letters, （沐）应急责改〔2027〕12号, or inside them, 鹭（江）安委〔2026〕31号)
-RE_DOCNUM = re.compile(r"^\s*(?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?([\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号"
-                       r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
+RE_DOCNUM = re.compile(NUMBER_FORM + r"(?:\s+签发人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30})?\s*$")
 # a title says 关于 and ends in the kind of document: 通知, 意见 … and the letters (函), public notices
 # (通告, 公告), circulars (通报), safety warnings (提示, 提醒), minutes (纪要), appeals (倡议书), the
 # explanations of a policy (关于《…》的解读), reports, requests and replies (报告, 请示, 批复) other organs send,
@@ -185,12 +184,12 @@ RE_DOCNUM = re.compile(r"^\s*(?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?([\u4e00-\u
 RE_TITLE = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,20}?)?关于.{0,55}?(?:(?:19|20)\d{2}\s*年)?.{0,55}?"
                       r"(?:通知|意见|决定|决定书|方案|规定|办法|函|通告|公告|通报|提示|提醒|纪要|倡议书|解读|报告|汇报|说明|批复|请示|公示|答复)\s*$")
 # the addressee line: 各市、县人民政府：, 各旗、市人民政府：(a league's banners) … and, below the county, 各村（社区）、各社区居委会、各有关单位：, 各成员单位：
-# (a list of organs only: a line with an instruction in it, 各单位要…：, is body text)
+# (a list of organs only: a line with an instruction in it, 各单位要…：, is body text; 各师、市应急管理局： is a list)
 RE_ADDRESSEE = re.compile(r"^\s*各(?:市|省|区|县|州|地|盟|旗|自治|乡|镇|街道)[^。]{0,60}[:：]\s*$")
 # (a 兵团 regiment writes to its 连队, a division to its 团场 and 师直 units: 各连队，团属各单位：)
 RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|有关单位|有关部门|有关企业|单位|部门|企业|成员单位|处室|科室|直属单位|园区|"
                                 r"连队|团场|师)"
-                                r"[^。；要应须将对在把]{0,60}[:：]\s*$")
+                                r"(?:应急|[^。；要应须将对在把]){0,60}[:：]\s*$")  # (应 of 应急 is no instruction)
 # 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
 # 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委); 协会: an association signing an appeal
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|村委会|居委会|指挥部|行政公署|"

@@ -710,8 +710,10 @@ _NUMBER_ORGANS = [(re.compile(r"^(?:政办|府办)"), "人民政府办公室"), 
 
 #: a document number as its line prints it: the organ's letters, a place's short name in brackets before them or inside them
 #: (（沐）应急责改〔2027〕第12号, an enforcement order's; 鹭（江）安委〔2026〕31号), the year in any bracket, the serial
-_RE_NUMBER_LINE = re.compile(r"^\s*((?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)"
-                             r"\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号")
+#: (the one pattern of a number: corpus.clean's RE_DOCNUM, the number line's kind, is this and an optional 签发人)
+NUMBER_FORM = (r"^\s*((?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)"
+               r"\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号")
+_RE_NUMBER_LINE = re.compile(NUMBER_FORM)
 
 
 def document_number(text: str | None) -> str | None:

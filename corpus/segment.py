@@ -205,11 +205,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     title = titles[0] if titles else meta.get("标题", "")
     number = None
     for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号") or meta.get("文号", "")]:
-        m = RE_DOCNUM.match(text or "")
-        if m:
-            # (metadata's one written form keeps a place's bracketed short name that the groups drop:
-            # （沐）应急责改〔2027〕12号 — without it 应急责改 reads as the ministry's number)
-            number = md.document_number(text) or f"{m.group(1)}〔{m.group(2)}〕{int(m.group(3))}号"
+        # (a number line in metadata's one written form: （沐）应急责改〔2027〕12号 keeps the place that says whose)
+        if RE_DOCNUM.match(text or "") and (number := md.document_number(text)):
             break
     # (a web copy's title closing with its own number, …的通知（岱应急〔2027〕12号）, and no number line)
     number = number or md.title_number(title)

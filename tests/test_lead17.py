@@ -71,3 +71,30 @@ def test_a_remark_names_each_agency_without_its_role_words(text, agencies):
     from policytag.corpus.segment import remark_agencies
 
     assert remark_agencies(text) == agencies
+
+
+@pytest.mark.parametrize("line, addressee", [
+    ("各师、市应急管理局：", True),  # lines17's leftover: the 应 of 应急 read as an instruction (应…)
+    ("各团场应急管理办公室，师直有关单位：", True),
+    ("各单位应急管理部门：", True),
+    ("各单位要高度重视：", False),
+    ("各单位应立即组织排查：", False),
+])
+def test_an_addressee_list_may_name_emergency_bureaus(line, addressee):
+    from policytag.corpus.clean import classify_lines
+
+    kinds = {l.text: l.kind for l in classify_lines(f"关于做好棉花加工企业防火工作的通知\n\n{line}\n一、各团场要在10月10日前完成检查。\n")}
+    assert (kinds[line] == "addressee") is addressee, kinds
+
+
+@pytest.mark.parametrize("line, number", [
+    ("（沐）应急责改〔2027〕第12号", "（沐）应急责改〔2027〕12号"),
+    ("鹭（江）安委［2026］31号", "鹭（江）安委〔2026〕31号"),
+    ("晋政发〔2019〕1号    签发人：张三", "晋政发〔2019〕1号"),
+])
+def test_a_number_line_and_its_written_form_are_one_pattern(line, number):
+    # clean's RE_DOCNUM (the line kind) is metadata's NUMBER_FORM and a 签发人: a line of that kind always has a form
+    from policytag.corpus import metadata as md
+    from policytag.corpus.clean import RE_DOCNUM
+
+    assert RE_DOCNUM.match(line) and md.document_number(line) == number
