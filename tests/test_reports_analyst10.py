@@ -10,7 +10,6 @@ written for these tests; every place and organ is invented.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import io
 import json
@@ -21,23 +20,9 @@ import pytest
 
 from conftest import TEST_DATA
 
-from policytag.cli import main
+from report_cli import run as _run, tag as _tag
 
 DATA = TEST_DATA / "reports10"
-
-
-def _run(argv: list[str]) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = main(argv)
-    return code, err.getvalue()
-
-
-def _tag(tmp_path: Path, inputs: list[str], name: str) -> str:
-    out = tmp_path / name
-    code, said = _run(["tag", *inputs, "-o", str(out)])
-    assert code == 0, said
-    return out.read_text(encoding="utf-8-sig")
 
 
 def test_the_trend_table_names_its_years_in_full(tmp_path):

@@ -17,8 +17,6 @@ CLI was run on them). Every sentence there was written for these tests; every pl
 
 from __future__ import annotations
 
-import contextlib
-import io
 import json
 import re
 from pathlib import Path
@@ -27,23 +25,9 @@ import pytest
 
 from conftest import TEST_DATA
 
-from policytag.cli import main
+from report_cli import run as _run, tag as _tag
 
 DATA = TEST_DATA / "reports11"
-
-
-def _run(argv: list[str]) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = main(argv)
-    return code, err.getvalue()
-
-
-def _tag(tmp_path: Path, inputs: list[str], name: str) -> str:
-    out = tmp_path / name
-    code, said = _run(["tag", *inputs, "-o", str(out)])
-    assert code == 0, said
-    return out.read_text(encoding="utf-8-sig")
 
 
 # -- --stream --resume: the progress log -------------------------------------------------------------------------

@@ -13,7 +13,6 @@ written for these tests; every place and organ is invented.
 
 from __future__ import annotations
 
-import contextlib
 import csv
 import gc
 import html as htmllib
@@ -28,17 +27,10 @@ import pytest
 from conftest import TEST_DATA
 
 from policytag import PolicytagError
-from policytag.cli import main
+from report_cli import run as _run
 
 DATA = TEST_DATA / "reports9"
 CHROMIUM = Path("/usr/bin/chromium")
-
-
-def _run(argv: list[str]) -> tuple[int, str]:
-    err = io.StringIO()
-    with contextlib.redirect_stderr(err):
-        code = main(argv)
-    return code, err.getvalue()
 
 
 def _snapshot_tagger():
