@@ -2383,18 +2383,19 @@ def extract_agencies(text: str) -> list[str]:
     return out
 
 
-#: a role word the remark's parser leaves on a name (…牵头负责 -> …牵头, …按照职责分工负责 -> …按照职责, …分别负责)
-_NAME_TAIL = re.compile(r"(?:按照?职责(?:分工)?|分工|分别|牵头|配合|参与|协助|协办|协同)+$|[（(](?:牵头|配合|参与|协助|协办|协同)[)）]$")
+#: a name's role in brackets (责任单位：县应急局（牵头）、县公安局); role words without brackets (…牵头负责,
+#: …按照职责分工负责, …分别负责) are stripped where every remark's names come from, corpus.segment.parse_agencies
+_NAME_TAIL = re.compile(r"[（(](?:牵头|配合|参与|协助|协办|协同)[)）]$")
 
 
 def _agency_name(name: str) -> str:
-    """An agency's name without a role word left at its end (``（县应急局牵头负责，县公安局配合）`` gave 县应急局牵头,
-    ``（市应急局、市公安局按照职责分工负责）`` 市公安局按照职责: ``corpus.segment.parse_agencies`` strips one role word
-    and 按职责 only), nor its role in brackets (``责任单位：县应急局（牵头）、县公安局``)."""
+    """An agency's name without its role in brackets (``责任单位：县应急局（牵头）、县公安局`` -> 县应急局). A duty
+    sentence's names are organs' names whole (``_organs``), and a remark's lose their role words in
+    ``corpus.segment.parse_agencies``."""
     return _NAME_TAIL.sub("", name) if _ends_in(name, _NAME_TAIL_LAST) else name
 
 
-_NAME_TAIL_LAST = frozenset("责工别头合与助办同）)")
+_NAME_TAIL_LAST = frozenset("）)")
 
 
 #: the roles an agency of a clause has: it leads the task, supports the lead, or is responsible (no lead named)
