@@ -39,3 +39,15 @@ def winter_reading(folder: Path) -> tuple[list[dict], list[dict]]:
 def error_lines(out) -> list[str]:
     """The ``policytag: error:`` lines of a run's stderr."""
     return [line for line in out.stderr.splitlines() if line.startswith("policytag: error:")]
+
+
+def to_unicode_cmap(pairs: list[tuple[int, int]]) -> bytes:
+    """A PDF font's /ToUnicode CMap (Adobe-Identity-UCS, two-byte codes) mapping each ``(code, unicode)`` of
+    ``pairs``: the PDF fixtures that draw text with codes of their own (formats4's private-use glyphs,
+    formats10's radical look-alikes) say through it which character each code is."""
+    chars = "\n".join(f"<{code:04X}> <{uni:04X}>" for code, uni in pairs)
+    return ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
+            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
+            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
+            f"endcodespacerange\n{len(pairs)} beginbfchar\n{chars}\nendbfchar\nendcmap\n"
+            "CMapName currentdict /CMap defineresource pop\nend\nend\n").encode("ascii")

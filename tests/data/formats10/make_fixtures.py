@@ -17,7 +17,7 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent.parent))  # tests/: the shared fixture helpers
-from fixture_writers import load_module as _load  # noqa: E402
+from fixture_writers import load_module as _load, to_unicode_cmap  # noqa: E402
 
 W_NS = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 
@@ -166,14 +166,8 @@ def radicals_pdf(path: Path) -> None:
                 operands[0] = ByteStringObject(b"".join(
                     (3 + codes.setdefault(ch, len(codes))).to_bytes(2, "big") for ch in text))
         page.replace_contents(content)
-    pairs = "\n".join(f"<{3 + n:04X}> <{ord(LOOKALIKES.get(ch, ch)):04X}>" for ch, n in codes.items())
-    cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-            "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-            "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
-            f"endcodespacerange\n{len(codes)} beginbfchar\n{pairs}\nendbfchar\nendcmap\n"
-            "CMapName currentdict /CMap defineresource pop\nend\nend\n")
     stream = StreamObject()
-    stream.set_data(cmap.encode("ascii"))
+    stream.set_data(to_unicode_cmap([(3 + n, ord(LOOKALIKES.get(ch, ch))) for ch, n in codes.items()]))
     to_unicode = writer._add_object(stream)
     for page in writer.pages:
         for font in page["/Resources"]["/Font"].values():

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import io
 import re
+import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -98,14 +99,11 @@ def _glyph_coded(path: Path, private_use: bool) -> None:
     font = page["/Resources"]["/Font"]["/F2"].get_object()
     font[NameObject("/Encoding")] = NameObject("/Identity-H")
     if private_use:
-        pairs = "\n".join(f"<{3 + n:04X}> <{0xE000 + n:04X}>" for n in range(len(codes)))
-        cmap = ("/CIDInit /ProcSet findresource begin\n12 dict begin\nbegincmap\n"
-                "/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def\n"
-                "/CMapName /Adobe-Identity-UCS def\n/CMapType 2 def\n1 begincodespacerange\n<0000> <FFFF>\n"
-                f"endcodespacerange\n{len(codes)} beginbfchar\n{pairs}\nendbfchar\nendcmap\n"
-                "CMapName currentdict /CMap defineresource pop\nend\nend\n")
+        sys.path.insert(0, str(HERE.parent.parent))  # tests/: the shared fixture helpers
+        from fixture_writers import to_unicode_cmap
+
         stream = StreamObject()
-        stream.set_data(cmap.encode("ascii"))
+        stream.set_data(to_unicode_cmap([(3 + n, 0xE000 + n) for n in range(len(codes))]))
         font[NameObject("/ToUnicode")] = writer._add_object(stream)
     writer.write(path)
 
