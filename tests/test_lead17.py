@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import re
-import tomllib
 
 import pytest
 from packaging.requirements import Requirement
@@ -40,6 +39,7 @@ def _constraints() -> dict[str, str]:
 
 
 def _declared() -> list[Requirement]:
+    tomllib = pytest.importorskip("tomllib", reason="Python 3.11+ reads pyproject.toml (the project supports 3.10)")
     project = tomllib.loads((PROJECT_ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
     extras = project["optional-dependencies"]
     return [Requirement(r) for r in project["dependencies"] + [r for group in extras.values() for r in group]]
