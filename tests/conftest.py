@@ -7,6 +7,8 @@ Tests use the checkout's ``data/corpus`` (never ``../shared``); helper modules t
 
 from __future__ import annotations
 
+import importlib.util
+
 import os
 
 # One BLAS thread per test process (and the CLI processes tests start, which inherit it): the
@@ -56,6 +58,7 @@ PRETRAINED_DIR = PROJECT_ROOT / "artifacts" / "pretrained"
 _SHARED_BUILD_MODULES = {"test_pretrained.py", "test_bert_smoke.py"}
 
 
+@pytest.hookimpl(tryfirst=True)  # the marks must be there before xdist's worker hook reads them
 def pytest_collection_modifyitems(config, items) -> None:
     """Groups for pytest-xdist (the suite runs ``-n auto --dist loadgroup``, pyproject.toml): every
     test that uses the Label Studio server (fixture ``ls``/``admin`` or the ``labelstudio`` mark) on
@@ -71,6 +74,18 @@ def pytest_collection_modifyitems(config, items) -> None:
         else:
             group = item.path.name
         item.add_marker(pytest.mark.xdist_group(group))
+
+
+if importlib.util.find_spec("xdist") is not None:  # the hook exists only with pytest-xdist installed
+    def pytest_xdist_node_collection_finished(node, ids) -> None:
+        """Stop at once when the groups above are lost. xdist carries a test's group to the scheduler
+        as a ``@group`` suffix it writes into the node id; pytest 9.2 keeps node ids elsewhere, so the
+        suffix silently never appears (pytest-xdist#1386) and every module is spread over all workers:
+        module fixtures built once per worker and a Label Studio server per worker (suite +4 min)."""
+        if node.config.getoption("dist") == "loadgroup" and ids and not any("@" in i for i in ids):
+            raise pytest.UsageError(
+                f"pytest-xdist --dist loadgroup lost every test's group with pytest {pytest.__version__} "
+                "(pytest-xdist#1386): install the pinned releases, pip install -c constraints.txt -e '.[dev]'")
 
 
 @pytest.fixture(scope="session")

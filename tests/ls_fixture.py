@@ -9,10 +9,15 @@ shared by every test module that needs it, and one admin client.
 
 Modules share the server, so each works in its own projects (distinct titles) and signs up its
 own users (distinct e-mails). The terminal summary says how many servers the session started,
-and a session that started more than one fails (``pytest_sessionfinish``).
+and a session that started more than one fails (``pytest_sessionfinish``). Under pytest-xdist each
+server leaves a file in the session's shared base temp, so the controller counts the workers' too
+(tests/conftest.py puts every test that uses the server on one worker).
 """
 
 from __future__ import annotations
+
+import os
+from pathlib import Path
 
 import pytest
 
@@ -30,8 +35,29 @@ def ls(tmp_path_factory, pytestconfig) -> ls_server.LabelStudioServer:
     server = ls_server.start_server(tmp_path_factory.mktemp("label-studio"),
                                     template_dir=cache.mkdir("label-studio-template") if cache else None,
                                     env=LS_ENV)
+    (_shared_root(tmp_path_factory) / f"{_MARK}{server.process.pid}").touch()
     yield server
     server.stop()
+
+
+#: the file name (plus the pid) each started server leaves in the session's shared base temp
+_MARK = "label-studio-server-pid"
+
+
+def _shared_root(tmp_path_factory) -> Path:
+    """The folder every process of the test session sees: pytest's base temp, or on an xdist worker
+    the controller's (a worker's own base temp is ``popen-gwN`` inside it)."""
+    base = tmp_path_factory.getbasetemp()
+    return base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
+
+
+def _servers_started(config) -> list[str]:
+    """Pids of the servers this session started, in every process (read by the controller)."""
+    factory = getattr(config, "_tmp_path_factory", None)  # pytest's own; xdist reads it the same way
+    if hasattr(config, "workerinput"):
+        return []
+    marked = {p.name.removeprefix(_MARK) for p in factory.getbasetemp().glob(f"{_MARK}*")} if factory else set()
+    return sorted(marked | {str(pid) for pid in ls_server.STARTED})  # + servers started without the fixture
 
 
 @pytest.fixture(scope="session")
@@ -69,14 +95,16 @@ def sign_up_annotators(ls, names, domain: str) -> dict:
 
 
 def pytest_terminal_summary(terminalreporter) -> None:
-    n = len(ls_server.STARTED)
-    if n:
-        terminalreporter.write_line(f"Label Studio: {n} server(s) started this session "
-                                    f"(pid {', '.join(map(str, ls_server.STARTED))}); at most 1 expected"
-                                    + ("" if n == 1 else ": FAILED (a module started its own server)"),
-                                    red=n > 1)
+    pids = _servers_started(terminalreporter.config)
+    if pids:
+        terminalreporter.write_line(f"Label Studio: {len(pids)} server(s) started this session "
+                                    f"(pid {', '.join(pids)}); at most 1 expected"
+                                    + ("" if len(pids) == 1 else ": FAILED (a module or a worker started its own server)"),
+                                    red=len(pids) > 1)
 
 
 def pytest_sessionfinish(session, exitstatus) -> None:
-    if len(ls_server.STARTED) > 1:  # a module started its own server instead of using the ``ls`` fixture
+    # more than one: a module started its own server instead of using the ``ls`` fixture, or the
+    # server's tests were spread over several xdist workers
+    if len(_servers_started(session.config)) > 1:
         session.exitstatus = pytest.ExitCode.TESTS_FAILED
