@@ -15,8 +15,9 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from policytag.records import Clause, Document
-from policytag.text import DEADLINE_KEY, REMARK_KEY, ROLE, cn_number, is_role_remark, may_have_remark, remark_spans
+from policytag.records import AgencyRole, Clause, Document
+from policytag.text import (DEADLINE_KEY, REMARK_KEY, RESPONSIBLE, ROLE, ROLE_OF, cn_number, duty_agencies, is_role_remark,
+                            may_have_remark, remark_spans)
 
 from . import metadata as md
 from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
@@ -494,6 +495,7 @@ class _Frame:
     paragraphs: int = 0  # unnumbered paragraphs seen directly under this heading
     lead: bool = False  # a lead line (会议要求：) heading the paragraphs or items after it
     agencies: tuple[str, ...] = ()  # named by a bare heading's closing remark, for the clauses under it
+    agency_roles: tuple[AgencyRole, ...] = ()  # ...and their roles
     leaf: bool = False  # a list's last sentence item: the paragraph after it is its parent's, not its own
     item: bool = False  # a numbered sentence (a clause), not a title: a box after it is no part of it
 
@@ -584,34 +586,128 @@ def remark_agencies(text: str) -> list[str]:
     return out
 
 
-def _without_closing_remark(text: str) -> tuple[str, list[str]]:
+def _without_closing_remark(text: str) -> tuple[str, list[str], list[tuple[str, str]]]:
     """``（二）整治老旧燃气管网（牵头单位：市住建局；配合单位：…）`` -> the heading without its closing
-    responsible-agency remark, and the agencies it names; ``(text, [])`` when none closes it."""
+    responsible-agency remark, the agencies it names and their roles (``remark_roles``); ``(text, [], [])``
+    when none closes it."""
     remarks = _agency_remarks(text)
     if remarks:
         a, b, agencies = remarks[-1]
         if not text[b:].strip(" \t。；;") and text[:a].strip():
-            return text[:a].rstrip(), agencies
-    return text, []
+            return text[:a].rstrip(), agencies, bracket_roles(text[a:b])
+    return text, [], []
+
+
+# --- the role of each agency a remark, a 责任单位： entry or a duty sentence names ---------------------------
+#: a role in brackets after a name in a list (责任单位：县应急局（牵头）、县公安局): the one marked has it
+_ROLE_MARK = re.compile(r"[（(](牵头|配合|参与|协助|协办|协同)[)）]$")
+#: the role word closing a remark's part (…牵头, …配合, …按职责分工负责, …负责落实)
+_PART_ROLE = re.compile(r"(牵头|配合|参与|协助|协办|协同)(?:负责)?$|(?:负责|落实|实施)$")
+#: a part of a role remark: what a ，/；/, outside brackets ends (各县（市、区）人民政府 is one name), or a 、 after a role
+#: word (县应急局牵头、县公安局配合)
+_ROLE_PART_SEP = re.compile(r"(?:[，,；;]|(?<=牵头|配合|参与|协助|协办|负责|落实)、)(?![^（(]*[)）])")
+
+
+def remark_roles(text: str) -> list[tuple[str, str]]:
+    """(agency, role) of each agency the remarks and ``责任单位：…`` entries of ``text`` name (the spans
+    ``remark_agencies`` reads), in order."""
+    out: list[tuple[str, str]] = []
+    for a, b, _ in _agency_remarks(text):
+        out.extend(bracket_roles(text[a:b]))
+    return out + task_key_roles(text)
+
+
+def task_key_roles(text: str) -> list[tuple[str, str]]:
+    """(agency, role) of a task's ``牵头单位：…；配合单位：…`` entries (``_task_key_agencies``' names)."""
+    if "：" not in text and ":" not in text:
+        return []
+    return [pair for m in RE_TASK_KEYS.finditer(text) for pair in keyed_roles(m.group(0).strip())]
+
+
+def bracket_roles(remark: str) -> list[tuple[str, str]]:
+    """The (agency, role) pairs of a remark, its brackets optional: keyed (``牵头单位：…；配合单位：…``) or parts
+    each ending in its role word (``市应急局牵头，市公安局、市交通运输局配合``; ``…按职责分工负责``: responsible)."""
+    body = remark.strip()
+    body = body[1:] if body[:1] in "（(" else body
+    body = (body[:-1] if body[-1:] in "）)" else body).strip()
+    if RE_AGENCY_KEY.match(body):
+        return keyed_roles(body)
+    out: list[tuple[str, str]] = []
+    for part in _ROLE_PART_SEP.split(body.removeprefix("由")):
+        m = _PART_ROLE.search(part.strip())
+        role = ROLE_OF.get(m.group(1), RESPONSIBLE) if m and m.group(1) else RESPONSIBLE
+        out.extend((name, role) for name in parse_agencies(part.replace("按照职责", "按职责")))
+    return out
+
+
+def keyed_roles(body: str) -> list[tuple[str, str]]:
+    """``牵头单位：县应急局；配合单位：县公安局、各乡镇`` -> lead 县应急局, support the others (a key naming a person,
+    ``牵头领导：``, is skipped, as ``keyed_agencies`` skips it)."""
+    found = list(RE_AGENCY_KEY.finditer(body))
+    out: list[tuple[str, str]] = []
+    for m, nxt in zip(found, found[1:] + [None]):
+        key = m.group(0)
+        if re.search(r"领导|人\s*[：:]$", key):
+            continue
+        value = body[m.end():nxt.start() if nxt else len(body)].strip(" ；;，,。")
+        role = ROLE_OF.get(key[:2], RESPONSIBLE)
+        out.extend((name, role) for name in parse_agencies(value))
+    return out
+
+
+def agency_roles(names: list[str] | tuple[str, ...], pairs: list[tuple[str, str]]) -> tuple[AgencyRole, ...]:
+    """``names`` (a clause's agencies, in order) each with its role: the first that ``pairs`` (what the remarks,
+    entries and duty sentence read) give it; a name marked in its list (``县应急局（牵头）``) has the mark's role,
+    under its own name and without the mark; a name no pair reads is ``responsible``."""
+    if not names:
+        return ()
+    roles: dict[str, str] = {}
+    for name, role in pairs:
+        marked = _ROLE_MARK.search(name) if name[-1:] in "）)" else None
+        if marked:
+            role = ROLE_OF[marked.group(1)]
+            roles.setdefault(name[:marked.start()], role)
+        roles.setdefault(name, role)
+    return tuple(AgencyRole(n, roles.get(n, RESPONSIBLE)) for n in names)
+
+
+def _clause_agencies(text: str, remarked: list[str], pairs: list[tuple[str, str]],
+                     stack: list[_Frame]) -> tuple[tuple[str, ...], tuple[AgencyRole, ...]]:
+    """A notice clause's agencies and their roles: those its cut remarks name (``remarked``, their roles ``pairs``),
+    else its ``责任单位：…`` entries'; then those of the duty sentence closing it without brackets
+    (``…。县应急局牵头负责，各乡镇配合。``: ``policytag.text.duty_agencies``, which ``extract_agencies`` reads too;
+    the sentence stays in the text); else the nearest bare heading's above it (its closing remark's)."""
+    own = list(remarked) or _task_key_agencies(text)
+    if own and not remarked:
+        pairs = task_key_roles(text)
+    duty = duty_agencies(text)
+    if duty:
+        own += [n for n, _ in duty if n not in own]
+        pairs = [*pairs, *duty]
+    if own:
+        return tuple(own), agency_roles(own, pairs)
+    frame = next((f for f in reversed(stack) if f.agencies), None)
+    return (frame.agencies, frame.agency_roles) if frame else ((), ())
 
 
 #: a remark's deadline key (``（牵头单位：区应急局；完成时限：6月底前）``): what the task must meet by when
 RE_DEADLINE_KEY = re.compile(DEADLINE_KEY)
 
 
-def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
-    """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset)]. A remark
+def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int, list[tuple[str, str]]]]:
+    """Cut a paragraph after each responsible-agency remark: [(text, agencies, start offset, (agency, role) pairs
+    of its remarks: ``bracket_roles``)]. A remark
     that also names the task's deadline (``（牵头单位：…；完成时限：2028年6月底前）``), or a deadline remark of
     its own after it (``（牵头单位：…）（完成时限：…）``), stays at the end of its piece, as ``责任单位：…``
     entries do (``_task_key_agencies``): cut out, the deadline was lost to the clause, its extraction
     and its annotators (or made a clause of its own); ``policytag.text.remark_spans`` still keeps the
     remark from the cue matcher and the learners."""
-    pieces: list[tuple[str, list[str], int]] = []
+    pieces: list[tuple[str, list[str], int, list[tuple[str, str]]]] = []
     start = 0
 
     def run_on(end: int) -> None:  # the last piece runs on to ``end`` (its cut remark comes back with it)
         first = pieces[-1][2]
-        pieces[-1] = (text[first:end].rstrip(" \t。；;，,"), pieces[-1][1], first)
+        pieces[-1] = (text[first:end].rstrip(" \t。；;，,"), pieces[-1][1], first, pieces[-1][3])
 
     for a, b, agencies in _agency_remarks(text):
         keep = RE_DEADLINE_KEY.search(text, a, b) is not None
@@ -620,9 +716,10 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
             if keep or gap.strip():  # a second remark right after the first one (or a deadline between)
                 run_on(b if keep else a)
             pieces[-1][1].extend(agencies)
+            pieces[-1][3].extend(bracket_roles(text[a:b]))
         elif gap.strip():
             start += len(gap) - len(gap.lstrip(_SEPARATORS))  # (…督办（…）；开展…: the ； ends the task before)
-            pieces.append((text[start:b if keep else a].rstrip(), agencies, start))
+            pieces.append((text[start:b if keep else a].rstrip(), agencies, start, bracket_roles(text[a:b])))
         start = b
     if pieces and text[start:].strip(_SEPARATORS):
         start += len(text[start:]) - len(text[start:].lstrip(_SEPARATORS))
@@ -631,7 +728,7 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int]]:
         run_on(len(text))
     # (…及时报告（市应急管理局负责）。: the full stop closing the sentence after its remark is no clause)
     elif tail.strip(" \t。；，！？.;,!?") or not pieces:
-        pieces.append((tail, [], start))
+        pieces.append((tail, [], start, []))
     return pieces
 
 
@@ -1007,11 +1104,12 @@ def segment_document(doc: Document, paragraphs: list[str],
                 has_children = False  # an article's sub-item (项) holds no paragraph: the one after it is a 款
             if has_children and nxt is None and _ends_sentence_list(paragraphs, levels, i):
                 has_children, frame.leaf = False, True  # 2.未持证上岗。 / 责令整改：… (its parent's paragraph)
-            titled, remark_agencies = _without_closing_remark(para)
+            titled, remark_agencies, remark_pairs = _without_closing_remark(para)
             if _is_bare_heading(titled, level) and has_children:
                 # （一）加强餐饮场所燃气安全管理（市住建局牵头，…配合） over its tasks: a title whose
                 # remark names the agencies of every clause under it that names none of its own
                 frame.title, frame.agencies = _heading_title(titled, level), tuple(remark_agencies)
+                frame.agency_roles = agency_roles(remark_agencies, remark_pairs)
                 continue
             frame.item = True
             base = "-".join(str(f.number) for f in stack)
@@ -1045,9 +1143,8 @@ def segment_document(doc: Document, paragraphs: list[str],
             # (a 通告 or minutes numbered nowhere has no heading to say so)
             seen_heading = True
         pieces = _split_at_agency_remarks(para)
-        for k, (text, agencies, rel) in enumerate(pieces, start=1):
-            agencies = (agencies or _task_key_agencies(text)
-                        or next((f.agencies for f in reversed(stack) if f.agencies), ()))
+        for k, (text, agencies, rel, pairs) in enumerate(pieces, start=1):
+            agencies, roles = _clause_agencies(text, agencies, pairs, stack)
             lead = len(text) - len(text.lstrip())
             text = text.strip()
             if not text:
@@ -1061,9 +1158,9 @@ def segment_document(doc: Document, paragraphs: list[str],
             piece_path = path + (stack[-1].title,) if level and k > 1 else path
             clauses.append(Clause(
                 doc_id=doc.doc_id, clause_id=clause_id, heading_path=table_path + piece_path, text=text,
-                kind=kind, agencies=tuple(agencies), span=(start + rel + lead, start + rel + lead + len(text)),
+                kind=kind, agencies=agencies, span=(start + rel + lead, start + rel + lead + len(text)),
                 year=doc.year, issuer=doc.issuer, region=doc.region, level=doc.level, genre=doc.genre,
-                title=doc.title or None,
+                title=doc.title or None, agency_roles=roles,
             ))
     return clauses
 

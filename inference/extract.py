@@ -26,7 +26,9 @@ import re
 from dataclasses import dataclass
 from typing import Any, Iterator
 
+from policytag.records import AgencyRole  # noqa: F401 (re-exported: extract_agency_roles' items)
 from policytag.text import DEADLINE_KEY, cn_digits, cn_number  # numeral parsers and the deadline key, shared with segmentation
+from policytag.text import LEAD, RESPONSIBLE, SUPPORT, duty_agencies  # noqa: F401 (the roles, re-exported)
 
 # --- shared pieces -------------------------------------------------------------------------------
 _RE_DECIMAL = re.compile(r"\d+\.\d+")
@@ -2369,11 +2371,12 @@ def extract_agencies(text: str) -> list[str]:
     ``（牵头单位：…；配合单位：…）`` remarks or ``责任单位：…`` entries inside a text, read as the
     segmenter reads a notice's (it already moves remarks out of notice clauses; this serves
     ``--clauses`` input), then those of a duty sentence without brackets that closes the text
-    (``…。市应急局、市交通运输局按职责分工负责。``, ``…，由县应急管理局会同县住建局负责。``: ``_duty_sentence``)."""
+    (``…。市应急局、市交通运输局按职责分工负责。``, ``…，由县应急管理局会同县住建局负责。``:
+    ``policytag.text.duty_agencies``, the one reading of it, which the segmenter reads too)."""
     from policytag.corpus.segment import remark_agencies
 
     simple = _simplified(text)
-    remarked, duty = remark_agencies(simple), _duty_sentence(simple)
+    remarked, duty = remark_agencies(simple), duty_agencies(simple)
     if not (remarked or duty):
         return []  # (most clauses)
     out: list[str] = []
@@ -2390,177 +2393,25 @@ _NAME_TAIL = re.compile(r"[（(](?:牵头|配合|参与|协助|协办|协同)[)�
 
 def _agency_name(name: str) -> str:
     """An agency's name without its role in brackets (``责任单位：县应急局（牵头）、县公安局`` -> 县应急局). A duty
-    sentence's names are organs' names whole (``_organs``), and a remark's lose their role words in
-    ``corpus.segment.parse_agencies``."""
+    sentence's names are organs' names whole (``policytag.text.duty_agencies``), and a remark's lose their role
+    words in ``corpus.segment.parse_agencies``."""
     return _NAME_TAIL.sub("", name) if _ends_in(name, _NAME_TAIL_LAST) else name
 
 
 _NAME_TAIL_LAST = frozenset("）)")
 
-
-#: the roles an agency of a clause has: it leads the task, supports the lead, or is responsible (no lead named)
-LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
-
-
-@dataclass(frozen=True)
-class AgencyRole:
-    """An agency ``extract_agencies`` reads and its role: ``lead`` (牵头, 牵头单位：, 主责单位：, the organ before
-    会同), ``support`` (配合, 参与, 协助, 协办, 配合单位：, 协办单位：, the organ after 会同) or ``responsible``
-    (负责, 按职责分工负责, 责任单位：, 实施单位：…)."""
-
-    name: str
-    role: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"name": self.name, "role": self.role}
+#: the name tests/test_extract_probe14.py's speed test imports the reading by (the same function, not a copy)
+_duty_sentence = duty_agencies
 
 
 def extract_agency_roles(text: str) -> list[AgencyRole]:
-    """``extract_agencies(text)`` (the same names, the same order), each with its role. Additive: the clause
-    records, the JSONL/CSV rows and the reports carry ``agencies`` as before, a list of names."""
+    """``extract_agencies(text)`` (the same names, the same order), each with its role (``AgencyRole``: lead,
+    support or responsible), as the segmenter gives a notice clause's ``agency_roles``
+    (``corpus.segment.agency_roles`` over what the remarks, entries and the closing duty sentence read)."""
     names = extract_agencies(text)
     if not names:
         return []
+    from policytag.corpus.segment import agency_roles, remark_roles
+
     simple = _simplified(text)
-    roles: dict[str, str] = {}
-    for name, role in (*_remark_roles(simple), *_duty_sentence(simple)):
-        marked = _ROLE_MARK.search(name)  # 县应急局（牵头） in a list of 责任单位: the one marked leads
-        roles.setdefault(_agency_name(name), _ROLE_OF[marked.group(1)] if marked else role)
-    return [AgencyRole(name, roles.get(name, RESPONSIBLE)) for name in names]
-
-
-#: a role in brackets after a name in a list (责任单位：县应急局（牵头）、县公安局)
-_ROLE_MARK = re.compile(r"[（(](牵头|配合|参与|协助|协办|协同)[)）]$")
-#: a role word's role (the word that ends a remark's part, or a key's first word: 牵头单位：, 配合部门：)
-_ROLE_OF = {"牵头": LEAD, "主责": LEAD, "主办": LEAD,
-            "配合": SUPPORT, "参与": SUPPORT, "协助": SUPPORT, "协办": SUPPORT, "协同": SUPPORT}
-#: the role word closing a remark's part (…牵头, …配合, …按职责分工负责, …负责落实)
-_PART_ROLE = re.compile(r"(牵头|配合|参与|协助|协办|协同)(?:负责)?$|(?:负责|落实|实施)$")
-#: a part of a role remark: what a ，/；/, outside brackets ends (各县（市、区）人民政府 is one name), or a 、 after a role
-#: word (县应急局牵头、县公安局配合)
-_ROLE_PART_SEP = re.compile(r"(?:[，,；;]|(?<=牵头|配合|参与|协助|协办|负责|落实)、)(?![^（(]*[)）])")
-
-
-def _remark_roles(text: str) -> list[tuple[str, str]]:
-    """(agency, role) of each agency the remarks and ``责任单位：…`` entries of ``text`` name (the spans the segmenter
-    reads: ``corpus.segment._agency_remarks`` and ``RE_TASK_KEYS``)."""
-    from policytag.corpus.segment import RE_AGENCY_KEY, RE_TASK_KEYS, _agency_remarks
-
-    out: list[tuple[str, str]] = []
-    for a, b, _ in _agency_remarks(text):
-        out.extend(_bracket_roles(text[a:b].strip()[1:-1]))
-    if "：" in text or ":" in text:
-        for m in RE_TASK_KEYS.finditer(text):
-            out.extend(_keyed_roles(m.group(0).strip(), RE_AGENCY_KEY))
-    return out
-
-
-def _bracket_roles(body: str) -> list[tuple[str, str]]:
-    """The (agency, role) pairs of a remark's content: keyed (``牵头单位：…；配合单位：…``) or parts each ending in its
-    role word (``市应急局牵头，市公安局、市交通运输局配合``)."""
-    from policytag.corpus.segment import RE_AGENCY_KEY, parse_agencies
-
-    body = body.strip()
-    if RE_AGENCY_KEY.match(body):
-        return _keyed_roles(body, RE_AGENCY_KEY)
-    out: list[tuple[str, str]] = []
-    for part in _ROLE_PART_SEP.split(body.removeprefix("由")):
-        m = _PART_ROLE.search(part.strip())
-        role = _ROLE_OF.get(m.group(1), RESPONSIBLE) if m and m.group(1) else RESPONSIBLE
-        out.extend((name, role) for name in parse_agencies(part.replace("按照职责", "按职责")))
-    return out
-
-
-def _keyed_roles(body: str, keys: re.Pattern) -> list[tuple[str, str]]:
-    """``牵头单位：县应急局；配合单位：县公安局、各乡镇`` -> lead 县应急局, support the others (a key naming a person,
-    ``牵头领导：``, is skipped, as ``corpus.segment.keyed_agencies`` skips it)."""
-    from policytag.corpus.segment import parse_agencies
-
-    found = list(keys.finditer(body))
-    out: list[tuple[str, str]] = []
-    for m, nxt in zip(found, found[1:] + [None]):
-        key = m.group(0)
-        if re.search(r"领导|人\s*[：:]$", key):
-            continue
-        value = body[m.end():nxt.start() if nxt else len(body)].strip(" ；;，,。")
-        role = _ROLE_OF.get(key[:2], RESPONSIBLE)
-        out.extend((name, role) for name in parse_agencies(value))
-    return out
-
-
-# --- a duty sentence without brackets closing a clause -------------------------------------------
-#: an organ's name: a government's, its departments' and offices', a team's, a station's, the towns and streets
-#: (各乡镇（街道）, 各村（社区）), the member units; a bracket inside is part of the name (各县（市、区）人民政府)
-_ORGAN_NAME = (r"(?:(?!会同|要|应当|须|负责|牵头|配合|由)[^\s，。；：、“”《》（）()]|[（(][^（）()]{1,8}[)）]){1,24}?"
-               r"(?:局|厅|委|委员会|办|办公室|办事处|政府|支队|大队|中队|队|站|所|中心|院|署|部门|单位|乡镇|街道|管委会"
-               r"|[（(](?:街道|社区|乡镇)[)）])")
-_RE_ORGAN_NAME = re.compile(_ORGAN_NAME)
-#: what separates two organs of a part: 、, or 和/及 before a place (县住房和城乡建设局 is one name), outside brackets
-_ORGAN_SEP = re.compile(r"(?:、|(?:和|及)(?=省|市|县|区|乡|镇|街道|国家|各))(?![^（(]*[)）])")
-_ORGANS_END = re.compile(r"等(?:有关)?(?:成员单位|部门|单位)?$")
-#: one part of the sentence: organs and their role (…按职责分工负责, …按照职责分工负责, …分别负责, …牵头, …牵头负责, …配合)
-_DUTY_PART = re.compile(r"(?P<organs>.+?)(?:按照?职责)?(?:分工)?(?:分别)?"
-                        r"(?P<role>(?:牵头|配合|参与|协助|协办)(?:负责)?|负责(?:落实)?|落实)")
-#: a part that names the organs' role as a unit (县应急局为牵头单位，县公安局、县交通运输局为配合单位)
-_UNIT_PART = re.compile(r"(?P<organs>.+?)为(?P<key>牵头|主责|责任|配合|协办|参与|协助)(?:单位|部门)")
-#: 由 A 会同 B 负责: A leads, B supports
-_TOGETHER_PART = re.compile(r"(?P<lead>.+?)会同(?P<support>.+?)(?:按照?职责)?(?:分工)?负责(?:落实)?")
-#: roles enumerated with 、 in one part (县应急局牵头、县公安局配合)
-_ROLE_PIECES = re.compile(r"(?<=牵头|配合|参与|协助|协办|负责|落实)、")
-#: what a 负责 may be followed by and still name no object (由各乡镇人民政府负责组织实施): read as 负责
-_DUTY_TAIL = re.compile(r"负责(?:组织实施|具体实施|组织落实|督促落实|实施)$")
-_DUTY_WORDS = ("负责", "牵头", "配合", "参与", "协助", "协办", "落实", "实施", "单位", "部门")
-#: the longest closing sentence read (a clause's last 120 characters: the look never runs back to its start)
-_DUTY_REACH = 120
-
-
-def _duty_sentence(text: str) -> list[tuple[str, str]]:
-    """(agency, role) of the duty sentence that closes ``text`` without brackets, after a full stop, a semicolon, a
-    comma or nothing (``…。市应急局、市交通运输局按职责分工负责。``, ``…；市海洋与渔业局负责。``,
-    ``…，由县应急管理局会同县住建局负责。``, ``县水利局牵头，县应急局配合。``); nothing after its role word (a sentence's
-    subject, ``各乡镇（街道）负责本辖区…``, names who is addressed, as probe 13 pins), organ names only (``由企业
-    主要负责人负责`` names a person). Looks at the last ``_DUTY_REACH`` characters only, part by part from the end
-    (the comma-parts of its last sentence that each read as organs and their role): no pattern nests another's
-    repetition, so a sentence that is no duty sentence fails in linear time (one pattern over the whole sentence
-    took ten times as long on a near miss, ``tests/test_extract_probe14.py``)."""
-    tail = text[-_DUTY_REACH:].rstrip(" \t\n。；;.")
-    if not tail.endswith(_DUTY_WORDS):
-        return []  # (most clauses: one test)
-    tail = _DUTY_TAIL.sub("负责", tail)
-    sentence = tail[max(tail.rfind(d) for d in "。；;！？\n") + 1:]
-    out: list[tuple[str, str]] = []
-    for part in reversed(re.split(r"[，,]", sentence)):
-        read = _duty_part(part.strip())
-        if read is None:
-            break
-        out[:0] = read
-    return out
-
-
-def _duty_part(part: str) -> list[tuple[str, str]] | None:
-    """(organ, role) of one comma-part of a duty sentence, or None when it is no such part."""
-    part = part.removeprefix("由").lstrip()
-    if "会同" in part:
-        m = _TOGETHER_PART.fullmatch(part)
-        lead, support = (_organs(m.group("lead")), _organs(m.group("support"))) if m else (None, None)
-        if lead is None or support is None:
-            return None
-        return [(n, LEAD) for n in lead] + [(n, SUPPORT) for n in support]
-    m = _UNIT_PART.fullmatch(part) if part.endswith(("单位", "部门")) else None
-    if m:
-        organs = _organs(m.group("organs"))
-        return None if organs is None else [(n, _ROLE_OF.get(m.group("key"), RESPONSIBLE)) for n in organs]
-    out: list[tuple[str, str]] = []
-    for piece in _ROLE_PIECES.split(part):
-        m = _DUTY_PART.fullmatch(piece)
-        organs = _organs(m.group("organs")) if m else None
-        if organs is None:
-            return None
-        out.extend((n, _ROLE_OF.get(m.group("role")[:2], RESPONSIBLE)) for n in organs)
-    return out
-
-
-def _organs(names: str) -> list[str] | None:
-    """The organs a part names (``县应急局、县公安局等部门`` -> both), or None when one of them is no organ's name."""
-    parts = _ORGAN_SEP.split(_ORGANS_END.sub("", names.strip()))
-    return parts if all(_RE_ORGAN_NAME.fullmatch(p) for p in parts) else None
+    return list(agency_roles(names, [*remark_roles(simple), *duty_agencies(simple)]))

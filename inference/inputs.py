@@ -4,7 +4,7 @@ models or output formats.
 
 A clause file holds one JSON object per line: ``text`` (required), optional ``id`` (echoed back as
 ``clause_id``), ``heading`` (string, split on `` > ``) or ``heading_path`` (list of strings), and
-optional ``doc_id``, ``year`` and ``agencies``: read by ``Clause.from_row``, the one row parser; and
+optional ``doc_id``, ``year``, ``agencies`` and ``agency_roles``: read by ``Clause.from_row``, the one row parser; and
 ``date``, the notice's signing date (ISO ``YYYY-MM-DD``, what ``segment --documents`` writes), which a
 clause does not hold: it becomes its document's date, so deadlines are read against it as a notice's are.
 """
@@ -101,15 +101,17 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
 
 def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:
     """One clause-file row -> Clause (``Clause.from_row``; a row without an id gets
-    ``DOC-LINE``, one without ``agencies`` those of its ``（…负责）`` remark); raises ``ValueError``
-    with the reason when the row is unusable."""
-    from .extract import extract_agencies
+    ``DOC-LINE``, one without ``agencies`` those its ``agency_roles`` name, else those of its ``（…负责）``
+    remark or closing duty sentence, with their roles: ``extract_agency_roles``; one that gives ``agencies`` alone
+    keeps them, with no roles); raises ``ValueError`` with the reason when the row is unusable."""
+    from .extract import extract_agency_roles
 
     clause = Clause.from_row(row, doc_id=default_doc, clause_id="")
     if not clause.clause_id:
         clause = replace(clause, clause_id=f"{clause.doc_id}-{lineno}")
     if row.get("agencies") is None:
-        clause = replace(clause, agencies=tuple(extract_agencies(clause.text)))
+        roles = clause.agency_roles or tuple(extract_agency_roles(clause.text))
+        clause = replace(clause, agencies=tuple(r.name for r in roles), agency_roles=roles)
     return clause
 
 

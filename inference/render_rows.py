@@ -96,7 +96,7 @@ def iter_csv(report: Report) -> Iterator[str]:
     score_cols = [f"score:{dim}:{lid}" for dim in DIMENSIONS for lid in taxonomy[dim].ids]
     fields = ["doc_id", "clause_id", "year", "date", "title", "issuer", "region", "level", "genre", "level_name", "genre_name",
               "heading_path", "text", "sector", "measure_type",
-              "sector_names", "measure_type_names", "agencies",
+              "sector_names", "measure_type_names", "agencies", "agency_roles",
               "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
@@ -141,6 +141,7 @@ def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
         # the taxonomy's Chinese names beside the ids: a spreadsheet reader sees what the reports say
         **{f"{dim}_names": ";".join(taxonomy[dim].name_of(lid) for lid in row[dim]) for dim in DIMENSIONS},
         "agencies": "、".join(row["agencies"]),
+        "agency_roles": agency_roles_cell(row.get("agency_roles") or []),
         "deadlines": json.dumps(row["deadlines"], **compact), "targets": json.dumps(row["targets"], **compact),
         "novelty": json.dumps(row["novelty"], **compact) if row["novelty"] else "",
         # 1/0 (empty without a baseline), so a spreadsheet filter picks the changed clauses
@@ -154,6 +155,26 @@ def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
         for lid, p in row["scores"][dim].items():
             flat[f"score:{dim}:{lid}"] = p
     return flat
+
+
+#: how the CSV writes a clause's agency roles: ``县应急局:lead; 各乡镇:support`` (name, ``:``, role; ``; `` between)
+ROLE_ITEM_SEP, ROLE_SEP = "; ", ":"
+
+
+def agency_roles_cell(roles: list[dict[str, str]]) -> str:
+    """A row's ``agency_roles`` as the CSV's one readable cell, ``县应急局:lead; 各乡镇:support`` ("" when none):
+    a spreadsheet reader sees who leads, and ``agency_roles_from_cell`` reads it back (a role holds no ``:``, so
+    each item splits at its last one; an agency's name holds no ``; ``: the readers split names at ``；``/``;``)."""
+    return ROLE_ITEM_SEP.join(f"{r['name']}{ROLE_SEP}{r['role']}" for r in roles)
+
+
+def agency_roles_from_cell(cell: str) -> list[dict[str, str]]:
+    """``agency_roles_cell``'s text back as the JSONL rows' list (``[{"name": …, "role": …}]``)."""
+    out = []
+    for item in filter(None, (i.strip() for i in cell.split(ROLE_ITEM_SEP.strip()))):
+        name, _, role = item.rpartition(ROLE_SEP)
+        out.append({"name": name, "role": role})
+    return out
 
 
 def across_peers(g) -> str:

@@ -64,6 +64,8 @@ class TaggedClause:
             "measure_type": list(self.labels.measure_type),
             "scores": plain_scores(self.scores),
             "agencies": list(c.agencies),
+            # each of them with its role, where the reader knew it: [{"name": "县应急局", "role": "lead"}, …]
+            "agency_roles": [r.to_dict() for r in c.agency_roles],
             "deadlines": [d.to_dict() for d in self.deadlines],
             "targets": [t.to_dict() for t in self.targets],
             "evidence": {dim: {lid: [e.to_dict() for e in evs] for lid, evs in per.items()}

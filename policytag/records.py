@@ -9,7 +9,7 @@ import operator
 from dataclasses import MISSING, asdict, dataclass, field, fields
 from typing import Any
 
-from .text import HEADING_JOIN
+from .text import AGENCY_ROLES, HEADING_JOIN
 
 
 def _from_dict(cls, data: dict[str, Any]):
@@ -18,6 +18,11 @@ def _from_dict(cls, data: dict[str, Any]):
     for key in ("heading_path", "agencies", "sector", "measure_type"):
         if key in kwargs and isinstance(kwargs[key], list):
             kwargs[key] = tuple(kwargs[key])
+    if kwargs.get("agency_roles"):
+        kwargs["agency_roles"] = tuple(r if isinstance(r, AgencyRole) else AgencyRole(r["name"], r["role"])
+                                       for r in kwargs["agency_roles"])
+    elif "agency_roles" in kwargs:
+        kwargs["agency_roles"] = ()
     if "span" in kwargs and kwargs["span"] is not None:
         kwargs["span"] = tuple(kwargs["span"])
     return cls(**kwargs)
@@ -48,6 +53,19 @@ class Document:
         return _from_dict(cls, data)
 
 
+@dataclass(frozen=True, slots=True)
+class AgencyRole:
+    """An agency a clause names and its role in the task: ``lead`` (牵头, 牵头单位：, 主责单位：, the organ before
+    会同, 为牵头单位), ``support`` (配合, 参与, 协助, 协办, 配合单位：, 协办单位：, the organ after 会同) or
+    ``responsible`` (负责, 按职责分工负责, 责任单位：, 实施单位：…; no lead named). ``policytag.text.AGENCY_ROLES``."""
+
+    name: str
+    role: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"name": self.name, "role": self.role}
+
+
 @dataclass(frozen=True)
 class Clause:
     """The unit of annotation: one numbered item, paragraph or sector sub-paragraph."""
@@ -66,11 +84,16 @@ class Clause:
     level: str | None = None
     genre: str | None = None
     title: str | None = None
+    # ``agencies`` each with its role (lead / support / responsible: ``AgencyRole``), the same names in the same
+    # order where the reader knows them; empty where it does not (a clause file's row that gives ``agencies`` alone,
+    # a file written before the field)
+    agency_roles: tuple[AgencyRole, ...] = ()
 
     def to_dict(self) -> dict[str, Any]:
         d = asdict(self)
         d["heading_path"] = list(self.heading_path)
         d["agencies"] = list(self.agencies)
+        d["agency_roles"] = [r.to_dict() for r in self.agency_roles]
         d["span"] = list(self.span)
         return d
 
@@ -90,7 +113,8 @@ class Clause:
         them is required); ``doc_id`` (string or integer; else the ``doc_id`` argument);
         ``heading_path`` (a list of strings) or ``heading`` (a string, split on ``HEADING_JOIN``
         `` > ``); ``kind`` (``clause``/``preamble``, default ``clause``); ``year`` (an integer);
-        ``agencies`` (a list of strings); ``span`` (two integers); any other ``Clause`` field
+        ``agencies`` (a list of strings); ``agency_roles`` (a list of ``{"name": …, "role": …}`` objects, ``role``
+        one of ``lead``/``support``/``responsible``; absent: empty); ``span`` (two integers); any other ``Clause`` field
         that defaults to ``None`` (document metadata) as a string. Unknown keys are ignored (tasks
         and exports carry more).
 
@@ -133,6 +157,8 @@ class Clause:
                 raise RowError(f"'agencies' must be a list of strings, got {json_type(agencies)}"
                                + (' (write ["省应急厅"], not "省应急厅")' if isinstance(agencies, str) else ""))
             kwargs["agencies"] = tuple(a.strip() for a in agencies if a.strip())
+        if row.get("agency_roles") is not None:
+            kwargs["agency_roles"] = _agency_roles(row["agency_roles"])
         span = row.get("span")
         if span is not None:
             if not (isinstance(span, list) and len(span) == 2
@@ -186,6 +212,23 @@ def _identifier(value: Any, key: str) -> str | None:
     if isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     raise RowError(f"'{key}' must be a string or an integer, got {json_type(value)}")
+
+
+def _agency_roles(value: Any) -> tuple[AgencyRole, ...]:
+    """A row's ``agency_roles``: a list of ``{"name": "县应急局", "role": "lead"}`` objects (the role one of
+    ``AGENCY_ROLES``); a one-line ``RowError`` naming what is wrong."""
+    form = ' (write [{"name": "县应急局", "role": "lead"}])'
+    if not isinstance(value, list):
+        raise RowError(f"'agency_roles' must be a list of objects, got {json_type(value)}" + form)
+    out: list[AgencyRole] = []
+    for item in value:
+        if not (isinstance(item, dict) and isinstance(item.get("name"), str) and item["name"].strip()):
+            raise RowError(f"'agency_roles' items must be objects with a 'name' string, got {json_type(item)}" + form)
+        if item.get("role") not in AGENCY_ROLES:
+            raise RowError(f"'agency_roles' role must be one of {', '.join(AGENCY_ROLES)}, got "
+                           + (repr(item.get("role")) if isinstance(item.get("role"), str) else json_type(item.get("role")))[:60])
+        out.append(AgencyRole(item["name"].strip(), item["role"]))
+    return tuple(out)
 
 
 def _heading_path(row: dict[str, Any]) -> tuple[str, ...]:

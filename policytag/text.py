@@ -170,3 +170,93 @@ def strip_remarks(text: str) -> str:
     """``text`` without its remarks (what the learned models read; trailing white space dropped)."""
     stripped = _replace_remarks(text, "")
     return text if stripped is None else stripped.rstrip()
+
+
+# --- who does a task: roles, and the duty sentence that closes a clause without brackets -------------
+#: the roles an agency of a clause has: it leads the task, supports the lead, or is responsible (no lead named)
+LEAD, SUPPORT, RESPONSIBLE = "lead", "support", "responsible"
+AGENCY_ROLES = (LEAD, SUPPORT, RESPONSIBLE)
+#: a role word's role (the word that ends a remark's part or a duty sentence's, or a key's first word: 牵头单位：,
+#: 配合部门：); any other (负责, 责任单位：, 实施单位：…) is RESPONSIBLE
+ROLE_OF = {"牵头": LEAD, "主责": LEAD, "主办": LEAD,
+           "配合": SUPPORT, "参与": SUPPORT, "协助": SUPPORT, "协办": SUPPORT, "协同": SUPPORT}
+
+#: an organ's name: a government's, its departments' and offices', a team's, a station's, the towns and streets
+#: (各乡镇（街道）, 各村（社区）), the member units; a bracket inside is part of the name (各县（市、区）人民政府)
+_ORGAN_NAME = (r"(?:(?!会同|要|应当|须|负责|牵头|配合|由)[^\s，。；：、“”《》（）()]|[（(][^（）()]{1,8}[)）]){1,24}?"
+               r"(?:局|厅|委|委员会|办|办公室|办事处|政府|支队|大队|中队|队|站|所|中心|院|署|部门|单位|乡镇|街道|管委会"
+               r"|[（(](?:街道|社区|乡镇)[)）])")
+_RE_ORGAN_NAME = re.compile(_ORGAN_NAME)
+#: what separates two organs of a part: 、, or 和/及 before a place (县住房和城乡建设局 is one name), outside brackets
+_ORGAN_SEP = re.compile(r"(?:、|(?:和|及)(?=省|市|县|区|乡|镇|街道|国家|各))(?![^（(]*[)）])")
+_ORGANS_END = re.compile(r"等(?:有关)?(?:成员单位|部门|单位)?$")
+#: one part of the sentence: organs and their role (…按职责分工负责, …按照职责分工负责, …分别负责, …牵头, …牵头负责, …配合)
+_DUTY_PART = re.compile(r"(?P<organs>.+?)(?:按照?职责)?(?:分工)?(?:分别)?"
+                        r"(?P<role>(?:牵头|配合|参与|协助|协办)(?:负责)?|负责(?:落实)?|落实)")
+#: a part that names the organs' role as a unit (县应急局为牵头单位，县公安局、县交通运输局为配合单位)
+_UNIT_PART = re.compile(r"(?P<organs>.+?)为(?P<key>牵头|主责|责任|配合|协办|参与|协助)(?:单位|部门)")
+#: 由 A 会同 B 负责: A leads, B supports
+_TOGETHER_PART = re.compile(r"(?P<lead>.+?)会同(?P<support>.+?)(?:按照?职责)?(?:分工)?负责(?:落实)?")
+#: roles enumerated with 、 in one part (县应急局牵头、县公安局配合)
+_ROLE_PIECES = re.compile(r"(?<=牵头|配合|参与|协助|协办|负责|落实)、")
+#: what a 负责 may be followed by and still name no object (由各乡镇人民政府负责组织实施): read as 负责
+_DUTY_TAIL = re.compile(r"负责(?:组织实施|具体实施|组织落实|督促落实|实施)$")
+_DUTY_WORDS = ("负责", "牵头", "配合", "参与", "协助", "协办", "落实", "实施", "单位", "部门")
+#: the longest closing sentence read (a clause's last 120 characters: the look never runs back to its start)
+_DUTY_REACH = 120
+
+
+def duty_agencies(text: str) -> list[tuple[str, str]]:
+    """(agency, role) of the duty sentence that closes ``text`` without brackets, after a full stop, a semicolon, a
+    comma or nothing (``…。市应急局、市交通运输局按职责分工负责。``, ``…；市海洋与渔业局负责。``,
+    ``…，由县应急管理局会同县住建局负责。``, ``县水利局牵头，县应急局配合。``); nothing after its role word (a sentence's
+    subject, ``各乡镇（街道）负责本辖区…``, names who is addressed, as probe 13 pins), organ names only (``由企业
+    主要负责人负责`` names a person). The one reading of it: segmentation fills a notice clause's ``agencies`` and
+    ``agency_roles`` from it (``corpus.segment``), extraction a clause file's (``inference.extract``); the sentence
+    stays in the text (``mask_remarks`` leaves it: the models read it as they did).
+
+    Looks at the last ``_DUTY_REACH`` characters only, part by part from the end (the comma-parts of its last
+    sentence that each read as organs and their role): no pattern nests another's repetition, so a sentence that
+    is no duty sentence fails in linear time (one pattern over the whole sentence took ten times as long on a near
+    miss, ``tests/test_extract_probe14.py``). ``text`` is simplified Chinese (the patterns are)."""
+    tail = text[-_DUTY_REACH:].rstrip(" \t\n。；;.")
+    if not tail.endswith(_DUTY_WORDS):
+        return []  # (most clauses: one test)
+    tail = _DUTY_TAIL.sub("负责", tail)
+    sentence = tail[max(tail.rfind(d) for d in "。；;！？\n") + 1:]
+    out: list[tuple[str, str]] = []
+    for part in reversed(re.split(r"[，,]", sentence)):
+        read = _duty_part(part.strip())
+        if read is None:
+            break
+        out[:0] = read
+    return out
+
+
+def _duty_part(part: str) -> list[tuple[str, str]] | None:
+    """(organ, role) of one comma-part of a duty sentence, or None when it is no such part."""
+    part = part.removeprefix("由").lstrip()
+    if "会同" in part:
+        m = _TOGETHER_PART.fullmatch(part)
+        lead, support = (_organs(m.group("lead")), _organs(m.group("support"))) if m else (None, None)
+        if lead is None or support is None:
+            return None
+        return [(n, LEAD) for n in lead] + [(n, SUPPORT) for n in support]
+    m = _UNIT_PART.fullmatch(part) if part.endswith(("单位", "部门")) else None
+    if m:
+        organs = _organs(m.group("organs"))
+        return None if organs is None else [(n, ROLE_OF.get(m.group("key"), RESPONSIBLE)) for n in organs]
+    out: list[tuple[str, str]] = []
+    for piece in _ROLE_PIECES.split(part):
+        m = _DUTY_PART.fullmatch(piece)
+        organs = _organs(m.group("organs")) if m else None
+        if organs is None:
+            return None
+        out.extend((n, ROLE_OF.get(m.group("role")[:2], RESPONSIBLE)) for n in organs)
+    return out
+
+
+def _organs(names: str) -> list[str] | None:
+    """The organs a part names (``县应急局、县公安局等部门`` -> both), or None when one of them is no organ's name."""
+    parts = _ORGAN_SEP.split(_ORGANS_END.sub("", names.strip()))
+    return parts if all(_RE_ORGAN_NAME.fullmatch(p) for p in parts) else None
