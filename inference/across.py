@@ -385,29 +385,56 @@ def _reference_kind(groups: Sequence[IssuerGroup]) -> str | None:
     return max(size, key=lambda k: (size[k], -min(i for i, g in enumerate(groups) if g.kind == k)))
 
 
+#: how the across rows are ordered, as the tables' captions say it
+ROW_ORDER = ("rows by administrative level (中央, 省级, 市级, 县级, 基层及其他, then rows of no stated level and "
+             "documents naming no issuer), within a level by name (character code order: radical, then strokes), "
+             "a government's rows together (its issuers by name, the programmes first, years ascending)")
+
+
+def _level_rank(level: str | None) -> int:
+    """Where a level stands from the centre down (``LEVELS``: 中央 … 基层及其他); an unknown level after them."""
+    from policytag.corpus.metadata import LEVELS
+
+    return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def _sort_name(identity: tuple) -> str:
+    """The name a government is ordered by: its place when the issuer is named after it (临江市 for 临江市人民政府
+    and 临江市安全生产委员会, so a city's organs sort as one), else the issuer (国家工贸安全监督部; 长宁县人民政府 of
+    region 青川省长宁县)."""
+    who, region, _ = identity
+    return region if region and region != CENTRAL_REGION and who.startswith(region) else who
+
+
 def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[str, tuple[str, str]]) -> list[tuple]:
-    """The across rows in reading order: each government's rows together, in the order the governments
-    first appear, and within one its issuers (in order of appearance), genres (the programmes first),
-    years ascending and subjects. Rows followed the files' order before, so a folder named year first
-    (2026_…, 2027_…) spread one county's two 工作要点 over the table, and a 2027 plan stood above the
-    same issuer's 2026 one."""
+    """The across rows in reading order (``ROW_ORDER``): governments by administrative level from the centre
+    down, then by name, each government's rows together, and within one its issuers by name, genres (the
+    programmes first), years ascending and subjects; documents naming no issuer last, by title. The order
+    of the input plays no part: the governments followed the files' order before, so a county's notice
+    given first sat above its province (and a folder named year first, 2026_…, 2027_…, spread one county's
+    two 工作要点 over the table)."""
     from policytag.corpus.metadata import GENRE_NAMES
 
     from .yoy import PERIODIC_GENRES
 
     genres = list(GENRE_NAMES)
-    gov_at: dict[object, int] = {}
-    who_at: dict[object, int] = {}
+    # a government's place in the table: the smallest name among its issuers, so its organs stay together
+    gov_name: dict[object, str] = {}
     for k in keys:
-        gov_at.setdefault(government(k[0]) if k[0] is not None else ("doc", k[1]), len(gov_at))
-        who_at.setdefault(k[0] if k[0] is not None else ("doc", k[1]), len(who_at))
+        if k[0] is not None:
+            gov = government(k[0])
+            gov_name[gov] = min(gov_name.get(gov, _sort_name(k[0])), _sort_name(k[0]))
 
     def order(k: tuple) -> tuple:
         doc = docs[k]
+        if k[0] is None:  # (None, doc_id): after every level, by what the row is named (its title)
+            return (_level_rank(None) + 1, doc.title or doc.doc_id, "", "", "", 0, 0, "", doc.doc_id)
+        who, region, level = k[0]
         genre = -1 if doc.genre in PERIODIC_GENRES else genres.index(doc.genre) if doc.genre in genres else len(genres)
-        if k[0] is None:
-            return (gov_at[("doc", k[1])], who_at[("doc", k[1])], 0, 0, "")
-        return (gov_at[government(k[0])], who_at[k[0]], genre, doc.year or 0, kinds[doc.doc_id][0])
+        gov = government(k[0])
+        # region and the government's id break ties between two governments of one name (two 长宁县人民政府)
+        return (_level_rank(level), gov_name[gov], region or "", repr(gov), who, genre, doc.year or 0,
+                kinds[doc.doc_id][1], doc.doc_id)
 
     return sorted(keys, key=order)
 
@@ -552,7 +579,11 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
         return ()
     from policytag.corpus.metadata import GENRE_NAMES
 
-    keys = list(per)
+    # the lines in the across table's order (``ROW_ORDER``: by level, then name), not the files'
+    genres = list(GENRE_NAMES)
+    keys = sorted(per, key=lambda k: (_level_rank(k[0][2]), _sort_name(k[0]), k[0][1] or "", k[0][0],
+                                      -1 if k[1] in PERIODIC_GENRES else genres.index(k[1]) if k[1] in genres
+                                      else len(genres), k[2]))
     names = display_names([k[0] for k in keys], [None] * len(keys), [""] * len(keys))
     several_genres = {k[0] for k in keys if sum(1 for j in keys if j[0] == k[0]) > 1}
     out = []

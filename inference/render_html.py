@@ -16,10 +16,11 @@ from typing import Iterator
 
 from policytag.taxonomy import DIMENSIONS
 
+from .across import ROW_ORDER, _level_rank
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -63,7 +64,7 @@ footer{max-width:1180px;margin:30px auto;padding:10px 20px;color:var(--muted);fo
 .across{overflow-x:auto;max-height:640px;overflow-y:auto;border:1px solid var(--line)}
 .across table{font-size:12px;width:auto}.across th{position:sticky;top:0;cursor:pointer;white-space:nowrap;z-index:1}
 .across th.lab{writing-mode:vertical-rl;padding:4px 2px;vertical-align:bottom}
-.across td{padding:1px 4px;text-align:right;border-bottom:1px solid #eef1f4}.across td.who{text-align:left;white-space:nowrap}
+.across td{padding:1px 4px;text-align:right;border-bottom:1px solid #eef1f4;white-space:nowrap}.across td.who{text-align:left;white-space:nowrap}
 .across td a{color:inherit;text-decoration:none;display:block}.across td.s a{font-weight:700;text-decoration:underline}
 .h0{background:#fff}.h1{background:#eef4fb}.h2{background:#dce8f6}.h3{background:#c6d9ef}.h4{background:#acc7e6}
 .h5{background:#8fb2dc}.h6{background:#7099cf;color:#fff}.h7{background:#5282c2;color:#fff}.h8{background:#3a6bb0;color:#fff}
@@ -131,7 +132,9 @@ SCRIPT = """
         var dir = th.getAttribute("data-dir") === "desc" ? 1 : -1;
         each(table.querySelectorAll("th"), function (h) { h.removeAttribute("data-dir"); });
         th.setAttribute("data-dir", dir === 1 ? "asc" : "desc");
-        function key(row) { var c = row.cells[col]; var v = c.getAttribute("data-v"); return v === null ? c.textContent : parseFloat(v); }
+        // a head naming a row attribute sorts by it: the level column by the level's rank (中央 first), not its text
+        var by = th.getAttribute("data-sort");
+        function key(row) { if (by) { return parseFloat(row.getAttribute("data-" + by)); } var c = row.cells[col]; var v = c.getAttribute("data-v"); return v === null ? c.textContent : parseFloat(v); }
         rows.sort(function (a, b) { var x = key(a), y = key(b); return (x < y ? -1 : x > y ? 1 : 0) * dir; });
         rows.forEach(function (r) { body.appendChild(r); });
       });
@@ -369,15 +372,16 @@ def _across(report: Report) -> str:
                 f'<option value="">all</option>{opts}</select></label>')
 
     def attrs(g) -> str:
-        return (f'data-arow="1" data-level="{_e(g.level or "")}" data-year="{_e(g.year if g.year is not None else "")}" '
+        return (f'data-arow="1" data-level="{_e(g.level or "")}" data-lrank="{_level_rank(g.level)}" data-year="{_e(g.year if g.year is not None else "")}" '
                 f'data-genre="{_e(g.genre or "")}" data-docs="{_e(" ".join(g.doc_ids))}"')
 
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
              '<p class="meta">One row per issuer, year and genre (and subject, for a one-topic document). A cell is the share of the row\'s clauses carrying the '
-             f'label (darker = larger; {escape(ROW_SUMS)}); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
+             f'label in %, the clauses in brackets, as in the Markdown report (darker = larger; {escape(ROW_SUMS)}); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
              f'rows of its kind ({escape(a.test)}); {escape(MEAN_IS)}; a hatched cell: a row of fewer than {FEW_CLAUSES} clauses, '
-             'whose share one clause moves by a third or more. Click a column head to sort, a cell to list its clauses.</p>',
+             'whose share one clause moves by a third or more. Click a column head to sort, a cell to list its clauses. '
+             f'Order as first shown: {escape(ROW_ORDER)}.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",
              '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
              select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
@@ -386,7 +390,7 @@ def _across(report: Report) -> str:
         head = "".join(f'<th class="lab" data-label="{_e(lid)}" title="{_e(tax[dim].name_of(lid))}">'
                        f'{escape(tax[dim].name_of(lid))}</th>' for lid in used)
         parts.append(f'<h3>{escape(tax[dim].name)} ({dim})</h3><div class="across"><table class="sortable heat" '
-                     f'data-dim="{dim}"><thead><tr><th>issuer</th><th>level</th><th>year</th><th>genre</th>'
+                     f'data-dim="{dim}"><thead><tr><th>issuer</th><th data-sort="lrank">level</th><th>year</th><th>genre</th>'
                      f"<th>clauses</th>{head}</tr></thead><tbody>")
         for g in a.groups:
             cells = {c.label_id: c for c in a.cells[g.key][dim]}
@@ -401,7 +405,7 @@ def _across(report: Report) -> str:
                 # row tested beyond chance) is hatched, as a trend point of one is drawn hollow
                 cls = _heat_class(c.share) + (" s" if c.significant else "") + (" few" if g.n_clauses < FEW_CLAUSES else "")
                 row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(g, c))}">'
-                           f'<a href="#notice-{_e(first)}">{c.share * 100:.0f}{mark}</a></td>')
+                           f'<a href="#notice-{_e(first)}">{share_count(c)}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
         parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of or len({g.kind for g in a.groups}) > 1 else "mean of all rows (pooled)")}</td><td></td><td></td><td></td><td>{a.mean_n}</td>'
                      + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")
@@ -416,9 +420,9 @@ def _across(report: Report) -> str:
             fmt = lambda cs: "、".join(f'{escape(c.name)} <span class="{"up" if c.diff_pp > 0 else "down"}">'
                                       f"{c.diff_pp:+.1f} pp</span> ({c.count}/{c.n})" for c in cs) or "—"
             rows.append(f'<tr {attrs(g)}><td><a href="#notice-{_e(g.doc_ids[0])}">{escape(g.name)}</a></td>'
-                        f"<td>{g.year or ''}</td><td>{fmt(more)}</td><td>{fmt(less)}</td></tr>")
+                        f'<td>{escape(level_name(g.level))}</td><td>{g.year or ""}</td><td>{fmt(more)}</td><td>{fmt(less)}</td></tr>')
     if rows:
-        parts.append('<div class="scroll"><table class="sortable stress"><thead><tr><th>issuer</th><th>year</th>'
+        parts.append('<div class="scroll"><table class="sortable stress"><thead><tr><th>issuer</th><th data-sort="lrank">level</th><th>year</th>'
                      "<th>stresses more</th><th>stresses less</th></tr></thead><tbody>" + "".join(rows) + "</tbody></table></div>")
     elif a.none_tested:
         parts.append(f'<p class="meta">{escape(a.NONE_TESTED[0].upper() + a.NONE_TESTED[1:])}.</p>')

@@ -8,6 +8,7 @@ from typing import Iterable, Iterator
 
 from policytag.taxonomy import DIMENSIONS
 
+from .across import ROW_ORDER
 from .align import SAME_SUBJECT, char_diff, compact_diff
 from .yoy import UNKNOWN_PREDECESSOR, clauses
 from .extract import Deadline, Target
@@ -177,13 +178,20 @@ MEAN_IS = ("the mean share is pooled: the label's share of all clauses of the ro
            "included, so a long document weighs more than a short one")
 
 
+def share_count(c) -> str:
+    """An across cell's figure, the same in every format: the share in % and the clauses carrying the label in
+    brackets (``17 (1)``: one clause of a 6-clause notice, not a trend), ``0`` for none. The HTML heatmap showed
+    the share alone and kept the count in a tooltip, so its 100 for a 1-clause row read like the 100 of 6 of 6."""
+    return f"{c.share * 100:.0f} ({c.count})" if c.count else "0"
+
+
 def _across(report: Report) -> list[str]:
     """Issuer × label share tables per dimension, then what each issuer stresses more or less."""
     a, tax = report.across, report.taxonomy
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
     out = [f"## 各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows", "",
            f"Share of each issuer's clauses carrying a label (%, the clauses in brackets; {ROW_SUMS}); ▲/▼ marks a share significantly above/below the "
-           f"mean share of the rows of its kind ({a.test}); {MEAN_IS}.", ""]
+           f"mean share of the rows of its kind ({a.test}); {MEAN_IS}.", "", f"Order: {ROW_ORDER}.", ""]
     if a.peers_note():
         out += [f"*Note: {a.peers_note()}.*", ""]
     for dim in DIMENSIONS:
@@ -198,7 +206,7 @@ def _across(report: Report) -> list[str]:
                 c = cells[lid]
                 mark = ("▲" if c.diff_pp > 0 else "▼") if c.significant else ""
                 # the count beside the share: 67 is two clauses of a 3-clause 工作要点, not a trend
-                vals.append((f"{c.share * 100:.0f} ({c.count})" if c.count else "0") + mark)
+                vals.append(share_count(c) + mark)
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
                        f"{genre_name(g.genre) or '—'}{UNTESTED_MARK * (not g.tested)} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
@@ -218,7 +226,9 @@ def _across(report: Report) -> list[str]:
                                  f"mean {c.mean_share * 100:.0f}%, {q_text(c.q_value)})" + (f": {ids}" if ids else ""))
         if lines:
             any_listed = True
-            out += [f"- **{_cell(group_label(g))}**", *lines]
+            # the level beside the name, as the tables show it: 国家工贸安全监督部 is a ministry, 苇岙县 a county
+            level = f" · {level_name(g.level)}" if g.level else ""
+            out += [f"- **{_cell(group_label(g))}**{level}", *lines]
     if a.none_tested:
         out.append(f"- {a.NONE_TESTED}")
     elif not any_listed:

@@ -83,9 +83,10 @@ def test_across_keeps_same_named_issuers_of_different_regions_apart():
     across = build_across([a, b, c], tagged, TAX)
     assert len(across.groups) == 3 and across.n_issuers == 3
     names = [g.name for g in across.groups]
-    assert names == ["长宁县人民政府（青川省长宁县）", "长宁县人民政府（南江省长宁县）", "临江市人民政府"]
+    # rows by level, then name (analyst12: they followed the input's order); two governments of one name by region
+    assert names == ["临江市人民政府", "长宁县人民政府（南江省长宁县）", "长宁县人民政府（青川省长宁县）"]
     shares = {g.name: {c.label_id: c.share for c in across.cells[g.key]["sector"]} for g in across.groups}
-    assert shares[names[0]]["urban_gas"] == 1.0 and shares[names[1]]["urban_gas"] == 0.0
+    assert shares["长宁县人民政府（青川省长宁县）"]["urban_gas"] == 1.0 and shares["长宁县人民政府（南江省长宁县）"]["urban_gas"] == 0.0
     md = render_md(build_report([a, b, c], tagged, TAX, "test"))
     assert "| 长宁县人民政府（青川省长宁县） | 县级 |" in md and "| 长宁县人民政府（南江省长宁县） | 县级 |" in md
 
