@@ -528,7 +528,7 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
 
 
 def subject_reader(taxonomy: Taxonomy):
-    """texts -> for each, the sectors its codebook cue words name in its lead sentence and in the whole
+    """texts -> for each, the sectors its codebook cue words and rules name in its lead sentence and in the whole
     text (``knowledge.match_clauses``, one pass over all texts; ``align.lead_end`` tells the lead's
     cues), the exclusive 不分行业 label aside (it names no subject): what ``align`` asks of two clauses
     before pairing them. Cue words, not the model's tags: a lead is a few words, and the subject an item
@@ -545,7 +545,10 @@ def subject_reader(taxonomy: Taxonomy):
         clauses = [Clause("", "", (), text, "clause") for text in texts]
         out = []
         for text, hits in zip(texts, knowledge.match_clauses(clauses, ("sector",))):
-            cues = [h for h in hits if h.kind == "cue" and h.source == "text" and h.label not in general]
+            # a codebook rule's sector counts as a cue's (rule 10: 电动自行车 near 充电 is 消防): an item "加强电动自行车安全
+            # 管理" named no subject by its cues alone, so it was paired as a revision of last year's 烟花爆竹 item (same
+            # number, same frame) and that item was not "dropped"
+            cues = [h for h in hits if h.kind in ("cue", "rule") and h.source == "text" and h.label not in general]
             end = lead_end(text)
             out.append((frozenset(h.label for h in cues if h.span[1] <= end), frozenset(h.label for h in cues)))
         return out

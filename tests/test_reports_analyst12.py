@@ -190,3 +190,18 @@ def test_every_tag_has_its_evidence(report):
         for dim in DIMENSIONS:
             for label in r[dim]:
                 assert r["evidence"][dim].get(label), (r["clause_id"], dim, label)
+
+
+def test_a_new_subject_under_last_year_s_item_number_is_new_not_a_revision(report, md):
+    """枫渚市 2027's item 三 (加强电动自行车安全管理) took the place of 2026's item 三 (加强烟花爆竹安全管理): same number,
+    same frame, 0.42 alike, so on main it read "Revised" from the 烟花爆竹 item and nothing was dropped. Its subject
+    is named by a codebook rule (rule 10: 电动自行车 near 充电 is 消防), not by a cue word, which the subject check
+    did not read; now it does: the item is new and the 烟花爆竹 item dropped."""
+    n = next(n for n in report.notices if (n.document.issuer, n.document.year) == ("枫渚市人民政府", 2027))
+    texts = {t.clause.clause_id: t.clause.text for t in n.tagged}
+    ebike = next(v for v in n.comparison.novelty if "电动自行车" in texts[v.clause_id])
+    assert ebike.status == "new"
+    (gone,) = n.comparison.dropped
+    assert "烟花爆竹" in n.comparison.prev_texts[gone]
+    section = md[md.index("# 枫渚市人民政府关于做好2027年"):]
+    assert "## 删去内容 Dropped: 1 clause" in section
