@@ -205,3 +205,32 @@ def test_a_new_subject_under_last_year_s_item_number_is_new_not_a_revision(repor
     assert "烟花爆竹" in n.comparison.prev_texts[gone]
     section = md[md.index("# 枫渚市人民政府关于做好2027年"):]
     assert "## 删去内容 Dropped: 1 clause" in section
+
+
+def test_clicking_the_level_head_sorts_by_rank_in_a_browser(html, tmp_path):
+    """The level column sorted by its characters (中央 县级 基层 市级 省级 ascending); now by rank: descending on the
+    first click (县级 first), ascending on the second (中央 first)."""
+    from pathlib import Path
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        pytest.skip("/usr/bin/chromium is not installed (apt-get install chromium)")
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    page_file = tmp_path / "r.html"
+    page_file.write_text(html, encoding="utf-8")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(chromium), args=["--no-sandbox", "--headless", "--disable-gpu"])
+        try:
+            page = browser.new_page()
+            page.goto(page_file.resolve().as_uri())
+            page.wait_for_selector('html[data-ready="1"]')
+            head = page.locator('table.heat[data-dim="sector"] thead th[data-sort="lrank"]')
+            levels = 'b => Array.from(b.rows).map(r => r.cells[1].textContent)'
+            head.click()
+            assert page.eval_on_selector('table.heat[data-dim="sector"] tbody', levels) == [
+                "县级", "市级", "市级", "市级", "省级", "中央"]
+            head.click()
+            assert page.eval_on_selector('table.heat[data-dim="sector"] tbody', levels) == [
+                "中央", "省级", "市级", "市级", "市级", "县级"]
+        finally:
+            browser.close()
