@@ -388,7 +388,8 @@ def _reference_kind(groups: Sequence[IssuerGroup]) -> str | None:
 #: how the across rows are ordered, as the tables' captions say it
 ROW_ORDER = ("rows by administrative level (中央, 省级, 市级, 县级, 基层及其他, then rows of no stated level and "
              "documents naming no issuer), within a level by name (character code order: radical, then strokes), "
-             "a government's rows together (its issuers by name, the programmes first, years ascending)")
+             "a government's rows together (its 人民政府 first, then its other organs by name; the programmes first, "
+             "years ascending)")
 
 
 def _level_rank(level: str | None) -> int:
@@ -408,8 +409,8 @@ def _sort_name(identity: tuple) -> str:
 
 def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[str, tuple[str, str]]) -> list[tuple]:
     """The across rows in reading order (``ROW_ORDER``): governments by administrative level from the centre
-    down, then by name, each government's rows together, and within one its issuers by name, genres (the
-    programmes first), years ascending and subjects; documents naming no issuer last, by title. The order
+    down, then by name, each government's rows together, and within one its 人民政府 first, then its other
+    organs by name, genres (the programmes first), years ascending and subjects; documents naming no issuer last, by title. The order
     of the input plays no part: the governments followed the files' order before, so a county's notice
     given first sat above its province (and a folder named year first, 2026_…, 2027_…, spread one county's
     two 工作要点 over the table)."""
@@ -433,8 +434,9 @@ def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[s
         genre = -1 if doc.genre in PERIODIC_GENRES else genres.index(doc.genre) if doc.genre in genres else len(genres)
         gov = government(k[0])
         # region and the government's id break ties between two governments of one name (two 长宁县人民政府)
-        return (_level_rank(level), gov_name[gov], region or "", repr(gov), who, genre, doc.year or 0,
-                kinds[doc.doc_id][1], doc.doc_id)
+        # the government itself above its organs (临江市交通运输局 sorts before 临江市人民政府 by name)
+        return (_level_rank(level), gov_name[gov], region or "", repr(gov), not who.endswith("人民政府"), who, genre,
+                doc.year or 0, kinds[doc.doc_id][1], doc.doc_id)
 
     return sorted(keys, key=order)
 

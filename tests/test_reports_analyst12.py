@@ -17,7 +17,7 @@ from __future__ import annotations
 import html as htmllib
 import json
 import re
-from itertools import permutations
+import random
 
 import pytest
 
@@ -92,8 +92,8 @@ def test_across_rows_run_from_the_centre_down_whatever_the_file_order(report, md
 
 
 def _synthetic():
-    """A ministry, a province, a city's government and its 安委会, two counties named 长宁县 (one with two organs),
-    and a document naming no issuer: seven rows."""
+    """A ministry, a province, a city's government, its 安委会 and its 交通运输局 (which sorts before 人民政府 by name),
+    two counties named 长宁县 (one with two organs), and a document naming no issuer: nine rows."""
     docs = [_doc("cn1", "长宁县人民政府", "青川省长宁县", "county", "annual_notice", 2026),
             _doc("lj1", "临江市安全生产委员会", "临江市", "city", "work_points", 2026, title="临江市2026年安全生产工作要点"),
             _doc("un1", None, None, None, "work_points", 2026, title="2026年安全生产工作要点"),
@@ -101,28 +101,28 @@ def _synthetic():
             _doc("dc1", "东川省人民政府", "东川省", "province", "annual_notice", 2026),
             _doc("nj1", "长宁县人民政府", "南江省长宁县", "county", "annual_notice", 2026),
             _doc("lj2", "临江市人民政府", "临江市", "city", "annual_notice", 2026),
-            _doc("mn1", "国家工贸安全监督部", "全国", "central", "annual_notice", 2026)]
+            _doc("mn1", "国家工贸安全监督部", "全国", "central", "annual_notice", 2026),
+            _doc("lj3", "临江市交通运输局", "临江市", "city", "other", 2026, title="临江市交通运输局关于加强道路运输安全的通知")]
     tagged = [t for i, d in enumerate(docs) for t in _tagged(d, [GAS, CHEM][: 1 + i % 2])]
     return docs, tagged
 
 
 def test_row_order_does_not_depend_on_the_input_order():
     """Every order of the documents gives one table: levels from the centre down, a city's organs together (its
-    government before its 安委会: by name), two governments of one name apart by region with each one's organs
+    人民政府 first, then the others by name), two governments of one name apart by region with each one's organs
     together, the document naming no issuer last. On main the table followed the documents."""
     docs, tagged = _synthetic()
     expected = [("国家工贸安全监督部", "全国"), ("东川省人民政府", "东川省"), ("临江市人民政府", "临江市"),
-                ("临江市安全生产委员会", "临江市"), ("长宁县人民政府", "南江省长宁县"), ("长宁县人民政府", "青川省长宁县"),
+                ("临江市交通运输局", "临江市"), ("临江市安全生产委员会", "临江市"), ("长宁县人民政府", "南江省长宁县"), ("长宁县人民政府", "青川省长宁县"),
                 ("长宁县应急管理局", "青川省长宁县"), (None, "un1")]
-    seen = set()
-    for k, order in enumerate(permutations(range(len(docs)))):
-        if k % 997:  # 40 of the 40,320 orders, spread over them
-            continue
+    rng = random.Random(12)
+    orders = [list(range(len(docs))), list(range(len(docs)))[::-1]]
+    for _ in range(30):
+        orders.append(rng.sample(range(len(docs)), len(docs)))
+    for k, order in enumerate(orders):
         a = build_across([docs[i] for i in order], tagged[::-1] if k % 2 else tagged, TAX)
         rows = [(g.issuer, g.region) if g.issuer else (None, g.doc_ids[0]) for g in a.groups]
         assert rows == expected, order
-        seen.add(tuple(rows))
-    assert len(seen) == 1
 
 
 def test_html_cells_show_share_and_count_as_the_markdown_does(md, html):
