@@ -6,7 +6,7 @@ import csv
 import io
 import json
 
-from policytag.records import Clause, Document
+from policytag.records import Clause, Document, agency_roles_cell
 
 FORMATS = ("jsonl", "csv", "md")
 
@@ -17,7 +17,7 @@ def render_clauses(documents: list[Document], clauses: list[Clause], fmt: str) -
     if fmt == "csv":
         buf = io.StringIO()
         fields = ["doc_id", "clause_id", "year", "kind", "heading_path", "text", "agencies", "span_start", "span_end",
-                  "title", "issuer", "region", "level", "genre"]
+                  "title", "issuer", "region", "level", "genre", "agency_roles"]
         writer = csv.DictWriter(buf, fieldnames=fields)
         writer.writeheader()
         for c in clauses:
@@ -25,7 +25,7 @@ def render_clauses(documents: list[Document], clauses: list[Clause], fmt: str) -
                              "heading_path": " > ".join(c.heading_path), "text": c.text,
                              "agencies": "、".join(c.agencies), "span_start": c.span[0], "span_end": c.span[1],
                              "title": c.title, "issuer": c.issuer, "region": c.region, "level": c.level,
-                             "genre": c.genre})
+                             "genre": c.genre, "agency_roles": agency_roles_cell(r.to_dict() for r in c.agency_roles)})
         return buf.getvalue()
     if fmt == "md":
         out = []

@@ -2400,10 +2400,6 @@ def _agency_name(name: str) -> str:
 
 _NAME_TAIL_LAST = frozenset("）)")
 
-#: the name tests/test_extract_probe14.py's speed test imports the reading by (the same function, not a copy)
-_duty_sentence = duty_agencies
-
-
 def extract_agency_roles(text: str) -> list[AgencyRole]:
     """``extract_agencies(text)`` (the same names, the same order), each with its role (``AgencyRole``: lead,
     support or responsible), as the segmenter gives a notice clause's ``agency_roles``

@@ -7,6 +7,7 @@ import io
 import json
 from typing import Any, Iterator
 
+from policytag.records import agency_roles_cell
 from policytag.taxonomy import DIMENSIONS
 
 from .align import char_diff, compact_diff
@@ -156,25 +157,6 @@ def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
             flat[f"score:{dim}:{lid}"] = p
     return flat
 
-
-#: how the CSV writes a clause's agency roles: ``县应急局:lead; 各乡镇:support`` (name, ``:``, role; ``; `` between)
-ROLE_ITEM_SEP, ROLE_SEP = "; ", ":"
-
-
-def agency_roles_cell(roles: list[dict[str, str]]) -> str:
-    """A row's ``agency_roles`` as the CSV's one readable cell, ``县应急局:lead; 各乡镇:support`` ("" when none):
-    a spreadsheet reader sees who leads, and ``agency_roles_from_cell`` reads it back (a role holds no ``:``, so
-    each item splits at its last one; an agency's name holds no ``; ``: the readers split names at ``；``/``;``)."""
-    return ROLE_ITEM_SEP.join(f"{r['name']}{ROLE_SEP}{r['role']}" for r in roles)
-
-
-def agency_roles_from_cell(cell: str) -> list[dict[str, str]]:
-    """``agency_roles_cell``'s text back as the JSONL rows' list (``[{"name": …, "role": …}]``)."""
-    out = []
-    for item in filter(None, (i.strip() for i in cell.split(ROLE_ITEM_SEP.strip()))):
-        name, _, role = item.rpartition(ROLE_SEP)
-        out.append({"name": name, "role": role})
-    return out
 
 
 def across_peers(g) -> str:

@@ -256,7 +256,10 @@ def parquet_schema(taxonomy: Taxonomy):
         ("genre", pa.string()),
         ("heading_path", pa.list_(pa.string())), ("text", pa.string()),
         ("sector", pa.list_(pa.string())), ("measure_type", pa.list_(pa.string())), ("scores", scores),
-        ("agencies", pa.list_(pa.string())), ("deadlines", pa.string()), ("targets", pa.string()),
+        ("agencies", pa.list_(pa.string())),
+        # who leads, supports or is responsible: the JSONL rows' list of {name, role}, typed
+        ("agency_roles", pa.list_(pa.struct([("name", pa.string()), ("role", pa.string())]))),
+        ("deadlines", pa.string()), ("targets", pa.string()),
         ("model_version", pa.string()), ("taxonomy_version", pa.string()),  # which taxonomy the label ids are of
     ])
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import MISSING, asdict, dataclass, field, fields
+from collections.abc import Iterable
 from typing import Any
 
 from .text import AGENCY_ROLES, HEADING_JOIN
@@ -64,6 +65,27 @@ class AgencyRole:
 
     def to_dict(self) -> dict[str, str]:
         return {"name": self.name, "role": self.role}
+
+
+#: how a CSV (``policytag tag`` rows, ``policytag segment --format csv``) writes a clause's agency roles:
+#: ``县应急局:lead; 各乡镇:support`` (name, ``:``, role; ``; `` between)
+ROLE_ITEM_SEP, ROLE_SEP = "; ", ":"
+
+
+def agency_roles_cell(roles: Iterable[dict[str, str]]) -> str:
+    """A row's ``agency_roles`` as the CSV's one readable cell, ``县应急局:lead; 各乡镇:support`` ("" when none):
+    a spreadsheet reader sees who leads, and ``agency_roles_from_cell`` reads it back (a role holds no ``:``, so
+    each item splits at its last one; an agency's name holds no ``; ``: the readers split names at ``；``/``;``)."""
+    return ROLE_ITEM_SEP.join(f"{r['name']}{ROLE_SEP}{r['role']}" for r in roles)
+
+
+def agency_roles_from_cell(cell: str) -> list[dict[str, str]]:
+    """``agency_roles_cell``'s text back as the JSONL rows' list (``[{"name": …, "role": …}]``)."""
+    out = []
+    for item in filter(None, (i.strip() for i in cell.split(ROLE_ITEM_SEP.strip()))):
+        name, _, role = item.rpartition(ROLE_SEP)
+        out.append({"name": name, "role": role})
+    return out
 
 
 @dataclass(frozen=True)

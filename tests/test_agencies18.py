@@ -114,7 +114,6 @@ def test_one_reading_of_the_duty_sentence():
 
     assert segment.duty_agencies is policytag.text.duty_agencies
     assert extract.duty_agencies is policytag.text.duty_agencies
-    assert extract._duty_sentence is policytag.text.duty_agencies  # (the old private name probe 14 imports)
 
 
 def test_a_headings_remark_roles_go_to_the_clauses_under_it_and_an_own_sentence_wins(clauses):
@@ -185,7 +184,7 @@ def tagged_csv(keyword_run, tmp_path_factory) -> list[dict[str, str]]:
 def test_the_csv_carries_the_roles_in_one_readable_column_that_reads_back(tagged_csv, clauses):
     """Column ``agency_roles`` right after ``agencies`` (the other columns keep their names and order),
     ``县应急局:lead; 各乡镇:support``; ``agency_roles_from_cell`` gives the JSONL rows' list back."""
-    from policytag.inference.render_rows import agency_roles_from_cell
+    from policytag.records import agency_roles_from_cell
 
     header = list(tagged_csv[0])
     assert header[header.index("agencies") + 1:header.index("agencies") + 3] == ["agency_roles", "deadlines"]

@@ -466,7 +466,7 @@ def test_a_sentence_that_is_no_duty_sentence_fails_at_once():
     146 µs on the near miss below, 15 µs now); organ-like words and separators everywhere are the worst case."""
     from conftest import best_cpu_time
 
-    from policytag.inference.extract import _duty_sentence
+    from policytag.text import duty_agencies as _duty_sentence
 
     notice = "《岚溪县危险化学品安全风险集中治理实施方案》已经县政府同意，现印发给你们，请结合实际认真贯彻落实。"
     near_miss = "县应急局和县公安局及县住建局、县消防大队，" * 6 + "各有关部门要认真贯彻落实。"
