@@ -378,6 +378,9 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
+    elif whole_page:
+        lines = _headline_from_head(page, lines, page_title,
+                                    article_title.get("content", "") if article_title else "")
     # a page pasted from a PDF keeps its page marks and running lines; a task table pasted into it as
     # one paragraph per cell
     return copied_tables(_text_copy_pages("\n".join(lines)))
@@ -705,8 +708,9 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
     head = []
     shown = "".join(lines[:6])
     headings = [t.get_text("", strip=True) for t in page.find_all(["h1", "h2", "h3"]) if body not in t.parents]
-    # the page <title> is usually "headline_section_site name"
-    pieces = [article_title] + headings + [re.split(r"\s*[_|｜]\s*|\s+[-－—]\s+", page_title)[0]]
+    # the page <title> is usually "headline_section_site name"; where the site's name comes first, the
+    # piece shaped as a headline
+    pieces = [article_title] + headings + [_title_headline(page_title) or _TITLE_SEPARATOR.split(page_title)[0]]
     for text in pieces:
         text = re.sub(r"\s+", "", text or "")
         if title_shaped(text):
@@ -724,6 +728,71 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
             # <td>发文字号：</td><td>国办发〔2027〕1号</td>: key and value in two cells
             head.append(f"{m.group(1)}：{strings[i + 1]}")
     return head
+
+
+#: what a CMS puts between a page <title>'s pieces (headline, column, site): ``_``, ``|``, ``｜``, a dash between
+#: spaces, ``——``; a dash inside a headline (``（2027—2029年）``) has no spaces around it
+_TITLE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-－—–]+\s+|\s*——\s*")
+
+
+def _title_headline(page_title: str) -> str:
+    """The piece of a page's ``<title>`` that is the notice's headline (``…关于…的通知 - 某市人民政府``, ``某市人民政府门户网站
+    - 通知公告 - …的通知``), white space removed, or "". A column's name (``通知公告``, ``政策解读``: a genre word, a few
+    characters) is no headline: a piece that does not say 关于…通知 must be 8 characters or more."""
+    for piece in _TITLE_SEPARATOR.split(page_title):
+        text = re.sub(r"\s+", "", piece)
+        if len(text) <= 100 and (RE_TITLE.match(text) or (len(text) >= 8 and title_like(text))):
+            return text
+    return ""
+
+
+#: the kinds of line a notice's printed head has above its title: the 版头 (某某文件), the document number; and a
+#: page's breadcrumb (首页 > 通知公告), no line of the notice
+_ABOVE_TITLE = frozenset({"redhead", "docnum", "url"})
+_PAGE_META = frozenset({"meta", "publish"})
+
+
+def _headline_from_head(page, lines: list[str], page_title: str, article_title: str) -> list[str]:
+    """``lines`` (a page read whole: no CMS content container) with the notice's headline from the page's head
+    (``<meta name=ArticleTitle>``/``og:title``, else the ``<title>`` less its site, :func:`_title_headline`) set
+    where a notice prints it (under its 版头 and number), when the body has no title line of its own; the
+    page's menu of links above it (首页 通知公告) left out.
+
+    Why: a site that shows the headline only in the browser's tab (no ``<h1>``; the body opens with the addressee
+    or the text) gave the notice no title, so no genre: the menu's words, or a made-up ``某局2027年文件``, read as
+    its title. Never where the body has its own title (a title-shaped line among its first lines, or the
+    headline's words there): that title is the notice's, the ``<title>`` often a shortened one."""
+    headline = re.sub(r"\s+", "", article_title or "")
+    headline = headline if _title_headline(headline) else _title_headline(page_title)
+    if not headline:
+        return lines
+    start = 0
+    menu = _link_words(page)
+    while start < len(lines) and start < 3 and _menu_line(lines[start], menu):
+        start += 1
+    at = start
+    while at < len(lines) and classify(lines[at], 0).kind in _ABOVE_TITLE:
+        at += 1
+    # the body's first lines but for a 信息公开 table's rows (索引号：…, 发文字号：…) and the page's date line
+    first = [line for line in lines[at:at + 12] if classify(line, 0).kind not in _ABOVE_TITLE | _PAGE_META][:4]
+    if headline in re.sub(r"\s+", "", "".join(first)) or any(_title_shaped(line) for line in first):
+        return lines
+    return lines[start:at] + [headline] + lines[at:]
+
+
+def _link_words(page) -> list[str]:
+    """The words of the page's first links (a menu, a breadcrumb), longest first."""
+    words = {a.get_text("", strip=True) for a in page.find_all("a", limit=200)}
+    return sorted((w for w in words if w), key=len, reverse=True)
+
+
+def _menu_line(line: str, menu: list[str]) -> bool:
+    """Is ``line`` nothing but link words (``menu``) and separators: a page's menu, read as a line of text?"""
+    rest = re.sub(r"\s+", "", line)
+    for word in menu:
+        if word in rest:
+            rest = rest.replace(word, "")
+    return bool(line.strip()) and not re.search(r"[\w\u4e00-\u9fff]", rest)
 
 
 def read_docx(path: Path) -> str:
@@ -1849,9 +1918,13 @@ def read_xlsx(path: Path) -> str:
             EOFError) as exc:
         raise ReadError(path, _unreadable_sheet(exc, xlsx=True)) from None
     lines: list[str] = []
+    shown_by_filter = 0
     for sheet in book.worksheets:
         if sheet.sheet_state == "visible":  # a hidden sheet (lists a form draws on) is no part of what is shown
-            lines.extend(_sheet_lines(_sheet_grid(sheet)))
+            grid, shown = _sheet_grid(sheet)
+            lines.extend(_sheet_lines(grid))
+            shown_by_filter += shown
+    _warn_filtered_rows(path, shown_by_filter)
     if count := _formulas_without_values(path):
         warn(path, f"{count} formula cell(s) hold no saved value (the file was written by a program, not saved by "
                    "Excel or WPS) and are read empty: open it in Excel or WPS, save it and read that")
@@ -1910,8 +1983,9 @@ def _unpacked_size(archive: zipfile.ZipFile, info: zipfile.ZipInfo, room: int) -
     return size
 
 
-def _sheet_grid(sheet) -> list[list[Cell]]:
-    """A sheet's rows and columns that hold text, as a grid (:func:`_spread_grid`).
+def _sheet_grid(sheet) -> tuple[list[list[Cell]], int]:
+    """A sheet's rows and columns that hold text, as a grid (:func:`_spread_grid`), and how many of its rows
+    holding text an active filter hides (read all the same: :func:`_hidden_rows_cols`).
 
     Why from the cells stored (``_cells``, openpyxl's map of them) and not ``iter_rows``: that makes a
     cell at every position of the used rectangle, and one formatted cell at XFD1048576 (a column
@@ -1921,8 +1995,10 @@ def _sheet_grid(sheet) -> list[list[Cell]]:
     rows = {r for r, dim in sheet.row_dimensions.items() if dim.hidden}
     cols = {c for dim in sheet.column_dimensions.values() if dim.hidden and dim.min
             for c in range(dim.min, (dim.max or dim.min) + 1)}
+    # active: a column's criterion (<filterColumn>); a filter whose arrows only are shown (set, then cleared) has none
     filtered = bool(sheet.auto_filter.ref and sheet.auto_filter.filterColumn)
-    return _spread_grid(filled, spans, _hidden_rows_cols(rows, cols, filtered))
+    shown = len(rows & {r for r, _ in filled}) if filtered else 0
+    return _spread_grid(filled, spans, _hidden_rows_cols(rows, cols, filtered)), shown
 
 
 def _spread_grid(filled: dict[tuple[int, int], tuple[str, ...]], spans: list[tuple[int, int, int, int]],
@@ -1950,8 +2026,46 @@ def _hidden_rows_cols(rows: set[int], cols: set[int], filtered: bool) -> tuple[s
     show and print it, as Word's hidden text is not read: a task list's row hidden by hand is a task dropped
     or a helper row, a hidden column a helper column (a lookup, a formula's input). But where the sheet has
     an active filter (``filtered``), rows are hidden by it, not by hand: a filter is a reader's view of the
-    list (only one unit's tasks), not an edit of it, and every row is read."""
+    list (only one unit's tasks), not an edit of it, and every row is read (:func:`_warn_filtered_rows` says so:
+    the file cannot tell a row the filter hides from one hidden by hand, Excel sets the same mark on both)."""
     return (set() if filtered else rows), cols
+
+
+def _warn_filtered_rows(path: Path, count: int) -> None:
+    """One warning for a workbook whose active filters hid ``count`` rows, all read (:func:`_hidden_rows_cols`):
+    the reading then holds rows the sender did not see on screen."""
+    if count:
+        warn(path, f"{count} row(s) hidden by a filter are read, as every row of the list (a filter is a view of "
+                   "it, not an edit): delete them in Excel or WPS and save, if they are no part of it")
+
+
+#: BIFF8 records of a sheet's filter: FILTERMODE (rows are hidden by a filter), AUTOFILTER (a column's criterion);
+#: an AutoFilter with no criterion (its arrows only: AUTOFILTERINFO, the _FilterDatabase name) hides nothing
+_XLS_FILTER_RECORDS = (0x9B, 0x9E)
+_XLS_BOF, _XLS_EOF = 0x809, 0x0A
+
+
+def _xls_filter_active(book, index: int) -> bool:
+    """Does the ``index``-th sheet of an xlrd book (opened ``on_demand``: its stream kept) have an active filter?
+
+    Why the records: xlrd reads none of a filter's; the _FilterDatabase name it does read is there for any
+    AutoFilter, one whose criteria were cleared too, and with it a row hidden by hand was read as a filter's
+    (the sheet read otherwise than the same sheet without the filter). One pass over the sheet's records, to its
+    EOF (a chart embedded in the sheet has a BOF and EOF of its own)."""
+    mem = book.mem
+    pos, depth = book._sh_abs_posn[index], 0
+    while pos + 4 <= len(mem):
+        code, size = struct.unpack_from("<HH", mem, pos)
+        if code in _XLS_FILTER_RECORDS:
+            return True
+        if code == _XLS_BOF:
+            depth += 1
+        elif code == _XLS_EOF:
+            depth -= 1
+            if depth <= 0:
+                return False
+        pos += 4 + size
+    return False
 
 
 def read_xls(path: Path) -> str:
@@ -1965,9 +2079,8 @@ def read_xls(path: Path) -> str:
         # formatting: merged ranges, hidden rows; logfile: xlrd writes its warnings (a file cut short: "file size
         # (300) not 512 + multiple of sector size") to stdout, where they went into `segment`'s JSON lines
         book = xlrd.open_workbook(str(path), formatting_info=True, on_demand=True, logfile=io.StringIO())
-        # a sheet with a filter (AutoFilter) has the built-in name _FilterDatabase scoped to it
-        filtered = {name.scope for name in book.name_obj_list if name.name.endswith("_FilterDatabase")}
         lines: list[str] = []
+        shown_by_filter = 0
         for index in range(book.nsheets):
             sheet = book.sheet_by_index(index)
             if sheet.visibility:  # hidden (1) or very hidden (2): the lists a form draws on
@@ -1983,13 +2096,16 @@ def read_xls(path: Path) -> str:
                     if text := _sheet_value_lines(value):
                         filled[r, c] = text
             spans = [(r0, r1 - 1, c0, c1 - 1) for r0, r1, c0, c1 in sheet.merged_cells]
-            hidden = _hidden_rows_cols({r for r, info in sheet.rowinfo_map.items() if info.hidden},
-                                       {c for c, info in sheet.colinfo_map.items() if info.hidden},
-                                       index in filtered)
+            hidden_rows = {r for r, info in sheet.rowinfo_map.items() if info.hidden}
+            filtered = bool(hidden_rows) and _xls_filter_active(book, index)
+            shown_by_filter += len(hidden_rows & {r for r, _ in filled}) if filtered else 0
+            hidden = _hidden_rows_cols(hidden_rows, {c for c, info in sheet.colinfo_map.items() if info.hidden},
+                                       filtered)
             lines.extend(_sheet_lines(_spread_grid(filled, spans, hidden)))
     except (xlrd.XLRDError, xlrd.compdoc.CompDocError, struct.error, ValueError, IndexError, KeyError, OverflowError,
             AssertionError, EOFError, UnicodeDecodeError) as exc:  # what xlrd raises on damaged records
         raise ReadError(path, _unreadable_sheet(exc)) from None
+    _warn_filtered_rows(path, shown_by_filter)
     return "\n".join(lines)
 
 
@@ -2132,9 +2248,16 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
                 if len(found) < 2 or 2 * len(found) < len(pages):
                     continue
                 # the line after it: a title or a date there makes it the notice's own issuer line or
-                # signature (one-page notices of one file, each opening with its issuer), kept where so
-                opens = [RE_TITLE.match(a) or title_like(a) or RE_DATE.match(a)
-                         for a in (following(split[n], i) for n, i in found)]
+                # signature (one-page notices of one file, each opening with its issuer), kept where so.
+                # A running line that is itself a title (the notice's title as every page's header) is no
+                # issuer: the page-1 title under it, the date under it on the last page made it kept
+                # everywhere, and read as a second notice opening on each page
+                n0, i0 = found[0]
+                if _title_shaped(split[n0][i0]):
+                    opens = [False] * len(found)
+                else:
+                    opens = [RE_TITLE.match(a) or title_like(a) or RE_DATE.match(a)
+                             for a in (following(split[n], i) for n, i in found)]
                 if 2 * sum(map(bool, opens)) >= len(found):
                     continue
                 for (n, i), own in zip(found, opens):
@@ -2143,6 +2266,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
                         peeled = True
             if not peeled:
                 break
+    _keep_one_title(split, drop, key)
     # Word's "different first page": the header runs from page 2 on, so a two-page notice shows it
     # once. An organ's name opening a later page, that the notice names in a line of its own
     # elsewhere too (its title's first line, its signature), is that header
@@ -2159,6 +2283,25 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
             if nxt is not None and classify(split[n][nxt], 0).kind == "docnum" and everywhere[key(split[n][nxt])] >= 2:
                 drop[n].add(nxt)
     return ["\n".join(line for i, line in enumerate(lines) if i not in gone) for lines, gone in zip(split, drop)]
+
+
+def _title_shaped(line: str) -> bool:
+    s = line.strip()
+    return bool(RE_TITLE.match(s) or title_like(s))
+
+
+def _keep_one_title(split: list[list[str]], drop: list[set[int]], key: Callable[[str], str]) -> None:
+    """The notice's title kept where the running header it heads is the title too (Word's header from page 2 on,
+    or on page 1 too): each title-shaped line dropped as a running line whose words are left nowhere else keeps
+    its first place (page 1's title), so the notice is not read without its title."""
+    left = Counter(key(line) for lines, gone in zip(split, drop) for i, line in enumerate(lines)
+                   if i not in gone and line.strip())
+    for n, gone in enumerate(drop):
+        for i in sorted(gone):
+            k = key(split[n][i])
+            if not left[k] and _title_shaped(split[n][i]):
+                gone.discard(i)
+                left[k] += 1
 
 
 def _opens_paragraph(line: str) -> bool:
