@@ -746,22 +746,16 @@ def _title_headline(page_title: str) -> str:
     return ""
 
 
-#: the kinds of line a notice's printed head has above its title: the 版头 (某某文件), the document number; and a
-#: page's breadcrumb (首页 > 通知公告), no line of the notice
-_ABOVE_TITLE = frozenset({"redhead", "docnum", "url"})
-_PAGE_META = frozenset({"meta", "publish"})
-
-
 def _headline_from_head(page, lines: list[str], page_title: str, article_title: str) -> list[str]:
     """``lines`` (a page read whole: no CMS content container) with the notice's headline from the page's head
     (``<meta name=ArticleTitle>``/``og:title``, else the ``<title>`` less its site, :func:`_title_headline`) set
-    where a notice prints it (under its 版头 and number), when the body has no title line of its own; the
-    page's menu of links above it (首页 通知公告) left out.
+    where a notice prints it: over the body's first line (the addressee, the text; under a 版头 and number), when
+    no line before that is a title; the page's menu of links opening the page (首页 通知公告) left out.
 
     Why: a site that shows the headline only in the browser's tab (no ``<h1>``; the body opens with the addressee
     or the text) gave the notice no title, so no genre: the menu's words, or a made-up ``某局2027年文件``, read as
-    its title. Never where the body has its own title (a title-shaped line among its first lines, or the
-    headline's words there): that title is the notice's, the ``<title>`` often a shortened one."""
+    its title. Never where the body has its own title (a title-shaped line, or the headline's words, before its
+    first line of text): that title is the notice's, the ``<title>`` often a shortened one."""
     headline = re.sub(r"\s+", "", article_title or "")
     headline = headline if _title_headline(headline) else _title_headline(page_title)
     if not headline:
@@ -770,14 +764,25 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
     menu = _link_words(page)
     while start < len(lines) and start < 3 and _menu_line(lines[start], menu):
         start += 1
-    at = start
-    while at < len(lines) and classify(lines[at], 0).kind in _ABOVE_TITLE:
-        at += 1
-    # the body's first lines but for a 信息公开 table's rows (索引号：…, 发文字号：…) and the page's date line
-    first = [line for line in lines[at:at + 12] if classify(line, 0).kind not in _ABOVE_TITLE | _PAGE_META][:4]
-    if headline in re.sub(r"\s+", "", "".join(first)) or any(_title_shaped(line) for line in first):
-        return lines
-    return lines[start:at] + [headline] + lines[at:]
+    for at in range(start, min(len(lines), start + _HEAD_LINES)):
+        line = lines[at]
+        if _title_shaped(line) or headline in re.sub(r"\s+", "", line):
+            return lines
+        if _opens_body(line):
+            return lines[start:at] + [headline] + lines[at:]
+    return lines  # no line of a notice's text near the top: no notice's page to title
+
+
+#: how many lines from a page's top the body's first line of text is looked for (a site's top bar, menu,
+#: breadcrumb and a 信息公开 table's rows come before it)
+_HEAD_LINES = 30
+
+
+def _opens_body(line: str) -> bool:
+    """A notice's first line of body text: the addressee, a numbered item, or a sentence (a page's menu and top
+    bar have no sentence marks; its breadcrumb and metadata rows are classified as such)."""
+    kind = classify(line, 0).kind
+    return kind == "addressee" or (kind == "text" and (heading_level(line) is not None or bool(re.search("[。；，]", line))))
 
 
 def _link_words(page) -> list[str]:

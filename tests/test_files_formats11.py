@@ -50,11 +50,12 @@ def winter(f11):
 @pytest.mark.parametrize("name, reference", [
     ("title_dash.html", "no number"), ("title_underscore.html", "no number"), ("title_bar.html", "no number"),
     ("title_site_first.html", "no number"), ("title_number_first.html", "whole"),
-    ("title_text_first.html", "text first")])
+    ("title_text_first.html", "text first"), ("title_top_bar.html", "whole")])
 def test_a_headline_only_in_the_page_title_is_the_notices_title(name, reference, files, winter, f11):
     """No <h1>, no CMS container; the body opens with the addressee, the number or the text. Before: the title
     was made up (澄溪市应急管理局2027年文件: no genre); now the <title>'s headline, its site (`` - 澄溪市人民政府``,
-    ``_…``, ``｜…门户网站``, or a site and column before it) left out: the notice reads as its .txt."""
+    ``_…``, ``｜…门户网站``, or a site and column before it) left out: the notice reads as its .txt. (A portal's top
+    bar, menu and breadcrumb over the body: the headline goes over the body's number, not over them.)"""
     reading = _reading(read_file(files[name]))
     assert reading[0][0] == f11.parts()["title"]
     assert reading == winter[reference]
@@ -68,9 +69,11 @@ def test_the_menu_is_not_the_title_where_the_headline_is_in_the_page_title(tmp_p
     assert _reading(read_file(path)) == winter["whole"]
 
 
-def test_a_body_with_its_own_title_takes_nothing_from_the_page_title(files, winter):
-    """Guard: the body's centred title line is the notice's; the <title> (a shortened headline) adds no second."""
-    assert _reading(read_file(files["title_in_body.html"])) == winter["no number"]
+@pytest.mark.parametrize("name", ["title_in_body.html", "title_in_body_top_bar.html"])
+def test_a_body_with_its_own_title_takes_nothing_from_the_page_title(name, files, winter):
+    """Guard: the body's centred title line is the notice's; the <title> (a shortened headline) adds no second,
+    under a portal's top bar and menu too (formats3's county page is the same case, the full headline)."""
+    assert _reading(read_file(files[name])) == winter["no number"]
 
 
 def test_a_body_title_under_a_pages_metadata_rows_takes_nothing_from_the_page_title(files, f11):

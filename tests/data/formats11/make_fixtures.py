@@ -47,8 +47,15 @@ META_ROWS = ("索引号：11140000-2027-00031", "发文机关：澄溪市应急�
              "发文字号：澄应急〔2027〕31号", "发布日期：2027年11月16日")
 
 
+#: a county portal's top: a welcome bar with its own links, a menu of one link a line, a breadcrumb
+TOP_BAR = ('<div class="top-bar"><span>欢迎访问澄溪市人民政府门户网站</span><a href="#">无障碍浏览</a><a href="#">长者模式</a>'
+           '</div><div class="menu"><ul><li><a href="/">首页</a></li><li><a href="/zwgk/">政务公开</a></li>'
+           '<li><a href="/hdjl/">互动交流</a></li></ul></div><div class="location">当前位置：<a href="/">首页</a> &gt; '
+           '<a href="/zwgk/">政务公开</a> &gt; 通知公告</div>')
+
+
 def page(title: str, head: tuple[str, ...] = ("addressee",), body_title: str | None = None,
-         meta: bool = False) -> str:
+         meta: bool = False, top: str = "") -> str:
     """The notice on a site's page with no CMS content container: a nav box of links, then the notice's
     paragraphs in plain ``<div>``s (its head lines ``head``: number, addressee, in that order), its table, a
     footer; ``body_title``: a centred title line of the body's own above them; ``meta``: ``META_ROWS`` first."""
@@ -58,10 +65,13 @@ def page(title: str, head: tuple[str, ...] = ("addressee",), body_title: str | N
     own += f'<p style="text-align:center"><strong>{body_title}</strong></p>' if body_title else ""
     paras = "".join(f"<p>{line}</p>" for line in lines)
     return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
-            '<div class="top"><a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>'
+            f'{top or TOP}'
             f'<div id="main">{own}{paras}<table border="1">{_rows(n["table"])}</table>'
             f'<p style="text-align:right">{n["signature"]}</p><p style="text-align:right">{n["date"]}</p></div>'
             '<div class="bottom">主办：澄溪市人民政府办公室 网站标识码：9999000011</div></body></html>')
+
+
+TOP = '<div class="top"><a href="/">首页</a> &gt; <a href="/tzgg/">通知公告</a></div>'
 
 
 def pages() -> dict[str, str]:
@@ -74,7 +84,9 @@ def pages() -> dict[str, str]:
         "title_site_first.html": page(f"澄溪市人民政府门户网站 - 通知公告 - {title}"),
         "title_number_first.html": page(f"{title} - 澄溪市人民政府", head=("number", "addressee")),
         "title_text_first.html": page(f"{title} - 澄溪市人民政府", head=()),
+        "title_top_bar.html": page(f"{title}_澄溪市人民政府", head=("number", "addressee"), top=TOP_BAR),
         "title_in_body.html": page(f"{short}_澄溪市应急管理局", body_title=title),
+        "title_in_body_top_bar.html": page(f"{short}_澄溪市应急管理局", body_title=title, top=TOP_BAR),
         "title_under_meta.html": page(f"{title} - 澄溪市人民政府", body_title=title, meta=True),
         "title_column_only.html": page("通知公告_澄溪市应急管理局"),
     }
