@@ -2296,17 +2296,16 @@ def _title_shaped(line: str) -> bool:
 
 
 def _keep_one_title(split: list[list[str]], drop: list[set[int]], key: Callable[[str], str]) -> None:
-    """The notice's title kept where the running header it heads is the title too (Word's header from page 2 on,
-    or on page 1 too): each title-shaped line dropped as a running line whose words are left nowhere else keeps
-    its first place (page 1's title), so the notice is not read without its title."""
-    left = Counter(key(line) for lines, gone in zip(split, drop) for i, line in enumerate(lines)
-                   if i not in gone and line.strip())
-    for n, gone in enumerate(drop):
-        for i in sorted(gone):
-            k = key(split[n][i])
-            if not left[k] and _title_shaped(split[n][i]):
-                gone.discard(i)
-                left[k] += 1
+    """The notice's title kept where the running header is the title too and the first page's title line was
+    taken with it (Word's header from page 2 on, the title opening page 1 in the same words): a title-shaped
+    line of the first page dropped as a running line whose words are left nowhere (across lines: a title printed
+    over two lines holds them) is kept, so the notice is not read without its title."""
+    left = "".join(key(line) for lines, gone in zip(split, drop) for i, line in enumerate(lines) if i not in gone)
+    for i in sorted(drop[0]):
+        words = key(split[0][i])
+        if _title_shaped(split[0][i]) and words not in left:
+            drop[0].discard(i)
+            left += words
 
 
 def _opens_paragraph(line: str) -> bool:

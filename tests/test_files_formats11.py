@@ -50,11 +50,13 @@ def winter(f11):
 @pytest.mark.parametrize("name, reference", [
     ("title_dash.html", "no number"), ("title_underscore.html", "no number"), ("title_bar.html", "no number"),
     ("title_site_first.html", "no number"), ("title_number_first.html", "whole"),
-    ("title_text_first.html", "text first"), ("title_top_bar.html", "whole")])
+    ("title_text_first.html", "text first"), ("title_top_bar.html", "whole"),
+    ("title_double_dash.html", "no number"), ("title_article_meta.html", "no number")])
 def test_a_headline_only_in_the_page_title_is_the_notices_title(name, reference, files, winter, f11):
     """No <h1>, no CMS container; the body opens with the addressee, the number or the text. Before: the title
     was made up (澄溪市应急管理局2027年文件: no genre); now the <title>'s headline, its site (`` - 澄溪市人民政府``,
-    ``_…``, ``｜…门户网站``, or a site and column before it) left out: the notice reads as its .txt. (A portal's top
+    ``_…``, ``｜…门户网站``, ``——…``, or a site and column before it; or the CMS's ``<meta name=ArticleTitle>`` where
+    the <title> is the site's name) left out: the notice reads as its .txt. (A portal's top
     bar, menu and breadcrumb over the body: the headline goes over the body's number, not over them.)"""
     reading = _reading(read_file(files[name]))
     assert reading[0][0] == f11.parts()["title"]
@@ -142,11 +144,13 @@ def test_an_xlsx_filter_reads_as_the_xls_one(active, tmp_path, capsys):
 
 
 # -- 3. more quirks ---------------------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["header_title.pdf", "header_title_later.pdf"])
+@pytest.mark.parametrize("name", ["header_title.pdf", "header_title_later.pdf", "header_title_wrapped.pdf"])
 def test_a_running_header_that_is_the_title_is_not_read_and_the_title_is(name, files, winter):
     """Every page's header (the first page's too, or from the second on) is the notice's title in small type.
     Before: the headers were kept (the title-shaped line after the first, the date after the last made them read
-    as issuer lines): the notice read as two, the second titled by page 2's header. Now as its .txt: the title once."""
+    as issuer lines): the notice read as two, the second titled by page 2's header. Now as its .txt: the title once.
+    (The title printed over two lines under headers from page 2 on read right already, and still does: the
+    header's words are in the title's two lines, so no header line is kept for a title.)"""
     assert _reading(read_file(files[name])) == winter["whole"]
 
 

@@ -55,16 +55,17 @@ TOP_BAR = ('<div class="top-bar"><span>欢迎访问澄溪市人民政府门户�
 
 
 def page(title: str, head: tuple[str, ...] = ("addressee",), body_title: str | None = None,
-         meta: bool = False, top: str = "") -> str:
+         meta: bool = False, top: str = "", meta_head: str = "") -> str:
     """The notice on a site's page with no CMS content container: a nav box of links, then the notice's
     paragraphs in plain ``<div>``s (its head lines ``head``: number, addressee, in that order), its table, a
-    footer; ``body_title``: a centred title line of the body's own above them; ``meta``: ``META_ROWS`` first."""
+    footer; ``body_title``: a centred title line of the body's own above them; ``meta``: ``META_ROWS`` first;
+    ``meta_head``: ``<meta>`` tags of the page's head."""
     n = parts()
     lines = [n[key] for key in head] + [n["preamble"], *n["body"]]
     own = "".join(f"<p>{row}</p>" for row in META_ROWS) if meta else ""
     own += f'<p style="text-align:center"><strong>{body_title}</strong></p>' if body_title else ""
     paras = "".join(f"<p>{line}</p>" for line in lines)
-    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title></head><body>'
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{title}</title>{meta_head}</head><body>'
             f'{top or TOP}'
             f'<div id="main">{own}{paras}<table border="1">{_rows(n["table"])}</table>'
             f'<p style="text-align:right">{n["signature"]}</p><p style="text-align:right">{n["date"]}</p></div>'
@@ -84,6 +85,9 @@ def pages() -> dict[str, str]:
         "title_site_first.html": page(f"澄溪市人民政府门户网站 - 通知公告 - {title}"),
         "title_number_first.html": page(f"{title} - 澄溪市人民政府", head=("number", "addressee")),
         "title_text_first.html": page(f"{title} - 澄溪市人民政府", head=()),
+        "title_double_dash.html": page(f"{title}——澄溪市应急管理局"),
+        "title_article_meta.html": page("澄溪市人民政府门户网站",
+                                        meta_head=f'<meta name="ArticleTitle" content="{title}">'),
         "title_top_bar.html": page(f"{title}_澄溪市人民政府", head=("number", "addressee"), top=TOP_BAR),
         "title_in_body.html": page(f"{short}_澄溪市应急管理局", body_title=title),
         "title_in_body_top_bar.html": page(f"{short}_澄溪市应急管理局", body_title=title, top=TOP_BAR),
@@ -295,15 +299,19 @@ def rare_text() -> str:
             .replace("（一）各单位要明确", f"（一）{RARE}溪镇和各单位要明确"))
 
 
-def header_title_pdf(path: Path, first_page: bool = True) -> None:
+def header_title_pdf(path: Path, first_page: bool = True, wrapped: bool = False) -> None:
     """The notice printed over pages whose running header, on every page (the first too, over the title; from the
     second on where not ``first_page``: Word's "different first page"), is the notice's title in small type over a
-    rule; ``第N页 共M页`` footers."""
+    rule; ``第N页 共M页`` footers. ``wrapped``: the title printed over two lines (…防控 / 工作的通知), as a long one is."""
     from reportlab.pdfgen import canvas
 
     f10 = formats10()
     f10._font()
     lines = f10.printed_lines()
+    if wrapped:
+        title = lines[0][0]
+        cut = title.index("工作的通知")
+        lines = [(title[:cut], "title", 0.0), (title[cut:], "title", 0.0)] + lines[1:]
     per_page = 8
     page_lines = [lines[at:at + per_page] for at in range(0, len(lines), per_page)]
     c = canvas.Canvas(str(path), pagesize=(595, 842))
@@ -342,6 +350,8 @@ def write_all(folder: Path) -> dict[str, Path]:
     header_title_pdf(out["header_title.pdf"])
     out["header_title_later.pdf"] = folder / "header_title_later.pdf"
     header_title_pdf(out["header_title_later.pdf"], first_page=False)
+    out["header_title_wrapped.pdf"] = folder / "header_title_wrapped.pdf"
+    header_title_pdf(out["header_title_wrapped.pdf"], first_page=False, wrapped=True)
     return out
 
 
