@@ -760,12 +760,15 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
     headline = headline if _title_headline(headline) else _title_headline(page_title)
     if not headline:
         return lines
-    start = 0
-    menu = _link_words(page)
-    while start < len(lines) and start < 3 and _menu_line(lines[start], menu):
-        start += 1
-    for at in range(start, min(len(lines), start + _HEAD_LINES)):
+    start, menu = 0, None
+    for at in range(min(len(lines), _HEAD_LINES)):
         line = lines[at]
+        if at == start < 3 and not re.search("[。；，：:]", line):
+            # a menu opening the page (首页 通知公告 ends in a genre word: no title); its links read once, here only
+            menu = _link_words(page) if menu is None else menu
+            if _menu_line(line, menu):
+                start += 1
+                continue
         if _title_shaped(line) or headline in re.sub(r"\s+", "", line):
             return lines
         if _opens_body(line):
@@ -781,8 +784,10 @@ _HEAD_LINES = 30
 def _opens_body(line: str) -> bool:
     """A notice's first line of body text: the addressee, a numbered item, or a sentence (a page's menu and top
     bar have no sentence marks; its breadcrumb and metadata rows are classified as such)."""
-    kind = classify(line, 0).kind
-    return kind == "addressee" or (kind == "text" and (heading_level(line) is not None or bool(re.search("[。；，]", line))))
+    if re.search("[。；，]", line) or heading_level(line) is not None:
+        return classify(line, 0).kind in ("text", "addressee")
+    # (classify only where it may say yes: it is the costly part, and a page's top has many short lines)
+    return line.rstrip().endswith(("：", ":")) and classify(line, 0).kind == "addressee"
 
 
 def _link_words(page) -> list[str]:
