@@ -15,13 +15,13 @@ from dataclasses import dataclass
 
 from policytag.text import cn_digits, cn_number, remark_spans
 
-from .metadata import NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
+from .metadata import FULL_DIGITS, NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
 
 CN_NUM = "一二三四五六七八九十百零〇"
 
 # --- punctuation normalisation -------------------------------------------------------------------
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-_FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_FULL_DIGITS = FULL_DIGITS
 #: item numbers typed as one enclosed character (``㈠`` … ``㈩``, ``⑴`` … ``⒇``, ``⒈`` … ``⒛``), as Word's
 #: numbering and some input methods set them: written out as the ``（一）`` / ``（1）`` / ``1.`` they stand for, so
 #: one pattern reads each numbering (unread, ``㈠企业自评。`` was a paragraph, not an item)
@@ -388,8 +388,22 @@ def classify(raw: str, lineno: int) -> Line:
     return line
 
 
+#: a full-width digit (``２０２７``: an input method in full-width mode)
+_FULL_DIGIT_RX = re.compile("[\uff10-\uff19]")
+
+
+def fold_digits(s: str) -> str:
+    """``s`` with full-width digits half-width (same length: a match's positions are the line's)."""
+    return s.translate(_FULL_DIGITS) if _FULL_DIGIT_RX.search(s) else s
+
+
 def _classify(s: str, lineno: int) -> Line:
     """The kind of one non-blank line ``s`` (stripped)."""
+    # a number, an issue number or an imprint typed with full-width digits (岫安办〔２０２７〕１５号, 〔２０２７〕第２期,
+    # …办公室　２０２７年４月１２日印发; also mixed, 〔2027〕３号): matched, and its line's text kept, as half-width digits, as
+    # segment and metadata read them. Only such a line's text is folded: a text line keeps its digits, whose width
+    # (a full-width digit fills 2 cells) tells where a wrap cut it (date_match folds a date line's own digits)
+    f = fold_digits(s)
     if RE_URL.fullmatch(s) or (RE_URL.search(s) and len(RE_URL.sub("", s).strip()) < 4):
         return Line("url", s, lineno)
     if (RE_PAGE_NAV.match(s) or RE_PAGE_INFO.match(s)) and len(s) < 80:
@@ -401,16 +415,16 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("meta", s, lineno)  # the signer of a report or request, in the 版头 beside or under the number
     if RE_PUBLISH.match(s):
         return Line("publish", s, lineno)
-    if RE_ADOPTED.match(s):
-        return Line("adopted", s, lineno)
+    if RE_ADOPTED.match(f):
+        return Line("adopted", f, lineno)
     if RE_FORMULA.match(s):
         return Line("formula", s, lineno)
     if RE_ATTENDANCE.match(s) and len(s) < 120:
         return Line("attendance", s, lineno)
     if RE_CONTACT.match(s):
         return Line("contact", s, lineno)
-    if RE_PRINTED.match(s):
-        return Line("printed", s, lineno)
+    if RE_PRINTED.match(f):
+        return Line("printed", f, lineno)
     if RE_ATTACHMENT.search(s) and len(s) < 80:
         return Line("attachment", s, lineno)
     if date_match(s) or unbracketed_date(s):
@@ -422,10 +436,10 @@ def _classify(s: str, lineno: int) -> Line:
         # second line of the chart's title)
         return Line("chart", s, lineno)
     # (before the plain number: a copy that lost the gap, 特急霁政办明电〔2027〕5号, reads as letters 特急霁政办明电)
-    if (m := RE_URGENCY_LEAD.match(s)) and m.end() < len(s) and RE_DOCNUM.match(s[m.end():]):
-        return Line("docnum", s[m.end():], lineno)  # 特急　霁政办明电〔2027〕5号: the number alone
-    if RE_DOCNUM.match(s) or RE_ISSUE_NO.match(s):
-        return Line("docnum", s, lineno)
+    if (m := RE_URGENCY_LEAD.match(f)) and m.end() < len(f) and RE_DOCNUM.match(f[m.end():]):
+        return Line("docnum", f[m.end():], lineno)  # 特急　霁政办明电〔2027〕5号: the number alone
+    if RE_DOCNUM.match(f) or RE_ISSUE_NO.match(f):
+        return Line("docnum", f, lineno)
     if organ_and_date(s):
         return Line("date", s, lineno)  # 某县安委会办公室　　2027年4月10日: the organ and date minutes are issued under
     if RE_ADDRESSEE.match(s) or RE_ADDRESSEE_LOCAL.match(s):
@@ -451,8 +465,9 @@ def _classify(s: str, lineno: int) -> Line:
 
 def classify_lines(text: str) -> list[Line]:
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
+    raws = text.split("\n")
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
-        _cut_dates(_cut_line_rests(_tabbed_tables([classify(raw, i + 1) for i, raw in enumerate(text.split("\n"))])))))))))
+        _cut_dates(_cut_line_rests(_tabbed_tables([classify(raw, i + 1) for i, raw in enumerate(raws)], raws)))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(lines))))))))
 
@@ -461,30 +476,135 @@ def classify_lines(text: str) -> list[Line]:
 RE_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff（）()、/]{1,8}$")
 
 
-def _tabbed_tables(lines: list[Line]) -> list[Line]:
+def _tabbed_tables(lines: list[Line], raws: list[str]) -> list[Line]:
     """A table typed or pasted with tabs between its cells that the reader did not read as a task table (no 序号
     column: a 权责清单's 事项名称⇥实施依据⇥责任事项, a 考核细则's 考核项目⇥分值⇥评分标准): its header row (three or more
     labels) is no text (``columns``) and each row under it, down to the first line with another count of tabs, is a
     paragraph of its own, its cells joined by ``；`` as the reader joins a plain table's. Its rows, wider than the
-    text's lines, ran together with the header and the section title after them into one paragraph."""
-    out = list(lines)
+    text's lines, ran together with the header and the section title after them into one paragraph.
+
+    Copied from a phone (``_CutTable``: the text wrapped at a narrow margin), a row wider than the screen is cut over
+    lines, each piece holding some of its tabs, and a header's last label may be cut too (``…⇥检查时间⇥责`` / ``任科室``):
+    the pieces are joined back into the row (``raws``: the lines as typed, a piece's tab at its end kept)."""
+    table = _CutTable(lines, raws)
+    out: list[Line | None] = list(lines)
     i = 0
     while i < len(lines):
-        tabs = lines[i].text.count("\t")
-        cells = [c.strip() for c in lines[i].text.split("\t")]
-        if tabs < 2 or not all(RE_COLUMN_LABEL.match(c) for c in cells):
+        header = table.header(i)
+        if header is None:
             i += 1
             continue
-        j = i + 1
-        while j < len(lines) and lines[j].text.count("\t") == tabs:
-            j += 1
-        if j - i >= 2:  # a header and at least one row
-            out[i] = Line("columns", lines[i].text, lines[i].lineno)
-            for k in range(i + 1, j):
-                row = "；".join(c for c in (c.strip() for c in lines[k].text.split("\t")) if c)
-                out[k] = Line("text", row, lines[k].lineno, row=True)
-        i = j
-    return out
+        end, text = header
+        tabs = text.count("\t")
+        rows = []
+        while (row := table.row(end if not rows else rows[-1][1], tabs)) is not None:
+            rows.append(row)
+        if not rows:  # a header needs at least one row
+            i += 1
+            continue
+        out[i] = Line("columns", text, lines[i].lineno)
+        for a, b in [(i, end)] + rows:
+            if (a, b) != (i, end):
+                out[a] = Line("text", "；".join(c for c in (c.strip() for c in table.joined(a, b).split("\t")) if c),
+                              lines[a].lineno, row=True)
+            out[a + 1:b] = [None] * (b - a - 1)  # (a cut row's or header's other pieces: read into its first)
+        i = rows[-1][1]
+    return [line for line in out if line is not None]
+
+
+class _CutTable:
+    """The lines of a text read for tabbed tables (``_tabbed_tables``), typed (a row a line) or wrapped at a narrow
+    margin (``margin``: a phone's copy, its rows cut over lines).
+
+    Typed, a header is one line of labels and a row one line with the header's count of tabs. Wrapped, a line
+    reaching the margin (``wide``) goes on with the next line unless that one is blank or indented (a phone's copy
+    opens each row, as each paragraph, with a full-width indent): the pieces of a row are read up to the header's
+    count of tabs, then the rest of its last cell (lines with no tab, each under a line cut at the margin)."""
+
+    #: how many lines the first cell of a row cut at the margin may run over before its first tab (the lookahead
+    #: telling a new row's first piece from the last cell's rest: bounded, no scan to the text's end per line)
+    FIRST_CELL_LINES = 4
+
+    def __init__(self, lines: list[Line], raws: list[str]):
+        self.lines, self.raws = lines, raws
+        self._margin: int | None | bool = False  # (read once, when a table shows: False until then)
+
+    @property
+    def margin(self) -> int | None:
+        """The margin the text's lines without tabs were wrapped at, else None (typed): the widest of them, where two
+        or more stop there inside a sentence that the next line, unindented text, goes on with (no line runs past a
+        wrap's margin; a typed text's widest lines are paragraphs closed by their full stop, or a title and a last
+        sentence over an addressee and a signature)."""
+        if self._margin is False:
+            plain = [k for k, raw in enumerate(self.raws) if self.lines[k].kind != "blank" and "\t" not in raw]
+            widths = {k: display_width(self.lines[k].text) for k in plain}
+            widest = max(widths.values(), default=0)
+            cut = sum(widest - widths[k] <= 2 and _last_mark(self.lines[k].text) not in CLOSERS
+                      and k + 1 < len(self.lines) and self.lines[k + 1].kind == "text"
+                      and not self.raws[k + 1][:1].isspace()
+                      and heading_level(self.lines[k + 1].text) is None for k in plain)
+            self._margin = widest if cut >= 2 else None
+        return self._margin
+
+    def piece(self, k: int) -> str:
+        """Line ``k`` as typed, its indent dropped and its tabs kept (a piece cut just after a tab ends with it)."""
+        return self.raws[k].strip(" \u3000\u00a0")
+
+    def tabs(self, k: int) -> int:
+        return (self.piece(k) if self.margin else self.lines[k].text).count("\t")
+
+    def wide(self, k: int) -> bool:
+        """Was line ``k`` cut at the margin (within a wide character of it)?"""
+        return self.margin is not None and display_width(self.raws[k].strip()) >= self.margin - 2
+
+    def goes_on(self, k: int) -> bool:
+        """Can line ``k`` be the rest of the line above, cut at the margin: no blank, no indent (a tab opening it is
+        the row's: the cut fell just before it)?"""
+        if k >= len(self.lines) or not self.wide(k - 1) or self.lines[k].kind == "blank":
+            return False
+        lead = self.raws[k][:1]
+        return lead == "\t" or not lead.isspace()
+
+    def joined(self, a: int, b: int) -> str:
+        return "".join(self.piece(k) for k in range(a, b)) if self.margin else self.lines[a].text
+
+    def header(self, i: int) -> tuple[int, str] | None:
+        """(end, text) of a header row of three or more labels opening at line ``i``, else None."""
+        if "\t" not in self.lines[i].text or not _labels(self.lines[i].text):
+            return None
+        end = i + 1
+        # (its last label cut at the margin: …⇥检查时间⇥责 / 任科室)
+        while self.margin and self.goes_on(end) and _labels(self.joined(i, end + 1)):
+            end += 1
+        text = self.joined(i, end)
+        return (end, text) if text.strip().count("\t") >= 2 else None
+
+    def row(self, j: int, tabs: int) -> tuple[int, int] | None:
+        """(j, end) of a row of ``tabs`` tabs opening at line ``j``, else None."""
+        end = self._cells(j, tabs, len(self.lines))
+        if end is None:
+            return None
+        # the rest of its last cell: a line with no tab under a line cut at the margin, unless a row opens there
+        while (self.goes_on(end) and self.tabs(end) == 0 and self.lines[end].kind == "text"
+               and heading_level(self.lines[end].text) is None
+               and self._cells(end, tabs, end + self.FIRST_CELL_LINES) is None):
+            end += 1
+        return j, end
+
+    def _cells(self, j: int, tabs: int, limit: int) -> int | None:
+        """The end of the pieces from line ``j`` (before ``limit``) holding ``tabs`` tabs, else None."""
+        if j >= len(self.lines) or self.lines[j].kind == "blank":
+            return None
+        count, end = self.tabs(j), j + 1
+        while count < tabs and end < limit and self.margin and self.goes_on(end):
+            count += self.tabs(end)
+            end += 1
+        return end if count == tabs else None
+
+
+def _labels(text: str) -> bool:
+    """Is ``text`` (tabs between its cells) a row of column labels?"""
+    return all(RE_COLUMN_LABEL.match(c.strip()) for c in text.strip().split("\t"))
 
 
 def _cut_line_rests(lines: list[Line]) -> list[Line]:
@@ -597,13 +717,14 @@ def _page_line_rest(head: str, rest: str) -> bool:
     return bool(RE_PAGE_NAV.match(head) and len(rest) <= 8 and RE_PAGE_NAV.match(head + rest))
 
 
-#: a number or date cut at a line's end: ``…发布时间：202`` / ``7-05-09``, ``…办公室　2027年4月`` / ``10日``
-RE_CUT_NUMBER = re.compile(r"\d\n[\d\-/:：]|(?:\d|\d年|\d月)\n\d{1,2}[月日]")
+#: a number or date cut at a line's end: ``…发布时间：202`` / ``7-05-09``, ``…办公室　2027年4月`` / ``10日``; before its 年
+#: (``…办公室　　２０２７`` / ``年４月１０日``: full-width digits fill the line sooner) or an imprint's 印发 (``…12日印`` / ``发``)
+RE_CUT_NUMBER = re.compile(r"\d\n[\d\-/:：年]|(?:\d|\d年|\d月)\n\d{1,2}[月日]|日\n印发|日印\n发")
 
 
 def _cut_dates(lines: list[Line]) -> list[Line]:
     """A date line cut at a narrow margin inside its date (minutes' ``青石县安全生产委员会办公室　　2027年4月`` / ``10日``,
-    a signing date ``2027年`` / ``4月10日``): one date line. Read apart, the organ was the issuer, the rest the first
+    a signing date ``2027年`` / ``4月10日``): one date line; so is an imprint's (``…办公室　　2027年4月12日印`` / ``发``). Read apart, the organ was the issuer, the rest the first
     words of the opening paragraph and the date lost."""
     out = list(lines)
     i = 0
@@ -611,9 +732,9 @@ def _cut_dates(lines: list[Line]) -> list[Line]:
         a, b = out[i], out[i + 1]
         if (a.kind in ("text", "issuer") and b.kind == "text" and b.lineno == a.lineno + 1 and len(b.text.strip()) <= 8
                 and RE_CUT_NUMBER.search(a.text.strip() + "\n" + b.text.strip())):
-            joined = a.text.strip() + b.text.strip()
-            if classify(joined, a.lineno).kind == "date":
-                out[i:i + 2] = [Line("date", joined, a.lineno)]
+            joined = classify(a.text.strip() + b.text.strip(), a.lineno)
+            if joined.kind in ("date", "printed"):
+                out[i:i + 2] = [joined]
         i += 1
     return out
 
@@ -897,7 +1018,8 @@ def _title_remarks(lines: list[Line]) -> list[Line]:
         j = i + 1
         while j < len(out) and out[j].kind in _TRANSPARENT:
             j += 1
-        if j < len(out) and out[j].kind in ("text", "title") and RE_TITLE_REMARK.match(out[j].text):
+        # (a period typed in full-width digits, （２０２７—２０２９年）, is the title's remark as the half-width one is)
+        if j < len(out) and out[j].kind in ("text", "title") and RE_TITLE_REMARK.match(fold_digits(out[j].text)):
             out[i] = Line("title", line.text.strip() + out[j].text.strip(), line.lineno)
             out[j] = Line("blank", "", out[j].lineno)
     return out
@@ -1074,7 +1196,7 @@ def _opens_notice(lines: list[Line], i: int) -> bool:
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in _TRANSPARENT), None)
     if nxt is None:
         return False
-    if nxt.kind in ("docnum", "addressee", "toc", "redhead", "adopted") or RE_TITLE_REMARK.match(nxt.text):
+    if nxt.kind in ("docnum", "addressee", "toc", "redhead", "adopted") or RE_TITLE_REMARK.match(fold_digits(nxt.text)):
         return True
     prev = next((lines[j] for j in range(i - 1, -1, -1) if lines[j].kind not in _TRANSPARENT), None)
     if (prev is not None and prev.text.rstrip()[-1:] in "。！？；" and nxt.kind in ("text", "issuer")

@@ -355,12 +355,17 @@ def _split_central(name: str) -> list[str] | None:
 _RE_STATE_PREFIX = re.compile(r"^中华人民共和国(?=[\u4e00-\u9fff]{1,12}部$|国家[\u4e00-\u9fff]{2,16}$|(?!地方)[\u4e00-\u9fff]{2,3}海事局$)")
 
 
+#: full-width digits as half-width ones (``２０２７``, as an input method in full-width mode types them)
+FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | None:
     """One written form per organ: spaces, seals and parenthesised remarks dropped, abbreviations
     spelt out, and a bare ``省政府``/``市安委办`` prefixed with ``region_hint`` when it is known."""
     if not raw:
         return None
-    name = re.sub(r"[（(][^（）()]*[)）]", "", raw).strip()
+    # (an investigation team named by its accident's date in full-width digits, …“３·２１”…调查组: the half-width name)
+    name = re.sub(r"[（(][^（）()]*[)）]", "", raw.translate(FULL_DIGITS)).strip()
     # a title's opening up to 关于 may hold a forwarding (青石县人民政府办公室转发临江市应急管理局
     # 关于…的通知): the document is the forwarding organ's, not the one it forwards
     sender = re.split(r"转发|批转|印发", name)[0]
@@ -720,7 +725,7 @@ def document_number(text: str | None) -> str | None:
     """A number line's document number in one written form: ``（沐）应急责改〔2027〕第12号`` -> ``（沐）应急责改〔2027〕12号``,
     ``鹭（江）安委［2026］31号`` -> ``鹭（江）安委〔2026〕31号`` (the year in 〔〕, no 第 or leading zero; a place's bracketed
     short name kept where it is printed: it says whose number it is, and without it ``应急责改`` reads as the ministry's)."""
-    m = _RE_NUMBER_LINE.match(text or "")
+    m = _RE_NUMBER_LINE.match((text or "").translate(FULL_DIGITS))  # (岫安办〔２０２７〕１５号: as 〔2027〕15号)
     if not m:
         return None
     head = re.sub(r"\s+", "", m.group(1)).replace("(", "（").replace(")", "）")

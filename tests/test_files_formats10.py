@@ -186,9 +186,6 @@ def test_a_cut_xls_prints_nothing_on_stdout(tmp_path, capfd):
 
 
 # -- Gaps in files this engineer does not own -------------------------------------------------------------
-@pytest.mark.xfail(strict=True, reason="full-width digits in the document number and the date (〔２０２７〕３１号, "
-                                       "２０２７年１１月１５日) are not read as a number or a date (corpus/clean.py, "
-                                       "corpus/metadata.py): the notice splits in two, the second titled 2027年文件")
 def test_full_width_digits_in_the_number_and_the_date(f10):
     text = f10.text_variants()["fullwidth_digits.txt"].decode("utf-8")
     documents = segment_text(plain_text(text), "notice")

@@ -41,14 +41,9 @@ def _reading(text: str, name: str = "inline.txt") -> list:
 # notices of tests/data/genres*/ whose phone copy still reads otherwise than typed: what could not be told apart
 # (read as typed since genres17, dropped: g4_emergency_plan_deep.txt's flowchart line cut at the margin,
 # probe_autonomous_county_transmittal.txt's remark cut after its bracket, probe_decree_rules.txt's quoted name over 已经…)
-_TABBED = ("a table typed with tabs (read a row a paragraph since genres17: clean._tabbed_tables) cut at a phone's "
-           "margin: a row's rest has no tab and a cut header no labels, so the rows run together as they all did before")
+# (read as typed since clean18, dropped: the tables typed with tabs cut at a phone's margin, gr11_inspection_plan_table,
+# g12_duty_list_rows, g17_power_list_table, g17_score_rules_table, g17_inspection_plan_table: clean._CutTable)
 PHONE_MISS = {
-    "gr11_inspection_plan_table.txt": _TABBED,
-    "g12_duty_list_rows.txt": _TABBED,
-    "g17_power_list_table.txt": _TABBED,
-    "g17_score_rules_table.txt": _TABBED,
-    "g17_inspection_plan_table.txt": _TABBED,
     "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
                                     "ending 5 cells short of the margin: nothing shows a new paragraph",
 }
