@@ -496,19 +496,20 @@ def _tabbed_tables(lines: list[Line], raws: list[str]) -> list[Line]:
             continue
         end, text = header
         tabs = text.count("\t")
-        rows = []
-        while (row := table.row(end if not rows else rows[-1][1], tabs)) is not None:
+        rows, at = [], end
+        while (row := table.row(at, tabs)) is not None:
             rows.append(row)
+            at = row[1]
         if not rows:  # a header needs at least one row
             i += 1
             continue
         out[i] = Line("columns", text, lines[i].lineno)
-        for a, b in [(i, end)] + rows:
-            if (a, b) != (i, end):
-                out[a] = Line("text", "；".join(c for c in (c.strip() for c in table.joined(a, b).split("\t")) if c),
-                              lines[a].lineno, row=True)
-            out[a + 1:b] = [None] * (b - a - 1)  # (a cut row's or header's other pieces: read into its first)
-        i = rows[-1][1]
+        out[i + 1:end] = [None] * (end - i - 1)  # (a cut header's rest: read into it)
+        for a, b in rows:
+            cells = (c.strip() for c in table.joined(a, b).split("\t"))
+            out[a] = Line("text", "；".join(c for c in cells if c), lines[a].lineno, row=True)
+            out[a + 1:b] = [None] * (b - a - 1)  # (a cut row's other pieces: read into its first)
+        i = at
     return [line for line in out if line is not None]
 
 
@@ -724,8 +725,8 @@ RE_CUT_NUMBER = re.compile(r"\d\n[\d\-/:：年]|(?:\d|\d年|\d月)\n\d{1,2}[月�
 
 def _cut_dates(lines: list[Line]) -> list[Line]:
     """A date line cut at a narrow margin inside its date (minutes' ``青石县安全生产委员会办公室　　2027年4月`` / ``10日``,
-    a signing date ``2027年`` / ``4月10日``): one date line; so is an imprint's (``…办公室　　2027年4月12日印`` / ``发``). Read apart, the organ was the issuer, the rest the first
-    words of the opening paragraph and the date lost."""
+    a signing date ``2027年`` / ``4月10日``): one date line; so is an imprint's (``…办公室　　2027年4月12日印`` / ``发``).
+    Read apart, the organ was the issuer, the rest the first words of the opening paragraph and the date lost."""
     out = list(lines)
     i = 0
     while i + 1 < len(out):

@@ -119,9 +119,9 @@ def test_full_width_digits_keep_a_text_lines_width_at_a_phones_margin():
 
 # --- tabbed tables copied from a phone ------------------------------------------------------------------------
 TABLE = DATA / "phone_three_column_table.txt"
-TABBED = [TABLE] + [TEST_DATA / p for p in ("genres11/gr11_inspection_plan_table.txt", "genres12/g12_duty_list_rows.txt",
-                                             "genres17/g17_power_list_table.txt", "genres17/g17_score_rules_table.txt",
-                                             "genres17/g17_inspection_plan_table.txt")]
+TABBED = [TABLE] + [TEST_DATA / p for p in (
+    "genres11/gr11_inspection_plan_table.txt", "genres12/g12_duty_list_rows.txt", "genres17/g17_power_list_table.txt",
+    "genres17/g17_score_rules_table.txt", "genres17/g17_inspection_plan_table.txt")]
 
 
 def test_a_three_column_tabbed_table_reads_a_row_a_clause_as_typed():
@@ -195,9 +195,9 @@ def test_a_tabbed_table_copied_from_a_phone_reads_in_linear_time():
 
 
 @pytest.mark.xfail(strict=True, reason="a table typed with tabs wrapped like a PDF (80 cells): each row's first piece "
-                   "is itself at the margin with its tabs and its rest a short line under it; clean._CutTable reads the "
-                   "margin from the lines without tabs only (typed rows as wide as each other would look cut), and here "
-                   "too few of them are cut to show it: the rests read as clauses of their own (unchanged from main)")
+                   "is itself at the margin with its tabs and its rest a short line under it; clean._CutTable reads "
+                   "the margin from the lines without tabs only (typed rows as wide as each other would look cut), and "
+                   "here too few of them are cut to show it: the rests read as clauses (unchanged from main)")
 def test_a_tabbed_table_wrapped_like_a_pdf_reads_as_typed():
     text = (TEST_DATA / "genres12" / "g12_duty_list_rows.txt").read_text(encoding="utf-8")
     assert all_clauses(segment_text(wrap(text, 80), "rows.txt")) == all_clauses(segment_text(text, "rows.txt"))
