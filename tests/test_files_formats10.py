@@ -185,7 +185,7 @@ def test_a_cut_xls_prints_nothing_on_stdout(tmp_path, capfd):
     assert capfd.readouterr().out == ""
 
 
-# -- Gaps in files this engineer does not own -------------------------------------------------------------
+# -- Full-width digits in the number and the date (a gap in corpus/clean.py and metadata.py, fixed by clean18) ----
 def test_full_width_digits_in_the_number_and_the_date(f10):
     text = f10.text_variants()["fullwidth_digits.txt"].decode("utf-8")
     documents = segment_text(plain_text(text), "notice")
