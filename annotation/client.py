@@ -166,7 +166,11 @@ class Session:
                                    selected_items={"all": False, "included": [int(t) for t in task_ids]})
 
     def annotations(self, task_id: int) -> list[dict]:
-        return [a if isinstance(a, dict) else a.dict() for a in self.client.annotations.list(id=int(task_id))]
+        """Every annotation of the task, skipped (cancelled) ones included: the task's own detail, not
+        the annotation list (``/api/tasks/ID/annotations/`` leaves cancelled ones out, measured on
+        1.23.2), so a re-check sees a skip as the pull's export does."""
+        task = self.client.tasks.get(str(int(task_id)))
+        return [a if isinstance(a, dict) else a.dict() for a in (task.annotations or [])]
 
     def create_annotation(self, task_id: int, **fields: Any) -> None:
         self.client.annotations.create(int(task_id), **fields)
@@ -415,7 +419,8 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
 #: task fields the annotators need in the task list: document, year, heading, text, flag (the
 #: suggestion score is Label Studio's own "Prediction score" column: the prediction's score)
 #: the document's issuer, level and genre are columns too, so a lead can filter the queue by genre
-SHOWN_DATA = ("title", "issuer", "level", "genre", "year", "heading", "text", "review")
+#: and whether the clause waits for adjudication (``adjudication``: conflict / undecided)
+SHOWN_DATA = ("title", "issuer", "level", "genre", "year", "heading", "text", "review", "adjudication")
 #: always-hidden built-in columns (internal or empty for this project)
 HIDDEN_BUILTIN = ("tasks:inner_id", "tasks:file_upload", "tasks:storage_filename", "tasks:updated_by",
                   "tasks:annotations_ids", "tasks:predictions_results", "tasks:annotations_results",
@@ -438,11 +443,12 @@ def view_data(data_keys: list[str]) -> dict[str, Any]:
             "labeling": [*HIDDEN_BUILTIN, *hidden_data, "tasks:id", "tasks:completed_at", "tasks:total_annotations",
                          "tasks:total_predictions", "tasks:annotators", "tasks:predictions_score", "tasks:agreement",
                          "tasks:data.title", "tasks:data.issuer", "tasks:data.level", "tasks:data.genre",
-                         "tasks:data.year", "tasks:data.review"],
+                         "tasks:data.year", "tasks:data.review", "tasks:data.adjudication"],
         },
         # narrow enough that the flag column is on screen next to heading and text
         "columnsWidth": {"tasks:data.title": 170, "tasks:data.year": 70, "tasks:data.heading": 230,
-                         "tasks:data.text": 320, "tasks:data.review": 260, "tasks:completed_at": 110},
+                         "tasks:data.text": 320, "tasks:data.review": 260, "tasks:data.adjudication": 100,
+                         "tasks:completed_at": 110},
         "ordering": ["tasks:id"],
     }
 
@@ -472,8 +478,25 @@ KEYS_BEFORE_MARK = ("clause_id", "doc_id", "year", "title", "kind", "heading_pat
                     "review", "needs_review")
 
 
+#: title of the Data Manager tab that lists the clauses waiting for adjudication
+ADJUDICATION_VIEW_TITLE = "待裁决 · policytag"
+
+
+def adjudication_view_data(data_keys: list[str]) -> dict[str, Any]:
+    """The tab of the tasks a pull (or the backend's re-check) flagged for adjudication: push's task
+    table, filtered on ``adjudication`` (conflict or undecided) and ordered by it, then by task."""
+    from .rules import ADJUDICATION_KEY, ADJUDICATION_RULES
+
+    column = f"tasks:data.{ADJUDICATION_KEY}"
+    return {**view_data(data_keys), "title": ADJUDICATION_VIEW_TITLE, "ordering": [column, "tasks:id"],
+            "filters": {"conjunction": "or",
+                        "items": [{"filter": f"filter:{column}", "operator": "equal", "type": "String", "value": v}
+                                  for v in ADJUDICATION_RULES]}}
+
+
 def ensure_views(session: Session, project: Any) -> None:
-    """Create push's Data Manager tab once (an annotation lead may change it afterwards).
+    """Create push's Data Manager tabs once (an annotation lead may change them afterwards): the
+    task table and the adjudication tab (``adjudication_view_data``, made when missing).
 
     Label Studio shows every task-data key a tab does not hide as a column. When push starts
     writing a new internal key (``span``, ``codebook_rules`` …), an existing tab gets it hidden
@@ -491,8 +514,15 @@ def ensure_views(session: Session, project: Any) -> None:
                  if (getattr(v, "data", None) or {}).get("title") == VIEW_TITLE]
     if not views:
         ensure_view(session, project.id, {**view_data(keys), KEYS_MARK: keys})
-        return
-    current = dict(views[0].data or {})
+    else:
+        _hide_new_keys(session, project, views[0], keys)
+    # after the task table: a new project opens on the first tab, the table
+    ensure_view(session, project.id, adjudication_view_data(keys))
+
+
+def _hide_new_keys(session: Session, project: Any, view: Any, keys: list[str]) -> None:
+    """Hide in push's existing tab the task-data keys it has not placed yet (``ensure_views``)."""
+    current = dict(view.data or {})
     known = current.get(KEYS_MARK) or KEYS_BEFORE_MARK
     new = [f"tasks:data.{k}" for k in keys if k not in known and k not in SHOWN_DATA]
     if not new and current.get(KEYS_MARK) == keys:
@@ -501,7 +531,7 @@ def ensure_views(session: Session, project: Any) -> None:
     current["hiddenColumns"] = {**hidden, **{part: list(dict.fromkeys([*(hidden.get(part) or []), *new]))
                                              for part in ("explore", "labeling")}}
     with session.errors(f"updating the Data Manager tab {VIEW_TITLE!r} of project {project.id}"):
-        session.client.views.update(views[0].id, data={**current, KEYS_MARK: keys}, project=int(project.id))
+        session.client.views.update(view.id, data={**current, KEYS_MARK: keys}, project=int(project.id))
 
 
 # --- users ---------------------------------------------------------------------------------------

@@ -14,7 +14,7 @@ import datetime as _dt
 import json
 import os
 from collections import defaultdict
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any, Sequence
 
@@ -24,7 +24,8 @@ from policytag.taxonomy import Taxonomy
 from .agreement import POLICY, Vote, agreement_report, resolve
 from .labeling_config import NOTE_NAME
 from .results import parse_result
-from .rules import Violation, check_labels, conflict_violations
+from .rules import (ADJUDICATION_KEY, Violation, adjudication, check_labels, conflict_violations,
+                    undecided_violation)
 from .tasks import CLAUSE_FIELDS, DOCUMENT_FIELDS, text_sha1
 
 
@@ -88,6 +89,14 @@ class ExportStats:
     malformed: list[str] = field(default_factory=list)
     #: task id -> the task's data and its skips with their notes (what NAME.undecided.jsonl is made of)
     skipped_tasks: dict[int, SkippedTask] = field(default_factory=dict)
+    #: task id -> data of every policytag task read (annotated or not): each one's flags are set or
+    #: cleared (a task whose skip or annotation was deleted since loses a stale flag)
+    task_data: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
+
+    def counts(self) -> dict[str, Any]:
+        """The counts meta.json keeps (what each skip was, and the tasks' data, are kept elsewhere)."""
+        return {f.name: getattr(self, f.name) for f in fields(self)
+                if f.name not in ("skipped", "skipped_tasks", "task_data")}
 
 
 def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
@@ -165,6 +174,7 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
         if task_id is None:
             skip(f"task {task.get('id')!r}", "its id is not a number")
             continue
+        stats.task_data[task_id] = data
         annotations = task.get("annotations") or []
         if not isinstance(annotations, list):
             skip(f"task {task_id}", f"'annotations' is a {type(annotations).__name__}, not a list")
@@ -262,7 +272,9 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
     rows, conflicts, problems, refused = [], [], [], []
     flags: dict[int, tuple[list[Violation], dict[str, Any]]] = {}
     votes_by_clause = {}
-    for rec in records:  # every task the export holds gets checked (and its flag set or cleared)
+    for task_id, data in stats.task_data.items():  # every task the export holds: its flag set or cleared
+        flags.setdefault(task_id, ([], data))
+    for rec in records:  # (records made without parse_export's stats)
         flags.setdefault(rec.task_id, ([], rec.task_data))
     for clause_id in sorted(by_clause, key=lambda c: (min(r.task_id for r in by_clause[c].values()), c)):
         latest = sorted(by_clause[clause_id].values(), key=lambda r: (r.annotator, r.annotation_id))
@@ -310,9 +322,14 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
         })
     undecided = undecided_rows(stats.skipped_tasks, refused, {r["clause_id"] for r in rows}
                                | {c["clause_id"] for c in conflicts}, by_clause)
+    for row in undecided:
+        # the task says so too (review line, ``adjudication: undecided``), as a conflict's does
+        data = stats.task_data.get(row["task_id"]) or flags.get(row["task_id"], ([], {}))[1]
+        flags.setdefault(row["task_id"], ([], data))[0].append(
+            undecided_violation([(a["annotator"], "skipped" if a["how"] == "skipped" else "no dominant")
+                                 for a in row["undecided"]]))
     # the skipped go to meta.json whole; the skipped tasks' data to NAME.undecided.jsonl
-    listed = {k: v for k, v in asdict(stats).items() if k not in ("skipped", "skipped_tasks")}
-    counts = {**listed, "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
+    counts = {**stats.counts(), "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
               "rule_problems": len(problems), "undecided": len(undecided)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
@@ -617,6 +634,12 @@ def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxono
     result = PullResult(paths, dataset, meta, replaced=replaced, unreadable_previous=unreadable)
     if flag:
         result.flagged, result.cleared = apply_flags(session, dataset)
+        if any(adjudication(violations) for violations, _ in dataset.flags.values()):
+            # a project pushed before the tab existed gets it when something waits for adjudication
+            from .client import adjudication_view_data, ensure_view
+
+            keys = sorted({k for _, data in dataset.flags.values() for k in data} | {ADJUDICATION_KEY})
+            ensure_view(session, dataset.project.id, adjudication_view_data(keys))
     return result
 
 

@@ -18,10 +18,14 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .client import (ExistingTask, Session, User, ensure_project, ensure_user, ensure_views, existing_tasks,
                      list_users)
 from .results import annotation_result, parse_result
+from .rules import ADJUDICATION_KEY
 from .tasks import DOCUMENT_FIELDS, RULES_KEY, ClauseSet, build_tasks, suggestion_fields, text_sha1
 
 __all__ = ["PushReport", "push", "load_label_rows", "annotation_result"]
 
+#: task-data keys a check writes when it has something to say: a task pushed before one existed
+#: lacks it and reads as unflagged, so it is no reason to rewrite the task (a request each)
+FLAG_KEYS = (ADJUDICATION_KEY,)
 BATCH = 250  # tasks per import request: small enough for a progress bar, large enough to be quick
 
 
@@ -153,7 +157,8 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             pred_for_existing.append({**task["predictions"][0], "task": old.task_id})
             refresh.append((old, {**data, **old.data, **updates, **suggestion_fields(task["predictions"][0], taxonomy)},
                             task["predictions"][0]["model_version"]))
-        elif any(k not in old.data for k in data) or any(old.data.get(k) != v for k, v in updates.items()):
+        elif (any(k not in old.data for k in data if k not in FLAG_KEYS)
+              or any(old.data.get(k) != v for k, v in updates.items())):
             # a task pushed by an older policytag: add the fields the labeling config now shows
             backfill.append((old, {**data, **old.data, **updates}))
         later += [(old, user, row) for user, row in label_rows.get(cid, [])]
@@ -181,10 +186,8 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
                 session.import_predictions(project.id, list(batch))
                 report.predictions_added += len(batch)
         _refresh(session, report, refresh, progress)
-    for old, data in tqdm(backfill, desc="adding display fields", unit="task", disable=not progress, leave=False):
-        with session.errors(f"adding display fields to task {old.task_id}"):
-            session.update_task_data(old.task_id, data)
-        old.data = data
+    write_task_data(session, [(old, data, f"adding display fields to task {old.task_id}") for old, data in backfill],
+                    "adding display fields", progress)
     report.tasks_backfilled = len(backfill)
     if predictions:
         # the project shows the predictions of its model_version to annotators as pre-annotations,
@@ -254,16 +257,46 @@ def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTas
              progress: bool) -> None:
     """Write the new data of these tasks (the suggestion lines of the new prediction; everything else
     as stored); their other model versions' predictions were deleted in bulk before (``push``)."""
+    write_task_data(session, [(old, data, f"refreshing the suggestion lines of task {old.task_id}")
+                              for old, data, _ in items], "refreshing suggestions", progress)
+    for old, _, version in items:
+        report.predictions_refreshed += any(v != version for _, v in old.predictions)
+        report.refreshed_annotated += bool(old.annotations)
+
+
+#: task-data writes in flight at once. Label Studio 1.23.2 (Community) has no request that writes
+#: each of many tasks its own data: a task's PATCH is the only one (import creates tasks and never
+#: updates one; the Data Manager's "Add or modify data field" writes one value to every selected
+#: task, "Cache labels" only labels copied from results; both are experimental). So a refresh stays
+#: a request per task, and these go a few at a time: the client's wait for each answer overlaps the
+#: server's work on the next (a few only: Label Studio's SQLite takes one writer at a time).
+WRITERS = 4
+
+
+def write_task_data(session: Session, items: Sequence[tuple[ExistingTask, dict, str]], desc: str,
+                    progress: bool) -> None:
+    """Replace the data of each ``(task, data, what)`` (``what``: the error's words), ``WRITERS`` at a
+    time; the first failure is raised (one line) once the writes in flight have ended."""
+    from concurrent.futures import ThreadPoolExecutor
+
     from tqdm import tqdm
 
-    for old, data, version in tqdm(items, desc="refreshing suggestions", unit="task", disable=not progress,
-                                   leave=False):
-        stale = [pid for pid, v in old.predictions if v != version]
-        with session.errors(f"refreshing the suggestion lines of task {old.task_id}"):
+    def write(item: tuple[ExistingTask, dict, str]) -> None:
+        old, data, what = item
+        with session.errors(what):
             session.update_task_data(old.task_id, data)
         old.data = data
-        report.predictions_refreshed += bool(stale)
-        report.refreshed_annotated += bool(old.annotations)
+
+    if not items:
+        return
+    pool = ThreadPoolExecutor(max_workers=min(WRITERS, len(items)))
+    try:
+        with tqdm(total=len(items), desc=desc, unit="task", disable=not progress, leave=False) as bar:
+            for _ in pool.map(write, items):
+                bar.update(1)
+    finally:
+        # after a failure, the writes not started are dropped (a server gone away fails each of them)
+        pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _label_rows_by_clause(session: Session, rows: Sequence[dict], default_annotator: str) -> dict[str, list]:

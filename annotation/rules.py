@@ -9,7 +9,11 @@ three measure types, the dominant one present — is checked here:
 * otherwise by ``policytag annotate pull``, for every task it exports.
 
 Annotators of one task who leave a label without a majority (a conflict: the pull keeps the clause
-out of the dataset) get the same flag, naming them and the split (:func:`conflict_violations`).
+out of the dataset) get the same flag, naming them and the split (:func:`conflict_violations`); so
+does a task nobody decided (skipped, or submitted without a dominant measure type:
+:func:`undecided_violation`). Both also set the task's ``adjudication`` field (``conflict`` /
+``undecided``), which the Data Manager tab 待裁决 · policytag filters on: what waits for
+adjudication, apart from a codebook-rule problem.
 
 A violation is never fixed silently: the task gets a red ``review`` line at the top of the
 labelling screen ("⚠ 需复核 …", shown by the labeling config) and ``needs_review: true`` (a
@@ -35,13 +39,22 @@ if TYPE_CHECKING:
 #: webhook actions after which a task's annotations are checked again (from client.WEBHOOK_EVENTS)
 WEBHOOK_ACTIONS = webhook_events("annotation", "deletion")
 FLAG_PREFIX = "⚠ 需复核"
+#: the task-data field a Data Manager filter finds the clauses waiting for adjudication by:
+#: "conflict" (annotators left a label without a majority: NAME.conflicts.jsonl), "undecided"
+#: (skipped, or submitted without a dominant measure type, and nobody decided it:
+#: NAME.undecided.jsonl), "" otherwise. Not a label: a pull never reads it into a row.
+ADJUDICATION_KEY = "adjudication"
+#: violation rules that put a task up for adjudication, by precedence (a conflict says more)
+ADJUDICATION_RULES = ("conflict", "undecided")
 
 
 @dataclass(frozen=True)
 class Violation:
     """One broken codebook rule in one annotation."""
 
-    rule: str  # "exclusive" | "max_labels" | "min_labels" | "missing_dominant" | "unknown_label" | "conflict"
+    #: "exclusive" | "max_labels" | "min_labels" | "missing_dominant" | "unknown_label" (a rule broken),
+    #: "conflict" | "undecided" (the clause waits for adjudication: ``ADJUDICATION``)
+    rule: str
     dimension: str  # "sector" | "measure_type"
     labels: tuple[str, ...]  # the label ids involved
     message: str  # Chinese, as the annotator reads it on the task
@@ -108,6 +121,22 @@ def conflict_violations(votes: Sequence, taxonomy: Taxonomy) -> list[Violation]:
     return out
 
 
+def undecided_violation(attempts: Sequence[tuple[str, str]]) -> Violation:
+    """The flag item of a clause nobody decided (the pull's NAME.undecided.jsonl): ``attempts`` are
+    (annotator, how) with how ``skipped`` or ``no dominant``, e.g. ``mei、lan：无人定夺（跳过），待裁决``."""
+    # sorted, so the pull and the webhook's re-check write the same line whatever order they read
+    who = "、".join(sorted({a for a, _ in attempts if a}))
+    hows = {h for _, h in attempts}
+    how = "、".join(word for h, word in (("skipped", "跳过"), ("no dominant", "未选主要措施类型")) if h in hows)
+    return Violation("undecided", "", (), f"无人定夺（{how}），待裁决", who)
+
+
+def adjudication(violations: Iterable[Violation]) -> str:
+    """The task's ``ADJUDICATION_KEY`` value for these violations ("" when none is about adjudication)."""
+    rules = {v.rule for v in violations}
+    return next((r for r in ADJUDICATION_RULES if r in rules), "")
+
+
 def check_annotation(annotation: Labels | dict | Sequence[dict], taxonomy: Taxonomy,
                      annotator: str = "") -> list[Violation]:
     """Rule violations of one annotation: a :class:`Labels` record (dominant measure type first),
@@ -138,17 +167,21 @@ def flag_task(session: Session, task_id: int, violations: Sequence[Violation], d
     export may be minutes old, and the backend's suggestion lines, ``annotate next``'s rank or a
     re-push written meanwhile would otherwise be reverted silently.
     """
-    review = flag_text(violations)
+    violations = list(violations)
+    review, adjudicate = flag_text(violations), adjudication(violations)
 
     def carries(d: dict) -> bool:
-        return str(d.get("review") or "") == review and bool(d.get("needs_review")) == bool(review)
+        # a task without the adjudication key (pushed before it existed) carries "" already
+        return (str(d.get("review") or "") == review and bool(d.get("needs_review")) == bool(review)
+                and str(d.get(ADJUDICATION_KEY) or "") == adjudicate)
 
     if data is not None and carries(data):
         return False
     data = session.task_data(task_id)
     if carries(data):
         return False
-    session.update_task_data(task_id, {**data, "review": review, "needs_review": bool(review)})
+    session.update_task_data(task_id, {**data, "review": review, "needs_review": bool(review),
+                                       ADJUDICATION_KEY: adjudicate})
     return True
 
 
@@ -157,8 +190,11 @@ def _annotator_names(session: Session, annotations: Sequence[dict]) -> dict[int,
     for ann in annotations:
         who = ann.get("completed_by")
         if isinstance(who, dict):
-            names[int(who["id"])] = who.get("username") or who.get("email") or str(who["id"])
-        elif who is not None and int(who) not in names:
+            # the task detail inlines the user under another name than the user list gives (measured:
+            # "mei" for a user the pull names "mei@annot4-adjudicate.test"): looked up by id as the
+            # pull names them, so a re-check and a pull write the same flag line
+            who = who.get("id")
+        if who is not None and int(who) not in names:
             try:
                 user = session.user(int(who))
                 names[int(who)] = user.username or user.email or str(who)
@@ -176,21 +212,28 @@ def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
 
     out: list[Violation] = []
     latest: dict[str, tuple[str, dict]] = {}
+    skipped: list[str] = []
     for ann in annotations:
-        if ann.get("was_cancelled"):
-            continue
         who = ann.get("completed_by")
         uid = who.get("id") if isinstance(who, dict) else who
         name = (names or {}).get(int(uid), f"#{uid}") if uid is not None else ""
+        if ann.get("was_cancelled"):
+            skipped.append(name)
+            continue
         out.extend(check_annotation(ann, taxonomy, annotator=name))
         stamp = str(ann.get("updated_at") or ann.get("created_at") or "")
         if name not in latest or stamp >= latest[name][0]:
             latest[name] = (stamp, ann)
-    votes = []
+    votes, refused = [], []
     for name, (_, ann) in sorted(latest.items()):
         parsed = parse_result(ann.get("result"), taxonomy)
         if parsed.dominant is not None:  # as the pull: an annotation without one is refused, not a vote
             votes.append(Vote(name, tuple(parsed.sector), tuple(parsed.measure_type)))
+        else:
+            refused.append(name)
+    if not votes and (skipped or refused):
+        # nobody decided it: the pull puts it in NAME.undecided.jsonl, and flags it the same way
+        return out + [undecided_violation([(n, "skipped") for n in skipped] + [(n, "no dominant") for n in refused])]
     return out + conflict_violations(votes, taxonomy)
 
 

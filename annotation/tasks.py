@@ -21,6 +21,7 @@ from policytag.text import HEADING_JOIN
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
 from .labeling_config import DOMINANT, OTHER, SECTOR, TEXT_NAME
+from .rules import ADJUDICATION_KEY
 
 #: how many labels a suggestion line names per dimension (the predicted ones always, then runners-up)
 SUGGESTION_LABELS = 4
@@ -225,6 +226,9 @@ def task_data(clause: Clause, title: str | None = None, prediction: dict | None 
         **suggestion_fields(prediction, taxonomy),
         "review": "",
         "needs_review": False,
+        # set by a pull or the backend's re-check when the clause waits for adjudication (a Data
+        # Manager filter and the tab 待裁决 find it): "conflict" / "undecided", never a label
+        ADJUDICATION_KEY: "",
     }
 
 
