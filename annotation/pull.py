@@ -323,11 +323,13 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
     undecided = undecided_rows(stats.skipped_tasks, refused, {r["clause_id"] for r in rows}
                                | {c["clause_id"] for c in conflicts}, by_clause)
     for row in undecided:
-        # the task says so too (review line, ``adjudication: undecided``), as a conflict's does
-        data = stats.task_data.get(row["task_id"]) or flags.get(row["task_id"], ([], {}))[1]
-        flags.setdefault(row["task_id"], ([], data))[0].append(
-            undecided_violation([(a["annotator"], "skipped" if a["how"] == "skipped" else "no dominant")
-                                 for a in row["undecided"]]))
+        # the task says so too (``adjudication: undecided``, ``apply_flags``), and a skipped one in its
+        # review line, as a conflict's does (a refused annotation's own violation already says why)
+        if any(a["how"] == "skipped" for a in row["undecided"]):
+            data = stats.task_data.get(row["task_id"]) or flags.get(row["task_id"], ([], {}))[1]
+            flags.setdefault(row["task_id"], ([], data))[0].append(
+                undecided_violation([(a["annotator"], "skipped" if a["how"] == "skipped" else "no dominant")
+                                     for a in row["undecided"]]))
     # the skipped go to meta.json whole; the skipped tasks' data to NAME.undecided.jsonl
     counts = {**stats.counts(), "clauses": len(by_clause), "rows": len(rows), "conflicts": len(conflicts),
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
@@ -634,7 +636,7 @@ def pull(session, project_spec: str, output: str | os.PathLike, taxonomy: Taxono
     result = PullResult(paths, dataset, meta, replaced=replaced, unreadable_previous=unreadable)
     if flag:
         result.flagged, result.cleared = apply_flags(session, dataset)
-        if any(adjudication(violations) for violations, _ in dataset.flags.values()):
+        if dataset.conflicts or dataset.undecided:
             # a project pushed before the tab existed gets it when something waits for adjudication
             from .client import adjudication_view_data, ensure_view
 
@@ -692,9 +694,11 @@ def apply_flags(session, dataset: PulledDataset) -> tuple[int, int]:
     from .rules import flag_task
 
     flagged = cleared = 0
+    undecided = {row["task_id"] for row in dataset.undecided}
     for task_id, (violations, data) in dataset.flags.items():
         with session.errors(f"flagging task {task_id}"):
-            changed = flag_task(session, task_id, violations, data)
+            changed = flag_task(session, task_id, violations, data,
+                                "undecided" if task_id in undecided else adjudication(violations))
         flagged += bool(changed and violations)
         cleared += bool(changed and not violations)
     return flagged, cleared

@@ -158,7 +158,8 @@ def flag_text(violations: Iterable[Violation]) -> str:
     return f"{FLAG_PREFIX}：" + "；".join(texts) if texts else ""
 
 
-def flag_task(session: Session, task_id: int, violations: Sequence[Violation], data: dict | None = None) -> bool:
+def flag_task(session: Session, task_id: int, violations: Sequence[Violation], data: dict | None = None,
+              adjudicate: str | None = None) -> bool:
     """Set (or, with no violations, clear) the task's review flag; True when the task changed.
 
     ``data`` is the task's data as the caller read it (an export, a listing): when it already
@@ -168,7 +169,10 @@ def flag_task(session: Session, task_id: int, violations: Sequence[Violation], d
     re-push written meanwhile would otherwise be reverted silently.
     """
     violations = list(violations)
-    review, adjudicate = flag_text(violations), adjudication(violations)
+    review = flag_text(violations)
+    # ``adjudicate``: the task's ADJUDICATION_KEY value when the caller knows more than the
+    # violations say (a clause nobody decided: ``task_state``, the pull's undecided rows)
+    adjudicate = adjudication(violations) if adjudicate is None else adjudicate
 
     def carries(d: dict) -> bool:
         # a task without the adjudication key (pushed before it existed) carries "" already
@@ -208,6 +212,15 @@ def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
     """Violations of every submitted annotation of a task (cancelled ones are skipped), and the
     conflict between its annotators' latest annotations when they leave no majority (the same
     flag a pull sets, so a webhook's re-check does not clear it while the conflict stands)."""
+    return task_state(annotations, taxonomy, names)[0]
+
+
+def task_state(annotations: Sequence[dict], taxonomy: Taxonomy,
+               names: dict[int, str] | None = None) -> tuple[list[Violation], str]:
+    """``task_violations`` and the task's ``ADJUDICATION_KEY`` value, as a pull finds them: a task
+    nobody decided (skipped, or submitted without a dominant measure type, by everyone who opened
+    it) is "undecided", and when somebody skipped it the flag line says so (a refused annotation's
+    own violation, 未选主要措施类型, already does); a conflict is "conflict"."""
     from .agreement import Vote
 
     out: list[Violation] = []
@@ -233,8 +246,11 @@ def task_violations(annotations: Sequence[dict], taxonomy: Taxonomy,
             refused.append(name)
     if not votes and (skipped or refused):
         # nobody decided it: the pull puts it in NAME.undecided.jsonl, and flags it the same way
-        return out + [undecided_violation([(n, "skipped") for n in skipped] + [(n, "no dominant") for n in refused])]
-    return out + conflict_violations(votes, taxonomy)
+        if skipped:
+            out.append(undecided_violation([(n, "skipped") for n in skipped] + [(n, "no dominant") for n in refused]))
+        return out, "undecided"
+    out += conflict_violations(votes, taxonomy)
+    return out, adjudication(out)
 
 
 def recheck_task(session: Session, task_id: int, taxonomy: Taxonomy) -> list[Violation]:
@@ -242,8 +258,8 @@ def recheck_task(session: Session, task_id: int, taxonomy: Taxonomy) -> list[Vio
     with session.errors(f"re-checking task {task_id}"):
         data = session.task_data(task_id)
         annotations = session.annotations(task_id)
-        violations = task_violations(annotations, taxonomy, _annotator_names(session, annotations))
-        flag_task(session, task_id, violations, data)
+        violations, adjudicate = task_state(annotations, taxonomy, _annotator_names(session, annotations))
+        flag_task(session, task_id, violations, data, adjudicate)
     return violations
 
 
