@@ -248,6 +248,13 @@ def run_pull(args: argparse.Namespace) -> int:
     _report_replaced(result)
     if result.flagged or result.cleared:
         _err(f"review flags: {result.flagged} task(s) flagged, {result.cleared} cleared in Label Studio")
+    waiting = counts["conflicts"] + len(result.dataset.undecided)
+    if args.flag and waiting:
+        from .client import ADJUDICATION_VIEW_TITLE
+
+        # where the adjudicator works: the files say which clauses, the tab opens them
+        _err(f"{waiting} task(s) wait for adjudication: Label Studio tab {ADJUDICATION_VIEW_TITLE!r} of project "
+             f"{result.dataset.project.id} ({session.url}/projects/{result.dataset.project.id}/data)")
     if result.dataset.problems:
         _err(f"warning: {len(result.dataset.problems)} row(s) break a codebook rule (flagged in 'problems'): "
              + "; ".join(result.dataset.problems[:3]))

@@ -64,6 +64,7 @@ def test_the_pull_flags_what_waits_for_adjudication_and_a_tab_lists_it(ls, admin
     out = work / "team.jsonl"
     rc, err = annotate(capsys, ls, "pull", "--project", str(project.id), "-o", str(out))
     assert rc == 0, err
+    assert f"2 task(s) wait for adjudication: Label Studio tab '待裁决 · policytag' of project {project.id}" in err
     ids = [t.data["clause_id"] for t in tasks]
     # the pull's files as before
     assert [r["clause_id"] for r in _jsonl(out.with_name("team.conflicts.jsonl"))] == [ids[0]]
