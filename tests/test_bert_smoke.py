@@ -51,6 +51,10 @@ def test_bert_smoke_trains_and_beats_keyword(tmp_path, capsys):
     assert bert_info["data_hash"] == kw_info["data_hash"]  # same gold data, same temporal split
 
     history = bert_info["history"]
+    # the fine-tuning epochs must really have run on Trainer (steps, a dev score each), or the test
+    # would only cover the linear probe
+    tuned = [r for r in history if r.get("phase") != "probe"]
+    assert tuned and tuned[-1].get("steps", 0) > 0 and "dev_macro_f1" in tuned[-1], f"no fine-tuning epoch: {history}"
     # the linear-probe phase records its first and last epoch loss; fine-tuning epochs one each
     losses = [x for r in history for x in (r.get("train_loss_start"), r["train_loss"]) if x is not None]
     assert len(losses) >= 2 and losses[-1] < losses[0], f"training loss did not fall: {losses}"
@@ -59,7 +63,8 @@ def test_bert_smoke_trains_and_beats_keyword(tmp_path, capsys):
     bert_mean, kw_mean = sum(bert.values()) / len(bert), sum(kw.values()) / len(kw)
     with capsys.disabled():
         print(f"\nsmoke: loss {losses}; dev macro-F1 bert {bert} (mean {bert_mean:.3f}) vs keyword {kw} "
-              f"(mean {kw_mean:.3f}); train {bert_info['train_seconds']} s")
+              f"(mean {kw_mean:.3f}); measure-type margin {bert['measure_type'] - kw['measure_type']:+.3f}; "
+              f"train {bert_info['train_seconds']} s")
     # measure types: since the keyword row carries the codebook's cue words and decision rules its
     # sector F1 is ~0.88 (sector cues are nearly lexical), so the learned model must win where
     # wording matters: on measure types
