@@ -36,6 +36,19 @@ def winter_reading(folder: Path) -> tuple[list[dict], list[dict]]:
     return _segment(path, documents=True), _segment(path)
 
 
+def segment_reading(text: str) -> list:
+    """A text's documents and clauses as ``policytag segment`` writes them, but for the source: (title, number,
+    issuer, date) per document, then (heading path, text, agencies) per clause (formats10's and formats11's files
+    compare their readings with it)."""
+    from policytag.corpus.segment import segment_text
+
+    out = []
+    for document, clauses in segment_text(text, "notice"):
+        out.append((document.title, document.doc_number, document.issuer, document.date))
+        out.extend((clause.heading_path, clause.text, clause.agencies) for clause in clauses)
+    return out
+
+
 def error_lines(out) -> list[str]:
     """The ``policytag: error:`` lines of a run's stderr."""
     return [line for line in out.stderr.splitlines() if line.startswith("policytag: error:")]

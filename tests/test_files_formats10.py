@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pytest
 from conftest import TEST_DATA
-from fixture_writers import make_fixtures
+from fixture_writers import make_fixtures, segment_reading
 
 from policytag.corpus.lookalikes import fold
 from policytag.corpus.readers import ReadError, plain_text, read_file
@@ -29,13 +29,7 @@ def f10():
     return make_fixtures("formats10")
 
 
-def _reading(text: str) -> list:
-    """A text's documents and clauses as ``policytag segment`` writes them, but for the source."""
-    out = []
-    for document, clauses in segment_text(text, "notice"):
-        out.append((document.title, document.doc_number, document.issuer, document.date))
-        out.extend((clause.heading_path, clause.text, clause.agencies) for clause in clauses)
-    return out
+_reading = segment_reading
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,9 @@ in-process (``read_file`` then ``segment_text``), the path ``policytag segment``
 from __future__ import annotations
 
 import pytest
-from fixture_writers import make_fixtures
+from fixture_writers import make_fixtures, segment_reading
 
 from policytag.corpus.readers import plain_text, read_file
-from policytag.corpus.segment import segment_text
 
 
 @pytest.fixture(scope="module")
@@ -27,13 +26,7 @@ def files(f11, tmp_path_factory):
     return f11.write_all(tmp_path_factory.mktemp("formats11"))
 
 
-def _reading(text: str) -> list:
-    """A text's documents and clauses as ``policytag segment`` writes them, but for the source."""
-    out = []
-    for document, clauses in segment_text(text, "notice"):
-        out.append((document.title, document.doc_number, document.issuer, document.date))
-        out.extend((clause.heading_path, clause.text, clause.agencies) for clause in clauses)
-    return out
+_reading = segment_reading
 
 
 @pytest.fixture(scope="module")
