@@ -326,8 +326,8 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
         # the task says so too (``adjudication: undecided``, ``apply_flags``), and a skipped one in its
         # review line, as a conflict's does (a refused annotation's own violation already says why)
         if any(a["how"] == "skipped" for a in row["undecided"]):
-            data = stats.task_data.get(row["task_id"]) or flags.get(row["task_id"], ([], {}))[1]
-            flags.setdefault(row["task_id"], ([], data))[0].append(
+            # (every task the export holds is in ``flags`` already, above)
+            flags.setdefault(row["task_id"], ([], stats.task_data.get(row["task_id"], {})))[0].append(
                 undecided_violation([(a["annotator"], "skipped" if a["how"] == "skipped" else "no dominant")
                                      for a in row["undecided"]]))
     # the skipped go to meta.json whole; the skipped tasks' data to NAME.undecided.jsonl

@@ -21,7 +21,6 @@ CN_NUM = "一二三四五六七八九十百零〇"
 
 # --- punctuation normalisation -------------------------------------------------------------------
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
-_FULL_DIGITS = FULL_DIGITS
 #: item numbers typed as one enclosed character (``㈠`` … ``㈩``, ``⑴`` … ``⒇``, ``⒈`` … ``⒛``), as Word's
 #: numbering and some input methods set them: written out as the ``（一）`` / ``（1）`` / ``1.`` they stand for, so
 #: one pattern reads each numbering (unread, ``㈠企业自评。`` was a paragraph, not an item)
@@ -53,7 +52,7 @@ def normalize_punct(text: str) -> str:
     text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
     text = text.replace("［", "[").replace("］", "]").replace("．", ".").replace("％", "%")
     # full-width digits (``１．`` items, ``２０２７年``): one form, so numbers read and match alike
-    text = text.translate(_FULL_DIGITS).translate(ENCLOSED_NUMBERS)
+    text = text.translate(FULL_DIGITS).translate(ENCLOSED_NUMBERS)
     # document numbers: 晋政发[2009]1号 / 晋政发(2009)1号 -> 晋政发〔2009〕1号
     text = re.sub(r"([\u4e00-\u9fff]{1,8})\s*[\[〔（(【]\s*((?:19|20)\d{2})\s*[\]〕）)】]\s*(\d+)\s*号", r"\1〔\2〕\3号", text)
 
@@ -149,7 +148,7 @@ RE_DATE_CN = re.compile(rf"^\s*([{_CN_DIGIT}]{{4}})\s*年\s*(元|[十{_CN_DIGIT}
 def date_match(s: str) -> re.Match | None:
     """The match of ``s`` as a whole date line (groups: year, month, day) in any of its forms, full-width
     digits and dots (``２０２７年１月５日``, ``2027．1．5``) read as half-width ones; else None."""
-    s = s.translate(_FULL_DIGITS).replace("．", ".").replace("／", "/").replace("－", "-")
+    s = s.translate(FULL_DIGITS).replace("．", ".").replace("／", "/").replace("－", "-")
     if (slashed := _SLASHED.match(s)) is not None:  # (same length: the match's positions are the line's)
         s = s.replace(slashed.group(1), ".")
     return RE_DATE.match(s) or RE_DATE_DOTTED.match(s) or RE_DATE_CN.match(s)
@@ -394,7 +393,7 @@ _FULL_DIGIT_RX = re.compile("[\uff10-\uff19]")
 
 def fold_digits(s: str) -> str:
     """``s`` with full-width digits half-width (same length: a match's positions are the line's)."""
-    return s.translate(_FULL_DIGITS) if _FULL_DIGIT_RX.search(s) else s
+    return s.translate(FULL_DIGITS) if _FULL_DIGIT_RX.search(s) else s
 
 
 def _classify(s: str, lineno: int) -> Line:

@@ -702,9 +702,6 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
     it; read from the container alone, a notice loses its title (so its genre) and number. Only the
     headline and rows of those known keys are taken, never navigation, related links or footers.
     """
-    def title_shaped(text: str) -> bool:
-        return 4 <= len(text) <= 100 and (title_like(text) or bool(RE_TITLE.match(text)))
-
     head = []
     shown = "".join(lines[:6])
     headings = [t.get_text("", strip=True) for t in page.find_all(["h1", "h2", "h3"]) if body not in t.parents]
@@ -713,7 +710,7 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
     pieces = [article_title] + headings + [_title_headline(page_title) or _TITLE_SEPARATOR.split(page_title)[0]]
     for text in pieces:
         text = re.sub(r"\s+", "", text or "")
-        if title_shaped(text):
+        if 4 <= len(text) <= 100 and _title_shaped(text):
             if text not in shown:
                 head.append(text)
             break
@@ -2296,6 +2293,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 
 
 def _title_shaped(line: str) -> bool:
+    """Does ``line`` read as a notice's title (``关于…的通知``, or title-like: ``clean.title_like``)?"""
     s = line.strip()
     return bool(RE_TITLE.match(s) or title_like(s))
 

@@ -599,8 +599,9 @@ def _without_closing_remark(text: str) -> tuple[str, list[str], list[tuple[str, 
 
 
 # --- the role of each agency a remark, a 责任单位： entry or a duty sentence names ---------------------------
-#: a role in brackets after a name in a list (责任单位：县应急局（牵头）、县公安局): the one marked has it
-_ROLE_MARK = re.compile(r"[（(](牵头|配合|参与|协助|协办|协同)[)）]$")
+#: a role in brackets after a name in a list (责任单位：县应急局（牵头）、县公安局): the one marked has it (and
+#: ``inference.extract`` strips it from the name)
+ROLE_MARK = re.compile(r"[（(](牵头|配合|参与|协助|协办|协同)[)）]$")
 #: the role word closing a remark's part (…牵头, …配合, …按职责分工负责, …负责落实)
 _PART_ROLE = re.compile(r"(牵头|配合|参与|协助|协办|协同)(?:负责)?$|(?:负责|落实|实施)$")
 #: a part of a role remark: what a ，/；/, outside brackets ends (各县（市、区）人民政府 is one name), or a 、 after a role
@@ -663,7 +664,7 @@ def agency_roles(names: list[str] | tuple[str, ...], pairs: list[tuple[str, str]
         return ()
     roles: dict[str, str] = {}
     for name, role in pairs:
-        marked = _ROLE_MARK.search(name) if name[-1:] in "）)" else None
+        marked = ROLE_MARK.search(name) if name[-1:] in "）)" else None
         if marked:
             role = ROLE_OF[marked.group(1)]
             roles.setdefault(name[:marked.start()], role)

@@ -392,11 +392,25 @@ ROW_ORDER = ("rows by administrative level (中央, 省级, 市级, 县级, 基�
              "years ascending)")
 
 
-def _level_rank(level: str | None) -> int:
-    """Where a level stands from the centre down (``LEVELS``: 中央 … 基层及其他); an unknown level after them."""
+def level_rank(level: str | None) -> int:
+    """Where a level stands from the centre down (``LEVELS``: 中央 … 基层及其他); an unknown level after them
+    (the across rows' order, and the HTML level column's sort key)."""
     from policytag.corpus.metadata import LEVELS
 
     return LEVELS.index(level) if level in LEVELS else len(LEVELS)
+
+
+def _genre_rank(genre: str | None) -> int:
+    """Where a genre stands within one issuer's rows: the programmes (annual notices, 工作要点) first, then
+    ``GENRE_NAMES``' order, an unknown genre last."""
+    from policytag.corpus.metadata import GENRE_NAMES
+
+    from .yoy import PERIODIC_GENRES
+
+    if genre in PERIODIC_GENRES:
+        return -1
+    genres = list(GENRE_NAMES)
+    return genres.index(genre) if genre in genres else len(genres)
 
 
 def _sort_name(identity: tuple) -> str:
@@ -414,11 +428,6 @@ def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[s
     of the input plays no part: the governments followed the files' order before, so a county's notice
     given first sat above its province (and a folder named year first, 2026_…, 2027_…, spread one county's
     two 工作要点 over the table)."""
-    from policytag.corpus.metadata import GENRE_NAMES
-
-    from .yoy import PERIODIC_GENRES
-
-    genres = list(GENRE_NAMES)
     # a government's place in the table: the smallest name among its issuers, so its organs stay together
     gov_name: dict[object, str] = {}
     for k in keys:
@@ -429,14 +438,13 @@ def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[s
     def order(k: tuple) -> tuple:
         doc = docs[k]
         if k[0] is None:  # (None, doc_id): after every level, by what the row is named (its title)
-            return (_level_rank(None) + 1, doc.title or doc.doc_id, "", "", "", 0, 0, "", doc.doc_id)
+            return (level_rank(None) + 1, doc.title or doc.doc_id, "", "", "", 0, 0, "", doc.doc_id)
         who, region, level = k[0]
-        genre = -1 if doc.genre in PERIODIC_GENRES else genres.index(doc.genre) if doc.genre in genres else len(genres)
         gov = government(k[0])
         # region and the government's id break ties between two governments of one name (two 长宁县人民政府)
         # the government itself above its organs (临江市交通运输局 sorts before 临江市人民政府 by name)
-        return (_level_rank(level), gov_name[gov], region or "", repr(gov), not who.endswith("人民政府"), who, genre,
-                doc.year or 0, kinds[doc.doc_id][1], doc.doc_id)
+        return (level_rank(level), gov_name[gov], region or "", repr(gov), not who.endswith("人民政府"), who,
+                _genre_rank(doc.genre), doc.year or 0, kinds[doc.doc_id][1], doc.doc_id)
 
     return sorted(keys, key=order)
 
@@ -582,10 +590,8 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
     from policytag.corpus.metadata import GENRE_NAMES
 
     # the lines in the across table's order (``ROW_ORDER``: by level, then name), not the files'
-    genres = list(GENRE_NAMES)
-    keys = sorted(per, key=lambda k: (_level_rank(k[0][2]), _sort_name(k[0]), k[0][1] or "", k[0][0],
-                                      -1 if k[1] in PERIODIC_GENRES else genres.index(k[1]) if k[1] in genres
-                                      else len(genres), k[2]))
+    keys = sorted(per, key=lambda k: (level_rank(k[0][2]), _sort_name(k[0]), k[0][1] or "", k[0][0], _genre_rank(k[1]),
+                                      k[2]))
     names = display_names([k[0] for k in keys], [None] * len(keys), [""] * len(keys))
     several_genres = {k[0] for k in keys if sum(1 for j in keys if j[0] == k[0]) > 1}
     out = []

@@ -2386,16 +2386,16 @@ def extract_agencies(text: str) -> list[str]:
     return out
 
 
-#: a name's role in brackets (责任单位：县应急局（牵头）、县公安局); role words without brackets (…牵头负责,
-#: …按照职责分工负责, …分别负责) are stripped where every remark's names come from, corpus.segment.parse_agencies
-_NAME_TAIL = re.compile(r"[（(](?:牵头|配合|参与|协助|协办|协同)[)）]$")
-
-
 def _agency_name(name: str) -> str:
-    """An agency's name without its role in brackets (``责任单位：县应急局（牵头）、县公安局`` -> 县应急局). A duty
-    sentence's names are organs' names whole (``policytag.text.duty_agencies``), and a remark's lose their role
-    words in ``corpus.segment.parse_agencies``."""
-    return _NAME_TAIL.sub("", name) if _ends_in(name, _NAME_TAIL_LAST) else name
+    """An agency's name without its role in brackets (``责任单位：县应急局（牵头）、县公安局`` -> 县应急局: the mark
+    ``corpus.segment.ROLE_MARK`` reads a role from). Role words without brackets (…牵头负责, …按照职责分工负责) are
+    stripped where every remark's names come from, ``corpus.segment.parse_agencies``; a duty sentence's names are
+    organs' names whole (``policytag.text.duty_agencies``)."""
+    if not _ends_in(name, _NAME_TAIL_LAST):
+        return name  # (most names: no bracket at the end)
+    from policytag.corpus.segment import ROLE_MARK
+
+    return ROLE_MARK.sub("", name)
 
 
 _NAME_TAIL_LAST = frozenset("）)")

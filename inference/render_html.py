@@ -16,7 +16,7 @@ from typing import Iterator
 
 from policytag.taxonomy import DIMENSIONS
 
-from .across import ROW_ORDER, _level_rank
+from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
@@ -372,7 +372,7 @@ def _across(report: Report) -> str:
                 f'<option value="">all</option>{opts}</select></label>')
 
     def attrs(g) -> str:
-        return (f'data-arow="1" data-level="{_e(g.level or "")}" data-lrank="{_level_rank(g.level)}" data-year="{_e(g.year if g.year is not None else "")}" '
+        return (f'data-arow="1" data-level="{_e(g.level or "")}" data-lrank="{level_rank(g.level)}" data-year="{_e(g.year if g.year is not None else "")}" '
                 f'data-genre="{_e(g.genre or "")}" data-docs="{_e(" ".join(g.doc_ids))}"')
 
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""

@@ -158,7 +158,6 @@ def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
     return flat
 
 
-
 def across_peers(g) -> str:
     """What an across row is tested against, for the CSV: ``annual notices and 工作要点 of other governments``,
     or empty when no other government has a document of its kind."""

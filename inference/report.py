@@ -20,7 +20,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .across import AcrossComparison, IssuerTrend, build_across, issuer_trends
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, YearComparison, _has_metadata, compare, no_previous_message, previous_documents, same_series
+from .yoy import NEW_THRESHOLD, YearComparison, has_metadata, compare, no_previous_message, previous_documents, same_series
 
 
 #: what the evidence kinds mean, for a reader who has not read the codebook (every report says it once
@@ -234,7 +234,7 @@ def unnamed_pooled_year(documents: Sequence[Document]) -> tuple[int, int] | None
     genre, and how many: ``(2026, 40)``; None when each year has at most one such document."""
     from collections import Counter
 
-    counts = Counter(d.year for d in documents if d.year is not None and not _has_metadata(d))
+    counts = Counter(d.year for d in documents if d.year is not None and not has_metadata(d))
     return next(((y, n) for y, n in sorted(counts.items()) if n > 1), None)
 
 
@@ -305,7 +305,7 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         trend_note = (f"no year trend: the input holds {n} documents of {year} and names no issuer, level or genre of "
                       "any, so a year's column would add up several governments' documents as if they were one "
                       "(clause rows with issuer, level and genre give each issuer its own rows by year)")
-    elif trend is not None and not any(_has_metadata(d) for d in trend_docs):
+    elif trend is not None and not any(has_metadata(d) for d in trend_docs):
         # one unnamed document a year: paired by year alone, as the comparisons are (their headers say so too)
         trend_note = ("the documents name no issuer, region, level or genre: their years are read as one series by "
                       "year alone, one government's course only if all are its documents")

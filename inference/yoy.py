@@ -310,7 +310,7 @@ class SimilarityIndex:
         return sims.max(axis=1), sims.argmax(axis=1)
 
 
-def _has_metadata(doc: Document) -> bool:
+def has_metadata(doc: Document) -> bool:
     return bool(doc.issuer or doc.region or doc.level or doc.genre)
 
 
@@ -402,7 +402,7 @@ def same_series(doc: Document, other: Document) -> bool:
     on the same topic: ``same_topic``)? Same region and level and genre; with the region unknown on
     either side, the same issuer name. Two documents without any metadata (a clause file's) count
     as one series, so such input still pairs by year."""
-    if not _has_metadata(doc) and not _has_metadata(other):
+    if not has_metadata(doc) and not has_metadata(other):
         return True
     if doc.genre != other.genre or doc.level != other.level:
         return False
@@ -430,7 +430,7 @@ def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Doc
     (several when that year has several: they are pooled); those of exactly the same issuer name
     are preferred when the region also has others (某市人民政府 and 某市安委会 both issue 工作要点)."""
     chosen = _latest_earlier(doc, documents)
-    if not _has_metadata(doc) and len(chosen) > 1:
+    if not has_metadata(doc) and len(chosen) > 1:
         # several documents of that year with no issuer, level or genre (a researcher's clause file): which
         # one is this notice's predecessor is unknown, and pooling them all compared each notice with
         # everything (10,000 clauses of 100 governments: ~4,950 "dropped" clauses a notice, a 98 MB report)
@@ -493,7 +493,7 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     it names what the reader may have meant to compare with, for ``--compare-with``: the same
     issuer's earlier document of another genre (an annual notice beside last year's 工作要点), or
     the same genre from a region of the same name and level with another suffix (东陵县 -> 东陵区)."""
-    if not _has_metadata(doc):
+    if not has_metadata(doc):
         latest = _latest_earlier(doc, documents)  # (more than one: previous_documents pairs none of them)
         if len(latest) > 1:
             return (f"the input holds {len(latest)} documents of {latest[0].year} and names no issuer, level or genre of any: "
@@ -506,7 +506,7 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
         return (f"the year of this {genre} of {who} is unknown (its title, document number and date name none): "
                 "no year-over-year comparison (--compare-with FILE names a baseline)")
     message = f"no previous {genre} of {who} before {doc.year} in the input: no year-over-year comparison"
-    others = [d for d in documents if d.doc_id != doc.doc_id and _has_metadata(d)]
+    others = [d for d in documents if d.doc_id != doc.doc_id and has_metadata(d)]
     renamed = _nearest_earlier(doc, [d for d in others if d.genre == doc.genre and _renamed_region(doc, d)
                                      and (d.genre in PERIODIC_GENRES or same_topic(doc, d))])
     if renamed is not None:
@@ -571,7 +571,7 @@ def baseline_difference(doc: Document, baseline: Sequence[Document]) -> str | No
     the baseline pools several documents (the report names those by their count, years and issuers)."""
     from policytag.corpus.metadata import LEVEL_NAMES
 
-    if len(baseline) != 1 or not _has_metadata(doc):
+    if len(baseline) != 1 or not has_metadata(doc):
         return None
     prev = baseline[0]
     what = []
@@ -624,6 +624,6 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           baseline_apart=baseline_difference(document, prev_documents)
                           if explicit and document is not None else None,
                           prev_other_government=explicit and document is not None and len(prev_documents) == 1
-                          and _has_metadata(document) and other_government(document, prev_documents[0]),
+                          and has_metadata(document) and other_government(document, prev_documents[0]),
                           by_year_alone=not explicit and document is not None and bool(prev_documents)
-                          and not any(_has_metadata(d) for d in (document, *prev_documents)))
+                          and not any(has_metadata(d) for d in (document, *prev_documents)))
