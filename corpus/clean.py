@@ -167,8 +167,11 @@ RE_ATTENDANCE = re.compile(r"^\s*(?:出席|列席|请假|缺席)(?:会议)?(?:�
                            # (who took the minutes, by name only: ``记录：程某某``, ``记录人：程某某``)
                            r"|^\s*(?:记录|记录人|纪要整理)\s*[:：]\s*[\u4e00-\u9fff·]{2,5}\s*$")
 # how a regulation records its making: ``（2027年1月15日某州第十四届人民代表大会第五次会议通过　…批准）``
-RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年[^（）()]{4,200}?(?:会议|常务会议)[^（）()]{0,10}?"
-                        r"(?:通过|审议通过|批准|修正|修订|公布)[^（）()]*[)）]\s*$")
+# (a government's or ministry's rules, as gazettes and web copies print them, record the decree that published them
+# and no meeting: ``（2027年3月1日某市人民政府令第12号公布　自2027年5月1日起施行）``, ``（…国务院令第493号公布）``)
+RE_ADOPTED = re.compile(r"^\s*[（(][^（）()]{0,20}?(?:19|20)\d{2}\s*年(?:[^（）()]{4,200}?(?:会议|常务会议)[^（）()]{0,10}?"
+                        r"(?:通过|审议通过|批准|修正|修订|公布)|[^（）()]{2,120}?令\s*第\s*[\d" + "一二三四五六七八九十百零〇" + r"]{1,6}\s*号\s*"
+                        r"(?:公布|发布))[^（）()]*[)）]\s*$")
 #: a document number, also with the signer a report or request sets on the same line, right of it
 #: (``松政发〔2027〕8号<tab>签发人：王某某``: the 版头 of 上行文; as text the number was lost)
 RE_SIGNED_BY = re.compile(r"^\s*签\s*发\s*人\s*[:：]\s*[\u4e00-\u9fff·、\s]{2,30}$")

@@ -38,8 +38,9 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 
-from policytag.text import cn_digits
+from policytag.text import cn_digits, cn_number
 
 LEVELS = ("central", "province", "city", "county", "department")
 #: The allowed ``genre`` values (the one list: reports, tasks and validators import it); ``other`` last.
@@ -827,8 +828,33 @@ def issuer_from_adoption(remarks: list[str]) -> str | None:
     meeting named is the one that made it (a later one approves or amends it)."""
     for remark in remarks:
         m = _RE_ADOPTED_BY.search(remark.replace(" ", "").replace("\u3000", ""))
-        if m and (m.group(1) or m.group(2).startswith("全国")):
+        # (``市人民政府第31次常务会议通过``: a bare tier names no organ; the decree beside it may)
+        if m and (len(m.group(1)) >= 2 or m.group(2).startswith("全国")):
             return m.group(1) + m.group(2)
+    return None
+
+
+# the decree that published rules, in the remark under their title: ``…2027年3月1日某市人民政府令第12号公布``
+_RE_PROMULGATED = re.compile(rf"((?:19|20)\d{{2}})年(\d{{1,2}})月(\d{{1,2}})日([\u4e00-\u9fff]{{2,30}}?)令第([{_CN_NUMERAL}]{{1,6}})号(?:公布|发布)")
+
+
+@dataclass(frozen=True)
+class Promulgation:
+    """The decree a regulation's remark names: who published it, its number and the day."""
+
+    organ: str
+    number: str
+    date: str
+
+
+def promulgation(remarks: list[str]) -> Promulgation | None:
+    """``（2027年3月1日松陵市人民政府令第12号公布　自2027年5月1日起施行）`` -> 松陵市人民政府,
+    松陵市人民政府令第12号, 2027-03-01: the first decree named (a later one amends the rules)."""
+    for remark in remarks:
+        m = _RE_PROMULGATED.search(remark.translate(FULL_DIGITS).replace(" ", "").replace("\u3000", ""))
+        if m:
+            year, month, day, organ, figure = m.groups()
+            return Promulgation(organ, f"{organ}令第{cn_number(figure)}号", f"{int(year):04d}-{int(month):02d}-{int(day):02d}")
     return None
 
 

@@ -227,8 +227,12 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         issuers = [(l.text.strip() if l.kind == "issuer" else l.text.split()[0], l.lineno) for l in lines
                    if (l.kind == "issuer" and not md.place_only(l.text)) or (l.kind == "date" and organ_and_date(l.text))]
         issuer = md.first_organs(issuers)
+    # rules record the meeting that passed them or the decree that published them (under their title)
+    decreed = md.promulgation([l.text for l in lines if l.kind == "adopted"])
     if not issuer:  # a regulation names no issuer but the meeting that passed it
         issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
+    if not issuer and decreed:  # …or the decree that published it (某市人民政府令第12号公布)
+        issuer = decreed.organ
     if not issuer:  # a speech: the organ in the speaker's line (临江市人民政府副市长　周立新)
         issuer = next((m.group(1) for l in lines if l.kind == "signer" and (m := RE_SIGNER.match(l.text)) and m.group(1)), None)
     title_region = md.title_region(title)
@@ -267,6 +271,9 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         date = parse_date(meta.get("成文日期", ""))
     if not number and decrees and issuer:
         number = _decree_number(issuer, lines)
+    if not number and decreed:
+        number = decreed.number
+    date = date or (decreed.date if decreed else None)
     # (a web page showing only when it was put online: no signing date, but its year is the notice's when
     # nothing else names one)
     published = re.match(r"\s*((?:19|20)\d{2})", meta.get("发布日期", ""))
