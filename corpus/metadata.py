@@ -4,7 +4,9 @@ The one place that defines the allowed ``level`` and ``genre`` values of a :clas
 how they are read from a notice's title, document number, signature and body:
 
 - ``issuer`` is normalised (``某市安委会`` → ``某市安全生产委员会``, ``省政府`` → ``某省人民政府`` when
-  the region is known, spaces and seal remarks dropped);
+  the region is known, spaces and seal remarks dropped; the headquarters' short names too: ``市防指`` →
+  ``某市防汛抗旱指挥部``, ``县森防指办`` → ``某县森林草原防灭火指挥部办公室``, ``州减灾办`` → ``某州减灾委员会办公室``, or the
+  name the signature gives them);
 - ``region`` is the territory the issuer governs, as written in its name (``某省``, ``某省某市``,
   ``某市某县``); central organs get ``"全国"``;
 - ``level`` is the tier of government the issuer belongs to, whatever the organ (the government
@@ -25,7 +27,12 @@ how they are read from a notice's title, document number, signature and body:
   (会议纪要), ``report`` (工作总结, 工作报告, 政府工作报告, …的报告, …的汇报), ``decision`` (决定, 决定书: a commendation,
   an accountability ruling), ``opinion`` (意见, 实施意见, 指导意见), ``duty_list`` (责任/权责/职责清单,
   任务分工, 工作职责), ``plan`` (规划, 规划纲要: a “十五五” plan), ``appeal`` (倡议书, 倡议; untitled:
-  ``…倡议如下``, ``发出如下倡议``, ``我们倡议：``), ``reminder`` (安全提示, 风险提示, 提醒), ``checklist`` (检查表,
+  ``…倡议如下``, ``发出如下倡议``, ``我们倡议：``), ``reminder`` (安全提示, 风险提示, 提醒: the safety tips a government sends
+  the public, which oblige no one; a binding public notice, 禁止…, is an ``announcement``, a call to act together an
+  ``appeal``; a letter to the public, 致全市人民的一封信 or 公开信, is a form of address and no genre of its own: the line a
+  dash sets beside it names the kind, before or after it (致全市人民的一封信——春节期间安全提示 and 春节期间安全提示——
+  致全市人民的一封信 are reminders, …——文明祭扫倡议 an appeal, a letter alone ``other``), so that an analyst filtering
+  reminders finds every seasonal tip sent to the public, whatever its form), ``checklist`` (检查表,
   自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list); ``interpretation`` (解读, 政策解读,
   一图读懂/图解…, 答记者问, 《…》问答: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
   other notice: 安委会 and ministry notices on one topic, 函, …). An annual notice titled 意见 or 决定 stays
@@ -118,8 +125,14 @@ _ABBREVIATIONS = [
     (re.compile(r"应急局"), "应急管理局"), (re.compile(r"应急厅(?!函)"), "应急管理厅"),
     (re.compile(r"安监局"), "安全生产监督管理局"),
     (re.compile(r"行署"), "行政公署"),  # 阿兰地区行署: a 地区's or 盟's government
-    # a government's disaster reduction committee and its office (霁川市减灾委, 减灾委办)
-    (re.compile(r"减灾委办(?!公)"), "减灾委员会办公室"), (re.compile(r"减灾委(?!员)"), "减灾委员会"),
+    # a government's disaster reduction committee and its office (霁川市减灾委, 减灾委办, 州减灾办)
+    (re.compile(r"减灾委办(?!公)|减灾办$"), "减灾委员会办公室"), (re.compile(r"减灾委(?!员)"), "减灾委员会"),
+    # the headquarters a government sets up for floods and droughts and for forest fires, by the short names titles give
+    # them (市防指, 县防指办, 县防汛办; 县森防指, 县森防指办): only a whole name's end (消防指导站 is no 防指), spelt as they
+    # sign today (a signature naming the older 森林防火指挥部 is matched by _signed_name: _FOREST_FIRE_NAMES)
+    (re.compile(r"森防指办$"), "森林草原防灭火指挥部办公室"), (re.compile(r"森防指$"), "森林草原防灭火指挥部"),
+    (re.compile(r"(?<![森消人])防指办$|(?<![消人])防汛办$"), "防汛抗旱指挥部办公室"),
+    (re.compile(r"(?<![森消人])防指$"), "防汛抗旱指挥部"),
     # a development zone's committee (霁川经济技术开发区管委会): one spelling, so its two names group as one issuer
     (re.compile(r"管委会"), "管理委员会"),
     # a village's and a community's committee (柳塘村村委会, 柳岸社区居委会): one spelling, as above
@@ -419,16 +432,24 @@ def place_only(text: str) -> bool:
     return bool(region) and not organ
 
 
+#: the names a forest fire headquarters goes by (森林防火指挥部 before 2019, 森林草原防灭火指挥部 since; 森林防灭火…,
+#: 森林草原防火… between): one organ, the short name 森防指 spelt as the newest
+_FOREST_FIRE = "森林草原防灭火指挥部"
+_FOREST_FIRE_NAMES = re.compile(r"森林(?:草原)?防(?:灭)?火指挥部")
+
+
 def _signed_name(short: str, fulls: list[str]) -> str:
     """``short`` (one organ, spelt out) by the full name a signature gives it: the same organ under the
     places above it (``望江街道办事处`` signing ``岱川市临河区望江街道办事处``; a party organ's 中共 stays first:
     ``中共望江街道工作委员会`` signing ``中共岱川市临河区望江街道工作委员会``); else ``short``."""
     party = _PARTY.match(short)
-    bare = short[party.end():] if party else short
+    bare = _FOREST_FIRE_NAMES.sub(_FOREST_FIRE, short[party.end():] if party else short)
     for full in fulls:
         if party and not full.startswith(party.group(0)):
             continue
-        full_bare = full[party.end():] if party else full
+        # (compared by the forest fire headquarters' name its short name is spelt to: 县森防指办 is the 森林防火指挥部办公室
+        # a county signs with under the older name)
+        full_bare = _FOREST_FIRE_NAMES.sub(_FOREST_FIRE, full[party.end():] if party else full)
         prefix = full_bare[: len(full_bare) - len(bare)]
         if len(full_bare) > len(bare) and full_bare.endswith(bare) and (place_only(prefix) or _central_parent(prefix)):
             return full
@@ -1061,7 +1082,9 @@ _RE_ANNUAL = re.compile(r"(?:(?:19|20)\d{2}\s*年(?:度)?|明年|下一?年度)(
 _RE_ANNUAL_SECTOR = re.compile(r"(?:19|20)\d{2}\s*年(?:度)?(?!第|上半|下半|[一二三四]季|\d|[一二三四五六七八九十]+月)"
                                r"[\u4e00-\u9fff]{2,10}?(?:行业|领域|系统)?安全生产(?:工作)?(?:的)?(?:通知|意见|安排)$")
 _EVENT_WORDS = ("春节", "国庆", "中秋", "元旦", "节日", "节假日", "期间", "汛期", "暑期", "冬春", "岁末年初", "两会", "紧急",
-                "专项", "整治", "大检查", "督查", "排查")
+                "专项", "整治", "大检查", "督查", "排查",
+                # a season's or a farm season's work (2027年秋收安全生产工作的通知, 2027年冬季…): part of the year, as 汛期
+                "春季", "夏季", "秋季", "冬季", "秋冬", "春耕", "春播", "夏收", "麦收", "三夏", "秋收", "三秋")
 _GENRE_RX = [
     ("emergency_plan", re.compile(r"预案")),
     # a year's 安全生产工作计划 is what other governments call 工作要点 (a 行动计划 is a campaign's plan)
@@ -1130,6 +1153,22 @@ _BODY_KIND_RX = [
     ("opinion", re.compile(r"提出(?:如下|以下)(?:实施|指导)?意见")),
     ("appeal", re.compile(r"倡议如下|(?:发出|提出)(?:如下|以下)倡议|^我们(?:郑重)?倡议|我们(?:郑重)?倡议[：:]")),
 ]
+
+
+# a letter to the public (致全市人民的一封信, …公开信): a form of address, no genre of its own; the line set beside it
+# with a dash names the kind (安全提示, 倡议), before or after it
+_RE_LETTER = re.compile(r"(?:一封信|公开信)$")
+_RE_DASH = re.compile(r"\s*(?:——|--|－－)\s*")
+
+
+def _letter_kind(title: str) -> str | None:
+    """The genre a letter to the public takes from the line its title sets beside it with a dash: ``春节期间安全提示——
+    致全市人民的一封信`` -> ``reminder``, as ``致全市人民的一封信——春节期间安全提示`` is (title_kind reads that one), ``…倡议
+    ——致…的一封信`` -> ``appeal``; ``None`` for a letter alone (a form of address names no genre: ``other``)."""
+    parts = [p for p in _RE_DASH.split(title) if p]
+    if len(parts) != 2 or not any(_RE_LETTER.search(p) for p in parts):
+        return None
+    return next((title_kind(p) for p in parts if not _RE_LETTER.search(p)), None)
 
 
 def title_kind(core: str) -> str | None:
@@ -1208,7 +1247,7 @@ def genre_of(title: str | None, paragraphs: list[str]) -> str:
                     return genre
         if (_RE_ANNUAL.search(text) or _RE_ANNUAL_SECTOR.search(text)) and not any(w in text for w in _EVENT_WORDS):
             return "annual_notice"
-        kind = title_kind(re.sub(r"[（(][^（）()]*[)）]$", "", inner))
+        kind = title_kind(re.sub(r"[（(][^（）()]*[)）]$", "", inner)) or _letter_kind(inner)
         if kind:
             return kind
     starts = [p[:12] for p in paragraphs]
