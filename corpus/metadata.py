@@ -130,9 +130,11 @@ _ABBREVIATIONS = [
     # the headquarters a government sets up for floods and droughts and for forest fires, by the short names titles give
     # them (市防指, 县防指办, 县防汛办; 县森防指, 县森防指办): only a whole name's end (消防指导站 is no 防指), spelt as they
     # sign today (a signature naming the older 森林防火指挥部 is matched by _signed_name: _FOREST_FIRE_NAMES)
-    (re.compile(r"森防指办$"), "森林草原防灭火指挥部办公室"), (re.compile(r"森防指$"), "森林草原防灭火指挥部"),
+    # (…防指办公室 too; 国家防总, the national headquarters, and its office)
+    (re.compile(r"森防指办$"), "森林草原防灭火指挥部办公室"), (re.compile(r"森防指(?=(?:办公室)?$)"), "森林草原防灭火指挥部"),
     (re.compile(r"(?<![森消人])防指办$|(?<![消人])防汛办$"), "防汛抗旱指挥部办公室"),
-    (re.compile(r"(?<![森消人])防指$"), "防汛抗旱指挥部"),
+    (re.compile(r"(?<![森消人])防指(?=(?:办公室)?$)"), "防汛抗旱指挥部"),
+    (re.compile(r"^国家防总(?=(?:办公室)?$)"), "国家防汛抗旱总指挥部"),
     # a development zone's committee (霁川经济技术开发区管委会): one spelling, so its two names group as one issuer
     (re.compile(r"管委会"), "管理委员会"),
     # a village's and a community's committee (柳塘村村委会, 柳岸社区居委会): one spelling, as above
@@ -879,7 +881,9 @@ def promulgation(remarks: list[str]) -> Promulgation | None:
     return None
 
 
-_RE_CN_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零])([一二][〇○零一二三四五六七八九]{3})(?=\s*年)")
+# (also the first year of a period written so, 二〇二七—二〇二八年度: its 年 comes after the second year only)
+_RE_CN_YEAR = re.compile(r"(?<![一二三四五六七八九十〇○零])([一二][〇○零一二三四五六七八九]{3})"
+                         r"(?=\s*(?:[—–\-－~至]\s*[一二][〇○零一二三四五六七八九]{3}\s*)?年)")
 
 
 def arabic_years(text: str) -> str:
