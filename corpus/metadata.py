@@ -93,8 +93,10 @@ _ORGAN_SUFFIX_RX = re.compile(
     # an association (枫岭市危险化学品行业协会, 燃气协会): a social organisation that signs notices and appeals
     r"协会)$")
 # central organs by how their names open: also the two supreme judicial organs and the 中央… organs
-# named without 中共 (中央网信办, 共青团中央)
-_CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)|^[\u4e00-\u9fff]{1,12}(?:部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
+# named without 中共 (中央网信办, 共青团中央); a ministry by its ending, not a 指挥部 or a 武装部 (镇防汛抗旱指挥部,
+# 乡武装部: a place's, named without it; the national headquarters open with 国家)
+_CENTRAL_RX = re.compile(r"^(?:国务院|中共中央|中华人民共和国|国家|中国|全国|最高人民(?:法院|检察院)|中央|共青团中央)"
+                         r"|^[\u4e00-\u9fff]{1,12}(?:(?<!指挥)(?<!武装)部|总局|总署)(?:办公厅|安全生产管理委员会(?:办公室)?)?$")
 _SUB_COUNTY = ("街道", "镇", "乡", "苏木")  # 苏木: a township of Inner Mongolia
 # a party organ's (中共某县委) or the youth league's (共青团某市委) name opens with its organisation, not a place
 _PARTY = re.compile(r"^(?:中共|中国共产党|共青团|中国共产主义青年团)")
@@ -405,7 +407,7 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
             part = re.sub(r"^([一二三四五六七八九十]{1,3}师)(?=[\u4e00-\u9fff]{2})", r"第\1", part)
         part = re.sub(r"^(?:兵团(?=[\u4e00-\u9fff]{2})|(?=第[一二三四五六七八九十]{1,3}师))", CORPS, part)
         part = _RE_STATE_PREFIX.sub("", part)
-        bare = re.match(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])", part)
+        bare = _RE_BARE_TIER.match(part)
         if region_hint and bare and not split_region(part)[0]:
             tier = bare.group(0)
             hint_tiers = _tiers(region_hint)
@@ -478,7 +480,8 @@ def _zone_short(short: str, full: str) -> bool:
     return False
 
 
-_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|[省市县区州盟旗])(?![长委])")
+# (a township's, a town's, a street office's or a 苏木's too: 镇安委会 and 乡防指 titled, the signature naming which)
+_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|街道|苏木|[省市县区州盟旗乡镇])(?![长委])")
 
 
 def _bare_tier_of(short: str, full: str) -> bool:
