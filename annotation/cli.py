@@ -230,6 +230,8 @@ def run_pull(args: argparse.Namespace) -> int:
          f"{counts['cancelled']} cancelled/skipped dropped"
          + skipped_note(result.dataset.skipped, result.paths.meta.name))
     _err(format_report(result.dataset.agreement))
+    if result.dataset.drafts:
+        _err(drafts_line(result.dataset.drafts, result.paths.meta.name))
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
              f"(excluded from the dataset)")
@@ -293,6 +295,18 @@ def undecided_line(undecided: list[dict], path: Path, limit: int = 3) -> str:
         items.append(f"task {row['task_id']} by {'; '.join(said)}")
     return (f"{len(undecided)} clause(s) nobody could decide went to {path} for adjudication (excluded from the "
             f"dataset): " + " | ".join(items) + (" …" if len(undecided) > limit else ""))
+
+
+def drafts_line(drafts: list[dict], meta_name: str, limit: int = 5) -> str:
+    """``warning: 1 draft(s) left without Submit are not in the pull: task 5 (clause) by lan, never
+    submitted; …`` — a draft is no decision, but a clause somebody labelled and left must not read
+    like one nobody opened."""
+    items = [f"task {d['task_id']} ({d['clause_id']}) by {d['annotator']}, "
+             + (f"a change to their annotation {d['of_annotation']} not saved" if d["of_annotation"] else "never submitted")
+             for d in drafts[:limit]]
+    return (f"warning: {len(drafts)} draft(s) left without Submit/Update are not in the pull (unsubmitted_drafts in "
+            f"{meta_name}; the annotator opens the task and submits it): " + "; ".join(items)
+            + (" …" if len(drafts) > limit else ""))
 
 
 def skipped_note(skipped: list[dict], meta_name: str, limit: int = 5) -> str:

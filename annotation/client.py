@@ -16,8 +16,10 @@ from __future__ import annotations
 
 import contextlib
 import json
+import re
 from dataclasses import dataclass, field
 from typing import Any, Iterator
+from urllib.parse import urlsplit, urlunsplit
 
 from policytag import PolicytagError, UsageError
 from policytag.taxonomy import Taxonomy
@@ -136,8 +138,10 @@ class Session:
         self.client.projects.update(int(project_id), **fields)
 
     def export_tasks(self, project_id: int) -> list[dict]:
-        """Every task with its annotations, in Label Studio's full JSON export format."""
-        return self.client.projects.exports.as_json(int(project_id))
+        """Every task with its annotations, in Label Studio's full JSON export format; each task's
+        drafts whole (whose, of which annotation), not their ids only (the export's default)."""
+        return self.client.projects.exports.as_json(
+            int(project_id), create_kwargs={"serialization_options": {"drafts": {"only_id": False}}})
 
     # tasks, predictions, annotations
     def tasks(self, project_id: int) -> Iterator[Any]:
@@ -186,6 +190,41 @@ class Session:
         return self.client.users.create(username=username, email=email)
 
 
+#: a page of Label Studio's web app (what the browser's address bar shows), and the project it names
+_PAGE = re.compile(r"/(?:projects/(?P<project>\d+)(?:/|$)|projects/?$|user/|organization/?|data/|tasks?/|api/)")
+
+
+def server_url(url: str) -> str:
+    """``url`` as the server's address (its trailing ``/`` dropped). A page of the web app pasted from
+    the address bar (``…/projects/7/data?tab=3``) is refused with the address to pass instead: the API
+    is under the server's root (which may itself be a path, ``https://host/label-studio``), and a
+    page's path or query in front of ``/api/…`` reaches the web app's HTML, not the API."""
+    url = url.strip().rstrip("/")
+    if not url.startswith(("http://", "https://")):
+        raise UsageError(f"--url {url}: expected an http:// or https:// URL")
+    parts = urlsplit(url)
+    page = _PAGE.search(parts.path + "/")
+    if page or parts.query or parts.fragment:
+        root = urlunsplit((parts.scheme, parts.netloc, parts.path[: page.start()] if page else parts.path, "", ""))
+        project = page.group("project") if page else None
+        raise UsageError(f"--url {url}: that is a page of Label Studio, not its address: pass --url {root}"
+                         + (f" --project {project}" if project else ""))
+    return url
+
+
+def api_key_of(api_key: str) -> str:
+    """The key as Label Studio issued it: one word. A key pasted with the ``Token``/``Bearer`` prefix of
+    an Authorization header (Label Studio's API docs show it) or with the copy's line break reads the
+    same; anything else with a space in it is no key."""
+    words = api_key.split()
+    if len(words) == 2 and words[0].lower() in ("token", "bearer"):
+        words = words[1:]
+    if len(words) != 1:
+        raise UsageError("--api-key: a Label Studio API key is one word without spaces "
+                         "(Label Studio → Account & Settings → Access Token)")
+    return words[0]
+
+
 def connect(url: str | None, api_key: str | None, timeout: float = 120.0) -> Session:
     """Connect and check the key with ``whoami`` (fails fast on a wrong URL or key)."""
     from label_studio_sdk.client import LabelStudio
@@ -196,9 +235,8 @@ def connect(url: str | None, api_key: str | None, timeout: float = 120.0) -> Ses
     if not api_key:
         raise UsageError("--api-key: no Label Studio API key: pass --api-key or set LABEL_STUDIO_API_KEY "
                          "(Label Studio → Account & Settings → Access Token)")
-    url = url.rstrip("/")
-    if not url.startswith(("http://", "https://")):
-        raise UsageError(f"--url {url}: expected an http:// or https:// URL")
+    url = server_url(url)
+    api_key = api_key_of(api_key)
     with api_errors("connecting to Label Studio", url):
         from label_studio_sdk.core.api_error import ApiError
 

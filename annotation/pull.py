@@ -92,11 +92,14 @@ class ExportStats:
     #: task id -> data of every policytag task read (annotated or not): each one's flags are set or
     #: cleared (a task whose skip or annotation was deleted since loses a stale flag)
     task_data: dict[int, dict[str, Any]] = field(default_factory=dict, repr=False)
+    #: drafts Label Studio keeps for a task an annotator left without Submit/Update (``draft_entry``):
+    #: never labels, but a pull says it left them (they read like a clause nobody opened otherwise)
+    drafts: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, Any]:
-        """The counts meta.json keeps (what each skip was, and the tasks' data, are kept elsewhere)."""
-        return {f.name: getattr(self, f.name) for f in fields(self)
-                if f.name not in ("skipped", "skipped_tasks", "task_data")}
+        """The counts meta.json keeps (what each skip and draft was, and the tasks' data, are kept elsewhere)."""
+        return {**{f.name: getattr(self, f.name) for f in fields(self)
+                   if f.name not in ("skipped", "skipped_tasks", "task_data", "drafts")}, "drafts": len(self.drafts)}
 
 
 def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
@@ -128,6 +131,23 @@ def _skip_note(result: Any) -> str:
             text = res["value"].get("text")
             notes.extend([text] if isinstance(text, str) else [t for t in text or [] if isinstance(t, str)])
     return "\n".join(n.strip() for n in notes if n.strip())
+
+
+def draft_entry(draft: Any, task_id: int, clause_id: str, users: dict[int, str]) -> dict[str, Any]:
+    """One draft of an export: task, clause, draft id, whose, and the submitted annotation it changes
+    (None: a draft never submitted). The export names the user as ``created_username``
+    (``first last email, ID``), mapped to the pull's name for that id; an export with the drafts'
+    ids only (Label Studio's default) says the task has a draft, not whose."""
+    entry = {"task_id": task_id, "clause_id": clause_id, "draft_id": None, "annotator": "unknown",
+             "of_annotation": None, "updated_at": ""}
+    if not isinstance(draft, dict):
+        entry["draft_id"] = _int_id(draft)
+        return entry
+    uid = _int_id(str(draft.get("created_username") or "").rpartition(", ")[2])
+    entry.update(draft_id=_int_id(draft.get("id")), of_annotation=_int_id(draft.get("annotation")) or None,
+                 annotator=users.get(uid, str(draft.get("user") or "unknown")) if uid else str(draft.get("user") or "unknown"),
+                 updated_at=str(draft.get("updated_at") or ""))
+    return entry
 
 
 def _int_id(value: Any) -> int | None:
@@ -175,6 +195,8 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
             skip(f"task {task.get('id')!r}", "its id is not a number")
             continue
         stats.task_data[task_id] = data
+        drafts = task.get("drafts") or []
+        stats.drafts += [draft_entry(d, task_id, str(clause_id), users) for d in (drafts if isinstance(drafts, list) else [])]
         annotations = task.get("annotations") or []
         if not isinstance(annotations, list):
             skip(f"task {task_id}", f"'annotations' is a {type(annotations).__name__}, not a list")
@@ -253,6 +275,8 @@ class PulledDataset:
     #: clauses nobody decided: no row and no conflict, but skipped by somebody or submitted without a
     #: dominant measure type (``undecided_rows``): NAME.undecided.jsonl, for adjudication
     undecided: list[dict[str, Any]] = field(default_factory=list)
+    #: drafts left unsubmitted (``ExportStats.drafts``): not in the rows, listed in meta.json
+    drafts: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
@@ -335,7 +359,8 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
               "multi_annotated": sum(len(v) > 1 for v in votes_by_clause.values()),
               "rule_problems": len(problems), "undecided": len(undecided)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
-                         refused, flags, superseded=superseded, skipped=list(stats.skipped), undecided=undecided)
+                         refused, flags, superseded=superseded, skipped=list(stats.skipped), undecided=undecided,
+                         drafts=list(stats.drafts))
 
 
 def undecided_rows(skipped_tasks: dict[int, SkippedTask], refused: Sequence[dict[str, Any]], decided: set[str],
@@ -515,6 +540,7 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
         "refused_missing_dominant": dataset.refused,
         "superseded_annotations": dataset.superseded,
         "skipped_annotations": dataset.skipped,
+        "unsubmitted_drafts": dataset.drafts,
         "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name,
                   "undecided": paths.undecided.name},
     }
