@@ -264,12 +264,14 @@ def _refresh(session: Session, report: PushReport, items: list[tuple[ExistingTas
         report.refreshed_annotated += bool(old.annotations)
 
 
-#: task-data writes in flight at once. Label Studio 1.23.2 (Community) has no request that writes
-#: each of many tasks its own data: a task's PATCH is the only one (import creates tasks and never
-#: updates one; the Data Manager's "Add or modify data field" writes one value to every selected
-#: task, "Cache labels" only labels copied from results; both are experimental). So a refresh stays
-#: a request per task, and these go a few at a time: the client's wait for each answer overlaps the
-#: server's work on the next (a few only: Label Studio's SQLite takes one writer at a time).
+#: task-data writes in flight at once. Label Studio 1.23.2 (Community) has one request that writes
+#: each of many tasks its own text, the Data Manager's "Cache labels" over predictions, and it writes
+#: only to ``cache_predictions_<control>``, not to the keys the labeling config shows
+#: (``suggestion_sector``/``suggestion_measure``); the import creates tasks and never updates one,
+#: "Add or modify data field" writes one value to every selected task (docs/annotation.md §3, *Why
+#: the suggestion lines are one request per task*; tests/data/annot5/probe_cache.py). So a refresh
+#: stays a request per task, and these go a few at a time: the client's wait for each answer
+#: overlaps the server's work on the next (a few only: Label Studio's SQLite takes one writer at a time).
 WRITERS = 4
 
 
