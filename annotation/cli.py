@@ -302,8 +302,8 @@ def drafts_line(drafts: list[dict], meta_name: str, limit: int = 5) -> str:
     submitted; …`` — a draft is no decision, but a clause somebody labelled and left must not read
     like one nobody opened."""
     items = [f"task {d['task_id']} ({d['clause_id']}) by {d['annotator']}, "
-             + (f"a change to their annotation {d['of_annotation']} not saved" if d["of_annotation"] else "never submitted")
-             for d in drafts[:limit]]
+             + (f"a change to their annotation {d['of_annotation']} not saved" if d["of_annotation"]
+                else "never submitted") for d in drafts[:limit]]
     return (f"warning: {len(drafts)} draft(s) left without Submit/Update are not in the pull (unsubmitted_drafts in "
             f"{meta_name}; the annotator opens the task and submits it): " + "; ".join(items)
             + (" …" if len(drafts) > limit else ""))

@@ -191,7 +191,7 @@ class Session:
 
 
 #: a page of Label Studio's web app (what the browser's address bar shows), and the project it names
-_PAGE = re.compile(r"/(?:projects/(?P<project>\d+)(?:/|$)|projects/?$|user/|organization/?|data/|tasks?/|api/)")
+_PAGE = re.compile(r"/(?:projects/(?P<project>\d+)/|projects/|user/|organization/|api/)")
 
 
 def server_url(url: str) -> str:
@@ -205,7 +205,8 @@ def server_url(url: str) -> str:
     parts = urlsplit(url)
     page = _PAGE.search(parts.path + "/")
     if page or parts.query or parts.fragment:
-        root = urlunsplit((parts.scheme, parts.netloc, parts.path[: page.start()] if page else parts.path, "", ""))
+        path = parts.path[: page.start()] if page else parts.path
+        root = urlunsplit((parts.scheme, parts.netloc, path, "", "")).rstrip("/")
         project = page.group("project") if page else None
         raise UsageError(f"--url {url}: that is a page of Label Studio, not its address: pass --url {root}"
                          + (f" --project {project}" if project else ""))

@@ -144,9 +144,9 @@ def draft_entry(draft: Any, task_id: int, clause_id: str, users: dict[int, str])
         entry["draft_id"] = _int_id(draft)
         return entry
     uid = _int_id(str(draft.get("created_username") or "").rpartition(", ")[2])
+    named = str(draft.get("user") or "unknown")
     entry.update(draft_id=_int_id(draft.get("id")), of_annotation=_int_id(draft.get("annotation")) or None,
-                 annotator=users.get(uid, str(draft.get("user") or "unknown")) if uid else str(draft.get("user") or "unknown"),
-                 updated_at=str(draft.get("updated_at") or ""))
+                 annotator=users.get(uid, named) if uid else named, updated_at=str(draft.get("updated_at") or ""))
     return entry
 
 
@@ -196,7 +196,7 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
             continue
         stats.task_data[task_id] = data
         drafts = task.get("drafts") or []
-        stats.drafts += [draft_entry(d, task_id, str(clause_id), users) for d in (drafts if isinstance(drafts, list) else [])]
+        stats.drafts += [draft_entry(d, task_id, str(clause_id), users) for d in drafts if isinstance(drafts, list)]
         annotations = task.get("annotations") or []
         if not isinstance(annotations, list):
             skip(f"task {task_id}", f"'annotations' is a {type(annotations).__name__}, not a list")
