@@ -204,7 +204,9 @@ _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
 _TIME_OF_DAY = (r"下班|(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}\s*[:：]\s*\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:时|点)"
                 r"(?:\s*\d{1,2}\s*分)?)")
 #: what may stand between a date and its 前: the weekday in brackets, a time of the day (11月30日（星期五）前, 12月20日下班前)
-_DATE_TAIL = rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?(?:\s*(?:{_TIME_OF_DAY}))?"
+#: (and that the day itself counts: 12月31日（含）前, 1月15日（含当日）前; the date read nothing)
+_DATE_TAIL = (rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?(?:\s*(?:{_TIME_OF_DAY}))?"
+              r"(?:\s*[（(]\s*含\s*(?:当日|当天|本日|当日在内)?\s*[）)])?")
 #: a date or month end that shares the 前 of the last one it is enumerated with (分别于6月底、12月底前报送…,
 #: 7月5日、次年1月5日前, 3月15日、6月15日、9月15日前): after 、 each next item, of at most 10 characters, ends in
 #: a day or month end, and the last in 前
@@ -244,8 +246,9 @@ _DEADLINE_FORMS = [
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
     rf"(?P<within_months>(?P<n5>{_CN_OR_DIGITS})\s*个\s*月(?:之)?内)",
     # (年度内, 本年度内: the year in a plan's wording; not 年度内部审计, 年度内容)
-    # (a year written before 年度内 is its year: 2027年度内; not before 年内, a count of years' reading)
-    rf"(?P<within_year>(?:{_year('w')}度|(?:今|当|本)?年度?)(?:之)?内(?![部容]))",
+    # (a year written before 年度内 is its year: 2027年度内, and before 年年内: 2027年年内; not before a bare 年内, a count of
+    # years' reading)
+    rf"(?P<within_year>(?:{_year('w')}[度年]|(?:今|当|本)?年度?)(?:之)?内(?![部容]))",
     # before an event; 汛前 and 入汛前 are before the 汛期 (not 防汛前…); 每年汛前: _lead_word; before its end (汛期结束前:
     # event 汛期结束, not the season's start)
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
@@ -305,7 +308,8 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
 _WORDS_SECOND = r"(?=每[\s月季半年周星日天]|即日|[自从]即|[上下]半|[期时]限|清明|端午|中秋|元宵|除夕|[届期]满)"
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
-    rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')})?"
+    # (每季度末月20日前: a day of the last month of each quarter, ``event`` 每季度末月; it read 每季度末, 月20日前 the action)
+    rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')}|(?P<cend>末\s*月)(?={_day('e')}))?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
     # a weekly limit: 每周五前, 每星期一之前 (a day of each week; ``event`` 每周, the weekday stays in the text: ``day``
     # is a day of the month); a time of that day stays in the text too: 每周五下班前, 每周一12时前, 每周五下午5点前
@@ -385,7 +389,7 @@ RE_HORIZON = re.compile(rf"[到至](?P<horizon>(?P<yh>20\d{{2}}|二[〇零][〇�
 
 #: a year a rule starts from: 自2027年起, 从2027年开始, 2027年起，… (``_vetted``: after 自/从, or opening its chunk
 #: before a comma); not 起草, 起火, 起重…, nor a range (2026年起至2028年) or a thing named (2027年开始的试点)
-RE_YEAR_FROM = re.compile(rf"(?P<year_from>{_year('z')}\s*(?:起(?![草步诉火飞义重吊降爆见])|开始)(?!\s*(?:[至到—－\-~～]|的)))")
+RE_YEAR_FROM = re.compile(rf"(?P<year_from>{_year('z')}\s*度?\s*(?:起(?![草步诉火飞义重吊降爆见])|开始)(?!\s*(?:[至到—－\-~～]|的)))")
 
 
 #: the month after each one reported on: 次月10日前, 次月底前 (a point in each cycle, as 每月5日前: ``recurring``,
@@ -428,7 +432,7 @@ def _may_have_use_time(text: str) -> bool:
 
 def _may_have_year_from(text: str) -> bool:
     """Can ``RE_YEAR_FROM`` match: does ``text`` hold 年起 or 年开始? (substring tests)"""
-    return "年起" in text or "年开始" in text
+    return "年起" in text or "年开始" in text or "年度起" in text or "年度开始" in text
 
 
 def _may_have_more(text: str) -> bool:
@@ -1280,7 +1284,7 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
     elif alt == "ten_days":
         day = _XUN_DAY[m.group("xun")]
     elif alt == "recurring":
-        event = "每" + m.group("cyc")
+        event = "每" + m.group("cyc") + ("末月" if m.group("cend") else "")
     elif alt == "next_month":
         event = "次月"
     elif alt == "weekly":
@@ -1571,11 +1575,28 @@ RE_COUNT_LONG = re.compile(
     rf"(?P<verb>(?:{_LONG_VERBS})(?:{'|'.join(_PAIR_SECONDS)})?){_LONG_NEAR}"
     rf"(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
     rf"(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$)")
+#: a number inside a count's object that counts nothing: a voltage, a tonnage, a generation (新建[110]千伏变电站2座,
+#: 改造[35]kV线路12公里, 建设[5]G基站30个, 更新[2]吨以上叉车15台, 新建[1000]吨级泊位3个). Not a count (a number before a
+#: counter: 建成消防站3座和…, 覆盖100个村的…), a share (30%以上的…), a date or duration (2027年度…, 6月…, 24小时…), or
+#: a range's first end (配备专职安全员3—5人)
+_SPEC_NUM = rf"(?<![\d.]){_NUM}(?![\d.]|\s*(?:[%‰年月日号]|[-—–~～至到]|[{_COUNTER_MAGNITUDES}]?(?:{'|'.join(_COUNTERS)})))"
+#: what joins two objects or verb phrases (建成消防站3座和微型消防站10个, 改造3公里燃气管道和5公里供水管道, …2吨以上叉车并…):
+#: after a number inside an object, such a word starts a second object, which the number is not part of
+_JOINERS = "和及与、并"
+#: RE_COUNT_LONG with one such number in its object: the count is the number with a counter that closes the clause
+#: part after it (the object's other characters are RE_COUNT_LONG's, and one number only: a second is a count's or a
+#: list's). A pattern of its own, scanned on a text where a digit stands within the object's reach after a verb
+#: (``_SPEC_GATE``); its Chinese numeral's groups never match (its count is in digits, as RE_COUNT_DIGITS')
+RE_COUNT_SPEC = re.compile(
+    rf"(?P<verb>(?:{_LONG_VERBS})(?:{'|'.join(_PAIR_SECONDS)})?)"
+    rf"(?P<fill>[^，。；：\d“”]{{0,12}}?{_SPEC_NUM}[^，。；：\d“”{_JOINERS}]{{1,16}}?)"
+    rf"(?:{_QTY}|(?!)(?P<cnum>)(?P<cnum2>))\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$)")
 #: the same form after a verb of funding, with an amount of money (县财政安排…建设资金500万元): a pattern of its own,
 #: scanned on a text holding 元 (安排 and 落实 are common words: among the other verbs their tries cost ~0.15 us a clause)
 RE_COUNT_MONEY = re.compile(
     rf"(?P<verb>{'|'.join(_MONEY_VERBS)}){_LONG_NEAR}(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
-    rf"(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$)")
+    # (or before what it is for: 筹措资金2.5亿元用于…, as 投入资金2000万元用于… reads)
+    rf"(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$|用于|用来)")
 #: an amount right after a verb of funding, the money named after it (省级财政安排3000万元专项资金)
 RE_MONEY_FIRST = re.compile(
     rf"(?P<verb>{'|'.join(_MONEY_VERBS)})(?P<fill>)(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|左右)?"
@@ -1644,7 +1665,10 @@ RE_RATE = re.compile(
 RE_SHARE_OF = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|‰)(?P<qual>以上|以下)?的(?P<what>[^，。；：]{{1,30}})")
 # Object before the number: 新建改造排水管网500公里 / 改建燃气管网200公里
 RE_OBJECT_FIRST = re.compile(
-    rf"(?P<verb>新建改造|新建|改建|改造|修建)(?P<what>[^，。；：\d]{{1,12}}?)(?P<num>{_NUM})\s*"
+    # (one number that counts nothing may stand in the object: 改造35kV线路12公里, _SPEC_NUM)
+    # (after it, no joining word: 改造3公里燃气管道和5公里供水管道 lists two lengths)
+    rf"(?P<verb>新建改造|新建|改建|改造|修建)"
+    rf"(?P<what>[^，。；：\d]{{1,12}}?|[^，。；：\d]{{0,12}}?{_SPEC_NUM}[^，。；：\d{_JOINERS}]{{1,12}}?)(?P<num>{_NUM})\s*"
     rf"(?P<unit>(?:[千万亿百]+)?(?:公里|千米|米|平方米|立方米))")
 
 #: the period of a frequency as written after 每: 月, 季度, 半年…, and a number of them (每三年, 每2年, 每两个月;
@@ -1958,7 +1982,24 @@ def _count_targets(text: str) -> Iterator[Target]:
     if "元" in text:
         yield from _counts(text, _long_counts(text, RE_COUNT_MONEY), False)
         yield from _counts(text, RE_MONEY_FIRST.finditer(text), False)
-    yield from _counts(text, RE_COUNT.finditer(text), True)
+    shorts = RE_COUNT.finditer(text)
+    spec = list(_long_counts(text, RE_COUNT_SPEC)) if _SPEC_GATE.search(text) else None
+    if spec:
+        yield from _counts(text, iter(spec), False)
+        # (配备[2吨]以上叉车15台: the number inside the object is no count of its own, as RE_COUNT read it)
+        fills = [m.span("fill") for m in spec]
+        shorts = (m for m in shorts if not any(a <= _count_number_start(m) < b for a, b in fills))
+    yield from _counts(text, shorts, True)
+
+
+#: what every ``RE_COUNT_SPEC`` match holds: a digit, then within the object's reach (no delimiter, 16 characters at
+#: most) a second one after a character that is no digit (a search led by a digit: the engine skips to them)
+_SPEC_GATE = re.compile(r"\d[^，。；：\d“”]{1,16}\d")
+
+
+def _count_number_start(m: re.Match) -> int:
+    """Where the number of a ``RE_COUNT`` match starts (in digits or in Chinese numerals)."""
+    return m.start("num") if m.group("num") is not None else m.start("cnum")
 
 
 _VERB_OR_CMP = re.compile(f"(?:{_VERBS})(?!{'|'.join(_NOUN_HEADS)})|{'|'.join(_LEVEL_VERBS)}|{_CMP}")
@@ -2144,7 +2185,10 @@ def _listed_verbs(text: str, left: int, start: int, verb: str, fill: str) -> tup
 
 
 #: an item of counts listed after one verb: its object, then its figure (、市级储备库16个), ending its item
-_ITEM_OBJECT_FIRST = re.compile(rf"、(?P<what>[^，。；：、\d（(“”]{{1,12}}?)(?P<num>{_NUM})\s*{_UNIT}"
+#: (one number that counts nothing may stand in it: 、35千伏变电站5座, _SPEC_NUM)
+_ITEM_OBJECT_FIRST = re.compile(rf"、(?P<what>[^，。；：、\d（(“”]{{1,12}}?"
+                                rf"|[^，。；：、\d（(“”]{{0,12}}?{_SPEC_NUM}[^，。；：\d（(“”{_JOINERS}]{{1,12}}?)"
+                                rf"(?P<num>{_NUM})\s*{_UNIT}"
                                 rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$)")
 #: or its figure, then its object (、20个智能化工作面)
 _ITEM_NUMBER_FIRST = re.compile(rf"、(?P<num>{_NUM})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?的?"
@@ -2340,12 +2384,26 @@ def _number_span(text: str, target: Target) -> tuple[int, int]:
         digits = str(value)
         i = segment.find(digits)
         if i != -1:
+            if segment.find(digits, i + 1) != -1 and target.unit:
+                # (written twice: 建设5G基站5个, 新建1000吨级泊位1个, 比2025年下降20%: the one before its unit)
+                j = _value_before_unit(segment, digits + target.unit)
+                if j != -1:
+                    i = j
             return start + i, start + i + len(digits)
     for rx in (_RE_NUM, _RE_CN_COUNT):
         m = rx.search(segment)
         if m:
             return start + m.start(), start + m.end()
     return start, end
+
+
+def _value_before_unit(segment: str, written: str) -> int:
+    """Where ``written`` (a number and its unit, ``5个``) stands in ``segment`` as a whole number (no digit or decimal
+    point before it: not the 5 of 15个), or -1."""
+    i = segment.find(written)
+    while i > 0 and segment[i - 1] in "0123456789.":
+        i = segment.find(written, i + 1)
+    return i
 
 
 _RE_NUM = re.compile(_NUM)
