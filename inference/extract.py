@@ -204,9 +204,9 @@ _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
 _TIME_OF_DAY = (r"下班|(?:上午|下午|中午|晚上)?\s*(?:\d{1,2}\s*[:：]\s*\d{2}|(?:\d{1,2}|[一二三四五六七八九十]{1,3})\s*(?:时|点)"
                 r"(?:\s*\d{1,2}\s*分)?)")
 #: what may stand between a date and its 前: the weekday in brackets, a time of the day (11月30日（星期五）前, 12月20日下班前)
-#: (and that the day itself counts: 12月31日（含）前, 1月15日（含当日）前; the date read nothing)
-_DATE_TAIL = (rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?(?:\s*(?:{_TIME_OF_DAY}))?"
-              r"(?:\s*[（(]\s*含\s*(?:当日|当天|本日|当日在内)?\s*[）)])?")
+#: that the day itself counts, before a 前: 12月31日（含）前, 1月15日（含当日）前, 6月底（含）前 (such a date read nothing)
+_INCLUSIVE = r"(?:\s*[（(]\s*含\s*(?:当日|当天|本日|当日在内)?\s*[）)])?"
+_DATE_TAIL = rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)])?(?:\s*(?:{_TIME_OF_DAY}))?{_INCLUSIVE}"
 #: a date or month end that shares the 前 of the last one it is enumerated with (分别于6月底、12月底前报送…,
 #: 7月5日、次年1月5日前, 3月15日、6月15日、9月15日前): after 、 each next item, of at most 10 characters, ends in
 #: a day or month end, and the last in 前
@@ -240,7 +240,7 @@ _DEADLINE_FORMS = [
     # (not 起草, to draft: 本方案于2026年11月5日起草完成 read a start with the action 本方案草完成)
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起(?!草))",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:{_DATE_TAIL}\s*(?:之|以)?前|{_SHARES_BEFORE}))",
-    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份)(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
+    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份){_INCLUSIVE}(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
     # 2016年年底前 / 2017年底前 / 年底之前 / 今年年底前 / bare 年底 (确保年底明显见效; vetted below)
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
@@ -457,6 +457,8 @@ _WORD_GATE = re.compile("|".join(_WORD_GATES))  # (one search, not a generator o
 #: words before a match that belong to it (``_lead_word``): the year after the notice's, a 第 before a
 #: quarter, 每年 before an event, the start a day count runs from, a year before a half year
 _NEXT_YEAR = ("次年", "翌年", "明年")
+#: the characters before 明 in a word that ends in it (写明, 注明, 说明, 表明…): 写明年底前… is no 明年
+_MING_BEFORE = frozenset("写注说表证声查阐透光文标载指讲申聪")
 #: the notice's own year written before a month, a date or a part of the year (今年6月底前, 今年第三季度): part of the phrase
 _THIS_YEAR = ("今年", "本年", "当年")
 _THIS_YEAR_FORMS = ("effective_from", "by_date", "by_end_of_month", "ten_days", "bare_month", "month_from", "quarter",
@@ -1130,6 +1132,15 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         return start - 1, None  # 自2027年1月1日起至12月31日止: the phase's start (the action read 自止)
     if alt == "quarter" and not m.group("yq") and text[start - 1:start] == "第":
         start -= 1
+    if alt in ("quarter", "half") and not (y and m.group(y)) and text[max(0, start - 2):start] in _NEXT_YEAR:
+        return start - 2, "next_year"  # 次年一季度, 次年上半年: the year after the notice's (its quarter read the notice year)
+    if alt == "by_end_of_year" and not m.group("y3"):
+        # 次年年底前, 明年底前 (its 年 is the match's): the next year's end (it read the notice year's, 明 in the action)
+        if text[max(0, start - 2):start] in _NEXT_YEAR:
+            return start - 2, "next_year"
+        if text[start:start + 1] == "年" and text[max(0, start - 1):start + 1] in _NEXT_YEAR and not (
+                text[start - 1] == "明" and text[start - 2:start - 1] in _MING_BEFORE):
+            return start - 1, "next_year"
     if alt in _THIS_YEAR_FORMS and not (y and m.group(y)) and text[max(0, start - 2):start] in _THIS_YEAR:
         return start - 2, None  # 今年6月底前: the notice's year, written (no field: the year is implied as without it)
     if alt == "quarter":
@@ -1583,13 +1594,16 @@ _SPEC_NUM = rf"(?<![\d.]){_NUM}(?![\d.]|\s*(?:[%‰年月日号]|[-—–~～至
 #: what joins two objects or verb phrases (建成消防站3座和微型消防站10个, 改造3公里燃气管道和5公里供水管道, …2吨以上叉车并…):
 #: after a number inside an object, such a word starts a second object, which the number is not part of
 _JOINERS = "和及与、并"
+#: what may follow a number inside an object up to the count: no delimiter, bracket, quote, digit or joining word, but
+#: 及 of 及以上/及以下 (新建110千伏及以上变电站2座: part of the object's grade)
+_SPEC_TAIL = rf"(?:[^，。；：\d（(“”{_JOINERS}]|及(?=以[上下]))"
 #: RE_COUNT_LONG with one such number in its object: the count is the number with a counter that closes the clause
 #: part after it (the object's other characters are RE_COUNT_LONG's, and one number only: a second is a count's or a
 #: list's). A pattern of its own, scanned on a text where a digit stands within the object's reach after a verb
 #: (``_SPEC_GATE``); its Chinese numeral's groups never match (its count is in digits, as RE_COUNT_DIGITS')
 RE_COUNT_SPEC = re.compile(
     rf"(?P<verb>(?:{_LONG_VERBS})(?:{'|'.join(_PAIR_SECONDS)})?)"
-    rf"(?P<fill>[^，。；：\d“”]{{0,12}}?{_SPEC_NUM}[^，。；：\d“”{_JOINERS}]{{1,16}}?)"
+    rf"(?P<fill>[^，。；：\d“”]{{0,12}}?{_SPEC_NUM}{_SPEC_TAIL}{{1,16}}?)"
     rf"(?:{_QTY}|(?!)(?P<cnum>)(?P<cnum2>))\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$)")
 #: the same form after a verb of funding, with an amount of money (县财政安排…建设资金500万元): a pattern of its own,
 #: scanned on a text holding 元 (安排 and 落实 are common words: among the other verbs their tries cost ~0.15 us a clause)
@@ -1668,7 +1682,7 @@ RE_OBJECT_FIRST = re.compile(
     # (one number that counts nothing may stand in the object: 改造35kV线路12公里, _SPEC_NUM)
     # (after it, no joining word: 改造3公里燃气管道和5公里供水管道 lists two lengths)
     rf"(?P<verb>新建改造|新建|改建|改造|修建)"
-    rf"(?P<what>[^，。；：\d]{{1,12}}?|[^，。；：\d]{{0,12}}?{_SPEC_NUM}[^，。；：\d{_JOINERS}]{{1,12}}?)(?P<num>{_NUM})\s*"
+    rf"(?P<what>[^，。；：\d]{{1,12}}?|[^，。；：\d]{{0,12}}?{_SPEC_NUM}{_SPEC_TAIL}{{1,12}}?)(?P<num>{_NUM})\s*"
     rf"(?P<unit>(?:[千万亿百]+)?(?:公里|千米|米|平方米|立方米))")
 
 #: the period of a frequency as written after 每: 月, 季度, 半年…, and a number of them (每三年, 每2年, 每两个月;
@@ -2187,7 +2201,7 @@ def _listed_verbs(text: str, left: int, start: int, verb: str, fill: str) -> tup
 #: an item of counts listed after one verb: its object, then its figure (、市级储备库16个), ending its item
 #: (one number that counts nothing may stand in it: 、35千伏变电站5座, _SPEC_NUM)
 _ITEM_OBJECT_FIRST = re.compile(rf"、(?P<what>[^，。；：、\d（(“”]{{1,12}}?"
-                                rf"|[^，。；：、\d（(“”]{{0,12}}?{_SPEC_NUM}[^，。；：\d（(“”{_JOINERS}]{{1,12}}?)"
+                                rf"|[^，。；：、\d（(“”]{{0,12}}?{_SPEC_NUM}{_SPEC_TAIL}{{1,12}}?)"
                                 rf"(?P<num>{_NUM})\s*{_UNIT}"
                                 rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$)")
 #: or its figure, then its object (、20个智能化工作面)

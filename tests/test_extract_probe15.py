@@ -161,3 +161,29 @@ SECOND_ROUND = [
 @pytest.mark.parametrize("text,deadlines,targets", SECOND_ROUND, ids=_ids(SECOND_ROUND))
 def test_a_second_round(text, deadlines, targets):
     _check(text, deadlines, targets)
+
+
+# --- 5. a third round (written before the code ran on it) ------------------------------------------------------
+THIRD_ROUND = [
+    ("新建110千伏及以上变电站2座。", [],
+     [("新建110千伏及以上变电站2座", 2, "座", "新建110千伏及以上变电站", "=", "新建", None)]),
+    ("更新改造3吨及以上叉车20台。", [],
+     [("更新改造3吨及以上叉车20台", 20, "台", "更新改造3吨及以上叉车", "=", "更新改造", None)]),
+    ("建设30万千瓦光伏电站1座。", [], [("建设30万千瓦光伏电站1座", 1, "座", "建设30万千瓦光伏电站", "=", "建设", None)]),
+    ("于2027年6月底（含）前完成验收。",
+     [("2027年6月底（含）前", M, 2027, 6, None, None, None, "2027-06-30", "完成验收")], []),
+    ("各地于次年一季度完成上年度安全生产考核。",
+     [("次年一季度", P, 2027, 3, None, None, None, "2027-03-31", "各地完成上年度安全生产考核")], []),
+    ("各地于次年上半年完成评估。", [("次年上半年", P, 2027, 6, None, None, None, "2027-06-30", "各地完成评估")], []),
+    ("明年底前完成全部老旧电梯更新。",
+     [("明年底前", YE, 2027, None, None, None, None, "2027-12-31", "完成全部老旧电梯更新")], []),
+    ("次年年底前完成复核。", [("次年年底前", YE, 2027, None, None, None, None, "2027-12-31", "完成复核")], []),
+    # (a word ending in 明 before 年底: 写明, no next year)
+    ("报告应写明年底前完成的事项。",
+     [("年底前", YE, None, None, None, None, None, "2026-12-31", "报告应写明完成的事项")], []),
+]
+
+
+@pytest.mark.parametrize("text,deadlines,targets", THIRD_ROUND, ids=_ids(THIRD_ROUND))
+def test_a_third_round(text, deadlines, targets):
+    _check(text, deadlines, targets)
