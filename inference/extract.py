@@ -1670,6 +1670,8 @@ _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同�
 RE_RATE = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?:(?<=[{''.join(_SIGNS)}])\s*)?"
     rf"(?P<num>{_NUM})\s*(?P<unit>%|‰|个?\s*百分点)?"
+    # (a range: 下降10%—15%, 达到90—95%, the unit written once after it; one target, as a count's range is)
+    rf"(?:{_RANGE_SEP}(?P<num2>{_NUM})\s*(?P<unit2>%|‰|个?\s*百分点)?)?"
     rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
     # (a change in percentage points, 达标率提高5个百分点: unit 百分点, ``_rate_targets``)
     # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere; nor a number cut short
@@ -1761,19 +1763,20 @@ def _per_match(text: str, left: int, start: int) -> re.Match | None:
 #: on a text holding 百分之 (a substring test); its ``base`` and ``of`` never match
 RE_RATE_CN = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?(?P<unit>[百千]分之)"
-    r"(?P<num>[一二两三四五六七八九十百零〇]{1,4}(?:点[零〇一二三四五六七八九]{1,3})?)(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
+    r"(?P<num>[一二两三四五六七八九十百零〇]{1,4}(?:点[零〇一二三四五六七八九]{1,3})?)(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?(?P<num2>(?!))?(?P<unit2>(?!))?")
 
 
 #: a rate in Chinese digits written one by one: 达到一〇〇% (read as 100%; at least one 〇/零, as a number so written
 #: has: 九五% is no such number). Scanned on a text holding % or ‰ and 〇 or 零; its ``base`` and ``of`` never match
 RE_RATE_CN_DIGITS = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>(?!))?"
-    r"(?P<num>(?=[一二三四五六七八九〇零]*[〇零])[一二三四五六七八九〇零]{2,4})(?P<unit>%|‰)(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?")
+    r"(?P<num>(?=[一二三四五六七八九〇零]*[〇零])[一二三四五六七八九〇零]{2,4})(?P<unit>%|‰)(?P<qual>以上|以下|以内|左右)?(?P<of>(?!))?(?P<num2>(?!))?(?P<unit2>(?!))?")
 
 
 def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
     for m in rx.finditer(text):
-        written, unit, base, of = m.group("rverb"), m.group("unit") or "", m.group("base"), m.group("of")
+        written, unit, base, of = m.group("rverb"), m.group("unit") or m.group("unit2") or "", m.group("base"), m.group("of")
+        high = m.group("num2")
         # (提高5个百分点: one unit; 千分之三 is 3 ‰ as 百分之五 is 5 %)
         unit = "%" if unit == "百分之" else "‰" if unit == "千分之" else "百分点" if unit.endswith("百分点") else unit
         verb = _RE_BASELINE.sub("", written)  # (同比下降: read as 下降)
@@ -1789,6 +1792,10 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
             # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
             head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        as_written = subject
+        dated = _DATED_SUBJECT.search(subject) if "年" in subject else None
+        if dated and dated.start():
+            subject = subject[:dated.start()]  # 隐患整改率2026年达到90%: the year says when; the subject is before it
         if verb in ("低于", "高于") and text[m.start() - 1:m.start()] in ("不", "应", "宜", "得"):
             continue  # 不应该低于…: a bound this scan has no word for, not its opposite
         if (verb in _BOUND_VERBS or not (unit or m.group("qual"))) and (
@@ -1806,11 +1813,13 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         else:
             what = subject
             end = m.end() - (len(of) if of else 0)  # 达到100%的… : the tail is not part of the target
-        start = verb_start - len(subject) if what == subject and subject and head.endswith(subject) else verb_start
+        start = verb_start - len(as_written) if what == subject and subject and head.endswith(as_written) else verb_start
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
-        yield _frozen(Target, text=text[start:end], value=_rate_num(m.group("num")), value_max=None, unit=unit, what=_clip(what),
-                     comparator=_cmp_sign(None, m.group("qual"), verb), verb=written, per=None, span=(start, end))
+        yield _frozen(Target, text=text[start:end], value=_rate_num(m.group("num")),
+                      value_max=_rate_num(high) if high else None, unit=unit, what=_clip(what),
+                      comparator=_cmp_sign(None, m.group("qual"), verb, ranged=high is not None), verb=written, per=None,
+                      span=(start, end))
 
 
 def _rate_num(s: str) -> int | float:
@@ -1822,6 +1831,8 @@ def _rate_num(s: str) -> int | float:
 
 
 _RE_BASELINE = re.compile(f"^{_BASELINE}")
+#: a year closing a rate's subject (隐患整改率2026年达到90%, …到2027年): when, not what (its text keeps it, as written)
+_DATED_SUBJECT = re.compile(r"(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末)?$")
 _ANNUAL = "年均"
 #: the end of an enumerated figure before a subject: 事故起数下降5%、[死亡人数]下降8%
 _FIGURE_END = re.compile(r"(?:[\d%‰][^\d、，。；：]{0,2}|以上|以下|以内|左右)、")
