@@ -1774,6 +1774,7 @@ RE_RATE_CN_DIGITS = re.compile(
 
 
 def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
+    last: tuple[str, int] | None = None  # (what, end) of the last rate read with a subject of its own
     for m in rx.finditer(text):
         written, unit, base, of = m.group("rverb"), m.group("unit") or m.group("unit2") or "", m.group("base"), m.group("of")
         high = m.group("num2")
@@ -1792,10 +1793,15 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
             # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
             head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
-        as_written = subject
+        as_written, own = subject, True
         dated = _DATED_SUBJECT.search(subject) if "年" in subject else None
         if dated and dated.start():
             subject = subject[:dated.start()]  # 隐患整改率2026年达到90%: the year says when; the subject is before it
+        elif dated:
+            # …，2027年达到95% / …，到2027年下降20%: a year alone says when; the subject is the last rate's in the sentence
+            # (none: read as before, the year for its subject)
+            earlier = _earlier_subject(text, last, m.start())
+            subject, own = (earlier or subject), False
         if verb in ("低于", "高于") and text[m.start() - 1:m.start()] in ("不", "应", "宜", "得"):
             continue  # 不应该低于…: a bound this scan has no word for, not its opposite
         if (verb in _BOUND_VERBS or not (unit or m.group("qual"))) and (
@@ -1816,10 +1822,22 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         start = verb_start - len(as_written) if what == subject and subject and head.endswith(as_written) else verb_start
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
+        elif what == subject and own:
+            last = (what, end)
         yield _frozen(Target, text=text[start:end], value=_rate_num(m.group("num")),
                       value_max=_rate_num(high) if high else None, unit=unit, what=_clip(what),
                       comparator=_cmp_sign(None, m.group("qual"), verb, ranged=high is not None), verb=written, per=None,
                       span=(start, end))
+
+
+def _earlier_subject(text: str, last: tuple[str, int] | None, start: int) -> str:
+    """The subject of the rate ``last`` (what, end) when it ends in the sentence of a rate at ``start`` (no 。；！？ between:
+    a look-up in the text's delimiter index), else ``""``."""
+    if last is None:
+        return ""
+    positions = _delim_positions(text, SENTENCE_DELIMS)
+    i = bisect.bisect_left(positions, last[1])
+    return last[0] if i == len(positions) or positions[i] >= start else ""
 
 
 def _rate_num(s: str) -> int | float:
