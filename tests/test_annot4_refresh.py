@@ -1,8 +1,9 @@
 """A re-push's task-data writes (suggestion lines after a retraining, display fields of older tasks)
 go a few at a time (tests/data/annot4/EXPECTED.md §2; measured with tests/data/annot4/probe_refresh.py).
 
-Label Studio 1.23.2 has no request writing many tasks their own data, so the writes stay one per
-task; here, without a server: they overlap (at most ``WRITERS`` in flight), every task is written
+Label Studio 1.23.2 has no request writing many tasks their own data under keys policytag names (its
+experimental ``cache_labels`` action writes each task its own text, but only under ``cache_predictions_<control>``:
+annot5, docs/annotation.md §3), so the writes stay one per task; here, without a server: they overlap (at most ``WRITERS`` in flight), every task is written
 once with its own data, and a failure is one line that stops the writes not yet started."""
 
 from __future__ import annotations
