@@ -11,18 +11,20 @@ genre without mixing years in one share.
 so the shares of one dimension can sum to more than 1). *Difference*: row share − mean share (below),
 in percentage points.
 
-*Like with like*: a row is compared with the other governments' rows of its *class*, as the
+*Like with like*: a row is compared with the other governments' rows of its *class* and *year*, as the
 year-over-year pairing compares a notice with its own past (``yoy``): whole-year programmes (annual
 notices and 工作要点) with programmes; a one-topic document (a 专项整治方案, an 应急预案, a one-topic
 notice) with documents of its genre on the same subject (``yoy.same_topic``: two cities' 燃气 plans).
 A flood notice tested against annual notices "stresses 防汛" because it is about floods, and a 100 %-燃气
 plan in the pool raises the 燃气 mean every annual notice is read against. A row without a peer of its
-class in another government is shown but not tested. *Mean share* of a cell: the label's share over
-all clauses of the rows of its class.
+class in another government is shown but not tested. Rows of other years are no peers: a 2026 row tested
+against other governments' 2027 rows read a change of year as a difference between governments (rows of
+unknown year are one another's peers). *Mean share* of a cell: the label's share over all clauses of the
+rows of its class and year (the tables show one mean row per year when the rows span several).
 
 *Chance*: for every row × label, Fisher's exact test (two-sided) of the row's clauses against the
 clauses of the other governments' rows of its class (2 × 2 table: with/without the label × this
-row/the rest; the issuer's own rows of other years and genres are in neither); the p-values
+row/the rest; the issuer's own rows and every row of another year are in neither); the p-values
 of all row × label tests of both dimensions are corrected together with Benjamini–Hochberg (false
 discovery rate ``ALPHA`` = 0.05). A row "stresses a label more" (or less) only when its corrected
 q-value is below ``ALPHA``; with ~30 clauses per notice that needs a large difference (a label on
@@ -48,7 +50,7 @@ from .yoy import central_organs
 #: false discovery rate of the Benjamini–Hochberg correction
 ALPHA = 0.05
 TEST_NAME = ("two-sided Fisher exact test of each issuer's clauses against the other governments' clauses of the "
-             "same kind of document (annual notices and 工作要点 together; a one-topic document with those of its "
+             "same year and kind of document (annual notices and 工作要点 together; a one-topic document with those of its "
              f"genre and subject), p-values of all issuer × label tests Benjamini–Hochberg corrected (FDR {ALPHA:.2f})")
 #: when no difference passes, reports name the nearest ones up to this q-value (a row the reader expected to
 #: stand out, 4 of 9 clauses on 森林草原火灾 against a mean of 7 %, at q = 0.085, is not "no difference": it is
@@ -133,6 +135,16 @@ class Cell:
 
 
 @dataclass(frozen=True)
+class YearMean:
+    """The tables' mean row of one year (``year`` None: of unknown year): ``shares[dim][label_id]`` pooled over
+    the ``n`` clauses of that year's rows of the mean's kind (``AcrossComparison.mean_of``)."""
+
+    year: int | None
+    shares: dict[str, dict[str, float]]
+    n: int
+
+
+@dataclass(frozen=True)
 class AcrossComparison:
     """``cells[group.key][dim]``: one Cell per label (taxonomy order)."""
 
@@ -152,6 +164,25 @@ class AcrossComparison:
     used: dict[str, tuple[str, ...]] | None = None
     #: the clauses ``mean_shares`` pools (the mean row's own clause count)
     mean_n: int = 0
+    #: one mean row per year when the rows span several years (each row is compared within its year); empty else
+    year_means: tuple[YearMean, ...] = ()
+
+    @property
+    def within_years(self) -> bool:
+        """The rows span several years (an unknown one counts): each is compared with its own year's rows only."""
+        return len({g.year for g in self.groups}) > 1
+
+    def of_year(self, g: IssuerGroup) -> str:
+        """`` of 2026`` (`` of unknown year``) when the rows span several years, for the words naming row ``g``'s
+        peers; empty else."""
+        if not self.within_years:
+            return ""
+        return f" of {g.year}" if g.year is not None else " of unknown year"
+
+    def peers_label(self, g: IssuerGroup) -> str:
+        """What row ``g`` is tested against, in words: ``annual notices and 工作要点 of other governments`` (``… of
+        2026`` when the rows span several years)."""
+        return f"{g.kind_label} of other governments{self.of_year(g)}"
 
     @property
     def issuers_label(self) -> str:
@@ -194,15 +225,18 @@ class AcrossComparison:
             parts.append(f"{'、'.join(firms.values())} {'is an enterprise' if len(firms) == 1 else 'are enterprises'}, not "
                          "a government: tested against the governments' documents of its kind as if it were one")
         untested = [f"{g.name} {g.year or ''} ({g.kind_label})".replace("  ", " ") for g in self.groups if not g.tested]
+        of_year = " and year" if self.within_years else ""
         if untested:
             shown = "; ".join(untested[:6]) + (f" and {len(untested) - 6} more" if len(untested) > 6 else "")
-            parts.append("a row is compared only with other governments' documents of its kind (annual notices and "
-                         "工作要点 together; a one-topic document with those of its genre and subject); these have none "
-                         f"here, so they are shown, not tested: {shown}")
+            parts.append(f"a row is compared only with other governments' documents of its kind{of_year} (annual "
+                         "notices and 工作要点 together; a one-topic document with those of its genre and subject); these "
+                         f"have none here, so they are shown, not tested: {shown}")
         years = sorted({g.year for g in self.groups if g.year is not None})
-        if len(years) > 1:
-            parts.append(f"the rows span {years[0]}–{years[-1]} and share one mean (--year YEAR compares one "
-                         "year's documents)")
+        if self.within_years:
+            span = f"span {years[0]}–{years[-1]}" if len(years) > 1 else f"are of {years[0] if years else ''} and of unknown year"
+            parts.append(f"the rows {span}: each row is compared with the other governments' rows of its own year "
+                         "only, against that year's mean (a difference across years would mix the government with the "
+                         "year; rows of unknown year with one another)")
         return "; ".join(parts) or None
 
     def nearest_misses(self, n: int = NEAREST) -> list[tuple[IssuerGroup, Cell]]:
@@ -421,6 +455,29 @@ def _sort_name(identity: tuple) -> str:
     return region if region and region != CENTRAL_REGION and who.startswith(region) else who
 
 
+def _government_names(identities) -> dict[object, str]:
+    """Each government's place in the order: the smallest name among its issuers, so its organs stay together."""
+    gov_name: dict[object, str] = {}
+    for ident in identities:
+        if ident is not None:
+            gov = government(ident)
+            gov_name[gov] = min(gov_name.get(gov, _sort_name(ident)), _sort_name(ident))
+    return gov_name
+
+
+def _order_key(ident: tuple | None, doc: Document, kind_label: str, gov_name: dict[object, str]) -> tuple:
+    """Where a row (or a notice) of ``doc`` stands in ``ROW_ORDER``; ``ident`` is its ``issuer_identity``."""
+    if ident is None:  # after every level, by what the row is named (its title)
+        return (level_rank(None) + 1, doc.title or doc.doc_id, "", "", "", 0, 0, 0, "")
+    who, region, level = ident
+    gov = government(ident)
+    # region and the government's id break ties between two governments of one name (two 长宁县人民政府)
+    # the government itself above its organs (临江市交通运输局 sorts before 临江市人民政府 by name); a document of
+    # unknown year after its issuer's dated ones
+    return (level_rank(level), gov_name[gov], region or "", repr(gov), not who.endswith("人民政府"), who,
+            _genre_rank(doc.genre), (doc.year is None, doc.year or 0), kind_label)
+
+
 def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[str, tuple[str, str]]) -> list[tuple]:
     """The across rows in reading order (``ROW_ORDER``): governments by administrative level from the centre
     down, then by name, each government's rows together, and within one its 人民政府 first, then its other
@@ -428,25 +485,22 @@ def _row_order(keys: Sequence[tuple], docs: dict[tuple, Document], kinds: dict[s
     of the input plays no part: the governments followed the files' order before, so a county's notice
     given first sat above its province (and a folder named year first, 2026_…, 2027_…, spread one county's
     two 工作要点 over the table)."""
-    # a government's place in the table: the smallest name among its issuers, so its organs stay together
-    gov_name: dict[object, str] = {}
-    for k in keys:
-        if k[0] is not None:
-            gov = government(k[0])
-            gov_name[gov] = min(gov_name.get(gov, _sort_name(k[0])), _sort_name(k[0]))
+    gov_name = _government_names(k[0] for k in keys)
+    return sorted(keys, key=lambda k: _order_key(k[0], docs[k], kinds[docs[k].doc_id][1], gov_name)
+                  + (docs[k].doc_id,))
 
-    def order(k: tuple) -> tuple:
-        doc = docs[k]
-        if k[0] is None:  # (None, doc_id): after every level, by what the row is named (its title)
-            return (level_rank(None) + 1, doc.title or doc.doc_id, "", "", "", 0, 0, "", doc.doc_id)
-        who, region, level = k[0]
-        gov = government(k[0])
-        # region and the government's id break ties between two governments of one name (two 长宁县人民政府)
-        # the government itself above its organs (临江市交通运输局 sorts before 临江市人民政府 by name)
-        return (level_rank(level), gov_name[gov], region or "", repr(gov), not who.endswith("人民政府"), who,
-                _genre_rank(doc.genre), doc.year or 0, kinds[doc.doc_id][1], doc.doc_id)
 
-    return sorted(keys, key=order)
+def document_order(documents: Sequence[Document]) -> list[Document]:
+    """``documents`` in the across table's order (``ROW_ORDER``), so a report's index and its notice sections read
+    as the table does: a reader who met 岫川省 above 青岚市 in one met them so in the other (the notices followed the
+    files' order, the table the levels). Documents of one row (an issuer's documents of one year and genre) and
+    equal keys keep the input's order; a document with no clauses, in no row, stands where its issuer's would."""
+    kinds = document_kinds(documents)
+    idents = [issuer_identity(d) for d in documents]
+    gov_name = _government_names(idents)
+    order = sorted(range(len(documents)),
+                   key=lambda i: (_order_key(idents[i], documents[i], kinds[documents[i].doc_id][1], gov_name), i))
+    return [documents[i] for i in order]
 
 
 def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
@@ -472,9 +526,12 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     names = display_names([k[0] for k in keys], [grouped[k][0].title for k in keys], [grouped[k][0].doc_id for k in keys])
     row_kind = [kinds[grouped[k][0].doc_id] for k in keys]
     govs = [government(k[0]) if k[0] is not None else ("doc", k[1]) for k in keys]
-    # a row's peers: the other governments' rows of its class (the rest its Fisher test is against)
-    peers = [[r for r in range(len(keys)) if row_kind[r][0] == row_kind[i][0] and govs[r] != govs[i]]
-             for i in range(len(keys))]
+    row_year = [grouped[k][0].year for k in keys]
+    # a row's peers: the other governments' rows of its class *and year* (the rest its Fisher test is against).
+    # Across years a row's difference mixed "this government" with "this year": 石桥县's 2026 工作要点 was tested
+    # against 柘溪市's 2027 one. Rows of unknown year are one another's peers (a clause file naming no years)
+    peers = [[r for r in range(len(keys)) if row_kind[r][0] == row_kind[i][0] and govs[r] != govs[i]
+              and row_year[r] == row_year[i]] for i in range(len(keys))]
     groups, members = [], []
     for i, (k, name) in enumerate(zip(keys, names)):
         docs = grouped[k]
@@ -498,10 +555,13 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                     m[i, col[lid]] += 1
                     who[(i, col[lid])].append(t.clause.clause_id)
         counts[dim], ids[dim] = m, who
-    # each class's mean share: pooled over its rows (own government included, as the one mean was)
+    # each class's mean share in each year: pooled over its rows of that year (own government included, as the one
+    # mean was), what a cell's difference is read against
     of_kind = {kind: [r for r in range(len(keys)) if row_kind[r][0] == kind] for kind, _ in row_kind}
-    class_means = {kind: {dim: _pooled_shares(counts[dim], sizes, rows, taxonomy[dim].ids) for dim in DIMENSIONS}
-                   for kind, rows in of_kind.items()}
+    of_kind_year = {(row_kind[i][0], row_year[i]): [r for r in of_kind[row_kind[i][0]] if row_year[r] == row_year[i]]
+                    for i in range(len(keys))}
+    class_means = {ky: {dim: _pooled_shares(counts[dim], sizes, rows, taxonomy[dim].ids) for dim in DIMENSIONS}
+                   for ky, rows in of_kind_year.items()}
     # one p-value per tested row × label of both dimensions, corrected as one family. A row is tested
     # against the other *governments'* rows of its class: the same issuer's other years and genres
     # are not "the others" (a county's 2026 plan was tested against a rest holding its own 2027 plan),
@@ -530,7 +590,7 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             for j, lid in enumerate(taxonomy[dim].ids):
                 c = int(counts[dim][i, j])
                 share = c / g.n_clauses if g.n_clauses else 0.0
-                mean = class_means[g.kind][dim][lid]
+                mean = class_means[(g.kind, g.year)][dim][lid]
                 # untested: no peer of its class, or a label no one of them carries
                 p, qq = qv.get((dim, i, j), (1.0, 1.0))
                 row.append(Cell(dim, lid, taxonomy[dim].name_of(lid), c, g.n_clauses, share, mean,
@@ -541,11 +601,17 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     mean_rows = of_kind[ref] if ref is not None else list(range(len(groups)))
     mean_shares = {dim: _pooled_shares(counts[dim], sizes, mean_rows, taxonomy[dim].ids) for dim in DIMENSIONS}
     used = {dim: tuple(lid for j, lid in enumerate(taxonomy[dim].ids) if counts[dim][:, j].any()) for dim in DIMENSIONS}
+    # the tables' mean row of each year when the rows span several: the one mean of 2026 and 2027 together was what no
+    # row is read against any more
+    years = sorted({row_year[r] for r in mean_rows}, key=lambda y: (y is None, y or 0))
+    year_means = tuple(YearMean(y, {dim: _pooled_shares(counts[dim], sizes, rows, taxonomy[dim].ids) for dim in DIMENSIONS},
+                                sum(sizes[r] for r in rows))
+                       for y in years if (rows := [r for r in mean_rows if row_year[r] == y])) if len(years) > 1 else ()
     return AcrossComparison(tuple(groups), cells, mean_shares, len({k[0] for k in keys if k[0] is not None}),
                             n_unknown=sum(1 for k in keys if k[0] is None),
                             n_governments=len({government(k[0]) for k in keys if k[0] is not None}),
                             mean_of=next(g.kind_label for g in groups if g.kind == ref) if ref is not None else "",
-                            used=used, mean_n=sum(sizes[r] for r in mean_rows))
+                            used=used, mean_n=sum(sizes[r] for r in mean_rows), year_means=year_means)
 
 
 @dataclass(frozen=True)

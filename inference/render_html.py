@@ -20,7 +20,7 @@ from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, char_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
-from .render_md import MEAN_IS, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, NOTICE_ORDER, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -333,14 +333,14 @@ def _trends(report: Report) -> str:
 COMPACT_ABOVE = 40
 
 
-def _cell_tip(g, c) -> str:
+def _cell_tip(a, g, c) -> str:
     """An across cell's tooltip: ``1/9, +1.7 pp, q=1.000``; a row no other government's document of its
     kind is tested against says so (``5/5, not tested: no other government's 专项整治/实施方案 on 电动自行车``),
     not ``+0.0 pp, q=1.000``, a test that was never made (its CSV row has no p-value either)."""
     if not g.tested:
-        return f"{c.count}/{c.n}, not tested: no other government's {g.kind_label}"
+        return f"{c.count}/{c.n}, not tested: no other government's {g.kind_label}{a.of_year(g)}"
     if not c.tested:  # (a label only a document of another kind carries: no test of it was made for this row)
-        return f"{c.count}/{c.n}, not tested: neither this row nor the other governments' {g.kind_label} carry it"
+        return f"{c.count}/{c.n}, not tested: neither this row nor the {a.peers_label(g)} carry it"
     return f"{c.count}/{c.n}, {c.diff_pp:+.1f} pp, {q_text(c.q_value)}"
 
 
@@ -404,11 +404,15 @@ def _across(report: Report) -> str:
                 # a row too short for its shares to mean much (青崖县's one clause read 100, as dark as a 6-of-6
                 # row tested beyond chance) is hatched, as a trend point of one is drawn hollow
                 cls = _heat_class(c.share) + (" s" if c.significant else "") + (" few" if g.n_clauses < FEW_CLAUSES else "")
-                row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(g, c))}">'
+                row.append(f'<td class="{cls}" data-v="{c.share:.3f}" title="{_e(_cell_tip(a, g, c))}">'
                            f'<a href="#notice-{_e(first)}">{share_count(c)}{mark}</a></td>')
             parts.append("".join(row) + "</tr>")
-        parts.append(f'</tbody><tfoot><tr><td class="who">{escape(mean_label(a) if a.mean_of or len({g.kind for g in a.groups}) > 1 else "mean of all rows (pooled)")}</td><td></td><td></td><td></td><td>{a.mean_n}</td>'
-                     + "".join(f"<td>{a.mean_shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr></tfoot></table></div>")
+        plain = a.mean_of or len({g.kind for g in a.groups}) > 1
+        foot = "".join(f'<tr><td class="who">{escape(label if plain or a.year_means else "mean of all rows (pooled)")}</td>'
+                       f"<td></td><td></td><td></td><td>{n}</td>"
+                       + "".join(f"<td>{shares[dim][lid] * 100:.0f}</td>" for lid in used) + "</tr>"
+                       for label, n, shares in mean_rows(a))
+        parts.append(f"</tbody><tfoot>{foot}</tfoot></table></div>")
     parts.append('<h3>侧重差异 What each issuer stresses more or less than the others</h3><p class="meta">Difference '
                  f"from the mean share in percentage points (clauses carrying the label / the row's clauses); only "
                  f"differences with a Benjamini–Hochberg q &lt; {a.alpha:.2f} are listed.</p>")
@@ -632,7 +636,7 @@ def _by_count(summary, dim: str):
     return sorted(summary.distributions[dim], key=lambda c: -c.count)
 
 
-def _index(notices) -> str:
+def _index(notices, ordered: bool = False) -> str:
     """Every notice in one table, linked to its section, with its signing date and what it is compared
     with (as the Markdown's index): above ``COMPACT_ABOVE`` notices the navigation links only each year's
     first notice, and a reader looking for one county's notice needs a way to it. Folded away when long;
@@ -646,6 +650,7 @@ def _index(notices) -> str:
         for n in notices)
     return (f'<section id="notices"><details{"" if len(notices) > COMPACT_ABOVE else " open"}><summary><h2 '
             f'style="display:inline">文件 Notices in this report: {len(notices)}</h2></summary>'
+            + (f'<p class="meta">{escape(NOTICE_ORDER)}.</p>' if ordered else "") +
             # in a box of its own width that scrolls sideways: on a phone the table (compared with, signed) pushed the
             # whole page wider than the screen
             '<div class="scroll"><table class="index sortable">'
@@ -660,7 +665,8 @@ def render_html(report: Report) -> str:
 def iter_html(report: Report) -> Iterator[str]:
     """The HTML report in pieces, a section or a notice each (``render_html`` joins them): ``-o`` writes each
     as it is made, so the whole page is never held beside the report."""
-    notices = sorted(report.notices, key=lambda n: (n.document.year is None, -(n.document.year or 0)))
+    # one government: newest first; several: the across table's order (by level, then name), as the Markdown
+    notices = report.by_government or sorted(report.notices, key=lambda n: (n.document.year is None, -(n.document.year or 0)))
     years = sorted({n.document.year for n in notices if n.document.year is not None})
     span = f"{years[0]}–{years[-1]}" if len(years) > 1 else (str(years[0]) if years else "")
     n_clauses = sum(n.summary.n_clauses for n in notices)
@@ -679,7 +685,8 @@ def iter_html(report: Report) -> Iterator[str]:
         first = {}
         for n in notices:
             first.setdefault(n.document.year, n.document.doc_id)
-        nav = "".join(f'<a href="#notice-{_e(d)}">{_e(year_label(y))}</a>' for y, d in first.items())
+        newest = sorted(first, key=lambda y: (y is None, -(y or 0)))  # the links newest first in either order
+        nav = "".join(f'<a href="#notice-{_e(first[y])}">{_e(year_label(y))}</a>' for y in newest)
     yield ("<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\">"
            "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
            f"<title>{escape(title)}</title><style>{CSS}</style></head><body>")
@@ -688,7 +695,7 @@ def iter_html(report: Report) -> Iterator[str]:
            f"</code> · {escape(threshold)} · generated {escape(report.generated)}</p>"
            f"<nav>{trends_link}{nav}</nav></header><main>")
     if len(notices) > 1:  # first, as in the Markdown: each notice and its baseline at a glance
-        yield _index(notices)
+        yield _index(notices, ordered=report.by_government is not None)
     if report.trend:
         yield _trends(report)
     elif report.trend_note:

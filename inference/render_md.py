@@ -169,6 +169,15 @@ def mean_label(a) -> str:
     return "mean (pooled)"
 
 
+def mean_rows(a) -> list[tuple[str, int, dict]]:
+    """The tables' mean row(s) as (label, clauses, shares): one, or one per year when the rows span several
+    (each row is read against its own year's mean: ``across.YearMean``)."""
+    if not a.year_means:
+        return [(mean_label(a), a.mean_n, a.mean_shares)]
+    label = mean_label(a)
+    return [(f"{label}, {year_label(m.year)}", m.n, m.shares) for m in a.year_means]
+
+
 #: why an across row's shares are no split of 100 (苔溪县: 煤矿 20, 非煤矿山 80, 道路交通运输 20): said beside the tables,
 #: as the notice tables say it of theirs
 ROW_SUMS = "a clause can carry several labels, so a row's shares may add up to more than 100"
@@ -210,7 +219,8 @@ def _across(report: Report) -> list[str]:
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
                        f"{genre_name(g.genre) or '—'}{UNTESTED_MARK * (not g.tested)} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
-        out.append(f"| *{mean_label(a)}* | | | | {a.mean_n} | " + " | ".join(f"{a.mean_shares[dim][lid] * 100:.0f}" for lid in used) + " |")
+        for label, n, shares in mean_rows(a):
+            out.append(f"| *{label}* | | | | {n} | " + " | ".join(f"{shares[dim][lid] * 100:.0f}" for lid in used) + " |")
         out.append("")
     out += ["### 侧重差异 What each issuer stresses more or less than the others", "",
             "Difference from the mean share in percentage points, with the issuer's clause count; only differences "
@@ -354,14 +364,26 @@ SENTENCE_MATCH = f"in brackets: {SENTENCE_MATCH_IS}"
 #: the Markdown clause list's heading over clauses that follow headed ones but are under no heading
 NO_HEADING = "(under no heading of the notice)"
 
+#: said above the index when the notices follow the across table's order rather than the input's
+NOTICE_ORDER = ("Order: as the rows of Across governments (by administrative level from the centre down, then by "
+                "name, each government's documents together, years ascending), whatever the order of the input files")
+
+
+def reading_order(report: Report) -> tuple[NoticeReport, ...]:
+    """The notices as the Markdown index and sections list them: in the across table's order when the report has
+    that table (``Report.by_government``), else in input order."""
+    return report.by_government or report.notices
+
 
 def _index(report: Report) -> list[str]:
     """One line per reported notice, before everything else: who issued it, what kind, its year and
     size, and what it is compared with (or why nothing), so a reader of a folder's report sees each
     notice's baseline without scrolling through every section."""
-    out = ["## 文件 Notices in this report", "",
-           "| notice | issuer | level | genre | year | clauses | compared with | signed |", "|---|---|---|---|--:|--:|---|---|"]
-    for n in report.notices:
+    out = ["## 文件 Notices in this report", ""]
+    if report.by_government:
+        out += [NOTICE_ORDER, ""]
+    out += ["| notice | issuer | level | genre | year | clauses | compared with | signed |", "|---|---|---|---|--:|--:|---|---|"]
+    for n in reading_order(report):
         d = n.document
         # the signing date: a year's documents are read in the order they were signed
         out.append(f"| {_cell(_short(d.title or d.doc_id, 40))} | {_cell(d.issuer or '—')} | "
@@ -446,7 +468,7 @@ def _sections(report: Report) -> Iterator[list[str]]:
         yield ["## 年度趋势 Trend", "", f"*{report.trend_note}.*", ""]
     if report.across:
         yield _across(report)
-    for notice in report.notices:
+    for notice in reading_order(report):
         yield _notice(report, notice)
     threshold = f"threshold {report.threshold}" if report.threshold is not None else "tuned thresholds"
     yield ["---", f"*policytag tag · model {report.model_version} · {threshold} · taxonomy "

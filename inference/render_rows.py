@@ -158,10 +158,11 @@ def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
     return flat
 
 
-def across_peers(g) -> str:
-    """What an across row is tested against, for the CSV: ``annual notices and 工作要点 of other governments``,
+def across_peers(report: Report, g) -> str:
+    """What an across row is tested against, for the CSV: ``annual notices and 工作要点 of other governments`` (``… of
+    2026`` when the rows span several years),
     or empty when no other government has a document of its kind."""
-    return f"{g.kind_label} of other governments" if g.tested else ""
+    return report.across.peers_label(g) if g.tested else ""
 
 
 def render_across_csv(report: Report) -> str | None:
@@ -190,6 +191,6 @@ def render_across_csv(report: Report) -> str | None:
                     # an untested row (no other government's document of its kind) or label (no one carries it) has no p-value, not p = 1
                     "p_value": f"{c.p_value:.4g}" if g.tested and c.tested else "",
                     "q_value": f"{c.q_value:.4g}" if g.tested and c.tested else "",
-                    "significant": int(c.significant), "compared_with": across_peers(g), "clause_ids": ";".join(c.clause_ids),
+                    "significant": int(c.significant), "compared_with": across_peers(report, g), "clause_ids": ";".join(c.clause_ids),
                     "model_version": report.model_version, "taxonomy_version": report.taxonomy.version}))
     return buf.getvalue()

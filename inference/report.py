@@ -149,7 +149,7 @@ class NoticeReport:
 
 @dataclass(frozen=True)
 class Report:
-    """Everything a renderer needs: notices in input order, the trend (None with fewer than two years),
+    """Everything a renderer needs: notices in input order (``by_government``: in the across table's), the trend (None with fewer than two years),
     the taxonomy (ids, names, order), the model and the thresholds used."""
 
     notices: tuple[NoticeReport, ...]
@@ -166,6 +166,18 @@ class Report:
     #: why there is no pooled trend although the report spans several years (``trend_series``), or, with a trend, its
     #: caveat (documents naming no issuer: years paired by year alone)
     trend_note: str | None = None
+
+    @cached_property
+    def by_government(self) -> tuple[NoticeReport, ...] | None:
+        """The notices in the across table's order (``across.document_order``: by level from the centre down, then
+        government, …, years ascending) when the report has that table, so its index and sections read as the
+        table does; None without one (one government: each renderer keeps its own order)."""
+        if self.across is None:
+            return None
+        from .across import document_order
+
+        at = {n.document.doc_id: n for n in self.notices}
+        return tuple(at[d.doc_id] for d in document_order([n.document for n in self.notices]))
 
     def next_in_file(self, n: NoticeReport) -> NoticeReport | None:
         """The reported notice read right after ``n`` from the same file (a letter's pasted enclosure or
