@@ -558,8 +558,9 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     # each class's mean share in each year: pooled over its rows of that year (own government included, as the one
     # mean was), what a cell's difference is read against
     of_kind = {kind: [r for r in range(len(keys)) if row_kind[r][0] == kind] for kind, _ in row_kind}
-    of_kind_year = {(row_kind[i][0], row_year[i]): [r for r in of_kind[row_kind[i][0]] if row_year[r] == row_year[i]]
-                    for i in range(len(keys))}
+    of_kind_year: dict[tuple, list[int]] = defaultdict(list)
+    for r in range(len(keys)):
+        of_kind_year[(row_kind[r][0], row_year[r])].append(r)
     class_means = {ky: {dim: _pooled_shares(counts[dim], sizes, rows, taxonomy[dim].ids) for dim in DIMENSIONS}
                    for ky, rows in of_kind_year.items()}
     # one p-value per tested row × label of both dimensions, corrected as one family. A row is tested
