@@ -423,7 +423,7 @@ def _reference_kind(groups: Sequence[IssuerGroup]) -> str | None:
 ROW_ORDER = ("rows by administrative level (中央, 省级, 市级, 县级, 基层及其他, then rows of no stated level and "
              "documents naming no issuer), within a level by name (character code order: radical, then strokes), "
              "a government's rows together (its 人民政府 first, then its other organs by name; the programmes first, "
-             "years ascending)")
+             "years ascending, a row of unknown year after them)")
 
 
 def level_rank(level: str | None) -> int:

@@ -209,3 +209,15 @@ def test_bad_input_is_one_line_and_leaves_the_output_as_it_was(tmp_path, argv, s
     code, err = run([a.format(tmp=tmp_path) for a in argv] + ["--model", MODEL, "-o", str(out)])
     assert code in (1, 2) and err.count("\n") == 1 and said in err, err
     assert out.read_text(encoding="utf-8") == "earlier report\n"
+
+
+def test_an_undated_document_follows_its_issuers_dated_ones():
+    """A row of unknown year sorted as year 0, above its issuer's 2026 and 2027 rows (and its notice above theirs)."""
+    undated = _doc("u", "青岚市人民政府", "青岚市", "city", "annual_notice", None, title="青岚市人民政府关于做好安全生产工作的通知")
+    dated = _doc("d", "青岚市人民政府", "青岚市", "city", "annual_notice", 2026)
+    other = _doc("o", "石桥县人民政府", "石桥县", "county", "annual_notice", 2026)
+    docs = [undated, dated, other]
+    report = build_report(docs, _tagged(undated, [GAS] * 2) + _tagged(dated, [CHEM] * 2) + _tagged(other, [GAS] * 2), TAX, "t")
+    assert [g.doc_ids for g in report.across.groups] == [("d",), ("u",), ("o",)]
+    assert [n.document.doc_id for n in report.by_government] == ["d", "u", "o"]
+    assert "a row of unknown year after them" in render_md(report)
