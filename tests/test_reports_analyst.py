@@ -337,14 +337,17 @@ def test_a_baseline_years_back_says_it_is_the_latest_there_is():
     assert line in render_md(report) and line in render_html(report)
 
 
-def test_across_says_who_has_no_peer_of_its_level_and_that_years_share_one_mean():
+def test_across_says_who_has_no_peer_of_its_level_and_that_rows_are_compared_within_their_year():
     town = _doc("t", "南坪镇人民政府", "南坪镇", "department", "work_points", 2027)
     c1 = _doc("c1", "临川市人民政府", "临川市", "city", "annual_notice", 2027)
     c2 = _doc("c2", "白石市人民政府", "白石市", "city", "annual_notice", 2026)
     report = build_report([town, c1, c2], _tagged(town, [HOUSE]) + _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
-    note = ("南坪镇 is the only 基层及其他 government: compared with governments of other levels only; "
-            "the rows span 2026–2027 and share one mean")
-    assert note in render_md(report) and note in render_html(report)
+    # 白石市's 2026 notice has no other government's row of 2026: untested, so 临川市 is the only city tested
+    note = ("临川市 is the only 市级 government; 南坪镇 is the only 基层及其他 government: compared with governments of "
+            "other levels only; a row is compared only with other governments' documents of its kind and year")
+    years = "the rows span 2026–2027: each row is compared with the other governments' rows of its own year only"
+    md, html = render_md(report), render_html(report).replace("&#x27;", "'")
+    assert note in md and note in html and years in md and years in html and "白石市人民政府 2026 (annual" in md
     both_cities = build_report([c1, c2], _tagged(c1, [GAS]) + _tagged(c2, [CHEM]), TAX, "t")
     assert "the only" not in render_md(both_cities)
 

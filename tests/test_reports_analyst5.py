@@ -106,12 +106,13 @@ def test_across_says_levels_are_compared_together_and_that_is_what_is_tested(out
     note = "levels are compared together: each government's row is tested against every other government's documents of its kind, whatever their level (中央、省级、市级、县级), and a county is a government of its own, not part of its city"
     assert note in (out / "out.md").read_text(encoding="utf-8")
     assert note in _html_text(out)
-    # what the note says is what the test does: 梓溪县's 2027 notice against the province's, the city's, the
-    # other county's and the ministry's programmes alike (its own 2026 notice and its plan left out)
+    # what the note says is what the test does: 梓溪县's 2027 notice against the province's, the city's and the
+    # ministry's 2027 programmes alike (its own 2026 notice, its plan and the other county's notices of other years
+    # left out: rows are compared within their year, analyst13)
     rows = [r for r in _across(out) if r["dimension"] == "sector" and r["label_id"] == "road_transport"]
     ziqi = next(r for r in rows if r["issuer"] == "梓溪县人民政府办公室" and r["year"] == "2027")
     others = [r for r in rows if r["compared_with"] == ziqi["compared_with"] and not r["issuer"].startswith("梓溪县")]
-    assert {r["level"] for r in others} == {"central", "province", "city", "county"}
+    assert {r["level"] for r in others} == {"central", "province", "city"} and {r["year"] for r in others} == {"2027"}
     p = _fisher_p(int(ziqi["count"]), int(ziqi["n_clauses"]), sum(int(r["count"]) for r in others),
                   sum(int(r["n_clauses"]) for r in others))
     assert float(ziqi["p_value"]) == pytest.approx(p, rel=1e-3)

@@ -236,4 +236,4 @@ def test_a_mean_row_over_documents_of_different_kinds_says_so(tmp_path):
     assert md.count(f"| *{said}* |") == 2 and "mean (pooled)" not in md
     assert said in tag(both, "html")
     folder = tag([str(DATA)], "md")
-    assert "| *mean of the annual notices and 工作要点 (pooled)* |" in folder and said not in folder
+    assert "| *mean of the annual notices and 工作要点 (pooled), 2027* |" in folder and said not in folder
