@@ -79,6 +79,9 @@ def _readable_ratio(text: str) -> float:
 _TEXT_ENCODINGS = ("utf-8", "gb18030", "cp950", "big5hkscs")
 
 
+_GB18030_BOM = b"\x84\x31\x95\x33"
+
+
 def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
     """Decode text bytes: BOM, then strict UTF-8, then GB18030, then Big5 (``_TEXT_ENCODINGS``); traditional
     characters are made simplified later, as any text's are (``corpus.script``)."""
@@ -88,6 +91,10 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return data.decode("utf-16")
+    if data.startswith(_GB18030_BOM):
+        # GB18030's own byte-order mark (U+FEFF's four bytes in it), as some editors save it: decoded, it stayed a
+        # U+FEFF before the title
+        return data[len(_GB18030_BOM):].decode("gb18030", errors="replace")
     if (encoding := _utf16_without_bom(data)) is not None:
         return data.decode(encoding, errors="replace")
     data = _without_stray_nuls(data)
@@ -310,8 +317,9 @@ def _pipe_delimiter(line: str, width: int) -> bool:
 
 
 def read_html(path: Path) -> str:
-    """Body text of a (government) web page: scripts, styles, navigation and forms removed."""
-    return _html_text(path.read_bytes(), path)
+    """Body text of a (government) web page: scripts, styles, navigation and forms removed; a frame's page saved
+    beside it (a page saved "complete") read in place (:func:`_saved_frames`)."""
+    return _html_text(path.read_bytes(), path, folder=path.parent)
 
 
 def read_mht(path: Path) -> str:
@@ -328,39 +336,83 @@ def read_mht(path: Path) -> str:
 
 def _mht_page(data: bytes) -> tuple[bytes, str | None] | None:
     """(the bytes, the charset its part declares) of the first text/html part of a MIME archive, or
-    None. The standard library's email parser decodes the part (quoted-printable, base64)."""
+    None. The standard library's email parser decodes the part (quoted-printable, base64). A page whose
+    frames' pages the archive holds too comes back with them in place (:func:`_mht_framed`)."""
     import email
 
-    for piece in email.message_from_bytes(data).walk():
-        if piece.get_content_type() == "text/html":
-            return piece.get_payload(decode=True) or b"", piece.get_content_charset()
-    return None
+    pages = [piece for piece in email.message_from_bytes(data).walk() if piece.get_content_type() == "text/html"]
+    if not pages:
+        return None
+    raw, charset = pages[0].get_payload(decode=True) or b"", pages[0].get_content_charset()
+    if len(pages) > 1 and re.search(rb"<i?frame\b", raw, re.I):
+        return _mht_framed(pages).encode("utf-8"), "utf-8"
+    return raw, charset
 
 
-def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | None = None) -> str:
+#: how deep frames inside frames are filled in from a web archive (a portal's frame holding the notice's frame)
+_MHT_FRAME_DEPTH = 3
+
+
+def _mht_framed(pages: list) -> str:
+    """The archive's first page (``pages``: its text/html MIME parts) with each ``<iframe>``/``<frame>`` whose page the
+    archive holds (its ``src`` resolved against the page's ``Content-Location``, or a ``cid:``) replaced by that page's
+    body, as a browser shows it in place.
+
+    Why: IE and Edge save a page with its frames as one .mht, each frame's page a part of its own; a portal that
+    frames the notice's body (``<iframe src="content.htm">``) read as its menu alone (the first part)."""
+    from urllib.parse import urljoin
+
+    from bs4 import BeautifulSoup
+
+    by_ref = {}
+    for piece in pages:
+        if piece.get("Content-Location"):
+            by_ref.setdefault(piece["Content-Location"].strip(), piece)
+        if piece.get("Content-ID"):
+            by_ref.setdefault("cid:" + piece["Content-ID"].strip().strip("<>"), piece)
+
+    def soup_of(piece):
+        raw = piece.get_payload(decode=True) or b""
+        return BeautifulSoup(_html_source(raw, Path("<mht>"), piece.get_content_charset()), "lxml")
+
+    def fill(soup, base: str, depth: int, used: set[int]) -> None:
+        for frame in soup.find_all(["iframe", "frame"], src=True):
+            src = frame["src"].strip()
+            piece = by_ref.get(src if src.startswith("cid:") else urljoin(base, src))
+            if piece is None or id(piece) in used or depth >= _MHT_FRAME_DEPTH:
+                continue
+            used.add(id(piece))
+            inner = soup_of(piece)
+            fill(inner, piece.get("Content-Location", "").strip(), depth + 1, used)
+            held = soup.new_tag("div")
+            for child in list((inner.body or inner).contents):
+                held.append(child.extract())
+            frame.replace_with(held)
+
+    outer = soup_of(pages[0])
+    fill(outer, pages[0].get("Content-Location", "").strip(), 0, {id(pages[0])})
+    return str(outer)
+
+
+def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | None = None,
+               folder: Path | None = None) -> str:
     """``whole_page``: a web page of its own, which must hold the notice's text (False: a piece of
     a .docx, see ``_docx_alt_chunk``). ``charset``: the one its container declares (a web archive's
-    part), which like an HTTP header outranks the page's own ``<meta>``."""
+    part), which like an HTTP header outranks the page's own ``<meta>``. ``folder``: where the page lies
+    on disk (its saved frames' pages are read from there)."""
     from bs4 import BeautifulSoup
 
     if not data.strip():
         raise ReadError(path, "empty file")
-    head = data[:4096].decode("ascii", errors="ignore")
-    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
-    encoding = (charset or (m.group(1) if m else "")).lower() or None
-    if encoding in ("gb2312", "gbk"):
-        encoding = "gb18030"
-    try:
-        html = data.decode(encoding) if encoding else decode_bytes(data, path)
-    except (LookupError, UnicodeDecodeError):
-        html = decode_bytes(data, path)
-    soup = BeautifulSoup(html, "lxml")
+    soup = BeautifulSoup(_html_source(data, path, charset), "lxml")
     page_title = soup.title.get_text(" ", strip=True) if soup.title else ""
     article_title = (soup.find("meta", attrs={"name": re.compile(r"^ArticleTitle$", re.I)})
                      or soup.find("meta", attrs={"property": "og:title"}))
     # a notice shown in an embedded viewer (<iframe>/<embed>/<object> of its .pdf): named if the page
     # holds no text of its own
     _inline_frames(soup)
+    if folder is not None:
+        _saved_frames(soup, folder)
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
         tag.decompose()
@@ -386,6 +438,20 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     return copied_tables(_text_copy_pages("\n".join(lines)))
 
 
+def _html_source(data: bytes, path: Path, charset: str | None = None) -> str:
+    """A page's bytes decoded: by ``charset`` (its container's), else its ``<meta>``'s, else as text is
+    (:func:`decode_bytes`); GB2312/GBK read as GB18030, their superset."""
+    head = data[:4096].decode("ascii", errors="ignore")
+    m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
+    encoding = (charset or (m.group(1) if m else "")).lower() or None
+    if encoding in ("gb2312", "gbk"):
+        encoding = "gb18030"
+    try:
+        return data.decode(encoding) if encoding else decode_bytes(data, path)
+    except (LookupError, UnicodeDecodeError):
+        return decode_bytes(data, path)
+
+
 def _inline_frames(soup) -> None:
     """Each ``<iframe srcdoc="…">`` replaced by the page it holds, as a browser shows it in place.
 
@@ -399,6 +465,51 @@ def _inline_frames(soup) -> None:
         for child in list((inner.body or inner).contents):
             held.append(child.extract())
         frame.replace_with(held)
+
+
+#: the largest frame page read from beside a saved page (a notice's page is some 100 kB; more is no page of text)
+_SAVED_FRAME_BYTES = 20 << 20
+_WEB_PAGE_SUFFIXES = (".html", ".htm", ".shtml", ".xhtml")
+
+
+def _saved_frames(soup, folder: Path, depth: int = 0) -> None:
+    """Each ``<iframe>``/``<frame>`` whose ``src`` is a web page saved beside the page (a relative path inside the page's
+    own folder, ``通知_files/content.html``) replaced by that page's body, as a browser shows it in place.
+
+    Why: a browser saving a page "complete" (网页，全部) writes each frame's page into the page's ``_files`` folder; a
+    portal that frames the notice's body read as its menu alone. Only a relative path to an .html/.htm file under the
+    page's folder is followed (never ``..``, an absolute path or a URL), a frame's frames two levels deep at most."""
+    from urllib.parse import unquote, urlsplit
+
+    from bs4 import BeautifulSoup
+
+    root = folder.resolve()
+    for frame in soup.find_all(["iframe", "frame"], src=True):
+        link = urlsplit(frame["src"].strip())
+        if link.scheme or link.netloc or not link.path or link.path.startswith("/") or depth >= 2:
+            continue
+        target = (folder / unquote(link.path)).resolve()
+        if (not target.is_relative_to(root) or target.suffix.lower() not in _WEB_PAGE_SUFFIXES
+                or not target.is_file() or target.stat().st_size > _SAVED_FRAME_BYTES):
+            continue
+        inner = BeautifulSoup(_html_source(target.read_bytes(), target), "lxml")
+        _saved_frames(inner, target.parent, depth + 1)
+        held = soup.new_tag("div")
+        for child in list((inner.body or inner).contents):
+            held.append(child.extract())
+        frame.replace_with(held)
+
+
+def _saved_page_resource(path: Path, top: Path) -> bool:
+    """Is ``path`` (a file found under the folder ``top``) inside a ``<name>_files`` folder a browser saved beside the
+    page ``<name>.htm(l)`` (its frames' pages, read with the page: :func:`_saved_frames`)? Why: read again on their
+    own, a folder of saved pages read each framed notice twice."""
+    for inner in path.relative_to(top).parents:
+        folder = top / inner
+        if folder.name.endswith("_files") and any(
+                folder.with_name(folder.name[:-len("_files")] + suffix).is_file() for suffix in _WEB_PAGE_SUFFIXES):
+            return True
+    return False
 
 
 # A page's own controls that CMSs put inside the content container, above or below the notice:
@@ -705,12 +816,14 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
     head = []
     shown = "".join(lines[:6])
     headings = [t.get_text("", strip=True) for t in page.find_all(["h1", "h2", "h3"]) if body not in t.parents]
+    columns = _Columns(page)
     # the page <title> is usually "headline_section_site name"; where the site's name comes first, the
     # piece shaped as a headline
-    pieces = [article_title] + headings + [_title_headline(page_title) or _TITLE_SEPARATOR.split(page_title)[0]]
+    pieces = [article_title] + headings + [_title_headline(page_title, columns) or _TITLE_SEPARATOR.split(page_title)[0]]
     for text in pieces:
         text = re.sub(r"\s+", "", text or "")
-        if 4 <= len(text) <= 100 and _title_shaped(text):
+        # a column's heading (<h3>通知公告</h3> over a sidebar) or name is the page's, not the notice's
+        if 4 <= len(text) <= 100 and _title_shaped(text) and not columns.named(text):
             if text not in shown:
                 head.append(text)
             break
@@ -732,15 +845,52 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
 _TITLE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-－—–]+\s+|\s*——\s*")
 
 
-def _title_headline(page_title: str) -> str:
+def _title_headline(page_title: str, columns: _Columns | None = None) -> str:
     """The piece of a page's ``<title>`` that is the notice's headline (``…关于…的通知 - 某市人民政府``, ``某市人民政府门户网站
     - 通知公告 - …的通知``), white space removed, or "". A column's name (``通知公告``, ``政策解读``: a genre word, a few
-    characters) is no headline: a piece that does not say 关于…通知 must be 8 characters or more."""
+    characters) is no headline: a piece that does not say 关于…通知 must be 8 characters or more, and no column's
+    name (``columns``: :class:`_Columns`; ``安全生产工作动态``, ``安全生产通知公告``)."""
+    columns = columns or _Columns(None)
     for piece in _TITLE_SEPARATOR.split(page_title):
         text = re.sub(r"\s+", "", piece)
-        if len(text) <= 100 and (RE_TITLE.match(text) or (len(text) >= 8 and title_like(text))):
+        if len(text) <= 100 and (RE_TITLE.match(text) or (len(text) >= 8 and title_like(text)
+                                                          and not columns.named(text))):
             return text
     return ""
+
+
+#: a CMS column's name (栏目): a topic, then a column word (安全生产工作动态, 安全生产通知公告, 应急管理要闻, 政策解读). No
+#: headline ends so but a briefing's issue (安全生产工作动态（第12期）: its number, which no column name has). Bare 公告
+#: is left out: 某市人民政府公告 is a notice's own title.
+_COLUMN_NAME = re.compile(r"[\u4e00-\u9fff]{0,10}(?:动态|通知公告|公示公告|公告公示|通知通告|通告公告|公告通知|要闻|新闻|"
+                          r"政策解读|解读回应|信息公开)")
+#: the longest column name the page's own links are taken to name (a menu's or breadcrumb's entry); a longer link text
+#: is another page's headline (a sidebar's list of notices)
+_COLUMN_LINK_CHARS = 12
+
+
+class _Columns:
+    """The column names of a page: a text is one where it is shaped as one (``_COLUMN_NAME``), or where the page's
+    own links (its menu, its breadcrumb: :func:`_link_words`) name it and it is short, with no number.
+
+    Why: a ``<title>`` piece of 8 characters or more ending in a genre word was taken as the headline, and a column's
+    name often is one (``安全生产工作动态_某市应急管理局``): on a page with no title of its own it became the notice's
+    title (genre 动态). A ``关于…的通知`` is a headline wherever it stands (a breadcrumb may end in it). ``page``: None
+    where there is none (the names' shape alone decides)."""
+
+    def __init__(self, page) -> None:
+        self._page, self._links = page, (None if page is not None else set())
+
+    def named(self, text: str) -> bool:
+        if RE_TITLE.match(text) or re.search(r"\d|[〔（(《]", text):
+            return False
+        if _COLUMN_NAME.fullmatch(text):
+            return True
+        if len(text) > _COLUMN_LINK_CHARS:
+            return False
+        if self._links is None:  # the page's links, read once and only where a short piece must be told
+            self._links = set(_link_words(self._page))
+        return text in self._links
 
 
 def _headline_from_head(page, lines: list[str], page_title: str, article_title: str) -> list[str]:
@@ -754,9 +904,8 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
     its title. Never where the body has its own title (a title-shaped line, or the headline's words, before its
     first line of text): that title is the notice's, the ``<title>`` often a shortened one."""
     headline = re.sub(r"\s+", "", article_title or "")
-    headline = headline if _title_headline(headline) else _title_headline(page_title)
-    if not headline:
-        return lines
+    columns = _Columns(page)
+    headline = headline if _title_headline(headline, columns) else _title_headline(page_title, columns)
     start, menu = 0, None
     for at in range(min(len(lines), _HEAD_LINES)):
         line = lines[at]
@@ -766,10 +915,12 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
             if _menu_line(line, menu):
                 start += 1
                 continue
-        if _title_shaped(line) or headline in re.sub(r"\s+", "", line):
-            return lines
+        if _title_shaped(line) or (headline and headline in re.sub(r"\s+", "", line)):
+            # the body's own title: the notice's; the menu over it left out too (a web archive's page whose
+            # frame held the notice: 首页 政务公开 通知公告 over the frame's title read as the title)
+            return lines[start:]
         if _opens_body(line):
-            return lines[start:at] + [headline] + lines[at:]
+            return lines[start:at] + ([headline] if headline else []) + lines[at:]
     return lines  # no line of a notice's text near the top: no notice's page to title
 
 
@@ -3031,7 +3182,8 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES)
+            files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
+                           and not (f.suffix.lower() in _WEB_PAGE_SUFFIXES and _saved_page_resource(f, p)))
         else:
             files = [p]
         for f in files:
