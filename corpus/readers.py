@@ -414,7 +414,8 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     if folder is not None:
         _saved_frames(soup, folder)
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
-    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe"]):
+    # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
+    for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
         tag.decompose()
     page = soup.body or soup
     _drop_link_boxes(page)
@@ -422,7 +423,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     # Government pages put the notice in one container; prefer the largest text block when marked.
     candidates = page.select(_CONTENT)
     if candidates:
-        body = max(candidates, key=lambda t: len(t.get_text()))
+        body = _content_container(candidates)
     _html_tables(soup, body)
     lines = _without_site_footer(_without_chrome(_block_lines(body)))
     if whole_page:
@@ -803,6 +804,26 @@ def _html_cell_lines(td) -> tuple[str, ...]:
 # keeps its text in #js_content, its headline in h1.rich_media_title and og:title.
 _CONTENT = (".TRS_Editor, .TRS_UEDITOR, #zoom, #UCAP-CONTENT, .pages_content, .article-content, .content, article, "
             "#js_content, .rich_media_content")
+
+
+def _content_container(candidates: list) -> object:
+    """The element holding the notice among the page's ``_CONTENT`` matches: the largest, or the largest match inside it
+    where that holds at least half the words outside links (again, inwards).
+
+    Why: a generic name (``.content``, ``article``) is often the page's layout wrapper, around the sidebar (a column's
+    list of links to other notices) and the CMS's own container (``#zoom``, ``.TRS_Editor``) with the notice; read
+    whole, each sidebar title opened a notice of its own. Words in links are a page's furniture (menus, lists), a
+    notice's are not: a small box inside the wrapper (a widget also named ``.content``) holds few of them, and the
+    wrapper is kept. The headline and metadata rows outside the chosen one are read as ever (``_outside_container``)."""
+    body = max(candidates, key=lambda t: len(t.get_text()))
+    while True:
+        inner = [t for t in candidates if t is not body and body in t.parents]
+        if not inner:
+            return body
+        best = max(inner, key=lambda t: len(t.get_text()))
+        if 2 * len(_text_outside_links(best)) < len(_text_outside_links(body)):
+            return body
+        body = best
 
 
 def _outside_container(page, body, lines: list[str], page_title: str, article_title: str) -> list[str]:

@@ -80,12 +80,14 @@ def test_column_names_of_other_sites_are_no_headlines(page_title, headline):
 
 
 # -- 2. the notice in a frame's page -----------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["frames.mht", "frames_cid.mhtml", "saved_complete/notice.html"])
+@pytest.mark.parametrize("name", ["frames.mht", "frames_cid.mhtml", "saved_complete/notice.html",
+                                  "saved_frameset/notice.html"])
 def test_a_notice_in_a_frame_is_read_where_the_frame_stands(name, files, winter):
     """A portal page whose notice is ``<iframe src=…>``: in a web archive as IE/Edge save it (the frame's page a part
     named by its Content-Location, GBK quoted-printable) or as Chrome saves it (``cid:``), and a page saved "complete"
-    (the frame's page in ``notice_files/``). Before: the first page only: its menu, "no clause text" (the .mht) or
-    nothing; now the frame's page in place: the notice reads as its .txt less its number, the menu not read."""
+    (the frame's page in ``notice_files/``; a frameset page, no <body>, its menu a frame too). Before: the first page
+    only: its menu, "no clause text" (the .mht) or nothing (the frameset's <title> read as a line); now the frame's
+    page in place: the notice reads as its .txt less its number, the menu not read."""
     assert _reading(files[name]) == winter["no number"]
 
 
@@ -114,6 +116,21 @@ def test_a_frame_outside_the_pages_folder_is_not_followed(tmp_path, f12, winter)
     sibling = tmp_path / "page.html"
     sibling.write_text(f12.framed_page("content.html", '<meta charset="utf-8">'), encoding="utf-8")
     assert _reading(sibling) == winter["no number"]
+
+
+def test_a_layout_wrapper_named_content_is_not_read_over_the_cms_container(files, winter):
+    """``<div class="content">`` wraps the page's middle: a sidebar listing three other notices (links), the <h1>, the
+    info line and ``#zoom`` with the notice. Before: the wrapper, the largest container, was read: each sidebar title
+    opened a notice of its own (four notices); now ``#zoom`` (it holds most of the wrapper's words outside links),
+    the headline from the <h1>: the notice reads as its .txt less its number."""
+    assert _reading(files["wrapper_content.html"]) == winter["no number"]
+
+
+def test_a_small_box_named_content_inside_the_wrapper_does_not_take_its_place(files):
+    """Guard: the notice straight in the wrapper, inside it a weather box also named ``.content``: the wrapper is read
+    (the box holds few of its words), the notice's clauses all there."""
+    text = read_file(files["wrapper_widget.html"])
+    assert "各单位要明确消防安全责任人" in text and "开展人员密集场所消防安全检查" in text
 
 
 # -- 3. guards ---------------------------------------------------------------------------------------------

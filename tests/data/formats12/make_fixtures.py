@@ -162,13 +162,43 @@ def saved_complete() -> dict[str, bytes]:
             "saved_complete/notice_files/content.html": frame_content(meta).encode("utf-8")}
 
 
+def saved_frameset() -> dict[str, bytes]:
+    """A frameset page saved "complete" (no <body>): a top frame holding the menu, a frame holding the notice."""
+    meta = '<meta charset="utf-8">'
+    page = (f"<html><head>{meta}<title>{parts()['title']}_{SITE}</title></head><frameset rows=\"80,*\">"
+            '<frame src="notice_files/top.html"><frame src="notice_files/content.html"></frameset></html>')
+    return {"saved_frameset/notice.html": page.encode("utf-8"),
+            "saved_frameset/notice_files/top.html": f"<html><head>{meta}</head><body>{MENU}</body></html>".encode("utf-8"),
+            "saved_frameset/notice_files/content.html": frame_content(meta).encode("utf-8")}
+
+
+SIDEBAR = ('<div class="left"><div class="lm">通知公告</div><ul>'
+           '<li><a href="/a1">澄溪市应急管理局关于做好元旦春节期间安全防范工作的通知</a><span>2027-12-20</span></li>'
+           '<li><a href="/a2">澄溪市安全生产委员会办公室关于开展岁末年初安全生产大检查的通知</a><span>2027-12-01</span></li>'
+           '<li><a href="/a3">澄溪市2027年度安全生产工作考核细则</a><span>2027-11-02</span></li></ul></div>')
+
+
+def wrapper_page(widget: bool = False) -> str:
+    """A page whose layout wrapper is ``<div class="content">``: the sidebar (``SIDEBAR``), the ``<h1>`` headline, the
+    info line, the notice in ``#zoom``. ``widget``: the notice straight in the wrapper (no ``#zoom``), a small box
+    also named ``.content`` (a weather widget) inside it."""
+    n = parts()
+    notice = (f'<div class="content"><p>澄溪天气：晴 12℃</p></div>{_body()}' if widget
+              else f'<div id="zoom">{_body()}</div>')
+    return (f'<html><head><meta charset="utf-8"><title>{n["title"]}_{SITE}</title></head><body>{COLUMN_TOP}'
+            f'<div class="content">{SIDEBAR}<div class="right"><h1>{n["title"]}</h1>'
+            f'<div class="info">发布时间：2027-11-16 来源：{SITE}</div>{notice}</div></div>{FOOTER}</body></html>')
+
+
 def write_all(folder: Path) -> dict[str, Path]:
     """Every probe written to ``folder``: name -> path (the bare twins under ``folder/bare``)."""
     blobs = {name: html.encode("utf-8") for name, html in column_pages().items()}
     blobs |= {"zoom_downloads.html": zoom_page(SITE, own_title=True, after=DOWNLOADS).encode("utf-8"),
               "meta_gbk_bytes_utf8.html": meta_gbk_bytes_utf8(), "frames.mht": frames_mht(),
               "frames_cid.mhtml": frames_cid_mhtml(), "menu_over_title.html": menu_over_title().encode("utf-8"),
-              "utf16_page.html": utf16_page(), **saved_complete(), **bom_texts()}
+              "utf16_page.html": utf16_page(), **saved_complete(), **saved_frameset(), **bom_texts(),
+              "wrapper_content.html": wrapper_page().encode("utf-8"),
+              "wrapper_widget.html": wrapper_page(widget=True).encode("utf-8")}
     out = {}
     for name, blob in blobs.items():
         out[name] = folder / name
