@@ -933,7 +933,7 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
         if at == start < 3 and not re.search("[。；，：:]", line):
             # a menu opening the page (首页 通知公告 ends in a genre word: no title); its links read once, here only
             menu = _link_words(page) if menu is None else menu
-            if _menu_line(line, menu):
+            if _menu_line(line, menu) and not _headline_shaped(line, columns):
                 start += 1
                 continue
         if _title_shaped(line) or (headline and headline in re.sub(r"\s+", "", line)):
@@ -943,6 +943,13 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
         if _opens_body(line):
             return lines[start:at] + ([headline] if headline else []) + lines[at:]
     return lines  # no line of a notice's text near the top: no notice's page to title
+
+
+def _headline_shaped(line: str, columns: _Columns) -> bool:
+    """Is ``line`` shaped as a headline as a ``<title>`` piece must be (:func:`_title_headline`): a 关于…通知, or
+    title-like in 8 characters or more and no column's name? Such a line is the body's title even where it is a link
+    (a CMS links the headline to its own page), not a menu's words (``首页 政务公开 通知公告`` is a column's path)."""
+    return bool(_title_headline(line, columns)) and not _TITLE_SEPARATOR.search(line.strip())
 
 
 #: how many lines from a page's top the body's first line of text is looked for (a site's top bar, menu,

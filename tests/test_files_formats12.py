@@ -98,6 +98,12 @@ def test_a_menu_over_the_bodys_own_title_is_not_read(files, winter):
     assert _reading(files["menu_over_title.html"]) == winter["no number"]
 
 
+def test_a_body_title_that_is_a_link_is_no_menu(files, winter):
+    """Guard: the body's title line a link to the page itself, the <title> the site's name: the title (the menu rule
+    above drops a line of link words only where it is no headline; its first cut dropped this one)."""
+    assert _reading(files["linked_title.html"]) == winter["no number"]
+
+
 def test_a_folder_of_saved_pages_reads_each_framed_notice_once(files):
     """Reading the folder of a page saved "complete": the page, not its frame's page a second time (before: both)."""
     folder = files["saved_complete/notice.html"].parent

@@ -190,6 +190,13 @@ def wrapper_page(widget: bool = False) -> str:
             f'<div class="info">发布时间：2027-11-16 来源：{SITE}</div>{notice}</div></div>{FOOTER}</body></html>')
 
 
+def linked_title() -> str:
+    """A plain page, its <title> the site's name, the body's title line a link to the page itself."""
+    body = _body().replace("<p>", f'<p><a href="/tzgg/1.html">{parts()["title"]}</a></p><p>', 1)
+    return (f'<html><head><meta charset="utf-8"><title>{SITE}</title></head><body>'
+            f'<div class="main">{body}</div>{FOOTER}</body></html>')
+
+
 def write_all(folder: Path) -> dict[str, Path]:
     """Every probe written to ``folder``: name -> path (the bare twins under ``folder/bare``)."""
     blobs = {name: html.encode("utf-8") for name, html in column_pages().items()}
@@ -198,7 +205,8 @@ def write_all(folder: Path) -> dict[str, Path]:
               "frames_cid.mhtml": frames_cid_mhtml(), "menu_over_title.html": menu_over_title().encode("utf-8"),
               "utf16_page.html": utf16_page(), **saved_complete(), **saved_frameset(), **bom_texts(),
               "wrapper_content.html": wrapper_page().encode("utf-8"),
-              "wrapper_widget.html": wrapper_page(widget=True).encode("utf-8")}
+              "wrapper_widget.html": wrapper_page(widget=True).encode("utf-8"),
+              "linked_title.html": linked_title().encode("utf-8")}
     out = {}
     for name, blob in blobs.items():
         out[name] = folder / name
