@@ -1,7 +1,8 @@
 """The formats12 probes (EXPECTED.md): formats6's winter notice on web pages whose ``<title>`` holds a CMS column's
-name (with and without a headline of its own), in a ``#zoom`` container with a download box, in a web archive whose
-notice is a frame's page, as a page whose ``<meta>`` charset was kept when it was saved again as UTF-8, and as text
-with a byte-order mark (GB18030's own, UTF-16's).
+name (with and without a headline of its own), in a ``#zoom`` container with a download box, in a layout wrapper named
+``.content`` beside a sidebar, as a frame's page (in a web archive, IE's and Chrome's; a page saved "complete", a
+frameset too), under a menu of links or with its title a link, as a page whose ``<meta>`` charset was kept when it was
+saved again as UTF-8 or saved as UTF-16, and as text with a byte-order mark (GB18030's own, UTF-16's).
 
 Every writer returns bytes: tests/test_files_formats12.py writes the files in a temporary folder (module fixture);
 nothing here is committed but this script and EXPECTED.md.
