@@ -414,6 +414,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     if folder is not None:
         _saved_frames(soup, folder)
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
+    frames = [t["src"] for t in soup.find_all(["iframe", "frame"], src=True)]  # those whose page is not here
     # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
         tag.decompose()
@@ -427,7 +428,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     _html_tables(soup, body)
     lines = _without_site_footer(_without_chrome(_block_lines(body)))
     if whole_page:
-        _check_notice_on_page(path, body, lines, embedded)
+        _check_notice_on_page(path, body, lines, embedded, frames)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
@@ -647,10 +648,12 @@ def _text_info_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str] = ()) -> None:
+def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str] = (), frames: list[str] = ()) -> None:
     """A page whose content holds almost no text but a link to the notice's file (附件: X.pdf), the
-    file in an embedded viewer (``<iframe src=…/X.pdf>``, ``<embed>``, a PDF.js ``viewer.html?file=X.pdf``)
-    or the notice as images (a scan) says so, instead of "no recognisable notice structure"."""
+    file in an embedded viewer (``<iframe src=…/X.pdf>``, ``<embed>``, a PDF.js ``viewer.html?file=X.pdf``),
+    the notice as images (a scan), or a frame whose page is not in the file (``frames``: the ``src`` of the
+    frames left after those read in place; a page saved "HTML only") says so, instead of "no recognisable
+    notice structure" or its menu read as a title."""
     if len(re.findall(r"[\u4e00-\u9fff]", "".join(lines))) >= 40:
         return
     from urllib.parse import unquote
@@ -661,6 +664,10 @@ def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str
         if m:
             raise ReadError(path, f"the page holds no notice text, only a link to its file {m.group(1)}: "
                                   "download that file and read it")
+    shown = [src.strip() for src in frames if src.strip() and not re.match(r"(?:about|javascript|data):", src.strip(), re.I)]
+    if shown:
+        raise ReadError(path, f"the notice is in a frame whose page is not in this file ({shown[0][:120]}): open that "
+                              "page and save it, or save this page complete or as a web archive (.mht), and read that")
     if body.find("img") is not None:
         raise ReadError(path, "the page shows the notice as images (a scan), not text: save the images "
                               "and run OCR first")

@@ -14,7 +14,7 @@ from __future__ import annotations
 import pytest
 from fixture_writers import make_fixtures, segment_reading
 
-from policytag.corpus.readers import _title_headline, expand_paths, plain_text, read_file
+from policytag.corpus.readers import ReadError, _title_headline, expand_paths, plain_text, read_file
 
 
 @pytest.fixture(scope="module")
@@ -98,6 +98,18 @@ def test_a_menu_over_the_bodys_own_title_is_not_read(files, winter):
     assert _reading(files["menu_over_title.html"]) == winter["no number"]
 
 
+@pytest.mark.parametrize("name, src", [("frame_not_saved.html", "notice_files/content.html"),
+                                       ("frame_remote.html", "http://www.cx.example.gov.cn/tzgg/content.htm")])
+def test_a_frame_whose_page_is_not_in_the_file_is_one_clear_error(name, src, files):
+    """The portal page saved alone ("HTML only"): its frame's page missing beside it, or an address on the web. Before:
+    "no clause text under the title 首页 政务公开 通知公告" (the menu read as a title: no cause named); now one line naming
+    the frame's address and what to do."""
+    with pytest.raises(ReadError) as caught:
+        read_file(files[name])
+    message = str(caught.value)
+    assert "\n" not in message and "frame" in message and src in message and name in message
+
+
 def test_a_body_title_that_is_a_link_is_no_menu(files, winter):
     """Guard: the body's title line a link to the page itself, the <title> the site's name: the title (the menu rule
     above drops a line of link words only where it is no headline; its first cut dropped this one)."""
@@ -112,13 +124,14 @@ def test_a_folder_of_saved_pages_reads_each_framed_notice_once(files):
 
 def test_a_frame_outside_the_pages_folder_is_not_followed(tmp_path, f12, winter):
     """Only a relative path inside the page's own folder is read: ``../`` (and an absolute path) are not, even to a
-    page that exists; the page then reads as its menu (no notice)."""
+    page that exists; the page then holds no notice, and says its frame's page is not in it."""
     (tmp_path / "content.html").write_text(f12.frame_content('<meta charset="utf-8">'), encoding="utf-8")
     (tmp_path / "site").mkdir()
     for i, src in enumerate(["../content.html", str(tmp_path / "content.html")]):
         page = tmp_path / "site" / f"page{i}.html"
         page.write_text(f12.framed_page(src, '<meta charset="utf-8">'), encoding="utf-8")
-        assert "各单位要明确消防安全责任人" not in read_file(page)
+        with pytest.raises(ReadError, match="frame whose page is not in this file"):
+            read_file(page)
     sibling = tmp_path / "page.html"
     sibling.write_text(f12.framed_page("content.html", '<meta charset="utf-8">'), encoding="utf-8")
     assert _reading(sibling) == winter["no number"]

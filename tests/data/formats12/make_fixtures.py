@@ -191,6 +191,9 @@ def wrapper_page(widget: bool = False) -> str:
             f'<div class="info">发布时间：2027-11-16 来源：{SITE}</div>{notice}</div></div>{FOOTER}</body></html>')
 
 
+FRAME_URL = "http://www.cx.example.gov.cn/tzgg/content.htm"
+
+
 def linked_title() -> str:
     """A plain page, its <title> the site's name, the body's title line a link to the page itself."""
     body = _body().replace("<p>", f'<p><a href="/tzgg/1.html">{parts()["title"]}</a></p><p>', 1)
@@ -207,7 +210,10 @@ def write_all(folder: Path) -> dict[str, Path]:
               "utf16_page.html": utf16_page(), **saved_complete(), **saved_frameset(), **bom_texts(),
               "wrapper_content.html": wrapper_page().encode("utf-8"),
               "wrapper_widget.html": wrapper_page(widget=True).encode("utf-8"),
-              "linked_title.html": linked_title().encode("utf-8")}
+              "linked_title.html": linked_title().encode("utf-8"),
+              # the saved_complete page saved alone ("HTML only"): its frame's page not in the file
+              "frame_not_saved.html": framed_page("notice_files/content.html", '<meta charset="utf-8">').encode("utf-8"),
+              "frame_remote.html": framed_page(FRAME_URL, '<meta charset="utf-8">').encode("utf-8")}
     out = {}
     for name, blob in blobs.items():
         out[name] = folder / name
