@@ -403,8 +403,20 @@ RE_LEAD = re.compile(r"(?!.*如下)[\u4e00-\u9fff]{2,8}\s*[：:]")
 RE_OWN_LEAD = re.compile(r"\s*[\u4e00-\u9fff]{2,16}[：:]")
 
 
+# a post's name on a line of its own over its duties (a 党政领导干部安全生产责任清单: 县委书记 / 县长 / 分管安全生产工作的
+# 副县长 / 其他县级领导干部, each over its 1.… items): a lead as an organ's name is; the post closes the line (no name
+# after it, as a signer's 县长　韩某某 has), a short qualifier before it (分管…的, 乡镇（街道）党（工）委), its other name in
+# brackets (乡镇长（街道办事处主任）) and its duties' name after it (县长安全生产职责); no word of a sentence (由分管
+# 副县长任组长: who leads, not whose duties follow); a bounded pattern, one repeat, so the line's length keeps it linear
+RE_POST = re.compile(r"(?!.*(?:由|(?<![主责])任|(?<!主)要|应(?!急)|须|是|为|对|向|请|将))[\u4e00-\u9fff（）()、“”]{0,18}?(?:书记|(?<![村社])(?:省|市|州|县|区|旗|乡|镇)长|主任|局长|厅长|部长|总监|"
+                     r"负责人|领导干部|班子成员|分管领导|(?<!检查)组长|站长|所长)"
+                     r"(?:[（(][\u4e00-\u9fff、]{1,12}[)）])?(?:的?(?:安全生产)?(?:工作)?(?:职责|责任)(?:清单)?)?\s*[：:]?")
+
+
 def _is_lead(para: str) -> bool:
-    return bool(RE_LEAD.fullmatch(para.strip()) or RE_ISSUER.match(para))
+    """Is ``para`` a line heading what follows it: a short lead (会议要求：), an organ's or a post's name alone?"""
+    line = para.strip()
+    return bool(RE_LEAD.fullmatch(line) or RE_ISSUER.match(para) or RE_POST.fullmatch(line))
 
 
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
