@@ -416,7 +416,8 @@ RE_POST = re.compile(r"(?!.*(?:由|(?<![主责])任|(?<!主)要|应(?!急)|须|�
 def _is_lead(para: str) -> bool:
     """Is ``para`` a line heading what follows it: a short lead (会议要求：), an organ's or a post's name alone?"""
     line = para.strip()
-    return bool(RE_LEAD.fullmatch(line) or RE_ISSUER.match(para) or RE_POST.fullmatch(line))
+    # (a post's line is short: a paragraph is not scanned for one)
+    return bool(RE_LEAD.fullmatch(line) or RE_ISSUER.match(para) or len(line) <= 50 and RE_POST.fullmatch(line))
 
 
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it

@@ -62,6 +62,17 @@ def test_a_posts_name_alone_heads_its_duties(a, b, c):
         ((b,), "clause", "1.组织"), ((b,), "clause", "2.落实"), ((c,), "clause", "对分管领")]
 
 
+def test_a_posts_name_alone_heads_its_paragraph():
+    # guard (read right before too: short titles alone over sentences, segment._unnumbered_titles): a post over one
+    # unnumbered paragraph of duties (no 1. items) heads it, up to the next post
+    clauses = _clauses("岩溪县党政领导干部安全生产职责清单\n\n为落实安全生产责任，制定本清单。\n县委书记\n"
+                       "对全县安全生产工作负全面领导责任，每季度至少主持召开一次县委常委会研究安全生产工作。\n县长\n"
+                       "对全县安全生产工作负全面领导责任，组织落实安全生产法律法规。\n常务副县长\n协助县长抓好安全生产工作。\n")
+    assert [(p, k, t[:4]) for p, k, t in clauses] == [
+        ((), "preamble", "为落实安"), (("县委书记",), "clause", "对全县安"), (("县长",), "clause", "对全县安"),
+        (("常务副县长",), "clause", "协助县长")]
+
+
 def test_posts_over_duties_read_the_same_wrapped_and_from_a_phone():
     text = POSTS.format(a="县委书记", b="县长", c="其他县级领导干部")
     for width in (60, 80):
