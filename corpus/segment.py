@@ -413,11 +413,12 @@ RE_POST = re.compile(r"(?!.*(?:由|(?<![主责])任|(?<!主)要|应(?!急)|须|�
                      r"(?:[（(][\u4e00-\u9fff、]{1,12}[)）])?(?:的?(?:安全生产)?(?:工作)?(?:职责|责任)(?:清单)?)?\s*[：:]?")
 
 
-def _is_lead(para: str) -> bool:
-    """Is ``para`` a line heading what follows it: a short lead (会议要求：), an organ's or a post's name alone?"""
+def _is_lead(para: str, post: bool = True) -> bool:
+    """Is ``para`` a line heading what follows it: a short lead (会议要求：), an organ's name alone or (``post``) a
+    post's?"""
     line = para.strip()
     # (a post's line is short: a paragraph is not scanned for one)
-    return bool(RE_LEAD.fullmatch(line) or RE_ISSUER.match(para) or len(line) <= 50 and RE_POST.fullmatch(line))
+    return bool(RE_LEAD.fullmatch(line) or RE_ISSUER.match(para) or post and len(line) <= 50 and RE_POST.fullmatch(line))
 
 
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
@@ -1065,7 +1066,9 @@ def segment_document(doc: Document, paragraphs: list[str],
             while stack and not stack[-1].lead:
                 stack.pop()
             stack.pop()
-        if (not level and i + 1 < len(paragraphs) and _is_lead(para)
+        # (a post's name read as a section title without a number already, 总指挥 / 办公室主任 over sentences in a body
+        # of such titles, stays one: its sibling titles are no leads)
+        if (not level and i + 1 < len(paragraphs) and _is_lead(para, post=i not in titles)
                 and not _is_lead(paragraphs[i + 1])):
             # 会议要求： / 会议议定： or an organ's name (县应急管理局, a duty list) on a line of its own over
             # the paragraphs or items it introduces: a title of what follows (a clause saying nothing),
