@@ -16,9 +16,13 @@ a development zone's holiday notice (``一、`` › ``（一）`` › ``1.``), a
 ``附件：1.…`` / ``2.…`` list after it, a 督导检查反馈问题清单 (``问题1：`` over its keyed lines: one clause), a summary
 whose plans are ``一是…。`` lines (a clause each) and whose problems are one paragraph of inline ``一是…；二是…``.
 
-Still wrong (a strict xfail; the fix is in corpus/clean.py, lines19's: see the report's leftovers): a 规划's
-主要指标 table typed with tabs under its 专栏 (``指标名称⇥2025年⇥2030年目标⇥指标属性``) is no table to the cleaner (a
-column label with a year's figures is no label), so its header is a clause and its rows' cells run together.
+Still wrong (strict xfails; each fix is in corpus/clean.py, lines19's: see the report's leftovers): a 规划's 主要指标 table
+typed with tabs (``指标名称⇥2025年⇥2030年目标⇥指标属性``) is no table to the cleaner (a column label with a year's figures
+is no label): its header is a clause, its rows' cells run together; a post's duties' name alone
+(``镇党委书记安全生产职责``) is classed a title, each post a document of its own; wrapped, ``问题2：…`` after a problem's
+``整改时限：…`` line goes on that problem; from a phone, a contact line cut inside its number leaves its rest a clause,
+and an organ's line over a title wrapped over two lines is lost from the title; a speaker's post alone under a
+speech's title (``县委书记``, no name) is a clause and the text after the date a second document.
 """
 
 from __future__ import annotations
@@ -60,6 +64,16 @@ def test_a_posts_name_alone_heads_its_duties(a, b, c):
     assert [(p, k, t[:4]) for p, k, t in clauses] == [
         ((), "preamble", "为落实“"), ((a,), "clause", "1.每季"), ((a,), "clause", "2.督促"),
         ((b,), "clause", "1.组织"), ((b,), "clause", "2.落实"), ((c,), "clause", "对分管领")]
+
+
+def test_posts_inside_numbered_sections_head_their_items_under_the_section():
+    # written first: a post between a section title and its items is the step between them; the next section closes it
+    clauses = _clauses("岩溪县安全生产责任清单\n\n一、党委领导\n县委书记\n1.主持研究安全生产工作。\n2.督促落实责任。\n县委副书记\n"
+                       "1.协助书记抓好安全生产。\n二、政府领导\n县长\n（一）组织实施安全生产法规。\n（二）组织安全生产大检查。\n"
+                       "常务副县长\n（一）协助县长工作。\n")
+    assert [(p, t[:4]) for p, _, t in clauses] == [
+        (("一、党委领导", "县委书记"), "1.主持"), (("一、党委领导", "县委书记"), "2.督促"), (("一、党委领导", "县委副书记"), "1.协助"),
+        (("二、政府领导", "县长"), "（一）组"), (("二、政府领导", "县长"), "（二）组"), (("二、政府领导", "常务副县长"), "（一）协")]
 
 
 def test_a_posts_name_alone_heads_its_paragraph():
