@@ -66,7 +66,7 @@ def _levels_note(by_level: dict) -> str | None:
     """How rows of several levels are compared, in words (``by_level``: the tested governments by level):
     a newcomer who sees a county beside its city asks whether it is ranked among the counties only or
     folded into its city. Neither: every row is tested against every other government's documents of
-    its kind, whatever their level. None with one level."""
+    its kind and year (analyst13: rows are compared within their year), whatever their level. None with one level."""
     from policytag.corpus.metadata import LEVEL_NAMES, LEVELS
 
     levels = sorted((v for v in by_level if v), key=lambda v: (LEVELS.index(v) if v in LEVELS else len(LEVELS), v))
@@ -74,7 +74,7 @@ def _levels_note(by_level: dict) -> str | None:
         return None
     county = ", and a county is a government of its own, not part of its city" if {"city", "county"} <= set(levels) else ""
     return ("levels are compared together: each government's row is tested against every other government's "
-            f"documents of its kind, whatever their level ({'、'.join(LEVEL_NAMES.get(v, v) for v in levels)}){county}")
+            f"documents of its kind and year, whatever their level ({'、'.join(LEVEL_NAMES.get(v, v) for v in levels)}){county}")
 
 
 def _place_name(g) -> str:

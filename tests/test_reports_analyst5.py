@@ -103,7 +103,7 @@ def _fisher_p(a: int, n: int, b: int, m: int) -> float:
 
 
 def test_across_says_levels_are_compared_together_and_that_is_what_is_tested(out):
-    note = "levels are compared together: each government's row is tested against every other government's documents of its kind, whatever their level (中央、省级、市级、县级), and a county is a government of its own, not part of its city"
+    note = "levels are compared together: each government's row is tested against every other government's documents of its kind and year, whatever their level (中央、省级、市级、县级), and a county is a government of its own, not part of its city"
     assert note in (out / "out.md").read_text(encoding="utf-8")
     assert note in _html_text(out)
     # what the note says is what the test does: 梓溪县's 2027 notice against the province's, the city's and the
