@@ -116,6 +116,31 @@ RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您�
                          r"|(?:字号|字体)\s*[:：]?\s*[大中小](?:\s*[大中小]){0,2}\s*$"
                          r"|(?:[【\[]\s*(?:字号|字体|打印|关闭|收藏|返回顶部|纠错|分享)[^】\]]{0,12}[】\]]\s*)+$"
                          r"|.*(?:ICP备|网站标识码|公网安备|版权所有\s*[:：©]|网站地图\s*[|｜]))")
+# the page controls a government site sets as a line of their own, bracketed or not, as a paste keeps them
+# (``字体：【大】【中】【小】　打印本页　关闭窗口``, ``【我要纠错】 【收藏】``, ``打印本页 | 关闭窗口``): a line of nothing else
+_CONTROL = (r"[【\[]?\s*(?:(?:字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){1,3}|打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|"
+            r"收藏本页|加入收藏|收藏|返回顶部|返回|我要纠错|纠错|视力保护色|保护视力色|默认|分享)\s*[】\]]?")
+RE_PAGE_CONTROLS = re.compile(rf"^\s*{_CONTROL}(?:[\s|｜/·]*{_CONTROL})*\s*$")
+# a WeChat official account's article copied with the notice: the credits under it with a colon or a bar
+# (``编辑：周某某``, ``审核 | 孙某某``, ``文章来源：县应急管理局``: a key, a short value, no sentence), the byline (``原创 泓川应急
+# 2027-06-03 08:30 发表于东川``, ``关注 泓川应急 2027-07-12``), the follow line (``▲点击上方蓝字关注我们``), the buttons
+# (``阅读原文``, ``分享 收藏 点赞 在看``, one a line: ``点在看``), a lone arrow pointing at them and the end mark (``- END -``).
+# Read as text, the credits and buttons under the date were a second notice's lines, the byline under the title the
+# notice's first clause (a clause ``关注泓川应急2027-07-12``, and the body lost). Whole lines only.
+_CREDIT_KEY = (r"(?:文章来源|信息来源|内容来源|素材来源|来源|转自|作者|编辑|责任编辑|责编|值班编辑|本期编辑|审核|审校|校对|初审|复审|终审|"
+               r"监制|排版|美编|供稿|撰稿|摄影|图片|文字|图文|文图)")
+_BUTTON = r"点?(?:分享|收藏|点赞|在看|转发|留言|写留言|推荐|喜欢)"
+RE_ARTICLE_CHROME = re.compile(
+    rf"^\s*{_CREDIT_KEY}\s*(?:[:：]|\s[|｜丨]|[|｜丨])\s*[^。；;，,！？!?]{{1,40}}$"
+    r"|^\s*(?:原创|关注)\s+\S{2,20}\s+(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?"
+    r"(?:\s*发表于\s*\S{1,10})?\s*$"
+    r"|^\s*\S{2,20}\s+(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?\s*发表于\s*\S{1,10}\s*$"
+    # (the follow line names where to tap: 点击…/上方…; a notice's 请各单位组织职工关注公众号 names none and stays)
+    r"|^\s*[▲△▼▽👆👇☝]*\s*(?:(?:点击|戳|长按|扫码|扫描二维码)\s*(?:上方|下方|上面|下面|标题下方?)?|上方|下方)\s*"
+    r"(?:蓝字|蓝色字体?|二维码|“[^”]{1,12}”)?\s*(?:一键|快速)?(?:关注|订阅|星标)[^。；;，,！？]{0,8}$|^\s*(?:关注我们|欢迎关注)[！!~～]?\s*$"
+    rf"|^\s*[▲△▼▽👆👇]*\s*{_BUTTON}(?:[\s|｜·、]*{_BUTTON}){{0,7}}\s*$"
+    r"|^\s*(?:阅读原文|阅读全文)(?:\s*阅读\s*[\d.]+\s*[万wW]?\+?)?\s*$|^\s*[▲△▼▽👆👇]+\s*$"
+    r"|^\s*[-—–－]*\s*(?:END|End|end)\s*[-—–－]*\s*$")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 #: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
 #: slash between) and ``·3·``; a PDF exported from Word carries them on every page, and as text they cut
@@ -384,11 +409,66 @@ def classify(raw: str, lineno: int) -> Line:
     s = raw.strip()
     if not s:
         return Line("blank", "", lineno)
+    s = ocr_years(unspaced(s))
+    if (m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and heading_level(s[m.end():]) is not None:
+        # ▶ 一、活动时间 / ◆ （二）…: a WeChat article's or a slide's bullet before an item number decorates the heading;
+        # read with it, the line was no heading (a clause ▶一、活动时间, its items under no heading). A bullet before
+        # an unnumbered item stays in its text, as ● and ◆ do (it marks no level)
+        s = s[m.end():]
     line = _classify(s, lineno)
     if line.kind == "text" and raw[:1].isspace():
         return Line("text", s, lineno, indent=True)
     return line
 
+
+#: a bullet a WeChat article, a slide or a web editor sets before an item: geometric shapes, ticks, pointing hands
+#: and other emoji (with an emoji's variation selector); not ○ (a look-alike of 〇 in dates) nor · (a name's dot)
+RE_BULLET_LEAD = re.compile("^(?:[\u25a0-\u25c9\u25cc-\u25ff\u2605\u2606\u2611\u2713\u2714\u2705\u27a2-\u27af\u2756"
+                            "\u2726\u2727\u2666\u2022\u25aa\u25ab\U0001f300-\U0001faff])\ufe0f?\s*")
+
+#: the characters an OCR engine sets between the characters of a scanned line (``安 全 生 产``, ``一 、``, ``( 一 )``):
+#: CJK characters and marks, full-width forms, ASCII letters, digits and the marks OCR misreads half-width
+_OCR_CHAR = r"[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef“”‘’A-Za-z0-9,.:;()!?]"
+_OCR_GAP = re.compile(rf"(?<={_OCR_CHAR}) (?={_OCR_CHAR})")
+_OCR_PAIR = re.compile(rf"{_OCR_CHAR}(?={_OCR_CHAR})")
+#: most neighbours apart: at least this many single-space gaps, and at least twice as many gaps as neighbours not apart
+_OCR_MIN_GAPS = 3
+
+
+def unspaced(s: str) -> str:
+    """``s`` without the single spaces an OCR engine set between its characters (``磐 溪 市 应 急 管 理 局``), where most
+    neighbouring characters of the line are set apart so; else ``s`` as it is. Read spaced, no line pattern matched
+    (a title, a number, a date, a signature: each a clause). A wide gap (two spaces, an ideographic space) stays; a
+    line with a few single spaces (a web copy's gap after an item's lead, ``2027 年`` typed with spaces around a
+    number) is no scan and stays."""
+    if " " not in s:
+        return s
+    gaps = len(_OCR_GAP.findall(s))
+    if gaps < _OCR_MIN_GAPS or gaps < 2 * len(_OCR_PAIR.findall(s)):
+        return s
+    return _OCR_GAP.sub("", s)
+
+
+#: a year an OCR engine read with the letter O for its 0 or 〇 (``〔2O27〕``, ``2O27年``, ``二O二七年``): the year before 年
+#: or a number's closing bracket; not elsewhere (H2O2, CO: a letter among letters or a formula's digits)
+_OCR_YEAR = re.compile(r"(?<![A-Za-z\d])[12][\dOo]{3}(?=\s*(?:年|[〕\]）)】]))|(?<![A-Za-z])[一二][〇○零Oo一二三四五六七八九]{3}(?=\s*年)")
+
+
+def ocr_years(s: str) -> str:
+    """``s`` with each year misread with an O (``2O27``, ``二O二七``) written with the digit it stands for."""
+    if "O" not in s and "o" not in s:
+        return s
+
+    def digit(m: re.Match) -> str:
+        year = m.group()
+        fixed = year.translate(_O_TO_ZERO if year[0].isascii() else _O_TO_LING)
+        return fixed if not year[0].isascii() or fixed[:2] in ("19", "20") else year
+
+    return _OCR_YEAR.sub(digit, s)
+
+
+_O_TO_ZERO = str.maketrans("Oo", "00")
+_O_TO_LING = str.maketrans("Oo", "〇〇")
 
 #: a full-width digit (``２０２７``: an input method in full-width mode)
 _FULL_DIGIT_RX = re.compile("[\uff10-\uff19]")
@@ -410,6 +490,8 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("url", s, lineno)
     if (RE_PAGE_NAV.match(s) or RE_PAGE_INFO.match(s)) and len(s) < 80:
         return Line("url", s, lineno)
+    if len(s) < 80 and (RE_PAGE_CONTROLS.match(s) or RE_ARTICLE_CHROME.match(s)):
+        return Line("url", s, lineno)  # a site's page controls, an official account's article furniture: links, no text
     if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
                                            "主题词")) or re.match(r"^\s*(?:文号|标题)\s*[:：]", s)):
         return Line("meta", s, lineno)
@@ -465,13 +547,91 @@ def _classify(s: str, lineno: int) -> Line:
     return Line("text", s, lineno)
 
 
+#: characters that are no text (Unicode's format characters a web page or an editor carries): soft hyphen, zero-width
+#: space and joiners, bidi marks, word joiner and invisible operators, BOM, Mongolian vowel separator. Left in, ``一​、``
+#: was no item number and ``关于加强​…的通知`` no title
+RE_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+#: line breaks other than \n: Unicode's line and paragraph separators (a web page's script), the vertical tab a
+#: word processor's manual line break is copied as, NEL
+RE_OTHER_BREAK = re.compile("[\u2028\u2029\u000b\u0085]")
+
+
+def visible(text: str) -> str:
+    """``text`` without its format characters and with each other line break a \\n (each pass only where one is)."""
+    if RE_INVISIBLE.search(text):
+        text = RE_INVISIBLE.sub("", text)
+    return RE_OTHER_BREAK.sub("\n", text) if RE_OTHER_BREAK.search(text) else text
+
+
+#: a text of one line this long or longer is a notice that lost its line breaks (``relined``)
+ONE_LINE_NOTICE = 150
+#: where a notice's structure shows without line breaks: a 关于 title ending right before the addressee (各…：), and the
+#: addressee ending before the opening …
+_TITLE_BEFORE_ADDRESSEE = re.compile(r"^(\s*[^。；：:，,]{0,60}?关于[^。；：:]{2,100}?(?:通知|意见|决定|方案|办法|通告|公告|通报|提示|函))"
+                                     r"(各[^。；;：:]{1,60}?[:：])")
+#: … an item number right after a sentence's end (一、 （一） 1. (1); not 1.5亿元) …
+_ITEM_AFTER_STOP = re.compile(rf"(?<=[。：；:;])(?=\s*(?:[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]))")
+#: … and the organ and date closing the text after its last sentence
+_SIGNATURE_AT_END = re.compile(r"(?<=[。！])\s*([^。！？；，,：:]{2,40}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
+                               r"[〇○零一二三四五六七八九]{4}年[十一二三四五六七八九元]{1,3}月[十一二三四五六七八九]{1,3}日)\s*$")
+
+
+def relined(text: str) -> str:
+    """A whole notice pasted as one line (no line break at all: a chat message, a form's text box, an export that
+    dropped them), ``ONE_LINE_NOTICE`` characters or more, cut back into lines where its structure shows without
+    them: a 关于 title before the addressee (``…的通知各乡镇人民政府，…：``), an item number after a sentence's end
+    (``…通知如下：一、…。二、…``) and the signature and date closing it (``…报送县应急管理局。泓川县应急管理局2027年6月20日``).
+    Read as one line it was one paragraph with no title, number or item: no notice at all (a ReadError). A text of
+    several lines is returned as it is (its inline enumerations are the segmenter's to read)."""
+    if "\n" in text.strip() or len(text.strip()) < ONE_LINE_NOTICE:
+        return text
+    out = _ITEM_AFTER_STOP.sub("\n", _TITLE_BEFORE_ADDRESSEE.sub("\\1\n\\2\n", text.strip(), count=1))
+    if (m := _SIGNATURE_AT_END.search(out)) and (issuer_line(m.group(1)) or _joint_issuers(m.group(1))):
+        out = f"{out[:m.start()]}\n\n{m.group(1)}\n{m.group(2)}"
+    return out + "\n"
+
+
 def classify_lines(text: str) -> list[Line]:
-    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").translate(ENCLOSED_NUMBERS)
+    text = visible(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")).translate(ENCLOSED_NUMBERS)
+    text = relined(text)
     raws = text.split("\n")
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
-        _cut_dates(_cut_line_rests(_tabbed_tables([classify(raw, i + 1) for i, raw in enumerate(raws)], raws)))))))))
+        _cut_dates(_cut_line_rests(_footnotes(_tabbed_tables([classify(raw, i + 1) for i, raw in enumerate(raws)],
+                                                             raws))))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(lines))))))))
+
+
+#: a footnote's marker in the text: a circled number right after a word, a closing quote or bracket (多发①，, 台账②)
+RE_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff》”）)])[\u2460-\u2473]")
+#: a footnote at a page's foot: its marker opening the line, its text after it
+RE_FOOTNOTE = re.compile(r"^\s*([\u2460-\u2473])\s*\S")
+
+
+def _footnotes(lines: list[Line]) -> list[Line]:
+    """A PDF's footnotes copied with its text (``…事故多发①，…`` above, ``① 据统计，…`` / ``② 台账样式见附件。`` / ``- 1 -``):
+    the lines at a page's foot, right above its page mark (or the text's end), each opening with a circled number that
+    stood as a marker after a word in the text above, are page furniture (kind page), as the page mark is: they state a
+    source or an aside, no measure. Read as text they were items ① ② (clauses), and the paragraph running over the page
+    break was cut at them. A list of ① ② items (no marker in the text above them, or text under them on the page) stays.
+    One pass down the lines (the markers seen so far) and one up (what follows each line's run of circled lines)."""
+    seen: set[str] = set()
+    marked = [False] * len(lines)
+    for k, line in enumerate(lines):
+        m = RE_FOOTNOTE.match(line.text) if line.kind == "text" else None
+        marked[k] = m is not None and m.group(1) in seen
+        if line.kind == "text":
+            seen.update(RE_NOTE_MARK.findall(line.text))
+    if not any(marked):
+        return lines
+    out = list(lines)
+    at_foot = True  # below line k (past blank lines and footnotes): a page mark or the text's end
+    for k in range(len(lines) - 1, -1, -1):
+        if marked[k] and at_foot:
+            out[k] = Line("page", lines[k].text, lines[k].lineno)
+        elif lines[k].kind != "blank":
+            at_foot = lines[k].kind == "page"
+    return out
 
 
 #: a table's column label: a few words, no number, no sentence mark (事项名称, 实施依据, 分值, 评分标准)
