@@ -424,15 +424,16 @@ def classify(raw: str, lineno: int) -> Line:
 #: a bullet a WeChat article, a slide or a web editor sets before an item: geometric shapes, ticks, pointing hands
 #: and other emoji (with an emoji's variation selector); not ○ (a look-alike of 〇 in dates) nor · (a name's dot)
 RE_BULLET_LEAD = re.compile("^(?:[\u25a0-\u25c9\u25cc-\u25ff\u2605\u2606\u2611\u2713\u2714\u2705\u27a2-\u27af\u2756"
-                            "\u2726\u2727\u2666\u2022\u25aa\u25ab\U0001f300-\U0001faff])\ufe0f?\s*")
+                            "\u2726\u2727\u2666\u2022\u25aa\u25ab\U0001f300-\U0001faff])\ufe0f?\\s*")
 
-#: the characters an OCR engine sets between the characters of a scanned line (``安 全 生 产``, ``一 、``, ``( 一 )``):
-#: CJK characters and marks, full-width forms, ASCII letters, digits and the marks OCR misreads half-width
-_OCR_CHAR = r"[\u3001-\u303f\u4e00-\u9fff\uff01-\uffef“”‘’A-Za-z0-9,.:;()!?]"
+#: the single spaces an OCR engine sets between the characters of a scanned line (``安 全 生 产``, ``一 、``, ``( 一 )``,
+#: ``35 ℃``, ``“5 · 12”``): between any two printed characters
+_OCR_CHAR = r"\S"
 _OCR_GAP = re.compile(rf"(?<={_OCR_CHAR}) (?={_OCR_CHAR})")
 _OCR_PAIR = re.compile(rf"{_OCR_CHAR}(?={_OCR_CHAR})")
-#: most neighbours apart: at least this many single-space gaps, and at least twice as many gaps as neighbours not apart
-_OCR_MIN_GAPS = 3
+#: most neighbours apart: at least this many single-space gaps (``附 件``, ``此 复 。``: a short line is a scan's too), and at
+#: least twice as many gaps as neighbours not apart
+_OCR_MIN_GAPS = 1
 
 
 def unspaced(s: str) -> str:
