@@ -701,14 +701,24 @@ class _CutTable:
         sentence over an addressee and a signature)."""
         if self._margin is False:
             plain = [k for k, raw in enumerate(self.raws) if self.lines[k].kind != "blank" and "\t" not in raw]
-            widths = {k: display_width(self.lines[k].text) for k in plain}
-            widest = max(widths.values(), default=0)
-            cut = sum(widest - widths[k] <= 2 and _last_mark(self.lines[k].text) not in CLOSERS
-                      and k + 1 < len(self.lines) and self.lines[k + 1].kind == "text"
-                      and not self.raws[k + 1][:1].isspace()
-                      and heading_level(self.lines[k + 1].text) is None for k in plain)
-            self._margin = widest if cut >= 2 else None
+            self._margin = self._widest_cut({k: display_width(self.lines[k].text) for k in plain})
+            if self._margin is None:
+                # no line without tabs shows the cut (a PDF's copy of a table whose cells' rests are short lines): the
+                # rows themselves, two or more as wide as the widest, each with a rest under it (a line of no tab going
+                # on unindented, no item). Typed, only the last row of a table has a line without tabs under it
+                rows = [k for k, raw in enumerate(self.raws) if self.lines[k].kind != "blank" and "\t" in raw]
+                self._margin = self._widest_cut({k: display_width(self.raws[k].strip()) for k in rows}, tabless_rest=True)
         return self._margin
+
+    def _widest_cut(self, widths: dict[int, int], tabless_rest: bool = False) -> int | None:
+        """The widest of the lines ``widths`` where two or more of them as wide stop inside a sentence that the next
+        line, unindented text (with no tab: ``tabless_rest``), goes on with; else None."""
+        widest = max(widths.values(), default=0)
+        cut = sum(widest - width <= 2 and _last_mark(self.lines[k].text) not in CLOSERS
+                  and k + 1 < len(self.lines) and self.lines[k + 1].kind == "text"
+                  and not self.raws[k + 1][:1].isspace() and not (tabless_rest and "\t" in self.raws[k + 1])
+                  and heading_level(self.lines[k + 1].text) is None for k, width in widths.items())
+        return widest if cut >= 2 else None
 
     def piece(self, k: int) -> str:
         """Line ``k`` as typed, its indent dropped and its tabs kept (a piece cut just after a tab ends with it)."""

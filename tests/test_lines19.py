@@ -31,6 +31,7 @@ import pytest
 
 from conftest import TEST_DATA, best_cpu_time
 from genres_harness import all_clauses
+from test_genres import wrap
 from policytag.corpus.clean import classify, classify_lines, ocr_years, relined, unspaced, visible
 from policytag.corpus.readers import read_txt
 from policytag.corpus.segment import segment_text
@@ -267,3 +268,23 @@ def test_the_line_layer_reads_scans_and_one_line_notices_in_linear_time():
     for read in (scan, one_line):
         small = max(best_cpu_time(read, 50), 0.005)
         assert best_cpu_time(read, 400, repeat=2) < 20 * small
+
+
+# --- a tabbed table wrapped like a PDF (the strict xfail of tests/test_clean18.py) --------------------------------
+@pytest.mark.parametrize("width", [60, 70, 80, pytest.param(90, marks=pytest.mark.xfail(strict=True, reason=(
+    "one row cut only (the others fit their line): no second cut shows the margin; a rest between two rows of the "
+    "table is a signal not read yet"))), pytest.param(100, marks=pytest.mark.xfail(strict=True, reason="as at 90"))])
+def test_a_tabbed_table_wrapped_like_a_pdf_reads_its_rows_whole(width):
+    """Each row's first piece at the first line's margin with its tabs, its rest a short line under it: the rows are
+    read from the rows' own width where no line without tabs shows the margin (failed on main at every width)."""
+    text = (TEST_DATA / "genres12" / "g12_duty_list_rows.txt").read_text(encoding="utf-8")
+    assert all_clauses(segment_text(wrap(text, width), "rows.txt")) == all_clauses(segment_text(text, "rows.txt"))
+
+
+def test_typed_rows_as_wide_as_each_other_are_no_cut():
+    """The guard: typed rows of one width, the table's last row over the text after it, read a row a clause."""
+    text = ("泓川县安委会成员单位职责\n\n序号\t单位\t工作职责\n1\t县应急管理局\t负责综合监督管理工作\n2\t县住建局\t负责燃气安全监督管理工作\n"
+            "3\t县交通局\t负责道路运输安全监管工作\n各成员单位要按照职责分工抓好落实\n")
+    (_, clauses), = all_clauses(segment_text(text, "duties.txt"))
+    assert [c[2] for c in clauses] == ["1；县应急管理局；负责综合监督管理工作", "2；县住建局；负责燃气安全监督管理工作",
+                                       "3；县交通局；负责道路运输安全监管工作", "各成员单位要按照职责分工抓好落实"]
