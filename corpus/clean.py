@@ -451,19 +451,22 @@ def unspaced(s: str) -> str:
 
 
 #: a year an OCR engine read with the letter O for its 0 or 〇 (``〔2O27〕``, ``2O27年``, ``二O二七年``): the year before 年
-#: or a number's closing bracket; not elsewhere (H2O2, CO: a letter among letters or a formula's digits)
-_OCR_YEAR = re.compile(r"(?<![A-Za-z\d])[12][\dOo]{3}(?=\s*(?:年|[〕\]）)】]))|(?<![A-Za-z])[一二][〇○零Oo一二三四五六七八九]{3}(?=\s*年)")
+#: or a number's closing bracket; so a month's or day's (``1O月``, ``3O日``) and a number's (``2O号``): a digit and an O
+#: before 月, 日 or 号. Not elsewhere (H2O2, CO: a letter among letters or a formula's digits)
+_OCR_YEAR = re.compile(r"(?<![A-Za-z\d])(?:[12][\dOo]{3}(?=\s*(?:年|[〕\]）)】]))|(?:\d[Oo]|[Oo]\d)(?=\s*[月日号]))"
+                       r"|(?<![A-Za-z])[一二][〇○零Oo一二三四五六七八九]{3}(?=\s*年)")
 
 
 def ocr_years(s: str) -> str:
-    """``s`` with each year misread with an O (``2O27``, ``二O二七``) written with the digit it stands for."""
+    """``s`` with each year, month, day or number misread with an O (``2O27``, ``二O二七``, ``1O日``) written with the
+    digit it stands for."""
     if "O" not in s and "o" not in s:
         return s
 
     def digit(m: re.Match) -> str:
         year = m.group()
         fixed = year.translate(_O_TO_ZERO if year[0].isascii() else _O_TO_LING)
-        return fixed if not year[0].isascii() or fixed[:2] in ("19", "20") else year
+        return fixed if not year[0].isascii() or len(year) == 2 or fixed[:2] in ("19", "20") else year
 
     return _OCR_YEAR.sub(digit, s)
 
