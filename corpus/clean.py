@@ -140,7 +140,11 @@ RE_ARTICLE_CHROME = re.compile(
     r"(?:蓝字|蓝色字体?|二维码|“[^”]{1,12}”)?\s*(?:一键|快速)?(?:关注|订阅|星标)[^。；;，,！？]{0,8}$|^\s*(?:关注我们|欢迎关注)[！!~～]?\s*$"
     rf"|^\s*[▲△▼▽👆👇]*\s*{_BUTTON}(?:[\s|｜·、]*{_BUTTON}){{0,7}}\s*$"
     r"|^\s*(?:阅读原文|阅读全文)(?:\s*阅读\s*[\d.]+\s*[万wW]?\+?)?\s*$|^\s*[▲△▼▽👆👇]+\s*$"
-    r"|^\s*[-—–－]*\s*(?:END|End|end)\s*[-—–－]*\s*$")
+    r"|^\s*[-—–－]*\s*(?:END|End|end)\s*[-—–－]*\s*$"
+    r"|^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|喜欢此内容的人还喜欢)\s*[:：]?\s*$")
+#: the heading over an article's links to other articles (``往期推荐``, ``推荐阅读``, ``喜欢此内容的人还喜欢``)
+RE_RELATED = re.compile(r"^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|"
+                        r"喜欢此内容的人还喜欢)\s*[:：]?\s*$")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 #: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
 #: slash between) and ``·3·``; a PDF exported from Word carries them on every page, and as text they cut
@@ -600,8 +604,8 @@ def classify_lines(text: str) -> list[Line]:
     text = relined(text)
     raws = text.split("\n")
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
-        _cut_dates(_cut_line_rests(_footnotes(_tabbed_tables([classify(raw, i + 1) for i, raw in enumerate(raws)],
-                                                             raws))))))))))
+        _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
+            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws)))))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(lines))))))))
 
@@ -610,6 +614,21 @@ def classify_lines(text: str) -> list[Line]:
 RE_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff》”）)])[\u2460-\u2473]")
 #: a footnote at a page's foot: its marker opening the line, its text after it
 RE_FOOTNOTE = re.compile(r"^\s*([\u2460-\u2473])\s*\S")
+
+
+def _related_links(lines: list[Line]) -> list[Line]:
+    """The links an article sets under its ``往期推荐`` / ``推荐阅读`` heading (other articles' titles, one a line, down to a
+    blank line): links, no text. Read as text, a linked title (``关于开展…的通知``) opened a notice of its own."""
+    out = list(lines)
+    under = False  # inside the run of lines under a related-articles heading
+    for k, line in enumerate(lines):
+        if line.kind == "url" and RE_RELATED.match(line.text):
+            under = True
+        elif line.kind == "blank" or (under and (len(line.text) > 60 or re.search(r"[。；;：:]", line.text))):
+            under = False
+        elif under:
+            out[k] = Line("url", line.text, line.lineno)
+    return out
 
 
 def _footnotes(lines: list[Line]) -> list[Line]:

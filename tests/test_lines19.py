@@ -15,9 +15,13 @@ What was wrong and is now read right:
   217 misread on main, none now but one whose title's Latin space (GB 30871) a scan cannot tell from its own.
 - a site's page controls pasted as a line (``字体：【大】【中】【小】　打印本页　关闭窗口``, ``【我要纠错】``) and a WeChat article's
   furniture (byline ``关注 泓川应急 2027-07-12``, ``▲点击上方蓝字关注我们``, credits ``编辑：…`` / ``审核 | …``, ``阅读原文``,
-  ``分享 收藏 点赞 在看``, ``- END -``): text, the byline under the title the notice's only clause (its body lost).
+  ``分享 收藏 点赞 在看``, ``- END -``): text, the byline under the title the notice's only clause (its body lost); the
+  other articles' titles under ``往期推荐`` a second notice (``clean._related_links``: links now).
 - a notice pasted as one line: no notice at all (ReadError); now cut into lines at its title/addressee, its items
   after a sentence's end and its closing signature (``clean.relined``), only for a text of one line.
+- an O read for 0 in a month, day or number (``5月1O日``): the date lost (``clean.ocr_years``).
+- a tabbed table wrapped like a PDF whose lines without tabs show no margin (tests/test_clean18.py's strict xfail):
+  the rows' rests were clauses; the margin is read from the rows (``clean._CutTable``) where two or more show it.
 - a PDF's footnotes at a page's foot (``① 据统计…`` over ``- 1 -``, the marker ① after a word above): items ① ② (clauses);
   now page furniture (``clean._footnotes``).
 """
@@ -68,6 +72,10 @@ READINGS = {
         [((), "preamble", "近期我县持续高温，为防范高温天气引发的生产安全事故，现提示如下："),
          (("一、严防高温作业中暑",), "clause", "各企业要合理安排作业时间，高温时段减少户外作业。"),
          (("二、加强危险化学品储存管理",), "clause", "危险化学品仓库要落实通风降温措施，严禁超量储存。")]),
+    "l19_wechat_related.txt": (("关于做好国庆假期安全防范工作的通知", None, "2027-09-25", "泓川县应急管理局", "other"), [
+        ((), "preamble", "国庆假期将至，现就做好假期安全防范工作通知如下："),
+        ((), "clause", "一、加强值班值守。各乡镇要严格执行24小时值班制度。"),
+        ((), "clause", "二、开展隐患排查。节前要对人员密集场所开展一次全面检查。")]),
     "l19_gov_site_controls.txt": (
         ("磐溪市自然资源局关于做好2027年汛期地质灾害防范工作的通知", None, "2027-05-19", "磐溪市自然资源局", "other"), FLOOD_ITEMS),
     "l19_ocr_scan.txt": (
@@ -108,7 +116,7 @@ READINGS = {
 
 @pytest.mark.parametrize("name", sorted(READINGS))
 def test_a_notice_as_it_reaches_users_reads_as_written_down(name):
-    """Pasted (``policytag segment -``) and read as a .txt file alike (failed on main: every one of the eight; the
+    """Pasted (``policytag segment -``) and read as a .txt file alike (failed on main: every one of the nine; the
     site's controls only pasted, the .txt reader dropped them already)."""
     path = DATA / name
     assert _read(path.read_text(encoding="utf-8"), name) == [READINGS[name]]
@@ -214,7 +222,7 @@ def test_every_genre_notice_scanned_with_spaced_characters_reads_as_typed():
     "字体：【大】【中】【小】　打印本页　关闭窗口", "【我要纠错】 【收藏】", "打印本页 | 关闭窗口", "【视力保护色】【打印】【关闭】",
     "原创 泓川应急 2027-06-03 08:30 发表于东川", "关注 泓川应急 2027-07-12", "▲点击上方蓝字关注我们", "点击蓝字 关注我们", "长按二维码关注",
     "编辑：周某某", "审核 | 孙某某", "文章来源：泓川县应急管理局", "责编丨吴某", "阅读原文", "阅读原文 阅读 1.2万", "分享 收藏 点赞 在看",
-    "点在看", "▼", "- END -"])
+    "点在看", "▼", "- END -", "往期推荐", "喜欢此内容的人还喜欢"])
 def test_page_furniture_is_no_text(s):
     assert classify(s, 1).kind == "url"
 
@@ -224,6 +232,14 @@ def test_page_furniture_is_no_text(s):
     "关闭不具备安全生产条件的小煤矿", "打印机房要配备灭火器", "分享典型经验做法", "县应急管理局　　2027年6月3日"])
 def test_a_sentence_or_a_signature_is_no_furniture(s):
     assert classify(s, 1).kind != "url"
+
+
+def test_the_links_under_a_related_articles_heading_are_no_text():
+    kinds = [l.kind for l in classify_lines("往期推荐\n泓川县召开安全生产工作会议\n关于开展消防检查的通知\n\n关于开展燃气检查的通知")]
+    assert kinds == ["url", "url", "url", "blank", "title"]  # (a blank line ends the links: the title under it is one)
+    # (no heading over them: titles; a sentence ends the run)
+    assert [l.kind for l in classify_lines("关于开展消防检查的通知\n各乡镇：")] == ["title", "addressee"]
+    assert [l.kind for l in classify_lines("推荐阅读\n各乡镇要于7月31日前报送检查情况。")] == ["url", "text"]
 
 
 # --- a notice pasted as one line ----------------------------------------------------------------------------------
