@@ -142,6 +142,11 @@ RE_ARTICLE_CHROME = re.compile(
     r"|^\s*(?:阅读原文|阅读全文)(?:\s*阅读\s*[\d.]+\s*[万wW]?\+?)?\s*$|^\s*[▲△▼▽👆👇]+\s*$"
     r"|^\s*[-—–－]*\s*(?:END|End|end)\s*[-—–－]*\s*$"
     r"|^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|喜欢此内容的人还喜欢)\s*[:：]?\s*$")
+#: the first characters a line of page controls or an article's furniture can open with (the patterns' cheap gate:
+#: two patterns of many alternatives tried on every short line cost a twelfth of classify_lines; a byline opening
+#: with the account's name is told by its 发表于)
+_FURNITURE_FIRST = frozenset("【[字打关收加返我纠视保默分文信内素来转作编责值本审校初复终监排美供撰摄图原▲△▼▽👆👇☝点戳长扫上下欢在留写推喜"
+                             "阅-—–－Ee往相延精热更猜")
 #: the heading over an article's links to other articles (``往期推荐``, ``推荐阅读``, ``喜欢此内容的人还喜欢``)
 RE_RELATED = re.compile(r"^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|"
                         r"喜欢此内容的人还喜欢)\s*[:：]?\s*$")
@@ -446,8 +451,9 @@ def unspaced(s: str) -> str:
     (a title, a number, a date, a signature: each a clause). A wide gap (two spaces, an ideographic space) stays; a
     line with a few single spaces (a web copy's gap after an item's lead, ``2027 年`` typed with spaces around a
     number) is no scan and stays."""
-    if " " not in s:
-        return s
+    spaces = s.count(" ")
+    if not spaces or 3 * (spaces + 1) < len(s) - spaces:
+        return s  # (too few spaces for most neighbours to be apart: no scan, and no regex pass over the line)
     gaps = len(_OCR_GAP.findall(s))
     if gaps < _OCR_MIN_GAPS or gaps < 2 * len(_OCR_PAIR.findall(s)):
         return s
@@ -498,7 +504,7 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("url", s, lineno)
     if (RE_PAGE_NAV.match(s) or RE_PAGE_INFO.match(s)) and len(s) < 80:
         return Line("url", s, lineno)
-    if len(s) < 80 and (RE_PAGE_CONTROLS.match(s) or RE_ARTICLE_CHROME.match(s)):
+    if len(s) < 80 and (s[0] in _FURNITURE_FIRST or "发表于" in s) and (RE_PAGE_CONTROLS.match(s) or RE_ARTICLE_CHROME.match(s)):
         return Line("url", s, lineno)  # a site's page controls, an official account's article furniture: links, no text
     if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
                                            "主题词")) or re.match(r"^\s*(?:文号|标题)\s*[:：]", s)):
@@ -605,11 +611,12 @@ def classify_lines(text: str) -> list[Line]:
     raws = text.split("\n")
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
-            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws)))))))))))
+            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws), RE_CIRCLED_ANY.search(text) is not None))))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(lines))))))))
 
 
+RE_CIRCLED_ANY = re.compile("[\u2460-\u2473]")
 #: a footnote's marker in the text: a circled number right after a word, a closing quote or bracket (多发①，, 台账②)
 RE_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff》”）)])[\u2460-\u2473]")
 #: a footnote at a page's foot: its marker opening the line, its text after it
@@ -631,20 +638,24 @@ def _related_links(lines: list[Line]) -> list[Line]:
     return out
 
 
-def _footnotes(lines: list[Line]) -> list[Line]:
+def _footnotes(lines: list[Line], circled: bool = True) -> list[Line]:
     """A PDF's footnotes copied with its text (``…事故多发①，…`` above, ``① 据统计，…`` / ``② 台账样式见附件。`` / ``- 1 -``):
     the lines at a page's foot, right above its page mark (or the text's end), each opening with a circled number that
     stood as a marker after a word in the text above, are page furniture (kind page), as the page mark is: they state a
     source or an aside, no measure. Read as text they were items ① ② (clauses), and the paragraph running over the page
     break was cut at them. A list of ① ② items (no marker in the text above them, or text under them on the page) stays.
-    One pass down the lines (the markers seen so far) and one up (what follows each line's run of circled lines)."""
+    One pass down the lines (the markers seen so far) and one up (what follows each line's run of circled lines);
+    none where the text holds no circled number (``circled``)."""
+    if not circled:
+        return lines
     seen: set[str] = set()
     marked = [False] * len(lines)
     for k, line in enumerate(lines):
-        m = RE_FOOTNOTE.match(line.text) if line.kind == "text" else None
+        if line.kind != "text" or not RE_CIRCLED_ANY.search(line.text):
+            continue  # (a plain scan for the character first: the marker's lookbehind is read on these lines only)
+        m = RE_FOOTNOTE.match(line.text)
         marked[k] = m is not None and m.group(1) in seen
-        if line.kind == "text":
-            seen.update(RE_NOTE_MARK.findall(line.text))
+        seen.update(RE_NOTE_MARK.findall(line.text))
     if not any(marked):
         return lines
     out = list(lines)
