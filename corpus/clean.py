@@ -39,6 +39,10 @@ RE_LEAD_GAP = re.compile(r"(?m)^(\s*(?:[（(]\s*[一二三四五六七八九十\
 _ITEM_NUMBER = re.compile(r"[一二三四五六七八九十百零〇]{1,4}")
 
 
+#: Unicode's other spaces (en, em, thin, hair, figure, narrow no-break, medium mathematical)
+_OTHER_SPACE = re.compile("[\u2000-\u200a\u202f\u205f]")
+
+
 def normalize_punct(text: str) -> str:
     """One form of ``，；：（）``, no stray spaces, numbers and ``%`` untouched.
 
@@ -50,6 +54,9 @@ def normalize_punct(text: str) -> str:
     # removed like any other space, the lead ran into its body (压实属地责任各乡镇要…)
     text = RE_LEAD_GAP.sub(lambda m: m.group(1).rstrip(" \t\u3000\u00a0") + "。", text)
     text = text.replace("\u3000", " ").replace("\u00a0", " ").replace("\ufeff", "")
+    if _OTHER_SPACE.search(text):
+        # (an en, thin or narrow no-break space a web page or a PDF sets: a space like the others, dropped next to CJK)
+        text = _OTHER_SPACE.sub(" ", text)
     text = text.replace("［", "[").replace("］", "]").replace("．", ".").replace("％", "%")
     # full-width digits (``１．`` items, ``２０２７年``): one form, so numbers read and match alike
     text = text.translate(FULL_DIGITS).translate(ENCLOSED_NUMBERS)
@@ -151,6 +158,8 @@ _FURNITURE_FIRST = frozenset("【[字打关收加返我纠视保默分文信内�
 RE_RELATED = re.compile(r"^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|"
                         r"喜欢此内容的人还喜欢)\s*[:：]?\s*$")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
+#: a scan's page mark ``— 3 —`` whose dashes OCR read as 一 (``一 3 一``): a number between two 一 is no text
+RE_OCR_PAGE_NUM = re.compile(r"^\s*一\s*\d{1,3}\s*一\s*$")
 #: the page footers Word and WPS insert besides ``- 3 -``: ``第 3 页 共 5 页`` (also ``共5页 第3页``, with a comma or
 #: slash between) and ``·3·``; a PDF exported from Word carries them on every page, and as text they cut
 #: the paragraph running over the page break
@@ -527,7 +536,7 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("attachment", s, lineno)
     if date_match(s) or unbracketed_date(s):
         return Line("date", s, lineno)
-    if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s):
+    if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s) or RE_OCR_PAGE_NUM.match(s):
         return Line("page", s, lineno)
     if RE_CHART.match(s):
         # a flowchart's text: dropped like a page mark, but no transparent line (a title after it is no

@@ -179,10 +179,22 @@ def test_a_bullet_before_no_item_number_stays(raw):
     ("磐 溪 市 应 急 管 理 局", "issuer", "磐溪市应急管理局"), ("二 O 二 七 年 六 月 十 日", "date", "二〇二七年六月十日"),
     ("磐应急发〔2O27〕12号", "docnum", "磐应急发〔2027〕12号"), ("附 件", "attachment", "附件"), ("此 复 。", "formula", "此复。"),
     ("一 、 检 查 范 围", "text", "一、检查范围"), ("各 县 （ 区 ） 应 急 管 理 局 ：", "addressee", "各县（区）应急管理局："),
-    ("— 2 —", "page", "—2—")])
+    ("— 2 —", "page", "—2—"), ("一 3 一", "page", "一3一")])
 def test_a_scanned_lines_spaces_are_dropped(raw, kind, text):
     line = classify(raw, 1)
     assert (line.kind, line.text) == (kind, text)
+
+
+@pytest.mark.parametrize("s", ["一3一级", "一、3一"])
+def test_a_number_between_two_yi_in_a_sentence_is_no_page_mark(s):
+    assert classify(s, 1).kind != "page"
+
+
+def test_other_unicode_spaces_are_spaces():
+    """An en, thin or narrow no-break space (a web page, a PDF) next to CJK is dropped as the ideographic one is."""
+    from policytag.corpus.clean import normalize_punct
+    assert normalize_punct("各企业要\u2002加强\u202f管理\u2009，确保安全。") == "各企业要加强管理，确保安全。"
+    assert normalize_punct("PM2.5\u2009ug") == "PM2.5 ug"
 
 
 @pytest.mark.parametrize("s", ["于 2027 年 9 月 30 日前完成", "（一）压实属地责任 各乡镇要组建队伍", "1 总则", "第一章 总则",
