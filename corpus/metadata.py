@@ -570,7 +570,13 @@ def full_name(organ: str, signed: list[str]) -> str:
 def looks_like_issuer(name: str) -> bool:
     """Does ``name`` end like the name of an organ (人民政府, 安委会, 应急管理局, 某部…)?"""
     name = _expand(re.sub(r"\s+", "", name))
-    return bool(2 <= len(name) <= 40 and _ORGAN_SUFFIX_RX.search(name) and not re.search(r"[，。；：]", name))
+    return bool(2 <= len(name) <= 40 and _ORGAN_SUFFIX_RX.search(name) and not _NO_ORGAN_END.search(name)
+                and not re.search(r"[，。；：]", name))
+
+
+# words that end in an organ's character but name people, a part or a whole (干部: cadres; 内部: the inside of; 东部: a
+# place's east; 大局, 格局): a title opening 岩溪县党政领导干部…清单 or 岩溪县机关内部…办法 names its subject, no organ
+_NO_ORGAN_END = re.compile(r"(?:干部|[内外全局东西南北中]部|[大全格布]局)$")
 
 
 # an enterprise (a state-owned 集团公司 too) sits on no tier of the government ladder, whoever owns it:

@@ -145,11 +145,16 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     return [d for d in docs if any(line.kind == "text" for line in d)]
 
 
+#: the lines a notice's own number is printed under at its end: the imprint (抄送：… / …印发), the date under the
+#: signature, the 此件公开发布 remark under the date (an office prints the number there when its header has none)
+_NUMBER_AFTER = ("printed", "date", "publish")
+
+
 def _imprint_number(line: Line, before: str | None, after: str | None) -> bool:
-    """A document number printed in the imprint (版记) under a notice: after ``抄送：…`` or the ``…印发``
-    line, with nothing or another imprint line after it (``抄送：…`` / 临应急〔2027〕12号 / ``…印发``). It
-    is the notice's own number, not the header of a next notice (which a title or an addressee follows)."""
-    return line.kind == "docnum" and before == "printed" and after in (None, "printed")
+    """A document number printed under a notice: in the imprint (版记) after ``抄送：…`` or the ``…印发`` line,
+    or under the date (2027年7月2日 / 青应急〔2027〕31号), with nothing or only imprint lines after it. It is the
+    notice's own number, not the header of a next notice (which a title or an addressee follows)."""
+    return line.kind == "docnum" and before in _NUMBER_AFTER and after in (None, "printed")
 
 
 _OUTLINE_LEVELS = (0.4, 0.5, 0.75)  # 第X部分, 第X章, 第X条

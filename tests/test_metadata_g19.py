@@ -111,8 +111,6 @@ KNOWN_GAPS = {
                                             "with it: 2026 from the number)",
     'title_trial_own_line_county_city.txt': "corpus/clean.py (lines19): the title's last line （试行）》的通知 is read as a "
                                             "second title, lost",
-    'number_at_end_district.txt': "corpus/segment.py (genres19/lead): a number line after the date opens a next notice "
-                                  "with no text, dropped with its number (_imprint_number takes one only after 印发/抄送)",
     'r3_street_forest_fire_office_short.txt': "corpus/clean.py (lines19): RE_ISSUER reads at most 16 characters before "
                                               "办公室, so a street office's headquarters' office signing with its city and "
                                               "district (24) is body text: the title's 街道 stays bare, no region",
