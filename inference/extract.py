@@ -1546,7 +1546,8 @@ _COUNT_NEAR = rf"(?=[^，。；：\d\s一二两三四五六七八九十]{{0,{_CO
 RE_COUNT = re.compile(
     rf"(?=[{_COUNT_FIRST}])(?=(?:{_CMP}|{_COUNT_VERBS})){_COUNT_NEAR}"
     rf"(?:(?P<cmp>{_CMP})\s*(?:要|须|应|需)?\s*)?(?P<verb>{_COUNT_VERBS})?"
-    rf"(?P<fill>[^，。；：\d]{{0,{_FILL_MAX}}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?")
+    # (及以上 is 以上: 配备2名及以上专职安全员)
+    rf"(?P<fill>[^，。；：\d]{{0,{_FILL_MAX}}}?)(?:{_QTY}|{_CN_QTY})\s*{_UNIT}(?P<qual>及?以上|及?以下|以内|左右)?")
 #: RE_COUNT with a count in digits only, tried where a Chinese numeral before it was no count (its
 #: lazy filler stops at the first numeral and unit: 建成一类应急避难场所4处 read 一类 and gave up;
 #: ``_counts`` retries the verb with this, so 一类 becomes part of the object)
@@ -1664,6 +1665,8 @@ _BOUND_VERBS = ("低于", "高于", "不高于", "不应低于", "不应高于",
 _RATIO_NOUN = ("率", "比例", "比重", "占比")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
 # as written
+#: a year (到2027年 after a rate's figure: when, not the end of a range)
+_YEAR_AHEAD = r"(?:19|20)\d{2}\s*年"
 _BASELINE = r"(?:同比|较上年|比上年|较去年|比去年|[比较](?:19|20)\d{2}\s*年(?:底|末)?)"
 #: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
 _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
@@ -1676,7 +1679,8 @@ RE_RATE = re.compile(
     # (a change in percentage points, 达标率提高5个百分点: unit 百分点, ``_rate_targets``)
     # not a count or a date: 完成2000公里 / 达到3年 are handled (or rejected) elsewhere; nor a number cut short
     # (a bare figure, 死亡率控制在0.2, ends the match: ``_rate_targets`` keeps it under a ratio only)
-    rf"(?!\s*(?:{_RANGE_SEP}\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|起|公里|周|天|小时))")
+    # (a year after the figure is no range's end: 覆盖率达到90%到2027年)
+    rf"(?!\s*(?:{_RANGE_SEP}(?!{_YEAR_AHEAD})\d|[\d.]|[千万亿百]|年|月|日|个|座|家|处|名|人|米|吨|元|项|次|条|辆|台|套|起|公里|周|天|小时))")
 # N%的X: 90%的化工园区达到较低安全风险等级 / 30%以上的乡村建成安全乡村
 RE_SHARE_OF = re.compile(rf"(?P<num>{_NUM})\s*(?P<unit>%|‰)(?P<qual>以上|以下)?的(?P<what>[^，。；：]{{1,30}})")
 # Object before the number: 新建改造排水管网500公里 / 改建燃气管网200公里
@@ -1694,7 +1698,7 @@ _PER = re.compile(rf"每个?(?P<per>{_CYCLE})(?P<cmp>{_CMP})?[^，。；\d]{{0,1
 _CMP_SIGN = {"至少": ">=", "不少于": ">=", "不低于": ">=", "不得少于": ">=", "不得低于": ">=",
              "不超过": "<=", "不多于": "<=", "最多": "<=",
              **{w: "<=" if "大" in w or "超" in w else ">=" for w in _STANDARD_CMPS}, **_SIGN_OF}
-_QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<="}
+_QUAL_SIGN = {"以上": ">=", "以下": "<=", "以内": "<=", "及以上": ">=", "及以下": "<="}
 _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至": ">=", "提升至": ">=", "不低于": ">=",
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
               "不超过": "<=", "保持在": "=", "稳定在": "=", "达": ">=",
@@ -2011,7 +2015,11 @@ _PER_IN_FILL = re.compile(rf"每个?({_CYCLE})")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 #: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
 #: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
-_OBJECT_AFTER = re.compile(r"的?((?:[^，。；：、（(并]|(?<=[合兼])并){1,30})")
+#: (nor past a joining word before a figure, which starts the next item: 新建2座消防站[和3座微型消防站])
+_OBJECT_AFTER = re.compile(r"的?((?:(?!(?:和|及|与|以及)\d)(?:[^，。；：、（(并]|(?<=[合兼])并)){1,30})")
+#: a joining word right after a count (建成消防站3座[和]微型消防站10个): the next item starts, no object of this count's
+#: (not 及以上/及以下, a qualifier: 配备2名及以上专职安全员)
+_JOINED = re.compile(r"(?:和|与|以及|及(?!以[上下]))")
 #: (and a weak verb that only organises the counted work: 组织企业负责人…培训不少于3000人次 counts 企业负责人…培训;
 #: and a comparator the count took from before its object: 至少对居民用户…检查一次)
 _OBJECT_LEAD = re.compile(rf"^(?:(?:{_CMP})?(?:对|向|为)|{_CMP}|组织开展|组织|开展)")
@@ -2185,7 +2193,8 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             start, verb, fill = _listed_verbs(text, per_left, start, verb, fill)
         after = text[m.end():right]
         # (投入资金2000万元用于隐患治理: what money is for, or who pays it, is no object of the amount)
-        obj = None if unit[-1] == "元" and after.startswith(_MONEY_PURPOSE) else _OBJECT_AFTER.match(after)
+        joined = _JOINED.match(after) is not None
+        obj = None if joined or unit[-1] == "元" and after.startswith(_MONEY_PURPOSE) else _OBJECT_AFTER.match(after)
         what = _obj(obj.group(1)) if obj else ""
         end = m.end() + obj.end() if what else m.end()
         if not what and after.startswith("、"):
@@ -2203,7 +2212,7 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         yield _frozen(Target, text=text[start:end], value=value, value_max=value_max, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
                      verb=verb, per=per, span=(start, end))
-        if verb and text.startswith("、", end) and (obj or _obj(fill)):
+        if verb and (text.startswith("、", end) or _JOINED.match(text, end)) and (obj or _obj(fill)):
             # 建成省级储备库3个、市级储备库16个: the items after it share its verb (its object before the number: each
             # item's what is the verb and its object, as the first's; after it: the object alone)
             yield from _listed_counts(text, end, verb, cmp, per, None if obj else verb)
@@ -2229,13 +2238,15 @@ def _listed_verbs(text: str, left: int, start: int, verb: str, fill: str) -> tup
 
 #: an item of counts listed after one verb: its object, then its figure (、市级储备库16个), ending its item
 #: (one number that counts nothing may stand in it: 、35千伏变电站5座, _SPEC_NUM)
-_ITEM_OBJECT_FIRST = re.compile(rf"、(?P<what>[^，。；：、\d（(“”]{{1,12}}?"
+#: (or a joining word before the last item: 、微型消防站5个[和]应急站2个, 建成消防站3座[和]微型消防站10个)
+_ITEM_SEP = r"(?P<sep>、|和|与|以及|及(?!以[上下]))"
+_ITEM_OBJECT_FIRST = re.compile(rf"{_ITEM_SEP}(?P<what>[^，。；：、\d（(“”]{{1,12}}?"
                                 rf"|[^，。；：、\d（(“”]{{0,12}}?{_SPEC_NUM}{_SPEC_TAIL}{{1,12}}?)"
                                 rf"(?P<num>{_NUM})\s*{_UNIT}"
-                                rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$)")
+                                rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$|和|与|以及|及(?!以[上下]))")
 #: or its figure, then its object (、20个智能化工作面)
-_ITEM_NUMBER_FIRST = re.compile(rf"、(?P<num>{_NUM})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?的?"
-                                rf"(?P<what>[^，。；：、（(并\d“”]{{1,30}})")
+_ITEM_NUMBER_FIRST = re.compile(rf"{_ITEM_SEP}(?P<num>{_NUM})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?的?"
+                                rf"(?P<what>(?:(?!(?:和|及|与|以及)\d)[^，。；：、（(并\d“”]){{1,30}})")
 
 
 def _listed_counts(text: str, end: int, verb: str, cmp: str | None, per: str | None,
@@ -2250,7 +2261,7 @@ def _listed_counts(text: str, end: int, verb: str, cmp: str | None, per: str | N
         what = _obj(m.group("what"))
         if not what or _VERB_OR_CMP.search(m.group("what")):
             return
-        start = m.start() + 1
+        start = m.end("sep")
         yield _frozen(Target, text=text[start:m.end()], value=_num(m.group("num")), value_max=None,
                       unit=m.group("unit"), what=_clip((prefix or "") + what), comparator=_cmp_sign(cmp, m.group("qual")),
                       verb=verb, per=per, span=(start, m.end()))
@@ -2460,7 +2471,16 @@ _DEADLINE_PREFIX = re.compile(
 def _strip_deadlines(s: str) -> str:
     """``2016年年底前隐患整改率`` -> ``隐患整改率``; ``三年内实现…`` -> ``实现…``."""
     s = _DEADLINE_PREFIX.sub("", s.strip())
-    return _YEARS_PREFIX.sub("", s).strip()
+    s = _YEARS_PREFIX.sub("", s).strip()
+    lead = _PLACE_TIME_LEAD.match(s)
+    # (全市到2027年生产安全事故死亡人数: where and when, then what; nothing after it: kept, as before)
+    return s[lead.end():].strip() if lead and lead.end() < len(s) else s
+
+
+#: a place and a time opening a subject (全市到2027年…, 全省2027年底前…, 各地到2027年…, 2027年…): the subject is what
+#: follows. Not 年度 (全县2027年度…合格率 names the annual figure), nor a place alone (全县中小学校…覆盖率 is the subject)
+_PLACE_TIME_LEAD = re.compile(r"(?:[全各我本][省市县区州国]|各地|各级)?\s*(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?!度)"
+                              r"(?:底|末)?(?:(?:之|以)?前)?")
 
 
 _YEARS_PREFIX = re.compile(r"^[\d一二两三四五六七八九十]+\s*年内")
