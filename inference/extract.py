@@ -2477,9 +2477,10 @@ def _strip_deadlines(s: str) -> str:
     return s[lead.end():].strip() if lead and lead.end() < len(s) else s
 
 
-#: a place and a time opening a subject (全市到2027年…, 全省2027年底前…, 各地到2027年…, 2027年…): the subject is what
-#: follows. Not 年度 (全县2027年度…合格率 names the annual figure), nor a place alone (全县中小学校…覆盖率 is the subject)
-_PLACE_TIME_LEAD = re.compile(r"(?:[全各我本][省市县区州国]|各地|各级)?\s*(?:到|至|在|于)?\s*(?:19|20)\d{2}\s*年(?!度)"
+#: a place and a time opening a subject (全市到2027年…, 全省2027年底前…, 各地到2027年…): the subject is what follows. A
+#: place or 到/至/在/于 before the year: a bare year stays (2027年较大事故起数控制在1起以内, probe 7); not 年度 (全县2027年度…
+#: 合格率 names the annual figure), nor a place alone (全县中小学校…覆盖率 is the subject)
+_PLACE_TIME_LEAD = re.compile(r"(?:(?:[全各我本][省市县区州国]|各地|各级)\s*(?:到|至|在|于)?|到|至|在|于)\s*(?:19|20)\d{2}\s*年(?!度)"
                               r"(?:底|末)?(?:(?:之|以)?前)?")
 
 
