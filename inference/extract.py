@@ -1250,7 +1250,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     if alt == "year_from" and not (text[start - 1:start] in ("自", "从") or (
             _opens_sentence(text, start) and text[end:end + 1] in ("，", ","))):
         return False  # 2026年开始实施…: a year that opens no rule; 自2027年起 and 2027年起，… do
-    if alt == "horizon" and not _horizon_opens(text, start):
+    if alt == "horizon" and not (_horizon_opens(text, start) or _horizon_after_figure(text, start, end)):
         return False  # 2026年到2027年: a range of years; 推迟到2027年: a postponement
     if alt == "within_days" and text[start - 1:start] == "月":
         return False  # 6月30日内: a date, not thirty days
@@ -1365,9 +1365,21 @@ def _horizon_opens(text: str, start: int) -> bool:
                  or _after_subject(text, start - 1)))
 
 
+#: a rate's or count's figure right before 到/至 (覆盖率达到90%到2027年, 下降10%以上到2027年)
+_FIGURE_BEFORE = re.compile(r"(?:[%‰]|[%‰\d](?:以上|以下|以内))$")
+
+
+def _horizon_after_figure(text: str, start: int, end: int) -> bool:
+    """Does the horizon's 到/至 (before ``start``) follow a figure, its year closing the chunk (覆盖率达到90%到2027年。)?
+    The year says by when the figure is reached, as 到2027年 before the subject does."""
+    return (_FIGURE_BEFORE.search(text, max(0, start - 4), start - 1) is not None
+            and (end == len(text) or text[end] in CHUNK_DELIMS))
+
+
 #: a place, or the whole of one, as the subject a plan's horizon follows (全市到2027年, 我区到…, 各乡镇到…,
 #: 栖梧县到…, 各县（市、区）到…): nothing before 到 but a place's name (not 延长到2027年, 持续到…: a verb)
-_PLACE = re.compile(r"(?:全|我|本|各)?[^\d，。；：、（）()\s“”]{0,10}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|村|社区|园区|新区)"
+#: (and 各地, every place: 各地到2027年…)
+_PLACE = re.compile(r"各地|(?:全|我|本|各)?[^\d，。；：、（）()\s“”]{0,10}?(?:省|市|县|区|州|盟|旗|镇|乡|街道|村|社区|园区|新区)"
                     r"(?:[（(][^（）()]{1,8}[）)])?")
 #: an organ as that subject (市应急局到2027年, 县住建局到…, 区消防救援大队到…, 各级应急管理部门到…, 各生产经营单位到…):
 #: a name ending in the word for an organ (局, 厅, 委, 办, 部门, 队, 中心, 站, 所, 院, 署, 政府, 单位, 企业, 公司;

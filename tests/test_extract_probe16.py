@@ -100,6 +100,21 @@ def test_a_year_after_the_figure(text, targets):
     _check(text, targets)
 
 
+@pytest.mark.parametrize("text,deadlines", [
+    # (the year after the figure says by when it is reached, as 到2027年 before the subject does)
+    ("覆盖率达到90%到2027年。", [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "覆盖率达到90%")]),
+    ("事故死亡人数下降10%以上到2027年。", [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "事故死亡人数下降10%以上")]),
+    # (各地, every place, is a subject a horizon follows, as 全市 is)
+    ("各地到2027年全面完成老旧燃气管网改造。",
+     [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "各地全面完成老旧燃气管网改造")]),
+    # (guards: a year after a figure that does not close its chunk; a figure of years)
+    ("覆盖率达到90%到2027年的水平。", []),
+    ("应急广播覆盖率由2025年的85%提高到95%。", []),
+], ids=lambda v: v[:14] if isinstance(v, str) else "")
+def test_a_year_after_the_figure_is_its_deadline(text, deadlines):
+    assert _deadlines(text) == deadlines
+
+
 def test_a_range_of_rates_is_still_one():
     [t] = extract_targets("安全培训覆盖率达到90%到95%。")
     assert (t.value, t.value_max, t.unit, t.comparator) == (90, 95, "%", "between")
