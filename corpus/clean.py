@@ -267,12 +267,36 @@ def _grassroots_committee(t: str) -> bool:
 RE_CORPS_UNIT = re.compile(rf"^\s*(?:新疆生产建设)?兵团(?:第[{CN_NUM}]{{1,3}}师)?(?:[{CN_NUM}]{{1,5}}团)?\s*$")
 
 
+# an organ signing with every tier of its place, longer than RE_ISSUER's 16 characters before its organ word
+# (棠州市青湖区云峰街道森林草原防灭火指挥部办公室, 24), or a 领导小组 and its office, which RE_ISSUER knows not (a
+# sentence ends in 领导小组 too: 镇政府决定成立燃气安全专项整治工作领导小组). Either opens with a place's name and its
+# tier, two tiers where it is long, and says nothing to do; a long line ending in 办公室 that names a task
+# (…将排查情况报送县安全生产委员会办公室) stays text. One bounded repeat each: linear.
+RE_ORGAN_END = re.compile(r"(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署|"
+                          r"大队|支队|总队|委|协会|领导小组)(?:党组|党委|党工委)?(?:办公厅|办公室)?$")
+RE_TWO_TIERS = re.compile(rf"^[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}")
+RE_NAMES_A_TASK = re.compile(r"将|请|联合|报送|上报|报告|提交|负责|牵头|开展|落实|加强|做好|决定|印发|转发|设在")
+_SHORT_ORGAN = 16  # RE_ISSUER's most characters before the organ word
+
+
+def _placed_organ(t: str) -> bool:
+    """Is ``t`` (stripped) a 领导小组 (or its office) or an organ too long for RE_ISSUER, named with its place's tiers?"""
+    if len(t) > _LONGEST_SIGNATURE or re.search(r"[^\u4e00-\u9fff〇]", t) or not (end := RE_ORGAN_END.search(t)):
+        return False
+    if RE_SAYS_WHAT_TO_DO.search(t) or RE_NAMES_A_TASK.search(t):
+        return False
+    if "领导小组" in t[end.start():]:
+        return RE_PLACE_OPENS.match(t) is not None
+    return end.start() > _SHORT_ORGAN and RE_TWO_TIERS.match(t) is not None
+
+
 def issuer_line(s: str) -> bool:
-    """Is ``s`` an organ signing (RE_ISSUER), a village's committee named with its place's tiers, or a 兵团 unit?"""
+    """Is ``s`` an organ signing (RE_ISSUER), a village's committee named with its place's tiers, a 领导小组 or a
+    long organ named with its place's tiers, or a 兵团 unit?"""
     if RE_ISSUER.match(s):
         return True
     t = s.strip()
-    if _grassroots_committee(t):
+    if _grassroots_committee(t) or _placed_organ(t):
         return True
     return "兵团" in t and len(t) <= 30 and RE_CORPS_UNIT.match(t) is not None and t not in ("兵团", "新疆生产建设兵团")
 
@@ -1243,7 +1267,11 @@ def _title_remarks(lines: list[Line]) -> list[Line]:
 
 # the last words of a title wrapped at the margin, opening with what closes the title's quoted name or
 # with its 的: ``》的起草说明``, ``的通知`` (no title and no sentence starts so)
-RE_TITLE_TAIL = re.compile(r"^\s*(?:[》〉）)”]+\s*的?|的)[^。；，,！？!?：:]{1,20}$")
+# The tail may open with the title's remark before the 》 (``（试行）》的通知``, ``（2027—2029年）》的通知``: the quoted
+# name cut before its remark), the remarks RE_TITLE_REMARK reads under a title; it was read as a second title and lost.
+RE_TITLE_TAIL = re.compile(r"^\s*(?:[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*"
+                           r"(?:(?:19|20)\d{2}|\d{2})\s*年|(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*(?=》))?"
+                           r"(?:[》〉）)”]+\s*的?|的)[^。；，,！？!?：:]{1,20}$")
 _SENTENCE_MARKS = re.compile(r"[。；，,！？!?：:]")
 # a line opening with the mark that ends or cuts the sentence of the line above (a copy wrapped with no rule
 # keeping marks off a line's start)
@@ -1262,7 +1290,7 @@ def _title_tails(lines: list[Line]) -> list[Line]:
             # 会议听取了…关于…情况的汇报 / 。会议指出…: a body line cut at the margin before its full stop, no title
             out[i - 1] = Line("text", head.text, head.lineno)
             continue
-        if not (tail.kind in ("text", "title") and RE_TITLE_TAIL.match(tail.text)):
+        if not (tail.kind in ("text", "title") and RE_TITLE_TAIL.match(fold_digits(tail.text))):
             continue
         if not _title_part(head):
             continue
