@@ -842,9 +842,19 @@ class _CutTable:
         return end if count == tabs else None
 
 
+#: a plan's indicator table names its columns by year (指标名称⇥2025年⇥2030年目标⇥指标属性): a year with what the column
+#: holds (目标, 基数, 现状值 …) is a label; a bare year (2025年) is one only beside another year label, as a schedule's
+#: row (开展排查⇥2027年⇥应急局) names one year and no table's header does
+RE_YEAR_LABEL = re.compile(r"(?:19|20)\d{2}\s*年\s*(?:目标值?|基数|基期值?|现状值?|预期值?|规划值?|实际值?|完成值?|指标值?)")
+RE_BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
+
+
 def _labels(text: str) -> bool:
     """Is ``text`` (tabs between its cells) a row of column labels?"""
-    return all(RE_COLUMN_LABEL.match(c.strip()) for c in text.strip().split("\t"))
+    cells = [c.strip() for c in text.strip().split("\t")]
+    years = sum(1 for c in cells if RE_YEAR_LABEL.fullmatch(c) or RE_BARE_YEAR.fullmatch(c))
+    return all(RE_COLUMN_LABEL.match(c) or RE_YEAR_LABEL.fullmatch(c) or (years >= 2 and RE_BARE_YEAR.fullmatch(c))
+               for c in cells)
 
 
 def _cut_line_rests(lines: list[Line]) -> list[Line]:

@@ -11,14 +11,17 @@ What was wrong and is now read right (each test below failed on main's code):
   (``棠州市青湖区云峰街道森林草原防灭火指挥部办公室``, 24): body text; now an issuer where it opens with two tiers
   and names no task (a long line ending in 办公室 that says where to send a report stays text);
 - a title's last line opening with its remark and closing the 《》 (``（试行）》的通知``, ``（2027—2029年）》的通知``):
-  a second title, lost with its remark (``clean.RE_TITLE_TAIL``).
+  a second title, lost with its remark (``clean.RE_TITLE_TAIL``);
+- a tabbed table whose column labels name years (``指标名称⇥2025年⇥2030年目标⇥指标属性``: a plan's indicators) was no
+  table: its header a clause, its rows' cells run together (``clean._labels``: a year with what the column holds is a
+  label, a bare year one beside another year); a schedule's row naming one year is no header.
 """
 
 from __future__ import annotations
 
 import pytest
 
-from policytag.corpus.clean import classify_lines, fold_digits, issuer_line
+from policytag.corpus.clean import _labels, classify_lines, fold_digits, issuer_line
 from policytag.corpus.segment import segment_text
 
 
@@ -121,3 +124,44 @@ def test_a_remark_that_is_no_title_remark_is_no_title_tail():
     # （一） is an item number, not a title's remark: the line is no tail of the title above
     text = "关于印发《溪口市安全生产约谈办法\n（一）》的通知\n\n各镇人民政府：\n现印发给你们。\n\n溪口市人民政府办公室\n2027年4月2日\n"
     assert "关于印发《溪口市安全生产约谈办法（一）》的通知" not in [t for k, t in _kinds(text) if k == "title"]
+
+
+# --- 4. a tabbed table whose column labels name years ---------------------------------------------------------
+@pytest.mark.parametrize("row", [
+    "指标名称\t2025年\t2030年目标\t指标属性",
+    "序号\t指标\t2025年基数\t2030年目标值\t属性",
+    "指标\t2025年\t2030年",
+    "主要指标\t2024年现状值\t2027年目标值",
+])
+def test_a_header_naming_years_is_column_labels(row):
+    assert _labels(row)
+
+
+@pytest.mark.parametrize("row", [
+    "开展排查\t2027年\t应急局",            # a schedule's row: one bare year, no header names one year alone
+    "完成改造\t2027年底前\t住建局",
+    "全面排查\t2027年6月\t应急局",
+    "死亡人数下降率\t2025年\t15%",         # a number is no label
+])
+def test_a_row_naming_one_year_or_a_deadline_is_no_header(row):
+    assert not _labels(row)
+
+
+def _indicator_plan(header: str) -> str:
+    return ("枫溪县“十五五”消防安全规划\n\n第一章　发展目标\n到2030年，全县火灾形势保持平稳。\n专栏1　主要指标\n"
+            f"{header}\n火灾十万人口死亡率\t0.15\t0.12\t约束性\n消防站建设达标率\t80%\t100%\t预期性\n"
+            "第二章　主要任务\n一、加强消防站建设。\n")
+
+
+@pytest.mark.parametrize("header", ["指标名称\t2025年\t2030年\t指标属性", "指标\t2025年基期值\t2030年目标\t属性"])
+def test_an_indicator_table_reads_its_rows_as_clauses_and_its_header_as_none(header):
+    texts = [c.text for _, cs in segment_text(_indicator_plan(header), "t.txt") for c in cs]
+    assert "火灾十万人口死亡率；0.15；0.12；约束性" in texts and "消防站建设达标率；80%；100%；预期性" in texts
+    assert not any("2025年" in t for t in texts)  # the header is no clause
+
+
+def test_a_schedule_without_header_is_no_table():
+    # rows naming one year each and no header row: read as typed lines, as before
+    text = ("关于开展燃气安全排查的通知\n\n各乡镇人民政府：\n现将排查安排通知如下：\n开展排查\t2027年\t应急局\n"
+            "集中整治\t2028年\t住建局\n\n枫溪县应急管理局\n2027年3月2日\n")
+    assert [k for k, _ in _kinds(text)].count("columns") == 0
