@@ -274,7 +274,10 @@ RE_CORPS_UNIT = re.compile(rf"^\s*(?:新疆生产建设)?兵团(?:第[{CN_NUM}]{
 # (…将排查情况报送县安全生产委员会办公室) stays text. One bounded repeat each: linear.
 RE_ORGAN_END = re.compile(r"(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署|"
                           r"大队|支队|总队|委|协会|领导小组)(?:党组|党委|党工委)?(?:办公厅|办公室)?$")
-RE_TWO_TIERS = re.compile(rf"^[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}")
+# (a place's name opens with no tier character: a line of tiers alone, 市市市…委员会, names no place)
+_NAME_OPENS = r"(?![省市县区州盟旗乡镇])"
+RE_TWO_TIERS = re.compile(rf"^{_NAME_OPENS}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}{_NAME_OPENS}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}")
+RE_PLACE_NAMED = re.compile(rf"^{_NAME_OPENS}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}")
 RE_NAMES_A_TASK = re.compile(r"将|请|联合|报送|上报|报告|提交|负责|牵头|开展|落实|加强|做好|决定|印发|转发|设在")
 _SHORT_ORGAN = 16  # RE_ISSUER's most characters before the organ word
 
@@ -286,7 +289,7 @@ def _placed_organ(t: str) -> bool:
     if RE_SAYS_WHAT_TO_DO.search(t) or RE_NAMES_A_TASK.search(t):
         return False
     if "领导小组" in t[end.start():]:
-        return RE_PLACE_OPENS.match(t) is not None
+        return RE_PLACE_NAMED.match(t) is not None
     return end.start() > _SHORT_ORGAN and RE_TWO_TIERS.match(t) is not None
 
 
@@ -851,7 +854,7 @@ RE_BARE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年")
 
 def _labels(text: str) -> bool:
     """Is ``text`` (tabs between its cells) a row of column labels?"""
-    cells = [c.strip() for c in text.strip().split("\t")]
+    cells = [fold_digits(c.strip()) for c in text.strip().split("\t")]  # (２０２５年 as 2025年)
     years = sum(1 for c in cells if RE_YEAR_LABEL.fullmatch(c) or RE_BARE_YEAR.fullmatch(c))
     return all(RE_COLUMN_LABEL.match(c) or RE_YEAR_LABEL.fullmatch(c) or (years >= 2 and RE_BARE_YEAR.fullmatch(c))
                for c in cells)

@@ -19,6 +19,8 @@ What was wrong and is now read right (each test below failed on main's code):
 
 from __future__ import annotations
 
+import time
+
 import pytest
 
 from policytag.corpus.clean import _labels, classify_lines, fold_digits, issuer_line
@@ -81,9 +83,21 @@ def test_a_long_organ_named_with_its_place_tiers_is_an_issuer(organ):
     "全市森林草原防灭火重点时段进山路口检查站指挥部",        # one tier only
     "森林草原防灭火工作由街道森林草原防灭火指挥部办公室",
     "棠州市青湖区云峰街道森林草原防灭火指挥部办公室" * 2,    # longer than a signature
+    "市" * 30 + "领导小组",                                  # tiers alone name no place
+    "市县" * 12 + "指挥部办公室",
 ])
 def test_a_long_line_ending_in_an_organ_word_stays_text(line):
     assert not issuer_line(line)
+
+
+def test_a_line_ending_in_an_organ_word_is_read_in_bounded_time():
+    # (one bounded repeat a pattern; a line longer than a signature is not tried)
+    lines = ["市县区乡镇" * 7 + "领导小组", "市县" * 15 + "指挥部办公室", "县" * 5000 + "领导小组办公室"]
+    start = time.perf_counter()
+    for _ in range(500):
+        read = [issuer_line(line) for line in lines]
+    assert time.perf_counter() - start < 1.0
+    assert read == [False, False, False]
 
 
 def test_a_long_sentence_ending_in_office_stays_body_text():
@@ -132,6 +146,7 @@ def test_a_remark_that_is_no_title_remark_is_no_title_tail():
     "序号\t指标\t2025年基数\t2030年目标值\t属性",
     "指标\t2025年\t2030年",
     "主要指标\t2024年现状值\t2027年目标值",
+    "指标名称\t２０２５年\t２０３０年目标\t指标属性",  # full-width digits, as typed on some machines
 ])
 def test_a_header_naming_years_is_column_labels(row):
     assert _labels(row)
