@@ -16,9 +16,10 @@ a development zone's holiday notice (``一、`` › ``（一）`` › ``1.``), a
 ``附件：1.…`` / ``2.…`` list after it, a 督导检查反馈问题清单 (``问题1：`` over its keyed lines: one clause), a summary
 whose plans are ``一是…。`` lines (a clause each) and whose problems are one paragraph of inline ``一是…；二是…``.
 
-Still wrong (strict xfails; each fix is in corpus/clean.py, lines19's: see the report's leftovers): a 规划's 主要指标 table
-typed with tabs (``指标名称⇥2025年⇥2030年目标⇥指标属性``) is no table to the cleaner (a column label with a year's figures
-is no label): its header is a clause, its rows' cells run together; a post's duties' name alone
+Read right since lines20 (corpus/clean.py): a 规划's 主要指标 table typed with tabs (``指标名称⇥2025年⇥2030年目标⇥指标属性``:
+column labels with a year's figures are labels now).
+
+Still wrong (strict xfails; each fix is in corpus/clean.py: see the session's leftovers): a post's duties' name alone
 (``镇党委书记安全生产职责``) is classed a title, each post a document of its own; wrapped, ``问题2：…`` after a problem's
 ``整改时限：…`` line goes on that problem; from a phone, a contact line cut inside its number leaves its rest a clause,
 and an organ's line over a title wrapped over two lines is lost from the title; a speaker's post alone under a

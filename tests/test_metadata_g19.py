@@ -28,10 +28,10 @@ Fixed here (corpus/metadata.py; each test failed on main's code):
   (``春节期间安全提示——致全市人民的一封信``: ``reminder``, was ``other``); the decision (reminder, not appeal or
   announcement) is written in the module's docstring and EXPECTED.md.
 
-Open (strict xfails, leftovers for the files' owners): a title whose 《…》 closes on a line of its own that opens with
-its remark (``（试行）》的通知``, ``（2027—2029年）》的通知``) loses that line (corpus/clean.py); a 领导小组 signing is no
-issuer line, nor a street office's headquarters' office signing with its city and district (clean.RE_ISSUER);
-a number after the date opens an empty next notice and is lost (corpus/segment.py).
+Left open by meta19 and fixed later in the session (FIXED_LATER): a title whose 《…》 closes on a line of its own that
+opens with its remark (``（试行）》的通知``, ``（2027—2029年）》的通知``) lost that line; a 领导小组 signing was no issuer line, nor
+a street office's headquarters' office signing with its city and district (lines20, corpus/clean.py); a number after
+the date opened an empty next notice and was lost (meta20, corpus/segment.py).
 """
 
 from __future__ import annotations
@@ -96,14 +96,17 @@ FIXED = {
     'r2_cn_year_range_plan.txt': ('枫溪县二〇二七—二〇二八年度森林防火工作方案', '枫溪县森林防火指挥部', '枫溪县', 'county', 'special_plan', 2027, '2027-09-26', None),
 }
 
-# readings still wrong (strict: a fix shows as an XPASS to turn into a plain test)
-OPEN = {
+# readings left wrong by meta19 and fixed in the same session (a title's last line opening with its remark, a 领导小组 or
+# a street office's long name signing: lines20, corpus/clean.py; a number after the date: meta20, corpus/segment.py)
+FIXED_LATER = {
     'title_three_lines_range_december.txt': ('棠州市安全生产委员会关于印发《棠州市安全生产治本攻坚三年行动实施方案（2027—2029年）》的通知', '棠州市安全生产委员会', '棠州市', 'city', 'special_plan', 2027, '2026-12-20', '棠安委〔2026〕15号'),
     'title_trial_own_line_county_city.txt': ('关于印发《溪口市安全生产约谈办法（试行）》的通知', '溪口市人民政府办公室', '溪口市', 'county', 'regulation', 2027, '2027-04-02', '溪政办发〔2027〕12号'),
     'number_at_end_district.txt': ('棠州市青湖区应急管理局关于开展夏季高温时段户外作业安全检查的通知', '棠州市青湖区应急管理局', '棠州市青湖区', 'county', 'other', 2027, '2027-07-02', '青应急〔2027〕31号'),
     'r3_street_forest_fire_office_short.txt': ('街道森防指办关于加强清明节期间林区火源管控的通知', '棠州市青湖区云峰街道森林草原防灭火指挥部办公室', '棠州市青湖区云峰街道', 'department', 'other', 2027, '2027-03-30', None),
     'town_leading_group_signed_only.txt': ('关于开展燃气用户安全入户检查的通知', '枫溪县白沙镇燃气安全专项整治工作领导小组', '枫溪县白沙镇', 'department', 'other', 2027, '2027-04-15', None),
 }
+FIXED = {**FIXED, **FIXED_LATER}
+OPEN: dict = {}
 
 KNOWN_GAPS: dict[str, str] = {}
 
