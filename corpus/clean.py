@@ -1434,8 +1434,9 @@ RE_TITLE_GENRE = re.compile(
     r"|规划|规划纲要|倡议书|解读|问答|一问一答|答记者问|工作安排|制度|指南|指引|导则|责任书|简报|报告|汇报|批复|职责|提醒|讲话|讲话提纲|讲话稿|主持词|起草说明|工作总结|工作打算|检查表|排查表|自查表|一封信|公开信|答复"
     # a local 技术规范, an enforcement order (责令限期整改指令书, 责令改正通知书, 整改复查意见书), a press conference's
     # transcript (…新闻发布会实录), a briefing under another name (…工作动态, …工作快报, 值班专报), a template's 承诺书,
-    # a 安委办's 督办单 / 交办单 and an enterprise's 告知书
-    r"|规范|指令书|通知书|意见书|实录|动态|快报|专报|承诺书|督办单|交办单|告知书)\s*"
+    # a 安委办's 督办单 / 交办单 and an enterprise's 告知书; a book for inspectors or cadres (…执法手册) and a collection
+    # of rules (…法规规章汇编)
+    r"|规范|指令书|通知书|意见书|实录|动态|快报|专报|承诺书|督办单|交办单|告知书|手册|汇编)\s*"
     r"(?(1)》)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
 _TRANSPARENT = {"blank", "page", "url"}
 
