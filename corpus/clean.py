@@ -1448,9 +1448,25 @@ def title_like(text: str) -> bool:
             and not RE_PAGE_NAV.match(s))  # 首页 > 政务公开 > 政策解读 ends in a genre word but is the page's path
 
 
+# a post's duties named alone (镇党委书记安全生产职责 / 县长安全生产职责 / 分管领导的安全生产工作职责) over its 1.… items in a
+# 责任清单: shaped as a 职责 title, but it names no place and no organ, only a post (a short qualifier before it): the
+# heading of one post's duties inside the list, not a notice of its own (a document's title names its place: 岩溪县…职责)
+RE_POST_DUTIES = re.compile(r"\s*[\u4e00-\u9fff（）()、]{0,12}?(?:书记|(?<![村社])(?:省|市|州|县|区|旗|乡|镇)长|主任|局长|厅长|"
+                            r"部长|总监|负责人|领导干部|班子成员|分管领导|领导|组长|站长|所长)"
+                            r"(?:[（(][\u4e00-\u9fff、]{1,12}[)）])?的?(?:安全生产)?(?:工作)?(?:职责|责任)\s*")
+
+
+def _post_duties(text: str) -> bool:
+    """``镇长安全生产职责``: a post's duties named alone, no place before the post (see RE_POST_DUTIES)."""
+    s = text.strip()
+    return len(s) <= 30 and not split_region(s)[0] and RE_POST_DUTIES.fullmatch(s) is not None
+
+
 def _opens_notice(lines: list[Line], i: int) -> bool:
     """Does the line after ``lines[i]`` show that a notice starts at ``i``?"""
     # (scanned by index, not over slices: copying the list per title-shaped line would be quadratic)
+    if _post_duties(lines[i].text):
+        return False  # a post's duties inside a 责任清单 open none (RE_POST_DUTIES)
     nxt = next((lines[j] for j in range(i + 1, len(lines)) if lines[j].kind not in _TRANSPARENT), None)
     if nxt is None:
         return False

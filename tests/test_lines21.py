@@ -6,7 +6,10 @@ were written down in tests/data/lines21/EXPECTED.md before the code was changed.
 What was wrong and is now read right (each test below marked "failed on main" failed on main's code):
 - a title ending 手册 or 汇编 (``岩溪县安全生产监管执法人员和乡镇干部执法手册``, ``…法规规章汇编``) was not title_like: the
   document had no title (its file name), no region, no level (``clean.RE_TITLE_GENRE``); 指南 / 指引 / 问答 were
-  known already (guards).
+  known already (guards);
+- a post's duties named alone inside a 责任清单 (``镇党委书记安全生产职责`` over ``1.…``) was classed a title (a 职责
+  genre's shape, its first item a heading 1): each post opened a document of its own (``clean._post_duties``: a post
+  with no place before it opens no notice; ``岩溪县应急管理局安全生产职责`` still does).
 """
 
 from __future__ import annotations
@@ -54,3 +57,46 @@ def test_a_book_named_in_the_body_opens_no_document():
             "安全生产执法手册\n请结合实际认真组织学习。\n\n岩溪县应急管理局\n2027年5月8日\n")
     docs = segment_text(text, "t.txt")
     assert len(docs) == 1
+
+
+# --- 2. a post's duties named alone inside a 责任清单 ------------------------------------------------------------
+def _duty_list(a: str, b: str, title: str = "榆溪镇安全生产责任清单") -> str:
+    return (f"{title}\n\n为落实安全生产责任，制定本清单。\n{a}\n1.主持研究安全生产工作。\n2.督促落实安全生产责任。\n{b}\n"
+            "1.组织开展安全生产大检查。\n2.落实安全生产监管经费。\n")
+
+
+@pytest.mark.parametrize("a, b", [
+    ("镇党委书记安全生产职责", "镇长安全生产职责"),                        # failed on main
+    ("县委书记安全生产工作职责", "县长安全生产工作职责"),                  # failed on main
+    ("乡镇长（街道办事处主任）安全生产职责", "分管领导的安全生产职责"),    # failed on main
+    ("区长安全生产责任", "常务副区长安全生产责任"),                        # guard (read right on main)
+])
+def test_a_posts_duties_named_alone_open_no_document(a, b):
+    docs = segment_text(_duty_list(a, b), "list.txt")
+    assert [d.title for d, _ in docs] == ["榆溪镇安全生产责任清单"]
+    (_, clauses), = docs
+    assert [(c.heading_path, c.text[:4]) for c in clauses[1:]] == [
+        ((a,), "1.主持"), ((a,), "2.督促"), ((b,), "1.组织"), ((b,), "2.落实")]
+
+
+@pytest.mark.parametrize("second", [
+    "岩溪县应急管理局安全生产职责",   # names its place and organ: a document's title
+    "澄河市县长安全生产职责清单",     # names its place
+])
+def test_a_duties_title_naming_its_place_still_opens_a_document(second):
+    # guard: after one notice's body, a 职责 title naming a place over 一、 is the next document (so read on main)
+    text = ("岩溪县应急管理局关于开展安全检查的通知\n\n各乡镇：\n一、请各单位开展自查。\n二、发现问题及时整改。\n"
+            f"{second}\n一、负责全县安全生产综合监督管理。\n二、组织开展安全生产检查。\n")
+    assert [d.title for d, _ in segment_text(text, "t.txt")] == ["岩溪县应急管理局关于开展安全检查的通知", second]
+
+
+@pytest.mark.parametrize("line, expected", [
+    ("镇党委书记安全生产职责", True), ("县长安全生产职责", True), ("分管领导的安全生产工作职责", True),
+    ("岩溪县县长安全生产职责", False),          # names a place: a title
+    ("县应急管理局安全生产职责", False),        # an organ's, not a post's
+    ("镇长要履行安全生产职责", False),          # a sentence
+    ("村长安全生产职责", False),                # (村长 is no post of RE_POST either)
+])
+def test_post_duties_shape(line, expected):
+    from policytag.corpus.clean import _post_duties
+    assert _post_duties(line) is expected
