@@ -1223,6 +1223,26 @@ _EACH_ORGANS = r"[\u4e00-\u9fff（）()]{0,12}各[\u4e00-\u9fff（）()]{0,16}?(
 RE_EACH_ADDRESSEE = re.compile(rf"^\s*{_EACH_ORGANS}(?:\s*[、，,]\s*{_EACH_ORGANS}){{0,9}}\s*[:：]\s*$")
 
 
+# the speaker under a speech's title, over its date (在全县安全生产工作会议上的讲话 / 县委书记 / （2027年2月15日）): a post
+# with no name after it, or a party secretary's (县委书记　韩某某), which RE_SIGNER (an organ's post and a name) misses;
+# only there: a post alone elsewhere heads a duty list's items (segment.RE_POST)
+RE_SPEECH_TITLE = re.compile(r".*(?:讲话|讲话稿|讲话提纲|主持词|致辞|发言|工作报告)\s*(?:[（(][^（）()]{1,20}[)）])?\s*$")
+RE_SPEAKER = re.compile(r"\s*[\u4e00-\u9fff]{0,20}?(?:常务)?副?(?:书记|省长|市长|县长|区长|州长|盟长|旗长|乡长|镇长|主席|部长|局长|"
+                        r"厅长|署长|主任|总监)(?:[\s\u3000]+[\u4e00-\u9fff]{2,4})?\s*")
+
+
+def _speaker(lines: list[Line], meaningful: list[int], n: int) -> bool:
+    """Is ``lines[meaningful[n]]`` a speaker's post right under a speech's title and over its date or audience?"""
+    i = meaningful[n]
+    s = lines[i].text.strip()
+    if n == 0 or len(s) > 40 or not RE_SPEAKER.fullmatch(s):
+        return False
+    title = lines[meaningful[n - 1]]
+    nxt = lines[meaningful[n + 1]] if n + 1 < len(meaningful) else None
+    return (title.kind == "title" and RE_SPEECH_TITLE.match(title.text) is not None and nxt is not None
+            and (nxt.kind == "date" or RE_VOCATIVE.match(nxt.text) is not None))
+
+
 def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
     """A long addressee line (各省、自治区…，新疆生产建设兵团… / …住房和城乡建设局：) or a regulation's
     adoption remark (（2027年…第十四届人民代表大 / 会常务委员会第十二次会议批准）) wrapped over up to four
@@ -1235,7 +1255,9 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
         line = out[i]
         if line.kind == "blank":  # absorbed into the header line before it
             continue
-        if line.kind == "text" and prev in ("title", "docnum", "signer", "date") and RE_VOCATIVE.match(line.text):
+        if line.kind == "text" and prev == "title" and _speaker(out, meaningful, n):
+            out[i] = Line("signer", line.text, line.lineno)  # 县委书记 under a speech's title (RE_SPEAKER)
+        elif line.kind == "text" and prev in ("title", "docnum", "signer", "date") and RE_VOCATIVE.match(line.text):
             out[i] = Line("addressee", line.text, line.lineno)
         elif line.kind == "text" and prev in ("title", "docnum") and (RE_ONE_ADDRESSEE.match(line.text)
                                                                    or RE_EACH_ADDRESSEE.match(line.text)):

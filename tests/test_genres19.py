@@ -95,8 +95,6 @@ def test_posts_read_as_section_titles_stay_siblings():
     assert [p for p, _, _ in clauses] == [(), ("总指挥",), ("副总指挥",), ("办公室主任",)]
 
 
-@pytest.mark.xfail(strict=True, reason="corpus/clean.py (lines19): a speaker's post alone under a speech's title (县委书记, no "
-                                       "name after it) is a clause, and the text after the date line a second document")
 def test_a_speakers_post_alone_under_a_speech_title_is_its_header():
     text = ("在全县安全生产工作会议上的讲话\n县委书记\n（2027年2月15日）\n\n同志们：\n今天召开全县安全生产工作会议，部署今年安全生产工作。\n"
             "一、提高政治站位\n各级各部门要深刻认识安全生产的极端重要性。\n")

@@ -9,7 +9,10 @@ What was wrong and is now read right (each test below marked "failed on main" fa
   known already (guards);
 - a post's duties named alone inside a 责任清单 (``镇党委书记安全生产职责`` over ``1.…``) was classed a title (a 职责
   genre's shape, its first item a heading 1): each post opened a document of its own (``clean._post_duties``: a post
-  with no place before it opens no notice; ``岩溪县应急管理局安全生产职责`` still does).
+  with no place before it opens no notice; ``岩溪县应急管理局安全生产职责`` still does);
+- a speaker's post under a speech's title with no name (``县委书记``) or a party secretary's with one (``县委书记　韩某某``,
+  which RE_SIGNER misses) was a clause, and the text after the date a second document: the speaker's line now, where
+  the speech's date or audience is under it (``clean._speaker``).
 """
 
 from __future__ import annotations
@@ -100,3 +103,33 @@ def test_a_duties_title_naming_its_place_still_opens_a_document(second):
 def test_post_duties_shape(line, expected):
     from policytag.corpus.clean import _post_duties
     assert _post_duties(line) is expected
+
+
+# --- 3. a speaker's post under a speech's title ------------------------------------------------------------------
+def _speech(title: str, speaker: str, after: str = "（2027年2月15日）\n\n同志们：") -> str:
+    return (f"{title}\n{speaker}\n{after}\n今天召开全县安全生产工作会议，部署今年安全生产工作。\n一、提高政治站位\n"
+            "各级各部门要深刻认识安全生产的极端重要性。\n")
+
+
+@pytest.mark.parametrize("title, speaker, after", [
+    ("在全县安全生产工作会议上的讲话", "县委书记", "（2027年2月15日）\n\n同志们："),           # failed on main
+    ("在全县安全生产工作会议上的讲话", "县委书记　韩某某", "（2027年2月15日）\n\n同志们："),   # failed on main
+    ("在全市防汛工作部署会上的讲话", "常务副市长", "（2027年5月20日）"),                    # failed on main
+    ("在全镇安全生产大检查动员会上的讲话（摘要）", "镇党委书记", "同志们："),                # failed on main
+    ("在全县安全生产工作会议上的讲话", "县长　韩某某", "（2027年2月15日）\n\n同志们："),       # guard (RE_SIGNER)
+])
+def test_a_speakers_post_under_a_speech_title_is_its_header(title, speaker, after):
+    docs = segment_text(_speech(title, speaker, after), "speech.txt")
+    assert [d.title for d, _ in docs] == [title]
+    assert [c.text[:4] for c in docs[0][1]] == ["今天召开", "各级各部"]
+
+
+@pytest.mark.parametrize("title, line, after", [
+    ("岩溪县领导干部安全生产责任清单", "县委书记", "（2027年2月15日）"),             # no speech: a post heading its duties
+    ("在全县安全生产工作会议上的讲话", "县长要亲自部署安全生产工作", "（2027年2月15日）"),  # a sentence
+    ("在全县安全生产工作会议上的讲话", "县委书记", "今天召开全县安全生产工作会议。"),   # nothing a header's under it
+])
+def test_a_post_elsewhere_is_no_speaker(title, line, after):
+    from policytag.corpus.clean import classify_lines
+    kinds = {ln.text.strip(): ln.kind for ln in classify_lines(f"{title}\n{line}\n{after}\n")}
+    assert kinds[line] != "signer"
