@@ -953,9 +953,18 @@ def _formula_rest(head: str, rest: str) -> bool:
     return head[-1:] in "，," and len(rest) <= 20 and rest[-1:] in "。！!" and not re.search(r"[。！；？]", rest[:-1])
 
 
+# the rest of a phone number cut at the margin (0531-8765 / XXXX。: digits, an office's masked ones, a dash), its full
+# stop and nothing else
+RE_NUMBER_REST = re.compile(r"[\dXx×*＊\-－]{1,12}\s*[。.；;]?\s*")
+
+
 def _contact_rest(head: str, rest: str) -> bool:
-    """Is ``rest`` the end of the bracketed contact line ``head`` (its bracket left open), the two joined one?"""
-    return (head[:1] in "（(" and head[-1:] not in ")）" and len(rest) <= 20 and rest[-1:] in ")）"
+    """Is ``rest`` the end of the contact line ``head``, the two joined one: its bracket left open, or (no bracket)
+    the line cut at the margin inside its phone number (``联系人：…，联系电话：0531-8765`` / ``XXXX。``)?"""
+    if head[:1] in "（(":
+        return (head[-1:] not in ")）" and len(rest) <= 20 and rest[-1:] in ")）"
+                and bool(RE_CONTACT.match(head + rest)))
+    return (head[-1:].isdigit() and display_width(head) >= _CUT_LINE_CELLS and RE_NUMBER_REST.fullmatch(rest) is not None
             and bool(RE_CONTACT.match(head + rest)))
 
 

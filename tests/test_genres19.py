@@ -253,8 +253,6 @@ FEEDBACK_WRAP = "g19_supervision_feedback.txt"
 WRAP_MISS: set[tuple[str, int]] = {(FEEDBACK_WRAP, w) for w in (60, 70, 80, 90)}
 PHONE_MISS: dict[str, str] = {
     FEEDBACK_WRAP: "corpus/clean.py (lines19): 问题2：… after a problem's 整改时限：… line goes on that problem's paragraph",
-    "g19_holiday_notice.txt": ("corpus/clean.py (lines19): a contact line without brackets cut at the phone's margin "
-                               "inside its number (联系电话：0531-8765 / XXXX。): its rest is a clause"),
     "g19_zone_summary_plan.txt": ("corpus/clean.py (lines19): the organ's line over a title cut over two lines, the "
                                   "first indented (　　2026年…工作 / 打算): the title loses the organ (clauses the same)"),
 }

@@ -12,14 +12,17 @@ What was wrong and is now read right (each test below marked "failed on main" fa
   with no place before it opens no notice; ``岩溪县应急管理局安全生产职责`` still does);
 - a speaker's post under a speech's title with no name (``县委书记``) or a party secretary's with one (``县委书记　韩某某``,
   which RE_SIGNER misses) was a clause, and the text after the date a second document: the speaker's line now, where
-  the speech's date or audience is under it (``clean._speaker``).
+  the speech's date or audience is under it (``clean._speaker``);
+- from a phone, a contact line with no brackets cut at the margin inside its number (``联系人：…，联系电话：0531-8765`` /
+  ``XXXX。``): its rest was a clause; it is the contact line's now (``clean._contact_rest``: a wide line ending in a
+  digit, a rest of the number's digits and its full stop only).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from policytag.corpus.clean import title_like
+from policytag.corpus.clean import classify_lines, title_like
 from policytag.corpus.segment import segment_text
 
 
@@ -133,3 +136,30 @@ def test_a_post_elsewhere_is_no_speaker(title, line, after):
     from policytag.corpus.clean import classify_lines
     kinds = {ln.text.strip(): ln.kind for ln in classify_lines(f"{title}\n{line}\n{after}\n")}
     assert kinds[line] != "signer"
+
+
+# --- 4. a contact line cut at a phone's margin inside its number ------------------------------------------------
+def _contact_kinds(contact: str, rest: str) -> list[tuple[str, str]]:
+    text = (f"岩溪县应急管理局关于报送节前安全检查情况的通知\n\n各乡镇：\n一、请于1月5日前报送检查情况。\n{contact}\n{rest}\n\n"
+            "岩溪县应急管理局\n2027年12月20日\n")
+    return [(ln.kind, ln.text.strip()) for ln in classify_lines(text) if ln.kind != "blank"]
+
+
+@pytest.mark.parametrize("contact, rest", [
+    ("联系人：邵某某，联系电话：0531-8765", "XXXX。"),      # failed on main
+    ("联系人：韩某某，联系电话：0898-66", "123456。"),      # failed on main
+    ("联系人：周某某，联系电话：139", "12345678"),          # failed on main
+    ("（联系人：邵某某，联系电话：0531-8765", "4321）"),     # guard: bracketed, joined on main already
+])
+def test_a_contact_line_cut_inside_its_number_goes_on(contact, rest):
+    kinds = _contact_kinds(contact, rest)
+    assert ("contact", rest) in kinds and ("text", rest) not in kinds
+
+
+@pytest.mark.parametrize("contact, rest", [
+    ("联系人：邵某某，联系电话：0531-87654321", "二、请各乡镇认真落实。"),   # the next item
+    ("联系人：邵某某", "12345678"),                                         # a short line, cut nowhere: not at a margin
+    ("联系人：邵某某，联系电话：0531-87654321。", "2028"),                  # the line ends in 。: closed
+])
+def test_a_line_after_a_contact_stays_its_own(contact, rest):
+    assert ("text", rest) in _contact_kinds(contact, rest)
