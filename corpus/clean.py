@@ -2002,8 +2002,10 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                     and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt, width)
                          # (an indented line of words alone over an indented line: a briefing's headline, one line)
                          or (len(current) == 1 and indented[i] and RE_HEADLINE_LINE.fullmatch(line.strip()))))
-                or (opens_item(nxt) and not _continues(nxt) and any(RE_TASK_KEY_LINE.match(c) for c in current))):
-            # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it)
+                or ((opens_item(nxt) or RE_PARAGRAPH_OPENER.match(nxt)) and not _continues(nxt)
+                    and any(RE_TASK_KEY_LINE.match(c) for c in current))):
+            # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it; so does a
+            # feedback list's next problem, 整改时限：10月底前 / 问题2：…, which opens a paragraph, not an item)
             paragraphs.append(_concat(current))
             current, chapter_title = [], False
     return [p for p in paragraphs if p]

@@ -47,7 +47,6 @@ PHONE_MISS = {
     "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
                                     "ending 5 cells short of the margin: nothing shows a new paragraph",
     # (genres19's notices, gaps in corpus/clean.py: also strict xfails in tests/test_genres19.py)
-    "g19_supervision_feedback.txt": "问题2：… after a problem's 整改时限：… line goes on that problem's paragraph",
     "g19_zone_summary_plan.txt": "an organ's line over a title wrapped over two lines, the first indented: the title "
                                  "loses the organ",
 }

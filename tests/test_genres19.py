@@ -246,13 +246,10 @@ G19 = {
 }
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
-# (corpus/clean.py, lines19: wrapped, a problem's last keyed line, 整改时限：2027年10月底前, ends in no mark and the next
-# problem's 问题2：… opens no item to the paragraph builder: the two problems read as one clause; typed, each line is
-# a paragraph and the keyed lines go on their problem's)
-FEEDBACK_WRAP = "g19_supervision_feedback.txt"
-WRAP_MISS: set[tuple[str, int]] = {(FEEDBACK_WRAP, w) for w in (60, 70, 80, 90)}
+# (read right wrapped and from a phone since lines21: g19_supervision_feedback's 问题2：… after a problem's
+# 整改时限：… line opens the next problem's paragraph, clean.join_paragraphs)
+WRAP_MISS: set[tuple[str, int]] = set()
 PHONE_MISS: dict[str, str] = {
-    FEEDBACK_WRAP: "corpus/clean.py (lines19): 问题2：… after a problem's 整改时限：… line goes on that problem's paragraph",
     "g19_zone_summary_plan.txt": ("corpus/clean.py (lines19): the organ's line over a title cut over two lines, the "
                                   "first indented (　　2026年…工作 / 打算): the title loses the organ (clauses the same)"),
 }

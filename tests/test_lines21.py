@@ -15,14 +15,17 @@ What was wrong and is now read right (each test below marked "failed on main" fa
   the speech's date or audience is under it (``clean._speaker``);
 - from a phone, a contact line with no brackets cut at the margin inside its number (``联系人：…，联系电话：0531-8765`` /
   ``XXXX。``): its rest was a clause; it is the contact line's now (``clean._contact_rest``: a wide line ending in a
-  digit, a rest of the number's digits and its full stop only).
+  digit, a rest of the number's digits and its full stop only);
+- wrapped (a PDF, a phone), a 督导检查反馈问题清单's ``问题2：…`` after the last problem's ``整改时限：…`` line (no closing
+  mark) went on that problem's paragraph: two problems one clause. A paragraph opener after a task's keyed line now
+  breaks as an item number does (``clean.join_paragraphs``).
 """
 
 from __future__ import annotations
 
 import pytest
 
-from policytag.corpus.clean import classify_lines, title_like
+from policytag.corpus.clean import classify_lines, join_paragraphs, title_like, wrap_margin
 from policytag.corpus.segment import segment_text
 
 
@@ -163,3 +166,16 @@ def test_a_contact_line_cut_inside_its_number_goes_on(contact, rest):
 ])
 def test_a_line_after_a_contact_stays_its_own(contact, rest):
     assert ("text", rest) in _contact_kinds(contact, rest)
+
+
+# --- 5. a feedback list's next problem after a problem's keyed lines, wrapped ------------------------------------
+def test_a_problem_after_a_keyed_deadline_opens_its_own_paragraph():
+    # failed on main: wrapped at a PDF's margin, 整改时限：… ends in no mark and 问题2：… opens no item, only a paragraph
+    lines = ["问题1：部分企业重大危险源包保责任人未按要求开展履职检查", "。", "整改措施：督促企业建立包保责任人履职台账，每季度开展一次",
+             "履职情况抽查。", "责任单位：县应急管理局", "整改时限：2027年10月底前", "问题2：化工园区封闭化管理未落实，园区出入口未设置车辆识",
+             "别系统。", "整改时限：2027年12月底前"]
+    paragraphs = join_paragraphs(lines, wrap_margin(lines))
+    assert [p[:4] for p in paragraphs] == ["问题1：", "问题2："]
+    # (the keyed lines stay on their problem: 整改措施：/ 整改时限： open no paragraph)
+    assert paragraphs[0].endswith("整改时限：2027年10月底前") and paragraphs[1].endswith("整改时限：2027年12月底前")
+
