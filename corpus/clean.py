@@ -1573,6 +1573,26 @@ def _title_ahead(lines: list[Line], j: int) -> tuple[str, int] | None:
     return None
 
 
+def _organ_over_cut_title(lines: list[Line], i: int) -> tuple[str, int] | None:
+    """An organ's line (``lines[i]``) right over a title without 关于 cut at the margin over two lines, the first wide
+    (a phone's screen: ``　　2026年安全生产工作总结和2027年工作`` / ``打算``): the organ and the title joined (as typed, the
+    organ and the title on two lines read one title) and the index of the title's last line; else None. Neither
+    part is a title alone (the first) or a sentence, an item or more than a word's rest (the second)."""
+    if i + 2 >= len(lines):
+        return None
+    a, b = lines[i + 1], lines[i + 2]
+    head, rest = a.text.strip(), b.text.strip()
+    if (a.kind != "text" or b.kind != "text" or display_width(head) < _CUT_LINE_CELLS or len(rest) > 10
+            or re.search(r"[。；，！？：]", head + rest) or heading_level(head) is not None or heading_level(rest) is not None
+            or title_like(head) or not title_like(head + rest)):
+        return None
+    organ = lines[i].text.strip()
+    joined = organ + head + rest
+    if not title_like(joined) or same_place(organ, head + rest):
+        return None
+    return joined, i + 2
+
+
 def mark_titles(lines: list[Line]) -> list[Line]:
     """Find titles the line patterns alone cannot: a title without 关于, a title wrapped over two
     lines, an issuer line followed by the rest of the title (``某市安全生产委员会`` /
@@ -1617,6 +1637,17 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             out[split[1]] = Line("blank", "", out[split[1]].lineno)
             prev_kind = "docnum"
             i = split[1] + 1
+            continue
+        cut_title = _organ_over_cut_title(out, i) if line.kind == "issuer" and at_start else None
+        if cut_title is not None:
+            # 某开发区安全生产委员会办公室 / 　　2026年…总结和2027年工作 / 打算: the organ over its title cut at a phone's
+            # margin, one title as typed (the organ's line and the title's two)
+            title, last = cut_title
+            out[i] = Line("title", title, line.lineno)
+            for k in range(i + 1, last + 1):
+                out[k] = Line("blank", "", out[k].lineno)
+            prev_kind = "title"
+            i = last + 1
             continue
         if line.kind in ("text", "issuer"):
             j = i + 1

@@ -18,7 +18,9 @@ What was wrong and is now read right (each test below marked "failed on main" fa
   digit, a rest of the number's digits and its full stop only);
 - wrapped (a PDF, a phone), a 督导检查反馈问题清单's ``问题2：…`` after the last problem's ``整改时限：…`` line (no closing
   mark) went on that problem's paragraph: two problems one clause. A paragraph opener after a task's keyed line now
-  breaks as an item number does (``clean.join_paragraphs``).
+  breaks as an item number does (``clean.join_paragraphs``);
+- from a phone, an organ's line over a title without 关于 cut over two lines (``　　2026年…总结和2027年工作`` / ``打算``):
+  the title lost the organ typed in front of it (``clean._organ_over_cut_title``: as typed now).
 """
 
 from __future__ import annotations
@@ -179,3 +181,29 @@ def test_a_problem_after_a_keyed_deadline_opens_its_own_paragraph():
     # (the keyed lines stay on their problem: 整改措施：/ 整改时限： open no paragraph)
     assert paragraphs[0].endswith("整改时限：2027年10月底前") and paragraphs[1].endswith("整改时限：2027年12月底前")
 
+
+
+# --- 6. an organ over a title cut over two lines at a phone's margin ---------------------------------------------
+def _organ_title(organ: str, title_lines: str) -> str:
+    return f"{organ}\n{title_lines}\n\n2026年，全区未发生较大及以上生产安全事故。现将有关情况总结如下：\n一、2026年工作情况\n（一）责任体系持续完善。\n"
+
+
+@pytest.mark.parametrize("organ, head, rest", [
+    ("榆林湾开发区安全生产委员会办公室", "\u3000\u30002026年安全生产工作总结和2027年工作", "打算"),   # failed on main
+    ("岩溪县应急管理局", "2026年度安全生产监管执法工作总", "结"),                                   # failed on main
+])
+def test_an_organ_over_a_title_cut_at_a_phone_margin_opens_it(organ, head, rest):
+    typed, = segment_text(_organ_title(organ, head.strip() + rest), "t.txt")
+    (doc, clauses), = segment_text(_organ_title(organ, f"{head}\n{rest}"), "t.txt")
+    assert (doc.title, doc.issuer) == (typed[0].title, typed[0].issuer) == (organ + head.strip() + rest, organ)
+    assert [c.text for c in clauses] == [c.text for c in typed[1]]
+
+
+@pytest.mark.parametrize("organ, lines", [
+    ("岩溪县应急管理局", "岩溪县2026年安全生产工作总结\n和打算"),     # names its own place: the organ is a header (same_place)
+    ("岩溪县应急管理局", "2026年安全生产工作总结\n一、工作情况"),      # the second line is an item
+    ("岩溪县应急管理局", "2026年，全县安全生产形势稳定\n总结如下"),    # a sentence, no title
+])
+def test_an_organ_over_other_lines_takes_no_title_of_them(organ, lines):
+    kinds = [(ln.kind, ln.text.strip()) for ln in classify_lines(_organ_title(organ, lines)) if ln.kind != "blank"]
+    assert not any(k == "title" and t.startswith(organ) and t.endswith(lines.split("\n")[1]) for k, t in kinds)
