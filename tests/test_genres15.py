@@ -7,7 +7,7 @@ notice before running the segmenter on it.
 
 What was wrong and is now read right (corpus/clean.py):
 - copied from a phone (35 cells, tests/test_genres13.py's ``phone_wrap``), 32 of the 195 notices of tests/data/genres*/
-  read otherwise than typed; now 10 (PHONE_MISS, each with its reason). Fixed: the lead-in cut off the opening where a
+  read otherwise than typed; then 10, now 1 (PHONE_MISS, with its reason). Fixed: the lead-in cut off the opening where a
   sentence ended at the margin (``……造成3人死亡、2人受伤。`` / ``现将有关情况通报如下：``) read as a paragraph of its own; a
   joint notice's organs cut inside a name (``临江市应急管理局　临江市公安局　临江市`` / ``交通运输局``) lost the title's
   organs and read the signature's first piece as a clause; a 关于 title over four or five lines lost its first lines;

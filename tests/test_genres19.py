@@ -19,11 +19,11 @@ whose plans are ``一是…。`` lines (a clause each) and whose problems are on
 Read right since lines20 (corpus/clean.py): a 规划's 主要指标 table typed with tabs (``指标名称⇥2025年⇥2030年目标⇥指标属性``:
 column labels with a year's figures are labels now).
 
-Still wrong (strict xfails; each fix is in corpus/clean.py: see the session's leftovers): a post's duties' name alone
-(``镇党委书记安全生产职责``) is classed a title, each post a document of its own; wrapped, ``问题2：…`` after a problem's
-``整改时限：…`` line goes on that problem; from a phone, a contact line cut inside its number leaves its rest a clause,
-and an organ's line over a title wrapped over two lines is lost from the title; a speaker's post alone under a
-speech's title (``县委书记``, no name) is a clause and the text after the date a second document.
+Read right since lines21 (corpus/clean.py), strict xfails until then: a post's duties' name alone
+(``镇党委书记安全生产职责``) was classed a title, each post a document of its own; wrapped, ``问题2：…`` after a problem's
+``整改时限：…`` line went on that problem; from a phone, a contact line cut inside its number left its rest a clause,
+and an organ's line over a title wrapped over two lines was lost from the title; a speaker's post alone under a
+speech's title (``县委书记``, no name) was a clause and the text after the date a second document.
 """
 
 from __future__ import annotations
