@@ -137,6 +137,8 @@ RE_PAGE_CONTROLS = re.compile(rf"^\s*{_CONTROL}(?:[\s|｜/·]*{_CONTROL})*\s*$")
 _CREDIT_KEY = (r"(?:文章来源|信息来源|内容来源|素材来源|来源|转自|作者|编辑|责任编辑|责编|值班编辑|本期编辑|审核|审校|校对|初审|复审|终审|"
                r"监制|排版|美编|供稿|撰稿|摄影|图片|文字|图文|文图)")
 _BUTTON = r"点?(?:分享|收藏|点赞|在看|转发|留言|写留言|推荐|喜欢)"
+#: the heading over an article's links to other articles (also a line of its furniture: RE_ARTICLE_CHROME, RE_RELATED)
+_RELATED_HEADS = "往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|喜欢此内容的人还喜欢"
 RE_ARTICLE_CHROME = re.compile(
     rf"^\s*{_CREDIT_KEY}\s*(?:[:：]|\s[|｜丨]|[|｜丨])\s*[^。；;，,！？!?]{{1,40}}$"
     r"|^\s*(?:原创|关注)\s+\S{2,20}\s+(?:19|20)\d{2}\s*[-./年]\s*\d{1,2}\s*[-./月]\s*\d{1,2}\s*日?(?:\s+\d{1,2}:\d{2})?"
@@ -148,15 +150,14 @@ RE_ARTICLE_CHROME = re.compile(
     rf"|^\s*[▲△▼▽👆👇]*\s*{_BUTTON}(?:[\s|｜·、]*{_BUTTON}){{0,7}}\s*$"
     r"|^\s*(?:阅读原文|阅读全文)(?:\s*阅读\s*[\d.]+\s*[万wW]?\+?)?\s*$|^\s*[▲△▼▽👆👇]+\s*$"
     r"|^\s*[-—–－]*\s*(?:END|End|end)\s*[-—–－]*\s*$"
-    r"|^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|喜欢此内容的人还喜欢)\s*[:：]?\s*$")
+    rf"|^\s*(?:{_RELATED_HEADS})\s*[:：]?\s*$")
 #: the first characters a line of page controls or an article's furniture can open with (the patterns' cheap gate:
 #: two patterns of many alternatives tried on every short line cost a twelfth of classify_lines; a byline opening
 #: with the account's name is told by its 发表于)
 _FURNITURE_FIRST = frozenset("【[字打关收加返我纠视保默分文信内素来转作编责值本审校初复终监排美供撰摄图原▲△▼▽👆👇☝点戳长扫上下欢在留写推喜"
                              "阅-—–－Ee往相延精热更猜")
 #: the heading over an article's links to other articles (``往期推荐``, ``推荐阅读``, ``喜欢此内容的人还喜欢``)
-RE_RELATED = re.compile(r"^\s*(?:往期推荐|往期回顾|往期精彩|推荐阅读|相关阅读|延伸阅读|精彩推荐|热门推荐|热门文章|更多精彩|猜你喜欢|"
-                        r"喜欢此内容的人还喜欢)\s*[:：]?\s*$")
+RE_RELATED = re.compile(rf"^\s*(?:{_RELATED_HEADS})\s*[:：]?\s*$")
 RE_PAGE_NUM = re.compile(r"^\s*(?:[-—–－]\s*)?(?:第\s*)?\d{1,3}(?:\s*页)?(?:\s*[-—–－])?\s*(?:/\s*\d{1,3})?\s*$")
 #: a scan's page mark ``— 3 —`` whose dashes OCR read as 一 (``一 3 一``): a number between two 一 is no text
 RE_OCR_PAGE_NUM = re.compile(r"^\s*一\s*\d{1,3}\s*一\s*$")
@@ -316,8 +317,11 @@ RE_DECREE_NO = re.compile(r"^\s*[（(]?\s*第\s*[\d一二三四五六七八九�
 RE_SIGNER = re.compile(r"^\s*(?:([\u4e00-\u9fff]{2,30}?(?:人民政府|行政公署|委员会|管委会|局|厅|部|[省市县区州盟旗]委))\s*)?(?:常务)?副?"
                        r"(?:省长|市长|县长|区长|州长|盟长|旗长|主席|部长|局长|署长|主任|书记)\s*[\u4e00-\u9fff]{2,4}\s*$")
 # a remark under a title that belongs to it: （试行）, （2027—2029年）, （征求意见稿）
-RE_TITLE_REMARK = re.compile(r"^\s*[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
-                             r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)|"
+#: the remark words a title may close with, in brackets: （试行）, （2027—2029年）, （2027年修订） (RE_TITLE_REMARK under a
+#: title, RE_TITLE_TAIL on its wrapped last line)
+_TITLE_REMARK_WORDS = (r"试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*(?:(?:19|20)\d{2}|\d{2})\s*年|"
+                       r"(?:19|20)\d{2}\s*年\s*(?:修订|修正|版)")
+RE_TITLE_REMARK = re.compile(rf"^\s*[（(]\s*(?:{_TITLE_REMARK_WORDS}|"
                              # (a part published alone: ``（防范和整改措施部分）``, ``（摘要）``, ``（节选）``)
                              r"[^（）()。；，,：:]{1,16}部分|摘要|节选)\s*[)）]\s*$"
                              # a dash subtitle under a title (致全市人民的一封信 / ``——春节期间安全提示``)
@@ -1313,8 +1317,7 @@ def _title_remarks(lines: list[Line]) -> list[Line]:
 # with its 的: ``》的起草说明``, ``的通知`` (no title and no sentence starts so)
 # The tail may open with the title's remark before the 》 (``（试行）》的通知``, ``（2027—2029年）》的通知``: the quoted
 # name cut before its remark), the remarks RE_TITLE_REMARK reads under a title; it was read as a second title and lost.
-RE_TITLE_TAIL = re.compile(r"^\s*(?:[（(]\s*(?:试行|暂行|征求意见稿|草案|送审稿|修订稿|(?:19|20)\d{2}\s*[—–\-－~至]+\s*"
-                           r"(?:(?:19|20)\d{2}|\d{2})\s*年|(?:19|20)\d{2}\s*年\s*(?:修订|修正|版))\s*[)）]\s*(?=》))?"
+RE_TITLE_TAIL = re.compile(rf"^\s*(?:[（(]\s*(?:{_TITLE_REMARK_WORDS})\s*[)）]\s*(?=》))?"
                            r"(?:[》〉）)”]+\s*的?|的)[^。；，,！？!?：:]{1,20}$")
 _SENTENCE_MARKS = re.compile(r"[。；，,！？!?：:]")
 # a line opening with the mark that ends or cuts the sentence of the line above (a copy wrapped with no rule
