@@ -384,10 +384,7 @@ def _mht_framed(pages: list) -> str:
             used.add(id(piece))
             inner = soup_of(piece)
             fill(inner, piece.get("Content-Location", "").strip(), depth + 1, used)
-            held = soup.new_tag("div")
-            for child in list((inner.body or inner).contents):
-                held.append(child.extract())
-            frame.replace_with(held)
+            _in_place(soup, frame, inner)
 
     outer = soup_of(pages[0])
     fill(outer, pages[0].get("Content-Location", "").strip(), 0, {id(pages[0])})
@@ -454,6 +451,15 @@ def _html_source(data: bytes, path: Path, charset: str | None = None) -> str:
         return decode_bytes(data, path)
 
 
+def _in_place(soup, frame, inner) -> None:
+    """``frame`` (an ``<iframe>``/``<frame>`` of ``soup``) replaced by the body of the page ``inner`` it shows, as a
+    browser shows it in place (a srcdoc's page, a web archive's part, a saved frame's file)."""
+    held = soup.new_tag("div")
+    for child in list((inner.body or inner).contents):
+        held.append(child.extract())
+    frame.replace_with(held)
+
+
 def _inline_frames(soup) -> None:
     """Each ``<iframe srcdoc="…">`` replaced by the page it holds, as a browser shows it in place.
 
@@ -462,11 +468,7 @@ def _inline_frames(soup) -> None:
     from bs4 import BeautifulSoup
 
     for frame in soup.find_all("iframe", srcdoc=True):
-        inner = BeautifulSoup(frame["srcdoc"], "lxml")
-        held = soup.new_tag("div")
-        for child in list((inner.body or inner).contents):
-            held.append(child.extract())
-        frame.replace_with(held)
+        _in_place(soup, frame, BeautifulSoup(frame["srcdoc"], "lxml"))
 
 
 #: the largest frame page read from beside a saved page (a notice's page is some 100 kB; more is no page of text)
@@ -496,10 +498,7 @@ def _saved_frames(soup, folder: Path, depth: int = 0) -> None:
             continue
         inner = BeautifulSoup(_html_source(target.read_bytes(), target), "lxml")
         _saved_frames(inner, target.parent, depth + 1)
-        held = soup.new_tag("div")
-        for child in list((inner.body or inner).contents):
-            held.append(child.extract())
-        frame.replace_with(held)
+        _in_place(soup, frame, inner)
 
 
 def _saved_page_resource(path: Path, top: Path) -> bool:
