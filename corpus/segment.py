@@ -233,9 +233,10 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
                    if (l.kind == "issuer" and not md.place_only(l.text)) or (l.kind == "date" and organ_and_date(l.text))]
         issuer = md.first_organs(issuers)
     # rules record the meeting that passed them or the decree that published them (under their title)
-    decreed = md.promulgation([l.text for l in lines if l.kind == "adopted"])
+    adopted = [l.text for l in lines if l.kind == "adopted"]
+    decreed = md.promulgation(adopted)
     if not issuer:  # a regulation names no issuer but the meeting that passed it
-        issuer = md.issuer_from_adoption([l.text for l in lines if l.kind == "adopted"])
+        issuer = md.issuer_from_adoption(adopted)
     if not issuer and decreed:  # …or the decree that published it (某市人民政府令第12号公布)
         issuer = decreed.organ
     if not issuer:  # a speech: the organ in the speaker's line (临江市人民政府副市长　周立新)
