@@ -2025,13 +2025,15 @@ def _object_first_targets(text: str) -> Iterator[Target]:
 
 _PER_IN_FILL = re.compile(rf"每个?({_CYCLE})")
 _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
+#: a word joining two listed items (建成消防站3座[和]微型消防站10个; not 及以上/及以下, a qualifier: 配备2名及以上专职安全员):
+#: where a count's object ends and the next item starts
+_JOIN_WORD = r"和|与|以及|及(?!以[上下])"
 #: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
 #: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
 #: (nor past a joining word before a figure, which starts the next item: 新建2座消防站[和3座微型消防站])
-_OBJECT_AFTER = re.compile(r"的?((?:(?!(?:和|及|与|以及)\d)(?:[^，。；：、（(并]|(?<=[合兼])并)){1,30})")
+_OBJECT_AFTER = re.compile(rf"的?((?:(?!(?:{_JOIN_WORD})\d)(?:[^，。；：、（(并]|(?<=[合兼])并)){{1,30}})")
 #: a joining word right after a count (建成消防站3座[和]微型消防站10个): the next item starts, no object of this count's
-#: (not 及以上/及以下, a qualifier: 配备2名及以上专职安全员)
-_JOINED = re.compile(r"(?:和|与|以及|及(?!以[上下]))")
+_JOINED = re.compile(rf"(?:{_JOIN_WORD})")
 #: (and a weak verb that only organises the counted work: 组织企业负责人…培训不少于3000人次 counts 企业负责人…培训;
 #: and a comparator the count took from before its object: 至少对居民用户…检查一次)
 _OBJECT_LEAD = re.compile(rf"^(?:(?:{_CMP})?(?:对|向|为)|{_CMP}|组织开展|组织|开展)")
@@ -2251,14 +2253,14 @@ def _listed_verbs(text: str, left: int, start: int, verb: str, fill: str) -> tup
 #: an item of counts listed after one verb: its object, then its figure (、市级储备库16个), ending its item
 #: (one number that counts nothing may stand in it: 、35千伏变电站5座, _SPEC_NUM)
 #: (or a joining word before the last item: 、微型消防站5个[和]应急站2个, 建成消防站3座[和]微型消防站10个)
-_ITEM_SEP = r"(?P<sep>、|和|与|以及|及(?!以[上下]))"
+_ITEM_SEP = rf"(?P<sep>、|{_JOIN_WORD})"
 _ITEM_OBJECT_FIRST = re.compile(rf"{_ITEM_SEP}(?P<what>[^，。；：、\d（(“”]{{1,12}}?"
                                 rf"|[^，。；：、\d（(“”]{{0,12}}?{_SPEC_NUM}{_SPEC_TAIL}{{1,12}}?)"
                                 rf"(?P<num>{_NUM})\s*{_UNIT}"
-                                rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$|和|与|以及|及(?!以[上下]))")
+                                rf"(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？、\n（(]|$|{_JOIN_WORD})")
 #: or its figure, then its object (、20个智能化工作面)
 _ITEM_NUMBER_FIRST = re.compile(rf"{_ITEM_SEP}(?P<num>{_NUM})\s*{_UNIT}(?P<qual>以上|以下|以内|左右)?的?"
-                                rf"(?P<what>(?:(?!(?:和|及|与|以及)\d)[^，。；：、（(并\d“”]){{1,30}})")
+                                rf"(?P<what>(?:(?!(?:{_JOIN_WORD})\d)[^，。；：、（(并\d“”]){{1,30}})")
 
 
 def _listed_counts(text: str, end: int, verb: str, cmp: str | None, per: str | None,
