@@ -593,8 +593,9 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         before = ""  # 为用两年时间全面消除…: the purpose 为 (为了, 为确保) is no part of what must be done
     if after[:1] == "为" and after.endswith("阶段"):
         after = after[1:]  # 2027年4月至9月为集中整治阶段: the 为 (is) names the phase, as 阶段（2027年4月至9月） does
-    if not after and right < len(text) and text[right] == "，":
-        # "2016年3月底前，各市、县人民政府要…": the action is the next chunk
+    if not after and right < len(text) and text[right] == "，" and not _names_action(before):
+        # "2016年3月底前，各市、县人民政府要…": the action is the next chunk (not after an action of its own:
+        # 森林覆盖率达到65%到2030年，持续巩固 -> 森林覆盖率达到65%; the deadline closes that part)
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
         after = _tidy(text[nleft:min(nright, nleft + WINDOW)])
     action = f"{before}{after}" if before else after
@@ -607,6 +608,19 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         if prev and not (_may_have_deadline(prev) and next(_deadline_matches(prev), None) is not None):
             action = f"{prev}，{after}" if after else prev
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
+
+
+#: the end of an anchor a limit counts from (事故发生后, 自验收合格之日起, 接报时): an event, not the task
+_ANCHOR_END = ("后", "起", "时", "以来")
+
+
+def _names_action(before: str) -> bool:
+    """Are the words before a deadline that closes its chunk an action of their own (``森林覆盖率达到65%``到2030年，…,
+    ``关闭退出小型采石场工作``期限6个月，…), so the deadline closes that part and the next chunk is another task? Not
+    a subject (各市、县人民政府, 省住房和城乡建设厅: ``_subject_lead``), an anchor (事故发生后, 自…之日起) or words
+    with no verb that commits (重大事故隐患: a topic the next chunk's verb acts on)."""
+    return (bool(before) and not before.endswith(_ANCHOR_END) and _ACTION_WORD.search(before) is not None
+            and not _subject_lead(before))
 
 
 #: a purpose that leads a phrase's chunk, nothing else before the phrase (为用两年时间…, 为了在年底前…, 为确保到2027年…)
@@ -1404,9 +1418,14 @@ def _after_subject(text: str, start: int) -> bool:
         lead = text[max(left, start - 60):start]
     if left == 0:
         lead = _ENUM_LEAD.sub("", lead)
+    return _subject_lead(lead)
+
+
+def _subject_lead(lead: str) -> bool:
+    """Is ``lead`` a place's or an organ's name (``_subject_name``) or a list of them (市应急局、市住建局、市交通运输局:
+    every item of the list names one)?"""
     if _subject_name(lead):
         return True
-    # 市应急局、市住建局、市交通运输局到2027年: every item of the list names one
     items = _LISTED.split(lead)
     return len(items) > 1 and all(_subject_name(item) for item in items)
 
@@ -1681,6 +1700,10 @@ _RATIO_NOUN = ("率", "比例", "比重", "占比")
 _YEAR_AHEAD = r"(?:19|20)\d{2}\s*年"
 _BASELINE = r"(?:同比|较上年|比上年|较去年|比去年|[比较](?:19|20)\d{2}\s*年(?:底|末)?)"
 #: first characters of every rate verb and baseline: a one-class test rejects most positions quickly
+#: what an action has and a deadline's subject or anchor has not (``_names_action``): a share (65%) or a verb that
+#: commits to a count or a rate (建成, 完成, 关闭, 达到, 下降…; not the one-character 达, nor a sign)
+_ACTION_WORD = re.compile("[%‰]|" + "|".join(sorted({*_VERBS.split("|"), *_END_VERBS, *(
+    v for v in _RATE_VERBS.split("|") if len(v) > 1)}, key=len, reverse=True)))
 _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
 RE_RATE = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?:(?<=[{''.join(_SIGNS)}])\s*)?"
@@ -2486,11 +2509,15 @@ def _strip_deadlines(s: str) -> str:
     """``2016年年底前隐患整改率`` -> ``隐患整改率``; ``三年内实现…`` -> ``实现…``."""
     s = _DEADLINE_PREFIX.sub("", s.strip())
     s = _YEARS_PREFIX.sub("", s).strip()
-    lead = _PLACE_TIME_LEAD.match(s)
+    lead = _PLACE_TIME_LEAD.match(s) or _YEAR_BEFORE_PLACE.match(s)
     # (全市到2027年生产安全事故死亡人数: where and when, then what; nothing after it: kept, as before)
     return s[lead.end():].strip() if lead and lead.end() < len(s) else s
 
 
+#: a bare year before a place (2027年全县生产安全事故死亡人数…, 2028年各地…): a time, as 全县到2027年 is; the place and
+#: what follows are the subject (a place right before it stays: 全市生产安全事故死亡人数…). A bare year right before the
+#: subject's noun may name the year's figure and stays (2027年较大事故起数, probe 7)
+_YEAR_BEFORE_PLACE = re.compile(r"(?:19|20)\d{2}\s*年(?=\s*(?:[全各我本][省市县区州国]|各地|各级))")
 #: a place and a time opening a subject (全市到2027年…, 全省2027年底前…, 各地到2027年…): the subject is what follows. A
 #: place or 到/至/在/于 before the year: a bare year stays (2027年较大事故起数控制在1起以内, probe 7); not 年度 (全县2027年度…
 #: 合格率 names the annual figure), nor a place alone (全县中小学校…覆盖率 is the subject)
