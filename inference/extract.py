@@ -1225,6 +1225,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         return False  # 每年5月至9月, 每年6月下旬: a season, not one phase
     if alt == "quarter" and phrase[:1] == "每" and phrase[-1:] not in ("内", "前", "末", "底"):
         return False  # 每年第三季度是…: a season; 每年第一季度内 a point in each year
+    if alt in ("months", "quarter", "half", "ten_days", "bare_month", "month_list") and _names_a_report(text, start, end):
+        return False  # 各乡镇将上半年隐患排查情况报县安委办: the period of what is reported (将 takes it), no limit
     if alt in ("months", "quarter", "half", "ten_days", "bare_month", "month_list") and not (
             phrase.endswith(("前", "内")) or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
             or _dates_a_phase(text, start) or (alt == "bare_month" and _after_subject(text, start))):
@@ -1442,6 +1444,16 @@ def _opens_sentence(text: str, start: int) -> bool:
     left, _ = _chunk_bounds(text, start, start)
     lead = _ENUM_LEAD.sub("", text[max(left, start - 12):start]) if left == 0 else text[max(left, start - 12):start]
     return lead.strip(" 　（(") in ("", "在", "于", "从", "自")
+
+
+#: a report's name after a period that 将/把 takes as its object, then the verb that sends it (将[上半年]隐患排查情况报…,
+#: 把一季度工作总结报送…): the period says what the report covers
+_REPORT_AFTER = re.compile(r"[^，。；：\d]{0,12}?(?:情况|总结|计划|数据|台账|报告|材料|报表|统计表|清单)\s*(?:报|送|上报|提交|汇总|交)")
+
+
+def _names_a_report(text: str, start: int, end: int) -> bool:
+    """Is the period at ``start:end`` the time of a report that 将/把 before it takes as its object (not 将于/将在)?"""
+    return text[start - 1:start] in ("将", "把") and _REPORT_AFTER.match(text, end) is not None
 
 
 #: what a span named in passing is followed by (6月至9月为主汛期) and a time looked back on (上半年以来)
@@ -1687,11 +1699,12 @@ _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低�
                # a 标准's bounds (道路纵坡不应大于8%, 不应高于爆炸下限的25%): before 低于/高于, which they hold
                "不应低于|不应高于|不应大于|不应小于|不应超过|不宜低于|不宜高于|不宜大于|不宜小于|不得低于|不得高于|不得大于|不得小于|"
                "不大于|不小于|"
-               "下降|降低|减少|提高|完成|保持|达|低于|高于|" + "|".join(_SIGNS))
+               "下降|降低|减少|提高|完成|保持|达|低于|高于|超过|" + "|".join(_SIGNS))
 #: comparators that set a ratio's ceiling or floor (亿元GDP生产安全事故死亡率低于0.2, 不高于0.8%) but bound a scope as
 #: often (气温低于5时, 负债率高于70%的企业): read only under a ratio, and not before 的 (``_rate_targets``)
 _BOUND_VERBS = ("低于", "高于", "不高于", "不应低于", "不应高于", "不应大于", "不应小于", "不应超过", "不宜低于", "不宜高于",
-                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于", *_SIGNS)
+                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于", *_SIGNS,
+                "超过")  # (森林覆盖率超过65%: a floor; 停用时间超过3年, 负债率超过70%的企业: scopes)
 #: what a ratio's subject ends in (万车死亡率, 抽查比例, 占比)
 _RATIO_NOUN = ("率", "比例", "比重", "占比")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
@@ -1707,7 +1720,8 @@ _ACTION_WORD = re.compile("[%‰]|" + "|".join(sorted({*_VERBS.split("|"), *_END
 _RATE_FIRST = "".join(sorted({w[0] for w in _RATE_VERBS.split("|")} | set("同较比")))
 RE_RATE = re.compile(
     rf"(?=[{_RATE_FIRST}])(?P<rverb>{_BASELINE}?(?:{_RATE_VERBS}))(?P<base>[^，。；：\d%]{{1,10}}的)?(?:(?<=[{''.join(_SIGNS)}])\s*)?"
-    rf"(?P<num>{_NUM})\s*(?P<unit>%|‰|个?\s*百分点)?"
+    # (a word of approximation before the figure: 达到约65%, 下降近10%; the figure is read as written)
+    rf"(?:约|近|接近|将近)?(?P<num>{_NUM})\s*(?P<unit>%|‰|个?\s*百分点)?"
     # (a range: 下降10%—15%, 达到90—95%, the unit written once after it; one target, as a count's range is)
     rf"(?:{_RANGE_SEP}(?P<num2>{_NUM})\s*(?P<unit2>%|‰|个?\s*百分点)?)?"
     rf"(?P<qual>以上|以下|以内|左右)?(?P<of>的[^，。；：]{{1,20}})?"
@@ -1738,7 +1752,7 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
               "不超过": "<=", "保持在": "=", "稳定在": "=", "达": ">=",
               # (the comparator set has no strict sign: 低于 0.2 is read as a ceiling, as 控制在…以下 is)
-              "低于": "<=", "不高于": "<=", "高于": ">=",
+              "低于": "<=", "不高于": "<=", "高于": ">=", "超过": ">=",
               # (a 标准's: 大于/高于/超过 bound from above, 小于/低于 from below)
               **{w: "<=" if w[-2] in "大高超" else ">=" for w in _BOUND_VERBS if len(w) == 4 or w in ("不大于", "不小于")},
               **_SIGN_OF}
@@ -2144,6 +2158,21 @@ def _may_compare(fill: str) -> bool:
     return "于" in fill or "少" in fill or "过" in fill or "多" in fill or any(sign in fill for sign in _SIGNS)
 
 
+#: a word of approximation right before a count's number (新建应急避难场所近20处, 培训…超过5000人次, 建成消防站逾10座): no
+#: part of the object; 超过 and 逾 (more than) make the count a floor, as 以上 after it does; 约/近 (about) keep it =
+_ABOUT = re.compile(r"(?:将近|接近|大约|约|近|逾|超过)$")
+_ABOUT_LAST = frozenset("近约逾过")
+_ABOUT_FLOOR = ("逾", "超过")
+
+
+def _about(fill: str, cmp: str | None) -> tuple[str, str | None]:
+    """A count's filler without its closing word of approximation, and its comparator (超过/逾: ``>=``)."""
+    about = _ABOUT.search(fill)
+    if about is None:
+        return fill, cmp
+    return fill[:about.start()], cmp or ("不少于" if about.group() in _ABOUT_FLOOR else None)  # (a floor, as 不少于 is)
+
+
 _DONE_ONE = ("已", "共")
 _DONE_TWO = ("已经", "共计", "累计")
 
@@ -2169,6 +2198,8 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         if inner:
             cmp = cmp or inner
             fill = fill[:fill.index(inner)]
+        elif fill and fill[-1] in _ABOUT_LAST:
+            fill, cmp = _about(fill, cmp)
         per_left, right = _chunk_bounds(text, m.start(), m.end())
         per_left, right = max(per_left, m.start() - WINDOW), min(right, m.end() + WINDOW)
         cycle = _per_match(text, per_left, m.start())
@@ -2191,10 +2222,10 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         if unit[-1] == "元" and (_is_fine(text, m.start(), m.end()) or "罚" in fill):
             continue  # 处不超过5万元的罚款, …处以罚款150万元: a penalty's amount, not a target
         if m.group("cnum") and not (cmp or per or (not fill and _num(raw) >= 2)
-                                    or (not short and _num(raw) >= 2)):
+                                    or (not short and _num(raw) >= 2) or (_planned(text, m.start()) and _num(raw) >= 2)):
             # Chinese numerals are names as often as counts (三项建设, 一件事): need 至少/每月…, or to close the clause
             # part after a verb and its object (新建消防站二十座, RE_COUNT_LONG; not 一, which is a/each as often as
-            # one: 一批, 完成一项销号一项); a count in
+            # one: 一批, 完成一项销号一项), or 计划 before the verb (全年计划检查企业三百家次, as 1200家次); a count in
             # digits may follow with the numeral in its object (建成一类应急避难场所4处并…; not past a
             # comparator, which starts a count of its own: 建成一支不少于6人的…)
             later = RE_COUNT_DIGITS.match(text, m.start()) if short else None
