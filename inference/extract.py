@@ -195,7 +195,8 @@ def _year_or_next(tag: str) -> str:
 
 _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 #: the events of ``before_event`` (汛前 and 入汛前 are before the 汛期, not 防汛前…)
-_EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|节假日|冬季|入冬|雨季|两会|双节"  # (双节: 中秋 and 国庆)
+# (双节: 中秋 and 国庆; “十一”, quoted, is 国庆 as “五一” is 劳动节: unquoted, 十一 is a number, 十一月)
+_EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|(?<=“)十一(?=”)|节假日|冬季|入冬|雨季|两会|双节"
 #: what follows an event that shares the 前 of the last one it is enumerated with (元旦[、春节前])
 _SHARED_EVENT_BEFORE = rf"(?:、\s*(?:{_EVENTS}))+(?:到来)?(?:之|以)?前(?!后)"
 _BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
@@ -309,7 +310,8 @@ _WORDS_SECOND = r"(?=每[\s月季半年周星日天]|即日|[自从]即|[上下]
 RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届])" + _WORDS_SECOND + "(?:" + "|".join([
     # a recurring limit: 每月5日前, 每季度末, 每年12月20日前, 每月底前 (a point in each cycle, not one date)
     # (每季度末月20日前: a day of the last month of each quarter, ``event`` 每季度末月; it read 每季度末, 月20日前 the action)
-    rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')}|(?P<cend>末\s*月)(?={_day('e')}))?"
+    # (每季度第一个月10日前, 每季度首月10日前: a day of the quarter's first month, ``event`` 每季度第一个月)
+    rf"(?P<recurring>每\s*(?P<cyc>月|季度|季|半年|年)\s*(?:{_month('c')}|(?P<cend>(?:末|首|第[一二三]个?)\s*月)(?={_day('e')}))?"
     rf"(?:{_day('c')}\s*(?:之|以)?前|年?(?:底|末){_BEFORE}))",
     # a weekly limit: 每周五前, 每星期一之前 (a day of each week; ``event`` 每周, the weekday stays in the text: ``day``
     # is a day of the month); a time of that day stays in the text too: 每周五下班前, 每周一12时前, 每周五下午5点前
@@ -476,7 +478,7 @@ _KINDS = tuple(dict.fromkeys(kind for kind, *_ in _KIND_FIELDS.values()))
 #: the day a part of a month ends on (下旬: the month's end, from the calendar)
 _XUN_DAY = {"上": 10, "中": 20, "下": None}
 #: an event written two ways, named once (汛前 and 入汛前 are before the 汛期)
-_EVENT_NAME = {"汛": "汛期", "入汛": "汛期"}
+_EVENT_NAME = {"汛": "汛期", "入汛": "汛期", "十一": "国庆"}
 #: which holidays, written before 节假日 (重要节假日前, 法定节假日前): part of the phrase
 _HOLIDAY_KINDS = ("重要", "重大", "法定", "传统")
 #: a holiday on a fixed day of the notice year: the day before it is due (a lunar holiday, 元旦
@@ -1311,7 +1313,7 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
     elif alt == "ten_days":
         day = _XUN_DAY[m.group("xun")]
     elif alt == "recurring":
-        event = "每" + m.group("cyc") + ("末月" if m.group("cend") else "")
+        event = "每" + m.group("cyc") + ("".join(m.group("cend").split()) if m.group("cend") else "")
     elif alt == "next_month":
         event = "次月"
     elif alt == "weekly":
@@ -1699,12 +1701,12 @@ _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低�
                # a 标准's bounds (道路纵坡不应大于8%, 不应高于爆炸下限的25%): before 低于/高于, which they hold
                "不应低于|不应高于|不应大于|不应小于|不应超过|不宜低于|不宜高于|不宜大于|不宜小于|不得低于|不得高于|不得大于|不得小于|"
                "不大于|不小于|"
-               "下降|降低|减少|提高|完成|保持|达|低于|高于|超过|" + "|".join(_SIGNS))
+               "下降|降低|减少|提高|完成|保持|达|低于|高于|超过|接近|将近|近|约|" + "|".join(_SIGNS))
 #: comparators that set a ratio's ceiling or floor (亿元GDP生产安全事故死亡率低于0.2, 不高于0.8%) but bound a scope as
 #: often (气温低于5时, 负债率高于70%的企业): read only under a ratio, and not before 的 (``_rate_targets``)
 _BOUND_VERBS = ("低于", "高于", "不高于", "不应低于", "不应高于", "不应大于", "不应小于", "不应超过", "不宜低于", "不宜高于",
                 "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于", *_SIGNS,
-                "超过")  # (森林覆盖率超过65%: a floor; 停用时间超过3年, 负债率超过70%的企业: scopes)
+                "超过", "接近", "将近", "近", "约")  # (森林覆盖率超过65%: a floor, 近100% about; 负债率超过70%的企业: a scope)
 #: what a ratio's subject ends in (万车死亡率, 抽查比例, 占比)
 _RATIO_NOUN = ("率", "比例", "比重", "占比")
 # the baseline a change is measured against (同比下降10%, 较上年下降5%, a plan's 比2025年下降20%): part of the verb
@@ -1752,7 +1754,7 @@ _RATE_SIGN = {"达到": ">=", "提高到": ">=", "提升到": ">=", "提高至":
               "不少于": ">=", "控制在": "<=", "降低到": "<=", "降低至": "<=", "下降到": "<=", "下降至": "<=",
               "不超过": "<=", "保持在": "=", "稳定在": "=", "达": ">=",
               # (the comparator set has no strict sign: 低于 0.2 is read as a ceiling, as 控制在…以下 is)
-              "低于": "<=", "不高于": "<=", "高于": ">=", "超过": ">=",
+              "低于": "<=", "不高于": "<=", "高于": ">=", "超过": ">=", "接近": "=", "将近": "=", "近": "=", "约": "=",
               # (a 标准's: 大于/高于/超过 bound from above, 小于/低于 from below)
               **{w: "<=" if w[-2] in "大高超" else ">=" for w in _BOUND_VERBS if len(w) == 4 or w in ("不大于", "不小于")},
               **_SIGN_OF}
