@@ -36,7 +36,14 @@ CLOSING = [
     ("关闭退出小型采石场工作期限6个月，整治提升工业园区4个。",
      [("期限6个月", "within_months", None, None, None, 6, None, None, "关闭退出小型采石场工作")],
      [("整治提升工业园区4个", 4, "个", "整治提升工业园区", "=", "整治提升", None)]),
+    # (any deadline written after its task: 于 before it, a date after the task's object)
+    ("完成全部隐患整改于2027年6月底前，并组织验收。",
+     [("2027年6月底前", M, 2027, 6, None, None, None, "2027-06-30", "完成全部隐患整改")], []),
+    ("各地建立隐患排查台账2027年3月底前，逐项销号。",
+     [("2027年3月底前", M, 2027, 3, None, None, None, "2027-03-31", "各地建立隐患排查台账")], []),
     # (unchanged: nothing, a subject, an anchor or a topic before the deadline: the next part is its action)
+    ("企业主要负责人2027年底前，须全部参加培训。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "企业主要负责人全部参加培训")], []),
     ("到2027年，全市安全生产形势持续稳定好转。",
      [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "全市安全生产形势持续稳定好转")], []),
     ("2027年6月底前，各乡镇完成自查。",
