@@ -3,8 +3,8 @@
 governments' genres (预案 response times, regulations' fines, work points' quantified targets, frequencies, ranges and
 approximations, dates, counts in English digits, Chinese numerals and full-width digits).
 
-Decisions: tests/data/extract17/EXPECTED.md (written before the code ran on these cases; the clauses in
-tests/data/extract17/clauses.txt). Every sentence is invented for this file. Notice year 2026.
+Decisions: tests/data/extract17/EXPECTED.md (written before the code ran on these cases). Every sentence is invented
+for this file. Notice year 2026.
 """
 
 from __future__ import annotations
@@ -208,7 +208,7 @@ def test_the_probe_reads_as_expected(text, deadlines, targets):
     _check(text, deadlines, targets)
 
 
-# --- 4. the second round (tests/data/extract17/clauses2.txt) ---------------------------------------------------------
+# --- 4. the second round (EXPECTED.md's second table) ------------------------------------------------------------
 SECOND_ROUND = [
     # (“十一”, quoted, is 国庆 as “五一” is 劳动节; unquoted, 十一 is a number)
     ("“十一”前，各地完成客运索道安全检查。",
