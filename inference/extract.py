@@ -614,6 +614,9 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
 
 #: the end of an anchor a limit counts from (事故发生后, 自验收合格之日起, 接报时): an event, not the task
 _ANCHOR_END = ("后", "起", "时", "以来")
+#: the head of a thing or a body a verb only names (培训机构, 改造工程, 新建住宅小区, 建设单位2027年底前，…): a topic the
+#: next chunk's verb acts on, not an action (关闭退出小型采石场工作, 建立隐患排查台账 are)
+_TOPIC_HEAD = ("项目", "工程", "机构", "单位", "企业", "场所", "设施", "小区", "人员", "区域", "设备", "车辆", "房屋", "建筑", "工地")
 
 
 def _names_action(before: str) -> bool:
@@ -622,7 +625,7 @@ def _names_action(before: str) -> bool:
     a subject (各市、县人民政府, 省住房和城乡建设厅: ``_subject_lead``), an anchor (事故发生后, 自…之日起) or words
     with no verb that commits (重大事故隐患: a topic the next chunk's verb acts on)."""
     return (bool(before) and not before.endswith(_ANCHOR_END) and _ACTION_WORD.search(before) is not None
-            and not _subject_lead(before))
+            and not (before.endswith(_TOPIC_HEAD) and "%" not in before and "‰" not in before) and not _subject_lead(before))
 
 
 #: a purpose that leads a phrase's chunk, nothing else before the phrase (为用两年时间…, 为了在年底前…, 为确保到2027年…)

@@ -44,6 +44,11 @@ CLOSING = [
     # (unchanged: nothing, a subject, an anchor or a topic before the deadline: the next part is its action)
     ("企业主要负责人2027年底前，须全部参加培训。",
      [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "企业主要负责人全部参加培训")], []),
+    # (a verb that only names a thing or a body: 培训机构, 改造工程)
+    ("培训机构2027年底前，全部完成资质复核。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "培训机构全部完成资质复核")], []),
+    ("改造工程2027年6月底前，全部竣工验收。",
+     [("2027年6月底前", M, 2027, 6, None, None, None, "2027-06-30", "改造工程全部竣工验收")], []),
     ("到2027年，全市安全生产形势持续稳定好转。",
      [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "全市安全生产形势持续稳定好转")], []),
     ("2027年6月底前，各乡镇完成自查。",
