@@ -177,7 +177,7 @@ def _title_rest(head: str, line: Line) -> bool:
     joined = head + rest
     return (line.kind in ("text", "title") and len(rest) <= 20 and not re.search(r"[\s。；，：！？（）()]", rest)
             and heading_level(rest) is None and not title_like(head) and _title_shaped(joined)
-            and bool(title_like(joined) or RE_NAMES_TITLE.search(joined) or RE_FORM_TITLE.search(joined)))
+            and bool(title_like(joined) or _names_enclosure(joined)))
 
 
 def _title_shaped(text: str) -> bool:
@@ -427,6 +427,21 @@ def _is_lead(para: str, post: bool = True) -> bool:
     return bool(RE_LEAD.fullmatch(line) or RE_ISSUER.match(para) or post and len(line) <= 50 and RE_POST.fullmatch(line))
 
 
+# an organ or unit a duty list gives duties to: a government organ (RE_ISSUER), or a unit that is none (县融媒体中心,
+# 国网某县供电公司, 县总工会, 县气象站); bounded: a title's short name, read once
+RE_UNIT = re.compile(r"[\u4e00-\u9fff（）()]{1,20}(?:中心|公司|工会|妇联|团委|站|所|院|队|署|集团)")
+# a paragraph on the other members of a list of organs (其他成员单位按照各自职责，… / 其余县直部门要… / 其他有关单位…): it
+# speaks for the list, as its closing line, not for the last organ listed
+RE_OTHER_MEMBERS = re.compile(r"\s*(?:其他|其它|其余)(?:各)?(?:有关)?[\u4e00-\u9fff]{0,6}?(?:成员单位|单位|部门|机构)")
+
+
+def _organ_frame(frame: "_Frame") -> bool:
+    """Is ``frame`` an organ's line of a duty list: a lead (``县应急管理局`` alone), a bare heading or an item whose
+    title is an organ's name (``15.县消防救援大队：负责…`` is named ``县消防救援大队``)?"""
+    name = frame.name or (frame.title if frame.lead else "")
+    return bool(name) and bool(RE_ISSUER.match(name) or RE_UNIT.fullmatch(name))
+
+
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
 RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 
@@ -525,6 +540,7 @@ class _Frame:
     agency_roles: tuple[AgencyRole, ...] = ()  # ...and their roles
     leaf: bool = False  # a list's last sentence item: the paragraph after it is its parent's, not its own
     item: bool = False  # a numbered sentence (a clause), not a title: a box after it is no part of it
+    name: str = ""  # a numbered heading's title without its number (15.县消防救援大队 -> 县消防救援大队)
 
 
 #: the keys of a keyed remark that name agencies (``责任领导：`` names a person, not an agency)
@@ -1121,6 +1137,8 @@ def segment_document(doc: Document, paragraphs: list[str],
             while stack and stack[-1].level >= level:
                 stack.pop()
             frame = _Frame(level, number, _heading_title(para, level))
+            if mark := level_match(frame.title, level):
+                frame.name = frame.title[mark.end():].strip()
             stack.append(frame)
             # a short heading is only a title when something sits under it; a short item followed
             # by a sibling (1.1 … 1.2 …) or by the end is a clause of its own
@@ -1132,6 +1150,8 @@ def segment_document(doc: Document, paragraphs: list[str],
                 has_children = False  # the next organ's line of a duty list closes this one's items
             if has_children and nxt is None and level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack[:-1]):
                 has_children = False  # an article's sub-item (项) holds no paragraph: the one after it is a 款
+            if has_children and nxt is None and RE_OTHER_MEMBERS.match(paragraphs[i + 1]) and _organ_frame(frame):
+                has_children = False  # 2.县交通运输局：负责…。 / 其他成员单位…: the list's closing line, not its duty
             if has_children and nxt is None and _ends_sentence_list(paragraphs, levels, i):
                 has_children, frame.leaf = False, True  # 2.未持证上岗。 / 责令整改：… (its parent's paragraph)
             titled, remark_agencies, remark_pairs = _without_closing_remark(para)
@@ -1154,6 +1174,11 @@ def segment_document(doc: Document, paragraphs: list[str],
                 stack.pop()  # after a list's last sentence item: its parent's paragraph
             elif stack and _sibling_by_lead(para, stack[-1]):
                 stack.pop()
+            elif RE_OTHER_MEMBERS.match(para) and any(_organ_frame(f) for f in stack):
+                # 其他成员单位按照各自职责，… after ``15.县消防救援大队：负责…``: the list's closing line, under the
+                # list's parent (it was read as a paragraph of the last organ's duties)
+                while not _organ_frame(stack.pop()):
+                    pass
             elif stack and stack[-1].level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack):
                 # 有前款规定情形之一的，…… after 第X条's last （二）…。: the article's next paragraph (款), not
                 # a paragraph of that sub-item (项 hold no paragraphs)
@@ -1304,6 +1329,10 @@ RE_NAMES_TITLE = re.compile(r"(?:名单|名录)\s*[（(]?[^（）()]{0,12}[)）]
 #: …or a form to fill in and send back (``参会回执``, ``报名回执单``, ``培训报名表``, ``联络员信息登记表``)
 RE_FORM_TITLE = re.compile(r"(?:回执单?|(?:报名|登记|申请|推荐)表)\s*[（(]?[^（）()]{0,12}[)）]?\s*$")
 
+#: …or a list of contacts (``…指挥部成员通讯录``, ``…物资储备点联系表``, ``联络员联系方式``, ``值班表``: posts, names, phone numbers)
+RE_CONTACTS_TITLE = re.compile(r"(?:通讯录|通信录|(?:联系|联络)(?:人员?|员|方式|电话|信息)+(?:一览)?表?|(?:联系|联络)(?:一览)?表|值班(?:安排)?表)"
+                               r"\s*[（(]?[^（）()]{0,12}[)）]?\s*$")
+
 
 def _names_enclosure(title: str) -> bool:
     """Is this enclosure a list of names or units (a commendation's 表彰名单, a bulletin's list of
@@ -1311,7 +1340,7 @@ def _names_enclosure(title: str) -> bool:
     lines, read as clauses, were one clause per enterprise, a run of names and posts, or a form's empty
     fields (``单位名称：`` heading ``联系电话：``) (codebook §1: clauses are measures)."""
     title = normalize_punct(title)
-    return bool(RE_NAMES_TITLE.search(title) or RE_FORM_TITLE.search(title))
+    return bool(RE_NAMES_TITLE.search(title) or RE_FORM_TITLE.search(title) or RE_CONTACTS_TITLE.search(title))
 
 
 def _inherit_issuer(metas: list[dict], source: str) -> None:
