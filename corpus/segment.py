@@ -177,7 +177,7 @@ def _title_rest(head: str, line: Line) -> bool:
     joined = head + rest
     return (line.kind in ("text", "title") and len(rest) <= 20 and not re.search(r"[\s。；，：！？（）()]", rest)
             and heading_level(rest) is None and not title_like(head) and _title_shaped(joined)
-            and bool(title_like(joined) or _names_enclosure(joined)))
+            and bool(title_like(joined) or _names_enclosure(joined) or RE_CONTACTS_TITLE.search(joined)))
 
 
 def _title_shaped(text: str) -> bool:
@@ -1292,7 +1292,8 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
     notice sends (no annex), else None."""
     runs: list[tuple[list[Line], str | None]] = [([], None)]
     names_only = False  # inside an enclosure that lists names (_names_enclosure): no body text
-    for line in lines:
+    tables = _contact_tables(lines)
+    for index, line in enumerate(lines):
         if line.kind == "text" and line.row:  # a table's row (clean._tabbed_tables): a run, a paragraph, of its own
             if not names_only:
                 if runs[-1][0]:
@@ -1303,7 +1304,7 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
             if not names_only:
                 runs[-1][0].append(line)
         elif line.kind == "subtitle":
-            names_only = _names_enclosure(line.text)
+            names_only = _names_enclosure(line.text) or index in tables
             # (the text a 印发 notice sends is no annex: its title is the notice's own subject, heading nothing)
             runs.append(([], normalize_punct(line.text).strip() if line.annex else ""))
         elif line.kind in SEPARATOR_KINDS and runs[-1][0]:
@@ -1340,7 +1341,28 @@ def _names_enclosure(title: str) -> bool:
     lines, read as clauses, were one clause per enterprise, a run of names and posts, or a form's empty
     fields (``单位名称：`` heading ``联系电话：``) (codebook §1: clauses are measures)."""
     title = normalize_punct(title)
-    return bool(RE_NAMES_TITLE.search(title) or RE_FORM_TITLE.search(title) or RE_CONTACTS_TITLE.search(title))
+    return bool(RE_NAMES_TITLE.search(title) or RE_FORM_TITLE.search(title))
+
+
+RE_SENTENCE_END = re.compile(r"[。；！？;!?]")
+
+
+def _contact_tables(lines: list[Line]) -> set[int]:
+    """The enclosures' title lines (``subtitle``) of the contact lists among them: titled so (``…成员通讯录``,
+    ``…物资储备点联系表``: RE_CONTACTS_TITLE) and holding no sentence, only rows (``指挥长 王某某 镇长 138…``). Such
+    rows state no measure, as a 名单's do (they ran into one preamble paragraph of posts, names and phone numbers);
+    a 联络表 that says what to do (``一、各乡镇要明确一名联络员。``) keeps its clauses. One pass over the lines."""
+    found: set[int] = set()
+    title, sentences = None, False
+    for index, line in enumerate(lines + [Line("subtitle", "", 0)]):  # (a sentinel closes the last enclosure)
+        if line.kind == "subtitle":
+            if title is not None and not sentences:
+                found.add(title)
+            title = index if RE_CONTACTS_TITLE.search(normalize_punct(line.text)) else None
+            sentences = False
+        elif line.kind == "text" and RE_SENTENCE_END.search(line.text):
+            sentences = True
+    return found
 
 
 def _inherit_issuer(metas: list[dict], source: str) -> None:
