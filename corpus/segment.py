@@ -1345,12 +1345,14 @@ def _names_enclosure(title: str) -> bool:
 
 
 RE_SENTENCE_END = re.compile(r"[。；！？;!?]")
+RE_ROW_SENTENCE_END = re.compile(r"[。！？!?]")  # (a tabbed table's row is its cells joined by ；: _tabbed_tables)
 
 
 def _contact_tables(lines: list[Line]) -> set[int]:
     """The enclosures' title lines (``subtitle``) of the contact lists among them: titled so (``…成员通讯录``,
     ``…物资储备点联系表``: RE_CONTACTS_TITLE) and holding no sentence, only rows (``指挥长 王某某 镇长 138…``). Such
-    rows state no measure, as a 名单's do (they ran into one preamble paragraph of posts, names and phone numbers);
+    rows (typed with spaces or tabs) state no measure, as a 名单's do (they ran into one preamble paragraph of posts,
+    names and phone numbers, or were a clause each);
     a 联络表 that says what to do (``一、各乡镇要明确一名联络员。``) keeps its clauses. One pass over the lines."""
     found: set[int] = set()
     title, sentences = None, False
@@ -1360,7 +1362,7 @@ def _contact_tables(lines: list[Line]) -> set[int]:
                 found.add(title)
             title = index if RE_CONTACTS_TITLE.search(normalize_punct(line.text)) else None
             sentences = False
-        elif line.kind == "text" and RE_SENTENCE_END.search(line.text):
+        elif line.kind == "text" and (RE_ROW_SENTENCE_END if line.row else RE_SENTENCE_END).search(line.text):
             sentences = True
     return found
 

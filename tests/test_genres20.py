@@ -92,15 +92,19 @@ def test_a_line_after_the_last_item_that_names_no_other_members_stays_the_items(
 
 
 # --- an enclosure of contacts states no measure ------------------------------------------------------------------
-CONTACTS = "职务 姓名 联系电话\n组长 王某某 13800001111\n副组长 李某某 13800002222\n"
+CONTACTS = (("职务", "姓名", "联系电话"), ("组长", "王某某", "13800001111"), ("副组长", "李某某", "13800002222"))
+TITLES = ["岩溪县森林防火指挥部成员通讯录", "岩溪县应急物资储备点联系表", "县安委会成员单位联络员联系方式", "2027年春节期间领导带班值班表",
+          "各乡镇联络员信息表（2027年）"]
 
 
-@pytest.mark.parametrize("title", ["岩溪县森林防火指挥部成员通讯录", "岩溪县应急物资储备点联系表", "县安委会成员单位联络员联系方式",
-                                   "2027年春节期间领导带班值班表", "各乡镇联络员信息表（2027年）"])
-def test_an_enclosure_of_contacts_is_no_clause(title):
-    # written first (failed on main: the rows were read as one preamble paragraph of names and phone numbers)
+@pytest.mark.parametrize("title, annex, sep", [(t, "附件\n{}", " ") for t in TITLES] + [
+    (TITLES[0], "附件1：{}", "\t"), (TITLES[1], "附件2：{}", "    ")], ids=[*TITLES, "tabs", "spaces"])
+def test_an_enclosure_of_contacts_is_no_clause(title, annex, sep):
+    # written first (failed on main: the rows were read as one preamble paragraph of names and phone numbers, or,
+    # typed with tabs, as a clause each)
+    rows = "\n".join(sep.join(row) for row in CONTACTS)
     text = (f"岩溪县森林防火工作方案\n\n一、工作任务\n各乡镇要落实森林防火巡查责任。\n\n岩溪县人民政府\n2027年1月5日\n\n"
-            f"附件\n{title}\n{CONTACTS}")
+            f"{annex.format(title)}\n{rows}\n")
     assert [(p, t) for p, _, t in _clauses(text)] == [(("一、工作任务",), "各乡镇要落实森林防火巡查责任。")]
 
 
