@@ -1352,8 +1352,8 @@ def _contact_tables(lines: list[Line]) -> set[int]:
     """The enclosures' title lines (``subtitle``) of the contact lists among them: titled so (``…成员通讯录``,
     ``…物资储备点联系表``: RE_CONTACTS_TITLE) and holding no sentence, only rows (``指挥长 王某某 镇长 138…``). Such
     rows (typed with spaces or tabs) state no measure, as a 名单's do (they ran into one preamble paragraph of posts,
-    names and phone numbers, or were a clause each);
-    a 联络表 that says what to do (``一、各乡镇要明确一名联络员。``) keeps its clauses. One pass over the lines."""
+    names and phone numbers, or were a clause each); a 联络表 that says what to do (``一、各乡镇要明确一名联络员。``)
+    keeps its clauses. One pass over the lines."""
     found: set[int] = set()
     title, sentences = None, False
     for index, line in enumerate(lines + [Line("subtitle", "", 0)]):  # (a sentinel closes the last enclosure)
