@@ -1150,8 +1150,10 @@ def segment_document(doc: Document, paragraphs: list[str],
                 has_children = False  # the next organ's line of a duty list closes this one's items
             if has_children and nxt is None and level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack[:-1]):
                 has_children = False  # an article's sub-item (项) holds no paragraph: the one after it is a 款
-            if has_children and nxt is None and RE_OTHER_MEMBERS.match(paragraphs[i + 1]) and _organ_frame(frame):
-                has_children = False  # 2.县交通运输局：负责…。 / 其他成员单位…: the list's closing line, not its duty
+            if has_children and nxt is None and RE_OTHER_MEMBERS.match(paragraphs[i + 1]) and any(map(_organ_frame, stack)):
+                # 2.县交通运输局：负责…。 (or 县公安局 / 1.负责…。) over 其他成员单位…: the list's closing line, not a
+                # paragraph under the item (the item, read as its title, was no clause)
+                has_children = False
             if has_children and nxt is None and _ends_sentence_list(paragraphs, levels, i):
                 has_children, frame.leaf = False, True  # 2.未持证上岗。 / 责令整改：… (its parent's paragraph)
             titled, remark_agencies, remark_pairs = _without_closing_remark(para)

@@ -52,20 +52,26 @@ ORGAN_LISTS = {
     # an organ's name alone over its 1.… duties (a lead), and a numbered organ alone over its paragraph
     "leads": ("县应急管理局\n1.承担县安委会办公室日常工作。\n2.组织安全生产大检查。\n县公安局\n1.负责道路交通安全管理。\n"
               "2.查处非法运输危险化学品行为。\n", ()),
+    # (the last organ's one short duty, 1.负责道路交通安全管理。, read as the title of the line after it, was lost)
+    "leads-one-duty": ("县应急管理局\n1.负责综合监督管理。\n2.组织安全生产检查。\n县公安局\n1.负责道路交通安全管理。\n", ()),
     "bare-headings": ("1.县应急管理局\n承担县安委会办公室日常工作，组织安全生产大检查。\n2.县总工会\n"
                       "组织职工参与安全生产监督。\n", ()),
 }
 
 
-@pytest.mark.parametrize("others", [OTHERS, "其余县直部门要结合职能，抓好本部门安全生产工作。", "其他有关单位按照职责做好配合工作。"],
-                         ids=["成员单位", "其余部门", "其他有关单位"])
+@pytest.mark.parametrize("others", [OTHERS, "其余县直部门要结合职能，抓好本部门安全生产工作。", "其他有关单位按照职责做好配合工作。",
+                                    "其他成员单位：按照各自职责做好本行业领域安全生产工作。"],
+                         ids=["成员单位", "其余部门", "其他有关单位", "lead"])
 @pytest.mark.parametrize("layout", sorted(ORGAN_LISTS))
 def test_the_other_members_line_closes_a_list_of_organs(layout, others):
     # written first (failed on main: the line was a paragraph of the last organ's, headed by it): the line on the
     # other members speaks for the list, under the list's parent (the body here)
     body, parent = ORGAN_LISTS[layout]
     text = f"岩溪县安全生产委员会成员单位职责\n\n为明确成员单位职责，制定本清单。\n{body}{others}\n"
-    assert _clauses(text)[-1] == (parent, "clause", others)
+    clauses = _clauses(text)
+    assert clauses[-1] == (parent, "clause", others)
+    # every duty is a clause of its own, as the list without the line reads it
+    assert clauses[:-1] == _clauses(text.replace(others, ""))
 
 
 def test_the_other_members_line_stays_under_the_section_of_the_list():
