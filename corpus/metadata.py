@@ -146,6 +146,10 @@ _ABBREVIATIONS = [
     # the civil aviation administration and its regional branches by their short name (民航局, 民航华北地区管理局,
     # 民航某某安全监督管理局): one spelling, as they sign in full (中国民用航空…)
     (re.compile(r"^民航(?=局$|[\u4e00-\u9fff]{2,6}(?:地区管理局|安全监督管理局)$)"), "中国民用航空"),
+    # the party's discipline commission and the state's supervision commission by their short names (中共岩溪县纪委, 岩溪县监委,
+    # as a title names them): spelt out as they sign (中共岩溪县纪律检查委员会, 岩溪县监察委员会), so the two group as one
+    # issuer; only as a name's end (or before its office): 纪委监委 run together name the one office both share
+    (re.compile(r"(?<!监)纪委(?=(?:办公室|办公厅)?$)"), "纪律检查委员会"), (re.compile(r"(?<!纪委)监委(?=(?:办公室|办公厅)?$)"), "监察委员会"),
 ]
 
 
@@ -238,7 +242,16 @@ def _next_tier(name: str, pos: int) -> str | None:
     after = _NAME_GOES_ON.get(token[-1], "") if not token.endswith("自治州") else ""
     if name[end:end + 1] and name[end] in after and name[end:end + 2] not in _WORD_AFTER_TIER:
         token += name[end]
+    elif _district_name_goes_on(name, pos, end):
+        token += name[end]
     return token
+
+
+def _district_name_goes_on(name: str, pos: int, end: int) -> bool:
+    """Does a district's name that holds 市 or 旗 before its 区 go on past the shortest match (荆州市|沙市区, 新乡市|红旗区,
+    乌鲁木齐市|新市区; 中共荆州市沙市区委)? Only under a city, whose districts they are: a 区 right after a city named first,
+    ``临江市区燃气…`` or ``东川省临江市区…``, is the city's urban area (市区), no district."""
+    return name[end - 1] in "市旗" and name[end:end + 1] == "区" and before_is_city(name[:pos])
 
 
 # the tier characters that may go on a name the shortest match cut at 州, 乡 or 县 (梅县区) (no 县 after 州:
@@ -288,7 +301,9 @@ def region_level(region: str) -> str | None:
         return "county"
     if last.endswith("区") and not last.endswith("地区"):  # 某地区 is a prefecture, below
         return "department" if _NON_TIER.search(last) else "county"
-    if last.endswith(("市", "州", "盟", "地区")):
+    if last.endswith(("盟", "地区")):
+        return "city"  # a 盟 or a 地区 is a prefecture wherever it sits (伊犁哈萨克自治州塔城地区: a 地区 under a 州)
+    if last.endswith(("市", "州")):
         if before and any(t.endswith(("市", "州", "盟", "地区")) and t not in MUNICIPALITIES for t in before):
             return "county"  # a county-level city under a prefecture (某市某市)
         return "city"
@@ -319,6 +334,8 @@ def _split_joint(name: str) -> list[str]:
             continue
         if _branch_of(name[cuts[-1] if cuts else 0:p], name[p:]):
             continue  # 国家税务总局某市税务局: the administration's branch, one organ
+        if (branch := _branch_name(name[cuts[-1] if cuts else 0:])) and branch > p - (cuts[-1] if cuts else 0):
+            continue  # 国家矿山安全监察局山西局 between two organs: the administration's branch, one organ
         if name[p - 1] == "局" and re.fullmatch(r"[\u4e00-\u9fff]{2,20}分局", name[p:]):
             continue  # 鹭江市市场监督管理局鹭江高新区分局: the bureau's branch, one organ
         if name[:p].endswith("人民政府") and re.match(r"[\u4e00-\u9fff]{1,9}?(?:街道办事处|镇人民政府|乡人民政府|苏木人民政府)$", name[p:]):
@@ -370,7 +387,8 @@ def _split_central(name: str) -> list[str] | None:
 # 中华人民共和国国家卫生健康委员会; a maritime branch, 中华人民共和国山东海事局): the organ its notices name
 # without it, one organ under one name (中华人民共和国海事局, the administration itself, keeps it: 海事局 alone
 # names no organ)
-_RE_STATE_PREFIX = re.compile(r"^中华人民共和国(?=[\u4e00-\u9fff]{1,12}部$|国家[\u4e00-\u9fff]{2,16}$|(?!地方)[\u4e00-\u9fff]{2,3}海事局$)")
+_RE_STATE_PREFIX = re.compile(r"^中华人民共和国(?=[\u4e00-\u9fff]{1,12}部$|国家[\u4e00-\u9fff]{2,16}$|(?!地方)[\u4e00-\u9fff]{2,3}海事局$"
+                              r"|[\u4e00-\u9fff]{2,4}海关$)")  # (a customs office too: 中华人民共和国岚江海关 → 岚江海关)
 
 
 #: full-width digits as half-width ones (``２０２７``, as an input method in full-width mode types them)
@@ -667,6 +685,8 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         if _VERTICAL_BRANCH_RX.match(organ):
             # 某省通信管理局, 某省消防救援总队: a central organ's branch named by its place alone
             return region, "central"
+        if _PROVINCE_ONLY_BRANCH_RX.fullmatch(organ) and region_level(region) == "province":
+            return region, "central"  # 澜霁省地震局: the 中国地震局's
         return region, region_level(region)
     # a bare tier before the central patterns: 市委宣传部 and 县应急管理局 end like a ministry's
     # or a central bureau's name, but their 市/县 (and its party committee 市委) is a tier
@@ -676,8 +696,12 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
         return None, "city"
     if re.match(r"^[县区](?!域)", first):
         return None, "county"
+    if _BASIN_AGENCY_RX.fullmatch(first):
+        return None, "central"  # 水利部岚江水利委员会: a basin, no province, not the whole country
     if _CENTRAL_RX.search(first) or _CENTRAL_UNIT_RX.match(first):
         return _central_region(first), "central"
+    if customs := _CUSTOMS_RX.fullmatch(first):
+        return _PROVINCE_SHORT.get(customs.group(1)), "central"  # 岚江海关: none; 北京海关: 北京市
     if _MARITIME_RX.fullmatch(first):
         # 山东海事局: the 交通运输部's branch named by a province's short name (no tier): its province, else
         # a territory the name does not tell (长江海事局)
@@ -702,7 +726,17 @@ _CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?
 # 消防救援总队/支队/大队 of a province, city and county (国家消防救援局's), a 海事局 (交通运输部's; a city's
 # 地方海事局 is its own bureau, and so is a 消防协会 or a 通信 office of the government), a 气象局 of a province, city
 # or county (the 中国气象局's, which runs them all)
-_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|消防救援(?:总队|支队|大队)|海事局|气象局")
+# (also a province's or a city's 邮政管理局, the 国家邮政局's, and the 森林消防总队/支队/大队 of a province, the
+# 国家消防救援局's forest fire corps, as its 消防救援总队 are)
+_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|(?:消防救援|森林消防)(?:总队|支队|大队)|海事局|气象局|邮政管理局")
+# a province's 地震局 is the 中国地震局's, which runs the provinces' bureaus; a city's or a county's is its government's own
+_PROVINCE_ONLY_BRANCH_RX = re.compile(r"地震局")
+# a customs office (海关总署's), named by a city or a port (岚江海关, 中华人民共和国岚江海关): its region is a province only
+# where the name is one (北京海关, 天津海关), else none — a port's customs serves no tier's territory
+_CUSTOMS_RX = re.compile(r"(?:中华人民共和国)?([\u4e00-\u9fff]{2,4}?)海关")
+# a ministry's agency sent to a river basin or a waterway (水利部黄河水利委员会, 水利部太湖流域管理局, 交通运输部长江航务管理局):
+# the ministry's, its territory the basin, neither a province nor the whole country
+_BASIN_AGENCY_RX = re.compile(r"[\u4e00-\u9fff]{1,10}部[\u4e00-\u9fff]{1,6}(?:水利委员会|流域管理局|航务管理局)")
 # (a 海事局's own 海事处, 桐岚海事局鹭汀海事处, is the administration's too)
 _MARITIME_RX = re.compile(r"(?:中华人民共和国)?(?!地方)[\u4e00-\u9fff]{2,3}海事局(?:[\u4e00-\u9fff]{2,4}海事处)?")
 
@@ -713,6 +747,18 @@ _PROVINCE_SHORT = {re.sub(r"(?:省|市|壮族自治区|回族自治区|维吾尔
 def _branch_place(name: str) -> str | None:
     """The place a central organ's branch is named by (``国家矿山安全监察局山西局`` -> 山西, ``山东海事局`` ->
     山东, ``国家能源局华北监管局`` -> 华北), ``None`` for no branch's name."""
+    m = _branch_match(name)
+    return m.group(1) if m else None
+
+
+def _branch_name(name: str) -> int:
+    """The length of the central organ's branch ``name`` opens with (``国家矿山安全监察局山西局山西省能源局`` -> 12), 0 for
+    none: a joint notice's organs are not cut inside it."""
+    m = _branch_match(name)
+    return m.end() if m else 0
+
+
+def _branch_match(name: str) -> re.Match | None:
     m = re.match(r"^(?:国家|中国)[\u4e00-\u9fff]{2,12}?(?:局|总局|署)(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:分局|监管局|监管办公室|局)", name)
     # (国家铁路局沈阳铁路监督管理局: the railway administration's regional office, named by the city it sits in;
     # 中国民用航空华东地区管理局 / 中国民用航空山西安全监督管理局: the civil aviation administration's, named by an
@@ -721,7 +767,7 @@ def _branch_place(name: str) -> str | None:
     m = m or re.match(r"^中国民用航空(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:地区管理局|安全监督管理局)", name)
     # (中华人民共和国)山东海事局: the maritime administration's branch names its province alone
     m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局(?:[\u4e00-\u9fff]{2,4}海事处)?$", name)
-    return m.group(1) if m else None
+    return m
 
 
 def _central_branch(name: str) -> str | None:
