@@ -242,16 +242,27 @@ def _next_tier(name: str, pos: int) -> str | None:
     after = _NAME_GOES_ON.get(token[-1], "") if not token.endswith("自治州") else ""
     if name[end:end + 1] and name[end] in after and name[end:end + 2] not in _WORD_AFTER_TIER:
         token += name[end]
-    elif _district_name_goes_on(name, pos, end):
-        token += name[end]
+    else:
+        token += _inner_name_goes_on(name, pos, end)
     return token
 
 
-def _district_name_goes_on(name: str, pos: int, end: int) -> bool:
-    """Does a district's name that holds 市 or 旗 before its 区 go on past the shortest match (荆州市|沙市区, 新乡市|红旗区,
-    乌鲁木齐市|新市区; 中共荆州市沙市区委)? Only under a city, whose districts they are: a 区 right after a city named first,
-    ``临江市区燃气…`` or ``东川省临江市区…``, is the city's urban area (市区), no district."""
-    return name[end - 1] in "市旗" and name[end:end + 1] == "区" and before_is_city(name[:pos])
+def _inner_name_goes_on(name: str, pos: int, end: int) -> str:
+    """The ending a name holding 市 or 旗 before its own ending goes on with past the shortest match, else ``""``:
+    a city's district (荆州市|沙市区, 新乡市|红旗区, 乌鲁木齐市|新市区; 中共荆州市沙市区委) — only under a city: a 区 right
+    after a city named first, ``临江市区燃气…`` or ``东川省临江市区…``, is the city's urban area (市区), no district —;
+    a town or a street under a county or a district, which no city or banner sits under (岩溪县|红旗镇, 澄河市白沙区|新市街道),
+    or of a name of two characters, which is no city's or banner's (新市镇人民政府, 红旗街道办事处, 临江市|新市镇) — not before a
+    word of several tiers or a tier's level (镇村, 镇街, 乡镇, 乡村, 镇级: ``东川省临江市镇级…`` names the city)."""
+    if name[end - 1] not in "市旗":
+        return ""
+    if name[end:end + 1] == "区":
+        return "区" if before_is_city(name[:pos]) else ""
+    town = next((t for t in _SUB_COUNTY if name.startswith(t, end)), "")
+    pair = name[end:end + 2]
+    if not town or pair in _WORD_AFTER_TIER or pair in _LEVEL_AFTER_TIER or pair in ("镇街", "乡镇"):
+        return ""
+    return town if end - pos == 2 or name[:pos].endswith(("县", "区", "旗")) else ""
 
 
 # the tier characters that may go on a name the shortest match cut at 州, 乡 or 县 (梅县区) (no 县 after 州:
