@@ -242,7 +242,7 @@ def _next_tier(name: str, pos: int) -> str | None:
     after = _NAME_GOES_ON.get(token[-1], "") if not token.endswith("自治州") else ""
     if name[end:end + 1] and name[end] in after and name[end:end + 2] not in _WORD_AFTER_TIER:
         token += name[end]
-    else:
+    elif token[-1] in "市旗" and end < len(name) and name[end] in "区镇乡街苏":  # (most tokens: a cheap no)
         token += _inner_name_goes_on(name, pos, end)
     return token
 
@@ -254,8 +254,6 @@ def _inner_name_goes_on(name: str, pos: int, end: int) -> str:
     a town or a street under a county or a district, which no city or banner sits under (岩溪县|红旗镇, 澄河市白沙区|新市街道),
     or of a name of two characters, which is no city's or banner's (新市镇人民政府, 红旗街道办事处, 临江市|新市镇) — not before a
     word of several tiers or a tier's level (镇村, 镇街, 乡镇, 乡村, 镇级: ``东川省临江市镇级…`` names the city)."""
-    if name[end - 1] not in "市旗":
-        return ""
     if name[end:end + 1] == "区":
         return "区" if before_is_city(name[:pos]) else ""
     town = next((t for t in _SUB_COUNTY if name.startswith(t, end)), "")

@@ -5,7 +5,7 @@ written down in its EXPECTED.md before the code ran). 13 read right on main's co
 
 - a district whose own name holds 市 or 旗 before its 区 lost its 区: 荆州市沙市区 read 荆州市沙市, 新乡市红旗区 新乡市红旗,
   乌鲁木齐市新市区 乌鲁木齐市新市 (the shortest tier match stops at the inner 市/旗; corpus/metadata.py
-  ``_district_name_goes_on``: under a city, the 区 after it goes on the name, as 州/乡/县 already did);
+  ``_inner_name_goes_on``: under a city, the 区 after it goes on the name, as 州/乡/县 already did);
 - a 地区 under an autonomous prefecture (伊犁哈萨克自治州塔城地区) read ``county`` as a 市 under a 州 does: a 地区 or a
   盟 is a prefecture wherever it sits (``region_level``);
 - vertical branches of central organs read as the place's own organ: a city's 邮政管理局 (国家邮政局's), a province's
