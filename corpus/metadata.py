@@ -735,9 +735,10 @@ _CENTRAL_UNIT_RX = re.compile(r"^[\u4e00-\u9fff]{2,10}部[\u4e00-\u9fff]{2,14}(?
 # 消防救援总队/支队/大队 of a province, city and county (国家消防救援局's), a 海事局 (交通运输部's; a city's
 # 地方海事局 is its own bureau, and so is a 消防协会 or a 通信 office of the government), a 气象局 of a province, city
 # or county (the 中国气象局's, which runs them all)
-# (also a province's or a city's 邮政管理局, the 国家邮政局's, and the 森林消防总队/支队/大队 of a province, the
-# 国家消防救援局's forest fire corps, as its 消防救援总队 are)
-_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|(?:消防救援|森林消防)(?:总队|支队|大队)|海事局|气象局|邮政管理局")
+# (also a province's or a city's 邮政管理局, the 国家邮政局's, and a province's 森林消防总队 with its 支队 and 大队, the
+# 国家消防救援局's forest fire corps, as its 消防救援总队 are; a county's own 森林消防大队, named by the county alone, is
+# the local team its government keeps)
+_VERTICAL_BRANCH_RX = re.compile(r"通信管理局|消防救援(?:总队|支队|大队)|森林消防总队|海事局|气象局|邮政管理局")
 # a province's 地震局 is the 中国地震局's, which runs the provinces' bureaus; a city's or a county's is its government's own
 _PROVINCE_ONLY_BRANCH_RX = re.compile(r"地震局")
 # a customs office (海关总署's), named by a city or a port (岚江海关, 中华人民共和国岚江海关): its region is a province only

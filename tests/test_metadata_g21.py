@@ -135,6 +135,7 @@ def test_issuer_region_level(name, reading):
 @pytest.mark.parametrize("name, reading", [
     # guards: read so on main too
     ("临江市地震局", ("临江市地震局", "临江市", "city")),  # a city's 地震局 is the city's own
+    ("岩溪县森林消防大队", ("岩溪县森林消防大队", "岩溪县", "county")),  # a county's own forest fire team
     ("东川省临江市应急管理局", ("东川省临江市应急管理局", "东川省临江市", "city")),
     ("临江市东陵区应急管理局", ("临江市东陵区应急管理局", "临江市东陵区", "county")),
     ("赤峰市克什克腾旗应急管理局", ("赤峰市克什克腾旗应急管理局", "赤峰市克什克腾旗", "county")),
