@@ -242,13 +242,13 @@ def _next_tier(name: str, pos: int) -> str | None:
     after = _NAME_GOES_ON.get(token[-1], "") if not token.endswith("自治州") else ""
     if name[end:end + 1] and name[end] in after and name[end:end + 2] not in _WORD_AFTER_TIER:
         token += name[end]
-    elif token[-1] in "市旗" and end < len(name) and name[end] in "区镇乡街苏":  # (most tokens: a cheap no)
+    elif token[-1] in "市旗州" and end < len(name) and name[end] in "区镇乡街苏":  # (most tokens: a cheap no)
         token += _inner_name_goes_on(name, pos, end)
     return token
 
 
 def _inner_name_goes_on(name: str, pos: int, end: int) -> str:
-    """The ending a name holding 市 or 旗 before its own ending goes on with past the shortest match, else ``""``:
+    """(Called for a token ending in 市, 旗 or 州 with 区, 镇, 乡, 街 or 苏 after it.) The ending a name holding 市 or 旗 before its own ending goes on with past the shortest match, else ``""``:
     a city's district (荆州市|沙市区, 新乡市|红旗区, 乌鲁木齐市|新市区; 中共荆州市沙市区委) — only under a city: a 区 right
     after a city named first, ``临江市区燃气…`` or ``东川省临江市区…``, is the city's urban area (市区), no district —;
     a town or a street under a county or a district, which no city or banner sits under (岩溪县|红旗镇, 澄河市白沙区|新市街道),
@@ -260,7 +260,8 @@ def _inner_name_goes_on(name: str, pos: int, end: int) -> str:
     pair = name[end:end + 2]
     if not town or pair in _WORD_AFTER_TIER or pair in _LEVEL_AFTER_TIER or pair in ("镇街", "乡镇"):
         return ""
-    return town if end - pos == 2 or name[:pos].endswith(("县", "区", "旗")) else ""
+    # (a 州 under a county too, 岩溪县|云州镇; but 徐州街道… names the prefecture first: no two-character rule for 州)
+    return town if (end - pos == 2 and name[end - 1] != "州") or name[:pos].endswith(("县", "区", "旗")) else ""
 
 
 # the tier characters that may go on a name the shortest match cut at 州, 乡 or 县 (梅县区) (no 县 after 州:
