@@ -91,11 +91,26 @@ FIXED_ROUND2 = {
     'r2_district_named_qi_two_offices.txt': ('中共新乡市红旗区委办公室新乡市红旗区人民政府办公室关于建立安全生产包保责任制的通知', '中共新乡市红旗区委办公室、新乡市红旗区人民政府办公室', '新乡市红旗区', 'county', 'other', 2027, '2027-03-22', None),
 }
 
-OPEN: dict = {}
-KNOWN_GAPS: dict[str, str] = {}
+# still misread (round 4): the organ signs a notice whose title names none, and the signature line is not read as an issuer
+# (issuer, region, level all None): corpus/clean.py's RE_ISSUER (lines22's file) knows no signature ending 总工会, 红十字会,
+# 联合会 or 海关; metadata reads these organs right once they are the issuer (round 1's a11/a15/a16, their titles opening with
+# them). Leftover for the lead / lines22.
+OPEN = {
+    'r4_signed_trade_union.txt': ('关于组织开展职工安全生产合理化建议活动的通知', '澄河市总工会', '澄河市', 'city', 'other', 2027, '2027-07-12', None),
+    'r4_signed_red_cross.txt': ('关于开展防溺水应急救护知识进校园活动的通知', '岩溪县红十字会', '岩溪县', 'county', 'other', 2027, '2027-06-18', None),
+    'r4_signed_customs.txt': ('关于做好进口危险货物集装箱查验场地安全管理的通知', '岚江海关', None, 'central', 'other', 2027, '2027-09-14', None),
+    'r4_signed_womens_federation.txt': ('关于开展“平安家庭”燃气安全宣传活动的通知', '澄河市妇女联合会', '澄河市', 'city', 'other', 2027, '2027-09-01', None),
+}
+_SIGNATURE_GAP = "corpus/clean.py RE_ISSUER: a signature ending {} is no issuer line (title names no organ: issuer None)"
+KNOWN_GAPS: dict[str, str] = {
+    'r4_signed_trade_union.txt': _SIGNATURE_GAP.format("总工会"),
+    'r4_signed_red_cross.txt': _SIGNATURE_GAP.format("红十字会"),
+    'r4_signed_customs.txt': _SIGNATURE_GAP.format("海关"),
+    'r4_signed_womens_federation.txt': _SIGNATURE_GAP.format("联合会"),
+}
 
 test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, FIXED_ROUND2, OPEN,
-                                                                    known_gaps=KNOWN_GAPS, at_least=30)
+                                                                    known_gaps=KNOWN_GAPS, at_least=34)
 
 
 def _read(name: str) -> tuple:
