@@ -31,7 +31,8 @@ from pathlib import Path
 
 from policytag import PolicytagError
 
-from .clean import CLOSERS, RE_ATTACHMENT, RE_DATE, RE_META, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify, heading_level, title_like
+from .clean import (CLOSERS, RE_ATTACHMENT, RE_DATE, RE_META, RE_OCR_PAGE_NUM, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify,
+                    heading_level, title_like)
 from .docx_lists import W, ListNumbers, w_val
 from .lookalikes import fold as fold_lookalikes
 from .oldword import SLIDES
@@ -201,16 +202,21 @@ def _text_copy_pages(text: str) -> str:
     (:func:`_drop_running_lines`). The cleaner takes an organ's name beside a page number for a page
     mark, but a header of two lines (the organ over the document number, a gazette's name over its
     issue) stayed: its document number read as a new notice's head, its lines cut paragraphs in two."""
-    if "页" not in text and not re.search(r"[-—–－]\s*\d", text):
+    if "页" not in text and not re.search(r"[-—–－一]\s*\d", text):
         return text
     lines = text.split("\n")
-    marks = [i for i, line in enumerate(lines) if line.strip() and not line.strip().isdigit()
-             and (RE_PAGE_NUM.match(line) or RE_PAGE_OF.match(line))]
+    marks = [i for i, line in enumerate(lines) if line.strip() and not line.strip().isdigit() and _page_mark(line)]
     if len(marks) < 2:
         return text
     cuts = [0] + [i + 1 for i in marks] + [len(lines)]
     pages = ["\n".join(lines[a:b]) for a, b in zip(cuts, cuts[1:])]
     return "\n".join(_drop_running_lines(pages))
+
+
+def _page_mark(line: str) -> bool:
+    """Is ``line`` a page's number as a page prints it (``- 3 -``, ``第 3 页 共 8 页``, ``·3·``), or as OCR reads a scan's
+    ``— 3 —`` (``一 3 一``: its dashes read as 一, which the cleaner takes for a page mark too)?"""
+    return bool(RE_PAGE_NUM.match(line) or RE_PAGE_OF.match(line) or RE_OCR_PAGE_NUM.match(line))
 
 
 def _tab_tables(text: str) -> str:
@@ -422,6 +428,8 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     candidates = page.select(_CONTENT)
     if candidates:
         body = _content_container(candidates)
+    else:
+        body = _layout_cell(page) or page
     _html_tables(soup, body)
     lines = _without_site_footer(_without_chrome(_block_lines(body)))
     if whole_page:
@@ -832,6 +840,37 @@ def _content_container(candidates: list) -> object:
         body = best
 
 
+#: the share of a page's words outside links (``_CJK``) a layout table's cell must hold to be taken for its notice's
+_LAYOUT_CELL_SHARE = 0.8
+
+
+def _layout_cell(page) -> object | None:
+    """The cell of a layout table that holds the notice, on a page with no CMS container (``_CONTENT``): the innermost
+    ``<td>`` holding four fifths of the page's words outside links, where the page has a cell beside it; else None.
+
+    Why: an old site lays its page out in one ``<table>``: the navigation and a 最新信息 list of links in the left cell,
+    the article in the right. Read whole, the menu's last entry (``工作动态``, title-shaped) opened a made-up notice
+    whose clause was the list's headlines run together. Words in links are furniture; a notice's are not, so the cell
+    holding nearly all of the others is the article. A notice whose text is mostly a table's cells has words outside
+    that table (its preamble, its items) and keeps them: no one cell holds four fifths."""
+    if page.find("td") is None:
+        return None
+
+    def words(tag) -> int:
+        return len(_CJK.findall(_text_outside_links(tag)))
+
+    total = words(page)
+    if total == 0:
+        return None
+    found = None
+    for cell in page.find_all("td"):
+        if words(cell) >= _LAYOUT_CELL_SHARE * total:
+            found = cell  # in document order an inner cell comes after the cell around it: the innermost is last
+    if found is None or len(found.get_text(strip=True)) == len(page.get_text(strip=True)):
+        return None  # (a cell holding the whole page, a wrapper: the page as it is)
+    return found
+
+
 def _outside_container(page, body, lines: list[str], page_title: str, article_title: str) -> list[str]:
     """The notice's headline and metadata rows that a CMS page keeps outside its content container.
 
@@ -898,7 +937,7 @@ _COLUMN_LINK_CHARS = 12
 
 class _Columns:
     """The column names of a page: a text is one where it is shaped as one (``_COLUMN_NAME``), or where the page's
-    own links (its menu, its breadcrumb: :func:`_link_words`) name it and it is short, with no number.
+    own links (its menu, its breadcrumb: :func:`_column_links`) name it and it is short, with no number.
 
     Why: a ``<title>`` piece of 8 characters or more ending in a genre word was taken as the headline, and a column's
     name often is one (``安全生产工作动态_某市应急管理局``): on a page with no title of its own it became the notice's
@@ -916,7 +955,7 @@ class _Columns:
         if len(text) > _COLUMN_LINK_CHARS:
             return False
         if self._links is None:  # the page's links, read once and only where a short piece must be told
-            self._links = set(_link_words(self._page))
+            self._links = _column_links(self._page)
         return text in self._links
 
 
@@ -938,7 +977,7 @@ def _headline_from_head(page, lines: list[str], page_title: str, article_title: 
         line = lines[at]
         if at == start < 3 and not re.search("[。；，：:]", line):
             # a menu opening the page (首页 通知公告 ends in a genre word: no title); its links read once, here only
-            menu = _link_words(page) if menu is None else menu
+            menu = sorted(_column_links(page), key=len, reverse=True) if menu is None else menu
             if _menu_line(line, menu) and not _headline_shaped(line, columns):
                 start += 1
                 continue
@@ -972,10 +1011,31 @@ def _opens_body(line: str) -> bool:
     return line.rstrip().endswith(("：", ":")) and classify(line, 0).kind == "addressee"
 
 
-def _link_words(page) -> list[str]:
-    """The words of the page's first links (a menu, a breadcrumb), longest first."""
-    words = {a.get_text("", strip=True) for a in page.find_all("a", limit=200)}
-    return sorted((w for w in words if w), key=len, reverse=True)
+#: the lists a link is an entry of (a menu's, a breadcrumb's, a list of articles): its nearest such ancestor
+_LINK_LISTS = ("ul", "ol", "dl", "table")
+
+
+def _column_links(page) -> set[str]:
+    """The words of the page's first links that may name a column: those of its menus and breadcrumb, not of a list of
+    articles (a sidebar's 最新信息, a 相关链接 table, a 相关文章 box whose entries carry their dates).
+
+    Why: a short headline (``做好当前防汛工作的通知``, 11 characters, no number) that the page also lists as a link (its
+    own entry in a sidebar or under 相关链接) was taken for a column's name, so the page's ``<h1>`` and ``<title>`` gave the
+    notice no title. A list is one of articles where an entry carries a date or one link's words are a headline's
+    (longer than a column's name, or numbered); a menu holds short names only."""
+    lists: dict[int, list] = {}
+    for link in page.find_all("a", limit=200):
+        holder = link.find_parent(_LINK_LISTS)
+        lists.setdefault(id(holder) if holder is not None else id(link), []).append(link)
+    words: set[str] = set()
+    for links in lists.values():
+        texts = [a.get_text("", strip=True) for a in links]
+        entries = [a.find_parent(("li", "dd", "tr")) or a.parent for a in links]
+        if any(len(t) > _COLUMN_LINK_CHARS or re.search(r"\d", t) for t in texts) \
+                or any(e is not None and _INFO_DATE.search(e.get_text(" ", strip=True)) for e in entries):
+            continue
+        words.update(t for t in texts if t)
+    return words
 
 
 def _menu_line(line: str, menu: list[str]) -> bool:
@@ -2414,7 +2474,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
 
     def following(lines: list[str], i: int) -> str:
         """The next line of text after line ``i`` (a page number drawn in between is passed over)."""
-        return next((x.strip() for x in lines[i + 1:] if x.strip() and not (RE_PAGE_NUM.match(x) or RE_PAGE_OF.match(x))), "")
+        return next((x.strip() for x in lines[i + 1:] if x.strip() and not _page_mark(x)), "")
 
     # each edge peeled a line at a time, up to three deep: a header of two lines (the organ over the
     # document number, a gazette's name over its issue) repeats its second line only where its first
@@ -2422,7 +2482,7 @@ def _drop_running_lines(pages: list[str]) -> list[str]:
     order = []
     for lines in split:
         filled = [i for i, line in enumerate(lines) if line.strip()]
-        body = [i for i in filled if not (RE_PAGE_NUM.match(lines[i]) or RE_PAGE_OF.match(lines[i]))]
+        body = [i for i in filled if not _page_mark(lines[i])]
         order.append((filled, body[::-1]))
     drop: list[set[int]] = [set() for _ in split]
     for side in (0, 1):
