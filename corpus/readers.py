@@ -429,7 +429,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     if candidates:
         body = _content_container(candidates)
     else:
-        body = _layout_cell(page) or page
+        _drop_layout_menus(page)
     _html_tables(soup, body)
     lines = _without_site_footer(_without_chrome(_block_lines(body)))
     if whole_page:
@@ -841,18 +841,47 @@ def _content_container(candidates: list) -> object:
 
 
 #: the share of a page's words outside links (``_CJK``) a layout table's cell must hold to be taken for its notice's
-_LAYOUT_CELL_SHARE = 0.8
+#: (half: the headline, the 发布日期 line and the footer may stand in rows of their own)
+_LAYOUT_CELL_SHARE = 0.5
+
+
+#: a cell of links to the notice's files (附件：附件1.… / 检查表.docx): the notice's, never a menu
+_FILE_LINKS = re.compile(r"附\s*件|\.(?:docx?|pdf|wps|xlsx?|et|ofd|zip|rar)\b", re.I)
+
+
+def _drop_layout_menus(page) -> None:
+    """Remove the navigation cells of the layout tables around the notice, on a page with no CMS container
+    (``_CONTENT``): in each table around the notice's cell (:func:`_layout_cell`), a cell beside it (in its row, or
+    spanning rows) whose words are mostly links' (a menu, a 最新信息 list of other articles under its heading), but
+    links to the notice's files (``_FILE_LINKS``).
+
+    Why: an old site lays its page out in one ``<table>``: the navigation in the left cell, the article in the right.
+    Read whole, the menu's last entry (``工作动态``, title-shaped) opened a made-up notice whose clause was the list's
+    headlines run together. Only cells of links go: a row holding the headline, the 发布日期 line or the footer stays,
+    and the page is read whole as before (its headline in a row of its own above the article's cell is kept)."""
+    cell = _layout_cell(page)
+    if cell is None:
+        return
+    drop = []
+    for table in cell.find_parents("table"):
+        row = next((tr for tr in cell.find_parents("tr") if tr.find_parent("table") is table), None)
+        for td in table.find_all("td"):
+            if td.find_parent("table") is not table or td is cell or td in cell.parents:
+                continue  # (a cell of an inner table goes with its own cell)
+            if td.parent is not row and _span(td.get("rowspan")) < 2:
+                continue  # above or below the notice: its headline, its 附件 links, the footer
+            links = len(_CJK.findall("".join(a.get_text() for a in td.find_all("a"))))
+            if links and links >= len(_CJK.findall(_text_outside_links(td))) and not _FILE_LINKS.search(td.get_text()):
+                drop.append(td)
+    for td in drop:
+        td.decompose()
 
 
 def _layout_cell(page) -> object | None:
-    """The cell of a layout table that holds the notice, on a page with no CMS container (``_CONTENT``): the innermost
-    ``<td>`` holding four fifths of the page's words outside links, where the page has a cell beside it; else None.
-
-    Why: an old site lays its page out in one ``<table>``: the navigation and a 最新信息 list of links in the left cell,
-    the article in the right. Read whole, the menu's last entry (``工作动态``, title-shaped) opened a made-up notice
-    whose clause was the list's headlines run together. Words in links are furniture; a notice's are not, so the cell
-    holding nearly all of the others is the article. A notice whose text is mostly a table's cells has words outside
-    that table (its preamble, its items) and keeps them: no one cell holds four fifths."""
+    """The cell of a layout table that holds the notice: the innermost ``<td>`` holding half of the page's words
+    outside links (words in links are a page's furniture, a notice's are not), where the page holds more than that
+    cell; else None. (A notice whose items are a data table's cells has no such cell; where one cell holds half of a
+    notice, only cells of links beside it go: :func:`_drop_layout_menus`.)"""
     if page.find("td") is None:
         return None
 
@@ -867,7 +896,7 @@ def _layout_cell(page) -> object | None:
         if words(cell) >= _LAYOUT_CELL_SHARE * total:
             found = cell  # in document order an inner cell comes after the cell around it: the innermost is last
     if found is None or len(found.get_text(strip=True)) == len(page.get_text(strip=True)):
-        return None  # (a cell holding the whole page, a wrapper: the page as it is)
+        return None  # (a cell holding the whole page, a wrapper: nothing beside it)
     return found
 
 

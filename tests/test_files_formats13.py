@@ -88,25 +88,36 @@ def test_a_column_linked_in_the_menu_is_still_no_headline(menu, tmp_path, f13):
 
 
 # -- 6. a page laid out in a table ----------------------------------------------------------------------------
-def test_a_page_laid_out_in_a_table_reads_its_article_cell(files, notice):
+@pytest.mark.parametrize("name", ["table_layout.html", "table_layout_rows.html"])
+def test_a_page_laid_out_in_a_table_reads_without_its_navigation(name, files, notice):
     """One ``<table>`` lays out the page: navigation and a 最新信息 list of links in the left cell, the article (title,
-    发布日期, text, signature) in the right. Before: the menu's last entry ``工作动态`` opened a made-up notice whose
-    clause was the list's two headlines run together; now the article's cell is read, as the notice's .txt."""
-    reading = _reading(files["table_layout.html"])
+    发布日期, text, signature) in the right; or the headline and 发布日期 in a row of their own over the article's cell.
+    Before: the menu's last entry ``工作动态`` opened a made-up notice whose clause was the list's two headlines run
+    together; now the navigation's cell goes, the rest reads as the notice's .txt (the headline's row kept)."""
+    reading = _reading(files[name])
     assert reading == notice
     assert "工作动态" not in str(reading)
 
 
-def test_a_notice_mostly_in_a_data_table_keeps_its_text_around_it(tmp_path, f13):
-    """Guard: a notice whose items are a table's cells, one long cell among them, keeps its preamble and signature
-    (no one cell holds four fifths of its words)."""
-    rows = "".join(f"<tr><td>{n}</td><td>{item}</td></tr>" for n, item in enumerate(f13.ITEMS, start=1))
-    path = tmp_path / "data_table.html"
-    path.write_text(f"<html><head><meta charset='utf-8'><title>{f13.TITLE}</title></head><body><p>{f13.TITLE}</p>"
-                    f"<p>{f13.ADDRESSEE}</p><p>{f13.PREAMBLE}</p><table>{rows}</table><p>{f13.ISSUER}</p>"
-                    f"<p>{f13.DATE}</p></body></html>", encoding="utf-8")
-    text = read_file(path)
-    assert f13.PREAMBLE in text and f13.ISSUER in text and f13.TITLE in text
+@pytest.mark.parametrize("where", ["below", "beside"])
+def test_a_notice_in_a_table_cell_keeps_its_attachment_links_and_items(where, tmp_path, f13):
+    """Guards: a 信息公开 page whose table holds the body in one cell and its 附件 links in a cell below (a row of its
+    own) or in a data row beside a cell of the item's name: the links are the notice's, read; and a notice whose
+    items are a data table's cells (no cell holds half its words) is read whole."""
+    links = "附件：<a href='/f/1.docx'>附件1.汛期安全检查表</a> <a href='/f/2.xlsx'>附件2.隐患台账</a>"
+    body = "".join(f"<p>{line}</p>" for line in [f13.ADDRESSEE, f13.PREAMBLE, *f13.ITEMS, f13.ISSUER, f13.DATE])
+    rows = (f"<tr><td>标题</td><td>{f13.TITLE}</td></tr><tr><td colspan='2'>{body}</td></tr><tr><td colspan='2'>{links}</td></tr>"
+            if where == "below" else
+            f"<tr><td>标题</td><td>{f13.TITLE}</td></tr><tr><td>正文</td><td>{body}</td><td>{links}</td></tr>")
+    items = "".join(f"<tr><td>{n}</td><td>{item}</td></tr>" for n, item in enumerate(f13.ITEMS, start=1))
+    for name, page in (("cell.html", f"<table>{rows}</table>"),
+                       ("items.html", f"<p>{f13.TITLE}</p><p>{f13.PREAMBLE}</p><table>{items}</table><p>{f13.ISSUER}</p>")):
+        path = tmp_path / name
+        path.write_text(f"<html><head><meta charset='utf-8'><title>岚溪县人民政府</title></head><body>{page}</body></html>",
+                        encoding="utf-8")
+        text = read_file(path)
+        assert f13.TITLE in text and f13.PREAMBLE in text and f13.ISSUER in text
+        assert name == "items.html" or ("附件1.汛期安全检查表" in text and "附件2.隐患台账" in text)
 
 
 # -- guards: files that read right already --------------------------------------------------------------------

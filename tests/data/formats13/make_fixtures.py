@@ -266,8 +266,10 @@ def encoded_notice() -> str:
 
 
 # -- 6. a page laid out in a table ---------------------------------------------------------------------------
-def table_layout_html() -> str:
-    """An old site's page: one table, its left cell the navigation and a 最新信息 list, its right cell the article."""
+def table_layout_html(title_row: bool = False) -> str:
+    """An old site's page: one table, its left cell the navigation and a 最新信息 list, its right cell the article; where
+    ``title_row``, the headline and the 发布日期 line in rows of their own over the article's cell (the left cell spans
+    the three rows)."""
     nav = ("<table><tr><td><a href='/'>首页</a></td></tr><tr><td><a href='/tzgg/'>通知公告</a></td></tr>"
            "<tr><td><a href='/zcfg/'>政策法规</a></td></tr><tr><td><a href='/gzdt/'>工作动态</a></td></tr></table>"
            "<p>最新信息</p><table><tr><td><a href='/b1.html'>岚溪县召开2027年第二季度安全生产形势分析会</a></td></tr>"
@@ -275,9 +277,15 @@ def table_layout_html() -> str:
     article = (f"<p align='center'><b>{TITLE}</b></p><p align='center'>发布日期：2027-06-15　来源：县应急管理局</p>"
                + "".join(f"<p>{line}</p>" for line in [NUMBER, ADDRESSEE, PREAMBLE, *ITEMS])
                + f"<p align='right'>{ISSUER}</p><p align='right'>{DATE}</p>")
+    if title_row:
+        head, text = article.split("<p>", 1)
+        rows = (f"<tr><td width='200' valign='top' rowspan='2'>{nav}</td><td>{head}</td></tr>"
+                f"<tr><td width='800' valign='top'><p>{text}</td></tr>")
+    else:
+        rows = f"<tr><td width='200' valign='top'>{nav}</td><td width='800' valign='top'>{article}</td></tr>"
     return ("<html><head><meta charset='utf-8'><title>岚溪县应急管理局</title></head><body>"
             "<table width='1000'><tr><td colspan='2'><img src='/logo.png' alt='岚溪县应急管理局'></td></tr>"
-            f"<tr><td width='200' valign='top'>{nav}</td><td width='800' valign='top'>{article}</td></tr>"
+            f"{rows}"
             "<tr><td colspan='2'>版权所有：岚溪县应急管理局　网站标识码：9999000013</td></tr></table></body></html>")
 
 
@@ -352,6 +360,7 @@ def write_all(folder: Path) -> dict[str, Path]:
         "utf16.txt": encoded_notice().encode("utf-16"),
         "gb18030.txt": encoded_notice().encode("gb18030"),
         "table_layout.html": table_layout_html().encode("utf-8"),
+        "table_layout_rows.html": table_layout_html(title_row=True).encode("utf-8"),
         "two_columns.pdf": two_columns_pdf(),
         "with_annex.zip": annex_zip(),
     }
