@@ -197,15 +197,15 @@ def _typed_tables(text: str) -> str:
 
 def _text_copy_pages(text: str) -> str:
     """A text copy of a PDF (a .txt saved from it, a web page pasted from it) without its running
-    header and footer: cut into pages after each page mark (``- 3 -``, ``第 3 页 共 8 页``; a bare
-    number could be a table's 序号), each page's edges peeled as a PDF's are
+    header and footer: cut into pages after each page mark (``- 3 -``, ``第 3 页 共 8 页``, a scan's OCR'd
+    ``一 3 一``: ``_PAGE_MARK``; a bare number could be a table's 序号), each page's edges peeled as a PDF's are
     (:func:`_drop_running_lines`). The cleaner takes an organ's name beside a page number for a page
     mark, but a header of two lines (the organ over the document number, a gazette's name over its
     issue) stayed: its document number read as a new notice's head, its lines cut paragraphs in two."""
     if "页" not in text and not re.search(r"[-—–－一]\s*\d", text):
         return text
     lines = text.split("\n")
-    marks = [i for i, line in enumerate(lines) if line.strip() and not line.strip().isdigit() and _page_mark(line)]
+    marks = [i for i, line in enumerate(lines) if line.strip() and not line.strip().isdigit() and _PAGE_MARK.match(line)]
     if len(marks) < 2:
         return text
     cuts = [0] + [i + 1 for i in marks] + [len(lines)]
@@ -213,10 +213,14 @@ def _text_copy_pages(text: str) -> str:
     return "\n".join(_drop_running_lines(pages))
 
 
+#: a page's number as a page prints it (``- 3 -``, ``第 3 页 共 8 页``, ``·3·``), or as OCR reads a scan's ``— 3 —``
+#: (``一 3 一``: its dashes read as 一, which the cleaner takes for a page mark too); one pattern, one match per line
+_PAGE_MARK = re.compile("|".join(f"(?:{p.pattern})" for p in (RE_PAGE_NUM, RE_PAGE_OF, RE_OCR_PAGE_NUM)))
+
+
 def _page_mark(line: str) -> bool:
-    """Is ``line`` a page's number as a page prints it (``- 3 -``, ``第 3 页 共 8 页``, ``·3·``), or as OCR reads a scan's
-    ``— 3 —`` (``一 3 一``: its dashes read as 一, which the cleaner takes for a page mark too)?"""
-    return bool(RE_PAGE_NUM.match(line) or RE_PAGE_OF.match(line) or RE_OCR_PAGE_NUM.match(line))
+    """Is ``line`` a page mark (``_PAGE_MARK``)?"""
+    return _PAGE_MARK.match(line) is not None
 
 
 def _tab_tables(text: str) -> str:
