@@ -855,30 +855,40 @@ _FILE_LINKS = re.compile(r"附\s*件|\.(?:docx?|pdf|wps|xlsx?|et|ofd|zip|rar)\b"
 
 def _drop_layout_menus(page) -> None:
     """Remove the navigation cells of the layout tables around the notice, on a page with no CMS container
-    (``_CONTENT``): in each table around the notice's cell (:func:`_layout_cell`), a cell beside it (in its row, or
-    spanning rows) whose words are mostly links' (a menu, a 最新信息 list of other articles under its heading), but
-    links to the notice's files (``_FILE_LINKS``).
+    (``_CONTENT``): in each table around the notice's cell (:func:`_layout_cell`), a cell of links (``_link_cell``)
+    beside it (in its row, or spanning rows: a menu, a 最新信息 list of other articles under its heading), and a row
+    above or below it of three cells of links or more and nothing else (a menu bar).
 
-    Why: an old site lays its page out in one ``<table>``: the navigation in the left cell, the article in the right.
-    Read whole, the menu's last entry (``工作动态``, title-shaped) opened a made-up notice whose clause was the list's
-    headlines run together. Only cells of links go: a row holding the headline, the 发布日期 line or the footer stays,
-    and the page is read whole as before (its headline in a row of its own above the article's cell is kept)."""
+    Why: an old site lays its page out in one ``<table>``: the navigation in the left cell or the top row, the article
+    in the right cell or the row under it. Read whole, a menu's entry (``工作动态``, title-shaped) opened a made-up
+    notice whose clause was the list's headlines run together. Only cells of links go: a row holding the headline, the
+    发布日期 line, the 附件 links or the footer stays, and the page is read whole as before (its headline in a row of
+    its own above the article's cell is kept)."""
     cell = _layout_cell(page)
     if cell is None:
         return
     drop = []
     for table in cell.find_parents("table"):
-        row = next((tr for tr in cell.find_parents("tr") if tr.find_parent("table") is table), None)
-        for td in table.find_all("td"):
-            if td.find_parent("table") is not table or td is cell or td in cell.parents:
-                continue  # (a cell of an inner table goes with its own cell)
-            if td.parent is not row and _span(td.get("rowspan")) < 2:
-                continue  # above or below the notice: its headline, its 附件 links, the footer
-            links = len(_CJK.findall("".join(a.get_text() for a in td.find_all("a"))))
-            if links and links >= len(_CJK.findall(_text_outside_links(td))) and not _FILE_LINKS.search(td.get_text()):
-                drop.append(td)
+        for tr in table.find_all("tr"):
+            if tr.find_parent("table") is not table:
+                continue  # (an inner table's row goes with its own cell)
+            cells = [td for td in tr.find_all(("td", "th")) if td.find_parent("table") is table]
+            links = [td for td in cells if td is not cell and td not in cell.parents and _link_cell(td)]
+            if tr in cell.parents:
+                drop += links
+            elif len(links) >= 3 and all(td in links or not td.get_text(strip=True) for td in cells):
+                drop += links
+            else:
+                drop += [td for td in links if _span(td.get("rowspan")) > 1]
     for td in drop:
         td.decompose()
+
+
+def _link_cell(td) -> bool:
+    """Does a table cell hold links and, outside them, fewer words (a menu's entries, a list of articles under its
+    heading), but no links to the notice's files (``_FILE_LINKS``)?"""
+    links = len(_CJK.findall("".join(a.get_text() for a in td.find_all("a"))))
+    return bool(links) and links >= len(_CJK.findall(_text_outside_links(td))) and not _FILE_LINKS.search(td.get_text())
 
 
 def _layout_cell(page) -> object | None:

@@ -88,15 +88,16 @@ def test_a_column_linked_in_the_menu_is_still_no_headline(menu, tmp_path, f13):
 
 
 # -- 6. a page laid out in a table ----------------------------------------------------------------------------
-@pytest.mark.parametrize("name", ["table_layout.html", "table_layout_rows.html"])
+@pytest.mark.parametrize("name", ["table_layout.html", "table_layout_rows.html", "table_layout_menu_bar.html"])
 def test_a_page_laid_out_in_a_table_reads_without_its_navigation(name, files, notice):
     """One ``<table>`` lays out the page: navigation and a 最新信息 list of links in the left cell, the article (title,
-    发布日期, text, signature) in the right; or the headline and 发布日期 in a row of their own over the article's cell.
-    Before: the menu's last entry ``工作动态`` opened a made-up notice whose clause was the list's two headlines run
-    together; now the navigation's cell goes, the rest reads as the notice's .txt (the headline's row kept)."""
+    发布日期, text, signature) in the right; or the headline and 发布日期 in a row of their own over the article's cell;
+    or a menu bar of eight cells over the article's row. Before: a menu entry ``工作动态`` opened a made-up notice (its
+    clause the list's two headlines run together); now the navigation's cells go, the rest reads as the notice's .txt
+    (the headline's row kept)."""
     reading = _reading(files[name])
     assert reading == notice
-    assert "工作动态" not in str(reading)
+    assert "工作动态" not in str(reading) and "政策法规" not in str(reading)
 
 
 @pytest.mark.parametrize("where", ["below", "beside"])

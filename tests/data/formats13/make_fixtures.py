@@ -266,6 +266,19 @@ def encoded_notice() -> str:
 
 
 # -- 6. a page laid out in a table ---------------------------------------------------------------------------
+#: an old site's menu bar: a row of cells of one link each, over the article
+MENU_BAR = ["首页", "政务公开", "通知公告", "工作动态", "政策法规", "应急预案", "安全提示", "办事服务"]
+
+
+def menu_bar_html() -> str:
+    """An old site's page: one table, its top row the menu bar, the row under it the article (one cell spanning)."""
+    menu = "".join(f"<td><a href='/{n}/'>{word}</a></td>" for n, word in enumerate(MENU_BAR))
+    article = (f"<p align='center'><b>{TITLE}</b></p>" + "".join(f"<p>{line}</p>" for line in [NUMBER, ADDRESSEE, PREAMBLE, *ITEMS])
+               + f"<p align='right'>{ISSUER}</p><p align='right'>{DATE}</p>")
+    return ("<html><head><meta charset='utf-8'><title>岚溪县应急管理局</title></head><body>"
+            f"<table><tr>{menu}</tr><tr><td colspan='{len(MENU_BAR)}'>{article}</td></tr></table></body></html>")
+
+
 def table_layout_html(title_row: bool = False) -> str:
     """An old site's page: one table, its left cell the navigation and a 最新信息 list, its right cell the article; where
     ``title_row``, the headline and the 发布日期 line in rows of their own over the article's cell (the left cell spans
@@ -361,6 +374,7 @@ def write_all(folder: Path) -> dict[str, Path]:
         "gb18030.txt": encoded_notice().encode("gb18030"),
         "table_layout.html": table_layout_html().encode("utf-8"),
         "table_layout_rows.html": table_layout_html(title_row=True).encode("utf-8"),
+        "table_layout_menu_bar.html": menu_bar_html().encode("utf-8"),
         "two_columns.pdf": two_columns_pdf(),
         "with_annex.zip": annex_zip(),
     }
