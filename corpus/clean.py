@@ -27,7 +27,11 @@ _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!"
 ENCLOSED_NUMBERS = str.maketrans(
     {**{chr(0x3220 + i): f"（{n}）" for i, n in enumerate("一二三四五六七八九十")},
      **{chr(0x2474 + i): f"（{i + 1}）" for i in range(20)},
-     **{chr(0x2488 + i): f"{i + 1}." for i in range(20)}})
+     **{chr(0x2488 + i): f"{i + 1}." for i in range(20)},
+     # (the dingbat and negative circled numbers a slide or a WeChat editor sets, ❶ ➀ ➊ ⓵ ⓫: numbers, read as the
+     # ① … ⑳ they stand for; no bullet, RE_BULLET_LEAD, drops them)
+     **{chr(first + i): chr(0x2460 + i) for first in (0x2776, 0x2780, 0x278A, 0x24F5) for i in range(10)},
+     **{chr(0x24EB + i): chr(0x246A + i) for i in range(10)}})
 
 
 #: an item number, a short lead of Chinese characters, a wide gap (ideographic or no-break space, tab, two
@@ -459,10 +463,11 @@ def classify(raw: str, lineno: int) -> Line:
     if not s:
         return Line("blank", "", lineno)
     s = ocr_years(unspaced(s))
-    if (m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and heading_level(s[m.end():]) is not None:
-        # ▶ 一、活动时间 / ◆ （二）…: a WeChat article's or a slide's bullet before an item number decorates the heading;
-        # read with it, the line was no heading (a clause ▶一、活动时间, its items under no heading). A bullet before
-        # an unnumbered item stays in its text, as ● and ◆ do (it marks no level)
+    if (m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and not RE_BULLET_LEAD.match(s, m.end()):
+        # ▶ 一、活动时间 / ◆ （二）… / ◆加强… / ✅落实…: a WeChat article's or a slide's bullet opening a line decorates it;
+        # read with it, a heading was no heading (a clause ▶一、活动时间, its items under no heading) and an item's
+        # clause kept a sign that is no text (◆加强…: the model reads words). Not a line of bullets alone or a run of
+        # them (★★★: a rating, ◆◆◆◆: a rule between parts), nor one in mid-line (检查结果：■合格 □不合格)
         s = s[m.end():]
     line = _classify(s, lineno)
     if line.kind == "text" and raw[:1].isspace():
@@ -470,10 +475,13 @@ def classify(raw: str, lineno: int) -> Line:
     return line
 
 
-#: a bullet a WeChat article, a slide or a web editor sets before an item: geometric shapes, ticks, pointing hands
-#: and other emoji (with an emoji's variation selector); not ○ (a look-alike of 〇 in dates) nor · (a name's dot)
-RE_BULLET_LEAD = re.compile("^(?:[\u25a0-\u25c9\u25cc-\u25ff\u2605\u2606\u2611\u2713\u2714\u2705\u27a2-\u27af\u2756"
-                            "\u2726\u2727\u2666\u2022\u25aa\u25ab\U0001f300-\U0001faff])\ufe0f?\\s*")
+#: a bullet a WeChat article, a slide or a web editor sets before an item: geometric shapes, ticks (√ before a word:
+#: not a root, √2), arrows of the dingbats (➔ … ➾, after its numbers ➀ … ➓), ※, pointing hands and other emoji (with
+#: an emoji's variation selector); not ○ (a look-alike of 〇 in dates), · (a name's dot), nor ❶ ➀ ⓵ (numbers:
+#: ENCLOSED_NUMBERS reads them as ① …)
+RE_BULLET_LEAD = re.compile("(?:[\u25a0-\u25c9\u25cc-\u25ff\u2605\u2606\u2611\u2713\u2714\u2705\u2794-\u27be\u2756"
+                            "\u2726\u2727\u2666\u2022\u2023\u25aa\u25ab\u203b\u26a0\u26aa\u26ab\u2b50\u2b1b\u2b1c"
+                            "\U0001f300-\U0001faff]|\u221a(?=\\s*[\u4e00-\u9fff]))\ufe0f?\\s*")
 
 #: the single spaces an OCR engine sets between the characters of a scanned line (``安 全 生 产``, ``一 、``, ``( 一 )``,
 #: ``35 ℃``, ``“5 · 12”``): between any two printed characters
@@ -785,13 +793,40 @@ class _CutTable:
 
     def _widest_cut(self, widths: dict[int, int], tabless_rest: bool = False) -> int | None:
         """The widest of the lines ``widths`` where two or more of them as wide stop inside a sentence that the next
-        line, unindented text (with no tab: ``tabless_rest``), goes on with; else None."""
+        line, unindented text, goes on with; else None. Of the rows (``tabless_rest``) the rest under a cut holds no
+        tab, or holds the tabs the cut row lacks (a cut inside a middle cell); and one such cut is enough where the
+        line under its rest is a row again (``_rest_between_rows``: a PDF's table whose other rows fit their line)."""
         widest = max(widths.values(), default=0)
-        cut = sum(widest - width <= 2 and _last_mark(self.lines[k].text) not in CLOSERS
-                  and k + 1 < len(self.lines) and self.lines[k + 1].kind == "text"
-                  and not self.raws[k + 1][:1].isspace() and not (tabless_rest and "\t" in self.raws[k + 1])
-                  and heading_level(self.lines[k + 1].text) is None for k, width in widths.items())
-        return widest if cut >= 2 else None
+        cuts = [k for k, width in widths.items()
+                if widest - width <= 2 and _last_mark(self.lines[k].text) not in CLOSERS
+                and k + 1 < len(self.lines) and self.lines[k + 1].kind == "text"
+                and (self._row_rest(k) if tabless_rest else not self.raws[k + 1][:1].isspace())
+                and heading_level(self.lines[k + 1].text) is None]
+        if len(cuts) >= 2 or (tabless_rest and len(cuts) == 1 and self._rest_between_rows(cuts[0])):
+            return widest
+        return None
+
+    def _row_rest(self, k: int) -> bool:
+        """Can line ``k + 1`` be the rest of row ``k`` cut at the margin: unindented with no tab (its last cell's rest),
+        or holding the tabs row ``k`` lacks (a middle cell cut: a tab may open it)? Typed, the line under a row is a
+        row of the table's full count of tabs or the text after the table."""
+        rest = self.raws[k + 1]
+        if "\t" not in rest:
+            return not rest[:1].isspace()
+        return self._completes(k)
+
+    def _completes(self, k: int) -> bool:
+        """Do row ``k``'s tabs and those of the line under it make the count of the row above or the row under both?"""
+        both = self.raws[k].count("\t") + self.raws[k + 1].count("\t")
+        return any(0 <= r < len(self.raws) and self.raws[r].count("\t") == both for r in (k - 1, k + 2))
+
+    def _rest_between_rows(self, k: int) -> bool:
+        """Does the rest under row ``k`` lie between it and another row: the line under the rest a row of as many tabs
+        as ``k`` (its last cell cut), or the rest holding the tabs ``k`` lacks (a middle cell cut)? Typed, a row's line
+        under it is a row or the text after the table, never a tabless line followed by the table's next row."""
+        if "\t" in self.raws[k + 1]:
+            return True  # (_row_rest: the tabs ``k`` lacks)
+        return k + 2 < len(self.raws) and self.raws[k + 2].count("\t") == self.raws[k].count("\t")
 
     def piece(self, k: int) -> str:
         """Line ``k`` as typed, its indent dropped and its tabs kept (a piece cut just after a tab ends with it)."""

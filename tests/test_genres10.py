@@ -185,11 +185,12 @@ G10 = {
         (("三、工作要求",), "各县（市、区）要于每月5日前报送上月巡查情况。"),
     ]),
     # written after the second landing: ●/◆ bullets, an accident bulletin titled with “3·15”, a plan's 附则 of 1. items
+    # (the ● / ◆ opening each item was kept in its clause until lines22; a bullet is no text: dropped, clean.classify)
     "gr10_bullets.txt": ("柘川县2027年安全生产宣传教育工作要点", [
-        (("一、开展主题宣传",), "●"),
-        (("一、开展主题宣传",), "●"),
-        (("二、强化警示教育",), "◆"),
-        (("二、强化警示教育",), "◆"),
+        (("一、开展主题宣传",), "组织“安全生产月”集中宣传咨询日活动"),
+        (("一、开展主题宣传",), "开展“安全宣传进企业"),
+        (("二、强化警示教育",), "组织重点行业企业负责人"),
+        (("二、强化警示教育",), "编印典型事故案例汇编"),
     ]),
     "gr10_accident_bulletin.txt": ("蓼湾区安全生产委员会关于“3·15”较大中毒事故的通报", [
         ((), "2027年3月15日，蓼湾区恒远建材有限公司"),
