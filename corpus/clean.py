@@ -2071,6 +2071,7 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                     and (_last_mark(line.strip()) in CLOSERS or _numbered_title(current, nxt, width)
                          # (an indented line of words alone over an indented line: a briefing's headline, one line)
                          or (len(current) == 1 and indented[i] and RE_HEADLINE_LINE.fullmatch(line.strip()))))
+                or (indented and len(current) > 1 and not indented[i] and _ends_short(line, nxt, width))
                 or ((opens_item(nxt) or RE_PARAGRAPH_OPENER.match(nxt)) and not _continues(nxt)
                     and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it; so does a
@@ -2078,6 +2079,23 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
             paragraphs.append(_concat(current))
             current, chapter_title = [], False
     return [p for p in paragraphs if p]
+
+
+#: how far short of the margin a later line of a paragraph stops at the most: less than the next character's cells (a
+#: wide one, 2), and a wide character more that a line breaker moves down with a mark that may not open a line (，)
+_LAST_LINE_SHORT = 4
+
+
+def _ends_short(line: str, nxt: str, width: int) -> bool:
+    """In a copy whose indents mark each paragraph's first line (a phone's): does ``line``, a later line of its paragraph
+    (the caller's test: not the first, not indented), close a sentence ``_LAST_LINE_SHORT`` cells or more short of the
+    margin over a line opening with a wide character? A line going on with its paragraph is filled to the margin, the
+    next line's first character would have fitted on it: the paragraph ended (``…请认真遵照执行。`` / ``同时，结合…，提出
+    以下要求，`` / ``请一并抓好落实：``, a phone leaving a paragraph that ends in ： unindented). Not over a Latin word or a
+    number (``2027年``: a breaker moves it down whole)."""
+    s, n = line.strip(), nxt.strip()
+    return (_last_mark(s) in PARAGRAPH_END and width - display_width(s) >= _LAST_LINE_SHORT and not n[:1].isascii()
+            and not _continues(nxt) and not n.startswith(CONTINUATIONS))
 
 
 # a headline or a section title on its line: words, digits and quotes, no mark of a sentence (县住建局组织建筑工地应急演练)

@@ -43,9 +43,9 @@ def _reading(text: str, name: str = "inline.txt") -> list:
 # probe_autonomous_county_transmittal.txt's remark cut after its bracket, probe_decree_rules.txt's quoted name over 已经…)
 # (read as typed since clean18, dropped: the tables typed with tabs cut at a phone's margin, gr11_inspection_plan_table,
 # g12_duty_list_rows, g17_power_list_table, g17_score_rules_table, g17_inspection_plan_table: clean._CutTable)
-PHONE_MISS = {
-    "g12_forward_requirements.txt": "a paragraph ending in ： is not indented by the phone copy and follows a sentence "
-                                    "ending 5 cells short of the margin: nothing shows a new paragraph",
+PHONE_MISS: dict[str, str] = {
+    # (g12_forward_requirements: read as typed since lines22, dropped: a later line of a paragraph closing a sentence 5
+    # cells short of the margin ends it, clean._ends_short)
     # (genres19's three, g19_holiday_notice, g19_supervision_feedback, g19_zone_summary_plan: read as typed since
     # lines21, dropped)
 }

@@ -23,7 +23,7 @@ import pytest
 from conftest import TEST_DATA, best_cpu_time
 from genres_harness import all_clauses, phone_wrap
 from test_genres import wrap
-from policytag.corpus.clean import classify, classify_lines, heading_level
+from policytag.corpus.clean import classify, classify_lines, display_width, heading_level, join_paragraphs
 from policytag.corpus.segment import segment_text
 
 DATA = TEST_DATA / "lines22"
@@ -182,3 +182,45 @@ def test_bullets_and_a_wrapped_table_read_in_linear_time():
 
     small = max(best_cpu_time(read, 50), 0.005)
     assert best_cpu_time(read, 400, repeat=2) < 20 * small
+
+
+# --- 4. a phone's copy: a later line of a paragraph stopping short of the margin ends it --------------------------
+@pytest.mark.parametrize("width", [36, 37, 38, 40, 42, 45])  # (failed on main: 36, 37; at 34, 35 the line fills it)
+def test_a_paragraph_ending_short_over_an_unindented_one_reads_as_typed(width):
+    """tests/test_genres15.py's PHONE_MISS g12_forward_requirements, on a notice of its own: the second opening
+    paragraph, ending in ：, is not indented by the phone; the line above it closes a sentence 4-5 cells short."""
+    text = _text("l22_phone_two_openings.txt")
+    name = "l22_phone_two_openings.txt"
+    assert all_clauses(segment_text(phone_wrap(text, width), name)) == all_clauses(segment_text(text, name))
+
+
+P = "\u3000\u3000"
+# (a phone's lines at 36 cells: a paragraph's first line indented 4 cells, the later ones filled; the second line
+# closes its sentence 6 cells short, the ：-paragraph under it unindented)
+PHONE_LINES = [P + "县自然资源局已印发《主汛期地质", "灾害防治方案》，请各乡镇落实。", "此外，结合近期雨情和隐患点分布情况，",
+               "现提出以下补充要求：", P + "一、加强巡查排查。各乡镇要组织群", "测防员每日巡查隐患点。"]
+
+
+def _joined(lines: list[str]) -> list[str]:
+    return join_paragraphs(lines, 36, indents=[line.startswith(P) for line in lines])
+
+
+def test_a_later_line_closing_short_of_the_margin_ends_its_paragraph():  # failed on main
+    assert [display_width(line.strip()) for line in PHONE_LINES[:3]] == [30, 30, 36]
+    assert _joined(PHONE_LINES)[:2] == ["县自然资源局已印发《主汛期地质灾害防治方案》，请各乡镇落实。",
+                                        "此外，结合近期雨情和隐患点分布情况，现提出以下补充要求："]
+
+
+@pytest.mark.parametrize("change", [
+    # the paragraph's first line (a PDF's copy cuts it 4 cells short for its indent): no later line, goes on
+    lambda ls: [ls[1]] + ls[2:],
+    # 3 cells short only: a line breaker may have moved a character down with a mark that may not open a line
+    lambda ls: [ls[0], "灾害防治方案》，请各乡镇落实1次。"] + ls[2:],
+    # a number under it: a breaker moves it down whole
+    lambda ls: ls[:2] + ["2027年结合近期雨情和隐患点分布情况，"] + ls[3:],
+    # no indents (a copy that kept none): nothing says the lines are a phone's
+    lambda ls: [ls[0].lstrip("\u3000")] + ls[1:4] + [ls[4].lstrip("\u3000")] + ls[5:],
+])
+def test_a_line_short_of_the_margin_that_may_be_cut_goes_on(change):
+    """Negatives: the same lines changed so that nothing proves the paragraph ended: one paragraph."""
+    assert _joined(change(PHONE_LINES))[0].endswith("现提出以下补充要求：")
