@@ -661,7 +661,7 @@ def classify_lines(text: str) -> list[Line]:
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
             [classify(raw, i + 1) for i, raw in enumerate(raws)], raws), RE_CIRCLED_ANY.search(text) is not None))))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
-        _place_signatures(_running_headers(lines))))))))
+        _place_signatures(_running_headers(_repeated_headers(lines)))))))))
 
 
 RE_CIRCLED_ANY = re.compile("[\u2460-\u2473]")
@@ -1248,6 +1248,45 @@ def _running_headers(lines: list[Line]) -> list[Line]:
         if "page" in near and text == ["text", "text"]:  # (the header comes before or after the number)
             out[i] = Line("page", line.text, line.lineno)
     return out
+
+
+#: the longest running header read (a gazette's name and issue, 澄州市人民政府公报  2027年第3期; a plan's title)
+_LONGEST_HEADER = 40
+
+
+def _repeated_headers(lines: list[Line]) -> list[Line]:
+    """A line of text at a page's top or foot (beside a page mark past blank lines, or the text's first line: the first
+    page's top) that the text holds twice or more there, word for word, is a PDF's running header
+    (``澄州市人民政府公报  2027年第3期``; a plan's title over its pages), a page mark: read as text it ran into the heading
+    under it (``…公报2027年第3期二、主要任务``) or was a clause. Not a sentence (no closing mark at its end), a numbered
+    heading or a long line; only the lines at a page's edge (a table's header row repeated over a page keeps its first
+    line); an organ's name is ``_running_headers``'s (a signature repeats it)."""
+    edges: dict[int, str] = {}  # line index -> its text, for the candidates at a page's edge
+    first = next((k for k, line in enumerate(lines) if line.kind != "blank"), None)
+    for k, line in enumerate(lines):
+        if line.kind != "page":
+            continue
+        for step in (-1, 1):  # (the nearest non-blank line each way: each blank run is crossed from its two ends only)
+            j = k + step
+            while 0 <= j < len(lines) and lines[j].kind == "blank":
+                j += step
+            if 0 <= j < len(lines) and (t := _header_key(lines[j])) is not None:
+                edges[j] = t
+    if not edges:
+        return lines
+    if first is not None and (t := _header_key(lines[first])) is not None:
+        edges[first] = t
+    counts = Counter(edges.values())
+    return [Line("page", line.text, line.lineno) if counts[edges.get(k, "")] >= 2 else line
+            for k, line in enumerate(lines)]
+
+
+def _header_key(line: Line) -> str | None:
+    """A text line's words without blanks, where it may be a running header, else None."""
+    t = re.sub(r"\s+", "", line.text)
+    if line.kind != "text" or len(t) > _LONGEST_HEADER or _last_mark(t) in CLOSERS or heading_level(t) is not None:
+        return None
+    return t
 
 
 _HEADER_BEFORE = (None, "title", "docnum", "meta", "adopted", "subtitle")

@@ -224,3 +224,72 @@ def test_a_later_line_closing_short_of_the_margin_ends_its_paragraph():  # faile
 def test_a_line_short_of_the_margin_that_may_be_cut_goes_on(change):
     """Negatives: the same lines changed so that nothing proves the paragraph ended: one paragraph."""
     assert _joined(change(PHONE_LINES))[0].endswith("现提出以下补充要求：")
+
+
+# --- 5. pasted from other sources -----------------------------------------------------------------------------------
+PASTED = {
+    "l22_web_breadcrumb.txt": (
+        ("芦溪县应急管理局关于开展有限空间作业安全专项检查的通知", "芦溪县应急管理局", "2027-05-12"), [
+            ((), "为防范有限空间作业中毒窒息事故，县应急管理局决定在全县开展有限空间作业安全专项检查。现将有关事项通知如下："),
+            (("一、检查范围",), "全县涉及有限空间作业的工贸企业、污水处理单位和市政管网运维单位。"),
+            (("二、检查重点",), "（一）有限空间辨识和台账建立情况。"),
+            (("二、检查重点",), "（二）作业审批、通风检测和监护制度落实情况。"),
+            (("三、工作要求",), "各乡镇要于6月30日前将检查情况报送县应急管理局。")]),
+    "l22_two_space_ends.txt": (
+        ("乔山市应急管理局关于加强高温天气安全生产工作的通知", "乔山市应急管理局", "2027-07-10"), [
+            ((), "近期我市持续高温，为防范高温天气引发的生产安全事故，现就有关工作通知如下："),
+            ((), "一、加强高温作业防护。各单位要合理调整作业时间，严禁在午间高温时段安排露天高强度作业。"),
+            ((), "二、强化危险化学品储存管理。涉及易燃易爆物品的企业要落实降温、通风措施。"),
+            ((), "三、严格值班值守。各单位要落实24小时值班制度，发生险情及时报告。")]),
+    "l22_pdf_running_header.txt": (  # failed on main: the header ran into 二、主要任务 and was the last clause
+        ("澄州市人民政府办公室关于印发澄州市城镇燃气安全排查整治工作方案的通知", "澄州市人民政府办公室", "2027-03-06"), [
+            ((), "《澄州市城镇燃气安全排查整治工作方案》已经市政府同意，现印发给你们，请认真贯彻落实。"),
+            (("一、工作目标",), "通过排查整治，全面摸清城镇燃气安全风险底数，年底前完成餐饮场所燃气报警装置安装，燃气安全管理水平明显提升。"),
+            (("二、主要任务",), "（一）全面排查燃气经营企业。各县（市、区）燃气主管部门要对辖区燃气经营企业逐一检查，重点检查经营许可、设施设备和"
+                                "从业人员培训情况。"),
+            (("二、主要任务",), "（二）整治餐饮场所用气隐患。市场监管、住建部门要联合开展检查，督促餐饮场所规范使用燃气。"),
+            (("三、工作要求",), "各县（市、区）要于每月5日前报送上月工作进展。")]),
+}
+
+
+@pytest.mark.parametrize("name", sorted(PASTED))
+def test_a_pasted_notice_reads_as_written_down(name):
+    (doc, clauses), = segment_text(_text(name), name)
+    assert ((doc.title, doc.issuer, doc.date), [(c.heading_path, c.text) for c in clauses]) == PASTED[name]
+
+
+def _kinds(text: str) -> list[str]:
+    return [line.kind for line in classify_lines(text)]
+
+
+GAZETTE = "岩州市人民政府公报  2027年第5期"
+
+
+def test_a_running_header_at_each_pages_edge_is_a_page_mark():  # failed on main
+    text = f"{GAZETTE}\n关于做好防汛工作的通知\n各县区：\n一、加强巡查\n- 1 -\n\n{GAZETTE}\n二、落实值守\n- 2 -\n{GAZETTE}\n"
+    assert _kinds(text) == ["page", "title", "addressee", "text", "page", "blank", "page", "text", "page", "page", "blank"]
+
+
+@pytest.mark.parametrize("text, stays", [
+    # a line twice, never at a page's edge
+    (f"关于做好防汛工作的通知\n{GAZETTE}\n一、加强巡查\n{GAZETTE}\n二、落实值守\n- 1 -\n", GAZETTE),
+    # once at a page's edge only
+    (f"关于做好防汛工作的通知\n一、加强巡查\n- 1 -\n{GAZETTE}\n二、落实值守\n", GAZETTE),
+    # a sentence (its closing mark) twice at a page's edge
+    ("关于做好防汛工作的通知\n请各单位遵照执行。\n- 1 -\n请各单位遵照执行。\n- 2 -\n", "请各单位遵照执行。"),
+    # a numbered heading repeated over a page break
+    ("关于做好防汛工作的通知\n一、加强巡查\n- 1 -\n一、加强巡查\n- 2 -\n", "一、加强巡查"),
+])
+def test_a_line_that_is_no_running_header_stays(text, stays):
+    """Negatives: no page mark beside it at each place, once only, a sentence, a heading."""
+    assert all(line.kind != "page" for line in classify_lines(text) if line.text == stays)
+
+
+def test_running_headers_are_read_in_linear_time():
+    page = "二、落实值守。各单位要严格落实值班制度。\n\n\n- 1 -\n\n" + GAZETTE + "\n"
+
+    def read(n: int) -> None:
+        classify_lines("关于做好防汛工作的通知\n" + page * n)
+
+    small = max(best_cpu_time(read, 50), 0.005)
+    assert best_cpu_time(read, 400, repeat=2) < 20 * small
