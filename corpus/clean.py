@@ -128,8 +128,9 @@ RE_PAGE_NAV = re.compile(r"^\s*(?:(?:当前位置|您的位置|你的位置|您�
                          r"|(?:[【\[]\s*(?:字号|字体|打印|关闭|收藏|返回顶部|纠错|分享)[^】\]]{0,12}[】\]]\s*)+$"
                          r"|.*(?:ICP备|网站标识码|公网安备|版权所有\s*[:：©]|网站地图\s*[|｜]))")
 # the page controls a government site sets as a line of their own, bracketed or not, as a paste keeps them
-# (``字体：【大】【中】【小】　打印本页　关闭窗口``, ``【我要纠错】 【收藏】``, ``打印本页 | 关闭窗口``): a line of nothing else
-_CONTROL = (r"[【\[]?\s*(?:(?:字体|字号)\s*[:：]?\s*(?:[【\[]?\s*[大中小]\s*[】\]]?\s*){1,3}|打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|"
+# (``字体：【大】【中】【小】　打印本页　关闭窗口``, ``【我要纠错】 【收藏】``, ``打印本页 | 关闭窗口``; the sizes as two
+# letters, ``字号：T | T``, ``字体大小：A+ A A-``): a line of nothing else
+_CONTROL = (r"[【\[]?\s*(?:(?:字体|字号)(?:大小)?\s*[:：]?\s*(?:[【\[]?\s*(?:[大中小]|T|A[+\-－]?)\s*[】\]]?\s*[|｜/]?\s*){1,4}|打印本页|打印此页|打印|关闭本页|关闭窗口|关闭|"
             r"收藏本页|加入收藏|收藏|返回顶部|返回|我要纠错|纠错|视力保护色|保护视力色|默认|分享)\s*[】\]]?")
 RE_PAGE_CONTROLS = re.compile(rf"^\s*{_CONTROL}(?:[\s|｜/·]*{_CONTROL})*\s*$")
 # a WeChat official account's article copied with the notice: the credits under it with a colon or a bar
