@@ -2005,6 +2005,13 @@ def _indented_margin(lines: list[str], width: int) -> int:
         # common width opens a paragraph: that width is the first lines' a PDF indents (minutes of short
         # paragraphs), and the widest cuts are the margin
         return widest
+    if widest - width <= 2 and not at_width:
+        # a line cut mid-sentence a wide character past the common width, and no line cut at that width: the lines
+        # at the common width close their sentences (paragraphs' last lines a character short of the margin, …燃放。
+        # at 58 of 60, over an unindented first line 4 cells short: read at 58, nothing showed the paragraph's end).
+        # No line runs past a wrap's margin (where lines are cut at the common width, a line past it is one whose
+        # digits were typed full-width after the wrap, or a margin of its own: the common width stays)
+        return widest
     return width
 
 

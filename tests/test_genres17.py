@@ -168,7 +168,7 @@ G17 = {
 KNOWN_GAPS: dict[tuple[str, str], str] = {}
 # (at 60 cells two unnumbered tips each end 2 cells short of the margin, the next tip's first line unindented: nothing
 # tells a paragraph's end from a cut there, the known margin limit)
-WRAP_MISS: set[tuple[str, int]] = {("g17_safety_letter.txt", 60)}
+WRAP_MISS: set[tuple[str, int]] = set()
 PHONE_MISS: dict[str, str] = {}
 # (read as a user's file: the reader reads a table typed with tabs; a tabbed table has no PDF or phone copy of its
 # own, its rows cut at a margin lose their tabs: those two notices are left out of the wrap and phone tests)

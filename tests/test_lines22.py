@@ -23,7 +23,7 @@ import pytest
 from conftest import TEST_DATA, best_cpu_time
 from genres_harness import all_clauses, phone_wrap
 from test_genres import wrap
-from policytag.corpus.clean import classify, classify_lines, display_width, heading_level, join_paragraphs
+from policytag.corpus.clean import classify, classify_lines, display_width, heading_level, join_paragraphs, wrap_margin
 from policytag.corpus.segment import segment_text
 
 DATA = TEST_DATA / "lines22"
@@ -308,3 +308,29 @@ def test_running_headers_are_read_in_linear_time():
 
     small = max(best_cpu_time(read, 50), 0.005)
     assert best_cpu_time(read, 400, repeat=2) < 20 * small
+
+
+# --- 6. the margin of a PDF's copy whose common width is that of closed lines --------------------------------------
+def _line(n: int, end: str = "") -> str:
+    """A line of ``n`` wide characters, its last ``end`` (a closing mark) or a word's."""
+    words = "各单位要严格落实安全生产责任制度加强隐患排查治理确保人民群众生命财产安全"
+    return (words * 2)[:n - len(end)] + end
+
+
+# (tips of one or two lines: first lines 4 cells short, 56 of 60, cut; one line cut at 60; the last lines of two tips
+# at 58, each closing its sentence a character short of the margin)
+TIPS = [_line(28), _line(30), "您：", _line(28), _line(23, "。"), _line(28), _line(29, "。"), _line(28), _line(29, "。")]
+
+
+def test_the_margin_is_the_widest_cut_where_no_line_is_cut_at_the_common_width():  # failed on main: 58
+    """tests/test_genres17.py's WRAP_MISS g17_safety_letter at 60 cells: the common width of the longest lines (58) was
+    that of two tips' last lines; read as the margin, the tip under each (its first line 4 short of 60) went on it."""
+    assert [display_width(s) for s in TIPS] == [56, 60, 4, 56, 46, 56, 58, 56, 58]
+    assert wrap_margin(TIPS) == 60
+
+
+def test_where_lines_are_cut_at_the_common_width_it_stays_the_margin():
+    """Negative: the 58-cell lines cut mid-sentence (a margin of 58; the 60-cell line one whose digits were typed
+    full-width after the wrap, tests/test_clean18.py): the common width stays."""
+    lines = TIPS[:6] + [_line(29), _line(20, "。"), _line(28), _line(29), _line(10, "。")]
+    assert wrap_margin(lines) == 58
