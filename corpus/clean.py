@@ -464,11 +464,13 @@ def classify(raw: str, lineno: int) -> Line:
     if not s:
         return Line("blank", "", lineno)
     s = ocr_years(unspaced(s))
-    if (m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and not RE_BULLET_LEAD.match(s, m.end()):
+    if ((m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and not RE_BULLET_LEAD.match(s, m.end())
+            and s.find(s[0], m.end()) < 0):
         # ▶ 一、活动时间 / ◆ （二）… / ◆加强… / ✅落实…: a WeChat article's or a slide's bullet opening a line decorates it;
         # read with it, a heading was no heading (a clause ▶一、活动时间, its items under no heading) and an item's
         # clause kept a sign that is no text (◆加强…: the model reads words). Not a line of bullets alone or a run of
-        # them (★★★: a rating, ◆◆◆◆: a rule between parts), nor one in mid-line (检查结果：■合格 □不合格)
+        # them (★★★: a rating, ◆◆◆◆: a rule between parts), nor one in mid-line (检查结果：■合格 □不合格), nor a form's
+        # options, the same box again further on (□是　□否)
         s = s[m.end():]
     line = _classify(s, lineno)
     if line.kind == "text" and raw[:1].isspace():

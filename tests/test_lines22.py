@@ -114,6 +114,8 @@ def test_a_bullet_opening_a_line_is_dropped(raw):
     "○一、不是子弹",               # 〇's look-alike
     "·一、",                       # a name's dot
     "检查结果：■合格 □不合格",      # mid-line boxes
+    "□是\u3000□否",                 # a form's options: the same box again
+    "□合格 □基本合格 □不合格",
     "✅",                          # a lone bullet
 ])
 def test_other_signs_stay(raw):
