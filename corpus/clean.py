@@ -242,9 +242,10 @@ RE_ADDRESSEE_LOCAL = re.compile(r"^\s*各(?:村|社区|居委会|嘎查|苏木|�
                                 r"连队|团场|师)"
                                 r"(?:应急|[^。；要应须将对在把]){0,60}[:：]\s*$")  # (应 of 应急 is no instruction)
 # 大队/支队/总队: fire and rescue or traffic police brigades sign their own notices (柘川县消防救援大队);
-# 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委); 协会: an association signing an appeal
+# 委: a commission by its short name (桐溪县卫生健康委, 县发展改革委); 协会: an association signing an appeal; the mass
+# organisations and a customs office signing a notice of their own (澄河市总工会, 岩溪县红十字会, 澄河市妇女联合会, 岚江海关)
 RE_ISSUER = re.compile(r"^\s*[\u4e00-\u9fff〇]{2,16}?(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|村委会|居委会|指挥部|行政公署|"
-                       r"大队|支队|总队|委|协会)"
+                       r"大队|支队|总队|委|协会|总工会|红十字会|联合会|海关)"
                        # (an organ's party group or committee signs as such: 中共某市应急管理局党组)
                        r"(?:党组|党委|党工委)?(?:办公厅|办公室)?\s*(?:[（(]\s*(?:代章|盖章|印章|章)\s*[)）])?\s*$")
 # a village's or community's committee signing with every tier of its place (峦山彝族自治县石门瑶族乡柳湾村村民委员会, 22

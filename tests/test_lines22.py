@@ -336,3 +336,22 @@ def test_where_lines_are_cut_at_the_common_width_it_stays_the_margin():
     full-width after the wrap, tests/test_clean18.py): the common width stays."""
     lines = TIPS[:6] + [_line(29), _line(20, "。"), _line(28), _line(29), _line(10, "。")]
     assert wrap_margin(lines) == 58
+
+
+# --- 7. mass organisations and a customs office signing (tests/test_metadata_g21.py's round-4 strict xfails) ------
+@pytest.mark.parametrize("raw", ["澄河市总工会", "岩溪县红十字会", "澄河市妇女联合会", "岚江海关", "桐溪县残疾人联合会"])
+def test_a_mass_organisation_or_customs_signing_is_an_issuer_line(raw):  # failed on main
+    assert classify(raw, 1).kind == "issuer"
+
+
+@pytest.mark.parametrize("raw", ["请各单位将报名表报送市总工会。", "进口企业要主动接受海关监管。", "联合会",
+                                 "各隶属海关，各监管作业场所经营单位："])
+def test_a_sentence_naming_them_is_no_issuer_line(raw):
+    assert classify(raw, 1).kind != "issuer"
+
+
+def test_a_notice_signed_by_a_trade_union_has_its_issuer():  # failed on main: no issuer, region or level
+    text = ("关于开展职工安全知识竞赛活动的通知\n\n各区县总工会，市直各产业工会：\n为提高职工安全意识，决定开展安全知识竞赛。\n"
+            "一、各单位要于8月底前完成初赛。\n\n桐溪市总工会\n2027年7月1日\n")
+    (doc, _), = segment_text(text, "union.txt")
+    assert (doc.issuer, doc.region, doc.date) == ("桐溪市总工会", "桐溪市", "2027-07-01")
