@@ -265,12 +265,41 @@ def compact_diff(ops, context: int = 8, limit: int = 600) -> str:
     return joined if len(joined) <= limit else joined[: limit - 1] + "…"
 
 
-def same_wording(old: str, new: str) -> bool:
-    """Whether a clause says word for word what its counterpart said: white space and the item number
-    opening it set aside (a task moved from （二） to （一） is not reworded; 50个 -> 60个 is)."""
+#: an outline number opening a clause, as plans and rules number their sections (3.1, 4.2.1 of an 应急预案):
+#: ``extract._ENUM_LEAD`` reads list items (二、, （三）, 1.) but not these, so a 预案 that inserts a chapter moved
+#: every later clause's 3.1 to 4.1 and each read "changed" (also 3.1．). Not a figure: no unit, digit or % after it (a unit
+#: read as text keeps the clause as before: "changed", never a changed figure hidden)
+_OUTLINE_LEAD = re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2}){1,3}[.．、]?"
+                           r"(?![\d.．%％‰万亿千百十元角米吨倍个年月日时分秒周天公平立亩顷斤克升瓦度台套家人名户处座辆艘架次项条所间级期批])\s*")
+
+
+def item_number(text: str) -> str:
+    """The item or outline number opening a clause, with the space after it (``四、``, ``（二）``, ``3.1``), or
+    ``""``: what :func:`same_wording` and :func:`clause_diff` set aside."""
     from .extract import _ENUM_LEAD  # the extractor's reading of an opening item number, not a copy of it
 
+    m = _ENUM_LEAD.match(text) or _OUTLINE_LEAD.match(text)
+    return m.group(0) if m else ""
+
+
+def same_wording(old: str, new: str) -> bool:
+    """Whether a clause says word for word what its counterpart said: white space and the item number
+    opening it set aside (a task moved from （二） to （一）, a plan's 3.1 to 4.1, is not reworded; 50个 -> 60个 is)."""
     def key(text: str) -> str:
-        return re.sub(r"\s+", "", _ENUM_LEAD.sub("", text))
+        return re.sub(r"\s+", "", text[len(item_number(text)):])
 
     return key(old) == key(new)
+
+
+def clause_diff(old: str, new: str) -> list[tuple[str, str]]:
+    """:func:`char_diff` of a changed clause against its counterpart, the item number opening each set aside as
+    :func:`same_wording` sets it aside: the clause keeps its own number, unmarked. Annual notices renumber
+    their tasks every year and plans their sections, so the diffs of the Markdown, the HTML and the rows
+    opened with ``[-二-]{+四+}、`` or ``[-3.1气象部门-]{+4.1+}`` where only the words after it had changed."""
+    number = item_number(new)
+    ops = char_diff(old[len(item_number(old)):], new[len(number):])
+    if not number:
+        return ops
+    if ops and ops[0][0] == "=":
+        return [("=", number + ops[0][1])] + ops[1:]
+    return [("=", number)] + ops

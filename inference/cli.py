@@ -7,6 +7,8 @@ report -> render. Heavy imports happen inside ``run`` so ``policytag --help`` st
 from __future__ import annotations
 
 import argparse
+import os
+import stat
 import sys
 import time
 from itertools import chain
@@ -155,14 +157,34 @@ def across_note(report, fmt: str, across_written: bool) -> str | None:
             f"them is not in {fmt} rows; write it with --format md or html, or -o OUT.csv (+ OUT.across.csv)")
 
 
-def wrote_line(output: str | None, across_written: bool) -> str:
+def wrote_line(output: str | None, across_written: bool, replaced: str | None = None) -> str:
     """``; wrote out.csv``, naming the file written beside it too (``and out.across.csv, the comparison
-    across governments …``): a reader of the one line never learnt that the across table was a second file."""
+    across governments …``): a reader of the one line never learnt that the across table was a second file.
+    ``replaced``: when OUT was there before (:func:`existing_output`), ``(replacing the file there, last written …)``."""
     if not output:
         return ""
     side = (f" and {across_path(output)} (the comparison across governments, one row per issuer × label)"
             if across_written else "")
-    return f"; wrote {output}{side}"
+    was = f" (replacing the file there, last written {replaced})" if replaced else ""
+    return f"; wrote {output}{was}{side}"
+
+
+def existing_output(output: str | None) -> str | None:
+    """When ``output`` is a file already there, when it was last written (``2026-12-07 13:08``), else None. A
+    second run to the same ``-o`` said ``wrote report.md`` as the first did: nothing told the analyst that the
+    report of the first run (another folder, another --year) was gone. A FIFO or device is written through,
+    never replaced: None."""
+    if not output:
+        return None
+    try:
+        st = os.stat(output)
+    except OSError:
+        return None
+    if not stat.S_ISREG(st.st_mode):
+        return None
+    from datetime import datetime
+
+    return datetime.fromtimestamp(st.st_mtime).strftime("%Y-%m-%d %H:%M")
 
 
 def _warn(message: str) -> None:
@@ -238,6 +260,7 @@ def run(args: argparse.Namespace) -> int:
                          dates={d.doc_id: d.date for d in documents})
     report = build_report(documents, tagged, tagger.taxonomy, tagger.model_version, report_ids, args.threshold,
                           baseline_ids=baseline_ids)
+    replaced = existing_output(args.output)  # (asked before writing: afterwards OUT is always there)
     write_report(report, fmt, args.output, bom=fmt == "csv" and bool(args.output or args.excel))
     across_written = False
     if args.output:
@@ -266,7 +289,7 @@ def run(args: argparse.Namespace) -> int:
         print(f"policytag: {note}", file=sys.stderr)
     n_clauses = sum(len(n.tagged) for n in report.notices)
     print(f"policytag: tagged {n_clauses} clause(s) of {len(report.notices)} notice(s) with {tagger.model_version} "
-          f"in {time.perf_counter() - start:.1f} s" + wrote_line(args.output, across_written), file=sys.stderr)
+          f"in {time.perf_counter() - start:.1f} s" + wrote_line(args.output, across_written, replaced), file=sys.stderr)
     if inp.warnings:
         print(f"policytag: {len(inp.warnings)} input(s) skipped (listed above); exit code {EXIT_SKIPPED}",
               file=sys.stderr)

@@ -17,7 +17,7 @@ from typing import Iterator
 from policytag.taxonomy import DIMENSIONS
 
 from .across import ROW_ORDER, level_rank
-from .align import SAME_SUBJECT, char_diff
+from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, share_bars, trend_multiples
 from .render_md import MEAN_IS, NOTICE_ORDER, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
@@ -514,7 +514,7 @@ SENTENCE_MATCH_HTML = f"after the ids: {SENTENCE_MATCH_IS}"
 def _diff_item(cmp, nv, by_id: dict[str, TaggedClause]) -> str:
     """A list item: the clause's id, its counterpart's, their similarity and the character diff
     (<del>last year</del><ins>this year</ins>)."""
-    ops = char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
+    ops = clause_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text)
     body = "".join(escape(x) if op == "=" else f"<{'del' if op == '-' else 'ins'}>{escape(x)}</{'del' if op == '-' else 'ins'}>"
                    for op, x in ops)
     return (f'<li class="diff"><code>{escape(nv.clause_id)} ← {escape(nv.nearest or "")} · '

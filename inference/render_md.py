@@ -9,7 +9,7 @@ from typing import Iterable, Iterator
 from policytag.taxonomy import DIMENSIONS
 
 from .across import ROW_ORDER
-from .align import SAME_SUBJECT, char_diff, compact_diff
+from .align import SAME_SUBJECT, clause_diff, compact_diff
 from .yoy import UNKNOWN_PREDECESSOR, clauses
 from .extract import Deadline, Target
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
@@ -305,7 +305,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         out += ["", f"## 修改内容 Revised: {clauses(len(revised))} reworded from a counterpart in {cmp.prev_label} "
                     f"(changes: [-{then}-] {{+{now}+}}; {SENTENCE_MATCH})", ""]
         for nv in revised:
-            diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
+            diff = compact_diff(clause_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
             out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
         if not revised:  # an empty section under its heading reads like a rendering fault
             out.append("- none")
@@ -315,7 +315,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
                         f"{cmp.prev_label}, {len(reworded)} of them with changes (a changed figure or deadline "
                         f"shows here; {SENTENCE_MATCH})", ""]
             for nv in reworded:
-                diff = compact_diff(char_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
+                diff = compact_diff(clause_diff(cmp.prev_texts.get(nv.nearest, ""), by_id[nv.clause_id].clause.text))
                 out.append(f"- `{nv.clause_id}` ← `{nv.nearest}` ({nv.similarity:.2f}): {_cell(diff)}")
             if same:
                 out += [""] * bool(reworded) + [f"Word for word (item number aside): "

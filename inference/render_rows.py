@@ -10,7 +10,7 @@ from typing import Any, Iterator
 from policytag.records import agency_roles_cell
 from policytag.taxonomy import DIMENSIONS
 
-from .align import char_diff, compact_diff
+from .align import clause_diff, compact_diff
 from .report import NoticeReport, Report, genre_name, level_name
 from .yoy import Novelty
 
@@ -26,7 +26,7 @@ def _change(notice: NoticeReport, nv: Novelty | None, text: str) -> dict[str, An
     previous = cmp.previous_text(nv)
     changed = notice.flags.get(nv.clause_id) == "changed"
     return {"changed": changed, "previous_text": previous,
-            "diff": compact_diff(char_diff(previous or "", text)) if changed else None}
+            "diff": compact_diff(clause_diff(previous or "", text)) if changed else None}
 
 
 def rows(report: Report) -> Iterator[dict[str, Any]]:

@@ -325,7 +325,10 @@ _NOT_WORD = re.compile(r"[\W_]+")
 _TITLE_NOISE = re.compile(
     r"[（(]?(?:\d{4}|[〇零一二三四五六七八九]{4})(?:\s*[—–\-－~至]\s*(?:\d{4}|[〇零一二三四五六七八九]{4}))?年(?:度)?[）)]?|"
     r"试行|条例|办法|规定|细则|规则|专项整治|整治|实施方案|工作方案|行动方案|行动计划|应急预案|方案|预案|计划|三年行动|行动|"
-    r"工作要点|要点|工作|活动|实施|开展|加强|进一步|深入|切实|做好|全面|关于|全[省市县区镇乡旗州]|[省市县区镇乡旗州]级|安全生产|安全")
+    r"工作要点|要点|工作|活动|实施|开展|加强|进一步|深入|切实|做好|全面|关于|全[省市县区镇乡旗州]|[省市县区镇乡旗州]级|"
+    # (安全生产月 is a subject, the June campaign each year's notice launches: stripped to 月, the across note
+    # read "其他文件 on 月")
+    r"安全(?:生产)?(?!(?:生产)?月)")
 
 
 def title_topic(doc: Document) -> str:
@@ -487,6 +490,16 @@ def _named(d: Document, documents: Sequence[Document], doc: Document | None = No
     return f"the {d.year} {genre} of {who} ({d.source})", "--compare-with that file compares with it"
 
 
+def _names_no_year(doc: Document) -> str:
+    """Why a document's year is unknown. A file whose text shows no title is titled by its file name
+    (``corpus.metadata.build_title``), which is not read for a year: "its title … name none" contradicted a
+    title ``…关于开展2027年安全生产月活动的通知`` shown above it."""
+    stem = doc.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0] if doc.source else ""
+    if stem and doc.title == stem:
+        return "its text shows no title, document number or date; the title above is its file name, not read for a year"
+    return "its title, document number and date name none"
+
+
 def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> str:
     """``no previous 工作要点 of 临江市安全生产委员会 before 2027 in the input: …``; a document whose year
     is unknown says that instead (nothing can be "last year" of it). With the input's ``documents``
@@ -503,7 +516,7 @@ def no_previous_message(doc: Document, documents: Sequence[Document] = ()) -> st
     genre = GENRE_NAMES.get(doc.genre or "", "notice")
     who = doc.issuer or doc.region or "this issuer"
     if doc.year is None:
-        return (f"the year of this {genre} of {who} is unknown (its title, document number and date name none): "
+        return (f"the year of this {genre} of {who} is unknown ({_names_no_year(doc)}): "
                 "no year-over-year comparison (--compare-with FILE names a baseline)")
     message = f"no previous {genre} of {who} before {doc.year} in the input: no year-over-year comparison"
     others = [d for d in documents if d.doc_id != doc.doc_id and has_metadata(d)]
