@@ -191,7 +191,20 @@ SCRIPT = """
       chosen.forEach(function (k, n) {
         var it = T.issuers[k], vals = it.s[dim][li], col = palette[n % palette.length];
         var pts = it.y.map(function (y, i) { return X(y).toFixed(1) + "," + Y(vals[i]).toFixed(1); });
-        svg.push('<g class="iline" data-issuer="' + k + '"><polyline points="' + pts.join(" ") + '" fill="none" stroke="' + col + '" stroke-width="2"/>');
+        // a year the issuer has no document of breaks the line: drawn through, 2025 -> 2027 read as a 2026 share.
+        // The runs of consecutive years are solid, a gap a thin dashed line that says which years are missing
+        var runs = [[0]];
+        for (var i = 1; i < it.y.length; i++) { if (it.y[i] - it.y[i - 1] > 1) { runs.push([i]); } else { runs[runs.length - 1].push(i); } }
+        svg.push('<g class="iline" data-issuer="' + k + '">');
+        runs.forEach(function (run, r) {
+          if (r > 0) {
+            var a = run[0] - 1, b = run[0], from = it.y[a] + 1, to = it.y[b] - 1;
+            svg.push('<line class="gap" x1="' + X(it.y[a]).toFixed(1) + '" y1="' + Y(vals[a]).toFixed(1) + '" x2="' + X(it.y[b]).toFixed(1) + '" y2="' +
+                     Y(vals[b]).toFixed(1) + '" stroke="' + col + '" stroke-width="1" stroke-dasharray="3 4"><title>' + it.n.replace(/</g, "&lt;") +
+                     ": no document of " + (to > from ? from + "–" + to : from) + " in the input</title></line>");
+          }
+          svg.push('<polyline points="' + run.map(function (i) { return pts[i]; }).join(" ") + '" fill="none" stroke="' + col + '" stroke-width="2"/>');
+        });
         it.y.forEach(function (y, i) {
           var n = it.c[i], few = n < T.few, of = Math.round(vals[i] * n) + " of " + n + (n === 1 ? " clause" : " clauses");
           svg.push('<circle cx="' + X(y).toFixed(1) + '" cy="' + Y(vals[i]).toFixed(1) + '" r="' + (few ? 3.5 : 2.5) + '" fill="' + (few ? "#fff" : col) +

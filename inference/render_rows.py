@@ -187,7 +187,9 @@ def render_across_csv(report: Report) -> str | None:
                     "group": g.key, "name": g.name, "issuer": g.issuer, "region": g.region, "level": g.level,
                     "level_name": level_name(g.level), "year": g.year, "genre": g.genre, "genre_name": genre_name(g.genre), "doc_ids": ";".join(g.doc_ids), "n_clauses": g.n_clauses, "dimension": dim,
                     "label_id": c.label_id, "label": c.name, "count": c.count, "share": round(c.share, 4),
-                    "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp,
+                    # an untested row's difference is empty, as its p-value: 0.0 from a mean it alone makes read "as
+                    # the others" in a sorted sheet, where the Markdown and HTML show it "(not tested)"
+                    "mean_share": round(c.mean_share, 4), "diff_pp": c.diff_pp if g.tested else "",
                     # an untested row (no other government's document of its kind) or label (no one carries it) has no p-value, not p = 1
                     "p_value": f"{c.p_value:.4g}" if g.tested and c.tested else "",
                     "q_value": f"{c.q_value:.4g}" if g.tested and c.tested else "",

@@ -17,6 +17,7 @@ invented.
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
@@ -145,3 +146,53 @@ def test_a_notice_titled_only_by_its_file_name_is_read_by_that_title():
 
     doc = read_notices([str(UNTITLED)], False).documents[0]
     assert (doc.issuer, doc.level, doc.year) == ("汀岚省安全生产委员会办公室", "province", 2027)
+
+
+# --- 5. the across CSV: an untested row has no difference ----------------------------------------------------------
+
+def test_an_untested_across_row_has_no_difference_in_the_csv(probe):
+    import csv
+    import io
+
+    from policytag.inference.render_rows import render_across_csv
+
+    table = list(csv.DictReader(io.StringIO(render_across_csv(probe[0]))))
+    untested = [r for r in table if not r["compared_with"]]
+    tested = [r for r in table if r["compared_with"]]
+    # the plans, the 2025 notice alone in its year, the undated notices (the Markdown's "(not tested)" rows)
+    assert {(r["name"], r["year"], r["genre"]) for r in untested} >= {
+        ("沅川市人民政府", "2026", "emergency_plan"), ("沅川市人民政府办公室", "2027", "special_plan"),
+        ("柏舟县人民政府", "2025", "annual_notice")}
+    assert untested and all(r["diff_pp"] == "" and r["p_value"] == "" for r in untested)
+    assert tested and all(r["diff_pp"] != "" for r in tested)
+    gas = next(r for r in tested if r["name"] == "沅川市安全生产委员会" and r["label_id"] == "cross_sector")
+    assert float(gas["diff_pp"]) == pytest.approx((float(gas["share"]) - float(gas["mean_share"])) * 100, abs=0.06)
+
+
+# --- 6. the trend per issuer: a missing year breaks the line ------------------------------------------------------
+
+CHROMIUM = Path("/usr/bin/chromium")
+
+
+@pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is not installed (apt-get install chromium)")
+def test_a_missing_year_breaks_the_issuer_trend_line_and_says_which(probe, tmp_path):
+    sync_api = pytest.importorskip("playwright.sync_api", reason="the playwright package is not installed")
+    page_file = tmp_path / "r.html"
+    page_file.write_text(probe[2], encoding="utf-8")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--headless", "--disable-gpu"])
+        page = browser.new_page()
+        page.goto(page_file.resolve().as_uri())
+        page.wait_for_selector('html[data-ready="1"]')
+        who = page.eval_on_selector_all("#itrend-who option", "os => os.map(o => [o.value, o.textContent])")
+        county = [v for v, name in who if name.startswith("柏舟县人民政府 (")]  # 2025, 2027: no 2026
+        city = [v for v, name in who if name.startswith("沅川市人民政府 · 年度")]  # 2026, 2027
+        assert len(county) == 1 and len(city) == 1, who
+        page.select_option("#itrend-who", county + city)
+        lines = page.eval_on_selector_all("#itrend-plot g.iline", "gs => gs.map(g => [g.dataset.issuer, "
+                                          "g.querySelectorAll('polyline').length, "
+                                          "Array.from(g.querySelectorAll('line.gap title')).map(t => t.textContent)])")
+        browser.close()
+    by_issuer = {k: (n, gaps) for k, n, gaps in lines}
+    assert by_issuer[county[0]] == (2, ["柏舟县人民政府: no document of 2026 in the input"])
+    assert by_issuer[city[0]] == (1, [])  # consecutive years: one line, as before
