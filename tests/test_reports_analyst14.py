@@ -196,3 +196,28 @@ def test_a_missing_year_breaks_the_issuer_trend_line_and_says_which(probe, tmp_p
     by_issuer = {k: (n, gaps) for k, n, gaps in lines}
     assert by_issuer[county[0]] == (2, ["柏舟县人民政府: no document of 2026 in the input"])
     assert by_issuer[city[0]] == (1, [])  # consecutive years: one line, as before
+
+
+# --- 7. a folder's pictures and slides are named, not dropped unseen ---------------------------------------------
+
+def test_a_folder_names_the_files_it_holds_no_text_of(tmp_path):
+    import shutil
+
+    folder = tmp_path / "downloads"
+    (folder / "page_files").mkdir(parents=True)
+    for name in ("baizhou_annual_2025.txt", "baizhou_annual_2027.txt"):
+        shutil.copy(DATA / name, folder / name)
+    (folder / "柏舟县森林防火通知扫描件.jpg").write_bytes(b"\xff\xd8\xff\xe0" + bytes(64))
+    (folder / "scan2.PNG").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (folder / "汇报.pptx").write_bytes(b"PK\x03\x04" + bytes(64))
+    (folder / "page.html").write_text("<html><body><p>一、加强森林防火。</p></body></html>", encoding="utf-8")
+    (folder / "page_files" / "logo.png").write_bytes(b"\x89PNG\r\n\x1a\n")  # a saved page's own picture: no note
+    code, said = run(["tag", str(folder), "--model", MODEL, "-o", str(tmp_path / "r.md")])
+    assert code == 0, said
+    lines = said.splitlines()
+    pictures = [x for x in lines if "scan2.PNG" in x]
+    assert pictures == [f"policytag: {folder}: left out 2 file(s) holding no text to read here: scan2.PNG, "
+                        "柏舟县森林防火通知扫描件.jpg (a picture (a scanned or photographed page?), which holds no text to read: "
+                        "OCR it into a .txt or .docx (or get the notice as .docx, .pdf or a web page) and read that)"]
+    assert [x for x in lines if "汇报.pptx" in x and "left out 1 file(s)" in x and "slide" in x]
+    assert "logo.png" not in said
