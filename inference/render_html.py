@@ -389,7 +389,7 @@ def _across(report: Report) -> str:
                 f'data-genre="{_e(g.genre or "")}" data-docs="{_e(" ".join(g.doc_ids))}"')
 
     unknown = f" and {a.n_unknown} document(s) naming no issuer (one row each)" if a.n_unknown else ""
-    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} rows</h2>',
+    parts = [f'<section id="across"><h2>各地比较 Across governments: {a.issuers_label}{unknown}, {len(a.groups)} issuer-year rows</h2>',  # (the Markdown's words)
              '<p class="meta">One row per issuer, year and genre (and subject, for a one-topic document). A cell is the share of the row\'s clauses carrying the '
              f'label in %, the clauses in brackets, as in the Markdown report (darker = larger; {escape(ROW_SUMS)}); <b>bold underlined ▲/▼</b>: significantly above/below the mean share of the '
              f'rows of its kind ({escape(a.test)}); {escape(MEAN_IS)}; a hatched cell: a row of fewer than {FEW_CLAUSES} clauses, '

@@ -221,3 +221,9 @@ def test_a_folder_names_the_files_it_holds_no_text_of(tmp_path):
                         "OCR it into a .txt or .docx (or get the notice as .docx, .pdf or a web page) and read that)"]
     assert [x for x in lines if "汇报.pptx" in x and "left out 1 file(s)" in x and "slide" in x]
     assert "logo.png" not in said
+
+
+def test_the_across_heading_reads_the_same_in_markdown_and_html(probe):
+    md_head = re.search(r"^## (各地比较 Across governments: .+)$", probe[1], flags=re.M).group(1)
+    html_head = re.search(r'<section id="across"><h2>([^<]+)</h2>', probe[2]).group(1)
+    assert md_head.endswith(", 12 issuer-year rows") and html_head == md_head  # the HTML said "12 rows"
