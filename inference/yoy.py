@@ -136,6 +136,9 @@ class YearComparison:
     baseline_apart: str | None = None
     #: the baseline is one document of another government (``other_government``): headings name it, not its year alone
     prev_other_government: bool = False
+    #: a pooled --compare-with baseline (a folder) holding another government's document, one of another kind, or
+    #: one not earlier than this notice (``pool_apart``): not its past either, so nothing in it was "dropped"
+    pool_apart: bool = False
     #: neither this notice nor its baseline names an issuer, region, level or genre (a bare clause file): they were
     #: paired by their years alone, so nothing says they are one government's (``header`` says so)
     by_year_alone: bool = False
@@ -206,7 +209,7 @@ class YearComparison:
         """The heading over the baseline's clauses that no clause continues: "Dropped" against the notice's
         own past, but against a baseline that is not (``baseline_apart``: a province's notice beside a
         ministry's of the same year) the notice dropped nothing: those clauses are only in the baseline."""
-        if self.baseline_apart is None:
+        if self.baseline_apart is None and not self.pool_apart:
             return f"删去内容 Dropped: {clauses(n)} of {self.prev_label} that no clause continues"
         return (f"基线独有 Only in the baseline: {clauses(n)} of {self.prev_label} that no clause of this notice "
                 "continues (the baseline is not this notice's past: nothing was dropped)")
@@ -606,6 +609,17 @@ def baseline_difference(doc: Document, baseline: Sequence[Document]) -> str | No
     return f"the baseline chosen with --compare-with is {', '.join(what)}"
 
 
+def pool_apart(doc: Document, pool: Sequence[Document]) -> bool:
+    """Does a pooled --compare-with baseline hold a document that is not this notice's past: another
+    government's, one of another kind, or one not earlier? (What :func:`baseline_difference` says of one document;
+    a folder of other governments' notices listed their clauses under "删去内容 Dropped", which says this notice
+    dropped them.) A notice naming no issuer, level or genre: no."""
+    if not has_metadata(doc):
+        return False
+    return any(other_government(doc, d) or (d.genre and doc.genre and d.genre != doc.genre)
+               or (d.year is not None and doc.year is not None and d.year >= doc.year) for d in pool)
+
+
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
             taxonomy: Taxonomy, threshold: float = NEW_THRESHOLD, prev_documents: Sequence[Document] = (),
             explicit: bool = False, document: Document | None = None) -> YearComparison:
@@ -638,5 +652,7 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           if explicit and document is not None else None,
                           prev_other_government=explicit and document is not None and len(prev_documents) == 1
                           and has_metadata(document) and other_government(document, prev_documents[0]),
+                          pool_apart=explicit and document is not None and len(prev_documents) > 1
+                          and pool_apart(document, prev_documents),
                           by_year_alone=not explicit and document is not None and bool(prev_documents)
                           and not any(has_metadata(d) for d in (document, *prev_documents)))

@@ -227,3 +227,31 @@ def test_the_across_heading_reads_the_same_in_markdown_and_html(probe):
     md_head = re.search(r"^## (各地比较 Across governments: .+)$", probe[1], flags=re.M).group(1)
     html_head = re.search(r'<section id="across"><h2>([^<]+)</h2>', probe[2]).group(1)
     assert md_head.endswith(", 12 issuer-year rows") and html_head == md_head  # the HTML said "12 rows"
+
+
+# --- 8. a pooled --compare-with baseline of other governments: nothing was "dropped" ---------------------------------
+
+def _dropped_heading(md: str) -> str:
+    return next(x for x in md.splitlines() if x.startswith(("## 删去内容", "## 基线独有")))
+
+
+def test_a_pooled_baseline_of_other_governments_lists_its_clauses_as_only_in_the_baseline(tmp_path):
+    import shutil
+
+    others, own = tmp_path / "others", tmp_path / "own"
+    others.mkdir()
+    own.mkdir()
+    for name in ("tinglan_province_2026.txt", "yuanchuan_annual_2026.txt"):  # a province's and a city's notices
+        shutil.copy(DATA / name, others / name)
+    shutil.copy(DATA / "baizhou_annual_2025.txt", own / "baizhou_annual_2025.txt")
+    (own / "baizhou_annual_2026.txt").write_text(  # the county's own 2026 notice: with 2025, its own past
+        (DATA / "baizhou_annual_2025.txt").read_text(encoding="utf-8").replace("2025", "2026"), encoding="utf-8")
+    notice = str(DATA / "baizhou_annual_2027.txt")
+    code, said = run(["tag", notice, "--compare-with", str(others), "--model", MODEL, "-o", str(tmp_path / "o.md")])
+    assert code == 0, said
+    heading = _dropped_heading((tmp_path / "o.md").read_text(encoding="utf-8"))
+    assert heading.startswith("## 基线独有 Only in the baseline: ") and heading.endswith(
+        "(the baseline is not this notice's past: nothing was dropped)")  # it said "删去内容 Dropped"
+    code, said = run(["tag", notice, "--compare-with", str(own), "--model", MODEL, "-o", str(tmp_path / "p.md")])
+    assert code == 0, said
+    assert _dropped_heading((tmp_path / "p.md").read_text(encoding="utf-8")).startswith("## 删去内容 Dropped: ")
