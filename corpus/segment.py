@@ -209,6 +209,11 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     if not titles and decrees:  # a decree is known by the rules it publishes
         titles = [normalize_punct(l.text) for l in lines if l.kind == "subtitle"]
     title = titles[0] if titles else meta.get("标题", "")
+    shown = title  # what the notice itself shows: its id is keyed on that, never on a title found elsewhere
+    # a notice whose text shows no title, saved under it (…关于开展2027年安全生产月活动的通知.txt, as a web page's
+    # body copied into a file named by its headline is): the name is its title, read for issuer, year and genre
+    named = "" if title or _attachment_title(lines) else _file_name_title(source)
+    title = title or named
     number = None
     for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号") or meta.get("文号", "")]:
         # (a number line in metadata's one written form: （沐）应急责改〔2027〕12号 keeps the place that says whose)
@@ -289,7 +294,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         year = fallback  # “十五五”规划 -> 2026; a regulation's （2019年修订） (corpus/metadata.py)
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same
-    key = number or title or f"{Path(source).name}#{year}"
+    key = number or shown or f"{Path(source).name}#{year}"
     doc_id = f"{year or 'na'}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
     built = False
     if not title:
@@ -299,8 +304,23 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
         else:
             title, built = md.build_title(issuer, year, genre, paragraphs, Path(source).stem), True
     # _title_built/_paragraphs: for _inherit_issuer, removed before the Document is made
+    # (_title_named: a title from the file name makes no text a notice: segment_text asks the text for structure)
     return dict(doc_id=doc_id, title=title, year=year, doc_number=number, issuer=issuer or None, date=date,
-                region=region, level=level, genre=genre, _title_built=built, _paragraphs=paragraphs)
+                region=region, level=level, genre=genre, _title_built=built, _title_named=bool(named),
+                _paragraphs=paragraphs)
+
+
+# a browser's or a mail client's suffix for a second download of one name: 通知(1).docx, 通知 - 副本.docx
+_RE_DOWNLOAD_COPY = re.compile(r"\s*(?:[(（]\d{1,2}[)）]|-\s*副本(?:\s*[(（]\d{1,2}[)）])?)$")
+
+
+def _file_name_title(source: str) -> str:
+    """The file's name (of the last member: ``附件.zip!关于…的通知.docx``) where it reads as a notice's title
+    (``clean.title_like``: …的通知, …实施方案, …工作要点), else ""."""
+    name = source.replace("\\", "/").rsplit("!", 1)[-1].rsplit("/", 1)[-1]
+    stem = _RE_DOWNLOAD_COPY.sub("", Path(name).stem if "." in name else name)
+    stem = normalize_punct(stem.strip())
+    return stem if len(re.findall(r"[\u4e00-\u9fff]", stem)) >= 6 and title_like(stem) else ""
 
 
 def _decree_number(issuer: str, lines: list[Line]) -> str | None:
@@ -1252,7 +1272,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
                 enclosure_starts[len(paragraphs)] = opening[i]
             paragraphs.extend(pieces)
         meta = _doc_metadata(doc_lines, paragraphs, source)
-        structured = ((meta["title"] and not meta["_title_built"]) or meta["doc_number"]
+        structured = ((meta["title"] and not meta["_title_built"] and not meta["_title_named"]) or meta["doc_number"]
                       or any(heading_level(p) for p in paragraphs))
         if structured:
             parsed.append((meta, paragraphs, enclosure_starts))
@@ -1383,6 +1403,7 @@ def _inherit_issuer(metas: list[dict], source: str) -> None:
             m["title"] = md.build_title(issuer, m["year"], m["genre"], m.pop("_paragraphs"), Path(source).stem)
     for m in metas:
         m.pop("_title_built", None)
+        m.pop("_title_named", None)
         m.pop("_paragraphs", None)
 
 

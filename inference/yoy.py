@@ -494,12 +494,12 @@ def _named(d: Document, documents: Sequence[Document], doc: Document | None = No
 
 
 def _names_no_year(doc: Document) -> str:
-    """Why a document's year is unknown. A file whose text shows no title is titled by its file name
-    (``corpus.metadata.build_title``), which is not read for a year: "its title … name none" contradicted a
-    title ``…关于开展2027年安全生产月活动的通知`` shown above it."""
+    """Why a document's year is unknown. A file whose text shows no title is titled by its file name (read for
+    its year where it reads as a title, ``corpus.segment._file_name_title``; else ``corpus.metadata.build_title``'s
+    last resort): "its title … name none" would blame the text for a title it does not show."""
     stem = doc.source.replace("\\", "/").rsplit("/", 1)[-1].rsplit(".", 1)[0] if doc.source else ""
     if stem and doc.title == stem:
-        return "its text shows no title, document number or date; the title above is its file name, not read for a year"
+        return "its text shows no title, document number or date; the title above is its file name, and no year is read from it"
     return "its title, document number and date name none"
 
 
