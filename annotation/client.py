@@ -616,6 +616,10 @@ LOCAL_HINT = ("Label Studio must run with ML_BLOCK_LOCAL_IP=false and SSRF_PROTE
               "backend on a local or private address")
 
 
+#: Label Studio's ML backend states (``MLBackendState``), for a server that sends no ``readable_state``
+STATE_WORDS = {"CO": "Connected", "DI": "Disconnected", "ER": "Error", "TR": "Training", "PR": "Predicting"}
+
+
 @dataclass(frozen=True)
 class BackendConnection:
     """An ML backend registered with a project, as Label Studio sees it after checking it."""
@@ -625,6 +629,14 @@ class BackendConnection:
     state: str  # Label Studio's connection state ("CO" connected, "ER" error, "DI" disconnected …)
     model_version: str
     created: bool  # registered now (False: an existing registration of the same URL was updated)
+    #: the state in words, as Settings → Model shows it ("Connected"): what `backend connect` prints
+    readable_state: str = ""
+
+    @property
+    def state_text(self) -> str:
+        """``Connected (CO)``: the words a newcomer finds in the web UI and docs, and the code the API uses."""
+        words = self.readable_state or STATE_WORDS.get(self.state, "")
+        return f"{words} ({self.state})" if words and words != self.state else self.state
 
 
 def connect_ml_backend(session: Session, project: Any, url: str, title: str = "policytag",
@@ -679,4 +691,5 @@ def connect_ml_backend(session: Session, project: Any, url: str, title: str = "p
         # prediction of the current model_version asks the backend for one (Label Studio's live predictions)
         with session.errors(f"turning on pre-annotations for project {project.id}"):
             session.update_project(project.id, show_collab_predictions=True, model_version=title)
-    return BackendConnection(int(ml.id), title, state, str(ml.model_version or "?"), created)
+    return BackendConnection(int(ml.id), title, state, str(ml.model_version or "?"), created,
+                             str(getattr(ml, "readable_state", "") or ""))

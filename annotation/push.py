@@ -61,12 +61,17 @@ class PushReport:
     overlap: int | None = None
     #: clause ids of existing tasks whose document metadata (title, issuer, …) was brought up to date
     metadata_updated: list[str] = field(default_factory=list)
+    #: the model_version of ``--predictions`` (None without): new tasks carry its prediction
+    predictions_model: str | None = None
 
     def lines(self) -> list[str]:
         out = [f"project {self.project_id} {self.project_title!r}"
                + (" (created)" if self.created_project else " (labeling config regenerated from the taxonomy)"
                   if self.config_updated else ""),
                f"tasks: {self.tasks_created} created, {self.tasks_existing} already there"]
+        if self.tasks_created and self.predictions_model:
+            # a push with --predictions said nothing of the new tasks' ones: did the suggestions go in?
+            out.append(f"predictions: {self.predictions_model} on {self.tasks_created} new task(s)")
         if self.tasks_backfilled:
             out.append(f"display fields (suggestion lines, codebook rules, review flag) added to or refreshed in "
                        f"{self.tasks_backfilled} older task(s)")
@@ -196,7 +201,9 @@ def push(session: Session, clause_set: ClauseSet, project_spec: str, taxonomy: T
             session.update_project(project.id, model_version=predictions[0]["model_version"],
                                    show_collab_predictions=bool(prefill))
         report.prefill = bool(prefill)
-    for old, user, row in tqdm(later, desc="importing labels", unit="label", disable=not progress, leave=False):
+        report.predictions_model = str(predictions[0]["model_version"])
+    for old, user, row in tqdm(later, desc="importing labels", unit="label", disable=not progress or not later,
+                                leave=False):
         _annotate_existing(session, report, old, user, row, taxonomy)
     return report
 

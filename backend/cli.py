@@ -100,6 +100,7 @@ def run_serve(args: argparse.Namespace) -> int:
     if auth is None and not is_loopback(args.host):
         raise UsageError(f"--host {args.host}: listening beyond this machine needs authentication: pass "
                          "--basic-auth USER:PASS (or set BASIC_AUTH_USER and BASIC_AUTH_PASS)")
+    check_port_free(args.host, args.port)  # before the model loads: a busy port is known in a second, not after it
     try:
         import starlette  # noqa: F401
         import uvicorn  # noqa: F401
@@ -129,6 +130,26 @@ def run_serve(args: argparse.Namespace) -> int:
          f"(retraining {'off' if factory is None else f'on START_TRAINING and every {args.train_every} annotations' if args.train_every else 'on START_TRAINING'})")
     serve(app, args.host, args.port, log_level=args.log_level)
     return 0
+
+
+def check_port_free(host: str, port: int) -> None:
+    """A one-line error when ``host:port`` cannot be listened on (another ``backend serve`` or any server
+    holds it). uvicorn would find out only after the model loaded, print "serving … on" and a log line, and
+    exit 3; this binds the way uvicorn does (``SO_REUSEADDR``) and lets go at once."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror as exc:
+        raise UsageError(f"--host {host}: cannot be resolved ({exc.strerror})") from None
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            raise PolicytagError(f"--port {port}: cannot listen on {host}:{port} ({exc.strerror or exc}); is another "
+                                 "`policytag backend serve` (or another server) using it? pass another --port") from None
 
 
 def basic_auth_credentials(spec: str | None) -> tuple[str, str] | None:
@@ -169,6 +190,6 @@ def run_connect(args: argparse.Namespace) -> int:
     refuse_foreign_config(project, "refusing to connect the policytag backend to it")
     ml = connect_ml_backend(session, project, args.url, title=args.title, interactive=args.interactive,
                             prelabel=not args.no_prelabel, basic_auth=auth)
-    _err(f"backend {ml.id} {ml.title!r} connected to project {project.id} ({project.title!r}): state {ml.state}, "
+    _err(f"backend {ml.id} {ml.title!r} connected to project {project.id} ({project.title!r}): state {ml.state_text}, "
          f"model_version {ml.model_version}")
     return 0

@@ -164,4 +164,13 @@ def create_app(backend: Backend, max_body_bytes: int = DEFAULT_MAX_BODY,
 def serve(app, host: str, port: int, log_level: str = "info") -> None:
     import uvicorn
 
-    uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level, access_log=log_level == "debug")
+    except SystemExit as exc:
+        # uvicorn logs why it could not start (a port taken after `check_port_free` looked) and exits 3,
+        # a status the docs promise nobody: end as every other policytag failure, one line, status 1
+        if exc.code not in (None, 0):
+            from policytag import PolicytagError
+
+            raise PolicytagError(f"the backend could not start on {host}:{port} (uvicorn's reason above)") from None
+        raise
