@@ -660,7 +660,11 @@ def connect_ml_backend(session: Session, project: Any, url: str, title: str = "p
         with session.errors(f"connecting the backend {url} to project {project.id}"):
             if existing:
                 ml = existing[0]
-                session.client.ml.update(ml.id, url=url, title=title, is_interactive=interactive, **auth)
+                # `project` too: Label Studio 1.23 re-validates a PATCH that names `url` by calling its
+                # setup with the PATCH's fields only, and without `project` that is a TypeError, an HTTP 500
+                # ("setup_() missing 1 required positional argument: 'project'") on every second connect
+                session.client.ml.update(ml.id, url=url, project=int(project.id), title=title,
+                                         is_interactive=interactive, **auth)
             else:
                 ml = session.client.ml.create(project=project.id, url=url, title=title,
                                               is_interactive=interactive, auto_update=True, **auth)

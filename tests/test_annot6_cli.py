@@ -70,14 +70,25 @@ def test_uvicorn_failing_to_start_is_a_policytag_error(monkeypatch):
 
 
 class _FakeML:
-    """Label Studio's ml endpoints as `connect_ml_backend` uses them: one backend, connected."""
+    """Label Studio's ml endpoints as `connect_ml_backend` uses them: one backend, connected. ``registered``: the
+    URL of a backend already registered with the project (a second `backend connect` updates it)."""
 
-    def __init__(self, **state):
+    def __init__(self, registered: str | None = None, **state):
         self.state = state
         self.created = []
+        self.updated = []
+        self.registered = registered
 
     def list(self, project):
-        return []
+        return [SimpleNamespace(id=3, url=self.registered)] if self.registered else []
+
+    def update(self, ml_id, **fields):
+        # Label Studio 1.23.2 (ml/serializers.py) validates a PATCH naming `url` with
+        # MLBackend.setup_(**the PATCH's fields): without `project` a TypeError, answered 500
+        if "url" in fields and "project" not in fields:
+            raise PolicytagError("connecting the backend: HTTP 500: MLBackend.setup_() missing 1 required "
+                                 "positional argument: 'project'")
+        self.updated.append(fields)
 
     def create(self, **fields):
         self.created.append(fields)
@@ -117,6 +128,23 @@ def test_connect_prints_the_state_in_the_words_of_the_web_ui(monkeypatch, capsys
     assert rc == 0, err
     assert f"connected to project 1 ('walk'): {shown}, model_version default@x" in err, err
     assert session.project_updates == [{"show_collab_predictions": True, "model_version": "policytag"}]
+
+
+def test_a_second_connect_updates_the_registration(monkeypatch, capsys):
+    """Running `backend connect` again (after a restart, another port, a typo fixed) was an HTTP 500 from
+    Label Studio: the update named `url` but not `project` (seen in the walk, tests/data/annot6/WALKTHROUGH.md)."""
+    from policytag.annotation import client
+
+    ml = _FakeML(registered="http://localhost:9090", state="CO", readable_state="Connected")
+    session = _FakeSession(ml)
+    monkeypatch.setattr(client, "connect", lambda url, key: session)
+    monkeypatch.setattr(client, "get_project", lambda s, spec: SimpleNamespace(id=1, title="walk"))
+    monkeypatch.setattr(client, "refuse_foreign_config", lambda project, why: None)
+    rc = main(["backend", "connect", "--project", "walk", "--url", "http://localhost:9090/",
+               "--label-studio-url", "http://ls.test", "--api-key", "k"])
+    err = capsys.readouterr().err
+    assert rc == 0 and "backend 3 'policytag' connected to project 1" in err, err
+    assert ml.created == [] and ml.updated and ml.updated[0]["project"] == 1
 
 
 def test_push_report_names_the_model_of_the_new_tasks_predictions():
