@@ -251,8 +251,36 @@ def load_label_rows(path: str | Path, clause_set: ClauseSet, taxonomy: Taxonomy)
             problems.append(f"{cid}: labelled text differs from the clause's current text (text_sha1)")
     if problems:
         raise PolicytagError(f"{path}: {len(problems)} problem(s), nothing imported: {problems[0]}"
-                             + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""))
+                             + (f" (and {len(problems) - 1} more)" if len(problems) > 1 else "")
+                             + _unknown_label_hint(rows, taxonomy))
     return rows
+
+
+def _unknown_label_hint(rows: Sequence[dict], taxonomy: Taxonomy) -> str:
+    """Every label of the file that is no taxonomy id, each once, with the id it probably means: a
+    label's Chinese name (what a spreadsheet holds) or a near-miss id. The error shows one problem
+    only; without this a file with three wrong ids took three failed pushes to learn them all."""
+    import difflib
+
+    hints: dict[str, str] = {}
+    for row in rows:
+        for dim in DIMENSIONS:
+            labels = row.get(dim) if isinstance(row.get(dim), list) else []
+            ids, names = taxonomy[dim].ids, taxonomy[dim].names
+            for label in map(str, labels):
+                if label in ids or label in hints:
+                    continue
+                if label in names:
+                    hints[label] = f"{label} (the name of {ids[names.index(label)]}: write the id)"
+                else:
+                    # an id inside the label (emergency in emergency_preparedness), else the nearest spelling
+                    close = ([i for i in ids if i in label or label in i][:1]
+                             or difflib.get_close_matches(label, ids, n=1, cutoff=0.6))
+                    hints[label] = f"{label} ({close[0]}?)" if close else label
+    if not hints:
+        return ""
+    return (f"; labels not in taxonomy {taxonomy.version}: {', '.join(hints.values())} (the ids: "
+            f"`policytag annotate config` or configs/taxonomy.yaml)")
 
 
 def _labels_of(result: list[dict], taxonomy: Taxonomy) -> dict[str, list[str]]:

@@ -155,3 +155,45 @@ def test_push_report_names_the_model_of_the_new_tasks_predictions():
     # without new tasks (all already there) the line would claim what did not happen
     quiet = PushReport(1, "walk", False, False, tasks_existing=21, prefill=True, predictions_model="default@x")
     assert not any(line.startswith("predictions: default@x") for line in quiet.lines())
+
+
+def test_a_labels_file_with_wrong_ids_names_every_one_with_the_id_it_means(tmp_path):
+    """annotation.md §7 walked with a spreadsheet's labels: the error showed the first problem `(and 4 more)`,
+    so three wrong ids took three failed pushes. Now every label that is no id is named once, with the id it
+    probably means (a Chinese name -> its id; a near miss -> the nearest id)."""
+    import json
+
+    from policytag.annotation.push import load_label_rows
+    from policytag.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy()
+    fire = taxonomy["sector"].ids.index("forest_grassland_fire")
+    rows = [{"clause_id": "c1", "sector": ["forest_fire"], "measure_type": ["emergency_preparedness"]},
+            {"clause_id": "c2", "sector": [taxonomy["sector"].names[fire]], "measure_type": ["emergency"]},
+            {"clause_id": "c3", "sector": ["forest_fire"], "measure_type": ["zzz"]}]
+    path = tmp_path / "labels.jsonl"
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows), encoding="utf-8")
+    no_clauses = SimpleNamespace(by_id=dict)
+    with pytest.raises(PolicytagError) as caught:
+        load_label_rows(path, no_clauses, taxonomy)
+    said = str(caught.value)
+    assert "\n" not in said and "nothing imported" in said
+    hint = said.split(f"; labels not in taxonomy {taxonomy.version}: ", 1)[1]
+    assert hint.count("forest_fire (forest_grassland_fire?)") == 1, said  # each label once
+    assert "emergency_preparedness (emergency?)" in hint, said
+    assert f"{taxonomy['sector'].names[fire]} (the name of forest_grassland_fire: write the id)" in hint, said
+    assert "zzz" in hint and "zzz (" not in hint.replace("zzz (the ids:", ""), said  # nothing near: no guess
+
+
+def test_a_labels_file_with_known_ids_gets_no_label_hint(tmp_path):
+    import json
+
+    from policytag.annotation.push import load_label_rows
+    from policytag.taxonomy import load_taxonomy
+
+    path = tmp_path / "labels.jsonl"
+    path.write_text(json.dumps({"clause_id": "c1", "sector": ["coal_mine"], "measure_type": ["emergency"]}) + "\n",
+                    encoding="utf-8")
+    with pytest.raises(PolicytagError) as caught:
+        load_label_rows(path, SimpleNamespace(by_id=dict), load_taxonomy())
+    assert str(caught.value).endswith("c1: no such clause in the input")
