@@ -18,6 +18,18 @@ from policytag.text import cn_digits, cn_number, remark_spans
 from .metadata import FULL_DIGITS, NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
 
 CN_NUM = "一二三四五六七八九十百零〇"
+#: the capital (financial) numerals some offices number their sections and items in (``壹、`` / ``（贰）``),
+#: simplified and traditional; no 佰 (a hundred sections or items: never), no 零 (no item number holds one)
+CAPITAL_NUM = "壹贰貳叁參肆伍陆陸柒捌玖拾"
+_CAPITAL_AS_PLAIN = str.maketrans(CAPITAL_NUM, "一二二三三四五六六七八九十")
+#: an item number in Chinese numerals: plain (``十二``) or capital (``拾贰``), never the two mixed
+ITEM_NUMERAL = rf"[{CN_NUM}]+|[{CAPITAL_NUM}]+"
+
+
+def item_number_value(numeral: str) -> int | None:
+    """The value of an item number :data:`ITEM_NUMERAL` matched, plain or capital: ``十二`` and ``拾贰`` -> 12."""
+    return cn_number(numeral.translate(_CAPITAL_AS_PLAIN))
+
 
 # --- punctuation normalisation -------------------------------------------------------------------
 _HALF_TO_FULL = {",": "，", ";": "；", ":": "：", "(": "（", ")": "）", "!": "！", "?": "？"}
@@ -36,11 +48,11 @@ ENCLOSED_NUMBERS = str.maketrans(
 
 #: an item number, a short lead of Chinese characters, a wide gap (ideographic or no-break space, tab, two
 #: spaces), then the body: at the start of a line
-RE_LEAD_GAP = re.compile(r"(?m)^(\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[)）]|[一二三四五六七八九十]{1,3}\s*、|\d{1,2}\s*[.．、])"
+RE_LEAD_GAP = re.compile(rf"(?m)^(\s*(?:[（(]\s*(?:[一二三四五六七八九十\d]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})\s*[)）]|(?:[一二三四五六七八九十]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})\s*、|\d{{1,2}}\s*[.．、])"
                          r"\s*(?:[\u4e00-\u9fff]{2,15}(?:[\u3000\u00a0\t]+| {2,})|[\u4e00-\u9fff]{4,15} ))(?=[\u4e00-\u9fff]{4})")
 # (one plain space after a lead of four characters or more: a web page's reader collapses the gap to one)
 #: an item number in Chinese numerals (``一`` of ``一.加强…``)
-_ITEM_NUMBER = re.compile(r"[一二三四五六七八九十百零〇]{1,4}")
+_ITEM_NUMBER = re.compile(rf"[{CN_NUM}]{{1,4}}|[{CAPITAL_NUM}]{{1,4}}")
 
 
 #: Unicode's other spaces (en, em, thin, hair, figure, narrow no-break, medium mathematical)
@@ -373,9 +385,9 @@ def _joint_issuers(s: str) -> bool:
 
 # numbered headings, outermost first
 # (also 一. / 一． as web pages and some offices type it: never a decimal, a Chinese numeral has no fraction)
-RE_L1 = re.compile(rf"^\s*([{CN_NUM}]+)\s*(?:、|[.．](?![\d.．]))")
+RE_L1 = re.compile(rf"^\s*({ITEM_NUMERAL})\s*(?:、|[.．](?![\d.．]))")
 # （一） and, as some offices type it, 一） with the closing bracket only
-RE_L2 = re.compile(rf"^\s*[（(]?\s*([{CN_NUM}]+)\s*[)）]")
+RE_L2 = re.compile(rf"^\s*[（(]?\s*({ITEM_NUMERAL})\s*[)）]")
 # 1. (not 1.5亿元), also an item whose text opens with a date: 2.9月底前完成… / 3.2027年底前…
 RE_L3 = re.compile(r"^\s*(\d{1,2})\s*(?:[.、．](?!\d)|[.、．](?=(?:19|20)\d{2}\s*年|\d{1,2}\s*月))")
 RE_L4 = re.compile(r"^\s*[（(]\s*(\d{1,2})\s*[)）]")
@@ -636,7 +648,7 @@ ONE_LINE_NOTICE = 150
 _TITLE_BEFORE_ADDRESSEE = re.compile(r"^(\s*[^。；：:，,]{0,60}?关于[^。；：:]{2,100}?(?:通知|意见|决定|方案|办法|通告|公告|通报|提示|函))"
                                      r"(各[^。；;：:]{1,60}?[:：])")
 #: … an item number right after a sentence's end (一、 （一） 1. (1); not 1.5亿元) …
-_ITEM_AFTER_STOP = re.compile(rf"(?<=[。：；:;])(?=\s*(?:[{CN_NUM}]{{1,3}}、|[（(][{CN_NUM}]{{1,3}}[)）]|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]))")
+_ITEM_AFTER_STOP = re.compile(rf"(?<=[。：；:;])(?=\s*(?:(?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})、|[（(](?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})[)）]|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]))")
 #: … and the organ and date closing the text after its last sentence
 _SIGNATURE_AT_END = re.compile(r"(?<=[。！])\s*([^。！？；，,：:]{2,40}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                                r"[〇○零一二三四五六七八九]{4}年[十一二三四五六七八九元]{1,3}月[十一二三四五六七八九]{1,3}日)\s*$")
@@ -660,7 +672,7 @@ def relined(text: str) -> str:
 def classify_lines(text: str) -> list[Line]:
     text = visible(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")).translate(ENCLOSED_NUMBERS)
     text = relined(text)
-    raws = text.split("\n")
+    raws = _spaced_tables(text.split("\n")) if _SPACED_TABLE_KEY.search(text) else text.split("\n")
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
             [classify(raw, i + 1) for i, raw in enumerate(raws)], raws), RE_CIRCLED_ANY.search(text) is not None))))))))))
@@ -722,6 +734,40 @@ def _footnotes(lines: list[Line], circled: bool = True) -> list[Line]:
 
 #: a table's column label: a few words, no number, no sentence mark (事项名称, 实施依据, 分值, 评分标准)
 RE_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff（）()、/]{1,8}$")
+
+
+#: a table typed with spaces for tabs (a web page's copy: single spaces, aligned runs of them, full-width spaces): its
+#: header opens with 序号 / 编号, each row with its number (the gate: a text with no such header is not read for one)
+_SPACED_TABLE_KEY = re.compile(r"(?m)^[ \u3000\u00a0]*(?:序号|编号)[ \u3000\u00a0]+\S")
+_CELL_GAP = re.compile(r"[ \u3000\u00a0]+")
+_ROW_NUMBER = re.compile(r"[ \u3000\u00a0]*(\d{1,3})[ \u3000\u00a0]+\S")
+
+
+def _spaced_cells(raw: str) -> list[str]:
+    return _CELL_GAP.split(raw.strip(" \u3000\u00a0"))
+
+
+def _spaced_tables(raws: list[str]) -> list[str]:
+    """``raws`` with a table typed with spaces between its cells written with tabs, as ``_tabbed_tables`` reads one: a
+    ``序号 …`` header of three or more column labels (``_labels``), and right under it rows numbered 1, 2, 3 … Only where
+    every row splits into as many cells as the header: a cell holding a space (a sentence) makes the counts disagree,
+    and the table is left as it was. Read as text, its header and rows ran into one clause of cells without a break.
+    One pass: each line is read as a header at most once and as a row at most once."""
+    out = list(raws)
+    i = 0
+    while i < len(raws):
+        if "\t" in raws[i] or not _SPACED_TABLE_KEY.match(raws[i]):
+            i += 1
+            continue
+        labels = _spaced_cells(raws[i])
+        j = i + 1
+        while j < len(raws) and "\t" not in raws[j] and (m := _ROW_NUMBER.match(raws[j])) and int(m.group(1)) == j - i:
+            j += 1
+        rows = [_spaced_cells(raws[k]) for k in range(i + 1, j)]
+        if len(labels) >= 3 and rows and all(len(row) == len(labels) for row in rows) and _labels("\t".join(labels)):
+            out[i:j] = ["\t".join(cells) for cells in [labels] + rows]
+        i = j
+    return out
 
 
 def _tabbed_tables(lines: list[Line], raws: list[str]) -> list[Line]:
@@ -1910,7 +1956,7 @@ def heading_number(text: str, level: float) -> int | None:
         return ord(number) - 0x215F  # Ⅰ -> 1
     if "A" <= number <= "Z":
         return ord(number) - ord("A") + 1  # A -> 1
-    return cn_number(number)
+    return item_number_value(number)
 
 
 def opens_item(s: str) -> bool:

@@ -20,7 +20,7 @@ from policytag.text import (DEADLINE_KEY, REMARK_KEY, RESPONSIBLE, ROLE, ROLE_OF
                             may_have_remark, remark_spans)
 
 from . import metadata as md
-from .clean import (CN_NUM, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
+from .clean import (CN_NUM, ITEM_NUMERAL, item_number_value, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
                     heading_level, heading_number, join_paragraphs, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place, title_like)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
@@ -107,7 +107,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         elif line.kind == "text":
             m = RE_L1.match(line.text)
             outline = _outline_number(line.text)
-            if m and cn_number(m.group(1)) == 1 and top >= 2:
+            if m and item_number_value(m.group(1)) == 1 and top >= 2:
                 starts_new = True  # numbering restarts: a notice whose header was lost
             elif outline and outline[1] == 1 and tops.get(outline[0], 0) >= 2:
                 starts_new = True  # so do 第一章, 第一部分, 第一条, 1 总则: a plan or a rule after another
@@ -130,7 +130,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             has_body = True
             m = RE_L1.match(line.text)
             if m:
-                top = max(top, cn_number(m.group(1)))
+                top = max(top, item_number_value(m.group(1)))
             elif heading_level(line.text) in _GROUP_LEVELS:
                 top = 0  # a plan numbers 一、 afresh in each 第X章 / 第X节 / 第X部分: no notice starts there
             if outline := _outline_number(line.text):
@@ -806,7 +806,7 @@ def _deadline_remarks_only(text: str) -> bool:
     return bool(core) and _DEADLINE_REMARKS.fullmatch(core) is not None
 
 
-RE_INLINE_L2 = re.compile(rf"(?<=[。；])[（(]([{CN_NUM}]+)[)）]")
+RE_INLINE_L2 = re.compile(rf"(?<=[。；])[（(]({ITEM_NUMERAL})[)）]")
 
 
 def split_inline_items(paragraphs: list[str]) -> list[str]:
@@ -825,10 +825,10 @@ def _inline_pieces(paragraphs: list[str]) -> list[list[str]]:
     for para in paragraphs:
         m = RE_L2.match(para)
         if m:
-            last = cn_number(m.group(1))
+            last = item_number_value(m.group(1))
         pieces, start = [], 0
         for inline in RE_INLINE_L2.finditer(para):
-            if cn_number(inline.group(1)) == last + 1:
+            if item_number_value(inline.group(1)) == last + 1:
                 pieces.append(para[start:inline.start()])
                 start, last = inline.start(), last + 1
         pieces.append(para[start:])

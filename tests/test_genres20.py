@@ -277,8 +277,6 @@ CAPITALS = ("岩溪县2027年安全生产工作方案\n\n为做好全年安全�
             "贰、主要任务\n（壹）开展燃气安全检查。\n（贰）开展消防安全检查。\n叁、工作要求\n各乡镇要于12月底前报送工作总结。\n")
 
 
-@pytest.mark.xfail(strict=True, reason="clean.heading_level reads no capital numerals (壹、 / （壹）): each heading is a "
-                                       "clause with an empty heading path and its items lose their section")
 def test_capital_numerals_number_sections_and_items():
     # written first: 壹、 numbers a section as 一、 does, （壹） an item as （一） does
     assert [(p, t[:6]) for p, _, t in _clauses(CAPITALS)[1:]] == [
@@ -291,8 +289,6 @@ HAZARD_ROWS = (("序号", "隐患内容", "整改措施", "责任人", "整改�
                ("2", "消防通道被堆放物料占用", "清理物料并设置禁停标志", "李某某", "2027年5月31日"))
 
 
-@pytest.mark.xfail(strict=True, reason="clean._tabbed_tables reads a table typed with tabs only: typed with spaces (a web "
-                                       "page's copy) its header and rows run into one clause of cells without a break")
 @pytest.mark.parametrize("sep", [" ", "  ", "\u3000"], ids=["space", "two-spaces", "ideographic-space"])
 def test_a_hazard_list_typed_with_spaces_reads_as_typed_with_tabs(sep):
     def table(cell_sep: str) -> str:
