@@ -2048,7 +2048,7 @@ def _indented_margin(lines: list[str], width: int) -> int:
         return widest if _first_lines_full_below(lines, cut, near, widest) else widest + 4
     cut_set = set(cut)  # (membership per line: a set, not the list)
     at_width = [i for i in cut if abs(display_width(lines[i].strip()) - width) <= 1]
-    if (widest - width <= 4 and all(i - 1 in cut_set for i in near) and at_width
+    if (widest - width <= 4 and all(i - 1 in cut_set or _numbered_first_line_cut(lines[i - 1], width) for i in near) and at_width
             and all(_opens_paragraph(lines, i, cut_set) for i in at_width)):
         # the widest cuts go on with a sentence cut on the line above (full lines) and every line cut at the
         # common width opens a paragraph: that width is the first lines' a PDF indents (minutes of short
@@ -2062,6 +2062,19 @@ def _indented_margin(lines: list[str], width: int) -> int:
         # digits were typed full-width after the wrap, or a margin of its own: the common width stays)
         return widest
     return width
+
+
+def _numbered_first_line_cut(line: str, width: int) -> bool:
+    """Is ``line`` a numbered paragraph's first line cut mid-sentence at the common width ``width`` (``第一条　为了加强…
+    预防和减少危险化学品事`` over ``故，保障…``)? ``_indented_margin``'s cut lines leave out a numbered line that ends in no
+    comma (a numbered title over its text); one as wide as the first lines, its sentence opened and not closed, is a
+    first line all the same. (Read as none, a 条例 whose articles open their paragraphs, each two lines long, had its
+    margin read at its first lines' 56 cells, not its 60: a short paragraph after a closed one was joined to it.)"""
+    s = line.strip()
+    level = heading_level(s)
+    # (a comma or semicolon after the number: a sentence opened, as a title has none; 一、's own 、 is the number's)
+    return (level is not None and abs(display_width(s) - width) <= 1 and _last_mark(s) not in CLOSERS
+            and bool(re.search(r"[，；]", s[level_match(s, level).end():])))
 
 
 def _opens_paragraph(lines: list[str], i: int, cut: set[int]) -> bool:

@@ -10,6 +10,10 @@ What was wrong and is now read right (each test marked "failed on main" failed o
 - a 隐患整改清单 typed with spaces for tabs (single spaces, aligned runs of spaces, full-width spaces: a web page's
   copy) ran header and rows into one clause; now read as the same table typed with tabs (``clean._spaced_tables``),
   only under a ``序号`` header with rows numbered 1, 2, … whose cell counts all agree with the header's.
+- a 条例 of two-line articles wrapped like a PDF at 54-60 cells (tests/data/genres10/gr10_regulation_paragraphs.txt): its
+  margin was read at the first lines' width (56), 4 cells short of the later lines' 60, and a short 款 after a closed
+  paragraph was joined to the paragraph under it. An article's first line cut mid-sentence at the common width now
+  counts as the cut line above a widest cut (``clean._numbered_first_line_cut``, in ``_indented_margin``).
 """
 
 from __future__ import annotations
@@ -21,7 +25,8 @@ import pytest
 from conftest import TEST_DATA, best_cpu_time
 from genres_harness import all_clauses
 from test_genres import wrap
-from policytag.corpus.clean import classify_lines, heading_level, heading_number, item_number_value, normalize_punct
+from policytag.corpus.clean import (_numbered_first_line_cut, classify_lines, heading_level, heading_number, item_number_value,
+                                    normalize_punct, wrap_margin)
 from policytag.corpus.segment import segment_text
 
 DATA = TEST_DATA / "lines23"
@@ -178,3 +183,37 @@ def test_spaced_tables_read_in_linear_time():
     small, large = doc(20), doc(320)
     ratio = best_cpu_time(classify_lines, large) / best_cpu_time(classify_lines, small)
     assert ratio < 16 * 3, ratio
+
+
+# --- 3. a 条例 of two-line articles wrapped like a PDF: the margin is the later lines', not the first lines' ----------
+@pytest.mark.parametrize("name, width", [
+    ("genres10/gr10_regulation_paragraphs.txt", 54), ("genres10/gr10_regulation_paragraphs.txt", 56),
+    ("genres10/gr10_regulation_paragraphs.txt", 58), ("genres10/gr10_regulation_paragraphs.txt", 60),  # (failed on main)
+    ("lines23/l23_rules_two_line_articles.txt", 50),  # (failed on main)
+    ("lines23/l23_rules_two_line_articles.txt", 60), ("lines23/l23_rules_two_line_articles.txt", 70),
+    ("lines23/l23_rules_two_line_articles.txt", 80), ("lines23/l23_rules_two_line_articles.txt", 90),
+])
+def test_a_rule_of_two_line_articles_wrapped_like_a_pdf_reads_as_typed(name, width):
+    text = (TEST_DATA / name).read_text(encoding="utf-8")
+    assert _read(wrap(text, width)) == _read(text)
+
+
+def _body(text: str) -> list[str]:
+    lines = [line for line in text.split("\n") if line.strip()]
+    return lines[1:]  # (the title above the body)
+
+
+def test_the_margin_of_two_line_articles_is_their_later_lines_width():  # failed on main: 56
+    text = (TEST_DATA / "genres10" / "gr10_regulation_paragraphs.txt").read_text(encoding="utf-8")
+    assert wrap_margin(_body(wrap(text, 60))) == 60
+
+
+@pytest.mark.parametrize("line, cut", [
+    ("第一条　为了加强危险化学品安全管理，预防和减少危险化学品事", True),  # an article's first line, cut mid-sentence
+    ("第一条　为了加强危险化学品安全管理，预防和减少危险化学品。", False),  # its sentence closed
+    ("一、关于进一步加强全县危险化学品仓储安全管理工作有关事项", False),  # a numbered title: no comma, no sentence
+    ("为了加强危险化学品安全管理，预防和减少危险化学品事故，保", False),  # no number (the plain cut lines' rule reads it)
+    ("第一条　为了加强危险化学品安全管理，预防", False),  # short of the common width
+])
+def test_a_numbered_first_line_cut_at_the_common_width(line, cut):
+    assert _numbered_first_line_cut(line, 56) is cut
