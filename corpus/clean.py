@@ -738,7 +738,7 @@ RE_COLUMN_LABEL = re.compile(r"^[\u4e00-\u9fff（）()、/]{1,8}$")
 
 #: a table typed with spaces for tabs (a web page's copy: single spaces, aligned runs of them, full-width spaces): its
 #: header opens with 序号 / 编号, each row with its number (the gate: a text with no such header is not read for one)
-_SPACED_TABLE_KEY = re.compile(r"(?m)^[ \u3000\u00a0]*(?:序号|编号)[ \u3000\u00a0]+\S")
+_SPACED_TABLE_KEY = re.compile(r"(?m)^[ \u3000\u00a0]*(?:序 ?号|编 ?号)[ \u3000\u00a0]+\S")  # (序 号: a scan's, ``unspaced``)
 _CELL_GAP = re.compile(r"[ \u3000\u00a0]+")
 _ROW_NUMBER = re.compile(r"[ \u3000\u00a0]*(\d{1,3})[ \u3000\u00a0]+\S")
 
@@ -759,11 +759,14 @@ def _spaced_tables(raws: list[str]) -> list[str]:
         if "\t" in raws[i] or not _SPACED_TABLE_KEY.match(raws[i]):
             i += 1
             continue
-        labels = _spaced_cells(raws[i])
+        # (a scan's lines read without the single spaces OCR set between characters, as ``classify`` reads them: 序 号
+        # 督 办 事 项 split into single characters; a typed table's cells apart by single spaces stay, ``unspaced``)
+        labels = _spaced_cells(unspaced(raws[i]))
         j = i + 1
-        while j < len(raws) and "\t" not in raws[j] and (m := _ROW_NUMBER.match(raws[j])) and int(m.group(1)) == j - i:
+        while (j < len(raws) and "\t" not in raws[j] and (m := _ROW_NUMBER.match(unspaced(raws[j])))
+               and int(m.group(1)) == j - i):
             j += 1
-        rows = [_spaced_cells(raws[k]) for k in range(i + 1, j)]
+        rows = [_spaced_cells(unspaced(raws[k])) for k in range(i + 1, j)]
         if len(labels) >= 3 and rows and all(len(row) == len(labels) for row in rows) and _labels("\t".join(labels)):
             out[i:j] = ["\t".join(cells) for cells in [labels] + rows]
         i = j

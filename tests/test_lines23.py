@@ -148,6 +148,13 @@ def test_a_table_with_columns_aligned_by_padding_reads_as_typed_with_tabs():  # 
         "3；三号车间；安全出口锁闭；拆除门锁；生产部；立即整改", "各单位整改完成后请于7月20日前将整改报告报送县应急管理局。"]
 
 
+def test_a_scanned_table_typed_with_full_width_spaces_reads_as_typed_with_tabs():
+    # an OCR engine's copy sets a space between every two characters (序 号　隐 患 内 容): read without them, as
+    # clean.classify reads a scan's lines (tests/test_lines19.py), the cells apart by the full-width spaces
+    scanned = "\n".join(re.sub(r"(?<=\S)(?=\S)", " ", line) for line in _table(HAZARDS, "\u3000").split("\n"))
+    assert _read(scanned) == _read(_table(HAZARDS, "\t"))
+
+
 def _rows(text: str) -> list[str]:
     return [line.text for line in classify_lines(text) if line.row or line.kind == "columns"]
 
