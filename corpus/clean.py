@@ -672,10 +672,11 @@ def relined(text: str) -> str:
 def classify_lines(text: str) -> list[Line]:
     text = visible(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")).translate(ENCLOSED_NUMBERS)
     text = relined(text)
-    raws = _spaced_tables(text.split("\n")) if _SPACED_TABLE_KEY.search(text) else text.split("\n")
+    typed = text.split("\n")
+    raws = _spaced_tables(typed) if _SPACED_TABLE_KEY.search(text) else typed
     lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
-            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws), RE_CIRCLED_ANY.search(text) is not None))))))))))
+            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws, typed), RE_CIRCLED_ANY.search(text) is not None))))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_running_headers(_repeated_headers(lines)))))))))
 
@@ -747,12 +748,43 @@ def _spaced_cells(raw: str) -> list[str]:
     return _CELL_GAP.split(raw.strip(" \u3000\u00a0"))
 
 
+_LEAD_GAP = re.compile(r"[ \u3000\u00a0]*")
+
+
+@dataclass
+class _SpacedPiece:
+    """One line of a table typed with spaces, its gaps written as tabs: ``text``; ``gaps`` the gaps it holds (a gap
+    opening a piece that goes on with a row, or ending one, is a gap between two cells: the line was cut there)."""
+    text: str
+    gaps: int
+
+
+def _spaced_piece(raw: str, opens_row: bool, wanted: int) -> _SpacedPiece:
+    """``raw`` (a scan's read ``unspaced``) as a piece of a row still wanting ``wanted`` gaps: a row's first line keeps its
+    indent (a phone's copy indents each row); a gap at its end counts only while the row wants one (a typed row's
+    trailing spaces are none)."""
+    s = unspaced(raw)
+    lead = _LEAD_GAP.match(s).group()
+    core = s[len(lead):].rstrip(" \u3000\u00a0")
+    trail = len(s) - len(lead) > len(core)
+    cells = _CELL_GAP.split(core) if core else []
+    opening = "" if opens_row or not lead else "\t"
+    gaps = max(len(cells) - 1, 0) + len(opening)
+    closing = "\t" if trail and core and gaps < wanted else ""
+    return _SpacedPiece((lead if opens_row else opening) + "\t".join(cells) + closing, gaps + len(closing))
+
+
 def _spaced_tables(raws: list[str]) -> list[str]:
     """``raws`` with a table typed with spaces between its cells written with tabs, as ``_tabbed_tables`` reads one: a
-    ``序号 …`` header of three or more column labels (``_labels``), and right under it rows numbered 1, 2, 3 … Only where
-    every row splits into as many cells as the header: a cell holding a space (a sentence) makes the counts disagree,
-    and the table is left as it was. Read as text, its header and rows ran into one clause of cells without a break.
-    One pass: each line is read as a header at most once and as a row at most once."""
+    ``序号 …`` header of three or more column labels (``_labels``), and under it rows numbered 1, 2, 3 … Only where
+    every row holds as many gaps as the header: a cell holding a space (a sentence) makes the counts disagree, and the
+    table is left as it was. Read as text, its header and rows ran into one clause of cells without a break.
+
+    Wrapped like a PDF or a phone's copy, a row is cut over lines: the lines under a row's first one go on with it
+    while it wants gaps (each written with tabs, one lead or end gap for the cut), and a line of no gap under a whole
+    row (its last cell's rest, or the text after the table) is left as it is: ``_CutTable`` reads the pieces back into
+    their row as it reads a tabbed table's. The table ends at a blank line, a tab, or a line with gaps under a whole
+    row that opens no next row. One pass: each line is read once for a header and once for a row."""
     out = list(raws)
     i = 0
     while i < len(raws):
@@ -762,18 +794,45 @@ def _spaced_tables(raws: list[str]) -> list[str]:
         # (a scan's lines read without the single spaces OCR set between characters, as ``classify`` reads them: 序 号
         # 督 办 事 项 split into single characters; a typed table's cells apart by single spaces stay, ``unspaced``)
         labels = _spaced_cells(unspaced(raws[i]))
-        j = i + 1
-        while (j < len(raws) and "\t" not in raws[j] and (m := _ROW_NUMBER.match(unspaced(raws[j])))
-               and int(m.group(1)) == j - i):
-            j += 1
-        rows = [_spaced_cells(unspaced(raws[k])) for k in range(i + 1, j)]
-        if len(labels) >= 3 and rows and all(len(row) == len(labels) for row in rows) and _labels("\t".join(labels)):
-            out[i:j] = ["\t".join(cells) for cells in [labels] + rows]
-        i = j
+        pieces: dict[int, str] = {}
+        k = i + 1
+        # (the header's last label cut at a phone's margin, 完成时 / 限: its rest, a line or two of no tab above row 1)
+        while (k < len(raws) and k - i <= 2 and "\t" not in raws[k] and raws[k].strip()
+               and not _ROW_NUMBER.match(unspaced(raws[k]))):
+            rest = _spaced_piece(raws[k], False, len(labels))
+            more = rest.text.split("\t")
+            labels = labels[:-1] + [labels[-1] + more[0]] + more[1:] if more[0] else labels + more[1:]
+            labels = [label for label in labels if label]
+            pieces[k] = rest.text
+            k += 1
+        wanted = len(labels) - 1
+        rows: list[int] = []  # the gaps each row holds so far
+        while k < len(raws) and "\t" not in raws[k] and raws[k].strip():
+            m = _ROW_NUMBER.match(unspaced(raws[k]))
+            if m and int(m.group(1)) == len(rows) + 1 and (not rows or rows[-1] >= wanted):
+                piece = _spaced_piece(raws[k], True, wanted)
+                rows.append(piece.gaps)
+            elif rows and rows[-1] < wanted:
+                piece = _spaced_piece(raws[k], False, wanted - rows[-1])
+                rows[-1] += piece.gaps
+            elif rows and not _CELL_GAP.search(raws[k].strip(" \u3000\u00a0")):
+                k += 1  # (the rest of a whole row's last cell, or the text after the table: read as it is)
+                continue
+            else:
+                break
+            pieces[k] = piece.text
+            k += 1
+        if len(labels) >= 3 and rows and all(gaps == wanted for gaps in rows) and _labels("\t".join(labels)):
+            # (the header's own line, its gaps as tabs: a rest under it stays a piece of its own, as _CutTable reads one)
+            head = _spaced_piece(raws[i], True, len(labels) if i + 1 in pieces and i + 1 < k else 0)
+            out[i] = head.text
+            for j, text in pieces.items():
+                out[j] = text
+        i = max(k, i + 1)
     return out
 
 
-def _tabbed_tables(lines: list[Line], raws: list[str]) -> list[Line]:
+def _tabbed_tables(lines: list[Line], raws: list[str], typed: list[str] | None = None) -> list[Line]:
     """A table typed or pasted with tabs between its cells that the reader did not read as a task table (no 序号
     column: a 权责清单's 事项名称⇥实施依据⇥责任事项, a 考核细则's 考核项目⇥分值⇥评分标准): its header row (three or more
     labels) is no text (``columns``) and each row under it, down to the first line with another count of tabs, is a
@@ -783,7 +842,7 @@ def _tabbed_tables(lines: list[Line], raws: list[str]) -> list[Line]:
     Copied from a phone (``_CutTable``: the text wrapped at a narrow margin), a row wider than the screen is cut over
     lines, each piece holding some of its tabs, and a header's last label may be cut too (``…⇥检查时间⇥责`` / ``任科室``):
     the pieces are joined back into the row (``raws``: the lines as typed, a piece's tab at its end kept)."""
-    table = _CutTable(lines, raws)
+    table = _CutTable(lines, raws, typed)
     out: list[Line | None] = list(lines)
     i = 0
     while i < len(lines):
@@ -823,9 +882,13 @@ class _CutTable:
     #: telling a new row's first piece from the last cell's rest: bounded, no scan to the text's end per line)
     FIRST_CELL_LINES = 4
 
-    def __init__(self, lines: list[Line], raws: list[str]):
+    def __init__(self, lines: list[Line], raws: list[str], typed: list[str] | None = None):
         self.lines, self.raws = lines, raws
+        # (the lines as typed, for their widths: a table typed with spaces is read with tabs, ``_spaced_tables``, but was
+        # cut at the margin by the width of its spaces, a full-width one two cells)
+        self.typed = typed if typed is not None else raws
         self._margin: int | None | bool = False  # (read once, when a table shows: False until then)
+        self._row_margin: int | None | bool = False
 
     @property
     def margin(self) -> int | None:
@@ -840,9 +903,20 @@ class _CutTable:
                 # no line without tabs shows the cut (a PDF's copy of a table whose cells' rests are short lines): the
                 # rows themselves, two or more as wide as the widest, each with a rest under it (a line of no tab going
                 # on unindented, no item). Typed, only the last row of a table has a line without tabs under it
-                rows = [k for k, raw in enumerate(self.raws) if self.lines[k].kind != "blank" and "\t" in raw]
-                self._margin = self._widest_cut({k: display_width(self.raws[k].strip()) for k in rows}, tabless_rest=True)
+                self._margin = self.row_margin
         return self._margin
+
+    @property
+    def row_margin(self) -> int | None:
+        """The margin the rows themselves show: two or more as wide as the widest, each with a rest under it (a line of
+        no tab going on unindented, no item), else None. Typed, only the last row of a table has a line without tabs
+        under it. (Where the text's lines show a wider margin, the rows may be first lines a PDF set 4 cells short of
+        it, each cut there: the harness's wrap at 60 cut 督办事项清单's rows at 56, ``…县住房和城乡建设局⇥2`` /
+        ``027年11月30日前``; read against 60 only, the rest was a line of its own.)"""
+        if self._row_margin is False:
+            rows = [k for k, raw in enumerate(self.raws) if self.lines[k].kind != "blank" and "\t" in raw]
+            self._row_margin = self._widest_cut({k: display_width(self.typed[k].strip()) for k in rows}, tabless_rest=True)
+        return self._row_margin
 
     def _widest_cut(self, widths: dict[int, int], tabless_rest: bool = False) -> int | None:
         """The widest of the lines ``widths`` where two or more of them as wide stop inside a sentence that the next
@@ -890,7 +964,11 @@ class _CutTable:
 
     def wide(self, k: int) -> bool:
         """Was line ``k`` cut at the margin (within a wide character of it)?"""
-        return self.margin is not None and display_width(self.raws[k].strip()) >= self.margin - 2
+        if self.margin is None:
+            return False
+        width = display_width(self.typed[k].strip())
+        return width >= self.margin - 2 or ("\t" in self.raws[k] and self.row_margin is not None
+                                            and width >= self.row_margin - 2)
 
     def goes_on(self, k: int) -> bool:
         """Can line ``k`` be the rest of the line above, cut at the margin: no blank, no indent (a tab opening it is

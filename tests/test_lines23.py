@@ -23,7 +23,7 @@ import re
 import pytest
 
 from conftest import TEST_DATA, best_cpu_time
-from genres_harness import all_clauses
+from genres_harness import all_clauses, phone_wrap
 from test_genres import wrap
 from policytag.corpus.clean import (_numbered_first_line_cut, classify_lines, heading_level, heading_number, item_number_value,
                                     normalize_punct, wrap_margin)
@@ -153,6 +153,21 @@ def test_a_scanned_table_typed_with_full_width_spaces_reads_as_typed_with_tabs()
     # clean.classify reads a scan's lines (tests/test_lines19.py), the cells apart by the full-width spaces
     scanned = "\n".join(re.sub(r"(?<=\S)(?=\S)", " ", line) for line in _table(HAZARDS, "\u3000").split("\n"))
     assert _read(scanned) == _read(_table(HAZARDS, "\t"))
+
+
+@pytest.mark.parametrize("width", [60, 70, 80, 90, 100])
+@pytest.mark.parametrize("sep", ["  ", "\u3000"], ids=["two-spaces", "ideographic-space"])
+def test_a_table_typed_with_spaces_wrapped_like_a_pdf_reads_as_typed(sep, width):
+    # (rows cut over lines, some inside a cell, some at a gap, the last cell's rest on a line of its own: read back into
+    # their rows as a tabbed table's are)
+    text = _table(HAZARDS, sep)
+    assert _read(wrap(text, width)) == _read(text)
+
+
+@pytest.mark.parametrize("name", ["l23_spaced_hazard_list.txt"])
+def test_a_table_typed_with_spaces_copied_from_a_phone_reads_as_typed(name):
+    text = _text(name)
+    assert _read(phone_wrap(text)) == _read(text)
 
 
 def _rows(text: str) -> list[str]:
