@@ -9,7 +9,9 @@ What was wrong and is now read right (each test marked "failed on main" failed o
   numeral set; ``clean.item_number_value`` reads their value, so a numbering that restarts or goes on reads alike).
 - a 隐患整改清单 typed with spaces for tabs (single spaces, aligned runs of spaces, full-width spaces: a web page's
   copy) ran header and rows into one clause; now read as the same table typed with tabs (``clean._spaced_tables``),
-  only under a ``序号`` header with rows numbered 1, 2, … whose cell counts all agree with the header's.
+  only under a ``序号`` header with rows numbered 1, 2, … whose cell counts all agree with the header's; wrapped like a
+  PDF or copied from a phone (rows cut over lines) it reads the same (``clean._CutTable`` joins the pieces; a row set
+  as a first line 4 cells short of the margin is cut at the rows' own margin, ``_CutTable.row_margin``).
 - a 条例 of two-line articles wrapped like a PDF at 54-60 cells (tests/data/genres10/gr10_regulation_paragraphs.txt): its
   margin was read at the first lines' width (56), 4 cells short of the later lines' 60, and a short 款 after a closed
   paragraph was joined to the paragraph under it. An article's first line cut mid-sentence at the common width now
