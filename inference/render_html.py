@@ -19,7 +19,7 @@ from policytag.taxonomy import DIMENSIONS
 from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
-from .charts import heatmap, share_bars, trend_multiples
+from .charts import heatmap, nonempty_grid, share_bars, trend_multiples
 from .render_md import MEAN_IS, NOTICE_ORDER, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
@@ -333,12 +333,21 @@ def _trends(report: Report) -> str:
     if len(report.notices) > 1:
         pooled = [[sum(n.summary.cooccurrence[i][j] for n in report.notices)
                    for j in range(len(tax.measure_type.ids))] for i in range(len(tax.sector.ids))]
-        parts.append('<figure class="chart" data-chart="heatmap-all"><figcaption>行业领域 × 措施类型, all notices in '
-                     'this report (clause counts)</figcaption>'
-                     + heatmap(tax.sector.ids, tax.sector.names, tax.measure_type.ids, tax.measure_type.names, pooled,
-                               f"sector by measure type, all notices {years}") + "</figure>")
+        parts.append(_heatmap_figure(tax, pooled, "heatmap-all", "行业领域 × 措施类型, all notices in this report "
+                                     "(clause counts", f"sector by measure type, all notices {years}"))
     parts.append("</section>")
     return "".join(parts)
+
+
+def _heatmap_figure(tax, matrix, chart: str, caption: str, label: str) -> str:
+    """A sector × measure heatmap of the rows and columns with a clause (``charts.nonempty_grid``); the caption
+    (``caption`` is closed here) says how many were left out, their names in its tooltip."""
+    grid = nonempty_grid(tax.sector.ids, tax.sector.names, tax.measure_type.ids, tax.measure_type.names, matrix)
+    left_out = grid.left_out(tax.sector.name, tax.measure_type.name)
+    names = "; ".join("、".join(n) for n in (grid.empty_rows, grid.empty_cols) if n)
+    note = f'<span title="{_e(names)}">{escape(left_out)}</span>' if left_out else ""
+    return (f'<figure class="chart" data-chart="{chart}"><figcaption>{escape(caption)}{note})</figcaption>'
+            + heatmap(grid.row_ids, grid.row_names, grid.col_ids, grid.col_names, grid.matrix, label) + "</figure>")
 
 
 #: above this many notices each notice section drops its charts (bars, heatmap) and keeps the summary
@@ -558,10 +567,8 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append(f'<figure class="chart" data-chart="bars-{dim}"><figcaption>{escape(caption)}</figcaption>'
                      + share_bars(items, COLORS[dim], f"{tax[dim].name} {year}", dim, total=s.n_clauses) + "</figure>")
     parts.append("</div>")
-    parts.append('<figure class="chart" data-chart="heatmap"><figcaption>行业领域 × 措施类型 (clauses; click a cell '
-                 'to list them)</figcaption>'
-                 + heatmap(tax.sector.ids, tax.sector.names, tax.measure_type.ids, tax.measure_type.names,
-                           s.cooccurrence, f"sector by measure type {year}") + "</figure>")
+    parts.append(_heatmap_figure(tax, s.cooccurrence, "heatmap", "行业领域 × 措施类型 (clauses; click a cell to "
+                                 "list them", f"sector by measure type {year}"))
     by_id = {t.clause.clause_id: t for t in n.tagged}
     if cmp:
         parts.append(f"<h3>侧重变化 Emphasis compared with {cmp.prev_label}</h3>")

@@ -171,7 +171,8 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
 
     Two passes, so memory holds documents but never every clause: the first segments each file
     and keeps only its documents for ``dedupe_documents``; the second segments again, one file at
-    a time, and yields the clauses of the documents kept. ``note`` gets the duplicates message.
+    a time, and yields the clauses of the documents kept. ``note`` gets the duplicates message and
+    ``inputs.unread_files_notes`` (a folder's files holding no text to read), as plain ``tag`` prints them.
     """
     return NoticeClauses(paths, skip_bad, warn, note)
 
@@ -183,7 +184,7 @@ def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], 
     from policytag.corpus.readers import ReadError, expand_paths, read_file
     from policytag.corpus.segment import segment_text
 
-    from .inputs import missing_message
+    from .inputs import missing_message, unread_files_notes
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing and not skip_bad:
@@ -194,7 +195,8 @@ def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], 
 
     documents = []
     # the first pass reads every file before the first row is tagged: a bar, as plain `tag` shows
-    for path in file_progress(expand_paths([p for p in paths if Path(p).exists()])):
+    existing = [p for p in paths if Path(p).exists()]
+    for path in file_progress(expand_paths(existing)):
         try:
             documents += [(doc, []) for doc, _ in segment_text(read_file(path), str(path))]
         except ReadError as exc:
@@ -206,6 +208,9 @@ def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], 
     message = duplicates_message(duplicates)
     if message and note is not None:
         note(message)
+    if note is not None:  # the pictures, CAJ files and slides of a folder, named as plain `tag` names them
+        for unread in unread_files_notes(existing):
+            note(unread)
     segmented: tuple[str, list] = ("", [])  # the last file segmented again (usually the next one is the same)
     for doc, _ in kept:
         if segmented[0] != doc.source:
