@@ -198,7 +198,7 @@ def table_lines(grid: Grid) -> list[str]:
     """The lines a (non-layout) table reads as: one per task of a task table, else one per row."""
     found = header(grid)
     if found is None:
-        return [line for row in grid if (line := _plain_row(row))]
+        return [line for row in _plain_body(grid) if (line := _plain_row(row))]
     last, columns = found
     # rows above the header: a numbered caption (一、燃气安全专项整治任务) is a heading of the notice;
     # an unnumbered one only names the table (X县重点工作任务分工表) and would be a clause saying nothing
@@ -301,6 +301,38 @@ def _layout_cell(text: str) -> bool:
     """A cell holding one line of a notice's layout: an organ's name, a document number, its
     signer, a date, an imprint line, a seal note."""
     return "\n" not in text and (classify(text, 0).kind in _LAYOUT_KINDS or bool(RE_SIGNED_BY.match(text)))
+
+
+# A column label of a plain table's header row (检查项目, 存在问题, 企业名称, 联系电话): a short text ending in one of
+# the words a column is named by. Why the ending: a label is a noun phrase headed by such a word, a data cell
+# (消防通道, 液氨储罐区, 城关镇) seldom is; and a row of data read as a header would be a row lost.
+_LABEL_END = re.compile(r"(?:项目|内容|结果|标准|依据|方法|方式|备注|名称|类别|类型|分类|序号|编号|单位|部门|时间|时限|期限|日期"
+                        r"|情况|说明|要求|部位|对象|措施|问题|隐患|地点|地址|电话|人|频次|等级|级别|领域|环节|场所|数量"
+                        r"|意见|记录|分值|得分|职务|职责|姓名|规格|金额)$")
+_LABEL_MAX = 8  # a column label is short: longer, it is a cell of data
+
+
+def _label_cell(text: str) -> bool:
+    text = re.sub(r"\s+", "", text)
+    return 0 < len(text) <= _LABEL_MAX and not re.search(r"[\d。；;，,、：:！？!?（）()]", text) \
+        and bool(_LABEL_END.search(text))
+
+
+def _plain_body(grid: Grid) -> Grid:
+    """A plain table's rows less its header row: a first row of two or more column labels (``_label_cell``)
+    with a row of data under it (a cell that is no label: longer, or with a sentence mark or a digit), and
+    that row again further down (a table running over pages). Why: ``检查项目；检查内容；检查结果。`` was a
+    clause saying nothing, as a task table's header would be; and written before each row's cells instead
+    (``检查项目：…``) the labels' words (检查, 整改, 标准) would read as every row's measure cues."""
+    if len(grid) < 2:
+        return grid  # a one-row table: no row of data shows it is a header
+    first = [cell.text for _, cell in _distinct(grid[0])]
+    if len(first) < 2 or len(first) < len(_distinct(grid[0])) or not all(_label_cell(t) for t in first):
+        return grid
+    if not any(cell.text and not _label_cell(cell.text) for row in grid[1:] for _, cell in _distinct(row)):
+        return grid  # labels over labels (名称 | 单位, 燃气 | 立方米): no sign which row names the columns
+    labels = [re.sub(r"\s+", "", cell.text) for cell in grid[0]]
+    return [row for row in grid[1:] if [re.sub(r"\s+", "", cell.text) for cell in row] != labels]
 
 
 def _plain_row(row: list[Cell]) -> str:
