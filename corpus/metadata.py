@@ -459,7 +459,7 @@ def _prefecture_office(name: str, region_hint: str | None) -> str:
 
 
 def place_only(text: str) -> bool:
-    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it (README: a place is not an organ)."""
+    """``蓼湾区`` / ``柘川市蓼湾区``: a place's name with no organ after it (docs/segmentation.md: a place is not an organ)."""
     region, organ = split_region(text.strip())
     return bool(region) and not organ
 
@@ -579,7 +579,7 @@ def full_name(organ: str, signed: list[str]) -> str:
     is no organ: the organs signing for it, when any does; none (``""``) when nothing signs."""
     if place_only(organ) and not signed:
         # a place titled alone and nothing signing (芦口镇关于…, only a date under it): no organ at all, the place only
-        # the document's region (README: a place is not an organ); a place signing as itself stays, below
+        # the document's region (docs/segmentation.md: a place is not an organ); a place signing as itself stays, below
         return ""
     fulls = [f for name in signed for f in (normalize_issuer(name) or name).split("、")]
     if _VILLAGE_ALONE.fullmatch(organ.strip()) and (committees := _committees_of_village(organ.strip(), fulls)):
@@ -587,7 +587,7 @@ def full_name(organ: str, signed: list[str]) -> str:
         # town's government is for 芦口镇 (split_region knows no village: 村 ends subjects too, so only here)
         return committees
     if place_only(organ) and (signers := _signers_of_place(organ, fulls)):
-        # a place is no organ (README): the organs signing for it are the issuers (a place signing as itself, 蓼湾区
+        # a place is no organ (docs/segmentation.md): the organs signing for it are the issuers (a place signing as itself, 蓼湾区
         # over the date, stays as it was read: tests/test_signatures.py)
         return signers
     shorts = (normalize_issuer(organ) or organ).split("、")

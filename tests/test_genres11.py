@@ -145,7 +145,7 @@ G11 = {
             (("第三部分 夯实基层基础",), "一、加强基层监管力量。"),
         ]),
     "gr11_minutes_agreed.txt": (
-        # (written first as 柘川市安全生产委员会, the organ the title names; README: the organ printed beside the
+        # (written first as 柘川市安全生产委员会, the organ the title names; docs/segmentation.md: the organ printed beside the
         # minutes' date issues them, here the committee's office)
         ("柘川市安全生产委员会专题会议纪要", "柘川市安全生产委员会办公室", "柘川市", "city", "minutes", 2026, "2026-05-09", None), [
             ((), "2026年5月8日，副市长、市安委会副主任韩立平主持召开"),

@@ -2,7 +2,7 @@
 
 Notices written for these tests (tests/data/genres12/; invented places and organs, no sentence copied or
 paraphrased from a real document). Each expected reading was written down from the notice before running
-the segmenter on it (where the README's documented rule said otherwise, the comment says so).
+the segmenter on it (where the documented rule (docs/segmentation.md) said otherwise, the comment says so).
 
 What was wrong and is now read right (corpus/segment.py, corpus/clean.py):
 - a notice sent to several enterprises by name (``甲有限公司、乙有限公司、丙有限公司：``, a 约谈 notice) had its
@@ -72,7 +72,7 @@ G12 = {
             (("二、整改要求",), "clause", "（三）县安委办将适时组织"),
         ]),
     "g12_minutes_points.txt": (
-        # (written first as the office that signs them; README: the organ the title opens with stays the issuer
+        # (written first as the office that signs them; docs/segmentation.md: the organ the title opens with stays the issuer
         # when another organ signs, here the committee whose meeting it was)
         ("岚溪市青阳区安全生产委员会2027年第一次全体会议纪要", "岚溪市青阳区安全生产委员会", "岚溪市青阳区", "county", "minutes",
          2027, "2027-01-20", None), [
@@ -92,7 +92,7 @@ G12 = {
             ((), "clause", "参加人员：企业主要负责人"),
             ((), "clause", "有关要求：请各企业于6月6日前"),
         ]),
-    # (written first as one line per row, ``1；区应急管理局；负责…``; README: a table with a task-like column and a
+    # (written first as one line per row, ``1；区应急管理局；负责…``; docs/segmentation.md: a table with a task-like column and a
     # 序号 is read as a task table, one clause per row, its agency column giving ``agencies``: that reading)
     "g12_duty_list_rows.txt": (
         ("岚溪市青阳区安全生产委员会成员单位安全生产工作职责", "岚溪市青阳区安全生产委员会", "岚溪市青阳区", "county", "duty_list",

@@ -59,7 +59,7 @@ COVER = "现将《鹤沙县2027年防汛安全检查方案》印发给你们，"
 @pytest.mark.parametrize("width", [None, 70, 90])
 def test_a_covering_letter_without_its_enclosure_is_all_preamble(letter, width):
     # written first: every paragraph of the letter, up to and with the request to carry the text out, is the
-    # preamble (README: the covering sentence and the request after it are the notice's preamble)
+    # preamble (docs/segmentation.md: the covering sentence and the request after it are the notice's preamble)
     text = HEAD + "\n".join(letter) + "\n" + SIGNED
     read = _kinds(text if width is None else wrap(text, width))
     assert {kind for kind, _ in read} == {"preamble"}

@@ -139,7 +139,7 @@ G14 = {
             ((), "clause", "三、各乡镇要加强对山洪沟、地质灾害隐患点的巡查"),
         ]),
 }
-# the document numbers the notices print (normalised as README says)
+# the document numbers the notices print (normalised as docs/segmentation.md says)
 NUMBERS = {"g14_reminder_letter.txt": "汀应急提〔2027〕5号", "g14_suggestion_reply.txt": "澄应急建复〔2027〕12号",
            "g14_approval_reply.txt": "栾政复〔2027〕7号"}
 

@@ -18,8 +18,9 @@ with dot leaders before the body, a 条例's cross-references (``第五条规定
 headings ending in a colon with their text on the same line, a ministry's 指导意见 (``（一）指导思想`` alone over its
 paragraph, ``（三）强化…。`` lead sentences numbered on under ``二、``).
 
-Still wrong, left to corpus/clean.py (lines22's file; strict xfails at the end): capital numerals (``壹、`` / ``（壹）``) are
-no headings; a table typed with spaces (``序号 隐患内容 整改措施 责任人 整改时限``) runs into one clause.
+Read right since lines23 (corpus/clean.py, corpus/segment.py; strict xfails at the end until then): capital numerals
+(``壹、`` / ``（壹）``) are headings; a table typed with spaces (``序号 隐患内容 整改措施 责任人 整改时限``) reads as typed
+with tabs, one clause per row.
 """
 
 from __future__ import annotations

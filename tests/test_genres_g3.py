@@ -321,7 +321,7 @@ def test_title_clauses_and_heading_paths(name):
         assert doc.text[c.span[0]:c.span[1]] == c.text
 
 
-# The known limit of reading wrapped text (README): where no line of a body is cut at the full margin
+# The known limit of reading wrapped text (docs/segmentation.md): where no line of a body is cut at the full margin
 # (every paragraph one or two lines long), the margin is read from the paragraphs' first lines, which a PDF
 # indents (corpus/clean.py _indented_margin). The three misses genre3 found here are read right since
 # genre4; the sweep over every notice and width is tests/test_genres_g4.py.

@@ -1,4 +1,4 @@
-"""lines20: line kinds the session-19 probes left as strict xfails (corpus/clean.py, session 20).
+"""lines20: line kinds the session-19 probes left as strict xfails (corpus/clean.py, session 19, second round).
 
 Notices and lines written for these tests (invented places; no sentence copied or paraphrased from a real document);
 the readings were written down in tests/data/lines20/EXPECTED.md before the code was changed.

@@ -1,4 +1,4 @@
-"""lines21: line kinds the session-19/20 probes left as strict xfails (corpus/clean.py, session 21).
+"""lines21: line kinds the session-19 probes left as strict xfails (corpus/clean.py, session 19, third round).
 
 Lines written for these tests (invented places; no sentence copied or paraphrased from a real document); the readings
 were written down in tests/data/lines21/EXPECTED.md before the code was changed.

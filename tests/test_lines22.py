@@ -1,4 +1,4 @@
-"""lines22: line kinds of corpus/clean.py (session 22).
+"""lines22: line kinds of corpus/clean.py (session 20).
 
 Notices written for these tests (tests/data/lines22/; invented places, no sentence copied or paraphrased from a real
 document), each reading written down in tests/data/lines22/EXPECTED.md before the code was run.

@@ -1,4 +1,4 @@
-"""lines23: capital numerals and tables typed with spaces (corpus/clean.py, corpus/segment.py; session 23).
+"""lines23: capital numerals and tables typed with spaces (corpus/clean.py, corpus/segment.py; session 20).
 
 Notices written for these tests (tests/data/lines23/; invented places, no sentence copied or paraphrased from a real
 document), each reading written down in tests/data/lines23/EXPECTED.md before the code was run.

@@ -9,12 +9,12 @@ Documents written for these tests (tests/data/metadata10/*.txt; invented places 
 copied or paraphrased from a real document); each expected reading was written down before running
 ``policytag segment`` on the document.
 
-Decisions (README, Document metadata):
+Decisions (docs/segmentation.md, Document metadata):
 - a central organ's vertically run branch is the central organ's, its region the place it names (as
   国家矿山安全监察局山西局 and 国家税务总局柘川市税务局 already read): a province's 通信管理局 (工业和信息化部's),
   its 消防救援总队 and a city's 支队 or a county's 大队 (国家消防救援局's), a 海事局 named by its province's
   short name (交通运输部's; a city's 地方海事局 is the city's own) are ``central``;
-- a state-owned group (中岳省能源投资集团有限公司) is ``department`` whoever owns it (README: enterprises sit
+- a state-owned group (中岳省能源投资集团有限公司) is ``department`` whoever owns it (docs/segmentation.md: enterprises sit
   on no tier of the government ladder), its region the place its name opens with;
 - an organ's short name is spelt out (市应急局 → 市应急管理局, 区安委办 → 区安全生产委员会办公室); an old
   name is kept (县安监局 → 县安全生产监督管理局, never 应急管理局: the bureau the 2018 reform replaced is

@@ -9,7 +9,7 @@ Documents written for these tests (tests/data/metadata11/*.txt; invented places 
 copied or paraphrased from a real document); each expected reading was written down before running
 ``policytag segment`` on the document.
 
-Decisions (README, Document metadata):
+Decisions (docs/segmentation.md, Document metadata):
 - a 转发 letter is for the year of the work it passes on, as its genre is the forwarded document's: the
   year the forwarded title names (``关于转发《…关于做好2027年安全生产工作的通知》的通知``, signed 2026-12-22,
   is 2027), else its own number's, the next year when its body plans the next year's work (signed in

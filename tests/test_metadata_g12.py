@@ -13,7 +13,7 @@ Documents written for these tests (tests/data/metadata12/*.txt; invented places 
 copied or paraphrased from a real document); each expected reading was written down before running
 ``policytag segment`` on the document (tests/data/metadata12/EXPECTED.md).
 
-Decisions (README, Document metadata):
+Decisions (docs/segmentation.md, Document metadata):
 - a title with no organ of its own about the document in its 《》 (``关于《梧溪市…办法（征求意见稿）》的起草说明``,
   ``关于《岱川市2027年安全生产工作要点》的解读``, ``《澄川省安全生产条例》修订解读``) takes that document's place
   for region and level: its drafters and interpreters are that place's organs (a place is still no issuer);

@@ -13,7 +13,7 @@ Documents written for these tests (tests/data/metadata13/*.txt; invented places 
 paraphrased from a real document); each expected reading was written down before running ``policytag segment`` on
 the document (tests/data/metadata13/EXPECTED.md).
 
-Decisions (README, Document metadata):
+Decisions (docs/segmentation.md, Document metadata):
 - a 气象局 of a province, city or county is the 中国气象局's, run vertically as a 消防救援总队 is: ``central``, its region
   the place it names;
 - a 新区 is a district when a 人民政府 runs it (``county``) and a zone when a 管理委员会 does (``department``); a

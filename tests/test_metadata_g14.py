@@ -15,7 +15,7 @@ Documents written for these tests (tests/data/metadata14/*.txt; invented places 
 province, no sentence copied or paraphrased from a real document); each expected reading was written down before
 running ``policytag segment`` on the document (tests/data/metadata14/EXPECTED.md).
 
-Decisions (README, Document metadata):
+Decisions (docs/segmentation.md, Document metadata):
 - a 林区 governed by a 人民政府 is a county-level unit, as a 特区 is (``county``);
 - 民航 is 中国民用航空: its regional administrations (``中国民用航空岚东地区管理局``, ``民航岚东地区管理局``, spelt out
   so the two group as one issuer) and the 国家铁路局's 铁路监督管理局 are central organs' branches serving an area that
@@ -24,7 +24,7 @@ Decisions (README, Document metadata):
   in full (``雾岭彝族自治州应急管理局``);
 - a place named alone in a title (``澜湾街道关于…``) is no organ: the one signing organ that governs it is the issuer.
 
-dedup (README, Each notice once): one series' notices for two periods (``…2026年春季森林防火…`` / ``…2027年…``,
+dedup (docs/segmentation.md, Each notice once): one series' notices for two periods (``…2026年春季森林防火…`` / ``…2027年…``,
 ``…第一季度…`` / ``…第二季度…``), whose bodies repeat word for word, are two notices, not copies, when their titles
 are the same words around two periods.
 """

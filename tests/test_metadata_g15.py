@@ -20,13 +20,13 @@ Fixed here (corpus/metadata.py; each test failed on main's code):
 - a national association (中国岚业安全协会) is a social organisation, ``department`` (was ``central``, 全国, for opening
   with 中国);
 - a zone's short name in a title (沐川经开区安委办) is the organ its signature names in full (沐川经济技术开发区…);
-- a place titled alone with nothing signing (tests/test_metadata_g14.py r2_town_alone_nosig) has no issuer (README: a
+- a place titled alone with nothing signing (tests/test_metadata_g14.py r2_town_alone_nosig) has no issuer (docs/segmentation.md: a
   place is not an organ); a place signing as itself keeps it (tests/test_signatures.py);
 - ``metadata.document_number`` reads a number line keeping a place's bracketed short name, and ``issuer_from_number`` reads
   such a number (``（沐）应急责改`` under 沐川市 is 沐川市应急管理局, no longer the ministry's ``应急``): segment.py does not
   call it yet (a leftover for its owner: strict xfails below).
 
-dedup (corpus/dedup.py; README, Each notice once):
+dedup (corpus/dedup.py; docs/segmentation.md, Each notice once):
 - a revised edition (``…办法（修订版）``, ``（2027年修订）``) and the text it revises are two documents, however near their
   texts (they were merged when read from two formats in one year);
 - a copy that lost its year (a notice pasted after a 转发 letter, no date or number of its own) takes it from the copy

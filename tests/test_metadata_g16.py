@@ -20,13 +20,13 @@ Fixed here (corpus/metadata.py; each test failed on main's code):
 - a joint signature in two rows with a blank line between (two organs side by side, a blank line for the seals, the
   third under them) signs for all three organs (``md.first_organs``; was the first row's two);
 - a village, a community or a 嘎查 titled alone (``柳湾村关于…的倡议书``, ``柳岸社区关于…``, ``乌兰嘎查关于…``) is the committee
-  that signs for it (``石门瑶族乡柳湾村村民委员会``), as a town titled alone is its government (README); was the place's
+  that signs for it (``石门瑶族乡柳湾村村民委员会``), as a town titled alone is its government (docs/segmentation.md); was the place's
   name as issuer and its township as region;
 - ``metadata.level_from_body`` takes the title too (``2027年全县安全生产工作要点``, unsigned: the title says it is a
   county's); ``metadata.county_level_city`` takes the genre: a 市's report to another 市's organ is a county-level
   city's. segment.py (the lead's) does not pass either yet: strict xfails below, leftovers.
 
-Decided: a 镇's plan is the town's, ``department`` (README: 乡镇 below the county tier), its issuer the government
+Decided: a 镇's plan is the town's, ``department`` (docs/segmentation.md: 乡镇 below the county tier), its issuer the government
 signing it, none when nothing signs; copies of one notice that differ only in their 抄送 line are one notice.
 """
 

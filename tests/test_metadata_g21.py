@@ -1,4 +1,4 @@
-"""Document metadata, session 21 (meta21): the administrative map of the whole country.
+"""Document metadata, session 20 (meta21): the administrative map of the whole country.
 
 24 notices (and 5 of a second round), one issuer kind each that no earlier probe folder held (tests/data/metadata21/*.txt; the reading of each
 written down in its EXPECTED.md before the code ran). 13 read right on main's code (guards); 11 were misread:

@@ -3,7 +3,7 @@ these tests (tests/data/metadata5/*.txt; invented places and organs, no sentence
 paraphrased from a real document). Each expected reading was written down before running
 ``policytag segment`` on the document; each failed on the code before the fix it pins.
 
-Decisions (docs: README "Segment notices", document metadata):
+Decisions (docs: docs/segmentation.md, document metadata):
 - A region ends at its administrative unit: 东陵区城镇燃气…预案 is 东陵区's (城镇 is the subject, as
   are 乡镇, 景区, 小区, 农贸市场, 重点区域, 美丽乡村, 创建省级…, and tiers named together: 县乡两级,
   区县); a town named …城镇 has its own name before it (古城镇).

@@ -3,7 +3,7 @@
 document). Each expected reading was written down before running ``policytag segment`` on the document;
 each failed on the code before the fix it pins.
 
-Decisions (docs: README "Segment notices", document metadata):
+Decisions (docs: docs/segmentation.md, document metadata):
 - A signing date is read in every form a notice prints it: ``2027年元月5日`` (元月 is January),
   full-width ``２０２７年１月５日``, ``二0二七年一月五日`` (an Arabic 0 typed among Chinese digits) and
   ``2027.1.5`` (a whole line of dotted figures); it is the date line, never a clause.

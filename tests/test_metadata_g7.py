@@ -5,7 +5,7 @@ invented places and organs, no sentence copied or paraphrased from a real docume
 reading was written down before running ``policytag segment`` on the document, and each new value
 read ``other`` on the code before.
 
-Decisions (docs: README "Segment notices", the ``genre`` row; corpus/metadata.py's docstring):
+Decisions (docs: docs/segmentation.md, the ``genre`` row; corpus/metadata.py's docstring):
 - The document's own kind decides, as its title ends (``…的通告``, ``…情况的通报``, ``…上的讲话``,
   ``…会议纪要``, ``…工作总结``/``…报告``, ``…的决定``, ``…实施意见``/``…指导意见``, ``…责任清单``/
   ``…任务分工``/``…工作职责``); a title ending ``…的通知`` is a notice (``other``), whatever it mentions

@@ -5,7 +5,7 @@ invented places and organs, no sentence copied or paraphrased from a real docume
 reading was written down before running ``policytag segment`` on the document, and each new value
 read ``other`` on the code before.
 
-Decisions (docs: README "Segment notices", the ``genre`` row; corpus/metadata.py's docstring):
+Decisions (docs: docs/segmentation.md, the ``genre`` row; corpus/metadata.py's docstring):
 - The title's last words decide, as for meta7's kinds (``…安全生产规划``, ``…规划（2026—2030年）``, ``…政策解读``,
   ``…的倡议书``, ``…的提示``/``…的提醒``, ``…检查表``/``…排查清单``); a notice (``关于做好…规划编制工作的通知``)
   stays a notice, ``other``; a wrapper (``关于印发《…规划》的通知``) has the enclosure's genre.

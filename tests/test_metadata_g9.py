@@ -10,7 +10,7 @@ What was wrong and is now read right (corpus/metadata.py, corpus/dedup.py):
   讲话稿 and a chair's 主持词 are ``speech``; ``关于…情况的汇报`` is a ``report``; ``…就《…办法》答记者问``
   and ``《…》政策问答`` are an ``interpretation`` (they read ``other``); so are the drafters' ``关于《…条例（草案）》的说明``
   and a ``…起草说明``; a ``行政处罚决定书`` is a ``decision``; ``…2024年工作总结和2025年工作计划`` read ``work_points``
-  (a year's 工作计划) and is a ``report`` (a summary with the next year's plans, as README's 工作打算).
+  (a year's 工作计划) and is a ``report`` (a summary with the next year's plans, as docs/segmentation.md's 工作打算).
 - ``…关于开展储存量2000吨以上危险化学品仓库安全检查的通知`` signed 2025 read year 2000: a figure with a unit
   (吨, 家, 万元…) or inside a longer number is a quantity, no year.
 - ``柘州省应急管理厅`` read region 柘州 at level ``city``, ``蓼乡县`` region 蓼乡 at ``department``: a place
@@ -30,7 +30,7 @@ Read as the docs say (guards, passing before and after): a ministry's 司 is ``c
 兵团 regiment's 安委会 is ``county``; a 高新区's 党工委 and 管委会 signing together are ``department``
 (the title's full-width space between them dropped); 特急 / 明电 / the organ over its number do not
 displace a title wrapped over three lines; the year of ``关于做好2026年安全生产工作的通知`` signed
-2025-12-26 is 2026 (the year the notice is for: README, ``year`` row), its date 2025-12-26; an imprint's
+2025-12-26 is 2026 (the year the notice is for: docs/segmentation.md, ``year`` row), its date 2025-12-26; an imprint's
 ``…2025年7月2日印发`` gives no signing date.
 
 The four misreadings first left to other owners' files as strict xfails (a tabbed box's 发文字号, the
@@ -85,7 +85,7 @@ DOCUMENTS = {
     # web-furniture fix (972f099…6b44938); read right since
     "web_box_lines.txt": ("柘川市蓼湾区应急管理局关于做好元旦春节期间安全防范工作的通知", "柘川市蓼湾区应急管理局", "柘川市蓼湾区",
                           "county", "other", 2025, "2025-01-05", "蓼应急〔2025〕1号"),
-    # fixed: work_points (…2025年工作计划) before; a summary with the next year's plans is a report (README)
+    # fixed: work_points (…2025年工作计划) before; a summary with the next year's plans is a report (docs/segmentation.md)
     "summary_with_plan.txt": ("蓼湾区应急管理局2024年工作总结和2025年工作计划", "蓼湾区应急管理局", "蓼湾区", "county", "report", 2024,
                               "2025-01-10", None),
     # fixed: work_points (…要点) before

@@ -2,7 +2,7 @@
 written for these tests (tests/data/genres/m4_*.txt; invented places, no real document copied or
 paraphrased). Each expected reading was written down before running ``policytag segment``.
 
-Decisions (docs: README "Document metadata"):
+Decisions (docs: docs/segmentation.md "Document metadata"):
 - 元月 is January in a signing date (二〇二七年元月五日); 正月 (the lunar first month) is no date.
 - An edition remark in a title (（2018年版）, （2019年修订）, （2021年修正）) dates the text cited,
   not the notice: the year is the number's or the date's. A regulation with no number and no date

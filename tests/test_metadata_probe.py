@@ -3,7 +3,7 @@ notices written for these tests (tests/data/genres/m3_*.txt; no real document co
 paraphrased; the places are invented). Each notice's expected reading was written down before
 running ``policytag segment`` on it; each notice here read wrong before corpus/metadata.py's fixes.
 
-Decisions where the notice leaves room (docs: README "Document metadata"):
+Decisions where the notice leaves room (docs: docs/segmentation.md "Document metadata"):
 - A 县级市 carries no marker of its own (临川市's numbers read 临政发 as a prefecture's do). What
   tells is whom it writes to: a prefecture-level city sends its notices to 各县（市、区）, a
   county-level city to its 镇 and 街道 — such an addressee, naming no 县 or 区, makes the 市
