@@ -35,7 +35,7 @@ def run(args: argparse.Namespace) -> int:
 
     from policytag.errors import one_line
 
-    from .readers import SUPPORTED_SUFFIXES
+    from .readers import SUPPORTED_SUFFIXES, unread_files_notes
 
     if args.output:  # before any work
         refuse_input_as_output(args.output, args.paths, SUPPORTED_SUFFIXES)
@@ -51,6 +51,8 @@ def run(args: argparse.Namespace) -> int:
     message = duplicates_message(result.duplicates)
     if message:
         print(f"policytag: {message}", file=sys.stderr)
+    for note in unread_files_notes(args.paths):  # (a folder's pictures, CAJ files, slides: named, as `tag` names them)
+        print(f"policytag: {note}", file=sys.stderr)
     if result.documents:
         if args.output:
             with atomic_write(args.output) as fh:

@@ -3329,3 +3329,24 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
             else:
                 out.extend(mail_members(f) if f.suffix.lower() in _MAIL_SUFFIXES and f.is_file() else [f])
     return out
+
+
+def unread_files_notes(paths: list[str]) -> list[str]:
+    """What a folder holds that no reader here reads and the folder's reading passed over without a word: a
+    scanned page (``.jpg``, ``.png``, ``.tif``), a CNKI ``.caj``, slides. Named alone, such a file is refused with
+    what to do (``corpus.readers``); inside a folder it was dropped unseen, so a notice downloaded as a picture
+    was missing from the report with nothing said (`segment` and `tag`, also streamed, print these notes). One note per kind, by suffix (no file is opened), the pictures
+    a browser saved beside a page (``page_files/``) aside."""
+    notes = []
+    for folder in (Path(p) for p in paths):
+        if not folder.is_dir():
+            continue
+        by_why: dict[str, list[str]] = {}
+        for f in sorted(folder.rglob("*")):
+            why = _NO_TEXT_SUFFIXES.get(f.suffix.lower())
+            if why and f.is_file() and not _saved_page_resource(f, folder):
+                by_why.setdefault(why, []).append(str(f.relative_to(folder)))
+        for why, names in by_why.items():
+            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
+            notes.append(f"{folder}: left out {len(names)} file(s) holding no text to read here: {shown} ({why})")
+    return notes

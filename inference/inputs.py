@@ -96,31 +96,15 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     if not clauses:
         raise PolicytagError("no clauses to tag: the input holds no notice text")
     note = duplicates_message(duplicates)
-    notes = ((note,) if note else ()) + tuple(unread_files_notes(files))
+    notes = ((note,) if note else ()) + tuple(unread_files_notes(files))  # (corpus.readers: segment says them too)
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings), notes)
 
 
 def unread_files_notes(paths: list[str]) -> list[str]:
-    """What a folder holds that no reader here reads and the folder's reading passed over without a word: a
-    scanned page (``.jpg``, ``.png``, ``.tif``), a CNKI ``.caj``, slides. Named alone, such a file is refused with
-    what to do (``corpus.readers``); inside a folder it was dropped unseen, so a notice downloaded as a picture
-    was missing from the report with nothing said. One note per kind, by suffix (no file is opened), the pictures
-    a browser saved beside a page (``page_files/``) aside."""
-    from policytag.corpus.readers import _NO_TEXT_SUFFIXES, _saved_page_resource
+    """``corpus.readers.unread_files_notes``, imported when called (tagging a clause file loads no reader)."""
+    from policytag.corpus.readers import unread_files_notes as notes
 
-    notes = []
-    for folder in (Path(p) for p in paths):
-        if not folder.is_dir():
-            continue
-        by_why: dict[str, list[str]] = {}
-        for f in sorted(folder.rglob("*")):
-            why = _NO_TEXT_SUFFIXES.get(f.suffix.lower())
-            if why and f.is_file() and not _saved_page_resource(f, folder):
-                by_why.setdefault(why, []).append(str(f.relative_to(folder)))
-        for why, names in by_why.items():
-            shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-            notes.append(f"{folder}: left out {len(names)} file(s) holding no text to read here: {shown} ({why})")
-    return notes
+    return notes(paths)
 
 
 def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:

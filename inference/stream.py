@@ -172,7 +172,7 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
     Two passes, so memory holds documents but never every clause: the first segments each file
     and keeps only its documents for ``dedupe_documents``; the second segments again, one file at
     a time, and yields the clauses of the documents kept. ``note`` gets the duplicates message and
-    ``inputs.unread_files_notes`` (a folder's files holding no text to read), as plain ``tag`` prints them.
+    ``corpus.readers.unread_files_notes`` (a folder's files holding no text to read), as plain ``tag`` prints them.
     """
     return NoticeClauses(paths, skip_bad, warn, note)
 

@@ -60,3 +60,18 @@ def test_the_doc_id_is_keyed_on_the_file_name_not_on_the_title_taken_from_it():
 def test_a_file_name_makes_no_text_a_notice():
     with pytest.raises(ReadError, match="no recognisable notice structure"):
         segment_text("今天天气很好，我们去公园散步，然后回家吃饭。\n", f"{NAME}.txt")
+
+
+# --- segment names a folder's files that hold no text, as tag does (analyst15's leftover) ---------------------------
+
+def test_segment_names_the_pictures_of_a_folder_it_leaves_out(tmp_path, capsys):
+    from policytag.cli import main
+
+    (tmp_path / f"{NAME}.txt").write_text(BODY, encoding="utf-8")
+    (tmp_path / "扫描件.jpg").write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 16)
+    (tmp_path / "汇报.pptx").write_bytes(b"PK\x03\x04")
+    assert main(["segment", str(tmp_path), "-o", str(tmp_path / "out.jsonl")]) == 0
+    err = capsys.readouterr().err
+    assert f"policytag: {tmp_path}: left out 1 file(s) holding no text to read here: 扫描件.jpg (a picture" in err
+    assert "汇报.pptx (" in err
+    assert (tmp_path / "out.jsonl").read_text(encoding="utf-8").count("\n") == 3
