@@ -57,7 +57,7 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     ``skip_bad`` a warning while the good files are still read. A notice given twice (its .txt
     and its .pdf, or one file named twice) is tagged once and noted."""
     from policytag.corpus.dedup import dedupe_documents, duplicates_message
-    from policytag.corpus.readers import ReadError, decode_bytes
+    from policytag.corpus.readers import ReadError, decode_bytes, unread_files_notes
     from policytag.corpus.segment import segment_paths, segment_text
 
     pairs: list[tuple[Document, list[Clause]]] = []
@@ -96,15 +96,8 @@ def read_notices(paths: list[str], skip_bad: bool = False, stdin: BinaryIO | Non
     if not clauses:
         raise PolicytagError("no clauses to tag: the input holds no notice text")
     note = duplicates_message(duplicates)
-    notes = ((note,) if note else ()) + tuple(unread_files_notes(files))  # (corpus.readers: segment says them too)
+    notes = ((note,) if note else ()) + tuple(unread_files_notes(files))  # (segment and tag --stream say them too)
     return TagInput(tuple(documents), tuple(clauses), tuple(warnings), notes)
-
-
-def unread_files_notes(paths: list[str]) -> list[str]:
-    """``corpus.readers.unread_files_notes``, imported when called (tagging a clause file loads no reader)."""
-    from policytag.corpus.readers import unread_files_notes as notes
-
-    return notes(paths)
 
 
 def _clause_from_row(row: object, lineno: int, default_doc: str) -> Clause:

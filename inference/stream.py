@@ -181,10 +181,10 @@ def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], 
                     note: Callable[[str], None] | None, dates: dict[str, str | None]) -> Iterator[Clause]:
     """``notice_clauses``' passes; ``dates`` gets each kept notice's date after the first."""
     from policytag.corpus.dedup import carry_metadata, content_key, dedupe_documents, duplicates_message, rename_document
-    from policytag.corpus.readers import ReadError, expand_paths, read_file
+    from policytag.corpus.readers import ReadError, expand_paths, read_file, unread_files_notes
     from policytag.corpus.segment import segment_text
 
-    from .inputs import missing_message, unread_files_notes
+    from .inputs import missing_message
 
     missing = [p for p in paths if not Path(p).exists()]
     if missing and not skip_bad:

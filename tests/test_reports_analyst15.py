@@ -19,7 +19,7 @@ import pytest
 
 from policytag import PROJECT_ROOT
 from policytag.inference.charts import heatmap, nonempty_grid
-from policytag.inference.inputs import unread_files_notes
+from policytag.corpus.readers import unread_files_notes
 from policytag.inference.render_html import render_html
 
 from conftest import TEST_DATA
