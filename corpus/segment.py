@@ -212,7 +212,8 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     shown = title  # what the notice itself shows: its id is keyed on that, never on a title found elsewhere
     # a notice whose text shows no title, saved under it (…关于开展2027年安全生产月活动的通知.txt, as a web page's
     # body copied into a file named by its headline is): the name is its title, read for issuer, year and genre
-    named = "" if title or _attachment_title(lines) else _file_name_title(source)
+    attachment = "" if title else _attachment_title(lines)  # (an enclosure's own title: read below, after the id)
+    named = "" if title or attachment else _file_name_title(source)
     title = title or named
     number = None
     for text in [l.text for l in lines if l.kind == "docnum"] + [meta.get("发文字号") or meta.get("文号", "")]:
@@ -298,7 +299,7 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
     doc_id = f"{year or 'na'}-{hashlib.sha1(key.encode('utf-8')).hexdigest()[:6]}"
     built = False
     if not title:
-        title = _attachment_title(lines)
+        title = attachment
         if title:
             genre = md.genre_of(title, paragraphs)
         else:
