@@ -327,7 +327,7 @@ def _plain_body(grid: Grid) -> Grid:
     if len(grid) < 2:
         return grid  # a one-row table: no row of data shows it is a header
     first = [cell.text for _, cell in _distinct(grid[0])]
-    if len(first) < 2 or len(first) < len(_distinct(grid[0])) or not all(_label_cell(t) for t in first):
+    if len(first) < 2 or not all(_label_cell(t) for t in first):  # (an empty cell is no label: all filled)
         return grid
     if not any(cell.text and not _label_cell(cell.text) for row in grid[1:] for _, cell in _distinct(row)):
         return grid  # labels over labels (名称 | 单位, 燃气 | 立方米): no sign which row names the columns
