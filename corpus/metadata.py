@@ -150,6 +150,10 @@ _ABBREVIATIONS = [
     # as a title names them): spelt out as they sign (中共岩溪县纪律检查委员会, 岩溪县监察委员会), so the two group as one
     # issuer; only as a name's end (or before its office): 纪委监委 run together name the one office both share
     (re.compile(r"(?<!监)纪委(?=(?:办公室|办公厅)?$)"), "纪律检查委员会"), (re.compile(r"(?<!纪委)监委(?=(?:办公室|办公厅)?$)"), "监察委员会"),
+    # the party's work committee of a street or a zone by its short name (中共城东街道工委, as a title names it): spelt out
+    # as it signs (中共岩溪县城东街道工作委员会), so the two are one issuer; only a name's end, and not a 党工委 (a zone's
+    # committee goes by that name) or a 团工委 (the youth league's, 共青团…工作委员会 whole)
+    (re.compile(r"(?<![党团])工委(?=(?:办公室)?$)"), "工作委员会"),
 ]
 
 
@@ -403,6 +407,17 @@ _RE_STATE_PREFIX = re.compile(r"^中华人民共和国(?=[\u4e00-\u9fff]{1,12}�
 
 #: full-width digits as half-width ones (``２０２７``, as an input method in full-width mode types them)
 FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+# a portal's tag before a headline (【重要通知】, 〔转载〕, [通知公告]): the site's column or a label, no part of an organ's name
+# (no organ's name opens with a bracket; a number's 〔2027〕 closes a name, never opens one)
+_RE_PORTAL_TAG = re.compile(r"^\s*[【〔\[［][\u4e00-\u9fff]{1,8}[】〕\]］]\s*")
+# a title opening with its verb of sending (转发国务院安委会办公室关于…的通知, as a portal shortens 关于转发…的通知的通知):
+# the organ after it is the one whose notice is passed on; the title names none of its own
+_RE_FORWARDS = re.compile(r"^\s*(?:关于)?(?:转发|批转|印发|下发)")
+
+
+def forwards_only(opening: str) -> bool:
+    """Does a title's opening (its text before 关于) name only the organ whose notice it passes on (``转发国务院安委会办公室``)?"""
+    return bool(_RE_FORWARDS.match(_RE_PORTAL_TAG.sub("", opening)))
 
 
 def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | None:
@@ -411,7 +426,9 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
     if not raw:
         return None
     # (an investigation team named by its accident's date in full-width digits, …“３·２１”…调查组: the half-width name)
-    name = re.sub(r"[（(][^（）()]*[)）]", "", raw.translate(FULL_DIGITS)).strip()
+    name = re.sub(r"[（(][^（）()]*[)）]", "", _RE_PORTAL_TAG.sub("", raw.translate(FULL_DIGITS))).strip()
+    if forwards_only(name):
+        return None  # (转发国务院安委会办公室…: the forwarded organ, not the one the document is from)
     # a title's opening up to 关于 may hold a forwarding (青石县人民政府办公室转发临江市应急管理局
     # 关于…的通知): the document is the forwarding organ's, not the one it forwards
     sender = re.split(r"转发|批转|印发", name)[0]
@@ -509,16 +526,25 @@ def _zone_short(short: str, full: str) -> bool:
 
 
 # (a township's, a town's, a street office's or a 苏木's too: 镇安委会 and 乡防指 titled, the signature naming which)
-_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|街道|苏木|[省市县区州盟旗乡镇])(?![长委])")
+# (a 地区's, 地区行署办公室; and the 兵团's: a 师, a 团, and a 师 run with its city, 师市 for 第八师石河子市)
+_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|街道|苏木|地区|师市|[省市县区州盟旗乡镇师团])(?![长委])")
 
 
 def _bare_tier_of(short: str, full: str) -> bool:
     """Is ``short`` (州应急管理局, 市安委会: a tier named bare, as a notice names its own place) ``full`` (雾岭彝族自治州
     应急管理局) by the place the signature names? The signature says which 州 it is: a number's guess at the place
-    (雾州应急 → 雾州) does not."""
+    (雾州应急 → 雾州) does not. The 兵团's tiers by their numbers: 师 a 第X师, 团 a regiment, 师市 a 第X师 and the city
+    it runs with (师市安委办 signing 新疆生产建设兵团第八师石河子市安全生产委员会办公室)."""
     tier = _RE_BARE_TIER.match(short)
     region, organ = split_region(full)
-    return bool(tier and region and organ and region.endswith(tier.group(0)) and organ == short[tier.end():])
+    if not (tier and region and organ and organ == short[tier.end():]):
+        return False
+    word, tiers = tier.group(0), _tiers(region)
+    if word == "师市":
+        return len(tiers) >= 2 and bool(_CORPS_DIVISION_RX.fullmatch(tiers[-2])) and tiers[-1].endswith("市")
+    if word in ("师", "团"):
+        return bool((_CORPS_DIVISION_RX if word == "师" else _CORPS_REGIMENT_RX).fullmatch(tiers[-1]))
+    return region.endswith(word)
 
 
 def _central_parent(prefix: str) -> bool:
@@ -577,6 +603,8 @@ def full_name(organ: str, signed: list[str]) -> str:
     out (``云岫镇安委会`` in the title, ``青石县云岫镇安全生产委员会`` signing: one committee); the title's
     ``organ`` is returned as it is when the signature names none of its organs fuller. A place alone (``澜湾街道``)
     is no organ: the organs signing for it, when any does; none (``""``) when nothing signs."""
+    if forwards_only(organ):
+        return ""  # (转发某局关于…: the forwarded organ; the document is the signing one's, read from the signature)
     if place_only(organ) and not signed:
         # a place titled alone and nothing signing (芦口镇关于…, only a date under it): no organ at all, the place only
         # the document's region (docs/segmentation.md: a place is not an organ); a place signing as itself stays, below
@@ -1415,7 +1443,9 @@ def issuer_from_title(title: str | None) -> str | None:
     第2号）`` (an organ's announcement is titled by the organ alone) -> the organ that opens the title."""
     if not title:
         return None
-    text = re.sub(r"\s+", "", unwrap_title(title))
+    text = re.sub(r"\s+", "", _RE_PORTAL_TAG.sub("", unwrap_title(title)))
+    if forwards_only(text):
+        return None  # (转发某局关于…的通知: no organ of its own)
     for rx in (_RE_TITLE_ORGAN, _RE_ANNOUNCING_ORGAN):
         m = rx.match(text)
         if m and looks_like_issuer(m.group(1)):
@@ -1434,7 +1464,9 @@ def organ_opening_title(title: str | None) -> str | None:
     报告`` -> 霁山县人民政府). An unsigned document's last resort."""
     if not title:
         return None
-    text = re.sub(r"\s+", "", unwrap_title(title))
+    text = re.sub(r"\s+", "", _RE_PORTAL_TAG.sub("", unwrap_title(title)))
+    if forwards_only(text):
+        return None
     if m := re.match(r"^(.{2,20}?)(?:(?:19|20)\d{2}年)?政府工作报告", text):
         place = split_region(m.group(1))[0]
         return f"{place}人民政府" if place and place == m.group(1) else None
