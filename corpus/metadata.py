@@ -197,7 +197,8 @@ def _ends_in_a_word(name: str, pos: int, end: int) -> bool:
 CORPS = "新疆生产建设兵团"
 _CORPS_DIVISION_RX = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 # (a regiment's number digit by digit, 一〇二团, or with 十 and 百, 二十三团, 一百二十团)
-_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十百〇零\d]{2,5}团(?!体|队|结|委)")
+# (only after its 师, so also by one numeral: 第一师四团)
+_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十百〇零\d]{1,5}团(?!体|队|结|委)")
 _BARE_TIERS = {"自治区", "自治州", "自治县", "自治旗", "特别行政区"}  # 自治区应急管理厅: a tier word, no name
 
 
@@ -502,7 +503,8 @@ def _signed_name(short: str, fulls: list[str]) -> str:
         prefix = full_bare[: len(full_bare) - len(bare)]
         if len(full_bare) > len(bare) and full_bare.endswith(bare) and (place_only(prefix) or _central_parent(prefix)):
             return full
-        if _autonomous_short(bare, full_bare) or _bare_tier_of(bare, full_bare) or _zone_short(bare, full_bare):
+        if (_autonomous_short(bare, full_bare) or _bare_tier_of(bare, full_bare) or _zone_short(bare, full_bare)
+                or _bare_zone_of(bare, full_bare)):
             return full
     return short
 
@@ -526,8 +528,23 @@ def _zone_short(short: str, full: str) -> bool:
 
 
 # (a township's, a town's, a street office's or a 苏木's too: 镇安委会 and 乡防指 titled, the signature naming which)
-# (a 地区's, 地区行署办公室; and the 兵团's: a 师, a 团, and a 师 run with its city, 师市 for 第八师石河子市)
-_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|街道|苏木|地区|师市|[省市县区州盟旗乡镇师团])(?![长委])")
+# a zone named bare by its kind, as its own notices name it (经开区安委办, 开发区管委会, 新区管委会): the short kinds first
+_RE_BARE_ZONE = re.compile(rf"^(?:{'|'.join(_ZONE_SHORT_NAMES)}|{_ZONE_ENDINGS}|新区)")
+
+
+def _bare_zone_of(short: str, full: str) -> bool:
+    """Is ``short`` (经开区安全生产委员会办公室: a zone named by its kind alone) ``full`` (澄河经济技术开发区安全生产委员会办公室) by
+    the zone the signature names? The same organ after a zone's name of that kind (经开区: 经济技术开发区 or 经济开发区)."""
+    m = _RE_BARE_ZONE.match(short)
+    rest = short[m.end():] if m else ""
+    if not (rest and looks_like_issuer(rest) and full.endswith(rest)):
+        return False
+    zone = full[: len(full) - len(rest)]
+    return any(zone.endswith(kind) and len(zone) > len(kind) for kind in (m.group(0), *_ZONE_SHORT_NAMES.get(m.group(0), ())))
+
+
+# (a 地区's, 地区行署办公室; a 林区's, 林区应急管理局; and the 兵团's: a 师, a 团, and a 师 run with its city, 师市 for 第八师石河子市)
+_RE_BARE_TIER = re.compile(r"^(?:自治区|自治州|自治县|自治旗|街道|苏木|地区|林区|师市|[省市县区州盟旗乡镇师团])(?![长委])")
 
 
 def _bare_tier_of(short: str, full: str) -> bool:

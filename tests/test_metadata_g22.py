@@ -1,12 +1,12 @@
 """Document metadata, session 22 (meta22): the 兵团, prefectures of every kind, zones, streets, 转发 letters, dates and
 titles in the forms portals and offices print them.
 
-55 notices (42, and 13 of a second round written after the first ran), tests/data/metadata22/*.txt, the reading of each
-written down in its EXPECTED.md before the code ran. 46 read right on main's code (guards: the 兵团's 师市 and 团 by short
+63 notices (42, 13 of a second round written after the first ran, 8 of a third after the second's fixes), tests/data/metadata22/*.txt, the reading of each
+written down in its EXPECTED.md before the code ran. 51 read right on main's code (guards: the 兵团's 师市 and 团 by short
 names, a 市 under a 自治州 or 地区, a 盟's 旗, 白云鄂博矿区, 神农架林区, 浦东新区 and 滨海新区 governed as districts, zones'
 committees by their short names, a street office named by its district's government, dates in Chinese numerals with 〇, ○,
 零 or spaces and in full-width figures, a number as the only year, joint party and government offices, 应急管理厅 + 财政厅,
-a title over two lines, 2027年度 and 二〇二七年度, plans for 2026—2028年); 9 were misread:
+a title over two lines, 2027年度 and 二〇二七年度, plans for 2026—2028年); 12 were misread:
 
 - a 转发 title printed without its 关于 (``转发国务院安委会办公室关于…的通知``, as portals shorten
   ``关于转发…的通知的通知``) read the forwarded organ, with its verb, as the issuer (``转发国务院安全生产委员会办公室``;
@@ -16,6 +16,9 @@ a title over two lines, 2027年度 and 二〇二七年度, plans for 2026—2028
   (``【重要通知】澄河市应急管理局``): dropped (``_RE_PORTAL_TAG``); the title keeps it (corpus/segment.py: leftover);
 - a 地区 named bare (``地区行署办公室``) was no tier its signature (喀什地区行政公署办公室) could name; now it is, as 州 and 盟
   were, and so are the 兵团's 师, 团 and 师市 (a 师 run with its city, 第八师石河子市);
+- (round 3) a regiment named by one numeral after its 师 (第一师四团) read as the 师 (``city``): a regiment is one to five
+  numerals before 团 after its 师 (``_CORPS_REGIMENT_RX``); a 林区 and a zone named by its kind alone (林区应急管理局,
+  经开区安委办, 开发区管委会) are the ones the signature names (``_bare_zone_of``), as a bare 州 or 市 is;
 - a street's party work committee by its short name (``中共城东街道工委``) was not spelt out, so the signature's
   ``中共岩溪县城东街道工作委员会`` was no fuller name of it: issuer and region lost the county; 工委 is spelt
   ``工作委员会`` now (not 党工委, a zone's committee's name; not 团工委).
@@ -102,6 +105,24 @@ FIXED = {
     'r2_street_party_working_committee_county.txt': ('中共城东街道工委城东街道办事处关于开展居民楼消防通道清理的通知', '中共岩溪县城东街道工作委员会、岩溪县城东街道办事处', '岩溪县城东街道', 'department', 'other', 2027, '2027-06-06', None),
 }
 
+# round 3 (written after round 2's fixes): read right on main
+PROBED_ROUND3 = {
+    'r3_league_under_region.txt': ('内蒙古自治区锡林郭勒盟行政公署关于做好冬春季防灾减灾工作的通知', '内蒙古自治区锡林郭勒盟行政公署', '内蒙古自治区锡林郭勒盟', 'city', 'other', 2027, '2027-11-12', None),
+    'r3_date_yuanyue.txt': ('岩溪县应急管理局关于做好春运期间道路交通安全工作的通知', '岩溪县应急管理局', '岩溪县', 'county', 'other', 2027, '2027-01-08', None),
+    'r3_street_bare.txt': ('街道办事处关于做好汛期低洼地段排涝工作的通知', '岩溪县城东街道办事处', '岩溪县城东街道', 'department', 'other', 2027, '2027-06-12', None),
+    'r3_new_area_party_and_committee.txt': ('中共澄河新区工作委员会澄河新区管理委员会关于加强建设工地扬尘和高处作业安全管理的通知', '中共澄河新区工作委员会、澄河新区管理委员会', '澄河新区', 'department', 'other', 2027, '2027-05-08', None),
+    'r3_year_first_title_unsigned_number.txt': ('2027年度澄河市安全生产工作要点', '澄河市安全生产委员会', '澄河市', 'city', 'work_points', 2027, None, '澄安委〔2027〕2号'),
+}
+# round 3: misread on main and after round 2 (the fields read instead in the comment)
+FIXED_ROUND3 = {
+    # (region 新疆生产建设兵团第一师, level city: a regiment of one numeral was no regiment)
+    'r3_corps_one_numeral_regiment.txt': ('新疆生产建设兵团第一师四团安全生产委员会关于做好秋季林果采收安全工作的通知', '新疆生产建设兵团第一师四团安全生产委员会', '新疆生产建设兵团第一师四团', 'county', 'other', 2027, '2027-09-01', None),
+    # (issuer 林区应急管理局: a 林区 named bare was no tier the signature could name)
+    'r3_forest_district_bare.txt': ('林区应急管理局关于做好春季森林防火工作的通知', '湖北省神农架林区应急管理局', '湖北省神农架林区', 'county', 'other', 2027, '2027-03-06', None),
+    # (issuer 经开区安全生产委员会办公室, region 经开区: a zone named by its kind alone, likewise)
+    'r3_zone_short_bare.txt': ('经开区安委办关于开展园区危险化学品企业安全检查的通知', '澄河经济技术开发区安全生产委员会办公室', '澄河经济技术开发区', 'department', 'other', 2027, '2027-04-19', None),
+}
+
 # still misread: the title line (corpus/segment.py, corpus/clean.py) and a long 兵团 signature (corpus/clean.py RE_ISSUER)
 OPEN = {
     # (issuer 【重要通知】澄河市应急管理局 on main, fixed; the title keeps the tag)
@@ -127,8 +148,8 @@ KNOWN_GAPS = {
     "r2_tag_after_title.txt": "corpus/clean.py: a title line closing with a portal's tag (…的通知【已发布】) is no title: a title is built",
 }
 
-test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, OPEN, known_gaps=KNOWN_GAPS,
-                                                                    at_least=55)
+test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, PROBED_ROUND3, FIXED_ROUND3, OPEN,
+                                                                    known_gaps=KNOWN_GAPS, at_least=63)
 
 
 @pytest.mark.parametrize("raw, issuer", [
@@ -177,11 +198,31 @@ def test_a_forwarding_title_names_no_organ(title):
     ("师应急管理局", ["新疆生产建设兵团第七师应急管理局"], "新疆生产建设兵团第七师应急管理局"),
     ("团安委会", ["新疆生产建设兵团第六师一〇三团安全生产委员会"], "新疆生产建设兵团第六师一〇三团安全生产委员会"),
     ("师市安委办", ["新疆生产建设兵团第八师石河子市安全生产委员会办公室"], "新疆生产建设兵团第八师石河子市安全生产委员会办公室"),
+    ("林区应急管理局", ["湖北省神农架林区应急管理局"], "湖北省神农架林区应急管理局"),
+    # a zone named by its kind alone (round 3: the short name stayed on main)
+    ("经开区安委办", ["澄河经济技术开发区安全生产委员会办公室"], "澄河经济技术开发区安全生产委员会办公室"),
+    ("经开区管委会", ["澄河经济开发区管理委员会"], "澄河经济开发区管理委员会"),
+    ("高新区应急管理局", ["澄河高新区应急管理局"], "澄河高新区应急管理局"),
+    ("新区管委会", ["河北雄安新区管理委员会"], "河北雄安新区管理委员会"),
+    ("园区安委办", ["澄河化工园区安全生产委员会办公室"], "澄河化工园区安全生产委员会办公室"),
     # the short 工委 and the signature's full name (the short one stayed on main)
     ("中共城东街道工委", ["中共岩溪县城东街道工作委员会"], "中共岩溪县城东街道工作委员会"),
 ])
 def test_short_name_by_signature(short, signed, issuer):
     assert md.full_name(short, signed) == issuer
+
+
+@pytest.mark.parametrize("name, reading", [
+    # a regiment named by one numeral after its 师 (the 师's region and level on main)
+    ("新疆生产建设兵团第一师四团安全生产委员会", ("新疆生产建设兵团第一师四团", "county")),
+    ("新疆生产建设兵团第一师十团", ("新疆生产建设兵团第一师十团", "county")),
+    # guards (read so on main too)
+    ("新疆生产建设兵团第一师一〇三团", ("新疆生产建设兵团第一师一〇三团", "county")),
+    ("新疆生产建设兵团第七师团委", ("新疆生产建设兵团第七师", "city")),
+    ("新疆生产建设兵团第七师应急管理局", ("新疆生产建设兵团第七师", "city")),
+])
+def test_corps_region_level(name, reading):
+    assert md.issuer_region_level(name) == reading
 
 
 @pytest.mark.parametrize("short, signed", [
@@ -191,6 +232,10 @@ def test_short_name_by_signature(short, signed, issuer):
     ("团安委会", ["新疆生产建设兵团第七师安全生产委员会"]),
     ("地区应急管理局", ["澄河市应急管理局"]),
     ("市应急管理局", ["新疆生产建设兵团第七师应急管理局"]),
+    ("林区应急管理局", ["澄河市应急管理局"]),
+    ("经开区安委办", ["澄河高新技术产业开发区安全生产委员会办公室"]),  # (another kind of zone)
+    ("经开区安委办", ["澄河市安全生产委员会办公室"]),
+    ("开发区管委会", ["开发区管理委员会"]),  # (no zone's name before the kind)
 ])
 def test_short_name_of_another_tier_stays(short, signed):
     assert md.full_name(short, signed) == short
