@@ -150,10 +150,10 @@ _ABBREVIATIONS = [
     # as a title names them): spelt out as they sign (中共岩溪县纪律检查委员会, 岩溪县监察委员会), so the two group as one
     # issuer; only as a name's end (or before its office): 纪委监委 run together name the one office both share
     (re.compile(r"(?<!监)纪委(?=(?:办公室|办公厅)?$)"), "纪律检查委员会"), (re.compile(r"(?<!纪委)监委(?=(?:办公室|办公厅)?$)"), "监察委员会"),
-    # the party's work committee of a street or a zone by its short name (中共城东街道工委, as a title names it): spelt out
-    # as it signs (中共岩溪县城东街道工作委员会), so the two are one issuer; only a name's end, and not a 党工委 (a zone's
-    # committee goes by that name) or a 团工委 (the youth league's, 共青团…工作委员会 whole)
-    (re.compile(r"(?<![党团])工委(?=(?:办公室)?$)"), "工作委员会"),
+    # the party's work committee of a street, a zone or the offices (中共城东街道工委, 开发区工委, 直属机关工委, as a title
+    # names it): spelt out as it signs (中共岩溪县城东街道工作委员会), so the two are one issuer; only a name's end, and only
+    # after a street, a zone or 机关: 农工委, 教工委 are a 农村/教育工作委员会, a 党工委 a zone's committee's own name
+    (re.compile(r"(?:(?<=街道)|(?<=机关)|(?<=[区园]))工委(?=(?:办公室)?$)"), "工作委员会"),
 ]
 
 
@@ -457,7 +457,7 @@ def normalize_issuer(raw: str | None, region_hint: str | None = None) -> str | N
         if region_hint and bare and not split_region(part)[0]:
             tier = bare.group(0)
             hint_tiers = _tiers(region_hint)
-            match = [t for t in hint_tiers if t.endswith(tier)]
+            match = [t for t in hint_tiers if t.endswith(tier) and t != CORPS]  # (团: a regiment, not the 兵团)
             if match:
                 part = "".join(hint_tiers[:hint_tiers.index(match[-1]) + 1]) + part[len(tier):]
         out.append(_prefecture_office(part, region_hint))

@@ -164,6 +164,7 @@ test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED
     # a street's or an office's party work committee by its short name (中共城东街道工委 on main)
     ("中共城东街道工委", "中共城东街道工作委员会"),
     ("中共澄河市直属机关工委", "中共澄河市直属机关工作委员会"),
+    ("中共澄河高新区工委", "中共澄河高新区工作委员会"),
 ])
 def test_normalize_issuer(raw, issuer):
     assert md.normalize_issuer(raw) == issuer
@@ -173,6 +174,8 @@ def test_normalize_issuer(raw, issuer):
     # guards: read so on main too
     ("中共澄河经济开发区党工委", "中共澄河经济开发区党工委"),  # (a zone's committee keeps its name)
     ("共青团澄河市委", "共青团澄河市委"),
+    ("中共岩溪县委农工委", "中共岩溪县委农工委"),  # (农村工作委员会: no 工作委员会 of a 农)
+    ("中共澄河市委教工委", "中共澄河市委教工委"),
     ("岩溪县人民政府办公室转发澄河市应急管理局", "岩溪县人民政府办公室"),  # (the forwarding organ named first)
     ("澄河市应急管理局", "澄河市应急管理局"),
 ])
@@ -239,3 +242,15 @@ def test_corps_region_level(name, reading):
 ])
 def test_short_name_of_another_tier_stays(short, signed):
     assert md.full_name(short, signed) == short
+
+
+@pytest.mark.parametrize("raw, hint, issuer", [
+    # a bare 师 or 团 and the place a number or a signature hints (the bare name on main)
+    ("师应急管理局", "新疆生产建设兵团第七师", "新疆生产建设兵团第七师应急管理局"),
+    ("团应急管理局", "新疆生产建设兵团第七师一〇三团", "新疆生产建设兵团第七师一〇三团应急管理局"),
+    ("地区行署办公室", "喀什地区", "喀什地区行政公署办公室"),
+    # guard: a 团 is no 兵团 (read so on main too)
+    ("团应急管理局", "新疆生产建设兵团", "团应急管理局"),
+])
+def test_bare_corps_tier_by_hint(raw, hint, issuer):
+    assert md.normalize_issuer(raw, region_hint=hint) == issuer
