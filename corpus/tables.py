@@ -170,6 +170,9 @@ def header(grid: Grid) -> tuple[int, list[tuple[str | None, str]]] | None:
             continue
         if any(label and role is None and len(label) > _HEADER_MAX for label, role in zip(labels, roles)):
             continue
+        roles = _agency_columns_checked(grid, index, labels, roles)
+        if not {"seq", "lead", "resp", "coop", "deadline"} & set(roles):
+            continue
         columns = list(zip(roles, labels))
         if index + 1 < len(grid) and len(grid[index + 1]) == len(row):
             below = grid[index + 1]
@@ -180,6 +183,41 @@ def header(grid: Grid) -> tuple[int, list[tuple[str | None, str]]] | None:
                 index += 1
         return index, list(zip(_checklist_roles([r for r, _ in columns]), [label for _, label in columns]))
     return None
+
+
+# an agency cell's item less the word saying its part (县住建局牵头, 各乡镇配合): what is left ends in an organ
+_AGENCY_PART = re.compile(r"(?:牵头|配合|负责|参与|协助|协办|主办|落实|等)+$")
+
+
+def _agency_columns_checked(grid: Grid, index: int, labels: list[str], roles: list[str | None]) -> list[str | None]:
+    """``roles`` with each agency column in doubt whose cells under the header row ``index`` do not read as agencies
+    (not most of its filled cells: :func:`_agency_cell_like`) taken for a column of no known role. In doubt: a bare
+    单位 / 部门 (also a unit of measure: a 物资清单's 序号 | 物资名称 | 单位 | 数量), and, in a table with no 序号, any
+    agency column but a person's (责任人, 责任领导: its cells are names).
+
+    Why: a header's labels alone took ``名称 | 单位`` over ``燃气 | 立方米`` for a task whose 责任单位 was 立方米. A
+    numbered table's other agency labels (责任单位, 牵头单位) stay trusted: its readings do not change."""
+    out = list(roles)
+    numbered = "seq" in roles
+    for col, (role, label) in enumerate(zip(roles, labels)):
+        if role not in _AGENCY_KEYS or re.search(r"(?:人|领导)$", label) \
+                or numbered and not re.fullmatch(r"单位|部门", _simplified_label(label)):
+            continue
+        cells = [row[col].text for row in grid[index + 1:]
+                 if col < len(row) and row[col].text and row[col].key is not grid[index][col].key
+                 and len(_distinct(row)) > 1]  # (a row spanning the table is a category or a heading)
+        fits = sum(_agency_cell_like(text) for text in cells)
+        if cells and 2 * fits < len(cells):
+            out[col] = None
+    return out
+
+
+def _agency_cell_like(text: str) -> bool:
+    """Does a task table's agency cell read as agencies (``县住建局（牵头）、各乡镇``, ``县应急局牵头，各乡镇配合``)? A
+    single character (人, 台: a unit) never does."""
+    text = re.sub(r"[（(][^（）()]*[)）]", "", text)
+    items = [_AGENCY_PART.sub("", i) for i in re.split(r"[、，,；;\s]+", text) if i]
+    return bool(items) and all(len(i) >= 2 and _AGENCY_ITEM.match(i) for i in items)
 
 
 def _key(role: str, label: str) -> str:

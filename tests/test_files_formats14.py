@@ -100,9 +100,8 @@ def test_labels_over_labels_and_a_repeated_header():
         assert len(lines) == 2, first
 
 
-@pytest.mark.xfail(strict=True, reason="名称 | 单位 over 燃气 | 立方米 is read as a task table (名称 a task column, a bare "
-                   "单位 an agency one): 立方米 becomes 责任单位. corpus.tables.header trusts the labels alone; a fix should "
-                   "ask that an agency column's cells read as agencies (_agency_like) where there is no 序号")
 def test_a_unit_column_is_no_agency(files):
+    """名称 | 单位 over 燃气 | 立方米 (formats14's strict xfail, fixed by formats15): no 序号, and the 单位 column's cells
+    read as no agency, so no task table: no 责任单位 (before: ``燃气（责任单位：立方米）``)."""
     lines = _lines(files["short_rows.docx"])
     assert not [line for line in lines if "责任单位" in line], lines
