@@ -422,6 +422,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
         _saved_frames(soup, folder)
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     frames = [t["src"] for t in soup.find_all(["iframe", "frame"], src=True)]  # those whose page is not here
+    redirect, scripted = _redirect_target(soup), _scripted_text(soup)  # (read before the scripts go)
     # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
         tag.decompose()
@@ -437,7 +438,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     _html_tables(soup, body)
     lines = _without_site_footer(_without_chrome(_block_lines(body)))
     if whole_page:
-        _check_notice_on_page(path, body, lines, embedded, frames)
+        _check_notice_on_page(path, body, lines, embedded, frames, redirect, scripted)
     if body is not page:
         lines = _outside_container(page, body, lines, page_title,
                                    article_title.get("content", "") if article_title else "") + lines
@@ -659,14 +660,43 @@ def _text_info_lines(text: str) -> str:
     return "\n".join(out)
 
 
-def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str] = (), frames: list[str] = ()) -> None:
+#: a page that sends the browser on: ``<meta http-equiv="refresh" content="0;url=X">``, or a script setting
+#: ``location`` (``window.location.href = 'X'``, ``location.replace("X")``)
+_REFRESH_URL = re.compile(r"^\s*\d*\s*[;,]?\s*url\s*=\s*['\"]?([^'\"\s]+)", re.I)
+_SCRIPT_REDIRECT = re.compile(r"location(?:\.href)?\s*=\s*['\"]([^'\"]+)['\"]|location\.(?:replace|assign)\(\s*['\"]([^'\"]+)['\"]")
+
+
+def _redirect_target(soup) -> str:
+    """Where the page sends the browser on to (its meta refresh's or a script's address), or ""."""
+    for meta in soup.find_all("meta", attrs={"http-equiv": re.compile(r"^refresh$", re.I)}):
+        if m := _REFRESH_URL.match(meta.get("content", "")):
+            return m.group(1)
+    for script in soup.find_all("script"):
+        if m := _SCRIPT_REDIRECT.search(script.get_text()):
+            return m.group(1) or m.group(2)
+    return ""
+
+
+def _scripted_text(soup) -> bool:
+    """Do the page's scripts hold a notice's worth of Chinese (40 characters or more: a page whose text a script
+    writes in when it is opened, a single-page site's saved state)?"""
+    return sum(len(_CJK.findall(script.get_text())) for script in soup.find_all("script")) >= 40
+
+
+def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str] = (), frames: list[str] = (),
+                          redirect: str = "", scripted: bool = False) -> None:
     """A page whose content holds almost no text but a link to the notice's file (附件: X.pdf), the
     file in an embedded viewer (``<iframe src=…/X.pdf>``, ``<embed>``, a PDF.js ``viewer.html?file=X.pdf``),
     the notice as images (a scan), or a frame whose page is not in the file (``frames``: the ``src`` of the
     frames left after those read in place; a page saved "HTML only") says so, instead of "no recognisable
-    notice structure" or its menu read as a title."""
+    notice structure" or its menu read as a title. So does a page that only sends the browser on (``redirect``:
+    what a download tool saves from a link the site answers with a redirect page, ``页面跳转中…``), and one whose
+    text its scripts write in when it is opened (``scripted``; before: "no text found", naming no cause)."""
     if len(re.findall(r"[\u4e00-\u9fff]", "".join(lines))) >= 40:
         return
+    if redirect:
+        raise ReadError(path, f"the page only sends the browser on to {redirect[:120]} (a redirect page, not the "
+                              "notice): open that address, save the page it shows, and read that")
     from urllib.parse import unquote
 
     for href in [*embedded, *(a["href"] for a in body.find_all("a", href=True))]:
@@ -682,6 +712,10 @@ def _check_notice_on_page(path: Path, body, lines: list[str], embedded: list[str
     if body.find("img") is not None:
         raise ReadError(path, "the page shows the notice as images (a scan), not text: save the images "
                               "and run OCR first")
+    if scripted:
+        raise ReadError(path, "the page's text is written in by a script when it is opened (a site built by script): "
+                              "open it in a browser and, once the notice shows, save it complete or as a web archive "
+                              "(.mht), or copy its text into a .txt, and read that")
 
 
 def _html_tables(soup, body) -> None:
@@ -928,7 +962,8 @@ def _outside_container(page, body, lines: list[str], page_title: str, article_ti
     columns = _Columns(page)
     # the page <title> is usually "headline_section_site name"; where the site's name comes first, the
     # piece shaped as a headline
-    pieces = [article_title] + headings + [_title_headline(page_title, columns) or _TITLE_SEPARATOR.split(page_title)[0]]
+    first = _TITLE_SEPARATOR.split(page_title)[0]
+    pieces = [article_title] + headings + [_title_headline(page_title, columns) or ("" if _unnamed(first) else first)]
     for text in pieces:
         text = re.sub(r"\s+", "", text or "")
         # a column's heading (<h3>通知公告</h3> over a sidebar) or name is the page's, not the notice's
@@ -957,15 +992,32 @@ _TITLE_SEPARATOR = re.compile(r"\s*[_|｜]\s*|\s+[-－—–]+\s+|\s*——\s*")
 def _title_headline(page_title: str, columns: _Columns | None = None) -> str:
     """The piece of a page's ``<title>`` that is the notice's headline (``…关于…的通知 - 某市人民政府``, ``某市人民政府门户网站
     - 通知公告 - …的通知``), white space removed, or "". A column's name (``通知公告``, ``政策解读``: a genre word, a few
-    characters) is no headline: a piece that does not say 关于…通知 must be 8 characters or more, and no column's
-    name (``columns``: :class:`_Columns`; ``安全生产工作动态``, ``安全生产通知公告``)."""
+    characters) is no headline: a piece that does not say 关于…通知 must be no column's name (``columns``:
+    :class:`_Columns`; ``安全生产工作动态``, ``安全生产通知公告``), and under 8 characters it must name its subject
+    (``停气通知``, ``燃气安全提示``; not ``紧急通知``: :func:`_unnamed`)."""
     columns = columns or _Columns(None)
     for piece in _TITLE_SEPARATOR.split(page_title):
         text = re.sub(r"\s+", "", piece)
-        if len(text) <= 100 and (RE_TITLE.match(text) or (len(text) >= 8 and title_like(text)
+        if len(text) <= 100 and (RE_TITLE.match(text) or (title_like(text) and (len(text) >= 8 or not _unnamed(text))
                                                           and not columns.named(text))):
             return text
     return ""
+
+
+#: a genre word with no subject before it, or only a word of urgency, importance or kind (紧急通知, 重要公告, 温馨提示,
+#: 补充通知, 安全提示: also a column's name): a page's ``<title>`` saying so names no notice
+_UNNAMED_HEADLINE = re.compile(r"(?:紧急|重要|最新|有关|相关|一则|特别|温馨|补充|工作|安全|通知|公告|信息)?的?"
+                               r"(?:通知|通告|公告|提示|提醒|通报|公示|意见|决定|函|说明|答复)")
+
+
+def _unnamed(text: str) -> bool:
+    """Is a short ``<title>`` piece only a genre word (``通知``, ``紧急通知``): no headline, though title-shaped?
+
+    Why: a ``<title>`` piece under 8 characters was never a headline (a column's name is short), so a short headline
+    that names its subject (``停气通知``, ``燃气安全提示``) left the page untitled; where a CMS container held the
+    text, the piece before the first separator was taken however short, so ``紧急通知_某县人民政府`` titled the page
+    ``紧急通知``. One rule for both now: short, it must name what it is about."""
+    return bool(_UNNAMED_HEADLINE.fullmatch(re.sub(r"\s+", "", text)))
 
 
 #: a CMS column's name (栏目): a topic, then a column word (安全生产工作动态, 安全生产通知公告, 应急管理要闻, 政策解读). No
@@ -1094,7 +1146,13 @@ def read_docx(path: Path) -> str:
     from docx.opc.exceptions import PackageNotFoundError
 
     try:
-        document = _word_document(str(path))
+        try:
+            document = _word_document(str(path))
+        except (KeyError, ValueError):
+            strict = _transitional_copy(path)  # a Strict Open XML document: python-docx finds no main part
+            if strict is None:
+                raise
+            document = _word_document(strict)
     except (PackageNotFoundError, KeyError, ValueError, OSError) as exc:
         raise ReadError(path, f"not a readable .docx file ({type(exc).__name__})") from None
     except (zipfile.BadZipFile, zlib.error, NotImplementedError, RuntimeError) as exc:
@@ -1105,6 +1163,44 @@ def read_docx(path: Path) -> str:
     # a table typed with spaces or tabs, one row a paragraph, is read as the .txt reader reads it: read
     # as paragraphs, its rows ran together into one clause
     return _typed_tables("\n".join(_docx_blocks(document, document.element.body, ListNumbers(document))))
+
+
+#: Strict Open XML's namespace names (ISO/IEC 29500-1 Strict: Word's "Strict Open XML Document") and the Transitional
+#: ones python-docx knows: ``http://purl.oclc.org/ooxml/<area>/<name>`` is
+#: ``http://schemas.openxmlformats.org/<area>/2006/<name>``, two names spelt otherwise
+_STRICT_NAME = re.compile(rb"http://purl\.oclc\.org/ooxml/(\w+)/(\w+)(?:/(\w+))?")
+_STRICT_RENAMED = {b"extendedProperties": b"extended-properties", b"customProperties": b"custom-properties"}
+
+
+def _transitional_name(m: re.Match) -> bytes:
+    area, name, kind = m.group(1), m.group(2), m.group(3)
+    out = b"http://schemas.openxmlformats.org/" + area + b"/2006/" + _STRICT_RENAMED.get(name, name)
+    return out + b"/" + _STRICT_RENAMED.get(kind, kind) if kind else out
+
+
+def _transitional_copy(path: Path) -> io.BytesIO | None:
+    """A Strict Open XML .docx as a Transitional one in memory (its parts' namespace names rewritten), or None
+    where the package is no Strict one.
+
+    Why: Word saves "Strict Open XML Document" under .docx; its parts are a .docx's under other namespace names,
+    which python-docx does not know (it found no main document: "not a readable .docx file (KeyError)")."""
+    try:
+        with zipfile.ZipFile(path) as archive:
+            if b"purl.oclc.org/ooxml" not in archive.read("_rels/.rels"):
+                return None
+        _check_sheet_size(path)  # (the parts are unpacked into memory: a zip bomb is refused first)
+        with zipfile.ZipFile(path) as archive:
+            out = io.BytesIO()
+            with zipfile.ZipFile(out, "w") as copy:
+                for info in archive.infolist():
+                    data = archive.read(info)
+                    if info.filename.endswith((".xml", ".rels")):
+                        data = _STRICT_NAME.sub(_transitional_name, data)
+                    copy.writestr(info, data)
+    except (zipfile.BadZipFile, KeyError, zlib.error, RuntimeError, NotImplementedError):
+        return None
+    out.seek(0)
+    return out
 
 
 #: the main part's content type of Word's other packages, each a .docx but for it: a macro-enabled document
@@ -3243,11 +3339,19 @@ _NO_TEXT_MAGIC = ((b"\xff\xd8\xff", _PICTURE), (b"\x89PNG\r\n\x1a\n", _PICTURE),
                   (b"MM\x00*", _PICTURE), (b"GIF8", _PICTURE), (b"CAJ", _CNKI), (b"KDH ", _CNKI))
 
 
+#: formats that hold text but are read by no reader here, and what to do with each, named alone (a folder passes them
+#: over without a note, as it does any file of another format: a folder of downloads holds the CSVs a run wrote)
+_UNREAD_SUFFIXES = {".csv": "a CSV table, not read here: open it in Excel or WPS, save it as .xlsx (a task list "
+                            "is then read one clause per task) and read that"}
+
+
 def _no_text_format(suffix: str, head: bytes) -> str | None:
-    """What to do with a file of a format that holds no text read here (a picture, a CAJ, a CEB), else None."""
+    """What to do with a file of a format that holds no text read here (a picture, a CAJ, a CEB), or whose text no
+    reader here reads (a CSV), else None."""
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return _PICTURE
-    return next((why for magic, why in _NO_TEXT_MAGIC if head.startswith(magic)), _NO_TEXT_SUFFIXES.get(suffix))
+    return next((why for magic, why in _NO_TEXT_MAGIC if head.startswith(magic)),
+                _NO_TEXT_SUFFIXES.get(suffix) or _UNREAD_SUFFIXES.get(suffix))
 
 
 def read_file(path: str | Path) -> str:
