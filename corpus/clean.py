@@ -283,6 +283,7 @@ def _grassroots_committee(t: str) -> bool:
 
 
 # a 兵团 unit signing as itself: a division (新疆生产建设兵团第八师) or its regiment (…第三师四十四团), no organ word
+RE_CORPS_LEAD = re.compile(rf"^(?:新疆生产建设)?兵团(?:第[{CN_NUM}]{{1,3}}师)?(?:[{CN_NUM}]{{1,5}}团)?")
 RE_CORPS_UNIT = re.compile(rf"^\s*(?:新疆生产建设)?兵团(?:第[{CN_NUM}]{{1,3}}师)?(?:[{CN_NUM}]{{1,5}}团)?\s*$")
 
 
@@ -320,7 +321,14 @@ def issuer_line(s: str) -> bool:
     t = s.strip()
     if _grassroots_committee(t) or _placed_organ(t):
         return True
-    return "兵团" in t and len(t) <= 30 and RE_CORPS_UNIT.match(t) is not None and t not in ("兵团", "新疆生产建设兵团")
+    if "兵团" not in t or len(t) > 40:
+        return False
+    if RE_CORPS_UNIT.match(t) is not None:
+        return len(t) <= 30 and t not in ("兵团", "新疆生产建设兵团")
+    # an organ of a 师 or 团 signing with the 兵团 before it (新疆生产建设兵团第八师石河子市安全生产委员会办公室: 19
+    # characters before 委员会, past RE_ISSUER's 16): the organ after the corps' units signs as RE_ISSUER would read it
+    m = RE_CORPS_LEAD.match(t)
+    return m is not None and m.end() < len(t) and RE_ISSUER.match(t[m.end():]) is not None
 
 
 # an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)
@@ -557,6 +565,21 @@ def fold_digits(s: str) -> str:
     return s.translate(FULL_DIGITS) if _FULL_DIGIT_RX.search(s) else s
 
 
+# a portal's column tag set before or after a headline it lists (【重要通知】…的通知, 〔转载〕…, [通知公告]…,
+# …的通知【已发布】): the site's filing, not the document's words; read with it the title kept the tag, or a
+# trailing one made the line no title at all. Ideographs only inside, so 〔2027〕 of a number is no tag.
+RE_PORTAL_TAG_LEAD = re.compile(r"^[【〔\[［][\u4e00-\u9fff]{1,8}[】〕\]］]\s*")
+RE_PORTAL_TAG_TAIL = re.compile(r"\s*[【〔\[［][\u4e00-\u9fff]{1,8}[】〕\]］]$")
+
+
+def _untagged_title(s: str) -> str | None:
+    """``s`` without a portal's tag before or after it, where what is left reads as a title; else None."""
+    t = RE_PORTAL_TAG_TAIL.sub("", RE_PORTAL_TAG_LEAD.sub("", s, count=1), count=1)
+    if t == s or not t:
+        return None
+    return t if len(t) <= 120 and RE_TITLE.match(t) and not re.search(r"[。；，,]", t) else None
+
+
 def _classify(s: str, lineno: int) -> Line:
     """The kind of one non-blank line ``s`` (stripped)."""
     # a number, an issue number or an imprint typed with full-width digits (岫安办〔２０２７〕１５号, 〔２０２７〕第２期,
@@ -610,6 +633,8 @@ def _classify(s: str, lineno: int) -> Line:
     # 电动自行车、高层建筑…排查整治工作…的通知): a body line ending in 通知 with no 。；， is rarer still
     if len(s) <= 120 and RE_TITLE.match(s) and not re.search(r"[。；，,]", s):
         return Line("title", s, lineno)
+    if (t := _untagged_title(s)) is not None:
+        return Line("title", t, lineno)
     if RE_SEAL.match(s) or RE_SIGN_BLANK.match(s):
         return Line("seal", s, lineno)
     if RE_REDHEAD.match(s):

@@ -23,8 +23,8 @@ a title over two lines, 2027年度 and 二〇二七年度, plans for 2026—2028
   ``中共岩溪县城东街道工作委员会`` was no fuller name of it: issuer and region lost the county; 工委 is spelt
   ``工作委员会`` now (not 党工委, a zone's committee's name; not 团工委).
 
-Still open (strict xfails, leftovers for the lead): a portal tag before or after a title line (the title keeps it, or the
-line is no title) and a 师市 signature over 16 characters before its organ (corpus/clean.py RE_ISSUER).
+Fixed by the lead after meta22 (corpus/clean.py): a portal tag before or after a title line (the title kept it, or the
+line was no title: _untagged_title) and a 师市 signature over 16 characters before its organ (issuer_line, RE_CORPS_LEAD).
 
 Documents written for these tests (real place names where the kind needs one; invented ones elsewhere; no sentence copied
 or paraphrased from a real document). r2_number_with_di's number was written down as printed (``〔2027〕第7号``); the
@@ -136,17 +136,7 @@ OPEN = {
     # (title built: 澄河市应急管理局2027年文件, the title line with a tag after it not read as a title)
     'r2_tag_after_title.txt': ('澄河市应急管理局关于公布2027年第一批安全生产举报奖励名单的通知', '澄河市应急管理局', '澄河市', 'city', 'other', 2027, '2027-05-20', None),
 }
-_TAG = "corpus/segment.py: a portal's tag before the title line ({}) stays in the title (issuer read right since meta22)"
-KNOWN_GAPS = {
-    "t02_title_with_portal_tag.txt": _TAG.format("【重要通知】"),
-    "t03_title_with_bracket_tag.txt": _TAG.format("〔转载〕"),
-    "r2_square_tag_title.txt": _TAG.format("[通知公告]"),
-    "r2_corps_division_city_short_office.txt": "corpus/clean.py RE_ISSUER: a signature of more than 16 characters before its organ "
-                                               "(新疆生产建设兵团第八师石河子市安全生产委员会办公室) is read as text, so the title's 师市安委办 "
-                                               "stays the issuer (md.full_name names it in full from that signature: "
-                                               "test_short_name_by_signature)",
-    "r2_tag_after_title.txt": "corpus/clean.py: a title line closing with a portal's tag (…的通知【已发布】) is no title: a title is built",
-}
+KNOWN_GAPS: dict[str, str] = {}
 
 test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, PROBED_ROUND3, FIXED_ROUND3, OPEN,
                                                                     known_gaps=KNOWN_GAPS, at_least=63)
