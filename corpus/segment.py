@@ -12,7 +12,7 @@ import bisect
 import hashlib
 import re
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policytag.records import AgencyRole, Clause, Document
@@ -21,7 +21,7 @@ from policytag.text import (DEADLINE_KEY, REMARK_KEY, RESPONSIBLE, ROLE, ROLE_OF
 
 from . import metadata as md
 from .clean import (CN_NUM, ITEM_NUMERAL, item_number_value, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
-                    heading_level, heading_number, join_paragraphs, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
+                    heading_level, heading_number, join_paragraphs, opens_item, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place, title_like)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
 from .readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, read_file
@@ -464,6 +464,9 @@ def _organ_frame(frame: "_Frame") -> bool:
 
 
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
+# a 督导组's / 检查组's name alone on its line over its lines (``第三组`` / ``组长：…`` / ``成员：…`` / ``督导范围：…``), as a
+# 督导检查方案 lists its groups: a title of those lines, as a group set on one line (``第一组：组长：…``) is one clause
+RE_GROUP = re.compile(rf"\s*第[{CN_NUM}\d]{{1,3}}(?:督导|检查|暗访|巡查|考核|指导|工作|核查|调研)?组\s*[：:]?\s*")
 RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 
 
@@ -837,6 +840,59 @@ def _inline_pieces(paragraphs: list[str]) -> list[list[str]]:
     return out
 
 
+# the answer of a Q&A set on its question's line (``一、问：…出台的背景是什么？答：近年来，…``): it opens right after
+# the question's mark
+RE_INLINE_ANSWER = re.compile(r"(?<=[？?])\s*(?=答\s*[：:])")
+
+
+def _answer_apart(para: str) -> list[str]:
+    """``[question, answer]`` where a question (``问：…？``, numbered or not) carries its answer on its own line, as a
+    解读 typed one question and answer a paragraph sets them; else ``[para]``. Why: the whole line was one clause
+    under no heading, its question merged into the answer, where an answer on a line of its own is read under its
+    question (``RE_QUESTION``, ``_heading_title``). Only the first answer mark after a question mark splits."""
+    level = heading_level(para)
+    mark = level_match(para, level) if level else None
+    if not RE_QUESTION.match(para[mark.end():] if mark else para):
+        return [para]
+    m = RE_INLINE_ANSWER.search(para)
+    return [para[:m.start()].rstrip(), para[m.end():]] if m else [para]
+
+
+# a paragraph that is a quotation whole (``“第十二条　餐饮等经营场所…。”``), or the first of several (its quote closed in a
+# later one): no closing mark before its end, whose ” may be followed by 。 or ；
+RE_WHOLE_QUOTE = re.compile(r"\s*“[^”]*(?:”[。；;]?)?\s*$")
+
+
+def _body_paragraphs(joined: list[str], opening: dict[int, str]) -> tuple[list[str], dict[int, str]]:
+    """The paragraphs of a document's body from its joined paragraphs (``opening``: index -> the title of the
+    enclosure it opens): items set mid-line split off (``_inline_pieces``), an answer on its question's line set apart
+    (``_answer_apart``), and a quotation that a line ending in a colon introduces joined to that line (a 修改决定's
+    ``二、增加一条，作为第十二条：`` over ``“第十二条　…”``: the quoted text is the item's, as when typed on its line; the
+    line was read as a heading over the quote, and a quoted article's 第X条 could open an article of its own).
+    Returns the paragraphs and the index each enclosure starts at."""
+    paragraphs: list[str] = []
+    enclosure_starts: dict[int, str] = {}
+    quoting = False  # the last paragraph holds a quotation not closed yet (an article of several 款 quoted)
+    for i, pieces in enumerate(_inline_pieces(joined)):
+        if i in opening:
+            enclosure_starts[len(paragraphs)] = opening[i]
+        for k, part in enumerate(part for piece in pieces for part in _answer_apart(piece)):
+            # (an enclosure's first paragraph goes on no paragraph before it)
+            if (paragraphs and not (k == 0 and i in opening) and RE_WHOLE_QUOTE.match(part)
+                    and (quoting or _introduces_quote(paragraphs[-1]))):
+                paragraphs[-1] += part.strip()
+                quoting = "”" not in part
+            else:
+                paragraphs.append(part)
+                quoting = False
+    return paragraphs, enclosure_starts
+
+
+def _introduces_quote(para: str) -> bool:
+    """A line ending in a colon that is no lead-in of a list (``…如下：`` opens the items after it, each its own)."""
+    return para.rstrip()[-1:] in "：:" and not RE_LEAD_IN.search(para)
+
+
 RE_UNNUMBERED_TITLE = re.compile(r"[\u4e00-\u9fff]{2,12}")
 #: …or a briefing's headline over its story (``县应急管理局举办安全生产月启动仪式``, ``石坪镇开展“安全生产月”宣传``):
 #: longer, with digits, quotes or 、 but still no sentence mark; it opens with Chinese and ends a word
@@ -897,6 +953,12 @@ RE_WHOLE_TEXT = re.compile(r"本(?:通知|方案|意见|要点|通告|决定|办
 RE_SUMMING_UP = re.compile(r"^\s*(?:(?:如|若|凡|对)?(?:违反|未履行|不履行|未落实))?(?:以上|上述)")
 
 
+# …or adds to the list as a whole (此外，对条文顺序作相应调整。 after a 修改决定's last change) or puts the text in force
+# (本决定自2027年9月1日起施行。): after an item that carries a sentence, neither is that item's
+RE_RIDER = re.compile(r"^\s*(?:此外[，,]|本(?:通知|决定|办法|方案|意见|规定|细则|通告|公告|预案|要点|计划|规则|条例)"
+                      r"(?:自|从)[^。；]{0,30}(?:施行|实施|执行|生效))")
+
+
 def _closes_text(para: str) -> bool:
     """After a title-only last item: does ``para`` close the whole text rather than go on with the item?"""
     return bool(RE_VOCATIVE_OPEN.match(para) or (RE_CLOSING.search(para) and RE_WHOLE_TEXT.search(para)))
@@ -924,8 +986,13 @@ def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, s
         last = numbered[-1]
         if sentence_item(last):
             if (RE_CLOSING.search(paragraphs[last + 1]) or RE_VOCATIVE_OPEN.match(paragraphs[last + 1])
-                    or RE_SUMMING_UP.match(paragraphs[last + 1])):
+                    or RE_SUMMING_UP.match(paragraphs[last + 1]) or RE_RIDER.match(paragraphs[last + 1])):
                 out.update(range(last + 1, b))
+            continue
+        if paragraphs[last].rstrip().endswith("。") and RE_RIDER.match(paragraphs[last + 1]):
+            # 三、删去第二十条第二款。 (short, read as a title) over 本决定自…起施行: an item closed by its full stop, and
+            # the rider no paragraph of it (a section title, 四、附则, has no full stop and keeps its paragraph)
+            out.update(range(last + 1, b))
             continue
         closing = next((k for k in range(last + 2, b) if _closes_text(paragraphs[k])), None)
         if closing is not None:
@@ -1070,7 +1137,7 @@ def segment_document(doc: Document, paragraphs: list[str],
     # 前言 / 结束语: a plan's preface and closing words, each a section of its own outside the numbering
     prefaces = {i for i, p in enumerate(paragraphs[:-1]) if not levels[i] and RE_PREFACE.fullmatch(p.strip())}
     used_ids: set[str] = set()
-    questions = leads = 0
+    questions = leads = groups = 0
     opening = True  # every paragraph so far is the preamble
 
     def sentence_item(i: int) -> bool:
@@ -1102,6 +1169,15 @@ def segment_document(doc: Document, paragraphs: list[str],
                 stack.pop()
             questions += 1
             stack.append(_Frame(QUESTION_LEVEL, questions, para.strip()[:80]))
+            continue
+        if not level and i + 1 < len(paragraphs) and not levels[i + 1] and RE_GROUP.fullmatch(para):
+            # 第三组 over 组长：… / 成员：…: the group heads its lines until the next group or heading (its 组长： is
+            # no sibling lead of it, as 区教育局：… is of 区公安分局 below)
+            seen_heading = True
+            while stack and stack[-1].level >= QUESTION_LEVEL:
+                stack.pop()
+            groups += 1
+            stack.append(_Frame(QUESTION_LEVEL, groups, para.strip().rstrip("：:")))
             continue
         if not level and stack and RE_OWN_LEAD.match(para) and any(f.lead for f in stack):
             # 区教育局：负责…… after 区公安分局 / 负责……: a paragraph with its own lead is a sibling of the
@@ -1175,6 +1251,8 @@ def segment_document(doc: Document, paragraphs: list[str],
                 # 2.县交通运输局：负责…。 (or 县公安局 / 1.负责…。) over 其他成员单位…: the list's closing line, not a
                 # paragraph under the item (the item, read as its title, was no clause)
                 has_children = False
+            if has_children and i + 1 in closings and i + 1 not in titled_closings:
+                has_children = False  # the paragraph after it closes the whole text (a rider): none of the item's
             if has_children and nxt is None and _ends_sentence_list(paragraphs, levels, i):
                 has_children, frame.leaf = False, True  # 2.未持证上岗。 / 责令整改：… (its parent's paragraph)
             titled, remark_agencies, remark_pairs = _without_closing_remark(para)
@@ -1267,11 +1345,7 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
             if enclosure_title is not None and run_paragraphs:
                 opening[len(joined)] = enclosure_title
             joined.extend(run_paragraphs)
-        paragraphs, enclosure_starts = [], {}
-        for i, pieces in enumerate(_inline_pieces(joined)):
-            if i in opening:
-                enclosure_starts[len(paragraphs)] = opening[i]
-            paragraphs.extend(pieces)
+        paragraphs, enclosure_starts = _body_paragraphs(joined, opening)
         meta = _doc_metadata(doc_lines, paragraphs, source)
         structured = ((meta["title"] and not meta["_title_built"] and not meta["_title_named"]) or meta["doc_number"]
                       or any(heading_level(p) for p in paragraphs))
@@ -1316,7 +1390,9 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
     runs: list[tuple[list[Line], str | None]] = [([], None)]
     names_only = False  # inside an enclosure that lists names (_names_enclosure): no body text
     tables = _contact_tables(lines)
+    page_break = False  # a page number (or the blank lines round it) since the last text line
     for index, line in enumerate(lines):
+        after_page, page_break = page_break, line.kind == "page" or (page_break and line.kind == "blank")
         if line.kind == "text" and line.row:  # a table's row (clean._tabbed_tables): a run, a paragraph, of its own
             if not names_only:
                 if runs[-1][0]:
@@ -1324,8 +1400,13 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
                 runs[-1][0].append(line)
                 runs.append(([], None))
         elif line.kind == "text":
-            if not names_only:
-                runs[-1][0].append(line)
+            if names_only:
+                continue
+            run = runs[-1][0]
+            if run and after_page and _cut_at_page(run[-1].text, line.text):
+                run[-1] = replace(run[-1], text=run[-1].text.rstrip() + line.text.strip())
+            else:
+                run.append(line)
         elif line.kind == "subtitle":
             names_only = _names_enclosure(line.text) or index in tables
             # (the text a 印发 notice sends is no annex: its title is the notice's own subject, heading nothing)
@@ -1333,6 +1414,18 @@ def _body_runs(lines: list[Line]) -> list[tuple[list[Line], str | None]]:
         elif line.kind in SEPARATOR_KINDS and runs[-1][0]:
             runs.append(([], runs[-1][1] if not runs[-1][0] else None))
     return [r for r in runs if r[0]]
+
+
+def _cut_at_page(before: str, after: str) -> bool:
+    """Did a page break cut a numbered item mid-sentence (``二、严禁在林区…焚烧秸秆`` / ``— 2 —`` / ``和祭祀用火。``)? The
+    item reads as a sentence (no bare title), stops on a word, a comma or a 、, and the line after the page number
+    opens no item or heading. Why: a text typed one paragraph a line keeps an item's line whole (it opens an item,
+    ``clean.join_paragraphs``), so the rest of the sentence on the next page was read as a paragraph under the item;
+    the page number is the only sign the line was cut. A paragraph that opens no item is joined there already."""
+    level = heading_level(before)
+    tail = before.rstrip()[-1:]
+    return bool(level and tail and (tail in "，,、" or "\u4e00" <= tail <= "\u9fff")
+                and not _is_bare_heading(before, level) and not heading_level(after) and not opens_item(after))
 
 
 #: an enclosed table of tasks (``2027年安全生产重点任务分工表``, ``…任务清单``, ``督办事项清单``, ``责任分解表``,
