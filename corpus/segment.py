@@ -58,6 +58,9 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         starts_new = False
         if index in rests:
             continue
+        if (line.kind == "attachment" and (rest := next_line.get(index)) == index + 1 and lines[rest].kind == "text"
+                and _attachment_cut(line.text.strip(), lines[rest].text.strip())):
+            rests.add(rest)  # (附件：…管理办 / 法（征求意见稿）: the name's rest, no body text after the attachment line)
         if annex and line.kind not in ("blank", "page", "url"):
             annex = False
             if (line.kind in ("title", "text") and _title_shaped(line.text)
@@ -143,6 +146,18 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             annex = True  # (附件2 / its title after the items of 附件1: the second enclosure)
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+# a draft's or an edition's remark closing an enclosure's name (（征求意见稿）, （试行）, （2027年版）)
+RE_NAME_REMARK = re.compile(r"[（(][^（）()]{1,12}[)）]\s*$")
+
+
+def _attachment_cut(head: str, rest: str) -> bool:
+    """Is ``rest`` the end of the attachment line ``head`` cut at a phone's margin, its name's remark included
+    (``附件：澜屿市小型游乐设施安全管理办`` / ``法（征求意见稿）``)? ``clean.attachment_rest`` reads a rest with no bracket;
+    this one lets a remark close it. Why: the rest was body text after the attachment line, which closes the body,
+    and started a notice of its own, the enclosure after it going with it."""
+    return bool(RE_NAME_REMARK.search(rest)) and attachment_rest(head, RE_NAME_REMARK.sub("", rest))
 
 
 #: the lines a notice's own number is printed under at its end: the imprint (抄送：… / …印发), the date under the
@@ -466,7 +481,9 @@ def _organ_frame(frame: "_Frame") -> bool:
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
 # a 督导组's / 检查组's name alone on its line over its lines (``第三组`` / ``组长：…`` / ``成员：…`` / ``督导范围：…``), as a
 # 督导检查方案 lists its groups: a title of those lines, as a group set on one line (``第一组：组长：…``) is one clause
-RE_GROUP = re.compile(rf"\s*第[{CN_NUM}\d]{{1,3}}(?:督导|检查|暗访|巡查|考核|指导|工作|核查|调研)?组\s*[：:]?\s*")
+_GROUP_NAME = rf"\s*第[{CN_NUM}\d]{{1,3}}(?:督导|检查|暗访|巡查|考核|指导|工作|核查|调研)?组\s*"
+RE_GROUP = re.compile(rf"{_GROUP_NAME}[：:]?\s*")
+RE_GROUP_LINE = re.compile(rf"{_GROUP_NAME}[：:]")  # a group set on one line, 第三组：组长：…: the sibling of one alone
 RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 
 
@@ -1179,6 +1196,8 @@ def segment_document(doc: Document, paragraphs: list[str],
             groups += 1
             stack.append(_Frame(QUESTION_LEVEL, groups, para.strip().rstrip("：:")))
             continue
+        if not level and stack and RE_GROUP_LINE.match(para) and RE_GROUP.fullmatch(stack[-1].title):
+            stack.pop()  # 第三组：组长：… after 第二组's lines: no line of that group
         if not level and stack and RE_OWN_LEAD.match(para) and any(f.lead for f in stack):
             # 区教育局：负责…… after 区公安分局 / 负责……: a paragraph with its own lead is a sibling of the
             # lead line before it, not under it

@@ -33,6 +33,7 @@ import pytest
 from policytag.corpus.segment import segment_text
 from conftest import TEST_DATA
 from genres_harness import GenreSet
+from test_genres import wrap
 
 DATA21 = TEST_DATA / "genres21"
 
@@ -124,6 +125,29 @@ def test_a_group_alone_on_its_line_heads_its_lines(g1, g2):
         (("一、督导组组成", name2), "组长：王"), (("一、督导组组成", name2), "督导范围"), (("二、工作要求",), "各督导组")]
 
 
+def test_a_group_on_one_line_after_a_group_alone_is_its_sibling():
+    # written first (failed on main and on this branch's first commit: 第二组's line was read as a line of 第一组's)
+    text = GROUPS.format(g1="第一组", g2="第二组：组长：王某某；督导范围：河口乡。").replace(
+        "组长：王某某（县住建局局长）\n督导范围：河口乡、青山乡\n", "")
+    assert [(p, t[:4]) for p, _, t in _clauses(text)[1:]] == [
+        (("一、督导组组成", "第一组"), "组长：李"), (("一、督导组组成", "第一组"), "成员：县"), (("一、督导组组成",), "第二组："),
+        (("二、工作要求",), "各督导组")]
+
+
+@pytest.mark.xfail(strict=True, reason="corpus/clean.py (lead's): join_paragraphs joins a labelled line to the "
+                                       "numbered heading after it once the text is wrapped")
+@pytest.mark.parametrize("width", [60, 100])
+def test_a_labelled_line_over_a_heading_stays_apart_when_wrapped(width):
+    # written first: 督导范围：柳坪镇、双溪镇 / 三、督导内容 read as one paragraph, 督导范围：柳坪镇、双溪镇三、督导内容 (the
+    # heading lost; the notice's groups were reordered so that the sweep of every genre notice, tests/test_genres15.py,
+    # does not hit it)
+    text = ("岚江县2027年汛期安全生产督导检查工作方案\n\n为压实汛期安全防范责任，县安委会决定组织开展汛期安全生产督导检查，特制定本方案。\n"
+            "一、督导组组成及分工\n第一组：组长：李某某（县应急管理局局长）；成员：县应急管理局、县水利局各1名同志。督导范围：城关镇。\n"
+            "第二组\n组长：赵某某（县交通运输局局长）\n成员：县交通运输局、县公安局交警大队各1名同志\n督导范围：柳坪镇、双溪镇\n"
+            "二、督导内容\n（一）防汛责任落实情况。重点检查乡镇防汛责任人是否明确，巡查值守是否到位。\n")
+    assert _clauses(wrap(text, width)) == _clauses(text)
+
+
 def test_a_group_on_one_line_stays_one_clause():
     # guard
     text = GROUPS.format(g1="第一组：组长：李某某；成员：县水利局1名同志。", g2="第二组").replace(
@@ -156,6 +180,22 @@ def test_a_page_number_after_a_whole_line_cuts_nothing(before, after):
     # guard: the line before the page number is joined to nothing
     text = f"柳坪县人民政府关于禁止野外用火的通告\n\n为防范火灾事故，现就有关事项通告如下：\n一、严禁野外用火。\n{before}\n— 2 —\n{after}\n"
     assert _clauses(text) == _clauses(text.replace("— 2 —\n", ""))
+
+
+# --- an attachment line cut at a phone's margin inside its name's remark --------------------------------------------
+COVER = ("澜屿市应急管理局关于公开征求意见的公告\n\n为加强游乐设施安全管理，我局起草了有关办法，现向社会公开征求意见。\n\n{annex}\n\n"
+         "澜屿市应急管理局\n2027年7月15日\n\n附件\n\n澜屿市小型游乐设施安全管理办法\n\n第一条　为加强安全管理，制定本办法。\n"
+         "第二条　本办法自2027年10月1日起施行。\n")
+
+
+@pytest.mark.parametrize("annex", ["附件：澜屿市小型游乐设施安全管理办\n法（征求意见稿）", "附件：澜屿市小型游乐设施安全管理办\n法（试行）",
+                                   "附件：澜屿市小型游乐设施安全管理办法\n（2027年版）", "附件：1.澜屿市小型游乐设施安全管理办\n法（征求意见稿）"],
+                         ids=["征求意见稿", "试行", "remark-alone", "numbered"])
+def test_an_attachment_line_cut_inside_its_remark_is_one_line(annex):
+    # written first (failed on main: the rest, 法（征求意见稿）, was body text after the attachment line and opened a
+    # notice of its own with the enclosure)
+    docs = segment_text(COVER.format(annex=annex), "inline.txt")
+    assert len(docs) == 1 and [c.text[:3] for c in docs[0][1]] == ["为加强", "第一条", "第二条"]
 
 
 # --- the new genres' readings (tests/data/genres21/, EXPECTED.md) -------------------------------------------------
@@ -246,10 +286,10 @@ G21 = {
             (("一、督导时间",), "clause", "2027年6月10日至6月30日。"),
             (GROUPS2, "clause", "县安委会成立3个督导组"),
             (GROUPS2, "clause", "第一组：组长：李某某（县应急管理局局长）；成员：县应急管理局、县水利局各1名同志。督导范围：城关镇、石桥镇。"),
-            (GROUPS2, "clause", "第二组：组长：王某某"),
-            (GROUPS2 + ("第三组",), "clause", "组长：赵某某（县交通运输局局长）"),
-            (GROUPS2 + ("第三组",), "clause", "成员：县交通运输局、县公安局交警大队各1名同志"),
-            (GROUPS2 + ("第三组",), "clause", "督导范围：柳坪镇、双溪镇"),
+            (GROUPS2 + ("第二组",), "clause", "组长：赵某某（县交通运输局局长）"),
+            (GROUPS2 + ("第二组",), "clause", "成员：县交通运输局、县公安局交警大队各1名同志"),
+            (GROUPS2 + ("第二组",), "clause", "督导范围：柳坪镇、双溪镇"),
+            (GROUPS2, "clause", "第三组：组长：王某某"),
             (("三、督导内容",), "clause", "（一）防汛责任落实情况。"),
             (("三、督导内容",), "clause", "（二）隐患排查整治情况。"),
             (("四、工作要求",), "clause", "各督导组要于7月5日前将督导检查情况书面报县安委办。"),
@@ -268,16 +308,10 @@ G21 = {
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("clauses", "g21_draft_cover_note.txt"): "clean.RE_CONTACT: 电子邮箱：… / 通信地址：… lines are preamble clauses (lead's file)",
 }
-# (all three as on main, corpus/clean.py's join_paragraphs, the lead's file: a paragraph ending in 。 a cell or two
-# short of the margin is joined to the next one; a labelled line, 督导范围：柳坪镇、双溪镇, is joined to the heading
-# 三、督导内容 after it once the text is wrapped)
-WRAP_MISS: set[tuple[str, int]] = {("g21_decision_amend.txt", 100), ("g21_qa_question_lines.txt", 100)} | {
-    ("g21_inspection_groups.txt", width) for width in (60, 70, 80, 90, 100)}
-PHONE_MISS: dict[str, str] = {
-    "g21_inspection_groups.txt": "clean.join_paragraphs: 督导范围：柳坪镇、双溪镇 joined to the heading 三、督导内容 after it",
-    "g21_draft_cover_note.txt": "clean: 附件：…管理办 / 法（征求意见稿） cut at the margin, its rest a text line: the enclosed draft "
-                                "splits off as a document of its own",
-}
+# (both as on main, corpus/clean.py's join_paragraphs, the lead's file: a paragraph ending in 。 a cell or two short of
+# the margin is joined to the next one)
+WRAP_MISS: set[tuple[str, int]] = {("g21_decision_amend.txt", 100), ("g21_qa_question_lines.txt", 100)}
+PHONE_MISS: dict[str, str] = {}
 # (a table typed with tabs is no text a PDF or a phone wraps: its rows cut at a margin lose their tabs)
 SET21 = GenreSet(DATA21, G21, KNOWN_GAPS, WRAP_MISS, PHONE_MISS, as_file=True,
                  unwrapped={"g21_score_table_merged.txt", "g21_duty_list_tables.txt"})
