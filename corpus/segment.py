@@ -478,6 +478,9 @@ def _organ_frame(frame: "_Frame") -> bool:
     return bool(name) and bool(RE_ISSUER.match(name) or RE_UNIT.fullmatch(name))
 
 
+# a table's total row typed as text (``合计⇥⇥⇥40``, read ``合计40``, or cut at a phone's margin ``合计；40``): a sum of the
+# rows above, no measure; it was a clause (a task or scoring table read by the reader drops it already)
+RE_TOTAL_ROW = re.compile(r"\s*(?:合计|总计|小计|总分)\s*[；;：:]?\s*\d{1,5}(?:\.\d{1,2})?\s*分?\s*(?:[；;]\s*)*")
 QUESTION_LEVEL = 9  # below every numbering: a question heads only the answer under it
 # a 督导组's / 检查组's name alone on its line over its lines (``第三组`` / ``组长：…`` / ``成员：…`` / ``督导范围：…``), as a
 # 督导检查方案 lists its groups: a title of those lines, as a group set on one line (``第一组：组长：…``) is one clause
@@ -1174,6 +1177,8 @@ def segment_document(doc: Document, paragraphs: list[str],
         start = offset
         offset += len(para) + 1  # paragraphs are joined by "\n" in doc.text
         level = levels[i]
+        if not level and RE_TOTAL_ROW.fullmatch(para):
+            continue  # (no clause: its offset is kept, the spans of the clauses after it stay right)
         if i in enclosure_starts:
             stack, seen_heading = [], False
             table_path = tuple(filter(None, [_task_table_title(titles_at.get(i))]))

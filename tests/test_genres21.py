@@ -18,12 +18,18 @@ What was wrong and is now read right (corpus/segment.py):
 - a page number (``— 2 —``) cutting a numbered item mid-sentence in a text typed one paragraph a line: the rest of the
   sentence was a clause under the item. The item's line goes on over the page number (``segment._cut_at_page``).
 
+- a scoring table's total row typed as text (``合计⇥⇥40``) was a clause (``合计40``; ``合计；40`` from a phone): a sum is
+  no measure (``segment.RE_TOTAL_ROW``).
+- a phone's copy of a 征求意见 公告 cut its ``附件：…管理办`` / ``法（征求意见稿）`` line: the rest opened a notice of its own with
+  the enclosed draft (``segment._attachment_cut``).
+
 Read right as they were: a 实施细则 of chapters and articles whose items are ``（一）`` with ``1.`` under one of them,
 and ``1.`` directly; a 责任清单 of one tabbed table per agency under its ``一、`` heading (the header repeated); a
 考核办法's scoring table with a blank merged cell and a ``合计`` row; a 征求意见 公告 with the draft enclosed.
 
-Left (a strict xfail, corpus/clean.py is the lead's): a cover note's ``电子邮箱：…`` and ``通信地址：…`` lines are preamble
-clauses (``clean.RE_CONTACT`` knows 联系人 / 联系电话 / 传真, not these).
+Left (strict xfails; corpus/clean.py is the lead's): a cover note's ``电子邮箱：…`` and ``通信地址：…`` lines are preamble
+clauses (``clean.RE_CONTACT`` knows 联系人 / 联系电话 / 传真, not these); wrapped, a labelled line (``督导范围：柳坪镇、双溪镇``)
+is joined to the numbered heading after it, and a paragraph ending in 。 a cell or two short of the margin to the next.
 """
 
 from __future__ import annotations
@@ -180,6 +186,23 @@ def test_a_page_number_after_a_whole_line_cuts_nothing(before, after):
     # guard: the line before the page number is joined to nothing
     text = f"柳坪县人民政府关于禁止野外用火的通告\n\n为防范火灾事故，现就有关事项通告如下：\n一、严禁野外用火。\n{before}\n— 2 —\n{after}\n"
     assert _clauses(text) == _clauses(text.replace("— 2 —\n", ""))
+
+
+# --- a scoring table's total row ------------------------------------------------------------------------------------
+SCORE_TABLE = ("石岭县乡镇安全生产工作考核办法\n\n一、评分标准\n序号\t考核项目\t分值\t评分标准\n1\t责任落实\t10\t未按要求研究的，扣2分\n"
+               "2\t应急管理\t10\t未组织演练的，扣10分\n{total}\n二、结果运用\n考核结果作为年度考核的重要内容。\n")
+
+
+@pytest.mark.parametrize("total", ["合计\t\t20\t", "总计\t\t20", "合计\t\t20分\t", "小计\t\t20.5\t"])
+def test_a_total_row_is_no_clause(total):
+    # written first (failed on main: 合计20 was a clause; copied from a phone, 合计；20)
+    assert [t[:2] for _, _, t in _clauses(SCORE_TABLE.format(total=total))] == ["1；", "2；", "考核"]
+
+
+def test_a_sentence_on_a_total_is_a_clause():
+    # guard
+    text = SCORE_TABLE.format(total="合计投入资金20万元，用于隐患整改。")
+    assert "合计投入资金20万元，用于隐患整改。" in [t for _, _, t in _clauses(text)]
 
 
 # --- an attachment line cut at a phone's margin inside its name's remark --------------------------------------------
