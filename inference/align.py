@@ -54,7 +54,7 @@ STATUSES = ("carried_over", "revised", "new")
 #: what the reports say of the subject check (``align(subjects=…)``), beside the "new" threshold
 SAME_SUBJECT = ("a clause is paired only with a previous clause on its subject (when both first sentences name a "
                 "sector, the other clause names one of them; when one does and the other is a short item naming one "
-                "sector, the first names it too)")
+                "sector, the first names it too), and not with one that another clause continues word for word")
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 _ENUM = re.compile(r"^[（(][一二三四五六七八九十百\d]+[）)]|^\d+[.．、]")
 
@@ -186,25 +186,57 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
     sims = score_matrix(current, previous, method)
     if subjects is not None and sims.size:
         sims = np.where(different_subjects(current, previous, subjects), 0.0, sims)
+    closed = _spoken_for(current, previous) if sims.size else np.zeros(sims.shape[1], dtype=bool)
     out = []
     taken: set[int] = set()
     for i in range(len(current)):
         if sims.shape[1] == 0:
             out.append(AlignedClause(0.0, -1, "new"))
             continue
-        j = int(sims[i].argmax())
-        s = float(sims[i, j])
+        row = sims[i]
+        j = int(row.argmax())
+        s = float(row[j])
+        if closed[j] and new_below <= s < carried_from:  # a revision of a clause another continues word for word
+            row = np.where(closed, 0.0, row)
+            j = int(row.argmax())
+            s = float(row[j])
         # equally good counterparts (a plan repeats 修订…管理制度，年底前印发实施。 under each sector: the
         # same words after the item number): the first not yet taken, so the repeats of this year
         # continue last year's repeats one for one instead of all pointing at the first and
         # leaving the others "dropped"
         if j in taken:
-            ties = np.flatnonzero(sims[i] >= s - 1e-9)
+            ties = np.flatnonzero(row >= s - 1e-9)
             j = next((int(k) for k in ties if int(k) not in taken), j)
         taken.add(j)
         status = "new" if s < new_below else "carried_over" if s >= carried_from else "revised"
         out.append(AlignedClause(_shown(s), j, status))
     return out
+
+
+def _wording(text: str) -> str:
+    """A clause's words as :func:`same_wording` compares them: white space and the opening item number set aside."""
+    return re.sub(r"\s+", "", text[len(item_number(text)):])
+
+
+def _spoken_for(current: Sequence[str], previous: Sequence[str]) -> np.ndarray:
+    """[len(previous)] True for a previous clause that a later clause continues word for word (item number aside):
+    it is that clause's, and a clause that would be read as revising it (below ``carried_from``) takes its best
+    among the others instead, or is new. A notice that inserts one item and renumbers the rest (苍梧市 2027:
+    二、加强电动自行车安全管理。 before last year's 二 to 五, unchanged) read the inserted item as "revised" from last
+    year's 三、加强消防安全管理。 (0.35: the frame 加强…安全管理 shared) while 四 continued that clause word for word, so
+    the report said nothing was new. Repeated wordings: as many previous clauses are closed as later clauses repeat
+    the words (the first ones), so a repeat reworded still pairs with a repeat no clause continues."""
+    wanted: dict[str, int] = {}
+    for text in current:
+        key = _wording(text)
+        wanted[key] = wanted.get(key, 0) + 1
+    closed = np.zeros(len(previous), dtype=bool)
+    for j, text in enumerate(previous):
+        key = _wording(text)
+        if wanted.get(key, 0) > 0:
+            wanted[key] -= 1
+            closed[j] = True
+    return closed
 
 
 def _shown(score: float) -> float:
@@ -285,10 +317,7 @@ def item_number(text: str) -> str:
 def same_wording(old: str, new: str) -> bool:
     """Whether a clause says word for word what its counterpart said: white space and the item number
     opening it set aside (a task moved from （二） to （一）, a plan's 3.1 to 4.1, is not reworded; 50个 -> 60个 is)."""
-    def key(text: str) -> str:
-        return re.sub(r"\s+", "", text[len(item_number(text)):])
-
-    return key(old) == key(new)
+    return _wording(old) == _wording(new)
 
 
 def clause_diff(old: str, new: str) -> list[tuple[str, str]]:

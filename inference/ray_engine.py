@@ -25,7 +25,7 @@ from typing import Any, Callable, Iterable
 from policytag import PolicytagError
 from policytag.records import Clause
 
-from .stream import StreamResult, batch_dates, batched, make_sink, unique_clauses
+from .stream import StreamResult, batch_dates, batched, learn_total, make_sink, unique_clauses
 
 DEFAULT_OBJECT_STORE = 256 * 1024 * 1024
 
@@ -100,6 +100,7 @@ def tag_stream_ray(run_dir: str | Path, clauses: Iterable[Clause], output: str |
                     cpu += cpu_seconds
                     if first is None:
                         first = time.perf_counter() - start
+                    learn_total(bar, clauses)
                     bar.update(n)
                     if on_batch:
                         on_batch(written)

@@ -93,14 +93,21 @@ class LogProgress:
     the bar does, and its rate is of this run's rows alone: it printed ``60,000 clauses tagged in 45 s``, no
     total and no share, where a fresh run said how far it was."""
 
-    def __init__(self, total: int | None):
-        self.total, self.start = total, time.perf_counter()
+    def __init__(self, total: int | None, source: object = None):
+        # ``source``: the clauses being tagged, when their count is learnt only as they are read (a notice folder's
+        # ``NoticeClauses.total``, after its first pass): a folder's run said "51,200 clauses tagged in 45 s", with no
+        # total, share or time left, where a clause file's said how far it was
+        self._total, self.source, self.start = total, source, time.perf_counter()
         self.last = self.start
         self.before = 0  # rows the interrupted run wrote (``--resume``)
         #: (time, rows) at the first batch written: the rate is of the tagging since, not of the start-up before it
         #: (a resumed run first reads past the rows already written: 28 s of 25,088 rows made its first line
         #: "34 clauses/s, about 12 min left" where it tagged 213 a second)
         self.first: tuple[float, int] | None = None
+
+    @property
+    def total(self) -> int | None:
+        return self._total or getattr(self.source, "total", None)
 
     def resumed(self, n: int) -> None:
         """Called once by ``stream_tag`` with the rows already in the partial output."""
@@ -148,6 +155,13 @@ def log_progress(total: int | None) -> LogProgress | None:
     """A :class:`LogProgress` when stderr is not a terminal (else the bar shows progress): None there."""
     isatty = getattr(sys.stderr, "isatty", None)
     return None if isatty is not None and isatty() else LogProgress(total)
+
+
+def counting(progress: LogProgress | None, clauses: object) -> LogProgress | None:
+    """``progress`` reading its total from ``clauses`` once they know it (:attr:`LogProgress.source`)."""
+    if progress is not None:
+        progress.source = clauses
+    return progress
 
 
 class Terminated(KeyboardInterrupt):
@@ -231,10 +245,10 @@ def _run_stream(args: argparse.Namespace, fmt: str) -> int:
             result = tag_stream_ray(_run_dir(tagger, args.model), clauses, args.output, fmt,
                                     model_version=tagger.model_version, batch_size=batch_size,
                                     workers=args.workers, address=args.ray_address, threshold=args.threshold,
-                                    total=total, on_batch=log_progress(total))
+                                    total=total, on_batch=counting(log_progress(total), clauses))
         else:
             # what --resume checks: this input, model and threshold wrote OUT.partial (inference/resume.py)
-            progress = log_progress(total)
+            progress = counting(log_progress(total), clauses)
             result = stream_tag(tagger, clauses, args.output, fmt, threshold=args.threshold, batch_size=batch_size,
                                 resume=args.resume, total=total, workers=args.workers, on_batch=progress,
                                 on_resume=progress.resumed if progress else None,  # counted in done and total
