@@ -13,9 +13,12 @@ import contextlib
 import sys
 import time
 from pathlib import Path
-from typing import Iterator
+from typing import TYPE_CHECKING, Iterable, Iterator
 
 from policytag import PolicytagError, UsageError
+
+if TYPE_CHECKING:
+    from policytag.records import Clause
 
 ENGINES = ("local", "ray")
 
@@ -164,6 +167,48 @@ def counting(progress: LogProgress | None, clauses: object) -> LogProgress | Non
     return progress
 
 
+class IssuerYears:
+    """The clauses being streamed, passed through as they are read, noting who wrote each and when (issuer, region,
+    level, year): the rows go to a file a batch at a time, so a streamed run has no comparison across governments,
+    and :func:`across_hint` says how to get one. ``dates`` and ``total`` (``NoticeClauses``) are the clauses'."""
+
+    def __init__(self, clauses: Iterable[Clause]):
+        self.clauses = clauses
+        self.seen: set[tuple] = set()
+
+    def __iter__(self) -> Iterator[Clause]:
+        seen = self.seen
+        for c in self.clauses:
+            seen.add((c.issuer or c.region, c.region, c.level, c.year))
+            yield c
+
+    def __getattr__(self, name: str):
+        if name == "clauses":  # not set yet (copying): no recursion through __getattr__
+            raise AttributeError(name)
+        return getattr(self.clauses, name)
+
+
+def across_hint(seen: set[tuple], output: str) -> str | None:
+    """The line closing a streamed run whose rows name several governments (as :func:`inference.cli.across_note`
+    closes a JSONL report): the researcher of 300 notices who streamed them, stopped and resumed, wanted a table per
+    government and year and was told nothing of how to get one. The rows carry the issuer, year and genre, so
+    ``tag --clauses OUT`` reads them back as a clause file; it tags them again, holding them all in memory."""
+    import shlex
+
+    from .across import government
+
+    issuers = {key[:3] for key in seen if key[0] is not None}
+    governments = {government(i) for i in issuers}
+    if len(governments) < 2:
+        return None
+    years = {(government(key[:3]), key[3]) for key in seen if key[0] is not None}
+    n = f"{len(issuers)} issuers" + (f" of {len(governments)} governments" if len(governments) != len(issuers) else "")
+    table = str(Path(output).with_suffix(".csv"))
+    return (f"the rows name several governments ({n}, {len(years)} government-years): streamed rows hold no comparison "
+            f"across them; for a table per issuer and year, `policytag tag --clauses {shlex.quote(output)} -o "
+            f"{shlex.quote(table)}` writes it to {Path(table).with_suffix('.across.csv')} (it tags the rows again, all of them in memory)")
+
+
 class Terminated(KeyboardInterrupt):
     """SIGTERM during a streaming run, handled as Ctrl-C is (:func:`sigterm_as_interrupt`)."""
 
@@ -236,6 +281,7 @@ def _run_stream(args: argparse.Namespace, fmt: str) -> int:
                                      note=lambda message: print(f"policytag: {message}", file=sys.stderr))
             total = None
             inputs = input_identity(args.inputs, SUPPORTED_SUFFIXES)
+        clauses = IssuerYears(clauses)
         if args.engine == "ray":
             from .ray_engine import tag_stream_ray
 
@@ -282,6 +328,9 @@ def _run_stream(args: argparse.Namespace, fmt: str) -> int:
     summary = result.summary()
     print(f"policytag: tagged {result.written} clause(s){resumed} with {tagger.model_version} "
           f"in {result.seconds:.1f} s{f' ({summary})' if summary else ''}; wrote {args.output}", file=sys.stderr)
+    hint = across_hint(clauses.seen, args.output)
+    if hint:
+        print(f"policytag: {hint}", file=sys.stderr)
     if skipped:  # the warnings scrolled past with the progress bar: the count closes the run, as without --stream
         print(f"policytag: {len(skipped)} input(s) skipped (listed above); exit code 1", file=sys.stderr)
     return 1 if skipped else 0

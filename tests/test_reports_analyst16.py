@@ -10,6 +10,8 @@ tests/data/reports16/EXPECTED.md), and a researcher's streamed run over ~300 not
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from policytag import PROJECT_ROOT
@@ -106,3 +108,35 @@ def test_a_streamed_folder_logs_how_far_it_is(tmp_path, monkeypatch):
     done = [int(m.group(1)) for x in lines if (m := re.fullmatch(r"policytag: (\d+) of 34 clauses tagged \(\d+%\) in .*", x))]
     assert done == [8, 16, 24, 32, 34], said
     assert "left" in lines[0], said  # a time left once the total is known
+
+
+def test_a_streamed_run_of_several_governments_says_how_to_get_the_table_per_government_year(tmp_path):
+    """The researcher streamed a folder of many governments' notices and wanted one table per government and year: the
+    run ended on its ``wrote OUT`` line and nothing said that streamed rows hold no comparison across governments (a
+    JSONL report says it) nor how to get one. The line closing the run names the command, and that command gives a row
+    per issuer and year whose clause count is that issuer-year's rows in the streamed output."""
+    import csv
+    import re
+    import shlex
+    from collections import Counter
+
+    out = tmp_path / "rows.jsonl"
+    code, said = run(["tag", str(NOTICES), "--model", MODEL, "--stream", "-o", str(out)])
+    assert code == 0, said
+    hint = re.search(r"several governments \(3 issuers, 6 government-years\).*`policytag (tag --clauses [^`]+)`", said)
+    assert hint, said
+    argv = shlex.split(hint.group(1))
+    assert argv[2] == str(out) and argv[-1] == str(tmp_path / "rows.csv")
+    code, said = run([*argv, "--model", MODEL])
+    assert code == 0, said
+    streamed = Counter((r["issuer"], r["year"]) for r in map(json.loads, out.read_text(encoding="utf-8").splitlines()))
+    with open(tmp_path / "rows.across.csv", encoding="utf-8-sig", newline="") as fh:
+        table = {(r["issuer"], int(r["year"])): int(r["n_clauses"]) for r in csv.DictReader(fh)}
+    assert table == dict(streamed) and len(table) == 6
+
+
+def test_a_streamed_run_of_one_government_says_nothing_of_a_comparison(tmp_path):
+    out = tmp_path / "rows.jsonl"
+    files = [str(NOTICES / "cangwu_city_2026.txt"), str(NOTICES / "cangwu_city_2027.txt")]
+    code, said = run(["tag", *files, "--model", MODEL, "--stream", "-o", str(out)])
+    assert code == 0 and "several governments" not in said, said
