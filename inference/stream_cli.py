@@ -308,10 +308,10 @@ def _run_stream(args: argparse.Namespace, fmt: str) -> int:
             print(f"policytag: {how}; the rows written so far are in {partial} (--resume continues)",
                   file=sys.stderr)
             return code
-        if isinstance(exc, Terminated):
-            print("policytag: terminated before the first rows were written", file=sys.stderr)
-            return code
-        raise
+        # before the first rows (the first pass over a folder, the model's loading): nothing kept, nothing to resume;
+        # Ctrl-C there said "policytag: interrupted" alone, and the researcher did not know whether --resume applied
+        print(f"policytag: {how} before the first rows were written (nothing kept: run it again)", file=sys.stderr)
+        return code
     except PolicytagError as exc:
         if Path(partial).exists() and "--resume" not in str(exc):
             raise PolicytagError(f"{exc} (rows written so far are kept in {partial}; --resume continues)") from None

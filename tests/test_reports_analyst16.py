@@ -140,3 +140,23 @@ def test_a_streamed_run_of_one_government_says_nothing_of_a_comparison(tmp_path)
     files = [str(NOTICES / "cangwu_city_2026.txt"), str(NOTICES / "cangwu_city_2027.txt")]
     code, said = run(["tag", *files, "--model", MODEL, "--stream", "-o", str(out)])
     assert code == 0 and "several governments" not in said, said
+
+
+def test_ctrl_c_before_the_first_rows_says_nothing_was_kept(tmp_path, monkeypatch):
+    """Ctrl-C while a folder's first pass reads the notices (the researcher's first try, seconds in) said
+    ``policytag: interrupted`` alone: whether anything was kept, and whether ``--resume`` applied, was left to guess."""
+    import policytag.inference.stream as stream
+
+    class Stopped:
+        dates: dict = {}
+
+        def __iter__(self):
+            raise KeyboardInterrupt
+
+    monkeypatch.setattr(stream, "notice_clauses", lambda *a, **k: Stopped())
+    out = tmp_path / "rows.jsonl"
+    code, said = run(["tag", str(NOTICES), "--model", MODEL, "--stream", "-o", str(out)])
+    assert code == 130
+    assert said.strip().splitlines()[-1] == ("policytag: interrupted before the first rows were written "
+                                             "(nothing kept: run it again)")
+    assert not out.exists() and not (tmp_path / "rows.jsonl.partial").exists()
