@@ -197,8 +197,11 @@ _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 #: the events of ``before_event`` (汛前 and 入汛前 are before the 汛期, not 防汛前…)
 # (双节: 中秋 and 国庆; “十一”, quoted, is 国庆 as “五一” is 劳动节: unquoted, 十一 is a number, 十一月)
 _EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|(?<=“)十一(?=”)|节假日|冬季|入冬|雨季|两会|双节"
-#: what follows an event that shares the 前 of the last one it is enumerated with (元旦[、春节前])
-_SHARED_EVENT_BEFORE = rf"(?:、\s*(?:{_EVENTS}))+(?:到来)?(?:之|以)?前(?!后)"
+#: the lunar festivals of ``before_event2`` (RE_DEADLINE_WORDS: 清明节前, 中秋节前夕)
+_LUNAR_EVENTS = r"清明节?|端午节?|中秋节?|元宵节?|除夕"
+#: what follows an event that shares the 前 of the last one it is enumerated with (元旦[、春节前], 中秋[、国庆前]); quoted
+#: events are enumerated with 、 or with none between the marks (“五一”[“十一”前], “元旦”[、“春节”前])
+_SHARED_EVENT_BEFORE = rf"(?:(?:、\s*“?|(?<=”)“)(?:{_EVENTS}|{_LUNAR_EVENTS})”?)+(?:到来)?(?:之|以)?前(?!后)"
 _BEFORE = r"(?:\s*(?:之|以)?前)?"  # an optional 前 / 之前 / 以前 after a period's end
 _RANGE_TO = r"\s*(?:至|到|—|－|-|~|～)\s*"
 #: a time of the day before a 前 (每周五下班前, 每周一12时前, 每周五下午5点前, 17时30分前, 12月20日17:00前)
@@ -255,7 +258,7 @@ _DEADLINE_FORMS = [
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
     # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
     # (in quotation marks: “五一”前, “双节”前; the opening mark: _lead_word)
-    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:”?(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|(?={_SHARED_EVENT_BEFORE})))",
+    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:”?(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|”?(?={_SHARED_EVENT_BEFORE})))",
     # the end of the notice's own month (its date gives the month: ``_deadlines``)
     # (a day of it: 本月25日前, ``by_date``)
     rf"(?P<this_month>本月\s*(?:底|末|{_day('m')})\s*(?:之|以)?前)",
@@ -329,7 +332,7 @@ RE_DEADLINE_WORDS = re.compile(r"(?=[每即自从上下期时清端中元除届]
     # (时限最长不超过30日: the longest term)
     rf"(?P<term>(?:期限|时限)(?:一般|原则上|最长)?(?:为|是|不超过|不得超过)?\s*(?P<n10>{_CN_OR_DIGITS})\s*(?:(?P<tmonth>个\s*月)|个?\s*(?:工作)?(?:日|天)))",
     # (lunar festivals too: 元宵节前, 除夕前)
-    r"(?P<before_event2>(?P<ev7>清明节?|端午节?|中秋节?|元宵节?|除夕)(?:之|以)?前夕?)",
+    rf"(?P<before_event2>(?P<ev7>{_LUNAR_EVENTS})(?:”?(?:之|以)?前夕?|”?(?={_SHARED_EVENT_BEFORE})))",
     # before an expiry: (有效期)届满前, 届满前1个月, 届满前30日 (what expires: _lead_word; the offset is in the text);
     # also 期满前3个月, (有效)期满前 (a licence's rules write it so)
     rf"(?P<expiry>[届期]满(?:之|以)?前(?!后)(?:\s*(?:{_CN_OR_DIGITS})\s*(?:个\s*月|个?\s*(?:工作)?日|天))?)",
@@ -588,7 +591,9 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
     start_from = lead[-1:] in ("自", "从") and (text[end - 1] == "起" or text[end - 2:end] == "开始")
     if start_from:
         lead = lead[:-1]
-    if rest[:1] == "、" or lead[-1:] == "、":
+    if rest[:1] == "、" or lead[-1:] == "、" or (rest[:1] == "“" and text[end - 1] == "”") or (
+            lead[-1:] == "”" and text[start] == "“"):
+        # (quoted events enumerated with no 、 between: “五一”“十一”前)
         lead, rest = _without_enumerated_dates(text, start - len(lead), start, right, rest)
     before, after = _tidy(lead), _tidy(rest)
     if before and before[0] == "为" and _PURPOSE.fullmatch(before):
@@ -679,16 +684,17 @@ def _without_enumerated_dates(text: str, left: int, start: int, right: int, rest
     ``left:right``) without
     the dates enumerated with it (分别于6月底、12月底前报送…: 6月底's action is 报送…, not 12月底前报送…,
     and 12月底前's lead is 各成员单位分别于, not …6月底、)."""
-    while rest[:1] == "、":
-        first = next(_deadline_matches(rest[1:]), None)
+    while rest[:1] in ("、", "“"):
+        skip = 1 if rest[:1] == "、" else 0  # (“五一”“十一”前: quoted events need no 、 between them)
+        first = next(_deadline_matches(rest[skip:]), None)
         if first is None or first[2] != 0:
             break
-        rest = rest[1 + first[3]:]
+        rest = rest[skip + first[3]:]
     cut = start
-    if text[start - 1:start] == "、":
+    if text[start - 1:start] in ("、", "”"):
         # (matched in the whole chunk: the dates before it share the 前 of the last one)
         for _, _, a, b, _ in reversed(list(_deadline_matches(text[left:right]))):
-            if left + b == cut - 1 and text[cut - 1] == "、":
+            if (text[cut - 1] == "、" and left + b == cut - 1) or (text[cut - 1] == "”" and left + b == cut):
                 cut = left + a
     return text[left:cut], rest
 
@@ -1173,7 +1179,7 @@ def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
         return start - 2, "each_year"
     if alt == "before_event" and text[max(0, start - 2):start] in _HOLIDAY_KINDS and m.group("ev6") == "节假日":
         start -= 2  # 重要节假日前: the holidays named (the action read 重开展…: 要 was cut from 重要 as a modal)
-    if alt == "before_event" and text[start - 1:start] == "“" and "”" in m.group(alt):
+    if alt in ("before_event", "before_event2") and text[start - 1:start] == "“" and "”" in m.group(alt):
         start -= 1  # “五一”前: the event as quoted
     if alt in ("before_event", "before_event2"):
         # 2027年春节前: the year of the event (without it the action began with 2027年)
@@ -1236,8 +1242,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
             phrase.endswith(("前", "内")) or _opens_sentence(text, start) or _TIME_CUE.search(text, max(0, start - 2), start)
             or _dates_a_phase(text, start) or (alt == "bare_month" and _after_subject(text, start))):
         return False  # 汛期（6月至9月）, 听取一季度…汇报, 部署下半年工作: a period named in passing
-    if alt == "before_event" and following[:1] == "、" and phrase[-1:] not in ("前", "夕"):
-        # 元旦、春节前: it shares the last one's 前 (RE_DEADLINE); the work-name test looks after that 前
+    if alt in ("before_event", "before_event2") and following[:1] in ("、", "“") and phrase[-1:] not in ("前", "夕"):
+        # 元旦、春节前, “五一”“十一”前: it shares the last one's 前 (RE_DEADLINE); the work-name test looks after that 前
         shared = _RE_SHARED_EVENT_BEFORE.match(text, end)
         following = text[shared.end():shared.end() + 6] if shared else following
     elif alt in ("before_event", "before_event2") and following[:1] in ("后", "、"):
@@ -1245,7 +1251,7 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
     if alt in ("before_event", "before_event2") and (
             _MODIFIED.search(text, max(0, start - 2), start) and _WORK_NAME.match(following)):
         return False  # 开展汛前排查, 做好春节前安全检查: a kind of work
-    if alt == "before_event" and text[start - 1:start] == "、" and _WORK_NAME.match(following):
+    if alt in ("before_event", "before_event2") and text[start - 1:start] in ("、", "”") and _WORK_NAME.match(following):
         # 做好元旦、春节前安全检查: the verb or 的 stands before the first event of the enumeration
         first = _RE_EVENTS_BEFORE.search(text, max(0, start - 20), start)
         if first and _MODIFIED.search(text, max(0, first.start() - 2), first.start()):
@@ -1390,11 +1396,24 @@ def _horizon_opens(text: str, start: int) -> bool:
 _FIGURE_BEFORE = re.compile(r"(?:[%‰]|[%‰\d](?:以上|以下|以内))$")
 
 
+#: verbs a year after 到/至 is the new end of, not a deadline (延长到2027年, 推迟至…, 持续到…, 有效期到…: _YEAR_END_VETO's kin)
+_MOVES_TO = ("延长", "推迟", "延期", "延续", "持续", "顺延", "展期", "推后", "延", "截止", "截至", "有效期", "有效", "期限")
+
+
 def _horizon_after_figure(text: str, start: int, end: int) -> bool:
-    """Does the horizon's 到/至 (before ``start``) follow a figure, its year closing the chunk (覆盖率达到90%到2027年。)?
-    The year says by when the figure is reached, as 到2027年 before the subject does."""
-    return (_FIGURE_BEFORE.search(text, max(0, start - 4), start - 1) is not None
-            and (end == len(text) or text[end] in CHUNK_DELIMS))
+    """Does the horizon's 到/至 (before ``start``) follow a figure or an action of its own, its year closing the chunk
+    (覆盖率达到90%到2027年。, 全面完成老旧管网改造到2027年，…)? The year says by when the figure is reached or the work
+    done, as 到2027年 before the subject does; not after a verb the year is the new end of (延长到2027年)."""
+    if not (end == len(text) or text[end] in CHUNK_DELIMS):
+        return False
+    if _FIGURE_BEFORE.search(text, max(0, start - 4), start - 1) is not None:
+        return True
+    left, _ = _chunk_bounds(text, start - 1, start - 1)
+    lead = text[max(left, start - 1 - 40):start - 1]
+    if left == 0:
+        lead = _ENUM_LEAD.sub("", lead)
+    lead = _tidy(lead)
+    return not lead.endswith(_MOVES_TO) and not _NUMERAL.match(lead[-1:] or " ") and _names_action(lead)
 
 
 #: a place, or the whole of one, as the subject a plan's horizon follows (全市到2027年, 我区到…, 各乡镇到…,
@@ -1437,11 +1456,17 @@ def _subject_lead(lead: str) -> bool:
     return len(items) > 1 and all(_subject_name(item) for item in items)
 
 
+#: a verb that commits opening words that end as an organ's name does: the work of making one (建成区域应急救援中心到2028年,
+#: 组建…救援队), not its name
+_MAKES = re.compile(r"(?:全面|基本)?(?:建成|完成|新建|组建|创建|打造|推动|推进|实现)")
+
+
 def _subject_name(lead: str) -> bool:
-    """Is ``lead`` a place's name (``_PLACE``) or an organ's (``_ORGAN``, not a verb or word that ends as one does)?"""
+    """Is ``lead`` a place's name (``_PLACE``) or an organ's (``_ORGAN``, not a verb or word that ends as one does, nor
+    the work of making one: ``_MAKES``)?"""
     if _PLACE.fullmatch(lead) is not None:
         return True
-    return _ORGAN.fullmatch(lead) is not None and not lead.endswith(_NOT_ORGAN)
+    return _ORGAN.fullmatch(lead) is not None and not lead.endswith(_NOT_ORGAN) and _MAKES.match(lead) is None
 
 
 def _opens_sentence(text: str, start: int) -> bool:
@@ -1467,7 +1492,7 @@ _SINCE = re.compile(r"\s*(?:以来|以后|之后|期间|起(?!草))")  # (第三
 _EACH_CYCLE = ("每年", "每月", "每季")
 _RE_SHARED_EVENT_BEFORE = re.compile(_SHARED_EVENT_BEFORE)
 #: the events enumerated before one (元旦、[春节前]), which ``_vetted`` looks behind to find the verb of their work
-_RE_EVENTS_BEFORE = re.compile(rf"(?:(?:{_EVENTS})、\s*)+$")
+_RE_EVENTS_BEFORE = re.compile(rf"(?:“?(?:{_EVENTS}|{_LUNAR_EVENTS})”?(?:、\s*)?)+$")
 #: a time cue right before a period (要在第一季度…, 于上半年…) and a verb or 的 that makes an event
 #: the kind of a task (开展汛前排查, 做好春节前安全检查, 汛前的准备)
 _TIME_CUE = re.compile(r"(?:要|须|应|在|于|将|力争|确保|争取|务必|必须)$")
@@ -1533,7 +1558,7 @@ _QTY = rf"(?P<num>{_NUM})(?:{_RANGE_SEP}(?P<num2>{_NUM}))?"
 #: a number in Chinese numerals: 二十, 三十五, and with 千/百 inside (两千万元 is 2000 万元, 五百万元 500 万元: it read
 #: 5 百万元 or nothing)
 _CN_NUMBER = r"[一二两三四五六七八九][千百][零〇一二两三四五六七八九十百]{0,4}|[一二两三四五六七八九十]{1,3}"
-_CN_QTY = rf"(?P<cnum>{_CN_NUMBER})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{{1,3}}))?"
+_CN_QTY = rf"(?<![一二两三四五六七八九十百千〇零])(?P<cnum>{_CN_NUMBER})(?:[至到—-](?P<cnum2>[一二两三四五六七八九十]{{1,3}}))?"
 # Measure words and units; multi-character ones first so 万立方米 is not read as 万 + 立方米. 起 counts
 # accidents (控制在3起以内), but not in 一起 (together: a common word that would open every count scan).
 _MAGNITUDES = "千万亿百"
@@ -1660,9 +1685,10 @@ RE_COUNT_MONEY = re.compile(
     rf"(?P<verb>{'|'.join(_MONEY_VERBS)}){_LONG_NEAR}(?P<fill>[^，。；：\d“”]{{1,{_LONG_FILL_MAX}}}?)"
     # (or before what it is for: 筹措资金2.5亿元用于…, as 投入资金2000万元用于… reads)
     rf"(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|以下|以内|左右)?(?=[，。；：！？\n（(、]|$|用于|用来)")
-#: an amount right after a verb of funding, the money named after it (省级财政安排3000万元专项资金)
+#: an amount right after a verb of funding, the money named after it (省级财政安排3000万元专项资金); a comparator may
+#: stand between (每年安排不少于500万元的安全生产专项经费: its verb was lost, the count read from 不少于)
 RE_MONEY_FIRST = re.compile(
-    rf"(?P<verb>{'|'.join(_MONEY_VERBS)})(?P<fill>)(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|左右)?"
+    rf"(?P<verb>{'|'.join(_MONEY_VERBS)})(?P<fill>(?:{_CMP})?)(?:{_QTY}|{_CN_QTY})\s*(?P<unit>[{_MAGNITUDES}]*元)(?P<qual>以上|左右)?"
     # (the money's name closes the clause part: not a title's 关于拨付1998.5万元安全生产专项资金的通知)
     rf"(?=[^，。；：\d]{{0,12}}?(?:{'|'.join(_NOUN_HEADS[:2])})(?:[，。；：！？\n（(、]|$))")
 # A count of occurrences after a weak verb and its object, closing the clause part (组织开展执法检查3次,
@@ -1935,6 +1961,8 @@ RE_RATE_BARE = re.compile(rf"(?:率|比例|比重|占比)\s*(?P<num>{_NUM})\s*(?
 
 def _bare_rate_targets(text: str) -> Iterator[Target]:
     for m in RE_RATE_BARE.finditer(text):
+        if text.startswith("的", m.end()) and _SHARE_PREDICATE.match(text, m.end() + 1):
+            continue  # 占比30%以上的须逐一核查: a class (``_SHARE_PREDICATE``), as N%的 before a predicate is
         noun_end = m.start("num")
         left, _ = _chunk_bounds(text, m.start(), m.end())
         head = _subject_head(text, max(left, noun_end - WINDOW), noun_end)
@@ -2020,6 +2048,10 @@ def _no_accident_targets(text: str) -> Iterator[Target]:
 
 #: what after N%的 names no share of things: a fine (处上一年年收入40%的罚款) or the ratio itself (按照不低于…2%的比例配备…)
 _SHARE_NOT = re.compile(r"罚款|罚金|比例|比重")
+#: a modal or an adverb after N%的: 的 closes a class with no head noun and the predicate follows (负债率约70%的要重点监管,
+#: 占比30%以上的须逐一核查, 60%以下的一律停产整顿): a scope, no share of a thing (not 要求, 应急, 需求, 可燃: nouns)
+_SHARE_PREDICATE = re.compile(r"要(?![求素害点件])|应(?![急用对届])|须(?!知)|需(?![求要])|必须|将(?!军)|一律|均(?![衡匀])"
+                              r"|都(?!市)|可(?![燃能靠])|予以|不得|不予|依法|由(?!于)")
 #: a threshold right before N%的X: the share names a class of X (负债率高于70%的企业), not a share of X to reach
 _THRESHOLD_BEFORE = re.compile(r"(?:高于|低于|超过|大于|小于|不足)\s*$")
 #: a base named between a comparator (or 按/按照) and N%的X: N% is of that base, a ratio a rule sets, not a share of X
@@ -2029,7 +2061,7 @@ _BASE_BEFORE = re.compile(r"(?:按(?![期时])照?[^，。；：\d%‰]{0,12}|(?
 
 def _share_targets(text: str) -> Iterator[Target]:
     for m in RE_SHARE_OF.finditer(text):
-        if _SHARE_NOT.match(m.group("what")) or _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
+        if _SHARE_NOT.match(m.group("what")) or _SHARE_PREDICATE.match(m.group("what")) or _THRESHOLD_BEFORE.search(text, max(0, m.start() - 3), m.start()) \
                 or _BASE_BEFORE.search(text, max(0, m.start() - 16), m.start()):
             continue
         yield _frozen(Target, text=m.group(0), value=_num(m.group("num")), value_max=None, unit=m.group("unit"),
@@ -2112,12 +2144,19 @@ def _count_number_start(m: re.Match) -> int:
 _VERB_OR_CMP = re.compile(f"(?:{_VERBS})(?!{'|'.join(_NOUN_HEADS)})|{'|'.join(_LEVEL_VERBS)}|{_CMP}")
 
 
+#: the money a verb of funding moves, named 投资 right before its amount (中央预算内投资, 省级预算内投资)
+_INVESTMENT = "投资"
+
+
 def _long_counts(text: str, rx: re.Pattern = RE_COUNT_LONG) -> Iterator[re.Match]:
     """``RE_COUNT_LONG`` (or ``RE_COUNT_MONEY``) matches whose object holds no verb or comparator (a count that one of
     them starts is RE_COUNT's); tested on each match, far cheaper than a per-character lookahead."""
     m = rx.search(text)
     while m:
-        if _VERB_OR_CMP.search(m.group("fill")):
+        fill = m.group("fill")
+        if rx is RE_COUNT_MONEY and fill.endswith(_INVESTMENT):
+            fill = fill[:-2]  # 下达中央预算内投资1.2亿元: the amount is the investment the funding verb moves, 投资 a noun
+        if _VERB_OR_CMP.search(fill):
             m = rx.search(text, m.start() + 1)
         else:
             yield m
@@ -2219,6 +2258,8 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue  # 深入开展20个重点县 names a scope; 至少/每月 make it a requirement, as 计划 does (计划检查企业1200家次)
         if cmp in _STANDARD_CMPS and text.startswith("的", m.end()):
             continue  # 面积不小于500平方米的公共娱乐场所: a 标准's scope
+        if m.group("qual") and text.startswith("的", m.end()) and _CLASS_BEFORE.search(text, max(0, m.start() - 2), m.start()):
+            continue  # 对单笔投资500万元以上的项目实行…, 对新建50户以上的小区…: a class of things, no count to reach
         raw, raw2 = m.group("num") or m.group("cnum"), m.group("num2") or m.group("cnum2")
         if m.group("num") and unit in ("年", "个") and _YEAR_NUMBER.fullmatch(raw):
             continue
@@ -2289,6 +2330,11 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             # 建成省级储备库3个、市级储备库16个: the items after it share its verb (its object before the number: each
             # item's what is the verb and its object, as the first's; after it: the object alone)
             yield from _listed_counts(text, end, verb, cmp, per, None if obj else verb)
+
+
+#: what marks a count that ends in 以上/以下的 as the bound of a class (对[单笔]投资500万元以上的项目, 凡新建…以上的): 对 or 凡
+#: right before its verb, or 单笔/单项/单个/单体/单次 (one at a time)
+_CLASS_BEFORE = re.compile(r"(?:单[笔项个体次宗]|对|凡)$")
 
 
 #: verbs listed before the one a count follows (新建、改建[应急避难场所12处]): one count of both
