@@ -100,7 +100,8 @@ def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -
 _LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?![位达])|至(?!少)|之|前|期间)+")
 _TRAIL_WORDS = ("并且", "并", "且", "要", "须", "需", "必须", "务必", "确保", "力争", "争取", "努力", "在", "于", "到", "至",
                 "将", "应", "的")
-_TRAIL = re.compile(f"(?:{'|'.join(_TRAIL_WORDS)})+$")
+#: (应 ending a word is no modal: 启动响应, 保障供应, 相适应; its action read 启动响)
+_TRAIL = re.compile(f"(?:{'|'.join(w if w != '应' else '(?<![响供适对相反回呼效感答理])应' for w in _TRAIL_WORDS)})+$")
 
 
 def _ends_in(s: str, last_chars: frozenset[str]) -> bool:
@@ -540,7 +541,13 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
 # An item number at the start of a clause (一、 （三） 3. 2．): it opens the clause, it is not part of
 # what must be done (二、年底前完成… -> 完成…, not 二完成…)
 # (also 2） with a closing bracket only, which 应急预案 number their steps with: 2）重大情况要在30分钟内…)
-_ENUM_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]|\d+\s*[.．、](?!\d)|\d{1,2}\s*[）)])\s*")
+#: an item number opening a clause: 第三条, 三、, （三）, (3), 3., 3、, 3）; an outline number as plans and 预案 number their
+#: sections (3.1, 4.2.1, 3.1．: no unit, digit or % after it, so no figure: 1.5万元…, 3.5级; the form of
+#: ``inference.align._OUTLINE_LEAD``), circled and bracketed digits (①, ⑴, ⒈) and 一是/二是… (firstly: not 是否)
+_ENUM_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]"
+                        r"|\d{1,2}(?:[.．]\d{1,2}){1,3}[.．、]?"
+                        r"(?![\d.．%％‰万亿千百十元角米吨倍个年月日时分秒周天公平立亩顷斤克升瓦度台套家人名户处座辆艘架次项条所间级期批])"
+                        r"|\d+\s*[.．、](?!\d)|\d{1,2}\s*[）)]|[\u2460-\u249b]|[一二三四五六七八九十]{1,2}是(?!否))\s*")
 # brackets a deadline was cut out of: 动员部署阶段（2027年3月底前） -> 动员部署阶段
 _EMPTY_BRACKETS = re.compile(r"[（(]\s*[）)]")
 

@@ -216,3 +216,47 @@ PROBE21 = [
 @pytest.mark.parametrize("text,deadlines,targets", PROBE21, ids=_ids(PROBE21))
 def test_the_probe_reads_as_expected(text, deadlines, targets):
     _check(text, deadlines, targets)
+
+
+# --- 4. an item number opening the clause: outline numbers, circled digits, 一是 (_ENUM_LEAD) -----------------------
+# (1.2 and ① were left in the action; 3.1 before a subject hid the horizon after it; not a decimal with its unit)
+ITEM_NUMBERS = [
+    ("1.2 2027年底前，完成隐患整改。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "完成隐患整改")], []),
+    ("3.1市应急局到2027年，完成应急指挥平台升级。",
+     [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "市应急局完成应急指挥平台升级")], []),
+    ("4.2.1各乡镇于2027年6月底前完成自查。",
+     [("2027年6月底前", M, 2027, 6, None, None, None, "2027-06-30", "各乡镇完成自查")], []),
+    ("①2027年6月底前，完成自查。", [("2027年6月底前", M, 2027, 6, None, None, None, "2027-06-30", "完成自查")], []),
+    ("⑵2027年底前，完成隐患整改。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "完成隐患整改")], []),
+    ("一是2027年底前，完成隐患整改。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "完成隐患整改")], []),
+    ("4.1.2使用中的气瓶与灶具之间的距离不应小于0.5米。", [],
+     [("不应小于0.5米", 0.5, "米", "使用中的气瓶与灶具之间的距离", ">=", None, None)]),
+    # (guards: a decimal with its unit opens no outline number; 是否)
+    ("1.5万元以上的项目2027年底前，完成竣工验收。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "1.5万元以上的项目完成竣工验收")], []),
+    ("（三）2027年底前，完成隐患整改。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "完成隐患整改")], []),
+]
+
+
+@pytest.mark.parametrize("text,deadlines,targets", ITEM_NUMBERS, ids=_ids(ITEM_NUMBERS))
+def test_an_item_number_is_no_part_of_the_action(text, deadlines, targets):
+    _check(text, deadlines, targets)
+
+
+# --- 5. 应 ending a word is no modal the action ends in (启动响应 read 启动响) ------------------------------------------
+RESPONSE = [
+    ("3.5级以上地震发生后1小时内，县指挥部启动响应。",
+     [("1小时内", H, None, None, None, 1, None, None, "3.5级以上地震发生后县指挥部启动响应")]),
+    ("接报后30分钟内启动应急响应。", [("30分钟内", MIN, None, None, None, 30, None, None, "接报后启动应急响应")]),
+    ("2027年底前，全面保障应急物资供应。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "全面保障应急物资供应")]),
+]
+
+
+@pytest.mark.parametrize("text,deadlines", RESPONSE, ids=_ids(RESPONSE))
+def test_a_word_ending_in_ying_keeps_it(text, deadlines):
+    _check(text, deadlines, [])
