@@ -1012,6 +1012,7 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
         _LAST_DEADLINE_SPANS[:] = [text, spans]
         return out
     carry: tuple[int, int, int] | None = None  # (year, month, end) of the last dated phrase with its year written
+    shared: tuple[int, int] | None = None  # (year, end) of an event with its year that shares the next one's 前
     for alt, m, start, end, lead in _deadline_matches(text, flags):
         if not _vetted(alt, m, text, start, end):
             continue
@@ -1028,6 +1029,13 @@ def _deadlines(text: str, notice_year: int | None = None, actions: bool = True,
             resolved_year = carry[0] + wrap  # 2027年上半年启动试点，下半年全面推开: 2027's second half
         if year is not None and month is not None and kind in _CARRYING_KINDS:
             carry = (year, month, end)
+        # 2027年元旦、春节前, 2027年“五一”“十一”前: the events listed before one 前 share the first one's year, as dates do
+        # (the next event right after it, 、 or nothing between)
+        passed = year is None and shared is not None and kind == "before_event" and text[shared[1]:start] in ("", "、")
+        if passed:
+            resolved_year = shared[0]
+        shared = (resolved_year, end) if (kind == "before_event" and (year is not None or passed)
+                                          and text[end - 1] not in ("前", "夕")) else None
         # (the few characters before the phrase only: a search back to the text's start made a text of many
         # 三年内 quadratic, tests/test_segment_properties.py's linear-time test)
         from_event = kind == "within_years" and _COUNTS_FROM_EVENT.search(text, max(0, start - 8), start)

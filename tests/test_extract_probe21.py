@@ -41,6 +41,13 @@ SHARED_BEFORE = [
     ("端午、中秋节前，开展水上交通安全检查。",
      [("端午", BE, None, None, None, None, "端午", None, "开展水上交通安全检查"),
       ("中秋节前", BE, None, None, None, None, "中秋节", None, "开展水上交通安全检查")]),
+    # (the first event's year holds for the events that share its 前, as a date's does: 国庆前 was due 2026-09-30)
+    ("2027年元旦、国庆前，各地完成客运索道安全检查。",
+     [("2027年元旦", BE, 2027, None, None, None, "元旦", None, "各地完成客运索道安全检查"),
+      ("国庆前", BE, None, None, None, None, "国庆", "2027-09-30", "各地完成客运索道安全检查")]),
+    ("2027年“五一”“十一”前，各景区完成游乐设施安全检测。",
+     [("2027年“五一”", BE, 2027, None, None, None, "五一", "2027-04-30", "各景区完成游乐设施安全检测"),
+      ("“十一”前", BE, None, None, None, None, "国庆", "2027-09-30", "各景区完成游乐设施安全检测")]),
     # (guards, read so on main: a kind of work, around the events, one event)
     ("做好“元旦”“春节”前安全检查。", []),
     ("做好元旦、春节前安全检查。", []),
