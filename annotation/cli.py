@@ -32,6 +32,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        description="Print (or write) the Label Studio labeling config generated from "
                                    "configs/taxonomy.yaml.")
     c.add_argument("-o", "--output", metavar="FILE", help="write to FILE (atomically) instead of stdout")
+    c.add_argument("--force", action="store_true", help="replace an existing FILE (it says whether it differed)")
     c.set_defaults(func=run_config)
 
     e = sub.add_parser("export", help="write Label Studio tasks (JSON) for manual import",
@@ -39,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                    "to import through the Label Studio web UI.")
     _inputs(e, required=True)
     e.add_argument("-o", "--output", required=True, metavar="TASKS.json", help="output file (JSON list of tasks)")
+    e.add_argument("--force", action="store_true",
+                   help="replace an existing TASKS.json (it says how many tasks were added, changed or dropped)")
     _predictions(e)
     e.set_defaults(func=run_export)
 
@@ -147,11 +150,15 @@ def run_config(args: argparse.Namespace) -> int:
     from .labeling_config import build_config
 
     if args.output:
-        check_output_path(args.output)
+        check_output_path(args.output, overwrite=args.force, force=args.force)
     config = build_config(load_taxonomy())
     if args.output:
+        before = previous_text(args.output)
         with atomic_write(args.output) as fh:
             fh.write(config)
+        if before is not None:
+            _err(f"replaced {args.output} (--force): "
+                 + ("the same config as before" if before == config else "it held another config"))
     else:
         from policytag.io import write_stdout
 
@@ -168,16 +175,54 @@ def run_export(args: argparse.Namespace) -> int:
     from .tasks import build_tasks
 
     refuse_input_as_output(args.output, args.inputs, (*SUPPORTED_SUFFIXES, ".jsonl", ".ndjson"))
-    check_output_path(args.output)
+    # an earlier export (a lead's file of the notices pushed by hand) is never replaced silently
+    check_output_path(args.output, overwrite=args.force, force=args.force)
     taxonomy, clause_set = _load(args, args.inputs)
     predictions = _predict(args, clause_set, taxonomy)
     tasks = build_tasks(clause_set, predictions, taxonomy)
+    before = previous_text(args.output)  # read before the rename: what --force replaced is then said
     with atomic_write(args.output) as fh:
         json.dump(tasks, fh, ensure_ascii=False, indent=1)
         fh.write("\n")
     _err(f"{len(tasks)} task(s) written to {args.output}"
          + (f" with predictions of {predictions[0]['model_version']}" if predictions else ""))
+    if before is not None:
+        _err(f"replaced {args.output} (--force): {replaced_tasks_note(before, tasks)}")
     return 0
+
+
+def previous_text(path: str) -> str | None:
+    """The regular file ``path`` holds now (None when there is none, or a FIFO/device that is written
+    through, not replaced); undecodable bytes read as U+FFFD: it is only compared."""
+    p = Path(path)
+    if not p.is_file():
+        return None
+    try:
+        return p.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return ""
+
+
+def replaced_tasks_note(before: str, tasks: list[dict]) -> str:
+    """What an export's ``--force`` replaced, by clause id: ``it held 30 task(s); now 2 added, 1
+    changed (text, document fields or predictions), 3 no longer exported, 27 the same``. A file that
+    is no task list (another program's JSON, a truncated file) is said to be one."""
+    try:
+        old = json.loads(before)
+    except ValueError:
+        old = None
+    if not isinstance(old, list) or not all(isinstance(t, dict) and isinstance(t.get("data"), dict) for t in old):
+        return f"it held no Label Studio task list ({len(before.encode('utf-8'))} bytes)"
+    old_by_id = {str(t["data"].get("clause_id")): t for t in old}
+    new_by_id = {str(t["data"].get("clause_id")): t for t in tasks}
+    # compared as written: a task read back from JSON equals the dict that wrote it when nothing changed
+    new_as_read = {cid: json.loads(json.dumps(t, ensure_ascii=False)) for cid, t in new_by_id.items()}
+    added = sum(cid not in old_by_id for cid in new_by_id)
+    gone = sum(cid not in new_by_id for cid in old_by_id)
+    changed = sum(cid in old_by_id and old_by_id[cid] != t for cid, t in new_as_read.items())
+    same = len(new_by_id) - added - changed
+    return (f"it held {len(old)} task(s); now {added} added, {changed} changed (text, document fields or "
+            f"predictions), {gone} no longer exported, {same} the same")
 
 
 def run_push(args: argparse.Namespace) -> int:

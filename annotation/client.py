@@ -151,6 +151,18 @@ class Session:
     def task_data(self, task_id: int) -> dict[str, Any]:
         return dict(self.client.tasks.get(int(task_id)).data or {})
 
+    def tasks_data(self, project_id: int, task_ids: list[int]) -> dict[int, dict[str, Any]]:
+        """``{task id: data}`` of these tasks of the project, read in one list request per 500 (the
+        Data Manager's ``selectedItems``), not a GET each; a task deleted meanwhile is absent."""
+        ids, out = sorted({int(t) for t in task_ids}), {}
+        for i in range(0, len(ids), 500):
+            query = json.dumps({"selectedItems": {"all": False, "included": ids[i: i + 500]}})
+            # the first page only: it holds all 500, and the pager would ask for an empty second one
+            page = self.client.tasks.list(project=int(project_id), query=query, fields="task_only", page=1,
+                                          page_size=500)
+            out |= {int(t.id): dict(t.data or {}) for t in page.items or []}
+        return out
+
     def update_task_data(self, task_id: int, data: dict[str, Any]) -> None:
         """Replace a task's data (Label Studio replaces the whole dict: send all of it)."""
         self.client.tasks.update(int(task_id), data=data)

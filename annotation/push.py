@@ -313,16 +313,24 @@ WRITERS = 4
 def write_task_data(session: Session, items: Sequence[tuple[ExistingTask, dict, str]], desc: str,
                     progress: bool) -> None:
     """Replace the data of each ``(task, data, what)`` (``what``: the error's words), ``WRITERS`` at a
-    time; the first failure is raised (one line) once the writes in flight have ended."""
+    time (:func:`write_data`), and remember it as the task's data."""
+    write_data(session, [(old.task_id, data, what) for old, data, what in items], desc, progress)
+    for old, data, _ in items:
+        old.data = data
+
+
+def write_data(session: Session, items: Sequence[tuple[int, dict, str]], desc: str, progress: bool) -> None:
+    """Replace the data of each ``(task id, data, what)``, ``WRITERS`` at a time (push's refresh and
+    backfill, the ML backend's suggestion lines); the first failure is raised (one line) once the
+    writes in flight have ended."""
     from concurrent.futures import ThreadPoolExecutor
 
     from tqdm import tqdm
 
-    def write(item: tuple[ExistingTask, dict, str]) -> None:
-        old, data, what = item
+    def write(item: tuple[int, dict, str]) -> None:
+        task_id, data, what = item
         with session.errors(what):
-            session.update_task_data(old.task_id, data)
-        old.data = data
+            session.update_task_data(task_id, data)
 
     if not items:
         return

@@ -58,6 +58,7 @@ class ProjectState:
 
     hostname: str | None = None
     access_token: str | None = None
+    project_id: int | None = None  # Label Studio's id of the project (None: a request that named none)
     since_training: int = 0  # annotation events since the last retraining request
     events: dict[str, int] = field(default_factory=dict)
     flagged: dict[int, list[str]] = field(default_factory=dict)  # annotation id -> codebook problems
@@ -107,7 +108,7 @@ class Backend:
         return str(self.tagger.model_version)
 
     def project(self, pid: int | None) -> ProjectState:
-        return self.project_states.setdefault(pid, ProjectState())
+        return self.project_states.setdefault(pid, ProjectState(project_id=pid))
 
     # -- routes ---------------------------------------------------------------------------------
     def health(self) -> dict[str, Any]:
