@@ -147,7 +147,7 @@ def test_export_command(tiny_run, tmp_path, capsys):
     tasks = json.loads(out.read_text(encoding="utf-8"))
     assert tasks and all(t["data"]["year"] == 2026 for t in tasks) and "predictions" not in tasks[0]
     assert {"clause_id", "doc_id", "heading_path", "text", "text_sha1"} <= set(tasks[0]["data"])
-    assert main(["annotate", "export", str(CORPUS_DIR), "--year", "2026", "-o", str(out), "--predictions", str(tiny_run)]) == 0
+    assert main(["annotate", "export", str(CORPUS_DIR), "--year", "2026", "-o", str(out), "--predictions", str(tiny_run), "--force"]) == 0
     tasks = json.loads(out.read_text(encoding="utf-8"))
     pred = tasks[0]["predictions"][0]
     assert pred["model_version"].startswith("tiny-keyword") and "score" in pred
