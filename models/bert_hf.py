@@ -14,12 +14,20 @@ fields, so ``AutoConfig.from_pretrained(run/"model")`` loads it anywhere without
 The weights are ``bert.*`` (a standard ``BertModel``: ``AutoModel.from_pretrained`` loads the
 fine-tuned encoder alone) and ``heads.<dim>.weight/bias``.
 
-No transformers internals are used: the encoder is called through its public ``forward``.
+No transformers internals are used: the encoder is called through its public ``forward``. The
+frozen-layer cache (``BertTagger(cache_frozen=True)``) runs the lower layers once through that
+``forward`` (``output_hidden_states=True``: ``hidden_states[N]`` is the state after layer N) and the
+upper layers through a second public ``BertModel`` that holds the same upper layer modules, with
+``inputs_embeds`` = the cached states and a pass-through in place of its embedding block
+(:func:`upper_encoder`): the attention masks are still made by ``BertModel`` itself, for whichever
+attention implementation is loaded, and no layer is called directly.
 """
 
 from __future__ import annotations
 
-from typing import Sequence
+import contextlib
+import copy
+from typing import Iterator, Sequence
 
 import torch
 from torch import nn
@@ -46,6 +54,33 @@ def tagging_config(base: BertConfig, label_dims: dict[str, Sequence[str]], taxon
     config.classifier_dropout = dropout
     config.architectures = [ARCHITECTURE]
     return config
+
+
+class _StatesIn(nn.Module):
+    """In place of ``BertEmbeddings`` in :func:`upper_encoder`: its input (``inputs_embeds``) is
+    already a hidden state, so no position/type embeddings, LayerNorm or dropout are added."""
+
+    def forward(self, inputs_embeds: torch.Tensor | None = None, **kwargs) -> torch.Tensor:
+        return inputs_embeds
+
+
+def upper_encoder(bert: BertModel, start: int) -> BertModel:
+    """A ``BertModel`` that runs ``bert``'s layers ``start:`` on hidden states (``inputs_embeds``):
+    the state after ``bert``'s layer ``start``, as ``bert(..., output_hidden_states=True)
+    .hidden_states[start]`` gives it. Its layers are ``bert``'s own modules (shared weights: training
+    through it trains ``bert``); it owns no parameter of its own.
+    """
+    layers = bert.config.num_hidden_layers
+    if not 0 < start <= layers:
+        raise ValueError(f"cached lower layers must be 1..{layers}, not {start}")
+    config = copy.deepcopy(bert.config)  # same attention implementation, dropout, layer norm eps
+    # its own embedding block is replaced below: build its word embeddings with 1 piece, not the vocabulary
+    config.num_hidden_layers, config.vocab_size, config.pad_token_id = layers - start, 1, 0
+    upper = BertModel(config, add_pooling_layer=False)
+    upper.embeddings = _StatesIn()
+    # the same module objects: train()/eval() and .to() of the tagging model reach them as well
+    upper.encoder.layer = nn.ModuleList(bert.encoder.layer[start:])
+    return upper
 
 
 class PolicytagBertForTagging(BertPreTrainedModel):
@@ -99,10 +134,41 @@ class PolicytagBertForTagging(BertPreTrainedModel):
         states = self.bert(input_ids=input_ids, attention_mask=attention_mask).last_hidden_state
         return self.pool(states, attention_mask)
 
+    @torch.no_grad()
+    def states_after(self, input_ids: torch.Tensor, attention_mask: torch.Tensor,
+                     layers: int) -> tuple[torch.Tensor, torch.Tensor]:
+        """One pass of the encoder as it is (call it in eval mode): the states after layer ``layers``
+        [b, t, h] and the pooled clause vectors of the last layer [b, h] (what :meth:`encode` gives)."""
+        out = self.bert(input_ids=input_ids, attention_mask=attention_mask, output_hidden_states=True)
+        return out.hidden_states[layers], self.pool(out.last_hidden_state, attention_mask)
+
+    @contextlib.contextmanager
+    def cached_lower(self, layers: int) -> Iterator[None]:
+        """Inside the block ``forward(lower_states=…)`` runs the layers above ``layers`` only.
+
+        The upper encoder is kept in a tuple, not as a submodule: the saved weights, ``state_dict``
+        and ``parameters()`` stay exactly the model's own; it is dropped when the block ends.
+        """
+        self._upper = (layers, upper_encoder(self.bert, layers))
+        try:
+            yield
+        finally:
+            self._upper = None
+
+    def encode_upper(self, lower_states: torch.Tensor, attention_mask: torch.Tensor) -> torch.Tensor:
+        """Pooled clause vectors [b, h] from the states after the cached lower layers."""
+        upper = getattr(self, "_upper", None)
+        if upper is None:
+            raise ValueError("lower_states given outside cached_lower(): the model does not know their layer")
+        states = upper[1](inputs_embeds=lower_states, attention_mask=attention_mask).last_hidden_state
+        return self.pool(states, attention_mask)
+
     def forward(self, input_ids: torch.Tensor | None = None, attention_mask: torch.Tensor | None = None,
                 pooled: torch.Tensor | None = None, labels: torch.Tensor | None = None,
-                **kwargs) -> SequenceClassifierOutput:
-        if pooled is None:
+                lower_states: torch.Tensor | None = None, **kwargs) -> SequenceClassifierOutput:
+        if pooled is None and lower_states is not None:
+            pooled = self.encode_upper(lower_states, attention_mask)
+        elif pooled is None:
             pooled = self.encode(input_ids, attention_mask)
         features = self.dropout(pooled)
         logits = torch.cat([self.heads[dim](features) for dim in self.dims], dim=-1)
