@@ -14,12 +14,14 @@ from __future__ import annotations
 import io
 import warnings
 from dataclasses import dataclass
+from functools import cached_property
 from os import PathLike
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator, Mapping, Sequence, Union, overload
 
 from policytag import PolicytagError
 from policytag.records import Clause, Document
+from policytag.taxonomy import Taxonomy
 
 from policytag.inference.tagging import DEFAULT_BATCH_SIZE, TaggedClause
 
@@ -56,7 +58,7 @@ class Tagged(Sequence[TaggedClause]):
     clauses: tuple[TaggedClause, ...]
     documents: tuple[Document, ...]
     model_version: str
-    taxonomy: Any
+    taxonomy: Taxonomy
     threshold: float | None = None
     warnings: tuple[str, ...] = ()
 
@@ -74,6 +76,15 @@ class Tagged(Sequence[TaggedClause]):
 
     def __iter__(self) -> Iterator[TaggedClause]:
         return iter(self.clauses)
+
+    @cached_property
+    def report(self):
+        """The report ``policytag tag`` renders its rows from (``inference.report.build_report``: each notice
+        compared with the same issuer's previous one in the input), built once, when first asked for."""
+        from policytag.inference.report import build_report
+
+        return build_report(list(self.documents), list(self.clauses), self.taxonomy, self.model_version,
+                            None, self.threshold)
 
     def __repr__(self) -> str:
         return (f"Tagged({len(self.clauses)} clause(s) of {len(self.documents)} document(s), "
@@ -205,10 +216,10 @@ def to_dataframe(tagged: Tagged):
 
 # -- helpers -------------------------------------------------------------------------------------------
 def _notifier(on_warning: OnWarning | None) -> OnWarning:
-    """``on_warning``, or a ``PolicytagWarning`` per message (stacklevel: the caller's line)."""
+    """``on_warning``, or a ``PolicytagWarning`` per message (shown at the line that called ``segment``)."""
     if on_warning is not None:
         return on_warning
-    return lambda message: warnings.warn(message, PolicytagWarning, stacklevel=4)
+    return lambda message: warnings.warn(message, PolicytagWarning, stacklevel=3)
 
 
 def _check_options(threshold: float | None, batch_size: int) -> None:
@@ -273,10 +284,7 @@ def _tag(documents: Sequence[Document], clauses: Sequence[Clause], model: Any, t
 
 
 def _report(tagged: Tagged):
-    """The report ``policytag tag`` renders its rows from (``inference.report.build_report``)."""
-    from policytag.inference.report import build_report
-
+    """``tagged.report``, checked to be one (a list of TaggedClause has no documents to compare)."""
     if not isinstance(tagged, Tagged):
         raise PolicytagError(f"expected the result of tag() or tag_texts(), got {type(tagged).__name__}")
-    return build_report(list(tagged.documents), list(tagged.clauses), tagged.taxonomy, tagged.model_version,
-                        None, tagged.threshold)
+    return tagged.report

@@ -75,6 +75,8 @@ def test_tag_records_equal_cli_jsonl(tagged, cli, tmp_path):
     # the records are the TaggedClause records' own rows (+ the report's fields)
     first = tagged[0].to_dict(tagged.documents[0].date)
     assert {k: got[0][k] for k in first} == first
+    # the comparisons are made once (seconds on a folder of notices), not again for each of to_records/to_rows
+    assert tagged.report is tagged.report and list(api.to_records(tagged)) == got
 
 
 def test_to_rows_equal_cli_csv(tagged, cli, tmp_path):
