@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import io
 import warnings
+from contextlib import contextmanager
 from dataclasses import dataclass
 from functools import cached_property
 from os import PathLike
@@ -109,7 +110,8 @@ def segment(source: Source, *, skip_bad: bool = False, on_warning: OnWarning | N
 
     paths, text = _paths_or_text(source)
     stdin = io.BytesIO(text.encode("utf-8")) if text is not None else None
-    inp = read_notices([STDIN] if text is not None else paths, skip_bad, stdin=stdin)
+    with _api_hints(text is not None):
+        inp = read_notices([STDIN] if text is not None else paths, skip_bad, stdin=stdin)
     warn = _notifier(on_warning)
     for line in (*inp.notes, *(f"warning: {w}" for w in inp.warnings)):
         warn(line)
@@ -130,12 +132,14 @@ def tag(source: Source | Segmented, model: Any = None, *, threshold: float | Non
 def tag_texts(texts: Iterable[str | Mapping[str, Any]], model: Any = None, *,
               heading_paths: Sequence[Sequence[str]] | None = None, title: str | None = None,
               doc_id: str = "texts", year: int | None = None, threshold: float | None = None,
-              batch_size: int = DEFAULT_BATCH_SIZE) -> Tagged:
+              batch_size: int = DEFAULT_BATCH_SIZE, skip_bad: bool = False,
+              on_warning: OnWarning | None = None) -> Tagged:
     """Tag bare clause strings as ``policytag tag --clauses FILE`` tags a clause file's rows: each text is a
     row ``{"text": …}`` of document ``doc_id`` (id ``DOC_ID-N``, N from 1), with its heading path
     (``heading_paths[i]``, outermost first), the document's ``title`` and ``year`` when given. An item
     may also be a whole clause-file row (a dict: ``text``, ``id``, ``heading_path``, ``doc_id``, ``date``, …;
-    docs/tagging.md). A bad item is a ``PolicytagError`` naming it (``texts:N: …``)."""
+    docs/tagging.md). A bad item is a ``PolicytagError`` naming it (``texts:N: …``), or with ``skip_bad`` a
+    warning while the good ones are still tagged."""
     from policytag.inference.inputs import clause_documents, row_clauses, with_document_metadata
 
     _check_options(threshold, batch_size)
@@ -157,9 +161,14 @@ def tag_texts(texts: Iterable[str | Mapping[str, Any]], model: Any = None, *,
         rows.append((i + 1, row))
     dates: dict[str, str | None] = {}
     warned: list[str] = []
-    clauses = list(row_clauses(rows, "texts", doc_id, False, warned.append, dates, "item"))
-    documents = clause_documents(clauses, dates, "texts")
-    return _tag(documents, with_document_metadata(tuple(clauses), documents), model, threshold, batch_size, (), None)
+    with _api_hints(False):
+        clauses = list(row_clauses(rows, "texts", doc_id, skip_bad, warned.append, dates, "item"))
+        documents = clause_documents(clauses, dates, "texts")
+    warn = _notifier(on_warning)
+    for line in warned:
+        warn(f"warning: {line}")
+    return _tag(documents, with_document_metadata(tuple(clauses), documents), model, threshold, batch_size,
+                tuple(warned), on_warning)
 
 
 def iter_tagged(source: Source, model: Any = None, *, threshold: float | None = None,
@@ -215,6 +224,20 @@ def to_dataframe(tagged: Tagged):
 
 
 # -- helpers -------------------------------------------------------------------------------------------
+@contextmanager
+def _api_hints(text: bool) -> Iterator[None]:
+    """A ``PolicytagError`` of the readers as this API's caller needs it: their hint names the CLI's
+    ``--skip-bad``, which is ``skip_bad=True`` here; a text that reads as no notice (one clause, say) names
+    :func:`tag_texts`, the way to tag bare clause strings."""
+    try:
+        yield
+    except PolicytagError as exc:
+        message = str(exc).replace("--skip-bad", "skip_bad=True")
+        if text and "no recognisable notice structure" in message:
+            message += "; to tag bare clause strings use tag_texts([...])"
+        raise PolicytagError(message) from None
+
+
 def _notifier(on_warning: OnWarning | None) -> OnWarning:
     """``on_warning``, or a ``PolicytagWarning`` per message (shown at the line that called ``segment``)."""
     if on_warning is not None:

@@ -111,8 +111,12 @@ def test_tag_texts_equal_cli_clause_file(model, cli, tmp_path):
 
 
 def test_tag_texts_bad_input(model):
-    with pytest.raises(PolicytagError, match=r"^texts:2: .*text"):
+    with pytest.raises(PolicytagError, match=r"^texts:2: .*text.*\(skip_bad=True tags the good items"):
         api.tag_texts(["严禁超量储存烟花爆竹。", 42], model)
+    notes: list[str] = []
+    kept = api.tag_texts(["严禁超量储存烟花爆竹。", "", "各单位要严格执行值班制度。"], model, skip_bad=True,
+                         on_warning=notes.append)
+    assert [t.clause.clause_id for t in kept] == ["texts-1", "texts-3"] and len(notes) == 1 and "texts:2" in notes[0]
     with pytest.raises(PolicytagError, match="not one string"):
         api.tag_texts("严禁超量储存烟花爆竹。", model)
     with pytest.raises(PolicytagError, match="heading_paths has 1 entries for 2 texts"):
@@ -134,13 +138,16 @@ def test_segment_text_path_and_missing(tmp_path):
         api.segment("notice.docx")
     with pytest.raises(PolicytagError, match="empty"):
         api.segment("  ")
+    # one clause is no notice: the error names the API's way to tag it (not a CLI option)
+    with pytest.raises(PolicytagError, match=r"no recognisable notice structure.*use tag_texts"):
+        api.tag("严禁在居民楼内超量储存烟花爆竹。")
     with pytest.raises(PolicytagError, match="decode"):
         api.segment(b"\xe5\x85\xb3")
 
 
 def test_warnings_go_to_callback_or_warnings_not_stderr(capsys):
     missing = str(DATA / "gone.txt")
-    with pytest.raises(PolicytagError, match="gone.txt: no such file"):
+    with pytest.raises(PolicytagError, match=r"gone.txt: no such file.*skip_bad=True tags the readable input"):
         api.segment([str(DATA), missing])
     notes: list[str] = []
     seg = api.segment([str(DATA), missing], skip_bad=True, on_warning=notes.append)
