@@ -103,7 +103,7 @@ def iter_csv(report: Report) -> Iterator[str]:
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
     for row in rows(report):
-        writer.writerow(_safe_row(_flat(row, taxonomy)))
+        writer.writerow(_safe_row(flat_row(row, taxonomy)))
         if buf.tell() >= CSV_PIECE_CHARS:
             yield buf.getvalue()
             buf.seek(0)
@@ -129,7 +129,7 @@ def _safe_row(row: dict[str, Any]) -> dict[str, Any]:
     return {k: spreadsheet_text(v) for k, v in row.items()}
 
 
-def _flat(row: dict[str, Any], taxonomy) -> dict[str, Any]:
+def flat_row(row: dict[str, Any], taxonomy) -> dict[str, Any]:
     """One JSONL row as the CSV's flat columns."""
     compact = dict(ensure_ascii=False, separators=(",", ":"))
     flat = {

@@ -207,11 +207,11 @@ def to_rows(tagged: Tagged) -> Iterator[dict[str, Any]]:
     one ``score:DIM:LABEL`` column per label, nested fields as compact JSON), as Python values (``year`` an
     int, scores floats) with the text untouched: only the CSV file prefixes a text a spreadsheet would run as
     a formula (``=…``, ``-…``) with ``'``."""
-    from policytag.inference.render_rows import _flat, rows
+    from policytag.inference.render_rows import flat_row, rows
 
     report = _report(tagged)
     for row in rows(report):
-        yield _flat(row, report.taxonomy)
+        yield flat_row(row, report.taxonomy)
 
 
 def to_dataframe(tagged: Tagged):

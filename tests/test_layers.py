@@ -6,7 +6,7 @@ Layers, low to high (``docs`` in README "What is where" and /DESIGN.md):
 2. corpus
 3. models
 4. training, annotation, inference, backend (siblings may import each other)
-5. app: ``policytag/app.py``
+5. app: ``policytag/app.py`` and the Python API beside it, ``policytag/api.py``
 6. cli: ``policytag/cli.py`` and every area's ``cli.py`` / ``*_cli.py`` (argument parsing)
 """
 
@@ -46,7 +46,7 @@ def layer_of(module: str) -> str:
         return "cli"
     if len(parts) == 1:
         return "core"
-    if parts[1] == "app":
+    if parts[1] in ("app", "api"):  # policytag.api: the Python API beside the app layer
         return "app"
     if parts[1] in LAYER:
         return parts[1]
