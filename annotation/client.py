@@ -29,8 +29,6 @@ from .labeling_config import build_config, check_config, parse_config, project_d
 #: title of the Data Manager tab push creates (document, year, heading, suggestion score, flag)
 VIEW_TITLE = "标注 · policytag"
 
-DEFAULT_PROJECT = "policytag"
-
 #: Label Studio's webhook actions (``webhooks/models.py`` WebhookAction, plus Enterprise reviews)
 #: by what they mean here: the one table the ML backend (``backend/protocol.py``) and the codebook
 #: check (``annotation/rules.py``) read. "annotation": the project's annotations changed (they
