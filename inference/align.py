@@ -297,20 +297,14 @@ def compact_diff(ops, context: int = 8, limit: int = 600) -> str:
     return joined if len(joined) <= limit else joined[: limit - 1] + "…"
 
 
-#: an outline number opening a clause, as plans and rules number their sections (3.1, 4.2.1 of an 应急预案):
-#: ``extract._ENUM_LEAD`` reads list items (二、, （三）, 1.) but not these, so a 预案 that inserts a chapter moved
-#: every later clause's 3.1 to 4.1 and each read "changed" (also 3.1．). Not a figure: no unit, digit or % after it (a unit
-#: read as text keeps the clause as before: "changed", never a changed figure hidden)
-_OUTLINE_LEAD = re.compile(r"^\s*\d{1,2}(?:[.．]\d{1,2}){1,3}[.．、]?"
-                           r"(?![\d.．%％‰万亿千百十元角米吨倍个年月日时分秒周天公平立亩顷斤克升瓦度台套家人名户处座辆艘架次项条所间级期批])\s*")
-
-
 def item_number(text: str) -> str:
     """The item or outline number opening a clause, with the space after it (``四、``, ``（二）``, ``3.1``), or
     ``""``: what :func:`same_wording` and :func:`clause_diff` set aside."""
     from .extract import _ENUM_LEAD  # the extractor's reading of an opening item number, not a copy of it
 
-    m = _ENUM_LEAD.match(text) or _OUTLINE_LEAD.match(text)
+    # (outline numbers, 3.1 / 4.2.1 of a 预案, are among its forms: a 预案 that inserts a chapter moves every later
+    # clause's 3.1 to 4.1, and each read "changed")
+    m = _ENUM_LEAD.match(text)
     return m.group(0) if m else ""
 
 

@@ -542,8 +542,9 @@ def _due(kind: str, year: int | None, month: int | None, day: int | None, period
 # what must be done (二、年底前完成… -> 完成…, not 二完成…)
 # (also 2） with a closing bracket only, which 应急预案 number their steps with: 2）重大情况要在30分钟内…)
 #: an item number opening a clause: 第三条, 三、, （三）, (3), 3., 3、, 3）; an outline number as plans and 预案 number their
-#: sections (3.1, 4.2.1, 3.1．: no unit, digit or % after it, so no figure: 1.5万元…, 3.5级; the form of
-#: ``inference.align._OUTLINE_LEAD``), circled and bracketed digits (①, ⑴, ⒈) and 一是/二是… (firstly: not 是否)
+#: sections (3.1, 4.2.1, 3.1．: no unit, digit or % after it, so no figure: 1.5万元…, 3.5级; ``inference.align.item_number``
+#: sets all of these aside when it compares two years' clauses), circled and bracketed digits (①, ⑴, ⒈) and 一是/二是…
+#: (firstly: not 是否)
 _ENUM_LEAD = re.compile(r"^\s*(?:第[一二三四五六七八九十百零〇\d]+条\s*|[一二三四五六七八九十百]+\s*[、.．]|[（(]\s*[一二三四五六七八九十百\d]+\s*[）)]"
                         r"|\d{1,2}(?:[.．]\d{1,2}){1,3}[.．、]?"
                         r"(?![\d.．%％‰万亿千百十元角米吨倍个年月日时分秒周天公平立亩顷斤克升瓦度台套家人名户处座辆艘架次项条所间级期批])"
