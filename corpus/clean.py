@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from policytag.text import cn_digits, cn_number, remark_spans
 
 from .metadata import FULL_DIGITS, NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
+from .lookalikes import ocr_item_number
 
 CN_NUM = "一二三四五六七八九十百零〇"
 #: the capital (financial) numerals some offices number their sections and items in (``壹、`` / ``（贰）``),
@@ -193,6 +194,13 @@ RE_PRINTED = re.compile(r"^\s*(?:[\u4e00-\u9fff]{2,30}\s+)?(?:19|20)\d{2}\s*年\
                         r"|^\s*(?:报|送|分送|抄报)\s*[:：]")
 RE_NO_TEXT = re.compile(r"^\s*[（(]?\s*此页无正文\s*[)）]?\s*$"  # the signature page's note: a page mark
                         r"|^\s*[（(]\s*略\s*[)）]\s*$")  # …and （略）, an enclosure left out of the copy: says nothing
+#: a page's watermark or handling mark that a PDF viewer's copy puts among the text where each page broke
+#: (``内部资料 注意保存``, ``内部资料，请勿外传``, ``仅供内部参考``), once a page: a page mark; repeated, _repeated_headers
+#: dropped it, but a one- or two-page copy shows it once, and read as text it cut the paragraph it fell into. The whole
+#: line only (a sentence about 内部资料 goes on: ``内部资料要注意保存。``)
+RE_WATERMARK = re.compile(r"^\s*(?:(?:内部(?:资料|文件|材料|刊物)|仅供内部(?:参考|使用|交流))[\s,，、；;·—\-]*"
+                          r"(?:注意保存|注意保密|妥善保管|请勿外传|严禁外传|不得外传|请勿转发|不得翻印)?"
+                          r"|注意保存|请勿外传)\s*$")
 #: the signing date in digits: ``2027年3月5日``, January also as 元月 (``2027年元月5日``)
 RE_DATE = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*(\d{1,2}|元)\s*月\s*(\d{1,2})\s*日\s*$")
 #: …and with dots, as a form or a table prints it: ``2027.1.5`` (the whole line; a dotted number inside a
@@ -484,7 +492,7 @@ def classify(raw: str, lineno: int) -> Line:
     s = raw.strip()
     if not s:
         return Line("blank", "", lineno)
-    s = ocr_years(unspaced(s))
+    s = ocr_item_number(ocr_years(unspaced(s)))  # (-、 read for 一、, （l） for （1）, 口 for □: a scan's numbers)
     if ((m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and not RE_BULLET_LEAD.match(s, m.end())
             and s.find(s[0], m.end()) < 0):
         # ▶ 一、活动时间 / ◆ （二）… / ◆加强… / ✅落实…: a WeChat article's or a slide's bullet opening a line decorates it;
@@ -614,7 +622,8 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("attachment", s, lineno)
     if date_match(s) or unbracketed_date(s):
         return Line("date", s, lineno)
-    if RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s) or RE_OCR_PAGE_NUM.match(s):
+    if (RE_PAGE_NUM.match(s) or RE_PAGE_OF.match(s) or RE_NO_TEXT.match(s) or RE_OCR_PAGE_NUM.match(s)
+            or RE_WATERMARK.match(s)):
         return Line("page", s, lineno)
     if RE_CHART.match(s):
         # a flowchart's text: dropped like a page mark, but no transparent line (a title after it is no

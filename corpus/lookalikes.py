@@ -49,3 +49,43 @@ def fold(text: str) -> str:
     table = _table()
     # only the matches looked up: str.translate would look up every character of the page in the table
     return _LOOKALIKE.sub(lambda m: table.get(ord(m.group()), m.group()), text)
+
+
+# --- an OCR engine's look-alikes in the number that opens a line ---------------------------------------------------
+# Why: a scan's item numbers are the notice's structure; one misread digit made a section or an item plain text (its
+# items under no heading, a clause ``-、压实安全责任``). Read only where a line opens with one: in mid-line the same
+# characters are words, a minus, a letter.
+#: a dash or a hyphen read for 一 before 、 (``-、压实安全责任``; ``ー`` the katakana mark, ``_`` an underline): nothing
+#: else opens a line with a dash and 、
+_DASH_ONE = re.compile("^[-\uff0d\u2010\u2011\u2012\u2013\u2014\u2015\u30fc\u2500_](?=、)")
+#: an item's Arabic number with the letter l or a bar for its 1 (``（l）``, ``(1l)``, ``l.``, ``l、``), before a
+#: character of the item's text; not ``I`` (a Roman numeral's item, ``（I）`` ``（II）``, reads as written) and never a
+#: number of letters alone longer than one (``（ll）``: no number)
+_L_NUMBER = re.compile(r"^([（(]?)((?:[\dl|]){1,2})(?=[）)]|[.．、](?![\dl|]))")
+#: the check box ``□`` an OCR engine read as the ideograph 口 (``口 隐患排查台账``; a form's ``口是　口否``): a 口 at the
+#: line's start or after a space and before a space and a word; a 口 inside a word (出入口, 口岸) is left
+_BOX_MOUTH = re.compile(r"(?:^|(?<=\s))口(?=[ \u3000]+[\u4e00-\u9fff])")
+_OPENS = frozenset("-\uff0d\u2010\u2011\u2012\u2013\u2014\u2015\u30fc\u2500_（(l|口")
+
+
+_L_TO_ONE = str.maketrans("l|", "11")
+
+
+def _misread_number(n: str) -> bool:
+    """``n`` holds a look-alike and reads as a number: one character (``l``) or a digit beside it (``1l``)."""
+    return not n.isdigit() and (len(n) == 1 or any(c.isdigit() for c in n))
+
+
+def _ideograph(s: str, i: int) -> bool:
+    return "\u4e00" <= s[i:i + 1] <= "\u9fff"
+
+
+def ocr_item_number(line: str) -> str:
+    """``line`` (stripped) with an OCR look-alike in its opening number read as the character it stands for:
+    ``-、`` → ``一、``, ``（l）`` → ``（1）``, ``口 …`` → ``□ …``; any other line is returned as it is."""
+    if not line or line[0] not in _OPENS:
+        return line  # (most lines: no regex pass)
+    line = _DASH_ONE.sub("一", line)
+    if (m := _L_NUMBER.match(line)) and _misread_number(m.group(2)) and (m.group(1) or _ideograph(line, m.end() + 1)):
+        line = f"{m.group(1)}{m.group(2).translate(_L_TO_ONE)}{line[m.end():]}"
+    return _BOX_MOUTH.sub("\u25a1", line) if line[0] == "口" else line
