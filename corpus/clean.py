@@ -2266,6 +2266,7 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
         wrapped, width = True, page_margin
     indented = indents if wrapped and indents and _reliable_indents(lines, indents, width) else None
     widest = max((display_width(s.strip()) for s in lines), default=0)
+    first_lines = wrapped and indented is None and _margin_of_first_lines(lines, width)
     paragraphs: list[str] = []
     current: list[str] = []
     chapter_title = False
@@ -2296,6 +2297,7 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                          # (an indented line of words alone over an indented line: a briefing's headline, one line)
                          or (len(current) == 1 and indented[i] and RE_HEADLINE_LINE.fullmatch(line.strip()))))
                 or (indented and len(current) > 1 and not indented[i] and _ends_short(line, nxt, width))
+                or (first_lines and _ends_short(line, nxt, width))
                 or ((opens_item(nxt) or RE_PARAGRAPH_OPENER.match(nxt)) and not _continues(nxt)
                     and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it; so does a
@@ -2320,6 +2322,25 @@ def _ends_short(line: str, nxt: str, width: int) -> bool:
     s, n = line.strip(), nxt.strip()
     return (_last_mark(s) in PARAGRAPH_END and width - display_width(s) >= _LAST_LINE_SHORT and not n[:1].isascii()
             and not _continues(nxt) and not n.startswith(CONTINUATIONS))
+
+
+def _margin_of_first_lines(lines: list[str], width: int) -> bool:
+    """Is ``width``, the margin read from a wrapped body that kept no indents, its paragraphs' first lines' width, no
+    later line of a paragraph reaching the page's margin 4 cells further (one- and two-line paragraphs: a WeChat
+    article's sentence a paragraph)? So when every line cut inside a sentence stops within 2 cells of it and at least
+    two do, none 3 to 5 cells short: a body whose later lines fill the page cuts each paragraph's first line 4 cells
+    short of them (the indent, kept or lost). There a line closing its sentence 4 cells short (``_ends_short``) is no
+    first line filled to the margin: it ended its paragraph (``交通运输部门要提前预置融雪物资。`` / ``对重点路段…``)."""
+    near = 0
+    for s, n in zip(lines, lines[1:]):
+        s = s.strip()
+        deficit = width - display_width(s)
+        if deficit > 5 or _last_mark(s) in CLOSERS or _continues(n):
+            continue
+        if deficit >= 3:
+            return False
+        near += 1
+    return near >= 2
 
 
 # a headline or a section title on its line: words, digits and quotes, no mark of a sentence (县住建局组织建筑工地应急演练)
