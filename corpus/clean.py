@@ -466,7 +466,8 @@ RE_TASK_KEY_LINE = re.compile(r"^\s*(?:(?:牵头|主责|主办|责任|配合|协
 RE_CHART = re.compile(r"^\s*(?:[^。；，,：:！？\s→↓⇒]{1,16}\s*(?:→|⇒|↓|－>|->|—>)\s*){2,}[^。；，,：:！？\s→↓⇒]{1,16}\s*$"
                       r"|^\s*[→↓↑⇒⇓]\s*$")
 # who to call about the notice: ``（联系人：王某某，电话：0999-1234567）`` on a line of its own
-RE_CONTACT = re.compile(r"^\s*[（(]?\s*(?:联系人|联系电话|联系方式|咨询电话|值班电话|传真)\s*[:：][^（）()]{1,80}[)）]?\s*$")
+# (a request for comments closes with where to send them: 电子邮箱：…, 通信地址：…, 邮编：…, contact lines too)
+RE_CONTACT = re.compile(r"^\s*[（(]?\s*(?:联系人|联系电话|联系方式|咨询电话|值班电话|传真|电子邮箱|电子信箱|电子邮件|通信地址|通讯地址|联系地址|邮政编码|邮编)\s*[:：][^（）()]{1,80}[)）]?\s*$")
 RE_AGENCY_OPEN = re.compile(r"^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*$|^\s*[（(]\s*(?:省|市|县|国家|各级|负有|有关)[^（()）]*(?:负责|落实|配合)[)）]")
 
 

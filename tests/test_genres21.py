@@ -329,7 +329,6 @@ G21 = {
 }
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("clauses", "g21_draft_cover_note.txt"): "clean.RE_CONTACT: 电子邮箱：… / 通信地址：… lines are preamble clauses (lead's file)",
 }
 # (both as on main, corpus/clean.py's join_paragraphs, the lead's file: a paragraph ending in 。 a cell or two short of
 # the margin is joined to the next one)

@@ -155,17 +155,12 @@ def test_a_wechat_copy_wrapped_like_a_pdf_reads_as_typed(width):
 
 
 # --- 5. a request for comments' e-mail and postal address (tests/test_genres21.py's strict xfail) ----------------------
-# The fix is one alternation in clean.RE_CONTACT (…|传真|电子邮箱|电子信箱|电子邮件|通信地址|通讯地址|联系地址|邮政编码|邮编);
-# it turns test_genres21.py's KNOWN_GAPS entry for g21_draft_cover_note.txt into an XPASS, a file lines24 does not own:
-# left to the lead (both land together), so a strict xfail here until then.
-CONTACT_GAP = pytest.mark.xfail(strict=True, reason="clean.RE_CONTACT: 电子邮箱/通信地址/邮编 lines are clauses (lead: "
-                                                      "lands with test_genres21.py's KNOWN_GAPS entry removed)")
+# (clean.RE_CONTACT: the lead landed the alternation with this file)
 
 
-@CONTACT_GAP
 @pytest.mark.parametrize("line", ["电子邮箱：aqjg@example.gov.cn", "电子信箱：zfb@example.cn", "通信地址：岚溪市滨河路12号市应急管理局",
                                   "通讯地址：梧川县政务中心3楼", "邮政编码：123456", "邮编：654321"])
-def test_a_contact_lines_e_mail_and_address_are_no_clause(line):  # fails on main and here: a preamble clause
+def test_a_contact_lines_e_mail_and_address_are_no_clause(line):  # failed on main: a preamble clause
     text = ("青禾市应急管理局关于公开征求《青禾市危险化学品运输安全管理办法（征求意见稿）》意见的公告\n"
             "我局起草了上述办法，现向社会公开征求意见。\n联系人：王某某，联系电话：0000-7654321\n"
             f"{line}\n青禾市应急管理局\n2027年3月1日\n")
