@@ -2443,6 +2443,11 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         # a responsible-agency remark or a task's 责任单位：/完成时限： line belongs to the clause before it (also after
         # the rest of an organ's name cut at a phone's margin, 责任单位：市工业和信息化局、市应急 / 管理局 / 完成时限：…)
         return False
+    if deficit >= 8 and heading_level(n) is not None:
+        # 督导范围：柳坪镇、双溪镇 / 二、督导内容: a line stopping far short of the margin with no closing mark, over a
+        # numbered heading: a wrap would have set the heading's first characters (wide ones, no word moved down whole)
+        # on it. A labelled line, a roster's or a table's cell ends with no mark
+        return True
     if deficit >= 6 and RE_ISSUER.match(s):
         return True  # an organ's name alone: the heading of a duty list's entry (_organ_headings)
     if deficit >= 2 and RE_FIELD_LINE.match(s) and RE_FIELD_LINE.match(n):
