@@ -33,7 +33,7 @@ project samples sequentially, so *Label All Tasks* from that tab serves rank 1, 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any, Sequence
 
 import numpy as np
@@ -380,11 +380,63 @@ def model_inputs(tagger, clauses: Sequence[Clause]) -> tuple[dict[str, np.ndarra
 
 
 # --- Label Studio --------------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Progress:
+    """How far a task is from labelled: the annotations it asks for and has, and who left a draft.
+
+    ``wanted`` is Label Studio's task ``overlap`` (``annotate push --overlap 2`` sets it to 2 on every
+    task; Label Studio's own ``is_labeled`` is ``annotations >= overlap``). A task with 1 of its 2 is
+    not labelled: it stays in the queue until it has what it asks for."""
+
+    wanted: int = 1
+    submitted: int = 0  # annotations submitted (a skip is none)
+    drafts: tuple[str, ...] = ()  # who holds an unsubmitted draft ("another annotator": unknown)
+
+    @property
+    def complete(self) -> bool:
+        return self.submitted >= self.wanted
+
+    @property
+    def started(self) -> bool:
+        return self.submitted > 0
+
+    def note(self) -> str:
+        """The reason's end for a task some work went into already ("" for one nobody touched)."""
+        parts = []
+        if self.started and not self.complete:
+            parts.append(f"{self.submitted} of {self.wanted} annotations submitted, "
+                         f"needs {self.wanted - self.submitted} more")
+        if self.drafts:
+            parts.append(f"draft by {', '.join(self.drafts)} (not submitted)")
+        return f" [{'; '.join(parts)}]" if parts else ""
+
+
+def _get(obj: Any, name: str, default: Any = None) -> Any:
+    """A field of a task or annotation as the SDK (an object) or a JSON export (a dict) gives it."""
+    value = obj.get(name, default) if isinstance(obj, dict) else getattr(obj, name, default)
+    return default if value is None else value
+
+
+def task_progress(task: Any, drafts: Sequence[str] = ()) -> Progress:
+    """The ``Progress`` of one task of Label Studio's task list (``fields="all"``).
+
+    ``drafts``: who holds a draft of it, when known (the list shows the key owner's drafts only, and
+    other people's as ``draft_exists``: ``project_tasks`` reads their names from one export)."""
+    wanted = _get(task, "overlap", 1)
+    wanted = wanted if isinstance(wanted, int) and not isinstance(wanted, bool) and wanted >= 1 else 1
+    submitted = sum(not _get(a, "was_cancelled", False) for a in _get(task, "annotations", []) or [])
+    named = list(dict.fromkeys(drafts))
+    if not named and (_get(task, "draft_exists", False) or _get(task, "drafts", [])):
+        named = ["another annotator"]
+    return Progress(wanted, submitted, tuple(named))
+
+
 @dataclass
 class QueueTask:
     task_id: int
     data: dict[str, Any]
     clause: Clause
+    progress: Progress = field(default_factory=Progress)
 
 
 def clause_of_task(data: dict[str, Any], task_id: int) -> Clause | None:
@@ -396,8 +448,13 @@ def clause_of_task(data: dict[str, Any], task_id: int) -> Clause | None:
 
 
 def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask], int]:
-    """(unlabelled tasks, tasks that carry an ``al_rank`` but are labelled, how many clause tasks
-    are labelled) of a project."""
+    """(tasks that want an annotation still, tasks that carry an ``al_rank`` but are labelled, how many
+    clause tasks are labelled) of a project.
+
+    "Labelled" is Label Studio's: as many submitted annotations as the task's ``overlap`` asks for, so
+    in an ``--overlap 2`` project a task with one annotation is still in the queue. Each task's
+    ``progress`` says so, and who left a draft on it (read from one export, only when some task of
+    the queue has another person's draft)."""
     unlabelled, labelled_ranked = [], []
     labelled = 0
     with session.errors(f"listing the tasks of project {project.id}"):
@@ -406,15 +463,75 @@ def project_tasks(session, project) -> tuple[list[QueueTask], list[QueueTask], i
             clause = clause_of_task(data, int(task.id))
             if clause is None:
                 continue
-            done = any(not (a.get("was_cancelled") if isinstance(a, dict) else getattr(a, "was_cancelled", False))
-                       for a in (task.annotations or []))
-            item = QueueTask(int(task.id), data, clause)
-            labelled += done
-            if not done:
+            progress = task_progress(task)
+            item = QueueTask(int(task.id), data, clause, progress)
+            labelled += progress.complete
+            if not progress.complete:
                 unlabelled.append(item)
             elif RANK_KEY in data:
                 labelled_ranked.append(item)
+    if any(t.progress.drafts for t in unlabelled):
+        whose = draft_authors(session, project)
+        unlabelled = [replace(t, progress=replace(t.progress, drafts=tuple(whose[t.task_id])))
+                      if t.progress.drafts and whose.get(t.task_id) else t for t in unlabelled]
     return unlabelled, labelled_ranked, labelled
+
+
+def draft_authors(session, project) -> dict[int, list[str]]:
+    """``{task id: [who holds a draft]}`` from one export with the drafts whole (as ``annotate pull``
+    reads it, names as the pull gives them); {} when the key may not export (the queue then says
+    "another annotator")."""
+    from .client import list_users
+    from .pull import draft_entry
+
+    try:
+        users = {uid: u.name for uid, u in list_users(session).items()}
+    except PolicytagError:  # a key that may not list users: the export's own name
+        users = {}
+    try:
+        with session.errors(f"reading the drafts of project {project.id}"):
+            export = session.export_tasks(project.id)
+    except PolicytagError:
+        return {}
+    out: dict[int, list[str]] = {}
+    for task in export:
+        drafts = task.get("drafts") if isinstance(task, dict) else None
+        if isinstance(drafts, list) and drafts and isinstance(task.get("id"), int):
+            names = [draft_entry(d, task["id"], "", users)["annotator"] for d in drafts]
+            out[task["id"]] = list(dict.fromkeys(n for n in names if n != "unknown"))
+    return out
+
+
+_SAME_RANK = re.compile(r"(same wording as rank )(\d+)")
+
+
+def rank_tasks(strategy: str, pool: Sequence[QueueTask], n: int, taxonomy: Taxonomy,
+               proba: dict[str, np.ndarray] | None = None, thresholds: dict[str, np.ndarray] | None = None,
+               seed: int = 0) -> list[Pick]:
+    """``rank`` over the queue's tasks: first the tasks nobody annotated yet, then those that have some
+    of the annotations their ``overlap`` asks for, each group by ``strategy``; every reason ends with
+    the task's progress (``1 of 2 annotations submitted, needs 1 more``, ``draft by lan``).
+
+    Why a started task comes after every untouched one: active learning picks what the model should
+    learn next, and a task nobody labelled adds a clause the training set lacks, while a second
+    annotation checks a label the training set holds already (agreement, adjudication). It is not
+    dropped: a batch larger than the untouched tasks, or a queue of started tasks only, ranks them,
+    and the tab serves them in that order. ``proba`` is over ``pool``, as ``model_inputs`` gives it.
+    """
+    fresh = [i for i, t in enumerate(pool) if not t.progress.started]
+    started = [i for i, t in enumerate(pool) if t.progress.started]
+    picks: list[Pick] = []
+    for group in (fresh, started):
+        room = int(n) - len(picks)
+        if room <= 0 or not group:
+            continue
+        sub = None if proba is None else {dim: np.asarray(p)[group] for dim, p in proba.items()}
+        offset = len(picks)  # the group's "same wording as rank K" counts from its own first pick
+        for p in rank(strategy, [pool[i].clause for i in group], room, taxonomy, sub, thresholds, seed=seed):
+            i = group[p.index]
+            reason = _SAME_RANK.sub(lambda m: f"{m[1]}{int(m[2]) + offset}", p.reason) if offset else p.reason
+            picks.append(Pick(i, len(picks) + 1, p.score, reason + pool[i].progress.note()))
+    return picks
 
 
 @dataclass
