@@ -374,7 +374,7 @@ def run_next(args: argparse.Namespace) -> int:
     from policytag import UsageError
     from policytag.taxonomy import load_taxonomy
 
-    from .active import VIEW_TITLE, clear_ranks, model_inputs, project_tasks, rank, write_queue
+    from .active import VIEW_TITLE, clear_ranks, model_inputs, project_tasks, rank_tasks, write_queue
     from .client import connect, get_project, refuse_foreign_config
 
     if args.n < 1:
@@ -402,7 +402,8 @@ def run_next(args: argparse.Namespace) -> int:
         tagger = resolve_model(args.model)
         proba, thresholds = model_inputs(tagger, [t.clause for t in pool])
         version = str(tagger.model_version)
-    picks = rank(args.strategy, [t.clause for t in pool], args.n, taxonomy, proba, thresholds, seed=args.seed)
+    # (tasks nobody annotated first, then those short of their overlap; drafts named in the reasons)
+    picks = rank_tasks(args.strategy, pool, args.n, taxonomy, proba, thresholds, seed=args.seed)
     if not args.dry_run:
         report = write_queue(session, project, args.strategy, picks, pool, labelled_ranked, version)
     print("rank\ttask\tclause_id\tscore\treason")
@@ -410,9 +411,9 @@ def run_next(args: argparse.Namespace) -> int:
         task = pool[p.index]
         print(f"{p.rank}\t{task.task_id}\t{task.clause.clause_id}\t{p.score:.4f}\t{p.reason}")
     if args.dry_run:
-        _err(f"{len(picks)} of {len(pool)} unlabelled task(s) ranked by {args.strategy} (dry run: nothing written)")
+        _err(f"{len(picks)} of {len(pool)} task(s) wanting an annotation ranked by {args.strategy} (dry run: nothing written)")
         return 0
-    _err(f"{len(picks)} of {len(pool)} unlabelled task(s) ranked by {args.strategy}"
+    _err(f"{len(picks)} of {len(pool)} task(s) wanting an annotation ranked by {args.strategy}"
          + (f" with {version}" if version else "") + f"; {report.cleared} stale rank(s) cleared; project "
          f"{project.id} samples sequentially. Annotators: open the tab {VIEW_TITLE!r} "
          f"({session.url}/projects/{project.id}/data?tab={report.view_id}) and click Label All Tasks.")

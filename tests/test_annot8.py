@@ -141,8 +141,6 @@ def test_started_task_comes_after_even_when_the_model_is_least_sure_of_it(taxono
     assert picks[-1].score == 1.0 and "closest call" in picks[-1].reason and "1 of 2" in picks[-1].reason
 
 
-@pytest.mark.xfail(strict=True, reason="annotation/cli.py run_next calls rank(), not rank_tasks(): the order and "
-                                       "the progress notes reach the CLI only once the lead swaps that call")
 def test_next_dry_run_prints_the_started_task_last_and_the_draft(monkeypatch, capsys):
     from policytag.annotation import client
     from policytag.cli import main

@@ -332,7 +332,7 @@ def test_pull_gives_back_every_field_and_flags_the_disagreement(ls, admin, pushe
     assert not admin.tasks.get(edited.id).data["needs_review"]
     # the next batch: the skipped task is still unlabelled, the disputed one waits for adjudication
     rc, err = cli(capsys, ls, "next", "--project", "loop-genres", "--n", "5", "--strategy", "mixed", "--model", "default")
-    assert rc == 0 and "1 of 1 unlabelled task(s) ranked" in err, err
+    assert rc == 0 and "1 of 1 task(s) wanting an annotation ranked" in err, err
     assert admin.tasks.get(skipped.id).data["al_rank"] == 1 and "al_rank" not in admin.tasks.get(disputed.id).data
     # the pulled file trains as it is (data.train_extra reads these rows): the clauses are the pushed ones
     from policytag.training.challenge import load_clause_set
