@@ -301,16 +301,18 @@ class Prediction:
 
 @dataclass(frozen=True, slots=True)  # a clause holds ~15 of them: 96 bytes each in slots, 208 with a __dict__
 class Evidence:
-    """Why a label was output: a cue word, a codebook rule, a weighted n-gram or an attribution.
+    """Why a label was output: a cue word, a codebook rule, a weighted n-gram, an attribution, or (no lexical
+    evidence at all) the model's score.
 
     ``span``: character offsets into the clause text (``source="text"``) or into the heading path
-    joined with ``" > "`` (``source="heading"``). ``weight``: 1.0 for a cue/rule hit; the
-    coefficient × TF-IDF value of an n-gram; the probability drop when occluding a phrase.
+    joined with ``" > "`` (``source="heading"``); empty for a score. ``weight``: 1.0 for a cue/rule hit; the
+    coefficient × TF-IDF value of an n-gram; the probability drop when occluding a phrase; the probability
+    for a score.
     """
 
     label: str
     dimension: str
-    kind: str  # "cue" | "rule" | "ngram" | "attribution"
+    kind: str  # "cue" | "rule" | "ngram" | "attribution" | "score" (inference.tagging.clause_evidence)
     text: str
     span: tuple[int, int]
     weight: float = 1.0

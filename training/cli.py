@@ -47,7 +47,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                                           "model size and throughput. Refuses runs scored on different data/splits.")
     p.add_argument("runs", nargs="+", metavar="RUN", help="run directories")
     p.add_argument("-o", "--output", default="reports/comparison", metavar="OUT",
-                   help="output path without suffix: writes OUT.md, OUT.json, OUT.png (default: reports/comparison)")
+                   help="output path without suffix: writes OUT.md, OUT.json, OUT.png, OUT-reliability.png (default: reports/comparison)")
     p.add_argument("--quantized", action="store_true",
                    help="also measure dynamic int8 quantisation (speed-up, F1 change) for runs that support it")
     p.add_argument("--realdev", metavar="FILE",

@@ -215,7 +215,7 @@ def _refuse_same_names(records: list[dict]) -> None:
 
 def compare_runs(run_dirs: list[str | Path], out: str | Path = "reports/comparison", allow_mismatch: bool = False,
                  quantized: bool = False, realdev: str | Path | None = None) -> dict[str, Path]:
-    """Write ``OUT.md``, ``OUT.json`` and ``OUT.png``; returns their paths.
+    """Write ``OUT.md``, ``OUT.json``, ``OUT.png`` and ``OUT-reliability.png``; returns their paths.
 
     ``realdev``: the real-dev file (default: ``training.realdev.realdev_path()``; absent -> the
     report says so and has no real-dev column)."""
