@@ -187,6 +187,8 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
     if subjects is not None and sims.size:
         sims = np.where(different_subjects(current, previous, subjects), 0.0, sims)
     closed = _spoken_for(current, previous) if sims.size else np.zeros(sims.shape[1], dtype=bool)
+    frames_now = [_frame(t) for t in current] if closed.any() else []
+    frames_before = [_frame(t) for t in previous] if closed.any() else []
     out = []
     taken: set[int] = set()
     for i in range(len(current)):
@@ -196,7 +198,9 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
         row = sims[i]
         j = int(row.argmax())
         s = float(row[j])
-        if closed[j] and new_below <= s < carried_from:  # a revision of a clause another continues word for word
+        # a revision of a clause another continues word for word, figures aside (never the continuing clause itself:
+        # a one-sentence item whose count moved, 不少于80个 -> 100个, may score below carried_from)
+        if closed[j] and new_below <= s < carried_from and frames_now[i] != frames_before[j]:
             row = np.where(closed, 0.0, row)
             j = int(row.argmax())
             s = float(row[j])
@@ -218,8 +222,22 @@ def _wording(text: str) -> str:
     return re.sub(r"\s+", "", text[len(item_number(text)):])
 
 
+#: a figure as :func:`_frame` sets it aside: a number with its decimals (the diff's unit, ``_DIFF_UNIT``)
+_FIGURE = re.compile(r"\d+(?:[.．]\d+)?")
+
+
+def _frame(text: str) -> str:
+    """A clause's words with every figure set aside (:func:`_wording`, each number read as ``#``): what a clause
+    continued with only a count, a share or a deadline changed (6月底前 -> 5月底前, 50个 -> 60个) has in common
+    with its counterpart."""
+    return _FIGURE.sub("#", _wording(text))
+
+
 def _spoken_for(current: Sequence[str], previous: Sequence[str]) -> np.ndarray:
-    """[len(previous)] True for a previous clause that a later clause continues word for word (item number aside):
+    """[len(previous)] True for a previous clause that a later clause continues word for word, item number and
+    figures aside (:func:`_frame`; 柳溪县 2027's 二、深化重大事故隐患排查整治。… moved only its deadline, 6月底前 ->
+    5月底前, and its new 十、推进自建房安全整治。 read as revising that clause at 0.18, on the frame 对…开展…排查，…月底前完成:
+    tests/data/reports17):
     it is that clause's, and a clause that would be read as revising it (below ``carried_from``) takes its best
     among the others instead, or is new. A notice that inserts one item and renumbers the rest (苍梧市 2027:
     二、加强电动自行车安全管理。 before last year's 二 to 五, unchanged) read the inserted item as "revised" from last
@@ -228,11 +246,11 @@ def _spoken_for(current: Sequence[str], previous: Sequence[str]) -> np.ndarray:
     the words (the first ones), so a repeat reworded still pairs with a repeat no clause continues."""
     wanted: dict[str, int] = {}
     for text in current:
-        key = _wording(text)
+        key = _frame(text)
         wanted[key] = wanted.get(key, 0) + 1
     closed = np.zeros(len(previous), dtype=bool)
     for j, text in enumerate(previous):
-        key = _wording(text)
+        key = _frame(text)
         if wanted.get(key, 0) > 0:
             wanted[key] -= 1
             closed[j] = True
