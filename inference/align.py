@@ -54,7 +54,7 @@ STATUSES = ("carried_over", "revised", "new")
 #: what the reports say of the subject check (``align(subjects=…)``), beside the "new" threshold
 SAME_SUBJECT = ("a clause is paired only with a previous clause on its subject (when both first sentences name a "
                 "sector, the other clause names one of them; when one does and the other is a short item naming one "
-                "sector, the first names it too), and not with one that another clause continues word for word")
+                "sector, the first names it too), and not with one that another clause continues word for word, figures aside")
 _SENTENCE = re.compile(r"[^。；;！？]+[。；;！？]?")
 _ENUM = re.compile(r"^[（(][一二三四五六七八九十百\d]+[）)]|^\d+[.．、]")
 

@@ -59,6 +59,7 @@ def test_the_county_comparison_counts_add_up(report):
     assert "New this year: 2 of 11 clauses" in county
     assert "Revised: 0 clauses" in county  # no revision left: the 自建房 item was the only one, and it is new
     assert "[-6-]{+5+}月底前" in county  # the moved deadline is still shown, on the clause that moved it
+    assert "continues word for word, figures aside" in county  # the new list says why its best match reads low
 
 
 # another government's items, of another frame: a clause continued with only a figure changed closes its counterpart
