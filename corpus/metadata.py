@@ -154,6 +154,10 @@ _ABBREVIATIONS = [
     # names it): spelt out as it signs (中共岩溪县城东街道工作委员会), so the two are one issuer; only a name's end, and only
     # after a street, a zone or 机关: 农工委, 教工委 are a 农村/教育工作委员会, a 党工委 a zone's committee's own name
     (re.compile(r"(?:(?<=街道)|(?<=机关)|(?<=[区园]))工委(?=(?:办公室)?$)"), "工作委员会"),
+    # a township's or a town's party committee by the name titles give it (青石乡党委, 石门镇党委): spelt as it signs
+    # (中共岩溪县青石乡委员会), so the two are one issuer; only a whole name (or its office) after a 乡, 镇 or 苏木 (a
+    # county's or a city's is its 县委 / 市委, a bureau's 党委 no place's)
+    (re.compile(r"^(?:中共)?([\u4e00-\u9fff]{1,12}?(?:乡|镇|苏木))党委(?=(?:办公室)?$)"), r"中共\1委员会"),
 ]
 
 
@@ -611,6 +615,20 @@ def _committees_of_village(village: str, fulls: list[str]) -> str:
     return "、".join(out)
 
 
+#: a title naming a joint notice by its lead organ and how many sign (应急管理部等五部门, 省应急管理厅等7部门, 市安委办等
+#:有关单位): the organs the signature lists
+_RE_LEAD_AND_OTHERS = re.compile(r"^(.{2,30}?)等(?:[\d一二三四五六七八九十]{1,3}个?|多个?|有关)?(?:部门|单位|部委|机关)$")
+
+
+def _lead_signs_first(organ: str, fulls: list[str]) -> bool:
+    """Is ``organ`` (``应急管理部等五部门``) a lead organ and others, the lead the first of several ``fulls`` signing?"""
+    m = _RE_LEAD_AND_OTHERS.match(organ.strip())
+    if not (m and len(fulls) >= 2 and looks_like_issuer(m.group(1))):
+        return False
+    lead = normalize_issuer(m.group(1)) or m.group(1)
+    return fulls[0] == lead or _signed_name(lead, fulls[:1]) == fulls[0]
+
+
 def full_name(organ: str, signed: list[str]) -> str:
     """The organ a title opens with, by the full name the signature gives it: ``桂塘街道办事处`` signing
     ``柘川市蓼湾区桂塘街道办事处`` is that office (its city and district say where it is); each organ of a
@@ -635,6 +653,8 @@ def full_name(organ: str, signed: list[str]) -> str:
         # a place is no organ (docs/segmentation.md): the organs signing for it are the issuers (a place signing as itself, 蓼湾区
         # over the date, stays as it was read: tests/test_signatures.py)
         return signers
+    if _lead_signs_first(organ, fulls):
+        return "、".join(fulls)  # (应急管理部等五部门 over five signing: those five)
     shorts = (normalize_issuer(organ) or organ).split("、")
     named = [_signed_name(short, fulls) for short in shorts]
     return "、".join(named) if named != shorts else organ
@@ -690,6 +710,8 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
     if not issuer:
         return None, None
     first = issuer.split("、")[0]
+    # (应急管理部等五部门, unsigned: the lead organ's place and tier)
+    first = lead.group(1) if (lead := _RE_LEAD_AND_OTHERS.match(first)) and looks_like_issuer(lead.group(1)) else first
     # (a team the government sets up is named after the accident it investigates, the enterprise's name in it:
     # 汀阜县鑫源化工有限公司“3·21”中毒窒息事故调查组 is the county's team, no enterprise)
     if _GOVERNMENT_TEAM_RX.search(first) and (companies := list(_ENTERPRISE_RX.finditer(first))):
