@@ -369,7 +369,8 @@ RE_REDHEAD = re.compile(r"^\s*[\u4e00-\u9fff]{2,40}?(?:人民政府|行政公署
 RE_URGENCY_LEAD = re.compile(r"^\s*(?:特急|加急|平急|特提)(?:\s*[·・]?\s*明电)?\s*")
 RE_ISSUE_NO = re.compile(rf"^\s*(?:[〔\[（(【]\s*(?:19|20)\d{{2}}\s*[〕\]）)】]|(?:19|20)\d{{2}}\s*年)?\s*第\s*[\d{CN_NUM}]{{1,4}}\s*期\s*$")
 # the seal note under a signature: （代章）
-RE_SEAL = re.compile(r"^\s*[（(]\s*(?:代章|盖章|印章|章|签章)\s*[)）]\s*$")
+# (also naming who seals for the signer, on a line of its own under it: （澜霁省应急管理厅代章） under a 安委办)
+RE_SEAL = re.compile(r"^\s*[（(]\s*(?:[\u4e00-\u9fff]{0,30}?(?:代章|盖章|印章|签章)|章)\s*[)）]\s*$")
 # the blanks a template leaves to sign and date (a 承诺书, a 责任书): ``承诺单位（盖章）：``, ``法定代表人（签字）：``,
 # ``联系电话：`` with nothing after it, ``年　　月　　日``; none is a clause, a signature or a date (an organ over
 # （盖章） without a colon, ``某县应急管理局（盖章）``, is a signature: RE_ISSUER)
