@@ -941,6 +941,24 @@ def _title_line(text: str) -> bool:
     return bool(RE_UNNUMBERED_TITLE.fullmatch(text) or RE_HEADLINE.fullmatch(text))
 
 
+#: a plan's indicator table's caption: 主要指标 / 表1 主要指标 / 表 1：“十五五”安全生产主要指标表 (a short title, no
+#: sentence mark). (Only an indicator table's: another table's caption over its rows, 物流园区隐患整改清单 in
+#: tests/data/lines23, is still read as a clause, as tests/test_lines23.py expects.)
+RE_TABLE_CAPTION = re.compile(r"(?:(表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?)")
+
+
+def _table_row(para: str) -> bool:
+    """A table's row read from tabs is its cells joined by ``；`` (clean._tabbed_tables): three cells at least, none
+    empty, and no sentence end in any (a list of ``一是…；二是…；`` in a sentence ends in ``。``)."""
+    cells = para.split("；")
+    return len(cells) >= 3 and all(c.strip() for c in cells) and not RE_ROW_SENTENCE_END.search(para)
+
+
+def _table_caption(para: str, following: str) -> bool:
+    """Is ``para`` an indicator table's caption over the table whose first row is ``following``?"""
+    return bool(RE_TABLE_CAPTION.fullmatch(para.strip())) and _table_row(following)
+
+
 def _article_group_titles(paragraphs: list[str], levels: list) -> set[int]:
     """Chapter titles without a number in a body of articles (``总则`` / ``第一条…`` … ``附则`` /
     ``第五条…``, as some 实施细则 set them): a short line of Chinese characters alone right over a
@@ -979,6 +997,12 @@ RE_RIDER = re.compile(r"^\s*(?:此外[，,]|本(?:通知|决定|办法|方案|�
                       r"(?:自|从)[^。；]{0,30}(?:施行|实施|执行|生效))")
 
 
+# …or holds to account whoever misses the list's deadline (逾期未整改或整改不到位的，我局将依法予以处罚。 after a 警示函's or
+# 整改通知书's last demand; 拒不整改的，… ): a sanction on the list as a whole, after its last item closed by its full stop
+# (short, 三、加强从业人员安全教育培训。, read as a title) or carrying a sentence, no paragraph of that item
+RE_SANCTION = re.compile(r"^\s*(?:对|凡|如|若)?(?:逾期|拒不|到期)[^。；！]{0,30}的[，,]")
+
+
 def _closes_text(para: str) -> bool:
     """After a title-only last item: does ``para`` close the whole text rather than go on with the item?"""
     return bool(RE_VOCATIVE_OPEN.match(para) or (RE_CLOSING.search(para) and RE_WHOLE_TEXT.search(para)))
@@ -1006,10 +1030,12 @@ def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, s
         last = numbered[-1]
         if sentence_item(last):
             if (RE_CLOSING.search(paragraphs[last + 1]) or RE_VOCATIVE_OPEN.match(paragraphs[last + 1])
-                    or RE_SUMMING_UP.match(paragraphs[last + 1]) or RE_RIDER.match(paragraphs[last + 1])):
+                    or RE_SUMMING_UP.match(paragraphs[last + 1]) or RE_RIDER.match(paragraphs[last + 1])
+                    or RE_SANCTION.match(paragraphs[last + 1])):
                 out.update(range(last + 1, b))
             continue
-        if paragraphs[last].rstrip().endswith("。") and RE_RIDER.match(paragraphs[last + 1]):
+        if paragraphs[last].rstrip().endswith("。") and (RE_RIDER.match(paragraphs[last + 1])
+                                                          or RE_SANCTION.match(paragraphs[last + 1])):
             # 三、删去第二十条第二款。 (short, read as a title) over 本决定自…起施行: an item closed by its full stop, and
             # the rider no paragraph of it (a section title, 四、附则, has no full stop and keeps its paragraph)
             out.update(range(last + 1, b))
@@ -1159,6 +1185,7 @@ def segment_document(doc: Document, paragraphs: list[str],
     used_ids: set[str] = set()
     questions = leads = groups = 0
     opening = True  # every paragraph so far is the preamble
+    caption: str | None = None  # the indicator table caption heading the rows read now (_table_caption)
 
     def sentence_item(i: int) -> bool:
         titled = _without_closing_remark(paragraphs[i])[0]
@@ -1226,6 +1253,20 @@ def segment_document(doc: Document, paragraphs: list[str],
                 stack.pop()
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
+            continue
+        if caption and stack and stack[-1].title == caption and not (not level and _table_row(para)):
+            stack.pop()  # the caption heads its table's rows only: a paragraph after the table is no row of it
+            caption = None
+        if not level and i + 1 < len(paragraphs) and _table_caption(para, paragraphs[i + 1]):
+            # 主要指标 / 表1 安全生产主要指标 alone over a table's rows (a plan's indicator table set without a 专栏): the
+            # caption heads the rows as a box's name does, until the table ends (it was a clause saying nothing)
+            seen_heading = True
+            nxt = levels[i + 1]
+            while stack and stack[-1].item:
+                stack.pop()
+            number, name = RE_TABLE_CAPTION.fullmatch(para.strip()).groups()
+            caption = f"{number.replace(' ', '')} {name}" if number else name  # 表1 …, as 专栏1 …
+            stack.append(_Frame(nxt - 0.01 if nxt else QUESTION_LEVEL, i + 1, caption))
             continue
         if not level and i + 1 < len(paragraphs) and (box := RE_BOX.match(para)):
             # a box set in a plan's section lists projects beside the items: it closes the item before it
