@@ -186,9 +186,10 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
     sims = score_matrix(current, previous, method)
     if subjects is not None and sims.size:
         sims = np.where(different_subjects(current, previous, subjects), 0.0, sims)
-    closed = _spoken_for(current, previous) if sims.size else np.zeros(sims.shape[1], dtype=bool)
-    frames_now = [_frame(t) for t in current] if closed.any() else []
-    frames_before = [_frame(t) for t in previous] if closed.any() else []
+    # (each clause's frame read once: _spoken_for compares them, the loop below asks them again)
+    frames_now = [_frame(t) for t in current] if sims.size else []
+    frames_before = [_frame(t) for t in previous] if sims.size else []
+    closed = _spoken_for(frames_now, frames_before) if sims.size else np.zeros(sims.shape[1], dtype=bool)
     out = []
     taken: set[int] = set()
     for i in range(len(current)):
@@ -233,9 +234,9 @@ def _frame(text: str) -> str:
     return _FIGURE.sub("#", _wording(text))
 
 
-def _spoken_for(current: Sequence[str], previous: Sequence[str]) -> np.ndarray:
-    """[len(previous)] True for a previous clause that a later clause continues word for word, item number and
-    figures aside (:func:`_frame`; 柳溪县 2027's 二、深化重大事故隐患排查整治。… moved only its deadline, 6月底前 ->
+def _spoken_for(frames_now: Sequence[str], frames_before: Sequence[str]) -> np.ndarray:
+    """[len(frames_before)] True for a previous clause that a later clause continues word for word, item number and
+    figures aside (both given as their :func:`_frame`; 柳溪县 2027's 二、深化重大事故隐患排查整治。… moved only its deadline, 6月底前 ->
     5月底前, and its new 十、推进自建房安全整治。 read as revising that clause at 0.18, on the frame 对…开展…排查，…月底前完成:
     tests/data/reports17):
     it is that clause's, and a clause that would be read as revising it (below ``carried_from``) takes its best
@@ -245,12 +246,10 @@ def _spoken_for(current: Sequence[str], previous: Sequence[str]) -> np.ndarray:
     the report said nothing was new. Repeated wordings: as many previous clauses are closed as later clauses repeat
     the words (the first ones), so a repeat reworded still pairs with a repeat no clause continues."""
     wanted: dict[str, int] = {}
-    for text in current:
-        key = _frame(text)
+    for key in frames_now:
         wanted[key] = wanted.get(key, 0) + 1
-    closed = np.zeros(len(previous), dtype=bool)
-    for j, text in enumerate(previous):
-        key = _frame(text)
+    closed = np.zeros(len(frames_before), dtype=bool)
+    for j, key in enumerate(frames_before):
         if wanted.get(key, 0) > 0:
             wanted[key] -= 1
             closed[j] = True
