@@ -166,9 +166,6 @@ class NoticeClauses:
     def __iter__(self) -> Iterator[Clause]:
         return _notice_clauses(*self.args, self.dates, self)
 
-    def set_total(self, total: int | None) -> None:
-        self.total = total
-
 
 def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
                    note: Callable[[str], None] | None = None) -> NoticeClauses:
@@ -187,7 +184,7 @@ def notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], N
 def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], None],
                     note: Callable[[str], None] | None, dates: dict[str, str | None],
                     counted: NoticeClauses | None = None) -> Iterator[Clause]:
-    """``notice_clauses``' passes; ``dates`` gets each kept notice's date after the first, ``counted.set_total`` the
+    """``notice_clauses``' passes; ``dates`` gets each kept notice's date after the first, ``counted.total`` the
     number of clauses the kept notices hold (counted in the first pass, whose clauses are not kept)."""
     from policytag.corpus.dedup import carry_metadata, content_key, dedupe_documents, duplicates_message, rename_document
     from policytag.corpus.readers import ReadError, expand_paths, read_file, unread_files_notes
@@ -219,7 +216,7 @@ def _notice_clauses(paths: Sequence[str], skip_bad: bool, warn: Callable[[str], 
     dates.update((doc.doc_id, doc.date) for doc, _ in kept)
     if counted is not None:
         counts = [sizes.get((doc.source, doc.text)) for doc, _ in kept]
-        counted.set_total(None if None in counts else sum(counts))
+        counted.total = None if None in counts else sum(counts)
     message = duplicates_message(duplicates)
     if message and note is not None:
         note(message)
