@@ -33,7 +33,9 @@ how they are read from a notice's title, document number, signature and body:
   dash sets beside it names the kind, before or after it (致全市人民的一封信——春节期间安全提示 and 春节期间安全提示——
   致全市人民的一封信 are reminders, …——文明祭扫倡议 an appeal, a letter alone ``other``), so that an analyst filtering
   reminders finds every seasonal tip sent to the public, whatever its form), ``checklist`` (检查表,
-  自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list); ``interpretation`` (解读, 政策解读,
+  自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list), ``rectification`` (警示函, 整改通知(书),
+  责令限期整改指令书, 责令改正通知书: a letter or an order naming one addressee's failings and demanding it correct them by a
+  date; a 提示函 or 提醒函 is a reminder); ``interpretation`` (解读, 政策解读,
   一图读懂/图解…, 答记者问, 《…》问答: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
   other notice: 安委会 and ministry notices on one topic, 函, …). An annual notice titled 意见 or 决定 stays
   ``annual_notice``, as does a ministry's or a bureau's on its sector's year (…2027年交通运输安全生产工作的通知); a notice (``关于做好…规划编制工作的通知``) stays ``other``.
@@ -53,13 +55,14 @@ LEVELS = ("central", "province", "city", "county", "department")
 #: The allowed ``genre`` values (the one list: reports, tasks and validators import it); ``other`` last.
 GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "announcement", "bulletin",
           "speech", "minutes", "report", "decision", "opinion", "duty_list", "plan", "interpretation", "appeal",
-          "reminder", "checklist", "other")
+          "reminder", "checklist", "rectification", "other")
 #: How reports name a genre (``no previous 工作要点 of 某市安委会 in the input``).
 GENRE_NAMES = {"annual_notice": "年度安全生产工作通知", "work_points": "工作要点", "special_plan": "专项整治/实施方案",
                "emergency_plan": "应急预案", "regulation": "法规规章", "announcement": "通告", "bulletin": "通报",
                "speech": "讲话", "minutes": "会议纪要", "report": "工作总结/报告", "decision": "决定", "opinion": "意见",
                "duty_list": "责任清单/任务分工", "plan": "规划", "interpretation": "政策解读", "appeal": "倡议书",
-               "reminder": "安全提示/提醒", "checklist": "检查表/排查清单", "other": "其他文件"}
+               "reminder": "安全提示/提醒", "checklist": "检查表/排查清单", "rectification": "警示函/整改通知",
+               "other": "其他文件"}
 LEVEL_NAMES = {"central": "中央", "province": "省级", "city": "市级", "county": "县级", "department": "基层及其他"}
 CENTRAL_REGION = "全国"
 
@@ -844,7 +847,9 @@ def _branch_match(name: str) -> re.Match | None:
     m = m or re.match(r"^国家铁路局(内蒙古|黑龙江|[\u4e00-\u9fff]{2})铁路监督管理局", name)
     m = m or re.match(r"^中国民用航空(内蒙古|黑龙江|[\u4e00-\u9fff]{2})(?:地区管理局|安全监督管理局)", name)
     # (中华人民共和国)山东海事局: the maritime administration's branch names its province alone
-    m = m or re.match(r"^(?:中华人民共和国)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局(?:[\u4e00-\u9fff]{2,4}海事处)?$", name)
+    # (also named with its ministry, 交通运输部广东海事局, as its notices are headed)
+    m = m or re.match(r"^(?:中华人民共和国|交通运输部)?(内蒙古|黑龙江|[\u4e00-\u9fff]{2})海事局(?:[\u4e00-\u9fff]{2,4}海事处)?$",
+                      name)
     return m
 
 
@@ -873,8 +878,12 @@ _NUMBER_ORGANS = [(re.compile(r"^(?:政办|府办)"), "人民政府办公室"), 
 #: a document number as its line prints it: the organ's letters, a place's short name in brackets before them or inside them
 #: (（沐）应急责改〔2027〕第12号, an enforcement order's; 鹭（江）安委〔2026〕31号), the year in any bracket, the serial
 #: (the one pattern of a number: corpus.clean's RE_DOCNUM, the number line's kind, is this and an optional 签发人)
+#: A number in 〔〕 (the bracket of the national format, GB/T 9704) may close its line without 号 (``澄应急〔2027〕23``) or
+#: with its serial left blank (``岩应急发〔2027〕``, ``岩应急发〔2027〕　号``, a template's): still the number line, not a
+#: line of body text (which opened a second document); a blank serial gives no number (:func:`document_number`). In any
+#: other bracket 号 must follow (``年度报告（2027）``, a table's ``合计（2026） 15`` are no numbers).
 NUMBER_FORM = (r"^\s*((?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)"
-               r"\s*[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d+)\s*号")
+               r"\s*(?=〔|[\[（(【［﹝][^\n]*?号)[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d*)\s*(?:号|(?=\s*(?:签发人|$)))")
 _RE_NUMBER_LINE = re.compile(NUMBER_FORM)
 
 
@@ -883,8 +892,8 @@ def document_number(text: str | None) -> str | None:
     ``鹭（江）安委［2026］31号`` -> ``鹭（江）安委〔2026〕31号`` (the year in 〔〕, no 第 or leading zero; a place's bracketed
     short name kept where it is printed: it says whose number it is, and without it ``应急责改`` reads as the ministry's)."""
     m = _RE_NUMBER_LINE.match((text or "").translate(FULL_DIGITS))  # (岫安办〔２０２７〕１５号: as 〔2027〕15号)
-    if not m:
-        return None
+    if not m or not m.group(3):
+        return None  # (岩应急发〔2027〕　号: a serial left blank is no number)
     head = re.sub(r"\s+", "", m.group(1)).replace("(", "（").replace(")", "）")
     return f"{head}〔{m.group(2)}〕{int(m.group(3))}号"
 
@@ -1259,6 +1268,10 @@ _KIND_RX = [
     ("reminder", re.compile(r"(?:提示|提醒)(?:函|单)?$")),
     # a list of things to check (隐患排查清单, 安全检查表), no one's duties
     ("checklist", re.compile(r"(?:检查|排查|自查|核查|评分)(?:表|清单)$|隐患清单$")),
+    # a letter or an order to one addressee naming its failings and demanding it correct them by a date (警示函, 整改通知,
+    # 隐患整改通知书, 责令限期整改指令书): no reminder (提示函 and 提醒函 oblige no one), no ruling (行政处罚决定书), no
+    # bulletin (…整改情况的通报 is published to many); a notice on rectification work (…问题整改工作的通知) names none
+    ("rectification", re.compile(r"警示函$|整改(?:通知书?|通知单|指令书)$|责令[\u4e00-\u9fff]{0,10}(?:指令书|通知书)$")),
 ]
 #: an interpretation drawn as a picture names itself before its subject (图解：…, 一图读懂｜…): the pattern
 #: the genre, the place a title names and the cleaner's title shapes (clean.RE_TITLE_GENRE) all read
