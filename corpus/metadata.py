@@ -883,7 +883,8 @@ _NUMBER_ORGANS = [(re.compile(r"^(?:政办|府办)"), "人民政府办公室"), 
 #: line of body text (which opened a second document); a blank serial gives no number (:func:`document_number`). In any
 #: other bracket 号 must follow (``年度报告（2027）``, a table's ``合计（2026） 15`` are no numbers).
 NUMBER_FORM = (r"^\s*((?:[（(][\u4e00-\u9fff]{1,4}[)）]\s*)?[\u4e00-\u9fff]{1,8}(?:[（(][\u4e00-\u9fff]{1,4}[)）][\u4e00-\u9fff]{1,8})?)"
-               r"\s*(?=〔|[\[（(【［﹝][^\n]*?号)[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d*)\s*(?:号|(?=\s*(?:签发人|$)))")
+               r"\s*(?=〔|[\[（(【［﹝]\s*(?:19|20)\d{2}\s*年?\s*[\]〕）)】］﹞]\s*第?\s*\d*\s*号)"  # (号 checked where it must be)
+               r"[\[〔（(【［﹝]\s*((?:19|20)\d{2})\s*年?\s*[\]〕）)】］﹞]\s*第?\s*(\d*)\s*(?:号|(?=\s*(?:签发人|$)))")
 _RE_NUMBER_LINE = re.compile(NUMBER_FORM)
 
 
