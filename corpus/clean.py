@@ -1332,16 +1332,28 @@ def _wrapped_name_lists(lines: list[Line]) -> list[Line]:
     copy): the rest, short and no sentence, is the list's. Read apart it was a clause of the minutes."""
     out = list(lines)
     i = 0
+    last = None  # the source line the joined list ends on (the next piece must follow it)
     while i + 1 < len(out):
         a, b = out[i], out[i + 1]
         head = a.text.strip()
         if (a.kind in ("text", "attendance") and (RE_PARTICIPANTS.match(head) or RE_ATTENDANCE.match(head))
-                and head.endswith(("、", "，")) and b.kind in ("text", "issuer") and b.lineno == a.lineno + 1
+                and _name_cut(head, b.text.strip()) and b.kind in ("text", "issuer")
+                and b.lineno == (last or a.lineno) + 1
                 and len(b.text.strip()) <= 40 and not re.search(r"[。；;：:！？]", b.text)):
             out[i:i + 2] = [Line(a.kind, head + b.text.strip(), a.lineno)]
+            last = b.lineno
             continue
-        i += 1
+        i, last = i + 1, None
     return out
+
+
+def _name_cut(head: str, rest: str) -> bool:
+    """Was a list of names cut between ``head`` and ``rest``: after a name's 、 or ，, inside a name's remark (``李成刚（市应急管理``
+    / ``局）``: a bracket left open), or before a mark no line opens with (``赵明`` / ``，市应急管理局…``, a phone that
+    breaks lines anywhere)? A remark closed on its line (``赵明（市住建局）``) says nothing."""
+    return (head.endswith(("、", "，", ",", "（", "("))
+            or head.count("（") + head.count("(") > head.count("）") + head.count(")")
+            or rest.startswith(("、", "，", ",", "）", ")")))
 
 
 def _attendance_lists(lines: list[Line]) -> list[Line]:
@@ -2269,6 +2281,10 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
     indented = indents if wrapped and indents and _reliable_indents(lines, indents, width) else None
     widest = max((display_width(s.strip()) for s in lines), default=0)
     first_lines = wrapped and indented is None and _margin_of_first_lines(lines, width)
+    # (only where no line runs past the first lines' margin: a body whose later lines fill the page, or a phone's whose
+    # indent takes no cells, shows a paragraph of two sentences whose first one closed at a line's end by chance)
+    one_sentence = (wrapped and widest <= (width if first_lines else width - 4)
+                    and _one_sentence_paragraphs(lines))
     paragraphs: list[str] = []
     current: list[str] = []
     chapter_title = False
@@ -2299,7 +2315,9 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                          # (an indented line of words alone over an indented line: a briefing's headline, one line)
                          or (len(current) == 1 and indented[i] and RE_HEADLINE_LINE.fullmatch(line.strip()))))
                 or (indented and len(current) > 1 and not indented[i] and _ends_short(line, nxt, width))
+                or (indented and len(current) == 1 and indented[i] and _first_line_ends_short(line, nxt, width))
                 or (first_lines and _ends_short(line, nxt, width))
+                or (one_sentence and _last_mark(line.strip()) in "。！？" and not _continues(nxt))
                 or ((opens_item(nxt) or RE_PARAGRAPH_OPENER.match(nxt)) and not _continues(nxt)
                     and any(RE_TASK_KEY_LINE.match(c) for c in current))):
             # (a task's 完成时限：6月底前 line ends in no punctuation, yet the next task starts below it; so does a
@@ -2324,6 +2342,48 @@ def _ends_short(line: str, nxt: str, width: int) -> bool:
     s, n = line.strip(), nxt.strip()
     return (_last_mark(s) in PARAGRAPH_END and width - display_width(s) >= _LAST_LINE_SHORT and not n[:1].isascii()
             and not _continues(nxt) and not n.startswith(CONTINUATIONS))
+
+
+#: marks a line breaker keeps off a line's start (moving the character before them down too) and off its end
+_NO_LINE_START = "，。、；：？！）》”’」』】〕,.;:?!)"
+_NO_LINE_END = "（《“‘「『【〔(["
+
+
+def _first_line_ends_short(line: str, nxt: str, width: int) -> bool:
+    """In a copy whose indents mark each paragraph's first line: does ``line``, an indented first line, close a sentence
+    with room left for ``nxt``'s first character within the first lines' margin (``width`` less the indent's 4 cells)?
+    Then the paragraph ended there: a wrap fills a first line as it does any other (``答：…适用于…充电管理。`` at 94 of 96
+    cells over ``农村自建房参照执行。``). ``width`` may read a first line's margin for the page's (a phone's copy, whose
+    indent takes no cells): the room is then read short, never too wide. Not where a line breaker may have moved the
+    character down (an opening mark, one before a mark that may not open a line), nor over a Latin word or a number."""
+    s, n = line.strip(), nxt.strip()
+    if not n or _last_mark(s) not in PARAGRAPH_END or n[:1].isascii() or n[0] in _NO_LINE_END:
+        return False
+    if n[1:2] and n[1] in _NO_LINE_START:
+        return False
+    return (width - 4) - display_width(s) >= display_width(n[0]) and not _continues(nxt) and not n.startswith(CONTINUATIONS)
+
+
+#: a sentence closed inside a line, text after it (not a quote or bracket closing round it)
+RE_INNER_STOP = re.compile(r"[。！？](?![”’）」』)\s]*$)")
+#: how many lines of a wrapped body close a sentence, none closing one inside, before it reads as one sentence a paragraph
+_ONE_SENTENCE_ENDS = 4
+
+
+def _one_sentence_paragraphs(lines: list[str]) -> bool:
+    """Is a wrapped body written one sentence a paragraph (a WeChat article's, a short 通知's)? So when no line closes a
+    sentence inside it and at least ``_ONE_SENTENCE_ENDS`` lines close one at their end: paragraphs of two sentences
+    close the first inside a line but by chance. There (the caller's test: no line wider than the first lines) a line
+    closing its sentence ends its paragraph, also where it fills the first lines' margin exactly (``交通运输部门要提前预置
+    融雪物资。`` at 32 cells over ``对重点路段…``), which in a body of longer paragraphs is a first line cut where a
+    sentence ended."""
+    ends = 0
+    for s in lines:
+        s = s.strip()
+        if RE_INNER_STOP.search(s):
+            return False
+        ends += _last_mark(s) in "。！？"
+    return ends >= _ONE_SENTENCE_ENDS
 
 
 def _margin_of_first_lines(lines: list[str], width: int) -> bool:

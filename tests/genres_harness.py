@@ -34,12 +34,15 @@ Expected = tuple[tuple[str, ...], str, str]
 Meta = tuple
 
 
-def phone_wrap(text: str, width: int = 35) -> str:
+def phone_wrap(text: str, width: int = 35, colon_indented: bool = False) -> str:
     """Text as a phone shows a notice copied from it: every paragraph under the title opens with two full-width
-    spaces and every line stops at ``width`` cells (the signature and the date set alone, as they are)."""
+    spaces and every line stops at ``width`` cells (the signature and the date set alone, as they are).
+    ``colon_indented``: a paragraph ending in ： (an addressee, ``会议要求：``, a lead-in) is indented too, as a real
+    phone's copy sets it (the default leaves it flush, as the older tests were written against)."""
     out = []
     for k, line in enumerate(text.split("\n")):
-        indent = k > 0 and bool(line) and not line.endswith("：") and not _SIGNATURE.match(line)
+        indent = (k > 0 and bool(line) and (colon_indented or not line.endswith("："))
+                  and not _SIGNATURE.match(line))
         cur = "\u3000\u3000" if indent else ""
         for ch in line:
             if display_width(cur + ch) > width:

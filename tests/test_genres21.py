@@ -330,7 +330,7 @@ KNOWN_GAPS: dict[tuple[str, str], str] = {
 }
 # (both as on main, corpus/clean.py's join_paragraphs, the lead's file: a paragraph ending in 。 a cell or two short of
 # the margin is joined to the next one)
-WRAP_MISS: set[tuple[str, int]] = {("g21_decision_amend.txt", 100), ("g21_qa_question_lines.txt", 100)}
+WRAP_MISS: set[tuple[str, int]] = set()
 PHONE_MISS: dict[str, str] = {}
 # (a table typed with tabs is no text a PDF or a phone wraps: its rows cut at a margin lose their tabs)
 SET21 = GenreSet(DATA21, G21, KNOWN_GAPS, WRAP_MISS, PHONE_MISS, as_file=True,

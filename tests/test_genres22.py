@@ -100,8 +100,6 @@ MINUTES = ("柘源市安全生产工作专题会议纪要\n\n2027年3月6日，�
            "柘源市人民政府办公室\n2027年3月8日\n")
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py: a 参会人员：… line wrapped over lines (here at a phone's 35 cells) is "
-                                       "no attendance line when a name's remark or a comma starts its next line: a clause")
 @pytest.mark.parametrize("attendance", ["参会人员：郑维、李成刚（市应急管理局）、王雪（市交通运输局）、赵明（市住建局）",
                                         "参会人员：郑维、李成刚、王雪、赵明，市应急管理局、市交通运输局、市住建局负责同志"],
                          ids=["remarks", "comma"])
