@@ -8,6 +8,7 @@ indented, or where the next line opens a numbered item.
 
 from __future__ import annotations
 
+import html
 import re
 import unicodedata
 from collections import Counter
@@ -670,8 +671,24 @@ RE_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\
 RE_OTHER_BREAK = re.compile("[\u2028\u2029\u000b\u0085]")
 
 
+#: an HTML character reference typed out in the text (``&nbsp;``, ``&ldquo;``, ``&#12288;``, ``&amp;nbsp;``): a web page's
+#: source or an editor's HTML view pasted as text. Closed by its ; (a bare ``&`` in a name, R&D, stays)
+RE_ENTITY = re.compile(r"&(?:amp;)?(?:[A-Za-z][A-Za-z0-9]{1,7}|#\d{2,7}|#[xX][0-9a-fA-F]{2,6});")
+
+
+def _entity(m: re.Match) -> str:
+    ref = m.group()
+    if ref.startswith("&amp;"):
+        ref = "&" + ref[5:]  # (escaped twice: &amp;nbsp; is what a page shows as &nbsp;)
+    return html.unescape(ref)  # (an unknown name is left as it is)
+
+
 def visible(text: str) -> str:
-    """``text`` without its format characters and with each other line break a \\n (each pass only where one is)."""
+    """``text`` without its format characters, its typed-out HTML references read (``&nbsp;`` a no-break space, which
+    the line layer reads as a space; left in, ``一、检查范围&nbsp;`` was no heading and ``&nbsp；&nbsp；`` a clause), and
+    with each other line break a \\n (each pass only where one is)."""
+    if "&" in text and RE_ENTITY.search(text):
+        text = RE_ENTITY.sub(_entity, text)
     if RE_INVISIBLE.search(text):
         text = RE_INVISIBLE.sub("", text)
     return RE_OTHER_BREAK.sub("\n", text) if RE_OTHER_BREAK.search(text) else text
@@ -714,10 +731,33 @@ def classify_lines(text: str) -> list[Line]:
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
             [classify(raw, i + 1) for i, raw in enumerate(raws)], raws, typed), RE_CIRCLED_ANY.search(text) is not None))))))))))
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
-        _place_signatures(_running_headers(_repeated_headers(lines)))))))))
+        _place_signatures(_numbers_at_line_end(_running_headers(_repeated_headers(lines))))))))))
 
 
 RE_CIRCLED_ANY = re.compile("[\u2460-\u2473]")
+#: an item's number left at the end of a line after the sentence closing it (``…落实到山头地块。二、``), its title on the
+#: next line of text (a PDF's copy that set the number before the page break, a converter's)
+RE_NUMBER_AT_END = re.compile(rf"(?<=[。；：！？;:])\s*((?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})、|[（(](?:[{CN_NUM}]{{1,3}}"
+                              rf"|\d{{1,2}})[)）]|\d{{1,2}}[.、．])\s*$")
+
+
+def _numbers_at_line_end(lines: list[Line]) -> list[Line]:
+    """An item's number at the end of a line of text, after a closed sentence, moved to the next line of text (past a
+    page's number, a watermark, blank lines) that opens no item of its own: ``…山头地块。二、`` / ``— 2 —`` / ``严格火源管控``
+    reads ``…山头地块。`` / ``二、严格火源管控``. Left where it was, the item was no heading and its title the last words
+    of the paragraph above. (One pass over the lines: each line looks ahead to the next line of text only.)"""
+    out = list(lines)
+    for i, line in enumerate(out):
+        if line.kind != "text" or not (m := RE_NUMBER_AT_END.search(line.text)):
+            continue
+        j = next((k for k in range(i + 1, min(i + 6, len(out))) if out[k].kind not in _TRANSPARENT), None)
+        if j is None or out[j].kind != "text" or heading_level(out[j].text.strip()) is not None:
+            continue
+        if m.group(1)[-1] in ".．" and out[j].text.strip()[:1].isdigit():
+            continue  # …资金。1. / 5亿元…: a decimal cut at the margin, no item
+        out[i] = Line("text", line.text[:m.start()].rstrip(), line.lineno, indent=line.indent)
+        out[j] = classify(m.group(1) + out[j].text.strip(), out[j].lineno)
+    return out
 #: a footnote's marker in the text: a circled number right after a word, a closing quote or bracket (多发①，, 台账②)
 RE_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff》”）)])[\u2460-\u2473]")
 #: a footnote at a page's foot: its marker opening the line, its text after it
@@ -2297,6 +2337,8 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
             continue  # 一、 / （一） on a line of its own (a PDF or a table cell), its title on the next: one item
         if len(current) == 2 and _bare_number(current[0]):
             line = _concat(current)  # (decide where the item's line ends as for 一、加强… on one line)
+        if nxt is not None and _held_open(line, nxt):
+            continue  # …监测责任人（ / 包括…）, …市气象局（市水文中心配合 / ）及时…, 自2027- / 01-05起: one sentence
         if (nxt is not None and RE_BARE_CHAPTER.match(line) and heading_level(nxt) is None
                 and re.fullmatch(r"[\u4e00-\u9fff、和与及]{2,20}", nxt.strip())):
             chapter_title = True  # 第一章 / 总则: one chapter heading, ending with its title's line
@@ -2412,6 +2454,23 @@ RE_HEADLINE_LINE = re.compile(r"[\u4e00-\u9fff][\u4e00-\u9fff0-9“”《》、�
 # a line that stops inside a sentence: sentence marks in it, and its last character a word's or a comma's, none
 # closing anything (a title, a heading, a signature and an organ's name carry no comma; an addressee ends in ：)
 RE_CUT_MID_SENTENCE = re.compile(r"[，,；;。].*[\u4e00-\u9fff，、]$")
+
+
+#: a line no paragraph ends with: an opening bracket or quote, a number's hyphen (``2027-`` / ``01-05``, ``0775-`` /
+#: ``6123456``); and one no paragraph opens with: a closing bracket or quote, a comma, a stop
+RE_HELD_OPEN = re.compile(r"[（(“《【〔‘「]$|\d[-－–—]$")
+RE_CLOSED_LATE = re.compile(r"^[）)”》】〕’」，,、。；;：:！？!?]")
+
+
+def _held_open(line: str, nxt: str) -> bool:
+    """Does ``line`` break inside a bracket, a quote or a number, the rest on ``nxt`` (a PDF's copy, a converter's, a
+    line breaker that set a bracket apart: ``…逐一明确监测责任人（`` / ``包括村组干部…）``, ``…会同市气象局（市水文中心配合``
+    / ``）及时发布…``)? Whatever the widths say, the sentence goes on: read apart, a remark was cut off its clause (and
+    dropped as a responsible-agency remark) and a date cut in two. Not a table's row (tabs)."""
+    s, n = line.strip(), nxt.strip()
+    if not s or not n or "\t" in line or "\t" in nxt:
+        return False
+    return bool(RE_HELD_OPEN.search(s) or RE_CLOSED_LATE.match(n))
 
 
 def _cut_mid_sentence(line: str, nxt: str) -> bool:
