@@ -1525,8 +1525,11 @@ RE_ONE_ADDRESSEE = re.compile(rf"^\s*{_ADDRESSED_NAME}(?:\s*[、，,]\s*{_ADDRES
 # the sections of a zone or an organ, each kind of them named with 各 but not at the line's start (so RE_ADDRESSEE
 # misses it): ``新区各部门，各园区管理办公室，区内各危险化学品企业：``, ``各街道办事处，管委会各部门：``; every piece ends in a
 # kind of organ or of an enterprise's units (公司各车队：); a line telling them what to do, 新区各部门要做好以下工作：, does not
-_EACH_ORGANS = r"[\u4e00-\u9fff（）()]{0,12}各[\u4e00-\u9fff（）()]{0,16}?(?:部门|单位|企业|办公室|办事处|机构|人民政府|园区|乡镇|街道|处室|科室|站所|车队|分公司|子公司|项目部|班组)"
-RE_EACH_ADDRESSEE = re.compile(rf"^\s*{_EACH_ORGANS}(?:\s*[、，,]\s*{_EACH_ORGANS}){{0,9}}\s*[:：]\s*$")
+# (a county bureau's own sections are 股室: 局机关各股室, 局机关各股室，县应急管理综合行政执法大队：, a piece named
+# whole, RE_ONE_ADDRESSEE's, among them)
+_EACH_ORGANS = r"[\u4e00-\u9fff（）()]{0,12}各[\u4e00-\u9fff（）()]{0,16}?(?:部门|单位|企业|办公室|办事处|机构|人民政府|园区|乡镇|街道|处室|科室|股室|站所|车队|分公司|子公司|项目部|班组)"
+_ANY_ADDRESSED = rf"(?:{_EACH_ORGANS}|{_ADDRESSED_NAME})"
+RE_EACH_ADDRESSEE = re.compile(rf"^\s*{_EACH_ORGANS}(?:\s*[、，,]\s*{_ANY_ADDRESSED}){{0,9}}\s*[:：]\s*$")
 
 
 # the speaker under a speech's title, over its date (在全县安全生产工作会议上的讲话 / 县委书记 / （2027年2月15日）): a post
@@ -1578,8 +1581,8 @@ def _join_wrapped_headers(lines: list[Line]) -> list[Line]:
                     break
                 joined += out[j].text.strip()
                 kind = classify(joined, line.lineno).kind
-                if prev in ("title", "docnum") and RE_ONE_ADDRESSEE.match(joined):
-                    kind = "addressee"
+                if prev in ("title", "docnum") and (RE_ONE_ADDRESSEE.match(joined) or RE_EACH_ADDRESSEE.match(joined)):
+                    kind = "addressee"  # (wrapped: 局机关各股室，县应急管理综合行政执 / 法大队：)
                 if kind in ("addressee", "adopted"):
                     out[i] = Line(kind, joined, line.lineno)
                     for absorbed in meaningful[n + 1:n + 1 + k]:

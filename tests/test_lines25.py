@@ -198,8 +198,19 @@ def test_a_number_that_is_no_items_stays_where_it_is(tail, nxt):
 # --- 7. the other pasted notices read as typed (probes with no change in the code) ------------------------------------
 def test_headings_typed_with_a_full_stop_head_their_text():
     got = _clauses(_text("l25_heading_full_stops.txt"))
+    assert got[0] == ((), "preamble", "现将《柳溪县2027年安全生产监管执法工作计划》印发给你们，请认真贯彻执行。")  # (failed on main)
     assert [p for p, k, _ in got if k == "clause"] == [("一、总体要求",), ("二、重点检查事项",), ("二、重点检查事项",),
                                                       ("三、工作要求",)]
+
+
+@pytest.mark.parametrize("line, addressee", [
+    ("局机关各股室，县应急管理综合行政执法大队：", True), ("局机关各股室：", True), ("机关各科室，局属各单位：", True),
+    ("局机关各股室要做好以下工作：", False), ("局机关各股室，要认真抓好落实：", False),
+])
+def test_a_bureaus_own_sections_are_its_notices_addressee(line, addressee):  # failed on main (the first two)
+    # (found with l25_heading_full_stops.txt: its addressee was a preamble clause)
+    kinds = [l.kind for l in classify_lines(f"柳溪县应急管理局关于做好安全检查工作的通知\n{line}\n现将有关事项通知如下：\n")]
+    assert (kinds[1] == "addressee") is addressee
 
 
 def test_a_phone_copy_that_indents_a_paragraph_ending_in_a_colon_reads_as_typed():
