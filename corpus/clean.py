@@ -758,6 +758,8 @@ def _numbers_at_line_end(lines: list[Line]) -> list[Line]:
         out[i] = Line("text", line.text[:m.start()].rstrip(), line.lineno, indent=line.indent)
         out[j] = classify(m.group(1) + out[j].text.strip(), out[j].lineno)
     return out
+
+
 #: a footnote's marker in the text: a circled number right after a word, a closing quote or bracket (多发①，, 台账②)
 RE_NOTE_MARK = re.compile(r"(?<=[\u4e00-\u9fff》”）)])[\u2460-\u2473]")
 #: a footnote at a page's foot: its marker opening the line, its text after it
@@ -2468,8 +2470,8 @@ RE_CLOSED_LATE = re.compile(r"^[）)”》】〕’」，,、。；;：:！？!?
 def _held_open(line: str, nxt: str) -> bool:
     """Does ``line`` break inside a bracket, a quote or a number, the rest on ``nxt`` (a PDF's copy, a converter's, a
     line breaker that set a bracket apart: ``…逐一明确监测责任人（`` / ``包括村组干部…）``, ``…会同市气象局（市水文中心配合``
-    / ``）及时发布…``)? Whatever the widths say, the sentence goes on: read apart, a remark was cut off its clause (and
-    dropped as a responsible-agency remark) and a date cut in two. Not a table's row (tabs)."""
+    / ``）及时发布…``, ``自2027-`` / ``01-05起``)? Whatever the widths say, the sentence goes on: read apart, a bracket's
+    remark was cut off its clause and a date or a phone number cut in two. Not a table's row (tabs)."""
     s, n = line.strip(), nxt.strip()
     if not s or not n or "\t" in line or "\t" in nxt:
         return False
