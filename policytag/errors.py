@@ -59,7 +59,10 @@ def validation_reason(err: dict, schema=None) -> str:
     kind = err.get("type", "")
     if kind == "extra_forbidden":
         keys = _section_keys(schema, tuple(err["loc"])) if schema is not None else []
-        return "unknown key" + did_you_mean(err["loc"][-1], keys)
+        # No close key (`name` where `type` is meant): a short section lists what it takes, so the user
+        # needn't open the docs; a long one (a tagger's params) would drown the line.
+        hint = did_you_mean_or_list if 0 < len(keys) <= 8 else did_you_mean
+        return "unknown key" + hint(err["loc"][-1], keys)
     if kind == "missing":
         return "required key missing"
     msg = err.get("msg", "invalid value")

@@ -119,3 +119,16 @@ def test_run_stores_the_validated_config(tmp_path, capsys):
     stored = yaml.safe_load((tmp_path / "kw" / "config.yaml").read_text(encoding="utf-8"))
     assert stored["name"] == "kw" and stored["split"]["mode"] == "temporal" and stored["seed"] == 13
     assert stored["model"] == {"type": "keyword", "params": {"use_heading": False}, "cv_params": {}}
+
+
+@pytest.mark.parametrize("path,value,hint", [
+    (("model", "name"), "tfidf", "(one of type, params, cv_params)"),  # no close key: the section's keys
+    (("split", "dev_yeers"), [2022], "(did you mean 'dev_years'?)"),   # a typo: the closest key
+])
+def test_unknown_key_names_what_the_section_takes(tmp_path, capsys, path, value, hint):
+    cfg = _with(path, value)
+    file = tmp_path / "bad.yaml"
+    file.write_text(yaml.safe_dump(cfg), encoding="utf-8")
+    assert main(["train", str(file), "-o", str(tmp_path / "run")]) == 2
+    err = capsys.readouterr().err.strip()
+    assert err.startswith(f"policytag: error: {file}: {'.'.join(path)}: unknown key {hint}"), err
