@@ -129,7 +129,7 @@ FIXED = {
 OPEN = {
     'corps_regiment_short_title.txt': ('四十四团关于做好秋收期间农机安全工作的通知', '新疆生产建设兵团第三师四十四团', '新疆生产建设兵团第三师四十四团', 'county', 'other', 2027, '2027-09-05', None),
     'number_place_bracket.txt': ('鹭江市安全生产委员会关于开展岁末年初安全生产大检查的通知', '鹭江市安全生产委员会', '鹭江市', 'city', 'other', 2026, '2026-11-20', '鹭（江）安委〔2026〕31号'),
-    'number_bracket_prefix_order.txt': ('沐川市应急管理局责令限期整改指令书', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, '2027-06-10', '（沐）应急责改〔2027〕12号'),
+    'number_bracket_prefix_order.txt': ('沐川市应急管理局责令限期整改指令书', '沐川市应急管理局', '沐川市', 'city', 'rectification', 2027, '2027-06-10', '（沐）应急责改〔2027〕12号'),
     'r2_points_no_title_year_december.txt': ('鹭江市应急管理局安全生产工作要点', '鹭江市应急管理局', '鹭江市', 'city', 'work_points', 2027, '2026-12-28', None),
 }
 
