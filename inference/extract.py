@@ -276,7 +276,7 @@ _FINISH = r"(?:全面|基本)?(?:完成|建成|办结|报送|上报|提交)"
 #: the second lookahead as in RE_DEADLINE: a numeral runs on into a numeral, 〇/零, 月, 季, 个, 工, 日, 天, 小 or 分
 #: (两 starts a numeral too: 两小时内; 半 a half hour: 半小时内)
 #: (a day range: 3至5个工作日内, 5—10日内; 半年内)
-_MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分至到—－\-~～、]"
+_MORE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十元][\s\d一二两三四五六七八九十〇零月季个工日天小分至到—－\-~～、周星]"
                 r"|半\s*(?:个?\s*小|年))")
 RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半])" + _MORE_SECOND + "(?:" + "|".join([
     # a month range without a year: 5月至9月，开展… (vetted: it must open its sentence)
@@ -294,7 +294,9 @@ RE_DEADLINE_MORE = re.compile(r"(?=[\s\d一二两三四五六七八九十元半]
     rf"(?P<ten_days>(?:{_year('t')})?{_month('t')}\s*(?P<xun>上|中|下)旬{_BEFORE})",
     # a limit in days: 30日内, 15个工作日内 (自本通知印发之日起 before it: _lead_word)
     # (a range before it is one limit, due at its outer end: 3至5个工作日内, 5—10日内 -> 5, 10)
-    rf"(?P<within_days>(?:(?:{_CN_OR_DIGITS}){_RANGE_TO})?(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:工作)?(?:日|天)(?:之|以)?内)",
+    # (weeks: 两周内, 1至2周内, 两个星期内; ``period`` in days, 14: a week is seven days, as a day count's)
+    rf"(?P<within_days>(?:(?:{_CN_OR_DIGITS}){_RANGE_TO})?(?P<n9>{_CN_OR_DIGITS})\s*个?\s*(?:(?:工作)?(?:日|天)|(?P<wk>周|星期))"
+    r"(?:之|以)?内)",
     # a limit in hours (应急预案, reporting rules): 接报后1小时内, 24小时内 (自…之时起 before it: _lead_word)
     rf"(?P<within_hours>(?P<nh>{_CN_OR_DIGITS})\s*个?\s*小时(?:之|以)?内)",
     # a limit in minutes (应急预案 response times): 30分钟内, 半小时内 (30 minutes)
@@ -447,7 +449,8 @@ def _may_have_more(text: str) -> bool:
     tests come first (most texts have none), and a month range, bare month or month start has a 月 (the
     scan only runs on a text with one); 半年内 holds 内 and 半."""
     return ("季度" in text or "旬" in text
-            or ("内" in text and ("日" in text or "天" in text or "小时" in text or "分钟" in text or "半" in text))
+            or ("内" in text and ("日" in text or "天" in text or "小时" in text or "分钟" in text or "半" in text
+                                  or "周" in text or "星期" in text))
             or ("月" in text and _RANGE_GATE.search(text) is not None))
 
 
@@ -610,9 +613,12 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         after = after[1:]  # 2027年4月至9月为集中整治阶段: the 为 (is) names the phase, as 阶段（2027年4月至9月） does
     if not after and right < len(text) and text[right] == "，" and not _names_action(before):
         # "2016年3月底前，各市、县人民政府要…": the action is the next chunk (not after an action of its own:
-        # 森林覆盖率达到65%到2030年，持续巩固 -> 森林覆盖率达到65%; the deadline closes that part)
+        # 森林覆盖率达到65%到2030年，持续巩固 -> 森林覆盖率达到65%; the deadline closes that part; nor a condition,
+        # …不超过3个月，确有困难的，可延长… read the action 整改确有困难)
         nleft, nright = _chunk_bounds(text, right + 1, right + 1)
-        after = _tidy(text[nleft:min(nright, nleft + WINDOW)])
+        nright = min(nright, nleft + WINDOW)
+        if not (before and text[nleft:nright].endswith("的")):
+            after = _tidy(text[nleft:nright])
     action = f"{before}{after}" if before else after
     if len(after) < 6 and not before and not start_from and left > 0 and text[left - 1] == "，":
         pleft, _ = _chunk_bounds(text, left - 1, left - 1)
@@ -1274,6 +1280,8 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
             return False
     if alt in ("months", "month_list") and _DEFINES.match(following):
         return False  # 6月至9月为主汛期: a definition
+    if alt in ("by_end_of_period", "months") and _defines_a_window(text, start):
+        return False  # 春运期间（2027年1月14日至2月22日）: the dates of a window, as 两会期间 is one, no phase
     if alt == "by_end_of_year":
         # bare "年底"/"年末" only counts right after a deadline cue (确保年底明显见效) or with 前
         core = phrase.replace(" ", "")
@@ -1315,6 +1323,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
     month = _month_number(m.group(mo)) if mo and m.group(mo) else None
     day = cn_number(m.group(d)) if d and m.group(d) else None
     period = cn_number(m.group(n)) if n and m.group(n) else None
+    if alt == "within_days" and period and m.group("wk"):
+        period *= 7  # 两周内: 14 days
     event = m.group(ev) if ev else None
     wrap = 0
     if alt == "by_end_of_period" and month is None:  # 2027年12月10日至20日: the start's month
@@ -1398,6 +1408,13 @@ def _dates_a_phase(text: str, start: int) -> bool:
     动员部署阶段（第一季度））? A plan's phase is dated so, as its year-led form (阶段（2026年4月至10月）) is;
     汛期（6月至9月） defines a season."""
     return text[start - 1:start] in ("（", "(") and text[max(0, start - 3):start - 1] == "阶段"
+
+
+def _defines_a_window(text: str, start: int) -> bool:
+    """Does a period at ``start`` open the bracket after a window's name (春运期间（2027年1月14日至2月22日）, 汛期（2027年6月
+    1日至9月30日））? Work is done during it, as during 两会期间: it defines the window and sets no time limit (a phase's
+    name ends in 阶段: ``_dates_a_phase``)."""
+    return text[start - 1:start] in ("（", "(") and (text[start - 2:start - 1] == "期" or text[start - 3:start - 1] == "期间")
 
 
 def _horizon_opens(text: str, start: int) -> bool:
@@ -1744,13 +1761,16 @@ _WEAK_REPORTS = re.compile(r"\s*[，,]\s*(?:发现|查处|查出|排查出|督�
 # (保持: a rate kept, 覆盖率保持100%; after 保持在, which the alternation tries first)
 _RATE_VERBS = ("达到|提高到|提升到|提高至|提升至|降低到|降低至|下降到|下降至|控制在|保持在|稳定在|不低于|不少于|不超过|不高于|"
                # a 标准's bounds (道路纵坡不应大于8%, 不应高于爆炸下限的25%): before 低于/高于, which they hold
+               # (不得超过, 不宜超过: a ceiling, as 不超过 is; 载客不得超过核定人数的110% read 超过, a floor, with subject 载客不得)
                "不应低于|不应高于|不应大于|不应小于|不应超过|不宜低于|不宜高于|不宜大于|不宜小于|不得低于|不得高于|不得大于|不得小于|"
+               "不得超过|不宜超过|"
                "不大于|不小于|"
                "下降|降低|减少|提高|完成|保持|达|低于|高于|超过|接近|将近|近|约|" + "|".join(_SIGNS))
 #: comparators that set a ratio's ceiling or floor (亿元GDP生产安全事故死亡率低于0.2, 不高于0.8%) but bound a scope as
 #: often (气温低于5时, 负债率高于70%的企业): read only under a ratio, and not before 的 (``_rate_targets``)
 _BOUND_VERBS = ("低于", "高于", "不高于", "不应低于", "不应高于", "不应大于", "不应小于", "不应超过", "不宜低于", "不宜高于",
-                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于", *_SIGNS,
+                "不宜大于", "不宜小于", "不得低于", "不得高于", "不得大于", "不得小于", "不大于", "不小于", "不得超过", "不宜超过",
+                *_SIGNS,
                 "超过", "接近", "将近", "近", "约")  # (森林覆盖率超过65%: a floor, 近100% about; 负债率超过70%的企业: a scope)
 #: what a ratio's subject ends in (万车死亡率, 抽查比例, 占比)
 _RATIO_NOUN = ("率", "比例", "比重", "占比")
@@ -1892,6 +1912,13 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         if head.endswith(_ANNUAL):
             # 死亡人数年均下降3%: the annual average is the verb's (as 同比 is), not the subject's
             head, written, verb_start = head[:-len(_ANNUAL)], _ANNUAL + written, m.start() - len(_ANNUAL)
+        cycle = _CYCLE_BEFORE_VERB.search(head) if "每" in head[-6:] else None
+        subject_end = verb_start
+        if cycle:
+            # 事故起数每年下降5%, 覆盖率每年提高5个百分点: the period of the change (``per``), not part of its subject
+            head, per, subject_end = head[:cycle.start()], cycle.group("per"), verb_start - len(cycle.group())
+        else:
+            per = None
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
         as_written, own = subject, True
         dated = _DATED_SUBJECT.search(subject) if "年" in subject else None
@@ -1919,15 +1946,19 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         else:
             what = subject
             end = m.end() - (len(of) if of else 0)  # 达到100%的… : the tail is not part of the target
-        start = verb_start - len(as_written) if what == subject and subject and head.endswith(as_written) else verb_start
+        start = subject_end - len(as_written) if what == subject and subject and head.endswith(as_written) else verb_start
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
         elif what == subject and own:
             last = (what, end)
         yield _frozen(Target, text=text[start:end], value=_rate_num(m.group("num")),
                       value_max=_rate_num(high) if high else None, unit=unit, what=_clip(what),
-                      comparator=_cmp_sign(None, m.group("qual"), verb, ranged=high is not None), verb=written, per=None,
+                      comparator=_cmp_sign(None, m.group("qual"), verb, ranged=high is not None), verb=written, per=per,
                       span=(start, end))
+
+
+#: a cycle right before a rate's verb (事故起数每年下降5%): its ``per``
+_CYCLE_BEFORE_VERB = re.compile(rf"每个?(?P<per>{_CYCLE})$")
 
 
 def _earlier_subject(text: str, last: tuple[str, int] | None, start: int) -> str:
@@ -2024,28 +2055,40 @@ def _respective_targets(text: str) -> list[Target]:
     return out
 
 
-#: zero as a target: 生产安全事故零死亡, 重特大事故“零发生”, 实现零事故 (not 零容忍, nor a name:
-#: 零事故班组创建, “零事故”单位, “零违章、零隐患、零事故”活动)
-RE_ZERO = re.compile(r"“?零(?P<noun>死亡|伤亡|事故|发生|火灾|亡人|伤害)(?P<close>”)?"
+#: zero as a target: 生产安全事故零死亡, 重特大事故“零发生”, 实现零事故, also with only 零 quoted: 实现“零”死亡, “零”事故
+#: (not 零容忍, nor a name: 零事故班组创建, “零事故”单位, “零”事故单位, “零违章、零隐患、零事故”活动)
+RE_ZERO = re.compile(r"“?零(?P<close0>”)?(?P<noun>死亡|伤亡|事故|发生|火灾|亡人|伤害)(?P<close>(?(close0)(?!)|”))?"
                      r"(?!”?(?:企业|班组|单位|工地|示范|车间|矿井|岗位|创建|村|社区|家庭|活动|行动))")
 _ZERO_VERB = re.compile(r"(?:实现|确保|保持|做到|力争)")
+#: a time before a zero's verb (全年实现零死亡, 今年力争零事故): no subject of it
+_ZERO_TIME_LEAD = re.compile(r"^(?:全年|年内|今年|当年|本年度?|每年)")
 
 
 def _zero_targets(text: str) -> Iterator[Target]:
     for m in RE_ZERO.finditer(text):
-        if text[m.start():m.start() + 1] == "“" and not m.group("close"):
+        if text[m.start():m.start() + 1] == "“" and not (m.group("close") or m.group("close0")):
             continue  # “零违章、零事故”: one of a quoted list, named by what follows it
         left, _ = _chunk_bounds(text, m.start(), m.end())
         head = _subject_head(text, max(left, m.start() - WINDOW), m.start())
+        head_end = m.start()
         verb = None
         for verb in _ZERO_VERB.finditer(head):
             pass
         if verb:
-            head, verb = head[verb.end():], verb.group()
+            # (the subject after the verb, 实现生产安全事故零死亡, or, with none there, before it: 建筑施工领域生产安全事故
+            # 实现“零”死亡 read what 死亡)
+            after = head[verb.end():]
+            if _obj(after) or not _ZERO_TIME_LEAD.sub("", _obj(head[:verb.start()])):
+                head = after
+            else:
+                head, head_end = head[:verb.start()], head_end - len(head) + verb.start()
+            verb = verb.group()
         subject = _SUBJECT_LEAD.sub("", _strip_deadlines(_obj(head)))
+        if verb and head_end < m.start():
+            subject = _ZERO_TIME_LEAD.sub("", subject)  # 全年实现零死亡: when, not whose
         noun = m.group("noun")
         what = (subject or "事故") if noun == "发生" else subject + noun
-        start = m.start() - len(subject) if subject and head.endswith(subject) else m.start()
+        start = head_end - len(subject) if subject and head.endswith(subject) else m.start()
         yield _frozen(Target, text=text[start:m.end()], value=0, value_max=None, unit="", what=_clip(what), comparator="=",
                      verb=verb, per=None, span=(start, m.end()))
 
@@ -2118,6 +2161,8 @@ _YEAR_NUMBER = re.compile(r"(?:19|20)\d{2}")
 #: a word joining two listed items (建成消防站3座[和]微型消防站10个; not 及以上/及以下, a qualifier: 配备2名及以上专职安全员):
 #: where a count's object ends and the next item starts
 _JOIN_WORD = r"和|与|以及|及(?!以[上下])"
+#: a count's period written after its unit (不少于2次/年, 12学时/年, 1次/季度)
+_PER_SLASH = re.compile(r"\s*[/／]\s*(?P<per>半年|年度|季度|季|学期|年|月|周|天|日)(?!(?!的)[\u4e00-\u9fff\w])")
 #: a count's object after its unit, up to 并, which opens the next verb phrase (…4处并配齐应急物资,
 #: 完成三项重点工作并于年底前总结; not in 合并, 兼并)
 #: (nor past a joining word before a figure, which starts the next item: 新建2座消防站[和3座微型消防站])
@@ -2264,6 +2309,11 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         per_left, right = max(per_left, m.start() - WINDOW), min(right, m.end() + WINDOW)
         cycle = _per_match(text, per_left, m.start())
         per = cycle.group("per") if cycle else None
+        # 不少于2次/年, 12学时/年: the period written after the unit is the count's (what read /年); the count ends there
+        slash = _PER_SLASH.match(text, m.end()) if text[m.end():m.end() + 2].lstrip()[:1] in ("/", "／") else None
+        if slash:
+            per = per or slash.group("per")
+        count_end = slash.end() if slash else m.end()
         if cycle and not cmp and cycle.group("cmp"):
             cmp = cycle.group("cmp")  # 每两年至少对居民用户…检查一次: the comparator after the cycle is the count's
         in_fill = _PER_IN_FILL.search(fill) if "每" in fill else None
@@ -2296,7 +2346,7 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue
         if fill and not cmp and ("“" in fill or "”" in fill):
             continue  # a quoted name sits between verb and number
-        closes = m.end() == right or text[m.end()] in "（("
+        closes = count_end == right or text[count_end] in "（("
         subject = ""
         if verb in _LEVEL_VERBS and cmp:
             verb, fill = None, verb + fill  # 至少达到10万人: read as before, the comparator commits
@@ -2314,19 +2364,21 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
             continue
         if subject:
             start = m.start() - len(subject) if head.endswith(subject) else m.start()
-            yield _frozen(Target, text=text[start:m.end()], value=value, value_max=value_max, unit=unit,
+            yield _frozen(Target, text=text[start:count_end], value=value, value_max=value_max, unit=unit,
                          what=_clip(subject), comparator=_cmp_sign(None, m.group("qual"), verb),
-                         verb=verb, per=per, span=(start, m.end()))
+                         verb=verb, per=per, span=(start, count_end))
             continue
         start = m.start()
         if verb and not cmp and verb not in _WEAK_VERBS:
             start, verb, fill = _listed_verbs(text, per_left, start, verb, fill)
-        after = text[m.end():right]
+        after = text[count_end:right]
         # (投入资金2000万元用于隐患治理: what money is for, or who pays it, is no object of the amount)
         joined = _JOINED.match(after) is not None
-        obj = None if joined or unit[-1] == "元" and after.startswith(_MONEY_PURPOSE) else _OBJECT_AFTER.match(after)
+        # (2名/万人: a rate per head, whose divisor is no object)
+        obj = (None if joined or after[:1] in ("/", "／") or unit[-1] == "元" and after.startswith(_MONEY_PURPOSE)
+               else _OBJECT_AFTER.match(after))
         what = _obj(obj.group(1)) if obj else ""
-        end = m.end() + obj.end() if what else m.end()
+        end = count_end + obj.end() if what else count_end
         if not what and after.startswith("、"):
             # 市级培养3—5名、县级培养2—3名专业指挥人员: the enumeration shares its last object
             shared = re.search(rf"\d\s*{re.escape(unit)}的?([^，。；：、（(]{{1,30}})", after)
@@ -2419,7 +2471,16 @@ def _object_before(text: str, left: int, start: int) -> str:
     the other subjects are: no item number, no deadline before it, no leading 完成 (``（一）年底前完成县城…``
     -> ``县城…``)."""
     head = _PER_IN_FILL.sub("", _subject_head(text, left, start))
+    if head[-2:] in _LIMIT_WORDS or head[:1] == "但":
+        head = _LIMIT_LEAD.sub("", _LIMIT_TAIL.sub("", head))  # …，但最长不得超过6个月: no object (it read 但最长)
     return _SUBJECT_LEAD.sub("", _strip_deadlines(_OBJECT_LEAD.sub("", _obj(head))))
+
+
+#: the words before a count's comparator that qualify the bound, not name what is counted (最长不得超过6个月), and a 但
+#: (but) opening the part
+_LIMIT_WORDS = ("最长", "最短", "最多", "最少", "最迟", "最高", "最低")
+_LIMIT_TAIL = re.compile(f"(?:{'|'.join(_LIMIT_WORDS)})$")
+_LIMIT_LEAD = re.compile(r"^但(?:是|应|须)?")
 
 
 def extract_targets(text: str) -> list[Target]:
