@@ -216,6 +216,8 @@ _DATE_TAIL = rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)]
 #: 7月5日、次年1月5日前, 3月15日、6月15日、9月15日前): after 、 each next item, of at most 10 characters, ends in
 #: a day or month end, and the last in 前
 _SHARES_BEFORE = r"(?=(?:、\s*[^，。；：、]{1,10}?(?:底|末|日|号))+\s*(?:之|以)?前)"
+#: months enumerated before the last one's 底前 (于6月、12月底前, 3月、6月、9月底前): each is that month's end
+_SHARES_MONTH_END = r"(?=(?:、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月)*、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*[底末]\s*(?:之|以)?前)"
 
 # One alternation scanned left to right; at the same position the first alternative wins, so the
 # more specific forms come first. Group-name suffixes keep each alternative's fields apart; the
@@ -245,7 +247,9 @@ _DEADLINE_FORMS = [
     # (not 起草, to draft: 本方案于2026年11月5日起草完成 read a start with the action 本方案草完成)
     rf"(?P<effective_from>(?:{_year('0')})?{_month('0')}{_day('0')}\s*起(?!草))",
     rf"(?P<by_date>(?:{_year('1')})?{_month('1')}{_day('1')}(?:{_DATE_TAIL}\s*(?:之|以)?前|{_SHARES_BEFORE}))",
-    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:底|末|份){_INCLUSIVE}(?:\s*(?:之|以)?前|{_SHARES_BEFORE}))",
+    # (a bare month enumerated before month ends sharing their 底前: 于6月、12月底前 is the end of June too)
+    rf"(?P<by_end_of_month>(?:{_year('2')})?{_month('2')}(?:(?:底|末|份){_INCLUSIVE}(?:\s*(?:之|以)?前|{_SHARES_BEFORE})"
+    rf"|{_SHARES_MONTH_END}))",
     # 2016年年底前 / 2017年底前 / 年底之前 / 今年年底前 / bare 年底 (确保年底明显见效; vetted below)
     rf"(?P<by_end_of_year>(?:{_year('3')}|今年|当年|本年)?\s*年?(?:底|末)(?:\s*(?:之|以)?前)?)",
     rf"(?P<within_years>(?P<n4>{_CN_OR_DIGITS})\s*年(?:之)?内)",
@@ -259,7 +263,8 @@ _DEADLINE_FORMS = [
     # (前夕, the eve: 国庆前夕 left 夕 to the action); an event enumerated before one 前 shares it, as a date
     # does (元旦、春节前: two limits; not 元旦、春节前后, around them)
     # (in quotation marks: “五一”前, “双节”前; the opening mark: _lead_word)
-    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:”?(?P<end6>结束)?(?:到来)?(?:之|以)?前夕?|”?(?={_SHARED_EVENT_BEFORE})))",
+    # (召开 after a meeting: 两会召开前, “两会”召开前, as 到来 after a holiday)
+    rf"(?P<before_event>(?P<ev6>{_EVENTS})(?:”?(?P<end6>结束)?(?:到来|召开)?(?:之|以)?前夕?|”?(?={_SHARED_EVENT_BEFORE})))",
     # the end of the notice's own month (its date gives the month: ``_deadlines``)
     # (a day of it: 本月25日前, ``by_date``)
     rf"(?P<this_month>本月\s*(?:底|末|{_day('m')})\s*(?:之|以)?前)",
@@ -1677,6 +1682,8 @@ _MONEY_VERBS = ("安排", "下达", "拨付", "筹措", "落实")
 #: a verb right before these names a kind of money or class (建设资金, 改造经费, 培训班), not the work: its count is
 #: no count of that verb's (拨付应急救援能力建设资金500万元 is 拨付's), but for a verb of funding (投入资金…)
 _NOUN_HEADS = ("资金", "经费", "班")
+#: the nouns of how often after a verb (检查频次, 演练次数): the verb names the work counted, it is no verb there
+_HOW_OFTEN = ("频次", "次数", "频率")
 _FUNDS_VERBS = ("投资", "投入", "新增", "增加", *_MONEY_VERBS)
 _PAIR_SECONDS = ("退出", "提升", "改造", "整治", "取缔", "关停", "关闭", "淘汰", "拆除", "升级", "清理")
 _LONG_VERBS = "|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS))
@@ -2291,6 +2298,14 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         fill = m.group("fill") or ""
         if verb and fill.startswith(_NOUN_HEADS) and verb not in _FUNDS_VERBS:
             continue  # 建设资金500万元: 建设 names the money, it builds nothing
+        if short and verb and fill.startswith(_HOW_OFTEN):
+            # 执法检查频次不少于2次: 频次 names how often, 检查 is no verb of it; the count is read from its comparator,
+            # its subject before it (it read verb 检查, what 检查频次)
+            at = next((fill.index(w) for w in _CMP_WORDS if w in fill), -1)
+            again = RE_COUNT.match(text, m.start("fill") + at) if at > 0 else None
+            if again is not None:
+                yield from _counts(text, iter((again,)), True)
+            continue
         weak = _WEAK_IN_FILL.search(fill) if short and verb and unit in _OCCURRENCES and verb not in _WEAK_VERBS else None
         if weak:
             # 建设项目开展安全检查3次, 建设管理局每月组织一次…: the times are the weak verb's, 建设 names the projects
