@@ -1682,8 +1682,6 @@ _MONEY_VERBS = ("安排", "下达", "拨付", "筹措", "落实")
 #: a verb right before these names a kind of money or class (建设资金, 改造经费, 培训班), not the work: its count is
 #: no count of that verb's (拨付应急救援能力建设资金500万元 is 拨付's), but for a verb of funding (投入资金…)
 _NOUN_HEADS = ("资金", "经费", "班")
-#: the nouns of how often after a verb (检查频次, 演练次数): the verb names the work counted, it is no verb there
-_HOW_OFTEN = ("频次", "次数", "频率")
 _FUNDS_VERBS = ("投资", "投入", "新增", "增加", *_MONEY_VERBS)
 _PAIR_SECONDS = ("退出", "提升", "改造", "整治", "取缔", "关停", "关闭", "淘汰", "拆除", "升级", "清理")
 _LONG_VERBS = "|".join((*(v for v in _VERBS.split("|") if v not in _WEAK_VERBS), *_END_VERBS))
@@ -2298,14 +2296,6 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
         fill = m.group("fill") or ""
         if verb and fill.startswith(_NOUN_HEADS) and verb not in _FUNDS_VERBS:
             continue  # 建设资金500万元: 建设 names the money, it builds nothing
-        if short and verb and fill.startswith(_HOW_OFTEN):
-            # 执法检查频次不少于2次: 频次 names how often, 检查 is no verb of it; the count is read from its comparator,
-            # its subject before it (it read verb 检查, what 检查频次)
-            at = next((fill.index(w) for w in _CMP_WORDS if w in fill), -1)
-            again = RE_COUNT.match(text, m.start("fill") + at) if at > 0 else None
-            if again is not None:
-                yield from _counts(text, iter((again,)), True)
-            continue
         weak = _WEAK_IN_FILL.search(fill) if short and verb and unit in _OCCURRENCES and verb not in _WEAK_VERBS else None
         if weak:
             # 建设项目开展安全检查3次, 建设管理局每月组织一次…: the times are the weak verb's, 建设 names the projects
@@ -2491,9 +2481,9 @@ def _object_before(text: str, left: int, start: int) -> str:
     return _SUBJECT_LEAD.sub("", _strip_deadlines(_OBJECT_LEAD.sub("", _obj(head))))
 
 
-#: the words before a count's comparator that qualify the bound, not name what is counted (最长不得超过6个月), and a 但
-#: (but) opening the part
-_LIMIT_WORDS = ("最长", "最短", "最多", "最少", "最迟", "最高", "最低")
+#: the words before a count's comparator that qualify a length's bound, not name what is counted (最长不得超过6个月), and
+#: a 但 (but) opening the part (not 最高/最低, kept as what was read: 最高不超过30万元 has no other subject in its part)
+_LIMIT_WORDS = ("最长", "最短", "最迟")
 _LIMIT_TAIL = re.compile(f"(?:{'|'.join(_LIMIT_WORDS)})$")
 _LIMIT_LEAD = re.compile(r"^但(?:是|应|须)?")
 
