@@ -216,8 +216,9 @@ _DATE_TAIL = rf"(?:\s*[（(]\s*(?:星期|周)[一二三四五六日天]\s*[）)]
 #: 7月5日、次年1月5日前, 3月15日、6月15日、9月15日前): after 、 each next item, of at most 10 characters, ends in
 #: a day or month end, and the last in 前
 _SHARES_BEFORE = r"(?=(?:、\s*[^，。；：、]{1,10}?(?:底|末|日|号))+\s*(?:之|以)?前)"
-#: months enumerated before the last one's 底前 (于6月、12月底前, 3月、6月、9月底前): each is that month's end
-_SHARES_MONTH_END = r"(?=(?:、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月)*、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*[底末]\s*(?:之|以)?前)"
+#: months enumerated before the last one's 底前 (于6月、12月底前, 3月、6月、9月底前): each is that month's end (at most
+#: twelve listed: the lookahead, tried at every month, reads no further, so a long list of months is read in linear time)
+_SHARES_MONTH_END = r"(?=(?:、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月){0,10}、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])\s*月\s*[底末]\s*(?:之|以)?前)"
 
 # One alternation scanned left to right; at the same position the first alternative wins, so the
 # more specific forms come first. Group-name suffixes keep each alternative's fields apart; the
