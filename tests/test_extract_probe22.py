@@ -1,6 +1,6 @@
 """Extraction probe 22: other governments' wording of times, quantities, agencies and negated or conditional demands.
 
-The 81 clauses and 8 agency clauses are in ``tests/data/extract22/cases.py`` with the readings written before the
+The 81 clauses and 8 agency clauses are in ``tests/data/extract22/probe22_cases.py`` with the readings written before the
 code ran on them (rendered in ``tests/data/extract22/EXPECTED.md``); ``CORRECTED`` below gives each reading that was
 changed after the run, and why (the code's conventions, documented in docs/tagging.md, or a reading reconsidered).
 The rules fixed, each on other sentences too, come first. Notice year 2027. Every sentence is invented.
@@ -16,7 +16,7 @@ import pytest
 from policytag.inference.extract import extract_agency_roles, extract_deadlines, extract_fields, extract_targets
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent / "data" / "extract22"))
-from cases import AGENCY_CASES, BE, CASES, NOTICE_YEAR, WD, M  # noqa: E402
+from probe22_cases import AGENCY_CASES, BE, CASES, NOTICE_YEAR, WD, M  # noqa: E402
 
 Y = NOTICE_YEAR
 
