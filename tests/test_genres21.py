@@ -27,9 +27,10 @@ Read right as they were: a 实施细则 of chapters and articles whose items are
 and ``1.`` directly; a 责任清单 of one tabbed table per agency under its ``一、`` heading (the header repeated); a
 考核办法's scoring table with a blank merged cell and a ``合计`` row; a 征求意见 公告 with the draft enclosed.
 
-Left (strict xfails; corpus/clean.py is the lead's): a cover note's ``电子邮箱：…`` and ``通信地址：…`` lines are preamble
-clauses (``clean.RE_CONTACT`` knows 联系人 / 联系电话 / 传真, not these); wrapped, a labelled line (``督导范围：柳坪镇、双溪镇``)
-is joined to the numbered heading after it, and a paragraph ending in 。 a cell or two short of the margin to the next.
+Fixed later in corpus/clean.py (these were strict xfails): a cover note's ``电子邮箱：…`` and ``通信地址：…`` lines are
+contact lines (``clean.RE_CONTACT``, session 21); wrapped, a labelled line (``督导范围：柳坪镇、双溪镇``) no longer joins the
+numbered heading after it (session 21), and an indented paragraph ending in 。 a cell or two short of the margin no
+longer joins the next (lines25, ``clean._first_line_ends_short``).
 """
 
 from __future__ import annotations
@@ -328,8 +329,8 @@ G21 = {
 # readings still wrong (strict: a fix shows as an XPASS to turn into a plain test): (test, file) -> why
 KNOWN_GAPS: dict[tuple[str, str], str] = {
 }
-# (both as on main, corpus/clean.py's join_paragraphs, the lead's file: a paragraph ending in 。 a cell or two short of
-# the margin is joined to the next one)
+# (empty since lines25: an indented paragraph ending in 。 a cell or two short of the margin had joined the next one;
+# clean._first_line_ends_short ends it)
 WRAP_MISS: set[tuple[str, int]] = set()
 PHONE_MISS: dict[str, str] = {}
 # (a table typed with tabs is no text a PDF or a phone wraps: its rows cut at a margin lose their tabs)

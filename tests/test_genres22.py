@@ -18,8 +18,8 @@ What was wrong and is now read right (corpus/segment.py):
 Read right as they were: the 通报's facts, causes, lessons and requirements (each a clause under its part); the 总结's
 achievements and 打算; the 纪要's 会议指出 / 会议强调 paragraphs, 会议要求： heading its items, 参会人员 / 记录 no clause.
 
-Left (strict xfail; corpus/clean.py is the lead's): a 参会人员 line a phone wraps where a name's remark (``赵明（`` /
-``市住建局）``) or a comma starts the next line is no attendance line, and reads as a clause.
+Fixed by lines25 (these were strict xfails): a 参会人员 line a phone wraps where a name's remark (``赵明（`` /
+``市住建局）``) or a comma starts the next line is still an attendance line, no clause (``clean._name_cut``).
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def test_a_short_line_over_a_sentence_list_is_no_caption():
     assert all(len(path) <= 1 for path, _, _ in _clauses(text))
 
 
-# --- left: a 参会人员 line a phone wraps (corpus/clean.py, the lead's) ---------------------------------------------
+# --- a 参会人员 line a phone wraps (was left; lines25's clean._name_cut) -------------------------------------------------
 MINUTES = ("柘源市安全生产工作专题会议纪要\n\n2027年3月6日，副市长郑维主持召开专题会议。纪要如下：\n"
            "会议要求：\n一、市交通运输局要在4月底前完成客运车辆动态监控平台升级。\n{attendance}\n记录：陈晓\n\n"
            "柘源市人民政府办公室\n2027年3月8日\n")

@@ -140,7 +140,7 @@ def test_a_wechat_copy_keeps_one_sentence_a_line():
 # ended, _breaks_after's ``deficit >= 8``), and the short sentence under it joined it (failed on main at 40 and 42).
 # Now: where every line cut inside a sentence stops within 2 cells of the margin (none 3 to 5 short, as a body whose
 # later lines fill the page cuts its first lines), the margin is the first lines' and such a line ended its paragraph
-# (clean._margin_of_first_lines). Left: at 46 cells the harness sets a one-sentence paragraph of 21 characters at the
+# (clean._margin_of_first_lines). Left until lines25 (clean._one_sentence_paragraphs reads them now): at 46 cells the harness sets a one-sentence paragraph of 21 characters at the
 # first-line margin exactly (indented; at 36 one of 16 unindented) and the 14-character one under it without its indent (wrap() indents only lines
 # over 20 characters): the short line reads as the paragraph's last, as it is in most notices.
 MARGIN_MISS: dict[int, str] = {}  # (lines25: 36 and 46 read right, clean._one_sentence_paragraphs)
