@@ -1047,20 +1047,33 @@ def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, s
     return out, after_title
 
 
-# a footnote's mark in the text: ① right after a word and before a mark or the paragraph's end (行政处罚数①。), not
-# an inline item's (做到①预警信息及时传达；②…)
-RE_FOOTNOTE_REF = re.compile(r"(?<=[\u4e00-\u9fff0-9A-Za-z”》）)])([\u2460-\u2473])(?=[。，；、：）)\s]|$)")
+# a footnote's mark in the text, right after a word and before a mark or the paragraph's end: a circled number
+# (行政处罚数①。, not an inline item's 做到①预警信息及时传达；②…), a superscript (许可证¹，) or a bracketed number
+# (考核合格[1]。), as a Word or web page's footnote is copied
+_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
+RE_FOOTNOTE_REF = re.compile(rf"(?<=[\u4e00-\u9fff0-9A-Za-z”》）)])(?:([\u2460-\u2473])|([{_SUPERSCRIPTS}]{{1,2}})|\[(\d{{1,2}})\])"
+                             r"(?=[。，；、：）)\s]|$)")
+#: …and the footnote itself, opening with that mark (``① …`` / ``¹ 含瓶装燃气供应站点。`` / ``[1] 考核由…``)
+RE_FOOTNOTE_OPEN = re.compile(rf"^\s*(?:([\u2460-\u2473])|([{_SUPERSCRIPTS}]{{1,2}})|\[(\d{{1,2}})\])")
+#: a note under a list (``注：…`` / ``注1：…`` / ``注①：``): on the list or its section, no paragraph of its last item
+RE_NOTE = re.compile(r"^\s*注\s*(?:\d{1,2}|[\u2460-\u2473])?\s*[：:]")
 
 
-def _footnotes(paragraphs: list[str]) -> set[int]:
-    """The paragraphs that open with a circled mark the text before them used as a footnote's mark
-    (``…包括检查企业数、行政处罚数①。`` … ``①检查企业数按企业个数统计…``): the footnote, no item of a list."""
+def _footnotes(paragraphs: list[str], levels: list) -> set[int]:
+    """The paragraphs that open with a mark the text before them used as a footnote's mark
+    (``…包括检查企业数、行政处罚数①。`` … ``①检查企业数按企业个数统计…``; ``许可证¹`` … ``¹ 含…``; ``合格[1]`` …
+    ``[1] 考核由…``), and the notes (``注1：…``) after a numbered item: the footnote, no item of a list and no
+    paragraph of the item above it."""
     found: set[int] = set()
-    referenced: set[str] = set()
+    referenced: set[tuple[str, str, str]] = set()
+    numbered = False
     for i, para in enumerate(paragraphs):
-        m = RE_CIRCLED.match(para)
-        if m and m.group(1) in referenced:
+        m = RE_FOOTNOTE_OPEN.match(para)
+        if m and m.groups("") in referenced:
             found.add(i)
+        elif numbered and not levels[i] and RE_NOTE.match(para):
+            found.add(i)
+        numbered = numbered or bool(levels[i])
         referenced.update(RE_FOOTNOTE_REF.findall(para))
     return found
 
@@ -1175,7 +1188,7 @@ def segment_document(doc: Document, paragraphs: list[str],
     offset = 0
     seen_heading = False
     levels = _lists_in_sections([heading_level(p) for p in paragraphs], paragraphs)
-    footnotes = _footnotes(paragraphs)
+    footnotes = _footnotes(paragraphs, levels)
     for i in footnotes:
         levels[i] = None  # a footnote is no item: ① under 2.… was read as that item's sub-item
     titles = _unnumbered_titles(paragraphs, levels)
@@ -1387,6 +1400,49 @@ def segment_document(doc: Document, paragraphs: list[str],
 
 
 # --- whole files ---------------------------------------------------------------------------------
+# the scripts an autonomous region's bilingual notice sets each paragraph in before (or after) its Chinese: Tibetan,
+# Arabic (Uyghur, Kazakh), Mongolian, Hangul (Korean), Yi. (Latin is left alone: Zhuang, pinyin, English names.)
+_OTHER_SCRIPT = "\u0f00-\u0fff\u0600-\u06ff\u0750-\u077f\ufb50-\ufdff\ufe70-\ufefc\u1800-\u18af\u1100-\u11ff\u3130-\u318f\uac00-\ud7af\ua000-\ua4cf"
+RE_OTHER_SCRIPT = re.compile(f"[{_OTHER_SCRIPT}]")
+RE_HAN = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _translated_line(line: str) -> bool:
+    """A line in another script than Chinese (more of its letters Tibetan, Uyghur, Mongolian, Korean or Yi than
+    Chinese): a bilingual notice's rendering of the Chinese beside it, no text of its own."""
+    return len(RE_OTHER_SCRIPT.findall(line)) > len(RE_HAN.findall(line))
+
+
+def _without_translations(text: str) -> str:
+    """The text without a bilingual notice's lines in another script (``_translated_line``); a text with none (one
+    search over it, no line split) comes back as it was."""
+    if not RE_OTHER_SCRIPT.search(text):
+        return text
+    return "\n".join(s for s in text.split("\n") if not (RE_OTHER_SCRIPT.search(s) and _translated_line(s)))
+
+
+#: a portal page's info line under its headline: when it was put online, by whom (发布时间：… 来源：… 浏览次数：…)
+RE_PAGE_INFO = re.compile(r"\s*[【\[]?(?:发布时间|发布日期|日期|时间|来源|信息来源|发布机构|作者)\s*[：:]")
+RE_NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff“”《》（）0-9·—、\s]{8,40}")
+
+
+def _portal_headline(lines: list[Line]) -> list[Line]:
+    """A news article copied from a portal (``澜川县召开2027年第二季度安全生产工作会议`` over ``发布时间：… 来源：…``): its
+    headline names no genre (no 通知, no 方案), so it was read as text and the article as a text with no title (no
+    notice at all). The first line, a headline (no sentence in it; a phone's copy sets it over two lines) right over
+    the page's info line, is the title."""
+    filled = [k for k, line in enumerate(lines[:4]) if line.kind != "blank"]
+    for size in (1, 2):
+        if len(filled) <= size or filled[0] != 0 or filled[size - 1] != size - 1:
+            return lines
+        head, info = lines[:size], lines[filled[size]]
+        text = "".join(line.text.strip() for line in head)
+        if (info.kind == "url" and RE_PAGE_INFO.match(info.text) and all(line.kind == "text" for line in head)
+                and RE_NEWS_HEADLINE.fullmatch(text) and heading_level(text) is None):
+            return [replace(head[0], kind="title", text=text)] + lines[size:]
+    return lines
+
+
 def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     """All notices in one file's text; raises ReadError when no notice structure is found.
 
@@ -1396,8 +1452,9 @@ def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
     from .script import to_simplified
 
     text, _ = to_simplified(text)
+    text = _without_translations(text)
     parsed = []
-    classified = classify_lines(text)
+    classified = _portal_headline(classify_lines(text))
     for doc_lines in split_documents(classified):
         joined, opening = [], {}  # opening: the paragraphs an enclosure starts with -> the enclosure's title
         runs = _body_runs(doc_lines)
