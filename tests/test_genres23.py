@@ -250,7 +250,7 @@ WRAP_MISS = {  # clean.py (line joining): see the leftovers in the module's docs
     ("g23_hazard_checklist_notes.txt", 60),  # ``¹ 含…`` joined to the wrapped 注2： line above it
     ("g23_news_meeting.txt", 60),  # the byline joined to the attendance sentence above it
 }
-PHONE_MISS = {"g23_plan_flowchart_annex.txt": "clean.py: a box-drawn flowchart's lines joined differently from a phone"}
+PHONE_MISS: dict[str, str] = {}
 
 SET23 = GenreSet(DATA23, G23, KNOWN_GAPS, WRAP_MISS, PHONE_MISS)
 
