@@ -1055,27 +1055,31 @@ RE_FOOTNOTE_REF = re.compile(rf"(?<=[\u4e00-\u9fff0-9A-Za-z”》）)])(?:([\u24
                              r"(?=[。，；、：）)\s]|$)")
 #: …and the footnote itself, opening with that mark (``① …`` / ``¹ 含瓶装燃气供应站点。`` / ``[1] 考核由…``)
 RE_FOOTNOTE_OPEN = re.compile(rf"^\s*(?:([\u2460-\u2473])|([{_SUPERSCRIPTS}]{{1,2}})|\[(\d{{1,2}})\])")
-#: a note under a list (``注：…`` / ``注1：…`` / ``注①：``): on the list or its section, no paragraph of its last item
+#: a note under a list (``注：…`` / ``注1：…`` / ``注①：``)
 RE_NOTE = re.compile(r"^\s*注\s*(?:\d{1,2}|[\u2460-\u2473])?\s*[：:]")
 
 
-def _footnotes(paragraphs: list[str], levels: list) -> set[int]:
+def _footnotes(paragraphs: list[str]) -> set[int]:
     """The paragraphs that open with a mark the text before them used as a footnote's mark
     (``…包括检查企业数、行政处罚数①。`` … ``①检查企业数按企业个数统计…``; ``许可证¹`` … ``¹ 含…``; ``合格[1]`` …
-    ``[1] 考核由…``), and the notes (``注1：…``) after a numbered item: the footnote, no item of a list and no
-    paragraph of the item above it."""
+    ``[1] 考核由…``): the footnote, no item of a list and no paragraph of the item above it."""
     found: set[int] = set()
     referenced: set[tuple[str, str, str]] = set()
-    numbered = False
     for i, para in enumerate(paragraphs):
         m = RE_FOOTNOTE_OPEN.match(para)
         if m and m.groups("") in referenced:
             found.add(i)
-        elif numbered and not levels[i] and RE_NOTE.match(para):
-            found.add(i)
-        numbered = numbered or bool(levels[i])
         referenced.update(RE_FOOTNOTE_REF.findall(para))
     return found
+
+
+def _notes_after_items(paragraphs: list[str], levels: list) -> set[int]:
+    """The notes (``注1：燃气经营许可证由…核发。``) right after a list's item below the text's top level (a check
+    item with no full stop, ``6.用户端燃气管道、阀门无锈蚀、无泄漏``): a note says nothing the item heads, so the item
+    is a clause, no title over the note (the note stays the item's paragraph, as after a sentence item)."""
+    top = min((lv for lv in levels if lv), default=None)
+    return {i for i in range(1, len(paragraphs))
+            if levels[i - 1] and levels[i - 1] > top and not levels[i] and RE_NOTE.match(paragraphs[i])}
 
 
 def _ends_sentence_list(paragraphs: list[str], levels: list, i: int) -> bool:
@@ -1188,7 +1192,8 @@ def segment_document(doc: Document, paragraphs: list[str],
     offset = 0
     seen_heading = False
     levels = _lists_in_sections([heading_level(p) for p in paragraphs], paragraphs)
-    footnotes = _footnotes(paragraphs, levels)
+    footnotes = _footnotes(paragraphs)
+    notes = _notes_after_items(paragraphs, levels)
     for i in footnotes:
         levels[i] = None  # a footnote is no item: ① under 2.… was read as that item's sub-item
     titles = _unnumbered_titles(paragraphs, levels)
@@ -1320,7 +1325,8 @@ def segment_document(doc: Document, paragraphs: list[str],
             nxt = levels[i + 1] if i + 1 < len(paragraphs) else 0
             # (the paragraph opening the next enclosure is no child of the last item before it)
             has_children = (i + 1 < len(paragraphs) and (nxt is None or nxt > level) and i + 1 not in enclosure_starts
-                            and i + 1 not in chapters and i + 1 not in prefaces and i + 1 not in footnotes)
+                            and i + 1 not in chapters and i + 1 not in prefaces and i + 1 not in footnotes
+                            and i + 1 not in notes)
             if has_children and nxt is None and any(f.lead for f in stack) and _is_lead(paragraphs[i + 1]):
                 has_children = False  # the next organ's line of a duty list closes this one's items
             if has_children and nxt is None and level > ARTICLE_LEVEL and any(f.level == ARTICLE_LEVEL for f in stack[:-1]):

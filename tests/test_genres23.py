@@ -13,8 +13,10 @@ What was wrong and is now read right (corpus/segment.py):
   Tibetan, Arabic-script, Mongolian, Korean or Yi than Chinese is a translation: no text (``_translated_line``).
 - a flowchart drawn in text (┌─┐ boxes, ↓ → arrows): its boxes and steps were one preamble paragraph. A block of
   drawing lines holding a connector (↓ / ↓ 是) or boxes and arrows is a picture: no clause (``_flowchart_lines``).
-- footnotes marked ``¹`` / ``[1]`` and notes ``注1：`` after a short last item: read as that item's paragraphs (heading
-  path ``6.用户端燃气管道…``). They are the section's, as ① footnotes were (``_footnotes``).
+- footnotes marked ``¹`` / ``[1]`` after a short last item: read as that item's paragraphs, the item a title (heading
+  path ``6.用户端燃气管道…``). They are the section's, as ① footnotes were (``_footnotes``). A note ``注1：`` after a
+  short list item made the item a title over it: the item is a clause, the note its paragraph (as tests/test_lines19.py
+  reads a note after a sentence item: ``_notes_after_items``).
 - a portal news article (headline over ``发布时间：… 来源：…``, no genre word in the headline): no notice at all (an
   error). The headline over the page's info line is the title (``_portal_headline``).
 
@@ -114,14 +116,31 @@ LIST = ("某县燃气企业隐患排查清单\n\n一、安全管理\n1.取得经
 
 @pytest.mark.parametrize("mark, note", [
     ("¹", "¹ 含瓶装燃气供应站点。"), ("²³", "²³ 含瓶装燃气供应站点。"), ("[1]", "[1] 含瓶装燃气供应站点。"),
-    ("", "注：本清单适用于瓶装燃气经营企业。"), ("", "注1：本清单适用于瓶装燃气经营企业。"),
     ("①", "① 含瓶装燃气供应站点。"),  # (read right before: the guard of the marks it had)
-], ids=["superscript", "two-superscripts", "bracket", "note", "numbered-note", "circled"])
+], ids=["superscript", "two-superscripts", "bracket", "circled"])
 def test_a_footnote_after_the_last_item_is_the_sections(mark, note):
-    # written first (failed on main: ¹ / [1] footnotes and 注： notes after a short last item were its paragraphs)
+    # written first (failed on main: ¹ / [1] footnotes after a short last item were its paragraphs, the item a title)
     got = _clauses(LIST.format(mark=mark, note=note))
     assert (("二、设施设备",), "clause", "4.管道阀门无泄漏") in got
-    assert (("二、设施设备",), "clause", note.replace(" ", "", 1) if note[0] != "注" else note) in got
+    assert (("二、设施设备",), "clause", note.replace(" ", "", 1)) in got
+
+
+@pytest.mark.parametrize("last", ["4.管道阀门无泄漏", "4.管道阀门无泄漏。"], ids=["bare", "full-stop"])
+@pytest.mark.parametrize("note", ["注：本清单适用于瓶装燃气经营企业。", "注1：本清单适用于瓶装燃气经营企业。"],
+                         ids=["note", "numbered-note"])
+def test_a_note_after_a_short_item_leaves_it_a_clause(last, note):
+    # written first (failed on main: the short item was a title over the note, no clause). The note stays the item's
+    # paragraph, as tests/test_lines19.py reads a note after a sentence item (三、加强培训演练。… / 注：本通知所称…)
+    got = _clauses(LIST.format(mark="", note=note).replace("4.管道阀门无泄漏\n", last + "\n"))
+    assert (("二、设施设备",), "clause", last) in got
+    assert (("二、设施设备", last.rstrip("。")), "clause", note) in got
+
+
+def test_a_note_under_a_section_title_stays_its_paragraph():
+    # guard: under a top-level title (三、备注) the note is the section's, the title no clause, as before
+    got = _clauses(LIST.format(mark="", note="三、备注\n注：本清单适用于瓶装燃气经营企业。"))
+    assert (("三、备注",), "clause", "注：本清单适用于瓶装燃气经营企业。") in got
+    assert [t for _, _, t in got if t.startswith("三、")] == []
 
 
 def test_a_bracketed_number_with_no_mark_in_the_text_is_read_as_before():
@@ -204,8 +223,8 @@ G23 = {
             (("二、设施设备",), "clause", "4.储气设施按规定设置可燃气体报警装置²，"),
             (("二、设施设备",), "clause", "5.瓶装液化石油气钢瓶在检验有效期内[2]，"),
             (("二、设施设备",), "clause", "6.用户端燃气管道、阀门无锈蚀、无泄漏。"),
-            (("二、设施设备",), "clause", "注1：燃气经营许可证"),
-            (("二、设施设备",), "clause", "注2：本清单适用于"),
+            (("二、设施设备", "6.用户端燃气管道、阀门无锈蚀、无泄漏"), "clause", "注1：燃气经营许可证"),
+            (("二、设施设备", "6.用户端燃气管道、阀门无锈蚀、无泄漏"), "clause", "注2：本清单适用于"),
             (("二、设施设备",), "clause", "¹含瓶装燃气供应站点。"),
             (("二、设施设备",), "clause", "²报警装置检定周期"),
             (("二、设施设备",), "clause", "[1]考核由县应急管理局"),
