@@ -11,8 +11,6 @@ What was wrong and is now read right (corpus/segment.py):
 - a bilingual notice: every Tibetan / Uyghur line was a clause (or a heading: ``一、切实加强防火工作`` over the
   Tibetan of item 二), the Tibetan addressee split the notice into two documents. A line whose letters are more
   Tibetan, Arabic-script, Mongolian, Korean or Yi than Chinese is a translation: no text (``_translated_line``).
-- a flowchart drawn in text (┌─┐ boxes, ↓ → arrows): its boxes and steps were one preamble paragraph. A block of
-  drawing lines holding a connector (↓ / ↓ 是) or boxes and arrows is a picture: no clause (``_flowchart_lines``).
 - footnotes marked ``¹`` / ``[1]`` after a short last item: read as that item's paragraphs, the item a title (heading
   path ``6.用户端燃气管道…``). They are the section's, as ① footnotes were (``_footnotes``). A note ``注1：`` after a
   short list item made the item a title over it: the item is a clause, the note its paragraph (as tests/test_lines19.py
@@ -20,9 +18,14 @@ What was wrong and is now read right (corpus/segment.py):
 - a portal news article (headline over ``发布时间：… 来源：…``, no genre word in the headline): no notice at all (an
   error). The headline over the page's info line is the title (``_portal_headline``).
 
+Read right as they were: the 活动方案, the 部令 (目录 no clause, 节 closed by the next 章), the forwarding chain (three
+documents), a flowchart of bare boxes and arrows (clean._chart_boxes), the 通讯录.
+
 Left (strict xfails, other owners' files): the readers refuse UTF-8 files holding Tibetan, Uyghur or box-drawing
-characters (readers.py); a news byline ``（编辑：…　审核：…）`` is a clause and the info line's date is not read
-(clean.py / metadata); a 工作专班's signature is a clause and no issuer (clean.py).
+characters (readers.py); a flowchart drawn with box characters (┌─┐ │…│ └─┘ around ↓) is a preamble clause, a news
+byline ``（编辑：…　审核：…）`` is a clause, a 工作专班's signature is a clause and no issuer, a ``¹ …`` footnote and a
+byline are joined to the line above when wrapped at 60 cells, a 54-character title wrapped at 100 cells is lost
+(clean.py); the info line's date is not read (metadata).
 """
 
 from __future__ import annotations
