@@ -64,14 +64,17 @@ TRANSLATIONS = {  # a rendering of each line (the words only need to be that scr
 }
 
 
-def _interleaved(translation: str, numbered: bool) -> str:
-    """The notice with a translation over every filled line (numbered like the Chinese, as ``1. …`` / ``༡ …``)."""
+def _interleaved(translation: str, numbered: bool, after: bool = False) -> str:
+    """The notice with a translation over (or under) every filled line (numbered like the Chinese, ``1. …``)."""
     out = []
     for k, line in enumerate(NOTICE):
-        if line:
-            out.append(f"{k}. {translation}" if numbered else translation)
-        out.append(line)
+        rendering = [f"{k}. {translation}" if numbered else translation] if line else []
+        out.extend([line] + rendering if after else rendering + [line])
     return "\n".join(out)
+
+
+def test_a_bilingual_notice_with_the_chinese_first_reads_as_its_chinese():
+    assert _read(_interleaved(TRANSLATIONS["uyghur"], True, after=True)) == _read("\n".join(NOTICE))
 
 
 @pytest.mark.parametrize("numbered", [False, True], ids=["plain", "numbered"])
