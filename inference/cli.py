@@ -216,15 +216,15 @@ def run(args: argparse.Namespace) -> int:
         return run_stream(args, fmt)
     start = time.perf_counter()
 
+    from .inputs import read_clause_file, read_notices, select_year, undated_note, year_name_mismatches
+
+    # the inputs first: a missing or unreadable INPUT is one line in a fifth of the time, before numpy,
+    # the model code and the report (about 1 s of imports, tests/test_cli_startup.py) are imported
+    inp = (read_clause_file(args.clauses, args.skip_bad) if args.clauses
+           else read_notices(args.inputs, args.skip_bad))
     from policytag.app import resolve_model
     from policytag.io import atomic_write
 
-    from .inputs import read_clause_file, read_notices, select_year, undated_note, year_name_mismatches
-    from .report import build_report
-    from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
-
-    inp = (read_clause_file(args.clauses, args.skip_bad) if args.clauses
-           else read_notices(args.inputs, args.skip_bad))
     if len(inp.clauses) >= LARGE_REPORT:  # said before the tagging starts, so it can be stopped at once
         print(f"policytag: {large_report_note(len(inp.clauses))}", file=sys.stderr)
     for note in inp.notes:
@@ -254,7 +254,10 @@ def run(args: argparse.Namespace) -> int:
         documents += [d for d in base.documents if d.doc_id not in {x.doc_id for x in documents}]
         clauses += [c for c in base.clauses if c.doc_id not in {x.doc_id for x in clauses}]
 
-    tagger = resolve_model(args.model)
+    tagger = resolve_model(args.model)  # a wrong --model is one line before the imports below, too
+    from .report import build_report
+    from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
+
     # each notice's signing date: a work report's periods before it are not deadlines
     tagged = tag_clauses(tagger, clauses, args.threshold, args.batch_size or DEFAULT_BATCH_SIZE,
                          dates={d.doc_id: d.date for d in documents})

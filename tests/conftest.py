@@ -28,7 +28,28 @@ import subprocess
 import sys
 from pathlib import Path
 
-import pytest
+
+def _keep_bytecode() -> str | None:
+    """With ``PYTHONDONTWRITEBYTECODE`` set (many container images set it), no process of the run kept
+    its compiled modules: every ``policytag`` the tests start, every xdist worker and every Label Studio
+    server compiled numpy, scipy, torch, Django … from source again, about 1.6 s of a 3 s one-notice
+    ``policytag tag`` and 5 s of importing torch + transformers (docs/testing.md). The setting's point,
+    no ``__pycache__`` beside the sources, is kept: the bytecode goes under ``.cache/pycache`` of the
+    checkout (ignored by git, outside every package), for this process and the ones it starts. An
+    explicit ``PYTHONPYCACHEPREFIX`` wins. Returns the folder used, or None when bytecode was kept anyway."""
+    if not (os.environ.get("PYTHONDONTWRITEBYTECODE") or sys.dont_write_bytecode):
+        return None
+    prefix = os.environ.get("PYTHONPYCACHEPREFIX") or str(Path(__file__).resolve().parents[1] / ".cache" / "pycache")
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    os.environ["PYTHONPYCACHEPREFIX"] = prefix  # the processes tests start, xdist's workers among them
+    sys.pycache_prefix = prefix  # importlib reads both at every import: the rest of this process's imports
+    sys.dont_write_bytecode = False
+    return prefix
+
+
+PYCACHE_PREFIX = _keep_bytecode()
+
+import pytest  # noqa: E402 - after the bytecode setting, like everything imported below
 from hypothesis import settings as hypothesis_settings
 
 from policytag import PROJECT_ROOT
