@@ -218,7 +218,7 @@ def run(args: argparse.Namespace) -> int:
 
     from .inputs import read_clause_file, read_notices, select_year, undated_note, year_name_mismatches
 
-    # the inputs first: a missing or unreadable INPUT is one line in a fifth of the time, before numpy,
+    # the inputs first: a missing or unreadable INPUT is one line in a third of the time, before numpy,
     # the model code and the report (about 1 s of imports, tests/test_cli_startup.py) are imported
     inp = (read_clause_file(args.clauses, args.skip_bad) if args.clauses
            else read_notices(args.inputs, args.skip_bad))
