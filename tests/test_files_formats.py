@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import TEST_DATA, run_cli
+from conftest import TEST_DATA, cli_in_process, run_cli
 
 from policytag.corpus.readers import expand_paths, read_file
 from policytag.corpus.segment import segment_paths
@@ -30,8 +30,9 @@ WORD_NOTICES = [("safety_committee_notice.doc", GENRES / "safety_committee_notic
 
 
 def _segment(*paths, documents: bool = False) -> tuple[list[dict], str, int]:
-    """(records, stderr, exit code) of ``policytag segment PATHS`` (``--documents``: the metadata)."""
-    out = run_cli("segment", *paths, *(["--documents"] if documents else []))
+    """(records, stderr, exit code) of ``policytag segment PATHS`` (``--documents``: the metadata), run in this
+    process (the real processes: run_cli below)."""
+    out = cli_in_process("segment", *paths, *(["--documents"] if documents else []))
     records = [json.loads(line) for line in out.stdout.splitlines()]
     for record in records:
         record.pop("source", None)  # the file's own name

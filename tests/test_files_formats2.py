@@ -14,7 +14,7 @@ import struct
 from pathlib import Path
 
 import pytest
-from conftest import TEST_DATA, run_cli
+from conftest import TEST_DATA, cli_in_process, run_cli  # noqa: F401 - run_cli: test_files_formats7-9 import it from here
 
 from policytag.corpus.readers import ReadError, read_file
 from test_files_formats import _ofd  # the one-page OFD package writer
@@ -23,7 +23,8 @@ FORMATS2 = TEST_DATA / "formats2"
 
 
 def _segment(path: Path, documents: bool = False) -> list[dict]:
-    out = run_cli("segment", path, *(["--documents"] if documents else []))
+    # in this process: only the records and the exit code are read (the real processes: test_files_formats3-5)
+    out = cli_in_process("segment", path, *(["--documents"] if documents else []))
     assert out.returncode == 0, out.stderr
     records = [json.loads(line) for line in out.stdout.splitlines()]
     for record in records:
