@@ -218,8 +218,8 @@ def run(args: argparse.Namespace) -> int:
 
     from .inputs import read_clause_file, read_notices, select_year, undated_note, year_name_mismatches
 
-    # the inputs first: a missing or unreadable INPUT is one line in a third of the time, before numpy,
-    # the model code and the report (about 1 s of imports, tests/test_cli_startup.py) are imported
+    # the inputs first: a missing or unreadable INPUT is one line in half the CPU time, before numpy,
+    # the model code and the report (about 0.6 s of imports, tests/test_cli_startup.py) are imported
     inp = (read_clause_file(args.clauses, args.skip_bad) if args.clauses
            else read_notices(args.inputs, args.skip_bad))
     from policytag.app import resolve_model
