@@ -367,12 +367,19 @@ def _fisher_two_sided(a: int, b: int, c: int, d: int) -> float:
     return float(min(1.0, np.exp(log_p[log_p <= observed + np.log1p(_FISHER_RTOL)]).sum()))
 
 
-def document_kinds(documents: Sequence[Document]) -> dict[str, tuple[str, str]]:
+#: the kind of a covering letter only (``yoy.covering_sentence``): each its own, so it is shown, never tested
+COVERING_KIND = "a covering letter only: no work of its own"
+
+
+def document_kinds(documents: Sequence[Document], letters: frozenset[str] | set[str] = frozenset()) -> dict[str, tuple[str, str]]:
     """Each document's class for the comparison across governments, ``doc_id -> (kind, label)``: the
     whole-year programmes (annual notices, 工作要点) are one class; a one-topic document (any other
     genre) is of its genre and subject (``yoy.same_topic`` against the first document of the class,
     as the year-over-year pairing and the per-issuer trend lines read subjects); documents of no stated
-    genre (a clause file without metadata) are one class, as before classes were read."""
+    genre (a clause file without metadata) are one class, as before classes were read. A covering letter only
+    (``letters``, doc ids: 现将《…》转发给你们) is a class of its own whatever its title's genre: the one sentence
+    of 鹭汀市人民政府办公室's 转发 letter was the city's "annual notice" row, tested against the province's notice
+    it forwarded (思想认识与目标要求 +91.7 pp), and raised that year's mean of the programmes."""
     from policytag.corpus.metadata import GENRE_NAMES
 
     from .yoy import PERIODIC_GENRES, same_topic, title_topic
@@ -380,7 +387,9 @@ def document_kinds(documents: Sequence[Document]) -> dict[str, tuple[str, str]]:
     firsts: list[tuple[tuple[str, str], Document]] = []  # one per one-topic class: the document that opened it
     out: dict[str, tuple[str, str]] = {}
     for doc in documents:
-        if doc.genre is None:
+        if doc.doc_id in letters:
+            out[doc.doc_id] = (f"covering: {doc.doc_id}", COVERING_KIND)
+        elif doc.genre is None:
             out[doc.doc_id] = ("", "documents of no stated genre")
         elif doc.genre in PERIODIC_GENRES:
             out[doc.doc_id] = (PROGRAMMES, "annual notices and 工作要点")
@@ -510,7 +519,10 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     by_doc: dict[str, list[TaggedClause]] = defaultdict(list)
     for t in tagged:
         by_doc[t.clause.doc_id].append(t)
-    kinds = document_kinds([d for d in documents if by_doc.get(d.doc_id)])
+    from .yoy import covering_sentence
+
+    letters = {d.doc_id for d in documents if covering_sentence(by_doc.get(d.doc_id, ()))}
+    kinds = document_kinds([d for d in documents if by_doc.get(d.doc_id)], letters)
     grouped: dict[tuple, list[Document]] = {}
     for doc in documents:
         if not by_doc.get(doc.doc_id):
@@ -638,13 +650,14 @@ def issuer_trends(documents: Sequence[Document], tagged: Sequence[TaggedClause],
         by_doc[t.clause.doc_id].append(t)
     # one line per issuer and genre: a 工作要点's shares and an 应急预案's are not one government's trend;
     # outside the periodic genres one line per subject too (a 燃气 plan then a 自建房 plan is no trend)
-    from .yoy import PERIODIC_GENRES, same_topic, title_topic
+    from .yoy import PERIODIC_GENRES, covering_sentence, same_topic, title_topic
 
     per: dict[tuple, dict[int, list[TaggedClause]]] = defaultdict(lambda: defaultdict(list))
     first: dict[tuple, Document] = {}  # each line's first document: later ones join it on the same subject
     for doc in documents:
         ident = issuer_identity(doc)
-        if ident is None or doc.year is None or not by_doc.get(doc.doc_id):
+        # a covering letter only is no year of its issuer's course (its one sentence read "100 %" on a line)
+        if ident is None or doc.year is None or not by_doc.get(doc.doc_id) or covering_sentence(by_doc[doc.doc_id]):
             continue
         key = (ident, doc.genre, "")
         if doc.genre not in PERIODIC_GENRES:

@@ -20,7 +20,7 @@ from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, nonempty_grid, share_bars, trend_multiples
-from .render_md import MEAN_IS, NOTICE_ORDER, ROW_SUMS, SENTENCE_MATCH_IS, UNTESTED_MARK, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, NOTICE_ORDER, move_texts, moves_summary, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -418,7 +418,7 @@ def _across(report: Report) -> str:
             cells = {c.label_id: c for c in a.cells[g.key][dim]}
             first = g.doc_ids[0]
             row = [f'<tr {attrs(g)}><td class="who" title="{_e("；".join(g.titles))}">{escape(g.name)}</td>'
-                   f"<td>{escape(level_name(g.level))}</td><td>{year_label(g.year)}</td><td>{escape(genre_name(g.genre))}{UNTESTED_MARK * (not g.tested)}</td>"
+                   f"<td>{escape(level_name(g.level))}</td><td>{year_label(g.year)}</td><td>{escape(genre_name(g.genre))}{escape(untested_mark(g))}</td>"
                    f"<td data-v=\"{g.n_clauses}\">{g.n_clauses}</td>"]
             for lid in used:
                 c = cells[lid]
@@ -612,6 +612,10 @@ def _notice(report: Report, n: NoticeReport) -> str:
             if same:
                 parts.append('<p class="meta">Word for word (item number aside): '
                              + ", ".join(f"<code>{escape(nv.clause_id)}</code>" for nv in same) + "</p>")
+            if moved := move_texts(cmp, {cid: t.clause.text for cid, t in by_id.items()}):
+                parts.append(f'<p class="meta moved">{escape(moves_summary(cmp, len(moved)))}:</p><ul class="moved">'
+                             + "".join(f"<li><code>{escape(cid)}</code> {escape(what)}</li>" for cid, what in moved)
+                             + "</ul>")
             parts.append("</details>")
         parts.append(f'<details class="dropped"><summary>{escape(cmp.dropped_heading(len(cmp.dropped)))}</summary><ul>'
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"

@@ -8,11 +8,11 @@ from typing import Iterable, Iterator
 
 from policytag.taxonomy import DIMENSIONS
 
-from .across import ROW_ORDER
+from .across import COVERING_KIND, ROW_ORDER
 from .align import SAME_SUBJECT, clause_diff, compact_diff
 from .yoy import UNKNOWN_PREDECESSOR, clauses
 from .extract import Deadline, Target
-from .report import EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
+from .report import COVERING_ONLY, EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -155,6 +155,15 @@ def group_label(g) -> str:
 UNTESTED_MARK = " (not tested)"
 
 
+def untested_mark(g) -> str:
+    """What stands beside an across row's genre: nothing when tested, ``UNTESTED_MARK`` else, and for a covering
+    letter only what it is (its title's genre, 年度安全生产工作通知 for a 转发 letter of an annual notice, said
+    nothing of the one sentence behind its row)."""
+    if g.tested:
+        return ""
+    return " (a covering letter only, not tested)" if g.kind_label == COVERING_KIND else UNTESTED_MARK
+
+
 def mean_label(a) -> str:
     """The tables' mean row: of every row, or of one kind of document when the rows are of several
     (the programmes' mean is what an annual notice is read against, not one a 燃气 plan raised). It is
@@ -217,7 +226,7 @@ def _across(report: Report) -> list[str]:
                 # the count beside the share: 67 is two clauses of a 3-clause 工作要点, not a trend
                 vals.append(share_count(c) + mark)
             out.append(f"| {_cell(g.name)} | {level_name(g.level) or '—'} | {year_label(g.year)} | "
-                       f"{genre_name(g.genre) or '—'}{UNTESTED_MARK * (not g.tested)} | {g.n_clauses} | "
+                       f"{genre_name(g.genre) or '—'}{untested_mark(g)} | {g.n_clauses} | "
                        + " | ".join(vals) + " |")
         for label, n, shares in mean_rows(a):
             out.append(f"| *{label}* | | | | {n} | " + " | ".join(f"{shares[dim][lid] * 100:.0f}" for lid in used) + " |")
@@ -320,6 +329,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             if same:
                 out += [""] * bool(reworded) + [f"Word for word (item number aside): "
                                                 f"{', '.join(f'`{nv.clause_id}`' for nv in same)}"]
+            if moved := move_texts(cmp, {cid: t.clause.text for cid, t in by_id.items()}):
+                out += ["", moves_summary(cmp, len(moved)) + ":", ""]
+                out += [f"- `{cid}` {_cell(what)}" for cid, what in moved]
         out += ["", f"## {cmp.dropped_heading(len(cmp.dropped))}", ""]
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
         out.append("")
@@ -360,6 +372,52 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
 #: read as "identical"
 SENTENCE_MATCH_IS = "the best match of one of its sentences, 0–1, so 1.00 may still change a figure"
 SENTENCE_MATCH = f"in brackets: {SENTENCE_MATCH_IS}"
+
+#: what the reordered line is about, said once above it (Markdown and HTML)
+MOVES_ARE = ("places counted among the clauses both notices hold, so an inserted or dropped item moves nothing; the "
+             "others kept the baseline's order among themselves; an item moved up is often read as a priority raised")
+
+
+def _item_head(text: str) -> str:
+    """A clause named by its first sentence, its item number set aside (``加强森林防火工作``), at most 20 characters."""
+    from .align import item_number
+
+    head = text[len(item_number(text)):].split("。")[0]
+    return _short(head.strip(), 20)
+
+
+def moves_summary(cmp, n: int) -> str:
+    """The line over the moved clauses: ``Reordered: 3 of the 6 clauses both notices hold stand elsewhere in 2027's
+    order (…)``, ``n`` how many moved."""
+    of = cmp.moves[0].of if cmp.moves else 0
+    return (f"Reordered: {n} of the {of} clauses carried over stand elsewhere in this notice than in the order of "
+            f"{cmp.prev_label} ({MOVES_ARE})")
+
+
+def move_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Each moved clause as ``(clause id, what moved)``: ``加强森林防火工作: up, 5th -> 2nd (五、 -> 二、)``, the item
+    numbers as the two notices print them (none when a clause has none)."""
+    from .align import item_number
+
+    out = []
+    for m in cmp.moves:
+        text, prev = texts.get(m.clause_id, ""), cmp.prev_texts.get(m.prev_id, "")
+        numbers = (f" ({_number(prev) or '—'} → {_number(text) or '—'})"
+                   if item_number(prev) or item_number(text) else "")
+        out.append((m.clause_id, f"{_item_head(text)}: {'up' if m.up else 'down'}, {_ordinal(m.prev_place)} → "
+                                 f"{_ordinal(m.place)}{numbers}"))
+    return out
+
+
+def _number(text: str) -> str:
+    """A clause's item number as a reader names it: ``五`` of ``五、``, ``（二）``, ``3.1``."""
+    from .align import item_number
+
+    return item_number(text).strip().rstrip("、.．,，")
+
+
+def _ordinal(k: int) -> str:
+    return f"{k}{'th' if 10 <= k % 100 <= 20 else {1: 'st', 2: 'nd', 3: 'rd'}.get(k % 10, 'th')}"
 
 #: the Markdown clause list's heading over clauses that follow headed ones but are under no heading
 NO_HEADING = "(under no heading of the notice)"
@@ -441,6 +499,8 @@ def compared_with(n) -> str:
         return "— no clauses found"
     if n.document.year is None:
         return "— its year is unknown"
+    if note.startswith(COVERING_ONLY):  # a 转发/印发 letter sets out no work to compare
+        return "— none: a covering letter only"
     if UNKNOWN_PREDECESSOR in note:  # "none in the input" where the input held several candidates
         return "— unknown: several earlier documents name no issuer"
     return "— none in the input" + (" (see the notice: the input holds a candidate)" if "; the input holds" in note else "")

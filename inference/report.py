@@ -20,7 +20,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .across import AcrossComparison, IssuerTrend, build_across, issuer_trends
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, YearComparison, has_metadata, compare, no_previous_message, previous_documents, same_series
+from .yoy import NEW_THRESHOLD, YearComparison, covering_sentence, has_metadata, compare, no_previous_message, previous_documents, same_series
 
 
 #: what the evidence kinds mean, for a reader who has not read the codebook (every report says it once
@@ -45,11 +45,6 @@ def bare_items_note(tagged: Sequence[TaggedClause]) -> str | None:
     return None
 
 
-#: a covering letter's one sentence: 现将《…》转发给你们 / 印发给你们 (the document it forwards or issues follows
-#: it, or is an attachment the input does not hold)
-_COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
-
-
 def covering_letter_note(tagged: Sequence[TaggedClause], after: "NoticeReport | None" = None) -> str | None:
     """A caution when a document is a covering letter only: its clauses are all its opening and one of
     them forwards or issues another document (现将《…》转发给你们). Its labels then describe that sentence,
@@ -58,9 +53,7 @@ def covering_letter_note(tagged: Sequence[TaggedClause], after: "NoticeReport | 
     was published with it pasted below: then the caution names that report instead of calling the
     document absent (青榆县's letter said the 枫临市 notice "is not part of it" while the same report
     showed it, 5 clauses, as the city bureau's). None otherwise."""
-    if not tagged or any(t.clause.kind != "preamble" for t in tagged):
-        return None
-    found = next((m for t in tagged if (m := _COVERING.search(t.clause.text))), None)
+    found = covering_sentence(tagged)
     if found is None:
         return None
     what = found.group(1) or "the document it forwards or issues"
@@ -74,6 +67,17 @@ def covering_letter_note(tagged: Sequence[TaggedClause], after: "NoticeReport | 
                 "describe the covering sentence, not that document's content")
     return (f"this document is a covering letter only ({sentence}): {what} is not part of it, so its labels "
             "describe the covering sentence, not that document's content")
+
+
+#: how the note on a covering letter's missing comparison opens (the index reads it)
+COVERING_ONLY = "a covering letter only"
+
+
+def covering_letter_no_comparison(found: re.Match) -> str:
+    """Why a covering letter only has no year-over-year comparison (``yoy.covering_sentence``)."""
+    sentence = f"现将{'《…》' if found.group(1) else '…'}{found.group(2)}给你们"
+    return (f"{COVERING_ONLY} ({sentence}): no year-over-year comparison, since it sets out no work of its own "
+            "(it is neither compared with its issuer's earlier documents nor the baseline of a later one)")
 
 
 #: how reports show a document whose year is unknown (no year in its title, number or date)
@@ -262,6 +266,10 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     for t in tagged:
         by_doc[t.clause.doc_id].append(t)
     baseline = [d for d in documents if baseline_ids and d.doc_id in baseline_ids]
+    # a covering letter only (现将《…》转发给你们) is no year of its issuer's programme: neither compared with the
+    # issuer's earlier documents nor any document's baseline (--compare-with still compares what the user names)
+    letters = {d.doc_id for d in documents if covering_sentence(by_doc.get(d.doc_id, ()))}
+    pairable = [d for d in documents if d.doc_id not in letters] if letters else documents
     notices = []
     # closed however it ends: Ctrl-C leaves no half-drawn bar before "policytag: interrupted"
     with _comparing_bar(len(report_ids)) as bar:
@@ -271,15 +279,20 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
             bar.update(1)
             clauses = by_doc.get(doc.doc_id, [])
             comparison, note = None, None
-            previous = [d for d in baseline if d.doc_id != doc.doc_id] if baseline_ids else previous_documents(doc, documents)
+            if baseline_ids:
+                previous = [d for d in baseline if d.doc_id != doc.doc_id]
+            else:
+                previous = [] if doc.doc_id in letters else previous_documents(doc, pairable)
             prev_clauses = [t for d in previous for t in by_doc.get(d.doc_id, [])]
             if previous and clauses and prev_clauses:
                 # the baseline's own year (None when it states none: it is not the notice's year)
                 prev_year = max((d.year for d in previous if d.year is not None), default=None)
                 comparison = compare(clauses, prev_clauses, doc.year, prev_year, taxonomy, new_threshold,
                                      prev_documents=previous, explicit=bool(baseline_ids), document=doc)
+            elif clauses and not baseline_ids and doc.doc_id in letters:
+                note = covering_letter_no_comparison(covering_sentence(clauses))
             elif clauses and not baseline_ids:
-                note = no_previous_message(doc, documents)
+                note = no_previous_message(doc, pairable)
             elif clauses and baseline_ids and not previous:
                 note = "the --compare-with file holds this notice itself: nothing else to compare with"
             elif not clauses:

@@ -291,6 +291,69 @@ class YearComparison:
     def new_clauses(self) -> list[Novelty]:
         return [n for n in self.novelty if n.is_new]
 
+    @property
+    def moves(self) -> list["Move"]:
+        """The carried-over clauses that stand elsewhere in this notice's order than their counterparts stood in the
+        baseline's, in this notice's order: a notice's order of items is its order of priority, and 蓼湾县 2027, its
+        2026 items reordered (森林防火 五 -> 二, 消防 六 -> 三), read "carried over: 6 clauses, word for word", as if
+        nothing had happened. Places are counted among the clauses both notices hold, so an item inserted or dropped
+        moves nothing; the clauses that keep the longest run of last year's order stay put (``_kept_in_order``) and
+        the others moved (one item moved up from 五 to 二 is that item, not 二, 三 and 四 "down one"). Empty for a
+        pooled baseline (several documents: no one order) and where no clause moved."""
+        if len(self.prev_doc_ids) > 1:
+            return []
+        prev_place = {cid: i for i, cid in enumerate(self.prev_texts)}
+        pairs: list[Novelty] = []
+        taken: set[str] = set()
+        for nv in self.novelty:  # a counterpart two clauses continue is one place, the first's
+            if nv.status == "carried_over" and nv.nearest in prev_place and nv.nearest not in taken:
+                taken.add(nv.nearest)
+                pairs.append(nv)
+        was = sorted(range(len(pairs)), key=lambda i: prev_place[pairs[i].nearest or ""])
+        prev_rank = {i: r for r, i in enumerate(was)}
+        kept = _kept_in_order([prev_rank[i] for i in range(len(pairs))])
+        return [Move(nv.clause_id, nv.nearest or "", i + 1, prev_rank[i] + 1, len(pairs))
+                for i, nv in enumerate(pairs) if i not in kept]
+
+
+@dataclass(frozen=True)
+class Move:
+    """A carried-over clause that changed its place (``YearComparison.moves``): ``place`` in this notice and
+    ``prev_place`` in the baseline, 1-based, among the ``of`` clauses both notices hold."""
+
+    clause_id: str
+    prev_id: str
+    place: int
+    prev_place: int
+    of: int
+
+    @property
+    def up(self) -> bool:
+        return self.place < self.prev_place
+
+
+def _kept_in_order(ranks: Sequence[int]) -> set[int]:
+    """The positions of one longest increasing run (not necessarily contiguous) of ``ranks``: the clauses that
+    kept last year's order among themselves (patience sorting, O(n log n))."""
+    from bisect import bisect_left
+
+    tails: list[int] = []  # tails[k]: the position ending the best run of length k + 1 found so far
+    tail_ranks: list[int] = []  # their ranks (what bisect searches)
+    before: list[int] = [-1] * len(ranks)
+    for i, r in enumerate(ranks):
+        k = bisect_left(tail_ranks, r)
+        before[i] = tails[k - 1] if k else -1
+        if k == len(tails):
+            tails.append(i)
+            tail_ranks.append(r)
+        else:
+            tails[k], tail_ranks[k] = i, r
+    kept, i = set(), tails[-1] if tails else -1
+    while i >= 0:
+        kept.add(i)
+        i = before[i]
+    return kept
+
 
 class SimilarityIndex:
     """Character 2–3-gram TF-IDF space fitted on the given texts."""
@@ -315,6 +378,22 @@ class SimilarityIndex:
 
 def has_metadata(doc: Document) -> bool:
     return bool(doc.issuer or doc.region or doc.level or doc.genre)
+
+
+#: a covering letter's one sentence: 现将《…》转发给你们 / 印发给你们 (the document it forwards or issues follows
+#: it, or is an attachment the input does not hold)
+COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
+
+
+def covering_sentence(tagged: Sequence[TaggedClause]) -> re.Match | None:
+    """The covering sentence when a document is a covering letter only: all its clauses are its opening and
+    one of them forwards or issues another document (现将《…》转发给你们); None otherwise. Such a letter sets out
+    no work of its own: it is no year of its issuer's programme (鹭汀市人民政府办公室's 转发 letter, one sentence,
+    was compared with the city's 2026 annual notice: "dropped: 6 clauses", "思想认识与目标要求 +100 pp") nor a
+    government's emphasis beside others (``across.document_kinds`` gives it a kind of its own)."""
+    if not tagged or any(t.clause.kind != "preamble" for t in tagged):
+        return None
+    return next((m for t in tagged if (m := COVERING.search(t.clause.text))), None)
 
 
 #: Genres whose documents of successive years are one series whatever their title says: the year's
