@@ -405,6 +405,7 @@ def _across(report: Report) -> str:
              'whose share one clause moves by a third or more. Click a column head to sort, a cell to list its clauses. '
              f'Order as first shown: {escape(ROW_ORDER)}.</p>',
              f'<p class="meta">Note: {escape(a.peers_note())}.</p>' if a.peers_note() else "",
+             f'<p class="meta">Forwarded copies: {escape(report.forwarded_note)}.</p>' if report.forwarded_note else "",
              '<div class="filters">', select("level", levels, LEVEL_NAMES), select("year", years),
              select("genre", genres, GENRE_NAMES), '<span class="status" id="across-status"></span></div>']
     for dim in DIMENSIONS:

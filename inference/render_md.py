@@ -212,6 +212,8 @@ def _across(report: Report) -> list[str]:
            f"mean share of the rows of its kind ({a.test}); {MEAN_IS}.", "", f"Order: {ROW_ORDER}.", ""]
     if a.peers_note():
         out += [f"*Note: {a.peers_note()}.*", ""]
+    if report.forwarded_note:
+        out += [f"*Forwarded copies: {report.forwarded_note}.*", ""]
     for dim in DIMENSIONS:
         used = a.used_labels(dim)
         names = [tax[dim].name_of(lid) for lid in used]

@@ -183,6 +183,26 @@ class Report:
         at = {n.document.doc_id: n for n in self.notices}
         return tuple(at[d.doc_id] for d in document_order([n.document for n in self.notices]))
 
+    @cached_property
+    def forwarded_note(self) -> str | None:
+        """With an across table: which of its rows are another government's document read from the copy a covering
+        letter forwards (鹭汀市人民政府办公室's 转发 letter with 霁川省's notice pasted below): that row is the province's
+        text, and the government that forwarded it stresses nothing by it. None when no row is such a copy."""
+        if self.across is None:
+            return None
+        from .across import government, issuer_identity
+
+        said = []
+        for n in self.notices:
+            after = self.next_in_file(n)
+            if after is None or not after.tagged or covering_sentence(n.tagged) is None:
+                continue
+            doc, letter = after.document, n.document
+            if doc.issuer and letter.issuer and government(issuer_identity(doc)) != government(issuer_identity(letter)):
+                said.append(f"{doc.issuer} {year_label(doc.year)} is read from the copy {letter.issuer} forwarded below "
+                            f"its covering letter: {doc.issuer}'s text, not what {letter.issuer} stresses")
+        return "; ".join(said) or None
+
     def next_in_file(self, n: NoticeReport) -> NoticeReport | None:
         """The reported notice read right after ``n`` from the same file (a letter's pasted enclosure or
         forwarded notice); None when ``n`` is its file's last or has no file (stdin, a clause file)."""

@@ -423,12 +423,17 @@ def title_topic(doc: Document) -> str:
 #: that title's (青榆县应急管理局关于转发《枫临市应急管理局关于开展…汛期安全隐患排查整治的通知》的通知 was "about"
 #: 枫临市应急管理局汛期隐患排查的通知: the forwarded notice's organ and frame were left in)
 _ENCLOSED_TITLE = re.compile(r"关于(?:印发|转发)《([^《》]+)》")
+#: a title that explains one document named in 《》 (《X》政策解读, 关于《X》的解读, 一图读懂《X》, 《X》起草说明): its topic is X's.
+#: 《鹭汀市人民政府关于做好2027年全市安全生产工作的通知》政策解读 was "about" 的通知政策解读, the across note's
+#: "政策解读 on 的通知政策解读"
+_EXPLAINED_TITLE = re.compile(r"^(?:关于)?(?:一图读懂|图解|图读)?《([^《》]+)》(?:的)?(?:政策)?(?:解读|起草说明|修订说明|"
+                              r"问答|答记者问|一问一答)?$")
 
 
 @lru_cache(maxsize=65536)
 def _topic(title: str, issuer: str | None, region: str | None) -> str:
     # cached: pairing asks for every pair of a folder's documents (500 plans: 1 s uncached)
-    enclosed = _ENCLOSED_TITLE.search(title)
+    enclosed = _ENCLOSED_TITLE.search(title) or _EXPLAINED_TITLE.match(title.strip())
     if enclosed:
         title = enclosed.group(1)
     title = _TITLE_FRAME.sub("", title)

@@ -195,3 +195,32 @@ def test_the_across_rows_of_three_counties(counties):
 ])
 def test_one_moved_item_is_that_item_not_the_ones_it_passed(ranks, moved):
     assert set(range(len(ranks))) - _kept_in_order(ranks) == moved
+
+
+# --- a 解读 of a notice ------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("title, topic", [
+    ("《鹭汀市人民政府关于做好2027年全市安全生产工作的通知》政策解读", ""),   # an annual notice's: no subject of its own
+    ("关于《青石县城镇燃气安全专项整治方案》的解读", "城镇燃气"),
+    ("一图读懂《青石县自建房安全专项整治方案》", "自建房"),
+    ("《青石县森林防火条例（修订草案）》起草说明", "森林防火修订草案"),
+])
+def test_an_interpretation_is_about_the_document_it_explains(title, topic):
+    from policytag.inference.yoy import _topic
+
+    assert _topic(title, None, "青石县") == topic
+
+
+def test_the_interpretation_s_row_names_no_nonsense_subject(city):
+    (row,) = [g for g in city.across.groups if g.genre == "interpretation"]
+    assert row.kind_label == "政策解读 naming no subject in its title" and not row.tested
+
+
+def test_the_across_section_says_the_province_row_is_a_forwarded_copy(city, counties):
+    said = ("霁川省人民政府 2027 is read from the copy 鹭汀市人民政府办公室 forwarded below its covering letter: "
+            "霁川省人民政府's text, not what 鹭汀市人民政府办公室 stresses")
+    assert city.forwarded_note == said
+    assert f"*Forwarded copies: {said}.*" in render_md(city)
+    assert "Forwarded copies: 霁川省人民政府 2027 is read from the copy" in render_html(city)
+    assert counties.forwarded_note is None and "Forwarded copies" not in render_md(counties)
