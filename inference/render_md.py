@@ -161,7 +161,7 @@ def untested_mark(g) -> str:
     nothing of the one sentence behind its row)."""
     if g.tested:
         return ""
-    return " (a covering letter only, not tested)" if g.kind_label == COVERING_KIND else UNTESTED_MARK
+    return ", a covering letter only" + UNTESTED_MARK if g.kind_label == COVERING_KIND else UNTESTED_MARK
 
 
 def mean_label(a) -> str:
