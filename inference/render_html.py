@@ -20,7 +20,7 @@ from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, nonempty_grid, share_bars, trend_multiples
-from .render_md import MEAN_IS, NOTICE_ORDER, move_texts, moves_summary, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -585,6 +585,11 @@ def _notice(report: Report, n: NoticeReport) -> str:
                             for c in cmp.lost(dim)) or "—"
             parts.append(f'<tr><th scope="row">{escape(tax[dim].name)}</th><td>{gained}</td><td>{lost}</td></tr>')
         parts.append("</table>")
+        texts = {t.clause.clause_id: t.clause.text for t in n.tagged}
+        evidence = [line for dim in DIMENSIONS for c in (*cmp.gained(dim), *cmp.lost(dim))
+                    if (line := shift_evidence(cmp, c, texts))]
+        if evidence:  # the clauses behind each gain and loss (the Markdown's lines under them)
+            parts.append('<ul class="shift">' + "".join(f"<li>{escape(line)}</li>" for line in evidence) + "</ul>")
         new = cmp.new_clauses
         new_title, then, now = cmp.wording
         changes = f"<del>{then}</del> <ins>{now}</ins>"

@@ -294,12 +294,16 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
         for note in (cmp.difference_note, cmp.few_clauses_note):
             if note:
                 out += [f"*Caution: {note}.*", ""]
+        texts = {t.clause.clause_id: t.clause.text for t in n.tagged}
         for dim in DIMENSIONS:
             gained = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                               for c in cmp.gained(dim)) or "—"
             lost = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                             for c in cmp.lost(dim)) or "—"
-            out += [f"- {tax[dim].name} gained: {gained}", f"- {tax[dim].name} lost: {lost}"]
+            out.append(f"- {tax[dim].name} gained: {gained}")
+            out += [f"  - {_cell(line)}" for c in cmp.gained(dim) if (line := shift_evidence(cmp, c, texts))]
+            out.append(f"- {tax[dim].name} lost: {lost}")
+            out += [f"  - {_cell(line)}" for c in cmp.lost(dim) if (line := shift_evidence(cmp, c, texts))]
         out.append("")
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
@@ -409,6 +413,32 @@ def move_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
         out.append((m.clause_id, f"{_item_head(text)}: {'up' if m.up else 'down'}, {_ordinal(m.prev_place)} → "
                                  f"{_ordinal(m.place)}{numbers}"))
     return out
+
+
+#: at most this many clauses are named as the evidence of one label's shift (then "and N more")
+SHIFT_EVIDENCE = 3
+
+
+def shift_evidence(cmp, change, texts: dict[str, str]) -> str | None:
+    """The clauses behind a gain or a loss of emphasis, for a reader who asks "which items?": a gain's clauses that
+    carry the label where their counterpart did not (``from `2027-…-2` 加强电动自行车安全管理 (new)``), a loss's clauses
+    of the baseline carrying it that no clause carrying it continues (``was in `2026-…-5` 加强森林防火工作 (dropped)``).
+    None when the shift has none (a share moved only by the notice's length)."""
+    if change.delta_pp > 0:
+        ids, flags = change.gained_by, cmp.flags(texts)
+        named = [f"`{cid}` {_item_head(texts.get(cid, ''))}"
+                 + {"new": " (new)", "changed": " (changed)"}.get(flags.get(cid, ""), " (carried over, tagged so now)")
+                 for cid in ids[:SHIFT_EVIDENCE]]
+        how = "from"
+    else:
+        ids, gone = change.lost_from, set(cmp.dropped)
+        named = [f"`{cid}` {_item_head(cmp.prev_texts.get(cid, ''))}"
+                 + (" (dropped)" if cid in gone else " (continued without it)") for cid in ids[:SHIFT_EVIDENCE]]
+        how = "was in"
+    if not named:
+        return None
+    more = f" and {len(ids) - SHIFT_EVIDENCE} more" if len(ids) > SHIFT_EVIDENCE else ""
+    return f"{change.name}: {how} " + "; ".join(named) + more
 
 
 def _number(text: str) -> str:

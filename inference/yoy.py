@@ -78,6 +78,11 @@ class ShareChange:
     #: the clauses behind the shares: ``count`` of this notice's clauses, ``prev_count`` of the previous one's
     count: int = 0
     prev_count: int = 0
+    #: the evidence of the shift (``compare``): this notice's clauses carrying the label whose counterpart did not
+    #: (new clauses, or continued ones that took the label up), and the baseline's clauses carrying it that no clause
+    #: carrying it continues (dropped, or continued without it); "+16.7 pp (1 of 6, was 0 of 6)" named no clause
+    gained_by: tuple[str, ...] = ()
+    lost_from: tuple[str, ...] = ()
 
     def counts(self, n: int, prev_n: int) -> str:
         """What the shares are out of, for a reader: ``1 of 9 clauses, was 0 of 9``; a share that moved
@@ -704,6 +709,27 @@ def pool_apart(doc: Document, pool: Sequence[Document]) -> bool:
                or (d.year is not None and doc.year is not None and d.year >= doc.year) for d in pool)
 
 
+def _shift_evidence(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], novelty: Sequence[Novelty],
+                    dim: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """Per label of ``dim``: the clauses of ``current`` carrying it whose counterpart (``novelty``) did not carry it
+    (a new clause has none), and the clauses of ``previous`` carrying it that no clause carrying it continues."""
+    had = {t.clause.clause_id: set(getattr(t.labels, dim)) for t in previous}
+    has = {t.clause.clause_id: set(getattr(t.labels, dim)) for t in current}
+    counterpart = {n.clause_id: n.nearest for n in novelty if not n.is_new and n.nearest}
+    continued_with: dict[str, set[str]] = {}  # a previous clause -> the labels of the clauses continuing it
+    for cid, prev in counterpart.items():
+        continued_with.setdefault(prev, set()).update(has.get(cid, ()))
+    gained: dict[str, list[str]] = {}
+    lost: dict[str, list[str]] = {}
+    for cid, labels in has.items():
+        for lid in labels - had.get(counterpart.get(cid, ""), set()):
+            gained.setdefault(lid, []).append(cid)
+    for pid, labels in had.items():
+        for lid in labels - continued_with.get(pid, set()):
+            lost.setdefault(lid, []).append(pid)
+    return {k: tuple(v) for k, v in gained.items()}, {k: tuple(v) for k, v in lost.items()}
+
+
 def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], year: int, prev_year: int,
             taxonomy: Taxonomy, threshold: float = NEW_THRESHOLD, prev_documents: Sequence[Document] = (),
             explicit: bool = False, document: Document | None = None) -> YearComparison:
@@ -711,17 +737,19 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
     document(s) ``previous`` comes from, for the report's wording; ``document``: the notice's own, for
     what sets an explicit baseline apart from its past)."""
     now, before = label_shares(current, taxonomy), label_shares(previous, taxonomy)
-    changes = {}
-    for dim in DIMENSIONS:
-        rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1), c.count, p.count)
-                for c, p in zip(now[dim], before[dim])]
-        changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
     aligned = align([t.clause.text for t in current], [t.clause.text for t in previous], DEFAULT_METHOD, threshold,
                     DEFAULT_CARRIED_FROM, subjects=subject_reader(taxonomy))
     novelty = tuple(
         Novelty(t.clause.clause_id, a.score, previous[a.counterpart].clause.clause_id if a.counterpart >= 0 else None,
                 a.status == "new", a.status)
         for t, a in zip(current, aligned))
+    changes = {}
+    for dim in DIMENSIONS:
+        gained_by, lost_from = _shift_evidence(current, previous, novelty, dim)
+        rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1), c.count, p.count,
+                            gained_by.get(c.label_id, ()), lost_from.get(c.label_id, ()))
+                for c, p in zip(now[dim], before[dim])]
+        changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
     gone = tuple(previous[j].clause.clause_id for j in dropped(aligned, len(previous)))
     titles = list(dict.fromkeys(d.title for d in prev_documents if d.title))
     issuers = list(dict.fromkeys(d.issuer for d in prev_documents if d.issuer))

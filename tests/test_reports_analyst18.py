@@ -224,3 +224,26 @@ def test_the_across_section_says_the_province_row_is_a_forwarded_copy(city, coun
     assert f"*Forwarded copies: {said}.*" in render_md(city)
     assert "Forwarded copies: 霁川省人民政府 2027 is read from the copy" in render_html(city)
     assert counties.forwarded_note is None and "Forwarded copies" not in render_md(counties)
+
+
+# --- the evidence of an emphasis shift -------------------------------------------------------------------------
+
+
+def test_each_gain_and_loss_names_the_clauses_behind_it(city, counties):
+    notice = _notice(city, "鹭汀市人民政府", 2027)
+    cmp = notice.comparison
+    (fire,) = [c for c in cmp.changes["sector"] if c.name == "消防·人员密集场所"]
+    (forest,) = [c for c in cmp.changes["sector"] if c.name == "森林草原火灾"]
+    ebike, dropped_forest = _id_of(notice, "电动自行车"), cmp.dropped[0]
+    assert (fire.delta_pp, fire.gained_by, fire.lost_from) == (16.7, (ebike,), ())
+    assert (forest.delta_pp, forest.gained_by, forest.lost_from) == (-16.7, (), (dropped_forest,))
+    # a label carried by the same clauses both years names none (a share moved by nothing)
+    (roads,) = [c for c in cmp.changes["sector"] if c.name == "道路交通运输"]
+    assert roads.gained_by == roads.lost_from == ()
+    section = render_md(city).split("# 鹭汀市人民政府关于做好2027年")[1].split("## 新增内容")[0]
+    assert f"  - 消防·人员密集场所: from `{ebike}` 加强电动自行车安全管理 (new)" in section
+    assert f"  - 森林草原火灾: was in `{dropped_forest}` 加强森林防火工作 (dropped)" in section
+    assert f"<li>森林草原火灾: was in `{dropped_forest}` 加强森林防火工作 (dropped)</li>" in render_html(city)
+    # a notice only reordered shifted nothing, and says no evidence
+    assert all(not c.gained_by and not c.lost_from
+               for dim in ("sector", "measure_type") for c in _notice(counties, "蓼湾县人民政府", 2027).comparison.changes[dim])
