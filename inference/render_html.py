@@ -587,7 +587,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
         parts.append("</table>")
         texts = {t.clause.clause_id: t.clause.text for t in n.tagged}
         evidence = [line for dim in DIMENSIONS for c in (*cmp.gained(dim), *cmp.lost(dim))
-                    if (line := shift_evidence(cmp, c, texts))]
+                    if (line := shift_evidence(cmp, c, texts, n.flags))]
         if evidence:  # the clauses behind each gain and loss (the Markdown's lines under them)
             parts.append('<ul class="shift">' + "".join(f"<li>{escape(line)}</li>" for line in evidence) + "</ul>")
         new = cmp.new_clauses

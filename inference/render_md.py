@@ -301,9 +301,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             lost = "、".join(f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                             for c in cmp.lost(dim)) or "—"
             out.append(f"- {tax[dim].name} gained: {gained}")
-            out += [f"  - {_cell(line)}" for c in cmp.gained(dim) if (line := shift_evidence(cmp, c, texts))]
+            out += [f"  - {_cell(line)}" for c in cmp.gained(dim) if (line := shift_evidence(cmp, c, texts, n.flags))]
             out.append(f"- {tax[dim].name} lost: {lost}")
-            out += [f"  - {_cell(line)}" for c in cmp.lost(dim) if (line := shift_evidence(cmp, c, texts))]
+            out += [f"  - {_cell(line)}" for c in cmp.lost(dim) if (line := shift_evidence(cmp, c, texts, n.flags))]
         out.append("")
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
@@ -419,13 +419,14 @@ def move_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
 SHIFT_EVIDENCE = 3
 
 
-def shift_evidence(cmp, change, texts: dict[str, str]) -> str | None:
+def shift_evidence(cmp, change, texts: dict[str, str], flags: dict[str, str]) -> str | None:
     """The clauses behind a gain or a loss of emphasis, for a reader who asks "which items?": a gain's clauses that
     carry the label where their counterpart did not (``from `2027-…-2` 加强电动自行车安全管理 (new)``), a loss's clauses
     of the baseline carrying it that no clause carrying it continues (``was in `2026-…-5` 加强森林防火工作 (dropped)``).
-    None when the shift has none (a share moved only by the notice's length)."""
+    None when the shift has none (a share moved only by the notice's length). ``flags``: the notice's
+    (``NoticeReport.flags``, read once)."""
     if change.delta_pp > 0:
-        ids, flags = change.gained_by, cmp.flags(texts)
+        ids = change.gained_by
         named = [f"`{cid}` {_item_head(texts.get(cid, ''))}"
                  + {"new": " (new)", "changed": " (changed)"}.get(flags.get(cid, ""), " (carried over, tagged so now)")
                  for cid in ids[:SHIFT_EVIDENCE]]
