@@ -37,7 +37,6 @@ from policytag import PolicytagError
 from policytag.records import Clause
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from .tagging import DEFAULT_BATCH_SIZE, tag_clauses
 
 PARTIAL = ".partial"
 #: rows per row group of a Parquet output
@@ -315,6 +314,8 @@ def tag_rows(tagger, clauses: Sequence[Clause], threshold: float | None, model_v
              evidence: bool = True, dates: Mapping[str, str | None] | None = None) -> list[dict[str, Any]]:
     """Tag one batch -> output rows (no progress bar: the caller shows one for the stream);
     ``dates``: the notices' signing dates by ``doc_id`` (``tag_clauses``)."""
+    from .tagging import tag_clauses  # numpy and the fact reader: not before `tag --clauses` has read its input
+
     return [stream_row(t, model_version, tagger.taxonomy.version, (dates or {}).get(t.clause.doc_id))
             for t in tag_clauses(tagger, clauses, threshold, len(clauses) or 1, progress=False, evidence=evidence, dates=dates)]
 
@@ -595,7 +596,7 @@ def prepare_sink(out: str | Path, fmt: str, taxonomy: Taxonomy, resume: bool, mo
 
 
 def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "jsonl", *,
-               threshold: float | None = None, batch_size: int = DEFAULT_BATCH_SIZE, resume: bool = False,
+               threshold: float | None = None, batch_size: int | None = None, resume: bool = False,
                model_version: str | None = None, progress: bool = True, total: int | None = None,
                on_batch: Callable[[int], None] | None = None, workers: int = 1,
                run_dir: str | Path | None = None, inputs: dict[str, Any] | None = None,
@@ -618,7 +619,9 @@ def stream_tag(tagger, clauses: Iterable[Clause], out: str | Path, fmt: str = "j
     from tqdm import tqdm
 
     from .resume import remove_meta, run_identity
+    from .tagging import DEFAULT_BATCH_SIZE
 
+    batch_size = batch_size or DEFAULT_BATCH_SIZE  # None: the default, held by tagging (imported only now)
     start = time.perf_counter()
     version = model_version or tagger.model_version
     if workers > 1 and run_dir is None:

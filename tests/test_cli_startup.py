@@ -58,13 +58,15 @@ def test_help_and_one_line_errors_import_no_numerical_stack(tmp_path, notice):
     steps = _probe(["--help"], ["tag", "--help"], ["segment", "--help"], ["train", "--help"],
                    ["tag", str(tmp_path / "missing.txt")],
                    ["tag", str(notice), "--model", str(tmp_path / "no_such_run")],
-                   ["segment", str(tmp_path / "missing.txt")])
+                   ["segment", str(tmp_path / "missing.txt")],
+                   ["tag", "--clauses", str(tmp_path / "missing.jsonl")])
     for step in steps:
         assert step["heavy"] == [], f"policytag {' '.join(step['argv'])} imported {step['heavy']}"
     codes = [s["code"] for s in steps]
-    assert codes == [0, 0, 0, 0, 1, 1, 1], steps
+    assert codes == [0, 0, 0, 0, 1, 1, 1, 1], steps
     assert "missing.txt: no such file" in steps[4]["stderr"]
     assert "no_such_run: no such run directory" in steps[5]["stderr"]
+    assert "missing.jsonl" in steps[7]["stderr"], steps[7]
 
 
 def test_processes_the_tests_start_keep_their_bytecode(tmp_path):
