@@ -16,6 +16,9 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DIGITS = "零一二三四五六七八九"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _HEAVENLY = "甲乙丙丁戊己庚辛壬癸"
+#: the capital (大写) numerals of chineseLegalSimplified / ideographLegalTraditional, from _chinese's
+_LEGAL = str.maketrans("零一二三四五六七八九十百", "零壹贰叁肆伍陆柒捌玖拾佰")
+_LEGAL_TRADITIONAL = str.maketrans("零一二三四五六七八九十百", "零壹貳參肆伍陸柒捌玖拾佰")
 
 
 def _chinese(n: int) -> str:
@@ -30,6 +33,12 @@ def _chinese(n: int) -> str:
     elif hundreds and ones:
         out += "零"
     return out + (_DIGITS[ones] if ones else "")
+
+
+def _capital(n: int) -> str:
+    """_chinese's numeral as the capitals write it: a leading ten is 壹拾 (one ten), never a bare 拾."""
+    text = _chinese(n)
+    return "一" + text if text.startswith("十") else text
 
 
 def _roman(n: int) -> str:
@@ -52,7 +61,9 @@ _FORMATS = {
     "decimalHalfWidth": str,
     "chineseCounting": _chinese,
     "chineseCountingThousand": _chinese,
-    "chineseLegalSimplified": _chinese,
+    # 壹、贰、 as Word shows them (a financial or legal numbering); read as 一、 it was another text than the page's
+    "chineseLegalSimplified": lambda n: _capital(n).translate(_LEGAL),
+    "ideographLegalTraditional": lambda n: _capital(n).translate(_LEGAL_TRADITIONAL),
     "japaneseCounting": _chinese,
     "taiwaneseCounting": _chinese,
     "taiwaneseCountingThousand": _chinese,
@@ -60,6 +71,9 @@ _FORMATS = {
     "ideographTraditional": lambda n: _HEAVENLY[(n - 1) % 10],
     "decimalEnclosedCircle": lambda n: _CIRCLED[n - 1] if 0 < n <= 20 else str(n),
     "decimalEnclosedCircleChinese": lambda n: _CIRCLED[n - 1] if 0 < n <= 20 else str(n),
+    # ⑴ and ⒈: one character each, which Word shows from a bare %1 (read as decimal they were a bare ``1 ``)
+    "decimalEnclosedParen": lambda n: chr(0x2473 + n) if 0 < n <= 20 else f"({n})",
+    "decimalEnclosedFullstop": lambda n: chr(0x2487 + n) if 0 < n <= 20 else f"{n}.",
     "upperRoman": _roman,
     "lowerRoman": lambda n: _roman(n).lower(),
     "upperLetter": _letter,
@@ -112,6 +126,30 @@ class ListNumbers:
         styles = {s.get(W + "styleId"): s for s in document.styles.element.iterchildren(W + "style")}
         for style_id in styles:
             self.style_num[style_id] = self._style_numpr(styles, style_id)
+        self._follow_list_styles(numbering, styles)
+
+    def _follow_list_styles(self, numbering, styles: dict) -> None:
+        """Send each num whose abstract list only names a list style (``w:numStyleLink``) to the list that
+        style defines: the abstractNum whose ``w:styleLink`` names it, else the one the style's own ``w:numPr``
+        uses. Counted there, every num of one list style goes on (or restarts, ``w:startOverride``) one count.
+
+        Why: a list defined by a list style (Word's 定义新的列表样式, WPS's 多级编号) keeps its levels only in the
+        style's abstractNum; the paragraphs' abstractNum holds the link alone, so their 一、/（一） read as nothing
+        and the headings became bare phrases (formats16)."""
+        defined = {w_val(a, "styleLink"): a.get(W + "abstractNumId")
+                   for a in numbering.iterchildren(W + "abstractNum") if w_val(a, "styleLink")}
+        linked = {a.get(W + "abstractNumId"): w_val(a, "numStyleLink")
+                  for a in numbering.iterchildren(W + "abstractNum") if w_val(a, "numStyleLink")}
+        for num_id, (abstract, overrides) in list(self.nums.items()):
+            style = linked.get(abstract)
+            if style is None:
+                continue
+            target = defined.get(style)
+            if target is None:  # no abstractNum names the style back: the style's own num says which list
+                style_num = self.style_num.get(style, (None, None))[0] if style in styles else None
+                target = self.nums.get(style_num, (None, {}))[0]
+            if target is not None and target not in linked:
+                self.nums[num_id] = (target, overrides)
 
     @staticmethod
     def _levels(abstract) -> dict[int, tuple[int, str, str]]:

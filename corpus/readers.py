@@ -1544,15 +1544,17 @@ def _odt_content(path: Path, name: str = "content.xml"):
                               "without a password and read that") from None
 
 
-def _odt_blocks(element, lists: "_OdfLists", label: str = "") -> list[str]:
+def _odt_blocks(element, lists: "_OdfLists", label: str = "", in_list: bool = False) -> list[str]:
     """The lines of a body, section, list or table cell in document order: a paragraph or heading a line
     (after the text boxes anchored in it), a table where it stands, a list item's first paragraph after
-    its number (``label``, :class:`_OdfLists`)."""
+    its number (``label``, :class:`_OdfLists`), a heading outside a list after its outline number."""
     lines: list[str] = []
     for child in element:
         if child.tag in (_ODF_TEXT + "p", _ODF_TEXT + "h"):
             for box in child.iter(_ODF_DRAW + "text-box"):
                 lines.extend(_odt_blocks(box, lists))
+            if child.tag == _ODF_TEXT + "h" and not in_list:
+                label = lists.outline(child)
             lines.append(label + _soft_breaks(_odt_text(child)))
             label = ""
         elif child.tag == _ODF_TABLE + "table":
@@ -1581,7 +1583,7 @@ def _odt_list(listing, lists: "_OdfLists", style: str | None = None, level: int 
             if child.tag == _ODF_TEXT + "list":
                 lines.extend(_odt_list(child, lists, style, level + 1, counts))
                 continue
-            lines.extend(_odt_blocks([child], lists, label))
+            lines.extend(_odt_blocks([child], lists, label, in_list=True))
             if child.tag in (_ODF_TEXT + "p", _ODF_TEXT + "h"):
                 label = ""
     return lines
@@ -1589,9 +1591,12 @@ def _odt_list(listing, lists: "_OdfLists", style: str | None = None, level: int 
 
 #: ODF's ``style:num-format`` values, as docx_lists' formats of Word's (``一, 二, 三, ...`` is chineseCounting)
 _ODF_NUM_FORMATS = {"1": "decimal", "一, 二, 三, ...": "chineseCounting", "①, ②, ③, ...": "decimalEnclosedCircle",
+                    "壹, 贰, 叁, ...": "chineseLegalSimplified", "壹, 貳, 參, ...": "ideographLegalTraditional",
                     "甲, 乙, 丙, ...": "ideographTraditional", "a": "lowerLetter", "A": "upperLetter",
                     "i": "lowerRoman", "I": "upperRoman", "１, ２, ３, ...": "decimalFullWidth"}
 _ODF_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
+#: the key of the outline style (chapter numbering) among _OdfLists' styles: no list style's name is empty-prefixed
+_ODF_OUTLINE = "\x00outline"
 
 
 class _OdfLists:
@@ -1615,6 +1620,15 @@ class _OdfLists:
                         int(level.get(_ODF_TEXT + "start-value") or 1),
                         int(level.get(_ODF_TEXT + "display-levels") or 1))
                     for level in style.iter(_ODF_TEXT + "list-level-style-number")}
+            for style in root.iter(_ODF_TEXT + "outline-style"):
+                self.styles[_ODF_OUTLINE] = {
+                    int(level.get(_ODF_TEXT + "level", "1")): (
+                        _ODF_NUM_FORMATS.get(level.get(_ODF_STYLE + "num-format", ""), ""),
+                        level.get(_ODF_STYLE + "num-prefix", ""), level.get(_ODF_STYLE + "num-suffix", ""),
+                        int(level.get(_ODF_TEXT + "start-value") or 1),
+                        int(level.get(_ODF_TEXT + "display-levels") or 1))
+                    for level in style.iter(_ODF_TEXT + "outline-level-style")}
+        self.outline_counts: dict[int, int] = {}
         self.chains: dict[str, dict[int, int]] = {}  # xml:id -> the counts of the chain of lists it is in
         self.last: dict[str, dict[int, int]] = {}  # list style -> the counts of its last list
 
@@ -1634,6 +1648,21 @@ class _OdfLists:
         if own_id:
             self.chains[own_id] = counts
         return style, counts
+
+    def outline(self, heading) -> str:
+        """The number the document's outline style (``text:outline-style``) gives a ``text:h`` outside any list
+        (``一、``), counted over the whole text; "" where the style numbers its level with nothing (as every
+        LibreOffice document's outline style does unless chapter numbering is set), where the heading is marked
+        ``text:is-list-header``, or where it holds its number already (``text:number``).
+
+        Why: an .odt whose headings are numbered by chapter numbering (LibreOffice's 章节编号, a domestic suite's
+        标题编号) keeps 一、 and （一） in styles.xml only; read without them the headings were bare phrases and their
+        clauses lost their heading path (formats16)."""
+        level = heading.get(_ODF_TEXT + "outline-level")
+        if (not level or not level.isdigit() or heading.get(_ODF_TEXT + "is-list-header") == "true"
+                or heading.find(_ODF_TEXT + "number") is not None):
+            return ""
+        return self.count(heading, _ODF_OUTLINE, int(level), self.outline_counts)
 
     def count(self, item, style: str, level: int, counts: dict[int, int]) -> str:
         """Count ``item`` at ``level`` and give its number as shown (``一、``, ``（二）``); "" for a bullet."""
