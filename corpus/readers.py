@@ -2929,10 +2929,27 @@ def _zip_member_names(path: Path) -> list[str]:
     """The names of the members of the zip at ``path`` to read (see ``zip_members``); none when it cannot be opened."""
     try:
         with zipfile.ZipFile(path) as archive:
-            names = [_member_name(info) for info in archive.infolist() if not info.is_dir()]
+            names = [_member_name(info) for info in archive.infolist()
+                     if not info.is_dir() and not _byproduct_member(archive, info)]
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError):
         return []
     return sorted(n for n in names if Path(n).suffix.lower() in (*SUPPORTED_SUFFIXES, ".zip"))[:_ZIP_MEMBERS_LIMIT]
+
+
+def _byproduct_member(archive: zipfile.ZipFile, info: zipfile.ZipInfo) -> bool:
+    """Is a zip's member a byproduct (``_byproduct``), or under the ``__MACOSX/`` folder a Mac's zip puts its
+    metadata in? Only a ``~$`` or ``._`` name is opened (its first bytes)."""
+    name = _member_name(info)
+    if "__MACOSX" in name.replace("\\", "/").split("/"):
+        return True
+    if not name.replace("\\", "/").rsplit("/", 1)[-1].startswith(("~$", "._")):
+        return False
+    try:
+        with archive.open(info) as member:
+            head = member.read(8)
+    except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError, ValueError, RuntimeError, OSError):
+        return False  # an encrypted or damaged member: _read_member says why
+    return _byproduct(name, head, info.file_size) is not None
 
 
 def _split_member(path: Path) -> tuple[Path, str] | None:
@@ -2954,7 +2971,10 @@ def _read_zip(path: Path) -> str:
         with zipfile.ZipFile(path) as archive:
             archive.infolist()
     except (zipfile.BadZipFile, OSError, ValueError, NotImplementedError) as exc:
-        raise ReadError(path, f"not a readable zip file ({type(exc).__name__})") from None
+        with open(path, "rb") as fh:
+            head = fh.read(8)
+        why = next((why for magic, why in _ARCHIVE_MAGIC if head.startswith(magic)), None)
+        raise ReadError(path, f"{why} (named .zip)" if why else f"not a readable zip file ({type(exc).__name__})") from None
     raise ReadError(path, f"a zip holding no notice file ({_FORMATS_READ})")
 
 
@@ -3371,7 +3391,58 @@ _NO_TEXT_MAGIC = ((b"\xff\xd8\xff", _PICTURE), (b"\x89PNG\r\n\x1a\n", _PICTURE),
 #: formats that hold text but are read by no reader here, and what to do with each, named alone (a folder passes them
 #: over without a note, as it does any file of another format: a folder of downloads holds the CSVs a run wrote)
 _UNREAD_SUFFIXES = {".csv": "a CSV table, not read here: open it in Excel or WPS, save it as .xlsx (a task list "
-                            "is then read one clause per task) and read that"}
+                            "is then read one clause per task) and read that",
+                    # a site's attachments come packed as .rar or .7z as often as .zip: say what to do, not only
+                    # "unsupported file type" (formats16)
+                    ".rar": (_ARCHIVE := "a {} archive, not read here (a .zip is): unpack it (7-Zip, WinRAR or "
+                                         "Bandizip) and read the folder, or pack its files as .zip").format("RAR"),
+                    ".7z": _ARCHIVE.format("7z"),
+                    # the national standard office format (UOF, 标文通) of 永中 Office and 红旗 RedOffice
+                    **dict.fromkeys((".uot", ".uof"), "a UOF (标文通) text of 永中 Office or RedOffice, not read here: "
+                                                      "open it there (or in WPS), save it as .docx and read that"),
+                    **dict.fromkeys((".sep", ".gd", ".gw"), "a 书生 (Shusheng) SEP/GD e-document, not read here: open "
+                                                            "it in the Shusheng reader, print it to PDF and read that")}
+#: archives a folder passes over that may hold its notices (the attachments of one downloaded as .rar): named in a
+#: note as pictures are, not dropped unseen (formats16)
+_FOLDER_ARCHIVES = {suffix: _UNREAD_SUFFIXES[suffix] for suffix in (".rar", ".7z")}
+#: the same archives by their first bytes (a site renames its .rar to .zip)
+_ARCHIVE_MAGIC = ((b"Rar!\x1a\x07", _ARCHIVE.format("RAR")), (b"7z\xbc\xaf\x27\x1c", _ARCHIVE.format("7z")))
+
+
+#: a macOS AppleDouble file's magic (``._通知.docx``: the Finder's metadata of 通知.docx, on a USB disk or in a zip)
+_APPLE_DOUBLE = b"\x00\x05\x16\x07"
+#: a Word/WPS owner file (``~$通知.docx``) holds the name of who has the document open: 162 bytes in Word
+_OWNER_FILE_BYTES = 4096
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+
+
+def _byproduct(name: str, head: bytes, size: int) -> str | None:
+    """What a file named ``name`` (its first bytes ``head``, ``size`` bytes long) is where it is a byproduct that
+    stands beside a document and is never one, else None: the owner (lock) file Word and WPS write while a document
+    is open (``~$…``, a few bytes, no zip or OLE inside), a Mac's AppleDouble metadata (``._…``, its magic).
+
+    Why: zipped or copied along with the notice, each was listed and refused as a damaged document (``not a
+    readable .docx file (PackageNotFoundError)``), an error line for a file the user never meant (formats16). A
+    real document under such a name has a zip or OLE inside and is read."""
+    base = name.replace("\\", "/").rsplit("/", 1)[-1]
+    if base.startswith("._") and head.startswith(_APPLE_DOUBLE):
+        return (f"macOS metadata of {base[2:]} (an AppleDouble file a Mac leaves beside it), not a document: read "
+                f"{base[2:]} itself")
+    if base.startswith("~$") and size < _OWNER_FILE_BYTES and not head.startswith((b"PK\x03\x04", _OLE_MAGIC)):
+        return ("the lock file Word or WPS writes beside a document while it is open (~$…), not a document: read "
+                "the document itself")
+    return None
+
+
+def _byproduct_file(path: Path) -> bool:
+    """Is the file at ``path`` a byproduct (``_byproduct``)? Only a ``~$`` or ``._`` name is opened."""
+    if not path.name.startswith(("~$", "._")):
+        return False
+    try:
+        with open(path, "rb") as fh:
+            return _byproduct(path.name, fh.read(8), path.stat().st_size) is not None
+    except OSError:
+        return False  # read_file says why it cannot be read
 
 
 def _no_text_format(suffix: str, head: bytes) -> str | None:
@@ -3379,7 +3450,7 @@ def _no_text_format(suffix: str, head: bytes) -> str | None:
     reader here reads (a CSV), else None."""
     if head.startswith(b"RIFF") and head[8:12] == b"WEBP":
         return _PICTURE
-    return next((why for magic, why in _NO_TEXT_MAGIC if head.startswith(magic)),
+    return next((why for magic, why in (*_NO_TEXT_MAGIC, *_ARCHIVE_MAGIC) if head.startswith(magic)),
                 _NO_TEXT_SUFFIXES.get(suffix) or _UNREAD_SUFFIXES.get(suffix))
 
 
@@ -3406,6 +3477,8 @@ def read_file(path: str | Path) -> str:
         raise ReadError(path, f"cannot read ({exc.strerror or type(exc).__name__})") from None
     if not head:
         raise ReadError(path, "empty file")
+    if (why := _byproduct(path.name, head, len(head) if len(head) < 2048 else path.stat().st_size)) is not None:
+        raise ReadError(path, why)
     kind = _sniff(path, head)
     if kind == ".doc" and suffix in (".xls", ".et", ".msg"):
         kind = suffix if suffix == ".msg" else ".xls"  # .xls, .et and Outlook's .msg are OLE files too
@@ -3453,7 +3526,8 @@ def expand_paths(paths: list[str | Path]) -> list[Path]:
     for p in map(Path, paths):
         if p.is_dir():
             files = sorted(f for f in p.rglob("*") if f.is_file() and f.suffix.lower() in SUPPORTED_SUFFIXES
-                           and not (f.suffix.lower() in _WEB_PAGE_SUFFIXES and _saved_page_resource(f, p)))
+                           and not (f.suffix.lower() in _WEB_PAGE_SUFFIXES and _saved_page_resource(f, p))
+                           and not _byproduct_file(f))
         else:
             files = [p]
         for f in files:
@@ -3476,10 +3550,12 @@ def unread_files_notes(paths: list[str]) -> list[str]:
             continue
         by_why: dict[str, list[str]] = {}
         for f in sorted(folder.rglob("*")):
-            why = _NO_TEXT_SUFFIXES.get(f.suffix.lower())
+            why = _NO_TEXT_SUFFIXES.get(f.suffix.lower()) or _FOLDER_ARCHIVES.get(f.suffix.lower())
             if why and f.is_file() and not _saved_page_resource(f, folder):
                 by_why.setdefault(why, []).append(str(f.relative_to(folder)))
         for why, names in by_why.items():
             shown = ", ".join(names[:3]) + (f" and {len(names) - 3} more" if len(names) > 3 else "")
-            notes.append(f"{folder}: left out {len(names)} file(s) holding no text to read here: {shown} ({why})")
+            what = "archive(s) not unpacked here" if why in _FOLDER_ARCHIVES.values() else \
+                "file(s) holding no text to read here"
+            notes.append(f"{folder}: left out {len(names)} {what}: {shown} ({why})")
     return notes

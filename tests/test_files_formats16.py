@@ -10,11 +10,13 @@ segment`` takes.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from fixture_writers import make_fixtures, segment_reading
 
 from policytag.corpus.docx_lists import _FORMATS
-from policytag.corpus.readers import read_file
+from policytag.corpus.readers import ZIP_MEMBER_MARK, ReadError, expand_paths, read_file, unread_files_notes
 
 
 @pytest.fixture(scope="module")
@@ -75,3 +77,60 @@ def test_odt_headings_numbered_by_the_outline_style(files, name, twin):
     LibreOffice document carries one) gives none; a heading marked ``text:is-list-header`` gets none and does not
     count; a heading holding its number as ``text:number`` is not numbered twice."""
     _same_reading(files, name, twin)
+
+
+# -- 6. what a Mac, Word or WPS leaves beside a document ----------------------------------------------------------
+@pytest.mark.parametrize("name", ["mac.zip", "lock.zip"])
+def test_a_zip_reads_its_notice_not_its_byproducts(files, name):
+    """A Mac's zip (``__MACOSX/._附件1.docx``, ``.DS_Store``) and one packed while the attachment was open
+    (``~$附件1.docx``, Word's owner file): only the notice is a member to read, and it reads as the twin. Before
+    (main, failed): each byproduct a member, refused as ``not a readable .docx file (PackageNotFoundError)``."""
+    members = expand_paths([files[name]])
+    assert [p.name.split(ZIP_MEMBER_MARK)[-1].rsplit("/", 1)[-1] for p in members] == ["附件1.docx"], members
+    assert segment_reading(read_file(members[0])) == segment_reading(read_file(files["notice.txt"]))
+
+
+def test_a_folder_passes_over_byproducts_not_documents(files):
+    """A folder holding the notice, its owner file and its AppleDouble: the notice is read, the byproducts are not
+    listed; a real .docx whose name starts with ``~$`` (a zip inside) still is. Before (main, failed): the
+    byproducts listed, each an error line."""
+    folder = files["folder/通知.docx"].parent
+    assert sorted(p.name for p in expand_paths([folder])) == ["~$工作方案.docx", "通知.docx"]
+
+
+@pytest.mark.parametrize("name, says", [
+    ("~$附件1.docx", "the lock file Word or WPS writes beside a document while it is open"),
+    ("._附件1.docx", "macOS metadata of 附件1.docx"),
+])
+def test_a_byproduct_named_alone_says_what_it_is(files, name, says):
+    """Named alone, a byproduct is one line saying what it is and to read the document. Before (main, failed): ``not
+    a readable .docx file (PackageNotFoundError)``."""
+    with pytest.raises(ReadError, match="not a document: read") as err:
+        read_file(files[name])
+    assert says in str(err.value)
+
+
+# -- 7. archives that are no zip, office formats not read ---------------------------------------------------------
+@pytest.mark.parametrize("name, says", [
+    ("附件.rar", "a RAR archive, not read here (a .zip is): unpack it"),
+    ("附件.7z", "a 7z archive, not read here (a .zip is): unpack it"),
+    ("附件_rar.zip", "a RAR archive, not read here (a .zip is): unpack it"),
+    ("通知.uot", "a UOF (标文通) text"),
+])
+def test_an_archive_or_uof_file_says_what_to_do(files, name, says):
+    """A .rar, a .7z and a RAR renamed .zip (sites do) name their kind and what to do; a UOF text (永中 Office,
+    RedOffice) says to save it as .docx. Before (main, failed): ``unsupported file type .rar; use one of …``,
+    ``not a readable zip file (BadZipFile)``."""
+    paths = expand_paths([files[name]])
+    with pytest.raises(ReadError, match=re.escape(says)):
+        read_file(paths[0])
+
+
+def test_a_folder_names_the_archives_it_passes_over(files, tmp_path):
+    """A folder's run names the .rar it leaves out, as it names pictures (one note per kind): its notices may be in
+    it. Before (main, failed): no note; the attachments were dropped unseen."""
+    (tmp_path / "附件.rar").write_bytes(files["附件.rar"].read_bytes())
+    (tmp_path / "通知.txt").write_bytes(files["notice.txt"].read_bytes())
+    assert unread_files_notes([str(tmp_path)]) == [
+        f"{tmp_path}: left out 1 archive(s) not unpacked here: 附件.rar (a RAR archive, not read here (a .zip is): "
+        "unpack it (7-Zip, WinRAR or Bandizip) and read the folder, or pack its files as .zip)"]

@@ -239,6 +239,49 @@ def outline_odt(numbered: bool = True, header_first: bool = False, cached: bool 
     return _odt(paragraphs, numbered)
 
 
+# -- byproducts beside a document, archives that are no zip --------------------------------------------------------
+#: a Word owner (lock) file: a length byte, the user's name, padded to Word's 162 bytes
+OWNER_FILE = (b"\x08zhangsan" + b"\x00" * 153)[:162]
+#: a Mac's AppleDouble metadata file: its magic, version, filler, an entry or two (a Finder info record)
+APPLE_DOUBLE = b"\x00\x05\x16\x07\x00\x02\x00\x00Mac OS X        \x00\x02" + b"\x00" * 60 + b"ATTR" + b"\x00" * 200
+
+
+def _zip(members: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in members.items():
+            z.writestr(name, data)
+    return buf.getvalue()
+
+
+def typed_docx() -> bytes:
+    """The notice in a .docx with its numbers typed (the byproducts' document: its reading is not at stake)."""
+    return _docx([_p(line) for line in notice().splitlines()], "")
+
+
+def mac_zip() -> bytes:
+    """A zip a Mac's Finder made: the attachment, its AppleDouble under __MACOSX/, the folder's .DS_Store."""
+    return _zip({"附件/附件1.docx": typed_docx(), "__MACOSX/附件/._附件1.docx": APPLE_DOUBLE,
+                 "附件/.DS_Store": b"\x00\x00\x00\x01Bud1" + b"\x00" * 100})
+
+
+def lock_zip() -> bytes:
+    """A zip packed while the attachment was open in Word: its owner file beside it."""
+    return _zip({"附件1.docx": typed_docx(), "~$附件1.docx": OWNER_FILE})
+
+
+def folder_files() -> dict[str, bytes]:
+    """A folder copied from a Mac's USB disk while the notice was open: the notice, its owner file, its
+    AppleDouble; and a real .docx whose name starts with ``~$`` (a guard: read)."""
+    return {"通知.docx": typed_docx(), "~$通知.docx": OWNER_FILE, "._通知.docx": APPLE_DOUBLE,
+            "~$工作方案.docx": typed_docx()}
+
+
+ARCHIVES = {"附件.rar": b"Rar!\x1a\x07\x01\x00" + b"\x00" * 64, "附件.7z": b"7z\xbc\xaf\x27\x1c\x00\x04" + b"\x00" * 64,
+            "附件_rar.zip": b"Rar!\x1a\x07\x00" + b"\x00" * 64,
+            "通知.uot": _zip({"mimetype": b"vnd.uof.text", "content.xml": b"<uof/>"})}
+
+
 # -- all --------------------------------------------------------------------------------------------------------
 def files() -> dict[str, bytes]:
     return {
@@ -255,12 +298,19 @@ def files() -> dict[str, bytes]:
         "outline_unnumbered.odt": outline_odt(numbered=False),
         "outline_list_header.odt": outline_odt(header_first=True),
         "outline_cached.odt": outline_odt(cached=True),
+        "mac.zip": mac_zip(),
+        "lock.zip": lock_zip(),
+        "~$附件1.docx": OWNER_FILE,
+        "._附件1.docx": APPLE_DOUBLE,
+        **ARCHIVES,
+        **{f"folder/{name}": data for name, data in folder_files().items()},
     }
 
 
 def write_all(folder: Path) -> dict[str, Path]:
     out = {}
     for name, data in files().items():
+        (folder / name).parent.mkdir(exist_ok=True)
         (folder / name).write_bytes(data)
         out[name] = folder / name
     return out
