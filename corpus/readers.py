@@ -423,6 +423,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     frames = [t["src"] for t in soup.find_all(["iframe", "frame"], src=True)]  # those whose page is not here
     redirect, scripted = _redirect_target(soup), _scripted_text(soup)  # (read before the scripts go)
+    _inline_typed_styles(soup)
     # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
         tag.decompose()
@@ -794,7 +795,8 @@ def _block_lines(tag) -> list[str]:
     from bs4 import CData, NavigableString
 
     parts: list[str] = []
-    stack = [(iter(tag.children), True)]  # (children, is a block): an explicit stack, no recursion limit
+    # (children, is a block, shows its source's line breaks): an explicit stack, no recursion limit
+    stack = [(iter(tag.children), True, _shows_line_breaks(tag, False))]
     while stack:
         node = next(stack[-1][0], None)
         if node is None:
@@ -803,17 +805,60 @@ def _block_lines(tag) -> list[str]:
             continue
         if isinstance(node, NavigableString):
             if type(node) in (NavigableString, CData):
-                parts.append(_collapse_source_space(str(node)))
+                if stack[-1][2]:  # shown as typed: its line breaks are lines
+                    parts.append(re.sub(r"\r\n?", "\n", str(node).replace(_SEGMENT_BREAK, "")))
+                else:
+                    parts.append(_collapse_source_space(str(node)))
         elif node.name == "br":
             parts.append("\n")
         elif node.name == "pre":
             parts.append("\n" + node.get_text() + "\n")  # preformatted: its line breaks are lines
         else:
-            block = node.name in _BLOCK_TAGS
+            block = node.name in _BLOCK_TAGS or node.name == "textarea"
             if block:
                 parts.append("\n")
-            stack.append((iter(node.children), block))
+            shown = stack[-1][2]
+            if node.name == "textarea" or "space" in (node.attrs.get("style") or ""):  # (most elements: neither)
+                shown = _shows_line_breaks(node, shown)
+            stack.append((iter(node.children), block, shown))
     return [line.strip() for line in _segment_breaks("".join(parts)).split("\n") if line.strip()]
+
+
+#: CSS white-space values under which the source's line breaks are lines (CSS Text 3 §3): ``pre`` as <pre>
+_SHOWN_BREAKS = re.compile(r"white-space\s*:\s*(pre|pre-wrap|pre-line|break-spaces|normal|nowrap)\b", re.I)
+#: a ``<style>`` rule ``.class {… white-space: pre-wrap …}`` (a class selector, alone or after a tag name)
+_TYPED_RULE = re.compile(r"(?:^|[}\s,])[a-z0-9]*\.([\w-]+)\s*\{([^}]*)\}", re.I)
+
+
+def _inline_typed_styles(soup) -> None:
+    """Write the white-space of the page's own ``<style>`` class rules that show the source's line breaks
+    (``.article {white-space: pre-wrap}``) into the ``style`` of the elements of that class, so that
+    :func:`_shows_line_breaks` sees it once the sheets are gone. Only ``.name {…}`` rules (alone or after a tag
+    name): compound selectors are left alone."""
+    for style in soup.find_all("style"):
+        for m in _TYPED_RULE.finditer(style.get_text()):
+            value = _SHOWN_BREAKS.search(m.group(2))
+            if not value or not value.group(1).lower().startswith(("pre", "break")):
+                continue
+            for element in soup.find_all(class_=m.group(1)):
+                if not _SHOWN_BREAKS.search(element.get("style") or ""):
+                    element["style"] = f"{element.get('style') or ''};white-space:{value.group(1)}"
+
+
+def _shows_line_breaks(node, inherited: bool) -> bool:
+    """Does ``node`` show its source's line breaks as lines: a ``<textarea>``, an element whose ``style`` sets
+    ``white-space: pre``, ``pre-wrap``, ``pre-line`` or ``break-spaces`` (the page's class rules written into it,
+    :func:`_inline_typed_styles`); else as its parent (``inherited``) unless its own style says ``normal`` or
+    ``nowrap``.
+
+    Why: a CMS that keeps a notice's body as typed text shows it in such an element (or a read-only textarea);
+    its lines were collapsed as HTML source is, and the whole notice read as one line, one clause (formats16)."""
+    if node.name == "textarea":
+        return True
+    value = _SHOWN_BREAKS.search(node.get("style") or "")
+    if value:
+        return value.group(1).lower().startswith(("pre", "break"))
+    return inherited
 
 
 #: a line break of the HTML source, kept through collapsing until the characters on both sides are known
@@ -1978,7 +2023,9 @@ def read_pdf(path: Path) -> str:
 
     try:
         reader = PdfReader(io.BytesIO(path.read_bytes()))  # an empty user password is tried by itself
-        pages = [fold_lookalikes(_page_text(page)) for page in reader.pages]  # ⼀ U+2F00 read as 一
+        overprinted: set[int] = set()  # the pages drawing text over itself (_overprinted)
+        pages = [fold_lookalikes(_page_text(page, n, overprinted))  # ⼀ U+2F00 read as 一
+                 for n, page in enumerate(reader.pages)]
     except FileNotDecryptedError:
         # a user password is set: without it nothing can be read, and "not a readable PDF" hid why
         raise ReadError(path, "PDF is protected by a password: open it with the password, save a copy "
@@ -1987,23 +2034,31 @@ def read_pdf(path: Path) -> str:
         raise ReadError(path, f"not a readable PDF ({type(exc).__name__})") from None
     text = "\n\n".join(pages)
     _check_fonts_mapped(path, text)  # before the text-layer check: codes read as text are no scan
-    if not _has_words(text):
-        raise ReadError(path, "PDF has no text layer (scanned image?); run OCR first "
-                              "(e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and read the result")
+    # a page drawn glyph by glyph (each character a text object of its own) reads in pypdf as one character a
+    # line, no two together: it has a text layer, which pdfplumber reads by position below (formats16)
+    if not _has_words(text) and not any(map(_scattered, pages)):
+        raise ReadError(path, _NO_TEXT_LAYER)
     _warn_scanned_pages(path, reader.pages, pages)
     # pdfplumber only for the pages that may hold a ruled table or were scattered into glyphs: it
     # lays out every character (70 ms a page against pypdf's 5), and most notice pages hold neither
     redo = [n for n, (page, text) in enumerate(zip(reader.pages, pages))
-            if _may_hold_table(page) or _scattered(text) or _spaced_header(text)]
-    read = _pdf_table_pages(path, pages, redo) if redo else pages
+            if n in overprinted or _may_hold_table(page) or _scattered(text) or _spaced_header(text)]
+    read = _pdf_table_pages(path, pages, redo, overprinted) if redo else pages
     if redo:
         _check_fonts_mapped(path, "\n".join(read[n] for n in redo))  # pdfminer writes unmapped codes as (cid:N)
+        if not _has_words("\n".join(read)):
+            raise ReadError(path, _NO_TEXT_LAYER)
     return _fixed_layout_text(read)
 
 
-def _page_text(page) -> str:
+_NO_TEXT_LAYER = ("PDF has no text layer (scanned image?); run OCR first (e.g. ocrmypdf -l chi_sim in.pdf out.pdf) and "
+                  "read the result")
+
+
+def _page_text(page, number: int = 0, overprinted: set[int] | None = None) -> str:
     """pypdf's text of a page, two text columns written line by line across it put back in reading order
-    (``_columns_in_order``); the shown strings' positions are taken in the same pass (pypdf's visitor)."""
+    (``_columns_in_order``); the shown strings' positions are taken in the same pass (pypdf's visitor).
+    ``number`` is added to ``overprinted`` where the page draws text over itself (:func:`_overprinted`)."""
     pieces: list[tuple[float, float, float, str]] = []
 
     def seen(text: str, cm, tm, font, size) -> None:  # pypdf's visitor: a string shown, its matrices
@@ -2012,11 +2067,37 @@ def _page_text(page) -> str:
             pieces.append((y, x, abs(size * (tm[0] or 1) * (cm[0] or 1)), text.strip()))
 
     text = page.extract_text(visitor_text=seen) or ""
+    if overprinted is not None and _overprinted(pieces):
+        overprinted.add(number)
     try:
         width = float(page.mediabox.width)
     except (TypeError, ValueError, KeyError):
         return text
     return _columns_in_order(text, pieces, width)
+
+
+#: how far apart (points) two draws of one string may lie and be one string overprinted: a fake bold's offsets
+#: are a fraction of a point; pdfplumber's dedupe_chars, which reads such a page, takes the same tolerance
+_OVERPRINT_TOLERANCE = 1.0
+
+
+def _overprinted(pieces: list[tuple[float, float, float, str]]) -> bool:
+    """Does a page draw some string again over itself, within ``_OVERPRINT_TOLERANCE`` (``pieces``: y, x, size,
+    text as :func:`_page_text` takes them)? A fake bold does so (a font with no bold face, 方正小标宋 or 仿宋_GB2312, made
+    bold by drawing each line or glyph two or three times a fraction of a point apart, as some print drivers and
+    typesetting systems export it); no page shows one string twice at one place. One pass, a dict by text and line.
+
+    Why: pypdf reads each draw, so the title and every bold line of such a PDF were read two or three times
+    (``松川县…的通知`` twice over: two titles, a heading twice), glyph by glyph ``关关于于`` (formats16)."""
+    seen: dict[tuple[str, int], list[tuple[float, float]]] = {}  # (text, its band of y) -> where it was drawn
+    for y, x, _size, text in pieces:
+        band = int(y // _OVERPRINT_TOLERANCE)
+        for near in (band - 1, band, band + 1):
+            if any(abs(y - y0) <= _OVERPRINT_TOLERANCE and abs(x - x0) <= _OVERPRINT_TOLERANCE
+                   for y0, x0 in seen.get((text, near), ())):
+                return True
+        seen.setdefault((text, band), []).append((y, x))
+    return False
 
 
 def _columns_in_order(text: str, pieces: list[tuple[float, float, float, str]], width: float) -> str:
@@ -2166,7 +2247,7 @@ def _warn_scanned_pages(path: Path, pdf_pages, texts: list[str]) -> None:
     text pages, the scanned ones vanished silently. A page with words under its picture (a caption,
     an OCR layer) has text and is not named; a blank page holds nothing to lose."""
     scanned = [n + 1 for n, (page, text) in enumerate(zip(pdf_pages, texts))
-               if not _has_words(text) and _draws_image(page)]
+               if not _has_words(text) and not _scattered(text) and _draws_image(page)]
     if scanned:
         which = f"page {scanned[0]}" if len(scanned) == 1 else f"pages {', '.join(map(str, scanned))}"
         verb = "is a picture" if len(scanned) == 1 else "are pictures"
@@ -2731,7 +2812,7 @@ def _opens_paragraph(line: str) -> bool:
     return line.startswith("\u3000") or heading_level(line) is not None or bool(RE_ATTACHMENT.match(line))
 
 
-def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[str]:
+def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int], overprinted: set[int] = frozenset()) -> list[str]:
     """``pages`` (pypdf's text) with each page that holds a ruled table read again by pdfplumber:
     the text above, between and below its tables, and each table as rows (``corpus.tables``); a
     page pypdf scattered into single characters (:func:`_scattered`) is read again by pdfplumber.
@@ -2740,7 +2821,8 @@ def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[s
     table's 序号 column even reads as page numbers). pdfplumber finds a table by its ruling lines,
     so a page without one, as most notice pages are, keeps pypdf's text unchanged. A task table
     running over pages keeps the header of its first page. Only the pages ``numbers`` are looked at
-    (the others hold no path to rule a table with, nor scattered glyphs).
+    (the others hold no path to rule a table with, nor scattered glyphs). A page of ``overprinted`` (a fake
+    bold's text drawn over itself) is read with its repeated glyphs dropped (pdfplumber's dedupe_chars).
     """
     import pdfplumber
     from pdfminer.pdfparser import PDFSyntaxError
@@ -2751,6 +2833,8 @@ def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[s
         with pdfplumber.open(path) as pdf:
             for number in numbers:
                 page = pdf.pages[number]
+                if number in overprinted:  # a fake bold's draws: one glyph each
+                    page = page.dedupe_chars(tolerance=_OVERPRINT_TOLERANCE)
                 for char in page.chars:  # as pypdf's text was (read_pdf): every word below is made of them
                     char["text"] = fold_lookalikes(char["text"])
                 tables = sorted((t for t in page.find_tables() if len(t.rows) >= 2 and len(t.columns) >= 2),
@@ -2760,6 +2844,8 @@ def _pdf_table_pages(path: Path, pages: list[str], numbers: list[int]) -> list[s
                         out[number] = _pdf_aligned_table(page) or out[number]
                     elif _scattered(out[number]):
                         out[number] = page.extract_text() or ""
+                    elif number in overprinted:
+                        out[number] = _pdf_text(page, 0, float(page.height))
                     continue
                 lines: list[str] = []
                 top = 0.0

@@ -134,3 +134,47 @@ def test_a_folder_names_the_archives_it_passes_over(files, tmp_path):
     assert unread_files_notes([str(tmp_path)]) == [
         f"{tmp_path}: left out 1 archive(s) not unpacked here: 附件.rar (a RAR archive, not read here (a .zip is): "
         "unpack it (7-Zip, WinRAR or Bandizip) and read the folder, or pack its files as .zip)"]
+
+
+# -- 8. web pages showing typed text ------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["pre_wrap.html", "pre_line.html", "pre_class.html", "textarea.html", "pre.html"])
+def test_a_page_showing_typed_text_reads_its_lines(files, name):
+    """A CMS that stores the body as typed text shows its line breaks through ``white-space: pre-wrap`` /
+    ``pre-line`` (in the element's style or a class rule of the page's sheet) or a read-only ``<textarea>``: read
+    as the twin, a line per typed line. Before (main, failed; ``pre.html`` a guard that passed): the whole notice one
+    line, one clause."""
+    _same_reading(files, name, "notice.txt")
+
+
+def test_a_plain_div_still_collapses_its_source_line_breaks(files):
+    """Guard: a ``<div>`` with no such style shows its source's line breaks as nothing between Chinese characters
+    (a browser's segment-break rule): the items run on as one line, as the page shows them."""
+    text = read_file(files["wrapped_div.html"])
+    assert "通知如下：一、强化隐患排查（一）排查人员密集场所。各乡镇要" in text, text
+
+
+# -- 9. PDFs with a fake bold -------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["bold_title.pdf", "bold_headings.pdf", "bold_glyphs.pdf", "glyphs_only.pdf"])
+def test_a_fake_bold_reads_once(files, name):
+    """A title or headings drawn two or three times 0.35 pt apart (a fake bold), as whole lines or glyph by glyph:
+    read as the same PDF drawn once. Before (main, failed): each draw read, the title twice (two titles), the heading
+    three times. A page drawn glyph by glyph throughout (no two characters in one string: ``glyphs_only.pdf``, and
+    ``bold_glyphs.pdf`` with its bold glyphs twice) has a text layer. Before (main, failed): refused, ``PDF has no
+    text layer (scanned image?)``."""
+    got, want = read_file(files[name]), read_file(files["plain.pdf"])
+    assert got.splitlines() == want.splitlines(), got  # line for line: the title once (read twice, the segmenter
+    assert segment_reading(got) == segment_reading(want)  # took the title's repeat as the title again)
+
+
+@pytest.mark.parametrize("pieces, overprinted", [
+    ([(780.0, 60.0, 14.0, "一、强化隐患排查"), (780.2, 60.35, 14.0, "一、强化隐患排查")], True),
+    ([(780.0, 60.0, 14.0, "县"), (780.0, 60.0, 14.0, "县")], True),
+    ([(780.0, 60.0, 14.0, "一、强化隐患排查"), (757.6, 60.0, 14.0, "一、强化隐患排查")], False),
+    ([(780.0, 60.0, 14.0, "县"), (780.0, 74.0, 14.0, "县")], False),
+])
+def test_only_a_string_drawn_over_itself_is_overprinted(pieces, overprinted):
+    """The same string a line apart, or one glyph beside its twin (县县 typed), is no overprint: the page keeps
+    pypdf's reading."""
+    from policytag.corpus.readers import _overprinted
+
+    assert _overprinted(pieces) is overprinted

@@ -282,6 +282,71 @@ ARCHIVES = {"附件.rar": b"Rar!\x1a\x07\x01\x00" + b"\x00" * 64, "附件.7z": b
             "通知.uot": _zip({"mimetype": b"vnd.uof.text", "content.xml": b"<uof/>"})}
 
 
+# -- web pages showing typed text ---------------------------------------------------------------------------------
+def _page(body: str, style: str = "") -> str:
+    """A county site's page: its <title> the headline, a menu, ``body``, a footer (``style``: the page's sheet)."""
+    return (f"<html><head><meta charset='utf-8'><title>{TITLE}_松川县人民政府</title><style>{style}</style></head>"
+            "<body><div class='nav'><a href='/'>首页</a> <a href='/tzgg/'>通知公告</a></div>"
+            f"{body}<div class='footer'>主办：松川县人民政府办公室 网站标识码：1234000000</div></body></html>")
+
+
+def typed_pages() -> dict[str, str]:
+    """The notice typed (its lines joined by the source's own line breaks, ``\r\n`` as a database gives them),
+    shown as typed by an element's white-space or in a read-only textarea; a guard <pre>; and a plain <div> whose
+    source is wrapped in the middle of the items (shown collapsed: the items run on, as a browser shows them)."""
+    text = notice().replace("\n", "\r\n")
+    return {
+        "pre_wrap.html": _page(f"<div class='article' style='white-space: pre-wrap;'>{escape(text)}</div>"),
+        "pre_line.html": _page(f"<div style='font-size:16px; white-space:pre-line'><span>{escape(text)}</span></div>"),
+        "pre_class.html": _page(f"<div class='detail-text'>{escape(text)}</div>",
+                                "body {margin:0} div.detail-text { line-height: 2; white-space: pre-wrap }"),
+        "textarea.html": _page(f"<textarea readonly rows='40' cols='80'>{escape(text)}</textarea>"),
+        "pre.html": _page(f"<pre>{escape(text)}</pre>"),
+        "wrapped_div.html": _page("<div class='article'>" + escape(text).replace("\r\n", "") .replace("。", "。\n")
+                                  + "</div>"),
+    }
+
+
+# -- PDFs with a fake bold -----------------------------------------------------------------------------------------
+#: the fake-bold PDFs: which lines are drawn over themselves (0-based lines of the notice), how many times, and
+#: whether glyph by glyph
+FAKE_BOLD = {"plain.pdf": ((), 1, False), "bold_title.pdf": ((0,), 2, False),
+             "bold_headings.pdf": ((0, 4, 7), 3, False), "bold_glyphs.pdf": ((0, 4, 7), 2, True),
+             "glyphs_only.pdf": ((), 1, True)}
+
+
+def fake_bold_pdf(name: str) -> bytes:
+    """The notice on one A4 page (STSong-Light, reportlab), lines wrapped at 30 characters; the lines of
+    ``FAKE_BOLD[name]`` drawn ``times`` times 0.35 pt apart (a fake bold); every line glyph by glyph (each character
+    a text object of its own) where ``glyphs``."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    bold, times, glyphs = FAKE_BOLD[name]
+    buf = io.BytesIO()
+    c = canvas.Canvas(buf, pagesize=(595, 842), invariant=1)
+    y = 780.0
+    for i, line in enumerate(notice().splitlines()):
+        size = 18 if i == 0 else 14
+        c.setFont("STSong-Light", size)
+        for k in range(0, len(line), 30):
+            piece = line[k:k + 30]
+            for t in range(times if i in bold else 1):
+                if glyphs:  # each glyph at its place: after the widths of those before it
+                    at = 60 + t * 0.35
+                    for ch in piece:
+                        c.drawString(at, y, ch)
+                        at += pdfmetrics.stringWidth(ch, "STSong-Light", size)
+                else:
+                    c.drawString(60 + t * 0.35, y, piece)
+            y -= size * 1.6
+    c.showPage()
+    c.save()
+    return buf.getvalue()
+
+
 # -- all --------------------------------------------------------------------------------------------------------
 def files() -> dict[str, bytes]:
     return {
@@ -304,6 +369,8 @@ def files() -> dict[str, bytes]:
         "._附件1.docx": APPLE_DOUBLE,
         **ARCHIVES,
         **{f"folder/{name}": data for name, data in folder_files().items()},
+        **{name: html.encode("utf-8") for name, html in typed_pages().items()},
+        **{name: fake_bold_pdf(name) for name in FAKE_BOLD},
     }
 
 
