@@ -95,6 +95,7 @@ class ListNumbers:
         # abstract id -> ilvl -> the 0-based level whose use restarts it (w:lvlRestart), -1: never
         self.restarts: dict[str, dict[int, int]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract id, ilvl -> start override)
+        self.num_levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> its own level
         self.style_num: dict[str, tuple[str | None, str | None]] = {}  # style id -> (numId, ilvl)
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()  # numIds whose start override has been applied
@@ -123,6 +124,13 @@ class ListNumbers:
                 if start is not None and start.lstrip("-").isdigit():
                     overrides[int(override.get(W + "ilvl", "0"))] = int(start)
             self.nums[num.get(W + "numId")] = (w_val(num, "abstractNumId"), overrides)
+            # a level the num defines anew (w:lvlOverride/w:lvl: its format and text for this list only, as Word
+            # writes one list restyled in place): shown instead of the abstract list's; read before, a （一） the num
+            # set read as the abstract's 1. (formats16)
+            redefined = {int(override.get(W + "ilvl", "0")): level for override in num.iterchildren(W + "lvlOverride")
+                         for level in self._levels(override).values()}  # (the override's ilvl names the level)
+            if redefined:
+                self.num_levels[num.get(W + "numId")] = redefined
         styles = {s.get(W + "styleId"): s for s in document.styles.element.iterchildren(W + "style")}
         for style_id in styles:
             self.style_num[style_id] = self._style_numpr(styles, style_id)
@@ -190,6 +198,8 @@ class ListNumbers:
             return ""  # numId 0 (numbering switched off) is never defined
         abstract, overrides = self.nums[num_id]
         levels = self.levels.get(abstract)
+        if num_id in self.num_levels:
+            levels = {**(levels or {}), **self.num_levels[num_id]}
         level = int(ilvl) if ilvl and ilvl.isdigit() else 0
         if not levels or level not in levels:
             return ""

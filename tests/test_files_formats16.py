@@ -43,6 +43,12 @@ def test_a_list_style_numbers_its_paragraphs(files, name, twin):
     _same_reading(files, name, twin)
 
 
+def test_a_level_the_num_defines_anew_is_shown(files):
+    """A num redefining a level (``w:lvlOverride`` holding a ``w:lvl``: ``（%2）`` over the abstract list's ``%2.``)
+    shows its own: as the twin. Before (main, failed): the abstract's ``1.`` ``2.``."""
+    _same_reading(files, "redefined_level.docx", "notice.txt")
+
+
 # -- 4. number formats shown in other characters ----------------------------------------------------------------
 @pytest.mark.parametrize("name", ["legal_numbers.docx", "fullstop_numbers.docx"])
 def test_numbers_read_in_the_characters_word_shows(files, name):

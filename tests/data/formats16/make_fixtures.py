@@ -169,6 +169,15 @@ def formats_docx(name: str) -> bytes:
     return _docx(_body((1, 0), (1, 1)), numbering)
 
 
+def redefined_level_docx() -> bytes:
+    """The notice's list whose num redefines level 1 (w:lvlOverride holding a w:lvl: ``（%2）`` chineseCounting) over
+    an abstract list numbering it ``%2.`` decimal; level 0 as the abstract's (``%1、``)."""
+    numbering = (f'<w:abstractNum w:abstractNumId="0">{_level(0, "chineseCounting", "%1、")}'
+                 f'{_level(1, "decimal", "%2.")}</w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/>'
+                 f'<w:lvlOverride w:ilvl="1">{_level(1, "chineseCounting", "（%2）")}</w:lvlOverride></w:num>')
+    return _docx(_body((1, 0), (1, 1)), numbering)
+
+
 def formats_twin(name: str) -> str:
     _, _, top, sub = LEGAL_FORMATS[name]
     return notice(top, sub)
@@ -357,6 +366,7 @@ def files() -> dict[str, bytes]:
         "list_style.docx": list_style_docx(),
         "list_style_headings.docx": list_style_headings_docx(),
         "list_style_restart.docx": list_style_restart_docx(),
+        "redefined_level.docx": redefined_level_docx(),
         **{name: formats_docx(name) for name in LEGAL_FORMATS},
         **{name.replace(".docx", ".txt"): formats_twin(name).encode("utf-8") for name in LEGAL_FORMATS},
         "outline.odt": outline_odt(),
