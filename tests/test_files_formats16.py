@@ -152,6 +152,16 @@ def test_a_page_showing_typed_text_reads_its_lines(files, name):
     _same_reading(files, name, "notice.txt")
 
 
+@pytest.mark.xfail(strict=True, reason="corpus/readers.py _html_text drops every <form> with its controls, so a "
+                   "read-only <textarea> inside one (an OA 查看 page) goes with it and the page reads as its menu "
+                   "('首页 通知公告'); fix: keep a form's textareas holding a notice's worth of text (40+ Chinese "
+                   "characters) in its place")
+def test_a_textarea_inside_a_form_reads_its_lines(files):
+    """An OA system's view page: the notice in a read-only ``<textarea>`` inside a ``<form>`` (with a 关闭 button):
+    as the twin (found last; not fixed in time)."""
+    _same_reading(files, "form_textarea.html", "notice.txt")
+
+
 def test_a_plain_div_still_collapses_its_source_line_breaks(files):
     """Guard: a ``<div>`` with no such style shows its source's line breaks as nothing between Chinese characters
     (a browser's segment-break rule): the items run on as one line, as the page shows them."""

@@ -311,6 +311,8 @@ def typed_pages() -> dict[str, str]:
                                 "body {margin:0} div.detail-text { line-height: 2; white-space: pre-wrap }"),
         "textarea.html": _page(f"<textarea readonly rows='40' cols='80'>{escape(text)}</textarea>"),
         "pre.html": _page(f"<pre>{escape(text)}</pre>"),
+        "form_textarea.html": _page(f"<form action='/oa/view'><textarea readonly rows='40'>{escape(text)}</textarea>"
+                                    "<input type='button' value='关闭'></form>"),
         "wrapped_div.html": _page("<div class='article'>" + escape(text).replace("\r\n", "") .replace("。", "。\n")
                                   + "</div>"),
     }
