@@ -424,6 +424,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     frames = [t["src"] for t in soup.find_all(["iframe", "frame"], src=True)]  # those whose page is not here
     redirect, scripted = _redirect_target(soup), _scripted_text(soup)  # (read before the scripts go)
     _inline_typed_styles(soup)
+    _keep_form_text_boxes(soup)
     # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
         tag.decompose()
@@ -843,6 +844,25 @@ def _inline_typed_styles(soup) -> None:
             for element in soup.find_all(class_=m.group(1)):
                 if not _SHOWN_BREAKS.search(element.get("style") or ""):
                     element["style"] = f"{element.get('style') or ''};white-space:{value.group(1)}"
+
+
+#: a notice's worth of Chinese characters (as _check_not_a_failed_download counts them): a form's text box holding
+#: fewer is a field to fill in (a 留言 box's default words), not a text shown
+_NOTICE_CHARS = 40
+
+
+def _keep_form_text_boxes(soup) -> None:
+    """Put each ``<form>`` holding a ``<textarea>`` with a notice's worth of text (``_NOTICE_CHARS``) in the place of
+    those text boxes alone: forms are dropped with their controls (a search box, a 留言 form), and an OA system's
+    view page shows its notice in a read-only textarea inside one, which went with it (the page read as its menu,
+    formats16)."""
+    for form in soup.find_all("form"):
+        boxes = [box for box in form.find_all("textarea")
+                 if len(re.findall(r"[\u4e00-\u9fff]", box.get_text())) >= _NOTICE_CHARS]
+        if boxes:
+            for box in boxes:
+                box.extract()
+            form.replace_with(*boxes)
 
 
 def _shows_line_breaks(node, inherited: bool) -> bool:

@@ -152,14 +152,20 @@ def test_a_page_showing_typed_text_reads_its_lines(files, name):
     _same_reading(files, name, "notice.txt")
 
 
-@pytest.mark.xfail(strict=True, reason="corpus/readers.py _html_text drops every <form> with its controls, so a "
-                   "read-only <textarea> inside one (an OA 查看 page) goes with it and the page reads as its menu "
-                   "('首页 通知公告'); fix: keep a form's textareas holding a notice's worth of text (40+ Chinese "
-                   "characters) in its place")
 def test_a_textarea_inside_a_form_reads_its_lines(files):
     """An OA system's view page: the notice in a read-only ``<textarea>`` inside a ``<form>`` (with a 关闭 button):
-    as the twin (found last; not fixed in time)."""
+    as the twin. Before (main, failed): the page's menu only (``首页 通知公告``): the form went with its controls."""
     _same_reading(files, "form_textarea.html", "notice.txt")
+
+
+def test_a_form_s_short_text_box_is_still_no_text(files, tmp_path):
+    """Guard: a 留言 form's text box holding a few default words is a field, not the page's text: dropped with the
+    form, the page read as before (its notice in the body)."""
+    page = files["pre.html"].read_text(encoding="utf-8").replace(
+        "</body>", "<form><textarea name='msg'>请输入您的留言内容</textarea><input type='submit' value='提交'></form></body>")
+    (tmp_path / "message_form.html").write_text(page, encoding="utf-8")
+    assert "留言" not in read_file(tmp_path / "message_form.html")
+    assert segment_reading(read_file(tmp_path / "message_form.html")) == segment_reading(read_file(files["notice.txt"]))
 
 
 def test_a_plain_div_still_collapses_its_source_line_breaks(files):
