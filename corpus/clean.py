@@ -170,6 +170,11 @@ RE_ARTICLE_CHROME = re.compile(
     r"|^\s*(?:阅读原文|阅读全文)(?:\s*阅读\s*[\d.]+\s*[万wW]?\+?)?\s*$|^\s*[▲△▼▽👆👇]+\s*$"
     r"|^\s*[-—–－]*\s*(?:END|End|end)\s*[-—–－]*\s*$"
     rf"|^\s*(?:{_RELATED_HEADS})\s*[:：]?\s*$")
+#: a news article's byline in brackets under its last paragraph, one credit or several run together (``（编辑：李青　审核：
+#: 王岩）``, ``(责任编辑：张某)``, ``（来源：县应急管理局　作者：刘某）``): keys and short names, no sentence. Read as text it was
+#: a clause, and wrapped with the paragraph above it, that paragraph's end
+_CREDIT = rf"{_CREDIT_KEY}\s*[:：]\s*[^。；;，,！？!?：:（）()]{{1,20}}?"
+RE_BYLINE = re.compile(rf"^\s*[（(]\s*{_CREDIT}(?:\s*[，,、|｜/]?\s*{_CREDIT})*\s*[)）]\s*$")
 #: the first characters a line of page controls or an article's furniture can open with (the patterns' cheap gate:
 #: two patterns of many alternatives tried on every short line cost a twelfth of classify_lines; a byline opening
 #: with the account's name is told by its 发表于)
@@ -302,7 +307,7 @@ RE_CORPS_UNIT = re.compile(rf"^\s*(?:新疆生产建设)?兵团(?:第[{CN_NUM}]{
 # tier, two tiers where it is long, and says nothing to do; a long line ending in 办公室 that names a task
 # (…将排查情况报送县安全生产委员会办公室) stays text. One bounded repeat each: linear.
 RE_ORGAN_END = re.compile(r"(?:人民政府|办公厅|委员会|厅|局|办公室|安委会|安委办|部|街道办事处|办事处|管委会|指挥部|行政公署|"
-                          r"大队|支队|总队|委|协会|领导小组)(?:党组|党委|党工委)?(?:办公厅|办公室)?$")
+                          r"大队|支队|总队|委|协会|领导小组|工作专班|专班)(?:党组|党委|党工委)?(?:办公厅|办公室)?$")
 # (a place's name opens with no tier character: a line of tiers alone, 市市市…委员会, names no place)
 _NAME_OPENS = r"(?![省市县区州盟旗乡镇])"
 RE_TWO_TIERS = re.compile(rf"^{_NAME_OPENS}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}{_NAME_OPENS}[\u4e00-\u9fff]{{1,7}}?{_PLACE_TIER}")
@@ -317,7 +322,7 @@ def _placed_organ(t: str) -> bool:
         return False
     if RE_SAYS_WHAT_TO_DO.search(t) or RE_NAMES_A_TASK.search(t):
         return False
-    if "领导小组" in t[end.start():]:
+    if re.search("领导小组|专班", t[end.start():]):  # (a 专班 set up for one campaign signs as a 领导小组 does)
         return RE_PLACE_NAMED.match(t) is not None
     return end.start() > _SHORT_ORGAN and RE_TWO_TIERS.match(t) is not None
 
@@ -604,6 +609,8 @@ def _classify(s: str, lineno: int) -> Line:
         return Line("url", s, lineno)
     if len(s) < 80 and (s[0] in _FURNITURE_FIRST or "发表于" in s) and (RE_PAGE_CONTROLS.match(s) or RE_ARTICLE_CHROME.match(s)):
         return Line("url", s, lineno)  # a site's page controls, an official account's article furniture: links, no text
+    if s[0] in "（(" and len(s) < 80 and RE_BYLINE.match(s):
+        return Line("url", s, lineno)  # a news article's byline: the page's, no text
     if RE_META.match(s) and (s.startswith(("索引号", "主题分类", "发文机关", "发布机构", "成文日期", "发文字号", "发布日期",
                                            "主题词")) or re.match(r"^\s*(?:文号|标题)\s*[:：]", s)):
         return Line("meta", s, lineno)
@@ -727,9 +734,11 @@ def classify_lines(text: str) -> list[Line]:
     text = relined(text)
     typed = text.split("\n")
     raws = _spaced_tables(typed) if _SPACED_TABLE_KEY.search(text) else typed
-    lines = _title_remarks(_titles_after_addressee(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
+    lines = _title_remarks(_titles_after_addressee(_joint_titles(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
-            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws, typed), RE_CIRCLED_ANY.search(text) is not None))))))))))
+            [classify(raw, i + 1) for i, raw in enumerate(raws)], raws, typed), RE_CIRCLED_ANY.search(text) is not None)))))))))))
+    if RE_BOX_DRAWING.search(text):
+        lines = _drawn_charts(lines)  # (before the passes below: a box's side is no organ, title or list line)
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_numbers_at_line_end(_running_headers(_repeated_headers(lines))))))))))
 
@@ -1307,6 +1316,59 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
                 and RE_CHART_REST.match(rest.text) and heading_level(rest.text.strip()) is None and (re.search(r"[→↓⇒]|->", rest.text)
                                                          or re.search(r"(?:[→↓⇒]|->)\s*$", line.text))):
             out[i + 1] = Line("chart", rest.text, rest.lineno)
+    return out
+
+
+#: the box-drawing characters a flowchart's or a table's frame is drawn with (``┌─┬─┐``, ``│``, ``└─┴─┘``)
+RE_BOX_DRAWING = re.compile("[\u2500-\u257f]")
+#: a line of a frame drawn with them: its borders and sides, with at most a box's short phrase inside (no sentence mark)
+RE_DRAWN_LINE = re.compile("^[^。；;，,！？!?]{0,40}$")
+#: an arrow between a chart's boxes, alone or with the short label of a decision's branch (``↓ 是``, ``↓ 否``)
+RE_ARROW_LABEL = re.compile(r"^\s*[→↓↑⇒⇓]\s*[^。；;，,：:！？!?\s]{0,4}\s*$")
+#: an arrow drawn between two boxes on their line (``│ 报告 │→│ 核实 │``, ``──→``): a frame's character or the line's end on
+#: either side of it, not a cell's text (``│ 同比↑5% │``)
+RE_BOX_ARROW = re.compile("(?:^|[\u2500-\u257f])\\s*[→↓↑⇒⇓←⇐]+\\s*(?:[\u2500-\u257f]|$)")
+
+
+def _arrow_of_chart(line: Line) -> bool:
+    """Is ``line`` a chart's arrow: a line of arrows and steps, an arrow alone on its line, or one between boxes?"""
+    if RE_BOX_DRAWING.search(line.text):
+        return RE_BOX_ARROW.search(line.text) is not None
+    return line.kind == "chart" or RE_ARROW_LABEL.match(line.text) is not None
+
+
+def _drawn_line(line: Line) -> bool:
+    """Is ``line`` part of a figure drawn in text: a line of box-drawing characters (a frame's border, or its sides
+    around a short phrase), an arrow (with a branch's label), or a line already read as a chart's?"""
+    if line.kind == "chart":
+        return True
+    if line.kind == "blank":
+        return False
+    if RE_BOX_DRAWING.search(line.text):
+        return RE_DRAWN_LINE.match(line.text) is not None
+    return RE_ARROW_LABEL.match(line.text) is not None
+
+
+def _drawn_charts(lines: list[Line]) -> list[Line]:
+    """A flowchart drawn with box characters (``┌──┐`` / ``│ 事故发生 │`` / ``└─┬─┘`` / ``↓`` / …): each run of drawn
+    lines (blank lines between them allowed) that holds an arrow is a chart, every line of it. Read line by line, a
+    box's sides (``│ 启动应急响应 │``) and the borders no arrow stood next to were text: the whole chart one clause. A
+    frame with no arrow in it (a table drawn with box characters) is no chart and is read as before."""
+    out = list(lines)
+    i, n = 0, len(lines)
+    while i < n:
+        if not _drawn_line(lines[i]):
+            i += 1
+            continue
+        run, j = [], i
+        while j < n and (lines[j].kind == "blank" or _drawn_line(lines[j])):
+            if lines[j].kind != "blank":
+                run.append(j)
+            j += 1
+        if any(RE_BOX_DRAWING.search(lines[k].text) for k in run) and any(_arrow_of_chart(lines[k]) for k in run):
+            for k in run:
+                out[k] = Line("chart", lines[k].text, lines[k].lineno)
+        i = j
     return out
 
 
@@ -1894,6 +1956,57 @@ def _organ_over_cut_title(lines: list[Line], i: int) -> tuple[str, int] | None:
     return joined, i + 2
 
 
+def _joint_title_below(lines: list[Line], i: int) -> str | None:
+    """Organs' lines (``lines[top..i]``: one organ or several a line, no 文件) right over a title line (no blank between)
+    that opens with another organ (``澄河市应急管理局澄河市公安局`` / ``澄河市交通运输局关于开展…的通知``): the joint title
+    they make; else None. A header names the title's own organ (``澄河市应急管理局`` / ``澄河市应急管理局关于…``) and stays
+    one; an organ after body text is a signature (the next notice's title may follow it)."""
+    nxt, organs = lines[i + 1], re.sub(r"\s+", "", lines[i].text)
+    if nxt.kind != "title" or nxt.lineno != lines[i].lineno + 1 or "文件" in organs:
+        return None
+    title = nxt.text.strip()
+    first = issuer_from_title(title)
+    if not first or not title.startswith(first) or first in organs or organs in first or len(organs + title) > 140:
+        return None
+    return organs + title
+
+
+def _joint_titles(lines: list[Line]) -> list[Line]:
+    """Each joint notice's title whose first organs stand on the line(s) over it (``_joint_title_below``) joined into one
+    title line; read apart, the organs' line was a header, and the title and issuer kept the last organ only."""
+    out = list(lines)
+    prev = None  # the last meaningful line's kind
+    for i in range(len(out) - 1):
+        line = out[i]
+        if line.kind in _TRANSPARENT:
+            continue
+        if line.kind == "issuer" and prev != "text" and (joint := _joint_title_below(out, i)) is not None:
+            # (organs stacked one a line over it: 澄河市应急管理局 / 澄河市公安局 / 澄河市交通运输局关于…)
+            top = i
+            while top > 0 and i - top < 4 and out[top - 1].kind == "issuer" and out[top - 1].lineno == out[top].lineno - 1:
+                top -= 1
+            joint = "".join(re.sub(r"\s+", "", out[k].text) for k in range(top, i)) + joint
+            out[top] = Line("title", joint, out[top].lineno)
+            for k in range(top + 1, i + 2):
+                out[k] = Line("blank", "", out[k].lineno)
+        prev = out[i].kind
+    return out
+
+
+#: the most characters of a title's first line: a title's lines are short, 40 characters at the most (a wrapped
+#: body line is no title) ...
+_TITLE_LINE = 40
+#: ... but a 关于 title wrapped at a wide page's margin (100 cells: 50 characters) fills its first line: a forwarding's
+#: 52 characters, ``…关于转发市安委办关于转发省安委办关于做好…的通知的`` / ``通知``, lost its first line (a built title)
+_WIDE_TITLE_LINE = 60
+
+
+def _title_first_line(text: str, joined: str) -> bool:
+    """Can ``text`` be the first line of the title ``joined`` (it and the line under it) makes?"""
+    n = len(text.strip())
+    return n <= _TITLE_LINE or (n <= _WIDE_TITLE_LINE and RE_TITLE.match(joined) is not None)
+
+
 def mark_titles(lines: list[Line]) -> list[Line]:
     """Find titles the line patterns alone cannot: a title without 关于, a title wrapped over two
     lines, an issuer line followed by the rest of the title (``某市安全生产委员会`` /
@@ -1960,7 +2073,7 @@ def mark_titles(lines: list[Line]) -> list[Line]:
             # a 关于 title over lines of no punctuation, or an organ's name with the rest of a title
             sure = nxt is not None and not re.search(r"[。；，！？：]", nxt.text) and (
                 bool(RE_TITLE.match(joined)) or (line.kind == "issuer" and title_like(joined)))
-            if (nxt is not None and nxt.kind == "text" and len(line.text.strip()) <= 40 and (at_start or sure)
+            if (nxt is not None and nxt.kind == "text" and _title_first_line(line.text, joined) and (at_start or sure)
                     and not re.search(r"[。；，！？：]", line.text) and heading_level(line.text.strip()) is None
                     and (title_like(joined) or (RE_TITLE.match(joined) and len(joined) <= 140))
                     and not (line.kind == "text" and title_like(line.text)) and not RE_BODY_OPENING.match(line.text)
@@ -2551,6 +2664,12 @@ def _concat(parts: list[str]) -> str:
 RE_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[：:]\s*\S")
 
 
+#: a footnote opening its line with its mark, a superscript number or a bracketed one (``¹ 含瓶装燃气供应站点。``, ``[2] 钢瓶
+#: 检验周期…``): a paragraph of its own after a closed sentence, as an item is (the mark in a sentence follows a word,
+#: ``许可证¹，``, and a line cut before it opens with the mark and no text: ``¹，且…``)
+RE_FOOTNOTE_LINE = re.compile("^\\s*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}|\\[\\d{1,2}\\])\\s*[\u4e00-\u9fff]")
+
+
 def _breaks_after(line: str, nxt: str, width: int) -> bool:
     s, n = line.strip(), nxt.strip()
     deficit = width - display_width(s)
@@ -2579,7 +2698,7 @@ def _breaks_after(line: str, nxt: str, width: int) -> bool:
         return True  # 约谈地点：… / 约谈对象：…: a record's labelled lines, one a line (none cut at the margin)
     if last in "。！？" and deficit <= 2 and heading_level(n) is None and RE_LEAD_IN.search(n):
         return False  # ……发生火灾。/ 现将有关情况通报如下：: the opening cut at the margin where a sentence ended
-    if (opens_item(n) or RE_PARAGRAPH_OPENER.match(n)) and last in CLOSERS:
+    if (opens_item(n) or RE_PARAGRAPH_OPENER.match(n) or RE_FOOTNOTE_LINE.match(n)) and last in CLOSERS:
         return True
     if RE_ROSTER_LINE.match(n):
         return True  # 组长：… / 副组长：…: a team's roster, one line a member (no closing mark to end them)

@@ -99,8 +99,6 @@ ARROWS = "发现火情报告\n↓\n指挥部核实研判\n↓\n组织扑救\n↓
 SIDEWAYS = "发现火情报告→指挥部核实研判→组织扑救→清理火场"
 
 
-@pytest.mark.xfail(strict=True, reason="clean.py: a flowchart drawn with box characters (┌─┐ │step│ └─┘ around ↓ lines) "
-                                       "is read as the enclosure's preamble (_chart_boxes knows boxes typed bare only)")
 @pytest.mark.parametrize("chart", [BOXED, BOXED.replace("\n", "\n\n")], ids=["boxed", "spaced"])
 def test_a_flowchart_drawn_with_box_characters_is_no_clause(chart):
     got = _clauses(PLAN.format(chart=chart))
@@ -266,14 +264,8 @@ FORWARD_CHAIN = "g23_forward_chain.txt"  # three documents: read by its own test
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
     ("reading", "g23_news_meeting.txt"): "metadata: the page's info line (发布时间：2027-04-12) gives no date",
-    ("clauses", "g23_news_meeting.txt"): "clean.py: the byline （编辑：李青　审核：王岩） is read as a clause",
-    ("reading", "g23_hazard_checklist_notes.txt"): "clean.py/metadata: a 工作专班's signature is no issuer line",
-    ("clauses", "g23_plan_flowchart_annex.txt"): "clean.py: the box-drawn flowchart of 附件1 is read as a preamble",
-    ("clauses", "g23_hazard_checklist_notes.txt"): "clean.py: a 工作专班's signature is read as a clause",
 }
 WRAP_MISS = {  # clean.py (line joining): see the leftovers in the module's docstring
-    ("g23_hazard_checklist_notes.txt", 60),  # ``¹ 含…`` joined to the wrapped 注2： line above it
-    ("g23_news_meeting.txt", 60),  # the byline joined to the attendance sentence above it
 }
 PHONE_MISS: dict[str, str] = {}
 
@@ -297,9 +289,7 @@ def test_new_genre_clauses_heading_paths_and_kinds(name):
     SET23.check_clauses(name)
 
 
-@pytest.mark.parametrize("name, width", SET23.wrap_params() + [(FORWARD_CHAIN, 60), pytest.param(
-    FORWARD_CHAIN, 100, marks=pytest.mark.xfail(strict=True, reason="clean.py: the county's 54-character title wrapped "
-                                                                    "at 100 cells over two lines is lost (a built title)"))])
+@pytest.mark.parametrize("name, width", SET23.wrap_params() + [(FORWARD_CHAIN, 60), (FORWARD_CHAIN, 100)])
 def test_new_genre_same_clauses_when_wrapped_like_a_pdf(name, width):
     SET23.check_wrapped(name, width)
 

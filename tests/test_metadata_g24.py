@@ -134,8 +134,6 @@ KNOWN_GAPS = {
     "n01_news_source_date_one_line.txt": _NEWS,
     "n02_news_source_date_two_lines.txt": _NEWS,
     "n03_news_info_source_cn_date.txt": _NEWS,
-    "t02_title_three_lines_joint.txt": "a title's first line holding two organs reads as a header line over the title "
-                                       "(corpus/clean.py; leftover for the lead)",
     "r3_next_year_in_words.txt": "a title's 明年 signed in December is the signing year's: segment._year reads no relative "
                                  "year (corpus/segment.py; leftover for the lead)",
 }
