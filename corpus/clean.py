@@ -1321,7 +1321,8 @@ def _chart_boxes(lines: list[Line]) -> list[Line]:
 
 #: the box-drawing characters a flowchart's or a table's frame is drawn with (``┌─┬─┐``, ``│``, ``└─┴─┘``)
 RE_BOX_DRAWING = re.compile("[\u2500-\u257f]")
-#: a line of a frame drawn with them: its borders and sides, with at most a box's short phrase inside (no sentence mark)
+#: what a line of a frame drawn with them holds besides its borders and sides: at most the short phrases of its boxes
+#: (no sentence mark; a border as wide as the page is no limit)
 RE_DRAWN_LINE = re.compile("^[^。；;，,！？!?]{0,40}$")
 #: an arrow between a chart's boxes, alone or with the short label of a decision's branch (``↓ 是``, ``↓ 否``)
 RE_ARROW_LABEL = re.compile(r"^\s*[→↓↑⇒⇓]\s*[^。；;，,：:！？!?\s]{0,4}\s*$")
@@ -1345,7 +1346,7 @@ def _drawn_line(line: Line) -> bool:
     if line.kind == "blank":
         return False
     if RE_BOX_DRAWING.search(line.text):
-        return RE_DRAWN_LINE.match(line.text) is not None
+        return RE_DRAWN_LINE.match(RE_BOX_DRAWING.sub("", line.text)) is not None
     return RE_ARROW_LABEL.match(line.text) is not None
 
 

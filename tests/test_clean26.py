@@ -42,7 +42,10 @@ SIDEWAYS = ("┌──────┐  ┌──────┐  ┌────
             "└──────┘  └──────┘  └──────┘")
 
 
-@pytest.mark.parametrize("chart", [DOWN, DOWN.replace("\n", "\n\n"), SIDEWAYS], ids=["down", "spaced", "sideways"])
+WIDE = DOWN.replace("────────────", "─" * 40)  # (boxes as wide as the page: borders of 42 characters)
+
+
+@pytest.mark.parametrize("chart", [DOWN, DOWN.replace("\n", "\n\n"), SIDEWAYS, WIDE], ids=["down", "spaced", "sideways", "wide"])
 def test_a_flowchart_drawn_with_box_characters_is_no_clause(chart):
     (_, clauses), = _read(PLAN.format(chart=chart))
     assert clauses == [(("1 总则",), "clause", "为规范生产安全事故应急处置工作，制定本预案。"),
