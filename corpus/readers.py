@@ -65,11 +65,21 @@ def _looks_binary(data: bytes) -> bool:
 _UNREADABLE = re.compile("[^\\s -~\u4e00-\u9fff\u3000-\u303f\uff00-\uffef“”‘’—…·•、]")
 
 
-def _readable_ratio(text: str) -> float:
-    """Share of characters that are CJK, ASCII printable, common punctuation or whitespace."""
+# In a text that decoded as strict UTF-8 (random bytes seldom do), only what no writer types: control characters,
+# Latin-1 letters (a GBK or UTF-8 text once read as Latin-1 and saved again: ``ä¸­æ–‡``), private-use codes and
+# U+FFFD. An autonomous region's bilingual notice (Tibetan, Uyghur, Mongolian, Korean, Yi), a flowchart in box
+# characters or a checklist full of ①/☐/℃ is text; the narrow ``_UNREADABLE`` stays for the GB18030 and Big5 tries,
+# whose wrong decodings are exactly kana, Greek and box drawing (``_TEXT_ENCODINGS``).
+_UNREADABLE_UTF8 = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff"
+                              "\ue000-\uf8ff\ufffd]")
+
+
+def _readable_ratio(text: str, unreadable: re.Pattern = _UNREADABLE) -> float:
+    """Share of characters ``unreadable`` does not match (by default: CJK, ASCII printable, common punctuation
+    or whitespace)."""
     if not text:
         return 0.0
-    return 1.0 - len(_UNREADABLE.findall(text)) / len(text)
+    return 1.0 - len(unreadable.findall(text)) / len(text)
 
 
 #: what a text without a BOM is tried as, in order: UTF-8, GB18030 (a superset of GBK/GB2312), then Big5 as
@@ -108,7 +118,7 @@ def decode_bytes(data: bytes, path: str | Path = "<bytes>") -> str:
             if encoding == "utf-8":
                 _check_not_mixed(data, path)
             continue
-        if _readable_ratio(text) > 0.9:
+        if _readable_ratio(text, _UNREADABLE_UTF8 if encoding == "utf-8" else _UNREADABLE) > 0.9:
             return text
     raise ReadError(path, "unreadable text encoding (not UTF-8, GB18030/GBK or Big5)")
 

@@ -166,6 +166,22 @@ def test_a_gbk_text_is_never_read_as_big5(tmp_path):
             decode_bytes(((symbols * 2 + "各县区应急管理局要开展安全检查工作。\n") * 20).encode("gbk"))
 
 
+@pytest.mark.parametrize("text", [
+    ("①②③④⑤■□▲△◆※℃№★☆" + "各县区应急管理局要开展安全检查工作。\n") * 20,  # a checklist full of symbols
+    ("┌────┐\n│接报│\n└─┬──┘\n  ↓\n" + "县应急管理局核实后报告。\n") * 20,  # a flowchart in box characters
+    ("ཞིབ་བཤེར་ལས་ཀ།\n" + "一、加强森林防火工作。\n") * 20,  # a bilingual notice: Tibetan over each Chinese line
+    ("ئىشلەپچىقىرىش بىخەتەرلىكى\n" + "二、开展隐患排查整治。\n") * 20,  # Uyghur in Arabic script
+], ids=["symbols", "flowchart", "tibetan", "uyghur"])
+def test_a_utf8_text_in_other_scripts_and_symbols_is_read(text):
+    """Strict UTF-8 is trusted with any script and symbol a notice holds (random bytes seldom decode as UTF-8):
+    only control characters, Latin-1 letters (a text once misread as Latin-1), private-use codes and U+FFFD count
+    against it. The GB18030/Big5 tries keep the narrow check above. (Before, these were refused, or their UTF-8
+    bytes were read as GB18030 into other characters.)"""
+    from policytag.corpus.readers import decode_bytes
+
+    assert decode_bytes(text.encode("utf-8")) == text
+
+
 def test_a_traditional_task_table_header_is_a_header():
     """tables' header roles in traditional characters (序號, 工作任務, 責任單位, 完成時限, 牽頭單位) are the simplified
     ones'; a simplified label is never converted."""
