@@ -218,7 +218,24 @@ def duty_agencies(text: str) -> list[tuple[str, str]]:
     Looks at the last ``_DUTY_REACH`` characters only, part by part from the end (the comma-parts of its last
     sentence that each read as organs and their role): no pattern nests another's repetition, so a sentence that
     is no duty sentence fails in linear time (one pattern over the whole sentence took ten times as long on a near
-    miss, ``tests/test_extract_probe14.py``). ``text`` is simplified Chinese (the patterns are)."""
+    miss, ``tests/test_extract_probe14.py``). ``text`` is simplified Chinese (the patterns are).
+
+    Before it, in text order: the organs a sentence assigns the work to wherever it stands and whatever verb follows
+    (``县应急局会同县水利局做好防汛抗旱工作``, ``由县应急局牵头，县消防救援大队配合做好应急演练``:
+    ``_assigned_agencies``); each name once, with its first role."""
+    out = _assigned_agencies(text) if _may_assign(text) else []
+    if not out:
+        return _closing_agencies(text)
+    named = {n for n, _ in out}
+    for name, role in _closing_agencies(text):
+        if name not in named:
+            named.add(name)
+            out.append((name, role))
+    return out
+
+
+def _closing_agencies(text: str) -> list[tuple[str, str]]:
+    """(organ, role) of the duty sentence that closes ``text`` (``duty_agencies``' first paragraph)."""
     tail = text[-_DUTY_REACH:].rstrip(" \t\n。；;.")
     if not tail.endswith(_DUTY_WORDS):
         return []  # (most clauses: one test)
@@ -260,3 +277,92 @@ def _organs(names: str) -> list[str] | None:
     """The organs a part names (``县应急局、县公安局等部门`` -> both), or None when one of them is no organ's name."""
     parts = _ORGAN_SEP.split(_ORGANS_END.sub("", names.strip()))
     return parts if all(_RE_ORGAN_NAME.fullmatch(p) for p in parts) else None
+
+
+# --- a sentence that assigns the work: A会同B + its task, 由A牵头，B配合 + its task -------------------------------
+# 会同 (and 联合 between two organs) divides the work however the sentence goes on: the organs before it lead, those
+# after it support (县应急局会同县水利局做好防汛抗旱工作; 县民政局要联合县应急局加强…); so does a part opening with
+# ``[由]A牵头`` followed by parts opening with ``B配合/协助/参与/协办`` (由县应急局牵头，县消防救援大队配合做好应急演练),
+# or by a part opening with 会同 (由县应急局牵头，会同县公安局开展…). An organ opening a sentence with any other verb
+# (县应急局负责…, 县公安局协助做好…, 县应急局牵头开展… with no supporter) stays the unread addressee, as before.
+_ASSIGN_WORDS = ("会同", "联合", "牵头")
+_RE_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+_RE_TOGETHER = re.compile(r"会同|联合")
+#: what may stand between the leading organs and 会同 (县应急局要会同…, 企业应当会同… is no organ's)
+_RE_LEAD_TAIL = re.compile(r"(?:要|应当|应|须|负责|牵头)$")
+#: a part opening with the organs that lead (由县应急局牵头, 县应急局牵头负责全县…)
+_RE_LEAD_OPEN = re.compile(r"(?P<organs>[^，,]{2,40}?)牵头")
+#: a part opening with the organs that support (县公安局、县交通局配合开展…, 各乡镇按职责分工参与)
+_RE_SUPPORT_OPEN = re.compile(r"(?P<organs>[^，,]{2,60}?)(?:按照?职责)?(?:分工)?(?P<role>配合|协助|参与|协办)")
+#: the words a predicate opens with after the supporting organs of 会同 (where a longer organ's name could run on:
+#: 会同县人民政府办公室组织… is not 县人民政府 + 办公室组织…); a part whose predicate opens otherwise
+#: (会同县住建局每季度…) reads the shortest organs' list
+_RE_PREDICATE = re.compile(
+    r"做|开展|组织|制定|制订|加强|负责|督促|指导|推进|推动|落实|抓好|建立|健全|完善|研究|实施|编制|共同|联合|依法"
+    r"|按照|依据|根据|对|在|及时|定期|适时|统筹|切实|认真|全面|深入|集中|严格|严厉|加快|加大|强化|规范|提升|进行"
+    r"|部署|召开|查处|整治|排查|检查|核查|督查|监督|出台|印发|起草|提出|确定|划定|公布|发布|评估|组建|成立|派出"
+    r"|协调|保障|完成|处置|调查|审查|审核|管理|核实|会商|分析|指挥|转移|配合|协助|参与|牵头|把|将|向|就|从|按|通过"
+    r"|结合|围绕|针对|进一步|摸排|修订|拟定|每|于")
+#: the longest run of supporting organs read after 会同 (a part's first characters only: linear in the text)
+_SUPPORT_REACH = 60
+
+
+def _may_assign(text: str) -> bool:
+    """Does ``text`` hold a word a work-assigning sentence needs (plain scans: most clauses have none)?"""
+    return any(w in text for w in _ASSIGN_WORDS)
+
+
+def _assigned_agencies(text: str) -> list[tuple[str, str]]:
+    """(organ, role) of every sentence of ``text`` that assigns the work (the section above), in text order, each name
+    once with its first role. Each part costs a bounded look (leading organs within 40 characters, supporting ones
+    within ``_SUPPORT_REACH``), so the reading stays linear in the text."""
+    out: list[tuple[str, str]] = []
+    for sentence in _RE_SENTENCE_END.split(text):
+        if _may_assign(sentence):
+            _read_sentence(sentence, out)
+    seen: set[str] = set()
+    return [(n, r) for n, r in out if not (n in seen or seen.add(n))]
+
+
+def _read_sentence(sentence: str, out: list[tuple[str, str]]) -> None:
+    """Append the (organ, role) pairs one sentence assigns to ``out`` (its comma-parts in order)."""
+    lead: list[str] | None = None  # the organs of a 牵头 part just before (read once a supporter follows)
+    lead_read = False
+    for part in re.split(r"[，,]", sentence):
+        part = part.strip().removeprefix("由").lstrip()
+        together = _RE_TOGETHER.search(part)
+        if together:
+            head = _RE_LEAD_TAIL.sub("", part[:together.start()].strip())
+            leads = lead if not head else _organs(head) if len(head) <= 40 else None
+            support = _support_organs(part[together.end():together.end() + _SUPPORT_REACH])
+            if leads and support:
+                out.extend([*((n, LEAD) for n in leads if not (lead_read and leads is lead)),
+                            *((n, SUPPORT) for n in support)])
+                lead, lead_read = leads, True
+                continue
+        m = _RE_SUPPORT_OPEN.match(part) if lead else None
+        support = _organs(m.group("organs")) if m else None
+        if lead and support:
+            out.extend([*((n, LEAD) for n in lead if not lead_read), *((n, SUPPORT) for n in support)])
+            lead_read = True
+            continue
+        m = _RE_LEAD_OPEN.match(part)
+        lead = _organs(m.group("organs")) if m else None
+        lead_read = False
+
+
+def _support_organs(rest: str) -> list[str] | None:
+    """The organs a 会同 names at the start of ``rest`` (its part after 会同): those before the first predicate that
+    follows a whole list of organs' names, the whole rest when it is one, else the shortest list of them."""
+    for m in _RE_PREDICATE.finditer(rest):
+        organs = _organs(rest[:m.start()]) if m.start() >= 2 else None
+        if organs:
+            return organs
+    organs = _organs(rest)
+    if organs:
+        return organs
+    for end in range(2, len(rest)):
+        organs = _organs(rest[:end])
+        if organs:
+            return organs
+    return None
