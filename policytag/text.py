@@ -303,6 +303,9 @@ _RE_PREDICATE = re.compile(
     r"|部署|召开|查处|整治|排查|检查|核查|督查|监督|出台|印发|起草|提出|确定|划定|公布|发布|评估|组建|成立|派出"
     r"|协调|保障|完成|处置|调查|审查|审核|管理|核实|会商|分析|指挥|转移|配合|协助|参与|牵头|把|将|向|就|从|按|通过"
     r"|结合|围绕|针对|进一步|摸排|修订|拟定|每|于")
+#: an item's or article's number opening a clause's first part (（三）县应急局要会同…, 第十条 县应急局会同…): not a name
+_RE_ITEM_HEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|\d{1,3}[.、．]"
+                           r"|第[一二三四五六七八九十百零〇\d]{1,6}条)\s*")
 #: the longest run of supporting organs read after 会同 (a part's first characters only: linear in the text)
 _SUPPORT_REACH = 60
 
@@ -329,7 +332,9 @@ def _read_sentence(sentence: str, out: list[tuple[str, str]]) -> None:
     lead: list[str] | None = None  # the organs of a 牵头 part just before (read once a supporter follows)
     lead_read = False
     for part in re.split(r"[，,]", sentence):
-        part = part.strip().removeprefix("由").lstrip()
+        part = part.strip()
+        head = _RE_ITEM_HEAD.match(part)
+        part = (part[head.end():] if head else part).removeprefix("由").lstrip()
         together = _RE_TOGETHER.search(part)
         if together:
             head = _RE_LEAD_TAIL.sub("", part[:together.start()].strip())
