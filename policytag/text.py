@@ -223,7 +223,9 @@ def duty_agencies(text: str) -> list[tuple[str, str]]:
     Before it, in text order: the organs a sentence assigns the work to wherever it stands and whatever verb follows
     (``县应急局会同县水利局做好防汛抗旱工作``, ``由县应急局牵头，县消防救援大队配合做好应急演练``:
     ``_assigned_agencies``); each name once, with its first role."""
-    out = _assigned_agencies(text) if _may_assign(text) else []
+    if "会同" not in text and "联合" not in text and "牵头" not in text:  # (most clauses: plain scans, no call)
+        return _closing_agencies(text)
+    out = _assigned_agencies(text)
     if not out:
         return _closing_agencies(text)
     named = {n for n, _ in out}
@@ -285,7 +287,6 @@ def _organs(names: str) -> list[str] | None:
 # ``[由]A牵头`` followed by parts opening with ``B配合/协助/参与/协办`` (由县应急局牵头，县消防救援大队配合做好应急演练),
 # or by a part opening with 会同 (由县应急局牵头，会同县公安局开展…). An organ opening a sentence with any other verb
 # (县应急局负责…, 县公安局协助做好…, 县应急局牵头开展… with no supporter) stays the unread addressee, as before.
-_ASSIGN_WORDS = ("会同", "联合", "牵头")
 _RE_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 _RE_TOGETHER = re.compile(r"会同|联合")
 #: what may stand between the leading organs and 会同 (县应急局要会同…, 企业应当会同… is no organ's)
@@ -310,18 +311,13 @@ _RE_ITEM_HEAD = re.compile(r"(?:[（(][一二三四五六七八九十\d]{1,3}[)�
 _SUPPORT_REACH = 60
 
 
-def _may_assign(text: str) -> bool:
-    """Does ``text`` hold a word a work-assigning sentence needs (plain scans: most clauses have none)?"""
-    return any(w in text for w in _ASSIGN_WORDS)
-
-
 def _assigned_agencies(text: str) -> list[tuple[str, str]]:
     """(organ, role) of every sentence of ``text`` that assigns the work (the section above), in text order, each name
     once with its first role. Each part costs a bounded look (leading organs within 40 characters, supporting ones
     within ``_SUPPORT_REACH``), so the reading stays linear in the text."""
     out: list[tuple[str, str]] = []
     for sentence in _RE_SENTENCE_END.split(text):
-        if _may_assign(sentence):
+        if "会同" in sentence or "联合" in sentence or "牵头" in sentence:
             _read_sentence(sentence, out)
     seen: set[str] = set()
     return [(n, r) for n, r in out if not (n in seen or seen.add(n))]
@@ -339,8 +335,8 @@ def _read_sentence(sentence: str, out: list[tuple[str, str]]) -> None:
         if together:
             head = _RE_LEAD_TAIL.sub("", part[:together.start()].strip())
             leads = lead if not head else _organs(head) if len(head) <= 40 else None
-            support = _support_organs(part[together.end():together.end() + _SUPPORT_REACH])
-            if leads and support:
+            support = _support_organs(part[together.end():together.end() + _SUPPORT_REACH]) if leads else None
+            if support:
                 out.extend([*((n, LEAD) for n in leads if not (lead_read and leads is lead)),
                             *((n, SUPPORT) for n in support)])
                 lead, lead_read = leads, True
@@ -351,7 +347,7 @@ def _read_sentence(sentence: str, out: list[tuple[str, str]]) -> None:
             out.extend([*((n, LEAD) for n in lead if not lead_read), *((n, SUPPORT) for n in support)])
             lead_read = True
             continue
-        m = _RE_LEAD_OPEN.match(part)
+        m = _RE_LEAD_OPEN.match(part) if "牵头" in part else None
         lead = _organs(m.group("organs")) if m else None
         lead_read = False
 
