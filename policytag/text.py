@@ -330,7 +330,8 @@ def _read_sentence(sentence: str, out: list[tuple[str, str]]) -> None:
     for part in re.split(r"[，,]", sentence):
         part = part.strip()
         head = _RE_ITEM_HEAD.match(part)
-        part = (part[head.end():] if head else part).removeprefix("由").lstrip()
+        # (由A牵头/由A会同B: A does it; 请A会同B…: a request's addressee does it too)
+        part = (part[head.end():] if head else part).removeprefix("请").removeprefix("由").lstrip()
         together = _RE_TOGETHER.search(part)
         if together:
             head = _RE_LEAD_TAIL.sub("", part[:together.start()].strip())
