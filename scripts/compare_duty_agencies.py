@@ -6,14 +6,11 @@ Prints each text read differently with both readings, then a count; exit status 
 from __future__ import annotations
 
 import argparse
-import importlib.util
-import subprocess
 import sys
-import tempfile
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from compare_extraction import ROOT, _data_texts, _dump_texts, _test_strings  # noqa: E402
+from compare_extraction import _data_texts, _dump_texts, _module_at, _test_strings  # noqa: E402
 
 from policytag.text import duty_agencies  # noqa: E402
 
@@ -23,13 +20,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--dump", type=Path, required=True, help="a segmentation dump (/work/baseline/main)")
     ap.add_argument("--ref", default="main", help="the git ref whose policytag/text.py is compared (default main)")
     args = ap.parse_args(argv)
-    source = subprocess.run(["git", "show", f"{args.ref}:policytag/text.py"], cwd=ROOT, check=True,
-                            capture_output=True, text=True).stdout
-    path = Path(tempfile.mkdtemp()) / "text_at_ref.py"
-    path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("text_at_ref", path)
-    ref = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(ref)
+    ref = _module_at(args.ref, "policytag/text.py")
     texts = list(dict.fromkeys(t for t, _ in [*_dump_texts(args.dump), *_data_texts(), *_test_strings(set())]))
     changed = 0
     for text in texts:

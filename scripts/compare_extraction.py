@@ -67,13 +67,15 @@ def _test_strings(skip: set[Path]) -> list[tuple[str, int | None]]:
     return out
 
 
-def _module_at(ref: str):
-    """``inference/extract.py`` as it is at ``ref``, imported under another name (its imports are this checkout's)."""
-    source = subprocess.run(["git", "show", f"{ref}:inference/extract.py"], cwd=ROOT, check=True, capture_output=True,
+def _module_at(ref: str, file: str = "inference/extract.py"):
+    """``file`` (a module of the checkout) as it is at ``ref``, imported under another name (its imports are this
+    checkout's)."""
+    source = subprocess.run(["git", "show", f"{ref}:{file}"], cwd=ROOT, check=True, capture_output=True,
                             text=True).stdout
-    path = Path(tempfile.mkdtemp()) / "extract_at_ref.py"
+    name = Path(file).stem + "_at_ref"
+    path = Path(tempfile.mkdtemp()) / f"{name}.py"
     path.write_text(source, encoding="utf-8")
-    spec = importlib.util.spec_from_file_location("extract_at_ref", path)
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # (dataclasses look their module up there)
     spec.loader.exec_module(module)
