@@ -179,7 +179,9 @@ _GENERIC_PLACES = {"城市", "城区", "市区", "县城", "郊区", "社区", "
                    "城镇", "乡镇", "村镇", "集镇", "小城镇", "中心城区", "主城区", "老城区", "旧城区"}
 # endings of subjects shaped like a 区 (临江市旅游景区…, 临江市住宅小区…) that end no administrative
 # unit's name (山区, 林区, 城区 do: 黄山区, 神农架林区, 东城区)
-_SUBJECT_ENDINGS = ("景区", "小区", "社区", "库区", "灾区", "辖区", "片区", "街区", "保护区", "名胜区", "功能区", "核心区")
+_SUBJECT_ENDINGS = ("景区", "小区", "社区", "库区", "灾区", "辖区", "片区", "街区", "保护区", "名胜区", "功能区", "核心区",
+                    # …and like a 市: a news headline's subject (澄河市白沙区开展商场超市消防安全检查 names 澄河市白沙区)
+                    "超市")
 # a tier's character opening a word (农贸市场, 重点区域, 美丽乡村, 创建省级): no unit ends there; 级
 # only after a place (临江市级… may open a title)
 # the whole of a tier (在全市安全生产工作会议上的讲话, 对全县…): no place, whatever comes before it

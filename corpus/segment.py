@@ -385,6 +385,18 @@ def _attachment_title(lines: list[Line]) -> str | None:
     return None
 
 
+#: a year a title names in words, counted from the year the notice was signed: 明年 / 下一年度 the next, 今年 / 本年度 that
+#: year, 去年 / 上一年度 the last (not 近年, 往年, 年度 alone: no one year)
+_RELATIVE_YEAR = re.compile(r"(明年|来年|下一?年度|下一年|今年|本年度|去年|上一?年度|上一年)")
+_RELATIVE_SHIFT = {"明": 1, "来": 1, "下": 1, "今": 0, "本": 0, "去": -1, "上": -1}
+
+
+def _relative_year(title: str) -> int | None:
+    """How many years after the signing year a title's year in words is (``明年`` 1, ``今年`` 0, ``去年`` -1), or None."""
+    m = _RELATIVE_YEAR.search(title or "")
+    return _RELATIVE_SHIFT[m.group(1)[0]] if m else None
+
+
 def _year(title: str, number: str | None, paragraphs: list[str], date: str | None = None) -> int | None:
     """The year a notice is for: its title's, its number's, the year its body plans (做好2027年…) unless
     it is before the year the notice was signed, else the year it was signed; the year the body names most only for a notice with no date (a
@@ -392,6 +404,10 @@ def _year(title: str, number: str | None, paragraphs: list[str], date: str | Non
     body = "\n".join(paragraphs)
     for i, text in enumerate((title, number or "")):
         m = re.search(r"((?:19|20)\d{2})", text)
+        if i == 1 and date and (shift := _relative_year(title)) is not None:
+            # a title naming its year in words (关于做好明年元旦春节期间…的通知 signed 2027-12-18 is 2028's): counted
+            # from the signing year, before the number's year (〔2027〕: when it was numbered, not what it is for)
+            return int(date[:4]) + shift
         if m:
             # a notice numbered in December for the next year's work (〔2026〕, 为做好2027年元旦、春节
             # 期间…) is for the year its body plans (corpus/metadata.py's probe; genre3's file)
@@ -797,7 +813,18 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int, list[
         first = pieces[-1][2]
         pieces[-1] = (text[first:end].rstrip(" \t。；;，,"), pieces[-1][1], first, pieces[-1][3])
 
+    inside: tuple[list[str], list[tuple[str, str]]] = ([], [])  # what the remarks inside the running sentence name
+
+    def named_inside(agencies: list[str], pairs: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
+        return inside[0] + [x for x in agencies if x not in inside[0]], inside[1] + pairs
+
     for a, b, agencies in _agency_remarks(text):
+        if not _closes_clause(text, b):
+            # (…会同市气象局（市水文中心配合）及时发布预警…: mid-sentence a remark closes nothing; it stays in the text, and
+            # its agencies are the clause's)
+            inside[0].extend(x for x in agencies if x not in inside[0])
+            inside[1].extend(bracket_roles(text[a:b]))
+            continue
         keep = RE_DEADLINE_KEY.search(text, a, b) is not None
         gap = text[start:a]
         if pieces and (not gap.strip() or _deadline_remarks_only(gap)):
@@ -807,7 +834,9 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int, list[
             pieces[-1][3].extend(bracket_roles(text[a:b]))
         elif gap.strip():
             start += len(gap) - len(gap.lstrip(_SEPARATORS))  # (…督办（…）；开展…: the ； ends the task before)
-            pieces.append((text[start:b if keep else a].rstrip(), agencies, start, bracket_roles(text[a:b])))
+            named, pairs = named_inside(agencies, bracket_roles(text[a:b]))
+            pieces.append((text[start:b if keep else a].rstrip(), named, start, pairs))
+        inside = ([], [])
         start = b
     if pieces and text[start:].strip(_SEPARATORS):
         start += len(text[start:]) - len(text[start:].lstrip(_SEPARATORS))
@@ -816,8 +845,19 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int, list[
         run_on(len(text))
     # (…及时报告（市应急管理局负责）。: the full stop closing the sentence after its remark is no clause)
     elif tail.strip(" \t。；，！？.;,!?") or not pieces:
-        pieces.append((tail, [], start, []))
+        pieces.append((tail, inside[0], start, inside[1]))
     return pieces
+
+
+#: what may follow a remark that closes its clause: the sentence's end (。；！？ or the paragraph's), or another
+#: bracket (a second remark, a deadline remark: ``_split_at_agency_remarks`` reads those)
+_CLAUSE_END = re.compile(r"[ \t\u3000]*(?:[。；;！!？?.（(]|$)")
+
+
+def _closes_clause(text: str, end: int) -> bool:
+    """Does the remark ending at ``end`` close its clause (``…及时报告（市应急管理局负责）。``), not stand in the
+    middle of a sentence (``…会同市气象局（市水文中心配合）及时发布预警…``, ``…（县公安局配合），发现…``)?"""
+    return _CLAUSE_END.match(text, end) is not None
 
 
 _SEPARATORS = " \t。；;，,"
@@ -1428,25 +1468,62 @@ def _without_translations(text: str) -> str:
 
 
 #: a portal page's info line under its headline: when it was put online, by whom (发布时间：… 来源：… 浏览次数：…)
-RE_PAGE_INFO = re.compile(r"\s*[【\[]?(?:发布时间|发布日期|日期|时间|来源|信息来源|发布机构|作者)\s*[：:]")
+RE_PAGE_INFO = re.compile(r"\s*[【\[]?(?:发布时间|发布日期|日期|时间|来源|信息来源|文章来源|发布机构|作者)\s*[：:]")
 RE_NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff“”《》（）0-9·—、\s]{8,40}")
+#: one key of a page's info line and its value (up to the next key): 来源 is the organ that put the page online,
+#: 发布时间 when (``发布时间：2027-04-12 10:35　来源：澜川县应急管理局　浏览次数：126``)
+_INFO_FIELD = re.compile(r"(发布时间|发布日期|日期|时间|来源|信息来源|文章来源|发布机构|作者|浏览次数|点击数|阅读量)\s*[：:]")
+_INFO_AS_META = {"来源": "发布机构", "信息来源": "发布机构", "文章来源": "发布机构", "发布机构": "发布机构",
+                 "发布时间": "发布日期", "发布日期": "发布日期", "日期": "发布日期", "时间": "发布日期"}
+_INFO_ORGAN = re.compile(r"[\u4e00-\u9fff（）]{2,40}")
+_INFO_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+
+
+def _page_info_meta(line: Line) -> list[Line]:
+    """A news page's info line (kind ``url``) as the web metadata the notice reader reads: its 来源 / 信息来源 as the
+    ``发布机构`` (the organ that put the page online: the issuer where nothing else names one) and its 发布时间 as the
+    ``发布日期`` (the year where nothing else gives one; no signing date). Before, both were dropped with the line, and
+    the article had no issuer and no year (tests/data/metadata24 n01–n03)."""
+    keys = list(_INFO_FIELD.finditer(line.text))
+    out = []
+    for k, m in enumerate(keys):
+        value = line.text[m.end():keys[k + 1].start() if k + 1 < len(keys) else len(line.text)].strip(" \t\u3000】]")
+        key = _INFO_AS_META.get(m.group(1))
+        if key == "发布机构" and _INFO_ORGAN.fullmatch(value):
+            out.append(replace(line, kind="meta", text=f"发布机构：{value}"))
+        elif key == "发布日期" and (date := _INFO_DATE.search(value)):
+            out.append(replace(line, kind="meta", text=f"发布日期：{date.group(0)}"))
+    return out
 
 
 def _portal_headline(lines: list[Line]) -> list[Line]:
     """A news article copied from a portal (``澜川县召开2027年第二季度安全生产工作会议`` over ``发布时间：… 来源：…``): its
     headline names no genre (no 通知, no 方案), so it was read as text and the article as a text with no title (no
     notice at all). The first line, a headline (no sentence in it; a phone's copy sets it over two lines) right over
-    the page's info line, is the title."""
+    the page's info line, is the title; the info lines under it are its web metadata (``_page_info_meta``). The
+    .txt reader already made the info line a ``发布日期：…`` meta line (corpus/readers.py): that is one too."""
     filled = [k for k, line in enumerate(lines[:4]) if line.kind != "blank"]
     for size in (1, 2):
         if len(filled) <= size or filled[0] != 0 or filled[size - 1] != size - 1:
             return lines
-        head, info = lines[:size], lines[filled[size]]
+        head, at = lines[:size], filled[size]
         text = "".join(line.text.strip() for line in head)
-        if (info.kind == "url" and RE_PAGE_INFO.match(info.text) and all(line.kind == "text" for line in head)
+        if (_page_info(lines[at]) and all(line.kind == "text" for line in head)
                 and RE_NEWS_HEADLINE.fullmatch(text) and heading_level(text) is None):
-            return [replace(head[0], kind="title", text=text)] + lines[size:]
+            end = at
+            while end < len(lines) and (_page_info(lines[end]) or lines[end].kind == "blank"):
+                end += 1
+            info = [m for line in lines[at:end] if line.kind == "url" for m in _page_info_meta(line)]
+            kept = [line for line in lines[at:end] if line.kind != "url"]
+            return [replace(head[0], kind="title", text=text)] + lines[size:at] + info + kept + lines[end:]
     return lines
+
+
+def _page_info(line: Line) -> bool:
+    """Is ``line`` a portal page's info line: as pasted (kind ``url``), or as the .txt reader rewrote it
+    (``发布日期：2027-04-12``, kind ``meta``)?"""
+    return ((line.kind == "url" and RE_PAGE_INFO.match(line.text) is not None)
+            or (line.kind == "meta" and line.text.lstrip().startswith("发布日期")))
 
 
 def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:
