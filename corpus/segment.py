@@ -814,12 +814,14 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int, list[
         pieces[-1] = (text[first:end].rstrip(" \t。；;，,"), pieces[-1][1], first, pieces[-1][3])
 
     inside: tuple[list[str], list[tuple[str, str]]] = ([], [])  # what the remarks inside the running sentence name
+    # (（二）整治老旧燃气管网（牵头单位：…）年底前完成…: a remark right after an item's title closes the title)
+    titled = m.end() if (m := _ITEM_TITLE.match(text)) else -1
 
     def named_inside(agencies: list[str], pairs: list[tuple[str, str]]) -> tuple[list[str], list[tuple[str, str]]]:
         return inside[0] + [x for x in agencies if x not in inside[0]], inside[1] + pairs
 
     for a, b, agencies in _agency_remarks(text):
-        if not _closes_clause(text, b):
+        if not (a == titled or _closes_clause(text, a, b)):
             # (…会同市气象局（市水文中心配合）及时发布预警…: mid-sentence a remark closes nothing; it stays in the text, and
             # its agencies are the clause's)
             inside[0].extend(x for x in agencies if x not in inside[0])
@@ -852,12 +854,21 @@ def _split_at_agency_remarks(text: str) -> list[tuple[str, list[str], int, list[
 #: what may follow a remark that closes its clause: the sentence's end (。；！？ or the paragraph's), or another
 #: bracket (a second remark, a deadline remark: ``_split_at_agency_remarks`` reads those)
 _CLAUSE_END = re.compile(r"[ \t\u3000]*(?:[。；;！!？?.（(]|$)")
+_SENTENCE_ENDS = "。；;！!？?."
+#: an item's number and title opening a paragraph, up to its first bracket (``（二）整治老旧燃气管网``, ``3.加强巡查``)
+_ITEM_TITLE = re.compile(rf"\s*(?:[（(](?:{ITEM_NUMERAL}|\d{{1,2}})[)）]|(?:{ITEM_NUMERAL})[、．.]|\d{{1,2}}[、．.](?!\d))"
+                         r"[^，,。；;：:（()）]{1,40}(?=[（(])")
 
 
-def _closes_clause(text: str, end: int) -> bool:
-    """Does the remark ending at ``end`` close its clause (``…及时报告（市应急管理局负责）。``), not stand in the
-    middle of a sentence (``…会同市气象局（市水文中心配合）及时发布预警…``, ``…（县公安局配合），发现…``)?"""
-    return _CLAUSE_END.match(text, end) is not None
+def _closes_clause(text: str, start: int, end: int) -> bool:
+    """Does the remark at ``text[start:end]`` close its clause (``…及时报告（市应急管理局负责）。``, or set after the
+    sentence's full stop: ``…权责清单。（省级…部门负责）集中审批部门…``), not stand in the middle of a sentence
+    (``…会同市气象局（市水文中心配合）及时发布预警…``, ``…（县公安局配合），发现…``)? (Looks at the characters next to
+    the remark only: no search back.)"""
+    before = start
+    while before and text[before - 1] in " \t\u3000":
+        before -= 1
+    return (before and text[before - 1] in _SENTENCE_ENDS) or _CLAUSE_END.match(text, end) is not None
 
 
 _SEPARATORS = " \t。；;，,"
@@ -1511,12 +1522,26 @@ def _portal_headline(lines: list[Line]) -> list[Line]:
         if (_page_info(lines[at]) and all(line.kind == "text" for line in head)
                 and RE_NEWS_HEADLINE.fullmatch(text) and heading_level(text) is None):
             end = at
-            while end < len(lines) and (_page_info(lines[end]) or lines[end].kind == "blank"):
+            while end < len(lines) and (_page_info(lines[end]) or lines[end].kind in ("url", "blank")):
                 end += 1
-            info = [m for line in lines[at:end] if line.kind == "url" for m in _page_info_meta(line)]
+            info = [m for line in _info_lines_joined(lines[at:end]) for m in _page_info_meta(line)]
             kept = [line for line in lines[at:end] if line.kind != "url"]
             return [replace(head[0], kind="title", text=text)] + lines[size:at] + info + kept + lines[end:]
     return lines
+
+
+def _info_lines_joined(lines: list[Line]) -> list[Line]:
+    """The info lines (kind ``url``) of a page's info block, each with the lines that go on with it (a phone's copy cuts
+    ``发布时间：… 来源：澜川`` / ``县应急管理局　浏览次数：126``: a line opening with no key goes on with the one above)."""
+    out: list[Line] = []
+    for line in lines:
+        if line.kind != "url":
+            continue
+        if out and not RE_PAGE_INFO.match(line.text):
+            out[-1] = replace(out[-1], text=out[-1].text + line.text.strip())
+        else:
+            out.append(line)
+    return out
 
 
 def _page_info(line: Line) -> bool:
