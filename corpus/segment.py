@@ -1480,7 +1480,7 @@ def _without_translations(text: str) -> str:
 
 #: a portal page's info line under its headline: when it was put online, by whom (发布时间：… 来源：… 浏览次数：…)
 RE_PAGE_INFO = re.compile(r"\s*[【\[]?(?:发布时间|发布日期|日期|时间|来源|信息来源|文章来源|发布机构|作者)\s*[：:]")
-RE_NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff“”《》（）0-9·—、\s]{8,40}")
+RE_NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff“”《》（）0-9０-９·—、\s]{8,40}")
 #: one key of a page's info line and its value (up to the next key): 来源 is the organ that put the page online,
 #: 发布时间 when (``发布时间：2027-04-12 10:35　来源：澜川县应急管理局　浏览次数：126``)
 _INFO_FIELD = re.compile(r"(发布时间|发布日期|日期|时间|来源|信息来源|文章来源|发布机构|作者|浏览次数|点击数|阅读量)\s*[：:]")

@@ -110,7 +110,7 @@ def test_a_remark_mid_sentence_stays_in_its_clause():  # failed on main: cut aft
     got = [(c.heading_path, c.text, c.agencies) for c in clauses if c.kind == "clause"]
     assert got == [
         (("一、全面排查隐患",), "市住房和城乡建设局要会同市市场监管局（市消防救援支队配合）组织开展燃气经营企业安全检查，"
-                              "发现隐患立即督促整改。", ("市消防救援支队",)),
+                              "发现隐患立即督促整改。", ("市消防救援支队", "市住房和城乡建设局", "市市场监管局")),  # + 会同's lead and support (agencies22)
         (("二、加强执法检查",), "严厉打击非法经营燃气行为", ("市公安局", "市市场监管局")),
         (("三、落实用户安全",), "督促餐饮场所安装可燃气体报警装置", ("市商务局", "市住房和城乡建设局")),
         (("三、落实用户安全",), "加强对居民用户安全用气宣传。", ()),
@@ -126,7 +126,9 @@ def test_a_remark_before_more_of_its_sentence_cuts_nothing(body):  # failed on m
     text = f"关于做好汛期安全工作的通知\n各乡镇：\n为做好汛期安全工作，现通知如下：\n一、加强监测预警\n{body}\n松岩县应急管理局\n2027年6月1日\n"
     (_, clauses), = _read("t.txt", text)
     (clause,) = [c for c in clauses if c.kind == "clause"]
-    assert clause.text == body.replace("\n", "") and clause.agencies == (("市水文中心",) if "水文" in body else ("县公安局",))
+    # the remark's agency, then (agencies22) the 会同 sentence's lead and support
+    assert clause.text == body.replace("\n", "") and clause.agencies == (
+        ("市水文中心", "市自然资源局", "市气象局") if "水文" in body else ("县公安局",))
 
 
 def test_a_remark_set_after_its_sentences_full_stop_still_closes_it():
@@ -150,7 +152,7 @@ def test_lines25_bracket_breaks_clause_three_is_one_clause():  # failed on main:
     (_, clauses), = segment_text(text, "l25.txt")
     third = [c for c in clauses if c.heading_path == ("二、加强监测预警",)]
     assert len(third) == 1 and third[0].text.startswith("市自然资源局要会同市气象局（市水文中心配合）及时发布")
-    assert third[0].agencies == ("市水文中心",)
+    assert third[0].agencies == ("市水文中心", "市自然资源局", "市气象局")  # remark, then 会同 (agencies22)
 
 
 # --- 4. a 工作专班's signature -------------------------------------------------------------------------------------
