@@ -641,15 +641,21 @@ def _without_chrome(lines: list[str]) -> list[str]:
     return out
 
 
+#: a 来源 that names an organ (Chinese only: no site address, no ``本站`` with a link)
+_INFO_SOURCE = re.compile(r"[\u4e00-\u9fff（）]{2,40}")
+
+
 def _info_line(line: str) -> str:
-    """A page's information line (``发布时间：2027-06-01 来源：县应急管理局``) as the publication date the
-    cleaner reads as metadata (``发布日期：2027-06-01``), or "" where it gives no date."""
+    """A page's information line (``发布时间：2027-06-01 来源：县应急管理局``) as the metadata the cleaner reads: the
+    publication date (``发布日期：2027-06-01``) and the organ that put the page online (``发布机构：县应急管理局``, the
+    issuer where nothing else names one: a news article has no signature), a line each; "" where it gives neither."""
     keys = list(_INFO_KEY.finditer(line))
-    values = {m.group(1): line[m.end():(keys[k + 1].start() if k + 1 < len(keys) else len(line))].strip()
+    values = {m.group(1): line[m.end():(keys[k + 1].start() if k + 1 < len(keys) else len(line))].strip(" \t\u3000】]")
               for k, m in enumerate(keys)}
     date = next((d.group(0) for key in ("发布日期", "发布时间", "发布于")
                  if (d := _INFO_DATE.search(values.get(key, "")))), None)
-    return f"发布日期：{date.strip()}" if date else ""
+    source = next((v for key in ("来源", "信息来源", "文章来源") if _INFO_SOURCE.fullmatch(v := values.get(key, ""))), None)
+    return "\n".join(([f"发布日期：{date.strip()}"] if date else []) + ([f"发布机构：{source}"] if source else []))
 
 
 def _text_info_lines(text: str) -> str:

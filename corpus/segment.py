@@ -1546,9 +1546,9 @@ def _info_lines_joined(lines: list[Line]) -> list[Line]:
 
 def _page_info(line: Line) -> bool:
     """Is ``line`` a portal page's info line: as pasted (kind ``url``), or as the .txt reader rewrote it
-    (``发布日期：2027-04-12``, kind ``meta``)?"""
+    (``发布日期：2027-04-12`` / ``发布机构：澄河市应急管理局``, kind ``meta``)?"""
     return ((line.kind == "url" and RE_PAGE_INFO.match(line.text) is not None)
-            or (line.kind == "meta" and line.text.lstrip().startswith("发布日期")))
+            or (line.kind == "meta" and line.text.lstrip().startswith(("发布日期", "发布机构"))))
 
 
 def segment_text(text: str, source: str) -> list[tuple[Document, list[Clause]]]:

@@ -25,8 +25,8 @@ Fixed after the probe, in other owners' files (these were strict xfails): the re
 Tibetan, Uyghur or box-drawing characters for an unreadable encoding (readers.py, lead); a flowchart drawn with box
 characters (┌─┐ │…│ └─┘ around ↓) was a preamble clause, a news byline ``（编辑：…　审核：…）`` a clause, a 工作专班's
 signature a clause and no issuer, a ``¹ …`` footnote and a byline were joined to the line above when wrapped at 60
-cells, and a 54-character title wrapped at 100 cells was lost (clean.py, clean26). Left: the info line's date is not
-read (metadata).
+cells, and a 54-character title wrapped at 100 cells was lost (clean.py, clean26). The news page's info line gives the issuer (its 来源) and
+the year, no signing date (seg25, and the .txt reader's ``发布机构`` line).
 """
 
 from __future__ import annotations
@@ -181,8 +181,9 @@ COUNTY, CITY, PROVINCE = "榆岭县安全生产委员会办公室", "澜川市�
 CH1, CH2, CH3, CH4 = "第一章 总则", "第二章 仓储设施", "第三章 安全管理", "第四章 附则"
 G23 = {
     "g23_news_meeting.txt": (
-        # (issuer: the 来源 is not read; None is acceptable, EXPECTED.md)
-        ("澜川县召开2027年第二季度安全生产工作会议", None, "澜川县", "county", "other", 2027, "2027-04-12"), [
+        # (issuer: the 来源, EXPECTED.md's first choice; no date: a publication date is no signing date, as metadata24
+        # reads a news page; the lead's decision when seg25 read the 来源)
+        ("澜川县召开2027年第二季度安全生产工作会议", "澜川县应急管理局", "澜川县", "county", "other", 2027, None), [
             ((), "preamble", "近日，澜川县召开2027年第二季度安全生产工作会议"),
             ((), "clause", "会议指出，今年一季度"),
             ((), "clause", "会议要求，各乡镇、各部门要牢固树立"),
@@ -264,9 +265,6 @@ G23 = {
 FORWARD_CHAIN = "g23_forward_chain.txt"  # three documents: read by its own test below
 
 KNOWN_GAPS: dict[tuple[str, str], str] = {
-    ("reading", "g23_news_meeting.txt"): "the expectation: the info line now gives issuer 澜川县应急管理局 (the 来源, "
-                                         "EXPECTED.md's first choice) and the year, no date (a publication date is no "
-                                         "signing date, as metadata24 reads it): leftover for the lead",
 }
 WRAP_MISS: set[tuple[str, int]] = set()  # (clean26 read the two left here: a footnote line and a byline at 60 cells)
 PHONE_MISS: dict[str, str] = {}

@@ -19,12 +19,11 @@ misread and are fixed in corpus/metadata.py (5 are open, below):
 - a maritime branch named with its ministry (``交通运输部广东海事局``) read as a ministry's own unit, region 全国: now its
   province (广东省), and ``交通运输部长江海事局`` none, as ``长江海事局``.
 
-Open (strict xfails, corpus/clean.py and corpus/segment.py, leftovers for the lead): a portal news article (a headline, a ``来源：…`` /
-``发布时间：…`` line, no signature, no numbered items) is no notice for the segmenter (its info lines are dropped as page
-furniture and its headline is no title line); a joint title over three lines whose first line holds two organs
-(``澄河市应急管理局澄河市公安局`` / ``澄河市交通运输局关于…`` / ``…的通知``) reads the first line as a header, so title and
-issuer keep only the third organ; a title's ``明年`` (``…关于做好明年元旦春节期间安全防范工作的通知`` signed 2027-12-18) is
-the next year's, but ``segment._year`` reads no relative year (corpus/segment.py).
+Read since (these were strict xfails, fixed in the files of others): a portal news article (a headline, a
+``来源：…`` / ``发布时间：…`` line, no signature, no numbered items) reads its headline as the title (genres23) and its
+来源 as the issuer, its 发布时间 as the year but no signing date (seg25; the .txt reader keeps the 来源 as a
+``发布机构`` line, lead); a joint title over three lines whose first line holds two organs joins the title (clean26); a
+title's ``明年`` signed in December is the next year's (seg25, ``segment._relative_year``).
 
 Documents written for these tests (real names where the kind needs one: central organs and their branches; invented ones
 elsewhere); no sentence copied or paraphrased from a real document.
@@ -128,11 +127,7 @@ OPEN = {
     't02_title_three_lines_joint.txt': ('澄河市应急管理局澄河市公安局澄河市交通运输局关于开展危险货物道路运输安全联合检查的通知', '澄河市应急管理局、澄河市公安局、澄河市交通运输局', '澄河市', 'city', 'other', 2027, '2027-05-17', None),
 }
 
-_NEWS = "issuer None: the .txt reader rewrites a page's info line as 发布日期：… and drops its 来源, which segment reads " \
-        "as the issuer from the text (corpus/readers.py _info_line; leftover for the lead)"
 KNOWN_GAPS = {
-    "n01_news_source_date_one_line.txt": _NEWS,
-    "n03_news_info_source_cn_date.txt": _NEWS,
 }
 
 test_every_document_is_listed, test_document_metadata = probe_tests(DATA, PROBED, FIXED, ROUND2, ROUND3, OPEN,
