@@ -424,7 +424,8 @@ def test_docx_red_header_table_with_the_organs_stacked_in_one_cell(tmp_path):
 def test_page_controls_inside_the_content_container_are_no_text(tmp_path):
     """【字体：大 中 小】【打印本页】【关闭窗口】, 分享到：, 扫一扫在手机打开当前页 inside the container
     that holds the notice: gone, alone on a line or beside other text; words like 打印 in a sentence
-    stay. The page's 发布时间/来源/浏览次数 line there reads as its publication date."""
+    stay. The page's 发布时间/来源/浏览次数 line there reads as its publication date and the organ that put it online
+    (发布机构, session 22)."""
     page = (f"<html><head><title>{FLOOD_TITLE}</title></head><body><div class='content'>"
             "<div>发布时间：2027-06-01 09:30 来源：松林县应急管理局 浏览次数：<span>128</span></div>"
             "<div>【字体：大 中 小】 【打印本页】 【关闭窗口】</div>"
@@ -432,7 +433,7 @@ def test_page_controls_inside_the_content_container_are_no_text(tmp_path):
             + "".join(f"<p>{p}</p>" for p in FLOOD[7:])
             + "<p>分享到：</p><p>【打印本页】 【关闭窗口】</p><p>扫一扫在手机打开当前页</p></div></body></html>")
     (tmp_path / "p.html").write_text(page, encoding="utf-8")
-    assert read_file(tmp_path / "p.html").split("\n") == [FLOOD_TITLE, "发布日期：2027-06-01"] + FLOOD[:7] + [
+    assert read_file(tmp_path / "p.html").split("\n") == [FLOOD_TITLE, "发布日期：2027-06-01", "发布机构：松林县应急管理局"] + FLOOD[:7] + [
         "各单位不得打印张贴未经审核的宣传材料。"] + FLOOD[7:]
     # the page's information line inside the container is the page's date, not a notice's text
     result = segment_paths([tmp_path / "p.html"])
@@ -450,7 +451,7 @@ def test_a_web_page_saved_as_text_keeps_one_notice(tmp_path):
              "【字体：大 中 小】【打印本页】【关闭窗口】", *FLOOD[:7], "各单位不得打印张贴未经审核的宣传材料。", *FLOOD[7:],
              "分享到：", "扫一扫在手机打开当前页"]
     (tmp_path / "p.txt").write_text("\n".join(lines), encoding="utf-8")
-    assert read_file(tmp_path / "p.txt").split("\n") == [FLOOD_TITLE, "发布日期：2027-06-01"] + FLOOD[:7] + [
+    assert read_file(tmp_path / "p.txt").split("\n") == [FLOOD_TITLE, "发布日期：2027-06-01", "发布机构：松林县应急管理局"] + FLOOD[:7] + [
         "各单位不得打印张贴未经审核的宣传材料。"] + FLOOD[7:]
     result = segment_paths([tmp_path / "p.txt"])
     assert len(result.documents) == 1 and result.documents[0].title == FLOOD_TITLE

@@ -97,7 +97,9 @@ DOCUMENTS = {
     "date_dash_bureau.txt": ("柘川县教育局关于做好寒假期间学生安全教育工作的通知", "柘川县教育局", "柘川县", "county", "other", 2025,
                               "2025-01-05", None),
     # fixed in session 10 by the lead (was a known gap: clean.py: the breadcrumb 首页 > 政务公开 > 政策解读 is read as the title)
-    "graphic_interpretation.txt": ("图解：柘川市2025年安全生产工作要点", None, "柘川市", "city", "interpretation", 2025, None, None),
+    # (session 22: its 来源 is the issuer, as a news page's: the page names no other organ; before, None)
+    "graphic_interpretation.txt": ("图解：柘川市2025年安全生产工作要点", "柘川市应急管理局", "柘川市", "city", "interpretation", 2025,
+                                   None, None),
     # fixed in session 10 by the lead (was a known gap: clean.py: RE_TITLE_GENRE takes no title ending 讲话提纲)
     "speech_outline.txt": ("在全县安全生产暨消防工作会议上的讲话提纲", "柘川县人民政府", "柘川县", "county", "speech", 2025,
                             "2025-07-09", None),
