@@ -422,11 +422,13 @@ FULL_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _RE_PORTAL_TAG = re.compile(r"^\s*[【〔\[［][\u4e00-\u9fff]{1,8}[】〕\]］]\s*")
 # a title opening with its verb of sending (转发国务院安委会办公室关于…的通知, as a portal shortens 关于转发…的通知的通知):
 # the organ after it is the one whose notice is passed on; the title names none of its own
-_RE_FORWARDS = re.compile(r"^\s*(?:关于)?(?:转发|批转|印发|下发)")
+_RE_FORWARDS = re.compile(r"^\s*(?:(?:关于)?(?:转发|批转|印发|下发)|《)")
 
 
 def forwards_only(opening: str) -> bool:
-    """Does a title's opening (its text before 关于) name only the organ whose notice it passes on (``转发国务院安委会办公室``)?"""
+    """Does a title's opening (its text before 关于) name only the organ whose notice it passes on (``转发国务院安委会办公室``),
+    or only a document it is about (``《鹭汀市人民政府关于…的通知》政策解读``, signed by the bureau that explains it: the
+    organ inside 《》 was the issuer, read as ``《鹭汀市人民政府``)?"""
     return bool(_RE_FORWARDS.match(_RE_PORTAL_TAG.sub("", opening)))
 
 
