@@ -1680,6 +1680,16 @@ _ODF_STYLE = "{urn:oasis:names:tc:opendocument:xmlns:style:1.0}"
 _ODF_OUTLINE = "\x00outline"
 
 
+def _odf_levels(style, tag: str) -> dict[int, tuple[str, str, str, int, int]]:
+    """A list style's (or the outline style's) numbered levels: format, prefix, suffix, start, levels shown."""
+    return {int(level.get(_ODF_TEXT + "level", "1")): (
+                _ODF_NUM_FORMATS.get(level.get(_ODF_STYLE + "num-format", ""), ""),
+                level.get(_ODF_STYLE + "num-prefix", ""), level.get(_ODF_STYLE + "num-suffix", ""),
+                int(level.get(_ODF_TEXT + "start-value") or 1),
+                int(level.get(_ODF_TEXT + "display-levels") or 1))
+            for level in style.iter(_ODF_TEXT + tag)}
+
+
 class _OdfLists:
     """The numbers an .odt's lists show, counted as ODF 1.2 says (§ 5.3): a list's number format from its
     list style (``text:list-style``: ``style:num-format``, prefix, suffix, start value, levels shown) in
@@ -1694,21 +1704,9 @@ class _OdfLists:
         self.styles: dict[str, dict[int, tuple[str, str, str, int, int]]] = {}
         for root in (r for r in roots if r is not None):
             for style in root.iter(_ODF_TEXT + "list-style"):
-                self.styles[style.get(_ODF_STYLE + "name", "")] = {
-                    int(level.get(_ODF_TEXT + "level", "1")): (
-                        _ODF_NUM_FORMATS.get(level.get(_ODF_STYLE + "num-format", ""), ""),
-                        level.get(_ODF_STYLE + "num-prefix", ""), level.get(_ODF_STYLE + "num-suffix", ""),
-                        int(level.get(_ODF_TEXT + "start-value") or 1),
-                        int(level.get(_ODF_TEXT + "display-levels") or 1))
-                    for level in style.iter(_ODF_TEXT + "list-level-style-number")}
+                self.styles[style.get(_ODF_STYLE + "name", "")] = _odf_levels(style, "list-level-style-number")
             for style in root.iter(_ODF_TEXT + "outline-style"):
-                self.styles[_ODF_OUTLINE] = {
-                    int(level.get(_ODF_TEXT + "level", "1")): (
-                        _ODF_NUM_FORMATS.get(level.get(_ODF_STYLE + "num-format", ""), ""),
-                        level.get(_ODF_STYLE + "num-prefix", ""), level.get(_ODF_STYLE + "num-suffix", ""),
-                        int(level.get(_ODF_TEXT + "start-value") or 1),
-                        int(level.get(_ODF_TEXT + "display-levels") or 1))
-                    for level in style.iter(_ODF_TEXT + "outline-level-style")}
+                self.styles[_ODF_OUTLINE] = _odf_levels(style, "outline-level-style")
         self.outline_counts: dict[int, int] = {}
         self.chains: dict[str, dict[int, int]] = {}  # xml:id -> the counts of the chain of lists it is in
         self.last: dict[str, dict[int, int]] = {}  # list style -> the counts of its last list
