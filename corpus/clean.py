@@ -2668,7 +2668,8 @@ RE_FIELD_LINE = re.compile(r"^\s*[\u4e00-\u9fff]{2,6}\s*[：:]\s*\S")
 #: a footnote opening its line with its mark, a superscript number or a bracketed one (``¹ 含瓶装燃气供应站点。``, ``[2] 钢瓶
 #: 检验周期…``): a paragraph of its own after a closed sentence, as an item is (the mark in a sentence follows a word,
 #: ``许可证¹，``, and a line cut before it opens with the mark and no text: ``¹，且…``)
-RE_FOOTNOTE_LINE = re.compile("^\\s*(?:[\u00b9\u00b2\u00b3\u2070\u2074-\u2079]{1,2}|\\[\\d{1,2}\\])\\s*[\u4e00-\u9fff]")
+SUPERSCRIPT_DIGITS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"  # ¹²³⁰⁴…⁹ (a character class's body)
+RE_FOOTNOTE_LINE = re.compile(rf"^\s*(?:[{SUPERSCRIPT_DIGITS}]{{1,2}}|\[\d{{1,2}}\])\s*[\u4e00-\u9fff]")
 
 
 def _breaks_after(line: str, nxt: str, width: int) -> bool:

@@ -620,7 +620,18 @@ def _without_site_footer(lines: list[str]) -> list[str]:
 # the page's information line a CMS sets over the notice (发布时间：… 来源：… 浏览次数：…)
 _INFO_KEY = re.compile(r"(发布时间|发布日期|发布于|来源|信息来源|文章来源|浏览次数|浏览量|访问次数|访问量|点击数|点击量|点击率|"
                        r"阅读次数|阅读量|作者|编辑|责任编辑|字号)\s*[:：]")
-_INFO_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+#: a date in a page's info line (``2027-04-12``, ``2027年4月12日``), and a 来源 that names an organ (Chinese only: no site
+#: address, no ``本站`` with a link); segment reads a pasted info line with them too
+INFO_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
+INFO_ORGAN = re.compile(r"[\u4e00-\u9fff（）]{2,40}")
+
+
+def info_fields(line: str, keys: re.Pattern) -> list[tuple[str, str]]:
+    """(key, value) of each of ``keys`` (group 1: the key word) in a page's info line, in order, each value running to
+    the next key (``发布时间：2027-04-12 10:35　来源：澜川县应急管理局`` -> 发布时间 ``2027-04-12 10:35``, 来源 ``澜川县应急管理局``)."""
+    found = list(keys.finditer(line))
+    return [(m.group(1), line[m.end():found[k + 1].start() if k + 1 < len(found) else len(line)].strip(" \t\u3000】]"))
+            for k, m in enumerate(found)]
 
 
 def _without_chrome(lines: list[str]) -> list[str]:
@@ -641,20 +652,14 @@ def _without_chrome(lines: list[str]) -> list[str]:
     return out
 
 
-#: a 来源 that names an organ (Chinese only: no site address, no ``本站`` with a link)
-_INFO_SOURCE = re.compile(r"[\u4e00-\u9fff（）]{2,40}")
-
-
 def _info_line(line: str) -> str:
     """A page's information line (``发布时间：2027-06-01 来源：县应急管理局``) as the metadata the cleaner reads: the
     publication date (``发布日期：2027-06-01``) and the organ that put the page online (``发布机构：县应急管理局``, the
     issuer where nothing else names one: a news article has no signature), a line each; "" where it gives neither."""
-    keys = list(_INFO_KEY.finditer(line))
-    values = {m.group(1): line[m.end():(keys[k + 1].start() if k + 1 < len(keys) else len(line))].strip(" \t\u3000】]")
-              for k, m in enumerate(keys)}
+    values = dict(info_fields(line, _INFO_KEY))
     date = next((d.group(0) for key in ("发布日期", "发布时间", "发布于")
-                 if (d := _INFO_DATE.search(values.get(key, "")))), None)
-    source = next((v for key in ("来源", "信息来源", "文章来源") if _INFO_SOURCE.fullmatch(v := values.get(key, ""))), None)
+                 if (d := INFO_DATE.search(values.get(key, "")))), None)
+    source = next((v for key in ("来源", "信息来源", "文章来源") if INFO_ORGAN.fullmatch(v := values.get(key, ""))), None)
     return "\n".join(([f"发布日期：{date.strip()}"] if date else []) + ([f"发布机构：{source}"] if source else []))
 
 
@@ -1208,7 +1213,7 @@ def _column_links(page) -> set[str]:
         texts = [a.get_text("", strip=True) for a in links]
         entries = [a.find_parent(("li", "dd", "tr")) or a.parent for a in links]
         if any(len(t) > _COLUMN_LINK_CHARS or re.search(r"\d", t) for t in texts) \
-                or any(e is not None and _INFO_DATE.search(e.get_text(" ", strip=True)) for e in entries):
+                or any(e is not None and INFO_DATE.search(e.get_text(" ", strip=True)) for e in entries):
             continue
         words.update(t for t in texts if t)
     return words

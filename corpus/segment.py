@@ -20,11 +20,11 @@ from policytag.text import (DEADLINE_KEY, REMARK_KEY, RESPONSIBLE, ROLE, ROLE_OF
                             may_have_remark, remark_spans)
 
 from . import metadata as md
-from .clean import (CN_NUM, ITEM_NUMERAL, item_number_value, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
+from .clean import (CN_NUM, SUPERSCRIPT_DIGITS, ITEM_NUMERAL, item_number_value, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
                     heading_level, heading_number, join_paragraphs, opens_item, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place, title_like)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
-from .readers import SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, read_file
+from .readers import INFO_DATE, INFO_ORGAN, SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, info_fields, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree", "redhead"}
 CLOSING_KINDS = {"issuer", "date", "publish", "printed", "attachment", "formula", "seal", "signer"}
@@ -1101,11 +1101,11 @@ def _closing_paragraphs(paragraphs: list[str], levels: list, enclosure_starts, s
 # a footnote's mark in the text, right after a word and before a mark or the paragraph's end: a circled number
 # (行政处罚数①。, not an inline item's 做到①预警信息及时传达；②…), a superscript (许可证¹，) or a bracketed number
 # (考核合格[1]。), as a Word or web page's footnote is copied
-_SUPERSCRIPTS = "\u00b9\u00b2\u00b3\u2070\u2074-\u2079"
-RE_FOOTNOTE_REF = re.compile(rf"(?<=[\u4e00-\u9fff0-9A-Za-z”》）)])(?:([\u2460-\u2473])|([{_SUPERSCRIPTS}]{{1,2}})|\[(\d{{1,2}})\])"
-                             r"(?=[。，；、：）)\s]|$)")
+#: the mark, as groups (circled, superscript, bracketed): a reference and its footnote pair by them
+_FOOTNOTE_MARK = rf"(?:([\u2460-\u2473])|([{SUPERSCRIPT_DIGITS}]{{1,2}})|\[(\d{{1,2}})\])"
+RE_FOOTNOTE_REF = re.compile(rf"(?<=[\u4e00-\u9fff0-9A-Za-z”》）)]){_FOOTNOTE_MARK}(?=[。，；、：）)\s]|$)")
 #: …and the footnote itself, opening with that mark (``① …`` / ``¹ 含瓶装燃气供应站点。`` / ``[1] 考核由…``)
-RE_FOOTNOTE_OPEN = re.compile(rf"^\s*(?:([\u2460-\u2473])|([{_SUPERSCRIPTS}]{{1,2}})|\[(\d{{1,2}})\])")
+RE_FOOTNOTE_OPEN = re.compile(rf"^\s*{_FOOTNOTE_MARK}")
 #: a note under a list (``注：…`` / ``注1：…`` / ``注①：``)
 RE_NOTE = re.compile(r"^\s*注\s*(?:\d{1,2}|[\u2460-\u2473])?\s*[：:]")
 
@@ -1486,8 +1486,6 @@ RE_NEWS_HEADLINE = re.compile(r"[\u4e00-\u9fff“”《》（）0-9０-９·—�
 _INFO_FIELD = re.compile(r"(发布时间|发布日期|日期|时间|来源|信息来源|文章来源|发布机构|作者|浏览次数|点击数|阅读量)\s*[：:]")
 _INFO_AS_META = {"来源": "发布机构", "信息来源": "发布机构", "文章来源": "发布机构", "发布机构": "发布机构",
                  "发布时间": "发布日期", "发布日期": "发布日期", "日期": "发布日期", "时间": "发布日期"}
-_INFO_ORGAN = re.compile(r"[\u4e00-\u9fff（）]{2,40}")
-_INFO_DATE = re.compile(r"(?:19|20)\d{2}\s*(?:[-/.年]\s*\d{1,2}\s*[-/.月]\s*\d{1,2}\s*日?)")
 
 
 def _page_info_meta(line: Line) -> list[Line]:
@@ -1495,14 +1493,12 @@ def _page_info_meta(line: Line) -> list[Line]:
     ``发布机构`` (the organ that put the page online: the issuer where nothing else names one) and its 发布时间 as the
     ``发布日期`` (the year where nothing else gives one; no signing date). Before, both were dropped with the line, and
     the article had no issuer and no year (tests/data/metadata24 n01–n03)."""
-    keys = list(_INFO_FIELD.finditer(line.text))
     out = []
-    for k, m in enumerate(keys):
-        value = line.text[m.end():keys[k + 1].start() if k + 1 < len(keys) else len(line.text)].strip(" \t\u3000】]")
-        key = _INFO_AS_META.get(m.group(1))
-        if key == "发布机构" and _INFO_ORGAN.fullmatch(value):
+    for word, value in info_fields(line.text, _INFO_FIELD):
+        key = _INFO_AS_META.get(word)
+        if key == "发布机构" and INFO_ORGAN.fullmatch(value):
             out.append(replace(line, kind="meta", text=f"发布机构：{value}"))
-        elif key == "发布日期" and (date := _INFO_DATE.search(value)):
+        elif key == "发布日期" and (date := INFO_DATE.search(value)):
             out.append(replace(line, kind="meta", text=f"发布日期：{date.group(0)}"))
     return out
 
