@@ -86,7 +86,10 @@ _ORGAN_WORDS = ("人民政府", "政府", "人民代表", "委员会", "安委",
                 "安全", "管委会", "气象", "地震", "民政", "人力资源", "市场", "经济", "工商", "质量", "科学技术", "司法",
                 "党委", "区委", "县委", "市委", "省委", "税务", "分局",  # (分局: 某市公安局临河分局, a bureau's branch)
                 # (中国民用航空岚东地区管理局: the civil aviation administration's regional branch, no 地区 of a province)
-                "航空")
+                "航空",
+                # (国家铁路局广州铁路监督管理局: the railway administration's office, no 州 named 国家铁路局广州; 澜霁省农垦红旗
+                # 农场: a state farm of the province's 农垦, no 旗 named 农垦红旗 — no place's name holds either word)
+                "铁路", "农垦")
 _TIER_RX = re.compile(r"[\u4e00-\u9fff]{1,9}?(?:特别行政区|自治区|自治州|自治县|自治旗|地区|街道|苏木|省|市|州|盟|县|区|旗|镇|乡)")
 _ORGAN_SUFFIX_RX = re.compile(
     r"(?:人民政府(?:办公厅|办公室)?|政府(?:办公厅|办公室)?|安全生产委员会(?:办公室)?|委员会(?:办公室)?|办公厅|办公室|"
@@ -207,7 +210,10 @@ CORPS = "新疆生产建设兵团"
 _CORPS_DIVISION_RX = re.compile(r"第[一二三四五六七八九十]{1,3}师")
 # (a regiment's number digit by digit, 一〇二团, or with 十 and 百, 二十三团, 一百二十团)
 # (only after its 师, so also by one numeral: 第一师四团)
-_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十百〇零\d]{1,5}团(?!体|队|结|委)")
+_CORPS_REGIMENT_RX = re.compile(r"[一二三四五六七八九十百〇零\d]{1,5}团(?!体|队|结|委)"
+                                # a regiment farm named as a farm, not by a number (第十三师红星一场, 第六师芳草湖农场): a 团场
+                                # as a 团 is, the county's tier of the 兵团's ladder (not the farms a 师 names as a whole, 各农场)
+                                r"|(?![各全本])[\u4e00-\u9fff]{1,4}?(?:[一二三四五六七八九十]场|农场|牧场)")
 _BARE_TIERS = {"自治区", "自治州", "自治县", "自治旗", "特别行政区"}  # 自治区应急管理厅: a tier word, no name
 
 
@@ -751,7 +757,8 @@ def issuer_region_level(issuer: str | None) -> tuple[str | None, str | None]:
             # 沐川市应急管理局沐川经济技术开发区分局, 桐岚市应急管理局鹭汀分局: the bureau's own branch where it serves a
             # zone or a district, on the bureau's tier
             return region, region_level(region)
-        if _NON_TIER.search(organ) or _NON_TIER.search(region):
+        # (a 兵团's regiment farm, 第六师芳草湖农场, is a tier of its ladder, no farm an enterprise runs)
+        if _NON_TIER.search(organ) or (_NON_TIER.search(region) and not _CORPS_REGIMENT_RX.fullmatch(_tiers(region)[-1])):
             return region, "department"
         office = re.match(r"^人民政府([\u4e00-\u9fff]{1,9}?(?:街道|镇|乡|苏木))(?:办事处|人民政府)", organ)
         if office:
@@ -1276,7 +1283,11 @@ _KIND_RX = [
     # a letter or an order to one addressee naming its failings and demanding it correct them by a date (警示函, 整改通知,
     # 隐患整改通知书, 责令限期整改指令书): no reminder (提示函 and 提醒函 oblige no one), no ruling (行政处罚决定书), no
     # bulletin (…整改情况的通报 is published to many); a notice on rectification work (…问题整改工作的通知) names none
-    ("rectification", re.compile(r"警示函$|整改(?:通知书?|通知单|指令书)$|责令[\u4e00-\u9fff]{0,10}(?:指令书|通知书)$")),
+    # (and a 督办 order to one addressee, a hazard's 挂牌督办通知书, a 督办函, a 督办单: it names the hazard or the lag and the
+    # date by which to end it; a notice listing hazards for 挂牌督办 to many, …实行挂牌督办的通知, is a notice, and
+    # …挂牌督办隐患整改情况的通报 a bulletin)
+    ("rectification", re.compile(r"警示函$|整改(?:通知书?|通知单|指令书)$|责令[\u4e00-\u9fff]{0,10}(?:指令书|通知书)$"
+                                 r"|督办(?:通知书|通知单|函|单)$")),
 ]
 #: an interpretation drawn as a picture names itself before its subject (图解：…, 一图读懂｜…): the pattern
 #: the genre, the place a title names and the cleaner's title shapes (clean.RE_TITLE_GENRE) all read
