@@ -33,9 +33,11 @@ how they are read from a notice's title, document number, signature and body:
   dash sets beside it names the kind, before or after it (致全市人民的一封信——春节期间安全提示 and 春节期间安全提示——
   致全市人民的一封信 are reminders, …——文明祭扫倡议 an appeal, a letter alone ``other``), so that an analyst filtering
   reminders finds every seasonal tip sent to the public, whatever its form), ``checklist`` (检查表,
-  自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list), ``rectification`` (警示函, 整改通知(书),
-  责令限期整改指令书, 责令改正通知书: a letter or an order naming one addressee's failings and demanding it correct them by a
-  date; a 提示函 or 提醒函 is a reminder); ``interpretation`` (解读, 政策解读,
+  自查表, 排查清单: a 隐患排查清单 is a checklist, a 责任清单 a duty list), ``covering_letter`` (转发/印发通知: a letter that
+  only passes another document on, 现将《…》转发给你们 / 印发给你们 with no work of its own, read from its body before its
+  title: the covering letter only the reports tell apart, inference/yoy.covering_sentence), ``rectification`` (警示函,
+  整改通知(书), 责令限期整改指令书, 责令改正通知书, a 督办 order — 挂牌督办通知书, 督办函, 督办单: a letter or an order naming
+  one addressee's failings and demanding it correct them by a date; a 提示函 or 提醒函 is a reminder); ``interpretation`` (解读, 政策解读,
   一图读懂/图解…, 答记者问, 《…》问答: read before the genres of form, as it names the rule or plan it explains); ``other`` (every
   other notice: 安委会 and ministry notices on one topic, 函, …). An annual notice titled 意见 or 决定 stays
   ``annual_notice``, as does a ministry's or a bureau's on its sector's year (…2027年交通运输安全生产工作的通知); a notice (``关于做好…规划编制工作的通知``) stays ``other``.
@@ -55,13 +57,14 @@ LEVELS = ("central", "province", "city", "county", "department")
 #: The allowed ``genre`` values (the one list: reports, tasks and validators import it); ``other`` last.
 GENRES = ("annual_notice", "work_points", "special_plan", "emergency_plan", "regulation", "announcement", "bulletin",
           "speech", "minutes", "report", "decision", "opinion", "duty_list", "plan", "interpretation", "appeal",
-          "reminder", "checklist", "rectification", "other")
+          "reminder", "checklist", "covering_letter", "rectification", "other")
 #: How reports name a genre (``no previous 工作要点 of 某市安委会 in the input``).
 GENRE_NAMES = {"annual_notice": "年度安全生产工作通知", "work_points": "工作要点", "special_plan": "专项整治/实施方案",
                "emergency_plan": "应急预案", "regulation": "法规规章", "announcement": "通告", "bulletin": "通报",
                "speech": "讲话", "minutes": "会议纪要", "report": "工作总结/报告", "decision": "决定", "opinion": "意见",
                "duty_list": "责任清单/任务分工", "plan": "规划", "interpretation": "政策解读", "appeal": "倡议书",
-               "reminder": "安全提示/提醒", "checklist": "检查表/排查清单", "rectification": "警示函/整改通知",
+               "reminder": "安全提示/提醒", "checklist": "检查表/排查清单",
+               "covering_letter": "转发/印发通知", "rectification": "警示函/整改通知",
                "other": "其他文件"}
 LEVEL_NAMES = {"central": "中央", "province": "省级", "city": "市级", "county": "县级", "department": "基层及其他"}
 CENTRAL_REGION = "全国"
@@ -1391,12 +1394,37 @@ def own_words(title: str) -> str:
     return _RE_QUOTED_DOCUMENT.sub("", title)
 
 
+#: a covering letter's sentence, the one the reports tell a covering letter only by (inference/yoy.COVERING): 现将《…》转发给
+#: 你们 / 印发给你们, the document it passes on named or not
+RE_COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
+# what may close a covering letter after its sentence (特此通知。) and what opens a paragraph of work of its own (一、, （一）, 1.)
+_RE_CLOSING_FORMULA = re.compile(r"^特此(?:通知|函告|转发|印发)[。！!]?$")
+_RE_NUMBERED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．](?!\d))")
+
+
+def covering_letter_only(paragraphs: list[str]) -> bool:
+    """Is a body a covering letter only (现将《…》转发给你们，请…落实。, an opening line or two before it, at most a 特此通知 after
+    it): a letter that passes on another document — forwarded (转发) or issued (印发) without it in the file — and sets out
+    no work of its own. A letter that adds its own requirements (并提出以下要求：一、…) or an issuing notice followed by its
+    enclosure is none. Linear: one pass over the paragraphs."""
+    body = [p.strip() for p in paragraphs if p.strip()]
+    while body and _RE_CLOSING_FORMULA.match(body[-1]):
+        body.pop()
+    if not body or len(body) > 4 or not RE_COVERING.search(body[-1]):
+        return False
+    return not any(_RE_NUMBERED.match(p) for p in body)
+
+
 def genre_of(title: str | None, paragraphs: list[str]) -> str:
     """The genre from the title (the enclosed document's title for ``关于印发…的通知``): a genre of
     form anywhere in it (预案, 工作要点, 办法, 方案), else the year's safety work (annual notice), else
     the kind its last words name (``…的通报``: ``title_kind``); else from the body's structure (第X条
     articles: regulation; 总则 + 应急响应: emergency plan) and, with no title, its opening (特制定本方案;
     an annual notice's goals; ``同志们：``: ``body_telltale``)."""
+    if covering_letter_only(paragraphs):
+        # a covering letter only is the letter, not the document it passes on (关于转发《…2027年安全生产工作的通知》的通知 with
+        # the one sentence 现将《…》转发给你们 was an annual notice): the genre the reports tell it apart by
+        return "covering_letter"
     text = arabic_years(re.sub(r"\s+", "", unwrap_title(title)))
     if text:
         inner = inner_title(text)
