@@ -6,8 +6,9 @@ village committee, two state-owned groups, a joint notice of five organs on two 
 five organs stacked under an untitled joint notice); dates (二〇二七年三月五日, 2027.1.5, 2027/01/05) and years (2027—2028年度,
 “十五五”); one notice of each genre; supervision orders (督办); covering letters.
 
-59 files, tests/data/metadata25/*.txt, the reading of each written down in its EXPECTED.md before the code ran. 48 read right
-on main's code (guards); 9 were misread and are fixed in corpus/metadata.py (2 are open, below):
+64 files (54, then 5 covering letters, then 5 of a second round written after the first's fixes), tests/data/metadata25/*.txt,
+the reading of each written down in its EXPECTED.md before the code ran. 51 read right on main's code (guards); 11 were
+misread and are fixed in corpus/metadata.py (2 are open, below):
 
 - a covering letter only (现将《…》转发给你们 / 印发给你们, an opening line before it, at most 特此通知 after it, no work of its
   own) read as the document it passes on (``关于转发《…2027年安全生产工作要点》的通知``: ``work_points``), while the reports
@@ -113,6 +114,18 @@ COVERING = {
     'c05_forwarding_letter_opening_and_closing.txt': ('澄河市人民政府办公室关于转发《澜霁省人民政府办公厅关于做好2027年汛期安全防范工作的通知》的通知', '澄河市人民政府办公室', '澄河市', 'city', 'covering_letter', 2027, '2027-05-28', '澄政办发〔2027〕21号'),
 }
 
+# round 2, written after round 1's fixes: a covering sentence with a request of its own after it, a town's 转发 letter, a
+# 督办通知书 by a short organ name, a city's fire detachment (its date 2027/1/5), a 2027—2028年度 season's notice
+ROUND2 = {
+    'r2_fire_detachment_city.txt': ('澄河市消防救援支队关于开展大型商业综合体消防安全检查的通知', '澄河市消防救援支队', '澄河市', 'central', 'other', 2027, '2027-01-05', None),
+    'r2_forward_letter_request_paragraph.txt': ('岩溪县应急管理局关于转发《澄河市应急管理局2027年安全生产执法工作要点》的通知', '岩溪县应急管理局', '岩溪县', 'county', 'work_points', 2027, '2027-03-12', None),
+    'r2_two_year_season_notice.txt': ('澄河市森林草原防灭火指挥部关于做好2027—2028年度冬春森林防火工作的通知', '澄河市森林草原防灭火指挥部', '澄河市', 'city', 'other', 2027, '2027-10-20', None),
+    # (genre 'other' on main's code)
+    'r2_supervision_notice_short_organ.txt': ('岩溪县安委办安全生产督办通知书', '岩溪县安全生产委员会办公室', '岩溪县', 'county', 'rectification', 2027, '2027-09-08', '岩安办督〔2027〕4号'),
+    # (genre 'other' on main's code)
+    'r2_town_forwards_county_notice.txt': ('岩溪县青石镇人民政府关于转发《岩溪县人民政府办公室关于做好2027年防汛工作的通知》的通知', '岩溪县青石镇人民政府', '岩溪县青石镇', 'department', 'covering_letter', 2027, '2027-05-06', None),
+}
+
 # still misread (files of others: the reason in KNOWN_GAPS)
 OPEN = {
     'i10_corps_regiment_government.txt': ('新疆生产建设兵团第十三师红星一场关于做好秋收安全生产工作的通知', '新疆生产建设兵团第十三师红星一场', '新疆生产建设兵团第十三师红星一场', 'county', 'other', 2027, '2027-09-02', None),
@@ -140,7 +153,7 @@ TWO_DOCUMENTS = {
 }
 
 test_every_document_is_listed, test_document_metadata = probe_tests(
-    DATA, PROBED, FIXED, COVERING, OPEN, known_gaps=KNOWN_GAPS, two_documents=TWO_DOCUMENTS, at_least=59)
+    DATA, PROBED, FIXED, COVERING, ROUND2, OPEN, known_gaps=KNOWN_GAPS, two_documents=TWO_DOCUMENTS, at_least=64)
 
 
 @pytest.mark.parametrize("name", sorted(TWO_DOCUMENTS))
