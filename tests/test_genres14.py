@@ -33,7 +33,7 @@ DATA14 = TEST_DATA / "genres14"
 # file: ((title, issuer, region, level, genre, year, date), [(heading path, kind, start of the clause)])
 G14 = {
     "g14_supervision_letter.txt": (
-        ("苇塘县安全生产委员会办公室关于督促整改重大事故隐患的督办函", "苇塘县安全生产委员会办公室", "苇塘县", "county", "other", 2027,
+        ("苇塘县安全生产委员会办公室关于督促整改重大事故隐患的督办函", "苇塘县安全生产委员会办公室", "苇塘县", "county", "rectification", 2027,
          "2027-04-20"), [
             ((), "preamble", "4月18日，县安委会第二督导组在检查中发现"),
             ((), "clause", "一、请你局督促市场经营单位立即停用涉事管道"),

@@ -130,7 +130,7 @@ PROBED = {
                      "额尔敦鄂温克族自治旗巴音苏木乌兰嘎查村民委员会", "额尔敦鄂温克族自治旗巴音苏木乌兰嘎查", "department", "other", 2027,
                      "2027-11-02", None),
     "r2_revised_reprint.txt": ("梧溪市应急管理局关于印发修订后的《梧溪市安全生产约谈实施细则》的通知", "梧溪市应急管理局", "梧溪市", "city",
-                               "regulation", 2027, "2027-08-16", "梧应急〔2027〕20号"),
+                               "covering_letter", 2027, "2027-08-16", "梧应急〔2027〕20号"),
     # (third round)
     "r3_circle_zero_date.txt": ("石屏瑶族自治县应急管理局关于开展农村沼气池安全排查的通知", "石屏瑶族自治县应急管理局", "石屏瑶族自治县",
                                 "county", "other", 2027, "2027-03-05", None),
@@ -211,7 +211,7 @@ KNOWN_GAPS: dict[str, str] = {}  # (both fixed in session 14: segment.py takes m
 TWO_DOCUMENTS = {
     "forward_pasted_notice.txt": [
         ("梧溪市石桥镇人民政府关于转发《梧溪市应急管理局关于开展2027年燃气安全专项检查的通知》的通知", "梧溪市石桥镇人民政府",
-         "梧溪市石桥镇", "department", "other", 2027, "2027-07-10", None),
+         "梧溪市石桥镇", "department", "covering_letter", 2027, "2027-07-10", None),
         ("梧溪市应急管理局关于开展2027年燃气安全专项检查的通知", "梧溪市应急管理局", "梧溪市", "city", "other", 2027, "2027-07-05",
          "梧应急〔2027〕16号"),
     ],

@@ -90,7 +90,7 @@ PROBED = {
     'date_iso.txt': ('沐川市安全生产委员会办公室关于做好雨雪冰冻天气安全防范的通知', '沐川市安全生产委员会办公室', '沐川市', 'city', 'other', 2027, '2027-01-05', None),
     'printed_date_only.txt': ('沐川市应急管理局关于开展冬季矿山安全检查的通知', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, None, None),
     'points_next_year_december.txt': ('鹭江市应急管理局2027年安全生产工作要点', '鹭江市应急管理局', '鹭江市', 'city', 'work_points', 2027, '2026-12-28', None),
-    'points_notice_december_number.txt': ('沐川市安全生产委员会关于印发沐川市2027年安全生产工作要点的通知', '沐川市安全生产委员会', '沐川市', 'city', 'work_points', 2027, '2026-12-30', '沐安委〔2026〕12号'),
+    'points_notice_december_number.txt': ('沐川市安全生产委员会关于印发沐川市2027年安全生产工作要点的通知', '沐川市安全生产委员会', '沐川市', 'city', 'covering_letter', 2027, '2026-12-30', '沐安委〔2026〕12号'),
     'report_last_year_january.txt': ('沐川市应急管理局关于2026年安全生产工作情况的报告', '沐川市应急管理局', '沐川市', 'city', 'report', 2026, '2027-01-15', None),
     'untitled_year_body_december.txt': ('沐川市应急管理局关于做好元旦春节期间烟花爆竹安全管理工作的通知', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, '2026-12-20', None),
     'direct_county_city_province.txt': ('沅澜省仙岚市人民政府关于做好汛期安全防范工作的通知', '沅澜省仙岚市人民政府', '沅澜省仙岚市', 'county', 'other', 2027, '2027-05-25', None),
@@ -101,8 +101,8 @@ PROBED = {
     'r2_joint_untitled_organs_stacked.txt': ('关于共同推进岚江流域应急救援基地建设的意见', '应急管理部、沅澜省人民政府', '全国', 'central', 'opinion', 2027, '2027-09-12', None),
     'r2_prefecture_office_office.txt': ('阿岚地区行政公署办公室关于印发阿岚地区森林草原火灾应急预案的通知', '阿岚地区行政公署办公室', '阿岚地区', 'city', 'emergency_plan', 2027, '2027-03-02', '阿署办发〔2027〕5号'),
     'r2_soe_safety_committee.txt': ('沅澜省交通投资集团有限公司安全生产委员会关于开展安全生产月活动的通知', '沅澜省交通投资集团有限公司安全生产委员会', '沅澜省', 'department', 'other', 2027, '2027-05-30', None),
-    'r2_forward_points_december.txt': ('沐川市岚河县人民政府办公室关于转发《沐川市2027年安全生产工作要点》的通知', '沐川市岚河县人民政府办公室', '沐川市岚河县', 'county', 'work_points', 2027, '2026-12-31', None),
-    'r2_points_notice_no_place.txt': ('关于印发2027年安全生产工作要点的通知', '沐川市岚河县应急管理局', '沐川市岚河县', 'county', 'work_points', 2027, '2027-02-16', '岚河应急〔2027〕3号'),
+    'r2_forward_points_december.txt': ('沐川市岚河县人民政府办公室关于转发《沐川市2027年安全生产工作要点》的通知', '沐川市岚河县人民政府办公室', '沐川市岚河县', 'county', 'covering_letter', 2027, '2026-12-31', None),
+    'r2_points_notice_no_place.txt': ('关于印发2027年安全生产工作要点的通知', '沐川市岚河县应急管理局', '沐川市岚河县', 'county', 'covering_letter', 2027, '2027-02-16', '岚河应急〔2027〕3号'),
     'r2_zone_committee_city_prefix_short.txt': ('沐川市沐川经开区管委会关于做好园区企业复工复产安全工作的通知', '沐川市沐川经济技术开发区管理委员会', '沐川市沐川经济技术开发区', 'department', 'other', 2027, '2027-02-18', None),
     'r2_municipality_subdistrict.txt': ('岚溪区青杠街道办事处关于开展老旧小区电动自行车充电隐患排查的通知', '重庆市岚溪区青杠街道办事处', '重庆市岚溪区青杠街道', 'department', 'other', 2027, '2027-04-12', None),
     'r2_printed_line_alone.txt': ('沐川市应急管理局关于开展夏季高温作业安全检查的通知', '沐川市应急管理局', '沐川市', 'city', 'other', 2027, None, None),
@@ -138,7 +138,7 @@ KNOWN_GAPS = {
 TWO_DOCUMENTS = {
     "forward_bare_annex.txt": [
         ("沐川市岚河县应急管理局关于转发沐川市应急管理局关于开展燃气安全专项检查的通知的通知", "沐川市岚河县应急管理局", "沐川市岚河县",
-         "county", "other", 2027, "2027-07-12", None),
+         "county", "covering_letter", 2027, "2027-07-12", None),
         ("沐川市应急管理局关于开展燃气安全专项检查的通知", "沐川市应急管理局", "沐川市", "city", "other", 2027, "2027-07-05",
          "沐应急〔2027〕16号"),
     ],

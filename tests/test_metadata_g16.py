@@ -83,7 +83,7 @@ PROBED = {
     'municipality_district_short_title.txt': ('澄河区安委办关于开展夏季安全生产检查的通知', '天津市澄河区安全生产委员会办公室', '天津市澄河区', 'county', 'other', 2027, '2027-06-18', None),
     'county_city_under_prefecture_gov.txt': ('榕川市人民政府关于加强建筑施工安全管理的通知', '榕川市人民政府', '榕川市', 'county', 'other', 2027, '2027-04-26', None),
     'r2_district_signature_only.txt': ('关于开展居民住宅楼燃气管道隐患排查的通知', '天津市澄河区人民政府办公室', '天津市澄河区', 'county', 'other', 2027, '2027-08-12', None),
-    'r2_public_release_top.txt': ('霁阳市汀水区人民政府办公室关于印发汀水区2027年安全生产工作要点的通知', '霁阳市汀水区人民政府办公室', '霁阳市汀水区', 'county', 'work_points', 2027, '2027-02-20', None),
+    'r2_public_release_top.txt': ('霁阳市汀水区人民政府办公室关于印发汀水区2027年安全生产工作要点的通知', '霁阳市汀水区人民政府办公室', '霁阳市汀水区', 'county', 'covering_letter', 2027, '2027-02-20', None),
     'r2_joint_two_tiers_one_line.txt': ('关于联合开展跨区域危险化学品运输车辆检查的通知', '霁阳市应急管理局、榕川市人民政府', '霁阳市', 'city', 'other', 2027, '2027-08-25', None),
     'r2_si_short_title_signed.txt': ('安全生产基础司关于报送2027年上半年工贸行业安全生产情况的通知', '应急管理部安全生产基础司', '全国', 'central', 'other', 2027, '2027-06-25', None),
     # (third round)

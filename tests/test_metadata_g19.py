@@ -99,7 +99,7 @@ FIXED = {
 # readings left wrong by meta19 and fixed in the same session (a title's last line opening with its remark, a 领导小组 or
 # a street office's long name signing: lines20, corpus/clean.py; a number after the date: meta20, corpus/segment.py)
 FIXED_LATER = {
-    'title_three_lines_range_december.txt': ('棠州市安全生产委员会关于印发《棠州市安全生产治本攻坚三年行动实施方案（2027—2029年）》的通知', '棠州市安全生产委员会', '棠州市', 'city', 'special_plan', 2027, '2026-12-20', '棠安委〔2026〕15号'),
+    'title_three_lines_range_december.txt': ('棠州市安全生产委员会关于印发《棠州市安全生产治本攻坚三年行动实施方案（2027—2029年）》的通知', '棠州市安全生产委员会', '棠州市', 'city', 'covering_letter', 2027, '2026-12-20', '棠安委〔2026〕15号'),
     'title_trial_own_line_county_city.txt': ('关于印发《溪口市安全生产约谈办法（试行）》的通知', '溪口市人民政府办公室', '溪口市', 'county', 'regulation', 2027, '2027-04-02', '溪政办发〔2027〕12号'),
     'number_at_end_district.txt': ('棠州市青湖区应急管理局关于开展夏季高温时段户外作业安全检查的通知', '棠州市青湖区应急管理局', '棠州市青湖区', 'county', 'other', 2027, '2027-07-02', '青应急〔2027〕31号'),
     'r3_street_forest_fire_office_short.txt': ('街道森防指办关于加强清明节期间林区火源管控的通知', '棠州市青湖区云峰街道森林草原防灭火指挥部办公室', '棠州市青湖区云峰街道', 'department', 'other', 2027, '2027-03-30', None),

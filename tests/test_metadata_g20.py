@@ -27,7 +27,7 @@ DATA = TEST_DATA / "metadata20"
 # read right on main's code already: guards that the fixes keep
 PROBED = {
     # (a number cited in the last sentence and the 此件公开发布 remark are no number of this notice)
-    'g1_cited_number_publish_note.txt': ('澄河市应急管理局关于印发《澄河市安全生产举报奖励办法》的通知', '澄河市应急管理局', '澄河市', 'city', 'regulation', 2027, '2027-08-03', None),
+    'g1_cited_number_publish_note.txt': ('澄河市应急管理局关于印发《澄河市安全生产举报奖励办法》的通知', '澄河市应急管理局', '澄河市', 'city', 'covering_letter', 2027, '2027-08-03', None),
     # (a short name opening a 要点 is the organ its signature names in full)
     'g3_committee_office_points_short.txt': ('县安委办2027年安全生产工作要点', '岩溪县安全生产委员会办公室', '岩溪县', 'county', 'work_points', 2027, '2027-01-15', None),
 }

@@ -45,7 +45,7 @@ DOCUMENTS = {
                                 "芷川市安全生产委员会办公室", "芷川市", "city", "bulletin", 2027, "2027-04-08"),
     # a county forwards a city's bulletin: the forwarded document's genre, the forwarding organ's metadata
     "bulletin_forwarded.txt": ("蓼湾县安全生产委员会办公室关于转发《芷川市安全生产委员会办公室关于一起较大道路运输事故的通报》"
-                               "的通知", "蓼湾县安全生产委员会办公室", "蓼湾县", "county", "bulletin", 2027, "2027-06-03"),
+                               "的通知", "蓼湾县安全生产委员会办公室", "蓼湾县", "county", "covering_letter", 2027, "2027-06-03"),
     "bulletin_untitled.txt": ("苕岭县安全生产委员会办公室2027年通报", "苕岭县安全生产委员会办公室", "苕岭县", "county",
                               "bulletin", 2027, "2027-03-20"),
     "speech_flood.txt": ("在全县2027年防汛工作会议上的讲话", "蓼湾县人民政府", "蓼湾县", "county", "speech", 2027,

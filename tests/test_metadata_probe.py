@@ -88,7 +88,7 @@ NOTICES = {
     # a county bureau, signed bare (县应急管理局), forwarding a city bureau's notice; its number's 青
     # is no province's (before: region 临江市 — the forwarded notice's — and level city)
     "m3_forwarded_by_bare_bureau.txt": (
-        "关于转发《临江市应急管理局关于开展危险化学品安全专项检查的通知》的通知", "县应急管理局", None, "county", "other", 2027,
+        "关于转发《临江市应急管理局关于开展危险化学品安全专项检查的通知》的通知", "县应急管理局", None, "county", "covering_letter", 2027,
         "2027-03-02"),
     # three ministries stacked over the title, one a line (before: the last one alone)
     "m3_stacked_ministries.txt": (

@@ -129,9 +129,9 @@ def test_the_covering_letter_is_no_programme_row_across_governments(city):
     # nothing tested is the letter's, and it is never the "smallest p-value" named for the table
     assert all(g.issuer != LETTER for g, _ in a.tested_cells())
     md = render_md(city)
-    assert f"| {LETTER} | 市级 | 2027 | 年度安全生产工作通知, a covering letter only (not tested) | 1 |" in md
+    assert f"| {LETTER} | 市级 | 2027 | 转发/印发通知, a covering letter only (not tested) | 1 |" in md
     assert f"{LETTER} 2027 ({COVERING_KIND})" in md  # the note naming the rows shown, not tested
-    assert "年度安全生产工作通知, a covering letter only (not tested)</td>" in render_html(city)
+    assert "转发/印发通知, a covering letter only (not tested)</td>" in render_html(city)
     table = list(csv.DictReader(io.StringIO(render_across_csv(city))))
     letter_rows = [r for r in table if r["issuer"] == LETTER]
     assert letter_rows and all(r["compared_with"] == "" and r["q_value"] == "" for r in letter_rows)
