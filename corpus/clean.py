@@ -501,12 +501,16 @@ def classify(raw: str, lineno: int) -> Line:
     if not s:
         return Line("blank", "", lineno)
     s = ocr_item_number(ocr_years(unspaced(s)))  # (-、 read for 一、, （l） for （1）, 口 for □: a scan's numbers)
-    if ((m := RE_BULLET_LEAD.match(s)) and m.end() < len(s) and not RE_BULLET_LEAD.match(s, m.end())
+    if (m := RE_BULLET_LEAD.match(s)) and (RE_DECORATION.fullmatch(s) or RE_CAPTION.match(s)):
+        # ◆ ◆ ◆ / ◆◆◆◆ between a WeChat article's parts, ▲ 图为… under its picture: furniture, no text. Read as text, a
+        # rule was a clause of its own (and under the title, cut the notice in two) and a caption a clause
+        return Line("url", s, lineno)
+    if (m and m.end() < len(s) and not RE_BULLET_LEAD.match(s, m.end())
             and s.find(s[0], m.end()) < 0):
         # ▶ 一、活动时间 / ◆ （二）… / ◆加强… / ✅落实…: a WeChat article's or a slide's bullet opening a line decorates it;
         # read with it, a heading was no heading (a clause ▶一、活动时间, its items under no heading) and an item's
-        # clause kept a sign that is no text (◆加强…: the model reads words). Not a line of bullets alone or a run of
-        # them (★★★: a rating, ◆◆◆◆: a rule between parts), nor one in mid-line (检查结果：■合格 □不合格), nor a form's
+        # clause kept a sign that is no text (◆加强…: the model reads words). Not a run of bullets before words
+        # (★★★级: a rating; bullets alone are furniture, above), nor one in mid-line (检查结果：■合格 □不合格), nor a form's
         # options, the same box again further on (□是　□否)
         s = s[m.end():]
     line = _classify(s, lineno)
@@ -522,6 +526,11 @@ def classify(raw: str, lineno: int) -> Line:
 RE_BULLET_LEAD = re.compile("(?:[\u25a0-\u25c9\u25cc-\u25ff\u2605\u2606\u2611\u2713\u2714\u2705\u2794-\u27be\u2756"
                             "\u2726\u2727\u2666\u2022\u2023\u25aa\u25ab\u203b\u26a0\u26aa\u26ab\u2b50\u2b1b\u2b1c"
                             "\U0001f300-\U0001faff]|\u221a(?=\\s*[\u4e00-\u9fff]))\ufe0f?\\s*")
+
+#: a line of bullets alone, set apart by blanks or not (``◆ ◆ ◆``, ``◆◆◆◆◆◆``, ``★★★``): a rule between an article's parts
+RE_DECORATION = re.compile(rf"(?:{RE_BULLET_LEAD.pattern})+")
+#: a picture's caption under it, a triangle pointing up at it (``▲ 图为检查组在企业检查``, ``△图片来源：县应急管理局``)
+RE_CAPTION = re.compile(r"[▲△]\s*(?:图为|图片|图源|图\s*[：:]|照片|摄影)")
 
 #: the single spaces an OCR engine sets between the characters of a scanned line (``安 全 生 产``, ``一 、``, ``( 一 )``,
 #: ``35 ℃``, ``“5 · 12”``): between any two printed characters
@@ -673,6 +682,11 @@ def _classify(s: str, lineno: int) -> Line:
 #: space and joiners, bidi marks, word joiner and invisible operators, BOM, Mongolian vowel separator. Left in, ``一​、``
 #: was no item number and ``关于加强​…的通知`` no title
 RE_INVISIBLE = re.compile("[\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff]")
+#: letters that print as a blank (Hangul fillers, the Braille blank): a WeChat editor's or a phone user's indent, which
+#: no editor trims as it trims spaces. Read as spaces (a filler as wide as a Chinese character as an ideographic space);
+#: left in, ``ㅤㅤ一、检查范围`` was no heading and each clause opened with them
+RE_BLANK_LETTER = re.compile("[\u3164\u2800\uffa0]")
+_BLANK_LETTER = {"\u3164": "\u3000", "\u2800": " ", "\uffa0": " "}
 #: line breaks other than \n: Unicode's line and paragraph separators (a web page's script), the vertical tab a
 #: word processor's manual line break is copied as, NEL
 RE_OTHER_BREAK = re.compile("[\u2028\u2029\u000b\u0085]")
@@ -690,14 +704,35 @@ def _entity(m: re.Match) -> str:
     return html.unescape(ref)  # (an unknown name is left as it is)
 
 
+#: a mail's quoting marks opening a line (``> ``, ``>> `` nested: a reply or a forward quoting the notice)
+RE_QUOTE_MARKS = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+
+
+def _unquoted(text: str) -> str:
+    """``text`` with the quoting marks off each line of a run of two or more lines that open with them (a mail forwarded
+    or replied to as text: ``> 一、加强高温作业安全管理``). Left on, no quoted line was a heading, a title or a signature:
+    the whole notice was one run of clauses opening with ``>``. A line of its own opening with ``>`` (``>5人``) keeps it."""
+    lines = text.split("\n")
+    quoted = [bool(RE_QUOTE_MARKS.match(line)) for line in lines]
+    if sum(quoted) < 2:
+        return text
+    run = [q and ((k > 0 and quoted[k - 1]) or (k + 1 < len(lines) and quoted[k + 1])) for k, q in enumerate(quoted)]
+    return "\n".join(RE_QUOTE_MARKS.sub("", line, count=1) if r else line for line, r in zip(lines, run))
+
+
 def visible(text: str) -> str:
     """``text`` without its format characters, its typed-out HTML references read (``&nbsp;`` a no-break space, which
-    the line layer reads as a space; left in, ``一、检查范围&nbsp;`` was no heading and ``&nbsp；&nbsp；`` a clause), and
+    the line layer reads as a space; left in, ``一、检查范围&nbsp;`` was no heading and ``&nbsp；&nbsp；`` a clause), its
+    blank letters as spaces (``RE_BLANK_LETTER``), a mail's quoting marks off its quoted lines (``_unquoted``), and
     with each other line break a \\n (each pass only where one is)."""
     if "&" in text and RE_ENTITY.search(text):
         text = RE_ENTITY.sub(_entity, text)
     if RE_INVISIBLE.search(text):
         text = RE_INVISIBLE.sub("", text)
+    if RE_BLANK_LETTER.search(text):
+        text = RE_BLANK_LETTER.sub(lambda m: _BLANK_LETTER[m.group()], text)
+    if ">" in text:
+        text = _unquoted(text)
     return RE_OTHER_BREAK.sub("\n", text) if RE_OTHER_BREAK.search(text) else text
 
 
@@ -708,10 +743,44 @@ ONE_LINE_NOTICE = 150
 _TITLE_BEFORE_ADDRESSEE = re.compile(r"^(\s*[^。；：:，,]{0,60}?关于[^。；：:]{2,100}?(?:通知|意见|决定|方案|办法|通告|公告|通报|提示|函))"
                                      r"(各[^。；;：:]{1,60}?[:：])")
 #: … an item number right after a sentence's end (一、 （一） 1. (1); not 1.5亿元) …
-_ITEM_AFTER_STOP = re.compile(rf"(?<=[。：；:;])(?=\s*(?:(?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})、|[（(](?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})[)）]|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]))")
+_ITEM_NUMBER_AHEAD = (rf"(?=\s*(?:(?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})、|[（(](?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})[)）]"
+                      rf"|\d{{1,2}}[.、．](?!\d)|[（(]\d{{1,2}}[)）]))")
+_ITEM_AFTER_STOP = re.compile(rf"(?<=[。：；:;]){_ITEM_NUMBER_AHEAD}")
+#: … an item's title run into its first sub-item (``二、主要任务（一）加强…``: a numbered title of words alone, no mark of a
+#: sentence, right before a bracketed number) …
+_TITLE_BEFORE_SUBITEM = re.compile(rf"(?m)^(\s*(?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})、[^。；;：:，,！？!?（()）\n]{{2,20}}?)"
+                                   rf"(?=[（(](?:[{CN_NUM}]{{1,3}}|[{CAPITAL_NUM}]{{1,3}})[)）])")
 #: … and the organ and date closing the text after its last sentence
 _SIGNATURE_AT_END = re.compile(r"(?<=[。！])\s*([^。！？；，,：:]{2,40}?)\s*((?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日|"
                                r"[〇○零一二三四五六七八九]{4}年[十一二三四五六七八九元]{1,3}月[十一二三四五六七八九]{1,3}日)\s*$")
+#: an item number opening a sentence (after 。！？ or the lead-in's ：; not after ；, which goes on with a list of clauses
+#: inside one paragraph: ``有下列情形之一的：（一）…；（二）…``)
+_ITEM_AT_SENTENCE_START = re.compile(rf"(?<=[。！？：:]){_ITEM_NUMBER_AHEAD}")
+#: how many item numbers opening sentences make a long line of a several-line text a body run together
+_RUN_TOGETHER_ITEMS = 2
+
+
+def _items_cut(line: str) -> str:
+    """A body run together cut where its structure shows: before each item number after a sentence's end, and between an
+    item's title and the sub-item run into it (``…通知如下：一、…。二、主要任务（一）加强…`` reads ``…通知如下：`` /
+    ``一、…。`` / ``二、主要任务`` / ``（一）加强…``)."""
+    return _TITLE_BEFORE_SUBITEM.sub("\\1\n", _ITEM_AFTER_STOP.sub("\n", line))
+
+
+def _run_together(line: str) -> bool:
+    """Is ``line``, one line of a several-line text, a body whose breaks a converter lost (the title, the addressee and the
+    signature on lines of their own, ``…现就有关工作通知如下：一、总体要求…。二、主要任务（一）…。三、…`` on one)? So when
+    it is ``ONE_LINE_NOTICE`` characters or longer and ``_RUN_TOGETHER_ITEMS`` item numbers or more open its sentences. A
+    typed paragraph quoting ``一是…二是…`` holds no item number; one listing clauses after ``：`` and ``；`` holds one
+    opening a sentence (its first): both stay one line, their inline enumerations the segmenter's to read."""
+    if len(line) < ONE_LINE_NOTICE:
+        return False
+    found = 0
+    for _ in _ITEM_AT_SENTENCE_START.finditer(line):
+        found += 1
+        if found >= _RUN_TOGETHER_ITEMS:
+            return True
+    return False
 
 
 def relined(text: str) -> str:
@@ -719,11 +788,19 @@ def relined(text: str) -> str:
     dropped them), ``ONE_LINE_NOTICE`` characters or more, cut back into lines where its structure shows without
     them: a 关于 title before the addressee (``…的通知各乡镇人民政府，…：``), an item number after a sentence's end
     (``…通知如下：一、…。二、…``) and the signature and date closing it (``…报送县应急管理局。泓川县应急管理局2027年6月20日``).
-    Read as one line it was one paragraph with no title, number or item: no notice at all (a ReadError). A text of
-    several lines is returned as it is (its inline enumerations are the segmenter's to read)."""
-    if "\n" in text.strip() or len(text.strip()) < ONE_LINE_NOTICE:
+    Read as one line it was one paragraph with no title, number or item: no notice at all (a ReadError). In a text of
+    several lines, a line holding a body run together (``_run_together``) is cut by the same item rules; every other line
+    stays as it is (its inline enumerations are the segmenter's to read)."""
+    stripped = text.strip()
+    if "\n" in stripped:
+        lines = text.split("\n")
+        cut = [k for k, line in enumerate(lines) if _run_together(line)]
+        for k in cut:
+            lines[k] = _items_cut(lines[k])
+        return "\n".join(lines) if cut else text
+    if len(stripped) < ONE_LINE_NOTICE:
         return text
-    out = _ITEM_AFTER_STOP.sub("\n", _TITLE_BEFORE_ADDRESSEE.sub("\\1\n\\2\n", text.strip(), count=1))
+    out = _items_cut(_TITLE_BEFORE_ADDRESSEE.sub("\\1\n\\2\n", stripped, count=1))
     if (m := _SIGNATURE_AT_END.search(out)) and (issuer_line(m.group(1)) or _joint_issuers(m.group(1))):
         out = f"{out[:m.start()]}\n\n{m.group(1)}\n{m.group(2)}"
     return out + "\n"
@@ -1517,13 +1594,15 @@ def _organ_headings(lines: list[Line]) -> list[Line]:
 
 
 def _running_headers(lines: list[Line]) -> list[Line]:
-    """An organ's name next to a page number, between lines of running text, is the next page's
+    """An organ's name (or its 版头's ``…文件``) next to a page number, between lines of running text, is the next page's
     running header (a PDF's text copied into a .txt or a web page keeps it), a page mark: read as
     an issuer line it cut the paragraph running over the page break. A signature there is followed
     by its date, a notice's first line by its title: both stay."""
     out = list(lines)
     for i, line in enumerate(out):
-        if line.kind != "issuer":
+        # (a 版头's 鹭汀市人民政府办公室文件 printed again at each page's top too: on the first page a title or a number
+        # follows it, on the next ones the running text, which read as a 版头 it cut into a document of its own)
+        if line.kind not in ("issuer", "redhead"):
             continue
         near = [next((out[j].kind for j in span if out[j].kind != "blank"), None)
                 for span in (range(i - 1, -1, -1), range(i + 1, len(out)))]
@@ -2326,6 +2405,14 @@ def _indented_margin(lines: list[str], width: int) -> int:
            if _last_mark(s.strip()) not in CLOSERS and heading_level(n) is None
            and (heading_level(s) is None or _last_mark(s.strip()) in "，、")]
     if not cut:
+        # every line cut mid-sentence a numbered item's first line at the common width (a 通告 of numbered paragraphs one
+        # or two lines long, no unnumbered paragraph long enough to cut): those are first lines, which a PDF indents (the
+        # indent lost, or a phone's kept), and the margin is theirs plus the indent. Read at their width, a numbered
+        # paragraph's last line closing 4 to 8 cells short of the page's margin read as filled to it and the short
+        # paragraph under it was joined to it
+        numbered = [i for i, n in enumerate(lines[1:]) if heading_level(n) is None and _numbered_first_line_cut(lines[i], width)]
+        if len(numbered) >= 2 and all(i == 0 or _last_mark(lines[i - 1].strip()) in PARAGRAPH_END for i in numbered):
+            return width + 4
         return width
     widest = max(display_width(lines[i].strip()) for i in cut)
     if widest < width:
@@ -2505,7 +2592,8 @@ def _ends_short(line: str, nxt: str, width: int) -> bool:
             and not _continues(nxt) and not n.startswith(CONTINUATIONS))
 
 
-#: marks a line breaker keeps off a line's start (moving the character before them down too) and off its end
+#: marks a line breaker keeps off a line's start (moving the character before them down too) and off its end: the closing
+#: and opening marks no paragraph opens or ends with either (``RE_CLOSED_LATE`` and ``RE_HELD_OPEN`` are built from them)
 _NO_LINE_START = "，。、；：？！）》”’」』】〕,.;:?!)"
 _NO_LINE_END = "（《“‘「『【〔(["
 
@@ -2576,9 +2664,11 @@ RE_CUT_MID_SENTENCE = re.compile(r"[，,；;。].*[\u4e00-\u9fff，、]$")
 
 
 #: a line no paragraph ends with: an opening bracket or quote, a number's hyphen (``2027-`` / ``01-05``, ``0775-`` /
-#: ``6123456``); and one no paragraph opens with: a closing bracket or quote, a comma, a stop
-RE_HELD_OPEN = re.compile(r"[（(“《【〔‘「]$|\d[-－–—]$")
-RE_CLOSED_LATE = re.compile(r"^[）)”》】〕’」，,、。；;：:！？!?]")
+#: ``6123456``); and one no paragraph opens with: a closing bracket or quote, a comma, a stop. The marks are a line
+#: breaker's (``_NO_LINE_END``, ``_NO_LINE_START``): a mark no line may end or open with ends or opens no paragraph,
+#: one source for both (the two lists written apart had drifted: 『 [ held no line open, 』 . opened a paragraph)
+RE_HELD_OPEN = re.compile(rf"[{re.escape(_NO_LINE_END)}]$|\d[-－–—]$")
+RE_CLOSED_LATE = re.compile(rf"^[{re.escape(_NO_LINE_START)}]")
 
 
 def _held_open(line: str, nxt: str) -> bool:

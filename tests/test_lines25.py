@@ -221,8 +221,6 @@ def test_a_phone_copy_that_indents_a_paragraph_ending_in_a_colon_reads_as_typed(
             segment_text(text, name)), name
 
 
-@pytest.mark.xfail(strict=True, reason="a converter's copy that ran a body's headings, items and sentences together "
-                                       "on one line of a several-line text (clean.relined reads a one-line notice only)")
 def test_a_body_run_together_on_one_line_reads_its_items():
     got = _clauses(_text("l25_run_together.txt"))
     assert ("二、主要任务",) in [p for p, _, _ in got]
