@@ -810,6 +810,8 @@ def classify_lines(text: str) -> list[Line]:
     text = visible(text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n")).translate(ENCLOSED_NUMBERS)
     text = relined(text)
     typed = text.split("\n")
+    if "    " in text or "\u3000\u3000" in text:
+        typed = _two_columns(typed)
     raws = _spaced_tables(typed) if _SPACED_TABLE_KEY.search(text) else typed
     lines = _title_remarks(_titles_after_addressee(_joint_titles(mark_titles(_title_tails(_table_of_contents(_wrapped_organ_lines(
         _cut_dates(_cut_line_rests(_related_links(_footnotes(_tabbed_tables(
@@ -818,6 +820,62 @@ def classify_lines(text: str) -> list[Line]:
         lines = _drawn_charts(lines)  # (before the passes below: a box's side is no organ, title or list line)
     return _chart_boxes(_attendance_lists(_attachment_lists(_join_wrapped_headers(_organ_headings(_wrapped_signatures(
         _place_signatures(_numbers_at_line_end(_running_headers(_repeated_headers(lines))))))))))
+
+
+#: the gap between a page's two columns in a text copy (4 cells of blanks or more, then the right column's text)
+RE_COLUMN_GAP = re.compile(r"(?<=\S)[ \u3000]{2,}(?=\S)")
+#: the fewest lines, and characters a column's line holds on average, of two columns of running text (a roster's
+#: ``组　长：王明　　县长`` rows, a form's ``检查时间    6月`` fields are shorter, and hold no sentence)
+_COLUMN_LINES = 3
+_COLUMN_TEXT = 8
+
+
+def _line_cells(s: str) -> int:
+    """``display_width`` with the blanks counted (a space 1 cell, an ideographic space 2): a column's place on the line."""
+    return display_width(s) + s.count(" ") + 2 * s.count("\u3000")
+
+
+def _column_cut(line: str) -> tuple[int, int] | None:
+    """Where ``line`` breaks into a left and a right column: the gap's span, for one gap of 4 cells or more between two
+    runs of text, no tab (a table's row), else None."""
+    if "\t" in line:
+        return None
+    gaps = [m for m in RE_COLUMN_GAP.finditer(line) if _line_cells(m.group()) >= 4]
+    if len(gaps) != 1 or not line[:gaps[0].start()].strip():
+        return None
+    return gaps[0].span()
+
+
+def _two_columns(typed: list[str]) -> list[str]:
+    """Two columns of running text a PDF's copy wrote line by line across the page (``一、燃放时间      四、销售管理`` /
+    ``春节期间，…的时间为      烟花爆竹零售点…``) read as the page is read: the left column's lines, then the right's. So for
+    a run of ``_COLUMN_LINES`` lines or more, each cut by one wide gap, the right column starting at the same cell (within
+    one), each column ``_COLUMN_TEXT`` characters a line on average and holding a sentence's mark. Read across, each
+    line ran the two columns' sentences into one another. (One pass over the lines.)"""
+    out: list[str] = []
+    k = 0
+    while k < len(typed):
+        cut = _column_cut(typed[k])
+        if cut is None:
+            out.append(typed[k])
+            k += 1
+            continue
+        column = _line_cells(typed[k][:cut[1]])
+        end = k + 1
+        while end < len(typed) and (c := _column_cut(typed[end])) and abs(_line_cells(typed[end][:c[1]]) - column) <= 1:
+            end += 1
+        block = typed[k:end]
+        cuts = [_column_cut(line) for line in block]
+        left = [line[:c[0]].rstrip() for line, c in zip(block, cuts)]
+        right = [line[c[1]:] for line, c in zip(block, cuts)]
+        if (len(block) >= _COLUMN_LINES
+                and all(sum(len(p.strip()) for p in col) >= _COLUMN_TEXT * len(block)
+                        and _SENTENCE_MARKS.search("".join(col)) for col in (left, right))):
+            out.extend(left + right)
+        else:
+            out.extend(block)
+        k = end
+    return out
 
 
 RE_CIRCLED_ANY = re.compile("[\u2460-\u2473]")

@@ -21,6 +21,8 @@ What was wrong and is now read right (each test marked "failed on main" failed o
 - a 版头's ``…办公室文件`` printed again at each page's top started a document of its own, cutting the paragraph over
   the page break in two.
 - Hangul fillers and the Braille blank as a phone copy's indent (``ㅤㅤ一、检查范围``): no heading.
+- two columns of running text copied across the page (``一、燃放时间      四、销售管理``): each line ran the columns'
+  sentences together (``clean._two_columns`` reads the left column, then the right).
 
 Read right as they were: item numbers on a line of their own over their titles; a phone copy indented with ideographic
 and ASCII spaces mixed.
@@ -35,8 +37,8 @@ import pytest
 from conftest import TEST_DATA, best_cpu_time
 from genres_harness import all_clauses, phone_wrap
 from test_genres import wrap
-from policytag.corpus.clean import (_NO_LINE_END, _NO_LINE_START, RE_CLOSED_LATE, RE_HELD_OPEN, _held_open, classify,
-                                    classify_lines, relined, visible, wrap_margin)
+from policytag.corpus.clean import (_NO_LINE_END, _NO_LINE_START, RE_CLOSED_LATE, RE_HELD_OPEN, _held_open, _two_columns,
+                                    classify, classify_lines, relined, visible, wrap_margin)
 from policytag.corpus.segment import segment_text
 
 DATA = TEST_DATA / "lines27"
@@ -234,3 +236,20 @@ def test_a_phone_copy_indented_with_ideographic_and_ascii_spaces_mixed_reads_as_
     assert got[1:] == ["一、各街道要立即组织力量对辖区危房、工棚、广告牌等开展排查，及时转移危险区域人员。",
                        "二、建筑工地要停止高空作业和塔吊作业，做好临时设施加固。",
                        "三、各单位要严格执行24小时值班制度，确保通讯畅通，遇有险情要第一时间报告。"]
+
+
+def test_two_columns_copied_across_the_page_read_column_by_column():  # failed on main: headings run together
+    got = _clauses(_text("l27_two_columns.txt"))
+    assert [p for p, _, _ in got if p] == [("一、燃放时间",), ("二、禁放区域",), ("三、禁止行为",), ("四、销售管理",),
+                                          ("五、法律责任",), ("六、施行日期",)]
+    assert (("三、禁止行为",), "clause", "禁止向行人、车辆、建筑物投掷点燃的烟花爆竹。") in got
+
+
+@pytest.mark.parametrize("block", [
+    "组　长：王明　　　　　县政府副县长\n副组长：李强　　　　　县应急管理局局长\n成　员：赵刚　　　　　县公安局副局长",  # a roster
+    "检查时间    2027年6月\n检查地点    县城中心广场\n检查人员    县应急管理局",  # a form's fields
+    "鹭汀市应急管理局    鹭汀市公安局\n2027年6月1日",  # joint organs
+])
+def test_lines_with_a_wide_gap_that_are_no_two_columns_stay(block):
+    lines = block.split("\n")
+    assert _two_columns(lines) == lines
