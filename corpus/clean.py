@@ -704,8 +704,9 @@ def _entity(m: re.Match) -> str:
     return html.unescape(ref)  # (an unknown name is left as it is)
 
 
-#: a mail's quoting marks opening a line (``> ``, ``>> `` nested: a reply or a forward quoting the notice)
-RE_QUOTE_MARKS = re.compile(r"^[ \t]*>(?:[ \t]?>)*[ \t]?")
+#: a mail's quoting marks opening a line (``> ``, ``>> `` nested: a reply or a forward quoting the notice), a blank or
+#: the line's end after them (``>90分`` / ``>80分``, a scoring table's rows, are no quote)
+RE_QUOTE_MARKS = re.compile(r"^[ \t]*>(?:[ \t]?>)*(?:[ \t]|$)")
 
 
 def _unquoted(text: str) -> str:
@@ -773,7 +774,7 @@ def _run_together(line: str) -> bool:
     it is ``ONE_LINE_NOTICE`` characters or longer and ``_RUN_TOGETHER_ITEMS`` item numbers or more open its sentences. A
     typed paragraph quoting ``一是…二是…`` holds no item number; one listing clauses after ``：`` and ``；`` holds one
     opening a sentence (its first): both stay one line, their inline enumerations the segmenter's to read."""
-    if len(line) < ONE_LINE_NOTICE:
+    if len(line) < ONE_LINE_NOTICE or "\t" in line:  # (a table's row: its cells are the table reader's)
         return False
     found = 0
     for _ in _ITEM_AT_SENTENCE_START.finditer(line):

@@ -196,8 +196,9 @@ def test_a_mail_quoting_the_notice_reads_the_notice():  # failed on main: no hea
 
 
 @pytest.mark.parametrize("text, read", [
-    ("> 一、加强管理\n> 各区要落实。", "一、加强管理\n各区要落实。"), (">> 一、加强管理\n>>各区要落实。", "一、加强管理\n各区要落实。"),
+    ("> 一、加强管理\n> 各区要落实。", "一、加强管理\n各区要落实。"), (">> 一、加强管理\n>\n> > 各区要落实。", "一、加强管理\n\n各区要落实。"),
     (">5人的班组\n各区要落实。", ">5人的班组\n各区要落实。"),  # a line of its own opening with > keeps it
+    (">90分　优秀\n>80分　良好\n>60分　合格", ">90分　优秀\n>80分　良好\n>60分　合格"),  # a scoring table's rows
 ])
 def test_a_mails_quoting_marks_are_off_its_quoted_lines(text, read):
     assert visible(text) == read
