@@ -384,6 +384,8 @@ _KIND_FIELDS = {
     "month_list": ("by_end_of_period", None, "ml", None, None, None),
     "not_exceeding": ("within_days", None, None, None, "nx", None),  # (in hours or minutes: _deadline_fields)
     "year_before": ("by_end_of_year", "ye", None, None, None, None),
+    "year_range": ("by_end_of_period", "yg", None, None, None, None),  # (month 12, day 31: _deadline_fields)
+    "bare_year": ("by_end_of_year", "yk", None, None, None, None),
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
 #: a verb of finishing right after a month or its end (6月完成, 6月底完成: what every bare month holds), or a month's number and 、
@@ -432,6 +434,26 @@ RE_NOT_EXCEEDING = re.compile(rf"(?:最迟|最长|最多)?不\s*(?:得|应)?\s*�
 #: scanned on a text holding 年前, 年以前 or 年之前 (substring tests); a year before the notice's is a past reference
 #: (2020年前建成的…: a scope), as every year is
 RE_YEAR_BEFORE = re.compile(rf"{_year('e')}\s*(?:之|以)?前(?!\s*[后夕期\d一二两三四五六七八九十半个])")
+
+
+#: the verbs of finishing a year is due by (2027年完成…, 2028年基本建成…: the year's end; 2027—2028年，全面完成…: the phase's
+#: end): a year's work is finished or built, not reported or handed in (``_FINISH``'s 报送, 提交… name a month's)
+_YEAR_FINISH = r"(?:全面|基本)?(?:完成|建成)"
+#: a range of years (2027—2028年, 2027年至2028年: ``_vetted``: a plan phase when it opens its sentence and closes its chunk
+#: before work that finishes, 2027—2028年，全面完成…, or names a phase, 2027—2028年为巩固提升阶段; not 2026年到2027年，分两批
+#: 实施, nor 2026年到2027年分两批完成改造, probes 8 and 21), and a bare year right before a verb of finishing (城镇燃气管道
+#: 老化更新改造2027年完成1200公里, 2028年基本建成…: that year's end, as 2027年10月建成… is a month's; not 2027年完成了… nor
+#: a figure's name, 2027年完成率/完成情况/完成的…, nor a year after 到/至, a horizon's, or after 比/较, a base). A pattern
+#: of its own, scanned on a text holding 年 and 完成, 建成 or 阶段 (``_may_have_years``)
+RE_YEARS = re.compile(
+    r"(?<![\d到至比较])(?:(?P<year_range>(?:(?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})\s*年?" + _RANGE_TO + _year("g")
+    + r"(?![\d〇零一二三四五六七八九十月底末度内前起以之后的]))"
+    + rf"|(?P<bare_year>{_year('k')}(?=\s*{_YEAR_FINISH}(?![了的率量数额值情]))))")
+
+
+def _may_have_years(text: str) -> bool:
+    """Can ``RE_YEARS`` match (and be vetted): does ``text`` hold 年 and 完成, 建成 or 阶段? (substring tests)"""
+    return "年" in text and ("完成" in text or "建成" in text or "阶段" in text)
 
 
 def _may_have_year_before(text: str) -> bool:
@@ -928,7 +950,7 @@ _FLAG_CUE = 64
 #: looks for; set per character pair in ``_text_flags``, not in the table)
 _FLAG_COUNT = 128
 _ALL_FLAGS = 255
-_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间超"), (_FLAG_ZERO, "零发百千〇"),
+_FLAG_CHARS = ((_FLAG_WIDTH, ",.;:!?０１２３４５６７８９％"), (_FLAG_TIME, "月底末内前季半限到至起始间超成段"), (_FLAG_ZERO, "零发百千〇"),
                (_FLAG_WORDS, "每即半限清午秋宵夕届满"), (_FLAG_CUE, "共累截已同"))
 
 
@@ -1117,7 +1139,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
     nexts = list(RE_NEXT_MONTH.finditer(text)) if "次月" in text else None
     exceeding = list(RE_NOT_EXCEEDING.finditer(text)) if "超过" in text else None
     befores = list(RE_YEAR_BEFORE.finditer(text)) if _may_have_year_before(text) else None
-    if not (more or words or horizons or starts or uses or nexts or exceeding or befores):  # (most texts: one scan, nothing to merge)
+    years = list(RE_YEARS.finditer(text)) if _may_have_years(text) else None
+    if not (more or words or horizons or starts or uses or nexts or exceeding or befores or years):  # (most texts: one scan, nothing to merge)
         if not main:
             return
         for m in RE_DEADLINE.finditer(text):
@@ -1142,6 +1165,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
         found += [(m.start(), m.end(), "not_exceeding", m) for m in exceeding]
     if befores:
         found += [(m.start(), m.end(), "year_before", m) for m in befores]
+    if years:
+        found += [(m.start(), m.end(), m.lastgroup, m) for m in years]
     found.sort(key=lambda f: (f[0], f[0] - f[1]))
     last_end = -1
     for start, end, alt, m in found:
@@ -1309,6 +1334,10 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         return False  # 2026年开始实施…: a year that opens no rule; 自2027年起 and 2027年起，… do
     if alt == "horizon" and not (_horizon_opens(text, start) or _horizon_after_figure(text, start, end)):
         return False  # 2026年到2027年: a range of years; 推迟到2027年: a postponement
+    if alt == "year_range" and not _phase_of_years(text, start, end):
+        return False  # 2026年到2027年，分两批实施: a span of years named, no phase with its work finished
+    if alt == "bare_year" and _BASE_OR_SCOPE_BEFORE.search(text, max(0, start - 2), start):
+        return False  # 与2027年完成…相比: a base, not a limit
     if alt == "within_days" and text[start - 1:start] == "月":
         return False  # 6月30日内: a date, not thirty days
     if alt == "within_year" and (_NUMERAL.match(text[start - 1:start] or " ") or _PERIOD_VETO.match(following)):
@@ -1367,6 +1396,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         kind, event = "recurring", lead
     elif alt == "not_exceeding":  # 不超过1小时报告: the unit names the kind
         kind = "within_hours" if m.group("xh") else "within_minutes" if m.group("xm") else "within_days"
+    elif alt == "year_range":
+        month, day = 12, 31  # 2027—2028年: the phase ends with its last year
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
     elif alt == "half_year" or (alt == "use_months" and m.group("nuh")):
@@ -1407,6 +1438,27 @@ def _consecutive_months(phrase: str) -> bool:
 def _month_number(s: str) -> int:
     """``6``, ``六``, ``十二`` or ``元`` (January) -> the month."""
     return 1 if s == "元" else cn_number(s)
+
+
+_RE_YEAR_FINISH = re.compile(_YEAR_FINISH)
+#: what before a bare year makes it no limit: 与 (与2027年完成…相比) or 同 (a base)
+_BASE_OR_SCOPE_BEFORE = re.compile(r"(?:与|同|和)$")
+
+
+def _phase_of_years(text: str, start: int, end: int) -> bool:
+    """Is the range of years at ``start:end`` a plan phase: opening its sentence, closing its chunk before a chunk of
+    work that finishes (2027—2028年，全面完成…, 2027—2028年，各地基本建成…; not 2026年到2027年，分两批实施), or naming a
+    phase (2027—2028年为巩固提升阶段, as 2027年4月—10月为集中攻坚阶段 does)? The next chunk only: a linear look."""
+    if not _opens_sentence(text, start):
+        return False
+    if text[end:end + 1] == "为":
+        _, right = _chunk_bounds(text, end, end)
+        return text[end:right].rstrip().endswith("阶段")
+    if text[end:end + 1] not in ("，", ","):
+        return False
+    nleft, nright = _chunk_bounds(text, end + 1, end + 1)
+    finish = _RE_YEAR_FINISH.search(text, nleft, min(nright, nleft + WINDOW))
+    return finish is not None and text[finish.end():finish.end() + 1] != "了"
 
 
 def _dates_a_phase(text: str, start: int) -> bool:
@@ -1550,7 +1602,7 @@ def _may_have_deadline(text: str) -> bool:
     out a match)."""
     return ("月" in text or "底" in text or "末" in text or "内" in text or "前" in text or "季度" in text
             or "半年" in text or "期限" in text or "时限" in text or _may_have_horizon(text)
-            or _may_have_year_from(text) or _may_have_use_time(text) or "超过" in text)
+            or _may_have_year_from(text) or _may_have_use_time(text) or "超过" in text or _may_have_years(text))
 
 
 def _deadline_spans(text: str) -> list[tuple[int, int]]:
@@ -1863,13 +1915,24 @@ def _cmp_sign(cmp: str | None, qual: str | None, verb: str | None = None, ranged
     return _RATE_SIGN.get(verb or "", "=")
 
 
-def _prev_chunk(text: str, left: int) -> str:
+def _prev_chunk(text: str, left: int) -> str | None:
     """The chunk before the one starting at ``left``, within the same sentence ('' when none);
-    a sector lead such as ``特种设备：`` is dropped."""
+    a sector lead such as ``特种设备：`` is dropped. None when that chunk states a condition (``_CONDITION_CHUNK``:
+    未经批准，不得超过…; 确有困难的，…): it names nothing counted, and a bound under it with nothing else named is a rule's
+    (未经批准，不得超过核定人数的110%载客 read ``what`` 未经批准), no target."""
     if left <= 0 or text[left - 1] != "，":
         return ""
     pleft, _ = _chunk_bounds(text, left - 1, left - 1)
-    return _tidy(text[max(pleft, left - 1 - WINDOW):left - 1])
+    chunk = text[max(pleft, left - 1 - WINDOW):left - 1]
+    if _CONDITION_CHUNK.search(chunk):
+        return None
+    return _tidy(chunk)
+
+
+#: a chunk that states a condition: 未经批准 / 未经许可, 经…批准 / 同意 (a permission), 如… / 若… / 凡… (if), …的 (those that:
+#: 确有困难的); not 经济…, 经营…
+_CONDITION_CHUNK = re.compile(r"^\s*(?:未经|如(?![期实])|若|凡|经(?![济营费验常过历理办])[^，。；]{0,20}(?:批准|同意|许可|审批|核准|认定)$)"
+                              r"|(?<![目])的\s*$")
 
 
 def _per(text: str, left: int, start: int) -> str | None:
@@ -1955,6 +2018,8 @@ def _rate_targets(text: str, rx: re.Pattern = RE_RATE) -> Iterator[Target]:
         start = subject_end - len(as_written) if what == subject and subject and head.endswith(as_written) else verb_start
         if not what:
             what = _prev_chunk(text, left)  # …报废综合治理，2016年年底前完成80%
+            if what is None:
+                continue  # 未经批准，不得超过核定人数的110%载客: a rule under a condition, nothing named
         elif what == subject and own:
             last = (what, end)
         yield _frozen(Target, text=text[start:end], value=_rate_num(m.group("num")),
@@ -2395,8 +2460,15 @@ def _counts(text: str, matches: Iterator[re.Match], short: bool) -> Iterator[Tar
                 what = (verb or "") + _obj(fill)
             else:
                 obj = _object_before(text, per_left, m.start())
-                # (a bare 完成 names no work: …安全生命防护工程，年内完成120公里 reads the chunk before, as a rate does)
-                what = (obj + (verb or "") if obj or verb != "完成" else "") or _prev_chunk(text, per_left)
+                dated = _DATED_SUBJECT.search(obj) if "年" in obj else None
+                if dated and dated.start():
+                    obj = obj[:dated.start()]  # …更新改造2027年完成1200公里: the year says when, as a rate's subject's does
+                # (a bare 完成 names no work: …安全生命防护工程，年内完成120公里 reads the chunk before, as a rate does;
+                # after the work it finishes it adds nothing to it: …更新改造2027年完成1200公里 -> …更新改造)
+                what = (obj + (verb or "" if verb != "完成" else "") if obj else "" if verb == "完成" else verb or "") \
+                    or _prev_chunk(text, per_left)
+                if what is None:
+                    continue  # 确有困难的，不得超过6个月: a bound under a condition, nothing named (``_prev_chunk``)
         yield _frozen(Target, text=text[start:end], value=value, value_max=value_max, unit=unit, what=_clip(what),
                      comparator=_cmp_sign(cmp, m.group("qual"), None, ranged=value_max is not None),
                      verb=verb, per=per, span=(start, end))
