@@ -1,0 +1,186 @@
+"""Extraction probe 23: other governments' 工作要点, 整治方案 phases, 应急预案 times, regulations and bounds.
+
+The 80 clauses are in ``tests/data/extract23/probe23_cases.py`` with the readings written before the code ran on them;
+``CORRECTED`` gives each reading changed after the run, and why (the code's documented conventions). The rules fixed,
+each on other sentences too, come first (with probe 22's three gaps, read since extract23). Notice year 2027. Every
+sentence is invented.
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sys
+
+import pytest
+
+from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
+
+sys.path.insert(0, str(pathlib.Path(__file__).parent / "data" / "extract23"))
+from probe23_cases import CASES, NOTICE_YEAR, H, M, MIN, P, WD, YE  # noqa: E402
+
+Y = NOTICE_YEAR
+
+
+def _deadlines(text: str) -> list[tuple]:
+    out = []
+    for d in extract_deadlines(text, Y):
+        assert text[d.span[0]:d.span[1]] == d.text
+        out.append((d.text, d.kind, d.year, d.month, d.day, d.period, d.event, d.due, d.action))
+    return out
+
+
+def _targets(text: str) -> list[tuple]:
+    out = []
+    for t in extract_targets(text):
+        assert text[t.span[0]:t.span[1]] == t.text
+        out.append((t.text, t.value, t.value_max, t.unit, t.what, t.comparator, t.verb, t.per))
+    return out
+
+
+def _check(text: str, deadlines: list, targets: list) -> None:
+    assert (_deadlines(text), _targets(text)) == (deadlines, targets)
+    # the batch path reads what the one-text functions read
+    assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
+
+
+def _ids(cases: list) -> list[str]:
+    return [c[0][:16] for c in cases]
+
+
+# --- 1. the rules fixed (each failed on main) ---------------------------------------------------------------------
+FIXED = [
+    # a range of years opening its sentence, closing its chunk before work that finishes or naming a phase, is a plan
+    # phase due at its end (it read nothing)
+    ("2027—2028年，全面完成城市老旧燃气管道更新改造任务。",
+     [("2027—2028年", P, 2028, 12, 31, None, None, "2028-12-31", "全面完成城市老旧燃气管道更新改造任务")], []),
+    ("2027年至2028年，各地基本建成应急物资储备体系。",
+     [("2027年至2028年", P, 2028, 12, 31, None, None, "2028-12-31", "各地基本建成应急物资储备体系")], []),
+    ("2027年至2028年为巩固提升阶段。",
+     [("2027年至2028年", P, 2028, 12, 31, None, None, "2028-12-31", "巩固提升阶段")], []),
+    # (read as before: no finishing work after it, or no comma)
+    ("2026年到2027年，分两批实施。", [], []),
+    ("2026年到2027年分两批完成改造。", [], []),
+    # a bare year right before 完成/建成 is that year's end; a year closing a count's object says when (it read what
+    # 城镇燃气管道老化更新改造2027年完成)
+    ("城镇燃气管道老化更新改造2027年完成1200公里。",
+     [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "城镇燃气管道老化更新改造完成1200公里")],
+     [("完成1200公里", 1200, None, "公里", "城镇燃气管道老化更新改造", "=", "完成", None)]),
+    ("2027年基本建成县级应急指挥平台。",
+     [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "基本建成县级应急指挥平台")], []),
+    ("鹭汀市2028年完成全部老旧电梯更新改造。",
+     [("2028年", YE, 2028, None, None, None, None, "2028-12-31", "鹭汀市完成全部老旧电梯更新改造")], []),
+    # (not a figure's name, a base, a report, a horizon read as before)
+    ("2027年完成率纳入年度考核。", [], []),
+    ("与2026年完成情况相比，隐患整改率有所提高。", [], []),
+    ("2027年完成了全部改造。", [], []),
+    ("到2027年完成改造。", [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "完成改造")], []),
+    # a condition chunk before a bound with nothing named is borrowed by no target (it read what 未经批准 / 如确需延期)
+    ("未经批准，不得超过核定人数的110%载客。", [], []),
+    ("未经批准，不得超过设计能力的110%组织生产。", [], []),
+    ("确有困难的，不得超过6个月。", [], []),
+    # (a chunk that names work is borrowed as before)
+    ("对重大隐患，不得超过6个月。", [], [("不得超过6个月", 6, None, "个月", "对重大隐患", "<=", None, None)]),
+    # the end of a five-year plan's period (it read nothing); a past plan's end is a past reference
+    ("“十五五”末，全县基本建成现代化应急管理体系。",
+     [("“十五五”末", P, 2030, 12, 31, None, None, "2030-12-31", "全县基本建成现代化应急管理体系")], []),
+    ("到“十五五”期末，全市危险化学品企业全部完成智能化改造。",
+     [("“十五五”期末", P, 2030, 12, 31, None, None, "2030-12-31", "全市危险化学品企业全部完成智能化改造")], []),
+    ("“十四五”末，全县完成农村公路安全生命防护工程。", [], []),
+    ("“十五五”期间，持续推进安全生产治本攻坚。", [], []),
+    # a phase's name keyed before a colon is the time's action (it read none)
+    ("集中整治阶段：2027年4月至9月。",
+     [("2027年4月至9月", P, 2027, 9, None, None, None, "2027-09-30", "集中整治阶段")], []),
+    # a modal and 在 before the anchor a limit counts from, and a trailing 应当, are no part of the action (it read
+    # 书面报告应在事故发生后报送, 企业应当向县应急局备案)
+    ("书面报告应在事故发生后2小时内报送。",
+     [("2小时内", H, None, None, None, 2, None, None, "书面报告事故发生后报送")], []),
+    ("现场指挥部应在事故发生后3个工作日内提交初步调查报告。",
+     [("3个工作日内", WD, None, None, None, 3, None, None, "现场指挥部事故发生后提交初步调查报告")], []),
+    ("企业应当自取得许可证之日起30日内向县应急局备案。",
+     [("自取得许可证之日起30日内", WD, None, None, None, 30, None, None, "企业向县应急局备案")], []),
+    ("存在隐患企业整改后30日内复查。",
+     [("30日内", WD, None, None, None, 30, None, None, "存在隐患企业整改后复查")], []),
+]
+
+
+@pytest.mark.parametrize("text,deadlines,targets", FIXED, ids=_ids(FIXED))
+def test_the_rules_fixed(text, deadlines, targets):
+    _check(text, deadlines, targets)
+
+
+# --- 2. the probe: the readings written before the run, those corrected after it -----------------------------------
+_ANCHOR = ("the anchor a limit counts from stays in the action, the phrase is the limit (probe 22: 收到通报后两周内完成整改 "
+           "-> 两周内, action 收到通报后完成整改)")
+_VERB_OBJECT = "a count after its verb and object names both (新建消防站8座 -> 新建消防站; docs/tagging.md)"
+CORRECTED: dict[str, tuple[list, list, str]] = {
+    "“十五五”末，全县基本建成现代化应急管理体系。": (
+        [("“十五五”末", P, 2030, 12, 31, None, None, "2030-12-31", "全县基本建成现代化应急管理体系")], [],
+        "a plan's period is a named period of the calendar (by_end_of_period), its end's year, month and day given as a "
+        "range of years' (2027—2028年)"),
+    "事发单位接报后30分钟内向县应急局电话报告。": (
+        [("30分钟内", MIN, None, None, None, 30, None, None, "事发单位接报后向县应急局电话报告")], [], _ANCHOR),
+    "应急救援队伍接到指令后15分钟内集结出发。": (
+        [("15分钟内", MIN, None, None, None, 15, None, None, "应急救援队伍接到指令后集结出发")], [], _ANCHOR),
+    "书面报告应在事故发生后2小时内报送。": (
+        [("2小时内", H, None, None, None, 2, None, None, "书面报告事故发生后报送")], [], _ANCHOR),
+    "响应结束后7日内，指挥部办公室完成应急处置工作总结。": (
+        [("7日内", WD, None, None, None, 7, None, None, "响应结束后指挥部办公室完成应急处置工作总结")], [], _ANCHOR),
+    "预警信息发布后半小时内，各乡镇完成转移人员名单核对。": (
+        [("半小时内", MIN, None, None, None, 30, None, None, "预警信息发布后各乡镇完成转移人员名单核对")], [], _ANCHOR),
+    "现场指挥部应在事故发生后3个工作日内提交初步调查报告。": (
+        [("3个工作日内", WD, None, None, None, 3, None, None, "现场指挥部事故发生后提交初步调查报告")], [], _ANCHOR),
+    "2027年完成农村危房改造800户。": (
+        [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "完成农村危房改造800户")],
+        [("完成农村危房改造800户", 800, None, "户", "完成农村危房改造", "=", "完成", None)], _VERB_OBJECT),
+    "老旧燃气管网2028年完成改造300公里。": (
+        [("2028年", YE, 2028, None, None, None, None, "2028-12-31", "老旧燃气管网完成改造300公里")],
+        [("完成改造300公里", 300, None, "公里", "完成改造", "=", "完成", None)],
+        "an object written before the verb is not read (docs/tagging.md: …更新改造200公里 stays 改造200公里)"),
+    "县财政每年安排安全生产专项资金不少于500万元。": (
+        [], [("不少于500万元", 500, None, "万元", "县财政安排安全生产专项资金", ">=", None, "年")],
+        "a count led by its comparator starts at the comparator, verb null, its subject before it (probe 22: "
+        "各乡镇应急救援队伍不少于20人)"),
+    "全年组织执法检查不少于600家次。": (
+        [], [("组织执法检查不少于600家次", 600, None, "家次", "组织执法检查", ">=", "组织", None)],
+        "a weak verb with its object before a count of the work: what the verb and object (docs/tagging.md: "
+        "组织开展危险化学品企业执法检查3次以上)"),
+}
+
+
+def _probe(cases: list) -> list:
+    out = []
+    for text, deadlines, targets in cases:
+        if text in CORRECTED:
+            deadlines, targets, _ = CORRECTED[text]
+        out.append((text, deadlines, targets))
+    return out
+
+
+#: gaps left: a strict xfail each, with why
+GAPS = {
+    "经县应急局批准，整改期限可延长，最长不超过60日。":
+        "日 is no length of a bound (_TIME_UNITS: 天, not 日, which also ends a date): 最长不超过60天 reads, 60日 does not",
+}
+PROBE = [c for c in _probe(CASES) if c[0] not in GAPS]
+
+
+@pytest.mark.parametrize("text,deadlines,targets", PROBE, ids=_ids(PROBE))
+def test_the_probe(text, deadlines, targets):
+    _check(text, deadlines, targets)
+
+
+@pytest.mark.xfail(strict=True, reason="gaps left: GAPS says why, each")
+@pytest.mark.parametrize("text,deadlines,targets", [c for c in CASES if c[0] in GAPS], ids=[t[:16] for t in GAPS])
+def test_the_gaps_left(text, deadlines, targets):
+    _check(text, deadlines, targets)
+
+
+def test_the_new_forms_read_in_linear_time():
+    """A text of many year ranges, bare years before 完成, plan ends and anchors: 320 units take about 16x the time of
+    20, not more than 40x."""
+    from conftest import best_cpu_time
+
+    unit = "2027—2028年，全面完成改造，管网2027年完成12公里，“十五五”末建成，书面报告应在事故发生后2小时内报送，未经批准，"
+    small = max(best_cpu_time(lambda t: extract_fields([t], [Y]), unit * 20), 0.002)
+    large = best_cpu_time(lambda t: extract_fields([t], [Y]), unit * 320, repeat=2)
+    assert large < 40 * small, (small, large)
