@@ -99,7 +99,7 @@ def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -
 # (期间 after a range, 3月1日至5月31日期间，…, is part of no action)
 _LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?![位达])|至(?!少)|之|前|期间)+")
 _TRAIL_WORDS = ("并且", "并", "且", "要", "须", "需", "必须", "务必", "确保", "力争", "争取", "努力", "在", "于", "到", "至",
-                "将", "应", "的")
+                "将", "应", "应当", "的")
 #: (应 ending a word is no modal: 启动响应, 保障供应, 相适应; its action read 启动响)
 _TRAIL = re.compile(f"(?:{'|'.join(w if w != '应' else '(?<![响供适对相反回呼效感答理])应' for w in _TRAIL_WORDS)})+$")
 
@@ -386,6 +386,7 @@ _KIND_FIELDS = {
     "year_before": ("by_end_of_year", "ye", None, None, None, None),
     "year_range": ("by_end_of_period", "yg", None, None, None, None),  # (month 12, day 31: _deadline_fields)
     "bare_year": ("by_end_of_year", "yk", None, None, None, None),
+    "plan_end": ("by_end_of_period", None, None, None, None, None),  # (year 1955 + 5N, 12-31: _deadline_fields)
 }
 #: a range's separator right after a month or day (5月至9月, 5月10日起至6月30日; what every month range holds),
 #: a verb of finishing right after a month or its end (6月完成, 6月底完成: what every bare month holds), or a month's number and 、
@@ -449,6 +450,13 @@ RE_YEARS = re.compile(
     r"(?<![\d到至比较])(?:(?P<year_range>(?:(?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})\s*年?" + _RANGE_TO + _year("g")
     + r"(?![\d〇零一二三四五六七八九十月底末度内前起以之后的]))"
     + rf"|(?P<bare_year>{_year('k')}(?=\s*{_YEAR_FINISH}(?![了的率量数额值情]))))")
+
+
+#: the end of a five-year plan's period: “十五五”末, 十五五期末, “十四五”时期末, “十五五”末期 (the Nth plan, N = 10 + the middle
+#: numeral, ends in 1955 + 5N: 十四五 2025, 十五五 2030; ``by_end_of_period``, due 12-31 of that year, ``year`` that year as
+#: a year range's; a past plan's end is a past reference). Not “十五五”期间 or 时期 (a window), nor “十四五”以来.
+#: A pattern of its own, scanned on a text holding 五 and 末 (substring tests)
+RE_PLAN_END = re.compile(r"(?P<plan_end>“?十(?P<fp>[一二三四五六七八九])五”?\s*(?:时期|期)?末(?:期)?(?:\s*(?:之|以)?前)?)")
 
 
 def _may_have_years(text: str) -> bool:
@@ -634,6 +642,10 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
             lead[-1:] == "”" and text[start] == "“"):
         # (quoted events enumerated with no 、 between: “五一”“十一”前)
         lead, rest = _without_enumerated_dates(text, start - len(lead), start, right, rest)
+    if ("在" in lead or "于" in lead) and lead[-1:] in _ANCHOR_LAST:
+        # 书面报告应在[事故发生后]2小时内报送: the modal and 在 before the anchor a limit counts from are the limit's cue,
+        # no part of the action (it read 书面报告应在事故发生后报送), as they are before the limit itself
+        lead = _CUE_BEFORE_ANCHOR.sub("", lead)
     before, after = _tidy(lead), _tidy(rest)
     if before and before[0] == "为" and _PURPOSE.fullmatch(before):
         before = ""  # 为用两年时间全面消除…: the purpose 为 (为了, 为确保) is no part of what must be done
@@ -656,7 +668,19 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         # (not a chunk with a time limit of its own: 6月中旬组织评审，6月下旬前全面推开 -> 全面推开)
         if prev and not (_may_have_deadline(prev) and next(_deadline_matches(prev), None) is not None):
             action = f"{prev}，{after}" if after else prev
+    if not action and left > 0 and text[left - 1] in ("：", ":"):
+        # 集中整治阶段：2027年4月至9月。: the phase the time is keyed to (as 集中整治阶段（2027年4月至9月） gives it)
+        pleft, _ = _chunk_bounds(text, left - 1, left - 1)
+        name = _tidy(_ENUM_LEAD.sub("", text[pleft:left - 1]) if pleft == 0 else text[pleft:left - 1])
+        if name.endswith("阶段"):
+            action = name
     return _EMPTY_BRACKETS.sub("", action) if "）" in action or ")" in action else action
+
+
+#: a modal and 在/于 (or 在/于 opening the lead) right before the anchor a limit counts from (应在事故发生后, 须于接报后):
+#: the anchor, 2 to 14 characters, closes the lead
+_CUE_BEFORE_ANCHOR = re.compile(r"(?:(?<=[^，。；：\s])(?:应当|应|须|要|必须|务必)|^)[在于](?=[^在于，。；：]{2,14}(?:后|之日起|日起|之时起|时起)$)")
+_ANCHOR_LAST = frozenset("后起")
 
 
 #: the end of an anchor a limit counts from (事故发生后, 自验收合格之日起, 接报时): an event, not the task
@@ -1140,6 +1164,8 @@ def _deadline_matches(text: str, flags: int = _ALL_FLAGS) -> Iterator[tuple[str,
     exceeding = list(RE_NOT_EXCEEDING.finditer(text)) if "超过" in text else None
     befores = list(RE_YEAR_BEFORE.finditer(text)) if _may_have_year_before(text) else None
     years = list(RE_YEARS.finditer(text)) if _may_have_years(text) else None
+    if "五" in text and "末" in text:
+        years = (years or []) + list(RE_PLAN_END.finditer(text))
     if not (more or words or horizons or starts or uses or nexts or exceeding or befores or years):  # (most texts: one scan, nothing to merge)
         if not main:
             return
@@ -1398,6 +1424,8 @@ def _deadline_fields(alt: str, m: re.Match, notice_year: int | None, lead: Any):
         kind = "within_hours" if m.group("xh") else "within_minutes" if m.group("xm") else "within_days"
     elif alt == "year_range":
         month, day = 12, 31  # 2027—2028年: the phase ends with its last year
+    elif alt == "plan_end":
+        year, month, day = 1955 + 5 * (10 + cn_number(m.group("fp"))), 12, 31  # “十五五”末: 2030
     elif alt == "within_minutes" and m.group("hh"):
         period = 30  # 半小时内
     elif alt == "half_year" or (alt == "use_months" and m.group("nuh")):
