@@ -99,7 +99,7 @@ def _chunk_bounds(text: str, start: int, end: int, delims: str = CHUNK_DELIMS) -
 # (期间 after a range, 3月1日至5月31日期间，…, is part of no action)
 _LEAD = re.compile(r"^(?:并且|并|且|同时|要(?!求)|须|需|必须|务必|确保|力争|争取|努力|全力|在|于|到(?![位达])|至(?!少)|之|前|期间)+")
 _TRAIL_WORDS = ("并且", "并", "且", "要", "须", "需", "必须", "务必", "确保", "力争", "争取", "努力", "在", "于", "到", "至",
-                "将", "应", "应当", "的")
+                "将", "应", "的")
 #: (应 ending a word is no modal: 启动响应, 保障供应, 相适应; its action read 启动响)
 _TRAIL = re.compile(f"(?:{'|'.join(w if w != '应' else '(?<![响供适对相反回呼效感答理])应' for w in _TRAIL_WORDS)})+$")
 
@@ -443,20 +443,21 @@ _YEAR_FINISH = r"(?:全面|基本)?(?:完成|建成)"
 #: a range of years (2027—2028年, 2027年至2028年: ``_vetted``: a plan phase when it opens its sentence and closes its chunk
 #: before work that finishes, 2027—2028年，全面完成…, or names a phase, 2027—2028年为巩固提升阶段; not 2026年到2027年，分两批
 #: 实施, nor 2026年到2027年分两批完成改造, probes 8 and 21), and a bare year right before a verb of finishing (城镇燃气管道
-#: 老化更新改造2027年完成1200公里, 2028年基本建成…: that year's end, as 2027年10月建成… is a month's; not 2027年完成了… nor
+#: 老化更新改造2027年完成1200公里, 2028年基本建成…, 2027年度完成…: that year's end, as 2027年10月建成… is a month's; not 2027年完成了… nor
 #: a figure's name, 2027年完成率/完成情况/完成的…, nor a year after 到/至, a horizon's, or after 比/较, a base). A pattern
 #: of its own, scanned on a text holding 年 and 完成, 建成 or 阶段 (``_may_have_years``)
 RE_YEARS = re.compile(
     r"(?<![\d到至比较])(?:(?P<year_range>(?:(?:19|20)\d{2}|二[〇零][〇零一二三四五六七八九]{2})\s*年?" + _RANGE_TO + _year("g")
     + r"(?![\d〇零一二三四五六七八九十月底末度内前起以之后的]))"
-    + rf"|(?P<bare_year>{_year('k')}(?=\s*{_YEAR_FINISH}(?![了的率量数额值情]))))")
+    + rf"|(?P<bare_year>{_year('k')}度?(?=\s*{_YEAR_FINISH}(?![了的率量数额值情]))))")
 
 
 #: the end of a five-year plan's period: “十五五”末, 十五五期末, “十四五”时期末, “十五五”末期 (the Nth plan, N = 10 + the middle
 #: numeral, ends in 1955 + 5N: 十四五 2025, 十五五 2030; ``by_end_of_period``, due 12-31 of that year, ``year`` that year as
 #: a year range's; a past plan's end is a past reference). Not “十五五”期间 or 时期 (a window), nor “十四五”以来.
 #: A pattern of its own, scanned on a text holding 五 and 末 (substring tests)
-RE_PLAN_END = re.compile(r"(?P<plan_end>“?十(?P<fp>[一二三四五六七八九])五”?\s*(?:时期|期)?末(?:期)?(?:\s*(?:之|以)?前)?)")
+RE_PLAN_END = re.compile(r"(?P<plan_end>“?十(?P<fp>[一二三四五六七八九])五”?\s*(?:时期|期)?末(?:期)?(?:\s*(?:之|以)?前)?)"
+                         r"(?!\s*(?:的|基础|水平))")
 
 
 def _may_have_years(text: str) -> bool:
@@ -644,7 +645,7 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
         lead, rest = _without_enumerated_dates(text, start - len(lead), start, right, rest)
     if ("在" in lead or "于" in lead) and lead[-1:] in _ANCHOR_LAST:
         # 书面报告应在[事故发生后]2小时内报送: the modal and 在 before the anchor a limit counts from are the limit's cue,
-        # no part of the action (it read 书面报告应在事故发生后报送), as they are before the limit itself
+        # no part of the action (it read 书面报告应在事故发生后报送), as they are before the limit itself (_TRAIL)
         lead = _CUE_BEFORE_ANCHOR.sub("", lead)
     before, after = _tidy(lead), _tidy(rest)
     if before and before[0] == "为" and _PURPOSE.fullmatch(before):
@@ -678,8 +679,9 @@ def _action(text: str, start: int, end: int, spans: list[tuple[int, int]] | None
 
 
 #: a modal and 在/于 (or 在/于 opening the lead) right before the anchor a limit counts from (应在事故发生后, 须于接报后):
-#: the anchor, 2 to 14 characters, closes the lead
-_CUE_BEFORE_ANCHOR = re.compile(r"(?:(?<=[^，。；：\s])(?:应当|应|须|要|必须|务必)|^)[在于](?=[^在于，。；：]{2,14}(?:后|之日起|日起|之时起|时起)$)")
+#: the anchor, 2 to 14 characters, closes the lead. The modals ``_TRAIL`` drops before a limit itself (要在6月底前 -> 要在
+#: dropped); not 应当, which the actions keep (事故调查报告应当在事故发生之日起60日内提交 -> 事故调查报告应当提交, probes 8-17)
+_CUE_BEFORE_ANCHOR = re.compile(r"(?:(?<=[^，。；：\s])(?:应|须|要|必须|务必)|^)[在于](?=[^在于，。；：]{2,14}(?:后|之日起|日起|之时起|时起)$)")
 _ANCHOR_LAST = frozenset("后起")
 
 
@@ -1362,8 +1364,9 @@ def _vetted(alt: str, m: re.Match, text: str, start: int, end: int) -> bool:
         return False  # 2026年到2027年: a range of years; 推迟到2027年: a postponement
     if alt == "year_range" and not _phase_of_years(text, start, end):
         return False  # 2026年到2027年，分两批实施: a span of years named, no phase with its work finished
-    if alt == "bare_year" and _BASE_OR_SCOPE_BEFORE.search(text, max(0, start - 2), start):
-        return False  # 与2027年完成…相比: a base, not a limit
+    if alt == "bare_year" and (_BASE_OR_SCOPE_BEFORE.search(text, max(0, start - 2), start)
+                               or _FORECAST_BEFORE.search(text, max(0, start - 4), start)):
+        return False  # 与2027年完成…相比: a base, not a limit; 预计2027年完成…: a forecast
     if alt == "within_days" and text[start - 1:start] == "月":
         return False  # 6月30日内: a date, not thirty days
     if alt == "within_year" and (_NUMERAL.match(text[start - 1:start] or " ") or _PERIOD_VETO.match(following)):

@@ -69,7 +69,13 @@ FIXED = [
      [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "基本建成县级应急指挥平台")], []),
     ("鹭汀市2028年完成全部老旧电梯更新改造。",
      [("2028年", YE, 2028, None, None, None, None, "2028-12-31", "鹭汀市完成全部老旧电梯更新改造")], []),
-    # (not a figure's name, a base, a report, a horizon read as before)
+    ("2027年度完成安全培训3000人次。",
+     [("2027年度", YE, 2027, None, None, None, None, "2027-12-31", "完成安全培训3000人次")],
+     [("完成安全培训3000人次", 3000, None, "人次", "完成安全培训", "=", "完成", None)]),
+    # (not a figure's name, a base, a forecast, a scope, a report, a horizon read as before)
+    ("预计2027年完成全部工程。", [], []),
+    ("2027年建成的应急避难场所纳入台账管理。", [], []),
+    ("2025—2027年，全面完成了改造任务。", [], []),
     ("2027年完成率纳入年度考核。", [], []),
     ("与2026年完成情况相比，隐患整改率有所提高。", [], []),
     ("2027年完成了全部改造。", [], []),
@@ -86,18 +92,26 @@ FIXED = [
     ("到“十五五”期末，全市危险化学品企业全部完成智能化改造。",
      [("“十五五”期末", P, 2030, 12, 31, None, None, "2030-12-31", "全市危险化学品企业全部完成智能化改造")], []),
     ("“十四五”末，全县完成农村公路安全生命防护工程。", [], []),
+    ("“十五五”末期要实现本质安全水平大幅提升。",
+     [("“十五五”末期", P, 2030, 12, 31, None, None, "2030-12-31", "实现本质安全水平大幅提升")], []),
+    ("全县应急能力达到“十五五”末的规划水平。", [], []),
     ("“十五五”期间，持续推进安全生产治本攻坚。", [], []),
     # a phase's name keyed before a colon is the time's action (it read none)
     ("集中整治阶段：2027年4月至9月。",
      [("2027年4月至9月", P, 2027, 9, None, None, None, "2027-09-30", "集中整治阶段")], []),
-    # a modal and 在 before the anchor a limit counts from, and a trailing 应当, are no part of the action (it read
-    # 书面报告应在事故发生后报送, 企业应当向县应急局备案)
+    # a modal and 在 before the anchor a limit counts from are no part of the action, as before the limit itself (it read
+    # 书面报告应在事故发生后报送); 应当 stays, as the actions keep it (probes 8-17: 事故调查报告应当提交)
     ("书面报告应在事故发生后2小时内报送。",
      [("2小时内", H, None, None, None, 2, None, None, "书面报告事故发生后报送")], []),
     ("现场指挥部应在事故发生后3个工作日内提交初步调查报告。",
      [("3个工作日内", WD, None, None, None, 3, None, None, "现场指挥部事故发生后提交初步调查报告")], []),
-    ("企业应当自取得许可证之日起30日内向县应急局备案。",
-     [("自取得许可证之日起30日内", WD, None, None, None, 30, None, None, "企业向县应急局备案")], []),
+    ("被约谈单位应当在约谈后十五日内报送整改情况。",
+     [("十五日内", WD, None, None, None, 15, None, None, "被约谈单位应当在约谈后报送整改情况")], []),
+    ("应急队伍须在接到指令后10分钟内出动。",
+     [("10分钟内", MIN, None, None, None, 10, None, None, "应急队伍接到指令后出动")], []),
+    ("事故单位要在事故发生后1小时内向县应急管理局报告。",
+     [("1小时内", H, None, None, None, 1, None, None, "事故单位事故发生后向县应急管理局报告")], []),
+    # (在 inside a word is no cue: 存在)
     ("存在隐患企业整改后30日内复查。",
      [("30日内", WD, None, None, None, 30, None, None, "存在隐患企业整改后复查")], []),
 ]
@@ -129,6 +143,9 @@ CORRECTED: dict[str, tuple[list, list, str]] = {
         [("半小时内", MIN, None, None, None, 30, None, None, "预警信息发布后各乡镇完成转移人员名单核对")], [], _ANCHOR),
     "现场指挥部应在事故发生后3个工作日内提交初步调查报告。": (
         [("3个工作日内", WD, None, None, None, 3, None, None, "现场指挥部事故发生后提交初步调查报告")], [], _ANCHOR),
+    "企业应当自取得许可证之日起30日内向县应急局备案。": (
+        [("自取得许可证之日起30日内", WD, None, None, None, 30, None, None, "企业应当向县应急局备案")], [],
+        "an action keeps 应当 (probes 8-17 pin it: 事故调查报告应当提交, 生产经营单位应当向…备案)"),
     "2027年完成农村危房改造800户。": (
         [("2027年", YE, 2027, None, None, None, None, "2027-12-31", "完成农村危房改造800户")],
         [("完成农村危房改造800户", 800, None, "户", "完成农村危房改造", "=", "完成", None)], _VERB_OBJECT),
