@@ -13,38 +13,15 @@ import sys
 
 import pytest
 
-from policytag.inference.extract import extract_deadlines, extract_fields, extract_targets
+from policytag.inference.extract import extract_fields
 
 sys.path.insert(0, str(pathlib.Path(__file__).parent / "data" / "extract23"))
-from probe23_cases import CASES, NOTICE_YEAR, H, M, MIN, P, WD, YE  # noqa: E402
+from probe23_cases import CASES, NOTICE_YEAR, H, MIN, P, WD, YE  # noqa: E402
+# (probe 22's readers of a clause: the same notice year, the same fields, the batch path checked beside them)
+from test_extract_probe22 import NOTICE_YEAR as _PROBE22_YEAR, _check, _ids  # noqa: E402
 
 Y = NOTICE_YEAR
-
-
-def _deadlines(text: str) -> list[tuple]:
-    out = []
-    for d in extract_deadlines(text, Y):
-        assert text[d.span[0]:d.span[1]] == d.text
-        out.append((d.text, d.kind, d.year, d.month, d.day, d.period, d.event, d.due, d.action))
-    return out
-
-
-def _targets(text: str) -> list[tuple]:
-    out = []
-    for t in extract_targets(text):
-        assert text[t.span[0]:t.span[1]] == t.text
-        out.append((t.text, t.value, t.value_max, t.unit, t.what, t.comparator, t.verb, t.per))
-    return out
-
-
-def _check(text: str, deadlines: list, targets: list) -> None:
-    assert (_deadlines(text), _targets(text)) == (deadlines, targets)
-    # the batch path reads what the one-text functions read
-    assert extract_fields([text], [Y]) == [(extract_deadlines(text, Y), extract_targets(text))]
-
-
-def _ids(cases: list) -> list[str]:
-    return [c[0][:16] for c in cases]
+assert Y == _PROBE22_YEAR
 
 
 # --- 1. the rules fixed (each failed on main) ---------------------------------------------------------------------
