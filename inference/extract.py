@@ -2083,7 +2083,8 @@ def _rate_num(s: str) -> int | float:
 
 _RE_BASELINE = re.compile(f"^{_BASELINE}")
 #: a year closing a rate's subject (隐患整改率2026年达到90%, …到2027年): when, not what (its text keeps it, as written)
-_DATED_SUBJECT = re.compile(r"(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末)?$")
+#: (and a year end's 前: 整改完成率在2027年底前达到100% read what 整改完成率在2027年底前)
+_DATED_SUBJECT = re.compile(r"(?:到|至|在|于)?(?:19|20)\d{2}\s*年(?:底|末)?(?:\s*(?:之|以)?前)?$")
 _ANNUAL = "年均"
 #: the end of an enumerated figure before a subject: 事故起数下降5%、[死亡人数]下降8%
 _FIGURE_END = re.compile(r"(?:[\d%‰][^\d、，。；：]{0,2}|以上|以下|以内|左右)、")
@@ -2197,7 +2198,8 @@ def _zero_targets(text: str) -> Iterator[Target]:
 
 #: zero as a commitment not to have one: 确保不发生较大事故, 力争全年不发生亡人火灾事故 (a verb of commitment
 #: before it: 全年未发生… reports, 如不发生… is a condition)
-RE_NO_ACCIDENT = re.compile(r"(?P<verb>确保|力争|实现|做到|保证)[^，。；：不]{0,4}?"
+#: (a year and a place may stand between the verb and 不发生: 确保2027年全县不发生… read nothing; up to 10 characters)
+RE_NO_ACCIDENT = re.compile(r"(?P<verb>确保|力争|实现|做到|保证)[^，。；：不]{0,10}?"
                             r"(?P<text>不发生(?P<what>[^，。；：、]{0,16}?(?:事故|火灾|伤亡|死亡)(?:事故)?))")
 
 

@@ -73,6 +73,14 @@ FIXED = [
      [("“十五五”末期", P, 2030, 12, 31, None, None, "2030-12-31", "实现本质安全水平大幅提升")], []),
     ("全县应急能力达到“十五五”末的规划水平。", [], []),
     ("“十五五”期间，持续推进安全生产治本攻坚。", [], []),
+    # a year and a place between a zero's verb and 不发生 (it read nothing), and a year end's 前 closing a rate's subject
+    # (it read what 整改完成率在2027年底前): round 2 of the probe, EXPECTED written before the run
+    ("确保2027年全县不发生较大以上生产安全事故。", [],
+     [("不发生较大以上生产安全事故", 0, None, "", "较大以上生产安全事故", "=", "确保", None)]),
+    ("整改完成率在2027年底前达到100%。",
+     [("2027年底前", YE, 2027, None, None, None, None, "2027-12-31", "整改完成率达到100%")],
+     [("整改完成率在2027年底前达到100%", 100, None, "%", "整改完成率", ">=", "达到", None)]),
+    ("确保各项措施落实到位，不发生事故。", [], []),
     # a phase's name keyed before a colon is the time's action (it read none)
     ("集中整治阶段：2027年4月至9月。",
      [("2027年4月至9月", P, 2027, 9, None, None, None, "2027-09-30", "集中整治阶段")], []),
