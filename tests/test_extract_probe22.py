@@ -156,22 +156,13 @@ def _probe(cases: list) -> list:
     return out
 
 
-#: gaps left: a strict xfail each, with why
-GAPS: dict[str, str] = {
-    # (extract23 read the three left here: a range of years before work that finishes, a bare year before 完成/建成,
-    # a condition chunk before a bound)
-}
-PROBE = [c for c in _probe(CASES) if c[0] not in GAPS]
+# (probe 22 left three gaps as strict xfails: a range of years before work that finishes, a bare year before
+# 完成/建成, a condition chunk before a bound; extract23 read them, and they are rows of the probe now)
+PROBE = _probe(CASES)
 
 
 @pytest.mark.parametrize("text,deadlines,targets", PROBE, ids=_ids(PROBE))
 def test_the_probe(text, deadlines, targets):
-    _check(text, deadlines, targets)
-
-
-@pytest.mark.xfail(strict=True, reason="gaps left: GAPS says why, each")
-@pytest.mark.parametrize("text,deadlines,targets", [c for c in CASES if c[0] in GAPS], ids=[t[:16] for t in GAPS])
-def test_the_gaps_left(text, deadlines, targets):
     _check(text, deadlines, targets)
 
 
