@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from policytag.records import AgencyRole, Clause, Document
-from policytag.text import (DEADLINE_KEY, REMARK_KEY, RESPONSIBLE, ROLE, ROLE_OF, cn_number, duty_agencies, is_role_remark,
-                            may_have_remark, remark_spans)
+from policytag.text import (DEADLINE_KEY, LEAD, REMARK_KEY, RESPONSIBLE, ROLE, ROLE_OF, SUPPORT, cn_number, duty_agencies,
+                            is_role_remark, may_have_remark, remark_spans)
 
 from . import metadata as md
 from .clean import (CN_NUM, SUPERSCRIPT_DIGITS, ITEM_NUMERAL, item_number_value, DECIMAL_LEVELS, NESTED_LIST_LEVEL, RE_BOX, RE_CIRCLED, RE_DECREE, RE_DECREE_NO, RE_DOCNUM, RE_ISSUER, RE_LEAD_IN, RE_SIGNER, RE_L1, RE_L2, RE_L3, RE_PLAN_SECTION, RE_PREFACE, ROMAN_LEVEL, Line, attachment_rest, classify_lines,
@@ -509,6 +509,11 @@ RE_ANSWER = re.compile(r"^\s*(?:答\s*[：:]|[（(]?\s*答\s*[)）])")
 #: what separates two agencies of a remark: 、 ， or 和 before an organ, outside brackets (a bracket holds
 #: part of one name: 各县（市、区）人民政府, 各村（社区）)
 RE_AGENCY_SEP = re.compile(r"(?:[、，,]|和(?=省|市|县|区|乡|镇|街道|国家|各))(?![^（()）]*[)）])")
+#: 会同 / 联合 / 协同 between two organs of a remark (（县交通运输局会同县公安局负责）): the organs before it lead, those
+#: after it support (as ``policytag.text.duty_agencies`` reads 会同 in a sentence); a role word after it is no organ
+#: (（各部门协同配合）), and 联合/协同 divide only before an organ's place or 有关 (联合执法 is a task's word)
+RE_TOGETHER_SEP = re.compile(r"(?<=.)(?:会同(?!负责|配合|落实|实施|牵头|参与|协助|协办)"
+                             r"|(?:联合|协同)(?=省|市|县|区|乡|镇|街道|国家|各|有关))(?![^（()）]*[)）])")
 
 
 def parse_agencies(remark: str) -> list[str]:
@@ -518,7 +523,7 @@ def parse_agencies(remark: str) -> list[str]:
     body = re.sub(r"等(?:有关)?(?:成员单位|部门|单位)?(?:按职责)?(?:分工)?$", "", body)
     body = re.sub(r"(牵头|按职责)$", "", body)
     body = body.replace("市、县", "市县")  # "各市、县人民政府" is one agency
-    parts = RE_AGENCY_SEP.split(body)
+    parts = [p for together in RE_TOGETHER_SEP.split(body) for p in RE_AGENCY_SEP.split(together)]
     # （县应急局牵头，县自然资源局配合）: each organ without its role words, all of them (县应急局牵头负责 ->
     # 县应急局, not 县应急局牵头; …按照职责分工负责; and one role a part ends with before the remark's last:
     # …牵头，各县（市、区）人民政府负责落实 -> …人民政府)
@@ -740,7 +745,14 @@ def bracket_roles(remark: str) -> list[tuple[str, str]]:
     for part in _ROLE_PART_SEP.split(body.removeprefix("由")):
         m = _PART_ROLE.search(part.strip())
         role = ROLE_OF.get(m.group(1), RESPONSIBLE) if m and m.group(1) else RESPONSIBLE
-        out.extend((name, role) for name in parse_agencies(part.replace("按照职责", "按职责")))
+        part = part.replace("按照职责", "按职责")
+        together = RE_TOGETHER_SEP.search(part)
+        if together:  # (A会同B负责: A leads, B supports; A会同B配合: both support)
+            leads = parse_agencies(part[:together.start()])
+            out.extend((name, SUPPORT if role == SUPPORT else LEAD) for name in leads)
+            out.extend((name, SUPPORT) for name in parse_agencies(part[together.end():]))
+            continue
+        out.extend((name, role) for name in parse_agencies(part))
     return out
 
 

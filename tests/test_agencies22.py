@@ -55,9 +55,9 @@ def test_who_does_the_work(text, roles):
     assert [(r.name, r.role) for r in extract_agency_roles(text)] == roles
 
 
-@pytest.mark.xfail(strict=True, reason="（A会同B负责） remark: corpus/segment.py's remark parser reads one name")
 @pytest.mark.parametrize("text,roles", [c for c in CASES if c[0] in GAPS])
 def test_gaps_left(text, roles):
+    """main (session 22): the remark （A会同B负责） was read as one name; seg26: A leads, B supports."""
     assert [(r.name, r.role) for r in extract_agency_roles(text)] == roles
 
 
