@@ -1004,22 +1004,41 @@ def _title_line(text: str) -> bool:
     return bool(RE_UNNUMBERED_TITLE.fullmatch(text) or RE_HEADLINE.fullmatch(text))
 
 
-#: a plan's indicator table's caption: 主要指标 / 表1 主要指标 / 表 1：“十五五”安全生产主要指标表 (a short title, no
-#: sentence mark). (Only an indicator table's: another table's caption over its rows, 物流园区隐患整改清单 in
-#: tests/data/lines23, is still read as a clause, as tests/test_lines23.py expects.)
-RE_TABLE_CAPTION = re.compile(r"(?:(表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?)")
+#: a table's caption over its rows: a plan's indicator table's (主要指标 / 表1 主要指标 / 表 1：“十五五”安全生产主要指标表), or
+#: any table's named as one (重点行业领域专项整治任务分解表, 丰禾县物流园区隐患整改清单, 2027年度重点检查企业名单): a short
+#: title ending in a table's word, no sentence mark; with its number (表1  …, 表2：…) any short title is one
+RE_TABLE_CAPTION = re.compile(r"(?:(表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?"
+                              r"|[\u4e00-\u9fff“”\d（）()、·—]{2,40}?(?:表|清单|名单|台账|明细|目录))")
+#: a sentence's words in a line over a table (各单位要对照以下清单): it introduces the table, it names none
+#: (要 as RE_SENTENCE_MARK reads it: 主要指标, 重点要素 are names)
+RE_CAPTION_SENTENCE = re.compile(r"(?<![重主需必纲提首概只])要(?![求点素害件])|请|应当|须|对照|按照|如下|以下|下列")
+RE_NUMBERED_CAPTION = re.compile(r"(表\s*\d{1,2})\s*[：:]?\s*([^。；;，,：:！？!?\s]{2,40})")
 
 
-def _table_row(para: str) -> bool:
+def _table_row(para: str, closed: bool = False) -> bool:
     """A table's row read from tabs is its cells joined by ``；`` (clean._tabbed_tables): three cells at least, none
-    empty, and no sentence end in any (a list of ``一是…；二是…；`` in a sentence ends in ``。``)."""
+    empty, and no sentence end in any (a list of ``一是…；二是…；`` in a sentence ends in ``。``). ``closed``: a row of
+    a ``.docx`` table (``corpus.tables._plain_row``), closed by one ``。``, where no cell holds a comma (a sentence's
+    parts do), is one too (``_table_caption`` asks for two such rows alike: one is a sentence's list as well)."""
+    if closed and para.endswith("。") and "，" not in para and "," not in para:
+        para = para[:-1]
     cells = para.split("；")
     return len(cells) >= 3 and all(c.strip() for c in cells) and not RE_ROW_SENTENCE_END.search(para)
 
 
-def _table_caption(para: str, following: str) -> bool:
-    """Is ``para`` an indicator table's caption over the table whose first row is ``following``?"""
-    return bool(RE_TABLE_CAPTION.fullmatch(para.strip())) and _table_row(following)
+def _table_caption(para: str, following: str, after: str = "") -> tuple[str | None, str] | None:
+    """(number, name) of ``para`` when it is a table's caption over the table whose first row is ``following``
+    (``RE_TABLE_CAPTION``; the row after it ``after``), else None."""
+    if not (_table_row(following) or _closed_rows(following, after)) or RE_CAPTION_SENTENCE.search(para):
+        return None
+    m = RE_TABLE_CAPTION.fullmatch(para.strip()) or RE_NUMBERED_CAPTION.fullmatch(para.strip())
+    return m.groups() if m else None
+
+
+def _closed_rows(first: str, second: str) -> bool:
+    """Are ``first`` and ``second`` two rows of a ``.docx`` table, each closed by ``。``, of as many cells?"""
+    return (first.endswith("。") and _table_row(first, closed=True) and _table_row(second, closed=True)
+            and first.count("；") == second.count("；"))
 
 
 def _article_group_titles(paragraphs: list[str], levels: list) -> set[int]:
@@ -1266,7 +1285,8 @@ def segment_document(doc: Document, paragraphs: list[str],
     used_ids: set[str] = set()
     questions = leads = groups = 0
     opening = True  # every paragraph so far is the preamble
-    caption: str | None = None  # the indicator table caption heading the rows read now (_table_caption)
+    caption: str | None = None  # the table caption heading the rows read now (_table_caption)
+    closed_rows = False  # ...and whether its rows are closed by 。 (a .docx table's)
 
     def sentence_item(i: int) -> bool:
         titled = _without_closing_remark(paragraphs[i])[0]
@@ -1335,17 +1355,20 @@ def segment_document(doc: Document, paragraphs: list[str],
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
             continue
-        if caption and stack and stack[-1].title == caption and not (not level and _table_row(para)):
+        if caption and stack and stack[-1].title == caption and not (not level and _table_row(para, closed_rows)):
             stack.pop()  # the caption heads its table's rows only: a paragraph after the table is no row of it
             caption = None
-        if not level and i + 1 < len(paragraphs) and _table_caption(para, paragraphs[i + 1]):
-            # 主要指标 / 表1 安全生产主要指标 alone over a table's rows (a plan's indicator table set without a 专栏): the
-            # caption heads the rows as a box's name does, until the table ends (it was a clause saying nothing)
+        if not level and i + 1 < len(paragraphs) and (captioned := _table_caption(
+                para, paragraphs[i + 1], paragraphs[i + 2] if i + 2 < len(paragraphs) else "")):
+            closed_rows = not _table_row(paragraphs[i + 1])  # (a .docx table's rows, each closed by 。)
+            # 主要指标 / 表1 安全生产主要指标 alone over a table's rows (a plan's indicator table set without a 专栏), or any
+            # table's caption (表1  重点行业领域专项整治任务分解表, …隐患整改清单): the caption heads the rows as a box's
+            # name does, until the table ends (it was a clause saying nothing, and its rows lost their table's name)
             seen_heading = True
             nxt = levels[i + 1]
             while stack and stack[-1].item:
                 stack.pop()
-            number, name = RE_TABLE_CAPTION.fullmatch(para.strip()).groups()
+            number, name = captioned
             caption = f"{number.replace(' ', '')} {name}" if number else name  # 表1 …, as 专栏1 …
             stack.append(_Frame(nxt - 0.01 if nxt else QUESTION_LEVEL, i + 1, caption))
             continue

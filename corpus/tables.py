@@ -362,15 +362,19 @@ def _plain_body(grid: Grid) -> Grid:
     that row again further down (a table running over pages). Why: ``检查项目；检查内容；检查结果。`` was a
     clause saying nothing, as a task table's header would be; and written before each row's cells instead
     (``检查项目：…``) the labels' words (检查, 整改, 标准) would read as every row's measure cues."""
+    # (a caption merged across the table over its header, 表1  重点企业隐患整改清单: kept, its own line over the
+    # rows, which the segmenter makes their heading; the header under it is looked for as on the first row)
+    top = next((k for k, row in enumerate(grid) if len(_distinct(row)) > 1), len(grid))
+    captions, grid = grid[:top], grid[top:]
     if len(grid) < 2:
-        return grid  # a one-row table: no row of data shows it is a header
+        return captions + grid  # a one-row table: no row of data shows it is a header
     first = [cell.text for _, cell in _distinct(grid[0])]
     if len(first) < 2 or not all(_label_cell(t) for t in first):  # (an empty cell is no label: all filled)
-        return grid
+        return captions + grid
     if not any(cell.text and not _label_cell(cell.text) for row in grid[1:] for _, cell in _distinct(row)):
-        return grid  # labels over labels (名称 | 单位, 燃气 | 立方米): no sign which row names the columns
+        return captions + grid  # labels over labels (名称 | 单位, 燃气 | 立方米): no sign which row names the columns
     labels = [re.sub(r"\s+", "", cell.text) for cell in grid[0]]
-    return [row for row in grid[1:] if [re.sub(r"\s+", "", cell.text) for cell in row] != labels]
+    return captions + [row for row in grid[1:] if [re.sub(r"\s+", "", cell.text) for cell in row] != labels]
 
 
 def _plain_row(row: list[Cell]) -> str:
