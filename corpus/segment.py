@@ -451,6 +451,9 @@ RE_SCORE_REMARK = re.compile(r"[（(]\s*(?:满分|共|计)?\s*\d{1,3}(?:\.\d)?\s
 # the year a section title is about (``三、2028年工作打算``, ``一、2026年工作回顾``): a figure that makes no sentence,
 # unlike a deadline (``2027年底前``, ``2027年6月底前``: 年 followed by 底, a month or 内)
 RE_TITLE_YEAR = re.compile(r"(?:19|20)\d{2}\s*年度?(?![底前内初中\d])")
+# ...and the month or quarter it is about (``一、5月份安全生产形势``, ``二、1—5月份事故情况``, ``（一）第2季度工作``, a monthly
+# report's sections): a period, no deadline (``5月底前``, ``6月30日前``: no 份, no 季度)
+RE_TITLE_PERIOD = re.compile(r"(?:\d{1,2}\s*[-—～至到]\s*)?\d{1,2}\s*月份|第\s*\d\s*季度")
 # a question of a 政策解读 or 问答 (``一、问：为什么要制定《办法》？`` / ``问：…？`` over ``答：…``): the
 # question is the context of its answer, which is the clause
 # 问：…, （问）…, and a 解读's numbered question 问题一：… / 问题1：… / 问1：… (it was read as a paragraph of its own)
@@ -568,7 +571,7 @@ def _is_bare_heading(text: str, level: float) -> bool:
     if rest.rstrip()[-1:] in "？?" and not re.search(r"[。；！]", rest):
         return True  # 问：…？ / 一、为什么要出台《标准》？ states nothing; the answer under it does
     rest = RE_SCORE_REMARK.sub("", RE_PERIOD_REMARK.sub("", rest.strip()))
-    if RE_SENTENCE_MARK.search(RE_TITLE_YEAR.sub("", rest.rstrip("。："))):
+    if RE_SENTENCE_MARK.search(RE_TITLE_PERIOD.sub("", RE_TITLE_YEAR.sub("", rest.rstrip("。：")))):
         return False
     if "，" in rest and rest.endswith("。"):  # a sentence of several parts, closed: not a title
         return False
