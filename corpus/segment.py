@@ -24,6 +24,7 @@ from .clean import (CN_NUM, SUPERSCRIPT_DIGITS, ITEM_NUMERAL, item_number_value,
                     heading_level, heading_number, join_paragraphs, opens_item, wrap_margin, level_match, meta_fields, NUMBERED_QUESTION, normalize_punct, organ_and_date,
                     parse_date, same_place, title_like)
 from .dedup import Duplicate, dedupe_documents, duplicates_message  # noqa: F401 (re-exported)
+from .tables import table_caption
 from .readers import INFO_DATE, INFO_ORGAN, SUPPORTED_SUFFIXES, ReadError, decode_bytes, expand_paths, info_fields, read_file
 
 HEADER_KINDS = {"meta", "title", "docnum", "addressee", "adopted", "decree", "redhead"}
@@ -444,7 +445,9 @@ RE_SENTENCE_MARK = re.compile(r"\d|(?<![重主需必纲提首概只])要(?![求�
                               r"|以下[\u4e00-\u9fff]{0,6}[：:]?$")  # …重点检查以下部位： introduces its list
 # A title's period remark: ``（一）动员部署阶段（2027年3月底前）`` over the paragraph of that phase is a
 # title (the phase and when it runs), not a sentence; its figures are no deadline of an instruction
-RE_PERIOD_REMARK = re.compile(r"[（(][^（）()]*(?:19|20)\d{2}\s*年[^（）()]*[)）]$")
+# (a task's keyed deadline, ``2.开展危化品企业检查（完成时限：2027年8月底前）`` as a .docx task table's row reads, is no period:
+# the row was a title over the paragraph after the table)
+RE_PERIOD_REMARK = re.compile(rf"[（(](?!\s*{DEADLINE_KEY})[^（）()]*(?:19|20)\d{{2}}\s*年[^（）()]*[)）]$")
 # …and an assessment's score remark: ``一、组织领导（10分）`` over its scored items is a title (the item and the
 # points it carries), its figure no sentence
 RE_SCORE_REMARK = re.compile(r"[（(]\s*(?:满分|共|计)?\s*\d{1,3}(?:\.\d)?\s*分\s*[)）]$")
@@ -1007,17 +1010,6 @@ def _title_line(text: str) -> bool:
     return bool(RE_UNNUMBERED_TITLE.fullmatch(text) or RE_HEADLINE.fullmatch(text))
 
 
-#: a table's caption over its rows: a plan's indicator table's (主要指标 / 表1 主要指标 / 表 1：“十五五”安全生产主要指标表), or
-#: any table's named as one (重点行业领域专项整治任务分解表, 丰禾县物流园区隐患整改清单, 2027年度重点检查企业名单): a short
-#: title ending in a table's word, no sentence mark; with its number (表1  …, 表2：…) any short title is one
-RE_TABLE_CAPTION = re.compile(r"(?:(表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?"
-                              r"|[\u4e00-\u9fff“”\d（）()、·—]{2,40}?(?:表|清单|名单|台账|明细|目录))")
-#: a sentence's words in a line over a table (各单位要对照以下清单): it introduces the table, it names none
-#: (要 as RE_SENTENCE_MARK reads it: 主要指标, 重点要素 are names)
-RE_CAPTION_SENTENCE = re.compile(r"(?<![重主需必纲提首概只])要(?![求点素害件])|请|应当|须|对照|按照|如下|以下|下列")
-RE_NUMBERED_CAPTION = re.compile(r"(表\s*\d{1,2})\s*[：:]?\s*([^。；;，,：:！？!?\s]{2,40})")
-
-
 def _table_row(para: str, closed: bool = False) -> bool:
     """A table's row read from tabs is its cells joined by ``；`` (clean._tabbed_tables): three cells at least, none
     empty, and no sentence end in any (a list of ``一是…；二是…；`` in a sentence ends in ``。``). ``closed``: a row of
@@ -1030,12 +1022,28 @@ def _table_row(para: str, closed: bool = False) -> bool:
 
 
 def _table_caption(para: str, following: str, after: str = "") -> tuple[str | None, str] | None:
-    """(number, name) of ``para`` when it is a table's caption over the table whose first row is ``following``
-    (``RE_TABLE_CAPTION``; the row after it ``after``), else None."""
-    if not (_table_row(following) or _closed_rows(following, after)) or RE_CAPTION_SENTENCE.search(para):
-        return None
-    m = RE_TABLE_CAPTION.fullmatch(para.strip()) or RE_NUMBERED_CAPTION.fullmatch(para.strip())
-    return m.groups() if m else None
+    """(number, name) of ``para`` when it is a table's caption (``corpus.tables.table_caption``) over the table whose
+    first row is ``following`` (the row after it ``after``): a row of cells, or a task table's first task as
+    ``corpus.tables`` writes it (``1.开展…（完成时限：…）（牵头单位：…）``), else None."""
+    captioned = table_caption(para)
+    return captioned if captioned and (_table_row(following) or _closed_rows(following, after)
+                                       or _task_row(following)) else None
+
+
+#: a task table's row as ``corpus.tables._render`` writes it: its number (``1.``), its task, a keyed remark closing it
+#: (``（完成时限：…）``, ``（牵头单位：…）``)
+RE_TASK_NUMBER = re.compile(r"\s*\d{1,3}\.(?![\d（(])")
+RE_TASK_KEY = re.compile(rf"\s*(?:{DEADLINE_KEY}|{REMARK_KEY})")
+
+
+def _task_row(para: str) -> bool:
+    """Is ``para`` a task table's row as ``corpus.tables`` writes it (a .docx task table's)? (Its last bracket only: no
+    search back over the row.)"""
+    row = para.rstrip().removesuffix("。")
+    if not row.endswith(("）", ")")) or not RE_TASK_NUMBER.match(row):
+        return False
+    k = max(row.rfind("（"), row.rfind("("))
+    return k > 0 and RE_TASK_KEY.match(row, k + 1) is not None
 
 
 def _closed_rows(first: str, second: str) -> bool:
@@ -1289,7 +1297,7 @@ def segment_document(doc: Document, paragraphs: list[str],
     questions = leads = groups = 0
     opening = True  # every paragraph so far is the preamble
     caption: str | None = None  # the table caption heading the rows read now (_table_caption)
-    closed_rows = False  # ...and whether its rows are closed by 。 (a .docx table's)
+    closed_rows = task_rows = False  # ...and whether its rows are closed by 。 (a .docx table's), or tasks
 
     def sentence_item(i: int) -> bool:
         titled = _without_closing_remark(paragraphs[i])[0]
@@ -1358,12 +1366,17 @@ def segment_document(doc: Document, paragraphs: list[str],
             leads += 1
             stack.append(_Frame(lead_level, leads, para.strip().rstrip("：:"), lead=True))
             continue
-        if caption and stack and stack[-1].title == caption and not (not level and _table_row(para, closed_rows)):
-            stack.pop()  # the caption heads its table's rows only: a paragraph after the table is no row of it
+        if caption and not (_task_row(para) if task_rows else not level and _table_row(para, closed_rows)):
+            # the caption heads its table's rows only: a paragraph after the table is no row of it (nor of the last
+            # task's, a .docx task table's rows being numbered items)
+            if any(f.title == caption for f in stack):
+                while stack.pop().title != caption:
+                    pass
             caption = None
         if not level and i + 1 < len(paragraphs) and (captioned := _table_caption(
                 para, paragraphs[i + 1], paragraphs[i + 2] if i + 2 < len(paragraphs) else "")):
-            closed_rows = not _table_row(paragraphs[i + 1])  # (a .docx table's rows, each closed by 。)
+            task_rows = _task_row(paragraphs[i + 1])  # (a .docx task table's tasks, numbered items)
+            closed_rows = not task_rows and not _table_row(paragraphs[i + 1])  # (a .docx table's rows, closed by 。)
             # 主要指标 / 表1 安全生产主要指标 alone over a table's rows (a plan's indicator table set without a 专栏), or any
             # table's caption (表1  重点行业领域专项整治任务分解表, …隐患整改清单): the caption heads the rows as a box's
             # name does, until the table ends (it was a clause saying nothing, and its rows lost their table's name)

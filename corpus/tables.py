@@ -232,15 +232,44 @@ def _close(line: str) -> str:
     return line if not line or line[-1] in CLOSERS else line + "。"
 
 
+#: a table's caption: a plan's indicator table's (主要指标 / 表1 主要指标 / 表 1：“十五五”安全生产主要指标表), or any table's
+#: named as one (重点行业领域专项整治任务分解表, 丰禾县物流园区隐患整改清单, 2027年度重点检查企业名单): a short title ending in a
+#: table's word, no sentence mark; with its number (表1  …, 表2：…) any short title is one
+RE_TABLE_CAPTION = re.compile(r"(?:(表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?"
+                              r"|[\u4e00-\u9fff“”\d（）()、·—]{2,40}?(?:表|清单|名单|台账|明细|目录))")
+RE_NUMBERED_CAPTION = re.compile(r"(表\s*\d{1,2})\s*[：:]?\s*([^。；;，,：:！？!?\s]{2,40})")
+#: a sentence's words in a line over a table (各单位要对照以下清单): it introduces the table, it names none
+#: (要 as the segmenter's RE_SENTENCE_MARK reads it: 主要指标, 重点要素 are names)
+RE_CAPTION_SENTENCE = re.compile(r"(?<![重主需必纲提首概只])要(?![求点素害件])|请|应当|须|对照|按照|如下|以下|下列")
+
+
+def table_caption(text: str) -> tuple[str | None, str] | None:
+    """(number or None, name) of a table's caption (``表1  重点企业名单`` -> ``("表1", "重点企业名单")``), else None.
+    One reading: a task table's caption row here, and a caption line over a table's rows in the segmenter."""
+    if RE_CAPTION_SENTENCE.search(text):
+        return None
+    m = RE_TABLE_CAPTION.fullmatch(text.strip()) or RE_NUMBERED_CAPTION.fullmatch(text.strip())
+    return m.groups() if m else None
+
+
 def table_lines(grid: Grid) -> list[str]:
     """The lines a (non-layout) table reads as: one per task of a task table, else one per row."""
     found = header(grid)
     if found is None:
         return [line for row in _plain_body(grid) if (line := _plain_row(row))]
     last, columns = found
-    # rows above the header: a numbered caption (一、燃气安全专项整治任务) is a heading of the notice;
-    # an unnumbered one only names the table (X县重点工作任务分工表) and would be a clause saying nothing
-    lines = [row[0].text for row in grid[:last] if len(_distinct(row)) == 1 and heading_level(row[0].text)]
+    # rows above the header: a numbered caption (一、燃气安全专项整治任务) is a heading of the notice; a table's numbered
+    # caption (表1  X县重点工作任务分工表) the segmenter makes the tasks' heading, written 表1：… (set alone over numbered
+    # lines, …分工表 reads as an enclosure's title to the cleaner: a new notice); any other line (a note, a caption
+    # with no number, for that reason) would be a clause saying nothing
+    lines = []
+    for row in grid[:last]:
+        if len(_distinct(row)) == 1:
+            text = row[0].text
+            if heading_level(text):
+                lines.append(text)
+            elif (captioned := table_caption(text)) and captioned[0]:
+                lines.append("".join(captioned[0].split()) + "：" + captioned[1])
     labels = [label for _, label in columns]
     records: list[dict] = []
     section = ""  # a row of one text that is not numbered: the category of the rows under it
