@@ -174,9 +174,8 @@ def test_a_docx_task_tables_last_task_is_a_clause_without_a_caption(tmp_path):
                         (SECTION, "2.开展危化品企业检查（完成时限：2027年8月底前）", ("县应急管理局",))]
 
 
-@pytest.mark.xfail(strict=True, reason="a .docx task table with no caption: the paragraph after the table is read under "
-                   "its last task (its rows are numbered items; nothing in the text shows where the table ends: readers.py)")
 def test_a_paragraph_after_a_docx_task_table_without_caption_is_its_sections(tmp_path):
+    """main: it was read under the table's last task (a numbered item); that task's keyed remark closes it."""
     _task_docx(tmp_path / "t.docx", None)
     assert (SECTION, "各单位要于每月25日前报送进展。", ()) in _task_reading(tmp_path / "t.docx")
 
