@@ -1459,7 +1459,7 @@ def segment_document(doc: Document, paragraphs: list[str],
                     stack.pop()  # a footnote belongs to the section it stands in, not to the item above it
             elif stack and stack[-1].leaf:
                 stack.pop()  # after a list's last sentence item: its parent's paragraph
-            elif stack and stack[-1].item and levels[i - 1] and _task_row(paragraphs[i - 1]):
+            elif i and stack and stack[-1].item and levels[i - 1] and _task_row(paragraphs[i - 1]):
                 # after a task table's last task (a .docx table's, 1.…（完成时限：…）（牵头单位：…）): the paragraph
                 # after the table is its section's, no paragraph of that task (its keyed remark closed it)
                 while stack and stack[-1].item:
