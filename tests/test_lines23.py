@@ -145,7 +145,8 @@ def test_a_table_with_columns_aligned_by_padding_reads_as_typed_with_tabs():  # 
     tabbed = "\n".join("\t".join(re.split("[ \u3000]+", line.strip())) if re.match(r"(?:序号|\d)[ \u3000]", line) else line
                        for line in text.split("\n"))
     assert "\t" in tabbed and _read(text) == _read(tabbed)
-    assert [t for _, t in _clauses(text)][2:] == [
+    # (the caption 丰禾县物流园区隐患整改清单 heads the rows since seg26: no clause of its own)
+    assert [t for _, t in _clauses(text)][1:] == [
         "1；二号仓库；灭火器压力不足；更换灭火器；物流公司；2027年7月10日", "2；配电室；电缆沟积水；排水并封堵；设备科；2027年7月15日",
         "3；三号车间；安全出口锁闭；拆除门锁；生产部；立即整改", "各单位整改完成后请于7月20日前将整改报告报送县应急管理局。"]
 
