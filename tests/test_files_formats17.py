@@ -1,0 +1,111 @@
+"""Web pages whose typed text a style sheet shows as typed, and file quirks, probed in tests/data/formats17/ (the
+readings written down before any reader ran): white-space set by compound, descendant, id and grouped selectors,
+``@media``, ``!important`` and a sheet saved beside the page (the cascade decides, a print sheet or a URL does not
+count); a .docx with tracked changes, comments, a text box, fields, content controls and legal numbering (``%1.%2``
+with ``w:isLgl``); a WeChat article saved as HTML; a GB2312 quoted-printable web archive; a GBK page; UTF-16 text
+without a byte-order mark.
+
+The fixtures are ours (an invented county's notice), written by ``tests/data/formats17/make_fixtures.py`` into a
+temporary folder once for the module; compared in-process (``read_file`` then ``segment_text``), the path ``policytag
+segment`` takes.
+"""
+
+from __future__ import annotations
+
+import pytest
+from fixture_writers import make_fixtures, segment_reading
+
+from policytag.corpus.readers import _css_rules, decode_bytes, read_file
+
+
+@pytest.fixture(scope="module")
+def files(tmp_path_factory):
+    return make_fixtures("formats17").write_all(tmp_path_factory.mktemp("formats17"))
+
+
+def _same_reading(files, name: str, twin: str) -> None:
+    got, want = read_file(files[name]), read_file(files[twin])
+    assert segment_reading(got) == segment_reading(want), got
+
+
+# -- 1. white-space from the page's style sheets -------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["css_descendant.html", "css_id.html", "css_two_classes.html", "css_trs.html",
+                                  "css_group.html", "css_media.html", "css_important.html", "css_comment.html",
+                                  "css_specific.html"])
+def test_a_rule_that_shows_typed_text_keeps_its_lines(files, name):
+    """The notice typed into one element whose style sheet rule sets ``white-space: pre-wrap``/``pre-line``: by a
+    descendant or compound selector (``div.article p``, ``.TRS_Editor p``), an id (``#content``), a group
+    (``div.notice, p.typed``), inside ``@media (min-width…)``, with ``!important`` over the element's own
+    ``white-space:normal``, with comments inside the rule, or by an id's rule a later ``div {normal}`` does not
+    outrank. Read as the notice typed. Before (main, failed but css_two_classes): the whole notice one line."""
+    _same_reading(files, name, "notice.txt")
+
+
+@pytest.mark.parametrize("name", ["css_elsewhere.html", "css_print_only.html", "css_overridden.html"])
+def test_a_rule_that_does_not_reach_the_text_leaves_it_collapsed(files, name):
+    """Guards: ``.sidebar .zw`` where no .sidebar holds the .zw, a rule inside ``@media print``, a ``.zw {pre-wrap}``
+    outranked by ``div.zw {normal}``: the source's line breaks are spaces, as a browser shows the page (the notice one
+    run of text, read as the page without any rule). Before (main, failed): each read as typed, a ``.name`` anywhere
+    in a selector applying to every element of that class."""
+    _same_reading(files, name, "plain.html")
+
+
+@pytest.mark.parametrize("name, twin", [
+    ("linked/page.html", "notice.txt"),            # <link href="style.css">, the sheet in the page's folder
+    ("linked_files/page.html", "notice.txt"),      # <link href="page_files/main.css">, a browser's saved folder
+    ("linked_remote/page.html", "plain.html"),     # a URL: never fetched
+    ("linked_outside/page.html", "plain.html"),    # ../style.css: outside the page's folder, not read
+])
+def test_a_linked_sheet_saved_beside_the_page_is_read(files, name, twin):
+    """``<link rel="stylesheet">`` to a sheet saved beside the page (``.zw-box .zw {white-space: pre-wrap}``): read as
+    the notice typed; a sheet named by URL or outside the page's folder is not read (and is no error). Before (main,
+    failed for the first two): one line."""
+    _same_reading(files, name, twin)
+
+
+def test_css_rules_in_one_pass():
+    """The rules of a sheet: ``@media`` for a screen and ``@supports`` opened, ``@media print``, ``@font-face`` and
+    ``@keyframes`` passed over, ``@charset``/``@import`` statements not taken into the next selector, comments gone;
+    an unclosed comment or brace ends the sheet. A long sheet is read in time linear in its length."""
+    sheet = ('@charset "utf-8";@import url(a.css);/* x { } */ p{a:1}@media screen and (min-width:1px){.b{c:2}}'
+             "@media print{.c{d:3}}@font-face{font-family:x}@keyframes k{from{e:4}to{e:5}}@supports (display:grid)"
+             "{#d{f:6}} .e {g:7} /* unclosed { .f{h:8}")
+    assert _css_rules(sheet) == [("p", "a:1"), (".b", "c:2"), ("#d", "f:6"), (".e", "g:7")]
+    assert len(_css_rules("p{a:1}" * 20000 + "/*" * 20000)) == 20000
+
+
+# -- 2. file quirks -----------------------------------------------------------------------------------------------
+@pytest.mark.parametrize("name", ["tracked.docx", "comments.docx", "text_box.docx", "fields.docx", "sdt.docx",
+                                  "wechat.html", "gb2312.mht", "gbk.html", "gbk_late_meta.html", "utf16le.txt",
+                                  "utf16be.txt"])
+def test_file_quirks_read_as_the_notice(files, name):
+    """Read right before and still (guards): tracked changes (w:ins read; w:del, w:moveFrom and a paragraph deleted
+    whole not), a reviewer's comment (not read), the title in a text box (read once, not again from its VML
+    fallback), fields (a HYPERLINK's display text, a DATE's result; a PAGE line a page mark), content controls (a
+    prompt left showing not read); a WeChat article (its body in ``#js_content``, hidden until its script runs; its
+    QR boxes and counters not read); a GB2312 quoted-printable .mht; a GBK page declaring its charset in ``<meta
+    http-equiv>`` only, also after 5 kB of script; UTF-16 without a BOM, CRLF."""
+    _same_reading(files, name, "notice.txt")
+
+
+def test_word_legal_numbering_shows_arabic_numbers(files):
+    """A plan's list: 第%1章 (chineseCounting) over ``%1.%2`` and ``%1.%2.%3`` with ``w:isLgl`` (Word's 正规形式编号):
+    Word shows 1.1 and 1.1.1, so 1.1 编制目的 is a section under 第一章 总则. Before (main, failed): 一.1, 一.1.1, each
+    a clause of the chapter."""
+    _same_reading(files, "legal_numbers.docx", "legal_numbers.txt")
+
+
+@pytest.mark.parametrize("name", ["utf16le_long.txt", "utf16be_long.txt"])
+def test_utf16_without_bom_and_long_paragraphs(files, name):
+    """UTF-16 without a byte-order mark whose paragraphs run 80-100 characters (ASCII some 2 % of the characters):
+    read as the notice. Before (main, failed): refused, ``binary file, not text``."""
+    _same_reading(files, name, "long_notice.txt")
+
+
+@pytest.mark.parametrize("data", [
+    "澄江县应急管理局关于开展汛期安全隐患排查整治的通知".encode("gb18030"),
+    "澄江县应急管理局关于开展汛期安全隐患排查整治的通知".encode("utf-8"),
+])
+def test_gbk_and_utf8_are_not_taken_for_utf16(data):
+    """Guard: GBK and UTF-8 text with a NUL byte padded after it (an export's block) stays what it is."""
+    assert decode_bytes(data + b"\x00" * 2).startswith("澄江县应急管理局")
