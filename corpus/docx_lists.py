@@ -87,15 +87,21 @@ def w_val(element, *path: str) -> str | None:
     return child.get(W + "val") if child is not None else None
 
 
+def w_on(element) -> bool:
+    """Is an on/off property (``<w:vanish/>``, ``<w:isLgl w:val="0"/>``) present and on: ``w:val`` absent or true."""
+    return element is not None and element.get(W + "val", "true") not in ("0", "false", "off")
+
+
 class ListNumbers:
     """The list-number text of each paragraph of one document, counted in the order asked."""
 
     def __init__(self, document):
-        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # abstract id -> ilvl -> (start, format, text)
+        # abstract id -> ilvl -> (start, format, text, legal: w:isLgl, every level's number in Arabic digits)
+        self.levels: dict[str, dict[int, tuple[int, str, str, bool]]] = {}
         # abstract id -> ilvl -> the 0-based level whose use restarts it (w:lvlRestart), -1: never
         self.restarts: dict[str, dict[int, int]] = {}
         self.nums: dict[str, tuple[str, dict[int, int]]] = {}  # numId -> (abstract id, ilvl -> start override)
-        self.num_levels: dict[str, dict[int, tuple[int, str, str]]] = {}  # numId -> ilvl -> its own level
+        self.num_levels: dict[str, dict[int, tuple[int, str, str, bool]]] = {}  # numId -> ilvl -> its own level
         self.style_num: dict[str, tuple[str | None, str | None]] = {}  # style id -> (numId, ilvl)
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()  # numIds whose start override has been applied
@@ -160,12 +166,13 @@ class ListNumbers:
                 self.nums[num_id] = (target, overrides)
 
     @staticmethod
-    def _levels(abstract) -> dict[int, tuple[int, str, str]]:
+    def _levels(abstract) -> dict[int, tuple[int, str, str, bool]]:
         levels = {}
         for lvl in abstract.iterchildren(W + "lvl"):
             start = w_val(lvl, "start") or "1"
             levels[int(lvl.get(W + "ilvl", "0"))] = (int(start) if start.isdigit() else 1,
-                                                     w_val(lvl, "numFmt") or "decimal", w_val(lvl, "lvlText") or "")
+                                                     w_val(lvl, "numFmt") or "decimal", w_val(lvl, "lvlText") or "",
+                                                     w_on(lvl.find(W + "isLgl")))
         return levels
 
     @staticmethod
@@ -208,7 +215,7 @@ class ListNumbers:
             self.started.add(num_id)
             for lv, start in overrides.items():
                 counts[lv] = start - 1  # a restarted list
-        start, fmt, text = levels[level]
+        start, fmt, text, legal = levels[level]
         counts[level] = counts.get(level, start - 1) + 1
         restarts = self.restarts.get(abstract, {})
         for deeper in [lv for lv in counts if lv > level and level <= restarts.get(lv, lv - 1)]:
@@ -221,8 +228,10 @@ class ListNumbers:
         out = text
         for lv in range(level, -1, -1):  # %10 would not exist: nine levels, %1..%9
             if f"%{lv + 1}" in out:
-                lv_start, lv_fmt, _ = levels.get(lv, (1, "decimal", ""))
+                lv_start, lv_fmt, _, _ = levels.get(lv, (1, "decimal", "", False))
                 n = counts.get(lv, lv_start)
-                out = out.replace(f"%{lv + 1}", _FORMATS.get(lv_fmt, str)(n))
+                # w:isLgl (Word's 正规形式编号): the level shows every number in Arabic digits, a plan's 第一章's
+                # sections 1.1, 1.1.1 (read as 一.1 they were no section numbers, all one chapter's clauses)
+                out = out.replace(f"%{lv + 1}", _FORMATS.get("decimal" if legal else lv_fmt, str)(n))
         # ``%1`` alone (a plan's ``1 总则``) or ``%1.%2``: Word puts a tab before the text; a space here
         return out if out[-1:] in "、.．)）:：" else out + " "

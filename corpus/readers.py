@@ -33,7 +33,7 @@ from policytag import PolicytagError
 
 from .clean import (CLOSERS, RE_ATTACHMENT, RE_DATE, RE_META, RE_OCR_PAGE_NUM, RE_PAGE_NUM, RE_PAGE_OF, RE_TITLE, classify,
                     heading_level, title_like)
-from .docx_lists import W, ListNumbers, w_val
+from .docx_lists import W, ListNumbers, w_on, w_val
 from .lookalikes import fold as fold_lookalikes
 from .oldword import SLIDES
 from .tables import Cell, aligned_table, copied_tables, is_layout, table_lines, task_header
@@ -140,18 +140,24 @@ def _utf16_without_bom(data: bytes) -> str | None:
     """``utf-16-le``/``-be`` for UTF-16 text saved without its byte-order mark (some converters and
     exports from Java or .NET tools write it so), else None. Such text has a NUL byte in each
     character's high byte wherever it is ASCII (line breaks, digits, the indent's spaces) and, being
-    Chinese, decodes to mostly CJK characters; a binary file does neither."""
+    Chinese, decodes to mostly CJK characters; a binary file does neither.
+
+    The ASCII may be a tenth of the characters, or fewer where half the text decodes to Chinese characters: a
+    notice's paragraphs run 80-300 characters between line breaks, so its ASCII is 1-3 % (such a file was refused as
+    ``binary file, not text``). Text the other byte order, GBK or UTF-8 decodes as UTF-16 is rare characters (Hangul,
+    private-use codes, other scripts) that fail the readable-ratio check, and GBK and UTF-8 hold no NUL byte."""
     sample = data[:8192]
     if len(sample) < 4 or len(sample) % 2 or b"\x00" not in sample:
         return None
     for encoding, zeros in (("utf-16-le", sample[1::2]), ("utf-16-be", sample[0::2])):
-        if zeros.count(0) * 10 < len(zeros):
-            continue  # too few ASCII characters (line breaks, digits) to be UTF-16 text
+        if not zeros.count(0):
+            continue  # no ASCII character at all: no line break, nothing to tell UTF-16 by
         try:
             text = sample.decode(encoding)
         except UnicodeDecodeError:
             continue
-        if _readable_ratio(text) > 0.95 and "\x00" not in text:
+        if (_readable_ratio(text) > 0.95 and "\x00" not in text
+                and (zeros.count(0) * 10 >= len(zeros) or len(_CJK.findall(text)) * 2 >= len(text))):
             return encoding
     return None
 
@@ -433,7 +439,7 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     frames = [t["src"] for t in soup.find_all(["iframe", "frame"], src=True)]  # those whose page is not here
     redirect, scripted = _redirect_target(soup), _scripted_text(soup)  # (read before the scripts go)
-    _inline_typed_styles(soup)
+    _inline_typed_styles(soup, folder)
     _keep_form_text_boxes(soup)
     # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
@@ -508,18 +514,11 @@ def _saved_frames(soup, folder: Path, depth: int = 0) -> None:
     Why: a browser saving a page "complete" (网页，全部) writes each frame's page into the page's ``_files`` folder; a
     portal that frames the notice's body read as its menu alone. Only a relative path to an .html/.htm file under the
     page's folder is followed (never ``..``, an absolute path or a URL), a frame's frames two levels deep at most."""
-    from urllib.parse import unquote, urlsplit
-
     from bs4 import BeautifulSoup
 
-    root = folder.resolve()
     for frame in soup.find_all(["iframe", "frame"], src=True):
-        link = urlsplit(frame["src"].strip())
-        if link.scheme or link.netloc or not link.path or link.path.startswith("/") or depth >= 2:
-            continue
-        target = (folder / unquote(link.path)).resolve()
-        if (not target.is_relative_to(root) or target.suffix.lower() not in _WEB_PAGE_SUFFIXES
-                or not target.is_file() or target.stat().st_size > _SAVED_FRAME_BYTES):
+        target = _beside_page(folder, frame["src"], _WEB_PAGE_SUFFIXES, _SAVED_FRAME_BYTES) if depth < 2 else None
+        if target is None:
             continue
         inner = BeautifulSoup(_html_source(target.read_bytes(), target), "lxml")
         _saved_frames(inner, target.parent, depth + 1)
@@ -848,23 +847,159 @@ def _block_lines(tag) -> list[str]:
 
 #: CSS white-space values under which the source's line breaks are lines (CSS Text 3 §3): ``pre`` as <pre>
 _SHOWN_BREAKS = re.compile(r"white-space\s*:\s*(pre|pre-wrap|pre-line|break-spaces|normal|nowrap)\b", re.I)
-#: a ``<style>`` rule ``.class {… white-space: pre-wrap …}`` (a class selector, alone or after a tag name)
-_TYPED_RULE = re.compile(r"(?:^|[}\s,])[a-z0-9]*\.([\w-]+)\s*\{([^}]*)\}", re.I)
+#: the same declaration in a sheet's rule, with its ``!important``
+_SHEET_WHITE_SPACE = re.compile(r"(?:^|;)\s*white-space\s*:\s*(pre|pre-wrap|pre-line|break-spaces|normal|nowrap)\s*"
+                                r"(!\s*important)?\s*(?:;|$)", re.I)
+#: a selector's parts, for its specificity (CSS Selectors 4 §17): ids; classes, attributes and pseudo-classes; types
+_SPECIFIC_ID = re.compile(r"#[\w-]+")
+_SPECIFIC_CLASS = re.compile(r"\.[\w-]+|\[[^\]]*\]|:(?!not\b|is\b|where\b)[\w-]+")
+_SPECIFIC_TYPE = re.compile(r"(?:^|[\s>+~(,])([a-z][\w-]*)", re.I)
+#: a selector for a pseudo-element (``p::first-line``, ``p:before``): its white-space is not the element's
+_PSEUDO_ELEMENT = re.compile(r"::|:(?:before|after|first-line|first-letter)\b", re.I)
+#: the media a screen shows (``@media print``, ``speech`` are not it)
+_NOT_SCREEN = re.compile(r"^\s*(?:only\s+)?(?:print|speech|aural|braille|embossed)\b|^\s*not\s+(?:screen|all)\b", re.I)
+#: a local sheet's ``@import "x.css"`` / ``@import url(x.css)``
+_CSS_IMPORT = re.compile(r"@import\s+(?:url\(\s*)?[\"']?([^\"')\s;]+)", re.I)
+#: the largest style sheet read from beside a page (a site's whole sheet is some 100 kB)
+_SHEET_BYTES = 2 << 20
 
 
-def _inline_typed_styles(soup) -> None:
-    """Write the white-space of the page's own ``<style>`` class rules that show the source's line breaks
-    (``.article {white-space: pre-wrap}``) into the ``style`` of the elements of that class, so that
-    :func:`_shows_line_breaks` sees it once the sheets are gone. Only ``.name {…}`` rules (alone or after a tag
-    name): compound selectors are left alone."""
-    for style in soup.find_all("style"):
-        for m in _TYPED_RULE.finditer(style.get_text()):
-            value = _SHOWN_BREAKS.search(m.group(2))
-            if not value or not value.group(1).lower().startswith(("pre", "break")):
+def _inline_typed_styles(soup, folder: Path | None = None) -> None:
+    """Write the white-space the page's style sheets give an element (its ``<style>`` rules, and those of a sheet
+    saved beside the page that a ``<link rel="stylesheet">`` or ``@import`` names, :func:`_local_sheets`) into the
+    element's ``style``, so that :func:`_shows_line_breaks` sees it once the sheets are gone.
+
+    The cascade as a browser runs it for this one property: ``!important`` first, then the selector's specificity,
+    then the later rule; an element's own ``style`` wins over a sheet's rule unless the rule is ``!important``. Rules
+    inside ``@media`` (a screen's) and ``@supports`` count, a print sheet's do not.
+
+    Why soupsieve (BeautifulSoup's ``select``, already read with the page) matches the selectors: a CMS keeps a
+    notice's typed text under rules like ``div.article p``, ``#content``, ``.TRS_Editor p`` or ``p, div.x``, which a
+    pattern of ``.name {…}`` alone missed (the whole notice read as one line) and misapplied (``.sidebar .zw`` set
+    every ``.zw``). Only the rules that set white-space are matched, so a site's sheet of thousands of rules costs a
+    pass per such selector."""
+    from soupsieve import SelectorSyntaxError
+
+    sheets: list[str] = []  # in document order, as the cascade takes them (an imported sheet before its importer)
+    seen: set[Path] = set()
+    for node in soup.find_all(["style", "link"]):
+        if node.name == "style" and _screen_media(node.get("media") or ""):
+            text = node.get_text()
+            if folder is not None:
+                for m in _CSS_IMPORT.finditer(text):
+                    sheets += _local_sheets(folder, m.group(1), seen)
+            sheets.append(text)
+        elif (node.name == "link" and folder is not None and node.get("href") and _screen_media(node.get("media") or "")
+              and "stylesheet" in [r.lower() for r in (node.get("rel") or [])]):
+            sheets += _local_sheets(folder, node["href"], seen)
+    won: dict[int, tuple[tuple, str, object]] = {}  # id(element) -> ((important, specificity, order), value, element)
+    order = 0
+    for sheet in sheets:
+        for selectors, declarations in _css_rules(sheet):
+            found = _SHEET_WHITE_SPACE.search(declarations)
+            if not found:
                 continue
-            for element in soup.find_all(class_=m.group(1)):
-                if not _SHOWN_BREAKS.search(element.get("style") or ""):
-                    element["style"] = f"{element.get('style') or ''};white-space:{value.group(1)}"
+            for selector in selectors.split(","):
+                selector = selector.strip()
+                if not selector or _PSEUDO_ELEMENT.search(selector):
+                    continue
+                try:
+                    elements = soup.select(selector)
+                except (SelectorSyntaxError, NotImplementedError):
+                    continue  # a selector soupsieve does not know matches nothing here
+                order += 1
+                rank = (bool(found.group(2)), _specificity(selector), order)
+                for element in elements:
+                    if id(element) not in won or won[id(element)][0] < rank:
+                        won[id(element)] = (rank, found.group(1).lower(), element)
+    for (important, _, _), value, element in won.values():
+        own = element.get("style") or ""
+        if _SHOWN_BREAKS.search(own) and not important:
+            continue  # the element's own style outranks a sheet's rule
+        element["style"] = f"white-space:{value};" + _SHOWN_BREAKS.sub("", own)
+
+
+def _specificity(selector: str) -> tuple[int, int, int]:
+    """(ids, classes/attributes/pseudo-classes, types) of a selector: counted from its text, as CSS ranks rules."""
+    bare = re.sub(r"\[[^\]]*\]", "[]", selector)
+    return (len(_SPECIFIC_ID.findall(bare)), len(_SPECIFIC_CLASS.findall(bare)),
+            len([t for t in _SPECIFIC_TYPE.findall(bare) if t.lower() not in ("not", "is", "where")]))
+
+
+def _screen_media(media: str) -> bool:
+    """Does a media query list (``<style media>``, ``@media …``) hold for a screen: any of its queries but a print,
+    speech … one (an empty list is all media)."""
+    return not media.strip() or any(not _NOT_SCREEN.match(query) for query in media.split(","))
+
+
+def _css_rules(sheet: str) -> list[tuple[str, str]]:
+    """(selector list, declarations) of each style rule of a sheet, those inside ``@media`` for a screen and
+    ``@supports``/``@layer`` blocks too; other at-rules (``@font-face``, ``@keyframes``, ``@page``) and nested
+    rules are passed over. One pass over the braces (a brace inside a string is not told apart: rare in a sheet)."""
+    sheet = _without_css_comments(sheet)
+    rules: list[tuple[str, str]] = []
+    stack: list[object] = []  # per open block: "group" (its rules count), "skip", or (selectors, where it opens)
+    start = 0
+    for brace in re.finditer(r"[{}]", sheet):
+        if brace.group() == "{":
+            prelude = sheet[start:brace.start()].rsplit(";", 1)[-1].strip()  # after @charset …; / @import …;
+            if stack and stack[-1] != "group":
+                stack.append("skip")
+            elif prelude.startswith("@"):
+                name, _, query = prelude.partition(" ")
+                group = (name.lower() == "@media" and _screen_media(query)) or name.lower() in ("@supports", "@layer")
+                stack.append("group" if group else "skip")
+            else:
+                stack.append((prelude, brace.end()))
+        elif stack:
+            block = stack.pop()
+            if isinstance(block, tuple):
+                rules.append((block[0], sheet[block[1]:brace.start()]))
+        start = brace.end()
+    return rules
+
+
+def _without_css_comments(sheet: str) -> str:
+    """A sheet without its ``/* … */`` comments (an unclosed one runs to the end), in one pass."""
+    pieces, at = [], 0
+    while (open_at := sheet.find("/*", at)) >= 0:
+        pieces.append(sheet[at:open_at])
+        close = sheet.find("*/", open_at + 2)
+        at = len(sheet) if close < 0 else close + 2
+    return "".join(pieces) + sheet[at:]
+
+
+def _local_sheets(folder: Path, href: str, seen: set[Path], depth: int = 0) -> list[str]:
+    """The text of the style sheet ``href`` (a ``<link rel="stylesheet">``'s or an ``@import``'s) where it lies saved
+    beside the page (:func:`_beside_page`: a relative path inside the page's folder, as a browser's "save complete"
+    writes ``通知_files/main.css``), after the sheets it imports in turn (three levels at most, each sheet once);
+    nothing where it is a URL: no sheet is fetched."""
+    target = _beside_page(folder, href, (".css",), _SHEET_BYTES) if depth < 3 else None
+    if target is None or target in seen:
+        return []
+    seen.add(target)
+    try:
+        text = decode_bytes(target.read_bytes(), target)
+    except ReadError:
+        return []  # an empty or unreadable sheet shows nothing
+    imported = [_local_sheets(target.parent, m.group(1), seen, depth + 1) for m in _CSS_IMPORT.finditer(text)]
+    return [sheet for sheets in imported for sheet in sheets] + [text]
+
+
+def _beside_page(folder: Path, href: str, suffixes: tuple[str, ...], most: int) -> Path | None:
+    """The file a page's relative link ``href`` names inside the page's ``folder`` (or a folder under it), if it is
+    there, ends in one of ``suffixes`` and holds at most ``most`` bytes; else None. Never ``..`` out of the folder, an
+    absolute path or a URL: a page is read from its folder alone, nothing is fetched."""
+    from urllib.parse import unquote, urlsplit
+
+    link = urlsplit(href.strip())
+    if link.scheme or link.netloc or not link.path or link.path.startswith("/"):
+        return None
+    target = (folder / unquote(link.path)).resolve()
+    if (not target.is_relative_to(folder.resolve()) or target.suffix.lower() not in suffixes
+            or not target.is_file() or target.stat().st_size > most):
+        return None
+    return target
 
 
 #: a notice's worth of Chinese characters (as _check_not_a_failed_download counts them): a form's text box holding
@@ -1445,8 +1580,7 @@ def _placeholder(element) -> bool:
     read as their heading."""
     if element.tag != W + "sdt":
         return False
-    shown = element.find(f"{W}sdtPr/{W}showingPlcHdr")
-    return shown is not None and shown.get(W + "val", "true") not in ("0", "false", "off")
+    return w_on(element.find(f"{W}sdtPr/{W}showingPlcHdr"))
 
 
 def _soft_breaks(text: str) -> str:
@@ -1476,8 +1610,7 @@ def _hidden(run) -> bool:
     """Is a run hidden text (``w:vanish``)? Word shows it to no reader and prints none of it: an
     office template's hidden prompts (``请在此处输入正文``) and an OA system's hidden field codes are
     no part of the notice."""
-    vanish = run.find(f"{W}rPr/{W}vanish")
-    return vanish is not None and vanish.get(W + "val", "true") not in ("0", "false", "off")
+    return w_on(run.find(f"{W}rPr/{W}vanish"))
 
 
 def _docx_table(table, numbers: ListNumbers) -> list[str]:
