@@ -63,6 +63,43 @@ def test_a_linked_sheet_saved_beside_the_page_is_read(files, name, twin):
     _same_reading(files, name, twin)
 
 
+@pytest.mark.parametrize("name", ["framed/page.html", "srcdoc.html", "styled.mht"])
+def test_a_framed_or_archived_page_keeps_its_own_sheet(files, name):
+    """The notice typed in a page shown in a frame (saved beside the portal page, or in ``srcdoc``) whose own
+    ``<head>`` sheet shows it as typed, and a Chrome .mhtml whose page links ``style.css``, a part of the archive: read
+    as the notice typed. Before (main, failed): one line (the frame's head left behind, the archive's sheet unread)."""
+    _same_reading(files, name, "notice.txt")
+
+
+def test_text_no_browser_shows_is_not_read(files):
+    """A site's anti-copy junk inside sentences, an inline ``<span style="display:none">`` and a ``<font>`` hidden by
+    the page's ``.hid {display:none}``: not read (as the notice typed). Before (main, failed): read, ``二、压实工作澄江网
+    责任`` a heading, ``县应急管Xk9z理局`` a clause, no document number."""
+    _same_reading(files, "hidden_spans.html", "notice.txt")
+
+
+def test_a_page_too_large_for_its_sheet_is_read_in_time():
+    """A page of 2,000 blocks under a sheet of 1,500 rules that each reach hundreds of elements: read in a few seconds
+    (the matching stops at a budget, :data:`_SHEET_MATCHES`), where a ``select`` per rule took 100 s."""
+    import time
+    from pathlib import Path
+
+    from policytag.corpus.readers import _html_text
+
+    sheet = "".join(f".m{i} .x{i} > li.y{i}:hover a{{display:block}} #n{i} span{{display:none}} .m{i} li.y{i % 7} "
+                    f"span{{display:none}} div {{white-space:nowrap}} .m{i} p {{white-space:pre-line}}\n"
+                    for i in range(300))
+    body = "".join(f"<div class='m{i % 50}'><ul><li class='y{i % 7}'><a>链接{i}</a><span>一二三</span></li></ul>"
+                   f"<p>正文第{i}段内容，各乡镇要落实责任。</p></div>" for i in range(2000))
+    page = f"<html><head><style>{sheet}</style></head><body>{body}</body></html>".encode()
+    start = time.process_time()
+    _html_text(page, Path("large.html"))
+    with_sheet = time.process_time() - start
+    start = time.process_time()
+    _html_text(page.replace(sheet.encode(), b""), Path("large.html"))
+    assert with_sheet < 3 * (time.process_time() - start) + 3
+
+
 def test_css_rules_in_one_pass():
     """The rules of a sheet: ``@media`` for a screen and ``@supports`` opened, ``@media print``, ``@font-face`` and
     ``@keyframes`` passed over, ``@charset``/``@import`` statements not taken into the next selector, comments gone;

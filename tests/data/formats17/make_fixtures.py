@@ -91,6 +91,42 @@ def linked_page(href: str) -> bytes:
                  head=f'<link rel="stylesheet" type="text/css" href="{href}">')
 
 
+def framed_pages() -> tuple[bytes, bytes, bytes]:
+    """(a portal page framing ``page_files/content.html``, that framed page, a page holding it as ``srcdoc``): the
+    framed page's own ``<head>`` sheet shows the notice as typed."""
+    inner = _page(".zw{white-space:pre-wrap}", '<div class="zw">', "</div>")
+    outer = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>澄江县人民政府</title></head><body>'
+             '<div class="nav"><a href="/">首页</a></div><iframe src="page_files/content.html" width="100%">'
+             '</iframe></body></html>').encode("utf-8")
+    srcdoc = ('<!DOCTYPE html><html><head><meta charset="utf-8"><title>澄江县人民政府</title></head><body>'
+              '<iframe srcdoc="' + escape(inner.decode("utf-8"), {'"': "&quot;"}) + '"></iframe></body></html>'
+              ).encode("utf-8")
+    return outer, inner, srcdoc
+
+
+def styled_mht() -> bytes:
+    """A web archive (as Chrome saves a page, .mhtml) whose page links ``style.css``, packed as a part of its own."""
+    page = linked_page("style.css")
+    return (b'MIME-Version: 1.0\r\nContent-Type: multipart/related;\r\n\ttype="text/html";\r\n'
+            b'\tboundary="----MultipartBoundary--7Qk"\r\n\r\n------MultipartBoundary--7Qk\r\n'
+            b'Content-Type: text/html\r\nContent-ID: <frame-1@mhtml.blink>\r\nContent-Transfer-Encoding: base64\r\n'
+            b'Content-Location: http://www.chengjiang.gov.cn/tzgg/202905/t20290508_1.html\r\n\r\n'
+            + __import__("base64").encodebytes(page).replace(b"\n", b"\r\n")
+            + b'\r\n------MultipartBoundary--7Qk\r\nContent-Type: text/css\r\nContent-Transfer-Encoding: quoted-printable\r\n'
+            b'Content-Location: http://www.chengjiang.gov.cn/tzgg/202905/style.css\r\n\r\n'
+            + quopri.encodestring(SHEET.encode("utf-8")).replace(b"\n", b"\r\n")
+            + b'\r\n------MultipartBoundary--7Qk--\r\n')
+
+
+def hidden_spans_html() -> bytes:
+    """The notice as paragraphs, with a site's anti-copy junk: a ``display:none`` span inside sentences, a
+    ``<font class="hid">`` hidden by the page's sheet."""
+    junk = ['<span style="display:none">Xk9z</span>', '<font class="hid">澄江网</font>']
+    body = "".join(f"<p>{escape(line[:6])}{junk[i % 2]}{escape(line[6:])}</p>" for i, line in enumerate(lines()))
+    return (f'<!DOCTYPE html><html><head><meta charset="utf-8"><title>{TITLE}</title><style>.hid{{display:none}}'
+            f'</style></head><body><div class="TRS_Editor">{body}</div></body></html>').encode("utf-8")
+
+
 # -- 2. .docx quirks ----------------------------------------------------------------------------------------------
 _W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 _NS = (f'xmlns:w="{_W}" xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006" '
@@ -343,6 +379,9 @@ def write_all(folder: Path) -> dict[str, Path]:
                   "utf16be.txt": utf16_no_bom("utf-16-be"), "long_notice.txt": notice(long=True).encode("utf-8"),
                   "utf16le_long.txt": utf16_no_bom("utf-16-le", long=True),
                   "utf16be_long.txt": utf16_no_bom("utf-16-be", long=True)})
+    files["framed/page.html"], files["framed/page_files/content.html"], files["srcdoc.html"] = framed_pages()
+    files["styled.mht"] = styled_mht()
+    files["hidden_spans.html"] = hidden_spans_html()
     out = {}
     for name, data in files.items():
         path = folder / name
