@@ -363,15 +363,17 @@ def read_mht(path: Path) -> str:
 def _mht_page(data: bytes) -> tuple[bytes, str | None] | None:
     """(the bytes, the charset its part declares) of the first text/html part of a MIME archive, or
     None. The standard library's email parser decodes the part (quoted-printable, base64). A page whose
-    frames' pages the archive holds too comes back with them in place (:func:`_mht_framed`)."""
+    frames' pages or style sheets the archive holds too comes back with them in place (:func:`_mht_framed`)."""
     import email
 
-    pages = [piece for piece in email.message_from_bytes(data).walk() if piece.get_content_type() == "text/html"]
+    parts = [piece for piece in email.message_from_bytes(data).walk() if not piece.is_multipart()]
+    pages = [piece for piece in parts if piece.get_content_type() == "text/html"]
     if not pages:
         return None
     raw, charset = pages[0].get_payload(decode=True) or b"", pages[0].get_content_charset()
-    if len(pages) > 1 and re.search(rb"<i?frame\b", raw, re.I):
-        return _mht_framed(pages).encode("utf-8"), "utf-8"
+    if ((len(pages) > 1 and re.search(rb"<i?frame\b", raw, re.I))
+            or (any(piece.get_content_type() == "text/css" for piece in parts) and re.search(rb"<link\b", raw, re.I))):
+        return _mht_framed(pages[0], parts).encode("utf-8"), "utf-8"
     return raw, charset
 
 
@@ -379,32 +381,49 @@ def _mht_page(data: bytes) -> tuple[bytes, str | None] | None:
 _MHT_FRAME_DEPTH = 3
 
 
-def _mht_framed(pages: list) -> str:
-    """The archive's first page (``pages``: its text/html MIME parts) with each ``<iframe>``/``<frame>`` whose page the
+def _mht_framed(first, parts: list) -> str:
+    """The archive's page ``first`` (``parts``: all its MIME parts) with each ``<iframe>``/``<frame>`` whose page the
     archive holds (its ``src`` resolved against the page's ``Content-Location``, or a ``cid:``) replaced by that page's
-    body, as a browser shows it in place.
+    body, as a browser shows it in place, and each ``<link rel="stylesheet">`` whose sheet it holds replaced by a
+    ``<style>`` of that sheet (read with the page's own, :func:`_inline_sheet_styles`).
 
     Why: IE and Edge save a page with its frames as one .mht, each frame's page a part of its own; a portal that
-    frames the notice's body (``<iframe src="content.htm">``) read as its menu alone (the first part)."""
+    frames the notice's body (``<iframe src="content.htm">``) read as its menu alone (the first part). Chrome's
+    .mhtml keeps the page's sheets as parts: a notice its sheet shows as typed read as one line."""
     from urllib.parse import urljoin
 
     from bs4 import BeautifulSoup
 
     by_ref = {}
-    for piece in pages:
+    for piece in parts:
         if piece.get("Content-Location"):
             by_ref.setdefault(piece["Content-Location"].strip(), piece)
         if piece.get("Content-ID"):
             by_ref.setdefault("cid:" + piece["Content-ID"].strip().strip("<>"), piece)
 
+    def part(base: str, href: str, kind: str):
+        piece = by_ref.get(href.strip() if href.strip().startswith("cid:") else urljoin(base, href.strip()))
+        return piece if piece is not None and piece.get_content_type() == kind else None
+
     def soup_of(piece):
         raw = piece.get_payload(decode=True) or b""
-        return BeautifulSoup(_html_source(raw, Path("<mht>"), piece.get_content_charset()), "lxml")
+        soup = BeautifulSoup(_html_source(raw, Path("<mht>"), piece.get_content_charset()), "lxml")
+        for link in soup.find_all("link", href=True):
+            sheet = part(piece.get("Content-Location", "").strip(), link["href"], "text/css")
+            if sheet is None or "stylesheet" not in [r.lower() for r in (link.get("rel") or [])]:
+                continue
+            try:
+                text = decode_bytes(sheet.get_payload(decode=True) or b"", Path("<mht>"))
+            except ReadError:
+                continue  # an empty sheet shows nothing
+            style = soup.new_tag("style", attrs={"media": link["media"]} if link.get("media") else {})
+            style.string = text
+            link.replace_with(style)
+        return soup
 
     def fill(soup, base: str, depth: int, used: set[int]) -> None:
         for frame in soup.find_all(["iframe", "frame"], src=True):
-            src = frame["src"].strip()
-            piece = by_ref.get(src if src.startswith("cid:") else urljoin(base, src))
+            piece = part(base, frame["src"], "text/html")
             if piece is None or id(piece) in used or depth >= _MHT_FRAME_DEPTH:
                 continue
             used.add(id(piece))
@@ -412,8 +431,8 @@ def _mht_framed(pages: list) -> str:
             fill(inner, piece.get("Content-Location", "").strip(), depth + 1, used)
             _in_place(soup, frame, inner)
 
-    outer = soup_of(pages[0])
-    fill(outer, pages[0].get("Content-Location", "").strip(), 0, {id(pages[0])})
+    outer = soup_of(first)
+    fill(outer, first.get("Content-Location", "").strip(), 0, {id(first)})
     return str(outer)
 
 
@@ -439,7 +458,8 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     embedded = [t.get("src") or t.get("data") or "" for t in soup.find_all(["iframe", "embed", "object"])]
     frames = [t["src"] for t in soup.find_all(["iframe", "frame"], src=True)]  # those whose page is not here
     redirect, scripted = _redirect_target(soup), _scripted_text(soup)  # (read before the scripts go)
-    _inline_typed_styles(soup, folder)
+    _inline_sheet_styles(soup, folder)
+    _drop_hidden_inline(soup)
     _keep_form_text_boxes(soup)
     # (the <title>, read above, goes too: a frameset page has no <body>, and read whole it was the first line)
     for tag in soup(["script", "style", "noscript", "nav", "header", "footer", "aside", "form", "iframe", "title"]):
@@ -482,9 +502,12 @@ def _html_source(data: bytes, path: Path, charset: str | None = None) -> str:
         return decode_bytes(data, path)
 
 
-def _in_place(soup, frame, inner) -> None:
+def _in_place(soup, frame, inner, folder: Path | None = None) -> None:
     """``frame`` (an ``<iframe>``/``<frame>`` of ``soup``) replaced by the body of the page ``inner`` it shows, as a
-    browser shows it in place (a srcdoc's page, a web archive's part, a saved frame's file)."""
+    browser shows it in place (a srcdoc's page, a web archive's part, a saved frame's file). The frame's page's own
+    style sheets (its ``<head>``'s, left behind with it; ``folder``: where its linked sheets lie) are written into its
+    elements first: a framed notice shown as typed by them read as one line."""
+    _inline_sheet_styles(inner, folder)
     held = soup.new_tag("div")
     for child in list((inner.body or inner).contents):
         held.append(child.extract())
@@ -522,7 +545,7 @@ def _saved_frames(soup, folder: Path, depth: int = 0) -> None:
             continue
         inner = BeautifulSoup(_html_source(target.read_bytes(), target), "lxml")
         _saved_frames(inner, target.parent, depth + 1)
-        _in_place(soup, frame, inner)
+        _in_place(soup, frame, inner, target.parent)
 
 
 def _saved_page_resource(path: Path, top: Path) -> bool:
@@ -847,9 +870,14 @@ def _block_lines(tag) -> list[str]:
 
 #: CSS white-space values under which the source's line breaks are lines (CSS Text 3 §3): ``pre`` as <pre>
 _SHOWN_BREAKS = re.compile(r"white-space\s*:\s*(pre|pre-wrap|pre-line|break-spaces|normal|nowrap)\b", re.I)
-#: the same declaration in a sheet's rule, with its ``!important``
-_SHEET_WHITE_SPACE = re.compile(r"(?:^|;)\s*white-space\s*:\s*(pre|pre-wrap|pre-line|break-spaces|normal|nowrap)\s*"
-                                r"(!\s*important)?\s*(?:;|$)", re.I)
+#: the properties a sheet's rules are followed for (:func:`_inline_sheet_styles`): a declaration of each in a rule
+#: (its value, its ``!important``) and in an element's own ``style``
+_SHEET_PROPERTIES = {name: (re.compile(rf"(?:^|;)\s*{name}\s*:\s*({values})\s*(!\s*important)?\s*(?:;|$)", re.I),
+                            re.compile(rf"(?:^|(?<=;))\s*{name}\s*:[^;]*;?", re.I))
+                     for name, values in (("white-space", "pre|pre-wrap|pre-line|break-spaces|normal|nowrap"),
+                                          ("display", r"[\w-]+"))}
+#: an element's own ``display: none``: shown to no reader
+_NOT_DISPLAYED = re.compile(r"(?:^|;)\s*display\s*:\s*none\b", re.I)
 #: a selector's parts, for its specificity (CSS Selectors 4 §17): ids; classes, attributes and pseudo-classes; types
 _SPECIFIC_ID = re.compile(r"#[\w-]+")
 _SPECIFIC_CLASS = re.compile(r"\.[\w-]+|\[[^\]]*\]|:(?!not\b|is\b|where\b)[\w-]+")
@@ -864,23 +892,91 @@ _CSS_IMPORT = re.compile(r"@import\s+(?:url\(\s*)?[\"']?([^\"')\s;]+)", re.I)
 _SHEET_BYTES = 2 << 20
 
 
-def _inline_typed_styles(soup, folder: Path | None = None) -> None:
-    """Write the white-space the page's style sheets give an element (its ``<style>`` rules, and those of a sheet
-    saved beside the page that a ``<link rel="stylesheet">`` or ``@import`` names, :func:`_local_sheets`) into the
-    element's ``style``, so that :func:`_shows_line_breaks` sees it once the sheets are gone.
+def _inline_sheet_styles(soup, folder: Path | None = None) -> None:
+    """Write the white-space and display the page's style sheets give an element (its ``<style>`` rules, and those
+    of a sheet saved beside the page that a ``<link rel="stylesheet">`` or ``@import`` names, :func:`_local_sheets`)
+    into the element's ``style``, so that :func:`_shows_line_breaks` and :func:`_drop_hidden_inline` see them once
+    the sheets are gone.
 
-    The cascade as a browser runs it for this one property: ``!important`` first, then the selector's specificity,
+    The cascade as a browser runs it for these properties: ``!important`` first, then the selector's specificity,
     then the later rule; an element's own ``style`` wins over a sheet's rule unless the rule is ``!important``. Rules
     inside ``@media`` (a screen's) and ``@supports`` count, a print sheet's do not.
 
-    Why soupsieve (BeautifulSoup's ``select``, already read with the page) matches the selectors: a CMS keeps a
-    notice's typed text under rules like ``div.article p``, ``#content``, ``.TRS_Editor p`` or ``p, div.x``, which a
-    pattern of ``.name {…}`` alone missed (the whole notice read as one line) and misapplied (``.sidebar .zw`` set
-    every ``.zw``). Only the rules that set white-space are matched, so a site's sheet of thousands of rules costs a
-    pass per such selector."""
-    from soupsieve import SelectorSyntaxError
+    Why soupsieve (BeautifulSoup's selector engine, read with the page) matches the selectors: a CMS keeps a notice's
+    typed text under rules like ``div.article p``, ``#content``, ``.TRS_Editor p`` or ``p, div.x``, which a pattern
+    of ``.name {…}`` alone missed (the whole notice read as one line) and misapplied (``.sidebar .zw`` set every
+    ``.zw``). Cost (soupsieve takes 40-200 µs to match one element; ``select`` over a large portal page per rule of a
+    site's sheet took 100 s): a selector is tried only on the elements its last part names whose ancestors carry the
+    ids and classes it names (:func:`_selector_candidates`); ``display: none`` only on inline elements (the only ones
+    :func:`_drop_hidden_inline` removes); the rules that can only undo (``white-space: normal``, ``display: block``)
+    only where a rule that does something (``pre-wrap``, ``display: none``) reached; and at most ``_SHEET_MATCHES``
+    matches a page, the rules that show typed text first."""
+    import soupsieve
 
-    sheets: list[str] = []  # in document order, as the cascade takes them (an imported sheet before its importer)
+    rules = []  # (does something, property, value, (important, specificity, order), selector)
+    for sheet in _page_sheets(soup, folder):
+        for selectors, declarations in _css_rules(sheet):
+            found = [(name, m) for name, (rule, _) in _SHEET_PROPERTIES.items() if (m := rule.search(declarations))]
+            for selector in selectors.split(",") if found else ():
+                selector = selector.strip()
+                if selector and not _PSEUDO_ELEMENT.search(selector):
+                    rank_of = (len(rules), _specificity(selector))
+                    for name, m in found:
+                        value = m.group(1).lower()
+                        acts = value == "none" if name == "display" else value.startswith(("pre", "break"))
+                        rules.append((acts, name, value, (bool(m.group(2)), rank_of[1], rank_of[0]), selector))
+    if not any(acts for acts, *_ in rules):
+        return  # nothing for the undoing rules to undo
+    index, budget = _element_index(soup), _SHEET_MATCHES
+    won: dict[tuple[str, int], tuple[tuple, str, object]] = {}  # (property, id(element)) -> (rank, value, element)
+    touched: dict[str, dict[int, object]] = {"display": {}, "white-space": {}}  # what the acting rules matched
+    shown: set[int] = set()  # the elements inside those shown as typed, or whose own style so shows them
+    for acts in (True, False):
+        if not acts:
+            for top in [*touched["white-space"].values(), *soup.find_all(style=_SHOWN_BREAKS)]:
+                if id(top) not in shown:  # (one inside another: walked with it)
+                    shown.update(id(e) for e in (top, *top.find_all(True)))
+        for rule_acts, name, value, rank, selector in rules if budget >= 0 else ():
+            if rule_acts is not acts:
+                continue
+            try:
+                compiled = soupsieve.compile(selector)
+            except (soupsieve.SelectorSyntaxError, NotImplementedError):
+                continue  # a selector soupsieve does not know matches nothing here
+            candidates, holders = _selector_candidates(selector, index)
+            budget -= len(candidates)  # (looked at once below, or by soupsieve)
+            if budget < 0:
+                break  # a page too large for its sheet: what is matched so far stands
+            if holders is not None:
+                candidates = _under_any(candidates, holders)
+            if name == "display":
+                # undoing a none where one reached; a none on an inline element (a hidden block is kept all the same)
+                candidates = [e for e in candidates if (id(e) in touched["display"] if not acts
+                                                        else e.name not in _BLOCK_TAGS)]
+            elif not acts:
+                candidates = [e for e in candidates if id(e) in shown]  # normal/nowrap inside typed text alone
+            budget -= _MATCH_COST * len(candidates)
+            if budget < 0:
+                break
+            for element in candidates:
+                if compiled.match(element):
+                    if acts:
+                        touched[name][id(element)] = element
+                    if won.get((name, id(element)), ((False, (-1,), -1),))[0] < rank:
+                        won[name, id(element)] = (rank, value, element)
+    for (name, _), ((important, _, _), value, element) in won.items():
+        own = element.get("style") or ""
+        declared = _SHEET_PROPERTIES[name][1]
+        if declared.search(own) and not important:
+            continue  # the element's own style outranks a sheet's rule
+        element["style"] = f"{name}:{value};" + declared.sub("", own)
+
+
+def _page_sheets(soup, folder: Path | None) -> list[str]:
+    """The text of the page's style sheets for a screen in document order, as the cascade takes them: its ``<style>``
+    elements and, where the page lies in ``folder``, the sheets saved beside it that its ``<link rel="stylesheet">``
+    and ``@import`` name (an imported sheet before its importer, :func:`_local_sheets`)."""
+    sheets: list[str] = []
     seen: set[Path] = set()
     for node in soup.find_all(["style", "link"]):
         if node.name == "style" and _screen_media(node.get("media") or ""):
@@ -892,31 +988,69 @@ def _inline_typed_styles(soup, folder: Path | None = None) -> None:
         elif (node.name == "link" and folder is not None and node.get("href") and _screen_media(node.get("media") or "")
               and "stylesheet" in [r.lower() for r in (node.get("rel") or [])]):
             sheets += _local_sheets(folder, node["href"], seen)
-    won: dict[int, tuple[tuple, str, object]] = {}  # id(element) -> ((important, specificity, order), value, element)
-    order = 0
-    for sheet in sheets:
-        for selectors, declarations in _css_rules(sheet):
-            found = _SHEET_WHITE_SPACE.search(declarations)
-            if not found:
-                continue
-            for selector in selectors.split(","):
-                selector = selector.strip()
-                if not selector or _PSEUDO_ELEMENT.search(selector):
-                    continue
-                try:
-                    elements = soup.select(selector)
-                except (SelectorSyntaxError, NotImplementedError):
-                    continue  # a selector soupsieve does not know matches nothing here
-                order += 1
-                rank = (bool(found.group(2)), _specificity(selector), order)
-                for element in elements:
-                    if id(element) not in won or won[id(element)][0] < rank:
-                        won[id(element)] = (rank, found.group(1).lower(), element)
-    for (important, _, _), value, element in won.values():
-        own = element.get("style") or ""
-        if _SHOWN_BREAKS.search(own) and not important:
-            continue  # the element's own style outranks a sheet's rule
-        element["style"] = f"white-space:{value};" + _SHOWN_BREAKS.sub("", own)
+    return sheets
+
+
+#: the work a page's sheet rules may cost, in elements looked at (an ancestor walk, some 5-25 µs), a soupsieve match
+#: counting ``_MATCH_COST`` (40-200 µs): some 2 s at the most
+_SHEET_MATCHES, _MATCH_COST = 100_000, 10
+#: a selector's last compound (after its last combinator), and the type, id or classes it starts with
+_LAST_COMPOUND = re.compile(r"[^\s>+~]+$")
+_COMPOUND_KEYS = re.compile(r"(\*|[a-z][\w-]*)?((?:[#.][\w-]+)*)", re.I)
+
+
+def _element_index(soup) -> dict[str, list]:
+    """The page's elements by ``#id``, ``.class`` and tag name (and ``*``: all), in one pass."""
+    index: dict[str, list] = {"*": []}
+    for element in soup.find_all(True):
+        index["*"].append(element)
+        index.setdefault(element.name.lower(), []).append(element)
+        if element.get("id"):
+            index.setdefault("#" + element["id"], []).append(element)
+        for name in element.get("class") or ():
+            index.setdefault("." + name, []).append(element)
+    return index
+
+
+def _selector_candidates(selector: str, index: dict[str, list]) -> tuple[list, object]:
+    """The elements ``selector`` may match: those its last compound's id, else a class, else its type names
+    (``div.article p`` → every ``p``, ``.TRS_Editor p.x`` → every ``.x``); all elements where the selector holds a
+    bracket or a parenthesis (``[type=x]``, ``:not(.a .b)``), which are not read so. With them, the elements that
+    carry the rarest id or class the compounds before it name (one of them must be an ancestor of a match), or None.
+    """
+    last = _LAST_COMPOUND.search(selector)
+    if not last or "(" in selector or "[" in selector:
+        return index["*"], None
+    tag, keys = _COMPOUND_KEYS.match(last.group()).groups()
+    key = next((k for k in re.findall(r"[#.][\w-]+", keys) if k[0] == "#"), None) or \
+        next(iter(re.findall(r"\.[\w-]+", keys)), None) or (tag.lower() if tag and tag != "*" else "*")
+    above = re.findall(r"[#.][\w-]+", selector[:last.start()])
+    if not above:
+        return index.get(key, []), None
+    rarest = min((index.get(k, ()) for k in above), key=len)
+    return (index.get(key, []), rarest) if rarest else ([], None)  # no element of the page carries it
+
+
+def _under_any(elements: list, holders) -> list:
+    """Those of ``elements`` with an ancestor among ``holders``."""
+    held = {id(h) for h in holders}
+    return [e for e in elements if any(id(ancestor) in held for ancestor in e.parents)]
+
+
+def _drop_hidden_inline(soup) -> None:
+    """Remove the inline elements (``<span>``, ``<font>``, ``<em>`` …, not a block) whose style (their own, or a
+    sheet's written into it by :func:`_inline_sheet_styles`) says ``display: none``, holding less than a notice's worth
+    of text (``_NOTICE_CHARS``): no browser shows them.
+
+    Why: sites put junk into a notice's sentences that only a copy shows (``排查<span style="display:none">Xk9z</span>
+    重点``, a hidden ``<font>`` of the site's name), against copying; read, it cut headings and names (二、压实工作澄江网
+    责任, 县应急管Xk9z理局). A hidden block is kept: a page's script often shows the notice's body, or its 全文 after
+    阅读全文, by revealing a hidden ``<div>``, and a WeChat article's body is ``visibility: hidden`` until its script
+    runs (visibility is not followed at all)."""
+    for element in soup.find_all(style=_NOT_DISPLAYED):
+        if (element.name not in _BLOCK_TAGS and element.parent is not None
+                and len(re.findall(r"[\u4e00-\u9fff]", element.get_text())) < _NOTICE_CHARS):
+            element.decompose()
 
 
 def _specificity(selector: str) -> tuple[int, int, int]:
@@ -1023,8 +1157,8 @@ def _keep_form_text_boxes(soup) -> None:
 
 def _shows_line_breaks(node, inherited: bool) -> bool:
     """Does ``node`` show its source's line breaks as lines: a ``<textarea>``, an element whose ``style`` sets
-    ``white-space: pre``, ``pre-wrap``, ``pre-line`` or ``break-spaces`` (the page's class rules written into it,
-    :func:`_inline_typed_styles`); else as its parent (``inherited``) unless its own style says ``normal`` or
+    ``white-space: pre``, ``pre-wrap``, ``pre-line`` or ``break-spaces`` (the page's style sheets' rules written into it,
+    :func:`_inline_sheet_styles`); else as its parent (``inherited``) unless its own style says ``normal`` or
     ``nowrap``.
 
     Why: a CMS that keeps a notice's body as typed text shows it in such an element (or a read-only textarea);
