@@ -128,6 +128,12 @@ def test_file_quirks_read_as_the_notice(files, name):
     _same_reading(files, name, "notice.txt")
 
 
+def test_a_phonetic_guide_reads_its_base(files):
+    """A character set with a phonetic guide (``w:ruby``: ``w:rt`` xùn over ``w:rubyBase`` 汛): the base is read, the
+    guide is not. Before (main, failed): neither, ``化解期安全风险``."""
+    _same_reading(files, "ruby.docx", "notice.txt")
+
+
 def test_word_legal_numbering_shows_arabic_numbers(files):
     """A plan's list: 第%1章 (chineseCounting) over ``%1.%2`` and ``%1.%2.%3`` with ``w:isLgl`` (Word's 正规形式编号):
     Word shows 1.1 and 1.1.1, so 1.1 编制目的 is a section under 第一章 总则. Before (main, failed): 一.1, 一.1.1, each

@@ -260,6 +260,16 @@ def sdt_docx() -> bytes:
     return _docx(body)
 
 
+def ruby_docx() -> bytes:
+    """汛 in the preamble set with a phonetic guide (Word's 拼音指南: ``w:ruby``, its ``w:rt`` xùn over its
+    ``w:rubyBase``)."""
+    body = _plain_body()
+    head, tail = PREAMBLE.split("汛", 1)
+    body[3] = _p(_r(head) + '<w:r><w:ruby><w:rubyPr><w:rubyAlign w:val="center"/></w:rubyPr><w:rt><w:r><w:t>xùn</w:t>'
+                 '</w:r></w:rt><w:rubyBase><w:r><w:t>汛</w:t></w:r></w:rubyBase></w:ruby></w:r>' + _r(tail))
+    return _docx(body)
+
+
 def _level(ilvl: int, fmt: str, text: str, legal: bool = False) -> str:
     return (f'<w:lvl w:ilvl="{ilvl}"><w:start w:val="1"/><w:numFmt w:val="{fmt}"/>' + ("<w:isLgl/>" if legal else "")
             + f'<w:lvlText w:val="{text}"/><w:lvlJc w:val="left"/></w:lvl>')
@@ -373,7 +383,7 @@ def write_all(folder: Path) -> dict[str, Path]:
     files["linked_outside/page.html"] = linked_page("../style.css")
     files["style.css"] = SHEET.encode("utf-8")
     files.update({"tracked.docx": tracked_docx(), "comments.docx": comments_docx(), "text_box.docx": text_box_docx(),
-                  "fields.docx": fields_docx(), "sdt.docx": sdt_docx(), "legal_numbers.docx": legal_numbers_docx(),
+                  "fields.docx": fields_docx(), "sdt.docx": sdt_docx(), "ruby.docx": ruby_docx(), "legal_numbers.docx": legal_numbers_docx(),
                   "wechat.html": wechat_html(), "gbk.html": gbk_page(), "gbk_late_meta.html": gbk_page_late_meta(),
                   "gb2312.mht": mht_gb2312(), "utf16le.txt": utf16_no_bom("utf-16-le"),
                   "utf16be.txt": utf16_no_bom("utf-16-be"), "long_notice.txt": notice(long=True).encode("utf-8"),
