@@ -1701,6 +1701,9 @@ def _docx_paragraph_text(paragraph) -> str:
         elif child.tag == W + "r":
             if not _hidden(child):
                 parts.append(child.text)
+                # a phonetic guide (拼音指南, w:ruby): its base is the text, the guide (w:rt) above it is not; python-docx
+                # reads neither, so a name's rare character set so was dropped (化解汛期 read 化解期)
+                parts.extend(run.text for base in child.iterfind(f"{W}ruby/{W}rubyBase") for run in base.iter(W + "r"))
         elif child.tag in _DOCX_WRAPPERS and not _placeholder(child):
             stack.append(child.iterchildren())
     return _soft_breaks("".join(parts))
