@@ -141,6 +141,22 @@ def test_word_legal_numbering_shows_arabic_numbers(files):
     _same_reading(files, "legal_numbers.docx", "legal_numbers.txt")
 
 
+@pytest.mark.parametrize("name", ["latin1_label.html", "win1252_label.html"])
+def test_a_page_labelled_western_but_chinese_reads_as_chinese(files, name):
+    """A GBK page whose old template declares ``charset=iso-8859-1`` or ``windows-1252`` (the server's header said GBK):
+    read as GBK, as the notice. Before (main, failed): decoded as Latin-1 (``½­ÏØ…``), refused as no notice."""
+    _same_reading(files, name, "notice.txt")
+
+
+def test_a_latin1_page_stays_latin1():
+    """Guard: a page that is Latin-1 as labelled (``café``, no Chinese reading of its bytes) reads as labelled."""
+    from pathlib import Path
+
+    from policytag.corpus.readers import _html_source
+
+    assert "café" in _html_source(b'<meta charset="iso-8859-1"><p>caf\xe9 au lait</p>', Path("x.html"))
+
+
 @pytest.mark.parametrize("name", ["utf16le_long.txt", "utf16be_long.txt"])
 def test_utf16_without_bom_and_long_paragraphs(files, name):
     """UTF-16 without a byte-order mark whose paragraphs run 80-100 characters (ASCII some 2 % of the characters):

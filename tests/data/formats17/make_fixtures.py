@@ -338,6 +338,13 @@ def _gbk_page(pad: int = 0) -> bytes:
             f"<title>{TITLE}</title></head><body><div id=\"zoom\">{body}</div></body></html>").encode("gbk")
 
 
+def western_labelled_page(label: str) -> bytes:
+    """A GBK page whose old template declares a Western charset (``iso-8859-1``, ``windows-1252``) it is not in."""
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines())
+    return (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={label}"><title>{TITLE}</title>'
+            f'</head><body><div id="zoom">{body}</div></body></html>').encode("gbk")
+
+
 def gbk_page() -> bytes:
     return _gbk_page()
 
@@ -384,7 +391,8 @@ def write_all(folder: Path) -> dict[str, Path]:
     files["style.css"] = SHEET.encode("utf-8")
     files.update({"tracked.docx": tracked_docx(), "comments.docx": comments_docx(), "text_box.docx": text_box_docx(),
                   "fields.docx": fields_docx(), "sdt.docx": sdt_docx(), "ruby.docx": ruby_docx(), "legal_numbers.docx": legal_numbers_docx(),
-                  "wechat.html": wechat_html(), "gbk.html": gbk_page(), "gbk_late_meta.html": gbk_page_late_meta(),
+                  "wechat.html": wechat_html(), "gbk.html": gbk_page(), "latin1_label.html": western_labelled_page("iso-8859-1"),
+                  "win1252_label.html": western_labelled_page("windows-1252"), "gbk_late_meta.html": gbk_page_late_meta(),
                   "gb2312.mht": mht_gb2312(), "utf16le.txt": utf16_no_bom("utf-16-le"),
                   "utf16be.txt": utf16_no_bom("utf-16-be"), "long_notice.txt": notice(long=True).encode("utf-8"),
                   "utf16le_long.txt": utf16_no_bom("utf-16-le", long=True),
