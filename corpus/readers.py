@@ -488,14 +488,27 @@ def _html_text(data: bytes, path: Path, whole_page: bool = True, charset: str | 
     return copied_tables(_text_copy_pages("\n".join(lines)))
 
 
+#: Western single-byte labels an old site template declares by default (``iso-8859-1``, which browsers read as
+#: windows-1252, ``ascii``) while its server sends GBK or UTF-8 pages: decoded as labelled, a notice was Latin-1 letters
+#: (``½­ÏØ…``) and refused as no notice. Such a page is read as its bytes read (:func:`decode_bytes`) where they do.
+_WESTERN_LABELS = frozenset(("iso-8859-1", "iso8859-1", "latin1", "latin-1", "l1", "windows-1252", "cp1252",
+                             "us-ascii", "ascii"))
+
+
 def _html_source(data: bytes, path: Path, charset: str | None = None) -> str:
     """A page's bytes decoded: by ``charset`` (its container's), else its ``<meta>``'s, else as text is
-    (:func:`decode_bytes`); GB2312/GBK read as GB18030, their superset."""
+    (:func:`decode_bytes`); GB2312/GBK read as GB18030, their superset; a Western label (``_WESTERN_LABELS``) only
+    where the bytes read as no Chinese encoding."""
     head = data[:4096].decode("ascii", errors="ignore")
     m = re.search(r"charset=[\"']?([\w-]+)", head, re.I)
     encoding = (charset or (m.group(1) if m else "")).lower() or None
     if encoding in ("gb2312", "gbk"):
         encoding = "gb18030"
+    if encoding in _WESTERN_LABELS and not data.isascii():
+        try:
+            return decode_bytes(data, path)  # UTF-8, GB18030 or Big5 where the bytes read as one
+        except ReadError:
+            pass  # a page in a Western language after all: as labelled
     try:
         return data.decode(encoding) if encoding else decode_bytes(data, path)
     except (LookupError, UnicodeDecodeError):
