@@ -922,8 +922,8 @@ def _inline_sheet_styles(soup, folder: Path | None = None) -> None:
     site's sheet took 100 s): a selector is tried only on the elements its last part names whose ancestors carry the
     ids and classes it names (:func:`_selector_candidates`); ``display: none`` only on inline elements (the only ones
     :func:`_drop_hidden_inline` removes); the rules that can only undo (``white-space: normal``, ``display: block``)
-    only where a rule that does something (``pre-wrap``, ``display: none``) reached; and at most ``_SHEET_MATCHES``
-    matches a page, the rules that show typed text first."""
+    only where a rule that does something (``pre-wrap``, ``display: none``) reached; and within a budget of work a page
+    (``_SHEET_MATCHES``), the rules that show typed text first."""
     import soupsieve
 
     rules = []  # (does something, property, value, (important, specificity, order), selector)
