@@ -63,6 +63,26 @@ def test_a_linked_sheet_saved_beside_the_page_is_read(files, name, twin):
     _same_reading(files, name, twin)
 
 
+@pytest.mark.parametrize("head, read_as", [
+    ('<style>@import url("css/site.css");</style>', "notice.txt"),      # imports css/site.css, which imports base.css
+    ('<link rel="stylesheet" href="css/site.css" media="print">', "plain.html"),  # a print sheet
+    ('<link rel="alternate stylesheet" href="css/base.css">', "plain.html"),      # off until a reader picks it
+    ('<link rel="icon" href="css/base.css">', "plain.html"),                      # no sheet
+])
+def test_imported_and_print_sheets(files, tmp_path, head, read_as):
+    """A sheet imported by a sheet imported by the page's ``<style>`` (``@import``, each saved beside the page) counts;
+    a ``<link media="print">``, an alternate sheet (off until a reader picks it) and a link that is no style sheet do
+    not."""
+    fixtures = make_fixtures("formats17")
+    (tmp_path / "css").mkdir()
+    (tmp_path / "css" / "site.css").write_text('@import "base.css";\n.nav { color: red }', encoding="utf-8")
+    (tmp_path / "css" / "base.css").write_text(fixtures.SHEET, encoding="utf-8")
+    page = fixtures.linked_page("x.css").replace(b'<link rel="stylesheet" type="text/css" href="x.css">',
+                                                  head.encode())
+    (tmp_path / "page.html").write_bytes(page)
+    assert segment_reading(read_file(tmp_path / "page.html")) == segment_reading(read_file(files[read_as]))
+
+
 @pytest.mark.parametrize("name", ["framed/page.html", "srcdoc.html", "styled.mht"])
 def test_a_framed_or_archived_page_keeps_its_own_sheet(files, name):
     """The notice typed in a page shown in a frame (saved beside the portal page, or in ``srcdoc``) whose own
