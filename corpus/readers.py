@@ -410,7 +410,7 @@ def _mht_framed(first, parts: list) -> str:
         soup = BeautifulSoup(_html_source(raw, Path("<mht>"), piece.get_content_charset()), "lxml")
         for link in soup.find_all("link", href=True):
             sheet = part(piece.get("Content-Location", "").strip(), link["href"], "text/css")
-            if sheet is None or "stylesheet" not in [r.lower() for r in (link.get("rel") or [])]:
+            if sheet is None or not _style_sheet_link(link):
                 continue
             try:
                 text = decode_bytes(sheet.get_payload(decode=True) or b"", Path("<mht>"))
@@ -999,7 +999,7 @@ def _page_sheets(soup, folder: Path | None) -> list[str]:
                     sheets += _local_sheets(folder, m.group(1), seen)
             sheets.append(text)
         elif (node.name == "link" and folder is not None and node.get("href") and _screen_media(node.get("media") or "")
-              and "stylesheet" in [r.lower() for r in (node.get("rel") or [])]):
+              and _style_sheet_link(node)):
             sheets += _local_sheets(folder, node["href"], seen)
     return sheets
 
@@ -1064,6 +1064,13 @@ def _drop_hidden_inline(soup) -> None:
         if (element.name not in _BLOCK_TAGS and element.parent is not None
                 and len(re.findall(r"[\u4e00-\u9fff]", element.get_text())) < _NOTICE_CHARS):
             element.decompose()
+
+
+def _style_sheet_link(link) -> bool:
+    """Is a ``<link>`` a style sheet a browser applies: ``rel="stylesheet"``, not an alternate one (``rel="alternate
+    stylesheet"``, off until a reader picks it from the browser's menu)."""
+    rel = [r.lower() for r in (link.get("rel") or [])]
+    return "stylesheet" in rel and "alternate" not in rel
 
 
 def _specificity(selector: str) -> tuple[int, int, int]:
