@@ -205,6 +205,11 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
             row = np.where(closed, 0.0, row)
             j = int(row.argmax())
             s = float(row[j])
+        if s <= 0:
+            # nothing of the baseline on its subject shares a character pair with it: no counterpart at all, not the
+            # baseline's first clause at 0.000 (argmax of a row of zeros), which the rows gave as its "nearest"
+            out.append(AlignedClause(0.0, -1, "new"))
+            continue
         # equally good counterparts (a plan repeats 修订…管理制度，年底前印发实施。 under each sector: the
         # same words after the item number): the first not yet taken, so the repeats of this year
         # continue last year's repeats one for one instead of all pointing at the first and
@@ -267,6 +272,30 @@ def dropped(aligned: Sequence[AlignedClause], n_previous: int) -> list[int]:
     has them as counterpart): what last year's notice said and this year's does not."""
     kept = {a.counterpart for a in aligned if a.status != "new" and a.counterpart >= 0}
     return [j for j in range(n_previous) if j not in kept]
+
+
+def merged(current: Sequence[str], previous: Sequence[str], aligned: Sequence[AlignedClause], method: str = DEFAULT_METHOD,
+           carried_from: float = DEFAULT_CARRIED_FROM, subjects: SubjectReader | None = None) -> dict[int, int]:
+    """Previous clauses no later clause continues (:func:`dropped`) whose words go on inside a later clause that
+    continues another: ``{previous index: later index}``. Two items merged into one (澄江县 2026's 三、建筑施工 and 四、消防
+    -> 澄江区 2027's 三、加强建筑施工和消防安全监管, both items' sentences word for word) pair the merged clause with one of
+    them; the other, a sentence of it carried over at the ``carried_from`` level, was listed "dropped" and its labels
+    "lost". A later clause counts only where it continues a clause itself (not new) and is on the previous clause's
+    subject (``subjects``, as :func:`align`). Scored on those clauses alone: linear in the notices' sentences."""
+    gone = dropped(aligned, len(previous))
+    kept = [i for i, a in enumerate(aligned) if a.status != "new"]
+    if not gone or not kept:
+        return {}
+    now, before = [current[i] for i in kept], [previous[j] for j in gone]
+    sims = score_matrix(now, before, method)
+    if subjects is not None:
+        sims = np.where(different_subjects(now, before, subjects), 0.0, sims)
+    out = {}
+    for col, j in enumerate(gone):
+        row = int(sims[:, col].argmax())
+        if sims[row, col] >= carried_from:
+            out[j] = kept[row]
+    return out
 
 
 # The units a diff compares: a number is one (达到100% -> 达到80% reads [-100-]{+80+}%, not the digits'

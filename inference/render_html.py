@@ -20,7 +20,7 @@ from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, nonempty_grid, share_bars, trend_multiples
-from .render_md import MEAN_IS, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, best_match, by_id_texts, merged_summary, merged_texts, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -600,7 +600,7 @@ def _notice(report: Report, n: NoticeReport) -> str:
             t = by_id[nv.clause_id]
             parts.append(f"<li>{_tags(report, t, 'sector')}{_tags(report, t, 'measure_type')} "
                          f"{escape(_short(t.clause.text, 90))} "
-                         f'<code>{escape(nv.clause_id)} · best match {nv.similarity:.3f}</code></li>')
+                         f'<code>{escape(nv.clause_id)} · {best_match(nv)}</code></li>')
         parts.append("</ul>")
         revised = cmp.revised_clauses
         parts.append(f'<details class="revised"><summary>修改内容 Revised: {clauses(len(revised))} reworded from a '
@@ -625,7 +625,12 @@ def _notice(report: Report, n: NoticeReport) -> str:
             parts.append("</details>")
         parts.append(f'<details class="dropped"><summary>{escape(cmp.dropped_heading(len(cmp.dropped)))}</summary><ul>'
                      + "".join(f"<li><code>{escape(cid)}</code> {escape(cmp.prev_texts.get(cid, ''))}</li>"
-                               for cid in cmp.dropped) + "</ul></details>")
+                               for cid in cmp.dropped) + "</ul>")
+        if cmp.merged:  # two items made one: the other item's words go on, nothing was dropped
+            parts.append(f'<p class="meta merged">{escape(merged_summary(cmp))}:</p><ul class="merged">'
+                         + "".join(f"<li><code>{escape(pid)}</code> {escape(what)}</li>"
+                                   for pid, what in merged_texts(cmp, by_id_texts(n))) + "</ul>")
+        parts.append("</details>")
     committed = [t for t in n.tagged if t.has_commitments]
     parts.append(f"<h3>时限与量化目标 Deadlines and targets: {committed_count(len(committed), len(n.tagged))}</h3>")
     if committed:

@@ -315,7 +315,7 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
                 "well it works: reports/alignment.md).", ""]
         for nv in new:
             t = by_id[nv.clause_id]
-            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} (best match {nv.similarity:.3f})")
+            out.append(f"- `{nv.clause_id}` {_short(t.clause.text)} — {_labels(report, t)} ({best_match(nv)})")
         revised = cmp.revised_clauses
         out += ["", f"## 修改内容 Revised: {clauses(len(revised))} reworded from a counterpart in {cmp.prev_label} "
                     f"(changes: [-{then}-] {{+{now}+}}; {SENTENCE_MATCH})", ""]
@@ -340,6 +340,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
                 out += [f"- `{cid}` {_cell(what)}" for cid, what in moved]
         out += ["", f"## {cmp.dropped_heading(len(cmp.dropped))}", ""]
         out += [f"- `{cid}` {_short(cmp.prev_texts.get(cid, ''))}" for cid in cmp.dropped] or ["- none"]
+        if cmp.merged:
+            out += ["", merged_summary(cmp) + ":", ""]
+            out += [f"- `{pid}` {_cell(what)}" for pid, what in merged_texts(cmp, by_id_texts(n))]
         out.append("")
     committed = [t for t in n.tagged if t.has_commitments]
     out += [f"## 时限与量化目标 Deadlines and targets: {committed_count(len(committed), len(n.tagged))}", ""]
@@ -372,6 +375,16 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
     return out
 
 
+def best_match(nv) -> str:
+    """The figure beside a new clause: ``best match 0.082``, or ``no match in the baseline`` where nothing of it on the
+    clause's subject shares a character pair with it (``best match 0.000`` read as a score, a near miss of the cut)."""
+    return f"best match {nv.similarity:.3f}" if nv.nearest is not None else NO_MATCH
+
+
+#: a new clause without any counterpart (:func:`best_match`; align.align gives it none)
+NO_MATCH = "no match in the baseline"
+
+
 #: what the figure in brackets beside a revised or carried-over clause is, said in its section's heading: the best
 #: character-bigram similarity of one of its sentences to one of its counterpart's (align.py), so a clause whose
 #: figure moved may read 1.00 (its heading sentence unchanged); unexplained, "(1.00)" beside 采石场[-5-]{+3+}处
@@ -390,6 +403,23 @@ def _item_head(text: str) -> str:
 
     head = text[len(item_number(text)):].split("。")[0]
     return _short(head.strip(), 20)
+
+
+def merged_summary(cmp) -> str:
+    """The line over the baseline's clauses merged into a clause that continues another (``YearComparison.merged``)."""
+    return (f"Merged, not dropped: {clauses(len(cmp.merged))} of {cmp.prev_label} whose words go on inside a clause "
+            "that continues another (two items made one)")
+
+
+def merged_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Each merged baseline clause as ``(its id, what it went into)``: ``加强建筑施工安全监管 → in `2027-…-3`
+    加强建筑施工和消防安全监管``."""
+    return [(pid, f"{_item_head(cmp.prev_texts.get(pid, ''))} → in `{cid}` {_item_head(texts.get(cid, ''))}")
+            for pid, cid in cmp.merged.items()]
+
+
+def by_id_texts(n: NoticeReport) -> dict[str, str]:
+    return {t.clause.clause_id: t.clause.text for t in n.tagged}
 
 
 def moves_summary(cmp, n: int) -> str:

@@ -29,19 +29,38 @@ def _change(notice: NoticeReport, nv: Novelty | None, text: str) -> dict[str, An
             "diff": compact_diff(clause_diff(previous or "", text)) if changed else None}
 
 
+def _moved(notice: NoticeReport) -> dict[str, dict[str, Any]]:
+    """The Markdown's and HTML's ``Reordered: 1 of the 4 clauses carried over …`` for the rows, by clause id: each
+    carried-over clause that stands elsewhere in this notice's order than its counterpart in the baseline's
+    (``YearComparison.moves``) as ``{"up", "place", "prev_place", "of", "previous", "summary"}``, places 1-based among
+    the ``of`` clauses both notices hold, ``summary`` the reports' line (``加强城镇燃气安全管理: up, 3rd → 2nd (四 →
+    二)``). A script reading the CSV or JSON missed the reordering the reports list (analyst18's leftover)."""
+    from .render_md import move_texts
+
+    cmp = notice.comparison
+    if cmp is None or not cmp.moves:
+        return {}
+    said = dict(move_texts(cmp, {t.clause.clause_id: t.clause.text for t in notice.tagged}))
+    return {m.clause_id: {"up": m.up, "place": m.place, "prev_place": m.prev_place, "of": m.of, "previous": m.prev_id,
+                          "summary": said.get(m.clause_id, "")} for m in cmp.moves}
+
+
 def rows(report: Report) -> Iterator[dict[str, Any]]:
     """The JSONL shape: TaggedClause.to_dict() plus ``novelty`` (``{"is_new", "similarity",
-    "nearest", "status"}`` against the previous year's notice, or null when there is none), the
-    change the reports flag (``changed``, ``previous_text``, ``diff``: :func:`_change`),
+    "nearest", "status"}`` against the previous year's notice, or null when there is none; ``nearest`` null for a
+    clause nothing of the baseline matches), the change the reports flag (``changed``, ``previous_text``, ``diff``:
+    :func:`_change`), ``moved`` (a carried-over clause that changed its place, :func:`_moved`; else null),
     ``model_version`` and ``taxonomy_version``."""
     for notice in report.notices:
         novelty = {n.clause_id: n for n in notice.comparison.novelty} if notice.comparison else {}
+        moved = _moved(notice)
         for t in notice.tagged:
             # the notice's signing date: an analyst sorts a year's documents by when they were signed
             row = t.to_dict(notice.document.date)
             n = novelty.get(t.clause.clause_id)
             row["novelty"] = n.to_dict() if n else None
             row.update(_change(notice, n, t.clause.text))
+            row["moved"] = moved.get(t.clause.clause_id)
             row["model_version"] = report.model_version
             # the label ids and names are of this taxonomy version (configs/taxonomy.yaml)
             row["taxonomy_version"] = report.taxonomy.version
@@ -98,7 +117,9 @@ def iter_csv(report: Report) -> Iterator[str]:
     fields = ["doc_id", "clause_id", "year", "date", "title", "issuer", "region", "level", "genre", "level_name", "genre_name",
               "heading_path", "text", "sector", "measure_type",
               "sector_names", "measure_type_names", "agencies", "agency_roles",
-              "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version", *score_cols]
+              "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version",
+              # added after the columns a script may read by position (never before them): a reordered clause
+              "moved", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -151,6 +172,8 @@ def flat_row(row: dict[str, Any], taxonomy) -> dict[str, Any]:
         # why each label was given, as in the JSONL rows (the docs promise the same content)
         "evidence": json.dumps(row["evidence"], **compact),
         "model_version": row["model_version"], "taxonomy_version": row["taxonomy_version"],
+        # compact JSON as ``novelty`` (empty when the clause kept its place or there is no baseline)
+        "moved": json.dumps(row["moved"], **compact) if row.get("moved") else "",
     }
     for dim in DIMENSIONS:
         for lid, p in row["scores"][dim].items():

@@ -32,7 +32,7 @@ from policytag.corpus.metadata import CENTRAL_REGION, GENRE_NAMES
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
-from .align import DEFAULT_CARRIED_FROM, DEFAULT_METHOD, DEFAULT_NEW_BELOW, align, dropped, same_wording
+from .align import DEFAULT_CARRIED_FROM, DEFAULT_METHOD, DEFAULT_NEW_BELOW, align, dropped, merged, same_wording
 from .summary import label_shares
 from .tagging import TaggedClause
 
@@ -132,6 +132,12 @@ class YearComparison:
     explicit: bool = False
     #: previous clauses no clause of this notice continues, in their notice order
     dropped: tuple[str, ...] = ()
+    #: previous clauses no clause continues whose words go on inside a clause that continues another (two items merged
+    #: into one: ``align.merged``), each with that clause, in their notice order: not dropped
+    merged: dict[str, str] = field(default_factory=dict)
+    #: the baseline's documents that supplement its main one (``supplements``: 关于做好2026年…工作的补充通知 beside
+    #: 关于做好2026年…工作的通知): one programme with it, so the baseline is that notice "and its supplement", not a pool
+    prev_supplements: tuple[str, ...] = ()
     #: texts of the previous document's clauses (for the diffs of revised clauses and the dropped list)
     prev_texts: dict[str, str] = field(default_factory=dict)
     #: the years the baseline's documents state, ascending (several: a --compare-with folder)
@@ -223,7 +229,7 @@ class YearComparison:
     def pooled(self) -> bool:
         """Whether the baseline pools documents of several years, issuers or genres (a --compare-with
         folder): no single "2027 notice of …" describes it."""
-        return len(self.prev_doc_ids) > 1 and (len(self.prev_years) > 1 or self.prev_genre is None
+        return len(self.prev_doc_ids) - len(self.prev_supplements) > 1 and (len(self.prev_years) > 1 or self.prev_genre is None
                                                 or "、" in (self.prev_issuer or ""))
 
     @property
@@ -240,7 +246,9 @@ class YearComparison:
         kind = GENRE_NAMES[self.prev_genre] if self.prev_genre and self.prev_genre != "annual_notice" else "notice"
         when = f"{self.prev_year} " if self.prev_year is not None else ""
         unknown = " (its year unknown)" if self.prev_year is None else ""
-        return f"the {when}{kind}" + (f" of {self.prev_issuer}" if self.prev_issuer else "") + unknown
+        extra = len(self.prev_supplements)
+        more = f" and its {'supplement' if extra == 1 else f'{extra} supplements'} (补充通知)" if extra else ""
+        return f"the {when}{kind}" + (f" of {self.prev_issuer}" if self.prev_issuer else "") + unknown + more
 
     @property
     def prev_label(self) -> str:
@@ -305,8 +313,8 @@ class YearComparison:
         moves nothing; the clauses that keep the longest run of last year's order stay put (``_kept_in_order``) and
         the others moved (one item moved up from 五 to 二 is that item, not 二, 三 and 四 "down one"). Empty for a
         pooled baseline (several documents: no one order) and where no clause moved."""
-        if len(self.prev_doc_ids) > 1:
-            return []
+        if len(self.prev_doc_ids) - len(self.prev_supplements) > 1:
+            return []  # (a notice and its supplement are one order: the supplement's items come after)
         prev_place = {cid: i for i, cid in enumerate(self.prev_texts)}
         pairs: list[Novelty] = []
         taken: set[str] = set()
@@ -531,7 +539,22 @@ def previous_documents(doc: Document, documents: Sequence[Document]) -> list[Doc
         # everything (10,000 clauses of 100 governments: ~4,950 "dropped" clauses a notice, a 98 MB report)
         return []
     exact = [d for d in chosen if doc.issuer and d.issuer == doc.issuer]
-    return exact or chosen
+    chosen = exact or chosen
+    if doc.genre in PERIODIC_GENRES and chosen:
+        # the year's supplement to the programme (苇川市 2026's 关于做好2026年全市安全生产工作的补充通知, read as an 其他文件)
+        # is part of it: without it 2027's 汛期 item, word for word the supplement's, was "New this year"
+        chosen += [d for d in documents if d not in chosen and d.doc_id != doc.doc_id and supplements(d, chosen)]
+    return chosen
+
+
+def supplements(doc: Document, main: Sequence[Document]) -> bool:
+    """Does ``doc`` supplement one of ``main``: of its year and government, its title that document's with 补充 added
+    (``…工作的补充通知`` to ``…工作的通知``)? Titles only: a supplement is named after what it supplements."""
+    if not doc.title or "补充" not in doc.title:
+        return False
+    bare = doc.title.replace("补充", "")
+    return any(m.title == bare and m.year == doc.year and m.doc_id != doc.doc_id
+               and (_same_place(doc, m) if doc.region and m.region else doc.issuer == m.issuer) for m in main)
 
 
 #: administrative suffixes a territory's name changes between when it is re-designated (撤县设区:
@@ -682,7 +705,11 @@ def baseline_difference(doc: Document, baseline: Sequence[Document]) -> str | No
     what = []
     other = other_government(doc, prev)
     if other:
-        what.append("another government's document" + (f" ({prev.issuer})" if prev.issuer else ""))
+        what.append("another government's document" + (f" ({prev.issuer})" if prev.issuer else "")
+                    # the notice's own hint named it as possibly this government under a former name (澄江县 2026 ->
+                    # 澄江区 2027): the caution said "another government's" and nothing more, as if that were known
+                    + (f", unless {doc.region} is {prev.region} under a new name (policytag cannot tell a renamed "
+                       f"place from a namesake)" if _renamed_region(doc, prev) else ""))
     if prev.level and doc.level and prev.level != doc.level:
         what.append(f"of another level ({LEVEL_NAMES.get(prev.level, prev.level)}; this notice: "
                     f"{LEVEL_NAMES.get(doc.level, doc.level)})")
@@ -710,14 +737,18 @@ def pool_apart(doc: Document, pool: Sequence[Document]) -> bool:
 
 
 def _shift_evidence(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], novelty: Sequence[Novelty],
-                    dim: str) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+                    dim: str, merged_into: Mapping[str, str] | None = None
+                    ) -> tuple[dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """Per label of ``dim``: the clauses of ``current`` carrying it whose counterpart (``novelty``) did not carry it
-    (a new clause has none), and the clauses of ``previous`` carrying it that no clause carrying it continues."""
+    (a new clause has none), and the clauses of ``previous`` carrying it that no clause carrying it continues
+    (``merged_into``: a previous clause merged into a current one, ``align.merged``, is continued by it)."""
     had = {t.clause.clause_id: set(getattr(t.labels, dim)) for t in previous}
     has = {t.clause.clause_id: set(getattr(t.labels, dim)) for t in current}
     counterpart = {n.clause_id: n.nearest for n in novelty if not n.is_new and n.nearest}
     continued_with: dict[str, set[str]] = {}  # a previous clause -> the labels of the clauses continuing it
     for cid, prev in counterpart.items():
+        continued_with.setdefault(prev, set()).update(has.get(cid, ()))
+    for prev, cid in (merged_into or {}).items():
         continued_with.setdefault(prev, set()).update(has.get(cid, ()))
     gained: dict[str, list[str]] = {}
     lost: dict[str, list[str]] = {}
@@ -743,21 +774,25 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
         Novelty(t.clause.clause_id, a.score, previous[a.counterpart].clause.clause_id if a.counterpart >= 0 else None,
                 a.status == "new", a.status)
         for t, a in zip(current, aligned))
+    into = {previous[j].clause.clause_id: current[i].clause.clause_id
+            for j, i in sorted(merged([t.clause.text for t in current], [t.clause.text for t in previous], aligned,
+                                      DEFAULT_METHOD, DEFAULT_CARRIED_FROM, subjects=subject_reader(taxonomy)).items())}
     changes = {}
     for dim in DIMENSIONS:
-        gained_by, lost_from = _shift_evidence(current, previous, novelty, dim)
+        gained_by, lost_from = _shift_evidence(current, previous, novelty, dim, into)
         rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1), c.count, p.count,
                             gained_by.get(c.label_id, ()), lost_from.get(c.label_id, ()))
                 for c, p in zip(now[dim], before[dim])]
         changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
-    gone = tuple(previous[j].clause.clause_id for j in dropped(aligned, len(previous)))
+    gone = tuple(cid for j in dropped(aligned, len(previous)) if (cid := previous[j].clause.clause_id) not in into)
     titles = list(dict.fromkeys(d.title for d in prev_documents if d.title))
     issuers = list(dict.fromkeys(d.issuer for d in prev_documents if d.issuer))
-    genres = {d.genre for d in prev_documents}
+    extra = tuple(d.doc_id for d in prev_documents if supplements(d, prev_documents))
+    genres = {d.genre for d in prev_documents if d.doc_id not in extra}
     return YearComparison(year, prev_year, len(current), len(previous), changes, novelty, threshold,
                           prev_title="；".join(titles) or None, prev_issuer="、".join(issuers) or None,
                           prev_genre=genres.pop() if len(genres) == 1 else None,
-                          prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone,
+                          prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone, merged=into, prev_supplements=extra,
                           prev_texts={t.clause.clause_id: t.clause.text for t in previous},
                           prev_years=tuple(sorted({d.year for d in prev_documents if d.year is not None})),
                           baseline_apart=baseline_difference(document, prev_documents)
