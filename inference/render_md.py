@@ -438,7 +438,9 @@ def move_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
     out = []
     for m in cmp.moves:
         text, prev = texts.get(m.clause_id, ""), cmp.prev_texts.get(m.prev_id, "")
-        numbers = (f" ({_number(prev) or '—'} → {_number(text) or '—'})"
+        # an item of last year's supplement (补充通知) numbers itself apart: "一 → 四" read as the notice's own 一
+        of_supplement = "补充通知 " if m.prev_id in cmp.prev_supplement_clauses else ""
+        numbers = (f" ({of_supplement}{_number(prev) or '—'} → {_number(text) or '—'})"
                    if item_number(prev) or item_number(text) else "")
         out.append((m.clause_id, f"{_item_head(text)}: {'up' if m.up else 'down'}, {_ordinal(m.prev_place)} → "
                                  f"{_ordinal(m.place)}{numbers}"))

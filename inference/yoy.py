@@ -138,6 +138,8 @@ class YearComparison:
     #: the baseline's documents that supplement its main one (``supplements``: 关于做好2026年…工作的补充通知 beside
     #: 关于做好2026年…工作的通知): one programme with it, so the baseline is that notice "and its supplement", not a pool
     prev_supplements: tuple[str, ...] = ()
+    #: the ids of the baseline's clauses that are its supplements' (their item numbers are the supplement's own)
+    prev_supplement_clauses: frozenset[str] = frozenset()
     #: texts of the previous document's clauses (for the diffs of revised clauses and the dropped list)
     prev_texts: dict[str, str] = field(default_factory=dict)
     #: the years the baseline's documents state, ascending (several: a --compare-with folder)
@@ -245,6 +247,10 @@ class YearComparison:
             return f"the {len(self.prev_doc_ids)} documents{when}" + (f" of {who}" if who else "")
         kind = GENRE_NAMES[self.prev_genre] if self.prev_genre and self.prev_genre != "annual_notice" else "notice"
         when = f"{self.prev_year} " if self.prev_year is not None else ""
+        if (mains := len(self.prev_doc_ids) - len(self.prev_supplements)) > 1:
+            # one issuer's two documents of one year and genre, pooled (a notice and a later 进一步做好… one): "the 2026
+            # notice of 苇川市人民政府" named one
+            when, kind = f"{mains} {when}", kind + "s" if kind == "notice" else kind
         unknown = " (its year unknown)" if self.prev_year is None else ""
         extra = len(self.prev_supplements)
         more = f" and its {'supplement' if extra == 1 else f'{extra} supplements'} (补充通知)" if extra else ""
@@ -793,6 +799,7 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
                           prev_title="；".join(titles) or None, prev_issuer="、".join(issuers) or None,
                           prev_genre=genres.pop() if len(genres) == 1 else None,
                           prev_doc_ids=tuple(d.doc_id for d in prev_documents), explicit=explicit, dropped=gone, merged=into, prev_supplements=extra,
+                          prev_supplement_clauses=frozenset(t.clause.clause_id for t in previous if t.clause.doc_id in extra),
                           prev_texts={t.clause.clause_id: t.clause.text for t in previous},
                           prev_years=tuple(sorted({d.year for d in prev_documents if d.year is not None})),
                           baseline_apart=baseline_difference(document, prev_documents)

@@ -189,7 +189,9 @@ def test_the_supplement_of_last_years_notice_is_part_of_its_baseline(weichuan):
     # the 安委会's 2026 工作要点 is another kind: not in the annual notice's baseline
     points = _notice(weichuan, "苇川市安全生产委员会", 2026, "work_points")
     assert points.document.doc_id not in cmp.prev_doc_ids and points.comparison is None
-    assert "加强城镇燃气安全管理: up" in render_md(weichuan)  # one order still: the supplement's items come after
+    md = render_md(weichuan)
+    assert "加强城镇燃气安全管理: up" in md  # one order still: the supplement's items come after
+    assert f"`{flood}` 加强汛期安全防范: up, 5th → 4th (补充通知 一 → 四)" in md  # not the notice's own 一
 
 
 def test_a_supplement_alone_is_no_baseline_of_the_next_annual_notice(weichuan_input):
@@ -198,3 +200,15 @@ def test_a_supplement_alone_is_no_baseline_of_the_next_annual_notice(weichuan_in
     keep = [d for d in docs if d.doc_id != main.doc_id]
     report = build_report(keep, [t for t in tagged if t.clause.doc_id != main.doc_id], tax, version)
     assert _notice(report, "苇川市人民政府", 2027).comparison is None
+
+
+def test_two_notices_of_one_year_are_named_as_two(weichuan_input):
+    """One issuer's two annual notices of 2026 (the supplement retitled: 关于进一步做好…), pooled as the baseline: the
+    header named them "the 2026 notice of 苇川市人民政府", one document."""
+    import dataclasses
+
+    docs, tagged, tax, version = weichuan_input
+    docs = [dataclasses.replace(d, genre="annual_notice", title=d.title.replace("关于做好", "关于进一步做好")
+                                .replace("补充通知", "通知")) if "补充" in (d.title or "") else d for d in docs]
+    n = _notice(build_report(docs, tagged, tax, version), "苇川市人民政府", 2027)
+    assert n.comparison.header == "compared with the 2 2026 notices of 苇川市人民政府 (7 clauses)"
