@@ -279,23 +279,40 @@ def merged(current: Sequence[str], previous: Sequence[str], aligned: Sequence[Al
     """Previous clauses no later clause continues (:func:`dropped`) whose words go on inside a later clause that
     continues another: ``{previous index: later index}``. Two items merged into one (澄江县 2026's 三、建筑施工 and 四、消防
     -> 澄江区 2027's 三、加强建筑施工和消防安全监管, both items' sentences word for word) pair the merged clause with one of
-    them; the other, a sentence of it carried over at the ``carried_from`` level, was listed "dropped" and its labels
-    "lost". A later clause counts only where it continues a clause itself (not new) and is on the previous clause's
-    subject (``subjects``, as :func:`align`). Scored on those clauses alone: linear in the notices' sentences."""
+    them; the other was listed "dropped" and its labels "lost". Merged means most of it (``MERGED_SHARE`` of its
+    sentences' characters) has a sentence of that later clause at the ``carried_from`` level: one stock sentence
+    shared (年底前完成。) is no merge. The later clause must continue a clause itself (not new) and be on the previous
+    clause's subject (``subjects``, as :func:`align`). Sentence × sentence over those clauses alone, as :func:`align`."""
     gone = dropped(aligned, len(previous))
     kept = [i for i, a in enumerate(aligned) if a.status != "new"]
     if not gone or not kept:
         return {}
-    now, before = [current[i] for i in kept], [previous[j] for j in gone]
-    sims = score_matrix(now, before, method)
-    if subjects is not None:
-        sims = np.where(different_subjects(now, before, subjects), 0.0, sims)
-    out = {}
-    for col, j in enumerate(gone):
-        row = int(sims[:, col].argmax())
-        if sims[row, col] >= carried_from:
-            out[j] = kept[row]
+    unit, ngram = METHODS[method]
+    now_s = [sentences(current[i]) for i in kept]
+    before_s = [sentences(previous[j]) for j in gone]
+    flat_now = [x for ss in now_s for x in ss]
+    flat_before = [x for ss in before_s for x in ss]
+    vec = _tfidf([*flat_now, *flat_before], ngram if unit == "sentence" else (2, 2))
+    # [previous sentence, later clause]: the best match of each previous sentence among each later clause's sentences
+    sims = (vec.transform(flat_before) @ vec.transform(flat_now).T).toarray()
+    sims = np.maximum.reduceat(sims, np.cumsum([0] + [len(x) for x in now_s[:-1]]), axis=1) >= carried_from
+    apart = (different_subjects([current[i] for i in kept], [previous[j] for j in gone], subjects).T
+             if subjects is not None else np.zeros((len(gone), len(kept)), dtype=bool))
+    out, at = {}, 0
+    for col, (j, ss) in enumerate(zip(gone, before_s)):
+        weights = np.array([len(x) for x in ss], dtype=float)
+        covered = (weights @ sims[at:at + len(ss)]) / max(weights.sum(), 1.0)  # [later clause] share carried over
+        at += len(ss)
+        covered[apart[col]] = 0.0
+        best = int(covered.argmax())
+        if covered[best] >= MERGED_SHARE:
+            out[j] = kept[best]
     return out
+
+
+#: the share of a previous clause's sentence characters a later clause must carry over for the clause to count as
+#: merged into it (:func:`merged`)
+MERGED_SHARE = 0.5
 
 
 # The units a diff compares: a number is one (达到100% -> 达到80% reads [-100-]{+80+}%, not the digits'

@@ -212,3 +212,22 @@ def test_two_notices_of_one_year_are_named_as_two(weichuan_input):
                                 .replace("补充通知", "通知")) if "补充" in (d.title or "") else d for d in docs]
     n = _notice(build_report(docs, tagged, tax, version), "苇川市人民政府", 2027)
     assert n.comparison.header == "compared with the 2 2026 notices of 苇川市人民政府 (7 clauses)"
+
+
+@pytest.mark.parametrize("current, previous, expected", [
+    # two items made one: the one the merged clause does not continue went on inside it
+    (["三、加强建筑施工和消防安全监管。对在建工地深基坑、高支模实施重点监管。对人员密集场所开展消防安全检查。"],
+     ["三、加强建筑施工安全监管。对在建工地深基坑、高支模实施重点监管。", "四、加强消防安全管理。对人员密集场所开展消防安全检查。"],
+     "one merged"),
+    # one stock sentence shared (各单位要于年底前完成并报送总结。) is no merge: the 宣传 item was dropped
+    (["一、压实安全生产责任。各部门要落实党政同责、一岗双责。各单位要于年底前完成并报送总结。"],
+     ["一、压实安全生产责任。各部门要落实党政同责、一岗双责。",
+      "二、强化安全宣传教育。组织开展安全生产月活动，推动宣传进企业、进社区、进学校。各单位要于年底前完成并报送总结材料。"],
+     "none"),
+])
+def test_merged_needs_most_of_the_clause(current, previous, expected):
+    from policytag.inference.align import align, dropped, merged
+
+    aligned = align(current, previous)
+    (gone,) = dropped(aligned, len(previous))
+    assert merged(current, previous, aligned) == ({gone: 0} if expected == "one merged" else {})
