@@ -20,7 +20,7 @@ from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, nonempty_grid, share_bars, trend_multiples
-from .render_md import MEAN_IS, best_match, by_id_texts, merged_summary, merged_texts, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, SPLIT_SUMMARY, best_match, by_id_texts, merged_summary, merged_texts, split_texts, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -618,6 +618,10 @@ def _notice(report: Report, n: NoticeReport) -> str:
             if same:
                 parts.append('<p class="meta">Word for word (item number aside): '
                              + ", ".join(f"<code>{escape(nv.clause_id)}</code>" for nv in same) + "</p>")
+            if split := split_texts(cmp, by_id_texts(n)):
+                parts.append(f'<p class="meta split">{escape(SPLIT_SUMMARY)}:</p><ul class="split">'
+                             + "".join(f"<li><code>{escape(pid)}</code> {escape(what)}</li>" for pid, what in split)
+                             + "</ul>")
             if moved := move_texts(cmp, {cid: t.clause.text for cid, t in by_id.items()}):
                 parts.append(f'<p class="meta moved">{escape(moves_summary(cmp, len(moved)))}:</p><ul class="moved">'
                              + "".join(f"<li><code>{escape(cid)}</code> {escape(what)}</li>" for cid, what in moved)

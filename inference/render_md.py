@@ -335,6 +335,8 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             if same:
                 out += [""] * bool(reworded) + [f"Word for word (item number aside): "
                                                 f"{', '.join(f'`{nv.clause_id}`' for nv in same)}"]
+            if split := split_texts(cmp, by_id_texts(n)):
+                out += ["", SPLIT_SUMMARY + ":", ""] + [f"- `{pid}` {_cell(what)}" for pid, what in split]
             if moved := move_texts(cmp, {cid: t.clause.text for cid, t in by_id.items()}):
                 out += ["", moves_summary(cmp, len(moved)) + ":", ""]
                 out += [f"- `{cid}` {_cell(what)}" for cid, what in moved]
@@ -416,6 +418,19 @@ def merged_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
     加强建筑施工和消防安全监管``."""
     return [(pid, f"{_item_head(cmp.prev_texts.get(pid, ''))} → in `{cid}` {_item_head(texts.get(cid, ''))}")
             for pid, cid in cmp.merged.items()]
+
+
+#: the line over the baseline clauses that several clauses continue (``YearComparison.splits``)
+SPLIT_SUMMARY = ("Split: a clause of the baseline continued by several clauses of this notice (one item made several: "
+                 "what one clause's diff shows deleted, another holds)")
+
+
+def split_texts(cmp, texts: dict[str, str]) -> list[tuple[str, str]]:
+    """Each split baseline clause as ``(its id, what it became)``: ``做好防汛和森林防火工作 → `2027-…-4` 做好防汛工作,
+    `2027-…-5` 做好森林防火工作``."""
+    return [(pid, f"{_item_head(cmp.prev_texts.get(pid, ''))} → "
+                  + ", ".join(f"`{cid}` {_item_head(texts.get(cid, ''))}" for cid in ids))
+            for pid, ids in cmp.splits.items()]
 
 
 def by_id_texts(n: NoticeReport) -> dict[str, str]:

@@ -311,6 +311,18 @@ class YearComparison:
         return [n for n in self.novelty if n.is_new]
 
     @property
+    def splits(self) -> dict[str, tuple[str, ...]]:
+        """Baseline clauses that two or more clauses of this notice continue (one item made two: 澄江县 2026's
+        五、做好防汛和森林防火工作 -> 澄江区 2027's 四、做好防汛工作 and 五、做好森林防火工作), each with those clauses in
+        notice order: each one's diff shows the other's half "deleted", which it is not."""
+        by_prev: dict[str, list[str]] = {}
+        for nv in self.novelty:
+            # carried over only: each holds a sentence of it (a revision's weaker likeness is no claim of a split)
+            if nv.status == "carried_over" and nv.nearest is not None:
+                by_prev.setdefault(nv.nearest, []).append(nv.clause_id)
+        return {pid: tuple(ids) for pid, ids in by_prev.items() if len(ids) > 1}
+
+    @property
     def moves(self) -> list["Move"]:
         """The carried-over clauses that stand elsewhere in this notice's order than their counterparts stood in the
         baseline's, in this notice's order: a notice's order of items is its order of priority, and 蓼湾县 2027, its

@@ -155,6 +155,12 @@ def test_a_split_item_continues_its_clause_twice(district_vs_county):
     flood, fire = _id_of(n, "做好防汛工作"), _id_of(n, "做好森林防火工作")
     by_id = {nv.clause_id: nv for nv in n.comparison.novelty}
     assert by_id[flood].nearest == by_id[fire].nearest and not by_id[flood].is_new and not by_id[fire].is_new
+    # each diff shows the other half "deleted": the report says the item was split, and into what
+    both = by_id[flood].nearest
+    assert n.comparison.splits == {both: (flood, fire)}
+    md, html = render_md(district_vs_county), render_html(district_vs_county)
+    assert f"- `{both}` 做好防汛和森林防火工作 → `{flood}` 做好防汛工作, `{fire}` 做好森林防火工作" in md
+    assert 'class="meta split"' in html
 
 
 def test_a_renamed_county_is_named_as_possibly_the_same_government(city_input, district_vs_county):
