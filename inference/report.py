@@ -265,6 +265,12 @@ def trend_series(documents: Sequence[Document]) -> list[list[Document]]:
     return series
 
 
+def _letter(doc: Document, letters: set[str]) -> bool:
+    """A covering letter only: its clauses hold the covering sentence (``letters``) or its title reads as one
+    (``covering_letter``, 转发/印发通知, ``corpus.metadata``)."""
+    return doc.doc_id in letters or doc.genre == "covering_letter"
+
+
 def unnamed_pooled_year(documents: Sequence[Document]) -> tuple[int, int] | None:
     """The first year (ascending) of which ``documents`` hold several that name no issuer, region, level or
     genre, and how many: ``(2026, 40)``; None when each year has at most one such document."""
@@ -322,10 +328,13 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
         # one reported year: show it against the document(s) it is compared with (2025 -> 2026), and
         # only those: another issuer's document of that year is not this notice's past
         prev_ids = {i for n in notices if n.comparison for i in n.comparison.prev_doc_ids}
-        trend_docs = [d for d in documents if d.doc_id in report_ids or d.doc_id in prev_ids]
+        # a covering letter only (its clauses the 现将《…》印发给你们 sentence; or read as a 转发/印发通知) is no year of a series:
+        # 石渡县's 印发 letter beside its 2027 工作要点 made two "series", so the report said "no pooled trend: 2 issuers
+        # or genres" instead of why a --compare-with baseline draws none
+        trend_docs = [d for d in documents if (d.doc_id in report_ids or d.doc_id in prev_ids) and not _letter(d, letters)]
         trend, trend_note = None, None
         # an explicit baseline (--compare-with) is the user's choice of past, whoever issued it
-        series = trend_series(reported if baseline_ids else trend_docs)
+        series = trend_series([d for d in reported if not _letter(d, letters)] if baseline_ids else trend_docs)
         if len(series) == 1:
             trend_ids = {d.doc_id for d in trend_docs}
             trend = build_trend(trend_docs, [t for t in tagged if t.clause.doc_id in trend_ids], taxonomy)
