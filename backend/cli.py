@@ -18,6 +18,8 @@ DEFAULT_PORT = 9090
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
+    from .retrain import DEFAULT_TOLERANCE  # light: no taxonomy, no model code
+
     p = subparsers.add_parser(
         "backend", help="Label Studio ML backend: serve predictions, retrain from annotations",
         description="Serve a trained tagger to Label Studio (predictions on both dimensions, retraining from "
@@ -29,7 +31,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                        description="Run Label Studio's ML backend protocol (/health, /setup, /predict, /webhook) "
                                    "over a trained tagger. Retraining (on START_TRAINING or every N annotations) "
                                    "runs in a background thread and switches models only when the held-out "
-                                   "macro-F1 did not drop.")
+                                   "macro-F1 did not drop by more than --retrain-tolerance.")
     s.add_argument("--model", default="default", metavar="RUN_DIR|NAME|default",
                    help="the model to serve: a run directory, a run name under runs/, or 'default' (default)")
     s.add_argument("--host", default="127.0.0.1", help="interface to listen on (default: 127.0.0.1)")
@@ -37,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     s.add_argument("--train-every", type=int, default=25, metavar="N",
                    help="retrain after N new/updated annotations in a project (0: only on START_TRAINING; default 25)")
     s.add_argument("--no-retrain", action="store_true", help="serve predictions only, never retrain")
+    s.add_argument("--retrain-tolerance", type=float, default=DEFAULT_TOLERANCE, metavar="F",
+                   help="switch to a retrained model whose held-out macro-F1 is at most F below the current one's "
+                        f"(noise; drops in a row share it; 0: never lower; default {DEFAULT_TOLERANCE})")
     s.add_argument("--label-studio-url", default=os.environ.get("LABEL_STUDIO_URL"), metavar="URL",
                    help="Label Studio to pull annotations from when retraining (default: $LABEL_STUDIO_URL, else "
                         "the host and token Label Studio sends in /setup)")
@@ -96,6 +101,8 @@ def run_serve(args: argparse.Namespace) -> int:
         raise UsageError(f"--port {args.port}: not a port number")
     if args.train_every < 0:
         raise UsageError(f"--train-every {args.train_every}: must be 0 or more")
+    if not 0 <= args.retrain_tolerance < 1:
+        raise UsageError(f"--retrain-tolerance {args.retrain_tolerance}: a macro-F1 drop, at least 0 and below 1")
     auth = basic_auth_credentials(args.basic_auth)
     if auth is None and not is_loopback(args.host):
         raise UsageError(f"--host {args.host}: listening beyond this machine needs authentication: pass "
@@ -116,7 +123,8 @@ def run_serve(args: argparse.Namespace) -> int:
     seen = saw_heldout(args.model)
     factory = None if args.no_retrain else retrainer_factory(retrain_recipe(args.recipe), args.runs_dir,
                                                              args.label_studio_url, args.api_key, taxonomy,
-                                                             current_saw_heldout=seen)
+                                                             current_saw_heldout=seen,
+                                                             tolerance=args.retrain_tolerance)
     if factory is not None and seen:
         _err(f"{tagger.model_version} trained on the held-out years: a retrained model must reach the recipe's own "
              "held-out macro-F1 without annotations (computed at the first retraining), not this model's")

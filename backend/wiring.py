@@ -138,16 +138,18 @@ def task_suggester(label_studio_url: str | None, api_key: str | None, taxonomy: 
 
 
 def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studio_url: str | None,
-                      api_key: str | None, taxonomy: Taxonomy, current_saw_heldout: bool = False):
+                      api_key: str | None, taxonomy: Taxonomy, current_saw_heldout: bool = False,
+                      tolerance: float | None = None):
     """``factory(backend) -> Retrainer`` training ``recipe`` on a project's pulled annotations;
     runs go to ``runs_dir`` (default ``RUNS/backend/``, outside the default-model search).
-    ``current_saw_heldout``: the served model trained on the held-out years (:func:`saw_heldout`)."""
+    ``current_saw_heldout``: the served model trained on the held-out years (:func:`saw_heldout`);
+    ``tolerance``: the gate's (``retrain.DEFAULT_TOLERANCE`` when None)."""
     from policytag.annotation.client import connect
     from policytag.annotation.pull import fetch_dataset
     from policytag.models.runs import load_run
     from policytag.paths import runs_dir as runs_root
 
-    from .retrain import Retrainer
+    from .retrain import DEFAULT_TOLERANCE, Retrainer
 
     runs_dir = Path(runs_dir) if runs_dir else runs_root() / "backend"
 
@@ -163,6 +165,7 @@ def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studi
 
         return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
                          current=lambda: backend.tagger, switch=backend.switch, load_run=load_run,
-                         current_saw_heldout=current_saw_heldout)
+                         current_saw_heldout=current_saw_heldout,
+                         tolerance=DEFAULT_TOLERANCE if tolerance is None else tolerance)
 
     return factory
