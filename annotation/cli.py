@@ -248,8 +248,10 @@ def run_push(args: argparse.Namespace) -> int:
     for line in report.lines():
         _err(line)
     if report.changed:
-        _err(f"warning: {len(report.changed)} clause(s) changed text since they were pushed; their tasks keep the "
-             f"old text and were not re-imported: "
+        # the clause's text changed in the notice, or the task's was edited in Label Studio
+        # (client.existing_tasks compares the text a task shows): either way its labels are for that text
+        _err(f"warning: {len(report.changed)} clause(s) changed text since they were pushed (in the notice, or "
+             f"edited in Label Studio); their tasks keep the text they show and were not re-imported: "
              + ", ".join(f"{c.clause_id} (task {c.task_id})" for c in report.changed[:10])
              + (" …" if len(report.changed) > 10 else ""))
     for why in report.annotations_skipped[:10]:
@@ -281,6 +283,12 @@ def run_pull(args: argparse.Namespace) -> int:
     _err(format_report(result.dataset.agreement))
     if result.dataset.drafts:
         _err(drafts_line(result.dataset.drafts, result.paths.meta.name))
+    if result.dataset.edited_text:
+        edited = result.dataset.edited_text
+        _err(f"warning: {len(edited)} task(s) whose text was edited in Label Studio after the push: their rows carry "
+             f"the text shown and its text_sha1, not the pushed clause's (listed in {result.paths.meta.name}, "
+             f"edited_text): " + ", ".join(f"{e['clause_id']} (task {e['task_id']})" for e in edited[:5])
+             + (" …" if len(edited) > 5 else ""))
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
              f"(excluded from the dataset)")

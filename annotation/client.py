@@ -435,6 +435,8 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
     """clause_id -> task, for every policytag task of the project (tasks without a clause_id are ignored)."""
     from tqdm import tqdm
 
+    from .tasks import shown_text_sha1
+
     out: dict[str, ExistingTask] = {}
     total = getattr(project, "task_number", None)
     with session.errors(f"listing the tasks of project {project.id}"):
@@ -443,7 +445,8 @@ def existing_tasks(session: Session, project: Any, progress: bool = True) -> dic
             clause_id = data.get("clause_id")
             if not clause_id:
                 continue
-            item = ExistingTask(int(task.id), str(clause_id), str(data.get("text_sha1") or ""), data=dict(data))
+            # the shown text's fingerprint: a text edited in Label Studio reads as changed (push reports it)
+            item = ExistingTask(int(task.id), str(clause_id), shown_text_sha1(data), data=dict(data))
             for pred in task.predictions or []:
                 pred = pred if isinstance(pred, dict) else pred.dict()
                 version = pred.get("model_version")

@@ -26,7 +26,7 @@ from .labeling_config import NOTE_NAME
 from .results import parse_result
 from .rules import (ADJUDICATION_KEY, Violation, adjudication, check_labels, conflict_violations,
                     undecided_violation)
-from .tasks import CLAUSE_FIELDS, DOCUMENT_FIELDS, text_sha1
+from .tasks import CLAUSE_FIELDS, DOCUMENT_FIELDS, shown_text_sha1
 
 
 @dataclass
@@ -95,11 +95,15 @@ class ExportStats:
     #: drafts Label Studio keeps for a task an annotator left without Submit/Update (``draft_entry``):
     #: never labels, but a pull says it left them (they read like a clause nobody opened otherwise)
     drafts: list[dict[str, Any]] = field(default_factory=list)
+    #: tasks whose text is not the one pushed (edited in Label Studio since): task, clause, the pushed
+    #: and the shown fingerprint. Their rows carry the shown text and its fingerprint (what was labelled)
+    edited_text: list[dict[str, Any]] = field(default_factory=list)
 
     def counts(self) -> dict[str, Any]:
         """The counts meta.json keeps (what each skip and draft was, and the tasks' data, are kept elsewhere)."""
         return {**{f.name: getattr(self, f.name) for f in fields(self)
-                   if f.name not in ("skipped", "skipped_tasks", "task_data", "drafts")}, "drafts": len(self.drafts)}
+                   if f.name not in ("skipped", "skipped_tasks", "task_data", "drafts", "edited_text")},
+                "drafts": len(self.drafts), "edited_text": len(self.edited_text)}
 
 
 def _user_of(ann: dict, users: dict[int, str]) -> tuple[str, int | None]:
@@ -195,6 +199,10 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
             skip(f"task {task.get('id')!r}", "its id is not a number")
             continue
         stats.task_data[task_id] = data
+        shown = shown_text_sha1(data)
+        if data.get("text_sha1") and shown != data["text_sha1"]:
+            stats.edited_text.append({"task_id": task_id, "clause_id": str(clause_id),
+                                      "pushed_text_sha1": str(data["text_sha1"]), "text_sha1": shown})
         drafts = task.get("drafts") or []
         stats.drafts += [draft_entry(d, task_id, str(clause_id), users) for d in drafts if isinstance(drafts, list)]
         annotations = task.get("annotations") or []
@@ -235,8 +243,7 @@ def parse_export(export: Sequence[dict], taxonomy: Taxonomy, users: dict[int, st
             text = str(data.get("text", ""))
             records.append(AnnotationRecord(
                 task_id=task_id, annotation_id=_int_id(ann.get("id")) or 0, clause_id=str(clause_id),
-                doc_id=str(data.get("doc_id", "")), year=data.get("year"), text=text,
-                text_sha1=str(data.get("text_sha1") or text_sha1(text)),
+                doc_id=str(data.get("doc_id", "")), year=data.get("year"), text=text, text_sha1=shown,
                 heading_path=list(data.get("heading_path") or []), annotator=annotator, annotator_id=annotator_id,
                 sector=parsed.sector, measure_type=parsed.measure_type, note=parsed.note,
                 lead_time=lead_time,
@@ -277,6 +284,8 @@ class PulledDataset:
     undecided: list[dict[str, Any]] = field(default_factory=list)
     #: drafts left unsubmitted (``ExportStats.drafts``): not in the rows, listed in meta.json
     drafts: list[dict[str, Any]] = field(default_factory=list)
+    #: tasks whose text was edited in Label Studio after the push (``ExportStats.edited_text``)
+    edited_text: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
@@ -360,7 +369,7 @@ def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxon
               "rule_problems": len(problems), "undecided": len(undecided)}
     return PulledDataset(rows, conflicts, agreement_report(votes_by_clause, taxonomy), counts, problems,
                          refused, flags, superseded=superseded, skipped=list(stats.skipped), undecided=undecided,
-                         drafts=list(stats.drafts))
+                         drafts=list(stats.drafts), edited_text=list(stats.edited_text))
 
 
 def undecided_rows(skipped_tasks: dict[int, SkippedTask], refused: Sequence[dict[str, Any]], decided: set[str],
@@ -393,7 +402,7 @@ def undecided_rows(skipped_tasks: dict[int, SkippedTask], refused: Sequence[dict
         task_id, data = data_of[clause_id]
         text = str(data.get("text", ""))
         out.append({"clause_id": clause_id, "doc_id": str(data.get("doc_id", "")), "year": data.get("year"),
-                    "text_sha1": str(data.get("text_sha1") or text_sha1(text)), "text": text,
+                    "text_sha1": shown_text_sha1(data), "text": text,
                     "heading_path": list(data.get("heading_path") or []), **clause_metadata(data), "task_id": task_id,
                     "undecided": sorted(attempts[clause_id], key=lambda a: (a["updated_at"], a["annotation_id"]))})
     return out
@@ -541,6 +550,7 @@ def pull_metadata(taxonomy: Taxonomy, project: Any, url: str, dataset: PulledDat
         "superseded_annotations": dataset.superseded,
         "skipped_annotations": dataset.skipped,
         "unsubmitted_drafts": dataset.drafts,
+        "edited_text": dataset.edited_text,
         "files": {"jsonl": paths.jsonl.name, "hf": paths.hf.name, "conflicts": paths.conflicts.name,
                   "undecided": paths.undecided.name},
     }

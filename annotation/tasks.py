@@ -37,6 +37,17 @@ def text_sha1(text: str) -> str:
     return hashlib.sha1(text.encode("utf-8")).hexdigest()
 
 
+def shown_text_sha1(data: dict[str, Any]) -> str:
+    """Fingerprint of the text a task shows: its ``text``'s, not the ``text_sha1`` push stored beside
+    it. Label Studio lets anybody with the key rewrite a task's data (a typo corrected, a clause cut
+    differently): the stored fingerprint then still names the pushed clause, and a label made for
+    the new text passed for a label of that clause (pull's rows, a re-push's "already there").
+    Only a task without a text falls back to the stored fingerprint."""
+    text = data.get("text")
+    return text_sha1(text) if isinstance(text, str) else str(data.get("text_sha1") or "")
+
+
+
 @dataclass
 class ClauseSet:
     """Clauses to annotate plus the titles of their notices (for the small print above each task)."""
