@@ -97,7 +97,8 @@ def _fail(message: str) -> None:
 def _os_error(exc: OSError) -> str:
     # "<what>: <why>" even when the OS error names no file (ENOSPC on a flush, a socket …)
     name = exc.filename if exc.filename is not None else ""
-    why = exc.strerror or type(exc).__name__
+    # (an OSError raised with a message only, OSError("disk full"), has no strerror: say its message)
+    why = exc.strerror or str(exc) or type(exc).__name__
     return f"{name}: {why}" if name else f"input/output error: {why}"
 
 
