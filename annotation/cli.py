@@ -264,7 +264,7 @@ def run_pull(args: argparse.Namespace) -> int:
 
     from .agreement import format_report
     from .client import connect
-    from .pull import OutputPaths, pull
+    from .pull import OutputPaths, edited_text_line, pull
 
     from policytag.io import check_output_path
 
@@ -284,11 +284,7 @@ def run_pull(args: argparse.Namespace) -> int:
     if result.dataset.drafts:
         _err(drafts_line(result.dataset.drafts, result.paths.meta.name))
     if result.dataset.edited_text:
-        edited = result.dataset.edited_text
-        _err(f"warning: {len(edited)} task(s) whose text was edited in Label Studio after the push: their rows carry "
-             f"the text shown and its text_sha1, not the pushed clause's (listed in {result.paths.meta.name}, "
-             f"edited_text): " + ", ".join(f"{e['clause_id']} (task {e['task_id']})" for e in edited[:5])
-             + (" …" if len(edited) > 5 else ""))
+        _err(edited_text_line(result.dataset.edited_text, f"listed in {result.paths.meta.name}, edited_text"))
     if counts["conflicts"]:
         _err(f"{counts['conflicts']} clause(s) without a majority went to {result.paths.conflicts} for adjudication "
              f"(excluded from the dataset)")

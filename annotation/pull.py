@@ -288,6 +288,15 @@ class PulledDataset:
     edited_text: list[dict[str, Any]] = field(default_factory=list)
 
 
+def edited_text_line(edited: list[dict[str, Any]], where: str, limit: int = 5) -> str:
+    """``warning: 2 task(s) whose text was edited in Label Studio after the push: …`` for ``annotate pull`` and
+    the backend's retraining alike: a label made for a text the notice does not hold is used, so say which."""
+    return (f"warning: {len(edited)} task(s) whose text was edited in Label Studio after the push: their rows carry "
+            f"the text shown and its text_sha1, not the pushed clause's ({where}): "
+            + ", ".join(f"{e['clause_id']} (task {e['task_id']})" for e in edited[:limit])
+            + (" …" if len(edited) > limit else ""))
+
+
 def build_dataset(records: Sequence[AnnotationRecord], stats: ExportStats, taxonomy: Taxonomy) -> PulledDataset:
     """Group annotations by clause, resolve several annotators, flag codebook-rule violations."""
     by_clause: dict[str, dict[str, AnnotationRecord]] = defaultdict(dict)

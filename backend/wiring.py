@@ -6,11 +6,14 @@ the task flag it sets in Label Studio, and the suggestion lines it writes for wh
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 from typing import Any, Callable
 
 from policytag import PolicytagError
 from policytag.taxonomy import Taxonomy
+
+log = logging.getLogger("policytag.backend")
 
 
 def retrain_recipe(path: str | Path | None = None) -> dict[str, Any]:
@@ -137,6 +140,19 @@ def task_suggester(label_studio_url: str | None, api_key: str | None, taxonomy: 
     return suggest
 
 
+def pull_rows(url: str, api_key: str, project: Any, taxonomy: Taxonomy) -> list[dict[str, Any]]:
+    """Project ``project``'s resolved annotations as the rows retraining adds (``annotate pull``'s resolution);
+    tasks whose text was edited in Label Studio are logged, as ``annotate pull`` prints them: the worker's log is
+    where a backend's user looks."""
+    from policytag.annotation.client import connect
+    from policytag.annotation.pull import edited_text_line, fetch_dataset
+
+    dataset = fetch_dataset(connect(url, api_key), str(project), taxonomy)
+    if dataset.edited_text:
+        log.warning("%s", edited_text_line(dataset.edited_text, f"project {project}'s retraining uses them"))
+    return dataset.rows
+
+
 def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studio_url: str | None,
                       api_key: str | None, taxonomy: Taxonomy, current_saw_heldout: bool = False,
                       tolerance: float | None = None):
@@ -144,8 +160,6 @@ def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studi
     runs go to ``runs_dir`` (default ``RUNS/backend/``, outside the default-model search).
     ``current_saw_heldout``: the served model trained on the held-out years (:func:`saw_heldout`);
     ``tolerance``: the gate's (``retrain.DEFAULT_TOLERANCE`` when None)."""
-    from policytag.annotation.client import connect
-    from policytag.annotation.pull import fetch_dataset
     from policytag.models.runs import load_run
     from policytag.paths import runs_dir as runs_root
 
@@ -161,7 +175,7 @@ def retrainer_factory(recipe: dict[str, Any], runs_dir: Path | None, label_studi
             if not url or not key:
                 raise PolicytagError("no Label Studio URL/API key to pull annotations from: start the backend with "
                                      "--label-studio-url and --api-key (or LABEL_STUDIO_URL / LABEL_STUDIO_API_KEY)")
-            return fetch_dataset(connect(url, key), str(project), taxonomy).rows
+            return pull_rows(url, key, project, taxonomy)
 
         return Retrainer(recipe, runs_dir, recipe.get("name") or "default", fetch,
                          current=lambda: backend.tagger, switch=backend.switch, load_run=load_run,

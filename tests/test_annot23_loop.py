@@ -42,7 +42,8 @@ def team(ls):
     return sign_up_annotators(ls, ("ya", "bo"), "annot23-loop.test")
 
 
-def test_a_text_edited_in_label_studio_is_never_passed_off_as_the_pushed_clause(ls, admin, tmp_path, capsys, team):
+def test_a_text_edited_in_label_studio_is_never_passed_off_as_the_pushed_clause(ls, admin, tmp_path, capsys, team,
+                                                                              caplog):
     """The lead corrects a clause's text in Label Studio (a typo, a clause cut wrong) after the push,
     and ya labels what she sees. The label belongs to that text: the pulled row must carry the
     text ya saw with its own fingerprint (with the pushed one, the row passed every text_sha1 check
@@ -69,6 +70,18 @@ def test_a_text_edited_in_label_studio_is_never_passed_off_as_the_pushed_clause(
         (edited.data["clause_id"], pushed_sha1, sha1(new_text))]
     untouched = rows_of(out)[tasks[-1].data["clause_id"]]
     assert untouched["text_sha1"] == tasks[-1].data["text_sha1"]  # the others as pushed
+
+    # the backend's retraining pulls the same rows and logs the same warning (lead, session 23)
+    import logging
+
+    from policytag.backend.wiring import pull_rows
+    from policytag.taxonomy import load_taxonomy
+
+    with caplog.at_level(logging.WARNING, logger="policytag.backend"):
+        rows = pull_rows(ls.url, ls.api_key, "annot23-edited", load_taxonomy())
+    assert [r["text"] for r in rows if r["clause_id"] == edited.data["clause_id"]] == [new_text]
+    assert [m for m in caplog.messages if "text was edited in Label Studio" in m
+            and f"{edited.data['clause_id']} (task {edited.id})" in m], caplog.messages
 
     # the same notice pushed again: the edited task is reported as changed, and left alone
     rc, err = cli(capsys, ls, "push", str(notice), "--project", "annot23-edited", "--quiet")
