@@ -1512,7 +1512,20 @@ def title_region(title: str) -> str:
     if re.search(r"转发", title or ""):
         head = re.split(r"转发", title)[0]
         return split_region(head)[0]
-    return split_region(inner_title(title))[0] or split_region(title)[0] or _commented_region(title)
+    about = _RE_ABOUT_WORK.match(title)
+    if about and not re.search(r"印发|下发", title):
+        # 关于开展澄河市城镇燃气…检查的通知 / 关于做好岩溪县2027年防汛工作的通知, signed 市应急局 / 县政府办: no organ opens
+        # the title, the place after its verb is the work's, the sender's own (a bare organ's only hint); never the
+        # 关于 and the verb as a place's name (关于开展澄河市), nor a subject (关于加强城区…)
+        return split_region(_RE_YEAR_FIRST.sub("", title[about.end():]))[0]
+    # a place is never named 关于…: the place right after 关于 with no work before it (关于对岩溪县…的通报 signed by the
+    # city) is the subject's, another government's, not the sender's
+    return next((r for r in (split_region(inner_title(title))[0], split_region(title)[0]) if not r.startswith("关于")),
+                "") or _commented_region(title)
+
+
+#: a title opening with 关于 and the work it orders (关于开展…, 关于进一步做好…): the place after it is the work's territory
+_RE_ABOUT_WORK = re.compile(r"^关于(?:进一步|切实|认真|全面|深入|扎实)?(?:组织开展|开展|做好|抓好|加强|推进|落实|深化|实施|规范)")
 
 
 #: a title naming no organ, about the document in its 《》 (关于《X》的起草说明 / 的解读, 《X》修订解读)
