@@ -1,7 +1,7 @@
 """Document metadata, session 26 (meta26): the administrative map's less common tiers and titles that name no organ.
 
-50 files, tests/data/metadata26/*.txt (44, then 6 of a second round written after the first's fix), the reading of each
-written down in its EXPECTED.md before the code ran: county-level cities (writing to their towns, under a 市 or a 自治州,
+64 files, tests/data/metadata26/*.txt (44, then 6 of a second round written after the first's fix, then 14 of a third),
+the reading of each written down in its EXPECTED.md before the code ran: county-level cities (writing to their towns, under a 市 or a 自治州,
 marked （县级）, governed by the province), districts and counties of the municipalities (北京市朝阳区, 天津市滨海新区,
 重庆市…县), a 自治州 and its 县, a 盟, its 旗 and a 苏木, a 地区行署 and its 县, a 省直管县, a district's 安委办
 (``澄河市白沙区安委办``), issuers signed by a short name only (``市应急局``, ``县政府办``, ``区应急局``) with the place in
@@ -10,11 +10,13 @@ the title alone, titles naming another government (``关于对岩溪县…的通
 汛期 notice, and genres: a 专项检查 notice (``other``) and its 方案 (``special_plan``), 实施意见, 责任清单, 任务分工,
 排查清单, accident 通报, 约谈 notices, 工作总结.
 
-44 read right on main's code (guards). 5 were misread, fixed in corpus/metadata.py (title_region): a title opening with
-关于 and its work (``关于开展澄河市城镇燃气安全专项检查的通知``, ``关于进一步加强澄河市白沙区…``, ``关于做好2027年岩溪县…``)
+57 read right on main's code (guards: 44 of the first round, 13 of the third). 5 were misread, fixed in
+corpus/metadata.py (title_region): a title opening with 关于 and its work (``关于开展澄河市城镇燃气安全专项检查的通知``,
+``关于进一步加强澄河市白沙区…``, ``关于做好2027年岩溪县…``)
 named its place as ``关于开展澄河市``, so a bare organ signing it (``市应急局``) became ``关于开展澄河市应急管理局``; the place
 after the verb (and a year) is now the hint. A region read from a title never opens with 关于 (``关于对岩溪县…的通报``:
-the county is the subject, not the sender). 1 is open (KNOWN_GAPS: a file of another owner).
+the county is the subject, not the sender). 2 are open (KNOWN_GAPS: corpus/clean.py takes no signature by a short name
+without its place, 市安委会, 市防指办; their regions are right now, 关于对岩溪县 and 关于做好澄河市 on main).
 
 Documents written for these tests; invented places, real names only for the municipalities.
 """
@@ -92,8 +94,29 @@ FIXED = {
     'r2_district_bureau_signed_short.txt': ('关于进一步加强澄河市白沙区高层建筑消防安全管理的通知', '澄河市白沙区应急管理局', '澄河市白沙区', 'county', 'other', 2027, '2027-09-12', None),
 }
 
+# round 3, written after round 2: a 旗 alone, a 盟's 行署 by its short name, a municipality's district 安委办, 浦东新区, a
+# district's and a province's 人民政府安委办, 二〇二七年度 work points signed in December 2026, a 元旦春节 notice numbered
+# 〔2026〕, a year's summary titled by its year, 约谈 minutes, 印发 an 实施意见 and a 责任清单, a 明查暗访 notice
+ROUND3 = {
+    'r3_banner_alone.txt': ('乌兰旗应急管理局关于做好春季牧区防火工作的通知', '乌兰旗应急管理局', '乌兰旗', 'county', 'other', 2027, '2027-03-06', None),
+    'r3_beijing_district_safety_office.txt': ('北京市朝阳区安委办关于开展有限空间作业专项检查的通知', '北京市朝阳区安全生产委员会办公室', '北京市朝阳区', 'county', 'other', 2027, '2027-05-14', None),
+    'r3_city_year_summary.txt': ('2026年度全市安全生产工作总结', '澄河市安全生产委员会办公室', '澄河市', 'city', 'report', 2026, '2027-01-12', None),
+    'r3_december_work_points_chinese_year.txt': ('岩溪县二〇二七年度应急管理工作要点', '岩溪县应急管理局', '岩溪县', 'county', 'work_points', 2027, '2026-12-30', None),
+    'r3_district_government_safety_office.txt': ('澄河市白沙区人民政府安全生产委员会办公室关于开展燃气安全检查的通知', '澄河市白沙区人民政府安全生产委员会办公室', '澄河市白沙区', 'county', 'other', 2027, '2027-04-09', None),
+    'r3_festival_numbered_no_title_year.txt': ('岩溪县人民政府办公室关于做好元旦春节期间安全生产工作的通知', '岩溪县人民政府办公室', '岩溪县', 'county', 'other', 2027, '2026-12-30', '岩政办明电〔2026〕22号'),
+    'r3_interview_minutes.txt': ('岩溪县安全生产约谈会议纪要', '岩溪县安全生产委员会办公室', '岩溪县', 'county', 'minutes', 2027, '2027-06-11', None),
+    'r3_issuing_duty_list.txt': ('关于印发《岩溪县党政领导干部安全生产责任清单》的通知', '岩溪县安全生产委员会', '岩溪县', 'county', 'duty_list', 2027, '2027-03-01', None),
+    'r3_issuing_implementation_opinion.txt': ('关于印发《岩溪县关于推进企业安全生产标准化建设的实施意见》的通知', '岩溪县人民政府办公室', '岩溪县', 'county', 'opinion', 2027, '2027-05-08', '岩政办发〔2027〕18号'),
+    'r3_league_commissioner_short.txt': ('巴音塔拉盟行署关于加强冬季煤矿安全生产工作的通知', '巴音塔拉盟行政公署', '巴音塔拉盟', 'city', 'other', 2027, '2027-11-02', None),
+    'r3_province_government_safety_office.txt': ('澜霁省人民政府安全生产委员会办公室关于开展危险化学品安全检查的通知', '澜霁省人民政府安全生产委员会办公室', '澜霁省', 'province', 'other', 2027, '2027-04-10', None),
+    'r3_shanghai_new_area_bureau.txt': ('上海市浦东新区应急管理局关于做好台风防御工作的通知', '上海市浦东新区应急管理局', '上海市浦东新区', 'county', 'other', 2027, '2027-08-01', None),
+    'r3_unannounced_inspection_notice.txt': ('澄河市安全生产委员会办公室关于开展安全生产明查暗访的通知', '澄河市安全生产委员会办公室', '澄河市', 'city', 'other', 2027, '2027-07-07', None),
+}
+
 # still misread (a file of another owner: the reason in KNOWN_GAPS)
 OPEN = {
+    # (round 3; main read region 关于做好澄河市; the region is right now, the issuer still none)
+    'r3_flood_office_short_sign.txt': ('关于做好澄河市2027年汛期安全防范工作的通知', '澄河市防汛抗旱指挥部办公室', '澄河市', 'city', 'other', 2027, '2027-05-02', None),
     'r2_bulletin_on_county_number_short_sign.txt': ('关于对岩溪县安全生产工作约谈情况的通报', '市安全生产委员会', None, 'city', 'bulletin', 2027, '2027-08-09', '澄安委〔2027〕9号'),
 }
 
@@ -102,10 +125,12 @@ KNOWN_GAPS = {
     # no issuer line (市应急局 is), so nothing signs; the region is no longer 关于对岩溪县 (fixed here), but issuer and
     # level stay empty (main read region 关于对岩溪县, level county)
     "r2_bulletin_on_county_number_short_sign.txt": "clean.issuer_line: a signature 市安委会 (bare tier, short name) is no organ line",
+    # corpus/clean.py: RE_ISSUER knows no 防指办 (nor 防指, 防汛办), with or without the place: 市防指办 signing is text
+    "r3_flood_office_short_sign.txt": "clean.issuer_line: a signature 市防指办 (a headquarters' short name) is no organ line",
 }
 
 test_every_document_is_listed, test_document_metadata = probe_tests(
-    DATA, PROBED, FIXED, OPEN, known_gaps=KNOWN_GAPS, at_least=50)
+    DATA, PROBED, FIXED, ROUND3, OPEN, known_gaps=KNOWN_GAPS, at_least=64)
 
 
 @pytest.mark.parametrize("title, region", [
