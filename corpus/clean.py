@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from policytag.text import cn_digits, cn_number, remark_spans
 
-from .metadata import FULL_DIGITS, NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
+from .metadata import _CORPS_REGIMENT_RX, FULL_DIGITS, NUMBER_FORM, PICTURE_PREFIX, issuer_from_title, split_region
 from .lookalikes import ocr_item_number
 
 CN_NUM = "一二三四五六七八九十百零〇"
@@ -342,7 +342,13 @@ def issuer_line(s: str) -> bool:
     # an organ of a 师 or 团 signing with the 兵团 before it (新疆生产建设兵团第八师石河子市安全生产委员会办公室: 19
     # characters before 委员会, past RE_ISSUER's 16): the organ after the corps' units signs as RE_ISSUER would read it
     m = RE_CORPS_LEAD.match(t)
-    return m is not None and m.end() < len(t) and RE_ISSUER.match(t[m.end():]) is not None
+    if m is None or m.end() == len(t):
+        return False
+    # a 团场 named as a farm, not by a number (…第十三师红星一场, …第六师芳草湖农场), under its 师: the regiment's tier as
+    # corpus/metadata.py reads it (_CORPS_REGIMENT_RX; a 师's 各农场 names no one farm, …师要加强农场 is a sentence)
+    if "师" in m.group(0) and _CORPS_REGIMENT_RX.fullmatch(t, m.end()) and not RE_SAYS_WHAT_TO_DO.search(t, m.end()):
+        return True
+    return RE_ISSUER.match(t[m.end():]) is not None
 
 
 # an appeal's or a letter's signature with its label (倡议单位：…, 发起单位：…, 落款单位：…)

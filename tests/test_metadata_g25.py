@@ -133,10 +133,6 @@ OPEN = {
 }
 
 KNOWN_GAPS = {
-    # a 团场 named as a farm (红星一场, 芳草湖农场) is now the county's tier of the 兵团's ladder (region and level right), but
-    # its signature line is no organ line to corpus/clean.py (RE_CORPS_UNIT knows numbered 团 only), so the title's organ,
-    # a place alone with nothing signing, gives no issuer (main read region 第十三师, level city, issuer right)
-    "i10_corps_regiment_government.txt": "clean.issuer_line: a 团场 named as a farm (…第十三师红星一场) signing is no organ line",
     # the five-year plan's first year is read only for a plan with no number and no date (corpus/segment.py, the
     # title_fallback_year call): a “十五五” plan signed in December 2025 reads 2025, not its period's 2026
     "d06_fifteenth_plan_signed_before.txt": "segment: a “十五五” plan signed before its period reads the signing year",
