@@ -2488,7 +2488,12 @@ def _indented_margin(lines: list[str], width: int) -> int:
         return widest if _first_lines_full_below(lines, cut, near, widest) else widest + 4
     cut_set = set(cut)  # (membership per line: a set, not the list)
     at_width = [i for i in cut if abs(display_width(lines[i].strip()) - width) <= 1]
-    if (widest - width <= 4 and all(i - 1 in cut_set or _numbered_first_line_cut(lines[i - 1], width) for i in near) and at_width
+    # (over a widest cut an indent's cells past the common width, a numbered line at that width is a first line whether or
+    # not a comma shows its sentence opened: a title's text opens a paragraph of its own, a first line as wide as it,
+    # not a line running past it. 一、尾矿库企业…对本单位 / 尾矿库安全全面负责，…自查 at 32 and 36 cells)
+    opened = widest - width < 3
+    if (widest - width <= 4 and all(i - 1 in cut_set or _numbered_first_line_cut(lines[i - 1], width, opened) for i in near)
+            and at_width
             and all(_opens_paragraph(lines, i, cut_set) for i in at_width)):
         # the widest cuts go on with a sentence cut on the line above (full lines) and every line cut at the
         # common width opens a paragraph: that width is the first lines' a PDF indents (minutes of short
@@ -2504,17 +2509,19 @@ def _indented_margin(lines: list[str], width: int) -> int:
     return width
 
 
-def _numbered_first_line_cut(line: str, width: int) -> bool:
+def _numbered_first_line_cut(line: str, width: int, opened: bool = True) -> bool:
     """Is ``line`` a numbered paragraph's first line cut mid-sentence at the common width ``width`` (``第一条　为了加强…
     预防和减少危险化学品事`` over ``故，保障…``)? ``_indented_margin``'s cut lines leave out a numbered line that ends in no
     comma (a numbered title over its text); one as wide as the first lines, its sentence opened and not closed, is a
     first line all the same. (Read as none, a 条例 whose articles open their paragraphs, each two lines long, had its
-    margin read at its first lines' 56 cells, not its 60: a short paragraph after a closed one was joined to it.)"""
+    margin read at its first lines' 56 cells, not its 60: a short paragraph after a closed one was joined to it.)
+    ``opened=False``: the caller has other evidence that the line goes on (the line under it runs past it), no comma
+    asked for."""
     s = line.strip()
     level = heading_level(s)
     # (a comma or semicolon after the number: a sentence opened, as a title has none; 一、's own 、 is the number's)
     return (level is not None and abs(display_width(s) - width) <= 1 and _last_mark(s) not in CLOSERS
-            and bool(re.search(r"[，；]", s[level_match(s, level).end():])))
+            and (not opened or bool(re.search(r"[，；]", s[level_match(s, level).end():]))))
 
 
 def _opens_paragraph(lines: list[str], i: int, cut: set[int]) -> bool:
@@ -2596,6 +2603,12 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
     # indent takes no cells, shows a paragraph of two sentences whose first one closed at a line's end by chance)
     one_sentence = (wrapped and widest <= (width if first_lines else width - 4)
                     and _one_sentence_paragraphs(lines))
+    # a copy that lost the first-line indent (_first_lines_indented: the lines cut mid-sentence 3 to 5 cells short of the
+    # margin all open paragraphs, later lines cut at the margin): a paragraph whose first line filled the first
+    # lines' margin and whose later line closes a sentence 4 to 7 cells short of the page's ended there (_ends_short;
+    # 8 and more, _breaks_after), also 2 short where the next line's first character would have fitted (_next_would_fit).
+    # 三、排洪设施…发现堵塞 / 、塌陷要…组织抢修。 at 32 of 36 / 抢修期间停止排放。 (at 0 short nothing tells)
+    indent_lost = wrapped and indented is None and not first_lines and _first_lines_indented(lines, width)
     paragraphs: list[str] = []
     current: list[str] = []
     chapter_title = False
@@ -2630,6 +2643,8 @@ def join_paragraphs(lines: list[str], margin: int | None, page_margin: int | Non
                 or (indented and len(current) > 1 and not indented[i] and _ends_short(line, nxt, width))
                 or (indented and len(current) == 1 and indented[i] and _first_line_ends_short(line, nxt, width))
                 or (first_lines and _ends_short(line, nxt, width))
+                or (indent_lost and len(current) > 1 and abs(display_width(current[0].strip()) - (width - 4)) <= 1
+                    and (_ends_short(line, nxt, width) or _next_would_fit(line, nxt, width)))
                 or (one_sentence and _last_mark(line.strip()) in "。！？" and not _continues(nxt))
                 or ((opens_item(nxt) or RE_PARAGRAPH_OPENER.match(nxt)) and not _continues(nxt)
                     and any(RE_TASK_KEY_LINE.match(c) for c in current))):
@@ -2670,12 +2685,19 @@ def _first_line_ends_short(line: str, nxt: str, width: int) -> bool:
     cells over ``农村自建房参照执行。``). ``width`` may read a first line's margin for the page's (a phone's copy, whose
     indent takes no cells): the room is then read short, never too wide. Not where a line breaker may have moved the
     character down (an opening mark, one before a mark that may not open a line), nor over a Latin word or a number."""
+    return _next_would_fit(line, nxt, width - 4)
+
+
+def _next_would_fit(line: str, nxt: str, room: int) -> bool:
+    """Does ``line`` close a sentence with room left within ``room`` cells for ``nxt``'s first character, which no line
+    breaker would have moved down (an opening mark, one before a mark that may not open a line, a Latin word or a
+    number)? Then a wrap at ``room`` would have set it on the line: the paragraph ended."""
     s, n = line.strip(), nxt.strip()
     if not n or _last_mark(s) not in PARAGRAPH_END or n[:1].isascii() or n[0] in _NO_LINE_END:
         return False
     if n[1:2] and n[1] in _NO_LINE_START:
         return False
-    return (width - 4) - display_width(s) >= display_width(n[0]) and not _continues(nxt) and not n.startswith(CONTINUATIONS)
+    return room - display_width(s) >= display_width(n[0]) and not _continues(nxt) and not n.startswith(CONTINUATIONS)
 
 
 #: a sentence closed inside a line, text after it (not a quote or bracket closing round it)
@@ -2717,6 +2739,25 @@ def _margin_of_first_lines(lines: list[str], width: int) -> bool:
             return False
         near += 1
     return near >= 2
+
+
+def _first_lines_indented(lines: list[str], width: int) -> bool:
+    """Did a wrap at ``width`` indent the paragraphs' first lines by two characters, the indent lost in the copy? So when
+    at least two lines cut mid-sentence stop 3 to 5 cells short of the margin, each opening its paragraph (the first line,
+    or one after a closed sentence), and every other line cut mid-sentence reaches the margin (within 2 cells). A later
+    line of a paragraph cut 4 cells short says the margin is no wrap's; a first line 4 short is the indent."""
+    first = 0
+    for i, (s, n) in enumerate(zip(lines, lines[1:])):
+        s = s.strip()
+        deficit = width - display_width(s)
+        if _last_mark(s) in CLOSERS or heading_level(n) is not None or _continues(n) or _held_open(s, n):
+            continue
+        if deficit <= 2:
+            continue
+        if deficit > 5 or not _opens_paragraph(lines, i, set()):
+            return False
+        first += 1
+    return first >= 2
 
 
 # a headline or a section title on its line: words, digits and quotes, no mark of a sentence (县住建局组织建筑工地应急演练)
