@@ -727,6 +727,34 @@ def _unquoted(text: str) -> str:
     return "\n".join(RE_QUOTE_MARKS.sub("", line, count=1) if r else line for line, r in zip(lines, run))
 
 
+#: the marks an editor shows for a line's or a paragraph's break (Word's ↵ for a manual break ^l, ↓ in WPS, ¶, ⏎),
+#: copied as text at each line's end
+RE_BREAK_MARK = re.compile(r"[↵↓↲⏎¶][ \t\u3000]*$")
+#: a paragraph a spreadsheet's cell holds, copied out with the quotes a cell's text gets round it (``"一、…"``)
+RE_CELL_QUOTED = re.compile(r'^[ \t]*"(.*)"[ \t]*$')
+
+
+def _marked_lines(text: str, rx: re.Pattern) -> list[str] | None:
+    """The lines of ``text`` where ``rx`` matches at least 3 of them and half its lines that hold text or more (an editor's
+    marks, a spreadsheet's quotes: the whole copy's, not one line's ``同比下降↓`` or ``"安全第一"``), else None."""
+    lines = text.split("\n")
+    full = [line for line in lines if line.strip()]
+    marked = sum(1 for line in full if rx.search(line))
+    return lines if marked >= 3 and 2 * marked >= len(full) else None
+
+
+def _unmarked(text: str) -> str:
+    """``text`` without an editor's break marks at its lines' ends (``…通知↵``: left on, no line was a title, a heading
+    or a signature) and without the quotes round each line of a spreadsheet's cells copied out (``"一、加强…"``, ``""``
+    inside one for a quote: left on, no line was anything but text and the notice no notice)."""
+    if (lines := _marked_lines(text, RE_BREAK_MARK)) is not None:
+        text = "\n".join(RE_BREAK_MARK.sub("", line) for line in lines)
+    full = [line for line in text.split("\n") if line.strip()]
+    if '"' in text and len(full) >= 3 and all(RE_CELL_QUOTED.match(line) for line in full):
+        text = "\n".join(RE_CELL_QUOTED.sub(lambda m: m.group(1).replace('""', '"'), line) for line in text.split("\n"))
+    return text
+
+
 def visible(text: str) -> str:
     """``text`` without its format characters, its typed-out HTML references read (``&nbsp;`` a no-break space, which
     the line layer reads as a space; left in, ``一、检查范围&nbsp;`` was no heading and ``&nbsp；&nbsp；`` a clause), its
@@ -740,6 +768,8 @@ def visible(text: str) -> str:
         text = RE_BLANK_LETTER.sub(lambda m: _BLANK_LETTER[m.group()], text)
     if ">" in text:
         text = _unquoted(text)
+    if '"' in text or re.search("[↵↓↲⏎¶]", text):
+        text = _unmarked(text)
     return RE_OTHER_BREAK.sub("\n", text) if RE_OTHER_BREAK.search(text) else text
 
 
@@ -765,6 +795,8 @@ _SIGNATURE_AT_END = re.compile(r"(?<=[。！])\s*([^。！？；，,：:]{2,40}?
 _ITEM_AT_SENTENCE_START = re.compile(rf"(?<=[。！？：:]){_ITEM_NUMBER_AHEAD}")
 #: how many item numbers opening sentences make a long line of a several-line text a body run together
 _RUN_TOGETHER_ITEMS = 2
+#: the lines of a text's head (版头, number, title) a document number beside its title is looked for in
+_HEAD_LINES = 12
 
 
 def _items_cut(line: str) -> str:
@@ -790,6 +822,20 @@ def _run_together(line: str) -> bool:
     return False
 
 
+#: a document number with the title after it on its line, set apart by blanks (``澄安委〔2027〕5号　澄江县…关于…的通知``: a
+#: converter's copy of a 版头 that set the two side by side)
+RE_NUMBER_BEFORE_TITLE = re.compile(NUMBER_FORM + r"[ \t\u3000]+(?=\S)")
+
+
+def _number_before_title(line: str) -> int | None:
+    """Where the title starts in ``line``, a document number and a title (RE_TITLE, no sentence mark) on one line, else
+    None. Read as one line it was the title, the number in it, the document's number and issuer lost."""
+    if "关于" not in line or not (m := RE_NUMBER_BEFORE_TITLE.match(line)):
+        return None
+    rest = line[m.end():]
+    return m.end() if RE_TITLE.match(rest) and not re.search(r"[。；，,]", rest) else None
+
+
 def relined(text: str) -> str:
     """A whole notice pasted as one line (no line break at all: a chat message, a form's text box, an export that
     dropped them), ``ONE_LINE_NOTICE`` characters or more, cut back into lines where its structure shows without
@@ -804,6 +850,11 @@ def relined(text: str) -> str:
         cut = [k for k, line in enumerate(lines) if _run_together(line)]
         for k in cut:
             lines[k] = _items_cut(lines[k])
+        # (a number beside its title: only in the first lines, where a 版头 sits)
+        for k in range(min(len(lines), _HEAD_LINES)):
+            if (at := _number_before_title(lines[k])) is not None:
+                lines[k] = lines[k][:at].rstrip() + "\n" + lines[k][at:]
+                cut.append(k)
         return "\n".join(lines) if cut else text
     if len(stripped) < ONE_LINE_NOTICE:
         return text
