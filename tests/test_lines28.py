@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import TEST_DATA
+from conftest import TEST_DATA, best_cpu_time
 from genres_harness import all_clauses
 from policytag.corpus.clean import issuer_line, relined, visible, wrap_margin
 from test_genres import wrap
@@ -167,3 +167,18 @@ def test_page_numbers_in_mid_paragraph_are_no_text():  # (as on main)
     assert [t for _, t in clauses][2] == ("二、加强火源管控。严禁在林区野外用火，对进山人员实行登记管理，清明节等重点时段要增派巡护力量，"
                                           "在主要路口设置检查站。")
     assert not any("页" in t for _, t in clauses)
+
+
+def test_the_new_passes_read_in_linear_time():
+    marked = _text("l28_manual_breaks.txt").split("\n")
+    body = marked[4:10]
+    quoted = ['"' + line + '"' for line in _text(TYPED).split("\n")[1:9]]
+
+    def read(n: int) -> None:
+        visible("\n".join(marked[:4] + body * n + marked[-3:]))
+        visible("\n".join(quoted * n))
+        relined("澄安委〔2027〕5号　澄江县安全生产委员会关于开展燃气安全专项整治的通知\n" + "各乡镇：\n" * n)
+        _docs(_text(NO_INDENT).replace("排查结果报县应急管理局。\n", "排查结果报县应急管理局。\n" + _text(NO_INDENT)[24:600] * n))
+
+    small = max(best_cpu_time(read, 5), 0.002)
+    assert best_cpu_time(read, 40, repeat=2) < 20 * small
