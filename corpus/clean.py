@@ -327,13 +327,20 @@ def _placed_organ(t: str) -> bool:
     return end.start() > _SHORT_ORGAN and RE_TWO_TIERS.match(t) is not None
 
 
+#: a bare tier and an organ's short name signing alone (市安委会, 县政府办, 市防指办): the place is the title's or the
+#: number's, and metadata.normalize_issuer writes the name out (市防指办 + 澄河市 → 澄河市防汛抗旱指挥部办公室); RE_ISSUER
+#: wants two characters before its organ word and knows no 防指 (meta26's probe: these signed nothing)
+RE_BARE_TIER_ORGAN = re.compile(r"^\s*[省市县区州盟旗乡镇](?:安委会办公室|安委会|安委办|政府办公室|政府办|政府|减灾委办|减灾委|减灾办"
+                                r"|森防指办|森防指|防指办|防指|防汛办)\s*$")
+
+
 def issuer_line(s: str) -> bool:
     """Is ``s`` an organ signing (RE_ISSUER), a village's committee named with its place's tiers, a 领导小组 or a
     long organ named with its place's tiers, or a 兵团 unit?"""
     if RE_ISSUER.match(s):
         return True
     t = s.strip()
-    if _grassroots_committee(t) or _placed_organ(t):
+    if _grassroots_committee(t) or _placed_organ(t) or RE_BARE_TIER_ORGAN.match(t):
         return True
     if "兵团" not in t or len(t) > 40:
         return False
