@@ -46,6 +46,10 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
     top = 0
     tops: dict[float, int] = {}  # the highest 第X章 / 第X部分 / 第X条 / 1 总则 number seen in this notice
     enclosed = None  # the title of the document a 关于印发《X》的通知 sends: X
+    # …and the names its covering sentence quotes (现将《澄江县2027年安全生产工作要点》印发给你们): a title that leaves
+    # the name unquoted (关于印发2027年全县安全生产工作要点的通知) names it in other words than the enclosure's own title
+    sent: list[str] = []
+    letter = ""  # the letter's first lines of text, joined (the covering sentence may be wrapped)
     # A line shaped like an organ's name inside the body (a PDF line wrapped after
     # 县级应急管理部) is not a signature: an issuer line closes the notice only when a date, another
     # closing line, a header line or the end of the input follows it.
@@ -79,7 +83,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 closed, tops, top, in_enclosure = False, {}, 0, True
                 continue
         if (line.kind == "text" and ((closed or in_enclosure) and (m := RE_ANNEX_TITLED.match(line.text))
-                                     or has_body and (m := RE_TABLE_TITLED.match(line.text)))
+                                     or has_body and (m := RE_TABLE_TITLED.match(line.text))
+                                     and (closed or in_enclosure or not _table_in_body(lines, index, next_line)))
                 and _title_shaped(m.group(1))):
             # (a 附表 is set after the text whether the text is signed or not: it opens no paragraph of it)
             # 附件1：某区…活动方案 after the signature (or 附件2：… after the first enclosure's items): the
@@ -92,7 +97,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             current.append(Line("subtitle", title, line.lineno, annex=True))
             closed, tops, top, in_enclosure = False, {}, 0, True
             continue
-        if (line.kind == "title" and has_body and enclosed and _same_title(line.text, enclosed)
+        if (line.kind == "title" and has_body and enclosed
+                and (_same_title(line.text, enclosed) or any(_same_title(line.text, n) for n in sent))
                 and next_kind.get(index) not in ("docnum", "addressee")):
             # the enclosure of a 印发 notice (its title after the notice's signature) is part of it; a title
             # followed by its own number or addressee is the forwarded notice pasted whole after a 转发 letter,
@@ -120,7 +126,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         if starts_new:
             docs.append(current)
             current, has_body, closed, top, tops, in_enclosure = [], False, False, 0, {}, False
-            enclosed = None
+            enclosed, sent, letter = None, [], ""
         if line.kind == "title" and not has_body and enclosed is None and re.search(r"印发|转发", line.text):
             enclosed = md.inner_title(normalize_punct(line.text))
         if line.kind == "text" and enclosed is None and len(current) < 40 and any(l.kind == "decree" for l in current[:6]):
@@ -130,6 +136,10 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             if len(said) <= 8 and (m := re.search(r"《([^《》]+)》", "".join(said))) and "公布" in "".join(said):
                 enclosed = m.group(1)
         current.append(line)
+        if line.kind == "text" and enclosed and not closed and len(letter) < COVERING_CHARS:
+            # (bounded: the covering sentence opens the letter, so only its first characters are read)
+            letter += line.text.strip()
+            sent = [m.group(1)[1:-1] for m in md.RE_COVERING.finditer(letter) if m.group(1)]
         if line.kind == "text":
             has_body = True
             m = RE_L1.match(line.text)
@@ -147,6 +157,34 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
             annex = True  # (附件2 / its title after the items of 附件1: the second enclosure)
     docs.append(current)
     return [d for d in docs if any(line.kind == "text" for line in d)]
+
+
+#: how much of a covering letter's opening is read for the names its covering sentence quotes
+COVERING_CHARS = 400
+
+
+def _table_in_body(lines: list[Line], index: int, next_line: dict[int, int]) -> bool:
+    """Is the ``附表：…`` line ``index`` (in a body not yet signed) a table of the body: its rows (a header of
+    columns, cells joined by ``；``, a task table's tasks) followed by more of the text, a paragraph of the section it
+    is in (``请各单位于每月25日前报送…``, the next ``二、…``)? Such a caption heads its rows, and the paragraph after
+    them returns to its section (``tables.table_caption`` reads ``附表：…`` as a caption); a 附表 whose rows run to the
+    signature, the end or the next enclosure is set after the text: an enclosure, as before. The rows are walked
+    once (the walk stops at the first line that is no row), so a body stays linear."""
+    rows = 0
+    i = next_line.get(index)
+    while i is not None and (lines[i].kind == "columns" or lines[i].kind == "text" and (
+            _table_row(lines[i].text.strip()) or _task_row(lines[i].text.strip()))):
+        rows += lines[i].kind == "text"
+        i = next_line.get(i)
+    if not rows or i is None or lines[i].kind != "text":
+        return False
+    text = lines[i].text
+    # (a table's note, 注：… / 备注：… / 填表说明：…, belongs to the table: no text of the body after it)
+    return not (RE_ANNEX_TITLED.match(text) or RE_TABLE_TITLED.match(text) or RE_TABLE_NOTE.match(text))
+
+
+#: a table's note under its rows (``注：…``, ``备注：…``, ``填表说明：…``)
+RE_TABLE_NOTE = re.compile(r"\s*(?:注\s*\d{0,2}|备注|说明|填表说明|填报说明)\s*[：:]")
 
 
 # a draft's or an edition's remark closing an enclosure's name (（征求意见稿）, （试行）, （2027年版）)
@@ -309,6 +347,11 @@ def _doc_metadata(lines: list[Line], paragraphs: list[str], source: str) -> dict
             or (int(published.group(1)) if published else None))
     if not number and not date and (fallback := md.title_fallback_year(title)):
         year = fallback  # “十五五”规划 -> 2026; a regulation's （2019年修订） (corpus/metadata.py)
+    elif genre == "plan" and (period := md.title_fallback_year(md.year_text(title))):
+        # a five-year plan's year is its period's first, whatever its date or number says: 澄河市“十五五”…规划 signed
+        # 2025-12-22 is 2026's, a “十四五” plan signed in 2022 2021's (year_text drops an edition remark, so only the
+        # period is read here; a notice about drafting the plan is no plan and keeps its own year)
+        year = period
     # the id is keyed on what the notice itself shows (never on a title built below), so ids of
     # notices read before titles were built stay the same
     key = number or shown or f"{Path(source).name}#{year}"

@@ -235,9 +235,9 @@ def _close(line: str) -> str:
 #: a table's caption: a plan's indicator table's (主要指标 / 表1 主要指标 / 表 1：“十五五”安全生产主要指标表), or any table's
 #: named as one (重点行业领域专项整治任务分解表, 丰禾县物流园区隐患整改清单, 2027年度重点检查企业名单): a short title ending in a
 #: table's word, no sentence mark; with its number (表1  …, 表2：…) any short title is one
-RE_TABLE_CAPTION = re.compile(r"(?:(表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?"
+RE_TABLE_CAPTION = re.compile(r"(?:(附表\s*\d{0,2}|表\s*\d{1,2})\s*[：:]?\s*)?([\u4e00-\u9fff“”]{0,20}指标(?:表|一览表)?"
                               r"|[\u4e00-\u9fff“”\d（）()、·—]{2,40}?(?:表|清单|名单|台账|明细|目录))")
-RE_NUMBERED_CAPTION = re.compile(r"(表\s*\d{1,2})\s*[：:]?\s*([^。；;，,：:！？!?\s]{2,40})")
+RE_NUMBERED_CAPTION = re.compile(r"(附表\s*\d{0,2}|表\s*\d{1,2})\s*[：:]?\s*([^。；;，,：:！？!?\s]{2,40})")
 #: a sentence's words in a line over a table (各单位要对照以下清单): it introduces the table, it names none
 #: (要 as the segmenter's RE_SENTENCE_MARK reads it: 主要指标, 重点要素 are names)
 RE_CAPTION_SENTENCE = re.compile(r"(?<![重主需必纲提首概只])要(?![求点素害件])|请|应当|须|对照|按照|如下|以下|下列")
@@ -268,7 +268,8 @@ def table_lines(grid: Grid) -> list[str]:
             text = row[0].text
             if heading_level(text):
                 lines.append(text)
-            elif (captioned := table_caption(text)) and captioned[0]:
+            elif (captioned := table_caption(text)) and captioned[0] and not captioned[0].startswith("附表"):
+                # (a 附表1：… row is left out as before: written as a line, it would open an enclosure after the text)
                 lines.append("".join(captioned[0].split()) + "：" + captioned[1])
     labels = [label for _, label in columns]
     records: list[dict] = []
