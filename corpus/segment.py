@@ -139,7 +139,8 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
         if line.kind == "text" and enclosed and not closed and len(letter) < COVERING_CHARS:
             # (bounded: the covering sentence opens the letter, so only its first characters are read)
             letter += line.text.strip()
-            sent = [m.group(1)[1:-1] for m in md.RE_COVERING.finditer(letter) if m.group(1)]
+            # (a name of a few characters, 《方案》, would match any title ending in it: only a full name counts)
+            sent = [m.group(1)[1:-1] for m in md.RE_COVERING.finditer(letter) if m.group(1) and len(m.group(1)) >= 8]
         if line.kind == "text":
             has_body = True
             m = RE_L1.match(line.text)
