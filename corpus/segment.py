@@ -84,7 +84,7 @@ def split_documents(lines: list[Line]) -> list[list[Line]]:
                 continue
         if (line.kind == "text" and ((closed or in_enclosure) and (m := RE_ANNEX_TITLED.match(line.text))
                                      or has_body and (m := RE_TABLE_TITLED.match(line.text))
-                                     and (closed or in_enclosure or not _table_in_body(lines, index, next_line)))
+                                     and (closed or not _table_in_body(lines, index, next_line)))
                 and _title_shaped(m.group(1))):
             # (a 附表 is set after the text whether the text is signed or not: it opens no paragraph of it)
             # 附件1：某区…活动方案 after the signature (or 附件2：… after the first enclosure's items): the
@@ -165,7 +165,7 @@ COVERING_CHARS = 400
 
 
 def _table_in_body(lines: list[Line], index: int, next_line: dict[int, int]) -> bool:
-    """Is the ``附表：…`` line ``index`` (in a body not yet signed) a table of the body: its rows (a header of
+    """Is the ``附表：…`` line ``index`` (in a body not yet signed, an enclosure's too) a table of the body: its rows (a header of
     columns, cells joined by ``；``, a task table's tasks) followed by more of the text, a paragraph of the section it
     is in (``请各单位于每月25日前报送…``, the next ``二、…``)? Such a caption heads its rows, and the paragraph after
     them returns to its section (``tables.table_caption`` reads ``附表：…`` as a caption); a 附表 whose rows run to the
