@@ -211,16 +211,36 @@ def align(current: Sequence[str], previous: Sequence[str], method: str = DEFAULT
             out.append(AlignedClause(0.0, -1, "new"))
             continue
         # equally good counterparts (a plan repeats 修订…管理制度，年底前印发实施。 under each sector: the
-        # same words after the item number): the first not yet taken, so the repeats of this year
-        # continue last year's repeats one for one instead of all pointing at the first and
-        # leaving the others "dropped"
-        if j in taken:
-            ties = np.flatnonzero(row >= s - 1e-9)
-            j = next((int(k) for k in ties if int(k) not in taken), j)
+        # same words after the item number; a clause sharing one stock sentence, 年底前完成。, with two items): one not
+        # yet taken, so the repeats of this year continue last year's repeats one for one instead of all pointing at
+        # the first and leaving the others "dropped"; among those, :func:`_break_tie` (the scores of a tie differ by
+        # float noise only, which made the counterpart hang on the order of the baseline's clauses)
+        ties = [int(k) for k in np.flatnonzero(row >= s - 1e-9)]
+        if len(ties) > 1:
+            free = [k for k in ties if k not in taken] or [j]
+            j = _break_tie(current[i], i, [previous[k] for k in free], free) if len(free) > 1 else free[0]
         taken.add(j)
         status = "new" if s < new_below else "carried_over" if s >= carried_from else "revised"
         out.append(AlignedClause(_shown(s), j, status))
     return out
+
+
+def _break_tie(text: str, at: int, candidates: Sequence[str], indices: Sequence[int]) -> int:
+    """The counterpart among previous clauses that tie on the best sentence score (``indices``, their ``candidates``
+    texts): the one whose lead (the item's heading, :func:`lead`) says what this clause's says, figures aside; then the
+    one of the same item number; then the one more alike as a whole clause (character bigrams); then the one nearest
+    in the notice's order; then the first. 一、压实安全生产责任。…一岗双责。年底前完成。 shares a whole sentence with both
+    一、压实安全生产责任。…一岗双责。 and 二、强化安全宣传教育。…年底前完成。: it continues 一 whichever order they come in."""
+    head, number = _FIGURE.sub("#", lead(text)), item_number(text).strip()
+    vec = _tfidf([text, *candidates], (2, 2))
+    whole = (vec.transform([text]) @ vec.transform(list(candidates)).T).toarray().ravel()
+
+    def key(n: int):
+        other = candidates[n]
+        return (_FIGURE.sub("#", lead(other)) == head, bool(number) and item_number(other).strip() == number,
+                round(float(whole[n]), 6), -abs(indices[n] - at), -indices[n])
+
+    return indices[max(range(len(candidates)), key=key)]
 
 
 def _wording(text: str) -> str:

@@ -20,7 +20,7 @@ from .across import ROW_ORDER, level_rank
 from .align import SAME_SUBJECT, clause_diff
 from .yoy import FEW_CLAUSES, clauses
 from .charts import heatmap, nonempty_grid, share_bars, trend_multiples
-from .render_md import MEAN_IS, SPLIT_SUMMARY, best_match, by_id_texts, merged_summary, merged_texts, split_texts, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
+from .render_md import MEAN_IS, MERGED_ONLY, SPLIT_SUMMARY, best_match, by_id_texts, merged_summary, merged_texts, split_texts, NOTICE_ORDER, move_texts, moves_summary, shift_evidence, ROW_SUMS, SENTENCE_MATCH_IS, untested_mark, _short, committed_count, compared_with, evidence_parts, share_count, format_deadline, format_target, mean_label, mean_rows, nearest_misses_text, no_difference_text, q_text
 from .report import EVIDENCE_LEGEND, NoticeReport, Report, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
@@ -583,6 +583,9 @@ def _notice(report: Report, n: NoticeReport) -> str:
                               for c in cmp.gained(dim)) or "—"
             lost = "、".join(f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})"
                             for c in cmp.lost(dim)) or "—"
+            if merged := cmp.merged_only(dim):  # beside the losses: a fall owed to merged items alone (render_md.MERGED_ONLY)
+                lost += f"<br>{escape(MERGED_ONLY)}: " + "、".join(
+                    f"{escape(c.name)} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})" for c in merged)
             parts.append(f'<tr><th scope="row">{escape(tax[dim].name)}</th><td>{gained}</td><td>{lost}</td></tr>')
         parts.append("</table>")
         texts = {t.clause.clause_id: t.clause.text for t in n.tagged}

@@ -304,6 +304,9 @@ def _notice(report: Report, n: NoticeReport) -> list[str]:
             out += [f"  - {_cell(line)}" for c in cmp.gained(dim) if (line := shift_evidence(cmp, c, texts, n.flags))]
             out.append(f"- {tax[dim].name} lost: {lost}")
             out += [f"  - {_cell(line)}" for c in cmp.lost(dim) if (line := shift_evidence(cmp, c, texts, n.flags))]
+            if merged := cmp.merged_only(dim):
+                out.append(f"- {tax[dim].name} {MERGED_ONLY}: " + "、".join(
+                    f"{c.name} {_pp(c.delta_pp)} ({c.counts(s.n_clauses, cmp.prev_n_clauses)})" for c in merged))
         out.append("")
         new = cmp.new_clauses
         by_id = {t.clause.clause_id: t for t in n.tagged}
@@ -405,6 +408,10 @@ def _item_head(text: str) -> str:
 
     head = text[len(item_number(text)):].split("。")[0]
     return _short(head.strip(), 20)
+
+
+#: the line beside a dimension's losses naming the falls owed to merged items alone (``YearComparison.merged_only``)
+MERGED_ONLY = "fewer clauses only as items were merged, not lost"
 
 
 def merged_summary(cmp) -> str:

@@ -45,15 +45,48 @@ def _moved(notice: NoticeReport) -> dict[str, dict[str, Any]]:
                           "summary": said.get(m.clause_id, "")} for m in cmp.moves}
 
 
+def _regrouped(notice: NoticeReport) -> dict[str, dict[str, Any]]:
+    """The Markdown's and HTML's ``Merged, not dropped`` and ``Split`` lists for the rows, by clause id (the CSV and JSON
+    said nothing of two items made one or one made two): a clause that baseline clauses no other clause continues
+    went on inside (``YearComparison.merged``) has ``{"merged": {"previous": [its counterpart, the merged ones],
+    "summary"}}``; each clause of a split (``YearComparison.splits``) ``{"split": {"previous": the baseline clause,
+    "into": the clauses it became, in notice order, "summary"}}``; both keys for a clause that is both; ``summary`` the
+    reports' line (``加强建筑施工安全监管 → in `…-3` 加强建筑施工和消防安全监管``)."""
+    from .render_md import by_id_texts, merged_texts, split_texts
+
+    cmp = notice.comparison
+    if cmp is None or not (cmp.merged or cmp.splits):
+        return {}
+    texts = by_id_texts(notice)
+    out: dict[str, dict[str, Any]] = {}
+    said = dict(merged_texts(cmp, texts))
+    nearest = {nv.clause_id: nv.nearest for nv in cmp.novelty}
+    for pid, cid in cmp.merged.items():
+        entry = out.setdefault(cid, {}).setdefault("merged", {"previous": [nearest.get(cid)] if nearest.get(cid) else [],
+                                                              "summary": []})
+        entry["previous"].append(pid)
+        entry["summary"].append(said.get(pid, ""))
+    for entry in out.values():
+        entry["merged"]["summary"] = "; ".join(entry["merged"]["summary"])
+    said = dict(split_texts(cmp, texts))
+    for pid, ids in cmp.splits.items():
+        for cid in ids:
+            out.setdefault(cid, {})["split"] = {"previous": pid, "into": list(ids), "summary": said.get(pid, "")}
+    return out
+
+
 def rows(report: Report) -> Iterator[dict[str, Any]]:
     """The JSONL shape: TaggedClause.to_dict() plus ``novelty`` (``{"is_new", "similarity",
     "nearest", "status"}`` against the previous year's notice, or null when there is none; ``nearest`` null for a
     clause nothing of the baseline matches), the change the reports flag (``changed``, ``previous_text``, ``diff``:
     :func:`_change`), ``moved`` (a carried-over clause that changed its place, :func:`_moved`; else null),
+    ``regrouped`` (a clause two baseline items were merged into, or one of a split item's clauses: :func:`_regrouped`;
+    else null),
     ``model_version`` and ``taxonomy_version``."""
     for notice in report.notices:
         novelty = {n.clause_id: n for n in notice.comparison.novelty} if notice.comparison else {}
         moved = _moved(notice)
+        regrouped = _regrouped(notice)
         for t in notice.tagged:
             # the notice's signing date: an analyst sorts a year's documents by when they were signed
             row = t.to_dict(notice.document.date)
@@ -61,6 +94,7 @@ def rows(report: Report) -> Iterator[dict[str, Any]]:
             row["novelty"] = n.to_dict() if n else None
             row.update(_change(notice, n, t.clause.text))
             row["moved"] = moved.get(t.clause.clause_id)
+            row["regrouped"] = regrouped.get(t.clause.clause_id)
             row["model_version"] = report.model_version
             # the label ids and names are of this taxonomy version (configs/taxonomy.yaml)
             row["taxonomy_version"] = report.taxonomy.version
@@ -119,7 +153,7 @@ def iter_csv(report: Report) -> Iterator[str]:
               "sector_names", "measure_type_names", "agencies", "agency_roles",
               "deadlines", "targets", "novelty", "changed", "previous_text", "diff", "evidence", "model_version", "taxonomy_version",
               # added after the columns a script may read by position (never before them): a reordered clause
-              "moved", *score_cols]
+              "moved", "regrouped", *score_cols]
     buf = io.StringIO()
     writer = csv.DictWriter(buf, fieldnames=fields, lineterminator="\n")
     writer.writeheader()
@@ -174,6 +208,8 @@ def flat_row(row: dict[str, Any], taxonomy) -> dict[str, Any]:
         "model_version": row["model_version"], "taxonomy_version": row["taxonomy_version"],
         # compact JSON as ``novelty`` (empty when the clause kept its place or there is no baseline)
         "moved": json.dumps(row["moved"], **compact) if row.get("moved") else "",
+        # a merge or a split (:func:`_regrouped`), compact JSON as ``moved``; empty for a clause of neither
+        "regrouped": json.dumps(row["regrouped"], **compact) if row.get("regrouped") else "",
     }
     for dim in DIMENSIONS:
         for lid, p in row["scores"][dim].items():

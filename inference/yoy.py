@@ -83,12 +83,26 @@ class ShareChange:
     #: carrying it continues (dropped, or continued without it); "+16.7 pp (1 of 6, was 0 of 6)" named no clause
     gained_by: tuple[str, ...] = ()
     lost_from: tuple[str, ...] = ()
+    #: baseline clauses carrying the label merged into a clause of this notice carrying it (``YearComparison.merged``),
+    #: besides the clause that one continues: two items made one count one clause where they counted two
+    merged_in: int = 0
+
+    @property
+    def merge_only(self) -> bool:
+        """A fall owed to merged items alone: no baseline clause carrying the label went without it (``lost_from``
+        empty) and, each merged clause counted once per item it continues, as many clauses carry it as before.
+        澄江区 2027 merged 2026's 三、建筑施工 and 四、消防 into one clause: 监管执法 read "lost, -20.0 pp (1 of 5 clauses,
+        was 2 of 5)" though every sentence went on. Not a loss of emphasis (``YearComparison.lost``); the reports
+        say it beside (``merged_only``)."""
+        return self.delta_pp < 0 and self.merged_in > 0 and not self.lost_from and self.count + self.merged_in >= self.prev_count
 
     def counts(self, n: int, prev_n: int) -> str:
         """What the shares are out of, for a reader: ``1 of 9 clauses, was 0 of 9``; a share that moved
         only because the notice grew or shrank says so (``7 of 33 clauses, was 7 of 23: as many
         clauses, in a longer notice``): the notice says as much about it as before."""
         out = f"{self.count} of {n} clauses, was {self.prev_count} of {prev_n}"
+        if self.merged_in:
+            out += f"; {clauses(self.count + self.merged_in)} counting each merged item"
         if self.count == self.prev_count and n != prev_n:
             out += f": as many clauses, in a {'longer' if n > prev_n else 'shorter'} notice"
         return out
@@ -304,7 +318,11 @@ class YearComparison:
         return [c for c in self.changes[dim] if c.delta_pp >= min_pp]
 
     def lost(self, dim: str, min_pp: float = EMPHASIS_PP) -> list[ShareChange]:
-        return sorted((c for c in self.changes[dim] if c.delta_pp <= -min_pp), key=lambda c: c.delta_pp)
+        return sorted((c for c in self.changes[dim] if c.delta_pp <= -min_pp and not c.merge_only), key=lambda c: c.delta_pp)
+
+    def merged_only(self, dim: str, min_pp: float = EMPHASIS_PP) -> list[ShareChange]:
+        """The falls :meth:`lost` leaves out as owed to merged items alone (:attr:`ShareChange.merge_only`)."""
+        return sorted((c for c in self.changes[dim] if c.delta_pp <= -min_pp and c.merge_only), key=lambda c: c.delta_pp)
 
     @property
     def new_clauses(self) -> list[Novelty]:
@@ -798,8 +816,12 @@ def compare(current: Sequence[TaggedClause], previous: Sequence[TaggedClause], y
     changes = {}
     for dim in DIMENSIONS:
         gained_by, lost_from = _shift_evidence(current, previous, novelty, dim, into)
+        had = {t.clause.clause_id: set(getattr(t.labels, dim)) for t in previous}
+        has = {t.clause.clause_id: set(getattr(t.labels, dim)) for t in current}
+        merged_in = {c.label_id: sum(1 for pid, cid in into.items() if c.label_id in had.get(pid, set()) & has.get(cid, set()))
+                     for c in now[dim]} if into else {}
         rows = [ShareChange(dim, c.label_id, c.name, c.share, p.share, round((c.share - p.share) * 100, 1), c.count, p.count,
-                            gained_by.get(c.label_id, ()), lost_from.get(c.label_id, ()))
+                            gained_by.get(c.label_id, ()), lost_from.get(c.label_id, ()), merged_in.get(c.label_id, 0))
                 for c, p in zip(now[dim], before[dim])]
         changes[dim] = tuple(sorted(rows, key=lambda r: -r.delta_pp))
     gone = tuple(cid for j in dropped(aligned, len(previous)) if (cid := previous[j].clause.clause_id) not in into)

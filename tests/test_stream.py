@@ -119,7 +119,7 @@ def test_stream_rows_match_the_summary_path(keyword_run, clause_file, tmp_path):
     streamed = [json.loads(x) for x in (tmp_path / "s.jsonl").read_text(encoding="utf-8").splitlines()]
     plain = [json.loads(x) for x in (tmp_path / "n.jsonl").read_text(encoding="utf-8").splitlines()]
     for row in plain:
-        for key in ("novelty", "changed", "previous_text", "diff", "moved"):
+        for key in ("novelty", "changed", "previous_text", "diff", "moved", "regrouped"):
             row.pop(key, None)  # notice-level context (against last year) the streaming path does not compute
     by_id = {r["clause_id"]: r for r in plain}
     assert len(streamed) == len(plain) and all(by_id[r["clause_id"]] == r for r in streamed)

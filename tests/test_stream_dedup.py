@@ -33,7 +33,7 @@ def test_stream_and_plain_tag_give_the_same_rows_for_duplicated_notices(keyword_
 
     plain, streamed = _rows(tmp_path / "plain.jsonl"), _rows(tmp_path / "s.jsonl")
     for row in plain:
-        for key in ("novelty", "changed", "previous_text", "diff", "moved"):
+        for key in ("novelty", "changed", "previous_text", "diff", "moved", "regrouped"):
             row.pop(key, None)  # notice-level context (against last year) the streaming path does not compute
     assert len(streamed) == len(plain) > 400  # each of the 18 notices once, not three times
     assert streamed == plain
