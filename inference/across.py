@@ -512,6 +512,20 @@ def document_order(documents: Sequence[Document]) -> list[Document]:
     return [documents[i] for i in order]
 
 
+def _supplemented(documents: Sequence[Document]) -> dict[str, Document]:
+    """``supplement's doc id -> the main notice it supplements`` among ``documents`` (``yoy.supplements``: of its year
+    and government, its title the main one's with 补充 added), the main notice a periodic one (an annual notice, 工作要点)."""
+    from .yoy import PERIODIC_GENRES, supplements
+
+    mains = [d for d in documents if d.genre in PERIODIC_GENRES]
+    out = {}
+    for doc in documents:
+        if doc.genre not in PERIODIC_GENRES and supplements(doc, mains):
+            bare = doc.title.replace("补充", "")
+            out[doc.doc_id] = next(m for m in mains if m.title == bare and m.year == doc.year)
+    return out
+
+
 def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
                  min_issuers: int = 2) -> AcrossComparison | None:
     """The comparison across issuers of ``documents`` (rows in ``_row_order``), or None
@@ -524,13 +538,17 @@ def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
     letters = {d.doc_id for d in documents if covering_sentence(by_doc.get(d.doc_id, ()))}
     kinds = document_kinds([d for d in documents if by_doc.get(d.doc_id)], letters)
     grouped: dict[tuple, list[Document]] = {}
-    for doc in documents:
+    # a supplement (…工作的补充通知 beside its …工作的通知, ``yoy.supplements``) stands in its main notice's row: one
+    # programme, as the year-over-year baseline reads them; alone it was an untested 其他文件 row "on 的补充通知"
+    main_of = _supplemented([d for d in documents if by_doc.get(d.doc_id) and d.doc_id not in letters])
+    for doc in sorted(documents, key=lambda d: d.doc_id in main_of):  # the main notices first: they open the rows
         if not by_doc.get(doc.doc_id):
             continue
         ident = issuer_identity(doc)
+        at = main_of.get(doc.doc_id, doc)
         # a document naming no issuer is its own row: two unknowns are not one government; an issuer's
         # two plans of one year on two subjects are two rows (each is compared with its own subject's)
-        grouped.setdefault((ident, doc.year, doc.genre, kinds[doc.doc_id]) if ident else (None, doc.doc_id), []).append(doc)
+        grouped.setdefault((ident, at.year, at.genre, kinds[at.doc_id]) if ident else (None, doc.doc_id), []).append(doc)
     # "across governments" needs two governments: a city's 安委会 beside its own government is one
     if len({government(k[0]) for k in grouped if k[0] is not None}) < min_issuers:
         return None

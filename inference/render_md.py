@@ -12,7 +12,7 @@ from .across import COVERING_KIND, ROW_ORDER
 from .align import SAME_SUBJECT, clause_diff, compact_diff
 from .yoy import UNKNOWN_PREDECESSOR, clauses
 from .extract import Deadline, Target
-from .report import COVERING_ONLY, EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
+from .report import COVERING_ONLY, SUPPLEMENT_OF, EVIDENCE_LEGEND, NoticeReport, Report, Trend, bare_items_note, covering_letter_note, evidence_spans, genre_name, level_name, year_label
 from .tagging import TaggedClause
 
 BAR_WIDTH = 20
@@ -588,6 +588,8 @@ def compared_with(n) -> str:
         return "— its year is unknown"
     if note.startswith(COVERING_ONLY):  # a 转发/印发 letter sets out no work to compare
         return "— none: a covering letter only"
+    if note.startswith(SUPPLEMENT_OF):  # read with its main notice (report.supplement_note), not "none in the input"
+        return "— none: " + note.partition(": read with it")[0]
     if UNKNOWN_PREDECESSOR in note:  # "none in the input" where the input held several candidates
         return "— unknown: several earlier documents name no issuer"
     return "— none in the input" + (" (see the notice: the input holds a candidate)" if "; the input holds" in note else "")

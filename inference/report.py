@@ -280,6 +280,32 @@ def unnamed_pooled_year(documents: Sequence[Document]) -> tuple[int, int] | None
     return next(((y, n) for y, n in sorted(counts.items()) if n > 1), None)
 
 
+#: how a supplement's note opens (``supplement_note``): the index's "compared with" cell reads it
+SUPPLEMENT_OF = "a supplement (补充通知) to "
+
+
+def supplemented(doc: Document, documents: Sequence[Document]) -> Document | None:
+    """The periodic notice ``doc`` supplements among ``documents`` (``yoy.supplements``: of its year and government, its
+    title that notice's with 补充 added), or None."""
+    from .yoy import PERIODIC_GENRES, supplements
+
+    if doc.genre in PERIODIC_GENRES or not doc.title:
+        return None
+    mains = [d for d in documents if d.genre in PERIODIC_GENRES]
+    if not supplements(doc, mains):
+        return None
+    bare = doc.title.replace("补充", "")
+    return next((m for m in mains if m.title == bare and m.year == doc.year), None)
+
+
+def supplement_note(main: Document) -> str:
+    """Why a supplement has no comparison of its own: it is read with its main notice (the next year's notice is compared
+    with both, ``yoy.supplements``; the across table counts it in that notice's row). 苇川市's 2026 补充通知 said "no
+    previous 其他文件 of 苇川市人民政府 before 2026 in the input", as if it were a document of its own kind."""
+    return (f"{SUPPLEMENT_OF}{main.title} ({main.year}): read with it, not compared on its own; the next year's notice "
+            "is compared with both")
+
+
 def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,
                  model_version: str, report_ids: set[str] | None = None, threshold: float | None = None,
                  new_threshold: float = NEW_THRESHOLD, baseline_ids: set[str] | None = None) -> Report:
@@ -317,6 +343,8 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                                      prev_documents=previous, explicit=bool(baseline_ids), document=doc)
             elif clauses and not baseline_ids and doc.doc_id in letters:
                 note = covering_letter_no_comparison(covering_sentence(clauses))
+            elif clauses and not baseline_ids and (main := supplemented(doc, pairable)) is not None:
+                note = supplement_note(main)
             elif clauses and not baseline_ids:
                 note = no_previous_message(doc, pairable)
             elif clauses and baseline_ids and not previous:

@@ -9,6 +9,9 @@ notices, tests/data/analyst19/).
   the baseline clauses and the reports' line), the CSV a ``regrouped`` column after ``moved``.
 * A merge read as lost emphasis (监管执法 -20.0 pp, 1 of 5 clauses was 2 of 5, though both items went on in one clause):
   a fall owed to merged items alone is no loss; the reports list it beside the losses.
+* 苇川市 2026's 补充通知 (read with its notice as 2027's baseline) said "— none in the input" in the index and stood in the
+  across table as an untested "其他文件 on 的补充通知" row: it is now named a supplement to its notice, and counted in
+  that notice's across row.
 """
 
 from __future__ import annotations
@@ -147,3 +150,27 @@ def test_a_label_the_merge_did_not_carry_is_still_lost():
     assert not gone.merge_only
     merged = ShareChange("measure_type", "enforcement", "监管执法", 0.2, 0.4, -20.0, 1, 2, (), (), 1)
     assert merged.merge_only
+
+
+# -- (4) a supplement is named as one -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def weichuan_and_city():
+    docs, tagged, tax, version = _tagged("weichuan")
+    docs2, tagged2, _, _ = _tagged("city")
+    return build_report(docs + docs2, tagged + tagged2, tax, version)
+
+
+def test_a_supplement_is_named_a_supplement_of_its_notice(weichuan_and_city):
+    report = weichuan_and_city
+    (sup,) = [n for n in report.notices if "补充" in (n.document.title or "")]
+    main = "苇川市人民政府关于做好2026年全市安全生产工作的通知"
+    assert sup.comparison is None and sup.comparison_note.startswith(f"a supplement (补充通知) to {main} (2026)")
+    md, html = render_md(report), render_html(report)
+    assert f"| — none: a supplement (补充通知) to {main} (2026) |" in md
+    assert "— none in the input | 2026-06-02" not in md
+    assert f"— none: a supplement (补充通知) to {main} (2026)" in html
+    # the across table: one row of 苇川市人民政府 2026, the notice and its supplement (5 + 2 clauses), tested
+    rows = [g for g in report.across.groups if g.issuer == "苇川市人民政府" and g.year == 2026]
+    assert len(rows) == 1 and rows[0].n_clauses == 7 and rows[0].tested and len(rows[0].doc_ids) == 2
+    assert "其他文件 on 的补充通知" not in md and "其他文件 (not tested)" not in md
