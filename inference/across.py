@@ -513,17 +513,10 @@ def document_order(documents: Sequence[Document]) -> list[Document]:
 
 
 def _supplemented(documents: Sequence[Document]) -> dict[str, Document]:
-    """``supplement's doc id -> the main notice it supplements`` among ``documents`` (``yoy.supplements``: of its year
-    and government, its title the main one's with 补充 added), the main notice a periodic one (an annual notice, 工作要点)."""
-    from .yoy import PERIODIC_GENRES, supplements
+    """``supplement's doc id -> the periodic notice it supplements`` among ``documents`` (``yoy.main_notice``)."""
+    from .yoy import main_notice
 
-    mains = [d for d in documents if d.genre in PERIODIC_GENRES]
-    out = {}
-    for doc in documents:
-        if doc.genre not in PERIODIC_GENRES and supplements(doc, mains):
-            bare = doc.title.replace("补充", "")
-            out[doc.doc_id] = next(m for m in mains if m.title == bare and m.year == doc.year)
-    return out
+    return {d.doc_id: m for d in documents if (m := main_notice(d, documents)) is not None}
 
 
 def build_across(documents: Sequence[Document], tagged: Sequence[TaggedClause], taxonomy: Taxonomy,

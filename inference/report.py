@@ -20,7 +20,7 @@ from policytag.taxonomy import DIMENSIONS, Taxonomy
 from .across import AcrossComparison, IssuerTrend, build_across, issuer_trends
 from .summary import DocSummary, label_shares, summarize
 from .tagging import TaggedClause
-from .yoy import NEW_THRESHOLD, YearComparison, covering_sentence, has_metadata, compare, no_previous_message, previous_documents, same_series
+from .yoy import NEW_THRESHOLD, YearComparison, covering_sentence, has_metadata, compare, main_notice, no_previous_message, previous_documents, same_series
 
 
 #: what the evidence kinds mean, for a reader who has not read the codebook (every report says it once
@@ -284,20 +284,6 @@ def unnamed_pooled_year(documents: Sequence[Document]) -> tuple[int, int] | None
 SUPPLEMENT_OF = "a supplement (补充通知) to "
 
 
-def supplemented(doc: Document, documents: Sequence[Document]) -> Document | None:
-    """The periodic notice ``doc`` supplements among ``documents`` (``yoy.supplements``: of its year and government, its
-    title that notice's with 补充 added), or None."""
-    from .yoy import PERIODIC_GENRES, supplements
-
-    if doc.genre in PERIODIC_GENRES or not doc.title:
-        return None
-    mains = [d for d in documents if d.genre in PERIODIC_GENRES]
-    if not supplements(doc, mains):
-        return None
-    bare = doc.title.replace("补充", "")
-    return next((m for m in mains if m.title == bare and m.year == doc.year), None)
-
-
 def supplement_note(main: Document) -> str:
     """Why a supplement has no comparison of its own: it is read with its main notice (the next year's notice is compared
     with both, ``yoy.supplements``; the across table counts it in that notice's row). 苇川市's 2026 补充通知 said "no
@@ -343,7 +329,7 @@ def build_report(documents: Sequence[Document], tagged: Sequence[TaggedClause], 
                                      prev_documents=previous, explicit=bool(baseline_ids), document=doc)
             elif clauses and not baseline_ids and doc.doc_id in letters:
                 note = covering_letter_no_comparison(covering_sentence(clauses))
-            elif clauses and not baseline_ids and (main := supplemented(doc, pairable)) is not None:
+            elif clauses and not baseline_ids and (main := main_notice(doc, pairable)) is not None:
                 note = supplement_note(main)
             elif clauses and not baseline_ids:
                 note = no_previous_message(doc, pairable)

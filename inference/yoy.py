@@ -593,6 +593,18 @@ def supplements(doc: Document, main: Sequence[Document]) -> bool:
                and (_same_place(doc, m) if doc.region and m.region else doc.issuer == m.issuer) for m in main)
 
 
+def main_notice(doc: Document, documents: Sequence[Document]) -> Document | None:
+    """The periodic notice (an annual notice, 工作要点) among ``documents`` that ``doc`` supplements (:func:`supplements`),
+    or None: the report names a supplement after it, the across table counts it in its row."""
+    if doc.genre in PERIODIC_GENRES or not doc.title:
+        return None
+    mains = [d for d in documents if d.genre in PERIODIC_GENRES]
+    if not supplements(doc, mains):
+        return None
+    bare = doc.title.replace("补充", "")
+    return next((m for m in mains if m.title == bare and m.year == doc.year), None)
+
+
 #: administrative suffixes a territory's name changes between when it is re-designated (撤县设区:
 #: 东陵县 -> 东陵区; 县改市: 青石县 -> 青石市), with the longer ones first
 _TIER_SUFFIX = re.compile(r"(?:自治县|自治旗|县|区|市|旗)$")
