@@ -197,7 +197,10 @@ def _year_or_next(tag: str) -> str:
 _CN_OR_DIGITS = r"\d+|[一二两三四五六七八九十]+"
 #: the events of ``before_event`` (汛前 and 入汛前 are before the 汛期, not 防汛前…)
 # (双节: 中秋 and 国庆; “十一”, quoted, is 国庆 as “五一” is 劳动节: unquoted, 十一 is a number, 十一月)
-_EVENTS = r"主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|(?<=“)十一(?=”)|节假日|冬季|入冬|雨季|两会|双节"
+# (复工: the return to work after a holiday or a stop, 节后复工前, 春节后复工复产前, 雨后复工前; what it follows is part of
+# the event's name)
+_EVENTS = (r"(?:(?:春节|节|假|雨|汛)后)?(?:复工复产|复产复工|复工|复产)|主汛期|入汛|汛期|(?<!防)汛|春节|元旦|国庆节?|五一|(?<=“)十一(?=”)"
+           r"|节假日|冬季|入冬|雨季|两会|双节")
 #: the lunar festivals of ``before_event2`` (RE_DEADLINE_WORDS: 清明节前, 中秋节前夕)
 _LUNAR_EVENTS = r"清明节?|端午节?|中秋节?|元宵节?|除夕"
 #: what follows an event that shares the 前 of the last one it is enumerated with (元旦[、春节前], 中秋[、国庆前]); quoted
@@ -236,9 +239,9 @@ _SHARES_MONTH_END = r"(?=(?:、\s*(?:1[0-2]|0?[1-9]|十[一二]?|[一二三四�
 # in a year, 〇/零; 两会, 五一; 年底/年末/年内/年之内; 今年…; the events' names), a third of the
 # scan time on the benchmark's clauses (``tests/test_extract_probe5.py`` compares it with the
 # first alone).
-_DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨双])"
+_DEADLINE_FIRST = r"(?=[\s\d一二两三四五六七八九十今当本年底末主汛春元国节冬入雨双复假])"
 _DEADLINE_SECOND = (r"(?=\s|[\d一二两三四五六七八九十][\s\d一二两三四五六七八九十年个月〇零会]|[底末]|年(?:[底末之内]|度内)|[今当本]年"
-                    r"|主汛|入[汛冬]|汛[期到之以前结]|春节|元[旦\s月]|国庆|节假|冬季|雨季|本月|双节)")
+                    r"|主汛|入[汛冬]|汛[期到之以前结]|春节|元[旦\s月]|国庆|节假|冬季|雨季|本月|双节|[节假雨汛]后复|复[工产])")
 _DEADLINE_FORMS = [
     # a plan phase: 2026年4月至10月, （2027年3月—6月底）, 2026年11月至2027年2月, 2027年3月1日起至5月31日;
     # the year must be written (每年4月至10月 is a season, not a phase) and the end is the due date
@@ -511,7 +514,10 @@ _THIS_YEAR_FORMS = ("effective_from", "by_date", "by_end_of_month", "ten_days", 
                     "half", "months", "month_list")
 #: (after 在 the phrase starts after it: 在事故发生之日起60日内 -> 事故发生之日起60日内; 在 is a cue, as in 在6月底前;
 #: so is 于: 请于收到本函之日起5个工作日内)
-_DAYS_FROM = re.compile(r"(?:自|从|(?<=[在于]))[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
+#: (without 自/从 the anchor is the phrase's when it opens its chunk with the event's verb: 收到督办通知之日起15个工作日内，…
+#: read the action 收到督办通知之日起督办单位…; a chunk opening with its subject keeps it: 企业收到…之日起)
+_DAYS_FROM = re.compile(r"(?:自|从|(?<=[在于])|(?:^|(?<=[，。；：,;:\n]))(?=收到|接到|接获|取得|签收|送达|事故发生))"
+                        r"[^，。；：\n]{1,15}?(?:之日|日|之时|时)起\s*$")
 _YEAR_BEFORE = re.compile(rf"{_year('b')}\s*$")
 #: the end of each cycle a limit in days counts from (每季度结束后10日内, 每月结束后5个工作日内, 每年度终了后30日内)
 _CYCLE_END = re.compile(r"每\s*(?P<cyc>月|季度|季|半年|年度|年)\s*(?:结束|终了|期满)\s*后\s*$")
@@ -1220,10 +1226,11 @@ def _more_matches(text: str) -> Iterator[re.Match]:
 
 def _may_match_wordless(text: str) -> bool:
     """Can ``RE_DEADLINE`` match in a text without a numeral (digits, 一…十)? Its forms without one hold 底 or 末
-    (年底前, 本月底前, 元月底前), 内 (年内), 元 (元旦, 元月份前) or an event's name (汛, 春节, 国庆, 节假日, 冬, 雨季, 双节); the
+    (年底前, 本月底前, 元月底前), 内 (年内), 元 (元旦, 元月份前) or an event's name (汛, 春节, 国庆, 节假日, 冬, 雨季, 双节, 复工, 复产); the
     others hold a year, a day or a count (``tests/test_extract_probe11.py`` compares it with the scan)."""
     return ("底" in text or "末" in text or "内" in text or "汛" in text or "春节" in text or "元" in text
-            or "国庆" in text or "节假日" in text or "冬" in text or "雨季" in text or "双节" in text)
+            or "国庆" in text or "节假日" in text or "冬" in text or "雨季" in text or "双节" in text
+            or "复工" in text or "复产" in text)
 
 
 def _lead_word(text: str, alt: str, m: re.Match, start: int) -> tuple[int, Any]:
@@ -1687,9 +1694,15 @@ _MAGNITUDES = "千万亿百"
 #: (m: a 标准's metres, 净宽度不应小于1.5m; not of mm, m², m³ or a word in Latin letters)
 #: (分贝: a 标准's noise limit, 厂界噪声昼间不超过60分贝)
 _MEASURES = ("立方米", "平方米", "公里", "千米", "米", "吨", "元", "分贝", "m(?![A-Za-z²³])")  # (after an optional magnitude)
-_COUNTERS = ("个月", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
+#: 日 as a length (最长不超过60日, 停产整顿不少于三十日) only after a bare count: not the day of a month (6月30日,
+#: 六月三十日), nor the end of a range or list of days after one (12月10日至20日, 3月1日、15日); fixed-width lookbehinds
+#: at the unit, so no backtracking over the number (a regex, not a check after the match: a date must not match at all)
+_DAY_DIGIT, _DAY_CN, _DAY_SEP = r"\d", "[一二两三四五六七八九十]", "[至到—－~～、-]"
+_DAY_COUNTER = ("".join(f"(?<!月{d * n})" for d in (_DAY_DIGIT, _DAY_CN) for n in (1, 2, 3))
+                + "".join(f"(?<!日{_DAY_SEP}{d * n})" for d in (_DAY_DIGIT, _DAY_CN) for n in (1, 2)) + "日")
+_COUNTERS = ("个月", "个工作日", "人次", "家次", "车次", "台次", "户次", "批次", "架次", "场次", "人", "名", "座", "家", "个", "处",
              "所", "条", "项", "台", "(?<!一)起", "套", "辆", "艘", "次", "批", "户", "支", "场", "栋", "间", "周(?!岁)", "天", "小时",
-             "类", "部", "张", "块", "份", "件", "学时", "架", "分钟")
+             "类", "部", "张", "块", "份", "件", "学时", "架", "分钟", "工作日", _DAY_COUNTER)
 # (周岁 is an age, 年龄≥60周岁: no count of weeks)
 # a measure word after 万 or 千 (2万份, 5千台, 10万人次): 万/千 multiply, as before 元 or 米; not 百/亿,
 # which read as a number's words (百家, 亿人) more often than as a magnitude before a measure word
@@ -1697,10 +1710,11 @@ _COUNTER_MAGNITUDES = "千万"
 _UNIT = (rf"(?P<unit>(?:[{_MAGNITUDES}]+)?(?:{'|'.join(_MEASURES)})"
          rf"|[{_COUNTER_MAGNITUDES}]?(?:{'|'.join(_COUNTERS)}))")
 #: the characters a unit starts with (``_text_flags``' ``_FLAG_COUNT``)
-_UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(w.removeprefix("(?<!一)")[0] for w in (*_MEASURES, *_COUNTERS))))
+_UNIT_FIRST = "".join(dict.fromkeys(_MAGNITUDES + "".join(re.sub(r"^(?:\(\?<![^()]*\))+", "", w)[0]
+                                                           for w in (*_MEASURES, *_COUNTERS))))
 #: (学时: class hours of training, 培训时间不得少于24学时; 个月: 至少保存六个月, which read 6 个 of 月; 分钟: 应急演练时长
 #: 不少于30分钟, not 每30分钟报告一次 nor 15分钟应急救援圈)
-_TIME_UNITS = ("周", "天", "小时", "学时", "个月", "分钟")
+_TIME_UNITS = ("周", "天", "日", "工作日", "个工作日", "小时", "学时", "个月", "分钟")
 #: the comparators a table or a 标准 writes as signs (达标率≥95%, 较大事故起数≤2起): no strict sign, as 低于/高于 have none
 _SIGN_OF = {"≥": ">=", "≤": "<=", "＞": ">=", "＜": "<=", "⩾": ">=", "⩽": "<="}
 _SIGNS = tuple(_SIGN_OF)
