@@ -104,16 +104,8 @@ def test_the_rules_fixed(text, deadlines, targets):
 
 
 # --- 2. the probe: the readings written before the run, those corrected after it -----------------------------------
-def _probe(cases: list) -> list:
-    out = []
-    for text, deadlines, targets in cases:
-        if text in CORRECTED:
-            deadlines, targets, _ = CORRECTED[text]
-        out.append((text, deadlines, targets))
-    return out
-
-
-PROBE = [c for c in _probe(CASES) if c[0] not in GAPS]
+#: the readings as written, or as corrected (CORRECTED), but the gaps
+PROBE = [(t, *CORRECTED[t][:2]) if t in CORRECTED else (t, d, g) for t, d, g in CASES if t not in GAPS]
 
 
 @pytest.mark.parametrize("text,deadlines,targets", PROBE, ids=_ids(PROBE))
