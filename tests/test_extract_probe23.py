@@ -180,19 +180,13 @@ def _probe(cases: list) -> list:
     return out
 
 
-#: gaps left: a strict xfail each, with why
-GAPS: dict[str, str] = {}  # (最长不超过60日: read since extract24, 日 a length after a bare count)
-PROBE = [c for c in _probe(CASES) if c[0] not in GAPS]
+# (probe 23 left one gap as a strict xfail, 最长不超过60日; extract24 read it, 日 a length after a bare count: every
+# clause is a row of the probe now)
+PROBE = _probe(CASES)
 
 
 @pytest.mark.parametrize("text,deadlines,targets", PROBE, ids=_ids(PROBE))
 def test_the_probe(text, deadlines, targets):
-    _check(text, deadlines, targets)
-
-
-@pytest.mark.xfail(strict=True, reason="gaps left: GAPS says why, each")
-@pytest.mark.parametrize("text,deadlines,targets", [c for c in CASES if c[0] in GAPS], ids=[t[:16] for t in GAPS])
-def test_the_gaps_left(text, deadlines, targets):
     _check(text, deadlines, targets)
 
 
