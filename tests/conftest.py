@@ -186,6 +186,21 @@ def keyword_run(tmp_path_factory) -> Path:
     return make_keyword_run(tmp_path_factory.mktemp("runs") / "kw")
 
 
+def tagged_inputs(folder: Path) -> tuple:
+    """The documents, tagged clauses, taxonomy and model version ``policytag tag FOLDER`` builds its report from, with
+    the shipped default model (the report tests' input: a test may build a report of a changed input without tagging
+    again)."""
+    from policytag.app import resolve_model
+    from policytag.inference.inputs import read_notices
+    from policytag.inference.tagging import DEFAULT_BATCH_SIZE, tag_clauses
+
+    inp = read_notices([str(folder)], False)
+    tagger = resolve_model(str(PROJECT_ROOT / "policytag" / "resources" / "model"))
+    tagged = tag_clauses(tagger, inp.clauses, None, DEFAULT_BATCH_SIZE, progress=False,
+                         dates={d.doc_id: d.date for d in inp.documents})
+    return list(inp.documents), tagged, tagger.taxonomy, tagger.model_version
+
+
 def best_cpu_time(fn, *args, repeat: int = 3) -> float:
     """Best CPU seconds of ``repeat`` calls, with the garbage collector off while timing.
 

@@ -147,13 +147,11 @@ CORRECTED: dict[str, tuple[list, list, str]] = {
 }
 
 
-def _probe(cases: list) -> list:
-    out = []
-    for text, deadlines, targets in cases:
-        if text in CORRECTED:
-            deadlines, targets, _ = CORRECTED[text]
-        out.append((text, deadlines, targets))
-    return out
+def _probe(cases: list, corrected: dict | None = None) -> list:
+    """``cases`` with the readings ``corrected`` (a probe's CORRECTED: text -> (deadlines, targets, why)) put in."""
+    corrected = CORRECTED if corrected is None else corrected
+    return [(text, *corrected[text][:2]) if text in corrected else (text, deadlines, targets)
+            for text, deadlines, targets in cases]
 
 
 # (probe 22 left three gaps as strict xfails: a range of years before work that finishes, a bare year before

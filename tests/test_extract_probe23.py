@@ -18,7 +18,7 @@ from policytag.inference.extract import extract_fields
 sys.path.insert(0, str(pathlib.Path(__file__).parent / "data" / "extract23"))
 from probe23_cases import CASES, NOTICE_YEAR, H, MIN, P, WD, YE  # noqa: E402
 # (probe 22's readers of a clause: the same notice year, the same fields, the batch path checked beside them)
-from test_extract_probe22 import NOTICE_YEAR as _PROBE22_YEAR, _check, _ids  # noqa: E402
+from test_extract_probe22 import NOTICE_YEAR as _PROBE22_YEAR, _check, _ids, _probe  # noqa: E402
 
 Y = NOTICE_YEAR
 assert Y == _PROBE22_YEAR
@@ -171,18 +171,9 @@ CORRECTED: dict[str, tuple[list, list, str]] = {
 }
 
 
-def _probe(cases: list) -> list:
-    out = []
-    for text, deadlines, targets in cases:
-        if text in CORRECTED:
-            deadlines, targets, _ = CORRECTED[text]
-        out.append((text, deadlines, targets))
-    return out
-
-
 # (probe 23 left one gap as a strict xfail, 最长不超过60日; extract24 read it, 日 a length after a bare count: every
 # clause is a row of the probe now)
-PROBE = _probe(CASES)
+PROBE = _probe(CASES, CORRECTED)
 
 
 @pytest.mark.parametrize("text,deadlines,targets", PROBE, ids=_ids(PROBE))

@@ -22,7 +22,6 @@ import io
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.inference.across import COVERING_KIND
 from policytag.inference.render_html import render_html
 from policytag.inference.render_md import render_md
@@ -30,24 +29,13 @@ from policytag.inference.render_rows import render_across_csv, render_csv, rende
 from policytag.inference.report import COVERING_ONLY, build_report
 from policytag.inference.yoy import _kept_in_order
 
-from conftest import TEST_DATA
+from conftest import TEST_DATA, tagged_inputs
 
 DATA = TEST_DATA / "reports18"
-MODEL = str(PROJECT_ROOT / "policytag" / "resources" / "model")
 
 
 def _tagged(folder: str):
-    """The documents, tagged clauses, taxonomy and model version ``policytag tag FOLDER`` builds its report from
-    (tests/report_cli.build's steps), so a test may build a report of a changed input without tagging again."""
-    from policytag.app import resolve_model
-    from policytag.inference.inputs import read_notices
-    from policytag.inference.tagging import DEFAULT_BATCH_SIZE, tag_clauses
-
-    inp = read_notices([str(DATA / folder)], False)
-    tagger = resolve_model(MODEL)
-    tagged = tag_clauses(tagger, inp.clauses, None, DEFAULT_BATCH_SIZE, progress=False,
-                         dates={d.doc_id: d.date for d in inp.documents})
-    return list(inp.documents), tagged, tagger.taxonomy, tagger.model_version
+    return tagged_inputs(DATA / folder)
 
 
 @pytest.fixture(scope="module")

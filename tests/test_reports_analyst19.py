@@ -24,28 +24,18 @@ import json
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.inference.render_html import render_html
 from policytag.inference.render_md import render_md
 from policytag.inference.render_rows import render_csv, render_json
 from policytag.inference.report import build_report
 
-from conftest import TEST_DATA
+from conftest import TEST_DATA, tagged_inputs
 
 DATA = TEST_DATA / "analyst19"
-MODEL = str(PROJECT_ROOT / "policytag" / "resources" / "model")
 
 
 def _tagged(folder: str):
-    from policytag.app import resolve_model
-    from policytag.inference.inputs import read_notices
-    from policytag.inference.tagging import DEFAULT_BATCH_SIZE, tag_clauses
-
-    inp = read_notices([str(DATA / folder)], False)
-    tagger = resolve_model(MODEL)
-    tagged = tag_clauses(tagger, inp.clauses, None, DEFAULT_BATCH_SIZE, progress=False,
-                         dates={d.doc_id: d.date for d in inp.documents})
-    return list(inp.documents), tagged, tagger.taxonomy, tagger.model_version
+    return tagged_inputs(DATA / folder)
 
 
 def _doc(docs, region: str, year: int):

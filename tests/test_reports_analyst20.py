@@ -22,17 +22,15 @@ import json
 
 import pytest
 
-from policytag import PROJECT_ROOT
 from policytag.inference.align import align
 from policytag.inference.render_html import render_html
 from policytag.inference.render_md import render_md
 from policytag.inference.render_rows import render_csv, render_json
 from policytag.inference.report import build_report
 
-from conftest import TEST_DATA
+from conftest import TEST_DATA, tagged_inputs
 
 DATA = TEST_DATA / "analyst19"
-MODEL = str(PROJECT_ROOT / "policytag" / "resources" / "model")
 
 RESPONSIBILITY = "一、压实安全生产责任。各部门要落实党政同责、一岗双责。"
 PUBLICITY = "二、强化安全宣传教育。组织开展安全生产月活动，推动宣传进企业。年底前完成。"
@@ -69,15 +67,7 @@ def test_repeated_clauses_still_pair_one_for_one():
 # -- the 澄江 notices ---------------------------------------------------------------------------------------------------
 
 def _tagged(folder: str):
-    from policytag.app import resolve_model
-    from policytag.inference.inputs import read_notices
-    from policytag.inference.tagging import DEFAULT_BATCH_SIZE, tag_clauses
-
-    inp = read_notices([str(DATA / folder)], False)
-    tagger = resolve_model(MODEL)
-    tagged = tag_clauses(tagger, inp.clauses, None, DEFAULT_BATCH_SIZE, progress=False,
-                         dates={d.doc_id: d.date for d in inp.documents})
-    return list(inp.documents), tagged, tagger.taxonomy, tagger.model_version
+    return tagged_inputs(DATA / folder)
 
 
 @pytest.fixture(scope="module")
