@@ -47,7 +47,6 @@ def shown_text_sha1(data: dict[str, Any]) -> str:
     return text_sha1(text) if isinstance(text, str) else str(data.get("text_sha1") or "")
 
 
-
 @dataclass
 class ClauseSet:
     """Clauses to annotate plus the titles of their notices (for the small print above each task)."""

@@ -1394,8 +1394,8 @@ def own_words(title: str) -> str:
     return _RE_QUOTED_DOCUMENT.sub("", title)
 
 
-#: a covering letter's sentence, the one the reports tell a covering letter only by (inference/yoy.COVERING): 现将《…》转发给
-#: 你们 / 印发给你们, the document it passes on named or not
+#: a covering letter's sentence, the one the reports tell a covering letter only by too (inference/yoy.covering_sentence):
+#: 现将《…》转发给你们 / 印发给你们, the document it passes on named or not (it follows, or is an attachment not in the input)
 RE_COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
 # what may close a covering letter after its sentence (特此通知。) and what opens a paragraph of work of its own (一、, （一）, 1.)
 _RE_CLOSING_FORMULA = re.compile(r"^特此(?:通知|函告|转发|印发)[。！!]?$")

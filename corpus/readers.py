@@ -1089,7 +1089,10 @@ def _screen_media(media: str) -> bool:
 def _css_rules(sheet: str) -> list[tuple[str, str]]:
     """(selector list, declarations) of each style rule of a sheet, those inside ``@media`` for a screen and
     ``@supports``/``@layer`` blocks too; other at-rules (``@font-face``, ``@keyframes``, ``@page``) and nested
-    rules are passed over. One pass over the braces (a brace inside a string is not told apart: rare in a sheet)."""
+    rules are passed over. One pass over the braces (a brace inside a string is not told apart: rare in a sheet).
+
+    Hand-written because no CSS parser is among the dependencies (tinycss2 and cssutils are not installed) and only the
+    rules' boundaries are wanted here: the selectors are matched by soupsieve, which BeautifulSoup brings."""
     sheet = _without_css_comments(sheet)
     rules: list[tuple[str, str]] = []
     stack: list[object] = []  # per open block: "group" (its rules count), "skip", or (selectors, where it opens)

@@ -28,7 +28,7 @@ from typing import Mapping, Sequence
 
 import numpy as np
 
-from policytag.corpus.metadata import CENTRAL_REGION, GENRE_NAMES
+from policytag.corpus.metadata import CENTRAL_REGION, GENRE_NAMES, RE_COVERING
 from policytag.records import Document
 from policytag.taxonomy import DIMENSIONS, Taxonomy
 
@@ -429,11 +429,6 @@ def has_metadata(doc: Document) -> bool:
     return bool(doc.issuer or doc.region or doc.level or doc.genre)
 
 
-#: a covering letter's one sentence: 现将《…》转发给你们 / 印发给你们 (the document it forwards or issues follows
-#: it, or is an attachment the input does not hold)
-COVERING = re.compile(r"现将(《[^》]{1,120}》)?.{0,40}?(转发|印发|下发|发)给你们")
-
-
 def covering_sentence(tagged: Sequence[TaggedClause]) -> re.Match | None:
     """The covering sentence when a document is a covering letter only: all its clauses are its opening and
     one of them forwards or issues another document (现将《…》转发给你们); None otherwise. Such a letter sets out
@@ -442,7 +437,7 @@ def covering_sentence(tagged: Sequence[TaggedClause]) -> re.Match | None:
     government's emphasis beside others (``across.document_kinds`` gives it a kind of its own)."""
     if not tagged or any(t.clause.kind != "preamble" for t in tagged):
         return None
-    return next((m for t in tagged if (m := COVERING.search(t.clause.text))), None)
+    return next((m for t in tagged if (m := RE_COVERING.search(t.clause.text))), None)
 
 
 #: Genres whose documents of successive years are one series whatever their title says: the year's
